@@ -1,0 +1,14 @@
+package org.onenumber.core.event;
+
+import java.time.Instant;
+
+/** Something that happened, at an instant. Sealed so that listeners can switch exhaustively. */
+public sealed interface DomainEvent
+    permits ContactCreated, ContactStateChanged, CitizenRegistered, CitizenConsentChanged,
+        AgentStateChanged, CaseOpened, CaseStatusChanged {
+
+  Instant at();
+
+  /** A short stable name such as {@code contact.created}, used on the event bus and in the journal. */
+  String type();
+}

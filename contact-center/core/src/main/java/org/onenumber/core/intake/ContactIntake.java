@@ -1,0 +1,90 @@
+package org.onenumber.core.intake;
+
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import org.onenumber.core.Ids;
+import org.onenumber.core.citizen.Citizen;
+import org.onenumber.core.citizen.CitizenId;
+import org.onenumber.core.citizen.Consent;
+import org.onenumber.core.contact.Contact;
+import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.contact.ContactState;
+import org.onenumber.core.contact.ContactStep;
+import org.onenumber.core.directory.Queue;
+import org.onenumber.core.directory.SkillLevel;
+import org.onenumber.core.event.CitizenRegistered;
+import org.onenumber.core.event.ContactCreated;
+import org.onenumber.core.event.ContactStateChanged;
+import org.onenumber.core.event.DomainEvent;
+import org.onenumber.core.port.in.OpenContact;
+import org.onenumber.core.port.in.OpenContactCommand;
+import org.onenumber.core.port.out.CitizenRegistry;
+import org.onenumber.core.port.out.ContactJournal;
+import org.onenumber.core.port.out.Directory;
+import org.onenumber.core.port.out.EventPublisher;
+import org.onenumber.core.port.out.Transactions;
+
+/**
+ * Opens a contact: finds or registers the citizen by the identity they came with, chooses the
+ * queue ({@link QueueSelection}), and journals the contact as created and queued in one
+ * transaction. Events are published only after the commit, so listeners never see a contact that
+ * could still roll back. Thread-safe: holds no mutable state; the random generator must be
+ * thread-safe if callers are concurrent.
+ */
+public final class ContactIntake implements OpenContact {
+
+  private final Transactions transactions;
+  private final CitizenRegistry citizens;
+  private final ContactJournal journal;
+  private final Directory directory;
+  private final EventPublisher events;
+  private final InstantSource clock;
+  private final RandomGenerator random;
+
+  public ContactIntake(Transactions transactions, CitizenRegistry citizens, ContactJournal journal,
+      Directory directory, EventPublisher events, InstantSource clock, RandomGenerator random) {
+    this.transactions = transactions;
+    this.citizens = citizens;
+    this.journal = journal;
+    this.directory = directory;
+    this.events = events;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  @Override
+  public Contact open(OpenContactCommand command) {
+    Queue queue = QueueSelection.choose(directory.queues(), command.queue(), command.channel(), command.language());
+    List<DomainEvent> emitted = new ArrayList<>();
+    Contact contact = transactions.inTransaction(() -> {
+      var now = clock.instant();
+      Citizen citizen = citizenFor(command, emitted, now);
+      Set<SkillLevel> skills = command.requiredSkills().isEmpty()
+          ? Set.copyOf(queue.requiredSkills()) : command.requiredSkills();
+      int priority = command.priority() != null ? command.priority() : queue.priority();
+      Contact created = Contact.create(new ContactId(Ids.timeOrdered(now, random)), command.channel(),
+          citizen.id(), command.language(), skills, priority, command.topic(), now);
+      Contact queued = created.moveTo(new ContactStep(ContactState.QUEUED, now, null, queue.id(), "intake"));
+      emitted.add(new ContactCreated(created.id(), created.channel(), citizen.id(), created.language(), priority, now));
+      emitted.add(new ContactStateChanged(queued.id(), queued.channel(), queued.language(),
+          ContactState.CREATED, ContactState.QUEUED, queue.id(), null, "intake", now));
+      journal.append(queued, emitted);
+      return queued;
+    });
+    emitted.forEach(events::publish);
+    return contact;
+  }
+
+  private Citizen citizenFor(OpenContactCommand command, List<DomainEvent> emitted, java.time.Instant now) {
+    return citizens.findByIdentity(command.identity()).orElseGet(() -> {
+      Citizen fresh = new Citizen(new CitizenId(Ids.timeOrdered(now, random)), command.citizenName(),
+          Set.of(command.identity()), command.language(), Consent.DEFAULT);
+      citizens.save(fresh);
+      emitted.add(new CitizenRegistered(fresh.id(), command.identity().kind(), now));
+      return fresh;
+    });
+  }
+}
