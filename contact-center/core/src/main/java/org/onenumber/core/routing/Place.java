@@ -1,0 +1,14 @@
+package org.onenumber.core.routing;
+
+/** Where a contact known to the engine is; exactly one at a time. */
+enum Place {
+  /** In line: in the waiting index unless held back (callback retry delay). */
+  WAITING,
+  OFFERED,
+  CONNECTED,
+  WRAP_UP,
+  /** Connected before a restart to an agent who has not logged in again. */
+  ORPHANED,
+  /** Closed, abandoned or handed out of routing; no longer tracked. */
+  GONE
+}

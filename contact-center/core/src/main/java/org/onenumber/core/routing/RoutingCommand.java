@@ -1,0 +1,164 @@
+package org.onenumber.core.routing;
+
+import java.util.Set;
+import org.onenumber.core.agent.Agent;
+import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.contact.Contact;
+import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.contact.ContactState;
+import org.onenumber.core.directory.DepartmentId;
+import org.onenumber.core.directory.QueueId;
+import org.onenumber.core.error.InvalidInputException;
+
+/** Everything that can happen to the routing engine, as validated records. */
+public sealed interface RoutingCommand {
+
+  /** Adds or replaces a queue's routing configuration. */
+  record Configure(QueueConfig config) implements RoutingCommand {
+    public Configure {
+      InvalidInputException.require(config, "config");
+    }
+  }
+
+  /** A queued contact (from intake) enters routing. */
+  record Arrive(Contact contact) implements RoutingCommand {
+    public Arrive {
+      InvalidInputException.require(contact, "contact");
+      InvalidInputException.require(contact.queue(), "contact.queue");
+      if (contact.state() != ContactState.QUEUED) {
+        throw new InvalidInputException("contact " + contact.id() + " must be QUEUED to arrive, is " + contact.state());
+      }
+    }
+  }
+
+  /**
+   * An agent logs in to {@code queues} (empty: all of {@code agent.queues()}), available or on
+   * break when {@code breakReason} is given.
+   */
+  record LogIn(Agent agent, Set<QueueId> queues, String breakReason) implements RoutingCommand {
+    public LogIn {
+      InvalidInputException.require(agent, "agent");
+      queues = Set.copyOf(queues == null || queues.isEmpty() ? agent.queues() : queues);
+    }
+  }
+
+  /** Logs out; with open contacts it is refused unless {@code transferOpenContacts}. */
+  record LogOut(AgentId agent, boolean transferOpenContacts) implements RoutingCommand {
+    public LogOut {
+      InvalidInputException.require(agent, "agent");
+    }
+  }
+
+  /** The agent makes themselves available (also after NOT_RESPONDING). */
+  record MakeAvailable(AgentId agent) implements RoutingCommand {
+    public MakeAvailable {
+      InvalidInputException.require(agent, "agent");
+    }
+  }
+
+  /** The agent takes a break; no new offers until they make themselves available. */
+  record TakeBreak(AgentId agent, String reason) implements RoutingCommand {
+    public TakeBreak {
+      InvalidInputException.require(agent, "agent");
+      InvalidInputException.requireText(reason, "reason");
+    }
+  }
+
+  /** Changes how many messaging contacts the agent may hold at once. */
+  record ChangeCapacity(AgentId agent, int maxMessaging) implements RoutingCommand {
+    public ChangeCapacity {
+      InvalidInputException.require(agent, "agent");
+      if (maxMessaging < 0 || maxMessaging > 20) {
+        throw new InvalidInputException("maxMessaging must be 0..20, got " + maxMessaging);
+      }
+    }
+  }
+
+  record Accept(AgentId agent, ContactId contact) implements RoutingCommand {
+    public Accept {
+      InvalidInputException.require(agent, "agent");
+      InvalidInputException.require(contact, "contact");
+    }
+  }
+
+  record Decline(AgentId agent, ContactId contact, String reason) implements RoutingCommand {
+    public Decline {
+      InvalidInputException.require(agent, "agent");
+      InvalidInputException.require(contact, "contact");
+    }
+  }
+
+  /** Starts the queue's wrap-up timer for a connected contact; {@code outcome} ends up in the close step. */
+  record WrapUp(ContactId contact, Outcome outcome) implements RoutingCommand {
+    public WrapUp {
+      InvalidInputException.require(contact, "contact");
+      InvalidInputException.require(outcome, "outcome");
+    }
+  }
+
+  /** Closes a connected or wrapping-up contact at once. */
+  record Close(ContactId contact, Outcome outcome) implements RoutingCommand {
+    public Close {
+      InvalidInputException.require(contact, "contact");
+      InvalidInputException.require(outcome, "outcome");
+    }
+  }
+
+  /** The citizen left: hung up, closed the chat, stopped answering. */
+  record Abandon(ContactId contact) implements RoutingCommand {
+    public Abandon {
+      InvalidInputException.require(contact, "contact");
+    }
+  }
+
+  /**
+   * Moves a connected contact to exactly one of: another queue, a named agent, a department desk.
+   * {@code keepAge} keeps the original waiting time (the default).
+   */
+  record Transfer(ContactId contact, QueueId toQueue, AgentId toAgent, DepartmentId toDepartment, boolean keepAge)
+      implements RoutingCommand {
+    public Transfer {
+      InvalidInputException.require(contact, "contact");
+      int targets = (toQueue != null ? 1 : 0) + (toAgent != null ? 1 : 0) + (toDepartment != null ? 1 : 0);
+      if (targets != 1) {
+        throw new InvalidInputException("a transfer names exactly one of queue, agent, department");
+      }
+    }
+  }
+
+  /** Adds a third party (an interpreter) to a connected call. */
+  record Conference(ContactId contact, String thirdParty) implements RoutingCommand {
+    public Conference {
+      InvalidInputException.require(contact, "contact");
+      InvalidInputException.requireText(thirdParty, "thirdParty");
+    }
+  }
+
+  /** The waiting citizen asks to be called back, keeping their place in line. */
+  record RequestCallback(ContactId contact) implements RoutingCommand {
+    public RequestCallback {
+      InvalidInputException.require(contact, "contact");
+    }
+  }
+
+  /** The result of dialing a callback (see {@code CallbackPlaced}). */
+  record CallbackResult(ContactId contact, boolean answered) implements RoutingCommand {
+    public CallbackResult {
+      InvalidInputException.require(contact, "contact");
+    }
+  }
+
+  /** Time passed: fire every timer due by the engine's clock. */
+  record Tick() implements RoutingCommand {}
+
+  /** How a contact ended, recorded in its closing step's reason. */
+  enum Outcome {
+    RESOLVED,
+    ESCALATED,
+    TRANSFERRED;
+
+    String reason() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+}

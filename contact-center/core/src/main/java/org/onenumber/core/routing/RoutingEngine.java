@@ -1,0 +1,813 @@
+package org.onenumber.core.routing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.random.RandomGenerator;
+import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.citizen.CitizenId;
+import org.onenumber.core.contact.Contact;
+import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.contact.ContactState;
+import org.onenumber.core.directory.QueueId;
+import org.onenumber.core.error.IllegalTransitionException;
+import org.onenumber.core.error.NotFoundException;
+import org.onenumber.core.event.CallbackScheduled;
+import org.onenumber.core.event.OfferTimedOut;
+import org.onenumber.core.event.QueuePositionChanged;
+import org.onenumber.core.event.RoutingStepApplied;
+import org.onenumber.core.routing.Matcher.Match;
+import org.onenumber.core.routing.RoutingCommand.Abandon;
+import org.onenumber.core.routing.RoutingCommand.Accept;
+import org.onenumber.core.routing.RoutingCommand.Arrive;
+import org.onenumber.core.routing.RoutingCommand.CallbackResult;
+import org.onenumber.core.routing.RoutingCommand.ChangeCapacity;
+import org.onenumber.core.routing.RoutingCommand.Close;
+import org.onenumber.core.routing.RoutingCommand.Conference;
+import org.onenumber.core.routing.RoutingCommand.Configure;
+import org.onenumber.core.routing.RoutingCommand.Decline;
+import org.onenumber.core.routing.RoutingCommand.LogIn;
+import org.onenumber.core.routing.RoutingCommand.LogOut;
+import org.onenumber.core.routing.RoutingCommand.MakeAvailable;
+import org.onenumber.core.routing.RoutingCommand.RequestCallback;
+import org.onenumber.core.routing.RoutingCommand.TakeBreak;
+import org.onenumber.core.routing.RoutingCommand.Tick;
+import org.onenumber.core.routing.RoutingCommand.Transfer;
+import org.onenumber.core.routing.RoutingCommand.WrapUp;
+
+/**
+ * The omnichannel routing engine: every waiting contact, every logged-in agent, every offer. All
+ * inputs are {@link RoutingCommand}s; all decisions leave as domain events in {@link Decisions}
+ * for the host to journal and publish. Timers are data: after each command the host schedules a
+ * {@link Tick} at {@link #nextDeadline()}.
+ *
+ * <p>Policy, one case per method group below:
+ *
+ * <ol>
+ *   <li><b>Eligibility</b> ({@link Matcher#eligible}): logged in to one of the contact's target
+ *       queues, not on break, not not-responding, no pending offer; every required skill at the
+ *       required level; speaks the contact's language; capacity left — voice and video exclusive,
+ *       messaging up to the agent's N, messaging during a call only where the queue allows it.
+ *   <li><b>Which contact first</b> ({@link Matcher#contactFor}): higher priority, then longest
+ *       waiting (times the queue weight) across all queues the agent serves; age counts from
+ *       entering the first queue and survives transfers unless the transfer says otherwise.
+ *   <li><b>Which agent</b> ({@link Matcher#agentFor}): the queue's {@link AgentSelection}.
+ *   <li><b>Widening over time</b> ({@link #applyDueSteps}): the queue's steps, by threshold from
+ *       entering the queue: lower skill levels, add overflow queues, offer a callback, fall back.
+ *   <li><b>Offers</b> ({@link #offer}, {@link #returnToLine}): an offer rings for the queue's offer
+ *       timeout; on timeout or decline the contact returns to its place and the agent goes
+ *       NOT_RESPONDING (if the queue says so) until they make themselves available.
+ *   <li><b>After a contact</b> ({@link #wrapUp}, {@link #finish}, {@link #logOut}): wrap-up timer
+ *       per queue, then capacity is free again; breaks with reasons; logout with open contacts is
+ *       refused, or transfers them back to their queues when asked.
+ *   <li><b>Queued callback</b> ({@link #requestCallback}, {@link #callbackFailed}): the contact
+ *       keeps its place as a voice callback; on its turn an agent is reserved and
+ *       {@code CallbackPlaced} tells the host to dial; failures retry after a delay up to a maximum.
+ *   <li><b>Position and estimated wait</b> ({@link #announce}): announced on arrival and then per
+ *       queue every position interval, when position or estimate (5 s steps) changed.
+ *   <li><b>Transfers</b> ({@link #transfer}): to a queue (keeping age by default), to a named agent
+ *       (preferred for the sticky timeout, then anyone eligible), to a department desk (leaves
+ *       routing); conference requests for interpreters on calls.
+ *   <li><b>Business hours</b> ({@link #stepsFor}): a contact arriving while its queue's calendar is
+ *       closed follows the closed-hours steps instead of the normal ones.
+ * </ol>
+ *
+ * <p>Threading: not thread-safe; confine to one thread or event-loop context. Failures: a command
+ * naming an unknown contact, agent or queue throws {@link NotFoundException}, one that does not fit
+ * the current state {@link IllegalTransitionException}; both before any state changes.
+ */
+public final class RoutingEngine {
+
+  private static final long SECONDS_STEP = 5;
+
+  private final InstantSource clock;
+  private final RandomGenerator random;
+  private final Duration positionInterval;
+  private final Map<QueueId, QueueConfig> configs = new HashMap<>();
+  private final Map<ContactId, Entry> entries = new HashMap<>();
+  private final Map<AgentId, Seat> seats = new HashMap<>();
+  private final Map<AgentId, List<Entry>> orphans = new HashMap<>();
+  private final Map<CitizenId, AgentId> lastAgent = new HashMap<>();
+  private final WaitingIndex waiting = new WaitingIndex();
+  private final AgentIndex agents = new AgentIndex(configs::get);
+  private final Matcher matcher = new Matcher(configs, seats, waiting, agents);
+  private final WaitEstimator estimator;
+  private final PriorityQueue<Timer> timers = new PriorityQueue<>(Timer.ORDER);
+  private final Outbox out = new Outbox();
+  private final TreeSet<Entry> dirtyEntries = new TreeSet<>(WaitingIndex.ORDER);
+  private final Set<Seat> dirtySeats = new LinkedHashSet<>();
+  private long seq;
+  private long timerSeq;
+  private long offerSeq;
+  private Instant now;
+
+  /**
+   * @param positionInterval how often each queue's positions and estimates are re-announced
+   * @param defaultHandleTime the handle time assumed before any contact was handled
+   */
+  public RoutingEngine(InstantSource clock, RandomGenerator random, Duration positionInterval,
+      Duration defaultHandleTime) {
+    this.clock = clock;
+    this.random = random;
+    this.positionInterval = positionInterval;
+    this.estimator = new WaitEstimator(defaultHandleTime);
+    this.now = clock.instant();
+  }
+
+  public RoutingEngine(InstantSource clock, RandomGenerator random) {
+    this(clock, random, Duration.ofSeconds(10), Duration.ofMinutes(3));
+  }
+
+  /** Applies one command, fires due timers, matches what can be matched, and returns the decisions. */
+  public Decisions handle(RoutingCommand command) {
+    Instant at = clock.instant();
+    now = at.isAfter(now) ? at : now;
+    if (!dispatch(command)) {
+      return Decisions.refusal("agent has open contacts; log out with transfer or close them first");
+    }
+    fireDueTimers();
+    settle();
+    return out.drain();
+  }
+
+  /**
+   * Rebuilds the waiting lines after a restart from the journal's open contacts (oldest first):
+   * waiting contacts re-queued with their original ages in their original order, offers cancelled,
+   * wrap-ups closed, connected contacts kept for their agent's next login. Agents start logged out.
+   */
+  public Decisions restore(List<Contact> open) {
+    now = clock.instant().isAfter(now) ? clock.instant() : now;
+    List<Contact> ordered = new ArrayList<>(open);
+    ordered.sort(java.util.Comparator.comparing((Contact c) -> c.waitingSince(now).negated())
+        .thenComparing(c -> c.id().value()));
+    ordered.forEach(this::restoreOne);
+    fireDueTimers();
+    settle();
+    return out.drain();
+  }
+
+  /** The earliest timer, if any: the host runs {@code handle(new Tick())} then. */
+  public Optional<Instant> nextDeadline() {
+    return timers.isEmpty() ? Optional.empty() : Optional.of(timers.peek().at());
+  }
+
+  private boolean dispatch(RoutingCommand command) {
+    switch (command) {
+      case Configure c -> configure(c.config());
+      case Arrive a -> arrive(a.contact());
+      case LogIn l -> logIn(l);
+      case LogOut l -> {
+        return logOut(seat(l.agent()), l.transferOpenContacts());
+      }
+      case MakeAvailable m -> presence(seat(m.agent()), null, "available");
+      case TakeBreak b -> presence(seat(b.agent()), b.reason(), "break");
+      case ChangeCapacity c -> changeCapacity(seat(c.agent()), c.maxMessaging());
+      case Accept a -> connect(offered(a.contact(), a.agent()), "accepted");
+      case Decline d -> decline(offered(d.contact(), d.agent()), d.reason());
+      case WrapUp w -> wrapUp(held(w.contact()), w.outcome().reason());
+      case Close c -> finish(held(c.contact()), c.outcome().reason());
+      case Abandon a -> abandon(entry(a.contact()));
+      case Transfer t -> transfer(t);
+      case Conference c -> Transfers.conference(held(c.contact()), c.thirdParty(), now, out);
+      case RequestCallback r -> requestCallback(entry(r.contact()));
+      case CallbackResult r -> callbackResult(entry(r.contact()), r.answered());
+      case Tick t -> { }
+    }
+    return true;
+  }
+
+  // ---- configuration and arrival -------------------------------------------------------------
+
+  private void configure(QueueConfig config) {
+    QueueConfig previous = configs.put(config.id(), config);
+    if (previous == null) {
+      long offset = (long) (random.nextDouble() * positionInterval.toMillis());
+      schedule(Timer.Type.POSITIONS, now.plusMillis(offset), null, config.id(), 0);
+      return;
+    }
+    seats.values().forEach(agents::withdraw);
+    agents.forget(config.id());
+    seats.values().forEach(s -> {
+      agents.insert(s);
+      dirtySeats.add(s);
+    });
+  }
+
+  private void arrive(Contact contact) {
+    QueueConfig config = config(contact.queue());
+    if (entries.containsKey(contact.id())) {
+      throw new IllegalTransitionException("contact " + contact.id(), "routed", "arrived again");
+    }
+    Instant origin = contact.firstAt(ContactState.QUEUED).orElse(now);
+    Entry entry = track(contact, origin, config);
+    AgentId previous = lastAgent.get(contact.citizen());
+    if (config.selection() == AgentSelection.STICKY && previous != null && seats.containsKey(previous)) {
+      prefer(entry, previous, config);
+    }
+    enqueue(entry);
+    applyDueSteps(entry);
+    if (entry.place == Place.WAITING) {
+      announceOne(entry);
+    }
+  }
+
+  private Entry track(Contact contact, Instant queuedAt, QueueConfig config) {
+    Entry entry = new Entry(seq++, contact, queuedAt);
+    entry.targets.add(config.id());
+    entries.put(contact.id(), entry);
+    startSteps(entry, config);
+    return entry;
+  }
+
+  // ---- 4 and 10. widening steps, chosen by business hours -------------------------------------
+
+  /** Case 10: open hours follow the queue's steps, closed hours its closed-hours steps. */
+  static List<QueueStep> stepsFor(QueueConfig config, Instant at) {
+    return config.calendar().isOpen(at) ? config.steps() : config.closedSteps();
+  }
+
+  private void startSteps(Entry entry, QueueConfig config) {
+    entry.steps = stepsFor(config, now);
+    entry.nextStep = 0;
+    entry.stepEpoch++;
+    entry.stepsOrigin = now;
+  }
+
+  /** Case 4: applies every step whose threshold has passed, then schedules the next one. */
+  private void applyDueSteps(Entry entry) {
+    while (entry.place == Place.WAITING && entry.nextStep < entry.steps.size()) {
+      QueueStep step = entry.steps.get(entry.nextStep);
+      Instant due = entry.stepsOrigin.plus(step.after());
+      if (due.isAfter(now)) {
+        schedule(Timer.Type.STEP, due, entry, null, stepVersion(entry));
+        return;
+      }
+      int index = entry.nextStep++;
+      out.add(new RoutingStepApplied(entry.contact.id(), entry.primary(), index, step.action().name(),
+          step.detail(), now));
+      applyStep(entry, step);
+    }
+  }
+
+  private void applyStep(Entry entry, QueueStep step) {
+    switch (step.action()) {
+      case LOWER_SKILL -> reindex(entry, () -> entry.skills = Widening.lowered(entry.skills, step.skillLevelDelta()));
+      case ADD_QUEUES -> reindex(entry, () -> step.queues().stream()
+          .filter(q -> configs.containsKey(q) && !entry.targets.contains(q)).forEach(entry.targets::add));
+      case OFFER_CALLBACK -> { }
+      case FALLBACK -> {
+        dequeue(entry);
+        if (!entry.callback) {
+          out.move(entry, ContactState.OVERFLOWED, now, null, null, "fallback:" + step.target());
+        }
+        forget(entry, ContactState.CLOSED, "fallback:" + step.target());
+      }
+    }
+  }
+
+  private static long stepVersion(Entry entry) {
+    return entry.stepEpoch * 1024 + entry.nextStep;
+  }
+
+  // ---- 5. offers --------------------------------------------------------------------------------
+
+  private void offer(Match match) {
+    Seat seat = match.seat();
+    Entry entry = match.entry();
+    QueueConfig via = configs.get(match.via());
+    dequeue(entry);
+    agents.withdraw(seat);
+    seat.offer = entry;
+    seat.lastOfferSeq = ++offerSeq;
+    entry.place = Place.OFFERED;
+    entry.seat = seat;
+    entry.servingQueue = match.via();
+    entry.offerSeq = offerSeq;
+    entry.offeredAt = now;
+    entry.expiresAt = now.plus(via.offerTimeout());
+    out.move(entry, ContactState.OFFERED, now, seat.agent.id(), match.via(), entry.callback ? "callback" : null);
+    if (entry.callback) {
+      out.add(new org.onenumber.core.event.CallbackPlaced(entry.contact.id(), seat.agent.id(),
+          entry.callbackAttempts + 1, now));
+    }
+    schedule(Timer.Type.OFFER_EXPIRY, entry.expiresAt, entry, null, entry.offerSeq);
+    out.agent(seat, now, "offer");
+  }
+
+  private void offerExpired(Entry entry) {
+    if (entry.callback) {
+      callbackFailed(entry, "callback-no-result");
+      return;
+    }
+    out.add(new OfferTimedOut(entry.contact.id(), entry.seat.agent.id(), entry.servingQueue, now));
+    returnToLine(entry, "ring-no-answer", true);
+  }
+
+  private void decline(Entry entry, String reason) {
+    if (!configs.get(entry.servingQueue).notRespondingAfterMiss()) {
+      entry.declinedBy.add(entry.seat.agent.id());
+    }
+    returnToLine(entry, reason == null || reason.isBlank() ? "declined" : "declined:" + reason, true);
+  }
+
+  /** Case 5: back to its own place (same age, same arrival number), never the back of the line. */
+  private void returnToLine(Entry entry, String reason, boolean missed) {
+    Seat seat = entry.seat;
+    agents.withdraw(seat);
+    seat.offer = null;
+    if (missed && configs.get(entry.servingQueue).notRespondingAfterMiss()) {
+      seat.notResponding = true;
+    }
+    entry.seat = null;
+    out.move(entry, entry.callback ? ContactState.CALLBACK_REQUESTED : ContactState.QUEUED, now, null, null, reason);
+    enqueue(entry);
+    applyDueSteps(entry);
+    reindex(seat, reason);
+  }
+
+  private void connect(Entry entry, String reason) {
+    Seat seat = entry.seat;
+    agents.withdraw(seat);
+    seat.offer = null;
+    seat.hold(entry, now);
+    entry.place = Place.CONNECTED;
+    entry.connectedAt = now;
+    entry.declinedBy.clear();
+    lastAgent.put(entry.contact.citizen(), seat.agent.id());
+    out.move(entry, ContactState.CONNECTED, now, seat.agent.id(), null, reason);
+    reindex(seat, reason);
+  }
+
+  // ---- 6. after a contact, presence -------------------------------------------------------------
+
+  private void wrapUp(Entry entry, String outcome) {
+    Duration wrapUp = configs.get(entry.servingQueue).wrapUp();
+    if (wrapUp.isZero()) {
+      finish(entry, outcome);
+      return;
+    }
+    Seat seat = entry.seat;
+    agents.withdraw(seat);
+    entry.place = Place.WRAP_UP;
+    entry.outcome = outcome;
+    seat.wrapping++;
+    out.move(entry, ContactState.WRAP_UP, now, null, null, outcome);
+    schedule(Timer.Type.WRAP_UP_END, now.plus(wrapUp), entry, null, 0);
+    reindex(seat, "wrap-up");
+  }
+
+  /** Closes a held contact; its capacity is free and the agent's idle time starts now. */
+  private void finish(Entry entry, String outcome) {
+    Seat seat = entry.seat;
+    if (seat != null) {
+      agents.withdraw(seat);
+      estimator.handled(entry.servingQueue, Duration.between(entry.connectedAt, now));
+      seat.release(entry, now);
+    }
+    forget(entry, ContactState.CLOSED, outcome);
+    if (seat != null) {
+      reindex(seat, "contact-closed");
+    }
+  }
+
+  private void logIn(LogIn command) {
+    AgentId id = command.agent().id();
+    if (seats.containsKey(id)) {
+      throw new IllegalTransitionException("agent " + id, "logged in", "logged in");
+    }
+    Seat seat = new Seat(command.agent(), command.queues(), now);
+    seat.breakReason = command.breakReason();
+    seats.put(id, seat);
+    seat.queues.forEach(q -> estimator.staff(q, 1));
+    for (Entry entry : orphans.getOrDefault(id, List.of())) {
+      entry.place = Place.CONNECTED;
+      entry.seat = seat;
+      seat.hold(entry, now);
+    }
+    orphans.remove(id);
+    reindex(seat, "login");
+  }
+
+  private boolean logOut(Seat seat, boolean transferOpenContacts) {
+    if (!seat.held.isEmpty() && !transferOpenContacts) {
+      return false;
+    }
+    if (seat.offer != null) {
+      returnToLine(seat.offer, "agent-logged-out", false);
+    }
+    for (Entry entry : List.copyOf(seat.held)) {
+      if (entry.place == Place.WRAP_UP) {
+        finish(entry, entry.outcome);
+      } else {
+        requeue(entry, entry.servingQueue, true, "agent-logged-out");
+      }
+    }
+    agents.withdraw(seat);
+    seats.remove(seat.agent.id());
+    dirtySeats.remove(seat);
+    seat.queues.forEach(q -> estimator.staff(q, -1));
+    out.publish(seat, org.onenumber.core.agent.AgentState.OFFLINE, now, "logout");
+    return true;
+  }
+
+  private void presence(Seat seat, String breakReason, String reason) {
+    agents.withdraw(seat);
+    seat.breakReason = breakReason;
+    seat.notResponding = false;
+    reindex(seat, reason);
+  }
+
+  private void changeCapacity(Seat seat, int maxMessaging) {
+    agents.withdraw(seat);
+    seat.agent = Widening.withCapacity(seat.agent, maxMessaging);
+    reindex(seat, "capacity");
+  }
+
+  // ---- 7. queued callback -----------------------------------------------------------------------
+
+  private void requestCallback(Entry entry) {
+    if (entry.place != Place.WAITING || entry.callback) {
+      throw new IllegalTransitionException("contact " + entry.contact.id(), entry.place, "callback");
+    }
+    reindex(entry, () -> {
+      entry.callback = true;
+      entry.kind = Kind.EXCLUSIVE;
+    });
+    out.move(entry, ContactState.CALLBACK_REQUESTED, now, null, null, "citizen-asked");
+    out.add(new CallbackScheduled(entry.contact.id(), entry.primary(), 1, now, now));
+  }
+
+  private void callbackResult(Entry entry, boolean answered) {
+    if (entry.place != Place.OFFERED || !entry.callback) {
+      throw new IllegalTransitionException("contact " + entry.contact.id(), entry.place, "callback result");
+    }
+    if (answered) {
+      connect(entry, "callback-answered");
+    } else {
+      callbackFailed(entry, "callback-not-answered");
+    }
+  }
+
+  private void callbackFailed(Entry entry, String reason) {
+    Seat seat = entry.seat;
+    agents.withdraw(seat);
+    seat.offer = null;
+    entry.seat = null;
+    entry.callbackAttempts++;
+    CallbackPolicy policy = configs.get(entry.primary()).callback();
+    out.move(entry, ContactState.CALLBACK_REQUESTED, now, null, null, reason);
+    if (entry.callbackAttempts >= policy.maxAttempts()) {
+      forget(entry, ContactState.CLOSED, "callback-gave-up");
+    } else {
+      entry.callbackNotBefore = now.plus(policy.retryDelay());
+      out.add(new CallbackScheduled(entry.contact.id(), entry.primary(), entry.callbackAttempts + 1,
+          entry.callbackNotBefore, now));
+      schedule(Timer.Type.CALLBACK_RETRY, entry.callbackNotBefore, entry, null, entry.callbackAttempts);
+      enqueue(entry);
+    }
+    reindex(seat, reason);
+  }
+
+  // ---- 8. position and estimated wait -----------------------------------------------------------
+
+  private void announce(QueueId queue) {
+    int position = 0;
+    for (Entry entry : waiting.line(queue)) {
+      position++;
+      publishPosition(entry, position);
+    }
+    schedule(Timer.Type.POSITIONS, now.plus(positionInterval), null, queue, 0);
+  }
+
+  private void announceOne(Entry entry) {
+    publishPosition(entry, waiting.position(entry));
+  }
+
+  private void publishPosition(Entry entry, int position) {
+    long ewt = estimator.estimateSeconds(entry.primary(), position) / SECONDS_STEP * SECONDS_STEP;
+    if (position != entry.lastPosition || ewt != entry.lastEwtSeconds) {
+      entry.lastPosition = position;
+      entry.lastEwtSeconds = ewt;
+      out.add(new QueuePositionChanged(entry.contact.id(), entry.primary(), position, Duration.ofSeconds(ewt), now));
+    }
+  }
+
+  // ---- 9. transfers -----------------------------------------------------------------------------
+
+  private void transfer(Transfer command) {
+    Entry entry = held(command.contact());
+    if (command.toQueue() != null) {
+      config(command.toQueue());
+      requeue(entry, command.toQueue(), command.keepAge(), "queue:" + command.toQueue());
+    } else if (command.toAgent() != null) {
+      requeue(entry, entry.servingQueue, command.keepAge(), "agent:" + command.toAgent());
+      if (entry.place == Place.WAITING) {
+        reindex(entry, () -> prefer(entry, command.toAgent(), configs.get(entry.primary())));
+      }
+    } else {
+      Seat seat = entry.seat;
+      agents.withdraw(seat);
+      seat.release(entry, now);
+      out.move(entry, ContactState.TRANSFERRED, now, null, null, "department:" + command.toDepartment());
+      forget(entry, ContactState.CLOSED, "transferred");
+      reindex(seat, "transferred");
+    }
+  }
+
+  /** Takes a held contact from its agent back into line in {@code queue}. */
+  private void requeue(Entry entry, QueueId queue, boolean keepAge, String reason) {
+    Seat seat = entry.seat;
+    agents.withdraw(seat);
+    seat.release(entry, now);
+    entry.seat = null;
+    out.move(entry, ContactState.TRANSFERRED, now, null, queue, reason);
+    QueueConfig config = configs.get(queue);
+    entry.targets.clear();
+    entry.targets.add(queue);
+    entry.skills = Widening.skillsFor(entry.contact, config);
+    entry.queuedAt = keepAge ? entry.queuedAt : now;
+    startSteps(entry, config);
+    out.move(entry, ContactState.QUEUED, now, null, queue, "transfer");
+    enqueue(entry);
+    applyDueSteps(entry);
+    reindex(seat, "transferred");
+  }
+
+  private void prefer(Entry entry, AgentId agent, QueueConfig config) {
+    entry.preferred = agent;
+    entry.preferredUntil = now.plus(config.stickyTimeout());
+    schedule(Timer.Type.STICKY_END, entry.preferredUntil, entry, null, entry.stepEpoch);
+  }
+
+  // ---- abandon, restore -------------------------------------------------------------------------
+
+  private void abandon(Entry entry) {
+    switch (entry.place) {
+      case WAITING -> {
+        dequeue(entry);
+        forget(entry, entry.callback ? ContactState.CLOSED : ContactState.ABANDONED, "citizen-left");
+      }
+      case OFFERED -> {
+        Seat seat = entry.seat;
+        agents.withdraw(seat);
+        seat.offer = null;
+        forget(entry, entry.callback ? ContactState.CLOSED : ContactState.ABANDONED, "citizen-left");
+        reindex(seat, "offer-withdrawn");
+      }
+      case CONNECTED -> finish(entry, "citizen-left");
+      case ORPHANED -> {
+        orphans.getOrDefault(entry.contact.agent(), new ArrayList<>()).remove(entry);
+        forget(entry, ContactState.CLOSED, "citizen-left");
+      }
+      case WRAP_UP, GONE -> { }
+    }
+  }
+
+  private void restoreOne(Contact contact) {
+    switch (contact.state()) {
+      case QUEUED, TRANSFERRED, OVERFLOWED, CALLBACK_REQUESTED, OFFERED -> restoreWaiting(contact);
+      case CONNECTED, HELD -> {
+        Entry entry = track(contact, contact.firstAt(ContactState.QUEUED).orElse(contact.createdAt()),
+            config(contact.queue()));
+        entry.place = Place.ORPHANED;
+        entry.servingQueue = contact.queue();
+        entry.connectedAt = contact.lastAt(ContactState.CONNECTED).orElse(now);
+        orphans.computeIfAbsent(contact.agent(), a -> new ArrayList<>()).add(entry);
+      }
+      case WRAP_UP -> {
+        Entry entry = track(contact, now, config(contact.queue()));
+        forget(entry, ContactState.CLOSED, "restart");
+      }
+      case CREATED, CLOSED, ABANDONED -> { }
+    }
+  }
+
+  private void restoreWaiting(Contact contact) {
+    QueueConfig config = config(contact.queue());
+    Instant origin = contact.firstAt(ContactState.QUEUED).orElse(contact.createdAt());
+    boolean callback = contact.firstAt(ContactState.CALLBACK_REQUESTED).isPresent();
+    Entry entry = track(contact, origin, config);
+    entry.stepsOrigin = contact.lastAt(ContactState.QUEUED).orElse(origin);
+    if (callback) {
+      entry.callback = true;
+      entry.kind = Kind.EXCLUSIVE;
+    }
+    ContactState state = contact.state();
+    if (state == ContactState.OFFERED || state == ContactState.TRANSFERRED || state == ContactState.OVERFLOWED) {
+      out.move(entry, callback && state == ContactState.OFFERED ? ContactState.CALLBACK_REQUESTED : ContactState.QUEUED,
+          now, null, null, "restart");
+    }
+    enqueue(entry);
+    applyDueSteps(entry);
+  }
+
+  // ---- line and index plumbing ------------------------------------------------------------------
+
+  private void enqueue(Entry entry) {
+    entry.place = Place.WAITING;
+    waiting.enterLine(entry);
+    if (!entry.heldBack(now)) {
+      waiting.add(entry, entry.stickyAt(now));
+      dirtyEntries.add(entry);
+    }
+  }
+
+  private void dequeue(Entry entry) {
+    waiting.remove(entry);
+    waiting.leaveLine(entry);
+    dirtyEntries.remove(entry);
+  }
+
+  /** Changes how a waiting contact is indexed (skills, targets, stickiness), keeping its place. */
+  private void reindex(Entry entry, Runnable change) {
+    boolean indexed = waiting.isIndexed(entry);
+    waiting.remove(entry);
+    change.run();
+    if (indexed || (entry.place == Place.WAITING && !entry.heldBack(now))) {
+      waiting.add(entry, entry.stickyAt(now));
+      dirtyEntries.add(entry);
+    }
+  }
+
+  private void reindex(Seat seat, String reason) {
+    if (seats.get(seat.agent.id()) != seat) {
+      return;
+    }
+    agents.withdraw(seat);
+    agents.insert(seat);
+    dirtySeats.add(seat);
+    out.agent(seat, now, reason);
+  }
+
+  private void forget(Entry entry, ContactState to, String reason) {
+    out.move(entry, to, now, null, null, reason);
+    entry.place = Place.GONE;
+    entry.seat = null;
+    entries.remove(entry.contact.id());
+  }
+
+  /** Offers until nothing more can be matched: freed agents first (case 2), then new contacts (3). */
+  private void settle() {
+    while (!dirtySeats.isEmpty() || !dirtyEntries.isEmpty()) {
+      while (!dirtySeats.isEmpty()) {
+        Seat seat = dirtySeats.iterator().next();
+        dirtySeats.remove(seat);
+        Match match = matcher.contactFor(seat, now);
+        if (match != null) {
+          offer(match);
+        }
+      }
+      Entry entry = dirtyEntries.pollFirst();
+      if (entry != null && entry.place == Place.WAITING && waiting.isIndexed(entry)) {
+        Match match = matcher.agentFor(entry, now);
+        if (match != null) {
+          offer(match);
+        }
+      }
+    }
+  }
+
+  private void fireDueTimers() {
+    while (!timers.isEmpty() && !timers.peek().at().isAfter(now)) {
+      fire(timers.poll());
+    }
+  }
+
+  private void fire(Timer timer) {
+    Entry entry = timer.entry();
+    switch (timer.type()) {
+      case OFFER_EXPIRY -> {
+        if (entry.place == Place.OFFERED && entry.offerSeq == timer.version()) {
+          offerExpired(entry);
+        }
+      }
+      case WRAP_UP_END -> {
+        if (entry.place == Place.WRAP_UP) {
+          finish(entry, entry.outcome);
+        }
+      }
+      case STEP -> {
+        if (entry.place == Place.WAITING && stepVersion(entry) == timer.version()) {
+          applyDueSteps(entry);
+        }
+      }
+      case STICKY_END, CALLBACK_RETRY -> {
+        if (entry.place == Place.WAITING) {
+          reindex(entry, () -> { });
+        }
+      }
+      case POSITIONS -> announce(timer.queue());
+    }
+  }
+
+  private void schedule(Timer.Type type, Instant at, Entry entry, QueueId queue, long version) {
+    timers.add(new Timer(at, timerSeq++, type, entry, queue, version));
+  }
+
+  // ---- lookups ----------------------------------------------------------------------------------
+
+  private QueueConfig config(QueueId queue) {
+    QueueConfig config = configs.get(queue);
+    if (config == null) {
+      throw new NotFoundException("queue routing configuration", queue);
+    }
+    return config;
+  }
+
+  private Seat seat(AgentId agent) {
+    Seat seat = seats.get(agent);
+    if (seat == null) {
+      throw new NotFoundException("logged-in agent", agent);
+    }
+    return seat;
+  }
+
+  private Entry entry(ContactId contact) {
+    Entry entry = entries.get(contact);
+    if (entry == null) {
+      throw new NotFoundException("routed contact", contact);
+    }
+    return entry;
+  }
+
+  private Entry offered(ContactId contact, AgentId agent) {
+    Entry entry = entry(contact);
+    if (entry.place != Place.OFFERED || !entry.seat.agent.id().equals(agent)) {
+      throw new IllegalTransitionException("offer of " + contact + " to " + agent, entry.place, "answered");
+    }
+    return entry;
+  }
+
+  private Entry held(ContactId contact) {
+    Entry entry = entry(contact);
+    if (entry.place != Place.CONNECTED && entry.place != Place.WRAP_UP) {
+      throw new IllegalTransitionException("contact " + contact, entry.place, "agent action");
+    }
+    return entry;
+  }
+
+  // ---- queries for the host (same thread) -------------------------------------------------------
+
+  /** The agent as routing sees them, if logged in. */
+  public Optional<AgentStatus> agent(AgentId agent) {
+    return Optional.ofNullable(seats.get(agent)).map(Views::agent);
+  }
+
+  /** A waiting contact's position and estimate, if it is waiting. */
+  public Optional<WaitStatus> position(ContactId contact) {
+    Entry entry = entries.get(contact);
+    if (entry == null || entry.place != Place.WAITING) {
+      return Optional.empty();
+    }
+    int position = waiting.position(entry);
+    return Optional.of(new WaitStatus(contact, entry.primary(), position,
+        Duration.ofSeconds(estimator.estimateSeconds(entry.primary(), position)), Duration.between(entry.queuedAt, now)));
+  }
+
+  public QueueStatus queue(QueueId queue) {
+    var line = waiting.line(queue);
+    Duration oldest = line.isEmpty() ? Duration.ZERO
+        : Duration.between(line.stream().map(e -> e.queuedAt).min(Instant::compareTo).orElse(now), now);
+    return new QueueStatus(queue, line.size(), oldest, estimator.staffed(queue),
+        Duration.ofSeconds(estimator.estimateSeconds(queue, line.size() + 1)));
+  }
+
+  /** The current snapshot of a contact routing still tracks. */
+  public Optional<Contact> contact(ContactId contact) {
+    return Optional.ofNullable(entries.get(contact)).map(e -> e.contact);
+  }
+
+  public Optional<QueueConfig> configuration(QueueId queue) {
+    return Optional.ofNullable(configs.get(queue));
+  }
+
+  public int waitingCount() {
+    return (int) entries.values().stream().filter(e -> e.place == Place.WAITING).count();
+  }
+
+  // package-private views for tests in the same package
+  Map<ContactId, Entry> entries() {
+    return entries;
+  }
+
+  Map<AgentId, Seat> seats() {
+    return seats;
+  }
+
+  WaitingIndex waiting() {
+    return waiting;
+  }
+
+  Instant now() {
+    return now;
+  }
+}
