@@ -426,9 +426,13 @@ public final class RoutingEngine {
     reindex(seat, reason);
   }
 
+  /** Lowering capacity below an outstanding messaging offer withdraws that offer (no penalty). */
   private void changeCapacity(Seat seat, int maxMessaging) {
     agents.withdraw(seat);
     seat.agent = Widening.withCapacity(seat.agent, maxMessaging);
+    if (seat.offer != null && seat.offer.kind == Kind.MESSAGING && seat.messaging >= maxMessaging) {
+      returnToLine(seat.offer, "capacity-lowered", false);
+    }
     reindex(seat, "capacity");
   }
 
@@ -560,7 +564,7 @@ public final class RoutingEngine {
         Seat seat = entry.seat;
         agents.withdraw(seat);
         seat.offer = null;
-        forget(entry, entry.callback ? ContactState.CLOSED : ContactState.ABANDONED, "citizen-left");
+        forget(entry, ContactState.ABANDONED, "citizen-left");
         reindex(seat, "offer-withdrawn");
       }
       case CONNECTED -> finish(entry, "citizen-left");
@@ -788,6 +792,10 @@ public final class RoutingEngine {
 
   public Optional<QueueConfig> configuration(QueueId queue) {
     return Optional.ofNullable(configs.get(queue));
+  }
+
+  public Set<QueueId> configurationIds() {
+    return Set.copyOf(configs.keySet());
   }
 
   public int waitingCount() {
