@@ -99,7 +99,7 @@ class RoutingSimulationTest {
       List<QueueStep> steps = List.of(QueueStep.lowerSkill(Duration.ofSeconds(40), 1),
           QueueStep.addQueues(Duration.ofSeconds(90), new QueueId("q" + ((index + 1) % 4))),
           QueueStep.fallback(Duration.ofSeconds(900), "sms-self-service"));
-      return new QueueConfig(queue, selection, 1 + random.nextInt(2), Duration.ofSeconds(20), Duration.ofSeconds(random.nextInt(3) * 10),
+      return new QueueConfig(queue, selection, 1 + random.nextInt(2), Duration.ofSeconds(20), Duration.ofSeconds(random.nextInt(3) * 10 + (index == 0 ? 5 : 0)),
           Duration.ofSeconds(15), random.nextBoolean(), random.nextBoolean(),
           new CallbackPolicy(2, Duration.ofSeconds(30)), steps, BusinessCalendar.ALWAYS_OPEN, List.of());
     }
