@@ -17,8 +17,10 @@ import org.onenumber.core.directory.QueueId;
  */
 final class AgentIndex {
 
-  private static final Comparator<Seat> IDLE = Comparator.comparing((Seat s) -> s.idleSince)
-      .thenComparing(s -> s.agent.id().value());
+  private static final Comparator<Seat> IDLE = (a, b) -> {
+    int byIdle = a.idleSince.compareTo(b.idleSince);
+    return byIdle != 0 ? byIdle : a.agent.id().value().compareTo(b.agent.id().value());
+  };
   private static final Comparator<Seat> ROUND_ROBIN = Comparator.comparingLong((Seat s) -> s.lastOfferSeq)
       .thenComparing(IDLE);
   private static final Comparator<Seat> FEWEST = Comparator.comparingInt((Seat s) -> s.contactsToday)

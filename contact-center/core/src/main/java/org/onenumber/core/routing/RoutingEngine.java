@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.NavigableSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +90,7 @@ import org.onenumber.core.routing.RoutingCommand.WrapUp;
 public final class RoutingEngine {
 
   private static final long SECONDS_STEP = 5;
+  private static final int SLICE = 64;
 
   private final InstantSource clock;
   private final RandomGenerator random;
@@ -483,22 +486,44 @@ public final class RoutingEngine {
 
   // ---- 8. position and estimated wait -----------------------------------------------------------
 
-  private void announce(QueueId queue) {
-    int position = 0;
-    for (Entry entry : waiting.line(queue)) {
-      position++;
-      publishPosition(entry, position);
+  /**
+   * Announces one slice of a queue's line, at most {@link #SLICE} contacts, so no single command
+   * walks a whole long line; the next slice follows a millisecond later (another command), the next round after
+   * the position interval. Positions in a slice count from the slice's start.
+   */
+  private void announce(Timer timer) {
+    NavigableSet<Entry> line = waiting.line(timer.queue());
+    Entry from = timer.entry();
+    Iterator<Entry> rest = (from == null ? line : line.tailSet(from, false)).iterator();
+    int position = (int) timer.version();
+    Entry last = null;
+    for (int n = 0; n < SLICE && rest.hasNext(); n++) {
+      last = rest.next();
+      publishPosition(last, ++position);
     }
-    schedule(Timer.Type.POSITIONS, now.plus(positionInterval), null, queue, 0);
+    if (last != null && rest.hasNext()) {
+      schedule(Timer.Type.POSITIONS, now.plusMillis(1), last, timer.queue(), position);
+    } else {
+      schedule(Timer.Type.POSITIONS, now.plus(positionInterval), null, timer.queue(), 0);
+    }
   }
 
   private void announceOne(Entry entry) {
     publishPosition(entry, waiting.position(entry));
   }
 
+  /**
+   * Announces when the estimate moved to another step (5 s up to a minute, 30 s beyond) or the
+   * position changed near the front (10 or less) or by a tenth or more: enough for IVR and chat,
+   * without one event per contact for every contact served.
+   */
   private void publishPosition(Entry entry, int position) {
-    long ewt = estimator.estimateSeconds(entry.primary(), position) / SECONDS_STEP * SECONDS_STEP;
-    if (position != entry.lastPosition || ewt != entry.lastEwtSeconds) {
+    long seconds = estimator.estimateSeconds(entry.primary(), position);
+    long step = seconds <= 60 ? SECONDS_STEP : 30;
+    long ewt = seconds / step * step;
+    int moved = Math.abs(position - entry.lastPosition);
+    boolean positionNews = moved > 0 && (position <= 10 || moved * 10 >= entry.lastPosition);
+    if (positionNews || ewt != entry.lastEwtSeconds) {
       entry.lastPosition = position;
       entry.lastEwtSeconds = ewt;
       out.add(new QueuePositionChanged(entry.contact.id(), entry.primary(), position, Duration.ofSeconds(ewt), now));
@@ -709,7 +734,7 @@ public final class RoutingEngine {
           reindex(entry, () -> { });
         }
       }
-      case POSITIONS -> announce(timer.queue());
+      case POSITIONS -> announce(timer);
     }
   }
 

@@ -22,8 +22,13 @@ import org.onenumber.core.directory.SkillLevel;
 final class WaitingIndex {
 
   /** Line order: higher priority first, then longest waiting, then arrival order. */
-  static final Comparator<Entry> ORDER = Comparator.comparingInt((Entry e) -> -e.priority)
-      .thenComparing(e -> e.queuedAt).thenComparingLong(e -> e.seq);
+  static final Comparator<Entry> ORDER = (a, b) -> {
+    if (a.priority != b.priority) {
+      return a.priority > b.priority ? -1 : 1;
+    }
+    int byAge = a.queuedAt.compareTo(b.queuedAt);
+    return byAge != 0 ? byAge : Long.compare(a.seq, b.seq);
+  };
 
   record Key(QueueId queue, Language language, Kind kind) {}
 
@@ -79,9 +84,13 @@ final class WaitingIndex {
     return lines.getOrDefault(queue, new TreeSet<>(ORDER));
   }
 
-  /** 1 for the next contact to be served in its primary queue. */
+  /** 1 for the next contact to be served in its primary queue; cheap for the last in line. */
   int position(Entry entry) {
-    return line(entry.primary()).headSet(entry, false).size() + 1;
+    NavigableSet<Entry> line = line(entry.primary());
+    if (!line.isEmpty() && line.last() == entry) {
+      return line.size();
+    }
+    return line.headSet(entry, false).size() + 1;
   }
 
   private static void join(Entry entry, NavigableSet<Entry> set) {
