@@ -840,7 +840,8 @@ public final class RoutingEngine {
     return waiting;
   }
 
-  Instant now() {
+  /** The engine's current instant: the latest the clock showed it (never going back). */
+  public Instant now() {
     return now;
   }
 }

@@ -1,0 +1,56 @@
+package org.onenumber.server.routing;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.websocket.CloseReason;
+import io.micronaut.websocket.WebSocketSession;
+import io.micronaut.websocket.annotation.OnClose;
+import io.micronaut.websocket.annotation.OnMessage;
+import io.micronaut.websocket.annotation.OnOpen;
+import io.micronaut.websocket.annotation.ServerWebSocket;
+import org.onenumber.core.agent.AgentId;
+
+/**
+ * {@code /ws/agents/{agentId}}: pushes the agent's offers, state and contact changes as JSON
+ * frames (API-CONTRACT.md), starting with a snapshot. Authenticated with the same JWT as the API
+ * (header, or {@code ?token=} for browsers, see {@link QueryTokenReader}); an operator may only
+ * open their own. Commands go over HTTP; incoming frames are ignored.
+ */
+@ServerWebSocket("/ws/agents/{agentId}")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+final class AgentSocket {
+
+  private final AgentSockets sockets;
+  private final RoutingHost routing;
+
+  AgentSocket(AgentSockets sockets, RoutingHost routing) {
+    this.sockets = sockets;
+    this.routing = routing;
+  }
+
+  @OnOpen
+  void open(String agentId, WebSocketSession session, HttpRequest<?> request) {
+    Authentication who = request.getUserPrincipal(Authentication.class).orElse(null);
+    if (who == null || !AgentAccess.mayActFor(who, agentId)) {
+      session.close(CloseReason.POLICY_VIOLATION);
+      return;
+    }
+    sockets.open(agentId, session);
+    AgentId agent = new AgentId(agentId);
+    RoutingViews.WorkView work = routing.call(engine -> RoutingViews.WorkView.of(agentId, engine.agent(agent).orElse(null)));
+    sockets.send(agentId, AgentSockets.frame("snapshot", routing.call(engine -> engine.now()).toString(),
+        "agent", work.agent(), "offers", work.offers(), "contacts", work.contacts()));
+  }
+
+  @OnMessage
+  void message(String agentId, String text, WebSocketSession session) {
+    // Commands go over HTTP (API-CONTRACT.md); the console only listens here.
+  }
+
+  @OnClose
+  void close(String agentId, WebSocketSession session) {
+    sockets.close(agentId, session);
+  }
+}

@@ -1,0 +1,138 @@
+package org.onenumber.server.routing;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.contact.Contact;
+import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.directory.DepartmentId;
+import org.onenumber.core.directory.QueueId;
+import org.onenumber.core.error.NotFoundException;
+import org.onenumber.core.routing.RoutingCommand;
+import org.onenumber.server.routing.RoutingViews.ContactStateView;
+import org.onenumber.server.routing.RoutingViews.PositionView;
+import org.onenumber.server.routing.RoutingViews.QueueStatusView;
+
+/**
+ * Offers and routed contacts: accept or decline an offer, wrap up, close, transfer, conference,
+ * and what channels need for a waiting citizen (callback, abandon, position). Agent actions are
+ * allowed to the contact's agent, supervisors and admins; channel actions to any signed-in caller.
+ */
+@Controller("/api/v1")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "routing")
+final class ContactRoutingController {
+
+  private final RoutingHost routing;
+
+  ContactRoutingController(RoutingHost routing) {
+    this.routing = routing;
+  }
+
+  @Post("/offers/{offerId}/accept")
+  @Operation(summary = "Accept an offer (its id is the contact id); the contact is connected to the agent")
+  ContactStateView accept(@PathVariable String offerId, Authentication who) {
+    AgentId agent = agentOf(offerId, who);
+    return after(offerId, routing.handle(new RoutingCommand.Accept(agent, new ContactId(offerId))), null);
+  }
+
+  @Post("/offers/{offerId}/decline")
+  @Operation(summary = "Decline an offer: the contact returns to its place in line")
+  ContactStateView decline(@PathVariable String offerId, @Nullable @Body RoutingBodies.Decline body, Authentication who) {
+    AgentId agent = agentOf(offerId, who);
+    return after(offerId, routing.handle(new RoutingCommand.Decline(agent, new ContactId(offerId),
+        body == null ? null : body.reason())), null);
+  }
+
+  @Post("/contacts/{contactId}/wrap-up")
+  @Operation(summary = "Start the queue's wrap-up timer with the outcome (RESOLVED, ESCALATED, TRANSFERRED)")
+  ContactStateView wrapUp(@PathVariable String contactId, @Body RoutingBodies.Outcome body, Authentication who) {
+    agentOf(contactId, who);
+    return after(contactId, routing.handle(new RoutingCommand.WrapUp(new ContactId(contactId), body.parsed())), null);
+  }
+
+  @Post("/contacts/{contactId}/close")
+  @Operation(summary = "Close a connected or wrapping-up contact now, with its outcome")
+  ContactStateView close(@PathVariable String contactId, @Body RoutingBodies.Outcome body, Authentication who) {
+    agentOf(contactId, who);
+    return after(contactId, routing.handle(new RoutingCommand.Close(new ContactId(contactId), body.parsed())), null);
+  }
+
+  @Post("/contacts/{contactId}/transfer")
+  @Operation(summary = "Transfer to a queue (keeping the contact's age by default), a named agent or a department desk")
+  ContactStateView transfer(@PathVariable String contactId, @Body RoutingBodies.Transfer body, Authentication who) {
+    agentOf(contactId, who);
+    var command = new RoutingCommand.Transfer(new ContactId(contactId),
+        body.toQueue() == null ? null : new QueueId(body.toQueue()),
+        body.toAgent() == null ? null : new AgentId(body.toAgent()),
+        body.toDepartment() == null ? null : new DepartmentId(body.toDepartment()),
+        body.keepAge() == null || body.keepAge());
+    String target = body.toQueue() != null ? "queue:" + body.toQueue()
+        : body.toAgent() != null ? "agent:" + body.toAgent() : "department:" + body.toDepartment();
+    return after(contactId, routing.handle(command), target);
+  }
+
+  @Post("/contacts/{contactId}/conference")
+  @Operation(summary = "Add a third party (an interpreter) to a connected call")
+  ContactStateView conference(@PathVariable String contactId, @Body RoutingBodies.Conference body, Authentication who) {
+    agentOf(contactId, who);
+    return after(contactId, routing.handle(new RoutingCommand.Conference(new ContactId(contactId), body.thirdParty())),
+        body.thirdParty());
+  }
+
+  @Post("/contacts/{contactId}/callback")
+  @Operation(summary = "The waiting citizen asks for a callback and leaves the line, keeping their place")
+  ContactStateView callback(@PathVariable String contactId, @Nullable @Body RoutingBodies.Callback body) {
+    return after(contactId, routing.handle(new RoutingCommand.RequestCallback(new ContactId(contactId))), null);
+  }
+
+  @Post("/contacts/{contactId}/abandon")
+  @Operation(summary = "The citizen left (hung up, closed the chat): a channel adapter reports it")
+  ContactStateView abandon(@PathVariable String contactId) {
+    return after(contactId, routing.handle(new RoutingCommand.Abandon(new ContactId(contactId))), null);
+  }
+
+  @Get("/contacts/{contactId}/position")
+  @Operation(summary = "A waiting contact's position (1 is next) and estimated wait")
+  PositionView position(@PathVariable String contactId) {
+    return routing.call(engine -> engine.position(new ContactId(contactId))).map(PositionView::of)
+        .orElseThrow(() -> new NotFoundException("waiting contact", contactId));
+  }
+
+  @Get("/queues/{queueId}/status")
+  @Operation(summary = "A queue at a glance: waiting, oldest wait, agents logged in, estimated wait")
+  QueueStatusView status(@PathVariable String queueId) {
+    QueueId queue = new QueueId(queueId);
+    return routing.call(engine -> engine.configuration(queue).map(c -> engine.queue(queue)))
+        .map(QueueStatusView::of).orElseThrow(() -> new NotFoundException("queue", queueId));
+  }
+
+  /** The agent holding or offered the contact, after checking the caller may act for them. */
+  private AgentId agentOf(String contactId, Authentication who) {
+    Contact contact = routing.call(engine -> engine.contact(new ContactId(contactId)))
+        .orElseThrow(() -> new NotFoundException("routed contact", contactId));
+    RoutingAccess.requireAgent(who, contact.agent() == null ? null : contact.agent().value());
+    return contact.agent();
+  }
+
+  private ContactStateView after(String contactId, org.onenumber.core.routing.Decisions decisions, String target) {
+    String state = decisions.contacts().stream().filter(c -> c.id().value().equals(contactId))
+        .reduce((a, b) -> b).map(c -> c.state().name()).orElse(null);
+    if (state == null) {
+      state = routing.call(engine -> engine.contact(new ContactId(contactId))).map(c -> c.state().name()).orElse("CLOSED");
+    }
+    return new ContactStateView(contactId, state, target);
+  }
+}

@@ -1,0 +1,230 @@
+package org.onenumber.server.routing;
+
+import io.micronaut.context.annotation.Context;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+import org.onenumber.core.contact.Contact;
+import org.onenumber.core.contact.ContactState;
+import org.onenumber.core.directory.Queue;
+import org.onenumber.core.directory.QueueId;
+import org.onenumber.core.error.RetriableException;
+import org.onenumber.core.event.ContactStateChanged;
+import org.onenumber.core.event.DomainEvent;
+import org.onenumber.core.routing.Decisions;
+import org.onenumber.core.routing.QueueConfig;
+import org.onenumber.core.routing.RoutingCommand;
+import org.onenumber.core.routing.RoutingEngine;
+import org.onenumber.server.events.VertxEventPublisher;
+import org.onenumber.server.persistence.Jdbc;
+import org.onenumber.server.persistence.JdbcContactJournal;
+import org.onenumber.server.persistence.JdbcDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the routing engine on one Vert.x worker context (serial, may block on JDBC): every command
+ * from HTTP, intake or a timer is handed to that context; decisions are journaled in one
+ * transaction, then published on the event bus and pushed to agent consoles; the engine's next
+ * deadline becomes a Vert.x timer. On start it loads queue configurations and rebuilds its state
+ * from the journal's open contacts. Thread-safe: callers on any thread block on {@link #call}.
+ * Failures: an engine exception goes back to the caller; a journal failure is logged and
+ * rethrown (the engine's decision stands in memory; the journal lags until the next change).
+ */
+@Context
+public final class RoutingHost {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RoutingHost.class);
+  private static final long CALL_TIMEOUT_SECONDS = 10;
+
+  private final Vertx vertx;
+  private final Jdbc jdbc;
+  private final JdbcContactJournal journal;
+  private final JdbcDirectory directory;
+  private final RoutingStore store;
+  private final VertxEventPublisher events;
+  private final AgentSockets sockets;
+  private final RoutingEngine engine;
+  private final io.vertx.core.Context context;
+  private long timer = -1;
+  private Instant timerAt;
+
+  RoutingHost(Vertx vertx, Jdbc jdbc, JdbcContactJournal journal, JdbcDirectory directory, RoutingStore store,
+      VertxEventPublisher events, AgentSockets sockets, InstantSource clock, RandomGenerator random) {
+    this.vertx = vertx;
+    this.jdbc = jdbc;
+    this.journal = journal;
+    this.directory = directory;
+    this.store = store;
+    this.events = events;
+    this.sockets = sockets;
+    this.engine = new RoutingEngine(clock, random);
+    this.context = deployWorkerContext(vertx);
+    call(e -> {
+      start();
+      return null;
+    });
+    events.subscribe(this::fromIntake);
+  }
+
+  /** Runs {@code work} on the engine's context and waits for its result. */
+  public <T> T call(Function<RoutingEngine, T> work) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    context.runOnContext(v -> {
+      try {
+        result.complete(work.apply(engine));
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+      }
+    });
+    try {
+      return result.get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RoutingBusyException("interrupted while waiting for routing");
+    } catch (TimeoutException e) {
+      throw new RoutingBusyException("routing did not answer within " + CALL_TIMEOUT_SECONDS + " s");
+    }
+  }
+
+  /** Handles one command on the engine's context; journals, publishes and pushes its decisions. */
+  public Decisions handle(RoutingCommand command) {
+    return call(e -> apply(command));
+  }
+
+  private Decisions apply(RoutingCommand command) {
+    switch (command) {
+      case RoutingCommand.Arrive a -> configured(a.contact().queue());
+      case RoutingCommand.LogIn l -> l.queues().forEach(this::configured);
+      case RoutingCommand.Transfer t when t.toQueue() != null -> configured(t.toQueue());
+      default -> { }
+    }
+    return settle(engine.handle(command));
+  }
+
+  /** Queues created after start (the demo seed, the directory) are configured on first use. */
+  private void configured(QueueId queue) {
+    if (engine.configuration(queue).isEmpty()) {
+      directory.queue(queue).ifPresent(q -> settle(engine.handle(new RoutingCommand.Configure(configFor(q)))));
+    }
+  }
+
+  private QueueConfig configFor(Queue queue) {
+    return store.find(queue.id()).map(body -> body.toConfig(queue)).orElseGet(() -> QueueConfig.defaults(queue));
+  }
+
+  private Decisions settle(Decisions decisions) {
+    if (!decisions.contacts().isEmpty()) {
+      jdbc.inTransaction(() -> {
+        for (Contact contact : decisions.contacts()) {
+          journal.append(contact, decisions.eventsFor(contact.id()));
+        }
+        return null;
+      });
+    }
+    decisions.events().forEach(events::publish);
+    sockets.push(engine, decisions.events());
+    reschedule();
+    return decisions;
+  }
+
+  private void start() {
+    for (Queue queue : directory.queues()) {
+      engine.handle(new RoutingCommand.Configure(configFor(queue)));
+    }
+    List<Contact> open = journal.open();
+    Decisions restored = settle(engine.restore(open));
+    LOG.info("routing rebuilt from the journal: {} open contacts, {} waiting, {} decisions", open.size(),
+        engine.waitingCount(), restored.events().size());
+  }
+
+  /** Intake journaled a new queued contact: hand it to routing (this runs on an event loop). */
+  private void fromIntake(DomainEvent event) {
+    if (event instanceof ContactStateChanged c && c.from() == ContactState.CREATED && c.to() == ContactState.QUEUED) {
+      context.runOnContext(v -> journal.find(c.contact()).ifPresent(contact -> {
+        try {
+          apply(new RoutingCommand.Arrive(contact));
+        } catch (RuntimeException e) {
+          LOG.error("routing refused contact {}", contact.id(), e);
+        }
+      }));
+    }
+  }
+
+  private void reschedule() {
+    Instant next = engine.nextDeadline().orElse(null);
+    if (next == null || (timerAt != null && !next.isBefore(timerAt) && timer >= 0)) {
+      return;
+    }
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+    long delay = Math.max(1, Duration.between(engine.now(), next).toMillis());
+    timerAt = next;
+    timer = vertx.setTimer(delay, id -> {
+      timer = -1;
+      timerAt = null;
+      try {
+        apply(new RoutingCommand.Tick());
+      } catch (RuntimeException e) {
+        LOG.error("routing timer failed", e);
+        reschedule();
+      }
+    });
+  }
+
+  @PreDestroy
+  void stop() {
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+  }
+
+  private static io.vertx.core.Context deployWorkerContext(Vertx vertx) {
+    RoutingVerticle verticle = new RoutingVerticle();
+    try {
+      vertx.deployVerticle(verticle, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+          .toCompletionStage().toCompletableFuture().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting routing", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("routing context did not start", e);
+    }
+    return verticle.context();
+  }
+
+  /** Holds the worker context Vert.x gives the routing engine. */
+  private static final class RoutingVerticle extends VerticleBase {
+    io.vertx.core.Context context() {
+      return context;
+    }
+
+    @Override
+    public Future<?> start() {
+      return Future.succeededFuture();
+    }
+  }
+
+  /** Routing did not answer in time; the caller may retry. */
+  static final class RoutingBusyException extends RetriableException {
+    RoutingBusyException(String message) {
+      super(message, null);
+    }
+  }
+}
