@@ -45,23 +45,12 @@ final class AgentIndex {
 
   /** Indexes the seat wherever it can take a contact now. */
   void insert(Seat seat) {
-    for (QueueId queue : seat.queues) {
-      QueueConfig config = configs.apply(queue);
-      if (config == null) {
-        continue;
-      }
-      for (Kind kind : Kind.values()) {
-        if (!seat.canTake(kind, config)) {
-          continue;
-        }
-        for (Language language : seat.agent.languages()) {
-          NavigableSet<Seat> set = sets.computeIfAbsent(new Key(queue, language, kind),
-              k -> new TreeSet<>(order(config.selection())));
-          set.add(seat);
-          seat.memberships.add(set);
-        }
-      }
-    }
+    seat.openings(configs, (queue, config, kind, language) -> {
+      NavigableSet<Seat> set = sets.computeIfAbsent(new Key(queue, language, kind),
+          k -> new TreeSet<>(order(config.selection())));
+      set.add(seat);
+      seat.memberships.add(set);
+    });
   }
 
   void withdraw(Seat seat) {

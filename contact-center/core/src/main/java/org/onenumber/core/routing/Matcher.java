@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.NavigableSet;
 import org.onenumber.core.agent.AgentId;
-import org.onenumber.core.directory.Language;
 import org.onenumber.core.directory.QueueId;
 
 /**
@@ -48,32 +47,21 @@ final class Matcher {
    * wait multiplied by the queue's weight, then the earliest arrival.
    */
   Match contactFor(Seat seat, Instant now) {
-    Match best = stickyContactFor(seat, now);
-    int bestWeight = 1;
-    for (QueueId queue : seat.queues) {
-      QueueConfig config = configs.get(queue);
-      if (config == null) {
-        continue;
-      }
-      for (Kind kind : Kind.values()) {
-        if (!seat.canTake(kind, config)) {
+    Match[] best = {stickyContactFor(seat, now)};
+    int[] bestWeight = {1};
+    seat.openings(configs::get, (queue, config, kind, language) -> {
+      for (WaitingIndex.Bucket bucket : waiting.classes(queue, language, kind)) {
+        if (bucket.entries().isEmpty() || !seat.meets(bucket.skills())) {
           continue;
         }
-        for (Language language : seat.agent.languages()) {
-          for (WaitingIndex.Bucket bucket : waiting.classes(queue, language, kind)) {
-            if (bucket.entries().isEmpty() || !seat.meets(bucket.skills())) {
-              continue;
-            }
-            Entry head = firstNotDeclined(bucket.entries(), seat);
-            if (head != null && (best == null || better(head, config.weight(), best.entry(), bestWeight, now))) {
-              best = new Match(seat, head, queue);
-              bestWeight = config.weight();
-            }
-          }
+        Entry head = firstNotDeclined(bucket.entries(), seat);
+        if (head != null && (best[0] == null || better(head, config.weight(), best[0].entry(), bestWeight[0], now))) {
+          best[0] = new Match(seat, head, queue);
+          bestWeight[0] = config.weight();
         }
       }
-    }
-    return best;
+    });
+    return best[0];
   }
 
   /**

@@ -10,8 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.Set;
+import java.util.function.Function;
 import org.onenumber.core.agent.Agent;
 import org.onenumber.core.agent.AgentState;
+import org.onenumber.core.directory.Language;
 import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.directory.Skill;
 import org.onenumber.core.directory.SkillLevel;
@@ -67,6 +69,28 @@ final class Seat {
       return exclusive == 0 && messaging == 0;
     }
     return (exclusive == 0 || queue.messagingDuringVoice()) && messaging < agent.capacity().maxMessaging();
+  }
+
+  /** Visits every (queue, capacity kind, language) in which the agent could take a contact now. */
+  interface Opening {
+    void visit(QueueId queue, QueueConfig config, Kind kind, Language language);
+  }
+
+  /** Policy case 1's presence, capacity and language, walked once for both indexes. */
+  void openings(Function<QueueId, QueueConfig> configs, Opening visitor) {
+    for (QueueId queue : queues) {
+      QueueConfig config = configs.apply(queue);
+      if (config == null) {
+        continue;
+      }
+      for (Kind kind : Kind.values()) {
+        if (canTake(kind, config)) {
+          for (Language language : agent.languages()) {
+            visitor.visit(queue, config, kind, language);
+          }
+        }
+      }
+    }
   }
 
   AgentState state() {
