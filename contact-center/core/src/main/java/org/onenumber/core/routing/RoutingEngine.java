@@ -4,21 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.NavigableSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 import org.onenumber.core.agent.AgentId;
-import org.onenumber.core.citizen.CitizenId;
 import org.onenumber.core.contact.Contact;
-import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.contact.ContactState;
 import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.error.IllegalTransitionException;
@@ -83,35 +75,18 @@ import org.onenumber.core.routing.RoutingCommand.WrapUp;
  *       closed follows the closed-hours steps instead of the normal ones.
  * </ol>
  *
+ * <p>The file is long on purpose: the policy stays in one place, the list above and the methods
+ * that mirror it; the state and its plumbing are in {@link EngineState}, matching in {@link Matcher}.
+ *
  * <p>Threading: not thread-safe; confine to one thread or event-loop context. Failures: a command
  * naming an unknown contact, agent or queue throws {@link NotFoundException}, one that does not fit
  * the current state {@link IllegalTransitionException}; both before any state changes.
  */
-public final class RoutingEngine {
+public final class RoutingEngine extends EngineState {
 
   private static final long SECONDS_STEP = 5;
   private static final int SLICE = 64;
 
-  private final InstantSource clock;
-  private final RandomGenerator random;
-  private final Duration positionInterval;
-  private final Map<QueueId, QueueConfig> configs = new HashMap<>();
-  private final Map<ContactId, Entry> entries = new HashMap<>();
-  private final Map<AgentId, Seat> seats = new HashMap<>();
-  private final Map<AgentId, List<Entry>> orphans = new HashMap<>();
-  private final Map<CitizenId, AgentId> lastAgent = new HashMap<>();
-  private final WaitingIndex waiting = new WaitingIndex();
-  private final AgentIndex agents = new AgentIndex(configs::get);
-  private final Matcher matcher = new Matcher(configs, seats, waiting, agents);
-  private final WaitEstimator estimator;
-  private final PriorityQueue<Timer> timers = new PriorityQueue<>(Timer.ORDER);
-  private final Outbox out = new Outbox();
-  private final TreeSet<Entry> dirtyEntries = new TreeSet<>(WaitingIndex.ORDER);
-  private final Set<Seat> dirtySeats = new LinkedHashSet<>();
-  private long seq;
-  private long timerSeq;
-  private long offerSeq;
-  private Instant now;
 
   /**
    * @param positionInterval how often each queue's positions and estimates are re-announced
@@ -119,11 +94,7 @@ public final class RoutingEngine {
    */
   public RoutingEngine(InstantSource clock, RandomGenerator random, Duration positionInterval,
       Duration defaultHandleTime) {
-    this.clock = clock;
-    this.random = random;
-    this.positionInterval = positionInterval;
-    this.estimator = new WaitEstimator(defaultHandleTime);
-    this.now = clock.instant();
+    super(clock, random, positionInterval, defaultHandleTime);
   }
 
   public RoutingEngine(InstantSource clock, RandomGenerator random) {
@@ -639,51 +610,6 @@ public final class RoutingEngine {
     applyDueSteps(entry);
   }
 
-  // ---- line and index plumbing ------------------------------------------------------------------
-
-  private void enqueue(Entry entry) {
-    entry.place = Place.WAITING;
-    waiting.enterLine(entry);
-    if (!entry.heldBack(now)) {
-      waiting.add(entry, entry.stickyAt(now));
-      dirtyEntries.add(entry);
-    }
-  }
-
-  private void dequeue(Entry entry) {
-    waiting.remove(entry);
-    waiting.leaveLine(entry);
-    dirtyEntries.remove(entry);
-  }
-
-  /** Changes how a waiting contact is indexed (skills, targets, stickiness), keeping its place. */
-  private void reindex(Entry entry, Runnable change) {
-    boolean indexed = waiting.isIndexed(entry);
-    waiting.remove(entry);
-    change.run();
-    if (indexed || (entry.place == Place.WAITING && !entry.heldBack(now))) {
-      waiting.add(entry, entry.stickyAt(now));
-      dirtyEntries.add(entry);
-    }
-  }
-
-  private void reindex(Seat seat, String reason) {
-    if (seats.get(seat.agent.id()) != seat) {
-      return;
-    }
-    agents.withdraw(seat);
-    agents.insert(seat);
-    dirtySeats.add(seat);
-    out.agent(seat, now, reason);
-  }
-
-  private void forget(Entry entry, ContactState to, String reason) {
-    out.move(entry, to, now, null, null, reason);
-    entry.place = Place.GONE;
-    entry.seat = null;
-    entries.remove(entry.contact.id());
-  }
-
   /** Offers until nothing more can be matched: freed agents first (case 2), then new contacts (3). */
   private void settle() {
     while (!dirtySeats.isEmpty() || !dirtyEntries.isEmpty()) {
@@ -738,110 +664,4 @@ public final class RoutingEngine {
     }
   }
 
-  private void schedule(Timer.Type type, Instant at, Entry entry, QueueId queue, long version) {
-    timers.add(new Timer(at, timerSeq++, type, entry, queue, version));
-  }
-
-  // ---- lookups ----------------------------------------------------------------------------------
-
-  private QueueConfig config(QueueId queue) {
-    QueueConfig config = configs.get(queue);
-    if (config == null) {
-      throw new NotFoundException("queue routing configuration", queue);
-    }
-    return config;
-  }
-
-  private Seat seat(AgentId agent) {
-    Seat seat = seats.get(agent);
-    if (seat == null) {
-      throw new NotFoundException("logged-in agent", agent);
-    }
-    return seat;
-  }
-
-  private Entry entry(ContactId contact) {
-    Entry entry = entries.get(contact);
-    if (entry == null) {
-      throw new NotFoundException("routed contact", contact);
-    }
-    return entry;
-  }
-
-  private Entry offered(ContactId contact, AgentId agent) {
-    Entry entry = entry(contact);
-    if (entry.place != Place.OFFERED || !entry.seat.agent.id().equals(agent)) {
-      throw new IllegalTransitionException("offer of " + contact + " to " + agent, entry.place, "answered");
-    }
-    return entry;
-  }
-
-  private Entry held(ContactId contact) {
-    Entry entry = entry(contact);
-    if (entry.place != Place.CONNECTED && entry.place != Place.WRAP_UP) {
-      throw new IllegalTransitionException("contact " + contact, entry.place, "agent action");
-    }
-    return entry;
-  }
-
-  // ---- queries for the host (same thread) -------------------------------------------------------
-
-  /** The agent as routing sees them, if logged in. */
-  public Optional<AgentStatus> agent(AgentId agent) {
-    return Optional.ofNullable(seats.get(agent)).map(Views::agent);
-  }
-
-  /** A waiting contact's position and estimate, if it is waiting. */
-  public Optional<WaitStatus> position(ContactId contact) {
-    Entry entry = entries.get(contact);
-    if (entry == null || entry.place != Place.WAITING) {
-      return Optional.empty();
-    }
-    int position = waiting.position(entry);
-    return Optional.of(new WaitStatus(contact, entry.primary(), position,
-        Duration.ofSeconds(estimator.estimateSeconds(entry.primary(), position)), Duration.between(entry.queuedAt, now)));
-  }
-
-  public QueueStatus queue(QueueId queue) {
-    var line = waiting.line(queue);
-    Duration oldest = line.isEmpty() ? Duration.ZERO
-        : Duration.between(line.stream().map(e -> e.queuedAt).min(Instant::compareTo).orElse(now), now);
-    return new QueueStatus(queue, line.size(), oldest, estimator.staffed(queue),
-        Duration.ofSeconds(estimator.estimateSeconds(queue, line.size() + 1)));
-  }
-
-  /** The current snapshot of a contact routing still tracks. */
-  public Optional<Contact> contact(ContactId contact) {
-    return Optional.ofNullable(entries.get(contact)).map(e -> e.contact);
-  }
-
-  public Optional<QueueConfig> configuration(QueueId queue) {
-    return Optional.ofNullable(configs.get(queue));
-  }
-
-  public Set<QueueId> configurationIds() {
-    return Set.copyOf(configs.keySet());
-  }
-
-  public int waitingCount() {
-    return (int) entries.values().stream().filter(e -> e.place == Place.WAITING).count();
-  }
-
-  // package-private views for tests in the same package
-  Map<ContactId, Entry> entries() {
-    return entries;
-  }
-
-  Map<AgentId, Seat> seats() {
-    return seats;
-  }
-
-  WaitingIndex waiting() {
-    return waiting;
-  }
-
-  /** The engine's current instant: the latest the clock showed it (never going back). */
-  public Instant now() {
-    return now;
-  }
 }
