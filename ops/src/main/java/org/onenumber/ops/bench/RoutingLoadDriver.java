@@ -1,5 +1,7 @@
 package org.onenumber.ops.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +21,10 @@ public final class RoutingLoadDriver {
 
   /** One scenario's figures. */
   record Figures(RoutingScenario.Size size, int waitingAtEnd, long commands, double p50Micros, double p99Micros,
-      double p999Micros, double maxMicros, double decisionsPerSecond, double offersPerSecond) {}
+      double p999Micros, double maxMicros, double decisionsPerSecond, double offersPerSecond, double cpuP999Micros,
+      double cpuDecisionsPerSecond) {}
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private RoutingLoadDriver() {}
 
@@ -43,14 +48,17 @@ public final class RoutingLoadDriver {
       scenario.apply(scenario.next());
     }
     long[] latencies = new long[measured];
+    long[] cpu = new long[measured];
     java.util.Map<String, long[]> slow = new java.util.TreeMap<>();
     long offersBefore = scenario.offers();
     long busy = 0;
     for (int i = 0; i < measured; i++) {
       RoutingCommand command = scenario.next();
+      long cpuStart = THREADS.getCurrentThreadCpuTime();
       long start = System.nanoTime();
       Decisions decisions = scenario.engine().handle(command);
       long took = System.nanoTime() - start;
+      cpu[i] = THREADS.getCurrentThreadCpuTime() - cpuStart;
       latencies[i] = took;
       if (took > 300_000) {
         long[] tally = slow.computeIfAbsent(command.getClass().getSimpleName(), k -> new long[2]);
@@ -61,11 +69,13 @@ public final class RoutingLoadDriver {
       scenario.observe(command, decisions);
     }
     Arrays.sort(latencies);
+    long cpuTotal = Arrays.stream(cpu).sum();
+    Arrays.sort(cpu);
     slow.forEach((k, v) -> System.out.printf(Locale.ROOT, "  over 300 µs: %-16s %6d times, max %d µs%n", k, v[0], v[1]));
     double seconds = busy / 1e9;
     return new Figures(size, scenario.waiting(), measured, micros(latencies, 0.50), micros(latencies, 0.99),
         micros(latencies, 0.999), latencies[measured - 1] / 1e3, measured / seconds,
-        (scenario.offers() - offersBefore) / seconds);
+        (scenario.offers() - offersBefore) / seconds, micros(cpu, 0.999), measured / (cpuTotal / 1e9));
   }
 
   private static double micros(long[] sorted, double quantile) {
@@ -75,12 +85,16 @@ public final class RoutingLoadDriver {
 
   private static void print(List<Figures> rows) {
     System.out.println();
-    System.out.println("| agents | queues | waiting | decisions | p50 µs | p99 µs | p99.9 µs | max µs | decisions/s | offers/s |");
-    System.out.println("|-------:|-------:|--------:|----------:|-------:|-------:|---------:|-------:|------------:|---------:|");
+    System.out.printf(Locale.ROOT, "wall-clock latency of each handle() call; cpu = this thread's CPU time for it"
+        + " (without preemption by other processes); load average %.1f on %d cores%n",
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
+    System.out.println("| agents | queues | waiting | decisions | p50 µs | p99 µs | p99.9 µs | max µs | decisions/s | offers/s | cpu p99.9 µs | cpu decisions/s |");
+    System.out.println("|-------:|-------:|--------:|----------:|-------:|-------:|---------:|-------:|------------:|---------:|-------------:|----------------:|");
     for (Figures f : rows) {
-      System.out.printf(Locale.ROOT, "| %6d | %6d | %7d | %9d | %6.1f | %6.1f | %8.1f | %6.0f | %11.0f | %8.0f |%n",
+      System.out.printf(Locale.ROOT, "| %6d | %6d | %7d | %9d | %6.1f | %6.1f | %8.1f | %6.0f | %11.0f | %8.0f | %12.1f | %15.0f |%n",
           f.size().agents(), f.size().queues(), f.waitingAtEnd(), f.commands(), f.p50Micros(), f.p99Micros(),
-          f.p999Micros(), f.maxMicros(), f.decisionsPerSecond(), f.offersPerSecond());
+          f.p999Micros(), f.maxMicros(), f.decisionsPerSecond(), f.offersPerSecond(), f.cpuP999Micros(),
+          f.cpuDecisionsPerSecond());
     }
     for (Figures f : rows) {
       System.out.printf(Locale.ROOT, "RESULT routing agents=%d queued=%d p50_us=%.1f p99_us=%.1f p999_us=%.1f decisions_per_s=%.0f%n",
