@@ -1,6 +1,8 @@
 package org.onenumber.core.routing;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.event.DomainEvent;
@@ -28,6 +30,18 @@ public record Decisions(List<DomainEvent> events, List<Contact> contacts, String
   /** The events about {@code contact}, to journal with its snapshot. */
   public List<DomainEvent> eventsFor(ContactId contact) {
     return events.stream().filter(e -> contact.equals(Outbox.contactOf(e))).toList();
+  }
+
+  /**
+   * Events to journal on their own: about no contact (agent state changes), or about a contact whose
+   * snapshot did not change in this command (position announcements, steps, callback schedules).
+   */
+  public List<DomainEvent> unattached() {
+    Set<ContactId> changed = contacts.stream().map(Contact::id).collect(Collectors.toSet());
+    return events.stream().filter(e -> {
+      ContactId about = Outbox.contactOf(e);
+      return about == null || !changed.contains(about);
+    }).toList();
   }
 
   /** Events not about one contact (agent state changes). */

@@ -98,6 +98,13 @@ final class ContactRoutingController {
     return after(contactId, routing.handle(new RoutingCommand.RequestCallback(new ContactId(contactId))), null);
   }
 
+  @Post("/contacts/{contactId}/callback-result")
+  @Operation(summary = "Telephony reports a callback dial: answered connects the reserved agent, otherwise it retries")
+  ContactStateView callbackResult(@PathVariable String contactId, @Body RoutingBodies.CallbackResult body) {
+    return after(contactId, routing.handle(new RoutingCommand.CallbackResult(new ContactId(contactId), body.answered())),
+        null);
+  }
+
   @Post("/contacts/{contactId}/abandon")
   @Operation(summary = "The citizen left (hung up, closed the chat): a channel adapter reports it")
   ContactStateView abandon(@PathVariable String contactId) {

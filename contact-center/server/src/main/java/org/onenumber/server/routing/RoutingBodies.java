@@ -48,6 +48,10 @@ public final class RoutingBodies {
   @Serdeable
   public record Callback(@Nullable String phone) {}
 
+  /** Telephony's report of a callback dial. */
+  @Serdeable
+  public record CallbackResult(boolean answered) {}
+
   /** An agent's configuration for the admin API. */
   @Serdeable
   public record AgentConfig(String agentId, String name, List<QueueConfigBody.Skill> skills, List<String> languages,

@@ -24,6 +24,7 @@ import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.error.RetriableException;
 import org.onenumber.core.event.ContactStateChanged;
 import org.onenumber.core.event.DomainEvent;
+import org.onenumber.core.event.QueuePositionChanged;
 import org.onenumber.core.routing.Decisions;
 import org.onenumber.core.routing.QueueConfig;
 import org.onenumber.core.routing.RoutingCommand;
@@ -57,13 +58,16 @@ public final class RoutingHost {
   private final RoutingStore store;
   private final VertxEventPublisher events;
   private final AgentSockets sockets;
+  private final JdbcRoutingEvents routingEvents;
   private final RoutingEngine engine;
   private final io.vertx.core.Context context;
   private long timer = -1;
   private Instant timerAt;
 
   RoutingHost(Vertx vertx, Jdbc jdbc, JdbcContactJournal journal, JdbcDirectory directory, RoutingStore store,
-      VertxEventPublisher events, AgentSockets sockets, InstantSource clock, RandomGenerator random) {
+      VertxEventPublisher events, AgentSockets sockets, JdbcRoutingEvents routingEvents, InstantSource clock,
+      RandomGenerator random) {
+    this.routingEvents = routingEvents;
     this.vertx = vertx;
     this.jdbc = jdbc;
     this.journal = journal;
@@ -128,12 +132,19 @@ public final class RoutingHost {
     return store.find(queue.id()).map(body -> body.toConfig(queue)).orElseGet(() -> QueueConfig.defaults(queue));
   }
 
+  /**
+   * Journals what the engine decided in one transaction: each changed contact with its events,
+   * then the other events except position announcements (published only: they are frequent and
+   * recomputable). Then publishes everything and pushes to consoles.
+   */
   private Decisions settle(Decisions decisions) {
-    if (!decisions.contacts().isEmpty()) {
+    List<DomainEvent> loose = decisions.unattached().stream().filter(e -> !(e instanceof QueuePositionChanged)).toList();
+    if (!decisions.contacts().isEmpty() || !loose.isEmpty()) {
       jdbc.inTransaction(() -> {
         for (Contact contact : decisions.contacts()) {
           journal.append(contact, decisions.eventsFor(contact.id()));
         }
+        routingEvents.append(loose);
         return null;
       });
     }

@@ -36,6 +36,9 @@ abstract class RoutingApiTestBase {
   @Inject
   JsonMapper json;
 
+  @Inject
+  org.onenumber.server.persistence.Jdbc jdbc;
+
   private final HttpClient http = HttpClient.newHttpClient();
 
   record Reply(int status, Map<String, Object> body, String text) {}
@@ -124,6 +127,9 @@ abstract class RoutingApiTestBase {
     List<Object> states = ((List<Map<String, Object>>) journaled.body().get("steps")).stream()
         .map(s -> s.get("state")).map(Object.class::cast).toList();
     assertEquals(List.of("CREATED", "QUEUED", "OFFERED", "CONNECTED", "WRAP_UP"), states);
+    int agentEvents = jdbc.queryOne("select count(*) from domain_event where type = 'agent.state-changed'",
+        row -> row.getInt(1)).orElseThrow();
+    assertTrue(agentEvents >= 3, "agent state changes are journaled too: " + agentEvents);
     socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get();
   }
 
