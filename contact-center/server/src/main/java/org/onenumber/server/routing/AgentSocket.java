@@ -16,7 +16,8 @@ import org.onenumber.core.agent.AgentId;
  * {@code /ws/agents/{agentId}}: pushes the agent's offers, state and contact changes as JSON
  * frames (API-CONTRACT.md), starting with a snapshot. Authenticated with the same JWT as the API
  * (header, or {@code ?token=} for browsers, see {@link QueryTokenReader}); an operator may only
- * open their own. Commands go over HTTP; incoming frames are ignored.
+ * open their own. Commands go over HTTP; incoming frames are ignored. Runs on Netty's event loop
+ * and never blocks it: the snapshot is built on the routing context.
  */
 @ServerWebSocket("/ws/agents/{agentId}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -39,9 +40,11 @@ final class AgentSocket {
     }
     sockets.open(agentId, session);
     AgentId agent = new AgentId(agentId);
-    RoutingViews.WorkView work = routing.call(engine -> RoutingViews.WorkView.of(agentId, engine.agent(agent).orElse(null)));
-    sockets.send(agentId, AgentSockets.frame("snapshot", routing.call(engine -> engine.now()).toString(),
-        "agent", work.agent(), "offers", work.offers(), "contacts", work.contacts()));
+    routing.submit(engine -> {
+      RoutingViews.WorkView work = RoutingViews.WorkView.of(agentId, engine.agent(agent).orElse(null));
+      sockets.send(agentId, AgentSockets.frame("snapshot", engine.now().toString(),
+          "agent", work.agent(), "offers", work.offers(), "contacts", work.contacts()));
+    });
   }
 
   @OnMessage

@@ -106,6 +106,17 @@ public final class RoutingHost {
     }
   }
 
+  /** Runs {@code work} on the engine's context later, without waiting (for event-loop callers). */
+  public void submit(java.util.function.Consumer<RoutingEngine> work) {
+    context.runOnContext(v -> {
+      try {
+        work.accept(engine);
+      } catch (RuntimeException e) {
+        LOG.error("routing task failed", e);
+      }
+    });
+  }
+
   /** Handles one command on the engine's context; journals, publishes and pushes its decisions. */
   public Decisions handle(RoutingCommand command) {
     return call(e -> apply(command));
