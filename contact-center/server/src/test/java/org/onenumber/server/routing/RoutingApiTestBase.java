@@ -88,6 +88,14 @@ abstract class RoutingApiTestBase {
     }
   }
 
+  /** Opens the agent's console WebSocket (token in the query, as a browser does) and waits for the snapshot. */
+  private WebSocket console(String agent, String token, Frames frames) throws Exception {
+    URI ws = URI.create(server.getURL().toString().replace("http", "ws") + "/ws/agents/" + agent + "?token=" + token);
+    WebSocket socket = http.newWebSocketBuilder().buildAsync(ws, frames).get();
+    await().atMost(Duration.ofSeconds(10)).until(() -> frames.first("snapshot") != null);
+    return socket;
+  }
+
   @Test
   @SuppressWarnings("unchecked")
   void pushesAnOfferOverTheWebSocketAndTakesItThroughAcceptAndWrapUp() throws Exception {
@@ -97,9 +105,7 @@ abstract class RoutingApiTestBase {
     assertEquals("AVAILABLE", login.body().get("state"));
 
     Frames frames = new Frames();
-    URI ws = URI.create(server.getURL().toString().replace("http", "ws") + "/ws/agents/op-001?token=" + operator);
-    WebSocket socket = http.newWebSocketBuilder().buildAsync(ws, frames).get();
-    await().atMost(Duration.ofSeconds(10)).until(() -> frames.first("snapshot") != null);
+    WebSocket socket = console("op-001", operator, frames);
 
     Reply created = send("POST", "/api/v1/contacts",
         "{\"channel\":\"VOICE\",\"phone\":\"010-5555-0101\",\"language\":\"ko\",\"queue\":\"general-ko\"}", null);
