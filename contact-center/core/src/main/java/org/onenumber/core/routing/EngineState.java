@@ -50,6 +50,7 @@ abstract sealed class EngineState permits RoutingEngine {
   long timerSeq;
   long offerSeq;
   Instant now;
+  java.time.LocalDate day;
 
   EngineState(InstantSource clock, RandomGenerator random, Duration positionInterval, Duration defaultHandleTime) {
     this.clock = clock;
@@ -60,6 +61,20 @@ abstract sealed class EngineState permits RoutingEngine {
   }
 
   // ---- line and index plumbing ------------------------------------------------------------------
+
+  /** At the first command of a new UTC day every agent's contacts-today count starts again at 0. */
+  void rollDay() {
+    java.time.LocalDate today = now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    if (today.equals(day)) {
+      return;
+    }
+    day = today;
+    for (Seat seat : seats.values()) {
+      agents.withdraw(seat);
+      seat.contactsToday = 0;
+      agents.insert(seat);
+    }
+  }
 
   void enqueue(Entry entry) {
     entry.place = Place.WAITING;

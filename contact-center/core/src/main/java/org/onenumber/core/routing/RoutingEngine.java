@@ -105,6 +105,7 @@ public final class RoutingEngine extends EngineState {
   public Decisions handle(RoutingCommand command) {
     Instant at = clock.instant();
     now = at.isAfter(now) ? at : now;
+    rollDay();
     if (!dispatch(command)) {
       return Decisions.refusal("agent has open contacts; log out with transfer or close them first");
     }

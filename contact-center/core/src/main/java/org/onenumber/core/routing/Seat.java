@@ -1,8 +1,6 @@
 package org.onenumber.core.routing;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,7 +33,6 @@ final class Seat {
   int wrapping;
   Instant idleSince;
   int contactsToday;
-  LocalDate countDay;
   long lastOfferSeq;
   AgentState published = AgentState.OFFLINE;
   final Set<Entry> held = new LinkedHashSet<>();
@@ -115,11 +112,6 @@ final class Seat {
       exclusive++;
     } else {
       messaging++;
-    }
-    LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
-    if (!today.equals(countDay)) {
-      countDay = today;
-      contactsToday = 0;
     }
     contactsToday++;
   }

@@ -68,6 +68,17 @@ class AgentSelectionTest {
   }
 
   @Test
+  void startsCountingContactsAgainEachDay() {
+    queue(AgentSelection.FEWEST_CONTACTS);
+    AgentId a = r.login("a", "q", Language.KOREAN);
+    handle(a, 1);
+    r.advance(30);
+    r.login("b", "q", Language.KOREAN);
+    r.clock.advance(java.time.Duration.ofDays(1));
+    assertEquals(a, r.agentOf(r.arrive("q")), "a new day: both at 0 contacts, a idle longer");
+  }
+
+  @Test
   void prefersTheBestSkillMatch() {
     queue(AgentSelection.BEST_SKILL);
     r.login("good", "q", Language.KOREAN, SkillLevel.of("tax", 3));
