@@ -5,7 +5,8 @@ import java.time.Instant;
 /** Something that happened, at an instant. Sealed so that listeners can switch exhaustively. */
 public sealed interface DomainEvent
     permits ContactCreated, ContactStateChanged, CitizenRegistered, CitizenConsentChanged,
-        AgentStateChanged, CaseOpened, CaseStatusChanged {
+        AgentStateChanged, CaseOpened, CaseStatusChanged, MessageReceived, MessageSent,
+        MessageStatusChanged {
 
   Instant at();
 
