@@ -13,7 +13,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -23,7 +22,8 @@ import java.util.regex.Pattern;
  * The cases:
  *
  * <ol>
- *   <li>{@code /chat} and {@code /console} redirect to the folder ({@code /chat/}), whose page is {@code index.html}.
+ *   <li>{@code /chat} and {@code /console} (with or without the slash) are the folder's {@code index.html},
+ *       which refers to its files by absolute path.
  *   <li>A file name must be plain ({@code [a-z0-9-]+.(html|js|css|svg)}): no traversal, no hidden files; else 404.
  *   <li>Found files are sent with their type, {@code no-cache} (pages change with the server) and the
  *       security headers: a strict CSP, and for the console no framing at all. The chat may be framed
@@ -37,7 +37,7 @@ final class StaticPagesController {
 
   private static final Pattern FILE = Pattern.compile("[a-z0-9-]+\\.(html|js|css|svg)");
   private static final Map<String, MediaType> TYPES = Map.of(
-      "html", MediaType.TEXT_HTML_TYPE.withCharset(java.nio.charset.StandardCharsets.UTF_8),
+      "html", new MediaType("text/html; charset=utf-8"),
       "js", new MediaType("text/javascript; charset=utf-8"),
       "css", new MediaType("text/css; charset=utf-8"),
       "svg", new MediaType("image/svg+xml"));
@@ -48,16 +48,6 @@ final class StaticPagesController {
 
   StaticPagesController(ResourceResolver resources) {
     this.resources = resources;
-  }
-
-  @Get("/chat")
-  HttpResponse<?> chatFolder() {
-    return HttpResponse.redirect(URI.create("/chat/"));
-  }
-
-  @Get("/console")
-  HttpResponse<?> consoleFolder() {
-    return HttpResponse.redirect(URI.create("/console/"));
   }
 
   @Get("/chat/")
