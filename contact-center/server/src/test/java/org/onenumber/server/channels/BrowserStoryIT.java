@@ -1,0 +1,124 @@
+package org.onenumber.server.channels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.onenumber.testkit.FakeTwilioApi;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The whole issue-5 story in two browsers: the citizen chats in English; the operator signs in,
+ * becomes available, accepts the offer, searches the knowledge index, inserts an answer and
+ * replies; the citizen sees it; the operator escalates to a department; the citizen sees the case
+ * number and answers the survey. Screenshots of both screens go to {@code target/browser}.
+ *
+ * <p><b>NEEDS THE ROUTING AND KNOWLEDGE BRANCHES.</b> It uses the routing API of
+ * API-CONTRACT.md (agent login/state, offers over {@code /ws/agents/{id}} or the work poll,
+ * accept, wrap-up) and the knowledge API ({@code /api/v1/answers/search}). Until both are merged
+ * it runs only with {@code -Donenumber.story=true}; after the merge, delete the
+ * {@code @EnabledIfSystemProperty} line so that it always runs.
+ */
+@EnabledIfSystemProperty(named = "onenumber.story", matches = "true",
+    disabledReason = "needs the routing and knowledge branches merged; run with -Donenumber.story=true")
+class BrowserStoryIT {
+
+  @TempDir
+  Path dir;
+  private FakeTwilioApi twilio;
+  private ServerHarness server;
+  private ChromeDriver citizen;
+  private ChromeDriver operator;
+
+  @BeforeEach
+  void start() {
+    assumeTrue(Browsers.available(), "Debian chromium and chromium-driver are not installed");
+    twilio = new FakeTwilioApi();
+    server = new ServerHarness(dir.resolve("server"), twilio.baseUri(), Map.of()).start();
+    citizen = Browsers.open(dir.resolve("citizen-profile"));
+    operator = Browsers.open(dir.resolve("operator-profile"));
+  }
+
+  @AfterEach
+  void stop() {
+    for (ChromeDriver d : new ChromeDriver[] {citizen, operator}) {
+      if (d != null) {
+        d.quit();
+      }
+    }
+    if (server != null) {
+      server.close();
+      twilio.close();
+    }
+  }
+
+  private static WebDriverWait waitFor(ChromeDriver driver) {
+    return new WebDriverWait(driver, Duration.ofSeconds(30));
+  }
+
+  private boolean citizenSees(String pattern) {
+    return citizen.findElements(By.cssSelector("#log li .body")).stream().map(WebElement::getText)
+        .anyMatch(t -> t.matches(pattern));
+  }
+
+  @Test
+  void citizenAndOperatorWalkTheFirstVerticalSlice() {
+    citizen.get(server.uri() + "/chat/");
+    waitFor(citizen).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#language-buttons button[lang=en]")))
+        .click();
+    waitFor(citizen).until(ExpectedConditions.visibilityOfElementLocated(By.id("message")))
+        .sendKeys("How do I pay my water bill?", Keys.ENTER);
+
+    operator.get(server.uri() + "/console/");
+    waitFor(operator).until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("op-022");
+    operator.findElement(By.id("password")).sendKeys("demo1234", Keys.ENTER);
+    waitFor(operator).until(ExpectedConditions.visibilityOfElementLocated(By.id("workspace")));
+    new Select(operator.findElement(By.id("state"))).selectByValue("AVAILABLE");
+    waitFor(operator).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#offers button.accept"))).click();
+    waitFor(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Emily Carter"));
+
+    WebElement search = waitFor(operator).until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("[role=tabpanel]:not([hidden]) .knowledge input[name=q]")));
+    search.sendKeys("water bill");
+    waitFor(operator).until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector("[role=tabpanel]:not([hidden]) .results button.insert"))).click();
+    WebElement reply = operator.findElement(By.cssSelector("[role=tabpanel]:not([hidden]) textarea[name=reply]"));
+    String answer = reply.getAttribute("value");
+    assertFalse(answer.isBlank(), "the answer was inserted into the reply");
+    operator.findElement(By.cssSelector("[role=tabpanel]:not([hidden]) form.reply button[type=submit]")).click();
+    waitFor(citizen).until(d -> citizenSees("(?s).*" + java.util.regex.Pattern.quote(answer.strip()) + ".*"));
+    assertEquals("[]", Browsers.axeViolations(operator), "console with a conversation");
+
+    operator.findElement(By.cssSelector("[role=tabpanel]:not([hidden]) .show-escalate")).click();
+    new Select(operator.findElement(By.cssSelector("[role=tabpanel]:not([hidden]) select[name=department]")))
+        .selectByValue("water");
+    operator.findElement(By.cssSelector("[role=tabpanel]:not([hidden]) textarea[name=summary]"))
+        .sendKeys("Citizen cannot pay the water bill online");
+    operator.findElement(By.cssSelector("[role=tabpanel]:not([hidden]) form.escalate button[type=submit]")).click();
+    waitFor(operator).until(ExpectedConditions.textMatches(
+        By.cssSelector("[role=tabpanel]:not([hidden]) .outcome"), java.util.regex.Pattern.compile("Case C-\\d{8}-\\d{4}")));
+    waitFor(citizen).until(d -> citizenSees(".*case number is C-\\d{8}-\\d{4}.*"));
+    Browsers.screenshot(operator, "story-operator-console");
+
+    waitFor(citizen).until(ExpectedConditions.visibilityOfElementLocated(By.id("survey-form")));
+    citizen.findElement(By.cssSelector("input[name=satisfaction][value='4']")).click();
+    citizen.findElement(By.cssSelector("input[name=resolved][value=no]")).click();
+    citizen.findElement(By.id("survey-submit")).click();
+    waitFor(citizen).until(ExpectedConditions.visibilityOfElementLocated(By.id("thanks")));
+    Browsers.screenshot(citizen, "story-citizen-chat");
+  }
+}
