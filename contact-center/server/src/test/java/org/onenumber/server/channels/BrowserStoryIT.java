@@ -2,17 +2,13 @@ package org.onenumber.server.channels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
-import org.onenumber.testkit.FakeTwilioApi;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -37,33 +33,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
     disabledReason = "needs the routing and knowledge branches merged; run with -Donenumber.story=true")
 class BrowserStoryIT {
 
-  @TempDir
-  Path dir;
-  private FakeTwilioApi twilio;
-  private ServerHarness server;
+  @RegisterExtension
+  final ServerHarness server = ServerHarness.perTest();
+  @RegisterExtension
+  final Browsers browsers = new Browsers();
   private ChromeDriver citizen;
   private ChromeDriver operator;
 
   @BeforeEach
-  void start() {
-    assumeTrue(Browsers.available(), "Debian chromium and chromium-driver are not installed");
-    twilio = new FakeTwilioApi();
-    server = new ServerHarness(dir.resolve("server"), twilio.baseUri(), Map.of()).start();
-    citizen = Browsers.open(dir.resolve("citizen-profile"));
-    operator = Browsers.open(dir.resolve("operator-profile"));
-  }
-
-  @AfterEach
-  void stop() {
-    for (ChromeDriver d : new ChromeDriver[] {citizen, operator}) {
-      if (d != null) {
-        d.quit();
-      }
-    }
-    if (server != null) {
-      server.close();
-      twilio.close();
-    }
+  void openBrowsers() {
+    citizen = browsers.open();
+    operator = browsers.open();
   }
 
   private static WebDriverWait waitFor(ChromeDriver driver) {

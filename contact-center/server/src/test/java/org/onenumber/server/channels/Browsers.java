@@ -9,6 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -17,23 +21,55 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's Chromium and chromedriver ({@code /usr/bin/chromium}, {@code /usr/bin/chromedriver}),
- * headless, each browser with a fresh profile: never a downloaded browser. Also screenshots under
- * {@code target/browser} and the axe-core WCAG check.
+ * headless, each browser with a fresh profile: never a downloaded browser. As a JUnit extension
+ * ({@code @RegisterExtension}) it skips the test when they are not installed and quits every
+ * browser it opened after the test. Also screenshots under {@code target/browser} and the
+ * axe-core WCAG check.
  */
-final class Browsers {
+final class Browsers implements BeforeEachCallback, AfterEachCallback {
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path SHOTS = Path.of("target", "browser");
   private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
-  private Browsers() {}
+  private final List<ChromeDriver> opened = new java.util.ArrayList<>();
+  private final List<Path> profiles = new java.util.ArrayList<>();
 
-  static boolean available() {
-    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "Debian chromium and chromium-driver are not installed");
   }
 
-  static ChromeDriver open(Path profile) {
+  @Override
+  public void afterEach(ExtensionContext context) {
+    opened.forEach(ChromeDriver::quit);
+    opened.clear();
+    for (Path profile : profiles) {
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        // a profile file still held by a dying browser: left in the temporary directory
+      }
+    }
+    profiles.clear();
+  }
+
+  /** A new browser with a fresh profile, quit after the test. */
+  ChromeDriver open() {
+    try {
+      Path profile = Files.createTempDirectory("onenumber-browser");
+      profiles.add(profile);
+      ChromeDriver driver = open(profile);
+      opened.add(driver);
+      return driver;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ChromeDriver open(Path profile) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

@@ -2,21 +2,17 @@ package org.onenumber.server.channels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.micronaut.http.HttpRequest;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onenumber.core.contact.Channel;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.port.out.ContactJournal;
-import org.onenumber.testkit.FakeTwilioApi;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -33,33 +29,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ChatBrowserIT {
 
-  @TempDir
-  Path dir;
-  private FakeTwilioApi twilio;
-  private ServerHarness server;
+  @RegisterExtension
+  final ServerHarness server = ServerHarness.perTest();
+  @RegisterExtension
+  final Browsers browsers = new Browsers();
   private ChromeDriver citizen;
-  private ChromeDriver operator;
 
   @BeforeEach
-  void start() {
-    assumeTrue(Browsers.available(), "Debian chromium and chromium-driver are not installed");
-    twilio = new FakeTwilioApi();
-    server = new ServerHarness(dir.resolve("server"), twilio.baseUri(), Map.of()).start();
-    citizen = Browsers.open(dir.resolve("citizen-profile"));
-  }
-
-  @AfterEach
-  void stop() {
-    if (citizen != null) {
-      citizen.quit();
-    }
-    if (operator != null) {
-      operator.quit();
-    }
-    if (server != null) {
-      server.close();
-      twilio.close();
-    }
+  void openCitizen() {
+    citizen = browsers.open();
   }
 
   private WebDriverWait waitFor(ChromeDriver driver) {
@@ -139,7 +117,7 @@ class ChatBrowserIT {
 
   @Test
   void theConsoleSignInAndWorkspacePassTheAccessibilityCheck() {
-    operator = Browsers.open(dir.resolve("operator-profile"));
+    ChromeDriver operator = browsers.open();
     operator.get(server.uri() + "/console/");
     waitFor(operator).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
     assertEquals("[]", Browsers.axeViolations(operator), "console sign-in");

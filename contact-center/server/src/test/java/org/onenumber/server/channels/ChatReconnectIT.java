@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.json.JsonMapper;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.onenumber.testkit.FakeTwilioApi;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Web chat across a dropped connection and across a server restart: every message in either
@@ -21,22 +17,8 @@ import org.onenumber.testkit.FakeTwilioApi;
  */
 class ChatReconnectIT {
 
-  @TempDir
-  Path dir;
-  private FakeTwilioApi twilio;
-  private ServerHarness server;
-
-  @BeforeEach
-  void start() {
-    twilio = new FakeTwilioApi();
-    server = new ServerHarness(dir, twilio.baseUri(), Map.of()).start();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-    twilio.close();
-  }
+  @RegisterExtension
+  final ServerHarness server = ServerHarness.perTest();
 
   private ChatClient client() {
     return new ChatClient(server.bean(JsonMapper.class)).connect(server.uri());

@@ -39,7 +39,7 @@ class JdbcMessageStoreIT {
 
     @BeforeEach
     void start() {
-      server = new ServerHarness(dir, java.net.URI.create("http://127.0.0.1:9"), database()).start();
+      server = new ServerHarness(dir, database()).start();
       contact = server.bean(OpenContact.class).open(new OpenContactCommand(Channel.SMS,
           new CitizenIdentity.Phone("+821055550000"), null, Language.KOREAN, "test", null, null, null)).id();
     }

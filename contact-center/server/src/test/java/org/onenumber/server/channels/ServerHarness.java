@@ -5,32 +5,71 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.onenumber.channels.twilio.TwilioRequestSigner;
+import org.onenumber.testkit.FakeTwilioApi;
 
 /**
  * Starts the real server (H2 file database in {@code dataDir}, demo city seed, Twilio pointed at
- * a local fake) and stops it; starting again on the same directory is a server restart.
+ * its own local {@link FakeTwilioApi}) and stops it; starting again on the same directory is a
+ * server restart. {@link #close} stops the server and the fake Twilio.
  */
-final class ServerHarness implements AutoCloseable {
+final class ServerHarness implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
   static final String ACCOUNT = "AC00000000000000000000000000000000";
   static final String TOKEN = "test-auth-token-0123456789abcdef";
   private static final String SECRET = "test-jwt-secret-0123456789abcdef0123456789abcdef";
 
   private final Path dataDir;
-  private final URI twilioApi;
+  private final FakeTwilioApi twilio = new FakeTwilioApi();
   private final Map<String, Object> extra;
   private EmbeddedServer server;
   private HttpClient client;
 
-  ServerHarness(Path dataDir, URI twilioApi, Map<String, Object> extra) {
+  ServerHarness(Path dataDir, Map<String, Object> extra) {
     this.dataDir = dataDir;
-    this.twilioApi = twilioApi;
     this.extra = extra;
+  }
+
+  /**
+   * A JUnit extension: a fresh server in a new temporary directory before each test, stopped and
+   * deleted after it. Use with {@code @RegisterExtension}.
+   */
+  static ServerHarness perTest() {
+    try {
+      return new ServerHarness(Files.createTempDirectory("onenumber-it"), Map.of());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    start();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws IOException {
+    close();
+    try (var files = Files.walk(dataDir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  /** The local Twilio this server sends to. */
+  FakeTwilioApi twilio() {
+    return twilio;
   }
 
   ServerHarness start() {
@@ -42,7 +81,7 @@ final class ServerHarness implements AutoCloseable {
     props.put("micronaut.security.token.jwt.signatures.secret.generator.secret", SECRET);
     props.put("onenumber.twilio.account-sid", ACCOUNT);
     props.put("onenumber.twilio.auth-token", TOKEN);
-    props.put("onenumber.twilio.api-base", twilioApi.toString());
+    props.put("onenumber.twilio.api-base", twilio.baseUri().toString());
     props.putAll(extra);
     server = ApplicationContext.run(EmbeddedServer.class, props);
     client = server.getApplicationContext().createBean(HttpClient.class, server.getURL());
@@ -79,7 +118,7 @@ final class ServerHarness implements AutoCloseable {
   }
 
   /** Posts a webhook as Twilio would, signed for the URL the server sees. */
-  io.micronaut.http.HttpResponse<String> twilio(String path, Map<String, String> form, String signature) {
+  io.micronaut.http.HttpResponse<String> webhook(String path, Map<String, String> form, String signature) {
     HttpRequest<?> request = HttpRequest.POST(path, form).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
         .header("X-Twilio-Signature", signature);
     return client.toBlocking().exchange(request, String.class);
@@ -92,5 +131,6 @@ final class ServerHarness implements AutoCloseable {
   @Override
   public void close() {
     stop();
+    twilio.close();
   }
 }

@@ -7,14 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.onenumber.testkit.FakeTwilioApi;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The SMS path through the real server: signed webhook → contact → operator reply over the API
@@ -23,22 +19,8 @@ import org.onenumber.testkit.FakeTwilioApi;
 class SmsPathIT {
 
   private static final String PHONE = "+821099990001";
-  @TempDir
-  Path dir;
-  private FakeTwilioApi twilio;
-  private ServerHarness server;
-
-  @BeforeEach
-  void start() {
-    twilio = new FakeTwilioApi();
-    server = new ServerHarness(dir, twilio.baseUri(), Map.of()).start();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-    twilio.close();
-  }
+  @RegisterExtension
+  final ServerHarness server = ServerHarness.perTest();
 
   private static Map<String, String> inbound(String sid, String body) {
     return Map.of("MessageSid", sid, "SmsSid", sid, "AccountSid", ServerHarness.ACCOUNT, "From", PHONE,
@@ -55,7 +37,7 @@ class SmsPathIT {
   @Test
   void signedSmsOpensAContactTheOperatorRepliesAndTheStatusCallbackUpdatesIt() {
     Map<String, String> form = inbound("SM0000000000000000000000000000aa01", "수도 요금은 어디서 내나요?");
-    var response = server.twilio("/webhooks/twilio/sms", form, server.sign("/webhooks/twilio/sms", form));
+    var response = server.webhook("/webhooks/twilio/sms", form, server.sign("/webhooks/twilio/sms", form));
     assertEquals(HttpStatus.OK, response.getStatus());
     assertTrue(response.body().contains("<Response>"));
 
@@ -68,14 +50,14 @@ class SmsPathIT {
     Map<?, ?> reply = server.client().toBlocking().retrieve(HttpRequest.POST("/api/v1/contacts/" + contactId
         + "/messages", Map.of("body", "온라인으로 납부하실 수 있습니다.")).bearerAuth(token), Map.class);
     assertEquals("QUEUED", reply.get("status"));
-    FakeTwilioApi.Recorded sent = twilio.requests().get(0);
+    org.onenumber.testkit.FakeTwilioApi.Recorded sent = server.twilio().requests().get(0);
     assertEquals(PHONE, sent.param("To"));
     assertEquals("온라인으로 납부하실 수 있습니다.", sent.param("Body"));
 
     String sid = (String) reply.get("providerId");
     Map<String, String> status = Map.of("MessageSid", sid, "MessageStatus", "delivered", "AccountSid",
         ServerHarness.ACCOUNT, "To", PHONE);
-    assertEquals(HttpStatus.OK, server.twilio("/webhooks/twilio/status", status,
+    assertEquals(HttpStatus.OK, server.webhook("/webhooks/twilio/status", status,
         server.sign("/webhooks/twilio/status", status)).getStatus());
 
     List<Map<String, Object>> messages = items("/api/v1/contacts/" + contactId + "/messages", token);
@@ -88,7 +70,7 @@ class SmsPathIT {
   void aForgedSignatureIsRefusedWith403AndNothingIsStored() {
     Map<String, String> form = inbound("SM0000000000000000000000000000aa02", "hello");
     HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-        () -> server.twilio("/webhooks/twilio/sms", form, "bm90IGEgc2lnbmF0dXJl"));
+        () -> server.webhook("/webhooks/twilio/sms", form, "bm90IGEgc2lnbmF0dXJl"));
     assertEquals(HttpStatus.FORBIDDEN, e.getStatus());
     String token = server.login("op-001");
     assertEquals(0, items("/api/v1/contacts?phone=" + PHONE, token).size());
@@ -98,8 +80,8 @@ class SmsPathIT {
   void theSameMessageSidTwiceStoresOneMessage() {
     Map<String, String> form = inbound("SM0000000000000000000000000000aa03", "hello");
     String signature = server.sign("/webhooks/twilio/sms", form);
-    assertEquals(HttpStatus.OK, server.twilio("/webhooks/twilio/sms", form, signature).getStatus());
-    assertEquals(HttpStatus.OK, server.twilio("/webhooks/twilio/sms", form, signature).getStatus());
+    assertEquals(HttpStatus.OK, server.webhook("/webhooks/twilio/sms", form, signature).getStatus());
+    assertEquals(HttpStatus.OK, server.webhook("/webhooks/twilio/sms", form, signature).getStatus());
     String token = server.login("op-001");
     List<Map<String, Object>> contacts = items("/api/v1/contacts?phone=" + PHONE, token);
     assertEquals(1, contacts.size());
@@ -109,7 +91,7 @@ class SmsPathIT {
   @Test
   void escalationOpensACaseAndTextsTheCitizenItsNumber() {
     Map<String, String> form = inbound("SM0000000000000000000000000000aa04", "Water is leaking on my street");
-    server.twilio("/webhooks/twilio/sms", form, server.sign("/webhooks/twilio/sms", form));
+    server.webhook("/webhooks/twilio/sms", form, server.sign("/webhooks/twilio/sms", form));
     String token = server.login("op-001");
     String contactId = (String) items("/api/v1/contacts?phone=" + PHONE, token).get(0).get("id");
     Map<?, ?> created = server.client().toBlocking().retrieve(HttpRequest.POST("/api/v1/contacts/" + contactId
@@ -117,7 +99,7 @@ class SmsPathIT {
         .bearerAuth(token), Map.class);
     String caseId = (String) created.get("id");
     assertTrue(caseId.matches("C-\\d{8}-\\d{4}"), caseId);
-    assertTrue(twilio.requests().get(0).param("Body").contains(caseId));
+    assertTrue(server.twilio().requests().get(0).param("Body").contains(caseId));
     Map<?, ?> found = server.client().toBlocking().retrieve(HttpRequest.GET("/api/v1/cases/" + caseId)
         .bearerAuth(token), Map.class);
     assertEquals(List.of(contactId), found.get("contacts"));
