@@ -84,6 +84,8 @@ class ChatBrowserIT {
     assertEquals("[]", Browsers.axeViolations(citizen), "chat conversation");
     Browsers.screenshot(citizen, "citizen-chat-conversation");
 
+    assertFitsAtDoubleZoom(citizen, "citizen-chat-zoom-200");
+
     citizen.navigate().refresh();
     waitFor(citizen).until(d -> log().size() == 3);
     assertEquals(3, log().size(), "a reload shows every message once");
@@ -100,6 +102,29 @@ class ChatBrowserIT {
         HttpRequest.GET("/api/v1/contacts/" + contact + "/presence").bearerAuth(token), Map.class);
     assertEquals(5, ((Number) presence.get("satisfaction")).intValue());
     assertEquals(Boolean.TRUE, presence.get("resolved"));
+  }
+
+  /** At 200% zoom (half the CSS width) nothing scrolls sideways. */
+  private static void assertFitsAtDoubleZoom(ChromeDriver driver, String screenshot) {
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        Map.of("width", 640, "height", 450, "deviceScaleFactor", 2, "mobile", false));
+    Object overflow = driver.executeScript(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    Browsers.screenshot(driver, screenshot);
+    driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    assertEquals(0L, ((Number) overflow).longValue(), "horizontal overflow at 200% zoom");
+  }
+
+  @Test
+  void theChatCanBeUsedWithTheKeyboardAlone() {
+    citizen.get(server.uri() + "/chat/");
+    waitFor(citizen).until(d -> "en".equals(d.switchTo().activeElement().getAttribute("lang")));
+    citizen.switchTo().activeElement().sendKeys(Keys.ENTER);
+    waitFor(citizen).until(d -> "message".equals(d.switchTo().activeElement().getAttribute("id")));
+    citizen.switchTo().activeElement().sendKeys("Typed with the keyboard", Keys.ENTER);
+    waitFor(citizen).until(d -> log().contains("Typed with the keyboard"));
+    citizen.switchTo().activeElement().sendKeys(Keys.TAB, Keys.TAB, Keys.ENTER);
+    waitFor(citizen).until(d -> "survey-title".equals(d.switchTo().activeElement().getAttribute("id")));
   }
 
   @Test
@@ -128,6 +153,7 @@ class ChatBrowserIT {
     operator.findElement(By.id("password")).sendKeys("demo1234", Keys.ENTER);
     waitFor(operator).until(ExpectedConditions.visibilityOfElementLocated(By.id("workspace")));
     assertEquals("[]", Browsers.axeViolations(operator), "console workspace");
+    assertFitsAtDoubleZoom(operator, "operator-console-zoom-200");
     Browsers.screenshot(operator, "operator-console-workspace");
   }
 }

@@ -105,4 +105,41 @@ class SmsPathIT {
     assertEquals(List.of(contactId), found.get("contacts"));
     assertEquals(1, items("/api/v1/departments/water/cases", token).size());
   }
+
+  @Test
+  void stopIsConfirmedOnceAndThenTheOperatorCannotTextTheCitizen() {
+    Map<String, String> hello = inbound("SM0000000000000000000000000000aa05", "hello");
+    server.webhook("/webhooks/twilio/sms", hello, server.sign("/webhooks/twilio/sms", hello));
+    Map<String, String> stop = inbound("SM0000000000000000000000000000aa06", "STOP");
+    server.webhook("/webhooks/twilio/sms", stop, server.sign("/webhooks/twilio/sms", stop));
+    assertEquals(1, server.twilio().requests().size());
+    assertTrue(server.twilio().requests().get(0).param("Body").contains("START"));
+
+    String token = server.login("op-001");
+    String contactId = (String) items("/api/v1/contacts?phone=" + PHONE, token).get(0).get("id");
+    HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> server.client()
+        .toBlocking().retrieve(HttpRequest.POST("/api/v1/contacts/" + contactId + "/messages", Map.of("body", "hi"))
+            .bearerAuth(token), Map.class));
+    assertEquals(HttpStatus.BAD_REQUEST, refused.getStatus());
+    assertEquals(1, server.twilio().requests().size());
+    Map<?, ?> citizen = server.client().toBlocking().retrieve(HttpRequest.GET("/api/v1/citizens/"
+        + server.client().toBlocking().retrieve(HttpRequest.GET("/api/v1/contacts/" + contactId).bearerAuth(token),
+            Map.class).get("citizenId")).bearerAuth(token), Map.class);
+    assertEquals(Boolean.TRUE, ((Map<?, ?>) citizen.get("consent")).get("smsOptOut"));
+  }
+
+  @Test
+  void whatsAppMmsKeepsItsMediaAndTheReplyGoesBackOnWhatsApp() {
+    Map<String, String> form = Map.of("MessageSid", "MM0000000000000000000000000000aa07", "AccountSid",
+        ServerHarness.ACCOUNT, "From", "whatsapp:" + PHONE, "To", "whatsapp:+8215880120", "Body", "photo of the leak",
+        "NumMedia", "1", "MediaUrl0", "https://api.twilio.com/2010-04-01/Accounts/AC0/Messages/MM0/Media/ME0");
+    server.webhook("/webhooks/twilio/sms", form, server.sign("/webhooks/twilio/sms", form));
+    String token = server.login("op-001");
+    String contactId = (String) items("/api/v1/contacts?channel=WHATSAPP&phone=" + PHONE, token).get(0).get("id");
+    assertEquals(List.of("https://api.twilio.com/2010-04-01/Accounts/AC0/Messages/MM0/Media/ME0"),
+        items("/api/v1/contacts/" + contactId + "/messages", token).get(0).get("media"));
+    server.client().toBlocking().retrieve(HttpRequest.POST("/api/v1/contacts/" + contactId + "/messages",
+        Map.of("body", "Thanks, we see it.")).bearerAuth(token), Map.class);
+    assertEquals("whatsapp:" + PHONE, server.twilio().requests().get(0).param("To"));
+  }
 }
