@@ -46,17 +46,21 @@ class BrowserStoryIT {
     operator = browsers.open();
   }
 
+  @Test
+  void citizenAndOperatorWalkTheFirstVerticalSlice() {
+    walk(server, citizen, operator, "story");
+  }
+
   private static WebDriverWait waitFor(ChromeDriver driver) {
     return new WebDriverWait(driver, Duration.ofSeconds(30));
   }
 
-  private boolean citizenSees(String pattern) {
-    return citizen.findElements(By.cssSelector("#log li .body")).stream().map(WebElement::getText)
-        .anyMatch(t -> t.matches(pattern));
+  private static boolean sees(ChromeDriver citizen, String pattern) {
+    return Browsers.chatLog(citizen).stream().anyMatch(t -> t.matches(pattern));
   }
 
-  @Test
-  void citizenAndOperatorWalkTheFirstVerticalSlice() {
+  /** The story itself, shared with {@link ConsoleOnContractFakesIT}; screenshots are named {@code <shots>-*.png}. */
+  static void walk(ServerHarness server, ChromeDriver citizen, ChromeDriver operator, String shots) {
     citizen.get(server.uri() + "/chat/");
     waitFor(citizen).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#language-buttons button[lang=en]")))
         .click();
@@ -80,7 +84,7 @@ class BrowserStoryIT {
     String answer = reply.getAttribute("value");
     assertFalse(answer.isBlank(), "the answer was inserted into the reply");
     operator.findElement(By.cssSelector("[role=tabpanel]:not([hidden]) form.reply button[type=submit]")).click();
-    waitFor(citizen).until(d -> citizenSees("(?s).*" + java.util.regex.Pattern.quote(answer.strip()) + ".*"));
+    waitFor(citizen).until(d -> sees(citizen, "(?s).*" + java.util.regex.Pattern.quote(answer.strip()) + ".*"));
     assertEquals("[]", Browsers.axeViolations(operator), "console with a conversation");
 
     operator.findElement(By.cssSelector("[role=tabpanel]:not([hidden]) .show-escalate")).click();
@@ -91,14 +95,14 @@ class BrowserStoryIT {
     operator.findElement(By.cssSelector("[role=tabpanel]:not([hidden]) form.escalate button[type=submit]")).click();
     waitFor(operator).until(ExpectedConditions.textMatches(
         By.cssSelector("[role=tabpanel]:not([hidden]) .outcome"), java.util.regex.Pattern.compile("Case C-\\d{8}-\\d{4}")));
-    waitFor(citizen).until(d -> citizenSees(".*case number is C-\\d{8}-\\d{4}.*"));
-    Browsers.screenshot(operator, "story-operator-console");
+    waitFor(citizen).until(d -> sees(citizen, ".*case number is C-\\d{8}-\\d{4}.*"));
+    Browsers.screenshot(operator, shots + "-operator-console");
 
     waitFor(citizen).until(ExpectedConditions.visibilityOfElementLocated(By.id("survey-form")));
     citizen.findElement(By.cssSelector("input[name=satisfaction][value='4']")).click();
     citizen.findElement(By.cssSelector("input[name=resolved][value=no]")).click();
     citizen.findElement(By.id("survey-submit")).click();
     waitFor(citizen).until(ExpectedConditions.visibilityOfElementLocated(By.id("thanks")));
-    Browsers.screenshot(citizen, "story-citizen-chat");
+    Browsers.screenshot(citizen, shots + "-citizen-chat");
   }
 }

@@ -93,6 +93,13 @@ final class Browsers implements BeforeEachCallback, AfterEachCallback {
     }
   }
 
+  /** The texts of the chat log, read in one script (the page re-renders the log, so elements go stale). */
+  @SuppressWarnings("unchecked")
+  static List<String> chatLog(ChromeDriver driver) {
+    return (List<String>) driver.executeScript(
+        "return [...document.querySelectorAll('#log li .body')].map(e => e.textContent);");
+  }
+
   /** Runs axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the page; returns the violations as JSON ("[]" when none). */
   static String axeViolations(ChromeDriver driver) {
     driver.executeScript(axeSource());

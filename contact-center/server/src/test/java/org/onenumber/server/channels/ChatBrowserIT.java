@@ -45,7 +45,7 @@ class ChatBrowserIT {
   }
 
   private List<String> log() {
-    return citizen.findElements(By.cssSelector("#log li .body")).stream().map(WebElement::getText).toList();
+    return Browsers.chatLog(citizen);
   }
 
   private String chatContact() {

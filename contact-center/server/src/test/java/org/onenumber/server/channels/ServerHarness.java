@@ -45,8 +45,13 @@ final class ServerHarness implements AutoCloseable, BeforeEachCallback, AfterEac
    * deleted after it. Use with {@code @RegisterExtension}.
    */
   static ServerHarness perTest() {
+    return perTest(Map.of());
+  }
+
+  /** Same, with extra configuration properties. */
+  static ServerHarness perTest(Map<String, Object> extra) {
     try {
-      return new ServerHarness(Files.createTempDirectory("onenumber-it"), Map.of());
+      return new ServerHarness(Files.createTempDirectory("onenumber-it"), extra);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
