@@ -11,6 +11,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -55,6 +57,15 @@ class BrowserStoryIT {
     return new WebDriverWait(driver, Duration.ofSeconds(30));
   }
 
+  /** Clicks the element once it exists, again if the page re-rendered it between finding and clicking. */
+  private static void click(ChromeDriver driver, By by) {
+    waitFor(driver).ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
+        .until(d -> {
+          d.findElement(by).click();
+          return true;
+        });
+  }
+
   private static boolean sees(ChromeDriver citizen, String pattern) {
     return Browsers.chatLog(citizen).stream().anyMatch(t -> t.matches(pattern));
   }
@@ -72,14 +83,13 @@ class BrowserStoryIT {
     operator.findElement(By.id("password")).sendKeys("demo1234", Keys.ENTER);
     waitFor(operator).until(ExpectedConditions.visibilityOfElementLocated(By.id("workspace")));
     new Select(operator.findElement(By.id("state"))).selectByValue("AVAILABLE");
-    waitFor(operator).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#offers button.accept"))).click();
+    click(operator, By.cssSelector("#offers button.accept"));
     waitFor(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Emily Carter"));
 
     WebElement search = waitFor(operator).until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector("[role=tabpanel]:not([hidden]) .knowledge input[name=q]")));
     search.sendKeys("water bill");
-    waitFor(operator).until(ExpectedConditions.elementToBeClickable(
-        By.cssSelector("[role=tabpanel]:not([hidden]) .results button.insert"))).click();
+    click(operator, By.cssSelector("[role=tabpanel]:not([hidden]) .results button.insert"));
     WebElement reply = operator.findElement(By.cssSelector("[role=tabpanel]:not([hidden]) textarea[name=reply]"));
     String answer = reply.getAttribute("value");
     assertFalse(answer.isBlank(), "the answer was inserted into the reply");

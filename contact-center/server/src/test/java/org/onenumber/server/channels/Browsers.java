@@ -94,10 +94,15 @@ final class Browsers implements BeforeEachCallback, AfterEachCallback {
   }
 
   /** The texts of the chat log, read in one script (the page re-renders the log, so elements go stale). */
-  @SuppressWarnings("unchecked")
   static List<String> chatLog(ChromeDriver driver) {
+    return texts(driver, "#log li .body");
+  }
+
+  /** The text of every element matching {@code css}, read in one script. */
+  @SuppressWarnings("unchecked")
+  static List<String> texts(ChromeDriver driver, String css) {
     return (List<String>) driver.executeScript(
-        "return [...document.querySelectorAll('#log li .body')].map(e => e.textContent);");
+        "return [...document.querySelectorAll(arguments[0])].map(e => e.textContent);", css);
   }
 
   /** Runs axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the page; returns the violations as JSON ("[]" when none). */

@@ -66,8 +66,7 @@ class ChatBrowserIT {
     WebElement box = waitFor(citizen).until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
     assertEquals("Message", citizen.findElement(By.id("message-label")).getText());
     box.sendKeys("My water bill is wrong <img src=x onerror=alert(1)>", Keys.ENTER);
-    waitFor(citizen).until(d -> d.findElements(By.cssSelector("#log li.mine .meta")).stream()
-        .anyMatch(e -> e.getText().contains("Sent")));
+    waitFor(citizen).until(d -> Browsers.texts(citizen, "#log li.mine .meta").stream().anyMatch(t -> t.contains("Sent")));
     assertTrue(log().get(0).contains("<img src=x onerror=alert(1)>"), "citizen text is shown as text");
     assertEquals(0, citizen.findElements(By.cssSelector("#log img")).size());
 
@@ -77,7 +76,7 @@ class ChatBrowserIT {
     waitFor(citizen).until(ExpectedConditions.textToBe(By.id("typing"), "The operator is typing…"));
     api("/api/v1/contacts/" + contact + "/messages", Map.of("body", "Let me look at your bill."), token);
     waitFor(citizen).until(d -> log().contains("Let me look at your bill."));
-    assertTrue(citizen.findElement(By.cssSelector("#log li.theirs .who")).getText().contains("김민지"));
+    assertTrue(Browsers.texts(citizen, "#log li.theirs .who").get(0).contains("김민지"));
     api("/api/v1/contacts/" + contact + "/escalate", Map.of("department", "water", "category", "수도 요금",
         "summary", "Bill looks wrong"), token);
     waitFor(citizen).until(d -> log().stream().anyMatch(m -> m.matches(".*case number is C-\\d{8}-\\d{4}.*")));
