@@ -5,9 +5,9 @@ import java.time.Instant;
 /** Something that happened, at an instant. Sealed so that listeners can switch exhaustively. */
 public sealed interface DomainEvent
     permits ContactCreated, ContactStateChanged, CitizenRegistered, CitizenConsentChanged,
-        AgentStateChanged, CaseOpened, CaseStatusChanged,
-        QueuePositionChanged, OfferTimedOut, CallbackScheduled, CallbackPlaced, RoutingStepApplied,
-        ConferenceRequested {
+        AgentStateChanged, CaseOpened, CaseStatusChanged, QueuePositionChanged, OfferTimedOut,
+        CallbackScheduled, CallbackPlaced, RoutingStepApplied, ConferenceRequested, MessageReceived,
+        MessageSent, MessageStatusChanged {
 
   Instant at();
 

@@ -12,10 +12,12 @@ public interface MessageGateway {
   /** @return the provider's id for the message and its first status */
   Receipt send(Outbound message);
 
-  /** A message to send; {@code to} is the citizen's address on {@code channel}. */
+  /**
+   * A message to send; {@code to} is the citizen's address on {@code channel}. {@code contact} is
+   * null only for an automatic keyword reply outside any conversation.
+   */
   record Outbound(ContactId contact, Channel channel, String to, String body, List<URI> media) {
     public Outbound {
-      InvalidInputException.require(contact, "contact");
       InvalidInputException.require(channel, "channel");
       InvalidInputException.requireText(to, "to");
       InvalidInputException.requireText(body, "body");

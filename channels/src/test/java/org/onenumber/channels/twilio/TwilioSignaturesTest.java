@@ -1,0 +1,43 @@
+package org.onenumber.channels.twilio;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TwilioSignaturesTest {
+
+  private static final String TOKEN = "12345678901234567890123456789012";
+  private final Map<String, String> form = Forms.recorded("inbound-mms.form");
+  private final TwilioRequestSigner twilio = new TwilioRequestSigner(TOKEN);
+
+  @Test
+  void aSignatureMadeAsTwilioDoesIsAcceptedByTheSdkValidator() {
+    String url = "http://localhost:8080/webhooks/twilio/sms";
+    assertTrue(new TwilioSignatures(TOKEN, null).valid(url, "/webhooks/twilio/sms", form, twilio.sign(url, form)));
+  }
+
+  @Test
+  void aForgedOrMissingSignatureOrChangedParameterIsRejected() {
+    String url = "http://localhost:8080/webhooks/twilio/sms";
+    TwilioSignatures signatures = new TwilioSignatures(TOKEN, null);
+    String good = twilio.sign(url, form);
+    assertFalse(signatures.valid(url, "/webhooks/twilio/sms", form, new TwilioRequestSigner("x".repeat(32)).sign(url, form)));
+    assertFalse(signatures.valid(url, "/webhooks/twilio/sms", form, null));
+    Map<String, String> tampered = new HashMap<>(form);
+    tampered.put("Body", "send money");
+    assertFalse(signatures.valid(url, "/webhooks/twilio/sms", tampered, good));
+  }
+
+  @Test
+  void behindAProxyThePublicUrlIsWhatTwilioSigned() {
+    String publicUrl = "https://city.example/webhooks/twilio/sms";
+    TwilioSignatures signatures = new TwilioSignatures(TOKEN, "https://city.example/");
+    String signature = twilio.sign(publicUrl, form);
+    assertTrue(signatures.valid("http://10.0.0.5:8080/webhooks/twilio/sms", "/webhooks/twilio/sms", form, signature));
+    assertFalse(new TwilioSignatures(TOKEN, null)
+        .valid("http://10.0.0.5:8080/webhooks/twilio/sms", "/webhooks/twilio/sms", form, signature));
+  }
+}

@@ -1,0 +1,15 @@
+package org.onenumber.core.port.in;
+
+import org.onenumber.core.casework.Case;
+
+/** What the operator cannot resolve on the spot becomes a case for a department. */
+public interface EscalateCase {
+
+  /**
+   * Opens the case, links the contact, and tells the citizen the case number on the contact's
+   * channel when it carries text.
+   *
+   * @throws org.onenumber.core.error.NotFoundException when the contact or department does not exist
+   */
+  Case escalate(EscalateCaseCommand command);
+}

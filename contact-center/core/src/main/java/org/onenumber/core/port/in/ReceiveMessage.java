@@ -1,0 +1,29 @@
+package org.onenumber.core.port.in;
+
+import org.onenumber.core.contact.Contact;
+import org.onenumber.core.messaging.Keyword;
+import org.onenumber.core.messaging.Message;
+
+/** A citizen wrote on a text channel: keep the message durably in the right conversation. */
+public interface ReceiveMessage {
+
+  /** Returns once the message is durable. */
+  Outcome receive(ReceiveMessageCommand command);
+
+  /** What became of an inbound message. */
+  sealed interface Outcome {
+    Message message();
+  }
+
+  /** The citizen had no open conversation on this channel: a new contact was opened and queued. */
+  record Opened(Message message, Contact contact) implements Outcome {}
+
+  /** The message joined the citizen's open conversation on this channel. */
+  record Threaded(Message message, Contact contact) implements Outcome {}
+
+  /** The channel delivered this message before (same provider id): nothing was stored. */
+  record Duplicate(Message message) implements Outcome {}
+
+  /** A carrier keyword: consent updated, automatic {@code reply} sent (null if it could not be). */
+  record KeywordHandled(Message message, Keyword keyword, Message reply) implements Outcome {}
+}

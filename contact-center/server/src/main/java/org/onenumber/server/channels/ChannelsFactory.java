@@ -1,0 +1,88 @@
+package org.onenumber.server.channels;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.InstantSource;
+import java.time.ZoneId;
+import java.util.random.RandomGenerator;
+import org.onenumber.channels.twilio.TwilioMessageGateway;
+import org.onenumber.channels.twilio.TwilioSettings;
+import org.onenumber.channels.twilio.TwilioSignatures;
+import org.onenumber.core.casework.CaseEscalation;
+import org.onenumber.core.directory.Language;
+import org.onenumber.core.error.PermanentException;
+import org.onenumber.core.messaging.DeliveryTracking;
+import org.onenumber.core.messaging.MessageContext;
+import org.onenumber.core.messaging.MessageIntake;
+import org.onenumber.core.messaging.MessageReplies;
+import org.onenumber.core.port.in.EscalateCase;
+import org.onenumber.core.port.in.OpenContact;
+import org.onenumber.core.port.in.ReceiveMessage;
+import org.onenumber.core.port.in.SendReply;
+import org.onenumber.core.port.in.UpdateDeliveryStatus;
+import org.onenumber.core.port.out.MessageGateway;
+import org.onenumber.server.events.VertxEventPublisher;
+import org.onenumber.server.persistence.Jdbc;
+import org.onenumber.server.persistence.JdbcCaseRegistry;
+import org.onenumber.server.persistence.JdbcCitizenRegistry;
+import org.onenumber.server.persistence.JdbcContactJournal;
+import org.onenumber.server.persistence.JdbcDirectory;
+import org.onenumber.server.persistence.JdbcMessageStore;
+
+/**
+ * Wires the messaging and escalation use cases. Twilio is used when
+ * {@code onenumber.twilio.account-sid} and {@code auth-token} are set; without them outbound SMS
+ * fail visibly ({@code not_configured}) and every webhook is refused (403), since nothing could be
+ * verified.
+ */
+@Factory
+final class ChannelsFactory {
+
+  @Singleton
+  MessageGateway messageGateway(TwilioConfig twilio) {
+    if (!twilio.configured()) {
+      return message -> {
+        throw new PermanentException("not_configured", "Twilio is not configured (onenumber.twilio.*)");
+      };
+    }
+    return new TwilioMessageGateway(new TwilioSettings(twilio.accountSid(), twilio.authToken(),
+        URI.create(twilio.apiBase()), twilio.smsFrom(), twilio.whatsappFrom(), twilio.statusCallback()));
+  }
+
+  @Singleton
+  TwilioSignatures twilioSignatures(TwilioConfig twilio) {
+    return new TwilioSignatures(twilio.configured() ? twilio.authToken() : "", twilio.publicUrl());
+  }
+
+  @Singleton
+  MessageContext messageContext(JdbcCitizenRegistry citizens, JdbcContactJournal journal, JdbcMessageStore store,
+      MessageGateway gateway, VertxEventPublisher events, InstantSource clock, RandomGenerator random) {
+    return new MessageContext(citizens, journal, store, gateway, events, clock, random);
+  }
+
+  @Singleton
+  ReceiveMessage receiveMessage(MessageContext context, OpenContact openContact,
+      @Value("${onenumber.messaging.default-language:ko}") String defaultLanguage) {
+    return new MessageIntake(context, openContact, Language.of(defaultLanguage));
+  }
+
+  @Singleton
+  SendReply sendReply(MessageContext context) {
+    return new MessageReplies(context);
+  }
+
+  @Singleton
+  UpdateDeliveryStatus updateDeliveryStatus(Jdbc jdbc, JdbcMessageStore store, VertxEventPublisher events,
+      InstantSource clock) {
+    return new DeliveryTracking(jdbc, store, events, clock);
+  }
+
+  @Singleton
+  EscalateCase escalateCase(Jdbc jdbc, JdbcContactJournal journal, JdbcDirectory directory, JdbcCaseRegistry cases,
+      SendReply replies, VertxEventPublisher events, InstantSource clock,
+      @Value("${onenumber.zone:Asia/Seoul}") String zone) {
+    return new CaseEscalation(jdbc, journal, directory, cases, replies, events, clock, ZoneId.of(zone));
+  }
+}

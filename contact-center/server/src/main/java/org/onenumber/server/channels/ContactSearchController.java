@@ -1,0 +1,71 @@
+package org.onenumber.server.channels;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Locale;
+import org.onenumber.core.citizen.CitizenId;
+import org.onenumber.core.contact.Channel;
+import org.onenumber.core.contact.Contact;
+import org.onenumber.core.error.InvalidInputException;
+import org.onenumber.core.error.NotFoundException;
+import org.onenumber.core.port.out.CitizenRegistry;
+import org.onenumber.core.port.out.ContactJournal;
+import org.onenumber.server.api.PhoneNumbers;
+import org.onenumber.server.api.Views.ContactView;
+import org.onenumber.server.api.Views.Items;
+import org.onenumber.server.channels.MessageViews.CitizenView;
+
+/**
+ * Finding contacts by the citizen's phone number and channel, and the citizen panel of the
+ * console (identity, language, consent, contacts on every channel).
+ */
+@Controller("/api/v1")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "contacts")
+final class ContactSearchController {
+
+  private static final int HISTORY = 50;
+  private final CitizenRegistry citizens;
+  private final ContactJournal journal;
+
+  ContactSearchController(CitizenRegistry citizens, ContactJournal journal) {
+    this.citizens = citizens;
+    this.journal = journal;
+  }
+
+  @Get("/contacts{?channel,phone}")
+  @Operation(summary = "Contacts of the citizen with this phone number, newest first, optionally on one channel")
+  Items<ContactView> search(@Nullable @QueryValue String channel, @Nullable @QueryValue String phone) {
+    InvalidInputException.requireText(phone, "phone");
+    Channel only = channel == null || channel.isBlank() ? null : channel(channel);
+    List<Contact> found = citizens.findByIdentity(PhoneNumbers.parse(phone))
+        .map(c -> journal.byCitizen(c.id(), HISTORY)).orElse(List.of());
+    return new Items<>(found.stream().filter(c -> only == null || c.channel() == only).map(ContactView::of).toList());
+  }
+
+  @Get("/citizens/{id}")
+  @Operation(summary = "A citizen with identities, language, consent and contacts across every channel")
+  CitizenView citizen(@PathVariable String id) {
+    var citizen = citizens.find(new CitizenId(id)).orElseThrow(() -> new NotFoundException("citizen", id));
+    return CitizenView.of(citizen, journal.byCitizen(citizen.id(), HISTORY));
+  }
+
+  private static Channel channel(String text) {
+    try {
+      return Channel.valueOf(text.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("channel must be one of VOICE, VIDEO, SMS, WHATSAPP, CHAT, WEB_FORM, EMAIL");
+    }
+  }
+}

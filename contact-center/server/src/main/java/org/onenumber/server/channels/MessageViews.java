@@ -1,0 +1,74 @@
+package org.onenumber.server.channels;
+
+import io.micronaut.serde.annotation.Serdeable;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.onenumber.core.casework.Case;
+import org.onenumber.core.citizen.Citizen;
+import org.onenumber.core.citizen.CitizenIdentity;
+import org.onenumber.core.contact.Contact;
+import org.onenumber.core.messaging.Message;
+
+/** JSON shapes of messages, cases and citizens for the console and the API. */
+final class MessageViews {
+
+  private MessageViews() {}
+
+  @Serdeable
+  record MessageView(String id, String contactId, String channel, String direction, String author, String body,
+      List<String> media, String providerId, String status, String error, Instant at) {
+    static MessageView of(Message m) {
+      return new MessageView(m.id().value(), m.contact() == null ? null : m.contact().value(), m.channel().name(),
+          m.direction().name(), m.author(), m.body(), m.media().stream().map(URI::toString).toList(),
+          m.providerId(), m.status().name(), m.error(), m.at());
+    }
+  }
+
+  @Serdeable
+  record ReplyRequest(String body, List<String> media) {}
+
+  @Serdeable
+  record EscalateRequest(String department, String category, String summary, String priority) {}
+
+  @Serdeable
+  record CaseStatusView(String status, Instant at, String author, String note) {}
+
+  @Serdeable
+  record CaseView(String id, String department, String category, String priority, String summary, String citizenId,
+      List<String> contacts, Instant dueAt, Instant openedAt, String status, List<CaseStatusView> history) {
+    static CaseView of(Case c) {
+      return new CaseView(c.id().value(), c.department().value(), c.category(), c.priority().name(), c.summary(),
+          c.citizen().value(), c.contacts().stream().map(Object::toString).toList(), c.dueAt(), c.openedAt(),
+          c.status().name(), c.history().stream()
+              .map(h -> new CaseStatusView(h.status().name(), h.at(), h.author(), h.note())).toList());
+    }
+  }
+
+  @Serdeable
+  record ContactSummary(String id, String channel, String language, String state, String topic, String queue,
+      String agent, Instant createdAt) {
+    static ContactSummary of(Contact c) {
+      return new ContactSummary(c.id().value(), c.channel().name(), c.language().code(), c.state().name(), c.topic(),
+          c.queue() == null ? null : c.queue().value(), c.agent() == null ? null : c.agent().value(), c.createdAt());
+    }
+  }
+
+  @Serdeable
+  record IdentityView(String kind, String value) {}
+
+  @Serdeable
+  record ConsentView(boolean storeHistory, boolean recordCalls, boolean smsOptOut) {}
+
+  @Serdeable
+  record CitizenView(String id, String name, String preferredLanguage, List<IdentityView> identities,
+      ConsentView consent, List<ContactSummary> contacts) {
+    static CitizenView of(Citizen c, List<Contact> contacts) {
+      return new CitizenView(c.id().value(), c.name(), c.preferredLanguage().code(),
+          c.identities().stream().sorted(java.util.Comparator.comparing(CitizenIdentity::kind)
+              .thenComparing(CitizenIdentity::value)).map(i -> new IdentityView(i.kind(), i.value())).toList(),
+          new ConsentView(c.consent().storeHistory(), c.consent().recordCalls(), c.consent().smsOptOut()),
+          contacts.stream().map(ContactSummary::of).toList());
+    }
+  }
+}

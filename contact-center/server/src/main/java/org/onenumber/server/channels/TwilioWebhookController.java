@@ -1,0 +1,97 @@
+package org.onenumber.server.channels;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.server.util.HttpHostResolver;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Map;
+import org.onenumber.channels.twilio.TwilioSignatures;
+import org.onenumber.channels.twilio.TwilioWebhooks;
+import org.onenumber.core.port.in.ReceiveMessage;
+import org.onenumber.core.port.in.UpdateDeliveryStatus;
+import org.onenumber.server.api.ApiError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Twilio Messaging webhooks. The cases, for both endpoints:
+ *
+ * <ol>
+ *   <li>Missing or wrong {@code X-Twilio-Signature}: 403, nothing read or stored.
+ *   <li>Inbound message: handed to {@link ReceiveMessage}, which returns only once it is durable
+ *       (a repeated MessageSid stores nothing); then 200 with empty TwiML.
+ *   <li>Status callback: applied by {@link UpdateDeliveryStatus}; 200 even for an unknown sid
+ *       (Twilio would retry forever otherwise).
+ *   <li>A storage failure: 503 from the exception handler, so Twilio retries.
+ * </ol>
+ */
+@Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "webhooks")
+final class TwilioWebhookController {
+
+  static final String SMS_PATH = "/webhooks/twilio/sms";
+  static final String STATUS_PATH = "/webhooks/twilio/status";
+  private static final Logger LOG = LoggerFactory.getLogger(TwilioWebhookController.class);
+
+  private final TwilioSignatures signatures;
+  private final HttpHostResolver hosts;
+  private final ReceiveMessage receive;
+  private final UpdateDeliveryStatus delivery;
+
+  TwilioWebhookController(TwilioSignatures signatures, HttpHostResolver hosts, ReceiveMessage receive,
+      UpdateDeliveryStatus delivery) {
+    this.signatures = signatures;
+    this.hosts = hosts;
+    this.receive = receive;
+    this.delivery = delivery;
+  }
+
+  @Post(SMS_PATH)
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Operation(summary = "Twilio Messaging webhook: inbound SMS, MMS and WhatsApp (signed)")
+  HttpResponse<?> inbound(HttpRequest<?> request, @Body Map<String, String> form) {
+    if (!signed(request, form)) {
+      return forbidden();
+    }
+    ReceiveMessage.Outcome outcome = receive.receive(TwilioWebhooks.inbound(form, null));
+    LOG.debug("twilio message {} -> {}", outcome.message().id(), outcome.getClass().getSimpleName());
+    return HttpResponse.ok(TwilioWebhooks.EMPTY_TWIML).contentType(MediaType.TEXT_XML_TYPE);
+  }
+
+  @Post(STATUS_PATH)
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Operation(summary = "Twilio delivery status callback (signed)")
+  HttpResponse<?> status(HttpRequest<?> request, @Body Map<String, String> form) {
+    if (!signed(request, form)) {
+      return forbidden();
+    }
+    TwilioWebhooks.StatusReport report = TwilioWebhooks.status(form);
+    if (delivery.byProvider(report.messageSid(), report.status(), report.errorCode()).isEmpty()) {
+      LOG.info("status callback for unknown message {}", report.messageSid());
+    }
+    return HttpResponse.ok(TwilioWebhooks.EMPTY_TWIML).contentType(MediaType.TEXT_XML_TYPE);
+  }
+
+  private boolean signed(HttpRequest<?> request, Map<String, String> form) {
+    String pathAndQuery = request.getUri().toString();
+    String requestUrl = hosts.resolve(request) + pathAndQuery;
+    return signatures.valid(requestUrl, pathAndQuery, form, request.getHeaders().get("X-Twilio-Signature"));
+  }
+
+  private static HttpResponse<?> forbidden() {
+    return HttpResponse.status(io.micronaut.http.HttpStatus.FORBIDDEN)
+        .body(new ApiError("forbidden", "X-Twilio-Signature is missing or does not match"));
+  }
+}

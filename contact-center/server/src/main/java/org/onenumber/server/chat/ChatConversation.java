@@ -1,0 +1,175 @@
+package org.onenumber.server.chat;
+
+import io.micronaut.websocket.WebSocketSession;
+import jakarta.inject.Singleton;
+import java.time.InstantSource;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.onenumber.core.Ids;
+import org.onenumber.core.citizen.CitizenIdentity;
+import org.onenumber.core.contact.Channel;
+import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.directory.Language;
+import org.onenumber.core.error.InvalidInputException;
+import org.onenumber.core.error.NotFoundException;
+import org.onenumber.core.messaging.DeliveryStatus;
+import org.onenumber.core.messaging.Message;
+import org.onenumber.core.messaging.MessageId;
+import org.onenumber.core.port.in.ReceiveMessage;
+import org.onenumber.core.port.in.ReceiveMessageCommand;
+import org.onenumber.core.port.in.UpdateDeliveryStatus;
+import org.onenumber.core.port.out.ContactJournal;
+import org.onenumber.server.chat.JdbcChatSessions.ChatSession;
+
+/**
+ * What each chat frame does. The cases, by frame type:
+ *
+ * <ol>
+ *   <li>{@code start}: a new session (random 256-bit token, fresh chat handle) in the chosen language.
+ *   <li>{@code resume}: the session behind the token; every unacknowledged operator message is sent
+ *       again, then the operator's name or {@code ended} if that is where the contact is.
+ *   <li>{@code message}: stored through {@link ReceiveMessage} (the first opens a chat contact), then
+ *       acknowledged with the server's id; a re-sent clientId is acknowledged without a new message.
+ *   <li>{@code ack}: the operator message is {@code DELIVERED}.
+ *   <li>{@code typing}: remembered for the operator's console.
+ *   <li>{@code survey}: stored with the contact.
+ *   <li>Anything else, or a frame before {@code start}/{@code resume}: invalid input.
+ * </ol>
+ *
+ * Citizen text is stored as plain text with control characters removed; it is never turned into
+ * HTML (both pages render it with {@code textContent}). Thread-safe.
+ */
+@Singleton
+final class ChatConversation {
+
+  private static final String SESSION = "onenumber.chat";
+  private static final java.util.Set<String> LANGUAGES = java.util.Set.of("ko", "en", "zh", "ja", "vi", "mn");
+
+  private final JdbcChatSessions sessions;
+  private final JdbcSurveys surveys;
+  private final ReceiveMessage receive;
+  private final UpdateDeliveryStatus delivery;
+  private final ContactJournal journal;
+  private final ChatHub hub;
+  private final InstantSource clock;
+  private final RandomGenerator random;
+
+  ChatConversation(JdbcChatSessions sessions, JdbcSurveys surveys, ReceiveMessage receive,
+      UpdateDeliveryStatus delivery, ContactJournal journal, ChatHub hub, InstantSource clock, RandomGenerator random) {
+    this.sessions = sessions;
+    this.surveys = surveys;
+    this.receive = receive;
+    this.delivery = delivery;
+    this.journal = journal;
+    this.hub = hub;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  void handle(Map<String, Object> frame, WebSocketSession socket) {
+    String type = text(frame, "type");
+    switch (type) {
+      case "start" -> start(frame, socket);
+      case "resume" -> resume(text(frame, "token"), socket);
+      case "message" -> message(frame, session(socket), socket);
+      case "ack" -> delivery.byId(new MessageId(text(frame, "id")), DeliveryStatus.DELIVERED);
+      case "typing" -> {
+        ChatSession s = session(socket);
+        if (s.contact() != null) {
+          hub.citizenTyping(s.contact());
+        }
+      }
+      case "survey" -> survey(frame, session(socket), socket);
+      default -> throw new InvalidInputException("unknown frame type '" + type + "'");
+    }
+  }
+
+  private void start(Map<String, Object> frame, WebSocketSession socket) {
+    String code = String.valueOf(frame.getOrDefault("language", "ko"));
+    Language language = Language.of(LANGUAGES.contains(code) ? code : "en");
+    byte[] secret = new byte[32];
+    random.nextBytes(secret);
+    ChatSession session = new ChatSession(Base64.getUrlEncoder().withoutPadding().encodeToString(secret),
+        "web-" + Ids.timeOrdered(clock.instant(), random), language, null);
+    sessions.create(session, clock.instant());
+    attach(session, socket);
+  }
+
+  private void resume(String token, WebSocketSession socket) {
+    ChatSession session = sessions.find(token).orElseThrow(() -> new NotFoundException("chat session", "(token)"));
+    attach(session, socket);
+    if (session.contact() != null) {
+      hub.resend(session.contact(), socket);
+      journal.find(session.contact()).ifPresent(contact -> {
+        if (contact.state() == org.onenumber.core.contact.ContactState.CONNECTED && contact.agent() != null) {
+          hub.send(socket, Map.of("type", "agent", "name", hub.authorName(contact.agent().value())));
+        } else if (contact.state().isTerminal() || contact.state() == org.onenumber.core.contact.ContactState.WRAP_UP) {
+          hub.send(socket, Map.of("type", "ended"));
+        }
+      });
+    }
+  }
+
+  private void attach(ChatSession session, WebSocketSession socket) {
+    socket.put(SESSION, session.token());
+    if (session.contact() != null) {
+      hub.connect(session.contact(), socket);
+    }
+    Map<String, Object> frame = new LinkedHashMap<>();
+    frame.put("type", "session");
+    frame.put("token", session.token());
+    frame.put("language", session.language().code());
+    frame.put("contactId", session.contact() == null ? null : session.contact().value());
+    hub.send(socket, frame);
+  }
+
+  private void message(Map<String, Object> frame, ChatSession session, WebSocketSession socket) {
+    String clientId = text(frame, "clientId");
+    if (clientId.length() > 64) {
+      throw new InvalidInputException("clientId is longer than 64 characters");
+    }
+    String body = PlainText.clean(text(frame, "body"));
+    ReceiveMessage.Outcome outcome = receive.receive(new ReceiveMessageCommand(Channel.CHAT,
+        new CitizenIdentity.ChatHandle(session.handle()), session.handle(), body, null,
+        "chat:" + session.handle() + ":" + clientId, session.language()));
+    Message stored = outcome.message();
+    ContactId contact = stored.contact();
+    if (contact != null && !contact.equals(session.contact())) {
+      sessions.attach(session.token(), contact);
+      hub.connect(contact, socket);
+    }
+    Map<String, Object> ack = new LinkedHashMap<>();
+    ack.put("type", "ack");
+    ack.put("clientId", clientId);
+    ack.put("id", stored.id().value());
+    ack.put("contactId", contact == null ? null : contact.value());
+    ack.put("at", stored.at().toString());
+    hub.send(socket, ack);
+  }
+
+  private void survey(Map<String, Object> frame, ChatSession session, WebSocketSession socket) {
+    if (session.contact() == null) {
+      throw new InvalidInputException("there is no conversation to rate yet");
+    }
+    Object satisfaction = frame.get("satisfaction");
+    if (!(satisfaction instanceof Number n)) {
+      throw new InvalidInputException("satisfaction must be a number 1..5");
+    }
+    surveys.save(new JdbcSurveys.Survey(session.contact(), n.intValue(), Boolean.TRUE.equals(frame.get("resolved")),
+        clock.instant()));
+    hub.send(socket, Map.of("type", "survey-saved"));
+  }
+
+  private ChatSession session(WebSocketSession socket) {
+    String token = socket.get(SESSION, String.class)
+        .orElseThrow(() -> new InvalidInputException("send start or resume first"));
+    return sessions.find(token).orElseThrow(() -> new NotFoundException("chat session", "(token)"));
+  }
+
+  private static String text(Map<String, Object> frame, String field) {
+    Object value = frame.get(field);
+    return InvalidInputException.requireText(value == null ? null : value.toString(), field);
+  }
+}

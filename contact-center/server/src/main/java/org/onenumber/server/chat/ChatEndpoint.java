@@ -1,0 +1,87 @@
+package org.onenumber.server.chat;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.websocket.WebSocketSession;
+import io.micronaut.websocket.annotation.OnClose;
+import io.micronaut.websocket.annotation.OnMessage;
+import io.micronaut.websocket.annotation.OnOpen;
+import io.micronaut.websocket.annotation.ServerWebSocket;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import org.onenumber.core.error.OneNumberException;
+import org.onenumber.core.error.RetriableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The citizen web chat WebSocket at {@code /ws/chat} (protocol in the package documentation).
+ * Frames of one connection are handled in arrival order, one at a time, on the blocking executor:
+ * the event loop only parses and hands over. A failure is answered with an {@code error} frame
+ * and the connection stays open; the client's unacknowledged messages are simply re-sent later.
+ */
+@ServerWebSocket("/ws/chat")
+@Secured(SecurityRule.IS_ANONYMOUS)
+final class ChatEndpoint {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChatEndpoint.class);
+  private static final String CHAIN = "onenumber.chain";
+
+  private final ChatConversation conversation;
+  private final ChatHub hub;
+  private final JsonMapper json;
+  private final ExecutorService executor;
+
+  ChatEndpoint(ChatConversation conversation, ChatHub hub, JsonMapper json,
+      @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+    this.conversation = conversation;
+    this.hub = hub;
+    this.json = json;
+    this.executor = executor;
+  }
+
+  @OnOpen
+  void open(WebSocketSession socket) {
+    socket.put(CHAIN, CompletableFuture.completedFuture(null));
+  }
+
+  @OnMessage(maxPayloadLength = 65536)
+  void frame(String text, WebSocketSession socket) {
+    Map<String, Object> frame;
+    try {
+      frame = json.readValue(text, Argument.mapOf(String.class, Object.class));
+    } catch (IOException | RuntimeException e) {
+      hub.send(socket, Map.of("type", "error", "error", "invalid_input", "message", "frames are JSON objects"));
+      return;
+    }
+    synchronized (socket) {
+      CompletableFuture<?> chain = socket.get(CHAIN, CompletableFuture.class).orElse(CompletableFuture.completedFuture(null));
+      socket.put(CHAIN, chain.thenRunAsync(() -> handle(frame, socket), executor));
+    }
+  }
+
+  private void handle(Map<String, Object> frame, WebSocketSession socket) {
+    try {
+      conversation.handle(frame, socket);
+    } catch (OneNumberException e) {
+      if (e instanceof RetriableException) {
+        LOG.warn("chat frame failed: {}", e.getMessage());
+      }
+      hub.send(socket, Map.of("type", "error", "error", e.code(), "message", e.getMessage()));
+    } catch (RuntimeException e) {
+      LOG.error("chat frame failed", e);
+      hub.send(socket, Map.of("type", "error", "error", "internal", "message", "the server could not handle this"));
+    }
+  }
+
+  @OnClose
+  void close(WebSocketSession socket) {
+    hub.disconnect(socket);
+  }
+}

@@ -1,0 +1,199 @@
+package org.onenumber.server.chat;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.websocket.WebSocketSession;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.contact.Channel;
+import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.contact.ContactState;
+import org.onenumber.core.event.ContactStateChanged;
+import org.onenumber.core.event.DomainEvent;
+import org.onenumber.core.event.MessageSent;
+import org.onenumber.core.messaging.DeliveryStatus;
+import org.onenumber.core.messaging.Direction;
+import org.onenumber.core.messaging.Message;
+import org.onenumber.core.port.out.Directory;
+import org.onenumber.core.port.out.MessageStore;
+import org.onenumber.server.events.EventPayload;
+import org.onenumber.server.events.VertxEventPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connected chat browsers, and what is pushed to them. It listens on the event bus and, on
+ * the blocking executor (never the event loop), pushes: operator messages of chat contacts
+ * ({@code MessageSent}), the operator's name on {@code CONNECTED}, {@code ended} on wrap-up or
+ * close, and queue position events ({@code routing.queue-position}, whether published as a domain
+ * event or as JSON). It also remembers who is typing, for the console's presence endpoint. A push
+ * to a browser that has gone is simply lost: the message stays {@code QUEUED} and is re-sent on
+ * resume. Thread-safe.
+ */
+@Context
+public final class ChatHub {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChatHub.class);
+  private static final Duration TYPING = Duration.ofSeconds(4);
+
+  private final Map<ContactId, WebSocketSession> sockets = new ConcurrentHashMap<>();
+  private final Map<ContactId, Instant> citizenTyping = new ConcurrentHashMap<>();
+  private final MessageStore store;
+  private final Directory directory;
+  private final JsonMapper json;
+  private final ExecutorService executor;
+  private final InstantSource clock;
+
+  ChatHub(Vertx vertx, MessageStore store, Directory directory, JsonMapper json,
+      @Named(TaskExecutors.BLOCKING) ExecutorService executor, InstantSource clock) {
+    this.store = store;
+    this.directory = directory;
+    this.json = json;
+    this.executor = executor;
+    this.clock = clock;
+    vertx.eventBus().localConsumer(VertxEventPublisher.ADDRESS, message -> {
+      Object body = message.body();
+      executor.execute(() -> onEvent(body));
+    });
+  }
+
+  void connect(ContactId contact, WebSocketSession socket) {
+    sockets.put(contact, socket);
+  }
+
+  void disconnect(WebSocketSession socket) {
+    sockets.values().removeIf(s -> s.getId().equals(socket.getId()));
+  }
+
+  boolean connected(ContactId contact) {
+    WebSocketSession socket = sockets.get(contact);
+    return socket != null && socket.isOpen();
+  }
+
+  void citizenTyping(ContactId contact) {
+    citizenTyping.put(contact, clock.instant());
+  }
+
+  public boolean isCitizenTyping(ContactId contact) {
+    Instant at = citizenTyping.get(contact);
+    return at != null && at.plus(TYPING).isAfter(clock.instant());
+  }
+
+  public boolean isCitizenConnected(ContactId contact) {
+    return connected(contact);
+  }
+
+  /** Tells the citizen the operator is typing; false when they are not connected. */
+  public boolean operatorTyping(ContactId contact) {
+    return push(contact, Map.of("type", "typing"));
+  }
+
+  /** Sends every operator message the citizen has not acknowledged yet, oldest first. */
+  void resend(ContactId contact, WebSocketSession socket) {
+    for (Message m : store.byContact(contact)) {
+      if (m.direction() == Direction.OUT && m.status() == DeliveryStatus.QUEUED) {
+        send(socket, frame(m));
+      }
+    }
+  }
+
+  Map<String, Object> frame(Message m) {
+    Map<String, Object> frame = new LinkedHashMap<>();
+    frame.put("type", "message");
+    frame.put("id", m.id().value());
+    frame.put("author", authorName(m.author()));
+    frame.put("body", m.body());
+    frame.put("at", m.at().toString());
+    return frame;
+  }
+
+  String authorName(String author) {
+    if (author == null || author.equals("system")) {
+      return "OneNumber";
+    }
+    return directory.agent(new AgentId(author)).map(a -> a.name()).orElse(author);
+  }
+
+  void send(WebSocketSession socket, Map<String, Object> frame) {
+    if (!socket.isOpen()) {
+      return;
+    }
+    try {
+      socket.sendAsync(json.writeValueAsString(frame));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private boolean push(ContactId contact, Map<String, Object> frame) {
+    WebSocketSession socket = sockets.get(contact);
+    if (socket == null || !socket.isOpen()) {
+      return false;
+    }
+    send(socket, frame);
+    return true;
+  }
+
+  private void onEvent(Object body) {
+    try {
+      switch (body) {
+        case MessageSent sent when sent.channel() == Channel.CHAT && sent.contact() != null ->
+            store.find(sent.message()).ifPresent(m -> push(sent.contact(), frame(m)));
+        case ContactStateChanged changed when changed.channel() == Channel.CHAT -> onStateChanged(changed);
+        case DomainEvent event when event.type().equals("routing.queue-position") ->
+            onPosition(EventPayload.of(event));
+        case JsonObject object when "routing.queue-position".equals(object.getString("type")) ->
+            onPosition(object.getMap());
+        default -> { }
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("chat push failed: {}", e.toString());
+    }
+  }
+
+  private void onStateChanged(ContactStateChanged changed) {
+    if (changed.to() == ContactState.CONNECTED && changed.agent() != null) {
+      push(changed.contact(), Map.of("type", "agent", "name", authorName(changed.agent().value())));
+    } else if (changed.to() == ContactState.WRAP_UP || changed.to().isTerminal()) {
+      push(changed.contact(), Map.of("type", "ended"));
+    } else if (changed.to() == ContactState.QUEUED) {
+      push(changed.contact(), Map.of("type", "waiting"));
+    }
+  }
+
+  private void onPosition(Map<String, Object> payload) {
+    Object contact = Optional.ofNullable(payload.get("contactId")).orElse(payload.get("contact"));
+    if (contact == null) {
+      return;
+    }
+    Map<String, Object> frame = new LinkedHashMap<>();
+    frame.put("type", "queue");
+    frame.put("position", number(payload.get("position")));
+    frame.put("ewtSeconds", number(payload.get("ewtSeconds")));
+    push(new ContactId(contact.toString()), frame);
+  }
+
+  private static Object number(Object value) {
+    if (value instanceof Number n) {
+      return n.longValue();
+    }
+    try {
+      return value == null ? null : Long.parseLong(value.toString());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package org.onenumber.server.chat;
+
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.directory.Language;
+import org.onenumber.server.persistence.Jdbc;
+
+/** Web chat sessions on table {@code chat_session}: what a resume token leads back to. Thread-safe. */
+@Singleton
+final class JdbcChatSessions {
+
+  /** One browser conversation: its secret token, the citizen's chat handle, language and current contact. */
+  record ChatSession(String token, String handle, Language language, ContactId contact) {}
+
+  private final Jdbc jdbc;
+
+  JdbcChatSessions(Jdbc jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void create(ChatSession session, Instant at) {
+    jdbc.update("insert into chat_session (token, handle, language, contact_id, created_at) values (?, ?, ?, ?, ?)",
+        session.token(), session.handle(), session.language().code(), null, at);
+  }
+
+  Optional<ChatSession> find(String token) {
+    return jdbc.queryOne("select * from chat_session where token = ?", JdbcChatSessions::read, token);
+  }
+
+  Optional<ChatSession> byContact(ContactId contact) {
+    return jdbc.queryOne("select * from chat_session where contact_id = ?", JdbcChatSessions::read, contact.value());
+  }
+
+  void attach(String token, ContactId contact) {
+    jdbc.update("update chat_session set contact_id = ? where token = ?", contact.value(), token);
+  }
+
+  private static ChatSession read(ResultSet row) throws SQLException {
+    String contact = row.getString("contact_id");
+    return new ChatSession(row.getString("token"), row.getString("handle"), new Language(row.getString("language")),
+        contact == null ? null : new ContactId(contact));
+  }
+}

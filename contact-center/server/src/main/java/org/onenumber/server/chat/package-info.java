@@ -1,0 +1,29 @@
+/**
+ * The citizen web chat: a WebSocket protocol ({@link ChatEndpoint}) with resume tokens, message
+ * ids, acknowledgements and re-sending, so that no message is lost or shown twice across
+ * reconnects and server restarts.
+ *
+ * <h2>Protocol (JSON text frames)</h2>
+ *
+ * <pre>
+ * client → server                                server → client
+ * {"type":"start","language":"en"}               {"type":"session","token":"…","language":"en","contactId":null}
+ * {"type":"resume","token":"…"}                  {"type":"session",…} then every unacknowledged message again
+ * {"type":"message","clientId":"…","body":"…"}   {"type":"ack","clientId":"…","id":"…"}   (after the commit)
+ * {"type":"ack","id":"…"}                        {"type":"message","id":"…","author":"…","body":"…","at":"…"}
+ * {"type":"typing"}                              {"type":"typing"}            (the operator is typing)
+ * {"type":"survey","satisfaction":5,"resolved":true}   {"type":"survey-saved"}
+ *                                                {"type":"queue","position":3,"ewtSeconds":95}
+ *                                                {"type":"agent","name":"김민지"}   {"type":"ended"}
+ *                                                {"type":"error","error":"…","message":"…"}
+ * </pre>
+ *
+ * <p>Exactly once, both ways: the client keeps each message it sent until the server's
+ * {@code ack} (sent only once the message is committed) and re-sends it after a reconnect under
+ * the same {@code clientId}; the server stores {@code chat:<handle>:<clientId>} as the provider
+ * id, so a re-sent message is acknowledged again but stored once. The server keeps each message
+ * it sent {@code QUEUED} until the client's {@code ack} (then {@code DELIVERED}) and re-sends the
+ * unacknowledged ones on {@code resume}; the client drops ids it has already shown. Sessions and
+ * messages are in the database, so the same holds across a server restart.
+ */
+package org.onenumber.server.chat;

@@ -1,0 +1,93 @@
+package org.onenumber.server.web;
+
+import io.micronaut.core.io.ResourceResolver;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Serves the static pages under {@code classpath:public/chat} and {@code classpath:public/console}.
+ * The cases:
+ *
+ * <ol>
+ *   <li>{@code /chat} and {@code /console} (with or without the slash) are the folder's {@code index.html},
+ *       which refers to its files by absolute path.
+ *   <li>A file name must be plain ({@code [a-z0-9-]+.(html|js|css|svg)}): no traversal, no hidden files; else 404.
+ *   <li>Found files are sent with their type, {@code no-cache} (pages change with the server) and the
+ *       security headers: a strict CSP, and for the console no framing at all. The chat may be framed
+ *       (the widget embeds it).
+ * </ol>
+ */
+@Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Hidden
+final class StaticPagesController {
+
+  private static final Pattern FILE = Pattern.compile("[a-z0-9-]+\\.(html|js|css|svg)");
+  private static final Map<String, MediaType> TYPES = Map.of(
+      "html", new MediaType("text/html; charset=utf-8"),
+      "js", new MediaType("text/javascript; charset=utf-8"),
+      "css", new MediaType("text/css; charset=utf-8"),
+      "svg", new MediaType("image/svg+xml"));
+  private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:;"
+      + " connect-src 'self' ws: wss:; base-uri 'none'; form-action 'self'";
+
+  private final ResourceResolver resources;
+
+  StaticPagesController(ResourceResolver resources) {
+    this.resources = resources;
+  }
+
+  @Get("/chat/")
+  HttpResponse<?> chatPage() {
+    return file("chat", "index.html");
+  }
+
+  @Get("/console/")
+  HttpResponse<?> consolePage() {
+    return file("console", "index.html");
+  }
+
+  @Get("/chat/{name}")
+  HttpResponse<?> chat(@PathVariable String name) {
+    return file("chat", name);
+  }
+
+  @Get("/console/{name}")
+  HttpResponse<?> console(@PathVariable String name) {
+    return file("console", name);
+  }
+
+  private HttpResponse<?> file(String folder, String name) {
+    if (!FILE.matcher(name).matches()) {
+      return HttpResponse.notFound();
+    }
+    Optional<InputStream> stream = resources.getResourceAsStream("classpath:public/" + folder + "/" + name);
+    if (stream.isEmpty()) {
+      return HttpResponse.notFound();
+    }
+    try (InputStream in = stream.get()) {
+      MutableHttpResponse<byte[]> response = HttpResponse.ok(in.readAllBytes())
+          .contentType(TYPES.get(name.substring(name.lastIndexOf('.') + 1)))
+          .header("Cache-Control", "no-cache")
+          .header("X-Content-Type-Options", "nosniff")
+          .header("Referrer-Policy", "no-referrer")
+          .header("Content-Security-Policy", folder.equals("console") ? CSP + "; frame-ancestors 'none'" : CSP);
+      return response;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

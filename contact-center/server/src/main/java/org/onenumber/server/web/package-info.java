@@ -1,0 +1,7 @@
+/**
+ * The browser pages the server serves from {@code classpath:public}: the citizen web chat
+ * ({@code /chat/}, plus {@code /chat/widget.js} to embed it in any site) and the operator console
+ * ({@code /console/}). Plain ES modules, no build step; every page gets a strict Content Security
+ * Policy (scripts only from this origin, no inline script).
+ */
+package org.onenumber.server.web;

@@ -1,0 +1,102 @@
+// The chat protocol client: one conversation that survives reconnects and page reloads.
+// Messages it sends stay in the outbox until the server's ack and are re-sent (same clientId)
+// after every (re)connect; messages it receives are acknowledged and shown once (ids remembered).
+const STORE = 'onenumber.chat.v1';
+
+export class ChatConnection {
+  constructor(url, handlers) {
+    this.url = url;
+    this.handlers = handlers;
+    this.state = JSON.parse(sessionStorage.getItem(STORE) || 'null') ||
+      { token: null, language: null, seen: [], outbox: [], log: [], ended: false };
+    this.delay = 500;
+    this.socket = null;
+  }
+
+  save() { sessionStorage.setItem(STORE, JSON.stringify(this.state)); }
+
+  static clear() { sessionStorage.removeItem(STORE); }
+
+  open(language) {
+    if (language) { this.state.language = language; this.save(); }
+    const socket = new WebSocket(this.url);
+    this.socket = socket;
+    socket.addEventListener('open', () => {
+      this.delay = 500;
+      this.handlers.online?.();
+      this.raw(this.state.token ? { type: 'resume', token: this.state.token }
+        : { type: 'start', language: this.state.language });
+    });
+    socket.addEventListener('message', (event) => this.receive(JSON.parse(event.data)));
+    socket.addEventListener('close', () => {
+      if (this.socket !== socket) return;
+      this.handlers.offline?.();
+      setTimeout(() => this.open(), this.delay);
+      this.delay = Math.min(this.delay * 2, 8000);
+    });
+  }
+
+  raw(frame) {
+    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(frame));
+  }
+
+  send(body) {
+    const item = { clientId: randomId(), body, at: new Date().toISOString() };
+    this.state.outbox.push(item);
+    this.state.log.push({ key: item.clientId, mine: true, body, at: item.at, pending: true });
+    this.save();
+    this.handlers.changed?.();
+    this.raw({ type: 'message', clientId: item.clientId, body });
+  }
+
+  receive(frame) {
+    switch (frame.type) {
+      case 'session':
+        this.state.token = frame.token;
+        this.state.language = frame.language;
+        this.save();
+        this.state.outbox.forEach((m) => this.raw({ type: 'message', clientId: m.clientId, body: m.body }));
+        this.handlers.session?.(frame);
+        break;
+      case 'ack': {
+        this.state.outbox = this.state.outbox.filter((m) => m.clientId !== frame.clientId);
+        const entry = this.state.log.find((e) => e.key === frame.clientId);
+        if (entry) entry.pending = false;
+        this.save();
+        this.handlers.changed?.();
+        break;
+      }
+      case 'message':
+        this.raw({ type: 'ack', id: frame.id });
+        if (this.state.seen.includes(frame.id)) return;
+        this.state.seen.push(frame.id);
+        this.state.log.push({ key: frame.id, mine: false, author: frame.author, body: frame.body, at: frame.at });
+        this.save();
+        this.handlers.changed?.();
+        break;
+      case 'ended':
+        this.state.ended = true;
+        this.save();
+        this.handlers.ended?.();
+        break;
+      case 'error':
+        if (frame.error === 'not_found') { this.state.token = null; this.save(); this.socket.close(); }
+        this.handlers.error?.(frame);
+        break;
+      default:
+        this.handlers[frame.type]?.(frame);
+    }
+  }
+
+  close() {
+    const socket = this.socket;
+    this.socket = null;
+    socket?.close();
+  }
+}
+
+/** A random id; crypto.randomUUID needs a secure context, getRandomValues does not. */
+function randomId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
