@@ -70,7 +70,7 @@ class BrowserStoryIT {
     return Browsers.chatLog(citizen).stream().anyMatch(t -> t.matches(pattern));
   }
 
-  /** The story itself, shared with {@link ConsoleOnContractFakesIT}; screenshots are named {@code <shots>-*.png}. */
+  /** The story itself; screenshots are named {@code <shots>-*.png}. */
   static void walk(ServerHarness server, ChromeDriver citizen, ChromeDriver operator, String shots) {
     citizen.get(server.uri() + "/chat/");
     waitFor(citizen).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#language-buttons button[lang=en]")))

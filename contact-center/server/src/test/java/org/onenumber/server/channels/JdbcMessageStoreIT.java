@@ -1,12 +1,6 @@
 package org.onenumber.server.channels;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,13 +13,14 @@ import org.onenumber.core.directory.Language;
 import org.onenumber.core.port.in.OpenContact;
 import org.onenumber.core.port.in.OpenContactCommand;
 import org.onenumber.core.port.out.MessageStore;
+import org.onenumber.server.TestDatabases;
 import org.onenumber.server.persistence.JdbcMessageStore;
 import org.onenumber.testkit.MessageStoreContract;
 
 /**
  * The JDBC message store passes the same contract as the fake, on H2 (PostgreSQL mode) and on a
- * real PostgreSQL 15 (skipped when {@code ONENUMBER_PG_URL}, default
- * {@code jdbc:postgresql://localhost:5432/onenumber_channels}, user/password {@code onenumber}, is unreachable).
+ * real PostgreSQL 15 (a fresh database from {@link TestDatabases}; fails, never skips, when the
+ * server is not there).
  */
 class JdbcMessageStoreIT {
 
@@ -70,19 +65,9 @@ class JdbcMessageStoreIT {
 
   @Nested
   class OnPostgres extends OnDatabase {
-    private static final String URL = System.getenv().getOrDefault("ONENUMBER_PG_URL",
-        "jdbc:postgresql://localhost:5432/onenumber_channels");
-
     @Override
     Map<String, Object> database() {
-      try (Connection c = DriverManager.getConnection(URL, "onenumber", "onenumber"); Statement s = c.createStatement()) {
-        s.execute("drop schema public cascade");
-        s.execute("create schema public");
-      } catch (SQLException e) {
-        assumeTrue(false, "PostgreSQL unreachable at " + URL + ": " + e.getMessage());
-      }
-      return Map.of("datasources.default.url", URL, "datasources.default.driver-class-name", "org.postgresql.Driver",
-          "datasources.default.username", "onenumber", "datasources.default.password", "onenumber");
+      return Map.copyOf(TestDatabases.postgresProperties("onenumber_messages"));
     }
   }
 }
