@@ -38,7 +38,8 @@ import org.onenumber.core.event.SurveyAnswered;
  * </ol>
  *
  * A later contact of the same citizen in the same category within the repeat window, or a case
- * opened for the contact, takes a counted resolution back. Unknown contacts are created from the
+ * opened for the contact, takes a counted resolution back; categories may arrive late and in any
+ * order, the earlier contact of a pair is the one repeated. Unknown contacts are created from the
  * state change itself. Thread-safe: every method is synchronized; events must arrive in the order
  * they happened.
  */
@@ -172,10 +173,13 @@ public final class LiveServiceLevels implements ServiceLevelView, Consumer<Domai
       return;
     }
     List<LiveContact> same = byCitizenCategory.computeIfAbsent(c.citizen + "|" + e.category(), k -> new ArrayList<>());
-    for (LiveContact earlier : same) {
-      if (Steps.isRepeat(earlier.createdAt, c.createdAt, policy.repeatWindow())) {
-        earlier.repeated = true;
-        takeBackResolution(earlier);
+    for (LiveContact other : same) {
+      if (Steps.isRepeat(other.createdAt, c.createdAt, policy.repeatWindow())) {
+        other.repeated = true;
+        takeBackResolution(other);
+      } else if (Steps.isRepeat(c.createdAt, other.createdAt, policy.repeatWindow())) {
+        c.repeated = true;
+        takeBackResolution(c);
       }
     }
     same.add(c);

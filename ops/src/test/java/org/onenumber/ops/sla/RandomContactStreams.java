@@ -131,6 +131,16 @@ final class RandomContactStreams {
     return moved;
   }
 
+  /** The snapshot the journal held at {@code asOf}; null if the contact did not exist yet. */
+  static Contact asOf(Contact c, Instant asOf) {
+    if (c.createdAt().isAfter(asOf)) {
+      return null;
+    }
+    List<ContactStep> steps = c.steps().stream().filter(s -> !s.at().isAfter(asOf)).toList();
+    return new Contact(c.id(), c.channel(), c.citizen(), c.language(), c.requiredSkills(), c.priority(), c.queue(),
+        c.agent(), c.topic(), steps);
+  }
+
   Set<ContactId> escalatedBy(Instant asOf) {
     Set<ContactId> ids = new HashSet<>();
     cases.stream().filter(c -> !c.at().isAfter(asOf)).forEach(c -> ids.add(c.contact()));

@@ -59,6 +59,20 @@ class ServiceLevelsSimulationTest {
     BatchServiceLevels batch = BatchServiceLevels.compute(streams.contacts, agents, surveys,
         streams.escalatedBy(asOf), policy, asOf);
 
+    compare(live, batch, asOf);
+    LiveServiceLevels warmed = new LiveServiceLevels(policy);
+    List<org.onenumber.core.contact.Contact> stored = streams.contacts.stream()
+        .map(c -> RandomContactStreams.asOf(c, asOf)).filter(java.util.Objects::nonNull).toList();
+    ContactReplay.events(stored, agents.stream().filter(e -> !e.at().isAfter(asOf)).toList(),
+        surveys.stream().filter(e -> !e.at().isAfter(asOf)).toList()).forEach(warmed);
+    streams.escalatedBy(asOf).forEach(id -> warmed.accept(new org.onenumber.core.event.CaseOpened(
+        new org.onenumber.core.casework.CaseId("case-" + id), new org.onenumber.core.directory.DepartmentId("roads"),
+        "x", id, asOf, asOf)));
+    compare(warmed, batch, asOf);
+  }
+
+  private void compare(LiveServiceLevels live, BatchServiceLevels batch, Instant asOf) {
+    ServiceLevelPolicy policy = live.policy();
     Set<Scope> scopes = new HashSet<>(live.scopes());
     scopes.addAll(batch.scopes());
     assertEquals(batch.scopes(), live.scopes(), "scopes");
