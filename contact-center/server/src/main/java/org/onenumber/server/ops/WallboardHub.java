@@ -1,0 +1,134 @@
+package org.onenumber.server.ops;
+
+import io.vertx.core.Vertx;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.onenumber.ops.sla.LiveServiceLevels;
+import org.onenumber.ops.sla.Scope;
+import org.onenumber.ops.sla.ScopeKind;
+import org.onenumber.ops.sla.ServiceLevelPolicy;
+import org.onenumber.ops.sla.Window;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Pushes wallboard frames to every connected viewer. A frame is rendered once and shared by all
+ * viewers. Pushes are coalesced (cases, mirrored in {@link #changed}):
+ *
+ * <ol>
+ *   <li>a change after a quiet period of at least {@value #MIN_GAP_MS} ms is pushed at once;
+ *   <li>a change inside that period schedules one push at its end; further changes join it.
+ * </ol>
+ *
+ * So a viewer sees a change within {@value #MIN_GAP_MS} ms plus rendering and network time, and
+ * the server renders at most 1000 ÷ {@value #MIN_GAP_MS} frames a second whatever the event
+ * rate. Slow viewers miss intermediate frames (best effort) rather than slowing others; every
+ * frame is complete. Thread-safe.
+ */
+@Singleton
+public final class WallboardHub {
+
+  static final long MIN_GAP_MS = 50;
+  private final LiveServiceLevels live;
+  private final Vertx vertx;
+  private final InstantSource clock;
+  private final ServiceLevelPolicy policy;
+  private final Sinks.Many<String> sink = Sinks.many().multicast().directBestEffort();
+  private long lastPushNanos;
+  private boolean scheduled;
+  private Instant lastEventAt = Instant.EPOCH;
+  private long seq;
+
+  public WallboardHub(LiveServiceLevels live, Vertx vertx, InstantSource clock, ServiceLevelPolicy policy) {
+    this.live = live;
+    this.vertx = vertx;
+    this.clock = clock;
+    this.policy = policy;
+  }
+
+  /** The frames for one viewer: the current state first, then every push. */
+  public Flux<String> stream() {
+    return Flux.concat(Mono.fromCallable(this::render), sink.asFlux());
+  }
+
+  /** Something changed at {@code eventAt}; push now or soon. */
+  public void changed(Instant eventAt) {
+    long delayMs;
+    synchronized (this) {
+      lastEventAt = eventAt.isAfter(lastEventAt) ? eventAt : lastEventAt;
+      if (scheduled) {
+        return;
+      }
+      long sinceMs = (System.nanoTime() - lastPushNanos) / 1_000_000;
+      delayMs = sinceMs >= MIN_GAP_MS ? 0 : MIN_GAP_MS - sinceMs;
+      scheduled = true;
+    }
+    if (delayMs == 0) {
+      push();
+    } else {
+      vertx.setTimer(delayMs, id -> push());
+    }
+  }
+
+  private void push() {
+    synchronized (this) {
+      scheduled = false;
+      lastPushNanos = System.nanoTime();
+    }
+    sink.tryEmitNext(render());
+  }
+
+  /** The whole wallboard as one JSON frame. */
+  String render() {
+    Instant now = clock.instant();
+    Map<String, Object> frame = new LinkedHashMap<>();
+    synchronized (this) {
+      frame.put("seq", ++seq);
+      frame.put("eventAt", lastEventAt.toString());
+    }
+    frame.put("sentAtMillis", System.currentTimeMillis());
+    frame.put("definitions", FigureJson.definitions(policy, now));
+    frame.put("center", scope(Scope.CENTER, now));
+    for (ScopeKind kind : List.of(ScopeKind.QUEUE, ScopeKind.CHANNEL, ScopeKind.LANGUAGE)) {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      live.scopes().stream().filter(s -> s.kind() == kind).sorted(Comparator.comparing(Scope::id))
+          .forEach(s -> rows.add(scope(s, now)));
+      frame.put(kind.name().toLowerCase(java.util.Locale.ROOT), rows);
+    }
+    frame.put("intraday", intraday(now));
+    return FigureJson.write(frame);
+  }
+
+  private Map<String, Object> scope(Scope scope, Instant now) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("id", scope.id());
+    map.put("today", FigureJson.figures(live.figures(scope, new Window.Today(), now)));
+    map.put("rolling15", FigureJson.figures(live.figures(scope, new Window.Rolling(Duration.ofMinutes(15)), now)));
+    map.put("status", FigureJson.status(live.status(scope, now)));
+    return map;
+  }
+
+  /** Service level and volume of every 15-minute interval of today so far. */
+  private List<Map<String, Object>> intraday(Instant now) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    Instant start = now.atZone(policy.zone()).toLocalDate().atStartOfDay(policy.zone()).toInstant();
+    for (Instant t = start; !t.isAfter(now); t = t.plus(Duration.ofMinutes(15))) {
+      var f = live.figures(Scope.CENTER, new Window.Fixed(t, Duration.ofMinutes(15)), now);
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("start", t.getEpochSecond());
+      row.put("offered", f.offered());
+      row.put("answered", f.answered());
+      row.put("serviceLevel", FigureJson.number(f.serviceLevel()));
+      rows.add(row);
+    }
+    return rows;
+  }
+}
