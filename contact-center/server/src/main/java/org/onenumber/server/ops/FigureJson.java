@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.onenumber.core.agent.AgentState;
 import org.onenumber.ops.sla.Figures;
 import org.onenumber.ops.sla.LiveStatus;
 import org.onenumber.ops.sla.Metric;
@@ -39,7 +40,9 @@ final class FigureJson {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("waiting", s.waiting());
     map.put("longestWaitSeconds", number(s.longestWaitSeconds()));
-    map.put("agentsByState", new EnumMap<>(s.agentsByState()));
+    Map<AgentState, Long> byState = new EnumMap<>(AgentState.class);
+    byState.putAll(s.agentsByState());
+    map.put("agentsByState", byState);
     return map;
   }
 

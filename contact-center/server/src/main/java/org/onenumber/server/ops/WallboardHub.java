@@ -37,6 +37,7 @@ import reactor.core.publisher.Sinks;
 public final class WallboardHub {
 
   static final long MIN_GAP_MS = 50;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WallboardHub.class);
   private final LiveServiceLevels live;
   private final Vertx vertx;
   private final InstantSource clock;
@@ -83,7 +84,11 @@ public final class WallboardHub {
       scheduled = false;
       lastPushNanos = System.nanoTime();
     }
-    sink.tryEmitNext(render());
+    try {
+      sink.tryEmitNext(render());
+    } catch (RuntimeException e) {
+      LOG.error("wallboard frame failed", e);
+    }
   }
 
   /** The whole wallboard as one JSON frame. */
