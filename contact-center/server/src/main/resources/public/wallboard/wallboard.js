@@ -118,7 +118,9 @@
     $('csat-value').textContent = today.satisfaction == null ? '–' : today.satisfaction.toFixed(2) + ' / 5';
     $('surveys-value').textContent = num(today.surveys);
     level($('tile-csat'), higher(today.satisfaction, 4, 3.5));
-    $('occupancy-value').textContent = I.t('occupancy') + ' ' + pct(today.occupancy);
+    $('occupancy-value').textContent = pct(today.occupancy);
+    $('agents-value').textContent = String(Object.entries(status.agentsByState)
+      .filter(([state]) => state !== 'OFFLINE').reduce((sum, [, n]) => sum + n, 0));
     const agents = $('agents-by-state');
     agents.innerHTML = '';
     Object.entries(status.agentsByState).forEach(([state, count]) => {
