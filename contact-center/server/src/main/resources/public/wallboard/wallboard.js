@@ -88,7 +88,10 @@
     c.className = 'pill ' + (on ? 'on' : 'off');
   }
 
+  let definitions = null;
   function render(frame) {
+    if (frame.definitions) definitions = frame.definitions;
+    frame.definitions = definitions;
     lastFrame = frame;
     window.lastWallboardFrame = frame;
     const d = frame.definitions;
@@ -140,7 +143,7 @@
     const tbody = document.querySelector('#drill tbody');
     tbody.innerHTML = '';
     (lastFrame[drillKind] || []).forEach(row => {
-      const f = row.today, s = row.status;
+      const f = row, s = row;
       const tr = document.createElement('tr');
       tr.dataset.id = row.id;
       [row.id, num(f.offered), num(f.answered), num(f.abandoned), pct(f.serviceLevel), secs(f.asaSeconds),
@@ -156,9 +159,9 @@
   }
 
   function renderChart(intraday) {
-    const xs = intraday.map(r => r.start);
-    const sl = intraday.map(r => r.serviceLevel == null ? null : 100 * r.serviceLevel);
-    const volume = intraday.map(r => r.offered);
+    const xs = intraday.start;
+    const sl = intraday.serviceLevel.map(v => v == null ? null : 100 * v);
+    const volume = intraday.offered;
     const data = [xs, sl, volume];
     if (chart) { chart.setData(data); return; }
     const el = $('intraday');

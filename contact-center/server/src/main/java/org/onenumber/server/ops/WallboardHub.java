@@ -24,7 +24,9 @@ import reactor.core.publisher.Sinks;
  * viewers. Pushes are coalesced (cases, mirrored in {@link #changed}):
  *
  * <ol>
- *   <li>a change after a quiet period of at least {@value #MIN_GAP_MS} ms is pushed at once;
+ *   <li>a change after a quiet period of at least {@value #MIN_GAP_MS} ms is pushed
+ *       {@value #BATCH_MS} ms later, so the events of one transaction (a contact created and
+ *       queued) make one frame;
  *   <li>a change inside that period schedules one push at its end; further changes join it.
  * </ol>
  *
@@ -36,7 +38,8 @@ import reactor.core.publisher.Sinks;
 @Singleton
 public final class WallboardHub {
 
-  static final long MIN_GAP_MS = 50;
+  static final long MIN_GAP_MS = 25;
+  static final long BATCH_MS = 1;
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WallboardHub.class);
   private final LiveServiceLevels live;
   private final Vertx vertx;
@@ -46,6 +49,7 @@ public final class WallboardHub {
   private long lastPushNanos;
   private boolean scheduled;
   private Instant lastEventAt = Instant.EPOCH;
+  private Instant firstPendingAt = Instant.EPOCH;
   private long seq;
 
   public WallboardHub(LiveServiceLevels live, Vertx vertx, InstantSource clock, ServiceLevelPolicy policy) {
@@ -57,7 +61,7 @@ public final class WallboardHub {
 
   /** The frames for one viewer: the current state first, then every push. */
   public Flux<String> stream() {
-    return Flux.concat(Mono.fromCallable(this::render), sink.asFlux());
+    return Flux.concat(Mono.fromCallable(() -> render(true)), sink.asFlux());
   }
 
   /** Something changed at {@code eventAt}; push now or soon. */
@@ -68,15 +72,12 @@ public final class WallboardHub {
       if (scheduled) {
         return;
       }
+      firstPendingAt = eventAt;
       long sinceMs = (System.nanoTime() - lastPushNanos) / 1_000_000;
-      delayMs = sinceMs >= MIN_GAP_MS ? 0 : MIN_GAP_MS - sinceMs;
+      delayMs = Math.max(BATCH_MS, MIN_GAP_MS - sinceMs);
       scheduled = true;
     }
-    if (delayMs == 0) {
-      push();
-    } else {
-      vertx.setTimer(delayMs, id -> push());
-    }
+    vertx.setTimer(delayMs, id -> push());
   }
 
   private void push() {
@@ -85,27 +86,34 @@ public final class WallboardHub {
       lastPushNanos = System.nanoTime();
     }
     try {
-      sink.tryEmitNext(render());
+      sink.tryEmitNext(render(false));
     } catch (RuntimeException e) {
       LOG.error("wallboard frame failed", e);
     }
   }
 
-  /** The whole wallboard as one JSON frame. */
-  String render() {
+  /**
+   * The whole wallboard as one JSON frame; the first frame of a viewer also carries the
+   * definitions (threshold, variant, formulas), which do not change while it runs. {@code firstEventAt} is the oldest event this frame is
+   * the first to show (the worst case of its delivery latency), {@code eventAt} the newest.
+   */
+  String render(boolean withDefinitions) {
     Instant now = clock.instant();
     Map<String, Object> frame = new LinkedHashMap<>();
     synchronized (this) {
       frame.put("seq", ++seq);
       frame.put("eventAt", lastEventAt.toString());
+      frame.put("firstEventAt", firstPendingAt.toString());
     }
     frame.put("sentAtMillis", System.currentTimeMillis());
-    frame.put("definitions", FigureJson.definitions(policy, now));
+    if (withDefinitions) {
+      frame.put("definitions", FigureJson.definitions(policy, now));
+    }
     frame.put("center", scope(Scope.CENTER, now));
     for (ScopeKind kind : List.of(ScopeKind.QUEUE, ScopeKind.CHANNEL, ScopeKind.LANGUAGE)) {
       List<Map<String, Object>> rows = new ArrayList<>();
       live.scopes().stream().filter(s -> s.kind() == kind).sorted(Comparator.comparing(Scope::id))
-          .forEach(s -> rows.add(scope(s, now)));
+          .forEach(s -> rows.add(drillRow(s, now)));
       frame.put(kind.name().toLowerCase(java.util.Locale.ROOT), rows);
     }
     frame.put("intraday", intraday(now));
@@ -121,19 +129,35 @@ public final class WallboardHub {
     return map;
   }
 
-  /** Service level and volume of every 15-minute interval of today so far. */
-  private List<Map<String, Object>> intraday(Instant now) {
-    List<Map<String, Object>> rows = new ArrayList<>();
+  /** A drill-down row: the figures a table shows, kept small because every viewer gets every frame. */
+  private Map<String, Object> drillRow(Scope scope, Instant now) {
+    var f = live.figures(scope, new Window.Today(), now);
+    var status = live.status(scope, now);
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("id", scope.id());
+    map.put("offered", f.offered());
+    map.put("answered", f.answered());
+    map.put("abandoned", f.abandoned());
+    map.put("serviceLevel", FigureJson.number(f.serviceLevel()));
+    map.put("asaSeconds", FigureJson.number(f.asaSeconds()));
+    map.put("fcr", FigureJson.number(f.fcr()));
+    map.put("waiting", status.waiting());
+    map.put("longestWaitSeconds", FigureJson.number(status.longestWaitSeconds()));
+    return map;
+  }
+
+  /** Service level and volume of every 15-minute interval of today so far, as parallel arrays. */
+  private Map<String, Object> intraday(Instant now) {
+    List<Long> starts = new ArrayList<>();
+    List<Long> offered = new ArrayList<>();
+    List<Object> serviceLevel = new ArrayList<>();
     Instant start = now.atZone(policy.zone()).toLocalDate().atStartOfDay(policy.zone()).toInstant();
     for (Instant t = start; !t.isAfter(now); t = t.plus(Duration.ofMinutes(15))) {
       var f = live.figures(Scope.CENTER, new Window.Fixed(t, Duration.ofMinutes(15)), now);
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("start", t.getEpochSecond());
-      row.put("offered", f.offered());
-      row.put("answered", f.answered());
-      row.put("serviceLevel", FigureJson.number(f.serviceLevel()));
-      rows.add(row);
+      starts.add(t.getEpochSecond());
+      offered.add(f.offered());
+      serviceLevel.add(FigureJson.number(f.serviceLevel()));
     }
-    return rows;
+    return Map.of("start", starts, "offered", offered, "serviceLevel", serviceLevel);
   }
 }

@@ -141,7 +141,8 @@ class OpsApiIT implements TestPropertyProvider {
     }
     assertTrue(next != null, "a pushed frame with the new contact");
     assertTrue(next.path("queue").size() >= 1, next.toString());
-    assertTrue(next.path("intraday").size() >= 1, next.toString());
+    assertTrue(next.path("intraday").path("start").size() >= 1, next.toString());
+    assertTrue(next.path("queue").get(0).path("offered").asLong() >= 1, next.toString());
     reader.interrupt();
     response.body().close();
   }

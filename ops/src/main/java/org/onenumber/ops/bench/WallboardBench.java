@@ -1,0 +1,200 @@
+package org.onenumber.ops.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Wallboard fan-out benchmark: V supervisors' wallboards connected to
+ * {@code /api/v1/wallboard/stream} while a steady stream of contacts arrives through the public
+ * intake (each makes three domain events: citizen registered, contact created, contact queued).
+ * Every contact is counted at every viewer: contact k (in posting order) is delivered to a viewer
+ * by the first frame whose center {@code offered} reaches k; its latency is that frame's receive
+ * time minus the instant the driver started posting contact k (so the intake's commit, the
+ * coalescing delay and frames a slow viewer missed all count). Same host, same clock. In order:
+ *
+ * <ol>
+ *   <li>log in as supervisor and connect all viewers; wait for every snapshot frame;
+ *   <li>post contacts at the given rate for the warm-up, then for the measured period;
+ *   <li>print percentiles, frames and the achieved event rate, last line {@code RESULT wallboard ...}.
+ * </ol>
+ */
+public final class WallboardBench {
+
+  private static final int EVENTS_PER_CONTACT = 3;
+  private final long[] samples = new long[20_000_000];
+  private final AtomicLong count = new AtomicLong();
+  private final AtomicLong frames = new AtomicLong();
+  private final long[] sentMicros = new long[2_000_000];
+  private final long[] intakeMicros = new long[2_000_000];
+  private volatile long measuredFrom = Long.MAX_VALUE;
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> o = new HashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    }
+    new WallboardBench().run(URI.create(o.getOrDefault("url", "http://localhost:8080")),
+        Integer.parseInt(o.getOrDefault("viewers", "1000")), Double.parseDouble(o.getOrDefault("rate", "10")),
+        Integer.parseInt(o.getOrDefault("seconds", "30")), Integer.parseInt(o.getOrDefault("warmup", "5")));
+  }
+
+  void run(URI base, int viewers, double contactsPerSecond, int seconds, int warmup) throws Exception {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    String token = login(http, base);
+    CountDownLatch connected = new CountDownLatch(viewers);
+    ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    for (int i = 0; i < viewers; i++) {
+      threads.submit(() -> view(http, base, token, connected));
+    }
+    if (!connected.await(120, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("only " + (viewers - connected.getCount()) + " of " + viewers + " viewers connected");
+    }
+    System.out.printf("[bench] %d wallboards connected; posting %.1f contacts/s (%d events/s)%n", viewers,
+        contactsPerSecond, Math.round(contactsPerSecond * EVENTS_PER_CONTACT));
+    long warm = post(http, base, contactsPerSecond, warmup, threads, 0);
+    measuredFrom = warm;
+    long start = System.nanoTime();
+    long posted = post(http, base, contactsPerSecond, seconds, threads, warm);
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    Thread.sleep(2000);
+    threads.shutdownNow();
+    report(viewers, posted * EVENTS_PER_CONTACT / elapsed, elapsed);
+  }
+
+  private static String login(HttpClient http, URI base) throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/login")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"sv-01\",\"password\":\"demo1234\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    int at = r.body().indexOf("\"access_token\":\"");
+    if (r.statusCode() != 200 || at < 0) {
+      throw new IllegalStateException("login failed: " + r.statusCode() + " " + r.body());
+    }
+    int from = at + "\"access_token\":\"".length();
+    return r.body().substring(from, r.body().indexOf('"', from));
+  }
+
+  private void view(HttpClient http, URI base, String token, CountDownLatch connected) {
+    try {
+      HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/wallboard/stream"))
+          .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+      long baseline = -1;
+      long seen = 0;
+      try (BufferedReader lines = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+          if (!line.startsWith("data:")) {
+            continue;
+          }
+          long nowMicros = epochMicros(Instant.now());
+          long offered = centerOffered(line);
+          if (baseline < 0) {
+            baseline = offered;
+            seen = offered;
+            connected.countDown();
+            continue;
+          }
+          frames.incrementAndGet();
+          for (long k = seen - baseline; k < offered - baseline; k++) {
+            if (k >= measuredFrom && k < sentMicros.length && sentMicros[(int) k] > 0) {
+              long i = count.getAndIncrement();
+              if (i < samples.length) {
+                samples[(int) i] = nowMicros - sentMicros[(int) k];
+              }
+            }
+          }
+          seen = Math.max(seen, offered);
+        }
+      }
+    } catch (Exception e) {
+      connected.countDown();
+    }
+  }
+
+  /** The center's offered count today: the first "offered" of the frame. */
+  private static long centerOffered(String line) {
+    int at = line.indexOf("\"today\":{\"offered\":");
+    if (at < 0) {
+      return 0;
+    }
+    int from = at + "\"today\":{\"offered\":".length();
+    int to = from;
+    while (Character.isDigit(line.charAt(to))) {
+      to++;
+    }
+    return Long.parseLong(line.substring(from, to));
+  }
+
+  private long post(HttpClient http, URI base, double rate, int seconds, ExecutorService threads, long firstIndex)
+      throws InterruptedException {
+    long total = Math.round(rate * seconds);
+    long start = System.nanoTime();
+    AtomicLong sent = new AtomicLong();
+    for (long i = 0; i < total; i++) {
+      long due = start + (long) (i * 1e9 / rate);
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      }
+      String phone = String.format("+82107%07d", Math.floorMod(System.nanoTime(), 10_000_000L));
+      int index = (int) (firstIndex + i);
+      if (index < sentMicros.length) {
+        sentMicros[index] = epochMicros(Instant.now());
+      }
+      threads.submit(() -> {
+        try {
+          http.send(HttpRequest.newBuilder(base.resolve("/api/v1/contacts")).header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"VOICE\",\"phone\":\"" + phone
+                  + "\",\"language\":\"ko\",\"topic\":\"bench\"}")).build(), HttpResponse.BodyHandlers.discarding());
+          if (index < intakeMicros.length) {
+            intakeMicros[index] = epochMicros(Instant.now()) - sentMicros[index];
+          }
+          sent.incrementAndGet();
+        } catch (Exception e) {
+          // counted as not sent
+        }
+      });
+    }
+    return total;
+  }
+
+  private void report(int viewers, double eventsPerSecond, double seconds) {
+    int n = (int) Math.min(count.get(), samples.length);
+    long[] sorted = Arrays.copyOf(samples, n);
+    Arrays.sort(sorted);
+    double p50 = n == 0 ? Double.NaN : sorted[n / 2] / 1000.0;
+    double p99 = n == 0 ? Double.NaN : sorted[Math.min(n - 1, (int) (n * 0.99))] / 1000.0;
+    double max = n == 0 ? Double.NaN : sorted[n - 1] / 1000.0;
+    System.out.println();
+    System.out.println("viewers  seconds  frames_delivered  samples  events/s   p50 ms   p99 ms   max ms");
+    System.out.printf(Locale.ROOT, "%7d  %7.1f  %16d  %7d  %8.1f  %7.1f  %7.1f  %7.1f%n", viewers, seconds,
+        frames.get(), n, eventsPerSecond, p50, p99, max);
+    long[] intake = Arrays.stream(intakeMicros).filter(v -> v > 0).sorted().toArray();
+    if (intake.length > 0) {
+      System.out.printf(Locale.ROOT, "intake (POST /api/v1/contacts until 201, part of the latency above): p50 %.1f ms, p99 %.1f ms%n",
+          intake[intake.length / 2] / 1000.0, intake[Math.min(intake.length - 1, (int) (intake.length * 0.99))] / 1000.0);
+    }
+    System.out.printf(Locale.ROOT, "RESULT wallboard viewers=%d p50_ms=%.1f p99_ms=%.1f events_per_s=%.1f%n",
+        viewers, p50, p99, eventsPerSecond);
+  }
+
+  private static long epochMicros(Instant at) {
+    return at.getEpochSecond() * 1_000_000L + at.getNano() / 1000;
+  }
+}
