@@ -15,6 +15,7 @@ import org.onenumber.ops.sla.Scope;
 import org.onenumber.ops.sla.ScopeKind;
 import org.onenumber.ops.sla.ServiceLevelPolicy;
 import org.onenumber.ops.sla.Window;
+import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -32,14 +33,16 @@ import reactor.core.publisher.Sinks;
  *
  * So a viewer sees a change within {@value #MIN_GAP_MS} ms plus rendering and network time, and
  * the server renders at most 1000 ÷ {@value #MIN_GAP_MS} frames a second whatever the event
- * rate. Slow viewers miss intermediate frames (best effort) rather than slowing others; every
- * frame is complete. Thread-safe.
+ * rate. Each viewer has a buffer of {@value #VIEWER_BUFFER} frames; a viewer further behind
+ * loses its oldest frames rather than slowing others (every frame is complete). Thread-safe.
  */
 @Singleton
 public final class WallboardHub {
 
   static final long MIN_GAP_MS = 25;
   static final long BATCH_MS = 1;
+  /** Frames kept for a viewer that is momentarily slow; beyond that its oldest frames are dropped. */
+  static final int VIEWER_BUFFER = 64;
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WallboardHub.class);
   private final LiveServiceLevels live;
   private final Vertx vertx;
@@ -61,7 +64,8 @@ public final class WallboardHub {
 
   /** The frames for one viewer: the current state first, then every push. */
   public Flux<String> stream() {
-    return Flux.concat(Mono.fromCallable(() -> render(true)), sink.asFlux());
+    return Flux.concat(Mono.fromCallable(() -> render(true)),
+        sink.asFlux().onBackpressureBuffer(VIEWER_BUFFER, dropped -> { }, BufferOverflowStrategy.DROP_OLDEST));
   }
 
   /** Something changed at {@code eventAt}; push now or soon. */
@@ -72,7 +76,7 @@ public final class WallboardHub {
       if (scheduled) {
         return;
       }
-      firstPendingAt = eventAt;
+      firstPendingAt = clock.instant();
       long sinceMs = (System.nanoTime() - lastPushNanos) / 1_000_000;
       delayMs = Math.max(BATCH_MS, MIN_GAP_MS - sinceMs);
       scheduled = true;
@@ -94,8 +98,10 @@ public final class WallboardHub {
 
   /**
    * The whole wallboard as one JSON frame; the first frame of a viewer also carries the
-   * definitions (threshold, variant, formulas), which do not change while it runs. {@code firstEventAt} is the oldest event this frame is
-   * the first to show (the worst case of its delivery latency), {@code eventAt} the newest.
+   * definitions (threshold, variant, formulas), which do not change while it runs.
+   * {@code firstEventAt} is when the oldest event this frame is the first to show reached the hub
+   * from the event bus (the worst case of its delivery latency); {@code eventAt} is the newest
+   * event's own instant.
    */
   String render(boolean withDefinitions) {
     Instant now = clock.instant();
