@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * Plays a trace against a running server. In order:
  *
  * <ol>
- *   <li>logs in the operators and connects their offer streams;
+ *   <li>logs in the operators and connects their offer streams (an operator that cannot log in is
+ *       reported and left out; with none, only citizens are simulated);
  *   <li>releases each arrival at its offset ÷ speed-up: {@code POST /api/v1/contacts} on a virtual
  *       thread, then the citizen waits an exponentially distributed patience and reports an
  *       abandon if nobody has answered by then;
@@ -52,8 +53,15 @@ final class Simulation {
     for (int i = 1; i <= options.agents(); i++) {
       SimulatedOperator op = new SimulatedOperator(String.format("op-%03d", i), new OneNumberClient(http, options.url()),
           ledger, this::traceSeconds, options, random.split());
-      op.start(http, options.url(), options.password());
-      operators.add(op);
+      try {
+        op.start(http, options.url(), options.password());
+        operators.add(op);
+      } catch (RuntimeException e) {
+        System.out.println("[sim] operator op-" + String.format("%03d", i) + " cannot work: " + e.getMessage());
+      }
+    }
+    if (operators.isEmpty()) {
+      System.out.println("[sim] no operator could log in (does this server have the agent API?): citizens only");
     }
     OneNumberClient intake = new OneNumberClient(http, options.url());
     startNanos = System.nanoTime();
