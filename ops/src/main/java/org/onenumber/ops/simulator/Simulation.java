@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>logs in the operators and connects their offer streams (an operator that cannot log in is
  *       reported and left out; with none, only citizens are simulated);
  *   <li>releases each arrival at its offset ÷ speed-up: {@code POST /api/v1/contacts} on a virtual
- *       thread, then the citizen waits an exponentially distributed patience and reports an
- *       abandon if nobody has answered by then;
+ *       thread, then the citizen waits an exponentially distributed patience and, if nobody has
+ *       answered by then, the channel (logged in as {@code admin}, as a channel adapter would be)
+ *       reports the abandon;
  *   <li>prints progress every five seconds;
  *   <li>after the last arrival, waits until every contact is answered and closed or abandoned (at
  *       most two simulated hours), logs the operators out, and returns the ledger.
@@ -64,6 +65,11 @@ final class Simulation {
       System.out.println("[sim] no operator could log in (does this server have the agent API?): citizens only");
     }
     OneNumberClient intake = new OneNumberClient(http, options.url());
+    try {
+      intake.login("admin", options.password());
+    } catch (RuntimeException e) {
+      System.out.println("[sim] channel login as admin failed (" + e.getMessage() + "): abandons cannot be reported");
+    }
     startNanos = System.nanoTime();
     long offset0 = trace.isEmpty() ? 0 : trace.get(0).offsetMillis();
     long lastProgress = System.nanoTime();
