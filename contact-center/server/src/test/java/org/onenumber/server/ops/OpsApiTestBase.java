@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -22,22 +20,20 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.onenumber.server.TestDatabases;
 
 /**
- * The service-level APIs over a real socket on H2: supervisor-only access, live figures that
+ * The service-level APIs over a real socket, on the database the subclass configures:
+ * supervisor-only access, live figures that
  * move with contacts and equal the batch report's total row, the pushed wallboard stream,
  * Prometheus gauges, staffing, and the static pages.
  */
-@MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OpsApiIT implements TestPropertyProvider {
+abstract class OpsApiTestBase {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SUPERVISOR = "Basic " + Base64.getEncoder().encodeToString("sv-01:demo1234".getBytes());
@@ -47,11 +43,6 @@ class OpsApiIT implements TestPropertyProvider {
   EmbeddedServer server;
 
   private final HttpClient http = HttpClient.newHttpClient();
-
-  @Override
-  public Map<String, String> getProperties() {
-    return Map.of("datasources.default.url", TestDatabases.h2Url());
-  }
 
   private HttpResponse<String> send(String method, String path, String body, String auth) throws Exception {
     HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(server.getURL() + path))
