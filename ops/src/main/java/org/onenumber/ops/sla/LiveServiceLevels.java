@@ -240,8 +240,8 @@ public final class LiveServiceLevels implements ServiceLevelView, Consumer<Domai
   }
 
   /**
-   * Forgets minutes before {@code minute} and contacts that ended before {@code before} minus the
-   * repeat window; call once a day.
+   * Forgets the tallies of minutes before {@code before}, and ended contacts created before
+   * {@code before} minus the repeat window (they can no longer be repeated into).
    */
   public synchronized void forget(Instant before) {
     book.forgetBefore(Window.minuteOf(before));

@@ -2,7 +2,6 @@ package org.onenumber.ops.sla;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -27,11 +26,6 @@ public final class TallyBook {
       minutes.subMap(fromMinute, true, toMinute, false).values().forEach(total::add);
     }
     return total;
-  }
-
-  /** The minutes of {@code scope} that have a tally, in order. */
-  public NavigableMap<Long, Tally> minutes(Scope scope) {
-    return java.util.Collections.unmodifiableNavigableMap(byScope.getOrDefault(scope, new TreeMap<>()));
   }
 
   public Set<Scope> scopes() {

@@ -96,4 +96,18 @@ class LiveServiceLevelsTest {
     assertEquals(2, status.waiting());
     assertEquals(45.0, status.longestWaitSeconds());
   }
+
+  @Test
+  void forgettingOldDaysDropsTheirMinutesButKeepsToday() {
+    arrive("a", "c1", 0);
+    move("a", ContactState.QUEUED, ContactState.ABANDONED, 10, null);
+    Instant nextDay = T0.plus(java.time.Duration.ofDays(1));
+    live.accept(new ContactCreated(new ContactId("b"), Channel.VOICE, new CitizenId("c2"), Language.KOREAN, 0, nextDay));
+    live.accept(new ContactStateChanged(new ContactId("b"), Channel.VOICE, Language.KOREAN, ContactState.CREATED,
+        ContactState.QUEUED, queue, null, null, nextDay));
+    live.forget(nextDay.minusSeconds(3600));
+    Window allTime = new Window.Fixed(T0.minusSeconds(3600), java.time.Duration.ofDays(3));
+    assertEquals(1, live.figures(Scope.CENTER, allTime, nextDay).offered());
+    assertEquals(1, live.status(Scope.CENTER, nextDay).waiting());
+  }
 }

@@ -1,6 +1,7 @@
 package org.onenumber.server.ops;
 
 import io.micronaut.context.annotation.Context;
+import io.micronaut.scheduling.annotation.Scheduled;
 import io.vertx.core.Vertx;
 import jakarta.annotation.PostConstruct;
 import java.time.Instant;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  *       {@link ContactCategorized}, the category of contact-level FCR.
  * </ol>
  *
- * Events published between steps 1 and 2 (milliseconds at start) are not counted. Listener
+ * Every hour, days before yesterday are forgotten. Events published between steps 1 and 2
+ * (milliseconds at start) are not counted. Listener
  * failures are logged by the publisher and skip only that event.
  */
 @Context
@@ -72,6 +74,13 @@ final class ServiceLevelFeed {
         "replayed", id, now, now)));
     LOG.info("service levels warmed from {} contacts since {}", contacts.size(), midnight);
     events.subscribe(this::onEvent);
+  }
+
+  /** Keeps yesterday and today in memory (plus contacts within the repeat window). */
+  @Scheduled(fixedDelay = "1h", initialDelay = "1h")
+  void forgetOldDays() {
+    Instant now = clock.instant();
+    live.forget(now.atZone(policy.zone()).toLocalDate().minusDays(1).atStartOfDay(policy.zone()).toInstant());
   }
 
   private void onEvent(DomainEvent event) {
