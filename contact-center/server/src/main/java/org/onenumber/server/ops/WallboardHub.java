@@ -28,7 +28,8 @@ import reactor.core.publisher.Sinks;
  *   <li>a change after a quiet period of at least {@value #MIN_GAP_MS} ms is pushed
  *       {@value #BATCH_MS} ms later, so the events of one transaction (a contact created and
  *       queued) make one frame;
- *   <li>a change inside that period schedules one push at its end; further changes join it.
+ *   <li>a change inside that period schedules one push at its end; further changes join it;
+ *   <li>after {@value #TICK_MS} ms without a push, a tick pushes anyway (waits keep growing).
  * </ol>
  *
  * So a viewer sees a change within {@value #MIN_GAP_MS} ms plus rendering and network time, and
@@ -43,6 +44,7 @@ public final class WallboardHub {
   static final long BATCH_MS = 1;
   /** Frames kept for a viewer that is momentarily slow; beyond that its oldest frames are dropped. */
   static final int VIEWER_BUFFER = 64;
+  static final long TICK_MS = 5000;
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WallboardHub.class);
   private final LiveServiceLevels live;
   private final Vertx vertx;
@@ -60,6 +62,19 @@ public final class WallboardHub {
     this.vertx = vertx;
     this.clock = clock;
     this.policy = policy;
+    vertx.setPeriodic(TICK_MS, id -> tick());
+  }
+
+  /** Without events the longest wait still grows: push a frame after {@value #TICK_MS} ms of quiet. */
+  private void tick() {
+    synchronized (this) {
+      if (scheduled || System.nanoTime() - lastPushNanos < TICK_MS * 1_000_000) {
+        return;
+      }
+      scheduled = true;
+      firstPendingAt = null;
+    }
+    push();
   }
 
   /** The frames for one viewer: the current state first, then every push. */
@@ -100,8 +115,8 @@ public final class WallboardHub {
    * The whole wallboard as one JSON frame; the first frame of a viewer also carries the
    * definitions (threshold, variant, formulas), which do not change while it runs.
    * {@code firstEventAt} is when the oldest event this frame is the first to show reached the hub
-   * from the event bus (the worst case of its delivery latency); {@code eventAt} is the newest
-   * event's own instant.
+   * from the event bus (the worst case of its delivery latency; absent on a quiet-time tick);
+   * {@code eventAt} is the newest event's own instant.
    */
   String render(boolean withDefinitions) {
     Instant now = clock.instant();
@@ -109,7 +124,9 @@ public final class WallboardHub {
     synchronized (this) {
       frame.put("seq", ++seq);
       frame.put("eventAt", lastEventAt.toString());
-      frame.put("firstEventAt", firstPendingAt.toString());
+      if (firstPendingAt != null) {
+        frame.put("firstEventAt", firstPendingAt.toString());
+      }
     }
     frame.put("sentAtMillis", System.currentTimeMillis());
     if (withDefinitions) {
