@@ -132,7 +132,8 @@
       li.textContent = I.t(state) + ' ' + count;
       agents.appendChild(li);
     });
-    document.querySelectorAll('[data-formula]').forEach(el => { el.textContent = d.formulas[el.dataset.formula] || ''; });
+    const formulas = (I.lang === 'ko' && d.formulasKo) || d.formulas;
+    document.querySelectorAll('[data-formula]').forEach(el => { el.textContent = formulas[el.dataset.formula] || ''; });
     renderDrill();
     renderChart(frame.intraday);
     $('clock').textContent = new Date(frame.sentAtMillis).toLocaleTimeString(I.lang === 'ko' ? 'ko-KR' : 'en-GB');

@@ -57,10 +57,13 @@ final class FigureJson {
     map.put("zone", policy.zone().getId());
     map.put("asOf", at.toString());
     Map<String, String> formulas = new LinkedHashMap<>();
+    Map<String, String> formulasKo = new LinkedHashMap<>();
     for (Metric m : Metric.values()) {
       formulas.put(m.field(), m.formula());
+      formulasKo.put(m.field(), m.formulaKo());
     }
     map.put("formulas", formulas);
+    map.put("formulasKo", formulasKo);
     return map;
   }
 
