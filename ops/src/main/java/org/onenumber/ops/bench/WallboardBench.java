@@ -121,27 +121,32 @@ public final class WallboardBench {
             continue;
           }
           frames.incrementAndGet();
-          int at = line.indexOf("\"firstEventAt\":\"");
-          if (at >= 0 && seen - baseline >= measuredFrom) {
-            int from = at + 16;
-            long i = frameCount.getAndIncrement();
-            if (i < frameSamples.length) {
-              frameSamples[(int) i] = nowMicros - epochMicros(Instant.parse(line.substring(from, line.indexOf('"', from))));
-            }
-          }
-          for (long k = seen - baseline; k < offered - baseline; k++) {
-            if (k >= measuredFrom && k < sentMicros.length && sentMicros[(int) k] > 0) {
-              long i = count.getAndIncrement();
-              if (i < samples.length) {
-                samples[(int) i] = nowMicros - sentMicros[(int) k];
-              }
-            }
-          }
+          sample(line, nowMicros, seen - baseline, offered - baseline);
           seen = Math.max(seen, offered);
         }
       }
     } catch (Exception e) {
       connected.countDown();
+    }
+  }
+
+  /** Records the frame's event-to-delivery latency and that of contacts [from, to) it is the first to show. */
+  private void sample(String line, long nowMicros, long from, long to) {
+    int at = line.indexOf("\"firstEventAt\":\"");
+    if (at >= 0 && from >= measuredFrom) {
+      int start = at + 16;
+      long i = frameCount.getAndIncrement();
+      if (i < frameSamples.length) {
+        frameSamples[(int) i] = nowMicros - epochMicros(Instant.parse(line.substring(start, line.indexOf('"', start))));
+      }
+    }
+    for (long k = from; k < to; k++) {
+      if (k >= measuredFrom && k < sentMicros.length && sentMicros[(int) k] > 0) {
+        long i = count.getAndIncrement();
+        if (i < samples.length) {
+          samples[(int) i] = nowMicros - sentMicros[(int) k];
+        }
+      }
     }
   }
 

@@ -49,27 +49,9 @@ final class Simulation {
   }
 
   SimulationLedger run() throws InterruptedException {
-    List<SimulatedOperator> operators = new ArrayList<>();
     startNanos = System.nanoTime();
-    for (int i = 1; i <= options.agents(); i++) {
-      SimulatedOperator op = new SimulatedOperator(String.format("op-%03d", i), new OneNumberClient(http, options.url()),
-          ledger, this::traceSeconds, options, random.split());
-      try {
-        op.start(http, options.url(), options.password());
-        operators.add(op);
-      } catch (RuntimeException e) {
-        System.out.println("[sim] operator op-" + String.format("%03d", i) + " cannot work: " + e.getMessage());
-      }
-    }
-    if (operators.isEmpty()) {
-      System.out.println("[sim] no operator could log in (does this server have the agent API?): citizens only");
-    }
-    OneNumberClient intake = new OneNumberClient(http, options.url());
-    try {
-      intake.login("admin", options.password());
-    } catch (RuntimeException e) {
-      System.out.println("[sim] channel login as admin failed (" + e.getMessage() + "): abandons cannot be reported");
-    }
+    List<SimulatedOperator> operators = startOperators();
+    OneNumberClient intake = channelClient();
     startNanos = System.nanoTime();
     long offset0 = trace.isEmpty() ? 0 : trace.get(0).offsetMillis();
     long lastProgress = System.nanoTime();
@@ -85,7 +67,7 @@ final class Simulation {
         lastProgress = progress(lastProgress);
       }
       long deadline = System.nanoTime() + (long) (7200e9 / options.speedup()) + 10_000_000_000L;
-      while (System.nanoTime() < deadline && !settled()) {
+      while (System.nanoTime() < deadline && !ledger.settled()) {
         TimeUnit.MILLISECONDS.sleep(200);
         lastProgress = progress(lastProgress);
       }
@@ -95,8 +77,34 @@ final class Simulation {
     return ledger;
   }
 
-  private boolean settled() {
-    return ledger.entries.values().stream().allMatch(e -> e.outcome != null || !Double.isNaN(e.abandonedAt));
+  private List<SimulatedOperator> startOperators() {
+    List<SimulatedOperator> operators = new ArrayList<>();
+    for (int i = 1; i <= options.agents(); i++) {
+      String id = String.format("op-%03d", i);
+      SimulatedOperator op = new SimulatedOperator(id, new OneNumberClient(http, options.url()), ledger,
+          this::traceSeconds, options, random.split());
+      try {
+        op.start(http, options.url(), options.password());
+        operators.add(op);
+      } catch (RuntimeException e) {
+        System.out.println("[sim] operator " + id + " cannot work: " + e.getMessage());
+      }
+    }
+    if (operators.isEmpty()) {
+      System.out.println("[sim] no operator could log in (does this server have the agent API?): citizens only");
+    }
+    return operators;
+  }
+
+  /** The channels' own client: opens contacts and, logged in, reports abandons. */
+  private OneNumberClient channelClient() {
+    OneNumberClient intake = new OneNumberClient(http, options.url());
+    try {
+      intake.login("admin", options.password());
+    } catch (RuntimeException e) {
+      System.out.println("[sim] channel login as admin failed (" + e.getMessage() + "): abandons cannot be reported");
+    }
+    return intake;
   }
 
   private void citizen(OneNumberClient intake, Arrival a, double patienceSeconds) {

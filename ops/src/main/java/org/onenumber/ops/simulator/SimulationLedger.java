@@ -18,6 +18,8 @@ final class SimulationLedger {
     volatile double answeredAt = Double.NaN;
     volatile double abandonedAt = Double.NaN;
     volatile String outcome;
+    /** The citizen gave up but the server refused the abandon; nothing more will happen here. */
+    volatile boolean unreported;
 
     Entry(double openedAt) {
       this.openedAt = openedAt;
@@ -58,7 +60,14 @@ final class SimulationLedger {
     Entry e = entries.get(contactId);
     if (e != null && Double.isNaN(e.answeredAt)) {
       e.abandonedAt = Double.NaN;
+      e.unreported = true;
     }
+  }
+
+  /** Every contact is closed, abandoned, or given up on without the server taking the abandon. */
+  boolean settled() {
+    return entries.values().stream().allMatch(e -> e.outcome != null || !Double.isNaN(e.abandonedAt)
+        || (e.unreported && Double.isNaN(e.answeredAt)));
   }
 
   void closed(String contactId, String outcome) {
