@@ -32,8 +32,10 @@ import org.onenumber.core.event.SurveyAnswered;
  *       timeout; an OVERFLOWED step before it counts as overflowed;
  *   <li>the first TRANSFERRED step counts as transferred (for the agent only if after the answer);
  *   <li>every spell in CONNECTED, HELD or WRAP_UP that has ended is talk, hold or wrap-up time;
- *   <li>closed after a CONNECTED step: handled, and resolved at first contact unless escalated,
- *       transferred, or repeated by the same citizen in the same category within the window.
+ *   <li>closed after a CONNECTED step: handled, and resolved at first contact unless escalated
+ *       (a case, or closing reason {@code escalated}), transferred (a TRANSFERRED step, or closing
+ *       reason {@code transferred}), or repeated by the same citizen in the same category within
+ *       the window.
  * </ol>
  *
  * Stateless; each call builds a fresh, unshared result. Fails with the core's validation errors
@@ -65,7 +67,7 @@ public final class BatchServiceLevels implements ServiceLevelView {
       Replay r = new Replay(c, asOf);
       if (r.arrival >= 0) {
         replays.put(c.id(), r);
-        batch.addContact(r, escalated.contains(c.id()) || r.closedEscalated(),
+        batch.addContact(r, escalated.contains(c.id()) || r.closedUnresolved(),
             r.repeated(createdByKey, policy.repeatWindow()));
       }
     }
@@ -239,9 +241,9 @@ public final class BatchServiceLevels implements ServiceLevelView {
           && firstIndex(ContactState.CONNECTED, arrival, size()) >= 0;
     }
 
-    boolean closedEscalated() {
+    boolean closedUnresolved() {
       ContactStep last = steps.get(size() - 1);
-      return last.state() == ContactState.CLOSED && Steps.ESCALATED.equals(last.reason());
+      return last.state() == ContactState.CLOSED && Steps.closedUnresolved(last.reason());
     }
 
     boolean repeated(Map<String, List<Instant>> createdByKey, Duration window) {

@@ -27,8 +27,9 @@ package org.onenumber.ops.sla;
  *     busy, wrap-up), over finished agent-state spells
  * @param contactsPerAgent A ÷ distinct agents who answered at least one contact
  * @param fcr contact-level first-contact resolution: resolved ÷ H, where resolved means closed
- *     without escalation or transfer and no new contact from the same citizen in the same
- *     category within the repeat window
+ *     without escalation (a case, or closing reason {@code escalated}) or transfer (a TRANSFERRED
+ *     step, or closing reason {@code transferred}) and no new contact from the same citizen in the
+ *     same category within the repeat window
  * @param fcrSurvey survey-confirmed first-contact resolution: surveys answering "resolved" ÷ surveys
  * @param satisfaction mean survey score, 1..5
  * @param surveys number of survey answers

@@ -34,7 +34,8 @@ import org.onenumber.core.event.SurveyAnswered;
  *       (answered, abandoned, callback, timeout); the first OVERFLOWED counts as overflowed;
  *   <li>the first TRANSFERRED counts as transferred;
  *   <li>CLOSED after having been connected counts as handled, and as resolved at first contact
- *       unless escalated, transferred or already repeated.
+ *       unless escalated, transferred (a TRANSFERRED step, or closed with reason
+ *       {@code escalated} or {@code transferred}) or already repeated.
  * </ol>
  *
  * A later contact of the same citizen in the same category within the repeat window, or a case
@@ -95,7 +96,7 @@ public final class LiveServiceLevels implements ServiceLevelView, Consumer<Domai
     }
     c.everConnected |= to == ContactState.CONNECTED;
     if (c.arrived() && to == ContactState.CLOSED && c.everConnected) {
-      close(c, Steps.ESCALATED.equals(e.reason()));
+      close(c, Steps.closedUnresolved(e.reason()));
     }
     c.state = to;
     c.stateSince = e.at();

@@ -14,8 +14,15 @@ final class Steps {
 
   /** The closing reason an operator's escalation to a department leaves on the contact. */
   static final String ESCALATED = "escalated";
+  /** The closing reason of a contact handed on (to a department line, another service). */
+  static final String TRANSFERRED = "transferred";
 
   private Steps() {}
+
+  /** A contact closed as escalated or transferred was not resolved at first contact. */
+  static boolean closedUnresolved(String reason) {
+    return ESCALATED.equals(reason) || TRANSFERRED.equals(reason);
+  }
 
   /** Answered, abandoned, callback requested or closed by the system end a wait. */
   static boolean endsWait(ContactState state) {

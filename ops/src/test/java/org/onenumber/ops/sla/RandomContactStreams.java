@@ -123,7 +123,8 @@ final class RandomContactStreams {
         ? new AgentId("op-" + random.nextInt(6)) : null;
     QueueId queue = to == ContactState.QUEUED || to == ContactState.OFFERED && random.nextBoolean()
         ? new QueueId("q-" + random.nextInt(3)) : null;
-    String reason = to == ContactState.CLOSED && random.nextInt(5) == 0 ? Steps.ESCALATED : null;
+    String[] closing = {Steps.ESCALATED, Steps.TRANSFERRED, "resolved", null, null};
+    String reason = to == ContactState.CLOSED ? closing[random.nextInt(closing.length)] : null;
     Instant at = later(contact.updatedAt());
     Contact moved = contact.moveTo(new ContactStep(to, at, agent, queue, reason));
     emit(new ContactStateChanged(contact.id(), contact.channel(), contact.language(), contact.state(), to,
