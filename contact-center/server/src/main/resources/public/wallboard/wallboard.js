@@ -159,10 +159,14 @@
     });
   }
 
+  // Intraday intervals by start; full frames replace them, pushed frames update the last few.
+  let intervals = new Map();
   function renderChart(intraday) {
-    const xs = intraday.start;
-    const sl = intraday.serviceLevel.map(v => v == null ? null : 100 * v);
-    const volume = intraday.offered;
+    if (intraday.full) intervals = new Map();
+    intraday.start.forEach((start, i) => intervals.set(start, [intraday.serviceLevel[i], intraday.offered[i]]));
+    const xs = [...intervals.keys()].sort((a, b) => a - b);
+    const sl = xs.map(x => intervals.get(x)[0] == null ? null : 100 * intervals.get(x)[0]);
+    const volume = xs.map(x => intervals.get(x)[1]);
     const data = [xs, sl, volume];
     if (chart) { chart.setData(data); return; }
     const el = $('intraday');

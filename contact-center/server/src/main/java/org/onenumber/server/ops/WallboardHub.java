@@ -74,7 +74,7 @@ public final class WallboardHub {
       scheduled = true;
       firstPendingAt = null;
     }
-    push();
+    push(true);
   }
 
   /** The frames for one viewer: the current state first, then every push. */
@@ -96,29 +96,30 @@ public final class WallboardHub {
       delayMs = Math.max(BATCH_MS, MIN_GAP_MS - sinceMs);
       scheduled = true;
     }
-    vertx.setTimer(delayMs, id -> push());
+    vertx.setTimer(delayMs, id -> push(false));
   }
 
-  private void push() {
+  private void push(boolean full) {
     synchronized (this) {
       scheduled = false;
       lastPushNanos = System.nanoTime();
     }
     try {
-      sink.tryEmitNext(render(false));
+      sink.tryEmitNext(render(full));
     } catch (RuntimeException e) {
       LOG.error("wallboard frame failed", e);
     }
   }
 
   /**
-   * The whole wallboard as one JSON frame; the first frame of a viewer also carries the
-   * definitions (threshold, variant, formulas), which do not change while it runs.
+   * The wallboard as one JSON frame. A full frame (a viewer's first, and quiet-time ticks) also
+   * carries the definitions (threshold, variant, formulas) and every intraday interval; a pushed
+   * change carries the last three intervals only, to keep a frame small for a thousand viewers.
    * {@code firstEventAt} is when the oldest event this frame is the first to show reached the hub
    * from the event bus (the worst case of its delivery latency; absent on a quiet-time tick);
    * {@code eventAt} is the newest event's own instant.
    */
-  String render(boolean withDefinitions) {
+  String render(boolean full) {
     Instant now = clock.instant();
     Map<String, Object> frame = new LinkedHashMap<>();
     synchronized (this) {
@@ -129,7 +130,7 @@ public final class WallboardHub {
       }
     }
     frame.put("sentAtMillis", System.currentTimeMillis());
-    if (withDefinitions) {
+    if (full) {
       frame.put("definitions", FigureJson.definitions(policy, now));
     }
     frame.put("center", scope(Scope.CENTER, now));
@@ -139,7 +140,7 @@ public final class WallboardHub {
           .forEach(s -> rows.add(drillRow(s, now)));
       frame.put(kind.name().toLowerCase(java.util.Locale.ROOT), rows);
     }
-    frame.put("intraday", intraday(now));
+    frame.put("intraday", intraday(now, full));
     return FigureJson.write(frame);
   }
 
@@ -169,18 +170,24 @@ public final class WallboardHub {
     return map;
   }
 
-  /** Service level and volume of every 15-minute interval of today so far, as parallel arrays. */
-  private Map<String, Object> intraday(Instant now) {
+  /**
+   * Service level and volume per 15-minute interval as parallel arrays: every interval of today
+   * when {@code full}, else only the last three (what a contact arriving or being answered now
+   * changes; the viewer merges them by start).
+   */
+  private Map<String, Object> intraday(Instant now, boolean full) {
     List<Long> starts = new ArrayList<>();
     List<Long> offered = new ArrayList<>();
     List<Object> serviceLevel = new ArrayList<>();
-    Instant start = now.atZone(policy.zone()).toLocalDate().atStartOfDay(policy.zone()).toInstant();
+    Instant midnight = now.atZone(policy.zone()).toLocalDate().atStartOfDay(policy.zone()).toInstant();
+    long intervals = Duration.between(midnight, now).toMinutes() / 15;
+    Instant start = full ? midnight : midnight.plus(Duration.ofMinutes(15 * Math.max(0, intervals - 2)));
     for (Instant t = start; !t.isAfter(now); t = t.plus(Duration.ofMinutes(15))) {
       var f = live.figures(Scope.CENTER, new Window.Fixed(t, Duration.ofMinutes(15)), now);
       starts.add(t.getEpochSecond());
       offered.add(f.offered());
       serviceLevel.add(FigureJson.number(f.serviceLevel()));
     }
-    return Map.of("start", starts, "offered", offered, "serviceLevel", serviceLevel);
+    return Map.of("start", starts, "offered", offered, "serviceLevel", serviceLevel, "full", full);
   }
 }
