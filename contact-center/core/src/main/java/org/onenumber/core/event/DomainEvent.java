@@ -7,7 +7,7 @@ public sealed interface DomainEvent
     permits ContactCreated, ContactStateChanged, CitizenRegistered, CitizenConsentChanged,
         AgentStateChanged, CaseOpened, CaseStatusChanged, QueuePositionChanged, OfferTimedOut,
         CallbackScheduled, CallbackPlaced, RoutingStepApplied, ConferenceRequested, MessageReceived,
-        MessageSent, MessageStatusChanged {
+        MessageSent, MessageStatusChanged, ContactCategorized, SurveyAnswered {
 
   Instant at();
 

@@ -1,0 +1,76 @@
+package org.onenumber.server.ops;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.onenumber.ops.sla.BatchServiceLevels;
+import org.onenumber.ops.sla.Figures;
+import org.onenumber.ops.sla.Scope;
+import org.onenumber.ops.sla.ScopeKind;
+import org.onenumber.ops.sla.Window;
+
+/**
+ * Lays batch figures out as report rows: for each scope (center first, then queues, channels,
+ * languages, agents), one row per interval with activity, then a {@code total} row for the whole
+ * day (the same window the live "today" figures use). Stateless.
+ */
+final class IntervalReport {
+
+  private IntervalReport() {}
+
+  static List<Map<String, Object>> rows(BatchServiceLevels batch, Instant start, Instant end, int minutes, Instant now) {
+    List<Scope> scopes = new ArrayList<>(batch.scopes());
+    scopes.sort(Comparator.comparing((Scope s) -> s.kind().ordinal()).thenComparing(Scope::id));
+    if (!scopes.contains(Scope.CENTER)) {
+      scopes.add(0, Scope.CENTER);
+    }
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Scope scope : scopes) {
+      for (Instant t = start; t.isBefore(end) && !t.isAfter(now); t = t.plus(Duration.ofMinutes(minutes))) {
+        Figures f = batch.figures(scope, new Window.Fixed(t, Duration.ofMinutes(minutes)), now);
+        if (f.offered() > 0 || f.handled() > 0 || !Double.isNaN(f.occupancy())) {
+          rows.add(row(scope, t.toString(), f));
+        }
+      }
+      long days = Duration.between(start, end).toMinutes();
+      rows.add(row(scope, "total", batch.figures(scope, new Window.Fixed(start, Duration.ofMinutes(days)), now)));
+    }
+    return rows;
+  }
+
+  private static Map<String, Object> row(Scope scope, String interval, Figures f) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("interval", interval);
+    row.put("scope", scope.kind().name().toLowerCase(Locale.ROOT));
+    row.put("id", scope.id());
+    row.putAll(FigureJson.figures(f));
+    return row;
+  }
+
+  static String csv(List<Map<String, Object>> rows) {
+    StringBuilder out = new StringBuilder();
+    if (rows.isEmpty()) {
+      return "";
+    }
+    out.append(String.join(",", rows.get(0).keySet())).append('\n');
+    for (Map<String, Object> row : rows) {
+      List<String> cells = new ArrayList<>();
+      row.values().forEach(v -> cells.add(cell(v)));
+      out.append(String.join(",", cells)).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String cell(Object v) {
+    if (v == null) {
+      return "";
+    }
+    String s = v.toString();
+    return s.matches("[A-Za-z0-9:._+-]*") ? s : "\"" + s.replace("\"", "\"\"") + "\"";
+  }
+}

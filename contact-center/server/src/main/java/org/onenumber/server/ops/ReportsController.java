@@ -1,0 +1,76 @@
+package org.onenumber.server.ops;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.onenumber.core.error.InvalidInputException;
+import org.onenumber.ops.sla.BatchServiceLevels;
+import org.onenumber.ops.sla.ServiceLevelPolicy;
+import org.onenumber.server.persistence.JdbcServiceLevelFacts;
+
+/**
+ * Interval reports recomputed in batch from the stored per-contact timestamps (never from the
+ * live fold), per center, queue, channel, language and agent, as JSON or CSV.
+ */
+@Controller("/api/v1/reports")
+@Secured({"SUPERVISOR", "ADMIN"})
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "reports")
+final class ReportsController {
+
+  private final JdbcServiceLevelFacts facts;
+  private final ServiceLevelPolicy policy;
+  private final InstantSource clock;
+
+  ReportsController(JdbcServiceLevelFacts facts, ServiceLevelPolicy policy, InstantSource clock) {
+    this.facts = facts;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  @Get(value = "/intervals")
+  @Operation(summary = "Figures per 15/30/60-minute interval of a day, with a total row per scope, from stored timestamps")
+  HttpResponse<String> intervals(@QueryValue String date, @Nullable @QueryValue String format,
+      @Nullable @QueryValue Integer minutes) {
+    LocalDate day;
+    try {
+      day = LocalDate.parse(InvalidInputException.requireText(date, "date"));
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException("date must be YYYY-MM-DD, got '" + date + "'");
+    }
+    int length = minutes == null ? 15 : minutes;
+    if (length != 15 && length != 30 && length != 60) {
+      throw new InvalidInputException("minutes must be 15, 30 or 60");
+    }
+    Instant now = clock.instant();
+    Instant start = day.atStartOfDay(policy.zone()).toInstant();
+    Instant end = day.plusDays(1).atStartOfDay(policy.zone()).toInstant();
+    Instant until = now.isBefore(start) ? start : now.plusSeconds(1);
+    BatchServiceLevels batch = BatchServiceLevels.compute(facts.contactsCreated(start, until),
+        facts.agentChanges(start, until), facts.surveys(start, until), facts.escalated(start, until), policy, now);
+    List<Map<String, Object>> rows = IntervalReport.rows(batch, start, end, length, now);
+    if ("csv".equals(format)) {
+      return HttpResponse.ok(IntervalReport.csv(rows)).contentType("text/csv; charset=utf-8")
+          .header("Content-Disposition", "attachment; filename=\"intervals-" + day + ".csv\"");
+    }
+    if (format != null && !"json".equals(format)) {
+      throw new InvalidInputException("format must be json or csv");
+    }
+    return HttpResponse.ok(FigureJson.write(Map.of("date", day.toString(), "minutes", length,
+        "definitions", FigureJson.definitions(policy, now), "rows", rows))).contentType(MediaType.APPLICATION_JSON_TYPE);
+  }
+}

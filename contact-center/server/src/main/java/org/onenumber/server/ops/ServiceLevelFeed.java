@@ -1,0 +1,98 @@
+package org.onenumber.server.ops;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.vertx.core.Vertx;
+import jakarta.annotation.PostConstruct;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import org.onenumber.core.contact.Contact;
+import org.onenumber.core.event.CaseOpened;
+import org.onenumber.core.event.ContactCategorized;
+import org.onenumber.core.event.ContactCreated;
+import org.onenumber.core.event.DomainEvent;
+import org.onenumber.core.port.out.ContactJournal;
+import org.onenumber.ops.sla.ContactReplay;
+import org.onenumber.ops.sla.LiveServiceLevels;
+import org.onenumber.ops.sla.ServiceLevelPolicy;
+import org.onenumber.server.events.VertxEventPublisher;
+import org.onenumber.server.persistence.JdbcServiceLevelFacts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Feeds the live fold. At start-up (in order):
+ *
+ * <ol>
+ *   <li>replays today's stored facts (contacts since local midnight with every step, agent state
+ *       changes, surveys, escalations) into the fold, so a restart loses no figure;
+ *   <li>subscribes to the event bus: every domain event goes into the fold, then to the wallboard;
+ *   <li>a created contact's topic is looked up in the journal off the event loop and fed back as
+ *       {@link ContactCategorized}, the category of contact-level FCR.
+ * </ol>
+ *
+ * Every hour, days before yesterday are forgotten. Events published between steps 1 and 2
+ * (milliseconds at start) are not counted. Listener
+ * failures are logged by the publisher and skip only that event.
+ */
+@Context
+final class ServiceLevelFeed {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServiceLevelFeed.class);
+  private final LiveServiceLevels live;
+  private final VertxEventPublisher events;
+  private final ContactJournal journal;
+  private final JdbcServiceLevelFacts facts;
+  private final WallboardHub hub;
+  private final Vertx vertx;
+  private final InstantSource clock;
+  private final ServiceLevelPolicy policy;
+
+  ServiceLevelFeed(LiveServiceLevels live, VertxEventPublisher events, ContactJournal journal,
+      JdbcServiceLevelFacts facts, WallboardHub hub, Vertx vertx, InstantSource clock, ServiceLevelPolicy policy) {
+    this.live = live;
+    this.events = events;
+    this.journal = journal;
+    this.facts = facts;
+    this.hub = hub;
+    this.vertx = vertx;
+    this.clock = clock;
+    this.policy = policy;
+  }
+
+  @PostConstruct
+  void start() {
+    Instant now = clock.instant();
+    Instant midnight = now.atZone(policy.zone()).toLocalDate().atStartOfDay(policy.zone()).toInstant();
+    Instant until = now.plusSeconds(1);
+    List<Contact> contacts = facts.contactsCreated(midnight, until);
+    ContactReplay.events(contacts, facts.agentChanges(midnight, until), facts.surveys(midnight, until))
+        .forEach(live);
+    facts.escalated(midnight, until).forEach(id -> live.accept(new CaseOpened(
+        new org.onenumber.core.casework.CaseId("replayed"), new org.onenumber.core.directory.DepartmentId("replayed"),
+        "replayed", id, now, now)));
+    LOG.info("service levels warmed from {} contacts since {}", contacts.size(), midnight);
+    events.subscribe(this::onEvent);
+  }
+
+  /** Keeps yesterday and today in memory (plus contacts within the repeat window). */
+  @Scheduled(fixedDelay = "1h", initialDelay = "1h")
+  void forgetOldDays() {
+    Instant now = clock.instant();
+    live.forget(now.atZone(policy.zone()).toLocalDate().minusDays(1).atStartOfDay(policy.zone()).toInstant());
+  }
+
+  private void onEvent(DomainEvent event) {
+    live.accept(event);
+    if (event instanceof ContactCreated created) {
+      vertx.executeBlocking(() -> journal.find(created.contact()).map(Contact::topic).orElse(null))
+          .onSuccess(topic -> {
+            if (topic != null && !topic.isBlank()) {
+              live.accept(new ContactCategorized(created.contact(), topic, created.at()));
+            }
+          });
+    }
+    hub.changed(event.at());
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * Service levels in the running server (issue 6): the live fold subscribed to the event bus
+ * ({@link org.onenumber.server.ops.ServiceLevelFeed}), the wallboard stream pushed over
+ * server-sent events ({@link org.onenumber.server.ops.WallboardHub}), Prometheus gauges, and the
+ * service-levels, interval-report, survey and staffing APIs. The figures themselves are defined
+ * in the {@code ops} module ({@code org.onenumber.ops.sla}); this package only wires and renders.
+ */
+package org.onenumber.server.ops;

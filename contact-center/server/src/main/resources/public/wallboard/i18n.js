@@ -1,0 +1,50 @@
+// Korean and English texts of the wallboard and staffing pages. window.I18N.apply() fills every
+// element with data-i18n; the choice is kept in localStorage.
+window.I18N = (function () {
+  const texts = {
+    ko: {
+      title: '120 다산콜 실시간 현황', offline: '연결 안 됨', online: '실시간', tv: 'TV 모드', staffing: '인력 산정',
+      login: '감독자 로그인', username: '아이디', password: '비밀번호', signin: '로그인',
+      loginFailed: '로그인 실패: 감독자 계정이 필요합니다', sl: '서비스 레벨', target: '목표', waiting: '대기 호',
+      longest: '최장 대기', offered: '인입', answered: '응대', response: '응답률', abandon: '포기율', abandoned: '포기',
+      short: '단기 포기', asa: '평균 응답 속도', aht: '평균 처리 시간', fcr: '첫 통화 해결률', fcrSurvey: '설문 해결률',
+      csat: '만족도', surveys: '설문', agents: '상담사 상태', intraday: '15분 단위 추이 (서비스 레벨·인입)',
+      byQueue: '큐별', byChannel: '채널별', byLanguage: '언어별', name: '구분', occupancy: '점유율',
+      within: '이내', seconds: '초', switchTo: 'English',
+      AVAILABLE: '대기', RESERVED: '배정 중', BUSY: '통화', WRAP_UP: '후처리', BREAK: '휴식', NOT_RESPONDING: '무응답', OFFLINE: '로그아웃',
+      volume: '예상 인입', interval: '구간(분)', ahtS: '평균 처리 시간(초)', targetSl: '목표 서비스 레벨(%)',
+      thresholdS: '기준 시간(초)', patienceS: '평균 인내 시간(초, 0=Erlang C)', calculate: '계산', agentsNeeded: '필요 인원',
+      expectedSl: '예상 서비스 레벨', abandonP: '예상 포기율', staffingTitle: '인력 산정 (Erlang C / Erlang A)'
+    },
+    en: {
+      title: 'OneNumber live wallboard', offline: 'offline', online: 'live', tv: 'TV mode', staffing: 'Staffing',
+      login: 'Supervisor login', username: 'User', password: 'Password', signin: 'Sign in',
+      loginFailed: 'Login failed: a supervisor account is required', sl: 'Service level', target: 'target', waiting: 'Waiting',
+      longest: 'longest', offered: 'Offered', answered: 'answered', response: 'response', abandon: 'Abandonment',
+      abandoned: 'abandoned', short: 'short', asa: 'Avg speed of answer', aht: 'handle time', fcr: 'First-contact resolution',
+      fcrSurvey: 'survey-confirmed', csat: 'Satisfaction', surveys: 'surveys', agents: 'Agents', intraday: 'Intraday per 15 min (service level, volume)',
+      byQueue: 'Queues', byChannel: 'Channels', byLanguage: 'Languages', name: 'Name', occupancy: 'occupancy',
+      within: 'within', seconds: 's', switchTo: '한국어',
+      AVAILABLE: 'available', RESERVED: 'reserved', BUSY: 'busy', WRAP_UP: 'wrap-up', BREAK: 'break', NOT_RESPONDING: 'not responding', OFFLINE: 'offline',
+      volume: 'Forecast volume', interval: 'Interval (min)', ahtS: 'AHT (s)', targetSl: 'Target service level (%)',
+      thresholdS: 'Threshold (s)', patienceS: 'Avg patience (s, 0 = Erlang C)', calculate: 'Calculate', agentsNeeded: 'Agents needed',
+      expectedSl: 'Expected service level', abandonP: 'Expected abandonment', staffingTitle: 'Staffing (Erlang C / Erlang A)'
+    }
+  };
+  const params = new URLSearchParams(location.search);
+  let lang = params.get('lang') || localStorage.getItem('onenumber.lang') || (navigator.language || 'ko').slice(0, 2);
+  if (!texts[lang]) lang = 'ko';
+  function t(key) { return (texts[lang] && texts[lang][key]) || key; }
+  function apply() {
+    document.documentElement.lang = lang;
+    document.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
+    const toggle = document.getElementById('lang-toggle');
+    if (toggle) toggle.textContent = t('switchTo');
+  }
+  function toggle() {
+    lang = lang === 'ko' ? 'en' : 'ko';
+    localStorage.setItem('onenumber.lang', lang);
+    apply();
+  }
+  return { t, apply, toggle, get lang() { return lang; } };
+})();

@@ -1,0 +1,39 @@
+// Staffing page: posts the forecast to /api/v1/staffing (supervisor token from the wallboard
+// login) and shows agents needed per interval.
+(function () {
+  'use strict';
+  const I = window.I18N;
+  const $ = id => document.getElementById(id);
+  const token = sessionStorage.getItem('onenumber.token');
+  if (!token) { location.href = 'index.html'; return; }
+  const pct = v => v == null ? '–' : (100 * v).toFixed(1) + '%';
+  $('plan').addEventListener('submit', async event => {
+    event.preventDefault();
+    const body = {
+      volumes: $('volumes').value.split(/[,\s]+/).filter(Boolean).map(Number),
+      intervalMinutes: Number($('interval').value), ahtSeconds: Number($('aht').value),
+      targetServiceLevel: Number($('target').value) / 100, thresholdSeconds: Number($('threshold').value),
+      patienceSeconds: Number($('patience').value)
+    };
+    const res = await fetch('/api/v1/staffing', {method: 'POST',
+      headers: {'Content-Type': 'application/json', Authorization: 'Bearer ' + token}, body: JSON.stringify(body)});
+    const answer = await res.json();
+    if (!res.ok) { $('error').textContent = answer.message || res.status; return; }
+    $('error').textContent = '';
+    $('model').textContent = answer.model + ' · peak ' + answer.peakAgents;
+    const tbody = document.querySelector('#result tbody');
+    tbody.innerHTML = '';
+    answer.intervals.forEach(r => {
+      const tr = document.createElement('tr');
+      [r.volume, r.loadErlangs, r.agents, pct(r.serviceLevel), r.asaSeconds == null ? '–' : r.asaSeconds.toFixed(1) + 's',
+        pct(r.occupancy), pct(r.abandonProbability)].forEach(text => {
+        const td = document.createElement('td');
+        td.textContent = text;
+        tr.appendChild(td);
+      });
+      tbody.appendChild(tr);
+    });
+  });
+  $('lang-toggle').addEventListener('click', () => I.toggle());
+  I.apply();
+})();

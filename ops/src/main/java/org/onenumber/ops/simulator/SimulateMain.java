@@ -1,0 +1,73 @@
+package org.onenumber.ops.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * {@code bin/simulate --url URL --trace nyc311|poisson [--contacts N] [--speedup N] [--agents N]}:
+ * loads the trace, runs the {@link Simulation}, prints a table of the figures the citizens
+ * experienced next to those the server reports ({@code GET /api/v1/service-levels}, as supervisor
+ * {@code sv-01}), and a last line {@code RESULT simulation ...}. Exit code 1 when nothing could be
+ * opened at all.
+ */
+public final class SimulateMain {
+
+  private SimulateMain() {}
+
+  public static void main(String[] args) throws IOException, InterruptedException {
+    SimulationOptions options = SimulationOptions.parse(args);
+    List<Arrival> trace = load(options);
+    System.out.printf("[sim] %s trace: %d contacts over %.1f h, speed-up %.0f× (≈ %.1f min), %d operators, %s%n",
+        options.trace(), trace.size(), span(trace) / 3600.0, options.speedup(), span(trace) / options.speedup() / 60,
+        options.agents(), options.url());
+    SimulationLedger ledger = new Simulation(options, trace).run();
+    SimulationLedger.Summary s = ledger.summary(15);
+    JsonNode server = serverFigures(options);
+    double serverFcr = server == null ? Double.NaN : server.path("fcr").asDouble(Double.NaN);
+    double fcr = Double.isNaN(serverFcr) ? s.fcr() : serverFcr;
+    System.out.println();
+    System.out.println("figure                 simulator(citizens)   server(live)");
+    row("offered", s.offered(), server == null ? Double.NaN : server.path("offered").asDouble());
+    row("answered", s.answered(), server == null ? Double.NaN : server.path("answered").asDouble());
+    row("abandoned", s.abandoned(), server == null ? Double.NaN : server.path("abandoned").asDouble());
+    row("service level 15 s %", 100 * s.serviceLevel(), server == null ? Double.NaN : 100 * server.path("serviceLevel").asDouble(Double.NaN));
+    row("ASA s", s.asaSeconds(), server == null ? Double.NaN : server.path("asaSeconds").asDouble(Double.NaN));
+    row("abandonment %", 100 * s.abandonRate(), server == null ? Double.NaN : 100 * server.path("abandonRate").asDouble(Double.NaN));
+    row("FCR %", 100 * s.fcr(), 100 * serverFcr);
+    System.out.printf("rejected by intake: %d, call errors: %d%n", ledger.rejected.get(), ledger.errors.get());
+    System.out.printf(Locale.ROOT, "RESULT simulation contacts=%d sl15=%.1f asa_s=%.1f abandon_pct=%.1f fcr_pct=%.1f%n",
+        s.offered(), 100 * s.serviceLevel(), s.asaSeconds(), 100 * s.abandonRate(), 100 * fcr);
+    if (s.offered() == 0) {
+      System.exit(1);
+    }
+  }
+
+  static List<Arrival> load(SimulationOptions options) throws IOException {
+    List<Arrival> trace = "nyc311".equals(options.trace())
+        ? Nyc311Trace.read(options.nycFile(), "ko")
+        : PoissonCityDay.generate(new SplittableRandom(options.seed()), options.contacts(), 0.10);
+    return trace.subList(0, Math.min(options.contacts(), trace.size()));
+  }
+
+  private static double span(List<Arrival> trace) {
+    return trace.isEmpty() ? 0 : (trace.get(trace.size() - 1).offsetMillis() - trace.get(0).offsetMillis()) / 1000.0;
+  }
+
+  private static JsonNode serverFigures(SimulationOptions options) {
+    try {
+      OneNumberClient supervisor = new OneNumberClient(OneNumberClient.newHttp(), options.url()).login("sv-01", options.password());
+      return supervisor.get("/api/v1/service-levels?scope=center");
+    } catch (RuntimeException e) {
+      System.out.println("[sim] server figures unavailable: " + e.getMessage());
+      return null;
+    }
+  }
+
+  private static void row(String name, double simulator, double server) {
+    System.out.printf(Locale.ROOT, "%-22s %18.1f %14s%n", name, simulator,
+        Double.isNaN(server) ? "-" : String.format(Locale.ROOT, "%.1f", server));
+  }
+}

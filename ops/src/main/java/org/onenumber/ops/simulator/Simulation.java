@@ -1,0 +1,166 @@
+package org.onenumber.ops.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Plays a trace against a running server. In order:
+ *
+ * <ol>
+ *   <li>logs in the operators and connects their offer streams (an operator that cannot log in is
+ *       reported and left out; with none, only citizens are simulated);
+ *   <li>releases each arrival at its offset ÷ speed-up: {@code POST /api/v1/contacts} on a virtual
+ *       thread, then the citizen waits an exponentially distributed patience and, if nobody has
+ *       answered by then, the channel (logged in as {@code admin}, as a channel adapter would be)
+ *       reports the abandon;
+ *   <li>prints progress every five seconds;
+ *   <li>after the last arrival, waits until every contact is answered and closed or abandoned (at
+ *       most two simulated hours), logs the operators out, and returns the ledger.
+ * </ol>
+ *
+ * One simulation per instance; not reusable. Network failures are counted, not fatal.
+ */
+final class Simulation {
+
+  private final SimulationOptions options;
+  private final List<Arrival> trace;
+  private final SimulationLedger ledger = new SimulationLedger();
+  private final HttpClient http = OneNumberClient.newHttp();
+  private final SplittableRandom random;
+  private long startNanos;
+
+  Simulation(SimulationOptions options, List<Arrival> trace) {
+    this.options = options;
+    this.trace = trace;
+    this.random = new SplittableRandom(options.seed());
+  }
+
+  /** Trace seconds since the start. */
+  double traceSeconds() {
+    return (System.nanoTime() - startNanos) / 1e9 * options.speedup();
+  }
+
+  SimulationLedger run() throws InterruptedException {
+    startNanos = System.nanoTime();
+    List<SimulatedOperator> operators = startOperators();
+    OneNumberClient intake = channelClient();
+    startNanos = System.nanoTime();
+    long offset0 = trace.isEmpty() ? 0 : trace.get(0).offsetMillis();
+    long lastProgress = System.nanoTime();
+    try (ExecutorService citizens = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (Arrival a : trace) {
+        long dueNanos = startNanos + (long) ((a.offsetMillis() - offset0) * 1e6 / options.speedup());
+        while (System.nanoTime() < dueNanos) {
+          TimeUnit.NANOSECONDS.sleep(Math.min(dueNanos - System.nanoTime(), 200_000_000L));
+          lastProgress = progress(lastProgress);
+        }
+        double patience = -Math.log(1 - random.nextDouble()) * options.patienceSeconds();
+        citizens.submit(() -> citizen(intake, a, patience));
+        lastProgress = progress(lastProgress);
+      }
+      long deadline = System.nanoTime() + (long) (7200e9 / options.speedup()) + 10_000_000_000L;
+      while (System.nanoTime() < deadline && !ledger.settled()) {
+        TimeUnit.MILLISECONDS.sleep(200);
+        lastProgress = progress(lastProgress);
+      }
+      operators.forEach(SimulatedOperator::stop);
+      citizens.shutdownNow();
+    }
+    return ledger;
+  }
+
+  private List<SimulatedOperator> startOperators() {
+    List<SimulatedOperator> operators = new ArrayList<>();
+    for (int i = 1; i <= options.agents(); i++) {
+      String id = String.format("op-%03d", i);
+      SimulatedOperator op = new SimulatedOperator(id, new OneNumberClient(http, options.url()), ledger,
+          this::traceSeconds, options, random.split());
+      try {
+        op.start(http, options.url(), options.password());
+        operators.add(op);
+      } catch (RuntimeException e) {
+        System.out.println("[sim] operator " + id + " cannot work: " + e.getMessage());
+      }
+    }
+    if (operators.isEmpty()) {
+      System.out.println("[sim] no operator could log in (does this server have the agent API?): citizens only");
+    }
+    return operators;
+  }
+
+  /** The channels' own client: opens contacts and, logged in, reports abandons. */
+  private OneNumberClient channelClient() {
+    OneNumberClient intake = new OneNumberClient(http, options.url());
+    try {
+      intake.login("admin", options.password());
+    } catch (RuntimeException e) {
+      System.out.println("[sim] channel login as admin failed (" + e.getMessage() + "): abandons cannot be reported");
+    }
+    return intake;
+  }
+
+  private void citizen(OneNumberClient intake, Arrival a, double patienceSeconds) {
+    String contactId;
+    try {
+      JsonNode contact = intake.post("/api/v1/contacts", body(a));
+      contactId = contact.path("id").asText();
+      ledger.opened(contactId, traceSeconds());
+    } catch (OneNumberClient.Refused e) {
+      ledger.rejected.incrementAndGet();
+      return;
+    } catch (RuntimeException e) {
+      ledger.errors.incrementAndGet();
+      return;
+    }
+    try {
+      TimeUnit.MILLISECONDS.sleep((long) (patienceSeconds * 1000 / options.speedup()));
+    } catch (InterruptedException e) {
+      return;
+    }
+    if (ledger.abandoning(contactId, traceSeconds())) {
+      try {
+        intake.post("/api/v1/contacts/" + contactId + "/abandon", Map.of());
+      } catch (RuntimeException e) {
+        ledger.abandonFailed(contactId);
+      }
+    }
+  }
+
+  private static Map<String, Object> body(Arrival a) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("channel", a.channel().name());
+    body.put("language", a.language());
+    body.put("topic", a.topic());
+    switch (a.channel()) {
+      case VOICE, SMS, WHATSAPP, VIDEO -> body.put("phone", phoneOf(a.citizen()));
+      case EMAIL, WEB_FORM -> body.put("email", "c" + Integer.toHexString(a.citizen().hashCode()) + "@example.org");
+      default -> body.put("chatId", "chat-" + Integer.toHexString(a.citizen().hashCode()));
+    }
+    return body;
+  }
+
+  /** A stable, valid Korean mobile number per citizen key. */
+  static String phoneOf(String citizen) {
+    return String.format("+82105%07d", Math.floorMod(citizen.hashCode(), 10_000_000));
+  }
+
+  private long progress(long lastNanos) {
+    if (System.nanoTime() - lastNanos < 5_000_000_000L) {
+      return lastNanos;
+    }
+    SimulationLedger.Summary s = ledger.summary(15);
+    double t = traceSeconds();
+    System.out.printf("[sim %02d:%02d trace] sent=%d answered=%d abandoned=%d waiting=%d sl15=%.1f%% asa=%.1fs rejected=%d errors=%d%n",
+        (long) t / 3600, (long) t / 60 % 60, s.offered(), s.answered(), s.abandoned(), s.waiting(),
+        100 * s.serviceLevel(), s.asaSeconds(), ledger.rejected.get(), ledger.errors.get());
+    return System.nanoTime();
+  }
+}

@@ -1,0 +1,130 @@
+package org.onenumber.ops.simulator;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the simulator saw happen to each contact, in trace seconds: opened, answered (offer
+ * accepted), abandoned, closed with which outcome. The client-side view of the figures, kept to
+ * compare with what the server reports. Thread-safe: operators, citizens and the dispatcher
+ * write concurrently; each contact's fields are settled once with compare-and-set semantics.
+ */
+final class SimulationLedger {
+
+  /** One contact; times in trace seconds since the start, NaN until they happen. */
+  static final class Entry {
+    final double openedAt;
+    volatile double answeredAt = Double.NaN;
+    volatile double abandonedAt = Double.NaN;
+    volatile String outcome;
+    /** The citizen gave up but the server refused the abandon; nothing more will happen here. */
+    volatile boolean unreported;
+
+    Entry(double openedAt) {
+      this.openedAt = openedAt;
+    }
+  }
+
+  final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  final AtomicLong rejected = new AtomicLong();
+  final AtomicLong errors = new AtomicLong();
+
+  void opened(String contactId, double at) {
+    entries.putIfAbsent(contactId, new Entry(at));
+  }
+
+  /**
+   * The server accepted an offer: the server is the truth, so an abandon the citizen was still
+   * trying to report is void.
+   */
+  synchronized void answered(String contactId, double at) {
+    Entry e = entries.get(contactId);
+    if (e != null && Double.isNaN(e.answeredAt)) {
+      e.answeredAt = at;
+      e.abandonedAt = Double.NaN;
+    }
+  }
+
+  /** True when the contact was still waiting, so the citizen may hang up. */
+  synchronized boolean abandoning(String contactId, double at) {
+    Entry e = entries.get(contactId);
+    if (e == null || !Double.isNaN(e.answeredAt) || !Double.isNaN(e.abandonedAt)) {
+      return false;
+    }
+    e.abandonedAt = at;
+    return true;
+  }
+
+  synchronized void abandonFailed(String contactId) {
+    Entry e = entries.get(contactId);
+    if (e != null && Double.isNaN(e.answeredAt)) {
+      e.abandonedAt = Double.NaN;
+      e.unreported = true;
+    }
+  }
+
+  /** Every contact is closed, abandoned, or given up on without the server taking the abandon. */
+  boolean settled() {
+    return entries.values().stream().allMatch(e -> e.outcome != null || !Double.isNaN(e.abandonedAt)
+        || (e.unreported && Double.isNaN(e.answeredAt)));
+  }
+
+  void closed(String contactId, String outcome) {
+    Entry e = entries.get(contactId);
+    if (e != null) {
+      e.outcome = outcome;
+    }
+  }
+
+  /** Figures as the citizens experienced them. */
+  Summary summary(double thresholdSeconds) {
+    long offered = 0;
+    long answered = 0;
+    long within = 0;
+    long abandoned = 0;
+    long closed = 0;
+    long resolved = 0;
+    double waitSum = 0;
+    for (Entry e : entries.values()) {
+      offered++;
+      if (!Double.isNaN(e.answeredAt)) {
+        answered++;
+        double wait = e.answeredAt - e.openedAt;
+        waitSum += wait;
+        within += wait <= thresholdSeconds ? 1 : 0;
+      } else if (!Double.isNaN(e.abandonedAt)) {
+        abandoned++;
+      }
+      if (e.outcome != null) {
+        closed++;
+        resolved += "RESOLVED".equals(e.outcome) ? 1 : 0;
+      }
+    }
+    return new Summary(offered, answered, within, abandoned, closed, resolved, waitSum);
+  }
+
+  /** Client-side totals; ratios are NaN when undefined. */
+  record Summary(long offered, long answered, long answeredWithin, long abandoned, long closed, long resolved,
+      double waitSum) {
+    double serviceLevel() {
+      return offered == 0 ? Double.NaN : (double) answeredWithin / offered;
+    }
+
+    double asaSeconds() {
+      return answered == 0 ? Double.NaN : waitSum / answered;
+    }
+
+    double abandonRate() {
+      return offered == 0 ? Double.NaN : (double) abandoned / offered;
+    }
+
+    double fcr() {
+      return closed == 0 ? Double.NaN : (double) resolved / closed;
+    }
+
+    long waiting() {
+      return offered - answered - abandoned;
+    }
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * The city-day simulator: replays an arrival trace against a running OneNumber server over its
+ * public HTTP API only, the way real channels and operators would.
+ *
+ * <p>A trace is a list of {@link org.onenumber.ops.simulator.Arrival}s: the real NYC 311 night in
+ * {@code shared/data/nyc311} ({@link org.onenumber.ops.simulator.Nyc311Trace}) or a Poisson city
+ * day ({@link org.onenumber.ops.simulator.PoissonCityDay}). {@link org.onenumber.ops.simulator.Simulation}
+ * opens each contact with {@code POST /api/v1/contacts} at its (sped-up) instant, lets simulated
+ * operators ({@link org.onenumber.ops.simulator.SimulatedOperator}) log in, accept offers, talk
+ * for a sampled handle time and resolve or escalate, and lets impatient citizens abandon. At the
+ * end it prints the figures it measured and those the server reports.
+ */
+package org.onenumber.ops.simulator;
