@@ -5,7 +5,7 @@ import java.time.Instant;
 /** Something that happened, at an instant. Sealed so that listeners can switch exhaustively. */
 public sealed interface DomainEvent
     permits ContactCreated, ContactStateChanged, CitizenRegistered, CitizenConsentChanged,
-        AgentStateChanged, CaseOpened, CaseStatusChanged {
+        AgentStateChanged, CaseOpened, CaseStatusChanged, AnswerChanged, AnswersImported {
 
   Instant at();
 
