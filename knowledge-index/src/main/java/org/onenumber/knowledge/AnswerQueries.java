@@ -1,0 +1,159 @@
+package org.onenumber.knowledge;
+
+import static org.onenumber.knowledge.AnswerFields.*;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+import org.onenumber.core.knowledge.AnswerQuery;
+import org.onenumber.core.knowledge.ReviewStatus;
+import org.onenumber.knowledge.analysis.LanguageAnalyzers;
+
+/**
+ * Builds the Lucene query for an {@link AnswerQuery}.
+ *
+ * <ol>
+ *   <li>Languages: the requested one, else those the script suggests ({@link Scripts}).
+ *   <li>Per language, the text is analysed by its query analyzer (with synonyms) into a
+ *       disjunction over title (boost {@value #TITLE_BOOST}), keywords ({@value #KEYWORDS_BOOST})
+ *       and body ({@value #BODY_BOOST}), scored by BM25.
+ *   <li>Typo tolerance: a word of at least {@value #FUZZY_MIN_LENGTH} letters that no title,
+ *       keyword or body of that language contains is added as a fuzzy query (1 edit, 2 from
+ *       {@value #TWO_EDITS_LENGTH} letters) at a lower boost.
+ *   <li>Filters (not scored): live only (published, inside validity at the query's instant) unless
+ *       asked otherwise, then language, department, category and audience when given.
+ *   <li>No text: every answer passing the filters.
+ * </ol>
+ *
+ * Thread-safe.
+ */
+final class AnswerQueries {
+
+  static final float TITLE_BOOST = 3f;
+  static final float KEYWORDS_BOOST = 2f;
+  static final float BODY_BOOST = 1f;
+  static final float FUZZY_BOOST = 0.5f;
+  static final int FUZZY_MIN_LENGTH = 4;
+  static final int TWO_EDITS_LENGTH = 8;
+
+  private final LanguageAnalyzers analyzers;
+
+  AnswerQueries(LanguageAnalyzers analyzers) {
+    this.analyzers = analyzers;
+  }
+
+  Query build(AnswerQuery q, IndexReader reader) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    Query text = text(q, reader);
+    b.add(text == null ? new MatchAllDocsQuery() : text, Occur.MUST);
+    for (Query f : filters(q)) {
+      b.add(f, Occur.FILTER);
+    }
+    return b.build();
+  }
+
+  /** The scored part; null when the text has no searchable words. */
+  Query text(AnswerQuery q, IndexReader reader) {
+    if (q.text().isEmpty()) {
+      return null;
+    }
+    List<String> languages =
+        q.language() != null ? List.of(LanguageAnalyzers.suffix(q.language().code())) : Scripts.candidates(q.text());
+    List<Query> perLanguage = new ArrayList<>();
+    for (String lang : languages) {
+      Query one = forLanguage(lang, q.text(), reader);
+      if (one != null) {
+        perLanguage.add(one);
+      }
+    }
+    if (perLanguage.size() <= 1) {
+      return perLanguage.isEmpty() ? null : perLanguage.get(0);
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    perLanguage.forEach(p -> any.add(p, Occur.SHOULD));
+    return any.build();
+  }
+
+  private Query forLanguage(String lang, String text, IndexReader reader) {
+    QueryBuilder builder = new QueryBuilder(analyzers.forQuery(lang));
+    Query title = builder.createBooleanQuery(title(lang), text);
+    if (title == null) {
+      return null;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(new BoostQuery(title, TITLE_BOOST), Occur.SHOULD);
+    b.add(new BoostQuery(builder.createBooleanQuery(keywords(lang), text), KEYWORDS_BOOST), Occur.SHOULD);
+    b.add(new BoostQuery(builder.createBooleanQuery(body(lang), text), BODY_BOOST), Occur.SHOULD);
+    for (String unknown : unknownTerms(title, lang, reader)) {
+      int edits = unknown.length() >= TWO_EDITS_LENGTH ? 2 : 1;
+      b.add(new BoostQuery(new FuzzyQuery(new Term(title(lang), unknown), edits, 1, 20, true), FUZZY_BOOST * TITLE_BOOST), Occur.SHOULD);
+      b.add(new BoostQuery(new FuzzyQuery(new Term(body(lang), unknown), edits, 1, 20, true), FUZZY_BOOST), Occur.SHOULD);
+    }
+    return b.build();
+  }
+
+  private static Set<String> unknownTerms(Query titleQuery, String lang, IndexReader reader) {
+    Set<Term> terms = new LinkedHashSet<>();
+    titleQuery.visit(QueryVisitor.termCollector(terms));
+    Set<String> unknown = new LinkedHashSet<>();
+    try {
+      for (Term t : terms) {
+        String word = t.text();
+        if (word.codePointCount(0, word.length()) >= FUZZY_MIN_LENGTH
+            && reader.docFreq(t) == 0
+            && reader.docFreq(new Term(body(lang), word)) == 0
+            && reader.docFreq(new Term(keywords(lang), word)) == 0) {
+          unknown.add(word);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return unknown;
+  }
+
+  static List<Query> filters(AnswerQuery q) {
+    List<Query> f = new ArrayList<>(live(q.includeNotLive() ? null : q.at()));
+    if (q.language() != null) {
+      f.add(new TermQuery(new Term(LANGUAGE, q.language().code())));
+    }
+    if (q.department() != null) {
+      f.add(new TermQuery(new Term(DEPARTMENT, q.department())));
+    }
+    if (q.category() != null) {
+      f.add(new TermQuery(new Term(CATEGORY, q.category())));
+    }
+    if (q.audience() != null) {
+      f.add(new TermQuery(new Term(AUDIENCE, q.audience().name())));
+    }
+    return f;
+  }
+
+  /** Published and inside the validity period at {@code at}; nothing when {@code at} is null. */
+  static List<Query> live(Instant at) {
+    if (at == null) {
+      return List.of();
+    }
+    long ms = at.toEpochMilli();
+    return List.of(
+        new TermQuery(new Term(STATUS, ReviewStatus.PUBLISHED.name())),
+        LongField.newRangeQuery(VALID_FROM, Long.MIN_VALUE, ms),
+        LongField.newRangeQuery(VALID_UNTIL, ms + 1, Long.MAX_VALUE));
+  }
+}
