@@ -62,9 +62,7 @@ final class AnswerDocuments {
 
   private static void keyword(Document d, String field, String value) {
     d.add(new StringField(field, value, Field.Store.YES));
-    if (!value.isEmpty()) {
-      d.add(new SortedDocValuesField(field, new BytesRef(value)));
-    }
+    d.add(new SortedDocValuesField(field, new BytesRef(value)));
   }
 
   private static void facility(Document d, Facility f) {

@@ -16,7 +16,8 @@ import org.onenumber.core.knowledge.FacetCount;
 
 /**
  * Counts every matching document's value of one keyword field (department or category) from its
- * sorted doc values: per segment by ordinal, merged by value at the end. One collector per search
+ * sorted doc values: per segment by ordinal, merged by value at the end. The empty value (no
+ * category) is not a facet. One collector per search
  * thread; the manager is thread-safe.
  */
 final class FacetCounts implements CollectorManager<FacetCounts.Counter, List<FacetCount>> {
@@ -87,7 +88,7 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, List<Fa
       }
       try {
         for (int ord = 0; ord < counts.length; ord++) {
-          if (counts[ord] > 0) {
+          if (counts[ord] > 0 && values.lookupOrd(ord).length > 0) {
             totals.merge(values.lookupOrd(ord).utf8ToString(), (long) counts[ord], Long::sum);
           }
         }
