@@ -6,9 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -18,7 +17,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 import org.onenumber.core.knowledge.AnswerQuery;
@@ -33,9 +31,10 @@ import org.onenumber.knowledge.analysis.LanguageAnalyzers;
  *   <li>Per language, the text is analysed by its query analyzer (with synonyms) into a
  *       disjunction over title (boost {@value #TITLE_BOOST}), keywords ({@value #KEYWORDS_BOOST})
  *       and body ({@value #BODY_BOOST}), scored by BM25.
- *   <li>Typo tolerance: a word of at least {@value #FUZZY_MIN_LENGTH} letters that no title,
- *       keyword or body of that language contains is added as a fuzzy query (1 edit, 2 from
- *       {@value #TWO_EDITS_LENGTH} letters) at a lower boost.
+ *   <li>Typo tolerance: a word of at least {@value #FUZZY_MIN_LENGTH} letters that no answer in
+ *       any language contains is added, analysed per language, as a fuzzy query on title and body
+ *       (1 edit, 2 from {@value #TWO_EDITS_LENGTH} letters) at a lower boost, for languages that
+ *       have answers at all.
  *   <li>Filters (not scored): live only (published, inside validity at the query's instant) unless
  *       asked otherwise, then language, department, category and audience when given.
  *   <li>No text: every answer passing the filters.
@@ -53,14 +52,19 @@ final class AnswerQueries {
   static final int TWO_EDITS_LENGTH = 8;
 
   private final LanguageAnalyzers analyzers;
+  private final Analyzer plainWords = LanguageAnalyzers.plainWords();
 
   AnswerQueries(LanguageAnalyzers analyzers) {
     this.analyzers = analyzers;
   }
 
   Query build(AnswerQuery q, IndexReader reader) {
+    return withFilters(text(q, reader), q);
+  }
+
+  /** The scored {@code text} part (null for none) plus the filters of {@code q}. */
+  static Query withFilters(Query text, AnswerQuery q) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    Query text = text(q, reader);
     b.add(text == null ? new MatchAllDocsQuery() : text, Occur.MUST);
     for (Query f : filters(q)) {
       b.add(f, Occur.FILTER);
@@ -75,9 +79,10 @@ final class AnswerQueries {
     }
     List<String> languages =
         q.language() != null ? List.of(LanguageAnalyzers.suffix(q.language().code())) : Scripts.candidates(q.text());
+    List<String> misspelt = misspelt(q.text(), reader);
     List<Query> perLanguage = new ArrayList<>();
     for (String lang : languages) {
-      Query one = forLanguage(lang, q.text(), reader);
+      Query one = forLanguage(lang, q.text(), misspelt, reader);
       if (one != null) {
         perLanguage.add(one);
       }
@@ -90,7 +95,7 @@ final class AnswerQueries {
     return any.build();
   }
 
-  private Query forLanguage(String lang, String text, IndexReader reader) {
+  private Query forLanguage(String lang, String text, List<String> misspelt, IndexReader reader) {
     QueryBuilder builder = new QueryBuilder(analyzers.forQuery(lang));
     Query title = builder.createBooleanQuery(title(lang), text);
     if (title == null) {
@@ -100,32 +105,39 @@ final class AnswerQueries {
     b.add(new BoostQuery(title, TITLE_BOOST), Occur.SHOULD);
     b.add(new BoostQuery(builder.createBooleanQuery(keywords(lang), text), KEYWORDS_BOOST), Occur.SHOULD);
     b.add(new BoostQuery(builder.createBooleanQuery(body(lang), text), BODY_BOOST), Occur.SHOULD);
-    for (String unknown : unknownTerms(title, lang, reader)) {
-      int edits = unknown.length() >= TWO_EDITS_LENGTH ? 2 : 1;
-      b.add(new BoostQuery(new FuzzyQuery(new Term(title(lang), unknown), edits, 1, 20, true), FUZZY_BOOST * TITLE_BOOST), Occur.SHOULD);
-      b.add(new BoostQuery(new FuzzyQuery(new Term(body(lang), unknown), edits, 1, 20, true), FUZZY_BOOST), Occur.SHOULD);
+    if (!misspelt.isEmpty() && docCount(reader, body(lang)) > 0) {
+      for (String word : misspelt) {
+        for (String term : LanguageAnalyzers.terms(analyzers.forIndex(lang), word)) {
+          int edits = term.length() >= TWO_EDITS_LENGTH ? 2 : 1;
+          b.add(new BoostQuery(new FuzzyQuery(new Term(title(lang), term), edits, 1, 20, true), FUZZY_BOOST * TITLE_BOOST), Occur.SHOULD);
+          b.add(new BoostQuery(new FuzzyQuery(new Term(body(lang), term), edits, 1, 20, true), FUZZY_BOOST), Occur.SHOULD);
+        }
+      }
     }
     return b.build();
   }
 
-  private static Set<String> unknownTerms(Query titleQuery, String lang, IndexReader reader) {
-    Set<Term> terms = new LinkedHashSet<>();
-    titleQuery.visit(QueryVisitor.termCollector(terms));
-    Set<String> unknown = new LinkedHashSet<>();
+  /** Query words of at least {@value #FUZZY_MIN_LENGTH} letters that no answer in any language contains. */
+  private List<String> misspelt(String text, IndexReader reader) {
+    List<String> out = new ArrayList<>();
     try {
-      for (Term t : terms) {
-        String word = t.text();
-        if (word.codePointCount(0, word.length()) >= FUZZY_MIN_LENGTH
-            && reader.docFreq(t) == 0
-            && reader.docFreq(new Term(body(lang), word)) == 0
-            && reader.docFreq(new Term(keywords(lang), word)) == 0) {
-          unknown.add(word);
+      for (String word : LanguageAnalyzers.terms(plainWords, text)) {
+        if (word.codePointCount(0, word.length()) >= FUZZY_MIN_LENGTH && reader.docFreq(new Term(SPELL, word)) == 0) {
+          out.add(word);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return unknown;
+    return out;
+  }
+
+  private static int docCount(IndexReader reader, String field) {
+    try {
+      return reader.getDocCount(field);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static List<Query> filters(AnswerQuery q) {

@@ -147,7 +147,8 @@ public final class LuceneAnswerIndex implements AnswerIndex, Closeable {
   }
 
   private AnswerSearchResult search(IndexSearcher searcher, AnswerQuery q) throws IOException {
-    Query query = queries.build(q, searcher.getIndexReader());
+    Query text = queries.text(q, searcher.getIndexReader());
+    Query query = AnswerQueries.withFilters(text, q);
     int wanted = (q.page() + 1) * q.pageSize();
     var top = new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE);
     var collected =
@@ -156,7 +157,7 @@ public final class LuceneAnswerIndex implements AnswerIndex, Closeable {
     int from = Math.min(all.scoreDocs.length, q.page() * q.pageSize());
     ScoreDoc[] slice = java.util.Arrays.copyOfRange(all.scoreDocs, from, all.scoreDocs.length);
     TopDocs page = new TopDocs(new TotalHits(slice.length, TotalHits.Relation.EQUAL_TO), slice);
-    List<AnswerHit> hits = hits(searcher, query, page, q);
+    List<AnswerHit> hits = hits(searcher, text, page, q);
     Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
     facets.put("department", castFacets(collected[1]));
     facets.put("category", castFacets(collected[2]));
@@ -169,12 +170,12 @@ public final class LuceneAnswerIndex implements AnswerIndex, Closeable {
     return (List<FacetCount>) o;
   }
 
-  private List<AnswerHit> hits(IndexSearcher searcher, Query query, TopDocs page, AnswerQuery q) throws IOException {
+  private List<AnswerHit> hits(IndexSearcher searcher, Query text, TopDocs page, AnswerQuery q) throws IOException {
     List<String> languages =
         q.language() != null ? List.of(LanguageAnalyzers.suffix(q.language().code())) : Scripts.candidates(q.text());
-    String[] snippets = q.text().isEmpty() || page.scoreDocs.length == 0
+    String[] snippets = text == null || page.scoreDocs.length == 0
         ? new String[page.scoreDocs.length]
-        : Snippets.of(searcher, writer.getAnalyzer(), query, page, languages.stream().map(AnswerFields::body).toList());
+        : Snippets.of(searcher, writer.getAnalyzer(), text, page, languages.stream().map(AnswerFields::body).toList());
     StoredFields stored = searcher.storedFields();
     List<AnswerHit> hits = new ArrayList<>(page.scoreDocs.length);
     for (int i = 0; i < page.scoreDocs.length; i++) {
