@@ -26,6 +26,8 @@ final class AnswerDocuments {
 
   /** Body text: stored, with offsets in the postings so snippets need no re-analysis. */
   static final FieldType BODY = bodyType();
+  /** The did-you-mean dictionary takes words from the start of each body only; enough for spelling. */
+  static final int SPELL_BODY_CHARS = 2_000;
 
   private AnswerDocuments() {}
 
@@ -53,7 +55,8 @@ final class AnswerDocuments {
     }
     d.add(new Field(body(lang), c.body(), BODY));
     d.add(new TextField(WORDS, c.title(), Field.Store.NO));
-    d.add(new TextField(SPELL, c.title() + "\n" + String.join(" ", words) + "\n" + c.body(), Field.Store.NO));
+    String bodyStart = c.body().length() > SPELL_BODY_CHARS ? c.body().substring(0, SPELL_BODY_CHARS) : c.body();
+    d.add(new TextField(SPELL, c.title() + "\n" + String.join(" ", words) + "\n" + bodyStart, Field.Store.NO));
     if (c.facility() != null) {
       facility(d, c.facility());
     }

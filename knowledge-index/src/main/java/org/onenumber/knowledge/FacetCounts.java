@@ -1,101 +1,61 @@
 package org.onenumber.knowledge;
 
 import java.io.IOException;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
 import org.onenumber.core.knowledge.FacetCount;
 
 /**
- * Counts every matching document's value of one keyword field (department or category) from its
- * sorted doc values: per segment by ordinal, merged by value at the end. The empty value (no
- * category) is not a facet. One collector per search
- * thread; the manager is thread-safe.
+ * Counts the values of one keyword field (department or category) over the best hits of a search,
+ * from sorted doc values.
+ *
+ * <ol>
+ *   <li>Sort the hits' doc ids (doc values are read forwards).
+ *   <li>Per segment, read each hit's ordinal and count it by value; the empty value (no category)
+ *       is not a facet.
+ *   <li>Largest counts first, then by value; at most {@value #MAX_VALUES} values.
+ * </ol>
+ *
+ * Counting the best {@link LuceneAnswerIndex#FACET_WINDOW} hits instead of every match keeps the
+ * search able to skip non-competitive documents (block-max WAND), which is what keeps p99 in
+ * the low milliseconds on 100k answers. Stateless.
  */
-final class FacetCounts implements CollectorManager<FacetCounts.Counter, List<FacetCount>> {
+final class FacetCounts {
 
   static final int MAX_VALUES = 20;
 
-  private final String field;
+  private FacetCounts() {}
 
-  FacetCounts(String field) {
-    this.field = field;
-  }
-
-  @Override
-  public Counter newCollector() {
-    return new Counter(field);
-  }
-
-  @Override
-  public List<FacetCount> reduce(Collection<Counter> collectors) {
-    Map<String, Long> merged = new HashMap<>();
-    for (Counter c : collectors) {
-      c.flush();
-      c.totals.forEach((k, v) -> merged.merge(k, v, Long::sum));
+  static List<FacetCount> count(IndexSearcher searcher, ScoreDoc[] hits, String field) throws IOException {
+    int[] docs = Arrays.stream(hits).mapToInt(h -> h.doc).sorted().toArray();
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    Map<String, Long> counts = new HashMap<>();
+    int i = 0;
+    while (i < docs.length) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
+      SortedDocValues values = leaf.reader().getSortedDocValues(field);
+      int end = leaf.docBase + leaf.reader().maxDoc();
+      for (; i < docs.length && docs[i] < end; i++) {
+        if (values != null && values.advanceExact(docs[i] - leaf.docBase)) {
+          String value = values.lookupOrd(values.ordValue()).utf8ToString();
+          if (!value.isEmpty()) {
+            counts.merge(value, 1L, Long::sum);
+          }
+        }
+      }
     }
-    return merged.entrySet().stream()
+    return counts.entrySet().stream()
         .map(e -> new FacetCount(e.getKey(), e.getValue()))
         .sorted(Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::value))
         .limit(MAX_VALUES)
         .toList();
-  }
-
-  /** Counts ordinals of the current segment; folds them into totals on segment change. */
-  static final class Counter extends SimpleCollector {
-    private final String field;
-    private final Map<String, Long> totals = new HashMap<>();
-    private SortedDocValues values;
-    private int[] counts = new int[0];
-
-    Counter(String field) {
-      this.field = field;
-    }
-
-    @Override
-    protected void doSetNextReader(LeafReaderContext context) throws IOException {
-      flush();
-      values = context.reader().getSortedDocValues(field);
-      counts = values == null ? new int[0] : new int[values.getValueCount()];
-    }
-
-    @Override
-    public void setScorer(Scorable scorer) {}
-
-    @Override
-    public void collect(int doc) throws IOException {
-      if (values != null && values.advanceExact(doc)) {
-        counts[values.ordValue()]++;
-      }
-    }
-
-    @Override
-    public ScoreMode scoreMode() {
-      return ScoreMode.COMPLETE_NO_SCORES;
-    }
-
-    void flush() {
-      if (values == null) {
-        return;
-      }
-      try {
-        for (int ord = 0; ord < counts.length; ord++) {
-          if (counts[ord] > 0 && values.lookupOrd(ord).length > 0) {
-            totals.merge(values.lookupOrd(ord).utf8ToString(), (long) counts[ord], Long::sum);
-          }
-        }
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-      values = null;
-    }
   }
 }

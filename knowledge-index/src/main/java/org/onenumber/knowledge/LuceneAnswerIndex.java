@@ -23,7 +23,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -62,6 +61,10 @@ import org.onenumber.knowledge.analysis.LanguageAnalyzers;
 public final class LuceneAnswerIndex implements AnswerIndex, Closeable {
 
   static final long REFRESH_MILLIS = 20;
+  /** Facet counts describe this many best hits (see {@link FacetCounts}). */
+  static final int FACET_WINDOW = 100;
+  /** The total is exact up to this many matches and a lower bound beyond (then the search may skip). */
+  static final int EXACT_TOTAL_UP_TO = 1_000;
   static final long COMMIT_SECONDS = 5;
 
   private static final System.Logger LOG = System.getLogger(LuceneAnswerIndex.class.getName());
@@ -150,24 +153,18 @@ public final class LuceneAnswerIndex implements AnswerIndex, Closeable {
     Query text = queries.text(q, searcher.getIndexReader());
     Query query = AnswerQueries.withFilters(text, q);
     int wanted = (q.page() + 1) * q.pageSize();
-    var top = new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE);
-    var collected =
-        searcher.search(query, new MultiCollectorManager(top, new FacetCounts(DEPARTMENT), new FacetCounts(CATEGORY)));
-    TopDocs all = (TopDocs) collected[0];
+    var top = new TopScoreDocCollectorManager(Math.max(wanted, FACET_WINDOW), null, EXACT_TOTAL_UP_TO);
+    TopDocs all = searcher.search(query, top);
     int from = Math.min(all.scoreDocs.length, q.page() * q.pageSize());
-    ScoreDoc[] slice = java.util.Arrays.copyOfRange(all.scoreDocs, from, all.scoreDocs.length);
+    ScoreDoc[] slice = java.util.Arrays.copyOfRange(all.scoreDocs, from, Math.min(all.scoreDocs.length, wanted));
     TopDocs page = new TopDocs(new TotalHits(slice.length, TotalHits.Relation.EQUAL_TO), slice);
     List<AnswerHit> hits = hits(searcher, text, page, q);
     Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
-    facets.put("department", castFacets(collected[1]));
-    facets.put("category", castFacets(collected[2]));
+    ScoreDoc[] window = java.util.Arrays.copyOf(all.scoreDocs, Math.min(all.scoreDocs.length, FACET_WINDOW));
+    facets.put("department", FacetCounts.count(searcher, window, DEPARTMENT));
+    facets.put("category", FacetCounts.count(searcher, window, CATEGORY));
     String suggestion = q.text().isEmpty() ? null : didYouMean.suggest(q.text(), searcher.getIndexReader());
     return new AnswerSearchResult(all.totalHits.value(), hits, facets, suggestion);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<FacetCount> castFacets(Object o) {
-    return (List<FacetCount>) o;
   }
 
   private List<AnswerHit> hits(IndexSearcher searcher, Query text, TopDocs page, AnswerQuery q) throws IOException {

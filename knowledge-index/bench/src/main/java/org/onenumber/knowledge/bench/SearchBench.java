@@ -41,8 +41,8 @@ public final class SearchBench {
 
   static final int DOCS = 100_000;
   static final int SINGLE_ROUNDS = 20;
-  static final int PG_ROUNDS = 3;
-  static final int MULTI_SECONDS = 8;
+  static final int PG_ROUNDS = 2;
+  static final int MULTI_SECONDS = 5;
   static final Instant AT = Instant.parse("2026-06-01T00:00:00Z");
 
   private SearchBench() {}
