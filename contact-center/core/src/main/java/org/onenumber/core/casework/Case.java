@@ -55,10 +55,17 @@ public record Case(
         && status() != CaseStatus.REJECTED && now.isAfter(dueAt);
   }
 
-  /** @throws IllegalTransitionException when {@link CaseStatus} has no such edge */
+  /**
+   * @throws IllegalTransitionException when {@link CaseStatus} has no such edge
+   * @throws InvalidInputException when the change is dated before the current status
+   */
   public Case moveTo(CaseStatusChange change) {
     if (!status().canMoveTo(change.status())) {
       throw new IllegalTransitionException("case " + id, status(), change.status());
+    }
+    Instant last = history.get(history.size() - 1).at();
+    if (change.at().isBefore(last)) {
+      throw new InvalidInputException("case " + id + " status at " + change.at() + " is before " + last);
     }
     List<CaseStatusChange> next = new ArrayList<>(history);
     next.add(change);

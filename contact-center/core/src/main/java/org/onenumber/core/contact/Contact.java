@@ -90,8 +90,9 @@ public record Contact(
 
   /**
    * Moves the contact to {@code next}. The step's queue and agent become the contact's current
-   * queue and agent when given; leaving the agent (back to queued, transferred, closed...) clears
-   * it unless the step names one.
+   * queue and agent when given. Connected, held, wrap-up and closed keep the agent who handled
+   * the contact; every other move (back to queued, transferred, callback...) clears it unless the
+   * step names one.
    *
    * @throws IllegalTransitionException when the lifecycle has no such edge
    * @throws InvalidInputException when {@code at} is before the last step

@@ -11,7 +11,7 @@
  *                  ├─► abandoned   (citizen gave up)
  *                  ├─► callback-requested ─► queued / offered
  *                  ├─► transferred ─► queued / offered
- *                  └─► overflowed  ─► queued (another queue)
+ *                  └─► overflowed  ─► queued (another queue) / offered
  * </pre>
  *
  * Every step is kept with its instant ({@link ContactStep}), so every service-level variant can

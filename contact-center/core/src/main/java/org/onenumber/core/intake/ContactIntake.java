@@ -55,11 +55,14 @@ public final class ContactIntake implements OpenContact {
     this.random = random;
   }
 
+  /** What one intake transaction produced: the queued contact and the events to publish. */
+  private record Opened(Contact contact, List<DomainEvent> events) {}
+
   @Override
   public Contact open(OpenContactCommand command) {
     Queue queue = QueueSelection.choose(directory.queues(), command.queue(), command.channel(), command.language());
-    List<DomainEvent> emitted = new ArrayList<>();
-    Contact contact = transactions.inTransaction(() -> {
+    Opened opened = transactions.inTransaction(() -> {
+      List<DomainEvent> emitted = new ArrayList<>();
       var now = clock.instant();
       Citizen citizen = citizenFor(command, emitted, now);
       Set<SkillLevel> skills = command.requiredSkills().isEmpty()
@@ -72,10 +75,10 @@ public final class ContactIntake implements OpenContact {
       emitted.add(new ContactStateChanged(queued.id(), queued.channel(), queued.language(),
           ContactState.CREATED, ContactState.QUEUED, queue.id(), null, "intake", now));
       journal.append(queued, emitted);
-      return queued;
+      return new Opened(queued, List.copyOf(emitted));
     });
-    emitted.forEach(events::publish);
-    return contact;
+    opened.events().forEach(events::publish);
+    return opened.contact();
   }
 
   private Citizen citizenFor(OpenContactCommand command, List<DomainEvent> emitted, java.time.Instant now) {

@@ -1,0 +1,95 @@
+package org.onenumber.server.api;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.onenumber.core.citizen.CitizenIdentity;
+import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.directory.Language;
+import org.onenumber.core.directory.QueueId;
+import org.onenumber.core.directory.SkillLevel;
+import org.onenumber.core.error.InvalidInputException;
+import org.onenumber.core.error.NotFoundException;
+import org.onenumber.core.port.in.OpenContact;
+import org.onenumber.core.port.in.OpenContactCommand;
+import org.onenumber.core.port.out.ContactJournal;
+import org.onenumber.server.api.Views.ContactView;
+
+/**
+ * Contacts: the generic intake used by integrations and the load simulator, and reading a
+ * contact back. The intake answers 201 only after the contact is committed.
+ */
+@Controller("/api/v1/contacts")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "contacts")
+final class ContactsController {
+
+  private final OpenContact openContact;
+  private final ContactJournal journal;
+
+  ContactsController(OpenContact openContact, ContactJournal journal) {
+    this.openContact = openContact;
+    this.journal = journal;
+  }
+
+  @Post
+  @Status(HttpStatus.CREATED)
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  @Operation(summary = "Open a contact: the citizen is registered or recognised, the contact journaled and queued")
+  ContactView open(@Body OpenContactRequest request) {
+    return ContactView.of(openContact.open(command(request)));
+  }
+
+  @Get("/{id}")
+  @Secured(SecurityRule.IS_AUTHENTICATED)
+  @Operation(summary = "A contact with every step of its lifecycle")
+  ContactView find(@PathVariable String id) {
+    return journal.find(new ContactId(id)).map(ContactView::of)
+        .orElseThrow(() -> new NotFoundException("contact", id));
+  }
+
+  static OpenContactCommand command(OpenContactRequest r) {
+    InvalidInputException.require(r.channel(), "channel");
+    return new OpenContactCommand(r.channel(), identity(r), r.name(), Language.of(r.language()), r.topic(),
+        r.queue() == null ? null : new QueueId(r.queue()), r.priority(), skills(r));
+  }
+
+  private static CitizenIdentity identity(OpenContactRequest r) {
+    if (r.phone() != null) {
+      return PhoneNumbers.parse(r.phone());
+    }
+    if (r.chatId() != null) {
+      return new CitizenIdentity.ChatHandle(r.chatId());
+    }
+    if (r.email() != null) {
+      return new CitizenIdentity.Email(r.email());
+    }
+    throw new InvalidInputException("one of phone, chatId or email is required");
+  }
+
+  private static Set<SkillLevel> skills(OpenContactRequest r) {
+    if (r.skills() == null) {
+      return Set.of();
+    }
+    return r.skills().stream().map(text -> {
+      String[] pair = text.split(":");
+      if (pair.length != 2 || !pair[1].matches("[0-9]")) {
+        throw new InvalidInputException("skill must look like 'tax:2', got '" + text + "'");
+      }
+      return SkillLevel.of(pair[0], Integer.parseInt(pair[1]));
+    }).collect(Collectors.toSet());
+  }
+
+}

@@ -1,0 +1,49 @@
+package org.onenumber.server.api;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import org.onenumber.core.error.IllegalTransitionException;
+import org.onenumber.core.error.NotFoundException;
+import org.onenumber.core.error.OneNumberException;
+import org.onenumber.core.error.PermanentException;
+import org.onenumber.core.error.RetriableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps the domain's failures to HTTP: not found → 404, illegal transition → 409, any other
+ * permanent failure → 400, retriable → 503 (logged, since a dependency is down).
+ */
+@Produces
+@Singleton
+final class OneNumberExceptionHandler implements ExceptionHandler<OneNumberException, HttpResponse<?>> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OneNumberExceptionHandler.class);
+
+  private final ErrorResponseProcessor<?> errors;
+
+  OneNumberExceptionHandler(ErrorResponseProcessor<?> errors) {
+    this.errors = errors;
+  }
+
+  @Override
+  public HttpResponse<?> handle(HttpRequest request, OneNumberException exception) {
+    HttpStatus status = switch (exception) {
+      case NotFoundException e -> HttpStatus.NOT_FOUND;
+      case IllegalTransitionException e -> HttpStatus.CONFLICT;
+      case PermanentException e -> HttpStatus.BAD_REQUEST;
+      case RetriableException e -> {
+        LOG.warn("{} {} failed: {}", request.getMethod(), request.getPath(), e.getMessage());
+        yield HttpStatus.SERVICE_UNAVAILABLE;
+      }
+    };
+    return errors.processResponse(ErrorContext.builder(request).cause(exception)
+        .errorMessage(exception.getMessage()).build(), HttpResponse.status(status));
+  }
+}

@@ -1,0 +1,129 @@
+package org.onenumber.server.persistence;
+
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.onenumber.core.error.RetriableException;
+import org.onenumber.core.port.out.Transactions;
+
+/**
+ * Runs SQL on the configured {@link DataSource}. {@link #inTransaction} binds one connection to
+ * the calling thread; every query made on that thread until it returns joins the transaction,
+ * and a nested call joins the outer one. Outside a transaction each call autocommits. SQL
+ * failures become {@link RetriableException}s after a rollback.
+ */
+@Singleton
+public final class Jdbc implements Transactions {
+
+  private final DataSource dataSource;
+  private final ThreadLocal<Connection> current = new ThreadLocal<>();
+
+  public Jdbc(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Reads one row into a value. */
+  @FunctionalInterface
+  public interface RowMapper<T> {
+    T map(ResultSet row) throws SQLException;
+  }
+
+  @FunctionalInterface
+  interface ConnectionWork<T> {
+    T apply(Connection connection) throws SQLException;
+  }
+
+  @Override
+  public <T> T inTransaction(Supplier<T> work) {
+    if (current.get() != null) {
+      return work.get();
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      current.set(connection);
+      try {
+        T result = work.get();
+        connection.commit();
+        return result;
+      } catch (RuntimeException | Error e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        current.remove();
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new RetriableException("database unavailable: " + e.getMessage(), e);
+    }
+  }
+
+  /** Executes an insert, update or delete; returns the number of rows changed. */
+  public int update(String sql, Object... args) {
+    return run(c -> {
+      try (PreparedStatement statement = prepare(c, sql, args)) {
+        return statement.executeUpdate();
+      }
+    });
+  }
+
+  public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
+    return run(c -> {
+      try (PreparedStatement statement = prepare(c, sql, args); ResultSet rows = statement.executeQuery()) {
+        List<T> result = new ArrayList<>();
+        while (rows.next()) {
+          result.add(mapper.map(rows));
+        }
+        return result;
+      }
+    });
+  }
+
+  public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... args) {
+    return query(sql, mapper, args).stream().findFirst();
+  }
+
+  <T> T run(ConnectionWork<T> work) {
+    Connection joined = current.get();
+    try {
+      if (joined != null) {
+        return work.apply(joined);
+      }
+      try (Connection connection = dataSource.getConnection()) {
+        return work.apply(connection);
+      }
+    } catch (SQLException e) {
+      throw new RetriableException("database error: " + e.getMessage(), e);
+    }
+  }
+
+  private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+    PreparedStatement statement = c.prepareStatement(sql);
+    for (int i = 0; i < args.length; i++) {
+      Object arg = args[i] instanceof Instant at ? OffsetDateTime.ofInstant(at, ZoneOffset.UTC) : args[i];
+      statement.setObject(i + 1, arg);
+    }
+    return statement;
+  }
+
+  /** Reads a {@code timestamp with time zone} column; null stays null. */
+  public static Instant instant(ResultSet row, String column) throws SQLException {
+    OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  /** Reads a plain timestamp column as UTC; for aggregate queries. */
+  public static Instant utc(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}

@@ -1,0 +1,74 @@
+package org.onenumber.server.persistence;
+
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.onenumber.core.citizen.Citizen;
+import org.onenumber.core.citizen.CitizenId;
+import org.onenumber.core.citizen.CitizenIdentity;
+import org.onenumber.core.citizen.Consent;
+import org.onenumber.core.directory.Language;
+import org.onenumber.core.error.InvalidInputException;
+import org.onenumber.core.port.out.CitizenRegistry;
+
+/** Citizens in tables {@code citizen} and {@code citizen_identity}. Thread-safe. */
+@Singleton
+public final class JdbcCitizenRegistry implements CitizenRegistry {
+
+  private final Jdbc jdbc;
+
+  public JdbcCitizenRegistry(Jdbc jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public Optional<Citizen> find(CitizenId id) {
+    return jdbc.queryOne("select * from citizen where id = ?", this::citizen, id.value());
+  }
+
+  @Override
+  public Optional<Citizen> findByIdentity(CitizenIdentity identity) {
+    return jdbc.queryOne("select c.* from citizen c join citizen_identity i on i.citizen_id = c.id"
+        + " where i.kind = ? and i.identity = ?", this::citizen, identity.kind(), identity.value());
+  }
+
+  @Override
+  public void save(Citizen citizen) {
+    jdbc.inTransaction(() -> {
+      Consent consent = citizen.consent();
+      int updated = jdbc.update("update citizen set name = ?, preferred_language = ?, store_history = ?,"
+              + " record_calls = ?, sms_opt_out = ? where id = ?", citizen.name(), citizen.preferredLanguage().code(),
+          consent.storeHistory(), consent.recordCalls(), consent.smsOptOut(), citizen.id().value());
+      if (updated == 0) {
+        jdbc.update("insert into citizen (id, name, preferred_language, store_history, record_calls, sms_opt_out)"
+                + " values (?, ?, ?, ?, ?, ?)", citizen.id().value(), citizen.name(), citizen.preferredLanguage().code(),
+            consent.storeHistory(), consent.recordCalls(), consent.smsOptOut());
+      }
+      Set<CitizenIdentity> stored = new HashSet<>(identities(citizen.id()));
+      for (CitizenIdentity identity : citizen.identities()) {
+        if (!stored.contains(identity)) {
+          findByIdentity(identity).ifPresent(other -> {
+            throw new InvalidInputException("identity " + identity.masked() + " belongs to another citizen");
+          });
+          jdbc.update("insert into citizen_identity (kind, identity, citizen_id) values (?, ?, ?)",
+              identity.kind(), identity.value(), citizen.id().value());
+        }
+      }
+      return null;
+    });
+  }
+
+  private Set<CitizenIdentity> identities(CitizenId id) {
+    return Set.copyOf(jdbc.query("select kind, identity from citizen_identity where citizen_id = ?",
+        row -> CitizenIdentity.of(row.getString("kind"), row.getString("identity")), id.value()));
+  }
+
+  private Citizen citizen(ResultSet row) throws SQLException {
+    CitizenId id = new CitizenId(row.getString("id"));
+    return new Citizen(id, row.getString("name"), identities(id), new Language(row.getString("preferred_language")),
+        new Consent(row.getBoolean("store_history"), row.getBoolean("record_calls"), row.getBoolean("sms_opt_out")));
+  }
+}

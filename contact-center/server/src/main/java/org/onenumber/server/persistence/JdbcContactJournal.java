@@ -1,0 +1,165 @@
+package org.onenumber.server.persistence;
+
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.citizen.CitizenId;
+import org.onenumber.core.contact.Channel;
+import org.onenumber.core.contact.Contact;
+import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.contact.ContactState;
+import org.onenumber.core.contact.ContactStep;
+import org.onenumber.core.directory.Language;
+import org.onenumber.core.directory.QueueId;
+import org.onenumber.core.event.DomainEvent;
+import org.onenumber.core.port.out.ContactJournal;
+import org.onenumber.server.events.EventPayload;
+
+/**
+ * The contact journal on tables {@code contact}, {@code contact_step} and {@code domain_event}.
+ * {@link #append} writes the snapshot, the steps not yet stored and the events in one
+ * transaction (joining the caller's, if any). Thread-safe.
+ */
+@Singleton
+public final class JdbcContactJournal implements ContactJournal {
+
+  private static final String FIRST_AT_COLUMNS = "queued_at = ?, offered_at = ?, connected_at = ?, held_at = ?,"
+      + " wrap_up_at = ?, closed_at = ?, abandoned_at = ?, callback_requested_at = ?, transferred_at = ?,"
+      + " overflowed_at = ?";
+  private static final ContactState[] FIRST_AT_STATES = {
+      ContactState.QUEUED, ContactState.OFFERED, ContactState.CONNECTED, ContactState.HELD, ContactState.WRAP_UP,
+      ContactState.CLOSED, ContactState.ABANDONED, ContactState.CALLBACK_REQUESTED, ContactState.TRANSFERRED,
+      ContactState.OVERFLOWED};
+
+  private final Jdbc jdbc;
+  private final JsonMapper json;
+
+  public JdbcContactJournal(Jdbc jdbc, JsonMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  @Override
+  public void append(Contact contact, List<DomainEvent> events) {
+    jdbc.inTransaction(() -> {
+      int stored = storedSteps(contact.id());
+      if (stored == 0) {
+        insert(contact);
+      } else {
+        update(contact);
+      }
+      List<ContactStep> steps = contact.steps();
+      for (int seq = stored; seq < steps.size(); seq++) {
+        ContactStep s = steps.get(seq);
+        jdbc.update("insert into contact_step (contact_id, seq, state, at, agent_id, queue_id, reason)"
+                + " values (?, ?, ?, ?, ?, ?, ?)", contact.id().value(), seq, s.state().name(), s.at(),
+            text(s.agent()), text(s.queue()), s.reason());
+      }
+      for (DomainEvent event : events) {
+        jdbc.update("insert into domain_event (type, at, contact_id, payload) values (?, ?, ?, ?)",
+            event.type(), event.at(), contact.id().value(), payload(event));
+      }
+      return null;
+    });
+  }
+
+  private void insert(Contact c) {
+    List<Object> args = new ArrayList<>(List.of(c.id().value(), c.channel().name(), c.citizen().value(),
+        c.language().code(), Columns.skills(c.requiredSkills()), c.priority()));
+    args.add(text(c.queue()));
+    args.add(text(c.agent()));
+    args.add(c.topic());
+    args.add(c.state().name());
+    args.add(c.createdAt());
+    args.add(c.updatedAt());
+    args.addAll(firstAts(c));
+    jdbc.update("insert into contact (id, channel, citizen_id, language, required_skills, priority, queue_id,"
+        + " agent_id, topic, state, created_at, updated_at, queued_at, offered_at, connected_at, held_at,"
+        + " wrap_up_at, closed_at, abandoned_at, callback_requested_at, transferred_at, overflowed_at)"
+        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args.toArray());
+  }
+
+  private void update(Contact c) {
+    List<Object> args = new ArrayList<>();
+    args.add(text(c.queue()));
+    args.add(text(c.agent()));
+    args.add(c.state().name());
+    args.add(c.updatedAt());
+    args.addAll(firstAts(c));
+    args.add(c.id().value());
+    jdbc.update("update contact set queue_id = ?, agent_id = ?, state = ?, updated_at = ?, " + FIRST_AT_COLUMNS
+        + " where id = ?", args.toArray());
+  }
+
+  private static List<Object> firstAts(Contact c) {
+    List<Object> values = new ArrayList<>();
+    for (ContactState state : FIRST_AT_STATES) {
+      values.add(c.firstAt(state).orElse(null));
+    }
+    return values;
+  }
+
+  private int storedSteps(ContactId id) {
+    return jdbc.queryOne("select count(*) from contact_step where contact_id = ?", row -> row.getInt(1), id.value())
+        .orElse(0);
+  }
+
+  @Override
+  public Optional<Contact> find(ContactId id) {
+    return jdbc.queryOne("select * from contact where id = ?", this::contact, id.value());
+  }
+
+  @Override
+  public List<Contact> open() {
+    return jdbc.query("select * from contact where state not in ('CLOSED', 'ABANDONED') order by created_at, id",
+        this::contact);
+  }
+
+  @Override
+  public List<Contact> byCitizen(CitizenId citizen, int limit) {
+    return jdbc.query("select * from contact where citizen_id = ? order by created_at desc, id desc limit ?",
+        this::contact, citizen.value(), limit);
+  }
+
+  private Contact contact(ResultSet row) throws SQLException {
+    ContactId id = new ContactId(row.getString("id"));
+    List<ContactStep> steps = jdbc.query("select * from contact_step where contact_id = ? order by seq",
+        JdbcContactJournal::step, id.value());
+    String queue = row.getString("queue_id");
+    String agent = row.getString("agent_id");
+    return new Contact(id, Channel.valueOf(row.getString("channel")), new CitizenId(row.getString("citizen_id")),
+        new Language(row.getString("language")), Columns.skills(row.getString("required_skills")),
+        row.getInt("priority"), queue == null ? null : new QueueId(queue), agent == null ? null : new AgentId(agent),
+        row.getString("topic"), steps);
+  }
+
+  private static ContactStep step(ResultSet row) throws SQLException {
+    String agent = row.getString("agent_id");
+    String queue = row.getString("queue_id");
+    Instant at = Jdbc.instant(row, "at");
+    return new ContactStep(ContactState.valueOf(row.getString("state")), at,
+        agent == null ? null : new AgentId(agent), queue == null ? null : new QueueId(queue), row.getString("reason"));
+  }
+
+  private String payload(DomainEvent event) {
+    Map<String, Object> payload = EventPayload.of(event);
+    try {
+      return new String(json.writeValueAsBytes(payload), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String text(Object id) {
+    return id == null ? null : id.toString();
+  }
+}

@@ -1,0 +1,52 @@
+package org.onenumber.server.security;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.onenumber.server.persistence.Jdbc;
+
+/**
+ * Staff accounts in table {@code account}, passwords hashed with bcrypt (cost 10). Thread-safe.
+ * A failed check costs the same time whether or not the login exists.
+ */
+@Singleton
+public final class Accounts {
+
+  private static final int COST = 10;
+
+  /** A stored account, without its hash. */
+  public record Account(String login, String name, Role role, String department, String agent) {}
+
+  private final Jdbc jdbc;
+  private final String dummyHash;
+
+  public Accounts(Jdbc jdbc) {
+    this.jdbc = jdbc;
+    this.dummyHash = hash("no such account");
+  }
+
+  public String hash(String password) {
+    return BCrypt.withDefaults().hashToString(COST, password.toCharArray());
+  }
+
+  public void create(String login, String name, Role role, String department, String agent, String passwordHash) {
+    jdbc.update("insert into account (login, name, role, department_id, agent_id, password_hash)"
+        + " values (?, ?, ?, ?, ?, ?)", login, name, role.name(), department, agent, passwordHash);
+  }
+
+  public Optional<Account> find(String login) {
+    return jdbc.queryOne("select * from account where login = ?", row -> new Account(row.getString("login"),
+        row.getString("name"), Role.valueOf(row.getString("role")), row.getString("department_id"),
+        row.getString("agent_id")), login);
+  }
+
+  /** The account, when {@code password} is its password. */
+  public Optional<Account> verify(String login, String password) {
+    Optional<String> stored = jdbc.queryOne("select password_hash from account where login = ?",
+        row -> row.getString(1), login);
+    boolean ok = BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8),
+        stored.orElse(dummyHash).getBytes(StandardCharsets.UTF_8)).verified;
+    return ok && stored.isPresent() ? find(login) : Optional.empty();
+  }
+}

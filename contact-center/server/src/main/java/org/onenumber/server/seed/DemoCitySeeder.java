@@ -1,0 +1,67 @@
+package org.onenumber.server.seed;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import org.onenumber.core.agent.Agent;
+import org.onenumber.server.persistence.Jdbc;
+import org.onenumber.server.persistence.JdbcDirectory;
+import org.onenumber.server.security.Accounts;
+import org.onenumber.server.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads the demo city on startup when the database has no departments yet, in one transaction:
+ * all of it or none. Every demo account gets the configured demo password (hashed once).
+ * Disabled with {@code onenumber.seed.enabled=false}.
+ */
+@Singleton
+@Requires(property = "onenumber.seed.enabled", notEquals = "false")
+public final class DemoCitySeeder {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoCitySeeder.class);
+
+  private final Jdbc jdbc;
+  private final JdbcDirectory directory;
+  private final Accounts accounts;
+  private final String demoPassword;
+
+  public DemoCitySeeder(Jdbc jdbc, JdbcDirectory directory, Accounts accounts,
+      @Value("${onenumber.seed.demo-password:demo1234}") String demoPassword) {
+    this.jdbc = jdbc;
+    this.directory = directory;
+    this.accounts = accounts;
+    this.demoPassword = demoPassword;
+  }
+
+  @EventListener
+  void onStartup(StartupEvent event) {
+    seedIfEmpty();
+  }
+
+  /** Seeds and returns true when the directory was empty; returns false otherwise. */
+  public boolean seedIfEmpty() {
+    if (!directory.departments().isEmpty()) {
+      return false;
+    }
+    String hash = accounts.hash(demoPassword);
+    jdbc.inTransaction(() -> {
+      SeedFiles.departments().forEach(d -> directory.save(d.department(), d.categories()));
+      SeedFiles.queues().forEach(directory::save);
+      for (Agent agent : SeedFiles.agents()) {
+        directory.save(agent);
+        accounts.create(agent.id().value(), agent.name(), Role.OPERATOR, null, agent.id().value(), hash);
+      }
+      SeedFiles.accounts().forEach(a -> accounts.create(a.login(), a.name(), Role.valueOf(a.role()), a.department(),
+          null, hash));
+      return null;
+    });
+    directory.invalidate();
+    LOG.info("Seeded the demo city: {} departments, {} queues, {} operators", directory.departments().size(),
+        directory.queues().size(), directory.agents().size());
+    return true;
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * The demo city: on first start with an empty database, {@link DemoCitySeeder} loads departments,
+ * queues, operators and staff accounts from the YAML files in {@code resources/seed}, so the
+ * first run shows a working center.
+ */
+package org.onenumber.server.seed;

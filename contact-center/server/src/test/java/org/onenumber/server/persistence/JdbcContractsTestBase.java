@@ -1,0 +1,88 @@
+package org.onenumber.server.persistence;
+
+import io.micronaut.json.JsonMapper;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.onenumber.core.citizen.Citizen;
+import org.onenumber.core.citizen.CitizenId;
+import org.onenumber.core.citizen.CitizenIdentity;
+import org.onenumber.core.citizen.Consent;
+import org.onenumber.core.contact.Channel;
+import org.onenumber.core.contact.Contact;
+import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.directory.Language;
+import org.onenumber.core.port.out.CaseRegistry;
+import org.onenumber.core.port.out.CitizenRegistry;
+import org.onenumber.core.port.out.ContactJournal;
+import org.onenumber.testkit.CaseRegistryContract;
+import org.onenumber.testkit.CitizenRegistryContract;
+import org.onenumber.testkit.ContactJournalContract;
+import org.onenumber.testkit.TestData;
+
+/**
+ * Runs the testkit's contract suites against the JDBC adapters on a fresh database per test (each
+ * test instance creates its own, before the contract's own set-up runs).
+ */
+abstract class JdbcContractsTestBase {
+
+  /** A fresh, migrated, empty database. */
+  protected abstract DataSource freshDatabase();
+
+  private Jdbc fresh() {
+    return new Jdbc(freshDatabase());
+  }
+
+  @Nested
+  class JdbcContactJournalContract extends ContactJournalContract {
+    private final Jdbc jdbc = fresh();
+
+    @Override
+    protected ContactJournal journal() {
+      return new JdbcContactJournal(jdbc, JsonMapper.createDefault());
+    }
+
+    @Override
+    protected CitizenRegistry citizens() {
+      return new JdbcCitizenRegistry(jdbc);
+    }
+  }
+
+  @Nested
+  class JdbcCitizenRegistryContract extends CitizenRegistryContract {
+    private final Jdbc jdbc = fresh();
+
+    @Override
+    protected CitizenRegistry citizens() {
+      return new JdbcCitizenRegistry(jdbc);
+    }
+  }
+
+  @Nested
+  class JdbcCaseRegistryContract extends CaseRegistryContract {
+    private final Jdbc jdbc = fresh();
+
+    @BeforeEach
+    void departmentsCitizenAndContacts() {
+      JdbcDirectory directory = new JdbcDirectory(jdbc);
+      directory.save(TestData.department("water"), List.of("수도 누수"));
+      directory.save(TestData.department("roads"), List.of("포트홀"));
+      CitizenId kim = new CitizenId("citizen-kim");
+      new JdbcCitizenRegistry(jdbc).save(new Citizen(kim, null, Set.of(new CitizenIdentity.Phone("+821055556666")),
+          Language.KOREAN, Consent.DEFAULT));
+      JdbcContactJournal journal = new JdbcContactJournal(jdbc, JsonMapper.createDefault());
+      for (String id : List.of("c-1", "c-2")) {
+        journal.append(Contact.create(new ContactId(id), Channel.VOICE, kim, Language.KOREAN, Set.of(), 0, null,
+            Instant.parse("2026-11-23T00:00:00Z")), List.of());
+      }
+    }
+
+    @Override
+    protected CaseRegistry cases() {
+      return new JdbcCaseRegistry(jdbc);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package org.onenumber.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.onenumber.core.casework.Case;
+import org.onenumber.core.casework.CaseId;
+import org.onenumber.core.casework.CasePriority;
+import org.onenumber.core.casework.CaseStatus;
+import org.onenumber.core.casework.CaseStatusChange;
+import org.onenumber.core.citizen.CitizenId;
+import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.directory.DepartmentId;
+import org.onenumber.core.port.out.CaseRegistry;
+
+/**
+ * What every {@link CaseRegistry} must do. Subclasses give a fresh registry per test in which
+ * department {@code water} or {@code roads}, citizen {@code citizen-kim} and contacts {@code c-1},
+ * {@code c-2} exist (a database needs them for its foreign keys).
+ */
+public abstract class CaseRegistryContract {
+
+  protected static final Instant T0 = Instant.parse("2026-11-23T01:00:00Z");
+
+  protected abstract CaseRegistry cases();
+
+  private Case open(String id, String department, Instant at) {
+    return new Case(new CaseId(id), new DepartmentId(department), "수도 누수", CasePriority.HIGH,
+        "아파트 앞 도로에서 물이 샌다", new CitizenId("citizen-kim"), List.of(new ContactId("c-1")),
+        at.plusSeconds(3 * 86_400), List.of(new CaseStatusChange(CaseStatus.OPEN, at, "op-001", null)));
+  }
+
+  @Test
+  public void findsASavedCaseWithItsContactsAndHistory() {
+    Case c = open("C-1", "water", T0);
+    cases().save(c);
+    assertEquals(c, cases().find(c.id()).orElseThrow());
+  }
+
+  @Test
+  public void savingAgainAppendsNewStatuses() {
+    Case c = open("C-1", "water", T0);
+    cases().save(c);
+    Case progressed = c.moveTo(new CaseStatusChange(CaseStatus.IN_PROGRESS, T0.plusSeconds(60), "staff-water", "현장 출동"))
+        .moveTo(new CaseStatusChange(CaseStatus.RESOLVED, T0.plusSeconds(7200), "staff-water", "배관 교체 완료"));
+    cases().save(progressed);
+    Case found = cases().find(c.id()).orElseThrow();
+    assertEquals(CaseStatus.RESOLVED, found.status());
+    assertEquals(progressed.history(), found.history());
+  }
+
+  @Test
+  public void listsADepartmentsCasesNewestFirst() {
+    cases().save(open("C-1", "water", T0));
+    cases().save(open("C-2", "water", T0.plusSeconds(10)));
+    cases().save(open("C-3", "roads", T0.plusSeconds(20)));
+    assertEquals(List.of("C-2", "C-1"),
+        cases().byDepartment(new DepartmentId("water"), 10).stream().map(c -> c.id().value()).toList());
+  }
+
+  @Test
+  public void findsNothingForAnUnknownCase() {
+    assertTrue(cases().find(new CaseId("C-404")).isEmpty());
+  }
+
+  @Test
+  public void handsOutIncreasingSequenceNumbers() {
+    long first = cases().nextSequence();
+    long second = cases().nextSequence();
+    assertTrue(second > first, second + " > " + first);
+  }
+}
