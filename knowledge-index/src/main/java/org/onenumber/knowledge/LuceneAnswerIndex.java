@@ -51,8 +51,9 @@ import org.onenumber.knowledge.analysis.LanguageAnalyzers;
  *
  * <p>Threads: thread-safe. Searches run on the caller's thread against the current {@link
  * SearcherManager} view. Two daemon threads ({@code knowledge-index-background-N}) reopen the view
- * every {@value #REFRESH_MILLIS} ms and commit every {@value #COMMIT_SECONDS} s when something
- * changed. One rebuild runs at a time.
+ * {@value #COALESCE_MILLIS} ms after a change (bursts coalesce) and in any case every {@value
+ * #REFRESH_MILLIS} ms, and commit every {@value #COMMIT_SECONDS} s when something changed. One
+ * rebuild runs at a time.
  *
  * <p>Failures: I/O errors surface as {@link UncheckedIOException}; a failed background refresh or
  * commit is logged and retried on the next tick. The index is derived data: after a crash the last
@@ -61,6 +62,7 @@ import org.onenumber.knowledge.analysis.LanguageAnalyzers;
 public final class LuceneAnswerIndex implements AnswerIndex, Closeable {
 
   static final long REFRESH_MILLIS = 20;
+  static final long COALESCE_MILLIS = 3;
   /** Facet counts describe this many best hits (see {@link FacetCounts}). */
   static final int FACET_WINDOW = 100;
   /** The total is exact up to this many matches and a lower bound beyond (then the search may skip). */
@@ -79,6 +81,7 @@ public final class LuceneAnswerIndex implements AnswerIndex, Closeable {
   private final Lookups lookups;
   private final Rebuild rebuild;
   private final ScheduledExecutorService background;
+  private final java.util.concurrent.atomic.AtomicBoolean refreshPending = new java.util.concurrent.atomic.AtomicBoolean();
 
   private LuceneAnswerIndex(Directory directory) throws IOException {
     this.directory = directory;
@@ -119,6 +122,21 @@ public final class LuceneAnswerIndex implements AnswerIndex, Closeable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    requestRefresh();
+  }
+
+  /** Reopens soon ({@value #COALESCE_MILLIS} ms, coalescing bursts) instead of at the next tick. */
+  private void requestRefresh() {
+    if (refreshPending.compareAndSet(false, true)) {
+      try {
+        background.schedule(() -> {
+          refreshPending.set(false);
+          refreshTick();
+        }, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.RejectedExecutionException closed) {
+        refreshPending.set(false);
+      }
+    }
   }
 
   @Override
@@ -128,6 +146,7 @@ public final class LuceneAnswerIndex implements AnswerIndex, Closeable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    requestRefresh();
   }
 
   @Override
