@@ -32,9 +32,10 @@ import org.onenumber.knowledge.analysis.LanguageAnalyzers;
  *       disjunction over title (boost {@value #TITLE_BOOST}), keywords ({@value #KEYWORDS_BOOST})
  *       and body ({@value #BODY_BOOST}), scored by BM25.
  *   <li>Typo tolerance: a word of at least {@value #FUZZY_MIN_LENGTH} letters that no answer in
- *       any language contains is added, analysed per language, as a fuzzy query on title and body
- *       (1 edit, 2 from {@value #TWO_EDITS_LENGTH} letters) at a lower boost, for languages that
- *       have answers at all.
+ *       any language contains is analysed per language; each of its terms that no title, keyword
+ *       or body of that language contains (so Korean inflections, which Nori already reduces, do
+ *       not count) is added as a fuzzy query on title and body (1 edit, 2 from {@value
+ *       #TWO_EDITS_LENGTH} letters) at a lower boost, for languages that have answers at all.
  *   <li>Filters (not scored): live only (published, inside validity at the query's instant) unless
  *       asked otherwise, then language, department, category and audience when given.
  *   <li>No text: every answer passing the filters.
@@ -58,8 +59,15 @@ final class AnswerQueries {
     this.analyzers = analyzers;
   }
 
+  /**
+   * The scored part of a search, and the same without its fuzzy clauses (what snippets
+   * highlight: cheaper, and a guessed spelling should not be marked).
+   */
+  record Text(Query scored, Query exact) {}
+
   Query build(AnswerQuery q, IndexReader reader) {
-    return withFilters(text(q, reader), q);
+    Text text = text(q, reader);
+    return withFilters(text == null ? null : text.scored(), q);
   }
 
   /** The scored {@code text} part (null for none) plus the filters of {@code q}. */
@@ -73,16 +81,16 @@ final class AnswerQueries {
   }
 
   /** The scored part; null when the text has no searchable words. */
-  Query text(AnswerQuery q, IndexReader reader) {
+  Text text(AnswerQuery q, IndexReader reader) {
     if (q.text().isEmpty()) {
       return null;
     }
     List<String> languages =
         q.language() != null ? List.of(LanguageAnalyzers.suffix(q.language().code())) : Scripts.candidates(q.text());
     List<String> misspelt = misspelt(q.text(), reader);
-    List<Query> perLanguage = new ArrayList<>();
+    List<Text> perLanguage = new ArrayList<>();
     for (String lang : languages) {
-      Query one = forLanguage(lang, q.text(), misspelt, reader);
+      Text one = forLanguage(lang, q.text(), misspelt, reader);
       if (one != null) {
         perLanguage.add(one);
       }
@@ -90,12 +98,16 @@ final class AnswerQueries {
     if (perLanguage.size() <= 1) {
       return perLanguage.isEmpty() ? null : perLanguage.get(0);
     }
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
-    perLanguage.forEach(p -> any.add(p, Occur.SHOULD));
-    return any.build();
+    BooleanQuery.Builder scored = new BooleanQuery.Builder();
+    BooleanQuery.Builder exact = new BooleanQuery.Builder();
+    for (Text t : perLanguage) {
+      scored.add(t.scored(), Occur.SHOULD);
+      exact.add(t.exact(), Occur.SHOULD);
+    }
+    return new Text(scored.build(), exact.build());
   }
 
-  private Query forLanguage(String lang, String text, List<String> misspelt, IndexReader reader) {
+  private Text forLanguage(String lang, String text, List<String> misspelt, IndexReader reader) {
     QueryBuilder builder = new QueryBuilder(analyzers.forQuery(lang));
     Query title = builder.createBooleanQuery(title(lang), text);
     if (title == null) {
@@ -105,16 +117,38 @@ final class AnswerQueries {
     b.add(new BoostQuery(title, TITLE_BOOST), Occur.SHOULD);
     b.add(new BoostQuery(builder.createBooleanQuery(keywords(lang), text), KEYWORDS_BOOST), Occur.SHOULD);
     b.add(new BoostQuery(builder.createBooleanQuery(body(lang), text), BODY_BOOST), Occur.SHOULD);
-    if (!misspelt.isEmpty() && docCount(reader, body(lang)) > 0) {
+    Query exact = b.build();
+    List<String> unknown = misspelt.isEmpty() || docCount(reader, body(lang)) == 0 ? List.of()
+        : unknownTerms(lang, misspelt, reader);
+    if (unknown.isEmpty()) {
+      return new Text(exact, exact);
+    }
+    for (String term : unknown) {
+      int edits = term.length() >= TWO_EDITS_LENGTH ? 2 : 1;
+      b.add(new BoostQuery(new FuzzyQuery(new Term(title(lang), term), edits, 1, 20, true), FUZZY_BOOST * TITLE_BOOST), Occur.SHOULD);
+      b.add(new BoostQuery(new FuzzyQuery(new Term(body(lang), term), edits, 1, 20, true), FUZZY_BOOST), Occur.SHOULD);
+    }
+    return new Text(b.build(), exact);
+  }
+
+  /** The misspelt words' terms in this language that no title, keyword or body of it contains. */
+  private List<String> unknownTerms(String lang, List<String> misspelt, IndexReader reader) {
+    List<String> out = new ArrayList<>();
+    try {
       for (String word : misspelt) {
         for (String term : LanguageAnalyzers.terms(analyzers.forIndex(lang), word)) {
-          int edits = term.length() >= TWO_EDITS_LENGTH ? 2 : 1;
-          b.add(new BoostQuery(new FuzzyQuery(new Term(title(lang), term), edits, 1, 20, true), FUZZY_BOOST * TITLE_BOOST), Occur.SHOULD);
-          b.add(new BoostQuery(new FuzzyQuery(new Term(body(lang), term), edits, 1, 20, true), FUZZY_BOOST), Occur.SHOULD);
+          if (term.codePointCount(0, term.length()) >= FUZZY_MIN_LENGTH
+              && reader.docFreq(new Term(title(lang), term)) == 0
+              && reader.docFreq(new Term(body(lang), term)) == 0
+              && reader.docFreq(new Term(keywords(lang), term)) == 0) {
+            out.add(term);
+          }
         }
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return b.build();
+    return out;
   }
 
   /** Query words of at least {@value #FUZZY_MIN_LENGTH} letters that no answer in any language contains. */

@@ -169,15 +169,15 @@ public final class LuceneAnswerIndex implements AnswerIndex, Closeable {
   }
 
   private AnswerSearchResult search(IndexSearcher searcher, AnswerQuery q) throws IOException {
-    Query text = queries.text(q, searcher.getIndexReader());
-    Query query = AnswerQueries.withFilters(text, q);
+    AnswerQueries.Text text = queries.text(q, searcher.getIndexReader());
+    Query query = AnswerQueries.withFilters(text == null ? null : text.scored(), q);
     int wanted = (q.page() + 1) * q.pageSize();
     var top = new TopScoreDocCollectorManager(Math.max(wanted, FACET_WINDOW), null, EXACT_TOTAL_UP_TO);
     TopDocs all = searcher.search(query, top);
     int from = Math.min(all.scoreDocs.length, q.page() * q.pageSize());
     ScoreDoc[] slice = java.util.Arrays.copyOfRange(all.scoreDocs, from, Math.min(all.scoreDocs.length, wanted));
     TopDocs page = new TopDocs(new TotalHits(slice.length, TotalHits.Relation.EQUAL_TO), slice);
-    List<AnswerHit> hits = hits(searcher, text, page, q);
+    List<AnswerHit> hits = hits(searcher, text == null ? null : text.exact(), page, q);
     Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
     ScoreDoc[] window = java.util.Arrays.copyOf(all.scoreDocs, Math.min(all.scoreDocs.length, FACET_WINDOW));
     facets.put("department", FacetCounts.count(searcher, window, DEPARTMENT));

@@ -23,6 +23,8 @@ import org.apache.lucene.analysis.Analyzer;
 final class Snippets {
 
   static final int PASSAGE_CHARS = 220;
+  /** Passages are looked for in the first this many characters of a body. */
+  static final int MAX_CHARS = 5_000;
 
   private Snippets() {}
 
@@ -36,10 +38,10 @@ final class Snippets {
             .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
             .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                 BreakIterator.getSentenceInstance(Locale.ROOT), PASSAGE_CHARS, 0.5f))
-            .withMaxLength(20_000)
+            .withMaxLength(MAX_CHARS)
             .withWeightMatches(false)
             .withHighlightPhrasesStrictly(false)
-            .withHandleMultiTermQuery(true)
+            .withHandleMultiTermQuery(false)
             .build();
     String[] out = new String[page.scoreDocs.length];
     int[] passages = new int[fields.size()];
