@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.onenumber.core.knowledge.AnswerContent;
 import org.onenumber.core.knowledge.AnswerImport;
+import org.onenumber.core.knowledge.AnswerPorts;
 import org.onenumber.core.knowledge.AnswerQuery;
 import org.onenumber.core.knowledge.ImportReport;
 import org.onenumber.core.knowledge.RebuildProgress;
@@ -57,8 +58,8 @@ class FaqTsvReaderTest {
     try (LuceneAnswerIndex index = LuceneAnswerIndex.inMemory();
         FaqTsvReader reader = new FaqTsvReader(Files.newBufferedReader(SHARED_TSV, StandardCharsets.UTF_8))) {
       ManualClock clock = new ManualClock();
-      AnswerImport importer = new AnswerImport(store, index, new RecordingEventPublisher(),
-          new DirectTransactions(), clock, new SplittableRandom(3));
+      AnswerImport importer = new AnswerImport(new AnswerPorts(store, index, new RecordingEventPublisher(),
+          new DirectTransactions(), clock, new SplittableRandom(3)));
       ImportReport report = importer.importAnswers(reader, 2261, "import", progress::add);
       assertEquals(2261, report.accepted() + reader.rejected().size());
       assertEquals(2261, report.accepted(), reader.rejected().toString());

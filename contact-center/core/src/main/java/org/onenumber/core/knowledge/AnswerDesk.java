@@ -1,10 +1,8 @@
 package org.onenumber.core.knowledge;
 
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
-import java.util.random.RandomGenerator;
 import org.onenumber.core.Ids;
 import org.onenumber.core.directory.Language;
 import org.onenumber.core.error.IllegalTransitionException;
@@ -13,10 +11,6 @@ import org.onenumber.core.event.AnswerChanged;
 import org.onenumber.core.port.in.AuthorAnswer;
 import org.onenumber.core.port.in.ReviewAnswer;
 import org.onenumber.core.port.in.SearchAnswers;
-import org.onenumber.core.port.out.AnswerIndex;
-import org.onenumber.core.port.out.AnswerStore;
-import org.onenumber.core.port.out.EventPublisher;
-import org.onenumber.core.port.out.Transactions;
 
 /**
  * Searching, authoring and reviewing answers. Every change is written to the {@link AnswerStore}
@@ -28,47 +22,31 @@ public final class AnswerDesk implements SearchAnswers, AuthorAnswer, ReviewAnsw
 
   private static final int EXPIRY_BATCH = 500;
 
-  private final AnswerStore store;
-  private final AnswerIndex index;
-  private final EventPublisher events;
-  private final Transactions transactions;
-  private final InstantSource clock;
-  private final RandomGenerator random;
+  private final AnswerPorts ports;
 
-  public AnswerDesk(
-      AnswerStore store,
-      AnswerIndex index,
-      EventPublisher events,
-      Transactions transactions,
-      InstantSource clock,
-      RandomGenerator random) {
-    this.store = store;
-    this.index = index;
-    this.events = events;
-    this.transactions = transactions;
-    this.clock = clock;
-    this.random = random;
+  public AnswerDesk(AnswerPorts ports) {
+    this.ports = ports;
   }
 
   @Override
   public AnswerSearchResult search(AnswerQuery query) {
-    return index.search(query);
+    return ports.index().search(query);
   }
 
   @Override
   public List<String> suggest(String prefix, Language language, int limit) {
-    return index.suggest(prefix, language, limit, clock.instant());
+    return ports.index().suggest(prefix, language, limit, ports.clock().instant());
   }
 
   @Override
   public List<NearestFacility> nearest(double latitude, double longitude, String type, int limit) {
-    return index.nearest(latitude, longitude, type, limit, clock.instant());
+    return ports.index().nearest(latitude, longitude, type, limit, ports.clock().instant());
   }
 
   @Override
   public Answer createDraft(AnswerContent content, String author) {
-    Instant now = clock.instant();
-    Answer draft = Answer.draft(new AnswerId(Ids.timeOrdered(now, random)), content, author, now);
+    Instant now = ports.clock().instant();
+    Answer draft = Answer.draft(new AnswerId(Ids.timeOrdered(now, ports.random())), content, author, now);
     return commit(draft, "created");
   }
 
@@ -78,23 +56,23 @@ public final class AnswerDesk implements SearchAnswers, AuthorAnswer, ReviewAnsw
     if (current.version() != expectedVersion) {
       throw new IllegalTransitionException("answer " + id + " version", expectedVersion, current.version());
     }
-    return commit(current.edit(content, author, clock.instant()), "edited");
+    return commit(current.edit(content, author, ports.clock().instant()), "edited");
   }
 
   @Override
   public Answer get(AnswerId id) {
-    return store.find(id).orElseThrow(() -> new NotFoundException("answer", id));
+    return ports.store().find(id).orElseThrow(() -> new NotFoundException("answer", id));
   }
 
   @Override
   public List<AnswerVersion> history(AnswerId id) {
     get(id);
-    return store.history(id);
+    return ports.store().history(id);
   }
 
   @Override
   public Answer moveTo(AnswerId id, ReviewStatus next, String author) {
-    Answer moved = get(id).moveTo(next, author, clock.instant());
+    Answer moved = get(id).moveTo(next, author, ports.clock().instant());
     return commit(moved, next.name().toLowerCase(Locale.ROOT));
   }
 
@@ -103,9 +81,9 @@ public final class AnswerDesk implements SearchAnswers, AuthorAnswer, ReviewAnsw
     int expired = 0;
     List<Answer> due;
     do {
-      due = store.publishedEndedBy(clock.instant(), EXPIRY_BATCH);
+      due = ports.store().publishedEndedBy(ports.clock().instant(), EXPIRY_BATCH);
       for (Answer answer : due) {
-        commit(answer.moveTo(ReviewStatus.EXPIRED, author, clock.instant()), "expired");
+        commit(answer.moveTo(ReviewStatus.EXPIRED, author, ports.clock().instant()), "expired");
         expired++;
       }
     } while (due.size() == EXPIRY_BATCH);
@@ -113,13 +91,13 @@ public final class AnswerDesk implements SearchAnswers, AuthorAnswer, ReviewAnsw
   }
 
   private Answer commit(Answer answer, String change) {
-    transactions.inTransaction(
+    ports.transactions().inTransaction(
         () -> {
-          store.save(answer, change);
+          ports.store().save(answer, change);
           return answer;
         });
-    index.index(answer);
-    events.publish(
+    ports.index().index(answer);
+    ports.events().publish(
         new AnswerChanged(answer.id(), answer.version(), answer.status(), change, answer.author(), answer.changedAt()));
     return answer;
   }

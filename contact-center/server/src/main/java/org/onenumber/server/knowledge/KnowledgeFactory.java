@@ -9,6 +9,7 @@ import java.time.InstantSource;
 import java.util.random.RandomGenerator;
 import org.onenumber.core.knowledge.AnswerDesk;
 import org.onenumber.core.knowledge.AnswerImport;
+import org.onenumber.core.knowledge.AnswerPorts;
 import org.onenumber.knowledge.LuceneAnswerIndex;
 import org.onenumber.server.events.VertxEventPublisher;
 import org.onenumber.server.persistence.Jdbc;
@@ -30,14 +31,18 @@ final class KnowledgeFactory {
   }
 
   @Singleton
-  AnswerDesk answerDesk(JdbcAnswerStore store, LuceneAnswerIndex index, VertxEventPublisher events, Jdbc jdbc,
+  AnswerPorts answerPorts(JdbcAnswerStore store, LuceneAnswerIndex index, VertxEventPublisher events, Jdbc jdbc,
       InstantSource clock, RandomGenerator random) {
-    return new AnswerDesk(store, index, events, jdbc, clock, random);
+    return new AnswerPorts(store, index, events, jdbc, clock, random);
   }
 
   @Singleton
-  AnswerImport answerImport(JdbcAnswerStore store, LuceneAnswerIndex index, VertxEventPublisher events, Jdbc jdbc,
-      InstantSource clock, RandomGenerator random) {
-    return new AnswerImport(store, index, events, jdbc, clock, random);
+  AnswerDesk answerDesk(AnswerPorts ports) {
+    return new AnswerDesk(ports);
+  }
+
+  @Singleton
+  AnswerImport answerImport(AnswerPorts ports) {
+    return new AnswerImport(ports);
   }
 }

@@ -25,7 +25,7 @@ class AnswerDeskTest {
   private final FakeAnswerIndex index = new FakeAnswerIndex();
   private final RecordingEventPublisher events = new RecordingEventPublisher();
   private final AnswerDesk desk =
-      new AnswerDesk(store, index, events, new DirectTransactions(), clock, new SplittableRandom(7));
+      new AnswerDesk(new AnswerPorts(store, index, events, new DirectTransactions(), clock, new SplittableRandom(7)));
 
   private long liveHits(String text) {
     return desk.search(AnswerQuery.of(text, clock.instant())).total();
@@ -93,7 +93,7 @@ class AnswerDeskTest {
   @Test
   public void importPublishesAndReplacesByExternalId() {
     AnswerImport importer =
-        new AnswerImport(store, index, events, new DirectTransactions(), clock, new SplittableRandom(1));
+        new AnswerImport(new AnswerPorts(store, index, events, new DirectTransactions(), clock, new SplittableRandom(1)));
     var first = List.of(AnswerTestData.withExternalId(content("Mask rules", "Wear one.", "Health"), "x1"));
     ImportReport r1 = importer.importAnswers(first.iterator(), 1, "import", p -> {});
     var second = List.of(AnswerTestData.withExternalId(content("Mask rules updated", "No longer needed.", "Health"), "x1"));

@@ -29,12 +29,23 @@ final class Drivers {
   }
 
   static Latencies single(Function<String, List<String>> search, List<String> queries, int rounds) {
+    return single(search, queries, rounds, new Latencies());
+  }
+
+  /**
+   * Wall-clock latencies; {@code cpu} receives the calling thread's CPU time per query, which does
+   * not grow when other processes take the cores (the machine is shared).
+   */
+  static Latencies single(Function<String, List<String>> search, List<String> queries, int rounds, Latencies cpu) {
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     Latencies l = new Latencies();
     for (int r = 0; r < rounds; r++) {
       for (String q : queries) {
+        long c = threads.getCurrentThreadCpuTime();
         long t = System.nanoTime();
         search.apply(q);
         l.add(System.nanoTime() - t);
+        cpu.add(threads.getCurrentThreadCpuTime() - c);
       }
     }
     return l;

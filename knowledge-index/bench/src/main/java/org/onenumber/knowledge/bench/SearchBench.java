@@ -72,7 +72,8 @@ public final class SearchBench {
 
       Function<String, List<String>> lucene = q -> ids(index, q);
       Drivers.warmUp(lucene, queries, 3);
-      Latencies single = Drivers.single(lucene, queries, SINGLE_ROUNDS);
+      Latencies cpu = new Latencies();
+      Latencies single = Drivers.single(lucene, queries, SINGLE_ROUNDS, cpu);
       double qps2 = Drivers.multi(() -> lucene, queries, 2, MULTI_SECONDS);
       double qps4 = Drivers.multi(() -> lucene, queries, 4, MULTI_SECONDS);
       Latencies visible = Drivers.editToVisible(index, corpus, 30);
@@ -89,6 +90,7 @@ public final class SearchBench {
       pgQps = Drivers.multi(Drivers.pgClients(pg), queries, 4, MULTI_SECONDS);
 
       table.latency("lucene single client", single);
+      table.latency("lucene CPU time per query", cpu);
       table.row("lucene 2 clients", String.format(Locale.ROOT, "%.0f q/s", qps2));
       table.row("lucene 4 clients", String.format(Locale.ROOT, "%.0f q/s", qps4));
       table.latency("postgres single client", pgSingle);
@@ -102,11 +104,13 @@ public final class SearchBench {
 
       double qps = Math.max(qps2, qps4);
       System.out.printf(Locale.ROOT,
-          "RESULT search docs=%d p50_us=%d p99_us=%d qps=%.0f pg_p50_us=%d pg_p99_us=%d pg_qps=%.0f p99_ratio=%.1f mrr10=%.3f pg_mrr10=%.3f visible_max_ms=%.1f%n",
+          "RESULT search docs=%d p50_us=%d p99_us=%d qps=%.0f pg_p50_us=%d pg_p99_us=%d pg_qps=%.0f p99_ratio=%.1f"
+              + " mrr10=%.3f pg_mrr10=%.3f visible_max_ms=%.1f cpu_p50_us=%d cpu_p99_us=%d%n",
           corpus.size(), single.percentileMicros(50), single.percentileMicros(99), qps,
           pgSingle.percentileMicros(50), pgSingle.percentileMicros(99), pgQps,
           (double) pgSingle.percentileMicros(99) / Math.max(1, single.percentileMicros(99)),
-          luceneDev.mrr10(), pgDev.mrr10(), visible.percentileMicros(100) / 1000.0);
+          luceneDev.mrr10(), pgDev.mrr10(), visible.percentileMicros(100) / 1000.0, cpu.percentileMicros(50),
+          cpu.percentileMicros(99));
     }
   }
 
