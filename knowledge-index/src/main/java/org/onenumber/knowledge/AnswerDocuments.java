@@ -4,6 +4,7 @@ import static org.onenumber.knowledge.AnswerFields.*;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -36,10 +37,13 @@ final class AnswerDocuments {
     String lang = LanguageAnalyzers.suffix(c.language().code());
     Document d = new Document();
     d.add(new StringField(ID, answer.id().value(), Field.Store.YES));
+    d.add(new BinaryDocValuesField(ID, new BytesRef(answer.id().value())));
     if (c.externalId() != null) {
       d.add(new StoredField(EXTERNAL_ID, c.externalId()));
     }
+    d.add(new BinaryDocValuesField(EXTERNAL_ID, new BytesRef(c.externalId() == null ? "" : c.externalId())));
     d.add(new StoredField(TITLE_STORED, c.title()));
+    d.add(new BinaryDocValuesField(TITLE_STORED, new BytesRef(c.title())));
     d.add(new StringField(LANGUAGE, c.language().code(), Field.Store.YES));
     keyword(d, DEPARTMENT, c.department());
     keyword(d, CATEGORY, c.category());

@@ -12,15 +12,12 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -70,7 +67,6 @@ public final class LuceneAnswerIndex implements AnswerIndex, Closeable {
   static final long COMMIT_SECONDS = 5;
 
   private static final System.Logger LOG = System.getLogger(LuceneAnswerIndex.class.getName());
-  private static final Set<String> HIT_FIELDS = Set.of(ID, EXTERNAL_ID, TITLE_STORED, DEPARTMENT, CATEGORY, LANGUAGE);
 
   private final Directory directory;
   private final LanguageAnalyzers analyzers = new LanguageAnalyzers();
@@ -192,13 +188,9 @@ public final class LuceneAnswerIndex implements AnswerIndex, Closeable {
     String[] snippets = text == null || page.scoreDocs.length == 0
         ? new String[page.scoreDocs.length]
         : Snippets.of(searcher, writer.getAnalyzer(), text, page, languages.stream().map(AnswerFields::body).toList());
-    StoredFields stored = searcher.storedFields();
     List<AnswerHit> hits = new ArrayList<>(page.scoreDocs.length);
     for (int i = 0; i < page.scoreDocs.length; i++) {
-      ScoreDoc sd = page.scoreDocs[i];
-      Document d = stored.document(sd.doc, HIT_FIELDS);
-      hits.add(new AnswerHit(new AnswerId(d.get(ID)), d.get(EXTERNAL_ID), d.get(TITLE_STORED),
-          snippets[i] == null ? "" : snippets[i], d.get(DEPARTMENT), d.get(CATEGORY), sd.score));
+      hits.add(HitFields.read(searcher, page.scoreDocs[i], snippets[i] == null ? "" : snippets[i]));
     }
     return hits;
   }

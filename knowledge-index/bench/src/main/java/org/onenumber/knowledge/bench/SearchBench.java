@@ -35,7 +35,8 @@ import org.onenumber.knowledge.relevance.RelevanceHarness;
  *   <li>Print the table and the {@code RESULT} line.
  * </ol>
  *
- * Arguments: {@code <shared faq tsv> <index dir> <jdbc url> <user> <password>}.
+ * Arguments: {@code <shared faq tsv> <index dir> <jdbc url> <user> <password>}. With {@code
+ * -Dbench.luceneOnly=true} (for profiling) only the Lucene single-client figures are measured.
  */
 public final class SearchBench {
 
@@ -66,52 +67,74 @@ public final class SearchBench {
       double buildSeconds = (System.nanoTime() - t0) / 1e9;
       table.row("lucene rebuild", String.format(Locale.ROOT, "%.1f s, %.0f docs/s", buildSeconds,
           index.rebuildProgress().docsPerSecond()));
+      if (Boolean.getBoolean("bench.luceneOnly")) {
+        Engine lucene = measureLucene(index, corpus, queries, dev);
+        table.latency("lucene single client", lucene.single());
+        table.latency("lucene CPU time per query", lucene.cpu());
+        table.print();
+        return;
+      }
       t0 = System.nanoTime();
       pg.load(corpus);
       table.row("postgres load+tsvector+GIN", String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - t0) / 1e9));
 
-      Function<String, List<String>> lucene = q -> ids(index, q);
-      Drivers.warmUp(lucene, queries, 3);
-      Latencies cpu = new Latencies();
-      Latencies single = Drivers.single(lucene, queries, SINGLE_ROUNDS, cpu);
-      double qps2 = Drivers.multi(() -> lucene, queries, 2, MULTI_SECONDS);
-      double qps4 = Drivers.multi(() -> lucene, queries, 4, MULTI_SECONDS);
-      Latencies visible = Drivers.editToVisible(index, corpus, 30);
-      RelevanceFigures luceneDev = RelevanceHarness.evaluate(dev, q -> base(lucene.apply(q)));
-
-      Latencies pgSingle;
-      double pgQps;
-      RelevanceFigures pgDev;
-      try (PostgresFts.Searcher searcher = pg.new Searcher()) {
-        Drivers.warmUp(searcher::search, queries, 1);
-        pgSingle = Drivers.single(searcher::search, queries, PG_ROUNDS);
-        pgDev = RelevanceHarness.evaluate(dev, q -> base(searcher.search(q)));
-      }
-      pgQps = Drivers.multi(Drivers.pgClients(pg), queries, 4, MULTI_SECONDS);
-
-      table.latency("lucene single client", single);
-      table.latency("lucene CPU time per query", cpu);
-      table.row("lucene 2 clients", String.format(Locale.ROOT, "%.0f q/s", qps2));
-      table.row("lucene 4 clients", String.format(Locale.ROOT, "%.0f q/s", qps4));
-      table.latency("postgres single client", pgSingle);
-      table.row("postgres 4 clients", String.format(Locale.ROOT, "%.0f q/s", pgQps));
-      table.row("edit visible (30 edits)", String.format(Locale.ROOT, "p50 %.1f ms, max %.1f ms",
-          visible.percentileMicros(50) / 1000.0, visible.percentileMicros(100) / 1000.0));
-      table.row("dev set lucene", luceneDev.toString());
-      table.row("dev set postgres", pgDev.toString());
-      table.row("load average", Drivers.loadAverage());
-      table.print();
-
-      double qps = Math.max(qps2, qps4);
-      System.out.printf(Locale.ROOT,
-          "RESULT search docs=%d p50_us=%d p99_us=%d qps=%.0f pg_p50_us=%d pg_p99_us=%d pg_qps=%.0f p99_ratio=%.1f"
-              + " mrr10=%.3f pg_mrr10=%.3f visible_max_ms=%.1f cpu_p50_us=%d cpu_p99_us=%d%n",
-          corpus.size(), single.percentileMicros(50), single.percentileMicros(99), qps,
-          pgSingle.percentileMicros(50), pgSingle.percentileMicros(99), pgQps,
-          (double) pgSingle.percentileMicros(99) / Math.max(1, single.percentileMicros(99)),
-          luceneDev.mrr10(), pgDev.mrr10(), visible.percentileMicros(100) / 1000.0, cpu.percentileMicros(50),
-          cpu.percentileMicros(99));
+      Engine lucene = measureLucene(index, corpus, queries, dev);
+      Engine postgres = measurePostgres(pg, queries, dev);
+      report(table, corpus.size(), lucene, postgres);
     }
+  }
+
+  /** What one engine measured; {@code cpu} and {@code visible} are empty for PostgreSQL. */
+  private record Engine(Latencies single, Latencies cpu, double qps2, double qps4, Latencies visible,
+      RelevanceFigures dev) {}
+
+  private static Engine measureLucene(LuceneAnswerIndex index, List<Answer> corpus, List<String> queries,
+      List<RelevanceCase> dev) throws InterruptedException {
+    Function<String, List<String>> lucene = q -> ids(index, q);
+    Drivers.warmUp(lucene, queries, 3);
+    Latencies cpu = new Latencies();
+    Latencies single = Drivers.single(lucene, queries, SINGLE_ROUNDS, cpu);
+    double qps2 = Drivers.multi(() -> lucene, queries, 2, MULTI_SECONDS);
+    double qps4 = Drivers.multi(() -> lucene, queries, 4, MULTI_SECONDS);
+    Latencies visible = Drivers.editToVisible(index, corpus, 30);
+    return new Engine(single, cpu, qps2, qps4, visible, RelevanceHarness.evaluate(dev, q -> base(lucene.apply(q))));
+  }
+
+  private static Engine measurePostgres(PostgresFts pg, List<String> queries, List<RelevanceCase> dev)
+      throws java.sql.SQLException, InterruptedException {
+    Latencies single;
+    RelevanceFigures figures;
+    try (PostgresFts.Searcher searcher = pg.new Searcher()) {
+      Drivers.warmUp(searcher::search, queries, 1);
+      single = Drivers.single(searcher::search, queries, PG_ROUNDS);
+      figures = RelevanceHarness.evaluate(dev, q -> base(searcher.search(q)));
+    }
+    double qps4 = Drivers.multi(Drivers.pgClients(pg), queries, 4, MULTI_SECONDS);
+    return new Engine(single, new Latencies(), 0, qps4, new Latencies(), figures);
+  }
+
+  private static void report(Table table, int docs, Engine lucene, Engine pg) {
+    table.latency("lucene single client", lucene.single());
+    table.latency("lucene CPU time per query", lucene.cpu());
+    table.row("lucene 2 clients", String.format(Locale.ROOT, "%.0f q/s", lucene.qps2()));
+    table.row("lucene 4 clients", String.format(Locale.ROOT, "%.0f q/s", lucene.qps4()));
+    table.latency("postgres single client", pg.single());
+    table.row("postgres 4 clients", String.format(Locale.ROOT, "%.0f q/s", pg.qps4()));
+    table.row("edit visible (30 edits)", String.format(Locale.ROOT, "p50 %.1f ms, max %.1f ms",
+        lucene.visible().percentileMicros(50) / 1000.0, lucene.visible().percentileMicros(100) / 1000.0));
+    table.row("dev set lucene", lucene.dev().toString());
+    table.row("dev set postgres", pg.dev().toString());
+    table.row("load average", Drivers.loadAverage());
+    table.print();
+    long p99 = lucene.single().percentileMicros(99);
+    long pgP99 = pg.single().percentileMicros(99);
+    System.out.printf(Locale.ROOT,
+        "RESULT search docs=%d p50_us=%d p99_us=%d qps=%.0f pg_p50_us=%d pg_p99_us=%d pg_qps=%.0f p99_ratio=%.1f"
+            + " mrr10=%.3f pg_mrr10=%.3f visible_max_ms=%.1f cpu_p50_us=%d cpu_p99_us=%d%n",
+        docs, lucene.single().percentileMicros(50), p99, Math.max(lucene.qps2(), lucene.qps4()),
+        pg.single().percentileMicros(50), pgP99, pg.qps4(), (double) pgP99 / Math.max(1, p99),
+        lucene.dev().mrr10(), pg.dev().mrr10(), lucene.visible().percentileMicros(100) / 1000.0,
+        lucene.cpu().percentileMicros(50), lucene.cpu().percentileMicros(99));
   }
 
   /** The API's search path: any language, live answers, first page of ten. */
