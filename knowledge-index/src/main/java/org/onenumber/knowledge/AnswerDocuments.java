@@ -45,6 +45,7 @@ final class AnswerDocuments {
     d.add(new StoredField(TITLE_STORED, c.title()));
     d.add(new BinaryDocValuesField(TITLE_STORED, new BytesRef(c.title())));
     d.add(new StringField(LANGUAGE, c.language().code(), Field.Store.YES));
+    d.add(new SortedDocValuesField(LANGUAGE, new BytesRef(lang)));
     keyword(d, DEPARTMENT, c.department());
     keyword(d, CATEGORY, c.category());
     d.add(new StringField(STATUS, answer.status().name(), Field.Store.NO));

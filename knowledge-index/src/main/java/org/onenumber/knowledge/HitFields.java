@@ -34,6 +34,13 @@ final class HitFields {
         sorted(reader.getSortedDocValues(DEPARTMENT), doc), sorted(reader.getSortedDocValues(CATEGORY), doc), sd.score);
   }
 
+  /** The analysis-language suffix of a hit's text fields ({@code en}, {@code ko}, ... or the fallback). */
+  static String languageSuffix(IndexSearcher searcher, ScoreDoc sd) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+    return sorted(leaf.reader().getSortedDocValues(LANGUAGE), sd.doc - leaf.docBase);
+  }
+
   private static String binary(BinaryDocValues values, int doc) throws IOException {
     return values != null && values.advanceExact(doc) ? values.binaryValue().utf8ToString() : null;
   }

@@ -183,11 +183,13 @@ public final class LuceneAnswerIndex implements AnswerIndex, Closeable {
   }
 
   private List<AnswerHit> hits(IndexSearcher searcher, Query text, TopDocs page, AnswerQuery q) throws IOException {
-    List<String> languages =
-        q.language() != null ? List.of(LanguageAnalyzers.suffix(q.language().code())) : Scripts.candidates(q.text());
+    java.util.Set<String> bodies = new java.util.TreeSet<>();
+    for (ScoreDoc sd : page.scoreDocs) {
+      bodies.add(AnswerFields.body(HitFields.languageSuffix(searcher, sd)));
+    }
     String[] snippets = text == null || page.scoreDocs.length == 0
         ? new String[page.scoreDocs.length]
-        : Snippets.of(searcher, writer.getAnalyzer(), text, page, languages.stream().map(AnswerFields::body).toList());
+        : Snippets.of(searcher, writer.getAnalyzer(), text, page, List.copyOf(bodies));
     List<AnswerHit> hits = new ArrayList<>(page.scoreDocs.length);
     for (int i = 0; i < page.scoreDocs.length; i++) {
       hits.add(HitFields.read(searcher, page.scoreDocs[i], snippets[i] == null ? "" : snippets[i]));
