@@ -67,7 +67,7 @@ final class AnswerQueries {
    * The scored part of a search, and the same without its fuzzy clauses (what snippets
    * highlight: cheaper, and a guessed spelling should not be marked).
    */
-  record Text(Query scored, Query exact) {}
+  record Text(Query scored, Query exact, List<String> misspelt) {}
 
   Query build(AnswerQuery q, IndexReader reader) {
     Text text = text(q, reader);
@@ -108,7 +108,7 @@ final class AnswerQueries {
       scored.add(t.scored(), Occur.SHOULD);
       exact.add(t.exact(), Occur.SHOULD);
     }
-    return new Text(scored.build(), exact.build());
+    return new Text(scored.build(), exact.build(), misspelt);
   }
 
   private Text forLanguage(String lang, String text, List<String> misspelt, IndexReader reader) {
@@ -125,13 +125,13 @@ final class AnswerQueries {
     List<String> unknown = misspelt.isEmpty() || docCount(reader, body(lang)) == 0 ? List.of()
         : unknownTerms(lang, misspelt, reader);
     if (unknown.isEmpty()) {
-      return new Text(exact, exact);
+      return new Text(exact, exact, misspelt);
     }
     for (String term : unknown) {
       int edits = term.length() >= TWO_EDITS_LENGTH ? 2 : 1;
       b.add(new BoostQuery(fuzzy(title(lang), term, edits), FUZZY_BOOST * TITLE_BOOST), Occur.SHOULD);
     }
-    return new Text(b.build(), exact);
+    return new Text(b.build(), exact, misspelt);
   }
 
   /**

@@ -22,11 +22,12 @@ import org.onenumber.knowledge.analysis.LanguageAnalyzers;
  *   <li>No word replaced: no suggestion.
  * </ol>
  *
- * Thread-safe (the spell checker is read-only after construction).
+ * Only called when {@link AnswerQueries} found such words, so a well-spelt query costs nothing
+ * here. Thread-safe (the spell checker is read-only after construction).
  */
 final class DidYouMean {
 
-  static final int MIN_LENGTH = 4;
+  static final int MIN_LENGTH = AnswerQueries.FUZZY_MIN_LENGTH;
 
   private final DirectSpellChecker checker = new DirectSpellChecker();
   private final Analyzer words = LanguageAnalyzers.plainWords();

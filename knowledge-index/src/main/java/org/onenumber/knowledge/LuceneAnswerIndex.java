@@ -178,7 +178,8 @@ public final class LuceneAnswerIndex implements AnswerIndex, Closeable {
     ScoreDoc[] window = java.util.Arrays.copyOf(all.scoreDocs, Math.min(all.scoreDocs.length, FACET_WINDOW));
     facets.put("department", FacetCounts.count(searcher, window, DEPARTMENT));
     facets.put("category", FacetCounts.count(searcher, window, CATEGORY));
-    String suggestion = q.text().isEmpty() ? null : didYouMean.suggest(q.text(), searcher.getIndexReader());
+    String suggestion = text == null || text.misspelt().isEmpty() ? null
+        : didYouMean.suggest(q.text(), searcher.getIndexReader());
     return new AnswerSearchResult(all.totalHits.value(), hits, facets, suggestion);
   }
 

@@ -24,7 +24,7 @@ final class Snippets {
 
   static final int PASSAGE_CHARS = 220;
   /** Passages are looked for in the first this many characters of a body. */
-  static final int MAX_CHARS = 5_000;
+  static final int MAX_CHARS = 2_000;
 
   private Snippets() {}
 
