@@ -7,7 +7,8 @@ public sealed interface DomainEvent
     permits ContactCreated, ContactStateChanged, CitizenRegistered, CitizenConsentChanged,
         AgentStateChanged, CaseOpened, CaseStatusChanged, QueuePositionChanged, OfferTimedOut,
         CallbackScheduled, CallbackPlaced, RoutingStepApplied, ConferenceRequested, MessageReceived,
-        MessageSent, MessageStatusChanged, ContactCategorized, SurveyAnswered {
+        MessageSent, MessageStatusChanged, ContactCategorized, SurveyAnswered, AnswerChanged,
+        AnswersImported {
 
   Instant at();
 

@@ -1,0 +1,100 @@
+package org.onenumber.server.knowledge;
+
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.onenumber.core.knowledge.Answer;
+import org.onenumber.core.knowledge.AnswerDesk;
+import org.onenumber.core.knowledge.RebuildProgress;
+import org.onenumber.knowledge.LuceneAnswerIndex;
+import org.onenumber.server.persistence.JdbcAnswerStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the derived index in step with the database.
+ *
+ * <ol>
+ *   <li>On start: when the index is empty and the database has answers, rebuild in the background.
+ *   <li>On request ({@link #startRebuild}): rebuild in the background unless one is running.
+ *   <li>Every minute: move published answers past their validity to expired (search already hides
+ *       them; this records it in their history).
+ * </ol>
+ *
+ * Rebuilds run on a named thread ({@code answer-index-rebuild}); progress is read from the index.
+ * Also holds the progress of the latest import. Thread-safe.
+ */
+@Singleton
+public final class AnswerIndexKeeper {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AnswerIndexKeeper.class);
+
+  private final LuceneAnswerIndex index;
+  private final JdbcAnswerStore store;
+  private final AnswerDesk desk;
+  private final AtomicBoolean rebuilding = new AtomicBoolean();
+  private final AtomicReference<RebuildProgress> importProgress = new AtomicReference<>(RebuildProgress.IDLE);
+
+  AnswerIndexKeeper(LuceneAnswerIndex index, JdbcAnswerStore store, AnswerDesk desk) {
+    this.index = index;
+    this.store = store;
+    this.desk = desk;
+  }
+
+  @EventListener
+  void onStartup(StartupEvent event) {
+    if (index.size() == 0 && store.count() > 0) {
+      LOG.info("answer index is empty and the database holds {} answers: rebuilding", store.count());
+      startRebuild();
+    }
+  }
+
+  /** Starts a rebuild from the database; false when one is already running. */
+  public boolean startRebuild() {
+    if (!rebuilding.compareAndSet(false, true)) {
+      return false;
+    }
+    Thread t = new Thread(() -> {
+      try {
+        List<Answer> all = new ArrayList<>();
+        store.forEach(all::add);
+        index.rebuild(all.iterator(), all.size());
+      } catch (RuntimeException e) {
+        LOG.error("answer index rebuild failed", e);
+      } finally {
+        rebuilding.set(false);
+      }
+    }, "answer-index-rebuild");
+    t.setDaemon(true);
+    t.start();
+    return true;
+  }
+
+  public RebuildProgress rebuildProgress() {
+    return index.rebuildProgress();
+  }
+
+  public RebuildProgress importProgress() {
+    return importProgress.get();
+  }
+
+  /** Records import progress (and logs it every time a batch is done). */
+  public void importProgressed(RebuildProgress p) {
+    importProgress.set(p);
+    LOG.info("answer import {}% ({} of {}) {} answers/s{}", Math.round(p.percent()), p.done(), p.total(),
+        Math.round(p.docsPerSecond()), p.running() ? "" : " done");
+  }
+
+  @Scheduled(fixedDelay = "1m", initialDelay = "1m")
+  void expireDue() {
+    int expired = desk.expireDue("system");
+    if (expired > 0) {
+      LOG.info("expired {} answers past their validity", expired);
+    }
+  }
+}
