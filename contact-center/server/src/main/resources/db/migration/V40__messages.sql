@@ -26,10 +26,3 @@ create table chat_session (
   created_at timestamp with time zone not null
 );
 
--- The end-of-contact survey: satisfaction 1..5 and whether the question was resolved.
-create table contact_survey (
-  contact_id   varchar(36) primary key references contact (id),
-  satisfaction integer not null,
-  resolved     boolean not null,
-  at           timestamp with time zone not null
-);

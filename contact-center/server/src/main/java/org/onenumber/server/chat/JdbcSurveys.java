@@ -5,9 +5,16 @@ import java.time.Instant;
 import java.util.Optional;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.error.InvalidInputException;
+import org.onenumber.core.event.SurveyAnswered;
+import org.onenumber.server.events.VertxEventPublisher;
 import org.onenumber.server.persistence.Jdbc;
+import org.onenumber.server.persistence.JdbcServiceLevelFacts;
 
-/** End-of-contact surveys on table {@code contact_survey}; a second answer replaces the first. Thread-safe. */
+/**
+ * The chat's end-of-contact survey, stored in the one survey table ({@code survey_answer}) that
+ * service levels read, and published as {@link SurveyAnswered} so the wallboard counts it. The
+ * first answer for a contact counts; a repeat is ignored. Thread-safe.
+ */
 @Singleton
 public final class JdbcSurveys {
 
@@ -22,21 +29,24 @@ public final class JdbcSurveys {
   }
 
   private final Jdbc jdbc;
+  private final JdbcServiceLevelFacts facts;
+  private final VertxEventPublisher events;
 
-  JdbcSurveys(Jdbc jdbc) {
+  JdbcSurveys(Jdbc jdbc, JdbcServiceLevelFacts facts, VertxEventPublisher events) {
     this.jdbc = jdbc;
+    this.facts = facts;
+    this.events = events;
   }
 
   public void save(Survey s) {
-    jdbc.inTransaction(() -> {
-      jdbc.update("delete from contact_survey where contact_id = ?", s.contact().value());
-      return jdbc.update("insert into contact_survey (contact_id, satisfaction, resolved, at) values (?, ?, ?, ?)",
-          s.contact().value(), s.satisfaction(), s.resolved(), s.at());
-    });
+    SurveyAnswered answer = new SurveyAnswered(s.contact(), s.resolved(), s.satisfaction(), s.at());
+    if (facts.saveSurvey(answer)) {
+      events.publish(answer);
+    }
   }
 
   public Optional<Survey> find(ContactId contact) {
-    return jdbc.queryOne("select * from contact_survey where contact_id = ?", row -> new Survey(contact,
-        row.getInt("satisfaction"), row.getBoolean("resolved"), Jdbc.instant(row, "at")), contact.value());
+    return jdbc.queryOne("select * from survey_answer where contact_id = ?", row -> new Survey(contact,
+        row.getInt("score"), row.getBoolean("resolved"), Jdbc.instant(row, "at")), contact.value());
   }
 }

@@ -19,6 +19,10 @@ import org.onenumber.core.directory.Language;
 import org.onenumber.core.directory.Queue;
 import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.directory.SkillLevel;
+import org.onenumber.core.knowledge.AnswerContent;
+import org.onenumber.core.knowledge.Audience;
+import org.onenumber.core.knowledge.Facility;
+import org.onenumber.core.knowledge.ValidityPeriod;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -64,6 +68,18 @@ final class SeedFiles {
   static List<SeedAccount> accounts() {
     return read("accounts.yml").stream().map(m -> new SeedAccount(str(m, "login"), str(m, "name"), str(m, "role"),
         (String) m.get("department"))).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<AnswerContent> answers() {
+    return read("answers.yml").stream().map(m -> {
+      Map<String, Object> f = (Map<String, Object>) m.get("facility");
+      Facility facility = f == null ? null : new Facility(((Number) f.get("latitude")).doubleValue(),
+          ((Number) f.get("longitude")).doubleValue(), str(f, "address"), str(f, "openingHours"), str(f, "type"));
+      return new AnswerContent(str(m, "externalId"), str(m, "title"), str(m, "body").strip(),
+          new Language(str(m, "language")), str(m, "department"), str(m, "category"), strings(m, "keywords"),
+          strings(m, "synonyms"), Audience.PUBLIC, ValidityPeriod.ALWAYS, facility);
+    }).toList();
   }
 
   @SuppressWarnings("unchecked")

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
@@ -25,14 +24,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * replies; the citizen sees it; the operator escalates to a department; the citizen sees the case
  * number and answers the survey. Screenshots of both screens go to {@code target/browser}.
  *
- * <p><b>NEEDS THE ROUTING AND KNOWLEDGE BRANCHES.</b> It uses the routing API of
- * API-CONTRACT.md (agent login/state, offers over {@code /ws/agents/{id}} or the work poll,
- * accept, wrap-up) and the knowledge API ({@code /api/v1/answers/search}). Until both are merged
- * it runs only with {@code -Donenumber.story=true}; after the merge, delete the
- * {@code @EnabledIfSystemProperty} line so that it always runs.
+ * <p>It runs against the real routing API (agent login/state, offers over {@code /ws/agents/{id}}
+ * or the work poll, accept, wrap-up) and the real knowledge API ({@code /api/v1/answers/search}).
  */
-@EnabledIfSystemProperty(named = "onenumber.story", matches = "true",
-    disabledReason = "needs the routing and knowledge branches merged; run with -Donenumber.story=true")
 class BrowserStoryIT {
 
   @RegisterExtension
