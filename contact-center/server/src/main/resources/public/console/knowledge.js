@@ -2,18 +2,26 @@
 // citizen's latest message, and one click to insert an answer into the reply.
 import { get } from './api.js';
 
+/**
+ * The text of an HTML-escaped fragment (&amp;, &#x27;, ...) with any tags dropped. DOMParser
+ * documents run no scripts and load nothing; only textContent is taken.
+ */
+function text(fragment) {
+  return new DOMParser().parseFromString(fragment, 'text/html').documentElement.textContent;
+}
+
 /** Builds DOM nodes from a snippet whose only markup is highlight tags; everything else is text. */
 export function highlighted(snippet) {
   const parts = String(snippet ?? '').split(/<\/?(?:b|em|mark|strong)>/i);
   return parts.map((part, i) => {
-    const plain = part.replace(/<[^>]*>/g, '');
-    if (i % 2 === 0) return document.createTextNode(plain);
-    return Object.assign(document.createElement('mark'), { textContent: plain });
+    if (i % 2 === 0) return document.createTextNode(text(part));
+    return Object.assign(document.createElement('mark'), { textContent: text(part) });
   });
 }
 
+/** The snippet as plain text, for the reply box. */
 export function plain(snippet) {
-  return String(snippet ?? '').replace(/<[^>]*>/g, '');
+  return text(String(snippet ?? ''));
 }
 
 export class KnowledgePanel {

@@ -2,6 +2,7 @@ package org.onenumber.server.channels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Map;
@@ -87,6 +88,7 @@ class BrowserStoryIT {
     WebElement reply = operator.findElement(By.cssSelector("[role=tabpanel]:not([hidden]) textarea[name=reply]"));
     String answer = reply.getAttribute("value");
     assertFalse(answer.isBlank(), "the answer was inserted into the reply");
+    assertTrue(answer.contains("city's"), "escaped snippet text is decoded, not shown as entities: " + answer);
     operator.findElement(By.cssSelector("[role=tabpanel]:not([hidden]) form.reply button[type=submit]")).click();
     waitFor(citizen).until(d -> sees(citizen, "(?s).*" + java.util.regex.Pattern.quote(answer.strip()) + ".*"));
     assertEquals("[]", Browsers.axeViolations(operator), "console with a conversation");
