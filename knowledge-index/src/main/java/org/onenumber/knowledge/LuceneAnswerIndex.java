@@ -165,8 +165,8 @@ public final class LuceneAnswerIndex implements AnswerIndex, Closeable {
   }
 
   private AnswerSearchResult search(IndexSearcher searcher, AnswerQuery q) throws IOException {
-    AnswerQueries.Text text = queries.text(q, searcher.getIndexReader());
-    Query query = AnswerQueries.withFilters(text == null ? null : text.scored(), q);
+    AnswerQueries.Text text = queries.text(q, searcher);
+    Query query = queries.withFilters(text == null ? null : text.scored(), q);
     int wanted = (q.page() + 1) * q.pageSize();
     var top = new TopScoreDocCollectorManager(Math.max(wanted, FACET_WINDOW), null, EXACT_TOTAL_UP_TO);
     TopDocs all = searcher.search(query, top);
