@@ -28,7 +28,8 @@ import org.onenumber.knowledge.analysis.LanguageAnalyzers;
  * Builds the Lucene query for an {@link AnswerQuery}.
  *
  * <ol>
- *   <li>Languages: the requested one, else those the script suggests ({@link Scripts}).
+ *   <li>Languages: the requested one, else those the script suggests ({@link Scripts}) that have
+ *       answers in the index (no analysis and no clauses for a language without answers).
  *   <li>Per language, the text is analysed by its query analyzer (with synonyms) into a
  *       disjunction over title (boost {@value #TITLE_BOOST}), keywords ({@value #KEYWORDS_BOOST})
  *       and body ({@value #BODY_BOOST}), scored by BM25.
@@ -95,6 +96,9 @@ final class AnswerQueries {
     List<String> misspelt = misspelt(q.text(), reader);
     List<Text> perLanguage = new ArrayList<>();
     for (String lang : languages) {
+      if (languages.size() > 1 && docCount(reader, title(lang)) == 0) {
+        continue;
+      }
       Text one = forLanguage(lang, q.text(), misspelt, searcher);
       if (one != null) {
         perLanguage.add(one);
