@@ -59,6 +59,8 @@ final class AnswerDocuments {
       d.add(new TextField(keywords(lang), String.join(" , ", words), Field.Store.NO));
     }
     d.add(new Field(body(lang), c.body(), BODY));
+    d.add(new BinaryDocValuesField(BODY_START, new BytesRef(
+        c.body().length() > Snippets.MAX_CHARS ? c.body().substring(0, Snippets.MAX_CHARS) : c.body())));
     d.add(new TextField(WORDS, c.title(), Field.Store.NO));
     String bodyStart = c.body().length() > SPELL_BODY_CHARS ? c.body().substring(0, SPELL_BODY_CHARS) : c.body();
     d.add(new TextField(SPELL, c.title() + "\n" + String.join(" ", words) + "\n" + bodyStart, Field.Store.NO));

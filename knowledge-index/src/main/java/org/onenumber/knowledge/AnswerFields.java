@@ -21,6 +21,9 @@ final class AnswerFields {
   /** Title, keyword and body words, lower-cased: the did-you-mean dictionary. */
   static final String SPELL = "spell";
 
+  /** The body's first {@link Snippets#MAX_CHARS} characters as binary doc values: snippet text. */
+  static final String BODY_START = "body_start";
+
   private AnswerFields() {}
 
   static String title(String suffix) {

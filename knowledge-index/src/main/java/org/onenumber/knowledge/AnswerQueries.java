@@ -15,6 +15,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -27,7 +28,8 @@ import org.onenumber.knowledge.analysis.LanguageAnalyzers;
  * Builds the Lucene query for an {@link AnswerQuery}.
  *
  * <ol>
- *   <li>Languages: the requested one, else those the script suggests ({@link Scripts}).
+ *   <li>Languages: the requested one, else those the script suggests ({@link Scripts}) that have
+ *       answers in the index (no analysis and no clauses for a language without answers).
  *   <li>Per language, the text is analysed by its query analyzer (with synonyms) into a
  *       disjunction over title (boost {@value #TITLE_BOOST}), keywords ({@value #KEYWORDS_BOOST})
  *       and body ({@value #BODY_BOOST}), scored by BM25.
@@ -35,11 +37,13 @@ import org.onenumber.knowledge.analysis.LanguageAnalyzers;
  *       any language contains is analysed per language; each of its terms that no title, keyword
  *       or body of that language contains (so Korean inflections, which Nori already reduces, do
  *       not count) is added as a fuzzy query on the title (1 edit, 2 from {@value
- *       #TWO_EDITS_LENGTH} letters) at a lower boost, for languages that have answers at all.
+ *       #TWO_EDITS_LENGTH} letters) at a lower boost, for languages that have answers at all. The
+ *       expansion (rewritten fuzzy query) is kept per index view and term ({@link PerReaderCache}),
+ *       so a recurring typo does not walk the term dictionary again.
  *       Titles only: the body's term dictionary is many times larger and walking it cost a
  *       fifth of all search CPU in the benchmark.
- *   <li>Filters (not scored): live only (published, inside validity at the query's instant) unless
- *       asked otherwise, then language, department, category and audience when given.
+ *   <li>Filters (not scored): live only (published, inside validity at the query's instant, from
+ *       the cached {@link LiveFilter} bit sets) unless asked otherwise, then language, department, category and audience when given.
  *   <li>No text: every answer passing the filters.
  * </ol>
  *
@@ -58,6 +62,8 @@ final class AnswerQueries {
 
   private final LanguageAnalyzers analyzers;
   private final Analyzer plainWords = LanguageAnalyzers.plainWords();
+  private final LiveFilter liveFilter = new LiveFilter();
+  private final PerReaderCache<Query> fuzzyExpansions = new PerReaderCache<>();
 
   AnswerQueries(LanguageAnalyzers analyzers) {
     this.analyzers = analyzers;
@@ -69,13 +75,8 @@ final class AnswerQueries {
    */
   record Text(Query scored, Query exact, List<String> misspelt) {}
 
-  Query build(AnswerQuery q, IndexReader reader) {
-    Text text = text(q, reader);
-    return withFilters(text == null ? null : text.scored(), q);
-  }
-
   /** The scored {@code text} part (null for none) plus the filters of {@code q}. */
-  static Query withFilters(Query text, AnswerQuery q) {
+  Query withFilters(Query text, AnswerQuery q) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(text == null ? new MatchAllDocsQuery() : text, Occur.MUST);
     for (Query f : filters(q)) {
@@ -85,7 +86,8 @@ final class AnswerQueries {
   }
 
   /** The scored part; null when the text has no searchable words. */
-  Text text(AnswerQuery q, IndexReader reader) {
+  Text text(AnswerQuery q, IndexSearcher searcher) {
+    IndexReader reader = searcher.getIndexReader();
     if (q.text().isEmpty()) {
       return null;
     }
@@ -94,7 +96,10 @@ final class AnswerQueries {
     List<String> misspelt = misspelt(q.text(), reader);
     List<Text> perLanguage = new ArrayList<>();
     for (String lang : languages) {
-      Text one = forLanguage(lang, q.text(), misspelt, reader);
+      if (languages.size() > 1 && docCount(reader, title(lang)) == 0) {
+        continue;
+      }
+      Text one = forLanguage(lang, q.text(), misspelt, searcher);
       if (one != null) {
         perLanguage.add(one);
       }
@@ -111,7 +116,8 @@ final class AnswerQueries {
     return new Text(scored.build(), exact.build(), misspelt);
   }
 
-  private Text forLanguage(String lang, String text, List<String> misspelt, IndexReader reader) {
+  private Text forLanguage(String lang, String text, List<String> misspelt, IndexSearcher searcher) {
+    IndexReader reader = searcher.getIndexReader();
     QueryBuilder builder = new QueryBuilder(analyzers.forQuery(lang));
     Query title = builder.createBooleanQuery(title(lang), text);
     if (title == null) {
@@ -129,9 +135,20 @@ final class AnswerQueries {
     }
     for (String term : unknown) {
       int edits = term.length() >= TWO_EDITS_LENGTH ? 2 : 1;
-      b.add(new BoostQuery(fuzzy(title(lang), term, edits), FUZZY_BOOST * TITLE_BOOST), Occur.SHOULD);
+      Query expanded = fuzzyExpansions.get(reader, title(lang) + '\u0000' + term,
+          k -> rewrite(searcher, fuzzy(title(lang), term, edits)));
+      b.add(new BoostQuery(expanded, FUZZY_BOOST * TITLE_BOOST), Occur.SHOULD);
     }
     return new Text(b.build(), exact, misspelt);
+  }
+
+  /** The fuzzy query rewritten to its expansion (a few term queries), kept per view and term. */
+  private static Query rewrite(IndexSearcher searcher, Query fuzzy) {
+    try {
+      return searcher.rewrite(fuzzy);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -186,8 +203,11 @@ final class AnswerQueries {
     }
   }
 
-  static List<Query> filters(AnswerQuery q) {
-    List<Query> f = new ArrayList<>(live(q.includeNotLive() ? null : q.at()));
+  List<Query> filters(AnswerQuery q) {
+    List<Query> f = new ArrayList<>();
+    if (!q.includeNotLive() && q.at() != null) {
+      f.add(liveFilter.at(q.at()));
+    }
     if (q.language() != null) {
       f.add(new TermQuery(new Term(LANGUAGE, q.language().code())));
     }
@@ -203,7 +223,10 @@ final class AnswerQueries {
     return f;
   }
 
-  /** Published and inside the validity period at {@code at}; nothing when {@code at} is null. */
+  /**
+   * Published and inside the validity period at {@code at}; nothing when {@code at} is null. The
+   * search path uses the cached {@link LiveFilter} instead; this form serves the lookups.
+   */
   static List<Query> live(Instant at) {
     if (at == null) {
       return List.of();

@@ -18,7 +18,8 @@ import org.onenumber.knowledge.analysis.LanguageAnalyzers;
  * <ol>
  *   <li>Split the text into lower-cased words.
  *   <li>A word of at least {@value #MIN_LENGTH} characters that no answer contains is replaced by
- *       the most frequent indexed word within two edits, if any.
+ *       the most frequent indexed word within two edits, if any (kept per index view and word,
+ *       {@link PerReaderCache}).
  *   <li>No word replaced: no suggestion.
  * </ol>
  *
@@ -31,6 +32,7 @@ final class DidYouMean {
 
   private final DirectSpellChecker checker = new DirectSpellChecker();
   private final Analyzer words = LanguageAnalyzers.plainWords();
+  private final PerReaderCache<String> corrections = new PerReaderCache<>();
 
   DidYouMean() {
     checker.setMinPrefix(1);
@@ -45,10 +47,9 @@ final class DidYouMean {
       for (String word : LanguageAnalyzers.terms(words, text)) {
         String replacement = word;
         if (word.length() >= MIN_LENGTH && reader.docFreq(new Term(AnswerFields.SPELL, word)) == 0) {
-          SuggestWord[] s =
-              checker.suggestSimilar(new Term(AnswerFields.SPELL, word), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-          if (s.length > 0) {
-            replacement = s[0].string;
+          String best = corrections.get(reader, word, w -> nearest(w, reader));
+          if (best != null) {
+            replacement = best;
             changed = true;
           }
         }
@@ -58,5 +59,15 @@ final class DidYouMean {
       throw new UncheckedIOException(e);
     }
     return changed ? String.join(" ", out) : null;
+  }
+
+  private String nearest(String word, IndexReader reader) {
+    try {
+      SuggestWord[] s =
+          checker.suggestSimilar(new Term(AnswerFields.SPELL, word), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+      return s.length > 0 ? s[0].string : null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

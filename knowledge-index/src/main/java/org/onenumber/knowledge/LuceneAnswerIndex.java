@@ -165,8 +165,8 @@ public final class LuceneAnswerIndex implements AnswerIndex, Closeable {
   }
 
   private AnswerSearchResult search(IndexSearcher searcher, AnswerQuery q) throws IOException {
-    AnswerQueries.Text text = queries.text(q, searcher.getIndexReader());
-    Query query = AnswerQueries.withFilters(text == null ? null : text.scored(), q);
+    AnswerQueries.Text text = queries.text(q, searcher);
+    Query query = queries.withFilters(text == null ? null : text.scored(), q);
     int wanted = (q.page() + 1) * q.pageSize();
     var top = new TopScoreDocCollectorManager(Math.max(wanted, FACET_WINDOW), null, EXACT_TOTAL_UP_TO);
     TopDocs all = searcher.search(query, top);
@@ -184,15 +184,16 @@ public final class LuceneAnswerIndex implements AnswerIndex, Closeable {
   }
 
   private List<AnswerHit> hits(IndexSearcher searcher, Query text, TopDocs page, AnswerQuery q) throws IOException {
-    java.util.Set<String> bodies = new java.util.TreeSet<>();
-    for (ScoreDoc sd : page.scoreDocs) {
-      bodies.add(AnswerFields.body(HitFields.languageSuffix(searcher, sd)));
+    int n = page.scoreDocs.length;
+    int[] docs = new int[n];
+    String[] bodies = new String[n];
+    for (int i = 0; i < n; i++) {
+      docs[i] = page.scoreDocs[i].doc;
+      bodies[i] = AnswerFields.body(HitFields.languageSuffix(searcher, page.scoreDocs[i]));
     }
-    String[] snippets = text == null || page.scoreDocs.length == 0
-        ? new String[page.scoreDocs.length]
-        : Snippets.of(searcher, writer.getAnalyzer(), text, page, List.copyOf(bodies));
-    List<AnswerHit> hits = new ArrayList<>(page.scoreDocs.length);
-    for (int i = 0; i < page.scoreDocs.length; i++) {
+    String[] snippets = text == null || n == 0 ? new String[n] : Snippets.of(searcher, text, docs, bodies);
+    List<AnswerHit> hits = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
       hits.add(HitFields.read(searcher, page.scoreDocs[i], snippets[i] == null ? "" : snippets[i]));
     }
     return hits;
