@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -19,6 +21,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class TestDatabases {
 
   private static final AtomicInteger COUNTER = new AtomicInteger();
+  private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
   private static final String PG_HOST = System.getenv().getOrDefault("ONENUMBER_TEST_PG_HOST", "localhost");
   private static final String PG_PORT = System.getenv().getOrDefault("ONENUMBER_TEST_PG_PORT", "5432");
   public static final String PG_USER = "onenumber";
@@ -38,22 +41,49 @@ public final class TestDatabases {
     return migrated(ds);
   }
 
-  /** Drops and creates database {@code name} on the PostgreSQL server; returns its JDBC URL. */
+  /**
+   * Creates a fresh database for {@code name} on the PostgreSQL server and returns its JDBC URL.
+   * The database is named {@code <name>_<pid>} so that test runs in parallel on one server never
+   * share one, and it is dropped when this JVM exits.
+   */
   public static String freshPostgres(String name) {
+    return "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + freshDatabase(name);
+  }
+
+  private static String freshDatabase(String name) {
+    String database = name + "_" + ProcessHandle.current().pid();
+    admin("drop database if exists " + database + " with (force)", "create database " + database);
+    if (CREATED.isEmpty()) {
+      Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::dropCreated, "drop-test-databases"));
+    }
+    CREATED.add(database);
+    return database;
+  }
+
+  private static void admin(String... statements) {
     PGSimpleDataSource admin = postgres("postgres");
     try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
-      s.execute("drop database if exists " + name + " with (force)");
-      s.execute("create database " + name);
+      for (String statement : statements) {
+        s.execute(statement);
+      }
     } catch (SQLException e) {
-      throw new IllegalStateException("PostgreSQL is required for this test and is not reachable at " + PG_HOST + ":"
-          + PG_PORT + " as role onenumber (start it and create the role as .ci/run does): " + e.getMessage(), e);
+      throw new IllegalStateException("PostgreSQL is required for this test and is not usable at " + PG_HOST + ":"
+          + PG_PORT + " as role onenumber (start it and create the role as bin/pg-setup does): " + e.getMessage(), e);
     }
-    return "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + name;
+  }
+
+  private static void dropCreated() {
+    for (String database : CREATED) {
+      try {
+        admin("drop database if exists " + database + " with (force)");
+      } catch (IllegalStateException e) {
+        System.err.println("could not drop test database " + database + ": " + e.getMessage());
+      }
+    }
   }
 
   public static DataSource postgresMigrated(String name) {
-    freshPostgres(name);
-    return migrated(postgres(name));
+    return migrated(postgres(freshDatabase(name)));
   }
 
   /** Micronaut properties that point the default datasource at a fresh PostgreSQL database. */
