@@ -32,6 +32,11 @@ public final class SimulationLedger {
   final AtomicLong rejected = new AtomicLong();
   final AtomicLong errors = new AtomicLong();
 
+  /** Calls that failed or were refused (a close after the citizen hung up, a lost accept reply...). */
+  public long callErrors() {
+    return errors.get();
+  }
+
   void opened(String contactId, double at) {
     entries.putIfAbsent(contactId, new Entry(at));
   }

@@ -46,8 +46,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The wallboard in a real browser (Debian's Chromium, headless): a supervisor signs in, the ops
  * city-day simulator plays a short seeded trace in-process through the real public APIs (intake,
  * operator login, offers over WebSocket, accept, close, abandon), and the pushed tiles show exactly
- * the simulator's tally and the server's {@code GET /api/v1/service-levels} figures without a
- * reload. Saves {@code target/wallboard.png} and {@code target/wallboard-tv.png}.
+ * the server's {@code GET /api/v1/service-levels} figures without a reload; those equal the
+ * simulator's tally (offered always; answered and abandoned up to the simulator's failed calls). Saves {@code target/wallboard.png} and {@code target/wallboard-tv.png}.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -109,10 +109,10 @@ class WallboardBrowserIT implements TestPropertyProvider {
     return trace;
   }
 
-  private SimulationLedger.Summary simulate() throws InterruptedException {
+  private SimulationLedger simulate() throws InterruptedException {
     SimulationOptions options = new SimulationOptions(URI.create(server.getURL() + "/"), "poisson", 30, 10, 4, 6L,
         Path.of("unused.csv"), "demo1234", 15, 60, 0.1);
-    return new Simulation(options, shortTrace()).run().summary(15 * 10);
+    return new Simulation(options, shortTrace()).run();
   }
 
   /** The server's own live figures for the center, as supervisor sv-01. */
@@ -145,21 +145,27 @@ class WallboardBrowserIT implements TestPropertyProvider {
     waitFor("live stream", () -> "live".equals(text("connection")) && "0".equals(text("offered-value")));
     assertEquals("A(T) ÷ O", text("sl-formula"));
 
-    SimulationLedger.Summary sim = simulate();
+    SimulationLedger ledger = simulate();
+    SimulationLedger.Summary sim = ledger.summary(15 * 10);
     assertEquals(30, sim.offered(), "every citizen got through the intake");
     assertEquals(0, sim.waiting(), "the simulation settled: every contact answered or abandoned");
     assertTrue(sim.answered() > 0, "the operators answered some contacts: " + sim);
 
-    waitFor("the last pushed frame", () -> String.valueOf(sim.answered()).equals(text("answered-value"))
-        && String.valueOf(sim.abandoned()).equals(text("abandoned-value")) && "0".equals(text("waiting-value")));
     JsonNode live = serverFigures();
+    waitFor("the last pushed frame", () -> live.path("answered").asText().equals(text("answered-value"))
+        && live.path("abandoned").asText().equals(text("abandoned-value")) && "0".equals(text("waiting-value")));
     assertEquals(30, live.path("offered").asLong());
-    assertEquals(sim.answered(), live.path("answered").asLong(), "server and simulator agree on answered");
-    assertEquals(sim.abandoned(), live.path("abandoned").asLong(), "server and simulator agree on abandoned");
+    // A citizen hanging up while an operator's accept is in flight is the one case where the
+    // simulator's view may differ from the server's; each such case shows as a failed call.
+    long slack = ledger.callErrors();
+    assertTrue(Math.abs(sim.answered() - live.path("answered").asLong()) <= slack, "answered: " + sim + " vs " + live);
+    assertTrue(Math.abs(sim.abandoned() - live.path("abandoned").asLong()) <= slack, "abandoned: " + sim + " vs " + live);
+    assertEquals(String.valueOf(live.path("answered").asLong()), text("answered-value"));
+    assertEquals(String.valueOf(live.path("abandoned").asLong()), text("abandoned-value"));
     assertEquals("30", text("offered-value"));
     assertEquals(pct(live.path("serviceLevel").asDouble()), text("sl-value"));
-    assertEquals(pct((double) sim.answered() / 30), text("response-value"), "answered ÷ offered");
-    assertEquals(pct((double) sim.abandoned() / 30), text("abandon-value"), "abandoned ÷ offered");
+    assertEquals(pct(live.path("answered").asDouble() / 30), text("response-value"), "answered ÷ offered");
+    assertEquals(pct(live.path("abandoned").asDouble() / 30), text("abandon-value"), "abandoned ÷ offered");
     assertEquals(pct(live.path("fcr").asDouble()), text("fcr-value"));
     assertTrue(text("asa-value").startsWith(new BigDecimal(live.path("asaSeconds").asDouble())
         .setScale(1, RoundingMode.HALF_UP).toString()), text("asa-value") + " vs " + live);
