@@ -118,7 +118,9 @@ final class SimulatedOperator {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
+      System.out.println("[sim] " + id + " could not close " + contactId + ": " + e.getMessage());
       ledger.errors.incrementAndGet();
+      ledger.closeFailed(contactId);
     }
   }
 

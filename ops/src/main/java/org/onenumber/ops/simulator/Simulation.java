@@ -26,9 +26,10 @@ import java.util.concurrent.TimeUnit;
  *       most two simulated hours), logs the operators out, and returns the ledger.
  * </ol>
  *
- * One simulation per instance; not reusable. Network failures are counted, not fatal.
+ * One simulation per instance; not reusable. Network failures are counted, not fatal. Public so
+ * that a test can play a small trace in-process against a test server.
  */
-final class Simulation {
+public final class Simulation {
 
   private final SimulationOptions options;
   private final List<Arrival> trace;
@@ -37,7 +38,7 @@ final class Simulation {
   private final SplittableRandom random;
   private long startNanos;
 
-  Simulation(SimulationOptions options, List<Arrival> trace) {
+  public Simulation(SimulationOptions options, List<Arrival> trace) {
     this.options = options;
     this.trace = trace;
     this.random = new SplittableRandom(options.seed());
@@ -48,7 +49,8 @@ final class Simulation {
     return (System.nanoTime() - startNanos) / 1e9 * options.speedup();
   }
 
-  SimulationLedger run() throws InterruptedException {
+  /** Plays the trace (blocking) and returns what the citizens and operators saw. */
+  public SimulationLedger run() throws InterruptedException {
     startNanos = System.nanoTime();
     List<SimulatedOperator> operators = startOperators();
     OneNumberClient intake = channelClient();

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * compare with what the server reports. Thread-safe: operators, citizens and the dispatcher
  * write concurrently; each contact's fields are settled once with compare-and-set semantics.
  */
-final class SimulationLedger {
+public final class SimulationLedger {
 
   /** One contact; times in trace seconds since the start, NaN until they happen. */
   static final class Entry {
@@ -20,6 +20,8 @@ final class SimulationLedger {
     volatile String outcome;
     /** The citizen gave up but the server refused the abandon; nothing more will happen here. */
     volatile boolean unreported;
+    /** Answered, but the operator's close was refused or failed; nothing more will happen here. */
+    volatile boolean closeFailed;
 
     Entry(double openedAt) {
       this.openedAt = openedAt;
@@ -29,6 +31,11 @@ final class SimulationLedger {
   final Map<String, Entry> entries = new ConcurrentHashMap<>();
   final AtomicLong rejected = new AtomicLong();
   final AtomicLong errors = new AtomicLong();
+
+  /** Calls that failed or were refused (a close after the citizen hung up, a lost accept reply...). */
+  public long callErrors() {
+    return errors.get();
+  }
 
   void opened(String contactId, double at) {
     entries.putIfAbsent(contactId, new Entry(at));
@@ -64,10 +71,20 @@ final class SimulationLedger {
     }
   }
 
-  /** Every contact is closed, abandoned, or given up on without the server taking the abandon. */
+  /**
+   * Every contact is closed, abandoned, given up on without the server taking the abandon, or
+   * answered with a close that failed.
+   */
   boolean settled() {
     return entries.values().stream().allMatch(e -> e.outcome != null || !Double.isNaN(e.abandonedAt)
-        || (e.unreported && Double.isNaN(e.answeredAt)));
+        || (e.unreported && Double.isNaN(e.answeredAt)) || e.closeFailed);
+  }
+
+  void closeFailed(String contactId) {
+    Entry e = entries.get(contactId);
+    if (e != null) {
+      e.closeFailed = true;
+    }
   }
 
   void closed(String contactId, String outcome) {
@@ -78,7 +95,7 @@ final class SimulationLedger {
   }
 
   /** Figures as the citizens experienced them. */
-  Summary summary(double thresholdSeconds) {
+  public Summary summary(double thresholdSeconds) {
     long offered = 0;
     long answered = 0;
     long within = 0;
@@ -105,25 +122,25 @@ final class SimulationLedger {
   }
 
   /** Client-side totals; ratios are NaN when undefined. */
-  record Summary(long offered, long answered, long answeredWithin, long abandoned, long closed, long resolved,
+  public record Summary(long offered, long answered, long answeredWithin, long abandoned, long closed, long resolved,
       double waitSum) {
-    double serviceLevel() {
+    public double serviceLevel() {
       return offered == 0 ? Double.NaN : (double) answeredWithin / offered;
     }
 
-    double asaSeconds() {
+    public double asaSeconds() {
       return answered == 0 ? Double.NaN : waitSum / answered;
     }
 
-    double abandonRate() {
+    public double abandonRate() {
       return offered == 0 ? Double.NaN : (double) abandoned / offered;
     }
 
-    double fcr() {
+    public double fcr() {
       return closed == 0 ? Double.NaN : (double) resolved / closed;
     }
 
-    long waiting() {
+    public long waiting() {
       return offered - answered - abandoned;
     }
   }
