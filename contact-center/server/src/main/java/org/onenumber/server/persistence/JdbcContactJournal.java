@@ -6,20 +6,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.citizen.CitizenId;
-import org.onenumber.core.contact.Channel;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.contact.ContactState;
 import org.onenumber.core.contact.ContactStep;
-import org.onenumber.core.directory.Language;
-import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.event.DomainEvent;
 import org.onenumber.core.port.out.ContactJournal;
 import org.onenumber.server.events.EventPayload;
@@ -131,23 +126,9 @@ public final class JdbcContactJournal implements ContactJournal {
   }
 
   private Contact contact(ResultSet row) throws SQLException {
-    ContactId id = new ContactId(row.getString("id"));
     List<ContactStep> steps = jdbc.query("select * from contact_step where contact_id = ? order by seq",
-        JdbcContactJournal::step, id.value());
-    String queue = row.getString("queue_id");
-    String agent = row.getString("agent_id");
-    return new Contact(id, Channel.valueOf(row.getString("channel")), new CitizenId(row.getString("citizen_id")),
-        new Language(row.getString("language")), Columns.skills(row.getString("required_skills")),
-        row.getInt("priority"), queue == null ? null : new QueueId(queue), agent == null ? null : new AgentId(agent),
-        row.getString("topic"), steps);
-  }
-
-  private static ContactStep step(ResultSet row) throws SQLException {
-    String agent = row.getString("agent_id");
-    String queue = row.getString("queue_id");
-    Instant at = Jdbc.instant(row, "at");
-    return new ContactStep(ContactState.valueOf(row.getString("state")), at,
-        agent == null ? null : new AgentId(agent), queue == null ? null : new QueueId(queue), row.getString("reason"));
+        ContactRows::step, row.getString("id"));
+    return ContactRows.contact(row, steps);
   }
 
   private String payload(DomainEvent event) {

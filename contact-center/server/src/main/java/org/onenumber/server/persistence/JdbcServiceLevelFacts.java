@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,14 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.agent.AgentState;
-import org.onenumber.core.citizen.CitizenId;
-import org.onenumber.core.contact.Channel;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactId;
-import org.onenumber.core.contact.ContactState;
 import org.onenumber.core.contact.ContactStep;
-import org.onenumber.core.directory.Language;
-import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.event.AgentStateChanged;
 import org.onenumber.core.event.SurveyAnswered;
 
@@ -47,11 +40,14 @@ public final class JdbcServiceLevelFacts {
     Map<String, List<ContactStep>> steps = new HashMap<>();
     jdbc.query("select s.* from contact_step s join contact c on c.id = s.contact_id"
         + " where c.created_at >= ? and c.created_at < ? order by s.contact_id, s.seq", row -> {
-          steps.computeIfAbsent(row.getString("contact_id"), k -> new ArrayList<>()).add(step(row));
+          steps.computeIfAbsent(row.getString("contact_id"), k -> new ArrayList<>()).add(ContactRows.step(row));
           return null;
         }, from, to);
     return jdbc.query("select * from contact where created_at >= ? and created_at < ? order by created_at, id",
-        row -> contact(row, steps.getOrDefault(row.getString("id"), List.of())), from, to).stream()
+        row -> {
+          List<ContactStep> own = steps.get(row.getString("id"));
+          return own == null ? null : ContactRows.contact(row, own);
+        }, from, to).stream()
         .filter(c -> c != null).toList();
   }
 
@@ -82,26 +78,6 @@ public final class JdbcServiceLevelFacts {
     jdbc.update("insert into survey_answer (contact_id, resolved, score, at) values (?, ?, ?, ?)",
         answer.contact().value(), answer.resolved(), answer.score(), answer.at());
     return true;
-  }
-
-  private static Contact contact(ResultSet row, List<ContactStep> steps) throws SQLException {
-    if (steps.isEmpty()) {
-      return null;
-    }
-    String queue = row.getString("queue_id");
-    String agent = row.getString("agent_id");
-    return new Contact(new ContactId(row.getString("id")), Channel.valueOf(row.getString("channel")),
-        new CitizenId(row.getString("citizen_id")), new Language(row.getString("language")),
-        Columns.skills(row.getString("required_skills")), row.getInt("priority"),
-        queue == null ? null : new QueueId(queue), agent == null ? null : new AgentId(agent), row.getString("topic"),
-        steps);
-  }
-
-  private static ContactStep step(ResultSet row) throws SQLException {
-    String agent = row.getString("agent_id");
-    String queue = row.getString("queue_id");
-    return new ContactStep(ContactState.valueOf(row.getString("state")), Jdbc.instant(row, "at"),
-        agent == null ? null : new AgentId(agent), queue == null ? null : new QueueId(queue), row.getString("reason"));
   }
 
   private static AgentStateChanged agentChange(String payload) {
