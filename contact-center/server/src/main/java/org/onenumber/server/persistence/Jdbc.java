@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -120,10 +119,5 @@ public final class Jdbc implements Transactions {
   public static Instant instant(ResultSet row, String column) throws SQLException {
     OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
     return value == null ? null : value.toInstant();
-  }
-
-  /** Reads a plain timestamp column as UTC; for aggregate queries. */
-  public static Instant utc(Timestamp timestamp) {
-    return timestamp == null ? null : timestamp.toInstant();
   }
 }
