@@ -7,14 +7,12 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -28,20 +26,20 @@ import org.onenumber.knowledge.analysis.LanguageAnalyzers;
  * Builds the Lucene query for an {@link AnswerQuery}.
  *
  * <ol>
- *   <li>Languages: the requested one, else those the script suggests ({@link Scripts}) that have
- *       answers in the index (no analysis and no clauses for a language without answers).
- *   <li>Per language, the text is analysed by its query analyzer (with synonyms) into a
- *       disjunction over title (boost {@value #TITLE_BOOST}), keywords ({@value #KEYWORDS_BOOST})
- *       and body ({@value #BODY_BOOST}), scored by BM25.
- *   <li>Typo tolerance: a word of at least {@value #FUZZY_MIN_LENGTH} letters that no answer in
- *       any language contains is analysed per language; each of its terms that no title, keyword
- *       or body of that language contains (so Korean inflections, which Nori already reduces, do
- *       not count) is added as a fuzzy query on the title (1 edit, 2 from {@value
- *       #TWO_EDITS_LENGTH} letters) at a lower boost, for languages that have answers at all. The
- *       expansion (rewritten fuzzy query) is kept per index view and term ({@link PerReaderCache}),
- *       so a recurring typo does not walk the term dictionary again.
- *       Titles only: the body's term dictionary is many times larger and walking it cost a
- *       fifth of all search CPU in the benchmark.
+ *   <li>Spelling ({@link DidYouMean}): long words no answer contains, their nearest known words,
+ *       and the corrected text.
+ *   <li>Languages: the requested one, else those of the script that have answers and know the
+ *       most of the (corrected) words ({@link QueryLanguages}).
+ *   <li>Per language, the text is analysed by its query analyzer (with synonyms) for title (boost
+ *       {@value #TITLE_BOOST}) and keywords ({@value #KEYWORDS_BOOST}, when any answer of the
+ *       language has keywords), and by its index analyzer for the body ({@value #BODY_BOOST}:
+ *       synonyms there multiplied clauses over the largest postings for no measured gain). The
+ *       clauses are spliced into one flat disjunction ({@link #addFlat}), scored by BM25.
+ *   <li>Typo tolerance: for a misspelt word whose analysed terms this language does not know
+ *       either (a Korean word with a particle is unknown as typed but known to Nori's stem), each
+ *       of its corrections is added as a title query at {@value #FUZZY_BOOST} of the title boost.
+ *       One walk of one term dictionary per misspelt word, instead of a fuzzy automaton per
+ *       language and field.
  *   <li>Filters (not scored): live only (published, inside validity at the query's instant, from
  *       the cached {@link LiveFilter} bit sets) unless asked otherwise, then language, department, category and audience when given.
  *   <li>No text: every answer passing the filters.
@@ -55,25 +53,22 @@ final class AnswerQueries {
   static final float KEYWORDS_BOOST = 2f;
   static final float BODY_BOOST = 1f;
   static final float FUZZY_BOOST = 0.5f;
-  static final int FUZZY_MIN_LENGTH = 5;
-  static final int TWO_EDITS_LENGTH = 10;
-  static final int FUZZY_PREFIX = 2;
-  static final int FUZZY_EXPANSIONS = 10;
 
   private final LanguageAnalyzers analyzers;
-  private final Analyzer plainWords = LanguageAnalyzers.plainWords();
   private final LiveFilter liveFilter = new LiveFilter();
-  private final PerReaderCache<Query> fuzzyExpansions = new PerReaderCache<>();
+  private final DidYouMean didYouMean = new DidYouMean();
+  private final QueryLanguages queryLanguages;
 
   AnswerQueries(LanguageAnalyzers analyzers) {
     this.analyzers = analyzers;
+    this.queryLanguages = new QueryLanguages(analyzers);
   }
 
   /**
-   * The scored part of a search, and the same without its fuzzy clauses (what snippets
-   * highlight: cheaper, and a guessed spelling should not be marked).
+   * The scored part of a search, the same without the corrections' clauses (what snippets
+   * highlight: a guessed spelling should not be marked), and the corrected text, if any.
    */
-  record Text(Query scored, Query exact, List<String> misspelt) {}
+  record Text(Query scored, Query exact, String suggestion) {}
 
   /** The scored {@code text} part (null for none) plus the filters of {@code q}. */
   Query withFilters(Query text, AnswerQuery q) {
@@ -91,108 +86,83 @@ final class AnswerQueries {
     if (q.text().isEmpty()) {
       return null;
     }
-    List<String> languages =
-        q.language() != null ? List.of(LanguageAnalyzers.suffix(q.language().code())) : Scripts.candidates(q.text());
-    List<String> misspelt = misspelt(q.text(), reader);
-    List<Text> perLanguage = new ArrayList<>();
-    for (String lang : languages) {
-      if (languages.size() > 1 && docCount(reader, title(lang)) == 0) {
-        continue;
-      }
-      Text one = forLanguage(lang, q.text(), misspelt, searcher);
-      if (one != null) {
-        perLanguage.add(one);
-      }
-    }
-    if (perLanguage.size() <= 1) {
-      return perLanguage.isEmpty() ? null : perLanguage.get(0);
-    }
+    DidYouMean.Spelling spelling = didYouMean.check(q.text(), reader);
+    List<String> languages = q.language() != null ? List.of(LanguageAnalyzers.suffix(q.language().code()))
+        : queryLanguages.of(spelling.suggestion() == null ? q.text() : spelling.suggestion(), reader);
     BooleanQuery.Builder scored = new BooleanQuery.Builder();
     BooleanQuery.Builder exact = new BooleanQuery.Builder();
-    for (Text t : perLanguage) {
-      scored.add(t.scored(), Occur.SHOULD);
-      exact.add(t.exact(), Occur.SHOULD);
+    boolean any = false;
+    for (String lang : languages) {
+      QueryBuilder builder = new QueryBuilder(analyzers.forQuery(lang));
+      Query title = builder.createBooleanQuery(title(lang), q.text());
+      if (title == null) {
+        continue;
+      }
+      any = true;
+      BooleanQuery.Builder one = new BooleanQuery.Builder();
+      addFlat(one, title, TITLE_BOOST);
+      if (docCount(reader, keywords(lang)) > 0) {
+        addFlat(one, builder.createBooleanQuery(keywords(lang), q.text()), KEYWORDS_BOOST);
+      }
+      addFlat(one, new QueryBuilder(analyzers.forIndex(lang)).createBooleanQuery(body(lang), q.text()), BODY_BOOST);
+      Query words = one.build();
+      addFlat(exact, words, 1f);
+      addFlat(scored, words, 1f);
+      for (String correction : corrections(lang, spelling, reader)) {
+        addFlat(scored, builder.createBooleanQuery(title(lang), correction), FUZZY_BOOST * TITLE_BOOST);
+      }
     }
-    return new Text(scored.build(), exact.build(), misspelt);
-  }
-
-  private Text forLanguage(String lang, String text, List<String> misspelt, IndexSearcher searcher) {
-    IndexReader reader = searcher.getIndexReader();
-    QueryBuilder builder = new QueryBuilder(analyzers.forQuery(lang));
-    Query title = builder.createBooleanQuery(title(lang), text);
-    if (title == null) {
-      return null;
-    }
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    b.add(new BoostQuery(title, TITLE_BOOST), Occur.SHOULD);
-    b.add(new BoostQuery(builder.createBooleanQuery(keywords(lang), text), KEYWORDS_BOOST), Occur.SHOULD);
-    b.add(new BoostQuery(builder.createBooleanQuery(body(lang), text), BODY_BOOST), Occur.SHOULD);
-    Query exact = b.build();
-    List<String> unknown = misspelt.isEmpty() || docCount(reader, body(lang)) == 0 ? List.of()
-        : unknownTerms(lang, misspelt, reader);
-    if (unknown.isEmpty()) {
-      return new Text(exact, exact, misspelt);
-    }
-    for (String term : unknown) {
-      int edits = term.length() >= TWO_EDITS_LENGTH ? 2 : 1;
-      Query expanded = fuzzyExpansions.get(reader, title(lang) + '\u0000' + term,
-          k -> rewrite(searcher, fuzzy(title(lang), term, edits)));
-      b.add(new BoostQuery(expanded, FUZZY_BOOST * TITLE_BOOST), Occur.SHOULD);
-    }
-    return new Text(b.build(), exact, misspelt);
-  }
-
-  /** The fuzzy query rewritten to its expansion (a few term queries), kept per view and term. */
-  private static Query rewrite(IndexSearcher searcher, Query fuzzy) {
-    try {
-      return searcher.rewrite(fuzzy);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return any ? new Text(scored.build(), exact.build(), spelling.suggestion()) : null;
   }
 
   /**
-   * A fuzzy term query that keeps the first {@value #FUZZY_PREFIX} letters (typos rarely hit them,
-   * and it makes the term-dictionary walk an order of magnitude cheaper) and expands to at most
-   * {@value #FUZZY_EXPANSIONS} terms.
+   * The corrections of the misspelt words that this language does not know either once analysed
+   * (a Korean word with a particle attached is unknown as typed but known to Nori's stem).
    */
-  private static Query fuzzy(String field, String term, int edits) {
-    return new FuzzyQuery(new Term(field, term), edits, FUZZY_PREFIX, FUZZY_EXPANSIONS, true);
+  private List<String> corrections(String lang, DidYouMean.Spelling spelling, IndexReader reader) {
+    List<String> out = new ArrayList<>();
+    for (var e : spelling.corrections().entrySet()) {
+      if (!e.getValue().isEmpty() && unknown(lang, e.getKey(), reader)) {
+        out.addAll(e.getValue());
+      }
+    }
+    return out;
   }
 
-  /** The misspelt words' terms in this language that no title, keyword or body of it contains. */
-  private List<String> unknownTerms(String lang, List<String> misspelt, IndexReader reader) {
-    List<String> out = new ArrayList<>();
+  /** True when some long term of {@code word}, analysed as {@code lang} indexes it, is in no title, keyword or body of it. */
+  private boolean unknown(String lang, String word, IndexReader reader) {
     try {
-      for (String word : misspelt) {
-        for (String term : LanguageAnalyzers.terms(analyzers.forIndex(lang), word)) {
-          if (term.codePointCount(0, term.length()) >= FUZZY_MIN_LENGTH
-              && reader.docFreq(new Term(title(lang), term)) == 0
-              && reader.docFreq(new Term(body(lang), term)) == 0
-              && reader.docFreq(new Term(keywords(lang), term)) == 0) {
-            out.add(term);
-          }
+      for (String term : LanguageAnalyzers.terms(analyzers.forIndex(lang), word)) {
+        if (term.codePointCount(0, term.length()) >= DidYouMean.MIN_LENGTH
+            && reader.docFreq(new Term(title(lang), term)) == 0
+            && reader.docFreq(new Term(body(lang), term)) == 0
+            && reader.docFreq(new Term(keywords(lang), term)) == 0) {
+          return true;
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out;
+    return false;
   }
 
-  /** Query words of at least {@value #FUZZY_MIN_LENGTH} letters that no answer in any language contains. */
-  private List<String> misspelt(String text, IndexReader reader) {
-    List<String> out = new ArrayList<>();
-    try {
-      for (String word : LanguageAnalyzers.terms(plainWords, text)) {
-        if (word.codePointCount(0, word.length()) >= FUZZY_MIN_LENGTH && reader.docFreq(new Term(SPELL, word)) == 0) {
-          out.add(word);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /**
+   * Adds {@code q} with {@code boost} as optional clauses of {@code b}: a pure disjunction is
+   * spliced in clause by clause (same scores: a sum of sums), so the top-level scorer sees every
+   * term clause and can skip the ones that cannot make the top hits (MaxScore works per clause).
+   */
+  static void addFlat(BooleanQuery.Builder b, Query q, float boost) {
+    if (q == null) {
+      return;
     }
-    return out;
+    if (q instanceof BoostQuery bq) {
+      addFlat(b, bq.getQuery(), boost * bq.getBoost());
+    } else if (q instanceof BooleanQuery bool && bool.getMinimumNumberShouldMatch() == 0
+        && bool.clauses().stream().allMatch(c -> c.occur() == Occur.SHOULD)) {
+      bool.clauses().forEach(c -> addFlat(b, c.query(), boost));
+    } else {
+      b.add(boost == 1f ? q : new BoostQuery(q, boost), Occur.SHOULD);
+    }
   }
 
   private static int docCount(IndexReader reader, String field) {

@@ -19,8 +19,8 @@ import org.onenumber.core.knowledge.FacetCount;
  *
  * <ol>
  *   <li>Sort the hits' doc ids (doc values are read forwards).
- *   <li>Per segment, read each hit's ordinal and count it by value; the empty value (no category)
- *       is not a facet.
+ *   <li>Per segment, count each hit's ordinal, then turn each distinct ordinal into its value
+ *       once; the empty value (no category) is not a facet.
  *   <li>Largest counts first, then by value; at most {@value #MAX_VALUES} values.
  * </ol>
  *
@@ -43,12 +43,16 @@ final class FacetCounts {
       LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
       SortedDocValues values = leaf.reader().getSortedDocValues(field);
       int end = leaf.docBase + leaf.reader().maxDoc();
+      Map<Integer, Long> byOrd = new HashMap<>();
       for (; i < docs.length && docs[i] < end; i++) {
         if (values != null && values.advanceExact(docs[i] - leaf.docBase)) {
-          String value = values.lookupOrd(values.ordValue()).utf8ToString();
-          if (!value.isEmpty()) {
-            counts.merge(value, 1L, Long::sum);
-          }
+          byOrd.merge(values.ordValue(), 1L, Long::sum);
+        }
+      }
+      for (Map.Entry<Integer, Long> e : byOrd.entrySet()) {
+        String value = values.lookupOrd(e.getKey()).utf8ToString();
+        if (!value.isEmpty()) {
+          counts.merge(value, e.getValue(), Long::sum);
         }
       }
     }

@@ -3,11 +3,8 @@ package org.onenumber.knowledge;
 import static org.onenumber.knowledge.AnswerFields.*;
 
 import java.io.IOException;
-import java.util.List;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
@@ -15,30 +12,51 @@ import org.onenumber.core.knowledge.AnswerHit;
 import org.onenumber.core.knowledge.AnswerId;
 
 /**
- * Reads a hit's id, external id, title, department and category from doc values, so listing hits
- * does not decompress the stored documents (whose bodies are large). Stateless.
+ * Reads hits' id, external id, title, department, category and language from doc values, so
+ * listing hits does not decompress the stored documents (whose bodies are large). A page is read
+ * in doc order ({@link DocOrder}), one set of doc-value iterators per segment. Stateless.
  */
 final class HitFields {
 
   private HitFields() {}
 
-  static AnswerHit read(IndexSearcher searcher, ScoreDoc sd, String snippet) throws IOException {
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-    LeafReader reader = leaf.reader();
-    int doc = sd.doc - leaf.docBase;
-    String externalId = binary(reader.getBinaryDocValues(EXTERNAL_ID), doc);
-    return new AnswerHit(new AnswerId(binary(reader.getBinaryDocValues(ID), doc)),
-        externalId == null || externalId.isEmpty() ? null : externalId,
-        binary(reader.getBinaryDocValues(TITLE_STORED), doc), snippet,
-        sorted(reader.getSortedDocValues(DEPARTMENT), doc), sorted(reader.getSortedDocValues(CATEGORY), doc), sd.score);
+  /** The hits of a page, in the page's order; {@code snippets[i]} belongs to {@code page[i]}. */
+  static AnswerHit[] read(IndexSearcher searcher, ScoreDoc[] page, String[] snippets) throws IOException {
+    AnswerHit[] out = new AnswerHit[page.length];
+    DocOrder.visit(searcher.getIndexReader(), docs(page), leaf -> {
+      LeafReader reader = leaf.reader();
+      BinaryDocValues ids = reader.getBinaryDocValues(ID);
+      BinaryDocValues externalIds = reader.getBinaryDocValues(EXTERNAL_ID);
+      BinaryDocValues titles = reader.getBinaryDocValues(TITLE_STORED);
+      SortedDocValues departments = reader.getSortedDocValues(DEPARTMENT);
+      SortedDocValues categories = reader.getSortedDocValues(CATEGORY);
+      return (hit, doc) -> {
+        String externalId = binary(externalIds, doc);
+        out[hit] = new AnswerHit(new AnswerId(binary(ids, doc)),
+            externalId == null || externalId.isEmpty() ? null : externalId, binary(titles, doc),
+            snippets[hit] == null ? "" : snippets[hit], sorted(departments, doc), sorted(categories, doc),
+            page[hit].score);
+      };
+    });
+    return out;
   }
 
-  /** The analysis-language suffix of a hit's text fields ({@code en}, {@code ko}, ... or the fallback). */
-  static String languageSuffix(IndexSearcher searcher, ScoreDoc sd) throws IOException {
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-    return sorted(leaf.reader().getSortedDocValues(LANGUAGE), sd.doc - leaf.docBase);
+  /** Per hit, the analysis-language suffix of its text fields ({@code en}, {@code ko}, ... or the fallback). */
+  static String[] languageSuffixes(IndexSearcher searcher, ScoreDoc[] page) throws IOException {
+    String[] out = new String[page.length];
+    DocOrder.visit(searcher.getIndexReader(), docs(page), leaf -> {
+      SortedDocValues languages = leaf.reader().getSortedDocValues(LANGUAGE);
+      return (hit, doc) -> out[hit] = sorted(languages, doc);
+    });
+    return out;
+  }
+
+  static int[] docs(ScoreDoc[] page) {
+    int[] docs = new int[page.length];
+    for (int i = 0; i < page.length; i++) {
+      docs[i] = page[i].doc;
+    }
+    return docs;
   }
 
   private static String binary(BinaryDocValues values, int doc) throws IOException {

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +25,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -71,7 +70,6 @@ public final class LuceneAnswerIndex implements AnswerIndex, Closeable {
   private final Directory directory;
   private final LanguageAnalyzers analyzers = new LanguageAnalyzers();
   private final AnswerQueries queries = new AnswerQueries(analyzers);
-  private final DidYouMean didYouMean = new DidYouMean();
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final Lookups lookups;
@@ -84,6 +82,8 @@ public final class LuceneAnswerIndex implements AnswerIndex, Closeable {
     IndexWriterConfig config = new IndexWriterConfig(new IndexAnalyzer(analyzers));
     config.setRAMBufferSizeMB(64);
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    // a near-real-time flush of one edited answer need not copy its files into a compound file
+    config.setUseCompoundFile(false);
     this.writer = new IndexWriter(directory, config);
     this.searchers = new SearcherManager(writer, null);
     this.lookups = new Lookups(searchers);
@@ -171,32 +171,24 @@ public final class LuceneAnswerIndex implements AnswerIndex, Closeable {
     var top = new TopScoreDocCollectorManager(Math.max(wanted, FACET_WINDOW), null, EXACT_TOTAL_UP_TO);
     TopDocs all = searcher.search(query, top);
     int from = Math.min(all.scoreDocs.length, q.page() * q.pageSize());
-    ScoreDoc[] slice = java.util.Arrays.copyOfRange(all.scoreDocs, from, Math.min(all.scoreDocs.length, wanted));
-    TopDocs page = new TopDocs(new TotalHits(slice.length, TotalHits.Relation.EQUAL_TO), slice);
-    List<AnswerHit> hits = hits(searcher, text == null ? null : text.exact(), page, q);
+    ScoreDoc[] page = Arrays.copyOfRange(all.scoreDocs, from, Math.min(all.scoreDocs.length, wanted));
+    List<AnswerHit> hits = hits(searcher, text == null ? null : text.exact(), page);
     Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
-    ScoreDoc[] window = java.util.Arrays.copyOf(all.scoreDocs, Math.min(all.scoreDocs.length, FACET_WINDOW));
+    ScoreDoc[] window = Arrays.copyOf(all.scoreDocs, Math.min(all.scoreDocs.length, FACET_WINDOW));
     facets.put("department", FacetCounts.count(searcher, window, DEPARTMENT));
     facets.put("category", FacetCounts.count(searcher, window, CATEGORY));
-    String suggestion = text == null || text.misspelt().isEmpty() ? null
-        : didYouMean.suggest(q.text(), searcher.getIndexReader());
-    return new AnswerSearchResult(all.totalHits.value(), hits, facets, suggestion);
+    return new AnswerSearchResult(all.totalHits.value(), hits, facets, text == null ? null : text.suggestion());
   }
 
-  private List<AnswerHit> hits(IndexSearcher searcher, Query text, TopDocs page, AnswerQuery q) throws IOException {
-    int n = page.scoreDocs.length;
-    int[] docs = new int[n];
-    String[] bodies = new String[n];
-    for (int i = 0; i < n; i++) {
-      docs[i] = page.scoreDocs[i].doc;
-      bodies[i] = AnswerFields.body(HitFields.languageSuffix(searcher, page.scoreDocs[i]));
+  /** The page's hits with a snippet each (highlighting {@code text}; none without text). */
+  private static List<AnswerHit> hits(IndexSearcher searcher, Query text, ScoreDoc[] page) throws IOException {
+    String[] snippets = new String[page.length];
+    if (text != null && page.length > 0) {
+      String[] bodies = HitFields.languageSuffixes(searcher, page);
+      Arrays.setAll(bodies, i -> AnswerFields.body(bodies[i]));
+      snippets = Snippets.of(searcher, text, HitFields.docs(page), bodies);
     }
-    String[] snippets = text == null || n == 0 ? new String[n] : Snippets.of(searcher, text, docs, bodies);
-    List<AnswerHit> hits = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      hits.add(HitFields.read(searcher, page.scoreDocs[i], snippets[i] == null ? "" : snippets[i]));
-    }
-    return hits;
+    return List.of(HitFields.read(searcher, page, snippets));
   }
 
   @Override

@@ -6,7 +6,7 @@ import java.util.function.Function;
 import org.apache.lucene.index.IndexReader;
 
 /**
- * Values computed from one index view (fuzzy expansions, spelling corrections), reused while that
+ * Values computed from one index view (spelling corrections), reused while that
  * view is the current one.
  *
  * <ol>

@@ -17,7 +17,9 @@ import org.onenumber.core.knowledge.RebuildProgress;
  *   <li>Mark running: the refresher stops reopening, so searches keep the old view.
  *   <li>Delete everything (uncommitted) and add every answer, reporting progress every
  *       {@value #REPORT_EVERY} answers to the log and {@link #progress()}.
- *   <li>Commit, reopen the view, mark finished.
+ *   <li>Merge into one segment (a search then looks each term up once, and the index is
+ *       read-mostly: edits add small segments that the merge policy folds in), commit, reopen the
+ *       view, mark finished.
  *   <li>On failure: mark finished, reopen (searches then see what was added) and rethrow; run it
  *       again from the database.
  * </ol>
@@ -62,6 +64,7 @@ final class Rebuild {
           report(done, expected, started, true);
         }
       }
+      writer.forceMerge(1);
       writer.commit();
       report(done, expected, started, false);
     } catch (IOException e) {

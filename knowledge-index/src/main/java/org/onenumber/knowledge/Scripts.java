@@ -11,14 +11,17 @@ import org.onenumber.knowledge.analysis.LanguageAnalyzers;
  *   <li>Any Hiragana or Katakana: Japanese.
  *   <li>Any Han ideograph (no kana): Chinese and Japanese.
  *   <li>Any Cyrillic: Mongolian and the fallback chain.
- *   <li>Otherwise (Latin and the rest): every Latin-script language and the fallback chain.
+ *   <li>Otherwise (Latin, digits and the rest): every language. Answers in any script use Latin
+ *       letters too (COVID-19, KF94, QR code, names), so a Korean answer must be findable by them;
+ *       {@link QueryLanguages} then keeps the languages whose answers know the words.
  * </ol>
  *
  * Stateless.
  */
 final class Scripts {
 
-  static final List<String> LATIN = List.of("en", "de", "sv", "pl", "vi", LanguageAnalyzers.FALLBACK);
+  static final List<String> ANY =
+      List.of("en", "de", "sv", "pl", "vi", "ko", "zh", "ja", "mn", LanguageAnalyzers.FALLBACK);
 
   private Scripts() {}
 
@@ -47,6 +50,6 @@ final class Scripts {
     if (cyrillic) {
       return List.of("mn", LanguageAnalyzers.FALLBACK);
     }
-    return LATIN;
+    return ANY;
   }
 }

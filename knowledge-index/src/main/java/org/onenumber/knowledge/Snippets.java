@@ -3,15 +3,15 @@ package org.onenumber.knowledge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.DocumentStoredFieldVisitor;
 import org.apache.lucene.index.BinaryDocValues;
-import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -24,7 +24,8 @@ import org.apache.lucene.search.QueryVisitor;
  * re-analysis, no break iterator).
  *
  * <ol>
- *   <li>The query's terms on the hit's body field are looked up in the hit's segment; each one the
+ *   <li>The query's terms on the hit's body field are looked up once per segment; hits are visited
+ *       in doc order ({@link DocOrder}) so each term's postings only move forwards. Each term the
  *       body contains gives its offsets in the first {@value #MAX_CHARS} characters.
  *   <li>No match: the passage is the start of the body.
  *   <li>Otherwise the passage is the {@value #PASSAGE_CHARS}-character window, starting at a match,
@@ -53,28 +54,43 @@ final class Snippets {
    * @param fields per hit, the body field of its language
    * @return per hit its snippet, empty when the body is empty
    */
-  static String[] of(IndexSearcher searcher, Query query, int[] docs, String[] fields) {
-    Set<Term> terms = new HashSet<>();
+  static String[] of(IndexSearcher searcher, Query query, int[] docs, String[] fields) throws IOException {
+    Set<Term> terms = new LinkedHashSet<>();
     if (query != null) {
       query.visit(QueryVisitor.termCollector(terms));
     }
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     String[] out = new String[docs.length];
-    StoredFields[] stored = new StoredFields[leaves.size()];
+    DocOrder.visit(searcher.getIndexReader(), docs, leaf -> {
+      LeafReader reader = leaf.reader();
+      BinaryDocValues starts = reader.getBinaryDocValues(AnswerFields.BODY_START);
+      Map<String, List<TermOffsets>> byField = new HashMap<>();
+      return (hit, doc) -> {
+        List<TermOffsets> postings = byField.computeIfAbsent(fields[hit], f -> offsets(reader, f, terms));
+        String body = starts != null && starts.advanceExact(doc) ? starts.binaryValue().utf8ToString()
+            : storedBody(reader, doc, fields[hit]);
+        out[hit] = format(body, matches(postings, doc));
+      };
+    });
+    return out;
+  }
+
+  /** A query term's postings with offsets in one segment; {@code term} numbers the distinct terms. */
+  private record TermOffsets(PostingsEnum postings, int term) {}
+
+  /** The postings of the query's terms on {@code field} that the segment contains. */
+  private static List<TermOffsets> offsets(LeafReader reader, String field, Set<Term> terms) {
+    List<TermOffsets> out = new ArrayList<>();
     try {
-      for (int i = 0; i < docs.length; i++) {
-        int ord = ReaderUtil.subIndex(docs[i], leaves);
-        LeafReaderContext leaf = leaves.get(ord);
-        int doc = docs[i] - leaf.docBase;
-        List<Match> matches = matches(leaf, doc, fields[i], terms);
-        String body = bodyStart(leaf, doc);
-        if (body == null) {
-          if (stored[ord] == null) {
-            stored[ord] = leaf.reader().storedFields();
-          }
-          body = body(stored[ord], doc, fields[i]);
+      Terms fieldTerms = reader.terms(field);
+      if (fieldTerms == null || !fieldTerms.hasOffsets()) {
+        return out;
+      }
+      TermsEnum te = fieldTerms.iterator();
+      int n = 0;
+      for (Term t : terms) {
+        if (t.field().equals(field) && te.seekExact(t.bytes())) {
+          out.add(new TermOffsets(te.postings(null, PostingsEnum.OFFSETS), n++));
         }
-        out[i] = format(body, matches);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -82,43 +98,32 @@ final class Snippets {
     return out;
   }
 
-  private static List<Match> matches(LeafReaderContext leaf, int doc, String field, Set<Term> terms) throws IOException {
+  /** The matches in {@code doc}, by start; docs must come in increasing order (postings move forwards). */
+  private static List<Match> matches(List<TermOffsets> postings, int doc) throws IOException {
     List<Match> out = new ArrayList<>();
-    Terms fieldTerms = leaf.reader().terms(field);
-    if (fieldTerms == null || !fieldTerms.hasOffsets()) {
-      return out;
-    }
-    TermsEnum te = fieldTerms.iterator();
-    int n = 0;
-    for (Term t : terms) {
-      if (!t.field().equals(field) || !te.seekExact(t.bytes())) {
-        continue;
+    for (TermOffsets t : postings) {
+      PostingsEnum pe = t.postings();
+      if (pe.docID() < doc) {
+        pe.advance(doc);
       }
-      PostingsEnum pe = te.postings(null, PostingsEnum.OFFSETS);
-      if (pe.advance(doc) == doc) {
+      if (pe.docID() == doc) {
         for (int k = 0, freq = pe.freq(); k < freq; k++) {
           pe.nextPosition();
           if (pe.endOffset() > MAX_CHARS) {
             break;
           }
-          out.add(new Match(pe.startOffset(), pe.endOffset(), n));
+          out.add(new Match(pe.startOffset(), pe.endOffset(), t.term()));
         }
       }
-      n++;
     }
     out.sort((a, b) -> Integer.compare(a.start(), b.start()));
     return out;
   }
 
-  /** The body's first {@value #MAX_CHARS} characters from doc values; null in an index written without them. */
-  private static String bodyStart(LeafReaderContext leaf, int doc) throws IOException {
-    BinaryDocValues values = leaf.reader().getBinaryDocValues(AnswerFields.BODY_START);
-    return values != null && values.advanceExact(doc) ? values.binaryValue().utf8ToString() : null;
-  }
-
-  private static String body(StoredFields stored, int doc, String field) throws IOException {
+  /** The stored body: only for an index written before the body-start doc values existed. */
+  private static String storedBody(LeafReader reader, int doc, String field) throws IOException {
     DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor(field);
-    stored.document(doc, visitor);
+    reader.storedFields().document(doc, visitor);
     String body = visitor.getDocument().get(field);
     return body == null ? "" : body;
   }

@@ -78,6 +78,31 @@ class LuceneSearchFeaturesTest {
   }
 
   @Test
+  public void aLongWordTwoEditsOffIsStillCorrected() {
+    index.index(published("a1", "Unemployment benefits", "How to apply for benefits.", "Labour"));
+    AnswerSearchResult r = search("unenploymant");
+    assertEquals(List.of("a1"), ids(r));
+    assertEquals("unemployment", r.didYouMean());
+  }
+
+  @Test
+  public void eachHitOfAPageGetsItsOwnSnippetWhateverTheScoreOrder() {
+    index.index(published("b", "Opening hours", "The library opens at nine. Parking is behind the building.", "Culture"));
+    index.index(published("a", "Parking permits", "Residents apply for a parking permit online.", "Roads"));
+    index.index(published("c", "Bicycles", "Bicycle parking is free at every station.", "Roads"));
+    List<AnswerHit> hits = search("parking").hits();
+    assertEquals("a", hits.get(0).id().value());
+    for (AnswerHit h : hits) {
+      String expected = switch (h.id().value()) {
+        case "a" -> "for a <mark>parking</mark> permit";
+        case "b" -> "<mark>Parking</mark> is behind";
+        default -> "Bicycle <mark>parking</mark> is free";
+      };
+      assertTrue(h.snippet().contains(expected), h.id().value() + ": " + h.snippet());
+    }
+  }
+
+  @Test
   public void snippetsHighlightMatchedWordsAndEscapeHtml() {
     index.index(published("a1", "Passports", "Bring <b>two</b> photos. The passport office is open on weekdays.", "Civil"));
     AnswerHit hit = search("office").hits().get(0);

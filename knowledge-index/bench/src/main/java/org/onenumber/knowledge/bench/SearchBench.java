@@ -27,10 +27,12 @@ import org.onenumber.knowledge.relevance.RelevanceHarness;
  * <ol>
  *   <li>Build the corpus ({@link BenchCorpus}) and load it into a {@link LuceneAnswerIndex} on disk
  *       (full rebuild, with progress) and into PostgreSQL ({@link PostgresFts}).
- *   <li>Warm both up, then run the fixed query set single-client ({@value #SINGLE_ROUNDS} rounds on
+ *   <li>Warm both up (Lucene {@value #WARM_UP_ROUNDS} rounds, about a second: until the JIT has
+ *       compiled the search path, as in a server that has been running), then run the fixed query set single-client ({@value #SINGLE_ROUNDS} rounds on
  *       Lucene, {@value #PG_ROUNDS} on PostgreSQL) and multi-client for {@value #MULTI_SECONDS} s
  *       per thread count, through {@code AnswerIndex.search} exactly as the HTTP API calls it.
- *   <li>Measure edit-to-visible time: change a title, poll search until the change is found.
+ *   <li>Measure edit-to-visible time: change a title, poll search until the edited answer comes
+ *       back with the new word.
  *   <li>MRR@10 of the development set on both engines (a variant {@code ~k} credits its base).
  *   <li>Print the table and the {@code RESULT} line.
  * </ol>
@@ -41,6 +43,7 @@ import org.onenumber.knowledge.relevance.RelevanceHarness;
 public final class SearchBench {
 
   static final int DOCS = 100_000;
+  static final int WARM_UP_ROUNDS = 10;
   static final int SINGLE_ROUNDS = 20;
   static final int PG_ROUNDS = 2;
   static final int MULTI_SECONDS = 5;
@@ -91,7 +94,7 @@ public final class SearchBench {
   private static Engine measureLucene(LuceneAnswerIndex index, List<Answer> corpus, List<String> queries,
       List<RelevanceCase> dev) throws InterruptedException {
     Function<String, List<String>> lucene = q -> ids(index, q);
-    Drivers.warmUp(lucene, queries, 3);
+    Drivers.warmUp(lucene, queries, WARM_UP_ROUNDS);
     Latencies cpu = new Latencies();
     Latencies single = Drivers.single(lucene, queries, SINGLE_ROUNDS, cpu);
     double qps2 = Drivers.multi(() -> lucene, queries, 2, MULTI_SECONDS);
