@@ -11,6 +11,7 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -38,6 +39,7 @@ final class AnswerDocuments {
     Document d = new Document();
     d.add(new StringField(ID, answer.id().value(), Field.Store.YES));
     d.add(new BinaryDocValuesField(ID, new BytesRef(answer.id().value())));
+    d.add(new NumericDocValuesField(VERSION, answer.version()));
     if (c.externalId() != null) {
       d.add(new StoredField(EXTERNAL_ID, c.externalId()));
     }

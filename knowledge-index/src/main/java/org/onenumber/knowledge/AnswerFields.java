@@ -4,6 +4,8 @@ package org.onenumber.knowledge;
 final class AnswerFields {
 
   static final String ID = "id";
+  /** The answer's version, as numeric doc values: catch-up after a restart. */
+  static final String VERSION = "version";
   static final String EXTERNAL_ID = "external_id";
   static final String TITLE_STORED = "title";
   static final String LANGUAGE = "language";

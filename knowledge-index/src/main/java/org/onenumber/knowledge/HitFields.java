@@ -3,17 +3,24 @@ package org.onenumber.knowledge;
 import static org.onenumber.knowledge.AnswerFields.*;
 
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.util.Bits;
 import org.onenumber.core.knowledge.AnswerHit;
 import org.onenumber.core.knowledge.AnswerId;
 
 /**
- * Reads hits' id, external id, title, department, category and language from doc values, so
- * listing hits does not decompress the stored documents (whose bodies are large). A page is read
+ * Reads hits' id, external id, title, department, category and language (and every answer's
+ * version) from doc values, so listing hits does not decompress the stored documents (whose
+ * bodies are large). A page is read
  * in doc order ({@link DocOrder}), one set of doc-value iterators per segment. Stateless.
  */
 final class HitFields {
@@ -48,6 +55,24 @@ final class HitFields {
       SortedDocValues languages = leaf.reader().getSortedDocValues(LANGUAGE);
       return (hit, doc) -> out[hit] = sorted(languages, doc);
     });
+    return out;
+  }
+
+  /** Every live answer's version (-1 when the index did not record it). */
+  static Map<AnswerId, Long> versions(IndexReader reader) throws IOException {
+    Map<AnswerId, Long> out = new HashMap<>();
+    for (LeafReaderContext leaf : reader.leaves()) {
+      LeafReader r = leaf.reader();
+      Bits live = r.getLiveDocs();
+      BinaryDocValues ids = r.getBinaryDocValues(ID);
+      NumericDocValues versions = r.getNumericDocValues(VERSION);
+      for (int doc = 0; ids != null && doc < r.maxDoc(); doc++) {
+        if ((live == null || live.get(doc)) && ids.advanceExact(doc)) {
+          long version = versions != null && versions.advanceExact(doc) ? versions.longValue() : -1;
+          out.put(new AnswerId(ids.binaryValue().utf8ToString()), version);
+        }
+      }
+    }
     return out;
   }
 

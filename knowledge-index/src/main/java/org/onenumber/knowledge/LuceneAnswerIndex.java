@@ -53,7 +53,8 @@ import org.onenumber.knowledge.analysis.LanguageAnalyzers;
  *
  * <p>Failures: I/O errors surface as {@link UncheckedIOException}; a failed background refresh or
  * commit is logged and retried on the next tick. The index is derived data: after a crash the last
- * {@value #COMMIT_SECONDS} s of changes may be missing until the next rebuild from the database.
+ * {@value #COMMIT_SECONDS} s of changes may be missing; {@link #versions()} lets the owner find
+ * and re-index them ({@link org.onenumber.core.knowledge.AnswerIndexCatchUp}).
  */
 public final class LuceneAnswerIndex implements AnswerIndex, Closeable {
 
@@ -228,8 +229,23 @@ public final class LuceneAnswerIndex implements AnswerIndex, Closeable {
   }
 
   @Override
+  public Map<AnswerId, Long> versions() {
+    lookups.refresh();
+    IndexSearcher searcher = lookups.acquire();
+    try {
+      return HitFields.versions(searcher.getIndexReader());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      lookups.release(searcher);
+    }
+  }
+
+  @Override
   public void close() {
-    background.shutdownNow();
+    // shutdown, not shutdownNow: an interrupt during a refresh closes the index files' channels,
+    // a tragic event for the IndexWriter, which then loses everything since its last commit
+    background.shutdown();
     try {
       background.awaitTermination(5, TimeUnit.SECONDS);
       searchers.close();

@@ -154,4 +154,14 @@ public abstract class AnswerIndexContract {
     assertEquals(2, index.size());
     assertEquals(100.0, index.rebuildProgress().percent());
   }
+
+  @Test
+  public void listsTheVersionOfEveryIndexedAnswer() {
+    index.index(published("a1", "Snow removal", "b", "Roads"));
+    Answer edited = published("a1", "Snow and ice removal", "b", "Roads");
+    index.index(new Answer(edited.id(), edited.content(), edited.status(), 3, "test", AT));
+    index.index(published("a2", "Parking permits", "b", "Transport"));
+    index.delete(new AnswerId("a2"));
+    assertEquals(java.util.Map.of(new AnswerId("a1"), 3L), index.versions());
+  }
 }

@@ -95,6 +95,13 @@ public final class FakeAnswerIndex implements AnswerIndex {
   }
 
   @Override
+  public synchronized Map<AnswerId, Long> versions() {
+    Map<AnswerId, Long> out = new LinkedHashMap<>();
+    answers.values().forEach(a -> out.put(a.id(), (long) a.version()));
+    return out;
+  }
+
+  @Override
   public synchronized long size() {
     return answers.size();
   }

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.onenumber.core.knowledge.Answer;
 import org.onenumber.core.knowledge.AnswerDesk;
+import org.onenumber.core.knowledge.AnswerIndexCatchUp;
 import org.onenumber.core.knowledge.RebuildProgress;
 import org.onenumber.knowledge.LuceneAnswerIndex;
 import org.onenumber.server.persistence.JdbcAnswerStore;
@@ -20,13 +21,16 @@ import org.slf4j.LoggerFactory;
  * Keeps the derived index in step with the database.
  *
  * <ol>
- *   <li>On start: when the index is empty and the database has answers, rebuild in the background.
+ *   <li>On start: when the index is empty and the database has answers, rebuild in the background;
+ *       otherwise catch up in the background with what the index missed (it commits every few
+ *       seconds, so a crash can lose its last changes; {@link AnswerIndexCatchUp}).
  *   <li>On request ({@link #startRebuild}): rebuild in the background unless one is running.
  *   <li>Every minute: move published answers past their validity to expired (search already hides
  *       them; this records it in their history).
  * </ol>
  *
- * Rebuilds run on a named thread ({@code answer-index-rebuild}); progress is read from the index.
+ * Rebuilds and catch-ups run on named threads ({@code answer-index-rebuild}, {@code
+ * answer-index-catch-up}); rebuild progress is read from the index.
  * Also holds the progress of the latest import. Thread-safe.
  */
 @Singleton
@@ -51,6 +55,12 @@ public final class AnswerIndexKeeper {
     if (index.size() == 0 && store.count() > 0) {
       LOG.info("answer index is empty and the database holds {} answers: rebuilding", store.count());
       startRebuild();
+    } else if (index.size() > 0) {
+      inBackground("answer-index-catch-up", () -> {
+        AnswerIndexCatchUp.Report r = AnswerIndexCatchUp.run(store, index);
+        LOG.info("answer index caught up with the database: {} answers checked, {} re-indexed, {} removed",
+            r.checked(), r.indexed(), r.deleted());
+      });
     }
   }
 
@@ -59,20 +69,29 @@ public final class AnswerIndexKeeper {
     if (!rebuilding.compareAndSet(false, true)) {
       return false;
     }
-    Thread t = new Thread(() -> {
+    inBackground("answer-index-rebuild", () -> {
       try {
         List<Answer> all = new ArrayList<>();
         store.forEach(all::add);
         index.rebuild(all.iterator(), all.size());
-      } catch (RuntimeException e) {
-        LOG.error("answer index rebuild failed", e);
       } finally {
         rebuilding.set(false);
       }
-    }, "answer-index-rebuild");
+    });
+    return true;
+  }
+
+  /** Runs {@code work} on a named daemon thread, logging a failure (the index stays usable). */
+  private static void inBackground(String name, Runnable work) {
+    Thread t = new Thread(() -> {
+      try {
+        work.run();
+      } catch (RuntimeException e) {
+        LOG.error("{} failed", name, e);
+      }
+    }, name);
     t.setDaemon(true);
     t.start();
-    return true;
   }
 
   public RebuildProgress rebuildProgress() {

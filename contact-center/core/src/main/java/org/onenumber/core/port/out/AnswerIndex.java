@@ -3,6 +3,7 @@ package org.onenumber.core.port.out;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.onenumber.core.directory.Language;
 import org.onenumber.core.knowledge.Answer;
 import org.onenumber.core.knowledge.AnswerId;
@@ -46,4 +47,11 @@ public interface AnswerIndex {
 
   /** How many answers (of any status) the searchable view holds. */
   long size();
+
+  /**
+   * The version of every answer the index holds, including changes not yet visible to searches
+   * or not yet durable, for {@link org.onenumber.core.knowledge.AnswerIndexCatchUp}; an answer
+   * indexed by a version of the software that did not record versions has version -1.
+   */
+  Map<AnswerId, Long> versions();
 }
