@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
+import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -17,8 +18,10 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Objects;
 import org.onenumber.core.directory.Language;
 import org.onenumber.core.error.InvalidInputException;
+import org.onenumber.core.knowledge.AnswerContent;
 import org.onenumber.core.knowledge.AnswerDesk;
 import org.onenumber.core.knowledge.AnswerId;
 import org.onenumber.core.knowledge.AnswerQuery;
@@ -91,7 +94,9 @@ final class AnswersController {
   @Secured({STAFF, ADMIN})
   @Operation(summary = "Create a draft answer")
   AnswerView create(@Body AnswerRequest request, Authentication who) {
-    return AnswerView.of(desk.createDraft(request.toContent(), who.getName()));
+    AnswerContent content = request.toContent();
+    requireOwnDepartment(who, content.department());
+    return AnswerView.of(desk.createDraft(content, who.getName()));
   }
 
   @Put("/{id}")
@@ -99,7 +104,10 @@ final class AnswersController {
   @Operation(summary = "Edit a draft; 'version' must be the version you edited (409 when someone else changed it)")
   AnswerView edit(@PathVariable String id, @Body AnswerRequest request, Authentication who) {
     InvalidInputException.require(request.version(), "version");
-    return AnswerView.of(desk.editDraft(new AnswerId(id), request.version(), request.toContent(), who.getName()));
+    requireOwnDepartment(who, desk.get(new AnswerId(id)).content().department());
+    AnswerContent content = request.toContent();
+    requireOwnDepartment(who, content.department());
+    return AnswerView.of(desk.editDraft(new AnswerId(id), request.version(), content, who.getName()));
   }
 
   @Post("/{id}/submit")
@@ -138,6 +146,19 @@ final class AnswersController {
   }
 
   private AnswerView move(String id, ReviewStatus to, Authentication who) {
+    requireOwnDepartment(who, desk.get(new AnswerId(id)).content().department());
     return AnswerView.of(desk.moveTo(new AnswerId(id), to, who.getName()));
+  }
+
+  /**
+   * Department staff write their own department's answers only (403 otherwise); supervisors and
+   * admins any department's.
+   */
+  private static void requireOwnDepartment(Authentication who, String department) {
+    if (who.getRoles().contains(STAFF) && !who.getRoles().contains(ADMIN)
+        && !Objects.equals(who.getAttributes().get("department"), department)) {
+      throw new HttpStatusException(HttpStatus.FORBIDDEN,
+          who.getName() + " may only write answers of department " + who.getAttributes().get("department"));
+    }
   }
 }

@@ -158,6 +158,29 @@ abstract class KnowledgeApiTestBase {
   }
 
   @Test
+  @Order(2)
+  void departmentStaffWriteOnlyTheirOwnDepartmentsAnswers() throws Exception {
+    String transport = login("staff-transport");
+    String water = login("staff-water");
+    String draft = "{\"title\":\"Burst water main\",\"body\":\"Call the water office.\",\"language\":\"en\","
+        + "\"department\":\"water\"}";
+    Reply refused = send("POST", "/api/v1/answers", "application/json", draft, transport);
+    assertEquals(403, refused.status(), refused.body());
+    assertTrue(refused.body().contains("staff-transport may only write answers of department transport"), refused.body());
+
+    Reply created = send("POST", "/api/v1/answers", "application/json", draft, water);
+    assertEquals(201, created.status(), created.body());
+    String id = (String) map(created.body()).get("id");
+    String edit = draft.replace("{\"title\"", "{\"version\":1,\"title\"");
+    assertEquals(403, send("PUT", "/api/v1/answers/" + id, "application/json", edit, transport).status());
+    assertEquals(403, send("POST", "/api/v1/answers/" + id + "/submit", null, null, transport).status());
+    assertEquals(403, send("PUT", "/api/v1/answers/" + id, "application/json",
+        edit.replace("\"water\"", "\"transport\""), water).status(), "nor move an answer to another department");
+    assertEquals(200, send("POST", "/api/v1/answers/" + id + "/submit", null, null, water).status());
+    assertEquals(200, send("POST", "/api/v1/answers/" + id + "/reopen", null, null, login("sv-01")).status());
+  }
+
+  @Test
   @Order(3)
   void rebuildsTheIndexFromTheDatabaseWithProgress() throws Exception {
     String admin = login("admin");
