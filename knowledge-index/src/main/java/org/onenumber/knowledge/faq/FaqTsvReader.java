@@ -79,6 +79,18 @@ public final class FaqTsvReader implements Iterator<AnswerContent>, AutoCloseabl
     return out;
   }
 
+  /**
+   * How many records a faq-tsv text holds (fields may span lines, so its line count says
+   * little): the total for import progress. Parses without building answers.
+   */
+  public static long countRecords(Reader source) {
+    try (CSVParser p = CSVParser.builder().setReader(source).setFormat(FORMAT).get()) {
+      return p.stream().count();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Records skipped so far, each "line N: reason". */
   public List<String> rejected() {
     return List.copyOf(rejected);

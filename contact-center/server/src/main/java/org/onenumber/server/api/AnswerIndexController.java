@@ -49,9 +49,9 @@ final class AnswerIndexController {
     if (!"faq-tsv".equals(format)) {
       throw new InvalidInputException("format must be faq-tsv");
     }
-    long lines = file.lines().count();
+    long records = FaqTsvReader.countRecords(new StringReader(file));
     try (FaqTsvReader reader = new FaqTsvReader(new StringReader(file))) {
-      ImportReport report = importer.importAnswers(reader, Math.max(0, lines - 1), who.getName(),
+      ImportReport report = importer.importAnswers(reader, records, who.getName(),
           keeper::importProgressed);
       var rejected = new java.util.ArrayList<>(reader.rejected());
       rejected.addAll(report.rejected());
