@@ -13,7 +13,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -26,6 +25,9 @@ import org.onenumber.knowledge.analysis.LanguageAnalyzers;
  * Builds the Lucene query for an {@link AnswerQuery}.
  *
  * <ol>
+ *   <li>Searchable text ({@link #searchable}): the first {@value #MAX_WORDS} distinct words, at
+ *       most {@value #MAX_CHARS} characters (an operator may paste a whole citizen message; the
+ *       rest would only multiply clauses past Lucene's limit of 1,024).
  *   <li>Spelling ({@link DidYouMean}): long words no answer contains, their nearest known words,
  *       and the corrected text.
  *   <li>Languages: the requested one, else those of the script that have answers and know the
@@ -53,6 +55,8 @@ final class AnswerQueries {
   static final float KEYWORDS_BOOST = 2f;
   static final float BODY_BOOST = 1f;
   static final float FUZZY_BOOST = 0.5f;
+  static final int MAX_WORDS = 24;
+  static final int MAX_CHARS = 160;
 
   private final LanguageAnalyzers analyzers;
   private final LiveFilter liveFilter = new LiveFilter();
@@ -80,39 +84,66 @@ final class AnswerQueries {
     return b.build();
   }
 
-  /** The scored part; null when the text has no searchable words. */
-  Text text(AnswerQuery q, IndexSearcher searcher) {
-    IndexReader reader = searcher.getIndexReader();
-    if (q.text().isEmpty()) {
+  /** The scored part; null when the text is empty or has no word any language present can search. */
+  Text text(AnswerQuery q, IndexReader reader) {
+    String text = searchable(q.text());
+    if (text.isEmpty()) {
       return null;
     }
-    DidYouMean.Spelling spelling = didYouMean.check(q.text(), reader);
+    DidYouMean.Spelling spelling = didYouMean.check(text, reader);
     List<String> languages = q.language() != null ? List.of(LanguageAnalyzers.suffix(q.language().code()))
-        : queryLanguages.of(spelling.suggestion() == null ? q.text() : spelling.suggestion(), reader);
+        : queryLanguages.of(spelling.suggestion() == null ? text : spelling.suggestion(), reader);
     BooleanQuery.Builder scored = new BooleanQuery.Builder();
     BooleanQuery.Builder exact = new BooleanQuery.Builder();
     boolean any = false;
     for (String lang : languages) {
-      QueryBuilder builder = new QueryBuilder(analyzers.forQuery(lang));
-      Query title = builder.createBooleanQuery(title(lang), q.text());
-      if (title == null) {
+      Query words = words(lang, text, reader);
+      if (words == null) {
         continue;
       }
       any = true;
-      BooleanQuery.Builder one = new BooleanQuery.Builder();
-      addFlat(one, title, TITLE_BOOST);
-      if (docCount(reader, keywords(lang)) > 0) {
-        addFlat(one, builder.createBooleanQuery(keywords(lang), q.text()), KEYWORDS_BOOST);
-      }
-      addFlat(one, new QueryBuilder(analyzers.forIndex(lang)).createBooleanQuery(body(lang), q.text()), BODY_BOOST);
-      Query words = one.build();
       addFlat(exact, words, 1f);
       addFlat(scored, words, 1f);
+      QueryBuilder titles = new QueryBuilder(analyzers.forQuery(lang));
       for (String correction : corrections(lang, spelling, reader)) {
-        addFlat(scored, builder.createBooleanQuery(title(lang), correction), FUZZY_BOOST * TITLE_BOOST);
+        addFlat(scored, titles.createBooleanQuery(title(lang), correction), FUZZY_BOOST * TITLE_BOOST);
       }
     }
     return any ? new Text(scored.build(), exact.build(), spelling.suggestion()) : null;
+  }
+
+  /** The text's words in one language over title, keywords and body; null when it has none there. */
+  private Query words(String lang, String text, IndexReader reader) {
+    QueryBuilder builder = new QueryBuilder(analyzers.forQuery(lang));
+    Query title = builder.createBooleanQuery(title(lang), text);
+    if (title == null) {
+      return null;
+    }
+    BooleanQuery.Builder one = new BooleanQuery.Builder();
+    addFlat(one, title, TITLE_BOOST);
+    if (docCount(reader, keywords(lang)) > 0) {
+      addFlat(one, builder.createBooleanQuery(keywords(lang), text), KEYWORDS_BOOST);
+    }
+    addFlat(one, new QueryBuilder(analyzers.forIndex(lang)).createBooleanQuery(body(lang), text), BODY_BOOST);
+    return one.build();
+  }
+
+  /** The first {@value #MAX_WORDS} distinct whitespace-separated words, cut at {@value #MAX_CHARS} characters. */
+  static String searchable(String text) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    StringBuilder out = new StringBuilder();
+    for (String word : text.strip().split("\\s+")) {
+      if (seen.size() == MAX_WORDS || out.length() >= MAX_CHARS) {
+        break;
+      }
+      if (!word.isEmpty() && seen.add(word.toLowerCase(java.util.Locale.ROOT))) {
+        out.append(out.isEmpty() ? "" : " ").append(word);
+      }
+    }
+    if (out.length() <= MAX_CHARS) {
+      return out.toString();
+    }
+    return out.substring(0, Character.isHighSurrogate(out.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1 : MAX_CHARS);
   }
 
   /**

@@ -20,6 +20,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -166,8 +167,10 @@ public final class LuceneAnswerIndex implements AnswerIndex, Closeable {
   }
 
   private AnswerSearchResult search(IndexSearcher searcher, AnswerQuery q) throws IOException {
-    AnswerQueries.Text text = queries.text(q, searcher);
-    Query query = queries.withFilters(text == null ? null : text.scored(), q);
+    AnswerQueries.Text text = queries.text(q, searcher.getIndexReader());
+    // no text lists every answer that passes the filters; text with no searchable word finds none
+    Query scored = text != null ? text.scored() : q.text().isEmpty() ? null : new MatchNoDocsQuery();
+    Query query = queries.withFilters(scored, q);
     int wanted = (q.page() + 1) * q.pageSize();
     var top = new TopScoreDocCollectorManager(Math.max(wanted, FACET_WINDOW), null, EXACT_TOTAL_UP_TO);
     TopDocs all = searcher.search(query, top);

@@ -103,6 +103,19 @@ class LuceneSearchFeaturesTest {
   }
 
   @Test
+  public void aVeryLongPastedQueryStillSearches() {
+    var withKeywords = new AnswerContent(null, "Face masks", "Wear a face covering on buses.", Language.ENGLISH,
+        "Health", "", List.of("mask", "face covering"), List.of(), Audience.PUBLIC, ValidityPeriod.ALWAYS, null);
+    index.index(published("a1", withKeywords));
+    assertEquals(List.of("a1"), ids(search("mask ".repeat(199) + "kid")));
+    StringBuilder han = new StringBuilder();
+    for (int i = 0; i < 990; i++) {
+      han.append((char) (0x4E00 + i));
+    }
+    assertEquals(0, search(han.toString()).total());
+  }
+
+  @Test
   public void snippetsHighlightMatchedWordsAndEscapeHtml() {
     index.index(published("a1", "Passports", "Bring <b>two</b> photos. The passport office is open on weekdays.", "Civil"));
     AnswerHit hit = search("office").hits().get(0);

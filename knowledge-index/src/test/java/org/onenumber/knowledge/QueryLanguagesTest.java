@@ -54,4 +54,11 @@ class QueryLanguagesTest {
     index.index(published("de", content("Arbeitslosengeld", "Wie beantrage ich es?", "Arbeit", new Language("de"))));
     assertEquals(List.of("en"), ids("unemplyment benefits"));
   }
+
+  @Test
+  public void aQueryInAScriptNoAnswerUsesFindsNothingRatherThanEverything() {
+    index.index(published("en", "Covid vaccination", "Where to get vaccinated.", "Health"));
+    assertEquals(List.of(), ids("疫苗接种"));
+    assertEquals(List.of("en"), ids(""), "no text at all lists every answer");
+  }
 }
