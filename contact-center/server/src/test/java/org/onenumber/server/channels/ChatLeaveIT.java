@@ -142,6 +142,17 @@ class ChatLeaveIT {
   }
 
   @Test
+  void aWaitingChatWithoutASocketAfterARestartGetsAFreshGracePeriod() {
+    ChatClient chat = client();
+    String[] session = hello(chat, "en");
+    chat.kill();
+    server.stop();
+    server.start();
+
+    await().atMost(GRACE.plusSeconds(10)).until(() -> "ABANDONED".equals(state(session[1])));
+  }
+
+  @Test
   void leavingAConnectedChatClosesItAsAHangUpForTheOperator() {
     ChatClient chat = client();
     String[] session = hello(chat, "ko");
