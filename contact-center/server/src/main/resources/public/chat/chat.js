@@ -144,7 +144,7 @@ function wire() {
   $('message').addEventListener('input', () => {
     if (Date.now() - lastTyping > 2000 && connection) { lastTyping = Date.now(); connection.raw({ type: 'typing' }); }
   });
-  $('end').addEventListener('click', () => { showStatus('ended'); showSurvey(); });
+  $('end').addEventListener('click', () => { connection.leave(); showStatus('ended'); showSurvey(); });
   $('transcript').addEventListener('click', transcript);
   $('survey-form').addEventListener('submit', (event) => {
     event.preventDefault();

@@ -40,6 +40,16 @@ export class ChatConnection {
     if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(frame));
   }
 
+  // The citizen ends the chat: routing is told (a waiting chat is abandoned); nothing is re-sent
+  // after it. If the socket is down, the leave is sent on the next session frame instead.
+  leave() {
+    this.state.outbox = [];
+    this.state.ended = true;
+    this.state.leaving = true;
+    this.save();
+    this.raw({ type: 'leave' });
+  }
+
   send(body) {
     const item = { clientId: randomId(), body, at: new Date().toISOString() };
     this.state.outbox.push(item);
@@ -56,6 +66,7 @@ export class ChatConnection {
         this.state.language = frame.language;
         this.save();
         this.state.outbox.forEach((m) => this.raw({ type: 'message', clientId: m.clientId, body: m.body }));
+        if (this.state.leaving) this.raw({ type: 'leave' });
         this.handlers.session?.(frame);
         break;
       case 'ack': {
@@ -76,6 +87,7 @@ export class ChatConnection {
         break;
       case 'ended':
         this.state.ended = true;
+        this.state.leaving = false;
         this.save();
         this.handlers.ended?.();
         break;

@@ -10,8 +10,11 @@ import java.util.random.RandomGenerator;
 import org.onenumber.core.Ids;
 import org.onenumber.core.citizen.CitizenIdentity;
 import org.onenumber.core.contact.Channel;
+import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.contact.ContactState;
 import org.onenumber.core.directory.Language;
+import org.onenumber.core.error.IllegalTransitionException;
 import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.messaging.DeliveryStatus;
@@ -29,9 +32,12 @@ import org.onenumber.server.chat.JdbcChatSessions.ChatSession;
  * <ol>
  *   <li>{@code start}: a new session (random 256-bit token, fresh chat handle) in the chosen language.
  *   <li>{@code resume}: the session behind the token; every unacknowledged operator message is sent
- *       again, then the operator's name or {@code ended} if that is where the contact is.
+ *       again, then the operator's name, or {@code ended} if the citizen left or that is where the
+ *       contact is. Starting or resuming cancels the session's abandon timer ({@link ChatAbandonTimer}).
  *   <li>{@code message}: stored through {@link ReceiveMessage} (the first opens a chat contact), then
  *       acknowledged with the server's id; a re-sent clientId is acknowledged without a new message.
+ *       Refused once the citizen has left (it would open a new contact nobody is there for).
+ *   <li>{@code leave}: the citizen leaves ({@link LeaveChat}), answered with {@code ended}; again is harmless.
  *   <li>{@code ack}: the operator message is {@code DELIVERED}.
  *   <li>{@code typing}: remembered for the operator's console.
  *   <li>{@code survey}: stored with the contact.
@@ -53,17 +59,22 @@ final class ChatConversation {
   private final UpdateDeliveryStatus delivery;
   private final ContactJournal journal;
   private final ChatHub hub;
+  private final LeaveChat leave;
+  private final ChatAbandonTimer abandonTimer;
   private final InstantSource clock;
   private final RandomGenerator random;
 
   ChatConversation(JdbcChatSessions sessions, JdbcSurveys surveys, ReceiveMessage receive,
-      UpdateDeliveryStatus delivery, ContactJournal journal, ChatHub hub, InstantSource clock, RandomGenerator random) {
+      UpdateDeliveryStatus delivery, ContactJournal journal, ChatHub hub, LeaveChat leave, ChatAbandonTimer abandonTimer,
+      InstantSource clock, RandomGenerator random) {
     this.sessions = sessions;
     this.surveys = surveys;
     this.receive = receive;
     this.delivery = delivery;
     this.journal = journal;
     this.hub = hub;
+    this.leave = leave;
+    this.abandonTimer = abandonTimer;
     this.clock = clock;
     this.random = random;
   }
@@ -82,6 +93,10 @@ final class ChatConversation {
         }
       }
       case "survey" -> survey(frame, session(socket), socket);
+      case "leave" -> {
+        leave.leave(session(socket));
+        hub.send(socket, Map.of("type", "ended"));
+      }
       default -> throw new InvalidInputException("unknown frame type '" + type + "'");
     }
   }
@@ -92,7 +107,7 @@ final class ChatConversation {
     byte[] secret = new byte[32];
     random.nextBytes(secret);
     ChatSession session = new ChatSession(Base64.getUrlEncoder().withoutPadding().encodeToString(secret),
-        "web-" + Ids.timeOrdered(clock.instant(), random), language, null);
+        "web-" + Ids.timeOrdered(clock.instant(), random), language, null, false);
     sessions.create(session, clock.instant());
     attach(session, socket);
   }
@@ -100,20 +115,25 @@ final class ChatConversation {
   private void resume(String token, WebSocketSession socket) {
     ChatSession session = sessions.find(token).orElseThrow(() -> new NotFoundException("chat session", "(token)"));
     attach(session, socket);
+    Contact contact = session.contact() == null ? null : journal.find(session.contact()).orElse(null);
     if (session.contact() != null) {
       hub.resend(session.contact(), socket);
-      journal.find(session.contact()).ifPresent(contact -> {
-        if (contact.state() == org.onenumber.core.contact.ContactState.CONNECTED && contact.agent() != null) {
-          hub.send(socket, Map.of("type", "agent", "name", hub.authorName(contact.agent().value())));
-        } else if (contact.state().isTerminal() || contact.state() == org.onenumber.core.contact.ContactState.WRAP_UP) {
-          hub.send(socket, Map.of("type", "ended"));
-        }
-      });
     }
+    if (session.ended() || contact != null && (contact.state().isTerminal() || contact.state() == ContactState.WRAP_UP)) {
+      hub.send(socket, Map.of("type", "ended"));
+    } else if (contact != null && contact.state() == ContactState.CONNECTED && contact.agent() != null) {
+      hub.send(socket, Map.of("type", "agent", "name", hub.authorName(contact.agent().value())));
+    }
+  }
+
+  /** The token of the session on this socket, if it sent {@code start} or {@code resume}. */
+  static java.util.Optional<String> token(WebSocketSession socket) {
+    return socket.get(SESSION, String.class);
   }
 
   private void attach(ChatSession session, WebSocketSession socket) {
     socket.put(SESSION, session.token());
+    abandonTimer.connected(session.token());
     if (session.contact() != null) {
       hub.connect(session.contact(), socket);
     }
@@ -126,6 +146,9 @@ final class ChatConversation {
   }
 
   private void message(Map<String, Object> frame, ChatSession session, WebSocketSession socket) {
+    if (session.ended()) {
+      throw new IllegalTransitionException("chat session", "ended", "message");
+    }
     String clientId = text(frame, "clientId");
     if (clientId.length() > 64) {
       throw new InvalidInputException("clientId is longer than 64 characters");

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
  * Frames of one connection are handled in arrival order, one at a time, on the blocking executor:
  * the event loop only parses and hands over. A failure is answered with an {@code error} frame
  * and the connection stays open; the client's unacknowledged messages are simply re-sent later.
+ * A connection that closes without {@code leave} starts the session's {@link ChatAbandonTimer}.
  */
 @ServerWebSocket("/ws/chat")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -35,13 +36,15 @@ final class ChatEndpoint {
 
   private final ChatConversation conversation;
   private final ChatHub hub;
+  private final ChatAbandonTimer abandonTimer;
   private final JsonMapper json;
   private final ExecutorService executor;
 
-  ChatEndpoint(ChatConversation conversation, ChatHub hub, JsonMapper json,
+  ChatEndpoint(ChatConversation conversation, ChatHub hub, ChatAbandonTimer abandonTimer, JsonMapper json,
       @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
     this.conversation = conversation;
     this.hub = hub;
+    this.abandonTimer = abandonTimer;
     this.json = json;
     this.executor = executor;
   }
@@ -83,5 +86,6 @@ final class ChatEndpoint {
   @OnClose
   void close(WebSocketSession socket) {
     hub.disconnect(socket);
+    ChatConversation.token(socket).ifPresent(abandonTimer::disconnected);
   }
 }

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.directory.Language;
@@ -13,8 +14,11 @@ import org.onenumber.server.persistence.Jdbc;
 @Singleton
 final class JdbcChatSessions {
 
-  /** One browser conversation: its secret token, the citizen's chat handle, language and current contact. */
-  record ChatSession(String token, String handle, Language language, ContactId contact) {}
+  /**
+   * One browser conversation: its secret token, the citizen's chat handle, language, current
+   * contact, and whether the citizen has left it.
+   */
+  record ChatSession(String token, String handle, Language language, ContactId contact, boolean ended) {}
 
   private final Jdbc jdbc;
 
@@ -39,9 +43,21 @@ final class JdbcChatSessions {
     jdbc.update("update chat_session set contact_id = ? where token = ?", contact.value(), token);
   }
 
+  /** Marks the session left; true the first time only. */
+  boolean end(String token, Instant at) {
+    return jdbc.update("update chat_session set ended_at = ? where token = ? and ended_at is null", at, token) == 1;
+  }
+
+  /** Tokens of sessions not left whose contact is still waiting for an operator. */
+  List<String> waitingTokens() {
+    return jdbc.query("select s.token from chat_session s join contact c on c.id = s.contact_id"
+        + " where s.ended_at is null and c.state in ('QUEUED', 'OFFERED', 'TRANSFERRED', 'OVERFLOWED')",
+        row -> row.getString("token"));
+  }
+
   private static ChatSession read(ResultSet row) throws SQLException {
     String contact = row.getString("contact_id");
     return new ChatSession(row.getString("token"), row.getString("handle"), new Language(row.getString("language")),
-        contact == null ? null : new ContactId(contact));
+        contact == null ? null : new ContactId(contact), row.getTimestamp("ended_at") != null);
   }
 }

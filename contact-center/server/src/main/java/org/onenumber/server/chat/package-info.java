@@ -13,6 +13,7 @@
  * {"type":"ack","id":"…"}                        {"type":"message","id":"…","author":"…","body":"…","at":"…"}
  * {"type":"typing"}                              {"type":"typing"}            (the operator is typing)
  * {"type":"survey","satisfaction":5,"resolved":true}   {"type":"survey-saved"}
+ * {"type":"leave"}                               {"type":"ended"}   (also on resume of a session left)
  *                                                {"type":"queue","position":3,"ewtSeconds":95}
  *                                                {"type":"agent","name":"김민지"}   {"type":"ended"}
  *                                                {"type":"error","error":"…","message":"…"}
@@ -25,5 +26,11 @@
  * it sent {@code QUEUED} until the client's {@code ack} (then {@code DELIVERED}) and re-sends the
  * unacknowledged ones on {@code resume}; the client drops ids it has already shown. Sessions and
  * messages are in the database, so the same holds across a server restart.
+ *
+ * <p>Leaving: {@code leave} ends the conversation for routing ({@link LeaveChat}): a contact still
+ * waiting for an operator is abandoned, a connected one is closed as when a caller hangs up, and
+ * the session is marked ended so later messages are refused and a resume is answered {@code ended}.
+ * A socket that closes without {@code leave} is given {@code onenumber.chat.abandon-after} (default
+ * {@code 2m}) to resume before a still-waiting contact is abandoned ({@link ChatAbandonTimer}).
  */
 package org.onenumber.server.chat;

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onenumber.core.contact.Channel;
 import org.onenumber.core.contact.Contact;
+import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.contact.ContactState;
 import org.onenumber.core.port.out.ContactJournal;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -24,7 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The citizen chat in a real browser, with the operator acting through the API (the parts that
  * need no routing engine or answer index): language choice, sending, HTML shown as text, the
  * operator's reply, name and typing, the case number, a page reload without loss or duplication,
- * the survey stored with the contact, and axe-core WCAG 2.2 A/AA checks of the chat and of the
+ * the survey stored with the contact, End chat abandoning the waiting contact, and axe-core WCAG 2.2 A/AA checks of the chat and of the
  * console's sign-in and workspace. Screenshots go to {@code target/browser}.
  */
 class ChatBrowserIT {
@@ -101,6 +103,8 @@ class ChatBrowserIT {
         HttpRequest.GET("/api/v1/contacts/" + contact + "/presence").bearerAuth(token), Map.class);
     assertEquals(5, ((Number) presence.get("satisfaction")).intValue());
     assertEquals(Boolean.TRUE, presence.get("resolved"));
+    assertEquals(ContactState.ABANDONED, server.bean(ContactJournal.class).find(new ContactId(contact)).orElseThrow()
+        .state(), "End chat tells routing the waiting citizen left");
   }
 
   /** At 200% zoom (half the CSS width) nothing scrolls sideways. */
