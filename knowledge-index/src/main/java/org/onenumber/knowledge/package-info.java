@@ -14,17 +14,22 @@
  * <h2>How a search runs</h2>
  *
  * {@link org.onenumber.knowledge.AnswerQueries} analyses the text with the query analyzer of the
- * requested language (or of the languages the script suggests), boosts title over keywords over
- * body (BM25), adds fuzzy variants of words the index does not know (typo tolerance) and filters
- * to live answers. {@link org.onenumber.knowledge.LuceneAnswerIndex} collects the top hits and the
- * facet counts in one pass, highlights snippets ({@link org.onenumber.knowledge.Snippets}) and
- * proposes a corrected query ({@link org.onenumber.knowledge.DidYouMean}).
+ * requested language (or of the languages whose answers know most of its words, {@link
+ * org.onenumber.knowledge.QueryLanguages}), boosts title over keywords over body (BM25, one flat
+ * disjunction), adds the nearest known words of words no answer contains (typo tolerance, {@link
+ * org.onenumber.knowledge.DidYouMean}, which also proposes the corrected query) and filters to
+ * live answers. {@link org.onenumber.knowledge.LuceneAnswerIndex} collects the top hits and the
+ * facet counts in one pass and highlights snippets ({@link org.onenumber.knowledge.Snippets});
+ * hits, snippets and facets are read segment by segment in doc order ({@link
+ * org.onenumber.knowledge.DocOrder}).
  *
  * <h2>Near-real-time</h2>
  *
  * Changes go to the {@code IndexWriter} at once; a named refresher thread reopens the searcher
  * every {@value org.onenumber.knowledge.LuceneAnswerIndex#REFRESH_MILLIS} ms when something
  * changed, so an edit is searchable well within 100 ms without a rebuild, and commits every few
- * seconds. A full rebuild pauses the refresher so searches see the old contents until it ends.
+ * seconds. A full rebuild pauses the refresher so searches see the old contents until it ends,
+ * and ends merged into one segment. Every answer's version is kept as doc values, so an index that
+ * missed changes (a crash between commits) can be caught up from the database.
  */
 package org.onenumber.knowledge;
