@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.onenumber.server.TestDatabases;
 
 /**
@@ -25,8 +26,12 @@ import org.onenumber.server.TestDatabases;
  * contact, and op-001's agent socket gets {@code message}, {@code typing} and
  * {@code message.status} frames for it while op-002's socket, open at the same time, gets none.
  * Prints the time from the citizen's send to op-001's frame (a figure, not an assertion).
+ *
+ * <p>Per-class instance: Micronaut applies {@link TestPropertyProvider} (the fresh H2 database)
+ * only then; otherwise the test would run against the file database under {@code ./data}.
  */
 @MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsolePushIT implements TestPropertyProvider {
 
   private static final int LATENCY_SAMPLES = 20;
