@@ -1,11 +1,14 @@
 // The operator console shell: sign-in, presence state, offers with a countdown, and one tab per
 // held contact up to the agent's messaging capacity. Work arrives over the routing engine's
 // WebSocket (/ws/agents/{id}) with the poll endpoint (/api/v1/agents/{id}/work) as a fallback.
+// The same socket says when an open conversation has a new message, a delivery status or a typing
+// citizen; after a reconnect every open conversation is fetched once (frames may have been missed).
 import { get, post, login, session } from './api.js';
 import { Conversation } from './conversation.js';
 
 const $ = (id) => document.getElementById(id);
 const conversations = new Map();
+const CONVERSATION_FRAMES = new Set(['message', 'message.status', 'typing']);
 let directory = { departments: [], queues: [] };
 let offersTimer = null;
 let offers = [];
@@ -66,11 +69,13 @@ function connect() {
   socket = new WebSocket(`${scheme}://${location.host}/ws/agents/${encodeURIComponent(session.agent)}?token=${encodeURIComponent(session.token)}`);
   socket.addEventListener('message', (event) => {
     const frame = JSON.parse(event.data);
-    if (frame.type === 'snapshot') apply(frame);
+    if (CONVERSATION_FRAMES.has(frame.type)) conversations.get(frame.contactId)?.onFrame(frame);
+    else if (frame.type === 'snapshot') apply(frame);
     else if (frame.type === 'offer') { offers = offers.filter((o) => o.offerId !== frame.offer.offerId).concat(frame.offer); renderOffers(); }
     else if (frame.type === 'offer.withdrawn') { offers = offers.filter((o) => o.offerId !== frame.offerId); renderOffers(); }
     else poll();
   });
+  socket.addEventListener('open', () => { for (const c of conversations.values()) c.refresh(); });
   socket.addEventListener('close', () => setTimeout(connect, 3000));
 }
 

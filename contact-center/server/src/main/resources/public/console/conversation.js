@@ -1,8 +1,13 @@
-// One contact in the console: its messages (polled), the reply box, the citizen panel, the
+// One contact in the console: its messages (fetched when the agent socket says they changed, and
+// by a slow fallback poll for when the socket is down), the reply box, the citizen panel, the
 // knowledge panel, and the outcome (resolved, escalated to a department, transferred) with the
 // wrap-up countdown. Message text is always set with textContent.
 import { get, post } from './api.js';
 import { KnowledgePanel } from './knowledge.js';
+
+// The socket pushes message frames; this poll only covers a socket that is down or a lost frame.
+const FALLBACK_POLL_MS = 10000;
+const TYPING_SHOWN_MS = 4000;
 
 export class Conversation {
   constructor(assignment, panel, directory, onClosed) {
@@ -12,11 +17,28 @@ export class Conversation {
     this.directory = directory;
     this.onClosed = onClosed;
     this.lastTyping = 0;
+    this.citizenTypingUntil = 0;
+    this.presence = null;
+    this.loading = null;
+    this.again = false;
     this.knowledge = new KnowledgePanel(panel.querySelector('.knowledge'), assignment.language, (text) => this.insert(text));
     this.wire();
     this.loadCitizen();
     this.refresh();
-    this.timer = setInterval(() => this.refresh(), 1500);
+    this.timer = setInterval(() => this.refresh(), FALLBACK_POLL_MS);
+  }
+
+  // A frame from /ws/agents/{id} about this contact: message, message.status or typing.
+  onFrame(frame) {
+    if (frame.type === 'typing') {
+      this.citizenTypingUntil = Date.now() + TYPING_SHOWN_MS;
+      this.renderPresence();
+      clearTimeout(this.typingTimer);
+      this.typingTimer = setTimeout(() => this.renderPresence(), TYPING_SHOWN_MS);
+    } else {
+      if (frame.type === 'message' && frame.direction === 'IN') this.citizenTypingUntil = 0;
+      this.refresh();
+    }
   }
 
   q(selector) { return this.panel.querySelector(selector); }
@@ -79,7 +101,17 @@ export class Conversation {
     box.focus();
   }
 
-  async refresh() {
+  // One fetch at a time; a refresh asked for meanwhile runs once more after it, so the newest wins.
+  refresh() {
+    if (this.loading) { this.again = true; return this.loading; }
+    this.loading = this.load().finally(() => {
+      this.loading = null;
+      if (this.again) { this.again = false; this.refresh(); }
+    });
+    return this.loading;
+  }
+
+  async load() {
     try {
       const [messages, presence] = await Promise.all([
         get(`/api/v1/contacts/${this.contactId}/messages`),
@@ -87,14 +119,20 @@ export class Conversation {
       ]);
       this.render(messages.items ?? []);
       if (presence) {
-        const parts = [presence.citizenConnected ? 'Citizen online' : 'Citizen offline'];
-        if (presence.citizenTyping) parts.push('typing…');
-        if (presence.satisfaction) parts.push(`survey ${presence.satisfaction}/5, resolved: ${presence.resolved ? 'yes' : 'no'}`);
-        this.q('.presence').textContent = parts.join(' · ');
+        this.presence = presence;
+        this.renderPresence();
       }
     } catch (e) {
       this.q('.presence').textContent = `Cannot load messages (${e.message})`;
     }
+  }
+
+  renderPresence() {
+    const presence = this.presence ?? { citizenConnected: true };
+    const parts = [presence.citizenConnected ? 'Citizen online' : 'Citizen offline'];
+    if (presence.citizenTyping || Date.now() < this.citizenTypingUntil) parts.push('typing…');
+    if (presence.satisfaction) parts.push(`survey ${presence.satisfaction}/5, resolved: ${presence.resolved ? 'yes' : 'no'}`);
+    this.q('.presence').textContent = parts.join(' · ');
   }
 
   render(items) {
@@ -203,6 +241,7 @@ export class Conversation {
   finish() {
     clearInterval(this.timer);
     clearInterval(this.wrapTimer);
+    clearTimeout(this.typingTimer);
     this.onClosed(this.contactId);
   }
 }

@@ -13,10 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.contact.Channel;
 import org.onenumber.core.contact.ContactId;
@@ -39,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * the blocking executor (never the event loop), pushes: operator messages of chat contacts
  * ({@code MessageSent}), the operator's name on {@code CONNECTED}, {@code ended} on wrap-up or
  * close, and queue position events ({@code routing.queue-position}, whether published as a domain
- * event or as JSON). It also remembers who is typing, for the console's presence endpoint. A push
+ * event or as JSON). It also remembers who is typing, for the console's presence endpoint, and
+ * tells registered listeners (the console push) at once. A push
  * to a browser that has gone is simply lost: the message stays {@code QUEUED} and is re-sent on
  * resume. Thread-safe.
  */
@@ -51,6 +55,7 @@ public final class ChatHub {
 
   private final Map<ContactId, WebSocketSession> sockets = new ConcurrentHashMap<>();
   private final Map<ContactId, Instant> citizenTyping = new ConcurrentHashMap<>();
+  private final List<Consumer<ContactId>> typingListeners = new CopyOnWriteArrayList<>();
   private final MessageStore store;
   private final Directory directory;
   private final JsonMapper json;
@@ -85,6 +90,18 @@ public final class ChatHub {
 
   void citizenTyping(ContactId contact) {
     citizenTyping.put(contact, clock.instant());
+    for (Consumer<ContactId> listener : typingListeners) {
+      try {
+        listener.accept(contact);
+      } catch (RuntimeException e) {
+        LOG.warn("typing listener failed: {}", e.toString());
+      }
+    }
+  }
+
+  /** Calls {@code listener} (on the chat socket's thread; it must not block) whenever a citizen types. */
+  public void whenCitizenTypes(Consumer<ContactId> listener) {
+    typingListeners.add(listener);
   }
 
   public boolean isCitizenTyping(ContactId contact) {

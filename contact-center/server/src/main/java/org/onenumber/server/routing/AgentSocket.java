@@ -18,6 +18,16 @@ import org.onenumber.core.agent.AgentId;
  * (header, or {@code ?token=} for browsers, see {@link QueryTokenReader}); an operator may only
  * open their own. Commands go over HTTP; incoming frames are ignored. Runs on Netty's event loop
  * and never blocks it: the snapshot is built on the routing context.
+ *
+ * <p>Frames, each {@code {"type": ..., "at": ..., ...}}: {@code snapshot}, {@code offer},
+ * {@code offer.withdrawn}, {@code contact.state}, {@code agent.state} ({@link AgentSockets}); and,
+ * for contacts the agent holds (connected, held or in wrap-up; {@link ConversationPush}):
+ * <pre>
+ * {"type": "message", "at": "...", "contactId": "...", "messageId": "...", "direction": "IN" | "OUT"}
+ * {"type": "message.status", "at": "...", "contactId": "...", "messageId": "...", "status": "DELIVERED" | ...}
+ * {"type": "typing", "at": "...", "contactId": "..."}   // a chat citizen is typing (lasts about 4 s)
+ * </pre>
+ * Message frames carry no text: the console fetches {@code GET /api/v1/contacts/{id}/messages}.
  */
 @ServerWebSocket("/ws/agents/{agentId}")
 @Secured(SecurityRule.IS_AUTHENTICATED)

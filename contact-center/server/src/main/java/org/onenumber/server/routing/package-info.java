@@ -1,7 +1,10 @@
 /**
  * Routing in the server: {@link org.onenumber.server.routing.RoutingHost} runs the core routing
  * engine confined to one Vert.x worker context, feeds it from contact intake, journals its
- * decisions and pushes them to operator consoles over {@code /ws/agents/{agentId}}. The HTTP API
+ * decisions and pushes them to operator consoles over {@code /ws/agents/{agentId}};
+ * {@link org.onenumber.server.routing.ConversationPush} adds message, delivery-status and typing
+ * frames for the contacts an operator holds (frames listed in
+ * {@link org.onenumber.server.routing.AgentSocket}). The HTTP API
  * (agent presence, offers, wrap-up, transfers, callbacks, the admin configuration of queues and
  * agents) is documented in /work/API-CONTRACT.md and in the OpenAPI document.
  */

@@ -23,7 +23,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The whole issue-5 story in two browsers: the citizen chats in English; the operator signs in,
  * becomes available, accepts the offer, searches the knowledge index, inserts an answer and
  * replies; the citizen sees it; the operator escalates to a department; the citizen sees the case
- * number and answers the survey. Screenshots of both screens go to {@code target/browser}.
+ * number and answers the survey. A citizen message reaches the console at once (pushed over the
+ * agent socket, not polled). Screenshots of both screens go to {@code target/browser}.
  *
  * <p>It runs against the real routing API (agent login/state, offers over {@code /ws/agents/{id}}
  * or the work poll, accept, wrap-up) and the real knowledge API ({@code /api/v1/answers/search}).
@@ -65,6 +66,20 @@ class BrowserStoryIT {
     return Browsers.chatLog(citizen).stream().anyMatch(t -> t.matches(pattern));
   }
 
+  /**
+   * The console fetches the conversation when its agent socket says a message arrived: the text
+   * shows within 1 s, well under the 10 s fallback poll (which may by chance land in that second).
+   */
+  private static void citizenMessageReachesTheConsoleWithoutWaitingForThePoll(ChromeDriver citizen, ChromeDriver operator) {
+    String text = "Can I also pay at the district office?";
+    citizen.findElement(By.id("message")).sendKeys(text, Keys.ENTER);
+    long sent = System.nanoTime();
+    new WebDriverWait(operator, Duration.ofSeconds(1), Duration.ofMillis(20)).until(ExpectedConditions
+        .textToBePresentInElementLocated(By.cssSelector("[role=tabpanel]:not([hidden]) .log"), text));
+    System.out.printf("console push: citizen message shown in the console after %d ms%n",
+        (System.nanoTime() - sent) / 1_000_000);
+  }
+
   /** The story itself; screenshots are named {@code <shots>-*.png}. */
   static void walk(ServerHarness server, ChromeDriver citizen, ChromeDriver operator, String shots) {
     citizen.get(server.uri() + "/chat/");
@@ -92,6 +107,7 @@ class BrowserStoryIT {
     operator.findElement(By.cssSelector("[role=tabpanel]:not([hidden]) form.reply button[type=submit]")).click();
     waitFor(citizen).until(d -> sees(citizen, "(?s).*" + java.util.regex.Pattern.quote(answer.strip()) + ".*"));
     assertEquals("[]", Browsers.axeViolations(operator), "console with a conversation");
+    citizenMessageReachesTheConsoleWithoutWaitingForThePoll(citizen, operator);
 
     operator.findElement(By.cssSelector("[role=tabpanel]:not([hidden]) .show-escalate")).click();
     new Select(operator.findElement(By.cssSelector("[role=tabpanel]:not([hidden]) select[name=department]")))
