@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.onenumber.server.JsonFrames;
 import org.onenumber.server.TestDatabases;
 
 /**

@@ -1,4 +1,4 @@
-package org.onenumber.server.routing;
+package org.onenumber.server;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -16,23 +16,23 @@ import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 
 /** A test WebSocket peer speaking JSON text frames: sends maps, records every frame received. */
-final class JsonFrames implements WebSocket.Listener {
+public final class JsonFrames implements WebSocket.Listener {
 
   private final JsonMapper json;
   private final List<Map<String, Object>> received = new CopyOnWriteArrayList<>();
   private final StringBuilder partial = new StringBuilder();
   private WebSocket socket;
 
-  JsonFrames(JsonMapper json) {
+  public JsonFrames(JsonMapper json) {
     this.json = json;
   }
 
-  JsonFrames open(HttpClient http, URI uri) {
+  public JsonFrames open(HttpClient http, URI uri) {
     socket = http.newWebSocketBuilder().buildAsync(uri, this).join();
     return this;
   }
 
-  void send(Map<String, Object> frame) {
+  public void send(Map<String, Object> frame) {
     try {
       socket.sendText(json.writeValueAsString(frame), true).join();
     } catch (IOException e) {
@@ -40,15 +40,20 @@ final class JsonFrames implements WebSocket.Listener {
     }
   }
 
-  List<Map<String, Object>> frames() {
+  public List<Map<String, Object>> frames() {
     return List.copyOf(received);
   }
 
   /** Waits up to 10 s for a frame matching {@code match} and returns the first one. */
-  Map<String, Object> await(Predicate<Map<String, Object>> match) {
+  public Map<String, Object> await(Predicate<Map<String, Object>> match) {
     Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1))
         .until(() -> received.stream().anyMatch(match));
     return received.stream().filter(match).findFirst().orElseThrow();
+  }
+
+  /** Drops the connection without a close handshake, as a lost network does. */
+  public void kill() {
+    socket.abort();
   }
 
   @Override
