@@ -1,5 +1,6 @@
 package org.onenumber.server.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -95,8 +96,10 @@ public final class AnswerViews {
     }
   }
 
+  /** {@code hits} is always there, an empty list when nothing matched (the API's contract). */
   @Serdeable
-  public record SearchView(long total, List<HitView> hits, Map<String, List<FacetView>> facets,
+  public record SearchView(long total, @JsonInclude(JsonInclude.Include.ALWAYS) List<HitView> hits,
+      Map<String, List<FacetView>> facets,
       @Nullable String didYouMean) {
     static SearchView of(AnswerSearchResult r) {
       Map<String, List<FacetView>> facets = new java.util.LinkedHashMap<>();

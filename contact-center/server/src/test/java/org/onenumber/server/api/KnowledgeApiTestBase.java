@@ -108,6 +108,9 @@ abstract class KnowledgeApiTestBase {
     assertTrue(((Number) result.get("total")).longValue() > 0);
     assertTrue(((Map<?, ?>) result.get("facets")).containsKey("department"));
     assertEquals(401, send("GET", "/api/v1/answers/search?q=mask", null, null, null).status());
+    Map<String, Object> none = search("疫苗", operator);
+    assertEquals(0, ((Number) none.get("total")).intValue());
+    assertEquals(List.of(), none.get("hits"), "hits is there, empty, when nothing matches");
   }
 
   @Test
