@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -15,6 +18,8 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 import org.onenumber.core.knowledge.AnswerQuery;
@@ -34,9 +39,11 @@ import org.onenumber.knowledge.analysis.LanguageAnalyzers;
  *       most of the (corrected) words ({@link QueryLanguages}).
  *   <li>Per language, the text is analysed by its query analyzer (with synonyms) for title (boost
  *       {@value #TITLE_BOOST}) and keywords ({@value #KEYWORDS_BOOST}, when any answer of the
- *       language has keywords), and by its index analyzer for the body ({@value #BODY_BOOST}:
- *       synonyms there multiplied clauses over the largest postings for no measured gain). The
- *       clauses are spliced into one flat disjunction ({@link #addFlat}), scored by BM25.
+ *       language has keywords), and by its index analyzer for the body ({@value #BODY_BOOST}),
+ *       plus the body terms of its one-word synonyms ({@link #oneWordSynonyms}: "쓰레기" also
+ *       finds bodies saying "폐기물"; multi-word synonym conjunctions over the body's large
+ *       postings cost much and found little). The clauses are spliced into one flat disjunction
+ *       ({@link #addFlat}), scored by BM25.
  *   <li>Typo tolerance: for a misspelt word whose analysed terms this language does not know
  *       either (a Korean word with a particle is unknown as typed but known to Nori's stem), each
  *       of its corrections is added as a title query at {@value #FUZZY_BOOST} of the title boost.
@@ -124,8 +131,42 @@ final class AnswerQueries {
     if (docCount(reader, keywords(lang)) > 0) {
       addFlat(one, builder.createBooleanQuery(keywords(lang), text), KEYWORDS_BOOST);
     }
-    addFlat(one, new QueryBuilder(analyzers.forIndex(lang)).createBooleanQuery(body(lang), text), BODY_BOOST);
+    Query bodyWords = new QueryBuilder(analyzers.forIndex(lang)).createBooleanQuery(body(lang), text);
+    addFlat(one, bodyWords, BODY_BOOST);
+    if (analyzers.forQuery(lang) != analyzers.forIndex(lang)) {
+      for (Term synonym : oneWordSynonyms(builder.createBooleanQuery(body(lang), text), bodyWords)) {
+        one.add(new TermQuery(synonym), Occur.SHOULD);
+      }
+    }
     return one.build();
+  }
+
+  /**
+   * The one-word synonyms the query analyzer added to the body query {@code expanded} that the
+   * text's own words ({@code own}) do not have. Multi-word synonym paths (conjunctions) are left
+   * out: over the body's large postings they cost much and found little.
+   */
+  static Set<Term> oneWordSynonyms(Query expanded, Query own) {
+    Set<Term> out = new LinkedHashSet<>();
+    collectOneWordTerms(expanded, out);
+    if (own != null) {
+      Set<Term> ownTerms = new HashSet<>();
+      own.visit(QueryVisitor.termCollector(ownTerms));
+      out.removeAll(ownTerms);
+    }
+    return out;
+  }
+
+  private static void collectOneWordTerms(Query q, Set<Term> out) {
+    switch (q) {
+      case null -> { }
+      case TermQuery t -> out.add(t.getTerm());
+      case SynonymQuery s -> out.addAll(s.getTerms());
+      case BoostQuery b -> collectOneWordTerms(b.getQuery(), out);
+      case BooleanQuery b -> b.clauses().stream().filter(c -> c.occur() == Occur.SHOULD)
+          .forEach(c -> collectOneWordTerms(c.query(), out));
+      default -> { }
+    }
   }
 
   /** The first {@value #MAX_WORDS} distinct whitespace-separated words, cut at {@value #MAX_CHARS} characters. */

@@ -69,6 +69,14 @@ class LuceneSearchFeaturesTest {
   }
 
   @Test
+  public void oneWordSynonymsAlsoFindTheBody() {
+    index.index(published("ko", korean("배출 요일 안내", "폐기물은 화요일 저녁에 내놓습니다.", "청소과")));
+    index.index(published("en", "Clinic hours", "The vaccine is given on weekdays.", "Health"));
+    assertEquals(List.of("ko"), ids(search("쓰레기")));
+    assertEquals(List.of("en"), ids(search("jab")));
+  }
+
+  @Test
   public void aMisspeltWordStillFindsTheAnswerAndSuggestsTheCorrection() {
     index.index(published("a1", "Unemployment benefits", "How to apply for benefits.", "Labour"));
     AnswerSearchResult r = search("unemplyment");
