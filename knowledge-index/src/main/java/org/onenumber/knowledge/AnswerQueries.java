@@ -62,6 +62,8 @@ final class AnswerQueries {
   static final float KEYWORDS_BOOST = 2f;
   static final float BODY_BOOST = 1f;
   static final float FUZZY_BOOST = 0.5f;
+  /** A synonym in the body is weaker evidence than the citizen's own word (and cheaper to skip). */
+  static final float BODY_SYNONYM_BOOST = 0.5f;
   static final int MAX_WORDS = 24;
   static final int MAX_CHARS = 160;
 
@@ -135,7 +137,7 @@ final class AnswerQueries {
     addFlat(one, bodyWords, BODY_BOOST);
     if (analyzers.forQuery(lang) != analyzers.forIndex(lang)) {
       for (Term synonym : oneWordSynonyms(builder.createBooleanQuery(body(lang), text), bodyWords)) {
-        one.add(new TermQuery(synonym), Occur.SHOULD);
+        one.add(new BoostQuery(new TermQuery(synonym), BODY_SYNONYM_BOOST), Occur.SHOULD);
       }
     }
     return one.build();
