@@ -2,8 +2,6 @@ package org.onenumber.knowledge;
 
 import static org.onenumber.knowledge.AnswerFields.*;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -130,27 +128,28 @@ final class AnswerQueries {
     }
     BooleanQuery.Builder one = new BooleanQuery.Builder();
     addFlat(one, title, TITLE_BOOST);
-    if (docCount(reader, keywords(lang)) > 0) {
+    if (QueryLanguages.docCount(reader, keywords(lang)) > 0) {
       addFlat(one, builder.createBooleanQuery(keywords(lang), text), KEYWORDS_BOOST);
     }
     Query bodyWords = new QueryBuilder(analyzers.forIndex(lang)).createBooleanQuery(body(lang), text);
     addFlat(one, bodyWords, BODY_BOOST);
-    if (analyzers.forQuery(lang) != analyzers.forIndex(lang)) {
-      for (Term synonym : oneWordSynonyms(builder.createBooleanQuery(body(lang), text), bodyWords)) {
-        one.add(new BoostQuery(new TermQuery(synonym), BODY_SYNONYM_BOOST), Occur.SHOULD);
-      }
+    for (Term synonym : oneWordSynonyms(title, body(lang), bodyWords)) {
+      one.add(new BoostQuery(new TermQuery(synonym), BODY_SYNONYM_BOOST), Occur.SHOULD);
     }
     return one.build();
   }
 
   /**
-   * The one-word synonyms the query analyzer added to the body query {@code expanded} that the
-   * text's own words ({@code own}) do not have. Multi-word synonym paths (conjunctions) are left
+   * The one-word synonyms the query analyzer added to the title query {@code expanded}, as terms
+   * of {@code bodyField}, that the text's own body words ({@code own}) do not have (the same
+   * analysis, so no second pass over the text). Multi-word synonym paths (conjunctions) are left
    * out: over the body's large postings they cost much and found little.
    */
-  static Set<Term> oneWordSynonyms(Query expanded, Query own) {
+  static Set<Term> oneWordSynonyms(Query expanded, String bodyField, Query own) {
+    Set<Term> titleTerms = new LinkedHashSet<>();
+    collectOneWordTerms(expanded, titleTerms);
     Set<Term> out = new LinkedHashSet<>();
-    collectOneWordTerms(expanded, out);
+    titleTerms.forEach(t -> out.add(new Term(bodyField, t.bytes())));
     if (own != null) {
       Set<Term> ownTerms = new HashSet<>();
       own.visit(QueryVisitor.termCollector(ownTerms));
@@ -173,7 +172,7 @@ final class AnswerQueries {
 
   /** The first {@value #MAX_WORDS} distinct whitespace-separated words, cut at {@value #MAX_CHARS} characters. */
   static String searchable(String text) {
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     StringBuilder out = new StringBuilder();
     for (String word : text.strip().split("\\s+")) {
       if (seen.size() == MAX_WORDS || out.length() >= MAX_CHARS) {
@@ -205,17 +204,11 @@ final class AnswerQueries {
 
   /** True when some long term of {@code word}, analysed as {@code lang} indexes it, is in no title, keyword or body of it. */
   private boolean unknown(String lang, String word, IndexReader reader) {
-    try {
-      for (String term : LanguageAnalyzers.terms(analyzers.forIndex(lang), word)) {
-        if (term.codePointCount(0, term.length()) >= DidYouMean.MIN_LENGTH
-            && reader.docFreq(new Term(title(lang), term)) == 0
-            && reader.docFreq(new Term(body(lang), term)) == 0
-            && reader.docFreq(new Term(keywords(lang), term)) == 0) {
-          return true;
-        }
+    for (String term : LanguageAnalyzers.terms(analyzers.forIndex(lang), word)) {
+      if (term.codePointCount(0, term.length()) >= DidYouMean.MIN_LENGTH
+          && !QueryLanguages.known(reader, term, title(lang), body(lang), keywords(lang))) {
+        return true;
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     return false;
   }
@@ -236,14 +229,6 @@ final class AnswerQueries {
       bool.clauses().forEach(c -> addFlat(b, c.query(), boost));
     } else {
       b.add(boost == 1f ? q : new BoostQuery(q, boost), Occur.SHOULD);
-    }
-  }
-
-  private static int docCount(IndexReader reader, String field) {
-    try {
-      return reader.getDocCount(field);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

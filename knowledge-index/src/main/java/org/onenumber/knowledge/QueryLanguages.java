@@ -66,20 +66,25 @@ final class QueryLanguages {
     if (terms.isEmpty()) {
       return 0;
     }
-    int known = 0;
-    try {
-      for (String term : terms) {
-        if (reader.docFreq(new Term(title(lang), term)) > 0 || reader.docFreq(new Term(body(lang), term)) > 0) {
-          known++;
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    long known = terms.stream().filter(term -> known(reader, term, title(lang), body(lang))).count();
     return known / (double) terms.size();
   }
 
-  private static int docCount(IndexReader reader, String field) {
+  /** True when some document has {@code term} in one of {@code fields}. */
+  static boolean known(IndexReader reader, String term, String... fields) {
+    try {
+      for (String field : fields) {
+        if (reader.docFreq(new Term(field, term)) > 0) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static int docCount(IndexReader reader, String field) {
     try {
       return reader.getDocCount(field);
     } catch (IOException e) {
