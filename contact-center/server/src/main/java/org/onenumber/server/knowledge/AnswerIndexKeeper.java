@@ -52,10 +52,12 @@ public final class AnswerIndexKeeper {
 
   @EventListener
   void onStartup(StartupEvent event) {
-    if (index.size() == 0 && store.count() > 0) {
-      LOG.info("answer index is empty and the database holds {} answers: rebuilding", store.count());
+    long indexed = index.size();
+    long stored = store.count();
+    if (indexed == 0 && stored > 0) {
+      LOG.info("answer index is empty and the database holds {} answers: rebuilding", stored);
       startRebuild();
-    } else if (index.size() > 0) {
+    } else if (indexed > 0) {
       inBackground("answer-index-catch-up", () -> {
         AnswerIndexCatchUp.Report r = AnswerIndexCatchUp.run(store, index);
         LOG.info("answer index caught up with the database: {} answers checked, {} re-indexed, {} removed",

@@ -11,7 +11,6 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.onenumber.server.JsonFrames;
 import org.onenumber.server.TestDatabases;
+import org.onenumber.server.TestHttp;
 
 /**
  * The console push over real sockets: a citizen chats on {@code /ws/chat}, op-001 holds the
@@ -43,35 +43,28 @@ class ConsolePushIT implements TestPropertyProvider {
   @Inject
   JsonMapper json;
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final TestHttp http = new TestHttp();
 
   @Override
   public Map<String, String> getProperties() {
     return Map.of("datasources.default.url", TestDatabases.h2Url());
   }
 
-  @SuppressWarnings("unchecked")
   private Map<String, Object> post(String path, String body, String token) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
-        .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = http.send(server, "POST", path, body, token);
     assertTrue(response.statusCode() < 300, path + " -> " + response.statusCode() + " " + response.body());
-    return response.body().startsWith("{") ? json.readValue(response.body(), Map.class) : Map.of();
+    return response.body().startsWith("{") ? http.map(server, response) : Map.of();
   }
 
   private String logIn(String agent, String body) throws Exception {
-    String token = (String) post("/login", "{\"username\":\"" + agent + "\",\"password\":\"demo1234\"}", null)
-        .get("access_token");
+    String token = http.login(server, agent);
     post("/api/v1/agents/" + agent + "/login", body, token);
     return token;
   }
 
   private JsonFrames socket(String path) {
     URI uri = URI.create(server.getURL().toString().replaceFirst("^http", "ws") + path);
-    return new JsonFrames(json).open(http, uri);
+    return new JsonFrames(json).open(HttpClient.newHttpClient(), uri);
   }
 
   private JsonFrames console(String agent, String token) {
@@ -95,8 +88,7 @@ class ConsolePushIT implements TestPropertyProvider {
     String op1 = logIn("op-001", "{}");
     logIn("op-002", "{\"queues\":[\"tax-ko\"]}");
     JsonFrames first = console("op-001", op1);
-    JsonFrames second = console("op-002", (String) post("/login",
-        "{\"username\":\"op-002\",\"password\":\"demo1234\"}", null).get("access_token"));
+    JsonFrames second = console("op-002", http.login(server, "op-002"));
 
     JsonFrames chat = socket("/ws/chat");
     chat.send(Map.of("type", "start", "language", "ko"));
