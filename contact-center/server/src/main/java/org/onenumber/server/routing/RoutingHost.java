@@ -25,6 +25,7 @@ import org.onenumber.core.error.RetriableException;
 import org.onenumber.core.event.ContactStateChanged;
 import org.onenumber.core.event.DomainEvent;
 import org.onenumber.core.event.QueuePositionChanged;
+import org.onenumber.core.port.in.RouteContact;
 import org.onenumber.core.routing.Decisions;
 import org.onenumber.core.routing.QueueConfig;
 import org.onenumber.core.routing.RoutingCommand;
@@ -46,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * rethrown (the engine's decision stands in memory; the journal lags until the next change).
  */
 @Context
-public final class RoutingHost {
+public final class RoutingHost implements RouteContact {
 
   private static final Logger LOG = LoggerFactory.getLogger(RoutingHost.class);
   private static final long CALL_TIMEOUT_SECONDS = 10;
@@ -120,6 +121,25 @@ public final class RoutingHost {
   /** Handles one command on the engine's context; journals, publishes and pushes its decisions. */
   public Decisions handle(RoutingCommand command) {
     return call(e -> apply(command));
+  }
+
+  @Override
+  public Decisions route(RoutingCommand command) {
+    return handle(command);
+  }
+
+  @Override
+  public void routeLater(RoutingCommand command) {
+    context.runOnContext(v -> {
+      try {
+        Decisions d = apply(command);
+        if (d.refused() != null) {
+          LOG.info("routing refused {}: {}", command.getClass().getSimpleName(), d.refused());
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("routing failed {}", command.getClass().getSimpleName(), e);
+      }
+    });
   }
 
   private Decisions apply(RoutingCommand command) {

@@ -5,19 +5,38 @@ import org.onenumber.core.citizen.CitizenIdentity;
 import org.onenumber.core.contact.ContactId;
 
 /**
- * Controls calls on the telephone network (Asterisk, Twilio Voice): place a callback, bridge an
- * agent, transfer, hang up. Calls are asynchronous; results come back as commands into the core.
+ * Controls calls on the telephone network, one implementation per carrier ({@code
+ * AsteriskCallControl}, {@code TwilioCallControl}). Every method hands the request to the carrier
+ * and returns at once; what happened comes back later as routing commands (accept, decline,
+ * abandon, close, callback result). A request for a call the carrier does not carry is ignored and
+ * logged; {@link #carries} tells which carrier to ask.
  */
 public interface CallControl {
 
-  /** Places a call to the citizen and bridges it to the agent's device, for a queued callback. */
+  /** True when this carrier carries the contact's call now. */
+  boolean carries(ContactId contact);
+
+  /** Places a queued callback: rings the reserved agent's device first, then dials the citizen. */
   void placeCallback(ContactId contact, CitizenIdentity.Phone citizen, AgentId agent);
 
-  /** Moves a connected call to {@code destination} (a queue extension or a department desk number). */
+  /** Puts the caller on hold (music on hold); the operator's leg stays up. */
+  void hold(ContactId contact);
+
+  /** Takes the caller off hold and reconnects them with the operator. */
+  void resume(ContactId contact);
+
+  /**
+   * Releases the operator's leg after routing moved the contact to another queue or operator: the
+   * caller stays on the line, waiting, until routing assigns the next operator.
+   */
+  void requeue(ContactId contact);
+
+  /** Blind transfer of the caller to a number outside routing (a department desk), then the call leaves the center. */
   void transfer(ContactId contact, String destination);
 
-  /** Adds a third party (an interpreter) to the call. */
+  /** Adds a third party (an interpreter, a department) to the call: operator, caller and third party talk together. */
   void conference(ContactId contact, String thirdParty);
 
+  /** Ends the call for everyone. */
   void hangUp(ContactId contact);
 }

@@ -1,0 +1,64 @@
+package org.onenumber.telephony.asterisk;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.onenumber.core.contact.ContactId;
+
+/**
+ * The calls this node carries on Asterisk: which caller channel belongs to which contact, and the
+ * operator's leg once one is dialled. Filled by the FastAGI IVR (a call becomes a contact), read by
+ * the AMI side (events name channels; actions need them). Thread-safe.
+ */
+public final class AsteriskCalls {
+
+  /**
+   * One call.
+   *
+   * @param callerChannel the caller's channel name, e.g. {@code PJSIP/caller-00000002}
+   * @param uniqueId the caller channel's Uniqueid
+   * @param linkedId the call's Linkedid (shared by the operator leg Asterisk dials for it)
+   * @param agentChannel the operator leg's channel name, or null while none is up
+   */
+  public record Call(ContactId contact, String callerChannel, String uniqueId, String linkedId, String agentChannel) {
+    public Call withAgentChannel(String channel) {
+      return new Call(contact, callerChannel, uniqueId, linkedId, channel);
+    }
+  }
+
+  private final Map<ContactId, Call> calls = new ConcurrentHashMap<>();
+
+  public void open(Call call) {
+    calls.put(call.contact(), call);
+  }
+
+  /** Records (or clears, with null) the operator leg of {@code contact}'s call. */
+  public void agentLeg(ContactId contact, String agentChannel) {
+    calls.computeIfPresent(contact, (id, call) -> call.withAgentChannel(agentChannel));
+  }
+
+  public Optional<Call> byContact(ContactId contact) {
+    return Optional.ofNullable(calls.get(contact));
+  }
+
+  /** The call whose caller or operator leg is {@code channel}. */
+  public Optional<Call> byChannel(String channel) {
+    return calls.values().stream()
+        .filter(c -> channel.equals(c.callerChannel()) || channel.equals(c.agentChannel()))
+        .findFirst();
+  }
+
+  public Optional<Call> byLinkedId(String linkedId) {
+    return calls.values().stream().filter(c -> linkedId.equals(c.linkedId())).findFirst();
+  }
+
+  public void close(ContactId contact) {
+    calls.remove(contact);
+  }
+
+  public Collection<Call> all() {
+    return List.copyOf(calls.values());
+  }
+}
