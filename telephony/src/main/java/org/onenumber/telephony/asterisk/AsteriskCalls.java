@@ -4,13 +4,17 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.onenumber.core.contact.ContactId;
 
 /**
  * The calls this node carries on Asterisk: which caller channel belongs to which contact, and the
  * operator's leg once one is dialled. Filled by the FastAGI IVR (a call becomes a contact), read by
- * the AMI side (events name channels; actions need them). Thread-safe.
+ * the AMI side (events name channels; actions need them). Each call has a mailbox of {@link
+ * CallSignal}s that only its FastAGI session takes from. Thread-safe.
  */
 public final class AsteriskCalls {
 
@@ -21,10 +25,17 @@ public final class AsteriskCalls {
    * @param uniqueId the caller channel's Uniqueid
    * @param linkedId the call's Linkedid (shared by the operator leg Asterisk dials for it)
    * @param agentChannel the operator leg's channel name, or null while none is up
+   * @param mailbox signals for the call's FastAGI session
    */
-  public record Call(ContactId contact, String callerChannel, String uniqueId, String linkedId, String agentChannel) {
+  public record Call(ContactId contact, String callerChannel, String uniqueId, String linkedId, String agentChannel,
+      BlockingQueue<CallSignal> mailbox) {
+
+    public Call(ContactId contact, String callerChannel, String uniqueId, String linkedId) {
+      this(contact, callerChannel, uniqueId, linkedId, null, new LinkedBlockingQueue<>());
+    }
+
     public Call withAgentChannel(String channel) {
-      return new Call(contact, callerChannel, uniqueId, linkedId, channel);
+      return new Call(contact, callerChannel, uniqueId, linkedId, channel, mailbox);
     }
   }
 
@@ -52,6 +63,18 @@ public final class AsteriskCalls {
 
   public Optional<Call> byLinkedId(String linkedId) {
     return calls.values().stream().filter(c -> linkedId.equals(c.linkedId())).findFirst();
+  }
+
+  /** Hands {@code signal} to the call's session; false when this node carries no such call. */
+  public boolean signal(ContactId contact, CallSignal signal) {
+    Call call = calls.get(contact);
+    return call != null && call.mailbox().offer(signal);
+  }
+
+  /** The next signal for {@code contact}'s session, waiting up to {@code millis}; null when none came. */
+  public CallSignal next(ContactId contact, long millis) throws InterruptedException {
+    Call call = calls.get(contact);
+    return call == null ? null : call.mailbox().poll(millis, TimeUnit.MILLISECONDS);
   }
 
   public void close(ContactId contact) {
