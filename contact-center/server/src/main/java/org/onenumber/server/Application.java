@@ -28,9 +28,19 @@ public final class Application {
     Files.createDirectories(dataDir);
     System.setProperty("onenumber.data-dir", dataDir.toString());
     if (System.getProperty(JWT_SECRET) == null && System.getenv("ONENUMBER_JWT_SECRET") == null) {
+      if (production()) {
+        System.err.println("production: set ONENUMBER_JWT_SECRET (at least 32 characters); no secret is generated");
+        System.exit(2);
+      }
       System.setProperty(JWT_SECRET, jwtSecret(dataDir.resolve("jwt-secret")));
     }
     Micronaut.build(args).mainClass(Application.class).banner(false).start();
+  }
+
+  private static boolean production() {
+    String environments = System.getProperty("micronaut.environments",
+        System.getenv().getOrDefault("MICRONAUT_ENVIRONMENTS", ""));
+    return java.util.Arrays.asList(environments.split("\\s*,\\s*")).contains("production");
   }
 
   private static String jwtSecret(Path file) throws IOException {
