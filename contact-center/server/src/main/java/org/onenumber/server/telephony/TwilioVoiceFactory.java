@@ -10,14 +10,15 @@ import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Predicate;
-import org.onenumber.core.contact.Contact;
+import java.util.stream.Collectors;
+import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.port.in.OpenContact;
 import org.onenumber.core.port.in.RouteContact;
 import org.onenumber.core.port.out.AgentDevices;
 import org.onenumber.core.port.out.MessageGateway;
 import org.onenumber.server.events.VertxEventPublisher;
 import org.onenumber.server.persistence.JdbcCitizenRegistry;
+import org.onenumber.telephony.twilio.RecordingPolicy;
 import org.onenumber.telephony.twilio.TwilioCallControl;
 import org.onenumber.telephony.twilio.TwilioVoiceApi;
 import org.onenumber.telephony.twilio.TwilioVoiceCalls;
@@ -75,9 +76,8 @@ final class TwilioVoiceFactory {
   @Singleton
   TwilioVoiceIvr twilioVoiceIvr(TwilioVoiceConfig config, VoiceTwiml twiml, TwilioVoiceCalls calls, OpenContact open,
       RouteContact routing, TwilioVoiceRouting events, MessageGateway texts, JdbcCitizenRegistry citizens) {
-    Predicate<Contact> recording = contact -> contact.queue() != null
-        && config.recordQueues.contains(contact.queue().value())
-        && citizens.find(contact.citizen()).map(c -> c.consent().recordCalls()).orElse(false);
+    RecordingPolicy recording = new RecordingPolicy(citizens,
+        config.recordQueues.stream().map(QueueId::new).collect(Collectors.toSet()));
     return new TwilioVoiceIvr(twiml, calls, open, routing, events, texts, config.videoLink, recording);
   }
 

@@ -27,11 +27,11 @@ import org.onenumber.server.TestHttp;
 import org.onenumber.testkit.FakeTwilioVoice;
 
 /**
- * Twilio Voice through the running server (H2): a local fake Twilio posts signed webhooks, follows
+ * Twilio Voice through the running server (on H2 and on PostgreSQL, see the subclasses): a local fake Twilio posts signed webhooks, follows
  * the URLs the server's TwiML gives (Gather action, Redirect, Enqueue wait URL, the Dial's answer
  * and action URLs) and receives the Calls API updates. The operator logs in through the API.
  */
-class TwilioVoiceIT {
+abstract class TwilioVoiceTestBase {
 
   private static final String ACCOUNT = "AC00000000000000000000000000000000";
   private static final String TOKEN = "test-auth-token-0123456789abcdef";
@@ -42,12 +42,14 @@ class TwilioVoiceIT {
   private EmbeddedServer server;
   private Path dataDir;
 
+  /** The datasource properties of a fresh database. */
+  abstract Map<String, Object> database(Path dataDir);
+
   private void start(boolean withAccount) throws IOException {
     dataDir = Files.createTempDirectory("onenumber-voice-it");
     Map<String, Object> props = new HashMap<>();
     props.put("onenumber.data-dir", dataDir.toString());
-    props.put("datasources.default.url", "jdbc:h2:file:" + dataDir.resolve("db/onenumber")
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    props.putAll(database(dataDir));
     props.put("micronaut.server.port", -1);
     props.put("micronaut.security.token.jwt.signatures.secret.generator.secret",
         "test-jwt-secret-0123456789abcdef0123456789abcdef");
