@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.onenumber.channels.twilio.TwilioRequestSigner;
 import org.onenumber.server.TestHttp;
+import org.onenumber.testkit.FakeTwilioApi;
 import org.onenumber.testkit.FakeTwilioVoice;
 
 /**
@@ -38,6 +39,7 @@ abstract class TwilioVoiceTestBase {
   private static final String CALLER = "+821099990001";
   private final TwilioRequestSigner signer = new TwilioRequestSigner(TOKEN);
   private final FakeTwilioVoice twilio = new FakeTwilioVoice(signer::sign);
+  private final FakeTwilioApi messaging = new FakeTwilioApi();
   private final TestHttp http = new TestHttp();
   private EmbeddedServer server;
   private Path dataDir;
@@ -56,6 +58,8 @@ abstract class TwilioVoiceTestBase {
     props.put("onenumber.twilio.account-sid", withAccount ? ACCOUNT : "");
     props.put("onenumber.twilio.auth-token", withAccount ? TOKEN : "");
     props.put("onenumber.telephony.twilio.api-base", twilio.baseUri().toString());
+    props.put("onenumber.twilio.api-base", messaging.baseUri().toString());
+    props.put("onenumber.telephony.twilio.video-link", "https://city.example/video");
     server = ApplicationContext.run(EmbeddedServer.class, props);
   }
 
@@ -65,6 +69,7 @@ abstract class TwilioVoiceTestBase {
       server.getApplicationContext().close();
     }
     twilio.close();
+    messaging.close();
     if (dataDir != null) {
       try (var files = Files.walk(dataDir)) {
         for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -226,5 +231,17 @@ abstract class TwilioVoiceTestBase {
     List<Object> states = states(voiceContact(token));
     assertEquals(List.of("CREATED", "QUEUED", "OFFERED", "QUEUED"), states.subList(0, 4));
     assertTrue(text(twiml(attribute(back, "Enqueue", "waitUrl"), call(sid)), "Play").endsWith(".mp3"));
+  }
+
+  @Test
+  void theSignLanguageOptionTextsTheVideoCallLinkAndEndsTheCall() throws Exception {
+    start(true);
+    String sid = twilio.ring();
+    String menu = twiml(url("/webhooks/twilio/voice"), call(sid));
+    String bye = twiml(attribute(menu, "Gather", "action"), call(sid, "Digits", "7"));
+    assertTrue(bye.contains("<Hangup/>"), bye);
+    FakeTwilioApi.Recorded sms = messaging.requests().get(0);
+    assertEquals(CALLER, sms.param("To"));
+    assertTrue(sms.param("Body").contains("https://city.example/video"), sms.param("Body"));
   }
 }
