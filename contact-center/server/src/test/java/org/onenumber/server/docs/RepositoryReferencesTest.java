@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,9 +20,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RepositoryReferencesTest {
 
+  /**
+   * Paths the documents name before another branch adds them (so the guide can say where the
+   * material is coming). Tolerated while missing; once a path exists this test fails until it is
+   * taken off the list, so the list cannot go stale.
+   */
+  static final Set<String> PENDING = Set.of(
+      "telephony/asterisk"); // the sample Asterisk configuration, written on the telephony branch
+
   @Test
   void everyLinkAndFileReferenceInTheRepositoryExistsAndNoneIsAnAbsoluteMachinePath() {
-    List<ReferenceCheck.Problem> problems = ReferenceCheck.scan(Repository.root());
+    Path root = Repository.root();
+    List<String> arrived = PENDING.stream().filter(p -> Files.exists(root.resolve(p))).sorted().toList();
+    if (!arrived.isEmpty()) {
+      fail(arrived + " now exist: remove them from RepositoryReferencesTest.PENDING");
+    }
+    List<ReferenceCheck.Problem> problems = ReferenceCheck.scan(root).stream()
+        .filter(p -> PENDING.stream().noneMatch(p.message()::contains)).toList();
     if (!problems.isEmpty()) {
       fail(problems.size() + " dangling reference(s); fix the path or write the file:\n"
           + problems.stream().map(ReferenceCheck.Problem::toString).collect(Collectors.joining("\n")));
