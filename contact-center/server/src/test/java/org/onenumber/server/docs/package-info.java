@@ -3,6 +3,7 @@
  * path that does not exist and no machine-specific absolute path ({@link ReferenceCheck}); the
  * AsyncAPI documents of the WebSockets agree with the frames the code sends and accepts
  * ({@link AsyncApiFramesTest}, reading the code with {@link FrameSources} and the documents with
- * {@link AsyncApiDocument}). They read files from the checkout ({@link Repository}).
+ * {@link AsyncApiDocument}); every REST operation has a summary and every route a security rule
+ * ({@link OpenApiCompletenessTest}). They read files from the checkout ({@link Repository}).
  */
 package org.onenumber.server.docs;
