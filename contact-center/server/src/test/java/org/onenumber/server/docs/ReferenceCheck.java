@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  *       {@code contact-center/server}), or that ends in a file name with an extension
  *       ({@code seed/answers.yml}, resolved against the repository, the file's module, its
  *       resources and the file's own directory). Spans with spaces, placeholders ({@code <id>},
- *       {@code {id}}, {@code *}, {@code …}), URL paths ({@code /api/v1}), build output
+ *       {@code {id}}, {@code *}, {@code …}, a {@code /...} segment), URL paths ({@code /api/v1}), build output
  *       ({@code target/}) and the shared data beside the repository ({@code shared/}) are not
  *       paths to check.
  *   <li>A Markdown file named anywhere in a Java file or a code span ({@code API-CONTRACT.md}):
@@ -202,6 +202,7 @@ final class ReferenceCheck {
   private void codeReference(Path file, String relative, int number, String text) {
     String path = text.startsWith("./") ? text.substring(2) : text;
     if (path.isEmpty() || NOT_A_PATH.matcher(path).find() || path.startsWith("/") || path.startsWith("..")
+        || path.contains("/...") // an elided path (telephony/.../Foo.java) is prose, not a reference
         || path.startsWith("shared/") || path.equals("shared") || path.startsWith("target/") || path.contains("/target/")) {
       return;
     }

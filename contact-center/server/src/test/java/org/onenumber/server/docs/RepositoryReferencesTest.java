@@ -56,7 +56,7 @@ class RepositoryReferencesTest {
         "```sh",
         "cat [not a link](nowhere.md) /work/shared/x",
         "```",
-        "Data lives in `shared/data/faq`, output in `target/x.png`, the API at `/api/v1/{id}`.",
+        "Data lives in `shared/data/faq`, output in `target/x.png`, the API at `/api/v1/{id}`, flow in `bin/.../x.java`.",
         "Copied from /home/someone/notes."));
     Files.writeString(repo.resolve("bin/run"), "#!/bin/sh\ncd \"$HOME/x\"\nexec java -jar /tmp/on.jar\n");
     Path java = Files.createDirectories(repo.resolve("mod/src/main/java/x"));
