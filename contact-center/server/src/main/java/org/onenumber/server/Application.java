@@ -2,7 +2,9 @@ package org.onenumber.server;
 
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,9 @@ import java.util.Base64;
  */
 @OpenAPIDefinition(info = @Info(title = "OneNumber", version = "0.1",
     description = "Omnichannel public contact-center server for a one-number city service"))
+// The JWT from POST /login, for operations to name in @SecurityRequirement(name = "bearer"): micronaut-openapi
+// does not derive requirements from @Secured (OpenApiCompletenessTest lists the operations still without one).
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public final class Application {
 
   static final String JWT_SECRET = "micronaut.security.token.jwt.signatures.secret.generator.secret";

@@ -14,7 +14,7 @@ import org.onenumber.core.agent.AgentId;
 
 /**
  * {@code /ws/agents/{agentId}}: pushes the agent's offers, state and contact changes as JSON
- * frames (API-CONTRACT.md), starting with a snapshot. Authenticated with the same JWT as the API
+ * frames (docs/api/agent-api.md), starting with a snapshot. Authenticated with the same JWT as the API
  * (header, or {@code ?token=} for browsers, see {@link QueryTokenReader}); an operator may only
  * open their own. Commands go over HTTP; incoming frames are ignored. Runs on Netty's event loop
  * and never blocks it: the snapshot is built on the routing context.
@@ -59,7 +59,7 @@ final class AgentSocket {
 
   @OnMessage
   void message(String agentId, String text, WebSocketSession session) {
-    // Commands go over HTTP (API-CONTRACT.md); the console only listens here.
+    // Commands go over HTTP (docs/api/agent-api.md); the console only listens here.
   }
 
   @OnClose

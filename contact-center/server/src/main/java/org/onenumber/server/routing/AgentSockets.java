@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The open operator-console WebSockets, by agent, and the frames routing pushes to them (see
- * API-CONTRACT.md). {@link #push} runs on the routing context, so it may read the engine; sends
+ * docs/api/agent-api.md). {@link #push} runs on the routing context, so it may read the engine; sends
  * are asynchronous. Thread-safe registry.
  */
 @Singleton

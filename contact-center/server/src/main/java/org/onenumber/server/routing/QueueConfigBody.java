@@ -27,7 +27,7 @@ import org.onenumber.core.routing.StepAction;
 
 /**
  * A queue's full routing configuration as JSON (the admin API body and the stored form), see
- * API-CONTRACT.md. Absent routing fields take {@link QueueConfig#defaults} values.
+ * docs/api/agent-api.md. Absent routing fields take {@link QueueConfig#defaults} values.
  */
 @Serdeable
 public record QueueConfigBody(String queueId, String name, List<String> languages, List<String> channels,

@@ -11,7 +11,7 @@ import org.onenumber.core.routing.AgentStatus;
 import org.onenumber.core.routing.QueueStatus;
 import org.onenumber.core.routing.WaitStatus;
 
-/** The JSON shapes of the routing API (API-CONTRACT.md), built from the engine's views. */
+/** The JSON shapes of the routing API (docs/api/agent-api.md), built from the engine's views. */
 public final class RoutingViews {
 
   private RoutingViews() {}
