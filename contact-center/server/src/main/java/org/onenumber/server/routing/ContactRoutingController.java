@@ -93,12 +93,14 @@ final class ContactRoutingController {
   }
 
   @Post("/contacts/{contactId}/callback")
+  @Secured({"SUPERVISOR", "ADMIN"})
   @Operation(summary = "The waiting citizen asks for a callback and leaves the line, keeping their place")
   ContactStateView callback(@PathVariable String contactId, @Nullable @Body RoutingBodies.Callback body) {
     return after(contactId, routing.handle(new RoutingCommand.RequestCallback(new ContactId(contactId))), null);
   }
 
   @Post("/contacts/{contactId}/callback-result")
+  @Secured({"SUPERVISOR", "ADMIN"})
   @Operation(summary = "Telephony reports a callback dial: answered connects the reserved agent, otherwise it retries")
   ContactStateView callbackResult(@PathVariable String contactId, @Body RoutingBodies.CallbackResult body) {
     return after(contactId, routing.handle(new RoutingCommand.CallbackResult(new ContactId(contactId), body.answered())),
@@ -106,6 +108,7 @@ final class ContactRoutingController {
   }
 
   @Post("/contacts/{contactId}/abandon")
+  @Secured({"SUPERVISOR", "ADMIN"})
   @Operation(summary = "The citizen left (hung up, closed the chat): a channel adapter reports it")
   ContactStateView abandon(@PathVariable String contactId) {
     return after(contactId, routing.handle(new RoutingCommand.Abandon(new ContactId(contactId))), null);

@@ -96,9 +96,20 @@ abstract class ApiTestBase {
     String id = (String) contact.get("id");
 
     assertError(send("GET", "/api/v1/contacts/" + id, null), 401, "unauthorized");
-    Reply read = send("GET", "/api/v1/contacts/" + id, null, "Authorization", bearer("op-001"));
+    assertError(send("GET", "/api/v1/contacts/" + id, null, "Authorization", bearer("op-001")), 403, "forbidden");
+    Reply read = send("GET", "/api/v1/contacts/" + id, null, "Authorization", bearer("sv-01"));
     assertEquals(200, read.status(), read.body());
     assertEquals(contact, map(read.body()));
+
+    Reply audit = send("GET", "/api/v1/audit?citizenId=" + contact.get("citizenId"), null, "Authorization",
+        bearer("admin"));
+    assertEquals(200, audit.status(), audit.body());
+    assertTrue(audit.body().contains("\"actor\":\"sv-01\"") && audit.body().contains("\"reason\":\"supervision\""),
+        "the supervisor's view is audited: " + audit.body());
+    assertFalse(audit.body().contains("\"actor\":\"op-001\""), "a refused view is not recorded as seen");
+    Reply chain = send("GET", "/api/v1/audit/verify", null, "Authorization", bearer("admin"));
+    assertTrue(chain.body().contains("\"intact\":true"), chain.body());
+    assertEquals(403, send("GET", "/api/v1/audit", null, "Authorization", bearer("sv-01")).status());
   }
 
   @Test
