@@ -35,6 +35,11 @@ public final class AnswerDesk implements SearchAnswers, AuthorAnswer, ReviewAnsw
   }
 
   @Override
+  public List<AnswerHit> suggestFor(String message, List<Language> languages, int limit) {
+    return ports.index().suggestFor(new SuggestionQuery(message, languages, limit, ports.clock().instant()));
+  }
+
+  @Override
   public List<String> suggest(String prefix, Language language, int limit) {
     return ports.index().suggest(prefix, language, limit, ports.clock().instant());
   }
