@@ -59,6 +59,13 @@ final class AmiHarness implements AutoCloseable {
     return this;
   }
 
+  /** Waits until logged in and the first reconcile is done (calls opened after this are not reconciled away). */
+  AmiHarness awaitReady() {
+    awaitUp();
+    await().atMost(Duration.ofSeconds(10)).until(() -> !"none yet".equals(ami.lastReconcile()));
+    return this;
+  }
+
   /** Waits until routing got at least {@code n} commands, and returns them. */
   List<RoutingCommand> awaitCommands(int n) {
     await().atMost(Duration.ofSeconds(10)).until(() -> routing.commands().size() >= n);

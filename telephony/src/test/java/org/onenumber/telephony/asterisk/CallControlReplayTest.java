@@ -16,7 +16,7 @@ class CallControlReplayTest {
   private static final ContactId C1 = new ContactId("c1");
 
   private static AmiHarness connected(String scenario, String callerChannel, String agentChannel) {
-    AmiHarness h = new AmiHarness(AmiReplayPeer.start(scenario).holdScript(), false).start().awaitUp();
+    AmiHarness h = new AmiHarness(AmiReplayPeer.start(scenario).holdScript(), false).start().awaitReady();
     h.calls.open(new AsteriskCalls.Call(C1, callerChannel, "u1", "u1"));
     h.peer.play();
     await().atMost(Duration.ofSeconds(10)).until(() -> h.calls.byContact(C1)
@@ -35,17 +35,28 @@ class CallControlReplayTest {
       assertEquals("onenumber-agent-hold", redirect.get("Context"));
       assertEquals("s", redirect.get("Exten"));
       assertEquals(new CallSignal.Hold(), h.calls.next(C1, 1000));
-      h.ami.callControl().resume(C1);
-      assertEquals(new CallSignal.Resume("PJSIP/agent-001-0000000d"), h.calls.next(C1, 1000));
     }
   }
 
   @Test
-  void requeueAndTransferSignalTheSessionAndHangUpTheOperatorLeg() throws Exception {
-    try (AmiHarness h = connected("01-inbound-answered", "PJSIP/caller-00000000", "PJSIP/agent-001-00000001")) {
+  void resumeAndTransferSignalTheSessionAndTransferHangsUpTheOperatorLeg() throws Exception {
+    // 05a pauses (waits for its Redirect) while caller and operator are bridged: a stable call.
+    try (AmiHarness h = connected("05a-redirect-blind-transfer", "PJSIP/caller-0000000c", "PJSIP/agent-001-0000000d")) {
+      h.ami.callControl().resume(C1);
+      assertEquals(new CallSignal.Resume("PJSIP/agent-001-0000000d"), h.calls.next(C1, 1000));
       h.ami.callControl().transfer(C1, "02-120-3000");
       assertEquals(new CallSignal.Transfer("Local/021203000@onenumber-outbound"), h.calls.next(C1, 1000));
-      assertEquals("PJSIP/agent-001-00000001", h.awaitAction("Hangup").get("Channel"));
+      assertEquals("PJSIP/agent-001-0000000d", h.awaitAction("Hangup").get("Channel"));
+      assertEquals(null, h.calls.byContact(C1).orElseThrow().agentChannel());
+    }
+  }
+
+  @Test
+  void requeueSignalsTheSessionAndHangsUpTheOperatorLeg() throws Exception {
+    try (AmiHarness h = connected("05a-redirect-blind-transfer", "PJSIP/caller-0000000c", "PJSIP/agent-001-0000000d")) {
+      h.ami.callControl().requeue(C1);
+      assertEquals(new CallSignal.Requeue(), h.calls.next(C1, 1000));
+      assertEquals("PJSIP/agent-001-0000000d", h.awaitAction("Hangup").get("Channel"));
     }
   }
 
@@ -54,7 +65,7 @@ class CallControlReplayTest {
     // 05b: the caller sits in ConfBridge and two Originates bring the operators in; here the
     // operator leg is given (the recorded caller dialled no operator) and the interpreter is
     // originated into the room like the recorded agents.
-    try (AmiHarness h = new AmiHarness(AmiReplayPeer.start("05b-confbridge-3way"), false).start().awaitUp()) {
+    try (AmiHarness h = new AmiHarness(AmiReplayPeer.start("05b-confbridge-3way"), false).start().awaitReady()) {
       h.calls.open(new AsteriskCalls.Call(C1, "PJSIP/caller-0000000f", "u1", "u1"));
       h.calls.agentLeg(C1, "PJSIP/agent-001-00000010");
       h.ami.callControl().conference(C1, "PJSIP/agent-005");
@@ -85,7 +96,7 @@ class CallControlReplayTest {
   void callIsNotRecordedWithoutConsent() {
     try (AmiHarness h = new AmiHarness(AmiReplayPeer.start("06-mixmonitor").holdScript(), false)) {
       h.recordingAllowed = false;
-      h.start().awaitUp();
+      h.start().awaitReady();
       h.calls.open(new AsteriskCalls.Call(C1, "PJSIP/caller-00000012", "u1", "u1"));
       h.peer.play();
       await().atMost(Duration.ofSeconds(10)).until(() -> h.ami.events().bridged("PJSIP/caller-00000012"));

@@ -21,7 +21,7 @@ class CallbackDialsTest {
   private static AmiHarness callback(String scenario, String device) {
     AmiHarness h = new AmiHarness(AmiReplayPeer.start(scenario), false);
     h.devices.put(A1, device);
-    h.start().awaitUp();
+    h.start().awaitReady();
     h.ami.callControl().placeCallback(C1, CITIZEN, A1);
     return h;
   }
@@ -58,7 +58,7 @@ class CallbackDialsTest {
 
   @Test
   void operatorWithoutADeviceIsACallbackNotAnsweredWithoutDialing() {
-    try (AmiHarness h = new AmiHarness(AmiReplayPeer.start("04a-originate-answered"), false).start().awaitUp()) {
+    try (AmiHarness h = new AmiHarness(AmiReplayPeer.start("04a-originate-answered"), false).start().awaitReady()) {
       h.ami.callControl().placeCallback(C1, CITIZEN, A1);
       assertEquals(List.of(new RoutingCommand.CallbackResult(C1, false)), h.awaitCommands(1));
       assertEquals(List.of(), h.peer.actions("Originate"));

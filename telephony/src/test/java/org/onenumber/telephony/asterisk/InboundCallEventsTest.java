@@ -25,7 +25,7 @@ class InboundCallEventsTest {
   private static final AgentId A1 = new AgentId("a1");
 
   private static AmiHarness started(String scenario, String callerChannel, String device) {
-    AmiHarness h = new AmiHarness(AmiReplayPeer.start(scenario).holdScript(), true).start().awaitUp();
+    AmiHarness h = new AmiHarness(AmiReplayPeer.start(scenario).holdScript(), true).start().awaitReady();
     h.devices.put(A1, device);
     h.calls.open(new AsteriskCalls.Call(C1, callerChannel, "u1", "u1"));
     h.peer.play();
@@ -43,7 +43,7 @@ class InboundCallEventsTest {
 
   @Test
   void answeredCallOnlyRecordsTheOperatorLegWhenTheSessionReportsAnswers() {
-    try (AmiHarness h = new AmiHarness(AmiReplayPeer.start("01-inbound-answered").holdScript(), false).start().awaitUp()) {
+    try (AmiHarness h = new AmiHarness(AmiReplayPeer.start("01-inbound-answered").holdScript(), false).start().awaitReady()) {
       h.devices.put(A1, "PJSIP/agent-001");
       h.calls.open(new AsteriskCalls.Call(C1, "PJSIP/caller-00000000", "u1", "u1"));
       h.peer.play();

@@ -116,7 +116,7 @@ final class AmiPeerConnection {
       return;
     }
     synchronized (pending) {
-      if (script.awaitsLater(name, position)) {
+      if (script.awaitsNext(name, position)) {
         pending.add(action);
         pending.notifyAll();
         return;

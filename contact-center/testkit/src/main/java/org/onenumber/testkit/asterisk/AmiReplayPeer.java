@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * connection closed, as in capture 07b; any action before login gets "Permission denied"). After
  * login connection <i>k</i> replays the <i>k</i>-th AMI connection of its scenario in file order,
  * waiting wherever the recorded client sent an action until our client sends the same action, and
- * answering it with the recorded answer under our client's ActionID. A recorded close (07c's
+ * answering it with the recorded answer under our client's ActionID (an action is kept for the
+ * script only when it is the next one the script waits for; others are answered at once). A recorded close (07c's
  * restart) closes the socket; the next connection plays the next recorded one. Actions outside the
  * script get the first answer recorded for them in any scenario ({@link AmiReplies}).
  *

@@ -53,10 +53,11 @@ record AmiScript(List<Step> steps) {
     return scripts;
   }
 
-  boolean awaitsLater(String action, int from) {
+  /** True when the first action awaited at or after step {@code from} is {@code action}. */
+  boolean awaitsNext(String action, int from) {
     for (int i = from; i < steps.size(); i++) {
-      if (steps.get(i) instanceof Await a && a.action().equalsIgnoreCase(action)) {
-        return true;
+      if (steps.get(i) instanceof Await a) {
+        return a.action().equalsIgnoreCase(action);
       }
     }
     return false;
