@@ -59,11 +59,20 @@ public final class AmiReplayPeer implements AutoCloseable {
     return new AmiReplayPeer(AsteriskCapture.load(scenario));
   }
 
+  /** A peer replaying {@code scenario} on loopback port {@code port} (0: a free one). */
+  public static AmiReplayPeer start(String scenario, int port) {
+    return new AmiReplayPeer(AsteriskCapture.load(scenario), port);
+  }
+
   public AmiReplayPeer(AsteriskCapture capture) {
+    this(capture, 0);
+  }
+
+  public AmiReplayPeer(AsteriskCapture capture, int port) {
     this.scripts = AmiScript.of(capture);
     this.replies = AmiReplies.fromFolder(AsteriskCapture.folder());
     try {
-      this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+      this.server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
     } catch (IOException e) {
       throw new IllegalStateException("cannot listen on loopback", e);
     }
