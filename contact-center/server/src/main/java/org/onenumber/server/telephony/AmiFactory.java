@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Secondary;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -13,7 +14,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.port.in.RouteContact;
 import org.onenumber.core.port.out.AgentDevices;
+import org.onenumber.core.routing.Decisions;
+import org.onenumber.core.routing.RoutingCommand;
 import org.onenumber.server.persistence.Jdbc;
 import org.onenumber.server.persistence.JdbcCitizenRegistry;
 import org.onenumber.server.persistence.JdbcContactJournal;
@@ -95,10 +99,25 @@ final class AmiFactory {
     return new RecordingRetention(recordings, files, Duration.ofDays(days), clock);
   }
 
+  /**
+   * The AMI side, connecting in the background. Routing is looked up lazily, so a routing host that
+   * itself needs the call controls (callbacks, conference) does not make a dependency cycle.
+   */
   @Singleton
   @Bean(preDestroy = "close")
   AsteriskAmi asteriskAmi(AmiSettings settings, @Named("asteriskCalls") AsteriskCalls calls, AgentDevices devices,
-      RoutingHost routing, JdbcCallRecordings recordings, InstantSource clock) {
+      Provider<RoutingHost> host, JdbcCallRecordings recordings, InstantSource clock) {
+    RouteContact routing = new RouteContact() {
+      @Override
+      public Decisions route(RoutingCommand command) {
+        return host.get().route(command);
+      }
+
+      @Override
+      public void routeLater(RoutingCommand command) {
+        host.get().routeLater(command);
+      }
+    };
     return new AsteriskAmi(settings, calls, devices, routing, recordings, clock).start();
   }
 
