@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link CallControl} on Asterisk (VOICE.md, "operator controls"): the FastAGI session keeps the
+ * {@link CallControl} on Asterisk: the FastAGI session keeps the
  * caller's channel; AMI moves or ends the operator's leg and the session is told by a {@link
  * CallSignal}. The signal is put in the call's mailbox <i>before</i> the AMI action, so when the
  * action ends the session's running {@code Dial} or {@code Bridge}, the session finds the reason

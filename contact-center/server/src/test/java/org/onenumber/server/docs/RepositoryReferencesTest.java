@@ -25,8 +25,7 @@ class RepositoryReferencesTest {
    * material is coming). Tolerated while missing; once a path exists this test fails until it is
    * taken off the list, so the list cannot go stale.
    */
-  static final Set<String> PENDING = Set.of(
-      "telephony/asterisk"); // the sample Asterisk configuration, written on the telephony branch
+  static final Set<String> PENDING = Set.of();
 
   @Test
   void everyLinkAndFileReferenceInTheRepositoryExistsAndNoneIsAnAbsoluteMachinePath() {
