@@ -20,10 +20,11 @@ public record StaffingRequest(List<Double> volumes, int intervalMinutes, double 
   /** A week of 15-minute intervals. */
   public static final int MAX_INTERVALS = 672;
   /**
-   * The largest offered load (volume × AHT ÷ interval) planned in one interval: the agent search is
-   * linear in it, and no city center staffs thousands of seats in one interval.
+   * The largest offered load (volume × AHT ÷ interval) planned in one interval: the planning cost
+   * grows faster than the load (a million contacts in one interval took a core for two minutes),
+   * and 25,000 erlangs is beyond the largest contact centers.
    */
-  public static final double MAX_ERLANGS = 5_000;
+  public static final double MAX_ERLANGS = 25_000;
 
   public StaffingRequest {
     volumes = List.copyOf(InvalidInputException.require(volumes, "volumes"));
