@@ -1,13 +1,19 @@
-// HTTP helpers for the console: JSON in and out, the operator's bearer token, errors as exceptions
-// carrying the server's {"error","message"} body.
+// HTTP helpers for the console: JSON in and out, the operator's bearer token and roles, errors as
+// exceptions carrying the server's {"error","message"} body.
 const TOKEN = 'onenumber.console.token';
 const AGENT = 'onenumber.console.agent';
+const ROLES = 'onenumber.console.roles';
 
 export const session = {
   get token() { return sessionStorage.getItem(TOKEN); },
   get agent() { return sessionStorage.getItem(AGENT); },
-  set(token, agent) { sessionStorage.setItem(TOKEN, token); sessionStorage.setItem(AGENT, agent); },
-  clear() { sessionStorage.removeItem(TOKEN); sessionStorage.removeItem(AGENT); },
+  get roles() { return JSON.parse(sessionStorage.getItem(ROLES) || '[]'); },
+  set(token, agent, roles) {
+    sessionStorage.setItem(TOKEN, token);
+    sessionStorage.setItem(AGENT, agent);
+    sessionStorage.setItem(ROLES, JSON.stringify(roles ?? []));
+  },
+  clear() { [TOKEN, AGENT, ROLES].forEach((k) => sessionStorage.removeItem(k)); },
 };
 
 export class ApiError extends Error {
@@ -34,6 +40,9 @@ export const post = (path, body = {}) => api('POST', path, body);
 
 export async function login(username, password) {
   const data = await post('/login', { username, password });
-  session.set(data.access_token, username);
+  session.set(data.access_token, username, data.roles);
   return data;
 }
+
+/** The signed-in agent's own API path. */
+export const agentPath = (suffix = '') => `/api/v1/agents/${encodeURIComponent(session.agent)}${suffix}`;

@@ -4,6 +4,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.websocket.WebSocketSession;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,9 +77,11 @@ public final class AgentSockets {
       }
     }
     if (c.agent() != null) {
+      Instant wrapUpEndsAt = c.to() != ContactState.WRAP_UP ? null : engine.agent(c.agent())
+          .map(s -> s.wrapUpEndsAt().get(c.contact())).orElse(null);
       send(c.agent().value(), frame("contact.state", c.at().toString(), "contactId", c.contact().value(),
           "from", c.from().name(), "to", c.to().name(), "queueId", c.queue() == null ? null : c.queue().value(),
-          "reason", c.reason()));
+          "reason", c.reason(), "wrapUpEndsAt", wrapUpEndsAt == null ? null : wrapUpEndsAt.toString()));
     }
   }
 
