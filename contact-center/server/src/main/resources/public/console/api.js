@@ -1,5 +1,7 @@
 // HTTP helpers for the console: JSON in and out, the operator's bearer token and roles, errors as
 // exceptions carrying the server's {"error","message"} body.
+import { serverClock } from './clock.js';
+
 const TOKEN = 'onenumber.console.token';
 const AGENT = 'onenumber.console.agent';
 const ROLES = 'onenumber.console.roles';
@@ -28,9 +30,11 @@ export async function api(method, path, body) {
   const headers = { Accept: 'application/json' };
   if (session.token) headers.Authorization = `Bearer ${session.token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const sentAt = Date.now();
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await response.text();
   const data = text ? JSON.parse(text) : null;
+  if (data?.serverTime) serverClock.sample(data.serverTime, sentAt, Date.now());
   if (!response.ok) throw new ApiError(response.status, data);
   return data;
 }

@@ -1,13 +1,19 @@
-// The server's clock as the console sees it: every work view, snapshot and command answer carries
-// serverTime, and countdowns (offer, wrap-up) are the server's deadline minus the server's now, so a
-// browser whose clock is off still shows the server's seconds.
+// The server's clock as the console sees it. Answers that carry serverTime are samples: the
+// server's time lies between the request's sending and the answer's arrival, so the offset is
+// taken at the midpoint, and the sample with the shortest round trip among the recent ones wins
+// (a slow answer says little about the clock). Countdowns (offer, wrap-up) are the server's
+// deadline minus this server time, so a browser whose clock is off still shows the server's seconds.
+const KEEP = 20;
+let samples = [];
 let offsetMs = 0;
 
 export const serverClock = {
-  /** Takes the server's time from an answer (ISO-8601); ignores a missing one. */
-  sync(serverTime) {
+  /** One answer's serverTime (ISO-8601), with when its request left and its answer came (Date.now()). */
+  sample(serverTime, sentAt, receivedAt) {
     const at = Date.parse(serverTime ?? '');
-    if (!Number.isNaN(at)) offsetMs = at - Date.now();
+    if (Number.isNaN(at)) return;
+    samples = samples.concat({ rtt: receivedAt - sentAt, offset: at - (sentAt + receivedAt) / 2 }).slice(-KEEP);
+    offsetMs = samples.reduce((best, s) => (s.rtt < best.rtt ? s : best)).offset;
   },
   now() { return Date.now() + offsetMs; },
   /** Whole seconds until an ISO deadline (never negative), or null without one. */

@@ -4,7 +4,6 @@
 // both carry the server's time, and every state shown is the server's. A contact the server
 // closes loses its tab with a short notice.
 import { get, post, login, session, agentPath } from './api.js';
-import { serverClock } from './clock.js';
 import { Conversation } from './conversation.js';
 import { Presence } from './presence.js';
 import { Offers } from './offers.js';
@@ -72,7 +71,6 @@ async function start() {
 }
 
 function onFrame(frame) {
-  if (frame.at) serverClock.sync(frame.serverTime ?? frame.at);
   if (CONVERSATION_FRAMES.has(frame.type)) conversations.get(frame.contactId)?.onFrame(frame);
   else if (frame.type === 'snapshot') apply(frame);
   else if (frame.type === 'offer') offers.add(frame.offer);
@@ -96,7 +94,6 @@ async function poll() {
 
 /** The server's work view; conversations opened after {@code asked} are newer than it and kept. */
 function apply(work, asked = performance.now()) {
-  serverClock.sync(work.serverTime);
   presence.show(work.agent);
   offers.replace(work.offers ?? []);
   const held = new Set();
@@ -110,8 +107,7 @@ function apply(work, asked = performance.now()) {
 
 async function answer(offer, verb) {
   try {
-    const view = await post(`/api/v1/offers/${offer.offerId}/${verb}`, {});
-    serverClock.sync(view.serverTime);
+    await post(`/api/v1/offers/${offer.offerId}/${verb}`, {});
     offers.remove(offer.offerId);
     if (verb === 'accept') open({ contactId: offer.contactId, language: offer.language, channel: offer.channel, queueId: offer.queueId }, true);
   } catch (e) {

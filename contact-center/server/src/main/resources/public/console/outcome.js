@@ -89,7 +89,6 @@ export class Outcome {
   async wrapUp(outcome, text) {
     try {
       const view = await post(`/api/v1/contacts/${this.contactId}/wrap-up`, { outcome, note: text });
-      serverClock.sync(view.serverTime);
       this.outcome = outcome;
       if (view.state === 'CLOSED') this.finish(text);
       else this.countdown(text, view.wrapUpEndsAt);

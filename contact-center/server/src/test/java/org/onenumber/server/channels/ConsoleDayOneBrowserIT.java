@@ -85,16 +85,12 @@ class ConsoleDayOneBrowserIT {
     ConsolePage page = console("op-022");
     page.choose("AVAILABLE");
     page.until(d -> "AVAILABLE".equals(api.availability("op-022")));
-    api.wrapUpSeconds("english", 8);
+    api.wrapUpSeconds("english", 15);
     String first = api.open(sms("010-5555-0201", "Jane Doe", "en", "english", "water bill"));
     page.click("#offers button.accept");
     page.find(ConsolePage.PANEL + ".resolve").click();
     page.until(d -> page.text(ConsolePage.PANEL + ".outcome").contains("s left"));
-    double server = api.wrapUpSecondsLeft("op-022", first);
-    long shown = Long.parseLong((String) page.driver.executeScript(
-        "return document.querySelector(arguments[0]).dataset.secondsLeft", ConsolePage.PANEL + ".outcome"));
-    assertTrue(server > 5, "the server's wrap-up is running: " + server);
-    assertTrue(Math.abs(shown - server) <= 1.0, "console shows " + shown + " s, the server has " + server + " s");
+    assertWrapUpShownAsTheServerCountsIt(page, api, "op-022", first);
     Browsers.screenshot(page.driver, "dayone-wrap-up");
 
     page.until(d -> "CLOSED".equals(api.contactState(first)));
@@ -108,6 +104,20 @@ class ConsoleDayOneBrowserIT {
     page.click(ConsolePage.PANEL + ".close-now");
     page.until(d -> page.tabs() == 0);
     assertEquals("CLOSED", api.contactState(second), "Close now closed it on the server");
+  }
+
+  /**
+   * The console's seconds lie between the server's before and after reading them (whole seconds,
+   * rounded up): on a loaded machine reading the page takes time, so both ends are measured.
+   */
+  static void assertWrapUpShownAsTheServerCountsIt(ConsolePage page, ConsoleApi api, String agent, String contact) {
+    double before = api.wrapUpSecondsLeft(agent, contact);
+    long shown = Long.parseLong((String) page.driver.executeScript(
+        "return document.querySelector(arguments[0]).dataset.secondsLeft", ConsolePage.PANEL + ".outcome"));
+    double after = api.wrapUpSecondsLeft(agent, contact);
+    assertTrue(before > 3, "the server's wrap-up is running: " + before);
+    assertTrue(shown >= Math.floor(after) && shown <= Math.ceil(before) + 1,
+        "console shows " + shown + " s, the server had " + before + " s before and " + after + " s after");
   }
 
   @Test

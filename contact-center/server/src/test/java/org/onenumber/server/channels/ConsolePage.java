@@ -54,7 +54,7 @@ final class ConsolePage {
   }
 
   <T> T until(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(50)).until(condition);
+    return new WebDriverWait(driver, Duration.ofSeconds(45), Duration.ofMillis(50)).until(condition);
   }
 
   /** Waits until the selector shows {@code value}. */
@@ -63,7 +63,7 @@ final class ConsolePage {
   }
 
   void click(String css) {
-    new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+    new WebDriverWait(driver, Duration.ofSeconds(45)).ignoring(StaleElementReferenceException.class)
         .ignoring(NoSuchElementException.class).until(d -> {
           d.findElement(By.cssSelector(css)).click();
           return true;
