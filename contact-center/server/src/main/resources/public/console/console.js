@@ -73,6 +73,8 @@ async function start() {
 function onFrame(frame) {
   if (CONVERSATION_FRAMES.has(frame.type)) conversations.get(frame.contactId)?.onFrame(frame);
   else if (frame.type === 'snapshot') apply(frame);
+  else if (frame.type === 'monitor') conversations.get(frame.contactId)?.showMonitored();
+  else if (frame.type === 'note') conversations.get(frame.contactId)?.notes.load();
   else if (frame.type === 'offer') offers.add(frame.offer);
   else if (frame.type === 'offer.withdrawn') offers.remove(frame.offerId);
   else if (frame.type === 'contact.state' && frame.to === 'CLOSED') conversations.get(frame.contactId)?.closedByServer(frame.reason);

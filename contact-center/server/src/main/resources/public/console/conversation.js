@@ -46,6 +46,7 @@ export class Conversation {
       context.label(this.contactId, `${found.label} · ${this.channel}`);
     });
     this.refresh();
+    this.showMonitored();
     this.timer = setInterval(() => this.refresh(), FALLBACK_POLL_MS);
     if (assignment.state === 'WRAP_UP') this.outcome.countdown('Wrapping up.', assignment.wrapUpEndsAt);
   }
@@ -155,6 +156,16 @@ export class Conversation {
     log.scrollTop = log.scrollHeight;
     const latest = [...items].reverse().find((m) => m.direction === 'IN');
     if (latest) this.knowledge.suggestFor(latest.body);
+  }
+
+  /** The small "monitored" mark: shown while a supervisor has a session open on this contact. */
+  async showMonitored() {
+    try {
+      const sessions = (await get(`/api/v1/monitor/conversations/${this.contactId}/sessions`)).items ?? [];
+      const mark = this.q('.monitored');
+      mark.hidden = sessions.length === 0;
+      mark.textContent = sessions.length ? `Monitored by ${sessions.map((s) => s.supervisor).join(', ')}` : '';
+    } catch (e) { /* the mark stays as it was */ }
   }
 
   /** The server closed the contact (wrap-up over, citizen left, transferred away). */

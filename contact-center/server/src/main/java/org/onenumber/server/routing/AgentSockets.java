@@ -85,6 +85,14 @@ public final class AgentSockets {
     }
   }
 
+  /**
+   * Sends a frame of another part of the server (a supervisor's monitoring, a whisper) to an
+   * agent's consoles: {@code {"type": type, "at": at, ...pairs}}.
+   */
+  public void notify(String agent, String type, String at, Object... pairs) {
+    send(agent, frame(type, at, pairs));
+  }
+
   void send(String agent, Map<String, Object> frame) {
     Set<WebSocketSession> open = sessions.get(agent);
     if (open == null || open.isEmpty()) {

@@ -38,9 +38,17 @@ final class ConsoleApi {
 
   /** The HTTP status of a POST (for refusals). */
   int status(String path, Object body, String user) {
+    return status(HttpRequest.POST(path, body).bearerAuth(token(user)));
+  }
+
+  /** The HTTP status of a PUT (for refusals). */
+  int statusOfPut(String path, Object body, String user) {
+    return status(HttpRequest.PUT(path, body).bearerAuth(token(user)));
+  }
+
+  private int status(HttpRequest<?> request) {
     try {
-      return server.client().toBlocking().exchange(HttpRequest.POST(path, body).bearerAuth(token(user)), String.class)
-          .getStatus().getCode();
+      return server.client().toBlocking().exchange(request, String.class).getStatus().getCode();
     } catch (HttpClientResponseException e) {
       return e.getStatus().getCode();
     }
