@@ -20,8 +20,11 @@
     return data;
   }
 
+  let queueNames = null;
+
   async function floor() {
     try {
+      if (!queueNames) queueNames = new Map(((await call('GET', '/api/v1/queues')).items || []).map(q => [q.id, q.name]));
       const live = (await call('GET', '/api/v1/monitor/conversations')).items || [];
       $('floor-error').textContent = '';
       document.querySelector('#live tbody').replaceChildren(...live.map(row));
@@ -31,7 +34,7 @@
   function row(c) {
     const tr = document.createElement('tr');
     tr.dataset.contact = c.contactId;
-    [c.agentName + ' (' + c.agentId + ')', c.channel, c.language, c.queueId || '',
+    [c.agentName + ' (' + c.agentId + ')', c.channel, c.language, queueNames.get(c.queueId) || c.queueId || '',
       c.connectedAt ? new Date(c.connectedAt).toLocaleTimeString() : ''].forEach(text => {
       tr.appendChild(Object.assign(document.createElement('td'), {textContent: text}));
     });
