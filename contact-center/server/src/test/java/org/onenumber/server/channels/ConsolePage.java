@@ -54,7 +54,8 @@ final class ConsolePage {
   }
 
   <T> T until(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(45), Duration.ofMillis(50)).until(condition);
+    return new WebDriverWait(driver, Duration.ofSeconds(45), Duration.ofMillis(50))
+        .ignoring(StaleElementReferenceException.class).until(condition);
   }
 
   /** Waits until the selector shows {@code value}. */

@@ -58,9 +58,9 @@ class WallboardDayOneBrowserIT {
     ChromeDriver driver = browsers.open();
     driver.manage().window().setSize(new Dimension(1920, 1080));
     ConsolePage page = signedIn(driver, server);
-    page.until(d -> "5.00 / 5".equals(d.findElement(By.id("csat-value")).getText()));
-    page.until(d -> !d.findElements(By.cssSelector("#drill tr[data-id='english']")).isEmpty());
-    page.until(d -> d.findElement(By.cssSelector("#drill tr[data-id='english'] td")).getText().equals("English Service"));
+    page.until(d -> "5.00 / 5".equals(page.text("#csat-value")));
+    // The table is re-rendered on every pushed frame: read it in one script, never through a held element.
+    page.until(d -> "English Service".equals(page.text("#drill tr[data-id='english'] td")));
     assertEquals("answered within T ÷ offered", driver.findElement(By.id("sl-formula")).getText());
     List<String> legend = Browsers.texts(driver, ".u-legend .u-series .u-label");
     assertTrue(legend.contains("Service level (%)") && legend.contains("Offered"), "legend without hovering: " + legend);
