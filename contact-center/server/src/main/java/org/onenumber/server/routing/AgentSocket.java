@@ -1,5 +1,6 @@
 package org.onenumber.server.routing;
 
+import java.time.InstantSource;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -35,8 +36,10 @@ final class AgentSocket {
 
   private final AgentSockets sockets;
   private final RoutingHost routing;
+  private final InstantSource clock;
 
-  AgentSocket(AgentSockets sockets, RoutingHost routing) {
+  AgentSocket(AgentSockets sockets, RoutingHost routing, InstantSource clock) {
+    this.clock = clock;
     this.sockets = sockets;
     this.routing = routing;
   }
@@ -51,9 +54,10 @@ final class AgentSocket {
     sockets.open(agentId, session);
     AgentId agent = new AgentId(agentId);
     routing.submit(engine -> {
-      RoutingViews.WorkView work = RoutingViews.WorkView.of(agentId, engine.agent(agent).orElse(null));
+      RoutingViews.WorkView work = RoutingViews.WorkView.of(agentId, engine.agent(agent).orElse(null), clock.instant());
       sockets.send(agentId, AgentSockets.frame("snapshot", engine.now().toString(),
-          "agent", work.agent(), "offers", work.offers(), "contacts", work.contacts()));
+          "agent", work.agent(), "offers", work.offers(), "contacts", work.contacts(),
+          "serverTime", work.serverTime()));
     });
   }
 
