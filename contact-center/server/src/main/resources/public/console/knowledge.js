@@ -129,8 +129,13 @@ export class KnowledgePanel {
     this.lastSuggestedFor = message;
     const list = this.root.querySelector('.suggestions');
     try {
-      const data = await get(`/api/v1/answers/search?${new URLSearchParams({ q: message, lang: this.language })}`);
-      list.replaceChildren(...(data.hits ?? []).slice(0, 3).map((hit) => this.item(hit)));
+      // The citizen's words without function words, in the conversation's language first; nothing
+      // rather than noise when no answer is relevant enough (the server's relevance floor).
+      const languages = [this.language, ...this.languages.filter((l) => l !== this.language)].join(',');
+      const data = await get(`/api/v1/answers/suggestions?${new URLSearchParams({ message, languages, limit: 3 })}`);
+      const items = data.items ?? [];
+      list.replaceChildren(...(items.length ? items.map((hit) => this.item(hit))
+        : [Object.assign(document.createElement('li'), { className: 'muted', textContent: 'No suggestion for this message.' })]));
     } catch (e) {
       list.replaceChildren(Object.assign(document.createElement('li'), { className: 'muted', textContent: 'No suggestions available.' }));
     }
