@@ -5,6 +5,7 @@
 // citizen; after a reconnect every open conversation is fetched once (frames may have been missed).
 import { get, post, login, session } from './api.js';
 import { Conversation } from './conversation.js';
+import { mountCallCard } from './call-card.js';
 
 const $ = (id) => document.getElementById(id);
 const conversations = new Map();
@@ -163,6 +164,7 @@ function open(assignment) {
   $('tabs').append(tab);
   $('panels').append(panel);
   conversations.set(id, new Conversation(assignment, panel, directory, closed));
+  if (assignment.channel === 'VOICE') mountCallCard(panel, id, directory);
   select(id);
   panel.querySelector('textarea[name=reply]').focus();
 }
