@@ -69,7 +69,8 @@ export class CallCard {
     const root = el('section', { className: 'call-card', lang: this.lang });
     root.setAttribute('aria-labelledby', `${id}-title`);
     this.facts = {};
-    const dl = el('dl', { className: 'facts' });
+    // Not class "facts": the conversation's citizen panel fills the panel's first .facts.
+    const dl = el('dl', { className: 'call-facts' });
     for (const key of ['caller', 'ivr', 'language', 'time', 'state']) {
       this.facts[key] = el('dd', { className: `call-${key}`, textContent: t.none });
       dl.append(el('dt', { textContent: t[key] }), this.facts[key]);

@@ -27,12 +27,15 @@ final class CallViews {
   record CallCard(String contactId, String channel, String state, String agent, String queue, String callerNumber,
       String language, String topic, List<String> ivr, Instant connectedAt, Instant heldSince, boolean carried) {
 
+    /** The reason intake gives every first QUEUED step: not a choice of the caller's. */
+    static final String INTAKE = "intake";
+
     static CallCard of(Contact c, Citizen citizen, boolean fullNumber, boolean carried) {
       String number = citizen == null ? null : citizen.identities().stream()
           .filter(CitizenIdentity.Phone.class::isInstance).map(CitizenIdentity::value).sorted().findFirst()
           .map(n -> fullNumber ? n : masked(n)).orElse(null);
       List<String> ivr = c.steps().stream().takeWhile(s -> s.state() != ContactState.OFFERED)
-          .map(ContactStep::reason).filter(r -> r != null && !r.isBlank()).toList();
+          .map(ContactStep::reason).filter(r -> r != null && !r.isBlank() && !INTAKE.equals(r)).toList();
       Instant heldSince = c.state() == ContactState.HELD ? c.lastAt(ContactState.HELD).orElse(null) : null;
       return new CallCard(c.id().value(), c.channel().name(), c.state().name(),
           c.agent() == null ? null : c.agent().value(), c.queue() == null ? null : c.queue().value(), number,
