@@ -163,6 +163,8 @@ abstract class CallControlsTestBase {
     String first = call("tax-ko", "010-5555-0203");
     answer("op-002", operator, first);
     carrier.carry(new ContactId(first));
+    assertEquals("HELD", post("/api/v1/contacts/" + first + "/call/hold", "{}", operator).body().get("state"));
+    assertEquals("CONNECTED", post("/api/v1/contacts/" + first + "/call/resume", "{}", operator).body().get("state"));
     Reply unknown = post("/api/v1/contacts/" + first + "/call/transfer", "{\"department\":\"nowhere\"}", operator);
     assertEquals(400, unknown.status());
     Reply desk = post("/api/v1/contacts/" + first + "/call/transfer", "{\"department\":\"water\"}", operator);
@@ -171,6 +173,7 @@ abstract class CallControlsTestBase {
     assertTrue(carrier.requests().contains("transfer " + first + " +82231463000"));
     Reply over = post("/api/v1/contacts/" + first + "/call/hold", "{}", operator);
     assertEquals(409, over.status(), "a call that left the center");
+    holdTimeIsAServiceLevelFigureOf("op-002");
 
     String second = call("tax-ko", "010-5555-0204");
     answer("op-002", operator, second);
@@ -179,6 +182,21 @@ abstract class CallControlsTestBase {
     assertEquals(200, hungUp.status(), hungUp.body().toString());
     assertTrue(List.of("WRAP_UP", "CLOSED").contains(hungUp.body().get("state")));
     assertTrue(carrier.requests().contains("hangup " + second));
+  }
+
+  /** The agent's hold time, live and in today's interval report (the call above was held, then closed). */
+  @SuppressWarnings("unchecked")
+  private void holdTimeIsAServiceLevelFigureOf(String agent) throws Exception {
+    String supervisor = login("sv-01");
+    await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/v1/service-levels?scope=agent&id=" + agent, supervisor)
+        .body().get("holdSeconds") instanceof Number n && n.doubleValue() > 0);
+    String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Seoul")).toString();
+    List<Map<String, Object>> rows = (List<Map<String, Object>>) get("/api/v1/reports/intervals?date=" + today
+        + "&format=json", supervisor).body().get("rows");
+    Map<String, Object> total = rows.stream().filter(r -> "total".equals(r.get("interval"))
+        && "agent".equals(r.get("scope")) && agent.equals(r.get("id"))).findFirst().orElseThrow();
+    assertTrue(((Number) total.get("holdSeconds")).doubleValue() > 0, total.toString());
+    assertTrue(((Number) total.get("handleSeconds")).doubleValue() >= ((Number) total.get("holdSeconds")).doubleValue());
   }
 
   @Test
