@@ -11,6 +11,7 @@ import { Tabs } from './tabs.js';
 import { QueueOverview } from './queues.js';
 import { connectAgentSocket } from './socket.js';
 import { installShortcuts } from './shortcuts.js';
+import { mountCallCard } from './call-card.js';
 
 const $ = (id) => document.getElementById(id);
 const CONVERSATION_FRAMES = new Set(['message', 'message.status', 'typing']);
@@ -132,6 +133,7 @@ function open(assignment, focus) {
     panel.querySelector('textarea[name=reply]').focus();
   } else tabs.paint(id);
   if (!tabs.selected()) tabs.select(id);
+  if (assignment.channel === 'VOICE') mountCallCard(panel, id, directory);
 }
 
 function closed(id, notice) {

@@ -17,6 +17,7 @@ public enum Metric {
   RESPONSE_RATE("responseRate", "A ÷ O", "응대 ÷ 인입"),
   ABANDON_RATE("abandonRate", "Ab ÷ O", "포기 ÷ 인입"),
   HANDLE_TIME("handleSeconds", "(talk + hold + wrap-up) ÷ H", "(통화 + 보류 + 후처리) ÷ 처리 완료"),
+  HOLD_TIME("holdSeconds", "Σ hold ÷ H", "보류 시간 합 ÷ 처리 완료"),
   OCCUPANCY("occupancy", "busy + wrap-up time ÷ staffed time", "(통화 + 후처리 시간) ÷ 근무 시간"),
   CONTACTS_PER_AGENT("contactsPerAgent", "A ÷ agents who answered", "응대 ÷ 응대한 상담사 수"),
   FCR("fcr", "closed without escalation, transfer or repeat within N days ÷ H",

@@ -7,7 +7,7 @@
  * created ─► queued ─► offered ─► connected ─► wrap-up ─► closed
  *               ▲  │        │        │  ▲
  *               └──┼────────┘        ▼  │
- *                  │               held─┘
+ *                  │               held─┘ (held may also close: a caller hanging up on hold)
  *                  ├─► abandoned   (citizen gave up)
  *                  ├─► callback-requested ─► queued / offered
  *                  ├─► transferred ─► queued / offered

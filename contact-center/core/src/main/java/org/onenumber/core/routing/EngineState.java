@@ -159,7 +159,7 @@ abstract sealed class EngineState permits RoutingEngine {
 
   Entry held(ContactId contact) {
     Entry entry = entry(contact);
-    if (entry.place != Place.CONNECTED && entry.place != Place.WRAP_UP) {
+    if (entry.place != Place.CONNECTED && entry.place != Place.HELD && entry.place != Place.WRAP_UP) {
       throw new IllegalTransitionException("contact " + contact, entry.place, "agent action");
     }
     return entry;

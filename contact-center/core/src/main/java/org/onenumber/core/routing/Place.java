@@ -6,6 +6,8 @@ enum Place {
   WAITING,
   OFFERED,
   CONNECTED,
+  /** Connected, but the caller is on hold; still the agent's (capacity and busy state unchanged). */
+  HELD,
   WRAP_UP,
   /** Connected before a restart to an agent who has not logged in again. */
   ORPHANED,

@@ -88,6 +88,23 @@ public sealed interface RoutingCommand {
     }
   }
 
+  /**
+   * Puts a connected call on hold: the caller hears music, the agent stays busy with it. Only a
+   * call (voice or video) that is CONNECTED can be held.
+   */
+  record Hold(ContactId contact) implements RoutingCommand {
+    public Hold {
+      InvalidInputException.require(contact, "contact");
+    }
+  }
+
+  /** Takes a held call off hold: it is CONNECTED to the same agent again. */
+  record Resume(ContactId contact) implements RoutingCommand {
+    public Resume {
+      InvalidInputException.require(contact, "contact");
+    }
+  }
+
   /** Starts the queue's wrap-up timer for a connected contact; {@code outcome} ends up in the close step. */
   record WrapUp(ContactId contact, Outcome outcome) implements RoutingCommand {
     public WrapUp {

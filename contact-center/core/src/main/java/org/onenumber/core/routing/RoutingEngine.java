@@ -29,10 +29,12 @@ import org.onenumber.core.routing.RoutingCommand.Close;
 import org.onenumber.core.routing.RoutingCommand.Conference;
 import org.onenumber.core.routing.RoutingCommand.Configure;
 import org.onenumber.core.routing.RoutingCommand.Decline;
+import org.onenumber.core.routing.RoutingCommand.Hold;
 import org.onenumber.core.routing.RoutingCommand.LogIn;
 import org.onenumber.core.routing.RoutingCommand.LogOut;
 import org.onenumber.core.routing.RoutingCommand.MakeAvailable;
 import org.onenumber.core.routing.RoutingCommand.RequestCallback;
+import org.onenumber.core.routing.RoutingCommand.Resume;
 import org.onenumber.core.routing.RoutingCommand.TakeBreak;
 import org.onenumber.core.routing.RoutingCommand.Tick;
 import org.onenumber.core.routing.RoutingCommand.Transfer;
@@ -73,6 +75,9 @@ import org.onenumber.core.routing.RoutingCommand.WrapUp;
  *       routing); conference requests for interpreters on calls.
  *   <li><b>Business hours</b> ({@link #stepsFor}): a contact arriving while its queue's calendar is
  *       closed follows the closed-hours steps instead of the normal ones.
+ *   <li><b>Hold</b> ({@link #hold}, {@link #resume}): only a connected call (voice or video) goes
+ *       on hold and only a held one resumes; a held call stays the agent's — busy, no new offers —
+ *       and may be wrapped up, closed, transferred or abandoned like a connected one.
  * </ol>
  *
  * <p>The file is long on purpose: the policy stays in one place, the list above and the methods
@@ -148,6 +153,8 @@ public final class RoutingEngine extends EngineState {
       case ChangeCapacity c -> changeCapacity(seat(c.agent()), c.maxMessaging());
       case Accept a -> connect(offered(a.contact(), a.agent()), "accepted");
       case Decline d -> decline(offered(d.contact(), d.agent()), d.reason());
+      case Hold h -> hold(entry(h.contact()));
+      case Resume r -> resume(entry(r.contact()));
       case WrapUp w -> wrapUp(held(w.contact()), w.outcome().reason());
       case Close c -> finish(held(c.contact()), c.outcome().reason());
       case Abandon a -> abandon(entry(a.contact()));
@@ -324,7 +331,11 @@ public final class RoutingEngine extends EngineState {
 
   // ---- 6. after a contact, presence -------------------------------------------------------------
 
+  /** Wrap-up of a connected or held contact; a second wrap-up is refused before anything changes. */
   private void wrapUp(Entry entry, String outcome) {
+    if (entry.place == Place.WRAP_UP) {
+      throw new IllegalTransitionException("contact " + entry.contact.id(), entry.place, "wrap-up");
+    }
     Duration wrapUp = configs.get(entry.servingQueue).wrapUp();
     if (wrapUp.isZero()) {
       finish(entry, outcome);
@@ -365,7 +376,7 @@ public final class RoutingEngine extends EngineState {
     seats.put(id, seat);
     seat.queues.forEach(q -> estimator.staff(q, 1));
     for (Entry entry : orphans.getOrDefault(id, List.of())) {
-      entry.place = Place.CONNECTED;
+      entry.place = entry.contact.state() == ContactState.HELD ? Place.HELD : Place.CONNECTED;
       entry.seat = seat;
       seat.hold(entry, now);
     }
@@ -410,6 +421,28 @@ public final class RoutingEngine extends EngineState {
       returnToLine(seat.offer, "capacity-lowered", false);
     }
     reindex(seat, "capacity");
+  }
+
+  // ---- 11. hold -------------------------------------------------------------------------------
+
+  private void hold(Entry entry) {
+    if (entry.place != Place.CONNECTED) {
+      throw new IllegalTransitionException("contact " + entry.contact.id(), entry.place, "held");
+    }
+    if (entry.kind != Kind.EXCLUSIVE) {
+      throw new org.onenumber.core.error.InvalidInputException("only a call can be held, contact "
+          + entry.contact.id() + " is a " + entry.contact.channel());
+    }
+    entry.place = Place.HELD;
+    out.move(entry, ContactState.HELD, now, null, null, "hold");
+  }
+
+  private void resume(Entry entry) {
+    if (entry.place != Place.HELD) {
+      throw new IllegalTransitionException("contact " + entry.contact.id(), entry.place, "resumed");
+    }
+    entry.place = Place.CONNECTED;
+    out.move(entry, ContactState.CONNECTED, now, null, null, "resume");
   }
 
   // ---- 7. queued callback -----------------------------------------------------------------------
@@ -565,7 +598,7 @@ public final class RoutingEngine extends EngineState {
         forget(entry, ContactState.ABANDONED, "citizen-left");
         reindex(seat, "offer-withdrawn");
       }
-      case CONNECTED -> finish(entry, "citizen-left");
+      case CONNECTED, HELD -> finish(entry, "citizen-left");
       case ORPHANED -> {
         orphans.getOrDefault(entry.contact.agent(), new ArrayList<>()).remove(entry);
         forget(entry, ContactState.CLOSED, "citizen-left");

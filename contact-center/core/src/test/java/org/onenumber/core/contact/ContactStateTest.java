@@ -73,8 +73,8 @@ class ContactStateTest {
   }
 
   @Test
-  void heldCallsGoBackToConnectedOrOnToWrapUpOrTransfer() {
-    assertEquals(EnumSet.of(ContactState.CONNECTED, ContactState.WRAP_UP, ContactState.TRANSFERRED),
+  void heldCallsGoBackToConnectedOrOnToWrapUpTransferOrClose() {
+    assertEquals(EnumSet.of(ContactState.CONNECTED, ContactState.WRAP_UP, ContactState.TRANSFERRED, ContactState.CLOSED),
         ContactState.HELD.successors());
   }
 

@@ -49,12 +49,12 @@ class BrowserStoryIT {
     walk(server, citizen, operator, "story");
   }
 
-  private static WebDriverWait waitFor(ChromeDriver driver) {
+  static WebDriverWait waitFor(ChromeDriver driver) {
     return new WebDriverWait(driver, Duration.ofSeconds(30));
   }
 
   /** Clicks the element once it exists, again if the page re-rendered it between finding and clicking. */
-  private static void click(ChromeDriver driver, By by) {
+  static void click(ChromeDriver driver, By by) {
     waitFor(driver).ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
         .until(d -> {
           d.findElement(by).click();

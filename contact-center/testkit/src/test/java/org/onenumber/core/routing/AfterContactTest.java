@@ -65,6 +65,19 @@ class AfterContactTest {
   }
 
   @Test
+  void refusesASecondWrapUpAndKeepsTheFirstOne() {
+    r.configure("general", Language.KOREAN);
+    AgentId a = r.login("a", "general", Language.KOREAN);
+    ContactId call = r.arrive("general");
+    r.accept(a, call);
+    r.run(new RoutingCommand.WrapUp(call, RoutingCommand.Outcome.RESOLVED));
+    org.junit.jupiter.api.Assertions.assertThrows(org.onenumber.core.error.IllegalTransitionException.class,
+        () -> r.run(new RoutingCommand.WrapUp(call, RoutingCommand.Outcome.ESCALATED)));
+    r.advance(30);
+    assertEquals(AgentState.AVAILABLE, r.state(a), "one wrap-up counted, the agent is free when it ends");
+  }
+
+  @Test
   void reportsTheBreakReason() {
     r.configure("general", Language.KOREAN);
     AgentId a = r.login("a", "general", Language.KOREAN);

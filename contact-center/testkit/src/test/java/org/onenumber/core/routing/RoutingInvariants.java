@@ -33,6 +33,7 @@ final class RoutingInvariants {
     last = now;
     offersAndHoldsAreExclusive();
     nobodyOverCapacity();
+    heldCallsKeepTheirAgentBusy();
     everyContactInOnePlace(decisions);
     fifoWithinPriorityAndClass(decisions, now);
     noStarvation(now);
@@ -66,6 +67,24 @@ final class RoutingInvariants {
     }
   }
 
+  /**
+   * A call on hold is still the agent's: it takes their call capacity (no other call is offered),
+   * and they are busy — or reserved for a messaging offer, where the queue allows messaging during a
+   * call, exactly as with a connected call.
+   */
+  private void heldCallsKeepTheirAgentBusy() {
+    for (Entry e : engine.entries().values()) {
+      if (e.place == Place.HELD) {
+        require(e.kind == Kind.EXCLUSIVE, "a non-call " + e.contact.id() + " is on hold");
+        var state = e.seat.state();
+        require(e.seat.exclusive == 1 && (state == org.onenumber.core.agent.AgentState.BUSY
+            || state == org.onenumber.core.agent.AgentState.RESERVED && e.seat.offer.kind == Kind.MESSAGING),
+            "agent " + e.seat.agent.id() + " of held call " + e.contact.id() + " is " + state);
+        require(e.contact.agent().equals(e.seat.agent.id()), "held call " + e.contact.id() + " lost its agent");
+      }
+    }
+  }
+
   private void everyContactInOnePlace(Decisions decisions) {
     for (Entry e : engine.entries().values()) {
       ContactState state = e.contact.state();
@@ -75,7 +94,7 @@ final class RoutingInvariants {
             && (state == ContactState.QUEUED || state == ContactState.CALLBACK_REQUESTED), "waiting " + e.contact.id());
         case OFFERED -> require(!inLine && e.seat != null && e.seat.offer == e && state == ContactState.OFFERED
             && !engine.waiting().isIndexed(e), "offered " + e.contact.id());
-        case CONNECTED, WRAP_UP -> require(!inLine && e.seat != null && e.seat.held.contains(e)
+        case CONNECTED, HELD, WRAP_UP -> require(!inLine && e.seat != null && e.seat.held.contains(e)
             && state.name().equals(e.place.name()), "held " + e.contact.id() + " in " + state);
         case ORPHANED, GONE -> require(false, e.contact.id() + " tracked as " + e.place);
       }

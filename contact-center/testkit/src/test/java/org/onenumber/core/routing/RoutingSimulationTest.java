@@ -27,7 +27,7 @@ import org.onenumber.testkit.ManualClock;
 
 /**
  * Seeded simulation: random arrivals, abandons, accepts, declines, ring-outs, wrap-ups,
- * transfers, callbacks, agent state flips and capacity changes, with {@link RoutingInvariants}
+ * holds and resumes, transfers, callbacks, agent state flips and capacity changes, with {@link RoutingInvariants}
  * checked after every command. {@code -Dtests.seed=N} replays one run; {@code -Dtests.iterations=N}
  * sets how many runs (default 12, of 2,500 commands each).
  */
@@ -124,10 +124,13 @@ class RoutingSimulationTest {
         command(new RoutingCommand.Tick());
       } else if (dice < 50) {
         answerOffer();
-      } else if (dice < 64) {
+      } else if (dice < 60) {
         finishContact();
+      } else if (dice < 64) {
+        holdOrResume();
       } else if (dice < 69) {
-        pick(e -> e.place == Place.WAITING || e.place == Place.OFFERED || e.place == Place.CONNECTED)
+        pick(e -> e.place == Place.WAITING || e.place == Place.OFFERED || e.place == Place.CONNECTED
+            || e.place == Place.HELD)
             .ifPresent(e -> command(new RoutingCommand.Abandon(e.contact.id())));
       } else if (dice < 74) {
         transfer();
@@ -166,10 +169,33 @@ class RoutingSimulationTest {
       });
     }
 
+    /** Holds a connected call or resumes a held one; now and then tries one that must be refused. */
+    private void holdOrResume() {
+      pick(e -> e.place == Place.HELD || (e.place == Place.CONNECTED && e.kind == Kind.EXCLUSIVE)).ifPresent(e -> {
+        boolean wrong = random.nextInt(10) == 0;
+        boolean held = e.place == Place.HELD;
+        RoutingCommand command = held != wrong ? new RoutingCommand.Resume(e.contact.id())
+            : new RoutingCommand.Hold(e.contact.id());
+        if (!wrong) {
+          command(command);
+          return;
+        }
+        Place before = e.place;
+        try {
+          engine.handle(command);
+          throw new AssertionError("the engine accepted " + command + " in " + before);
+        } catch (org.onenumber.core.error.IllegalTransitionException expected) {
+          if (e.place != before) {
+            throw new AssertionError("a refused " + command + " changed the contact's place", expected);
+          }
+        }
+      });
+    }
+
     private void finishContact() {
-      pick(e -> e.place == Place.CONNECTED || e.place == Place.WRAP_UP).ifPresent(e -> {
+      pick(e -> e.place == Place.CONNECTED || e.place == Place.HELD || e.place == Place.WRAP_UP).ifPresent(e -> {
         var outcome = RoutingCommand.Outcome.values()[random.nextInt(3)];
-        if (e.place == Place.CONNECTED && random.nextBoolean()) {
+        if (e.place != Place.WRAP_UP && random.nextBoolean()) {
           command(new RoutingCommand.WrapUp(e.contact.id(), outcome));
         } else {
           command(new RoutingCommand.Close(e.contact.id(), outcome));
@@ -178,11 +204,11 @@ class RoutingSimulationTest {
     }
 
     private void transfer() {
-      pick(e -> e.place == Place.CONNECTED).ifPresent(e -> {
+      pick(e -> e.place == Place.CONNECTED || e.place == Place.HELD).ifPresent(e -> {
         int kind = random.nextInt(5);
         if (kind == 0) {
           command(new RoutingCommand.Transfer(e.contact.id(), null, agents.get(random.nextInt(agents.size())).id(), null, true));
-        } else if (kind == 1 && e.kind == Kind.EXCLUSIVE) {
+        } else if (kind == 1 && e.kind == Kind.EXCLUSIVE && e.place == Place.CONNECTED) {
           command(new RoutingCommand.Conference(e.contact.id(), "+8221200999"));
         } else {
           command(new RoutingCommand.Transfer(e.contact.id(), queues.get(random.nextInt(queues.size())).id(), null, null,
@@ -223,7 +249,7 @@ class RoutingSimulationTest {
     /** A run that never exercised these would prove little. */
     private void requireCoverage() {
       for (String what : List.of("contact:OFFERED", "contact:CONNECTED", "contact:WRAP_UP", "contact:TRANSFERRED",
-          "contact:ABANDONED", "contact:CALLBACK_REQUESTED", "routing.offer-timed-out", "routing.callback-placed",
+          "contact:ABANDONED", "contact:CALLBACK_REQUESTED", "contact:HELD", "routing.offer-timed-out", "routing.callback-placed",
           "routing.step-applied", "routing.queue-position", "agent.state-changed")) {
         if (!seen.contains(what)) {
           throw new AssertionError("the run never produced " + what);
