@@ -71,7 +71,9 @@ class CallControlReplayTest {
     // operator leg is given (the recorded caller dialled no operator) and the interpreter is
     // originated into the room like the recorded agents.
     try (AmiHarness h = new AmiHarness(AmiReplayPeer.start("05b-confbridge-3way"), false).start().awaitReady()) {
-      h.calls.open(new AsteriskCalls.Call(C1, "PJSIP/caller-0000000f", "u1", "u1"));
+      AsteriskCalls.Call call = new AsteriskCalls.Call(C1, "PJSIP/caller-0000000f", "u1", "u1");
+      mailbox = call.mailbox();
+      h.calls.open(call);
       h.calls.agentLeg(C1, "PJSIP/agent-001-00000010");
       h.ami.callControl().conference(C1, "PJSIP/agent-005");
       String room = h.ami.callControl().roomOf(C1).orElseThrow();
