@@ -1,0 +1,61 @@
+package org.onenumber.server.telephony;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.vertx.core.Vertx;
+import jakarta.inject.Singleton;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import org.onenumber.core.port.in.OpenContact;
+import org.onenumber.core.port.out.MessageGateway;
+import org.onenumber.server.events.VertxEventPublisher;
+import org.onenumber.server.routing.RoutingHost;
+import org.onenumber.telephony.asterisk.AgiIvrServer;
+import org.onenumber.telephony.asterisk.AsteriskCalls;
+import org.onenumber.telephony.asterisk.CallerNumbers;
+import org.onenumber.telephony.asterisk.Ivr;
+import org.onenumber.telephony.asterisk.IvrSettings;
+
+/**
+ * Wires the Asterisk FastAGI IVR: the one {@link AsteriskCalls} registry of this node (shared with
+ * the AMI side), and, when {@code onenumber.telephony.asterisk.agi.enabled} is true, the FastAGI
+ * server on {@code agi.bind}:{@code agi.port} (loopback:4573 by default) started with the server,
+ * fed by intake, routing, the operators' devices and callers' languages from the database, and
+ * the routing events forwarded to each call's session.
+ */
+@Factory
+final class AgiFactory {
+
+  private static final String AGI = "onenumber.telephony.asterisk.agi";
+
+  /** Every call this node carries on Asterisk; the AMI side (AsteriskCallControl) uses the same instance. */
+  @Singleton
+  AsteriskCalls asteriskCalls() {
+    return new AsteriskCalls();
+  }
+
+  @Context
+  @Bean(preDestroy = "close")
+  @Requires(property = AGI + ".enabled", value = "true")
+  AgiIvrServer agiIvrServer(OpenContact intake, RoutingHost routing, JdbcAgentDevices devices, AsteriskCalls calls,
+      JdbcCallerLanguages languages, MessageGateway sms, Vertx vertx, VertxEventPublisher events,
+      @Value("${" + AGI + ".bind:127.0.0.1}") String bind,
+      @Value("${" + AGI + ".port:4573}") int port,
+      @Value("${" + AGI + ".max-sessions:1000}") int maxSessions,
+      @Value("${" + AGI + ".ring-timeout:15s}") Duration ringTimeout,
+      @Value("${" + AGI + ".region:KR}") String region,
+      @Value("${" + AGI + ".sign-language-link:https://video.onenumber.example/sign}") String signLanguageLink)
+      throws UnknownHostException {
+    IvrSettings d = IvrSettings.defaults();
+    IvrSettings settings = new IvrSettings(InetAddress.getByName(bind), port, maxSessions, d.idleThreadKeepAlive(),
+        ringTimeout, d.digitTimeout(), d.menuAttempts(), d.hangupProbe(), d.controlGrace(), d.mohClass(),
+        d.answeredContext(), signLanguageLink);
+    new RoutedEventForwarder(vertx, events, calls);
+    return new AgiIvrServer(new Ivr(intake, routing, devices, calls, languages, sms, new CallerNumbers(region),
+        settings)).start();
+  }
+}
