@@ -39,6 +39,13 @@ public final class FastAgiBench {
   public static void main(String[] args) throws Exception {
     int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 500;
     long paceMicros = args.length > 1 ? Long.parseLong(args[1]) : 2_000;
+    System.out.println("warm-up round (" + Math.min(100, sessions) + " calls, not measured)");
+    round(Math.min(100, sessions), paceMicros, "warmup-", false);
+    round(sessions, paceMicros, "", true);
+  }
+
+  /** One round: {@code sessions} calls through the IVR at once, each offered, dialled and hung up. */
+  private static void round(int sessions, long paceMicros, String prefix, boolean print) throws Exception {
     int port;
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = probe.getLocalPort();
@@ -56,7 +63,7 @@ public final class FastAgiBench {
       long start = System.nanoTime();
       for (int i = 0; i < sessions; i++) {
         callers.add(FastAgiCaller.call(InetAddress.getLoopbackAddress(), port,
-            FastAgiCaller.environment("PJSIP/caller-" + i, "1796170000." + i, String.format("0105555%04d", i), "ivr"))
+            FastAgiCaller.environment("PJSIP/" + prefix + "caller-" + i, prefix + "1796170000." + i, String.format("0105555%04d", i), "ivr"))
             .press("1", "1").onDial(device -> FastAgiCaller.DialOutcome.ANSWER));
       }
       int peak = 0;
@@ -93,7 +100,9 @@ public final class FastAgiBench {
       for (FastAgiCaller caller : callers) {
         caller.awaitClosed(Duration.ofSeconds(60));
       }
-      report(sessions, peak, ivrSeconds, roundTrips, toDial, paceMicros);
+      if (print) {
+        report(sessions, peak, ivrSeconds, roundTrips, toDial, paceMicros);
+      }
     }
   }
 

@@ -19,16 +19,21 @@ import org.onenumber.telephony.asterisk.AsteriskCalls;
 import org.onenumber.telephony.asterisk.CallerNumbers;
 import org.onenumber.telephony.asterisk.Ivr;
 import org.onenumber.telephony.asterisk.IvrSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires the Asterisk FastAGI IVR: the one {@link AsteriskCalls} registry of this node (shared with
  * the AMI side), and, when {@code onenumber.telephony.asterisk.agi.enabled} is true, the FastAGI
  * server on {@code agi.bind}:{@code agi.port} (loopback:4573 by default) started with the server,
  * fed by intake, routing, the operators' devices and callers' languages from the database, and
- * the routing events forwarded to each call's session.
+ * the routing events forwarded to each call's session. If the port cannot be bound the server
+ * still starts (every other channel works) and says so at ERROR level.
  */
 @Factory
 final class AgiFactory {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AgiFactory.class);
 
   private static final String AGI = "onenumber.telephony.asterisk.agi";
 
@@ -55,7 +60,14 @@ final class AgiFactory {
         ringTimeout, d.digitTimeout(), d.menuAttempts(), d.hangupProbe(), d.controlGrace(), d.mohClass(),
         d.answeredContext(), signLanguageLink);
     new RoutedEventForwarder(vertx, events, calls);
-    return new AgiIvrServer(new Ivr(intake, routing, devices, calls, languages, sms, new CallerNumbers(region),
-        settings)).start();
+    AgiIvrServer server = new AgiIvrServer(new Ivr(intake, routing, devices, calls, languages, sms,
+        new CallerNumbers(region), settings));
+    try {
+      return server.start();
+    } catch (RuntimeException e) {
+      // Every other channel keeps working; the phone line does not answer until restarted.
+      LOG.error("the FastAGI IVR could not start; calls to the one number are not answered: {}", e.getMessage());
+      return server;
+    }
   }
 }

@@ -13,7 +13,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
@@ -23,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.onenumber.server.JsonFrames;
+import org.onenumber.server.TestHttp;
 import org.onenumber.telephony.asterisk.AsteriskCalls;
 import org.onenumber.testkit.FastAgiCaller;
 import org.onenumber.testkit.FastAgiCaller.DialOutcome;
@@ -49,7 +49,8 @@ abstract class AgiCallTestBase implements TestPropertyProvider {
   @Inject
   AsteriskCalls calls;
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final TestHttp http = new TestHttp();
+  private final HttpClient webSockets = HttpClient.newHttpClient();
   private final int agiPort = freePort();
   private String supervisor;
 
@@ -165,28 +166,19 @@ abstract class AgiCallTestBase implements TestPropertyProvider {
 
   record Reply(int status, Map<String, Object> body, String text) {}
 
-  @SuppressWarnings("unchecked")
   private Reply send(String method, String path, String body, String token) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-        .header("Content-Type", "application/json");
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    Map<String, Object> map = response.body().startsWith("{") ? json.readValue(response.body(), Map.class) : Map.of();
+    HttpResponse<String> response = http.send(server, method, path, body, token);
+    Map<String, Object> map = response.body().startsWith("{") ? http.map(server, response) : Map.of();
     return new Reply(response.statusCode(), map, response.body());
   }
 
   private String token(String login) throws Exception {
-    Reply reply = send("POST", "/login", "{\"username\":\"" + login + "\",\"password\":\"demo1234\"}", null);
-    assertEquals(200, reply.status(), reply.text());
-    return (String) reply.body().get("access_token");
+    return http.login(server, login);
   }
 
   private JsonFrames console(String agent, String token) {
     URI ws = URI.create(server.getURL().toString().replace("http", "ws") + "/ws/agents/" + agent + "?token=" + token);
-    JsonFrames frames = new JsonFrames(json).open(http, ws);
+    JsonFrames frames = new JsonFrames(json).open(webSockets, ws);
     frames.await(f -> "snapshot".equals(f.get("type")));
     return frames;
   }
