@@ -369,7 +369,10 @@ public final class FastAgiCaller implements AutoCloseable {
       case BUSY -> AsteriskCaptures.replies("03b-agent-busy", "EXEC Dial");
       case CHANUNAVAIL -> AsteriskCaptures.replies("03c-agent-unavailable", "EXEC Dial");
       case ANSWER -> {
-        answeredLeg(device, args);
+        if (answeredLeg(device, args)) {
+          dialStatus = DialOutcome.BUSY.name();
+          yield AsteriskCaptures.replies("03b-agent-busy", "EXEC Dial");
+        }
         yield connect();
       }
     };
@@ -390,12 +393,17 @@ public final class FastAgiCaller implements AutoCloseable {
     }
   }
 
-  /** Runs Dial's {@code U(context^contact^agent)} like Asterisk: a FastAGI call of the {@code answered} script. */
-  private void answeredLeg(String device, String args) throws IOException {
+  /**
+   * Runs Dial's {@code U(context^contact^agent)} like Asterisk: a FastAGI call of the {@code answered}
+   * script. True when the script set {@code GOSUB_RESULT=BUSY} (the operator's leg is dropped and
+   * Dial ends as busy, as Asterisk documents for U()).
+   */
+  private boolean answeredLeg(String device, String args) throws IOException {
     int u = args.indexOf("U(");
     if (u < 0) {
-      return;
+      return false;
     }
+    boolean busy = false;
     String[] sub = args.substring(u + 2, args.indexOf(')', u)).split("\\^");
     String script = "answered?contact=" + sub[1] + "&agent=" + sub[2];
     String channel = device + "-0000000" + (++legs);
@@ -412,10 +420,12 @@ public final class FastAgiCaller implements AutoCloseable {
         synchronized (answeredLegCommands) {
           answeredLegCommands.add(unquote(line));
         }
+        busy |= unquote(line).equals("SET VARIABLE GOSUB_RESULT BUSY");
         legOut.write(AsteriskCaptures.reply("01-inbound-answered", "SET VARIABLE") + "\n");
         legOut.flush();
       }
     }
+    return busy;
   }
 
   private void write(List<String> lines) throws IOException {

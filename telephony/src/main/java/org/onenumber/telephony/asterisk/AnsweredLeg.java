@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * legs are bridged, while the caller's session is still blocked in {@code Dial}. It records the
  * operator's channel in {@link AsteriskCalls} (the AMI side needs it for hold and transfer) and
  * tells routing {@code Accept}. If routing refuses (the offer expired meanwhile) it sets {@code
- * GOSUB_RESULT=ABORT}, so Asterisk hangs up the operator's leg instead of connecting a call routing
- * does not know about; the caller's {@code Dial} then returns and the caller keeps their place.
+ * GOSUB_RESULT=BUSY}: Asterisk hangs up the operator's leg and {@code Dial} ends as if busy
+ * (ABORT would hang up the caller too), so the caller is not connected to a call routing does not
+ * know about and keeps their place.
  */
 final class AnsweredLeg implements AgiScript {
 
@@ -40,7 +41,7 @@ final class AnsweredLeg implements AgiScript {
     ContactId id = new ContactId(contact);
     ivr.calls().agentLeg(id, request.getChannel());
     if (!ivr.tell(new RoutingCommand.Accept(new AgentId(agent), id))) {
-      channel.setVariable("GOSUB_RESULT", "ABORT");
+      channel.setVariable("GOSUB_RESULT", "BUSY");
     }
   }
 }

@@ -67,8 +67,9 @@
  *       <ol type="a">
  *         <li>The operator answers: before the legs are bridged Asterisk runs the {@code answered}
  *             script on the operator's leg ({@code AnsweredLeg}), which records that leg's channel
- *             and tells routing {@code Accept}; if routing refuses (the offer expired) it aborts
- *             the operator's leg. We chose {@code U()} over waiting for AMI's {@code DialEnd}
+ *             and tells routing {@code Accept}; if routing refuses (the offer expired) it sets
+ *             {@code GOSUB_RESULT=BUSY}, so the operator's leg is dropped and the caller keeps
+ *             their place (ABORT would drop the caller too). We chose {@code U()} over waiting for AMI's {@code DialEnd}
  *             because it keeps the answer on the FastAGI path, which works with AMI down, and
  *             routing hears of the answer before the caller hears the operator.
  *         <li>NOANSWER, BUSY, CHANUNAVAIL (or CONGESTION): routing {@code Decline} with that reason;

@@ -147,6 +147,20 @@ class FastAgiReplayIT {
   }
 
   @Test
+  void anAnswerRoutingRefusesDropsTheOperatorsLegAndTheCallerKeepsTheirPlace() throws Exception {
+    routing.refuse(RoutingCommand.Accept.class);
+    FastAgiCaller caller = call("01012345678").press("1", "1").onDial(device -> DialOutcome.ANSWER);
+    caller.await("EXEC StartMusicOnHold", WITHIN);
+    ContactId contact = waiting();
+    calls.signal(contact, offered(contact, "op-001"));
+    assertEquals("busy", routing.await(RoutingCommand.Decline.class).reason());
+    assertTrue(caller.answeredLegCommands().contains("SET VARIABLE GOSUB_RESULT BUSY"), caller.answeredLegCommands().toString());
+    awaitCount(caller, "EXEC StartMusicOnHold", 2);
+    caller.hangUp();
+    routing.await(RoutingCommand.Abandon.class);
+  }
+
+  @Test
   void aBusyOperatorIsDeclinedAndMusicResumes() throws Exception {
     declinedWith(DialOutcome.BUSY, "busy");
   }
