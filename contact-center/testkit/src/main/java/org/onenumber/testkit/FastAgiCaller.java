@@ -137,14 +137,18 @@ public final class FastAgiCaller implements AutoCloseable {
     return reached;
   }
 
-  /** Connects, sends the environment block and starts answering commands. */
+  /** Connects; {@link #start} then sends the environment block and starts answering commands. */
   public static FastAgiCaller call(InetAddress host, int port, Map<String, String> environment) throws IOException {
-    FastAgiCaller caller = new FastAgiCaller(host, port, environment);
-    caller.sendEnvironment(environment);
-    Thread reader = new Thread(caller::serve, "fastagi-caller-" + THREADS.incrementAndGet());
+    return new FastAgiCaller(host, port, environment);
+  }
+
+  /** Sends the environment block and starts answering commands (keys, dial plan and drops set before). */
+  public FastAgiCaller start() throws IOException {
+    sendEnvironment(environment);
+    Thread reader = new Thread(this::serve, "fastagi-caller-" + THREADS.incrementAndGet());
     reader.setDaemon(true);
     reader.start();
-    return caller;
+    return this;
   }
 
   /** Keys for the next {@code GET DATA} commands, one per command; "" is a time-out. */

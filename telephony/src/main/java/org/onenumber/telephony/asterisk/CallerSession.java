@@ -63,8 +63,14 @@ final class CallerSession implements AgiScript {
       CitizenIdentity identity = phone.<CitizenIdentity>map(p -> p).orElseGet(
           () -> new CitizenIdentity.ChatHandle("asterisk-anonymous:" + request.getUniqueId()));
       String topic = "ivr:" + (choice == IvrMenu.Choice.CALLBACK && phone.isPresent() ? "callback" : "operator");
-      Contact contact = ivr.intake().open(new OpenContactCommand(Channel.VOICE, identity,
+      Contact contact = open(new OpenContactCommand(Channel.VOICE, identity,
           blank(request.getCallerIdName()) ? null : request.getCallerIdName(), language, topic, null, null, null));
+      if (contact == null) {
+        // Case 5c: intake refused or failed (no queue, database down): say goodbye rather than leave silence.
+        line.play(Prompt.GOODBYE, language);
+        line.hangUp();
+        return;
+      }
       if (choice == IvrMenu.Choice.CALLBACK && phone.isPresent()) {
         // Case 5a: keep my place and call me back.
         ivr.tell(new RoutingCommand.RequestCallback(contact.id()));
@@ -94,6 +100,15 @@ final class CallerSession implements AgiScript {
     }
     line.play(Prompt.SIGN_LANGUAGE_UNAVAILABLE, language);
     return false;
+  }
+
+  private Contact open(OpenContactCommand command) {
+    try {
+      return ivr.intake().open(command);
+    } catch (RuntimeException e) {
+      LOG.error("a call could not become a contact: {}", e.getMessage());
+      return null;
+    }
   }
 
   private static String linkedId(AgiLine line, AgiRequest request) throws AgiException {

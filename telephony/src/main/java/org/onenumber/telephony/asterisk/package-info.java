@@ -51,6 +51,8 @@
  *         <li>Sign language: the video-call link goes out by SMS through core's {@code
  *             MessageGateway}, a confirmation, hang up (the video call becomes its own contact).
  *             If the SMS cannot be sent the caller hears so and goes on to an operator.
+ *         <li>Intake refuses or fails (no queue for the language, database down): goodbye and
+ *             hang up, never silence.
  *       </ol>
  *   <li><b>Waiting</b>: music on hold ({@code EXEC StartMusicOnHold}), then the session takes
  *       {@link org.onenumber.telephony.asterisk.CallSignal}s from the call's mailbox (the server

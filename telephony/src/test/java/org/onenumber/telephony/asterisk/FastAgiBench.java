@@ -64,7 +64,7 @@ public final class FastAgiBench {
       for (int i = 0; i < sessions; i++) {
         callers.add(FastAgiCaller.call(InetAddress.getLoopbackAddress(), port,
             FastAgiCaller.environment("PJSIP/" + prefix + "caller-" + i, prefix + "1796170000." + i, String.format("0105555%04d", i), "ivr"))
-            .press("1", "1").onDial(device -> FastAgiCaller.DialOutcome.ANSWER));
+            .press("1", "1").onDial(device -> FastAgiCaller.DialOutcome.ANSWER).start());
       }
       int peak = 0;
       while (calls.all().size() < sessions) {

@@ -66,7 +66,7 @@ class FastAgiReplayIT {
 
   @Test
   void answersChoosesEnglishAnnouncesThePositionAndConnectsTheOfferedOperator() throws Exception {
-    FastAgiCaller caller = call("01012345678").press("2", "1").onDial(device -> DialOutcome.ANSWER);
+    FastAgiCaller caller = call("01012345678").press("2", "1").onDial(device -> DialOutcome.ANSWER).start();
     caller.await("EXEC StartMusicOnHold", WITHIN);
     ContactId contact = waiting();
     assertEquals(Language.ENGLISH, routing.opened().get(0).language());
@@ -98,7 +98,7 @@ class FastAgiReplayIT {
   @Test
   void aRememberedLanguageSkipsTheLanguageMenu() throws Exception {
     languages.byNumber.put("+821012345678", Language.MONGOLIAN);
-    FastAgiCaller caller = call("010-1234-5678").press("1");
+    FastAgiCaller caller = call("010-1234-5678").press("1").start();
     caller.await("EXEC StartMusicOnHold", WITHIN);
     assertEquals(Language.MONGOLIAN, routing.opened().get(0).language());
     assertFalse(caller.texts().stream().anyMatch(c -> c.contains("language-menu")));
@@ -109,7 +109,7 @@ class FastAgiReplayIT {
 
   @Test
   void aCallerWhoHangsUpWhileWaitingAbandons() throws Exception {
-    FastAgiCaller caller = call("01012345678").press("1", "1");
+    FastAgiCaller caller = call("01012345678").press("1", "1").start();
     caller.await("EXEC StartMusicOnHold", WITHIN);
     ContactId contact = waiting();
     caller.hangUp();
@@ -121,7 +121,7 @@ class FastAgiReplayIT {
   @Test
   void ringNoAnswerDeclinesKeepsThePlaceAndTheNextOperatorIsDialled() throws Exception {
     FastAgiCaller caller = call("01012345678").press("1", "1")
-        .onDial(device -> device.equals("PJSIP/op-002") ? DialOutcome.NOANSWER : DialOutcome.ANSWER);
+        .onDial(device -> device.equals("PJSIP/op-002") ? DialOutcome.NOANSWER : DialOutcome.ANSWER).start();
     caller.await("EXEC StartMusicOnHold", WITHIN);
     ContactId contact = waiting();
     calls.signal(contact, offered(contact, "op-002"));
@@ -149,7 +149,7 @@ class FastAgiReplayIT {
   @Test
   void anAnswerRoutingRefusesDropsTheOperatorsLegAndTheCallerKeepsTheirPlace() throws Exception {
     routing.refuse(RoutingCommand.Accept.class);
-    FastAgiCaller caller = call("01012345678").press("1", "1").onDial(device -> DialOutcome.ANSWER);
+    FastAgiCaller caller = call("01012345678").press("1", "1").onDial(device -> DialOutcome.ANSWER).start();
     caller.await("EXEC StartMusicOnHold", WITHIN);
     ContactId contact = waiting();
     calls.signal(contact, offered(contact, "op-001"));
@@ -171,7 +171,7 @@ class FastAgiReplayIT {
   }
 
   private void declinedWith(DialOutcome outcome, String reason) throws Exception {
-    FastAgiCaller caller = call("01012345678").press("1", "1").onDial(device -> outcome);
+    FastAgiCaller caller = call("01012345678").press("1", "1").onDial(device -> outcome).start();
     caller.await("EXEC StartMusicOnHold", WITHIN);
     ContactId contact = waiting();
     calls.signal(contact, offered(contact, "op-001"));
@@ -183,7 +183,7 @@ class FastAgiReplayIT {
 
   @Test
   void holdResumeAndHangUpAfterConnectWrapUp() throws Exception {
-    FastAgiCaller caller = call("01012345678").press("1", "1").onDial(device -> DialOutcome.ANSWER);
+    FastAgiCaller caller = call("01012345678").press("1", "1").onDial(device -> DialOutcome.ANSWER).start();
     caller.await("EXEC StartMusicOnHold", WITHIN);
     ContactId contact = waiting();
     calls.signal(contact, offered(contact, "op-001"));
@@ -201,7 +201,7 @@ class FastAgiReplayIT {
 
   @Test
   void transferAndConferenceRunOnTheCallersChannel() throws Exception {
-    FastAgiCaller caller = call("01012345678").press("1", "1").onDial(device -> DialOutcome.ANSWER);
+    FastAgiCaller caller = call("01012345678").press("1", "1").onDial(device -> DialOutcome.ANSWER).start();
     caller.await("EXEC StartMusicOnHold", WITHIN);
     ContactId contact = waiting();
     calls.signal(contact, offered(contact, "op-001"));
@@ -221,7 +221,7 @@ class FastAgiReplayIT {
 
   @Test
   void dtmfGarbageAndTimeOutsEndWithAKoreanOperator() throws Exception {
-    FastAgiCaller caller = call("01012345678").press("9", "*", "", "", "7", "");
+    FastAgiCaller caller = call("01012345678").press("9", "*", "", "", "7", "").start();
     caller.await("EXEC StartMusicOnHold", WITHIN);
     assertEquals(Language.KOREAN, routing.opened().get(0).language());
     assertEquals("ivr:operator", routing.opened().get(0).topic());
@@ -232,7 +232,7 @@ class FastAgiReplayIT {
 
   @Test
   void theCallbackOptionKeepsThePlaceAndHangsUp() throws Exception {
-    FastAgiCaller caller = call("01012345678").press("1", "2");
+    FastAgiCaller caller = call("01012345678").press("1", "2").start();
     caller.await("STREAM FILE onenumber/ko/callback-confirmed", WITHIN);
     ContactId contact = routing.await(RoutingCommand.RequestCallback.class).contact();
     assertEquals("c-1", contact.value());
@@ -242,7 +242,7 @@ class FastAgiReplayIT {
 
   @Test
   void theSignLanguageOptionTextsTheVideoLink() throws Exception {
-    FastAgiCaller caller = call("01012345678").press("1", "3");
+    FastAgiCaller caller = call("01012345678").press("1", "3").start();
     caller.await("STREAM FILE onenumber/ko/sign-language-sent", WITHIN);
     caller.awaitClosed(WITHIN);
     assertEquals("+821012345678", sms.sent().get(0).to());
@@ -251,9 +251,19 @@ class FastAgiReplayIT {
   }
 
   @Test
+  void aCallThatCannotBecomeAContactHearsGoodbyeNotSilence() throws Exception {
+    routing.intakeDown();
+    FastAgiCaller caller = call("01012345678").press("1", "1").start();
+    caller.await("STREAM FILE onenumber/ko/goodbye", WITHIN);
+    caller.await("HANGUP", WITHIN);
+    caller.awaitClosed(WITHIN);
+    assertTrue(calls.all().isEmpty());
+  }
+
+  @Test
   void aMalformedEnvironmentIsClosedWithoutACall() throws Exception {
     try (FastAgiCaller garbage = FastAgiCaller.call(InetAddress.getLoopbackAddress(), port,
-        java.util.Map.of("hello", "world", "agi_network_script", "ivr"))) {
+        java.util.Map.of("hello", "world", "agi_network_script", "ivr")).start()) {
       garbage.awaitClosed(WITHIN);
       assertFalse(garbage.texts().contains("ANSWER"), "no channel, no command: " + garbage.texts());
     }
@@ -263,7 +273,7 @@ class FastAgiReplayIT {
 
   @Test
   void aCallerGoneMidCommandClosesTheSessionCleanly() throws Exception {
-    FastAgiCaller caller = call("01012345678").dropOn(c -> c.startsWith("STREAM FILE"));
+    FastAgiCaller caller = call("01012345678").dropOn(c -> c.startsWith("STREAM FILE")).start();
     caller.awaitClosed(WITHIN);
     await().atMost(WITHIN).until(() -> server.activeSessions() == 0);
     assertTrue(routing.opened().isEmpty());

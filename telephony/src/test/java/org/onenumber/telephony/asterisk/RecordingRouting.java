@@ -23,9 +23,13 @@ final class RecordingRouting implements OpenContact, RouteContact {
   private final List<OpenContactCommand> opened = new ArrayList<>();
   private final List<RoutingCommand> routed = new ArrayList<>();
   private volatile Class<?> refuse;
+  private volatile boolean intakeDown;
 
   @Override
   public synchronized Contact open(OpenContactCommand command) {
+    if (intakeDown) {
+      throw new org.onenumber.core.error.RetriableException("database unavailable", null);
+    }
     opened.add(command);
     return TestData.contact("c-" + ids.incrementAndGet(), command.channel(), command.language(), Instant.now());
   }
@@ -40,6 +44,10 @@ final class RecordingRouting implements OpenContact, RouteContact {
   @Override
   public void routeLater(RoutingCommand command) {
     route(command);
+  }
+
+  void intakeDown() {
+    intakeDown = true;
   }
 
   void refuse(Class<? extends RoutingCommand> kind) {

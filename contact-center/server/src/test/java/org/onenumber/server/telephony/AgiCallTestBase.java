@@ -67,7 +67,7 @@ abstract class AgiCallTestBase implements TestPropertyProvider {
 
   @Test
   void aCallChoosesEnglishWaitsHearsItsPositionIsAnsweredAndCountsInTheServiceLevels() throws Exception {
-    FastAgiCaller caller = call("01055500001").press("2", "1").onDial(device -> DialOutcome.ANSWER);
+    FastAgiCaller caller = call("01055500001").press("2", "1").onDial(device -> DialOutcome.ANSWER).start();
     caller.await("EXEC StartMusicOnHold", WITHIN);
     caller.await("STREAM FILE onenumber/en/position", WITHIN);
     caller.await("SAY NUMBER 1", WITHIN);
@@ -100,7 +100,7 @@ abstract class AgiCallTestBase implements TestPropertyProvider {
 
   @Test
   void aCallerWhoHangsUpWhileWaitingIsAnAbandon() throws Exception {
-    FastAgiCaller caller = call("01055500002").press("3", "1");
+    FastAgiCaller caller = call("01055500002").press("3", "1").start();
     caller.await("EXEC StartMusicOnHold", WITHIN);
     String contact = contactOf(caller);
     caller.hangUp();
@@ -111,7 +111,7 @@ abstract class AgiCallTestBase implements TestPropertyProvider {
   @Test
   void ringNoAnswerPutsTheCallerBackInTheirPlaceAndTheNextOperatorAnswers() throws Exception {
     FastAgiCaller caller = call("01055500003").press("6", "1")
-        .onDial(device -> device.equals("PJSIP/op-032") ? DialOutcome.NOANSWER : DialOutcome.ANSWER);
+        .onDial(device -> device.equals("PJSIP/op-032") ? DialOutcome.NOANSWER : DialOutcome.ANSWER).start();
     caller.await("EXEC StartMusicOnHold", WITHIN);
     String contact = contactOf(caller);
     String first = token("op-032");
