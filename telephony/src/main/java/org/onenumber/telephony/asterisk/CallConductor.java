@@ -112,8 +112,8 @@ final class CallConductor {
       callerGone();
     } else {
       // Case 7b: no answer, busy, unreachable: the caller keeps their place, music resumes at once.
-      ivr.tell(new RoutingCommand.Decline(agent, contact, dial.status().toLowerCase(Locale.ROOT)));
       line.startMusic(ivr.settings().mohClass());
+      ivr.tell(new RoutingCommand.Decline(agent, contact, dial.status().toLowerCase(Locale.ROOT)));
     }
   }
 
