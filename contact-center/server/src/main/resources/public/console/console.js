@@ -1,18 +1,31 @@
-// The operator console shell: sign-in, presence state, offers with a countdown, and one tab per
-// held contact up to the agent's messaging capacity. Work arrives over the routing engine's
-// WebSocket (/ws/agents/{id}) with the poll endpoint (/api/v1/agents/{id}/work) as a fallback.
-// The same socket says when an open conversation has a new message, a delivery status or a typing
-// citizen; after a reconnect every open conversation is fetched once (frames may have been missed).
-import { get, post, login, session } from './api.js';
+// The operator console shell: sign-in (operators only; other roles are sent to their own page),
+// presence, offers, the queue overview and one tab per held contact. Work arrives over the
+// operator's socket (/ws/agents/{id}) with the work poll (/api/v1/agents/{id}/work) as a fallback;
+// both carry the server's time, and every state shown is the server's. A contact the server
+// closes loses its tab with a short notice.
+import { get, post, login, session, agentPath } from './api.js';
 import { Conversation } from './conversation.js';
+import { Presence } from './presence.js';
+import { Offers } from './offers.js';
+import { Tabs } from './tabs.js';
+import { QueueOverview } from './queues.js';
+import { connectAgentSocket } from './socket.js';
+import { installShortcuts } from './shortcuts.js';
 
 const $ = (id) => document.getElementById(id);
-const conversations = new Map();
 const CONVERSATION_FRAMES = new Set(['message', 'message.status', 'typing']);
+const POLL_MS = 3000;
+const HOME = { SUPERVISOR: ['the wallboard', '/wallboard/index.html'], ADMIN: ['the wallboard', '/wallboard/index.html'],
+  DEPARTMENT_STAFF: ['the department portal (not yet available; your cases come by e-mail)', '/wallboard/index.html'] };
+
+const conversations = new Map();
+const tabs = new Tabs();
 let directory = { departments: [], queues: [] };
-let offersTimer = null;
-let offers = [];
-let socket = null;
+let me = { languages: [], name: '' };
+const queueName = (id) => directory.queues.find((q) => q.id === id)?.name ?? id;
+const presence = new Presence((agent) => overview?.watch(agent.loggedInQueues));
+const offers = new Offers(answer, queueName);
+let overview = null;
 
 async function signIn(event) {
   event.preventDefault();
@@ -21,170 +34,140 @@ async function signIn(event) {
     await login(form.username.value.trim(), form.password.value);
     await start();
   } catch (e) {
-    $('login-error').textContent = e.status === 401 ? 'Wrong operator id or password.' : `Sign-in failed: ${e.message}`;
+    $('login-error').textContent = e.status === 401 || e.status === 400 ? 'Wrong operator id or password.' : `Sign-in failed: ${e.message}`;
   }
 }
 
+/** Only operators get the workspace; other roles get a clear message and a link to their page. */
+function wrongRole() {
+  const role = session.roles.find((r) => HOME[r]);
+  if (session.roles.includes('OPERATOR') || !role) return false;
+  $('login').hidden = true;
+  $('wrong-role').hidden = false;
+  $('wrong-role').querySelector('.text').textContent =
+    `You are signed in as ${session.agent} (${role.toLowerCase().replace('_', ' ')}). This console is for operators; your page is ${HOME[role][0]}.`;
+  $('wrong-role').querySelector('a').href = HOME[role][1];
+  return true;
+}
+
 async function start() {
+  if (wrongRole()) return;
   $('login').hidden = true;
   $('workspace').hidden = false;
   $('presence').hidden = false;
   $('who').textContent = session.agent;
-  const [departments, queues] = await Promise.all([get('/api/v1/departments'), get('/api/v1/queues')]);
+  const [departments, queues, settings] = await Promise.all([get('/api/v1/departments'), get('/api/v1/queues'),
+    get('/api/v1/console/settings')]);
   directory = { departments: departments.items ?? [], queues: queues.items ?? [] };
-  connect();
-  setInterval(poll, 3000);
-  poll();
+  me = settings;
+  $('who').textContent = settings.name ? `${settings.name} (${session.agent})` : session.agent;
+  presence.reasons(settings.breakReasons ?? []);
+  overview = new QueueOverview($('queue-overview'), queueName);
+  connectAgentSocket(onFrame, () => { poll(); for (const c of conversations.values()) c.refresh(); });
+  setInterval(poll, POLL_MS);
+  await poll();
+  installShortcuts(shortcutActions());
   $('state').focus();
 }
 
-async function changeState() {
-  const [state, reason] = $('state').value.split(':');
-  const agent = session.agent;
-  try {
-    let view;
-    if (state === 'OFFLINE') view = await post(`/api/v1/agents/${agent}/logout`, { transferOpenContacts: false });
-    else {
-      const current = await get(`/api/v1/agents/${agent}`).catch(() => ({ state: 'OFFLINE' }));
-      view = current.state === 'OFFLINE'
-        ? await post(`/api/v1/agents/${agent}/login`, reason ? { startOnBreak: reason } : {})
-        : await post(`/api/v1/agents/${agent}/state`, reason ? { state: 'BREAK', reason } : { state: 'AVAILABLE' });
-    }
-    showAgent(view);
-  } catch (e) {
-    $('agent-state').textContent = `State not changed: ${e.message}`;
-  }
-}
-
-function showAgent(agent) {
-  if (!agent) return;
-  $('agent-state').textContent = agent.state + (agent.breakReason ? ` (${agent.breakReason})` : '');
-  const choice = agent.state === 'BREAK' ? `BREAK:${agent.breakReason}` : agent.state;
-  if ([...$('state').options].some((o) => o.value === choice)) $('state').value = choice;
-  $('capacity').textContent = `(${agent.messagingInUse ?? conversations.size} of ${agent.maxMessaging ?? '?'})`;
-}
-
-function connect() {
-  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  socket = new WebSocket(`${scheme}://${location.host}/ws/agents/${encodeURIComponent(session.agent)}?token=${encodeURIComponent(session.token)}`);
-  socket.addEventListener('message', (event) => {
-    const frame = JSON.parse(event.data);
-    if (CONVERSATION_FRAMES.has(frame.type)) conversations.get(frame.contactId)?.onFrame(frame);
-    else if (frame.type === 'snapshot') apply(frame);
-    else if (frame.type === 'offer') { offers = offers.filter((o) => o.offerId !== frame.offer.offerId).concat(frame.offer); renderOffers(); }
-    else if (frame.type === 'offer.withdrawn') { offers = offers.filter((o) => o.offerId !== frame.offerId); renderOffers(); }
-    else poll();
-  });
-  socket.addEventListener('open', () => { for (const c of conversations.values()) c.refresh(); });
-  socket.addEventListener('close', () => setTimeout(connect, 3000));
+function onFrame(frame) {
+  if (CONVERSATION_FRAMES.has(frame.type)) conversations.get(frame.contactId)?.onFrame(frame);
+  else if (frame.type === 'snapshot') apply(frame);
+  else if (frame.type === 'monitor') conversations.get(frame.contactId)?.showMonitored();
+  else if (frame.type === 'note') conversations.get(frame.contactId)?.notes.load();
+  else if (frame.type === 'offer') offers.add(frame.offer);
+  else if (frame.type === 'offer.withdrawn') offers.remove(frame.offerId);
+  else if (frame.type === 'contact.state' && frame.to === 'CLOSED') conversations.get(frame.contactId)?.closedByServer(frame.reason);
+  else if (frame.type === 'contact.state' && frame.to === 'WRAP_UP' && frame.wrapUpEndsAt) {
+    const c = conversations.get(frame.contactId);
+    if (c) c.outcome.countdown(c.outcome.text ?? 'Wrapping up.', frame.wrapUpEndsAt);
+    poll();
+  } else poll();
 }
 
 async function poll() {
+  const asked = performance.now();
   try {
-    apply(await get(`/api/v1/agents/${encodeURIComponent(session.agent)}/work`));
+    apply(await get(agentPath('/work')), asked);
   } catch (e) {
     $('agent-state').textContent = `Routing unavailable (${e.message})`;
   }
 }
 
-function apply(work) {
-  showAgent(work.agent);
-  offers = work.offers ?? [];
-  renderOffers();
+/** The server's work view; conversations opened after {@code asked} are newer than it and kept. */
+function apply(work, asked = performance.now()) {
+  presence.show(work.agent);
+  offers.replace(work.offers ?? []);
+  const held = new Set();
   for (const assignment of work.contacts ?? []) {
-    if (!conversations.has(assignment.contactId) && assignment.state !== 'WRAP_UP') open(assignment);
+    held.add(assignment.contactId);
+    if (!conversations.has(assignment.contactId)) open(assignment, false);
   }
-}
-
-function renderOffers() {
-  const list = $('offers');
-  $('no-offers').hidden = offers.length > 0;
-  list.replaceChildren(...offers.map((offer) => {
-    const li = document.createElement('li');
-    const title = Object.assign(document.createElement('strong'), { textContent: `${offer.channel} · ${offer.language} · ${offer.queueId}` });
-    const topic = Object.assign(document.createElement('p'), { textContent: offer.topic ?? '' });
-    const timer = Object.assign(document.createElement('p'), { className: 'countdown' });
-    timer.dataset.expires = offer.expiresAt;
-    const accept = Object.assign(document.createElement('button'), { type: 'button', className: 'accept', textContent: 'Accept' });
-    const decline = Object.assign(document.createElement('button'), { type: 'button', className: 'secondary decline', textContent: 'Decline' });
-    accept.setAttribute('aria-label', `Accept ${offer.channel} contact: ${offer.topic ?? ''}`);
-    decline.setAttribute('aria-label', `Decline ${offer.channel} contact: ${offer.topic ?? ''}`);
-    accept.addEventListener('click', () => answer(offer, 'accept'));
-    decline.addEventListener('click', () => answer(offer, 'decline'));
-    li.append(title, topic, timer, accept, ' ', decline);
-    return li;
-  }));
-  tickOffers();
-  clearInterval(offersTimer);
-  if (offers.length) offersTimer = setInterval(tickOffers, 1000);
-}
-
-function tickOffers() {
-  for (const timer of document.querySelectorAll('.countdown')) {
-    const left = Math.max(0, Math.round((Date.parse(timer.dataset.expires) - Date.now()) / 1000));
-    timer.textContent = `Expires in ${left} s`;
-  }
+  // Held no more: the server closed or moved it while no frame reached us.
+  for (const [id, c] of conversations) if (!held.has(id) && c.openedAt < asked) c.closedByServer(null);
 }
 
 async function answer(offer, verb) {
   try {
     await post(`/api/v1/offers/${offer.offerId}/${verb}`, {});
-    offers = offers.filter((o) => o.offerId !== offer.offerId);
-    renderOffers();
-    if (verb === 'accept') open({ contactId: offer.contactId, language: offer.language, channel: offer.channel, queueId: offer.queueId });
+    offers.remove(offer.offerId);
+    if (verb === 'accept') open({ contactId: offer.contactId, language: offer.language, channel: offer.channel, queueId: offer.queueId }, true);
   } catch (e) {
     $('agent-state').textContent = `Offer ${verb} failed: ${e.message}`;
-    poll();
   }
+  presence.refresh();
+  poll();
 }
 
-function open(assignment) {
-  if (conversations.has(assignment.contactId)) return select(assignment.contactId);
+function open(assignment, focus) {
   const id = assignment.contactId;
-  const tab = Object.assign(document.createElement('button'), { type: 'button', id: `tab-${id}`, className: 'tab',
-    textContent: `${assignment.channel ?? 'CHAT'} · ${id.slice(-6)}` });
-  tab.setAttribute('role', 'tab');
-  tab.setAttribute('aria-controls', `panel-${id}`);
-  const panel = document.createElement('div');
-  panel.id = `panel-${id}`;
-  panel.setAttribute('role', 'tabpanel');
-  panel.setAttribute('aria-labelledby', tab.id);
-  panel.append($('panel-template').content.cloneNode(true));
-  tab.addEventListener('click', () => select(id));
-  tab.addEventListener('keydown', (e) => {
-    const tabs = [...document.querySelectorAll('#tabs [role=tab]')];
-    const i = tabs.indexOf(tab);
-    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-      const next = tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
-      next.focus();
-      next.click();
-    }
-  });
-  $('tabs').append(tab);
-  $('panels').append(panel);
-  conversations.set(id, new Conversation(assignment, panel, directory, closed));
-  select(id);
-  panel.querySelector('textarea[name=reply]').focus();
+  if (conversations.has(id)) { tabs.select(id); return; }
+  const panel = tabs.add(id, `Citizen · ${assignment.channel ?? 'CHAT'}`);
+  conversations.set(id, new Conversation(assignment, panel, {
+    directory, languages: me.languages ?? [], operatorName: me.name,
+    label: (cid, text) => tabs.label(cid, text), arrived: (cid) => tabs.arrived(cid), closed,
+  }));
+  if (focus || conversations.size === 1) {
+    tabs.select(id);
+    panel.querySelector('textarea[name=reply]').focus();
+  } else tabs.paint(id);
+  if (!tabs.selected()) tabs.select(id);
 }
 
-function select(id) {
-  for (const tab of document.querySelectorAll('#tabs [role=tab]')) {
-    const on = tab.id === `tab-${id}`;
-    tab.setAttribute('aria-selected', String(on));
-    tab.tabIndex = on ? 0 : -1;
-    document.getElementById(tab.getAttribute('aria-controls')).hidden = !on;
-  }
-}
-
-function closed(id) {
+function closed(id, notice) {
   conversations.delete(id);
-  document.getElementById(`tab-${id}`)?.remove();
-  document.getElementById(`panel-${id}`)?.remove();
-  const next = document.querySelector('#tabs [role=tab]');
-  if (next) { select(next.id.slice(4)); next.focus(); } else $('state').focus();
+  tabs.remove(id);
+  if (notice) {
+    $('notice').hidden = false;
+    $('notice').textContent = notice;
+    clearTimeout(closed.timer);
+    closed.timer = setTimeout(() => { $('notice').hidden = true; }, 8000);
+  }
+  const next = tabs.selected();
+  if (next) $(`tab-${next}`).focus(); else $('state').focus();
+  presence.refresh();
+}
+
+function inView() { return conversations.get(tabs.selected()); }
+
+function shortcutActions() {
+  return {
+    accept: () => { const o = offers.first(); if (o) answer(o, 'accept'); },
+    nextTab: () => tabs.next(1, true),
+    search: () => inView()?.panel.querySelector('.knowledge input[name=q]').focus(),
+    insert: () => inView()?.panel.querySelector('.results button.insert, .suggestions button.insert')?.click(),
+    resolve: () => inView()?.outcome.resolve(),
+    escalate: () => inView()?.outcome.openEscalation(),
+  };
+}
+
+function signOut() {
+  session.clear();
+  location.reload();
 }
 
 $('login-form').addEventListener('submit', signIn);
-$('state').addEventListener('change', changeState);
+$('sign-out').addEventListener('click', signOut);
+$('wrong-role-sign-out').addEventListener('click', signOut);
 if (session.token) start().catch(() => { session.clear(); location.reload(); });
 else $('username').focus();

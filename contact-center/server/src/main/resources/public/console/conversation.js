@@ -1,31 +1,54 @@
 // One contact in the console: its messages (fetched when the agent socket says they changed, and
-// by a slow fallback poll for when the socket is down), the reply box, the citizen panel, the
-// knowledge panel, and the outcome (resolved, escalated to a department, transferred) with the
-// wrap-up countdown. Message text is always set with textContent.
-import { get, post } from './api.js';
+// by a slow fallback poll for when the socket is down), the reply box (Enter sends, Shift+Enter is
+// a new line), and the panels around it: citizen, knowledge, notes, canned responses, outcome.
+// Message text is always set with textContent.
+import { get, post, session } from './api.js';
 import { KnowledgePanel } from './knowledge.js';
+import { Outcome } from './outcome.js';
+import { Notes } from './notes.js';
+import { Macros } from './macros.js';
+import { loadCitizen } from './citizen.js';
 
 // The socket pushes message frames; this poll only covers a socket that is down or a lost frame.
 const FALLBACK_POLL_MS = 10000;
 const TYPING_SHOWN_MS = 4000;
 
 export class Conversation {
-  constructor(assignment, panel, directory, onClosed) {
+  /**
+   * @param context {directory, languages (the operator's), operatorName, label(id, text), arrived(id), closed(id, notice)}
+   */
+  constructor(assignment, panel, context) {
     this.contactId = assignment.contactId;
+    this.openedAt = performance.now();
     this.language = assignment.language;
+    this.channel = assignment.channel;
     this.panel = panel;
-    this.directory = directory;
-    this.onClosed = onClosed;
+    this.context = context;
+    this.citizen = null;
+    this.caseNumber = null;
     this.lastTyping = 0;
     this.citizenTypingUntil = 0;
     this.presence = null;
     this.loading = null;
     this.again = false;
-    this.knowledge = new KnowledgePanel(panel.querySelector('.knowledge'), assignment.language, (text) => this.insert(text));
+    this.seenIn = null;
+    this.outcome = new Outcome(this.contactId, panel, context.directory, (notice) => this.finish(notice));
+    this.outcome.onCase = (id) => { this.caseNumber = id; };
+    this.knowledge = new KnowledgePanel(panel.querySelector('.knowledge'), [this.language, ...context.languages],
+      (text, hit) => this.insert(text, hit));
+    this.notes = new Notes(this.contactId, panel);
+    this.macros = new Macros(panel, this.language, () => ({ citizenName: this.citizen?.name, caseNumber: this.caseNumber,
+      operatorName: context.operatorName }), (text) => this.insert(text));
     this.wire();
-    this.loadCitizen();
+    loadCitizen(this.contactId, panel).then((found) => {
+      if (!found) return;
+      this.citizen = found.citizen;
+      context.label(this.contactId, `${found.label} · ${this.channel}`);
+    });
     this.refresh();
+    this.showMonitored();
     this.timer = setInterval(() => this.refresh(), FALLBACK_POLL_MS);
+    if (assignment.state === 'WRAP_UP') this.outcome.countdown('Wrapping up.', assignment.wrapUpEndsAt);
   }
 
   // A frame from /ws/agents/{id} about this contact: message, message.status or typing.
@@ -45,59 +68,44 @@ export class Conversation {
 
   wire() {
     const form = this.q('form.reply');
-    form.addEventListener('submit', async (e) => {
-      e.preventDefault();
-      const box = form.elements.reply;
-      const body = box.value.trim();
-      if (!body) return;
-      try {
-        await post(`/api/v1/contacts/${this.contactId}/messages`, { body });
-        box.value = '';
-        this.q('.reply .error').textContent = '';
-        this.refresh();
-      } catch (err) {
-        this.q('.reply .error').textContent = `Not sent: ${err.message}`;
+    const box = form.elements.reply;
+    form.addEventListener('submit', (e) => { e.preventDefault(); this.send(); });
+    box.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        e.preventDefault();
+        this.send();
       }
-      box.focus();
     });
-    form.elements.reply.addEventListener('input', () => {
+    box.addEventListener('input', () => {
       if (Date.now() - this.lastTyping > 2000) {
         this.lastTyping = Date.now();
         post(`/api/v1/contacts/${this.contactId}/typing`).catch(() => {});
       }
     });
-    this.q('.resolve').addEventListener('click', () => this.wrapUp('RESOLVED', 'Resolved on the spot.'));
-    this.q('.show-escalate').addEventListener('click', () => this.toggle('.escalate'));
-    this.q('.show-transfer').addEventListener('click', () => this.toggle('.transfer'));
-    this.q('form.escalate').addEventListener('submit', (e) => { e.preventDefault(); this.escalate(e.target); });
-    this.q('form.transfer').addEventListener('submit', (e) => { e.preventDefault(); this.transfer(e.target); });
-    this.q('.close-now').addEventListener('click', () => this.close());
-    this.fillDirectory();
   }
 
-  toggle(selector) {
-    const form = this.q(selector);
-    form.hidden = !form.hidden;
-    if (!form.hidden) form.querySelector('select, textarea').focus();
+  async send() {
+    const box = this.q('form.reply').elements.reply;
+    const body = box.value.trim();
+    if (!body) return;
+    try {
+      await post(`/api/v1/contacts/${this.contactId}/messages`, { body });
+      box.value = '';
+      this.q('.reply .error').textContent = '';
+      this.refresh();
+    } catch (err) {
+      this.q('.reply .error').textContent = `Not sent: ${err.message}`;
+    }
+    box.focus();
   }
 
-  fillDirectory() {
-    const departments = this.q('select[name=department]');
-    const categories = this.q('select[name=category]');
-    const option = (value, label) => Object.assign(document.createElement('option'), { value, textContent: label });
-    departments.replaceChildren(...this.directory.departments.map((d) => option(d.id, `${d.nameEn} · ${d.nameKo}`)));
-    const fillCategories = () => {
-      const d = this.directory.departments.find((x) => x.id === departments.value);
-      categories.replaceChildren(...(d?.categories ?? []).map((c) => option(c, c)));
-    };
-    departments.addEventListener('change', fillCategories);
-    fillCategories();
-    this.q('select[name=queue]').replaceChildren(...this.directory.queues.map((x) => option(x.id, x.name)));
-  }
-
-  insert(text) {
+  insert(text, hit) {
     const box = this.q('form.reply').elements.reply;
     box.value = box.value ? `${box.value}\n${text}` : text;
+    if (hit?.department) {
+      this.outcome.suggestDepartment(hit.department);
+      this.macros.load(hit.department);
+    }
     box.focus();
   }
 
@@ -137,111 +145,57 @@ export class Conversation {
 
   render(items) {
     const log = this.q('.log');
-    if (log.dataset.count === String(items.length) && log.dataset.last === JSON.stringify(items.map((m) => m.status))) return;
+    const signature = JSON.stringify(items.map((m) => m.status));
+    if (log.dataset.count === String(items.length) && log.dataset.last === signature) return;
+    const newIn = items.filter((m) => m.direction === 'IN').length;
+    if (this.seenIn !== null) for (let i = this.seenIn; i < newIn; i++) this.context.arrived(this.contactId);
+    this.seenIn = newIn;
     log.dataset.count = String(items.length);
-    log.dataset.last = JSON.stringify(items.map((m) => m.status));
-    log.replaceChildren(...items.map((m) => {
-      const li = document.createElement('li');
-      li.className = m.direction + (m.status === 'FAILED' || m.status === 'UNDELIVERED' ? ' failed' : '');
-      const body = Object.assign(document.createElement('span'), { className: 'body', textContent: m.body });
-      const meta = Object.assign(document.createElement('span'), { className: 'meta' });
-      const who = m.direction === 'IN' ? 'Citizen' : (m.author ?? '');
-      const status = m.direction === 'OUT' ? ` · ${m.status}${m.error ? ` (${m.error})` : ''}` : '';
-      meta.textContent = `${who} · ${new Date(m.at).toLocaleTimeString()}${status}`;
-      li.append(body, meta);
-      for (const url of m.media ?? []) {
-        const link = Object.assign(document.createElement('a'), { href: url, textContent: 'attachment', rel: 'noopener noreferrer', target: '_blank' });
-        li.append(' ', link);
-      }
-      return li;
-    }));
+    log.dataset.last = signature;
+    log.replaceChildren(...items.map((m) => message(m)));
     log.scrollTop = log.scrollHeight;
     const latest = [...items].reverse().find((m) => m.direction === 'IN');
     if (latest) this.knowledge.suggestFor(latest.body);
   }
 
-  async loadCitizen() {
+  /** The small "monitored" mark: shown while a supervisor has a session open on this contact. */
+  async showMonitored() {
     try {
-      const contact = await get(`/api/v1/contacts/${this.contactId}`);
-      const citizen = await get(`/api/v1/citizens/${contact.citizenId}`);
-      const facts = this.q('.facts');
-      const add = (term, value) => facts.append(
-        Object.assign(document.createElement('dt'), { textContent: term }),
-        Object.assign(document.createElement('dd'), { textContent: value }));
-      add('Name', citizen.name ?? '—');
-      add('Language', citizen.preferredLanguage);
-      for (const id of citizen.identities ?? []) add(id.kind, id.value);
-      add('SMS opt-out', citizen.consent?.smsOptOut ? 'yes (STOP)' : 'no');
-      add('Keep history', citizen.consent?.storeHistory ? 'yes' : 'no');
-      this.q('.history').replaceChildren(...(citizen.contacts ?? []).filter((c) => c.id !== this.contactId).map((c) =>
-        Object.assign(document.createElement('li'), {
-          textContent: `${new Date(c.createdAt).toLocaleString()} · ${c.channel} · ${c.state} · ${c.topic ?? ''}`,
-        })));
-    } catch (e) {
-      this.q('.facts').replaceChildren(Object.assign(document.createElement('dd'), { textContent: `Unavailable (${e.message})` }));
-    }
+      const sessions = (await get(`/api/v1/monitor/conversations/${this.contactId}/sessions`)).items ?? [];
+      const mark = this.q('.monitored');
+      mark.hidden = sessions.length === 0;
+      mark.textContent = sessions.length ? `Monitored by ${sessions.map((s) => s.supervisor).join(', ')}` : '';
+    } catch (e) { /* the mark stays as it was */ }
   }
 
-  async escalate(form) {
-    const data = new FormData(form);
-    try {
-      const created = await post(`/api/v1/contacts/${this.contactId}/escalate`, {
-        department: data.get('department'), category: data.get('category'), summary: data.get('summary'),
-      });
-      form.hidden = true;
-      await this.wrapUp('ESCALATED', `Case ${created.id} opened for ${created.department}.`);
-    } catch (e) {
-      this.q('.outcome').textContent = `Escalation failed: ${e.message}`;
-    }
+  /** The server closed the contact (wrap-up over, citizen left, transferred away). */
+  closedByServer(reason) {
+    const why = reason === 'citizen-left' ? 'the citizen left' : this.outcome.outcome ? 'wrap-up ended' : (reason ?? 'closed');
+    this.finish(`Conversation with ${this.citizen?.name || 'the citizen'} (${this.channel}) closed: ${why}.`);
   }
 
-  async transfer(form) {
-    try {
-      await post(`/api/v1/contacts/${this.contactId}/transfer`, { toQueue: new FormData(form).get('queue') });
-      this.q('.outcome').textContent = 'Transferred.';
-      this.finish();
-    } catch (e) {
-      this.q('.outcome').textContent = `Transfer failed: ${e.message}`;
-    }
-  }
-
-  async wrapUp(outcome, text) {
-    try {
-      const view = await post(`/api/v1/contacts/${this.contactId}/wrap-up`, { outcome, note: text });
-      this.outcome = outcome;
-      this.countdown(text, view.wrapUpEndsAt);
-    } catch (e) {
-      this.q('.outcome').textContent = `${text} Wrap-up not available: ${e.message}`;
-    }
-  }
-
-  countdown(text, endsAt) {
-    const out = this.q('.outcome');
-    const closeNow = this.q('.close-now');
-    closeNow.hidden = false;
-    const tick = () => {
-      const left = endsAt ? Math.max(0, Math.round((Date.parse(endsAt) - Date.now()) / 1000)) : 0;
-      out.textContent = `${text} Wrap-up: ${left} s left.`;
-      if (endsAt && left === 0) { clearInterval(this.wrapTimer); this.finish(); }
-    };
-    tick();
-    this.wrapTimer = setInterval(tick, 1000);
-  }
-
-  async close() {
-    try {
-      await post(`/api/v1/contacts/${this.contactId}/close`, { outcome: this.outcome ?? 'RESOLVED' });
-    } catch (e) {
-      this.q('.outcome').textContent = `Close failed: ${e.message}`;
-      return;
-    }
-    this.finish();
-  }
-
-  finish() {
+  finish(notice) {
+    if (this.finished) return;
+    this.finished = true;
     clearInterval(this.timer);
-    clearInterval(this.wrapTimer);
     clearTimeout(this.typingTimer);
-    this.onClosed(this.contactId);
+    this.outcome.stop();
+    this.context.closed(this.contactId, notice);
   }
+}
+
+function message(m) {
+  const li = document.createElement('li');
+  li.className = m.direction + (m.status === 'FAILED' || m.status === 'UNDELIVERED' ? ' failed' : '');
+  const body = Object.assign(document.createElement('span'), { className: 'body', textContent: m.body });
+  const meta = Object.assign(document.createElement('span'), { className: 'meta' });
+  const who = m.direction === 'IN' ? 'Citizen' : (m.author ?? session.agent ?? '');
+  const status = m.direction === 'OUT' ? ` · ${m.status}${m.error ? ` (${m.error})` : ''}` : '';
+  meta.textContent = `${who} · ${new Date(m.at).toLocaleTimeString()}${status}`;
+  li.append(body, meta);
+  for (const url of m.media ?? []) {
+    const link = Object.assign(document.createElement('a'), { href: url, textContent: 'attachment', rel: 'noopener noreferrer', target: '_blank' });
+    li.append(' ', link);
+  }
+  return li;
 }

@@ -3,31 +3,45 @@
 import { get } from './api.js';
 
 /**
- * The text of an HTML-escaped fragment (&amp;, &#x27;, ...) with any tags dropped. DOMParser
- * documents run no scripts and load nothing; only textContent is taken.
+ * The snippet parsed once as the body of an inert document (DOMParser runs no scripts and loads
+ * nothing). Parsing it whole keeps the spaces around highlights: a fragment parsed on its own
+ * loses its leading white space ("needs<b>a</b> permit" came out as "needsa permit").
  */
-function text(fragment) {
-  return new DOMParser().parseFromString(fragment, 'text/html').documentElement.textContent;
+function parse(snippet) {
+  return new DOMParser().parseFromString(`<!doctype html><body>${String(snippet ?? '')}`, 'text/html').body;
 }
 
-/** Builds DOM nodes from a snippet whose only markup is highlight tags; everything else is text. */
+const HIGHLIGHT = new Set(['B', 'EM', 'MARK', 'STRONG']);
+
+/** DOM nodes for a snippet whose only markup is highlight tags; everything else becomes text. */
 export function highlighted(snippet) {
-  const parts = String(snippet ?? '').split(/<\/?(?:b|em|mark|strong)>/i);
-  return parts.map((part, i) => {
-    if (i % 2 === 0) return document.createTextNode(text(part));
-    return Object.assign(document.createElement('mark'), { textContent: text(part) });
-  });
+  return [...parse(snippet).childNodes].map((node) => (node.nodeType === Node.ELEMENT_NODE && HIGHLIGHT.has(node.tagName)
+    ? Object.assign(document.createElement('mark'), { textContent: node.textContent })
+    : document.createTextNode(node.textContent)));
 }
 
 /** The snippet as plain text, for the reply box. */
 export function plain(snippet) {
-  return text(String(snippet ?? ''));
+  return parse(snippet).textContent;
+}
+
+/** Hits of several languages' searches, the first language's first, each answer once. */
+export function merged(results) {
+  const seen = new Set();
+  const hits = [];
+  for (const r of results) for (const hit of r?.hits ?? []) if (!seen.has(hit.id)) { seen.add(hit.id); hits.push(hit); }
+  return hits;
 }
 
 export class KnowledgePanel {
-  constructor(root, language, insert) {
+  /**
+   * @param languages the conversation's language first, then the operator's other languages
+   * @param insert called with the text and the hit when the operator inserts an answer
+   */
+  constructor(root, languages, insert) {
     this.root = root;
-    this.language = language;
+    this.languages = [...new Set(languages.filter(Boolean))];
+    this.language = this.languages[0];
     this.insert = insert;
     this.filters = {};
     this.timer = null;
@@ -45,15 +59,17 @@ export class KnowledgePanel {
     const query = q.trim();
     const results = this.root.querySelector('.results');
     if (!query) { results.replaceChildren(); return; }
-    const params = new URLSearchParams({ q: query, lang: this.language, ...this.filters });
     try {
-      const [data, suggest] = await Promise.all([
-        get(`/api/v1/answers/search?${params}`),
+      const [suggest, ...all] = await Promise.all([
         get(`/api/v1/answers/suggest?${new URLSearchParams({ q: query, lang: this.language })}`).catch(() => null),
+        ...this.languages.map((lang) => get(`/api/v1/answers/search?${new URLSearchParams({ q: query, lang, ...this.filters })}`)
+          .catch(() => null)),
       ]);
-      this.root.querySelector('.result-count').textContent = `${data.total ?? 0} answers`;
-      results.replaceChildren(...(data.hits ?? []).map((hit) => this.item(hit)));
-      this.facets(data.facets ?? {}, query);
+      if (all.every((r) => r === null)) throw new Error('no answer');
+      const hits = merged(all);
+      this.root.querySelector('.result-count').textContent = `${hits.length} answers (${this.languages.join(', ')})`;
+      results.replaceChildren(...hits.map((hit) => this.item(hit)));
+      this.facets(all.find((r) => r)?.facets ?? {}, query);
       this.suggestList(suggest);
     } catch (e) {
       this.root.querySelector('.result-count').textContent = `Search unavailable (${e.message})`;
@@ -102,7 +118,7 @@ export class KnowledgePanel {
     snippet.append(...highlighted(hit.snippet));
     const insert = Object.assign(document.createElement('button'), { type: 'button', className: 'small insert', textContent: 'Insert' });
     insert.setAttribute('aria-label', `Insert answer: ${hit.title}`);
-    insert.addEventListener('click', () => this.insert(plain(hit.snippet)));
+    insert.addEventListener('click', () => this.insert(plain(hit.snippet), hit));
     li.append(title, meta, snippet, insert);
     return li;
   }
@@ -113,8 +129,13 @@ export class KnowledgePanel {
     this.lastSuggestedFor = message;
     const list = this.root.querySelector('.suggestions');
     try {
-      const data = await get(`/api/v1/answers/search?${new URLSearchParams({ q: message, lang: this.language })}`);
-      list.replaceChildren(...(data.hits ?? []).slice(0, 3).map((hit) => this.item(hit)));
+      // The citizen's words without function words, in the conversation's language first; nothing
+      // rather than noise when no answer is relevant enough (the server's relevance floor).
+      const languages = [this.language, ...this.languages.filter((l) => l !== this.language)].join(',');
+      const data = await get(`/api/v1/answers/suggestions?${new URLSearchParams({ message, languages, limit: 3 })}`);
+      const items = data.items ?? [];
+      list.replaceChildren(...(items.length ? items.map((hit) => this.item(hit))
+        : [Object.assign(document.createElement('li'), { className: 'muted', textContent: 'No suggestion for this message.' })]));
     } catch (e) {
       list.replaceChildren(Object.assign(document.createElement('li'), { className: 'muted', textContent: 'No suggestions available.' }));
     }

@@ -14,7 +14,9 @@ window.I18N = (function () {
       AVAILABLE: '대기', RESERVED: '배정 중', BUSY: '통화', WRAP_UP: '후처리', BREAK: '휴식', NOT_RESPONDING: '무응답', OFFLINE: '로그아웃',
       volume: '예상 인입', interval: '구간(분)', ahtS: '평균 처리 시간(초)', targetSl: '목표 서비스 레벨(%)',
       thresholdS: '기준 시간(초)', patienceS: '평균 인내 시간(초, 0=Erlang C)', calculate: '계산', agentsNeeded: '필요 인원',
-      expectedSl: '예상 서비스 레벨', abandonP: '예상 포기율', staffingTitle: '인력 산정 (Erlang C / Erlang A)'
+      expectedSl: '예상 서비스 레벨', abandonP: '예상 포기율', staffingTitle: '인력 산정 (Erlang C / Erlang A)',
+      monitor: '상담 모니터링', operatorHere: '이 화면은 감독자용입니다. 상담사는 상담 콘솔을 사용하세요.', openConsole: '상담 콘솔 열기',
+      badNumber: '숫자를 입력하세요', volumeHelp: '쉼표로 구분한 구간별 인입 수'
     },
     en: {
       title: 'OneNumber live wallboard', offline: 'offline', online: 'live', tv: 'TV mode', staffing: 'Staffing',
@@ -28,7 +30,9 @@ window.I18N = (function () {
       AVAILABLE: 'available', RESERVED: 'reserved', BUSY: 'busy', WRAP_UP: 'wrap-up', BREAK: 'break', NOT_RESPONDING: 'not responding', OFFLINE: 'offline',
       volume: 'Forecast volume', interval: 'Interval (min)', ahtS: 'AHT (s)', targetSl: 'Target service level (%)',
       thresholdS: 'Threshold (s)', patienceS: 'Avg patience (s, 0 = Erlang C)', calculate: 'Calculate', agentsNeeded: 'Agents needed',
-      expectedSl: 'Expected service level', abandonP: 'Expected abandonment', staffingTitle: 'Staffing (Erlang C / Erlang A)'
+      expectedSl: 'Expected service level', abandonP: 'Expected abandonment', staffingTitle: 'Staffing (Erlang C / Erlang A)',
+      monitor: 'Live conversations', operatorHere: 'This wallboard is for supervisors. Operators work in the console.', openConsole: 'Open the operator console',
+      badNumber: 'must be a number', volumeHelp: 'contacts per interval, separated by commas'
     }
   };
   const params = new URLSearchParams(location.search);

@@ -9,16 +9,28 @@
   const pct = v => v == null ? '–' : (100 * v).toFixed(1) + '%';
   $('plan').addEventListener('submit', async event => {
     event.preventDefault();
+    document.querySelectorAll('#plan input').forEach(i => i.removeAttribute('aria-invalid'));
+    const volumes = $('volumes').value.split(/[,\s]+/).filter(Boolean);
+    const bad = volumes.findIndex(v => !Number.isFinite(Number(v)) || Number(v) < 0);
+    const badField = ['interval', 'aht', 'target', 'threshold', 'patience'].find(id => !Number.isFinite(Number($(id).value)) || $(id).value === '');
+    if (!volumes.length || bad >= 0 || badField) {
+      const input = badField ? $(badField) : $('volumes');
+      input.setAttribute('aria-invalid', 'true');
+      const label = input.closest('label').querySelector('span').textContent;
+      $('error').textContent = label + ': ' + (badField ? I.t('badNumber') : '"' + (volumes[bad] ?? '') + '" — ' + I.t('volumeHelp'));
+      input.focus();
+      return;
+    }
     const body = {
-      volumes: $('volumes').value.split(/[,\s]+/).filter(Boolean).map(Number),
+      volumes: volumes.map(Number),
       intervalMinutes: Number($('interval').value), ahtSeconds: Number($('aht').value),
       targetServiceLevel: Number($('target').value) / 100, thresholdSeconds: Number($('threshold').value),
       patienceSeconds: Number($('patience').value)
     };
     const res = await fetch('/api/v1/staffing', {method: 'POST',
       headers: {'Content-Type': 'application/json', Authorization: 'Bearer ' + token}, body: JSON.stringify(body)});
-    const answer = await res.json();
-    if (!res.ok) { $('error').textContent = answer.message || res.status; return; }
+    const answer = await res.json().catch(() => ({}));
+    if (!res.ok) { $('error').textContent = answer.message || ('HTTP ' + res.status); return; }
     $('error').textContent = '';
     $('model').textContent = answer.model + ' · peak ' + answer.peakAgents;
     const tbody = document.querySelector('#result tbody');

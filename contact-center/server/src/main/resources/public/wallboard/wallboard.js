@@ -17,6 +17,25 @@
   const secs = v => v == null ? '–' : v.toFixed(1) + I.t('seconds');
   const num = v => v == null ? '–' : String(v);
 
+  // Formulas in words: "A(T) ÷ O" read as "÷ 0"; letters become what they stand for.
+  const FORMULA_WORDS = {
+    en: [[/Ab\(T\)/g, 'abandoned within T'], [/A\(T\)/g, 'answered within T'], [/\bAb\b/g, 'abandoned'],
+      [/\bA\b/g, 'answered'], [/\bO\b/g, 'offered'], [/\bH\b/g, 'handled']],
+    ko: [[/Ab\(T\)/g, 'T초 이내 포기'], [/A\(T\)/g, 'T초 이내 응대'], [/\bAb\b/g, '포기'], [/\bA\b/g, '응대'],
+      [/\bO\b/g, '인입'], [/\bH\b/g, '처리 완료']]
+  };
+  const words = f => (FORMULA_WORDS[I.lang] || FORMULA_WORDS.en).reduce((text, [re, word]) => text.replace(re, word), f || '');
+
+  // Queue names by id, for the drill-down (GET /api/v1/queues once signed in).
+  let queueNames = new Map();
+  async function loadQueueNames() {
+    try {
+      const res = await fetch('/api/v1/queues', {headers: {Authorization: 'Bearer ' + token, Accept: 'application/json'}});
+      if (res.ok) queueNames = new Map(((await res.json()).items || []).map(q => [q.id, q.name]));
+    } catch (e) { /* ids stay */ }
+    renderDrill();
+  }
+
   function level(el, cls) {
     el.classList.remove('good', 'warn', 'bad');
     if (cls) el.classList.add(cls);
@@ -31,12 +50,26 @@
     $('login-error').textContent = message || '';
   }
 
+  /** Operators and department staff get a clear message and a link to their own page. */
+  function wrongRole(roles) {
+    $('board').hidden = true;
+    $('login').hidden = false;
+    const operator = roles.includes('OPERATOR');
+    $('login-error').textContent = operator ? I.t('operatorHere') : I.t('loginFailed');
+    if (operator) {
+      const link = Object.assign(document.createElement('a'), {href: '/console/', textContent: I.t('openConsole')});
+      $('login-error').append(' ', link);
+    }
+  }
+
   async function login(event) {
     event.preventDefault();
     const res = await fetch('/login', {method: 'POST', headers: {'Content-Type': 'application/json'},
       body: JSON.stringify({username: $('username').value, password: $('password').value})});
     if (!res.ok) { showLogin(I.t('loginFailed')); return; }
-    token = (await res.json()).access_token;
+    const data = await res.json();
+    if (!(data.roles || []).some(r => r === 'SUPERVISOR' || r === 'ADMIN')) { wrongRole(data.roles || []); return; }
+    token = data.access_token;
     sessionStorage.setItem('onenumber.token', token);
     connect();
   }
@@ -51,12 +84,13 @@
     } catch (e) { return retry(); }
     if (res.status === 401 || res.status === 403) {
       sessionStorage.removeItem('onenumber.token');
-      return showLogin(res.status === 403 ? I.t('loginFailed') : '');
+      return res.status === 403 ? wrongRole([]) : showLogin('');
     }
     if (!res.ok) return retry();
     $('login').hidden = true;
     $('board').hidden = false;
     online(true);
+    if (!queueNames.size) loadQueueNames();
     const reader = res.body.getReader();
     const decoder = new TextDecoder();
     let buffer = '';
@@ -101,7 +135,8 @@
     level($('tile-sl'), higher(today.serviceLevel, target, target - 0.1));
     $('sl-target').textContent = pct(target);
     $('sl-threshold').textContent = d.thresholdSeconds + I.t('seconds') + ' ' + I.t('within');
-    $('sl-formula').textContent = d.variantFormula;
+    $('sl-formula').textContent = words(d.variantFormula);
+    $('sl-formula').title = d.variantFormula;
     $('waiting-value').textContent = num(status.waiting);
     $('longest-value').textContent = secs(status.longestWaitSeconds);
     level($('tile-waiting'), lower(status.longestWaitSeconds, d.thresholdSeconds, 2 * d.thresholdSeconds));
@@ -133,7 +168,7 @@
       agents.appendChild(li);
     });
     const formulas = (I.lang === 'ko' && d.formulasKo) || d.formulas;
-    document.querySelectorAll('[data-formula]').forEach(el => { el.textContent = formulas[el.dataset.formula] || ''; });
+    document.querySelectorAll('[data-formula]').forEach(el => { el.textContent = words(formulas[el.dataset.formula]); });
     renderDrill();
     renderChart(frame.intraday);
     $('clock').textContent = new Date(frame.sentAtMillis).toLocaleTimeString(I.lang === 'ko' ? 'ko-KR' : 'en-GB');
@@ -147,7 +182,7 @@
       const f = row, s = row;
       const tr = document.createElement('tr');
       tr.dataset.id = row.id;
-      [row.id, num(f.offered), num(f.answered), num(f.abandoned), pct(f.serviceLevel), secs(f.asaSeconds),
+      [drillKind === 'queue' ? (queueNames.get(row.id) || row.id) : row.id, num(f.offered), num(f.answered), num(f.abandoned), pct(f.serviceLevel), secs(f.asaSeconds),
         num(s.waiting), secs(s.longestWaitSeconds), pct(f.fcr)].forEach((text, i) => {
         const td = document.createElement('td');
         td.textContent = text;
@@ -160,33 +195,74 @@
   }
 
   // Intraday intervals by start; full frames replace them, pushed frames update the last few.
+  // The chart follows its box's width (ResizeObserver) and the mode's colours; its legend shows
+  // the series names without hovering and the axes say what they count.
   let intervals = new Map();
+  let chartData = null;
   function renderChart(intraday) {
     if (intraday.full) intervals = new Map();
     intraday.start.forEach((start, i) => intervals.set(start, [intraday.serviceLevel[i], intraday.offered[i]]));
     const xs = [...intervals.keys()].sort((a, b) => a - b);
     const sl = xs.map(x => intervals.get(x)[0] == null ? null : 100 * intervals.get(x)[0]);
     const volume = xs.map(x => intervals.get(x)[1]);
-    const data = [xs, sl, volume];
-    if (chart) { chart.setData(data); return; }
-    const el = $('intraday');
-    chart = new uPlot({
-      width: Math.max(400, el.clientWidth || 900), height: document.body.classList.contains('tv') ? 320 : 220,
-      scales: {x: {time: true}, pct: {range: [0, 100]}, n: {}},
-      series: [{}, {label: I.t('sl'), scale: 'pct', stroke: '#1b7f3b', width: 2, value: (u, v) => v == null ? '–' : v.toFixed(1) + '%'},
-        {label: I.t('offered'), scale: 'n', stroke: '#2a6fdb', fill: 'rgba(42,111,219,0.25)', paths: uPlot.paths.bars({size: [0.8]})}],
-      axes: [{}, {scale: 'pct', values: (u, v) => v.map(x => x + '%')}, {scale: 'n', side: 1, grid: {show: false}}]
-    }, data, el);
+    chartData = [xs, sl, volume];
+    if (chart) chart.setData(chartData); else drawChart();
   }
 
-  document.querySelectorAll('.tab').forEach(tab => tab.addEventListener('click', () => {
-    document.querySelectorAll('.tab').forEach(t => t.classList.toggle('active', t === tab));
+  function drawChart() {
+    if (!chartData) return;
+    if (chart) chart.destroy();
+    const el = $('intraday');
+    const tv = document.body.classList.contains('tv');
+    const ink = tv ? '#e2e8f0' : '#1a202c';
+    const grid = tv ? 'rgba(226,232,240,0.15)' : 'rgba(26,32,44,0.12)';
+    const font = (tv ? '15px' : '12px') + ' system-ui, sans-serif';
+    const axis = (extra) => Object.assign({stroke: ink, grid: {stroke: grid}, ticks: {stroke: grid}, font, labelFont: 'bold ' + font}, extra);
+    chart = new uPlot({
+      width: Math.max(300, el.clientWidth || 900), height: tv ? 320 : 240,
+      legend: {live: false},
+      scales: {x: {time: true}, pct: {range: [0, 100]}, n: {}},
+      series: [{}, {label: I.t('sl') + ' (%)', scale: 'pct', stroke: tv ? '#6fdc8c' : '#1b7f3b', width: 2},
+        {label: I.t('offered'), scale: 'n', stroke: tv ? '#8ab4f8' : '#2a6fdb', fill: 'rgba(42,111,219,0.25)', paths: uPlot.paths.bars({size: [0.8]})}],
+      axes: [axis({}), axis({scale: 'pct', label: I.t('sl') + ' (%)', values: (u, v) => v.map(x => x + '%')}),
+        axis({scale: 'n', side: 1, label: I.t('offered'), grid: {show: false}})]
+    }, chartData, el);
+  }
+
+  if (window.ResizeObserver) {
+    let last = 0;
+    new ResizeObserver(entries => {
+      const width = Math.round(entries[0].contentRect.width);
+      if (chart && width > 0 && width !== last) { last = width; chart.setSize({width: Math.max(300, width), height: chart.height}); }
+    }).observe($('intraday'));
+  }
+
+  function selectTab(tab) {
+    document.querySelectorAll('.tab').forEach(t => {
+      const on = t === tab;
+      t.classList.toggle('active', on);
+      t.setAttribute('aria-selected', String(on));
+      t.tabIndex = on ? 0 : -1;
+    });
+    $('drill-panel').setAttribute('aria-labelledby', tab.id);
     drillKind = tab.dataset.kind;
     renderDrill();
-  }));
-  $('lang-toggle').addEventListener('click', () => { I.toggle(); if (lastFrame) render(lastFrame); });
+  }
+
+  document.querySelectorAll('.tab').forEach(tab => {
+    tab.addEventListener('click', () => selectTab(tab));
+    tab.addEventListener('keydown', e => {
+      if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+      const tabs = [...document.querySelectorAll('.tab')];
+      const next = tabs[(tabs.indexOf(tab) + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
+      next.focus();
+      selectTab(next);
+    });
+  });
+  $('lang-toggle').addEventListener('click', () => { I.toggle(); if (lastFrame) render(lastFrame); drawChart(); });
   $('tv-toggle').addEventListener('click', () => {
     document.body.classList.toggle('tv');
+    drawChart();
     if (document.body.classList.contains('tv') && document.documentElement.requestFullscreen) {
       document.documentElement.requestFullscreen().catch(() => {});
     } else if (document.fullscreenElement) {

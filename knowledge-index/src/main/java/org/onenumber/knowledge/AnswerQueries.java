@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -20,6 +21,7 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
+import org.onenumber.core.directory.Language;
 import org.onenumber.core.knowledge.AnswerQuery;
 import org.onenumber.core.knowledge.ReviewStatus;
 import org.onenumber.knowledge.analysis.LanguageAnalyzers;
@@ -33,8 +35,9 @@ import org.onenumber.knowledge.analysis.LanguageAnalyzers;
  *       rest would only multiply clauses past Lucene's limit of 1,024).
  *   <li>Spelling ({@link DidYouMean}): long words no answer contains, their nearest known words,
  *       and the corrected text.
- *   <li>Languages: the requested one, else those of the script that have answers and know the
- *       most of the (corrected) words ({@link QueryLanguages}).
+ *   <li>Languages: the requested ones (several: the hits are then ordered by language, {@link
+ *       LanguageOrder}), else those of the script that have answers and know the most of the
+ *       (corrected) words ({@link QueryLanguages}).
  *   <li>Per language, the text is analysed by its query analyzer (with synonyms) for title (boost
  *       {@value #TITLE_BOOST}) and keywords ({@value #KEYWORDS_BOOST}, when any answer of the
  *       language has keywords), and by its index analyzer for the body ({@value #BODY_BOOST}),
@@ -48,7 +51,8 @@ import org.onenumber.knowledge.analysis.LanguageAnalyzers;
  *       One walk of one term dictionary per misspelt word, instead of a fuzzy automaton per
  *       language and field.
  *   <li>Filters (not scored): live only (published, inside validity at the query's instant, from
- *       the cached {@link LiveFilter} bit sets) unless asked otherwise, then language, department, category and audience when given.
+ *       the cached {@link LiveFilter} bit sets) unless asked otherwise, then language(s),
+ *       department, category and audience when given.
  *   <li>No text: every answer passing the filters.
  * </ol>
  *
@@ -91,6 +95,17 @@ final class AnswerQueries {
     return b.build();
   }
 
+  /** {@code scored} restricted to answers live at {@code at} in {@code languages} (any when empty). */
+  Query liveIn(Query scored, List<Language> languages, Instant at) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(scored, Occur.MUST);
+    b.add(liveFilter.at(at), Occur.FILTER);
+    if (!languages.isEmpty()) {
+      b.add(languageFilter(languages), Occur.FILTER);
+    }
+    return b.build();
+  }
+
   /** The scored part; null when the text is empty or has no word any language present can search. */
   Text text(AnswerQuery q, IndexReader reader) {
     String text = searchable(q.text());
@@ -98,13 +113,13 @@ final class AnswerQueries {
       return null;
     }
     DidYouMean.Spelling spelling = didYouMean.check(text, reader);
-    List<String> languages = q.language() != null ? List.of(LanguageAnalyzers.suffix(q.language().code()))
+    List<String> languages = q.language() != null ? suffixes(q.languages())
         : queryLanguages.of(spelling.suggestion() == null ? text : spelling.suggestion(), reader);
     BooleanQuery.Builder scored = new BooleanQuery.Builder();
     BooleanQuery.Builder exact = new BooleanQuery.Builder();
     boolean any = false;
     for (String lang : languages) {
-      Query words = words(lang, text, reader);
+      Query words = words(analyzers.forQuery(lang), analyzers.forIndex(lang), lang, text, reader);
       if (words == null) {
         continue;
       }
@@ -119,9 +134,38 @@ final class AnswerQueries {
     return any ? new Text(scored.build(), exact.build(), spelling.suggestion()) : null;
   }
 
+  /**
+   * A citizen's message as a query: per language (the given ones in order, else those the
+   * message's script and words point to), its content words ({@link LanguageAnalyzers#forMessage})
+   * over title, keywords and body as {@link #text} weighs them. No spelling corrections: a guess
+   * on top of a whole message is noise. Null when no content word is left.
+   */
+  Query message(String message, List<Language> given, IndexReader reader) {
+    String text = searchable(message);
+    if (text.isEmpty()) {
+      return null;
+    }
+    List<String> languages = given.isEmpty() ? queryLanguages.of(text, reader) : suffixes(given);
+    BooleanQuery.Builder scored = new BooleanQuery.Builder();
+    boolean any = false;
+    for (String lang : languages) {
+      Query words = words(analyzers.forMessage(lang), analyzers.forMessageBody(lang), lang, text, reader);
+      if (words != null) {
+        any = true;
+        addFlat(scored, words, 1f);
+      }
+    }
+    return any ? scored.build() : null;
+  }
+
+  /** The field suffixes of {@code languages}, in order, without repeats. */
+  static List<String> suffixes(List<Language> languages) {
+    return languages.stream().map(l -> LanguageAnalyzers.suffix(l.code())).distinct().toList();
+  }
+
   /** The text's words in one language over title, keywords and body; null when it has none there. */
-  private Query words(String lang, String text, IndexReader reader) {
-    QueryBuilder builder = new QueryBuilder(analyzers.forQuery(lang));
+  private Query words(Analyzer queryAnalyzer, Analyzer bodyAnalyzer, String lang, String text, IndexReader reader) {
+    QueryBuilder builder = new QueryBuilder(queryAnalyzer);
     Query title = builder.createBooleanQuery(title(lang), text);
     if (title == null) {
       return null;
@@ -131,7 +175,7 @@ final class AnswerQueries {
     if (QueryLanguages.docCount(reader, keywords(lang)) > 0) {
       addFlat(one, builder.createBooleanQuery(keywords(lang), text), KEYWORDS_BOOST);
     }
-    Query bodyWords = new QueryBuilder(analyzers.forIndex(lang)).createBooleanQuery(body(lang), text);
+    Query bodyWords = new QueryBuilder(bodyAnalyzer).createBooleanQuery(body(lang), text);
     addFlat(one, bodyWords, BODY_BOOST);
     for (Term synonym : oneWordSynonyms(title, body(lang), bodyWords)) {
       one.add(new BoostQuery(new TermQuery(synonym), BODY_SYNONYM_BOOST), Occur.SHOULD);
@@ -238,7 +282,7 @@ final class AnswerQueries {
       f.add(liveFilter.at(q.at()));
     }
     if (q.language() != null) {
-      f.add(new TermQuery(new Term(LANGUAGE, q.language().code())));
+      f.add(languageFilter(q.languages()));
     }
     if (q.department() != null) {
       f.add(new TermQuery(new Term(DEPARTMENT, q.department())));
@@ -250,6 +294,16 @@ final class AnswerQueries {
       f.add(new TermQuery(new Term(AUDIENCE, q.audience().name())));
     }
     return f;
+  }
+
+  /** Answers in one of {@code languages} (at least one). */
+  static Query languageFilter(List<Language> languages) {
+    if (languages.size() == 1) {
+      return new TermQuery(new Term(LANGUAGE, languages.getFirst().code()));
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    languages.forEach(l -> any.add(new TermQuery(new Term(LANGUAGE, l.code())), Occur.SHOULD));
+    return any.build();
   }
 
   /**

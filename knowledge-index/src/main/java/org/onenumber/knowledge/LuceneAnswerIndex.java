@@ -39,6 +39,7 @@ import org.onenumber.core.knowledge.AnswerSearchResult;
 import org.onenumber.core.knowledge.FacetCount;
 import org.onenumber.core.knowledge.NearestFacility;
 import org.onenumber.core.knowledge.RebuildProgress;
+import org.onenumber.core.knowledge.SuggestionQuery;
 import org.onenumber.core.port.out.AnswerIndex;
 import org.onenumber.knowledge.analysis.LanguageAnalyzers;
 
@@ -66,12 +67,15 @@ public final class LuceneAnswerIndex implements AnswerIndex, Closeable {
   /** The total is exact up to this many matches and a lower bound beyond (then the search may skip). */
   static final int EXACT_TOTAL_UP_TO = 1_000;
   static final long COMMIT_SECONDS = 5;
+  /** Suggestions for a message are chosen among this many best-scored answers. */
+  static final int SUGGESTION_CANDIDATES = 10;
 
   private static final System.Logger LOG = System.getLogger(LuceneAnswerIndex.class.getName());
 
   private final Directory directory;
   private final LanguageAnalyzers analyzers = new LanguageAnalyzers();
   private final AnswerQueries queries = new AnswerQueries(analyzers);
+  private final MessageSuggestions suggestions = new MessageSuggestions(analyzers);
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final Lookups lookups;
@@ -174,8 +178,9 @@ public final class LuceneAnswerIndex implements AnswerIndex, Closeable {
     int wanted = (q.page() + 1) * q.pageSize();
     var top = new TopScoreDocCollectorManager(Math.max(wanted, FACET_WINDOW), null, EXACT_TOTAL_UP_TO);
     TopDocs all = searcher.search(query, top);
-    int from = Math.min(all.scoreDocs.length, q.page() * q.pageSize());
-    ScoreDoc[] page = Arrays.copyOfRange(all.scoreDocs, from, Math.min(all.scoreDocs.length, wanted));
+    ScoreDoc[] ranked = LanguageOrder.sort(searcher, all.scoreDocs, q.languages());
+    int from = Math.min(ranked.length, q.page() * q.pageSize());
+    ScoreDoc[] page = Arrays.copyOfRange(ranked, from, Math.min(ranked.length, wanted));
     List<AnswerHit> hits = hits(searcher, text == null ? null : text.exact(), page);
     Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
     ScoreDoc[] window = Arrays.copyOf(all.scoreDocs, Math.min(all.scoreDocs.length, FACET_WINDOW));
@@ -193,6 +198,30 @@ public final class LuceneAnswerIndex implements AnswerIndex, Closeable {
       snippets = Snippets.of(searcher, text, HitFields.docs(page), bodies);
     }
     return List.of(HitFields.read(searcher, page, snippets));
+  }
+
+  /**
+   * The best {@value #SUGGESTION_CANDIDATES} live answers for the message's content words ({@link
+   * AnswerQueries#message}), of which those above the relevance floor ({@link MessageSuggestions}),
+   * in the order of the languages asked for ({@link LanguageOrder}), with snippets highlighting
+   * those words only.
+   */
+  @Override
+  public List<AnswerHit> suggestFor(SuggestionQuery q) {
+    IndexSearcher searcher = lookups.acquire();
+    try {
+      Query words = queries.message(q.message(), q.languages(), searcher.getIndexReader());
+      if (words == null) {
+        return List.of();
+      }
+      TopDocs top = searcher.search(queries.liveIn(words, q.languages(), q.at()), SUGGESTION_CANDIDATES);
+      ScoreDoc[] relevant = suggestions.relevant(searcher, q.message(), top.scoreDocs, q.limit());
+      return hits(searcher, words, LanguageOrder.sort(searcher, relevant, q.languages()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      lookups.release(searcher);
+    }
   }
 
   @Override

@@ -23,6 +23,16 @@
  * hits, snippets and facets are read segment by segment in doc order ({@link
  * org.onenumber.knowledge.DocOrder}).
  *
+ * <h2>Suggestions for a citizen's message</h2>
+ *
+ * {@link org.onenumber.knowledge.AnswerQueries#message} turns a whole message into a query of its
+ * content words only (the message chains of the {@code analysis} package drop Korean particles,
+ * endings, copulas and bound nouns by Nori part-of-speech tags, English stop words, greetings and
+ * numbers); {@link org.onenumber.knowledge.MessageSuggestions} keeps the best answers only when
+ * enough of the message's weighted words are in them, so small talk gets no suggestion rather than
+ * noise. Several languages (the conversation's first) are ordered by {@link
+ * org.onenumber.knowledge.LanguageOrder}, for suggestions and plain search alike.
+ *
  * <h2>Near-real-time</h2>
  *
  * Changes go to the {@code IndexWriter} at once; a named refresher thread reopens the searcher

@@ -12,6 +12,8 @@ import java.util.Map;
  *       plus the request's path and query.
  *   <li>Otherwise the URL the request arrived on.
  *   <li>A missing or blank signature is invalid; so is any mismatch.
+ *   <li>Without an auth token (Twilio not configured) nothing can be verified: every request is
+ *       invalid.
  * </ol>
  *
  * Thread-safe.
@@ -23,7 +25,7 @@ public final class TwilioSignatures {
 
   /** @param publicUrl the externally visible base URL, such as {@code https://city.example}; null or blank for none */
   public TwilioSignatures(String authToken, String publicUrl) {
-    this.validator = new RequestValidator(authToken);
+    this.validator = authToken == null || authToken.isBlank() ? null : new RequestValidator(authToken);
     this.publicUrl = publicUrl == null || publicUrl.isBlank() ? null : stripSlash(publicUrl.trim());
   }
 
@@ -32,7 +34,7 @@ public final class TwilioSignatures {
    * @param pathAndQuery the request's path and query string, such as {@code /webhooks/twilio/sms}
    */
   public boolean valid(String requestUrl, String pathAndQuery, Map<String, String> params, String signature) {
-    if (signature == null || signature.isBlank()) {
+    if (validator == null || signature == null || signature.isBlank()) {
       return false;
     }
     return validator.validate(calledUrl(requestUrl, pathAndQuery), params, signature);

@@ -40,4 +40,11 @@ class TwilioSignaturesTest {
     assertFalse(new TwilioSignatures(TOKEN, null)
         .valid("http://10.0.0.5:8080/webhooks/twilio/sms", "/webhooks/twilio/sms", form, signature));
   }
+
+  @Test
+  void withoutAnAuthTokenEveryRequestIsInvalidRatherThanAnError() {
+    String url = "http://localhost:8080/webhooks/twilio/sms";
+    assertFalse(new TwilioSignatures("", null).valid(url, "/webhooks/twilio/sms", form, twilio.sign(url, form)));
+    assertFalse(new TwilioSignatures(null, null).valid(url, "/webhooks/twilio/sms", form, "c2ln"));
+  }
 }

@@ -25,7 +25,7 @@ class ArchitectureTest {
   void coreDependsOnNothingButTheJdk() {
     classes().that().resideInAPackage("org.onenumber.core..")
         .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.onenumber.core..")
-        .because("contact-center/core is plain Java (ARCHITECTURE.md)")
+        .because("contact-center/core is plain Java (docs/architecture.md)")
         .check(MAIN);
   }
 

@@ -62,6 +62,16 @@ public abstract class CaseRegistryContract {
   }
 
   @Test
+  public void findsTheCasesAContactWasEscalatedIntoOldestFirst() {
+    Case first = open("C-1", "water", T0);
+    cases().save(first);
+    cases().save(open("C-2", "roads", T0.plusSeconds(10)));
+    ContactId contact = first.contacts().get(0);
+    assertEquals(List.of("C-1", "C-2"), cases().byContact(contact).stream().map(c -> c.id().value()).toList());
+    assertTrue(cases().byContact(new ContactId("no-such-contact")).isEmpty());
+  }
+
+  @Test
   public void findsNothingForAnUnknownCase() {
     assertTrue(cases().find(new CaseId("C-404")).isEmpty());
   }

@@ -109,7 +109,7 @@ public final class FakeAnswerIndex implements AnswerIndex {
   private static boolean passes(Answer a, AnswerQuery q) {
     AnswerContent c = a.content();
     return (q.includeNotLive() || a.isLiveAt(q.at()))
-        && (q.language() == null || c.language().equals(q.language()))
+        && (q.languages().isEmpty() || q.languages().contains(c.language()))
         && (q.department() == null || c.department().equals(q.department()))
         && (q.category() == null || c.category().equals(q.category()))
         && (q.audience() == null || c.audience() == q.audience());

@@ -33,6 +33,12 @@ public final class FakeCaseRegistry implements CaseRegistry {
   }
 
   @Override
+  public synchronized List<Case> byContact(org.onenumber.core.contact.ContactId contact) {
+    return cases.values().stream().filter(c -> c.contacts().contains(contact))
+        .sorted(Comparator.comparing(Case::openedAt)).toList();
+  }
+
+  @Override
   public synchronized long nextSequence() {
     return ++sequence;
   }

@@ -14,7 +14,7 @@ import org.onenumber.core.error.RetriableException;
 
 /**
  * The few public OneNumber endpoints the simulator uses, over {@code java.net.http}: login,
- * contact intake, the agent API of {@code API-CONTRACT.md} and the service-levels API. One client
+ * contact intake, the agent API of {@code docs/api/agent-api.md} and the service-levels API. One client
  * per identity (it remembers its bearer token). Thread-safe. Failures: a 4xx answer is a
  * {@link Refused} (the caller decides; e.g. an offer already withdrawn), I/O and 5xx are
  * {@link RetriableException}s.

@@ -17,6 +17,15 @@ import org.onenumber.core.error.InvalidInputException;
 public record StaffingRequest(List<Double> volumes, int intervalMinutes, double ahtSeconds,
     double targetServiceLevel, double thresholdSeconds, double patienceSeconds) {
 
+  /** A week of 15-minute intervals. */
+  public static final int MAX_INTERVALS = 672;
+  /**
+   * The largest offered load (volume × AHT ÷ interval) planned in one interval: the planning cost
+   * grows faster than the load (a million contacts in one interval took a core for two minutes),
+   * and 25,000 erlangs is beyond the largest contact centers.
+   */
+  public static final double MAX_ERLANGS = 25_000;
+
   public StaffingRequest {
     volumes = List.copyOf(InvalidInputException.require(volumes, "volumes"));
     if (volumes.isEmpty() || volumes.stream().anyMatch(v -> v == null || !(v >= 0) || v > 1e7)) {
@@ -33,6 +42,14 @@ public record StaffingRequest(List<Double> volumes, int intervalMinutes, double 
     }
     if (!(thresholdSeconds >= 0) || !(patienceSeconds >= 0)) {
       throw new InvalidInputException("thresholdSeconds and patienceSeconds must be ≥ 0");
+    }
+    if (volumes.size() > MAX_INTERVALS) {
+      throw new InvalidInputException("volumes may list at most " + MAX_INTERVALS + " intervals");
+    }
+    double peak = volumes.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    if (peak * ahtSeconds / (intervalMinutes * 60.0) > MAX_ERLANGS) {
+      throw new InvalidInputException("the busiest interval's load (volume × ahtSeconds ÷ interval) exceeds "
+          + (int) MAX_ERLANGS + " erlangs");
     }
   }
 

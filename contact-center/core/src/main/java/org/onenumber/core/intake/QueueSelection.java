@@ -15,7 +15,9 @@ import org.onenumber.core.error.NotFoundException;
  *
  * <ol>
  *   <li>The command names a queue: that queue, which must exist.
- *   <li>Queues serving both the channel and the language: the highest priority, then the lowest id.
+ *   <li>Queues serving both the channel and the language: a general queue (no required skills)
+ *       before a specialist one (elderly care, tax: only a named queue or the IVR sends a citizen
+ *       there), then the highest priority, then the lowest id.
  *   <li>Queues serving the language on any channel (a sign-language citizen on chat still needs a
  *       signing agent): the same order.
  *   <li>Queues serving the channel in any language, so that nobody is turned away: the same order.
@@ -24,8 +26,8 @@ import org.onenumber.core.error.NotFoundException;
  */
 final class QueueSelection {
 
-  private static final Comparator<Queue> ORDER =
-      Comparator.comparingInt(Queue::priority).reversed().thenComparing(q -> q.id().value());
+  private static final Comparator<Queue> ORDER = Comparator.comparing((Queue q) -> !q.requiredSkills().isEmpty())
+      .thenComparing(Comparator.comparingInt(Queue::priority).reversed()).thenComparing(q -> q.id().value());
 
   private QueueSelection() {}
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.onenumber.core.Ids;
 import org.onenumber.core.directory.Language;
 import org.onenumber.core.error.IllegalTransitionException;
+import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.event.AnswerChanged;
 import org.onenumber.core.port.in.AuthorAnswer;
@@ -34,12 +35,23 @@ public final class AnswerDesk implements SearchAnswers, AuthorAnswer, ReviewAnsw
   }
 
   @Override
+  public List<AnswerHit> suggestFor(String message, List<Language> languages, int limit) {
+    return ports.index().suggestFor(new SuggestionQuery(message, languages, limit, ports.clock().instant()));
+  }
+
+  @Override
   public List<String> suggest(String prefix, Language language, int limit) {
     return ports.index().suggest(prefix, language, limit, ports.clock().instant());
   }
 
   @Override
   public List<NearestFacility> nearest(double latitude, double longitude, String type, int limit) {
+    if (!(latitude >= -90 && latitude <= 90) || !(longitude >= -180 && longitude <= 180)) {
+      throw new InvalidInputException("lat must be -90..90 and lon -180..180");
+    }
+    if (limit < 1 || limit > 100) {
+      throw new InvalidInputException("limit must be 1..100");
+    }
     return ports.index().nearest(latitude, longitude, type, limit, ports.clock().instant());
   }
 

@@ -43,6 +43,12 @@ public record Message(
     InvalidInputException.requireText(peer, "peer");
     body = body == null ? "" : body;
     media = List.copyOf(media == null ? List.of() : media);
+    for (URI url : media) {
+      String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+      if (!(scheme.equals("https") || scheme.equals("http")) || url.getHost() == null) {
+        throw new InvalidInputException("media must be http(s) URLs");
+      }
+    }
     InvalidInputException.require(status, "status");
     InvalidInputException.require(at, "at");
     if (body.isBlank() && media.isEmpty()) {

@@ -46,6 +46,8 @@ final class Entry {
   Instant offeredAt;
   Instant expiresAt;
   Instant connectedAt;
+  /** When the wrap-up ends and the contact closes by itself; null outside wrap-up. */
+  Instant wrapUpEndsAt;
   String outcome;
   int lastPosition;
   long lastEwtSeconds = -1;

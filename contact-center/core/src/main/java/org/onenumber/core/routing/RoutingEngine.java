@@ -335,8 +335,9 @@ public final class RoutingEngine extends EngineState {
     entry.place = Place.WRAP_UP;
     entry.outcome = outcome;
     seat.wrapping++;
+    entry.wrapUpEndsAt = now.plus(wrapUp);
     out.move(entry, ContactState.WRAP_UP, now, null, null, outcome);
-    schedule(Timer.Type.WRAP_UP_END, now.plus(wrapUp), entry, null, 0);
+    schedule(Timer.Type.WRAP_UP_END, entry.wrapUpEndsAt, entry, null, 0);
     reindex(seat, "wrap-up");
   }
 

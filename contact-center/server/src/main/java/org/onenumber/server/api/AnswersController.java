@@ -18,7 +18,10 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.onenumber.core.directory.Language;
 import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.knowledge.AnswerContent;
@@ -28,6 +31,7 @@ import org.onenumber.core.knowledge.AnswerQuery;
 import org.onenumber.core.knowledge.ReviewStatus;
 import org.onenumber.server.api.AnswerViews.AnswerRequest;
 import org.onenumber.server.api.AnswerViews.AnswerView;
+import org.onenumber.server.api.AnswerViews.HitView;
 import org.onenumber.server.api.AnswerViews.SearchView;
 import org.onenumber.server.api.AnswerViews.VersionView;
 import org.onenumber.server.api.Views.Items;
@@ -45,6 +49,7 @@ final class AnswersController {
   private static final String STAFF = "DEPARTMENT_STAFF";
   private static final String SUPERVISOR = "SUPERVISOR";
   private static final String ADMIN = "ADMIN";
+  static final int MAX_LANGUAGES = 10;
 
   private final AnswerDesk desk;
   private final java.time.InstantSource clock;
@@ -57,14 +62,28 @@ final class AnswersController {
   @Get("/search")
   @Secured(SecurityRule.IS_AUTHENTICATED)
   @Operation(summary = "Search live answers: BM25 with title over keywords over body, filters, facets by department"
-      + " and category, highlighted snippets, did-you-mean")
+      + " and category, highlighted snippets, did-you-mean. 'languages' (comma-separated, e.g. ko,en) searches"
+      + " several languages, the first (the conversation's) ranking first on equal evidence; 'lang' is one language")
   SearchView search(@QueryValue(defaultValue = "") String q, @Nullable @QueryValue String lang,
-      @Nullable @QueryValue String department, @Nullable @QueryValue String category,
-      @Nullable @QueryValue String audience, @QueryValue(defaultValue = "0") int page,
-      @QueryValue(defaultValue = "10") int size, @QueryValue(defaultValue = "false") boolean all) {
-    AnswerQuery query = new AnswerQuery(q, lang == null || lang.isBlank() ? null : Language.of(lang), department,
-        category, audience == null ? null : AnswerViews.parseAudience(audience), all, clock.instant(), page, size);
+      @Nullable @QueryValue String languages, @Nullable @QueryValue String department,
+      @Nullable @QueryValue String category, @Nullable @QueryValue String audience,
+      @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "10") int size,
+      @QueryValue(defaultValue = "false") boolean all) {
+    List<Language> ordered = languages(lang, languages);
+    AnswerQuery query = new AnswerQuery(q, ordered.isEmpty() ? null : ordered.getFirst(), department, category,
+        audience == null ? null : AnswerViews.parseAudience(audience), all, clock.instant(), page, size,
+        ordered.isEmpty() ? List.of() : ordered.subList(1, ordered.size()));
     return SearchView.of(desk.search(query));
+  }
+
+  @Get("/suggestions")
+  @Secured(SecurityRule.IS_AUTHENTICATED)
+  @Operation(summary = "Live answers for a citizen's message: its content words only (Korean particles and endings,"
+      + " English stop words and greetings dropped), in 'languages' (comma-separated, the conversation's first;"
+      + " none to guess from the message); an empty list rather than answers below the relevance floor")
+  Items<HitView> suggestions(@QueryValue(defaultValue = "") String message, @Nullable @QueryValue String languages,
+      @QueryValue(defaultValue = "3") int limit) {
+    return new Items<>(desk.suggestFor(message, languages(null, languages), limit).stream().map(HitView::of).toList());
   }
 
   @Get("/suggest")
@@ -148,6 +167,28 @@ final class AnswersController {
   private AnswerView move(String id, ReviewStatus to, Authentication who) {
     requireOwnDepartment(who, desk.get(new AnswerId(id)).content().department());
     return AnswerView.of(desk.moveTo(new AnswerId(id), to, who.getName()));
+  }
+
+  /**
+   * {@code lang} then the comma-separated {@code languages}, in order, without repeats; empty when
+   * neither is given. At most {@value #MAX_LANGUAGES} (400 otherwise).
+   */
+  static List<Language> languages(@Nullable String lang, @Nullable String languages) {
+    Set<Language> ordered = new LinkedHashSet<>();
+    if (lang != null && !lang.isBlank()) {
+      ordered.add(Language.of(lang));
+    }
+    if (languages != null) {
+      for (String code : languages.split(",")) {
+        if (!code.isBlank()) {
+          ordered.add(Language.of(code));
+        }
+      }
+    }
+    if (ordered.size() > MAX_LANGUAGES) {
+      throw new InvalidInputException("at most " + MAX_LANGUAGES + " languages");
+    }
+    return List.copyOf(ordered);
   }
 
   /**

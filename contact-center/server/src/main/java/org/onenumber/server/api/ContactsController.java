@@ -1,5 +1,6 @@
 package org.onenumber.server.api;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -10,6 +11,7 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,6 +28,7 @@ import org.onenumber.core.port.in.OpenContact;
 import org.onenumber.core.port.in.OpenContactCommand;
 import org.onenumber.core.port.out.ContactJournal;
 import org.onenumber.server.api.Views.ContactView;
+import org.onenumber.server.security.CitizenDataAccess;
 
 /**
  * Contacts: the generic intake used by integrations and the load simulator, and reading a
@@ -38,10 +41,12 @@ final class ContactsController {
 
   private final OpenContact openContact;
   private final ContactJournal journal;
+  private final CitizenDataAccess access;
 
-  ContactsController(OpenContact openContact, ContactJournal journal) {
+  ContactsController(OpenContact openContact, ContactJournal journal, CitizenDataAccess access) {
     this.openContact = openContact;
     this.journal = journal;
+    this.access = access;
   }
 
   @Post
@@ -54,10 +59,11 @@ final class ContactsController {
 
   @Get("/{id}")
   @Secured(SecurityRule.IS_AUTHENTICATED)
-  @Operation(summary = "A contact with every step of its lifecycle")
-  ContactView find(@PathVariable String id) {
-    return journal.find(new ContactId(id)).map(ContactView::of)
-        .orElseThrow(() -> new NotFoundException("contact", id));
+  @Operation(summary = "A contact with every step of its lifecycle (its holder, its department's staff, supervisors; audited)")
+  ContactView find(@PathVariable String id, Authentication who, HttpRequest<?> request) {
+    var contact = journal.find(new ContactId(id)).orElseThrow(() -> new NotFoundException("contact", id));
+    access.viewContact(who, request, contact, "contact");
+    return ContactView.of(contact);
   }
 
   static OpenContactCommand command(OpenContactRequest r) {

@@ -1,6 +1,7 @@
 package org.onenumber.server.channels;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -26,9 +27,11 @@ import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.port.in.EscalateCase;
 import org.onenumber.core.port.in.EscalateCaseCommand;
 import org.onenumber.core.port.out.CaseRegistry;
+import org.onenumber.core.port.out.ContactJournal;
 import org.onenumber.server.api.Views.Items;
 import org.onenumber.server.channels.MessageViews.CaseView;
 import org.onenumber.server.channels.MessageViews.EscalateRequest;
+import org.onenumber.server.security.CitizenDataAccess;
 
 /** Escalating a contact to a department, and reading cases (minimal: the portal comes later). */
 @Controller("/api/v1")
@@ -39,10 +42,14 @@ final class CasesController {
 
   private final EscalateCase escalate;
   private final CaseRegistry cases;
+  private final ContactJournal journal;
+  private final CitizenDataAccess access;
 
-  CasesController(EscalateCase escalate, CaseRegistry cases) {
+  CasesController(EscalateCase escalate, CaseRegistry cases, ContactJournal journal, CitizenDataAccess access) {
     this.escalate = escalate;
     this.cases = cases;
+    this.journal = journal;
+    this.access = access;
   }
 
   @Post("/contacts/{id}/escalate")
@@ -52,6 +59,7 @@ final class CasesController {
   CaseView escalate(@PathVariable String id, @Body EscalateRequest request, Authentication who) {
     InvalidInputException.require(request, "body");
     InvalidInputException.requireText(request.department(), "department");
+    access.act(who, journal.find(new ContactId(id)).orElseThrow(() -> new NotFoundException("contact", id)));
     CasePriority priority = request.priority() == null ? null : priority(request.priority());
     return CaseView.of(escalate.escalate(new EscalateCaseCommand(new ContactId(id),
         new DepartmentId(request.department()), request.category(), request.summary(), priority, who.getName())));
@@ -59,13 +67,17 @@ final class CasesController {
 
   @Get("/cases/{id}")
   @Operation(summary = "A case with its status history and linked contacts")
-  CaseView find(@PathVariable String id) {
-    return cases.find(new CaseId(id)).map(CaseView::of).orElseThrow(() -> new NotFoundException("case", id));
+  CaseView find(@PathVariable String id, Authentication who, HttpRequest<?> request) {
+    var c = cases.find(new CaseId(id)).orElseThrow(() -> new NotFoundException("case", id));
+    access.viewCase(who, request, c);
+    return CaseView.of(c);
   }
 
   @Get("/departments/{id}/cases{?limit}")
   @Operation(summary = "A department's cases, newest first")
-  Items<CaseView> byDepartment(@PathVariable String id, @Nullable @QueryValue Integer limit) {
+  Items<CaseView> byDepartment(@PathVariable String id, @Nullable @QueryValue Integer limit, Authentication who,
+      HttpRequest<?> request) {
+    access.viewDepartmentCases(who, request, id);
     int n = limit == null ? 100 : Math.max(1, Math.min(limit, 500));
     return new Items<>(cases.byDepartment(new DepartmentId(id), n).stream().map(CaseView::of).toList());
   }

@@ -1,6 +1,7 @@
 package org.onenumber.server.channels;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -8,6 +9,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,6 +26,7 @@ import org.onenumber.server.api.PhoneNumbers;
 import org.onenumber.server.api.Views.ContactView;
 import org.onenumber.server.api.Views.Items;
 import org.onenumber.server.channels.MessageViews.CitizenView;
+import org.onenumber.server.security.CitizenDataAccess;
 
 /**
  * Finding contacts by the citizen's phone number and channel, and the citizen panel of the
@@ -38,27 +41,34 @@ final class ContactSearchController {
   private static final int HISTORY = 50;
   private final CitizenRegistry citizens;
   private final ContactJournal journal;
+  private final CitizenDataAccess access;
 
-  ContactSearchController(CitizenRegistry citizens, ContactJournal journal) {
+  ContactSearchController(CitizenRegistry citizens, ContactJournal journal, CitizenDataAccess access) {
     this.citizens = citizens;
     this.journal = journal;
+    this.access = access;
   }
 
-  @Get("/contacts{?channel,phone}")
-  @Operation(summary = "Contacts of the citizen with this phone number, newest first, optionally on one channel")
-  Items<ContactView> search(@Nullable @QueryValue String channel, @Nullable @QueryValue String phone) {
+  @Get("/contacts{?channel,phone,reason}")
+  @Operation(summary = "Contacts of the citizen with this phone number, newest first, optionally on one channel;"
+      + " operators must give a reason, and every search is audited")
+  Items<ContactView> search(@Nullable @QueryValue String channel, @Nullable @QueryValue String phone,
+      @Nullable @QueryValue String reason, Authentication who, HttpRequest<?> request) {
     InvalidInputException.requireText(phone, "phone");
     Channel only = channel == null || channel.isBlank() ? null : channel(channel);
-    List<Contact> found = citizens.findByIdentity(PhoneNumbers.parse(phone))
-        .map(c -> journal.byCitizen(c.id(), HISTORY)).orElse(List.of());
+    var citizen = citizens.findByIdentity(PhoneNumbers.parse(phone));
+    access.search(who, request, citizen.map(c -> c.id().value()).orElse(null), reason);
+    List<Contact> found = citizen.map(c -> journal.byCitizen(c.id(), HISTORY)).orElse(List.of());
     return new Items<>(found.stream().filter(c -> only == null || c.channel() == only).map(ContactView::of).toList());
   }
 
   @Get("/citizens/{id}")
   @Operation(summary = "A citizen with identities, language, consent and contacts across every channel")
-  CitizenView citizen(@PathVariable String id) {
+  CitizenView citizen(@PathVariable String id, Authentication who, HttpRequest<?> request) {
     var citizen = citizens.find(new CitizenId(id)).orElseThrow(() -> new NotFoundException("citizen", id));
-    return CitizenView.of(citizen, journal.byCitizen(citizen.id(), HISTORY));
+    List<Contact> contacts = journal.byCitizen(citizen.id(), HISTORY);
+    access.viewCitizen(who, request, id, contacts);
+    return CitizenView.of(citizen, contacts);
   }
 
   private static Channel channel(String text) {

@@ -1,5 +1,6 @@
 package org.onenumber.server.channels;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -26,6 +27,7 @@ import org.onenumber.core.port.out.MessageStore;
 import org.onenumber.server.api.Views.Items;
 import org.onenumber.server.channels.MessageViews.MessageView;
 import org.onenumber.server.channels.MessageViews.ReplyRequest;
+import org.onenumber.server.security.CitizenDataAccess;
 
 /**
  * A contact's messages: reading the conversation (every direction, media and delivery status)
@@ -40,19 +42,22 @@ final class MessagesController {
   private final MessageStore store;
   private final ContactJournal journal;
   private final SendReply replies;
+  private final CitizenDataAccess access;
 
-  MessagesController(MessageStore store, ContactJournal journal, SendReply replies) {
+  MessagesController(MessageStore store, ContactJournal journal, SendReply replies, CitizenDataAccess access) {
     this.store = store;
     this.journal = journal;
     this.replies = replies;
+    this.access = access;
   }
 
   @Get
   @Secured(SecurityRule.IS_AUTHENTICATED)
   @Operation(summary = "The contact's messages in order, with direction, body, media and delivery status")
-  Items<MessageView> list(@PathVariable String id) {
+  Items<MessageView> list(@PathVariable String id, Authentication who, HttpRequest<?> request) {
     ContactId contact = new ContactId(id);
-    journal.find(contact).orElseThrow(() -> new NotFoundException("contact", id));
+    access.viewContact(who, request, journal.find(contact).orElseThrow(() -> new NotFoundException("contact", id)),
+        "messages");
     return new Items<>(store.byContact(contact).stream().map(MessageView::of).toList());
   }
 
@@ -62,6 +67,7 @@ final class MessagesController {
   @Operation(summary = "Reply to the citizen on the contact's channel")
   MessageView reply(@PathVariable String id, @Body ReplyRequest request, Authentication who) {
     InvalidInputException.require(request, "body");
+    access.act(who, journal.find(new ContactId(id)).orElseThrow(() -> new NotFoundException("contact", id)));
     List<URI> media = request.media() == null ? List.of() : request.media().stream().map(URI::create).toList();
     return MessageView.of(replies.send(new SendReplyCommand(new ContactId(id), who.getName(), request.body(), media)));
   }

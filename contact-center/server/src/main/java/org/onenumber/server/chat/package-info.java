@@ -5,6 +5,10 @@
  *
  * <h2>Protocol (JSON text frames)</h2>
  *
+ * <p>Every frame with its JSON schema and the order rules is in the AsyncAPI document
+ * {@code asyncapi/chat.yml} beside the server's resources (served at {@code /asyncapi/chat.yml});
+ * {@code AsyncApiFramesTest} checks it against this package's code.
+ *
  * <pre>
  * client → server                                server → client
  * {"type":"start","language":"en"}               {"type":"session","token":"…","language":"en","contactId":null}
@@ -15,6 +19,7 @@
  * {"type":"survey","satisfaction":5,"resolved":true}   {"type":"survey-saved"}
  * {"type":"leave"}                               {"type":"ended"}   (also on resume of a session left)
  *                                                {"type":"queue","position":3,"ewtSeconds":95}
+ *                                                {"type":"waiting"}   (in line: queued, or back after a decline or transfer)
  *                                                {"type":"agent","name":"김민지"}   {"type":"ended"}
  *                                                {"type":"error","error":"…","message":"…"}
  * </pre>

@@ -35,7 +35,22 @@ final class StaffingController {
   @Post(produces = MediaType.APPLICATION_JSON)
   @Operation(summary = "Agents needed, expected service level, ASA, occupancy and abandonment per interval")
   String plan(@Body StaffingBody body) {
-    StaffingRequest request = new StaffingRequest(InvalidInputException.require(body.volumes(), "volumes"),
+    InvalidInputException.require(body, "body");
+    List<Double> volumes = InvalidInputException.require(body.volumes(), "volumes");
+    if (volumes.isEmpty()) {
+      throw new InvalidInputException("volumes must list at least one interval's forecast");
+    }
+    for (int i = 0; i < volumes.size(); i++) {
+      Double v = volumes.get(i);
+      if (v == null || !Double.isFinite(v) || v < 0) {
+        throw new InvalidInputException("volumes[" + i + "] must be a number of contacts, zero or more");
+      }
+    }
+    finite(body.ahtSeconds(), "ahtSeconds");
+    finite(body.targetServiceLevel(), "targetServiceLevel");
+    finite(body.thresholdSeconds(), "thresholdSeconds");
+    finite(body.patienceSeconds(), "patienceSeconds");
+    StaffingRequest request = new StaffingRequest(volumes,
         body.intervalMinutes() == null ? 30 : body.intervalMinutes(),
         InvalidInputException.require(body.ahtSeconds(), "ahtSeconds"),
         InvalidInputException.require(body.targetServiceLevel(), "targetServiceLevel"),
@@ -60,5 +75,11 @@ final class StaffingController {
     answer.put("peakAgents", peak);
     answer.put("intervals", intervals);
     return FigureJson.write(answer);
+  }
+
+  private static void finite(Double value, String field) {
+    if (value != null && !Double.isFinite(value)) {
+      throw new InvalidInputException(field + " must be a number");
+    }
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.error.RetriableException;
 import org.onenumber.core.port.out.Transactions;
 
@@ -63,7 +64,7 @@ public final class Jdbc implements Transactions {
         connection.setAutoCommit(true);
       }
     } catch (SQLException e) {
-      throw new RetriableException("database unavailable: " + e.getMessage(), e);
+      throw failure(e);
     }
   }
 
@@ -102,8 +103,21 @@ public final class Jdbc implements Transactions {
         return work.apply(connection);
       }
     } catch (SQLException e) {
-      throw new RetriableException("database error: " + e.getMessage(), e);
+      throw failure(e);
     }
+  }
+
+  /**
+   * A data exception (SQLSTATE class 22: a value too long or out of range for its column) is the
+   * caller's bad input; anything else may pass (a lost connection, a deadlock, a duplicate key from
+   * a concurrent retry). Neither message carries the database's text: it can quote stored values.
+   */
+  static RuntimeException failure(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (state.startsWith("22")) {
+      return new InvalidInputException("a value is too long or out of range for its field");
+    }
+    return new RetriableException("the database is unavailable (SQLSTATE " + state + "); retry", e);
   }
 
   private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {

@@ -67,6 +67,12 @@ public final class JdbcCaseRegistry implements CaseRegistry {
   }
 
   @Override
+  public List<Case> byContact(ContactId contact) {
+    return jdbc.query("select f.* from case_file f join case_contact cc on cc.case_id = f.id where cc.contact_id = ?"
+        + " order by f.opened_at, f.id", this::read, contact.value());
+  }
+
+  @Override
   public long nextSequence() {
     return jdbc.queryOne("select nextval('case_number_seq')", row -> row.getLong(1)).orElseThrow();
   }

@@ -1,5 +1,6 @@
 package org.onenumber.server.routing;
 
+import java.time.InstantSource;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -38,9 +39,11 @@ import org.onenumber.server.routing.RoutingViews.WorkView;
 final class AgentRoutingController {
 
   private final RoutingHost routing;
+  private final InstantSource clock;
   private final JdbcDirectory directory;
 
-  AgentRoutingController(RoutingHost routing, JdbcDirectory directory) {
+  AgentRoutingController(RoutingHost routing, JdbcDirectory directory, InstantSource clock) {
+    this.clock = clock;
     this.routing = routing;
     this.directory = directory;
   }
@@ -81,8 +84,14 @@ final class AgentRoutingController {
     return presence(agentId, who);
   }
 
+  @Get
+  @Operation(summary = "The agent's routing state, availability (what the console's selector shows) and load")
+  AgentView agent(@PathVariable String agentId, Authentication who) {
+    return work(agentId, who).agent();
+  }
+
   @Get("/presence")
-  @Operation(summary = "The agent's routing state and load")
+  @Operation(summary = "The agent's routing state and load (same as GET /api/v1/agents/{agentId})")
   AgentView presence(@PathVariable String agentId, Authentication who) {
     return work(agentId, who).agent();
   }
@@ -92,6 +101,6 @@ final class AgentRoutingController {
   WorkView work(@PathVariable String agentId, Authentication who) {
     RoutingAccess.requireAgent(who, agentId);
     AgentId agent = new AgentId(agentId);
-    return routing.call(engine -> WorkView.of(agentId, engine.agent(agent).orElse(null)));
+    return routing.call(engine -> WorkView.of(agentId, engine.agent(agent).orElse(null), clock.instant()));
   }
 }

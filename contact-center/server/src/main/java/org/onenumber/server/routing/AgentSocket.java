@@ -1,5 +1,6 @@
 package org.onenumber.server.routing;
 
+import java.time.InstantSource;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -14,7 +15,7 @@ import org.onenumber.core.agent.AgentId;
 
 /**
  * {@code /ws/agents/{agentId}}: pushes the agent's offers, state and contact changes as JSON
- * frames (API-CONTRACT.md), starting with a snapshot. Authenticated with the same JWT as the API
+ * frames (docs/api/agent-api.md), starting with a snapshot. Authenticated with the same JWT as the API
  * (header, or {@code ?token=} for browsers, see {@link QueryTokenReader}); an operator may only
  * open their own. Commands go over HTTP; incoming frames are ignored. Runs on Netty's event loop
  * and never blocks it: the snapshot is built on the routing context.
@@ -35,8 +36,10 @@ final class AgentSocket {
 
   private final AgentSockets sockets;
   private final RoutingHost routing;
+  private final InstantSource clock;
 
-  AgentSocket(AgentSockets sockets, RoutingHost routing) {
+  AgentSocket(AgentSockets sockets, RoutingHost routing, InstantSource clock) {
+    this.clock = clock;
     this.sockets = sockets;
     this.routing = routing;
   }
@@ -51,15 +54,16 @@ final class AgentSocket {
     sockets.open(agentId, session);
     AgentId agent = new AgentId(agentId);
     routing.submit(engine -> {
-      RoutingViews.WorkView work = RoutingViews.WorkView.of(agentId, engine.agent(agent).orElse(null));
+      RoutingViews.WorkView work = RoutingViews.WorkView.of(agentId, engine.agent(agent).orElse(null), clock.instant());
       sockets.send(agentId, AgentSockets.frame("snapshot", engine.now().toString(),
-          "agent", work.agent(), "offers", work.offers(), "contacts", work.contacts()));
+          "agent", work.agent(), "offers", work.offers(), "contacts", work.contacts(),
+          "serverTime", work.serverTime()));
     });
   }
 
   @OnMessage
   void message(String agentId, String text, WebSocketSession session) {
-    // Commands go over HTTP (API-CONTRACT.md); the console only listens here.
+    // Commands go over HTTP (docs/api/agent-api.md); the console only listens here.
   }
 
   @OnClose

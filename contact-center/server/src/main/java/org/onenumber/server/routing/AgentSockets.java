@@ -4,6 +4,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.websocket.WebSocketSession;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The open operator-console WebSockets, by agent, and the frames routing pushes to them (see
- * API-CONTRACT.md). {@link #push} runs on the routing context, so it may read the engine; sends
+ * docs/api/agent-api.md). {@link #push} runs on the routing context, so it may read the engine; sends
  * are asynchronous. Thread-safe registry.
  */
 @Singleton
@@ -76,10 +77,20 @@ public final class AgentSockets {
       }
     }
     if (c.agent() != null) {
+      Instant wrapUpEndsAt = c.to() != ContactState.WRAP_UP ? null : engine.agent(c.agent())
+          .map(s -> s.wrapUpEndsAt().get(c.contact())).orElse(null);
       send(c.agent().value(), frame("contact.state", c.at().toString(), "contactId", c.contact().value(),
           "from", c.from().name(), "to", c.to().name(), "queueId", c.queue() == null ? null : c.queue().value(),
-          "reason", c.reason()));
+          "reason", c.reason(), "wrapUpEndsAt", wrapUpEndsAt == null ? null : wrapUpEndsAt.toString()));
     }
+  }
+
+  /**
+   * Sends a frame of another part of the server (a supervisor's monitoring, a whisper) to an
+   * agent's consoles: {@code {"type": type, "at": at, ...pairs}}.
+   */
+  public void notify(String agent, String type, String at, Object... pairs) {
+    send(agent, frame(type, at, pairs));
   }
 
   void send(String agent, Map<String, Object> frame) {

@@ -1,5 +1,6 @@
 package org.onenumber.server.routing;
 
+import java.time.InstantSource;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -13,6 +14,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactId;
@@ -20,6 +22,7 @@ import org.onenumber.core.directory.DepartmentId;
 import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.routing.RoutingCommand;
+import org.onenumber.server.console.JdbcContactNotes;
 import org.onenumber.server.routing.RoutingViews.ContactStateView;
 import org.onenumber.server.routing.RoutingViews.PositionView;
 import org.onenumber.server.routing.RoutingViews.QueueStatusView;
@@ -36,8 +39,12 @@ import org.onenumber.server.routing.RoutingViews.QueueStatusView;
 final class ContactRoutingController {
 
   private final RoutingHost routing;
+  private final InstantSource clock;
+  private final JdbcContactNotes notes;
 
-  ContactRoutingController(RoutingHost routing) {
+  ContactRoutingController(RoutingHost routing, InstantSource clock, JdbcContactNotes notes) {
+    this.clock = clock;
+    this.notes = notes;
     this.routing = routing;
   }
 
@@ -60,14 +67,27 @@ final class ContactRoutingController {
   @Operation(summary = "Start the queue's wrap-up timer with the outcome (RESOLVED, ESCALATED, TRANSFERRED)")
   ContactStateView wrapUp(@PathVariable String contactId, @Body RoutingBodies.Outcome body, Authentication who) {
     agentOf(contactId, who);
-    return after(contactId, routing.handle(new RoutingCommand.WrapUp(new ContactId(contactId), body.parsed())), null);
+    ContactStateView after = after(contactId, routing.handle(new RoutingCommand.WrapUp(new ContactId(contactId),
+        body.parsed())), null);
+    keepNote(contactId, body, who);
+    return after;
   }
 
   @Post("/contacts/{contactId}/close")
   @Operation(summary = "Close a connected or wrapping-up contact now, with its outcome")
   ContactStateView close(@PathVariable String contactId, @Body RoutingBodies.Outcome body, Authentication who) {
     agentOf(contactId, who);
-    return after(contactId, routing.handle(new RoutingCommand.Close(new ContactId(contactId), body.parsed())), null);
+    ContactStateView after = after(contactId, routing.handle(new RoutingCommand.Close(new ContactId(contactId),
+        body.parsed())), null);
+    keepNote(contactId, body, who);
+    return after;
+  }
+
+  /** The wrap-up note goes with the contact's internal notes (it was dropped before). */
+  private void keepNote(String contactId, RoutingBodies.Outcome body, Authentication who) {
+    if (body.note() != null && !body.note().isBlank()) {
+      notes.add(new ContactId(contactId), JdbcContactNotes.Kind.WRAP_UP, who.getName(), body.note());
+    }
   }
 
   @Post("/contacts/{contactId}/transfer")
@@ -93,12 +113,14 @@ final class ContactRoutingController {
   }
 
   @Post("/contacts/{contactId}/callback")
+  @Secured({"SUPERVISOR", "ADMIN"})
   @Operation(summary = "The waiting citizen asks for a callback and leaves the line, keeping their place")
   ContactStateView callback(@PathVariable String contactId, @Nullable @Body RoutingBodies.Callback body) {
     return after(contactId, routing.handle(new RoutingCommand.RequestCallback(new ContactId(contactId))), null);
   }
 
   @Post("/contacts/{contactId}/callback-result")
+  @Secured({"SUPERVISOR", "ADMIN"})
   @Operation(summary = "Telephony reports a callback dial: answered connects the reserved agent, otherwise it retries")
   ContactStateView callbackResult(@PathVariable String contactId, @Body RoutingBodies.CallbackResult body) {
     return after(contactId, routing.handle(new RoutingCommand.CallbackResult(new ContactId(contactId), body.answered())),
@@ -106,6 +128,7 @@ final class ContactRoutingController {
   }
 
   @Post("/contacts/{contactId}/abandon")
+  @Secured({"SUPERVISOR", "ADMIN"})
   @Operation(summary = "The citizen left (hung up, closed the chat): a channel adapter reports it")
   ContactStateView abandon(@PathVariable String contactId) {
     return after(contactId, routing.handle(new RoutingCommand.Abandon(new ContactId(contactId))), null);
@@ -135,11 +158,15 @@ final class ContactRoutingController {
   }
 
   private ContactStateView after(String contactId, org.onenumber.core.routing.Decisions decisions, String target) {
-    String state = decisions.contacts().stream().filter(c -> c.id().value().equals(contactId))
+    ContactId id = new ContactId(contactId);
+    String decided = decisions.contacts().stream().filter(c -> c.id().equals(id))
         .reduce((a, b) -> b).map(c -> c.state().name()).orElse(null);
-    if (state == null) {
-      state = routing.call(engine -> engine.contact(new ContactId(contactId))).map(c -> c.state().name()).orElse("CLOSED");
-    }
-    return new ContactStateView(contactId, state, target);
+    return routing.call(engine -> {
+      Contact now = engine.contact(id).orElse(null);
+      String state = decided != null ? decided : now == null ? "CLOSED" : now.state().name();
+      Instant wrapUpEndsAt = now == null || now.agent() == null ? null
+          : engine.agent(now.agent()).map(s -> s.wrapUpEndsAt().get(id)).orElse(null);
+      return new ContactStateView(contactId, state, target, wrapUpEndsAt, clock.instant());
+    });
   }
 }

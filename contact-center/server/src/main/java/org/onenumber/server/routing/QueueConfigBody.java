@@ -27,7 +27,7 @@ import org.onenumber.core.routing.StepAction;
 
 /**
  * A queue's full routing configuration as JSON (the admin API body and the stored form), see
- * API-CONTRACT.md. Absent routing fields take {@link QueueConfig#defaults} values.
+ * docs/api/agent-api.md. Absent routing fields take {@link QueueConfig#defaults} values.
  */
 @Serdeable
 public record QueueConfigBody(String queueId, String name, List<String> languages, List<String> channels,
@@ -42,9 +42,17 @@ public record QueueConfigBody(String queueId, String name, List<String> language
   public record Step(long afterSeconds, String action, Integer skillLevelDelta, List<String> queues, String target) {
     QueueStep toStep() {
       InvalidInputException.requireText(action, "action");
-      return new QueueStep(Duration.ofSeconds(afterSeconds), StepAction.valueOf(action),
+      return new QueueStep(Duration.ofSeconds(afterSeconds), stepAction(action),
           skillLevelDelta == null ? 0 : skillLevelDelta,
           queues == null ? List.of() : queues.stream().map(QueueId::new).toList(), target);
+    }
+
+    private static StepAction stepAction(String name) {
+      try {
+        return StepAction.valueOf(name);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException("action must be one of " + java.util.Arrays.toString(StepAction.values()));
+      }
     }
 
     static Step of(QueueStep s) {

@@ -6,7 +6,7 @@ import java.util.List;
 import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.routing.RoutingCommand;
 
-/** Request bodies of the routing API (API-CONTRACT.md). All fields optional unless said. */
+/** Request bodies of the routing API (docs/api/agent-api.md). All fields optional unless said. */
 public final class RoutingBodies {
 
   private RoutingBodies() {}

@@ -6,6 +6,7 @@
  * frames for the contacts an operator holds (frames listed in
  * {@link org.onenumber.server.routing.AgentSocket}). The HTTP API
  * (agent presence, offers, wrap-up, transfers, callbacks, the admin configuration of queues and
- * agents) is documented in /work/API-CONTRACT.md and in the OpenAPI document.
+ * agents) is documented in {@code docs/api/agent-api.md} and in the OpenAPI document; the socket
+ * frames in {@code contact-center/server/src/main/resources/asyncapi/agents.yml}.
  */
 package org.onenumber.server.routing;

@@ -15,16 +15,20 @@ import java.util.Map;
 
 /**
  * Checks a login and password against {@link Accounts}; on success the authentication carries
- * the account's role and, for operators, their agent id. Runs on the blocking executor (bcrypt
- * and JDBC are blocking).
+ * the account's role and, for operators, their agent id. After {@code
+ * onenumber.rate-limits.login-failures-per-15-minutes} failures a login is locked (refused without
+ * looking at the password) until its bucket refills or an administrator unlocks it. Runs on the
+ * blocking executor (bcrypt and JDBC are blocking).
  */
 @Singleton
 public final class AccountAuthenticationProvider<B> implements HttpRequestExecutorAuthenticationProvider<B> {
 
   private final Accounts accounts;
+  private final RateLimits limits;
 
-  public AccountAuthenticationProvider(Accounts accounts) {
+  public AccountAuthenticationProvider(Accounts accounts, RateLimits limits) {
     this.accounts = accounts;
+    this.limits = limits;
   }
 
   @Override
@@ -35,7 +39,14 @@ public final class AccountAuthenticationProvider<B> implements HttpRequestExecut
   @Override
   public @NonNull AuthenticationResponse authenticate(@Nullable HttpRequest<B> request,
       @NonNull AuthenticationRequest<String, String> authRequest) {
-    return accounts.verify(authRequest.getIdentity(), authRequest.getSecret()).map(account -> {
+    String login = authRequest.getIdentity();
+    if (login == null || authRequest.getSecret() == null) {
+      return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
+    }
+    if (limits.exhausted(RateLimits.Rule.LOGIN_FAILURES, login)) {
+      return AuthenticationResponse.failure(AuthenticationFailureReason.ACCOUNT_LOCKED);
+    }
+    return accounts.verify(login, authRequest.getSecret()).map(account -> {
       Map<String, Object> attributes = new HashMap<>();
       attributes.put("name", account.name());
       if (account.agent() != null) {
@@ -45,6 +56,9 @@ public final class AccountAuthenticationProvider<B> implements HttpRequestExecut
         attributes.put("department", account.department());
       }
       return AuthenticationResponse.success(account.login(), List.of(account.role().name()), attributes);
-    }).orElseGet(() -> AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH));
+    }).orElseGet(() -> {
+      limits.take(RateLimits.Rule.LOGIN_FAILURES, login);
+      return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
+    });
   }
 }

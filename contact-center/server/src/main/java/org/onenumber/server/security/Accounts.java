@@ -14,6 +14,8 @@ import org.onenumber.server.persistence.Jdbc;
 public final class Accounts {
 
   private static final int COST = 10;
+  /** bcrypt reads at most 72 bytes of a password. */
+  public static final int MAX_PASSWORD_BYTES = 72;
 
   /** A stored account, without its hash. */
   public record Account(String login, String name, Role role, String department, String agent) {}
@@ -41,11 +43,19 @@ public final class Accounts {
         row.getString("agent_id")), login);
   }
 
-  /** The account, when {@code password} is its password. */
+  /**
+   * The account, when {@code password} is its password. A password longer than bcrypt's 72 bytes
+   * can be no one's (hashing refuses them) and fails like a wrong one.
+   */
   public Optional<Account> verify(String login, String password) {
     Optional<String> stored = jdbc.queryOne("select password_hash from account where login = ?",
         row -> row.getString(1), login);
-    boolean ok = BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8),
+    byte[] given = password.getBytes(StandardCharsets.UTF_8);
+    if (given.length > MAX_PASSWORD_BYTES) {
+      given = "too long".getBytes(StandardCharsets.UTF_8);
+      stored = Optional.empty();
+    }
+    boolean ok = BCrypt.verifyer().verify(given,
         stored.orElse(dummyHash).getBytes(StandardCharsets.UTF_8)).verified;
     return ok && stored.isPresent() ? find(login) : Optional.empty();
   }

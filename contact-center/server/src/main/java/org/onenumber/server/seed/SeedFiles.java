@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +40,9 @@ final class SeedFiles {
 
   /** A non-operator account. */
   record SeedAccount(String login, String name, String role, String department) {}
+
+  /** The demo city's time zone: seed dates start at its midnight. */
+  static final ZoneId CITY_ZONE = ZoneId.of("Asia/Seoul");
 
   private SeedFiles() {}
 
@@ -78,8 +86,24 @@ final class SeedFiles {
           ((Number) f.get("longitude")).doubleValue(), str(f, "address"), str(f, "openingHours"), str(f, "type"));
       return new AnswerContent(str(m, "externalId"), str(m, "title"), str(m, "body").strip(),
           new Language(str(m, "language")), str(m, "department"), str(m, "category"), strings(m, "keywords"),
-          strings(m, "synonyms"), Audience.PUBLIC, ValidityPeriod.ALWAYS, facility);
+          strings(m, "synonyms"), Audience.PUBLIC, new ValidityPeriod(day(m, "validFrom"), day(m, "validUntil")),
+          facility);
     }).toList();
+  }
+
+  /**
+   * The start of an optional ISO date ({@code 2027-03-16}) in the demo city's time zone; null when
+   * absent. YAML reads a bare date as a timestamp at midnight UTC, a quoted one as text.
+   */
+  private static Instant day(Map<String, Object> m, String key) {
+    Object value = m.get(key);
+    if (value == null) {
+      return null;
+    }
+    LocalDate date = value instanceof Date d
+        ? d.toInstant().atZone(ZoneOffset.UTC).toLocalDate()
+        : LocalDate.parse(value.toString());
+    return date.atStartOfDay(CITY_ZONE).toInstant();
   }
 
   @SuppressWarnings("unchecked")

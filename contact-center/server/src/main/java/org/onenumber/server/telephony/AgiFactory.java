@@ -6,7 +6,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.vertx.core.Vertx;
-import jakarta.inject.Singleton;
+import jakarta.inject.Named;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -23,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the Asterisk FastAGI IVR: the one {@link AsteriskCalls} registry of this node (shared with
- * the AMI side), and, when {@code onenumber.telephony.asterisk.agi.enabled} is true, the FastAGI
- * server on {@code agi.bind}:{@code agi.port} (loopback:4573 by default) started with the server,
+ * Wires the Asterisk FastAGI IVR on the one {@link AsteriskCalls} registry of this node (the bean
+ * {@code asteriskCalls} of {@link AmiFactory}, shared with the AMI side): when {@code
+ * onenumber.telephony.asterisk.agi.enabled} is true, the FastAGI server on {@code agi.bind}:{@code agi.port} (loopback:4573 by default) started with the server,
  * fed by intake, routing, the operators' devices and callers' languages from the database, and
  * the routing events forwarded to each call's session. If the port cannot be bound the server
  * still starts (every other channel works) and says so at ERROR level.
@@ -37,16 +37,11 @@ final class AgiFactory {
 
   private static final String AGI = "onenumber.telephony.asterisk.agi";
 
-  /** Every call this node carries on Asterisk; the AMI side (AsteriskCallControl) uses the same instance. */
-  @Singleton
-  AsteriskCalls asteriskCalls() {
-    return new AsteriskCalls();
-  }
-
   @Context
   @Bean(preDestroy = "close")
   @Requires(property = AGI + ".enabled", value = "true")
-  AgiIvrServer agiIvrServer(OpenContact intake, RoutingHost routing, JdbcAgentDevices devices, AsteriskCalls calls,
+  AgiIvrServer agiIvrServer(OpenContact intake, RoutingHost routing, JdbcAgentDevices devices,
+      @Named("asteriskCalls") AsteriskCalls calls,
       JdbcCallerLanguages languages, MessageGateway sms, Vertx vertx, VertxEventPublisher events,
       @Value("${" + AGI + ".bind:127.0.0.1}") String bind,
       @Value("${" + AGI + ".port:4573}") int port,

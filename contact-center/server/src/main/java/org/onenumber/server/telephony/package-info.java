@@ -1,8 +1,15 @@
 /**
- * Wiring of the telephone network adapters into the server: the FastAGI IVR ({@link
- * org.onenumber.server.telephony.AgiFactory}), the routing events it needs forwarded to each call's
- * session ({@link org.onenumber.server.telephony.RoutedEventForwarder}), and the tables it reads
- * (operators' devices, callers' languages). The call flow itself is documented in {@link
+ * Telephony wiring: thin HTTP shells over the {@code telephony} adapters and the beans that connect
+ * them to routing. Twilio Voice: the signed webhooks, and the forwarding of routing events to the
+ * carrier that carries each call. Asterisk: {@link org.onenumber.server.telephony.AmiFactory} builds
+ * the AMI side from {@code onenumber.telephony.asterisk.ami.*} (off while no username is set),
+ * {@code TelephonyHealthIndicator} reports it on {@code /health}, and call recordings are stored,
+ * swept after their retention period and played back to supervisors ({@code
+ * GET /api/v1/contacts/{id}/recording}). The FastAGI IVR: {@link
+ * org.onenumber.server.telephony.AgiFactory} starts it from {@code onenumber.telephony.asterisk.agi.*},
+ * {@link org.onenumber.server.telephony.RoutedEventForwarder} puts every routing event about a call
+ * in its session's mailbox, and the IVR reads operators' devices ({@code JdbcAgentDevices}, V70) and
+ * callers' languages ({@code JdbcCallerLanguages}, V71). The call flow is documented in {@link
  * org.onenumber.telephony.asterisk}.
  */
 package org.onenumber.server.telephony;

@@ -96,10 +96,20 @@ abstract class ApiTestBase {
     String id = (String) contact.get("id");
 
     assertError(send("GET", "/api/v1/contacts/" + id, null), 401, "unauthorized");
-    String basic = "Basic " + Base64.getEncoder().encodeToString("op-001:demo1234".getBytes());
-    Reply read = send("GET", "/api/v1/contacts/" + id, null, "Authorization", basic);
+    assertError(send("GET", "/api/v1/contacts/" + id, null, "Authorization", bearer("op-001")), 403, "forbidden");
+    Reply read = send("GET", "/api/v1/contacts/" + id, null, "Authorization", bearer("sv-01"));
     assertEquals(200, read.status(), read.body());
     assertEquals(contact, map(read.body()));
+
+    Reply audit = send("GET", "/api/v1/audit?citizenId=" + contact.get("citizenId"), null, "Authorization",
+        bearer("admin"));
+    assertEquals(200, audit.status(), audit.body());
+    assertTrue(audit.body().contains("\"actor\":\"sv-01\"") && audit.body().contains("\"reason\":\"supervision\""),
+        "the supervisor's view is audited: " + audit.body());
+    assertFalse(audit.body().contains("\"actor\":\"op-001\""), "a refused view is not recorded as seen");
+    Reply chain = send("GET", "/api/v1/audit/verify", null, "Authorization", bearer("admin"));
+    assertTrue(chain.body().contains("\"intact\":true"), chain.body());
+    assertEquals(403, send("GET", "/api/v1/audit", null, "Authorization", bearer("sv-01")).status());
   }
 
   @Test
@@ -134,8 +144,20 @@ abstract class ApiTestBase {
 
   @Test
   void answersUnknownIdsWith404() throws Exception {
+    assertError(send("GET", "/api/v1/contacts/no-such-id", null, "Authorization", bearer("sv-01")), 404, "not_found");
+  }
+
+  @Test
+  void refusesHttpBasicLogins() throws Exception {
     String basic = "Basic " + Base64.getEncoder().encodeToString("sv-01:demo1234".getBytes());
-    assertError(send("GET", "/api/v1/contacts/no-such-id", null, "Authorization", basic), 404, "not_found");
+    assertEquals(401, send("GET", "/api/v1/contacts/no-such-id", null, "Authorization", basic).status());
+  }
+
+  /** A bearer token for a demo account (password demo1234). */
+  String bearer(String user) throws Exception {
+    Reply login = send("POST", "/login", "{\"username\":\"" + user + "\",\"password\":\"demo1234\"}");
+    assertEquals(200, login.status(), login.body());
+    return "Bearer " + map(login.body()).get("access_token");
   }
 
   @Test
@@ -148,8 +170,12 @@ abstract class ApiTestBase {
 
   @Test
   void servesHealthMetricsAndTheOpenApiDocument() throws Exception {
-    assertEquals(200, send("GET", "/health", null).status());
-    Reply metrics = send("GET", "/prometheus", null);
+    Reply health = send("GET", "/health", null);
+    assertEquals(200, health.status());
+    assertFalse(health.body().contains("jdbc:"), "anonymous health shows no details: " + health.body());
+    assertEquals(401, send("GET", "/prometheus", null).status());
+    assertEquals(403, send("GET", "/prometheus", null, "Authorization", bearer("op-001")).status());
+    Reply metrics = send("GET", "/prometheus", null, "Authorization", bearer("admin"));
     assertEquals(200, metrics.status());
     assertTrue(metrics.body().contains("jvm_memory_used_bytes"), "prometheus text format");
     Reply openApi = send("GET", "/openapi.yml", null);

@@ -162,6 +162,30 @@ abstract class KnowledgeApiTestBase {
 
   @Test
   @Order(2)
+  @SuppressWarnings("unchecked")
+  void suggestsDemoAnswersForACitizensMessageInTheOperatorsLanguages() throws Exception {
+    String operator = login("op-001");
+    Reply sofa = send("GET", "/api/v1/answers/suggestions?languages=ko,en&message="
+        + URLEncoder.encode("3인용 소파예요", StandardCharsets.UTF_8), null, null, operator);
+    assertEquals(200, sofa.status(), sofa.body());
+    List<Map<String, Object>> items = (List<Map<String, Object>>) map(sofa.body()).get("items");
+    assertEquals("demo-bulky-waste-ko", items.get(0).get("externalId"), sofa.body());
+    Reply hello = send("GET", "/api/v1/answers/suggestions?languages=ko,en&message="
+        + URLEncoder.encode("안녕하세요 감사합니다", StandardCharsets.UTF_8), null, null, operator);
+    assertEquals(List.of(), map(hello.body()).get("items"), "small talk gets no suggestion");
+
+    Reply both = send("GET", "/api/v1/answers/search?q=bulky%20waste&languages=ko,en", null, null, operator);
+    assertTrue(hits(map(both.body())).stream().anyMatch(h -> "demo-bulky-waste-en".equals(h.get("externalId"))),
+        both.body());
+    Reply koreanOnly = send("GET", "/api/v1/answers/search?q=bulky%20waste&lang=ko", null, null, operator);
+    assertEquals(0, ((Number) map(koreanOnly.body()).get("total")).intValue(), koreanOnly.body());
+    Reply bad = send("GET", "/api/v1/answers/suggestions?languages=ko,1x&message=x", null, null, operator);
+    assertEquals(400, bad.status(), bad.body());
+    assertEquals(400, send("GET", "/api/v1/answers/suggestions?limit=11&message=x", null, null, operator).status());
+  }
+
+  @Test
+  @Order(2)
   void departmentStaffWriteOnlyTheirOwnDepartmentsAnswers() throws Exception {
     String transport = login("staff-transport");
     String water = login("staff-water");

@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -36,13 +35,26 @@ import org.junit.jupiter.api.TestInstance;
 abstract class OpsApiTestBase {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String SUPERVISOR = "Basic " + Base64.getEncoder().encodeToString("sv-01:demo1234".getBytes());
-  private static final String OPERATOR = "Basic " + Base64.getEncoder().encodeToString("op-001:demo1234".getBytes());
+  private String supervisor;
+  private String operator;
+  private String admin;
 
   @Inject
   EmbeddedServer server;
 
   private final HttpClient http = HttpClient.newHttpClient();
+
+  @org.junit.jupiter.api.BeforeAll
+  void logIn() throws Exception {
+    supervisor = bearer("sv-01");
+    operator = bearer("op-001");
+    admin = bearer("admin");
+  }
+
+  private String bearer(String user) throws Exception {
+    HttpResponse<String> login = send("POST", "/login", "{\"username\":\"" + user + "\",\"password\":\"demo1234\"}", null);
+    return "Bearer " + JSON.readTree(login.body()).get("access_token").asText();
+  }
 
   private HttpResponse<String> send(String method, String path, String body, String auth) throws Exception {
     HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(server.getURL() + path))
@@ -57,7 +69,7 @@ abstract class OpsApiTestBase {
   }
 
   private JsonNode center() throws Exception {
-    HttpResponse<String> reply = send("GET", "/api/v1/service-levels?scope=center", null, SUPERVISOR);
+    HttpResponse<String> reply = send("GET", "/api/v1/service-levels?scope=center", null, supervisor);
     assertEquals(200, reply.statusCode(), reply.body());
     return JSON.readTree(reply.body());
   }
@@ -71,8 +83,8 @@ abstract class OpsApiTestBase {
   @Test
   void serviceLevelsAreForSupervisorsOnly() throws Exception {
     assertEquals(401, send("GET", "/api/v1/service-levels?scope=center", null, null).statusCode());
-    assertEquals(403, send("GET", "/api/v1/service-levels?scope=center", null, OPERATOR).statusCode());
-    assertEquals(400, send("GET", "/api/v1/service-levels?scope=planet&id=x", null, SUPERVISOR).statusCode());
+    assertEquals(403, send("GET", "/api/v1/service-levels?scope=center", null, operator).statusCode());
+    assertEquals(400, send("GET", "/api/v1/service-levels?scope=planet&id=x", null, supervisor).statusCode());
   }
 
   @Test
@@ -87,7 +99,7 @@ abstract class OpsApiTestBase {
     assertEquals("OF_OFFERED", live.path("definitions").path("variant").asText());
 
     String today = LocalDate.now(ZoneId.of("Asia/Seoul")).toString();
-    HttpResponse<String> report = send("GET", "/api/v1/reports/intervals?date=" + today + "&format=json", null, SUPERVISOR);
+    HttpResponse<String> report = send("GET", "/api/v1/reports/intervals?date=" + today + "&format=json", null, supervisor);
     assertEquals(200, report.statusCode(), report.body());
     JsonNode total = null;
     for (JsonNode row : JSON.readTree(report.body()).path("rows")) {
@@ -99,7 +111,7 @@ abstract class OpsApiTestBase {
     for (String field : new String[] {"offered", "answered", "abandoned", "serviceLevel", "asaSeconds", "fcr", "handled"}) {
       assertEquals(live.path(field), total.path(field), field + " live " + live + " batch " + total);
     }
-    HttpResponse<String> csv = send("GET", "/api/v1/reports/intervals?date=" + today + "&format=csv", null, SUPERVISOR);
+    HttpResponse<String> csv = send("GET", "/api/v1/reports/intervals?date=" + today + "&format=csv", null, supervisor);
     assertTrue(csv.body().startsWith("interval,scope,id,offered,"), csv.body());
     assertTrue(csv.body().contains("total,center,center," + live.path("offered").asLong()), csv.body());
   }
@@ -107,7 +119,7 @@ abstract class OpsApiTestBase {
   @Test
   void wallboardStreamPushesAFrameWhenAContactArrives() throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + "/api/v1/wallboard/stream"))
-        .header("Authorization", SUPERVISOR).header("Accept", "text/event-stream").build();
+        .header("Authorization", supervisor).header("Accept", "text/event-stream").build();
     HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     assertEquals(200, response.statusCode());
     BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
@@ -142,7 +154,7 @@ abstract class OpsApiTestBase {
   void exportsLiveFiguresToPrometheus() throws Exception {
     openContact("010-4000-0004");
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-      String metrics = send("GET", "/prometheus", null, null).body();
+      String metrics = send("GET", "/prometheus", null, admin).body();
       assertTrue(metrics.contains("onenumber_sl_offered{id=\"center\",scope=\"center\"}"), metrics);
       assertTrue(metrics.contains("onenumber_sl_agents{state=\"AVAILABLE\"}"), metrics);
     });
@@ -151,7 +163,7 @@ abstract class OpsApiTestBase {
   @Test
   void staffingAnswersThePublishedWorkedExample() throws Exception {
     HttpResponse<String> reply = send("POST", "/api/v1/staffing", "{\"volumes\":[360],\"intervalMinutes\":30,"
-        + "\"ahtSeconds\":240,\"targetServiceLevel\":0.8,\"thresholdSeconds\":15}", SUPERVISOR);
+        + "\"ahtSeconds\":240,\"targetServiceLevel\":0.8,\"thresholdSeconds\":15}", supervisor);
     assertEquals(200, reply.statusCode(), reply.body());
     JsonNode plan = JSON.readTree(reply.body());
     assertEquals("erlang-c", plan.path("model").asText());

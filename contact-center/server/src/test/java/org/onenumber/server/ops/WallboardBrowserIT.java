@@ -144,7 +144,7 @@ class WallboardBrowserIT implements TestPropertyProvider {
     browser.findElement(By.id("password")).sendKeys("demo1234");
     browser.findElement(By.id("login-button")).click();
     waitFor("live stream", () -> "live".equals(text("connection")) && "0".equals(text("offered-value")));
-    assertEquals("A(T) ÷ O", text("sl-formula"));
+    assertEquals("answered within T ÷ offered", text("sl-formula"));
 
     SimulationLedger ledger = simulate();
     SimulationLedger.Summary sim = ledger.summary(15 * 10);

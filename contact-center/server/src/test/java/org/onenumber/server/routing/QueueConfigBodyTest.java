@@ -60,4 +60,11 @@ class QueueConfigBodyTest {
         null, null, null, null, null, null, null, null);
     assertThrows(InvalidInputException.class, () -> bad.toConfig(queue));
   }
+
+  @Test
+  void anUnknownStepActionIsInvalidInputNotAServerError() {
+    QueueConfigBody.Step step = new QueueConfigBody.Step(30, "TELEPORT", null, null, null);
+    InvalidInputException e = assertThrows(InvalidInputException.class, step::toStep);
+    assertEquals(true, e.getMessage().startsWith("action must be one of"), e.getMessage());
+  }
 }

@@ -49,6 +49,15 @@ class QueueSelectionTest {
   }
 
   @Test
+  void caseTwoSendsNobodyToASpecialistQueueUnaskedEvenWhenItHasTheHigherPriority() {
+    Queue elderly = new Queue(new QueueId("voice-ko-elderly"), "elderly", Set.of(Language.KOREAN),
+        Set.of(Channel.VOICE), List.of(org.onenumber.core.directory.SkillLevel.of("elderly-care", 2)), 10,
+        Duration.ofSeconds(10));
+    assertEquals(VOICE_KO, choose(List.of(elderly, VOICE_KO), null, Channel.VOICE, Language.KOREAN));
+    assertEquals(elderly, choose(List.of(elderly), null, Channel.VOICE, Language.KOREAN), "unless it is the only one");
+  }
+
+  @Test
   void caseTwoBreaksPriorityTiesByTheLowestId() {
     Queue b = queue("b-voice", 3, Set.of(Language.KOREAN), Channel.VOICE);
     Queue a = queue("a-voice", 3, Set.of(Language.KOREAN), Channel.VOICE);

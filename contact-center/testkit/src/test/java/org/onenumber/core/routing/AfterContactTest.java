@@ -36,6 +36,35 @@ class AfterContactTest {
   }
 
   @Test
+  void reportsTheWrapUpDeadlineOfEachContactInWrapUp() {
+    r.configure("general", Language.KOREAN);
+    AgentId a = r.login("a", "general", Language.KOREAN);
+    ContactId call = r.arrive("general");
+    r.accept(a, call);
+    assertTrue(r.engine.agent(a).orElseThrow().wrapUpEndsAt().isEmpty(), "no deadline while connected");
+    r.advance(3);
+    r.run(new RoutingCommand.WrapUp(call, RoutingCommand.Outcome.RESOLVED));
+    assertEquals(r.engine.now().plusSeconds(30), r.engine.agent(a).orElseThrow().wrapUpEndsAt().get(call));
+    r.advance(30);
+    assertTrue(r.engine.agent(a).orElseThrow().wrapUpEndsAt().isEmpty(), "closed when the deadline passed");
+  }
+
+  @Test
+  void keepsNotRespondingVisibleWhileTheAgentIsBusyWithAnotherContact() {
+    r.configure("general", Language.KOREAN);
+    AgentId a = r.login(Routing.agent("a", java.util.Set.of("general"), java.util.Set.of(Language.KOREAN)));
+    ContactId first = r.arrive("general", org.onenumber.core.contact.Channel.CHAT, Language.KOREAN, 0);
+    r.accept(a, first);
+    ContactId second = r.arrive("general", org.onenumber.core.contact.Channel.CHAT, Language.KOREAN, 0);
+    assertEquals(a, r.agentOf(second), "a second chat is offered while the first is connected");
+    r.run(new RoutingCommand.Decline(a, second, null));
+    assertEquals(AgentState.BUSY, r.state(a));
+    assertTrue(r.engine.agent(a).orElseThrow().notResponding(), "declined while busy: still not responding");
+    r.run(new RoutingCommand.MakeAvailable(a));
+    assertTrue(!r.engine.agent(a).orElseThrow().notResponding());
+  }
+
+  @Test
   void reportsTheBreakReason() {
     r.configure("general", Language.KOREAN);
     AgentId a = r.login("a", "general", Language.KOREAN);

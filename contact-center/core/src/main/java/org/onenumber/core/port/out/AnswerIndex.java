@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import org.onenumber.core.directory.Language;
 import org.onenumber.core.knowledge.Answer;
+import org.onenumber.core.knowledge.AnswerHit;
 import org.onenumber.core.knowledge.AnswerId;
 import org.onenumber.core.knowledge.AnswerQuery;
 import org.onenumber.core.knowledge.AnswerSearchResult;
 import org.onenumber.core.knowledge.NearestFacility;
 import org.onenumber.core.knowledge.RebuildProgress;
+import org.onenumber.core.knowledge.SuggestionQuery;
 
 /**
  * The searchable copy of the answers. Derived from {@link AnswerStore}: it may be thrown away and
@@ -28,6 +30,15 @@ public interface AnswerIndex {
   void refresh();
 
   AnswerSearchResult search(AnswerQuery query);
+
+  /**
+   * Live answers for a citizen's message, best first: its content words only (function words,
+   * particles and endings dropped), and nothing rather than answers below the index's relevance
+   * floor. This default is the plain search of the message, for indexes without a suggestion path.
+   */
+  default List<AnswerHit> suggestFor(SuggestionQuery query) {
+    return search(query.asSearch()).hits();
+  }
 
   /** Titles of live answers whose words start with what was typed, best first. */
   List<String> suggest(String prefix, Language language, int limit, Instant at);

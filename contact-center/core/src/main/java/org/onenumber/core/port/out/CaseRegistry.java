@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.onenumber.core.casework.Case;
 import org.onenumber.core.casework.CaseId;
+import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.directory.DepartmentId;
 
 /** Where escalated cases are kept. */
@@ -16,6 +17,9 @@ public interface CaseRegistry {
 
   /** The department's cases, newest first. */
   List<Case> byDepartment(DepartmentId department, int limit);
+
+  /** The cases that {@code contact} was escalated into or linked to, oldest first. */
+  List<Case> byContact(ContactId contact);
 
   /** The next number in today's sequence, for case ids such as {@code C-20261123-0042}. */
   long nextSequence();

@@ -1,0 +1,113 @@
+package org.onenumber.server.persistence;
+
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.onenumber.core.audit.AuditEntry;
+import org.onenumber.core.port.out.AuditLog;
+
+/**
+ * The audit trail in table {@code audit_log}: each row's hash is SHA-256 over the previous row's
+ * hash and the row's own fields, so {@link #verify} finds any row changed, inserted or removed
+ * behind the application's back. Appends are serialised in this process (one writer keeps the
+ * chain linear) and committed before {@link #append} returns. Instants are kept to the
+ * microsecond, as both databases store them.
+ */
+@Singleton
+public final class JdbcAuditLog implements AuditLog {
+
+  private static final String GENESIS = "0".repeat(64);
+  private final Jdbc jdbc;
+
+  public JdbcAuditLog(Jdbc jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public synchronized void append(AuditEntry entry) {
+    AuditEntry e = truncated(entry);
+    jdbc.inTransaction(() -> {
+      String previous = jdbc.queryOne("select hash from audit_log order by id desc limit 1", row -> row.getString(1))
+          .orElse(GENESIS);
+      jdbc.update("insert into audit_log (actor, role, action, record_type, record_id, citizen_id, reason, source, at,"
+          + " hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.actor(), e.role(), e.action(), e.recordType(),
+          e.recordId(), e.citizen(), clip(e.reason(), 300), clip(e.source(), 64), e.at(), hash(previous, e));
+      return null;
+    });
+  }
+
+  @Override
+  public List<AuditEntry> find(String citizen, String actor, Instant from, Instant to, int limit) {
+    StringBuilder sql = new StringBuilder("select * from audit_log where 1 = 1");
+    List<Object> args = new ArrayList<>();
+    if (citizen != null) {
+      sql.append(" and citizen_id = ?");
+      args.add(citizen);
+    }
+    if (actor != null) {
+      sql.append(" and actor = ?");
+      args.add(actor);
+    }
+    if (from != null) {
+      sql.append(" and at >= ?");
+      args.add(from);
+    }
+    if (to != null) {
+      sql.append(" and at < ?");
+      args.add(to);
+    }
+    sql.append(" order by id limit ?");
+    args.add(limit);
+    return jdbc.query(sql.toString(), JdbcAuditLog::read, args.toArray());
+  }
+
+  @Override
+  public Verification verify() {
+    long[] checked = {0};
+    long[] broken = {-1};
+    String[] previous = {GENESIS};
+    jdbc.query("select * from audit_log order by id", row -> {
+      if (broken[0] < 0 && !hash(previous[0], read(row)).equals(row.getString("hash"))) {
+        broken[0] = checked[0];
+      }
+      previous[0] = row.getString("hash");
+      checked[0]++;
+      return null;
+    });
+    return new Verification(checked[0], broken[0]);
+  }
+
+  private static AuditEntry read(ResultSet row) throws SQLException {
+    return new AuditEntry(row.getString("actor"), row.getString("role"), row.getString("action"),
+        row.getString("record_type"), row.getString("record_id"), row.getString("citizen_id"),
+        row.getString("reason"), row.getString("source"), Jdbc.instant(row, "at"));
+  }
+
+  static String hash(String previous, AuditEntry e) {
+    String fields = String.join("\u001f", previous, e.actor(), String.valueOf(e.role()), e.action(), e.recordType(),
+        e.recordId(), String.valueOf(e.citizen()), e.reason(), String.valueOf(e.source()), e.at().toString());
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha.digest(fields.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException ex) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+    }
+  }
+
+  private static AuditEntry truncated(AuditEntry e) {
+    return new AuditEntry(e.actor(), e.role(), e.action(), e.recordType(), e.recordId(), e.citizen(),
+        clip(e.reason(), 300), clip(e.source(), 64), e.at().truncatedTo(ChronoUnit.MICROS));
+  }
+
+  private static String clip(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+}

@@ -1,0 +1,37 @@
+package org.onenumber.server.security;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.InstantSource;
+import org.onenumber.core.audit.AuditEntry;
+import org.onenumber.core.port.out.AuditLog;
+
+/** Administrators unlock an account that repeated failed logins locked (audited). */
+@Controller("/api/v1/accounts")
+@Secured("ADMIN")
+final class AccountLocksController {
+
+  private final RateLimits limits;
+  private final AuditLog audit;
+  private final InstantSource clock;
+
+  AccountLocksController(RateLimits limits, AuditLog audit, InstantSource clock) {
+    this.limits = limits;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Operation(summary = "Unlock a login locked after repeated failed passwords (administrators)")
+  @Post("/{login}/unlock")
+  HttpResponse<Void> unlock(String login, Authentication who, HttpRequest<?> request) {
+    limits.reset(RateLimits.Rule.LOGIN_FAILURES, login);
+    audit.append(new AuditEntry(who.getName(), "ADMIN", "unlock", "account", login, null, "administration",
+        request.getRemoteAddress().getAddress().getHostAddress(), clock.instant()));
+    return HttpResponse.noContent();
+  }
+}

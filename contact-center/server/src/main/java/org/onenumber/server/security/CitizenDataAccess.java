@@ -1,0 +1,175 @@
+package org.onenumber.server.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
+import io.micronaut.security.authentication.Authentication;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+import org.onenumber.core.audit.AuditEntry;
+import org.onenumber.core.casework.Case;
+import org.onenumber.core.contact.Contact;
+import org.onenumber.core.contact.ContactState;
+import org.onenumber.core.port.out.AuditLog;
+import org.onenumber.core.port.out.CaseRegistry;
+
+/**
+ * Who may see and act on a citizen's data, decided in one place, and the audit of every view. The
+ * rules:
+ *
+ * <ol>
+ *   <li>Supervisors and administrators see everything; each view is audited.
+ *   <li>An operator sees a contact, its messages and its citizen while they hold one of that
+ *       citizen's contacts (offered, connected, on hold or in wrap-up); audited with the reason
+ *       {@code holds contact}.
+ *   <li>An operator may search by phone number only with a reason they give; the reason is audited.
+ *   <li>Department staff see their department's cases and the contacts and citizens behind them.
+ *   <li>Acting on a contact (reply, escalate, close, transfer) needs its holder or a supervisor or
+ *       administrator.
+ *   <li>Anyone else gets 403, and nothing is audited as seen.
+ * </ol>
+ *
+ * The same person viewing the same record again within five minutes (a console refreshing an open
+ * conversation) is audited once. Thread-safe.
+ */
+@Singleton
+public final class CitizenDataAccess {
+
+  private static final Set<ContactState> HELD =
+      EnumSet.of(ContactState.OFFERED, ContactState.CONNECTED, ContactState.HELD, ContactState.WRAP_UP);
+  private static final int MIN_REASON = 5;
+
+  private final AuditLog audit;
+  private final CaseRegistry cases;
+  private final HttpClientAddressResolver addresses;
+  private final InstantSource clock;
+  private final Cache<String, Boolean> recent =
+      Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(5)).build();
+
+  CitizenDataAccess(AuditLog audit, CaseRegistry cases, HttpClientAddressResolver addresses, InstantSource clock) {
+    this.audit = audit;
+    this.cases = cases;
+    this.addresses = addresses;
+    this.clock = clock;
+  }
+
+  /** Rules 1, 2, 4: {@code who} views {@code what} ("contact", "messages") of {@code contact}. */
+  public void viewContact(Authentication who, HttpRequest<?> request, Contact contact, String what) {
+    String reason = reasonToSee(who, contact.citizen() == null ? null : contact.citizen().value(), Set.of(contact));
+    record(who, request, "view", what, contact.id().value(), citizenOf(contact), reason);
+  }
+
+  /** Rules 1, 2, 4 for the citizen panel: {@code contacts} are the citizen's contacts. */
+  public void viewCitizen(Authentication who, HttpRequest<?> request, String citizen, Collection<Contact> contacts) {
+    record(who, request, "view", "citizen", citizen, citizen, reasonToSee(who, citizen, contacts));
+  }
+
+  /** Rule 3: a search by phone number; operators must say why. */
+  public void search(Authentication who, HttpRequest<?> request, String citizen, String reason) {
+    if (is(who, Role.DEPARTMENT_STAFF)) {
+      throw forbidden();
+    }
+    if (is(who, Role.OPERATOR) && (reason == null || reason.strip().length() < MIN_REASON)) {
+      throw new org.onenumber.core.error.InvalidInputException(
+          "reason is required to search a citizen by phone (at least " + MIN_REASON + " characters)");
+    }
+    String why = reason == null || reason.isBlank() ? "supervision" : reason.strip();
+    audit.append(entry(who, request, "search", "citizen", citizen == null ? "none" : citizen, citizen, why));
+  }
+
+  /** Rule 1 and 4 for a case. */
+  public void viewCase(Authentication who, HttpRequest<?> request, Case c) {
+    String reason;
+    if (isSupervision(who)) {
+      reason = "supervision";
+    } else if (is(who, Role.DEPARTMENT_STAFF) && c.department().value().equals(attribute(who, "department"))) {
+      reason = "department case";
+    } else {
+      throw forbidden();
+    }
+    record(who, request, "view", "case", c.id().value(), c.citizen() == null ? null : c.citizen().value(), reason);
+  }
+
+  /** Rules 1 and 4 for a department's case list. */
+  public void viewDepartmentCases(Authentication who, HttpRequest<?> request, String department) {
+    if (!isSupervision(who) && !(is(who, Role.DEPARTMENT_STAFF) && department.equals(attribute(who, "department")))) {
+      throw forbidden();
+    }
+    record(who, request, "list", "department-cases", department, null, isSupervision(who) ? "supervision" : "own department");
+  }
+
+  /** Rule 5. */
+  public void act(Authentication who, Contact contact) {
+    if (!isSupervision(who) && !holds(who, contact)) {
+      throw forbidden();
+    }
+  }
+
+  private String reasonToSee(Authentication who, String citizen, Collection<Contact> contacts) {
+    if (isSupervision(who)) {
+      return "supervision";
+    }
+    if (is(who, Role.OPERATOR) && contacts.stream().anyMatch(c -> holds(who, c))) {
+      return "holds contact";
+    }
+    if (is(who, Role.DEPARTMENT_STAFF) && contacts.stream().flatMap(c -> cases.byContact(c.id()).stream())
+        .anyMatch(k -> k.department().value().equals(attribute(who, "department")))) {
+      return "department case";
+    }
+    throw forbidden();
+  }
+
+  private static boolean holds(Authentication who, Contact contact) {
+    String agent = attribute(who, "agent");
+    return agent != null && contact.agent() != null && contact.agent().value().equals(agent)
+        && HELD.contains(contact.state());
+  }
+
+  private void record(Authentication who, HttpRequest<?> request, String action, String type, String id,
+      String citizen, String reason) {
+    String key = who.getName() + '|' + action + '|' + type + '|' + id;
+    if (recent.asMap().putIfAbsent(key, Boolean.TRUE) == null) {
+      try {
+        audit.append(entry(who, request, action, type, id, citizen, reason));
+      } catch (RuntimeException e) {
+        recent.invalidate(key);
+        throw e;
+      }
+    }
+  }
+
+  private AuditEntry entry(Authentication who, HttpRequest<?> request, String action, String type, String id,
+      String citizen, String reason) {
+    String role = who.getRoles().stream().findFirst().orElse(null);
+    return new AuditEntry(who.getName(), role, action, type, id, citizen, reason, addresses.resolve(request),
+        clock.instant());
+  }
+
+  private static String citizenOf(Contact contact) {
+    return contact.citizen() == null ? null : contact.citizen().value();
+  }
+
+  private static boolean isSupervision(Authentication who) {
+    return is(who, Role.SUPERVISOR) || is(who, Role.ADMIN);
+  }
+
+  private static boolean is(Authentication who, Role role) {
+    return who.getRoles().contains(role.name());
+  }
+
+  private static String attribute(Authentication who, String name) {
+    Object value = who.getAttributes().get(name);
+    return value == null ? null : value.toString();
+  }
+
+  private static HttpStatusException forbidden() {
+    return new HttpStatusException(HttpStatus.FORBIDDEN, "this record is not part of your work");
+  }
+}

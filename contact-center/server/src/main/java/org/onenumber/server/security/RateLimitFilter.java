@@ -1,0 +1,63 @@
+package org.onenumber.server.security;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
+import java.util.OptionalLong;
+import org.onenumber.server.api.ApiError;
+
+/**
+ * Applies {@link RateLimits} per source address to the anonymous doors: contact intake, login and
+ * new chat sockets. Over the limit the caller gets 429 with {@code Retry-After} and a JSON error;
+ * nothing behind the door runs. The address is the one {@link HttpClientAddressResolver} gives
+ * (behind a proxy: {@code micronaut.server.client-address-header}).
+ */
+@ServerFilter({"/api/v1/contacts", "/login", "/ws/chat"})
+final class RateLimitFilter {
+
+  private final RateLimits limits;
+  private final HttpClientAddressResolver addresses;
+
+  RateLimitFilter(RateLimits limits, HttpClientAddressResolver addresses) {
+    this.limits = limits;
+    this.addresses = addresses;
+  }
+
+  @RequestFilter
+  @Nullable
+  HttpResponse<?> limit(HttpRequest<?> request) {
+    RateLimits.Rule rule = ruleFor(request);
+    if (rule == null) {
+      return null;
+    }
+    String address = addresses.resolve(request);
+    OptionalLong wait = limits.take(rule, address == null ? "unknown" : address);
+    if (wait.isEmpty()) {
+      return null;
+    }
+    return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header("Retry-After", Long.toString(wait.getAsLong()))
+        .body(new ApiError("rate_limited", "too many requests from this address; retry after "
+            + wait.getAsLong() + " s"));
+  }
+
+  private static RateLimits.Rule ruleFor(HttpRequest<?> request) {
+    String path = request.getPath();
+    HttpMethod method = request.getMethod();
+    if (method == HttpMethod.POST && path.equals("/api/v1/contacts")) {
+      return RateLimits.Rule.INTAKE;
+    }
+    if (method == HttpMethod.POST && path.equals("/login")) {
+      return RateLimits.Rule.LOGIN;
+    }
+    if (method == HttpMethod.GET && path.equals("/ws/chat")) {
+      return RateLimits.Rule.CHAT;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,82 @@
+package org.onenumber.server.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Token buckets (Bucket4j) per rule and key — a source address or a login — so that one caller's
+ * flood cannot starve the others. Each rule allows a burst of its per-minute count, refilled
+ * evenly over the minute. Buckets of keys not seen for ten minutes are dropped, and at most
+ * 100,000 keys per rule are kept (a flood of spoofed keys evicts old buckets, never grows the heap).
+ * Thread-safe and lock-free on the hot path.
+ */
+@Singleton
+public final class RateLimits {
+
+  /** What is limited. */
+  public enum Rule {
+    /** Anonymous contact intake per address. */
+    INTAKE,
+    /** Login attempts per address. */
+    LOGIN,
+    /** New chat sockets per address. */
+    CHAT,
+    /** Failed logins per login name, before the account is locked for a while. */
+    LOGIN_FAILURES
+  }
+
+  private final Map<Rule, Cache<String, Bucket>> buckets = new EnumMap<>(Rule.class);
+  private final Map<Rule, Long> perMinute = new EnumMap<>(Rule.class);
+
+  RateLimits(@Value("${onenumber.rate-limits.intake-per-minute:60}") long intake,
+      @Value("${onenumber.rate-limits.login-per-minute:20}") long login,
+      @Value("${onenumber.rate-limits.chat-per-minute:30}") long chat,
+      @Value("${onenumber.rate-limits.login-failures-per-15-minutes:5}") long loginFailures) {
+    perMinute.put(Rule.INTAKE, intake);
+    perMinute.put(Rule.LOGIN, login);
+    perMinute.put(Rule.CHAT, chat);
+    perMinute.put(Rule.LOGIN_FAILURES, loginFailures);
+    for (Rule rule : Rule.values()) {
+      buckets.put(rule, Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build());
+    }
+  }
+
+  /**
+   * Takes one token for {@code key}; empty when allowed, else the seconds until the next token.
+   */
+  public OptionalLong take(Rule rule, String key) {
+    ConsumptionProbe probe = bucket(rule, key).tryConsumeAndReturnRemaining(1);
+    return probe.isConsumed() ? OptionalLong.empty()
+        : OptionalLong.of(Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds()));
+  }
+
+  /** True when {@code key} has no token left, without taking one. */
+  public boolean exhausted(Rule rule, String key) {
+    Bucket bucket = buckets.get(rule).getIfPresent(key);
+    return bucket != null && bucket.getAvailableTokens() <= 0;
+  }
+
+  /** Forgets {@code key}'s bucket (an administrator unlocks an account). */
+  public void reset(Rule rule, String key) {
+    buckets.get(rule).invalidate(key);
+  }
+
+  private Bucket bucket(Rule rule, String key) {
+    return buckets.get(rule).get(key, k -> Bucket.builder().addLimit(limit(rule)).build());
+  }
+
+  private Bandwidth limit(Rule rule) {
+    long count = Math.max(1, perMinute.get(rule));
+    Duration period = rule == Rule.LOGIN_FAILURES ? Duration.ofMinutes(15) : Duration.ofMinutes(1);
+    return Bandwidth.builder().capacity(count).refillGreedy(count, period).build();
+  }
+}

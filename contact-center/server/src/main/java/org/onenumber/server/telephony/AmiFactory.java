@@ -1,0 +1,128 @@
+package org.onenumber.server.telephony;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Secondary;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Named;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.port.in.RouteContact;
+import org.onenumber.core.port.out.AgentDevices;
+import org.onenumber.core.routing.Decisions;
+import org.onenumber.core.routing.RoutingCommand;
+import org.onenumber.server.persistence.Jdbc;
+import org.onenumber.server.persistence.JdbcCitizenRegistry;
+import org.onenumber.server.persistence.JdbcContactJournal;
+import org.onenumber.server.routing.RoutingHost;
+import org.onenumber.telephony.asterisk.AmiSettings;
+import org.onenumber.telephony.asterisk.AsteriskAmi;
+import org.onenumber.telephony.asterisk.AsteriskCallControl;
+import org.onenumber.telephony.asterisk.AsteriskCalls;
+
+/**
+ * Wires the Asterisk AMI side. Configuration ({@code onenumber.telephony.asterisk.ami.*}): {@code
+ * host} (default 127.0.0.1), {@code port} (5038), {@code username}, {@code secret} — AMI stays off
+ * while no username is set —, {@code min-backoff}/{@code max-backoff} (200ms/30s), {@code
+ * accept-on-dial-end} (false: the FastAGI session reports answers). Recording: {@code
+ * onenumber.telephony.recording.queues} (comma-separated queue ids, {@code *} for all; empty: never),
+ * {@code retention-days} (90), {@code directory} (where the server reads Asterisk's recordings).
+ * The server starts and serves every other channel whether Asterisk is up or not.
+ */
+@Factory
+final class AmiFactory {
+
+  /** The registry of carried calls; V1's AGI factory creates the primary one. */
+  @Singleton
+  @Secondary
+  @Named("asteriskCalls")
+  AsteriskCalls asteriskCalls() {
+    return new AsteriskCalls();
+  }
+
+  /**
+   * Operator devices by convention ({@code PJSIP/<agent id>}, e.g. {@code PJSIP/op-001}) until the
+   * stored devices (V1's {@code JdbcAgentDevices}) replace it.
+   */
+  @Singleton
+  @Secondary
+  AgentDevices conventionalAgentDevices() {
+    return new AgentDevices() {
+      @Override
+      public Optional<String> deviceOf(AgentId agent) {
+        return Optional.of("PJSIP/" + agent.value());
+      }
+
+      @Override
+      public Optional<AgentId> agentAt(String device) {
+        return device.startsWith("PJSIP/") ? Optional.of(new AgentId(device.substring(6))) : Optional.empty();
+      }
+    };
+  }
+
+  @Singleton
+  AmiSettings amiSettings(
+      @Value("${onenumber.telephony.asterisk.ami.host:127.0.0.1}") String host,
+      @Value("${onenumber.telephony.asterisk.ami.port:5038}") int port,
+      @Value("${onenumber.telephony.asterisk.ami.username:}") String username,
+      @Value("${onenumber.telephony.asterisk.ami.secret:}") String secret,
+      @Value("${onenumber.telephony.asterisk.ami.min-backoff:200ms}") Duration minBackoff,
+      @Value("${onenumber.telephony.asterisk.ami.max-backoff:30s}") Duration maxBackoff,
+      @Value("${onenumber.telephony.asterisk.ami.accept-on-dial-end:false}") boolean acceptOnDialEnd) {
+    return new AmiSettings(host, port, username, secret, minBackoff, maxBackoff, Duration.ofSeconds(5),
+        acceptOnDialEnd, AmiSettings.Dialplan.DEFAULT);
+  }
+
+  @Singleton
+  RecordingFiles recordingFiles(@Value("${onenumber.telephony.recording.directory:}") String directory) {
+    return new RecordingFiles(directory);
+  }
+
+  @Singleton
+  JdbcCallRecordings callRecordings(Jdbc jdbc, JdbcContactJournal journal, JdbcCitizenRegistry citizens,
+      @Value("${onenumber.telephony.recording.queues:}") String queues) {
+    Set<String> ids = Arrays.stream(queues.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+        .collect(Collectors.toSet());
+    return new JdbcCallRecordings(jdbc, journal, citizens, ids);
+  }
+
+  @Singleton
+  RecordingRetention recordingRetention(JdbcCallRecordings recordings, RecordingFiles files, InstantSource clock,
+      @Value("${onenumber.telephony.recording.retention-days:90}") int days) {
+    return new RecordingRetention(recordings, files, Duration.ofDays(days), clock);
+  }
+
+  /**
+   * The AMI side, connecting in the background. Routing is looked up lazily, so a routing host that
+   * itself needs the call controls (callbacks, conference) does not make a dependency cycle.
+   */
+  @Singleton
+  @Bean(preDestroy = "close")
+  AsteriskAmi asteriskAmi(AmiSettings settings, @Named("asteriskCalls") AsteriskCalls calls, AgentDevices devices,
+      Provider<RoutingHost> host, JdbcCallRecordings recordings, InstantSource clock) {
+    RouteContact routing = new RouteContact() {
+      @Override
+      public Decisions route(RoutingCommand command) {
+        return host.get().route(command);
+      }
+
+      @Override
+      public void routeLater(RoutingCommand command) {
+        host.get().routeLater(command);
+      }
+    };
+    return new AsteriskAmi(settings, calls, devices, routing, recordings, clock).start();
+  }
+
+  @Singleton
+  AsteriskCallControl asteriskCallControl(AsteriskAmi ami) {
+    return ami.callControl();
+  }
+}

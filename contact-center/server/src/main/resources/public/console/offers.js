@@ -1,0 +1,94 @@
+// Incoming offers: one card per offer with Accept and Decline and a countdown to the server's
+// deadline (expiresAt against the server's clock). A new offer raises a desktop notification (the
+// permission is asked once, on the first click in the console) and a short tone.
+import { serverClock } from './clock.js';
+
+const $ = (id) => document.getElementById(id);
+
+export class Offers {
+  constructor(onAnswer, queueName) {
+    this.onAnswer = onAnswer;
+    this.queueName = queueName;
+    this.items = [];
+    this.seen = new Set();
+    this.timer = null;
+    document.addEventListener('click', askPermissionOnce, { once: true });
+  }
+
+  replace(offers) {
+    this.items = offers ?? [];
+    this.render();
+  }
+
+  add(offer) {
+    this.items = this.items.filter((o) => o.offerId !== offer.offerId).concat(offer);
+    this.render();
+  }
+
+  remove(offerId) {
+    this.items = this.items.filter((o) => o.offerId !== offerId);
+    this.render();
+  }
+
+  first() { return this.items[0]; }
+
+  render() {
+    $('no-offers').hidden = this.items.length > 0;
+    $('offers').replaceChildren(...this.items.map((offer) => this.card(offer)));
+    for (const offer of this.items) {
+      if (!this.seen.has(offer.offerId)) { this.seen.add(offer.offerId); announce(offer, this.queueName(offer.queueId)); }
+    }
+    this.tick();
+    clearInterval(this.timer);
+    if (this.items.length) this.timer = setInterval(() => this.tick(), 250);
+  }
+
+  card(offer) {
+    const li = document.createElement('li');
+    const title = Object.assign(document.createElement('strong'), { textContent: `${offer.channel} · ${offer.language} · ${this.queueName(offer.queueId)}` });
+    const topic = Object.assign(document.createElement('p'), { textContent: offer.topic ?? '' });
+    const timer = Object.assign(document.createElement('p'), { className: 'countdown' });
+    timer.dataset.expires = offer.expiresAt;
+    const accept = Object.assign(document.createElement('button'), { type: 'button', className: 'accept', textContent: 'Accept (Alt+A)' });
+    const decline = Object.assign(document.createElement('button'), { type: 'button', className: 'secondary decline', textContent: 'Decline' });
+    accept.setAttribute('aria-label', `Accept ${offer.channel} contact: ${offer.topic ?? ''}`);
+    decline.setAttribute('aria-label', `Decline ${offer.channel} contact: ${offer.topic ?? ''}`);
+    accept.addEventListener('click', () => this.onAnswer(offer, 'accept'));
+    decline.addEventListener('click', () => this.onAnswer(offer, 'decline'));
+    li.append(title, topic, timer, accept, ' ', decline);
+    return li;
+  }
+
+  tick() {
+    for (const timer of document.querySelectorAll('#offers .countdown')) {
+      timer.textContent = `Expires in ${serverClock.secondsUntil(timer.dataset.expires) ?? '?'} s`;
+    }
+  }
+}
+
+function askPermissionOnce() {
+  if ('Notification' in window && Notification.permission === 'default') Notification.requestPermission().catch(() => {});
+}
+
+function announce(offer, queue) {
+  tone();
+  if ('Notification' in window && Notification.permission === 'granted' && document.hidden) {
+    try { new Notification('New contact offered', { body: `${offer.channel} · ${queue}`, tag: offer.offerId }); } catch (e) { /* not allowed here */ }
+  }
+}
+
+/** A 0.2 s two-note tone from Web Audio (no sound file to load). */
+function tone() {
+  try {
+    const audio = tone.context ??= new AudioContext();
+    [660, 880].forEach((hz, i) => {
+      const osc = audio.createOscillator();
+      const gain = audio.createGain();
+      gain.gain.value = 0.08;
+      osc.frequency.value = hz;
+      osc.connect(gain).connect(audio.destination);
+      osc.start(audio.currentTime + i * 0.12);
+      osc.stop(audio.currentTime + i * 0.12 + 0.1);
+    });
+  } catch (e) { /* no audio device */ }
+}

@@ -1,0 +1,131 @@
+// How a contact ends: resolved, escalated to a department case or transferred; then the wrap-up
+// countdown to the server's deadline (wrapUpEndsAt against the server's clock) and "Close now".
+// The tab closes when the server says the contact is closed (socket frame or poll), not when the
+// browser thinks the time is up.
+import { post } from './api.js';
+import { serverClock } from './clock.js';
+
+const option = (value, label) => Object.assign(document.createElement('option'), { value, textContent: label });
+
+export class Outcome {
+  /** @param finish called with a short notice once the contact is closed */
+  constructor(contactId, panel, directory, finish) {
+    this.contactId = contactId;
+    this.panel = panel;
+    this.directory = directory;
+    this.finish = finish;
+    this.outcome = null;
+    this.q('.resolve').addEventListener('click', () => this.resolve());
+    this.q('.show-escalate').addEventListener('click', () => this.toggle('.escalate'));
+    this.q('.show-transfer').addEventListener('click', () => this.toggle('.transfer'));
+    this.q('form.escalate').addEventListener('submit', (e) => { e.preventDefault(); this.escalate(e.target); });
+    this.q('form.transfer').addEventListener('submit', (e) => { e.preventDefault(); this.transfer(e.target); });
+    this.q('.close-now').addEventListener('click', () => this.close());
+    this.fillDirectory();
+  }
+
+  q(selector) { return this.panel.querySelector(selector); }
+
+  toggle(selector) {
+    const form = this.q(selector);
+    form.hidden = !form.hidden;
+    if (!form.hidden) form.querySelector('select, textarea').focus();
+  }
+
+  fillDirectory() {
+    const departments = this.q('select[name=department]');
+    departments.replaceChildren(...this.directory.departments.map((d) => option(d.id, `${d.nameEn} · ${d.nameKo}`)));
+    departments.addEventListener('change', () => this.fillCategories());
+    this.fillCategories();
+    this.q('select[name=queue]').replaceChildren(...this.directory.queues.map((x) => option(x.id, x.name)));
+  }
+
+  fillCategories() {
+    const d = this.directory.departments.find((x) => x.id === this.q('select[name=department]').value);
+    this.q('select[name=category]').replaceChildren(...(d?.categories ?? []).map((c) => option(c, c)));
+  }
+
+  /** The inserted answer's department becomes the escalation's default. */
+  suggestDepartment(departmentId) {
+    if (!this.directory.departments.some((d) => d.id === departmentId)) return;
+    this.q('select[name=department]').value = departmentId;
+    this.fillCategories();
+  }
+
+  departmentName(id) {
+    return this.directory.departments.find((d) => d.id === id)?.nameEn ?? id;
+  }
+
+  resolve() { return this.wrapUp('RESOLVED', 'Resolved on the spot.'); }
+
+  openEscalation() {
+    const form = this.q('form.escalate');
+    if (form.hidden) this.toggle('.escalate');
+  }
+
+  async escalate(form) {
+    const data = new FormData(form);
+    try {
+      const created = await post(`/api/v1/contacts/${this.contactId}/escalate`, {
+        department: data.get('department'), category: data.get('category'), summary: data.get('summary'),
+      });
+      form.hidden = true;
+      this.onCase?.(created.id);
+      await this.wrapUp('ESCALATED', `Case ${created.id} opened for ${this.departmentName(created.department)}.`);
+    } catch (e) {
+      this.say(`Escalation failed: ${e.message}`);
+    }
+  }
+
+  async transfer(form) {
+    try {
+      await post(`/api/v1/contacts/${this.contactId}/transfer`, { toQueue: new FormData(form).get('queue') });
+      this.finish('Transferred.');
+    } catch (e) {
+      this.say(`Transfer failed: ${e.message}`);
+    }
+  }
+
+  async wrapUp(outcome, text) {
+    try {
+      const view = await post(`/api/v1/contacts/${this.contactId}/wrap-up`, { outcome, note: text });
+      this.outcome = outcome;
+      if (view.state === 'CLOSED') this.finish(text);
+      else this.countdown(text, view.wrapUpEndsAt);
+    } catch (e) {
+      this.say(`${text} Wrap-up not available: ${e.message}`);
+    }
+  }
+
+  /** Shows the wrap-up countdown to the server's deadline (also after a reload). */
+  countdown(text, endsAt) {
+    this.text = text;
+    this.endsAt = endsAt;
+    for (const b of this.panel.querySelectorAll('.disposition .actions button')) b.hidden = !b.classList.contains('close-now');
+    clearInterval(this.timer);
+    const tick = () => {
+      const left = serverClock.secondsUntil(this.endsAt);
+      this.q('.outcome').textContent = left === null ? `${this.text} Wrap-up.` : `${this.text} Wrap-up: ${left} s left.`;
+      this.q('.outcome').dataset.secondsLeft = left ?? '';
+    };
+    tick();
+    this.timer = setInterval(tick, 250);
+  }
+
+  async close() {
+    try {
+      await post(`/api/v1/contacts/${this.contactId}/close`, { outcome: this.outcome ?? 'RESOLVED' });
+    } catch (e) {
+      // Closed meanwhile (the wrap-up ended on the server): nothing left to close.
+      if (e.status !== 404 && e.status !== 409) { this.say(`Close failed: ${e.message}`); return; }
+    }
+    this.finish(this.text ?? 'Closed.');
+  }
+
+  say(text) {
+    clearInterval(this.timer);
+    this.q('.outcome').textContent = text;
+  }
+
+  stop() { clearInterval(this.timer); }
+}

@@ -1,0 +1,70 @@
+// The agent's presence: the state selector mirrors the engine's availability (OFFLINE, AVAILABLE,
+// BREAK with the city's reason codes, NOT_RESPONDING) and never shows a choice the server did not
+// confirm; the load (offer ringing, busy, wrap-up) is shown beside it. NOT_RESPONDING comes with
+// an explanation and a one-click way back to AVAILABLE.
+import { get, post, agentPath } from './api.js';
+
+const $ = (id) => document.getElementById(id);
+const LOAD = { RESERVED: 'offer ringing', BUSY: 'busy', WRAP_UP: 'wrap-up' };
+const NOT_RESPONDING_TEXT = 'You declined or missed an offer, so routing sends you no new offers. '
+  + 'Choose Available (or the button) to take contacts again.';
+
+export class Presence {
+  constructor(onChanged) {
+    this.onChanged = onChanged;
+    this.current = { availability: 'OFFLINE', state: 'OFFLINE' };
+    $('state').addEventListener('change', () => this.choose($('state').value));
+    $('clear-not-responding').addEventListener('click', () => this.choose('AVAILABLE'));
+  }
+
+  /** Adds one option per break reason the city configured. */
+  reasons(breakReasons) {
+    const select = $('state');
+    for (const reason of breakReasons) {
+      const label = reason.charAt(0).toUpperCase() + reason.slice(1).replace(/-/g, ' ');
+      select.append(Object.assign(document.createElement('option'), { value: `BREAK:${reason}`, textContent: `Break – ${label}` }));
+    }
+  }
+
+  /** Shows the server's view of the agent (from the API, the poll or the socket). */
+  show(agent) {
+    if (!agent) return;
+    this.current = agent;
+    const availability = agent.availability ?? agent.state;
+    const choice = availability === 'BREAK' ? `BREAK:${agent.breakReason}` : availability;
+    const select = $('state');
+    if (![...select.options].some((o) => o.value === choice) && availability === 'BREAK') {
+      select.append(Object.assign(document.createElement('option'), { value: choice, textContent: `Break – ${agent.breakReason}` }));
+    }
+    select.value = choice;
+    select.dataset.state = choice;
+    const load = LOAD[agent.state] ? ` · ${LOAD[agent.state]}` : '';
+    $('agent-state').textContent = `${availability.replace('_', ' ').toLowerCase()}${agent.breakReason ? ` (${agent.breakReason})` : ''}${load}`;
+    const note = $('state-note');
+    note.hidden = availability !== 'NOT_RESPONDING';
+    note.querySelector('.text').textContent = note.hidden ? '' : NOT_RESPONDING_TEXT;
+    if (agent.maxMessaging) $('capacity').textContent = `(${agent.messagingInUse} of ${agent.maxMessaging} chats)`;
+    this.onChanged?.(agent);
+  }
+
+  /** Asks the server for the chosen state; on failure the selector goes back to the server's state. */
+  async choose(value) {
+    const [state, reason] = value.split(':');
+    try {
+      let view;
+      const now = await get(agentPath());
+      if (state === 'OFFLINE') view = await post(agentPath('/logout'), { transferOpenContacts: false });
+      else if (now.state === 'OFFLINE') view = await post(agentPath('/login'), reason ? { startOnBreak: reason } : {});
+      else view = await post(agentPath('/state'), reason ? { state: 'BREAK', reason } : { state: 'AVAILABLE' });
+      this.show(view);
+    } catch (e) {
+      const why = e.status === 409 && state === 'OFFLINE' ? 'close your conversations first' : e.message;
+      await this.refresh();
+      $('agent-state').textContent = `State not changed: ${why}`;
+    }
+  }
+
+  async refresh() {
+    try { this.show(await get(agentPath())); } catch (e) { $('state').value = $('state').dataset.state ?? 'OFFLINE'; }
+  }
+}

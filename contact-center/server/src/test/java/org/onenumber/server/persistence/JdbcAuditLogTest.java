@@ -1,0 +1,51 @@
+package org.onenumber.server.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.onenumber.core.audit.AuditEntry;
+import org.onenumber.core.port.out.AuditLog;
+import org.onenumber.server.TestDatabases;
+
+/** The audit trail on H2: filters, and a hash chain that shows a changed or removed row. */
+class JdbcAuditLogTest {
+
+  private static final Instant T0 = Instant.parse("2026-12-01T09:00:00.123456789Z");
+  private final Jdbc jdbc = new Jdbc(TestDatabases.h2());
+  private final JdbcAuditLog audit = new JdbcAuditLog(jdbc);
+
+  private static AuditEntry view(String actor, String citizen, int second) {
+    return new AuditEntry(actor, "SUPERVISOR", "view", "contact", "c-" + second, citizen, "supervision", "127.0.0.1",
+        T0.plusSeconds(second));
+  }
+
+  @Test
+  void findsEntriesByCitizenActorAndTimeOldestFirst() {
+    audit.append(view("sv-01", "citizen-1", 0));
+    audit.append(view("sv-02", "citizen-2", 10));
+    audit.append(view("sv-01", "citizen-2", 20));
+    assertEquals(List.of("c-10", "c-20"),
+        audit.find("citizen-2", null, null, null, 10).stream().map(AuditEntry::recordId).toList());
+    assertEquals(List.of("c-0", "c-20"),
+        audit.find(null, "sv-01", null, null, 10).stream().map(AuditEntry::recordId).toList());
+    assertEquals(List.of("c-10"),
+        audit.find(null, null, T0.plusSeconds(5), T0.plusSeconds(15), 10).stream().map(AuditEntry::recordId).toList());
+  }
+
+  @Test
+  void theChainIsIntactUntilARowIsChangedOrRemoved() {
+    for (int i = 0; i < 4; i++) {
+      audit.append(view("sv-01", "citizen-1", i));
+    }
+    assertEquals(new AuditLog.Verification(4, -1), audit.verify());
+    jdbc.update("update audit_log set reason = 'nothing to see' where record_id = 'c-2'");
+    assertEquals(2, audit.verify().firstBroken(), "the changed row");
+    jdbc.update("update audit_log set reason = 'supervision' where record_id = 'c-2'");
+    assertTrue(audit.verify().intact());
+    jdbc.update("delete from audit_log where record_id = 'c-1'");
+    assertEquals(1, audit.verify().firstBroken(), "the row after the removed one");
+  }
+}

@@ -1,0 +1,246 @@
+package org.onenumber.server.telephony;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.onenumber.testkit.FakeTwilioVoice.attribute;
+import static org.onenumber.testkit.FakeTwilioVoice.text;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.onenumber.channels.twilio.TwilioRequestSigner;
+import org.onenumber.server.TestHttp;
+import org.onenumber.testkit.FakeTwilioApi;
+import org.onenumber.testkit.FakeTwilioVoice;
+
+/**
+ * Twilio Voice through the running server (on H2 and on PostgreSQL, see the subclasses): a local fake Twilio posts signed webhooks, follows
+ * the URLs the server's TwiML gives (Gather action, Redirect, Enqueue wait URL, the Dial's answer
+ * and action URLs) and receives the Calls API updates. The operator logs in through the API.
+ */
+abstract class TwilioVoiceTestBase {
+
+  private static final String ACCOUNT = "AC00000000000000000000000000000000";
+  private static final String TOKEN = "test-auth-token-0123456789abcdef";
+  private static final String CALLER = "+821099990001";
+  private final TwilioRequestSigner signer = new TwilioRequestSigner(TOKEN);
+  private final FakeTwilioVoice twilio = new FakeTwilioVoice(signer::sign);
+  private final FakeTwilioApi messaging = new FakeTwilioApi();
+  private final TestHttp http = new TestHttp();
+  private EmbeddedServer server;
+  private Path dataDir;
+
+  /** The datasource properties of a fresh database. */
+  abstract Map<String, Object> database(Path dataDir);
+
+  private void start(boolean withAccount) throws IOException {
+    dataDir = Files.createTempDirectory("onenumber-voice-it");
+    Map<String, Object> props = new HashMap<>();
+    props.put("onenumber.data-dir", dataDir.toString());
+    props.putAll(database(dataDir));
+    props.put("micronaut.server.port", -1);
+    props.put("micronaut.security.token.jwt.signatures.secret.generator.secret",
+        "test-jwt-secret-0123456789abcdef0123456789abcdef");
+    props.put("onenumber.twilio.account-sid", withAccount ? ACCOUNT : "");
+    props.put("onenumber.twilio.auth-token", withAccount ? TOKEN : "");
+    props.put("onenumber.telephony.twilio.api-base", twilio.baseUri().toString());
+    props.put("onenumber.twilio.api-base", messaging.baseUri().toString());
+    props.put("onenumber.telephony.twilio.video-link", "https://city.example/video");
+    server = ApplicationContext.run(EmbeddedServer.class, props);
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    if (server != null) {
+      server.getApplicationContext().close();
+    }
+    twilio.close();
+    messaging.close();
+    if (dataDir != null) {
+      try (var files = Files.walk(dataDir)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  private String url(String path) {
+    return server.getURL().toString().replaceAll("/$", "") + path;
+  }
+
+  private static Map<String, String> call(String callSid, String... more) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("CallSid", callSid);
+    form.put("AccountSid", ACCOUNT);
+    form.put("From", CALLER);
+    form.put("To", "+8215880120");
+    form.put("Direction", "inbound");
+    form.put("CallStatus", "in-progress");
+    for (int i = 0; i + 1 < more.length; i += 2) {
+      form.put(more[i], more[i + 1]);
+    }
+    return form;
+  }
+
+  /** Posts signed as Twilio does and expects 200 with TwiML. */
+  private String twiml(String url, Map<String, String> form) {
+    HttpResponse<String> response = twilio.post(url, form);
+    assertEquals(200, response.statusCode(), response.body());
+    assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/xml"));
+    return response.body();
+  }
+
+  /** The call arrives, the caller presses {@code digit} for the language and then stays on the line. */
+  private String waitingCall(String callSid, String digit) {
+    String menu = twiml(url("/webhooks/twilio/voice"), call(callSid, "CallStatus", "ringing"));
+    String options = twiml(attribute(menu, "Gather", "action"), call(callSid, "Digits", digit));
+    String enqueue = twiml(text(options, "Redirect"), call(callSid));
+    assertNotNull(text(enqueue, "Enqueue"), enqueue);
+    return enqueue;
+  }
+
+  @SuppressWarnings("unchecked")
+  /** The caller's contact, read as a supervisor (the test watches; operators see only what they hold). */
+  private Map<String, Object> voiceContact() throws Exception {
+    String token = http.login(server, "sv-01");
+    Map<String, Object> page = http.map(server, http.send(server, "GET",
+        "/api/v1/contacts?channel=VOICE&phone=010-9999-0001", null, token));
+    List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
+    assertEquals(1, items.size(), page.toString());
+    return http.map(server, http.send(server, "GET", "/api/v1/contacts/" + items.get(0).get("id"), null, token));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> states(Map<String, Object> contact) {
+    return ((List<Map<String, Object>>) contact.get("steps")).stream().map(s -> s.get("state")).toList();
+  }
+
+  private void logIn(String agent, String queue) throws Exception {
+    HttpResponse<String> login = http.send(server, "POST", "/api/v1/agents/" + agent + "/login",
+        "{\"queues\":[\"" + queue + "\"]}", http.login(server, agent));
+    assertEquals(200, login.statusCode(), login.body());
+  }
+
+  @Test
+  void unsignedOrForgedVoiceWebhooksAreRefusedAndASignedOneGetsTheLanguageMenu() throws Exception {
+    start(true);
+    String sid = twilio.ring();
+    assertEquals(403, twilio.post(url("/webhooks/twilio/voice"), call(sid), null).statusCode());
+    assertEquals(403, twilio.post(url("/webhooks/twilio/voice"), call(sid), "bm90IGEgc2lnbmF0dXJl").statusCode());
+    Map<String, String> signedForOtherDigits = call(sid, "Digits", "1");
+    String signature = signer.sign(url("/webhooks/twilio/voice/queue?lang=en"), signedForOtherDigits);
+    assertEquals(403, twilio.post(url("/webhooks/twilio/voice/queue?lang=en"), call(sid, "Digits", "2"), signature)
+        .statusCode());
+    String menu = twiml(url("/webhooks/twilio/voice"), call(sid));
+    assertEquals(url("/webhooks/twilio/voice/gather?step=language&tries=0"), attribute(menu, "Gather", "action"));
+    Map<String, Object> none = http.map(server, http.send(server, "GET", "/api/v1/contacts?phone=010-9999-0001", null,
+        http.login(server, "sv-01")));
+    assertEquals(List.of(), none.get("items"), "no forged request opened a contact");
+  }
+
+  @Test
+  void withoutATwilioAccountEveryVoiceWebhookIsForbiddenNotAnError() throws Exception {
+    start(false);
+    HttpResponse<String> response = twilio.post(url("/webhooks/twilio/voice"), call(twilio.ring()));
+    assertEquals(403, response.statusCode(), response.body());
+    assertTrue(response.body().contains("\"forbidden\""), response.body());
+  }
+
+  @Test
+  void englishCallWaitsIsDialledToTheOperatorAnsweredHungUpAndCounted() throws Exception {
+    start(true);
+    String sid = twilio.ring();
+    String enqueue = waitingCall(sid, "2");
+    assertEquals("onenumber-english", text(enqueue, "Enqueue"));
+    Map<String, Object> waiting = voiceContact();
+    assertEquals("QUEUED", waiting.get("state"));
+    assertEquals("en", waiting.get("language"));
+
+    String waitUrl = attribute(enqueue, "Enqueue", "waitUrl");
+    await().atMost(Duration.ofSeconds(10)).until(() -> text(twiml(waitUrl, call(sid, "QueuePosition", "1",
+        "QueueTime", "3")), "Say").startsWith("You are number 1 in line."));
+
+    logIn("op-022", "english");
+    await().atMost(Duration.ofSeconds(10)).until(() -> !twilio.updatesOf(sid).isEmpty());
+    String dial = twilio.updatesOf(sid).get(0).param("Twiml");
+    assertEquals("op-022", text(dial, "Client"));
+    assertEquals("OFFERED", voiceContact().get("state"));
+
+    String whisper = twiml(attribute(dial, "Client", "url"), call("CA" + "f".repeat(32), "ParentCallSid", sid,
+        "Direction", "outbound-dial", "CallStatus", "in-progress"));
+    assertTrue(text(whisper, "Say").contains("en"), whisper);
+    assertEquals("CONNECTED", voiceContact().get("state"));
+
+    String bye = twiml(attribute(dial, "Dial", "action"), call(sid, "DialCallStatus", "completed",
+        "DialCallDuration", "42"));
+    assertTrue(bye.contains("<Hangup/>"), bye);
+    twiml(url("/webhooks/twilio/voice/status"), call(sid, "CallStatus", "completed", "CallDuration", "60"));
+    Map<String, Object> done = voiceContact();
+    assertEquals(List.of("CREATED", "QUEUED", "OFFERED", "CONNECTED", "WRAP_UP"), states(done).subList(0, 5));
+
+    AtomicReference<Map<String, Object>> levels = new AtomicReference<>();
+    await().atMost(Duration.ofSeconds(10)).until(() -> {
+      levels.set(http.map(server, http.send(server, "GET", "/api/v1/service-levels?scope=queue&id=english", null,
+          http.login(server, "sv-01"))));
+      return ((Number) levels.get().get("answered")).intValue() == 1;
+    });
+    assertTrue(((Number) levels.get().get("offered")).intValue() >= 1, levels.get().toString());
+  }
+
+  @Test
+  void aCallerWhoHangsUpWhileWaitingIsAnAbandon() throws Exception {
+    start(true);
+    String sid = twilio.ring();
+    String enqueue = waitingCall(sid, "1");
+    assertTrue(text(enqueue, "Enqueue").startsWith("onenumber-general-ko"), enqueue);
+    twilio.hangUp(sid);
+    twiml(attribute(enqueue, "Enqueue", "action"), call(sid, "QueueResult", "hangup", "QueueTime", "12"));
+    twiml(url("/webhooks/twilio/voice/status"), call(sid, "CallStatus", "completed"));
+    Map<String, Object> contact = voiceContact();
+    assertEquals("ABANDONED", contact.get("state"));
+    assertEquals(List.of("CREATED", "QUEUED", "ABANDONED"), states(contact));
+  }
+
+  @Test
+  void anOperatorWhoDoesNotAnswerSendsTheCallerBackInLineWithoutSilence() throws Exception {
+    start(true);
+    String sid = twilio.ring();
+    waitingCall(sid, "2");
+    logIn("op-022", "english");
+    await().atMost(Duration.ofSeconds(10)).until(() -> !twilio.updatesOf(sid).isEmpty());
+    String dial = twilio.updatesOf(sid).get(0).param("Twiml");
+
+    String back = twiml(attribute(dial, "Dial", "action"), call(sid, "DialCallStatus", "no-answer"));
+    assertEquals("onenumber-english", text(back, "Enqueue"), "the same answer puts the caller back in the queue");
+    List<Object> states = states(voiceContact());
+    assertEquals(List.of("CREATED", "QUEUED", "OFFERED", "QUEUED"), states.subList(0, 4));
+    assertTrue(text(twiml(attribute(back, "Enqueue", "waitUrl"), call(sid)), "Play").endsWith(".mp3"));
+  }
+
+  @Test
+  void theSignLanguageOptionTextsTheVideoCallLinkAndEndsTheCall() throws Exception {
+    start(true);
+    String sid = twilio.ring();
+    String menu = twiml(url("/webhooks/twilio/voice"), call(sid));
+    String bye = twiml(attribute(menu, "Gather", "action"), call(sid, "Digits", "7"));
+    assertTrue(bye.contains("<Hangup/>"), bye);
+    FakeTwilioApi.Recorded sms = messaging.requests().get(0);
+    assertEquals(CALLER, sms.param("To"));
+    assertTrue(sms.param("Body").contains("https://city.example/video"), sms.param("Body"));
+  }
+}

@@ -1,0 +1,67 @@
+package org.onenumber.telephony.asterisk;
+
+import java.time.InstantSource;
+import org.onenumber.core.port.in.RouteContact;
+import org.onenumber.core.port.out.AgentDevices;
+
+/**
+ * The AMI side of the Asterisk adapter, assembled: the {@link AmiLink}, its event translation
+ * ({@link AmiEvents}), the reconcile after every login, callbacks, recording and the {@link
+ * AsteriskCallControl}. {@link #start()} connects in the background; the rest of the server runs
+ * whether Asterisk is there or not ({@link #status()}).
+ */
+public final class AsteriskAmi implements AutoCloseable {
+
+  private final AmiLink link;
+  private final AmiEvents events;
+  private final CallReconciler reconciler;
+  private final CallRecorder recorder;
+  private final AsteriskCallControl control;
+
+  public AsteriskAmi(AmiSettings settings, AsteriskCalls calls, AgentDevices devices, RouteContact routing,
+      CallRecordings recordings, InstantSource clock) {
+    this(new AmiLink(settings, clock), calls, devices, routing, recordings, clock);
+  }
+
+  AsteriskAmi(AmiLink link, AsteriskCalls calls, AgentDevices devices, RouteContact routing,
+      CallRecordings recordings, InstantSource clock) {
+    this.link = link;
+    CallbackDials callbacks = new CallbackDials(link, devices, routing);
+    this.recorder = new CallRecorder(link, recordings, clock);
+    this.events = new AmiEvents(calls, devices, routing, callbacks, recorder, link.settings().acceptOnDialEnd());
+    this.reconciler = new CallReconciler(calls, routing, callbacks);
+    this.control = new AsteriskCallControl(link, calls, callbacks);
+    link.addListener(events);
+    link.onConnect(reconciler);
+  }
+
+  public AsteriskAmi start() {
+    link.start();
+    return this;
+  }
+
+  public AmiStatus status() {
+    return link.status();
+  }
+
+  public AsteriskCallControl callControl() {
+    return control;
+  }
+
+  public AmiEvents events() {
+    return events;
+  }
+
+  /** What the last reconcile found ("live=2 ended=0 legsCleared=0 untracked=0"), or "none yet". */
+  public String lastReconcile() {
+    CallReconciler.Outcome o = reconciler.last();
+    return o == null ? "none yet"
+        : "live=" + o.live() + " ended=" + o.ended() + " legsCleared=" + o.legsCleared() + " untracked=" + o.untracked();
+  }
+
+  @Override
+  public void close() {
+    link.close();
+    recorder.close();
+  }
+}

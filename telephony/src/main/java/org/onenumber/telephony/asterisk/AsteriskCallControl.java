@@ -1,0 +1,174 @@
+package org.onenumber.telephony.asterisk;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.asteriskjava.manager.action.HangupAction;
+import org.asteriskjava.manager.action.ManagerAction;
+import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.action.RedirectAction;
+import org.asteriskjava.manager.response.ManagerError;
+import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.citizen.CitizenIdentity;
+import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.port.out.CallControl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link CallControl} on Asterisk: the FastAGI session keeps the
+ * caller's channel; AMI moves or ends the operator's leg and the session is told by a {@link
+ * CallSignal}. The signal is put in the call's mailbox <i>before</i> the AMI action, so when the
+ * action ends the session's running {@code Dial} or {@code Bridge}, the session finds the reason
+ * waiting (an AGI session only reads its mailbox between commands, so nothing can act early).
+ *
+ * <ol>
+ *   <li>hold: {@code Hold}, then {@code Redirect} of the operator leg to the hold context (it waits
+ *       there with music); resume: {@code Resume(leg)}, the session bridges the caller back to it.
+ *   <li>requeue: {@code Requeue}, then {@code Hangup} of the operator leg.
+ *   <li>transfer: {@code Transfer(dial string)}, then {@code Hangup} of the operator leg.
+ *   <li>conference: {@code Conference(room)}, {@code Redirect} of the operator leg into the room
+ *       (conference context), {@code Originate} of the third party into the same room (capture 05b).
+ *   <li>hang up: {@code HangUp}, then {@code Hangup} of the caller channel (of the operator channel
+ *       for an answered callback, which has no session).
+ *   <li>placeCallback: {@link CallbackDials}.
+ * </ol>
+ * A request for a call this node does not carry, or without an operator leg where one is needed,
+ * is logged and ignored. Every method returns at once; failures of AMI actions are logged.
+ */
+public final class AsteriskCallControl implements CallControl {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AsteriskCallControl.class);
+
+  private final AmiLink link;
+  private final AsteriskCalls calls;
+  private final CallbackDials callbacks;
+  private final Map<ContactId, String> rooms = new ConcurrentHashMap<>();
+  private final AtomicInteger roomCounter = new AtomicInteger();
+
+  AsteriskCallControl(AmiLink link, AsteriskCalls calls, CallbackDials callbacks) {
+    this.link = link;
+    this.calls = calls;
+    this.callbacks = callbacks;
+  }
+
+  @Override
+  public boolean carries(ContactId contact) {
+    return calls.byContact(contact).isPresent() || callbacks.carries(contact);
+  }
+
+  @Override
+  public void placeCallback(ContactId contact, CitizenIdentity.Phone citizen, AgentId agent) {
+    callbacks.place(contact, citizen, agent);
+  }
+
+  @Override
+  public void hold(ContactId contact) {
+    withAgentLeg(contact, "hold").ifPresent(call -> {
+      calls.signal(contact, new CallSignal.Hold());
+      send(redirect(call.agentChannel(), plan().holdContext(), "s"), "hold", contact);
+    });
+  }
+
+  @Override
+  public void resume(ContactId contact) {
+    withAgentLeg(contact, "resume").ifPresent(call -> calls.signal(contact, new CallSignal.Resume(call.agentChannel())));
+  }
+
+  @Override
+  public void requeue(ContactId contact) {
+    withAgentLeg(contact, "requeue").ifPresent(call -> {
+      calls.signal(contact, new CallSignal.Requeue());
+      calls.agentLeg(contact, null);
+      send(hangup(call.agentChannel()), "requeue", contact);
+    });
+  }
+
+  @Override
+  public void transfer(ContactId contact, String destination) {
+    Optional<AsteriskCalls.Call> carried = carried(contact, "transfer");
+    carried.ifPresent(call -> {
+      calls.signal(contact, new CallSignal.Transfer(Channels.dialString(destination, plan().outboundDialString())));
+      if (call.agentChannel() != null) {
+        calls.agentLeg(contact, null);
+        send(hangup(call.agentChannel()), "transfer", contact);
+      }
+    });
+  }
+
+  @Override
+  public void conference(ContactId contact, String thirdParty) {
+    withAgentLeg(contact, "conference").ifPresent(call -> {
+      String room = rooms.computeIfAbsent(contact, c -> String.format("8%06d", roomCounter.incrementAndGet() % 1_000_000));
+      calls.signal(contact, new CallSignal.Conference(room));
+      send(redirect(call.agentChannel(), plan().conferenceContext(), room), "conference", contact);
+      OriginateAction third = new OriginateAction();
+      third.setChannel(Channels.dialString(thirdParty, plan().outboundDialString()));
+      third.setContext(plan().conferenceContext());
+      third.setExten(room);
+      third.setPriority(1);
+      third.setTimeout(plan().ringTimeout().toMillis());
+      third.setAsync(true);
+      third.setVariable("ONENUMBER_CONTACT", contact.value());
+      send(third, "conference third party", contact);
+    });
+  }
+
+  @Override
+  public void hangUp(ContactId contact) {
+    Optional<AsteriskCalls.Call> call = calls.byContact(contact);
+    if (call.isPresent()) {
+      calls.signal(contact, new CallSignal.HangUp());
+      send(hangup(call.get().callerChannel()), "hang up", contact);
+      return;
+    }
+    String callback = callbacks.channelOf(contact);
+    if (callback != null) {
+      send(hangup(callback), "hang up callback", contact);
+      return;
+    }
+    LOG.info("hang up of {} ignored: not carried here", contact);
+  }
+
+  /** The conference room of {@code contact}'s call, once one was opened. */
+  public Optional<String> roomOf(ContactId contact) {
+    return Optional.ofNullable(rooms.get(contact));
+  }
+
+  private Optional<AsteriskCalls.Call> carried(ContactId contact, String what) {
+    Optional<AsteriskCalls.Call> call = calls.byContact(contact);
+    if (call.isEmpty()) {
+      LOG.info("{} of {} ignored: not carried here", what, contact);
+    }
+    return call;
+  }
+
+  private Optional<AsteriskCalls.Call> withAgentLeg(ContactId contact, String what) {
+    Optional<AsteriskCalls.Call> call = carried(contact, what).filter(c -> c.agentChannel() != null);
+    if (call.isEmpty() && calls.byContact(contact).isPresent()) {
+      LOG.info("{} of {} ignored: no operator leg up", what, contact);
+    }
+    return call;
+  }
+
+  private AmiSettings.Dialplan plan() {
+    return link.settings().dialplan();
+  }
+
+  private void send(ManagerAction action, String what, ContactId contact) {
+    link.send(action, r -> {
+      if (r instanceof ManagerError) {
+        LOG.warn("{} of {}: {} failed: {}", what, contact, action.getAction(), r.getMessage());
+      }
+    });
+  }
+
+  private static RedirectAction redirect(String channel, String context, String exten) {
+    return new RedirectAction(channel, context, exten, 1);
+  }
+
+  private static HangupAction hangup(String channel) {
+    return new HangupAction(channel, 16);
+  }
+}

@@ -1,0 +1,169 @@
+package org.onenumber.telephony.twilio;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.citizen.CitizenIdentity;
+import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.directory.Language;
+import org.onenumber.core.port.in.RouteContact;
+import org.onenumber.core.port.out.AgentDevices;
+import org.onenumber.core.port.out.CallControl;
+import org.onenumber.core.routing.RoutingCommand;
+import org.onenumber.telephony.twilio.TwilioVoiceCalls.Call;
+import org.onenumber.telephony.twilio.TwilioVoiceCalls.Phase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link CallControl} on Twilio: every control updates the caller's live leg with new TwiML through
+ * the Calls API (the caller's leg is the call; the operator's leg hangs off its {@code <Dial>}). The cases:
+ *
+ * <ol>
+ *   <li>hold: the caller's leg plays hold music; this ends the {@code <Dial>}, so the operator's leg
+ *       hangs up (Twilio cannot park one leg of a dial).
+ *   <li>resume: the operator is dialled again; their answer reconnects the caller, without a new offer.
+ *   <li>requeue: the caller goes back to {@code <Enqueue>}; routing's next offer dials the next operator.
+ *   <li>transfer: the caller's leg dials the destination number and leaves the center.
+ *   <li>conference: the caller's leg joins a Twilio conference named after the contact, and the
+ *       operator and the third party are called into it.
+ *   <li>hangUp: the caller's leg is completed; the status callback then reports the end to routing.
+ *   <li>placeCallback: Twilio calls the reserved operator; their leg runs a {@code <Dial>} to the
+ *       citizen, whose answer (or not) becomes {@code CallbackResult}.
+ * </ol>
+ *
+ * Returns at once: REST calls run on {@code executor}. A control for a call this node does not carry
+ * is ignored and logged. Thread-safe.
+ */
+public final class TwilioCallControl implements CallControl {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TwilioCallControl.class);
+  private static final Set<Phase> LIVE = Set.of(Phase.WAITING, Phase.RINGING, Phase.CONNECTED, Phase.HELD,
+      Phase.RECONNECTING, Phase.CONFERENCE, Phase.CALLBACK);
+
+  private final TwilioVoiceCalls calls;
+  private final VoiceTwiml twiml;
+  private final TwilioVoiceApi api;
+  private final AgentDevices devices;
+  private final RouteContact routing;
+  private final Executor executor;
+  private final String callerId;
+
+  /** @param callerId the city's number, shown on calls Twilio places */
+  public TwilioCallControl(TwilioVoiceCalls calls, VoiceTwiml twiml, TwilioVoiceApi api, AgentDevices devices,
+      RouteContact routing, Executor executor, String callerId) {
+    this.calls = calls;
+    this.twiml = twiml;
+    this.api = api;
+    this.devices = devices;
+    this.routing = routing;
+    this.executor = executor;
+    this.callerId = callerId;
+  }
+
+  @Override
+  public boolean carries(ContactId contact) {
+    return calls.carries(contact);
+  }
+
+  @Override
+  public void placeCallback(ContactId contact, CitizenIdentity.Phone citizen, AgentId agent) {
+    Call pending = new Call("pending-callback:" + contact.value(), contact, Language.KOREAN, "onenumber-callback",
+        Phase.CALLBACK, agent, false, null, null);
+    calls.open(pending);
+    executor.execute(() -> {
+      try {
+        String sid = api.place(line(agent).address(), callerId, twiml.callback(contact, citizen.value(), false),
+            twiml.urls().outboundStatus(contact));
+        calls.close(contact);
+        calls.open(pending.withSid(sid));
+      } catch (RuntimeException e) {
+        LOG.warn("callback for {} could not be placed: {}", contact, e.getMessage());
+        calls.close(contact);
+        routing.routeLater(new RoutingCommand.CallbackResult(contact, false));
+      }
+    });
+  }
+
+  @Override
+  public void hold(ContactId contact) {
+    control("hold", contact, Set.of(Phase.CONNECTED), Phase.HELD, call -> twiml.hold(call.language()));
+  }
+
+  @Override
+  public void resume(ContactId contact) {
+    control("resume", contact, Set.of(Phase.HELD), Phase.RECONNECTING,
+        call -> twiml.dial(contact, call.agent(), line(call.agent()), call.record()));
+  }
+
+  @Override
+  public void requeue(ContactId contact) {
+    calls.move(contact, c -> LIVE.contains(c.phase()) && c.phase() != Phase.WAITING && c.phase() != Phase.CALLBACK,
+            c -> c.to(Phase.WAITING, null))
+        .ifPresentOrElse(call -> send(call.callSid(), () -> twiml.enqueue(contact, call.queueName())),
+            () -> ignored("requeue", contact));
+  }
+
+  @Override
+  public void transfer(ContactId contact, String destination) {
+    control("transfer", contact, LIVE, Phase.ENDED, call -> twiml.transfer(call.language(), destination));
+  }
+
+  @Override
+  public void conference(ContactId contact, String thirdParty) {
+    String room = "onenumber-" + contact.value();
+    Optional<Call> before = calls.move(contact, c -> c.phase() == Phase.CONNECTED || c.phase() == Phase.HELD,
+        c -> c.to(Phase.CONFERENCE, c.agent()));
+    if (before.isEmpty()) {
+      ignored("conference", contact);
+      return;
+    }
+    Call call = before.get();
+    executor.execute(() -> {
+      try {
+        api.update(call.callSid(), twiml.conference(room, true));
+        api.place(line(call.agent()).address(), callerId, twiml.conference(room, false), null);
+        api.place(thirdParty, callerId, twiml.conference(room, false), null);
+      } catch (RuntimeException e) {
+        LOG.warn("conference for {} failed: {}", contact, e.getMessage());
+      }
+    });
+  }
+
+  @Override
+  public void hangUp(ContactId contact) {
+    calls.byContact(contact).filter(c -> LIVE.contains(c.phase()))
+        .ifPresentOrElse(call -> executor.execute(() -> {
+          try {
+            api.end(call.callSid());
+          } catch (RuntimeException e) {
+            LOG.warn("could not hang up Twilio call {}: {}", call.callSid(), e.getMessage());
+          }
+        }), () -> ignored("hangUp", contact));
+  }
+
+  private void control(String what, ContactId contact, Set<Phase> from, Phase next,
+      java.util.function.Function<Call, String> document) {
+    calls.move(contact, c -> from.contains(c.phase()), c -> c.to(next, c.agent()))
+        .ifPresentOrElse(call -> send(call.callSid(), () -> document.apply(call)), () -> ignored(what, contact));
+  }
+
+  private void send(String callSid, java.util.function.Supplier<String> document) {
+    executor.execute(() -> {
+      try {
+        api.update(callSid, document.get());
+      } catch (RuntimeException e) {
+        LOG.warn("could not update Twilio call {}: {}", callSid, e.getMessage());
+      }
+    });
+  }
+
+  private OperatorLine line(AgentId agent) {
+    return OperatorLine.of(agent, devices.deviceOf(agent).orElse(null));
+  }
+
+  private static void ignored(String what, ContactId contact) {
+    LOG.info("{} ignored: contact {} has no Twilio call in a state that allows it", what, contact);
+  }
+}

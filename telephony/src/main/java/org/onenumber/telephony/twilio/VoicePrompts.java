@@ -1,0 +1,123 @@
+package org.onenumber.telephony.twilio;
+
+import java.util.Map;
+import org.onenumber.core.directory.Language;
+
+/**
+ * What the Twilio IVR says, by prompt and language (ko, en, zh, ja, vi, mn; any other language gets
+ * Korean, the city's default). {@code {0}} and {@code {1}} are replaced by the arguments. The
+ * language menu is spoken in every language, each in its own, so a caller hears their option in a
+ * language they understand.
+ */
+public final class VoicePrompts {
+
+  /** What is being said. */
+  public enum Prompt {
+    /** "For Korean, press 1" in the menu language; {0} is the digit. */
+    LANGUAGE_OPTION,
+    /** "For a sign-language video call, press 7"; {0} is the digit. */
+    SIGN_OPTION,
+    /** After the language: callback option, or stay on the line. */
+    OPTIONS,
+    /** Position and estimated wait: {0} place in line, {1} minutes. */
+    POSITION,
+    /** Thanks for waiting, while no position is known yet. */
+    WAIT,
+    SIGN_LINK_SENT,
+    CALLBACK_CONFIRMED,
+    HOLD,
+    TRANSFER,
+    GOODBYE,
+    /** To the operator when they answer: {0} the caller's language name. */
+    WHISPER,
+    /** To the operator placing a callback. */
+    CALLBACK_WHISPER
+  }
+
+  private static final Map<Prompt, Map<String, String>> TEXTS = Map.ofEntries(
+      Map.entry(Prompt.LANGUAGE_OPTION, Map.of(
+          "ko", "한국어는 {0}번.",
+          "en", "For English, press {0}.",
+          "zh", "中文服务请按 {0}。",
+          "ja", "日本語は {0} を押してください。",
+          "vi", "Tiếng Việt, xin bấm phím {0}.",
+          "mn", "Монгол хэлээр {0} дарна уу.")),
+      Map.entry(Prompt.SIGN_OPTION, Map.of(
+          "ko", "수어 영상 상담 링크를 문자로 받으시려면 {0}번을 눌러 주세요.",
+          "en", "For a sign-language video call link by text message, press {0}.")),
+      Map.entry(Prompt.OPTIONS, Map.of(
+          "ko", "순서를 유지한 채 전화를 다시 받으시려면 1번을 누르세요. 상담원 연결을 원하시면 잠시 기다려 주세요.",
+          "en", "To keep your place and be called back, press 1. Or stay on the line for an operator.",
+          "zh", "如需保留您的排队位置并等待回电，请按 1。或请稍候，为您转接客服。",
+          "ja", "順番を保ったまま折り返しのお電話をご希望の方は 1 を押してください。そのままお待ちいただくとオペレーターにおつなぎします。",
+          "vi", "Để giữ chỗ và được gọi lại, xin bấm phím 1. Hoặc xin giữ máy để gặp nhân viên.",
+          "mn", "Дараалалаа хадгалж буцааж залгуулах бол 1 дарна уу. Эсвэл ажилтантай холбогдохыг хүлээнэ үү.")),
+      Map.entry(Prompt.POSITION, Map.of(
+          "ko", "고객님의 대기 순서는 {0}번째이며, 예상 대기 시간은 약 {1}분입니다.",
+          "en", "You are number {0} in line. The estimated wait is about {1} minutes.",
+          "zh", "您前面排在第 {0} 位，预计等待约 {1} 分钟。",
+          "ja", "現在 {0} 番目です。お待ち時間はおよそ {1} 分です。",
+          "vi", "Quý khách đang ở vị trí số {0}. Thời gian chờ dự kiến khoảng {1} phút.",
+          "mn", "Та дараалалд {0}-т байна. Хүлээх хугацаа ойролцоогоор {1} минут.")),
+      Map.entry(Prompt.WAIT, Map.of(
+          "ko", "잠시만 기다려 주시면 상담원을 연결해 드리겠습니다.",
+          "en", "Thank you for waiting. An operator will be with you shortly.",
+          "zh", "感谢您的耐心等待，客服将尽快为您服务。",
+          "ja", "お待たせしております。まもなくオペレーターにおつなぎします。",
+          "vi", "Cảm ơn quý khách đã chờ. Nhân viên sẽ sớm tiếp nhận cuộc gọi.",
+          "mn", "Хүлээсэнд баярлалаа. Ажилтан удахгүй холбогдоно.")),
+      Map.entry(Prompt.SIGN_LINK_SENT, Map.of(
+          "ko", "수어 영상 상담 링크를 문자로 보내 드렸습니다. 감사합니다.",
+          "en", "We have sent you a sign-language video call link by text message. Thank you.")),
+      Map.entry(Prompt.CALLBACK_CONFIRMED, Map.of(
+          "ko", "순서가 되면 이 번호로 전화 드리겠습니다. 감사합니다.",
+          "en", "We will call you back on this number when it is your turn. Thank you.",
+          "zh", "轮到您时，我们将回拨此号码。谢谢。",
+          "ja", "順番になりましたらこの番号にお電話いたします。ありがとうございました。",
+          "vi", "Chúng tôi sẽ gọi lại số này khi đến lượt quý khách. Xin cảm ơn.",
+          "mn", "Таны ээлж ирэхэд энэ дугаар руу залгана. Баярлалаа.")),
+      Map.entry(Prompt.HOLD, Map.of(
+          "ko", "잠시만 기다려 주세요.",
+          "en", "Please hold.",
+          "zh", "请稍候。",
+          "ja", "少々お待ちください。",
+          "vi", "Xin vui lòng giữ máy.",
+          "mn", "Түр хүлээнэ үү.")),
+      Map.entry(Prompt.TRANSFER, Map.of(
+          "ko", "담당 부서로 연결해 드리겠습니다.",
+          "en", "We are transferring your call to the department.",
+          "zh", "正在为您转接至相关部门。",
+          "ja", "担当部署におつなぎします。",
+          "vi", "Chúng tôi đang chuyển cuộc gọi đến phòng ban phụ trách.",
+          "mn", "Таны дуудлагыг хариуцсан хэлтэст шилжүүлж байна.")),
+      Map.entry(Prompt.GOODBYE, Map.of(
+          "ko", "이용해 주셔서 감사합니다.",
+          "en", "Thank you for calling.",
+          "zh", "感谢您的来电。",
+          "ja", "お電話ありがとうございました。",
+          "vi", "Cảm ơn quý khách đã gọi.",
+          "mn", "Залгасанд баярлалаа.")),
+      Map.entry(Prompt.WHISPER, Map.of(
+          "ko", "원넘버 상담 전화, {0}.",
+          "en", "OneNumber call, {0}.")),
+      Map.entry(Prompt.CALLBACK_WHISPER, Map.of(
+          "ko", "예약 콜백입니다. 시민에게 연결합니다.",
+          "en", "Callback: connecting you to the citizen.")));
+
+  private VoicePrompts() {}
+
+  /** The sentence for {@code prompt} in {@code language} (Korean when there is none in it). */
+  public static String text(Prompt prompt, Language language, Object... arguments) {
+    Map<String, String> byLanguage = TEXTS.get(prompt);
+    String text = byLanguage.getOrDefault(language.code(), byLanguage.get("ko"));
+    for (int i = 0; i < arguments.length; i++) {
+      text = text.replace("{" + i + "}", String.valueOf(arguments[i]));
+    }
+    return text;
+  }
+
+  /** True when the prompt has its own sentence in {@code language} (not the Korean fallback). */
+  public static boolean has(Prompt prompt, Language language) {
+    return TEXTS.get(prompt).containsKey(language.code());
+  }
+}

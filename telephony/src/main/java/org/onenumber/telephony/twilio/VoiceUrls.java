@@ -1,0 +1,82 @@
+package org.onenumber.telephony.twilio;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.directory.Language;
+
+/**
+ * The absolute URLs of the voice webhooks, under {@value #PATH}, as Twilio must call them (TwiML
+ * sent through the REST API cannot use relative URLs). The base is the server's public URL,
+ * asked for on every use because the server learns its port only once it listens.
+ */
+public final class VoiceUrls {
+
+  public static final String PATH = "/webhooks/twilio/voice";
+
+  private final Supplier<String> base;
+
+  public VoiceUrls(Supplier<String> base) {
+    this.base = base;
+  }
+
+  public String incoming() {
+    return url("");
+  }
+
+  public String languageMenu(int tries) {
+    return url("/gather?step=language&tries=" + tries);
+  }
+
+  public String options(Language language) {
+    return url("/gather?step=options&lang=" + language.code());
+  }
+
+  public String queue(Language language) {
+    return url("/queue?lang=" + language.code());
+  }
+
+  public String waiting(ContactId contact) {
+    return url("/wait?contact=" + q(contact.value()));
+  }
+
+  public String enqueueAction(ContactId contact) {
+    return url("/enqueue-action?contact=" + q(contact.value()));
+  }
+
+  public String answered(ContactId contact, AgentId agent) {
+    return url("/answered?contact=" + q(contact.value()) + "&agent=" + q(agent.value()));
+  }
+
+  public String dialAction(ContactId contact, AgentId agent) {
+    return url("/dial-action?contact=" + q(contact.value()) + "&agent=" + q(agent.value()));
+  }
+
+  public String status() {
+    return url("/status");
+  }
+
+  /** Status of an outbound leg this server created (callback, conference party) for {@code contact}. */
+  public String outboundStatus(ContactId contact) {
+    return url("/status?contact=" + q(contact.value()));
+  }
+
+  public String callbackAnswered(ContactId contact) {
+    return url("/callback-answered?contact=" + q(contact.value()));
+  }
+
+  public String callbackAction(ContactId contact) {
+    return url("/callback-action?contact=" + q(contact.value()));
+  }
+
+  private String url(String tail) {
+    String b = base.get();
+    return (b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + PATH + tail;
+  }
+
+  private static String q(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,118 @@
+package org.onenumber.telephony.asterisk;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.onenumber.core.contact.ContactId;
+import org.onenumber.testkit.asterisk.AmiReplayPeer;
+
+/** Operator call controls and recording against the recordings 05a, 05b and 06. */
+class CallControlReplayTest {
+
+  private static final ContactId C1 = new ContactId("c1");
+
+  /** The call's mailbox, kept here: the replay may end the call (and unregister it) before a test reads it. */
+  private java.util.concurrent.BlockingQueue<CallSignal> mailbox;
+
+  private AmiHarness connected(String scenario, String callerChannel, String agentChannel) {
+    AmiHarness h = new AmiHarness(AmiReplayPeer.start(scenario).holdScript(), false).start().awaitReady();
+    AsteriskCalls.Call call = new AsteriskCalls.Call(C1, callerChannel, "u1", "u1");
+    mailbox = call.mailbox();
+    h.calls.open(call);
+    h.peer.play();
+    await().atMost(Duration.ofSeconds(10)).until(() -> h.calls.byContact(C1)
+        .map(c -> agentChannel.equals(c.agentChannel())).orElse(false));
+    return h;
+  }
+
+  @Test
+  void holdSignalsTheSessionAndRedirectsTheOperatorLegToTheHoldContext() throws Exception {
+    // 05a redirects the caller's channel (a blind transfer); our hold redirects the operator's leg
+    // instead. The answer and what follows are the recorded ones.
+    try (AmiHarness h = connected("05a-redirect-blind-transfer", "PJSIP/caller-0000000c", "PJSIP/agent-001-0000000d")) {
+      h.ami.callControl().hold(C1);
+      Map<String, String> redirect = h.awaitAction("Redirect");
+      assertEquals("PJSIP/agent-001-0000000d", redirect.get("Channel"));
+      assertEquals("onenumber-agent-hold", redirect.get("Context"));
+      assertEquals("s", redirect.get("Exten"));
+      assertEquals(new CallSignal.Hold(), signal());
+    }
+  }
+
+  @Test
+  void resumeAndTransferSignalTheSessionAndTransferHangsUpTheOperatorLeg() throws Exception {
+    // 05a pauses (waits for its Redirect) while caller and operator are bridged: a stable call.
+    try (AmiHarness h = connected("05a-redirect-blind-transfer", "PJSIP/caller-0000000c", "PJSIP/agent-001-0000000d")) {
+      h.ami.callControl().resume(C1);
+      assertEquals(new CallSignal.Resume("PJSIP/agent-001-0000000d"), signal());
+      h.ami.callControl().transfer(C1, "02-120-3000");
+      assertEquals(new CallSignal.Transfer("Local/021203000@onenumber-outbound"), signal());
+      assertEquals("PJSIP/agent-001-0000000d", h.awaitAction("Hangup").get("Channel"));
+      assertEquals(null, h.calls.byContact(C1).orElseThrow().agentChannel());
+    }
+  }
+
+  @Test
+  void requeueSignalsTheSessionAndHangsUpTheOperatorLeg() throws Exception {
+    try (AmiHarness h = connected("05a-redirect-blind-transfer", "PJSIP/caller-0000000c", "PJSIP/agent-001-0000000d")) {
+      h.ami.callControl().requeue(C1);
+      assertEquals(new CallSignal.Requeue(), signal());
+      assertEquals("PJSIP/agent-001-0000000d", h.awaitAction("Hangup").get("Channel"));
+    }
+  }
+
+  @Test
+  void conferenceMovesTheOperatorIntoARoomAndOriginatesTheThirdPartyThere() throws Exception {
+    // 05b: the caller sits in ConfBridge and two Originates bring the operators in; here the
+    // operator leg is given (the recorded caller dialled no operator) and the interpreter is
+    // originated into the room like the recorded agents.
+    try (AmiHarness h = new AmiHarness(AmiReplayPeer.start("05b-confbridge-3way"), false).start().awaitReady()) {
+      h.calls.open(new AsteriskCalls.Call(C1, "PJSIP/caller-0000000f", "u1", "u1"));
+      h.calls.agentLeg(C1, "PJSIP/agent-001-00000010");
+      h.ami.callControl().conference(C1, "PJSIP/agent-005");
+      String room = h.ami.callControl().roomOf(C1).orElseThrow();
+      assertEquals(new CallSignal.Conference(room), signal());
+      Map<String, String> redirect = h.awaitAction("Redirect");
+      assertEquals("PJSIP/agent-001-00000010", redirect.get("Channel"));
+      assertEquals("onenumber-conference", redirect.get("Context"));
+      assertEquals(room, redirect.get("Exten"));
+      Map<String, String> originate = h.awaitAction("Originate");
+      assertEquals("PJSIP/agent-005", originate.get("Channel"));
+      assertEquals(room, originate.get("Exten"));
+    }
+  }
+
+  @Test
+  void answeredCallIsRecordedWithTheFileNameAsteriskReportsWhenAllowed() {
+    try (AmiHarness h = connected("06-mixmonitor", "PJSIP/caller-00000012", "PJSIP/agent-001-00000013")) {
+      Map<String, String> mix = h.awaitAction("MixMonitor");
+      assertEquals("PJSIP/caller-00000012", mix.get("Channel"));
+      assertEquals("b", mix.get("Options"));
+      await().atMost(Duration.ofSeconds(10)).until(() -> !h.recorded.isEmpty());
+      assertEquals("started c1 /var/spool/asterisk/monitor/cc-rec-demo-0001.wav", h.recorded.get(0));
+    }
+  }
+
+  @Test
+  void callIsNotRecordedWithoutConsent() {
+    try (AmiHarness h = new AmiHarness(AmiReplayPeer.start("06-mixmonitor").holdScript(), false)) {
+      h.recordingAllowed = false;
+      h.start().awaitReady();
+      h.calls.open(new AsteriskCalls.Call(C1, "PJSIP/caller-00000012", "u1", "u1"));
+      h.peer.play();
+      await().atMost(Duration.ofSeconds(10)).until(() -> h.ami.events().bridged("PJSIP/caller-00000012"));
+      h.ami.callControl().hangUp(C1);
+      assertEquals("PJSIP/caller-00000012", h.awaitAction("Hangup").get("Channel"));
+      assertTrue(h.peer.actions("MixMonitor").isEmpty());
+      assertTrue(h.recorded.isEmpty());
+    }
+  }
+
+  private CallSignal signal() throws InterruptedException {
+    return mailbox.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+  }
+}

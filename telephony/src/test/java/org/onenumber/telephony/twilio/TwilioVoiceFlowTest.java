@@ -1,0 +1,281 @@
+package org.onenumber.telephony.twilio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.onenumber.testkit.FakeTwilioVoice.attribute;
+import static org.onenumber.testkit.FakeTwilioVoice.text;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.citizen.CitizenId;
+import org.onenumber.core.citizen.CitizenIdentity;
+import org.onenumber.core.contact.Channel;
+import org.onenumber.core.contact.Contact;
+import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.contact.ContactState;
+import org.onenumber.core.contact.ContactStep;
+import org.onenumber.core.directory.Language;
+import org.onenumber.core.directory.QueueId;
+import org.onenumber.core.event.ContactStateChanged;
+import org.onenumber.core.event.QueuePositionChanged;
+import org.onenumber.core.port.in.OpenContact;
+import org.onenumber.core.port.in.OpenContactCommand;
+import org.onenumber.core.port.in.RouteContact;
+import org.onenumber.core.routing.Decisions;
+import org.onenumber.core.routing.RoutingCommand;
+import org.onenumber.testkit.FakeAgentDevices;
+import org.onenumber.testkit.FakeMessageGateway;
+import org.onenumber.testkit.FakeTwilioVoice;
+
+/**
+ * The adapter's flow without a server: webhooks answered by the IVR and leg handlers, routing events
+ * turned into REST updates received by a local fake Twilio over HTTP, commands recorded by a
+ * hand-written routing. REST work runs on the calling thread here, so nothing is waited for.
+ */
+class TwilioVoiceFlowTest {
+
+  private static final String CALLER = "+821099990001";
+  private static final Instant T0 = Instant.parse("2026-12-01T09:00:00Z");
+  private final FakeTwilioVoice twilio = new FakeTwilioVoice((url, form) -> "unused");
+  private final RecordingRouting routing = new RecordingRouting();
+  private final TwilioVoiceCalls calls = new TwilioVoiceCalls();
+  private final VoiceTwiml twiml = new VoiceTwiml(new VoiceUrls(() -> "https://city.example"),
+      new VoiceTwiml.Settings("https://city.example/moh.mp3", 20, "+8215880120"));
+  private final TwilioVoiceApi api = new TwilioVoiceApi("AC0001", "token", twilio.baseUri());
+  private final FakeAgentDevices devices = new FakeAgentDevices().put(new AgentId("op-022"), "+821055550022");
+  private final TwilioVoiceRouting events = new TwilioVoiceRouting(calls, twiml, api, devices, Runnable::run);
+  private final FakeMessageGateway texts = new FakeMessageGateway();
+  private final List<OpenContactCommand> opened = new ArrayList<>();
+  private final OpenContact open = command -> {
+    opened.add(command);
+    Contact c = Contact.create(new ContactId("c-" + opened.size()), command.channel(), new CitizenId("z-1"),
+        command.language(), command.requiredSkills(), 0, command.topic(), T0);
+    return c.moveTo(new ContactStep(ContactState.QUEUED, T0, null, new QueueId("english"), null));
+  };
+  private final TwilioVoiceIvr ivr = new TwilioVoiceIvr(twiml, calls, open, routing, events, texts,
+      "https://city.example/video", contact -> false);
+  private final TwilioVoiceLegs legs = new TwilioVoiceLegs(twiml, calls, routing);
+  private final TwilioCallControl control = new TwilioCallControl(calls, twiml, api, devices, routing,
+      Runnable::run, "+8215880120");
+  private final AgentId agent = new AgentId("op-022");
+  private final ContactId contact = new ContactId("c-1");
+
+  @AfterEach
+  void stop() {
+    twilio.close();
+  }
+
+  private String enqueued(String callSid) {
+    return ivr.queue(Map.of("CallSid", callSid, "From", "010-9999-0001"), Language.ENGLISH);
+  }
+
+  private static ContactStateChanged offered(ContactId contact, AgentId agent) {
+    return new ContactStateChanged(contact, Channel.VOICE, Language.ENGLISH, ContactState.QUEUED,
+        ContactState.OFFERED, new QueueId("english"), agent, null, T0);
+  }
+
+  @Test
+  void theQueueStepOpensAVoiceContactWithTheNormalisedNumberAndEnqueuesIt() {
+    String sid = twilio.ring();
+    String xml = enqueued(sid);
+    assertEquals(new CitizenIdentity.Phone(CALLER), opened.get(0).identity());
+    assertEquals(Channel.VOICE, opened.get(0).channel());
+    assertEquals(Language.ENGLISH, opened.get(0).language());
+    assertEquals("onenumber-english", text(xml, "Enqueue"));
+    assertTrue(control.carries(contact));
+    assertEquals(xml, enqueued(sid), "Twilio's retry of the same webhook opens nothing new");
+    assertEquals(1, opened.size());
+  }
+
+  @Test
+  void theWaitLoopSaysRoutingsLatestPlaceInLine() {
+    enqueued(twilio.ring());
+    events.on(new QueuePositionChanged(contact, new QueueId("english"), 2, Duration.ofSeconds(90), T0));
+    assertEquals("You are number 2 in line. The estimated wait is about 2 minutes.", text(ivr.waiting(contact), "Say"));
+  }
+
+  @Test
+  void anOfferUpdatesTheLiveCallWithADialAndTheAnswerAcceptsIt() {
+    String sid = twilio.ring();
+    enqueued(sid);
+    events.on(offered(contact, agent));
+    events.on(offered(contact, agent));
+    List<FakeTwilioVoice.Recorded> updates = twilio.updatesOf(sid);
+    assertEquals(1, updates.size(), "one Dial per offer");
+    assertEquals("+821055550022", text(updates.get(0).param("Twiml"), "Number"));
+
+    String whisper = legs.answered(contact, agent);
+    assertTrue(text(whisper, "Say").contains("en"));
+    legs.answered(contact, agent);
+    assertEquals(List.of("Accept op-022 c-1"), routing.lines());
+  }
+
+  @Test
+  void anOfferBeforeTheCallIsRegisteredIsDialledOnRegistration() {
+    String sid = twilio.ring();
+    events.on(offered(contact, agent));
+    assertTrue(twilio.requests().isEmpty());
+    enqueued(sid);
+    assertEquals(1, twilio.updatesOf(sid).size());
+  }
+
+  @Test
+  void noAnswerDeclinesAndPutsTheCallerBackInLineInTheSameAnswer() {
+    String sid = twilio.ring();
+    enqueued(sid);
+    events.on(offered(contact, agent));
+    String xml = legs.dialEnded(contact, agent, Map.of("CallSid", sid, "DialCallStatus", "no-answer"));
+    assertEquals("onenumber-english", text(xml, "Enqueue"));
+    assertEquals(List.of("Decline op-022 c-1 twilio no-answer"), routing.lines());
+    events.on(new ContactStateChanged(contact, Channel.VOICE, Language.ENGLISH, ContactState.OFFERED,
+        ContactState.QUEUED, new QueueId("english"), null, "declined", T0));
+    assertEquals(1, twilio.updatesOf(sid).size(), "routing's own back-in-line event sends nothing more");
+  }
+
+  @Test
+  void routingsOfferTimeoutWhileRingingEnqueuesTheCallerAgain() {
+    String sid = twilio.ring();
+    enqueued(sid);
+    events.on(offered(contact, agent));
+    events.on(new ContactStateChanged(contact, Channel.VOICE, Language.ENGLISH, ContactState.OFFERED,
+        ContactState.QUEUED, new QueueId("english"), null, "timeout", T0));
+    assertEquals("onenumber-english", text(twilio.updatesOf(sid).get(1).param("Twiml"), "Enqueue"));
+  }
+
+  @Test
+  void hangingUpWhileWaitingAbandonsOnceEvenWhenReportedTwice() {
+    String sid = twilio.ring();
+    enqueued(sid);
+    legs.status(Map.of("CallSid", sid, "CallStatus", "completed"), null);
+    legs.status(Map.of("CallSid", sid, "CallStatus", "completed"), null);
+    assertEquals(List.of("Abandon c-1"), routing.lines());
+    assertFalse(control.carries(contact));
+  }
+
+  @Test
+  void theOperatorHangingUpWrapsUpAndTheLaterStatusCallbackAddsNothing() {
+    String sid = twilio.ring();
+    enqueued(sid);
+    events.on(offered(contact, agent));
+    legs.answered(contact, agent);
+    String bye = legs.dialEnded(contact, agent, Map.of("CallSid", sid, "DialCallStatus", "completed"));
+    assertTrue(bye.contains("<Hangup/>"), bye);
+    legs.status(Map.of("CallSid", sid, "CallStatus", "completed"), null);
+    assertEquals(List.of("Accept op-022 c-1", "WrapUp c-1 RESOLVED"), routing.lines());
+  }
+
+  @Test
+  void holdPlaysMusicAndResumeDialsTheSameOperatorWithoutANewAccept() {
+    String sid = twilio.ring();
+    enqueued(sid);
+    events.on(offered(contact, agent));
+    legs.answered(contact, agent);
+    control.hold(contact);
+    assertEquals("0", attribute(twilio.updatesOf(sid).get(1).param("Twiml"), "Play", "loop"));
+    control.resume(contact);
+    assertEquals("+821055550022", text(twilio.updatesOf(sid).get(2).param("Twiml"), "Number"));
+    legs.answered(contact, agent);
+    assertEquals(List.of("Accept op-022 c-1"), routing.lines());
+  }
+
+  @Test
+  void transferConferenceAndHangUpUseTheCallsApi() {
+    String sid = twilio.ring();
+    enqueued(sid);
+    events.on(offered(contact, agent));
+    legs.answered(contact, agent);
+    control.conference(contact, "+82221330000");
+    assertEquals("onenumber-c-1", text(twilio.updatesOf(sid).get(1).param("Twiml"), "Conference"));
+    List<String> placed = twilio.requests().stream().filter(r -> r.callSid() == null).map(r -> r.param("To")).toList();
+    assertEquals(List.of("+821055550022", "+82221330000"), placed);
+    control.hangUp(contact);
+    assertEquals("completed", twilio.updatesOf(sid).get(2).param("Status"));
+    control.transfer(contact, "+82221330001");
+    assertEquals("+82221330001", text(twilio.updatesOf(sid).get(3).param("Twiml"), "Number"));
+  }
+
+  @Test
+  void aControlForACallOverIsIgnoredAndAFailedUpdateIsNotFatal() {
+    String sid = twilio.ring();
+    enqueued(sid);
+    control.hold(contact);
+    assertTrue(twilio.requests().isEmpty(), "hold needs a connected call");
+    twilio.hangUp(sid);
+    events.on(offered(contact, agent));
+    assertEquals(1, twilio.updatesOf(sid).size(), "tried, refused by Twilio with 21220, logged");
+  }
+
+  @Test
+  void aCallbackCallsTheOperatorThenTheCitizenAndReportsTheAnswer() {
+    control.placeCallback(contact, new CitizenIdentity.Phone(CALLER), agent);
+    FakeTwilioVoice.Recorded created = twilio.requests().get(0);
+    assertEquals("+821055550022", created.param("To"));
+    assertEquals("+8215880120", created.param("From"));
+    assertEquals(CALLER, text(created.param("Twiml"), "Number"));
+    assertEquals("https://city.example/webhooks/twilio/voice/status?contact=c-1", created.param("StatusCallback"));
+    assertTrue(control.carries(contact));
+    legs.callbackAnswered(contact);
+    legs.callbackEnded(contact, Map.of("DialCallStatus", "completed"));
+    assertEquals(List.of("CallbackResult c-1 true", "WrapUp c-1 RESOLVED"), routing.lines());
+  }
+
+  @Test
+  void aCallbackTheCitizenDoesNotAnswerIsReportedNotAnswered() {
+    control.placeCallback(contact, new CitizenIdentity.Phone(CALLER), agent);
+    legs.callbackEnded(contact, Map.of("DialCallStatus", "busy"));
+    legs.status(Map.of("CallSid", twilio.requests().get(0).param("To"), "CallStatus", "completed"), contact);
+    assertEquals(List.of("CallbackResult c-1 false"), routing.lines());
+  }
+
+  @Test
+  void theCallbackOptionOpensTheContactAsksRoutingAndSaysGoodbye() {
+    String xml = ivr.optionChosen(Map.of("CallSid", twilio.ring(), "From", CALLER, "Digits", "1"), Language.CHINESE);
+    assertTrue(xml.contains("<Hangup/>"));
+    assertEquals(List.of("RequestCallback c-1"), routing.lines());
+    assertFalse(control.carries(contact), "the call ends; nothing to carry");
+  }
+
+  @Test
+  void theSignLanguageOptionTextsTheVideoLink() {
+    String xml = ivr.languageChosen(Map.of("CallSid", twilio.ring(), "From", CALLER, "Digits", "7"), 0);
+    assertTrue(xml.contains("<Hangup/>"));
+    assertEquals(CALLER, texts.sent().get(0).to());
+    assertTrue(texts.sent().get(0).body().contains("https://city.example/video"));
+    assertTrue(opened.isEmpty());
+  }
+
+  /** Records routing commands as short lines and accepts them all. */
+  static final class RecordingRouting implements RouteContact {
+    private final List<String> lines = new ArrayList<>();
+
+    @Override
+    public synchronized Decisions route(RoutingCommand command) {
+      lines.add(switch (command) {
+        case RoutingCommand.Accept a -> "Accept " + a.agent() + " " + a.contact();
+        case RoutingCommand.Decline d -> "Decline " + d.agent() + " " + d.contact() + " " + d.reason();
+        case RoutingCommand.Abandon a -> "Abandon " + a.contact();
+        case RoutingCommand.WrapUp w -> "WrapUp " + w.contact() + " " + w.outcome();
+        case RoutingCommand.CallbackResult r -> "CallbackResult " + r.contact() + " " + r.answered();
+        case RoutingCommand.RequestCallback r -> "RequestCallback " + r.contact();
+        default -> command.toString();
+      });
+      return new Decisions(List.of(), List.of(), null);
+    }
+
+    @Override
+    public void routeLater(RoutingCommand command) {
+      route(command);
+    }
+
+    synchronized List<String> lines() {
+      return List.copyOf(lines);
+    }
+  }
+}
