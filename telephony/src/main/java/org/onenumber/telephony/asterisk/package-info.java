@@ -3,6 +3,114 @@
  * (events in, actions out) and {@link org.onenumber.telephony.asterisk.AsteriskCalls}, the registry
  * both share of which channel carries which contact.
  *
+ * <h2>How a call flows, and why this way</h2>
+ *
+ * <p>Asterisk's dialplan sends every call to the one number to the FastAGI server:
+ *
+ * <pre>
+ * [from-callers]
+ * exten =&gt; 120,1,AGI(agi://127.0.0.1:4573/ivr)
+ *  same =&gt; n,Hangup()
+ *
+ * [onenumber-answered]            ; run on the operator's leg by Dial's U() option
+ * exten =&gt; s,1,AGI(agi://127.0.0.1:4573/answered?contact=${ARG1}&amp;agent=${ARG2})
+ *  same =&gt; n,Return()
+ * </pre>
+ *
+ * <p>{@link org.onenumber.telephony.asterisk.AgiIvrServer} accepts the connection and runs a
+ * {@link org.onenumber.telephony.asterisk.CallerSession} on a thread of its own for the whole call.
+ * <b>The session keeps the caller's channel from the first ring to the last word and conducts the
+ * call</b>; AMI only moves or ends the <i>operator's</i> leg and reports events. We chose this over
+ * parking the caller and bridging with AMI {@code Redirect} because the real Asterisk 22 captures in
+ * {@code shared/data/asterisk} show that (a) {@code EXEC Dial} from AGI rings, bridges and reports
+ * {@code DIALSTATUS} exactly as the dialplan would (01, 03a–c); (b) the AGI socket learns of every
+ * hang-up by itself ({@code 200 result=-1}, then {@code HANGUP}, capture 02) and Asterisk never
+ * closes it first, so no call is lost or double-counted while AMI is briefly down; (c) there is one
+ * owner of the caller's channel at any time, so no race between a Redirect and the IVR.
+ *
+ * <p>The cases below are numbered as in the code ({@code CallerSession}, {@code IvrMenu},
+ * {@code CallConductor}, {@code AnsweredLeg}).
+ *
+ * <ol>
+ *   <li><b>Answer</b> ({@code ANSWER}); then the welcome prompt.
+ *   <li><b>Know the caller</b>: {@code agi_callerid} read as E.164 with libphonenumber (Korean
+ *       region by default). A withheld number gives an anonymous identity, and no callback, no
+ *       SMS and no remembered language.
+ *   <li><b>Language</b>: the one the number chose last time (table {@code caller_language}), else
+ *       the language menu: 1 Korean, 2 English, 3 Chinese, 4 Japanese, 5 Vietnamese, 6 Mongolian.
+ *       A key that is no choice or a time-out repeats the menu; after three tries the caller gets
+ *       Korean. The channel's language is set so Asterisk's own {@code SAY NUMBER} speaks it.
+ *   <li><b>Main menu</b>: 1 (or 0) an operator, 2 keep my place and call me back, 3 a
+ *       sign-language video call. Garbage and time-outs repeat it; after three tries: an operator.
+ *   <li><b>The contact</b>: {@code OpenContact} (channel VOICE, the caller's number, the language,
+ *       topic {@code ivr:operator}); intake journals it and routing queues it. The call is
+ *       registered in {@code AsteriskCalls} with its channel, uniqueid and linkedid.
+ *       <ol type="a">
+ *         <li>Callback: routing {@code RequestCallback} (the contact keeps its place), a
+ *             confirmation, hang up. The callback is dialled later by the AMI side.
+ *         <li>Sign language: the video-call link goes out by SMS through core's {@code
+ *             MessageGateway}, a confirmation, hang up (the video call becomes its own contact).
+ *             If the SMS cannot be sent the caller hears so and goes on to an operator.
+ *         <li>Intake refuses or fails (no queue for the language, database down): goodbye and
+ *             hang up, never silence.
+ *       </ol>
+ *   <li><b>Waiting</b>: music on hold ({@code EXEC StartMusicOnHold}), then the session takes
+ *       {@link org.onenumber.telephony.asterisk.CallSignal}s from the call's mailbox (the server
+ *       forwards every routing event about the contact). Between signals it asks {@code CHANNEL
+ *       STATUS} every 500 ms, because nothing else tells an idle AGI session that the caller left
+ *       (the unsolicited {@code HANGUP} line is only read with the next reply).
+ *       <ol type="a">
+ *         <li>{@code QueuePositionChanged}: music stops, "you are number N, about M minutes" in the
+ *             caller's language, music again. The engine decides how often (per queue).
+ *         <li>{@code ContactStateChanged} to OFFERED with operator X: case 7.
+ *         <li>The caller hangs up: routing {@code Abandon} (the engine counts the wait).
+ *       </ol>
+ *   <li><b>Ringing</b>: {@code EXEC Dial <device of X>,<ring timeout>,U(onenumber-answered^contact^X)}.
+ *       <ol type="a">
+ *         <li>The operator answers: before the legs are bridged Asterisk runs the {@code answered}
+ *             script on the operator's leg ({@code AnsweredLeg}), which records that leg's channel
+ *             and tells routing {@code Accept}; if routing refuses (the offer expired) it sets
+ *             {@code GOSUB_RESULT=BUSY}, so the operator's leg is dropped and the caller keeps
+ *             their place (ABORT would drop the caller too). We chose {@code U()} over waiting for AMI's {@code DialEnd}
+ *             because it keeps the answer on the FastAGI path, which works with AMI down, and
+ *             routing hears of the answer before the caller hears the operator.
+ *         <li>NOANSWER, BUSY, CHANUNAVAIL (or CONGESTION): routing {@code Decline} with that reason;
+ *             the caller keeps their place; music resumes at once (no silence).
+ *         <li>The caller hangs up while it rings: {@code Abandon}.
+ *         <li>The operator has no device: {@code Decline} at once.
+ *       </ol>
+ *   <li><b>Connected</b>, while {@code Dial} (or later {@code Bridge}/{@code ConfBridge}) runs. When
+ *       it returns {@code -1} the caller hung up: {@code WrapUp} with outcome RESOLVED (refused,
+ *       and harmless, if the operator already wrapped up). When it returns 0 the operator's leg
+ *       ended: an operator control follows within a second (cases 9–13), or, if none does, the
+ *       operator hung up: goodbye, hang up, {@code WrapUp}.
+ *   <li><b>Hold</b> (AMI redirected the operator's leg to {@code onenumber-agent-hold}): music on
+ *       hold until {@code Resume(agentChannel)}, which runs {@code EXEC Bridge <agentChannel>}.
+ *   <li><b>Requeue</b> (routing moved the contact; AMI hung up the operator's leg): back to case 6
+ *       with music; the next OFFERED is dialled as before.
+ *   <li><b>Transfer</b> to a desk number: a prompt, then {@code EXEC Dial <destination>}; routing
+ *       closes the contact as transferred, the session only carries the caller there.
+ *   <li><b>Conference</b>: {@code EXEC ConfBridge <room>}, where AMI brought the operator and the
+ *       third party.
+ *   <li><b>Hang up</b> from the center: {@code HANGUP}, then {@code WrapUp} (connected) or {@code
+ *       Abandon} (waiting).
+ * </ol>
+ *
+ * <h2>Threads and failure</h2>
+ *
+ * <p>One platform thread per call from a bounded, named pool ({@code onenumber-agi-N}, 1,000 by
+ * default; idle threads end after 30 s); virtual threads would pin their carrier inside
+ * Asterisk-Java's {@code synchronized} reads. A session thread may block (routing, JDBC, the
+ * mailbox); library callback threads (AMI's reader) never do: they only put signals in mailboxes.
+ * A malformed environment (no channel or uniqueid) ends the session without a command; a caller
+ * gone mid-command ends it at the next read ({@code AgiHangupException}); either way the thread
+ * returns to the pool and nothing is left in {@code AsteriskCalls}.
+ *
+ * <p>Prompts are sound files {@code onenumber/<language>/<key>} (see {@link
+ * org.onenumber.telephony.asterisk.Prompt} and {@code telephony/asterisk/sounds/README.md}).
+ *
+ * <h2>The AMI side</h2>
+ *
  * <p>The AMI side ({@link org.onenumber.telephony.asterisk.AsteriskAmi}): {@link
  * org.onenumber.telephony.asterisk.AmiLink} logs in, reconnects with backoff and after every login
  * reconciles the registry with {@code CoreShowChannels}; {@link

@@ -10,13 +10,15 @@ import org.onenumber.server.persistence.Jdbc;
 import org.onenumber.server.persistence.JdbcDirectory;
 import org.onenumber.server.security.Accounts;
 import org.onenumber.server.security.Role;
+import org.onenumber.server.telephony.JdbcAgentDevices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Loads the demo city on startup when the database has no departments yet, in one transaction:
  * all of it or none. Every demo account gets the configured demo password (hashed once).
- * Disabled with {@code onenumber.seed.enabled=false}.
+ * Demo operators get the softphone endpoint {@code PJSIP/<id>} as their device. Disabled with
+ * {@code onenumber.seed.enabled=false}.
  */
 @Singleton
 @Requires(property = "onenumber.seed.enabled", notEquals = "false")
@@ -28,9 +30,11 @@ public final class DemoCitySeeder {
   private final JdbcDirectory directory;
   private final Accounts accounts;
   private final String demoPassword;
+  private final JdbcAgentDevices devices;
 
   public DemoCitySeeder(Jdbc jdbc, JdbcDirectory directory, Accounts accounts,
-      @Value("${onenumber.seed.demo-password:demo1234}") String demoPassword) {
+      @Value("${onenumber.seed.demo-password:demo1234}") String demoPassword, JdbcAgentDevices devices) {
+    this.devices = devices;
     this.jdbc = jdbc;
     this.directory = directory;
     this.accounts = accounts;
@@ -53,6 +57,7 @@ public final class DemoCitySeeder {
       SeedFiles.queues().forEach(directory::save);
       for (Agent agent : SeedFiles.agents()) {
         directory.save(agent);
+        devices.assign(agent.id(), "PJSIP/" + agent.id().value());
         accounts.create(agent.id().value(), agent.name(), Role.OPERATOR, null, agent.id().value(), hash);
       }
       SeedFiles.accounts().forEach(a -> accounts.create(a.login(), a.name(), Role.valueOf(a.role()), a.department(),

@@ -2,7 +2,6 @@ package org.onenumber.server.telephony;
 
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Secondary;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Provider;
@@ -10,10 +9,8 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.port.in.RouteContact;
 import org.onenumber.core.port.out.AgentDevices;
 import org.onenumber.core.routing.Decisions;
@@ -39,32 +36,11 @@ import org.onenumber.telephony.asterisk.AsteriskCalls;
 @Factory
 final class AmiFactory {
 
-  /** The registry of carried calls; V1's AGI factory creates the primary one. */
+  /** The registry of calls carried on Asterisk, shared by the FastAGI IVR and the AMI side. */
   @Singleton
-  @Secondary
   @Named("asteriskCalls")
   AsteriskCalls asteriskCalls() {
     return new AsteriskCalls();
-  }
-
-  /**
-   * Operator devices by convention ({@code PJSIP/<agent id>}, e.g. {@code PJSIP/op-001}) until the
-   * stored devices (V1's {@code JdbcAgentDevices}) replace it.
-   */
-  @Singleton
-  @Secondary
-  AgentDevices conventionalAgentDevices() {
-    return new AgentDevices() {
-      @Override
-      public Optional<String> deviceOf(AgentId agent) {
-        return Optional.of("PJSIP/" + agent.value());
-      }
-
-      @Override
-      public Optional<AgentId> agentAt(String device) {
-        return device.startsWith("PJSIP/") ? Optional.of(new AgentId(device.substring(6))) : Optional.empty();
-      }
-    };
   }
 
   @Singleton

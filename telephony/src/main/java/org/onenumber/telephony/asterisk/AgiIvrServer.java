@@ -1,0 +1,121 @@
+package org.onenumber.telephony.asterisk;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.asteriskjava.fastagi.DefaultAgiServer;
+import org.asteriskjava.util.ServerSocketFacade;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The FastAGI server Asterisk connects to for every call ({@code AGI(agi://127.0.0.1:4573/ivr)}):
+ * Asterisk-Java's {@link DefaultAgiServer} bound to {@link IvrSettings#bind()} (loopback by default),
+ * accepting on the thread {@code onenumber-agi-accept} and serving each call on its own thread from
+ * a bounded pool named {@code onenumber-agi-N} of up to {@link IvrSettings#maxSessions()} threads
+ * (a call beyond that is refused and Asterisk's dialplan goes on). Platform threads, not virtual
+ * ones: Asterisk-Java reads replies inside {@code synchronized} methods, which pins a virtual
+ * thread to its carrier on Java 21. Idle threads end after {@link IvrSettings#idleThreadKeepAlive()}.
+ */
+public final class AgiIvrServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AgiIvrServer.class);
+
+  private final Server server;
+  private final Thread acceptor;
+  private final CountDownLatch bound = new CountDownLatch(1);
+  private volatile IOException failure;
+
+  public AgiIvrServer(Ivr ivr) {
+    this.server = new Server(ivr.settings());
+    server.setAddress(ivr.settings().bind());
+    server.setPort(ivr.settings().port());
+    server.setMappingStrategy(new IvrScripts(ivr));
+    this.acceptor = new Thread(this::accept, "onenumber-agi-accept");
+    acceptor.setDaemon(true);
+  }
+
+  /** Binds and starts accepting; returns once the port is open, or throws why it could not. */
+  public AgiIvrServer start() {
+    acceptor.start();
+    try {
+      if (!bound.await(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("FastAGI server did not bind within 10 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting the FastAGI server", e);
+    }
+    if (failure != null) {
+      throw new UncheckedIOException("FastAGI server cannot listen on " + server.getAddress() + ":"
+          + server.getPort(), failure);
+    }
+    LOG.info("FastAGI IVR listening on {}:{}", server.getAddress().getHostAddress(), server.getPort());
+    return this;
+  }
+
+  /** Calls being served now. */
+  public int activeSessions() {
+    return Math.max(0, server.getPoolActiveTaskCount());
+  }
+
+  /** Threads in the session pool now (busy or idle). */
+  public int sessionThreads() {
+    return Math.max(0, server.getPoolActiveThreadCount());
+  }
+
+  @Override
+  public void close() {
+    server.shutdown();
+  }
+
+  private void accept() {
+    try {
+      server.startup();
+    } catch (IOException e) {
+      failure = e;
+      bound.countDown();
+    } catch (RuntimeException e) {
+      LOG.error("FastAGI server stopped", e);
+      bound.countDown();
+    }
+  }
+
+  /** DefaultAgiServer with a named, bounded pool and a signal once its socket is bound. */
+  private final class Server extends DefaultAgiServer {
+    private final IvrSettings settings;
+
+    Server(IvrSettings settings) {
+      this.settings = settings;
+    }
+
+    @Override
+    protected ServerSocketFacade createServerSocket() throws IOException {
+      ServerSocketFacade socket = super.createServerSocket();
+      bound.countDown();
+      return socket;
+    }
+
+    @Override
+    protected ThreadPoolExecutor createPool() {
+      ThreadPoolExecutor pool = new ThreadPoolExecutor(0, settings.maxSessions(),
+          settings.idleThreadKeepAlive().toMillis(), TimeUnit.MILLISECONDS, new SynchronousQueue<>(), named());
+      pool.allowCoreThreadTimeOut(true);
+      return pool;
+    }
+
+    private static ThreadFactory named() {
+      AtomicInteger number = new AtomicInteger();
+      return task -> {
+        Thread thread = new Thread(task, "onenumber-agi-" + number.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+      };
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package org.onenumber.telephony.asterisk;
+
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiRequest;
+import org.asteriskjava.fastagi.AgiScript;
+import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.routing.RoutingCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Case 7 of the call flow (see the package documentation): the operator answered. Asterisk runs
+ * this short script on the operator's leg through {@code Dial}'s {@code U()} option, before the two
+ * legs are bridged, while the caller's session is still blocked in {@code Dial}. It records the
+ * operator's channel in {@link AsteriskCalls} (the AMI side needs it for hold and transfer) and
+ * tells routing {@code Accept}. If routing refuses (the offer expired meanwhile) it sets {@code
+ * GOSUB_RESULT=BUSY}: Asterisk hangs up the operator's leg and {@code Dial} ends as if busy
+ * (ABORT would hang up the caller too), so the caller is not connected to a call routing does not
+ * know about and keeps their place.
+ */
+final class AnsweredLeg implements AgiScript {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AnsweredLeg.class);
+
+  private final Ivr ivr;
+
+  AnsweredLeg(Ivr ivr) {
+    this.ivr = ivr;
+  }
+
+  @Override
+  public void service(AgiRequest request, AgiChannel channel) throws AgiException {
+    String contact = request.getParameter("contact");
+    String agent = request.getParameter("agent");
+    if (contact == null || agent == null || contact.isBlank() || agent.isBlank()) {
+      LOG.warn("answered script without contact and agent parameters: {}", request.getRequestURL());
+      return;
+    }
+    ContactId id = new ContactId(contact);
+    ivr.calls().agentLeg(id, request.getChannel());
+    if (!ivr.tell(new RoutingCommand.Accept(new AgentId(agent), id))) {
+      channel.setVariable("GOSUB_RESULT", "BUSY");
+    }
+  }
+}

@@ -1,0 +1,240 @@
+package org.onenumber.telephony.asterisk;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiHangupException;
+import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.contact.ContactState;
+import org.onenumber.core.directory.Language;
+import org.onenumber.core.event.ContactStateChanged;
+import org.onenumber.core.event.QueuePositionChanged;
+import org.onenumber.core.routing.RoutingCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Conducts a call that is a contact in line, on the session thread that holds the caller's channel:
+ * cases 6–13 of the call flow in the package documentation, each marked in the code. It takes
+ * {@link CallSignal}s from the call's mailbox in {@link AsteriskCalls} and, between signals, checks
+ * every {@code hangupProbe} that the caller is still there. Not thread-safe (one per call).
+ */
+final class CallConductor {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CallConductor.class);
+
+  /** Where the call is, which decides what a hang-up means. */
+  private enum Phase {
+    WAITING,
+    CONNECTED,
+    ENDED
+  }
+
+  private final Ivr ivr;
+  private final AgiLine line;
+  private final ContactId contact;
+  private final Language language;
+  private final Deque<CallSignal> later = new ArrayDeque<>();
+  private Phase phase = Phase.WAITING;
+
+  CallConductor(Ivr ivr, AgiLine line, ContactId contact, Language language) {
+    this.ivr = ivr;
+    this.line = line;
+    this.contact = contact;
+    this.language = language;
+  }
+
+  void conduct() throws AgiException {
+    try {
+      line.startMusic(ivr.settings().mohClass());
+      waitInLine();
+    } catch (AgiHangupException e) {
+      callerGone();
+    }
+  }
+
+  /** Case 6: music on hold; signals from routing and operators; hang-up checks in between. */
+  private void waitInLine() throws AgiException {
+    while (phase == Phase.WAITING) {
+      CallSignal signal = next(ivr.settings().hangupProbe());
+      if (signal == null) {
+        if (!line.isUp()) {
+          callerGone();
+        }
+        continue;
+      }
+      switch (signal) {
+        case CallSignal.Routed(QueuePositionChanged position) -> announce(position);
+        case CallSignal.Routed(ContactStateChanged moved) when moved.to() == ContactState.OFFERED
+            && moved.agent() != null -> ring(moved.agent());
+        case CallSignal.Routed(ContactStateChanged moved) when moved.to().isTerminal() -> end(true);
+        case CallSignal.Transfer(String destination) -> transfer(destination);
+        case CallSignal.HangUp() -> hangUp();
+        default -> { }
+      }
+    }
+  }
+
+  /** Case 6a: the engine's position and estimated wait, in the caller's language. */
+  private void announce(QueuePositionChanged position) throws AgiException {
+    line.stopMusic();
+    line.play(Prompt.POSITION, language);
+    line.sayNumber(position.position());
+    line.play(Prompt.ESTIMATED_WAIT, language);
+    line.sayNumber(Math.max(1, (position.estimatedWait().toSeconds() + 59) / 60));
+    line.play(Prompt.MINUTES, language);
+    line.startMusic(ivr.settings().mohClass());
+  }
+
+  /**
+   * Case 7: ring the offered operator's device with {@code Dial}; its {@code U()} option runs the
+   * {@code answered} script on the operator's leg (case 7a, {@link AnsweredLeg}).
+   */
+  private void ring(AgentId agent) throws AgiException {
+    String device = ivr.devices().deviceOf(agent).orElse(null);
+    if (device == null) {
+      // Case 7d: the operator has no device: decline at once, the caller keeps their place.
+      LOG.warn("operator {} has no device; declined", agent);
+      ivr.tell(new RoutingCommand.Decline(agent, contact, "no-device"));
+      return;
+    }
+    line.stopMusic();
+    String answered = "U(" + ivr.settings().answeredContext() + "^" + contact + "^" + agent + ")";
+    AgiLine.DialResult dial = line.dial(device, (int) ivr.settings().ringTimeout().toSeconds(), answered);
+    if (dial.answered()) {
+      phase = Phase.CONNECTED;
+      connected(dial.callerGone());
+    } else if (dial.callerGone()) {
+      // Case 7c: the caller hung up while the operator's phone rang.
+      callerGone();
+    } else {
+      // Case 7b: no answer, busy, unreachable: the caller keeps their place, music resumes at once.
+      line.startMusic(ivr.settings().mohClass());
+      ivr.tell(new RoutingCommand.Decline(agent, contact, dial.status().toLowerCase(Locale.ROOT)));
+    }
+  }
+
+  /**
+   * Case 8: connected. When {@code Dial}/{@code Bridge}/{@code ConfBridge} returns, either the caller
+   * hung up (wrap-up), or the operator's leg was moved by a call control (cases 9–13, the signal
+   * follows within {@code controlGrace}), or the operator hung up (goodbye, wrap-up).
+   */
+  private void connected(boolean callerGone) throws AgiException {
+    boolean gone = callerGone;
+    boolean held = false;
+    while (phase == Phase.CONNECTED) {
+      if (gone) {
+        callerGone();
+        return;
+      }
+      CallSignal control = control(held ? null : ivr.settings().controlGrace());
+      held = control instanceof CallSignal.Hold;
+      switch (control) {
+        case null -> {
+          line.play(Prompt.GOODBYE, language);
+          end(true);
+        }
+        // Case 9: hold; the operator's leg waits in the hold context, the caller hears music.
+        case CallSignal.Hold() -> line.startMusic(ivr.settings().mohClass());
+        // Case 9a: resume; bridge the caller with the operator's waiting leg.
+        case CallSignal.Resume(String agentChannel) -> {
+          line.stopMusic();
+          gone = !line.run("Bridge", agentChannel);
+        }
+        // Case 10: routing moved the contact: back in line (case 6), keeping the place routing gives.
+        case CallSignal.Requeue() -> {
+          phase = Phase.WAITING;
+          line.startMusic(ivr.settings().mohClass());
+        }
+        case CallSignal.Transfer(String destination) -> transfer(destination);
+        // Case 12: conference; the operator and the third party are in the room.
+        case CallSignal.Conference(String room) -> gone = !line.run("ConfBridge", room);
+        case CallSignal.HangUp() -> hangUp();
+        case CallSignal.Routed(var ignored) -> { }
+      }
+    }
+  }
+
+  /** Case 11: blind transfer out of the center; routing closes the contact as transferred. */
+  private void transfer(String destination) throws AgiException {
+    line.stopMusic();
+    line.play(Prompt.TRANSFER, language);
+    phase = Phase.ENDED;
+    line.dial(destination, 0, null);
+  }
+
+  /** Case 13: the call is ended from the center's side. */
+  private void hangUp() throws AgiException {
+    end(false);
+  }
+
+  /** Ends the call from our side: wrap-up after a connection, abandon while waiting. */
+  private void end(boolean sayGoodbye) throws AgiException {
+    Phase was = phase;
+    phase = Phase.ENDED;
+    report(was);
+    if (sayGoodbye && was == Phase.WAITING) {
+      line.stopMusic();
+      line.play(Prompt.GOODBYE, language);
+    }
+    line.hangUp();
+  }
+
+  /** Case 6c / 8: the caller hung up: abandon while waiting, wrap-up once connected. */
+  private void callerGone() {
+    Phase was = phase;
+    phase = Phase.ENDED;
+    report(was);
+  }
+
+  private void report(Phase was) {
+    switch (was) {
+      case WAITING -> ivr.tell(new RoutingCommand.Abandon(contact));
+      case CONNECTED -> ivr.tell(new RoutingCommand.WrapUp(contact, RoutingCommand.Outcome.RESOLVED));
+      case ENDED -> { }
+    }
+  }
+
+  /**
+   * The next operator control within {@code grace} (null: until one comes, as on hold), checking
+   * for a hang-up in between; routing events met on the way are kept for the waiting loop. Null
+   * when none came in time.
+   */
+  private CallSignal control(Duration grace) throws AgiException {
+    long deadline = grace == null ? Long.MAX_VALUE : System.nanoTime() + grace.toNanos();
+    Deque<CallSignal> routed = new ArrayDeque<>();
+    try {
+      while (System.nanoTime() < deadline) {
+        CallSignal signal = next(ivr.settings().hangupProbe());
+        if (signal == null) {
+          if (!line.isUp()) {
+            throw new AgiHangupException();
+          }
+        } else if (signal instanceof CallSignal.Routed) {
+          routed.add(signal);
+        } else {
+          return signal;
+        }
+      }
+      return null;
+    } finally {
+      routed.descendingIterator().forEachRemaining(later::addFirst);
+    }
+  }
+
+  private CallSignal next(Duration wait) {
+    CallSignal kept = later.pollFirst();
+    if (kept != null) {
+      return kept;
+    }
+    try {
+      return ivr.calls().next(contact, wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new CallSignal.HangUp();
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package org.onenumber.telephony.asterisk;
+
+import java.util.Optional;
+import org.onenumber.core.citizen.CitizenIdentity;
+import org.onenumber.core.directory.Language;
+
+/**
+ * The language a caller chose last time, by their number, so the next call skips the language
+ * menu. The server keeps it in its database; tests use a map.
+ */
+public interface CallerLanguages {
+
+  Optional<Language> remembered(CitizenIdentity.Phone caller);
+
+  void remember(CitizenIdentity.Phone caller, Language language);
+}

@@ -1,0 +1,122 @@
+package org.onenumber.telephony.asterisk;
+
+import java.util.Optional;
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiHangupException;
+import org.asteriskjava.fastagi.AgiRequest;
+import org.asteriskjava.fastagi.AgiScript;
+import org.onenumber.core.citizen.CitizenIdentity;
+import org.onenumber.core.contact.Channel;
+import org.onenumber.core.contact.Contact;
+import org.onenumber.core.directory.Language;
+import org.onenumber.core.port.in.OpenContactCommand;
+import org.onenumber.core.routing.RoutingCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One caller on the one number, from the first ring to the contact in line: cases 1–5 of the call
+ * flow in the package documentation (answer, know the caller, language, main menu, open the
+ * contact), then hands the call to {@link CallConductor} (cases 6–13). Runs on one FastAGI session
+ * thread for the whole call. A caller who hangs up before the contact exists leaves nothing behind;
+ * a malformed request (no channel or uniqueid) is ended without a command.
+ */
+final class CallerSession implements AgiScript {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CallerSession.class);
+
+  private final Ivr ivr;
+
+  CallerSession(Ivr ivr) {
+    this.ivr = ivr;
+  }
+
+  @Override
+  public void service(AgiRequest request, AgiChannel channel) throws AgiException {
+    if (blank(request.getChannel()) || blank(request.getUniqueId())) {
+      LOG.warn("FastAGI request without channel or uniqueid; ignored");
+      return;
+    }
+    AgiLine line = new AgiLine(channel);
+    try {
+      // Case 1: answer.
+      line.answer();
+      // Case 2: know the caller by number (libphonenumber); withheld numbers stay anonymous.
+      Optional<CitizenIdentity.Phone> phone = ivr.numbers().parse(request.getCallerIdNumber());
+      // Case 3: the language, remembered from the last call or chosen in the menu.
+      IvrMenu menu = new IvrMenu(line, ivr.settings());
+      line.play(Prompt.WELCOME, Language.KOREAN);
+      Language language = phone.flatMap(ivr.languages()::remembered).orElse(null);
+      if (language == null) {
+        language = menu.language();
+        Language chosen = language;
+        phone.ifPresent(p -> ivr.languages().remember(p, chosen));
+      }
+      line.speak(language);
+      // Case 4: the main menu.
+      IvrMenu.Choice choice = menu.mainMenu(language);
+      if (choice == IvrMenu.Choice.SIGN_LANGUAGE && signLanguage(line, phone, language)) {
+        return;
+      }
+      // Case 5: the call becomes a contact in line.
+      CitizenIdentity identity = phone.<CitizenIdentity>map(p -> p).orElseGet(
+          () -> new CitizenIdentity.ChatHandle("asterisk-anonymous:" + request.getUniqueId()));
+      String topic = "ivr:" + (choice == IvrMenu.Choice.CALLBACK && phone.isPresent() ? "callback" : "operator");
+      Contact contact = open(new OpenContactCommand(Channel.VOICE, identity,
+          blank(request.getCallerIdName()) ? null : request.getCallerIdName(), language, topic, null, null, null));
+      if (contact == null) {
+        // Case 5c: intake refused or failed (no queue, database down): say goodbye rather than leave silence.
+        line.play(Prompt.GOODBYE, language);
+        line.hangUp();
+        return;
+      }
+      if (choice == IvrMenu.Choice.CALLBACK && phone.isPresent()) {
+        // Case 5a: keep my place and call me back.
+        ivr.tell(new RoutingCommand.RequestCallback(contact.id()));
+        line.play(Prompt.CALLBACK_CONFIRMED, language);
+        line.hangUp();
+        return;
+      }
+      String linkedId = linkedId(line, request);
+      ivr.calls().open(new AsteriskCalls.Call(contact.id(), request.getChannel(), request.getUniqueId(), linkedId));
+      try {
+        new CallConductor(ivr, line, contact.id(), language).conduct();
+      } finally {
+        ivr.calls().close(contact.id());
+      }
+    } catch (AgiHangupException e) {
+      LOG.debug("caller hung up in the IVR before waiting");
+    }
+  }
+
+  /** Case 5b: the video-call link by SMS; false (go on to an operator) when it could not be sent. */
+  private boolean signLanguage(AgiLine line, Optional<CitizenIdentity.Phone> phone, Language language)
+      throws AgiException {
+    if (phone.isPresent() && SignLanguageLink.send(ivr, phone.get(), language)) {
+      line.play(Prompt.SIGN_LANGUAGE_SENT, language);
+      line.hangUp();
+      return true;
+    }
+    line.play(Prompt.SIGN_LANGUAGE_UNAVAILABLE, language);
+    return false;
+  }
+
+  private Contact open(OpenContactCommand command) {
+    try {
+      return ivr.intake().open(command);
+    } catch (RuntimeException e) {
+      LOG.error("a call could not become a contact: {}", e.getMessage());
+      return null;
+    }
+  }
+
+  private static String linkedId(AgiLine line, AgiRequest request) throws AgiException {
+    String linked = line.linkedId();
+    return blank(linked) ? request.getUniqueId() : linked;
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank() || "unknown".equals(s);
+  }
+}

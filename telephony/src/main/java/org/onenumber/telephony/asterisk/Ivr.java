@@ -1,0 +1,52 @@
+package org.onenumber.telephony.asterisk;
+
+import java.util.Objects;
+import org.onenumber.core.port.in.OpenContact;
+import org.onenumber.core.port.in.RouteContact;
+import org.onenumber.core.port.out.AgentDevices;
+import org.onenumber.core.port.out.MessageGateway;
+import org.onenumber.core.routing.Decisions;
+import org.onenumber.core.routing.RoutingCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every FastAGI session needs from the rest of the center: intake and routing (core's
+ * inbound ports), the operators' devices, the registry of carried calls, remembered languages, the
+ * SMS gateway (for the sign-language link) and the settings. Thread-safe if its parts are.
+ */
+public record Ivr(OpenContact intake, RouteContact routing, AgentDevices devices, AsteriskCalls calls,
+    CallerLanguages languages, MessageGateway sms, CallerNumbers numbers, IvrSettings settings) {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Ivr.class);
+
+  public Ivr {
+    Objects.requireNonNull(intake, "intake");
+    Objects.requireNonNull(routing, "routing");
+    Objects.requireNonNull(devices, "devices");
+    Objects.requireNonNull(calls, "calls");
+    Objects.requireNonNull(languages, "languages");
+    Objects.requireNonNull(sms, "sms");
+    Objects.requireNonNull(numbers, "numbers");
+    Objects.requireNonNull(settings, "settings");
+  }
+
+  /**
+   * Tells routing what happened on the call and returns true when it agreed. A refusal (the
+   * operator already wrapped up, the offer already expired) or a failure is logged, never thrown:
+   * the call goes on either way.
+   */
+  boolean tell(RoutingCommand command) {
+    try {
+      Decisions decisions = routing.route(command);
+      if (decisions.isRefused()) {
+        LOG.info("routing refused {}: {}", command.getClass().getSimpleName(), decisions.refused());
+        return false;
+      }
+      return true;
+    } catch (RuntimeException e) {
+      LOG.warn("routing failed {}: {}", command.getClass().getSimpleName(), e.getMessage());
+      return false;
+    }
+  }
+}

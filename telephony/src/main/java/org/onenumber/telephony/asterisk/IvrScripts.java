@@ -1,0 +1,33 @@
+package org.onenumber.telephony.asterisk;
+
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiRequest;
+import org.asteriskjava.fastagi.AgiScript;
+import org.asteriskjava.fastagi.MappingStrategy;
+
+/**
+ * Which script serves a FastAGI request: {@code agi://host:4573/ivr} is a caller arriving on the one
+ * number ({@link CallerSession}); {@code agi://host:4573/answered?contact=…&agent=…} is an operator's
+ * leg that just answered, run by {@code Dial}'s {@code U()} option ({@link AnsweredLeg}). Anything
+ * else gets no script (Asterisk-Java sets {@code AJ_AGISTATUS=NOT_FOUND} and the dialplan goes on).
+ */
+final class IvrScripts implements MappingStrategy {
+
+  private final Ivr ivr;
+
+  IvrScripts(Ivr ivr) {
+    this.ivr = ivr;
+  }
+
+  @Override
+  public AgiScript determineScript(AgiRequest request, AgiChannel channel) {
+    String script = request.getScript();
+    if ("ivr".equals(script)) {
+      return new CallerSession(ivr);
+    }
+    if ("answered".equals(script)) {
+      return new AnsweredLeg(ivr);
+    }
+    return null;
+  }
+}

@@ -1,0 +1,52 @@
+package org.onenumber.telephony.asterisk;
+
+import java.util.List;
+import java.util.Locale;
+import org.onenumber.core.directory.Language;
+
+/**
+ * The IVR's recorded prompts, named by key and language: Asterisk plays {@code
+ * onenumber/<language>/<key>} from its sounds directory (see {@code telephony/asterisk/sounds/README.md},
+ * which lists them and how to generate them). Numbers are spoken by Asterisk's own {@code SAY
+ * NUMBER} in the channel's language.
+ */
+public enum Prompt {
+  /** "Welcome to the city's one number." */
+  WELCOME,
+  /** In every language: "For Korean press 1, for English press 2, ... Mongolian 6." */
+  LANGUAGE_MENU,
+  /** "To speak to an operator press 1, to be called back press 2, for a sign-language video call press 3." */
+  MAIN_MENU,
+  /** "Sorry, that is not a choice." */
+  INVALID,
+  /** "You are number" (then the position). */
+  POSITION,
+  /** "in line. Your estimated wait is about" (then the minutes). */
+  ESTIMATED_WAIT,
+  /** "minutes." */
+  MINUTES,
+  /** "We will call you back; you keep your place in line. Goodbye." */
+  CALLBACK_CONFIRMED,
+  /** "We have sent you a text message with the link to a video call with a sign-language interpreter." */
+  SIGN_LANGUAGE_SENT,
+  /** "We could not send the text message; please hold for an operator." */
+  SIGN_LANGUAGE_UNAVAILABLE,
+  /** "Please hold while we transfer your call." */
+  TRANSFER,
+  /** "Thank you for calling. Goodbye." */
+  GOODBYE;
+
+  /** The languages every prompt exists in; the menu's digit is the position in this list plus one. */
+  public static final List<Language> LANGUAGES = List.of(Language.KOREAN, Language.ENGLISH, Language.CHINESE,
+      Language.JAPANESE, Language.VIETNAMESE, Language.MONGOLIAN);
+
+  /** The file name without extension, e.g. {@code onenumber/en/main-menu}. */
+  public String file(Language language) {
+    Language spoken = LANGUAGES.contains(language) ? language : Language.KOREAN;
+    return "onenumber/" + spoken.code() + "/" + key();
+  }
+
+  public String key() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}

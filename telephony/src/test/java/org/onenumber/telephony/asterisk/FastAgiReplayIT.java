@@ -1,0 +1,321 @@
+package org.onenumber.telephony.asterisk;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.contact.Channel;
+import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.contact.ContactState;
+import org.onenumber.core.directory.Language;
+import org.onenumber.core.directory.QueueId;
+import org.onenumber.core.event.ContactStateChanged;
+import org.onenumber.core.event.QueuePositionChanged;
+import org.onenumber.core.routing.RoutingCommand;
+import org.onenumber.testkit.FakeAgentDevices;
+import org.onenumber.testkit.FakeMessageGateway;
+import org.onenumber.testkit.FastAgiCaller;
+import org.onenumber.testkit.FastAgiCaller.DialOutcome;
+
+/**
+ * The FastAGI IVR over real TCP, with {@link FastAgiCaller} playing Asterisk from the captures in
+ * {@code shared/data/asterisk} (00, 01, 02, 03a–c; replies it derives are listed on that class).
+ * Routing is a recording fake; routing events reach the call's mailbox as the server's forwarder
+ * would put them there.
+ */
+class FastAgiReplayIT {
+
+  private static final Duration WITHIN = Duration.ofSeconds(10);
+  private static final AtomicInteger CALLS = new AtomicInteger();
+
+  private final RecordingRouting routing = new RecordingRouting();
+  private final AsteriskCalls calls = new AsteriskCalls();
+  private final MapCallerLanguages languages = new MapCallerLanguages();
+  private final FakeMessageGateway sms = new FakeMessageGateway();
+  private final FakeAgentDevices devices = new FakeAgentDevices()
+      .put(new AgentId("op-001"), "PJSIP/op-001")
+      .put(new AgentId("op-002"), "PJSIP/op-002")
+      .put(new AgentId("op-003"), "PJSIP/op-003");
+  private AgiIvrServer server;
+  private int port;
+
+  @BeforeEach
+  void start() throws IOException {
+    port = freePort();
+    IvrSettings settings = IvrSettings.defaults().withPort(port).withIdleThreadKeepAlive(Duration.ofMillis(200));
+    server = new AgiIvrServer(new Ivr(routing, routing, devices, calls, languages, sms, new CallerNumbers("KR"),
+        settings)).start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void answersChoosesEnglishAnnouncesThePositionAndConnectsTheOfferedOperator() throws Exception {
+    FastAgiCaller caller = call("01012345678").press("2", "1").onDial(device -> DialOutcome.ANSWER).start();
+    caller.await("EXEC StartMusicOnHold", WITHIN);
+    ContactId contact = waiting();
+    assertEquals(Language.ENGLISH, routing.opened().get(0).language());
+    assertEquals(Channel.VOICE, routing.opened().get(0).channel());
+    assertEquals("+821012345678", routing.opened().get(0).identity().value());
+    assertEquals(Language.ENGLISH, languages.byNumber.get("+821012345678"), "remembered for the next call");
+
+    calls.signal(contact, new CallSignal.Routed(new QueuePositionChanged(contact, new QueueId("english"), 3,
+        Duration.ofSeconds(100), Instant.now())));
+    caller.await("SAY NUMBER 3", WITHIN);
+    caller.await("STREAM FILE onenumber/en/position", WITHIN);
+    caller.await("SAY NUMBER 2", WITHIN);
+
+    calls.signal(contact, offered(contact, "op-001"));
+    caller.await("EXEC Dial PJSIP/op-001,15,U(onenumber-answered^" + contact + "^op-001)", WITHIN);
+    RoutingCommand.Accept accept = routing.await(RoutingCommand.Accept.class);
+    assertEquals(new AgentId("op-001"), accept.agent());
+    assertEquals("PJSIP/op-001-00000001", calls.byContact(contact).orElseThrow().agentChannel(),
+        "the operator's leg is known to the AMI side");
+
+    caller.hangUp();
+    RoutingCommand.WrapUp wrapUp = routing.await(RoutingCommand.WrapUp.class);
+    assertEquals(RoutingCommand.Outcome.RESOLVED, wrapUp.outcome());
+    caller.awaitClosed(WITHIN);
+    assertTrue(calls.byContact(contact).isEmpty(), "the call left the registry");
+    assertFalse(routing.routed().stream().anyMatch(RoutingCommand.Abandon.class::isInstance));
+  }
+
+  @Test
+  void aRememberedLanguageSkipsTheLanguageMenu() throws Exception {
+    languages.byNumber.put("+821012345678", Language.MONGOLIAN);
+    FastAgiCaller caller = call("010-1234-5678").press("1").start();
+    caller.await("EXEC StartMusicOnHold", WITHIN);
+    assertEquals(Language.MONGOLIAN, routing.opened().get(0).language());
+    assertFalse(caller.texts().stream().anyMatch(c -> c.contains("language-menu")));
+    assertTrue(caller.texts().contains("SET VARIABLE CHANNEL(language) mn"));
+    caller.hangUp();
+    routing.await(RoutingCommand.Abandon.class);
+  }
+
+  @Test
+  void aCallerWhoHangsUpWhileWaitingAbandons() throws Exception {
+    FastAgiCaller caller = call("01012345678").press("1", "1").start();
+    caller.await("EXEC StartMusicOnHold", WITHIN);
+    ContactId contact = waiting();
+    caller.hangUp();
+    assertEquals(contact, routing.await(RoutingCommand.Abandon.class).contact());
+    caller.awaitClosed(WITHIN);
+    assertFalse(routing.routed().stream().anyMatch(RoutingCommand.WrapUp.class::isInstance));
+  }
+
+  @Test
+  void ringNoAnswerDeclinesKeepsThePlaceAndTheNextOperatorIsDialled() throws Exception {
+    FastAgiCaller caller = call("01012345678").press("1", "1")
+        .onDial(device -> device.equals("PJSIP/op-002") ? DialOutcome.NOANSWER : DialOutcome.ANSWER).start();
+    caller.await("EXEC StartMusicOnHold", WITHIN);
+    ContactId contact = waiting();
+    calls.signal(contact, offered(contact, "op-002"));
+    RoutingCommand.Decline decline = routing.await(RoutingCommand.Decline.class);
+    assertEquals(new AgentId("op-002"), decline.agent());
+    assertEquals("noanswer", decline.reason());
+    awaitCount(caller, "EXEC StartMusicOnHold", 2);
+    assertTrue(routing.routed().stream().noneMatch(RoutingCommand.Abandon.class::isInstance), "the caller stays");
+
+    calls.signal(contact, offered(contact, "op-001"));
+    routing.await(RoutingCommand.Accept.class);
+    // Case 10: routing moved the contact; AMI released the operator's leg (derived: Dial returns 0).
+    calls.signal(contact, new CallSignal.Requeue());
+    caller.operatorLeaves();
+    awaitCount(caller, "EXEC StartMusicOnHold", 3);
+    calls.signal(contact, offered(contact, "op-003"));
+    caller.await("EXEC Dial PJSIP/op-003", WITHIN);
+    caller.operatorLeaves();
+    // no control followed: the operator hung up; goodbye, hang up, wrap-up
+    caller.await("HANGUP", WITHIN);
+    routing.await(RoutingCommand.WrapUp.class);
+    caller.awaitClosed(WITHIN);
+  }
+
+  @Test
+  void anAnswerRoutingRefusesDropsTheOperatorsLegAndTheCallerKeepsTheirPlace() throws Exception {
+    routing.refuse(RoutingCommand.Accept.class);
+    FastAgiCaller caller = call("01012345678").press("1", "1").onDial(device -> DialOutcome.ANSWER).start();
+    caller.await("EXEC StartMusicOnHold", WITHIN);
+    ContactId contact = waiting();
+    calls.signal(contact, offered(contact, "op-001"));
+    assertEquals("busy", routing.await(RoutingCommand.Decline.class).reason());
+    assertTrue(caller.answeredLegCommands().contains("SET VARIABLE GOSUB_RESULT BUSY"), caller.answeredLegCommands().toString());
+    awaitCount(caller, "EXEC StartMusicOnHold", 2);
+    caller.hangUp();
+    routing.await(RoutingCommand.Abandon.class);
+  }
+
+  @Test
+  void aBusyOperatorIsDeclinedAndMusicResumes() throws Exception {
+    declinedWith(DialOutcome.BUSY, "busy");
+  }
+
+  @Test
+  void anUnreachableOperatorIsDeclinedAndMusicResumes() throws Exception {
+    declinedWith(DialOutcome.CHANUNAVAIL, "chanunavail");
+  }
+
+  private void declinedWith(DialOutcome outcome, String reason) throws Exception {
+    FastAgiCaller caller = call("01012345678").press("1", "1").onDial(device -> outcome).start();
+    caller.await("EXEC StartMusicOnHold", WITHIN);
+    ContactId contact = waiting();
+    calls.signal(contact, offered(contact, "op-001"));
+    assertEquals(reason, routing.await(RoutingCommand.Decline.class).reason());
+    awaitCount(caller, "EXEC StartMusicOnHold", 2);
+    caller.hangUp();
+    routing.await(RoutingCommand.Abandon.class);
+  }
+
+  @Test
+  void holdResumeAndHangUpAfterConnectWrapUp() throws Exception {
+    FastAgiCaller caller = call("01012345678").press("1", "1").onDial(device -> DialOutcome.ANSWER).start();
+    caller.await("EXEC StartMusicOnHold", WITHIN);
+    ContactId contact = waiting();
+    calls.signal(contact, offered(contact, "op-001"));
+    routing.await(RoutingCommand.Accept.class);
+    // hold: AMI redirected the operator's leg (Dial returns 0), then the signal
+    caller.operatorLeaves();
+    calls.signal(contact, new CallSignal.Hold());
+    awaitCount(caller, "EXEC StartMusicOnHold", 2);
+    calls.signal(contact, new CallSignal.Resume("PJSIP/op-001-00000001"));
+    caller.await("EXEC Bridge PJSIP/op-001-00000001", WITHIN);
+    caller.hangUp();
+    routing.await(RoutingCommand.WrapUp.class);
+    caller.awaitClosed(WITHIN);
+  }
+
+  @Test
+  void transferAndConferenceRunOnTheCallersChannel() throws Exception {
+    FastAgiCaller caller = call("01012345678").press("1", "1").onDial(device -> DialOutcome.ANSWER).start();
+    caller.await("EXEC StartMusicOnHold", WITHIN);
+    ContactId contact = waiting();
+    calls.signal(contact, offered(contact, "op-001"));
+    routing.await(RoutingCommand.Accept.class);
+    caller.operatorLeaves();
+    calls.signal(contact, new CallSignal.Conference("room-1"));
+    caller.await("EXEC ConfBridge room-1", WITHIN);
+    caller.operatorLeaves();
+    calls.signal(contact, new CallSignal.Transfer("PJSIP/desk-water"));
+    caller.await("STREAM FILE onenumber/ko/transfer", WITHIN);
+    caller.await("EXEC Dial PJSIP/desk-water", WITHIN);
+    caller.hangUp();
+    caller.awaitClosed(WITHIN);
+    assertFalse(routing.routed().stream().anyMatch(RoutingCommand.WrapUp.class::isInstance),
+        "a transferred call is closed by routing's transfer, not wrapped up here");
+  }
+
+  @Test
+  void dtmfGarbageAndTimeOutsEndWithAKoreanOperator() throws Exception {
+    FastAgiCaller caller = call("01012345678").press("9", "*", "", "", "7", "").start();
+    caller.await("EXEC StartMusicOnHold", WITHIN);
+    assertEquals(Language.KOREAN, routing.opened().get(0).language());
+    assertEquals("ivr:operator", routing.opened().get(0).topic());
+    assertEquals(3, caller.texts().stream().filter(c -> c.startsWith("GET DATA onenumber/ko/language-menu")).count());
+    caller.hangUp();
+    routing.await(RoutingCommand.Abandon.class);
+  }
+
+  @Test
+  void theCallbackOptionKeepsThePlaceAndHangsUp() throws Exception {
+    FastAgiCaller caller = call("01012345678").press("1", "2").start();
+    caller.await("STREAM FILE onenumber/ko/callback-confirmed", WITHIN);
+    ContactId contact = routing.await(RoutingCommand.RequestCallback.class).contact();
+    assertEquals("c-1", contact.value());
+    caller.await("HANGUP", WITHIN);
+    caller.awaitClosed(WITHIN);
+  }
+
+  @Test
+  void theSignLanguageOptionTextsTheVideoLink() throws Exception {
+    FastAgiCaller caller = call("01012345678").press("1", "3").start();
+    caller.await("STREAM FILE onenumber/ko/sign-language-sent", WITHIN);
+    caller.awaitClosed(WITHIN);
+    assertEquals("+821012345678", sms.sent().get(0).to());
+    assertTrue(sms.sent().get(0).body().contains(IvrSettings.defaults().signLanguageLink()));
+    assertTrue(routing.opened().isEmpty(), "the video call becomes its own contact");
+  }
+
+  @Test
+  void aCallThatCannotBecomeAContactHearsGoodbyeNotSilence() throws Exception {
+    routing.intakeDown();
+    FastAgiCaller caller = call("01012345678").press("1", "1").start();
+    caller.await("STREAM FILE onenumber/ko/goodbye", WITHIN);
+    caller.await("HANGUP", WITHIN);
+    caller.awaitClosed(WITHIN);
+    assertTrue(calls.all().isEmpty());
+  }
+
+  @Test
+  void aMalformedEnvironmentIsClosedWithoutACall() throws Exception {
+    try (FastAgiCaller garbage = FastAgiCaller.call(InetAddress.getLoopbackAddress(), port,
+        java.util.Map.of("hello", "world", "agi_network_script", "ivr")).start()) {
+      garbage.awaitClosed(WITHIN);
+      assertFalse(garbage.texts().contains("ANSWER"), "no channel, no command: " + garbage.texts());
+    }
+    assertTrue(routing.opened().isEmpty());
+    await().atMost(WITHIN).until(() -> server.activeSessions() == 0);
+  }
+
+  @Test
+  void aCallerGoneMidCommandClosesTheSessionCleanly() throws Exception {
+    FastAgiCaller caller = call("01012345678").dropOn(c -> c.startsWith("STREAM FILE")).start();
+    caller.awaitClosed(WITHIN);
+    await().atMost(WITHIN).until(() -> server.activeSessions() == 0);
+    assertTrue(routing.opened().isEmpty());
+    assertTrue(routing.routed().isEmpty());
+  }
+
+  @Test
+  void aThousandAbandonedSessionsLeaveNoThreadBehind() throws Exception {
+    int before = Thread.activeCount();
+    int held = FastAgiCaller.abandonMany(InetAddress.getLoopbackAddress(), port, 1_000,
+        FastAgiCaller.environment("PJSIP/caller-00000000", "1796161417.0", "5550123", "ivr"));
+    assertEquals(1_000, held, "every session got as far as ANSWER before its caller vanished");
+    await().atMost(WITHIN).until(() -> server.activeSessions() == 0);
+    await().atMost(WITHIN).until(() -> server.sessionThreads() == 0);
+    await().atMost(WITHIN).until(() -> Thread.activeCount() <= before + 2);
+    assertTrue(routing.opened().isEmpty());
+  }
+
+  private FastAgiCaller call(String callerId) throws IOException {
+    int n = CALLS.incrementAndGet();
+    return FastAgiCaller.call(InetAddress.getLoopbackAddress(), port,
+        FastAgiCaller.environment("PJSIP/caller-0000000" + n, "1796161417." + n, callerId, "ivr"));
+  }
+
+  /** The contact of the one call in the registry, once the session registered it. */
+  private ContactId waiting() {
+    await().atMost(WITHIN).until(() -> calls.all().size() == 1);
+    return calls.all().iterator().next().contact();
+  }
+
+  private static CallSignal offered(ContactId contact, String agent) {
+    return new CallSignal.Routed(new ContactStateChanged(contact, Channel.VOICE, Language.KOREAN, ContactState.QUEUED,
+        ContactState.OFFERED, new QueueId("general-ko"), new AgentId(agent), null, Instant.now()));
+  }
+
+  private static void awaitCount(FastAgiCaller caller, String prefix, int count) {
+    await().atMost(WITHIN).until(() -> caller.texts().stream().filter(c -> c.startsWith(prefix)).count() >= count);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}
