@@ -9,6 +9,7 @@ import io.micronaut.http.server.types.files.SystemFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
 import java.nio.file.Files;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.server.api.ApiError;
@@ -28,6 +29,7 @@ final class RecordingController {
 
   @Get
   @ExecuteOn(TaskExecutors.BLOCKING)
+  @Operation(summary = "Play a call's recording (supervisors and administrators; 404 when none is kept)")
   HttpResponse<?> play(@PathVariable String id) {
     if (id == null || id.isBlank() || id.length() > 64) {
       return HttpResponse.badRequest(new ApiError("invalid_input", "contact id is malformed"));
