@@ -45,8 +45,8 @@ import org.slf4j.LoggerFactory;
  * ({@code MessageSent}), the operator's name on {@code CONNECTED}, {@code ended} on wrap-up or
  * close, and queue position events ({@code routing.queue-position}, whether published as a domain
  * event or as JSON). It also remembers who is typing, for the console's presence endpoint, and
- * tells registered listeners (the console push) at once. A push for a contact whose socket is not
- * registered yet is held for a minute and sent when it is ({@link #connect}), so the race between a
+ * tells registered listeners (the console push) at once. A {@code waiting} or {@code queue} push
+ * for a contact whose socket is not registered yet is held for a minute and sent when it is ({@link #connect}), so the race between a
  * chat's first message and its first push loses nothing. A push to a browser that has gone is
  * simply lost: the message stays {@code QUEUED} and is re-sent on resume. Thread-safe.
  */
@@ -58,6 +58,8 @@ public final class ChatHub {
 
   private static final Duration HOLD = Duration.ofSeconds(60);
   private static final int MAX_HELD = 8;
+  /** Only line frames are held: messages, the operator's name and the end are re-sent on resume. */
+  private static final java.util.Set<Object> HELD_TYPES = java.util.Set.of("waiting", "queue");
   private static final String HELD_SINCE = "onenumber.heldSince";
 
   private final Map<ContactId, WebSocketSession> sockets = new ConcurrentHashMap<>();
@@ -179,7 +181,7 @@ public final class ChatHub {
 
   private boolean push(ContactId contact, Map<String, Object> frame) {
     WebSocketSession socket = sockets.get(contact);
-    if (socket == null) {
+    if (socket == null && HELD_TYPES.contains(frame.get("type"))) {
       synchronized (early) {
         socket = sockets.get(contact);
         if (socket == null) {
@@ -188,7 +190,7 @@ public final class ChatHub {
         }
       }
     }
-    if (!socket.isOpen()) {
+    if (socket == null || !socket.isOpen()) {
       return false;
     }
     send(socket, frame);

@@ -24,7 +24,7 @@ public final class ServerProcess implements AutoCloseable {
   public static final String ACCOUNT = "AC00000000000000000000000000000000";
   public static final String TOKEN = "test-auth-token-0123456789abcdef";
   private static final String SECRET = "test-jwt-secret-0123456789abcdef0123456789abcdef";
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
   private final Path dataDir;
   private final Map<String, String> properties;

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * Prints webhooks per second and latency percentiles, last a line
  * {@code RESULT webhooks db=… threads=… per_s=… p50_ms=… p99_ms=…}. Run by {@code bin/bench webhooks}.
  * Arguments: {@code --threads N} (8), {@code --seconds N} (20), {@code --warmup N} (8),
- * {@code --h2-options ";WRITE_DELAY=500"} (H2 URL options: the old background writes),
+ * {@code --h2-write-delay-ms 500} (H2's former background writes, not durable),
  * {@code --postgres URL} (a PostgreSQL database to use instead of H2, role onenumber).
  */
 public final class WebhookBench {
@@ -30,15 +30,14 @@ public final class WebhookBench {
     int warmup = Integer.parseInt(options.getOrDefault("warmup", "8"));
     Path dir = Files.createTempDirectory("onenumber-bench-webhooks");
     Map<String, String> properties = new HashMap<>();
-    String db = "h2" + options.getOrDefault("h2-options", "");
+    String db = "h2-write-delay-" + options.getOrDefault("h2-write-delay-ms", "0") + "ms";
     if (options.containsKey("postgres")) {
       db = "postgres";
       properties.putAll(Map.of("datasources.default.url", options.get("postgres"),
           "datasources.default.driver-class-name", "org.postgresql.Driver",
           "datasources.default.username", "onenumber", "datasources.default.password", "onenumber"));
-    } else if (options.containsKey("h2-options")) {
-      properties.put("datasources.default.url", "jdbc:h2:file:" + dir.resolve("db/onenumber")
-          + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" + options.get("h2-options"));
+    } else {
+      properties.put("onenumber.durability.h2-write-delay-ms", options.getOrDefault("h2-write-delay-ms", "0"));
     }
     try (ServerProcess server = new ServerProcess(dir, properties).start()) {
       run(server, "warm", threads, warmup);
@@ -47,7 +46,7 @@ public final class WebhookBench {
       System.out.printf("%-22s %8s %8s %8s %8s%n", "db", "per_s", "p50_ms", "p99_ms", "p999_ms");
       System.out.printf("%-22s %8.0f %8.1f %8.1f %8.1f%n", db, perSecond, load.percentileMillis(50),
           load.percentileMillis(99), load.percentileMillis(99.9));
-      System.out.printf("RESULT webhooks db=%s threads=%d per_s=%.0f p50_ms=%.1f p99_ms=%.1f%n", db.replace(';', ','),
+      System.out.printf("RESULT webhooks db=%s threads=%d per_s=%.0f p50_ms=%.1f p99_ms=%.1f%n", db,
           threads, perSecond, load.percentileMillis(50), load.percentileMillis(99));
     }
   }

@@ -1,7 +1,9 @@
 package org.onenumber.server.persistence;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,14 +15,17 @@ class DurableCommitsTest {
   }
 
   @Test
-  void postgresCommitsSynchronously() {
-    assertEquals("SET synchronous_commit TO on", DurableCommits.statementFor("jdbc:postgresql://localhost/onenumber"));
+  void anInMemoryOrOtherDatabaseIsLeftAlone() {
+    assertNull(DurableCommits.statementFor("jdbc:h2:mem:test"));
+    assertNull(DurableCommits.statementFor("jdbc:postgresql://localhost/onenumber"));
+    assertNull(DurableCommits.statementFor(null));
   }
 
   @Test
-  void anInMemoryOrUnknownDatabaseIsLeftAlone() {
-    assertNull(DurableCommits.statementFor("jdbc:h2:mem:test"));
-    assertNull(DurableCommits.statementFor("jdbc:sqlite:x"));
-    assertNull(DurableCommits.statementFor(null));
+  void postgresWithoutSynchronousCommitIsRefused() {
+    assertThrows(IllegalStateException.class, () -> DurableCommits.requireSynchronous("off"));
+    assertThrows(IllegalStateException.class, () -> DurableCommits.requireSynchronous("local"));
+    assertDoesNotThrow(() -> DurableCommits.requireSynchronous("on"));
+    assertDoesNotThrow(() -> DurableCommits.requireSynchronous("remote_apply"));
   }
 }
