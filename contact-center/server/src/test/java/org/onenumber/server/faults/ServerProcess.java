@@ -49,7 +49,8 @@ public final class ServerProcess implements AutoCloseable {
     starts++;
     log = dataDir.resolve("server-" + starts + ".log");
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Donenumber.data-dir=" + dataDir, "-Dmicronaut.server.port=" + port,
+        "-Xmx512m", Boolean.getBoolean("faults.full-jit") ? "-XX:+UseParallelGC" : "-XX:TieredStopAtLevel=1",
+        "-Donenumber.data-dir=" + dataDir, "-Dmicronaut.server.port=" + port,
         "-Dmicronaut.security.token.jwt.signatures.secret.generator.secret=" + SECRET,
         "-Donenumber.twilio.account-sid=" + ACCOUNT, "-Donenumber.twilio.auth-token=" + TOKEN,
         "-Donenumber.twilio.api-base=http://127.0.0.1:9"));
