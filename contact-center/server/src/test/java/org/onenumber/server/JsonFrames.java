@@ -22,6 +22,7 @@ public final class JsonFrames implements WebSocket.Listener {
   private final List<Map<String, Object>> received = new CopyOnWriteArrayList<>();
   private final StringBuilder partial = new StringBuilder();
   private WebSocket socket;
+  private volatile Integer closedWith;
 
   public JsonFrames(JsonMapper json) {
     this.json = json;
@@ -49,6 +50,17 @@ public final class JsonFrames implements WebSocket.Listener {
     Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1))
         .until(() -> received.stream().anyMatch(match));
     return received.stream().filter(match).findFirst().orElseThrow();
+  }
+
+  /** The close code the server sent, or null while the socket is open. */
+  public Integer closedWith() {
+    return closedWith;
+  }
+
+  @Override
+  public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+    closedWith = statusCode;
+    return null;
   }
 
   /** Drops the connection without a close handshake, as a lost network does. */

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.onenumber.core.error.OneNumberException;
 import org.onenumber.core.error.RetriableException;
+import org.onenumber.server.sockets.SocketKeepAlive;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
  * the event loop only parses and hands over. A failure is answered with an {@code error} frame
  * and the connection stays open; the client's unacknowledged messages are simply re-sent later.
  * A connection that closes without {@code leave} starts the session's {@link ChatAbandonTimer}.
+ * Open sockets are pinged by {@link SocketKeepAlive}; an app-level {@code ping} is answered
+ * {@code pong} at once, before any frame still being handled.
  */
 @ServerWebSocket("/ws/chat")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -39,9 +42,11 @@ final class ChatEndpoint {
   private final ChatAbandonTimer abandonTimer;
   private final JsonMapper json;
   private final ExecutorService executor;
+  private final SocketKeepAlive keepAlive;
 
   ChatEndpoint(ChatConversation conversation, ChatHub hub, ChatAbandonTimer abandonTimer, JsonMapper json,
-      @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+      @Named(TaskExecutors.BLOCKING) ExecutorService executor, SocketKeepAlive keepAlive) {
+    this.keepAlive = keepAlive;
     this.conversation = conversation;
     this.hub = hub;
     this.abandonTimer = abandonTimer;
@@ -52,6 +57,7 @@ final class ChatEndpoint {
   @OnOpen
   void open(WebSocketSession socket) {
     socket.put(CHAIN, CompletableFuture.completedFuture(null));
+    keepAlive.watch(socket);
   }
 
   @OnMessage(maxPayloadLength = 65536)
@@ -61,6 +67,10 @@ final class ChatEndpoint {
       frame = json.readValue(text, Argument.mapOf(String.class, Object.class));
     } catch (IOException | RuntimeException e) {
       hub.send(socket, Map.of("type", "error", "error", "invalid_input", "message", "frames are JSON objects"));
+      return;
+    }
+    if ("ping".equals(frame.get("type"))) {
+      hub.send(socket, Map.of("type", "pong"));
       return;
     }
     synchronized (socket) {
@@ -85,6 +95,7 @@ final class ChatEndpoint {
 
   @OnClose
   void close(WebSocketSession socket) {
+    keepAlive.forget(socket);
     hub.disconnect(socket);
     ChatConversation.token(socket).ifPresent(abandonTimer::disconnected);
   }

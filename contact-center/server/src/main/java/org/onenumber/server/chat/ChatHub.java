@@ -12,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +45,10 @@ import org.slf4j.LoggerFactory;
  * ({@code MessageSent}), the operator's name on {@code CONNECTED}, {@code ended} on wrap-up or
  * close, and queue position events ({@code routing.queue-position}, whether published as a domain
  * event or as JSON). It also remembers who is typing, for the console's presence endpoint, and
- * tells registered listeners (the console push) at once. A push
- * to a browser that has gone is simply lost: the message stays {@code QUEUED} and is re-sent on
- * resume. Thread-safe.
+ * tells registered listeners (the console push) at once. A {@code waiting} or {@code queue} push
+ * for a contact whose socket is not registered yet is held for a minute and sent when it is ({@link #connect}), so the race between a
+ * chat's first message and its first push loses nothing. A push to a browser that has gone is
+ * simply lost: the message stays {@code QUEUED} and is re-sent on resume. Thread-safe.
  */
 @Context
 public final class ChatHub {
@@ -53,7 +56,15 @@ public final class ChatHub {
   private static final Logger LOG = LoggerFactory.getLogger(ChatHub.class);
   private static final Duration TYPING = Duration.ofSeconds(4);
 
+  private static final Duration HOLD = Duration.ofSeconds(60);
+  private static final int MAX_HELD = 8;
+  /** Only line frames are held: messages, the operator's name and the end are re-sent on resume. */
+  private static final java.util.Set<Object> HELD_TYPES = java.util.Set.of("waiting", "queue");
+  private static final String HELD_SINCE = "onenumber.heldSince";
+
   private final Map<ContactId, WebSocketSession> sockets = new ConcurrentHashMap<>();
+  /** Frames pushed before their contact's socket was registered, oldest first; guarded by itself. */
+  private final Map<ContactId, List<Map<String, Object>>> early = new HashMap<>();
   private final Map<ContactId, Instant> citizenTyping = new ConcurrentHashMap<>();
   private final List<Consumer<ContactId>> typingListeners = new CopyOnWriteArrayList<>();
   private final MessageStore store;
@@ -75,8 +86,21 @@ public final class ChatHub {
     });
   }
 
+  /**
+   * Registers the citizen's socket for {@code contact}, then sends what was pushed for the
+   * contact before it was registered (the {@code waiting} of a chat's first message is published
+   * by intake before the endpoint learns the new contact's id).
+   */
   void connect(ContactId contact, WebSocketSession socket) {
-    sockets.put(contact, socket);
+    List<Map<String, Object>> held;
+    synchronized (early) {
+      sockets.put(contact, socket);
+      held = early.remove(contact);
+    }
+    if (held != null) {
+      held.stream().filter(f -> !(f.get(HELD_SINCE) instanceof Instant at) || at.plus(HOLD).isAfter(clock.instant()))
+          .map(ChatHub::withoutMark).forEach(f -> send(socket, f));
+    }
   }
 
   void disconnect(WebSocketSession socket) {
@@ -157,11 +181,39 @@ public final class ChatHub {
 
   private boolean push(ContactId contact, Map<String, Object> frame) {
     WebSocketSession socket = sockets.get(contact);
+    if (socket == null && HELD_TYPES.contains(frame.get("type"))) {
+      synchronized (early) {
+        socket = sockets.get(contact);
+        if (socket == null) {
+          holdEarly(contact, frame);
+          return false;
+        }
+      }
+    }
     if (socket == null || !socket.isOpen()) {
       return false;
     }
     send(socket, frame);
     return true;
+  }
+
+  /** Keeps a frame for a contact no socket was registered for yet, for {@link #HOLD}; caller holds the lock. */
+  private void holdEarly(ContactId contact, Map<String, Object> frame) {
+    Instant now = clock.instant();
+    early.values().removeIf(frames -> frames.isEmpty()
+        || frames.get(0).get(HELD_SINCE) instanceof Instant at && !at.plus(HOLD).isAfter(now));
+    List<Map<String, Object>> frames = early.computeIfAbsent(contact, c -> new ArrayList<>());
+    if (frames.size() < MAX_HELD) {
+      Map<String, Object> marked = new LinkedHashMap<>(frame);
+      marked.put(HELD_SINCE, now);
+      frames.add(marked);
+    }
+  }
+
+  private static Map<String, Object> withoutMark(Map<String, Object> frame) {
+    Map<String, Object> plain = new LinkedHashMap<>(frame);
+    plain.remove(HELD_SINCE);
+    return plain;
   }
 
   private void onEvent(Object body) {

@@ -18,6 +18,8 @@
  * {"type":"typing"}                              {"type":"typing"}            (the operator is typing)
  * {"type":"survey","satisfaction":5,"resolved":true}   {"type":"survey-saved"}
  * {"type":"leave"}                               {"type":"ended"}   (also on resume of a session left)
+ * {"type":"ping"}                                {"type":"pong"}              (at once; to check the line)
+ *                                                {"type":"waiting"}   (the chat is queued for an operator)
  *                                                {"type":"queue","position":3,"ewtSeconds":95}
  *                                                {"type":"waiting"}   (in line: queued, or back after a decline or transfer)
  *                                                {"type":"agent","name":"김민지"}   {"type":"ended"}
@@ -31,6 +33,17 @@
  * it sent {@code QUEUED} until the client's {@code ack} (then {@code DELIVERED}) and re-sends the
  * unacknowledged ones on {@code resume}; the client drops ids it has already shown. Sessions and
  * messages are in the database, so the same holds across a server restart.
+ *
+ * <p>Keepalive: the server sends a WebSocket ping to every open chat socket each
+ * {@code onenumber.sockets.ping-interval} (default 30 s, well inside the server's 5-minute
+ * {@code micronaut.server.idle-timeout}); browsers answer pings with pongs by themselves, so a
+ * citizen waiting quietly keeps the connection and the page needs no timer. A client that wants
+ * to know the line is alive may send {@code ping} and expects {@code pong}.
+ *
+ * <p>No push is lost to a race with registration: {@code waiting} for a chat's first message is
+ * published while the message is being stored, before the socket is known to belong to the new
+ * contact; such frames are held (up to a minute) and sent when the socket is registered, before the
+ * message's {@code ack}.
  *
  * <p>Leaving: {@code leave} ends the conversation for routing ({@link LeaveChat}): a contact still
  * waiting for an operator is abandoned, a connected one is closed as when a caller hangs up, and

@@ -33,6 +33,18 @@ public final class Jdbc implements Transactions {
     this.dataSource = dataSource;
   }
 
+  /**
+   * The server's instance: first makes commits durable on {@code dataSource} ({@link DurableCommits}).
+   *
+   * @param h2WriteDelayMillis {@code onenumber.durability.h2-write-delay-ms}, 0 unless benchmarking the old behaviour
+   */
+  @jakarta.inject.Inject
+  public Jdbc(DataSource dataSource, @io.micronaut.context.annotation.Value("${onenumber.durability.h2-write-delay-ms:0}")
+      int h2WriteDelayMillis) {
+    this(dataSource);
+    new DurableCommits(h2WriteDelayMillis).apply(dataSource);
+  }
+
   /** Reads one row into a value. */
   @FunctionalInterface
   public interface RowMapper<T> {

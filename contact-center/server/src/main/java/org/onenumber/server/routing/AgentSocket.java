@@ -12,6 +12,7 @@ import io.micronaut.websocket.annotation.OnMessage;
 import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
 import org.onenumber.core.agent.AgentId;
+import org.onenumber.server.sockets.SocketKeepAlive;
 
 /**
  * {@code /ws/agents/{agentId}}: pushes the agent's offers, state and contact changes as JSON
@@ -29,19 +30,27 @@ import org.onenumber.core.agent.AgentId;
  * {"type": "typing", "at": "...", "contactId": "..."}   // a chat citizen is typing (lasts about 4 s)
  * </pre>
  * Message frames carry no text: the console fetches {@code GET /api/v1/contacts/{id}/messages}.
+ *
+ * <p>Keepalive: the server pings the socket every {@code onenumber.sockets.ping-interval} (30 s;
+ * browsers answer by themselves, {@link SocketKeepAlive}), so an idle console is never closed.
+ * A client may send {@code {"type":"ping"}} to check the line; it is answered {@code {"type":"pong"}}.
  */
 @ServerWebSocket("/ws/agents/{agentId}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 final class AgentSocket {
 
+  private static final java.util.regex.Pattern PING = java.util.regex.Pattern.compile("\"type\"\\s*:\\s*\"ping\"");
+
   private final AgentSockets sockets;
   private final RoutingHost routing;
   private final InstantSource clock;
+  private final SocketKeepAlive keepAlive;
 
-  AgentSocket(AgentSockets sockets, RoutingHost routing, InstantSource clock) {
+  AgentSocket(AgentSockets sockets, RoutingHost routing, InstantSource clock, SocketKeepAlive keepAlive) {
     this.clock = clock;
     this.sockets = sockets;
     this.routing = routing;
+    this.keepAlive = keepAlive;
   }
 
   @OnOpen
@@ -52,6 +61,7 @@ final class AgentSocket {
       return;
     }
     sockets.open(agentId, session);
+    keepAlive.watch(session);
     AgentId agent = new AgentId(agentId);
     routing.submit(engine -> {
       RoutingViews.WorkView work = RoutingViews.WorkView.of(agentId, engine.agent(agent).orElse(null), clock.instant());
@@ -63,11 +73,15 @@ final class AgentSocket {
 
   @OnMessage
   void message(String agentId, String text, WebSocketSession session) {
-    // Commands go over HTTP (docs/api/agent-api.md); the console only listens here.
+    // Commands go over HTTP (docs/api/agent-api.md); the console only listens here, but may check the line.
+    if (PING.matcher(text).find()) {
+      session.sendAsync("{\"type\":\"pong\"}");
+    }
   }
 
   @OnClose
   void close(String agentId, WebSocketSession session) {
+    keepAlive.forget(session);
     sockets.close(agentId, session);
   }
 }

@@ -10,28 +10,22 @@ import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
-import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactState;
-import org.onenumber.core.directory.Queue;
 import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.error.RetriableException;
 import org.onenumber.core.event.ContactStateChanged;
 import org.onenumber.core.event.DomainEvent;
-import org.onenumber.core.event.QueuePositionChanged;
 import org.onenumber.core.port.in.RouteContact;
 import org.onenumber.core.routing.Decisions;
-import org.onenumber.core.routing.QueueConfig;
 import org.onenumber.core.routing.RoutingCommand;
 import org.onenumber.core.routing.RoutingEngine;
 import org.onenumber.server.events.VertxEventPublisher;
-import org.onenumber.server.persistence.Jdbc;
 import org.onenumber.server.persistence.JdbcContactJournal;
 import org.onenumber.server.persistence.JdbcDirectory;
 import org.slf4j.Logger;
@@ -40,11 +34,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the routing engine on one Vert.x worker context (serial, may block on JDBC): every command
  * from HTTP, intake or a timer is handed to that context; decisions are journaled in one
- * transaction, then published on the event bus and pushed to agent consoles; the engine's next
- * deadline becomes a Vert.x timer. On start it loads queue configurations and rebuilds its state
- * from the journal's open contacts. Thread-safe: callers on any thread block on {@link #call}.
- * Failures: an engine exception goes back to the caller; a journal failure is logged and
- * rethrown (the engine's decision stands in memory; the journal lags until the next change).
+ * transaction ({@link JournaledEngine}), then published on the event bus and pushed to agent
+ * consoles; the engine's next deadline becomes a Vert.x timer. On start, and after any failed
+ * write, the engine is rebuilt from the record (queue configurations, open contacts, agent
+ * sessions). Thread-safe: callers on any thread block on {@link #call}. Failures: an engine
+ * refusal or a journal failure goes back to the caller, and nothing of a failed command is
+ * published; the next call runs on an engine rebuilt from what the journal holds.
  */
 @Context
 public final class RoutingHost implements RouteContact {
@@ -53,30 +48,25 @@ public final class RoutingHost implements RouteContact {
   private static final long CALL_TIMEOUT_SECONDS = 10;
 
   private final Vertx vertx;
-  private final Jdbc jdbc;
   private final JdbcContactJournal journal;
   private final JdbcDirectory directory;
-  private final RoutingStore store;
+  private final JdbcRoutingRecord record;
   private final VertxEventPublisher events;
   private final AgentSockets sockets;
-  private final JdbcRoutingEvents routingEvents;
-  private final RoutingEngine engine;
+  private final JournaledEngine routing;
   private final io.vertx.core.Context context;
   private long timer = -1;
   private Instant timerAt;
 
-  RoutingHost(Vertx vertx, Jdbc jdbc, JdbcContactJournal journal, JdbcDirectory directory, RoutingStore store,
-      VertxEventPublisher events, AgentSockets sockets, JdbcRoutingEvents routingEvents, InstantSource clock,
-      RandomGenerator random) {
-    this.routingEvents = routingEvents;
+  RoutingHost(Vertx vertx, JdbcContactJournal journal, JdbcDirectory directory, JdbcRoutingRecord record,
+      VertxEventPublisher events, AgentSockets sockets, InstantSource clock, RandomGenerator random) {
     this.vertx = vertx;
-    this.jdbc = jdbc;
     this.journal = journal;
     this.directory = directory;
-    this.store = store;
+    this.record = record;
     this.events = events;
     this.sockets = sockets;
-    this.engine = new RoutingEngine(clock, random);
+    this.routing = new JournaledEngine(() -> new RoutingEngine(clock, random), record, this::publish);
     this.context = deployWorkerContext(vertx);
     call(e -> {
       start();
@@ -90,7 +80,7 @@ public final class RoutingHost implements RouteContact {
     CompletableFuture<T> result = new CompletableFuture<>();
     context.runOnContext(v -> {
       try {
-        result.complete(work.apply(engine));
+        result.complete(work.apply(routing.engine()));
       } catch (RuntimeException e) {
         result.completeExceptionally(e);
       }
@@ -111,7 +101,7 @@ public final class RoutingHost implements RouteContact {
   public void submit(java.util.function.Consumer<RoutingEngine> work) {
     context.runOnContext(v -> {
       try {
-        work.accept(engine);
+        work.accept(routing.engine());
       } catch (RuntimeException e) {
         LOG.error("routing task failed", e);
       }
@@ -149,50 +139,31 @@ public final class RoutingHost implements RouteContact {
       case RoutingCommand.Transfer t when t.toQueue() != null -> configured(t.toQueue());
       default -> { }
     }
-    return settle(engine.handle(command));
+    Decisions decisions = routing.handle(command);
+    publish(routing.engine(), decisions);
+    return decisions;
   }
 
   /** Queues created after start (the demo seed, the directory) are configured on first use. */
   private void configured(QueueId queue) {
-    if (engine.configuration(queue).isEmpty()) {
-      directory.queue(queue).ifPresent(q -> settle(engine.handle(new RoutingCommand.Configure(configFor(q)))));
-    }
-  }
-
-  private QueueConfig configFor(Queue queue) {
-    return store.find(queue.id()).map(body -> body.toConfig(queue)).orElseGet(() -> QueueConfig.defaults(queue));
-  }
-
-  /**
-   * Journals what the engine decided in one transaction: each changed contact with its events,
-   * then the other events except position announcements (published only: they are frequent and
-   * recomputable). Then publishes everything and pushes to consoles.
-   */
-  private Decisions settle(Decisions decisions) {
-    List<DomainEvent> loose = decisions.unattached().stream().filter(e -> !(e instanceof QueuePositionChanged)).toList();
-    if (!decisions.contacts().isEmpty() || !loose.isEmpty()) {
-      jdbc.inTransaction(() -> {
-        for (Contact contact : decisions.contacts()) {
-          journal.append(contact, decisions.eventsFor(contact.id()));
-        }
-        routingEvents.append(loose);
-        return null;
+    if (routing.engine().configuration(queue).isEmpty()) {
+      directory.queue(queue).ifPresent(q -> {
+        Decisions decisions = routing.handle(new RoutingCommand.Configure(record.configFor(q)));
+        publish(routing.engine(), decisions);
       });
     }
+  }
+
+  /** Publishes what was written and pushes it to consoles; schedules the engine's next deadline. */
+  private void publish(RoutingEngine engine, Decisions decisions) {
     decisions.events().forEach(events::publish);
     sockets.push(engine, decisions.events());
-    reschedule();
-    return decisions;
+    reschedule(engine);
   }
 
   private void start() {
-    for (Queue queue : directory.queues()) {
-      engine.handle(new RoutingCommand.Configure(configFor(queue)));
-    }
-    List<Contact> open = journal.open();
-    Decisions restored = settle(engine.restore(open));
-    LOG.info("routing rebuilt from the journal: {} open contacts, {} waiting, {} decisions", open.size(),
-        engine.waitingCount(), restored.events().size());
+    RoutingEngine engine = routing.engine();
+    LOG.info("routing rebuilt from the journal: {} waiting", engine.waitingCount());
   }
 
   /** Intake journaled a new queued contact: hand it to routing (this runs on an event loop). */
@@ -208,7 +179,7 @@ public final class RoutingHost implements RouteContact {
     }
   }
 
-  private void reschedule() {
+  private void reschedule(RoutingEngine engine) {
     Instant next = engine.nextDeadline().orElse(null);
     if (next == null || (timerAt != null && !next.isBefore(timerAt) && timer >= 0)) {
       return;
@@ -225,7 +196,21 @@ public final class RoutingHost implements RouteContact {
         apply(new RoutingCommand.Tick());
       } catch (RuntimeException e) {
         LOG.error("routing timer failed", e);
-        reschedule();
+        retryTick();
+      }
+    });
+  }
+
+  /** After a failed tick (the journal may be down): try again in a second, on a rebuilt engine. */
+  private void retryTick() {
+    timerAt = null;
+    timer = vertx.setTimer(1000, id -> {
+      timer = -1;
+      try {
+        apply(new RoutingCommand.Tick());
+      } catch (RuntimeException e) {
+        LOG.error("routing timer failed again", e);
+        retryTick();
       }
     });
   }

@@ -1,0 +1,129 @@
+package org.onenumber.server.routing;
+
+import jakarta.inject.Singleton;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.onenumber.core.agent.Agent;
+import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.agent.AgentState;
+import org.onenumber.core.contact.Contact;
+import org.onenumber.core.directory.Queue;
+import org.onenumber.core.directory.QueueId;
+import org.onenumber.core.event.DomainEvent;
+import org.onenumber.core.event.QueuePositionChanged;
+import org.onenumber.core.routing.AgentStatus;
+import org.onenumber.core.routing.Decisions;
+import org.onenumber.core.routing.QueueConfig;
+import org.onenumber.core.routing.RoutingCommand;
+import org.onenumber.server.persistence.Jdbc;
+import org.onenumber.server.persistence.JdbcContactJournal;
+import org.onenumber.server.persistence.JdbcDirectory;
+
+/**
+ * The routing record on JDBC: contacts in the contact journal, other routing events in
+ * {@code domain_event} (position announcements are left out: frequent and recomputable), agent
+ * sessions in {@code agent_session} (migration V50), all of one command in one transaction.
+ * A session restores as a login to the same queues, on break with the same reason (an agent who
+ * was not responding comes back on break "not-responding"), with the same messaging capacity.
+ * Thread-safe.
+ */
+@Singleton
+final class JdbcRoutingRecord implements RoutingRecord {
+
+  static final String NOT_RESPONDING = "not-responding";
+
+  private final Jdbc jdbc;
+  private final JdbcContactJournal journal;
+  private final JdbcDirectory directory;
+  private final RoutingStore store;
+  private final JdbcRoutingEvents events;
+  private final InstantSource clock;
+
+  JdbcRoutingRecord(Jdbc jdbc, JdbcContactJournal journal, JdbcDirectory directory, RoutingStore store,
+      JdbcRoutingEvents events, InstantSource clock) {
+    this.jdbc = jdbc;
+    this.journal = journal;
+    this.directory = directory;
+    this.store = store;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<QueueConfig> configurations() {
+    return directory.queues().stream().map(this::configFor).toList();
+  }
+
+  QueueConfig configFor(Queue queue) {
+    return store.find(queue.id()).map(body -> body.toConfig(queue)).orElseGet(() -> QueueConfig.defaults(queue));
+  }
+
+  @Override
+  public List<Contact> openContacts() {
+    return journal.open();
+  }
+
+  @Override
+  public List<RoutingCommand> sessionCommands() {
+    List<RoutingCommand> commands = new ArrayList<>();
+    for (Session session : jdbc.query("select agent_id, queues, state, break_reason, max_messaging from agent_session"
+        + " order by updated_at, agent_id", row -> new Session(new AgentId(row.getString(1)), queues(row.getString(2)),
+            AgentState.valueOf(row.getString(3)), row.getString(4), row.getInt(5)))) {
+      directory.agent(session.agent()).ifPresent(agent -> commands.addAll(session.commands(agent)));
+    }
+    return commands;
+  }
+
+  @Override
+  public void write(Decisions decisions, List<AgentStatus> agents, Set<AgentId> loggedOut) {
+    List<DomainEvent> loose = decisions.unattached().stream().filter(e -> !(e instanceof QueuePositionChanged)).toList();
+    if (decisions.contacts().isEmpty() && loose.isEmpty() && agents.isEmpty() && loggedOut.isEmpty()) {
+      return;
+    }
+    jdbc.inTransaction(() -> {
+      for (Contact contact : decisions.contacts()) {
+        journal.append(contact, decisions.eventsFor(contact.id()));
+      }
+      events.append(loose);
+      for (AgentId agent : loggedOut) {
+        jdbc.update("delete from agent_session where agent_id = ?", agent.value());
+      }
+      for (AgentStatus agent : agents) {
+        save(agent);
+      }
+      return null;
+    });
+  }
+
+  private void save(AgentStatus agent) {
+    jdbc.update("delete from agent_session where agent_id = ?", agent.agent().value());
+    jdbc.update("insert into agent_session (agent_id, queues, state, break_reason, max_messaging, updated_at)"
+        + " values (?, ?, ?, ?, ?, ?)", agent.agent().value(),
+        agent.queues().stream().map(QueueId::value).sorted().collect(Collectors.joining(",")),
+        agent.state().name(), agent.breakReason(), agent.maxMessaging(), clock.instant());
+  }
+
+  private static Set<QueueId> queues(String text) {
+    return Arrays.stream(text.split(",")).filter(s -> !s.isBlank()).map(QueueId::new).collect(Collectors.toSet());
+  }
+
+  /** One stored session. */
+  private record Session(AgentId agent, Set<QueueId> queues, AgentState state, String breakReason, int maxMessaging) {
+    List<RoutingCommand> commands(Agent known) {
+      String onBreak = switch (state) {
+        case BREAK -> breakReason == null ? "break" : breakReason;
+        case NOT_RESPONDING -> NOT_RESPONDING;
+        default -> null;
+      };
+      List<RoutingCommand> commands = new ArrayList<>(List.of(new RoutingCommand.LogIn(known, queues, onBreak)));
+      if (maxMessaging != known.capacity().maxMessaging()) {
+        commands.add(new RoutingCommand.ChangeCapacity(agent, maxMessaging));
+      }
+      return commands;
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package org.onenumber.server.routing;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.contact.Contact;
+import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.error.IllegalTransitionException;
+import org.onenumber.core.error.InvalidInputException;
+import org.onenumber.core.error.NotFoundException;
+import org.onenumber.core.error.RetriableException;
+import org.onenumber.core.event.AgentStateChanged;
+import org.onenumber.core.event.DomainEvent;
+import org.onenumber.core.routing.AgentStatus;
+import org.onenumber.core.routing.Decisions;
+import org.onenumber.core.routing.RoutingCommand;
+import org.onenumber.core.routing.RoutingEngine;
+
+/**
+ * Keeps the routing engine and its {@link RoutingRecord} from disagreeing. The engine decides in
+ * memory; the decisions are then written in one transaction, and only a written decision is
+ * handed on (published, pushed). The cases:
+ *
+ * <ol>
+ *   <li><b>The write succeeds</b>: engine and record moved together.
+ *   <li><b>The engine refuses the command</b> (not found, illegal transition, invalid input): it
+ *       throws before changing anything, so nothing is written and the engine stays in use.
+ *   <li><b>The write fails, or the engine fails in any other way</b>: the engine's memory may be
+ *       ahead of the record. It is marked stale and is never read again. The failure goes back to
+ *       the caller (retriable), so the channel is not acknowledged.
+ *   <li><b>The next use after a failure</b> ({@link #engine}, {@link #handle}) first rebuilds a
+ *       fresh engine from the record: queue configurations, open contacts (offers in flight go
+ *       back to the line, wrap-ups close), then the stored agent sessions (agents logged back in
+ *       with their state and capacity, so the line is re-offered). The rebuild's own decisions
+ *       are written like any other; if that fails too, the use fails and the next one tries again.
+ * </ol>
+ *
+ * <p>So any engine a caller can reach equals a replay of what the record holds. The same rebuild
+ * runs at start, which makes a restart and a failed write one code path. Not thread-safe: confine
+ * to the routing context, like the engine.
+ */
+final class JournaledEngine {
+
+  private final Supplier<RoutingEngine> fresh;
+  private final RoutingRecord record;
+  private final BiConsumer<RoutingEngine, Decisions> written;
+  private RoutingEngine engine;
+  private boolean stale = true;
+
+  /**
+   * @param fresh makes an empty engine
+   * @param written receives every written decision set of a rebuild, to publish it
+   */
+  JournaledEngine(Supplier<RoutingEngine> fresh, RoutingRecord record, BiConsumer<RoutingEngine, Decisions> written) {
+    this.fresh = fresh;
+    this.record = record;
+    this.written = written;
+  }
+
+  /** The engine, rebuilt from the record first if the last write failed (or on first use). */
+  RoutingEngine engine() {
+    if (stale) {
+      rebuild();
+    }
+    return engine;
+  }
+
+  /** True when the next use rebuilds (after a failure, before the first use). */
+  boolean stale() {
+    return stale;
+  }
+
+  /** Applies one command and writes its decisions; the caller publishes them. */
+  Decisions handle(RoutingCommand command) {
+    RoutingEngine current = engine();
+    Decisions decisions;
+    try {
+      decisions = current.handle(command);
+    } catch (NotFoundException | IllegalTransitionException | InvalidInputException refused) {
+      throw refused;
+    } catch (RuntimeException e) {
+      stale = true;
+      throw e;
+    }
+    write(current, decisions, touched(command, decisions));
+    return decisions;
+  }
+
+  private void rebuild() {
+    engine = null;
+    RoutingEngine next = fresh.get();
+    List<Decisions> decisions = new ArrayList<>();
+    try {
+      record.configurations().forEach(c -> decisions.add(next.handle(new RoutingCommand.Configure(c))));
+      decisions.add(next.restore(record.openContacts()));
+      for (RoutingCommand session : record.sessionCommands()) {
+        try {
+          decisions.add(next.handle(session));
+        } catch (NotFoundException | IllegalTransitionException | InvalidInputException noLongerFits) {
+          // e.g. a queue deleted since: refused before any change, so that agent simply stays logged out
+        }
+      }
+    } catch (RuntimeException e) {
+      throw new RetriableException("routing could not be rebuilt from the journal: " + e.getMessage(), e);
+    }
+    Set<AgentId> agents = new HashSet<>();
+    decisions.forEach(d -> agents.addAll(touched(null, d)));
+    Decisions all = merge(decisions);
+    write(next, all, agents);
+    engine = next;
+    stale = false;
+    written.accept(next, all);
+  }
+
+  private void write(RoutingEngine current, Decisions decisions, Set<AgentId> agents) {
+    List<AgentStatus> in = new ArrayList<>();
+    Set<AgentId> out = new HashSet<>();
+    for (AgentId agent : agents) {
+      current.agent(agent).ifPresentOrElse(in::add, () -> out.add(agent));
+    }
+    try {
+      record.write(decisions, in, out);
+    } catch (RuntimeException e) {
+      stale = true;
+      throw e;
+    }
+  }
+
+  /** The agents whose session may have changed: the one the command names, and any that moved. */
+  private static Set<AgentId> touched(RoutingCommand command, Decisions decisions) {
+    Set<AgentId> agents = new HashSet<>();
+    switch (command) {
+      case RoutingCommand.LogIn l -> agents.add(l.agent().id());
+      case RoutingCommand.LogOut l -> agents.add(l.agent());
+      case RoutingCommand.MakeAvailable m -> agents.add(m.agent());
+      case RoutingCommand.TakeBreak b -> agents.add(b.agent());
+      case RoutingCommand.ChangeCapacity c -> agents.add(c.agent());
+      case null, default -> { }
+    }
+    for (DomainEvent event : decisions.events()) {
+      if (event instanceof AgentStateChanged changed) {
+        agents.add(changed.agent());
+      }
+    }
+    return agents;
+  }
+
+  private static Decisions merge(List<Decisions> all) {
+    List<DomainEvent> events = new ArrayList<>();
+    Map<ContactId, Contact> contacts = new LinkedHashMap<>();
+    for (Decisions d : all) {
+      events.addAll(d.events());
+      d.contacts().forEach(c -> contacts.put(c.id(), c));
+    }
+    return new Decisions(events, List.copyOf(contacts.values()), null);
+  }
+}

@@ -1,0 +1,34 @@
+package org.onenumber.server.routing;
+
+import java.util.List;
+import java.util.Set;
+import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.contact.Contact;
+import org.onenumber.core.routing.AgentStatus;
+import org.onenumber.core.routing.Decisions;
+import org.onenumber.core.routing.QueueConfig;
+import org.onenumber.core.routing.RoutingCommand;
+
+/**
+ * The durable side of routing, as {@link JournaledEngine} needs it: what a fresh engine is rebuilt
+ * from, and where each command's decisions are written. Implemented on JDBC by
+ * {@link JdbcRoutingRecord}; tests use a hand-written in-memory one that can fail on demand.
+ */
+interface RoutingRecord {
+
+  /** The routing configuration of every known queue. */
+  List<QueueConfig> configurations();
+
+  /** Every contact not yet closed or abandoned, as journaled. */
+  List<Contact> openContacts();
+
+  /** The commands that log the agents of the stored sessions back in, state and capacity included. */
+  List<RoutingCommand> sessionCommands();
+
+  /**
+   * Writes one command's decisions atomically: the changed contacts with their events, the other
+   * events, the sessions of {@code agents} (logged in) and the end of those in {@code loggedOut}.
+   * Returns only once all of it is durable; throws, having written nothing, otherwise.
+   */
+  void write(Decisions decisions, List<AgentStatus> agents, Set<AgentId> loggedOut);
+}

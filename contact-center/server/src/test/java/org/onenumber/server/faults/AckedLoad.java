@@ -1,0 +1,168 @@
+package org.onenumber.server.faults;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.onenumber.channels.twilio.TwilioRequestSigner;
+
+/**
+ * Load that remembers what the server acknowledged: threads posting signed Twilio SMS webhooks
+ * (each from its own phone number, with its own MessageSid) and threads posting contacts to the
+ * intake, each waiting for its answer before the next. A 2xx is an acknowledgement; anything
+ * else, or a broken connection, leaves the item unacknowledged (a webhook is kept for a retry, as
+ * Twilio would retry it). A thread ends at {@link #stop} or when the server stops answering.
+ * Every request's latency is kept for {@link #percentileMillis}. Thread-safe.
+ */
+public final class AckedLoad {
+
+  public static final String SMS_PATH = "/webhooks/twilio/sms";
+  private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+
+  /** One inbound message as Twilio posts it. */
+  public record Webhook(String sid, String phone, Map<String, String> form) {}
+
+  private final URI server;
+  private final TwilioRequestSigner signer = new TwilioRequestSigner(ServerProcess.TOKEN);
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final List<Thread> threads = new ArrayList<>();
+  private final Set<Webhook> ackedWebhooks = ConcurrentHashMap.newKeySet();
+  private final Set<Webhook> unackedWebhooks = ConcurrentHashMap.newKeySet();
+  private final Set<String> ackedContacts = ConcurrentHashMap.newKeySet();
+  private final List<long[]> latencies = new ArrayList<>();
+  private final String run;
+
+  /** @param run a short tag that keeps this run's SIDs and phone numbers apart from other runs' */
+  public AckedLoad(URI server, String run) {
+    this.server = server;
+    this.run = run;
+  }
+
+  /** Starts {@code webhookThreads} webhook posters and {@code intakeThreads} intake posters. */
+  public AckedLoad start(int webhookThreads, int intakeThreads) {
+    for (int t = 0; t < webhookThreads + intakeThreads; t++) {
+      int index = t;
+      boolean webhooks = t < webhookThreads;
+      long[] times = new long[1 << 20];
+      latencies.add(times);
+      Thread thread = new Thread(() -> drive(index, webhooks, times), "acked-load-" + t);
+      threads.add(thread);
+      thread.start();
+    }
+    return this;
+  }
+
+  public void stop() throws InterruptedException {
+    running.set(false);
+    for (Thread thread : threads) {
+      thread.join(Duration.ofSeconds(30));
+    }
+  }
+
+  public int acknowledged() {
+    return ackedWebhooks.size() + ackedContacts.size();
+  }
+
+  public Set<Webhook> ackedWebhooks() {
+    return Set.copyOf(ackedWebhooks);
+  }
+
+  public Set<Webhook> unackedWebhooks() {
+    return Set.copyOf(unackedWebhooks);
+  }
+
+  public Set<String> ackedContacts() {
+    return Set.copyOf(ackedContacts);
+  }
+
+  /** The latency below which {@code percent} of the requests were answered, in milliseconds. */
+  public double percentileMillis(double percent) {
+    long[] all = latencies.stream().flatMapToLong(a -> Arrays.stream(a).filter(v -> v > 0)).sorted().toArray();
+    return all.length == 0 ? 0 : all[Math.min(all.length - 1, (int) Math.ceil(percent / 100 * all.length) - 1)] / 1e6;
+  }
+
+  private void drive(int thread, boolean webhooks, long[] times) {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(2)).build();
+    for (int seq = 0; running.get() && seq < times.length; seq++) {
+      long started = System.nanoTime();
+      boolean answered = webhooks ? webhook(http, thread, seq) : intake(http, thread, seq);
+      times[seq] = System.nanoTime() - started;
+      if (!answered) {
+        return;
+      }
+    }
+  }
+
+  private boolean webhook(HttpClient http, int thread, int seq) {
+    String phone = "+82107" + String.format("%01d%02d%04d", thread % 10, Math.floorMod(run.hashCode(), 100), seq % 10_000);
+    String sid = "SM" + String.format("%-8s", run).replace(' ', '0') + String.format("%02d%020d", thread, seq);
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("MessageSid", sid);
+    form.put("SmsSid", sid);
+    form.put("AccountSid", ServerProcess.ACCOUNT);
+    form.put("From", phone);
+    form.put("To", "+8215880120");
+    form.put("Body", "crash test " + run + " " + thread + "/" + seq);
+    form.put("NumMedia", "0");
+    Webhook webhook = new Webhook(sid, phone, form);
+    unackedWebhooks.add(webhook);
+    try {
+      if (send(http, webhook) / 100 == 2) {
+        unackedWebhooks.remove(webhook);
+        ackedWebhooks.add(webhook);
+      }
+      return true;
+    } catch (IOException | InterruptedException e) {
+      return false;
+    }
+  }
+
+  /** Posts one webhook, signed for this server; returns the status. */
+  public int send(HttpClient http, Webhook webhook) throws IOException, InterruptedException {
+    String url = server.resolve(SMS_PATH).toString();
+    String body = webhook.form().entrySet().stream()
+        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-Twilio-Signature", signer.sign(url, webhook.form()))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  private boolean intake(HttpClient http, int thread, int seq) {
+    String phone = "010-6" + String.format("%01d%02d-%04d", thread % 10, Math.floorMod(run.hashCode(), 100), seq % 10_000);
+    String body = "{\"channel\":\"VOICE\",\"phone\":\"" + phone + "\",\"language\":\"ko\",\"queue\":\"general-ko\"}";
+    HttpRequest request = HttpRequest.newBuilder(server.resolve("/api/v1/contacts")).timeout(Duration.ofSeconds(10))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      Matcher id = ID.matcher(response.body());
+      if (response.statusCode() / 100 == 2 && id.find()) {
+        ackedContacts.add(id.group(1));
+      }
+      return true;
+    } catch (IOException | InterruptedException e) {
+      return false;
+    }
+  }
+
+  private static String enc(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,63 @@
+package org.onenumber.server.faults;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The cost of a durable acknowledgement: signed SMS webhooks from N threads (each waits for its
+ * answer) against a server in a child JVM on a throw-away data directory, after a warm-up.
+ * Prints webhooks per second and latency percentiles, last a line
+ * {@code RESULT webhooks db=… threads=… per_s=… p50_ms=… p99_ms=…}. Run by {@code bin/bench webhooks}.
+ * Arguments: {@code --threads N} (8), {@code --seconds N} (20), {@code --warmup N} (8),
+ * {@code --h2-write-delay-ms 500} (H2's former background writes, not durable),
+ * {@code --postgres URL} (a PostgreSQL database to use instead of H2, role onenumber).
+ */
+public final class WebhookBench {
+
+  private WebhookBench() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = new HashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    }
+    int threads = Integer.parseInt(options.getOrDefault("threads", "8"));
+    int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
+    int warmup = Integer.parseInt(options.getOrDefault("warmup", "8"));
+    Path dir = Files.createTempDirectory("onenumber-bench-webhooks");
+    Map<String, String> properties = new HashMap<>();
+    String db = "h2-write-delay-" + options.getOrDefault("h2-write-delay-ms", "0") + "ms";
+    if (options.containsKey("postgres")) {
+      db = "postgres";
+      properties.putAll(Map.of("datasources.default.url", options.get("postgres"),
+          "datasources.default.driver-class-name", "org.postgresql.Driver",
+          "datasources.default.username", "onenumber", "datasources.default.password", "onenumber"));
+    } else {
+      properties.put("onenumber.durability.h2-write-delay-ms", options.getOrDefault("h2-write-delay-ms", "0"));
+    }
+    try (ServerProcess server = new ServerProcess(dir, properties).start()) {
+      run(server, "warm", threads, warmup);
+      AckedLoad load = run(server, "bench", threads, seconds);
+      double perSecond = load.acknowledged() / (double) seconds;
+      System.out.printf("%-22s %8s %8s %8s %8s%n", "db", "per_s", "p50_ms", "p99_ms", "p999_ms");
+      System.out.printf("%-22s %8.0f %8.1f %8.1f %8.1f%n", db, perSecond, load.percentileMillis(50),
+          load.percentileMillis(99), load.percentileMillis(99.9));
+      System.out.printf("RESULT webhooks db=%s threads=%d per_s=%.0f p50_ms=%.1f p99_ms=%.1f%n", db,
+          threads, perSecond, load.percentileMillis(50), load.percentileMillis(99));
+    }
+  }
+
+  private static AckedLoad run(ServerProcess server, String tag, int threads, int seconds) throws Exception {
+    AckedLoad load = new AckedLoad(server.uri(), tag).start(threads, 0);
+    TimeUnit.SECONDS.sleep(seconds);
+    load.stop();
+    if (!load.unackedWebhooks().isEmpty()) {
+      System.out.println("note: " + load.unackedWebhooks().size() + " webhooks were not answered 2xx");
+    }
+    return load;
+  }
+}

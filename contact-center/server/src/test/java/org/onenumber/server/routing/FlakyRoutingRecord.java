@@ -1,0 +1,91 @@
+package org.onenumber.server.routing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.onenumber.core.agent.Agent;
+import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.agent.AgentState;
+import org.onenumber.core.contact.Contact;
+import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.contact.ContactState;
+import org.onenumber.core.error.RetriableException;
+import org.onenumber.core.event.DomainEvent;
+import org.onenumber.core.routing.AgentStatus;
+import org.onenumber.core.routing.Decisions;
+import org.onenumber.core.routing.QueueConfig;
+import org.onenumber.core.routing.RoutingCommand;
+
+/**
+ * An in-memory routing record whose next write can be made to fail, as a database that drops
+ * its connection mid-transaction would: a failed write changes nothing. Keeps the open contacts,
+ * the agent sessions and every event written. Not thread-safe.
+ */
+final class FlakyRoutingRecord implements RoutingRecord {
+
+  final Map<ContactId, Contact> open = new LinkedHashMap<>();
+  final Map<AgentId, AgentStatus> sessions = new LinkedHashMap<>();
+  final List<DomainEvent> written = new ArrayList<>();
+  private final List<QueueConfig> configurations;
+  private final Map<AgentId, Agent> directory;
+  private boolean failNext;
+  int failedWrites;
+
+  FlakyRoutingRecord(List<QueueConfig> configurations, List<Agent> agents) {
+    this.configurations = List.copyOf(configurations);
+    this.directory = new LinkedHashMap<>();
+    agents.forEach(a -> directory.put(a.id(), a));
+  }
+
+  /** The next write throws and stores nothing. */
+  void failNextWrite() {
+    failNext = true;
+  }
+
+  /** What intake does in its own transaction before routing hears of the contact. */
+  void intake(Contact queued) {
+    open.put(queued.id(), queued);
+  }
+
+  @Override
+  public List<QueueConfig> configurations() {
+    return configurations;
+  }
+
+  @Override
+  public List<Contact> openContacts() {
+    return List.copyOf(open.values());
+  }
+
+  @Override
+  public List<RoutingCommand> sessionCommands() {
+    List<RoutingCommand> commands = new ArrayList<>();
+    for (AgentStatus s : sessions.values()) {
+      boolean paused = s.state() == AgentState.BREAK || s.state() == AgentState.NOT_RESPONDING;
+      commands.add(new RoutingCommand.LogIn(directory.get(s.agent()), s.queues(), paused ? "paused" : null));
+      commands.add(new RoutingCommand.ChangeCapacity(s.agent(), s.maxMessaging()));
+    }
+    return commands;
+  }
+
+  @Override
+  public void write(Decisions decisions, List<AgentStatus> agents, Set<AgentId> loggedOut) {
+    if (failNext) {
+      failNext = false;
+      failedWrites++;
+      throw new RetriableException("database unavailable (injected)", null);
+    }
+    for (Contact contact : decisions.contacts()) {
+      if (contact.state() == ContactState.CLOSED || contact.state() == ContactState.ABANDONED) {
+        open.remove(contact.id());
+      } else {
+        open.put(contact.id(), contact);
+      }
+    }
+    loggedOut.forEach(sessions::remove);
+    agents.forEach(a -> sessions.put(a.agent(), a));
+    written.addAll(decisions.events());
+  }
+}
