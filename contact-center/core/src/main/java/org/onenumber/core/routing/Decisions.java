@@ -23,6 +23,11 @@ public record Decisions(List<DomainEvent> events, List<Contact> contacts, String
     return new Decisions(List.of(), List.of(), reason);
   }
 
+  /** The contact a routing event is about, or null (agent events). */
+  public static ContactId contactOf(DomainEvent event) {
+    return Outbox.contactOf(event);
+  }
+
   public boolean isRefused() {
     return refused != null;
   }

@@ -7,15 +7,10 @@ import java.util.HashMap;
 import java.util.Map;
 import org.onenumber.core.contact.Channel;
 import org.onenumber.core.contact.ContactId;
-import org.onenumber.core.event.CallbackPlaced;
-import org.onenumber.core.event.CallbackScheduled;
-import org.onenumber.core.event.ConferenceRequested;
 import org.onenumber.core.event.ContactCreated;
 import org.onenumber.core.event.ContactStateChanged;
 import org.onenumber.core.event.DomainEvent;
-import org.onenumber.core.event.OfferTimedOut;
-import org.onenumber.core.event.QueuePositionChanged;
-import org.onenumber.core.event.RoutingStepApplied;
+import org.onenumber.core.routing.Decisions;
 import org.onenumber.server.events.VertxEventPublisher;
 import org.onenumber.telephony.asterisk.AsteriskCalls;
 import org.onenumber.telephony.asterisk.CallSignal;
@@ -45,7 +40,7 @@ final class RoutedEventForwarder {
   }
 
   private void forward(DomainEvent event) {
-    ContactId contact = contactOf(event);
+    ContactId contact = Decisions.contactOf(event);
     if (contact == null) {
       return;
     }
@@ -77,21 +72,6 @@ final class RoutedEventForwarder {
       case ContactStateChanged c -> c.channel() == Channel.VOICE;
       case ContactCreated c -> c.channel() == Channel.VOICE;
       default -> false;
-    };
-  }
-
-  /** The contact an event is about, or null. */
-  static ContactId contactOf(DomainEvent event) {
-    return switch (event) {
-      case ContactStateChanged e -> e.contact();
-      case ContactCreated e -> e.contact();
-      case QueuePositionChanged e -> e.contact();
-      case OfferTimedOut e -> e.contact();
-      case CallbackScheduled e -> e.contact();
-      case CallbackPlaced e -> e.contact();
-      case RoutingStepApplied e -> e.contact();
-      case ConferenceRequested e -> e.contact();
-      default -> null;
     };
   }
 }
