@@ -129,7 +129,7 @@ abstract class CallControlsTestBase {
     assertEquals("requeue", transferred.body().get("action"));
     assertTrue(carrier.requests().contains("requeue " + contact));
     assertEquals(List.of("CREATED", "QUEUED", "OFFERED", "CONNECTED", "HELD", "CONNECTED", "TRANSFERRED", "QUEUED"),
-        journaledStates(contact);
+        journaledStates(contact));
   }
 
   @Test
