@@ -55,6 +55,16 @@ class ChatBrowserIT {
     return open.stream().filter(c -> c.channel() == Channel.CHAT).findFirst().orElseThrow().id().value();
   }
 
+  /** op-001 logs in to the chat's queue and accepts it: only the operator who holds a contact replies on it. */
+  private void holdAsOperator(String contact, String token) {
+    ContactJournal journal = server.bean(ContactJournal.class);
+    String queue = journal.find(new ContactId(contact)).orElseThrow().queue().value();
+    api("/api/v1/agents/op-001/login", Map.of("queues", List.of(queue)), token);
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() ->
+        journal.find(new ContactId(contact)).orElseThrow().state() == ContactState.OFFERED);
+    api("/api/v1/offers/" + contact + "/accept", Map.of(), token);
+  }
+
   private void api(String path, Map<String, Object> body, String token) {
     server.client().toBlocking().exchange(HttpRequest.POST(path, body).bearerAuth(token));
   }
@@ -74,6 +84,7 @@ class ChatBrowserIT {
 
     String contact = chatContact();
     String token = server.login("op-001");
+    holdAsOperator(contact, token);
     api("/api/v1/contacts/" + contact + "/typing", Map.of(), token);
     waitFor(citizen).until(ExpectedConditions.textToBe(By.id("typing"), "The operator is typing…"));
     api("/api/v1/contacts/" + contact + "/messages", Map.of("body", "Let me look at your bill."), token);
@@ -103,8 +114,8 @@ class ChatBrowserIT {
         HttpRequest.GET("/api/v1/contacts/" + contact + "/presence").bearerAuth(token), Map.class);
     assertEquals(5, ((Number) presence.get("satisfaction")).intValue());
     assertEquals(Boolean.TRUE, presence.get("resolved"));
-    assertEquals(ContactState.ABANDONED, server.bean(ContactJournal.class).find(new ContactId(contact)).orElseThrow()
-        .state(), "End chat tells routing the waiting citizen left");
+    assertEquals(ContactState.CLOSED, server.bean(ContactJournal.class).find(new ContactId(contact)).orElseThrow()
+        .state(), "End chat tells routing the citizen left: the operator's conversation is closed");
   }
 
   /** At 200% zoom (half the CSS width) nothing scrolls sideways. */

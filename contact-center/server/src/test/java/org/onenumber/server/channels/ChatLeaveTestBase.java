@@ -50,9 +50,10 @@ abstract class ChatLeaveTestBase {
     return new String[] {resume, contactId};
   }
 
+  /** The contact as a supervisor sees it (the test watches; an operator sees only what they hold). */
   private Map<?, ?> contact(String contactId) {
     return server.client().toBlocking().retrieve(HttpRequest.GET("/api/v1/contacts/" + contactId)
-        .bearerAuth(server.login("op-001")), Map.class);
+        .bearerAuth(server.login("sv-01")), Map.class);
   }
 
   private String state(String contactId) {
