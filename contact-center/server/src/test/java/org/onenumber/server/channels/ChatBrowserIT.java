@@ -55,11 +55,11 @@ class ChatBrowserIT {
     return open.stream().filter(c -> c.channel() == Channel.CHAT).findFirst().orElseThrow().id().value();
   }
 
-  /** op-001 logs in to the chat's queue and accepts it: only the operator who holds a contact replies on it. */
+  /** op-022 (English) logs in to the chat's queue and accepts it: only the operator who holds a contact replies. */
   private void holdAsOperator(String contact, String token) {
     ContactJournal journal = server.bean(ContactJournal.class);
     String queue = journal.find(new ContactId(contact)).orElseThrow().queue().value();
-    api("/api/v1/agents/op-001/login", Map.of("queues", List.of(queue)), token);
+    api("/api/v1/agents/op-022/login", Map.of("queues", List.of(queue)), token);
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() ->
         journal.find(new ContactId(contact)).orElseThrow().state() == ContactState.OFFERED);
     api("/api/v1/offers/" + contact + "/accept", Map.of(), token);
@@ -83,13 +83,13 @@ class ChatBrowserIT {
     assertEquals(0, citizen.findElements(By.cssSelector("#log img")).size());
 
     String contact = chatContact();
-    String token = server.login("op-001");
+    String token = server.login("op-022");
     holdAsOperator(contact, token);
     api("/api/v1/contacts/" + contact + "/typing", Map.of(), token);
     waitFor(citizen).until(ExpectedConditions.textToBe(By.id("typing"), "The operator is typing…"));
     api("/api/v1/contacts/" + contact + "/messages", Map.of("body", "Let me look at your bill."), token);
     waitFor(citizen).until(d -> log().contains("Let me look at your bill."));
-    assertTrue(Browsers.texts(citizen, "#log li.theirs .who").get(0).contains("김민지"));
+    assertTrue(Browsers.texts(citizen, "#log li.theirs .who").get(0).contains("Emily Carter"));
     api("/api/v1/contacts/" + contact + "/escalate", Map.of("department", "water", "category", "수도 요금",
         "summary", "Bill looks wrong"), token);
     waitFor(citizen).until(d -> log().stream().anyMatch(m -> m.matches(".*case number is C-\\d{8}-\\d{4}.*")));

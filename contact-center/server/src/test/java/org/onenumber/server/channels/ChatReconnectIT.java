@@ -53,7 +53,7 @@ class ChatReconnectIT {
   void messagesSentWhileTheSocketIsDownArriveExactlyOnceAfterResume() {
     ChatClient chat = client();
     String[] session = hello(chat);
-    String token = server.login("op-001");
+    String token = server.login("sv-01");
     reply(session[1], token, "Yes, until 18:00.");
     chat.await("message", m -> "Yes, until 18:00.".equals(m.get("body")));
     ackAll(chat);
@@ -81,13 +81,13 @@ class ChatReconnectIT {
   void aServerRestartDuringAChatLosesNoAcknowledgedMessage() {
     ChatClient chat = client();
     String[] session = hello(chat);
-    String token = server.login("op-001");
+    String token = server.login("sv-01");
     reply(session[1], token, "Let me check.");
     chat.await("message", m -> "Let me check.".equals(m.get("body")));
 
     server.stop();
     server.start();
-    String token2 = server.login("op-001");
+    String token2 = server.login("sv-01");
     ChatClient again = client();
     again.send(Map.of("type", "resume", "token", session[0]));
     again.await("session", f -> session[1].equals(f.get("contactId")));

@@ -41,7 +41,7 @@ class SmsPathIT {
     assertEquals(HttpStatus.OK, response.getStatus());
     assertTrue(response.body().contains("<Response>"));
 
-    String token = server.login("op-001");
+    String token = server.login("sv-01");
     List<Map<String, Object>> contacts = items("/api/v1/contacts?channel=SMS&phone=010-9999-0001", token);
     assertEquals(1, contacts.size());
     String contactId = (String) contacts.get(0).get("id");
@@ -63,7 +63,7 @@ class SmsPathIT {
     List<Map<String, Object>> messages = items("/api/v1/contacts/" + contactId + "/messages", token);
     assertEquals(List.of("IN", "OUT"), messages.stream().map(m -> m.get("direction")).toList());
     assertEquals("DELIVERED", messages.get(1).get("status"));
-    assertEquals("op-001", messages.get(1).get("author"));
+    assertEquals("sv-01", messages.get(1).get("author"));
   }
 
   @Test
@@ -72,7 +72,7 @@ class SmsPathIT {
     HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
         () -> server.webhook("/webhooks/twilio/sms", form, "bm90IGEgc2lnbmF0dXJl"));
     assertEquals(HttpStatus.FORBIDDEN, e.getStatus());
-    String token = server.login("op-001");
+    String token = server.login("sv-01");
     assertEquals(0, items("/api/v1/contacts?phone=" + PHONE, token).size());
   }
 
@@ -82,7 +82,7 @@ class SmsPathIT {
     String signature = server.sign("/webhooks/twilio/sms", form);
     assertEquals(HttpStatus.OK, server.webhook("/webhooks/twilio/sms", form, signature).getStatus());
     assertEquals(HttpStatus.OK, server.webhook("/webhooks/twilio/sms", form, signature).getStatus());
-    String token = server.login("op-001");
+    String token = server.login("sv-01");
     List<Map<String, Object>> contacts = items("/api/v1/contacts?phone=" + PHONE, token);
     assertEquals(1, contacts.size());
     assertEquals(1, items("/api/v1/contacts/" + contacts.get(0).get("id") + "/messages", token).size());
@@ -92,7 +92,7 @@ class SmsPathIT {
   void escalationOpensACaseAndTextsTheCitizenItsNumber() {
     Map<String, String> form = inbound("SM0000000000000000000000000000aa04", "Water is leaking on my street");
     server.webhook("/webhooks/twilio/sms", form, server.sign("/webhooks/twilio/sms", form));
-    String token = server.login("op-001");
+    String token = server.login("sv-01");
     String contactId = (String) items("/api/v1/contacts?phone=" + PHONE, token).get(0).get("id");
     Map<?, ?> created = server.client().toBlocking().retrieve(HttpRequest.POST("/api/v1/contacts/" + contactId
         + "/escalate", Map.of("department", "water", "category", "수도 누수", "summary", "Leak on the street"))
@@ -115,7 +115,7 @@ class SmsPathIT {
     assertEquals(1, server.twilio().requests().size());
     assertTrue(server.twilio().requests().get(0).param("Body").contains("START"));
 
-    String token = server.login("op-001");
+    String token = server.login("sv-01");
     String contactId = (String) items("/api/v1/contacts?phone=" + PHONE, token).get(0).get("id");
     HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> server.client()
         .toBlocking().retrieve(HttpRequest.POST("/api/v1/contacts/" + contactId + "/messages", Map.of("body", "hi"))
@@ -134,7 +134,7 @@ class SmsPathIT {
         ServerHarness.ACCOUNT, "From", "whatsapp:" + PHONE, "To", "whatsapp:+8215880120", "Body", "photo of the leak",
         "NumMedia", "1", "MediaUrl0", "https://api.twilio.com/2010-04-01/Accounts/AC0/Messages/MM0/Media/ME0");
     server.webhook("/webhooks/twilio/sms", form, server.sign("/webhooks/twilio/sms", form));
-    String token = server.login("op-001");
+    String token = server.login("sv-01");
     String contactId = (String) items("/api/v1/contacts?channel=WHATSAPP&phone=" + PHONE, token).get(0).get("id");
     assertEquals(List.of("https://api.twilio.com/2010-04-01/Accounts/AC0/Messages/MM0/Media/ME0"),
         items("/api/v1/contacts/" + contactId + "/messages", token).get(0).get("media"));

@@ -11,6 +11,7 @@ class CallControlsH2IT extends CallControlsTestBase implements TestPropertyProvi
 
   @Override
   public Map<String, String> getProperties() {
-    return Map.of("datasources.default.url", TestDatabases.h2Url(), "spec.name", "CallControlsH2IT");
+    return Map.of("datasources.default.url", TestDatabases.h2Url(), "spec.name", "CallControlsH2IT",
+        "onenumber.telephony.callback-carrier", "fake");
   }
 }

@@ -13,6 +13,8 @@ class CallControlsPostgresIT extends CallControlsTestBase implements TestPropert
   public Map<String, String> getProperties() {
     Map<String, String> properties = new java.util.HashMap<>(TestDatabases.postgresProperties("onenumber_call_controls_it"));
     properties.put("spec.name", "CallControlsPostgresIT");
+    // Asterisk and Twilio carriers exist too (unconfigured): callbacks go to the test's carrier.
+    properties.put("onenumber.telephony.callback-carrier", "fake");
     return properties;
   }
 }
