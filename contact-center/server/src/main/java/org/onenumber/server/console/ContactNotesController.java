@@ -23,6 +23,7 @@ import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.port.out.ContactJournal;
 import org.onenumber.server.console.JdbcContactNotes.Kind;
 import org.onenumber.server.console.JdbcContactNotes.Note;
+import org.onenumber.server.security.CitizenDataAccess;
 
 /**
  * {@code /api/v1/contacts/{id}/notes}: internal notes on a contact, read with its wrap-up note. The
@@ -62,7 +63,7 @@ final class ContactNotesController {
   Note add(@PathVariable String id, @Body NoteBody body, Authentication who) {
     ContactId contact = allowed(id, who);
     InvalidInputException.require(body, "body");
-    boolean supervisor = supervises(who);
+    boolean supervisor = CitizenDataAccess.supervises(who);
     Kind kind = supervisor ? Kind.WHISPER : Kind.NOTE;
     if (body.kind() != null && !body.kind().equals(kind.name())) {
       throw new InvalidInputException("kind must be " + kind + " for this role");
@@ -73,13 +74,9 @@ final class ContactNotesController {
   private ContactId allowed(String id, Authentication who) {
     ContactId contact = new ContactId(id);
     Contact found = journal.find(contact).orElseThrow(() -> new NotFoundException("contact", id));
-    if (!supervises(who) && (found.agent() == null || !found.agent().value().equals(who.getName()))) {
+    if (!CitizenDataAccess.supervises(who) && (found.agent() == null || !found.agent().value().equals(who.getName()))) {
       throw new HttpStatusException(io.micronaut.http.HttpStatus.FORBIDDEN, "only the contact's operator may see its notes");
     }
     return contact;
-  }
-
-  private static boolean supervises(Authentication who) {
-    return who.getRoles().contains("SUPERVISOR") || who.getRoles().contains("ADMIN");
   }
 }

@@ -87,7 +87,7 @@ public final class CitizenDataAccess {
   /** Rule 1 and 4 for a case. */
   public void viewCase(Authentication who, HttpRequest<?> request, Case c) {
     String reason;
-    if (isSupervision(who)) {
+    if (supervises(who)) {
       reason = "supervision";
     } else if (is(who, Role.DEPARTMENT_STAFF) && c.department().value().equals(attribute(who, "department"))) {
       reason = "department case";
@@ -99,21 +99,21 @@ public final class CitizenDataAccess {
 
   /** Rules 1 and 4 for a department's case list. */
   public void viewDepartmentCases(Authentication who, HttpRequest<?> request, String department) {
-    if (!isSupervision(who) && !(is(who, Role.DEPARTMENT_STAFF) && department.equals(attribute(who, "department")))) {
+    if (!supervises(who) && !(is(who, Role.DEPARTMENT_STAFF) && department.equals(attribute(who, "department")))) {
       throw forbidden();
     }
-    record(who, request, "list", "department-cases", department, null, isSupervision(who) ? "supervision" : "own department");
+    record(who, request, "list", "department-cases", department, null, supervises(who) ? "supervision" : "own department");
   }
 
   /** Rule 5. */
   public void act(Authentication who, Contact contact) {
-    if (!isSupervision(who) && !holds(who, contact)) {
+    if (!supervises(who) && !holds(who, contact)) {
       throw forbidden();
     }
   }
 
   private String reasonToSee(Authentication who, String citizen, Collection<Contact> contacts) {
-    if (isSupervision(who)) {
+    if (supervises(who)) {
       return "supervision";
     }
     if (is(who, Role.OPERATOR) && contacts.stream().anyMatch(c -> holds(who, c))) {
@@ -156,7 +156,8 @@ public final class CitizenDataAccess {
     return contact.citizen() == null ? null : contact.citizen().value();
   }
 
-  private static boolean isSupervision(Authentication who) {
+  /** True for supervisors and administrators (rule 1). */
+  public static boolean supervises(Authentication who) {
     return is(who, Role.SUPERVISOR) || is(who, Role.ADMIN);
   }
 

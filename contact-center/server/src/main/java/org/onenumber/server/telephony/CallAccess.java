@@ -1,7 +1,5 @@
 package org.onenumber.server.telephony;
 
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import org.onenumber.core.contact.Contact;
@@ -10,22 +8,25 @@ import org.onenumber.core.error.IllegalTransitionException;
 import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.port.out.ContactJournal;
 import org.onenumber.server.routing.RoutingHost;
-import org.onenumber.server.security.Role;
+import org.onenumber.server.security.CitizenDataAccess;
 
 /**
  * Who may control a call, in this order: an unknown contact is 404; a contact routing no longer
  * tracks (closed, abandoned, transferred out) is 409; anyone but the operator holding it, a
- * supervisor or an admin is 403. Thread-safe.
+ * supervisor or an admin is 403 ({@link CitizenDataAccess#act}, the one place that rule lives).
+ * Thread-safe.
  */
 @Singleton
 final class CallAccess {
 
   private final RoutingHost routing;
   private final ContactJournal journal;
+  private final CitizenDataAccess access;
 
-  CallAccess(RoutingHost routing, ContactJournal journal) {
+  CallAccess(RoutingHost routing, ContactJournal journal, CitizenDataAccess access) {
     this.routing = routing;
     this.journal = journal;
+    this.access = access;
   }
 
   /** The contact as routing sees it now, after checking the caller may control it. */
@@ -36,15 +37,7 @@ final class CallAccess {
       Contact stored = journal.find(id).orElseThrow(() -> new NotFoundException("contact", contactId));
       throw new IllegalTransitionException("contact " + contactId, stored.state(), "call control");
     }
-    boolean holder = contact.agent() != null && contact.agent().value().equals(who.getName());
-    if (!holder && !supervises(who)) {
-      throw new HttpStatusException(HttpStatus.FORBIDDEN,
-          "only the operator holding the call, a supervisor or an admin may control it");
-    }
+    access.act(who, contact);
     return contact;
-  }
-
-  static boolean supervises(Authentication who) {
-    return who.getRoles().contains(Role.SUPERVISOR.name()) || who.getRoles().contains(Role.ADMIN.name());
   }
 }

@@ -32,6 +32,7 @@ import org.onenumber.core.routing.Decisions;
 import org.onenumber.core.routing.RoutingCommand;
 import org.onenumber.server.api.ApiError;
 import org.onenumber.server.routing.RoutingHost;
+import org.onenumber.server.security.CitizenDataAccess;
 import org.onenumber.server.telephony.CallViews.CallCard;
 import org.onenumber.server.telephony.CallViews.CallState;
 
@@ -70,7 +71,7 @@ final class CallControlController {
       + "language, connected and held instants, whether a carrier carries the call")
   CallCard card(@PathVariable String contactId, Authentication who) {
     Contact contact = access.controllable(contactId, who);
-    return CallCard.of(contact, citizens.find(contact.citizen()).orElse(null), CallAccess.supervises(who),
+    return CallCard.of(contact, citizens.find(contact.citizen()).orElse(null), CitizenDataAccess.supervises(who),
         carriers.carrierOf(contact.id()).isPresent());
   }
 
