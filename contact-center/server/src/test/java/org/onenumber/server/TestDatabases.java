@@ -52,7 +52,19 @@ public final class TestDatabases {
 
   private static String freshDatabase(String name) {
     String database = name + "_" + ProcessHandle.current().pid();
-    admin("drop database if exists " + database + " with (force)", "create database " + database);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        admin("drop database if exists " + database + " with (force)", "create database " + database);
+        break;
+      } catch (IllegalStateException e) {
+        // FORCE cannot end a backend of another role (an autovacuum worker still on the dropped
+        // database): that one leaves by itself within moments, so try again a few times.
+        if (attempt == 5 || !String.valueOf(e.getMessage()).contains("must be a member of the role")) {
+          throw e;
+        }
+        java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(300L * attempt).toNanos());
+      }
+    }
     if (CREATED.isEmpty()) {
       Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::dropCreated, "drop-test-databases"));
     }
