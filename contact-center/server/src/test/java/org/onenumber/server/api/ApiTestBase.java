@@ -83,7 +83,10 @@ abstract class ApiTestBase {
   void servesTheSeededDemoCity() throws Exception {
     assertTrue(items("/api/v1/departments").size() >= 20);
     assertTrue(items("/api/v1/queues").size() >= 5);
-    assertTrue(items("/api/v1/agents").size() >= 30);
+    assertError(send("GET", "/api/v1/agents", null), 401, "unauthorized");
+    Reply agents = send("GET", "/api/v1/agents", null, "Authorization", bearer("op-001"));
+    assertEquals(200, agents.status(), agents.body());
+    assertTrue(((List<?>) map(agents.body()).get("items")).size() >= 30, "operators' names and states need a login");
   }
 
   @Test
