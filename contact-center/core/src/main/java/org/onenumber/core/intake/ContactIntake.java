@@ -8,6 +8,7 @@ import java.util.random.RandomGenerator;
 import org.onenumber.core.Ids;
 import org.onenumber.core.citizen.Citizen;
 import org.onenumber.core.citizen.CitizenId;
+import org.onenumber.core.citizen.CitizenIdentity;
 import org.onenumber.core.citizen.Consent;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactId;
@@ -81,13 +82,21 @@ public final class ContactIntake implements OpenContact {
     return opened.contact();
   }
 
+  /**
+   * The citizen this contact belongs to. A verified identity finds or registers its citizen. An
+   * unverified one that already belongs to someone gets a citizen of its own without that identity,
+   * so nobody can attach contacts to another citizen's history by typing their phone number.
+   */
   private Citizen citizenFor(OpenContactCommand command, List<DomainEvent> emitted, java.time.Instant now) {
-    return citizens.findByIdentity(command.identity()).orElseGet(() -> {
-      Citizen fresh = new Citizen(new CitizenId(Ids.timeOrdered(now, random)), command.citizenName(),
-          Set.of(command.identity()), command.language(), Consent.DEFAULT);
-      citizens.save(fresh);
-      emitted.add(new CitizenRegistered(fresh.id(), command.identity().kind(), now));
-      return fresh;
-    });
+    var known = citizens.findByIdentity(command.identity());
+    if (known.isPresent() && command.identityVerified()) {
+      return known.get();
+    }
+    Set<CitizenIdentity> identities = known.isPresent() ? Set.of() : Set.of(command.identity());
+    Citizen fresh = new Citizen(new CitizenId(Ids.timeOrdered(now, random)), command.citizenName(),
+        identities, command.language(), Consent.DEFAULT);
+    citizens.save(fresh);
+    emitted.add(new CitizenRegistered(fresh.id(), command.identity().kind(), now));
+    return fresh;
   }
 }

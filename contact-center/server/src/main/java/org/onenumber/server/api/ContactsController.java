@@ -1,5 +1,6 @@
 package org.onenumber.server.api;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -8,6 +9,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
+import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -52,9 +54,10 @@ final class ContactsController {
   @Post
   @Status(HttpStatus.CREATED)
   @Secured(SecurityRule.IS_ANONYMOUS)
-  @Operation(summary = "Open a contact: the citizen is registered or recognised, the contact journaled and queued")
-  ContactView open(@Body OpenContactRequest request) {
-    return ContactView.of(openContact.open(command(request)));
+  @Operation(summary = "Open a contact: the citizen is registered or recognised, the contact journaled and queued;"
+      + " queue, priority and skills only from supervisors, administrators and integrations")
+  ContactView open(@Body OpenContactRequest request, @Nullable Authentication who) {
+    return ContactView.of(openContact.open(command(request, who != null && CitizenDataAccess.supervises(who))));
   }
 
   @Get("/{id}")
@@ -66,10 +69,20 @@ final class ContactsController {
     return ContactView.of(contact);
   }
 
-  static OpenContactCommand command(OpenContactRequest r) {
+  /**
+   * The intake command. An anonymous (untrusted) caller sets only what a citizen may: channel,
+   * language, topic and contact details, which are not proof of identity; queue, priority and
+   * skills then come from the city's rules.
+   */
+  static OpenContactCommand command(OpenContactRequest r, boolean trusted) {
+    InvalidInputException.require(r, "body");
     InvalidInputException.require(r.channel(), "channel");
+    if (!trusted && (r.queue() != null || r.priority() != null || r.skills() != null)) {
+      throw new HttpStatusException(HttpStatus.FORBIDDEN,
+          "queue, priority and skills come from the city's rules; only a supervisor or an integration may set them");
+    }
     return new OpenContactCommand(r.channel(), identity(r), r.name(), Language.of(r.language()), r.topic(),
-        r.queue() == null ? null : new QueueId(r.queue()), r.priority(), skills(r));
+        r.queue() == null ? null : new QueueId(r.queue()), r.priority(), skills(r), trusted);
   }
 
   private static CitizenIdentity identity(OpenContactRequest r) {

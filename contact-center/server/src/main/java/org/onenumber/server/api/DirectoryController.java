@@ -44,7 +44,8 @@ final class DirectoryController {
   }
 
   @Get("/agents")
-  @Operation(summary = "Operators with their skills, languages, capacity and current state")
+  @Secured({"OPERATOR", "SUPERVISOR", "ADMIN"})
+  @Operation(summary = "Operators with their skills, languages, capacity and current state (the floor's staff only)")
   Items<AgentView> agents() {
     return new Items<>(directory.agents().stream().map(AgentView::of).toList());
   }

@@ -2,6 +2,7 @@ package org.onenumber.server.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,7 +83,10 @@ abstract class ApiTestBase {
   void servesTheSeededDemoCity() throws Exception {
     assertTrue(items("/api/v1/departments").size() >= 20);
     assertTrue(items("/api/v1/queues").size() >= 5);
-    assertTrue(items("/api/v1/agents").size() >= 30);
+    assertError(send("GET", "/api/v1/agents", null), 401, "unauthorized");
+    Reply agents = send("GET", "/api/v1/agents", null, "Authorization", bearer("op-001"));
+    assertEquals(200, agents.status(), agents.body());
+    assertTrue(((List<?>) map(agents.body()).get("items")).size() >= 30, "operators' names and states need a login");
   }
 
   @Test
@@ -113,11 +117,31 @@ abstract class ApiTestBase {
   }
 
   @Test
-  void recognisesTheSameCitizenAcrossContacts() throws Exception {
+  void recognisesTheSameCitizenAcrossContactsOnlyByAVerifiedIdentity() throws Exception {
     String body = "{\"channel\":\"VOICE\",\"phone\":\"+82 10 3456 7890\",\"language\":\"ko\"}";
-    Object first = map(send("POST", "/api/v1/contacts", body).body()).get("citizenId");
-    Object second = map(send("POST", "/api/v1/contacts", body.replace("VOICE", "SMS")).body()).get("citizenId");
-    assertEquals(first, second);
+    String integration = bearer("admin");
+    Object first = map(send("POST", "/api/v1/contacts", body, "Authorization", integration).body()).get("citizenId");
+    Object second = map(send("POST", "/api/v1/contacts", body.replace("VOICE", "SMS"), "Authorization", integration)
+        .body()).get("citizenId");
+    assertEquals(first, second, "a trusted integration vouches for the number");
+
+    Reply typed = send("POST", "/api/v1/contacts", body.replace("VOICE", "WEB_FORM"));
+    assertEquals(201, typed.status(), typed.body());
+    assertNotEquals(first, map(typed.body()).get("citizenId"),
+        "a number typed into the anonymous intake never joins that citizen's history");
+  }
+
+  @Test
+  void anonymousIntakeMayNotChooseQueuePriorityOrSkills() throws Exception {
+    int contacts = rows("contact");
+    String citizen = "{\"channel\":\"SMS\",\"phone\":\"+821012345679\",\"language\":\"ko\",";
+    for (String extra : List.of("\"queue\":\"elderly-care\"}", "\"priority\":100}", "\"skills\":[\"tax:3\"]}")) {
+      assertError(send("POST", "/api/v1/contacts", citizen + extra), 403, "forbidden");
+    }
+    assertEquals(contacts, rows("contact"), "nothing stored");
+    Reply chosen = send("POST", "/api/v1/contacts", citizen + "\"priority\":90}", "Authorization", bearer("sv-01"));
+    assertEquals(201, chosen.status(), chosen.body());
+    assertEquals(90, map(chosen.body()).get("priority"));
   }
 
   @Test
@@ -134,7 +158,8 @@ abstract class ApiTestBase {
     assertError(send("POST", "/api/v1/contacts", "{\"channel\":\"SMS\",\"phone\":\"12\",\"language\":\"ko\"}"), 400,
         "invalid_input");
     assertError(send("POST", "/api/v1/contacts",
-        "{\"channel\":\"SMS\",\"phone\":\"+821012345678\",\"language\":\"ko\",\"queue\":\"nope\"}"), 404, "not_found");
+        "{\"channel\":\"SMS\",\"phone\":\"+821012345678\",\"language\":\"ko\",\"queue\":\"nope\"}",
+        "Authorization", bearer("sv-01")), 404, "not_found");
     assertError(send("POST", "/api/v1/contacts", "{\"channel\":\"SMS\",\"phone\":\"+821012345678\",\"language\":\"ko\","
         + "\"topic\":\"" + "가".repeat(4001) + "\"}"), 400, "invalid_input");
     assertEquals(contacts, rows("contact"));

@@ -10,20 +10,16 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * The REST API is complete where a client reads it. The cases:
@@ -35,8 +31,6 @@ import org.yaml.snakeyaml.Yaml;
  *  * </ol>
  */
 class OpenApiCompletenessTest {
-
-  private static final String DOCUMENT = "META-INF/swagger/onenumber-0.1.yml";
 
   private static final List<Class<? extends Annotation>> ROUTES = List.of(Get.class, Post.class, Put.class,
       Delete.class, Patch.class);
@@ -71,25 +65,8 @@ class OpenApiCompletenessTest {
     }
   }
 
-  /** The document's operations by {@code "METHOD /path"}. */
   private static Map<String, Map<String, Object>> operations() {
-    Map<String, Object> document;
-    try (InputStream in = OpenApiCompletenessTest.class.getClassLoader().getResourceAsStream(DOCUMENT)) {
-      if (in == null) {
-        throw new AssertionError(DOCUMENT + " was not generated; is micronaut-openapi on the processor path?");
-      }
-      document = new Yaml().load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Map<String, Map<String, Object>> operations = new LinkedHashMap<>();
-    Map<String, Map<String, Object>> paths = cast(document.get("paths"));
-    paths.forEach((path, methods) -> methods.forEach((method, operation) -> {
-      if (Set.of("get", "post", "put", "delete", "patch").contains(method)) {
-        operations.put(method.toUpperCase(java.util.Locale.ROOT) + " " + path, cast(operation));
-      }
-    }));
-    return operations;
+    return OpenApiOperations.all();
   }
 
   /** Every {@code @Controller} class compiled from the server's main sources. */
@@ -116,8 +93,4 @@ class OpenApiCompletenessTest {
     return controllers;
   }
 
-  @SuppressWarnings("unchecked")
-  private static <T> T cast(Object value) {
-    return (T) value;
-  }
 }

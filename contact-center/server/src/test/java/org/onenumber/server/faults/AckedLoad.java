@@ -147,7 +147,7 @@ public final class AckedLoad {
 
   private boolean intake(HttpClient http, int thread, int seq) {
     String phone = "010-6" + String.format("%01d%02d-%04d", thread % 10, Math.floorMod(run.hashCode(), 100), seq % 10_000);
-    String body = "{\"channel\":\"VOICE\",\"phone\":\"" + phone + "\",\"language\":\"ko\",\"queue\":\"general-ko\"}";
+    String body = "{\"channel\":\"VOICE\",\"phone\":\"" + phone + "\",\"language\":\"ko\"}";
     HttpRequest request = HttpRequest.newBuilder(server.resolve("/api/v1/contacts")).timeout(Duration.ofSeconds(10))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
     try {

@@ -35,7 +35,8 @@ class AgentSessionRestartH2IT {
       assertEquals(200, http.send(first, "POST", "/api/v1/agents/op-001/login", "{\"queues\":[\"general-ko\"]}", op1)
           .statusCode());
       HttpResponse<String> created = http.send(first, "POST", "/api/v1/contacts",
-          "{\"channel\":\"VOICE\",\"phone\":\"010-5555-0301\",\"language\":\"ko\",\"queue\":\"general-ko\"}", null);
+          "{\"channel\":\"VOICE\",\"phone\":\"010-5555-0301\",\"language\":\"ko\",\"queue\":\"general-ko\"}",
+          http.login(first, "sv-01"));
       contact = (String) http.map(first, created).get("id");
       await().atMost(Duration.ofSeconds(10)).until(() -> offers(first, op1).stream()
           .anyMatch(o -> contact.equals(o.get("contactId"))));

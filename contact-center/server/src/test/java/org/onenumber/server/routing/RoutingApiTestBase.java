@@ -108,7 +108,8 @@ abstract class RoutingApiTestBase {
     WebSocket socket = console("op-001", operator, frames);
 
     Reply created = send("POST", "/api/v1/contacts",
-        "{\"channel\":\"VOICE\",\"phone\":\"010-5555-0101\",\"language\":\"ko\",\"queue\":\"general-ko\"}", null);
+        "{\"channel\":\"VOICE\",\"phone\":\"010-5555-0101\",\"language\":\"ko\",\"queue\":\"general-ko\"}",
+        token("sv-01"));
     assertEquals(201, created.status(), created.text());
     String contact = (String) created.body().get("id");
 

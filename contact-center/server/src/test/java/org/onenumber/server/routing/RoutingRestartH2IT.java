@@ -27,7 +27,8 @@ class RoutingRestartH2IT {
 
   private String open(EmbeddedServer server, String phone) throws Exception {
     HttpResponse<String> created = http.send(server, "POST", "/api/v1/contacts",
-        "{\"channel\":\"VOICE\",\"phone\":\"" + phone + "\",\"language\":\"ko\",\"queue\":\"general-ko\"}", null);
+        "{\"channel\":\"VOICE\",\"phone\":\"" + phone + "\",\"language\":\"ko\",\"queue\":\"general-ko\"}",
+        http.login(server, "sv-01"));
     assertEquals(201, created.statusCode(), created.body());
     return (String) http.map(server, created).get("id");
   }

@@ -55,7 +55,7 @@ abstract class CallControlsTestBase {
 
   private String call(String queue, String phone) throws Exception {
     Reply created = post("/api/v1/contacts", "{\"channel\":\"VOICE\",\"phone\":\"" + phone
-        + "\",\"language\":\"ko\",\"queue\":\"" + queue + "\",\"topic\":\"ivr:language=1,menu=2\"}", null);
+        + "\",\"language\":\"ko\",\"queue\":\"" + queue + "\",\"topic\":\"ivr:language=1,menu=2\"}", login("sv-01"));
     assertEquals(201, created.status(), created.body().toString());
     return (String) created.body().get("id");
   }

@@ -77,6 +77,28 @@ class ContactIntakeTest {
   }
 
   @Test
+  void neverJoinsAnUnverifiedIdentityToTheCitizenWhoOwnsIt() {
+    Contact owner = intake.open(voiceCall());
+    OpenContactCommand typed = new OpenContactCommand(Channel.WEB_FORM, PHONE, "Someone", Language.KOREAN,
+        "what did Kim report?", null, null, Set.of(), false);
+    directory.add(new Queue(new QueueId("web-ko"), "Web KO", Set.of(Language.KOREAN), Set.of(Channel.WEB_FORM),
+        List.of(), 5, Duration.ofSeconds(60)));
+
+    Contact claimed = intake.open(typed);
+
+    assertNotEquals(owner.citizen(), claimed.citizen());
+    assertEquals(owner.citizen(), citizens.findByIdentity(PHONE).orElseThrow().id(), "the number stays the owner's");
+    assertTrue(citizens.find(claimed.citizen()).orElseThrow().identities().isEmpty());
+  }
+
+  @Test
+  void letsAnUnverifiedIdentityRegisterWhenNobodyOwnsIt() {
+    Contact first = intake.open(new OpenContactCommand(Channel.VOICE, PHONE, null, Language.KOREAN, null, null, null,
+        Set.of(), false));
+    assertEquals(first.citizen(), citizens.findByIdentity(PHONE).orElseThrow().id());
+  }
+
+  @Test
   void reusesTheCitizenAlreadyKnownByTheIdentity() {
     Citizen known = new Citizen(new CitizenId("z-known"), "Lee", Set.of(PHONE), Language.ENGLISH, Consent.DEFAULT);
     citizens.save(known);

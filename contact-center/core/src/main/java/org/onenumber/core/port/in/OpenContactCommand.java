@@ -15,6 +15,9 @@ import org.onenumber.core.error.InvalidInputException;
  * @param queue a queue to use instead of choosing one; null to choose
  * @param priority a priority instead of the queue's; null to use the queue's
  * @param requiredSkills skills instead of the queue's; empty to use the queue's
+ * @param identityVerified true when the channel itself proves the identity (a signed SMS webhook, the
+ *     caller id the carrier delivered, a trusted integration); an unverified phone number or e-mail
+ *     address never joins an existing citizen's history
  */
 public record OpenContactCommand(
     Channel channel,
@@ -24,9 +27,16 @@ public record OpenContactCommand(
     String topic,
     QueueId queue,
     Integer priority,
-    Set<SkillLevel> requiredSkills) {
+    Set<SkillLevel> requiredSkills,
+    boolean identityVerified) {
 
   public static final int MAX_TOPIC = 4_000;
+
+  /** A contact whose identity the channel has verified. */
+  public OpenContactCommand(Channel channel, CitizenIdentity identity, String citizenName, Language language,
+      String topic, QueueId queue, Integer priority, Set<SkillLevel> requiredSkills) {
+    this(channel, identity, citizenName, language, topic, queue, priority, requiredSkills, true);
+  }
 
   public OpenContactCommand {
     InvalidInputException.require(channel, "channel");
