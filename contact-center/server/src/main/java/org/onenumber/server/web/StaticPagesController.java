@@ -18,7 +18,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Serves the static pages under {@code classpath:public/chat} and {@code classpath:public/console}.
+ * Serves the static pages under {@code classpath:public/chat}, {@code classpath:public/console} and
+ * {@code classpath:public/track} (the public case tracking page).
  * The cases:
  *
  * <ol>
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
  *       which refers to its files by absolute path.
  *   <li>A file name must be plain ({@code [a-z0-9-]+.(html|js|css|svg)}): no traversal, no hidden files; else 404.
  *   <li>Found files are sent with their type, {@code no-cache} (pages change with the server) and the
- *       security headers: a strict CSP, and for the console no framing at all. The chat may be framed
+ *       security headers: a strict CSP, and for the console and tracking page no framing at all. The chat may be framed
  *       (the widget embeds it).
  * </ol>
  */
@@ -60,6 +61,16 @@ final class StaticPagesController {
     return file("console", "index.html");
   }
 
+  @Get("/track/")
+  HttpResponse<?> trackPage() {
+    return file("track", "index.html");
+  }
+
+  @Get("/track/{name}")
+  HttpResponse<?> track(@PathVariable String name) {
+    return file("track", name);
+  }
+
   @Get("/chat/{name}")
   HttpResponse<?> chat(@PathVariable String name) {
     return file("chat", name);
@@ -84,7 +95,7 @@ final class StaticPagesController {
           .header("Cache-Control", "no-cache")
           .header("X-Content-Type-Options", "nosniff")
           .header("Referrer-Policy", "no-referrer")
-          .header("Content-Security-Policy", folder.equals("console") ? CSP + "; frame-ancestors 'none'" : CSP);
+          .header("Content-Security-Policy", !folder.equals("chat") ? CSP + "; frame-ancestors 'none'" : CSP);
       return response;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
