@@ -72,6 +72,16 @@ final class CaseWorkController {
         .map(CaseView::of).toList());
   }
 
+  @Get("/overdue-cases{?limit}")
+  @Secured({"SUPERVISOR", "ADMIN"})
+  @Operation(summary = "Every department's overdue cases, most overdue first: the contact center supervisors' escalation list")
+  Items<CaseView> overdue(@Nullable @QueryValue Integer limit, Authentication who, HttpRequest<?> request) {
+    access.viewDepartmentCases(who, request, "all");
+    int n = limit == null ? 100 : Math.max(1, Math.min(limit, 500));
+    Instant now = clock.instant();
+    return new Items<>(cases.dueBefore(now, n).stream().map(CaseView::of).toList());
+  }
+
   @Post("/cases/{id}/accept")
   @Secured({"DEPARTMENT_STAFF", "SUPERVISOR", "ADMIN"})
   @Operation(summary = "Accept the case for the department (you become its assignee); the citizen is told")

@@ -18,8 +18,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Serves the static pages under {@code classpath:public/chat}, {@code classpath:public/console} and
- * {@code classpath:public/track} (the public case tracking page).
+ * Serves the static pages under {@code classpath:public/chat}, {@code classpath:public/console},
+ * {@code classpath:public/department} (the department portal; its data comes from APIs that need a
+ * department login) and {@code classpath:public/track} (the public case tracking page).
  * The cases:
  *
  * <ol>
@@ -59,6 +60,16 @@ final class StaticPagesController {
   @Get("/console/")
   HttpResponse<?> consolePage() {
     return file("console", "index.html");
+  }
+
+  @Get("/department/")
+  HttpResponse<?> departmentPage() {
+    return file("department", "index.html");
+  }
+
+  @Get("/department/{name}")
+  HttpResponse<?> department(@PathVariable String name) {
+    return file("department", name);
   }
 
   @Get("/track/")
