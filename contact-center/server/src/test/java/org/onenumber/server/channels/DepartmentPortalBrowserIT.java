@@ -1,6 +1,7 @@
 package org.onenumber.server.channels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.http.HttpRequest;
@@ -62,11 +63,13 @@ class DepartmentPortalBrowserIT {
     driver.findElement(By.id("password")).sendKeys("demo1234");
     driver.findElement(By.id("login-button")).click();
     page.until(d -> Browsers.texts(driver, "#cases td button").contains(caseId));
+    assertFalse(driver.findElement(By.id("login")).isDisplayed(), "the login form is gone once signed in");
     assertEquals("[]", Browsers.axeViolations(driver), "department inbox");
     Browsers.screenshot(driver, "department-inbox");
 
     driver.findElement(By.xpath("//td/button[text()='" + caseId + "']")).click();
     page.until(d -> d.findElement(By.id("case")).isDisplayed());
+    assertFalse(driver.findElement(By.id("inbox")).isDisplayed());
     assertTrue(driver.findElement(By.id("transcript")).getText().contains("Water is leaking"));
     assertEquals("Leak in front of the house", driver.findElement(By.id("case-summary")).getText());
     assertEquals("[]", Browsers.axeViolations(driver), "department case page");
