@@ -9,6 +9,7 @@
   let department = null;
   let view = 'new';
   let current = null;
+  let inboxTicket = 0;
 
   function claims(jwt) {
     try {
@@ -88,10 +89,15 @@
 
   async function showInbox() {
     current = null;
+    $('answer-status').textContent = '';
     $('case').hidden = true;
     $('inbox').hidden = false;
     document.querySelectorAll('[data-view]').forEach(b => b.setAttribute('aria-pressed', String(b.dataset.view === view)));
+    const ticket = ++inboxTicket;
     const list = await api('GET', '/api/v1/departments/' + encodeURIComponent(department) + '/inbox?view=' + view);
+    if (ticket !== inboxTicket || current) {
+      return; // a later view was asked for, or a case was opened, while this one loaded
+    }
     const now = Date.now();
     $('cases').replaceChildren(...list.items.map(c => {
       const row = document.createElement('tr');
@@ -149,6 +155,28 @@
       return li;
     }));
     $('accept').hidden = !(c.status === 'OPEN' || c.status === 'REOPENED');
+    $('to-answer').hidden = !publicAnswer(c);
+  }
+
+  /** The public answer that resolved the case, if it is resolved. */
+  function publicAnswer(c) {
+    const resolved = c.history.filter(h => h.status === 'RESOLVED' && h.kind === 'STATUS' && h.publicNote);
+    return resolved.length ? resolved[resolved.length - 1].publicNote : null;
+  }
+
+  // "Turn this answer into a knowledge-base answer": a draft in AnswerDesk, credited to whoever
+  // clicks, in the answer's script's language; it is reviewed and published there.
+  async function toAnswer() {
+    const c = current.c;
+    const body = publicAnswer(c);
+    try {
+      const draft = await api('POST', '/api/v1/answers', {title: c.category + ': ' + c.summary.slice(0, 150), body,
+        language: /[\uac00-\ud7a3]/.test(body) ? 'ko' : 'en', department: c.department, category: c.category});
+      $('answer-status').dataset.answerId = draft.id;
+      $('answer-status').textContent = I.t('draftCreated') + draft.title;
+    } catch (e) {
+      if (e.message !== 'signed out') { $('answer-status').textContent = I.t('failed') + e.message; }
+    }
   }
 
   async function act(action, body, form) {
@@ -181,6 +209,7 @@
     $('back').addEventListener('click', showInbox);
     document.querySelectorAll('[data-view]').forEach(b => b.addEventListener('click', () => { view = b.dataset.view; showInbox(); }));
     $('accept').addEventListener('click', () => act('accept', {}));
+    $('to-answer').addEventListener('click', toAnswer);
     on('note-form', 'notes', () => ({note: $('note').value, publicNote: $('public-note').value}));
     on('ask-form', 'questions', () => ({question: $('question').value}));
     on('reassign-form', 'reassign', () => ({department: $('department').value, reason: $('reason').value}));

@@ -16,7 +16,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * The department portal in real Chromium: a citizen's SMS is escalated to the water department;
  * its staff member signs in, sees it under "New", accepts it, asks the citizen a question (the
  * local Twilio receives it), the citizen answers by SMS and the answer shows on the case page, the
- * staff member resolves it with a public answer (the local Twilio receives it), and the citizen's
+ * staff member resolves it with a public answer (the local Twilio receives it) and turns that answer
+ * into a knowledge-base draft credited to them, and the citizen's
  * tracking page shows "resolved". The inbox, the case page and the tracking page have 0 axe
  * violations.
  */
@@ -95,6 +96,15 @@ class DepartmentPortalBrowserIT {
     page.until(d -> "resolved".equals(d.findElement(By.id("case-status")).getText()));
     assertTrue(lastSms().endsWith("The pipe was replaced today."), lastSms());
     Browsers.screenshot(driver, "department-case");
+
+    driver.findElement(By.id("to-answer")).click();
+    page.until(d -> d.findElement(By.id("answer-status")).getText().startsWith("Knowledge-base draft created"));
+    String answerId = driver.findElement(By.id("answer-status")).getAttribute("data-answer-id");
+    Map<?, ?> draft = server.client().toBlocking().retrieve(HttpRequest.GET("/api/v1/answers/" + answerId)
+        .bearerAuth(server.login("staff-water")), Map.class);
+    assertEquals("DRAFT", draft.get("status"));
+    assertEquals("staff-water", draft.get("author"));
+    assertEquals("The pipe was replaced today.", draft.get("body"));
 
     driver.get(server.uri() + "/track/");
     page.until(d -> d.findElement(By.id("number")).isDisplayed());
