@@ -1,19 +1,23 @@
 package org.onenumber.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.onenumber.core.casework.Case;
+import org.onenumber.core.casework.CaseEntryKind;
 import org.onenumber.core.casework.CaseId;
+import org.onenumber.core.casework.CaseInbox;
 import org.onenumber.core.casework.CasePriority;
 import org.onenumber.core.casework.CaseStatus;
 import org.onenumber.core.casework.CaseStatusChange;
 import org.onenumber.core.citizen.CitizenId;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.directory.DepartmentId;
+import org.onenumber.core.error.VersionConflictException;
 import org.onenumber.core.port.out.CaseRegistry;
 
 /**
@@ -69,6 +73,65 @@ public abstract class CaseRegistryContract {
     ContactId contact = first.contacts().get(0);
     assertEquals(List.of("C-1", "C-2"), cases().byContact(contact).stream().map(c -> c.id().value()).toList());
     assertTrue(cases().byContact(new ContactId("no-such-contact")).isEmpty());
+  }
+
+  @Test
+  public void keepsEveryRowsKindNotesAndDetailAndTheNewDepartmentAndDueDate() {
+    Case c = open("C-1", "water", T0);
+    cases().save(c);
+    Case worked = c.append(new CaseStatusChange(CaseStatus.ACCEPTED, T0.plusSeconds(60), "staff-water", null,
+            "담당 부서가 확인했습니다", CaseEntryKind.STATUS, null))
+        .append(new CaseStatusChange(CaseStatus.ACCEPTED, T0.plusSeconds(120), "staff-water", "내부 메모", null,
+            CaseEntryKind.NOTE, null))
+        .reassign(new CaseStatusChange(CaseStatus.OPEN, T0.plusSeconds(180), "staff-water", "도로 파손", null,
+            CaseEntryKind.REASSIGNED, "water>roads"), new DepartmentId("roads"), T0.plusSeconds(9 * 86_400))
+        .linked(new ContactId("c-2"));
+    cases().update(worked, 1);
+    Case found = cases().find(c.id()).orElseThrow();
+    assertEquals(worked, found);
+    assertEquals(4, found.version());
+  }
+
+  @Test
+  public void anUpdateFromAStaleVersionStoresNothingAndNamesTheCurrentOne() {
+    Case c = open("C-1", "water", T0);
+    cases().save(c);
+    Case noted = c.append(new CaseStatusChange(CaseStatus.OPEN, T0.plusSeconds(60), "a", "first", null,
+        CaseEntryKind.NOTE, null));
+    cases().update(noted, 1);
+    Case other = c.append(new CaseStatusChange(CaseStatus.OPEN, T0.plusSeconds(61), "b", "second", null,
+        CaseEntryKind.NOTE, null));
+    VersionConflictException e = assertThrows(VersionConflictException.class, () -> cases().update(other, 1));
+    assertEquals(2, e.currentVersion());
+    assertEquals(noted, cases().find(c.id()).orElseThrow());
+  }
+
+  @Test
+  public void theInboxShowsNewMineDueSoonAndOverdueCasesOfOneDepartmentOnly() {
+    Instant now = T0.plusSeconds(4 * 86_400);
+    Case fresh = open("C-1", "water", now.minusSeconds(60));
+    Case mine = open("C-2", "water", now.minusSeconds(3600));
+    Case overdue = open("C-3", "water", T0);
+    Case done = open("C-4", "water", T0);
+    Case elsewhere = open("C-5", "roads", T0);
+    for (Case c : List.of(fresh, mine, overdue, done, elsewhere)) {
+      cases().save(c);
+    }
+    cases().update(mine.append(new CaseStatusChange(CaseStatus.ACCEPTED, now, "staff-kim", null)), 1);
+    cases().update(done.append(new CaseStatusChange(CaseStatus.RESOLVED, now, "staff-kim", null)), 1);
+    DepartmentId water = new DepartmentId("water");
+    Instant soon = now.plusSeconds(3 * 86_400);
+    assertEquals(List.of("C-3", "C-1"), ids(cases().inbox(water, CaseInbox.NEW, "staff-kim", now, soon, 10)));
+    assertEquals(List.of("C-2"), ids(cases().inbox(water, CaseInbox.MINE, "staff-kim", now, soon, 10)));
+    assertEquals(List.of("C-2", "C-1"), ids(cases().inbox(water, CaseInbox.DUE_SOON, "staff-kim", now, soon, 10)));
+    assertEquals(List.of("C-3"), ids(cases().inbox(water, CaseInbox.OVERDUE, "staff-kim", now, soon, 10)));
+    assertEquals(List.of("C-3", "C-2", "C-1"), ids(cases().inbox(water, CaseInbox.ACTIVE, null, now, soon, 10)));
+    assertEquals(List.of("C-3", "C-5"), ids(cases().dueBefore(now, 10)));
+    assertEquals(List.of("C-3", "C-4", "C-5", "C-2", "C-1"), ids(cases().byCitizen(new CitizenId("citizen-kim"))));
+  }
+
+  private static List<String> ids(List<Case> found) {
+    return found.stream().map(c -> c.id().value()).toList();
   }
 
   @Test

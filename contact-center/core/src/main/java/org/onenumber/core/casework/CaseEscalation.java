@@ -26,8 +26,9 @@ import org.onenumber.core.port.out.Transactions;
  * <ol>
  *   <li>The contact or the department does not exist: not found, nothing stored.
  *   <li>The case gets the number {@code C-<date>-<sequence>} (the date in the city's zone), the
- *       contact's citizen, the contact as its first linked contact, and a due date of now plus the
- *       department's default; its history starts {@code OPEN} by the escalating agent.
+ *       contact's citizen, the contact as its first linked contact, and a due date by the
+ *       {@link CaseDueRules} (working days per department and category, else the department's
+ *       default); its history starts {@code OPEN} by the escalating agent.
  *   <li>After the commit, {@link CaseOpened} is published and, on a text channel (SMS, WhatsApp,
  *       chat) whose contact is still open, the citizen is sent the case number in their language.
  *       A refused notification (the citizen sent STOP) does not undo the case.
@@ -47,9 +48,18 @@ public final class CaseEscalation implements EscalateCase {
   private final org.onenumber.core.port.out.EventPublisher events;
   private final InstantSource clock;
   private final ZoneId zone;
+  private final CaseDueRules rules;
 
+  /** Due dates from each department's default, in calendar time. */
   public CaseEscalation(Transactions transactions, ContactJournal journal, Directory directory, CaseRegistry cases,
       SendReply replies, org.onenumber.core.port.out.EventPublisher events, InstantSource clock, ZoneId zone) {
+    this(transactions, journal, directory, cases, replies, events, clock, zone, CaseDueRules.departmentDefaults(zone));
+  }
+
+  public CaseEscalation(Transactions transactions, ContactJournal journal, Directory directory, CaseRegistry cases,
+      SendReply replies, org.onenumber.core.port.out.EventPublisher events, InstantSource clock, ZoneId zone,
+      CaseDueRules rules) {
+    this.rules = rules;
     this.transactions = transactions;
     this.journal = journal;
     this.directory = directory;
@@ -70,7 +80,7 @@ public final class CaseEscalation implements EscalateCase {
     Case opened = transactions.inTransaction(() -> {
       CaseId id = new CaseId("C-" + DAY.format(now.atZone(zone)) + "-" + String.format("%04d", cases.nextSequence()));
       Case c = new Case(id, department.id(), command.category(), command.priority(), command.summary(),
-          contact.citizen(), List.of(contact.id()), now.plus(department.defaultCaseDue()),
+          contact.citizen(), List.of(contact.id()), rules.dueAt(department, command.category(), now),
           List.of(new CaseStatusChange(CaseStatus.OPEN, now, command.author(), null)));
       cases.save(c);
       return c;

@@ -5,7 +5,7 @@ import java.time.Instant;
 /** Something that happened, at an instant. Sealed so that listeners can switch exhaustively. */
 public sealed interface DomainEvent
     permits ContactCreated, ContactStateChanged, CitizenRegistered, CitizenConsentChanged,
-        AgentStateChanged, CaseOpened, CaseStatusChanged, QueuePositionChanged, OfferTimedOut,
+        AgentStateChanged, CaseOpened, CaseStatusChanged, CaseUpdated, QueuePositionChanged, OfferTimedOut,
         CallbackScheduled, CallbackPlaced, RoutingStepApplied, ConferenceRequested, MessageReceived,
         MessageSent, MessageStatusChanged, ContactCategorized, SurveyAnswered, AnswerChanged,
         AnswersImported {

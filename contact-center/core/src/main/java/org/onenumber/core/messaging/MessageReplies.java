@@ -47,12 +47,13 @@ public final class MessageReplies implements SendReply {
     if (MessageIntake.isTextChannel(contact.channel()) && citizen.consent().smsOptOut()) {
       throw new PermanentException("refused", "the citizen replied STOP: no messages may be sent until START");
     }
-    String peer = peer(contact, citizen);
+    String peer = peerOf(context, contact, citizen);
     return context.dispatch().send(contact.id(), contact.channel(), peer, command.author(), command.body(),
         command.media());
   }
 
-  private String peer(Contact contact, Citizen citizen) {
+  /** Case 4: where a message to {@code contact}'s citizen goes on the contact's channel. */
+  static String peerOf(MessageContext context, Contact contact, Citizen citizen) {
     List<Message> messages = context.store().byContact(contact.id());
     return messages.stream().filter(m -> m.direction() == Direction.IN)
         .max(Comparator.comparing(Message::at).thenComparing(m -> m.id().value()))
@@ -60,7 +61,7 @@ public final class MessageReplies implements SendReply {
         .orElseGet(() -> fallbackPeer(contact.channel(), citizen));
   }
 
-  private static String fallbackPeer(Channel channel, Citizen citizen) {
+  static String fallbackPeer(Channel channel, Citizen citizen) {
     String kind = channel == Channel.CHAT ? "chat" : "phone";
     String address = citizen.identities().stream().filter(i -> i.kind().equals(kind))
         .map(CitizenIdentity::value).sorted().findFirst()

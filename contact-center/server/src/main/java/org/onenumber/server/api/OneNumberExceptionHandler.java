@@ -13,16 +13,21 @@ import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.error.OneNumberException;
 import org.onenumber.core.error.PermanentException;
 import org.onenumber.core.error.RetriableException;
+import org.onenumber.core.error.VersionConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Maps the domain's failures to HTTP: not found → 404, illegal transition → 409, any other
+ * Maps the domain's failures to HTTP: not found → 404, illegal transition → 409, version conflict →
+ * 409 with the current version in {@code X-Current-Version} and the message, any other
  * permanent failure → 400, retriable → 503 (logged, since a dependency is down).
  */
 @Produces
 @Singleton
 final class OneNumberExceptionHandler implements ExceptionHandler<OneNumberException, HttpResponse<?>> {
+
+  /** Sent with a version conflict (409): the version the record is at now. */
+  static final String CURRENT_VERSION = "X-Current-Version";
 
   private static final Logger LOG = LoggerFactory.getLogger(OneNumberExceptionHandler.class);
 
@@ -37,13 +42,18 @@ final class OneNumberExceptionHandler implements ExceptionHandler<OneNumberExcep
     HttpStatus status = switch (exception) {
       case NotFoundException e -> HttpStatus.NOT_FOUND;
       case IllegalTransitionException e -> HttpStatus.CONFLICT;
+      case VersionConflictException e -> HttpStatus.CONFLICT;
       case PermanentException e -> HttpStatus.BAD_REQUEST;
       case RetriableException e -> {
         LOG.warn("{} {} failed: {}", request.getMethod(), request.getPath(), e.getMessage());
         yield HttpStatus.SERVICE_UNAVAILABLE;
       }
     };
+    var response = HttpResponse.status(status);
+    if (exception instanceof VersionConflictException e) {
+      response.header(CURRENT_VERSION, Long.toString(e.currentVersion()));
+    }
     return errors.processResponse(ErrorContext.builder(request).cause(exception)
-        .errorMessage(exception.getMessage()).build(), HttpResponse.status(status));
+        .errorMessage(exception.getMessage()).build(), response);
   }
 }

@@ -10,13 +10,16 @@ import java.util.random.RandomGenerator;
 import org.onenumber.channels.twilio.TwilioMessageGateway;
 import org.onenumber.channels.twilio.TwilioSettings;
 import org.onenumber.channels.twilio.TwilioSignatures;
+import org.onenumber.core.casework.CaseDueRules;
 import org.onenumber.core.casework.CaseEscalation;
+import org.onenumber.core.casework.CaseReplies;
 import org.onenumber.core.directory.Language;
 import org.onenumber.core.error.PermanentException;
 import org.onenumber.core.messaging.DeliveryTracking;
 import org.onenumber.core.messaging.MessageContext;
 import org.onenumber.core.messaging.MessageIntake;
 import org.onenumber.core.messaging.MessageReplies;
+import org.onenumber.core.port.in.ActOnCase;
 import org.onenumber.core.port.in.EscalateCase;
 import org.onenumber.core.port.in.OpenContact;
 import org.onenumber.core.port.in.ReceiveMessage;
@@ -32,7 +35,8 @@ import org.onenumber.server.persistence.JdbcDirectory;
 import org.onenumber.server.persistence.JdbcMessageStore;
 
 /**
- * Wires the messaging and escalation use cases. Twilio is used when
+ * Wires the messaging and escalation use cases; inbound messages thread into a case waiting on the
+ * citizen ({@link CaseReplies}). Twilio is used when
  * {@code onenumber.twilio.account-sid} and {@code auth-token} are set; without them outbound SMS
  * fail visibly ({@code not_configured}) and every webhook is refused (403), since nothing could be
  * verified.
@@ -63,9 +67,9 @@ final class ChannelsFactory {
   }
 
   @Singleton
-  ReceiveMessage receiveMessage(MessageContext context, OpenContact openContact,
-      @Value("${onenumber.messaging.default-language:ko}") String defaultLanguage) {
-    return new MessageIntake(context, openContact, Language.of(defaultLanguage));
+  ReceiveMessage receiveMessage(MessageContext context, OpenContact openContact, JdbcCaseRegistry cases,
+      ActOnCase desk, @Value("${onenumber.messaging.default-language:ko}") String defaultLanguage) {
+    return new CaseReplies(new MessageIntake(context, openContact, Language.of(defaultLanguage)), cases, desk);
   }
 
   @Singleton
@@ -81,8 +85,8 @@ final class ChannelsFactory {
 
   @Singleton
   EscalateCase escalateCase(Jdbc jdbc, JdbcContactJournal journal, JdbcDirectory directory, JdbcCaseRegistry cases,
-      SendReply replies, VertxEventPublisher events, InstantSource clock,
+      SendReply replies, VertxEventPublisher events, InstantSource clock, CaseDueRules rules,
       @Value("${onenumber.zone:Asia/Seoul}") String zone) {
-    return new CaseEscalation(jdbc, journal, directory, cases, replies, events, clock, ZoneId.of(zone));
+    return new CaseEscalation(jdbc, journal, directory, cases, replies, events, clock, ZoneId.of(zone), rules);
   }
 }

@@ -32,16 +32,19 @@ final class MessageViews {
   record EscalateRequest(String department, String category, String summary, String priority) {}
 
   @Serdeable
-  record CaseStatusView(String status, Instant at, String author, String note) {}
+  record CaseStatusView(String status, Instant at, String author, String note, String publicNote, String kind,
+      String detail) {}
 
   @Serdeable
   record CaseView(String id, String department, String category, String priority, String summary, String citizenId,
-      List<String> contacts, Instant dueAt, Instant openedAt, String status, List<CaseStatusView> history) {
+      List<String> contacts, Instant dueAt, Instant openedAt, String status, List<CaseStatusView> history,
+      int version, String assignee) {
     static CaseView of(Case c) {
       return new CaseView(c.id().value(), c.department().value(), c.category(), c.priority().name(), c.summary(),
           c.citizen().value(), c.contacts().stream().map(Object::toString).toList(), c.dueAt(), c.openedAt(),
           c.status().name(), c.history().stream()
-              .map(h -> new CaseStatusView(h.status().name(), h.at(), h.author(), h.note())).toList());
+              .map(h -> new CaseStatusView(h.status().name(), h.at(), h.author(), h.note(), h.publicNote(),
+                  h.kind().name(), h.detail())).toList(), c.version(), c.assignee());
     }
   }
 

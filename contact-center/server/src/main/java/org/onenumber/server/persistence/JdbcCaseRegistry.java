@@ -3,21 +3,33 @@ package org.onenumber.server.persistence;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.onenumber.core.casework.Case;
+import org.onenumber.core.casework.CaseEntryKind;
 import org.onenumber.core.casework.CaseId;
+import org.onenumber.core.casework.CaseInbox;
 import org.onenumber.core.casework.CasePriority;
 import org.onenumber.core.casework.CaseStatus;
 import org.onenumber.core.casework.CaseStatusChange;
 import org.onenumber.core.citizen.CitizenId;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.directory.DepartmentId;
+import org.onenumber.core.error.VersionConflictException;
 import org.onenumber.core.port.out.CaseRegistry;
 
-/** Cases on tables {@code case_file}, {@code case_contact} and {@code case_status}. Thread-safe. */
+/**
+ * Cases on tables {@code case_file}, {@code case_contact} and {@code case_status} (one row per
+ * history entry, only ever inserted). An update is a compare-and-set on {@code case_file.version}:
+ * the row lock it takes serializes concurrent writers, and the loser finds a version it did not
+ * expect. Thread-safe.
+ */
 @Singleton
 public final class JdbcCaseRegistry implements CaseRegistry {
+
+  /** The statuses a department is done with, for "not done" filters. */
+  private static final String DONE = "('RESOLVED', 'REJECTED', 'MERGED', 'CLOSED')";
 
   private final Jdbc jdbc;
 
@@ -28,26 +40,48 @@ public final class JdbcCaseRegistry implements CaseRegistry {
   @Override
   public void save(Case c) {
     jdbc.inTransaction(() -> {
-      int updated = jdbc.update("update case_file set status = ? where id = ?", c.status().name(), c.id().value());
+      int updated = jdbc.update("update case_file set status = ?, department_id = ?, due_at = ?, assignee = ?,"
+          + " version = ? where id = ?", c.status().name(), c.department().value(), c.dueAt(), c.assignee(),
+          c.version(), c.id().value());
       if (updated == 0) {
         jdbc.update("insert into case_file (id, department_id, category, priority, summary, citizen_id, due_at,"
-                + " status, opened_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", c.id().value(), c.department().value(),
-            c.category(), c.priority().name(), c.summary(), c.citizen().value(), c.dueAt(), c.status().name(),
-            c.openedAt());
+                + " status, opened_at, version, assignee) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", c.id().value(),
+            c.department().value(), c.category(), c.priority().name(), c.summary(), c.citizen().value(), c.dueAt(),
+            c.status().name(), c.openedAt(), c.version(), c.assignee());
       }
-      int contacts = count("case_contact", c.id());
-      for (int seq = contacts; seq < c.contacts().size(); seq++) {
-        jdbc.update("insert into case_contact (case_id, seq, contact_id) values (?, ?, ?)", c.id().value(), seq,
-            c.contacts().get(seq).value());
-      }
-      int statuses = count("case_status", c.id());
-      for (int seq = statuses; seq < c.history().size(); seq++) {
-        CaseStatusChange s = c.history().get(seq);
-        jdbc.update("insert into case_status (case_id, seq, status, at, author, note) values (?, ?, ?, ?, ?, ?)",
-            c.id().value(), seq, s.status().name(), s.at(), s.author(), s.note());
-      }
+      appendRows(c, count("case_status", c.id()));
       return null;
     });
+  }
+
+  @Override
+  public void update(Case c, int expectedVersion) {
+    jdbc.inTransaction(() -> {
+      int updated = jdbc.update("update case_file set status = ?, department_id = ?, due_at = ?, assignee = ?,"
+          + " version = ? where id = ? and version = ?", c.status().name(), c.department().value(), c.dueAt(),
+          c.assignee(), c.version(), c.id().value(), expectedVersion);
+      if (updated == 0) {
+        int current = jdbc.queryOne("select version from case_file where id = ?", row -> row.getInt(1),
+            c.id().value()).orElse(0);
+        throw new VersionConflictException("case " + c.id(), expectedVersion, current);
+      }
+      appendRows(c, expectedVersion);
+      return null;
+    });
+  }
+
+  private void appendRows(Case c, int storedRows) {
+    int contacts = count("case_contact", c.id());
+    for (int seq = contacts; seq < c.contacts().size(); seq++) {
+      jdbc.update("insert into case_contact (case_id, seq, contact_id) values (?, ?, ?)", c.id().value(), seq,
+          c.contacts().get(seq).value());
+    }
+    for (int seq = storedRows; seq < c.history().size(); seq++) {
+      CaseStatusChange s = c.history().get(seq);
+      jdbc.update("insert into case_status (case_id, seq, status, at, author, note, public_note, kind, detail)"
+              + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", c.id().value(), seq, s.status().name(), s.at(), s.author(),
+          s.note(), s.publicNote(), s.kind().name(), s.detail());
+    }
   }
 
   private int count(String table, CaseId id) {
@@ -73,6 +107,35 @@ public final class JdbcCaseRegistry implements CaseRegistry {
   }
 
   @Override
+  public List<Case> inbox(DepartmentId department, CaseInbox view, String staff, Instant now, Instant soonUntil,
+      int limit) {
+    String open = "select * from case_file where department_id = ? and status not in " + DONE;
+    String d = department.value();
+    return switch (view) {
+      case NEW -> jdbc.query("select * from case_file where department_id = ? and status in ('OPEN', 'REOPENED')"
+          + " order by opened_at, id limit ?", this::read, d, limit);
+      case MINE -> jdbc.query(open + " and assignee = ? order by due_at, id limit ?", this::read, d,
+          staff == null ? "" : staff, limit);
+      case DUE_SOON -> jdbc.query(open + " and due_at >= ? and due_at < ? order by due_at, id limit ?", this::read, d,
+          now, soonUntil, limit);
+      case OVERDUE -> jdbc.query(open + " and due_at < ? order by due_at, id limit ?", this::read, d, now, limit);
+      case ACTIVE -> jdbc.query(open + " order by due_at, id limit ?", this::read, d, limit);
+    };
+  }
+
+  @Override
+  public List<Case> dueBefore(Instant dueBefore, int limit) {
+    return jdbc.query("select * from case_file where due_at < ? and status not in " + DONE
+        + " order by due_at, id limit ?", this::read, dueBefore, limit);
+  }
+
+  @Override
+  public List<Case> byCitizen(CitizenId citizen) {
+    return jdbc.query("select * from case_file where citizen_id = ? order by opened_at, id", this::read,
+        citizen.value());
+  }
+
+  @Override
   public long nextSequence() {
     return jdbc.queryOne("select nextval('case_number_seq')", row -> row.getLong(1)).orElseThrow();
   }
@@ -83,7 +146,8 @@ public final class JdbcCaseRegistry implements CaseRegistry {
         r -> new ContactId(r.getString(1)), id);
     List<CaseStatusChange> history = jdbc.query("select * from case_status where case_id = ? order by seq",
         r -> new CaseStatusChange(CaseStatus.valueOf(r.getString("status")), Jdbc.instant(r, "at"),
-            r.getString("author"), r.getString("note")), id);
+            r.getString("author"), r.getString("note"), r.getString("public_note"),
+            CaseEntryKind.valueOf(r.getString("kind")), r.getString("detail")), id);
     return new Case(new CaseId(id), new DepartmentId(row.getString("department_id")), row.getString("category"),
         CasePriority.valueOf(row.getString("priority")), row.getString("summary"),
         new CitizenId(row.getString("citizen_id")), contacts, Jdbc.instant(row, "due_at"), history);

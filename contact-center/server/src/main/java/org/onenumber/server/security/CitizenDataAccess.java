@@ -33,6 +33,8 @@ import org.onenumber.core.port.out.CaseRegistry;
  *   <li>Department staff see their department's cases and the contacts and citizens behind them.
  *   <li>Acting on a contact (reply, escalate, close, transfer) needs its holder or a supervisor or
  *       administrator.
+ *   <li>Acting on a case (accept, note, ask, reassign, resolve, merge) needs staff of the department
+ *       that owns it now, or a supervisor or administrator; audited as {@code act} on the case.
  *   <li>Anyone else gets 403, and nothing is audited as seen.
  * </ol>
  *
@@ -86,15 +88,24 @@ public final class CitizenDataAccess {
 
   /** Rule 1 and 4 for a case. */
   public void viewCase(Authentication who, HttpRequest<?> request, Case c) {
-    String reason;
+    record(who, request, "view", "case", c.id().value(), c.citizen() == null ? null : c.citizen().value(),
+        caseReason(who, c));
+  }
+
+  /** Rule 6: {@code who} acts on case {@code c} (and sees it in the answer). */
+  public void actOnCase(Authentication who, HttpRequest<?> request, Case c) {
+    audit.append(entry(who, request, "act", "case", c.id().value(), c.citizen().value(), caseReason(who, c)));
+  }
+
+  /** Rules 1, 4 and 6: why {@code who} may see or work case {@code c}, else 403. */
+  private static String caseReason(Authentication who, Case c) {
     if (supervises(who)) {
-      reason = "supervision";
-    } else if (is(who, Role.DEPARTMENT_STAFF) && c.department().value().equals(attribute(who, "department"))) {
-      reason = "department case";
-    } else {
-      throw forbidden();
+      return "supervision";
     }
-    record(who, request, "view", "case", c.id().value(), c.citizen() == null ? null : c.citizen().value(), reason);
+    if (is(who, Role.DEPARTMENT_STAFF) && c.department().value().equals(attribute(who, "department"))) {
+      return "department case";
+    }
+    throw forbidden();
   }
 
   /** Rules 1 and 4 for a department's case list. */

@@ -12,12 +12,12 @@ import java.util.OptionalLong;
 import org.onenumber.server.api.ApiError;
 
 /**
- * Applies {@link RateLimits} per source address to the anonymous doors: contact intake, login and
- * new chat sockets. Over the limit the caller gets 429 with {@code Retry-After} and a JSON error;
+ * Applies {@link RateLimits} per source address to the anonymous doors: contact intake, login,
+ * new chat sockets and public case tracking. Over the limit the caller gets 429 with {@code Retry-After} and a JSON error;
  * nothing behind the door runs. The address is the one {@link HttpClientAddressResolver} gives
  * (behind a proxy: {@code micronaut.server.client-address-header}).
  */
-@ServerFilter({"/api/v1/contacts", "/login", "/ws/chat"})
+@ServerFilter({"/api/v1/contacts", "/login", "/ws/chat", "/api/v1/track", "/api/v1/track/reopen"})
 final class RateLimitFilter {
 
   private final RateLimits limits;
@@ -57,6 +57,9 @@ final class RateLimitFilter {
     }
     if (method == HttpMethod.GET && path.equals("/ws/chat")) {
       return RateLimits.Rule.CHAT;
+    }
+    if (method == HttpMethod.POST && path.startsWith("/api/v1/track")) {
+      return RateLimits.Rule.TRACK;
     }
     return null;
   }

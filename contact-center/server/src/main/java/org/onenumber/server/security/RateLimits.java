@@ -31,7 +31,9 @@ public final class RateLimits {
     /** New chat sockets per address. */
     CHAT,
     /** Failed logins per login name, before the account is locked for a while. */
-    LOGIN_FAILURES
+    LOGIN_FAILURES,
+    /** Public case tracking lookups per address (against guessing case numbers and phone digits). */
+    TRACK
   }
 
   private final Map<Rule, Cache<String, Bucket>> buckets = new EnumMap<>(Rule.class);
@@ -40,11 +42,13 @@ public final class RateLimits {
   RateLimits(@Value("${onenumber.rate-limits.intake-per-minute:60}") long intake,
       @Value("${onenumber.rate-limits.login-per-minute:20}") long login,
       @Value("${onenumber.rate-limits.chat-per-minute:30}") long chat,
-      @Value("${onenumber.rate-limits.login-failures-per-15-minutes:5}") long loginFailures) {
+      @Value("${onenumber.rate-limits.login-failures-per-15-minutes:5}") long loginFailures,
+      @Value("${onenumber.rate-limits.track-per-minute:10}") long track) {
     perMinute.put(Rule.INTAKE, intake);
     perMinute.put(Rule.LOGIN, login);
     perMinute.put(Rule.CHAT, chat);
     perMinute.put(Rule.LOGIN_FAILURES, loginFailures);
+    perMinute.put(Rule.TRACK, track);
     for (Rule rule : Rule.values()) {
       buckets.put(rule, Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build());
     }

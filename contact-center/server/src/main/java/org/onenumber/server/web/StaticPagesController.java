@@ -18,7 +18,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Serves the static pages under {@code classpath:public/chat} and {@code classpath:public/console}.
+ * Serves the static pages under {@code classpath:public/chat}, {@code classpath:public/console},
+ * {@code classpath:public/department} (the department portal; its data comes from APIs that need a
+ * department login) and {@code classpath:public/track} (the public case tracking page).
  * The cases:
  *
  * <ol>
@@ -26,7 +28,7 @@ import java.util.regex.Pattern;
  *       which refers to its files by absolute path.
  *   <li>A file name must be plain ({@code [a-z0-9-]+.(html|js|css|svg)}): no traversal, no hidden files; else 404.
  *   <li>Found files are sent with their type, {@code no-cache} (pages change with the server) and the
- *       security headers: a strict CSP, and for the console no framing at all. The chat may be framed
+ *       security headers: a strict CSP, and for the console and tracking page no framing at all. The chat may be framed
  *       (the widget embeds it).
  * </ol>
  */
@@ -60,6 +62,26 @@ final class StaticPagesController {
     return file("console", "index.html");
   }
 
+  @Get("/department/")
+  HttpResponse<?> departmentPage() {
+    return file("department", "index.html");
+  }
+
+  @Get("/department/{name}")
+  HttpResponse<?> department(@PathVariable String name) {
+    return file("department", name);
+  }
+
+  @Get("/track/")
+  HttpResponse<?> trackPage() {
+    return file("track", "index.html");
+  }
+
+  @Get("/track/{name}")
+  HttpResponse<?> track(@PathVariable String name) {
+    return file("track", name);
+  }
+
   @Get("/chat/{name}")
   HttpResponse<?> chat(@PathVariable String name) {
     return file("chat", name);
@@ -84,7 +106,7 @@ final class StaticPagesController {
           .header("Cache-Control", "no-cache")
           .header("X-Content-Type-Options", "nosniff")
           .header("Referrer-Policy", "no-referrer")
-          .header("Content-Security-Policy", folder.equals("console") ? CSP + "; frame-ancestors 'none'" : CSP);
+          .header("Content-Security-Policy", !folder.equals("chat") ? CSP + "; frame-ancestors 'none'" : CSP);
       return response;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,9 +1,12 @@
 package org.onenumber.core.port.out;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.onenumber.core.casework.Case;
 import org.onenumber.core.casework.CaseId;
+import org.onenumber.core.casework.CaseInbox;
+import org.onenumber.core.citizen.CitizenId;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.directory.DepartmentId;
 
@@ -20,6 +23,29 @@ public interface CaseRegistry {
 
   /** The cases that {@code contact} was escalated into or linked to, oldest first. */
   List<Case> byContact(ContactId contact);
+
+  /**
+   * Stores the rows appended to a case read at {@code expectedVersion}, with its department, due
+   * date, assignee and linked contacts, atomically.
+   *
+   * @throws org.onenumber.core.error.VersionConflictException when the stored case is no longer at
+   *     {@code expectedVersion} (someone else appended first); nothing is stored
+   */
+  void update(Case c, int expectedVersion);
+
+  /**
+   * One view of a department's inbox, due first (new: oldest first).
+   *
+   * @param staff the asking staff member (for {@link CaseInbox#MINE})
+   * @param soonUntil the horizon of {@link CaseInbox#DUE_SOON}
+   */
+  List<Case> inbox(DepartmentId department, CaseInbox view, String staff, Instant now, Instant soonUntil, int limit);
+
+  /** Cases not done whose due date is before {@code dueBefore}, due first: the reminder sweep's work. */
+  List<Case> dueBefore(Instant dueBefore, int limit);
+
+  /** The citizen's cases, oldest first. */
+  List<Case> byCitizen(CitizenId citizen);
 
   /** The next number in today's sequence, for case ids such as {@code C-20261123-0042}. */
   long nextSequence();

@@ -1,0 +1,56 @@
+package org.onenumber.core.casework;
+
+import java.util.Comparator;
+import org.onenumber.core.contact.Contact;
+import org.onenumber.core.error.OneNumberException;
+import org.onenumber.core.port.in.ActOnCase;
+import org.onenumber.core.port.in.ActOnCaseCommand;
+import org.onenumber.core.port.in.ReceiveMessage;
+import org.onenumber.core.port.in.ReceiveMessageCommand;
+import org.onenumber.core.port.out.CaseRegistry;
+
+/**
+ * Threads a citizen's answer back into the case that asked them. Wraps the message intake: after
+ * the message is durable ({@code Opened} or {@code Threaded}), the citizen's most recent case
+ * waiting on them gets a {@code CITIZEN_REPLY} row with the message and the contact it came on, and
+ * goes back in progress. Duplicates and carrier keywords (STOP) never reach a case. A failure to
+ * thread (the case changed at that instant) does not fail the message: staff still see it in the
+ * conversation. Thread-safe when its collaborators are.
+ */
+public final class CaseReplies implements ReceiveMessage {
+
+  private final ReceiveMessage intake;
+  private final CaseRegistry cases;
+  private final ActOnCase desk;
+
+  public CaseReplies(ReceiveMessage intake, CaseRegistry cases, ActOnCase desk) {
+    this.intake = intake;
+    this.cases = cases;
+    this.desk = desk;
+  }
+
+  @Override
+  public Outcome receive(ReceiveMessageCommand command) {
+    Outcome outcome = intake.receive(command);
+    Contact contact = switch (outcome) {
+      case Opened o -> o.contact();
+      case Threaded t -> t.contact();
+      default -> null;
+    };
+    if (contact != null && contact.citizen() != null && !outcome.message().body().isBlank()) {
+      cases.byCitizen(contact.citizen()).stream().filter(c -> c.status() == CaseStatus.WAITING_ON_CITIZEN)
+          .max(Comparator.comparing(c -> c.last().at()))
+          .ifPresent(c -> thread(c, contact, outcome.message().body()));
+    }
+    return outcome;
+  }
+
+  private void thread(Case c, Contact contact, String text) {
+    try {
+      desk.act(new ActOnCaseCommand(c.id(), c.version(), "citizen", new CaseAction.CitizenReply(contact.id(),
+          text.length() > CaseStatusChange.MAX_NOTE ? text.substring(0, CaseStatusChange.MAX_NOTE) : text)));
+    } catch (OneNumberException changed) {
+      return;
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package org.onenumber.server.casework;
+
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.onenumber.core.casework.CaseDeadlines;
+import org.onenumber.core.error.OneNumberException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the reminder and overdue sweep every {@code onenumber.cases.sweep-every} (one minute). A
+ * failing sweep (the database is down) is logged and retried at the next tick; the rows already
+ * written make every reminder fire once.
+ */
+@Singleton
+final class CaseDeadlineSweeper {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CaseDeadlineSweeper.class);
+
+  private final CaseDeadlines deadlines;
+
+  CaseDeadlineSweeper(CaseDeadlines deadlines) {
+    this.deadlines = deadlines;
+  }
+
+  @Scheduled(fixedDelay = "${onenumber.cases.sweep-every:1m}", initialDelay = "30s")
+  void sweep() {
+    try {
+      int written = deadlines.sweep();
+      if (written > 0) {
+        LOG.info("case deadlines: {} reminders or overdue escalations", written);
+      }
+    } catch (OneNumberException e) {
+      LOG.warn("case deadline sweep failed: {}", e.getMessage());
+    }
+  }
+}

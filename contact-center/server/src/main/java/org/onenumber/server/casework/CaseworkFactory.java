@@ -1,0 +1,96 @@
+package org.onenumber.server.casework;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.onenumber.core.casework.CaseDeadlines;
+import org.onenumber.core.casework.CaseDesk;
+import org.onenumber.core.casework.CaseDueRules;
+import org.onenumber.core.casework.CaseNotifier;
+import org.onenumber.core.casework.WorkingDays;
+import org.onenumber.core.error.InvalidInputException;
+import org.onenumber.core.messaging.CaseMessages;
+import org.onenumber.core.messaging.MessageContext;
+import org.onenumber.core.port.in.ActOnCase;
+import org.onenumber.server.events.VertxEventPublisher;
+import org.onenumber.server.persistence.Jdbc;
+import org.onenumber.server.persistence.JdbcCaseRegistry;
+import org.onenumber.server.persistence.JdbcDirectory;
+
+/**
+ * Wires the case desk, the citizen notices and the deadline sweep, with the due-date rules of
+ * {@code onenumber.cases.*}: {@code working-days} ({@code roads/pothole=7,water/=3,pothole=7}: keys
+ * {@code department/category}, {@code category} or {@code department/}), {@code holidays}
+ * (ISO dates), {@code restart-on-reassign}, {@code remind-before} and {@code reopen-within}. A
+ * malformed rule stops the start-up with the offending entry named.
+ */
+@Factory
+final class CaseworkFactory {
+
+  @Singleton
+  CaseDueRules caseDueRules(@Value("${onenumber.zone:Asia/Seoul}") String zone,
+      @Value("${onenumber.cases.working-days:}") String workingDays,
+      @Value("${onenumber.cases.holidays:}") String holidays,
+      @Value("${onenumber.cases.restart-on-reassign:true}") boolean restartOnReassign,
+      @Value("${onenumber.cases.remind-before:24h}") Duration remindBefore,
+      @Value("${onenumber.cases.reopen-within:14d}") Duration reopenWithin) {
+    return new CaseDueRules(WorkingDays.weekdays(ZoneId.of(zone), dates(holidays)), rules(workingDays),
+        restartOnReassign, remindBefore, reopenWithin);
+  }
+
+  @Singleton
+  CaseNotifier caseNotifier(MessageContext context) {
+    return new CaseMessages(context);
+  }
+
+  @Singleton
+  ActOnCase actOnCase(Jdbc jdbc, JdbcCaseRegistry cases, JdbcDirectory directory, VertxEventPublisher events,
+      CaseNotifier notifier, CaseDueRules rules, InstantSource clock) {
+    return new CaseDesk(jdbc, cases, directory, events, notifier, rules, clock);
+  }
+
+  @Singleton
+  CaseDeadlines caseDeadlines(JdbcCaseRegistry cases, VertxEventPublisher events, CaseDueRules rules,
+      InstantSource clock) {
+    return new CaseDeadlines(cases, events, rules, clock);
+  }
+
+  static Map<String, Integer> rules(String text) {
+    Map<String, Integer> rules = new HashMap<>();
+    for (String entry : text.split(",")) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      String[] kv = entry.split("=", 2);
+      try {
+        rules.put(kv[0].strip(), Integer.parseInt(kv[1].strip()));
+      } catch (RuntimeException e) {
+        throw new InvalidInputException("onenumber.cases.working-days entry '" + entry.strip()
+            + "' is not key=days");
+      }
+    }
+    return rules;
+  }
+
+  static Set<LocalDate> dates(String text) {
+    Set<LocalDate> dates = new HashSet<>();
+    for (String day : text.split(",")) {
+      if (!day.isBlank()) {
+        try {
+          dates.add(LocalDate.parse(day.strip()));
+        } catch (RuntimeException e) {
+          throw new InvalidInputException("onenumber.cases.holidays entry '" + day.strip() + "' is not a date");
+        }
+      }
+    }
+    return dates;
+  }
+}

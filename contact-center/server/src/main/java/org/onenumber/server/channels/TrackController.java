@@ -1,0 +1,93 @@
+package org.onenumber.server.channels;
+
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import org.onenumber.core.casework.Case;
+import org.onenumber.core.casework.CaseAction;
+import org.onenumber.core.casework.CaseEntryKind;
+import org.onenumber.core.casework.CaseStatusChange;
+import org.onenumber.core.error.InvalidInputException;
+import org.onenumber.core.error.NotFoundException;
+import org.onenumber.core.port.in.ActOnCase;
+import org.onenumber.core.port.in.ActOnCaseCommand;
+
+/**
+ * The public tracking API behind {@code /track/}: a case number plus the last four digits of the
+ * citizen's phone shows the status, the public notes and the dates — nothing else (no summary, no
+ * department's internal notes, no names). Anonymous, and rate-limited per address
+ * ({@code onenumber.rate-limits.track-per-minute}) against enumeration; a miss is always the same
+ * 404. POST, so that the phone digits stay out of access logs.
+ */
+@Controller("/api/v1/track")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "tracking")
+final class TrackController {
+
+  private final CaseTracking tracking;
+  private final ActOnCase desk;
+
+  TrackController(CaseTracking tracking, ActOnCase desk) {
+    this.tracking = tracking;
+    this.desk = desk;
+  }
+
+  /** What a citizen types. */
+  @Serdeable
+  record TrackRequest(String caseNumber, String phoneLast4, String reason) {}
+
+  /** One public step of the case. */
+  @Serdeable
+  record TrackStep(String status, Instant at, String publicNote) {}
+
+  /** What the tracking page shows. */
+  @Serdeable
+  record TrackView(String caseNumber, String status, Instant openedAt, Instant dueAt, Instant updatedAt,
+      List<TrackStep> steps) {
+    static TrackView of(Case c) {
+      List<TrackStep> steps = c.history().stream().filter(TrackView::isPublic)
+          .map(h -> new TrackStep(h.status().name(), h.at(), h.publicNote())).toList();
+      return new TrackView(c.id().value(), c.status().name(), c.openedAt(), c.dueAt(), c.last().at(), steps);
+    }
+
+    private static boolean isPublic(CaseStatusChange row) {
+      return row.kind() == CaseEntryKind.STATUS || row.publicNote() != null;
+    }
+  }
+
+  @Post
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  @Operation(summary = "Track a case by its number and the last four digits of the citizen's phone")
+  @ApiResponse(responseCode = "404", description = "no case matches this number and these digits")
+  @ApiResponse(responseCode = "429", description = "too many lookups from this address")
+  TrackView track(@Body TrackRequest request) {
+    return TrackView.of(find(request));
+  }
+
+  @Post("/reopen")
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  @Operation(summary = "The citizen reopens their resolved case within the reopen window, saying why")
+  @ApiResponse(responseCode = "409", description = "the case is not resolved, or the reopen window has passed")
+  TrackView reopen(@Body TrackRequest request) {
+    Case c = find(request);
+    return TrackView.of(desk.act(new ActOnCaseCommand(c.id(), c.version(), "citizen",
+        new CaseAction.Reopen(request.reason()))));
+  }
+
+  private Case find(TrackRequest request) {
+    InvalidInputException.require(request, "body");
+    return tracking.find(request.caseNumber(), request.phoneLast4())
+        .orElseThrow(() -> new NotFoundException("case", "matching this number and phone digits"));
+  }
+}

@@ -1,0 +1,219 @@
+// The department portal: staff sign in, work their inbox (new, mine, due soon, overdue) and each
+// case (accept, note, ask the citizen, reassign, resolve). Every action sends the version shown;
+// a 409 reloads the case and says so. Texts are set with textContent only.
+'use strict';
+(() => {
+  const $ = id => document.getElementById(id);
+  const KEY = 'onenumber.dept.token';
+  let token = sessionStorage.getItem(KEY);
+  let department = null;
+  let view = 'new';
+  let current = null;
+  let inboxTicket = 0;
+
+  function claims(jwt) {
+    try {
+      const bytes = atob(jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'));
+      return JSON.parse(new TextDecoder().decode(Uint8Array.from(bytes, ch => ch.charCodeAt(0))));
+    } catch (e) {
+      return {};
+    }
+  }
+
+  async function api(method, path, body) {
+    const res = await fetch(path, {method, headers: Object.assign({Authorization: 'Bearer ' + token,
+      Accept: 'application/json'}, body ? {'Content-Type': 'application/json'} : {}),
+      body: body ? JSON.stringify(body) : undefined});
+    if (res.status === 401) { signedOut(); throw new Error('signed out'); }
+    const json = res.headers.get('content-type')?.includes('json') ? await res.json() : {};
+    if (!res.ok) { const e = new Error(json.message || res.statusText); e.status = res.status; throw e; }
+    return json;
+  }
+
+  function applyLanguage() {
+    document.documentElement.lang = I.lang;
+    document.querySelectorAll('[data-t]').forEach(el => { el.textContent = I.t(el.dataset.t); });
+    $('lang').lang = I.lang === 'ko' ? 'en' : 'ko';
+    if (current) { renderCase(current.c, current.messages); }
+  }
+
+  function when(iso) {
+    return new Date(iso).toLocaleString(I.lang === 'ko' ? 'ko-KR' : 'en-GB', {dateStyle: 'medium', timeStyle: 'short'});
+  }
+
+  function signedOut() {
+    sessionStorage.removeItem(KEY);
+    token = null;
+    $('login').hidden = false;
+    $('inbox').hidden = true;
+    $('case').hidden = true;
+    $('logout').hidden = true;
+    $('username').focus();
+  }
+
+  async function signIn(event) {
+    event.preventDefault();
+    const res = await fetch('/login', {method: 'POST', headers: {'Content-Type': 'application/json'},
+      body: JSON.stringify({username: $('username').value, password: $('password').value})});
+    const body = res.ok ? await res.json() : {};
+    const c = body.access_token ? claims(body.access_token) : {};
+    const roles = c.roles || [];
+    if (!res.ok || !(roles.includes('DEPARTMENT_STAFF') || roles.includes('SUPERVISOR') || roles.includes('ADMIN'))) {
+      $('login-error').textContent = I.t('loginFailed');
+      return;
+    }
+    token = body.access_token;
+    sessionStorage.setItem(KEY, token);
+    start();
+  }
+
+  function start() {
+    const c = claims(token);
+    department = c.department || new URLSearchParams(location.search).get('department') || 'water';
+    $('who').textContent = (c.name || c.sub || '') + ' · ' + department;
+    $('login').hidden = true;
+    $('logout').hidden = false;
+    loadDepartments();
+    showInbox();
+  }
+
+  async function loadDepartments() {
+    const list = await api('GET', '/api/v1/departments');
+    $('department').replaceChildren(...list.items.filter(d => d.id !== department).map(d => {
+      const option = document.createElement('option');
+      option.value = d.id;
+      option.textContent = I.lang === 'ko' ? d.nameKo : d.nameEn;
+      return option;
+    }));
+  }
+
+  async function showInbox() {
+    current = null;
+    $('answer-status').textContent = '';
+    $('case').hidden = true;
+    $('inbox').hidden = false;
+    document.querySelectorAll('[data-view]').forEach(b => b.setAttribute('aria-pressed', String(b.dataset.view === view)));
+    const ticket = ++inboxTicket;
+    const list = await api('GET', '/api/v1/departments/' + encodeURIComponent(department) + '/inbox?view=' + view);
+    if (ticket !== inboxTicket || current) {
+      return; // a later view was asked for, or a case was opened, while this one loaded
+    }
+    const now = Date.now();
+    $('cases').replaceChildren(...list.items.map(c => {
+      const row = document.createElement('tr');
+      const open = document.createElement('button');
+      open.type = 'button';
+      open.textContent = c.id;
+      open.addEventListener('click', () => openCase(c.id));
+      const cells = [open, c.category, I.t('status_' + c.status), when(c.dueAt)].map(content => {
+        const td = document.createElement('td');
+        td.append(content);
+        return td;
+      });
+      if (Date.parse(c.dueAt) < now) { cells[3].className = 'overdue'; }
+      row.append(...cells);
+      return row;
+    }));
+    $('empty').hidden = list.items.length > 0;
+  }
+
+  async function openCase(id) {
+    const c = await api('GET', '/api/v1/cases/' + encodeURIComponent(id));
+    const messages = [];
+    for (const contact of c.contacts) {
+      try {
+        messages.push(...(await api('GET', '/api/v1/contacts/' + encodeURIComponent(contact) + '/messages')).items);
+      } catch (e) { /* a call has no messages */ }
+    }
+    messages.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    current = {c, messages};
+    renderCase(c, messages);
+    $('inbox').hidden = true;
+    $('case').hidden = false;
+    $('case-title').focus();
+  }
+
+  function renderCase(c, messages) {
+    $('case-title').textContent = c.id + ' · ' + c.category;
+    $('case-title').tabIndex = -1;
+    $('case-status').textContent = I.t('status_' + c.status);
+    $('case-due').textContent = when(c.dueAt);
+    $('case-assignee').textContent = c.assignee || I.t('none');
+    $('case-summary').textContent = c.summary;
+    $('transcript').replaceChildren(...messages.map(m => {
+      const li = document.createElement('li');
+      li.className = m.direction === 'IN' ? 'in' : 'out';
+      li.textContent = (m.direction === 'IN' ? I.t('citizen') : I.t('staff')) + ' · ' + when(m.at) + ': ' + m.body;
+      return li;
+    }));
+    $('history').replaceChildren(...c.history.map(h => {
+      const li = document.createElement('li');
+      const parts = [when(h.at), h.author, I.t('status_' + h.status), h.kind];
+      if (h.publicNote) { parts.push('“' + h.publicNote + '”'); }
+      if (h.note) { parts.push('(' + h.note + ')'); }
+      li.textContent = parts.join(' · ');
+      return li;
+    }));
+    $('accept').hidden = !(c.status === 'OPEN' || c.status === 'REOPENED');
+    $('to-answer').hidden = !publicAnswer(c);
+  }
+
+  /** The public answer that resolved the case, if it is resolved. */
+  function publicAnswer(c) {
+    const resolved = c.history.filter(h => h.status === 'RESOLVED' && h.kind === 'STATUS' && h.publicNote);
+    return resolved.length ? resolved[resolved.length - 1].publicNote : null;
+  }
+
+  // "Turn this answer into a knowledge-base answer": a draft in AnswerDesk, credited to whoever
+  // clicks, in the answer's script's language; it is reviewed and published there.
+  async function toAnswer() {
+    const c = current.c;
+    const body = publicAnswer(c);
+    try {
+      const draft = await api('POST', '/api/v1/answers', {title: c.category + ': ' + c.summary.slice(0, 150), body,
+        language: /[\uac00-\ud7a3]/.test(body) ? 'ko' : 'en', department: c.department, category: c.category});
+      $('answer-status').dataset.answerId = draft.id;
+      $('answer-status').textContent = I.t('draftCreated') + draft.title;
+    } catch (e) {
+      if (e.message !== 'signed out') { $('answer-status').textContent = I.t('failed') + e.message; }
+    }
+  }
+
+  async function act(action, body, form) {
+    $('action-error').textContent = '';
+    try {
+      const c = await api('POST', '/api/v1/cases/' + encodeURIComponent(current.c.id) + '/' + action,
+        Object.assign({version: current.c.version}, body));
+      if (form) { form.reset(); }
+      current.c = c;
+      await openCase(c.id);
+    } catch (e) {
+      if (e.status === 409) {
+        await openCase(current.c.id);
+        $('action-error').textContent = I.t('conflict');
+      } else if (e.message !== 'signed out') {
+        $('action-error').textContent = I.t('failed') + e.message;
+      }
+    }
+  }
+
+  function on(id, action, body) {
+    $(id).addEventListener('submit', event => { event.preventDefault(); act(action, body(), event.target); });
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    applyLanguage();
+    $('login').addEventListener('submit', signIn);
+    $('logout').addEventListener('click', signedOut);
+    $('lang').addEventListener('click', () => { I.lang = I.lang === 'ko' ? 'en' : 'ko'; applyLanguage(); });
+    $('back').addEventListener('click', showInbox);
+    document.querySelectorAll('[data-view]').forEach(b => b.addEventListener('click', () => { view = b.dataset.view; showInbox(); }));
+    $('accept').addEventListener('click', () => act('accept', {}));
+    $('to-answer').addEventListener('click', toAnswer);
+    on('note-form', 'notes', () => ({note: $('note').value, publicNote: $('public-note').value}));
+    on('ask-form', 'questions', () => ({question: $('question').value}));
+    on('reassign-form', 'reassign', () => ({department: $('department').value, reason: $('reason').value}));
+    on('resolve-form', 'resolve', () => ({publicAnswer: $('answer').value}));
+    if (token) { start(); } else { signedOut(); }
+  });
+})();
