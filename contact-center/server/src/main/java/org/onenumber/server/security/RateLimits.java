@@ -31,7 +31,9 @@ public final class RateLimits {
     /** New chat sockets per address. */
     CHAT,
     /** Failed logins per login name, before the account is locked for a while. */
-    LOGIN_FAILURES
+    LOGIN_FAILURES,
+    /** Open311 service requests per client application and source address. */
+    OPEN311
   }
 
   private final Map<Rule, Cache<String, Bucket>> buckets = new EnumMap<>(Rule.class);
@@ -40,11 +42,13 @@ public final class RateLimits {
   RateLimits(@Value("${onenumber.rate-limits.intake-per-minute:60}") long intake,
       @Value("${onenumber.rate-limits.login-per-minute:20}") long login,
       @Value("${onenumber.rate-limits.chat-per-minute:30}") long chat,
-      @Value("${onenumber.rate-limits.login-failures-per-15-minutes:5}") long loginFailures) {
+      @Value("${onenumber.rate-limits.login-failures-per-15-minutes:5}") long loginFailures,
+      @Value("${onenumber.rate-limits.open311-per-minute:120}") long open311) {
     perMinute.put(Rule.INTAKE, intake);
     perMinute.put(Rule.LOGIN, login);
     perMinute.put(Rule.CHAT, chat);
     perMinute.put(Rule.LOGIN_FAILURES, loginFailures);
+    perMinute.put(Rule.OPEN311, open311);
     for (Rule rule : Rule.values()) {
       buckets.put(rule, Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build());
     }
