@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The two response formats, chosen by the resource's suffix ({@code services.xml},
- * {@code requests/C-1.json}). XML is the specification's required format: UTF-8 with the XML
+ * {@code requests/{id}.json}). XML is the specification's required format: UTF-8 with the XML
  * declaration, no namespace. JSON follows the Spark convention: the root list becomes an array,
  * a list inside an object an array member, an empty element {@code null}.
  */
