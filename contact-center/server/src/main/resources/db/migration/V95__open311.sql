@@ -38,3 +38,8 @@ create table open311_request (
 );
 create index open311_request_requested on open311_request (requested_at);
 create index open311_request_service on open311_request (service_code, requested_at);
+
+-- The city's own /report/ page files as this client. Its key_hash is no SHA-256 (it has a colon),
+-- so no api_key can ever match it.
+insert into open311_client (id, name, key_hash, created_at)
+values ('web-form', 'The city''s /report/ page', 'none:web-form', current_timestamp);

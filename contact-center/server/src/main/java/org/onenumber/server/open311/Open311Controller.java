@@ -75,7 +75,7 @@ final class Open311Controller {
   @Get("/discovery.{format}")
   @Operation(summary = "Open311 Service Discovery: the GeoReport v2 endpoint, its formats and how to get a key")
   HttpResponse<String> discovery(@PathVariable String format, HttpRequest<?> request) {
-    return answer(format, () -> GeoReportDocuments.discovery(java.time.Instant.parse("2026-12-01T00:00:00Z"),
+    return Open311Responses.answer(format, () -> GeoReportDocuments.discovery(java.time.Instant.parse("2026-12-01T00:00:00Z"),
         "Call the city's one number, or write to the contact center", "Ask the contact center's administrators"
             + " for a client application key", base(request) + "/open311/v2"));
   }
@@ -83,7 +83,7 @@ final class Open311Controller {
   @Get("/v2/services.{format}")
   @Operation(summary = "Open311 GET Service List: each department category as a service type")
   HttpResponse<String> services(@PathVariable String format, HttpRequest<?> request) {
-    return answer(format, () -> {
+    return Open311Responses.answer(format, () -> {
       RequestQuery.parse(params(request), clock.instant(), jurisdiction);
       return GeoReportDocuments.services(store.services());
     });
@@ -92,7 +92,7 @@ final class Open311Controller {
   @Get("/v2/services/{code}.{format}")
   @Operation(summary = "Open311 GET Service Definition: the attributes a request of this service may answer")
   HttpResponse<String> definition(@PathVariable String code, @PathVariable String format, HttpRequest<?> request) {
-    return answer(format, () -> {
+    return Open311Responses.answer(format, () -> {
       RequestQuery.parse(params(request), clock.instant(), jurisdiction);
       return GeoReportDocuments.definition(store.service(code)
           .orElseThrow(() -> GeoReportError.notFound("service_code was not found; see services.xml")));
@@ -103,21 +103,15 @@ final class Open311Controller {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Operation(summary = "Open311 POST Service Request: files a contact and a case for the service's department")
   HttpResponse<String> file(@PathVariable String format, @Nullable @Body String body, HttpRequest<?> request) {
-    return answer(format, () -> {
+    return Open311Responses.answer(format, () -> {
       Map<String, List<String>> form = FormBody.decode(body);
       String key = FormBody.first(form, "api_key");
       String client = key == null ? null : store.clientByKeyHash(ApiKeyHash.of(key)).orElse(null);
-      String address = addresses.resolve(request);
-      OptionalLong wait = limits.take(RateLimits.Rule.OPEN311,
-          (client == null ? "-" : client) + "@" + (address == null ? "unknown" : address));
-      if (wait.isPresent()) {
-        throw new GeoReportError(429, "too many requests; retry after " + wait.getAsLong() + " s");
-      }
+      limit(client, addresses.resolve(request));
       if (client == null) {
         throw new GeoReportError(403, key == null ? "api_key is missing" : "api_key is not valid");
       }
-      ServiceRequestSubmission submission = ServiceRequestSubmission.parse(form, store::service, jurisdiction);
-      Open311Desk.Filed filed = desk.file(submission, client);
+      Open311Desk.Filed filed = desk.file(ServiceRequestSubmission.parse(form, store::service, jurisdiction), client);
       return GeoReportDocuments.created(filed.request().serviceRequestId(), filed.serviceNotice());
     });
   }
@@ -125,14 +119,14 @@ final class Open311Controller {
   @Get("/v2/requests.{format}")
   @Operation(summary = "Open311 GET Service Requests: by ids, or by service, date window (90 days) and status")
   HttpResponse<String> requests(@PathVariable String format, HttpRequest<?> request) {
-    return answer(format, () -> GeoReportDocuments.requests(
+    return Open311Responses.answer(format, () -> GeoReportDocuments.requests(
         desk.find(RequestQuery.parse(params(request), clock.instant(), jurisdiction))));
   }
 
   @Get("/v2/requests/{id}.{format}")
   @Operation(summary = "Open311 GET Service Request: one request with its current status")
   HttpResponse<String> request(@PathVariable String id, @PathVariable String format, HttpRequest<?> request) {
-    return answer(format, () -> {
+    return Open311Responses.answer(format, () -> {
       RequestQuery.parse(params(request), clock.instant(), jurisdiction);
       return GeoReportDocuments.requests(List.of(desk.view(store.request(id)
           .orElseThrow(() -> GeoReportError.notFound("service_request_id was not found")))));
@@ -142,7 +136,7 @@ final class Open311Controller {
   @Get("/v2/tokens/{token}.{format}")
   @Operation(summary = "Open311 GET service_request_id from a token")
   HttpResponse<String> token(@PathVariable String token, @PathVariable String format, HttpRequest<?> request) {
-    return answer(format, () -> {
+    return Open311Responses.answer(format, () -> {
       RequestQuery.parse(params(request), clock.instant(), jurisdiction);
       StoredRequest r = store.byToken(token).orElseThrow(() -> GeoReportError.notFound("token was not found"));
       return GeoReportDocuments.token(r.serviceRequestId(), r.token());
@@ -154,31 +148,21 @@ final class Open311Controller {
   HttpResponse<String> tooLarge(HttpRequest<?> request) {
     String path = request.getPath();
     String format = path.substring(path.lastIndexOf('.') + 1);
-    return refuse(Open311Format.ofSuffix(format).orElse(Open311Format.XML),
+    return Open311Responses.refuse(Open311Format.ofSuffix(format).orElse(Open311Format.XML),
         new GeoReportError(413, "the request is larger than the server accepts"));
   }
 
-  private HttpResponse<String> answer(String suffix, Supplier<Node> document) {
-    Open311Format format = Open311Format.ofSuffix(suffix).orElse(null);
-    if (format == null) {
-      return refuse(Open311Format.XML, GeoReportError.notFound("the format must be xml or json"));
-    }
-    try {
-      return HttpResponse.ok(format.render(document.get())).contentType(format.contentType());
-    } catch (GeoReportError e) {
-      return refuse(format, e);
-    } catch (NotFoundException e) {
-      return refuse(format, GeoReportError.notFound("not found"));
-    } catch (InvalidInputException e) {
-      return refuse(format, GeoReportError.badRequest(e.getMessage()));
-    } catch (RetriableException e) {
-      return refuse(format, new GeoReportError(503, "the service is unavailable; retry"));
+  /** Takes a token of {@link RateLimits.Rule#OPEN311} for the client (or "-") at the address; 429 when none is left. */
+  static void limit(RateLimits limits, String client, String address) {
+    OptionalLong wait = limits.take(RateLimits.Rule.OPEN311,
+        (client == null ? "-" : client) + "@" + (address == null ? "unknown" : address));
+    if (wait.isPresent()) {
+      throw new GeoReportError(429, "too many requests; retry after " + wait.getAsLong() + " s");
     }
   }
 
-  private static HttpResponse<String> refuse(Open311Format format, GeoReportError e) {
-    return HttpResponse.<String>status(io.micronaut.http.HttpStatus.valueOf(e.status()))
-        .body(format.render(GeoReportDocuments.errors(e))).contentType(format.contentType());
+  private void limit(String client, String address) {
+    limit(limits, client, address);
   }
 
   private static Map<String, List<String>> params(HttpRequest<?> request) {

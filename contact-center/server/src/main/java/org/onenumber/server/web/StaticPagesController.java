@@ -18,11 +18,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Serves the static pages under {@code classpath:public/chat} and {@code classpath:public/console}.
+ * Serves the static pages under {@code classpath:public/chat}, {@code classpath:public/console} and
+ * {@code classpath:public/report} (the citizen's Open311 report form).
  * The cases:
  *
  * <ol>
- *   <li>{@code /chat} and {@code /console} (with or without the slash) are the folder's {@code index.html},
+ *   <li>{@code /chat/}, {@code /console/} and {@code /report/} are the folder's {@code index.html},
  *       which refers to its files by absolute path.
  *   <li>A file name must be plain ({@code [a-z0-9-]+.(html|js|css|svg)}): no traversal, no hidden files; else 404.
  *   <li>Found files are sent with their type, {@code no-cache} (pages change with the server) and the
@@ -58,6 +59,16 @@ final class StaticPagesController {
   @Get("/console/")
   HttpResponse<?> consolePage() {
     return file("console", "index.html");
+  }
+
+  @Get("/report/")
+  HttpResponse<?> reportPage() {
+    return file("report", "index.html");
+  }
+
+  @Get("/report/{name}")
+  HttpResponse<?> report(@PathVariable String name) {
+    return file("report", name);
   }
 
   @Get("/chat/{name}")
