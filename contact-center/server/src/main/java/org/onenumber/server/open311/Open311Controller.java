@@ -24,18 +24,13 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.function.Supplier;
 import org.onenumber.channels.open311.ApiKeyHash;
 import org.onenumber.channels.open311.FormBody;
 import org.onenumber.channels.open311.GeoReportDocuments;
 import org.onenumber.channels.open311.GeoReportError;
-import org.onenumber.channels.open311.Node;
 import org.onenumber.channels.open311.Open311Format;
 import org.onenumber.channels.open311.RequestQuery;
 import org.onenumber.channels.open311.ServiceRequestSubmission;
-import org.onenumber.core.error.InvalidInputException;
-import org.onenumber.core.error.NotFoundException;
-import org.onenumber.core.error.RetriableException;
 import org.onenumber.server.security.RateLimits;
 
 /**

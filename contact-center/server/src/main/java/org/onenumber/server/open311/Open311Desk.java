@@ -89,8 +89,18 @@ public final class Open311Desk {
 
   /** The view of one stored request, with its case's current status. */
   public ServiceRequestView view(StoredRequest r) {
+    return view(r, serviceNames());
+  }
+
+  private Map<String, String> serviceNames() {
+    Map<String, String> names = new java.util.HashMap<>();
+    store.services().forEach(s -> names.put(s.code(), s.name()));
+    return names;
+  }
+
+  private ServiceRequestView view(StoredRequest r, Map<String, String> serviceNames) {
     Case c = cases.find(new CaseId(r.serviceRequestId())).orElse(null);
-    String serviceName = store.service(r.serviceCode()).map(GeoReportService::name).orElse(r.serviceCode());
+    String serviceName = serviceNames.getOrDefault(r.serviceCode(), r.serviceCode());
     if (c == null) {
       return new ServiceRequestView(r.serviceRequestId(), "open", null, serviceName, r.serviceCode(),
           r.description(), null, null, r.requestedAt(), r.requestedAt(), null, r.address(), r.addressId(), null,
@@ -105,15 +115,16 @@ public final class Open311Desk {
 
   /** {@code GET requests}: the stored requests matching {@code q}, newest first. */
   public List<ServiceRequestView> find(RequestQuery q) {
+    Map<String, String> names = serviceNames();
     if (!q.ids().isEmpty()) {
-      return store.requests(q.ids()).stream().map(this::view).toList();
+      return store.requests(q.ids()).stream().map(r -> view(r, names)).toList();
     }
     List<ServiceRequestView> found = new ArrayList<>();
     int offset = 0;
     while (found.size() < q.limit()) {
       List<StoredRequest> page = store.requests(q.from(), q.to(), q.serviceCodes(), offset, q.limit());
       for (StoredRequest r : page) {
-        ServiceRequestView v = view(r);
+        ServiceRequestView v = view(r, names);
         if (q.admits(v.status()) && found.size() < q.limit()) {
           found.add(v);
         }

@@ -29,21 +29,13 @@ public final class Open311Bench {
   private Open311Bench() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new HashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-    }
-    int threads = Integer.parseInt(options.getOrDefault("threads", "8"));
-    int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
-    int gets = Integer.parseInt(options.getOrDefault("gets", "200"));
+    BenchArgs options = BenchArgs.parse(args);
+    int threads = options.integer("threads", 8);
+    int seconds = options.integer("seconds", 20);
+    int gets = options.integer("gets", 200);
     Map<String, String> properties = new HashMap<>(Map.of("onenumber.rate-limits.open311-per-minute", "100000000"));
-    String db = "h2";
-    if (options.containsKey("postgres")) {
-      db = "postgres";
-      properties.putAll(Map.of("datasources.default.url", options.get("postgres"),
-          "datasources.default.driver-class-name", "org.postgresql.Driver",
-          "datasources.default.username", "onenumber", "datasources.default.password", "onenumber"));
-    }
+    options.database(properties);
+    String db = options.postgres() ? "postgres" : "h2";
     try (ServerProcess server = new ServerProcess(Files.createTempDirectory("onenumber-bench-open311"), properties)
         .start()) {
       HttpClient http = HttpClient.newHttpClient();
