@@ -46,6 +46,7 @@ import org.w3c.dom.Node;
  * request; Chicago's were closed), requested_datetime and updated_datetime (when this server
  * received it), expected_datetime (the department's due date), agency_responsible.
  */
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
 class Open311IT {
 
   private static final String KEY = "demo-open311-key";
@@ -56,13 +57,18 @@ class Open311IT {
   private static ServerHarness server;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+  /** Extra server properties; the PostgreSQL subclass names its database here. */
+  Map<String, Object> properties() {
+    return Map.of();
+  }
+
   @BeforeAll
-  static void start() throws IOException {
-    server = new ServerHarness(Files.createTempDirectory("onenumber-open311"), Map.of()).start();
+  void start() throws IOException {
+    server = new ServerHarness(Files.createTempDirectory("onenumber-open311"), properties()).start();
   }
 
   @AfterAll
-  static void stop() {
+  void stop() {
     server.close();
   }
 
