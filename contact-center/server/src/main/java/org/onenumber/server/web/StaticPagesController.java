@@ -20,11 +20,12 @@ import java.util.regex.Pattern;
 /**
  * Serves the static pages under {@code classpath:public/chat}, {@code classpath:public/console},
  * {@code classpath:public/department} (the department portal; its data comes from APIs that need a
- * department login) and {@code classpath:public/track} (the public case tracking page).
+ * department login), {@code classpath:public/track} (the public case tracking page) and
+ * {@code classpath:public/report} (the citizen's Open311 report form).
  * The cases:
  *
  * <ol>
- *   <li>{@code /chat} and {@code /console} (with or without the slash) are the folder's {@code index.html},
+ *   <li>{@code /chat/}, {@code /console/} and {@code /report/} are the folder's {@code index.html},
  *       which refers to its files by absolute path.
  *   <li>A file name must be plain ({@code [a-z0-9-]+.(html|js|css|svg)}): no traversal, no hidden files; else 404.
  *   <li>Found files are sent with their type, {@code no-cache} (pages change with the server) and the
@@ -80,6 +81,16 @@ final class StaticPagesController {
   @Get("/track/{name}")
   HttpResponse<?> track(@PathVariable String name) {
     return file("track", name);
+  }
+
+  @Get("/report/")
+  HttpResponse<?> reportPage() {
+    return file("report", "index.html");
+  }
+
+  @Get("/report/{name}")
+  HttpResponse<?> report(@PathVariable String name) {
+    return file("report", name);
   }
 
   @Get("/chat/{name}")

@@ -1,0 +1,174 @@
+package org.onenumber.server.open311;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.onenumber.channels.open311.ApiKeyHash;
+import org.onenumber.channels.open311.FormBody;
+import org.onenumber.channels.open311.GeoReportDocuments;
+import org.onenumber.channels.open311.GeoReportError;
+import org.onenumber.channels.open311.Open311Format;
+import org.onenumber.channels.open311.RequestQuery;
+import org.onenumber.channels.open311.ServiceRequestSubmission;
+import org.onenumber.server.security.RateLimits;
+
+/**
+ * Open311 GeoReport v2 under {@code /open311/v2/} and its Service Discovery document, in XML or
+ * JSON by the resource's suffix. Open to anyone, as the specification intends: reading needs no
+ * key and returns no personal data (names, e-mail and phone are never written back); filing needs
+ * a client application's api_key (403 in the spec's error shape otherwise, nothing stored) and is
+ * rate-limited per client and source address. Every refusal is the spec's {@code errors}
+ * document; protocol rules live in {@code org.onenumber.channels.open311}.
+ */
+@Controller("/open311")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "open311")
+final class Open311Controller {
+
+  private final JdbcOpen311Store store;
+  private final Open311Desk desk;
+  private final RateLimits limits;
+  private final HttpClientAddressResolver addresses;
+  private final InstantSource clock;
+  private final String jurisdiction;
+  private final String publicUrl;
+
+  Open311Controller(JdbcOpen311Store store, Open311Desk desk, RateLimits limits, HttpClientAddressResolver addresses,
+      InstantSource clock, @Value("${onenumber.open311.jurisdiction-id:onenumber.example}") String jurisdiction,
+      @Value("${onenumber.public-url:}") String publicUrl) {
+    this.store = store;
+    this.desk = desk;
+    this.limits = limits;
+    this.addresses = addresses;
+    this.clock = clock;
+    this.jurisdiction = jurisdiction;
+    this.publicUrl = publicUrl;
+  }
+
+  @Get("/discovery.{format}")
+  @Operation(summary = "Open311 Service Discovery: the GeoReport v2 endpoint, its formats and how to get a key")
+  HttpResponse<String> discovery(@PathVariable String format, HttpRequest<?> request) {
+    return Open311Responses.answer(format, () -> GeoReportDocuments.discovery(java.time.Instant.parse("2026-12-01T00:00:00Z"),
+        "Call the city's one number, or write to the contact center", "Ask the contact center's administrators"
+            + " for a client application key", base(request) + "/open311/v2"));
+  }
+
+  @Get("/v2/services.{format}")
+  @Operation(summary = "Open311 GET Service List: each department category as a service type")
+  HttpResponse<String> services(@PathVariable String format, HttpRequest<?> request) {
+    return Open311Responses.answer(format, () -> {
+      RequestQuery.parse(params(request), clock.instant(), jurisdiction);
+      return GeoReportDocuments.services(store.services());
+    });
+  }
+
+  @Get("/v2/services/{code}.{format}")
+  @Operation(summary = "Open311 GET Service Definition: the attributes a request of this service may answer")
+  HttpResponse<String> definition(@PathVariable String code, @PathVariable String format, HttpRequest<?> request) {
+    return Open311Responses.answer(format, () -> {
+      RequestQuery.parse(params(request), clock.instant(), jurisdiction);
+      return GeoReportDocuments.definition(store.service(code)
+          .orElseThrow(() -> GeoReportError.notFound("service_code was not found; see services.xml")));
+    });
+  }
+
+  @Post("/v2/requests.{format}")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Operation(summary = "Open311 POST Service Request: files a contact and a case for the service's department")
+  HttpResponse<String> file(@PathVariable String format, @Nullable @Body String body, HttpRequest<?> request) {
+    return Open311Responses.answer(format, () -> {
+      Map<String, List<String>> form = FormBody.decode(body);
+      String key = FormBody.first(form, "api_key");
+      String client = key == null ? null : store.clientByKeyHash(ApiKeyHash.of(key)).orElse(null);
+      limit(client, addresses.resolve(request));
+      if (client == null) {
+        throw new GeoReportError(403, key == null ? "api_key is missing" : "api_key is not valid");
+      }
+      Open311Desk.Filed filed = desk.file(ServiceRequestSubmission.parse(form, store::service, jurisdiction), client);
+      return GeoReportDocuments.created(filed.request().serviceRequestId(), filed.serviceNotice());
+    });
+  }
+
+  @Get("/v2/requests.{format}")
+  @Operation(summary = "Open311 GET Service Requests: by ids, or by service, date window (90 days) and status")
+  HttpResponse<String> requests(@PathVariable String format, HttpRequest<?> request) {
+    return Open311Responses.answer(format, () -> GeoReportDocuments.requests(
+        desk.find(RequestQuery.parse(params(request), clock.instant(), jurisdiction))));
+  }
+
+  @Get("/v2/requests/{id}.{format}")
+  @Operation(summary = "Open311 GET Service Request: one request with its current status")
+  HttpResponse<String> request(@PathVariable String id, @PathVariable String format, HttpRequest<?> request) {
+    return Open311Responses.answer(format, () -> {
+      RequestQuery.parse(params(request), clock.instant(), jurisdiction);
+      return GeoReportDocuments.requests(List.of(desk.view(store.request(id)
+          .orElseThrow(() -> GeoReportError.notFound("service_request_id was not found")))));
+    });
+  }
+
+  @Get("/v2/tokens/{token}.{format}")
+  @Operation(summary = "Open311 GET service_request_id from a token")
+  HttpResponse<String> token(@PathVariable String token, @PathVariable String format, HttpRequest<?> request) {
+    return Open311Responses.answer(format, () -> {
+      RequestQuery.parse(params(request), clock.instant(), jurisdiction);
+      StoredRequest r = store.byToken(token).orElseThrow(() -> GeoReportError.notFound("token was not found"));
+      return GeoReportDocuments.token(r.serviceRequestId(), r.token());
+    });
+  }
+
+  /** A form over the server's size limit: the spec's error document with 413. */
+  @Error(exception = ContentLengthExceededException.class)
+  HttpResponse<String> tooLarge(HttpRequest<?> request) {
+    String path = request.getPath();
+    String format = path.substring(path.lastIndexOf('.') + 1);
+    return Open311Responses.refuse(Open311Format.ofSuffix(format).orElse(Open311Format.XML),
+        new GeoReportError(413, "the request is larger than the server accepts"));
+  }
+
+  /** Takes a token of {@link RateLimits.Rule#OPEN311} for the client (or "-") at the address; 429 when none is left. */
+  static void limit(RateLimits limits, String client, String address) {
+    OptionalLong wait = limits.take(RateLimits.Rule.OPEN311,
+        (client == null ? "-" : client) + "@" + (address == null ? "unknown" : address));
+    if (wait.isPresent()) {
+      throw new GeoReportError(429, "too many requests; retry after " + wait.getAsLong() + " s");
+    }
+  }
+
+  private void limit(String client, String address) {
+    limit(limits, client, address);
+  }
+
+  private static Map<String, List<String>> params(HttpRequest<?> request) {
+    return request.getParameters().asMap();
+  }
+
+  private String base(HttpRequest<?> request) {
+    if (!publicUrl.isBlank()) {
+      return publicUrl.replaceAll("/$", "");
+    }
+    String host = request.getHeaders().get("Host");
+    return "http://" + (host == null ? "localhost" : host);
+  }
+}

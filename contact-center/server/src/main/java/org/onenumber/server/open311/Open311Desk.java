@@ -1,0 +1,210 @@
+package org.onenumber.server.open311;
+
+import jakarta.inject.Singleton;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.onenumber.channels.open311.GeoReportDocuments;
+import org.onenumber.channels.open311.GeoReportService;
+import org.onenumber.channels.open311.RequestQuery;
+import org.onenumber.channels.open311.ServiceRequestSubmission;
+import org.onenumber.channels.open311.ServiceRequestView;
+import org.onenumber.core.casework.Case;
+import org.onenumber.core.casework.CaseId;
+import org.onenumber.core.citizen.CitizenIdentity;
+import org.onenumber.core.contact.Channel;
+import org.onenumber.core.contact.Contact;
+import org.onenumber.core.directory.Department;
+import org.onenumber.core.directory.Language;
+import org.onenumber.core.port.in.EscalateCase;
+import org.onenumber.core.port.in.EscalateCaseCommand;
+import org.onenumber.core.port.in.OpenContact;
+import org.onenumber.core.port.in.OpenContactCommand;
+import org.onenumber.core.port.out.CaseRegistry;
+import org.onenumber.core.port.out.Directory;
+import org.onenumber.server.api.PhoneNumbers;
+
+/**
+ * Files and reads Open311 service requests. Filing, in order, each step committed before the next:
+ *
+ * <ol>
+ *   <li>A {@code WEB_FORM} contact is opened through intake for the citizen the form names (phone,
+ *       else e-mail, else a handle per client application and device or account, else per request),
+ *       in the language they chose (Korean otherwise), with the service and description as its topic.
+ *   <li>The contact is escalated to the service's department and category; the summary carries the
+ *       description, the place and the photo link for the department.
+ *   <li>The request row (what the client sent, a random token) is stored under the case's id.
+ * </ol>
+ *
+ * The response goes out after all three, so an acknowledged request is durable. A failure between
+ * steps leaves a contact (and maybe a case) without an Open311 row, never the reverse.
+ * Thread-safe.
+ */
+@Singleton
+public final class Open311Desk {
+
+  private static final String AUTHOR = "open311";
+  private final SecureRandom random = new SecureRandom();
+  private final OpenContact intake;
+  private final EscalateCase escalate;
+  private final CaseRegistry cases;
+  private final Directory directory;
+  private final JdbcOpen311Store store;
+  private final InstantSource clock;
+
+  Open311Desk(OpenContact intake, EscalateCase escalate, CaseRegistry cases, Directory directory,
+      JdbcOpen311Store store, InstantSource clock) {
+    this.intake = intake;
+    this.escalate = escalate;
+    this.cases = cases;
+    this.directory = directory;
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** Files {@code s} for client application {@code client}; returns the stored request and its case. */
+  public Filed file(ServiceRequestSubmission s, String client) {
+    String token = HexFormat.of().formatHex(bytes(12));
+    GeoReportService service = s.service();
+    Language language = s.language() == null ? Language.KOREAN : Language.of(s.language());
+    Contact contact = intake.open(new OpenContactCommand(Channel.WEB_FORM, identity(s, client, token), name(s),
+        language, clip(service.name() + ": " + (s.description() == null ? "" : s.description()),
+            OpenContactCommand.MAX_TOPIC), null, null, null));
+    Case opened = escalate.escalate(new EscalateCaseCommand(contact.id(), service.department(), service.category(),
+        summary(s), null, AUTHOR));
+    StoredRequest row = new StoredRequest(opened.id().value(), token, client, service.code(), contact.id().value(),
+        opened.openedAt(), s.lat(), s.lon(), s.addressString(), s.addressId(), s.description(), s.mediaUrl(),
+        encode(s.attributes()));
+    store.save(row);
+    return new Filed(row, opened, notice(opened));
+  }
+
+  /** A filed request, its case, and the notice for the response. */
+  public record Filed(StoredRequest request, Case opened, String serviceNotice) {}
+
+  /** The view of one stored request, with its case's current status. */
+  public ServiceRequestView view(StoredRequest r) {
+    return view(r, serviceNames());
+  }
+
+  private Map<String, String> serviceNames() {
+    Map<String, String> names = new java.util.HashMap<>();
+    store.services().forEach(s -> names.put(s.code(), s.name()));
+    return names;
+  }
+
+  private ServiceRequestView view(StoredRequest r, Map<String, String> serviceNames) {
+    Case c = cases.find(new CaseId(r.serviceRequestId())).orElse(null);
+    String serviceName = serviceNames.getOrDefault(r.serviceCode(), r.serviceCode());
+    if (c == null) {
+      return new ServiceRequestView(r.serviceRequestId(), "open", null, serviceName, r.serviceCode(),
+          r.description(), null, null, r.requestedAt(), r.requestedAt(), null, r.address(), r.addressId(), null,
+          r.lat(), r.lon(), r.mediaUrl());
+    }
+    var history = c.history();
+    return new ServiceRequestView(r.serviceRequestId(), ServiceRequestView.statusOf(c.status().name()), null,
+        serviceName, r.serviceCode(), r.description(), agency(c), null, r.requestedAt(),
+        history.get(history.size() - 1).at(), c.dueAt(), r.address(), r.addressId(), null, r.lat(), r.lon(),
+        r.mediaUrl());
+  }
+
+  /** {@code GET requests}: the stored requests matching {@code q}, newest first. */
+  public List<ServiceRequestView> find(RequestQuery q) {
+    Map<String, String> names = serviceNames();
+    if (!q.ids().isEmpty()) {
+      return store.requests(q.ids()).stream().map(r -> view(r, names)).toList();
+    }
+    List<ServiceRequestView> found = new ArrayList<>();
+    int offset = 0;
+    while (found.size() < q.limit()) {
+      List<StoredRequest> page = store.requests(q.from(), q.to(), q.serviceCodes(), offset, q.limit());
+      for (StoredRequest r : page) {
+        ServiceRequestView v = view(r, names);
+        if (q.admits(v.status()) && found.size() < q.limit()) {
+          found.add(v);
+        }
+      }
+      if (page.size() < q.limit()) {
+        break;
+      }
+      offset += page.size();
+    }
+    return found;
+  }
+
+  private String agency(Case c) {
+    return directory.department(c.department()).map(Department::nameEn).orElse(c.department().value());
+  }
+
+  private String notice(Case c) {
+    String agency = agency(c);
+    return agency + " has case " + c.id().value() + "; expected by " + GeoReportDocuments.w3c(c.dueAt());
+  }
+
+  private static CitizenIdentity identity(ServiceRequestSubmission s, String client, String token) {
+    if (s.phone() != null) {
+      return PhoneNumbers.parse(s.phone());
+    }
+    if (s.email() != null) {
+      return new CitizenIdentity.Email(s.email());
+    }
+    String who = s.accountId() != null ? "account:" + s.accountId()
+        : s.deviceId() != null ? "device:" + s.deviceId() : "request:" + token;
+    return new CitizenIdentity.ChatHandle(clip("open311:" + client + ":" + who, 200));
+  }
+
+  private static String name(ServiceRequestSubmission s) {
+    String name = String.join(" ", java.util.stream.Stream.of(s.firstName(), s.lastName())
+        .filter(n -> n != null).toList());
+    return name.isBlank() ? null : name;
+  }
+
+  private static String summary(ServiceRequestSubmission s) {
+    StringBuilder place = new StringBuilder();
+    if (s.addressString() != null) {
+      place.append("\nAddress: ").append(s.addressString());
+    }
+    if (s.addressId() != null) {
+      place.append("\nAddress id: ").append(s.addressId());
+    }
+    if (s.lat() != null) {
+      place.append("\nLat/long: ").append(s.lat()).append(", ").append(s.lon());
+    }
+    if (s.mediaUrl() != null) {
+      place.append("\nPhoto: ").append(s.mediaUrl());
+    }
+    s.attributes().forEach((code, values) -> place.append('\n').append(code).append(": ")
+        .append(String.join(", ", values)));
+    String tail = clip(place.toString(), 2_000);
+    String description = s.description() == null || s.description().isBlank()
+        ? s.service().name() : s.description();
+    return clip(description, 4_000 - tail.length()) + tail;
+  }
+
+  private static String encode(Map<String, List<String>> attributes) {
+    StringBuilder form = new StringBuilder();
+    attributes.forEach((code, values) -> values.forEach(v -> {
+      if (!form.isEmpty()) {
+        form.append('&');
+      }
+      form.append(URLEncoder.encode("attribute[" + code + "]" + (values.size() > 1 ? "[]" : ""),
+          StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+    }));
+    return form.isEmpty() ? null : clip(form.toString(), 8_000);
+  }
+
+  private byte[] bytes(int n) {
+    byte[] b = new byte[n];
+    random.nextBytes(b);
+    return b;
+  }
+
+  private static String clip(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+}

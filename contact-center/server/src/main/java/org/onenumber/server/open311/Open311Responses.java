@@ -1,0 +1,45 @@
+package org.onenumber.server.open311;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import java.util.function.Supplier;
+import org.onenumber.channels.open311.GeoReportDocuments;
+import org.onenumber.channels.open311.GeoReportError;
+import org.onenumber.channels.open311.Node;
+import org.onenumber.channels.open311.Open311Format;
+import org.onenumber.core.error.InvalidInputException;
+import org.onenumber.core.error.NotFoundException;
+import org.onenumber.core.error.RetriableException;
+
+/**
+ * Turns a document or a failure into the HTTP response: the document in the suffix's format, or
+ * the spec's {@code errors} document with its status. An unknown suffix is 404 in XML (the
+ * required format); the core's not found is 404, its invalid input 400, a database outage 503.
+ */
+final class Open311Responses {
+
+  private Open311Responses() {}
+
+  static HttpResponse<String> answer(String suffix, Supplier<Node> document) {
+    Open311Format format = Open311Format.ofSuffix(suffix).orElse(null);
+    if (format == null) {
+      return refuse(Open311Format.XML, GeoReportError.notFound("the format must be xml or json"));
+    }
+    try {
+      return HttpResponse.ok(format.render(document.get())).contentType(format.contentType());
+    } catch (GeoReportError e) {
+      return refuse(format, e);
+    } catch (NotFoundException e) {
+      return refuse(format, GeoReportError.notFound("not found"));
+    } catch (InvalidInputException e) {
+      return refuse(format, GeoReportError.badRequest(e.getMessage()));
+    } catch (RetriableException e) {
+      return refuse(format, new GeoReportError(503, "the service is unavailable; retry"));
+    }
+  }
+
+  static HttpResponse<String> refuse(Open311Format format, GeoReportError e) {
+    return HttpResponse.<String>status(HttpStatus.valueOf(e.status()))
+        .body(format.render(GeoReportDocuments.errors(e))).contentType(format.contentType());
+  }
+}

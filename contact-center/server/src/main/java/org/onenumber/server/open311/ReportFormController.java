@@ -1,0 +1,89 @@
+package org.onenumber.server.open311;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.onenumber.channels.open311.FormBody;
+import org.onenumber.channels.open311.GeoReportDocuments;
+import org.onenumber.channels.open311.ServiceRequestSubmission;
+import org.onenumber.server.security.RateLimits;
+
+/**
+ * The citizen's {@code /report/} page files through the same path as an Open311 client: the same
+ * form fields (without an api_key), the same validation and filing, as the city's own client
+ * application {@value #CLIENT}; the answer is the GeoReport JSON document. Rate-limited per source
+ * address like any client. Also gives the page its map settings.
+ */
+@Controller("/report")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "open311")
+final class ReportFormController {
+
+  /** The client application row of the web form (created by the V95 migration; it has no key). */
+  static final String CLIENT = "web-form";
+
+  private final JdbcOpen311Store store;
+  private final Open311Desk desk;
+  private final RateLimits limits;
+  private final HttpClientAddressResolver addresses;
+  private final String jurisdiction;
+  private final MapSettings map;
+
+  /**
+   * What the page's map shows.
+   *
+   * @param tileUrl a Leaflet tile URL template; empty for no tiles (the map is still a picker)
+   */
+  @Serdeable
+  record MapSettings(String tileUrl, String attribution, double lat, double lon, int zoom) {}
+
+  ReportFormController(JdbcOpen311Store store, Open311Desk desk, RateLimits limits,
+      HttpClientAddressResolver addresses,
+      @Value("${onenumber.open311.jurisdiction-id:onenumber.example}") String jurisdiction,
+      @Value("${onenumber.report.tile-url:}") String tileUrl,
+      @Value("${onenumber.report.tile-attribution:}") String attribution,
+      @Value("${onenumber.report.center-lat:37.5665}") double lat,
+      @Value("${onenumber.report.center-long:126.978}") double lon) {
+    this.store = store;
+    this.desk = desk;
+    this.limits = limits;
+    this.addresses = addresses;
+    this.jurisdiction = jurisdiction;
+    this.map = new MapSettings(tileUrl, attribution, lat, lon, 13);
+  }
+
+  @Get("/settings.json")
+  @Operation(summary = "The /report/ page's map: tile source (none by default), attribution and centre")
+  MapSettings settings() {
+    return map;
+  }
+
+  @Post("/requests")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Operation(summary = "File a report from the /report/ page: the Open311 POST fields without api_key; GeoReport JSON back")
+  HttpResponse<String> file(@Nullable @Body String body, HttpRequest<?> request) {
+    return Open311Responses.answer("json", () -> {
+      Open311Controller.limit(limits, CLIENT, addresses.resolve(request));
+      var form = FormBody.decode(body);
+      form.remove("api_key");
+      Open311Desk.Filed filed = desk.file(ServiceRequestSubmission.parse(form, store::service, jurisdiction), CLIENT);
+      return GeoReportDocuments.created(filed.request().serviceRequestId(), filed.serviceNotice());
+    });
+  }
+}

@@ -1,0 +1,117 @@
+// The citizen's report form: a category from the Open311 service list, a description, a place
+// typed or picked on the Leaflet map (mouse or keyboard), a photo link; filed through
+// POST /report/requests, the same path as an Open311 client. Shows the case number on success.
+import { LANGUAGES, text, preferred } from './i18n.js';
+
+const $ = (id) => document.getElementById(id);
+let lang = preferred();
+let picked = null;   // {lat, lng} once the citizen picked a place on the map
+let marker = null;
+let map = null;
+
+function applyTexts() {
+  document.documentElement.lang = lang;
+  document.title = text(lang, 'title');
+  const ids = { title: 'title', 'language-label': 'language', intro: 'intro', 'service-label': 'service',
+    'description-label': 'description', 'location-legend': 'where', 'address-label': 'address',
+    'map-hint': 'mapHint', 'use-centre': 'useCentre', 'photo-label': 'photo', submit: 'submit',
+    'done-title': 'doneTitle', 'done-text': 'doneText', again: 'again' };
+  for (const [id, key] of Object.entries(ids)) $(id).textContent = text(lang, key);
+  const first = $('service').querySelector('option[value=""]');
+  if (first) first.textContent = text(lang, 'chooseService');
+  showPicked();
+}
+
+function showPicked() {
+  $('picked').textContent = picked ? text(lang, 'picked', picked.lat.toFixed(5) + ', ' + picked.lng.toFixed(5)) : '';
+}
+
+function pick(latlng) {
+  picked = latlng;
+  if (marker) marker.setLatLng(latlng); else marker = window.L.marker(latlng, { keyboard: false }).addTo(map);
+  showPicked();
+}
+
+async function loadServices() {
+  const services = await (await fetch('/open311/v2/services.json')).json();
+  const select = $('service');
+  select.replaceChildren(new Option(text(lang, 'chooseService'), ''));
+  const groups = new Map();
+  for (const s of services) {
+    if (!groups.has(s.group)) {
+      const g = document.createElement('optgroup');
+      g.label = s.group;
+      groups.set(s.group, g);
+      select.append(g);
+    }
+    groups.get(s.group).append(new Option(s.service_name, s.service_code));
+  }
+  select.dataset.loaded = 'true';
+}
+
+async function loadMap() {
+  if (!window.L) { $('map').hidden = true; $('use-centre').hidden = true; return; }
+  const settings = await (await fetch('/report/settings.json')).json();
+  map = window.L.map('map', { keyboard: true }).setView([settings.lat, settings.lon], settings.zoom);
+  if (settings.tileUrl) {
+    window.L.tileLayer(settings.tileUrl, { maxZoom: 19, attribution: settings.attribution || '' }).addTo(map);
+  }
+  map.on('click', (e) => pick(e.latlng));
+  $('use-centre').addEventListener('click', () => pick(map.getCenter()));
+}
+
+async function submit(event) {
+  event.preventDefault();
+  const status = $('status');
+  if (!$('service').value) { status.textContent = text(lang, 'needService'); $('service').focus(); return; }
+  const address = $('address').value.trim();
+  if (!picked && !address) { status.textContent = text(lang, 'needLocation'); $('address').focus(); return; }
+  const form = new URLSearchParams();
+  form.set('service_code', $('service').value);
+  form.set('description', $('description').value);
+  if (picked) { form.set('lat', String(picked.lat)); form.set('long', String(picked.lng)); }
+  if (address) form.set('address_string', address);
+  if ($('photo').value.trim()) form.set('media_url', $('photo').value.trim());
+  form.set('attribute[language]', lang);
+  status.textContent = text(lang, 'sending');
+  $('submit').disabled = true;
+  try {
+    const response = await fetch('/report/requests', { method: 'POST', body: form,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8' } });
+    const body = await response.json();
+    if (!response.ok) { status.textContent = text(lang, 'error', body[0] ? body[0].description : response.status); return; }
+    status.textContent = '';
+    $('report').hidden = true;
+    $('number').textContent = body[0].service_request_id;
+    $('done').hidden = false;
+    $('done-title').focus();
+  } catch (e) {
+    status.textContent = text(lang, 'error', String(e));
+  } finally {
+    $('submit').disabled = false;
+  }
+}
+
+function again() {
+  $('report').reset();
+  picked = null;
+  if (marker) { marker.remove(); marker = null; }
+  showPicked();
+  $('done').hidden = true;
+  $('report').hidden = false;
+  $('service').focus();
+}
+
+const select = $('language');
+for (const l of LANGUAGES) {
+  const o = new Option(l.name, l.code);
+  o.lang = l.code;
+  select.append(o);
+}
+select.value = lang;
+select.addEventListener('change', () => { lang = select.value; applyTexts(); });
+$('report').addEventListener('submit', submit);
+$('again').addEventListener('click', again);
+applyTexts();
+loadServices();
+loadMap();

@@ -1,0 +1,73 @@
+package org.onenumber.server.channels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The citizen's {@code /report/} form in Chromium: the category list comes from the Open311
+ * service list, the page speaks the chosen language, a missing category is said in words, the
+ * place is picked on the Leaflet map with the keyboard (no map tiles: none are configured in
+ * tests), the report is filed and its case number shown, and axe-core finds no WCAG 2.2 A/AA
+ * violation before or after. The report is then read back through Open311.
+ */
+class ReportBrowserIT {
+
+  @RegisterExtension
+  final ServerHarness server = ServerHarness.perTest();
+  @RegisterExtension
+  final Browsers browsers = new Browsers();
+
+  @Test
+  void aCitizenFilesAReportPickingThePlaceWithTheKeyboardAndSeesItsNumber() throws IOException {
+    ChromeDriver page = browsers.open();
+    WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(20));
+    page.get(server.uri() + "/report/");
+    wait.until(ExpectedConditions.attributeToBe(By.id("service"), "data-loaded", "true"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#map.leaflet-container")));
+    assertEquals("[]", Browsers.axeViolations(page), "the empty form");
+
+    new Select(page.findElement(By.id("language"))).selectByValue("en");
+    assertEquals("Category", page.findElement(By.id("service-label")).getText());
+    assertEquals("en", page.findElement(By.tagName("html")).getDomAttribute("lang"));
+    page.findElement(By.id("submit")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("status"), "Please choose a category."));
+
+    new Select(page.findElement(By.id("service"))).selectByValue("roads-01");
+    page.findElement(By.id("description")).sendKeys("Pothole by exit 3");
+    page.findElement(By.id("map")).sendKeys(Keys.ARROW_UP, Keys.ARROW_RIGHT);
+    page.findElement(By.id("use-centre")).sendKeys(Keys.ENTER);
+    wait.until(ExpectedConditions.textMatches(By.id("picked"), java.util.regex.Pattern.compile("Place picked: 37\\.\\d+")));
+    page.findElement(By.id("photo")).sendKeys("https://photos.example.org/hole.jpg");
+    page.findElement(By.id("submit")).sendKeys(Keys.ENTER);
+
+    wait.until(ExpectedConditions.textMatches(By.id("number"), java.util.regex.Pattern.compile("C-\\d{8}-\\d{4}")));
+    String number = page.findElement(By.id("number")).getText();
+    assertEquals("Thank you, we have your report", page.findElement(By.id("done-title")).getText());
+    assertEquals("[]", Browsers.axeViolations(page), "the confirmation");
+    Browsers.screenshot(page, "report-filed");
+
+    String json = server.client().toBlocking().retrieve(HttpRequest.GET("/open311/v2/requests/" + number + ".json"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> filed = ((List<Map<String, Object>>) server.bean(JsonMapper.class).readValue(json, Object.class))
+        .get(0);
+    assertEquals("roads-01", filed.get("service_code"));
+    assertEquals("Pothole by exit 3", filed.get("description"));
+    assertEquals("https://photos.example.org/hole.jpg", filed.get("media_url"));
+    assertTrue(Math.abs(((Number) filed.get("lat")).doubleValue() - 37.5665) < 0.05, json);
+  }
+}
