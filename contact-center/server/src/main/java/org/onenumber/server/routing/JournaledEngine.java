@@ -38,7 +38,8 @@ import org.onenumber.core.routing.RoutingEngine;
  *       its queue from the database): the caller {@link #distrust}s the engine, so the contact
  *       the record holds is not missing from the line.
  *   <li><b>The next use after a failure</b> ({@link #engine}, {@link #handle}) first rebuilds a
- *       fresh engine from the record: queue configurations, open contacts (offers in flight go
+ *       fresh engine from the record: queue configurations, each citizen's last agent (sticky
+ *       queues), open contacts (offers in flight go
  *       back to the line, wrap-ups close), then the stored agent sessions (agents logged back in
  *       with their state and capacity, so the line is re-offered). The rebuild's own decisions
  *       are written like any other; if that fails too, the use fails and the next one tries again.
@@ -110,6 +111,7 @@ final class JournaledEngine {
     List<Decisions> decisions = new ArrayList<>();
     try {
       record.configurations().forEach(c -> decisions.add(next.handle(new RoutingCommand.Configure(c))));
+      next.rememberLastAgents(record.lastAgents());
       decisions.add(next.restore(record.openContacts()));
       for (RoutingCommand session : record.sessionCommands()) {
         try {
