@@ -19,7 +19,7 @@ import org.onenumber.core.error.RetriableException;
  * configurable base URL instead of the host the SDK computed (the path and query are kept). In
  * production the base is {@code https://api.twilio.com}; tests point it at a local server.
  * Thread-safe. Network failures become {@link RetriableException}; HTTP error statuses are
- * returned to the SDK, which turns them into its {@code ApiException}.
+ * returned to the SDK, which turns them into its {@code ApiException}; nothing is retried here.
  */
 public final class JdkTwilioHttpClient extends HttpClient {
 
@@ -29,6 +29,16 @@ public final class JdkTwilioHttpClient extends HttpClient {
   public JdkTwilioHttpClient(URI base) {
     this.base = base;
     this.http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  }
+
+  /**
+   * One request, never repeated here: the SDK would re-post a message at once on a 5xx (up to
+   * three times, which can send it twice if Twilio took the first); the caller's outbox retries
+   * with backoff and jitter instead, counted and visible.
+   */
+  @Override
+  public Response reliableRequest(Request request) {
+    return reliableRequest(request, new int[0], 1, 0);
   }
 
   @Override

@@ -20,9 +20,10 @@ import org.onenumber.core.port.out.MessageGateway;
  *   <li>WhatsApp: both addresses carry the {@code whatsapp:} prefix (added when missing).
  *   <li>SMS: the sender is the configured number, or a Messaging Service when it starts with {@code MG}.
  *   <li>Media URLs make it an MMS (or a WhatsApp media message).
- *   <li>Twilio refuses (4xx, for example 21610 "unsubscribed recipient"): a permanent failure with
- *       Twilio's error code, so the operator sees why.
- *   <li>Twilio unreachable or 5xx: a retriable failure.
+ *   <li>Twilio refuses (4xx other than 429, for example 21610 "unsubscribed recipient"): a
+ *       permanent failure with Twilio's error code, so the operator sees why.
+ *   <li>Twilio unreachable, 429 (too many requests) or 5xx: a retriable failure (the outbox
+ *       tries again with backoff).
  * </ol>
  *
  * Thread-safe (the SDK client is).
@@ -53,7 +54,7 @@ public final class TwilioMessageGateway implements MessageGateway {
     } catch (ApiConnectionException e) {
       throw new RetriableException("Twilio unreachable: " + e.getMessage(), e);
     } catch (ApiException e) {
-      if (e.getStatusCode() != null && e.getStatusCode() >= 500) {
+      if (e.getStatusCode() != null && (e.getStatusCode() >= 500 || e.getStatusCode() == 429)) {
         throw new RetriableException("Twilio error " + e.getCode() + ": " + e.getMessage(), e);
       }
       throw new PermanentException("twilio_" + e.getCode(), e.getMessage(), e);

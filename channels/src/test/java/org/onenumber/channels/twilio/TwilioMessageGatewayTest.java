@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.onenumber.core.contact.Channel;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.error.PermanentException;
+import org.onenumber.core.error.RetriableException;
 import org.onenumber.core.port.out.MessageGateway;
 import org.onenumber.testkit.FakeTwilioApi;
 
@@ -61,5 +62,14 @@ class TwilioMessageGatewayTest {
     PermanentException e = assertThrows(PermanentException.class, () -> gateway.send(new MessageGateway.Outbound(
         new ContactId("c-1"), Channel.SMS, "+821012345678", "hi", null)));
     assertEquals("twilio_21610", e.code());
+  }
+
+  @Test
+  void tooManyRequestsAndServerErrorsAreRetriable() {
+    for (int status : new int[] {429, 500, 503}) {
+      twilio.failNext(status, status == 429 ? 20429 : 20500);
+      assertThrows(RetriableException.class, () -> gateway.send(new MessageGateway.Outbound(
+          new ContactId("c-1"), Channel.SMS, "+821012345678", "hi", null)), "status " + status);
+    }
   }
 }

@@ -32,8 +32,7 @@ public final class FakeTwilioApi implements AutoCloseable {
   private final HttpServer server;
   private final List<Recorded> requests = new ArrayList<>();
   private int counter;
-  private int failStatus;
-  private int failCode;
+  private final java.util.ArrayDeque<int[]> failures = new java.util.ArrayDeque<>();
 
   public FakeTwilioApi() {
     try {
@@ -53,10 +52,12 @@ public final class FakeTwilioApi implements AutoCloseable {
     return List.copyOf(requests);
   }
 
-  /** The next request is answered with Twilio's error JSON: {@code status} and Twilio {@code code}. */
+  /**
+   * The next request not yet told to fail is answered with Twilio's error JSON: {@code status} and
+   * Twilio {@code code}. Calls queue up: two calls fail the next two requests, in order.
+   */
   public synchronized void failNext(int status, int code) {
-    failStatus = status;
-    failCode = code;
+    failures.add(new int[] {status, code});
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -67,11 +68,11 @@ public final class FakeTwilioApi implements AutoCloseable {
     synchronized (this) {
       requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), form,
           exchange.getRequestHeaders().getFirst("Authorization")));
-      if (failStatus != 0) {
-        status = failStatus;
-        response = "{\"code\": " + failCode + ", \"message\": \"fake failure " + failCode + "\", \"more_info\": "
-            + "\"https://www.twilio.com/docs/errors/" + failCode + "\", \"status\": " + failStatus + "}";
-        failStatus = 0;
+      int[] failure = failures.poll();
+      if (failure != null) {
+        status = failure[0];
+        response = "{\"code\": " + failure[1] + ", \"message\": \"fake failure " + failure[1] + "\", \"more_info\": "
+            + "\"https://www.twilio.com/docs/errors/" + failure[1] + "\", \"status\": " + failure[0] + "}";
       } else {
         status = 201;
         response = message(String.format("SM%032x", ++counter), form, exchange.getRequestURI().getPath());

@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.NavigableSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.citizen.CitizenId;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactState;
 import org.onenumber.core.directory.QueueId;
@@ -117,6 +119,15 @@ public final class RoutingEngine extends EngineState {
     fireDueTimers();
     settle();
     return out.drain();
+  }
+
+  /**
+   * Remembers, after a restart, which agent each citizen last spoke with (from the journal), so
+   * that a sticky queue prefers that agent again. Later entries of the engine's own win: call it
+   * before {@link #restore}. Changes nothing else and decides nothing.
+   */
+  public void rememberLastAgents(Map<CitizenId, AgentId> last) {
+    last.forEach(lastAgent::putIfAbsent);
   }
 
   /**

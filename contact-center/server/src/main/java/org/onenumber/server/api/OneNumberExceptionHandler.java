@@ -1,5 +1,6 @@
 package org.onenumber.server.api;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -20,7 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Maps the domain's failures to HTTP: not found → 404, illegal transition → 409, version conflict →
  * 409 with the current version in {@code X-Current-Version} and the message, any other
- * permanent failure → 400, retriable → 503 (logged, since a dependency is down).
+ * permanent failure → 400, retriable → 503 with {@code Retry-After} ({@link RetryAdvice}; logged,
+ * since a dependency is down). A 503 means nothing was acknowledged: Twilio retries it, and the
+ * retry of a message already stored is recognised by its provider id.
  */
 @Produces
 @Singleton
@@ -33,8 +36,11 @@ final class OneNumberExceptionHandler implements ExceptionHandler<OneNumberExcep
 
   private final ErrorResponseProcessor<?> errors;
 
-  OneNumberExceptionHandler(ErrorResponseProcessor<?> errors) {
+  private final RetryAdvice retry;
+
+  OneNumberExceptionHandler(ErrorResponseProcessor<?> errors, RetryAdvice retry) {
     this.errors = errors;
+    this.retry = retry;
   }
 
   @Override
@@ -52,6 +58,9 @@ final class OneNumberExceptionHandler implements ExceptionHandler<OneNumberExcep
     var response = HttpResponse.status(status);
     if (exception instanceof VersionConflictException e) {
       response.header(CURRENT_VERSION, Long.toString(e.currentVersion()));
+    }
+    if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+      response.header(HttpHeaders.RETRY_AFTER, Integer.toString(retry.seconds()));
     }
     return errors.processResponse(ErrorContext.builder(request).cause(exception)
         .errorMessage(exception.getMessage()).build(), response);

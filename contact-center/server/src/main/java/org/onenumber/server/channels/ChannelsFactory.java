@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.random.RandomGenerator;
@@ -19,6 +20,8 @@ import org.onenumber.core.messaging.DeliveryTracking;
 import org.onenumber.core.messaging.MessageContext;
 import org.onenumber.core.messaging.MessageIntake;
 import org.onenumber.core.messaging.MessageReplies;
+import org.onenumber.core.messaging.OutboundRetries;
+import org.onenumber.core.messaging.RetryPolicy;
 import org.onenumber.core.port.in.ActOnCase;
 import org.onenumber.core.port.in.EscalateCase;
 import org.onenumber.core.port.in.OpenContact;
@@ -32,6 +35,7 @@ import org.onenumber.server.persistence.JdbcCaseRegistry;
 import org.onenumber.server.persistence.JdbcCitizenRegistry;
 import org.onenumber.server.persistence.JdbcContactJournal;
 import org.onenumber.server.persistence.JdbcDirectory;
+import org.onenumber.server.persistence.JdbcMessageOutbox;
 import org.onenumber.server.persistence.JdbcMessageStore;
 
 /**
@@ -62,8 +66,23 @@ final class ChannelsFactory {
 
   @Singleton
   MessageContext messageContext(JdbcCitizenRegistry citizens, JdbcContactJournal journal, JdbcMessageStore store,
-      MessageGateway gateway, VertxEventPublisher events, InstantSource clock, RandomGenerator random) {
-    return new MessageContext(citizens, journal, store, gateway, events, clock, random);
+      MessageGateway gateway, VertxEventPublisher events, InstantSource clock, RandomGenerator random,
+      JdbcMessageOutbox outbox, RetryPolicy retry) {
+    return new MessageContext(citizens, journal, store, gateway, events, clock, random, outbox, retry);
+  }
+
+  /** Outbound retries (issue 11): {@code onenumber.outbox.*}. */
+  @Singleton
+  RetryPolicy retryPolicy(@Value("${onenumber.outbox.max-attempts:8}") int maxAttempts,
+      @Value("${onenumber.outbox.base-delay:2s}") Duration baseDelay,
+      @Value("${onenumber.outbox.max-delay:5m}") Duration maxDelay,
+      @Value("${onenumber.outbox.claim:2m}") Duration claim) {
+    return new RetryPolicy(maxAttempts, baseDelay, maxDelay, claim);
+  }
+
+  @Singleton
+  OutboundRetries outboundRetries(MessageContext context) {
+    return new OutboundRetries(context);
   }
 
   @Singleton

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.onenumber.core.error.OneNumberException;
 import org.onenumber.core.error.RetriableException;
+import org.onenumber.server.api.RetryAdvice;
 import org.onenumber.server.sockets.SocketKeepAlive;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * The citizen web chat WebSocket at {@code /ws/chat} (protocol in the package documentation).
  * Frames of one connection are handled in arrival order, one at a time, on the blocking executor:
  * the event loop only parses and hands over. A failure is answered with an {@code error} frame
- * and the connection stays open; the client's unacknowledged messages are simply re-sent later.
+ * and the connection stays open; the client's unacknowledged messages are simply re-sent later
+ * (after {@code retryAfter} seconds when the error is {@code unavailable}: the database is down).
  * A connection that closes without {@code leave} starts the session's {@link ChatAbandonTimer}.
  * Open sockets are pinged by {@link SocketKeepAlive}; an app-level {@code ping} is answered
  * {@code pong} at once, before any frame still being handled.
@@ -43,10 +45,12 @@ final class ChatEndpoint {
   private final JsonMapper json;
   private final ExecutorService executor;
   private final SocketKeepAlive keepAlive;
+  private final RetryAdvice retry;
 
   ChatEndpoint(ChatConversation conversation, ChatHub hub, ChatAbandonTimer abandonTimer, JsonMapper json,
-      @Named(TaskExecutors.BLOCKING) ExecutorService executor, SocketKeepAlive keepAlive) {
+      @Named(TaskExecutors.BLOCKING) ExecutorService executor, SocketKeepAlive keepAlive, RetryAdvice retry) {
     this.keepAlive = keepAlive;
+    this.retry = retry;
     this.conversation = conversation;
     this.hub = hub;
     this.abandonTimer = abandonTimer;
@@ -85,6 +89,9 @@ final class ChatEndpoint {
     } catch (OneNumberException e) {
       if (e instanceof RetriableException) {
         LOG.warn("chat frame failed: {}", e.getMessage());
+        hub.send(socket, Map.of("type", "error", "error", e.code(), "message", e.getMessage(),
+            "retryAfter", retry.seconds()));
+        return;
       }
       hub.send(socket, Map.of("type", "error", "error", e.code(), "message", e.getMessage()));
     } catch (RuntimeException e) {

@@ -1,15 +1,20 @@
 package org.onenumber.server.routing;
 
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.onenumber.core.agent.Agent;
 import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.agent.AgentState;
+import org.onenumber.core.citizen.CitizenId;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.directory.Queue;
 import org.onenumber.core.directory.QueueId;
@@ -29,6 +34,8 @@ import org.onenumber.server.persistence.JdbcDirectory;
  * sessions in {@code agent_session} (migration V50), all of one command in one transaction.
  * A session restores as a login to the same queues, on break with the same reason (an agent who
  * was not responding comes back on break "not-responding"), with the same messaging capacity.
+ * Each citizen's last agent comes from the contacts connected within
+ * {@code onenumber.routing.sticky-memory} (30 days), so sticky queues survive a restart.
  * Thread-safe.
  */
 @Singleton
@@ -42,9 +49,12 @@ final class JdbcRoutingRecord implements RoutingRecord {
   private final RoutingStore store;
   private final JdbcRoutingEvents events;
   private final InstantSource clock;
+  private final Duration stickyMemory;
 
   JdbcRoutingRecord(Jdbc jdbc, JdbcContactJournal journal, JdbcDirectory directory, RoutingStore store,
-      JdbcRoutingEvents events, InstantSource clock) {
+      JdbcRoutingEvents events, InstantSource clock,
+      @Value("${onenumber.routing.sticky-memory:30d}") Duration stickyMemory) {
+    this.stickyMemory = stickyMemory;
     this.jdbc = jdbc;
     this.journal = journal;
     this.directory = directory;
@@ -65,6 +75,16 @@ final class JdbcRoutingRecord implements RoutingRecord {
   @Override
   public List<Contact> openContacts() {
     return journal.open();
+  }
+
+  /** From the journal: the agent of each citizen's latest connected contact within the sticky memory. */
+  @Override
+  public Map<CitizenId, AgentId> lastAgents() {
+    Map<CitizenId, AgentId> last = new HashMap<>();
+    jdbc.query("select citizen_id, agent_id from contact where agent_id is not null and connected_at >= ?"
+        + " order by connected_at, id", row -> last.put(new CitizenId(row.getString(1)), new AgentId(row.getString(2))),
+        clock.instant().minus(stickyMemory));
+    return last;
   }
 
   @Override

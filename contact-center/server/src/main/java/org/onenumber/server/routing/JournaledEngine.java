@@ -34,8 +34,12 @@ import org.onenumber.core.routing.RoutingEngine;
  *   <li><b>The write fails, or the engine fails in any other way</b>: the engine's memory may be
  *       ahead of the record. It is marked stale and is never read again. The failure goes back to
  *       the caller (retriable), so the channel is not acknowledged.
+ *   <li><b>A hand-over that failed before reaching the engine</b> (reading the new contact or
+ *       its queue from the database): the caller {@link #distrust}s the engine, so the contact
+ *       the record holds is not missing from the line.
  *   <li><b>The next use after a failure</b> ({@link #engine}, {@link #handle}) first rebuilds a
- *       fresh engine from the record: queue configurations, open contacts (offers in flight go
+ *       fresh engine from the record: queue configurations, each citizen's last agent (sticky
+ *       queues), open contacts (offers in flight go
  *       back to the line, wrap-ups close), then the stored agent sessions (agents logged back in
  *       with their state and capacity, so the line is re-offered). The rebuild's own decisions
  *       are written like any other; if that fails too, the use fails and the next one tries again.
@@ -76,6 +80,15 @@ final class JournaledEngine {
     return stale;
   }
 
+  /**
+   * Stops trusting the engine: the record may hold something the engine never saw (a queued
+   * contact whose hand-over to routing failed because the database went away). The next use
+   * rebuilds from the record.
+   */
+  void distrust() {
+    stale = true;
+  }
+
   /** Applies one command and writes its decisions; the caller publishes them. */
   Decisions handle(RoutingCommand command) {
     RoutingEngine current = engine();
@@ -98,6 +111,7 @@ final class JournaledEngine {
     List<Decisions> decisions = new ArrayList<>();
     try {
       record.configurations().forEach(c -> decisions.add(next.handle(new RoutingCommand.Configure(c))));
+      next.rememberLastAgents(record.lastAgents());
       decisions.add(next.restore(record.openContacts()));
       for (RoutingCommand session : record.sessionCommands()) {
         try {

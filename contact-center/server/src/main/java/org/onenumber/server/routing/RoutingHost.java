@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.onenumber.core.contact.ContactState;
 import org.onenumber.core.directory.QueueId;
+import org.onenumber.core.error.IllegalTransitionException;
 import org.onenumber.core.error.RetriableException;
 import org.onenumber.core.event.ContactStateChanged;
 import org.onenumber.core.event.DomainEvent;
@@ -57,6 +58,7 @@ public final class RoutingHost implements RouteContact {
   private final io.vertx.core.Context context;
   private long timer = -1;
   private Instant timerAt;
+  private boolean rebuildScheduled;
 
   RoutingHost(Vertx vertx, JdbcContactJournal journal, JdbcDirectory directory, JdbcRoutingRecord record,
       VertxEventPublisher events, AgentSockets sockets, InstantSource clock, RandomGenerator random) {
@@ -139,9 +141,41 @@ public final class RoutingHost implements RouteContact {
       case RoutingCommand.Transfer t when t.toQueue() != null -> configured(t.toQueue());
       default -> { }
     }
-    Decisions decisions = routing.handle(command);
+    Decisions decisions;
+    try {
+      decisions = routing.handle(command);
+    } catch (RuntimeException e) {
+      if (routing.stale()) {
+        rebuildSoon();
+      }
+      throw e;
+    }
     publish(routing.engine(), decisions);
     return decisions;
+  }
+
+  /**
+   * After a failure left the engine stale (the database is down): rebuild it from the journal in a
+   * second, and again until that works, so that routing recovers by itself when the database
+   * returns, even if no command comes in to trigger the rebuild.
+   */
+  private void rebuildSoon() {
+    if (rebuildScheduled) {
+      return;
+    }
+    rebuildScheduled = true;
+    vertx.setTimer(1000, id -> {
+      rebuildScheduled = false;
+      if (!routing.stale()) {
+        return;
+      }
+      try {
+        LOG.info("routing rebuilt from the journal after a failure: {} waiting", routing.engine().waitingCount());
+      } catch (RuntimeException e) {
+        LOG.warn("routing could not be rebuilt yet: {}", e.getMessage());
+        rebuildSoon();
+      }
+    });
   }
 
   /** Queues created after start (the demo seed, the directory) are configured on first use. */
@@ -166,16 +200,27 @@ public final class RoutingHost implements RouteContact {
     LOG.info("routing rebuilt from the journal: {} waiting", engine.waitingCount());
   }
 
-  /** Intake journaled a new queued contact: hand it to routing (this runs on an event loop). */
+  /**
+   * Intake journaled a new queued contact: hand it to routing (this runs on an event loop). If the
+   * database fails on the way, the engine is rebuilt from the journal, which holds the contact.
+   */
   private void fromIntake(DomainEvent event) {
     if (event instanceof ContactStateChanged c && c.from() == ContactState.CREATED && c.to() == ContactState.QUEUED) {
-      context.runOnContext(v -> journal.find(c.contact()).ifPresent(contact -> {
+      context.runOnContext(v -> {
         try {
-          apply(new RoutingCommand.Arrive(contact));
+          journal.find(c.contact()).ifPresent(contact -> apply(new RoutingCommand.Arrive(contact)));
+        } catch (RetriableException e) {
+          // the contact is in the journal, the engine may not have it: rebuild from the journal
+          LOG.warn("routing could not take contact {} yet ({}); rebuilding from the journal", c.contact(),
+              e.getMessage());
+          routing.distrust();
+          rebuildSoon();
+        } catch (IllegalTransitionException alreadyRouted) {
+          LOG.debug("contact {} reached routing by a rebuild first", c.contact());
         } catch (RuntimeException e) {
-          LOG.error("routing refused contact {}", contact.id(), e);
+          LOG.error("routing refused contact {}", c.contact(), e);
         }
-      }));
+      });
     }
   }
 

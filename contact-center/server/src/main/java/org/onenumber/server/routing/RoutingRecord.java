@@ -1,8 +1,10 @@
 package org.onenumber.server.routing;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.citizen.CitizenId;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.routing.AgentStatus;
 import org.onenumber.core.routing.Decisions;
@@ -21,6 +23,14 @@ interface RoutingRecord {
 
   /** Every contact not yet closed or abandoned, as journaled. */
   List<Contact> openContacts();
+
+  /**
+   * The agent each citizen was last connected with, within the sticky memory (the preference of
+   * {@code STICKY} queues). None by default: a record that keeps no history forgets them.
+   */
+  default Map<CitizenId, AgentId> lastAgents() {
+    return Map.of();
+  }
 
   /** The commands that log the agents of the stored sessions back in, state and capacity included. */
   List<RoutingCommand> sessionCommands();

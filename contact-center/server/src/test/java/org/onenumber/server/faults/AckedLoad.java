@@ -14,8 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -26,7 +28,9 @@ import org.onenumber.channels.twilio.TwilioRequestSigner;
  * (each from its own phone number, with its own MessageSid) and threads posting contacts to the
  * intake, each waiting for its answer before the next. A 2xx is an acknowledgement; anything
  * else, or a broken connection, leaves the item unacknowledged (a webhook is kept for a retry, as
- * Twilio would retry it). A thread ends at {@link #stop} or when the server stops answering.
+ * Twilio would retry it; an intake refused with 503 is remembered by its topic, which is unique).
+ * Every answer's status is counted, and a 503 without {@code Retry-After}. A thread ends at
+ * {@link #stop} or when the server stops answering.
  * Every request's latency is kept for {@link #percentileMillis}. Thread-safe.
  */
 public final class AckedLoad {
@@ -44,6 +48,9 @@ public final class AckedLoad {
   private final Set<Webhook> ackedWebhooks = ConcurrentHashMap.newKeySet();
   private final Set<Webhook> unackedWebhooks = ConcurrentHashMap.newKeySet();
   private final Set<String> ackedContacts = ConcurrentHashMap.newKeySet();
+  private final Set<String> refusedIntakeTopics = ConcurrentHashMap.newKeySet();
+  private final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+  private final AtomicInteger unavailableWithoutRetryAfter = new AtomicInteger();
   private final List<long[]> latencies = new ArrayList<>();
   private final String run;
 
@@ -88,6 +95,32 @@ public final class AckedLoad {
 
   public Set<String> ackedContacts() {
     return Set.copyOf(ackedContacts);
+  }
+
+  /** Topics of intake posts answered 503: none of them may be stored. */
+  public Set<String> refusedIntakeTopics() {
+    return Set.copyOf(refusedIntakeTopics);
+  }
+
+  /** How many answers had each HTTP status. */
+  public Map<Integer, Integer> statuses() {
+    Map<Integer, Integer> copy = new TreeMap<>();
+    statuses.forEach((status, n) -> copy.put(status, n.get()));
+    return copy;
+  }
+
+  /** 503 answers that did not say when to retry. */
+  public int unavailableWithoutRetryAfter() {
+    return unavailableWithoutRetryAfter.get();
+  }
+
+  private int counted(HttpResponse<?> response) {
+    int status = response.statusCode();
+    statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+    if (status == 503 && response.headers().firstValue("Retry-After").isEmpty()) {
+      unavailableWithoutRetryAfter.incrementAndGet();
+    }
+    return status;
   }
 
   /** The latency below which {@code percent} of the requests were answered, in milliseconds. */
@@ -142,19 +175,23 @@ public final class AckedLoad {
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("X-Twilio-Signature", signer.sign(url, webhook.form()))
         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    return counted(http.send(request, HttpResponse.BodyHandlers.discarding()));
   }
 
   private boolean intake(HttpClient http, int thread, int seq) {
     String phone = "010-6" + String.format("%01d%02d-%04d", thread % 10, Math.floorMod(run.hashCode(), 100), seq % 10_000);
-    String body = "{\"channel\":\"VOICE\",\"phone\":\"" + phone + "\",\"language\":\"ko\"}";
+    String topic = "acked load " + run + " " + thread + "/" + seq;
+    String body = "{\"channel\":\"VOICE\",\"phone\":\"" + phone + "\",\"language\":\"ko\","
+        + "\"topic\":\"" + topic + "\"}";
     HttpRequest request = HttpRequest.newBuilder(server.resolve("/api/v1/contacts")).timeout(Duration.ofSeconds(10))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       Matcher id = ID.matcher(response.body());
-      if (response.statusCode() / 100 == 2 && id.find()) {
+      if (counted(response) / 100 == 2 && id.find()) {
         ackedContacts.add(id.group(1));
+      } else if (response.statusCode() == 503) {
+        refusedIntakeTopics.add(topic);
       }
       return true;
     } catch (IOException | InterruptedException e) {

@@ -1,0 +1,68 @@
+package org.onenumber.server.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.onenumber.server.TestDatabases;
+import org.onenumber.testkit.TcpProxy;
+
+/**
+ * A database outage under load (issue 11): the server (a child JVM) reaches PostgreSQL through a
+ * {@link TcpProxy}; while webhooks and intake posts run, the proxy resets every connection and
+ * refuses new ones for {@code -Dfaults.outage-seconds} (default 15), then lets them through again.
+ * Checked: during the outage every refused request is a 503 with {@code Retry-After}, {@code
+ * /health} says DOWN and a chat message is answered {@code unavailable} instead of {@code ack};
+ * the server recovers by itself (no restart); afterwards every 2xx is stored exactly once, no
+ * refused intake or webhook was stored, Twilio's retries of the refused webhooks are stored once,
+ * and the routing engine holds exactly the queued contacts of the journal. Prints {@code RESULT
+ * faults scenario=db-outage-postgres …}. Needs the PostgreSQL of {@code bin/pg-setup}.
+ */
+class DatabaseOutageIT {
+
+  private static final int OUTAGE_SECONDS = Integer.getInteger("faults.outage-seconds", 15);
+  private static final Pattern HOST_PORT = Pattern.compile("^jdbc:postgresql://([^:/]+):(\\d+)/(.+)$");
+
+  @Test
+  void postgresOutageUnderLoadRefusesWithRetryAfterLosesNothingAndRecoversByItself() throws Exception {
+    String url = TestDatabases.freshPostgres("db_outage");
+    Matcher m = HOST_PORT.matcher(url);
+    assertTrue(m.matches(), url);
+    Path dir = Files.createTempDirectory("onenumber-outage");
+    try (TcpProxy proxy = new TcpProxy(m.group(1), Integer.parseInt(m.group(2)))) {
+      Map<String, String> properties = new HashMap<>(Map.of("micronaut.environments", "postgres",
+          "datasources.default.url", "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + m.group(3),
+          "datasources.default.username", TestDatabases.PG_USER,
+          "datasources.default.password", TestDatabases.PG_PASSWORD,
+          "onenumber.rate-limits.intake-per-minute", "1000000",
+          "onenumber.rate-limits.chat-per-minute", "1000000"));
+      try (OutageRun run = new OutageRun(new ServerProcess(dir, properties), proxy, OUTAGE_SECONDS);
+          Connection c = DriverManager.getConnection(url, TestDatabases.PG_USER, TestDatabases.PG_PASSWORD)) {
+        run.run();
+        OutageRun.Counts counts = run.count(c);
+        System.out.printf("RESULT faults scenario=db-outage-postgres outage_s=%d acked=%d refused=%d lost=%d "
+            + "duplicated=%d stored_refused=%d double_assigned=0 engine_journal_mismatch=%d recover_s=%.1f statuses=%s%n",
+            OUTAGE_SECONDS, run.load().acknowledged(), run.refused(), counts.lost(), counts.duplicated(),
+            counts.storedRefused(), counts.engineMismatch(), run.recoverSeconds(), run.load().statuses());
+        assertTrue(run.refused() > 0, "the outage refused nothing: " + run.load().statuses());
+        assertEquals(0, run.load().unavailableWithoutRetryAfter(), "a 503 without Retry-After");
+        assertTrue(run.load().statuses().keySet().stream().allMatch(status -> status / 100 == 2 || status == 503),
+            "every answer is an acknowledgement or a 503: " + run.load().statuses());
+        assertEquals(0, counts.lost(), "acknowledged items lost");
+        assertEquals(0, counts.duplicated(), "items stored twice");
+        assertEquals(0, counts.storedRefused(), "items answered 503 but stored");
+        assertEquals(0, counts.engineMismatch(), "queues where the routing engine and the journal disagree");
+        assertTrue(run.chatRefusedWithRetryAfter(), "a chat message during the outage: " + run.chatFrames());
+        assertTrue(run.chatAcknowledgedAfter(), "the chat message sent again after the outage: " + run.chatFrames());
+      }
+    }
+  }
+}
