@@ -17,6 +17,7 @@ import org.onenumber.core.port.out.WelfareSchedule;
 import org.onenumber.core.welfare.Attempt;
 import org.onenumber.core.welfare.AttemptId;
 import org.onenumber.core.welfare.AttemptState;
+import org.onenumber.core.welfare.CheckInMode;
 import org.onenumber.core.welfare.Escalation;
 import org.onenumber.core.welfare.SeniorId;
 
@@ -33,10 +34,11 @@ public final class FakeWelfareSchedule implements WelfareSchedule {
   private final Map<AttemptId, Attempt> attempts = new LinkedHashMap<>();
   private final TreeSet<Attempt> scheduled = new TreeSet<>(BY_DUE);
   private final Map<ContactId, AttemptId> byContact = new HashMap<>();
-  private final Map<SeniorId, AttemptId> dialingBySenior = new HashMap<>();
+  private final Map<AttemptId, Attempt> dialing = new LinkedHashMap<>();
   private final Map<SeniorId, Integer> unreached = new HashMap<>();
   private final Map<AttemptId, Escalation> pending = new LinkedHashMap<>();
   private final Map<AttemptId, String> escalated = new LinkedHashMap<>();
+  private final List<AttemptId> completed = new ArrayList<>();
 
   @Override
   public synchronized boolean planned(LocalDate monday) {
@@ -67,7 +69,12 @@ public final class FakeWelfareSchedule implements WelfareSchedule {
   @Override
   public synchronized boolean claim(Attempt dialing) {
     Attempt current = attempts.get(dialing.id());
-    if (current == null || current.state() != AttemptState.SCHEDULED || dialingBySenior.containsKey(dialing.senior())) {
+    if (current == null || current.state() != AttemptState.SCHEDULED) {
+      return false;
+    }
+    boolean call = dialing.mode() != CheckInMode.SMS;
+    if (call && this.dialing.values().stream().anyMatch(a -> a.senior().equals(dialing.senior())
+        && a.mode() != CheckInMode.SMS)) {
       return false;
     }
     put(dialing);
@@ -84,8 +91,17 @@ public final class FakeWelfareSchedule implements WelfareSchedule {
   }
 
   @Override
+  public synchronized void reschedule(AttemptId id, Instant dueAt) {
+    Attempt current = attempts.get(id);
+    if (current != null && current.state() == AttemptState.SCHEDULED) {
+      put(new Attempt(current.id(), current.senior(), current.day(), current.number(), dueAt, current.mode(),
+          AttemptState.SCHEDULED, null, null, null, null));
+    }
+  }
+
+  @Override
   public synchronized List<Attempt> dialing() {
-    return dialingBySenior.values().stream().map(attempts::get).toList();
+    return List.copyOf(dialing.values());
   }
 
   @Override
@@ -115,6 +131,7 @@ public final class FakeWelfareSchedule implements WelfareSchedule {
       return false;
     }
     put(done);
+    completed.add(done.id());
     if (retry != null) {
       put(retry);
     }
@@ -137,6 +154,11 @@ public final class FakeWelfareSchedule implements WelfareSchedule {
     }
   }
 
+  /** Every attempt completed so far, in the order completed. */
+  public synchronized List<AttemptId> completed() {
+    return List.copyOf(completed);
+  }
+
   /** Every attempt ever stored, in the order first stored. */
   public synchronized List<Attempt> all() {
     return List.copyOf(attempts.values());
@@ -146,13 +168,11 @@ public final class FakeWelfareSchedule implements WelfareSchedule {
     Attempt previous = attempts.put(next.id(), next);
     if (previous != null) {
       scheduled.remove(previous);
-      if (previous.state() == AttemptState.DIALING) {
-        dialingBySenior.remove(previous.senior());
-      }
+      dialing.remove(previous.id());
     }
     switch (next.state()) {
       case SCHEDULED -> scheduled.add(next);
-      case DIALING -> dialingBySenior.put(next.senior(), next.id());
+      case DIALING -> dialing.put(next.id(), next);
       case DONE -> { }
     }
     if (next.contact() != null) {

@@ -18,6 +18,8 @@ import org.onenumber.core.error.InvalidInputException;
  *       windows that day; else the start of the next open window later that day; else as next morning.
  *   <li>Next morning: the start of the first open window on the next day that has one (up to two weeks on).
  * </ol>
+ *
+ * A retry is due on a whole minute (rounded up), so a dialer that wakes every minute dials it on time.
  */
 public record RetryPolicy(List<String> steps) {
 
@@ -54,7 +56,7 @@ public record RetryPolicy(List<String> steps) {
     }
     String step = steps.get(number - 1);
     if (!NEXT_MORNING.equals(step)) {
-      Instant at = endedAt.plus(delay(step));
+      Instant at = wholeMinute(endedAt.plus(delay(step)));
       LocalDate day = calendar.day(at);
       if (day.equals(calendar.day(endedAt))) {
         Optional<Instant> sameDay = openAtOrAfter(day, calendar.time(at), senior, calendar);
@@ -64,6 +66,25 @@ public record RetryPolicy(List<String> steps) {
       }
     }
     return nextMorning(calendar.day(endedAt), senior, calendar);
+  }
+
+  /** The first moment at or after {@code at} inside an open part of the senior's windows (up to two weeks on). */
+  public static Optional<Instant> nextOpen(Instant at, Senior senior, ProgramCalendar calendar) {
+    Optional<Instant> today = openAtOrAfter(calendar.day(at), calendar.time(at), senior, calendar);
+    return today.isPresent() ? today : nextMorning(calendar.day(at), senior, calendar);
+  }
+
+  /** True when {@code at} is inside an open part of one of the senior's windows. */
+  public static boolean inside(Instant at, Senior senior, ProgramCalendar calendar) {
+    LocalDate day = calendar.day(at);
+    LocalTime time = calendar.time(at);
+    return senior.enrolledOn(day) && senior.windowsOn(day.getDayOfWeek()).stream()
+        .anyMatch(w -> calendar.open(day, w).map(o -> o.contains(time)).orElse(false));
+  }
+
+  private static Instant wholeMinute(Instant at) {
+    Instant down = at.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    return down.equals(at) ? at : down.plusSeconds(60);
   }
 
   private static Optional<Instant> openAtOrAfter(LocalDate day, LocalTime time, Senior senior,

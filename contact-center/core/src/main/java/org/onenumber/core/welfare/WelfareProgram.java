@@ -36,7 +36,8 @@ import org.onenumber.core.port.out.WelfareSchedule;
  *       senior has an attempt under way), journaled as a contact, then: automated → {@link
  *       CallControl#originate}; SMS → the "reply 1" text (a senior who sent STOP counts as not
  *       reached); preview → waits for a welfare operator ({@link #previews}). A senior who left
- *       the program is closed {@code WITHDRAWN}. A carrier outage ({@link RetriableException})
+ *       the program is closed {@code WITHDRAWN}. An automated or text attempt whose window passed
+ *       (dialing was paused) moves to the senior's next open window. A carrier outage ({@link RetriableException})
  *       puts the attempt back and pauses this round; the next round tries again.
  *   <li>{@link #record}: the outcome ends the attempt; the senior's unreached run is counted; the
  *       {@link EscalationLadder} decides; not reached and not escalated → the {@link RetryPolicy}'s
@@ -106,6 +107,14 @@ public final class WelfareProgram implements RecordCheckIn {
     int started = 0;
     for (Attempt due : schedule.due(now, limit)) {
       Optional<Senior> senior = seniors.find(due.senior());
+      if (senior.isPresent() && senior.get().enrolledOn(due.day()) && due.mode() != CheckInMode.PREVIEW
+          && !RetryPolicy.inside(now, senior.get(), settings.calendar())) {
+        Optional<Instant> later = RetryPolicy.nextOpen(now, senior.get(), settings.calendar());
+        if (later.isPresent()) {
+          schedule.reschedule(due.id(), later.get());
+          continue;
+        }
+      }
       ContactId contact = new ContactId(newId(now));
       Attempt dialing = due.dialing(contact, now);
       if (!schedule.claim(dialing)) {
@@ -183,6 +192,7 @@ public final class WelfareProgram implements RecordCheckIn {
     return true;
   }
 
+  /** Answers the senior's oldest waiting text check-in; any other waiting one counts as reached (well). */
   @Override
   public boolean reply(CitizenIdentity.Phone from, String body) {
     String answer = body == null ? "" : body.strip();
@@ -195,9 +205,14 @@ public final class WelfareProgram implements RecordCheckIn {
     if (outcome == null || senior.isEmpty()) {
       return false;
     }
-    return schedule.dialing().stream()
+    List<Attempt> waiting = schedule.dialing().stream()
         .filter(a -> a.senior().equals(senior.get().id()) && a.mode() == CheckInMode.SMS)
-        .findFirst().map(a -> record(a.contact(), outcome)).orElse(false);
+        .sorted(java.util.Comparator.comparing(Attempt::startedAt)).toList();
+    boolean answered = false;
+    for (Attempt a : waiting) {
+      answered |= record(a.contact(), answered ? CallOutcome.WELL : outcome);
+    }
+    return answered;
   }
 
   /** Case 5. @return how many text check-ins expired */

@@ -26,13 +26,17 @@ public interface WelfareSchedule {
   List<Attempt> due(Instant now, int limit);
 
   /**
-   * Stores {@code dialing} (state DIALING) if its attempt is still SCHEDULED and no other attempt of
-   * the same senior is DIALING; false otherwise (someone else claimed it, or the senior is on a call).
+   * Stores {@code dialing} (state DIALING) if its attempt is still SCHEDULED and, for a call (not an
+   * SMS check-in), no other call of the same senior is DIALING; false otherwise (someone else claimed
+   * it, or the senior is on a call).
    */
   boolean claim(Attempt dialing);
 
   /** Puts a DIALING attempt back to SCHEDULED (the carrier was down, or it never got the call). */
   void release(AttemptId attempt);
+
+  /** Moves a SCHEDULED attempt to a new due time (its window passed while dialing was paused). */
+  void reschedule(AttemptId attempt, Instant dueAt);
 
   List<Attempt> dialing();
 
