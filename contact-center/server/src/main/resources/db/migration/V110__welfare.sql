@@ -18,7 +18,7 @@ create table welfare_senior (
   worker              varchar(200) not null,
   worker_phone        varchar(20),
   windows             varchar(1000) not null,
-  mode                varchar(16)  not null,
+  check_in_mode       varchar(16)  not null,
   care_notes          varchar(2000) not null,
   enrolled_on         date         not null,
   ends_on             date
@@ -38,10 +38,10 @@ create table welfare_week (
 create table welfare_attempt (
   id          varchar(36) primary key,
   senior_id   varchar(64) not null references welfare_senior (id),
-  day         date        not null,
-  number      integer     not null,
+  call_day    date        not null,
+  attempt_no  integer     not null,
   due_at      timestamp with time zone not null,
-  mode        varchar(16) not null,
+  check_in_mode varchar(16) not null,
   state       varchar(16) not null,
   contact_id  varchar(36) unique,
   started_at  timestamp with time zone,
@@ -50,7 +50,7 @@ create table welfare_attempt (
 );
 create index welfare_attempt_due on welfare_attempt (state, due_at);
 create index welfare_attempt_senior on welfare_attempt (senior_id, state);
-create index welfare_attempt_day on welfare_attempt (day);
+create index welfare_attempt_day on welfare_attempt (call_day);
 
 create table welfare_streak (
   senior_id varchar(64) primary key references welfare_senior (id),

@@ -16,8 +16,8 @@ import org.onenumber.core.error.InvalidInputException;
  *   <li>Eligible days: days of the week the senior is enrolled, the program is open (not a
  *       holiday) and one of the senior's windows overlaps the program's hours.
  *   <li>No eligible day: the senior is listed as unplanned (the page shows them).
- *   <li>Days: {@code callsPerWeek} of them (fewer if fewer are eligible), chosen to be as far
- *       apart as possible; among equally spread choices the one whose days carry the least load.
+ *   <li>Days: {@code callsPerWeek} of them (fewer if fewer are eligible), with a day between
+ *       calls where the windows allow it; among those choices the one whose days carry the least load.
  *   <li>Time on each day: the 15-minute slot inside the open part of the senior's windows with the
  *       least load so far (the earliest on a tie), skipping slots at {@code slotCapacity}; inside
  *       the slot, calls are spread a minute apart. So the welfare queue's load is level across the day.
@@ -123,7 +123,7 @@ public final class WeekPlanner {
           i++;
         }
       }
-      long score = (long) gap * 100_000_000L - loadSum;
+      long score = (long) Math.min(gap, 2) * 100_000_000L - loadSum;
       if (score > bestScore) {
         bestScore = score;
         best = pick.clone();

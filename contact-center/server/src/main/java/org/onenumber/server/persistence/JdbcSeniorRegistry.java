@@ -65,11 +65,11 @@ public final class JdbcSeniorRegistry implements SeniorRegistry {
         int updated = jdbc.update("update welfare_senior set name = ?, phones = ?, address = ?, district = ?,"
             + " language = ?, consent_calls = ?, consent_sms = ?, consent_sharing = ?, consent_emergency = ?,"
             + " consent_by = ?, consent_at = ?, emergency_contacts = ?, worker = ?, worker_phone = ?, windows = ?,"
-            + " mode = ?, care_notes = ?, enrolled_on = ?, ends_on = ? where id = ?", values);
+            + " check_in_mode = ?, care_notes = ?, enrolled_on = ?, ends_on = ? where id = ?", values);
         if (updated == 0) {
           jdbc.update("insert into welfare_senior (name, phones, address, district, language, consent_calls,"
               + " consent_sms, consent_sharing, consent_emergency, consent_by, consent_at, emergency_contacts, worker,"
-              + " worker_phone, windows, mode, care_notes, enrolled_on, ends_on, id)"
+              + " worker_phone, windows, check_in_mode, care_notes, enrolled_on, ends_on, id)"
               + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
         }
         for (CitizenIdentity.Phone phone : s.phones()) {
@@ -110,7 +110,7 @@ public final class JdbcSeniorRegistry implements SeniorRegistry {
             row.getBoolean("consent_sharing"), row.getBoolean("consent_emergency"), row.getString("consent_by"),
             Jdbc.instant(row, "consent_at")),
         contacts, row.getString("worker"), workerPhone == null ? null : new CitizenIdentity.Phone(workerPhone),
-        windows, CheckInMode.valueOf(row.getString("mode")), row.getString("care_notes"),
+        windows, CheckInMode.valueOf(row.getString("check_in_mode")), row.getString("care_notes"),
         row.getObject("enrolled_on", LocalDate.class), row.getObject("ends_on", LocalDate.class));
   }
 }

@@ -52,7 +52,7 @@ public final class JdbcWelfareSchedule implements WelfareSchedule {
   }
 
   private void insert(Attempt a) {
-    jdbc.update("insert into welfare_attempt (id, senior_id, day, number, due_at, mode, state, contact_id,"
+    jdbc.update("insert into welfare_attempt (id, senior_id, call_day, attempt_no, due_at, check_in_mode, state, contact_id,"
             + " started_at, outcome, ended_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", a.id().value(),
         a.senior().value(), a.day(), a.number(), a.dueAt(), a.mode().name(), a.state().name(),
         a.contact() == null ? null : a.contact().value(), a.startedAt(),
@@ -70,7 +70,7 @@ public final class JdbcWelfareSchedule implements WelfareSchedule {
     return jdbc.inTransaction(() -> {
       jdbc.query("select id from welfare_senior where id = ? for update", row -> 1, dialing.senior().value());
       if (dialing.mode() != CheckInMode.SMS && jdbc.queryOne("select 1 from welfare_attempt where senior_id = ?"
-          + " and state = 'DIALING' and mode <> 'SMS'", row -> 1, dialing.senior().value()).isPresent()) {
+          + " and state = 'DIALING' and check_in_mode <> 'SMS'", row -> 1, dialing.senior().value()).isPresent()) {
         return false;
       }
       return jdbc.update("update welfare_attempt set state = 'DIALING', contact_id = ?, started_at = ?"
@@ -109,7 +109,7 @@ public final class JdbcWelfareSchedule implements WelfareSchedule {
 
   @Override
   public List<Attempt> between(LocalDate from, LocalDate to) {
-    return jdbc.query("select * from welfare_attempt where day >= ? and day <= ? order by due_at, id",
+    return jdbc.query("select * from welfare_attempt where call_day >= ? and call_day <= ? order by due_at, id",
         JdbcWelfareSchedule::read, from, to);
   }
 
@@ -162,7 +162,7 @@ public final class JdbcWelfareSchedule implements WelfareSchedule {
   public java.util.Map<String, String> casesBetween(LocalDate from, LocalDate to) {
     java.util.Map<String, String> cases = new java.util.LinkedHashMap<>();
     jdbc.query("select e.attempt_id, e.case_id from welfare_escalation e join welfare_attempt a on a.id = e.attempt_id"
-        + " where a.day >= ? and a.day <= ? and e.done = true", row -> cases.put(row.getString(1), row.getString(2)),
+        + " where a.call_day >= ? and a.call_day <= ? and e.done = true", row -> cases.put(row.getString(1), row.getString(2)),
         from, to);
     return cases;
   }
@@ -171,8 +171,8 @@ public final class JdbcWelfareSchedule implements WelfareSchedule {
     String contact = row.getString("contact_id");
     String outcome = row.getString("outcome");
     return new Attempt(new AttemptId(row.getString("id")), new SeniorId(row.getString("senior_id")),
-        row.getObject("day", LocalDate.class), row.getInt("number"), Jdbc.instant(row, "due_at"),
-        CheckInMode.valueOf(row.getString("mode")), AttemptState.valueOf(row.getString("state")),
+        row.getObject("call_day", LocalDate.class), row.getInt("attempt_no"), Jdbc.instant(row, "due_at"),
+        CheckInMode.valueOf(row.getString("check_in_mode")), AttemptState.valueOf(row.getString("state")),
         contact == null ? null : new ContactId(contact), Jdbc.instant(row, "started_at"),
         outcome == null ? null : CallOutcome.valueOf(outcome), Jdbc.instant(row, "ended_at"));
   }
