@@ -19,7 +19,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.StringReader;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -28,7 +27,6 @@ import java.util.Locale;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.error.NotFoundException;
-import org.onenumber.core.welfare.Attempt;
 import org.onenumber.core.welfare.CallOutcome;
 import org.onenumber.core.welfare.Senior;
 import org.onenumber.core.welfare.SeniorId;
@@ -58,17 +56,17 @@ final class WelfareController {
   private final JdbcSeniorRegistry seniors;
   private final JdbcWelfareSchedule schedule;
   private final CitizenDataAccess access;
-  private final InstantSource clock;
+  private final WelfareToday today;
 
   WelfareController(WelfareProgram program, WelfareSettings settings, WelfareConfig config, JdbcSeniorRegistry seniors,
-      JdbcWelfareSchedule schedule, CitizenDataAccess access, InstantSource clock) {
+      JdbcWelfareSchedule schedule, CitizenDataAccess access, WelfareToday today) {
     this.program = program;
     this.settings = settings;
     this.config = config;
     this.seniors = seniors;
     this.schedule = schedule;
     this.access = access;
-    this.clock = clock;
+    this.today = today;
   }
 
   @Serdeable
@@ -200,30 +198,11 @@ final class WelfareController {
     return new OutcomeView(contactId, outcome.name(), true);
   }
 
-  @Serdeable
-  record TodayView(LocalDate day, int planned, int attempts, int done, int reached, int notReached, int waiting,
-      int escalated, double reachedPercent) {}
-
   @Get("/today")
-  @Operation(summary = "Today's program: calls planned, attempts made, reached, not reached, waiting, escalated")
-  TodayView today() {
-    LocalDate day = settings.calendar().day(clock.instant());
-    List<Attempt> attempts = schedule.between(day, day);
-    int planned = (int) attempts.stream().filter(a -> a.number() == 1).count();
-    int done = 0;
-    int reached = 0;
-    int waiting = 0;
-    for (Attempt a : attempts) {
-      if (a.outcome() != null) {
-        done++;
-        reached += a.outcome().reached() && a.outcome() != CallOutcome.WITHDRAWN ? 1 : 0;
-      } else {
-        waiting++;
-      }
-    }
-    int escalated = schedule.casesBetween(day, day).size();
-    double percent = done == 0 ? 0 : Math.round(1000.0 * reached / done) / 10.0;
-    return new TodayView(day, planned, attempts.size(), done, reached, done - reached, waiting, escalated, percent);
+  @Operation(summary = "Today's program: enrolled, calls planned, attempts made, reached, not reached, waiting,"
+      + " escalated, reached %")
+  WelfareToday.Figures today() {
+    return today.now();
   }
 
   private static LocalDate date(String text) {

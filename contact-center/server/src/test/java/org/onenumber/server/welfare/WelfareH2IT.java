@@ -181,5 +181,12 @@ class WelfareH2IT implements TestPropertyProvider {
         "{\"outcome\":\"WELL\"}", operator).statusCode());
     assertEquals(400, send("POST", "/api/v1/welfare/check-ins/" + contact + "/outcome", "application/json",
         "{\"outcome\":\"fine\"}", operator).statusCode());
+
+    HttpResponse<String> today = send("GET", "/api/v1/welfare/today", null, null, supervisor);
+    assertEquals(200, today.statusCode(), today.body());
+    assertTrue(((Number) http.map(server, today).get("enrolled")).intValue() >= 4, today.body());
+    assertEquals(403, send("GET", "/api/v1/welfare/today", null, null, operator).statusCode());
+    assertTrue(send("GET", "/prometheus", null, null, http.login(server, "admin")).body()
+        .contains("onenumber_welfare_enrolled"));
   }
 }
