@@ -89,14 +89,15 @@ public final class WelfareProgram implements RecordCheckIn {
     if (schedule.planned(monday)) {
       return Optional.empty();
     }
-    WeekPlan plan = new WeekPlanner(settings.calendar(), settings.callsPerWeek())
-        .plan(monday, seniors.enrolledBetween(monday, monday.plusDays(6)));
+    List<Senior> enrolled = seniors.enrolledBetween(monday, monday.plusDays(6));
+    WeekPlan plan = new WeekPlanner(settings.calendar(), settings.callsPerWeek()).plan(monday, enrolled);
     Instant now = clock.instant();
-    List<Attempt> attempts = new ArrayList<>(plan.calls().size());
     var modes = new java.util.HashMap<SeniorId, CheckInMode>();
-    seniors.enrolledBetween(monday, monday.plusDays(6)).forEach(s -> modes.put(s.id(), s.mode()));
+    enrolled.forEach(s -> modes.put(s.id(), s.mode()));
+    List<Attempt> attempts = new ArrayList<>(plan.calls().size());
     for (PlannedCall call : plan.calls()) {
-      attempts.add(Attempt.scheduled(new AttemptId(newId(now)), call.senior(), call.day(), 1, call.dueAt(), modes.get(call.senior())));
+      attempts.add(Attempt.scheduled(new AttemptId(newId(now)), call.senior(), call.day(), 1, call.dueAt(),
+          modes.get(call.senior())));
     }
     return schedule.savePlan(monday, attempts) ? Optional.of(plan) : Optional.empty();
   }
