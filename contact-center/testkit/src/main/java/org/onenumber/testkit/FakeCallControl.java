@@ -7,7 +7,9 @@ import java.util.Set;
 import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.citizen.CitizenIdentity;
 import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.error.RetriableException;
 import org.onenumber.core.port.out.CallControl;
+import org.onenumber.core.port.out.OutboundCall;
 
 /**
  * Records every call-control request as a line such as {@code callback c1 +8210... a1} or {@code
@@ -17,6 +19,8 @@ public final class FakeCallControl implements CallControl {
 
   private final List<String> requests = new ArrayList<>();
   private final Set<ContactId> carried = new HashSet<>();
+  private final List<OutboundCall> originated = new ArrayList<>();
+  private boolean down;
 
   /** From now on this fake carries {@code contact}'s call. */
   public synchronized FakeCallControl carry(ContactId contact) {
@@ -64,6 +68,36 @@ public final class FakeCallControl implements CallControl {
   public synchronized void hangUp(ContactId contact) {
     carried.remove(contact);
     requests.add("hangup " + contact);
+  }
+
+  /**
+   * Records {@code originate <contact> <phone> <language> <script>} and carries the call until
+   * {@link #end}; while {@link #down} is set, refuses with a {@link RetriableException} instead.
+   */
+  @Override
+  public synchronized void originate(OutboundCall call) {
+    if (down) {
+      throw new RetriableException("the fake carrier is down", null);
+    }
+    carried.add(call.contact());
+    originated.add(call);
+    requests.add("originate " + call.contact() + " " + call.to().value() + " " + call.language().code() + " "
+        + call.script());
+  }
+
+  /** The carrier's call for {@code contact} is over (its outcome was reported). */
+  public synchronized void end(ContactId contact) {
+    carried.remove(contact);
+  }
+
+  /** Simulates a carrier outage ({@code true}) and its end. */
+  public synchronized void down(boolean isDown) {
+    this.down = isDown;
+  }
+
+  /** Every call originated so far, oldest first. */
+  public synchronized List<OutboundCall> originated() {
+    return List.copyOf(originated);
   }
 
   public synchronized List<String> requests() {

@@ -12,6 +12,12 @@ public final class FakeMessageGateway implements MessageGateway {
   private final List<Outbound> sent = new ArrayList<>();
   private int failNext;
   private boolean refuseNext;
+  private java.util.function.Consumer<Outbound> listener = m -> { };
+
+  /** {@code listener} sees every message sent from now on (a simulated citizen replying). */
+  public synchronized void onSend(java.util.function.Consumer<Outbound> listener) {
+    this.listener = listener;
+  }
 
   @Override
   public synchronized Receipt send(Outbound message) {
@@ -24,6 +30,7 @@ public final class FakeMessageGateway implements MessageGateway {
       throw new RetriableException("fake gateway told to fail", null);
     }
     sent.add(message);
+    listener.accept(message);
     return new Receipt("FAKE" + sent.size(), "queued");
   }
 

@@ -43,4 +43,20 @@ class FakeContractsTest {
       return cases;
     }
   }
+
+  @Nested
+  class FakeWelfareScheduleTest extends WelfareScheduleContract {
+    private final FakeWelfareSchedule schedule = new FakeWelfareSchedule();
+    private final FakeSeniorRegistry seniors = new FakeSeniorRegistry();
+
+    @Override
+    protected org.onenumber.core.port.out.WelfareSchedule schedule() {
+      return schedule;
+    }
+
+    @Override
+    protected org.onenumber.core.port.out.SeniorRegistry seniors() {
+      return seniors;
+    }
+  }
 }

@@ -13,6 +13,7 @@ import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.citizen.CitizenIdentity;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.port.out.CallControl;
+import org.onenumber.core.port.out.OutboundCall;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,8 @@ import org.slf4j.LoggerFactory;
 public final class AsteriskCallControl implements CallControl {
 
   private static final Logger LOG = LoggerFactory.getLogger(AsteriskCallControl.class);
+  /** The dialplan context an answered check-in call starts in. */
+  public static final String CHECK_IN_CONTEXT = "onenumber-checkin";
 
   private final AmiLink link;
   private final AsteriskCalls calls;
@@ -129,6 +132,29 @@ public final class AsteriskCallControl implements CallControl {
       return;
     }
     LOG.info("hang up of {} ignored: not carried here", contact);
+  }
+
+  /**
+   * The welfare check-in: an async {@code Originate} of the senior's number (the outbound dial
+   * string) into the {@value #CHECK_IN_CONTEXT} context, whose dialplan runs the check-in AGI
+   * ({@code agi://…/checkin}) with the contact, language and pace as channel variables.
+   */
+  @Override
+  public void originate(OutboundCall call) {
+    OriginateAction originate = new OriginateAction();
+    originate.setActionId("onenumber-checkin-" + call.contact().value());
+    originate.setChannel(Channels.dialString(call.to().value(), plan().outboundDialString()));
+    originate.setContext(CHECK_IN_CONTEXT);
+    originate.setExten("s");
+    originate.setPriority(1);
+    originate.setTimeout(plan().ringTimeout().toMillis());
+    originate.setCallerId(plan().callbackCallerId());
+    originate.setAsync(true);
+    originate.setVariable("ONENUMBER_CONTACT", call.contact().value());
+    originate.setVariable("ONENUMBER_LANGUAGE", call.language().code());
+    originate.setVariable("ONENUMBER_SLOW", call.slow() ? "1" : "0");
+    originate.setVariable("ONENUMBER_SCRIPT", call.script());
+    send(originate, "check-in call", call.contact());
   }
 
   /** The conference room of {@code contact}'s call, once one was opened. */

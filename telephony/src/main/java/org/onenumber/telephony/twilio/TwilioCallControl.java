@@ -10,6 +10,7 @@ import org.onenumber.core.directory.Language;
 import org.onenumber.core.port.in.RouteContact;
 import org.onenumber.core.port.out.AgentDevices;
 import org.onenumber.core.port.out.CallControl;
+import org.onenumber.core.port.out.OutboundCall;
 import org.onenumber.core.routing.RoutingCommand;
 import org.onenumber.telephony.twilio.TwilioVoiceCalls.Call;
 import org.onenumber.telephony.twilio.TwilioVoiceCalls.Phase;
@@ -129,6 +130,16 @@ public final class TwilioCallControl implements CallControl {
         LOG.warn("conference for {} failed: {}", contact, e.getMessage());
       }
     });
+  }
+
+  /**
+   * The welfare check-in on Twilio is not built yet: refused as a permanent failure, so the program
+   * counts the attempt as failed rather than waiting for a call that never comes.
+   */
+  @Override
+  public void originate(OutboundCall call) {
+    throw new org.onenumber.core.error.PermanentException("unsupported",
+        "check-in calls on Twilio are not built yet; use Asterisk or the SMS check-in");
   }
 
   @Override

@@ -18,6 +18,7 @@ import java.util.Map;
 import org.onenumber.channels.twilio.TwilioSignatures;
 import org.onenumber.channels.twilio.TwilioWebhooks;
 import org.onenumber.core.port.in.ReceiveMessage;
+import org.onenumber.core.port.in.RecordCheckIn;
 import org.onenumber.core.port.in.UpdateDeliveryStatus;
 import org.onenumber.server.api.ApiError;
 import org.slf4j.Logger;
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li>Missing or wrong {@code X-Twilio-Signature}: 403, nothing read or stored.
+ *   <li>An SMS "1" or "2" from a senior whose welfare text check-in is waiting: recorded by
+ *       {@link RecordCheckIn} (well / wants to talk); 200 with empty TwiML, no contact opened.
  *   <li>Inbound message: handed to {@link ReceiveMessage}, which returns only once it is durable
  *       (a repeated MessageSid stores nothing); then 200 with empty TwiML.
  *   <li>Status callback: applied by {@link UpdateDeliveryStatus}; 200 even for an unknown sid
@@ -49,13 +52,15 @@ final class TwilioWebhookController {
   private final HttpHostResolver hosts;
   private final ReceiveMessage receive;
   private final UpdateDeliveryStatus delivery;
+  private final RecordCheckIn checkIns;
 
   TwilioWebhookController(TwilioSignatures signatures, HttpHostResolver hosts, ReceiveMessage receive,
-      UpdateDeliveryStatus delivery) {
+      UpdateDeliveryStatus delivery, RecordCheckIn checkIns) {
     this.signatures = signatures;
     this.hosts = hosts;
     this.receive = receive;
     this.delivery = delivery;
+    this.checkIns = checkIns;
   }
 
   @Post(SMS_PATH)
@@ -65,7 +70,13 @@ final class TwilioWebhookController {
     if (!signed(request, form)) {
       return forbidden();
     }
-    ReceiveMessage.Outcome outcome = receive.receive(TwilioWebhooks.inbound(form, null));
+    var command = TwilioWebhooks.inbound(form, null);
+    if (command.channel() == org.onenumber.core.contact.Channel.SMS
+        && command.identity() instanceof org.onenumber.core.citizen.CitizenIdentity.Phone phone
+        && command.body() != null && command.body().strip().matches("[12]") && checkIns.reply(phone, command.body())) {
+      return HttpResponse.ok(TwilioWebhooks.EMPTY_TWIML).contentType(MediaType.TEXT_XML_TYPE);
+    }
+    ReceiveMessage.Outcome outcome = receive.receive(command);
     LOG.debug("twilio message {} -> {}", outcome.message().id(), outcome.getClass().getSimpleName());
     return HttpResponse.ok(TwilioWebhooks.EMPTY_TWIML).contentType(MediaType.TEXT_XML_TYPE);
   }

@@ -116,6 +116,31 @@ public final class CitizenDataAccess {
     record(who, request, "list", "department-cases", department, null, supervises(who) ? "supervision" : "own department");
   }
 
+  /**
+   * The welfare program's seniors: supervisors and administrators (supervision); an operator only
+   * for a senior whose preview call is waiting for them ({@code previewDue}, reason "preview call").
+   * Every view audited.
+   */
+  public void viewSenior(Authentication who, HttpRequest<?> request, String senior, boolean previewDue) {
+    String reason;
+    if (supervises(who)) {
+      reason = "supervision";
+    } else if (is(who, Role.OPERATOR) && previewDue) {
+      reason = "preview call";
+    } else {
+      throw forbidden();
+    }
+    record(who, request, "view", "senior", senior, null, reason);
+  }
+
+  /** An import of seniors by a supervisor or administrator, audited with how many rows were stored. */
+  public void importSeniors(Authentication who, HttpRequest<?> request, int stored) {
+    if (!supervises(who)) {
+      throw forbidden();
+    }
+    audit.append(entry(who, request, "import", "seniors", String.valueOf(stored), null, "welfare registry import"));
+  }
+
   /** Rule 5. */
   public void act(Authentication who, Contact contact) {
     if (!supervises(who) && !holds(who, contact)) {

@@ -85,4 +85,19 @@ abstract class JdbcContractsTestBase {
       return new JdbcCaseRegistry(jdbc);
     }
   }
+
+  @Nested
+  class JdbcWelfareScheduleContract extends org.onenumber.testkit.WelfareScheduleContract {
+    private final Jdbc jdbc = fresh();
+
+    @Override
+    protected org.onenumber.core.port.out.WelfareSchedule schedule() {
+      return new JdbcWelfareSchedule(jdbc);
+    }
+
+    @Override
+    protected org.onenumber.core.port.out.SeniorRegistry seniors() {
+      return new JdbcSeniorRegistry(jdbc);
+    }
+  }
 }

@@ -39,4 +39,13 @@ public interface CallControl {
 
   /** Ends the call for everyone. */
   void hangUp(ContactId contact);
+
+  /**
+   * Calls a citizen from the city with no operator on the line first: the welfare program's
+   * automated check-in ("press 1 if you are well, 2 to talk to someone" in {@code call.language()},
+   * slowly). How it ends comes back as a {@code RecordCheckIn} outcome for {@code call.contact()}.
+   *
+   * @throws org.onenumber.core.error.RetriableException when the carrier is unreachable (dialing pauses)
+   */
+  void originate(OutboundCall call);
 }
