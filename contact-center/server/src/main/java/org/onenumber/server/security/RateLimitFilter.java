@@ -13,11 +13,11 @@ import org.onenumber.server.api.ApiError;
 
 /**
  * Applies {@link RateLimits} per source address to the anonymous doors: contact intake, login and
- * new chat sockets. Over the limit the caller gets 429 with {@code Retry-After} and a JSON error;
+ * new chat and call sockets (one budget per address for both). Over the limit the caller gets 429 with {@code Retry-After} and a JSON error;
  * nothing behind the door runs. The address is the one {@link HttpClientAddressResolver} gives
  * (behind a proxy: {@code micronaut.server.client-address-header}).
  */
-@ServerFilter({"/api/v1/contacts", "/login", "/ws/chat"})
+@ServerFilter({"/api/v1/contacts", "/login", "/ws/chat", "/ws/call"})
 final class RateLimitFilter {
 
   private final RateLimits limits;
@@ -55,7 +55,7 @@ final class RateLimitFilter {
     if (method == HttpMethod.POST && path.equals("/login")) {
       return RateLimits.Rule.LOGIN;
     }
-    if (method == HttpMethod.GET && path.equals("/ws/chat")) {
+    if (method == HttpMethod.GET && (path.equals("/ws/chat") || path.equals("/ws/call"))) {
       return RateLimits.Rule.CHAT;
     }
     return null;

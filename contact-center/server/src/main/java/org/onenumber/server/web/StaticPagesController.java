@@ -18,11 +18,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Serves the static pages under {@code classpath:public/chat} and {@code classpath:public/console}.
+ * Serves the static pages under {@code classpath:public/chat}, {@code classpath:public/call} and
+ * {@code classpath:public/console}.
  * The cases:
  *
  * <ol>
- *   <li>{@code /chat} and {@code /console} (with or without the slash) are the folder's {@code index.html},
+ *   <li>{@code /chat}, {@code /call} and {@code /console} (with or without the slash) are the folder's {@code index.html},
  *       which refers to its files by absolute path.
  *   <li>A file name must be plain ({@code [a-z0-9-]+.(html|js|css|svg)}): no traversal, no hidden files; else 404.
  *   <li>Found files are sent with their type, {@code no-cache} (pages change with the server) and the
@@ -53,6 +54,16 @@ final class StaticPagesController {
   @Get("/chat/")
   HttpResponse<?> chatPage() {
     return file("chat", "index.html");
+  }
+
+  @Get("/call/")
+  HttpResponse<?> callPage() {
+    return file("call", "index.html");
+  }
+
+  @Get("/call/{name}")
+  HttpResponse<?> call(@PathVariable String name) {
+    return file("call", name);
   }
 
   @Get("/console/")
