@@ -4,7 +4,11 @@
  * routed as any other contact. This package holds the protocol; the server only moves frames and
  * identities in and out, and feeds routing's events in.
  *
- * <h2>Frames (JSON text), in the AsyncAPI document {@code asyncapi/call.yml}</h2>
+ * <h2>Frames (JSON text)</h2>
+ *
+ * <p>Every frame with its schema and the order rules is in the AsyncAPI document
+ * {@code contact-center/server/src/main/resources/asyncapi/call.yml} (served at
+ * {@code /asyncapi/call.yml}).
  *
  * <pre>
  * citizen → server                                       server → citizen

@@ -95,8 +95,10 @@ class VideoCallBrowserIT {
     Instant hungUp = Instant.now();
     click(citizen, By.id("hangup"));
     waitFor(citizen).until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
-    waitFor(console.driver).until(ExpectedConditions.textToBePresentInElementLocated(
-        By.cssSelector(".video-panel .video-status"), "ended"));
+    // The contact closed: the console closes its tab, and the panel got "ended" and closed its connection.
+    waitFor(console.driver).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".video-panel")));
+    waitFor(console.driver).until(d -> "closed".equals(console.driver.executeScript(
+        "return " + operatorPeer + ".pc.signalingState")));
 
     Map<?, ?> contact = waitFor(citizen).until(d -> {
       Map<?, ?> c = contact(contactId);
