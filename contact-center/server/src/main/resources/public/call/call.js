@@ -14,6 +14,7 @@ let session = null; // { token, contactId }
 let peer = null;
 let ended = false;
 let status = ['waiting', {}];
+let operatorName = '';
 
 function caller() {
   let id = localStorage.getItem(CALLER);
@@ -104,11 +105,12 @@ function send(frame) {
 
 function onFrame(frame) {
   switch (frame.type) {
-    case 'session': session = { token: frame.token, contactId: frame.contactId }; break;
+    case 'session': session = { token: frame.token, contactId: frame.contactId, iceServers: frame.iceServers ?? [] }; break;
     case 'waiting': say('waiting'); break;
     case 'queue': say('position', { n: frame.position ?? '?', m: Math.max(1, Math.ceil((frame.ewtSeconds ?? 60) / 60)) }); break;
-    case 'agent': say('connected', { name: frame.name }); ensurePeer(); break;
-    case 'offer': case 'answer': case 'candidate': ensurePeer().apply(frame); break;
+    case 'agent': operatorName = frame.name; say('connected', { name: frame.name }); ensurePeer(); break;
+    case 'offer': say('connected', { name: operatorName }); ensurePeer().apply(frame); break;
+    case 'answer': case 'candidate': ensurePeer().apply(frame); break;
     case 'text': log(text(lang, 'operator'), frame.body); break;
     case 'peer-left': say('peerLeft'); break;
     case 'ended': finish(); break;
@@ -119,7 +121,8 @@ function onFrame(frame) {
 
 function ensurePeer() {
   if (!peer) {
-    peer = new CallPeer(session.contactId, send, (stream) => { $('remote-video').srcObject = stream; });
+    peer = new CallPeer(session.contactId, send, (stream) => { $('remote-video').srcObject = stream; },
+      session.iceServers);
     peer.addStream(media);
     window.onenumberCall = peer;
   }

@@ -1,17 +1,15 @@
 // One WebRTC peer connection for a call, shared by the citizen's page and the operator's console.
 // Signalling frames are applied one at a time in arrival order (a candidate never races the offer
 // it belongs to); candidates found locally go out through send(). The operator offers, the
-// citizen answers; on a renegotiation the operator restarts ICE.
-export function iceServers() {
-  return []; // host candidates: one machine or one network; a TURN server is configured in production
-}
-
+// citizen answers; on a renegotiation the operator restarts ICE. The STUN/TURN servers (with
+// time-limited TURN credentials) come from the server in the session or joined frame; none means
+// host candidates only (one machine or one network).
 export class CallPeer {
-  constructor(contactId, send, onRemoteStream) {
+  constructor(contactId, send, onRemoteStream, iceServers = []) {
     this.contactId = contactId;
     this.send = send;
     this.queue = Promise.resolve();
-    this.pc = new RTCPeerConnection({ iceServers: iceServers() });
+    this.pc = new RTCPeerConnection({ iceServers });
     this.pc.addEventListener('icecandidate', (e) => {
       if (e.candidate) {
         send({ type: 'candidate', contactId: this.contactId, candidate: e.candidate.candidate,
@@ -52,7 +50,7 @@ export class CallPeer {
   /** Frames decoded, frame rate, loss and round-trip time, from getStats(). */
   async quality() {
     const report = await this.pc.getStats();
-    const q = { framesDecoded: 0, fps: 0, packetsLost: 0, packetsReceived: 0, rttMs: null };
+    const q = { framesDecoded: 0, fps: 0, packetsLost: 0, packetsReceived: 0, bytesReceived: 0, rttMs: null };
     report.forEach((s) => {
       if (s.type === 'inbound-rtp' && s.kind === 'video') {
         q.framesDecoded += s.framesDecoded ?? 0;
@@ -61,6 +59,7 @@ export class CallPeer {
       if (s.type === 'inbound-rtp') {
         q.packetsLost += s.packetsLost ?? 0;
         q.packetsReceived += s.packetsReceived ?? 0;
+        q.bytesReceived += s.bytesReceived ?? 0;
       }
       if (s.type === 'candidate-pair' && s.nominated && s.currentRoundTripTime !== undefined) {
         q.rttMs = Math.round(s.currentRoundTripTime * 1000);

@@ -8,6 +8,7 @@ import { session } from './api.js';
 import { CallPeer, callSocketUrl } from '/call/peer.js';
 
 const QUALITY_MS = 2000;
+const REPORT_EVERY = 5; // quality ticks between two reports to the server (10 s)
 
 function element(tag, attrs = {}, text = '') {
   const e = document.createElement(tag);
@@ -39,7 +40,8 @@ class VideoPanel {
     this.mute.addEventListener('click', () => this.toggle('audio', this.mute, 'Mute', 'Unmute'));
     this.camera.addEventListener('click', () => this.toggle('video', this.camera, 'Camera off', 'Camera on'));
     this.hangup.addEventListener('click', () => this.send({ type: 'hangup', contactId: this.contactId }));
-    this.renegotiate = false;
+    this.acceptedAt = performance.now();
+    this.ticks = 0;
     this.connect();
   }
 
@@ -50,7 +52,6 @@ class VideoPanel {
     this.socket.addEventListener('close', () => {
       if (this.ended) return;
       this.status.textContent = 'Connection lost. Reconnecting…';
-      this.renegotiate = true;
       setTimeout(() => this.connect(), 1000);
     });
   }
@@ -73,7 +74,8 @@ class VideoPanel {
 
   joined(frame) {
     this.status.textContent = 'Connecting the media…';
-    (frame.texts ?? []).forEach((t) => this.addText(t));
+    if (!this.peer) (frame.texts ?? []).forEach((t) => this.addText(t));
+    this.iceServers = frame.iceServers ?? [];
     if (!this.media) {
       this.media = navigator.mediaDevices.getUserMedia(this.video ? { video: true, audio: true } : { audio: true });
     }
@@ -85,7 +87,7 @@ class VideoPanel {
       this.peer = new CallPeer(this.contactId, (f) => this.send(f), (stream) => {
         this.remote.srcObject = stream;
         this.status.textContent = 'Connected.';
-      });
+      }, this.iceServers);
       this.self.srcObject = media;
       this.peer.addStream(media);
       this.root.dataset.contactId = this.contactId;
@@ -97,11 +99,22 @@ class VideoPanel {
     }
   }
 
+  /** Shows round trip, loss and frame rate; reports the summary at the first frame and every 10 s. */
   async showQuality() {
     const q = await this.peer.quality();
+    const now = performance.now();
     const total = q.packetsLost + q.packetsReceived;
-    const loss = total ? ((100 * q.packetsLost) / total).toFixed(1) : '0.0';
-    this.quality.textContent = `Round trip ${q.rttMs ?? '—'} ms · loss ${loss} % · ${Math.round(q.fps ?? 0)} frames/s`;
+    const loss = total ? (100 * q.packetsLost) / total : 0;
+    const kbps = this.last ? Math.max(0, Math.round((8 * (q.bytesReceived - this.last.bytes)) / (now - this.last.at))) : null;
+    this.last = { bytes: q.bytesReceived, at: now };
+    this.quality.textContent = `Round trip ${q.rttMs ?? '—'} ms · loss ${loss.toFixed(1)} % · ${Math.round(q.fps ?? 0)} frames/s`;
+    const firstFrame = this.firstFrameMs === undefined && q.framesDecoded > 0;
+    if (firstFrame) this.firstFrameMs = Math.round(now - this.acceptedAt);
+    if (firstFrame || ++this.ticks % REPORT_EVERY === 0) {
+      this.send({ type: 'quality', contactId: this.contactId, firstFrameMs: this.firstFrameMs ?? null, rttMs: q.rttMs,
+        lossPercent: Math.round(loss * 10) / 10, fps: Math.round((q.fps ?? 0) * 10) / 10, bitrateKbps: kbps,
+        framesDecoded: q.framesDecoded });
+    }
   }
 
   toggle(kind, button, on, off) {

@@ -1,6 +1,7 @@
 package org.onenumber.channels.call;
 
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,7 +39,8 @@ import org.onenumber.core.port.out.ContactJournal;
  *   <li>Operator {@code join}: only the agent the contact is connected to (or held by), only for a
  *       call; answered {@code joined} with what the citizen wrote while waiting, then {@code ready}
  *       when the citizen is connected.
- *   <li>{@code offer}, {@code answer}, {@code candidate}, {@code text} from either side: only for
+ *   <li>{@code offer}, {@code answer}, {@code candidate}, {@code text} from either side, and
+ *       {@code quality} from the operator ({@link CallQuality}, kept by {@link CallQualityStore}): only for
  *       the contact the connection belongs to ({@code forbidden} otherwise, the connection stays);
  *       checked by {@link SignalFrames} and relayed to the other side. A citizen's text before an
  *       operator joined is kept for the operator.
@@ -75,16 +77,23 @@ public final class CallSignalling {
   private final CallRouting routing;
   private final ContactJournal journal;
   private final CallTimers timers;
-  private final Duration grace;
+  private final CallQualityStore quality;
+  private final Settings settings;
+  private final InstantSource clock;
   private final RandomGenerator random;
 
+  /** How calls behave: the grace period for a citizen's lost connection, and the ICE servers browsers get. */
+  public record Settings(Duration grace, IceServers iceServers) {}
+
   public CallSignalling(OpenContact open, CallRouting routing, ContactJournal journal, CallTimers timers,
-      Duration grace, RandomGenerator random) {
+      CallQualityStore quality, Settings settings, InstantSource clock, RandomGenerator random) {
     this.open = open;
     this.routing = routing;
     this.journal = journal;
     this.timers = timers;
-    this.grace = grace;
+    this.quality = quality;
+    this.settings = settings;
+    this.clock = clock;
     this.random = random;
   }
 
@@ -100,6 +109,7 @@ public final class CallSignalling {
       case "candidate" -> relay(frame, peer, SignalFrames.candidate(frame));
       case "text" -> text(frame, peer);
       case "hangup" -> hangup(frame, peer);
+      case "quality" -> quality(frame, peer);
       default -> throw new InvalidInputException("unknown frame type");
     }
   }
@@ -172,6 +182,7 @@ public final class CallSignalling {
     Map<String, Object> session = frame("session", call);
     session.put("token", call.token());
     session.put("mode", call.mode().code());
+    session.put("iceServers", settings.iceServers().forUser(call.contact().value(), clock.instant()));
     peer.send(session);
   }
 
@@ -194,6 +205,7 @@ public final class CallSignalling {
     Map<String, Object> joined = frame("joined", call);
     joined.put("mode", call.mode().code());
     joined.put("texts", call.waitingTexts());
+    joined.put("iceServers", settings.iceServers().forUser(agent.value(), clock.instant()));
     peer.send(joined);
     if (call.citizen().isPresent()) {
       peer.send(frame("ready", call));
@@ -226,6 +238,15 @@ public final class CallSignalling {
     }
   }
 
+  /** Case 4: only the operator's console measures. */
+  private void quality(Map<String, Object> frame, CallPeer peer) {
+    Call call = callOf(frame, peer);
+    if (call.sideOf(peer).orElseThrow() != Side.OPERATOR) {
+      throw forbidden("only the operator's console reports call quality");
+    }
+    quality.save(call.contact(), CallQuality.from(frame));
+  }
+
   /** Case 5. */
   private void hangup(Map<String, Object> frame, CallPeer peer) {
     Call call = callOf(frame, peer);
@@ -255,7 +276,7 @@ public final class CallSignalling {
     }
     call.toOther(side.get(), frame("peer-left", call));
     if (side.get() == Side.CITIZEN) {
-      graceTimers.put(call.token(), timers.schedule(grace, () -> graceOver(call)));
+      graceTimers.put(call.token(), timers.schedule(settings.grace(), () -> graceOver(call)));
     }
   }
 

@@ -35,6 +35,7 @@ class CallSignallingTest {
   private final List<OpenContactCommand> opened = new ArrayList<>();
   private final List<String> routed = new ArrayList<>();
   private final Map<Duration, Runnable> timers = new HashMap<>();
+  private final Map<String, CallQuality> qualities = new HashMap<>();
   private int contacts;
 
   private final CallSignalling signalling = new CallSignalling(command -> {
@@ -62,7 +63,8 @@ class CallSignallingTest {
   }, journal, (delay, task) -> {
     timers.put(delay, task);
     return () -> timers.remove(delay);
-  }, Duration.ofSeconds(30), new SplittableRandom(7));
+  }, (contact, q) -> qualities.put(contact.value(), q),
+      new CallSignalling.Settings(Duration.ofSeconds(30), IceServers.NONE), () -> T0, new SplittableRandom(7));
 
   private final RecordingPeer citizen = new RecordingPeer("citizen");
   private final RecordingPeer operator = new RecordingPeer("operator");
@@ -246,6 +248,33 @@ class CallSignallingTest {
     signalling.disconnected(citizen);
     timers.get(Duration.ofSeconds(30)).run();
     assertEquals(List.of("abandon " + contact), routed);
+  }
+
+  @Test
+  void theOperatorsConsoleReportsTheCallQualityWhichIsKeptForSupervisors() {
+    String contact = startSignLanguageCall(citizen, "browser-0001");
+    connect(contact);
+    signalling.handle(Map.of("type", "join", "contactId", contact), operator, Optional.of(OPERATOR));
+    signalling.handle(Map.of("type", "quality", "contactId", contact, "firstFrameMs", 412, "rttMs", 3,
+        "lossPercent", 0.5, "fps", 29.7, "bitrateKbps", 1200, "framesDecoded", 900), operator, Optional.of(OPERATOR));
+    assertEquals(new CallQuality(412L, 3L, 0.5, 29.7, 1200L, 900L), qualities.get(contact));
+    assertEquals("invalid_input", error(() -> signalling.handle(Map.of("type", "quality", "contactId", contact,
+        "lossPercent", 140), operator, Optional.of(OPERATOR))));
+    assertEquals("forbidden", error(() -> signalling.handle(Map.of("type", "quality", "contactId", contact,
+        "fps", 30), citizen, Optional.empty())));
+  }
+
+  @Test
+  void anOperatorWhoseConsoleReconnectsJoinsAgainAndRenegotiates() {
+    String contact = startSignLanguageCall(citizen, "browser-0001");
+    connect(contact);
+    signalling.handle(Map.of("type", "join", "contactId", contact), operator, Optional.of(OPERATOR));
+    signalling.disconnected(operator);
+    assertEquals("peer-left", citizen.frames.get(citizen.frames.size() - 1).get("type"));
+    RecordingPeer again = new RecordingPeer("operator-again");
+    signalling.handle(Map.of("type", "join", "contactId", contact), again, Optional.of(OPERATOR));
+    assertEquals(List.of("joined", "ready"), again.types());
+    assertTrue(timers.isEmpty(), "no grace timer runs for the operator's side");
   }
 
   @Test

@@ -91,6 +91,16 @@ class VideoCallBrowserIT {
     Browsers.screenshot(citizen, "video-call-citizen");
     Browsers.screenshot(console.driver, "video-call-operator");
     assertEquals("[]", Browsers.axeViolations(citizen), "the call page during a call");
+    Map<?, ?> quality = waitFor(citizen).until(d -> {
+      try {
+        return server.client().toBlocking().retrieve(HttpRequest.GET("/api/v1/contacts/" + contactId + "/call-quality")
+            .bearerAuth(server.login("sv-01")), Map.class);
+      } catch (io.micronaut.http.client.exceptions.HttpClientResponseException e) {
+        return null;
+      }
+    });
+    assertTrue(((Number) quality.get("firstFrameMs")).longValue() > 0 && ((Number) quality.get("framesDecoded")).longValue() > 0,
+        quality.toString());
 
     Instant hungUp = Instant.now();
     click(citizen, By.id("hangup"));
