@@ -106,7 +106,7 @@ function send(frame) {
 function onFrame(frame) {
   switch (frame.type) {
     case 'session': session = { token: frame.token, contactId: frame.contactId, iceServers: frame.iceServers ?? [] }; break;
-    case 'waiting': say('waiting'); break;
+    case 'waiting': backInLine(); break;
     case 'queue': say('position', { n: frame.position ?? '?', m: Math.max(1, Math.ceil((frame.ewtSeconds ?? 60) / 60)) }); break;
     case 'agent': operatorName = frame.name; say('connected', { name: frame.name }); ensurePeer(); break;
     case 'offer': say('connected', { name: operatorName }); ensurePeer().apply(frame); break;
@@ -127,6 +127,16 @@ function ensurePeer() {
     window.onenumberCall = peer;
   }
   return peer;
+}
+
+/** Waiting (again): an operator who lost the call is gone, so the next one starts a fresh connection. */
+function backInLine() {
+  say('waiting');
+  if (peer) {
+    peer.close(false);
+    peer = null;
+    $('remote-video').srcObject = null;
+  }
 }
 
 function log(who, body) {

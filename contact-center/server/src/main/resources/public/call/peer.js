@@ -68,8 +68,9 @@ export class CallPeer {
     return q;
   }
 
-  close() {
-    this.pc.getSenders().forEach((s) => s.track?.stop());
+  /** Ends the connection; the camera and microphone stay on unless {@code stopTracks}. */
+  close(stopTracks = true) {
+    if (stopTracks) this.pc.getSenders().forEach((s) => s.track?.stop());
     this.pc.close();
   }
 }

@@ -48,7 +48,9 @@ import org.onenumber.core.port.out.ContactJournal;
  *       the operator's puts it in wrap-up ({@link CallRouting#operatorHungUp}); both sides get
  *       {@code ended} when routing says so ({@link #stateChanged}).
  *   <li>A connection closes ({@link #disconnected}): the other side is told {@code peer-left};
- *       a citizen who does not resume within the grace period is treated as having hung up.
+ *       a citizen who does not resume within the grace period is treated as having hung up; an
+ *       operator who does not join again within it loses the call, which goes back to the head
+ *       of its line ({@link CallRouting#returnToLine}); the citizen hears {@code waiting}.
  * </ol>
  *
  * Routing's events come in through {@link #stateChanged} and {@link #queuePosition}. Calls live
@@ -61,6 +63,7 @@ public final class CallSignalling {
   private static final Set<String> LANGUAGES = Set.of("ko", "en", "zh", "ja", "vi", "mn");
   private static final int MAX_TEXT = 2_000;
   private static final int REMEMBERED_POSITIONS = 1_024;
+  private static final String OPERATOR_TIMER = "operator:";
 
   private final Map<String, Call> byToken = new ConcurrentHashMap<>();
   private final Map<ContactId, Call> byContact = new ConcurrentHashMap<>();
@@ -172,10 +175,7 @@ public final class CallSignalling {
   }
 
   private void attachCitizen(Call call, CallPeer peer) {
-    Runnable timer = graceTimers.remove(call.token());
-    if (timer != null) {
-      timer.run();
-    }
+    cancelTimer(call.token());
     call.citizen().ifPresent(old -> byPeer.remove(old.id()));
     call.citizen(peer);
     byPeer.put(peer.id(), call);
@@ -199,6 +199,7 @@ public final class CallSignalling {
     if (current != null && current != call) {
       throw forbidden("this connection is already in another call");
     }
+    cancelTimer(OPERATOR_TIMER + call.token());
     call.operator().ifPresent(old -> byPeer.remove(old.id()));
     call.operator(peer, agent);
     byPeer.put(peer.id(), call);
@@ -277,6 +278,8 @@ public final class CallSignalling {
     call.toOther(side.get(), frame("peer-left", call));
     if (side.get() == Side.CITIZEN) {
       graceTimers.put(call.token(), timers.schedule(settings.grace(), () -> graceOver(call)));
+    } else {
+      graceTimers.put(OPERATOR_TIMER + call.token(), timers.schedule(settings.grace(), () -> operatorGraceOver(call)));
     }
   }
 
@@ -284,6 +287,24 @@ public final class CallSignalling {
     graceTimers.remove(call.token());
     if (call.citizen().isEmpty()) {
       endByCitizen(call);
+    }
+  }
+
+  /** The operator did not come back: the call goes back to the head of its line. */
+  private void operatorGraceOver(Call call) {
+    graceTimers.remove(OPERATOR_TIMER + call.token());
+    if (call.operator().isPresent() || call.ended()) {
+      return;
+    }
+    journal.find(call.contact())
+        .filter(c -> c.state() == ContactState.CONNECTED || c.state() == ContactState.HELD)
+        .ifPresent(c -> routing.returnToLine(c.id(), c.queue()));
+  }
+
+  private void cancelTimer(String key) {
+    Runnable timer = graceTimers.remove(key);
+    if (timer != null) {
+      timer.run();
     }
   }
 
@@ -342,10 +363,8 @@ public final class CallSignalling {
     call.toBoth(frame("ended", call));
     byContact.remove(call.contact());
     byCaller.remove(call.caller(), call);
-    Runnable timer = graceTimers.remove(call.token());
-    if (timer != null) {
-      timer.run();
-    }
+    cancelTimer(call.token());
+    cancelTimer(OPERATOR_TIMER + call.token());
   }
 
   private Call callOf(Map<String, Object> frame, CallPeer peer) {

@@ -21,6 +21,7 @@ import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.contact.ContactState;
 import org.onenumber.core.contact.ContactStep;
+import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.error.OneNumberException;
 import org.onenumber.core.port.in.OpenContactCommand;
 import org.onenumber.testkit.FakeContactJournal;
@@ -54,6 +55,11 @@ class CallSignallingTest {
     @Override
     public void operatorHungUp(ContactId contact) {
       routed.add("wrap-up " + contact.value());
+    }
+
+    @Override
+    public void returnToLine(ContactId contact, QueueId queue) {
+      routed.add("return " + contact.value() + " to " + queue.value());
     }
 
     @Override
@@ -274,7 +280,20 @@ class CallSignallingTest {
     RecordingPeer again = new RecordingPeer("operator-again");
     signalling.handle(Map.of("type", "join", "contactId", contact), again, Optional.of(OPERATOR));
     assertEquals(List.of("joined", "ready"), again.types());
-    assertTrue(timers.isEmpty(), "no grace timer runs for the operator's side");
+    assertTrue(timers.isEmpty(), "the operator's grace timer is cancelled");
+    assertEquals(List.of(), routed);
+  }
+
+  @Test
+  void anOperatorWhoDoesNotComeBackLosesTheCallWhichGoesBackToTheHeadOfTheLine() {
+    String contact = startSignLanguageCall(citizen, "browser-0001");
+    connect(contact);
+    signalling.handle(Map.of("type", "join", "contactId", contact), operator, Optional.of(OPERATOR));
+    signalling.disconnected(operator);
+    timers.get(Duration.ofSeconds(30)).run();
+    assertEquals(List.of("return " + contact + " to sign-language-video"), routed);
+    signalling.stateChanged(new ContactId(contact), ContactState.QUEUED, null);
+    assertEquals("waiting", citizen.frames.get(citizen.frames.size() - 1).get("type"));
   }
 
   @Test
