@@ -88,6 +88,7 @@ function permissionHelp(error) {
 
 function connect() {
   socket = new WebSocket(callSocketUrl());
+  window.onenumberCallSocket = socket; // for tests: VideoCallBrowserIT drops it to play a lost network
   socket.addEventListener('open', () => {
     send(session ? { type: 'resume', token: session.token } : { type: 'start', mode, language: lang, caller: caller() });
   });

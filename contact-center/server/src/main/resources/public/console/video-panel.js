@@ -63,7 +63,10 @@ class VideoPanel {
   onFrame(frame) {
     if (frame.type === 'joined') this.joined(frame);
     else if (frame.type === 'ready') this.ready();
-    else if (frame.type === 'answer' || frame.type === 'candidate') this.peer?.apply(frame);
+    else if (frame.type === 'answer') {
+      this.peer?.apply(frame);
+      this.status.textContent = 'Connected.';
+    } else if (frame.type === 'candidate') this.peer?.apply(frame);
     else if (frame.type === 'text') this.addText(frame.body);
     else if (frame.type === 'peer-left') this.status.textContent = 'The citizen\'s connection dropped; waiting for them to come back…';
     else if (frame.type === 'peer-back') this.status.textContent = 'The citizen is back; reconnecting the media…';

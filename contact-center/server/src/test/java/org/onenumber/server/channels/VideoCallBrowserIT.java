@@ -101,6 +101,9 @@ class VideoCallBrowserIT {
     });
     assertTrue(((Number) quality.get("firstFrameMs")).longValue() > 0 && ((Number) quality.get("framesDecoded")).longValue() > 0,
         quality.toString());
+    System.out.println("video call: accept to first decoded frame at the operator " + quality.get("firstFrameMs")
+        + " ms (one call; " + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
+        + " load average)");
 
     Instant hungUp = Instant.now();
     click(citizen, By.id("hangup"));
@@ -141,6 +144,25 @@ class VideoCallBrowserIT {
       Object state = contact(contactId).get("state");
       return "CONNECTED".equals(state) ? null : state;
     }));
+  }
+
+  @Test
+  void aCitizenWhoseConnectionDropsResumesAndTheOperatorRestartsIce() {
+    ConsolePage console = signingOperator();
+    ChromeDriver citizen = citizenCalls("sign");
+    click(console.driver, By.cssSelector("#offers button.accept"));
+    waitFor(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "connected with"));
+    framesDecodedAndRising(citizen, "window.onenumberCall");
+    String ufrag = "return window.onenumberCall.pc.remoteDescription.sdp.match(/a=ice-ufrag:(\\S+)/)[1]";
+    String before = (String) citizen.executeScript(ufrag);
+
+    citizen.executeScript("window.onenumberCallSocket.close()");
+    // The page resumes with its token; the console is told and offers again with an ICE restart.
+    waitFor(citizen).until(d -> !before.equals(citizen.executeScript(ufrag)));
+    waitFor(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "connected with"));
+    framesDecodedAndRising(citizen, "window.onenumberCall");
+    String contactId = (String) citizen.executeScript("return window.onenumberCall.contactId");
+    assertEquals("CONNECTED", contact(contactId).get("state"), "the call went on");
   }
 
   @Test
