@@ -9,6 +9,7 @@ import { CallPeer, callSocketUrl } from '/call/peer.js';
 
 const QUALITY_MS = 2000;
 const REPORT_EVERY = 5; // quality ticks between two reports to the server (10 s)
+const FIRST_FRAME_POLL_MS = 50;
 
 function element(tag, attrs = {}, text = '') {
   const e = document.createElement(tag);
@@ -96,10 +97,25 @@ class VideoPanel {
       this.root.dataset.contactId = this.contactId;
       window.onenumberCalls = { ...(window.onenumberCalls ?? {}), [this.contactId]: this.peer };
       this.timer = setInterval(() => this.showQuality(), QUALITY_MS);
+      this.watchFirstFrame();
       this.peer.offer(false);
     } else {
       this.peer.offer(true);
     }
+  }
+
+  /** Notes the time from accept to the first decoded remote frame (checked every 50 ms until then, video only). */
+  watchFirstFrame() {
+    if (!this.video) return;
+    const check = async () => {
+      if (this.ended || this.firstFrameMs !== undefined) return;
+      const q = await this.peer.quality();
+      if (q.framesDecoded > 0) {
+        this.firstFrameMs = Math.round(performance.now() - this.acceptedAt);
+        this.showQuality();
+      } else setTimeout(check, FIRST_FRAME_POLL_MS);
+    };
+    check();
   }
 
   /** Shows round trip, loss and frame rate; reports the summary at the first frame and every 10 s. */
@@ -111,9 +127,9 @@ class VideoPanel {
     const kbps = this.last ? Math.max(0, Math.round((8 * (q.bytesReceived - this.last.bytes)) / (now - this.last.at))) : null;
     this.last = { bytes: q.bytesReceived, at: now };
     this.quality.textContent = `Round trip ${q.rttMs ?? '—'} ms · loss ${loss.toFixed(1)} % · ${Math.round(q.fps ?? 0)} frames/s`;
-    const firstFrame = this.firstFrameMs === undefined && q.framesDecoded > 0;
-    if (firstFrame) this.firstFrameMs = Math.round(now - this.acceptedAt);
-    if (firstFrame || ++this.ticks % REPORT_EVERY === 0) {
+    const firstReport = this.firstFrameMs !== undefined && !this.reportedFirst;
+    if (firstReport) this.reportedFirst = true;
+    if (firstReport || ++this.ticks % REPORT_EVERY === 0) {
       this.send({ type: 'quality', contactId: this.contactId, firstFrameMs: this.firstFrameMs ?? null, rttMs: q.rttMs,
         lossPercent: Math.round(loss * 10) / 10, fps: Math.round((q.fps ?? 0) * 10) / 10, bitrateKbps: kbps,
         framesDecoded: q.framesDecoded });

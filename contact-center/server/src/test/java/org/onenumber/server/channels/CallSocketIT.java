@@ -40,14 +40,21 @@ class CallSocketIT {
   private static String error(JsonFrames socket, Map<String, Object> frame) {
     int before = socket.frames().size();
     socket.send(frame);
-    socket.await(f -> "error".equals(f.get("type")) && socket.frames().size() > before);
-    return (String) socket.frames().get(socket.frames().size() - 1).get("error");
+    // Pushed frames (queue positions) may come in between: the answer is the first error after the send.
+    socket.await(f -> firstAfter(socket, before, "error") != null);
+    return (String) firstAfter(socket, before, "error").get("error");
+  }
+
+  private static Map<String, Object> firstAfter(JsonFrames socket, int index, String type) {
+    java.util.List<Map<String, Object>> frames = socket.frames();
+    return frames.subList(Math.min(index, frames.size()), frames.size()).stream()
+        .filter(f -> type.equals(f.get("type"))).findFirst().orElse(null);
   }
 
   private static void stillOpen(JsonFrames socket) {
     int before = socket.frames().size();
     socket.send(Map.of("type", "ping"));
-    socket.await(f -> "pong".equals(f.get("type")) && socket.frames().size() > before);
+    socket.await(f -> firstAfter(socket, before, "pong") != null);
   }
 
   @Test

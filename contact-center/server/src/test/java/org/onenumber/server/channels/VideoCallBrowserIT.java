@@ -162,7 +162,9 @@ class VideoCallBrowserIT {
     waitFor(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "connected with"));
     framesDecodedAndRising(citizen, "window.onenumberCall");
     String contactId = (String) citizen.executeScript("return window.onenumberCall.contactId");
-    assertEquals("CONNECTED", contact(contactId).get("state"), "the call went on");
+    // Under a loaded build machine one API read may time out: ask again rather than fail on it.
+    assertEquals("CONNECTED", waitFor(citizen).ignoring(io.micronaut.http.client.exceptions.ReadTimeoutException.class)
+        .until(d -> contact(contactId).get("state")), "the call went on");
   }
 
   @Test
