@@ -12,6 +12,7 @@ import { QueueOverview } from './queues.js';
 import { connectAgentSocket } from './socket.js';
 import { installShortcuts } from './shortcuts.js';
 import { mountCallCard } from './call-card.js';
+import { mountVideoPanel } from './video-panel.js';
 
 const $ = (id) => document.getElementById(id);
 const CONVERSATION_FRAMES = new Set(['message', 'message.status', 'typing']);
@@ -134,6 +135,7 @@ function open(assignment, focus) {
   } else tabs.paint(id);
   if (!tabs.selected()) tabs.select(id);
   if (assignment.channel === 'VOICE') mountCallCard(panel, id, directory);
+  if (assignment.channel === 'VIDEO' || assignment.channel === 'VOICE') mountVideoPanel(panel, id, assignment.channel);
 }
 
 function closed(id, notice) {

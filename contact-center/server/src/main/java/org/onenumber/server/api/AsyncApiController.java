@@ -17,7 +17,8 @@ import org.onenumber.core.error.NotFoundException;
 
 /**
  * Serves the AsyncAPI documents of the WebSockets beside {@code /openapi.yml}: {@code /asyncapi/chat.yml}
- * ({@code /ws/chat}) and {@code /asyncapi/agents.yml} ({@code /ws/agents/{agentId}}). The files in
+ * ({@code /ws/chat}), {@code /asyncapi/agents.yml} ({@code /ws/agents/{agentId}}) and
+ * {@code /asyncapi/call.yml} ({@code /ws/call}). The files in
  * {@code src/main/resources/asyncapi} are the only copy; {@code docs/api} links to them. Read once
  * at start; a missing one fails the start.
  */
@@ -27,7 +28,7 @@ import org.onenumber.core.error.NotFoundException;
 final class AsyncApiController {
 
   /** The documents served, by name; the classpath holds each as {@code asyncapi/<name>.yml}. */
-  static final List<String> DOCUMENTS = List.of("chat", "agents");
+  static final List<String> DOCUMENTS = List.of("chat", "agents", "call");
 
   private final Map<String, byte[]> documents = new LinkedHashMap<>();
 

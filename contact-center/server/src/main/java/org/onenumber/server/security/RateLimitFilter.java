@@ -13,11 +13,12 @@ import org.onenumber.server.api.ApiError;
 
 /**
  * Applies {@link RateLimits} per source address to the anonymous doors: contact intake, login,
- * new chat sockets and public case tracking. Over the limit the caller gets 429 with {@code Retry-After} and a JSON error;
- * nothing behind the door runs. The address is the one {@link HttpClientAddressResolver} gives
- * (behind a proxy: {@code micronaut.server.client-address-header}).
+ * new chat and call sockets (one budget per address for both) and public case tracking. Over the
+ * limit the caller gets 429 with {@code Retry-After} and a JSON error; nothing behind the door
+ * runs. The address is the one {@link HttpClientAddressResolver} gives (behind a proxy:
+ * {@code micronaut.server.client-address-header}).
  */
-@ServerFilter({"/api/v1/contacts", "/login", "/ws/chat", "/api/v1/track", "/api/v1/track/reopen"})
+@ServerFilter({"/api/v1/contacts", "/login", "/ws/chat", "/ws/call", "/api/v1/track", "/api/v1/track/reopen"})
 final class RateLimitFilter {
 
   private final RateLimits limits;
@@ -55,7 +56,7 @@ final class RateLimitFilter {
     if (method == HttpMethod.POST && path.equals("/login")) {
       return RateLimits.Rule.LOGIN;
     }
-    if (method == HttpMethod.GET && path.equals("/ws/chat")) {
+    if (method == HttpMethod.GET && (path.equals("/ws/chat") || path.equals("/ws/call"))) {
       return RateLimits.Rule.CHAT;
     }
     if (method == HttpMethod.POST && path.startsWith("/api/v1/track")) {

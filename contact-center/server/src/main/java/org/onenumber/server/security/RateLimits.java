@@ -28,7 +28,7 @@ public final class RateLimits {
     INTAKE,
     /** Login attempts per address. */
     LOGIN,
-    /** New chat sockets per address. */
+    /** New chat and call sockets per address. */
     CHAT,
     /** Failed logins per login name, before the account is locked for a while. */
     LOGIN_FAILURES,

@@ -18,14 +18,15 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Serves the static pages under {@code classpath:public/chat}, {@code classpath:public/console},
- * {@code classpath:public/department} (the department portal; its data comes from APIs that need a
- * department login), {@code classpath:public/track} (the public case tracking page) and
- * {@code classpath:public/report} (the citizen's Open311 report form).
+ * Serves the static pages under {@code classpath:public/chat}, {@code classpath:public/call},
+ * {@code classpath:public/console}, {@code classpath:public/department} (the department portal; its
+ * data comes from APIs that need a department login), {@code classpath:public/track} (the public case
+ * tracking page) and {@code classpath:public/report} (the citizen's Open311 report form).
  * The cases:
  *
  * <ol>
- *   <li>{@code /chat/}, {@code /console/} and {@code /report/} are the folder's {@code index.html},
+ *   <li>{@code /chat}, {@code /call} and {@code /console} (with or without the slash), {@code /report/},
+ *       {@code /track/} and {@code /department/} are the folder's {@code index.html},
  *       which refers to its files by absolute path.
  *   <li>A file name must be plain ({@code [a-z0-9-]+.(html|js|css|svg)}): no traversal, no hidden files; else 404.
  *   <li>Found files are sent with their type, {@code no-cache} (pages change with the server) and the
@@ -56,6 +57,16 @@ final class StaticPagesController {
   @Get("/chat/")
   HttpResponse<?> chatPage() {
     return file("chat", "index.html");
+  }
+
+  @Get("/call/")
+  HttpResponse<?> callPage() {
+    return file("call", "index.html");
+  }
+
+  @Get("/call/{name}")
+  HttpResponse<?> call(@PathVariable String name) {
+    return file("call", name);
   }
 
   @Get("/console/")

@@ -59,10 +59,23 @@ final class Browsers implements BeforeEachCallback, AfterEachCallback {
 
   /** A new browser with a fresh profile, quit after the test. */
   ChromeDriver open() {
+    return open(List.of());
+  }
+
+  /**
+   * A new browser whose camera and microphone are Chromium's fake devices (a test pattern and a
+   * beep), granted without asking: for WebRTC tests.
+   */
+  ChromeDriver openWithFakeMedia() {
+    return open(List.of("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+        "--autoplay-policy=no-user-gesture-required"));
+  }
+
+  private ChromeDriver open(List<String> extra) {
     try {
       Path profile = Files.createTempDirectory("onenumber-browser");
       profiles.add(profile);
-      ChromeDriver driver = open(profile);
+      ChromeDriver driver = open(profile, extra);
       opened.add(driver);
       return driver;
     } catch (IOException e) {
@@ -70,12 +83,13 @@ final class Browsers implements BeforeEachCallback, AfterEachCallback {
     }
   }
 
-  private static ChromeDriver open(Path profile) {
+  private static ChromeDriver open(Path profile, List<String> extra) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--no-first-run",
         "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,900", "--lang=en-US");
+    options.addArguments(extra);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
     ChromeDriver driver = new ChromeDriver(service, options);

@@ -32,11 +32,25 @@ class AsyncApiFramesTest {
    * One socket: its document, the server packages whose code sends its frames (plus any server file
    * that uses {@code senderClass}, the socket's send helper), and the files that read its frames.
    */
-  record Socket(String document, List<String> senderPackages, String senderClass, List<String> receiverFiles) {}
+  record Socket(String document, List<String> senderPackages, String senderClass, List<String> receiverFiles,
+      Adapter adapter) {
+    Socket(String document, List<String> senderPackages, String senderClass, List<String> receiverFiles) {
+      this(document, senderPackages, senderClass, receiverFiles, null);
+    }
+  }
+
+  /**
+   * Where a socket's protocol lives in an adapter module (the server then holds only the endpoint):
+   * the module's source folder under the repository, and its packages and files as in {@link Socket}.
+   */
+  record Adapter(String sources, List<String> senderPackages, String senderClass, List<String> receiverFiles) {}
 
   static final List<Socket> SOCKETS = List.of(
       new Socket("chat", List.of("chat"), "ChatHub", List.of("chat/ChatEndpoint.java", "chat/ChatConversation.java")),
-      new Socket("agents", List.of("routing"), "AgentSockets", List.of("routing/AgentSocket.java")));
+      new Socket("agents", List.of("routing"), "AgentSockets", List.of("routing/AgentSocket.java")),
+      new Socket("call", List.of("call"), "SocketPeer", List.of("call/CallEndpoint.java"),
+          new Adapter("channels/src/main/java/org/onenumber/channels", List.of("call"), "CallPeer",
+              List.of("call/CallSignalling.java"))));
 
   @Test
   void everyFrameTheServerSendsOrAcceptsIsDocumentedAndEveryDocumentedFrameIsInTheCode() {
@@ -53,6 +67,12 @@ class AsyncApiFramesTest {
       Map<String, String> sent = code.sentTypes(socket.senderPackages(), socket.senderClass(), SOCKETS.stream()
           .filter(s -> s != socket).flatMap(s -> s.senderPackages().stream()).toList());
       Map<String, String> accepted = code.acceptedTypes(socket.receiverFiles());
+      if (socket.adapter() != null) {
+        Adapter adapter = socket.adapter();
+        FrameSources module = new FrameSources(Repository.root().resolve(adapter.sources()));
+        module.sentTypes(adapter.senderPackages(), adapter.senderClass(), List.of()).forEach(sent::putIfAbsent);
+        module.acceptedTypes(adapter.receiverFiles()).forEach(accepted::putIfAbsent);
+      }
       compare(problems, where, "sends", sent, doc.types("send"));
       compare(problems, where, "accepts", accepted, doc.types("receive"));
     }

@@ -1,0 +1,30 @@
+package org.onenumber.channels.call;
+
+import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.directory.QueueId;
+
+/**
+ * What the signalling tells routing, and the one thing it asks: the server maps these to the
+ * engine's existing commands ({@code Abandon} for a citizen who hangs up, waiting or connected;
+ * {@code WrapUp} for an operator who hangs up; {@code Transfer} back to the queue for an operator
+ * who lost the call) and to the directory.
+ */
+public interface CallRouting {
+
+  /** The citizen hung up, closed the page, or did not come back within the grace period. */
+  void citizenHungUp(ContactId contact);
+
+  /** The operator hung up: the contact goes to wrap-up, where the operator gives its outcome. */
+  void operatorHungUp(ContactId contact);
+
+  /**
+   * The operator's console lost the call and did not come back within the grace period: the call
+   * goes back to {@code queue} keeping its age, so it is next in line ({@code Transfer} with
+   * {@code keepAge}).
+   */
+  void returnToLine(ContactId contact, QueueId queue);
+
+  /** The name the citizen is shown for {@code agent}. */
+  String agentName(AgentId agent);
+}

@@ -1,0 +1,407 @@
+package org.onenumber.channels.call;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
+import org.onenumber.channels.call.Call.Side;
+import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.citizen.CitizenIdentity;
+import org.onenumber.core.contact.Contact;
+import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.contact.ContactState;
+import org.onenumber.core.directory.Language;
+import org.onenumber.core.error.InvalidInputException;
+import org.onenumber.core.error.NotFoundException;
+import org.onenumber.core.error.PermanentException;
+import org.onenumber.core.port.in.OpenContact;
+import org.onenumber.core.port.in.OpenContactCommand;
+import org.onenumber.core.port.out.ContactJournal;
+
+/**
+ * What each frame on the call socket does (the frames are listed in the package documentation).
+ * The cases, by sender and frame type:
+ *
+ * <ol>
+ *   <li>Citizen {@code start}: refused while the same caller has a call that has not ended (one
+ *       call per citizen); otherwise a contact is opened ({@link CallMode}: VIDEO for sign
+ *       language, VOICE for voice), a session with a random 256-bit resume token is answered
+ *       {@code session}, then {@code waiting} and the last known queue position.
+ *   <li>Citizen {@code resume}: the call behind the token is attached to this connection; an
+ *       operator already there is told {@code peer-back} and {@code ready} (make a new offer, with
+ *       an ICE restart), and the citizen {@code agent} or {@code ended} as the contact stands.
+ *   <li>Operator {@code join}: only the agent the contact is connected to (or held by), only for a
+ *       call; answered {@code joined} with what the citizen wrote while waiting, then {@code ready}
+ *       when the citizen is connected.
+ *   <li>{@code offer}, {@code answer}, {@code candidate}, {@code text} from either side, and
+ *       {@code quality} from the operator ({@link CallQuality}, kept by {@link CallQualityStore}): only for
+ *       the contact the connection belongs to ({@code forbidden} otherwise, the connection stays);
+ *       checked by {@link SignalFrames} and relayed to the other side. A citizen's text before an
+ *       operator joined is kept for the operator.
+ *   <li>{@code hangup}: the citizen's ends the contact in routing ({@link CallRouting#citizenHungUp});
+ *       the operator's puts it in wrap-up ({@link CallRouting#operatorHungUp}); both sides get
+ *       {@code ended} when routing says so ({@link #stateChanged}).
+ *   <li>A connection closes ({@link #disconnected}): the other side is told {@code peer-left};
+ *       a citizen who does not resume within the grace period is treated as having hung up; an
+ *       operator who does not join again within it loses the call, which goes back to the head
+ *       of its line ({@link CallRouting#returnToLine}); the citizen hears {@code waiting}.
+ * </ol>
+ *
+ * Routing's events come in through {@link #stateChanged} and {@link #queuePosition}. Calls live
+ * in memory: a server restart ends the signalling of calls in progress (their contacts stay with
+ * routing, which the operator closes as usual). Thread-safe.
+ */
+public final class CallSignalling {
+
+  private static final Pattern CALLER = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+  private static final Set<String> LANGUAGES = Set.of("ko", "en", "zh", "ja", "vi", "mn");
+  private static final int MAX_TEXT = 2_000;
+  private static final int REMEMBERED_POSITIONS = 1_024;
+  private static final String OPERATOR_TIMER = "operator:";
+
+  private final Map<String, Call> byToken = new ConcurrentHashMap<>();
+  private final Map<ContactId, Call> byContact = new ConcurrentHashMap<>();
+  private final Map<String, Call> byCaller = new ConcurrentHashMap<>();
+  private final Map<String, Call> byPeer = new ConcurrentHashMap<>();
+  private final Map<String, Runnable> graceTimers = new ConcurrentHashMap<>();
+  private final Map<ContactId, Map<String, Object>> positions = new java.util.LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<ContactId, Map<String, Object>> eldest) {
+      return size() > REMEMBERED_POSITIONS;
+    }
+  };
+  private final OpenContact open;
+  private final CallRouting routing;
+  private final ContactJournal journal;
+  private final CallTimers timers;
+  private final CallQualityStore quality;
+  private final Settings settings;
+  private final InstantSource clock;
+  private final RandomGenerator random;
+
+  /** How calls behave: the grace period for a citizen's lost connection, and the ICE servers browsers get. */
+  public record Settings(Duration grace, IceServers iceServers) {}
+
+  public CallSignalling(OpenContact open, CallRouting routing, ContactJournal journal, CallTimers timers,
+      CallQualityStore quality, Settings settings, InstantSource clock, RandomGenerator random) {
+    this.open = open;
+    this.routing = routing;
+    this.journal = journal;
+    this.timers = timers;
+    this.quality = quality;
+    this.settings = settings;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  /** Handles one frame from {@code peer}; {@code operator} is the signed-in agent, empty for a citizen. */
+  public void handle(Map<String, Object> frame, CallPeer peer, Optional<AgentId> operator) {
+    String type = String.valueOf(frame.get("type"));
+    switch (type) {
+      case "start" -> start(frame, peer);
+      case "resume" -> resume(frame, peer);
+      case "join" -> join(frame, peer, operator.orElseThrow(() -> forbidden("sign in as an operator to join a call")));
+      case "offer" -> relay(frame, peer, SignalFrames.description("offer", frame));
+      case "answer" -> relay(frame, peer, SignalFrames.description("answer", frame));
+      case "candidate" -> relay(frame, peer, SignalFrames.candidate(frame));
+      case "text" -> text(frame, peer);
+      case "hangup" -> hangup(frame, peer);
+      case "quality" -> quality(frame, peer);
+      default -> throw new InvalidInputException("unknown frame type");
+    }
+  }
+
+  /** Case 1. */
+  private void start(Map<String, Object> frame, CallPeer peer) {
+    if (byPeer.containsKey(peer.id())) {
+      throw new PermanentException("call_in_progress", "this connection already has a call");
+    }
+    CallMode mode = CallMode.of(frame.get("mode"));
+    String caller = frame.get("caller") instanceof String c && CALLER.matcher(c).matches() ? c : null;
+    if (caller == null) {
+      throw new InvalidInputException("caller must be 8 to 64 letters, digits, '-' or '_'");
+    }
+    Call existing = byCaller.get(caller);
+    if (existing != null && !existing.ended()) {
+      throw new PermanentException("call_in_progress",
+          "you already have a call waiting or connected; hang it up before starting another");
+    }
+    Language page = Language.of(LANGUAGES.contains(frame.get("language")) ? (String) frame.get("language") : "ko");
+    Contact contact = open.open(new OpenContactCommand(mode.channel(), new CitizenIdentity.ChatHandle("call-" + caller),
+        null, mode.language(page), mode == CallMode.SIGN ? "video call in sign language" : "voice call from the web",
+        mode.queue(), null, Set.of()));
+    Call call = new Call(token(), caller, contact.id(), mode);
+    byToken.put(call.token(), call);
+    byContact.put(call.contact(), call);
+    byCaller.put(caller, call);
+    attachCitizen(call, peer);
+    peer.send(frame("waiting", call));
+    Map<String, Object> position;
+    synchronized (positions) {
+      position = positions.remove(call.contact());
+    }
+    if (position != null) {
+      peer.send(position);
+    }
+  }
+
+  /** Case 2. */
+  private void resume(Map<String, Object> frame, CallPeer peer) {
+    Call call = Optional.ofNullable(frame.get("token")).map(String::valueOf).map(byToken::get)
+        .orElseThrow(() -> new NotFoundException("call", "(token)"));
+    attachCitizen(call, peer);
+    Optional<Contact> contact = journal.find(call.contact());
+    if (call.ended() || contact.map(c -> c.state().isTerminal() || c.state() == ContactState.WRAP_UP).orElse(true)) {
+      peer.send(frame("ended", call));
+      return;
+    }
+    if (contact.get().state() == ContactState.CONNECTED || contact.get().state() == ContactState.HELD) {
+      Map<String, Object> agent = frame("agent", call);
+      agent.put("name", routing.agentName(contact.get().agent()));
+      peer.send(agent);
+    } else {
+      peer.send(frame("waiting", call));
+    }
+    call.operator().ifPresent(op -> {
+      op.send(frame("peer-back", call));
+      op.send(frame("ready", call));
+    });
+  }
+
+  private void attachCitizen(Call call, CallPeer peer) {
+    cancelTimer(call.token());
+    call.citizen().ifPresent(old -> byPeer.remove(old.id()));
+    call.citizen(peer);
+    byPeer.put(peer.id(), call);
+    Map<String, Object> session = frame("session", call);
+    session.put("token", call.token());
+    session.put("mode", call.mode().code());
+    session.put("iceServers", settings.iceServers().forUser(call.contact().value(), clock.instant()));
+    peer.send(session);
+  }
+
+  /** Case 3. */
+  private void join(Map<String, Object> frame, CallPeer peer, AgentId agent) {
+    ContactId id = contactOf(frame);
+    Call call = byContact.get(id);
+    Contact contact = journal.find(id).orElse(null);
+    boolean live = contact != null && (contact.state() == ContactState.CONNECTED || contact.state() == ContactState.HELD);
+    if (call == null || call.ended() || !live || !agent.equals(contact.agent())) {
+      throw forbidden("this call is not connected to you");
+    }
+    Call current = byPeer.get(peer.id());
+    if (current != null && current != call) {
+      throw forbidden("this connection is already in another call");
+    }
+    cancelTimer(OPERATOR_TIMER + call.token());
+    call.operator().ifPresent(old -> byPeer.remove(old.id()));
+    call.operator(peer, agent);
+    byPeer.put(peer.id(), call);
+    Map<String, Object> joined = frame("joined", call);
+    joined.put("mode", call.mode().code());
+    joined.put("texts", call.waitingTexts());
+    joined.put("iceServers", settings.iceServers().forUser(agent.value(), clock.instant()));
+    peer.send(joined);
+    if (call.citizen().isPresent()) {
+      peer.send(frame("ready", call));
+    }
+  }
+
+  /** Case 4: offer, answer and candidate. */
+  private void relay(Map<String, Object> frame, CallPeer peer, Map<String, Object> checked) {
+    Call call = callOf(frame, peer);
+    Side side = call.sideOf(peer).orElseThrow();
+    checked.put("contactId", call.contact().value());
+    if (!call.toOther(side, checked)) {
+      throw new PermanentException("peer_absent", "the other party is not connected; try again when they are");
+    }
+  }
+
+  /** Case 4: text. */
+  private void text(Map<String, Object> frame, CallPeer peer) {
+    Call call = callOf(frame, peer);
+    Side side = call.sideOf(peer).orElseThrow();
+    String body = frame.get("body") instanceof String b ? clean(b) : "";
+    if (body.isBlank() || body.length() > MAX_TEXT) {
+      throw new InvalidInputException("body must be 1 to " + MAX_TEXT + " characters");
+    }
+    Map<String, Object> relayed = frame("text", call);
+    relayed.put("from", side == Side.CITIZEN ? "citizen" : "operator");
+    relayed.put("body", body);
+    if (!call.toOther(side, relayed) && side == Side.CITIZEN) {
+      call.keepWaitingText(body);
+    }
+  }
+
+  /** Case 4: only the operator's console measures. */
+  private void quality(Map<String, Object> frame, CallPeer peer) {
+    Call call = callOf(frame, peer);
+    if (call.sideOf(peer).orElseThrow() != Side.OPERATOR) {
+      throw forbidden("only the operator's console reports call quality");
+    }
+    quality.save(call.contact(), CallQuality.from(frame));
+  }
+
+  /** Case 5. */
+  private void hangup(Map<String, Object> frame, CallPeer peer) {
+    Call call = callOf(frame, peer);
+    if (call.sideOf(peer).orElseThrow() == Side.CITIZEN) {
+      endByCitizen(call);
+    } else {
+      routing.operatorHungUp(call.contact());
+    }
+  }
+
+  private void endByCitizen(Call call) {
+    if (!call.ended()) {
+      routing.citizenHungUp(call.contact());
+      finish(call);
+    }
+  }
+
+  /** Case 6: {@code peer}'s connection closed. */
+  public void disconnected(CallPeer peer) {
+    Call call = byPeer.remove(peer.id());
+    if (call == null) {
+      return;
+    }
+    Optional<Side> side = call.detach(peer);
+    if (side.isEmpty() || call.ended()) {
+      return;
+    }
+    call.toOther(side.get(), frame("peer-left", call));
+    if (side.get() == Side.CITIZEN) {
+      graceTimers.put(call.token(), timers.schedule(settings.grace(), () -> graceOver(call)));
+    } else {
+      graceTimers.put(OPERATOR_TIMER + call.token(), timers.schedule(settings.grace(), () -> operatorGraceOver(call)));
+    }
+  }
+
+  private void graceOver(Call call) {
+    graceTimers.remove(call.token());
+    if (call.citizen().isEmpty()) {
+      endByCitizen(call);
+    }
+  }
+
+  /** The operator did not come back: the call goes back to the head of its line. */
+  private void operatorGraceOver(Call call) {
+    graceTimers.remove(OPERATOR_TIMER + call.token());
+    if (call.operator().isPresent() || call.ended()) {
+      return;
+    }
+    journal.find(call.contact())
+        .filter(c -> c.state() == ContactState.CONNECTED || c.state() == ContactState.HELD)
+        .ifPresent(c -> routing.returnToLine(c.id(), c.queue()));
+  }
+
+  private void cancelTimer(String key) {
+    Runnable timer = graceTimers.remove(key);
+    if (timer != null) {
+      timer.run();
+    }
+  }
+
+  /** Routing moved {@code contact}: the citizen hears where their call is; both hear when it ends. */
+  public void stateChanged(ContactId contact, ContactState to, AgentId agent) {
+    Call call = byContact.get(contact);
+    if (call == null) {
+      return;
+    }
+    switch (to) {
+      case QUEUED -> {
+        call.operator().ifPresent(op -> {
+          op.send(frame("ended", call));
+          byPeer.remove(op.id(), call);
+          call.detach(op);
+        });
+        call.citizen().ifPresent(p -> p.send(frame("waiting", call)));
+      }
+      case CONNECTED -> call.citizen().ifPresent(p -> {
+        Map<String, Object> frame = frame("agent", call);
+        frame.put("name", routing.agentName(agent));
+        p.send(frame);
+      });
+      case WRAP_UP, CLOSED, ABANDONED, CALLBACK_REQUESTED -> finish(call);
+      default -> { }
+    }
+  }
+
+  /** Routing's estimate for a waiting contact; remembered briefly if the call is not registered yet. */
+  public void queuePosition(ContactId contact, Long position, Long ewtSeconds) {
+    Map<String, Object> frame = new LinkedHashMap<>();
+    frame.put("type", "queue");
+    frame.put("contactId", contact.value());
+    frame.put("position", position);
+    frame.put("ewtSeconds", ewtSeconds);
+    Call call = byContact.get(contact);
+    if (call == null) {
+      synchronized (positions) {
+        positions.put(contact, frame);
+      }
+      return;
+    }
+    call.citizen().ifPresent(p -> p.send(frame));
+  }
+
+  /** Whether {@code contact} is a browser call this server is signalling (for the console and tests). */
+  public boolean isCall(ContactId contact) {
+    return byContact.containsKey(contact);
+  }
+
+  private void finish(Call call) {
+    if (call.ended()) {
+      return;
+    }
+    call.end();
+    call.toBoth(frame("ended", call));
+    byContact.remove(call.contact());
+    byCaller.remove(call.caller(), call);
+    cancelTimer(call.token());
+    cancelTimer(OPERATOR_TIMER + call.token());
+  }
+
+  private Call callOf(Map<String, Object> frame, CallPeer peer) {
+    Call call = byPeer.get(peer.id());
+    if (call == null || !call.contact().equals(contactOf(frame)) || call.sideOf(peer).isEmpty()) {
+      throw forbidden("this connection is not a party to that call");
+    }
+    return call;
+  }
+
+  private static ContactId contactOf(Map<String, Object> frame) {
+    Object id = frame.get("contactId");
+    if (!(id instanceof String s) || s.isBlank() || s.length() > 64) {
+      throw new InvalidInputException("contactId is required");
+    }
+    return new ContactId(s);
+  }
+
+  private static Map<String, Object> frame(String type, Call call) {
+    Map<String, Object> frame = new LinkedHashMap<>();
+    frame.put("type", type);
+    frame.put("contactId", call.contact().value());
+    return frame;
+  }
+
+  private static PermanentException forbidden(String message) {
+    return new PermanentException("forbidden", message);
+  }
+
+  private String token() {
+    byte[] secret = new byte[32];
+    random.nextBytes(secret);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+  }
+
+  private static String clean(String text) {
+    return text.codePoints().filter(c -> c == '\n' || !Character.isISOControl(c))
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Browser calls (WebRTC): sign-language video and voice from the citizen's call page to an
+ * operator's console, signalled over one WebSocket ({@code /ws/call}, served by the server) and
+ * routed as any other contact. This package holds the protocol; the server only moves frames and
+ * identities in and out, and feeds routing's events in.
+ *
+ * <h2>Frames (JSON text)</h2>
+ *
+ * <p>Every frame with its schema and the order rules is in the AsyncAPI document
+ * {@code contact-center/server/src/main/resources/asyncapi/call.yml} (served at
+ * {@code /asyncapi/call.yml}).
+ *
+ * <pre>
+ * citizen → server                                       server → citizen
+ * {"type":"start","mode":"sign"|"voice",                 {"type":"session","contactId":"…","token":"…","mode":"sign"}
+ *  "language":"ko","caller":"…"}                          {"type":"waiting","contactId":"…"}
+ * {"type":"resume","token":"…"}                          {"type":"queue","contactId":"…","position":2,"ewtSeconds":40}
+ * {"type":"text","contactId":"…","body":"…"}             {"type":"agent","contactId":"…","name":"문지호"}
+ * {"type":"answer","contactId":"…","sdp":"v=0…"}         {"type":"offer","contactId":"…","sdp":"v=0…"}
+ * {"type":"candidate","contactId":"…","candidate":"…",   {"type":"candidate",…}   {"type":"text","from":"operator",…}
+ *  "sdpMid":"0","sdpMLineIndex":0}                       {"type":"peer-left",…}   {"type":"ended","contactId":"…"}
+ * {"type":"hangup","contactId":"…"}
+ *
+ * operator → server (signed in)                          server → operator
+ * {"type":"join","contactId":"…"}                        {"type":"joined","contactId":"…","mode":"sign","texts":[…]}
+ * {"type":"offer",…} {"type":"candidate",…}              {"type":"ready","contactId":"…"}  (the citizen is there: offer)
+ * {"type":"text",…} {"type":"hangup","contactId":"…"}    {"type":"answer",…} {"type":"candidate",…} {"type":"text",…}
+ *                                                        {"type":"peer-left",…} {"type":"peer-back",…} {"type":"ended",…}
+ * either → server: {"type":"ping"} → {"type":"pong"};    any refusal: {"type":"error","error":"…","message":"…"}
+ * </pre>
+ *
+ * <p>The operator makes the offer: on {@code ready} (the citizen is connected, first time or
+ * after resuming) the console creates an offer (with an ICE restart when renegotiating) and the
+ * citizen's page answers. Frames are relayed only between the two parties of one contact
+ * ({@link org.onenumber.channels.call.CallSignalling}); the server never reads the media.
+ */
+package org.onenumber.channels.call;

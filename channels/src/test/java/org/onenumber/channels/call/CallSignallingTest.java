@@ -1,0 +1,304 @@
+package org.onenumber.channels.call;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.citizen.CitizenId;
+import org.onenumber.core.contact.Contact;
+import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.contact.ContactState;
+import org.onenumber.core.contact.ContactStep;
+import org.onenumber.core.directory.QueueId;
+import org.onenumber.core.error.OneNumberException;
+import org.onenumber.core.port.in.OpenContactCommand;
+import org.onenumber.testkit.FakeContactJournal;
+
+class CallSignallingTest {
+
+  private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+  private static final AgentId OPERATOR = new AgentId("op-034");
+  private static final String SDP = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n";
+
+  private final FakeContactJournal journal = new FakeContactJournal();
+  private final List<OpenContactCommand> opened = new ArrayList<>();
+  private final List<String> routed = new ArrayList<>();
+  private final Map<Duration, Runnable> timers = new HashMap<>();
+  private final Map<String, CallQuality> qualities = new HashMap<>();
+  private int contacts;
+
+  private final CallSignalling signalling = new CallSignalling(command -> {
+    opened.add(command);
+    Contact contact = Contact.create(new ContactId("c-" + ++contacts), command.channel(), new CitizenId("citizen-1"),
+        command.language(), Set.of(), 20, command.topic(), T0)
+        .moveTo(new ContactStep(ContactState.QUEUED, T0, null, command.queue(), "intake"));
+    journal.append(contact, List.of());
+    return contact;
+  }, new CallRouting() {
+    @Override
+    public void citizenHungUp(ContactId contact) {
+      routed.add("abandon " + contact.value());
+    }
+
+    @Override
+    public void operatorHungUp(ContactId contact) {
+      routed.add("wrap-up " + contact.value());
+    }
+
+    @Override
+    public void returnToLine(ContactId contact, QueueId queue) {
+      routed.add("return " + contact.value() + " to " + queue.value());
+    }
+
+    @Override
+    public String agentName(AgentId agent) {
+      return "문지호";
+    }
+  }, journal, (delay, task) -> {
+    timers.put(delay, task);
+    return () -> timers.remove(delay);
+  }, (contact, q) -> qualities.put(contact.value(), q),
+      new CallSignalling.Settings(Duration.ofSeconds(30), IceServers.NONE), () -> T0, new SplittableRandom(7));
+
+  private final RecordingPeer citizen = new RecordingPeer("citizen");
+  private final RecordingPeer operator = new RecordingPeer("operator");
+
+  private String startSignLanguageCall(RecordingPeer peer, String caller) {
+    signalling.handle(Map.of("type", "start", "mode", "sign", "language", "en", "caller", caller), peer, Optional.empty());
+    return (String) peer.last("session").get("contactId");
+  }
+
+  private void connect(String contact) {
+    Contact c = journal.find(new ContactId(contact)).orElseThrow();
+    Contact offered = c.moveTo(new ContactStep(ContactState.OFFERED, T0.plusSeconds(4), OPERATOR, c.queue(), "offer"));
+    journal.append(offered.moveTo(new ContactStep(ContactState.CONNECTED, T0.plusSeconds(5), OPERATOR, c.queue(),
+        "accept")), List.of());
+    signalling.stateChanged(c.id(), ContactState.CONNECTED, OPERATOR);
+  }
+
+  private static String error(Runnable frame) {
+    return assertThrows(OneNumberException.class, frame::run).code();
+  }
+
+  @Test
+  void aSignLanguageCallIsAVideoContactInKslForTheSigningQueue() {
+    startSignLanguageCall(citizen, "browser-0001");
+    OpenContactCommand command = opened.get(0);
+    assertEquals("VIDEO", command.channel().name());
+    assertEquals("kvk", command.language().code());
+    assertEquals("sign-language-video", command.queue().value());
+    assertEquals(List.of("session", "waiting"), citizen.types());
+  }
+
+  @Test
+  void aVoiceCallIsAVoiceContactInThePageLanguageWhoseQueueIntakeChooses() {
+    signalling.handle(Map.of("type", "start", "mode", "voice", "language", "vi", "caller", "browser-0002"), citizen,
+        Optional.empty());
+    assertEquals("VOICE", opened.get(0).channel().name());
+    assertEquals("vi", opened.get(0).language().code());
+    assertEquals(null, opened.get(0).queue());
+  }
+
+  @Test
+  void aQueuePositionPublishedBeforeTheCallIsKnownReachesTheCitizen() {
+    signalling.queuePosition(new ContactId("c-1"), 3L, 95L);
+    startSignLanguageCall(citizen, "browser-0001");
+    assertEquals(3L, citizen.last("queue").get("position"));
+    signalling.queuePosition(new ContactId("c-1"), 2L, 60L);
+    assertEquals(2L, citizen.last("queue").get("position"));
+  }
+
+  @Test
+  void oneCallPerCallerAtATimeTheOthersAreRefusedWithAClearMessage() {
+    startSignLanguageCall(citizen, "browser-0001");
+    for (int i = 0; i < 9; i++) {
+      RecordingPeer tab = new RecordingPeer("tab-" + i);
+      assertEquals("call_in_progress", error(() -> startSignLanguageCall(tab, "browser-0001")));
+    }
+    assertEquals(1, opened.size());
+    assertEquals("call_in_progress", error(() -> startSignLanguageCall(citizen, "browser-0009")),
+        "one connection carries one call");
+  }
+
+  @Test
+  void offersAnswersAndCandidatesFlowOnlyBetweenTheTwoPartiesOfTheContact() {
+    String contact = startSignLanguageCall(citizen, "browser-0001");
+    connect(contact);
+    assertEquals("문지호", citizen.last("agent").get("name"));
+    signalling.handle(Map.of("type", "join", "contactId", contact), operator, Optional.of(OPERATOR));
+    assertEquals(List.of("joined", "ready"), operator.types());
+
+    signalling.handle(Map.of("type", "offer", "contactId", contact, "sdp", SDP, "extra", "dropped"), operator,
+        Optional.of(OPERATOR));
+    assertEquals(Map.of("type", "offer", "sdp", SDP, "contactId", contact), citizen.last("offer"));
+    signalling.handle(Map.of("type", "answer", "contactId", contact, "sdp", SDP), citizen, Optional.empty());
+    assertEquals(SDP, operator.last("answer").get("sdp"));
+    signalling.handle(Map.of("type", "candidate", "contactId", contact, "candidate",
+        "candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host", "sdpMid", "0", "sdpMLineIndex", 0), citizen,
+        Optional.empty());
+    assertEquals("0", operator.last("candidate").get("sdpMid"));
+
+    RecordingPeer stranger = new RecordingPeer("stranger");
+    String other = startSignLanguageCall(stranger, "browser-0002");
+    assertEquals("forbidden", error(() -> signalling.handle(Map.of("type", "offer", "contactId", contact, "sdp", SDP),
+        stranger, Optional.empty())));
+    assertEquals("forbidden", error(() -> signalling.handle(Map.of("type", "answer", "contactId", other, "sdp", SDP),
+        citizen, Optional.empty())));
+    assertEquals("forbidden", error(() -> signalling.handle(Map.of("type", "join", "contactId", other), operator,
+        Optional.of(OPERATOR))), "a call not connected to this operator");
+    assertEquals("forbidden", error(() -> signalling.handle(Map.of("type", "join", "contactId", contact),
+        new RecordingPeer("op-2"), Optional.of(new AgentId("op-035")))));
+    assertEquals("forbidden", error(() -> signalling.handle(Map.of("type", "join", "contactId", contact),
+        stranger, Optional.empty())), "a citizen cannot join");
+    assertFalse(stranger.types().contains("offer"));
+  }
+
+  @Test
+  void oversizedOrMalformedSdpAndCandidatesAreInvalidInputWithoutQuotingThem() {
+    String contact = startSignLanguageCall(citizen, "browser-0001");
+    connect(contact);
+    signalling.handle(Map.of("type", "join", "contactId", contact), operator, Optional.of(OPERATOR));
+    String huge = "v=0\r\n" + "a=x\r\n".repeat(5_000);
+    for (Map<String, Object> bad : List.<Map<String, Object>>of(
+        Map.of("type", "offer", "contactId", contact, "sdp", huge),
+        Map.of("type", "offer", "contactId", contact, "sdp", "<script>alert(1)</script>"),
+        Map.of("type", "offer", "contactId", contact, "sdp", 42),
+        Map.of("type", "candidate", "contactId", contact, "candidate", "not a candidate"),
+        Map.of("type", "candidate", "contactId", contact, "candidate", "candidate:1", "sdpMLineIndex", 99),
+        Map.of("type", "hello", "contactId", contact))) {
+      OneNumberException e = assertThrows(OneNumberException.class,
+          () -> signalling.handle(bad, operator, Optional.of(OPERATOR)));
+      assertEquals("invalid_input", e.code(), bad.toString());
+      assertFalse(e.getMessage().contains("<script") || e.getMessage().contains("a=x"), e.getMessage());
+    }
+    assertFalse(citizen.types().contains("offer"));
+  }
+
+  @Test
+  void whatTheCitizenWritesWhileWaitingIsHandedToTheOperatorWhoJoins() {
+    String contact = startSignLanguageCall(citizen, "browser-0001");
+    signalling.handle(Map.of("type", "text", "contactId", contact, "body", "수도가 \u0007안 나와요"), citizen,
+        Optional.empty());
+    connect(contact);
+    signalling.handle(Map.of("type", "join", "contactId", contact), operator, Optional.of(OPERATOR));
+    assertEquals(List.of("수도가 안 나와요"), operator.last("joined").get("texts"));
+    signalling.handle(Map.of("type", "text", "contactId", contact, "body", "어디세요?"), operator, Optional.of(OPERATOR));
+    assertEquals("operator", citizen.last("text").get("from"));
+  }
+
+  @Test
+  void theCitizenHangingUpEndsTheContactAndTellsBothSides() {
+    String contact = startSignLanguageCall(citizen, "browser-0001");
+    connect(contact);
+    signalling.handle(Map.of("type", "join", "contactId", contact), operator, Optional.of(OPERATOR));
+    signalling.handle(Map.of("type", "hangup", "contactId", contact), citizen, Optional.empty());
+    assertEquals(List.of("abandon " + contact), routed);
+    assertTrue(citizen.types().contains("ended") && operator.types().contains("ended"));
+    startSignLanguageCall(new RecordingPeer("later"), "browser-0001");
+    assertEquals(2, opened.size(), "after hanging up the citizen may call again");
+  }
+
+  @Test
+  void theOperatorHangingUpPutsTheContactInWrapUpAndRoutingEndsTheCall() {
+    String contact = startSignLanguageCall(citizen, "browser-0001");
+    connect(contact);
+    signalling.handle(Map.of("type", "join", "contactId", contact), operator, Optional.of(OPERATOR));
+    signalling.handle(Map.of("type", "hangup", "contactId", contact), operator, Optional.of(OPERATOR));
+    assertEquals(List.of("wrap-up " + contact), routed);
+    signalling.stateChanged(new ContactId(contact), ContactState.WRAP_UP, OPERATOR);
+    assertEquals("ended", citizen.frames.get(citizen.frames.size() - 1).get("type"));
+    assertFalse(signalling.isCall(new ContactId(contact)));
+  }
+
+  @Test
+  void aRingNoAnswerPutsTheCitizenBackToWaiting() {
+    startSignLanguageCall(citizen, "browser-0001");
+    signalling.stateChanged(new ContactId("c-1"), ContactState.OFFERED, OPERATOR);
+    signalling.stateChanged(new ContactId("c-1"), ContactState.QUEUED, null);
+    assertEquals(List.of("session", "waiting", "waiting"), citizen.types());
+  }
+
+  @Test
+  void aCitizenWhoResumesWithinTheGracePeriodGetsTheCallBackAndTheOperatorOffersAgain() {
+    String contact = startSignLanguageCall(citizen, "browser-0001");
+    String token = (String) citizen.last("session").get("token");
+    connect(contact);
+    signalling.handle(Map.of("type", "join", "contactId", contact), operator, Optional.of(OPERATOR));
+    signalling.disconnected(citizen);
+    assertEquals("peer-left", operator.frames.get(operator.frames.size() - 1).get("type"));
+    assertTrue(timers.containsKey(Duration.ofSeconds(30)));
+
+    RecordingPeer back = new RecordingPeer("citizen-again");
+    signalling.handle(Map.of("type", "resume", "token", token), back, Optional.empty());
+    assertEquals(List.of("session", "agent"), back.types());
+    assertEquals(List.of("peer-back", "ready"), operator.types().subList(operator.types().size() - 2, operator.types().size()));
+    assertTrue(timers.isEmpty(), "the grace timer is cancelled");
+    assertEquals(List.of(), routed);
+  }
+
+  @Test
+  void aCitizenWhoDoesNotComeBackWithinTheGracePeriodHasHungUp() {
+    String contact = startSignLanguageCall(citizen, "browser-0001");
+    signalling.disconnected(citizen);
+    timers.get(Duration.ofSeconds(30)).run();
+    assertEquals(List.of("abandon " + contact), routed);
+  }
+
+  @Test
+  void theOperatorsConsoleReportsTheCallQualityWhichIsKeptForSupervisors() {
+    String contact = startSignLanguageCall(citizen, "browser-0001");
+    connect(contact);
+    signalling.handle(Map.of("type", "join", "contactId", contact), operator, Optional.of(OPERATOR));
+    signalling.handle(Map.of("type", "quality", "contactId", contact, "firstFrameMs", 412, "rttMs", 3,
+        "lossPercent", 0.5, "fps", 29.7, "bitrateKbps", 1200, "framesDecoded", 900), operator, Optional.of(OPERATOR));
+    assertEquals(new CallQuality(412L, 3L, 0.5, 29.7, 1200L, 900L), qualities.get(contact));
+    assertEquals("invalid_input", error(() -> signalling.handle(Map.of("type", "quality", "contactId", contact,
+        "lossPercent", 140), operator, Optional.of(OPERATOR))));
+    assertEquals("forbidden", error(() -> signalling.handle(Map.of("type", "quality", "contactId", contact,
+        "fps", 30), citizen, Optional.empty())));
+  }
+
+  @Test
+  void anOperatorWhoseConsoleReconnectsJoinsAgainAndRenegotiates() {
+    String contact = startSignLanguageCall(citizen, "browser-0001");
+    connect(contact);
+    signalling.handle(Map.of("type", "join", "contactId", contact), operator, Optional.of(OPERATOR));
+    signalling.disconnected(operator);
+    assertEquals("peer-left", citizen.frames.get(citizen.frames.size() - 1).get("type"));
+    RecordingPeer again = new RecordingPeer("operator-again");
+    signalling.handle(Map.of("type", "join", "contactId", contact), again, Optional.of(OPERATOR));
+    assertEquals(List.of("joined", "ready"), again.types());
+    assertTrue(timers.isEmpty(), "the operator's grace timer is cancelled");
+    assertEquals(List.of(), routed);
+  }
+
+  @Test
+  void anOperatorWhoDoesNotComeBackLosesTheCallWhichGoesBackToTheHeadOfTheLine() {
+    String contact = startSignLanguageCall(citizen, "browser-0001");
+    connect(contact);
+    signalling.handle(Map.of("type", "join", "contactId", contact), operator, Optional.of(OPERATOR));
+    signalling.disconnected(operator);
+    timers.get(Duration.ofSeconds(30)).run();
+    assertEquals(List.of("return " + contact + " to sign-language-video"), routed);
+    signalling.stateChanged(new ContactId(contact), ContactState.QUEUED, null);
+    assertEquals("waiting", citizen.frames.get(citizen.frames.size() - 1).get("type"));
+  }
+
+  @Test
+  void anUnknownResumeTokenIsNotFound() {
+    assertEquals("not_found", error(() -> signalling.handle(Map.of("type", "resume", "token", "nope"), citizen,
+        Optional.empty())));
+  }
+}

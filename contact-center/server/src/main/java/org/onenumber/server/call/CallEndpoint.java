@@ -1,0 +1,110 @@
+package org.onenumber.server.call;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.websocket.WebSocketSession;
+import io.micronaut.websocket.annotation.OnClose;
+import io.micronaut.websocket.annotation.OnMessage;
+import io.micronaut.websocket.annotation.OnOpen;
+import io.micronaut.websocket.annotation.ServerWebSocket;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import org.onenumber.channels.call.CallSignalling;
+import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.error.OneNumberException;
+import org.onenumber.server.sockets.SocketKeepAlive;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The call signalling WebSocket at {@code /ws/call} (protocol in {@code org.onenumber.channels.call}).
+ * Open to citizens without a login; an operator's console opens it with its JWT ({@code ?token=}),
+ * and only then may it {@code join} a call. Frames of one connection are handled in arrival order on
+ * the blocking executor; the event loop only parses and hands over. A refusal is answered with an
+ * {@code error} frame and the connection stays open. {@code ping} is answered {@code pong} at once.
+ */
+@ServerWebSocket("/ws/call")
+@Secured(SecurityRule.IS_ANONYMOUS)
+final class CallEndpoint {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CallEndpoint.class);
+  private static final String CHAIN = "onenumber.chain";
+  private static final String OPERATOR = "onenumber.operator";
+  private static final String PEER = "onenumber.peer";
+
+  private final CallSignalling signalling;
+  private final JsonMapper json;
+  private final ExecutorService executor;
+  private final SocketKeepAlive keepAlive;
+
+  CallEndpoint(CallSignalling signalling, JsonMapper json, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
+      SocketKeepAlive keepAlive) {
+    this.signalling = signalling;
+    this.json = json;
+    this.executor = executor;
+    this.keepAlive = keepAlive;
+  }
+
+  @OnOpen
+  void open(WebSocketSession socket, HttpRequest<?> request) {
+    socket.put(CHAIN, CompletableFuture.completedFuture(null));
+    socket.put(PEER, new SocketPeer(socket, json));
+    request.getUserPrincipal(Authentication.class).ifPresent(who -> socket.put(OPERATOR, who.getName()));
+    keepAlive.watch(socket);
+  }
+
+  @OnMessage(maxPayloadLength = 65536)
+  void frame(String text, WebSocketSession socket) {
+    SocketPeer peer = peer(socket);
+    Map<String, Object> frame;
+    try {
+      frame = json.readValue(text, Argument.mapOf(String.class, Object.class));
+    } catch (IOException | RuntimeException e) {
+      peer.send(Map.of("type", "error", "error", "invalid_input", "message", "frames are JSON objects"));
+      return;
+    }
+    if ("ping".equals(frame.get("type"))) {
+      peer.send(Map.of("type", "pong"));
+      return;
+    }
+    Optional<AgentId> operator = socket.get(OPERATOR, String.class).map(AgentId::new);
+    synchronized (socket) {
+      CompletableFuture<?> chain = socket.get(CHAIN, CompletableFuture.class).orElse(CompletableFuture.completedFuture(null));
+      socket.put(CHAIN, chain.thenRunAsync(() -> handle(frame, peer, operator), executor));
+    }
+  }
+
+  private void handle(Map<String, Object> frame, SocketPeer peer, Optional<AgentId> operator) {
+    try {
+      signalling.handle(frame, peer, operator);
+    } catch (OneNumberException e) {
+      peer.send(Map.of("type", "error", "error", e.code(), "message", e.getMessage()));
+    } catch (RuntimeException e) {
+      LOG.error("call frame failed", e);
+      peer.send(Map.of("type", "error", "error", "internal", "message", "the server could not handle this"));
+    }
+  }
+
+  @OnClose
+  void close(WebSocketSession socket) {
+    keepAlive.forget(socket);
+    SocketPeer peer = peer(socket);
+    synchronized (socket) {
+      CompletableFuture<?> chain = socket.get(CHAIN, CompletableFuture.class).orElse(CompletableFuture.completedFuture(null));
+      socket.put(CHAIN, chain.thenRunAsync(() -> signalling.disconnected(peer), executor));
+    }
+  }
+
+  private SocketPeer peer(WebSocketSession socket) {
+    return socket.get(PEER, SocketPeer.class).orElseGet(() -> new SocketPeer(socket, json));
+  }
+}

@@ -1,0 +1,56 @@
+package org.onenumber.server.call;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.TaskExecutors;
+import io.vertx.core.Vertx;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import io.micronaut.core.annotation.Nullable;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.random.RandomGenerator;
+import org.onenumber.channels.call.CallSignalling;
+import org.onenumber.channels.call.CallTimers;
+import org.onenumber.channels.call.IceServers;
+import org.onenumber.core.port.in.OpenContact;
+import org.onenumber.core.port.out.ContactJournal;
+import org.onenumber.core.port.out.Directory;
+import org.onenumber.server.routing.RoutingHost;
+
+/**
+ * Wires the call signalling: intake opens the contacts, routing hears hang-ups, quality summaries
+ * go to {@link JdbcCallQuality}. Settings: {@code onenumber.call.reconnect-grace} (default 30 s; a
+ * Vert.x timer that hands over to the blocking executor), {@code onenumber.call.stun-urls} and
+ * {@code turn-urls} (comma-separated; empty: host candidates only), {@code turn-secret} (coturn's
+ * {@code static-auth-secret}; time-limited credentials per call) and {@code turn-credential-ttl}.
+ */
+@Factory
+final class CallFactory {
+
+  @Singleton
+  CallSignalling callSignalling(OpenContact open, RoutingHost routing, ContactJournal journal, Directory directory,
+      JdbcCallQuality quality, Vertx vertx, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
+      InstantSource clock, RandomGenerator random, CallSignalling.Settings settings) {
+    CallTimers timers = (delay, task) -> {
+      long id = vertx.setTimer(Math.max(1, delay.toMillis()), t -> executor.execute(task));
+      return () -> vertx.cancelTimer(id);
+    };
+    return new CallSignalling(open, new EngineCallRouting(routing, directory), journal, timers, quality, settings,
+        clock, random);
+  }
+
+  @Singleton
+  CallSignalling.Settings callSettings(@Value("${onenumber.call.reconnect-grace:30s}") Duration grace,
+      @Value("${onenumber.call.stun-urls:}") List<String> stun, @Value("${onenumber.call.turn-urls:}") List<String> turn,
+      @Nullable @Value("${onenumber.call.turn-secret:}") String secret,
+      @Value("${onenumber.call.turn-credential-ttl:1h}") Duration ttl) {
+    return new CallSignalling.Settings(grace, new IceServers(blankless(stun), blankless(turn), secret, ttl));
+  }
+
+  private static List<String> blankless(List<String> urls) {
+    return urls.stream().map(String::strip).filter(u -> !u.isEmpty()).toList();
+  }
+}
