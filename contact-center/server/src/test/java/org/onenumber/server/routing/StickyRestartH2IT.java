@@ -16,6 +16,7 @@ import org.onenumber.server.TestHttp;
 
 /**
  * Sticky preferences across a restart (issue 11): a citizen served by op-001 on a STICKY queue
+ * (opened by a trusted caller, so the same number is the same citizen)
  * calls again after the server restarted on the same database; the new contact waits for op-001
  * (on break) instead of going to op-002, who is free, and is offered to op-001 once back; another
  * citizen's contact then goes to op-002 (who could have taken the first).
@@ -31,7 +32,8 @@ class StickyRestartH2IT {
 
   private String open(EmbeddedServer server, String phone) throws Exception {
     HttpResponse<String> created = http.send(server, "POST", "/api/v1/contacts",
-        "{\"channel\":\"VOICE\",\"phone\":\"" + phone + "\",\"language\":\"ko\",\"queue\":\"general-ko\"}", null);
+        "{\"channel\":\"VOICE\",\"phone\":\"" + phone + "\",\"language\":\"ko\",\"queue\":\"general-ko\"}",
+        http.login(server, "sv-01"));
     assertEquals(201, created.statusCode(), created.body());
     return (String) http.map(server, created).get("id");
   }
