@@ -77,6 +77,7 @@ public final class FastAgiBench {
       peak = Math.max(peak, server.activeSessions());
       double ivrSeconds = (System.nanoTime() - start) / 1e9;
       long[] roundTrips = ivrRoundTrips(callers);
+      Map<String, long[]> byCommand = ivrRoundTripsByCommand(callers);
 
       Map<String, Long> offeredAt = new ConcurrentHashMap<>();
       List<AsteriskCalls.Call> waiting = new ArrayList<>(calls.all());
@@ -101,6 +102,8 @@ public final class FastAgiBench {
         caller.awaitClosed(Duration.ofSeconds(60));
       }
       if (print) {
+        byCommand.forEach((verb, sorted) -> System.out.printf(Locale.ROOT, "  %-38s n=%d p50=%.3f p99=%.3f max=%.3f ms%n",
+            verb, sorted.length, ms(sorted, 0.50), ms(sorted, 0.99), ms(sorted, 1.0)));
         report(sessions, peak, ivrSeconds, roundTrips, toDial, paceMicros);
       }
     }
@@ -118,6 +121,30 @@ public final class FastAgiBench {
       }
     }
     return all.stream().mapToLong(Long::longValue).sorted().toArray();
+  }
+
+  /**
+   * The same round trips by command (the first command of a call separately: its round trip starts
+   * when the caller sent the environment, so it includes the connection's accept and hand-over to a
+   * session thread).
+   */
+  private static Map<String, long[]> ivrRoundTripsByCommand(List<FastAgiCaller> callers) {
+    Map<String, List<Long>> all = new java.util.TreeMap<>();
+    for (FastAgiCaller caller : callers) {
+      boolean first = true;
+      for (FastAgiCaller.Command command : caller.commands()) {
+        String verb = command.text().startsWith("EXEC ") ? command.text().split(" ", 3)[0] + " " + command.text().split(" ", 3)[1]
+            : command.text().split(" ", 2)[0];
+        all.computeIfAbsent((first ? "first: " : "") + verb, k -> new ArrayList<>()).add(command.sinceReplyNanos());
+        first = false;
+        if (command.text().startsWith("EXEC StartMusicOnHold")) {
+          break;
+        }
+      }
+    }
+    Map<String, long[]> sorted = new java.util.TreeMap<>();
+    all.forEach((k, v) -> sorted.put(k, v.stream().mapToLong(Long::longValue).sorted().toArray()));
+    return sorted;
   }
 
   private static void report(int sessions, int peak, double ivrSeconds, long[] roundTrips, long[] toDial,
