@@ -1,14 +1,15 @@
 // The call card of a VOICE contact: who is calling (the server masks the number for operators),
 // what they chose in the IVR, language, a call timer, and the call controls (hold/resume, transfer
 // to a queue, an operator or a department desk, conference with an interpreter or a department,
-// hang up), each one POST to /api/v1/contacts/{id}/call/{action}. The card's text follows the
+// hang up), each one POST to /api/v1/contacts/{id}/call/{action}; the call's recordings (length; a
+// play button for supervisors, fetched with the bearer token: GET /api/v1/contacts/{id}/recordings). The card's text follows the
 // console's language (ko or en; `onenumber.lang` in localStorage, else the page's lang) and says so
 // with its own lang attribute. Values from the server are always set with textContent.
-import { get, post } from './api.js';
+import { get, post, session } from './api.js';
 
 const STRINGS = {
   en: {
-    call: 'Call', caller: 'Caller', ivr: 'IVR choices', language: 'Language', time: 'Call time', state: 'State',
+    recording: 'Recording', play: 'Play', call: 'Call', caller: 'Caller', ivr: 'IVR choices', language: 'Language', time: 'Call time', state: 'State',
     hold: 'Hold', resume: 'Resume', transfer: 'Transfer', conference: 'Conference', hangUp: 'Hang up',
     target: 'Transfer to', queue: 'Queue', operator: 'Operator', department: 'Department desk', operatorId: 'Operator id',
     transferNow: 'Transfer call', with: 'Conference with', interpreter: 'Interpreter', number: 'Number',
@@ -19,7 +20,7 @@ const STRINGS = {
     states: { CONNECTED: 'Connected', HELD: 'On hold', WRAP_UP: 'Wrap-up', QUEUED: 'Waiting', OFFERED: 'Ringing', CLOSED: 'Ended', TRANSFERRED: 'Transferred' },
   },
   ko: {
-    call: '통화', caller: '발신 번호', ivr: 'ARS 선택', language: '언어', time: '통화 시간', state: '상태',
+    recording: '녹음', play: '재생', call: '통화', caller: '발신 번호', ivr: 'ARS 선택', language: '언어', time: '통화 시간', state: '상태',
     hold: '보류', resume: '보류 해제', transfer: '호 전환', conference: '3자 통화', hangUp: '통화 종료',
     target: '전환 대상', queue: '대기열', operator: '상담사', department: '부서 내선', operatorId: '상담사 ID',
     transferNow: '전환하기', with: '3자 통화 상대', interpreter: '통역사', number: '전화번호',
@@ -71,7 +72,7 @@ export class CallCard {
     this.facts = {};
     // Not class "facts": the conversation's citizen panel fills the panel's first .facts.
     const dl = el('dl', { className: 'call-facts' });
-    for (const key of ['caller', 'ivr', 'language', 'time', 'state']) {
+    for (const key of ['caller', 'ivr', 'language', 'time', 'state', 'recording']) {
       this.facts[key] = el('dd', { className: `call-${key}`, textContent: t.none });
       dl.append(el('dt', { textContent: t[key] }), this.facts[key]);
     }
@@ -166,6 +167,7 @@ export class CallCard {
 
   async refresh() {
     if (!this.root.isConnected && this.card) return this.stop();
+    this.recordings();
     try {
       this.show(await get(`/api/v1/contacts/${encodeURIComponent(this.contactId)}/call`));
     } catch (e) {
@@ -187,6 +189,30 @@ export class CallCard {
     this.holdButton.textContent = card.state === 'HELD' ? t.resume : t.hold;
     for (const b of this.buttons) b.disabled = !live;
     this.tick();
+  }
+
+  async recordings() {
+    try {
+      const list = await get(`/api/v1/contacts/${encodeURIComponent(this.contactId)}/recordings`);
+      const dd = this.facts.recording;
+      dd.replaceChildren();
+      if (!list.recordings.length) { dd.textContent = this.t.none; return; }
+      for (const r of list.recordings) {
+        dd.append(document.createTextNode(r.durationSeconds == null ? '…' : clock(r.durationSeconds)));
+        if (r.playUrl) {
+          const play = el('button', { type: 'button', className: 'secondary call-play', textContent: this.t.play });
+          play.addEventListener('click', () => this.play(r.playUrl));
+          dd.append(' ', play);
+        }
+      }
+    } catch {
+      // 403/404: not ours to see; the fact keeps its dash.
+    }
+  }
+
+  async play(url) {
+    const response = await fetch(url, { headers: { Authorization: `Bearer ${session.token}` } });
+    if (response.ok) new Audio(URL.createObjectURL(await response.blob())).play();
   }
 
   tick() {

@@ -20,7 +20,12 @@ import org.slf4j.LoggerFactory;
  * a bounded pool named {@code onenumber-agi-N} of up to {@link IvrSettings#maxSessions()} threads
  * (a call beyond that is refused and Asterisk's dialplan goes on). Platform threads, not virtual
  * ones: Asterisk-Java reads replies inside {@code synchronized} methods, which pins a virtual
- * thread to its carrier on Java 21. Idle threads end after {@link IvrSettings#idleThreadKeepAlive()}.
+ * thread to its carrier on Java 21. Idle threads end after {@link IvrSettings#idleThreadKeepAlive()},
+ * except {@code warmSessions} threads started with the server and kept: Asterisk-Java's acceptor
+ * hands each connection to the pool on its own thread, so a call that finds no idle thread waits
+ * for a thread to be created and started first, and in a burst every later call waits behind those
+ * creations (measured with {@code FastAgiBench}: the first command of a call was the tail of the
+ * command round trips).
  */
 public final class AgiIvrServer implements AutoCloseable {
 
@@ -31,8 +36,17 @@ public final class AgiIvrServer implements AutoCloseable {
   private final CountDownLatch bound = new CountDownLatch(1);
   private volatile IOException failure;
 
+  /** A server whose session threads are all created on demand. */
   public AgiIvrServer(Ivr ivr) {
-    this.server = new Server(ivr.settings());
+    this(ivr, 0);
+  }
+
+  /** A server with {@code warmSessions} session threads started at once and kept while idle. */
+  public AgiIvrServer(Ivr ivr, int warmSessions) {
+    if (warmSessions < 0 || warmSessions > ivr.settings().maxSessions()) {
+      throw new IllegalArgumentException("warmSessions must be 0.." + ivr.settings().maxSessions());
+    }
+    this.server = new Server(ivr.settings(), warmSessions);
     server.setAddress(ivr.settings().bind());
     server.setPort(ivr.settings().port());
     server.setMappingStrategy(new IvrScripts(ivr));
@@ -89,23 +103,27 @@ public final class AgiIvrServer implements AutoCloseable {
   /** DefaultAgiServer with a named, bounded pool and a signal once its socket is bound. */
   private final class Server extends DefaultAgiServer {
     private final IvrSettings settings;
+    private final int warm;
 
-    Server(IvrSettings settings) {
+    Server(IvrSettings settings, int warm) {
       this.settings = settings;
+      this.warm = warm;
     }
 
     @Override
     protected ServerSocketFacade createServerSocket() throws IOException {
       ServerSocketFacade socket = super.createServerSocket();
+      execute(() -> { }); // creates the pool (and its warm threads) now, not when the first call arrives
       bound.countDown();
       return socket;
     }
 
     @Override
     protected ThreadPoolExecutor createPool() {
-      ThreadPoolExecutor pool = new ThreadPoolExecutor(0, settings.maxSessions(),
+      ThreadPoolExecutor pool = new ThreadPoolExecutor(warm, settings.maxSessions(),
           settings.idleThreadKeepAlive().toMillis(), TimeUnit.MILLISECONDS, new SynchronousQueue<>(), named());
-      pool.allowCoreThreadTimeOut(true);
+      pool.allowCoreThreadTimeOut(warm == 0);
+      pool.prestartAllCoreThreads();
       return pool;
     }
 

@@ -41,6 +41,8 @@ import org.slf4j.LoggerFactory;
  *       channel still registered, its FastAGI session is gone without closing the call (Asterisk
  *       sends this Hangup only after the AGI socket closed), so the contact is abandoned through
  *       routing ({@code Abandon} ends a waiting or a connected contact; the engine ignores a second).
+ *       A call adopted after a restart ({@link RestartSweep}) has no session: its caller's Hangup is
+ *       its normal end, {@code Abandon} with reason {@value RestartSweep#ENDED}.
  *   <li>{@code BridgeEnter/Leave}, {@code MusicOnHoldStart/Stop}: kept per channel for the call card
  *       and logs ({@link #onHold}, {@link #bridged}).
  *   <li>{@code VarSet MIXMONITOR_FILENAME}, {@code MixMonitorStop}: recording file and end.
@@ -155,9 +157,11 @@ public final class AmiEvents implements ManagerEventListener {
       } else if (channel.equals(call.callerChannel())) {
         LOG.info("caller {} of {} gone without its session closing the call ({}): abandoned", channel,
             call.contact(), HangupCauses.cause(cause));
+        RoutingCommand end = calls.adopted(call.contact())
+            ? new RoutingCommand.Abandon(call.contact(), RestartSweep.ENDED) : new RoutingCommand.Abandon(call.contact());
         calls.signal(call.contact(), new CallSignal.HangUp());
         calls.close(call.contact());
-        routing.routeLater(new RoutingCommand.Abandon(call.contact()));
+        routing.routeLater(end);
       }
     });
   }

@@ -20,16 +20,22 @@ public final class AsteriskAmi implements AutoCloseable {
 
   public AsteriskAmi(AmiSettings settings, AsteriskCalls calls, AgentDevices devices, RouteContact routing,
       CallRecordings recordings, InstantSource clock) {
-    this(new AmiLink(settings, clock), calls, devices, routing, recordings, clock);
+    this(settings, calls, devices, routing, recordings, clock, null);
+  }
+
+  /** With {@code sweep} (or null): the calls of the server's previous run are settled at the first reconcile. */
+  public AsteriskAmi(AmiSettings settings, AsteriskCalls calls, AgentDevices devices, RouteContact routing,
+      CallRecordings recordings, InstantSource clock, RestartSweep sweep) {
+    this(new AmiLink(settings, clock), calls, devices, routing, recordings, clock, sweep);
   }
 
   AsteriskAmi(AmiLink link, AsteriskCalls calls, AgentDevices devices, RouteContact routing,
-      CallRecordings recordings, InstantSource clock) {
+      CallRecordings recordings, InstantSource clock, RestartSweep sweep) {
     this.link = link;
     CallbackDials callbacks = new CallbackDials(link, devices, routing);
     this.recorder = new CallRecorder(link, recordings, clock);
     this.events = new AmiEvents(calls, devices, routing, callbacks, recorder, link.settings().acceptOnDialEnd());
-    this.reconciler = new CallReconciler(calls, routing, callbacks);
+    this.reconciler = new CallReconciler(calls, routing, callbacks, sweep);
     this.control = new AsteriskCallControl(link, calls, callbacks);
     link.addListener(events);
     link.onConnect(reconciler);

@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  *   <li>placeCallback: {@link CallbackDials}.
  * </ol>
  * A request for a call this node does not carry, or without an operator leg where one is needed,
- * is logged and ignored. Every method returns at once; failures of AMI actions are logged.
+ * is logged and ignored; so are hold, resume, requeue, transfer and conference of a call adopted
+ * after a restart ({@link RestartSweep}), which has no FastAGI session to take the caller's part
+ * (moving the operator's leg would drop the caller). Hang-up works for every call. Every method returns at once; failures of AMI actions are logged.
  */
 public final class AsteriskCallControl implements CallControl {
 
@@ -166,13 +168,16 @@ public final class AsteriskCallControl implements CallControl {
     Optional<AsteriskCalls.Call> call = calls.byContact(contact);
     if (call.isEmpty()) {
       LOG.info("{} of {} ignored: not carried here", what, contact);
+    } else if (calls.adopted(contact)) {
+      LOG.info("{} of {} ignored: the call was adopted after a restart and has no FastAGI session", what, contact);
+      return Optional.empty();
     }
     return call;
   }
 
   private Optional<AsteriskCalls.Call> withAgentLeg(ContactId contact, String what) {
     Optional<AsteriskCalls.Call> call = carried(contact, what).filter(c -> c.agentChannel() != null);
-    if (call.isEmpty() && calls.byContact(contact).isPresent()) {
+    if (call.isEmpty() && calls.byContact(contact).isPresent() && !calls.adopted(contact)) {
       LOG.info("{} of {} ignored: no operator leg up", what, contact);
     }
     return call;

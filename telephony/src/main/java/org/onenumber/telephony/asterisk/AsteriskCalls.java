@@ -1,22 +1,34 @@
 package org.onenumber.telephony.asterisk;
 
+import java.time.InstantSource;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.onenumber.core.contact.ContactId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The calls this node carries on Asterisk: which caller channel belongs to which contact, and the
  * operator's leg once one is dialled. Filled by the FastAGI IVR (a call becomes a contact), read by
  * the AMI side (events name channels; actions need them). Each call has a mailbox of {@link
- * CallSignal}s that only its FastAGI session takes from. Thread-safe.
+ * CallSignal}s that only its FastAGI session takes from. Every change is also written to {@link
+ * CarriedCalls} (in order, on the writer thread {@code asterisk-carried-calls}, so neither a FastAGI
+ * session nor AMI's event thread waits for the database; a failed write is logged). A call
+ * <i>adopted</i> after a restart ({@link RestartSweep}) has no FastAGI session: only AMI follows it.
+ * Thread-safe.
  */
-public final class AsteriskCalls {
+public final class AsteriskCalls implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AsteriskCalls.class);
 
   /**
    * One call.
@@ -40,14 +52,46 @@ public final class AsteriskCalls {
   }
 
   private final Map<ContactId, Call> calls = new ConcurrentHashMap<>();
+  private final Set<ContactId> adopted = ConcurrentHashMap.newKeySet();
+  private final CarriedCalls store;
+  private final InstantSource clock;
+  private final ExecutorService writer;
+
+  /** A registry kept in memory only. */
+  public AsteriskCalls() {
+    this(CarriedCalls.NONE, InstantSource.system());
+  }
+
+  public AsteriskCalls(CarriedCalls store, InstantSource clock) {
+    this.store = store;
+    this.clock = clock;
+    this.writer = store == CarriedCalls.NONE ? null
+        : Executors.newSingleThreadExecutor(new NamedThreads("asterisk-carried-calls"));
+  }
 
   public void open(Call call) {
     calls.put(call.contact(), call);
+    java.time.Instant at = clock.instant();
+    write(() -> store.opened(call, at));
+  }
+
+  /** Takes back a call of an earlier run that is still up on Asterisk; it has no FastAGI session. */
+  void adopt(Call call) {
+    adopted.add(call.contact());
+    calls.put(call.contact(), call);
+    write(() -> store.agentLeg(call.contact(), call.agentChannel()));
+  }
+
+  /** True when {@code contact}'s call was adopted after a restart (no FastAGI session conducts it). */
+  public boolean adopted(ContactId contact) {
+    return adopted.contains(contact);
   }
 
   /** Records (or clears, with null) the operator leg of {@code contact}'s call. */
   public void agentLeg(ContactId contact, String agentChannel) {
-    calls.computeIfPresent(contact, (id, call) -> call.withAgentChannel(agentChannel));
+    if (calls.computeIfPresent(contact, (id, call) -> call.withAgentChannel(agentChannel)) != null) {
+      write(() -> store.agentLeg(contact, agentChannel));
+    }
   }
 
   public Optional<Call> byContact(ContactId contact) {
@@ -79,9 +123,55 @@ public final class AsteriskCalls {
 
   public void close(ContactId contact) {
     calls.remove(contact);
+    adopted.remove(contact);
+    write(() -> store.closed(contact));
+  }
+
+  /** Forgets the kept row of a call of an earlier run that is over (never in this registry). */
+  void forget(ContactId contact) {
+    write(() -> store.closed(contact));
   }
 
   public Collection<Call> all() {
     return List.copyOf(calls.values());
+  }
+
+  /** Waits up to {@code millis} for the writes handed over so far (tests, shutdown). */
+  public boolean flush(long millis) throws InterruptedException {
+    if (writer == null) {
+      return true;
+    }
+    java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+    writer.execute(done::countDown);
+    return done.await(millis, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void close() {
+    if (writer != null) {
+      writer.shutdown();
+      try {
+        writer.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void write(Runnable change) {
+    if (writer == null) {
+      return;
+    }
+    try {
+      writer.execute(() -> {
+        try {
+          change.run();
+        } catch (RuntimeException e) {
+          LOG.warn("a carried call could not be kept: {}", e.getMessage());
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      LOG.debug("carried calls closed; change not kept");
+    }
   }
 }

@@ -121,5 +121,13 @@
  * session reports the operator's answer ({@code Accept}) itself by default; with {@code
  * acceptOnDialEnd} (config {@code onenumber.telephony.asterisk.ami.accept-on-dial-end}) AMI reports it
  * from {@code DialEnd ANSWER} instead — turn on exactly one of the two.
+ *
+ * <h2>After a server restart</h2>
+ *
+ * <p>{@link org.onenumber.telephony.asterisk.AsteriskCalls} writes every call to {@link
+ * org.onenumber.telephony.asterisk.CarriedCalls} (a table in the server); {@link
+ * org.onenumber.telephony.asterisk.RestartSweep} ends the previous run's calls that cannot be up any
+ * more (their FastAGI session is gone) and, at the first AMI reconcile, adopts those still bridged
+ * with an operator, so routing never offers a call that no longer exists.
  */
 package org.onenumber.telephony.asterisk;

@@ -15,10 +15,14 @@ import org.onenumber.core.directory.Language;
  * which contact, where the call is in its life ({@link Phase}), and the last place in line routing
  * announced. Webhooks, routing events and operator controls all change a call through {@link #move},
  * an atomic compare-and-set, so that two reports of the same thing (a dial action and a status
- * callback) act once. Thread-safe. Lost on restart: Twilio keeps the call running and the next
- * webhook about an unknown call gets empty TwiML (the journal still holds the contact).
+ * callback) act once. Thread-safe. Every change is also written to a {@link TwilioCallStore} (in
+ * order, on the writer thread {@code twilio-voice-calls}, so no webhook or event loop waits for the
+ * database; a failed write is logged), and the calls kept are read back when the server starts, so a
+ * call survives a restart: Twilio keeps it running and its next webhook finds it again.
  */
-public final class TwilioVoiceCalls {
+public final class TwilioVoiceCalls implements AutoCloseable {
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TwilioVoiceCalls.class);
 
   /** Where a Twilio call is. */
   public enum Phase {
@@ -70,10 +74,32 @@ public final class TwilioVoiceCalls {
 
   private final Map<ContactId, Call> byContact = new ConcurrentHashMap<>();
   private final Map<String, ContactId> bySid = new ConcurrentHashMap<>();
+  private final TwilioCallStore store;
+  private final java.util.concurrent.ExecutorService writer;
+
+  /** Calls kept in memory only. */
+  public TwilioVoiceCalls() {
+    this(TwilioCallStore.NONE);
+  }
+
+  /** Calls kept in {@code store}; the ones it holds (from before a restart) are carried again at once. */
+  public TwilioVoiceCalls(TwilioCallStore store) {
+    this.store = store;
+    this.writer = store == TwilioCallStore.NONE ? null : java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "twilio-voice-calls");
+      t.setDaemon(true);
+      return t;
+    });
+    for (Call call : store.all()) {
+      byContact.put(call.contact(), call);
+      bySid.put(call.callSid(), call.contact());
+    }
+  }
 
   public void open(Call call) {
     byContact.put(call.contact(), call);
     bySid.put(call.callSid(), call.contact());
+    write(() -> store.saved(call));
   }
 
   public Optional<Call> byContact(ContactId contact) {
@@ -97,7 +123,9 @@ public final class TwilioVoiceCalls {
         return call;
       }
       before[0] = call;
-      return change.apply(call);
+      Call after = change.apply(call);
+      write(() -> store.saved(after));
+      return after;
     });
     return Optional.ofNullable(before[0]);
   }
@@ -112,6 +140,46 @@ public final class TwilioVoiceCalls {
     Call call = byContact.remove(contact);
     if (call != null) {
       bySid.remove(call.callSid(), contact);
+      write(() -> store.removed(contact));
+    }
+  }
+
+  /** Waits up to {@code millis} for the writes handed over so far (tests, shutdown). */
+  public boolean flush(long millis) throws InterruptedException {
+    if (writer == null) {
+      return true;
+    }
+    java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+    writer.execute(done::countDown);
+    return done.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void close() {
+    if (writer != null) {
+      writer.shutdown();
+      try {
+        writer.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void write(Runnable change) {
+    if (writer == null) {
+      return;
+    }
+    try {
+      writer.execute(() -> {
+        try {
+          change.run();
+        } catch (RuntimeException e) {
+          LOG.warn("a Twilio call could not be kept: {}", e.getMessage());
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      LOG.debug("Twilio calls closed; change not kept");
     }
   }
 

@@ -50,7 +50,8 @@
  * <h2>Limits</h2>
  *
  * Hold ends the operator's leg (Twilio cannot park one leg of a {@code <Dial>}); resume dials the
- * operator again. The registry of calls is in memory: after a restart, Twilio keeps calls running and
- * a webhook for an unknown call gets empty TwiML (the contact stays in the journal).
+ * operator again. The registry of calls is kept through a {@code TwilioCallStore} (the server's table
+ * {@code twilio_calls}) and read back at start, so a call Twilio kept running across a restart is
+ * found again by its next webhook; a webhook for a call never carried gets empty TwiML.
  */
 package org.onenumber.telephony.twilio;

@@ -18,18 +18,32 @@ final class AmiHarness implements AutoCloseable {
   final AmiReplayPeer peer;
   final RecordingRoutes routing = new RecordingRoutes();
   final FakeAgentDevices devices = new FakeAgentDevices();
-  final AsteriskCalls calls = new AsteriskCalls();
+  final AsteriskCalls calls;
   final List<String> recorded = new CopyOnWriteArrayList<>();
   final AsteriskAmi ami;
+  final RestartSweep sweep;
   volatile boolean recordingAllowed = true;
 
   AmiHarness(AmiReplayPeer peer, boolean acceptOnDialEnd) {
-    this(peer, AmiSettings.loopback(peer.port(), AmiReplayPeer.USERNAME, AmiReplayPeer.SECRET)
-        .withBackoff(Duration.ofMillis(50), Duration.ofMillis(400)).withAcceptOnDialEnd(acceptOnDialEnd));
+    this(peer, settings(peer, acceptOnDialEnd));
   }
 
   AmiHarness(AmiReplayPeer peer, AmiSettings settings) {
+    this(peer, settings, CarriedCalls.NONE);
+  }
+
+  /** With calls kept in {@code store}: its calls of an earlier run are swept ({@link #sweep}, started). */
+  AmiHarness(AmiReplayPeer peer, CarriedCalls store) {
+    this(peer, settings(peer, false), store);
+  }
+
+  private AmiHarness(AmiReplayPeer peer, AmiSettings settings, CarriedCalls store) {
     this.peer = peer;
+    this.calls = store == CarriedCalls.NONE ? new AsteriskCalls() : new AsteriskCalls(store, java.time.Clock.systemUTC());
+    this.sweep = store == CarriedCalls.NONE ? null : new RestartSweep(store, calls, routing, java.time.Clock.systemUTC());
+    if (sweep != null) {
+      sweep.start();
+    }
     CallRecordings log = new CallRecordings() {
       @Override
       public boolean allowed(ContactId contact) {
@@ -46,7 +60,12 @@ final class AmiHarness implements AutoCloseable {
         recorded.add("stopped " + contact);
       }
     };
-    this.ami = new AsteriskAmi(settings, calls, devices, routing, log, java.time.Clock.systemUTC());
+    this.ami = new AsteriskAmi(settings, calls, devices, routing, log, java.time.Clock.systemUTC(), sweep);
+  }
+
+  private static AmiSettings settings(AmiReplayPeer peer, boolean acceptOnDialEnd) {
+    return AmiSettings.loopback(peer.port(), AmiReplayPeer.USERNAME, AmiReplayPeer.SECRET)
+        .withBackoff(Duration.ofMillis(50), Duration.ofMillis(400)).withAcceptOnDialEnd(acceptOnDialEnd);
   }
 
   AmiHarness start() {
@@ -80,6 +99,7 @@ final class AmiHarness implements AutoCloseable {
   @Override
   public void close() {
     ami.close();
+    calls.close();
     peer.close();
   }
 }

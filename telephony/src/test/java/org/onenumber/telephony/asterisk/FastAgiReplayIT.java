@@ -292,6 +292,19 @@ class FastAgiReplayIT {
     assertTrue(routing.opened().isEmpty());
   }
 
+  @Test
+  void warmSessionThreadsStartWithTheServerServeCallsAndStayWhileIdle() throws Exception {
+    IvrSettings settings = IvrSettings.defaults().withPort(freePort()).withIdleThreadKeepAlive(Duration.ofMillis(100));
+    try (AgiIvrServer warm = new AgiIvrServer(new Ivr(routing, routing, devices, calls, languages, sms,
+        new CallerNumbers("KR"), settings), 4).start()) {
+      assertEquals(4, warm.sessionThreads(), "started before the first call");
+      int held = FastAgiCaller.abandonMany(InetAddress.getLoopbackAddress(), settings.port(), 10,
+          FastAgiCaller.environment("PJSIP/caller-00000000", "1796161417.0", "5550123", "ivr"));
+      assertEquals(10, held);
+      await().atMost(WITHIN).until(() -> warm.activeSessions() == 0 && warm.sessionThreads() == 4);
+    }
+  }
+
   private FastAgiCaller call(String callerId) throws IOException {
     int n = CALLS.incrementAndGet();
     return FastAgiCaller.call(InetAddress.getLoopbackAddress(), port,

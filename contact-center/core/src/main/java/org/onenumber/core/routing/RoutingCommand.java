@@ -121,10 +121,21 @@ public sealed interface RoutingCommand {
     }
   }
 
-  /** The citizen left: hung up, closed the chat, stopped answering. */
-  record Abandon(ContactId contact) implements RoutingCommand {
+  /**
+   * The citizen left: hung up, closed the chat, stopped answering ({@code reason} "citizen-left"), or
+   * the conversation was lost without them (e.g. "call-lost-in-restart": the call ended while no
+   * server carried it). The reason ends up in the closing step.
+   */
+  record Abandon(ContactId contact, String reason) implements RoutingCommand {
+    public static final String CITIZEN_LEFT = "citizen-left";
+
     public Abandon {
       InvalidInputException.require(contact, "contact");
+      InvalidInputException.requireText(reason, "reason");
+    }
+
+    public Abandon(ContactId contact) {
+      this(contact, CITIZEN_LEFT);
     }
   }
 

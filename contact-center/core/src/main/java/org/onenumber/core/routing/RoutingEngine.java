@@ -168,7 +168,7 @@ public final class RoutingEngine extends EngineState {
       case Resume r -> resume(entry(r.contact()));
       case WrapUp w -> wrapUp(held(w.contact()), w.outcome().reason());
       case Close c -> finish(held(c.contact()), c.outcome().reason());
-      case Abandon a -> abandon(entry(a.contact()));
+      case Abandon a -> abandon(entry(a.contact()), a.reason());
       case Transfer t -> transfer(t);
       case Conference c -> Transfers.conference(held(c.contact()), c.thirdParty(), now, out);
       case RequestCallback r -> requestCallback(entry(r.contact()));
@@ -596,23 +596,23 @@ public final class RoutingEngine extends EngineState {
 
   // ---- abandon, restore -------------------------------------------------------------------------
 
-  private void abandon(Entry entry) {
+  private void abandon(Entry entry, String reason) {
     switch (entry.place) {
       case WAITING -> {
         dequeue(entry);
-        forget(entry, entry.callback ? ContactState.CLOSED : ContactState.ABANDONED, "citizen-left");
+        forget(entry, entry.callback ? ContactState.CLOSED : ContactState.ABANDONED, reason);
       }
       case OFFERED -> {
         Seat seat = entry.seat;
         agents.withdraw(seat);
         seat.offer = null;
-        forget(entry, ContactState.ABANDONED, "citizen-left");
+        forget(entry, ContactState.ABANDONED, reason);
         reindex(seat, "offer-withdrawn");
       }
-      case CONNECTED, HELD -> finish(entry, "citizen-left");
+      case CONNECTED, HELD -> finish(entry, reason);
       case ORPHANED -> {
         orphans.getOrDefault(entry.contact.agent(), new ArrayList<>()).remove(entry);
-        forget(entry, ContactState.CLOSED, "citizen-left");
+        forget(entry, ContactState.CLOSED, reason);
       }
       case WRAP_UP, GONE -> { }
     }

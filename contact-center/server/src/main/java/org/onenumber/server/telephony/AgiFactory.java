@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Wires the Asterisk FastAGI IVR on the one {@link AsteriskCalls} registry of this node (the bean
  * {@code asteriskCalls} of {@link AmiFactory}, shared with the AMI side): when {@code
- * onenumber.telephony.asterisk.agi.enabled} is true, the FastAGI server on {@code agi.bind}:{@code agi.port} (loopback:4573 by default) started with the server,
+ * onenumber.telephony.asterisk.agi.enabled} is true, the FastAGI server on {@code agi.bind}:{@code agi.port} (loopback:4573 by default) started with the server
+ * ({@code agi.warm-sessions}, default 50, session threads started at once and kept idle),
  * fed by intake, routing, the operators' devices and callers' languages from the database, and
  * the routing events forwarded to each call's session. If the port cannot be bound the server
  * still starts (every other channel works) and says so at ERROR level.
@@ -46,6 +47,7 @@ final class AgiFactory {
       @Value("${" + AGI + ".bind:127.0.0.1}") String bind,
       @Value("${" + AGI + ".port:4573}") int port,
       @Value("${" + AGI + ".max-sessions:1000}") int maxSessions,
+      @Value("${" + AGI + ".warm-sessions:50}") int warmSessions,
       @Value("${" + AGI + ".ring-timeout:15s}") Duration ringTimeout,
       @Value("${" + AGI + ".region:KR}") String region,
       @Value("${" + AGI + ".sign-language-link:https://video.onenumber.example/sign}") String signLanguageLink)
@@ -56,7 +58,7 @@ final class AgiFactory {
         d.answeredContext(), signLanguageLink);
     new RoutedEventForwarder(vertx, events, calls);
     AgiIvrServer server = new AgiIvrServer(new Ivr(intake, routing, devices, calls, languages, sms,
-        new CallerNumbers(region), settings));
+        new CallerNumbers(region), settings), Math.min(warmSessions, maxSessions));
     try {
       return server.start();
     } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package org.onenumber.server.telephony;
 
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
@@ -23,6 +24,9 @@ import org.onenumber.telephony.asterisk.AmiSettings;
 import org.onenumber.telephony.asterisk.AsteriskAmi;
 import org.onenumber.telephony.asterisk.AsteriskCallControl;
 import org.onenumber.telephony.asterisk.AsteriskCalls;
+import org.onenumber.telephony.asterisk.RestartSweep;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires the Asterisk AMI side. Configuration ({@code onenumber.telephony.asterisk.ami.*}): {@code
@@ -36,11 +40,33 @@ import org.onenumber.telephony.asterisk.AsteriskCalls;
 @Factory
 final class AmiFactory {
 
-  /** The registry of calls carried on Asterisk, shared by the FastAGI IVR and the AMI side. */
+  private static final Logger LOG = LoggerFactory.getLogger(AmiFactory.class);
+
+  /**
+   * The registry of calls carried on Asterisk, shared by the FastAGI IVR and the AMI side, kept in
+   * table {@code asterisk_calls} for the restart sweep.
+   */
   @Singleton
   @Named("asteriskCalls")
-  AsteriskCalls asteriskCalls() {
-    return new AsteriskCalls();
+  @Bean(preDestroy = "close")
+  AsteriskCalls asteriskCalls(JdbcCarriedCalls store, InstantSource clock) {
+    return new AsteriskCalls(store, clock);
+  }
+
+  /**
+   * The restart sweep, run when the server starts (its case 1: calls of the previous run that were
+   * waiting are abandoned at once); its case 2 runs at the first AMI reconcile.
+   */
+  @Context
+  RestartSweep restartSweep(JdbcCarriedCalls store, @Named("asteriskCalls") AsteriskCalls calls,
+      Provider<RoutingHost> host, InstantSource clock) {
+    RestartSweep sweep = new RestartSweep(store, calls, routing(host), clock);
+    try {
+      sweep.start();
+    } catch (RuntimeException e) {
+      LOG.error("the Asterisk restart sweep failed; calls of the previous run stay open: {}", e.getMessage());
+    }
+    return sweep;
   }
 
   @Singleton
@@ -82,8 +108,12 @@ final class AmiFactory {
   @Singleton
   @Bean(preDestroy = "close")
   AsteriskAmi asteriskAmi(AmiSettings settings, @Named("asteriskCalls") AsteriskCalls calls, AgentDevices devices,
-      Provider<RoutingHost> host, JdbcCallRecordings recordings, InstantSource clock) {
-    RouteContact routing = new RouteContact() {
+      Provider<RoutingHost> host, JdbcCallRecordings recordings, InstantSource clock, RestartSweep sweep) {
+    return new AsteriskAmi(settings, calls, devices, routing(host), recordings, clock, sweep).start();
+  }
+
+  private static RouteContact routing(Provider<RoutingHost> host) {
+    return new RouteContact() {
       @Override
       public Decisions route(RoutingCommand command) {
         return host.get().route(command);
@@ -94,7 +124,6 @@ final class AmiFactory {
         host.get().routeLater(command);
       }
     };
-    return new AsteriskAmi(settings, calls, devices, routing, recordings, clock).start();
   }
 
   @Singleton

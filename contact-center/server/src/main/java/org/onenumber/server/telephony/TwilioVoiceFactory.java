@@ -47,9 +47,11 @@ final class TwilioVoiceFactory {
     return new TwilioVoiceSignatures(config.configured() ? config.authToken : "", config.publicUrl);
   }
 
+  /** The Twilio calls carried, kept in table {@code twilio_calls} so they survive a restart. */
   @Singleton
-  TwilioVoiceCalls twilioVoiceCalls() {
-    return new TwilioVoiceCalls();
+  @io.micronaut.context.annotation.Bean(preDestroy = "close")
+  TwilioVoiceCalls twilioVoiceCalls(JdbcTwilioCalls store) {
+    return new TwilioVoiceCalls(store);
   }
 
   @Singleton

@@ -49,6 +49,9 @@ abstract class AgiCallTestBase implements TestPropertyProvider {
   @Inject
   AsteriskCalls calls;
 
+  @Inject
+  org.onenumber.server.persistence.Jdbc jdbc;
+
   private final TestHttp http = new TestHttp();
   private final HttpClient webSockets = HttpClient.newHttpClient();
   private final int agiPort = freePort();
@@ -103,9 +106,16 @@ abstract class AgiCallTestBase implements TestPropertyProvider {
     FastAgiCaller caller = call("01055500002").press("3", "1").start();
     caller.await("EXEC StartMusicOnHold", WITHIN);
     String contact = contactOf(caller);
+    await().atMost(WITHIN).until(() -> kept(contact).equals(List.of(uniqueId(caller))));
     caller.hangUp();
     await().atMost(WITHIN).until(() -> "ABANDONED".equals(contact(contact).get("state")));
     caller.awaitClosed(WITHIN);
+    await().atMost(WITHIN).until(() -> kept(contact).isEmpty());
+  }
+
+  /** The uniqueid kept for the restart sweep in table asterisk_calls (V81) for {@code contact}. */
+  private List<String> kept(String contact) {
+    return jdbc.query("select unique_id from asterisk_calls where contact_id = ?", row -> row.getString(1), contact);
   }
 
   @Test

@@ -97,22 +97,36 @@ abstract class TelephonyTestBase {
       port = free.getLocalPort();
     }
     start(port);
+    HttpResponse<String> opened = http.send(server, "POST", "/api/v1/contacts", "{\"channel\":\"VOICE\","
+        + "\"phone\":\"010-5555-0301\",\"language\":\"ko\",\"queue\":\"general-ko\",\"topic\":\"ivr:operator\"}", null);
+    assertEquals(201, opened.statusCode(), opened.body());
+    String id = (String) http.map(server, opened).get("id");
     Path wav = Files.write(dir.resolve("onenumber-c-rec.wav"), new byte[] {'R', 'I', 'F', 'F', 1, 2, 3});
     JdbcCallRecordings recordings = server.getApplicationContext().getBean(JdbcCallRecordings.class);
     Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-    recordings.started(new ContactId("c-rec"), wav.toString(), at);
-    recordings.stopped(new ContactId("c-rec"), at.plusSeconds(42));
-    assertEquals(Duration.ofSeconds(42), recordings.find(new ContactId("c-rec")).orElseThrow().duration());
+    recordings.started(new ContactId(id), wav.toString(), at);
+    recordings.stopped(new ContactId(id), at.plusSeconds(42));
+    assertEquals(Duration.ofSeconds(42), recordings.find(new ContactId(id)).orElseThrow().duration());
 
     String supervisor = http.login(server, "sv-01");
     String operator = http.login(server, "op-001");
-    assertEquals(403, http.send(server, "GET", "/api/v1/contacts/c-rec/recording", null, operator).statusCode());
-    assertEquals(401, http.send(server, "GET", "/api/v1/contacts/c-rec/recording", null, null).statusCode());
+    assertEquals(403, http.send(server, "GET", "/api/v1/contacts/" + id + "/recording", null, operator).statusCode());
+    assertEquals(401, http.send(server, "GET", "/api/v1/contacts/" + id + "/recording", null, null).statusCode());
+    assertEquals(403, http.send(server, "GET", "/api/v1/contacts/" + id + "/recordings", null, operator).statusCode(),
+        "an operator who does not hold the contact sees no recordings");
+    HttpResponse<String> listed = http.send(server, "GET", "/api/v1/contacts/" + id + "/recordings", null, supervisor);
+    assertEquals(200, listed.statusCode(), listed.body());
+    assertTrue(listed.body().contains("\"durationSeconds\":42"), listed.body());
+    assertTrue(listed.body().contains("\"playUrl\":\"/api/v1/contacts/" + id + "/recording\""), listed.body());
+    assertFalse(listed.body().contains("onenumber-c-rec.wav"), "file names stay on the server: " + listed.body());
+    assertEquals(404, http.send(server, "GET", "/api/v1/contacts/nope/recordings", null, supervisor).statusCode());
+    assertEquals(400, http.send(server, "GET", "/api/v1/contacts/" + "x".repeat(65) + "/recordings", null, supervisor)
+        .statusCode());
     HttpResponse<String> missing = http.send(server, "GET", "/api/v1/contacts/nope/recording", null, supervisor);
     assertEquals(404, missing.statusCode());
     assertTrue(missing.body().contains("not_found"), missing.body());
     var played = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-            java.net.URI.create(server.getURL() + "/api/v1/contacts/c-rec/recording"))
+            java.net.URI.create(server.getURL() + "/api/v1/contacts/" + id + "/recording"))
         .header("Authorization", "Bearer " + supervisor).build(), HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, played.statusCode());
     assertArrayEquals(Files.readAllBytes(wav), played.body());
@@ -121,6 +135,6 @@ abstract class TelephonyTestBase {
     assertEquals(0, retention.sweep(at.plus(Duration.ofDays(89))));
     assertEquals(1, retention.sweep(at.plus(Duration.ofDays(91))));
     assertFalse(Files.exists(wav));
-    assertEquals(404, http.send(server, "GET", "/api/v1/contacts/c-rec/recording", null, supervisor).statusCode());
+    assertEquals(404, http.send(server, "GET", "/api/v1/contacts/" + id + "/recording", null, supervisor).statusCode());
   }
 }

@@ -43,6 +43,7 @@ abstract class TwilioVoiceTestBase {
   private final TestHttp http = new TestHttp();
   private EmbeddedServer server;
   private Path dataDir;
+  private Map<String, Object> properties;
 
   /** The datasource properties of a fresh database. */
   abstract Map<String, Object> database(Path dataDir);
@@ -60,7 +61,14 @@ abstract class TwilioVoiceTestBase {
     props.put("onenumber.telephony.twilio.api-base", twilio.baseUri().toString());
     props.put("onenumber.twilio.api-base", messaging.baseUri().toString());
     props.put("onenumber.telephony.twilio.video-link", "https://city.example/video");
+    properties = props;
     server = ApplicationContext.run(EmbeddedServer.class, props);
+  }
+
+  /** Stops the server and starts it again on the same database (Twilio's calls keep running). */
+  private void restart() {
+    server.getApplicationContext().close();
+    server = ApplicationContext.run(EmbeddedServer.class, properties);
   }
 
   @AfterEach
@@ -200,6 +208,40 @@ abstract class TwilioVoiceTestBase {
       return ((Number) levels.get().get("answered")).intValue() == 1;
     });
     assertTrue(((Number) levels.get().get("offered")).intValue() >= 1, levels.get().toString());
+  }
+
+  @Test
+  void aConnectedCallSurvivesAServerRestartAndItsEndIsStillCounted() throws Exception {
+    start(true);
+    String sid = twilio.ring();
+    waitingCall(sid, "2");
+    logIn("op-022", "english");
+    await().atMost(Duration.ofSeconds(10)).until(() -> !twilio.updatesOf(sid).isEmpty());
+    String dial = twilio.updatesOf(sid).get(0).param("Twiml");
+    twiml(attribute(dial, "Client", "url"), call("CA" + "e".repeat(32), "ParentCallSid", sid,
+        "Direction", "outbound-dial", "CallStatus", "in-progress"));
+    assertEquals("CONNECTED", voiceContact().get("state"));
+    org.onenumber.server.persistence.Jdbc jdbc = server.getApplicationContext()
+        .getBean(org.onenumber.server.persistence.Jdbc.class);
+    await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.query("select phase, agent_id from twilio_calls"
+        + " where call_sid = ?", r -> r.getString(1) + " " + r.getString(2), sid).equals(List.of("CONNECTED op-022")));
+
+    restart();
+    org.onenumber.telephony.twilio.TwilioVoiceCalls calls = server.getApplicationContext()
+        .getBean(org.onenumber.telephony.twilio.TwilioVoiceCalls.class);
+    assertEquals(org.onenumber.telephony.twilio.TwilioVoiceCalls.Phase.CONNECTED, calls.bySid(sid).orElseThrow().phase(),
+        "the call is carried again after the restart");
+    // The public URL stays; the restarted test server listens on another port.
+    java.net.URI action = java.net.URI.create(attribute(dial, "Dial", "action"));
+    String bye = twiml(url(action.getRawPath() + (action.getRawQuery() == null ? "" : "?" + action.getRawQuery())),
+        call(sid, "DialCallStatus", "completed", "DialCallDuration", "42"));
+    assertTrue(bye.contains("<Hangup/>"), bye);
+    twiml(url("/webhooks/twilio/voice/status"), call(sid, "CallStatus", "completed", "CallDuration", "60"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> states(voiceContact()).contains("WRAP_UP"));
+    org.onenumber.server.persistence.Jdbc after = server.getApplicationContext()
+        .getBean(org.onenumber.server.persistence.Jdbc.class);
+    await().atMost(Duration.ofSeconds(10)).until(() -> after.query("select phase from twilio_calls where call_sid = ?",
+        r -> r.getString(1), sid).isEmpty());
   }
 
   @Test

@@ -40,4 +40,23 @@ class RestartTest {
     assertEquals(true, after.agent(a).isEmpty(), "agents start logged out");
     assertEquals(true, restored.contacts().stream().anyMatch(c -> c.id().equals(first)));
   }
+
+  @Test
+  void aContactWhoseCallWasLostInTheRestartIsAbandonedWithThatReason() {
+    Routing before = new Routing();
+    FakeContactJournal journal = new FakeContactJournal();
+    before.configure("general", Language.KOREAN);
+    ContactId waiting = before.arrive("general");
+    journal.append(before.engine.contact(waiting).orElseThrow(), List.of());
+
+    before.clock.advanceSeconds(5);
+    RoutingEngine after = new RoutingEngine(before.clock, new SplittableRandom(1));
+    after.handle(new RoutingCommand.Configure(before.engine.configuration(new org.onenumber.core.directory.QueueId("general")).orElseThrow()));
+    after.restore(journal.open());
+    Contact ended = after.handle(new RoutingCommand.Abandon(waiting, "call-lost-in-restart")).contacts().stream()
+        .filter(c -> c.id().equals(waiting)).findFirst().orElseThrow();
+    assertEquals(ContactState.ABANDONED, ended.state());
+    assertEquals("call-lost-in-restart", ended.steps().get(ended.steps().size() - 1).reason());
+    assertEquals("citizen-left", new RoutingCommand.Abandon(waiting).reason(), "the default reason");
+  }
 }

@@ -1,0 +1,203 @@
+package org.onenumber.server.telephony;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.onenumber.server.TestHttp;
+import org.onenumber.telephony.asterisk.AsteriskAmi;
+import org.onenumber.telephony.asterisk.AsteriskCalls;
+import org.onenumber.testkit.FastAgiCaller;
+import org.onenumber.testkit.FastAgiCaller.DialOutcome;
+import org.onenumber.testkit.asterisk.AmiReplayPeer;
+
+/**
+ * One call end to end through both Asterisk interfaces of the running server: FastAGI ({@link
+ * FastAgiCaller} plays the caller's channel from the captures) and AMI (the {@link AmiReplayPeer}
+ * of capture 07c, held after login, answers the actions the call controls send with the recorded
+ * answers). Caller → IVR (English) → contact → operator offered → {@code Dial} → answered → hold
+ * (AMI {@code Redirect} of the operator's leg) → resume ({@code EXEC Bridge} of that leg) → blind
+ * transfer to a second operator (AMI {@code Hangup} of the first leg, the caller back in line, then
+ * {@code Dial} of the second) → hang-up. Where Asterisk's reaction to an AMI action is not in the
+ * captures it is derived: a {@code Redirect} or {@code Hangup} of the operator's leg ends the
+ * caller's running {@code Dial}/{@code Bridge} with {@code 0} ({@link FastAgiCaller#operatorLeaves},
+ * as 03a's ended Dial). The journal's states and timestamps and the service levels' hold time are
+ * read through the API.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class VoiceCallTestBase implements TestPropertyProvider {
+
+  private static final Duration WITHIN = Duration.ofSeconds(20);
+
+  @Inject
+  EmbeddedServer server;
+
+  @Inject
+  AsteriskCalls calls;
+
+  @Inject
+  AsteriskAmi ami;
+
+  private final TestHttp http = new TestHttp();
+  private final int agiPort = freePort();
+  private final AmiReplayPeer peer = AmiReplayPeer.start("07c-core-restart").holdScript();
+
+  /** The database of the subclass. */
+  abstract Map<String, String> database();
+
+  @Override
+  public Map<String, String> getProperties() {
+    Map<String, String> properties = new HashMap<>(database());
+    properties.put("onenumber.telephony.asterisk.agi.enabled", "true");
+    properties.put("onenumber.telephony.asterisk.agi.port", Integer.toString(agiPort));
+    properties.put("onenumber.telephony.asterisk.ami.port", Integer.toString(peer.port()));
+    properties.put("onenumber.telephony.asterisk.ami.username", AmiReplayPeer.USERNAME);
+    properties.put("onenumber.telephony.asterisk.ami.secret", AmiReplayPeer.SECRET);
+    return properties;
+  }
+
+  @AfterAll
+  void stopPeer() {
+    peer.close();
+  }
+
+  @Test
+  void aCallIsAnsweredHeldResumedTransferredBlindToASecondOperatorAndHungUp() throws Exception {
+    await().atMost(WITHIN).until(() -> ami.status().up() && !"none yet".equals(ami.lastReconcile()));
+    FastAgiCaller caller = FastAgiCaller.call(InetAddress.getLoopbackAddress(), agiPort,
+        FastAgiCaller.environment("PJSIP/caller-00000201", "1796162000.201", "01055500201", "ivr"))
+        .press("2", "1").onDial(device -> DialOutcome.ANSWER).start();
+    caller.await("EXEC StartMusicOnHold", WITHIN);
+    String contact = contactOf(caller);
+
+    // Offered to the first operator, dialled, answered on the operator's leg (U() script).
+    String first = http.login(server, "op-022");
+    login("op-022", first);
+    caller.await("EXEC Dial PJSIP/op-022,", WITHIN);
+    await().atMost(WITHIN).until(() -> "CONNECTED".equals(contact(contact).get("state")));
+    String firstLeg = calls.all().stream().filter(c -> c.contact().value().equals(contact)).findFirst()
+        .orElseThrow().agentChannel();
+    assertTrue(firstLeg.startsWith("PJSIP/op-022-"), firstLeg);
+
+    // Hold: AMI redirects the operator's leg to the hold context; the caller hears music.
+    assertEquals("HELD", post(contact, "hold", "{}", first).get("state"));
+    Map<String, String> redirect = awaitAction("Redirect", 1);
+    assertEquals(firstLeg, redirect.get("channel"));
+    assertEquals("onenumber-agent-hold", redirect.get("context"));
+    caller.operatorLeaves();
+    await().atMost(WITHIN).until(() -> count(caller, "EXEC StartMusicOnHold") >= 2);
+
+    // Resume: the session bridges the caller with the waiting leg.
+    assertEquals("CONNECTED", post(contact, "resume", "{}", first).get("state"));
+    caller.await("EXEC Bridge " + firstLeg, WITHIN);
+
+    // Blind transfer to a second operator: AMI hangs the first leg up, the caller waits, op-023 rings.
+    String second = http.login(server, "op-023");
+    login("op-023", second);
+    Map<String, Object> moved = post(contact, "transfer", "{\"agent\":\"op-023\"}", first);
+    assertEquals("requeue", moved.get("action"), moved.toString());
+    assertEquals(firstLeg, awaitAction("Hangup", 1).get("channel"));
+    caller.operatorLeaves();
+    caller.await("EXEC Dial PJSIP/op-023,", WITHIN);
+    await().atMost(WITHIN).until(() -> "CONNECTED".equals(contact(contact).get("state"))
+        && "op-023".equals(contact(contact).get("agent")));
+
+    // The caller hangs up: wrap-up, closed by the second operator.
+    caller.hangUp();
+    await().atMost(WITHIN).until(() -> "WRAP_UP".equals(contact(contact).get("state")));
+    caller.awaitClosed(WITHIN);
+    Map<String, Object> closed = send("POST", "/api/v1/contacts/" + contact + "/close", "{\"outcome\":\"RESOLVED\"}",
+        second);
+    assertEquals("CLOSED", closed.get("state"), closed.toString());
+
+    List<Map<String, Object>> steps = steps(contact);
+    assertEquals(List.of("CREATED", "QUEUED", "OFFERED", "CONNECTED", "HELD", "CONNECTED", "TRANSFERRED", "QUEUED",
+        "OFFERED", "CONNECTED", "WRAP_UP", "CLOSED"), steps.stream().map(s -> s.get("state")).toList());
+    List<Instant> at = steps.stream().map(s -> instant(s.get("at"))).toList();
+    for (int i = 1; i < at.size(); i++) {
+      assertTrue(!at.get(i).isBefore(at.get(i - 1)), "timestamps in order: " + steps);
+    }
+    assertEquals("op-022", steps.get(3).get("agent"));
+    assertEquals("op-023", steps.get(9).get("agent"));
+    assertTrue(at.get(5).isAfter(at.get(4)), "the hold lasted: " + steps);
+
+    String supervisor = http.login(server, "sv-01");
+    await().atMost(WITHIN).until(() -> send("GET", "/api/v1/service-levels?scope=agent&id=op-022", null, supervisor)
+        .get("holdSeconds") instanceof Number n && n.doubleValue() > 0);
+    Map<String, Object> held = send("GET", "/api/v1/service-levels?scope=agent&id=op-022", null, supervisor);
+    double holdSeconds = ((Number) held.get("holdSeconds")).doubleValue();
+    double journaled = Duration.between(at.get(4), at.get(5)).toNanos() / 1e9;
+    assertEquals(journaled, holdSeconds, 0.01, "the hold time is the journaled HELD→CONNECTED time: " + held);
+    await().atMost(WITHIN).until(() -> send("GET", "/api/v1/service-levels?scope=queue&id=english", null, supervisor)
+        .get("handled") instanceof Number n && n.longValue() >= 1);
+    Map<String, Object> english = send("GET", "/api/v1/service-levels?scope=queue&id=english", null, supervisor);
+    assertTrue(((Number) english.get("handleSeconds")).doubleValue() >= holdSeconds, english.toString());
+    assertTrue(((Number) english.get("answered")).longValue() >= 1, english.toString());
+  }
+
+  private Map<String, String> awaitAction(String name, int count) {
+    await().atMost(WITHIN).until(() -> peer.actions(name).size() >= count);
+    return peer.actions(name).get(count - 1);
+  }
+
+  private static Instant instant(Object json) {
+    return json instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : Instant.parse(json.toString());
+  }
+
+  private static long count(FastAgiCaller caller, String prefix) {
+    return caller.texts().stream().filter(t -> t.startsWith(prefix)).count();
+  }
+
+  private String contactOf(FastAgiCaller caller) {
+    String uniqueId = caller.environment().get("agi_uniqueid");
+    await().atMost(WITHIN).until(() -> calls.all().stream().anyMatch(c -> c.uniqueId().equals(uniqueId)));
+    return calls.all().stream().filter(c -> c.uniqueId().equals(uniqueId)).findFirst().orElseThrow().contact().value();
+  }
+
+  private void login(String agent, String token) throws Exception {
+    Map<String, Object> body = send("POST", "/api/v1/agents/" + agent + "/login", "{\"queues\":[\"english\"]}", token);
+    assertTrue(!body.containsKey("error"), body.toString());
+  }
+
+  private Map<String, Object> post(String contact, String control, String body, String token) throws Exception {
+    return send("POST", "/api/v1/contacts/" + contact + "/call/" + control, body, token);
+  }
+
+  private Map<String, Object> contact(String id) throws Exception {
+    return send("GET", "/api/v1/contacts/" + id, null, http.login(server, "sv-01"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> steps(String contact) throws Exception {
+    return (List<Map<String, Object>>) contact(contact).get("steps");
+  }
+
+  private Map<String, Object> send(String method, String path, String body, String token)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(server, method, path, body, token);
+    return response.body().startsWith("{") ? http.map(server, response) : Map.of("status", response.statusCode());
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException("no free port for FastAGI", e);
+    }
+  }
+}
