@@ -8,13 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.onenumber.core.contact.ContactId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.onenumber.telephony.OrderedWrites;
 
 /**
  * The calls this node carries on Asterisk: which caller channel belongs to which contact, and the
@@ -28,7 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AsteriskCalls implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(AsteriskCalls.class);
 
   /**
    * One call.
@@ -55,7 +51,7 @@ public final class AsteriskCalls implements AutoCloseable {
   private final Set<ContactId> adopted = ConcurrentHashMap.newKeySet();
   private final CarriedCalls store;
   private final InstantSource clock;
-  private final ExecutorService writer;
+  private final OrderedWrites writes;
 
   /** A registry kept in memory only. */
   public AsteriskCalls() {
@@ -65,8 +61,8 @@ public final class AsteriskCalls implements AutoCloseable {
   public AsteriskCalls(CarriedCalls store, InstantSource clock) {
     this.store = store;
     this.clock = clock;
-    this.writer = store == CarriedCalls.NONE ? null
-        : Executors.newSingleThreadExecutor(new NamedThreads("asterisk-carried-calls"));
+    this.writes = store == CarriedCalls.NONE ? OrderedWrites.none()
+        : OrderedWrites.on("asterisk-carried-calls", "a carried call");
   }
 
   public void open(Call call) {
@@ -138,40 +134,15 @@ public final class AsteriskCalls implements AutoCloseable {
 
   /** Waits up to {@code millis} for the writes handed over so far (tests, shutdown). */
   public boolean flush(long millis) throws InterruptedException {
-    if (writer == null) {
-      return true;
-    }
-    java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-    writer.execute(done::countDown);
-    return done.await(millis, TimeUnit.MILLISECONDS);
+    return writes.flush(millis);
   }
 
   @Override
   public void close() {
-    if (writer != null) {
-      writer.shutdown();
-      try {
-        writer.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    writes.close();
   }
 
   private void write(Runnable change) {
-    if (writer == null) {
-      return;
-    }
-    try {
-      writer.execute(() -> {
-        try {
-          change.run();
-        } catch (RuntimeException e) {
-          LOG.warn("a carried call could not be kept: {}", e.getMessage());
-        }
-      });
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      LOG.debug("carried calls closed; change not kept");
-    }
+    writes.write(change);
   }
 }

@@ -9,6 +9,7 @@ import java.util.function.UnaryOperator;
 import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.directory.Language;
+import org.onenumber.telephony.OrderedWrites;
 
 /**
  * The calls this node carries on Twilio: which Twilio call (CallSid of the caller's leg) belongs to
@@ -22,7 +23,6 @@ import org.onenumber.core.directory.Language;
  */
 public final class TwilioVoiceCalls implements AutoCloseable {
 
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TwilioVoiceCalls.class);
 
   /** Where a Twilio call is. */
   public enum Phase {
@@ -75,7 +75,7 @@ public final class TwilioVoiceCalls implements AutoCloseable {
   private final Map<ContactId, Call> byContact = new ConcurrentHashMap<>();
   private final Map<String, ContactId> bySid = new ConcurrentHashMap<>();
   private final TwilioCallStore store;
-  private final java.util.concurrent.ExecutorService writer;
+  private final OrderedWrites writes;
 
   /** Calls kept in memory only. */
   public TwilioVoiceCalls() {
@@ -85,11 +85,8 @@ public final class TwilioVoiceCalls implements AutoCloseable {
   /** Calls kept in {@code store}; the ones it holds (from before a restart) are carried again at once. */
   public TwilioVoiceCalls(TwilioCallStore store) {
     this.store = store;
-    this.writer = store == TwilioCallStore.NONE ? null : java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "twilio-voice-calls");
-      t.setDaemon(true);
-      return t;
-    });
+    this.writes = store == TwilioCallStore.NONE ? OrderedWrites.none()
+        : OrderedWrites.on("twilio-voice-calls", "a Twilio call");
     for (Call call : store.all()) {
       byContact.put(call.contact(), call);
       bySid.put(call.callSid(), call.contact());
@@ -146,41 +143,16 @@ public final class TwilioVoiceCalls implements AutoCloseable {
 
   /** Waits up to {@code millis} for the writes handed over so far (tests, shutdown). */
   public boolean flush(long millis) throws InterruptedException {
-    if (writer == null) {
-      return true;
-    }
-    java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-    writer.execute(done::countDown);
-    return done.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    return writes.flush(millis);
   }
 
   @Override
   public void close() {
-    if (writer != null) {
-      writer.shutdown();
-      try {
-        writer.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    writes.close();
   }
 
   private void write(Runnable change) {
-    if (writer == null) {
-      return;
-    }
-    try {
-      writer.execute(() -> {
-        try {
-          change.run();
-        } catch (RuntimeException e) {
-          LOG.warn("a Twilio call could not be kept: {}", e.getMessage());
-        }
-      });
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      LOG.debug("Twilio calls closed; change not kept");
-    }
+    writes.write(change);
   }
 
   public boolean carries(ContactId contact) {
