@@ -98,7 +98,8 @@ abstract class TelephonyTestBase {
     }
     start(port);
     HttpResponse<String> opened = http.send(server, "POST", "/api/v1/contacts", "{\"channel\":\"VOICE\","
-        + "\"phone\":\"010-5555-0301\",\"language\":\"ko\",\"queue\":\"general-ko\",\"topic\":\"ivr:operator\"}", null);
+        + "\"phone\":\"010-5555-0301\",\"language\":\"ko\",\"queue\":\"general-ko\",\"topic\":\"ivr:operator\"}",
+        http.login(server, "sv-01"));
     assertEquals(201, opened.statusCode(), opened.body());
     String id = (String) http.map(server, opened).get("id");
     Path wav = Files.write(dir.resolve("onenumber-c-rec.wav"), new byte[] {'R', 'I', 'F', 'F', 1, 2, 3});
