@@ -29,10 +29,13 @@ public final class LiveDepartmentPerformance {
     this.cases = cases;
   }
 
-  /** Starts from stored cases (at startup, before events arrive). */
+  /**
+   * Starts from stored cases at start-up. A case an event already refreshed keeps those facts (the
+   * event's read is the newer one), so subscribing before loading loses nothing.
+   */
   public void load(Collection<Case> stored) {
     for (Case c : stored) {
-      facts.put(c.id(), CaseFacts.of(c));
+      facts.putIfAbsent(c.id(), CaseFacts.of(c));
     }
   }
 
