@@ -16,7 +16,10 @@ window.I18N = (function () {
       thresholdS: '기준 시간(초)', patienceS: '평균 인내 시간(초, 0=Erlang C)', calculate: '계산', agentsNeeded: '필요 인원',
       expectedSl: '예상 서비스 레벨', abandonP: '예상 포기율', staffingTitle: '인력 산정 (Erlang C / Erlang A)',
       monitor: '상담 모니터링', operatorHere: '이 화면은 감독자용입니다. 상담사는 상담 콘솔을 사용하세요.', openConsole: '상담 콘솔 열기',
-      badNumber: '숫자를 입력하세요', volumeHelp: '쉼표로 구분한 구간별 인입 수'
+      badNumber: '숫자를 입력하세요', volumeHelp: '쉼표로 구분한 구간별 인입 수',
+      byDepartment: '부서별', department: '부서', category: '유형', received: '접수', onTime: '기한 내 처리',
+      firstResponse: '첫 응답 (중앙값 / p90)', resolution: '처리 시간 (중앙값 / p90)', overdue: '기한 초과',
+      replyRate: '회신율', reopenRate: '재개율', allCategories: '전체', hours: '시간'
     },
     en: {
       title: 'OneNumber live wallboard', offline: 'offline', online: 'live', tv: 'TV mode', staffing: 'Staffing',
@@ -32,7 +35,10 @@ window.I18N = (function () {
       thresholdS: 'Threshold (s)', patienceS: 'Avg patience (s, 0 = Erlang C)', calculate: 'Calculate', agentsNeeded: 'Agents needed',
       expectedSl: 'Expected service level', abandonP: 'Expected abandonment', staffingTitle: 'Staffing (Erlang C / Erlang A)',
       monitor: 'Live conversations', operatorHere: 'This wallboard is for supervisors. Operators work in the console.', openConsole: 'Open the operator console',
-      badNumber: 'must be a number', volumeHelp: 'contacts per interval, separated by commas'
+      badNumber: 'must be a number', volumeHelp: 'contacts per interval, separated by commas',
+      byDepartment: 'Departments', department: 'Department', category: 'Category', received: 'Received',
+      onTime: 'Answered on time', firstResponse: 'First response (median / p90)', resolution: 'Resolution (median / p90)',
+      overdue: 'Overdue', replyRate: 'Reply rate', reopenRate: 'Reopen rate', allCategories: 'all', hours: 'h'
     }
   };
   const params = new URLSearchParams(location.search);

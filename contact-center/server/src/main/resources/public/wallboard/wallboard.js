@@ -174,7 +174,46 @@
     $('clock').textContent = new Date(frame.sentAtMillis).toLocaleTimeString(I.lang === 'ko' ? 'ko-KR' : 'en-GB');
   }
 
+  // The department tab: GET /api/v1/reports/departments (live figures) when chosen, and again on a
+  // pushed frame at most every 30 s.
+  let departments = [];
+  let departmentsAt = 0;
+  async function loadDepartments() {
+    departmentsAt = Date.now();
+    try {
+      const res = await fetch('/api/v1/reports/departments', {headers: {Authorization: 'Bearer ' + token, Accept: 'application/json'}});
+      if (res.ok) departments = (await res.json()).rows || [];
+    } catch (e) { /* the last figures stay */ }
+    renderDepartments();
+  }
+  const hours = v => v == null ? '–' : (v / 3600).toFixed(1) + I.t('hours');
+  function renderDepartments() {
+    const tbody = document.querySelector('#departments tbody');
+    tbody.innerHTML = '';
+    departments.forEach(row => {
+      const tr = document.createElement('tr');
+      [row.department, row.category === '*' ? I.t('allCategories') : row.category, num(row.received), num(row.answeredOnTime),
+        hours(row.firstResponseMedianSeconds) + ' / ' + hours(row.firstResponseP90Seconds),
+        hours(row.resolutionMedianSeconds) + ' / ' + hours(row.resolutionP90Seconds), num(row.overdue),
+        pct(row.replyRate), pct(row.reopenRate)].forEach((text, i) => {
+        const td = document.createElement('td');
+        td.textContent = text;
+        if (i === 7) level(td, higher(row.replyRate, 0.95, 0.8));
+        if (i === 6) level(td, row.overdue > 0 ? 'bad' : 'good');
+        tr.appendChild(td);
+      });
+      tbody.appendChild(tr);
+    });
+  }
+
   function renderDrill() {
+    const department = drillKind === 'department';
+    $('drill').hidden = department;
+    $('departments').hidden = !department;
+    if (department) {
+      if (Date.now() - departmentsAt > 30000) loadDepartments(); else renderDepartments();
+      return;
+    }
     if (!lastFrame) return;
     const tbody = document.querySelector('#drill tbody');
     tbody.innerHTML = '';
@@ -246,6 +285,7 @@
     });
     $('drill-panel').setAttribute('aria-labelledby', tab.id);
     drillKind = tab.dataset.kind;
+    if (drillKind === 'department') departmentsAt = 0;
     renderDrill();
   }
 

@@ -78,6 +78,16 @@ public record Case(
     return history.get(history.size() - 1);
   }
 
+  /** What the citizen was last told: the latest row's public note (an answer, a question, a note), or null. */
+  public String latestPublicNote() {
+    for (int i = history.size() - 1; i >= 0; i--) {
+      if (history.get(i).publicNote() != null) {
+        return history.get(i).publicNote();
+      }
+    }
+    return null;
+  }
+
   /** True when a row of {@code kind} was written since the due date was last set (reminders fire once). */
   public boolean hasSinceDueSet(CaseEntryKind kind) {
     for (int i = history.size() - 1; i >= 0; i--) {

@@ -2,6 +2,7 @@ package org.onenumber.core.casework;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +49,16 @@ class CaseTest {
         CaseStatus.IN_PROGRESS, CaseStatus.RESOLVED, CaseStatus.CLOSED),
         c.history().stream().map(CaseStatusChange::status).toList());
     assertEquals(OPENED, c.openedAt());
+  }
+
+  @Test
+  void latestPublicNoteIsWhatTheCitizenWasLastToldSkippingInternalRows() {
+    assertNull(open().latestPublicNote());
+    Case c = open()
+        .append(new CaseStatusChange(CaseStatus.ACCEPTED, OPENED, "staff-1", null, "We are on it.", null, null))
+        .append(new CaseStatusChange(CaseStatus.RESOLVED, OPENED, "staff-1", null, "Fixed on Tuesday.", null, null))
+        .append(new CaseStatusChange(CaseStatus.RESOLVED, OPENED, "staff-1", "crew 7", null, CaseEntryKind.NOTE, null));
+    assertEquals("Fixed on Tuesday.", c.latestPublicNote());
   }
 
   @Test

@@ -107,7 +107,8 @@ public final class Open311Desk {
           r.lat(), r.lon(), r.mediaUrl());
     }
     var history = c.history();
-    return new ServiceRequestView(r.serviceRequestId(), ServiceRequestView.statusOf(c.status().name()), null,
+    return new ServiceRequestView(r.serviceRequestId(), ServiceRequestView.statusOf(c.status().name()),
+        c.latestPublicNote(),
         serviceName, r.serviceCode(), r.description(), agency(c), null, r.requestedAt(),
         history.get(history.size() - 1).at(), c.dueAt(), r.address(), r.addressId(), null, r.lat(), r.lon(),
         r.mediaUrl());

@@ -117,6 +117,22 @@ public final class CitizenDataAccess {
   }
 
   /**
+   * Which department's performance figures the caller may read (aggregates, no personal data, so not
+   * audited): supervisors and administrators any ({@code null} asks for all), staff only their own
+   * ({@code null} means their own); 403 otherwise.
+   */
+  public String departmentFigures(Authentication who, String department) {
+    if (supervises(who)) {
+      return department;
+    }
+    String own = attribute(who, "department");
+    if (is(who, Role.DEPARTMENT_STAFF) && own != null && (department == null || department.equals(own))) {
+      return own;
+    }
+    throw forbidden();
+  }
+
+  /**
    * The welfare program's seniors: supervisors and administrators (supervision); an operator only
    * for a senior whose preview call is waiting for them ({@code previewDue}, reason "preview call").
    * Every view audited.

@@ -13,12 +13,14 @@ import org.onenumber.server.api.ApiError;
 
 /**
  * Applies {@link RateLimits} per source address to the anonymous doors: contact intake, login,
- * new chat and call sockets (one budget per address for both) and public case tracking. Over the
+ * new chat and call sockets (one budget per address for both), public case tracking and the public
+ * transparency figures. Over the
  * limit the caller gets 429 with {@code Retry-After} and a JSON error; nothing behind the door
  * runs. The address is the one {@link HttpClientAddressResolver} gives (behind a proxy:
  * {@code micronaut.server.client-address-header}).
  */
-@ServerFilter({"/api/v1/contacts", "/login", "/ws/chat", "/ws/call", "/api/v1/track", "/api/v1/track/reopen"})
+@ServerFilter({"/api/v1/contacts", "/login", "/ws/chat", "/ws/call", "/api/v1/track", "/api/v1/track/reopen",
+    "/api/v1/transparency"})
 final class RateLimitFilter {
 
   private final RateLimits limits;
@@ -61,6 +63,9 @@ final class RateLimitFilter {
     }
     if (method == HttpMethod.POST && path.startsWith("/api/v1/track")) {
       return RateLimits.Rule.TRACK;
+    }
+    if (method == HttpMethod.GET && path.equals("/api/v1/transparency")) {
+      return RateLimits.Rule.TRANSPARENCY;
     }
     return null;
   }

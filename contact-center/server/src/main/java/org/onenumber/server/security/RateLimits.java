@@ -35,7 +35,9 @@ public final class RateLimits {
     /** Public case tracking lookups per address (against guessing case numbers and phone digits). */
     TRACK,
     /** Open311 service requests per client application and source address. */
-    OPEN311
+    OPEN311,
+    /** The public transparency figures per address. */
+    TRANSPARENCY
   }
 
   private final Map<Rule, Cache<String, Bucket>> buckets = new EnumMap<>(Rule.class);
@@ -46,13 +48,15 @@ public final class RateLimits {
       @Value("${onenumber.rate-limits.chat-per-minute:30}") long chat,
       @Value("${onenumber.rate-limits.login-failures-per-15-minutes:5}") long loginFailures,
       @Value("${onenumber.rate-limits.track-per-minute:10}") long track,
-      @Value("${onenumber.rate-limits.open311-per-minute:120}") long open311) {
+      @Value("${onenumber.rate-limits.open311-per-minute:120}") long open311,
+      @Value("${onenumber.rate-limits.transparency-per-minute:30}") long transparency) {
     perMinute.put(Rule.INTAKE, intake);
     perMinute.put(Rule.LOGIN, login);
     perMinute.put(Rule.CHAT, chat);
     perMinute.put(Rule.LOGIN_FAILURES, loginFailures);
     perMinute.put(Rule.TRACK, track);
     perMinute.put(Rule.OPEN311, open311);
+    perMinute.put(Rule.TRANSPARENCY, transparency);
     for (Rule rule : Rule.values()) {
       buckets.put(rule, Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build());
     }

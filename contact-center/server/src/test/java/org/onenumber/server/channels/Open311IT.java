@@ -275,6 +275,46 @@ class Open311IT {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aResolvedRequestShowsTheAnswerAsStatusNotesAndCountsInTheDepartmentsReplyRate() throws Exception {
+    String id = file("json", pothole("A hole to be answered"));
+    assertNull(jsonList(get("/open311/v2/requests/" + id + ".json")).get(0).get("status_notes"));
+    String supervisor = server.login("sv-01");
+    var http = server.client().toBlocking();
+    Map<?, ?> c = http.retrieve(io.micronaut.http.HttpRequest.GET("/api/v1/cases/" + id).bearerAuth(supervisor),
+        Map.class);
+    http.retrieve(io.micronaut.http.HttpRequest.POST("/api/v1/cases/" + id + "/resolve",
+        Map.of("version", c.get("version"), "publicAnswer", "The hole was filled on Tuesday."))
+        .bearerAuth(supervisor), Map.class);
+
+    Map<String, Object> r = jsonList(get("/open311/v2/requests/" + id + ".json")).get(0);
+    assertEquals("closed", r.get("status"));
+    assertEquals("The hole was filled on Tuesday.", r.get("status_notes"));
+    assertEquals("The hole was filled on Tuesday.",
+        fields(children(xml(get("/open311/v2/requests/" + id + ".xml"), "service_requests"), "request").get(0))
+            .get("status_notes"));
+
+    Map<String, Object> batch = (Map<String, Object>) server.bean(JsonMapper.class).readValue(http.retrieve(
+        io.micronaut.http.HttpRequest.GET("/api/v1/reports/departments?department=roads&source=batch")
+            .bearerAuth(supervisor), String.class), Object.class);
+    Map<String, Object> roads = ((List<Map<String, Object>>) batch.get("rows")).get(0);
+    assertEquals("*", roads.get("category"));
+    assertTrue(((Number) roads.get("replyRate")).doubleValue() > 0, roads.toString());
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    Object live;
+    do {
+      live = server.bean(JsonMapper.class).readValue(http.retrieve(
+          io.micronaut.http.HttpRequest.GET("/api/v1/reports/departments?department=roads")
+              .bearerAuth(supervisor), String.class), Object.class);
+    } while (!((Map<String, Object>) live).get("rows").equals(batch.get("rows")) && System.nanoTime() < deadline);
+    assertEquals(batch.get("rows"), ((Map<String, Object>) live).get("rows"), "live equals batch");
+    String csv = http.retrieve(io.micronaut.http.HttpRequest.GET("/api/v1/reports/departments?format=csv")
+        .bearerAuth(supervisor), String.class);
+    assertTrue(csv.startsWith("department,category,received,answeredOnTime,"), csv);
+    assertTrue(csv.contains("\nroads,\"*\","), csv);
+  }
+
+  @Test
   void refusalsUseTheSpecsErrorShapeAndStoreNothing() throws Exception {
     int before = stored();
     Map<String, String> noKey = pothole("x");

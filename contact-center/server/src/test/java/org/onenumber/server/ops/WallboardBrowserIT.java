@@ -176,6 +176,11 @@ class WallboardBrowserIT implements TestPropertyProvider {
     assertTrue(browser.findElement(By.cssSelector("#drill tr[data-id='SMS']")).getText().startsWith("SMS 6 "),
         "6 of the 30 were SMS");
     save("wallboard.png");
+    browser.findElement(By.cssSelector(".tab[data-kind='department']")).click();
+    waitFor("department tab", () -> browser.findElement(By.id("departments")).isDisplayed()
+        && !browser.findElement(By.id("drill")).isDisplayed());
+    assertEquals("Department", browser.findElement(By.cssSelector("#departments th")).getText());
+    assertEquals("true", browser.findElement(By.id("tab-department")).getDomAttribute("aria-selected"));
 
     browser.findElement(By.id("lang-toggle")).click();
     assertEquals("서비스 레벨", browser.findElement(By.cssSelector("#tile-sl h3")).getText());

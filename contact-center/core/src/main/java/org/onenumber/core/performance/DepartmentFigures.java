@@ -1,0 +1,21 @@
+package org.onenumber.core.performance;
+
+/**
+ * One department's figures for one category ({@link #ALL} for all its categories). Times are whole
+ * seconds, null when no case has one yet; rates are 0..1, null when there is nothing to divide by.
+ *
+ * @param received cases the department holds (reassigned cases count where they are now)
+ * @param answeredOnTime cases resolved at or before their due date
+ * @param overdue cases not done whose due date has passed
+ * @param replyRate cases resolved with a public answer ÷ received
+ * @param reopenRate cases ever reopened ÷ cases resolved at least once (resolved now or reopened)
+ * @param satisfaction always null: post-contact surveys are linked to contacts, not to cases, so
+ *     there is no citizen rating of a department's answer to report
+ */
+public record DepartmentFigures(String department, String category, int received, int answeredOnTime,
+    Long firstResponseMedianSeconds, Long firstResponseP90Seconds, Long resolutionMedianSeconds,
+    Long resolutionP90Seconds, int overdue, Double replyRate, Double reopenRate, Double satisfaction) {
+
+  /** The category of a department's total row. */
+  public static final String ALL = "*";
+}
