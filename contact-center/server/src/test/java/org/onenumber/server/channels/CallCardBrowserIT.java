@@ -52,7 +52,7 @@ class CallCardBrowserIT {
     FakeCallControl carrier = server.bean(FakeCallControl.class);
     Map<?, ?> created = server.client().toBlocking().retrieve(HttpRequest.POST("/api/v1/contacts", Map.of(
         "channel", "VOICE", "phone", "010-5555-0301", "language", "ko", "queue", "general-ko",
-        "topic", "ivr: language 1 (한국어), menu 2 (water)")), Map.class);
+        "topic", "ivr: language 1 (한국어), menu 2 (water)")).bearerAuth(server.login("sv-01")), Map.class);
     String contact = (String) created.get("id");
     carrier.carry(new ContactId(contact));
     String token = server.login("op-001");
