@@ -18,7 +18,8 @@ import org.onenumber.server.api.ApiError;
  * runs. The address is the one {@link HttpClientAddressResolver} gives (behind a proxy:
  * {@code micronaut.server.client-address-header}).
  */
-@ServerFilter({"/api/v1/contacts", "/login", "/ws/chat", "/ws/call", "/api/v1/track", "/api/v1/track/reopen"})
+@ServerFilter({"/api/v1/contacts", "/login", "/ws/chat", "/ws/call", "/api/v1/track", "/api/v1/track/reopen",
+    "/api/v1/track/access-log"})
 final class RateLimitFilter {
 
   private final RateLimits limits;
