@@ -43,6 +43,7 @@ public final class CitizenErasure {
   }
 
   /** What was erased. */
+  @io.micronaut.serde.annotation.Serdeable
   public record Erased(String citizenId, int contacts, int messages, int notes, int recordings, int identities) {}
 
   /** Erases citizen {@code id}'s personal data on behalf of {@code actor} ({@code role}, from {@code source}). */
