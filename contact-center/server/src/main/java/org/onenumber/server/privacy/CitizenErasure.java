@@ -60,15 +60,15 @@ public final class CitizenErasure {
       int messages = 0;
       int notes = 0;
       for (String contact : contacts) {
-        messages += jdbc.update("update message set body = '', peer = ?, media = null where contact_id = ?",
-            RetentionSweep.ERASED, contact);
+        messages += jdbc.update("update message set body = ?, peer = ?, media = null where contact_id = ?",
+            RetentionSweep.ERASED_TEXT, RetentionSweep.ERASED, contact);
         notes += jdbc.update("delete from contact_note where contact_id = ?", contact);
         jdbc.update("delete from chat_session where contact_id = ?", contact);
       }
       jdbc.update("update contact set topic = null where citizen_id = ?", id);
       jdbc.update("update case_status set note = null where case_id in (select id from case_file where citizen_id = ?)",
           id);
-      jdbc.update("update case_file set summary = '' where citizen_id = ?", id);
+      jdbc.update("update case_file set summary = ? where citizen_id = ?", RetentionSweep.ERASED_TEXT, id);
       jdbc.update("delete from caller_language where phone in"
           + " (select identity from citizen_identity where citizen_id = ? and kind = 'phone')", id);
       int identities = jdbc.update("delete from citizen_identity where citizen_id = ?", id);

@@ -28,8 +28,10 @@ public final class RetentionSweep {
 
   /** What replaces a blanked peer address. */
   public static final String ERASED = "erased";
+  /** What replaces a blanked message body or case summary (the domain needs some text there). */
+  public static final String ERASED_TEXT = "(erased)";
   private static final Logger LOG = LoggerFactory.getLogger(RetentionSweep.class);
-  private static final String BLANK = "update message set body = '', peer = '" + ERASED + "', media = null"
+  private static final String BLANK = "update message set body = '" + ERASED_TEXT + "', peer = '" + ERASED + "', media = null"
       + " where at < ? and peer <> '" + ERASED + "' and channel ";
 
   private final Jdbc jdbc;

@@ -65,11 +65,11 @@ class CitizenErasureTest {
     assertEquals(before, statistics(), "counts and service levels unchanged");
     assertEquals(1, rows.count("select count(*) from citizen where id = 'er-c1' and name is null"));
     assertEquals(0, rows.count("select count(*) from citizen_identity where citizen_id = 'er-c1'"));
-    assertEquals("", rows.text("select body from message where id = 'er-m1'"));
+    assertEquals(RetentionSweep.ERASED_TEXT, rows.text("select body from message where id = 'er-m1'"));
     assertEquals(RetentionSweep.ERASED, rows.text("select peer from message where id = 'er-m1'"));
     assertEquals(0, rows.count("select count(*) from contact_note where contact_id = 'er-k1'"));
     assertEquals(0, rows.count("select count(*) from contact where citizen_id = 'er-c1' and topic is not null"));
-    assertEquals("", rows.text("select summary from case_file where id = 'ER-1'"));
+    assertEquals(RetentionSweep.ERASED_TEXT, rows.text("select summary from case_file where id = 'ER-1'"));
     assertEquals(0, rows.count("select count(*) from case_status where case_id = 'ER-1' and note is not null"));
     assertEquals(0, rows.count("select count(*) from call_recordings where contact_id = 'er-k1'"));
     assertFalse(Files.exists(recordings.resolve("er-k1.wav")));

@@ -41,11 +41,11 @@ class RetentionSweepTest {
     assertEquals(new RetentionSweep.Swept(0, 0, 0), sweep.sweep());
     now = T0.plus(Duration.ofDays(91));
     assertEquals(new RetentionSweep.Swept(0, 1, 0), sweep.sweep());
-    assertEquals("", rows.text("select body from message where id = 'ret-m2'"));
+    assertEquals(RetentionSweep.ERASED_TEXT, rows.text("select body from message where id = 'ret-m2'"));
     assertEquals("the water main burst", rows.text("select body from message where id = 'ret-m1'"));
     now = T0.plus(Duration.ofDays(366));
     assertEquals(new RetentionSweep.Swept(1, 0, 0), sweep.sweep());
-    assertEquals("", rows.text("select body from message where id = 'ret-m1'"));
+    assertEquals(RetentionSweep.ERASED_TEXT, rows.text("select body from message where id = 'ret-m1'"));
     assertEquals(RetentionSweep.ERASED, rows.text("select peer from message where id = 'ret-m1'"));
     assertEquals(new RetentionSweep.Swept(0, 0, 0), sweep.sweep(), "idempotent");
   }
