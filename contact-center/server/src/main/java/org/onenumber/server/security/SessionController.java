@@ -29,7 +29,7 @@ import org.onenumber.core.error.InvalidInputException;
  * as well as in the {@code Authorization} header (an explicit confirmation, as in RFC 7009's
  * revocation request) and revoke it ({@link TokenRevocations}): every later request with it is 401.
  * Refresh answers a new token for the same login, roles and department/agent, with the lifetime
- * {@code micronaut.security.token.jwt.generator.access-token.expiration} names (seconds), and
+ * {@code micronaut.security.token.generator.access-token.expiration} names (seconds), and
  * {@code Cache-Control: no-store}.
  */
 @Controller("/api/v1/session")

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.onenumber.server.TestDatabases;
 import org.onenumber.server.TestHttp;
@@ -28,6 +29,7 @@ import org.onenumber.server.persistence.Jdbc;
  * levels and the audit chain are unchanged.
  */
 @MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PrivacyH2IT implements TestPropertyProvider {
 

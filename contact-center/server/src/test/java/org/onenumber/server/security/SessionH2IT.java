@@ -10,11 +10,13 @@ import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.onenumber.server.TestDatabases;
 import org.onenumber.server.TestHttp;
 
 /** Refresh and logout on H2: a revoked token is refused on the next request; lifetimes come from configuration. */
 @MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SessionH2IT implements TestPropertyProvider {
 
   private static final String PAGE = "/api/v1/service-levels?scope=center";
@@ -26,7 +28,7 @@ class SessionH2IT implements TestPropertyProvider {
   @Override
   public Map<String, String> getProperties() {
     return Map.of("datasources.default.url", TestDatabases.h2Url(),
-        "micronaut.security.token.jwt.generator.access-token.expiration", "600");
+        "micronaut.security.token.generator.access-token.expiration", "600");
   }
 
   private static String body(String token) {
