@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.onenumber.core.audit.AuditEntry;
@@ -21,7 +22,12 @@ import org.onenumber.server.telephony.RecordingEraser;
 class CitizenErasureTest {
 
   private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
-  private final Jdbc jdbc = new Jdbc(TestDatabases.h2());
+  final Jdbc jdbc = new Jdbc(dataSource());
+
+  /** The database the test runs on: H2 here, PostgreSQL in the subclass. */
+  DataSource dataSource() {
+    return TestDatabases.h2();
+  }
   private final PrivacyRows rows = new PrivacyRows(jdbc);
   private final JdbcAuditLog audit = new JdbcAuditLog(jdbc);
 

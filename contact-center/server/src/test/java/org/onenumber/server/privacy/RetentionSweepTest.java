@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.onenumber.core.audit.AuditEntry;
 import org.onenumber.server.TestDatabases;
@@ -15,7 +16,12 @@ import org.onenumber.server.persistence.JdbcAuditLog;
 class RetentionSweepTest {
 
   private static final Instant T0 = Instant.parse("2026-01-01T09:00:00Z");
-  private final Jdbc jdbc = new Jdbc(TestDatabases.h2());
+  final Jdbc jdbc = new Jdbc(dataSource());
+
+  /** The database the test runs on: H2 here, PostgreSQL in the subclass. */
+  DataSource dataSource() {
+    return TestDatabases.h2();
+  }
   private final PrivacyRows rows = new PrivacyRows(jdbc);
   private final JdbcAuditLog audit = new JdbcAuditLog(jdbc);
   private Instant now = T0;
