@@ -21,13 +21,15 @@ import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.port.in.ActOnCase;
 import org.onenumber.core.port.in.ActOnCaseCommand;
+import org.onenumber.server.privacy.AccessHistory;
 
 /**
  * The public tracking API behind {@code /track/}: a case number plus the last four digits of the
  * citizen's phone shows the status, the public notes and the dates — nothing else (no summary, no
  * department's internal notes, no names). Anonymous, and rate-limited per address
  * ({@code onenumber.rate-limits.track-per-minute}) against enumeration; a miss is always the same
- * 404. POST, so that the phone digits stay out of access logs.
+ * 404. POST, so that the phone digits stay out of access logs. The same proof shows the citizen who
+ * looked at their record ({@link AccessHistory}).
  */
 @Controller("/api/v1/track")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -37,10 +39,12 @@ final class TrackController {
 
   private final CaseTracking tracking;
   private final ActOnCase desk;
+  private final AccessHistory history;
 
-  TrackController(CaseTracking tracking, ActOnCase desk) {
+  TrackController(CaseTracking tracking, ActOnCase desk, AccessHistory history) {
     this.tracking = tracking;
     this.desk = desk;
+    this.history = history;
   }
 
   /** What a citizen types. */
@@ -83,6 +87,15 @@ final class TrackController {
     Case c = find(request);
     return TrackView.of(desk.act(new ActOnCaseCommand(c.id(), c.version(), "citizen",
         new CaseAction.Reopen(request.reason()))));
+  }
+
+  @Post("/access-log")
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  @Operation(summary = "The citizen sees who looked at their record (time, role, action, reason; no staff names)")
+  @ApiResponse(responseCode = "404", description = "no case matches this number and these digits")
+  @ApiResponse(responseCode = "429", description = "too many lookups from this address")
+  AccessHistory.Looks accessLog(@Body TrackRequest request) {
+    return history.of(find(request).citizen().value());
   }
 
   private Case find(TrackRequest request) {

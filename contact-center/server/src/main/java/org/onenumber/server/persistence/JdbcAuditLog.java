@@ -73,7 +73,7 @@ public final class JdbcAuditLog implements AuditLog {
   public Verification verify() {
     long[] checked = {0};
     long[] broken = {-1};
-    String[] previous = {GENESIS};
+    String[] previous = {anchor()};
     jdbc.query("select * from audit_log order by id", row -> {
       if (broken[0] < 0 && !hash(previous[0], read(row)).equals(row.getString("hash"))) {
         broken[0] = checked[0];
@@ -83,6 +83,35 @@ public final class JdbcAuditLog implements AuditLog {
       return null;
     });
     return new Verification(checked[0], broken[0]);
+  }
+
+  /**
+   * Retention: removes the entries older than {@code cutoff} (at most {@code limit}, oldest first)
+   * and remembers the hash of the last one removed in {@code audit_anchor}, from which {@link
+   * #verify} then starts, so the remaining trail still verifies. Returns how many were removed.
+   */
+  public synchronized int removeOlderThan(Instant cutoff, int limit) {
+    return jdbc.inTransaction(() -> {
+      List<long[]> ids = jdbc.query("select id from audit_log where at < ? order by id limit ?",
+          row -> new long[] {row.getLong(1)}, cutoff, limit);
+      if (ids.isEmpty()) {
+        return 0;
+      }
+      long last = ids.get(ids.size() - 1)[0];
+      String hash = jdbc.queryOne("select hash from audit_log where id = ?", row -> row.getString(1), last).orElseThrow();
+      int removed = jdbc.update("delete from audit_log where id <= ?", last);
+      if (jdbc.update("update audit_anchor set last_removed = ?, hash = ?, removed_at = ? where id = 1", last, hash,
+          cutoff) == 0) {
+        jdbc.update("insert into audit_anchor (id, last_removed, hash, removed_at) values (1, ?, ?, ?)", last, hash,
+            cutoff);
+      }
+      return removed;
+    });
+  }
+
+  /** The hash the chain starts from: the genesis value, or the last removed entry's after retention. */
+  private String anchor() {
+    return jdbc.queryOne("select hash from audit_anchor where id = 1", row -> row.getString(1)).orElse(GENESIS);
   }
 
   private static AuditEntry read(ResultSet row) throws SQLException {
