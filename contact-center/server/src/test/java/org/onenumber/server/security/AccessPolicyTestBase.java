@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.onenumber.server.TestHttp;
 import org.onenumber.server.docs.OpenApiOperations;
 
@@ -43,6 +44,7 @@ import org.onenumber.server.docs.OpenApiOperations;
  * pasting it into the table), so a new endpoint cannot ship without a decided rule; a row whose
  * operation no longer exists fails too.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AccessPolicyTestBase {
 
   static final String TABLE = "docs/api/access-policy.md";
