@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import org.onenumber.channels.twilio.TwilioSignatures;
 import org.onenumber.channels.twilio.TwilioWebhooks;
+import org.onenumber.core.port.in.AnswerHappyCall;
 import org.onenumber.core.port.in.ReceiveMessage;
 import org.onenumber.core.port.in.RecordCheckIn;
 import org.onenumber.core.port.in.UpdateDeliveryStatus;
@@ -31,6 +32,8 @@ import org.slf4j.LoggerFactory;
  *   <li>Missing or wrong {@code X-Twilio-Signature}: 403, nothing read or stored.
  *   <li>An SMS "1" or "2" from a senior whose welfare text check-in is waiting: recorded by
  *       {@link RecordCheckIn} (well / wants to talk); 200 with empty TwiML, no contact opened.
+ *   <li>Otherwise an SMS "1" to "5" from a citizen whose happy-call survey is waiting: the score,
+ *       recorded by {@link AnswerHappyCall}; 200 with empty TwiML, no contact opened.
  *   <li>Inbound message: handed to {@link ReceiveMessage}, which returns only once it is durable
  *       (a repeated MessageSid stores nothing); then 200 with empty TwiML.
  *   <li>Status callback: applied by {@link UpdateDeliveryStatus}; 200 even for an unknown sid
@@ -53,9 +56,11 @@ final class TwilioWebhookController {
   private final ReceiveMessage receive;
   private final UpdateDeliveryStatus delivery;
   private final RecordCheckIn checkIns;
+  private final AnswerHappyCall surveys;
 
   TwilioWebhookController(TwilioSignatures signatures, HttpHostResolver hosts, ReceiveMessage receive,
-      UpdateDeliveryStatus delivery, RecordCheckIn checkIns) {
+      UpdateDeliveryStatus delivery, RecordCheckIn checkIns, AnswerHappyCall surveys) {
+    this.surveys = surveys;
     this.signatures = signatures;
     this.hosts = hosts;
     this.receive = receive;
@@ -73,7 +78,9 @@ final class TwilioWebhookController {
     var command = TwilioWebhooks.inbound(form, null);
     if (command.channel() == org.onenumber.core.contact.Channel.SMS
         && command.identity() instanceof org.onenumber.core.citizen.CitizenIdentity.Phone phone
-        && command.body() != null && command.body().strip().matches("[12]") && checkIns.reply(phone, command.body())) {
+        && command.body() != null && command.body().strip().matches("[1-5]")
+        && ((command.body().strip().matches("[12]") && checkIns.reply(phone, command.body()))
+            || surveys.reply(phone, command.body()))) {
       return HttpResponse.ok(TwilioWebhooks.EMPTY_TWIML).contentType(MediaType.TEXT_XML_TYPE);
     }
     ReceiveMessage.Outcome outcome = receive.receive(command);
