@@ -36,6 +36,41 @@ abstract class JdbcContractsTestBase {
     return new Jdbc(freshDatabase());
   }
 
+  /** The campaign store and the seniors-of-district audience, the same on H2 and PostgreSQL. */
+  @Nested
+  class JdbcCampaignStoreScenario {
+    private final Jdbc jdbc = fresh();
+
+    @org.junit.jupiter.api.Test
+    void claimsSettlesReportsAndRecoversOnTheDatabase() {
+      new JdbcSeniorRegistry(jdbc).saveAll(List.of(
+          org.onenumber.testkit.WelfareScheduleContract.senior("S-1", "+821044440001",
+              org.onenumber.core.welfare.CheckInMode.SMS),
+          org.onenumber.testkit.WelfareScheduleContract.senior("S-2", "+821044440002",
+              org.onenumber.core.welfare.CheckInMode.AUTOMATED)));
+      var clock = new org.onenumber.testkit.ManualClock(java.time.Instant.parse("2027-03-08T01:00:00Z"));
+      var audience = new org.onenumber.core.campaign.Audience.SeniorsOfDistrict("Jongno-gu");
+      var phones = new JdbcCampaignAudiences(jdbc, clock, "Asia/Seoul").phones(audience);
+      org.junit.jupiter.api.Assertions.assertEquals(List.of("+821044440001", "+821044440002"), phones);
+      JdbcCampaignStore store = new JdbcCampaignStore(jdbc);
+      store.create(new org.onenumber.core.campaign.Campaign("k1", "heat", "Heat wave", audience, clock.instant(), 1,
+          org.onenumber.core.campaign.Campaign.State.SCHEDULED, "sv-01", clock.instant()), phones);
+      var first = store.claim("k1", 1);
+      org.junit.jupiter.api.Assertions.assertEquals(1, first.size());
+      store.settle(first.get(0), org.onenumber.core.campaign.Recipient.State.SENT, "SM1");
+      org.junit.jupiter.api.Assertions.assertTrue(store.delivery("SM1",
+          org.onenumber.core.campaign.Recipient.State.DELIVERED));
+      org.junit.jupiter.api.Assertions.assertEquals(1, store.claim("k1", 5).size());
+      org.junit.jupiter.api.Assertions.assertEquals(1, store.recover());
+      store.finishIfDone("k1");
+      org.junit.jupiter.api.Assertions.assertEquals(org.onenumber.core.campaign.Campaign.State.DONE,
+          store.find("k1").orElseThrow().state());
+      org.junit.jupiter.api.Assertions.assertEquals(new org.onenumber.core.campaign.CampaignReport(2, 0, 0, 1, 1, 0),
+          store.report("k1"));
+      org.junit.jupiter.api.Assertions.assertTrue(store.due(clock.instant()).isEmpty());
+    }
+  }
+
   @Nested
   class JdbcContactJournalContract extends ContactJournalContract {
     private final Jdbc jdbc = fresh();
