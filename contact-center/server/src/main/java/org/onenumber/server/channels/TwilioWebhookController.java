@@ -17,6 +17,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import org.onenumber.channels.twilio.TwilioSignatures;
 import org.onenumber.channels.twilio.TwilioWebhooks;
+import org.onenumber.core.campaign.Campaigns;
+import org.onenumber.core.port.in.AnswerHappyCall;
 import org.onenumber.core.port.in.ReceiveMessage;
 import org.onenumber.core.port.in.RecordCheckIn;
 import org.onenumber.core.port.in.UpdateDeliveryStatus;
@@ -31,9 +33,12 @@ import org.slf4j.LoggerFactory;
  *   <li>Missing or wrong {@code X-Twilio-Signature}: 403, nothing read or stored.
  *   <li>An SMS "1" or "2" from a senior whose welfare text check-in is waiting: recorded by
  *       {@link RecordCheckIn} (well / wants to talk); 200 with empty TwiML, no contact opened.
+ *   <li>Otherwise an SMS "1" to "5" from a citizen whose happy-call survey is waiting: the score,
+ *       recorded by {@link AnswerHappyCall}; 200 with empty TwiML, no contact opened.
  *   <li>Inbound message: handed to {@link ReceiveMessage}, which returns only once it is durable
  *       (a repeated MessageSid stores nothing); then 200 with empty TwiML.
- *   <li>Status callback: applied by {@link UpdateDeliveryStatus}; 200 even for an unknown sid
+ *   <li>Status callback: applied by {@link UpdateDeliveryStatus}, or to the campaign recipient
+ *       the message went to ({@link Campaigns#delivery}); 200 even for an unknown sid
  *       (Twilio would retry forever otherwise).
  *   <li>A storage failure: 503 from the exception handler, so Twilio retries.
  * </ol>
@@ -53,9 +58,13 @@ final class TwilioWebhookController {
   private final ReceiveMessage receive;
   private final UpdateDeliveryStatus delivery;
   private final RecordCheckIn checkIns;
+  private final AnswerHappyCall surveys;
+  private final Campaigns campaigns;
 
   TwilioWebhookController(TwilioSignatures signatures, HttpHostResolver hosts, ReceiveMessage receive,
-      UpdateDeliveryStatus delivery, RecordCheckIn checkIns) {
+      UpdateDeliveryStatus delivery, RecordCheckIn checkIns, AnswerHappyCall surveys, Campaigns campaigns) {
+    this.surveys = surveys;
+    this.campaigns = campaigns;
     this.signatures = signatures;
     this.hosts = hosts;
     this.receive = receive;
@@ -73,7 +82,9 @@ final class TwilioWebhookController {
     var command = TwilioWebhooks.inbound(form, null);
     if (command.channel() == org.onenumber.core.contact.Channel.SMS
         && command.identity() instanceof org.onenumber.core.citizen.CitizenIdentity.Phone phone
-        && command.body() != null && command.body().strip().matches("[12]") && checkIns.reply(phone, command.body())) {
+        && command.body() != null && command.body().strip().matches("[1-5]")
+        && ((command.body().strip().matches("[12]") && checkIns.reply(phone, command.body()))
+            || surveys.reply(phone, command.body()))) {
       return HttpResponse.ok(TwilioWebhooks.EMPTY_TWIML).contentType(MediaType.TEXT_XML_TYPE);
     }
     ReceiveMessage.Outcome outcome = receive.receive(command);
@@ -89,7 +100,8 @@ final class TwilioWebhookController {
       return forbidden();
     }
     TwilioWebhooks.StatusReport report = TwilioWebhooks.status(form);
-    if (delivery.byProvider(report.messageSid(), report.status(), report.errorCode()).isEmpty()) {
+    if (delivery.byProvider(report.messageSid(), report.status(), report.errorCode()).isEmpty()
+        && !campaigns.delivery(report.messageSid(), report.status().name().toLowerCase(java.util.Locale.ROOT))) {
       LOG.info("status callback for unknown message {}", report.messageSid());
     }
     return HttpResponse.ok(TwilioWebhooks.EMPTY_TWIML).contentType(MediaType.TEXT_XML_TYPE);

@@ -36,6 +36,74 @@ abstract class JdbcContractsTestBase {
     return new Jdbc(freshDatabase());
   }
 
+  /** The happy-call store's compare-and-set moves, the same on H2 and PostgreSQL. */
+  @Nested
+  class JdbcHappyCallStoreScenario {
+    private final Jdbc jdbc = fresh();
+
+    @org.junit.jupiter.api.Test
+    void schedulesSendsOnceAndAnswersOnceOnTheDatabase() {
+      var at = java.time.Instant.parse("2027-03-08T01:00:00Z");
+      CitizenId kim = new CitizenId("citizen-c1");
+      new JdbcCitizenRegistry(jdbc).save(new Citizen(kim, null, Set.of(new CitizenIdentity.Phone("+821055550001")),
+          Language.KOREAN, Consent.DEFAULT));
+      new JdbcContactJournal(jdbc, JsonMapper.createDefault()).append(
+          TestData.contact("c1", org.onenumber.core.contact.Channel.SMS, Language.KOREAN, at), List.of());
+      var contact = new org.onenumber.core.contact.ContactId("c1");
+      JdbcHappyCallStore store = new JdbcHappyCallStore(jdbc);
+      org.junit.jupiter.api.Assertions.assertTrue(store.schedule(
+          org.onenumber.core.happycall.HappyCall.scheduled(contact, kim, at)));
+      org.junit.jupiter.api.Assertions.assertFalse(store.schedule(
+          org.onenumber.core.happycall.HappyCall.scheduled(contact, kim, at)));
+      org.junit.jupiter.api.Assertions.assertEquals(1, store.due(at, 10).size());
+      org.junit.jupiter.api.Assertions.assertTrue(store.lastSent(kim).isEmpty());
+      org.junit.jupiter.api.Assertions.assertTrue(store.markSent(contact, "+821055550001", at));
+      org.junit.jupiter.api.Assertions.assertFalse(store.markSent(contact, "+821055550001", at), "sent once");
+      org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of(at), store.lastSent(kim));
+      org.junit.jupiter.api.Assertions.assertEquals(contact, store.awaiting("+821055550001").orElseThrow().contact());
+      var followUp = new org.onenumber.core.happycall.FollowUp(contact, 1, at);
+      org.junit.jupiter.api.Assertions.assertTrue(store.answer(contact, 1, at, followUp));
+      org.junit.jupiter.api.Assertions.assertFalse(store.answer(contact, 5, at, null), "answered once");
+      org.junit.jupiter.api.Assertions.assertEquals(List.of(followUp), store.followUps(10));
+      org.junit.jupiter.api.Assertions.assertEquals(1, store.find(contact).orElseThrow().score());
+    }
+  }
+
+  /** The campaign store and the seniors-of-district audience, the same on H2 and PostgreSQL. */
+  @Nested
+  class JdbcCampaignStoreScenario {
+    private final Jdbc jdbc = fresh();
+
+    @org.junit.jupiter.api.Test
+    void claimsSettlesReportsAndRecoversOnTheDatabase() {
+      new JdbcSeniorRegistry(jdbc).saveAll(List.of(
+          org.onenumber.testkit.WelfareScheduleContract.senior("S-1", "+821044440001",
+              org.onenumber.core.welfare.CheckInMode.SMS),
+          org.onenumber.testkit.WelfareScheduleContract.senior("S-2", "+821044440002",
+              org.onenumber.core.welfare.CheckInMode.AUTOMATED)));
+      var clock = new org.onenumber.testkit.ManualClock(java.time.Instant.parse("2027-03-08T01:00:00Z"));
+      var audience = new org.onenumber.core.campaign.Audience.SeniorsOfDistrict("Jongno-gu");
+      var phones = new JdbcCampaignAudiences(jdbc, clock, "Asia/Seoul").phones(audience);
+      org.junit.jupiter.api.Assertions.assertEquals(List.of("+821044440001", "+821044440002"), phones);
+      JdbcCampaignStore store = new JdbcCampaignStore(jdbc);
+      store.create(new org.onenumber.core.campaign.Campaign("k1", "heat", "Heat wave", audience, clock.instant(), 1,
+          org.onenumber.core.campaign.Campaign.State.SCHEDULED, "sv-01", clock.instant()), phones);
+      var first = store.claim("k1", 1);
+      org.junit.jupiter.api.Assertions.assertEquals(1, first.size());
+      store.settle(first.get(0), org.onenumber.core.campaign.Recipient.State.SENT, "SM1");
+      org.junit.jupiter.api.Assertions.assertTrue(store.delivery("SM1",
+          org.onenumber.core.campaign.Recipient.State.DELIVERED));
+      org.junit.jupiter.api.Assertions.assertEquals(1, store.claim("k1", 5).size());
+      org.junit.jupiter.api.Assertions.assertEquals(1, store.recover());
+      store.finishIfDone("k1");
+      org.junit.jupiter.api.Assertions.assertEquals(org.onenumber.core.campaign.Campaign.State.DONE,
+          store.find("k1").orElseThrow().state());
+      org.junit.jupiter.api.Assertions.assertEquals(new org.onenumber.core.campaign.CampaignReport(2, 0, 0, 1, 1, 0),
+          store.report("k1"));
+      org.junit.jupiter.api.Assertions.assertTrue(store.due(clock.instant()).isEmpty());
+    }
+  }
+
   @Nested
   class JdbcContactJournalContract extends ContactJournalContract {
     private final Jdbc jdbc = fresh();
