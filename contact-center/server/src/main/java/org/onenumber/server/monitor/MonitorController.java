@@ -1,5 +1,6 @@
 package org.onenumber.server.monitor;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -35,10 +36,11 @@ import org.onenumber.server.monitor.JdbcMonitorSessions.Session;
 import org.onenumber.server.persistence.JdbcDirectory;
 import org.onenumber.server.routing.AgentSockets;
 import org.onenumber.server.routing.RoutingHost;
+import org.onenumber.server.security.CitizenDataAccess;
 
 /**
  * {@code /api/v1/monitor}: the supervisor's floor. Every live conversation; monitoring sessions
- * (audited) in SILENT, WHISPER or BARGE mode; a whisper (a note only the operator sees) needs a
+ * (kept as sessions here and, as a view of the citizen's conversation, in the audit log) in SILENT, WHISPER or BARGE mode; a whisper (a note only the operator sees) needs a
  * WHISPER or BARGE session, writing to the citizen a BARGE session. The contact's operator may read
  * who monitors their contact (the console's "monitored" mark).
  */
@@ -71,9 +73,10 @@ final class MonitorController {
   private final SendReply replies;
   private final AgentSockets sockets;
   private final InstantSource clock;
+  private final CitizenDataAccess access;
 
   MonitorController(RoutingHost routing, JdbcDirectory directory, JdbcMonitorSessions sessions, JdbcContactNotes notes,
-      SendReply replies, AgentSockets sockets, InstantSource clock) {
+      SendReply replies, AgentSockets sockets, InstantSource clock, CitizenDataAccess access) {
     this.routing = routing;
     this.directory = directory;
     this.sessions = sessions;
@@ -81,6 +84,7 @@ final class MonitorController {
     this.replies = replies;
     this.sockets = sockets;
     this.clock = clock;
+    this.access = access;
   }
 
   @Get("/conversations")
@@ -101,9 +105,10 @@ final class MonitorController {
 
   @Post("/conversations/{contactId}/session")
   @Operation(summary = "Start monitoring (or change mode): SILENT, WHISPER or BARGE; audited; the operator is told")
-  Session start(@PathVariable String contactId, @Body ModeBody body, Authentication who) {
+  Session start(@PathVariable String contactId, @Body ModeBody body, Authentication who, HttpRequest<?> request) {
     Contact contact = live(contactId);
     Mode mode = mode(body == null ? null : body.mode());
+    access.viewContact(who, request, contact, "monitoring-" + mode.name().toLowerCase(java.util.Locale.ROOT));
     Session session = sessions.start(contact.id(), who.getName(), contact.agent().value(), mode);
     tell(contact, who, mode.name(), true);
     return session;

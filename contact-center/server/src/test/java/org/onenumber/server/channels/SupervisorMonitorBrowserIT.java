@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -82,5 +84,10 @@ class SupervisorMonitorBrowserIT {
     assertTrue(audit.stream().allMatch(s -> s.get("endedAt") != null && "sv-01".equals(s.get("supervisor"))), audit.toString());
     assertEquals(403, api.status("/api/v1/monitor/conversations/" + contact + "/session", Map.of("mode", "SILENT"), "op-001"),
         "operators do not monitor");
+    List<Map<String, Object>> viewed = (List<Map<String, Object>>) api.get("/api/v1/audit?actor=sv-01", "admin")
+        .get("items");
+    assertTrue(viewed.stream().filter(e -> contact.equals(e.get("recordId"))).map(e -> e.get("recordType"))
+        .collect(Collectors.toSet()).containsAll(Set.of("monitoring-silent", "monitoring-whisper", "monitoring-barge")),
+        "each monitoring mode is a view of the citizen's conversation in the audit log: " + viewed);
   }
 }
