@@ -9,10 +9,11 @@ import org.onenumber.core.port.out.OutboundCall;
 import org.onenumber.server.telephony.CallControls;
 
 /**
- * The carriers as the welfare program sees them: a call is carried when any carrier carries it,
- * and a check-in is originated by the carrier that dials callbacks
+ * The carriers as one {@link CallControl}, as the welfare program sees them: an action on a call
+ * goes to the carrier carrying it ({@link CallControls#require}: none → {@code NoCallException});
+ * a check-in or a callback is placed by the carrier that dials callbacks
  * ({@code onenumber.telephony.callback-carrier}). No carrier configured → a retriable failure, so
- * dialing pauses until one is. The program uses nothing else. Thread-safe.
+ * dialing pauses until one is. Thread-safe.
  */
 final class OutboundCarrier implements CallControl {
 
@@ -29,42 +30,45 @@ final class OutboundCarrier implements CallControl {
 
   @Override
   public void originate(OutboundCall call) {
-    carriers.forCallbacks().orElseThrow(() -> new RetriableException("no carrier is configured", null))
-        .originate(call);
+    dialer().originate(call);
   }
 
   @Override
   public void placeCallback(ContactId contact, CitizenIdentity.Phone citizen, AgentId agent) {
-    throw new UnsupportedOperationException("the welfare program places no callbacks");
+    dialer().placeCallback(contact, citizen, agent);
   }
 
   @Override
   public void hold(ContactId contact) {
-    throw new UnsupportedOperationException("the welfare program does not hold calls");
+    carriers.require(contact).hold(contact);
   }
 
   @Override
   public void resume(ContactId contact) {
-    throw new UnsupportedOperationException("the welfare program does not resume calls");
+    carriers.require(contact).resume(contact);
   }
 
   @Override
   public void requeue(ContactId contact) {
-    throw new UnsupportedOperationException("the welfare program does not requeue calls");
+    carriers.require(contact).requeue(contact);
   }
 
   @Override
   public void transfer(ContactId contact, String destination) {
-    throw new UnsupportedOperationException("the welfare program does not transfer calls");
+    carriers.require(contact).transfer(contact, destination);
   }
 
   @Override
   public void conference(ContactId contact, String thirdParty) {
-    throw new UnsupportedOperationException("the welfare program does not conference calls");
+    carriers.require(contact).conference(contact, thirdParty);
   }
 
   @Override
   public void hangUp(ContactId contact) {
     carriers.carrierOf(contact).ifPresent(c -> c.hangUp(contact));
+  }
+
+  private CallControl dialer() {
+    return carriers.forCallbacks().orElseThrow(() -> new RetriableException("no carrier is configured", null));
   }
 }
