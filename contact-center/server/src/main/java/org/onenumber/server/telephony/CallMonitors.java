@@ -24,9 +24,9 @@ public final class CallMonitors {
   private final String deviceTemplate;
 
   CallMonitors(List<CallMonitoring> carriers,
-      @Value("${onenumber.telephony.supervisor-device:PJSIP/{login}}") String deviceTemplate) {
+      @Value("${onenumber.telephony.supervisor-device:}") String deviceTemplate) {
     this.carriers = List.copyOf(carriers);
-    this.deviceTemplate = deviceTemplate;
+    this.deviceTemplate = deviceTemplate.isBlank() ? "PJSIP/{login}" : deviceTemplate.strip();
   }
 
   /** Rings {@code login}'s phone onto {@code contact}'s call in {@code mode}. */
