@@ -1,6 +1,8 @@
-// The citizen panel: name (when known), language, identities, consent and earlier contacts. Tells
-// the shell how to name the tab (name, or the masked phone).
-import { get } from './api.js';
+// The citizen panel: name (when known), language, identities, consent, open cases and earlier
+// contacts on every channel; a form to link another phone or e-mail the operator has verified
+// (a link to another citizen's identity merges their history in). Tells the shell how to name
+// the tab (name, or the masked phone).
+import { get, api } from './api.js';
 import { maskPhone } from './tabs.js';
 
 export async function loadCitizen(contactId, panel) {
@@ -8,24 +10,55 @@ export async function loadCitizen(contactId, panel) {
   try {
     const contact = await get(`/api/v1/contacts/${contactId}`);
     const citizen = await get(`/api/v1/citizens/${contact.citizenId}`);
-    const add = (term, value) => facts.append(
-      Object.assign(document.createElement('dt'), { textContent: term }),
-      Object.assign(document.createElement('dd'), { textContent: value }));
-    facts.replaceChildren();
-    add('Name', citizen.name || 'not given');
-    add('Language', citizen.preferredLanguage);
-    for (const id of citizen.identities ?? []) add(id.kind, id.value);
-    add('SMS opt-out', citizen.consent?.smsOptOut ? 'yes (STOP)' : 'no');
-    add('Keep history', citizen.consent?.storeHistory ? 'yes' : 'no');
-    panel.querySelector('.history').replaceChildren(...(citizen.contacts ?? []).filter((c) => c.id !== contactId).map((c) =>
-      Object.assign(document.createElement('li'), {
-        textContent: `${new Date(c.createdAt).toLocaleString()} · ${c.channel} · ${c.state} · ${c.topic ?? ''}`,
-      })));
+    render(citizen, contactId, panel);
+    wireLink(citizen.id, contactId, panel);
     return { contact, citizen, label: label(citizen) };
   } catch (e) {
     facts.replaceChildren(Object.assign(document.createElement('dd'), { textContent: `Unavailable (${e.message})` }));
     return null;
   }
+}
+
+function render(citizen, contactId, panel) {
+  const facts = panel.querySelector('.facts');
+  const add = (term, value) => facts.append(
+    Object.assign(document.createElement('dt'), { textContent: term }),
+    Object.assign(document.createElement('dd'), { textContent: value }));
+  facts.replaceChildren();
+  add('Name', citizen.name || 'not given');
+  add('Language', citizen.preferredLanguage);
+  for (const id of citizen.identities ?? []) add(id.kind, id.value);
+  add('SMS opt-out', citizen.consent?.smsOptOut ? 'yes (STOP)' : 'no');
+  add('Keep history', citizen.consent?.storeHistory ? 'yes' : 'no');
+  const item = (text) => Object.assign(document.createElement('li'), { textContent: text });
+  const cases = citizen.openCases ?? [];
+  panel.querySelector('.open-cases').replaceChildren(...(cases.length ? cases.map((c) =>
+    item(`${c.id} · ${c.department} · ${c.category} · ${c.status} · due ${new Date(c.dueAt).toLocaleDateString()}`))
+    : [item('none')]));
+  panel.querySelector('.history').replaceChildren(...(citizen.contacts ?? []).filter((c) => c.id !== contactId).map((c) =>
+    item(`${new Date(c.createdAt).toLocaleString()} · ${c.channel} · ${c.state} · ${c.topic ?? ''}`)));
+}
+
+function wireLink(citizenId, contactId, panel) {
+  const form = panel.querySelector('.link-form');
+  if (form.dataset.wired) return;
+  form.dataset.wired = 'true';
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const error = form.querySelector('.error');
+    const status = form.querySelector('.link-status');
+    error.textContent = '';
+    status.textContent = '';
+    try {
+      const citizen = await api('POST', `/api/v1/citizens/${encodeURIComponent(citizenId)}/identities`, {
+        kind: form.elements.kind.value, value: form.elements.value.value, verification: form.elements.verification.value });
+      render(citizen, contactId, panel);
+      status.textContent = `Linked. ${citizen.contacts?.length ?? 0} contacts on every channel now show here.`;
+      form.elements.value.value = '';
+    } catch (e) {
+      error.textContent = e.message;
+    }
+  });
 }
 
 /** The citizen's name, else a masked phone, else "Citizen". */

@@ -65,7 +65,11 @@ async function start() {
   $('who').textContent = settings.name ? `${settings.name} (${session.agent})` : session.agent;
   presence.reasons(settings.breakReasons ?? []);
   overview = new QueueOverview($('queue-overview'), queueName);
-  connectAgentSocket(onFrame, () => { poll(); for (const c of conversations.values()) c.refresh(); });
+  connectAgentSocket(onFrame, () => {
+    $('connection-lost').hidden = true;
+    poll();
+    for (const c of conversations.values()) c.refresh();
+  }, () => { $('connection-lost').hidden = false; });
   setInterval(poll, POLL_MS);
   await poll();
   installShortcuts(shortcutActions());

@@ -19,7 +19,12 @@ window.I18N = (function () {
       badNumber: '숫자를 입력하세요', volumeHelp: '쉼표로 구분한 구간별 인입 수',
       byDepartment: '부서별', department: '부서', category: '유형', received: '접수', onTime: '기한 내 처리',
       firstResponse: '첫 응답 (중앙값 / p90)', resolution: '처리 시간 (중앙값 / p90)', overdue: '기한 초과',
-      replyRate: '회신율', reopenRate: '재개율', allCategories: '전체', hours: '시간'
+      replyRate: '회신율', reopenRate: '재개율', allCategories: '전체', hours: '시간',
+      macros: '상용구 관리', macrosTitle: '상용구 (상담 콘솔의 답변 템플릿)', newMacro: '새 상용구', macroId: '식별자 (영문 소문자·숫자·-)',
+      macroTitle: '제목', macroBody: '본문', macroLanguage: '언어', allDepartments: '모든 부서', save: '저장',
+      cancel: '취소', edit: '수정', remove: '삭제', preview: '미리보기', variables: '변수 넣기', updated: '수정',
+      confirmRemove: '이 상용구를 삭제할까요?', saved: '저장했습니다', removed: '삭제했습니다', noMacros: '상용구가 없습니다',
+      citizenName: '민원인 이름', caseNumber: '사건 번호', operatorName: '상담사 이름', actions: '작업'
     },
     en: {
       title: 'OneNumber live wallboard', offline: 'offline', online: 'live', tv: 'TV mode', staffing: 'Staffing',
@@ -38,7 +43,12 @@ window.I18N = (function () {
       badNumber: 'must be a number', volumeHelp: 'contacts per interval, separated by commas',
       byDepartment: 'Departments', department: 'Department', category: 'Category', received: 'Received',
       onTime: 'Answered on time', firstResponse: 'First response (median / p90)', resolution: 'Resolution (median / p90)',
-      overdue: 'Overdue', replyRate: 'Reply rate', reopenRate: 'Reopen rate', allCategories: 'all', hours: 'h'
+      overdue: 'Overdue', replyRate: 'Reply rate', reopenRate: 'Reopen rate', allCategories: 'all', hours: 'h',
+      macros: 'Macros', macrosTitle: 'Macros (canned responses in the operator console)', newMacro: 'New macro',
+      macroId: 'Identifier (lower-case letters, digits, -)', macroTitle: 'Title', macroBody: 'Text', macroLanguage: 'Language',
+      allDepartments: 'All departments', save: 'Save', cancel: 'Cancel', edit: 'Edit', remove: 'Delete', preview: 'Preview',
+      variables: 'Insert a variable', updated: 'Updated', confirmRemove: 'Delete this macro?', saved: 'Saved', removed: 'Deleted',
+      noMacros: 'No macros yet', citizenName: 'citizen name', caseNumber: 'case number', operatorName: 'operator name', actions: 'Actions'
     }
   };
   const params = new URLSearchParams(location.search);

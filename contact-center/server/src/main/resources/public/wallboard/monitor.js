@@ -63,8 +63,13 @@
       await call('POST', '/api/v1/monitor/conversations/' + watched.contactId + '/session', {mode: next});
       mode = next;
       document.querySelectorAll('[data-mode]').forEach(b => b.setAttribute('aria-pressed', String(b.dataset.mode === mode)));
-      $('watch-state').textContent = {SILENT: 'Silent: read-only; the operator sees a "monitored" mark.',
-        WHISPER: 'Whisper: what you write only the operator sees.', BARGE: 'Barge-in: what you write goes to the citizen, as you.'}[mode];
+      const voice = watched.channel === 'VOICE';
+      $('watch-state').textContent = (voice ? 'Your phone rings: answer it to join the call. ' : '') + {
+        SILENT: voice ? 'Listening: neither the caller nor the operator hears you; the operator sees a "monitored" mark.'
+          : 'Silent: read-only; the operator sees a "monitored" mark.',
+        WHISPER: voice ? 'Whisper: only the operator hears you.' : 'Whisper: what you write only the operator sees.',
+        BARGE: voice ? 'Barge-in: the caller and the operator both hear you.'
+          : 'Barge-in: what you write goes to the citizen, as you.'}[mode];
       $('say').hidden = mode === 'SILENT';
       $('say-label').textContent = mode === 'BARGE' ? 'Message to the citizen' : 'Whisper to the operator';
     } catch (e) { $('watch-state').textContent = 'Not changed: ' + e.message; }

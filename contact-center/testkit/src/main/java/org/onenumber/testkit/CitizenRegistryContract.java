@@ -56,4 +56,22 @@ public abstract class CitizenRegistryContract {
     Citizen other = new Citizen(new CitizenId("lee"), null, Set.of(phone), Language.KOREAN, Consent.DEFAULT);
     assertThrows(InvalidInputException.class, () -> citizens().save(other));
   }
+
+  @Test
+  public void aMergedCitizenBecomesTheOtherWithEveryIdentity() {
+    CitizenIdentity.Email email = new CitizenIdentity.Email("kim@example.org");
+    Citizen lee = new Citizen(new CitizenId("lee"), null, Set.of(email), Language.KOREAN, Consent.DEFAULT);
+    Citizen park = new Citizen(new CitizenId("park"), null, Set.of(new CitizenIdentity.ChatHandle("web-9")),
+        Language.KOREAN, Consent.DEFAULT);
+    citizens().save(kim);
+    citizens().save(lee);
+    citizens().save(park);
+    citizens().merge(park.id(), lee.id());
+    citizens().merge(lee.id(), kim.id());
+    Citizen found = citizens().find(kim.id()).orElseThrow();
+    assertEquals(Set.of(phone, email, new CitizenIdentity.ChatHandle("web-9")), found.identities());
+    assertEquals(kim.id(), citizens().find(lee.id()).orElseThrow().id(), "the merged id finds the citizen it became");
+    assertEquals(kim.id(), citizens().find(park.id()).orElseThrow().id(), "merges chain");
+    assertEquals(kim.id(), citizens().findByIdentity(email).orElseThrow().id());
+  }
 }

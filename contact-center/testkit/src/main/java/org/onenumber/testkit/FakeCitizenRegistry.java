@@ -1,8 +1,10 @@
 package org.onenumber.testkit;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.onenumber.core.citizen.Citizen;
 import org.onenumber.core.citizen.CitizenId;
 import org.onenumber.core.citizen.CitizenIdentity;
@@ -13,10 +15,11 @@ import org.onenumber.core.port.out.CitizenRegistry;
 public final class FakeCitizenRegistry implements CitizenRegistry {
 
   private final Map<CitizenId, Citizen> citizens = new LinkedHashMap<>();
+  private final Map<CitizenId, CitizenId> redirects = new HashMap<>();
 
   @Override
   public synchronized Optional<Citizen> find(CitizenId id) {
-    return Optional.ofNullable(citizens.get(id));
+    return Optional.ofNullable(citizens.get(redirects.getOrDefault(id, id)));
   }
 
   @Override
@@ -32,6 +35,20 @@ public final class FakeCitizenRegistry implements CitizenRegistry {
       });
     }
     citizens.put(citizen.id(), citizen);
+  }
+
+  /** Moves {@code from}'s identities to {@code into} and keeps {@code from} as a redirect. */
+  @Override
+  public synchronized void merge(CitizenId from, CitizenId into) {
+    Citizen merged = citizens.get(from);
+    Citizen kept = citizens.get(into);
+    for (CitizenIdentity identity : merged.identities()) {
+      kept = kept.withIdentity(identity);
+    }
+    citizens.put(from, new Citizen(from, merged.name(), Set.of(), merged.preferredLanguage(), merged.consent()));
+    citizens.put(into, kept);
+    redirects.replaceAll((id, target) -> target.equals(from) ? into : target);
+    redirects.put(from, into);
   }
 
   public synchronized int size() {

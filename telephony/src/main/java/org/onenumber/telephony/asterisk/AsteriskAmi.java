@@ -17,6 +17,7 @@ public final class AsteriskAmi implements AutoCloseable {
   private final CallReconciler reconciler;
   private final CallRecorder recorder;
   private final AsteriskCallControl control;
+  private final AsteriskCallMonitoring monitoring;
 
   public AsteriskAmi(AmiSettings settings, AsteriskCalls calls, AgentDevices devices, RouteContact routing,
       CallRecordings recordings, InstantSource clock) {
@@ -37,6 +38,7 @@ public final class AsteriskAmi implements AutoCloseable {
     this.events = new AmiEvents(calls, devices, routing, callbacks, recorder, link.settings().acceptOnDialEnd());
     this.reconciler = new CallReconciler(calls, routing, callbacks, sweep);
     this.control = new AsteriskCallControl(link, calls, callbacks);
+    this.monitoring = new AsteriskCallMonitoring(link, calls);
     link.addListener(events);
     link.onConnect(reconciler);
   }
@@ -52,6 +54,11 @@ public final class AsteriskAmi implements AutoCloseable {
 
   public AsteriskCallControl callControl() {
     return control;
+  }
+
+  /** Supervisors on live calls (ChanSpy). */
+  public AsteriskCallMonitoring callMonitoring() {
+    return monitoring;
   }
 
   public AmiEvents events() {

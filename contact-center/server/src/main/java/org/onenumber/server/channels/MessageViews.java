@@ -65,13 +65,30 @@ final class MessageViews {
 
   @Serdeable
   record CitizenView(String id, String name, String preferredLanguage, List<IdentityView> identities,
-      ConsentView consent, List<ContactSummary> contacts) {
-    static CitizenView of(Citizen c, List<Contact> contacts) {
+      ConsentView consent, List<ContactSummary> contacts, List<OpenCaseView> openCases) {
+    static CitizenView of(Citizen c, List<Contact> contacts, List<Case> cases) {
       return new CitizenView(c.id().value(), c.name(), c.preferredLanguage().code(),
           c.identities().stream().sorted(java.util.Comparator.comparing(CitizenIdentity::kind)
               .thenComparing(CitizenIdentity::value)).map(i -> new IdentityView(i.kind(), i.value())).toList(),
           new ConsentView(c.consent().storeHistory(), c.consent().recordCalls(), c.consent().smsOptOut()),
-          contacts.stream().map(ContactSummary::of).toList());
+          contacts.stream().map(ContactSummary::of).toList(),
+          cases.stream().filter(k -> !CLOSED.contains(k.status())).map(OpenCaseView::of).toList());
     }
   }
+
+  private static final java.util.Set<org.onenumber.core.casework.CaseStatus> CLOSED = java.util.EnumSet.of(
+      org.onenumber.core.casework.CaseStatus.RESOLVED, org.onenumber.core.casework.CaseStatus.CLOSED,
+      org.onenumber.core.casework.CaseStatus.REJECTED, org.onenumber.core.casework.CaseStatus.MERGED);
+
+  /** A case of the citizen still being worked on, for the console's citizen panel. */
+  @Serdeable
+  record OpenCaseView(String id, String department, String category, String status, Instant dueAt) {
+    static OpenCaseView of(Case c) {
+      return new OpenCaseView(c.id().value(), c.department().value(), c.category(), c.status().name(), c.dueAt());
+    }
+  }
+
+  /** An identity an operator has verified, and how. */
+  @Serdeable
+  record LinkRequest(String kind, String value, String verification) {}
 }

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.random.RandomGenerator;
 import org.onenumber.core.intake.ContactIntake;
+import org.onenumber.core.intake.IdentityLinking;
 import org.onenumber.core.port.in.OpenContact;
 import org.onenumber.server.events.VertxEventPublisher;
 import org.onenumber.server.persistence.Jdbc;
@@ -35,5 +36,10 @@ final class CoreFactory {
   OpenContact openContact(Jdbc jdbc, JdbcCitizenRegistry citizens, JdbcContactJournal journal,
       JdbcDirectory directory, VertxEventPublisher events, InstantSource clock, RandomGenerator random) {
     return new ContactIntake(jdbc, citizens, journal, directory, events, clock, random);
+  }
+
+  @Singleton
+  IdentityLinking identityLinking(Jdbc jdbc, JdbcCitizenRegistry citizens) {
+    return new IdentityLinking(citizens, jdbc);
   }
 }

@@ -42,6 +42,11 @@ public final class JdbcMacros {
         + " order by department nulls first, title", JdbcMacros::row, code, department);
   }
 
+  /** Every macro of every language and department, for the supervisors' management page. */
+  public List<Macro> all() {
+    return jdbc.query("select * from macro order by language, department nulls first, title", JdbcMacros::row);
+  }
+
   public Optional<Macro> get(String id) {
     return jdbc.queryOne("select * from macro where id = ?", JdbcMacros::row, id);
   }

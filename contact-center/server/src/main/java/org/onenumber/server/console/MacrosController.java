@@ -50,6 +50,13 @@ final class MacrosController {
     return new Macros(macros.find(language, department));
   }
 
+  @Get("/all")
+  @Secured({"SUPERVISOR", "ADMIN"})
+  @Operation(summary = "Every macro of every language and department (supervisors' management page)")
+  Macros all() {
+    return new Macros(macros.all());
+  }
+
   @Put("/{id}")
   @Secured({"SUPERVISOR", "ADMIN"})
   @Operation(summary = "Create or replace a macro (variables: {citizenName}, {caseNumber}, {operatorName})")

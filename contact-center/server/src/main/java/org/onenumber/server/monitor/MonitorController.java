@@ -22,6 +22,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import org.onenumber.core.agent.Agent;
+import org.onenumber.core.contact.Channel;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.contact.ContactState;
@@ -30,6 +31,7 @@ import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.messaging.Message;
 import org.onenumber.core.port.in.SendReply;
 import org.onenumber.core.port.in.SendReplyCommand;
+import org.onenumber.core.port.out.CallMonitoring;
 import org.onenumber.server.console.JdbcContactNotes;
 import org.onenumber.server.monitor.JdbcMonitorSessions.Mode;
 import org.onenumber.server.monitor.JdbcMonitorSessions.Session;
@@ -37,6 +39,7 @@ import org.onenumber.server.persistence.JdbcDirectory;
 import org.onenumber.server.routing.AgentSockets;
 import org.onenumber.server.routing.RoutingHost;
 import org.onenumber.server.security.CitizenDataAccess;
+import org.onenumber.server.telephony.CallMonitors;
 
 /**
  * {@code /api/v1/monitor}: the supervisor's floor. Every live conversation; monitoring sessions
@@ -74,9 +77,10 @@ final class MonitorController {
   private final AgentSockets sockets;
   private final InstantSource clock;
   private final CitizenDataAccess access;
+  private final CallMonitors voice;
 
   MonitorController(RoutingHost routing, JdbcDirectory directory, JdbcMonitorSessions sessions, JdbcContactNotes notes,
-      SendReply replies, AgentSockets sockets, InstantSource clock, CitizenDataAccess access) {
+      SendReply replies, AgentSockets sockets, InstantSource clock, CitizenDataAccess access, CallMonitors voice) {
     this.routing = routing;
     this.directory = directory;
     this.sessions = sessions;
@@ -85,6 +89,7 @@ final class MonitorController {
     this.sockets = sockets;
     this.clock = clock;
     this.access = access;
+    this.voice = voice;
   }
 
   @Get("/conversations")
@@ -104,11 +109,20 @@ final class MonitorController {
   }
 
   @Post("/conversations/{contactId}/session")
-  @Operation(summary = "Start monitoring (or change mode): SILENT, WHISPER or BARGE; audited; the operator is told")
+  @Operation(summary = "Start monitoring (or change mode): SILENT, WHISPER or BARGE; audited; the operator is told."
+      + " On a phone call the supervisor's own phone rings and joins the call in that mode (409 no_call when the"
+      + " call's carrier cannot monitor)")
   Session start(@PathVariable String contactId, @Body ModeBody body, Authentication who, HttpRequest<?> request) {
     Contact contact = live(contactId);
     Mode mode = mode(body == null ? null : body.mode());
     access.viewContact(who, request, contact, "monitoring-" + mode.name().toLowerCase(java.util.Locale.ROOT));
+    if (contact.channel() == Channel.VOICE) {
+      voice.monitor(contact.id(), who.getName(), switch (mode) {
+        case SILENT -> CallMonitoring.Mode.LISTEN;
+        case WHISPER -> CallMonitoring.Mode.WHISPER;
+        case BARGE -> CallMonitoring.Mode.BARGE;
+      });
+    }
     Session session = sessions.start(contact.id(), who.getName(), contact.agent().value(), mode);
     tell(contact, who, mode.name(), true);
     return session;
@@ -121,6 +135,7 @@ final class MonitorController {
     if (!sessions.end(id, who.getName())) {
       throw new NotFoundException("monitoring session", contactId);
     }
+    voice.stop(id, who.getName());
     routing.call(engine -> engine.contact(id)).filter(c -> c.agent() != null)
         .ifPresent(c -> tell(c, who, null, !sessions.active(id).isEmpty()));
     return HttpResponse.noContent();

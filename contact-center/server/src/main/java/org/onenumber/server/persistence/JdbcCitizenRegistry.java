@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.onenumber.core.citizen.Citizen;
@@ -14,9 +15,15 @@ import org.onenumber.core.directory.Language;
 import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.port.out.CitizenRegistry;
 
-/** Citizens in tables {@code citizen} and {@code citizen_identity}. Thread-safe. */
+/**
+ * Citizens in tables {@code citizen} and {@code citizen_identity}; a merged citizen is a redirect
+ * ({@code merged_into}) that {@link #find} follows. Thread-safe.
+ */
 @Singleton
 public final class JdbcCitizenRegistry implements CitizenRegistry {
+
+  /** Tables whose rows belong to a citizen and follow them when they are merged. */
+  private static final List<String> HISTORY = List.of("citizen_identity", "contact", "case_file", "happy_call");
 
   private final Jdbc jdbc;
 
@@ -26,7 +33,10 @@ public final class JdbcCitizenRegistry implements CitizenRegistry {
 
   @Override
   public Optional<Citizen> find(CitizenId id) {
-    return jdbc.queryOne("select * from citizen where id = ?", this::citizen, id.value());
+    Optional<String> mergedInto = jdbc.queryOne("select merged_into from citizen where id = ?",
+        row -> Optional.ofNullable(row.getString(1)), id.value()).flatMap(m -> m);
+    String current = mergedInto.orElse(id.value());
+    return jdbc.queryOne("select * from citizen where id = ?", this::citizen, current);
   }
 
   @Override
@@ -57,6 +67,18 @@ public final class JdbcCitizenRegistry implements CitizenRegistry {
               identity.kind(), identity.value(), citizen.id().value());
         }
       }
+      return null;
+    });
+  }
+
+  @Override
+  public void merge(CitizenId from, CitizenId into) {
+    jdbc.inTransaction(() -> {
+      for (String table : HISTORY) {
+        jdbc.update("update " + table + " set citizen_id = ? where citizen_id = ?", into.value(), from.value());
+      }
+      jdbc.update("update citizen set merged_into = ? where id = ? or merged_into = ?", into.value(), from.value(),
+          from.value());
       return null;
     });
   }

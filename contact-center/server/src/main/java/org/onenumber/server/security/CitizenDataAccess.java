@@ -73,6 +73,18 @@ public final class CitizenDataAccess {
     record(who, request, "view", "citizen", citizen, citizen, reasonToSee(who, citizen, contacts));
   }
 
+  /**
+   * Rule 5 for a citizen: linking an identity an operator has verified (supervisors, or the
+   * operator holding one of {@code contacts}); the link and how it was verified are audited.
+   */
+  public void linkIdentity(Authentication who, HttpRequest<?> request, String citizen, Collection<Contact> contacts,
+      String detail) {
+    if (!supervises(who) && !(is(who, Role.OPERATOR) && contacts.stream().anyMatch(c -> holds(who, c)))) {
+      throw forbidden();
+    }
+    audit.append(entry(who, request, "link", "citizen-identity", citizen, citizen, detail));
+  }
+
   /** Rule 3: a search by phone number; operators must say why. */
   public void search(Authentication who, HttpRequest<?> request, String citizen, String reason) {
     if (is(who, Role.DEPARTMENT_STAFF)) {

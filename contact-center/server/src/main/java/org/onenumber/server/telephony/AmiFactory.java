@@ -23,6 +23,7 @@ import org.onenumber.server.routing.RoutingHost;
 import org.onenumber.telephony.asterisk.AmiSettings;
 import org.onenumber.telephony.asterisk.AsteriskAmi;
 import org.onenumber.telephony.asterisk.AsteriskCallControl;
+import org.onenumber.telephony.asterisk.AsteriskCallMonitoring;
 import org.onenumber.telephony.asterisk.AsteriskCalls;
 import org.onenumber.telephony.asterisk.RestartSweep;
 import org.slf4j.Logger;
@@ -129,5 +130,10 @@ final class AmiFactory {
   @Singleton
   AsteriskCallControl asteriskCallControl(AsteriskAmi ami) {
     return ami.callControl();
+  }
+
+  @Singleton
+  AsteriskCallMonitoring asteriskCallMonitoring(AsteriskAmi ami) {
+    return ami.callMonitoring();
   }
 }

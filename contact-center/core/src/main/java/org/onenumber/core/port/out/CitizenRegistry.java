@@ -14,4 +14,11 @@ public interface CitizenRegistry {
 
   /** Inserts or replaces the citizen and their identities. */
   void save(Citizen citizen);
+
+  /**
+   * {@code from} becomes {@code into}: every identity and the history (contacts, cases, surveys)
+   * move to {@code into}; {@code from} is kept only so that {@link #find} of its id answers
+   * {@code into}. Part of the caller's transaction.
+   */
+  void merge(CitizenId from, CitizenId into);
 }
