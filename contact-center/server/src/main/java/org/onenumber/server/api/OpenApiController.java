@@ -10,23 +10,36 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.onenumber.server.security.RateLimits;
 
-/** Serves the OpenAPI document that the build generates from the controllers. */
+/**
+ * Serves the OpenAPI document the build generates from the controllers, completed by {@link
+ * OpenApiDocument} with roles, error answers, rate limits and examples.
+ */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Hidden
 final class OpenApiController {
 
   static final String DOCUMENT = "META-INF/swagger/onenumber-0.1.yml";
+  static final String ACCESS_POLICY = "META-INF/onenumber/access-policy.md";
+  static final String EXAMPLES = "openapi/examples.yml";
 
   private final byte[] document;
 
-  OpenApiController() {
-    try (InputStream in = OpenApiController.class.getClassLoader().getResourceAsStream(DOCUMENT)) {
+  OpenApiController(RateLimits limits) {
+    document = OpenApiDocument.complete(resource(DOCUMENT), resource(ACCESS_POLICY), resource(EXAMPLES),
+        rule -> limits.perMinute(RateLimits.Rule.valueOf(rule))).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A text resource of the jar; the build puts every one of them there. */
+  static String resource(String name) {
+    try (InputStream in = OpenApiController.class.getClassLoader().getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException(DOCUMENT + " was not generated; is micronaut-openapi on the processor path?");
+        throw new IllegalStateException(name + " is not in the build; is micronaut-openapi on the processor path?");
       }
-      document = in.readAllBytes();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

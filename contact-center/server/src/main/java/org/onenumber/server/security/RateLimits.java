@@ -62,6 +62,11 @@ public final class RateLimits {
     }
   }
 
+  /** The rule's configured count per minute (per 15 minutes for {@link Rule#LOGIN_FAILURES}). */
+  public long perMinute(Rule rule) {
+    return perMinute.get(rule);
+  }
+
   /**
    * Takes one token for {@code key}; empty when allowed, else the seconds until the next token.
    */

@@ -1,0 +1,190 @@
+package org.onenumber.server.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToLongFunction;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The OpenAPI document clients read ({@code /openapi.yml}): the one the build generates from the
+ * controllers, completed with what annotations cannot say well —
+ *
+ * <ul>
+ *   <li>who may call each operation, from the access-policy table ({@link AccessPolicyTable}):
+ *       {@code x-roles}, a "Who may call" line in the description, and {@code security} (none for
+ *       anonymous operations, the login token otherwise);
+ *   <li>the error answers each operation can give, every one the body {@code {"error","message"}}
+ *       ({@link ApiError}) with an example: 400 with input, 401/403 when a role is refused, 404
+ *       with a record in the path, 429 where a rate limit applies, 503 always (a database
+ *       outage, with {@code Retry-After});
+ *   <li>rate limits ({@code x-rate-limit}) as configured on this server;
+ *   <li>request and response examples from {@code openapi/examples.yml}.
+ * </ul>
+ */
+public final class OpenApiDocument {
+
+  /** A rate limit of an operation: the rule's per-minute count and what it counts by. */
+  public record RateLimit(String rule, String per) {}
+
+  /** Operations with a rate limit, by {@code "METHOD /path"}. */
+  public static final Map<String, RateLimit> RATE_LIMITED = Map.of(
+      "POST /api/v1/contacts", new RateLimit("INTAKE", "source address"),
+      "POST /api/v1/track", new RateLimit("TRACK", "source address"),
+      "POST /api/v1/track/access-log", new RateLimit("TRACK", "source address"),
+      "POST /api/v1/track/reopen", new RateLimit("TRACK", "source address"),
+      "GET /api/v1/transparency", new RateLimit("TRANSPARENCY", "source address"),
+      "POST /open311/v2/requests.{format}", new RateLimit("OPEN311", "client application and source address"),
+      "POST /report/requests", new RateLimit("OPEN311", "source address"));
+
+  private static final Set<String> METHODS = Set.of("get", "post", "put", "delete", "patch");
+  private static final Map<String, String[]> ERRORS = errors();
+
+  private OpenApiDocument() {}
+
+  /**
+   * The completed document as YAML.
+   *
+   * @param perMinute the configured per-minute count of a rate-limit rule
+   */
+  @SuppressWarnings("unchecked")
+  public static String complete(String generated, String accessPolicy, String examples,
+      ToLongFunction<String> perMinute) {
+    Yaml yaml = new Yaml();
+    Map<String, Object> document = yaml.load(generated);
+    Map<String, Map<String, String>> policy = AccessPolicyTable.parse(accessPolicy);
+    Map<String, Map<String, Object>> samples = examples.isBlank() ? Map.of() : yaml.load(examples);
+    Map<String, Object> components = (Map<String, Object>) document.computeIfAbsent("components",
+        k -> new LinkedHashMap<>());
+    ((Map<String, Object>) components.computeIfAbsent("schemas", k -> new LinkedHashMap<>())).put("Error",
+        Map.of("type", "object", "required", List.of("error", "message"), "properties", Map.of(
+            "error", Map.of("type", "string", "description", "a stable code: invalid_input, not_found, forbidden…"),
+            "message", Map.of("type", "string", "description", "for people; never repeats stored values"))));
+    Map<String, Object> responses = (Map<String, Object>) components.computeIfAbsent("responses",
+        k -> new LinkedHashMap<>());
+    ERRORS.forEach((status, error) -> responses.put(error[0], errorResponse(error)));
+    Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
+    paths.forEach((path, methods) -> methods.forEach((method, value) -> {
+      if (METHODS.contains(method)) {
+        String name = method.toUpperCase(Locale.ROOT) + " " + path;
+        complete(name, path, (Map<String, Object>) value, policy.get(name), samples.get(name), perMinute);
+      }
+    }));
+    DumperOptions options = new DumperOptions();
+    options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+    options.setWidth(120);
+    options.setDereferenceAliases(true);
+    return new Yaml(options).dump(document);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void complete(String name, String path, Map<String, Object> operation, Map<String, String> roles,
+      Map<String, Object> sample, ToLongFunction<String> perMinute) {
+    Map<String, Object> responses = (Map<String, Object>) operation.computeIfAbsent("responses",
+        k -> new LinkedHashMap<>());
+    List<String> statuses = new ArrayList<>();
+    boolean input = operation.containsKey("requestBody") || operation.containsKey("parameters");
+    if (input) {
+      statuses.add("400");
+    }
+    if (roles != null) {
+      operation.put("x-roles", roles);
+      boolean anonymous = "yes".equals(roles.get("anonymous"));
+      operation.put("security", anonymous ? List.of() : List.of(Map.of("bearer", List.of())));
+      String description = (String) operation.getOrDefault("description", "");
+      operation.put("description", (description.isBlank() ? "" : description + "\n\n") + whoMayCall(roles));
+      if (!anonymous) {
+        statuses.add("401");
+      }
+      if (roles.values().stream().anyMatch(cell -> !"yes".equals(cell))) {
+        statuses.add("403");
+      }
+    }
+    if (path.contains("{")) {
+      statuses.add("404");
+    }
+    RateLimit limit = RATE_LIMITED.get(name);
+    if (limit != null) {
+      operation.put("x-rate-limit", Map.of("perMinute", perMinute.applyAsLong(limit.rule()), "per", limit.per()));
+      statuses.add("429");
+    }
+    statuses.add("503");
+    for (String status : statuses) {
+      responses.putIfAbsent(status, Map.of("$ref", "#/components/responses/" + ERRORS.get(status)[0]));
+    }
+    if (sample != null) {
+      addExamples(operation, responses, sample);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void addExamples(Map<String, Object> operation, Map<String, Object> responses,
+      Map<String, Object> sample) {
+    Object request = sample.get("request");
+    if (request != null && operation.get("requestBody") instanceof Map<?, ?> body
+        && body.get("content") instanceof Map<?, ?> content) {
+      content.values().forEach(media -> ((Map<String, Object>) media).put("example", request));
+    }
+    Object response = sample.get("response");
+    if (response != null) {
+      responses.entrySet().stream().filter(e -> e.getKey().startsWith("2")).findFirst().ifPresent(ok -> {
+        Map<String, Object> answer = new LinkedHashMap<>((Map<String, Object>) ok.getValue());
+        Map<String, Object> content = new LinkedHashMap<>((Map<String, Object>) answer.getOrDefault("content",
+            Map.of("application/json", Map.of())));
+        content.replaceAll((type, media) -> {
+          Map<String, Object> withExample = new LinkedHashMap<>((Map<String, Object>) media);
+          withExample.put("example", response);
+          return withExample;
+        });
+        answer.put("content", content);
+        ok.setValue(answer);
+      });
+    }
+  }
+
+  private static String whoMayCall(Map<String, String> roles) {
+    List<String> may = new ArrayList<>();
+    roles.forEach((role, cell) -> {
+      if ("yes".equals(cell)) {
+        may.add(role);
+      } else if ("own".equals(cell)) {
+        may.add(role + " (records of their own work)");
+      }
+    });
+    return "Who may call: " + (may.isEmpty() ? "nobody" : String.join(", ", may))
+        + " (docs/api/access-policy.md).";
+  }
+
+  private static Map<String, Object> errorResponse(String[] error) {
+    Map<String, Object> response = new LinkedHashMap<>();
+    response.put("description", error[1]);
+    if ("TooManyRequests".equals(error[0]) || "Unavailable".equals(error[0])) {
+      response.put("headers", Map.of("Retry-After", Map.of("description", "seconds to wait before trying again",
+          "schema", Map.of("type", "integer"))));
+    }
+    response.put("content", Map.of("application/json", Map.of("schema", Map.of("$ref", "#/components/schemas/Error"),
+        "example", Map.of("error", error[2], "message", error[3]))));
+    return response;
+  }
+
+  private static Map<String, String[]> errors() {
+    Map<String, String[]> errors = new LinkedHashMap<>();
+    errors.put("400", new String[] {"BadRequest", "The input is not valid; the message names the field",
+        "invalid_input", "language must be one of ko, en, zh, ja, vi, mn"});
+    errors.put("401", new String[] {"Unauthorized", "No valid login token (POST /login)",
+        "unauthorized", "Unauthorized"});
+    errors.put("403", new String[] {"Forbidden", "The role may not call this, or the record is not part of your work",
+        "forbidden", "this record is not part of your work"});
+    errors.put("404", new String[] {"NotFound", "No such record (the same answer for every role that may ask)",
+        "not_found", "contact 01HZX3 does not exist"});
+    errors.put("429", new String[] {"TooManyRequests", "Rate limit reached; try again after Retry-After seconds",
+        "rate_limited", "too many requests from this address; retry after 6 s"});
+    errors.put("503", new String[] {"Unavailable", "The database is briefly unreachable; nothing was stored",
+        "unavailable", "the service is briefly unavailable; try again"});
+    return errors;
+  }
+}
