@@ -3,13 +3,14 @@
 // it belongs to); candidates found locally go out through send(). The operator offers, the
 // citizen answers; on a renegotiation the operator restarts ICE. The STUN/TURN servers (with
 // time-limited TURN credentials) come from the server in the session or joined frame; none means
-// host candidates only (one machine or one network).
+// host candidates only (one machine or one network). The ICE transport policy ('all', or 'relay':
+// media only through TURN) comes from the server's onenumber.call.ice-transport-policy.
 export class CallPeer {
-  constructor(contactId, send, onRemoteStream, iceServers = []) {
+  constructor(contactId, send, onRemoteStream, iceServers = [], iceTransportPolicy = 'all') {
     this.contactId = contactId;
     this.send = send;
     this.queue = Promise.resolve();
-    this.pc = new RTCPeerConnection({ iceServers });
+    this.pc = new RTCPeerConnection({ iceServers, iceTransportPolicy });
     this.pc.addEventListener('icecandidate', (e) => {
       if (e.candidate) {
         send({ type: 'candidate', contactId: this.contactId, candidate: e.candidate.candidate,
@@ -66,6 +67,16 @@ export class CallPeer {
       }
     });
     return q;
+  }
+
+  /** The type of the local candidate in use ('host', 'srflx', 'prflx' or 'relay'), or null before one is chosen. */
+  async route() {
+    const report = await this.pc.getStats();
+    let pairId = null;
+    report.forEach((s) => { if (s.type === 'transport' && s.selectedCandidatePairId) pairId = s.selectedCandidatePairId; });
+    const pair = pairId && report.get(pairId);
+    const local = pair && report.get(pair.localCandidateId);
+    return local ? local.candidateType : null;
   }
 
   /** Ends the connection; the camera and microphone stay on unless {@code stopTracks}. */

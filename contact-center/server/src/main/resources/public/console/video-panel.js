@@ -80,6 +80,7 @@ class VideoPanel {
     this.status.textContent = 'Connecting the media…';
     if (!this.peer) (frame.texts ?? []).forEach((t) => this.addText(t));
     this.iceServers = frame.iceServers ?? [];
+    this.iceTransportPolicy = frame.iceTransportPolicy ?? 'all';
     if (!this.media) {
       this.media = navigator.mediaDevices.getUserMedia(this.video ? { video: true, audio: true } : { audio: true });
     }
@@ -91,7 +92,7 @@ class VideoPanel {
       this.peer = new CallPeer(this.contactId, (f) => this.send(f), (stream) => {
         this.remote.srcObject = stream;
         this.status.textContent = 'Connected.';
-      }, this.iceServers);
+      }, this.iceServers, this.iceTransportPolicy);
       this.self.srcObject = media;
       this.peer.addStream(media);
       this.root.dataset.contactId = this.contactId;
