@@ -192,6 +192,7 @@ class VideoCallBrowserIT {
     assertTrue(citizen.findElement(link).getAttribute("href").endsWith("/call/?lang=vi"),
         citizen.findElement(link).getAttribute("href"));
     assertEquals("[]", Browsers.axeViolations(citizen), "the chat with its video-call button");
+    Browsers.screenshot(citizen, "chat-video-call-link");
     String chat = citizen.getWindowHandle();
     citizen.findElement(link).sendKeys(org.openqa.selenium.Keys.ENTER);
     waitFor(citizen).until(d -> d.getWindowHandles().size() == 2);
