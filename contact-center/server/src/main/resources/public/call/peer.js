@@ -48,10 +48,11 @@ export class CallPeer {
     }).catch((e) => console.warn('signalling failed', e));
   }
 
-  /** Frames decoded, frame rate, loss and round-trip time, from getStats(). */
+  /** Frames decoded, frame rate, loss, round-trip time and the route (local candidate type), from getStats(). */
   async quality() {
     const report = await this.pc.getStats();
-    const q = { framesDecoded: 0, fps: 0, packetsLost: 0, packetsReceived: 0, bytesReceived: 0, rttMs: null };
+    const q = { framesDecoded: 0, fps: 0, packetsLost: 0, packetsReceived: 0, bytesReceived: 0, rttMs: null,
+      route: localCandidateType(report) };
     report.forEach((s) => {
       if (s.type === 'inbound-rtp' && s.kind === 'video') {
         q.framesDecoded += s.framesDecoded ?? 0;
@@ -71,12 +72,7 @@ export class CallPeer {
 
   /** The type of the local candidate in use ('host', 'srflx', 'prflx' or 'relay'), or null before one is chosen. */
   async route() {
-    const report = await this.pc.getStats();
-    let pairId = null;
-    report.forEach((s) => { if (s.type === 'transport' && s.selectedCandidatePairId) pairId = s.selectedCandidatePairId; });
-    const pair = pairId && report.get(pairId);
-    const local = pair && report.get(pair.localCandidateId);
-    return local ? local.candidateType : null;
+    return localCandidateType(await this.pc.getStats());
   }
 
   /** Ends the connection; the camera and microphone stay on unless {@code stopTracks}. */
@@ -84,6 +80,15 @@ export class CallPeer {
     if (stopTracks) this.pc.getSenders().forEach((s) => s.track?.stop());
     this.pc.close();
   }
+}
+
+/** The type of the selected candidate pair's local candidate in a getStats() report, or null. */
+function localCandidateType(report) {
+  let pairId = null;
+  report.forEach((s) => { if (s.type === 'transport' && s.selectedCandidatePairId) pairId = s.selectedCandidatePairId; });
+  const pair = pairId && report.get(pairId);
+  const local = pair && report.get(pair.localCandidateId);
+  return local ? local.candidateType : null;
 }
 
 /** The call socket's address; the console adds its sign-in token. */

@@ -25,7 +25,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * the TURN URL and {@code onenumber.call.ice-transport-policy=relay}, and both Chromiums (citizen
  * page and operator console) then gather relay candidates only with time-limited credentials from
  * the session and joined frames. Asserted with {@code getStats()}: video frames decoded and rising
- * on both sides, and the selected candidate pair's local candidate is {@code relay} on both sides.
+ * on both sides, the selected candidate pair's local candidate is {@code relay} on both sides, and
+ * the console's quality line says so.
  * Without {@code turnserver} the test is skipped, except in CI ({@code CI} set: {@code .ci/run}
  * installs coturn through {@code bin/prereqs}), where that fails.
  */
@@ -86,6 +87,9 @@ class CoturnRelayBrowserIT {
     framesDecodedAndRising(console.driver, operatorPeer);
     assertEquals("relay", route(citizen, citizenPeer), "the citizen's media goes through coturn");
     assertEquals("relay", route(console.driver, operatorPeer), "the operator's media goes through coturn");
+    waitFor(console.driver).until(ExpectedConditions.textMatches(
+        By.cssSelector("[role=tabpanel]:not([hidden]) .video-panel .video-quality"), Pattern.compile("relayed by TURN")));
+    Browsers.screenshot(console.driver, "video-call-relay-operator");
     Browsers.screenshot(citizen, "video-call-relay-citizen");
 
     click(citizen, By.id("hangup"));
