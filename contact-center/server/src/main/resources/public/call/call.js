@@ -106,7 +106,8 @@ function send(frame) {
 
 function onFrame(frame) {
   switch (frame.type) {
-    case 'session': session = { token: frame.token, contactId: frame.contactId, iceServers: frame.iceServers ?? [] }; break;
+    case 'session': session = { token: frame.token, contactId: frame.contactId, iceServers: frame.iceServers ?? [],
+      iceTransportPolicy: frame.iceTransportPolicy ?? 'all' }; break;
     case 'waiting': backInLine(); break;
     case 'queue': say('position', { n: frame.position ?? '?', m: Math.max(1, Math.ceil((frame.ewtSeconds ?? 60) / 60)) }); break;
     case 'agent': operatorName = frame.name; say('connected', { name: frame.name }); ensurePeer(); break;
@@ -123,7 +124,7 @@ function onFrame(frame) {
 function ensurePeer() {
   if (!peer) {
     peer = new CallPeer(session.contactId, send, (stream) => { $('remote-video').srcObject = stream; },
-      session.iceServers);
+      session.iceServers, session.iceTransportPolicy);
     peer.addStream(media);
     window.onenumberCall = peer;
   }

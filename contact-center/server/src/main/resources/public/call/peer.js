@@ -3,13 +3,14 @@
 // it belongs to); candidates found locally go out through send(). The operator offers, the
 // citizen answers; on a renegotiation the operator restarts ICE. The STUN/TURN servers (with
 // time-limited TURN credentials) come from the server in the session or joined frame; none means
-// host candidates only (one machine or one network).
+// host candidates only (one machine or one network). The ICE transport policy ('all', or 'relay':
+// media only through TURN) comes from the server's onenumber.call.ice-transport-policy.
 export class CallPeer {
-  constructor(contactId, send, onRemoteStream, iceServers = []) {
+  constructor(contactId, send, onRemoteStream, iceServers = [], iceTransportPolicy = 'all') {
     this.contactId = contactId;
     this.send = send;
     this.queue = Promise.resolve();
-    this.pc = new RTCPeerConnection({ iceServers });
+    this.pc = new RTCPeerConnection({ iceServers, iceTransportPolicy });
     this.pc.addEventListener('icecandidate', (e) => {
       if (e.candidate) {
         send({ type: 'candidate', contactId: this.contactId, candidate: e.candidate.candidate,
@@ -47,10 +48,11 @@ export class CallPeer {
     }).catch((e) => console.warn('signalling failed', e));
   }
 
-  /** Frames decoded, frame rate, loss and round-trip time, from getStats(). */
+  /** Frames decoded, frame rate, loss, round-trip time and the route (local candidate type), from getStats(). */
   async quality() {
     const report = await this.pc.getStats();
-    const q = { framesDecoded: 0, fps: 0, packetsLost: 0, packetsReceived: 0, bytesReceived: 0, rttMs: null };
+    const q = { framesDecoded: 0, fps: 0, packetsLost: 0, packetsReceived: 0, bytesReceived: 0, rttMs: null,
+      route: localCandidateType(report) };
     report.forEach((s) => {
       if (s.type === 'inbound-rtp' && s.kind === 'video') {
         q.framesDecoded += s.framesDecoded ?? 0;
@@ -68,11 +70,25 @@ export class CallPeer {
     return q;
   }
 
+  /** The type of the local candidate in use ('host', 'srflx', 'prflx' or 'relay'), or null before one is chosen. */
+  async route() {
+    return localCandidateType(await this.pc.getStats());
+  }
+
   /** Ends the connection; the camera and microphone stay on unless {@code stopTracks}. */
   close(stopTracks = true) {
     if (stopTracks) this.pc.getSenders().forEach((s) => s.track?.stop());
     this.pc.close();
   }
+}
+
+/** The type of the selected candidate pair's local candidate in a getStats() report, or null. */
+function localCandidateType(report) {
+  let pairId = null;
+  report.forEach((s) => { if (s.type === 'transport' && s.selectedCandidatePairId) pairId = s.selectedCandidatePairId; });
+  const pair = pairId && report.get(pairId);
+  const local = pair && report.get(pair.localCandidateId);
+  return local ? local.candidateType : null;
 }
 
 /** The call socket's address; the console adds its sign-in token. */

@@ -21,6 +21,9 @@ function translate() {
     'yes-label': 'yes', 'no-label': 'no', 'survey-submit': 'submit', thanks: 'thanks', 'new-chat': 'newChat' };
   for (const [id, key] of Object.entries(ids)) $(id).textContent = t(key);
   $('language').value = lang;
+  // The sign-language video call (/call/) in the chat's language, in a new window beside the chat.
+  $('video-call').textContent = t('videoCall');
+  $('video-call').href = `/call/?lang=${encodeURIComponent(lang)}`;
   const options = $('satisfaction-options');
   options.replaceChildren(...[1, 2, 3, 4, 5].map((n) => {
     const label = document.createElement('label');

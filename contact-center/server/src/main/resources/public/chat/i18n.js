@@ -20,7 +20,7 @@ const TEXTS = {
     resolvedQ: '문의하신 내용이 해결되었나요?', yes: '예', no: '아니요', submit: '제출',
     thanks: '소중한 의견 감사합니다.', transcript: '대화 내용 저장', reconnecting: '연결이 끊겼습니다. 다시 연결하는 중…',
     sending: '보내는 중', delivered: '전송됨', error: '문제가 발생했습니다. 잠시 후 다시 시도해 주세요.',
-    log: '대화 내용', newChat: '새 상담 시작',
+    log: '대화 내용', newChat: '새 상담 시작', videoCall: '수어 영상 상담',
   },
   en: {
     title: 'OneNumber city chat', chooseLanguage: 'Choose your language', language: 'Language',
@@ -32,7 +32,7 @@ const TEXTS = {
     s5: 'Very satisfied', resolvedQ: 'Was your question resolved?', yes: 'Yes', no: 'No', submit: 'Submit',
     thanks: 'Thank you for your feedback.', transcript: 'Download transcript',
     reconnecting: 'Connection lost. Reconnecting…', sending: 'Sending', delivered: 'Sent',
-    error: 'Something went wrong. Please try again shortly.', log: 'Conversation', newChat: 'Start a new chat',
+    error: 'Something went wrong. Please try again shortly.', log: 'Conversation', newChat: 'Start a new chat', videoCall: 'Video call in sign language',
   },
   zh: {
     title: 'OneNumber 市民在线咨询', chooseLanguage: '请选择咨询语言', language: '语言',
@@ -43,7 +43,7 @@ const TEXTS = {
     satisfaction: '满意度', s1: '非常不满意', s2: '不满意', s3: '一般', s4: '满意', s5: '非常满意',
     resolvedQ: '您的问题解决了吗？', yes: '是', no: '否', submit: '提交',
     thanks: '感谢您的反馈。', transcript: '下载聊天记录', reconnecting: '连接已断开，正在重新连接…',
-    sending: '发送中', delivered: '已发送', error: '出现问题，请稍后再试。', log: '对话记录', newChat: '开始新的咨询',
+    sending: '发送中', delivered: '已发送', error: '出现问题，请稍后再试。', log: '对话记录', newChat: '开始新的咨询', videoCall: '手语视频通话',
   },
   ja: {
     title: 'OneNumber 市民チャット相談', chooseLanguage: '相談する言語を選んでください', language: '言語',
@@ -55,7 +55,7 @@ const TEXTS = {
     resolvedQ: 'ご質問は解決しましたか？', yes: 'はい', no: 'いいえ', submit: '送信する',
     thanks: 'ご意見ありがとうございました。', transcript: '会話記録をダウンロード',
     reconnecting: '接続が切れました。再接続しています…', sending: '送信中', delivered: '送信済み',
-    error: '問題が発生しました。しばらくしてからもう一度お試しください。', log: '会話', newChat: '新しい相談を始める',
+    error: '問題が発生しました。しばらくしてからもう一度お試しください。', log: '会話', newChat: '新しい相談を始める', videoCall: '手話ビデオ通話',
   },
   vi: {
     title: 'Trò chuyện với OneNumber', chooseLanguage: 'Chọn ngôn ngữ của bạn', language: 'Ngôn ngữ',
@@ -67,7 +67,7 @@ const TEXTS = {
     s4: 'Hài lòng', s5: 'Rất hài lòng', resolvedQ: 'Câu hỏi của bạn đã được giải quyết chưa?', yes: 'Có',
     no: 'Không', submit: 'Gửi đánh giá', thanks: 'Cảm ơn ý kiến của bạn.', transcript: 'Tải nội dung trò chuyện',
     reconnecting: 'Mất kết nối. Đang kết nối lại…', sending: 'Đang gửi', delivered: 'Đã gửi',
-    error: 'Đã xảy ra lỗi. Vui lòng thử lại sau.', log: 'Cuộc trò chuyện', newChat: 'Bắt đầu cuộc trò chuyện mới',
+    error: 'Đã xảy ra lỗi. Vui lòng thử lại sau.', log: 'Cuộc trò chuyện', newChat: 'Bắt đầu cuộc trò chuyện mới', videoCall: 'Gọi video bằng ngôn ngữ ký hiệu',
   },
   mn: {
     title: 'OneNumber иргэдийн чат', chooseLanguage: 'Хэлээ сонгоно уу', language: 'Хэл',
@@ -79,7 +79,7 @@ const TEXTS = {
     resolvedQ: 'Таны асуулт шийдэгдсэн үү?', yes: 'Тийм', no: 'Үгүй', submit: 'Илгээх',
     thanks: 'Санал хүсэлтэд баярлалаа.', transcript: 'Чатын бичлэг татах',
     reconnecting: 'Холболт тасарлаа. Дахин холбогдож байна…', sending: 'Илгээж байна', delivered: 'Илгээсэн',
-    error: 'Алдаа гарлаа. Түр хүлээгээд дахин оролдоно уу.', log: 'Яриа', newChat: 'Шинэ чат эхлүүлэх',
+    error: 'Алдаа гарлаа. Түр хүлээгээд дахин оролдоно уу.', log: 'Яриа', newChat: 'Шинэ чат эхлүүлэх', videoCall: 'Дохионы хэлээр видео дуудлага',
   },
 };
 

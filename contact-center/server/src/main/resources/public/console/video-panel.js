@@ -80,6 +80,7 @@ class VideoPanel {
     this.status.textContent = 'Connecting the media…';
     if (!this.peer) (frame.texts ?? []).forEach((t) => this.addText(t));
     this.iceServers = frame.iceServers ?? [];
+    this.iceTransportPolicy = frame.iceTransportPolicy ?? 'all';
     if (!this.media) {
       this.media = navigator.mediaDevices.getUserMedia(this.video ? { video: true, audio: true } : { audio: true });
     }
@@ -91,7 +92,7 @@ class VideoPanel {
       this.peer = new CallPeer(this.contactId, (f) => this.send(f), (stream) => {
         this.remote.srcObject = stream;
         this.status.textContent = 'Connected.';
-      }, this.iceServers);
+      }, this.iceServers, this.iceTransportPolicy);
       this.self.srcObject = media;
       this.peer.addStream(media);
       this.root.dataset.contactId = this.contactId;
@@ -118,7 +119,7 @@ class VideoPanel {
     check();
   }
 
-  /** Shows round trip, loss and frame rate; reports the summary at the first frame and every 10 s. */
+  /** Shows round trip, loss, frame rate and whether media go through TURN; reports the summary at the first frame and every 10 s. */
   async showQuality() {
     const q = await this.peer.quality();
     const now = performance.now();
@@ -126,7 +127,8 @@ class VideoPanel {
     const loss = total ? (100 * q.packetsLost) / total : 0;
     const kbps = this.last ? Math.max(0, Math.round((8 * (q.bytesReceived - this.last.bytes)) / (now - this.last.at))) : null;
     this.last = { bytes: q.bytesReceived, at: now };
-    this.quality.textContent = `Round trip ${q.rttMs ?? '—'} ms · loss ${loss.toFixed(1)} % · ${Math.round(q.fps ?? 0)} frames/s`;
+    this.quality.textContent = `Round trip ${q.rttMs ?? '—'} ms · loss ${loss.toFixed(1)} % · ${Math.round(q.fps ?? 0)} frames/s`
+      + (q.route === 'relay' ? ' · relayed by TURN' : '');
     const firstReport = this.firstFrameMs !== undefined && !this.reportedFirst;
     if (firstReport) this.reportedFirst = true;
     if (firstReport || ++this.ticks % REPORT_EVERY === 0) {

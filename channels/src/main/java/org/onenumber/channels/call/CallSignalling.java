@@ -85,8 +85,25 @@ public final class CallSignalling {
   private final InstantSource clock;
   private final RandomGenerator random;
 
-  /** How calls behave: the grace period for a citizen's lost connection, and the ICE servers browsers get. */
-  public record Settings(Duration grace, IceServers iceServers) {}
+  /**
+   * How calls behave: the grace period for a citizen's lost connection, the ICE servers browsers get,
+   * and the ICE transport policy they use ({@code all}, or {@code relay}: only TURN-relayed
+   * candidates, for networks that allow nothing else and for the coturn test).
+   */
+  public record Settings(Duration grace, IceServers iceServers, String iceTransportPolicy) {
+
+    public Settings {
+      iceTransportPolicy = iceTransportPolicy == null || iceTransportPolicy.isBlank() ? "all" : iceTransportPolicy;
+      if (!iceTransportPolicy.equals("all") && !iceTransportPolicy.equals("relay")) {
+        throw new IllegalArgumentException("the ICE transport policy is all or relay, not " + iceTransportPolicy);
+      }
+    }
+
+    /** Every candidate type allowed. */
+    public Settings(Duration grace, IceServers iceServers) {
+      this(grace, iceServers, "all");
+    }
+  }
 
   public CallSignalling(OpenContact open, CallRouting routing, ContactJournal journal, CallTimers timers,
       CallQualityStore quality, Settings settings, InstantSource clock, RandomGenerator random) {
@@ -183,6 +200,7 @@ public final class CallSignalling {
     session.put("token", call.token());
     session.put("mode", call.mode().code());
     session.put("iceServers", settings.iceServers().forUser(call.contact().value(), clock.instant()));
+    session.put("iceTransportPolicy", settings.iceTransportPolicy());
     peer.send(session);
   }
 
@@ -207,6 +225,7 @@ public final class CallSignalling {
     joined.put("mode", call.mode().code());
     joined.put("texts", call.waitingTexts());
     joined.put("iceServers", settings.iceServers().forUser(agent.value(), clock.instant()));
+    joined.put("iceTransportPolicy", settings.iceTransportPolicy());
     peer.send(joined);
     if (call.citizen().isPresent()) {
       peer.send(frame("ready", call));

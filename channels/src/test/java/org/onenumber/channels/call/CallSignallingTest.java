@@ -100,6 +100,7 @@ class CallSignallingTest {
     assertEquals("kvk", command.language().code());
     assertEquals("sign-language-video", command.queue().value());
     assertEquals(List.of("session", "waiting"), citizen.types());
+    assertEquals("all", citizen.last("session").get("iceTransportPolicy"));
   }
 
   @Test

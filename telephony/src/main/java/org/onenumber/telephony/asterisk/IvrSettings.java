@@ -38,7 +38,7 @@ public record IvrSettings(InetAddress bind, int port, int maxSessions, Duration 
   public static IvrSettings defaults() {
     return new IvrSettings(InetAddress.getLoopbackAddress(), 4573, 1_000, Duration.ofSeconds(30),
         Duration.ofSeconds(15), Duration.ofSeconds(5), 3, Duration.ofMillis(500), Duration.ofSeconds(1),
-        "default", "onenumber-answered", "https://video.onenumber.example/sign");
+        "default", "onenumber-answered", "https://onenumber.example/call/");
   }
 
   public IvrSettings withPort(int newPort) {

@@ -246,7 +246,9 @@ class FastAgiReplayIT {
     caller.await("STREAM FILE onenumber/ko/sign-language-sent", WITHIN);
     caller.awaitClosed(WITHIN);
     assertEquals("+821012345678", sms.sent().get(0).to());
-    assertTrue(sms.sent().get(0).body().contains(IvrSettings.defaults().signLanguageLink()));
+    assertTrue(sms.sent().get(0).body().endsWith(IvrSettings.defaults().signLanguageLink() + "?lang=ko"),
+        "the citizen call page in the SMS's language: " + sms.sent().get(0).body());
+    assertTrue(IvrSettings.defaults().signLanguageLink().endsWith("/call/"), "the link opens the call page");
     assertTrue(routing.opened().isEmpty(), "the video call becomes its own contact");
   }
 

@@ -25,7 +25,8 @@ import org.onenumber.server.routing.RoutingHost;
  * go to {@link JdbcCallQuality}. Settings: {@code onenumber.call.reconnect-grace} (default 30 s; a
  * Vert.x timer that hands over to the blocking executor), {@code onenumber.call.stun-urls} and
  * {@code turn-urls} (comma-separated; empty: host candidates only), {@code turn-secret} (coturn's
- * {@code static-auth-secret}; time-limited credentials per call) and {@code turn-credential-ttl}.
+ * {@code static-auth-secret}; time-limited credentials per call), {@code turn-credential-ttl} and
+ * {@code ice-transport-policy} ({@code all}, or {@code relay}: TURN-relayed media only).
  */
 @Factory
 final class CallFactory {
@@ -46,8 +47,9 @@ final class CallFactory {
   CallSignalling.Settings callSettings(@Value("${onenumber.call.reconnect-grace:30s}") Duration grace,
       @Value("${onenumber.call.stun-urls:}") List<String> stun, @Value("${onenumber.call.turn-urls:}") List<String> turn,
       @Nullable @Value("${onenumber.call.turn-secret:}") String secret,
-      @Value("${onenumber.call.turn-credential-ttl:1h}") Duration ttl) {
-    return new CallSignalling.Settings(grace, new IceServers(blankless(stun), blankless(turn), secret, ttl));
+      @Value("${onenumber.call.turn-credential-ttl:1h}") Duration ttl,
+      @Value("${onenumber.call.ice-transport-policy:all}") String policy) {
+    return new CallSignalling.Settings(grace, new IceServers(blankless(stun), blankless(turn), secret, ttl), policy);
   }
 
   private static List<String> blankless(List<String> urls) {

@@ -50,7 +50,7 @@ final class AgiFactory {
       @Value("${" + AGI + ".warm-sessions:50}") int warmSessions,
       @Value("${" + AGI + ".ring-timeout:15s}") Duration ringTimeout,
       @Value("${" + AGI + ".region:KR}") String region,
-      @Value("${" + AGI + ".sign-language-link:https://video.onenumber.example/sign}") String signLanguageLink)
+      @Value("${" + AGI + ".sign-language-link:https://onenumber.example/call/}") String signLanguageLink)
       throws UnknownHostException {
     IvrSettings d = IvrSettings.defaults();
     IvrSettings settings = new IvrSettings(InetAddress.getByName(bind), port, maxSessions, d.idleThreadKeepAlive(),

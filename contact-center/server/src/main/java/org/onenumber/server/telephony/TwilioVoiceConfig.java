@@ -37,7 +37,7 @@ final class TwilioVoiceConfig {
       @Value("${onenumber.telephony.twilio.hold-music:https://com.twilio.music.classical.s3.amazonaws.com/BusyStrings.mp3}")
       String holdMusic,
       @Value("${onenumber.telephony.twilio.ring-seconds:20}") int ringSeconds,
-      @Value("${onenumber.telephony.twilio.video-link:https://onenumber.example/video}") String videoLink,
+      @Value("${onenumber.telephony.twilio.video-link:https://onenumber.example/call/}") String videoLink,
       @Value("${onenumber.telephony.twilio.record-queues:}") String recordQueues) {
     this.accountSid = accountSid;
     this.authToken = authToken;

@@ -47,7 +47,7 @@ class VideoCallBrowserIT {
     return citizen;
   }
 
-  private static long framesDecoded(ChromeDriver driver, String peer) {
+  static long framesDecoded(ChromeDriver driver, String peer) {
     Object frames = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
         + "const peer = " + peer + ";"
         + "if (!peer) { done(-1); return; }"
@@ -56,7 +56,7 @@ class VideoCallBrowserIT {
   }
 
   /** Waits until {@code peer} has decoded video frames, then until it has decoded more: the picture moves. */
-  private static void framesDecodedAndRising(ChromeDriver driver, String peer) {
+  static void framesDecodedAndRising(ChromeDriver driver, String peer) {
     long first = waitFor(driver).until(d -> {
       long n = framesDecoded(driver, peer);
       return n > 0 ? n : null;
@@ -181,5 +181,23 @@ class VideoCallBrowserIT {
         java.util.regex.Pattern.compile("\\S")));
     assertEquals("[]", Browsers.axeViolations(citizen), "waiting for a voice call (mn)");
     Browsers.screenshot(citizen, "voice-call-waiting");
+  }
+
+  @Test
+  void theChatsSignLanguageButtonOpensTheCallPageInTheChatsLanguage() {
+    ChromeDriver citizen = browsers.openWithFakeMedia();
+    citizen.get(server.uri() + "/chat/?lang=vi");
+    By link = By.id("video-call");
+    waitFor(citizen).until(ExpectedConditions.textToBe(link, "Gọi video bằng ngôn ngữ ký hiệu"));
+    assertTrue(citizen.findElement(link).getAttribute("href").endsWith("/call/?lang=vi"),
+        citizen.findElement(link).getAttribute("href"));
+    assertEquals("[]", Browsers.axeViolations(citizen), "the chat with its video-call button");
+    Browsers.screenshot(citizen, "chat-video-call-link");
+    String chat = citizen.getWindowHandle();
+    citizen.findElement(link).sendKeys(org.openqa.selenium.Keys.ENTER);
+    waitFor(citizen).until(d -> d.getWindowHandles().size() == 2);
+    citizen.switchTo().window(citizen.getWindowHandles().stream().filter(h -> !h.equals(chat)).findFirst().orElseThrow());
+    waitFor(citizen).until(d -> "vi".equals(d.findElement(By.tagName("html")).getAttribute("lang"))
+        && "Gọi video bằng ngôn ngữ ký hiệu".equals(d.findElement(By.id("call-sign")).getText()));
   }
 }
