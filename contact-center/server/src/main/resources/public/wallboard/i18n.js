@@ -19,7 +19,14 @@ window.I18N = (function () {
       badNumber: '숫자를 입력하세요', volumeHelp: '쉼표로 구분한 구간별 인입 수',
       byDepartment: '부서별', department: '부서', category: '유형', received: '접수', onTime: '기한 내 처리',
       firstResponse: '첫 응답 (중앙값 / p90)', resolution: '처리 시간 (중앙값 / p90)', overdue: '기한 초과',
-      replyRate: '회신율', reopenRate: '재개율', allCategories: '전체', hours: '시간'
+      replyRate: '회신율', reopenRate: '재개율', allCategories: '전체', hours: '시간',
+      hotspotsLink: '핫스팟', hotspotsTitle: '민원 핫스팟과 추이', wallboardLink: '실시간 현황', loadExport: '311 내보내기 파일 분석',
+      exportFile: 'CSV 파일 (created_date, complaint_type, latitude, longitude)', analyse: '분석',
+      mapTitle: '지도 (0.01° 격자, 빨간 원 = 핫스팟)', hotTitle: '핫스팟 (p < 0.01, 격자 평균 대비)', place: '위치',
+      count: '건수', expected: '기대값', topTypes: '주요 유형', trendTitle: '시간대별·유형별 추이', hour: '시간',
+      type: '유형', issuesTitle: '급증 경보 (자체 기준선 대비)', issue: '경보', baseline: '기준선', at: '시각',
+      noIssues: '경보 없음', needFile: 'CSV 파일을 선택하세요', analysing: '분석 중…',
+      summary: '{n}건 중 위치 있는 {located}건, 핫스팟 {hot}곳'
     },
     en: {
       title: 'OneNumber live wallboard', offline: 'offline', online: 'live', tv: 'TV mode', staffing: 'Staffing',
@@ -38,7 +45,14 @@ window.I18N = (function () {
       badNumber: 'must be a number', volumeHelp: 'contacts per interval, separated by commas',
       byDepartment: 'Departments', department: 'Department', category: 'Category', received: 'Received',
       onTime: 'Answered on time', firstResponse: 'First response (median / p90)', resolution: 'Resolution (median / p90)',
-      overdue: 'Overdue', replyRate: 'Reply rate', reopenRate: 'Reopen rate', allCategories: 'all', hours: 'h'
+      overdue: 'Overdue', replyRate: 'Reply rate', reopenRate: 'Reopen rate', allCategories: 'all', hours: 'h',
+      hotspotsLink: 'Hotspots', hotspotsTitle: 'Complaint hotspots and trends', wallboardLink: 'Wallboard', loadExport: 'Analyse a 311 export',
+      exportFile: 'CSV file (created_date, complaint_type, latitude, longitude)', analyse: 'Analyse',
+      mapTitle: 'Map (0.01° grid, red circles = hotspots)', hotTitle: 'Hotspots (p < 0.01 against the grid mean)', place: 'Place',
+      count: 'Requests', expected: 'Expected', topTypes: 'Top types', trendTitle: 'Trend per hour and type', hour: 'Hour',
+      type: 'Type', issuesTitle: 'Emerging issues (against their own baseline)', issue: 'Issue', baseline: 'Baseline', at: 'At',
+      noIssues: 'No alerts', needFile: 'Choose a CSV file', analysing: 'Analysing…',
+      summary: '{n} requests, {located} located, {hot} hotspots'
     }
   };
   const params = new URLSearchParams(location.search);
