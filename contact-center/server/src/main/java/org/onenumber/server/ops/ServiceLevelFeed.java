@@ -16,8 +16,8 @@ import org.onenumber.core.port.out.ContactJournal;
 import org.onenumber.ops.sla.ContactReplay;
 import org.onenumber.ops.sla.LiveServiceLevels;
 import org.onenumber.ops.sla.ServiceLevelPolicy;
-import org.onenumber.server.events.VertxEventPublisher;
 import org.onenumber.server.analytics.ContactCategories;
+import org.onenumber.server.events.VertxEventPublisher;
 import org.onenumber.server.persistence.JdbcServiceLevelFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +53,8 @@ final class ServiceLevelFeed {
   private final ServiceLevelPolicy policy;
 
   ServiceLevelFeed(LiveServiceLevels live, VertxEventPublisher events, ContactJournal journal,
-      JdbcServiceLevelFacts facts, ContactCategories categories, WallboardHub hub, Vertx vertx, InstantSource clock, ServiceLevelPolicy policy) {
+      JdbcServiceLevelFacts facts, ContactCategories categories, WallboardHub hub, Vertx vertx, InstantSource clock,
+      ServiceLevelPolicy policy) {
     this.live = live;
     this.events = events;
     this.journal = journal;
@@ -90,7 +91,8 @@ final class ServiceLevelFeed {
   private void onEvent(DomainEvent event) {
     live.accept(event);
     if (event instanceof ContactCreated created) {
-      vertx.executeBlocking(() -> journal.find(created.contact()).map(c -> categories.categoryOf(c.topic())).orElse(null))
+      vertx.executeBlocking(() -> journal.find(created.contact()).map(c -> categories.categoryOf(c.topic()))
+              .orElse(null))
           .onSuccess(topic -> {
             if (topic != null && !topic.isBlank()) {
               live.accept(new ContactCategorized(created.contact(), topic, created.at()));

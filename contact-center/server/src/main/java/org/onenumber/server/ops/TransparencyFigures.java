@@ -17,8 +17,8 @@ import org.onenumber.ops.sla.Figures;
 import org.onenumber.ops.sla.Scope;
 import org.onenumber.ops.sla.ServiceLevelPolicy;
 import org.onenumber.ops.sla.Window;
-import org.onenumber.server.persistence.JdbcDirectory;
 import org.onenumber.server.analytics.ContactCategories;
+import org.onenumber.server.persistence.JdbcDirectory;
 import org.onenumber.server.persistence.JdbcServiceLevelFacts;
 
 /**
@@ -46,8 +46,7 @@ final class TransparencyFigures {
   private volatile Map<String, Object> levels = Map.of();
 
   TransparencyFigures(JdbcServiceLevelFacts facts, ContactCategories categories, ServiceLevelPolicy policy,
-      DepartmentPerformanceFeed departments,
-      JdbcDirectory directory, InstantSource clock) {
+      DepartmentPerformanceFeed departments, JdbcDirectory directory, InstantSource clock) {
     this.facts = facts;
     this.categories = categories;
     this.policy = policy;
