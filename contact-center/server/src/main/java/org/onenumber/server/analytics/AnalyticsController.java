@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -23,11 +24,13 @@ import org.onenumber.core.analytics.EmergingIssue;
 import org.onenumber.core.analytics.IssueKeys;
 import org.onenumber.core.analytics.SurveillanceSettings;
 import org.onenumber.core.error.InvalidInputException;
+import org.onenumber.server.security.CitizenDataAccess;
 
 /**
  * Complaint analytics (issue 18): the category tree (every staff role: operators pick from it),
  * classification of a message (operators and supervisors), and the emerging issues raised live or
- * recomputed in batch (supervisors and administrators). No personal data: a classified text is not
+ * recomputed in batch (supervisors and administrators; department staff their own department's
+ * bursts). No personal data: a classified text is not
  * stored, alerts are counts per category and cell.
  */
 @Controller("/api/v1/analytics")
@@ -41,9 +44,11 @@ final class AnalyticsController {
   private final EmergingIssues issues;
   private final SurveillanceSettings settings;
   private final InstantSource clock;
+  private final CitizenDataAccess access;
 
   AnalyticsController(CategoryTree tree, ComplaintClassifier classifier, EmergingIssues issues,
-      SurveillanceSettings settings, InstantSource clock) {
+      SurveillanceSettings settings, InstantSource clock, CitizenDataAccess access) {
+    this.access = access;
     this.tree = tree;
     this.classifier = classifier;
     this.issues = issues;
@@ -93,22 +98,32 @@ final class AnalyticsController {
     return Map.of("guesses", guesses);
   }
 
-  @Get("/issues{?source}")
-  @Secured({"SUPERVISOR", "ADMIN"})
+  @Get("/issues{?source,department}")
+  @Secured({"DEPARTMENT_STAFF", "SUPERVISOR", "ADMIN"})
   @Operation(summary = "Emerging issues: hotspot cells and category bursts above their own baseline "
-      + "(p < 0.01 family-wise), raised live from the event stream or recomputed in batch (source=batch)")
-  Map<String, Object> issues(@Nullable @QueryValue String source) {
+      + "(p < 0.01 family-wise), raised live from the event stream or recomputed in batch (source=batch); "
+      + "department staff see the bursts of their own department's types")
+  Map<String, Object> issues(@Nullable @QueryValue String source, @Nullable @QueryValue String department,
+      Authentication who) {
     if (source != null && !"live".equals(source) && !"batch".equals(source)) {
       throw new InvalidInputException("source must be live or batch");
     }
+    String only = access.departmentFigures(who, department);
     boolean batch = "batch".equals(source);
-    List<EmergingIssue> found = batch ? issues.batch(clock.instant()) : issues.live();
+    List<EmergingIssue> found = (batch ? issues.batch(clock.instant()) : issues.live()).stream()
+        .filter(i -> only == null || departmentOf(i).equals(only)).toList();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("source", batch ? "batch" : "live");
     body.put("since", issues.since().toString());
     body.put("alpha", settings.alpha());
     body.put("issues", found.stream().map(this::issue).toList());
     return body;
+  }
+
+  /** The department of a burst's type; "" for a hotspot cell or a key outside the tree. */
+  private String departmentOf(EmergingIssue i) {
+    int at = i.key().indexOf('@');
+    return at < 0 ? "" : tree.find(i.key().substring(0, at)).map(ComplaintType::department).orElse("");
   }
 
   private Map<String, Object> issue(EmergingIssue i) {

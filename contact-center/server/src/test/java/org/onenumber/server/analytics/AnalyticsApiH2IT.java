@@ -74,6 +74,9 @@ class AnalyticsApiH2IT implements TestPropertyProvider {
     assertFalse(limit.body().contains("secret-words-xyz"), limit.body());
     assertEquals(400, http.send(server, "GET", "/api/v1/analytics/issues?source=guess", null, token).statusCode());
     assertEquals(403, http.send(server, "GET", "/api/v1/analytics/issues", null, http.login(server, "op-001")).statusCode());
+    String staff = http.login(server, "staff-water");
+    assertEquals(200, http.send(server, "GET", "/api/v1/analytics/issues", null, staff).statusCode());
+    assertEquals(403, http.send(server, "GET", "/api/v1/analytics/issues?department=roads", null, staff).statusCode());
   }
 
   @Test
