@@ -24,7 +24,14 @@ window.I18N = (function () {
       macroTitle: '제목', macroBody: '본문', macroLanguage: '언어', allDepartments: '모든 부서', save: '저장',
       cancel: '취소', edit: '수정', remove: '삭제', preview: '미리보기', variables: '변수 넣기', updated: '수정',
       confirmRemove: '이 상용구를 삭제할까요?', saved: '저장했습니다', removed: '삭제했습니다', noMacros: '상용구가 없습니다',
-      citizenName: '민원인 이름', caseNumber: '사건 번호', operatorName: '상담사 이름', actions: '작업'
+      citizenName: '민원인 이름', caseNumber: '사건 번호', operatorName: '상담사 이름', actions: '작업',
+      hotspotsLink: '핫스팟', hotspotsTitle: '민원 핫스팟과 추이', wallboardLink: '실시간 현황', loadExport: '311 내보내기 파일 분석',
+      exportFile: 'CSV 파일 (created_date, complaint_type, latitude, longitude)', analyse: '분석',
+      mapTitle: '지도 (0.01° 격자, 빨간 원 = 핫스팟)', hotTitle: '핫스팟 (p < 0.01, 격자 평균 대비)', place: '위치',
+      count: '건수', expected: '기대값', topTypes: '주요 유형', trendTitle: '시간대별·유형별 추이', hour: '시간',
+      type: '유형', issuesTitle: '급증 경보 (자체 기준선 대비)', issue: '경보', baseline: '기준선', at: '시각',
+      noIssues: '경보 없음', needFile: 'CSV 파일을 선택하세요', analysing: '분석 중…',
+      summary: '{n}건 중 위치 있는 {located}건, 핫스팟 {hot}곳'
     },
     en: {
       title: 'OneNumber live wallboard', offline: 'offline', online: 'live', tv: 'TV mode', staffing: 'Staffing',
@@ -48,7 +55,14 @@ window.I18N = (function () {
       macroId: 'Identifier (lower-case letters, digits, -)', macroTitle: 'Title', macroBody: 'Text', macroLanguage: 'Language',
       allDepartments: 'All departments', save: 'Save', cancel: 'Cancel', edit: 'Edit', remove: 'Delete', preview: 'Preview',
       variables: 'Insert a variable', updated: 'Updated', confirmRemove: 'Delete this macro?', saved: 'Saved', removed: 'Deleted',
-      noMacros: 'No macros yet', citizenName: 'citizen name', caseNumber: 'case number', operatorName: 'operator name', actions: 'Actions'
+      noMacros: 'No macros yet', citizenName: 'citizen name', caseNumber: 'case number', operatorName: 'operator name', actions: 'Actions',
+      hotspotsLink: 'Hotspots', hotspotsTitle: 'Complaint hotspots and trends', wallboardLink: 'Wallboard', loadExport: 'Analyse a 311 export',
+      exportFile: 'CSV file (created_date, complaint_type, latitude, longitude)', analyse: 'Analyse',
+      mapTitle: 'Map (0.01° grid, red circles = hotspots)', hotTitle: 'Hotspots (p < 0.01 against the grid mean)', place: 'Place',
+      count: 'Requests', expected: 'Expected', topTypes: 'Top types', trendTitle: 'Trend per hour and type', hour: 'Hour',
+      type: 'Type', issuesTitle: 'Emerging issues (against their own baseline)', issue: 'Issue', baseline: 'Baseline', at: 'At',
+      noIssues: 'No alerts', needFile: 'Choose a CSV file', analysing: 'Analysing…',
+      summary: '{n} requests, {located} located, {hot} hotspots'
     }
   };
   const params = new URLSearchParams(location.search);

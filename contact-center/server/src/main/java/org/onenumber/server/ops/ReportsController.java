@@ -20,6 +20,7 @@ import java.util.Map;
 import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.ops.sla.BatchServiceLevels;
 import org.onenumber.ops.sla.ServiceLevelPolicy;
+import org.onenumber.server.analytics.ContactCategories;
 import org.onenumber.server.persistence.JdbcServiceLevelFacts;
 
 /**
@@ -33,11 +34,14 @@ import org.onenumber.server.persistence.JdbcServiceLevelFacts;
 final class ReportsController {
 
   private final JdbcServiceLevelFacts facts;
+  private final ContactCategories categories;
   private final ServiceLevelPolicy policy;
   private final InstantSource clock;
 
-  ReportsController(JdbcServiceLevelFacts facts, ServiceLevelPolicy policy, InstantSource clock) {
+  ReportsController(JdbcServiceLevelFacts facts, ContactCategories categories, ServiceLevelPolicy policy,
+      InstantSource clock) {
     this.facts = facts;
+    this.categories = categories;
     this.policy = policy;
     this.clock = clock;
   }
@@ -60,7 +64,7 @@ final class ReportsController {
     Instant start = day.atStartOfDay(policy.zone()).toInstant();
     Instant end = day.plusDays(1).atStartOfDay(policy.zone()).toInstant();
     Instant until = now.isBefore(start) ? start : now.plusSeconds(1);
-    BatchServiceLevels batch = BatchServiceLevels.compute(facts.contactsCreated(start, until),
+    BatchServiceLevels batch = BatchServiceLevels.compute(categories.contactsCreated(start, until),
         facts.agentChanges(start, until), facts.surveys(start, until), facts.escalated(start, until), policy, now);
     List<Map<String, Object>> rows = IntervalReport.rows(batch, start, end, length, now);
     if ("csv".equals(format)) {

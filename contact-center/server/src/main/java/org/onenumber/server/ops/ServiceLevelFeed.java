@@ -16,6 +16,7 @@ import org.onenumber.core.port.out.ContactJournal;
 import org.onenumber.ops.sla.ContactReplay;
 import org.onenumber.ops.sla.LiveServiceLevels;
 import org.onenumber.ops.sla.ServiceLevelPolicy;
+import org.onenumber.server.analytics.ContactCategories;
 import org.onenumber.server.events.VertxEventPublisher;
 import org.onenumber.server.persistence.JdbcServiceLevelFacts;
 import org.slf4j.Logger;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *   <li>replays today's stored facts (contacts since local midnight with every step, agent state
  *       changes, surveys, escalations) into the fold, so a restart loses no figure;
  *   <li>subscribes to the event bus: every domain event goes into the fold, then to the wallboard;
- *   <li>a created contact's topic is looked up in the journal off the event loop and fed back as
+ *   <li>a created contact's topic is looked up in the journal off the event loop, categorised
+ *       ({@link ContactCategories}: the tree's type, else the topic verbatim) and fed back as
  *       {@link ContactCategorized}, the category of contact-level FCR.
  * </ol>
  *
@@ -44,17 +46,20 @@ final class ServiceLevelFeed {
   private final VertxEventPublisher events;
   private final ContactJournal journal;
   private final JdbcServiceLevelFacts facts;
+  private final ContactCategories categories;
   private final WallboardHub hub;
   private final Vertx vertx;
   private final InstantSource clock;
   private final ServiceLevelPolicy policy;
 
   ServiceLevelFeed(LiveServiceLevels live, VertxEventPublisher events, ContactJournal journal,
-      JdbcServiceLevelFacts facts, WallboardHub hub, Vertx vertx, InstantSource clock, ServiceLevelPolicy policy) {
+      JdbcServiceLevelFacts facts, ContactCategories categories, WallboardHub hub, Vertx vertx, InstantSource clock,
+      ServiceLevelPolicy policy) {
     this.live = live;
     this.events = events;
     this.journal = journal;
     this.facts = facts;
+    this.categories = categories;
     this.hub = hub;
     this.vertx = vertx;
     this.clock = clock;
@@ -66,7 +71,7 @@ final class ServiceLevelFeed {
     Instant now = clock.instant();
     Instant midnight = now.atZone(policy.zone()).toLocalDate().atStartOfDay(policy.zone()).toInstant();
     Instant until = now.plusSeconds(1);
-    List<Contact> contacts = facts.contactsCreated(midnight, until);
+    List<Contact> contacts = categories.contactsCreated(midnight, until);
     ContactReplay.events(contacts, facts.agentChanges(midnight, until), facts.surveys(midnight, until))
         .forEach(live);
     facts.escalated(midnight, until).forEach(id -> live.accept(new CaseOpened(
@@ -86,7 +91,8 @@ final class ServiceLevelFeed {
   private void onEvent(DomainEvent event) {
     live.accept(event);
     if (event instanceof ContactCreated created) {
-      vertx.executeBlocking(() -> journal.find(created.contact()).map(Contact::topic).orElse(null))
+      vertx.executeBlocking(() -> journal.find(created.contact()).map(c -> categories.categoryOf(c.topic()))
+              .orElse(null))
           .onSuccess(topic -> {
             if (topic != null && !topic.isBlank()) {
               live.accept(new ContactCategorized(created.contact(), topic, created.at()));

@@ -17,6 +17,7 @@ import org.onenumber.ops.sla.Figures;
 import org.onenumber.ops.sla.Scope;
 import org.onenumber.ops.sla.ServiceLevelPolicy;
 import org.onenumber.ops.sla.Window;
+import org.onenumber.server.analytics.ContactCategories;
 import org.onenumber.server.persistence.JdbcDirectory;
 import org.onenumber.server.persistence.JdbcServiceLevelFacts;
 
@@ -36,6 +37,7 @@ final class TransparencyFigures {
   private static final Duration KEEP = Duration.ofMinutes(1);
 
   private final JdbcServiceLevelFacts facts;
+  private final ContactCategories categories;
   private final ServiceLevelPolicy policy;
   private final DepartmentPerformanceFeed departments;
   private final JdbcDirectory directory;
@@ -43,9 +45,10 @@ final class TransparencyFigures {
   private volatile Instant levelsAt = Instant.MIN;
   private volatile Map<String, Object> levels = Map.of();
 
-  TransparencyFigures(JdbcServiceLevelFacts facts, ServiceLevelPolicy policy, DepartmentPerformanceFeed departments,
-      JdbcDirectory directory, InstantSource clock) {
+  TransparencyFigures(JdbcServiceLevelFacts facts, ContactCategories categories, ServiceLevelPolicy policy,
+      DepartmentPerformanceFeed departments, JdbcDirectory directory, InstantSource clock) {
     this.facts = facts;
+    this.categories = categories;
     this.policy = policy;
     this.departments = departments;
     this.directory = directory;
@@ -73,7 +76,7 @@ final class TransparencyFigures {
     LocalDate from = firstMonth.isBefore(firstDay) ? firstMonth : firstDay;
     Instant start = from.atStartOfDay(zone).toInstant();
     Instant until = now.plusSeconds(1);
-    BatchServiceLevels batch = BatchServiceLevels.compute(facts.contactsCreated(start, until),
+    BatchServiceLevels batch = BatchServiceLevels.compute(categories.contactsCreated(start, until),
         facts.agentChanges(start, until), facts.surveys(start, until), facts.escalated(start, until), policy, now);
     List<Map<String, Object>> days = new ArrayList<>();
     for (LocalDate d = firstDay; !d.isAfter(today); d = d.plusDays(1)) {

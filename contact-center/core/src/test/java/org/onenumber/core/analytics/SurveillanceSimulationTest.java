@@ -1,0 +1,81 @@
+package org.onenumber.core.analytics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Seeded synthetic cities (seeds 1..5, printed on failure): a quiet month raises at most one alert
+ * per simulated week; injected clusters and bursts are all found (recall 1.0) on their day; and
+ * the live fold, checked after every event, equals the batch recomputation.
+ */
+class SurveillanceSimulationTest {
+
+  private static final SurveillanceSettings DAILY = SurveillanceSettings.daily();
+  private static final int WEEKS = 5;
+
+  @Test
+  void aQuietCityRaisesAtMostOneAlertPerSimulatedWeek() {
+    for (long seed = 1; seed <= 5; seed++) {
+      List<Observation> quiet = new SyntheticCity(seed).background(WEEKS * 7, 2_000).arrivals();
+      List<EmergingIssue> alerts = live(quiet);
+      int weeksJudged = WEEKS - 1; // the first week is warm-up
+      assertTrue(alerts.size() <= weeksJudged, "seed " + seed + ": " + alerts.size() + " false alerts in "
+          + weeksJudged + " weeks: " + alerts);
+    }
+  }
+
+  @Test
+  void findsEveryInjectedClusterAndBurstOnItsDay() {
+    for (long seed = 1; seed <= 5; seed++) {
+      SyntheticCity city = new SyntheticCity(seed).background(WEEKS * 7, 2_000)
+          .cluster(20, 7, 11, 25).cluster(27, 19, 30, 25)
+          .burst(23, 3, 70).burst(30, 12, 45);
+      List<EmergingIssue> alerts = live(city.arrivals());
+      assertFound(alerts, seed, EmergingIssue.Kind.HOTSPOT, SyntheticCity.cellKey(7, 11), 20);
+      assertFound(alerts, seed, EmergingIssue.Kind.HOTSPOT, SyntheticCity.cellKey(19, 30), 27);
+      assertFound(alerts, seed, EmergingIssue.Kind.BURST, SyntheticCity.category(3) + "@city", 23);
+      assertFound(alerts, seed, EmergingIssue.Kind.BURST, SyntheticCity.category(12) + "@city", 30);
+    }
+  }
+
+  @Test
+  void liveEqualsBatchRecomputationEventByEvent() {
+    for (long seed = 1; seed <= 3; seed++) {
+      List<Observation> arrivals = new SyntheticCity(seed).background(WEEKS * 7, 2_000)
+          .cluster(15, 3, 3, 25).burst(18, 0, 120).burst(25, 5, 60).arrivals();
+      LiveSurveillance live = new LiveSurveillance(DAILY);
+      List<EmergingIssue> raised = new ArrayList<>();
+      for (Observation o : arrivals) {
+        int before = raised.size();
+        raised.addAll(live.accept(o));
+        // invariants after every event: alerts only grow; each is above its baseline and below alpha
+        for (int i = before; i < raised.size(); i++) {
+          EmergingIssue e = raised.get(i);
+          assertTrue(e.count() > e.baseline() && e.pValue() < DAILY.alpha(), "seed " + seed + ": " + e);
+          assertEquals(o.at(), e.at());
+        }
+      }
+      List<EmergingIssue> batch = BatchSurveillance.recompute(DAILY, arrivals);
+      assertTrue(raised.size() >= 3, "seed " + seed + " injected issues found: " + raised);
+      assertEquals(raised, batch, "seed " + seed);
+      assertEquals(raised, live.alerts(), "seed " + seed);
+    }
+  }
+
+  private static List<EmergingIssue> live(List<Observation> arrivals) {
+    LiveSurveillance live = new LiveSurveillance(DAILY);
+    arrivals.forEach(live::accept);
+    return live.alerts();
+  }
+
+  private static void assertFound(List<EmergingIssue> alerts, long seed, EmergingIssue.Kind kind, String key, int day) {
+    boolean found = alerts.stream().anyMatch(a -> a.kind() == kind && a.key().equals(key)
+        && a.periodStart().equals(SyntheticCity.START.plus(Duration.ofDays(day))));
+    assertTrue(found, "seed " + seed + ": no " + kind + " for " + key + " on day " + day + "; alerts: " + alerts);
+  }
+}
