@@ -31,6 +31,14 @@ import org.slf4j.LoggerFactory;
  *   <li>transfer: {@code Transfer(dial string)}, then {@code Hangup} of the operator leg.
  *   <li>conference: {@code Conference(room)}, {@code Redirect} of the operator leg into the room
  *       (conference context), {@code Originate} of the third party into the same room (capture 05b).
+ *   <li>consult: {@code Hold} (the session plays music), {@code Redirect} of the operator leg into a
+ *       consult room (conference context), {@code Originate} of the consulted party into the same
+ *       room ({@link Consults}). Complete: the session is told {@code Resume(consult leg)} and
+ *       bridges the caller with it (Asterisk's {@code Bridge} moves the leg out of the room), the
+ *       consult leg becomes the call's operator leg and the first operator's leg is hung up; when
+ *       the consult leg's name is not known (no {@code OriginateResponse} yet) the session joins the
+ *       caller to the room instead ({@code Conference(room)}). Cancel: the consult leg is hung up
+ *       (at once, or when it answers) and the session bridges the caller back with the operator.
  *   <li>hang up: {@code HangUp}, then {@code Hangup} of the caller channel (of the operator channel
  *       for an answered callback, which has no session).
  *   <li>placeCallback: {@link CallbackDials}.
@@ -49,13 +57,15 @@ public final class AsteriskCallControl implements CallControl {
   private final AmiLink link;
   private final AsteriskCalls calls;
   private final CallbackDials callbacks;
+  private final Consults consults;
   private final Map<ContactId, String> rooms = new ConcurrentHashMap<>();
   private final AtomicInteger roomCounter = new AtomicInteger();
 
-  AsteriskCallControl(AmiLink link, AsteriskCalls calls, CallbackDials callbacks) {
+  AsteriskCallControl(AmiLink link, AsteriskCalls calls, CallbackDials callbacks, Consults consults) {
     this.link = link;
     this.calls = calls;
     this.callbacks = callbacks;
+    this.consults = consults;
   }
 
   @Override
@@ -118,6 +128,73 @@ public final class AsteriskCallControl implements CallControl {
       third.setVariable("ONENUMBER_CONTACT", contact.value());
       send(third, "conference third party", contact);
     });
+  }
+
+  @Override
+  public void consult(ContactId contact, String destination) {
+    withAgentLeg(contact, "consult").ifPresent(call -> {
+      String room = String.format("7%06d", roomCounter.incrementAndGet() % 1_000_000);
+      Consults.Consult consult = consults.start(contact, call.agentChannel(), room);
+      calls.signal(contact, new CallSignal.Hold());
+      send(redirect(call.agentChannel(), plan().conferenceContext(), room), "consult", contact);
+      OriginateAction leg = new OriginateAction();
+      leg.setActionId(consult.actionId());
+      leg.setChannel(Channels.dialString(destination, plan().outboundDialString()));
+      leg.setContext(plan().conferenceContext());
+      leg.setExten(room);
+      leg.setPriority(1);
+      leg.setTimeout(plan().ringTimeout().toMillis());
+      leg.setCallerId(plan().callbackCallerId());
+      leg.setAsync(true);
+      leg.setVariable("ONENUMBER_CONTACT", contact.value());
+      send(leg, "consult leg", contact);
+    });
+  }
+
+  @Override
+  public void completeConsult(ContactId contact) {
+    Optional<Consults.Consult> consult = consults.take(contact);
+    if (consult.isEmpty()) {
+      LOG.info("completing a consult of {} ignored: none under way", contact);
+      return;
+    }
+    Consults.Consult c = consult.get();
+    carried(contact, "complete consult").ifPresent(call -> {
+      if (c.channel() != null) {
+        calls.agentLeg(contact, c.channel());
+        calls.signal(contact, new CallSignal.Resume(c.channel()));
+      } else {
+        calls.agentLeg(contact, null);
+        calls.signal(contact, new CallSignal.Conference(c.room()));
+      }
+      consults.hangUp(c.operatorChannel(), "first operator leg of " + contact);
+    });
+  }
+
+  @Override
+  public void cancelConsult(ContactId contact) {
+    Optional<Consults.Consult> consult = consults.take(contact);
+    if (consult.isEmpty()) {
+      LOG.info("cancelling a consult of {} ignored: none under way", contact);
+      return;
+    }
+    Consults.Consult c = consult.get();
+    if (c.channel() != null) {
+      consults.hangUp(c.channel(), "consult leg of " + contact);
+    } else {
+      consults.hangUpWhenAnswered(c);
+    }
+    carried(contact, "cancel consult").ifPresent(call -> calls.signal(contact, new CallSignal.Resume(c.operatorChannel())));
+  }
+
+  /** The consult room of {@code contact}'s call while a consult is under way. */
+  public Optional<String> consultRoomOf(ContactId contact) {
+    return consults.of(contact).map(Consults.Consult::room);
+  }
+
+  /** The consult leg's channel once it answered. */
+  public Optional<String> consultLegOf(ContactId contact) {
+    return consults.of(contact).map(Consults.Consult::channel);
   }
 
   @Override
