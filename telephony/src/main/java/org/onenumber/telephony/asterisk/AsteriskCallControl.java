@@ -43,16 +43,24 @@ import org.slf4j.LoggerFactory;
  *       for an answered callback, which has no session).
  *   <li>placeCallback: {@link CallbackDials}.
  * </ol>
- * A request for a call this node does not carry, or without an operator leg where one is needed,
- * is logged and ignored; so are hold, resume, requeue, transfer and conference of a call adopted
- * after a restart ({@link RestartSweep}), which has no FastAGI session to take the caller's part
- * (moving the operator's leg would drop the caller). Hang-up works for every call. Every method returns at once; failures of AMI actions are logged.
+ * A call adopted after a restart ({@link RestartSweep}) has no FastAGI session: caller and operator
+ * are bridged by a {@code Dial} of the previous run, and moving one leg alone would hang the other
+ * up (capture 05a). Its first control therefore takes the caller back into a session: the signal
+ * goes to the mailbox as for any call, then one {@code Redirect} moves the caller into the
+ * {@value #REJOIN_CONTEXT} context ({@link RejoinedCall}) and, with {@code ExtraChannel}, the
+ * operator's leg where the control puts it (hold context, conference or consult room); for
+ * requeue and transfer the caller alone is moved and the operator's leg hung up. From then on the
+ * call is conducted like any other. A request for a call this node does not carry, or without an
+ * operator leg where one is needed, is logged and ignored. Every method returns at once; failures
+ * of AMI actions are logged.
  */
 public final class AsteriskCallControl implements CallControl {
 
   private static final Logger LOG = LoggerFactory.getLogger(AsteriskCallControl.class);
   /** The dialplan context an answered check-in call starts in. */
   public static final String CHECK_IN_CONTEXT = "onenumber-checkin";
+  /** The dialplan context that takes the caller of an adopted call back into a FastAGI session. */
+  public static final String REJOIN_CONTEXT = "onenumber-rejoin";
 
   private final AmiLink link;
   private final AsteriskCalls calls;
@@ -82,19 +90,25 @@ public final class AsteriskCallControl implements CallControl {
   public void hold(ContactId contact) {
     withAgentLeg(contact, "hold").ifPresent(call -> {
       calls.signal(contact, new CallSignal.Hold());
-      send(redirect(call.agentChannel(), plan().holdContext(), "s"), "hold", contact);
+      moveAgentLeg(call, plan().holdContext(), "s", "hold");
     });
   }
 
   @Override
   public void resume(ContactId contact) {
-    withAgentLeg(contact, "resume").ifPresent(call -> calls.signal(contact, new CallSignal.Resume(call.agentChannel())));
+    withAgentLeg(contact, "resume").ifPresent(call -> {
+      calls.signal(contact, new CallSignal.Resume(call.agentChannel()));
+      if (calls.adopted(contact)) {
+        moveAgentLeg(call, plan().holdContext(), "s", "resume");
+      }
+    });
   }
 
   @Override
   public void requeue(ContactId contact) {
     withAgentLeg(contact, "requeue").ifPresent(call -> {
       calls.signal(contact, new CallSignal.Requeue());
+      rejoinCaller(call, "requeue");
       calls.agentLeg(contact, null);
       send(hangup(call.agentChannel()), "requeue", contact);
     });
@@ -105,6 +119,7 @@ public final class AsteriskCallControl implements CallControl {
     Optional<AsteriskCalls.Call> carried = carried(contact, "transfer");
     carried.ifPresent(call -> {
       calls.signal(contact, new CallSignal.Transfer(Channels.dialString(destination, plan().outboundDialString())));
+      rejoinCaller(call, "transfer");
       if (call.agentChannel() != null) {
         calls.agentLeg(contact, null);
         send(hangup(call.agentChannel()), "transfer", contact);
@@ -117,7 +132,7 @@ public final class AsteriskCallControl implements CallControl {
     withAgentLeg(contact, "conference").ifPresent(call -> {
       String room = rooms.computeIfAbsent(contact, c -> String.format("8%06d", roomCounter.incrementAndGet() % 1_000_000));
       calls.signal(contact, new CallSignal.Conference(room));
-      send(redirect(call.agentChannel(), plan().conferenceContext(), room), "conference", contact);
+      moveAgentLeg(call, plan().conferenceContext(), room, "conference");
       OriginateAction third = new OriginateAction();
       third.setChannel(Channels.dialString(thirdParty, plan().outboundDialString()));
       third.setContext(plan().conferenceContext());
@@ -136,7 +151,7 @@ public final class AsteriskCallControl implements CallControl {
       String room = String.format("7%06d", roomCounter.incrementAndGet() % 1_000_000);
       Consults.Consult consult = consults.start(contact, call.agentChannel(), room);
       calls.signal(contact, new CallSignal.Hold());
-      send(redirect(call.agentChannel(), plan().conferenceContext(), room), "consult", contact);
+      moveAgentLeg(call, plan().conferenceContext(), room, "consult");
       OriginateAction leg = new OriginateAction();
       leg.setActionId(consult.actionId());
       leg.setChannel(Channels.dialString(destination, plan().outboundDialString()));
@@ -245,19 +260,43 @@ public final class AsteriskCallControl implements CallControl {
     Optional<AsteriskCalls.Call> call = calls.byContact(contact);
     if (call.isEmpty()) {
       LOG.info("{} of {} ignored: not carried here", what, contact);
-    } else if (calls.adopted(contact)) {
-      LOG.info("{} of {} ignored: the call was adopted after a restart and has no FastAGI session", what, contact);
-      return Optional.empty();
     }
     return call;
   }
 
   private Optional<AsteriskCalls.Call> withAgentLeg(ContactId contact, String what) {
     Optional<AsteriskCalls.Call> call = carried(contact, what).filter(c -> c.agentChannel() != null);
-    if (call.isEmpty() && calls.byContact(contact).isPresent() && !calls.adopted(contact)) {
+    if (call.isEmpty() && calls.byContact(contact).isPresent()) {
       LOG.info("{} of {} ignored: no operator leg up", what, contact);
     }
     return call;
+  }
+
+  /**
+   * Moves the operator's leg to {@code context}/{@code exten}: the caller's running {@code Dial} or
+   * {@code Bridge} ends and the session reads the signal. An adopted call's caller is moved into a
+   * session by the same {@code Redirect} ({@code ExtraChannel} is the operator's leg).
+   */
+  private void moveAgentLeg(AsteriskCalls.Call call, String context, String exten, String what) {
+    if (!calls.adopted(call.contact())) {
+      send(redirect(call.agentChannel(), context, exten), what, call.contact());
+      return;
+    }
+    calls.rejoining(call.contact());
+    RedirectAction both = redirect(call.callerChannel(), REJOIN_CONTEXT, "s");
+    both.setExtraChannel(call.agentChannel());
+    both.setExtraContext(context);
+    both.setExtraExten(exten);
+    both.setExtraPriority(1);
+    send(both, what + " (taking the adopted call back)", call.contact());
+  }
+
+  /** Before the operator's leg is hung up: an adopted call's caller goes into a session first. */
+  private void rejoinCaller(AsteriskCalls.Call call, String what) {
+    if (calls.adopted(call.contact())) {
+      calls.rejoining(call.contact());
+      send(redirect(call.callerChannel(), REJOIN_CONTEXT, "s"), what + " (taking the adopted call back)", call.contact());
+    }
   }
 
   private AmiSettings.Dialplan plan() {

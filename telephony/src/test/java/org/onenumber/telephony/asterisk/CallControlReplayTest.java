@@ -160,6 +160,52 @@ class CallControlReplayTest {
     }
   }
 
+  /**
+   * A call adopted after a restart (07a's bridged caller and operator, as {@link RestartSweep} keeps
+   * it) over the 05b peer. The dual {@code Redirect} ({@code ExtraChannel}) is not in the captures:
+   * it is 05a's {@code Redirect} with the operator's leg moved in the same action, answered as recorded.
+   */
+  private AmiHarness adopted() {
+    AmiHarness h = new AmiHarness(AmiReplayPeer.start("05b-confbridge-3way"), false).start().awaitReady();
+    AsteriskCalls.Call call = new AsteriskCalls.Call(C1, "PJSIP/caller-00000014", "1796161588.22", "1796161588.22")
+        .withAgentChannel("PJSIP/agent-001-00000015");
+    mailbox = call.mailbox();
+    h.calls.adopt(call);
+    return h;
+  }
+
+  @Test
+  void theFirstControlOfAnAdoptedCallTakesTheCallerBackIntoASessionWithTheOperatorLegMovedAlongside()
+      throws Exception {
+    try (AmiHarness h = adopted()) {
+      h.ami.callControl().hold(C1);
+      assertEquals(new CallSignal.Hold(), signal());
+      Map<String, String> redirect = h.awaitAction("Redirect");
+      assertEquals("PJSIP/caller-00000014", redirect.get("Channel"));
+      assertEquals("onenumber-rejoin", redirect.get("Context"));
+      assertEquals("s", redirect.get("Exten"));
+      assertEquals("PJSIP/agent-001-00000015", redirect.get("ExtraChannel"));
+      assertEquals("onenumber-agent-hold", redirect.get("ExtraContext"));
+      assertTrue(!h.calls.adopted(C1), "the session conducts it from now on");
+      h.ami.callControl().resume(C1);
+      assertEquals(new CallSignal.Resume("PJSIP/agent-001-00000015"), signal());
+      assertEquals(1, h.peer.actions("Redirect").size(), "resume of a rejoined call is the session's Bridge");
+    }
+  }
+
+  @Test
+  void anAdoptedCallTransferredOutHasItsCallerTakenBackThenTheOperatorLegHungUp() throws Exception {
+    try (AmiHarness h = adopted()) {
+      h.ami.callControl().transfer(C1, "02-120-3000");
+      assertEquals(new CallSignal.Transfer("Local/021203000@onenumber-outbound"), signal());
+      Map<String, String> redirect = h.awaitAction("Redirect");
+      assertEquals("PJSIP/caller-00000014", redirect.get("Channel"));
+      assertEquals("onenumber-rejoin", redirect.get("Context"));
+      assertEquals(null, redirect.get("ExtraChannel"));
+      assertEquals("PJSIP/agent-001-00000015", h.awaitAction("Hangup").get("Channel"));
+    }
+  }
+
   @Test
   void answeredCallIsRecordedWithTheFileNameAsteriskReportsWhenAllowed() {
     try (AmiHarness h = connected("06-mixmonitor", "PJSIP/caller-00000012", "PJSIP/agent-001-00000013")) {

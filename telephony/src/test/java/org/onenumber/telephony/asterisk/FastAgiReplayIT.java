@@ -96,6 +96,35 @@ class FastAgiReplayIT {
   }
 
   @Test
+  void anAdoptedCallRedirectedIntoTheRejoinScriptIsConductedAgainInTheRememberedLanguage() throws Exception {
+    // Not captured: the caller's channel arriving by AMI Redirect into agi://…/rejoin is derived from
+    // 01's FastAGI environment with script "rejoin"; Bridge ends like 01's answered Dial.
+    ContactId contact = new ContactId("adopted-1");
+    calls.adopt(new AsteriskCalls.Call(contact, "PJSIP/caller-00000099", "1796161499.99", "1796161499.99")
+        .withAgentChannel("PJSIP/op-001-00000098"));
+    languages.byNumber.put("+821012345678", Language.ENGLISH);
+    calls.rejoining(contact);
+    calls.signal(contact, new CallSignal.Hold());
+    FastAgiCaller caller = FastAgiCaller.call(InetAddress.getLoopbackAddress(), port,
+        FastAgiCaller.environment("PJSIP/caller-00000099", "1796161499.99", "01012345678", "rejoin")).start();
+    caller.await("EXEC StartMusicOnHold", WITHIN);
+    calls.signal(contact, new CallSignal.Resume("PJSIP/op-001-00000098"));
+    caller.await("EXEC Bridge PJSIP/op-001-00000098", WITHIN);
+    caller.hangUp();
+    assertEquals(contact, routing.await(RoutingCommand.WrapUp.class).contact());
+    caller.awaitClosed(WITHIN);
+    assertTrue(calls.byContact(contact).isEmpty(), "the call left the registry");
+  }
+
+  @Test
+  void aRejoinForAChannelNoCallHasIsLeftToTheDialplan() throws Exception {
+    FastAgiCaller caller = FastAgiCaller.call(InetAddress.getLoopbackAddress(), port,
+        FastAgiCaller.environment("PJSIP/caller-00000097", "1796161499.97", "01012345678", "rejoin")).start();
+    caller.awaitClosed(WITHIN);
+    assertTrue(routing.routed().isEmpty());
+  }
+
+  @Test
   void aRememberedLanguageSkipsTheLanguageMenu() throws Exception {
     languages.byNumber.put("+821012345678", Language.MONGOLIAN);
     FastAgiCaller caller = call("010-1234-5678").press("1").start();

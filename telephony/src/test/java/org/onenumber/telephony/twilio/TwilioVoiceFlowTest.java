@@ -201,6 +201,44 @@ class TwilioVoiceFlowTest {
     assertEquals("+82221330001", text(twilio.updatesOf(sid).get(3).param("Twiml"), "Number"));
   }
 
+  /** Consult: the caller holds, Twilio calls the operator and the consulted desk into a consult conference. */
+  private String consulting() {
+    String sid = twilio.ring();
+    enqueued(sid);
+    events.on(offered(contact, agent));
+    legs.answered(contact, agent);
+    control.consult(contact, "+82221330000");
+    assertEquals("0", attribute(twilio.updatesOf(sid).get(1).param("Twiml"), "Play", "loop"), "the caller holds");
+    List<FakeTwilioVoice.Recorded> placed = twilio.requests().stream().filter(r -> r.callSid() == null).toList();
+    assertEquals(List.of("+821055550022", "+82221330000"), placed.stream().map(r -> r.param("To")).toList());
+    for (FakeTwilioVoice.Recorded leg : placed) {
+      assertEquals("onenumber-consult-c-1", text(leg.param("Twiml"), "Conference"));
+    }
+    return sid;
+  }
+
+  @Test
+  void aCompletedConsultJoinsTheCallerToTheConsultConferenceAndEndsTheOperatorsLeg() {
+    String sid = consulting();
+    control.completeConsult(contact);
+    assertEquals("onenumber-consult-c-1", text(twilio.updatesOf(sid).get(2).param("Twiml"), "Conference"));
+    String operatorLeg = String.format("CA%032x", 2);
+    assertEquals("completed", twilio.updatesOf(operatorLeg).getLast().param("Status"));
+    assertTrue(twilio.updatesOf(String.format("CA%032x", 3)).isEmpty(), "the consulted party stays");
+    int before = twilio.requests().size();
+    control.cancelConsult(contact);
+    assertEquals(before, twilio.requests().size(), "no consult left to cancel");
+  }
+
+  @Test
+  void aCancelledConsultEndsTheConsultedLegAndTheCallerJoinsTheOperator() {
+    String sid = consulting();
+    control.cancelConsult(contact);
+    assertEquals("onenumber-consult-c-1", text(twilio.updatesOf(sid).get(2).param("Twiml"), "Conference"));
+    assertEquals("completed", twilio.updatesOf(String.format("CA%032x", 3)).getLast().param("Status"));
+    assertTrue(twilio.updatesOf(String.format("CA%032x", 2)).isEmpty(), "the operator stays");
+  }
+
   @Test
   void aControlForACallOverIsIgnoredAndAFailedUpdateIsNotFatal() {
     String sid = twilio.ring();
