@@ -248,6 +248,7 @@ public final class AsteriskCallControl implements CallControl {
     originate.setVariable("ONENUMBER_LANGUAGE", call.language().code());
     originate.setVariable("ONENUMBER_SLOW", call.slow() ? "1" : "0");
     originate.setVariable("ONENUMBER_SCRIPT", call.script());
+    originate.setVariable("ONENUMBER_PHONE", call.to().value());
     send(originate, "check-in call", call.contact());
   }
 

@@ -153,9 +153,10 @@ abstract class VoiceCallTestBase implements TestPropertyProvider {
   /**
    * Consult (attended) transfer end to end. Asterisk's side is derived from the captures: the
    * operator's leg is moved into a consult room by {@code Redirect} (05a) and the consulted
-   * operator's device is originated into that room (05b, 04a); the 07c peer sends no {@code
-   * OriginateResponse}, so the consult leg's name stays unknown and, on completion, the session
-   * joins the caller to the room ({@code EXEC ConfBridge}) while AMI hangs up the first leg.
+   * operator's device is originated into that room (05b, 04a); the peer answers that Originate as
+   * 04a recorded it, {@code OriginateResponse Success} with the answered leg's real channel name,
+   * so on completion the session bridges the caller with that leg ({@code EXEC Bridge}) while AMI
+   * hangs up the first leg, and the consult leg is the call's operator leg from then on.
    */
   @Test
   void aConsultTransferHandsTheCallToTheConsultedOperatorWithTheConsultCountedAsHold() throws Exception {
@@ -197,7 +198,9 @@ abstract class VoiceCallTestBase implements TestPropertyProvider {
     Map<String, Object> done = post(contact, "consult/complete", "{}", supervisor);
     assertEquals("CONNECTED", done.get("state"), done.toString());
     assertEquals("op-025", contact(contact).get("agent"));
-    caller.await("EXEC ConfBridge " + room, WITHIN);
+    caller.await("EXEC Bridge PJSIP/agent-001-00000008", WITHIN);
+    assertEquals("PJSIP/agent-001-00000008", calls.all().stream().filter(c -> c.contact().value().equals(contact))
+        .findFirst().orElseThrow().agentChannel());
     assertEquals(firstLeg, awaitAction("Hangup", hangups + 1).get("channel"));
     assertEquals(409, http.send(server, "POST", "/api/v1/contacts/" + contact + "/call/consult/cancel", "{}",
         supervisor).statusCode(), "no consult left to cancel");
