@@ -200,13 +200,20 @@ public final class TwilioCallControl implements CallControl {
   }
 
   /**
-   * The welfare check-in on Twilio is not built yet: refused as a permanent failure, so the program
-   * counts the attempt as failed rather than waiting for a call that never comes.
+   * The welfare check-in: Twilio calls the senior with {@link VoiceTwiml#checkIn} and reports the
+   * keys and the call's end to {@link TwilioCheckIns}. Placed at once (not on the executor) so a
+   * Twilio that cannot be reached pauses the dialer.
+   *
+   * @throws org.onenumber.core.error.RetriableException when the Calls API refused or could not be reached
    */
   @Override
   public void originate(OutboundCall call) {
-    throw new org.onenumber.core.error.PermanentException("unsupported",
-        "check-in calls on Twilio are not built yet; use Asterisk or the SMS check-in");
+    try {
+      api.place(call.to().value(), callerId, twiml.checkIn(call.contact(), call.language(), call.slow(), 0),
+          twiml.urls().checkInStatus(call.contact()));
+    } catch (RuntimeException e) {
+      throw new org.onenumber.core.error.RetriableException("Twilio check-in call not placed: " + e.getMessage(), e);
+    }
   }
 
   @Override
