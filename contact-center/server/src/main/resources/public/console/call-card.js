@@ -231,6 +231,8 @@ export class CallCard {
     const consulting = Boolean(this.consulting) && card.state === 'HELD';
     this.completeButton.hidden = !consulting;
     this.cancelButton.hidden = !consulting;
+    // While consulting, the call ends one way or the other: complete, back to caller, or hang up.
+    if (consulting) for (const b of this.buttons) if (!b.classList.contains('call-hangup')) b.disabled = true;
     this.tick();
   }
 
