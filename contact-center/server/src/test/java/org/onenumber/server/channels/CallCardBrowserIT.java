@@ -108,14 +108,7 @@ class CallCardBrowserIT {
     String contact = (String) created.get("id");
     carrier.carry(new ContactId(contact));
     String token = server.login("op-001");
-
-    ChromeDriver operator = browsers.open();
-    operator.get(server.uri() + "/console/");
-    waitFor(operator).until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("op-001");
-    operator.findElement(By.id("password")).sendKeys("demo1234", Keys.ENTER);
-    waitFor(operator).until(ExpectedConditions.visibilityOfElementLocated(By.id("workspace")));
-    new Select(operator.findElement(By.id("state"))).selectByValue("AVAILABLE");
-    click(operator, By.cssSelector("#offers button.accept"));
+    ChromeDriver operator = operatorWithTheCall();
 
     cardSays(operator, ".call-caller", "0301");
     String caller = operator.findElement(By.cssSelector(CARD + " .call-caller")).getText();
