@@ -1,7 +1,7 @@
 // The call card of a VOICE contact: who is calling (the server masks the number for operators),
 // what they chose in the IVR, language, a call timer, and the call controls (hold/resume, transfer
-// to a queue, an operator or a department desk, conference with an interpreter or a department,
-// hang up), each one POST to /api/v1/contacts/{id}/call/{action}; the call's recordings (length; a
+// to a queue, an operator or a department desk, consult (attended) transfer to an operator or a
+// department desk with complete/cancel, conference with an interpreter or a department, hang up), each one POST to /api/v1/contacts/{id}/call/{action}; the call's recordings (length; a
 // play button for supervisors, fetched with the bearer token: GET /api/v1/contacts/{id}/recordings). The card's text follows the
 // console's language (ko or en; `onenumber.lang` in localStorage, else the page's lang) and says so
 // with its own lang attribute. Values from the server are always set with textContent.
@@ -13,9 +13,12 @@ const STRINGS = {
     hold: 'Hold', resume: 'Resume', transfer: 'Transfer', conference: 'Conference', hangUp: 'Hang up',
     target: 'Transfer to', queue: 'Queue', operator: 'Operator', department: 'Department desk', operatorId: 'Operator id',
     transferNow: 'Transfer call', with: 'Conference with', interpreter: 'Interpreter', number: 'Number',
-    conferenceNow: 'Start conference', none: '—', onHold: 'on hold', noCall: 'No call is connected to this contact.',
+    conferenceNow: 'Start conference', consult: 'Consult', consultWith: 'Consult with', consultNow: 'Call to consult',
+    completeConsult: 'Complete transfer', cancelConsult: 'Back to caller', none: '—', onHold: 'on hold', noCall: 'No call is connected to this contact.',
     done: { hold: 'Caller on hold.', resume: 'Caller back on the line.', requeue: 'Transferred; the caller waits for the next operator.',
-      transfer: 'Transferred to the department desk.', conference: 'Conference requested.', hangup: 'Call ended.' },
+      transfer: 'Transferred to the department desk.', conference: 'Conference requested.', hangup: 'Call ended.',
+      consult: 'Caller on hold; calling to consult.', 'consult-complete': 'Transferred after the consult.',
+      'consult-cancel': 'Consult ended; caller back on the line.' },
     failed: 'Not done',
     states: { CONNECTED: 'Connected', HELD: 'On hold', WRAP_UP: 'Wrap-up', QUEUED: 'Waiting', OFFERED: 'Ringing', CLOSED: 'Ended', TRANSFERRED: 'Transferred' },
   },
@@ -24,9 +27,12 @@ const STRINGS = {
     hold: '보류', resume: '보류 해제', transfer: '호 전환', conference: '3자 통화', hangUp: '통화 종료',
     target: '전환 대상', queue: '대기열', operator: '상담사', department: '부서 내선', operatorId: '상담사 ID',
     transferNow: '전환하기', with: '3자 통화 상대', interpreter: '통역사', number: '전화번호',
-    conferenceNow: '3자 통화 시작', none: '—', onHold: '보류 중', noCall: '이 상담에 연결된 통화가 없습니다.',
+    conferenceNow: '3자 통화 시작', consult: '협의 전환', consultWith: '협의 대상', consultNow: '협의 통화 걸기',
+    completeConsult: '전환 완료', cancelConsult: '고객에게 돌아가기', none: '—', onHold: '보류 중', noCall: '이 상담에 연결된 통화가 없습니다.',
     done: { hold: '고객이 보류 중입니다.', resume: '고객과 다시 연결되었습니다.', requeue: '전환했습니다. 고객은 다음 상담사를 기다립니다.',
-      transfer: '부서 내선으로 전환했습니다.', conference: '3자 통화를 요청했습니다.', hangup: '통화를 종료했습니다.' },
+      transfer: '부서 내선으로 전환했습니다.', conference: '3자 통화를 요청했습니다.', hangup: '통화를 종료했습니다.',
+      consult: '고객을 보류하고 협의 통화를 겁니다.', 'consult-complete': '협의 후 전환했습니다.',
+      'consult-cancel': '협의를 마치고 고객과 다시 연결되었습니다.' },
     failed: '실패',
     states: { CONNECTED: '통화 중', HELD: '보류 중', WRAP_UP: '후처리', QUEUED: '대기 중', OFFERED: '연결 중', CLOSED: '종료', TRANSFERRED: '전환됨' },
   },
@@ -80,10 +86,19 @@ export class CallCard {
     this.holdButton.addEventListener('click', () => this.act(this.card?.state === 'HELD' ? 'resume' : 'hold'));
     const transfer = el('button', { type: 'button', className: 'secondary call-show-transfer', textContent: t.transfer });
     const conference = el('button', { type: 'button', className: 'secondary call-show-conference', textContent: t.conference });
+    const consult = el('button', { type: 'button', className: 'secondary call-show-consult', textContent: t.consult });
+    this.completeButton = el('button', { type: 'button', className: 'call-consult-complete', textContent: t.completeConsult, hidden: true });
+    this.cancelButton = el('button', { type: 'button', className: 'secondary call-consult-cancel', textContent: t.cancelConsult, hidden: true });
+    this.completeButton.addEventListener('click', () => this.act('consult/complete'));
+    this.cancelButton.addEventListener('click', () => this.act('consult/cancel'));
     const hangUp = el('button', { type: 'button', className: 'danger call-hangup', textContent: t.hangUp });
     hangUp.addEventListener('click', () => this.act('hangup'));
     this.transferForm = this.buildTransfer(id);
     this.conferenceForm = this.buildConference(id);
+    this.consultForm = this.buildConsult(id);
+    consult.setAttribute('aria-controls', this.consultForm.id);
+    consult.setAttribute('aria-expanded', 'false');
+    consult.addEventListener('click', () => this.toggle(consult, this.consultForm));
     transfer.setAttribute('aria-controls', this.transferForm.id);
     conference.setAttribute('aria-controls', this.conferenceForm.id);
     transfer.setAttribute('aria-expanded', 'false');
@@ -93,9 +108,10 @@ export class CallCard {
     this.status = el('p', { className: 'call-status' });
     this.status.setAttribute('role', 'status');
     this.status.setAttribute('aria-live', 'polite');
-    this.buttons = [this.holdButton, transfer, conference, hangUp];
+    this.buttons = [this.holdButton, transfer, consult, conference, hangUp];
     root.append(el('h3', { id: `${id}-title`, textContent: t.call }), dl,
-      el('div', { className: 'actions' }, ...this.buttons), this.transferForm, this.conferenceForm, this.status);
+      el('div', { className: 'actions' }, ...this.buttons, this.completeButton, this.cancelButton),
+      this.transferForm, this.consultForm, this.conferenceForm, this.status);
     return root;
   }
 
@@ -128,6 +144,26 @@ export class CallCard {
     return form;
   }
 
+  buildConsult(id) {
+    const t = this.t;
+    const option = (value, label) => el('option', { value, textContent: label });
+    const kind = el('select', { name: 'kind', id: `${id}-consult-kind` }, option('agent', t.operator), option('department', t.department));
+    const agent = el('input', { name: 'agent', id: `${id}-consult-agent`, autocomplete: 'off' });
+    const department = el('select', { name: 'department', id: `${id}-consult-department` },
+      ...this.directory.departments.map((d) => option(d.id, `${d.nameEn} · ${d.nameKo}`)));
+    const field = (label, input) => el('label', { htmlFor: input.id, textContent: label });
+    const agentRow = el('div', { className: 'call-field' }, field(t.operatorId, agent), agent);
+    const departmentRow = el('div', { className: 'call-field', hidden: true }, field(t.department, department), department);
+    kind.addEventListener('change', () => { agentRow.hidden = kind.value !== 'agent'; departmentRow.hidden = kind.value !== 'department'; });
+    const form = el('form', { id: `${id}-consult`, className: 'stack call-consult', hidden: true },
+      field(t.consultWith, kind), kind, agentRow, departmentRow, el('button', { type: 'submit', textContent: t.consultNow }));
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.act('consult', kind.value === 'agent' ? { agent: agent.value.trim() } : { department: department.value });
+    });
+    return form;
+  }
+
   buildConference(id) {
     const t = this.t;
     const option = (value, label) => el('option', { value, textContent: label });
@@ -156,13 +192,17 @@ export class CallCard {
     try {
       const result = await post(`/api/v1/contacts/${encodeURIComponent(this.contactId)}/call/${action}`, body);
       this.status.textContent = this.t.done[result.action] ?? result.state;
+      if (result.action === 'consult') this.consulting = true;
+      if (result.action === 'consult-complete' || result.action === 'consult-cancel') this.consulting = false;
       this.transferForm.hidden = true;
       this.conferenceForm.hidden = true;
+      this.consultForm.hidden = true;
       for (const b of this.buttons) if (b.hasAttribute('aria-expanded')) b.setAttribute('aria-expanded', 'false');
     } catch (e) {
       this.status.textContent = `${this.t.failed}: ${e.code === 'no_call' ? this.t.noCall : e.message}`;
     }
     await this.refresh();
+    if (this.consulting && !this.completeButton.hidden) this.completeButton.focus();
   }
 
   async refresh() {
@@ -188,6 +228,11 @@ export class CallCard {
     const live = card.state === 'CONNECTED' || card.state === 'HELD';
     this.holdButton.textContent = card.state === 'HELD' ? t.resume : t.hold;
     for (const b of this.buttons) b.disabled = !live;
+    const consulting = Boolean(this.consulting) && card.state === 'HELD';
+    this.completeButton.hidden = !consulting;
+    this.cancelButton.hidden = !consulting;
+    // While consulting, the call ends one way or the other: complete, back to caller, or hang up.
+    if (consulting) for (const b of this.buttons) if (!b.classList.contains('call-hangup')) b.disabled = true;
     this.tick();
   }
 

@@ -65,6 +65,21 @@ public final class FakeCallControl implements CallControl {
   }
 
   @Override
+  public synchronized void consult(ContactId contact, String destination) {
+    requests.add("consult " + contact + " " + destination);
+  }
+
+  @Override
+  public synchronized void completeConsult(ContactId contact) {
+    requests.add("complete-consult " + contact);
+  }
+
+  @Override
+  public synchronized void cancelConsult(ContactId contact) {
+    requests.add("cancel-consult " + contact);
+  }
+
+  @Override
   public synchronized void hangUp(ContactId contact) {
     carried.remove(contact);
     requests.add("hangup " + contact);

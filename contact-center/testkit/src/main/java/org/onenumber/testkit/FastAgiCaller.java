@@ -68,6 +68,7 @@ public final class FastAgiCaller implements AutoCloseable {
   private final Writer out;
   private final BufferedReader in;
   private final BlockingQueue<String> keys = new LinkedBlockingQueue<>();
+  private final Map<String, String> variables = new java.util.concurrent.ConcurrentHashMap<>();
   private final BlockingQueue<List<String>> bridgedUntil = new LinkedBlockingQueue<>();
   private final List<Command> commands = new ArrayList<>();
   private final List<String> answeredLegCommands = new ArrayList<>();
@@ -148,6 +149,15 @@ public final class FastAgiCaller implements AutoCloseable {
     Thread reader = new Thread(this::serve, "fastagi-caller-" + THREADS.incrementAndGet());
     reader.setDaemon(true);
     reader.start();
+    return this;
+  }
+
+  /**
+   * A channel variable of the caller's channel (as an Originate's {@code Variable} header sets it),
+   * answered to {@code GET VARIABLE name} in the captured reply shape ({@code 200 result=1 (value)}).
+   */
+  public FastAgiCaller variable(String name, String value) {
+    variables.put(name.toUpperCase(java.util.Locale.ROOT), value);
     return this;
   }
 
@@ -326,6 +336,9 @@ public final class FastAgiCaller implements AutoCloseable {
     }
     if (verb.startsWith("SET VARIABLE")) {
       return AsteriskCaptures.replies("01-inbound-answered", "SET VARIABLE");
+    }
+    if (verb.startsWith("GET VARIABLE ") && variables.containsKey(verb.substring(13).trim())) {
+      return List.of("200 result=1 (" + variables.get(verb.substring(13).trim()) + ")");
     }
     if (verb.startsWith("GET VARIABLE DIALSTATUS")) {
       return dialStatus == null ? AsteriskCaptures.replies("02-abandon-in-agi", "GET VARIABLE")

@@ -43,13 +43,18 @@ public final class AgiIvrServer implements AutoCloseable {
 
   /** A server with {@code warmSessions} session threads started at once and kept while idle. */
   public AgiIvrServer(Ivr ivr, int warmSessions) {
+    this(ivr, warmSessions, CheckIns.NONE);
+  }
+
+  /** As above, also serving the welfare check-in script with {@code checkIns}. */
+  public AgiIvrServer(Ivr ivr, int warmSessions, CheckIns checkIns) {
     if (warmSessions < 0 || warmSessions > ivr.settings().maxSessions()) {
       throw new IllegalArgumentException("warmSessions must be 0.." + ivr.settings().maxSessions());
     }
     this.server = new Server(ivr.settings(), warmSessions);
     server.setAddress(ivr.settings().bind());
     server.setPort(ivr.settings().port());
-    server.setMappingStrategy(new IvrScripts(ivr));
+    server.setMappingStrategy(new IvrScripts(ivr, checkIns));
     this.acceptor = new Thread(this::accept, "onenumber-agi-accept");
     acceptor.setDaemon(true);
   }

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code DialEnd ANSWER} on a carried call: the call is connected (recording starts if allowed);
  *       with {@code acceptOnDialEnd} also {@code Accept(agent, contact)}. Other dial statuses clear
  *       the leg; the FastAGI session reads {@code DIALSTATUS} and declines.
- *   <li>{@code OriginateResponse}: callback results ({@link CallbackDials}).
+ *   <li>{@code OriginateResponse}: callback results ({@link CallbackDials}), consult legs ({@link Consults}).
  *   <li>{@code Hangup} (with its cause, logged): of an operator leg, the leg is cleared; of a caller
  *       channel still registered, its FastAGI session is gone without closing the call (Asterisk
  *       sends this Hangup only after the AGI socket closed), so the contact is abandoned through
@@ -57,6 +57,7 @@ public final class AmiEvents implements ManagerEventListener {
   private final RouteContact routing;
   private final OperatorPresence presence;
   private final CallbackDials callbacks;
+  private final Consults consults;
   private final CallRecorder recorder;
   private final boolean acceptOnDialEnd;
   private final Set<String> onHold = ConcurrentHashMap.newKeySet();
@@ -64,12 +65,13 @@ public final class AmiEvents implements ManagerEventListener {
   private final AtomicLong received = new AtomicLong();
 
   AmiEvents(AsteriskCalls calls, AgentDevices devices, RouteContact routing, CallbackDials callbacks,
-      CallRecorder recorder, boolean acceptOnDialEnd) {
+      Consults consults, CallRecorder recorder, boolean acceptOnDialEnd) {
     this.calls = calls;
     this.devices = devices;
     this.routing = routing;
     this.presence = new OperatorPresence(devices, routing);
     this.callbacks = callbacks;
+    this.consults = consults;
     this.recorder = recorder;
     this.acceptOnDialEnd = acceptOnDialEnd;
   }
@@ -81,8 +83,7 @@ public final class AmiEvents implements ManagerEventListener {
       case DeviceStateChangeEvent d -> presence.changed(d.getDevice(), d.getState());
       case DialBeginEvent d -> dialBegin(d);
       case DialEndEvent d -> dialEnd(d);
-      case OriginateResponseEvent o ->
-          callbacks.originated(o.getActionId(), "Success".equalsIgnoreCase(o.getResponse()), o.getChannel(), o.getReason());
+      case OriginateResponseEvent o -> originated(o);
       case HangupEvent h -> hangup(h.getChannel(), h.getCause());
       case BridgeEnterEvent b -> bridged.add(b.getChannel());
       case BridgeLeaveEvent b -> bridged.remove(b.getChannel());
@@ -107,6 +108,12 @@ public final class AmiEvents implements ManagerEventListener {
   /** True while {@code channel} is in a bridge. */
   public boolean bridged(String channel) {
     return bridged.contains(channel);
+  }
+
+  private void originated(OriginateResponseEvent o) {
+    boolean success = "Success".equalsIgnoreCase(o.getResponse());
+    callbacks.originated(o.getActionId(), success, o.getChannel(), o.getReason());
+    consults.originated(o.getActionId(), success, o.getChannel(), o.getReason());
   }
 
   private void dialBegin(DialBeginEvent d) {
@@ -150,6 +157,7 @@ public final class AmiEvents implements ManagerEventListener {
     bridged.remove(channel);
     recorder.stopped(channel);
     callbacks.hangup(channel, cause);
+    consults.hangup(channel);
     calls.byChannel(channel).ifPresent(call -> {
       if (channel.equals(call.agentChannel())) {
         LOG.info("operator leg {} of {} hung up: {}", channel, call.contact(), HangupCauses.cause(cause));

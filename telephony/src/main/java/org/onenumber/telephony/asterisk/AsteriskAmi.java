@@ -34,10 +34,11 @@ public final class AsteriskAmi implements AutoCloseable {
       CallRecordings recordings, InstantSource clock, RestartSweep sweep) {
     this.link = link;
     CallbackDials callbacks = new CallbackDials(link, devices, routing);
+    Consults consults = new Consults(link);
     this.recorder = new CallRecorder(link, recordings, clock);
-    this.events = new AmiEvents(calls, devices, routing, callbacks, recorder, link.settings().acceptOnDialEnd());
+    this.events = new AmiEvents(calls, devices, routing, callbacks, consults, recorder, link.settings().acceptOnDialEnd());
     this.reconciler = new CallReconciler(calls, routing, callbacks, sweep);
-    this.control = new AsteriskCallControl(link, calls, callbacks);
+    this.control = new AsteriskCallControl(link, calls, callbacks, consults);
     this.monitoring = new AsteriskCallMonitoring(link, calls);
     link.addListener(events);
     link.onConnect(reconciler);

@@ -78,6 +78,11 @@ public final class AsteriskCalls implements AutoCloseable {
     write(() -> store.agentLeg(call.contact(), call.agentChannel()));
   }
 
+  /** An adopted call is being taken back into a FastAGI session ({@link RejoinedCall}): conducted as any call from now on. */
+  void rejoining(ContactId contact) {
+    adopted.remove(contact);
+  }
+
   /** True when {@code contact}'s call was adopted after a restart (no FastAGI session conducts it). */
   public boolean adopted(ContactId contact) {
     return adopted.contains(contact);

@@ -56,6 +56,20 @@ final class CallConductor {
     }
   }
 
+  /**
+   * Case 14: a call adopted after a restart, back in a session ({@link RejoinedCall}): connected, the
+   * operator control that brought it here waiting in the mailbox; then as any call.
+   */
+  void rejoin() throws AgiException {
+    phase = Phase.CONNECTED;
+    try {
+      connected(false);
+      waitInLine();
+    } catch (AgiHangupException e) {
+      callerGone();
+    }
+  }
+
   /** Case 6: music on hold; signals from routing and operators; hang-up checks in between. */
   private void waitInLine() throws AgiException {
     while (phase == Phase.WAITING) {

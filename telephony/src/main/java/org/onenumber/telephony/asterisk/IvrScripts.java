@@ -8,15 +8,20 @@ import org.asteriskjava.fastagi.MappingStrategy;
 /**
  * Which script serves a FastAGI request: {@code agi://host:4573/ivr} is a caller arriving on the one
  * number ({@link CallerSession}); {@code agi://host:4573/answered?contact=…&agent=…} is an operator's
- * leg that just answered, run by {@code Dial}'s {@code U()} option ({@link AnsweredLeg}). Anything
+ * leg that just answered, run by {@code Dial}'s {@code U()} option ({@link AnsweredLeg}); {@code
+ * agi://host:4573/rejoin} is the caller of a call adopted after a restart, taken back by a call
+ * control ({@link RejoinedCall}); {@code agi://host:4573/checkin} is a senior answering the welfare
+ * program's automated check-in ({@link CheckInCall}). Anything
  * else gets no script (Asterisk-Java sets {@code AJ_AGISTATUS=NOT_FOUND} and the dialplan goes on).
  */
 final class IvrScripts implements MappingStrategy {
 
   private final Ivr ivr;
+  private final CheckIns checkIns;
 
-  IvrScripts(Ivr ivr) {
+  IvrScripts(Ivr ivr, CheckIns checkIns) {
     this.ivr = ivr;
+    this.checkIns = checkIns;
   }
 
   @Override
@@ -24,6 +29,12 @@ final class IvrScripts implements MappingStrategy {
     String script = request.getScript();
     if ("ivr".equals(script)) {
       return new CallerSession(ivr);
+    }
+    if ("checkin".equals(script)) {
+      return new CheckInCall(ivr, checkIns);
+    }
+    if ("rejoin".equals(script)) {
+      return new RejoinedCall(ivr);
     }
     if ("answered".equals(script)) {
       return new AnsweredLeg(ivr);

@@ -34,7 +34,15 @@ public enum Prompt {
   /** "Please hold while we transfer your call." */
   TRANSFER,
   /** "Thank you for calling. Goodbye." */
-  GOODBYE;
+  GOODBYE,
+  /** The welfare check-in: "This is the city calling to see how you are. If you are well, press 1. To talk to someone, press 2." */
+  CHECK_IN,
+  /** The same, recorded slowly, for seniors whose care notes ask for it. */
+  CHECK_IN_SLOW,
+  /** "Thank you. We are glad you are well. Goodbye." */
+  CHECK_IN_THANKS,
+  /** "Please stay on the line; someone will talk with you shortly." */
+  CHECK_IN_OPERATOR;
 
   /** The languages every prompt exists in; the menu's digit is the position in this list plus one. */
   public static final List<Language> LANGUAGES = List.of(Language.KOREAN, Language.ENGLISH, Language.CHINESE,

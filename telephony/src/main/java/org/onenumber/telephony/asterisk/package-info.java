@@ -94,7 +94,18 @@
  *       third party.
  *   <li><b>Hang up</b> from the center: {@code HANGUP}, then {@code WrapUp} (connected) or {@code
  *       Abandon} (waiting).
+ *   <li><b>Rejoin</b> ({@code agi://…/rejoin}, {@code RejoinedCall}): a call adopted after a restart
+ *       whose caller AMI redirected back into a session at its first operator control; it starts
+ *       connected, with that control's signal waiting, then goes on as cases 8–13.
  * </ol>
+ *
+ * <p>A <b>consult (attended) transfer</b> is case 9 on the caller's side (music while the operator
+ * talks with the consulted party in a ConfBridge room, see {@code Consults}); completing it is case
+ * 9a with the consulted party's leg ({@code Resume(consult leg)}: {@code Bridge} moves it out of the
+ * room), or case 12 with the consult room while that leg's name is not known; cancelling it is
+ * case 9a with the operator's leg. The <b>welfare check-in</b> ({@code agi://…/checkin}, {@code
+ * CheckInCall}) runs on a senior's leg that AMI originated: press 1 (well) or 2 (then case 6 in the
+ * welfare queue).
  *
  * <h2>Threads and failure</h2>
  *

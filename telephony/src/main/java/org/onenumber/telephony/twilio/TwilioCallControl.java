@@ -29,6 +29,11 @@ import org.slf4j.LoggerFactory;
  *   <li>transfer: the caller's leg dials the destination number and leaves the center.
  *   <li>conference: the caller's leg joins a Twilio conference named after the contact, and the
  *       operator and the third party are called into it.
+ *   <li>consult: the caller's leg plays hold music (which ends the operator's leg, as hold does);
+ *       Twilio calls the operator and the consulted party into a conference named after the contact
+ *       ({@code onenumber-consult-<contact>}). Complete: the caller's leg joins that conference and
+ *       the operator's consult leg is ended; cancel: the consulted party's leg is ended and the
+ *       caller joins the operator there.
  *   <li>hangUp: the caller's leg is completed; the status callback then reports the end to routing.
  *   <li>placeCallback: Twilio calls the reserved operator; their leg runs a {@code <Dial>} to the
  *       citizen, whose answer (or not) becomes {@code CallbackResult}.
@@ -50,6 +55,11 @@ public final class TwilioCallControl implements CallControl {
   private final RouteContact routing;
   private final Executor executor;
   private final String callerId;
+  private final java.util.Map<ContactId, ConsultLegs> consults = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The legs of a consult: the operator's and the consulted party's, each in the consult conference. */
+  private record ConsultLegs(String room, java.util.concurrent.CompletableFuture<String> operator,
+      java.util.concurrent.CompletableFuture<String> consulted) {}
 
   /** @param callerId the city's number, shown on calls Twilio places */
   public TwilioCallControl(TwilioVoiceCalls calls, VoiceTwiml twiml, TwilioVoiceApi api, AgentDevices devices,
@@ -132,14 +142,78 @@ public final class TwilioCallControl implements CallControl {
     });
   }
 
+  @Override
+  public void consult(ContactId contact, String destination) {
+    Optional<Call> before = calls.move(contact, c -> c.phase() == Phase.CONNECTED, c -> c.to(Phase.HELD, c.agent()));
+    if (before.isEmpty()) {
+      ignored("consult", contact);
+      return;
+    }
+    Call call = before.get();
+    ConsultLegs legs = new ConsultLegs("onenumber-consult-" + contact.value(), new java.util.concurrent.CompletableFuture<>(),
+        new java.util.concurrent.CompletableFuture<>());
+    consults.put(contact, legs);
+    executor.execute(() -> {
+      try {
+        api.update(call.callSid(), twiml.hold(call.language()));
+        legs.operator().complete(api.place(line(call.agent()).address(), callerId, twiml.conference(legs.room(), false), null));
+        legs.consulted().complete(api.place(destination, callerId, twiml.conference(legs.room(), false), null));
+      } catch (RuntimeException e) {
+        LOG.warn("consult for {} failed: {}", contact, e.getMessage());
+        legs.operator().complete(null);
+        legs.consulted().complete(null);
+      }
+    });
+  }
+
+  @Override
+  public void completeConsult(ContactId contact) {
+    endConsult(contact, "complete consult", ConsultLegs::operator);
+  }
+
+  @Override
+  public void cancelConsult(ContactId contact) {
+    endConsult(contact, "cancel consult", ConsultLegs::consulted);
+  }
+
+  /** The caller joins the consult conference and {@code leaving}'s leg is ended. */
+  private void endConsult(ContactId contact, String what,
+      java.util.function.Function<ConsultLegs, java.util.concurrent.CompletableFuture<String>> leaving) {
+    ConsultLegs legs = consults.remove(contact);
+    Optional<Call> before = legs == null ? Optional.empty()
+        : calls.move(contact, c -> c.phase() == Phase.HELD, c -> c.to(Phase.CONFERENCE, c.agent()));
+    if (before.isEmpty()) {
+      ignored(what, contact);
+      return;
+    }
+    String callSid = before.get().callSid();
+    leaving.apply(legs).thenAcceptAsync(sid -> {
+      try {
+        api.update(callSid, twiml.conference(legs.room(), true));
+        if (sid != null) {
+          api.end(sid);
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("{} for {} failed: {}", what, contact, e.getMessage());
+      }
+    }, executor);
+  }
+
   /**
-   * The welfare check-in on Twilio is not built yet: refused as a permanent failure, so the program
-   * counts the attempt as failed rather than waiting for a call that never comes.
+   * The welfare check-in: Twilio calls the senior with {@link VoiceTwiml#checkIn} and reports the
+   * keys and the call's end to {@link TwilioCheckIns}. Placed at once (not on the executor) so a
+   * Twilio that cannot be reached pauses the dialer.
+   *
+   * @throws org.onenumber.core.error.RetriableException when the Calls API refused or could not be reached
    */
   @Override
   public void originate(OutboundCall call) {
-    throw new org.onenumber.core.error.PermanentException("unsupported",
-        "check-in calls on Twilio are not built yet; use Asterisk or the SMS check-in");
+    try {
+      api.place(call.to().value(), callerId, twiml.checkIn(call.contact(), call.language(), call.slow(), 0),
+          twiml.urls().checkInStatus(call.contact()));
+    } catch (RuntimeException e) {
+      throw new org.onenumber.core.error.RetriableException("Twilio check-in call not placed: " + e.getMessage(), e);
+    }
   }
 
   @Override

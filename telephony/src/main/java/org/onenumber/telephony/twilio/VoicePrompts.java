@@ -31,7 +31,13 @@ public final class VoicePrompts {
     /** To the operator when they answer: {0} the caller's language name. */
     WHISPER,
     /** To the operator placing a callback. */
-    CALLBACK_WHISPER
+    CALLBACK_WHISPER,
+    /** The welfare check-in question: press 1 if well, 2 to talk to someone. */
+    CHECK_IN,
+    /** The senior is well: thanks and goodbye. */
+    CHECK_IN_THANKS,
+    /** The senior asked to talk: someone will call them shortly. */
+    CHECK_IN_CALL_BACK
   }
 
   private static final Map<Prompt, Map<String, String>> TEXTS = Map.ofEntries(
@@ -90,6 +96,27 @@ public final class VoicePrompts {
           "ja", "担当部署におつなぎします。",
           "vi", "Chúng tôi đang chuyển cuộc gọi đến phòng ban phụ trách.",
           "mn", "Таны дуудлагыг хариуцсан хэлтэст шилжүүлж байна.")),
+      Map.entry(Prompt.CHECK_IN, Map.of(
+          "ko", "안녕하세요, 시청 안부 전화입니다. 잘 지내시면 1번을, 상담을 원하시면 2번을 눌러 주세요.",
+          "en", "Hello, this is the city calling to see how you are. If you are well, press 1. To talk to someone, press 2.",
+          "zh", "您好，这是市政府的问候电话。如果您一切安好，请按 1。如需与工作人员通话，请按 2。",
+          "ja", "こんにちは、市役所の安否確認のお電話です。お元気でしたら 1 を、お話をご希望でしたら 2 を押してください。",
+          "vi", "Xin chào, đây là cuộc gọi hỏi thăm của thành phố. Nếu quý vị khỏe, xin bấm phím 1. Để nói chuyện với nhân viên, xin bấm phím 2.",
+          "mn", "Сайн байна уу, хотын захиргаанаас эрүүл мэндийг тань лавлаж байна. Сайн байгаа бол 1, ярилцах бол 2 дарна уу.")),
+      Map.entry(Prompt.CHECK_IN_THANKS, Map.of(
+          "ko", "감사합니다. 건강하게 지내세요. 안녕히 계세요.",
+          "en", "Thank you. We are glad you are well. Goodbye.",
+          "zh", "谢谢您。祝您身体健康，再见。",
+          "ja", "ありがとうございます。どうぞお元気で。失礼いたします。",
+          "vi", "Xin cảm ơn. Chúc quý vị luôn khỏe mạnh. Xin chào.",
+          "mn", "Баярлалаа. Эрүүл энх байгаарай. Баяртай.")),
+      Map.entry(Prompt.CHECK_IN_CALL_BACK, Map.of(
+          "ko", "담당자가 곧 다시 전화드리겠습니다. 안녕히 계세요.",
+          "en", "Someone from the city will call you back shortly. Goodbye.",
+          "zh", "工作人员将很快给您回电。再见。",
+          "ja", "担当者からまもなく折り返しお電話いたします。失礼いたします。",
+          "vi", "Nhân viên thành phố sẽ sớm gọi lại cho quý vị. Xin chào.",
+          "mn", "Ажилтан удахгүй эргэн залгах болно. Баяртай.")),
       Map.entry(Prompt.GOODBYE, Map.of(
           "ko", "이용해 주셔서 감사합니다.",
           "en", "Thank you for calling.",

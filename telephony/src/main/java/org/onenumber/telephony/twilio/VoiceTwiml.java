@@ -127,6 +127,27 @@ public final class VoiceTwiml {
     return new VoiceResponse.Builder().say(say(Prompt.TRANSFER, language)).dial(dial).build().toXml();
   }
 
+  /**
+   * The welfare check-in question in the senior's language (twice over, with a pause, when {@code
+   * slow}), gathering one key for {@code tries}; no key redirects to the next try.
+   */
+  public String checkIn(ContactId contact, Language language, boolean slow, int tries) {
+    Gather.Builder gather = new Gather.Builder().inputs(Gather.Input.DTMF).numDigits(1).timeout(slow ? 10 : 6)
+        .action(urls.checkIn(contact, language, slow, tries)).method(HttpMethod.POST)
+        .say(say(Prompt.CHECK_IN, language));
+    if (slow) {
+      gather.pause(new com.twilio.twiml.voice.Pause.Builder().length(2).build()).say(say(Prompt.CHECK_IN, language));
+    }
+    return new VoiceResponse.Builder().gather(gather.build())
+        .redirect(new Redirect.Builder(urls.checkIn(contact, language, slow, tries + 1)).method(HttpMethod.POST).build())
+        .build().toXml();
+  }
+
+  /** Says {@code prompt} in {@code language} and hangs up. */
+  public String sayAndHangUp(Prompt prompt, Language language) {
+    return new VoiceResponse.Builder().say(say(prompt, language)).hangup(new Hangup.Builder().build()).build().toXml();
+  }
+
   /** Joins conference {@code room} (caller, operator and third party each run this). */
   public String conference(String room, boolean endWhenLeaving) {
     Conference conference = new Conference.Builder(room).startConferenceOnEnter(true)

@@ -71,6 +71,17 @@ public final class VoiceUrls {
     return url("/callback-action?contact=" + q(contact.value()));
   }
 
+  /** The welfare check-in's {@code <Gather>} action: try {@code tries} of the question. */
+  public String checkIn(ContactId contact, Language language, boolean slow, int tries) {
+    return url("/check-in?contact=" + q(contact.value()) + "&lang=" + language.code() + "&slow=" + slow
+        + "&tries=" + tries);
+  }
+
+  /** Status callback of a welfare check-in call. */
+  public String checkInStatus(ContactId contact) {
+    return url("/check-in-status?contact=" + q(contact.value()));
+  }
+
   private String url(String tail) {
     String b = base.get();
     return (b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + PATH + tail;

@@ -88,6 +88,124 @@ class CallControlReplayTest {
     }
   }
 
+  /**
+   * Consult transfer, derived from 05b (an Originate into a ConfBridge room), 05a (Redirect of a
+   * bridged leg) and 04a (the Originate's answer: {@code OriginateResponse Success} with the real
+   * channel name under our ActionID, then our {@code Hangup}). The recorded originated leg stands for
+   * the consulted operator; our caller and first operator legs are given, as 04a has no caller.
+   */
+  private AmiHarness consulting() throws Exception {
+    AmiHarness h = new AmiHarness(AmiReplayPeer.start("04a-originate-answered"), false).start().awaitReady();
+    AsteriskCalls.Call call = new AsteriskCalls.Call(C1, "PJSIP/caller-00000007", "u1", "u1");
+    mailbox = call.mailbox();
+    h.calls.open(call);
+    h.calls.agentLeg(C1, "PJSIP/op-022-00000006");
+    h.ami.callControl().consult(C1, "PJSIP/agent-001");
+    String room = h.ami.callControl().consultRoomOf(C1).orElseThrow();
+    assertEquals(new CallSignal.Hold(), signal(), "the caller hears music while the operator consults");
+    Map<String, String> redirect = h.awaitAction("Redirect");
+    assertEquals("PJSIP/op-022-00000006", redirect.get("Channel"));
+    assertEquals("onenumber-conference", redirect.get("Context"));
+    assertEquals(room, redirect.get("Exten"));
+    Map<String, String> originate = h.awaitAction("Originate");
+    assertEquals("PJSIP/agent-001", originate.get("Channel"));
+    assertEquals("onenumber-conference", originate.get("Context"));
+    assertEquals(room, originate.get("Exten"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> h.ami.callControl().consultLegOf(C1)
+        .map("PJSIP/agent-001-00000008"::equals).orElse(false));
+    return h;
+  }
+
+  @Test
+  void aCompletedConsultBridgesTheCallerWithTheConsultLegAndHangsUpTheFirstOperator() throws Exception {
+    try (AmiHarness h = consulting()) {
+      h.ami.callControl().completeConsult(C1);
+      assertEquals(new CallSignal.Resume("PJSIP/agent-001-00000008"), signal(),
+          "the session bridges the caller with the consulted party's leg");
+      assertEquals("PJSIP/op-022-00000006", h.awaitAction("Hangup").get("Channel"));
+      assertTrue(h.ami.callControl().consultRoomOf(C1).isEmpty());
+      h.ami.callControl().cancelConsult(C1);
+      assertEquals(null, signal(), "no consult left to cancel");
+    }
+  }
+
+  @Test
+  void aCancelledConsultHangsUpTheConsultLegAndBridgesTheCallerBackWithTheOperator() throws Exception {
+    try (AmiHarness h = consulting()) {
+      h.ami.callControl().cancelConsult(C1);
+      assertEquals("PJSIP/agent-001-00000008", h.awaitAction("Hangup").get("Channel"));
+      assertEquals(new CallSignal.Resume("PJSIP/op-022-00000006"), signal());
+      assertEquals("PJSIP/op-022-00000006", h.calls.byContact(C1).orElseThrow().agentChannel());
+    }
+  }
+
+  @Test
+  void aConsultCompletedBeforeTheConsultLegAnsweredJoinsTheCallerToTheRoom() throws Exception {
+    // 04b: the originated leg rings (8 s) and is never answered (OriginateResponse Failure, its
+    // Channel only the dial string), so the consult leg's name is never known; as in 05b the caller
+    // then joins the room, where an originated leg would join when it answers.
+    try (AmiHarness h = new AmiHarness(AmiReplayPeer.start("04b-originate-noanswer"), false).start().awaitReady()) {
+      AsteriskCalls.Call call = new AsteriskCalls.Call(C1, "PJSIP/caller-0000000f", "u1", "u1");
+      mailbox = call.mailbox();
+      h.calls.open(call);
+      h.calls.agentLeg(C1, "PJSIP/agent-001-00000010");
+      h.ami.callControl().consult(C1, "02-120-3000");
+      String room = h.ami.callControl().consultRoomOf(C1).orElseThrow();
+      assertEquals(new CallSignal.Hold(), signal());
+      assertEquals("Local/021203000@onenumber-outbound", h.awaitAction("Originate").get("Channel"));
+      h.ami.callControl().completeConsult(C1);
+      assertEquals(new CallSignal.Conference(room), signal());
+      assertEquals("PJSIP/agent-001-00000010", h.awaitAction("Hangup").get("Channel"));
+      assertEquals(null, h.calls.byContact(C1).orElseThrow().agentChannel());
+    }
+  }
+
+  /**
+   * A call adopted after a restart (07a's bridged caller and operator, as {@link RestartSweep} keeps
+   * it) over the 05b peer. The dual {@code Redirect} ({@code ExtraChannel}) is not in the captures:
+   * it is 05a's {@code Redirect} with the operator's leg moved in the same action, answered as recorded.
+   */
+  private AmiHarness adopted() {
+    AmiHarness h = new AmiHarness(AmiReplayPeer.start("05b-confbridge-3way"), false).start().awaitReady();
+    AsteriskCalls.Call call = new AsteriskCalls.Call(C1, "PJSIP/caller-00000014", "1796161588.22", "1796161588.22")
+        .withAgentChannel("PJSIP/agent-001-00000015");
+    mailbox = call.mailbox();
+    h.calls.adopt(call);
+    return h;
+  }
+
+  @Test
+  void theFirstControlOfAnAdoptedCallTakesTheCallerBackIntoASessionWithTheOperatorLegMovedAlongside()
+      throws Exception {
+    try (AmiHarness h = adopted()) {
+      h.ami.callControl().hold(C1);
+      assertEquals(new CallSignal.Hold(), signal());
+      Map<String, String> redirect = h.awaitAction("Redirect");
+      assertEquals("PJSIP/caller-00000014", redirect.get("Channel"));
+      assertEquals("onenumber-rejoin", redirect.get("Context"));
+      assertEquals("s", redirect.get("Exten"));
+      assertEquals("PJSIP/agent-001-00000015", redirect.get("ExtraChannel"));
+      assertEquals("onenumber-agent-hold", redirect.get("ExtraContext"));
+      assertTrue(!h.calls.adopted(C1), "the session conducts it from now on");
+      h.ami.callControl().resume(C1);
+      assertEquals(new CallSignal.Resume("PJSIP/agent-001-00000015"), signal());
+      assertEquals(1, h.peer.actions("Redirect").size(), "resume of a rejoined call is the session's Bridge");
+    }
+  }
+
+  @Test
+  void anAdoptedCallTransferredOutHasItsCallerTakenBackThenTheOperatorLegHungUp() throws Exception {
+    try (AmiHarness h = adopted()) {
+      h.ami.callControl().transfer(C1, "02-120-3000");
+      assertEquals(new CallSignal.Transfer("Local/021203000@onenumber-outbound"), signal());
+      Map<String, String> redirect = h.awaitAction("Redirect");
+      assertEquals("PJSIP/caller-00000014", redirect.get("Channel"));
+      assertEquals("onenumber-rejoin", redirect.get("Context"));
+      assertEquals(null, redirect.get("ExtraChannel"));
+      assertEquals("PJSIP/agent-001-00000015", h.awaitAction("Hangup").get("Channel"));
+    }
+  }
+
   @Test
   void answeredCallIsRecordedWithTheFileNameAsteriskReportsWhenAllowed() {
     try (AmiHarness h = connected("06-mixmonitor", "PJSIP/caller-00000012", "PJSIP/agent-001-00000013")) {

@@ -23,6 +23,7 @@ import org.onenumber.core.directory.Language;
 import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.event.ContactStateChanged;
 import org.onenumber.core.event.QueuePositionChanged;
+import org.onenumber.core.port.in.OpenContactCommand;
 import org.onenumber.core.routing.RoutingCommand;
 import org.onenumber.testkit.FakeAgentDevices;
 import org.onenumber.testkit.FakeMessageGateway;
@@ -48,6 +49,19 @@ class FastAgiReplayIT {
       .put(new AgentId("op-001"), "PJSIP/op-001")
       .put(new AgentId("op-002"), "PJSIP/op-002")
       .put(new AgentId("op-003"), "PJSIP/op-003");
+  private final List<String> checkIns = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final org.onenumber.core.port.in.RecordCheckIn outcomes = new org.onenumber.core.port.in.RecordCheckIn() {
+    @Override
+    public boolean record(ContactId contact, org.onenumber.core.welfare.CallOutcome outcome) {
+      checkIns.add(contact.value() + " " + outcome);
+      return true;
+    }
+
+    @Override
+    public boolean reply(org.onenumber.core.citizen.CitizenIdentity.Phone from, String body) {
+      return false;
+    }
+  };
   private AgiIvrServer server;
   private int port;
 
@@ -56,7 +70,7 @@ class FastAgiReplayIT {
     port = freePort();
     IvrSettings settings = IvrSettings.defaults().withPort(port).withIdleThreadKeepAlive(Duration.ofMillis(200));
     server = new AgiIvrServer(new Ivr(routing, routing, devices, calls, languages, sms, new CallerNumbers("KR"),
-        settings)).start();
+        settings), 0, new CheckIns(outcomes, new QueueId("welfare-outbound"), 80)).start();
   }
 
   @AfterEach
@@ -93,6 +107,89 @@ class FastAgiReplayIT {
     caller.awaitClosed(WITHIN);
     assertTrue(calls.byContact(contact).isEmpty(), "the call left the registry");
     assertFalse(routing.routed().stream().anyMatch(RoutingCommand.Abandon.class::isInstance));
+  }
+
+  @Test
+  void anAdoptedCallRedirectedIntoTheRejoinScriptIsConductedAgainInTheRememberedLanguage() throws Exception {
+    // Not captured: the caller's channel arriving by AMI Redirect into agi://…/rejoin is derived from
+    // 01's FastAGI environment with script "rejoin"; Bridge ends like 01's answered Dial.
+    ContactId contact = new ContactId("adopted-1");
+    calls.adopt(new AsteriskCalls.Call(contact, "PJSIP/caller-00000099", "1796161499.99", "1796161499.99")
+        .withAgentChannel("PJSIP/op-001-00000098"));
+    languages.byNumber.put("+821012345678", Language.ENGLISH);
+    calls.rejoining(contact);
+    calls.signal(contact, new CallSignal.Hold());
+    FastAgiCaller caller = FastAgiCaller.call(InetAddress.getLoopbackAddress(), port,
+        FastAgiCaller.environment("PJSIP/caller-00000099", "1796161499.99", "01012345678", "rejoin")).start();
+    caller.await("EXEC StartMusicOnHold", WITHIN);
+    calls.signal(contact, new CallSignal.Resume("PJSIP/op-001-00000098"));
+    caller.await("EXEC Bridge PJSIP/op-001-00000098", WITHIN);
+    caller.hangUp();
+    assertEquals(contact, routing.await(RoutingCommand.WrapUp.class).contact());
+    caller.awaitClosed(WITHIN);
+    assertTrue(calls.byContact(contact).isEmpty(), "the call left the registry");
+  }
+
+  @Test
+  void aRejoinForAChannelNoCallHasIsLeftToTheDialplan() throws Exception {
+    FastAgiCaller caller = FastAgiCaller.call(InetAddress.getLoopbackAddress(), port,
+        FastAgiCaller.environment("PJSIP/caller-00000097", "1796161499.97", "01012345678", "rejoin")).start();
+    caller.awaitClosed(WITHIN);
+    assertTrue(routing.routed().isEmpty());
+  }
+
+  /**
+   * The welfare check-in (#16): the senior's leg that AMI Originate placed into the check-in
+   * context, with the Originate's variables. Not captured: derived from 01's FastAGI session (the
+   * environment, GET DATA and STREAM FILE replies) with script "checkin".
+   */
+  private FastAgiCaller checkIn(String contact, String language, boolean slow) throws IOException {
+    int n = CALLS.incrementAndGet();
+    return FastAgiCaller.call(InetAddress.getLoopbackAddress(), port,
+        FastAgiCaller.environment("PJSIP/trunk-0000005" + n, "1796161600." + n, "0215880120", "checkin"))
+        .variable("ONENUMBER_CONTACT", contact).variable("ONENUMBER_LANGUAGE", language)
+        .variable("ONENUMBER_SLOW", slow ? "1" : "0").variable("ONENUMBER_PHONE", "+821012345678");
+  }
+
+  @Test
+  void aSeniorWhoPressesOneIsRecordedWellInTheirLanguageAndThanked() throws Exception {
+    FastAgiCaller senior = checkIn("w-1", "vi", true).press("1").start();
+    senior.await("STREAM FILE onenumber/vi/check-in-thanks", WITHIN);
+    senior.awaitClosed(WITHIN);
+    assertEquals(List.of("w-1 WELL"), checkIns);
+    assertTrue(senior.texts().stream().anyMatch(t -> t.startsWith("GET DATA onenumber/vi/check-in-slow")),
+        "asked slowly: " + senior.texts());
+    assertTrue(routing.opened().isEmpty(), "no contact for a senior who is well");
+  }
+
+  @Test
+  void aSeniorWhoPressesTwoWaitsForAWelfareOperatorWithPriority() throws Exception {
+    FastAgiCaller senior = checkIn("w-2", "ko", false).press("2").start();
+    senior.await("EXEC StartMusicOnHold", WITHIN);
+    assertEquals(List.of("w-2 WANTS_TO_TALK"), checkIns);
+    OpenContactCommand opened = routing.opened().get(0);
+    assertEquals(new QueueId("welfare-outbound"), opened.queue());
+    assertEquals(80, opened.priority());
+    assertEquals("+821012345678", opened.identity().value());
+    assertEquals(Language.KOREAN, opened.language());
+    assertTrue(senior.texts().stream().anyMatch(t -> t.startsWith("STREAM FILE onenumber/ko/check-in-operator")),
+        senior.texts().toString());
+    ContactId waiting = waiting();
+    calls.signal(waiting, offered(waiting, "op-001"));
+    senior.await("EXEC Dial PJSIP/op-001,", WITHIN);
+    senior.hangUp();
+    senior.awaitClosed(WITHIN);
+  }
+
+  @Test
+  void silenceIsNotReachedAndKeysThatAreNoChoiceAreNoAnswer() throws Exception {
+    FastAgiCaller silent = checkIn("w-3", "en", false).press("", "", "").start();
+    silent.awaitClosed(WITHIN);
+    FastAgiCaller confused = checkIn("w-4", "en", false).press("9", "", "7").start();
+    confused.awaitClosed(WITHIN);
+    await().atMost(WITHIN).until(() -> checkIns.size() == 2);
+    assertEquals(List.of("w-3 MACHINE", "w-4 NO_ANSWER"), checkIns);
+    assertTrue(routing.opened().isEmpty());
   }
 
   @Test

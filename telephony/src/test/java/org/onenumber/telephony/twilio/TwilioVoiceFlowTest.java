@@ -201,6 +201,99 @@ class TwilioVoiceFlowTest {
     assertEquals("+82221330001", text(twilio.updatesOf(sid).get(3).param("Twiml"), "Number"));
   }
 
+  /** Consult: the caller holds, Twilio calls the operator and the consulted desk into a consult conference. */
+  private String consulting() {
+    String sid = twilio.ring();
+    enqueued(sid);
+    events.on(offered(contact, agent));
+    legs.answered(contact, agent);
+    control.consult(contact, "+82221330000");
+    assertEquals("0", attribute(twilio.updatesOf(sid).get(1).param("Twiml"), "Play", "loop"), "the caller holds");
+    List<FakeTwilioVoice.Recorded> placed = twilio.requests().stream().filter(r -> r.callSid() == null).toList();
+    assertEquals(List.of("+821055550022", "+82221330000"), placed.stream().map(r -> r.param("To")).toList());
+    for (FakeTwilioVoice.Recorded leg : placed) {
+      assertEquals("onenumber-consult-c-1", text(leg.param("Twiml"), "Conference"));
+    }
+    return sid;
+  }
+
+  @Test
+  void aCompletedConsultJoinsTheCallerToTheConsultConferenceAndEndsTheOperatorsLeg() {
+    String sid = consulting();
+    control.completeConsult(contact);
+    assertEquals("onenumber-consult-c-1", text(twilio.updatesOf(sid).get(2).param("Twiml"), "Conference"));
+    String operatorLeg = String.format("CA%032x", 2);
+    assertEquals("completed", twilio.updatesOf(operatorLeg).getLast().param("Status"));
+    assertTrue(twilio.updatesOf(String.format("CA%032x", 3)).isEmpty(), "the consulted party stays");
+    int before = twilio.requests().size();
+    control.cancelConsult(contact);
+    assertEquals(before, twilio.requests().size(), "no consult left to cancel");
+  }
+
+  @Test
+  void aCancelledConsultEndsTheConsultedLegAndTheCallerJoinsTheOperator() {
+    String sid = consulting();
+    control.cancelConsult(contact);
+    assertEquals("onenumber-consult-c-1", text(twilio.updatesOf(sid).get(2).param("Twiml"), "Conference"));
+    assertEquals("completed", twilio.updatesOf(String.format("CA%032x", 3)).getLast().param("Status"));
+    assertTrue(twilio.updatesOf(String.format("CA%032x", 2)).isEmpty(), "the operator stays");
+  }
+
+  private final List<String> checkInOutcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final TwilioCheckIns checkIns = new TwilioCheckIns(twiml, new org.onenumber.core.port.in.RecordCheckIn() {
+    @Override
+    public boolean record(ContactId c, org.onenumber.core.welfare.CallOutcome outcome) {
+      boolean first = checkInOutcomes.stream().noneMatch(o -> o.startsWith(c.value() + " "));
+      checkInOutcomes.add(c.value() + " " + outcome);
+      return first;
+    }
+
+    @Override
+    public boolean reply(CitizenIdentity.Phone from, String body) {
+      return false;
+    }
+  });
+
+  @Test
+  void aCheckInCallAsksInTheSeniorsLanguageSlowlyAndRecordsWellThenIgnoresTheEnd() {
+    ContactId w1 = new ContactId("w-1");
+    control.originate(new org.onenumber.core.port.out.OutboundCall(w1, new CitizenIdentity.Phone("+821012345678"),
+        Language.VIETNAMESE, "welfare", true));
+    FakeTwilioVoice.Recorded placed = twilio.requests().get(0);
+    assertEquals("+821012345678", placed.param("To"));
+    assertEquals("https://city.example/webhooks/twilio/voice/check-in-status?contact=w-1", placed.param("StatusCallback"));
+    String question = placed.param("Twiml");
+    assertTrue(text(question, "Say").startsWith("Xin chào"), question);
+    assertEquals("https://city.example/webhooks/twilio/voice/check-in?contact=w-1&lang=vi&slow=true&tries=0",
+        attribute(question, "Gather", "action"));
+    assertTrue(question.contains("<Pause"), "said twice with a pause when slow: " + question);
+
+    String thanks = checkIns.gathered(w1, Language.VIETNAMESE, true, 0, Map.of("Digits", "1"));
+    assertTrue(thanks.contains("<Hangup"), thanks);
+    checkIns.status(w1, Map.of("CallStatus", "completed"));
+    assertEquals(List.of("w-1 WELL", "w-1 NO_ANSWER"), checkInOutcomes, "the program keeps the first outcome only");
+  }
+
+  @Test
+  void aCheckInAsksAgainThenCountsSilenceAsAMachineAndOtherKeysAsNoAnswer() {
+    ContactId w2 = new ContactId("w-2");
+    String again = checkIns.gathered(w2, Language.ENGLISH, false, 1, Map.of());
+    assertEquals("https://city.example/webhooks/twilio/voice/check-in?contact=w-2&lang=en&slow=false&tries=1",
+        attribute(again, "Gather", "action"));
+    assertTrue(checkInOutcomes.isEmpty());
+    checkIns.gathered(w2, Language.ENGLISH, false, TwilioCheckIns.TRIES, Map.of());
+    ContactId w3 = new ContactId("w-3");
+    String next = checkIns.gathered(w3, Language.ENGLISH, false, 0, Map.of("Digits", "9"));
+    assertEquals("https://city.example/webhooks/twilio/voice/check-in?contact=w-3&lang=en&slow=false&tries=1",
+        attribute(next, "Gather", "action"));
+    checkIns.gathered(w3, Language.ENGLISH, false, TwilioCheckIns.TRIES - 1, Map.of("Digits", "7"));
+    ContactId w4 = new ContactId("w-4");
+    checkIns.gathered(w4, Language.KOREAN, false, 0, Map.of("Digits", "2"));
+    checkIns.status(new ContactId("w-5"), Map.of("CallStatus", "busy"));
+    checkIns.status(new ContactId("w-6"), Map.of("CallStatus", "ringing"));
+    assertEquals(List.of("w-2 MACHINE", "w-3 NO_ANSWER", "w-4 WANTS_TO_TALK", "w-5 BUSY"), checkInOutcomes);
+  }
+
   @Test
   void aControlForACallOverIsIgnoredAndAFailedUpdateIsNotFatal() {
     String sid = twilio.ring();

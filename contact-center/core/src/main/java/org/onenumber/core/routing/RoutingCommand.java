@@ -98,6 +98,31 @@ public sealed interface RoutingCommand {
     }
   }
 
+  /**
+   * Starts a consult (attended) transfer: the connected call is held while its agent talks with
+   * {@code target} on a consultation leg ({@code agent:<id>} or {@code department:<id>}, kept in the
+   * journal step's reason). The consult ends with {@link Handover} (or a department {@link Transfer})
+   * when completed, or {@link Resume} when cancelled.
+   */
+  record Consult(ContactId contact, String target) implements RoutingCommand {
+    public Consult {
+      InvalidInputException.require(contact, "contact");
+      InvalidInputException.requireText(target, "target");
+    }
+  }
+
+  /**
+   * Completes a consult transfer to an agent: the held call goes straight to {@code toAgent}, who
+   * talked with the first agent on the consult leg, CONNECTED without an offer; the first agent is
+   * free at once. {@code toAgent} must be logged in with no call and no offer.
+   */
+  record Handover(ContactId contact, AgentId toAgent) implements RoutingCommand {
+    public Handover {
+      InvalidInputException.require(contact, "contact");
+      InvalidInputException.require(toAgent, "toAgent");
+    }
+  }
+
   /** Takes a held call off hold: it is CONNECTED to the same agent again. */
   record Resume(ContactId contact) implements RoutingCommand {
     public Resume {

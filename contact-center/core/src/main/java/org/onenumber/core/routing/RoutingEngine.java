@@ -31,6 +31,8 @@ import org.onenumber.core.routing.RoutingCommand.Close;
 import org.onenumber.core.routing.RoutingCommand.Conference;
 import org.onenumber.core.routing.RoutingCommand.Configure;
 import org.onenumber.core.routing.RoutingCommand.Decline;
+import org.onenumber.core.routing.RoutingCommand.Consult;
+import org.onenumber.core.routing.RoutingCommand.Handover;
 import org.onenumber.core.routing.RoutingCommand.Hold;
 import org.onenumber.core.routing.RoutingCommand.LogIn;
 import org.onenumber.core.routing.RoutingCommand.LogOut;
@@ -80,6 +82,8 @@ import org.onenumber.core.routing.RoutingCommand.WrapUp;
  *   <li><b>Hold</b> ({@link #hold}, {@link #resume}): only a connected call (voice or video) goes
  *       on hold and only a held one resumes; a held call stays the agent's — busy, no new offers —
  *       and may be wrapped up, closed, transferred or abandoned like a connected one.
+ *       A consult transfer ({@link #handover}) holds the call with reason {@code consult:<target>},
+ *       then moves it straight to the target agent (HELD → CONNECTED with them), or resumes it.
  * </ol>
  *
  * <p>The file is long on purpose: the policy stays in one place, the list above and the methods
@@ -164,7 +168,9 @@ public final class RoutingEngine extends EngineState {
       case ChangeCapacity c -> changeCapacity(seat(c.agent()), c.maxMessaging());
       case Accept a -> connect(offered(a.contact(), a.agent()), "accepted");
       case Decline d -> decline(offered(d.contact(), d.agent()), d.reason());
-      case Hold h -> hold(entry(h.contact()));
+      case Hold h -> hold(entry(h.contact()), "hold");
+      case Consult c -> hold(entry(c.contact()), "consult:" + c.target());
+      case Handover h -> handover(entry(h.contact()), seat(h.toAgent()));
       case Resume r -> resume(entry(r.contact()));
       case WrapUp w -> wrapUp(held(w.contact()), w.outcome().reason());
       case Close c -> finish(held(c.contact()), c.outcome().reason());
@@ -436,7 +442,7 @@ public final class RoutingEngine extends EngineState {
 
   // ---- 11. hold -------------------------------------------------------------------------------
 
-  private void hold(Entry entry) {
+  private void hold(Entry entry, String reason) {
     if (entry.place != Place.CONNECTED) {
       throw new IllegalTransitionException("contact " + entry.contact.id(), entry.place, "held");
     }
@@ -445,7 +451,7 @@ public final class RoutingEngine extends EngineState {
           + entry.contact.id() + " is a " + entry.contact.channel());
     }
     entry.place = Place.HELD;
-    out.move(entry, ContactState.HELD, now, null, null, "hold");
+    out.move(entry, ContactState.HELD, now, null, null, reason);
   }
 
   private void resume(Entry entry) {
@@ -454,6 +460,33 @@ public final class RoutingEngine extends EngineState {
     }
     entry.place = Place.CONNECTED;
     out.move(entry, ContactState.CONNECTED, now, null, null, "resume");
+  }
+
+  /**
+   * A consult transfer completed: the held call moves from its agent's seat to {@code to}'s,
+   * HELD → CONNECTED with the new agent (the hold spell counts as hold time of the first agent).
+   */
+  private void handover(Entry entry, Seat to) {
+    if (entry.place != Place.HELD) {
+      throw new IllegalTransitionException("contact " + entry.contact.id(), entry.place, "consult transfer");
+    }
+    Seat from = entry.seat;
+    if (from == to) {
+      throw new org.onenumber.core.error.InvalidInputException("a consult transfer goes to another agent");
+    }
+    if (to.offer != null || to.exclusive > 0 || to.messaging > 0) {
+      throw new IllegalTransitionException("agent " + to.agent.id(), to.state(), "consult transfer");
+    }
+    agents.withdraw(from);
+    from.release(entry, now);
+    agents.withdraw(to);
+    entry.seat = to;
+    to.hold(entry, now);
+    entry.place = Place.CONNECTED;
+    lastAgent.put(entry.contact.citizen(), to.agent.id());
+    out.move(entry, ContactState.CONNECTED, now, to.agent.id(), null, "consult-transfer:" + from.agent.id());
+    reindex(from, "transferred");
+    reindex(to, "consult-transfer");
   }
 
   // ---- 7. queued callback -----------------------------------------------------------------------

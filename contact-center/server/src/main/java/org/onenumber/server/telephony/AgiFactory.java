@@ -17,6 +17,7 @@ import org.onenumber.server.routing.RoutingHost;
 import org.onenumber.telephony.asterisk.AgiIvrServer;
 import org.onenumber.telephony.asterisk.AsteriskCalls;
 import org.onenumber.telephony.asterisk.CallerNumbers;
+import org.onenumber.telephony.asterisk.CheckIns;
 import org.onenumber.telephony.asterisk.Ivr;
 import org.onenumber.telephony.asterisk.IvrSettings;
 import org.slf4j.Logger;
@@ -44,6 +45,9 @@ final class AgiFactory {
   AgiIvrServer agiIvrServer(OpenContact intake, RoutingHost routing, JdbcAgentDevices devices,
       @Named("asteriskCalls") AsteriskCalls calls,
       JdbcCallerLanguages languages, MessageGateway sms, Vertx vertx, VertxEventPublisher events,
+      jakarta.inject.Provider<org.onenumber.core.port.in.RecordCheckIn> welfare,
+      @Value("${" + AGI + ".check-in-queue:welfare-outbound}") String checkInQueue,
+      @Value("${" + AGI + ".check-in-priority:80}") int checkInPriority,
       @Value("${" + AGI + ".bind:127.0.0.1}") String bind,
       @Value("${" + AGI + ".port:4573}") int port,
       @Value("${" + AGI + ".max-sessions:1000}") int maxSessions,
@@ -58,7 +62,8 @@ final class AgiFactory {
         d.answeredContext(), signLanguageLink);
     new RoutedEventForwarder(vertx, events, calls);
     AgiIvrServer server = new AgiIvrServer(new Ivr(intake, routing, devices, calls, languages, sms,
-        new CallerNumbers(region), settings), Math.min(warmSessions, maxSessions));
+        new CallerNumbers(region), settings), Math.min(warmSessions, maxSessions),
+        new CheckIns(new LazyCheckIns(welfare), new org.onenumber.core.directory.QueueId(checkInQueue), checkInPriority));
     try {
       return server.start();
     } catch (RuntimeException e) {

@@ -20,6 +20,13 @@ final class CallBodies {
   record Transfer(@Nullable String queue, @Nullable String agent, @Nullable String department,
       @Nullable Boolean keepAge) {}
 
+  /**
+   * Exactly one of {@code agent} (an operator, rung on their device) or {@code department} (its desk
+   * number) to consult while the caller waits on hold.
+   */
+  @Serdeable
+  record Consult(@Nullable String agent, @Nullable String department) {}
+
   /** {@code thirdParty}: the number (or device) of the interpreter or department to bring in. */
   @Serdeable
   record Conference(@Nullable String thirdParty) {}

@@ -147,6 +147,11 @@ final class CallControlController {
   }
 
   private CallState after(ContactId id, Decisions decisions, String action) {
+    return after(routing, id, decisions, action);
+  }
+
+  /** The contact's state after {@code decisions} (or as routing sees it now), with the action taken. */
+  static CallState after(RoutingHost routing, ContactId id, Decisions decisions, String action) {
     String state = decisions.contacts().stream().filter(c -> c.id().equals(id)).reduce((a, b) -> b)
         .map(c -> c.state().name())
         .orElseGet(() -> routing.call(engine -> engine.contact(id)).map(c -> c.state().name()).orElse("CLOSED"));

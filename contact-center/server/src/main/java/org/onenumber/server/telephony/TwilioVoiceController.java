@@ -45,13 +45,15 @@ final class TwilioVoiceController {
   private final HttpHostResolver hosts;
   private final TwilioVoiceIvr ivr;
   private final TwilioVoiceLegs legs;
+  private final org.onenumber.telephony.twilio.TwilioCheckIns checkIns;
 
   TwilioVoiceController(TwilioVoiceSignatures signatures, HttpHostResolver hosts, TwilioVoiceIvr ivr,
-      TwilioVoiceLegs legs) {
+      TwilioVoiceLegs legs, org.onenumber.telephony.twilio.TwilioCheckIns checkIns) {
     this.signatures = signatures;
     this.hosts = hosts;
     this.ivr = ivr;
     this.legs = legs;
+    this.checkIns = checkIns;
   }
 
   @Post
@@ -118,6 +120,20 @@ final class TwilioVoiceController {
   @Operation(summary = "Twilio Voice: a callback's dial to the citizen ended (signed)")
   HttpResponse<?> callbackEnded(HttpRequest<?> request, @Body Map<String, String> form, @QueryValue String contact) {
     return signed(request, form, () -> legs.callbackEnded(new ContactId(contact), form));
+  }
+
+  @Post("/check-in")
+  @Operation(summary = "Twilio Voice: the key a senior pressed in the welfare check-in, or none (signed)")
+  HttpResponse<?> checkIn(HttpRequest<?> request, @Body Map<String, String> form, @QueryValue String contact,
+      @Nullable @QueryValue String lang, @Nullable @QueryValue Boolean slow, @Nullable @QueryValue Integer tries) {
+    return signed(request, form, () -> checkIns.gathered(new ContactId(contact), VoiceMenu.languageOf(lang),
+        Boolean.TRUE.equals(slow), tries == null ? 0 : tries, form));
+  }
+
+  @Post("/check-in-status")
+  @Operation(summary = "Twilio Voice: status callback of a welfare check-in call (signed)")
+  HttpResponse<?> checkInStatus(HttpRequest<?> request, @Body Map<String, String> form, @QueryValue String contact) {
+    return signed(request, form, () -> checkIns.status(new ContactId(contact), form));
   }
 
   private HttpResponse<?> signed(HttpRequest<?> request, Map<String, String> form, Supplier<String> answer) {

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.port.in.OpenContact;
+import org.onenumber.core.port.in.RecordCheckIn;
 import org.onenumber.core.port.in.RouteContact;
 import org.onenumber.core.port.out.AgentDevices;
 import org.onenumber.core.port.out.MessageGateway;
@@ -20,6 +21,7 @@ import org.onenumber.server.events.VertxEventPublisher;
 import org.onenumber.server.persistence.JdbcCitizenRegistry;
 import org.onenumber.telephony.twilio.RecordingPolicy;
 import org.onenumber.telephony.twilio.TwilioCallControl;
+import org.onenumber.telephony.twilio.TwilioCheckIns;
 import org.onenumber.telephony.twilio.TwilioVoiceApi;
 import org.onenumber.telephony.twilio.TwilioVoiceCalls;
 import org.onenumber.telephony.twilio.TwilioVoiceIvr;
@@ -81,6 +83,11 @@ final class TwilioVoiceFactory {
     RecordingPolicy recording = new RecordingPolicy(citizens,
         config.recordQueues.stream().map(QueueId::new).collect(Collectors.toSet()));
     return new TwilioVoiceIvr(twiml, calls, open, routing, events, texts, config.videoLink, recording);
+  }
+
+  @Singleton
+  TwilioCheckIns twilioCheckIns(VoiceTwiml twiml, Provider<RecordCheckIn> welfare) {
+    return new TwilioCheckIns(twiml, new LazyCheckIns(welfare));
   }
 
   @Singleton

@@ -64,6 +64,21 @@ final class OutboundCarrier implements CallControl {
   }
 
   @Override
+  public void consult(ContactId contact, String destination) {
+    carriers.require(contact).consult(contact, destination);
+  }
+
+  @Override
+  public void completeConsult(ContactId contact) {
+    carriers.require(contact).completeConsult(contact);
+  }
+
+  @Override
+  public void cancelConsult(ContactId contact) {
+    carriers.require(contact).cancelConsult(contact);
+  }
+
+  @Override
   public void hangUp(ContactId contact) {
     carriers.carrierOf(contact).ifPresent(c -> c.hangUp(contact));
   }

@@ -25,7 +25,8 @@ import org.openqa.selenium.support.ui.Select;
  * {@link FakeCallControl} as the carrier: a VOICE contact is offered and accepted, the card shows
  * the masked caller number, IVR choice and a running timer; the operator holds, resumes (mouse) and
  * transfers to a queue (keyboard only); the carrier got {@code hold}, {@code resume}, {@code
- * requeue} and routing's states are checked over the API. Screenshots go to {@code target/browser}.
+ * requeue} and routing's states are checked over the API; a second call goes through a consult
+ * transfer to a department desk, completed from the card. Screenshots go to {@code target/browser}.
  */
 class CallCardBrowserIT {
 
@@ -47,6 +48,57 @@ class CallCardBrowserIT {
     waitFor(operator).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(CARD + " " + css), text));
   }
 
+  /** Logs op-001 in, makes them available and accepts the offered call; the card shows it connected. */
+  private ChromeDriver operatorWithTheCall() {
+    ChromeDriver operator = browsers.open();
+    operator.get(server.uri() + "/console/");
+    waitFor(operator).until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("op-001");
+    operator.findElement(By.id("password")).sendKeys("demo1234", Keys.ENTER);
+    waitFor(operator).until(ExpectedConditions.visibilityOfElementLocated(By.id("workspace")));
+    new Select(operator.findElement(By.id("state"))).selectByValue("AVAILABLE");
+    click(operator, By.cssSelector("#offers button.accept"));
+    cardSays(operator, ".call-state", "Connected");
+    return operator;
+  }
+
+  @Test
+  void theOperatorConsultsADepartmentDeskThenCompletesTheTransferWithTheKeyboard() {
+    FakeCallControl carrier = server.bean(FakeCallControl.class);
+    Map<?, ?> created = server.client().toBlocking().retrieve(HttpRequest.POST("/api/v1/contacts", Map.of(
+        "channel", "VOICE", "phone", "010-5555-0302", "language", "ko", "queue", "general-ko",
+        "topic", "ivr: language 1 (한국어), menu 1")).bearerAuth(server.login("sv-01")), Map.class);
+    String contact = (String) created.get("id");
+    carrier.carry(new ContactId(contact));
+    String token = server.login("op-001");
+    ChromeDriver operator = operatorWithTheCall();
+
+    operator.findElement(By.cssSelector(CARD + " button.call-show-consult")).sendKeys(Keys.ENTER);
+    WebElement kind = waitFor(operator).until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(CARD + " form.call-consult select[name=kind]")));
+    assertEquals(kind, operator.switchTo().activeElement(), "opening the consult form moves focus into it");
+    new Select(kind).selectByValue("department");
+    WebElement department = operator.findElement(By.cssSelector(CARD + " form.call-consult select[name=department]"));
+    String desk = department.getAttribute("value");
+    assertEquals("[]", Browsers.axeViolations(operator), "console with the consult form open");
+    operator.findElement(By.cssSelector(CARD + " form.call-consult button[type=submit]")).sendKeys(Keys.ENTER);
+    cardSays(operator, ".call-state", "On hold");
+    waitFor(operator).until(d -> carrier.requests().stream().anyMatch(r -> r.startsWith("consult " + contact + " ")));
+    assertEquals("HELD", state(contact, token));
+    WebElement complete = waitFor(operator).until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(CARD + " button.call-consult-complete")));
+    assertTrue(operator.findElement(By.cssSelector(CARD + " button.call-consult-cancel")).isDisplayed());
+    assertEquals(complete, operator.switchTo().activeElement(), "the consult started: focus on Complete transfer");
+    Browsers.screenshot(operator, "call-card-consulting");
+    assertEquals("[]", Browsers.axeViolations(operator), "console with a consult under way");
+
+    complete.sendKeys(Keys.ENTER);
+    waitFor(operator).until(d -> carrier.requests().contains("complete-consult " + contact));
+    waitFor(operator).until(d -> "CLOSED".equals(state(contact, token)));
+    assertTrue(desk != null && !desk.isBlank());
+    assertEquals(java.util.List.of("complete-consult " + contact),
+        carrier.requests().stream().filter(r -> r.startsWith("complete-consult")).toList());
+  }
+
   @Test
   void theOperatorHoldsResumesAndTransfersAVoiceCallFromTheCallCard() {
     FakeCallControl carrier = server.bean(FakeCallControl.class);
@@ -56,14 +108,7 @@ class CallCardBrowserIT {
     String contact = (String) created.get("id");
     carrier.carry(new ContactId(contact));
     String token = server.login("op-001");
-
-    ChromeDriver operator = browsers.open();
-    operator.get(server.uri() + "/console/");
-    waitFor(operator).until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("op-001");
-    operator.findElement(By.id("password")).sendKeys("demo1234", Keys.ENTER);
-    waitFor(operator).until(ExpectedConditions.visibilityOfElementLocated(By.id("workspace")));
-    new Select(operator.findElement(By.id("state"))).selectByValue("AVAILABLE");
-    click(operator, By.cssSelector("#offers button.accept"));
+    ChromeDriver operator = operatorWithTheCall();
 
     cardSays(operator, ".call-caller", "0301");
     String caller = operator.findElement(By.cssSelector(CARD + " .call-caller")).getText();

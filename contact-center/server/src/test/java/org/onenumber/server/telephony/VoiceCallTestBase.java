@@ -37,7 +37,7 @@ import org.onenumber.testkit.asterisk.AmiReplayPeer;
  * captures it is derived: a {@code Redirect} or {@code Hangup} of the operator's leg ends the
  * caller's running {@code Dial}/{@code Bridge} with {@code 0} ({@link FastAgiCaller#operatorLeaves},
  * as 03a's ended Dial). The journal's states and timestamps and the service levels' hold time are
- * read through the API.
+ * read through the API. A second call goes through a consult (attended) transfer.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class VoiceCallTestBase implements TestPropertyProvider {
@@ -148,6 +148,84 @@ abstract class VoiceCallTestBase implements TestPropertyProvider {
     Map<String, Object> english = send("GET", "/api/v1/service-levels?scope=queue&id=english", null, supervisor);
     assertTrue(((Number) english.get("handleSeconds")).doubleValue() >= holdSeconds, english.toString());
     assertTrue(((Number) english.get("answered")).longValue() >= 1, english.toString());
+  }
+
+  /**
+   * Consult (attended) transfer end to end. Asterisk's side is derived from the captures: the
+   * operator's leg is moved into a consult room by {@code Redirect} (05a) and the consulted
+   * operator's device is originated into that room (05b, 04a); the peer answers that Originate as
+   * 04a recorded it, {@code OriginateResponse Success} with the answered leg's real channel name,
+   * so on completion the session bridges the caller with that leg ({@code EXEC Bridge}) while AMI
+   * hangs up the first leg, and the consult leg is the call's operator leg from then on.
+   */
+  @Test
+  void aConsultTransferHandsTheCallToTheConsultedOperatorWithTheConsultCountedAsHold() throws Exception {
+    await().atMost(WITHIN).until(() -> ami.status().up() && !"none yet".equals(ami.lastReconcile()));
+    String supervisor = http.login(server, "sv-01");
+    String first = http.login(server, "op-024");
+    login("op-024", first);
+    FastAgiCaller caller = FastAgiCaller.call(InetAddress.getLoopbackAddress(), agiPort,
+        FastAgiCaller.environment("PJSIP/caller-00000301", "1796162000.301", "01055500301", "ivr"))
+        .press("2", "1").onDial(device -> DialOutcome.ANSWER).start();
+    caller.await("EXEC StartMusicOnHold", WITHIN);
+    String contact = contactOf(caller);
+    await().atMost(WITHIN).until(() -> "CONNECTED".equals(contact(contact).get("state")));
+    String firstAgent = (String) contact(contact).get("agent");
+    String firstLeg = calls.all().stream().filter(c -> c.contact().value().equals(contact)).findFirst()
+        .orElseThrow().agentChannel();
+    String consulted = http.login(server, "op-025");
+    Map<String, Object> in = send("POST", "/api/v1/agents/op-025/login", "{\"queues\":[\"chinese\"]}", consulted);
+    assertTrue(!in.containsKey("error"), in.toString());
+
+    assertEquals(400, http.send(server, "POST", "/api/v1/contacts/" + contact + "/call/consult",
+        "{\"agent\":\"op-025\",\"department\":\"transport\"}", supervisor).statusCode(), "exactly one target");
+    int redirects = peer.actions("Redirect").size();
+    int originates = peer.actions("Originate").size();
+    int hangups = peer.actions("Hangup").size();
+    long music = count(caller, "EXEC StartMusicOnHold");
+    Map<String, Object> held = post(contact, "consult", "{\"agent\":\"op-025\"}", supervisor);
+    assertEquals("HELD", held.get("state"), held.toString());
+    Map<String, String> redirect = awaitAction("Redirect", redirects + 1);
+    assertEquals(firstLeg, redirect.get("channel"));
+    assertEquals("onenumber-conference", redirect.get("context"));
+    String room = redirect.get("exten");
+    Map<String, String> originate = awaitAction("Originate", originates + 1);
+    assertEquals("PJSIP/op-025", originate.get("channel"));
+    assertEquals(room, originate.get("exten"));
+    caller.operatorLeaves();
+    await().atMost(WITHIN).until(() -> count(caller, "EXEC StartMusicOnHold") > music);
+
+    Map<String, Object> done = post(contact, "consult/complete", "{}", supervisor);
+    assertEquals("CONNECTED", done.get("state"), done.toString());
+    assertEquals("op-025", contact(contact).get("agent"));
+    caller.await("EXEC Bridge PJSIP/agent-001-00000008", WITHIN);
+    assertEquals("PJSIP/agent-001-00000008", calls.all().stream().filter(c -> c.contact().value().equals(contact))
+        .findFirst().orElseThrow().agentChannel());
+    assertEquals(firstLeg, awaitAction("Hangup", hangups + 1).get("channel"));
+    assertEquals(409, http.send(server, "POST", "/api/v1/contacts/" + contact + "/call/consult/cancel", "{}",
+        supervisor).statusCode(), "no consult left to cancel");
+
+    caller.hangUp();
+    await().atMost(WITHIN).until(() -> "WRAP_UP".equals(contact(contact).get("state")));
+    caller.awaitClosed(WITHIN);
+    Map<String, Object> closed = send("POST", "/api/v1/contacts/" + contact + "/close", "{\"outcome\":\"RESOLVED\"}",
+        consulted);
+    assertEquals("CLOSED", closed.get("state"), "the consulted operator holds the call now: " + closed);
+
+    List<Map<String, Object>> steps = steps(contact);
+    assertEquals(List.of("CREATED", "QUEUED", "OFFERED", "CONNECTED", "HELD", "CONNECTED", "WRAP_UP", "CLOSED"),
+        steps.stream().map(s -> s.get("state")).toList());
+    assertEquals("consult:agent:op-025", steps.get(4).get("reason"));
+    assertEquals("op-025", steps.get(5).get("agent"));
+    assertEquals("consult-transfer:" + firstAgent, steps.get(5).get("reason"));
+    double journaled = Duration.between(instant(steps.get(4).get("at")), instant(steps.get(5).get("at"))).toNanos() / 1e9;
+    assertTrue(journaled > 0, steps.toString());
+    // Hold time is Σ hold ÷ handled: the consult's hold is the first operator's, the handled call the
+    // consulted one's, so the queue's figure is the one that shows it whichever test ran first.
+    await().atMost(WITHIN).until(() -> send("GET", "/api/v1/service-levels?scope=queue&id=english", null,
+        supervisor).get("holdSeconds") instanceof Number n && n.doubleValue() > 0);
+    send("POST", "/api/v1/agents/op-025/logout", "{}", consulted);
+    send("POST", "/api/v1/agents/op-024/logout", "{}", first);
   }
 
   private Map<String, String> awaitAction(String name, int count) {

@@ -255,6 +255,15 @@ class WelfareCallSimulationTest {
       public void conference(ContactId c, String t) {}
 
       @Override
+      public void consult(ContactId c, String d) {}
+
+      @Override
+      public void completeConsult(ContactId c) {}
+
+      @Override
+      public void cancelConsult(ContactId c) {}
+
+      @Override
       public void hangUp(ContactId c) {}
     }
 

@@ -37,6 +37,19 @@ public interface CallControl {
   /** Adds a third party (an interpreter, a department) to the call: operator, caller and third party talk together. */
   void conference(ContactId contact, String thirdParty);
 
+  /**
+   * Starts a consult (attended) transfer: the caller is put on hold and the operator is connected
+   * on a consultation leg with {@code destination} (an operator's device or a department's desk
+   * number); the caller does not hear them.
+   */
+  void consult(ContactId contact, String destination);
+
+  /** Completes the consult: the caller is connected with the consulted party and the operator leaves. */
+  void completeConsult(ContactId contact);
+
+  /** Cancels the consult: the consultation leg is hung up and the caller is back with the operator. */
+  void cancelConsult(ContactId contact);
+
   /** Ends the call for everyone. */
   void hangUp(ContactId contact);
 
