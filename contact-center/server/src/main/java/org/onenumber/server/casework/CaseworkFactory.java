@@ -16,12 +16,15 @@ import org.onenumber.core.casework.CaseDesk;
 import org.onenumber.core.casework.CaseDueRules;
 import org.onenumber.core.casework.CaseNotifier;
 import org.onenumber.core.casework.WorkingDays;
+import org.onenumber.core.casework.attachment.AttachToCase;
+import org.onenumber.core.casework.attachment.AttachmentRules;
 import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.messaging.CaseMessages;
 import org.onenumber.core.messaging.MessageContext;
 import org.onenumber.core.port.in.ActOnCase;
 import org.onenumber.server.events.VertxEventPublisher;
 import org.onenumber.server.persistence.Jdbc;
+import org.onenumber.server.persistence.JdbcCaseAttachments;
 import org.onenumber.server.persistence.JdbcCaseRegistry;
 import org.onenumber.server.persistence.JdbcDirectory;
 
@@ -55,6 +58,14 @@ final class CaseworkFactory {
   ActOnCase actOnCase(Jdbc jdbc, JdbcCaseRegistry cases, JdbcDirectory directory, VertxEventPublisher events,
       CaseNotifier notifier, CaseDueRules rules, InstantSource clock) {
     return new CaseDesk(jdbc, cases, directory, events, notifier, rules, clock);
+  }
+
+  @Singleton
+  AttachToCase attachToCase(JdbcCaseRegistry cases, JdbcCaseAttachments attachments, InstantSource clock,
+      @Value("${onenumber.cases.attachments.max-bytes:5242880}") int maxBytes,
+      @Value("${onenumber.cases.attachments.max-per-case:5}") int maxPerCase) {
+    return new AttachToCase(cases, attachments, new AttachmentRules(maxBytes, maxPerCase), clock,
+        () -> java.util.UUID.randomUUID().toString());
   }
 
   @Singleton

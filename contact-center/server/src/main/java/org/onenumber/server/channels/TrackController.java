@@ -1,7 +1,9 @@
 package org.onenumber.server.channels;
 
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -17,10 +19,12 @@ import org.onenumber.core.casework.Case;
 import org.onenumber.core.casework.CaseAction;
 import org.onenumber.core.casework.CaseEntryKind;
 import org.onenumber.core.casework.CaseStatusChange;
+import org.onenumber.core.casework.attachment.CaseAttachment;
 import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.port.in.ActOnCase;
 import org.onenumber.core.port.in.ActOnCaseCommand;
+import org.onenumber.core.port.out.CaseAttachments;
 import org.onenumber.server.privacy.AccessHistory;
 
 /**
@@ -40,11 +44,13 @@ final class TrackController {
   private final CaseTracking tracking;
   private final ActOnCase desk;
   private final AccessHistory history;
+  private final CaseAttachments attachments;
 
-  TrackController(CaseTracking tracking, ActOnCase desk, AccessHistory history) {
+  TrackController(CaseTracking tracking, ActOnCase desk, AccessHistory history, CaseAttachments attachments) {
     this.tracking = tracking;
     this.desk = desk;
     this.history = history;
+    this.attachments = attachments;
   }
 
   /** What a citizen types. */
@@ -58,11 +64,12 @@ final class TrackController {
   /** What the tracking page shows. */
   @Serdeable
   record TrackView(String caseNumber, String status, Instant openedAt, Instant dueAt, Instant updatedAt,
-      List<TrackStep> steps) {
-    static TrackView of(Case c) {
+      List<TrackStep> steps, List<AttachmentView> attachments) {
+    static TrackView of(Case c, CaseAttachments attachments) {
       List<TrackStep> steps = c.history().stream().filter(TrackView::isPublic)
           .map(h -> new TrackStep(h.status().name(), h.at(), h.publicNote())).toList();
-      return new TrackView(c.id().value(), c.status().name(), c.openedAt(), c.dueAt(), c.last().at(), steps);
+      return new TrackView(c.id().value(), c.status().name(), c.openedAt(), c.dueAt(), c.last().at(), steps,
+          attachments.of(c.id()).stream().map(AttachmentView::of).toList());
     }
 
     private static boolean isPublic(CaseStatusChange row) {
@@ -76,7 +83,7 @@ final class TrackController {
   @ApiResponse(responseCode = "404", description = "no case matches this number and these digits")
   @ApiResponse(responseCode = "429", description = "too many lookups from this address")
   TrackView track(@Body TrackRequest request) {
-    return TrackView.of(find(request));
+    return TrackView.of(find(request), attachments);
   }
 
   @Post("/reopen")
@@ -86,7 +93,7 @@ final class TrackController {
   TrackView reopen(@Body TrackRequest request) {
     Case c = find(request);
     return TrackView.of(desk.act(new ActOnCaseCommand(c.id(), c.version(), "citizen",
-        new CaseAction.Reopen(request.reason()))));
+        new CaseAction.Reopen(request.reason()))), attachments);
   }
 
   @Post("/access-log")
@@ -96,6 +103,19 @@ final class TrackController {
   @ApiResponse(responseCode = "429", description = "too many lookups from this address")
   AccessHistory.Looks accessLog(@Body TrackRequest request) {
     return history.of(find(request).citizen().value());
+  }
+
+  @Post("/attachments/{attachmentId}")
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  @Operation(summary = "The citizen's own attachment (their photo) of the case their number and phone digits prove")
+  @ApiResponse(responseCode = "404", description = "no case matches, or no such attachment on it")
+  @ApiResponse(responseCode = "429", description = "too many lookups from this address")
+  HttpResponse<byte[]> attachment(@PathVariable String attachmentId, @Body TrackRequest request) {
+    Case c = find(request);
+    CaseAttachment a = attachments.of(c.id()).stream().filter(x -> x.id().equals(attachmentId)).findFirst()
+        .orElseThrow(() -> new NotFoundException("attachment", "on this case"));
+    return AttachmentView.content(a, attachments.content(c.id(), a.id())
+        .orElseThrow(() -> new NotFoundException("attachment", "on this case")));
   }
 
   private Case find(TrackRequest request) {
