@@ -1,6 +1,7 @@
 package org.onenumber.testkit;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,7 @@ import org.onenumber.core.casework.CaseId;
 import org.onenumber.core.casework.attachment.CaseAttachment;
 import org.onenumber.core.port.out.CaseAttachments;
 
-/** In-memory attachments, in the order added. Thread-safe. */
+/** In-memory attachments, listed oldest first (then by id). Thread-safe. */
 public final class FakeCaseAttachments implements CaseAttachments {
 
   private final List<CaseAttachment> attachments = new ArrayList<>();
@@ -26,7 +27,8 @@ public final class FakeCaseAttachments implements CaseAttachments {
 
   @Override
   public synchronized List<CaseAttachment> of(CaseId caseId) {
-    return attachments.stream().filter(a -> a.caseId().equals(caseId)).toList();
+    return attachments.stream().filter(a -> a.caseId().equals(caseId))
+        .sorted(Comparator.comparing(CaseAttachment::addedAt).thenComparing(CaseAttachment::id)).toList();
   }
 
   @Override
