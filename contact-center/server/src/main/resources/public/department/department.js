@@ -10,7 +10,8 @@
   let view = 'new';
   let current = null;
   let inboxTicket = 0;
-  const photoUrls = [];   // blob URLs of the open case's photos, revoked on the next case
+  const photoUrls = [];
+  let alerts = null;   // the overdue alert stream while signed in   // blob URLs of the open case's photos, revoked on the next case
 
   function claims(jwt) {
     try {
@@ -49,6 +50,9 @@
     $('inbox').hidden = true;
     $('case').hidden = true;
     $('logout').hidden = true;
+    $('alerts-section').hidden = true;
+    $('alerts').replaceChildren();
+    if (alerts) { alerts.close(); alerts = null; }
     $('username').focus();
   }
 
@@ -76,6 +80,21 @@
     $('logout').hidden = false;
     loadDepartments();
     showInbox();
+    if (alerts) alerts.close();
+    alerts = window.CaseAlerts.open(token, showAlert);
+  }
+
+  /** A case of this department went overdue (pushed): say so, with a button to open it; refresh the inbox. */
+  function showAlert(a) {
+    const li = document.createElement('li');
+    const open = document.createElement('button');
+    open.type = 'button';
+    open.textContent = I.t('overdueAlert') + a.caseId;
+    open.addEventListener('click', () => openCase(a.caseId));
+    li.append(open);
+    $('alerts').prepend(li);
+    $('alerts-section').hidden = false;
+    if (!$('inbox').hidden) showInbox();
   }
 
   async function loadDepartments() {

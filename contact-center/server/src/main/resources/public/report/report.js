@@ -27,7 +27,7 @@ function applyTexts() {
   const ids = { title: 'title', 'language-label': 'language', intro: 'intro', 'service-label': 'service',
     'description-label': 'description', 'location-legend': 'where', 'address-label': 'address',
     'map-hint': 'mapHint', 'use-centre': 'useCentre', 'photo-label': 'photo', submit: 'submit',
-    'phone-label': 'phone', 'photo-file-label': 'photoFile',
+    'phone-label': 'phone', 'photo-file-label': 'photoFile', 'track-link': 'trackLink',
     'done-title': 'doneTitle', 'done-text': 'doneText', again: 'again' };
   for (const [id, key] of Object.entries(ids)) $(id).textContent = text(lang, key);
   const first = $('service').querySelector('option[value=""]');
@@ -100,6 +100,7 @@ async function submit(event) {
     status.textContent = '';
     $('report').hidden = true;
     $('number').textContent = body[0].service_request_id;
+    $('track-link').href = '/track/#token=' + encodeURIComponent(body[0].token);
     $('done').hidden = false;
     $('done-title').focus();
   } catch (e) {

@@ -1,5 +1,7 @@
 // The public case tracking page: case number + last four phone digits → status, public notes, dates,
-// and the citizen's own photos (each fetched with the same proof, shown from a blob URL).
+// and the citizen's own photos (each fetched with the same proof, shown from a blob URL). A report's
+// tracking link (/track/#token=…, from the /report/ page; the fragment never reaches the server's
+// logs) looks the case up by its token instead.
 'use strict';
 
 const TEXT = {
@@ -107,9 +109,13 @@ function fail(message) {
 
 async function lookup(event) {
   event.preventDefault();
+  await find({ caseNumber: document.getElementById('number').value.trim(),
+    phoneLast4: document.getElementById('digits').value.trim() });
+}
+
+/** Looks the case up by number and digits, or by a report's tracking token (the link's #token=). */
+async function find(body) {
   document.getElementById('error').hidden = true;
-  const body = { caseNumber: document.getElementById('number').value.trim(),
-    phoneLast4: document.getElementById('digits').value.trim() };
   const response = await fetch('/api/v1/track', { method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body) });
   if (response.ok) {
@@ -123,6 +129,8 @@ async function lookup(event) {
 
 document.addEventListener('DOMContentLoaded', () => {
   document.getElementById('lookup').addEventListener('submit', lookup);
+  const token = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (token) { find({ token }); }
   document.getElementById('lang').addEventListener('click', () => {
     lang = lang === 'ko' ? 'en' : 'ko';
     applyLanguage();

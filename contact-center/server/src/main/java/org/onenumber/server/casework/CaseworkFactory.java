@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.onenumber.core.casework.CaseAutoClose;
 import org.onenumber.core.casework.CaseDeadlines;
 import org.onenumber.core.casework.CaseDesk;
 import org.onenumber.core.casework.CaseDueRules;
@@ -66,6 +67,14 @@ final class CaseworkFactory {
       @Value("${onenumber.cases.attachments.max-per-case:5}") int maxPerCase) {
     return new AttachToCase(cases, attachments, new AttachmentRules(maxBytes, maxPerCase), clock,
         () -> java.util.UUID.randomUUID().toString());
+  }
+
+  /** Never sooner than the reopen window: closing a case takes the citizen's reopen away. */
+  @Singleton
+  CaseAutoClose caseAutoClose(JdbcCaseRegistry cases, VertxEventPublisher events, CaseDueRules rules,
+      InstantSource clock, @Value("${onenumber.cases.auto-close-after:14d}") Duration after) {
+    Duration quiet = after.compareTo(rules.reopenWithin()) < 0 ? rules.reopenWithin() : after;
+    return new CaseAutoClose(cases, events, quiet, clock);
   }
 
   @Singleton

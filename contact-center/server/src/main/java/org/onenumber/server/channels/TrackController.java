@@ -1,5 +1,6 @@
 package org.onenumber.server.channels;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -15,6 +16,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.onenumber.core.casework.Case;
 import org.onenumber.core.casework.CaseAction;
 import org.onenumber.core.casework.CaseEntryKind;
@@ -29,8 +31,9 @@ import org.onenumber.server.privacy.AccessHistory;
 
 /**
  * The public tracking API behind {@code /track/}: a case number plus the last four digits of the
- * citizen's phone shows the status, the public notes and the dates — nothing else (no summary, no
- * department's internal notes, no names). Anonymous, and rate-limited per address
+ * citizen's phone (or a report's tracking token; see {@link CaseTracking}) shows the status, the
+ * public notes, the dates and the citizen's own photos — nothing else (no summary, no department's
+ * internal notes, no names). Anonymous, and rate-limited per address
  * ({@code onenumber.rate-limits.track-per-minute}) against enumeration; a miss is always the same
  * 404. POST, so that the phone digits stay out of access logs. The same proof shows the citizen who
  * looked at their record ({@link AccessHistory}).
@@ -53,9 +56,12 @@ final class TrackController {
     this.attachments = attachments;
   }
 
-  /** What a citizen types. */
+  /**
+   * What a citizen types: the case number and the last four digits of their phone, or the
+   * tracking token of a report (from the {@code /report/} page's link); a reason to reopen.
+   */
   @Serdeable
-  record TrackRequest(String caseNumber, String phoneLast4, String reason) {}
+  record TrackRequest(String caseNumber, String phoneLast4, String reason, @Nullable String token) {}
 
   /** One public step of the case. */
   @Serdeable
@@ -120,7 +126,8 @@ final class TrackController {
 
   private Case find(TrackRequest request) {
     InvalidInputException.require(request, "body");
-    return tracking.find(request.caseNumber(), request.phoneLast4())
-        .orElseThrow(() -> new NotFoundException("case", "matching this number and phone digits"));
+    Optional<Case> found = request.token() != null && !request.token().isBlank()
+        ? tracking.findByToken(request.token()) : tracking.find(request.caseNumber(), request.phoneLast4());
+    return found.orElseThrow(() -> new NotFoundException("case", "matching this number and phone digits"));
   }
 }

@@ -30,7 +30,8 @@ import org.onenumber.server.security.RateLimits;
 /**
  * The citizen's {@code /report/} page files through the same path as an Open311 client: the same
  * form fields (without an api_key), the same validation and filing, as the city's own client
- * application {@value #CLIENT}; the answer is the GeoReport JSON document. Rate-limited per source
+ * application {@value #CLIENT}; the answer is the GeoReport JSON document with the request's
+ * {@code token}, which the page turns into the citizen's tracking link. Rate-limited per source
  * address like any client. A photo sent with the form (field {@code photo}, base64) becomes the
  * case's attachment ({@link AttachToCase}): checked before filing, stored after it. Also gives the
  * page its map settings.
@@ -99,7 +100,8 @@ final class ReportFormController {
       if (photo != null) {
         attach.attach(filed.opened().id(), photo, CLIENT, "citizen");
       }
-      return GeoReportDocuments.created(filed.request().serviceRequestId(), filed.serviceNotice());
+      return GeoReportDocuments.createdWithToken(filed.request().serviceRequestId(), filed.serviceNotice(),
+          filed.request().token());
     });
   }
 

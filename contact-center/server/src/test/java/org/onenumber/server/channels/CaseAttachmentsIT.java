@@ -27,7 +27,7 @@ import org.onenumber.server.persistence.Jdbc;
  * server: the road department's staff list and read it (each read audited, served with the sniffed
  * type and a sandbox), another department gets 403 and nobody anonymous gets it; the citizen sees
  * it on tracking with their case number and phone digits. A photo that is no picture, or too
- * large, files nothing.
+ * large, files nothing. The report's token tracks it too; five wrong digits lock a case number.
  */
 class CaseAttachmentsIT {
 
@@ -145,5 +145,25 @@ class CaseAttachmentsIT {
     assertEquals(400, report("not base64 at all!").statusCode());
     assertEquals(cases, count("select count(*) from case_file"));
     assertEquals(0, count("select count(*) from case_attachment"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aReportsTokenTracksItAndWrongDigitsLockTheCaseNumber() throws Exception {
+    Map<String, Object> created = ((List<Map<String, Object>>) json(report(""))).get(0);
+    String caseId = (String) created.get("service_request_id");
+    String token = (String) created.get("token");
+    assertTrue(token.matches("[0-9a-f]{24}"), token);
+    HttpResponse<byte[]> byToken = send(at("/api/v1/track").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"" + token + "\"}")));
+    assertEquals(200, byToken.statusCode());
+    assertEquals(caseId, ((Map<String, Object>) json(byToken)).get("caseNumber"));
+    assertEquals(404, send(at("/api/v1/track").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"" + "0".repeat(24) + "\"}"))).statusCode());
+
+    for (String wrong : List.of("0000", "1111", "2222", "3333", "4444")) {
+      assertEquals(404, track("/api/v1/track", caseId, wrong).statusCode());
+    }
+    assertEquals(404, track("/api/v1/track", caseId, "1234").statusCode(), "locked after five wrong guesses");
   }
 }
