@@ -43,18 +43,7 @@ class CampaignsBrowserIT {
         CampaignSmsIT.senior("S-3", "+821044440003", "Mapo-gu")));
     ChromeDriver page = browsers.open();
     WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(20));
-    page.get(server.uri() + "/wallboard/index.html?lang=en");
-    wait.until(d -> d.findElement(By.id("login")).isDisplayed());
-    page.findElement(By.id("username")).sendKeys("sv-01");
-    page.findElement(By.id("password")).sendKeys("demo1234", Keys.ENTER);
-    wait.until(d -> "live".equals(d.findElement(By.id("connection")).getText()));
-
-    page.get(server.uri() + "/wallboard/campaigns.html");
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#lang-toggle[lang]")));
-    if (!"en".equals(page.findElement(By.tagName("html")).getDomAttribute("lang"))) {
-      page.findElement(By.id("lang-toggle")).sendKeys(Keys.ENTER);
-    }
-    wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+    SupervisorPages.open(page, wait, server.uri(), "sv-01", "campaigns.html");
     assertEquals("[]", Browsers.axeViolations(page), "the empty form");
 
     page.findElement(By.id("name")).sendKeys("heat wave");
