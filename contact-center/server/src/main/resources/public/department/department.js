@@ -10,6 +10,8 @@
   let view = 'new';
   let current = null;
   let inboxTicket = 0;
+  const photoUrls = [];
+  let alerts = null;   // the overdue alert stream while signed in   // blob URLs of the open case's photos, revoked on the next case
 
   function claims(jwt) {
     try {
@@ -48,6 +50,9 @@
     $('inbox').hidden = true;
     $('case').hidden = true;
     $('logout').hidden = true;
+    $('alerts-section').hidden = true;
+    $('alerts').replaceChildren();
+    if (alerts) { alerts.close(); alerts = null; }
     $('username').focus();
   }
 
@@ -75,6 +80,21 @@
     $('logout').hidden = false;
     loadDepartments();
     showInbox();
+    if (alerts) alerts.close();
+    alerts = window.CaseAlerts.open(token, showAlert);
+  }
+
+  /** A case of this department went overdue (pushed): say so, with a button to open it; refresh the inbox. */
+  function showAlert(a) {
+    const li = document.createElement('li');
+    const open = document.createElement('button');
+    open.type = 'button';
+    open.textContent = I.t('overdueAlert') + a.caseId;
+    open.addEventListener('click', () => openCase(a.caseId));
+    li.append(open);
+    $('alerts').prepend(li);
+    $('alerts-section').hidden = false;
+    if (!$('inbox').hidden) showInbox();
   }
 
   async function loadDepartments() {
@@ -128,9 +148,33 @@
     messages.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
     current = {c, messages};
     renderCase(c, messages);
+    showPhotos(c);
     $('inbox').hidden = true;
     $('case').hidden = false;
     $('case-title').focus();
+  }
+
+  /** The case's photos: listed, then each fetched with the token (every read is audited) into a blob URL. */
+  async function showPhotos(c) {
+    photoUrls.forEach(url => URL.revokeObjectURL(url));
+    photoUrls.length = 0;
+    const base = '/api/v1/cases/' + encodeURIComponent(c.id) + '/attachments';
+    let items = [];
+    try { items = (await api('GET', base)).items; } catch (e) { /* shown as no photos */ }
+    $('photos-section').hidden = items.length === 0;
+    $('photos').replaceChildren();
+    for (const [i, a] of items.entries()) {
+      const res = await fetch(base + '/' + encodeURIComponent(a.id), {headers: {Authorization: 'Bearer ' + token}});
+      if (!res.ok) continue;
+      const url = URL.createObjectURL(await res.blob());
+      photoUrls.push(url);
+      const li = document.createElement('li');
+      const img = document.createElement('img');
+      img.src = url;
+      img.alt = I.t('photo') + ' ' + (i + 1) + ' · ' + when(a.addedAt) + ' · ' + a.source;
+      li.append(img);
+      $('photos').append(li);
+    }
   }
 
   function renderCase(c, messages) {

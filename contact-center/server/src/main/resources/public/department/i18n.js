@@ -12,6 +12,8 @@ window.I = (() => {
       question: '시민에게 질문', ask: '질문 보내기', department: '이관할 부서', reason: '이관 사유', reassign: '이관',
       answer: '시민에게 보낼 답변', resolve: '답변하고 처리 완료', history: '처리 내역', conflict: '다른 사람이 먼저 수정했습니다. 새로 불러왔습니다.',
       failed: '처리하지 못했습니다: ', toAnswer: '이 답변을 지식 베이스 답변 초안으로', draftCreated: '지식 베이스 초안을 만들었습니다: ', citizen: '시민', staff: '직원', none: '없음', open: '열기',
+      photos: '첨부 사진', photo: '사진', alerts: '기한 초과 알림', overdueAlert: '기한 초과: ',
+
       status_OPEN: '접수', status_ACCEPTED: '접수 확인', status_IN_PROGRESS: '처리 중', status_WAITING_ON_CITIZEN: '시민 답변 대기',
       status_WAITING_ON_DEPARTMENT: '타 부서 협의', status_RESOLVED: '처리 완료', status_REJECTED: '처리 불가',
       status_REOPENED: '재접수', status_MERGED: '병합', status_CLOSED: '종결'
@@ -26,6 +28,8 @@ window.I = (() => {
       question: 'Question to the citizen', ask: 'Send question', department: 'Reassign to', reason: 'Reason', reassign: 'Reassign',
       answer: 'Answer to the citizen', resolve: 'Answer and resolve', history: 'History', conflict: 'Someone changed this case first; it was reloaded.',
       failed: 'Could not do that: ', toAnswer: 'Turn this answer into a knowledge-base answer', draftCreated: 'Knowledge-base draft created: ', citizen: 'citizen', staff: 'staff', none: 'none', open: 'open',
+      photos: 'Photos', photo: 'Photo', alerts: 'Overdue alerts', overdueAlert: 'Overdue: ',
+
       status_OPEN: 'received', status_ACCEPTED: 'accepted', status_IN_PROGRESS: 'in progress', status_WAITING_ON_CITIZEN: 'waiting for the citizen',
       status_WAITING_ON_DEPARTMENT: 'waiting for another department', status_RESOLVED: 'resolved', status_REJECTED: 'rejected',
       status_REOPENED: 'reopened', status_MERGED: 'merged', status_CLOSED: 'closed'

@@ -1,5 +1,6 @@
 // The citizen's report form: a category from the Open311 service list, a description, a place
-// typed or picked on the Leaflet map (mouse or keyboard), a photo link; filed through
+// typed or picked on the Leaflet map (mouse or keyboard), an optional phone (to follow the report
+// on /track/), a photo file (sent as base64, checked again by the server) or a photo link; filed through
 // POST /report/requests, the same path as an Open311 client. Shows the case number on success.
 import { LANGUAGES, text, preferred } from './i18n.js';
 
@@ -8,6 +9,17 @@ let lang = preferred();
 let picked = null;   // {lat, lng} once the citizen picked a place on the map
 let marker = null;
 let map = null;
+const MAX_PHOTO = 5 * 1024 * 1024;
+
+/** The file as a data: URL (base64), for the form's photo field. */
+function dataUrl(file) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
 
 function applyTexts() {
   document.documentElement.lang = lang;
@@ -15,6 +27,7 @@ function applyTexts() {
   const ids = { title: 'title', 'language-label': 'language', intro: 'intro', 'service-label': 'service',
     'description-label': 'description', 'location-legend': 'where', 'address-label': 'address',
     'map-hint': 'mapHint', 'use-centre': 'useCentre', 'photo-label': 'photo', submit: 'submit',
+    'phone-label': 'phone', 'photo-file-label': 'photoFile', 'track-link': 'trackLink',
     'done-title': 'doneTitle', 'done-text': 'doneText', again: 'again' };
   for (const [id, key] of Object.entries(ids)) $(id).textContent = text(lang, key);
   const first = $('service').querySelector('option[value=""]');
@@ -72,6 +85,10 @@ async function submit(event) {
   if (picked) { form.set('lat', String(picked.lat)); form.set('long', String(picked.lng)); }
   if (address) form.set('address_string', address);
   if ($('photo').value.trim()) form.set('media_url', $('photo').value.trim());
+  if ($('phone').value.trim()) form.set('phone', $('phone').value.trim());
+  const file = $('photo-file').files[0];
+  if (file && file.size > MAX_PHOTO) { status.textContent = text(lang, 'photoTooLarge'); $('photo-file').focus(); return; }
+  if (file) form.set('photo', await dataUrl(file));
   form.set('attribute[language]', lang);
   status.textContent = text(lang, 'sending');
   $('submit').disabled = true;
@@ -83,6 +100,7 @@ async function submit(event) {
     status.textContent = '';
     $('report').hidden = true;
     $('number').textContent = body[0].service_request_id;
+    $('track-link').href = '/track/#token=' + encodeURIComponent(body[0].token);
     $('done').hidden = false;
     $('done-title').focus();
   } catch (e) {

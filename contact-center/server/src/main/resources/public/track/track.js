@@ -1,4 +1,7 @@
-// The public case tracking page: case number + last four phone digits → status, public notes, dates.
+// The public case tracking page: case number + last four phone digits → status, public notes, dates,
+// and the citizen's own photos (each fetched with the same proof, shown from a blob URL). A report's
+// tracking link (/track/#token=…, from the /report/ page; the fragment never reaches the server's
+// logs) looks the case up by its token instead.
 'use strict';
 
 const TEXT = {
@@ -6,6 +9,7 @@ const TEXT = {
     title: '접수 조회', intro: '접수번호와 휴대전화 번호 끝 네 자리를 입력하세요.', 'number-label': '접수번호',
     'digits-label': '휴대전화 끝 네 자리', submit: '조회', 'result-title': '처리 상황', 'status-label': '상태',
     'opened-label': '접수일', 'due-label': '처리 예정일', 'steps-title': '진행 내역', lang: 'English',
+    'photos-title': '첨부 사진', photo: '첨부 사진 {n}',
     notFound: '일치하는 접수 건이 없습니다. 번호와 네 자리를 확인해 주세요.',
     limited: '조회 요청이 너무 많습니다. 잠시 후 다시 시도해 주세요.', invalid: '입력 내용을 확인해 주세요.',
     status: { OPEN: '접수', ACCEPTED: '담당 부서 확인', IN_PROGRESS: '처리 중', WAITING_ON_CITIZEN: '답변 요청',
@@ -17,6 +21,7 @@ const TEXT = {
     'number-label': 'Case number', 'digits-label': 'Last four digits of your phone', submit: 'Track',
     'result-title': 'Where your case is', 'status-label': 'Status', 'opened-label': 'Received',
     'due-label': 'Due', 'steps-title': 'Steps so far', lang: '한국어',
+    'photos-title': 'Your photos', photo: 'Your photo {n}',
     notFound: 'No case matches this number and these digits. Please check them.',
     limited: 'Too many lookups. Please try again in a minute.', invalid: 'Please check what you entered.',
     status: { OPEN: 'received', ACCEPTED: 'accepted', IN_PROGRESS: 'in progress', WAITING_ON_CITIZEN: 'question for you',
@@ -27,13 +32,15 @@ const TEXT = {
 
 let lang = (navigator.language || 'ko').startsWith('ko') ? 'ko' : 'en';
 let last = null;
+let proof = null;   // the number and digits that found the case, for its photos
+const photoUrls = new Map();   // attachment id → blob URL
 
 function t(key) { return TEXT[lang][key]; }
 
 function applyLanguage() {
   document.documentElement.lang = lang;
   for (const id of ['title', 'intro', 'number-label', 'digits-label', 'submit', 'result-title', 'status-label',
-    'opened-label', 'due-label', 'steps-title', 'lang']) {
+    'opened-label', 'due-label', 'steps-title', 'photos-title', 'lang']) {
     document.getElementById(id).textContent = t(id);
   }
   document.getElementById('lang').lang = lang === 'ko' ? 'en' : 'ko';
@@ -62,7 +69,34 @@ function show(view) {
     }
     return li;
   }));
+  showPhotos(view.attachments || []);
   document.getElementById('result').hidden = false;
+}
+
+async function photoUrl(id) {
+  if (!photoUrls.has(id)) {
+    const response = await fetch('/api/v1/track/attachments/' + encodeURIComponent(id), { method: 'POST',
+      headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(proof) });
+    photoUrls.set(id, response.ok ? URL.createObjectURL(await response.blob()) : null);
+  }
+  return photoUrls.get(id);
+}
+
+async function showPhotos(attachments) {
+  const list = document.getElementById('photos');
+  document.getElementById('photos-section').hidden = attachments.length === 0;
+  list.replaceChildren(...attachments.map((a, i) => {
+    const li = document.createElement('li');
+    const img = document.createElement('img');
+    img.alt = t('photo').replace('{n}', String(i + 1)) + ' · ' + when(a.addedAt);
+    img.dataset.id = a.id;
+    li.append(img);
+    return li;
+  }));
+  for (const img of list.querySelectorAll('img')) {
+    const url = await photoUrl(img.dataset.id);
+    if (url) img.src = url;
+  }
 }
 
 function fail(message) {
@@ -75,12 +109,18 @@ function fail(message) {
 
 async function lookup(event) {
   event.preventDefault();
+  await find({ caseNumber: document.getElementById('number').value.trim(),
+    phoneLast4: document.getElementById('digits').value.trim() });
+}
+
+/** Looks the case up by number and digits, or by a report's tracking token (the link's #token=). */
+async function find(body) {
   document.getElementById('error').hidden = true;
-  const body = { caseNumber: document.getElementById('number').value.trim(),
-    phoneLast4: document.getElementById('digits').value.trim() };
   const response = await fetch('/api/v1/track', { method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body) });
   if (response.ok) {
+    proof = body;
+    photoUrls.clear();
     show(await response.json());
   } else {
     fail(response.status === 404 ? t('notFound') : response.status === 429 ? t('limited') : t('invalid'));
@@ -89,6 +129,8 @@ async function lookup(event) {
 
 document.addEventListener('DOMContentLoaded', () => {
   document.getElementById('lookup').addEventListener('submit', lookup);
+  const token = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (token) { find({ token }); }
   document.getElementById('lang').addEventListener('click', () => {
     lang = lang === 'ko' ? 'en' : 'ko';
     applyLanguage();

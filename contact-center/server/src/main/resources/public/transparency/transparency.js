@@ -1,5 +1,6 @@
 // The public transparency page: GET /api/v1/transparency (no login, aggregates only) rendered as
-// uPlot charts (decoration: aria-hidden) and the same numbers in tables, in Korean or English.
+// uPlot charts (decoration: aria-hidden) and the same numbers in tables, in the six languages the city
+// serves its citizens in (ko, en, zh, ja, vi, mn), chosen from a list.
 (function () {
   'use strict';
   const TEXTS = {
@@ -10,7 +11,7 @@
       fcr: '첫 통화 해결률', satisfaction: '만족도 (1–5)', departmentsTitle: '부서별 회신율과 처리 시간',
       departmentsCaption: '부서별 수치 (이관된 민원은 현재 담당 부서에 집계)', department: '부서', received: '접수',
       replyRate: '회신율', onTime: '기한 내 처리율', firstResponse: '첫 응답 (중앙값)', resolution: '처리 시간 (중앙값)',
-      hours: '시간', updated: '기준 시각', failed: '수치를 불러오지 못했습니다. 잠시 후 다시 시도하세요.', other: 'English'
+      hours: '시간', updated: '기준 시각', failed: '수치를 불러오지 못했습니다. 잠시 후 다시 시도하세요.', language: '언어'
     },
     en: {
       title: 'Seoul 120: service transparency', intro: 'How well the city answers citizens, and how fast departments reply and close cases. No personal data.',
@@ -19,9 +20,49 @@
       fcr: 'First-contact resolution', satisfaction: 'Satisfaction (1–5)', departmentsTitle: 'Department reply rates and closing times',
       departmentsCaption: 'Figures by department (reassigned cases count where they are now)', department: 'Department', received: 'Received',
       replyRate: 'Reply rate', onTime: 'Closed on time', firstResponse: 'First response (median)', resolution: 'Time to close (median)',
-      hours: 'h', updated: 'As of', failed: 'The figures could not be loaded. Please try again later.', other: '한국어'
+      hours: 'h', updated: 'As of', failed: 'The figures could not be loaded. Please try again later.', language: 'Language'
+    },
+    zh: {
+      title: '首尔120：服务公开', intro: '公开市民咨询的服务质量以及各部门的回复和处理时间。不含个人信息。',
+      daysTitle: '每日服务水平（最近31天）', daysCaption: '每日数据', monthsTitle: '每月服务水平（最近6个月）',
+      monthsCaption: '每月数据', day: '日期', month: '月份', offered: '来电/咨询', within: s => s + '秒内接听',
+      fcr: '首次联系解决率', satisfaction: '满意度（1–5）', departmentsTitle: '各部门回复率与处理时间',
+      departmentsCaption: '各部门数据（转办的案件计入现负责部门）', department: '部门', received: '受理',
+      replyRate: '回复率', onTime: '按期处理率', firstResponse: '首次回复（中位数）', resolution: '处理时间（中位数）',
+      hours: '小时', updated: '统计时间', failed: '无法加载数据，请稍后再试。', language: '语言'
+    },
+    ja: {
+      title: 'ソウル120：サービス公開', intro: '市民対応の品質と、部署ごとの回答・処理時間を公開します。個人情報は含まれません。',
+      daysTitle: '日別サービスレベル（直近31日）', daysCaption: '日別の数値', monthsTitle: '月別サービスレベル（直近6か月）',
+      monthsCaption: '月別の数値', day: '日付', month: '月', offered: '受付件数', within: s => s + '秒以内に応答',
+      fcr: '一次解決率', satisfaction: '満足度（1–5）', departmentsTitle: '部署別の回答率と処理時間',
+      departmentsCaption: '部署別の数値（移管された案件は現在の担当部署で集計）', department: '部署', received: '受付',
+      replyRate: '回答率', onTime: '期限内処理率', firstResponse: '初回応答（中央値）', resolution: '処理時間（中央値）',
+      hours: '時間', updated: '集計時点', failed: '数値を読み込めませんでした。しばらくしてからもう一度お試しください。', language: '言語'
+    },
+    vi: {
+      title: 'Seoul 120: công khai dịch vụ', intro: 'Chất lượng phục vụ người dân và thời gian trả lời, xử lý của từng cơ quan. Không có dữ liệu cá nhân.',
+      daysTitle: 'Mức dịch vụ theo ngày (31 ngày gần nhất)', daysCaption: 'Số liệu theo ngày', monthsTitle: 'Mức dịch vụ theo tháng (6 tháng gần nhất)',
+      monthsCaption: 'Số liệu theo tháng', day: 'Ngày', month: 'Tháng', offered: 'Lượt liên hệ', within: s => 'Trả lời trong ' + s + ' giây',
+      fcr: 'Giải quyết ngay lần đầu', satisfaction: 'Mức hài lòng (1–5)', departmentsTitle: 'Tỷ lệ trả lời và thời gian xử lý theo cơ quan',
+      departmentsCaption: 'Số liệu theo cơ quan (hồ sơ được chuyển tính cho cơ quan đang phụ trách)', department: 'Cơ quan', received: 'Tiếp nhận',
+      replyRate: 'Tỷ lệ trả lời', onTime: 'Xử lý đúng hạn', firstResponse: 'Phản hồi đầu tiên (trung vị)', resolution: 'Thời gian xử lý (trung vị)',
+      hours: 'giờ', updated: 'Cập nhật lúc', failed: 'Không tải được số liệu. Vui lòng thử lại sau.', language: 'Ngôn ngữ'
+    },
+    mn: {
+      title: 'Сөүл 120: үйлчилгээний ил тод байдал', intro: 'Иргэдэд үйлчилсэн чанар, газар тус бүрийн хариу өгөх, шийдвэрлэх хугацааг нийтэлнэ. Хувийн мэдээлэл агуулаагүй.',
+      daysTitle: 'Өдрийн үйлчилгээний түвшин (сүүлийн 31 өдөр)', daysCaption: 'Өдрийн тоон үзүүлэлт', monthsTitle: 'Сарын үйлчилгээний түвшин (сүүлийн 6 сар)',
+      monthsCaption: 'Сарын тоон үзүүлэлт', day: 'Өдөр', month: 'Сар', offered: 'Хандалт', within: s => s + ' секундэд хариулсан',
+      fcr: 'Анхны хандалтаар шийдсэн', satisfaction: 'Сэтгэл ханамж (1–5)', departmentsTitle: 'Газруудын хариу өгсөн хувь ба шийдвэрлэх хугацаа',
+      departmentsCaption: 'Газар тус бүрийн үзүүлэлт (шилжүүлсэн хэргийг одоогийн хариуцагч газарт тооцно)', department: 'Газар', received: 'Хүлээн авсан',
+      replyRate: 'Хариу өгсөн хувь', onTime: 'Хугацаандаа шийдсэн', firstResponse: 'Анхны хариу (медиан)', resolution: 'Шийдвэрлэх хугацаа (медиан)',
+      hours: 'цаг', updated: 'Шинэчилсэн', failed: 'Үзүүлэлтийг ачаалж чадсангүй. Дараа дахин оролдоно уу.', language: 'Хэл'
     }
   };
+  const LANGUAGES = [['ko', '한국어', 'ko-KR'], ['en', 'English', 'en-GB'], ['zh', '中文', 'zh-CN'], ['ja', '日本語', 'ja-JP'],
+    ['vi', 'Tiếng Việt', 'vi-VN'], ['mn', 'Монгол', 'mn-MN']];
+  const locale = () => LANGUAGES.find(l => l[0] === lang)[2];
+  const departmentName = row => lang === 'ko' ? row.nameKo : row.nameEn;
   const $ = id => document.getElementById(id);
   let lang = new URLSearchParams(location.search).get('lang') || localStorage.getItem('onenumber.transparency.lang') || 'ko';
   if (!TEXTS[lang]) lang = 'ko';
@@ -35,8 +76,8 @@
   function applyTexts() {
     document.documentElement.lang = lang;
     document.querySelectorAll('[data-t]').forEach(el => { el.textContent = t(el.dataset.t); });
-    $('lang').textContent = t('other');
-    $('lang').lang = lang === 'ko' ? 'en' : 'ko';
+    $('lang').value = lang;
+    $('lang-label').textContent = t('language');
     document.title = t('title') + ' — OneNumber';
     if (data) document.querySelectorAll('.sl-head').forEach(el => { el.textContent = t('within')(data.thresholdSeconds); });
   }
@@ -77,7 +118,7 @@
     applyTexts();
     fill('days', data.days, levelCells, 'period');
     fill('months', data.months, levelCells, 'period');
-    fill('departments', data.departments, row => [[lang === 'ko' ? row.nameKo : row.nameEn], [String(row.received)],
+    fill('departments', data.departments, row => [[departmentName(row)], [String(row.received)],
       [pct(row.replyRate), 'reply-rate'], [pct(row.onTimeRate), 'on-time'], [hours(row.firstResponseMedianSeconds)],
       [hours(row.resolutionMedianSeconds)]], 'department');
     charts.splice(0).forEach(c => c.destroy());
@@ -86,10 +127,10 @@
       [[sl, data.days.map(d => d.serviceLevel), '#1b7f3b'], [t('fcr'), data.days.map(d => d.fcr), '#2a6fdb']]);
     chart($('months-chart'), data.months.map(d => d.period),
       [[sl, data.months.map(d => d.serviceLevel), '#1b7f3b'], [t('fcr'), data.months.map(d => d.fcr), '#2a6fdb']]);
-    chart($('departments-chart'), data.departments.map(d => lang === 'ko' ? d.nameKo : d.nameEn),
+    chart($('departments-chart'), data.departments.map(departmentName),
       [[t('replyRate'), data.departments.map(d => d.replyRate), '#2a6fdb'],
         [t('onTime'), data.departments.map(d => d.onTimeRate), '#1b7f3b']], true);
-    $('updated').textContent = t('updated') + ': ' + new Date(data.at).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB');
+    $('updated').textContent = t('updated') + ': ' + new Date(data.at).toLocaleString(locale());
     document.body.dataset.loaded = 'true';
   }
 
@@ -106,8 +147,13 @@
     }
   }
 
-  $('lang').addEventListener('click', () => {
-    lang = lang === 'ko' ? 'en' : 'ko';
+  for (const [code, name] of LANGUAGES) {
+    const option = new Option(name, code);
+    option.lang = code;
+    $('lang').append(option);
+  }
+  $('lang').addEventListener('change', () => {
+    lang = $('lang').value;
     localStorage.setItem('onenumber.transparency.lang', lang);
     if (data) render(); else applyTexts();
   });

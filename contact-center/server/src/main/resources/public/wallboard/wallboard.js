@@ -12,6 +12,15 @@
   let drillKind = 'queue';
   let chart = null;
   let abort = null;
+  let caseAlerts = null;   // the overdue alert stream (every department's), pushed
+
+  /** A case went overdue somewhere in the city: list it at the top of the board. */
+  function showCaseAlert(a) {
+    const li = document.createElement('li');
+    li.textContent = I.t('overdueAlert') + ' · ' + a.caseId + ' · ' + a.department;
+    $('case-alerts').prepend(li);
+    $('alerts-section').hidden = false;
+  }
 
   const pct = v => v == null ? '–' : (100 * v).toFixed(1) + '%';
   const secs = v => v == null ? '–' : v.toFixed(1) + I.t('seconds');
@@ -91,6 +100,7 @@
     $('board').hidden = false;
     online(true);
     if (!queueNames.size) loadQueueNames();
+    if (!caseAlerts) caseAlerts = window.CaseAlerts.open(token, showCaseAlert);
     const reader = res.body.getReader();
     const decoder = new TextDecoder();
     let buffer = '';

@@ -72,6 +72,18 @@ public final class GeoReportDocuments {
         Node.leaf("account_id", null)))));
   }
 
+  /**
+   * The city's own {@code /report/} page's answer: as {@link #created}, with the request's
+   * {@code token} (the specification's field) for the citizen's tracking link.
+   */
+  public static Node createdWithToken(String serviceRequestId, String serviceNotice, String token) {
+    return new Node.ListOf("service_requests", List.of(new Node.Group("request", List.of(
+        Node.leaf("service_request_id", serviceRequestId),
+        Node.leaf("token", token),
+        Node.leaf("service_notice", serviceNotice),
+        Node.leaf("account_id", null)))));
+  }
+
   /** {@code GET tokens/{token}}: the request id the token stands for. */
   public static Node token(String serviceRequestId, String token) {
     return new Node.ListOf("service_requests", List.of(new Node.Group("request", List.of(

@@ -38,6 +38,21 @@ public abstract class CaseRegistryContract {
   }
 
   @Test
+  public void findsResolvedCasesWithoutARowSinceTheCutoff() {
+    Case quiet = open("C-1", "water", T0).moveTo(new CaseStatusChange(CaseStatus.RESOLVED, T0.plusSeconds(60),
+        "staff-water", null));
+    Case noted = open("C-2", "water", T0).moveTo(new CaseStatusChange(CaseStatus.RESOLVED, T0.plusSeconds(60),
+        "staff-water", null)).append(new CaseStatusChange(CaseStatus.RESOLVED, T0.plusSeconds(600), "staff-water",
+        "called back", null, CaseEntryKind.NOTE, null));
+    Case open = open("C-3", "water", T0);
+    List.of(quiet, noted, open).forEach(cases()::save);
+    assertEquals(List.of(quiet.id()), cases().resolvedQuietSince(T0.plusSeconds(300), 10).stream().map(Case::id)
+        .toList());
+    assertEquals(List.of(quiet.id(), noted.id()), cases().resolvedQuietSince(T0.plusSeconds(600), 10).stream()
+        .map(Case::id).toList());
+  }
+
+  @Test
   public void findsASavedCaseWithItsContactsAndHistory() {
     Case c = open("C-1", "water", T0);
     cases().save(c);

@@ -77,6 +77,12 @@ public final class FakeCaseRegistry implements CaseRegistry {
   }
 
   @Override
+  public synchronized List<Case> resolvedQuietSince(Instant since, int limit) {
+    return cases.values().stream().filter(c -> c.status() == CaseStatus.RESOLVED && !c.last().at().isAfter(since))
+        .sorted(Comparator.comparing(Case::openedAt).thenComparing(c -> c.id().value())).limit(limit).toList();
+  }
+
+  @Override
   public synchronized List<Case> byCitizen(CitizenId citizen) {
     return cases.values().stream().filter(c -> c.citizen().equals(citizen))
         .sorted(Comparator.comparing(Case::openedAt).thenComparing(c -> c.id().value())).toList();

@@ -45,6 +45,22 @@ class FakeContractsTest {
   }
 
   @Nested
+  class FakeCaseAttachmentsTest extends CaseAttachmentsContract {
+    private final FakeCaseRegistry cases = new FakeCaseRegistry();
+    private final FakeCaseAttachments attachments = new FakeCaseAttachments();
+
+    @Override
+    protected org.onenumber.core.port.out.CaseAttachments attachments() {
+      return attachments;
+    }
+
+    @Override
+    protected CaseRegistry cases() {
+      return cases;
+    }
+  }
+
+  @Nested
   class FakeWelfareScheduleTest extends WelfareScheduleContract {
     private final FakeWelfareSchedule schedule = new FakeWelfareSchedule();
     private final FakeSeniorRegistry seniors = new FakeSeniorRegistry();

@@ -9,6 +9,7 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
+import org.onenumber.core.casework.attachment.AttachmentTooLargeException;
 import org.onenumber.core.error.IllegalTransitionException;
 import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.error.OneNumberException;
@@ -49,6 +50,7 @@ final class OneNumberExceptionHandler implements ExceptionHandler<OneNumberExcep
       case NotFoundException e -> HttpStatus.NOT_FOUND;
       case IllegalTransitionException e -> HttpStatus.CONFLICT;
       case VersionConflictException e -> HttpStatus.CONFLICT;
+      case AttachmentTooLargeException e -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
       case PermanentException e -> HttpStatus.BAD_REQUEST;
       case RetriableException e -> {
         LOG.warn("{} {} failed: {}", request.getMethod(), request.getPath(), e.getMessage());

@@ -11,17 +11,21 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.onenumber.core.casework.CaseAutoClose;
 import org.onenumber.core.casework.CaseDeadlines;
 import org.onenumber.core.casework.CaseDesk;
 import org.onenumber.core.casework.CaseDueRules;
 import org.onenumber.core.casework.CaseNotifier;
 import org.onenumber.core.casework.WorkingDays;
+import org.onenumber.core.casework.attachment.AttachToCase;
+import org.onenumber.core.casework.attachment.AttachmentRules;
 import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.messaging.CaseMessages;
 import org.onenumber.core.messaging.MessageContext;
 import org.onenumber.core.port.in.ActOnCase;
 import org.onenumber.server.events.VertxEventPublisher;
 import org.onenumber.server.persistence.Jdbc;
+import org.onenumber.server.persistence.JdbcCaseAttachments;
 import org.onenumber.server.persistence.JdbcCaseRegistry;
 import org.onenumber.server.persistence.JdbcDirectory;
 
@@ -55,6 +59,22 @@ final class CaseworkFactory {
   ActOnCase actOnCase(Jdbc jdbc, JdbcCaseRegistry cases, JdbcDirectory directory, VertxEventPublisher events,
       CaseNotifier notifier, CaseDueRules rules, InstantSource clock) {
     return new CaseDesk(jdbc, cases, directory, events, notifier, rules, clock);
+  }
+
+  @Singleton
+  AttachToCase attachToCase(JdbcCaseRegistry cases, JdbcCaseAttachments attachments, InstantSource clock,
+      @Value("${onenumber.cases.attachments.max-bytes:5242880}") int maxBytes,
+      @Value("${onenumber.cases.attachments.max-per-case:5}") int maxPerCase) {
+    return new AttachToCase(cases, attachments, new AttachmentRules(maxBytes, maxPerCase), clock,
+        () -> java.util.UUID.randomUUID().toString());
+  }
+
+  /** Never sooner than the reopen window: closing a case takes the citizen's reopen away. */
+  @Singleton
+  CaseAutoClose caseAutoClose(JdbcCaseRegistry cases, VertxEventPublisher events, CaseDueRules rules,
+      InstantSource clock, @Value("${onenumber.cases.auto-close-after:14d}") Duration after) {
+    Duration quiet = after.compareTo(rules.reopenWithin()) < 0 ? rules.reopenWithin() : after;
+    return new CaseAutoClose(cases, events, quiet, clock);
   }
 
   @Singleton

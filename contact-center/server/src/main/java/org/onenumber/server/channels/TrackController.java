@@ -1,7 +1,10 @@
 package org.onenumber.server.channels;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -13,20 +16,24 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.onenumber.core.casework.Case;
 import org.onenumber.core.casework.CaseAction;
 import org.onenumber.core.casework.CaseEntryKind;
 import org.onenumber.core.casework.CaseStatusChange;
+import org.onenumber.core.casework.attachment.CaseAttachment;
 import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.port.in.ActOnCase;
 import org.onenumber.core.port.in.ActOnCaseCommand;
+import org.onenumber.core.port.out.CaseAttachments;
 import org.onenumber.server.privacy.AccessHistory;
 
 /**
  * The public tracking API behind {@code /track/}: a case number plus the last four digits of the
- * citizen's phone shows the status, the public notes and the dates — nothing else (no summary, no
- * department's internal notes, no names). Anonymous, and rate-limited per address
+ * citizen's phone (or a report's tracking token; see {@link CaseTracking}) shows the status, the
+ * public notes, the dates and the citizen's own photos — nothing else (no summary, no department's
+ * internal notes, no names). Anonymous, and rate-limited per address
  * ({@code onenumber.rate-limits.track-per-minute}) against enumeration; a miss is always the same
  * 404. POST, so that the phone digits stay out of access logs. The same proof shows the citizen who
  * looked at their record ({@link AccessHistory}).
@@ -40,16 +47,21 @@ final class TrackController {
   private final CaseTracking tracking;
   private final ActOnCase desk;
   private final AccessHistory history;
+  private final CaseAttachments attachments;
 
-  TrackController(CaseTracking tracking, ActOnCase desk, AccessHistory history) {
+  TrackController(CaseTracking tracking, ActOnCase desk, AccessHistory history, CaseAttachments attachments) {
     this.tracking = tracking;
     this.desk = desk;
     this.history = history;
+    this.attachments = attachments;
   }
 
-  /** What a citizen types. */
+  /**
+   * What a citizen types: the case number and the last four digits of their phone, or the
+   * tracking token of a report (from the {@code /report/} page's link); a reason to reopen.
+   */
   @Serdeable
-  record TrackRequest(String caseNumber, String phoneLast4, String reason) {}
+  record TrackRequest(String caseNumber, String phoneLast4, String reason, @Nullable String token) {}
 
   /** One public step of the case. */
   @Serdeable
@@ -58,11 +70,12 @@ final class TrackController {
   /** What the tracking page shows. */
   @Serdeable
   record TrackView(String caseNumber, String status, Instant openedAt, Instant dueAt, Instant updatedAt,
-      List<TrackStep> steps) {
-    static TrackView of(Case c) {
+      List<TrackStep> steps, List<AttachmentView> attachments) {
+    static TrackView of(Case c, CaseAttachments attachments) {
       List<TrackStep> steps = c.history().stream().filter(TrackView::isPublic)
           .map(h -> new TrackStep(h.status().name(), h.at(), h.publicNote())).toList();
-      return new TrackView(c.id().value(), c.status().name(), c.openedAt(), c.dueAt(), c.last().at(), steps);
+      return new TrackView(c.id().value(), c.status().name(), c.openedAt(), c.dueAt(), c.last().at(), steps,
+          attachments.of(c.id()).stream().map(AttachmentView::of).toList());
     }
 
     private static boolean isPublic(CaseStatusChange row) {
@@ -76,7 +89,7 @@ final class TrackController {
   @ApiResponse(responseCode = "404", description = "no case matches this number and these digits")
   @ApiResponse(responseCode = "429", description = "too many lookups from this address")
   TrackView track(@Body TrackRequest request) {
-    return TrackView.of(find(request));
+    return TrackView.of(find(request), attachments);
   }
 
   @Post("/reopen")
@@ -86,7 +99,7 @@ final class TrackController {
   TrackView reopen(@Body TrackRequest request) {
     Case c = find(request);
     return TrackView.of(desk.act(new ActOnCaseCommand(c.id(), c.version(), "citizen",
-        new CaseAction.Reopen(request.reason()))));
+        new CaseAction.Reopen(request.reason()))), attachments);
   }
 
   @Post("/access-log")
@@ -98,9 +111,23 @@ final class TrackController {
     return history.of(find(request).citizen().value());
   }
 
+  @Post("/attachments/{attachmentId}")
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  @Operation(summary = "The citizen's own attachment (their photo) of the case their number and phone digits prove")
+  @ApiResponse(responseCode = "404", description = "no case matches, or no such attachment on it")
+  @ApiResponse(responseCode = "429", description = "too many lookups from this address")
+  HttpResponse<byte[]> attachment(@PathVariable String attachmentId, @Body TrackRequest request) {
+    Case c = find(request);
+    CaseAttachment a = attachments.of(c.id()).stream().filter(x -> x.id().equals(attachmentId)).findFirst()
+        .orElseThrow(() -> new NotFoundException("attachment", "on this case"));
+    return AttachmentView.content(a, attachments.content(c.id(), a.id())
+        .orElseThrow(() -> new NotFoundException("attachment", "on this case")));
+  }
+
   private Case find(TrackRequest request) {
     InvalidInputException.require(request, "body");
-    return tracking.find(request.caseNumber(), request.phoneLast4())
-        .orElseThrow(() -> new NotFoundException("case", "matching this number and phone digits"));
+    Optional<Case> found = request.token() != null && !request.token().isBlank()
+        ? tracking.findByToken(request.token()) : tracking.find(request.caseNumber(), request.phoneLast4());
+    return found.orElseThrow(() -> new NotFoundException("case", "matching this number and phone digits"));
   }
 }

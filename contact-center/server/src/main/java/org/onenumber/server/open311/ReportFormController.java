@@ -18,16 +18,23 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Base64;
 import org.onenumber.channels.open311.FormBody;
 import org.onenumber.channels.open311.GeoReportDocuments;
+import org.onenumber.channels.open311.GeoReportError;
 import org.onenumber.channels.open311.ServiceRequestSubmission;
+import org.onenumber.core.casework.attachment.AttachToCase;
+import org.onenumber.core.casework.attachment.AttachmentTooLargeException;
 import org.onenumber.server.security.RateLimits;
 
 /**
  * The citizen's {@code /report/} page files through the same path as an Open311 client: the same
  * form fields (without an api_key), the same validation and filing, as the city's own client
- * application {@value #CLIENT}; the answer is the GeoReport JSON document. Rate-limited per source
- * address like any client. Also gives the page its map settings.
+ * application {@value #CLIENT}; the answer is the GeoReport JSON document with the request's
+ * {@code token}, which the page turns into the citizen's tracking link. Rate-limited per source
+ * address like any client. A photo sent with the form (field {@code photo}, base64) becomes the
+ * case's attachment ({@link AttachToCase}): checked before filing, stored after it. Also gives the
+ * page its map settings.
  */
 @Controller("/report")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -37,6 +44,7 @@ final class ReportFormController {
 
   /** The client application row of the web form (created by the V95 migration; it has no key). */
   static final String CLIENT = "web-form";
+  private static final String PHOTO = "photo";
 
   private final JdbcOpen311Store store;
   private final Open311Desk desk;
@@ -44,6 +52,7 @@ final class ReportFormController {
   private final HttpClientAddressResolver addresses;
   private final String jurisdiction;
   private final MapSettings map;
+  private final AttachToCase attach;
 
   /**
    * What the page's map shows.
@@ -54,7 +63,7 @@ final class ReportFormController {
   record MapSettings(String tileUrl, String attribution, double lat, double lon, int zoom) {}
 
   ReportFormController(JdbcOpen311Store store, Open311Desk desk, RateLimits limits,
-      HttpClientAddressResolver addresses,
+      HttpClientAddressResolver addresses, AttachToCase attach,
       @Value("${onenumber.open311.jurisdiction-id:onenumber.example}") String jurisdiction,
       @Value("${onenumber.report.tile-url:}") String tileUrl,
       @Value("${onenumber.report.tile-attribution:}") String attribution,
@@ -66,6 +75,7 @@ final class ReportFormController {
     this.addresses = addresses;
     this.jurisdiction = jurisdiction;
     this.map = new MapSettings(tileUrl, attribution, lat, lon, 13);
+    this.attach = attach;
   }
 
   @Get("/settings.json")
@@ -76,14 +86,45 @@ final class ReportFormController {
 
   @Post("/requests")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  @Operation(summary = "File a report from the /report/ page: the Open311 POST fields without api_key; GeoReport JSON back")
+  @Operation(summary = "File a report from the /report/ page: the Open311 POST fields without api_key, and an"
+      + " optional photo (field photo, base64); GeoReport JSON back")
   HttpResponse<String> file(@Nullable @Body String body, HttpRequest<?> request) {
     return Open311Responses.answer("json", () -> {
       Open311Controller.limit(limits, CLIENT, addresses.resolve(request));
       var form = FormBody.decode(body);
       form.remove("api_key");
-      Open311Desk.Filed filed = desk.file(ServiceRequestSubmission.parse(form, store::service, jurisdiction), CLIENT);
-      return GeoReportDocuments.created(filed.request().serviceRequestId(), filed.serviceNotice());
+      byte[] photo = photo(FormBody.first(form, PHOTO));
+      form.remove(PHOTO);
+      var submission = ServiceRequestSubmission.parse(form, store::service, jurisdiction);
+      Open311Desk.Filed filed = desk.file(submission, CLIENT);
+      if (photo != null) {
+        attach.attach(filed.opened().id(), photo, CLIENT, "citizen");
+      }
+      return GeoReportDocuments.createdWithToken(filed.request().serviceRequestId(), filed.serviceNotice(),
+          filed.request().token());
     });
+  }
+
+  /**
+   * The photo field: base64, or a {@code data:} URL of it; checked (size, sniffed type) before
+   * anything is filed, so a refused photo files nothing.
+   */
+  private byte[] photo(String field) {
+    if (field == null || field.isBlank()) {
+      return null;
+    }
+    String data = field.startsWith("data:") ? field.substring(field.indexOf(',') + 1) : field;
+    byte[] bytes;
+    try {
+      bytes = Base64.getMimeDecoder().decode(data);
+    } catch (IllegalArgumentException e) {
+      throw GeoReportError.badRequest("photo must be a picture encoded in base64");
+    }
+    try {
+      attach.check(bytes);
+    } catch (AttachmentTooLargeException e) {
+      throw new GeoReportError(413, e.getMessage());
+    }
+    return bytes;
   }
 }

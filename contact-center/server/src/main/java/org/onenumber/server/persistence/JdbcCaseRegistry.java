@@ -130,6 +130,13 @@ public final class JdbcCaseRegistry implements CaseRegistry {
   }
 
   @Override
+  public List<Case> resolvedQuietSince(Instant since, int limit) {
+    return jdbc.query("select * from case_file f where f.status = 'RESOLVED' and not exists"
+        + " (select 1 from case_status s where s.case_id = f.id and s.at > ?) order by f.opened_at, f.id limit ?",
+        this::read, since, limit);
+  }
+
+  @Override
   public List<Case> byCitizen(CitizenId citizen) {
     return jdbc.query("select * from case_file where citizen_id = ? order by opened_at, id", this::read,
         citizen.value());

@@ -104,6 +104,12 @@ public final class CitizenDataAccess {
         caseReason(who, c));
   }
 
+  /** Rules 1 and 4 for one attachment of case {@code c} (a citizen's photo): every read audited. */
+  public void viewCaseAttachment(Authentication who, HttpRequest<?> request, Case c, String attachment) {
+    audit.append(entry(who, request, "view", "case-attachment", attachment,
+        c.citizen() == null ? null : c.citizen().value(), caseReason(who, c)));
+  }
+
   /** Rule 6: {@code who} acts on case {@code c} (and sees it in the answer). */
   public void actOnCase(Authentication who, HttpRequest<?> request, Case c) {
     audit.append(entry(who, request, "act", "case", c.id().value(), c.citizen().value(), caseReason(who, c)));

@@ -20,7 +20,7 @@ import org.onenumber.server.api.ApiError;
  * {@code micronaut.server.client-address-header}).
  */
 @ServerFilter({"/api/v1/contacts", "/login", "/ws/chat", "/ws/call", "/api/v1/track", "/api/v1/track/reopen",
-    "/api/v1/track/access-log", "/api/v1/transparency"})
+    "/api/v1/track/access-log", "/api/v1/track/attachments/*", "/api/v1/transparency"})
 final class RateLimitFilter {
 
   private final RateLimits limits;

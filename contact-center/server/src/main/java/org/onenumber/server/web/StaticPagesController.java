@@ -46,7 +46,7 @@ final class StaticPagesController {
       "js", new MediaType("text/javascript; charset=utf-8"),
       "css", new MediaType("text/css; charset=utf-8"),
       "svg", new MediaType("image/svg+xml"));
-  private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:;"
+  private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: https:;"
       + " connect-src 'self' ws: wss:; base-uri 'none'; form-action 'self'";
 
   private final ResourceResolver resources;

@@ -36,7 +36,8 @@ class CampaignSmsIT {
   final ServerHarness server = ServerHarness.perTest(Map.of("onenumber.welfare.dialer", "false",
       "onenumber.campaigns.sender", "false"));
 
-  private static Senior senior(String id, String phone, String district) {
+  /** A senior who takes check-ins by SMS, enrolled in {@code district}. */
+  static Senior senior(String id, String phone, String district) {
     Senior s = WelfareScheduleContract.senior(id, phone, CheckInMode.SMS);
     return new Senior(new SeniorId(id), s.name(), List.of(new CitizenIdentity.Phone(phone)), s.address(), district,
         s.language(), s.consent(), s.emergencyContacts(), s.worker(), s.workerPhone(), s.windows(), s.mode(),

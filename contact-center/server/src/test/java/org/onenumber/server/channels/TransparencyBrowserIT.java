@@ -18,12 +18,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The public {@code /transparency/} page in Chromium, without a login: a pothole filed through
  * Open311 and resolved by the department raises the road department's reply rate on the page
- * (charts and table), in Korean and English, with no axe-core WCAG 2.2 A/AA violation; the public
+ * (charts and table), in all six citizen languages (ko, en, zh, ja, vi, mn), with no axe-core WCAG 2.2 A/AA violation; the public
  * API behind it carries no case number and no text of the case.
  */
 class TransparencyBrowserIT {
@@ -58,11 +59,21 @@ class TransparencyBrowserIT {
     assertTrue(page.findElements(By.cssSelector("#departments-chart canvas")).size() > 0, "the chart is drawn");
     assertEquals(31, page.findElements(By.cssSelector("#days tbody tr")).size());
 
-    page.findElement(By.id("lang")).click();
+    new Select(page.findElement(By.id("lang"))).selectByValue("en");
     wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
     assertEquals("Department reply rates and closing times", page.findElement(By.id("departments-title")).getText());
     assertEquals("[]", Browsers.axeViolations(page), "the page in English");
     Browsers.screenshot(page, "transparency");
+    Map<String, String> titles = Map.of("zh", "各部门回复率与处理时间", "ja", "部署別の回答率と処理時間",
+        "vi", "Tỷ lệ trả lời và thời gian xử lý theo cơ quan", "mn", "Газруудын хариу өгсөн хувь ба шийдвэрлэх хугацаа");
+    for (var language : titles.entrySet()) {
+      new Select(page.findElement(By.id("lang"))).selectByValue(language.getKey());
+      wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", language.getKey()));
+      assertEquals(language.getValue(), page.findElement(By.id("departments-title")).getText());
+      assertEquals("100.0%", page.findElement(By.cssSelector(roadsRate)).getText(), language.getKey());
+      assertEquals("[]", Browsers.axeViolations(page), "the page in " + language.getKey());
+    }
+    Browsers.screenshot(page, "transparency-mn");
 
     String api = server.client().toBlocking().retrieve(HttpRequest.GET("/api/v1/transparency"));
     assertFalse(api.contains(number), "no case number in the public figures");

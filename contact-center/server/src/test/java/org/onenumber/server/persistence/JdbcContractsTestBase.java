@@ -135,17 +135,42 @@ abstract class JdbcContractsTestBase {
 
     @BeforeEach
     void departmentsCitizenAndContacts() {
-      JdbcDirectory directory = new JdbcDirectory(jdbc);
-      directory.save(TestData.department("water"), List.of("수도 누수"));
-      directory.save(TestData.department("roads"), List.of("포트홀"));
-      CitizenId kim = new CitizenId("citizen-kim");
-      new JdbcCitizenRegistry(jdbc).save(new Citizen(kim, null, Set.of(new CitizenIdentity.Phone("+821055556666")),
-          Language.KOREAN, Consent.DEFAULT));
-      JdbcContactJournal journal = new JdbcContactJournal(jdbc, JsonMapper.createDefault());
-      for (String id : List.of("c-1", "c-2")) {
-        journal.append(Contact.create(new ContactId(id), Channel.VOICE, kim, Language.KOREAN, Set.of(), 0, null,
-            Instant.parse("2026-11-23T00:00:00Z")), List.of());
-      }
+      caseWorld(jdbc);
+    }
+
+    @Override
+    protected CaseRegistry cases() {
+      return new JdbcCaseRegistry(jdbc);
+    }
+  }
+
+  /** Departments water and roads, citizen citizen-kim and contacts c-1, c-2: what cases refer to. */
+  private static void caseWorld(Jdbc jdbc) {
+    JdbcDirectory directory = new JdbcDirectory(jdbc);
+    directory.save(TestData.department("water"), List.of("수도 누수"));
+    directory.save(TestData.department("roads"), List.of("포트홀"));
+    CitizenId kim = new CitizenId("citizen-kim");
+    new JdbcCitizenRegistry(jdbc).save(new Citizen(kim, null, Set.of(new CitizenIdentity.Phone("+821055556666")),
+        Language.KOREAN, Consent.DEFAULT));
+    JdbcContactJournal journal = new JdbcContactJournal(jdbc, JsonMapper.createDefault());
+    for (String id : List.of("c-1", "c-2")) {
+      journal.append(Contact.create(new ContactId(id), Channel.VOICE, kim, Language.KOREAN, Set.of(), 0, null,
+          Instant.parse("2026-11-23T00:00:00Z")), List.of());
+    }
+  }
+
+  @Nested
+  class JdbcCaseAttachmentsContract extends org.onenumber.testkit.CaseAttachmentsContract {
+    private final Jdbc jdbc = fresh();
+
+    @BeforeEach
+    void departmentsCitizenAndContacts() {
+      caseWorld(jdbc);
+    }
+
+    @Override
+    protected org.onenumber.core.port.out.CaseAttachments attachments() {
+      return new JdbcCaseAttachments(jdbc);
     }
 
     @Override

@@ -44,6 +44,12 @@ public interface CaseRegistry {
   /** Cases not done whose due date is before {@code dueBefore}, due first: the reminder sweep's work. */
   List<Case> dueBefore(Instant dueBefore, int limit);
 
+  /**
+   * Cases now {@code RESOLVED} without any history row after {@code since}, oldest first: the
+   * auto-close sweep's work.
+   */
+  List<Case> resolvedQuietSince(Instant since, int limit);
+
   /** The citizen's cases, oldest first. */
   List<Case> byCitizen(CitizenId citizen);
 

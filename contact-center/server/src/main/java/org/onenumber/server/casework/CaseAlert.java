@@ -1,0 +1,17 @@
+package org.onenumber.server.casework;
+
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import org.onenumber.core.event.CaseUpdated;
+
+/**
+ * One pushed alert: a case went overdue. Ids and status only (no summary, no citizen), so a
+ * supervisor's wallboard on a shared screen shows nothing personal.
+ */
+@Serdeable
+public record CaseAlert(String kind, String caseId, String department, String status, Instant at) {
+
+  static CaseAlert of(CaseUpdated u) {
+    return new CaseAlert(u.kind().name(), u.caseId().value(), u.department().value(), u.status().name(), u.at());
+  }
+}

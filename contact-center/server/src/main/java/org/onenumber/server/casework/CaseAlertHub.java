@@ -1,0 +1,44 @@
+package org.onenumber.server.casework;
+
+import io.micronaut.context.annotation.Context;
+import java.util.function.Predicate;
+import org.onenumber.core.casework.CaseEntryKind;
+import org.onenumber.core.event.CaseUpdated;
+import org.onenumber.server.events.VertxEventPublisher;
+import reactor.core.publisher.BufferOverflowStrategy;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Pushes overdue alerts to every connected page: each {@code OVERDUE} {@link CaseUpdated} from the
+ * event bus (written once per due date by {@link org.onenumber.core.casework.CaseDeadlines}) goes
+ * to the viewers whose filter admits its department, as it happens. Viewers get alerts from the
+ * moment they connect; what was overdue before is the inbox's {@code overdue} view and
+ * {@code GET /api/v1/overdue-cases}. A viewer more than {@value #VIEWER_BUFFER} alerts behind
+ * loses the oldest. Started with the server. Thread-safe.
+ */
+@Context
+public final class CaseAlertHub {
+
+  static final int VIEWER_BUFFER = 64;
+
+  private final Sinks.Many<CaseAlert> sink = Sinks.many().multicast().directBestEffort();
+
+  CaseAlertHub(VertxEventPublisher events) {
+    events.subscribe(event -> {
+      if (event instanceof CaseUpdated u && u.kind() == CaseEntryKind.OVERDUE) {
+        publish(CaseAlert.of(u));
+      }
+    });
+  }
+
+  private synchronized void publish(CaseAlert alert) {
+    sink.tryEmitNext(alert);
+  }
+
+  /** The alerts {@code admits} lets through, from now on. */
+  public Flux<CaseAlert> stream(Predicate<CaseAlert> admits) {
+    return sink.asFlux().filter(admits).onBackpressureBuffer(VIEWER_BUFFER, dropped -> { },
+        BufferOverflowStrategy.DROP_OLDEST);
+  }
+}

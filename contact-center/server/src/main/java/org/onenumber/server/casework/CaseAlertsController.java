@@ -1,0 +1,57 @@
+package org.onenumber.server.casework;
+
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.sse.Event;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.onenumber.server.security.CitizenDataAccess;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+
+/**
+ * Overdue alerts pushed to the pages of the people who must act: department staff get their own
+ * department's, supervisors and administrators every department's (the contact center's
+ * escalation list). Server-sent events: a {@code ready} event once the viewer is subscribed, then
+ * one {@code overdue} event per case as it goes overdue.
+ */
+@Controller("/api/v1/case-alerts")
+@Secured({"DEPARTMENT_STAFF", "SUPERVISOR", "ADMIN"})
+@Tag(name = "cases")
+final class CaseAlertsController {
+
+  private final CaseAlertHub hub;
+  private final CitizenDataAccess access;
+  private final JsonMapper json;
+
+  CaseAlertsController(CaseAlertHub hub, CitizenDataAccess access, JsonMapper json) {
+    this.hub = hub;
+    this.access = access;
+    this.json = json;
+  }
+
+  @Get(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM)
+  @Secured({"DEPARTMENT_STAFF", "SUPERVISOR", "ADMIN"})
+  @Operation(summary = "Overdue cases pushed as they go overdue (server-sent events): staff their department's,"
+      + " supervisors every department's")
+  Publisher<Event<String>> stream(Authentication who) {
+    String department = access.departmentFigures(who, null);
+    Flux<Event<String>> alerts = hub.stream(a -> department == null || department.equals(a.department()))
+        .map(a -> Event.of(write(a)).name("overdue"));
+    return Flux.concat(Flux.just(Event.of("{}").name("ready")), alerts);
+  }
+
+  private String write(CaseAlert alert) {
+    try {
+      return json.writeValueAsString(alert);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

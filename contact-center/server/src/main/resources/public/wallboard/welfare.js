@@ -1,0 +1,145 @@
+// The welfare program's page for welfare supervisors, over /api/v1/welfare: today's figures, the
+// preview calls waiting for an operator, a senior's card (every look audited by the server), and
+// the registry's CSV import with its report (check only, or store: all rows or none). Uses the
+// wallboard's login; texts are set with textContent only. Korean and English, as the wallboard.
+(function () {
+  'use strict';
+  const TEXTS = {
+    ko: {
+      title: '홀몸 어르신 안부 확인', wallboard: '현황판', today: '오늘의 안부 확인', refresh: '새로 고침',
+      previews: '상담원 전화를 기다리는 어르신', none: '없음', lookup: '어르신 카드 보기',
+      audited: '열람할 때마다 감사 기록에 남습니다.', seniorId: '어르신 번호', open: '보기',
+      import: '명단 가져오기 (CSV)', csv: 'CSV 내용', check: '검사만', store: '가져오기', refusedRows: '받지 않은 줄',
+      line: '줄', reason: '이유', switchTo: 'English', day: '날짜', enrolled: '등록 어르신', planned: '예정 통화',
+      attempts: '시도', done: '완료', reached: '연결', notReached: '미연결', waiting: '대기', escalated: '복지 민원으로 이관',
+      reachedPercent: '연결률', imported: '{n}명을 등록했습니다.', checked: '{n}명 모두 등록할 수 있습니다.',
+      refusedCount: '받지 않은 줄 {n}개: 아무것도 등록하지 않았습니다.', due: '예정', attempt: '시도',
+      name: '이름', phones: '전화', address: '주소', district: '구', language: '언어', mode: '확인 방법',
+      windows: '통화 가능 시간', careNotes: '돌봄 메모', worker: '담당 복지사', emergencyContacts: '비상 연락처'
+    },
+    en: {
+      title: 'Senior Assurance Call', wallboard: 'Wallboard', today: "Today's program", refresh: 'Refresh',
+      previews: 'Seniors waiting for an operator’s call', none: 'none', lookup: "A senior's card",
+      audited: 'Every look is written to the audit log.', seniorId: 'Senior id', open: 'Open',
+      import: 'Import the registry (CSV)', csv: 'CSV text', check: 'Check only', store: 'Import',
+      refusedRows: 'Rows refused', line: 'Line', reason: 'Reason', switchTo: '한국어', day: 'Day',
+      enrolled: 'Enrolled', planned: 'Calls planned', attempts: 'Attempts', done: 'Done', reached: 'Reached',
+      notReached: 'Not reached', waiting: 'Waiting', escalated: 'Escalated to a welfare case',
+      reachedPercent: 'Reached %', imported: '{n} seniors imported.', checked: 'All {n} rows can be imported.',
+      refusedCount: '{n} rows refused: nothing was imported.', due: 'due', attempt: 'attempt',
+      name: 'Name', phones: 'Phones', address: 'Address', district: 'District', language: 'Language',
+      mode: 'Check-in by', windows: 'Call windows', careNotes: 'Care notes', worker: 'Welfare worker',
+      emergencyContacts: 'Emergency contacts'
+    }
+  };
+  const FIGURES = ['day', 'enrolled', 'planned', 'attempts', 'done', 'reached', 'notReached', 'waiting', 'escalated',
+    'reachedPercent'];
+  const CARD = ['name', 'phones', 'address', 'district', 'language', 'mode', 'windows', 'careNotes', 'worker',
+    'emergencyContacts'];
+  const $ = id => document.getElementById(id);
+  const token = sessionStorage.getItem('onenumber.token');
+  if (!token) { location.href = 'index.html'; return; }
+  let lang = localStorage.getItem('onenumber.lang') || (navigator.language || 'ko').slice(0, 2);
+  if (!TEXTS[lang]) lang = 'ko';
+  let figures = null;
+  let card = null;
+  const t = key => TEXTS[lang][key] || key;
+
+  async function call(method, path, body, type) {
+    const res = await fetch(path, {method, headers: Object.assign({Authorization: 'Bearer ' + token,
+      Accept: 'application/json'}, body ? {'Content-Type': type || 'application/json'} : {}), body});
+    if (res.status === 401) { location.href = 'index.html'; throw new Error('signed out'); }
+    const text = await res.text();
+    const data = text ? JSON.parse(text) : null;
+    if (!res.ok && res.status !== 422) throw new Error((data && data.message) || ('HTTP ' + res.status));
+    return {status: res.status, data};
+  }
+
+  function rows(tbody, pairs) {
+    tbody.replaceChildren(...pairs.map(([key, value]) => {
+      const tr = document.createElement('tr');
+      const th = Object.assign(document.createElement('th'), {scope: 'row', textContent: t(key)});
+      tr.append(th, Object.assign(document.createElement('td'), {textContent: value}));
+      return tr;
+    }));
+  }
+
+  function render() {
+    document.documentElement.lang = lang;
+    document.querySelectorAll('[data-w]').forEach(el => { el.textContent = t(el.dataset.w); });
+    $('lang-toggle').textContent = t('switchTo');
+    $('lang-toggle').lang = lang === 'ko' ? 'en' : 'ko';
+    document.title = t('title') + ' — OneNumber';
+    if (figures) {
+      rows(document.querySelector('#today tbody'), FIGURES.map(k => [k, k === 'reachedPercent'
+        ? figures[k].toFixed(1) + '%' : String(figures[k])]));
+    }
+    if (card) {
+      $('card').replaceChildren(...CARD.flatMap(k => {
+        const value = Array.isArray(card[k]) ? card[k].join(', ') : (card[k] == null ? '' : String(card[k]));
+        return [Object.assign(document.createElement('dt'), {textContent: t(k)}),
+          Object.assign(document.createElement('dd'), {textContent: value})];
+      }));
+      $('card').hidden = false;
+    }
+  }
+
+  async function today() {
+    try {
+      figures = (await call('GET', '/api/v1/welfare/today')).data;
+      $('today-error').textContent = '';
+      const previews = (await call('GET', '/api/v1/welfare/previews')).data;
+      const list = Array.isArray(previews) ? previews : (previews.items || []);
+      $('previews').replaceChildren(...list.map(p => {
+        const li = document.createElement('li');
+        const open = Object.assign(document.createElement('button'), {type: 'button',
+          textContent: p.seniorId + ' · ' + t('due') + ' ' + new Date(p.dueAt).toLocaleTimeString() + ' · '
+            + t('attempt') + ' ' + p.attempt});
+        open.addEventListener('click', () => { $('senior-id').value = p.seniorId; lookup(); });
+        li.append(open);
+        return li;
+      }));
+      $('previews-empty').hidden = list.length > 0;
+      render();
+    } catch (e) { $('today-error').textContent = e.message; }
+  }
+
+  async function lookup(event) {
+    if (event) event.preventDefault();
+    $('lookup-error').textContent = '';
+    try {
+      card = (await call('GET', '/api/v1/welfare/seniors/' + encodeURIComponent($('senior-id').value.trim()))).data;
+      render();
+    } catch (e) { card = null; $('card').hidden = true; $('lookup-error').textContent = e.message; }
+  }
+
+  async function importCsv(dryRun) {
+    $('import-result').textContent = '';
+    try {
+      const {status, data} = await call('POST', '/api/v1/welfare/seniors/import' + (dryRun ? '?dryRun=true' : ''),
+        $('csv').value, 'text/csv');
+      $('import-result').textContent = status === 422 ? t('refusedCount').replace('{n}', String(data.refused))
+        : t(data.stored ? 'imported' : 'checked').replace('{n}', String(data.accepted));
+      $('refused').hidden = !data.rows.length;
+      $('refused').querySelector('tbody').replaceChildren(...data.rows.map(r => {
+        const tr = document.createElement('tr');
+        tr.append(Object.assign(document.createElement('td'), {textContent: String(r.line)}),
+          Object.assign(document.createElement('td'), {textContent: r.reason}));
+        return tr;
+      }));
+      if (data.stored) today();
+    } catch (e) { $('import-result').textContent = e.message; }
+  }
+
+  $('refresh').addEventListener('click', today);
+  $('lookup').addEventListener('submit', lookup);
+  $('check').addEventListener('click', () => importCsv(true));
+  $('import').addEventListener('submit', event => { event.preventDefault(); importCsv(false); });
+  $('lang-toggle').addEventListener('click', () => {
+    lang = lang === 'ko' ? 'en' : 'ko';
+    localStorage.setItem('onenumber.lang', lang);
+    render();
+  });
+  render();
+  today();
+})();
