@@ -9,6 +9,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -21,17 +23,21 @@ import org.slf4j.LoggerFactory;
  * (default 2 minutes) without a resume. The cases:
  *
  * <ol>
- *   <li>A socket with a session closes: a timer starts for that session (restarting any earlier one).
- *   <li>The session is started or resumed on a socket: its timer is cancelled.
+ *   <li>A socket with a session closes: a timer starts for that session (restarting any earlier one)
+ *       and its deadline is kept in {@code chat_session.grace_deadline}.
+ *   <li>The session is started or resumed on a socket: its timer is cancelled, its deadline cleared.
  *   <li>The timer fires: on the blocking executor, if the citizen is not connected again under the
  *       contact (a late close of an old socket) and the contact is still waiting for an operator,
  *       {@link LeaveChat#abandonIfWaiting} abandons it; otherwise nothing happens.
- *   <li>Server start: every session not left whose contact is still waiting gets a fresh grace
- *       period (after a restart no socket is connected yet).
+ *   <li>Server start: every session not left whose contact is still waiting gets its timer back
+ *       for what remains of its kept deadline (one already past fires at once); a session without a
+ *       kept deadline (its socket was open when the server stopped) gets a fresh grace period, as
+ *       no socket is connected after a restart.
  * </ol>
  *
- * Timers are Vert.x timers (the event loop only hands over) and live in memory only, hence case 4.
- * Thread-safe. Failures: a failed abandon is logged and the chat stays as it was (it is retried
+ * Timers are Vert.x timers (the event loop only hands over); deadlines are written on the blocking
+ * executor, each write taking the session's current deadline under a lock, so the last write
+ * leaves the latest state whatever order the writes ran in. Thread-safe. Failures: a failed abandon is logged and the chat stays as it was (it is retried
  * only after the next close of a socket of that session, or a restart).
  */
 @Singleton
@@ -40,30 +46,33 @@ final class ChatAbandonTimer {
   private static final Logger LOG = LoggerFactory.getLogger(ChatAbandonTimer.class);
 
   private final Map<String, Long> timers = new ConcurrentHashMap<>();
+  private final Map<String, Instant> deadlines = new ConcurrentHashMap<>();
+  private final Object writes = new Object();
   private final Vertx vertx;
   private final ExecutorService executor;
   private final JdbcChatSessions sessions;
   private final LeaveChat leave;
   private final ChatHub hub;
   private final Duration grace;
+  private final InstantSource clock;
 
   ChatAbandonTimer(Vertx vertx, @Named(TaskExecutors.BLOCKING) ExecutorService executor, JdbcChatSessions sessions,
-      LeaveChat leave, ChatHub hub, @Value("${onenumber.chat.abandon-after:2m}") Duration grace) {
+      LeaveChat leave, ChatHub hub, @Value("${onenumber.chat.abandon-after:2m}") Duration grace, InstantSource clock) {
     this.vertx = vertx;
     this.executor = executor;
     this.sessions = sessions;
     this.leave = leave;
     this.hub = hub;
     this.grace = grace;
+    this.clock = clock;
   }
 
   /** Case 1: the session's socket closed. */
   void disconnected(String token) {
-    long id = vertx.setTimer(Math.max(1, grace.toMillis()), t -> executor.execute(() -> fire(token, t)));
-    Long previous = timers.put(token, id);
-    if (previous != null) {
-      vertx.cancelTimer(previous);
-    }
+    Instant deadline = clock.instant().plus(grace);
+    deadlines.put(token, deadline);
+    schedule(token, deadline);
+    keep(token);
   }
 
   /** Case 2: the session is on a socket again. */
@@ -72,6 +81,31 @@ final class ChatAbandonTimer {
     if (id != null) {
       vertx.cancelTimer(id);
     }
+    if (deadlines.remove(token) != null) {
+      keep(token);
+    }
+  }
+
+  private void schedule(String token, Instant deadline) {
+    long delay = Math.max(1, Duration.between(clock.instant(), deadline).toMillis());
+    long id = vertx.setTimer(delay, t -> executor.execute(() -> fire(token, t)));
+    Long previous = timers.put(token, id);
+    if (previous != null) {
+      vertx.cancelTimer(previous);
+    }
+  }
+
+  /** Writes the session's current deadline (or none); see the class comment for the ordering. */
+  private void keep(String token) {
+    executor.execute(() -> {
+      try {
+        synchronized (writes) {
+          sessions.graceDeadline(token, deadlines.get(token));
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("could not keep a chat's grace deadline: {}", e.toString());
+      }
+    });
   }
 
   /** Case 3. */
@@ -79,6 +113,8 @@ final class ChatAbandonTimer {
     if (!timers.remove(token, id)) {
       return;
     }
+    deadlines.remove(token);
+    keep(token);
     try {
       sessions.find(token).filter(s -> s.contact() == null || !hub.connected(s.contact()))
           .ifPresent(leave::abandonIfWaiting);
@@ -90,7 +126,14 @@ final class ChatAbandonTimer {
   /** Case 4. */
   @EventListener
   void onStartup(StartupEvent event) {
-    sessions.waitingTokens().forEach(this::disconnected);
+    sessions.waitingDeadlines().forEach((token, kept) -> {
+      if (kept == null) {
+        disconnected(token);
+      } else {
+        deadlines.put(token, kept);
+        schedule(token, kept);
+      }
+    });
   }
 
   @PreDestroy

@@ -4,7 +4,8 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.directory.Language;
@@ -49,10 +50,18 @@ final class JdbcChatSessions {
   }
 
   /** Tokens of sessions not left whose contact is still waiting for an operator. */
-  List<String> waitingTokens() {
-    return jdbc.query("select s.token from chat_session s join contact c on c.id = s.contact_id"
+  /** Sessions not left whose contact still waits for an operator, with their grace deadline (null: none kept). */
+  Map<String, Instant> waitingDeadlines() {
+    Map<String, Instant> deadlines = new LinkedHashMap<>();
+    jdbc.query("select s.token, s.grace_deadline from chat_session s join contact c on c.id = s.contact_id"
         + " where s.ended_at is null and c.state in ('QUEUED', 'OFFERED', 'TRANSFERRED', 'OVERFLOWED')",
-        row -> row.getString("token"));
+        row -> deadlines.put(row.getString("token"), Jdbc.instant(row, "grace_deadline")));
+    return deadlines;
+  }
+
+  /** Keeps (or, with null, clears) the moment the session is abandoned unless resumed. */
+  void graceDeadline(String token, Instant deadline) {
+    jdbc.update("update chat_session set grace_deadline = ? where token = ?", deadline, token);
   }
 
   private static ChatSession read(ResultSet row) throws SQLException {

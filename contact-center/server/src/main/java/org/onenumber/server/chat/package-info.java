@@ -49,6 +49,7 @@
  * waiting for an operator is abandoned, a connected one is closed as when a caller hangs up, and
  * the session is marked ended so later messages are refused and a resume is answered {@code ended}.
  * A socket that closes without {@code leave} is given {@code onenumber.chat.abandon-after} (default
- * {@code 2m}) to resume before a still-waiting contact is abandoned ({@link ChatAbandonTimer}).
+ * {@code 2m}) to resume before a still-waiting contact is abandoned ({@link ChatAbandonTimer}); the
+ * deadline is kept in the database, so a restarted server keeps it rather than granting a new one.
  */
 package org.onenumber.server.chat;

@@ -4,21 +4,24 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
-import java.time.InstantSource;
 import java.util.List;
-import org.onenumber.channels.open311.ApiKeyHash;
+import java.util.Set;
 import org.onenumber.channels.open311.GeoReportService;
 import org.onenumber.channels.open311.StandardAttributes;
 import org.onenumber.core.directory.Department;
 import org.onenumber.server.persistence.Jdbc;
 import org.onenumber.server.persistence.JdbcDirectory;
+import org.onenumber.server.security.RateLimits;
+import org.onenumber.server.security.keys.ApiKeyScope;
+import org.onenumber.server.security.keys.ApiKeys;
 import org.onenumber.server.seed.DemoCitySeeder;
 
 /**
  * The demo city's Open311 catalogue and client, after the demo city itself: each category of each
  * department becomes a service {@code <department>-<nn>} (01 for its first category) named by the
  * category and grouped by the department's English name; one client application, {@code demo},
- * gets the api_key {@value #DEMO_KEY} (kept hashed). Runs once, when the catalogue is empty; off
+ * gets the api_key {@value #DEMO_KEY} (an API key with the {@code open311:write} scope, kept
+ * hashed, limited to {@code onenumber.rate-limits.open311-per-minute}). Runs once, when the catalogue is empty; off
  * with {@code onenumber.seed.enabled=false}, like the rest of the demo.
  */
 @Singleton
@@ -32,15 +35,17 @@ final class DemoOpen311Seeder {
   private final JdbcDirectory directory;
   private final JdbcOpen311Store store;
   private final Jdbc jdbc;
-  private final InstantSource clock;
+  private final ApiKeys keys;
+  private final RateLimits limits;
 
-  DemoOpen311Seeder(DemoCitySeeder city, JdbcDirectory directory, JdbcOpen311Store store, Jdbc jdbc,
-      InstantSource clock) {
+  DemoOpen311Seeder(DemoCitySeeder city, JdbcDirectory directory, JdbcOpen311Store store, Jdbc jdbc, ApiKeys keys,
+      RateLimits limits) {
     this.city = city;
     this.directory = directory;
     this.store = store;
     this.jdbc = jdbc;
-    this.clock = clock;
+    this.keys = keys;
+    this.limits = limits;
   }
 
   @EventListener
@@ -60,9 +65,8 @@ final class DemoOpen311Seeder {
               StandardAttributes.all()), position++);
         }
       }
-      if (store.clientByKeyHash(ApiKeyHash.of(DEMO_KEY)).isEmpty()) {
-        store.saveClient("demo", "Demo client application", ApiKeyHash.of(DEMO_KEY), clock.instant());
-      }
+      keys.ensure("demo", "Demo client application", DEMO_KEY, Set.of(ApiKeyScope.OPEN311_WRITE),
+          (int) Math.min(Integer.MAX_VALUE, limits.perMinute(RateLimits.Rule.OPEN311)), "demo seed");
       return null;
     });
   }

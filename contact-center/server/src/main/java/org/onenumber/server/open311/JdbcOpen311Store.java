@@ -14,7 +14,7 @@ import org.onenumber.core.directory.DepartmentId;
 import org.onenumber.server.persistence.Jdbc;
 
 /**
- * Open311's tables: client applications by key hash, the service catalogue, and the filed
+ * Open311's tables: the service catalogue and the filed
  * requests with the queries {@code GET requests} needs (by ids, by date window and service codes,
  * newest first). Every service gets {@link StandardAttributes}. Thread-safe; joins the caller's
  * transaction when there is one.
@@ -29,16 +29,6 @@ public final class JdbcOpen311Store {
 
   public JdbcOpen311Store(Jdbc jdbc) {
     this.jdbc = jdbc;
-  }
-
-  /** The client whose key hashes to {@code keyHash}. */
-  public Optional<String> clientByKeyHash(String keyHash) {
-    return jdbc.queryOne("select id from open311_client where key_hash = ?", row -> row.getString(1), keyHash);
-  }
-
-  public void saveClient(String id, String name, String keyHash, Instant at) {
-    jdbc.update("insert into open311_client (id, name, key_hash, created_at) values (?, ?, ?, ?)", id, name,
-        keyHash, at);
   }
 
   public void saveService(GeoReportService s, int position) {

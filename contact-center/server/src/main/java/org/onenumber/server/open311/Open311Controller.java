@@ -24,7 +24,6 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import org.onenumber.channels.open311.ApiKeyHash;
 import org.onenumber.channels.open311.FormBody;
 import org.onenumber.channels.open311.GeoReportDocuments;
 import org.onenumber.channels.open311.GeoReportError;
@@ -32,13 +31,17 @@ import org.onenumber.channels.open311.Open311Format;
 import org.onenumber.channels.open311.RequestQuery;
 import org.onenumber.channels.open311.ServiceRequestSubmission;
 import org.onenumber.server.security.RateLimits;
+import org.onenumber.server.security.keys.ApiKeyGate;
+import org.onenumber.server.security.keys.ApiKeyScope;
+import org.onenumber.server.security.keys.KeyDecision;
 
 /**
  * Open311 GeoReport v2 under {@code /open311/v2/} and its Service Discovery document, in XML or
  * JSON by the resource's suffix. Open to anyone, as the specification intends: reading needs no
  * key and returns no personal data (names, e-mail and phone are never written back); filing needs
- * a client application's api_key (403 in the spec's error shape otherwise, nothing stored) and is
- * rate-limited per client and source address. Every refusal is the spec's {@code errors}
+ * a client application's API key with the {@code open311:write} scope (403 in the spec's error
+ * shape otherwise, nothing stored), in the {@code api_key} field or the {@code X-Api-Key} header, and
+ * is rate-limited per key. Every refusal is the spec's {@code errors}
  * document; protocol rules live in {@code org.onenumber.channels.open311}.
  */
 @Controller("/open311")
@@ -50,17 +53,20 @@ final class Open311Controller {
   private final JdbcOpen311Store store;
   private final Open311Desk desk;
   private final RateLimits limits;
+  private final ApiKeyGate keys;
   private final HttpClientAddressResolver addresses;
   private final InstantSource clock;
   private final String jurisdiction;
   private final String publicUrl;
 
-  Open311Controller(JdbcOpen311Store store, Open311Desk desk, RateLimits limits, HttpClientAddressResolver addresses,
+  Open311Controller(JdbcOpen311Store store, Open311Desk desk, RateLimits limits, ApiKeyGate keys,
+      HttpClientAddressResolver addresses,
       InstantSource clock, @Value("${onenumber.open311.jurisdiction-id:onenumber.example}") String jurisdiction,
       @Value("${onenumber.public-url:}") String publicUrl) {
     this.store = store;
     this.desk = desk;
     this.limits = limits;
+    this.keys = keys;
     this.addresses = addresses;
     this.clock = clock;
     this.jurisdiction = jurisdiction;
@@ -100,12 +106,7 @@ final class Open311Controller {
   HttpResponse<String> file(@PathVariable String format, @Nullable @Body String body, HttpRequest<?> request) {
     return Open311Responses.answer(format, () -> {
       Map<String, List<String>> form = FormBody.decode(body);
-      String key = FormBody.first(form, "api_key");
-      String client = key == null ? null : store.clientByKeyHash(ApiKeyHash.of(key)).orElse(null);
-      limit(client, addresses.resolve(request));
-      if (client == null) {
-        throw new GeoReportError(403, key == null ? "api_key is missing" : "api_key is not valid");
-      }
+      String client = client(FormBody.first(form, "api_key"), request);
       Open311Desk.Filed filed = desk.file(ServiceRequestSubmission.parse(form, store::service, jurisdiction), client);
       return GeoReportDocuments.created(filed.request().serviceRequestId(), filed.serviceNotice());
     });
@@ -145,6 +146,33 @@ final class Open311Controller {
     String format = path.substring(path.lastIndexOf('.') + 1);
     return Open311Responses.refuse(Open311Format.ofSuffix(format).orElse(Open311Format.XML),
         new GeoReportError(413, "the request is larger than the server accepts"));
+  }
+
+  /**
+   * The client application filing: the key accepted from the {@code X-Api-Key} header, else the
+   * spec's {@code api_key} field checked by {@link ApiKeyGate} for {@code open311:write} (audited,
+   * limited per key). Refusals in the spec's shape: 403 for a missing, unknown, revoked or
+   * out-of-scope key (GeoReport's code for a bad key), 429 over the key's limit. Requests without a
+   * key are limited per address too, so probing costs the same as filing.
+   */
+  private String client(String key, HttpRequest<?> request) {
+    var viaHeader = ApiKeyGate.acceptedKey(request);
+    if (viaHeader.isPresent()) {
+      return viaHeader.get().id();
+    }
+    String address = addresses.resolve(request);
+    if (key == null) {
+      limit(null, address);
+      throw new GeoReportError(403, "api_key is missing");
+    }
+    return switch (keys.check(key, ApiKeyScope.OPEN311_WRITE, "POST", request.getPath(), address)) {
+      case KeyDecision.Accepted a -> a.key().id();
+      case KeyDecision.Limited l -> throw new GeoReportError(429, "too many requests; retry after "
+          + l.retryAfterSeconds() + " s");
+      case KeyDecision.Revoked r -> throw new GeoReportError(403, "api_key was revoked");
+      case KeyDecision.OutOfScope o -> throw new GeoReportError(403, "api_key lacks the open311:write scope");
+      case KeyDecision.Unknown u -> throw new GeoReportError(403, "api_key is not valid");
+    };
   }
 
   /** Takes a token of {@link RateLimits.Rule#OPEN311} for the client (or "-") at the address; 429 when none is left. */

@@ -35,6 +35,8 @@ import org.onenumber.core.port.out.CaseRegistry;
  *       administrator.
  *   <li>Acting on a case (accept, note, ask, reassign, resolve, merge) needs staff of the department
  *       that owns it now, or a supervisor or administrator; audited as {@code act} on the case.
+ *   <li>An integration's API key with the {@code cases:read} scope sees cases (all, or only its
+ *       department's when the key names one); audited with the reason {@code integration}.
  *   <li>Anyone else gets 403, and nothing is audited as seen.
  * </ol>
  *
@@ -47,6 +49,8 @@ public final class CitizenDataAccess {
   private static final Set<ContactState> HELD =
       EnumSet.of(ContactState.OFFERED, ContactState.CONNECTED, ContactState.HELD, ContactState.WRAP_UP);
   private static final int MIN_REASON = 5;
+  private static final String CASES_READ = "cases:read";
+  private static final String INTEGRATION = "integration";
 
   private final AuditLog audit;
   private final CaseRegistry cases;
@@ -98,7 +102,7 @@ public final class CitizenDataAccess {
     audit.append(entry(who, request, "search", "citizen", citizen == null ? "none" : citizen, citizen, why));
   }
 
-  /** Rule 1 and 4 for a case. */
+  /** Rules 1, 4 and 7 for a case. */
   public void viewCase(Authentication who, HttpRequest<?> request, Case c) {
     record(who, request, "view", "case", c.id().value(), c.citizen() == null ? null : c.citizen().value(),
         caseReason(who, c));
@@ -112,10 +116,13 @@ public final class CitizenDataAccess {
 
   /** Rule 6: {@code who} acts on case {@code c} (and sees it in the answer). */
   public void actOnCase(Authentication who, HttpRequest<?> request, Case c) {
+    if (who.getRoles().contains(CASES_READ)) {
+      throw forbidden();
+    }
     audit.append(entry(who, request, "act", "case", c.id().value(), c.citizen().value(), caseReason(who, c)));
   }
 
-  /** Rules 1, 4 and 6: why {@code who} may see or work case {@code c}, else 403. */
+  /** Rules 1, 4, 6 and 7: why {@code who} may see or work case {@code c}, else 403. */
   private static String caseReason(Authentication who, Case c) {
     if (supervises(who)) {
       return "supervision";
@@ -123,15 +130,26 @@ public final class CitizenDataAccess {
     if (is(who, Role.DEPARTMENT_STAFF) && c.department().value().equals(attribute(who, "department"))) {
       return "department case";
     }
+    if (readsCases(who, c.department().value())) {
+      return INTEGRATION;
+    }
     throw forbidden();
   }
 
-  /** Rules 1 and 4 for a department's case list. */
+  /** Rule 7: an API key with {@code cases:read}, unbound or bound to {@code department}. */
+  private static boolean readsCases(Authentication who, String department) {
+    String bound = attribute(who, "department");
+    return who.getRoles().contains(CASES_READ) && (bound == null || bound.equals(department));
+  }
+
+  /** Rules 1, 4 and 7 for a department's case list. */
   public void viewDepartmentCases(Authentication who, HttpRequest<?> request, String department) {
-    if (!supervises(who) && !(is(who, Role.DEPARTMENT_STAFF) && department.equals(attribute(who, "department")))) {
+    boolean staff = is(who, Role.DEPARTMENT_STAFF) && department.equals(attribute(who, "department"));
+    if (!supervises(who) && !staff && !readsCases(who, department)) {
       throw forbidden();
     }
-    record(who, request, "list", "department-cases", department, null, supervises(who) ? "supervision" : "own department");
+    record(who, request, "list", "department-cases", department, null,
+        supervises(who) ? "supervision" : staff ? "own department" : INTEGRATION);
   }
 
   /**

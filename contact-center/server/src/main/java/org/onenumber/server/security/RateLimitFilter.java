@@ -17,7 +17,8 @@ import org.onenumber.server.api.ApiError;
  * transparency figures. Over the
  * limit the caller gets 429 with {@code Retry-After} and a JSON error; nothing behind the door
  * runs. The address is the one {@link HttpClientAddressResolver} gives (behind a proxy:
- * {@code micronaut.server.client-address-header}).
+ * {@code micronaut.server.client-address-header}). A request presenting an API key ({@code
+ * X-Api-Key}) is left to the key's own limit ({@code security.keys.ApiKeyGate}).
  */
 @ServerFilter({"/api/v1/contacts", "/login", "/ws/chat", "/ws/call", "/api/v1/track", "/api/v1/track/reopen",
     "/api/v1/track/access-log", "/api/v1/track/attachments/*", "/api/v1/transparency"})
@@ -35,7 +36,7 @@ final class RateLimitFilter {
   @Nullable
   HttpResponse<?> limit(HttpRequest<?> request) {
     RateLimits.Rule rule = ruleFor(request);
-    if (rule == null) {
+    if (rule == null || rule == RateLimits.Rule.INTAKE && request.getHeaders().contains("X-Api-Key")) {
       return null;
     }
     String address = addresses.resolve(request);

@@ -37,7 +37,9 @@ public final class RateLimits {
     /** Open311 service requests per client application and source address. */
     OPEN311,
     /** The public transparency figures per address. */
-    TRANSPARENCY
+    TRANSPARENCY,
+    /** Requests per API key, at the key's own rate ({@link #take(Rule, String, long)}). */
+    API_KEY
   }
 
   private final Map<Rule, Cache<String, Bucket>> buckets = new EnumMap<>(Rule.class);
@@ -49,7 +51,8 @@ public final class RateLimits {
       @Value("${onenumber.rate-limits.login-failures-per-15-minutes:5}") long loginFailures,
       @Value("${onenumber.rate-limits.track-per-minute:10}") long track,
       @Value("${onenumber.rate-limits.open311-per-minute:120}") long open311,
-      @Value("${onenumber.rate-limits.transparency-per-minute:30}") long transparency) {
+      @Value("${onenumber.rate-limits.transparency-per-minute:30}") long transparency,
+      @Value("${onenumber.rate-limits.api-key-per-minute:600}") long apiKey) {
     perMinute.put(Rule.INTAKE, intake);
     perMinute.put(Rule.LOGIN, login);
     perMinute.put(Rule.CHAT, chat);
@@ -57,6 +60,7 @@ public final class RateLimits {
     perMinute.put(Rule.TRACK, track);
     perMinute.put(Rule.OPEN311, open311);
     perMinute.put(Rule.TRANSPARENCY, transparency);
+    perMinute.put(Rule.API_KEY, apiKey);
     for (Rule rule : Rule.values()) {
       buckets.put(rule, Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build());
     }
@@ -71,9 +75,28 @@ public final class RateLimits {
    * Takes one token for {@code key}; empty when allowed, else the seconds until the next token.
    */
   public OptionalLong take(Rule rule, String key) {
-    ConsumptionProbe probe = bucket(rule, key).tryConsumeAndReturnRemaining(1);
+    return answer(bucket(rule, key).tryConsumeAndReturnRemaining(1));
+  }
+
+  private static OptionalLong answer(ConsumptionProbe probe) {
     return probe.isConsumed() ? OptionalLong.empty()
         : OptionalLong.of(Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds()));
+  }
+
+  /**
+   * Takes one token for {@code key} from a bucket of {@code perMinute} tokens a minute (an API
+   * key's own limit); empty when allowed, else the seconds until the next token.
+   */
+  public OptionalLong take(Rule rule, String key, long perMinute) {
+    long count = Math.max(1, perMinute);
+    Bucket bucket = buckets.get(rule).get(key + '/' + count, k -> Bucket.builder()
+        .addLimit(Bandwidth.builder().capacity(count).refillGreedy(count, Duration.ofMinutes(1)).build()).build());
+    return answer(bucket.tryConsumeAndReturnRemaining(1));
+  }
+
+  /** The default per-minute count of {@code rule} (for API keys: a new key's limit when none is given). */
+  public long perMinute(Rule rule) {
+    return perMinute.get(rule);
   }
 
   /** True when {@code key} has no token left, without taking one. */

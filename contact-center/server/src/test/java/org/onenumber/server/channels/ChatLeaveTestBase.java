@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.json.JsonMapper;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onenumber.core.contact.ContactState;
 import org.onenumber.core.event.ContactStateChanged;
 import org.onenumber.server.events.VertxEventPublisher;
+import org.onenumber.server.persistence.Jdbc;
 
 /**
  * A citizen who leaves the web chat is reported to routing: with the {@code leave} frame at once,
@@ -157,6 +159,34 @@ abstract class ChatLeaveTestBase {
     server.start();
 
     await().atMost(GRACE.plusSeconds(10)).until(() -> "ABANDONED".equals(state(session[1])));
+  }
+
+  @Test
+  void theGraceDeadlineIsKeptAcrossARestartRatherThanStartedAfresh() {
+    server.override(GRACE_PROPERTY, "1h");
+    server.stop();
+    server.start();
+    ChatClient chat = client();
+    String[] session = hello(chat, "en");
+    Instant killed = Instant.now();
+    chat.kill();
+    Jdbc jdbc = server.bean(Jdbc.class);
+    String kept = "select grace_deadline from chat_session where token = ?";
+    await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.query(kept, r -> Jdbc.instant(r, "grace_deadline"),
+        session[0]).get(0) != null);
+    Instant deadline = jdbc.query(kept, r -> Jdbc.instant(r, "grace_deadline"), session[0]).get(0);
+    assertTrue(!deadline.isBefore(killed.plus(Duration.ofMinutes(59))), "about an hour after the drop: " + deadline);
+    // Most of the hour passes while the server is down: the restarted server keeps the deadline.
+    jdbc.update("update chat_session set grace_deadline = ? where token = ?", Instant.now().plusSeconds(25), session[0]);
+    server.stop();
+    server.start();
+
+    String supervisor = server.login("sv-01");
+    HttpRequest<?> watch = HttpRequest.GET("/api/v1/contacts/" + session[1]).bearerAuth(supervisor);
+    assertEquals("QUEUED", server.client().toBlocking().retrieve(watch, Map.class).get("state"), "not before its deadline");
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        .until(() -> "ABANDONED".equals(server.client().toBlocking().retrieve(watch, Map.class).get("state")));
+    assertEquals("citizen-left", lastReason(session[1]));
   }
 
   @Test

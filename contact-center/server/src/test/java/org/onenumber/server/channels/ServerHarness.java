@@ -32,6 +32,7 @@ final class ServerHarness implements AutoCloseable, BeforeEachCallback, AfterEac
   private final Path dataDir;
   private final FakeTwilioApi twilio = new FakeTwilioApi();
   private final Map<String, Object> extra;
+  private final Map<String, Object> overrides = new HashMap<>();
   private EmbeddedServer server;
   private HttpClient client;
 
@@ -88,9 +89,15 @@ final class ServerHarness implements AutoCloseable, BeforeEachCallback, AfterEac
     props.put("onenumber.twilio.auth-token", TOKEN);
     props.put("onenumber.twilio.api-base", twilio.baseUri().toString());
     props.putAll(extra);
+    props.putAll(overrides);
     server = ApplicationContext.run(EmbeddedServer.class, props);
     client = server.getApplicationContext().createBean(HttpClient.class, server.getURL());
     return this;
+  }
+
+  /** Sets {@code key} for the next {@link #start()} (a restart with other settings); the running server keeps its own. */
+  void override(String key, Object value) {
+    overrides.put(key, value);
   }
 
   void stop() {

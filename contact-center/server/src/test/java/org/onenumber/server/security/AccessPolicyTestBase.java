@@ -3,7 +3,9 @@ package org.onenumber.server.security;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.websocket.annotation.ServerWebSocket;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +44,8 @@ import org.onenumber.server.docs.OpenApiOperations;
  *
  * An operation without a row fails the build with the row the server behaves as (review it before
  * pasting it into the table), so a new endpoint cannot ship without a decided rule; a row whose
- * operation no longer exists fails too.
+ * operation no longer exists fails too. The WebSockets have their own table (rows {@code WS
+ * /ws/...}), tried by each caller in {@link #everySocketAcceptsEveryCallerAsThePolicyTableSays}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AccessPolicyTestBase {
@@ -51,7 +54,13 @@ abstract class AccessPolicyTestBase {
   private static final List<String> ROLES = List.of("anonymous", "operator", "staff", "supervisor", "admin");
   private static final Map<String, String> ACCOUNTS = Map.of("operator", "op-001", "staff", "staff-transport",
       "supervisor", "sv-01", "admin", "admin");
-  private static final Pattern ROW = Pattern.compile("^\\| `([A-Z]+ [^`]+)` \\|(.*)$");
+  private static final Pattern ROW = Pattern.compile("^\\| `((?!WS )[A-Z]+ [^`]+)` \\|(.*)$");
+  private static final Pattern SOCKET_ROW = Pattern.compile("^\\| `WS ([^`]+)` \\|(.*)$");
+  /** The socket table's columns: who connects; {@code {agentId}} is always the operator's own, op-001. */
+  private static final List<String> SOCKET_ROLES = List.of("anonymous", "operator", "operator (another)", "staff",
+      "supervisor", "admin");
+  private static final Map<String, String> SOCKET_ACCOUNTS = Map.of("operator", "op-001", "operator (another)",
+      "op-002", "staff", "staff-transport", "supervisor", "sv-01", "admin", "admin");
   private static final String NOT_YOUR_WORK = "not part of your work";
 
   @Inject
@@ -93,6 +102,43 @@ abstract class AccessPolicyTestBase {
     if (!missing.isEmpty()) {
       problems.add("operations without a row in " + TABLE + "; the server answers as below — decide, then add:\n"
           + String.join("\n", missing));
+    }
+    if (!problems.isEmpty()) {
+      fail(String.join("\n", problems));
+    }
+  }
+
+  /**
+   * The WebSockets as a matrix: each socket of the socket table is opened by each caller (a login's
+   * token in {@code ?token=}, as browsers send it) and the outcome ({@link SocketAccessProbe}) is
+   * compared with the row. A socket the server serves without a row, or a row without a socket,
+   * fails.
+   */
+  @Test
+  void everySocketAcceptsEveryCallerAsThePolicyTableSays() throws Exception {
+    Map<String, List<String>> table = table(SOCKET_ROW, SOCKET_ROLES);
+    List<String> served = server.getApplicationContext().getBeanDefinitions(Qualifiers.byStereotype(ServerWebSocket.class))
+        .stream().map(d -> d.stringValue(ServerWebSocket.class).orElseThrow()).toList();
+    List<String> problems = new ArrayList<>();
+    served.stream().filter(s -> !table.containsKey(s)).forEach(s -> problems.add(s + " has no row in " + TABLE));
+    table.keySet().stream().filter(s -> !served.contains(s)).forEach(s -> problems.add(s + " is not a socket"));
+    TestHttp login = new TestHttp();
+    Map<String, String> tokens = new LinkedHashMap<>();
+    for (String account : SOCKET_ACCOUNTS.values()) {
+      tokens.put(account, login.login(server, account));
+    }
+    for (var row : table.entrySet()) {
+      for (int i = 0; i < SOCKET_ROLES.size(); i++) {
+        String account = SOCKET_ACCOUNTS.get(SOCKET_ROLES.get(i));
+        String token = account == null ? null : tokens.get(account);
+        URI uri = URI.create("ws://localhost:" + server.getPort() + row.getKey().replace("{agentId}", "op-001")
+            + (token == null ? "" : "?token=" + token));
+        String observed = SocketAccessProbe.attempt(http, uri);
+        if (!observed.equals(row.getValue().get(i))) {
+          problems.add("WS " + row.getKey() + " as " + SOCKET_ROLES.get(i) + ": the table says " + row.getValue().get(i)
+              + ", the server " + observed);
+        }
+      }
     }
     if (!problems.isEmpty()) {
       fail(String.join("\n", problems));
@@ -151,9 +197,14 @@ abstract class AccessPolicyTestBase {
 
   /** The table's rows: operation → the five cells in {@link #ROLES} order. */
   private static Map<String, List<String>> table() throws IOException {
+    return table(ROW, ROLES);
+  }
+
+  /** The rows {@code pattern} matches: first cell → the next cells, one per role. */
+  private static Map<String, List<String>> table(Pattern pattern, List<String> roles) throws IOException {
     Map<String, List<String>> rows = new LinkedHashMap<>();
     for (String line : Files.readAllLines(OpenApiOperations.repositoryFile(TABLE))) {
-      Matcher row = ROW.matcher(line);
+      Matcher row = pattern.matcher(line);
       if (!row.matches()) {
         continue;
       }
@@ -163,10 +214,10 @@ abstract class AccessPolicyTestBase {
           cells.add(cell.strip().toLowerCase(Locale.ROOT));
         }
       }
-      if (cells.size() < ROLES.size()) {
-        throw new AssertionError(TABLE + ": " + row.group(1) + " has " + cells.size() + " cells, needs " + ROLES.size());
+      if (cells.size() < roles.size()) {
+        throw new AssertionError(TABLE + ": " + row.group(1) + " has " + cells.size() + " cells, needs " + roles.size());
       }
-      rows.put(row.group(1), cells.subList(0, ROLES.size()));
+      rows.put(row.group(1), cells.subList(0, roles.size()));
     }
     return rows;
   }

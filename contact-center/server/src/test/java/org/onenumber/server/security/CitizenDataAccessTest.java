@@ -117,7 +117,7 @@ class CitizenDataAccessTest {
   }
 
   /** An audit log in a list. */
-  private record ListAuditLog(List<AuditEntry> entries) implements AuditLog {
+  record ListAuditLog(List<AuditEntry> entries) implements AuditLog {
     @Override
     public void append(AuditEntry entry) {
       entries.add(entry);
