@@ -66,11 +66,6 @@ public final class RateLimits {
     }
   }
 
-  /** The rule's configured count per minute (per 15 minutes for {@link Rule#LOGIN_FAILURES}). */
-  public long perMinute(Rule rule) {
-    return perMinute.get(rule);
-  }
-
   /**
    * Takes one token for {@code key}; empty when allowed, else the seconds until the next token.
    */
@@ -94,7 +89,10 @@ public final class RateLimits {
     return answer(bucket.tryConsumeAndReturnRemaining(1));
   }
 
-  /** The default per-minute count of {@code rule} (for API keys: a new key's limit when none is given). */
+  /**
+   * The configured count per minute of {@code rule} (per 15 minutes for {@link Rule#LOGIN_FAILURES}):
+   * for API keys a new key's limit when none is given, and the limit the OpenAPI document shows.
+   */
   public long perMinute(Rule rule) {
     return perMinute.get(rule);
   }
