@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import org.onenumber.server.config.ServerTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
  *       period (after a restart no socket is connected yet).
  * </ol>
  *
+ * The grace period is server time ({@link ServerTime}: trace time under a simulated clock).
  * Timers are Vert.x timers (the event loop only hands over) and live in memory only, hence case 4.
  * Thread-safe. Failures: a failed abandon is logged and the chat stays as it was (it is retried
  * only after the next close of a socket of that session, or a restart).
@@ -46,10 +48,12 @@ final class ChatAbandonTimer {
   private final LeaveChat leave;
   private final ChatHub hub;
   private final Duration grace;
+  private final ServerTime time;
 
   ChatAbandonTimer(Vertx vertx, @Named(TaskExecutors.BLOCKING) ExecutorService executor, JdbcChatSessions sessions,
-      LeaveChat leave, ChatHub hub, @Value("${onenumber.chat.abandon-after:2m}") Duration grace) {
+      LeaveChat leave, ChatHub hub, @Value("${onenumber.chat.abandon-after:2m}") Duration grace, ServerTime time) {
     this.vertx = vertx;
+    this.time = time;
     this.executor = executor;
     this.sessions = sessions;
     this.leave = leave;
@@ -59,7 +63,7 @@ final class ChatAbandonTimer {
 
   /** Case 1: the session's socket closed. */
   void disconnected(String token) {
-    long id = vertx.setTimer(Math.max(1, grace.toMillis()), t -> executor.execute(() -> fire(token, t)));
+    long id = vertx.setTimer(time.wallMillis(grace), t -> executor.execute(() -> fire(token, t)));
     Long previous = timers.put(token, id);
     if (previous != null) {
       vertx.cancelTimer(previous);

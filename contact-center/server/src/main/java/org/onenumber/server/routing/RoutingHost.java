@@ -26,6 +26,7 @@ import org.onenumber.core.port.in.RouteContact;
 import org.onenumber.core.routing.Decisions;
 import org.onenumber.core.routing.RoutingCommand;
 import org.onenumber.core.routing.RoutingEngine;
+import org.onenumber.server.config.ServerTime;
 import org.onenumber.server.events.VertxEventPublisher;
 import org.onenumber.server.persistence.JdbcContactJournal;
 import org.onenumber.server.persistence.JdbcDirectory;
@@ -38,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * transaction ({@link JournaledEngine}), then published on the event bus and pushed to agent
  * consoles; the engine's next deadline becomes a Vert.x timer. On start, and after any failed
  * write, the engine is rebuilt from the record (queue configurations, open contacts, agent
- * sessions). Thread-safe: callers on any thread block on {@link #call}. Failures: an engine
+ * sessions). Deadlines are in server time; {@link ServerTime} turns them into wall delays (trace
+ * time under a simulated clock). Thread-safe: callers on any thread block on {@link #call}. Failures: an engine
  * refusal or a journal failure goes back to the caller, and nothing of a failed command is
  * published; the next call runs on an engine rebuilt from what the journal holds.
  */
@@ -56,13 +58,16 @@ public final class RoutingHost implements RouteContact {
   private final AgentSockets sockets;
   private final JournaledEngine routing;
   private final io.vertx.core.Context context;
+  private final ServerTime time;
   private long timer = -1;
   private Instant timerAt;
   private boolean rebuildScheduled;
 
   RoutingHost(Vertx vertx, JdbcContactJournal journal, JdbcDirectory directory, JdbcRoutingRecord record,
-      VertxEventPublisher events, AgentSockets sockets, InstantSource clock, RandomGenerator random) {
+      VertxEventPublisher events, AgentSockets sockets, InstantSource clock, RandomGenerator random,
+      ServerTime time) {
     this.vertx = vertx;
+    this.time = time;
     this.journal = journal;
     this.directory = directory;
     this.record = record;
@@ -232,7 +237,7 @@ public final class RoutingHost implements RouteContact {
     if (timer >= 0) {
       vertx.cancelTimer(timer);
     }
-    long delay = Math.max(1, Duration.between(engine.now(), next).toMillis());
+    long delay = time.wallMillis(Duration.between(engine.now(), next));
     timerAt = next;
     timer = vertx.setTimer(delay, id -> {
       timer = -1;
