@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <ol>
  *   <li>logs in the operators and connects their offer streams (an operator that cannot log in is
- *       reported and left out; with none, only citizens are simulated);
+ *       reported and left out; with none, only citizens are simulated); on a city day ({@link
+ *       CityDay}) offsets count from the city's midnight and each operator is logged in and out by
+ *       its {@link CityShift} instead, checked as trace time passes;
  *   <li>releases each arrival at its offset ÷ speed-up: {@code POST /api/v1/contacts} on a virtual
  *       thread, then the citizen waits an exponentially distributed patience and, if nobody has
  *       answered by then, the channel (logged in as {@code admin}, as a channel adapter would be)
@@ -37,11 +39,49 @@ public final class Simulation {
   private final HttpClient http = OneNumberClient.newHttp();
   private final SplittableRandom random;
   private long startNanos;
+  private volatile java.time.Instant serverTimeAtStart;
+  private Map<String, Double> thresholds = Map.of();
+  private long lastRotaNanos;
+  private final java.util.Set<String> starting = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final java.util.Set<String> finishing = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public Simulation(SimulationOptions options, List<Arrival> trace) {
     this.options = options;
     this.trace = trace;
     this.random = new SplittableRandom(options.seed());
+  }
+
+  /**
+   * The server's clock when the trace started (from {@code serverTime} of the agent API, asked as
+   * admin), to line the intervals up with the server's; null when the server did not say.
+   */
+  public java.time.Instant serverTimeAtStart() {
+    return serverTimeAtStart;
+  }
+
+  /** Each queue's service-level threshold in seconds ({@code GET /api/v1/queues}); empty if unknown. */
+  private static Map<String, Double> thresholds(OneNumberClient client) {
+    Map<String, Double> byQueue = new java.util.HashMap<>();
+    try {
+      client.get("/api/v1/queues").path("items").forEach(q ->
+          byQueue.put(q.path("id").asText(), q.path("serviceLevelSeconds").asDouble(Double.NaN)));
+    } catch (RuntimeException e) {
+      System.out.println("[sim] queue thresholds unavailable (" + e.getMessage() + "): 15 s for every contact");
+    }
+    return Map.copyOf(byQueue);
+  }
+
+  private java.time.Instant serverTime(OneNumberClient client) {
+    try {
+      JsonNode time = client.get("/api/v1/agents/op-001/work").path("serverTime");
+      if (time.isNumber()) {
+        return java.time.Instant.ofEpochSecond(0, Math.round(time.asDouble() * 1e9));
+      }
+      return time.asText("").isEmpty() ? null : java.time.Instant.parse(time.asText());
+    } catch (RuntimeException e) {
+      System.out.println("[sim] server time unavailable (" + e.getMessage() + "): intervals are not lined up");
+      return null;
+    }
   }
 
   /** Trace seconds since the start. */
@@ -52,10 +92,12 @@ public final class Simulation {
   /** Plays the trace (blocking) and returns what the citizens and operators saw. */
   public SimulationLedger run() throws InterruptedException {
     startNanos = System.nanoTime();
-    List<SimulatedOperator> operators = startOperators();
+    List<SimulatedOperator> operators = options.cityDay() ? cityOperators() : startOperators();
     OneNumberClient intake = channelClient();
+    thresholds = thresholds(intake);
     startNanos = System.nanoTime();
-    long offset0 = trace.isEmpty() ? 0 : trace.get(0).offsetMillis();
+    serverTimeAtStart = serverTime(intake);
+    long offset0 = trace.isEmpty() || options.cityDay() ? 0 : trace.get(0).offsetMillis();
     long lastProgress = System.nanoTime();
     try (ExecutorService citizens = Executors.newVirtualThreadPerTaskExecutor()) {
       for (Arrival a : trace) {
@@ -63,17 +105,20 @@ public final class Simulation {
         while (System.nanoTime() < dueNanos) {
           TimeUnit.NANOSECONDS.sleep(Math.min(dueNanos - System.nanoTime(), 200_000_000L));
           lastProgress = progress(lastProgress);
+          rota(operators);
         }
         double patience = -Math.log(1 - random.nextDouble()) * options.patienceSeconds();
         citizens.submit(() -> citizen(intake, a, patience));
         lastProgress = progress(lastProgress);
+        rota(operators);
       }
       long deadline = System.nanoTime() + (long) (7200e9 / options.speedup()) + 10_000_000_000L;
       while (System.nanoTime() < deadline && !ledger.settled()) {
         TimeUnit.MILLISECONDS.sleep(200);
         lastProgress = progress(lastProgress);
+        rota(operators);
       }
-      operators.forEach(SimulatedOperator::stop);
+      operators.stream().filter(SimulatedOperator::running).forEach(SimulatedOperator::stop);
       citizens.shutdownNow();
     }
     return ledger;
@@ -98,6 +143,48 @@ public final class Simulation {
     return operators;
   }
 
+  /** City day: the operators, none logged in yet; {@link #rota} starts and finishes their shifts. */
+  private List<SimulatedOperator> cityOperators() {
+    List<SimulatedOperator> operators = new ArrayList<>();
+    for (int i = 1; i <= options.agents(); i++) {
+      operators.add(new SimulatedOperator(String.format("op-%03d", i), new OneNumberClient(http, options.url()), ledger,
+          this::traceSeconds, options, random.split()));
+    }
+    return operators;
+  }
+
+  /**
+   * City day: logs in every operator whose shift has started and is not working, and finishes
+   * every working one whose shift is over (logins on virtual threads, so a shift change of a
+   * hundred operators does not hold up the arrivals).
+   */
+  private void rota(List<SimulatedOperator> operators) {
+    if (!options.cityDay() || System.nanoTime() - lastRotaNanos < 100_000_000L) {
+      return;
+    }
+    lastRotaNanos = System.nanoTime();
+    java.time.LocalTime now = java.time.LocalTime.ofSecondOfDay((long) traceSeconds() % 86_400);
+    for (int i = 0; i < operators.size(); i++) {
+      SimulatedOperator op = operators.get(i);
+      boolean onDuty = CityShift.of(i + 1).onDutyAt(now);
+      if (onDuty && !op.running() && starting.add(op.id())) {
+        Thread.ofVirtual().name("shift-" + op.id()).start(() -> {
+          try {
+            op.start(http, options.url(), options.password());
+          } catch (RuntimeException e) {
+            System.out.println("[sim] operator " + op.id() + " cannot start a shift: " + e.getMessage());
+          } finally {
+            starting.remove(op.id());
+          }
+        });
+      } else if (!onDuty && op.running() && finishing.add(op.id())) {
+        op.finish();
+      } else if (onDuty) {
+        finishing.remove(op.id());
+      }
+    }
+  }
+
   /** The channels' own client: opens contacts and, logged in, reports abandons. */
   private OneNumberClient channelClient() {
     OneNumberClient intake = new OneNumberClient(http, options.url());
@@ -114,7 +201,7 @@ public final class Simulation {
     try {
       JsonNode contact = intake.post("/api/v1/contacts", body(a));
       contactId = contact.path("id").asText();
-      ledger.opened(contactId, traceSeconds());
+      ledger.opened(contactId, traceSeconds(), thresholds.getOrDefault(contact.path("queue").asText(), Double.NaN));
     } catch (OneNumberClient.Refused e) {
       ledger.rejected.incrementAndGet();
       return;

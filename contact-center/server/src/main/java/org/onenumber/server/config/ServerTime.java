@@ -3,6 +3,7 @@ package org.onenumber.server.config;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,7 @@ public final class ServerTime {
   private final InstantSource clock;
   private final SimulatedClock simulated;
 
+  @Inject
   ServerTime(Environment environment,
       @Value("${onenumber.simulation.clock.speedup:}") Optional<String> speedup,
       @Value("${onenumber.simulation.clock.start:}") Optional<String> start) {
