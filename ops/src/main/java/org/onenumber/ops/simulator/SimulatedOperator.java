@@ -79,15 +79,16 @@ final class SimulatedOperator {
       client.post("/api/v1/agents/" + id + "/state", Map.of("state", "AVAILABLE"));
     }
     URI ws = URI.create(base.toString().replaceFirst("^http", "ws") + "ws/agents/" + id);
+    workingSince = traceClock.getAsDouble();
+    running = true;
     try {
       socket = http.newWebSocketBuilder().header("Authorization", "Bearer " + client.token())
           .buildAsync(ws, new Frames()).get(10, TimeUnit.SECONDS);
     } catch (Exception e) {
+      running = false;
       logout();
       throw new IllegalStateException(id + ": no agent WebSocket (" + e.getMessage() + ")", e);
     }
-    workingSince = traceClock.getAsDouble();
-    running = true;
   }
 
   /** Stops at once (end of the simulation): closes the socket and logs out, handing work back. */

@@ -5,27 +5,30 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.onenumber.ops.simulator.CityDay;
 import org.onenumber.ops.simulator.SimulationOptions;
 
 /**
  * A smaller city day for CI: Seoul's curve and channel mix with 5,000 contacts, the city seed's
  * first 100 operators logging in and out by shift, wrapping up on the server's clock and taking
- * breaks, at 400× (a day in 3.6 minutes of wall time); the server's SL15 and ASA must agree with
+ * breaks, at 500× (a day in 2.9 minutes of wall time); the server's SL15 and ASA must agree with
  * the simulator's ({@link ReplayAgainstServer}, SL within 3 points at this speed-up). Both count
  * each contact against its queue's threshold (10–120 s; the simulator reads them from {@code GET
- * /api/v1/queues}).
+ * /api/v1/queues}). Runs only with {@code -Donenumber.replays=true} (needs a quiet machine).
  */
+@EnabledIfSystemProperty(named = "onenumber.replays", matches = "true",
+    disabledReason = "a replay at 200-500x needs a quiet machine: run with -Donenumber.replays=true")
 class SmallCityDayH2IT {
 
   private static final long SEED = Long.getLong("tests.seed", 120L);
 
   @Test
   void serverAndSimulatorAgreeOnASmallDay() throws Exception {
-    SimulationOptions options = new SimulationOptions(URI.create("http://unused/"), "seoul-120", 5_000, 400, 100,
+    SimulationOptions options = new SimulationOptions(URI.create("http://unused/"), "seoul-120", 5_000, 500, 100,
         SEED, Path.of("unused"), "demo1234", 240, 180, 0.08);
     ReplayAgainstServer.Outcome outcome = new ReplayAgainstServer().replay(options,
         CityDay.seoul120(new SplittableRandom(SEED), 5_000), Map.of("onenumber.seed.profile", "city"));
-    ReplayAgainstServer.assertAgreement(outcome, 5_000, 400, 3);
+    ReplayAgainstServer.assertAgreement(outcome, 5_000, 500, 3);
   }
 }
