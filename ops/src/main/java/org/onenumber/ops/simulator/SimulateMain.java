@@ -2,12 +2,14 @@ package org.onenumber.ops.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * {@code bin/simulate --url URL --trace nyc311|poisson [--contacts N] [--speedup N] [--agents N]}:
+ * {@code bin/simulate --url URL --trace nyc311|poisson [--contacts N] [--speedup N] [--agents N]}
+ * or {@code --day seoul-120|nyc-record}:
  * loads the trace, runs the {@link Simulation}, prints a table of the figures the citizens
  * experienced next to those the server reports ({@code GET /api/v1/service-levels}, as supervisor
  * {@code sv-01}), the intraday table per 15 minutes ({@link IntradayReport}; on a city day or from
@@ -30,8 +32,8 @@ public final class SimulateMain {
     JsonNode server = serverFigures(options, "/api/v1/service-levels?scope=center");
     if (options.cityDay() || options.contacts() >= 1000) {
       System.out.println();
-      java.time.Instant at = simulation.serverTimeAtStart();
-      String date = (at == null ? java.time.Instant.now() : at).atZone(IntradayReport.CITY_ZONE).toLocalDate().toString();
+      Instant at = simulation.serverTimeAtStart();
+      String date = (at == null ? Instant.now() : at).atZone(IntradayReport.CITY_ZONE).toLocalDate().toString();
       IntradayReport.print(System.out, ledger, at,
           serverFigures(options, "/api/v1/reports/intervals?date=" + date + "&minutes=15"));
     }

@@ -2,7 +2,9 @@ package org.onenumber.ops.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +41,9 @@ public final class Simulation {
   private final HttpClient http = OneNumberClient.newHttp();
   private final SplittableRandom random;
   private long startNanos;
-  private volatile java.time.Instant serverTimeAtStart;
+  private volatile Instant serverTimeAtStart;
   private Map<String, Double> thresholds = Map.of();
-  private long lastRotaNanos;
-  private final java.util.Set<String> starting = java.util.concurrent.ConcurrentHashMap.newKeySet();
-  private final java.util.Set<String> finishing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private ShiftRota rota;
 
   public Simulation(SimulationOptions options, List<Arrival> trace) {
     this.options = options;
@@ -55,13 +55,13 @@ public final class Simulation {
    * The server's clock when the trace started (from {@code serverTime} of the agent API, asked as
    * admin), to line the intervals up with the server's; null when the server did not say.
    */
-  public java.time.Instant serverTimeAtStart() {
+  public Instant serverTimeAtStart() {
     return serverTimeAtStart;
   }
 
   /** Each queue's service-level threshold in seconds ({@code GET /api/v1/queues}); empty if unknown. */
   private static Map<String, Double> thresholds(OneNumberClient client) {
-    Map<String, Double> byQueue = new java.util.HashMap<>();
+    Map<String, Double> byQueue = new HashMap<>();
     try {
       client.get("/api/v1/queues").path("items").forEach(q ->
           byQueue.put(q.path("id").asText(), q.path("serviceLevelSeconds").asDouble(Double.NaN)));
@@ -71,13 +71,13 @@ public final class Simulation {
     return Map.copyOf(byQueue);
   }
 
-  private java.time.Instant serverTime(OneNumberClient client) {
+  private Instant serverTime(OneNumberClient client) {
     try {
       JsonNode time = client.get("/api/v1/agents/op-001/work").path("serverTime");
       if (time.isNumber()) {
-        return java.time.Instant.ofEpochSecond(0, Math.round(time.asDouble() * 1e9));
+        return Instant.ofEpochSecond(0, Math.round(time.asDouble() * 1e9));
       }
-      return time.asText("").isEmpty() ? null : java.time.Instant.parse(time.asText());
+      return time.asText("").isEmpty() ? null : Instant.parse(time.asText());
     } catch (RuntimeException e) {
       System.out.println("[sim] server time unavailable (" + e.getMessage() + "): intervals are not lined up");
       return null;
@@ -105,18 +105,18 @@ public final class Simulation {
         while (System.nanoTime() < dueNanos) {
           TimeUnit.NANOSECONDS.sleep(Math.min(dueNanos - System.nanoTime(), 200_000_000L));
           lastProgress = progress(lastProgress);
-          rota(operators);
+          rota();
         }
         double patience = -Math.log(1 - random.nextDouble()) * options.patienceSeconds();
         citizens.submit(() -> citizen(intake, a, patience));
         lastProgress = progress(lastProgress);
-        rota(operators);
+        rota();
       }
       long deadline = System.nanoTime() + (long) (7200e9 / options.speedup()) + 10_000_000_000L;
       while (System.nanoTime() < deadline && !ledger.settled()) {
         TimeUnit.MILLISECONDS.sleep(200);
         lastProgress = progress(lastProgress);
-        rota(operators);
+        rota();
       }
       operators.stream().filter(SimulatedOperator::running).forEach(SimulatedOperator::stop);
       citizens.shutdownNow();
@@ -143,45 +143,20 @@ public final class Simulation {
     return operators;
   }
 
-  /** City day: the operators, none logged in yet; {@link #rota} starts and finishes their shifts. */
+  /** City day: the operators, none logged in yet; the {@link ShiftRota} starts and finishes shifts. */
   private List<SimulatedOperator> cityOperators() {
     List<SimulatedOperator> operators = new ArrayList<>();
     for (int i = 1; i <= options.agents(); i++) {
       operators.add(new SimulatedOperator(String.format("op-%03d", i), new OneNumberClient(http, options.url()), ledger,
           this::traceSeconds, options, random.split()));
     }
+    rota = new ShiftRota(operators, http, options.url(), options.password());
     return operators;
   }
 
-  /**
-   * City day: logs in every operator whose shift has started and is not working, and finishes
-   * every working one whose shift is over (logins on virtual threads, so a shift change of a
-   * hundred operators does not hold up the arrivals).
-   */
-  private void rota(List<SimulatedOperator> operators) {
-    if (!options.cityDay() || System.nanoTime() - lastRotaNanos < 100_000_000L) {
-      return;
-    }
-    lastRotaNanos = System.nanoTime();
-    java.time.LocalTime now = java.time.LocalTime.ofSecondOfDay((long) traceSeconds() % 86_400);
-    for (int i = 0; i < operators.size(); i++) {
-      SimulatedOperator op = operators.get(i);
-      boolean onDuty = CityShift.of(i + 1).onDutyAt(now);
-      if (onDuty && !op.running() && starting.add(op.id())) {
-        Thread.ofVirtual().name("shift-" + op.id()).start(() -> {
-          try {
-            op.start(http, options.url(), options.password());
-          } catch (RuntimeException e) {
-            System.out.println("[sim] operator " + op.id() + " cannot start a shift: " + e.getMessage());
-          } finally {
-            starting.remove(op.id());
-          }
-        });
-      } else if (!onDuty && op.running() && finishing.add(op.id())) {
-        op.finish();
-      } else if (onDuty) {
-        finishing.remove(op.id());
-      }
+  private void rota() {
+    if (rota != null) {
+      rota.update(traceSeconds());
     }
   }
 

@@ -1,6 +1,9 @@
 package org.onenumber.ops.simulator;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -137,11 +140,11 @@ public final class SimulationLedger {
    * {@code offsetSeconds} (interval 0 starts at trace second −offset: with the seconds of the
    * day at the trace's start, intervals are the day's); intervals without arrivals are left out.
    */
-  public java.util.SortedMap<Integer, Summary> intervals(double thresholdSeconds, int minutes, double offsetSeconds) {
-    Map<Integer, SimulationLedger> split = new java.util.HashMap<>();
+  public SortedMap<Integer, Summary> intervals(double thresholdSeconds, int minutes, double offsetSeconds) {
+    Map<Integer, SimulationLedger> split = new HashMap<>();
     entries.forEach((id, e) -> split.computeIfAbsent((int) ((e.openedAt + offsetSeconds) / (minutes * 60.0)),
         k -> new SimulationLedger()).entries.put(id, e));
-    java.util.SortedMap<Integer, Summary> rows = new java.util.TreeMap<>();
+    SortedMap<Integer, Summary> rows = new TreeMap<>();
     split.forEach((k, ledger) -> rows.put(k, ledger.summary(thresholdSeconds)));
     return rows;
   }

@@ -24,7 +24,7 @@ import org.onenumber.server.TestHttp;
  * Test helper: starts a server in the simulation environment with its clock at the replay's
  * speed-up (fresh H2 database), plays a trace with the ops {@link Simulation}, and compares the
  * server's live center figures with what the simulated citizens saw (queues get a long offer
- * timeout first, see {@link #allowWallLatencyInOffers}). The bounds: at least 95 % of the trace
+ * timeout first, see {@link #offerTimeout}). The bounds: at least 95 % of the trace
  * opened (a shared machine under load times some requests out; the simulator counts them),
  * offered and answered within 1 % (an intake or accept whose answer the client never got),
  * SL15 within {@code slPoints}, ASA within 1 s plus 10 ms of wall time per trace second (the HTTP
@@ -46,7 +46,7 @@ final class ReplayAgainstServer {
     properties.putAll(extraProperties);
     try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties, "test",
         ServerTime.SIMULATION)) {
-      allowWallLatencyInOffers(server);
+      offerTimeout(server, OFFER_TIMEOUT_S);
       SimulationOptions at = new SimulationOptions(URI.create(server.getURL() + "/"), options.trace(),
           options.contacts(), options.speedup(), options.agents(), options.seed(), Path.of("unused"),
           options.password(), options.ahtSeconds(), options.patienceSeconds(), options.escalateShare());
@@ -62,13 +62,14 @@ final class ReplayAgainstServer {
   }
 
   /**
-   * Every queue gives operators {@value #OFFER_TIMEOUT_S} trace seconds to pick an offer up: a
-   * simulated operator's wall reaction (socket frame, HTTP accept) times the speed-up must not
+   * Every queue gives operators {@code seconds} of trace time to pick an offer up (replays: {@value
+   * #OFFER_TIMEOUT_S}): a simulated operator's wall reaction (socket frame, HTTP accept) times the speed-up must not
    * turn into missed offers (20 s of trace time is 100 ms of wall time at 200×, which a busy
    * shared machine does not always meet). Both sides still stamp the same answer.
    */
   @SuppressWarnings("unchecked")
-  private void allowWallLatencyInOffers(EmbeddedServer server) throws Exception {
+  static void offerTimeout(EmbeddedServer server, int seconds) throws Exception {
+    TestHttp http = new TestHttp();
     String admin = http.login(server, "admin");
     List<Map<String, Object>> queues = (List<Map<String, Object>>) http.map(server,
         http.send(server, "GET", "/api/v1/queues", null, admin)).get("items");
@@ -76,7 +77,7 @@ final class ReplayAgainstServer {
     for (Map<String, Object> queue : queues) {
       String path = "/api/v1/admin/queues/" + queue.get("id");
       Map<String, Object> config = new HashMap<>(http.map(server, http.send(server, "GET", path, null, admin)));
-      config.put("offerTimeoutSeconds", OFFER_TIMEOUT_S);
+      config.put("offerTimeoutSeconds", seconds);
       HttpResponse<String> put = http.send(server, "PUT", path, new String(json.writeValueAsBytes(config),
           StandardCharsets.UTF_8), admin);
       assertEquals(200, put.statusCode(), put.body());

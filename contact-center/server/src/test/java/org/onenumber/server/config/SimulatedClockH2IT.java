@@ -13,8 +13,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.onenumber.server.TestDatabases;
 import org.onenumber.server.TestHttp;
 
@@ -25,6 +28,7 @@ import org.onenumber.server.TestHttp;
  * figures. (That the keys refuse the start elsewhere: {@code ServerTimeTest}.)
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SimulatedClockH2IT {
 
   private static final double SPEEDUP = 200;
@@ -58,6 +62,7 @@ class SimulatedClockH2IT {
   }
 
   @Test
+  @Order(1)
   void anOfferTimesOutAfterItsTraceSecondsNotWallSeconds() throws Exception {
     String supervisor = http.login(server, "sv-01");
     String op = http.login(server, "op-003");
@@ -70,11 +75,14 @@ class SimulatedClockH2IT {
     assertTrue(System.nanoTime() - offeredWithin < 10_000_000_000L, "a wall-clock offer timeout would take 20 s");
   }
 
+  /** With an hour's offer timeout (18 s of wall time), so that the test sees the offer. */
   @Test
+  @Order(2)
   @SuppressWarnings("unchecked")
   void aWaitIsCountedInTraceSeconds() throws Exception {
     String supervisor = http.login(server, "sv-01");
     String op = http.login(server, "op-002");
+    ReplayAgainstServer.offerTimeout(server, 3_600);
     long opened = System.nanoTime();
     String contact = open("tax-ko", "010-5555-0302", supervisor);
     await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> true);
