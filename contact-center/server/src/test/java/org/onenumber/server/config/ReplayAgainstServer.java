@@ -76,7 +76,10 @@ final class ReplayAgainstServer {
     JsonMapper json = server.getApplicationContext().getBean(JsonMapper.class);
     for (Map<String, Object> queue : queues) {
       String path = "/api/v1/admin/queues/" + queue.get("id");
-      Map<String, Object> config = new HashMap<>(http.map(server, http.send(server, "GET", path, null, admin)));
+      HttpResponse<String> configured = http.send(server, "GET", path, null, admin);
+      // a queue the engine has not configured yet: the directory's view is a whole body
+      Map<String, Object> config = new HashMap<>(configured.statusCode() == 200 ? http.map(server, configured) : queue);
+      config.remove("id");
       config.put("offerTimeoutSeconds", seconds);
       HttpResponse<String> put = http.send(server, "PUT", path, new String(json.writeValueAsBytes(config),
           StandardCharsets.UTF_8), admin);
