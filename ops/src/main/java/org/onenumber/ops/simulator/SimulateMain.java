@@ -2,15 +2,18 @@ package org.onenumber.ops.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * {@code bin/simulate --url URL --trace nyc311|poisson [--contacts N] [--speedup N] [--agents N]}:
+ * {@code bin/simulate --url URL --trace nyc311|poisson [--contacts N] [--speedup N] [--agents N]}
+ * or {@code --day seoul-120|nyc-record}:
  * loads the trace, runs the {@link Simulation}, prints a table of the figures the citizens
  * experienced next to those the server reports ({@code GET /api/v1/service-levels}, as supervisor
- * {@code sv-01}), and a last line {@code RESULT simulation ...}. Exit code 1 when nothing could be
+ * {@code sv-01}), the intraday table per 15 minutes ({@link IntradayReport}; on a city day or from
+ * 1,000 contacts), and a last line {@code RESULT simulation ...}. Exit code 1 when nothing could be
  * opened at all.
  */
 public final class SimulateMain {
@@ -23,9 +26,17 @@ public final class SimulateMain {
     System.out.printf("[sim] %s trace: %d contacts over %.1f h, speed-up %.0f× (≈ %.1f min), %d operators, %s%n",
         options.trace(), trace.size(), span(trace) / 3600.0, options.speedup(), span(trace) / options.speedup() / 60,
         options.agents(), options.url());
-    SimulationLedger ledger = new Simulation(options, trace).run();
+    Simulation simulation = new Simulation(options, trace);
+    SimulationLedger ledger = simulation.run();
     SimulationLedger.Summary s = ledger.summary(15);
-    JsonNode server = serverFigures(options);
+    JsonNode server = serverFigures(options, "/api/v1/service-levels?scope=center");
+    if (options.cityDay() || options.contacts() >= 1000) {
+      System.out.println();
+      Instant at = simulation.serverTimeAtStart();
+      String date = (at == null ? Instant.now() : at).atZone(IntradayReport.CITY_ZONE).toLocalDate().toString();
+      IntradayReport.print(System.out, ledger, at,
+          serverFigures(options, "/api/v1/reports/intervals?date=" + date + "&minutes=15"));
+    }
     double serverFcr = server == null ? Double.NaN : server.path("fcr").asDouble(Double.NaN);
     double fcr = Double.isNaN(serverFcr) ? s.fcr() : serverFcr;
     System.out.println();
@@ -46,9 +57,13 @@ public final class SimulateMain {
   }
 
   static List<Arrival> load(SimulationOptions options) throws IOException {
-    List<Arrival> trace = "nyc311".equals(options.trace())
-        ? Nyc311Trace.read(options.nycFile(), "ko")
-        : PoissonCityDay.generate(new SplittableRandom(options.seed()), options.contacts(), 0.10);
+    SplittableRandom random = new SplittableRandom(options.seed());
+    List<Arrival> trace = switch (options.trace()) {
+      case "nyc311" -> Nyc311Trace.read(options.nycFile(), "ko");
+      case "seoul-120" -> CityDay.seoul120(random, options.contacts());
+      case "nyc-record" -> CityDay.nycRecord(random, options.contacts(), Nyc311Trace.read(options.nycFile(), "ko"));
+      default -> PoissonCityDay.generate(random, options.contacts(), 0.10);
+    };
     return trace.subList(0, Math.min(options.contacts(), trace.size()));
   }
 
@@ -56,10 +71,10 @@ public final class SimulateMain {
     return trace.isEmpty() ? 0 : (trace.get(trace.size() - 1).offsetMillis() - trace.get(0).offsetMillis()) / 1000.0;
   }
 
-  private static JsonNode serverFigures(SimulationOptions options) {
+  private static JsonNode serverFigures(SimulationOptions options, String path) {
     try {
       OneNumberClient supervisor = new OneNumberClient(OneNumberClient.newHttp(), options.url()).login("sv-01", options.password());
-      return supervisor.get("/api/v1/service-levels?scope=center");
+      return supervisor.get(path);
     } catch (RuntimeException e) {
       System.out.println("[sim] server figures unavailable: " + e.getMessage());
       return null;

@@ -10,19 +10,35 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 import java.util.random.RandomGenerator;
 
 /**
- * One demo operator driven over the public agent API: logs in, listens on
- * {@code /ws/agents/{id}} for offers (and polls {@code /work} every few seconds as a safety net),
- * accepts each offer, talks for a sampled handle time, and closes the contact as resolved or
- * escalated. Each accepted contact is handled on its own virtual thread, so messaging operators
- * can hold several. After a missed offer (NOT_RESPONDING) it makes itself available again.
+ * One demo operator driven over the public agent API and the agent WebSocket. The model:
+ *
+ * <ol>
+ *   <li>logs in, then holds {@code /ws/agents/{id}} and acts only on what it pushes (the snapshot's
+ *       and {@code offer} frames' offers; no polling); an operator without a socket cannot work;
+ *   <li>accepts each offer and talks for a lognormal handle time (mean {@code --aht}, σ 0.6), each
+ *       contact on its own virtual thread, so messaging operators can hold several;
+ *   <li>ends it RESOLVED or, with {@code --escalate} probability, ESCALATED: by {@code /close} at
+ *       once, or on a city day by {@code /wrap-up}, so the queue's wrap-up runs on the server's
+ *       (simulated) clock;
+ *   <li>on a city day, after every {@value #WORK_BEFORE_BREAK_S} trace seconds of work takes a
+ *       {@value #BREAK_S}-second break (BREAK "personal", then AVAILABLE);
+ *   <li>after a missed offer (NOT_RESPONDING) makes itself available again;
+ *   <li>at the end of its shift ({@link #finish}) it takes what is still offered, then logs out
+ *       once nothing is in its hands; it can start again for a later shift.
+ * </ol>
+ *
  * Thread-safe; failures of single calls are counted in the ledger and never stop the operator.
  */
 final class SimulatedOperator {
 
+  static final long WORK_BEFORE_BREAK_S = 7200;
+  static final long BREAK_S = 900;
   private static final ObjectMapper JSON = new ObjectMapper();
   private final String id;
   private final OneNumberClient client;
@@ -31,7 +47,10 @@ final class SimulatedOperator {
   private final SimulationOptions options;
   private final RandomGenerator random;
   private final Set<String> seenOffers = ConcurrentHashMap.newKeySet();
-  private volatile boolean running = true;
+  private final AtomicInteger inHand = new AtomicInteger();
+  private volatile boolean running;
+  private volatile double workingSince;
+  private volatile boolean onBreak;
   private WebSocket socket;
 
   SimulatedOperator(String id, OneNumberClient client, SimulationLedger ledger, DoubleSupplier traceClock,
@@ -44,7 +63,15 @@ final class SimulatedOperator {
     this.random = random;
   }
 
-  void start(HttpClient http, URI base, String password) {
+  String id() {
+    return id;
+  }
+
+  boolean running() {
+    return running;
+  }
+
+  synchronized void start(HttpClient http, URI base, String password) {
     client.login(id, password);
     try {
       client.post("/api/v1/agents/" + id + "/login", Map.of());
@@ -52,20 +79,43 @@ final class SimulatedOperator {
       client.post("/api/v1/agents/" + id + "/state", Map.of("state", "AVAILABLE"));
     }
     URI ws = URI.create(base.toString().replaceFirst("^http", "ws") + "ws/agents/" + id);
+    workingSince = traceClock.getAsDouble();
+    running = true;
     try {
       socket = http.newWebSocketBuilder().header("Authorization", "Bearer " + client.token())
-          .buildAsync(ws, new Frames()).get(10, java.util.concurrent.TimeUnit.SECONDS);
+          .buildAsync(ws, new Frames()).get(10, TimeUnit.SECONDS);
     } catch (Exception e) {
-      System.err.println(id + ": no WebSocket (" + e.getMessage() + "), polling only");
+      running = false;
+      logout();
+      throw new IllegalStateException(id + ": no agent WebSocket (" + e.getMessage() + ")", e);
     }
-    Thread.ofVirtual().name("poll-" + id).start(this::pollLoop);
   }
 
-  void stop() {
+  /** Stops at once (end of the simulation): closes the socket and logs out, handing work back. */
+  synchronized void stop() {
     running = false;
     if (socket != null) {
       socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+      socket = null;
     }
+    logout();
+  }
+
+  /** End of shift: finishes what is in hand (on a virtual thread), then {@link #stop}s. */
+  void finish() {
+    Thread.ofVirtual().name("finish-" + id).start(() -> {
+      try {
+        while (inHand.get() > 0 && running) {
+          TimeUnit.MILLISECONDS.sleep(50);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      stop();
+    });
+  }
+
+  private void logout() {
     try {
       client.post("/api/v1/agents/" + id + "/logout", Map.of("transferOpenContacts", true));
     } catch (RuntimeException e) {
@@ -73,28 +123,17 @@ final class SimulatedOperator {
     }
   }
 
-  private void pollLoop() {
-    while (running) {
-      try {
-        JsonNode work = client.get("/api/v1/agents/" + id + "/work");
-        work.path("offers").forEach(this::offered);
-        if ("NOT_RESPONDING".equals(work.path("agent").path("state").asText())) {
-          client.post("/api/v1/agents/" + id + "/state", Map.of("state", "AVAILABLE"));
-        }
-        Thread.sleep(3000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        ledger.errors.incrementAndGet();
-      }
-    }
-  }
-
   private void offered(JsonNode offer) {
     String offerId = offer.path("offerId").asText();
     if (running && !offerId.isEmpty() && seenOffers.add(offerId)) {
-      Thread.ofVirtual().name("contact-" + id).start(() -> handle(offerId, offer.path("contactId").asText()));
+      inHand.incrementAndGet();
+      Thread.ofVirtual().name("contact-" + id).start(() -> {
+        try {
+          handle(offerId, offer.path("contactId").asText());
+        } finally {
+          inHand.decrementAndGet();
+        }
+      });
     }
   }
 
@@ -111,10 +150,12 @@ final class SimulatedOperator {
     double sigma = 0.6;
     double handleSeconds = Math.exp(Math.log(options.ahtSeconds()) - sigma * sigma / 2 + sigma * random.nextGaussian());
     try {
-      Thread.sleep(Duration.ofMillis((long) (handleSeconds * 1000 / options.speedup())));
+      sleepTrace(handleSeconds);
       String outcome = random.nextDouble() < options.escalateShare() ? "ESCALATED" : "RESOLVED";
-      client.post("/api/v1/contacts/" + contactId + "/close", Map.of("outcome", outcome));
+      String end = options.cityDay() ? "/wrap-up" : "/close";
+      client.post("/api/v1/contacts/" + contactId + end, Map.of("outcome", outcome));
       ledger.closed(contactId, outcome);
+      maybeBreak();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
@@ -122,6 +163,29 @@ final class SimulatedOperator {
       ledger.errors.incrementAndGet();
       ledger.closeFailed(contactId);
     }
+  }
+
+  /** Case 4: a break after two hours of work, once nothing else is in hand. */
+  private void maybeBreak() throws InterruptedException {
+    if (!options.cityDay() || onBreak || inHand.get() > 1
+        || traceClock.getAsDouble() - workingSince < WORK_BEFORE_BREAK_S) {
+      return;
+    }
+    onBreak = true;
+    try {
+      client.post("/api/v1/agents/" + id + "/state", Map.of("state", "BREAK", "reason", "personal"));
+      sleepTrace(BREAK_S);
+      client.post("/api/v1/agents/" + id + "/state", Map.of("state", "AVAILABLE"));
+    } catch (OneNumberClient.Refused e) {
+      // still wrapping up or holding a chat: the break waits for the next contact's end
+    } finally {
+      workingSince = traceClock.getAsDouble();
+      onBreak = false;
+    }
+  }
+
+  private void sleepTrace(double traceSeconds) throws InterruptedException {
+    Thread.sleep(Duration.ofMillis((long) (traceSeconds * 1000 / options.speedup())));
   }
 
   /** Collects text frames (possibly split) and reacts to offers and presence changes. */

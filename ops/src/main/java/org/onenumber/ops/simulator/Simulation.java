@@ -2,7 +2,9 @@ package org.onenumber.ops.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <ol>
  *   <li>logs in the operators and connects their offer streams (an operator that cannot log in is
- *       reported and left out; with none, only citizens are simulated);
+ *       reported and left out; with none, only citizens are simulated); on a city day ({@link
+ *       CityDay}) offsets count from the city's midnight and each operator is logged in and out by
+ *       its {@link CityShift} instead, checked as trace time passes;
  *   <li>releases each arrival at its offset ÷ speed-up: {@code POST /api/v1/contacts} on a virtual
  *       thread, then the citizen waits an exponentially distributed patience and, if nobody has
  *       answered by then, the channel (logged in as {@code admin}, as a channel adapter would be)
@@ -37,11 +41,47 @@ public final class Simulation {
   private final HttpClient http = OneNumberClient.newHttp();
   private final SplittableRandom random;
   private long startNanos;
+  private volatile Instant serverTimeAtStart;
+  private Map<String, Double> thresholds = Map.of();
+  private ShiftRota rota;
 
   public Simulation(SimulationOptions options, List<Arrival> trace) {
     this.options = options;
     this.trace = trace;
     this.random = new SplittableRandom(options.seed());
+  }
+
+  /**
+   * The server's clock when the trace started (from {@code serverTime} of the agent API, asked as
+   * admin), to line the intervals up with the server's; null when the server did not say.
+   */
+  public Instant serverTimeAtStart() {
+    return serverTimeAtStart;
+  }
+
+  /** Each queue's service-level threshold in seconds ({@code GET /api/v1/queues}); empty if unknown. */
+  private static Map<String, Double> thresholds(OneNumberClient client) {
+    Map<String, Double> byQueue = new HashMap<>();
+    try {
+      client.get("/api/v1/queues").path("items").forEach(q ->
+          byQueue.put(q.path("id").asText(), q.path("serviceLevelSeconds").asDouble(Double.NaN)));
+    } catch (RuntimeException e) {
+      System.out.println("[sim] queue thresholds unavailable (" + e.getMessage() + "): 15 s for every contact");
+    }
+    return Map.copyOf(byQueue);
+  }
+
+  private Instant serverTime(OneNumberClient client) {
+    try {
+      JsonNode time = client.get("/api/v1/agents/op-001/work").path("serverTime");
+      if (time.isNumber()) {
+        return Instant.ofEpochSecond(0, Math.round(time.asDouble() * 1e9));
+      }
+      return time.asText("").isEmpty() ? null : Instant.parse(time.asText());
+    } catch (RuntimeException e) {
+      System.out.println("[sim] server time unavailable (" + e.getMessage() + "): intervals are not lined up");
+      return null;
+    }
   }
 
   /** Trace seconds since the start. */
@@ -52,10 +92,12 @@ public final class Simulation {
   /** Plays the trace (blocking) and returns what the citizens and operators saw. */
   public SimulationLedger run() throws InterruptedException {
     startNanos = System.nanoTime();
-    List<SimulatedOperator> operators = startOperators();
+    List<SimulatedOperator> operators = options.cityDay() ? cityOperators() : startOperators();
     OneNumberClient intake = channelClient();
+    thresholds = thresholds(intake);
     startNanos = System.nanoTime();
-    long offset0 = trace.isEmpty() ? 0 : trace.get(0).offsetMillis();
+    serverTimeAtStart = serverTime(intake);
+    long offset0 = trace.isEmpty() || options.cityDay() ? 0 : trace.get(0).offsetMillis();
     long lastProgress = System.nanoTime();
     try (ExecutorService citizens = Executors.newVirtualThreadPerTaskExecutor()) {
       for (Arrival a : trace) {
@@ -63,17 +105,20 @@ public final class Simulation {
         while (System.nanoTime() < dueNanos) {
           TimeUnit.NANOSECONDS.sleep(Math.min(dueNanos - System.nanoTime(), 200_000_000L));
           lastProgress = progress(lastProgress);
+          rota();
         }
         double patience = -Math.log(1 - random.nextDouble()) * options.patienceSeconds();
         citizens.submit(() -> citizen(intake, a, patience));
         lastProgress = progress(lastProgress);
+        rota();
       }
       long deadline = System.nanoTime() + (long) (7200e9 / options.speedup()) + 10_000_000_000L;
       while (System.nanoTime() < deadline && !ledger.settled()) {
         TimeUnit.MILLISECONDS.sleep(200);
         lastProgress = progress(lastProgress);
+        rota();
       }
-      operators.forEach(SimulatedOperator::stop);
+      operators.stream().filter(SimulatedOperator::running).forEach(SimulatedOperator::stop);
       citizens.shutdownNow();
     }
     return ledger;
@@ -98,6 +143,23 @@ public final class Simulation {
     return operators;
   }
 
+  /** City day: the operators, none logged in yet; the {@link ShiftRota} starts and finishes shifts. */
+  private List<SimulatedOperator> cityOperators() {
+    List<SimulatedOperator> operators = new ArrayList<>();
+    for (int i = 1; i <= options.agents(); i++) {
+      operators.add(new SimulatedOperator(String.format("op-%03d", i), new OneNumberClient(http, options.url()), ledger,
+          this::traceSeconds, options, random.split()));
+    }
+    rota = new ShiftRota(operators, http, options.url(), options.password());
+    return operators;
+  }
+
+  private void rota() {
+    if (rota != null) {
+      rota.update(traceSeconds());
+    }
+  }
+
   /** The channels' own client: opens contacts and, logged in, reports abandons. */
   private OneNumberClient channelClient() {
     OneNumberClient intake = new OneNumberClient(http, options.url());
@@ -114,7 +176,7 @@ public final class Simulation {
     try {
       JsonNode contact = intake.post("/api/v1/contacts", body(a));
       contactId = contact.path("id").asText();
-      ledger.opened(contactId, traceSeconds());
+      ledger.opened(contactId, traceSeconds(), thresholds.getOrDefault(contact.path("queue").asText(), Double.NaN));
     } catch (OneNumberClient.Refused e) {
       ledger.rejected.incrementAndGet();
       return;

@@ -1,6 +1,9 @@
 package org.onenumber.ops.simulator;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,6 +18,8 @@ public final class SimulationLedger {
   /** One contact; times in trace seconds since the start, NaN until they happen. */
   static final class Entry {
     final double openedAt;
+    /** The service-level threshold of the contact's queue, NaN when unknown (the summary's T). */
+    final double thresholdSeconds;
     volatile double answeredAt = Double.NaN;
     volatile double abandonedAt = Double.NaN;
     volatile String outcome;
@@ -23,8 +28,9 @@ public final class SimulationLedger {
     /** Answered, but the operator's close was refused or failed; nothing more will happen here. */
     volatile boolean closeFailed;
 
-    Entry(double openedAt) {
+    Entry(double openedAt, double thresholdSeconds) {
       this.openedAt = openedAt;
+      this.thresholdSeconds = thresholdSeconds;
     }
   }
 
@@ -38,7 +44,12 @@ public final class SimulationLedger {
   }
 
   void opened(String contactId, double at) {
-    entries.putIfAbsent(contactId, new Entry(at));
+    opened(contactId, at, Double.NaN);
+  }
+
+  /** Opened in a queue whose service-level threshold is {@code thresholdSeconds} (NaN: unknown). */
+  void opened(String contactId, double at, double thresholdSeconds) {
+    entries.putIfAbsent(contactId, new Entry(at, thresholdSeconds));
   }
 
   /**
@@ -94,7 +105,10 @@ public final class SimulationLedger {
     }
   }
 
-  /** Figures as the citizens experienced them. */
+  /**
+   * Figures as the citizens experienced them; a contact's wait counts against its queue's
+   * threshold when known (as the server counts it), else against {@code thresholdSeconds}.
+   */
   public Summary summary(double thresholdSeconds) {
     long offered = 0;
     long answered = 0;
@@ -109,7 +123,7 @@ public final class SimulationLedger {
         answered++;
         double wait = e.answeredAt - e.openedAt;
         waitSum += wait;
-        within += wait <= thresholdSeconds ? 1 : 0;
+        within += wait <= (Double.isNaN(e.thresholdSeconds) ? thresholdSeconds : e.thresholdSeconds) ? 1 : 0;
       } else if (!Double.isNaN(e.abandonedAt)) {
         abandoned++;
       }
@@ -119,6 +133,20 @@ public final class SimulationLedger {
       }
     }
     return new Summary(offered, answered, within, abandoned, closed, resolved, waitSum);
+  }
+
+  /**
+   * Figures per interval of {@code minutes}, by the trace second each contact was opened at plus
+   * {@code offsetSeconds} (interval 0 starts at trace second −offset: with the seconds of the
+   * day at the trace's start, intervals are the day's); intervals without arrivals are left out.
+   */
+  public SortedMap<Integer, Summary> intervals(double thresholdSeconds, int minutes, double offsetSeconds) {
+    Map<Integer, SimulationLedger> split = new HashMap<>();
+    entries.forEach((id, e) -> split.computeIfAbsent((int) ((e.openedAt + offsetSeconds) / (minutes * 60.0)),
+        k -> new SimulationLedger()).entries.put(id, e));
+    SortedMap<Integer, Summary> rows = new TreeMap<>();
+    split.forEach((k, ledger) -> rows.put(k, ledger.summary(thresholdSeconds)));
+    return rows;
   }
 
   /** Client-side totals; ratios are NaN when undefined. */

@@ -9,6 +9,7 @@ import org.onenumber.core.error.InvalidInputException;
  *
  * @param contacts how many arrivals to play (the trace is cut, or the Poisson day sized, to it)
  * @param speedup trace seconds per real second
+ * @param trace nyc311, poisson, or a whole city day ({@link CityDay}: operators then work shifts)
  * @param agents how many demo operators (op-001 ...) to log in
  * @param ahtSeconds mean handle time of the simulated operators
  * @param patienceSeconds mean patience of the simulated citizens
@@ -17,31 +18,45 @@ import org.onenumber.core.error.InvalidInputException;
 public record SimulationOptions(URI url, String trace, int contacts, double speedup, int agents, long seed,
     Path nycFile, String password, double ahtSeconds, double patienceSeconds, double escalateShare) {
 
+  /** A whole city day: operators log in and out by {@link CityShift}, take breaks and wrap up. */
+  public boolean cityDay() {
+    return CityDay.isDay(trace);
+  }
+
   public SimulationOptions {
     InvalidInputException.require(url, "url");
-    if (!"nyc311".equals(trace) && !"poisson".equals(trace)) {
-      throw new InvalidInputException("--trace must be nyc311 or poisson, got " + trace);
+    if (!"nyc311".equals(trace) && !"poisson".equals(trace) && !CityDay.isDay(trace)) {
+      throw new InvalidInputException("--trace must be nyc311 or poisson (or --day seoul-120|nyc-record), got "
+          + trace);
     }
     if (contacts < 1 || speedup <= 0 || agents < 1 || agents > 999) {
       throw new InvalidInputException("--contacts ≥ 1, --speedup > 0, --agents 1..999 expected");
     }
   }
 
-  /** Parses {@code --url URL --trace nyc311|poisson [--contacts N] [--speedup N] [--agents N] ...}. */
+  /**
+   * Parses {@code --url URL --trace nyc311|poisson [--contacts N] [--speedup N] [--agents N] ...}.
+   * {@code --day seoul-120|nyc-record} plays a whole city day instead: that trace, its size, 500
+   * operators in shifts and 100× unless given.
+   */
   public static SimulationOptions parse(String... args) {
     java.util.Map<String, String> m = new java.util.HashMap<>();
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
         throw new InvalidInputException("usage: --url URL --trace nyc311|poisson [--contacts N] [--speedup N] "
-            + "[--agents N] [--seed N] [--nyc-file PATH] [--aht S] [--patience S] [--escalate SHARE]");
+            + "[--agents N] [--seed N] [--nyc-file PATH] [--aht S] [--patience S] [--escalate SHARE] "
+            + "| --url URL --day seoul-120|nyc-record [...]");
       }
       m.put(args[i].substring(2), args[++i]);
     }
-    String trace = m.getOrDefault("trace", "poisson");
-    int contacts = Integer.parseInt(m.getOrDefault("contacts", "nyc311".equals(trace) ? "1000" : "42000"));
+    String day = m.get("day");
+    String trace = day != null ? day : m.getOrDefault("trace", "poisson");
+    String size = day != null ? String.valueOf(CityDay.contacts(day)) : "nyc311".equals(trace) ? "1000" : "42000";
+    int contacts = Integer.parseInt(m.getOrDefault("contacts", size));
     String url = InvalidInputException.requireText(m.get("url"), "--url");
     return new SimulationOptions(URI.create(url.endsWith("/") ? url : url + "/"), trace, contacts,
-        Double.parseDouble(m.getOrDefault("speedup", "60")), Integer.parseInt(m.getOrDefault("agents", "40")),
+        Double.parseDouble(m.getOrDefault("speedup", day != null ? "100" : "60")),
+        Integer.parseInt(m.getOrDefault("agents", day != null ? "500" : "40")),
         Long.parseLong(m.getOrDefault("seed", "120")),
         Path.of(m.getOrDefault("nyc-file", "../shared/data/nyc311/311-service-requests-2024-04-15.csv")),
         m.getOrDefault("password", "demo1234"), Double.parseDouble(m.getOrDefault("aht", "240")),

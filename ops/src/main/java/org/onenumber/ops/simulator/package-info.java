@@ -4,10 +4,15 @@
  *
  * <p>A trace is a list of {@link org.onenumber.ops.simulator.Arrival}s: the real NYC 311 night in
  * {@code shared/data/nyc311} ({@link org.onenumber.ops.simulator.Nyc311Trace}) or a Poisson city
- * day ({@link org.onenumber.ops.simulator.PoissonCityDay}). {@link org.onenumber.ops.simulator.Simulation}
+ * day ({@link org.onenumber.ops.simulator.PoissonCityDay}), or a whole city day ({@link
+ * org.onenumber.ops.simulator.CityDay}: Seoul's 42,000 or New York's record 277,000, with operators
+ * in {@link org.onenumber.ops.simulator.CityShift}s). {@link org.onenumber.ops.simulator.Simulation}
  * opens each contact with {@code POST /api/v1/contacts} at its (sped-up) instant, lets simulated
- * operators ({@link org.onenumber.ops.simulator.SimulatedOperator}) log in, accept offers, talk
+ * operators ({@link org.onenumber.ops.simulator.SimulatedOperator}) log in, accept the offers
+ * pushed on their agent WebSocket, talk
  * for a sampled handle time and resolve or escalate, and lets impatient citizens abandon. At the
- * end it prints the figures it measured and those the server reports.
+ * end it prints the figures it measured and those the server reports, per 15 minutes too
+ * ({@link org.onenumber.ops.simulator.IntradayReport}). Against a server whose clock runs at the
+ * same speed-up (the {@code simulation} environment) both are in trace seconds.
  */
 package org.onenumber.ops.simulator;

@@ -10,12 +10,13 @@ import java.util.regex.Pattern;
  * The table of {@code docs/api/access-policy.md} (copied into the jar at build time), read as
  * operation → role → {@code yes}, {@code own} or {@code —}. The same table the access-policy tests
  * compare the running server with, so the roles the OpenAPI document shows cannot drift either.
+ * Only the HTTP rows: the WebSocket table below them has a column more (the operator's own socket).
  */
 public final class AccessPolicyTable {
 
   /** The table's role columns, in order. */
   public static final List<String> ROLES = List.of("anonymous", "operator", "staff", "supervisor", "admin");
-  private static final Pattern ROW = Pattern.compile("^\\| `([A-Z]+ [^`]+)` \\|(.*)\\|\\s*$");
+  private static final Pattern ROW = Pattern.compile("^\\| `((?:GET|POST|PUT|DELETE|PATCH) [^`]+)` \\|(.*)\\|\\s*$");
 
   private AccessPolicyTable() {}
 

@@ -18,6 +18,7 @@ import org.onenumber.channels.call.IceServers;
 import org.onenumber.core.port.in.OpenContact;
 import org.onenumber.core.port.out.ContactJournal;
 import org.onenumber.core.port.out.Directory;
+import org.onenumber.server.config.ServerTime;
 import org.onenumber.server.routing.RoutingHost;
 
 /**
@@ -34,9 +35,9 @@ final class CallFactory {
   @Singleton
   CallSignalling callSignalling(OpenContact open, RoutingHost routing, ContactJournal journal, Directory directory,
       JdbcCallQuality quality, Vertx vertx, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
-      InstantSource clock, RandomGenerator random, CallSignalling.Settings settings) {
+      InstantSource clock, RandomGenerator random, CallSignalling.Settings settings, ServerTime time) {
     CallTimers timers = (delay, task) -> {
-      long id = vertx.setTimer(Math.max(1, delay.toMillis()), t -> executor.execute(task));
+      long id = vertx.setTimer(time.wallMillis(delay), t -> executor.execute(task));
       return () -> vertx.cancelTimer(id);
     };
     return new CallSignalling(open, new EngineCallRouting(routing, directory), journal, timers, quality, settings,

@@ -14,6 +14,7 @@ import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import org.onenumber.server.config.ServerTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,7 @@ import org.slf4j.LoggerFactory;
  *       no socket is connected after a restart.
  * </ol>
  *
+ * The grace period is server time ({@link ServerTime}: trace time under a simulated clock).
  * Timers are Vert.x timers (the event loop only hands over); deadlines are written on the blocking
  * executor, each write taking the session's current deadline under a lock, so the last write
  * leaves the latest state whatever order the writes ran in. Thread-safe. Failures: a failed abandon is logged and the chat stays as it was (it is retried
@@ -54,17 +56,19 @@ final class ChatAbandonTimer {
   private final LeaveChat leave;
   private final ChatHub hub;
   private final Duration grace;
+  private final ServerTime time;
   private final InstantSource clock;
 
   ChatAbandonTimer(Vertx vertx, @Named(TaskExecutors.BLOCKING) ExecutorService executor, JdbcChatSessions sessions,
-      LeaveChat leave, ChatHub hub, @Value("${onenumber.chat.abandon-after:2m}") Duration grace, InstantSource clock) {
+      LeaveChat leave, ChatHub hub, @Value("${onenumber.chat.abandon-after:2m}") Duration grace, ServerTime time) {
     this.vertx = vertx;
     this.executor = executor;
     this.sessions = sessions;
     this.leave = leave;
     this.hub = hub;
     this.grace = grace;
-    this.clock = clock;
+    this.time = time;
+    this.clock = time.clock();
   }
 
   /** Case 1: the session's socket closed. */
@@ -87,7 +91,7 @@ final class ChatAbandonTimer {
   }
 
   private void schedule(String token, Instant deadline) {
-    long delay = Math.max(1, Duration.between(clock.instant(), deadline).toMillis());
+    long delay = time.wallMillis(Duration.between(clock.instant(), deadline));
     long id = vertx.setTimer(delay, t -> executor.execute(() -> fire(token, t)));
     Long previous = timers.put(token, id);
     if (previous != null) {

@@ -19,11 +19,14 @@ import org.onenumber.server.persistence.JdbcDirectory;
 @Factory
 final class CoreFactory {
 
-  /** Primary: Micronaut registers its own clocks; the core gets this one. */
+  /**
+   * Primary: Micronaut registers its own clocks; the core gets this one (the wall clock, or in the
+   * simulation environment the trace clock, see {@link ServerTime}).
+   */
   @Singleton
   @Primary
-  InstantSource clock() {
-    return new MicrosClock();
+  InstantSource clock(ServerTime time) {
+    return time.clock();
   }
 
   @Singleton

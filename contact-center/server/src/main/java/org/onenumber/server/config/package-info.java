@@ -1,5 +1,6 @@
 /**
  * The composition root's wiring: {@link CoreFactory} builds the core's use cases from the
- * adapters, with the system clock and a secure random source.
+ * adapters, with the server's clock ({@link ServerTime}: the wall clock, or in the {@code
+ * simulation} environment a trace clock at N×) and a secure random source.
  */
 package org.onenumber.server.config;

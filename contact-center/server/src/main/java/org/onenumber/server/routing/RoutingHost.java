@@ -1,5 +1,6 @@
 package org.onenumber.server.routing;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -26,6 +27,7 @@ import org.onenumber.core.port.in.RouteContact;
 import org.onenumber.core.routing.Decisions;
 import org.onenumber.core.routing.RoutingCommand;
 import org.onenumber.core.routing.RoutingEngine;
+import org.onenumber.server.config.ServerTime;
 import org.onenumber.server.events.VertxEventPublisher;
 import org.onenumber.server.persistence.JdbcContactJournal;
 import org.onenumber.server.persistence.JdbcDirectory;
@@ -36,11 +38,13 @@ import org.slf4j.LoggerFactory;
  * Runs the routing engine on one Vert.x worker context (serial, may block on JDBC): every command
  * from HTTP, intake or a timer is handed to that context; decisions are journaled in one
  * transaction ({@link JournaledEngine}), then published on the event bus and pushed to agent
- * consoles; the engine's next deadline becomes a Vert.x timer. On start, and after any failed
- * write, the engine is rebuilt from the record (queue configurations, open contacts, agent
- * sessions). Thread-safe: callers on any thread block on {@link #call}. Failures: an engine
- * refusal or a journal failure goes back to the caller, and nothing of a failed command is
- * published; the next call runs on an engine rebuilt from what the journal holds.
+ * consoles; the engine's next deadline becomes a Vert.x timer. Deadlines are in server time;
+ * {@link ServerTime} turns them into wall delays (trace time under a simulated clock). A contact
+ * offered as it arrives is timed from arrival to the offer frame ({@link OfferLatency}). On start,
+ * and after any failed write, the engine is rebuilt from the record (queue configurations, open
+ * contacts, agent sessions). Thread-safe: callers on any thread block on {@link #call}. Failures:
+ * an engine refusal or a journal failure goes back to the caller, and nothing of a failed command
+ * is published; the next call runs on an engine rebuilt from what the journal holds.
  */
 @Context
 public final class RoutingHost implements RouteContact {
@@ -56,13 +60,21 @@ public final class RoutingHost implements RouteContact {
   private final AgentSockets sockets;
   private final JournaledEngine routing;
   private final io.vertx.core.Context context;
+  private final ServerTime time;
+  private final InstantSource clock;
+  private final OfferLatency latency;
+  private long lastPushNanos;
   private long timer = -1;
   private Instant timerAt;
   private boolean rebuildScheduled;
 
   RoutingHost(Vertx vertx, JdbcContactJournal journal, JdbcDirectory directory, JdbcRoutingRecord record,
-      VertxEventPublisher events, AgentSockets sockets, InstantSource clock, RandomGenerator random) {
+      VertxEventPublisher events, AgentSockets sockets, InstantSource clock, RandomGenerator random,
+      ServerTime time, MeterRegistry registry) {
     this.vertx = vertx;
+    this.time = time;
+    this.clock = clock;
+    this.latency = new OfferLatency(registry, time);
     this.journal = journal;
     this.directory = directory;
     this.record = record;
@@ -190,8 +202,10 @@ public final class RoutingHost implements RouteContact {
 
   /** Publishes what was written and pushes it to consoles; schedules the engine's next deadline. */
   private void publish(RoutingEngine engine, Decisions decisions) {
+    long start = System.nanoTime();
     decisions.events().forEach(events::publish);
     sockets.push(engine, decisions.events());
+    lastPushNanos = System.nanoTime() - start;
     reschedule(engine);
   }
 
@@ -208,7 +222,14 @@ public final class RoutingHost implements RouteContact {
     if (event instanceof ContactStateChanged c && c.from() == ContactState.CREATED && c.to() == ContactState.QUEUED) {
       context.runOnContext(v -> {
         try {
-          journal.find(c.contact()).ifPresent(contact -> apply(new RoutingCommand.Arrive(contact)));
+          Instant pickedUpAt = clock.instant();
+          long start = System.nanoTime();
+          journal.find(c.contact()).ifPresent(contact -> {
+            Decisions decisions = apply(new RoutingCommand.Arrive(contact));
+            if (offered(decisions, c)) {
+              latency.record(c.at(), pickedUpAt, System.nanoTime() - start - lastPushNanos, lastPushNanos);
+            }
+          });
         } catch (RetriableException e) {
           // the contact is in the journal, the engine may not have it: rebuild from the journal
           LOG.warn("routing could not take contact {} yet ({}); rebuilding from the journal", c.contact(),
@@ -224,6 +245,11 @@ public final class RoutingHost implements RouteContact {
     }
   }
 
+  private static boolean offered(Decisions decisions, ContactStateChanged arrival) {
+    return decisions.events().stream().anyMatch(e -> e instanceof ContactStateChanged c
+        && c.contact().equals(arrival.contact()) && c.to() == ContactState.OFFERED);
+  }
+
   private void reschedule(RoutingEngine engine) {
     Instant next = engine.nextDeadline().orElse(null);
     if (next == null || (timerAt != null && !next.isBefore(timerAt) && timer >= 0)) {
@@ -232,7 +258,7 @@ public final class RoutingHost implements RouteContact {
     if (timer >= 0) {
       vertx.cancelTimer(timer);
     }
-    long delay = Math.max(1, Duration.between(engine.now(), next).toMillis());
+    long delay = time.wallMillis(Duration.between(engine.now(), next));
     timerAt = next;
     timer = vertx.setTimer(delay, id -> {
       timer = -1;

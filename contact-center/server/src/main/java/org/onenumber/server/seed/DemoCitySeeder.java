@@ -4,7 +4,9 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
+import java.util.List;
 import org.onenumber.core.agent.Agent;
 import org.onenumber.server.persistence.Jdbc;
 import org.onenumber.server.persistence.JdbcDirectory;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Loads the demo city on startup when the database has no departments yet, in one transaction:
  * all of it or none. Every demo account gets the configured demo password (hashed once).
  * Demo operators get the softphone endpoint {@code PJSIP/<id>} as their device. Disabled with
- * {@code onenumber.seed.enabled=false}.
+ * {@code onenumber.seed.enabled=false}. {@code onenumber.seed.profile=city} seeds the same city
+ * with {@value CityOperators#CITY_OPERATORS} operators ({@link CityOperators}) instead of 40.
  */
 @Singleton
 @Requires(property = "onenumber.seed.enabled", notEquals = "false")
@@ -31,9 +34,15 @@ public final class DemoCitySeeder {
   private final Accounts accounts;
   private final String demoPassword;
   private final JdbcAgentDevices devices;
+  private final String profile;
 
   public DemoCitySeeder(Jdbc jdbc, JdbcDirectory directory, Accounts accounts,
-      @Value("${onenumber.seed.demo-password:demo1234}") String demoPassword, JdbcAgentDevices devices) {
+      @Value("${onenumber.seed.demo-password:demo1234}") String demoPassword, JdbcAgentDevices devices,
+      @Value("${onenumber.seed.profile:demo}") String profile) {
+    if (!"demo".equals(profile) && !"city".equals(profile)) {
+      throw new ConfigurationException("onenumber.seed.profile must be demo or city");
+    }
+    this.profile = profile;
     this.devices = devices;
     this.jdbc = jdbc;
     this.directory = directory;
@@ -55,7 +64,9 @@ public final class DemoCitySeeder {
     jdbc.inTransaction(() -> {
       SeedFiles.departments().forEach(d -> directory.save(d.department(), d.categories()));
       SeedFiles.queues().forEach(directory::save);
-      for (Agent agent : SeedFiles.agents()) {
+      List<Agent> operators = "city".equals(profile)
+          ? CityOperators.expand(SeedFiles.agents(), CityOperators.CITY_OPERATORS) : SeedFiles.agents();
+      for (Agent agent : operators) {
         directory.save(agent);
         devices.assign(agent.id(), "PJSIP/" + agent.id().value());
         accounts.create(agent.id().value(), agent.name(), Role.OPERATOR, null, agent.id().value(), hash);
@@ -65,8 +76,8 @@ public final class DemoCitySeeder {
       return null;
     });
     directory.invalidate();
-    LOG.info("Seeded the demo city: {} departments, {} queues, {} operators", directory.departments().size(),
-        directory.queues().size(), directory.agents().size());
+    LOG.info("Seeded the {} city: {} departments, {} queues, {} operators", profile,
+        directory.departments().size(), directory.queues().size(), directory.agents().size());
     return true;
   }
 }

@@ -1,0 +1,61 @@
+package org.onenumber.server.routing;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.onenumber.server.config.ServerTime;
+
+/**
+ * Where the time goes between a citizen's arrival and the offer frame on an operator's socket,
+ * for contacts offered as they arrive: the Micrometer timer {@value #NAME} (Prometheus {@code
+ * onenumber_offer_latency_seconds}) with tag {@code stage}, in wall time:
+ *
+ * <ol>
+ *   <li>{@code intake}: from intake's stamp (before its journal commit) until the routing context
+ *       picks the contact up: the intake transaction plus the event-bus hand-over;
+ *   <li>{@code routing}: reading the contact back, the engine's decision and its journal commit
+ *       ({@link JournaledEngine});
+ *   <li>{@code push}: publishing the decisions and writing the frames to the agents' sockets;
+ *   <li>{@code total}: the three together.
+ * </ol>
+ *
+ * The intake stamp is server time, so under a simulated clock the first stage is converted back to
+ * wall time by the speed-up (to a few microseconds × speed-up). Used on the routing context only.
+ */
+final class OfferLatency {
+
+  static final String NAME = "onenumber.offer.latency";
+  private final Timer intake;
+  private final Timer routing;
+  private final Timer push;
+  private final Timer total;
+  private final double speedup;
+
+  OfferLatency(MeterRegistry registry, ServerTime time) {
+    this.intake = timer(registry, "intake");
+    this.routing = timer(registry, "routing");
+    this.push = timer(registry, "push");
+    this.total = timer(registry, "total");
+    this.speedup = time.speedup();
+  }
+
+  private static Timer timer(MeterRegistry registry, String stage) {
+    return Timer.builder(NAME).tag("stage", stage).publishPercentiles(0.5, 0.99).publishPercentileHistogram()
+        .description("citizen's arrival to the offer frame on the operator's socket, by stage")
+        .register(registry);
+  }
+
+  /**
+   * One contact offered on arrival: stamped {@code arrivedAt} by intake, picked up by routing at
+   * server time {@code pickedUpAt}, then {@code routingNanos} and {@code pushNanos} of wall time.
+   */
+  void record(Instant arrivedAt, Instant pickedUpAt, long routingNanos, long pushNanos) {
+    long intakeNanos = Math.max(0, Math.round(Duration.between(arrivedAt, pickedUpAt).toNanos() / speedup));
+    intake.record(intakeNanos, TimeUnit.NANOSECONDS);
+    routing.record(routingNanos, TimeUnit.NANOSECONDS);
+    push.record(pushNanos, TimeUnit.NANOSECONDS);
+    total.record(intakeNanos + routingNanos + pushNanos, TimeUnit.NANOSECONDS);
+  }
+}

@@ -1,0 +1,105 @@
+package org.onenumber.server.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.onenumber.ops.simulator.Arrival;
+import org.onenumber.ops.simulator.Simulation;
+import org.onenumber.ops.simulator.SimulationLedger;
+import org.onenumber.ops.simulator.SimulationOptions;
+import org.onenumber.server.TestDatabases;
+import org.onenumber.server.TestHttp;
+
+/**
+ * Test helper: starts a server in the simulation environment with its clock at the replay's
+ * speed-up (fresh H2 database), plays a trace with the ops {@link Simulation}, and compares the
+ * server's live center figures with what the simulated citizens saw (queues get a long offer
+ * timeout first, see {@link #offerTimeout}). The bounds: at least 95 % of the trace
+ * opened (a shared machine under load times some requests out; the simulator counts them),
+ * offered and answered within 1 % (an intake or accept whose answer the client never got),
+ * SL15 within {@code slPoints}, ASA within 1 s plus 10 ms of wall time per trace second (the HTTP
+ * round trips the two sides stamp at different ends).
+ */
+final class ReplayAgainstServer {
+
+  private static final int OFFER_TIMEOUT_S = 600;
+  private final TestHttp http = new TestHttp();
+
+  /** What both sides measured. */
+  record Outcome(SimulationLedger.Summary simulator, Map<String, Object> server) {}
+
+  Outcome replay(SimulationOptions options, List<Arrival> trace, Map<String, Object> extraProperties)
+      throws Exception {
+    Map<String, Object> properties = new HashMap<>(Map.of("datasources.default.url", TestDatabases.h2Url(),
+        "micronaut.server.port", -1, "onenumber.simulation.clock.speedup", String.valueOf(options.speedup()),
+        "onenumber.simulation.clock.start", "2026-04-15T00:00:00+09:00"));
+    properties.putAll(extraProperties);
+    try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties, "test",
+        ServerTime.SIMULATION)) {
+      offerTimeout(server, OFFER_TIMEOUT_S);
+      SimulationOptions at = new SimulationOptions(URI.create(server.getURL() + "/"), options.trace(),
+          options.contacts(), options.speedup(), options.agents(), options.seed(), Path.of("unused"),
+          options.password(), options.ahtSeconds(), options.patienceSeconds(), options.escalateShare());
+      SimulationLedger.Summary sim = new Simulation(at, trace).run().summary(15);
+      Map<String, Object> live = http.map(server, http.send(server, "GET",
+          "/api/v1/service-levels?scope=center&window=today", null, http.login(server, "sv-01")));
+      System.out.printf("[replay %.0fx, seed %d] offered %d/%s answered %d/%s abandoned %d/%s SL15 %.3f/%s"
+          + " ASA %.2f/%s%n", options.speedup(), options.seed(), sim.offered(), live.get("offered"), sim.answered(),
+          live.get("answered"), sim.abandoned(), live.get("abandoned"), sim.serviceLevel(), live.get("serviceLevel"),
+          sim.asaSeconds(), live.get("asaSeconds"));
+      return new Outcome(sim, live);
+    }
+  }
+
+  /**
+   * Every queue gives operators {@code seconds} of trace time to pick an offer up (replays: {@value
+   * #OFFER_TIMEOUT_S}): a simulated operator's wall reaction (socket frame, HTTP accept) times the speed-up must not
+   * turn into missed offers (20 s of trace time is 100 ms of wall time at 200×, which a busy
+   * shared machine does not always meet). Both sides still stamp the same answer.
+   */
+  @SuppressWarnings("unchecked")
+  static void offerTimeout(EmbeddedServer server, int seconds) throws Exception {
+    TestHttp http = new TestHttp();
+    String admin = http.login(server, "admin");
+    List<Map<String, Object>> queues = (List<Map<String, Object>>) http.map(server,
+        http.send(server, "GET", "/api/v1/queues", null, admin)).get("items");
+    JsonMapper json = server.getApplicationContext().getBean(JsonMapper.class);
+    for (Map<String, Object> queue : queues) {
+      String path = "/api/v1/admin/queues/" + queue.get("id");
+      HttpResponse<String> configured = http.send(server, "GET", path, null, admin);
+      // a queue the engine has not configured yet: the directory's view is a whole body
+      Map<String, Object> config = new HashMap<>(configured.statusCode() == 200 ? http.map(server, configured) : queue);
+      config.remove("id");
+      config.put("offerTimeoutSeconds", seconds);
+      HttpResponse<String> put = http.send(server, "PUT", path, new String(json.writeValueAsBytes(config),
+          StandardCharsets.UTF_8), admin);
+      assertEquals(200, put.statusCode(), put.body());
+    }
+  }
+
+  static void assertAgreement(Outcome outcome, long contacts, double speedup, double slPoints) {
+    SimulationLedger.Summary sim = outcome.simulator();
+    Map<String, Object> live = outcome.server();
+    assertTrue(sim.offered() >= contacts * 0.95, "the server took too few contacts (overloaded?): " + sim);
+    assertEquals(sim.offered(), number(live, "offered"), contacts / 100.0, "offered");
+    assertEquals(sim.answered(), number(live, "answered"), contacts / 100.0, "answered");
+    assertTrue(sim.answered() > contacts / 2 && sim.serviceLevel() > 0.05 && sim.serviceLevel() < 0.999,
+        "the replay must queue, or the comparison proves nothing: " + sim);
+    assertEquals(sim.serviceLevel(), number(live, "serviceLevel"), slPoints / 100, "SL15 simulator vs server");
+    assertEquals(sim.asaSeconds(), number(live, "asaSeconds"), 1 + speedup * 0.01, "ASA simulator vs server");
+  }
+
+  private static double number(Map<String, Object> live, String key) {
+    return ((Number) live.get(key)).doubleValue();
+  }
+}

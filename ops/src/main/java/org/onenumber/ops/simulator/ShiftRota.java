@@ -1,0 +1,62 @@
+package org.onenumber.ops.simulator;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A city day's rota: as trace time passes, logs in every operator whose {@link CityShift} has
+ * started and who is not working, and finishes every working one whose shift is over (operator i
+ * of the list, 1-based, works {@code CityShift.of(i)}; trace second 0 is the city's midnight).
+ * Logins run on virtual threads, so a shift change of a hundred operators does not hold up the
+ * arrivals. Called from the dispatcher thread only; looks at most every 100 ms of wall time.
+ */
+final class ShiftRota {
+
+  private final List<SimulatedOperator> operators;
+  private final HttpClient http;
+  private final URI url;
+  private final String password;
+  private final Set<String> starting = ConcurrentHashMap.newKeySet();
+  private final Set<String> finishing = ConcurrentHashMap.newKeySet();
+  private long lastNanos;
+
+  ShiftRota(List<SimulatedOperator> operators, HttpClient http, URI url, String password) {
+    this.operators = operators;
+    this.http = http;
+    this.url = url;
+    this.password = password;
+  }
+
+  void update(double traceSeconds) {
+    if (System.nanoTime() - lastNanos < 100_000_000L) {
+      return;
+    }
+    lastNanos = System.nanoTime();
+    LocalTime now = LocalTime.ofSecondOfDay((long) traceSeconds % 86_400);
+    for (int i = 0; i < operators.size(); i++) {
+      SimulatedOperator op = operators.get(i);
+      boolean onDuty = CityShift.of(i + 1).onDutyAt(now);
+      if (onDuty && !op.running() && starting.add(op.id())) {
+        Thread.ofVirtual().name("shift-" + op.id()).start(() -> startShift(op));
+      } else if (!onDuty && op.running() && finishing.add(op.id())) {
+        op.finish();
+      } else if (onDuty) {
+        finishing.remove(op.id());
+      }
+    }
+  }
+
+  private void startShift(SimulatedOperator op) {
+    try {
+      op.start(http, url, password);
+    } catch (RuntimeException e) {
+      System.out.println("[sim] operator " + op.id() + " cannot start a shift: " + e.getMessage());
+    } finally {
+      starting.remove(op.id());
+    }
+  }
+}
