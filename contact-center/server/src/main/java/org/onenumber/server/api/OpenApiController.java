@@ -23,7 +23,7 @@ import org.onenumber.server.security.RateLimits;
 final class OpenApiController {
 
   static final String DOCUMENT = "META-INF/swagger/onenumber-0.1.yml";
-  static final String ACCESS_POLICY = "META-INF/onenumber/access-policy.md";
+  static final String ACCESS_POLICY = "docs/api/access-policy.md";
   static final String EXAMPLES = "openapi/examples.yml";
 
   private final byte[] document;

@@ -32,14 +32,16 @@ public final class OpenApiDocument {
   public record RateLimit(String rule, String per) {}
 
   /** Operations with a rate limit, by {@code "METHOD /path"}. */
-  public static final Map<String, RateLimit> RATE_LIMITED = Map.of(
-      "POST /api/v1/contacts", new RateLimit("INTAKE", "source address"),
-      "POST /api/v1/track", new RateLimit("TRACK", "source address"),
-      "POST /api/v1/track/access-log", new RateLimit("TRACK", "source address"),
-      "POST /api/v1/track/reopen", new RateLimit("TRACK", "source address"),
-      "GET /api/v1/transparency", new RateLimit("TRANSPARENCY", "source address"),
-      "POST /open311/v2/requests.{format}", new RateLimit("OPEN311", "client application and source address"),
-      "POST /report/requests", new RateLimit("OPEN311", "source address"));
+  public static final Map<String, RateLimit> RATE_LIMITED = Map.ofEntries(
+      Map.entry("POST /api/v1/contacts", new RateLimit("INTAKE", "source address")),
+      Map.entry("POST /api/v1/track", new RateLimit("TRACK", "source address")),
+      Map.entry("POST /api/v1/track/access-log", new RateLimit("TRACK", "source address")),
+      Map.entry("POST /api/v1/track/reopen", new RateLimit("TRACK", "source address")),
+      Map.entry("POST /api/v1/track/attachments/{attachmentId}", new RateLimit("TRACK", "source address")),
+      Map.entry("GET /api/v1/transparency", new RateLimit("TRANSPARENCY", "source address")),
+      Map.entry("POST /open311/v2/requests.{format}",
+          new RateLimit("OPEN311", "client application and source address")),
+      Map.entry("POST /report/requests", new RateLimit("OPEN311", "source address")));
 
   private static final Set<String> METHODS = Set.of("get", "post", "put", "delete", "patch");
   private static final Map<String, String[]> ERRORS = errors();

@@ -31,7 +31,7 @@ class OpenApiDocumentTest {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> completed() {
     String document = OpenApiDocument.complete(resource("META-INF/swagger/onenumber-0.1.yml"),
-        resource("META-INF/onenumber/access-policy.md"), resource("openapi/examples.yml"), rule -> 7);
+        resource("docs/api/access-policy.md"), resource("openapi/examples.yml"), rule -> 7);
     return new Yaml().load(document);
   }
 
