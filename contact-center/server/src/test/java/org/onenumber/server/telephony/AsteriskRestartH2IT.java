@@ -10,9 +10,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,19 +52,12 @@ class AsteriskRestartH2IT implements TestPropertyProvider {
   AsteriskAmi ami;
 
   private final TestHttp http = new TestHttp();
-  private final int agiPort = freePort();
+  private final int agiPort = AsteriskPeers.freePort();
   private final AmiReplayPeer peer = AmiReplayPeer.start("07c-core-restart").holdScript();
 
   @Override
   public Map<String, String> getProperties() {
-    Map<String, String> properties = new HashMap<>();
-    properties.put("datasources.default.url", TestDatabases.h2Url());
-    properties.put("onenumber.telephony.asterisk.agi.enabled", "true");
-    properties.put("onenumber.telephony.asterisk.agi.port", Integer.toString(agiPort));
-    properties.put("onenumber.telephony.asterisk.ami.port", Integer.toString(peer.port()));
-    properties.put("onenumber.telephony.asterisk.ami.username", AmiReplayPeer.USERNAME);
-    properties.put("onenumber.telephony.asterisk.ami.secret", AmiReplayPeer.SECRET);
-    return properties;
+    return AsteriskPeers.properties(Map.of("datasources.default.url", TestDatabases.h2Url()), agiPort, peer);
   }
 
   @AfterAll
@@ -148,15 +139,6 @@ class AsteriskRestartH2IT implements TestPropertyProvider {
 
   private Map<String, Object> send(String method, String path, String body, String token)
       throws IOException, InterruptedException {
-    java.net.http.HttpResponse<String> response = http.send(server, method, path, body, token);
-    return response.body().startsWith("{") ? http.map(server, response) : Map.of("status", response.statusCode());
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException("no free port for FastAGI", e);
-    }
+    return AsteriskPeers.send(http, server, method, path, body, token);
   }
 }

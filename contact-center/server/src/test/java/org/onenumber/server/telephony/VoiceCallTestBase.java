@@ -9,11 +9,8 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -54,7 +51,7 @@ abstract class VoiceCallTestBase implements TestPropertyProvider {
   AsteriskAmi ami;
 
   private final TestHttp http = new TestHttp();
-  private final int agiPort = freePort();
+  private final int agiPort = AsteriskPeers.freePort();
   private final AmiReplayPeer peer = AmiReplayPeer.start("07c-core-restart").holdScript();
 
   /** The database of the subclass. */
@@ -62,13 +59,7 @@ abstract class VoiceCallTestBase implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    Map<String, String> properties = new HashMap<>(database());
-    properties.put("onenumber.telephony.asterisk.agi.enabled", "true");
-    properties.put("onenumber.telephony.asterisk.agi.port", Integer.toString(agiPort));
-    properties.put("onenumber.telephony.asterisk.ami.port", Integer.toString(peer.port()));
-    properties.put("onenumber.telephony.asterisk.ami.username", AmiReplayPeer.USERNAME);
-    properties.put("onenumber.telephony.asterisk.ami.secret", AmiReplayPeer.SECRET);
-    return properties;
+    return AsteriskPeers.properties(database(), agiPort, peer);
   }
 
   @AfterAll
@@ -267,15 +258,6 @@ abstract class VoiceCallTestBase implements TestPropertyProvider {
 
   private Map<String, Object> send(String method, String path, String body, String token)
       throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(server, method, path, body, token);
-    return response.body().startsWith("{") ? http.map(server, response) : Map.of("status", response.statusCode());
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException("no free port for FastAGI", e);
-    }
+    return AsteriskPeers.send(http, server, method, path, body, token);
   }
 }

@@ -10,8 +10,6 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -47,18 +45,13 @@ class VoiceMonitoringH2IT implements TestPropertyProvider {
   AsteriskAmi ami;
 
   private final TestHttp http = new TestHttp();
-  private final int agiPort = freePort();
+  private final int agiPort = AsteriskPeers.freePort();
   private final AmiReplayPeer peer = AmiReplayPeer.start("07c-core-restart").holdScript();
 
   @Override
   public Map<String, String> getProperties() {
-    return Map.of("datasources.default.url", TestDatabases.h2Url(),
-        "onenumber.telephony.asterisk.agi.enabled", "true",
-        "onenumber.telephony.asterisk.agi.port", Integer.toString(agiPort),
-        "onenumber.telephony.asterisk.ami.port", Integer.toString(peer.port()),
-        "onenumber.telephony.asterisk.ami.username", AmiReplayPeer.USERNAME,
-        "onenumber.telephony.asterisk.ami.secret", AmiReplayPeer.SECRET,
-        "onenumber.telephony.supervisor-device", "PJSIP/desk-{login}");
+    return AsteriskPeers.properties(Map.of("datasources.default.url", TestDatabases.h2Url(),
+        "onenumber.telephony.supervisor-device", "PJSIP/desk-{login}"), agiPort, peer);
   }
 
   @AfterAll
@@ -110,15 +103,6 @@ class VoiceMonitoringH2IT implements TestPropertyProvider {
 
   private Map<String, Object> send(String method, String path, String body, String token)
       throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(server, method, path, body, token);
-    return response.body().startsWith("{") ? http.map(server, response) : Map.of("status", response.statusCode());
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException("no free port for FastAGI", e);
-    }
+    return AsteriskPeers.send(http, server, method, path, body, token);
   }
 }
