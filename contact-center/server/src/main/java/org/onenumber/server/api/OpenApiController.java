@@ -15,7 +15,8 @@ import org.onenumber.server.security.RateLimits;
 
 /**
  * Serves the OpenAPI document the build generates from the controllers, completed by {@link
- * OpenApiDocument} with roles, error answers, rate limits and examples.
+ * OpenApiDocument} with roles, error answers, rate limits and examples — on the first request, not
+ * at start (the server's start is on the restart path; the document is read by people and tools).
  */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -26,11 +27,11 @@ final class OpenApiController {
   static final String ACCESS_POLICY = "docs/api/access-policy.md";
   static final String EXAMPLES = "openapi/examples.yml";
 
-  private final byte[] document;
+  private final RateLimits limits;
+  private volatile byte[] document;
 
   OpenApiController(RateLimits limits) {
-    document = OpenApiDocument.complete(resource(DOCUMENT), resource(ACCESS_POLICY), resource(EXAMPLES),
-        rule -> limits.perMinute(RateLimits.Rule.valueOf(rule))).getBytes(StandardCharsets.UTF_8);
+    this.limits = limits;
   }
 
   /** A text resource of the jar; the build puts every one of them there. */
@@ -47,6 +48,12 @@ final class OpenApiController {
 
   @Get(value = "/openapi.yml", produces = "application/yaml")
   HttpResponse<byte[]> openApi() {
-    return HttpResponse.ok(document).contentType(MediaType.of("application/yaml"));
+    byte[] completed = document;
+    if (completed == null) {
+      completed = OpenApiDocument.complete(resource(DOCUMENT), resource(ACCESS_POLICY), resource(EXAMPLES),
+          rule -> limits.perMinute(RateLimits.Rule.valueOf(rule))).getBytes(StandardCharsets.UTF_8);
+      document = completed;
+    }
+    return HttpResponse.ok(completed).contentType(MediaType.of("application/yaml"));
   }
 }

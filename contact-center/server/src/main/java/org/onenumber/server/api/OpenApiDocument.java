@@ -74,6 +74,8 @@ public final class OpenApiDocument {
       if (METHODS.contains(method)) {
         String name = method.toUpperCase(Locale.ROOT) + " " + path;
         complete(name, path, (Map<String, Object>) value, policy.get(name), samples.get(name), perMinute);
+        addResponseExample((Map<String, Object>) value, samples.getOrDefault(name, Map.of()),
+            (Map<String, Object>) components.get("schemas"));
       }
     }));
     DumperOptions options = new DumperOptions();
@@ -114,6 +116,9 @@ public final class OpenApiDocument {
       operation.put("x-rate-limit", Map.of("perMinute", perMinute.applyAsLong(limit.rule()), "per", limit.per()));
       statuses.add("429");
     }
+    if (sample != null && sample.get("conflict") instanceof Map<?, ?> conflict) {
+      responses.putIfAbsent("409", conflictResponse((Map<String, String>) conflict));
+    }
     statuses.add("503");
     for (String status : statuses) {
       responses.putIfAbsent(status, Map.of("$ref", "#/components/responses/" + ERRORS.get(status)[0]));
@@ -131,21 +136,46 @@ public final class OpenApiDocument {
         && body.get("content") instanceof Map<?, ?> content) {
       content.values().forEach(media -> ((Map<String, Object>) media).put("example", request));
     }
-    Object response = sample.get("response");
-    if (response != null) {
-      responses.entrySet().stream().filter(e -> e.getKey().startsWith("2")).findFirst().ifPresent(ok -> {
-        Map<String, Object> answer = new LinkedHashMap<>((Map<String, Object>) ok.getValue());
-        Map<String, Object> content = new LinkedHashMap<>((Map<String, Object>) answer.getOrDefault("content",
-            Map.of("application/json", Map.of())));
-        content.replaceAll((type, media) -> {
-          Map<String, Object> withExample = new LinkedHashMap<>((Map<String, Object>) media);
-          withExample.put("example", response);
-          return withExample;
-        });
-        answer.put("content", content);
-        ok.setValue(answer);
-      });
+  }
+
+  /**
+   * The example of the operation's success answer: the hand-written {@code response} of
+   * examples.yml (with {@code responseType} when the answer is not JSON, e.g. TwiML), otherwise one
+   * built from the answer's schema ({@link SchemaExample}); {@code responseStatus: 204} where the
+   * generator assumed a 200 with a body.
+   */
+  @SuppressWarnings("unchecked")
+  private static void addResponseExample(Map<String, Object> operation, Map<String, Object> sample,
+      Map<String, Object> schemas) {
+    Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
+    if (Integer.valueOf(204).equals(sample.get("responseStatus"))) {
+      responses.keySet().removeIf(status -> status.startsWith("2"));
+      responses.put("204", Map.of("description", "Done; the answer has no body"));
+      return;
     }
+    responses.entrySet().stream().filter(e -> e.getKey().startsWith("2")).findFirst().ifPresent(ok -> {
+      Map<String, Object> answer = new LinkedHashMap<>((Map<String, Object>) ok.getValue());
+      Object written = sample.get("response");
+      if (written == null && !(answer.get("content") instanceof Map<?, ?>)) {
+        return;
+      }
+      Map<String, Object> content = new LinkedHashMap<>((Map<String, Object>) answer.getOrDefault("content",
+          Map.of("application/json", Map.of())));
+      if (sample.get("responseType") instanceof String type) {
+        content = new LinkedHashMap<>(Map.of(type, Map.of("schema", Map.of("type", "string"))));
+      }
+      content.replaceAll((type, media) -> {
+        Map<String, Object> withExample = new LinkedHashMap<>((Map<String, Object>) media);
+        Object example = written != null ? written
+            : SchemaExample.of((Map<String, Object>) withExample.get("schema"), schemas);
+        if (example != null && !(example instanceof Map<?, ?> map && map.isEmpty())) {
+          withExample.put("example", example);
+        }
+        return withExample;
+      });
+      answer.put("content", content);
+      ok.setValue(answer);
+    });
   }
 
   private static String whoMayCall(Map<String, String> roles) {
@@ -159,6 +189,14 @@ public final class OpenApiDocument {
     });
     return "Who may call: " + (may.isEmpty() ? "nobody" : String.join(", ", may))
         + " (docs/api/access-policy.md).";
+  }
+
+  /** A 409 answer from examples.yml's {@code conflict: {error, when, message}}. */
+  private static Map<String, Object> conflictResponse(Map<String, String> conflict) {
+    return Map.of("description", "Conflict: " + conflict.get("when"), "content", Map.of("application/json", Map.of(
+        "schema", Map.of("$ref", "#/components/schemas/Error"),
+        "example", Map.of("error", conflict.getOrDefault("error", "illegal_transition"),
+            "message", conflict.getOrDefault("message", conflict.get("when"))))));
   }
 
   private static Map<String, Object> errorResponse(String[] error) {

@@ -21,8 +21,9 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * The OpenAPI document clients read is complete: every operation says who may call it (roles and
  * a security requirement from the access-policy table), which errors it answers with the error
- * body and an example, its rate limit where one applies, and an example of every request body —
- * whose fields are the schema's own (an example with a field the server does not read fails).
+ * body and an example, its rate limit where one applies, an example of every request body and of
+ * every success answer — whose fields are the schema's own (an example with a field the server
+ * does not read or write fails) — and the 409 of operations that can meet a state conflict.
  */
 class OpenApiDocumentTest {
 
@@ -37,7 +38,7 @@ class OpenApiDocumentTest {
 
   @SuppressWarnings("unchecked")
   @Test
-  void everyOperationHasRolesSecurityErrorsAndARequestExample() {
+  void everyOperationHasRolesSecurityErrorsAndExamples() {
     Map<String, Object> document = completed();
     Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) document.get("components"))
         .get("schemas");
@@ -55,6 +56,18 @@ class OpenApiDocumentTest {
       if (!responses.containsKey("503")) {
         missing.add(name + ": no error answers");
       }
+      responses.entrySet().stream().filter(e -> e.getKey().startsWith("2")).findFirst()
+          .map(e -> (Map<String, Object>) e.getValue())
+          .filter(ok -> ok.get("content") instanceof Map<?, ?>)
+          .ifPresent(ok -> ((Map<String, Map<String, Object>>) ok.get("content")).forEach((type, media) -> {
+            Object example = media.get("example");
+            if (example == null) {
+              missing.add(name + " (" + type + "): no response example (examples.yml or the schema)");
+            } else {
+              missing.addAll(fieldsNotInSchema(name + " response", example,
+                  (Map<String, Object>) media.get("schema"), schemas));
+            }
+          }));
       if (operation.get("requestBody") instanceof Map<?, ?> body) {
         ((Map<String, Map<String, Object>>) body.get("content")).forEach((type, media) -> {
           Object example = media.get("example");
@@ -84,6 +97,22 @@ class OpenApiDocumentTest {
     assertTrue(erasure.get("description").toString().contains("Who may call: admin"), erasure.toString());
     assertEquals(List.of(Map.of("bearer", List.of())), erasure.get("security"));
     assertTrue(((Map<String, Object>) erasure.get("responses")).keySet().containsAll(Set.of("400", "401", "403", "404")));
+  }
+
+  @SuppressWarnings("unchecked")
+  @Test
+  void stateConflictsAndBuiltResponseExamplesAreWrittenOnTheOperation() {
+    Map<String, Object> paths = (Map<String, Object>) completed().get("paths");
+    Map<String, Object> resolve = (Map<String, Object>) ((Map<String, Object>) paths.get("/api/v1/cases/{id}/resolve"))
+        .get("post");
+    Map<String, Object> conflict = (Map<String, Object>) ((Map<String, Object>) resolve.get("responses")).get("409");
+    assertTrue(conflict.toString().contains("version_conflict"), conflict.toString());
+    Map<String, Object> contact = (Map<String, Object>) ((Map<String, Object>) paths.get("/api/v1/contacts/{id}"))
+        .get("get");
+    Map<String, Object> ok = (Map<String, Object>) ((Map<String, Object>) contact.get("responses")).get("200");
+    Map<String, Object> example = (Map<String, Object>) ((Map<String, Map<String, Object>>) ok.get("content"))
+        .get("application/json").get("example");
+    assertEquals("en", example.get("language"), "a demo value by field name: " + example);
   }
 
   @SuppressWarnings("unchecked")
