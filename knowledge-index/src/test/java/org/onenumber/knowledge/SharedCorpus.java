@@ -1,35 +1,20 @@
 package org.onenumber.knowledge;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.onenumber.testkit.SharedData;
 
-/** Finds the shared real-data folder ({@code shared/} beside the repository) for tests. */
+/** The shared real-data files this module's tests read ({@link SharedData}). */
 public final class SharedCorpus {
 
   private SharedCorpus() {}
 
-  /** {@code shared/data/faq/gov-covid-faq.tsv}, looked up from the working directory upwards. */
+  /** {@code shared/data/faq/gov-covid-faq.tsv}: the government FAQ corpus. */
   public static Path faqTsv() {
-    return find("data/faq/gov-covid-faq.tsv");
+    return SharedData.file("faq/gov-covid-faq.tsv");
   }
 
   /** {@code shared/data/nyc311/311-service-requests-2024-04-15.csv}: the real NYC 311 night. */
   public static Path nyc311Csv() {
-    return find("data/nyc311/311-service-requests-2024-04-15.csv");
-  }
-
-  private static Path find(String file) {
-    String configured = System.getProperty("onenumber.shared");
-    if (configured != null) {
-      return Path.of(configured, file);
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared").resolve(file);
-      if (Files.isRegularFile(candidate)) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException("shared/" + file + " not found above " + Path.of("").toAbsolutePath()
-        + " (set -Donenumber.shared to the shared folder)");
+    return SharedData.file("nyc311/311-service-requests-2024-04-15.csv");
   }
 }

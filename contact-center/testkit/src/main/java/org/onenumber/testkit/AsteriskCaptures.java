@@ -13,9 +13,8 @@ import java.util.Map;
 /**
  * The real Asterisk 22 wire recordings in {@code shared/data/asterisk/} (see its README): the
  * FastAGI environment block of {@code 00-agi-environment.txt} and, per scenario file, each command
- * the recorded FastAGI script sent with the reply lines Asterisk gave. Found through the system
- * property {@code onenumber.shared}, else by looking upwards from the working directory for
- * {@code shared/data/asterisk}; a test without them fails saying so.
+ * the recorded FastAGI script sent with the reply lines Asterisk gave. Found through {@link
+ * SharedData}; a test without them fails saying so.
  */
 public final class AsteriskCaptures {
 
@@ -27,19 +26,7 @@ public final class AsteriskCaptures {
   private AsteriskCaptures() {}
 
   public static Path folder() {
-    String configured = System.getProperty("onenumber.shared");
-    if (configured != null) {
-      return Path.of(configured, "data/asterisk");
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared/data/asterisk/00-agi-environment.txt");
-      if (Files.isRegularFile(candidate)) {
-        return candidate.getParent();
-      }
-    }
-    throw new IllegalStateException("these tests need the Asterisk captures shared/data/asterisk/ (00-agi-environment.txt,"
-        + " 01-inbound-answered.jsonl, 02, 03a-c); none found above " + Path.of("").toAbsolutePath()
-        + "; set -Donenumber.shared=/path/to/shared");
+    return SharedData.file("asterisk/00-agi-environment.txt").getParent();
   }
 
   /** The {@code agi_*} block of the first call in capture 01, as ordered key/value pairs. */

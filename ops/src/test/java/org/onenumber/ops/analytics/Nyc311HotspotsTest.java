@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.onenumber.core.analytics.Observation;
 import org.onenumber.core.analytics.SpatialScan;
 import org.onenumber.core.error.InvalidInputException;
+import org.onenumber.testkit.SharedData;
 
 /**
  * The real NYC 311 night (shared/data/nyc311, 1,000 requests, 977 located): its hotspots in
@@ -23,9 +24,7 @@ class Nyc311HotspotsTest {
 
   @Test
   void theRealNightHasFiveHotCellsLedByEighteenRequestsInHarlem() throws Exception {
-    // shared/ sits beside the repository; the test runs in <repo>/ops
-    Path file = Path.of("../../shared/data/nyc311/311-service-requests-2024-04-15.csv");
-    assertTrue(Files.exists(file), "needs the shared data folder beside the repository: " + file.toAbsolutePath());
+    Path file = SharedData.file("nyc311/311-service-requests-2024-04-15.csv");
     List<Observation> night;
     try (Reader in = Files.newBufferedReader(file)) {
       night = Nyc311Observations.parse(in);

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.onenumber.core.contact.Channel;
 import org.onenumber.core.error.InvalidInputException;
+import org.onenumber.testkit.SharedData;
 
 class Nyc311TraceTest {
 
@@ -39,9 +39,7 @@ class Nyc311TraceTest {
 
   @Test
   void readsTheRealNightOfAprilFifteenth() throws Exception {
-    // shared/ sits beside the repository; the test runs in <repo>/ops
-    Path file = Path.of("../../shared/data/nyc311/311-service-requests-2024-04-15.csv");
-    assertTrue(Files.exists(file), "the shared data folder beside the repository: " + file.toAbsolutePath());
+    Path file = SharedData.file("nyc311/311-service-requests-2024-04-15.csv");
     List<Arrival> arrivals = Nyc311Trace.read(file, "ko");
     assertEquals(1000, arrivals.size());
     long span = arrivals.get(arrivals.size() - 1).offsetMillis();

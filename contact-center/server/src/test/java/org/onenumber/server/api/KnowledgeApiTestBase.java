@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.onenumber.testkit.SharedData;
 
 /**
  * The knowledge API over HTTP, against whichever database the subclass configures: import the
@@ -79,13 +80,7 @@ abstract class KnowledgeApiTestBase {
   }
 
   private static Path sharedTsv() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared/data/faq/gov-covid-faq.tsv");
-      if (Files.isRegularFile(candidate)) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException("shared/data/faq/gov-covid-faq.tsv not found");
+    return SharedData.file("faq/gov-covid-faq.tsv");
   }
 
   @Test

@@ -3,11 +3,11 @@ package org.onenumber.server.channels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.onenumber.testkit.SharedData;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -29,14 +29,7 @@ class HotspotsBrowserIT {
   final Browsers browsers = new Browsers();
 
   private static Path nycNight() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared/data/nyc311/311-service-requests-2024-04-15.csv");
-      if (Files.isRegularFile(candidate)) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException("needs shared/data/nyc311/311-service-requests-2024-04-15.csv above "
-        + Path.of("").toAbsolutePath());
+    return SharedData.file("nyc311/311-service-requests-2024-04-15.csv");
   }
 
   @Test

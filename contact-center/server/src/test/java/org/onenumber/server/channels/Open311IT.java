@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.onenumber.server.persistence.Jdbc;
+import org.onenumber.testkit.SharedData;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -411,18 +412,6 @@ class Open311IT {
   }
 
   private static Path chicagoRecords() {
-    String configured = System.getProperty("onenumber.shared");
-    String relative = "data/open311/chicago-georeport-sample.jsonl";
-    if (configured != null) {
-      return Path.of(configured, relative);
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared").resolve(relative);
-      if (Files.isRegularFile(candidate)) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException("this test needs shared/" + relative + " (Chicago's Open311 records) above "
-        + Path.of("").toAbsolutePath() + " or -Donenumber.shared=<dir>");
+    return SharedData.file("open311/chicago-georeport-sample.jsonl");
   }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.onenumber.testkit.SharedData;
 
 /**
  * One scenario of {@code shared/data/asterisk/} (e.g. {@code 01-inbound-answered}): its wire
@@ -34,20 +35,9 @@ public record AsteriskCapture(String name, List<Message> messages) {
     }
   }
 
-  /** The folder holding the recordings: {@code -Donenumber.shared}, else {@code shared/} found upwards. */
+  /** The folder holding the recordings ({@link SharedData}). */
   public static Path folder() {
-    String configured = System.getProperty("onenumber.shared");
-    if (configured != null) {
-      return Path.of(configured, "data/asterisk");
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared/data/asterisk");
-      if (Files.isDirectory(candidate)) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException("these tests need the Asterisk 22 recordings shared/data/asterisk/*.jsonl; "
-        + "not found above " + Path.of("").toAbsolutePath() + " (set -Donenumber.shared=/path/to/shared)");
+    return SharedData.file("asterisk");
   }
 
   /** Loads scenario {@code name} (file name without {@code .jsonl}). */
