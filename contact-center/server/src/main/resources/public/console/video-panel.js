@@ -51,7 +51,6 @@ class VideoPanel {
     if (!this.guest) this.root.append(this.inviteForm());
     this.root.append(this.quality, this.texts);
     if (!this.video) this.camera.hidden = true;
-    this.pip.hidden = !document.pictureInPictureEnabled;
     this.mute.addEventListener('click', () => this.toggle('audio', this.mute, 'Mute', 'Unmute'));
     this.camera.addEventListener('click', () => this.toggle('video', this.camera, 'Camera off', 'Camera on'));
     this.pip.addEventListener('click', () => this.togglePictureInPicture());
@@ -235,6 +234,7 @@ class VideoPanel {
   /** Floats the citizen's video (or the first party's) above other windows, or brings it back. */
   async togglePictureInPicture() {
     try {
+      if (!document.pictureInPictureEnabled) throw new Error('picture in picture is off in this browser');
       if (document.pictureInPictureElement) await document.exitPictureInPicture();
       else {
         const video = this.tiles.citizen?.video ?? Object.values(this.tiles)[0]?.video;
