@@ -25,6 +25,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * Each pair has its own peer connection, and {@code getStats()} shows video frames decoded and
  * rising in all six directions. An outsider cannot signal into the call; the third party leaves and
  * the citizen and op-034 stay connected; the contact's journal has the joining and the leaving.
+ * Then a hearing party joins by voice with the one-time link op-034 makes, and receives media from both.
  */
 class ThreeWayCallBrowserIT {
 
@@ -81,6 +82,10 @@ class ThreeWayCallBrowserIT {
     waitFor(citizen).until(d -> d.findElement(By.id("other-figure")).isDisplayed());
     assertEquals(3, host.driver.findElements(By.cssSelector(HOST_PANEL + " video")).size(), "citizen, guest, self");
     assertEquals(3, interpreter.driver.findElements(By.cssSelector("#guest-calls video")).size(), "citizen, host, self");
+    // Three browsers decoding video keep a small machine busy: give axe-core more than the usual 30 s.
+    for (ChromeDriver d : List.of(citizen, host.driver, interpreter.driver)) {
+      d.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(120));
+    }
     Browsers.screenshot(citizen, "three-way-citizen");
     Browsers.screenshot(host.driver, "three-way-host");
     Browsers.screenshot(interpreter.driver, "three-way-interpreter");
@@ -110,5 +115,40 @@ class ThreeWayCallBrowserIT {
         .bearerAuth(server.login("sv-01")), Map.class).get("state"), "the call went on");
     waitFor(citizen).until(d -> journal(contactId).size() == 2);
     assertTrue(journal(contactId).get(1).startsWith("call.party-left"), journal(contactId).toString());
+
+    // A hearing party joins by voice with the one-time link the host makes, and hears both others.
+    click(host.driver, By.cssSelector(HOST_PANEL + " .video-invite-link"));
+    String link = waitFor(host.driver).until(d -> {
+      String value = d.findElement(By.cssSelector(HOST_PANEL + " .video-link")).getAttribute("value");
+      return value == null || value.isBlank() ? null : value;
+    });
+    assertTrue(link.startsWith(server.uri() + "/call/?join="), link);
+    ChromeDriver hearing = browsers.openWithFakeMedia();
+    hearing.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(120));
+    hearing.get(link + "&lang=en");
+    waitFor(hearing).until(ExpectedConditions.textToBe(By.id("choose-title"), "You are invited to a call"));
+    assertTrue(!hearing.findElement(By.id("call-sign")).isDisplayed());
+    click(hearing, By.id("call-voice"));
+    for (String party : List.of("citizen", "operator")) {
+      String pair = "window.onenumberCallPeers && window.onenumberCallPeers." + party;
+      waitFor(hearing).until(d -> "connected".equals(hearing.executeScript("return (" + pair + ") ? "
+          + pair + ".pc.connectionState : null")));
+      long first = waitFor(hearing).until(d -> bytesReceived(hearing, pair) > 0 ? bytesReceived(hearing, pair) : null);
+      waitFor(hearing).until(d -> bytesReceived(hearing, pair) > first);
+    }
+    assertEquals("You are in the call.", hearing.findElement(By.id("status")).getText());
+    assertEquals("[]", Browsers.axeViolations(hearing), "the call page of a hearing party");
+    Browsers.screenshot(hearing, "three-way-hearing-party");
+    waitFor(citizen).until(d -> journal(contactId).size() == 3);
+    assertTrue(journal(contactId).get(2).startsWith("call.party-joined") && journal(contactId).get(2).contains("\"link\""),
+        journal(contactId).toString());
+  }
+
+  /** The media bytes {@code pair} received (audio and video), from getStats(). */
+  private static long bytesReceived(ChromeDriver driver, String pair) {
+    Object bytes = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "const peer = " + pair + "; if (!peer) { done(-1); return; }"
+        + "peer.quality().then(q => done(q.bytesReceived)).catch(() => done(-2));");
+    return ((Number) bytes).longValue();
   }
 }
