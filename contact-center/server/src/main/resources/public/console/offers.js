@@ -3,7 +3,7 @@
 // permission is asked once, on the first click in the console) and a short tone; a call (VIDEO or
 // VOICE) rings instead, audibly and visibly, while its offer is open (ringer.js).
 import { serverClock } from './clock.js';
-import { Ringer } from './ringer.js';
+import { Ringer, playNotes } from './ringer.js';
 
 const isCall = (offer) => offer.channel === 'VIDEO' || offer.channel === 'VOICE';
 
@@ -87,15 +87,6 @@ function announce(offer, queue) {
 /** A 0.2 s two-note tone from Web Audio (no sound file to load). */
 function tone() {
   try {
-    const audio = tone.context ??= new AudioContext();
-    [660, 880].forEach((hz, i) => {
-      const osc = audio.createOscillator();
-      const gain = audio.createGain();
-      gain.gain.value = 0.08;
-      osc.frequency.value = hz;
-      osc.connect(gain).connect(audio.destination);
-      osc.start(audio.currentTime + i * 0.12);
-      osc.stop(audio.currentTime + i * 0.12 + 0.1);
-    });
+    playNotes(tone.context ??= new AudioContext(), [660, 880], 0.12);
   } catch (e) { /* no audio device */ }
 }

@@ -37,16 +37,7 @@ export class Ringer {
     try {
       const audio = this.context ??= new AudioContext();
       if (audio.state === 'suspended') audio.resume().catch(() => {});
-      [523, 659, 523, 659].forEach((hz, i) => {
-        const osc = audio.createOscillator();
-        const gain = audio.createGain();
-        gain.gain.value = 0.08;
-        osc.frequency.value = hz;
-        osc.connect(gain).connect(audio.destination);
-        osc.start(audio.currentTime + i * 0.15);
-        osc.stop(audio.currentTime + i * 0.15 + 0.12);
-        this.started += 1;
-      });
+      this.started += playNotes(audio, [523, 659, 523, 659], 0.15);
     } catch (e) { /* no audio device: the card still rings visibly */ }
   }
 
@@ -54,4 +45,18 @@ export class Ringer {
     this.button.setAttribute('aria-pressed', String(this.muted));
     this.button.textContent = this.muted ? 'Ringing muted' : 'Mute ringing';
   }
+}
+
+/** Plays {@code notes} (Hz) one after another, {@code step} seconds apart, quietly; returns how many started. */
+export function playNotes(audio, notes, step) {
+  notes.forEach((hz, i) => {
+    const osc = audio.createOscillator();
+    const gain = audio.createGain();
+    gain.gain.value = 0.08;
+    osc.frequency.value = hz;
+    osc.connect(gain).connect(audio.destination);
+    osc.start(audio.currentTime + i * step);
+    osc.stop(audio.currentTime + i * step + step - 0.02);
+  });
+  return notes.length;
 }

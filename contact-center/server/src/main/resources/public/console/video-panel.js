@@ -86,6 +86,7 @@ class VideoPanel {
     this.socket.addEventListener('message', (event) => this.onFrame(JSON.parse(event.data)));
     this.socket.addEventListener('close', () => {
       if (this.ended) return;
+      if (this.guest) { this.end(); return; } // a third party who drops has left; the host invites again
       this.status.textContent = 'Connection lost. Reconnecting…';
       setTimeout(() => this.connect(), 1000);
     });

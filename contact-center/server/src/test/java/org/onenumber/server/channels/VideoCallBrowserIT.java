@@ -35,12 +35,22 @@ class VideoCallBrowserIT {
   final Browsers browsers = new Browsers();
 
   private ConsolePage signingOperator() {
+    return signingOperator(browsers, server);
+  }
+
+  private ChromeDriver citizenCalls(String mode) {
+    return citizenCalls(browsers, server, mode);
+  }
+
+  /** The signing operator op-034, signed in and available, in a browser with fake media. */
+  static ConsolePage signingOperator(Browsers browsers, ServerHarness server) {
     ConsolePage console = new ConsolePage(browsers.openWithFakeMedia(), server.uri()).signIn("op-034").ready();
     console.choose("AVAILABLE");
     return console;
   }
 
-  private ChromeDriver citizenCalls(String mode) {
+  /** A citizen who calls from /call/ in English ({@code sign} or {@code voice}), waiting in line. */
+  static ChromeDriver citizenCalls(Browsers browsers, ServerHarness server, String mode) {
     ChromeDriver citizen = browsers.openWithFakeMedia();
     citizen.get(server.uri() + "/call/?lang=en");
     click(citizen, By.id("sign".equals(mode) ? "call-sign" : "call-voice"));
