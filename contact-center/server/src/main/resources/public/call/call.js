@@ -79,7 +79,7 @@ async function begin(chosen) {
   $('self-video').srcObject = media;
   $('self-video').closest('figure').hidden = mode !== 'sign';
   show('call');
-  say(role === 'guest' ? 'reconnecting' : 'waiting');
+  say(role === 'guest' ? 'joinTitle' : 'waiting');
   $('hangup').focus();
   connect();
 }
@@ -147,6 +147,10 @@ function ensurePeer(party) {
     peers[party] = new CallPeer(session.contactId, send, (stream) => { tileOf(party).srcObject = stream; },
       session.iceServers, session.iceTransportPolicy, direct ? null : party);
     peers[party].addStream(media);
+    // A hearing party sends voice only but should see the signer: its offer to the caller asks for video too.
+    if (role === 'guest' && party === 'citizen' && !media.getVideoTracks().length) {
+      peers[party].pc.addTransceiver('video', { direction: 'recvonly' });
+    }
     if (party === 'operator') window.onenumberCall = peers[party];
     window.onenumberCallPeers = peers; // for tests: one peer per other party
   }

@@ -9,7 +9,6 @@ import static org.onenumber.server.channels.VideoCallBrowserIT.framesDecodedAndR
 import io.micronaut.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onenumber.server.persistence.Jdbc;
@@ -25,7 +24,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * Each pair has its own peer connection, and {@code getStats()} shows video frames decoded and
  * rising in all six directions. An outsider cannot signal into the call; the third party leaves and
  * the citizen and op-034 stay connected; the contact's journal has the joining and the leaving.
- * Then a hearing party joins by voice with the one-time link op-034 makes, and receives media from both.
+ * Then a hearing party joins by voice with the one-time link op-034 makes, receives media from both
+ * and sees the signing citizen.
  */
 class ThreeWayCallBrowserIT {
 
@@ -56,13 +56,9 @@ class ThreeWayCallBrowserIT {
 
   @Test
   void theDeafCallerTheSigningOperatorAndAnInvitedInterpreterAllSeeEachOtherAndTheInterpreterLeaves() {
-    ConsolePage host = new ConsolePage(browsers.openWithFakeMedia(), server.uri()).signIn("op-034").ready();
-    host.choose("AVAILABLE");
+    ConsolePage host = VideoCallBrowserIT.signingOperator(browsers, server);
     ConsolePage interpreter = new ConsolePage(browsers.openWithFakeMedia(), server.uri()).signIn("op-035").ready();
-    ChromeDriver citizen = browsers.openWithFakeMedia();
-    citizen.get(server.uri() + "/call/?lang=en");
-    click(citizen, By.id("call-sign"));
-    waitFor(citizen).until(ExpectedConditions.textMatches(By.id("status"), Pattern.compile("Waiting|in line")));
+    ChromeDriver citizen = VideoCallBrowserIT.citizenCalls(browsers, server, "sign");
     click(host.driver, By.cssSelector("#offers button.accept"));
     waitFor(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "connected with"));
     String contactId = (String) citizen.executeScript("return window.onenumberCall.contactId");
@@ -136,6 +132,7 @@ class ThreeWayCallBrowserIT {
       long first = waitFor(hearing).until(d -> bytesReceived(hearing, pair) > 0 ? bytesReceived(hearing, pair) : null);
       waitFor(hearing).until(d -> bytesReceived(hearing, pair) > first);
     }
+    framesDecodedAndRising(hearing, "window.onenumberCallPeers.citizen"); // the hearing party sees the signer
     assertEquals("You are in the call.", hearing.findElement(By.id("status")).getText());
     assertEquals("[]", Browsers.axeViolations(hearing), "the call page of a hearing party");
     Browsers.screenshot(hearing, "three-way-hearing-party");
