@@ -35,7 +35,6 @@ import org.onenumber.core.error.PermanentException;
 final class CallGuests {
 
   private static final Pattern AGENT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-  static final String LINK = "link";
 
   private final Map<String, Call> byLink = new ConcurrentHashMap<>();
   private final Map<String, Call> byPeer;
@@ -110,7 +109,7 @@ final class CallGuests {
     if (call.ended() || call.party(CallParty.GUEST).isPresent()) {
       throw new NotFoundException("invitation", "(link)");
     }
-    attach(call, peer, LINK);
+    attach(call, peer, CallPartyJournal.LINK);
   }
 
   private void attach(Call call, CallPeer peer, String who) {

@@ -9,6 +9,9 @@ import org.onenumber.core.contact.ContactId;
  */
 public interface CallPartyJournal {
 
+  /** {@code who} for a hearing party who came by the one-time link. */
+  String LINK = "link";
+
   void joined(ContactId contact, CallParty party, String who);
 
   void left(ContactId contact, CallParty party, String who);

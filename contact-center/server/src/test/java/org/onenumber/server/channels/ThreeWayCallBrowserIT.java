@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.onenumber.core.port.out.AuditLog;
 import org.onenumber.server.persistence.Jdbc;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -100,6 +101,9 @@ class ThreeWayCallBrowserIT {
     assertEquals(1, journal(contactId).size(), journal(contactId).toString());
     assertTrue(journal(contactId).get(0).startsWith("call.party-joined") && journal(contactId).get(0).contains("op-035"),
         journal(contactId).toString());
+    assertTrue(server.bean(AuditLog.class).find(null, "op-035", null, null, 20).stream()
+        .anyMatch(e -> e.recordType().equals("call") && e.recordId().equals(contactId) && e.action().equals("join")
+            && e.citizen() != null), "the interpreter's view of the citizen's call is audited");
 
     click(interpreter.driver, By.cssSelector("#guest-calls .video-hangup"));
     waitFor(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "left"));
