@@ -1,17 +1,25 @@
 // The citizen's call page: choose sign-language video or voice, allow camera and microphone (with
 // help when refused), wait in line with the position, write while waiting, talk, hang up. The call
 // socket reconnects with the resume token; the operator then renegotiates with an ICE restart.
+// Three-way relay: a third party may join (an interpreter or another operator from the console, or
+// a hearing party with a one-time link: this page opened as /call/?join=<token>, voice only). Each
+// pair of parties has its own peer connection, so the page keeps one CallPeer per other party and
+// shows the operator and the other party in two tiles.
 import { LANGUAGES, browserLanguage, text } from './i18n.js';
 import { CallPeer, callSocketUrl } from './peer.js';
 
 const $ = (id) => document.getElementById(id);
 const CALLER = 'onenumber.caller';
-let lang = new URLSearchParams(location.search).get('lang') || browserLanguage();
+const params = new URLSearchParams(location.search);
+let lang = params.get('lang') || browserLanguage();
+const joinToken = params.get('join');
+const role = joinToken ? 'guest' : 'citizen';
+if (joinToken) history.replaceState(null, '', location.pathname + (params.get('lang') ? `?lang=${params.get('lang')}` : ''));
 let mode = null;
 let media = null;
 let socket = null;
 let session = null; // { token, contactId }
-let peer = null;
+const peers = {}; // the peer connection with each other party: operator, guest (or citizen, for a guest)
 let ended = false;
 let status = ['waiting', {}];
 let operatorName = '';
@@ -32,15 +40,17 @@ function paint() {
   document.title = t('title');
   $('title').textContent = t('title');
   $('language-label').textContent = t('language');
-  $('choose-title').textContent = t('chooseTitle');
-  $('choose-intro').textContent = t('chooseIntro');
+  $('choose-title').textContent = t(role === 'guest' ? 'joinTitle' : 'chooseTitle');
+  $('choose-intro').textContent = role === 'guest' ? '' : t('chooseIntro');
+  $('call-sign').hidden = role === 'guest';
+  $('other-label').textContent = t(role === 'guest' ? 'callerView' : 'guestView');
   $('call-sign').textContent = t('sign');
   $('call-voice').textContent = t('voice');
   $('permission-title').textContent = t('permissionTitle');
   $('permission-retry').textContent = t('retry');
   $('remote-label').textContent = t('remoteView');
   $('self-label').textContent = t('selfView');
-  $('hangup').textContent = t('hangup');
+  $('hangup').textContent = t(role === 'guest' ? 'leave' : 'hangup');
   $('message-label').textContent = t('write');
   $('send').textContent = t('send');
   $('log-label').textContent = t('messages');
@@ -69,7 +79,7 @@ async function begin(chosen) {
   $('self-video').srcObject = media;
   $('self-video').closest('figure').hidden = mode !== 'sign';
   show('call');
-  say('waiting');
+  say(role === 'guest' ? 'joinTitle' : 'waiting');
   $('hangup').focus();
   connect();
 }
@@ -90,11 +100,13 @@ function connect() {
   socket = new WebSocket(callSocketUrl());
   window.onenumberCallSocket = socket; // for tests: VideoCallBrowserIT drops it to play a lost network
   socket.addEventListener('open', () => {
-    send(session ? { type: 'resume', token: session.token } : { type: 'start', mode, language: lang, caller: caller() });
+    if (role === 'guest') send({ type: 'guest', token: joinToken });
+    else send(session ? { type: 'resume', token: session.token } : { type: 'start', mode, language: lang, caller: caller() });
   });
   socket.addEventListener('message', (event) => onFrame(JSON.parse(event.data)));
   socket.addEventListener('close', () => {
     if (ended) return;
+    if (role === 'guest') { finish(); return; } // a link works once: a third party who drops has left
     say('reconnecting');
     setTimeout(connect, 1000);
   });
@@ -105,40 +117,72 @@ function send(frame) {
 }
 
 function onFrame(frame) {
+  const from = frame.from ?? 'operator';
   switch (frame.type) {
-    case 'session': session = { token: frame.token, contactId: frame.contactId, iceServers: frame.iceServers ?? [],
-      iceTransportPolicy: frame.iceTransportPolicy ?? 'all' }; break;
+    case 'session': case 'joined': session = { token: frame.token, contactId: frame.contactId, iceServers: frame.iceServers ?? [],
+      iceTransportPolicy: frame.iceTransportPolicy ?? 'all' };
+      if (frame.type === 'joined') say('joined');
+      break;
+    case 'ready': { const known = Boolean(peers[frame.party]); ensurePeer(frame.party).offer(known); break; }
+    case 'peer-joined': say('guestJoined'); break;
     case 'waiting': backInLine(); break;
     case 'queue': say('position', { n: frame.position ?? '?', m: Math.max(1, Math.ceil((frame.ewtSeconds ?? 60) / 60)) }); break;
-    case 'agent': operatorName = frame.name; say('connected', { name: frame.name }); ensurePeer(); break;
-    case 'offer': say('connected', { name: operatorName }); ensurePeer().apply(frame); break;
-    case 'answer': case 'candidate': ensurePeer().apply(frame); break;
-    case 'text': log(text(lang, 'operator'), frame.body); break;
-    case 'peer-left': say('peerLeft'); break;
+    case 'agent': operatorName = frame.name; say('connected', { name: frame.name }); ensurePeer('operator'); break;
+    case 'offer': if (role === 'citizen' && from === 'operator') say('connected', { name: operatorName });
+      ensurePeer(from).apply(frame); break;
+    case 'answer': case 'candidate': peers[from]?.apply(frame); break;
+    case 'text': log(text(lang, from === 'operator' ? 'operator' : from === 'guest' ? 'guest' : 'callerView'), frame.body); break;
+    case 'peer-left': if (frame.party === 'guest') guestLeft(); else say('peerLeft'); break;
     case 'ended': finish(); break;
-    case 'error': say(frame.error === 'call_in_progress' ? 'inProgress' : 'error'); break;
+    case 'error': say(frame.error === 'call_in_progress' ? 'inProgress'
+      : role === 'guest' && frame.error === 'not_found' ? 'linkInvalid' : 'error'); break;
     default: break;
   }
 }
 
-function ensurePeer() {
-  if (!peer) {
-    peer = new CallPeer(session.contactId, send, (stream) => { $('remote-video').srcObject = stream; },
-      session.iceServers, session.iceTransportPolicy);
-    peer.addStream(media);
-    window.onenumberCall = peer;
+/** The peer connection with {@code party} ('operator', 'guest' or 'citizen'), made on first use. */
+function ensurePeer(party) {
+  if (!peers[party]) {
+    const direct = role === 'citizen' && party === 'operator'; // the two-party frames need no address
+    peers[party] = new CallPeer(session.contactId, send, (stream) => { tileOf(party).srcObject = stream; },
+      session.iceServers, session.iceTransportPolicy, direct ? null : party);
+    peers[party].addStream(media);
+    // A hearing party sends voice only but should see the signer: its offer to the caller asks for video too.
+    if (role === 'guest' && party === 'citizen' && !media.getVideoTracks().length) {
+      peers[party].pc.addTransceiver('video', { direction: 'recvonly' });
+    }
+    if (party === 'operator') window.onenumberCall = peers[party];
+    window.onenumberCallPeers = peers; // for tests: one peer per other party
   }
-  return peer;
+  return peers[party];
 }
 
-/** Waiting (again): an operator who lost the call is gone, so the next one starts a fresh connection. */
+/** The operator's tile, or the other one (the third party for the citizen, the caller for a third party). */
+function tileOf(party) {
+  if (party === 'operator') return $('remote-video');
+  $('other-figure').hidden = false;
+  return $('other-video');
+}
+
+function guestLeft() {
+  say('guestLeft');
+  closePeer('guest');
+}
+
+function closePeer(party) {
+  peers[party]?.close(false);
+  delete peers[party];
+  if (party === 'operator') $('remote-video').srcObject = null;
+  else {
+    $('other-video').srcObject = null;
+    $('other-figure').hidden = true;
+  }
+}
+
+/** Waiting (again): an operator who lost the call is gone (with any third party), so the next one starts afresh. */
 function backInLine() {
   say('waiting');
-  if (peer) {
-    peer.close(false);
-    peer = null;
-    $('remote-video').srcObject = null;
-  }
+  Object.keys(peers).forEach(closePeer);
 }
 
 function log(who, body) {
@@ -153,7 +197,7 @@ function log(who, body) {
 function finish() {
   if (ended) return;
   ended = true;
-  peer?.close();
+  Object.values(peers).forEach((p) => p.close());
   media?.getTracks().forEach((t) => t.stop());
   socket?.close();
   show('done');
@@ -167,7 +211,7 @@ $('call-sign').addEventListener('click', () => begin('sign'));
 $('call-voice').addEventListener('click', () => begin('voice'));
 $('permission-retry').addEventListener('click', () => begin(mode));
 $('hangup').addEventListener('click', () => {
-  if (session) send({ type: 'hangup', contactId: session.contactId });
+  if (session) send({ type: role === 'guest' ? 'leave' : 'hangup', contactId: session.contactId });
   finish();
 });
 $('composer').addEventListener('submit', (e) => {

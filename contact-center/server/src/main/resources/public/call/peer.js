@@ -5,15 +5,18 @@
 // time-limited TURN credentials) come from the server in the session or joined frame; none means
 // host candidates only (one machine or one network). The ICE transport policy ('all', or 'relay':
 // media only through TURN) comes from the server's onenumber.call.ice-transport-policy.
+// In a three-way call each pair of parties has its own CallPeer; `to` names the other end
+// ('citizen', 'operator' or 'guest') and goes with every frame this peer sends.
 export class CallPeer {
-  constructor(contactId, send, onRemoteStream, iceServers = [], iceTransportPolicy = 'all') {
+  constructor(contactId, send, onRemoteStream, iceServers = [], iceTransportPolicy = 'all', to = null) {
     this.contactId = contactId;
-    this.send = send;
+    this.to = to;
+    this.send = to ? (frame) => send({ ...frame, to }) : send;
     this.queue = Promise.resolve();
     this.pc = new RTCPeerConnection({ iceServers, iceTransportPolicy });
     this.pc.addEventListener('icecandidate', (e) => {
       if (e.candidate) {
-        send({ type: 'candidate', contactId: this.contactId, candidate: e.candidate.candidate,
+        this.send({ type: 'candidate', contactId: this.contactId, candidate: e.candidate.candidate,
           sdpMid: e.candidate.sdpMid, sdpMLineIndex: e.candidate.sdpMLineIndex });
       }
     });

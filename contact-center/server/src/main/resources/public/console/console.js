@@ -13,6 +13,7 @@ import { connectAgentSocket } from './socket.js';
 import { installShortcuts } from './shortcuts.js';
 import { mountCallCard } from './call-card.js';
 import { mountVideoPanel } from './video-panel.js';
+import { Invitations } from './invitations.js';
 
 const $ = (id) => document.getElementById(id);
 const CONVERSATION_FRAMES = new Set(['message', 'message.status', 'typing']);
@@ -28,6 +29,7 @@ const queueName = (id) => directory.queues.find((q) => q.id === id)?.name ?? id;
 const presence = new Presence((agent) => overview?.watch(agent.loggedInQueues));
 const offers = new Offers(answer, queueName);
 let overview = null;
+const invitations = new Invitations();
 
 async function signIn(event) {
   event.preventDefault();
@@ -82,6 +84,7 @@ function onFrame(frame) {
   else if (frame.type === 'monitor') conversations.get(frame.contactId)?.showMonitored();
   else if (frame.type === 'note') conversations.get(frame.contactId)?.notes.load();
   else if (frame.type === 'offer') offers.add(frame.offer);
+  else if (frame.type === 'call.invite') invitations.add(frame);
   else if (frame.type === 'offer.withdrawn') offers.remove(frame.offerId);
   else if (frame.type === 'contact.state' && frame.to === 'CLOSED') conversations.get(frame.contactId)?.closedByServer(frame.reason);
   else if (frame.type === 'contact.state' && frame.to === 'WRAP_UP' && frame.wrapUpEndsAt) {
@@ -166,6 +169,8 @@ function shortcutActions() {
     insert: () => inView()?.panel.querySelector('.results button.insert, .suggestions button.insert')?.click(),
     resolve: () => inView()?.outcome.resolve(),
     escalate: () => inView()?.outcome.openEscalation(),
+    pictureInPicture: () => (inView()?.panel.querySelector('.video-pip:not([hidden])')
+      ?? document.querySelector('#guest-calls .video-pip:not([hidden])'))?.click(),
   };
 }
 

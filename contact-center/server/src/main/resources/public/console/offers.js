@@ -1,7 +1,11 @@
 // Incoming offers: one card per offer with Accept and Decline and a countdown to the server's
 // deadline (expiresAt against the server's clock). A new offer raises a desktop notification (the
-// permission is asked once, on the first click in the console) and a short tone.
+// permission is asked once, on the first click in the console) and a short tone; a call (VIDEO or
+// VOICE) rings instead, audibly and visibly, while its offer is open (ringer.js).
 import { serverClock } from './clock.js';
+import { Ringer, playNotes } from './ringer.js';
+
+const isCall = (offer) => offer.channel === 'VIDEO' || offer.channel === 'VOICE';
 
 const $ = (id) => document.getElementById(id);
 
@@ -12,6 +16,7 @@ export class Offers {
     this.items = [];
     this.seen = new Set();
     this.timer = null;
+    this.ringer = new Ringer($('ring-mute'));
     document.addEventListener('click', askPermissionOnce, { once: true });
   }
 
@@ -38,6 +43,7 @@ export class Offers {
     for (const offer of this.items) {
       if (!this.seen.has(offer.offerId)) { this.seen.add(offer.offerId); announce(offer, this.queueName(offer.queueId)); }
     }
+    this.ringer.ring(this.items.some(isCall));
     this.tick();
     clearInterval(this.timer);
     if (this.items.length) this.timer = setInterval(() => this.tick(), 250);
@@ -45,6 +51,7 @@ export class Offers {
 
   card(offer) {
     const li = document.createElement('li');
+    if (isCall(offer)) li.className = 'ringing';
     const title = Object.assign(document.createElement('strong'), { textContent: `${offer.channel} · ${offer.language} · ${this.queueName(offer.queueId)}` });
     const topic = Object.assign(document.createElement('p'), { textContent: offer.topic ?? '' });
     const timer = Object.assign(document.createElement('p'), { className: 'countdown' });
@@ -71,7 +78,7 @@ function askPermissionOnce() {
 }
 
 function announce(offer, queue) {
-  tone();
+  if (!isCall(offer)) tone();
   if ('Notification' in window && Notification.permission === 'granted' && document.hidden) {
     try { new Notification('New contact offered', { body: `${offer.channel} · ${queue}`, tag: offer.offerId }); } catch (e) { /* not allowed here */ }
   }
@@ -80,15 +87,6 @@ function announce(offer, queue) {
 /** A 0.2 s two-note tone from Web Audio (no sound file to load). */
 function tone() {
   try {
-    const audio = tone.context ??= new AudioContext();
-    [660, 880].forEach((hz, i) => {
-      const osc = audio.createOscillator();
-      const gain = audio.createGain();
-      gain.gain.value = 0.08;
-      osc.frequency.value = hz;
-      osc.connect(gain).connect(audio.destination);
-      osc.start(audio.currentTime + i * 0.12);
-      osc.stop(audio.currentTime + i * 0.12 + 0.1);
-    });
+    playNotes(tone.context ??= new AudioContext(), [660, 880], 0.12);
   } catch (e) { /* no audio device */ }
 }

@@ -9,13 +9,14 @@ export const SHORTCUTS = [
   ['Alt+I', 'Insert the first answer found', 'insert'],
   ['Alt+R', 'Resolve the conversation in view', 'resolve'],
   ['Alt+E', 'Escalate the conversation in view', 'escalate'],
+  ['Alt+P', 'Picture in picture of the video call in view (again: back)', 'pictureInPicture'],
   ['Enter', 'Send the reply (Shift+Enter: new line)', null],
   ['?', 'Show this sheet', 'sheet'],
 ];
 
 const typing = (el) => el && (el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && !['button', 'submit', 'checkbox', 'radio'].includes(el.type)));
 
-/** @param actions {accept, nextTab, search, insert, resolve, escalate}, each a function */
+/** @param actions {accept, nextTab, search, insert, resolve, escalate, pictureInPicture}, each a function */
 export function installShortcuts(actions) {
   const sheet = $('shortcut-sheet');
   sheet.querySelector('tbody').replaceChildren(...SHORTCUTS.map(([keys, what]) => {

@@ -1,15 +1,21 @@
 // The video panel of a browser call (VIDEO, or a VOICE call made from the call page): joins the
-// call on /ws/call with the operator's token, shows the citizen and the operator's own camera,
-// mute, camera off and hang up, the connection quality (round trip, loss, frame rate from
-// getStats) and what the citizen wrote. A VOICE contact that is not a browser call (a phone call)
-// is refused by the server on join and the panel removes itself. Server values are set with
-// textContent only.
+// call on /ws/call with the operator's token, shows the other parties and the operator's own
+// camera, mute, camera off, picture-in-picture and hang up, the connection quality (round trip,
+// loss, frame rate from getStats) and what the citizen wrote. A VOICE contact that is not a
+// browser call (a phone call) is refused by the server on join and the panel removes itself.
+//
+// Three-way relay: the host (the operator routing connected) invites another signed-in operator by
+// id or makes a one-time link for a hearing party; each pair of parties has its own peer
+// connection (a mesh of three), so the panel keeps one CallPeer per other party. An invited
+// operator's console mounts the same panel as the guest (role 'guest'): it offers to the citizen,
+// answers the host, and leaves without ending the call. Server values are set with textContent only.
 import { session } from './api.js';
 import { CallPeer, callSocketUrl } from '/call/peer.js';
 
 const QUALITY_MS = 2000;
 const REPORT_EVERY = 5; // quality ticks between two reports to the server (10 s)
 const FIRST_FRAME_POLL_MS = 50;
+const NAMES = { citizen: 'Citizen', operator: 'Operator', guest: 'Third party' };
 
 function element(tag, attrs = {}, text = '') {
   const e = document.createElement(tag);
@@ -19,31 +25,59 @@ function element(tag, attrs = {}, text = '') {
 }
 
 class VideoPanel {
-  constructor(contactId, channel) {
+  constructor(contactId, channel, role) {
     this.contactId = contactId;
     this.video = channel === 'VIDEO';
-    this.root = element('section', { class: 'video-panel', 'aria-label': 'Video call' });
+    this.guest = role === 'guest';
+    this.peers = {};
+    this.tiles = {};
+    this.chain = Promise.resolve();
+    this.root = element('section', { class: `video-panel${this.guest ? ' guest-call' : ''}`,
+      'aria-label': this.guest ? 'Call you were invited to' : 'Video call' });
     this.status = element('p', { class: 'video-status', role: 'status' }, 'Joining the call…');
-    this.remote = element('video', { class: 'video-remote', autoplay: '', playsinline: '', 'aria-label': 'Citizen' });
     this.self = element('video', { class: 'video-self', autoplay: '', playsinline: '', 'aria-label': 'Your camera' });
     this.self.muted = true;
+    this.views = element('div', { class: 'video-views' });
+    this.views.append(this.self);
     this.quality = element('p', { class: 'video-quality', 'aria-live': 'off' });
     this.mute = element('button', { type: 'button', class: 'video-mute', 'aria-pressed': 'false' }, 'Mute');
     this.camera = element('button', { type: 'button', class: 'video-camera', 'aria-pressed': 'false' }, 'Camera off');
-    this.hangup = element('button', { type: 'button', class: 'video-hangup danger' }, 'Hang up');
-    this.texts = element('ul', { class: 'video-texts', 'aria-label': 'Written by the citizen' });
-    const views = element('div', { class: 'video-views' });
-    views.append(this.remote, this.self);
+    this.pip = element('button', { type: 'button', class: 'video-pip', 'aria-pressed': 'false' }, 'Picture in picture');
+    this.hangup = element('button', { type: 'button', class: 'video-hangup danger' }, this.guest ? 'Leave the call' : 'Hang up');
+    this.texts = element('ul', { class: 'video-texts', 'aria-label': 'Written in the call' });
     const buttons = element('div', { class: 'video-buttons' });
-    buttons.append(this.mute, this.camera, this.hangup);
-    this.root.append(this.status, views, buttons, this.quality, this.texts);
+    buttons.append(this.mute, this.camera, this.pip, this.hangup);
+    this.root.append(this.status, this.views, buttons);
+    if (!this.guest) this.root.append(this.inviteForm());
+    this.root.append(this.quality, this.texts);
     if (!this.video) this.camera.hidden = true;
     this.mute.addEventListener('click', () => this.toggle('audio', this.mute, 'Mute', 'Unmute'));
     this.camera.addEventListener('click', () => this.toggle('video', this.camera, 'Camera off', 'Camera on'));
-    this.hangup.addEventListener('click', () => this.send({ type: 'hangup', contactId: this.contactId }));
+    this.pip.addEventListener('click', () => this.togglePictureInPicture());
+    this.hangup.addEventListener('click', () => this.send({ type: this.guest ? 'leave' : 'hangup', contactId: this.contactId }));
     this.acceptedAt = performance.now();
     this.ticks = 0;
     this.connect();
+  }
+
+  /** The host's invitation of a third party: another operator by id, or a one-time link. */
+  inviteForm() {
+    const form = element('form', { class: 'video-invite' });
+    const id = `invite-${this.contactId}`;
+    const label = element('label', { for: id }, 'Invite an operator or interpreter (id)');
+    this.inviteAgent = element('input', { id, name: 'agent', autocomplete: 'off', size: '10' });
+    const invite = element('button', { type: 'submit', class: 'secondary video-invite-agent' }, 'Invite');
+    const link = element('button', { type: 'button', class: 'secondary video-invite-link' }, 'Make a link for a hearing party');
+    this.linkLabel = element('label', { for: `${id}-link`, hidden: '' }, 'One-time link (send it to the hearing party)');
+    this.linkOut = element('input', { id: `${id}-link`, class: 'video-link', readonly: '', hidden: '' });
+    form.append(label, this.inviteAgent, invite, link, this.linkLabel, this.linkOut);
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const agent = this.inviteAgent.value.trim();
+      if (agent) this.send({ type: 'invite', contactId: this.contactId, agent });
+    });
+    link.addEventListener('click', () => this.send({ type: 'invite', contactId: this.contactId, link: true }));
+    return form;
   }
 
   connect() {
@@ -52,6 +86,7 @@ class VideoPanel {
     this.socket.addEventListener('message', (event) => this.onFrame(JSON.parse(event.data)));
     this.socket.addEventListener('close', () => {
       if (this.ended) return;
+      if (this.guest) { this.end(); return; } // a third party who drops has left; the host invites again
       this.status.textContent = 'Connection lost. Reconnecting…';
       setTimeout(() => this.connect(), 1000);
     });
@@ -61,48 +96,100 @@ class VideoPanel {
     if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(frame));
   }
 
+  /** Frames that touch a peer connection wait for the camera and for the frames before them. */
+  later(work) {
+    this.chain = this.chain.then(work).catch((e) => console.warn('call frame failed', e));
+  }
+
   onFrame(frame) {
+    const from = frame.from ?? 'citizen';
     if (frame.type === 'joined') this.joined(frame);
-    else if (frame.type === 'ready') this.ready();
-    else if (frame.type === 'answer') {
-      this.peer?.apply(frame);
-      this.status.textContent = 'Connected.';
-    } else if (frame.type === 'candidate') this.peer?.apply(frame);
-    else if (frame.type === 'text') this.addText(frame.body);
-    else if (frame.type === 'peer-left') this.status.textContent = 'The citizen\'s connection dropped; waiting for them to come back…';
+    else if (frame.type === 'ready') this.later(() => this.ready(frame.party ?? 'citizen'));
+    else if (frame.type === 'offer') this.later(async () => (await this.peerFor(from)).apply(frame));
+    else if (frame.type === 'answer' || frame.type === 'candidate') this.later(() => this.peers[from]?.apply(frame));
+    else if (frame.type === 'text') this.addText(from, frame.body);
+    else if (frame.type === 'invited') this.invited(frame);
+    else if (frame.type === 'peer-joined') this.status.textContent = 'A third party is joining the call…';
+    else if (frame.type === 'peer-left') this.peerLeft(frame.party ?? 'citizen');
     else if (frame.type === 'peer-back') this.status.textContent = 'The citizen is back; reconnecting the media…';
     else if (frame.type === 'ended') this.end();
-    else if (frame.type === 'error' && frame.error === 'forbidden' && !this.peer) this.remove();
+    else if (frame.type === 'error' && frame.error === 'forbidden' && !this.media) this.remove();
     else if (frame.type === 'error') this.status.textContent = `Not done: ${frame.message}`;
   }
 
   joined(frame) {
     this.status.textContent = 'Connecting the media…';
-    if (!this.peer) (frame.texts ?? []).forEach((t) => this.addText(t));
+    if (!this.started) (frame.texts ?? []).forEach((t) => this.addText('citizen', t));
+    this.started = true;
     this.iceServers = frame.iceServers ?? [];
     this.iceTransportPolicy = frame.iceTransportPolicy ?? 'all';
+    if (frame.mode) this.video = frame.mode === 'sign';
+    this.camera.hidden = !this.video;
     if (!this.media) {
       this.media = navigator.mediaDevices.getUserMedia(this.video ? { video: true, audio: true } : { audio: true });
+      this.media.then((m) => { this.self.srcObject = m; }).catch(() => {
+        this.status.textContent = 'The camera or microphone is not available to this page.';
+      });
     }
   }
 
-  async ready() {
+  /** The peer connection with {@code party}, made on first use. */
+  async peerFor(party) {
+    if (this.peers[party]) return this.peers[party];
     const media = await this.media;
-    if (!this.peer) {
-      this.peer = new CallPeer(this.contactId, (f) => this.send(f), (stream) => {
-        this.remote.srcObject = stream;
-        this.status.textContent = 'Connected.';
-      }, this.iceServers, this.iceTransportPolicy);
-      this.self.srcObject = media;
-      this.peer.addStream(media);
-      this.root.dataset.contactId = this.contactId;
-      window.onenumberCalls = { ...(window.onenumberCalls ?? {}), [this.contactId]: this.peer };
+    const peer = new CallPeer(this.contactId, (f) => this.send(f), (stream) => {
+      this.tile(party).srcObject = stream;
+      this.status.textContent = 'Connected.';
+    }, this.iceServers, this.iceTransportPolicy, this.guest || party !== 'citizen' ? party : null);
+    peer.addStream(media);
+    this.peers[party] = peer;
+    this.root.dataset.contactId = this.contactId;
+    window.onenumberCallPeers = { ...(window.onenumberCallPeers ?? {}), [`${this.contactId}:${this.guest ? 'guest' : 'host'}`]: this.peers };
+    if (!this.guest && party === 'citizen') {
+      window.onenumberCalls = { ...(window.onenumberCalls ?? {}), [this.contactId]: peer };
       this.timer = setInterval(() => this.showQuality(), QUALITY_MS);
       this.watchFirstFrame();
-      this.peer.offer(false);
-    } else {
-      this.peer.offer(true);
     }
+    return peer;
+  }
+
+  /** Told to offer to {@code party}: a first offer, or a renegotiation with an ICE restart. */
+  async ready(party) {
+    const known = Boolean(this.peers[party]);
+    (await this.peerFor(party)).offer(known);
+  }
+
+  /** The video element showing {@code party}, made on first use. */
+  tile(party) {
+    if (!this.tiles[party]) {
+      const figure = element('figure', { class: `video-tile video-${party}` });
+      const video = element('video', { class: 'video-remote', autoplay: '', playsinline: '', 'aria-label': NAMES[party] });
+      figure.append(video, element('figcaption', {}, NAMES[party]));
+      this.views.insertBefore(figure, this.self);
+      this.tiles[party] = { figure, video };
+    }
+    return this.tiles[party].video;
+  }
+
+  peerLeft(party) {
+    if (party === 'guest') {
+      this.peers[party]?.close(false);
+      delete this.peers[party];
+      this.tiles[party]?.figure.remove();
+      delete this.tiles[party];
+      this.status.textContent = 'The third party left the call.';
+    } else if (party === 'citizen') {
+      this.status.textContent = 'The citizen\'s connection dropped; waiting for them to come back…';
+    } else this.status.textContent = 'The operator\'s connection dropped; waiting for them to come back…';
+  }
+
+  invited(frame) {
+    if (frame.link) {
+      this.linkOut.value = new URL(`/call/?join=${encodeURIComponent(frame.link)}`, location.origin).href;
+      this.linkOut.hidden = false;
+      this.linkLabel.hidden = false;
+      this.status.textContent = 'Link ready: it works once, for this call.';
+    } else this.status.textContent = `Invited ${frame.agent}; waiting for them to join…`;
   }
 
   /** Notes the time from accept to the first decoded remote frame (checked every 50 ms until then, video only). */
@@ -110,7 +197,7 @@ class VideoPanel {
     if (!this.video) return;
     const check = async () => {
       if (this.ended || this.firstFrameMs !== undefined) return;
-      const q = await this.peer.quality();
+      const q = await this.peers.citizen.quality();
       if (q.framesDecoded > 0) {
         this.firstFrameMs = Math.round(performance.now() - this.acceptedAt);
         this.showQuality();
@@ -121,7 +208,7 @@ class VideoPanel {
 
   /** Shows round trip, loss, frame rate and whether media go through TURN; reports the summary at the first frame and every 10 s. */
   async showQuality() {
-    const q = await this.peer.quality();
+    const q = await this.peers.citizen.quality();
     const now = performance.now();
     const total = q.packetsLost + q.packetsReceived;
     const loss = total ? (100 * q.packetsLost) / total : 0;
@@ -145,20 +232,38 @@ class VideoPanel {
     button.textContent = pressed ? off : on;
   }
 
-  addText(body) {
-    this.texts.append(element('li', {}, body));
+  /** Floats the citizen's video (or the first party's) above other windows, or brings it back. */
+  async togglePictureInPicture() {
+    try {
+      if (!document.pictureInPictureEnabled) throw new Error('picture in picture is off in this browser');
+      if (document.pictureInPictureElement) await document.exitPictureInPicture();
+      else {
+        const video = this.tiles.citizen?.video ?? Object.values(this.tiles)[0]?.video;
+        if (!video) return;
+        await video.requestPictureInPicture();
+        video.addEventListener('leavepictureinpicture', () => this.pip.setAttribute('aria-pressed', 'false'), { once: true });
+      }
+      this.pip.setAttribute('aria-pressed', String(Boolean(document.pictureInPictureElement)));
+    } catch (e) {
+      this.status.textContent = 'Picture in picture is not available here.';
+    }
+  }
+
+  addText(from, body) {
+    const li = element('li');
+    li.append(element('strong', {}, `${NAMES[from] ?? from}: `), document.createTextNode(body));
+    this.texts.append(li);
   }
 
   end() {
     this.ended = true;
     clearInterval(this.timer);
-    this.peer?.close();
+    Object.values(this.peers).forEach((p) => p.close(false));
     this.media?.then((m) => m.getTracks().forEach((t) => t.stop())).catch(() => {});
+    if (document.pictureInPictureElement) document.exitPictureInPicture().catch(() => {});
     this.socket?.close();
-    this.status.textContent = 'The call has ended.';
-    this.mute.disabled = true;
-    this.camera.disabled = true;
-    this.hangup.disabled = true;
+    this.status.textContent = this.guest ? 'You have left the call.' : 'The call has ended.';
+    for (const b of [this.mute, this.camera, this.pip, this.hangup]) b.disabled = true;
   }
 
   remove() {
@@ -170,7 +275,14 @@ class VideoPanel {
 
 /** Adds the video panel of {@code contactId} at the top of its conversation tab. */
 export function mountVideoPanel(panel, contactId, channel) {
-  const video = new VideoPanel(contactId, channel);
+  const video = new VideoPanel(contactId, channel, 'host');
   (panel.querySelector('.conversation') ?? panel).prepend(video.root);
+  return video;
+}
+
+/** Joins, as the third party, the call another operator invited this one into ({@code call.invite}). */
+export function mountGuestPanel(container, contactId, mode) {
+  const video = new VideoPanel(contactId, mode === 'sign' ? 'VIDEO' : 'VOICE', 'guest');
+  container.prepend(video.root);
   return video;
 }

@@ -1,6 +1,7 @@
 package org.onenumber.channels.call;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,9 +9,10 @@ import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.contact.ContactId;
 
 /**
- * One browser call: the citizen's session (resume token, caller key, the contact routing holds)
- * and the two connections currently attached to it. Thread-safe: every method locks the call, so
- * a frame relayed from one side and a disconnect of the other never interleave.
+ * One browser call: the citizen's session (resume token, caller key, the contact routing holds),
+ * the connections of its parties ({@link CallParty}: citizen, operator, at most one guest) and the
+ * host's pending invitation of a guest. Thread-safe: every method locks the call, so a frame
+ * relayed from one party and a disconnect of another never interleave.
  */
 final class Call {
 
@@ -22,10 +24,14 @@ final class Call {
   private final ContactId contact;
   private final CallMode mode;
   private final List<String> waitingTexts = new ArrayList<>();
-  private CallPeer citizen;
-  private CallPeer operator;
+  private final Map<CallParty, CallPeer> parties = new EnumMap<>(CallParty.class);
   private AgentId agent;
+  private Invitation invitation;
+  private String guestName;
   private boolean ended;
+
+  /** Who may join as the guest: one operator by id, or whoever brings the one-time link's token. */
+  record Invitation(AgentId agent, String linkToken) {}
 
   Call(String token, String caller, ContactId contact, CallMode mode) {
     this.token = token;
@@ -59,68 +65,92 @@ final class Call {
   }
 
   synchronized void citizen(CallPeer peer) {
-    citizen = peer;
+    parties.put(CallParty.CITIZEN, peer);
   }
 
   synchronized void operator(CallPeer peer, AgentId who) {
-    operator = peer;
+    parties.put(CallParty.OPERATOR, peer);
     agent = who;
   }
 
+  /** Attaches the guest; {@code name} is what the journal records (an agent id, or "link"). */
+  synchronized void guest(CallPeer peer, String name) {
+    parties.put(CallParty.GUEST, peer);
+    guestName = name;
+    invitation = null;
+  }
+
   synchronized Optional<CallPeer> citizen() {
-    return Optional.ofNullable(citizen);
+    return party(CallParty.CITIZEN);
   }
 
   synchronized Optional<CallPeer> operator() {
-    return Optional.ofNullable(operator);
+    return party(CallParty.OPERATOR);
+  }
+
+  synchronized Optional<CallPeer> party(CallParty party) {
+    return Optional.ofNullable(parties.get(party));
   }
 
   synchronized Optional<AgentId> agent() {
     return Optional.ofNullable(agent);
   }
 
-  /** Which side {@code peer} is on, if it is attached to this call. */
-  synchronized Optional<Side> sideOf(CallPeer peer) {
-    if (citizen != null && citizen.id().equals(peer.id())) {
-      return Optional.of(Side.CITIZEN);
-    }
-    if (operator != null && operator.id().equals(peer.id())) {
-      return Optional.of(Side.OPERATOR);
-    }
-    return Optional.empty();
+  synchronized String guestName() {
+    return guestName;
   }
 
-  /** Detaches {@code peer} if it is attached; returns the side it was on. */
-  synchronized Optional<Side> detach(CallPeer peer) {
-    Optional<Side> side = sideOf(peer);
-    side.ifPresent(s -> {
-      if (s == Side.CITIZEN) {
-        citizen = null;
-      } else {
-        operator = null;
-      }
-    });
-    return side;
+  synchronized void invite(Invitation next) {
+    invitation = next;
   }
 
-  /** Sends to the other side of {@code from}, if it is connected; returns whether it was. */
-  synchronized boolean toOther(Side from, Map<String, Object> frame) {
-    CallPeer to = from == Side.CITIZEN ? operator : citizen;
-    if (to == null) {
+  synchronized Optional<Invitation> invitation() {
+    return Optional.ofNullable(invitation);
+  }
+
+  /** The parties connected now, in the enum's order. */
+  synchronized List<CallParty> present() {
+    return List.copyOf(parties.keySet());
+  }
+
+  /** Which party {@code peer} is, if it is attached to this call. */
+  synchronized Optional<CallParty> partyOf(CallPeer peer) {
+    return parties.entrySet().stream().filter(e -> e.getValue().id().equals(peer.id())).map(Map.Entry::getKey)
+        .findFirst();
+  }
+
+  /** Detaches {@code peer} if it is attached; returns the party it was. */
+  synchronized Optional<CallParty> detach(CallPeer peer) {
+    Optional<CallParty> party = partyOf(peer);
+    party.ifPresent(parties::remove);
+    return party;
+  }
+
+  /** Sends to {@code to}, if it is connected; returns whether it was. */
+  synchronized boolean sendTo(CallParty to, Map<String, Object> frame) {
+    CallPeer peer = parties.get(to);
+    if (peer == null) {
       return false;
     }
-    to.send(frame);
+    peer.send(frame);
     return true;
   }
 
-  /** Sends to both sides that are connected. */
-  synchronized void toBoth(Map<String, Object> frame) {
-    if (citizen != null) {
-      citizen.send(frame);
+  /** Sends to every connected party but {@code from}; returns whether anyone got it. */
+  synchronized boolean toOthers(CallParty from, Map<String, Object> frame) {
+    boolean sent = false;
+    for (Map.Entry<CallParty, CallPeer> e : parties.entrySet()) {
+      if (e.getKey() != from) {
+        e.getValue().send(frame);
+        sent = true;
+      }
     }
-    if (operator != null) {
-      operator.send(frame);
-    }
+    return sent;
+  }
+
+  /** Sends to every connected party. */
+  synchronized void toAll(Map<String, Object> frame) {
+    parties.values().forEach(p -> p.send(frame));
   }
 
   synchronized void keepWaitingText(String body) {
@@ -131,11 +161,5 @@ final class Call {
 
   synchronized List<String> waitingTexts() {
     return List.copyOf(waitingTexts);
-  }
-
-  /** The two ends of a call. */
-  enum Side {
-    CITIZEN,
-    OPERATOR
   }
 }

@@ -5,7 +5,7 @@ import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.directory.QueueId;
 
 /**
- * What the signalling tells routing, and the one thing it asks: the server maps these to the
+ * What the signalling tells routing and the consoles, and the one thing it asks: the server maps these to the
  * engine's existing commands ({@code Abandon} for a citizen who hangs up, waiting or connected;
  * {@code WrapUp} for an operator who hangs up; {@code Transfer} back to the queue for an operator
  * who lost the call) and to the directory.
@@ -24,6 +24,12 @@ public interface CallRouting {
    * {@code keepAge}).
    */
   void returnToLine(ContactId contact, QueueId queue);
+
+  /**
+   * Tells {@code guest}'s console that {@code host} invites them into the call of {@code contact}
+   * (the three-way relay); false when {@code guest} has no console open, so nobody would hear it.
+   */
+  boolean invite(AgentId guest, ContactId contact, AgentId host);
 
   /** The name the citizen is shown for {@code agent}. */
   String agentName(AgentId agent);

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
-import org.onenumber.channels.call.Call.Side;
 import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.citizen.CitizenIdentity;
 import org.onenumber.core.contact.Contact;
@@ -36,18 +35,23 @@ import org.onenumber.core.port.out.ContactJournal;
  *   <li>Citizen {@code resume}: the call behind the token is attached to this connection; an
  *       operator already there is told {@code peer-back} and {@code ready} (make a new offer, with
  *       an ICE restart), and the citizen {@code agent} or {@code ended} as the contact stands.
- *   <li>Operator {@code join}: only the agent the contact is connected to (or held by), only for a
- *       call; answered {@code joined} with what the citizen wrote while waiting, then {@code ready}
- *       when the citizen is connected.
- *   <li>{@code offer}, {@code answer}, {@code candidate}, {@code text} from either side, and
- *       {@code quality} from the operator ({@link CallQuality}, kept by {@link CallQualityStore}): only for
- *       the contact the connection belongs to ({@code forbidden} otherwise, the connection stays);
- *       checked by {@link SignalFrames} and relayed to the other side. A citizen's text before an
- *       operator joined is kept for the operator.
+ *   <li>Operator {@code join}: the agent the contact is connected to (or held by), only for a
+ *       call, is its host: answered {@code joined} with what the citizen wrote while waiting, then
+ *       {@code ready} (party {@code citizen}) when the citizen is connected. An operator the host
+ *       invited joins as the guest ({@link CallGuests}); anyone else is {@code forbidden}.
+ *   <li>{@code offer}, {@code answer}, {@code candidate} go from one party to one other ({@code to};
+ *       without it, citizen and operator mean each other), {@code text} to every other party,
+ *       {@code quality} only from the host ({@link CallQuality}, kept by {@link CallQualityStore}):
+ *       only for the contact the connection belongs to ({@code forbidden} otherwise, the connection
+ *       stays; a party can only signal its own pairs, as the sender is the connection's party, never
+ *       a field); checked by {@link SignalFrames} and relayed with {@code from}. A citizen's text
+ *       before an operator joined is kept for the operator.
  *   <li>{@code hangup}: the citizen's ends the contact in routing ({@link CallRouting#citizenHungUp});
- *       the operator's puts it in wrap-up ({@link CallRouting#operatorHungUp}); both sides get
- *       {@code ended} when routing says so ({@link #stateChanged}).
- *   <li>A connection closes ({@link #disconnected}): the other side is told {@code peer-left};
+ *       the host's puts it in wrap-up ({@link CallRouting#operatorHungUp}); every party gets
+ *       {@code ended} when routing says so ({@link #stateChanged}). The guest's hangup (or
+ *       {@code leave}) only takes the guest out ({@link CallGuests}); {@code invite} and {@code guest}
+ *       frames are the guest's too.
+ *   <li>A connection closes ({@link #disconnected}): the other parties are told {@code peer-left};
  *       a citizen who does not resume within the grace period is treated as having hung up; an
  *       operator who does not join again within it loses the call, which goes back to the head
  *       of its line ({@link CallRouting#returnToLine}); the citizen hears {@code waiting}.
@@ -84,6 +88,7 @@ public final class CallSignalling {
   private final Settings settings;
   private final InstantSource clock;
   private final RandomGenerator random;
+  private final CallGuests guests;
 
   /**
    * How calls behave: the grace period for a citizen's lost connection, the ICE servers browsers get,
@@ -106,7 +111,8 @@ public final class CallSignalling {
   }
 
   public CallSignalling(OpenContact open, CallRouting routing, ContactJournal journal, CallTimers timers,
-      CallQualityStore quality, Settings settings, InstantSource clock, RandomGenerator random) {
+      CallQualityStore quality, CallPartyJournal parties, Settings settings, InstantSource clock,
+      RandomGenerator random) {
     this.open = open;
     this.routing = routing;
     this.journal = journal;
@@ -115,6 +121,7 @@ public final class CallSignalling {
     this.settings = settings;
     this.clock = clock;
     this.random = random;
+    this.guests = new CallGuests(byPeer, routing, parties, settings, clock, this::token);
   }
 
   /** Handles one frame from {@code peer}; {@code operator} is the signed-in agent, empty for a citizen. */
@@ -130,6 +137,9 @@ public final class CallSignalling {
       case "text" -> text(frame, peer);
       case "hangup" -> hangup(frame, peer);
       case "quality" -> quality(frame, peer);
+      case "invite" -> guests.invite(frame, callOf(frame, peer), peer);
+      case "guest" -> guests.joinByLink(frame, peer);
+      case "leave" -> leave(frame, peer);
       default -> throw new InvalidInputException("unknown frame type");
     }
   }
@@ -185,10 +195,10 @@ public final class CallSignalling {
     } else {
       peer.send(frame("waiting", call));
     }
-    call.operator().ifPresent(op -> {
-      op.send(frame("peer-back", call));
-      op.send(frame("ready", call));
-    });
+    Map<String, Object> back = frame("peer-back", call);
+    back.put("party", CallParty.CITIZEN.code());
+    call.toOthers(CallParty.CITIZEN, back);
+    arrived(call, CallParty.CITIZEN);
   }
 
   private void attachCitizen(Call call, CallPeer peer) {
@@ -210,50 +220,95 @@ public final class CallSignalling {
     Call call = byContact.get(id);
     Contact contact = journal.find(id).orElse(null);
     boolean live = contact != null && (contact.state() == ContactState.CONNECTED || contact.state() == ContactState.HELD);
-    if (call == null || call.ended() || !live || !agent.equals(contact.agent())) {
+    if (call == null || call.ended() || !live) {
       throw forbidden("this call is not connected to you");
     }
     Call current = byPeer.get(peer.id());
     if (current != null && current != call) {
       throw forbidden("this connection is already in another call");
     }
+    if (!agent.equals(contact.agent())) {
+      if (!guests.invited(call, agent)) {
+        throw forbidden("this call is not connected to you");
+      }
+      guests.joinAsOperator(call, peer, agent);
+      return;
+    }
     cancelTimer(OPERATOR_TIMER + call.token());
     call.operator().ifPresent(old -> byPeer.remove(old.id()));
     call.operator(peer, agent);
     byPeer.put(peer.id(), call);
     Map<String, Object> joined = frame("joined", call);
+    joined.put("party", CallParty.OPERATOR.code());
     joined.put("mode", call.mode().code());
+    joined.put("parties", call.present().stream().map(CallParty::code).toList());
     joined.put("texts", call.waitingTexts());
     joined.put("iceServers", settings.iceServers().forUser(agent.value(), clock.instant()));
     joined.put("iceTransportPolicy", settings.iceTransportPolicy());
     peer.send(joined);
-    if (call.citizen().isPresent()) {
-      peer.send(frame("ready", call));
+    arrived(call, CallParty.OPERATOR);
+  }
+
+  /**
+   * {@code party} is connected (first time or again): for each pair it forms with a party present,
+   * the offering end ({@link CallParty#offersTo}) hears {@code ready} naming the other, and offers.
+   */
+  static void arrived(Call call, CallParty party) {
+    for (CallParty other : call.present()) {
+      if (party.offersTo(other)) {
+        call.sendTo(party, ready(call, other));
+      } else if (other.offersTo(party)) {
+        call.sendTo(other, ready(call, party));
+      }
     }
+  }
+
+  private static Map<String, Object> ready(Call call, CallParty to) {
+    Map<String, Object> ready = frame("ready", call);
+    ready.put("party", to.code());
+    return ready;
   }
 
   /** Case 4: offer, answer and candidate. */
   private void relay(Map<String, Object> frame, CallPeer peer, Map<String, Object> checked) {
     Call call = callOf(frame, peer);
-    Side side = call.sideOf(peer).orElseThrow();
+    CallParty from = call.partyOf(peer).orElseThrow();
+    CallParty to = addressee(frame, from);
     checked.put("contactId", call.contact().value());
-    if (!call.toOther(side, checked)) {
+    checked.put("from", from.code());
+    if (!call.sendTo(to, checked)) {
       throw new PermanentException("peer_absent", "the other party is not connected; try again when they are");
     }
+  }
+
+  /** Whom a frame from {@code from} goes to: {@code to}, or between citizen and operator the other one. */
+  private static CallParty addressee(Map<String, Object> frame, CallParty from) {
+    if (frame.get("to") == null) {
+      if (from == CallParty.GUEST) {
+        throw new InvalidInputException("to is required from a third party");
+      }
+      return from == CallParty.CITIZEN ? CallParty.OPERATOR : CallParty.CITIZEN;
+    }
+    CallParty to = CallParty.of(frame.get("to"));
+    if (to == from) {
+      throw new InvalidInputException("to must be another party");
+    }
+    return to;
   }
 
   /** Case 4: text. */
   private void text(Map<String, Object> frame, CallPeer peer) {
     Call call = callOf(frame, peer);
-    Side side = call.sideOf(peer).orElseThrow();
+    CallParty from = call.partyOf(peer).orElseThrow();
     String body = frame.get("body") instanceof String b ? clean(b) : "";
     if (body.isBlank() || body.length() > MAX_TEXT) {
       throw new InvalidInputException("body must be 1 to " + MAX_TEXT + " characters");
     }
     Map<String, Object> relayed = frame("text", call);
-    relayed.put("from", side == Side.CITIZEN ? "citizen" : "operator");
+    relayed.put("from", from.code());
     relayed.put("body", body);
-    if (!call.toOther(side, relayed) && side == Side.CITIZEN) {
+    call.toOthers(from, relayed);
+    if (from == CallParty.CITIZEN && call.operator().isEmpty()) {
       call.keepWaitingText(body);
     }
   }
@@ -261,8 +316,8 @@ public final class CallSignalling {
   /** Case 4: only the operator's console measures. */
   private void quality(Map<String, Object> frame, CallPeer peer) {
     Call call = callOf(frame, peer);
-    if (call.sideOf(peer).orElseThrow() != Side.OPERATOR) {
-      throw forbidden("only the operator's console reports call quality");
+    if (call.partyOf(peer).orElseThrow() != CallParty.OPERATOR) {
+      throw forbidden("only the host operator's console reports call quality");
     }
     quality.save(call.contact(), CallQuality.from(frame));
   }
@@ -270,11 +325,20 @@ public final class CallSignalling {
   /** Case 5. */
   private void hangup(Map<String, Object> frame, CallPeer peer) {
     Call call = callOf(frame, peer);
-    if (call.sideOf(peer).orElseThrow() == Side.CITIZEN) {
-      endByCitizen(call);
-    } else {
-      routing.operatorHungUp(call.contact());
+    switch (call.partyOf(peer).orElseThrow()) {
+      case CITIZEN -> endByCitizen(call);
+      case OPERATOR -> routing.operatorHungUp(call.contact());
+      case GUEST -> guests.leave(call, peer, true);
     }
+  }
+
+  /** The guest leaves; the citizen and the host stay connected. */
+  private void leave(Map<String, Object> frame, CallPeer peer) {
+    Call call = callOf(frame, peer);
+    if (call.partyOf(peer).orElseThrow() != CallParty.GUEST) {
+      throw forbidden("only a third party leaves; the citizen and the operator hang up");
+    }
+    guests.leave(call, peer, true);
   }
 
   private void endByCitizen(Call call) {
@@ -286,16 +350,23 @@ public final class CallSignalling {
 
   /** Case 6: {@code peer}'s connection closed. */
   public void disconnected(CallPeer peer) {
-    Call call = byPeer.remove(peer.id());
+    Call call = byPeer.get(peer.id());
     if (call == null) {
       return;
     }
-    Optional<Side> side = call.detach(peer);
-    if (side.isEmpty() || call.ended()) {
+    if (call.partyOf(peer).filter(p -> p == CallParty.GUEST).isPresent()) {
+      guests.leave(call, peer, false);
       return;
     }
-    call.toOther(side.get(), frame("peer-left", call));
-    if (side.get() == Side.CITIZEN) {
+    byPeer.remove(peer.id(), call);
+    Optional<CallParty> party = call.detach(peer);
+    if (party.isEmpty() || call.ended()) {
+      return;
+    }
+    Map<String, Object> left = frame("peer-left", call);
+    left.put("party", party.get().code());
+    call.toOthers(party.get(), left);
+    if (party.get() == CallParty.CITIZEN) {
       graceTimers.put(call.token(), timers.schedule(settings.grace(), () -> graceOver(call)));
     } else {
       graceTimers.put(OPERATOR_TIMER + call.token(), timers.schedule(settings.grace(), () -> operatorGraceOver(call)));
@@ -335,6 +406,7 @@ public final class CallSignalling {
     }
     switch (to) {
       case QUEUED -> {
+        guests.dismiss(call);
         call.operator().ifPresent(op -> {
           op.send(frame("ended", call));
           byPeer.remove(op.id(), call);
@@ -378,8 +450,9 @@ public final class CallSignalling {
     if (call.ended()) {
       return;
     }
+    guests.dismiss(call);
     call.end();
-    call.toBoth(frame("ended", call));
+    call.toAll(frame("ended", call));
     byContact.remove(call.contact());
     byCaller.remove(call.caller(), call);
     cancelTimer(call.token());
@@ -388,7 +461,7 @@ public final class CallSignalling {
 
   private Call callOf(Map<String, Object> frame, CallPeer peer) {
     Call call = byPeer.get(peer.id());
-    if (call == null || !call.contact().equals(contactOf(frame)) || call.sideOf(peer).isEmpty()) {
+    if (call == null || !call.contact().equals(contactOf(frame)) || call.partyOf(peer).isEmpty()) {
       throw forbidden("this connection is not a party to that call");
     }
     return call;
@@ -402,14 +475,14 @@ public final class CallSignalling {
     return new ContactId(s);
   }
 
-  private static Map<String, Object> frame(String type, Call call) {
+  static Map<String, Object> frame(String type, Call call) {
     Map<String, Object> frame = new LinkedHashMap<>();
     frame.put("type", type);
     frame.put("contactId", call.contact().value());
     return frame;
   }
 
-  private static PermanentException forbidden(String message) {
+  static PermanentException forbidden(String message) {
     return new PermanentException("forbidden", message);
   }
 

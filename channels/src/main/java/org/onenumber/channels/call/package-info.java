@@ -29,6 +29,13 @@
  * either → server: {"type":"ping"} → {"type":"pong"};    any refusal: {"type":"error","error":"…","message":"…"}
  * </pre>
  *
+ * <p>Three-way relay ({@link org.onenumber.channels.call.CallGuests}): the host operator sends
+ * {@code {"type":"invite","contactId":"…","agent":"op-035"}} or {@code "link":true} (answered
+ * {@code invited}); the invited operator {@code join}s, a hearing party sends
+ * {@code {"type":"guest","token":"…"}}; the guest {@code leave}s. With three parties, offer, answer
+ * and candidate carry {@code "to"} (citizen, operator, guest) and are relayed with {@code "from"};
+ * {@code ready} names the {@code party} to offer to; {@code peer-joined}/{@code peer-left} name the party.
+ *
  * <p>The operator makes the offer: on {@code ready} (the citizen is connected, first time or
  * after resuming) the console creates an offer (with an ICE restart when renegotiating) and the
  * citizen's page answers. Frames are relayed only between the two parties of one contact

@@ -37,6 +37,9 @@ class CallSignallingTest {
   private final List<String> routed = new ArrayList<>();
   private final Map<Duration, Runnable> timers = new HashMap<>();
   private final Map<String, CallQuality> qualities = new HashMap<>();
+  private final List<String> invitations = new ArrayList<>();
+  private final List<String> partyLog = new ArrayList<>();
+  private final Set<AgentId> consolesOpen = Set.of(OPERATOR, new AgentId("op-035"));
   private int contacts;
 
   private final CallSignalling signalling = new CallSignalling(command -> {
@@ -63,13 +66,29 @@ class CallSignallingTest {
     }
 
     @Override
+    public boolean invite(AgentId guest, ContactId contact, AgentId host) {
+      invitations.add(guest.value() + " to " + contact.value() + " by " + host.value());
+      return consolesOpen.contains(guest);
+    }
+
+    @Override
     public String agentName(AgentId agent) {
       return "문지호";
     }
   }, journal, (delay, task) -> {
     timers.put(delay, task);
     return () -> timers.remove(delay);
-  }, (contact, q) -> qualities.put(contact.value(), q),
+  }, (contact, q) -> qualities.put(contact.value(), q), new CallPartyJournal() {
+    @Override
+    public void joined(ContactId contact, CallParty party, String who) {
+      partyLog.add(who + " joined " + contact.value() + " as " + party.code());
+    }
+
+    @Override
+    public void left(ContactId contact, CallParty party, String who) {
+      partyLog.add(who + " left " + contact.value());
+    }
+  },
       new CallSignalling.Settings(Duration.ofSeconds(30), IceServers.NONE), () -> T0, new SplittableRandom(7));
 
   private final RecordingPeer citizen = new RecordingPeer("citizen");
@@ -143,7 +162,7 @@ class CallSignallingTest {
 
     signalling.handle(Map.of("type", "offer", "contactId", contact, "sdp", SDP, "extra", "dropped"), operator,
         Optional.of(OPERATOR));
-    assertEquals(Map.of("type", "offer", "sdp", SDP, "contactId", contact), citizen.last("offer"));
+    assertEquals(Map.of("type", "offer", "sdp", SDP, "contactId", contact, "from", "operator"), citizen.last("offer"));
     signalling.handle(Map.of("type", "answer", "contactId", contact, "sdp", SDP), citizen, Optional.empty());
     assertEquals(SDP, operator.last("answer").get("sdp"));
     signalling.handle(Map.of("type", "candidate", "contactId", contact, "candidate",
@@ -301,5 +320,125 @@ class CallSignallingTest {
   void anUnknownResumeTokenIsNotFound() {
     assertEquals("not_found", error(() -> signalling.handle(Map.of("type", "resume", "token", "nope"), citizen,
         Optional.empty())));
+  }
+
+  private static final AgentId INTERPRETER = new AgentId("op-035");
+
+  /** A connected call whose host has joined; returns the contact id. */
+  private String hostedCall() {
+    String contact = startSignLanguageCall(citizen, "browser-0001");
+    connect(contact);
+    signalling.handle(Map.of("type", "join", "contactId", contact), operator, Optional.of(OPERATOR));
+    return contact;
+  }
+
+  private void send(RecordingPeer from, Optional<AgentId> who, Object... keyValues) {
+    Map<String, Object> frame = new HashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      frame.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    signalling.handle(frame, from, who);
+  }
+
+  @Test
+  void anInvitedOperatorJoinsAsTheThirdPartyAndEachNewPairIsOfferedByItsOfferingEnd() {
+    String contact = hostedCall();
+    RecordingPeer interpreter = new RecordingPeer("interpreter");
+    assertEquals("forbidden", error(() -> send(interpreter, Optional.of(INTERPRETER), "type", "join",
+        "contactId", contact)), "not invited yet");
+    send(operator, Optional.of(OPERATOR), "type", "invite", "contactId", contact, "agent", "op-035");
+    assertEquals(List.of("op-035 to " + contact + " by op-034"), invitations);
+    assertEquals("op-035", operator.last("invited").get("agent"));
+
+    send(interpreter, Optional.of(INTERPRETER), "type", "join", "contactId", contact);
+    assertEquals(List.of("joined", "ready"), interpreter.types());
+    assertEquals("guest", interpreter.last("joined").get("party"));
+    assertEquals(List.of("citizen", "operator", "guest"), interpreter.last("joined").get("parties"));
+    assertEquals("citizen", interpreter.last("ready").get("party"), "the guest offers to the citizen");
+    assertEquals("guest", operator.last("ready").get("party"), "the host offers to the guest");
+    assertEquals("guest", citizen.last("peer-joined").get("party"));
+    assertEquals(List.of("op-035 joined " + contact + " as guest"), partyLog);
+
+    send(interpreter, Optional.of(INTERPRETER), "type", "offer", "contactId", contact, "to", "citizen", "sdp", SDP);
+    assertEquals("guest", citizen.last("offer").get("from"));
+    send(citizen, Optional.empty(), "type", "answer", "contactId", contact, "to", "guest", "sdp", SDP);
+    assertEquals("citizen", interpreter.last("answer").get("from"));
+    send(operator, Optional.of(OPERATOR), "type", "offer", "contactId", contact, "to", "guest", "sdp", SDP);
+    assertEquals("operator", interpreter.last("offer").get("from"));
+    send(citizen, Optional.empty(), "type", "text", "contactId", contact, "body", "안녕하세요");
+    assertEquals("citizen", interpreter.last("text").get("from"));
+    assertEquals("invalid_input", error(() -> send(interpreter, Optional.of(INTERPRETER), "type", "candidate",
+        "contactId", contact, "candidate", "")), "a third party names whom it signals");
+    assertEquals("forbidden", error(() -> send(interpreter, Optional.of(INTERPRETER), "type", "quality",
+        "contactId", contact, "fps", 30)));
+  }
+
+  @Test
+  void theThirdPartyLeavesAndTheCitizenAndTheOperatorStayConnected() {
+    String contact = hostedCall();
+    send(operator, Optional.of(OPERATOR), "type", "invite", "contactId", contact, "agent", "op-035");
+    RecordingPeer interpreter = new RecordingPeer("interpreter");
+    send(interpreter, Optional.of(INTERPRETER), "type", "join", "contactId", contact);
+    assertEquals("forbidden", error(() -> send(citizen, Optional.empty(), "type", "leave", "contactId", contact)));
+
+    send(interpreter, Optional.of(INTERPRETER), "type", "leave", "contactId", contact);
+    assertEquals("ended", interpreter.frames.get(interpreter.frames.size() - 1).get("type"));
+    assertEquals("guest", citizen.last("peer-left").get("party"));
+    assertEquals("guest", operator.last("peer-left").get("party"));
+    assertEquals(List.of(), routed, "the contact goes on");
+    assertEquals(List.of("op-035 joined " + contact + " as guest", "op-035 left " + contact), partyLog);
+    send(operator, Optional.of(OPERATOR), "type", "offer", "contactId", contact, "sdp", SDP);
+    assertEquals("operator", citizen.last("offer").get("from"));
+    assertEquals("peer_absent", error(() -> send(operator, Optional.of(OPERATOR), "type", "offer", "contactId",
+        contact, "to", "guest", "sdp", SDP)));
+    assertEquals("forbidden", error(() -> send(interpreter, Optional.of(INTERPRETER), "type", "join",
+        "contactId", contact)), "an invitation is used once");
+  }
+
+  @Test
+  void aHearingPartyJoinsByAOneTimeLinkAndItsClosedConnectionIsALeaving() {
+    String contact = hostedCall();
+    send(operator, Optional.of(OPERATOR), "type", "invite", "contactId", contact, "link", true);
+    String link = (String) operator.last("invited").get("link");
+    assertTrue(link.length() >= 43, link);
+    RecordingPeer hearing = new RecordingPeer("hearing");
+    send(hearing, Optional.empty(), "type", "guest", "token", link);
+    assertEquals("guest", hearing.last("joined").get("party"));
+    assertEquals("citizen", hearing.last("ready").get("party"));
+    assertEquals("not_found", error(() -> send(new RecordingPeer("second"), Optional.empty(), "type", "guest",
+        "token", link)), "the link is used once");
+    assertEquals("conflict", error(() -> send(operator, Optional.of(OPERATOR), "type", "invite", "contactId",
+        contact, "link", true)), "one third party at a time");
+
+    signalling.disconnected(hearing);
+    assertEquals("guest", citizen.last("peer-left").get("party"));
+    assertEquals(List.of("link joined " + contact + " as guest", "link left " + contact), partyLog);
+  }
+
+  @Test
+  void onlyTheHostInvitesAndOnlyOperatorsWithAConsoleOpen() {
+    String contact = hostedCall();
+    assertEquals("forbidden", error(() -> send(citizen, Optional.empty(), "type", "invite", "contactId", contact,
+        "link", true)));
+    assertEquals("unavailable", error(() -> send(operator, Optional.of(OPERATOR), "type", "invite", "contactId",
+        contact, "agent", "op-036")));
+    assertEquals("invalid_input", error(() -> send(operator, Optional.of(OPERATOR), "type", "invite", "contactId",
+        contact, "agent", "op-034")));
+    assertEquals("invalid_input", error(() -> send(operator, Optional.of(OPERATOR), "type", "invite", "contactId",
+        contact)));
+    RecordingPeer stranger = new RecordingPeer("stranger");
+    assertEquals("forbidden", error(() -> send(stranger, Optional.empty(), "type", "offer", "contactId", contact,
+        "to", "citizen", "sdp", SDP)), "an outsider cannot signal into the call");
+  }
+
+  @Test
+  void whenTheCallEndsTheThirdPartyHearsItToo() {
+    String contact = hostedCall();
+    send(operator, Optional.of(OPERATOR), "type", "invite", "contactId", contact, "link", true);
+    RecordingPeer hearing = new RecordingPeer("hearing");
+    send(hearing, Optional.empty(), "type", "guest", "token", operator.last("invited").get("link"));
+    send(citizen, Optional.empty(), "type", "hangup", "contactId", contact);
+    assertTrue(hearing.types().contains("ended") && operator.types().contains("ended"));
+    assertEquals(List.of("abandon " + contact), routed);
   }
 }

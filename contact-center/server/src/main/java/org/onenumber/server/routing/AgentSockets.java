@@ -93,6 +93,12 @@ public final class AgentSockets {
     send(agent, frame(type, at, pairs));
   }
 
+  /** Whether {@code agent} has a console socket open now. */
+  boolean isOpen(String agent) {
+    Set<WebSocketSession> open = sessions.get(agent);
+    return open != null && open.stream().anyMatch(WebSocketSession::isOpen);
+  }
+
   void send(String agent, Map<String, Object> frame) {
     Set<WebSocketSession> open = sessions.get(agent);
     if (open == null || open.isEmpty()) {

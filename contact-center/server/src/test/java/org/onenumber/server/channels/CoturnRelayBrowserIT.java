@@ -67,12 +67,8 @@ class CoturnRelayBrowserIT {
 
   @Test
   void aVideoCallWithRelayOnlyIcePolicyIsCarriedByCoturnAndBothSidesDecodeFrames() {
-    ConsolePage console = new ConsolePage(browsers.openWithFakeMedia(), server.uri()).signIn("op-034").ready();
-    console.choose("AVAILABLE");
-    ChromeDriver citizen = browsers.openWithFakeMedia();
-    citizen.get(server.uri() + "/call/?lang=en");
-    click(citizen, By.id("call-sign"));
-    waitFor(citizen).until(ExpectedConditions.textMatches(By.id("status"), Pattern.compile("Waiting|in line")));
+    ConsolePage console = VideoCallBrowserIT.signingOperator(browsers, server);
+    ChromeDriver citizen = VideoCallBrowserIT.citizenCalls(browsers, server, "sign");
     click(console.driver, By.cssSelector("#offers button.accept"));
     waitFor(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "connected with"));
     String contactId = (String) citizen.executeScript("return window.onenumberCall.contactId");

@@ -12,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -33,12 +35,22 @@ class VideoCallBrowserIT {
   final Browsers browsers = new Browsers();
 
   private ConsolePage signingOperator() {
+    return signingOperator(browsers, server);
+  }
+
+  private ChromeDriver citizenCalls(String mode) {
+    return citizenCalls(browsers, server, mode);
+  }
+
+  /** The signing operator op-034, signed in and available, in a browser with fake media. */
+  static ConsolePage signingOperator(Browsers browsers, ServerHarness server) {
     ConsolePage console = new ConsolePage(browsers.openWithFakeMedia(), server.uri()).signIn("op-034").ready();
     console.choose("AVAILABLE");
     return console;
   }
 
-  private ChromeDriver citizenCalls(String mode) {
+  /** A citizen who calls from /call/ in English ({@code sign} or {@code voice}), waiting in line. */
+  static ChromeDriver citizenCalls(Browsers browsers, ServerHarness server, String mode) {
     ChromeDriver citizen = browsers.openWithFakeMedia();
     citizen.get(server.uri() + "/call/?lang=en");
     click(citizen, By.id("sign".equals(mode) ? "call-sign" : "call-voice"));
@@ -199,5 +211,44 @@ class VideoCallBrowserIT {
     citizen.switchTo().window(citizen.getWindowHandles().stream().filter(h -> !h.equals(chat)).findFirst().orElseThrow());
     waitFor(citizen).until(d -> "vi".equals(d.findElement(By.tagName("html")).getAttribute("lang"))
         && "Gọi video bằng ngôn ngữ ký hiệu".equals(d.findElement(By.id("call-sign")).getText()));
+  }
+
+  @Test
+  void aCallOfferRingsAudiblyUntilAcceptedAndTheCitizenCanBePutInPictureInPicture() {
+    ConsolePage console = signingOperator();
+    ChromeDriver citizen = citizenCalls("sign");
+    console.find("#offers li.ringing button.accept");
+    // While the offer is open: oscillators started in a running AudioContext, and the card rings visibly.
+    waitFor(console.driver).until(d -> Boolean.TRUE.equals(console.driver.executeScript(
+        "const r = window.onenumberRing; return r.ringing && r.started > 0 && r.context.state === 'running'")));
+    assertEquals("[]", Browsers.axeViolations(console.driver), "the console with a ringing call offer");
+    WebElement mute = console.driver.findElement(By.id("ring-mute"));
+    mute.sendKeys(Keys.ENTER);
+    assertEquals("true", mute.getAttribute("aria-pressed"));
+    long started = ((Number) console.driver.executeScript("window.onenumberRing.beep(); return window.onenumberRing.started"))
+        .longValue();
+    assertEquals(started, ((Number) console.driver.executeScript("window.onenumberRing.beep(); return window.onenumberRing.started"))
+        .longValue(), "muted: no tone");
+    mute.sendKeys(Keys.ENTER);
+    assertEquals("false", mute.getAttribute("aria-pressed"));
+
+    click(console.driver, By.cssSelector("#offers button.accept"));
+    waitFor(console.driver).until(d -> Boolean.FALSE.equals(console.driver.executeScript("return window.onenumberRing.ringing")));
+    waitFor(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "connected with"));
+    String contactId = (String) citizen.executeScript("return window.onenumberCall.contactId");
+    framesDecodedAndRising(console.driver, "window.onenumberCalls && window.onenumberCalls['" + contactId + "']");
+
+    // Picture in picture from the keyboard (Alt+P); headless Chromium may refuse, which the panel says.
+    console.driver.findElement(By.cssSelector(PANEL + " .video-mute")).sendKeys(Keys.chord(Keys.ALT, "p"));
+    String pip = waitFor(console.driver).until(d -> {
+      Object inPip = console.driver.executeScript("return document.pictureInPictureElement ? 'floating' : null");
+      String status = console.driver.findElement(By.cssSelector(PANEL + " .video-status")).getText();
+      return inPip != null ? (String) inPip : status.contains("not available") ? "refused" : null;
+    });
+    System.out.println("picture in picture in this Chromium: " + pip);
+    if (pip.equals("floating")) {
+      assertEquals("true", console.driver.findElement(By.cssSelector(PANEL + " .video-pip")).getAttribute("aria-pressed"));
+      assertTrue((Boolean) console.driver.executeScript("return document.pictureInPictureElement.classList.contains('video-remote')"));
+    }
   }
 }

@@ -1,0 +1,152 @@
+package org.onenumber.channels.call;
+
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.error.InvalidInputException;
+import org.onenumber.core.error.NotFoundException;
+import org.onenumber.core.error.PermanentException;
+
+/**
+ * The third party of a call (the three-way relay: deaf caller, signing interpreter or operator,
+ * hearing party). The cases:
+ *
+ * <ol>
+ *   <li>The host operator's {@code invite} names a signed-in operator ({@code agent}; their
+ *       console is told through {@link CallRouting#invite}, {@code unavailable} when they have
+ *       none open) or asks for a one-time {@code link} (a random 256-bit token, answered in
+ *       {@code invited}); a new invitation replaces a pending one; while a guest is in the call,
+ *       {@code conflict}. Only the host invites.
+ *   <li>The invited operator's {@code join}, or a {@code guest} frame with the link's token (used
+ *       once): the guest is answered {@code joined} (party {@code guest}, the parties present),
+ *       the others {@code peer-joined}, the joining is journalled, and each new pair's offering
+ *       end hears {@code ready} ({@link CallParty#offersTo}).
+ *   <li>The guest's {@code leave} or {@code hangup}, or its connection closing: the others hear
+ *       {@code peer-left} (party {@code guest}) and keep their own connection; the leaving is
+ *       journalled. There is no grace period for a guest: it is invited again.
+ * </ol>
+ *
+ * Thread-safe (the call locks itself; the link tokens are a concurrent map).
+ */
+final class CallGuests {
+
+  private static final Pattern AGENT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+  private final Map<String, Call> byLink = new ConcurrentHashMap<>();
+  private final Map<String, Call> byPeer;
+  private final CallRouting routing;
+  private final CallPartyJournal journal;
+  private final CallSignalling.Settings settings;
+  private final InstantSource clock;
+  private final Supplier<String> tokens;
+
+  CallGuests(Map<String, Call> byPeer, CallRouting routing, CallPartyJournal journal, CallSignalling.Settings settings,
+      InstantSource clock, Supplier<String> tokens) {
+    this.byPeer = byPeer;
+    this.routing = routing;
+    this.journal = journal;
+    this.settings = settings;
+    this.clock = clock;
+    this.tokens = tokens;
+  }
+
+  /** Case 1. */
+  void invite(Map<String, Object> frame, Call call, CallPeer peer) {
+    if (call.partyOf(peer).orElseThrow() != CallParty.OPERATOR) {
+      throw CallSignalling.forbidden("only the operator who has the call invites a third party");
+    }
+    if (call.party(CallParty.GUEST).isPresent()) {
+      throw new PermanentException("conflict", "a third party is already in the call; they must leave first");
+    }
+    Map<String, Object> invited = CallSignalling.frame("invited", call);
+    if (frame.get("agent") instanceof String a && AGENT.matcher(a).matches()) {
+      AgentId guest = new AgentId(a);
+      if (call.agent().map(guest::equals).orElse(false)) {
+        throw new InvalidInputException("invite another operator, not yourself");
+      }
+      if (!routing.invite(guest, call.contact(), call.agent().orElseThrow())) {
+        throw new PermanentException("unavailable", "that operator has no console open");
+      }
+      replace(call, new Call.Invitation(guest, null));
+      invited.put("agent", guest.value());
+    } else if (Boolean.TRUE.equals(frame.get("link"))) {
+      String token = tokens.get();
+      replace(call, new Call.Invitation(null, token));
+      byLink.put(token, call);
+      invited.put("link", token);
+    } else {
+      throw new InvalidInputException("name the operator to invite (agent) or ask for a link (link: true)");
+    }
+    peer.send(invited);
+  }
+
+  private void replace(Call call, Call.Invitation next) {
+    call.invitation().map(Call.Invitation::linkToken).ifPresent(byLink::remove);
+    call.invite(next);
+  }
+
+  /** Case 2: whether {@code agent}, who does not have the call, was invited to it. */
+  boolean invited(Call call, AgentId agent) {
+    return call.invitation().map(i -> agent.equals(i.agent())).orElse(false) && call.party(CallParty.GUEST).isEmpty();
+  }
+
+  /** Case 2: the invited operator joins. */
+  void joinAsOperator(Call call, CallPeer peer, AgentId agent) {
+    attach(call, peer, agent.value());
+  }
+
+  /** Case 2: a hearing party with the link's token. */
+  void joinByLink(Map<String, Object> frame, CallPeer peer) {
+    if (byPeer.containsKey(peer.id())) {
+      throw new PermanentException("call_in_progress", "this connection already has a call");
+    }
+    Call call = Optional.ofNullable(frame.get("token")).map(String::valueOf).map(byLink::remove)
+        .orElseThrow(() -> new NotFoundException("invitation", "(link)"));
+    if (call.ended() || call.party(CallParty.GUEST).isPresent()) {
+      throw new NotFoundException("invitation", "(link)");
+    }
+    attach(call, peer, CallPartyJournal.LINK);
+  }
+
+  private void attach(Call call, CallPeer peer, String who) {
+    call.guest(peer, who);
+    byPeer.put(peer.id(), call);
+    Map<String, Object> joined = CallSignalling.frame("joined", call);
+    joined.put("party", CallParty.GUEST.code());
+    joined.put("mode", call.mode().code());
+    joined.put("parties", call.present().stream().map(CallParty::code).toList());
+    joined.put("iceServers", settings.iceServers().forUser(who, clock.instant()));
+    joined.put("iceTransportPolicy", settings.iceTransportPolicy());
+    peer.send(joined);
+    journal.joined(call.contact(), CallParty.GUEST, who);
+    Map<String, Object> peerJoined = CallSignalling.frame("peer-joined", call);
+    peerJoined.put("party", CallParty.GUEST.code());
+    call.toOthers(CallParty.GUEST, peerJoined);
+    CallSignalling.arrived(call, CallParty.GUEST);
+  }
+
+  /** Case 3: {@code peer} (the guest) leaves; {@code tell} whether it hears {@code ended} itself. */
+  void leave(Call call, CallPeer peer, boolean tell) {
+    byPeer.remove(peer.id(), call);
+    if (call.detach(peer).isEmpty()) {
+      return;
+    }
+    if (tell) {
+      peer.send(CallSignalling.frame("ended", call));
+    }
+    journal.left(call.contact(), CallParty.GUEST, call.guestName());
+    Map<String, Object> left = CallSignalling.frame("peer-left", call);
+    left.put("party", CallParty.GUEST.code());
+    call.toOthers(CallParty.GUEST, left);
+  }
+
+  /** The call ended or went back to the line: the guest hears {@code ended}, the link dies. */
+  void dismiss(Call call) {
+    replace(call, null);
+    call.party(CallParty.GUEST).ifPresent(guest -> leave(call, guest, true));
+  }
+}

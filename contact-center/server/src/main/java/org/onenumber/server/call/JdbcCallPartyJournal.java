@@ -1,0 +1,71 @@
+package org.onenumber.server.call;
+
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.onenumber.channels.call.CallParty;
+import org.onenumber.channels.call.CallPartyJournal;
+import org.onenumber.core.audit.AuditEntry;
+import org.onenumber.core.contact.Contact;
+import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.port.out.AuditLog;
+import org.onenumber.core.port.out.ContactJournal;
+import org.onenumber.server.persistence.Jdbc;
+
+/**
+ * A call's third party joining and leaving, as events of the contact in the journal's
+ * {@code domain_event} table ({@code call.party-joined}, {@code call.party-left}; payload
+ * {@code {"type", "party", "who"}}, where {@code who} is an agent id or {@code link}). Only inserts:
+ * the contact's snapshot, which routing writes, is never touched. A third party who joins sees and
+ * hears the citizen, so the joining is also an audited view of the citizen's call (action
+ * {@code join}, record type {@code call}; actor the agent id, or {@code call-link} for a hearing
+ * party). Thread-safe.
+ */
+@Singleton
+final class JdbcCallPartyJournal implements CallPartyJournal {
+
+  private final Jdbc jdbc;
+  private final JsonMapper json;
+  private final InstantSource clock;
+  private final AuditLog audit;
+  private final ContactJournal contacts;
+
+  JdbcCallPartyJournal(Jdbc jdbc, JsonMapper json, InstantSource clock, AuditLog audit, ContactJournal contacts) {
+    this.jdbc = jdbc;
+    this.json = json;
+    this.clock = clock;
+    this.audit = audit;
+    this.contacts = contacts;
+  }
+
+  @Override
+  public void joined(ContactId contact, CallParty party, String who) {
+    boolean link = CallPartyJournal.LINK.equals(who);
+    String citizen = contacts.find(contact).map(Contact::citizen).map(c -> c.value()).orElse(null);
+    audit.append(new AuditEntry(link ? "call-link" : who, link ? null : "OPERATOR", "join", "call", contact.value(),
+        citizen, "invited into the call by its operator", null, clock.instant()));
+    insert("call.party-joined", contact, party, who);
+  }
+
+  @Override
+  public void left(ContactId contact, CallParty party, String who) {
+    insert("call.party-left", contact, party, who);
+  }
+
+  private void insert(String type, ContactId contact, CallParty party, String who) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("type", type);
+    payload.put("party", party.code());
+    payload.put("who", who);
+    try {
+      jdbc.update("insert into domain_event (type, at, contact_id, payload) values (?, ?, ?, ?)", type,
+          clock.instant(), contact.value(), json.writeValueAsString(payload));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

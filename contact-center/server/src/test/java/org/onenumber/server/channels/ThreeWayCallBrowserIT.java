@@ -1,0 +1,155 @@
+package org.onenumber.server.channels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.onenumber.server.channels.BrowserStoryIT.click;
+import static org.onenumber.server.channels.BrowserStoryIT.waitFor;
+import static org.onenumber.server.channels.VideoCallBrowserIT.framesDecodedAndRising;
+
+import io.micronaut.http.HttpRequest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.onenumber.core.port.out.AuditLog;
+import org.onenumber.server.persistence.Jdbc;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The three-way relay between three real Chromium browsers (fake cameras and microphones) over
+ * loopback: a deaf citizen's sign-language call is answered through routing by op-034, who invites
+ * op-035 (an interpreter signed in to another console) by id; op-035 joins from the invitation card.
+ * Each pair has its own peer connection, and {@code getStats()} shows video frames decoded and
+ * rising in all six directions. An outsider cannot signal into the call; the third party leaves and
+ * the citizen and op-034 stay connected; the contact's journal has the joining and the leaving.
+ * Then a hearing party joins by voice with the one-time link op-034 makes, receives media from both
+ * and sees the signing citizen.
+ */
+class ThreeWayCallBrowserIT {
+
+  private static final String HOST_PANEL = "[role=tabpanel]:not([hidden]) .video-panel";
+
+  @RegisterExtension
+  final ServerHarness server = ServerHarness.perTest(Map.of("spec.name", "ThreeWayCallBrowserIT"));
+  @RegisterExtension
+  final Browsers browsers = new Browsers();
+
+  private static String peer(String contactId, String role, String party) {
+    return "window.onenumberCallPeers && window.onenumberCallPeers['" + contactId + ":" + role + "'] && window.onenumberCallPeers['"
+        + contactId + ":" + role + "']." + party;
+  }
+
+  private List<String> journal(String contactId) {
+    return server.bean(Jdbc.class).query("select type, payload from domain_event where contact_id = ? and type like 'call.%'"
+        + " order by id", row -> row.getString("type") + " " + row.getString("payload"), contactId);
+  }
+
+  private static String outsiderSays(ChromeDriver driver, String token, String json) {
+    return (String) driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "const ws = new WebSocket(`ws://${location.host}/ws/call` + (arguments[0] ? `?token=${arguments[0]}` : ''));"
+        + "ws.onopen = () => ws.send(arguments[1]);"
+        + "ws.onmessage = (e) => { const f = JSON.parse(e.data); if (f.type === 'error') { done(f.error); ws.close(); } };"
+        + "setTimeout(() => done('no answer'), 20000);", token, json);
+  }
+
+  @Test
+  void theDeafCallerTheSigningOperatorAndAnInvitedInterpreterAllSeeEachOtherAndTheInterpreterLeaves() {
+    ConsolePage host = VideoCallBrowserIT.signingOperator(browsers, server);
+    ConsolePage interpreter = new ConsolePage(browsers.openWithFakeMedia(), server.uri()).signIn("op-035").ready();
+    ChromeDriver citizen = VideoCallBrowserIT.citizenCalls(browsers, server, "sign");
+    click(host.driver, By.cssSelector("#offers button.accept"));
+    waitFor(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "connected with"));
+    String contactId = (String) citizen.executeScript("return window.onenumberCall.contactId");
+    framesDecodedAndRising(citizen, "window.onenumberCall");
+
+    // The host invites op-035 by id from the keyboard; op-035's console shows the invitation.
+    host.find(HOST_PANEL + " .video-invite input[name=agent]").sendKeys("op-035", Keys.ENTER);
+    waitFor(host.driver).until(ExpectedConditions.textToBePresentInElementLocated(
+        By.cssSelector(HOST_PANEL + " .video-status"), "Invited op-035"));
+    interpreter.click("#invitations button.join-call");
+
+    framesDecodedAndRising(citizen, "window.onenumberCallPeers && window.onenumberCallPeers.guest");
+    framesDecodedAndRising(host.driver, peer(contactId, "host", "guest"));
+    framesDecodedAndRising(host.driver, peer(contactId, "host", "citizen"));
+    framesDecodedAndRising(interpreter.driver, peer(contactId, "guest", "citizen"));
+    framesDecodedAndRising(interpreter.driver, peer(contactId, "guest", "operator"));
+    waitFor(citizen).until(d -> d.findElement(By.id("other-figure")).isDisplayed());
+    assertEquals(3, host.driver.findElements(By.cssSelector(HOST_PANEL + " video")).size(), "citizen, guest, self");
+    assertEquals(3, interpreter.driver.findElements(By.cssSelector("#guest-calls video")).size(), "citizen, host, self");
+    // Three browsers decoding video keep a small machine busy: give axe-core more than the usual 30 s.
+    for (ChromeDriver d : List.of(citizen, host.driver, interpreter.driver)) {
+      d.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(120));
+    }
+    Browsers.screenshot(citizen, "three-way-citizen");
+    Browsers.screenshot(host.driver, "three-way-host");
+    Browsers.screenshot(interpreter.driver, "three-way-interpreter");
+    assertEquals("[]", Browsers.axeViolations(citizen), "the call page with three parties");
+    assertEquals("[]", Browsers.axeViolations(interpreter.driver), "the console joined as the third party");
+    assertEquals("[]", Browsers.axeViolations(host.driver), "the host's console with a third party");
+
+    // Outsiders: an anonymous socket and another operator's signed-in socket cannot signal into the call.
+    ChromeDriver outsider = browsers.open();
+    outsider.get(server.uri() + "/call/?lang=en");
+    assertEquals("forbidden", outsiderSays(outsider, null, "{\"type\":\"offer\",\"contactId\":\""
+        + contactId + "\",\"to\":\"citizen\",\"sdp\":\"v=0\\r\\n\"}"));
+    assertEquals("forbidden", outsiderSays(outsider, server.login("op-036"),
+        "{\"type\":\"join\",\"contactId\":\"" + contactId + "\"}"));
+
+    assertEquals(1, journal(contactId).size(), journal(contactId).toString());
+    assertTrue(journal(contactId).get(0).startsWith("call.party-joined") && journal(contactId).get(0).contains("op-035"),
+        journal(contactId).toString());
+    assertTrue(server.bean(AuditLog.class).find(null, "op-035", null, null, 20).stream()
+        .anyMatch(e -> e.recordType().equals("call") && e.recordId().equals(contactId) && e.action().equals("join")
+            && e.citizen() != null), "the interpreter's view of the citizen's call is audited");
+
+    click(interpreter.driver, By.cssSelector("#guest-calls .video-hangup"));
+    waitFor(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "left"));
+    waitFor(citizen).until(d -> !d.findElement(By.id("other-figure")).isDisplayed());
+    framesDecodedAndRising(citizen, "window.onenumberCall");
+    framesDecodedAndRising(host.driver, peer(contactId, "host", "citizen"));
+    assertEquals("connected", host.driver.executeScript("return " + peer(contactId, "host", "citizen") + ".pc.connectionState"));
+    assertEquals("CONNECTED", server.client().toBlocking().retrieve(HttpRequest.GET("/api/v1/contacts/" + contactId)
+        .bearerAuth(server.login("sv-01")), Map.class).get("state"), "the call went on");
+    waitFor(citizen).until(d -> journal(contactId).size() == 2);
+    assertTrue(journal(contactId).get(1).startsWith("call.party-left"), journal(contactId).toString());
+
+    // A hearing party joins by voice with the one-time link the host makes, and hears both others.
+    click(host.driver, By.cssSelector(HOST_PANEL + " .video-invite-link"));
+    String link = waitFor(host.driver).until(d -> {
+      String value = d.findElement(By.cssSelector(HOST_PANEL + " .video-link")).getAttribute("value");
+      return value == null || value.isBlank() ? null : value;
+    });
+    assertTrue(link.startsWith(server.uri() + "/call/?join="), link);
+    ChromeDriver hearing = browsers.openWithFakeMedia();
+    hearing.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(120));
+    hearing.get(link + "&lang=en");
+    waitFor(hearing).until(ExpectedConditions.textToBe(By.id("choose-title"), "You are invited to a call"));
+    assertTrue(!hearing.findElement(By.id("call-sign")).isDisplayed());
+    click(hearing, By.id("call-voice"));
+    for (String party : List.of("citizen", "operator")) {
+      String pair = "window.onenumberCallPeers && window.onenumberCallPeers." + party;
+      waitFor(hearing).until(d -> "connected".equals(hearing.executeScript("return (" + pair + ") ? "
+          + pair + ".pc.connectionState : null")));
+      long first = waitFor(hearing).until(d -> bytesReceived(hearing, pair) > 0 ? bytesReceived(hearing, pair) : null);
+      waitFor(hearing).until(d -> bytesReceived(hearing, pair) > first);
+    }
+    framesDecodedAndRising(hearing, "window.onenumberCallPeers.citizen"); // the hearing party sees the signer
+    assertEquals("You are in the call.", hearing.findElement(By.id("status")).getText());
+    assertEquals("[]", Browsers.axeViolations(hearing), "the call page of a hearing party");
+    Browsers.screenshot(hearing, "three-way-hearing-party");
+    waitFor(citizen).until(d -> journal(contactId).size() == 3);
+    assertTrue(journal(contactId).get(2).startsWith("call.party-joined") && journal(contactId).get(2).contains("\"link\""),
+        journal(contactId).toString());
+  }
+
+  /** The media bytes {@code pair} received (audio and video), from getStats(). */
+  private static long bytesReceived(ChromeDriver driver, String pair) {
+    Object bytes = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "const peer = " + pair + "; if (!peer) { done(-1); return; }"
+        + "peer.quality().then(q => done(q.bytesReceived)).catch(() => done(-2));");
+    return ((Number) bytes).longValue();
+  }
+}
