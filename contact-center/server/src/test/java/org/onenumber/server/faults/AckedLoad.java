@@ -151,7 +151,7 @@ public final class AckedLoad {
     form.put("AccountSid", ServerProcess.ACCOUNT);
     form.put("From", phone);
     form.put("To", "+8215880120");
-    form.put("Body", "crash test " + run + " " + thread + "/" + seq);
+    form.put("Body", "분실 시험 " + run + " " + thread + "/" + seq); // Korean, so that routing sends it to messaging-ko
     form.put("NumMedia", "0");
     Webhook webhook = new Webhook(sid, phone, form);
     unackedWebhooks.add(webhook);
