@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,23 +33,33 @@ final class DoubleAssignments {
 
   private DoubleAssignments() {}
 
+  /** One row of {@code contact_step}, in the order of {@code (contact_id, seq)}. */
+  record Step(String contact, String state, String agent) {}
+
   static int count(Connection c) throws SQLException {
-    Map<String, String> holder = new HashMap<>();
-    Set<String> doubled = new HashSet<>();
+    List<Step> steps = new ArrayList<>();
     try (PreparedStatement s = c.prepareStatement(
         "select contact_id, state, agent_id from contact_step order by contact_id, seq");
         ResultSet rows = s.executeQuery()) {
       while (rows.next()) {
-        String contact = rows.getString(1);
-        String agent = rows.getString(3);
-        if (HOLDING.contains(rows.getString(2)) && agent != null) {
-          String before = holder.put(contact, agent);
-          if (before != null && !before.equals(agent)) {
-            doubled.add(contact);
-          }
-        } else {
-          holder.remove(contact);
+        steps.add(new Step(rows.getString(1), rows.getString(2), rows.getString(3)));
+      }
+    }
+    return count(steps);
+  }
+
+  /** The walk of the class comment over steps ordered by contact, then sequence. */
+  static int count(List<Step> steps) {
+    Map<String, String> holder = new HashMap<>();
+    Set<String> doubled = new HashSet<>();
+    for (Step step : steps) {
+      if (HOLDING.contains(step.state()) && step.agent() != null) {
+        String before = holder.put(step.contact(), step.agent());
+        if (before != null && !before.equals(step.agent())) {
+          doubled.add(step.contact());
         }
+      } else {
+        holder.remove(step.contact());
       }
     }
     return doubled.size();
