@@ -224,12 +224,13 @@ class CrashSafetyIT {
     return other;
   }
 
-  /** Waits up to a minute for {@code done}; on time-out fails with {@code state}. */
+  /** Waits for {@code done} (a minute, more for a long {@code -Dfaults.acks}); on time-out fails with {@code state}. */
   private static void awaitOr(Supplier<String> state, Callable<Boolean> done) {
+    Duration wait = Duration.ofSeconds(Math.max(60, ACKS_BEFORE_KILL / 4));
     try {
-      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(done);
+      await().atMost(wait).pollInterval(Duration.ofMillis(20)).until(done);
     } catch (ConditionTimeoutException e) {
-      throw new AssertionError("the mixed load did not get there within a minute: " + state.get(), e);
+      throw new AssertionError("the mixed load did not get there within " + wait + ": " + state.get(), e);
     }
   }
 
