@@ -4,12 +4,10 @@ import io.micronaut.json.JsonMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
@@ -35,8 +33,7 @@ final class ChatCitizens {
   private final URI ws;
   private final String run;
   private final JsonMapper json = JsonMapper.createDefault();
-  private final AtomicBoolean running = new AtomicBoolean(true);
-  private final List<Thread> threads = new ArrayList<>();
+  private final LoadThreads threads = new LoadThreads();
   private final Set<Acked> acked = ConcurrentHashMap.newKeySet();
   private final Map<String, String> pending = new ConcurrentHashMap<>();
   private final AtomicInteger unavailable = new AtomicInteger();
@@ -50,18 +47,13 @@ final class ChatCitizens {
   ChatCitizens start(int citizens) {
     for (int i = 0; i < citizens; i++) {
       int citizen = i;
-      Thread thread = new Thread(() -> chat(citizen), "chat-citizen-" + i);
-      threads.add(thread);
-      thread.start();
+      threads.start("chat-citizen-" + i, () -> chat(citizen));
     }
     return this;
   }
 
   void stop() throws InterruptedException {
-    running.set(false);
-    for (Thread thread : threads) {
-      thread.join(Duration.ofSeconds(30));
-    }
+    threads.stop();
   }
 
   Set<Acked> acked() {
@@ -87,7 +79,7 @@ final class ChatCitizens {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     String token = null;
     JsonFrames socket = null;
-    for (int seq = 0; running.get(); ) {
+    for (int seq = 0; threads.running(); ) {
       try {
         if (socket == null || socket.closedWith() != null) {
           socket = new JsonFrames(json).open(http, ws);

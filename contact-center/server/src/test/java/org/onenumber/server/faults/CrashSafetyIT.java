@@ -51,7 +51,6 @@ class CrashSafetyIT {
   private static final int ACKS_BEFORE_KILL = Integer.getInteger("faults.acks", 150);
   private static final int CITIZENS = 4;
   private static final List<String> OPERATORS = List.of("op-001", "op-004", "op-005", "op-007");
-  private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
   private static final Pattern POSITION = Pattern.compile("\"position\"\\s*:\\s*(\\d+)");
 
   @Test
@@ -170,7 +169,7 @@ class CrashSafetyIT {
   /** The position of each acknowledged intake contact that waits after the restart. */
   private static Map<String, Integer> positions(URI server, AckedLoad load) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
-    String token = token(http, server);
+    String token = Logins.token(http, server, "op-001");
     Map<String, Integer> positions = new HashMap<>();
     for (String contact : load.ackedContacts()) {
       HttpResponse<String> position = http.send(HttpRequest.newBuilder(server.resolve("/api/v1/contacts/" + contact
@@ -274,15 +273,5 @@ class CrashSafetyIT {
       row.next();
       return row.getInt(1);
     }
-  }
-
-  private static String token(HttpClient http, URI server) throws IOException, InterruptedException {
-    HttpResponse<String> login = http.send(HttpRequest.newBuilder(server.resolve("/login"))
-        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
-        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"op-001\",\"password\":\"demo1234\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    Matcher m = ACCESS_TOKEN.matcher(login.body());
-    assertTrue(m.find(), login.body());
-    return m.group(1);
   }
 }

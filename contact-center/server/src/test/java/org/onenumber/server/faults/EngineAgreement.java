@@ -31,7 +31,6 @@ import java.util.regex.Pattern;
  */
 final class EngineAgreement {
 
-  private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
   private static final Pattern WAITING = Pattern.compile("\"waiting\"\\s*:\\s*(\\d+)");
 
   private EngineAgreement() {}
@@ -39,7 +38,7 @@ final class EngineAgreement {
   /** Every queue's waiting count in the engine, read until two reads half a second apart agree (at most 20). */
   static Map<String, Integer> waiting(URI server) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    String token = token(http, server);
+    String token = Logins.token(http, server, "sv-01");
     HttpResponse<String> queues = http.send(HttpRequest.newBuilder(server.resolve("/api/v1/queues")).build(),
         HttpResponse.BodyHandlers.ofString());
     @SuppressWarnings("unchecked")
@@ -100,17 +99,5 @@ final class EngineAgreement {
       throw new IllegalStateException(queue + ": " + status.statusCode() + " " + status.body());
     }
     return Integer.parseInt(waiting.group(1));
-  }
-
-  private static String token(HttpClient http, URI server) throws IOException, InterruptedException {
-    HttpResponse<String> login = http.send(HttpRequest.newBuilder(server.resolve("/login"))
-        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
-        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"sv-01\",\"password\":\"demo1234\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    Matcher m = ACCESS_TOKEN.matcher(login.body());
-    if (!m.find()) {
-      throw new IllegalStateException("sv-01 could not log in: " + login.body());
-    }
-    return m.group(1);
   }
 }

@@ -7,17 +7,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.onenumber.server.JsonFrames;
 
 /**
@@ -33,12 +29,10 @@ import org.onenumber.server.JsonFrames;
 final class SimulatedOperators {
 
   static final String QUEUE = "messaging-ko";
-  private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
   private final URI server;
   private final JsonMapper json = JsonMapper.createDefault();
-  private final AtomicBoolean running = new AtomicBoolean(true);
-  private final List<Thread> threads = new ArrayList<>();
+  private final LoadThreads threads = new LoadThreads();
   private final Map<String, Set<String>> acceptedBy = new ConcurrentHashMap<>();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final Map<Integer, AtomicInteger> acceptStatuses = new ConcurrentHashMap<>();
@@ -57,18 +51,13 @@ final class SimulatedOperators {
       if (login.statusCode() / 100 != 2) {
         throw new IllegalStateException(agent + " login: " + login.statusCode() + " " + login.body());
       }
-      Thread thread = new Thread(() -> work(agent, token), "operator-" + agent);
-      threads.add(thread);
-      thread.start();
+      threads.start("operator-" + agent, () -> work(agent, token));
     }
     return this;
   }
 
   void stop() throws InterruptedException {
-    running.set(false);
-    for (Thread thread : threads) {
-      thread.join(Duration.ofSeconds(30));
-    }
+    threads.stop();
   }
 
   /** Contacts the server let an operator accept, with every operator it let accept each. */
@@ -110,7 +99,7 @@ final class SimulatedOperators {
     JsonFrames socket = null;
     int seen = 0;
     Set<String> handled = new HashSet<>();
-    while (running.get()) {
+    while (threads.running()) {
       try {
         if (socket == null || socket.closedWith() != null) {
           socket = new JsonFrames(json).open(http,
@@ -173,11 +162,7 @@ final class SimulatedOperators {
   }
 
   private String token(String agent) throws IOException, InterruptedException {
-    HttpResponse<String> login = post("/login", "{\"username\":\"" + agent + "\",\"password\":\"demo1234\"}", null);
-    Matcher m = ACCESS_TOKEN.matcher(login.body());
-    if (!m.find()) {
-      throw new IllegalStateException(agent + " could not log in: " + login.statusCode() + " " + login.body());
-    }
-    return m.group(1);
+    return Logins.token(http, server, agent);
   }
+
 }
