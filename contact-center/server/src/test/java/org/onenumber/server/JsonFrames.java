@@ -63,6 +63,12 @@ public final class JsonFrames implements WebSocket.Listener {
     return null;
   }
 
+  /** A connection that broke without a close frame counts as closed with 1006 (abnormal closure). */
+  @Override
+  public void onError(WebSocket webSocket, Throwable error) {
+    closedWith = 1006;
+  }
+
   /** Drops the connection without a close handshake, as a lost network does. */
   public void kill() {
     socket.abort();

@@ -47,8 +47,9 @@ public final class AckedLoad {
   private final List<Thread> threads = new ArrayList<>();
   private final Set<Webhook> ackedWebhooks = ConcurrentHashMap.newKeySet();
   private final Set<Webhook> unackedWebhooks = ConcurrentHashMap.newKeySet();
+  private final Map<Webhook, Long> refusedWebhooks = new ConcurrentHashMap<>();
   private final Set<String> ackedContacts = ConcurrentHashMap.newKeySet();
-  private final Set<String> refusedIntakeTopics = ConcurrentHashMap.newKeySet();
+  private final Map<String, Long> refusedIntakeTopics = new ConcurrentHashMap<>();
   private final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
   private final AtomicInteger unavailableWithoutRetryAfter = new AtomicInteger();
   private final List<long[]> latencies = new ArrayList<>();
@@ -93,13 +94,27 @@ public final class AckedLoad {
     return Set.copyOf(unackedWebhooks);
   }
 
+  /**
+   * Webhooks answered 503 (a subset of the unacknowledged ones) whose request was sent after
+   * {@code nanoTime} (or, with {@code after} false, before it: possibly in flight at a cut, when
+   * the commit's outcome is unknown to the server too).
+   */
+  public Set<Webhook> refusedWebhooks(long nanoTime, boolean after) {
+    return sentAfter(refusedWebhooks, nanoTime, after);
+  }
+
   public Set<String> ackedContacts() {
     return Set.copyOf(ackedContacts);
   }
 
-  /** Topics of intake posts answered 503: none of them may be stored. */
-  public Set<String> refusedIntakeTopics() {
-    return Set.copyOf(refusedIntakeTopics);
+  /** Topics of intake posts answered 503, sent after {@code nanoTime} (or before it), as {@link #refusedWebhooks}. */
+  public Set<String> refusedIntakeTopics(long nanoTime, boolean after) {
+    return sentAfter(refusedIntakeTopics, nanoTime, after);
+  }
+
+  private static <T> Set<T> sentAfter(Map<T, Long> sent, long nanoTime, boolean after) {
+    return sent.entrySet().stream().filter(e -> e.getValue() - nanoTime > 0 == after).map(Map.Entry::getKey)
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /** How many answers had each HTTP status. */
@@ -151,14 +166,18 @@ public final class AckedLoad {
     form.put("AccountSid", ServerProcess.ACCOUNT);
     form.put("From", phone);
     form.put("To", "+8215880120");
-    form.put("Body", "crash test " + run + " " + thread + "/" + seq);
+    form.put("Body", "분실 시험 " + run + " " + thread + "/" + seq); // Korean, so that routing sends it to messaging-ko
     form.put("NumMedia", "0");
     Webhook webhook = new Webhook(sid, phone, form);
     unackedWebhooks.add(webhook);
+    long sent = System.nanoTime();
     try {
-      if (send(http, webhook) / 100 == 2) {
+      int status = send(http, webhook);
+      if (status / 100 == 2) {
         unackedWebhooks.remove(webhook);
         ackedWebhooks.add(webhook);
+      } else if (status == 503) {
+        refusedWebhooks.put(webhook, sent);
       }
       return true;
     } catch (IOException | InterruptedException e) {
@@ -185,13 +204,14 @@ public final class AckedLoad {
         + "\"topic\":\"" + topic + "\"}";
     HttpRequest request = HttpRequest.newBuilder(server.resolve("/api/v1/contacts")).timeout(Duration.ofSeconds(10))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    long sent = System.nanoTime();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       Matcher id = ID.matcher(response.body());
       if (counted(response) / 100 == 2 && id.find()) {
         ackedContacts.add(id.group(1));
       } else if (response.statusCode() == 503) {
-        refusedIntakeTopics.add(topic);
+        refusedIntakeTopics.put(topic, sent);
       }
       return true;
     } catch (IOException | InterruptedException e) {

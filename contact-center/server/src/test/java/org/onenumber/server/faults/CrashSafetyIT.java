@@ -23,24 +23,34 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.onenumber.server.TestDatabases;
 
 /**
- * Crash safety (issue 11): a server in a child JVM takes signed SMS webhooks and intake posts from
- * several threads and is killed with SIGKILL in the middle; a new server on the same data starts,
- * Twilio's retries of the unanswered webhooks arrive, and then every acknowledged message and
- * contact is stored exactly once and the waiting line is rebuilt in journal order. Prints
- * {@code RESULT faults scenario=kill9-<db> acked=… lost=… duplicated=… recover_s=…}. The
+ * Crash safety (issue 11) under mixed load: a server in a child JVM takes signed SMS webhooks and
+ * intake posts from several threads, web chats on {@code /ws/chat} ({@link ChatCitizens}) and
+ * operators on their sockets accepting offers ({@link SimulatedOperators}), and is killed with
+ * SIGKILL in the middle; a new server on the same data starts, Twilio's retries of the unanswered
+ * webhooks arrive, chats come back with {@code resume} and send their unacknowledged message again,
+ * operators reconnect and accept what is offered again. Then every acknowledged message and
+ * contact is stored exactly once, no contact was offered to or held by two operators at once
+ * ({@link DoubleAssignments}, from the journal; and no two operators were let accept one contact),
+ * the engine agrees with the journal, and the waiting line is rebuilt in journal order. Prints
+ * {@code RESULT faults scenario=kill9-<db> acked=… lost=… duplicated=… double_assigned=… recover_s=…}. The
  * PostgreSQL case needs the server {@code bin/pg-setup} starts (see {@link TestDatabases}).
  * Load length: {@code -Dfaults.acks=N} acknowledgements before the kill (default 150).
  */
 class CrashSafetyIT {
 
   private static final int ACKS_BEFORE_KILL = Integer.getInteger("faults.acks", 150);
-  private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+  private static final int CITIZENS = 4;
+  private static final List<String> OPERATORS = List.of("op-001", "op-004", "op-005", "op-007");
   private static final Pattern POSITION = Pattern.compile("\"position\"\\s*:\\s*(\\d+)");
 
   @Test
@@ -75,33 +85,74 @@ class CrashSafetyIT {
   /** Returns the restarted server's log. */
   private String survivesKillNine(String name, Path dir, Map<String, String> properties, Database database)
       throws Exception {
-    ServerProcess server = new ServerProcess(dir, properties).start();
-    AckedLoad load;
+    Map<String, String> withLimits = new HashMap<>(properties);
+    withLimits.putAll(Map.of("onenumber.rate-limits.intake-per-minute", "1000000",
+        "onenumber.rate-limits.chat-per-minute", "1000000"));
+    ServerProcess server = new ServerProcess(dir, withLimits).start();
+    String run = name + ProcessHandle.current().pid() % 1000;
+    SimulatedOperators operators = new SimulatedOperators(server.uri()).start(OPERATORS);
+    ChatCitizens citizens = new ChatCitizens(server.uri(), run).start(CITIZENS);
+    await().atMost(Duration.ofSeconds(60)).until(() -> citizens.acked().size() >= CITIZENS);
+    AckedLoad load = new AckedLoad(server.uri(), run).start(4, 2);
     String log;
     double recoverSeconds;
     Map<String, Integer> positions;
+    Map<String, Integer> engine;
+    AtomicReference<AckedLoad> after = new AtomicReference<>();
     try {
-      AckedLoad started = new AckedLoad(server.uri(), name + ProcessHandle.current().pid() % 1000).start(4, 2);
-      load = started;
-      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
-          .until(() -> started.acknowledged() >= ACKS_BEFORE_KILL);
+      Supplier<String> state = () -> String.format("acked %d, chats acked %d, accepted %d (%s); server log %s",
+          load.acknowledged(), citizens.acked().size(), operators.accepted(), operators.activity(), dir);
+      awaitOr(state, () -> load.acknowledged() >= ACKS_BEFORE_KILL && citizens.acked().size() >= 2 * CITIZENS
+          && operators.accepted() >= OPERATORS.size());
       server.kill();
       load.stop();
-      assertTrue(load.acknowledged() > 0, "the server acknowledged nothing before the kill; log:\n" + server.log());
+      int chatsAtKill = citizens.acked().size();
+      int acceptedAtKill = operators.accepted();
       long restarted = System.nanoTime();
       server.start();
       recoverSeconds = (System.nanoTime() - restarted) / 1e9;
       positions = positions(server.uri(), load);
       retryUnacknowledged(load);
+      after.set(new AckedLoad(server.uri(), otherPhones(run)).start(2, 0));
+      awaitOr(state, () -> citizens.acked().size() >= chatsAtKill + 2 * CITIZENS
+          && operators.accepted() >= acceptedAtKill + OPERATORS.size());
+      after.get().stop();
+      citizens.stop();
+      operators.stop();
+      operators.logOut(OPERATORS);
+      engine = EngineAgreement.waiting(server.uri());
       log = server.log();
     } finally {
+      load.stop();
+      if (after.get() != null) {
+        after.get().stop();
+      }
+      citizens.stop();
+      operators.stop();
       server.stop();
     }
-    Counts counts = count(load, database);
-    System.out.printf("RESULT faults scenario=kill9-%s acked=%d lost=%d duplicated=%d double_assigned=0 recover_s=%.1f%n",
-        name, load.acknowledged(), counts.lost(), counts.duplicated(), recoverSeconds);
-    assertEquals(0, counts.lost(), "acknowledged items lost");
-    assertEquals(0, counts.duplicated(), "items stored twice");
+    Counts counts = count(load, database).plus(count(after.get(), database));
+    ChatCounts chats;
+    int doubleAssigned;
+    int mismatched;
+    try (Connection c = database.open()) {
+      chats = ChatCounts.of(citizens, c);
+      doubleAssigned = DoubleAssignments.count(c);
+      mismatched = EngineAgreement.mismatched(engine, c);
+    }
+    System.out.printf("RESULT faults scenario=kill9-%s acked=%d lost=%d duplicated=%d double_assigned=%d recover_s=%.1f"
+        + " chats_acked=%d chat_resumes=%d accepted=%d accepted_twice=%d engine_journal_mismatch=%d%n", name,
+        load.acknowledged() + after.get().acknowledged() + citizens.acked().size(), counts.lost() + chats.lost(),
+        counts.duplicated() + chats.duplicated(), doubleAssigned, recoverSeconds, citizens.acked().size(),
+        citizens.resumes(), operators.accepted(), operators.acceptedTwice(), mismatched);
+    assertEquals(0, counts.lost(), "acknowledged webhooks and intake contacts lost");
+    assertEquals(0, counts.duplicated(), "webhooks and intake contacts stored twice");
+    assertEquals(0, chats.lost(), "acknowledged chat messages lost");
+    assertEquals(0, chats.duplicated(), "chat messages stored twice");
+    assertEquals(0, doubleAssigned, "contacts offered to or held by two operators at once (journal)");
+    assertEquals(0, operators.acceptedTwice(), "contacts two operators were allowed to accept");
+    assertEquals(0, mismatched, "queues where the routing engine and the journal disagree");
+    assertTrue(citizens.resumes() > 0, "no chat came back with resume after the restart");
     assertEquals(load.ackedContacts(), positions.keySet(), "every acknowledged contact waits after the restart");
     assertLineInJournalOrder(positions, database);
     return log;
@@ -118,7 +169,7 @@ class CrashSafetyIT {
   /** The position of each acknowledged intake contact that waits after the restart. */
   private static Map<String, Integer> positions(URI server, AckedLoad load) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
-    String token = token(http, server);
+    String token = Logins.token(http, server, "op-001");
     Map<String, Integer> positions = new HashMap<>();
     for (String contact : load.ackedContacts()) {
       HttpResponse<String> position = http.send(HttpRequest.newBuilder(server.resolve("/api/v1/contacts/" + contact
@@ -157,7 +208,30 @@ class CrashSafetyIT {
     return at;
   }
 
-  private record Counts(int lost, int duplicated) {}
+  private record Counts(int lost, int duplicated) {
+    Counts plus(Counts other) {
+      return new Counts(lost + other.lost, duplicated + other.duplicated);
+    }
+  }
+
+  /** A run tag whose SMS phone numbers differ from {@code run}'s (AckedLoad derives them from the tag's hash). */
+  private static String otherPhones(String run) {
+    String other = run + "b";
+    while (Math.floorMod(other.hashCode(), 100) == Math.floorMod(run.hashCode(), 100)) {
+      other += "b";
+    }
+    return other;
+  }
+
+  /** Waits for {@code done} (a minute, more for a long {@code -Dfaults.acks}); on time-out fails with {@code state}. */
+  private static void awaitOr(Supplier<String> state, Callable<Boolean> done) {
+    Duration wait = Duration.ofSeconds(Math.max(60, ACKS_BEFORE_KILL / 4));
+    try {
+      await().atMost(wait).pollInterval(Duration.ofMillis(20)).until(done);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("the mixed load did not get there within " + wait + ": " + state.get(), e);
+    }
+  }
 
   /** Every acknowledged or retried webhook: one message, one contact for its phone; every intake: one contact. */
   private static Counts count(AckedLoad load, Database database) throws SQLException {
@@ -199,15 +273,5 @@ class CrashSafetyIT {
       row.next();
       return row.getInt(1);
     }
-  }
-
-  private static String token(HttpClient http, URI server) throws IOException, InterruptedException {
-    HttpResponse<String> login = http.send(HttpRequest.newBuilder(server.resolve("/login"))
-        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
-        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"op-001\",\"password\":\"demo1234\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    Matcher m = ACCESS_TOKEN.matcher(login.body());
-    assertTrue(m.find(), login.body());
-    return m.group(1);
   }
 }

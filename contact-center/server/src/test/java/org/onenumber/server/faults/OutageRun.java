@@ -2,7 +2,6 @@ package org.onenumber.server.faults;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
@@ -15,23 +14,21 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.onenumber.server.JsonFrames;
 import org.onenumber.testkit.TcpProxy;
 
 /**
  * One database outage, step by step, for {@link DatabaseOutageIT}: start the server, start the
- * load and a chat, cut the proxy, watch the refusals, restore, watch the recovery, stop the load;
- * then {@link #count} what the database holds against what was answered. Closing stops the server.
+ * mixed load (operators accepting offers on their sockets, chatting citizens, SMS webhooks and
+ * intake) and one chat of its own, cut the proxy, watch the refusals, restore, watch the recovery
+ * (the load moves on, operators accept again), stop the load, log the operators out and read the
+ * engine's lines; then {@link #count} what the database holds against what was answered. Closing
+ * stops the server.
  */
 final class OutageRun implements AutoCloseable {
 
-  private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
-  private static final Pattern WAITING = Pattern.compile("\"waiting\"\\s*:\\s*(\\d+)");
   private static final Duration LONG = Duration.ofSeconds(90);
 
   private final ServerProcess server;
@@ -39,8 +36,11 @@ final class OutageRun implements AutoCloseable {
   private final int outageSeconds;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private AckedLoad load;
+  private SimulatedOperators operators;
+  private ChatCitizens citizens;
   private JsonFrames chat;
   private double recoverSeconds;
+  private long cutAt;
   private boolean chatRefusedWithRetryAfter;
   private boolean chatAcknowledgedAfter;
 
@@ -50,7 +50,16 @@ final class OutageRun implements AutoCloseable {
     this.outageSeconds = outageSeconds;
   }
 
-  record Counts(int lost, int duplicated, int storedRefused, int engineMismatch) {}
+  static final List<String> OPERATORS = List.of("op-001", "op-004", "op-005", "op-007");
+  private static final int CITIZENS = 4;
+
+  /**
+   * {@code storedRefused}: answered 503 though sent after the cut, and stored (must be 0);
+   * {@code inDoubtStored}: answered 503, sent before the cut (its commit was in flight when the
+   * connection broke, so neither side knows whether it committed), and stored.
+   */
+  record Counts(int lost, int duplicated, int storedRefused, int inDoubtStored, int engineMismatch,
+      int doubleAssigned) {}
 
   OutageRun run() throws Exception {
     server.start();
@@ -58,11 +67,16 @@ final class OutageRun implements AutoCloseable {
         URI.create(server.uri().toString().replaceFirst("^http", "ws") + "/ws/chat"));
     chat.send(Map.of("type", "start", "language", "en"));
     chat.await(f -> "session".equals(f.get("type")));
-    load = new AckedLoad(server.uri(), "out" + ProcessHandle.current().pid() % 1000).start(3, 2);
-    await().atMost(LONG).pollInterval(Duration.ofMillis(50)).until(() -> load.acknowledged() >= 30);
+    String run = "out" + ProcessHandle.current().pid() % 1000;
+    operators = new SimulatedOperators(server.uri()).start(OPERATORS);
+    citizens = new ChatCitizens(server.uri(), run).start(CITIZENS);
+    await().atMost(LONG).until(() -> citizens.acked().size() >= CITIZENS);
+    load = new AckedLoad(server.uri(), run).start(3, 2);
+    await().atMost(LONG).pollInterval(Duration.ofMillis(50)).until(() -> load.acknowledged() >= 30
+        && operators.accepted() >= OPERATORS.size());
 
     proxy.cut();
-    long cutAt = System.nanoTime();
+    cutAt = System.nanoTime(); // every connection is reset by now: a request sent later cannot commit
     chat.send(Map.of("type", "message", "clientId", "during-outage", "body", "Is anyone there?"));
     Map<String, Object> refused = chat.await(f -> "error".equals(f.get("type")));
     chatRefusedWithRetryAfter = "unavailable".equals(refused.get("error")) && refused.get("retryAfter") != null;
@@ -70,23 +84,37 @@ final class OutageRun implements AutoCloseable {
     await().atMost(Duration.ofSeconds(outageSeconds + 60L)).pollInterval(Duration.ofMillis(200))
         .until(() -> System.nanoTime() - cutAt >= outageSeconds * 1_000_000_000L);
     int ackedAtRestore = load.acknowledged();
+    int chatsAtRestore = citizens.acked().size();
+    int acceptedAtRestore = operators.accepted();
 
     proxy.restore();
     long restoredAt = System.nanoTime();
     await().atMost(LONG).pollInterval(Duration.ofMillis(100)).until(() -> healthStatus() == 200);
     recoverSeconds = (System.nanoTime() - restoredAt) / 1e9;
-    await().atMost(LONG).pollInterval(Duration.ofMillis(50)).until(() -> load.acknowledged() >= ackedAtRestore + 30);
+    await().atMost(LONG).pollInterval(Duration.ofMillis(50)).until(() -> load.acknowledged() >= ackedAtRestore + 30
+        && citizens.acked().size() >= chatsAtRestore + 2 * CITIZENS && operators.accepted() > acceptedAtRestore);
     boolean ackedDuringOutage = chat.frames().stream()
         .anyMatch(f -> "ack".equals(f.get("type")) && "during-outage".equals(f.get("clientId")));
     chat.send(Map.of("type", "message", "clientId", "during-outage", "body", "Is anyone there?"));
     chat.await(f -> "ack".equals(f.get("type")) && "during-outage".equals(f.get("clientId")));
     chatAcknowledgedAfter = !ackedDuringOutage;
     load.stop();
+    citizens.stop();
+    operators.stop();
+    operators.logOut(OPERATORS);
     return this;
   }
 
   AckedLoad load() {
     return load;
+  }
+
+  ChatCitizens citizens() {
+    return citizens;
+  }
+
+  SimulatedOperators operators() {
+    return operators;
   }
 
   int refused() {
@@ -111,22 +139,33 @@ final class OutageRun implements AutoCloseable {
 
   /**
    * First what was refused and yet stored, then Twilio's retries of the refused webhooks (each
-   * must be answered 200), then lost and duplicated items, then each queue's waiting count in the
-   * engine against the journal's queued contacts.
+   * must be answered 200), then lost and duplicated items (webhooks, intake, chat messages), then
+   * each queue's waiting count in the engine (the operators were logged out at the end of {@link
+   * #run}) against the journal's queued contacts, and contacts offered to or held by two operators
+   * at once. A webhook that got no answer at all (a time-out) may have been stored: it is not
+   * counted as refused, but its retry must leave it stored exactly once.
    */
   Counts count(Connection c) throws SQLException, IOException, InterruptedException {
     int storedRefused = 0;
-    for (AckedLoad.Webhook webhook : load.unackedWebhooks()) {
-      storedRefused += single(c, "select count(*) from message where provider_id = ?", webhook.sid()) > 0 ? 1 : 0;
+    int inDoubtStored = 0;
+    for (AckedLoad.Webhook webhook : load.refusedWebhooks(cutAt, true)) {
+      storedRefused += storedAlthoughRefused(c, "select count(*) from message where provider_id = ?", webhook.sid());
     }
-    for (String topic : load.refusedIntakeTopics()) {
-      storedRefused += single(c, "select count(*) from contact where topic = ?", topic) > 0 ? 1 : 0;
+    for (String topic : load.refusedIntakeTopics(cutAt, true)) {
+      storedRefused += storedAlthoughRefused(c, "select count(*) from contact where topic = ?", topic);
+    }
+    for (AckedLoad.Webhook webhook : load.refusedWebhooks(cutAt, false)) {
+      inDoubtStored += single(c, "select count(*) from message where provider_id = ?", webhook.sid()) > 0 ? 1 : 0;
+    }
+    for (String topic : load.refusedIntakeTopics(cutAt, false)) {
+      inDoubtStored += single(c, "select count(*) from contact where topic = ?", topic) > 0 ? 1 : 0;
     }
     for (AckedLoad.Webhook webhook : load.unackedWebhooks()) {
       assertEquals(200, load.send(http, webhook), "Twilio's retry of " + webhook.sid());
     }
-    int lost = 0;
-    int duplicated = 0;
+    ChatCounts chats = ChatCounts.of(citizens, c);
+    int lost = chats.lost();
+    int duplicated = chats.duplicated();
     for (AckedLoad.Webhook webhook : union(load.ackedWebhooks(), load.unackedWebhooks())) {
       int n = single(c, "select count(*) from message where provider_id = ?", webhook.sid());
       lost += n == 0 ? 1 : 0;
@@ -135,34 +174,9 @@ final class OutageRun implements AutoCloseable {
     for (String contact : load.ackedContacts()) {
       lost += single(c, "select count(*) from contact where id = ?", contact) == 0 ? 1 : 0;
     }
-    return new Counts(lost, duplicated, storedRefused, engineMismatch(c));
-  }
-
-  /** Queues whose waiting count in the routing engine differs from the journal's queued contacts. */
-  private int engineMismatch(Connection c) throws SQLException, IOException, InterruptedException {
-    Map<String, Integer> journal = new LinkedHashMap<>();
-    try (PreparedStatement s = c.prepareStatement("select queue_id, sum(case when state = 'QUEUED' then 1 else 0 end) "
-        + "from contact where queue_id is not null group by queue_id"); ResultSet rows = s.executeQuery()) {
-      while (rows.next()) {
-        journal.put(rows.getString(1), rows.getInt(2));
-      }
-    }
-    String token = token();
-    int mismatched = 0;
-    for (Map.Entry<String, Integer> queue : journal.entrySet()) {
-      HttpResponse<String> status = http.send(HttpRequest.newBuilder(server.uri().resolve("/api/v1/queues/"
-          + queue.getKey() + "/status")).header("Authorization", "Bearer " + token).build(),
-          HttpResponse.BodyHandlers.ofString());
-      Matcher waiting = WAITING.matcher(status.body());
-      assertTrue(status.statusCode() == 200 && waiting.find(), queue.getKey() + ": " + status.body());
-      if (Integer.parseInt(waiting.group(1)) != queue.getValue()) {
-        System.out.printf("queue %s: engine %s waiting, journal %d queued%n", queue.getKey(), waiting.group(1),
-            queue.getValue());
-        mismatched++;
-      }
-    }
-    assertTrue(!journal.isEmpty(), "no contact was queued at all");
-    return mismatched;
+    Map<String, Integer> engine = EngineAgreement.waiting(server.uri());
+    return new Counts(lost, duplicated, storedRefused, inDoubtStored, EngineAgreement.mismatched(engine, c),
+        DoubleAssignments.count(c));
   }
 
   private int healthStatus() {
@@ -177,20 +191,18 @@ final class OutageRun implements AutoCloseable {
     }
   }
 
-  private String token() throws IOException, InterruptedException {
-    HttpResponse<String> login = http.send(HttpRequest.newBuilder(server.uri().resolve("/login"))
-        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
-        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"sv-01\",\"password\":\"demo1234\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    Matcher m = ACCESS_TOKEN.matcher(login.body());
-    assertTrue(m.find(), login.body());
-    return m.group(1);
-  }
-
   private static List<AckedLoad.Webhook> union(java.util.Set<AckedLoad.Webhook> a, java.util.Set<AckedLoad.Webhook> b) {
     List<AckedLoad.Webhook> all = new java.util.ArrayList<>(a);
     all.addAll(b);
     return all;
+  }
+
+  private static int storedAlthoughRefused(Connection c, String sql, String value) throws SQLException {
+    if (single(c, sql, value) == 0) {
+      return 0;
+    }
+    System.out.println("stored although answered 503: " + value);
+    return 1;
   }
 
   private static int single(Connection c, String sql, String value) throws SQLException {
@@ -207,6 +219,12 @@ final class OutageRun implements AutoCloseable {
   public void close() throws Exception {
     if (load != null) {
       load.stop();
+    }
+    if (citizens != null) {
+      citizens.stop();
+    }
+    if (operators != null) {
+      operators.stop();
     }
     server.stop();
   }

@@ -1,8 +1,13 @@
 /**
  * Fault tests and their tools: the server as a child JVM that can be killed with SIGKILL
- * ({@link org.onenumber.server.faults.ServerProcess}), load that remembers what was acknowledged
- * ({@link org.onenumber.server.faults.AckedLoad}), and the checks that nothing acknowledged was
- * lost or stored twice after a restart ({@code CrashSafetyIT}). Each run prints a
- * {@code RESULT faults scenario=… acked=… lost=… duplicated=…} line.
+ * ({@link org.onenumber.server.faults.ServerProcess}); a mixed load that remembers what was
+ * acknowledged — signed SMS webhooks and intake posts ({@link org.onenumber.server.faults.AckedLoad}),
+ * web chats ({@link org.onenumber.server.faults.ChatCitizens}) and operators accepting offers on
+ * their sockets ({@link org.onenumber.server.faults.SimulatedOperators}); and the checks after a
+ * kill ({@code CrashSafetyIT}) or a database outage ({@code DatabaseOutageIT}): nothing acknowledged
+ * lost or stored twice, no contact held by two operators at once
+ * ({@link org.onenumber.server.faults.DoubleAssignments}), engine == journal
+ * ({@link org.onenumber.server.faults.EngineAgreement}). Each run prints a
+ * {@code RESULT faults scenario=… acked=… lost=… duplicated=… double_assigned=… recover_s=…} line.
  */
 package org.onenumber.server.faults;

@@ -1,0 +1,93 @@
+package org.onenumber.server.cluster;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Optional;
+import org.onenumber.core.error.PermanentException;
+import org.onenumber.core.error.RetriableException;
+import org.onenumber.server.persistence.Jdbc;
+
+/**
+ * The lease of one routing partition per row of {@code routing_lease} (migration V230). The cases:
+ *
+ * <ol>
+ *   <li><b>Acquire</b> ({@link #acquire}): a partition without a row gets one (epoch 1); a row
+ *       whose lease expired, or that this node held, is taken with the epoch incremented; a row
+ *       another node holds unexpired is left alone (empty answer). Two nodes racing for one
+ *       partition: the row's update is atomic, and of two inserts one fails on the key.
+ *   <li><b>Renew</b> ({@link #renew}): moves the expiry on while owner and epoch still match;
+ *       false means the lease was taken and this node must stop routing the partition.
+ *   <li><b>Fence</b> ({@link #fence}): inside the caller's transaction, touches the row only if
+ *       owner and epoch match, which also locks it until the commit (a takeover waits); no match
+ *       throws {@link LeaseLostException} and the caller's transaction rolls back. An expired lease
+ *       nobody took yet still fences: no other owner can exist without a new epoch.
+ * </ol>
+ *
+ * <p>Expiry is read on this node's clock: the nodes' clocks must agree (NTP) far better than the
+ * time to live. Thread-safe (each call is one statement or one transaction).
+ */
+public final class JdbcRoutingLease {
+
+  /** A lease this node holds, as of its last acquire or renew. */
+  public record Lease(String partition, String owner, long epoch, Instant expiresAt) {}
+
+  /** The lease was taken by another node (or another epoch of this one): stop routing the partition. */
+  public static final class LeaseLostException extends PermanentException {
+    LeaseLostException(Lease lease) {
+      super("lease_lost", "partition " + lease.partition() + " is no longer owned by " + lease.owner()
+          + " in epoch " + lease.epoch());
+    }
+  }
+
+  private final Jdbc jdbc;
+  private final InstantSource clock;
+  private final String node;
+  private final Duration ttl;
+
+  public JdbcRoutingLease(Jdbc jdbc, InstantSource clock, String node, Duration ttl) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.node = node;
+    this.ttl = ttl;
+  }
+
+  /** Takes the partition's lease if nobody else holds it unexpired; empty also when the database is away (try at the next heartbeat). */
+  public Optional<Lease> acquire(String partition) {
+    Instant now = clock.instant();
+    Instant until = now.plus(ttl);
+    try {
+      return jdbc.inTransaction(() -> {
+        int taken = jdbc.update("update routing_lease set owner = ?, epoch = epoch + 1, expires_at = ?"
+            + " where partition_id = ? and (expires_at < ? or owner = ?)", node, until, partition, now, node);
+        if (taken == 0 && jdbc.update("insert into routing_lease (partition_id, owner, epoch, expires_at)"
+            + " select ?, ?, 1, ? where not exists (select 1 from routing_lease where partition_id = ?)",
+            partition, node, until, partition) == 0) {
+          return Optional.<Lease>empty();
+        }
+        return jdbc.queryOne("select epoch from routing_lease where partition_id = ?", row -> row.getLong(1), partition)
+            .map(epoch -> new Lease(partition, node, epoch, until));
+      });
+    } catch (RetriableException raceLostOnTheKeyOrDatabaseAway) {
+      return Optional.empty();
+    }
+  }
+
+  /** Moves the expiry on; empty when the lease is no longer this one. */
+  public Optional<Lease> renew(Lease lease) {
+    Instant until = clock.instant().plus(ttl);
+    int renewed = jdbc.update("update routing_lease set expires_at = ? where partition_id = ? and owner = ? and epoch = ?",
+        until, lease.partition(), lease.owner(), lease.epoch());
+    return renewed == 1 ? Optional.of(new Lease(lease.partition(), lease.owner(), lease.epoch(), until))
+        : Optional.empty();
+  }
+
+  /** Call inside the routing write's transaction: throws {@link LeaseLostException} unless the lease still holds. */
+  public void fence(Lease lease) {
+    int held = jdbc.update("update routing_lease set epoch = epoch where partition_id = ? and owner = ? and epoch = ?",
+        lease.partition(), lease.owner(), lease.epoch());
+    if (held != 1) {
+      throw new LeaseLostException(lease);
+    }
+  }
+}
