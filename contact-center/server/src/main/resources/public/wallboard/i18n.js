@@ -38,7 +38,14 @@ window.I18N = (function () {
       rfState: '상태', rfBefore: '개선 전 (일 평균)', rfAfter: '개선 후 (일 평균)', rfChange: '변화', rfNone: '과제 없음',
       rfCauseLAW: '법령', rfCausePROCESS: '절차', rfCausePRACTICE: '관행', rfCauseSYSTEM: '시스템', rfOPEN: '진행 중',
       rfCLOSED: '완료', rfClimb: '다음 단계', rfClose: '완료 처리', rfClimbed: '단계를 올렸습니다', rfClosed: '완료했습니다',
-      rfOpened: '과제를 등록했습니다'
+      rfOpened: '과제를 등록했습니다',
+      qualityLink: '품질 평가', qaTitle: '상담 품질 평가', qaSample: '평가 표본 추출 (종료된 채팅·문자)',
+      qaOperator: '상담사 (비우면 전체)', qaSize: '건수', qaDraw: '표본 추출', qaTranscript: '대화 내용',
+      qaScore: '평가 (가중 기준)', qaSave: '점수 저장', qaCalibration: '교차 평가 (평가자별 점수와 편차)', qaEvaluator: '평가자',
+      qaPercent: '점수 (%)', qaOpen: '평가하기', qaDrawn: '{n}건을 뽑았습니다', qaSaved: '저장했습니다: {p}%',
+      qaSpread: '평가자 {n}명, 평균 {mean}%, 최저 {min}%, 최고 {max}%, 표준편차 {sd}', qaOperatorSaid: '상담사',
+      qaCitizenSaid: '민원인', qa_greeting: '인사', qa_accuracy: '정확성', qa_empathy: '공감', qa_resolution: '해결',
+      qa_compliance: '규정 준수'
     },
     en: {
       title: 'OneNumber live wallboard', offline: 'offline', online: 'live', tv: 'TV mode', staffing: 'Staffing',
@@ -76,7 +83,14 @@ window.I18N = (function () {
       rfTasks: 'Reform tasks (four-step ladder)', rfState: 'Status', rfBefore: 'Before (per day)', rfAfter: 'After (per day)',
       rfChange: 'Change', rfNone: 'No tasks', rfCauseLAW: 'Law', rfCausePROCESS: 'Process', rfCausePRACTICE: 'Practice',
       rfCauseSYSTEM: 'System', rfOPEN: 'Open', rfCLOSED: 'Closed', rfClimb: 'Next step', rfClose: 'Close',
-      rfClimbed: 'Moved up the ladder', rfClosed: 'Closed', rfOpened: 'Task opened'
+      rfClimbed: 'Moved up the ladder', rfClosed: 'Closed', rfOpened: 'Task opened',
+      qualityLink: 'Quality', qaTitle: 'Quality evaluation', qaSample: 'Draw a sample (closed chats and texts)',
+      qaOperator: 'Operator (empty: everyone)', qaSize: 'How many', qaDraw: 'Draw sample', qaTranscript: 'Transcript',
+      qaScore: 'Score (weighted criteria)', qaSave: 'Save scores', qaCalibration: 'Calibration (each evaluator and the spread)',
+      qaEvaluator: 'Evaluator', qaPercent: 'Score (%)', qaOpen: 'Evaluate', qaDrawn: '{n} drawn', qaSaved: 'Saved: {p}%',
+      qaSpread: '{n} evaluators, mean {mean}%, lowest {min}%, highest {max}%, standard deviation {sd}',
+      qaOperatorSaid: 'Operator', qaCitizenSaid: 'Citizen', qa_greeting: 'Greeting', qa_accuracy: 'Accuracy',
+      qa_empathy: 'Empathy', qa_resolution: 'Resolution', qa_compliance: 'Compliance'
     }
   };
   const params = new URLSearchParams(location.search);
