@@ -6,18 +6,10 @@
   'use strict';
   const I = window.I18N;
   const $ = id => document.getElementById(id);
-  const token = sessionStorage.getItem('onenumber.token');
-  if (!token) { location.href = 'index.html'; return; }
-  const headers = { Authorization: 'Bearer ' + token, 'Content-Type': 'application/json' };
+  if (!window.StaffApi.token) { location.href = 'index.html'; return; }
+  const call = window.StaffApi.call;
   let form = null;
   let contact = null;
-
-  async function call(method, path, body) {
-    const res = await fetch(path, { method, headers, body: body ? JSON.stringify(body) : undefined });
-    const answer = await res.json().catch(() => ({}));
-    if (!res.ok) throw new Error(answer.message || ('HTTP ' + res.status));
-    return answer;
-  }
 
   function criteria() {
     $('criteria').replaceChildren(...form.criteria.map(c => {

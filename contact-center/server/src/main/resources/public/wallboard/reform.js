@@ -6,9 +6,8 @@
   'use strict';
   const I = window.I18N;
   const $ = id => document.getElementById(id);
-  const token = sessionStorage.getItem('onenumber.token');
-  if (!token) { location.href = 'index.html'; return; }
-  const headers = { Authorization: 'Bearer ' + token, 'Content-Type': 'application/json' };
+  if (!window.StaffApi.token) { location.href = 'index.html'; return; }
+  const call = window.StaffApi.call;
   const form = $('open-task');
   let board = { ladder: [], causes: [], items: [] };
   let taxonomy = { types: [] };
@@ -18,13 +17,6 @@
     const t = taxonomy.types.find(x => x.code === code);
     return t ? (I.lang === 'ko' ? t.nameKo : t.nameEn) : code;
   };
-
-  async function call(method, path, body) {
-    const res = await fetch(path, { method, headers, body: body ? JSON.stringify(body) : undefined });
-    const answer = await res.json().catch(() => ({}));
-    if (!res.ok) throw new Error(answer.message || ('HTTP ' + res.status));
-    return answer;
-  }
 
   function fillForm() {
     form.type.replaceChildren(...taxonomy.types.map(t => option(t.code, typeName(t.code))));
