@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
  * The node's emerging-issue fold. It subscribes to the event bus at start-up and counts every
  * contact's category at intake (the intake's {@link ContactCategorized}: no I/O per event); the
  * contacts of the last {@code onenumber.analytics.window-days} (28) days are replayed in the
- * background (a Vert.x worker), so the server answers at once: until that warm-up ends the fold
- * holds the events it receives and {@link #warm()} is false; then history is folded first, the
- * held events created from the cut-off on after it. A raised alert is logged
+ * background (a Vert.x worker) into a fold of its own, so the server answers at once and the event
+ * loop never waits for the replay: until it ends the events received are held and {@link #warm()}
+ * is false; then the held events created from the cut-off on are folded after the history and the
+ * warmed fold replaces the empty one. A raised alert is logged
  * ({@code WARN emerging issue ...}) and pushed to supervisors' screens ({@link IssueAlertHub});
  * {@link #batch} recomputes the alerts from the stored contacts since the same start, which must
  * equal {@link #live}. Alerts count the category at intake (an alarm does not wait for wrap-up);
@@ -44,7 +45,8 @@ public final class EmergingIssues {
   private final Vertx vertx;
   private final InstantSource clock;
   private final Instant since;
-  private final LiveSurveillance live;
+  private final Object lock = new Object();
+  private LiveSurveillance live;
   private final List<Observation> held = new ArrayList<>();
   private boolean warm;
 
@@ -64,41 +66,49 @@ public final class EmergingIssues {
   void start() {
     Instant cutoff = clock.instant();
     events.subscribe(this::onEvent);
-    vertx.executeBlocking(() -> warmUp(cutoff), false)
-        .onFailure(e -> LOG.error("emerging issues could not warm up; live alerts start empty", e));
+    vertx.executeBlocking(() -> warmUp(cutoff), false).onFailure(e -> {
+      LOG.error("emerging issues could not warm up; live alerts start from the events since start-up", e);
+      swapIn(new LiveSurveillance(settings), Instant.MIN);
+    });
   }
 
+  /** Folds history into a fold of its own (no lock held), then the held events, then swaps it in. */
   private int warmUp(Instant cutoff) {
     List<Observation> history = observations(since, cutoff);
+    LiveSurveillance warmed = new LiveSurveillance(settings);
+    history.forEach(warmed::accept);
+    swapIn(warmed, cutoff);
+    LOG.info("emerging issues warmed from {} contacts since {}", history.size(), since);
+    return history.size();
+  }
+
+  /** Folds the held events from {@code cutoff} on into {@code warmed}, which becomes the live fold. */
+  private void swapIn(LiveSurveillance warmed, Instant cutoff) {
     List<EmergingIssue> raised = new ArrayList<>();
-    synchronized (live) {
-      history.forEach(live::accept);
-      held.stream().filter(o -> !o.at().isBefore(cutoff)).forEach(o -> raised.addAll(live.accept(o)));
+    synchronized (lock) {
+      held.stream().filter(o -> !o.at().isBefore(cutoff)).forEach(o -> raised.addAll(warmed.accept(o)));
       held.clear();
+      live = warmed;
       warm = true;
     }
-    LOG.info("emerging issues warmed from {} contacts since {}", history.size(), since);
     raised.forEach(this::raise);
-    return history.size();
   }
 
   private void onEvent(DomainEvent event) {
     Observation o = event instanceof ContactCategorized c ? observation(c.at(), c.category()) : null;
     if (o != null) {
-      synchronized (live) {
-        if (!warm) {
-          held.add(o);
-          return;
-        }
-      }
       accept(o);
     }
   }
 
-  /** Folds one observation; logs and pushes what it raised. */
+  /** Folds one observation (held until the warm-up ends); logs and pushes what it raised. */
   public void accept(Observation o) {
     List<EmergingIssue> raised;
-    synchronized (live) {
+    synchronized (lock) {
+      if (!warm) {
+        held.add(o);
+        return;
+      }
       raised = live.accept(o);
     }
     raised.forEach(this::raise);
@@ -112,14 +122,14 @@ public final class EmergingIssues {
 
   /** Whether the start-up replay of history has ended (before that, {@link #live} is incomplete). */
   public boolean warm() {
-    synchronized (live) {
+    synchronized (lock) {
       return warm;
     }
   }
 
   /** The alerts raised live since the window's start. */
   public List<EmergingIssue> live() {
-    synchronized (live) {
+    synchronized (lock) {
       return live.alerts();
     }
   }
