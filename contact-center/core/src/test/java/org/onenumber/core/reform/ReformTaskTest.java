@@ -66,4 +66,15 @@ class ReformTaskTest {
     assertEquals(-0.5, figures.change());
     assertNull(BeforeAfter.of(created, fix, Duration.ofDays(28), fix).change(), "no time after the fix yet");
   }
+
+  @Test
+  void aMembersObservationIsDecidedOnceAndOnlyAnAcceptedOneEarnsMileage() {
+    MemberObservation filed = MemberObservation.file("o1", "m1", "r1", "The new crossing light works", T0);
+    MemberObservation accepted = filed.accept(10, "sv-01", T0.plusSeconds(60));
+    assertEquals(10, accepted.points());
+    assertEquals(MemberObservation.Status.ACCEPTED, accepted.status());
+    assertEquals(0, filed.reject("sv-01", T0).points());
+    assertThrows(IllegalTransitionException.class, () -> accepted.reject("sv-01", T0));
+    assertThrows(IllegalTransitionException.class, () -> accepted.accept(10, "sv-01", T0));
+  }
 }
