@@ -60,9 +60,9 @@ async function start() {
   $('workspace').hidden = false;
   $('presence').hidden = false;
   $('who').textContent = session.agent;
-  const [departments, queues, settings] = await Promise.all([get('/api/v1/departments'), get('/api/v1/queues'),
-    get('/api/v1/console/settings')]);
-  directory = { departments: departments.items ?? [], queues: queues.items ?? [] };
+  const [departments, queues, settings, taxonomy] = await Promise.all([get('/api/v1/departments'),
+    get('/api/v1/queues'), get('/api/v1/console/settings'), get('/api/v1/analytics/taxonomy').catch(() => null)]);
+  directory = { departments: departments.items ?? [], queues: queues.items ?? [], taxonomy };
   me = settings;
   $('who').textContent = settings.name ? `${settings.name} (${session.agent})` : session.agent;
   presence.reasons(settings.breakReasons ?? []);

@@ -1,9 +1,11 @@
-// How a contact ends: resolved, escalated to a department case or transferred; then the wrap-up
+// How a contact ends: resolved, escalated to a department case or transferred, with the operator's
+// category of the request (disposition.js); then the wrap-up
 // countdown to the server's deadline (wrapUpEndsAt against the server's clock) and "Close now".
 // The tab closes when the server says the contact is closed (socket frame or poll), not when the
 // browser thinks the time is up.
 import { post } from './api.js';
 import { serverClock } from './clock.js';
+import { Disposition } from './disposition.js';
 
 const option = (value, label) => Object.assign(document.createElement('option'), { value, textContent: label });
 
@@ -22,6 +24,7 @@ export class Outcome {
     this.q('form.transfer').addEventListener('submit', (e) => { e.preventDefault(); this.transfer(e.target); });
     this.q('.close-now').addEventListener('click', () => this.close());
     this.fillDirectory();
+    this.disposition = new Disposition(this.q('.category-pick'), directory.taxonomy);
   }
 
   q(selector) { return this.panel.querySelector(selector); }
@@ -88,7 +91,8 @@ export class Outcome {
 
   async wrapUp(outcome, text) {
     try {
-      const view = await post(`/api/v1/contacts/${this.contactId}/wrap-up`, { outcome, note: text });
+      const view = await post(`/api/v1/contacts/${this.contactId}/wrap-up`,
+        { outcome, note: text, category: this.disposition.value() });
       this.outcome = outcome;
       if (view.state === 'CLOSED') this.finish(text);
       else this.countdown(text, view.wrapUpEndsAt);
@@ -114,7 +118,8 @@ export class Outcome {
 
   async close() {
     try {
-      await post(`/api/v1/contacts/${this.contactId}/close`, { outcome: this.outcome ?? 'RESOLVED' });
+      await post(`/api/v1/contacts/${this.contactId}/close`,
+        { outcome: this.outcome ?? 'RESOLVED', category: this.disposition.value() });
     } catch (e) {
       // Closed meanwhile (the wrap-up ended on the server): nothing left to close.
       if (e.status !== 404 && e.status !== 409) { this.say(`Close failed: ${e.message}`); return; }

@@ -1,16 +1,18 @@
-// Overdue alerts, pushed: reads the server-sent events of /api/v1/case-alerts/stream (fetch with
-// the bearer token, as the wallboard does) and calls onAlert({caseId, department, status, at}) for
-// each case as it goes overdue. Reconnects after a drop; stops on 401/403 or close().
-// Used by the department portal (staff: their department) and the wallboard (supervisors: all).
+// Pushed alerts: ServerEvents reads the server-sent events of a stream (fetch with the bearer
+// token, as the wallboard does) and calls onEvent(data) for each event of one name. Reconnects
+// after a drop; stops on 401/403 or close(). CaseAlerts: /api/v1/case-alerts/stream, onAlert(
+// {caseId, department, status, at}) per case as it goes overdue (the department portal: staff their
+// department's; the wallboard: supervisors every department's). IssueAlerts: emerging issues from
+// /api/v1/analytics/issues/stream (the wallboard and the hotspot page).
 'use strict';
-window.CaseAlerts = {
-  open(token, onAlert) {
+window.ServerEvents = {
+  open(url, eventName, token, onEvent) {
     const abort = new AbortController();
     let closed = false;
     async function run() {
       while (!closed) {
         try {
-          const res = await fetch('/api/v1/case-alerts/stream', {headers: {Authorization: 'Bearer ' + token,
+          const res = await fetch(url, {headers: {Authorization: 'Bearer ' + token,
             Accept: 'text/event-stream'}, signal: abort.signal});
           if (res.status === 401 || res.status === 403) return;
           if (res.ok) await read(res.body.getReader());
@@ -31,11 +33,15 @@ window.CaseAlerts = {
           buffer = buffer.slice(cut + 2);
           const name = (block.find(l => l.startsWith('event:')) || '').slice(6).trim();
           const data = block.filter(l => l.startsWith('data:')).map(l => l.slice(5).replace(/^ /, '')).join('\n');
-          if (name === 'overdue') onAlert(JSON.parse(data));
+          if (name === eventName) onEvent(JSON.parse(data));
         }
       }
     }
     run();
     return { close() { closed = true; abort.abort(); } };
   }
+};
+window.CaseAlerts = { open: (token, onAlert) => window.ServerEvents.open('/api/v1/case-alerts/stream', 'overdue', token, onAlert) };
+window.IssueAlerts = {
+  open: (token, onIssue) => window.ServerEvents.open('/api/v1/analytics/issues/stream', 'issue', token, onIssue)
 };

@@ -1,6 +1,8 @@
 // Hotspot and trend page: a supervisor uploads a 311 export (CSV) to POST /api/v1/analytics/hotspots
 // and sees its hot cells on a Leaflet map (tiles only when /report/settings.json names a tile URL),
-// the same cells in a table, requests per hour and per type, and the live emerging-issue alerts.
+// the same cells in a table, requests per hour as a uPlot chart (decoration: the table beside it
+// holds the same numbers) and per type, and the emerging-issue alerts: those raised so far, then
+// each new one pushed as the live fold raises it (IssueAlerts, server-sent events).
 (function () {
   'use strict';
   const I = window.I18N;
@@ -10,6 +12,7 @@
   const auth = { Authorization: 'Bearer ' + token };
   let map = null;
   let layer = null;
+  let chart = null;
 
   function row(tbody, cells) {
     const tr = document.createElement('tr');
@@ -42,6 +45,7 @@
     const hours = document.querySelector('#hours tbody');
     hours.innerHTML = '';
     answer.hours.forEach(h => row(hours, [new Date(h.hour).toISOString().slice(0, 16).replace('T', ' ') + ' UTC', h.count]));
+    drawTrend(answer.hours);
     const types = document.querySelector('#types tbody');
     types.innerHTML = '';
     answer.types.forEach(t => row(types, [t.type, t.count]));
@@ -60,15 +64,42 @@
     }
   }
 
+  /** Requests per hour as bars; the #hours table is what screen readers and keyboards use. */
+  function drawTrend(hours) {
+    if (!window.uPlot || !hours.length) return;
+    $('trend-figure').hidden = false;
+    const el = $('trend-chart');
+    const data = [hours.map(h => new Date(h.hour).getTime() / 1000), hours.map(h => h.count)];
+    if (chart) chart.destroy();
+    chart = new uPlot({
+      width: Math.max(300, el.clientWidth || 600), height: 220, legend: {show: false},
+      scales: {x: {time: true}},
+      series: [{}, {label: I.t('count'), stroke: '#2a6fdb', fill: 'rgba(42,111,219,0.25)',
+        paths: uPlot.paths.bars({size: [0.8]})}],
+      axes: [{stroke: '#1a202c'}, {stroke: '#1a202c', label: I.t('count')}]
+    }, data, el);
+  }
+
+  function issueRow(tbody, i, first) {
+    const tr = row(tbody, [(I.lang === 'ko' ? i.nameKo : i.nameEn) || i.key, i.count, i.baseline,
+      i.at.slice(0, 16).replace('T', ' ')]);
+    if (first) tbody.prepend(tr);
+  }
+
   async function issues() {
     const res = await fetch('/api/v1/analytics/issues', { headers: auth });
     if (!res.ok) return;
     const answer = await res.json();
     const tbody = document.querySelector('#issues tbody');
     tbody.innerHTML = '';
-    answer.issues.forEach(i => row(tbody, [(I.lang === 'ko' ? i.nameKo : i.nameEn) || i.key, i.count, i.baseline,
-      i.at.slice(0, 16).replace('T', ' ')]));
+    answer.issues.forEach(i => issueRow(tbody, i, false));
     $('no-issues').hidden = answer.issues.length > 0;
+  }
+
+  /** A pushed alert goes on top of the table at once. */
+  function pushed(i) {
+    issueRow(document.querySelector('#issues tbody'), i, true);
+    $('no-issues').hidden = true;
   }
 
   $('scan').addEventListener('submit', async event => {
@@ -86,4 +117,5 @@
   I.apply();
   startMap();
   issues();
+  if (window.IssueAlerts) window.IssueAlerts.open(token, pushed);
 })();

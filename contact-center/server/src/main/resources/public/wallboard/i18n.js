@@ -15,7 +15,7 @@ window.I18N = (function () {
       volume: '예상 인입', interval: '구간(분)', ahtS: '평균 처리 시간(초)', targetSl: '목표 서비스 레벨(%)',
       thresholdS: '기준 시간(초)', patienceS: '평균 인내 시간(초, 0=Erlang C)', calculate: '계산', agentsNeeded: '필요 인원',
       expectedSl: '예상 서비스 레벨', abandonP: '예상 포기율', staffingTitle: '인력 산정 (Erlang C / Erlang A)',
-      monitor: '상담 모니터링', campaigns: '문자 캠페인', welfare: '안부 확인', alerts: '기한 초과 민원', overdueAlert: '기한 초과', operatorHere: '이 화면은 감독자용입니다. 상담사는 상담 콘솔을 사용하세요.', openConsole: '상담 콘솔 열기',
+      monitor: '상담 모니터링', campaigns: '문자 캠페인', welfare: '안부 확인', alerts: '경보 (기한 초과 민원·급증)', overdueAlert: '기한 초과', issueAlert: '급증', issueChart: '시간대별 건수 (차트)', operatorHere: '이 화면은 감독자용입니다. 상담사는 상담 콘솔을 사용하세요.', openConsole: '상담 콘솔 열기',
       badNumber: '숫자를 입력하세요', volumeHelp: '쉼표로 구분한 구간별 인입 수',
       byDepartment: '부서별', department: '부서', category: '유형', received: '접수', onTime: '기한 내 처리',
       firstResponse: '첫 응답 (중앙값 / p90)', resolution: '처리 시간 (중앙값 / p90)', overdue: '기한 초과',
@@ -31,7 +31,21 @@ window.I18N = (function () {
       count: '건수', expected: '기대값', topTypes: '주요 유형', trendTitle: '시간대별·유형별 추이', hour: '시간',
       type: '유형', issuesTitle: '급증 경보 (자체 기준선 대비)', issue: '경보', baseline: '기준선', at: '시각',
       noIssues: '경보 없음', needFile: 'CSV 파일을 선택하세요', analysing: '분석 중…',
-      summary: '{n}건 중 위치 있는 {located}건, 핫스팟 {hot}곳'
+      summary: '{n}건 중 위치 있는 {located}건, 핫스팟 {hot}곳',
+      reformLink: '개선 보드', rfTitle: '민원 개선 보드', rfOpen: '원인 태그와 개선 과제 등록',
+      rfIssue: '이슈 (격자·급증 키 또는 유형 코드)', rfType: '측정할 민원 유형', rfCause: '원인', rfTaskTitle: '과제명',
+      rfOwner: '담당자 (계정)', rfDue: '기한', rfStep: '단계', rfOpenButton: '과제 등록', rfTasks: '개선 과제 (4단계 사다리)',
+      rfState: '상태', rfBefore: '개선 전 (일 평균)', rfAfter: '개선 후 (일 평균)', rfChange: '변화', rfNone: '과제 없음',
+      rfCauseLAW: '법령', rfCausePROCESS: '절차', rfCausePRACTICE: '관행', rfCauseSYSTEM: '시스템', rfOPEN: '진행 중',
+      rfCLOSED: '완료', rfClimb: '다음 단계', rfClose: '완료 처리', rfClimbed: '단계를 올렸습니다', rfClosed: '완료했습니다',
+      rfOpened: '과제를 등록했습니다',
+      qualityLink: '품질 평가', qaTitle: '상담 품질 평가', qaSample: '평가 표본 추출 (종료된 채팅·문자)',
+      qaOperator: '상담사 (비우면 전체)', qaSize: '건수', qaDraw: '표본 추출', qaTranscript: '대화 내용',
+      qaScore: '평가 (가중 기준)', qaSave: '점수 저장', qaCalibration: '교차 평가 (평가자별 점수와 편차)', qaEvaluator: '평가자',
+      qaPercent: '점수 (%)', qaOpen: '평가하기', qaDrawn: '{n}건을 뽑았습니다', qaSaved: '저장했습니다: {p}%',
+      qaSpread: '평가자 {n}명, 평균 {mean}%, 최저 {min}%, 최고 {max}%, 표준편차 {sd}', qaOperatorSaid: '상담사',
+      qaCitizenSaid: '민원인', qa_greeting: '인사', qa_accuracy: '정확성', qa_empathy: '공감', qa_resolution: '해결',
+      qa_compliance: '규정 준수'
     },
     en: {
       title: 'OneNumber live wallboard', offline: 'offline', online: 'live', tv: 'TV mode', staffing: 'Staffing',
@@ -46,7 +60,7 @@ window.I18N = (function () {
       volume: 'Forecast volume', interval: 'Interval (min)', ahtS: 'AHT (s)', targetSl: 'Target service level (%)',
       thresholdS: 'Threshold (s)', patienceS: 'Avg patience (s, 0 = Erlang C)', calculate: 'Calculate', agentsNeeded: 'Agents needed',
       expectedSl: 'Expected service level', abandonP: 'Expected abandonment', staffingTitle: 'Staffing (Erlang C / Erlang A)',
-      monitor: 'Live conversations', campaigns: 'SMS campaigns', welfare: 'Senior Assurance Call', alerts: 'Overdue cases', overdueAlert: 'Overdue', operatorHere: 'This wallboard is for supervisors. Operators work in the console.', openConsole: 'Open the operator console',
+      monitor: 'Live conversations', campaigns: 'SMS campaigns', welfare: 'Senior Assurance Call', alerts: 'Alerts (overdue cases, emerging issues)', overdueAlert: 'Overdue', issueAlert: 'Emerging issue', issueChart: 'Requests per hour (chart)', operatorHere: 'This wallboard is for supervisors. Operators work in the console.', openConsole: 'Open the operator console',
       badNumber: 'must be a number', volumeHelp: 'contacts per interval, separated by commas',
       byDepartment: 'Departments', department: 'Department', category: 'Category', received: 'Received',
       onTime: 'Answered on time', firstResponse: 'First response (median / p90)', resolution: 'Resolution (median / p90)',
@@ -62,7 +76,21 @@ window.I18N = (function () {
       count: 'Requests', expected: 'Expected', topTypes: 'Top types', trendTitle: 'Trend per hour and type', hour: 'Hour',
       type: 'Type', issuesTitle: 'Emerging issues (against their own baseline)', issue: 'Issue', baseline: 'Baseline', at: 'At',
       noIssues: 'No alerts', needFile: 'Choose a CSV file', analysing: 'Analysing…',
-      summary: '{n} requests, {located} located, {hot} hotspots'
+      summary: '{n} requests, {located} located, {hot} hotspots',
+      reformLink: 'Reform board', rfTitle: 'Reform board', rfOpen: 'Tag a cause and open a reform task',
+      rfIssue: 'Issue (a cell or burst key, or a type code)', rfType: 'Complaint type measured', rfCause: 'Cause',
+      rfTaskTitle: 'Task', rfOwner: 'Owner (login)', rfDue: 'Due', rfStep: 'Step', rfOpenButton: 'Open task',
+      rfTasks: 'Reform tasks (four-step ladder)', rfState: 'Status', rfBefore: 'Before (per day)', rfAfter: 'After (per day)',
+      rfChange: 'Change', rfNone: 'No tasks', rfCauseLAW: 'Law', rfCausePROCESS: 'Process', rfCausePRACTICE: 'Practice',
+      rfCauseSYSTEM: 'System', rfOPEN: 'Open', rfCLOSED: 'Closed', rfClimb: 'Next step', rfClose: 'Close',
+      rfClimbed: 'Moved up the ladder', rfClosed: 'Closed', rfOpened: 'Task opened',
+      qualityLink: 'Quality', qaTitle: 'Quality evaluation', qaSample: 'Draw a sample (closed chats and texts)',
+      qaOperator: 'Operator (empty: everyone)', qaSize: 'How many', qaDraw: 'Draw sample', qaTranscript: 'Transcript',
+      qaScore: 'Score (weighted criteria)', qaSave: 'Save scores', qaCalibration: 'Calibration (each evaluator and the spread)',
+      qaEvaluator: 'Evaluator', qaPercent: 'Score (%)', qaOpen: 'Evaluate', qaDrawn: '{n} drawn', qaSaved: 'Saved: {p}%',
+      qaSpread: '{n} evaluators, mean {mean}%, lowest {min}%, highest {max}%, standard deviation {sd}',
+      qaOperatorSaid: 'Operator', qaCitizenSaid: 'Citizen', qa_greeting: 'Greeting', qa_accuracy: 'Accuracy',
+      qa_empathy: 'Empathy', qa_resolution: 'Resolution', qa_compliance: 'Compliance'
     }
   };
   const params = new URLSearchParams(location.search);

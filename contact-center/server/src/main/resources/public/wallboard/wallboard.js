@@ -13,12 +13,22 @@
   let chart = null;
   let abort = null;
   let caseAlerts = null;   // the overdue alert stream (every department's), pushed
+  let issueAlerts = null;  // the emerging-issue alert stream, pushed as the live fold raises them
 
   /** A case went overdue somewhere in the city: list it at the top of the board. */
   function showCaseAlert(a) {
     const li = document.createElement('li');
     li.textContent = I.t('overdueAlert') + ' · ' + a.caseId + ' · ' + a.department;
     $('case-alerts').prepend(li);
+    $('alerts-section').hidden = false;
+  }
+
+  /** An emerging issue was raised (a burst of a category or a hotspot): list it at the top too. */
+  function showIssueAlert(i) {
+    const li = document.createElement('li');
+    const name = (I.lang === 'ko' ? i.nameKo : i.nameEn) || i.key;
+    li.textContent = I.t('issueAlert') + ' · ' + name + ' · ' + i.count + ' (' + I.t('baseline') + ' ' + i.baseline + ')';
+    $('issue-alerts').prepend(li);
     $('alerts-section').hidden = false;
   }
 
@@ -77,6 +87,11 @@
       body: JSON.stringify({username: $('username').value, password: $('password').value})});
     if (!res.ok) { showLogin(I.t('loginFailed')); return; }
     const data = await res.json();
+    if ((data.roles || []).includes('ANALYST')) {
+      sessionStorage.setItem('onenumber.token', data.access_token);
+      location.href = 'reform.html';
+      return;
+    }
     if (!(data.roles || []).some(r => r === 'SUPERVISOR' || r === 'ADMIN')) { wrongRole(data.roles || []); return; }
     token = data.access_token;
     sessionStorage.setItem('onenumber.token', token);
@@ -101,6 +116,7 @@
     online(true);
     if (!queueNames.size) loadQueueNames();
     if (!caseAlerts) caseAlerts = window.CaseAlerts.open(token, showCaseAlert);
+    if (!issueAlerts) issueAlerts = window.IssueAlerts.open(token, showIssueAlert);
     const reader = res.body.getReader();
     const decoder = new TextDecoder();
     let buffer = '';

@@ -17,6 +17,7 @@ import org.onenumber.core.contact.ContactStep;
 import org.onenumber.core.directory.Queue;
 import org.onenumber.core.directory.SkillLevel;
 import org.onenumber.core.event.CitizenRegistered;
+import org.onenumber.core.event.ContactCategorized;
 import org.onenumber.core.event.ContactCreated;
 import org.onenumber.core.event.ContactStateChanged;
 import org.onenumber.core.event.DomainEvent;
@@ -26,12 +27,14 @@ import org.onenumber.core.port.out.CitizenRegistry;
 import org.onenumber.core.port.out.ContactJournal;
 import org.onenumber.core.port.out.Directory;
 import org.onenumber.core.port.out.EventPublisher;
+import org.onenumber.core.port.out.TopicCategories;
 import org.onenumber.core.port.out.Transactions;
 
 /**
  * Opens a contact: finds or registers the citizen by the identity they came with, chooses the
  * queue ({@link QueueSelection}), and journals the contact as created and queued in one
- * transaction. Events are published only after the commit, so listeners never see a contact that
+ * transaction, with its category ({@link TopicCategories}, chosen before the transaction opens) as a
+ * {@link ContactCategorized} event when the topic names one. Events are published only after the commit, so listeners never see a contact that
  * could still roll back. Thread-safe: holds no mutable state; the random generator must be
  * thread-safe if callers are concurrent.
  */
@@ -44,9 +47,17 @@ public final class ContactIntake implements OpenContact {
   private final EventPublisher events;
   private final InstantSource clock;
   private final RandomGenerator random;
+  private final TopicCategories categories;
 
   public ContactIntake(Transactions transactions, CitizenRegistry citizens, ContactJournal journal,
       Directory directory, EventPublisher events, InstantSource clock, RandomGenerator random) {
+    this(transactions, citizens, journal, directory, events, clock, random, TopicCategories.NONE);
+  }
+
+  public ContactIntake(Transactions transactions, CitizenRegistry citizens, ContactJournal journal,
+      Directory directory, EventPublisher events, InstantSource clock, RandomGenerator random,
+      TopicCategories categories) {
+    this.categories = categories;
     this.transactions = transactions;
     this.citizens = citizens;
     this.journal = journal;
@@ -62,6 +73,8 @@ public final class ContactIntake implements OpenContact {
   @Override
   public Contact open(OpenContactCommand command) {
     Queue queue = QueueSelection.choose(directory.queues(), command.queue(), command.channel(), command.language());
+    var category = command.topic() == null || command.topic().isBlank()
+        ? java.util.Optional.<String>empty() : categories.categoryOf(command.topic());
     Opened opened = transactions.inTransaction(() -> {
       List<DomainEvent> emitted = new ArrayList<>();
       var now = clock.instant();
@@ -75,6 +88,7 @@ public final class ContactIntake implements OpenContact {
       emitted.add(new ContactCreated(created.id(), created.channel(), citizen.id(), created.language(), priority, now));
       emitted.add(new ContactStateChanged(queued.id(), queued.channel(), queued.language(),
           ContactState.CREATED, ContactState.QUEUED, queue.id(), null, "intake", now));
+      category.ifPresent(c -> emitted.add(new ContactCategorized(created.id(), c, now)));
       journal.append(queued, emitted);
       return new Opened(queued, List.copyOf(emitted));
     });

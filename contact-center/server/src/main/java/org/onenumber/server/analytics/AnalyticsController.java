@@ -21,7 +21,6 @@ import org.onenumber.core.analytics.CategoryTree;
 import org.onenumber.core.analytics.ComplaintClassifier;
 import org.onenumber.core.analytics.ComplaintType;
 import org.onenumber.core.analytics.EmergingIssue;
-import org.onenumber.core.analytics.IssueKeys;
 import org.onenumber.core.analytics.SurveillanceSettings;
 import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.server.security.CitizenDataAccess;
@@ -29,8 +28,8 @@ import org.onenumber.server.security.CitizenDataAccess;
 /**
  * Complaint analytics (issue 18): the category tree (every staff role: operators pick from it),
  * classification of a message (operators and supervisors), and the emerging issues raised live or
- * recomputed in batch (supervisors and administrators; department staff their own department's
- * bursts). No personal data: a classified text is not
+ * recomputed in batch (supervisors, administrators and analysts; department staff their own
+ * department's bursts). No personal data: a classified text is not
  * stored, alerts are counts per category and cell.
  */
 @Controller("/api/v1/analytics")
@@ -45,9 +44,11 @@ final class AnalyticsController {
   private final SurveillanceSettings settings;
   private final InstantSource clock;
   private final CitizenDataAccess access;
+  private final IssueRows rows;
 
   AnalyticsController(CategoryTree tree, ComplaintClassifier classifier, EmergingIssues issues,
-      SurveillanceSettings settings, InstantSource clock, CitizenDataAccess access) {
+      SurveillanceSettings settings, InstantSource clock, CitizenDataAccess access, IssueRows rows) {
+    this.rows = rows;
     this.access = access;
     this.tree = tree;
     this.classifier = classifier;
@@ -61,7 +62,7 @@ final class AnalyticsController {
   record ClassifyRequest(@Nullable String text, @Nullable Integer limit) {}
 
   @Get("/taxonomy")
-  @Secured({"OPERATOR", "DEPARTMENT_STAFF", "SUPERVISOR", "ADMIN"})
+  @Secured({"OPERATOR", "DEPARTMENT_STAFF", "SUPERVISOR", "ADMIN", "ANALYST"})
   @Operation(summary = "The city's category tree: services, categories and types with Korean and English names and "
       + "the department of each type")
   Map<String, Object> taxonomy() {
@@ -99,7 +100,7 @@ final class AnalyticsController {
   }
 
   @Get("/issues{?source,department}")
-  @Secured({"DEPARTMENT_STAFF", "SUPERVISOR", "ADMIN"})
+  @Secured({"DEPARTMENT_STAFF", "SUPERVISOR", "ADMIN", "ANALYST"})
   @Operation(summary = "Emerging issues: hotspot cells and category bursts above their own baseline "
       + "(p < 0.01 family-wise), raised live from the event stream or recomputed in batch (source=batch); "
       + "department staff see the bursts of their own department's types")
@@ -111,48 +112,19 @@ final class AnalyticsController {
     String only = access.departmentFigures(who, department);
     boolean batch = "batch".equals(source);
     List<EmergingIssue> found = (batch ? issues.batch(clock.instant()) : issues.live()).stream()
-        .filter(i -> only == null || departmentOf(i).equals(only)).toList();
+        .filter(i -> only == null || rows.departmentOf(i).equals(only)).toList();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("source", batch ? "batch" : "live");
     body.put("since", issues.since().toString());
+    if (!batch) {
+      body.put("warm", issues.warm());
+    }
     body.put("alpha", settings.alpha());
-    body.put("issues", found.stream().map(this::issue).toList());
+    body.put("issues", found.stream().map(rows::issue).toList());
     return body;
   }
 
-  /** The department of a burst's type; "" for a hotspot cell or a key outside the tree. */
-  private String departmentOf(EmergingIssue i) {
-    int at = i.key().indexOf('@');
-    return at < 0 ? "" : tree.find(i.key().substring(0, at)).map(ComplaintType::department).orElse("");
-  }
-
-  private Map<String, Object> issue(EmergingIssue i) {
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("kind", i.kind().name());
-    row.put("key", i.key());
-    int at = i.key().indexOf('@');
-    if (at > 0) {
-      tree.find(i.key().substring(0, at)).ifPresent(t -> {
-        row.put("type", t.code());
-        row.put("nameKo", t.nameKo());
-        row.put("nameEn", t.nameEn());
-        row.put("department", t.department());
-      });
-    }
-    if (i.key().startsWith("cell:") || i.key().contains("@area:")) {
-      double[] c = IssueKeys.centre(i.key(), i.key().startsWith("cell:") ? settings.cellDegrees() : settings.areaDegrees());
-      row.put("latitude", c[0]);
-      row.put("longitude", c[1]);
-    }
-    row.put("periodStart", i.periodStart().toString());
-    row.put("at", i.at().toString());
-    row.put("count", i.count());
-    row.put("baseline", Math.round(i.baseline() * 100) / 100.0);
-    row.put("pValue", i.pValue());
-    return row;
-  }
-
-  private static Map<String, Object> type(ComplaintType t) {
+  static Map<String, Object> type(ComplaintType t) {
     Map<String, Object> row = node(t.code(), t.nameKo(), t.nameEn());
     row.put("service", t.service());
     row.put("category", t.category());
@@ -160,7 +132,7 @@ final class AnalyticsController {
     return row;
   }
 
-  private static Map<String, Object> node(String code, String ko, String en) {
+  static Map<String, Object> node(String code, String ko, String en) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("code", code);
     row.put("nameKo", ko);

@@ -7,28 +7,32 @@ import jakarta.annotation.PostConstruct;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import org.onenumber.core.analytics.BatchSurveillance;
 import org.onenumber.core.analytics.EmergingIssue;
 import org.onenumber.core.analytics.LiveSurveillance;
 import org.onenumber.core.analytics.Observation;
 import org.onenumber.core.analytics.SurveillanceSettings;
-import org.onenumber.core.contact.Contact;
-import org.onenumber.core.event.ContactCreated;
+import org.onenumber.core.event.ContactCategorized;
 import org.onenumber.core.event.DomainEvent;
-import org.onenumber.core.port.out.ContactJournal;
 import org.onenumber.server.events.VertxEventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The node's emerging-issue fold. At start-up it replays the contacts of the last
- * {@code onenumber.analytics.window-days} (28) days, categorised, then folds every created
- * contact from the event bus (its topic looked up off the event loop). A raised alert is logged
- * for supervisors ({@code WARN emerging issue ...}) and listed by the analytics API;
+ * The node's emerging-issue fold. It subscribes to the event bus at start-up and counts every
+ * contact's category at intake (the intake's {@link ContactCategorized}: no I/O per event); the
+ * contacts of the last {@code onenumber.analytics.window-days} (28) days are replayed in the
+ * background (a Vert.x worker) into a fold of its own, so the server answers at once and the event
+ * loop never waits for the replay: until it ends the events received are held and {@link #warm()}
+ * is false; then the held events created from the cut-off on are folded after the history and the
+ * warmed fold replaces the empty one. A raised alert is logged
+ * ({@code WARN emerging issue ...}) and pushed to supervisors' screens ({@link IssueAlertHub});
  * {@link #batch} recomputes the alerts from the stored contacts since the same start, which must
- * equal {@link #live}. Contacts carry no place yet, so only category bursts (city-wide) come from
- * contacts; hotspots need located observations. Thread-safe (one lock around the fold).
+ * equal {@link #live}. Alerts count the category at intake (an alarm does not wait for wrap-up);
+ * the operator's disposition corrects reports, FCR and the export. Contacts carry no place yet, so
+ * only category bursts (city-wide) come from contacts. Thread-safe (one lock around the fold).
  */
 @Context
 public final class EmergingIssues {
@@ -37,18 +41,21 @@ public final class EmergingIssues {
   private final SurveillanceSettings settings;
   private final ContactCategories categories;
   private final VertxEventPublisher events;
-  private final ContactJournal journal;
+  private final IssueAlertHub alerts;
   private final Vertx vertx;
   private final InstantSource clock;
   private final Instant since;
-  private final LiveSurveillance live;
+  private final Object lock = new Object();
+  private LiveSurveillance live;
+  private final List<Observation> held = new ArrayList<>();
+  private boolean warm;
 
   EmergingIssues(SurveillanceSettings settings, ContactCategories categories, VertxEventPublisher events,
-      ContactJournal journal, Vertx vertx, InstantSource clock, @Value("${onenumber.analytics.window-days:28}") int days) {
+      IssueAlertHub alerts, Vertx vertx, InstantSource clock, @Value("${onenumber.analytics.window-days:28}") int days) {
     this.settings = settings;
     this.categories = categories;
     this.events = events;
-    this.journal = journal;
+    this.alerts = alerts;
     this.vertx = vertx;
     this.clock = clock;
     this.since = settings.periodStart(settings.periodOf(clock.instant().minus(Duration.ofDays(days))));
@@ -57,51 +64,93 @@ public final class EmergingIssues {
 
   @PostConstruct
   void start() {
-    List<Contact> history = categories.contactsCreated(since, clock.instant().plusSeconds(1));
-    synchronized (live) {
-      history.forEach(c -> live.accept(observation(c.createdAt(), c.topic())));
-    }
-    LOG.info("emerging issues warmed from {} contacts since {}", history.size(), since);
+    Instant cutoff = clock.instant();
     events.subscribe(this::onEvent);
+    vertx.executeBlocking(() -> warmUp(cutoff), false).onFailure(e -> {
+      LOG.error("emerging issues could not warm up; live alerts start from the events since start-up", e);
+      swapIn(new LiveSurveillance(settings), Instant.MIN);
+    });
+  }
+
+  /** Folds history into a fold of its own (no lock held), then the held events, then swaps it in. */
+  private int warmUp(Instant cutoff) {
+    List<Observation> history = observations(since, cutoff);
+    LiveSurveillance warmed = new LiveSurveillance(settings);
+    history.forEach(warmed::accept);
+    swapIn(warmed, cutoff);
+    LOG.info("emerging issues warmed from {} contacts since {}", history.size(), since);
+    return history.size();
+  }
+
+  /** Folds the held events from {@code cutoff} on into {@code warmed}, which becomes the live fold. */
+  private void swapIn(LiveSurveillance warmed, Instant cutoff) {
+    List<EmergingIssue> raised = new ArrayList<>();
+    synchronized (lock) {
+      held.stream().filter(o -> !o.at().isBefore(cutoff)).forEach(o -> raised.addAll(warmed.accept(o)));
+      held.clear();
+      live = warmed;
+      warm = true;
+    }
+    raised.forEach(this::raise);
   }
 
   private void onEvent(DomainEvent event) {
-    if (event instanceof ContactCreated created) {
-      vertx.executeBlocking(() -> journal.find(created.contact()).map(c -> categories.categoryOf(c.topic())).orElse(null))
-          .onSuccess(category -> accept(observation(created.at(), category)));
+    Observation o = event instanceof ContactCategorized c ? observation(c.at(), c.category()) : null;
+    if (o != null) {
+      accept(o);
     }
   }
 
-  /** Folds one observation; logs what it raised. */
+  /** Folds one observation (held until the warm-up ends); logs and pushes what it raised. */
   public void accept(Observation o) {
     List<EmergingIssue> raised;
-    synchronized (live) {
+    synchronized (lock) {
+      if (!warm) {
+        held.add(o);
+        return;
+      }
       raised = live.accept(o);
     }
-    raised.forEach(i -> LOG.warn("emerging issue {} {} count {} baseline {} p {}", i.kind(), i.key(), i.count(),
-        String.format("%.2f", i.baseline()), String.format("%.2g", i.pValue())));
+    raised.forEach(this::raise);
+  }
+
+  private void raise(EmergingIssue i) {
+    LOG.warn("emerging issue {} {} count {} baseline {} p {}", i.kind(), i.key(), i.count(),
+        String.format("%.2f", i.baseline()), String.format("%.2g", i.pValue()));
+    alerts.publish(i);
+  }
+
+  /** Whether the start-up replay of history has ended (before that, {@link #live} is incomplete). */
+  public boolean warm() {
+    synchronized (lock) {
+      return warm;
+    }
   }
 
   /** The alerts raised live since the window's start. */
   public List<EmergingIssue> live() {
-    synchronized (live) {
+    synchronized (lock) {
       return live.alerts();
     }
   }
 
   /** The alerts recomputed from the stored contacts since the window's start. */
   public List<EmergingIssue> batch(Instant now) {
-    List<Observation> history = categories.contactsCreated(since, now.plusSeconds(1)).stream()
-        .map(c -> observation(c.createdAt(), c.topic())).toList();
-    return BatchSurveillance.recompute(settings, history);
+    return BatchSurveillance.recompute(settings, observations(since, now.plusSeconds(1)));
   }
 
   public Instant since() {
     return since;
   }
 
-  /** Only categories of the tree are counted: a topic the classifier did not know counts as none. */
+  /** Stored contacts in [from, to) as observations of their category at intake. */
+  private List<Observation> observations(Instant from, Instant to) {
+    return categories.contactsAtIntake(from, to).stream()
+        .map(c -> observation(c.createdAt(), c.topic())).filter(o -> o != null).toList();
+  }
+
+  /** Only categories of the tree are counted: a contact without one is no observation (null). */
   private Observation observation(Instant at, String category) {
-    return Observation.unlocated(at, category == null ? null : categories.type(category).map(t -> t.code()).orElse(null));
+    return category == null ? null : categories.type(category).map(t -> Observation.unlocated(at, t.code())).orElse(null);
   }
 }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class AccessPolicyTable {
 
   /** The table's role columns, in order. */
-  public static final List<String> ROLES = List.of("anonymous", "operator", "staff", "supervisor", "admin");
+  public static final List<String> ROLES = List.of("anonymous", "operator", "staff", "supervisor", "admin", "analyst");
   private static final Pattern ROW = Pattern.compile("^\\| `((?:GET|POST|PUT|DELETE|PATCH) [^`]+)` \\|(.*)\\|\\s*$");
 
   private AccessPolicyTable() {}

@@ -9,6 +9,7 @@ import java.util.random.RandomGenerator;
 import org.onenumber.core.intake.ContactIntake;
 import org.onenumber.core.intake.IdentityLinking;
 import org.onenumber.core.port.in.OpenContact;
+import org.onenumber.server.analytics.ContactCategories;
 import org.onenumber.server.events.VertxEventPublisher;
 import org.onenumber.server.persistence.Jdbc;
 import org.onenumber.server.persistence.JdbcCitizenRegistry;
@@ -37,8 +38,9 @@ final class CoreFactory {
 
   @Singleton
   OpenContact openContact(Jdbc jdbc, JdbcCitizenRegistry citizens, JdbcContactJournal journal,
-      JdbcDirectory directory, VertxEventPublisher events, InstantSource clock, RandomGenerator random) {
-    return new ContactIntake(jdbc, citizens, journal, directory, events, clock, random);
+      JdbcDirectory directory, VertxEventPublisher events, InstantSource clock, RandomGenerator random,
+      ContactCategories categories) {
+    return new ContactIntake(jdbc, citizens, journal, directory, events, clock, random, categories);
   }
 
   @Singleton

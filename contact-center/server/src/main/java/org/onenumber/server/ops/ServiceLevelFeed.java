@@ -2,7 +2,6 @@ package org.onenumber.server.ops;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.vertx.core.Vertx;
 import jakarta.annotation.PostConstruct;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -10,9 +9,7 @@ import java.util.List;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.event.CaseOpened;
 import org.onenumber.core.event.ContactCategorized;
-import org.onenumber.core.event.ContactCreated;
 import org.onenumber.core.event.DomainEvent;
-import org.onenumber.core.port.out.ContactJournal;
 import org.onenumber.ops.sla.ContactReplay;
 import org.onenumber.ops.sla.LiveServiceLevels;
 import org.onenumber.ops.sla.ServiceLevelPolicy;
@@ -28,10 +25,9 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>replays today's stored facts (contacts since local midnight with every step, agent state
  *       changes, surveys, escalations) into the fold, so a restart loses no figure;
- *   <li>subscribes to the event bus: every domain event goes into the fold, then to the wallboard;
- *   <li>a created contact's topic is looked up in the journal off the event loop, categorised
- *       ({@link ContactCategories}: the tree's type, else the topic verbatim) and fed back as
- *       {@link ContactCategorized}, the category of contact-level FCR.
+ *   <li>subscribes to the event bus: every domain event goes into the fold, then to the wallboard.
+ *       A contact's category (the category of contact-level FCR) arrives as the intake's
+ *       {@link ContactCategorized} event ({@link ContactCategories}), so the fold reads nothing.
  * </ol>
  *
  * Every hour, days before yesterday are forgotten. Events published between steps 1 and 2
@@ -44,24 +40,19 @@ final class ServiceLevelFeed {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceLevelFeed.class);
   private final LiveServiceLevels live;
   private final VertxEventPublisher events;
-  private final ContactJournal journal;
   private final JdbcServiceLevelFacts facts;
   private final ContactCategories categories;
   private final WallboardHub hub;
-  private final Vertx vertx;
   private final InstantSource clock;
   private final ServiceLevelPolicy policy;
 
-  ServiceLevelFeed(LiveServiceLevels live, VertxEventPublisher events, ContactJournal journal,
-      JdbcServiceLevelFacts facts, ContactCategories categories, WallboardHub hub, Vertx vertx, InstantSource clock,
-      ServiceLevelPolicy policy) {
+  ServiceLevelFeed(LiveServiceLevels live, VertxEventPublisher events, JdbcServiceLevelFacts facts,
+      ContactCategories categories, WallboardHub hub, InstantSource clock, ServiceLevelPolicy policy) {
     this.live = live;
     this.events = events;
-    this.journal = journal;
     this.facts = facts;
     this.categories = categories;
     this.hub = hub;
-    this.vertx = vertx;
     this.clock = clock;
     this.policy = policy;
   }
@@ -90,15 +81,6 @@ final class ServiceLevelFeed {
 
   private void onEvent(DomainEvent event) {
     live.accept(event);
-    if (event instanceof ContactCreated created) {
-      vertx.executeBlocking(() -> journal.find(created.contact()).map(c -> categories.categoryOf(c.topic()))
-              .orElse(null))
-          .onSuccess(topic -> {
-            if (topic != null && !topic.isBlank()) {
-              live.accept(new ContactCategorized(created.contact(), topic, created.at()));
-            }
-          });
-    }
     hub.changed(event.at());
   }
 }

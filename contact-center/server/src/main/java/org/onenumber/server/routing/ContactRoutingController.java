@@ -16,12 +16,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.analytics.ComplaintType;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.directory.DepartmentId;
 import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.routing.RoutingCommand;
+import org.onenumber.server.analytics.Dispositions;
 import org.onenumber.server.console.JdbcContactNotes;
 import org.onenumber.server.routing.RoutingViews.ContactStateView;
 import org.onenumber.server.routing.RoutingViews.PositionView;
@@ -41,8 +43,11 @@ final class ContactRoutingController {
   private final RoutingHost routing;
   private final InstantSource clock;
   private final JdbcContactNotes notes;
+  private final Dispositions dispositions;
 
-  ContactRoutingController(RoutingHost routing, InstantSource clock, JdbcContactNotes notes) {
+  ContactRoutingController(RoutingHost routing, InstantSource clock, JdbcContactNotes notes,
+      Dispositions dispositions) {
+    this.dispositions = dispositions;
     this.clock = clock;
     this.notes = notes;
     this.routing = routing;
@@ -64,22 +69,32 @@ final class ContactRoutingController {
   }
 
   @Post("/contacts/{contactId}/wrap-up")
-  @Operation(summary = "Start the queue's wrap-up timer with the outcome (RESOLVED, ESCALATED, TRANSFERRED)")
+  @Operation(summary = "Start the queue's wrap-up timer with the outcome (RESOLVED, ESCALATED, TRANSFERRED) and "
+      + "optionally the operator's disposition (category: a type code of the city's tree)")
   ContactStateView wrapUp(@PathVariable String contactId, @Body RoutingBodies.Outcome body, Authentication who) {
     agentOf(contactId, who);
+    ComplaintType disposed = body.category() == null ? null : dispositions.check(body.category());
     ContactStateView after = after(contactId, routing.handle(new RoutingCommand.WrapUp(new ContactId(contactId),
         body.parsed())), null);
     keepNote(contactId, body, who);
+    if (disposed != null) {
+      dispositions.record(new ContactId(contactId), disposed, who.getName());
+    }
     return after;
   }
 
   @Post("/contacts/{contactId}/close")
-  @Operation(summary = "Close a connected or wrapping-up contact now, with its outcome")
+  @Operation(summary = "Close a connected or wrapping-up contact now, with its outcome and optionally the operator's "
+      + "disposition (category: a type code of the city's tree)")
   ContactStateView close(@PathVariable String contactId, @Body RoutingBodies.Outcome body, Authentication who) {
     agentOf(contactId, who);
+    ComplaintType disposed = body.category() == null ? null : dispositions.check(body.category());
     ContactStateView after = after(contactId, routing.handle(new RoutingCommand.Close(new ContactId(contactId),
         body.parsed())), null);
     keepNote(contactId, body, who);
+    if (disposed != null) {
+      dispositions.record(new ContactId(contactId), disposed, who.getName());
+    }
     return after;
   }
 

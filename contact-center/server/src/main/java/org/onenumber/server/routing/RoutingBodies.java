@@ -24,9 +24,12 @@ public final class RoutingBodies {
   @Serdeable
   public record Decline(@Nullable String reason) {}
 
-  /** {@code outcome}: RESOLVED, ESCALATED or TRANSFERRED (required). */
+  /**
+   * {@code outcome}: RESOLVED, ESCALATED or TRANSFERRED (required); {@code category}: the operator's
+   * disposition, a type code of the city's tree (optional).
+   */
   @Serdeable
-  public record Outcome(String outcome, @Nullable String note) {
+  public record Outcome(String outcome, @Nullable String note, @Nullable String category) {
     RoutingCommand.Outcome parsed() {
       InvalidInputException.requireText(outcome, "outcome");
       try {

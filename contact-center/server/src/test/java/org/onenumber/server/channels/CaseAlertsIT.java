@@ -7,19 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,42 +30,15 @@ class CaseAlertsIT {
   @RegisterExtension
   final ServerHarness server = ServerHarness.perTest(Map.of("onenumber.cases.sweep-every", "1h"));
 
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final List<InputStream> streams = new ArrayList<>();
+  private final SseStreams streams = new SseStreams(server);
 
   @AfterEach
   void closeStreams() throws IOException {
-    for (InputStream s : streams) {
-      s.close();
-    }
+    streams.close();
   }
 
-  /** Opens the alert stream as {@code user}; returns its events (each block of lines), once it is ready. */
   private BlockingQueue<String> alerts(String user) throws Exception {
-    HttpResponse<InputStream> response = http.send(java.net.http.HttpRequest.newBuilder(
-        server.uri().resolve("/api/v1/case-alerts/stream")).header("Authorization", "Bearer " + server.login(user))
-        .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-    assertEquals(200, response.statusCode());
-    streams.add(response.body());
-    BlockingQueue<String> events = new LinkedBlockingQueue<>();
-    Thread.ofVirtual().name("alerts-" + user).start(() -> {
-      try (var reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-        StringBuilder block = new StringBuilder();
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-          if (line.isEmpty() && !block.isEmpty()) {
-            events.add(block.toString());
-            block.setLength(0);
-          } else if (!line.isEmpty()) {
-            block.append(line.replace(": ", ":")).append('\n');
-          }
-        }
-      } catch (IOException closed) {
-        // the test closed the stream
-      }
-    });
-    String ready = events.poll(10, TimeUnit.SECONDS);
-    assertTrue(ready != null && ready.contains("event:ready"), String.valueOf(ready));
-    return events;
+    return streams.open("/api/v1/case-alerts/stream", user);
   }
 
   @Test

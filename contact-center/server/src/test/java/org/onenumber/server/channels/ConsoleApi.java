@@ -41,6 +41,11 @@ final class ConsoleApi {
     return status(HttpRequest.POST(path, body).bearerAuth(token(user)));
   }
 
+  /** The HTTP status of a GET (for refusals). */
+  int getStatus(String path, String user) {
+    return status(HttpRequest.GET(path).bearerAuth(token(user)));
+  }
+
   /** The HTTP status of a PUT (for refusals). */
   int statusOfPut(String path, Object body, String user) {
     return status(HttpRequest.PUT(path, body).bearerAuth(token(user)));

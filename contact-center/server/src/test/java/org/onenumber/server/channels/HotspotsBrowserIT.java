@@ -18,7 +18,7 @@ import org.openqa.selenium.interactions.Actions;
  * The hotspot page in real Chromium on the real NYC 311 night (shared/data/nyc311): a supervisor
  * signs in on the wallboard, opens the page, chooses the export and presses Analyse with the
  * keyboard; the map (no tiles) draws every occupied cell, the table lists the five hot cells led by
- * 18 requests at 40.805, -73.955, the hourly trend has the night's hours; 0 axe violations in
+ * 18 requests at 40.805, -73.955, the hourly trend has the night's hours (table and chart); 0 axe violations in
  * English and Korean. Saves {@code target/browser/hotspots-nyc.png}.
  */
 class HotspotsBrowserIT {
@@ -62,6 +62,7 @@ class HotspotsBrowserIT {
     assertEquals(335L, circles, "one circle per occupied 0.01° cell");
     assertTrue(driver.findElements(By.cssSelector("#map img.leaflet-tile")).isEmpty(), "no tiles: works offline");
     assertEquals(6, driver.findElements(By.cssSelector("#hours tbody tr")).size(), "22:00 to 03:00 New York");
+    assertEquals(1, driver.findElements(By.cssSelector("#trend-chart canvas")).size(), "the trend as a chart");
     assertEquals("0", driver.findElement(By.id("map")).getDomAttribute("tabindex"), "the map takes the keyboard");
     assertEquals("[]", Browsers.axeViolations(driver), "hotspots page, English");
     Browsers.screenshot(driver, "hotspots-nyc");

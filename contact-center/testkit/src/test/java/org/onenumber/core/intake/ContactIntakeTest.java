@@ -147,6 +147,21 @@ class ContactIntakeTest {
   }
 
   @Test
+  void theTopicsCategoryTravelsInTheJournaledEventsSoListenersReadNothing() {
+    ContactIntake categorizing = new ContactIntake(transactions, citizens, journal, directory, events, clock,
+        new SplittableRandom(2026), topic -> topic.contains("bus") ? java.util.Optional.of("transport.bus.service")
+            : java.util.Optional.empty());
+    Contact contact = categorizing.open(voiceCall());
+    assertEquals(journal.events(), events.events());
+    assertEquals(new org.onenumber.core.event.ContactCategorized(contact.id(), "transport.bus.service", START),
+        events.events().get(3));
+    categorizing.open(new OpenContactCommand(Channel.VOICE, PHONE, "Kim", Language.KOREAN, "thanks", null, null,
+        Set.of()));
+    assertEquals(1, events.events().stream().filter(e -> e instanceof org.onenumber.core.event.ContactCategorized)
+        .count(), "a topic of no category gives no event");
+  }
+
+  @Test
   void publishesOnlyAfterTheTransactionHasJournaledTheContact() {
     TrackingTransactions tracking = new TrackingTransactions();
     OrderCheckingPublisher publisher = new OrderCheckingPublisher(tracking, journal);

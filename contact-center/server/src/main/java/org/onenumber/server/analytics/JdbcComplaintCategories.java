@@ -1,0 +1,81 @@
+package org.onenumber.server.analytics;
+
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.onenumber.server.persistence.Jdbc;
+
+/**
+ * The stored categories of contacts and cases ({@code contact_disposition}, {@code case_category},
+ * migration V280): type codes of the city's tree with who chose them and when. Writing again
+ * replaces. Thread-safe (each call is its own statement or transaction).
+ */
+@Singleton
+public final class JdbcComplaintCategories {
+
+  /** Who gave a case its category. */
+  public enum Source { CONTACT, AUTOMATIC, STAFF }
+
+  /** A case's category. */
+  public record CaseCategory(String type, Source source, String chosenBy, Instant at) {}
+
+  private final Jdbc jdbc;
+
+  JdbcComplaintCategories(Jdbc jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Stores the operator's disposition of a contact (replacing an earlier one). */
+  public void dispose(String contactId, String type, String chosenBy, Instant at) {
+    jdbc.inTransaction(() -> {
+      if (jdbc.update("update contact_disposition set type_code = ?, chosen_by = ?, chosen_at = ? where contact_id = ?",
+          type, chosenBy, at, contactId) == 0) {
+        jdbc.update("insert into contact_disposition (contact_id, type_code, chosen_by, chosen_at) values (?, ?, ?, ?)",
+            contactId, type, chosenBy, at);
+      }
+      return null;
+    });
+  }
+
+  /** The operator's disposition of a contact, if given. */
+  public Optional<String> disposition(String contactId) {
+    return jdbc.queryOne("select type_code from contact_disposition where contact_id = ?",
+        row -> row.getString("type_code"), contactId);
+  }
+
+  /** The dispositions of the contacts created in [from, to), by contact id. */
+  public Map<String, String> dispositions(Instant from, Instant to) {
+    Map<String, String> byContact = new HashMap<>();
+    jdbc.query("select d.contact_id, d.type_code from contact_disposition d join contact c on c.id = d.contact_id"
+        + " where c.created_at >= ? and c.created_at < ?", row -> byContact.put(row.getString("contact_id"),
+        row.getString("type_code")), from, to);
+    return byContact;
+  }
+
+  /** Stores a case's category (replacing an earlier one). */
+  public void classifyCase(String caseId, String type, Source source, String chosenBy, Instant at) {
+    jdbc.inTransaction(() -> {
+      if (jdbc.update("update case_category set type_code = ?, source = ?, chosen_by = ?, chosen_at = ? where case_id = ?",
+          type, source.name(), chosenBy, at, caseId) == 0) {
+        jdbc.update("insert into case_category (case_id, type_code, source, chosen_by, chosen_at) values (?, ?, ?, ?, ?)",
+            caseId, type, source.name(), chosenBy, at);
+      }
+      return null;
+    });
+  }
+
+  /** A case's category, if known. */
+  public Optional<CaseCategory> caseCategory(String caseId) {
+    return jdbc.queryOne("select * from case_category where case_id = ?", row -> new CaseCategory(
+        row.getString("type_code"), Source.valueOf(row.getString("source")), row.getString("chosen_by"),
+        Jdbc.instant(row, "chosen_at")), caseId);
+  }
+
+  /** The cases opened from a contact that are still classified automatically or from the contact. */
+  public java.util.List<String> casesFollowingContact(String contactId) {
+    return jdbc.query("select cc.case_id from case_contact cc join case_category k on k.case_id = cc.case_id"
+        + " where cc.contact_id = ? and k.source <> 'STAFF'", row -> row.getString("case_id"), contactId);
+  }
+}

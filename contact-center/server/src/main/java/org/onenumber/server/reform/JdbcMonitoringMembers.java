@@ -1,0 +1,81 @@
+package org.onenumber.server.reform;
+
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.onenumber.core.reform.MemberObservation;
+import org.onenumber.server.persistence.Jdbc;
+
+/**
+ * The monitoring roster, members' observations and the mileage ledger (V283). Deciding an
+ * observation and writing its ledger entry happen in one transaction. Thread-safe.
+ */
+@Singleton
+final class JdbcMonitoringMembers {
+
+  private final Jdbc jdbc;
+
+  JdbcMonitoringMembers(Jdbc jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void addMember(String id, String name, Instant at) {
+    jdbc.update("insert into monitoring_member (id, name, joined_at) values (?, ?, ?)", id, name, at);
+  }
+
+  boolean memberExists(String id) {
+    return jdbc.queryOne("select id from monitoring_member where id = ?", row -> row.getString("id"), id).isPresent();
+  }
+
+  /** The roster with each member's balance and accepted observations, by join date. */
+  List<Map<String, Object>> roster() {
+    return jdbc.query("select m.id, m.name, m.joined_at, coalesce(sum(e.points), 0) as balance, count(e.points) as accepted"
+        + " from monitoring_member m left join mileage_entry e on e.member_id = m.id"
+        + " group by m.id, m.name, m.joined_at order by m.joined_at, m.id", row -> {
+          Map<String, Object> member = new LinkedHashMap<>();
+          member.put("id", row.getString("id"));
+          member.put("name", row.getString("name"));
+          member.put("joinedAt", Jdbc.instant(row, "joined_at").toString());
+          member.put("balance", row.getInt("balance"));
+          member.put("accepted", row.getInt("accepted"));
+          return member;
+        });
+  }
+
+  void file(MemberObservation o) {
+    jdbc.update("insert into member_observation (id, member_id, task_id, text, status, points, filed_at)"
+        + " values (?, ?, ?, ?, ?, ?, ?)", o.id(), o.member(), o.task(), o.text(), o.status().name(), o.points(),
+        o.filedAt());
+  }
+
+  /** Stores the decision and, for an accepted observation, its ledger entry. */
+  void decide(MemberObservation o) {
+    jdbc.inTransaction(() -> {
+      jdbc.update("update member_observation set status = ?, points = ?, decided_at = ?, decided_by = ? where id = ?",
+          o.status().name(), o.points(), o.decidedAt(), o.decidedBy(), o.id());
+      if (o.status() == MemberObservation.Status.ACCEPTED) {
+        jdbc.update("insert into mileage_entry (member_id, observation_id, points, at) values (?, ?, ?, ?)",
+            o.member(), o.id(), o.points(), o.decidedAt());
+      }
+      return null;
+    });
+  }
+
+  Optional<MemberObservation> observation(String id) {
+    return observations("id = ?", id).stream().findFirst();
+  }
+
+  List<MemberObservation> observationsOf(String member) {
+    return observations("member_id = ?", member);
+  }
+
+  private List<MemberObservation> observations(String where, String value) {
+    return jdbc.query("select * from member_observation where " + where + " order by filed_at, id", row ->
+        new MemberObservation(row.getString("id"), row.getString("member_id"), row.getString("task_id"),
+            row.getString("text"), MemberObservation.Status.valueOf(row.getString("status")), row.getInt("points"),
+            Jdbc.instant(row, "filed_at"), Jdbc.instant(row, "decided_at"), row.getString("decided_by")), value);
+  }
+}

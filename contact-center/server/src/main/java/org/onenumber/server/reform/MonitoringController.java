@@ -1,0 +1,132 @@
+package org.onenumber.server.reform;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.onenumber.core.error.InvalidInputException;
+import org.onenumber.core.error.NotFoundException;
+import org.onenumber.core.reform.MemberObservation;
+
+/**
+ * Citizen monitoring members: supervisors and administrators keep the volunteer roster, file the
+ * observations members hand in (optionally about a reform task) and accept or reject each once; an
+ * accepted observation earns {@code onenumber.reform.points-per-observation} (10) mileage points in
+ * the member's ledger. Members are people, so analysts are refused (their names are identities).
+ */
+@Controller("/api/v1/reform")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured({"SUPERVISOR", "ADMIN"})
+@Tag(name = "reform")
+final class MonitoringController {
+
+  private final JdbcMonitoringMembers members;
+  private final InstantSource clock;
+  private final int points;
+
+  MonitoringController(JdbcMonitoringMembers members, InstantSource clock,
+      @Value("${onenumber.reform.points-per-observation:10}") int points) {
+    this.members = members;
+    this.clock = clock;
+    this.points = points;
+  }
+
+  /** A new member's name. */
+  @Serdeable
+  record Member(@Nullable String name) {}
+
+  /** What the member observed, optionally about a reform task. */
+  @Serdeable
+  record Observed(@Nullable String text, @Nullable String task) {}
+
+  @Get("/members")
+  @Operation(summary = "The citizen monitoring roster with each member's mileage balance")
+  Map<String, Object> roster() {
+    return Map.of("items", members.roster());
+  }
+
+  @Post("/members")
+  @Operation(summary = "Add a volunteer to the citizen monitoring roster")
+  Map<String, Object> add(@Body Member body) {
+    String name = InvalidInputException.requireText(InvalidInputException.require(body, "body").name(), "name").strip();
+    if (name.length() > 100) {
+      throw new InvalidInputException("name must be at most 100 characters");
+    }
+    String id = UUID.randomUUID().toString();
+    members.addMember(id, name, clock.instant());
+    return Map.of("id", id, "name", name);
+  }
+
+  @Post("/members/{memberId}/observations")
+  @Operation(summary = "File an observation a monitoring member handed in (optionally about a reform task)")
+  Map<String, Object> file(@PathVariable String memberId, @Body Observed body) {
+    InvalidInputException.require(body, "body");
+    String text = InvalidInputException.requireText(body.text(), "text").strip();
+    if (text.length() > 2000) {
+      throw new InvalidInputException("text must be at most 2000 characters");
+    }
+    if (!members.memberExists(memberId)) {
+      throw new NotFoundException("monitoring member", memberId);
+    }
+    MemberObservation o = MemberObservation.file(UUID.randomUUID().toString(), memberId, body.task(), text,
+        clock.instant());
+    members.file(o);
+    return view(o);
+  }
+
+  @Get("/members/{memberId}/observations")
+  @Operation(summary = "A member's observations with their decisions and the points each earned")
+  Map<String, Object> observations(@PathVariable String memberId) {
+    return Map.of("items", members.observationsOf(memberId).stream().map(MonitoringController::view).toList());
+  }
+
+  @Post("/observations/{id}/accept")
+  @Operation(summary = "Accept a member's observation: it earns the member mileage points (once)")
+  Map<String, Object> accept(@PathVariable String id, Authentication who) {
+    MemberObservation decided = find(id).accept(points, who.getName(), clock.instant());
+    members.decide(decided);
+    return view(decided);
+  }
+
+  @Post("/observations/{id}/reject")
+  @Operation(summary = "Reject a member's observation (no points; decided once)")
+  Map<String, Object> reject(@PathVariable String id, Authentication who) {
+    MemberObservation decided = find(id).reject(who.getName(), clock.instant());
+    members.decide(decided);
+    return view(decided);
+  }
+
+  private MemberObservation find(String id) {
+    return members.observation(id).orElseThrow(() -> new NotFoundException("observation", id));
+  }
+
+  private static Map<String, Object> view(MemberObservation o) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("id", o.id());
+    row.put("member", o.member());
+    row.put("task", o.task());
+    row.put("text", o.text());
+    row.put("status", o.status().name());
+    row.put("points", o.points());
+    row.put("filedAt", o.filedAt().toString());
+    if (o.decidedAt() != null) {
+      row.put("decidedAt", o.decidedAt().toString());
+      row.put("decidedBy", o.decidedBy());
+    }
+    return row;
+  }
+}

@@ -1,0 +1,42 @@
+package org.onenumber.server.security;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecuredAnnotationRule;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.rules.SecurityRuleResult;
+import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+
+/**
+ * An analyst reads analytics and anonymised aggregates, never a citizen's identity: whatever an
+ * endpoint's own rule says, an analyst's call is refused (403) unless it is a read under
+ * {@value #ANALYTICS} or a call to the reform board ({@value #REFORM}); there the endpoint's
+ * {@code @Secured} decides as for anyone. Runs before {@link SecuredAnnotationRule}, so an endpoint
+ * open to every signed-in account ({@code isAuthenticated()}) stays closed to analysts.
+ */
+@Singleton
+final class AnalystRule implements SecurityRule<HttpRequest<?>> {
+
+  static final String ANALYTICS = "/api/v1/analytics/";
+  static final String REFORM = "/api/v1/reform/";
+
+  @Override
+  public Publisher<SecurityRuleResult> check(@Nullable HttpRequest<?> request, @Nullable Authentication who) {
+    if (request == null || who == null || !who.getRoles().contains(Role.ANALYST.name())) {
+      return Mono.just(SecurityRuleResult.UNKNOWN);
+    }
+    String path = request.getPath();
+    boolean allowed = !path.startsWith("/api/") || path.startsWith(REFORM)
+        || path.startsWith(ANALYTICS) && request.getMethod() == HttpMethod.GET;
+    return Mono.just(allowed ? SecurityRuleResult.UNKNOWN : SecurityRuleResult.REJECTED);
+  }
+
+  @Override
+  public int getOrder() {
+    return SecuredAnnotationRule.ORDER - 100;
+  }
+}

@@ -1,0 +1,99 @@
+package org.onenumber.server.channels;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.onenumber.server.analytics.ContactCategories;
+import org.onenumber.server.analytics.JdbcComplaintCategories;
+
+/**
+ * Issue 18's stored categories over HTTP on H2: the intake's guess, the operator's disposition at
+ * wrap-up replacing it (stored, used by the analysis), the case classified from the citizen's words
+ * and then following the disposition, department staff correcting it (kept), refusals as JSON
+ * without echoing the input.
+ */
+class ComplaintDispositionIT {
+
+  private static final String LEAK = "길에서 수도관이 터져서 물이 콸콸 새요";
+
+  @RegisterExtension
+  final ServerHarness server = ServerHarness.perTest();
+
+  @Test
+  void theOperatorsDispositionReplacesTheGuessAndTheCaseFollowsUntilStaffCorrectIt() {
+    ConsoleApi api = new ConsoleApi(server);
+    Instant start = Instant.now().minusSeconds(1);
+    String contact = api.open(Map.of("channel", "SMS", "phone", "010-5555-0801", "language", "en", "queue", "english",
+        "topic", LEAK));
+    api.post("/api/v1/agents/op-022/login", Map.of(), "op-022");
+    api.post("/api/v1/offers/" + contact + "/accept", Map.of(), "op-022");
+    String caseId = (String) api.post("/api/v1/contacts/" + contact + "/escalate", Map.of("department", "water",
+        "category", "수도", "summary", "Water running in the street"), "op-022").get("id");
+    await().atMost(Duration.ofSeconds(10)).until(() -> category(api, caseId, "staff-water").containsKey("category"));
+    Map<String, Object> guessed = category(api, caseId, "staff-water");
+    assertEquals("water.supply.leak", guessed.get("category"));
+    assertEquals("AUTOMATIC", guessed.get("source"));
+
+    assertEquals(400, api.status("/api/v1/contacts/" + contact + "/wrap-up",
+        Map.of("outcome", "RESOLVED", "category", "no.such.type"), "op-022"), "a code outside the tree is refused");
+    assertEquals("CONNECTED", api.contactState(contact), "nothing was done on a refused wrap-up");
+    api.post("/api/v1/contacts/" + contact + "/wrap-up", Map.of("outcome", "ESCALATED", "category",
+        "water.supply.outage"), "op-022");
+
+    JdbcComplaintCategories stored = server.bean(JdbcComplaintCategories.class);
+    assertEquals("water.supply.outage", stored.disposition(contact).orElseThrow());
+    Map<String, Object> followed = category(api, caseId, "sv-01");
+    assertEquals("water.supply.outage", followed.get("category"));
+    assertEquals("CONTACT", followed.get("source"));
+    assertEquals("water", followed.get("department"));
+    var analysed = server.bean(ContactCategories.class).contactsCreated(start, Instant.now().plusSeconds(1));
+    assertEquals("water.supply.outage", analysed.stream().filter(c -> c.id().value().equals(contact)).findFirst()
+        .orElseThrow().topic(), "the analysis uses the operator's disposition, not the guess");
+
+    assertEquals(403, put(api, caseId, "roads.surface.pothole", "staff-roads"), "another department's staff");
+    assertEquals(200, put(api, caseId, "water.billing.bill", "staff-water"));
+    Map<String, Object> corrected = category(api, caseId, "staff-water");
+    assertEquals("STAFF", corrected.get("source"));
+    assertEquals("staff-water", corrected.get("chosenBy"));
+    api.post("/api/v1/contacts/" + contact + "/close", Map.of("outcome", "ESCALATED", "category",
+        "water.supply.leak"), "op-022");
+    assertEquals("water.billing.bill", category(api, caseId, "sv-01").get("category"), "a correction is kept");
+  }
+
+  @Test
+  void aWrongCategoryIsAJsonErrorThatDoesNotEchoIt() {
+    ConsoleApi api = new ConsoleApi(server);
+    String contact = api.open(Map.of("channel", "SMS", "phone", "010-5555-0802", "language", "en", "queue", "english",
+        "topic", "water bill"));
+    api.post("/api/v1/agents/op-022/login", Map.of(), "op-022");
+    api.post("/api/v1/offers/" + contact + "/accept", Map.of(), "op-022");
+    try {
+      server.client().toBlocking().exchange(HttpRequest.POST("/api/v1/contacts/" + contact + "/wrap-up",
+          Map.of("outcome", "RESOLVED", "category", "secret-words-xyz")).bearerAuth(server.login("op-022")), String.class);
+    } catch (HttpClientResponseException e) {
+      String body = e.getResponse().getBody(String.class).orElse("");
+      assertEquals(400, e.getStatus().getCode());
+      assertTrue(body.contains("\"invalid_input\""), body);
+      assertFalse(body.contains("secret-words-xyz"), body);
+      return;
+    }
+    throw new AssertionError("a wrong category was accepted");
+  }
+
+  private Map<String, Object> category(ConsoleApi api, String caseId, String user) {
+    return api.get("/api/v1/cases/" + caseId + "/category", user);
+  }
+
+  private int put(ConsoleApi api, String caseId, String category, String user) {
+    return api.statusOfPut("/api/v1/cases/" + caseId + "/category", Map.of("category", category), user);
+  }
+}
