@@ -42,6 +42,14 @@
  *       Korean. The channel's language is set so Asterisk's own {@code SAY NUMBER} speaks it.
  *   <li><b>Main menu</b>: 1 (or 0) an operator, 2 keep my place and call me back, 3 a
  *       sign-language video call. Garbage and time-outs repeat it; after three tries: an operator.
+ *       <ol type="a">
+ *         <li>(4b) Before an operator, the <b>self-service topic menu</b> ({@link
+ *             org.onenumber.telephony.asterisk.TopicMenu}) when the city configured topics in the
+ *             caller's language: "press 1 for …, 0 for an operator"; a topic plays its recorded answer
+ *             ({@code onenumber/<lang>/answer-<key>}), then 0 an operator (topic {@code
+ *             ivr:topic:<key>}), 9 again, 8 by SMS, or hang up: a call that ends there is journaled
+ *             as a self-served contact (CREATED → CLOSED {@code self-served}), never as abandoned.
+ *       </ol>
  *   <li><b>The contact</b>: {@code OpenContact} (channel VOICE, the caller's number, the language,
  *       topic {@code ivr:operator}); intake journals it and routing queues it. The call is
  *       registered in {@code AsteriskCalls} with its channel, uniqueid and linkedid.
