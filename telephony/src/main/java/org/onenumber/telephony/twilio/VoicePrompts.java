@@ -38,6 +38,8 @@ public final class VoicePrompts {
     CHECK_IN_THANKS,
     /** The senior asked to talk: someone will call them shortly. */
     CHECK_IN_CALL_BACK,
+    /** The senior asked to talk and stays on the line: please hold for someone. */
+    CHECK_IN_HOLD,
     /** One topic of the self-service menu: {0} the answer's title, {1} the digit. */
     TOPIC_OPTION,
     /** The end of the topic menu: 0 or silence for an operator. */
@@ -132,6 +134,13 @@ public final class VoicePrompts {
           "ja", "お電話ありがとうございました。",
           "vi", "Cảm ơn quý khách đã gọi.",
           "mn", "Залгасанд баярлалаа.")),
+      Map.entry(Prompt.CHECK_IN_HOLD, Map.of(
+          "ko", "잠시만 기다려 주세요. 곧 담당자와 연결해 드리겠습니다.",
+          "en", "Please stay on the line; someone will talk with you shortly.",
+          "zh", "请不要挂机，工作人员将很快与您通话。",
+          "ja", "そのままお待ちください。まもなく担当者におつなぎします。",
+          "vi", "Xin vui lòng giữ máy; nhân viên sẽ sớm nói chuyện với quý vị.",
+          "mn", "Утсаа бүү салгаарай, ажилтан удахгүй тантай ярина.")),
       Map.entry(Prompt.TOPIC_OPTION, Map.of(
           "ko", "{0} 안내는 {1}번.",
           "en", "For {0}, press {1}.",

@@ -113,6 +113,13 @@ public final class VoiceTwiml {
     return new VoiceResponse.Builder().enqueue(enqueue).build().toXml();
   }
 
+  /** {@link #enqueue}, with {@code lead} said first. */
+  public String enqueue(ContactId contact, String queueName, Prompt lead, Language language) {
+    Enqueue enqueue = new Enqueue.Builder(queueName).waitUrl(urls.waiting(contact)).waitUrlMethod(HttpMethod.POST)
+        .action(urls.enqueueAction(contact)).method(HttpMethod.POST).build();
+    return new VoiceResponse.Builder().say(say(lead, language)).enqueue(enqueue).build().toXml();
+  }
+
   /** One turn of the wait loop: the place in line (when routing told it), then music. */
   public String waiting(Language language, Integer position, Duration estimatedWait) {
     VoiceResponse.Builder response = new VoiceResponse.Builder();

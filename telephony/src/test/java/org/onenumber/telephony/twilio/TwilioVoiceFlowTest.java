@@ -295,6 +295,39 @@ class TwilioVoiceFlowTest {
   }
 
   @Test
+  void aSeniorWhoPressesTwoStaysOnTheLineAsAWelfareContactAndIsDialledToTheOfferedOperator() {
+    TwilioCheckIns live = new TwilioCheckIns(twiml, new org.onenumber.core.port.in.RecordCheckIn() {
+      @Override
+      public boolean record(ContactId c, org.onenumber.core.welfare.CallOutcome outcome) {
+        checkInOutcomes.add(c.value() + " " + outcome);
+        return true;
+      }
+
+      @Override
+      public boolean reply(CitizenIdentity.Phone from, String body) {
+        return false;
+      }
+    }, new TwilioCheckIns.Talk(open, calls, events, legs, new QueueId("welfare-outbound"), 80));
+    String sid = twilio.ring();
+    Map<String, String> pressed = Map.of("CallSid", sid, "To", "+821012345678", "Digits", "2");
+    String xml = live.gathered(new ContactId("w-7"), Language.KOREAN, false, 0, pressed);
+    assertEquals("onenumber-english", text(xml, "Enqueue"), "parked like an inbound call: " + xml);
+    assertTrue(text(xml, "Say").startsWith("잠시만"), "asked to hold in Korean");
+    assertEquals(List.of("w-7 WANTS_TO_TALK"), checkInOutcomes);
+    assertEquals(new QueueId("welfare-outbound"), opened.get(0).queue());
+    assertEquals(80, opened.get(0).priority());
+    assertEquals(new CitizenIdentity.Phone("+821012345678"), opened.get(0).identity());
+    assertEquals("onenumber-english", text(live.gathered(new ContactId("w-7"), Language.KOREAN, false, 0, pressed),
+        "Enqueue"), "Twilio's retry parks the same call");
+    assertEquals(1, opened.size());
+
+    events.on(offered(contact, agent));
+    assertEquals("+821055550022", text(twilio.updatesOf(sid).get(0).param("Twiml"), "Number"));
+    live.status(new ContactId("w-7"), Map.of("CallSid", sid, "CallStatus", "completed"));
+    assertEquals(List.of("Abandon c-1"), routing.lines(), "hung up while ringing: abandoned once");
+  }
+
+  @Test
   void aControlForACallOverIsIgnoredAndAFailedUpdateIsNotFatal() {
     String sid = twilio.ring();
     enqueued(sid);
