@@ -113,13 +113,18 @@ abstract class TwilioVoiceTestBase {
     return response.body();
   }
 
-  /** The call arrives, the caller presses {@code digit} for the language and then stays on the line. */
+  /**
+   * The call arrives, the caller presses {@code digit} for the language and then stays on the line
+   * (silence in the options menu and in the self-service topic menu, if the language has one).
+   */
   private String waitingCall(String callSid, String digit) {
     String menu = twiml(url("/webhooks/twilio/voice"), call(callSid, "CallStatus", "ringing"));
-    String options = twiml(attribute(menu, "Gather", "action"), call(callSid, "Digits", digit));
-    String enqueue = twiml(text(options, "Redirect"), call(callSid));
-    assertNotNull(text(enqueue, "Enqueue"), enqueue);
-    return enqueue;
+    String next = twiml(attribute(menu, "Gather", "action"), call(callSid, "Digits", digit));
+    for (int redirects = 0; redirects < 3 && text(next, "Enqueue") == null; redirects++) {
+      next = twiml(text(next, "Redirect"), call(callSid)); // options, then the topic menu: silence each time
+    }
+    assertNotNull(text(next, "Enqueue"), next);
+    return next;
   }
 
   @SuppressWarnings("unchecked")
@@ -242,6 +247,53 @@ abstract class TwilioVoiceTestBase {
         .getBean(org.onenumber.server.persistence.Jdbc.class);
     await().atMost(Duration.ofSeconds(10)).until(() -> after.query("select phase from twilio_calls where call_sid = ?",
         r -> r.getString(1), sid).isEmpty());
+  }
+
+  @Test
+  void aCallerWhoHearsATopicsAnswerAndHangsUpIsJournaledSelfServedNotAbandoned() throws Exception {
+    start(true);
+    String sid = twilio.ring();
+    String menu = twiml(url("/webhooks/twilio/voice"), call(sid, "CallStatus", "ringing"));
+    String options = twiml(attribute(menu, "Gather", "action"), call(sid, "Digits", "2"));
+    String topics = twiml(text(options, "Redirect"), call(sid));
+    assertEquals("For How to pay your water bill, press 1.", text(topics, "Say"), topics);
+    String answer = twiml(attribute(topics, "Gather", "action"), call(sid, "Digits", "1"));
+    assertTrue(text(answer, "Say").startsWith("How to pay your water bill. You can pay the water bill online"), answer);
+    twiml(url("/webhooks/twilio/voice/status"), call(sid, "CallStatus", "completed", "CallDuration", "75"));
+    twiml(url("/webhooks/twilio/voice/status"), call(sid, "CallStatus", "completed", "CallDuration", "75"));
+    Map<String, Object> served = voiceContact();
+    assertEquals(List.of("CREATED", "CLOSED"), states(served), "one contact, never queued");
+    assertEquals("IVR: self-service water-bill", served.get("topic"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> ((Number) http.map(server, http.send(server, "GET",
+        "/api/v1/service-levels?scope=channel&id=VOICE", null, http.login(server, "sv-01"))).get("selfServed"))
+        .intValue() == 1);
+    Map<String, Object> voice = http.map(server, http.send(server, "GET", "/api/v1/service-levels?scope=channel&id=VOICE",
+        null, http.login(server, "sv-01")));
+    assertEquals(0, ((Number) voice.get("abandoned")).intValue(), voice.toString());
+  }
+
+  @Test
+  void aSeniorWhoPressesTwoInTheCheckInStaysOnTheLineAndIsDialledToAWelfareOperator() throws Exception {
+    start(true);
+    String sid = twilio.ring();
+    Map<String, String> pressed = call(sid, "Digits", "2", "Direction", "outbound-api");
+    pressed.put("From", "+8215880120");
+    pressed.put("To", CALLER);
+    String held = twiml(url("/webhooks/twilio/voice/check-in?contact=attempt-1&lang=ko&slow=false&tries=0"), pressed);
+    assertTrue(text(held, "Enqueue").startsWith("onenumber-welfare-outbound"), held);
+    Map<String, Object> waiting = voiceContact();
+    assertEquals("QUEUED", waiting.get("state"));
+    assertEquals(80, ((Number) waiting.get("priority")).intValue());
+
+    logIn("op-003", "welfare-outbound");
+    await().atMost(Duration.ofSeconds(10)).until(() -> !twilio.updatesOf(sid).isEmpty());
+    String dial = twilio.updatesOf(sid).get(0).param("Twiml");
+    assertEquals("op-003", text(dial, "Client"));
+    twiml(attribute(dial, "Client", "url"), call("CA" + "d".repeat(32), "ParentCallSid", sid,
+        "Direction", "outbound-dial", "CallStatus", "in-progress"));
+    assertEquals("CONNECTED", voiceContact().get("state"));
+    twiml(url("/webhooks/twilio/voice/check-in-status?contact=attempt-1"), call(sid, "CallStatus", "completed"));
+    assertEquals("WRAP_UP", voiceContact().get("state"), "the senior hung up: wrap-up, like any call");
   }
 
   @Test
