@@ -231,6 +231,22 @@ class TwilioVoiceFlowTest {
   }
 
   @Test
+  void afterACompletedConsultHoldAndResumeActOnTheConsultedOperatorsLine() {
+    String sid = consulting();
+    AgentId consulted = new AgentId("op-023");
+    events.on(new ContactStateChanged(contact, Channel.VOICE, Language.ENGLISH, ContactState.HELD,
+        ContactState.CONNECTED, new QueueId("english"), consulted, "consult-transfer:op-022", T0));
+    control.completeConsult(contact);
+    control.hold(contact);
+    assertEquals("0", attribute(twilio.updatesOf(sid).get(3).param("Twiml"), "Play", "loop"), "held");
+    control.resume(contact);
+    String dial = twilio.updatesOf(sid).get(4).param("Twiml");
+    assertEquals("op-023", text(dial, "Client"), "the consulted operator is rung again, not op-022: " + dial);
+    legs.answered(contact, consulted);
+    assertTrue(routing.lines().stream().noneMatch(l -> l.startsWith("Accept op-023")), "no new offer: " + routing.lines());
+  }
+
+  @Test
   void aCancelledConsultEndsTheConsultedLegAndTheCallerJoinsTheOperator() {
     String sid = consulting();
     control.cancelConsult(contact);
