@@ -18,9 +18,13 @@ import org.slf4j.LoggerFactory;
  * Asterisk-Java's {@link DefaultAgiServer} bound to {@link IvrSettings#bind()} (loopback by default),
  * accepting on the thread {@code onenumber-agi-accept} and serving each call on its own thread from
  * a bounded pool named {@code onenumber-agi-N} of up to {@link IvrSettings#maxSessions()} threads
- * (a call beyond that is refused and Asterisk's dialplan goes on). Platform threads, not virtual
- * ones: Asterisk-Java reads replies inside {@code synchronized} methods, which pins a virtual
- * thread to its carrier on Java 21. Idle threads end after {@link IvrSettings#idleThreadKeepAlive()},
+ * (a call beyond that is refused and Asterisk's dialplan goes on). <b>Virtual threads on Java 24 and
+ * later</b> (JEP 491: a virtual thread blocked inside {@code synchronized} no longer pins its
+ * carrier, and Asterisk-Java reads replies inside {@code synchronized} methods), so 500 waiting
+ * calls are 500 parked virtual threads on a few carriers instead of 500 kernel threads competing
+ * for the run queue; <b>platform threads on Java 21–23</b>, where that read would pin the carrier,
+ * or when {@value #THREADS_PROPERTY}{@code =platform} (for comparison runs of {@code FastAgiBench}).
+ * Idle threads end after {@link IvrSettings#idleThreadKeepAlive()},
  * except {@code warmSessions} threads started with the server and kept: Asterisk-Java's acceptor
  * hands each connection to the pool on its own thread, so a call that finds no idle thread waits
  * for a thread to be created and started first, and in a burst every later call waits behind those
@@ -30,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class AgiIvrServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(AgiIvrServer.class);
+  /** System property: {@code platform} forces platform session threads even where virtual ones are used. */
+  public static final String THREADS_PROPERTY = "onenumber.agi.threads";
 
   private final Server server;
   private final Thread acceptor;
@@ -76,6 +82,11 @@ public final class AgiIvrServer implements AutoCloseable {
     }
     LOG.info("FastAGI IVR listening on {}:{}", server.getAddress().getHostAddress(), server.getPort());
     return this;
+  }
+
+  /** True when calls are served on virtual threads: Java 24 or later, unless told {@code platform}. */
+  public static boolean virtualSessions() {
+    return Runtime.version().feature() >= 24 && !"platform".equals(System.getProperty(THREADS_PROPERTY));
   }
 
   /** Calls being served now. */
@@ -133,6 +144,9 @@ public final class AgiIvrServer implements AutoCloseable {
     }
 
     private static ThreadFactory named() {
+      if (virtualSessions()) {
+        return Thread.ofVirtual().name("onenumber-agi-", 1).factory();
+      }
       AtomicInteger number = new AtomicInteger();
       return task -> {
         Thread thread = new Thread(task, "onenumber-agi-" + number.incrementAndGet());
