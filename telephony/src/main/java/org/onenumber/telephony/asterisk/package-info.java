@@ -117,10 +117,9 @@
  *
  * <h2>Threads and failure</h2>
  *
- * <p>One thread per call from a bounded, named pool ({@code onenumber-agi-N}, 1,000 by default;
- * idle threads end after 30 s): virtual threads on Java 24 and later (a virtual thread blocked in
- * Asterisk-Java's {@code synchronized} reads no longer pins its carrier there), platform threads on
- * Java 21–23 (see {@code AgiIvrServer}). A session thread may block (routing, JDBC, the
+ * <p>One platform thread per call from a bounded, named pool ({@code onenumber-agi-N}, 1,000 by
+ * default; idle threads end after 30 s); virtual threads are opt-in on Java 24+ and measured slower
+ * under the benchmark's load (see {@code AgiIvrServer}). A session thread may block (routing, JDBC, the
  * mailbox); library callback threads (AMI's reader) never do: they only put signals in mailboxes.
  * A malformed environment (no channel or uniqueid) ends the session without a command; a caller
  * gone mid-command ends it at the next read ({@code AgiHangupException}); either way the thread
