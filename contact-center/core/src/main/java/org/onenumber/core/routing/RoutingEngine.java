@@ -457,14 +457,19 @@ public final class RoutingEngine extends EngineState {
 
   /**
    * A consult: the call is held with reason {@code consult:<target>}; an agent target ({@code
-   * agent:<id>}, logged in, with no call, offer or other consult) is reserved until the consult
+   * agent:<id>}, logged in — the handover needs them logged in too —, with no call, offer or other
+   * consult) is reserved until the consult
    * ends — no offer reaches them, so the handover cannot find them busy. Checked before anything
    * changes.
    */
   private void consult(Entry entry, String target) {
     Seat consultee = null;
     if (target.startsWith("agent:")) {
-      consultee = seat(new AgentId(target.substring("agent:".length())));
+      AgentId agent = new AgentId(target.substring("agent:".length()));
+      consultee = seats.get(agent);
+      if (consultee == null) {
+        throw new IllegalTransitionException("agent " + agent, org.onenumber.core.agent.AgentState.OFFLINE, "consulted");
+      }
       if (consultee == entry.seat) {
         throw new org.onenumber.core.error.InvalidInputException("a consult goes to another agent");
       }

@@ -110,7 +110,8 @@ class ConsultTransferTest {
     assertThrows(IllegalTransitionException.class, () -> r.run(new RoutingCommand.Consult(call, "agent:b")),
         "b has an offer: refused before the call is held");
     assertEquals(ContactState.CONNECTED, r.state(call));
-    assertThrows(NotFoundException.class, () -> r.run(new RoutingCommand.Consult(call, "agent:nobody")));
+    assertThrows(IllegalTransitionException.class, () -> r.run(new RoutingCommand.Consult(call, "agent:nobody")),
+        "an operator who is not logged in cannot be consulted (nor handed the call)");
   }
 
   @Test
