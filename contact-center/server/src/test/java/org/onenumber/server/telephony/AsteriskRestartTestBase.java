@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -17,7 +16,6 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.onenumber.server.TestDatabases;
 import org.onenumber.server.TestHttp;
 import org.onenumber.telephony.asterisk.AsteriskAmi;
 import org.onenumber.telephony.asterisk.AsteriskCalls;
@@ -33,11 +31,10 @@ import org.onenumber.testkit.asterisk.AmiReplayPeer;
  * call up; that a restart ends every channel (and so the FastAGI sessions' callers, which hang up
  * afterwards here, as in 02) is derived. Both contacts end exactly once (one terminal journal step
  * each), none is left in the registry, and the second {@code Abandon}/{@code WrapUp} a session
- * reports afterwards changes nothing.
+ * reports afterwards changes nothing. Run on H2 and on PostgreSQL (the subclasses).
  */
-@MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AsteriskRestartH2IT implements TestPropertyProvider {
+abstract class AsteriskRestartTestBase implements TestPropertyProvider {
 
   private static final Duration WITHIN = Duration.ofSeconds(20);
   private static final Set<String> TERMINAL = Set.of("CLOSED", "ABANDONED");
@@ -55,9 +52,12 @@ class AsteriskRestartH2IT implements TestPropertyProvider {
   private final int agiPort = AsteriskPeers.freePort();
   private final AmiReplayPeer peer = AmiReplayPeer.start("07c-core-restart").holdScript();
 
+  /** The datasource properties of a fresh database. */
+  abstract Map<String, String> database();
+
   @Override
   public Map<String, String> getProperties() {
-    return AsteriskPeers.properties(Map.of("datasources.default.url", TestDatabases.h2Url()), agiPort, peer);
+    return AsteriskPeers.properties(database(), agiPort, peer);
   }
 
   @AfterAll
