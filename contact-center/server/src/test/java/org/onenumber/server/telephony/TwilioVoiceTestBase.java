@@ -297,6 +297,45 @@ abstract class TwilioVoiceTestBase {
   }
 
   @Test
+  void aConsultUnderWayAtARestartIsCancelledAndTheCallerStaysOnHoldWithTheFirstOperator() throws Exception {
+    start(true);
+    String sid = twilio.ring();
+    waitingCall(sid, "2");
+    logIn("op-022", "english");
+    await().atMost(Duration.ofSeconds(10)).until(() -> !twilio.updatesOf(sid).isEmpty());
+    String dial = twilio.updatesOf(sid).get(0).param("Twiml");
+    twiml(attribute(dial, "Client", "url"), call("CA" + "c".repeat(32), "ParentCallSid", sid,
+        "Direction", "outbound-dial", "CallStatus", "in-progress"));
+    String id = (String) voiceContact().get("id");
+    logIn("op-023", "english");
+    HttpResponse<String> consult = http.send(server, "POST", "/api/v1/contacts/" + id + "/call/consult",
+        "{\"agent\":\"op-023\"}", http.login(server, "op-022"));
+    assertEquals(200, consult.statusCode(), consult.body());
+    assertEquals("BUSY", agentState("op-023"), "reserved during the consult");
+
+    restart();
+    Map<String, Object> held = voiceContact();
+    assertEquals("HELD", held.get("state"), "the caller is still on hold");
+    assertEquals("op-022", held.get("agent"), "with the first operator");
+    assertTrue(!"BUSY".equals(agentState("op-023")), "no longer reserved: the consult did not survive the restart");
+    String first = http.login(server, "op-022");
+    assertEquals(409, http.send(server, "POST", "/api/v1/contacts/" + id + "/call/consult/complete", "{}", first)
+        .statusCode(), "no consult under way after the restart");
+    int updates = twilio.updatesOf(sid).size();
+    HttpResponse<String> resume = http.send(server, "POST", "/api/v1/contacts/" + id + "/call/resume", "{}", first);
+    assertEquals(200, resume.statusCode(), resume.body());
+    await().atMost(Duration.ofSeconds(10)).until(() -> twilio.updatesOf(sid).size() > updates);
+    assertEquals("op-022", text(twilio.updatesOf(sid).getLast().param("Twiml"), "Client"),
+        "the first operator is rung to take the caller back");
+    assertEquals("CONNECTED", voiceContact().get("state"));
+  }
+
+  private String agentState(String agent) throws Exception {
+    return (String) http.map(server, http.send(server, "GET", "/api/v1/agents/" + agent, null,
+        http.login(server, "sv-01"))).get("state");
+  }
+
+  @Test
   void aCallerWhoHangsUpWhileWaitingIsAnAbandon() throws Exception {
     start(true);
     String sid = twilio.ring();
