@@ -178,6 +178,7 @@
     level($('tile-asa'), lower(today.asaSeconds, d.thresholdSeconds, 2 * d.thresholdSeconds));
     $('fcr-value').textContent = pct(today.fcr);
     $('fcr-survey-value').textContent = pct(today.fcrSurvey);
+    $('self-served-value').textContent = num(today.selfServed);
     level($('tile-fcr'), higher(today.fcr, 0.9, 0.8));
     $('csat-value').textContent = today.satisfaction == null ? '–' : today.satisfaction.toFixed(2) + ' / 5';
     $('surveys-value').textContent = num(today.surveys);

@@ -27,7 +27,9 @@ import org.onenumber.core.event.SurveyAnswered;
  *
  * <ol>
  *   <li>its steps up to {@code asOf} are replayed to know the queue and agent after each step;
- *   <li>no QUEUED or OFFERED step: never offered, it counts nowhere;
+ *   <li>no QUEUED or OFFERED step: never offered; if it went from CREATED straight to CLOSED with
+ *       reason {@code self-served} (the IVR answered by topic) it counts as self-served in the
+ *       minute it closed, otherwise nowhere;
  *   <li>the first step after the arrival that ends a wait decides answered, abandoned, callback or
  *       timeout; an OVERFLOWED step before it counts as overflowed;
  *   <li>the first TRANSFERRED step counts as transferred (for the agent only if after the answer);
@@ -65,6 +67,11 @@ public final class BatchServiceLevels implements ServiceLevelView {
     Map<ContactId, Replay> replays = new HashMap<>();
     for (Contact c : contacts) {
       Replay r = new Replay(c, asOf);
+      if (r.arrival < 0 && r.selfServed()) {
+        long minute = Window.minuteOf(r.at(1));
+        List.of(Scope.CENTER, Scope.channel(c.channel()), Scope.language(c.language()))
+            .forEach(s -> batch.book.at(s, minute).selfServed++);
+      }
       if (r.arrival >= 0) {
         replays.put(c.id(), r);
         batch.addContact(r, escalated.contains(c.id()) || r.closedUnresolved(),
@@ -234,6 +241,10 @@ public final class BatchServiceLevels implements ServiceLevelView {
         }
       }
       return -1;
+    }
+
+    boolean selfServed() {
+      return size() == 2 && Steps.selfServed(steps.get(0).state(), steps.get(1).state(), steps.get(1).reason());
     }
 
     boolean closedAfterConnect() {

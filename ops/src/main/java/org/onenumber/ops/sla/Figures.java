@@ -33,13 +33,16 @@ package org.onenumber.ops.sla;
  * @param fcrSurvey survey-confirmed first-contact resolution: surveys answering "resolved" ÷ surveys
  * @param satisfaction mean survey score, 1..5
  * @param surveys number of survey answers
+ * @param selfServed calls that ended after the IVR's self-service answer without an operator
+ *     (closed with reason {@code self-served}, never queued; counted in the minute they ended and
+ *     not part of O, A or Ab)
  */
 public record Figures(
     long offered, long answered, long abandoned, long shortAbandons, long callbacks, long timeouts,
     long overflowed, long transferred, double serviceLevel, double asaSeconds, double responseRate,
     double abandonRate, long handled, double handleSeconds, double talkSeconds, double holdSeconds,
     double wrapUpSeconds, double occupancy, double contactsPerAgent, double fcr, double fcrSurvey,
-    double satisfaction, long surveys) {
+    double satisfaction, long surveys, long selfServed) {
 
   /** The figures of {@code t} under {@code policy}'s service-level variant. */
   public static Figures of(Tally t, ServiceLevelPolicy policy) {
@@ -50,7 +53,7 @@ public record Figures(
         ratio(t.talkMillis, t.handled * 1000), ratio(t.holdMillis, t.handled * 1000),
         ratio(t.wrapUpMillis, t.handled * 1000), ratio(t.occupiedMillis, t.staffedMillis),
         ratio(t.answered, t.answeringAgents.size()), ratio(t.fcrResolved, t.fcrEligible),
-        ratio(t.surveysResolved, t.surveys), ratio(t.surveyScoreSum, t.surveys), t.surveys);
+        ratio(t.surveysResolved, t.surveys), ratio(t.surveyScoreSum, t.surveys), t.surveys, t.selfServed);
   }
 
   static double ratio(long numerator, long denominator) {

@@ -29,6 +29,8 @@ import org.onenumber.core.event.SurveyAnswered;
  * <ol>
  *   <li>the finished spell in CONNECTED, HELD or WRAP_UP adds to talk, hold or wrap-up time;
  *   <li>the contact's queue and agent follow the step (as {@code Contact.moveTo} does);
+ *   <li>CLOSED straight from CREATED with reason {@code self-served} (the IVR answered by topic)
+ *       counts as self-served in that minute; such a contact never arrives;
  *   <li>the first QUEUED or OFFERED is the arrival: offered + 1 in the arrival minute;
  *   <li>while waiting, CONNECTED, ABANDONED, CALLBACK_REQUESTED or CLOSED end the wait
  *       (answered, abandoned, callback, timeout); the first OVERFLOWED counts as overflowed;
@@ -84,6 +86,10 @@ public final class LiveServiceLevels implements ServiceLevelView, Consumer<Domai
     finishSpell(c, e.at());
     c.queue = e.queue() != null ? e.queue() : c.queue;
     c.agent = e.agent() != null ? e.agent() : Steps.keepsAgent(to) ? c.agent : null;
+    if (!c.arrived() && Steps.selfServed(c.state, to, e.reason())) {
+      long minute = Window.minuteOf(e.at());
+      c.contactScopes().forEach(s -> book.at(s, minute).selfServed++);
+    }
     if (!c.arrived() && (to == ContactState.QUEUED || to == ContactState.OFFERED)) {
       arrive(c, e);
     }

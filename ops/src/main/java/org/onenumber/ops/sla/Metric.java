@@ -23,7 +23,9 @@ public enum Metric {
   FCR("fcr", "closed without escalation, transfer or repeat within N days ÷ H",
       "이관·전환·N일 내 재문의 없이 종료 ÷ 처리 완료"),
   FCR_SURVEY("fcrSurvey", "surveys saying resolved ÷ surveys", "해결됨 응답 ÷ 설문"),
-  SATISFACTION("satisfaction", "Σ survey score (1–5) ÷ surveys", "설문 점수(1–5) 합 ÷ 설문");
+  SATISFACTION("satisfaction", "Σ survey score (1–5) ÷ surveys", "설문 점수(1–5) 합 ÷ 설문"),
+  SELF_SERVED("selfServed", "calls ended after the IVR's answer by topic, without an operator (not in O or Ab)",
+      "ARS 주제별 안내만 듣고 상담원 없이 끝난 전화 (인입·포기에 포함 안 됨)");
 
   private final String field;
   private final String formula;

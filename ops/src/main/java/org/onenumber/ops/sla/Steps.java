@@ -14,6 +14,8 @@ final class Steps {
 
   /** The closing reason an operator's escalation to a department leaves on the contact. */
   static final String ESCALATED = "escalated";
+  /** The closing reason of a call the IVR answered by topic, without an operator ({@code SelfService.SELF_SERVED}). */
+  static final String SELF_SERVED = "self-served";
   /** The closing reason of a contact handed on (to a department line, another service). */
   static final String TRANSFERRED = "transferred";
 
@@ -22,6 +24,11 @@ final class Steps {
   /** A contact closed as escalated or transferred was not resolved at first contact. */
   static boolean closedUnresolved(String reason) {
     return ESCALATED.equals(reason) || TRANSFERRED.equals(reason);
+  }
+
+  /** Closed straight from CREATED as self-served: never queued, counted only as self-served. */
+  static boolean selfServed(ContactState from, ContactState to, String reason) {
+    return from == ContactState.CREATED && to == ContactState.CLOSED && SELF_SERVED.equals(reason);
   }
 
   /** Answered, abandoned, callback requested or closed by the system end a wait. */

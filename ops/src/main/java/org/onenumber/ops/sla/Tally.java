@@ -32,6 +32,7 @@ public final class Tally {
   long surveyScoreSum;
   long staffedMillis;
   long occupiedMillis;
+  long selfServed;
   final Set<String> answeringAgents = new TreeSet<>();
 
   /** Adds {@code other} into this tally. */
@@ -58,6 +59,7 @@ public final class Tally {
     surveyScoreSum += other.surveyScoreSum;
     staffedMillis += other.staffedMillis;
     occupiedMillis += other.occupiedMillis;
+    selfServed += other.selfServed;
     answeringAgents.addAll(other.answeringAgents);
     return this;
   }
@@ -72,7 +74,7 @@ public final class Tally {
         + " talkMs=" + talkMillis + " holdMs=" + holdMillis + " wrapMs=" + wrapUpMillis
         + " fcr=" + fcrResolved + "/" + fcrEligible + " surveys=" + surveysResolved + "/" + surveys
         + " scoreSum=" + surveyScoreSum + " staffedMs=" + staffedMillis + " occupiedMs=" + occupiedMillis
-        + " agents=" + answeringAgents + "]";
+        + " selfServed=" + selfServed + " agents=" + answeringAgents + "]";
   }
 
   @Override

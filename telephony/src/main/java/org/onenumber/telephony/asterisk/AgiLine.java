@@ -49,6 +49,11 @@ final class AgiLine {
     alive(channel.sendCommand(new StreamFileCommand(prompt.file(language), "")));
   }
 
+  /** Plays a sound file by name (without extension), such as a topic's recorded answer. */
+  void playFile(String file) throws AgiException {
+    alive(channel.sendCommand(new StreamFileCommand(file, "")));
+  }
+
   void sayNumber(long number) throws AgiException {
     alive(channel.sendCommand(new SayNumberCommand(Long.toString(number), "")));
   }

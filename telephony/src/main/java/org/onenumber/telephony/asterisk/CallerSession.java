@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One caller on the one number, from the first ring to the contact in line: cases 1–5 of the call
  * flow in the package documentation (answer, know the caller, language, main menu, open the
- * contact), then hands the call to {@link CallConductor} (cases 6–13). Runs on one FastAGI session
+ * contact, with the self-service topic menu of {@link TopicMenu} before it), then hands the call to {@link CallConductor} (cases 6–13). Runs on one FastAGI session
  * thread for the whole call. A caller who hangs up before the contact exists leaves nothing behind;
  * a malformed request (no channel or uniqueid) is ended without a command.
  */
@@ -59,12 +59,20 @@ final class CallerSession implements AgiScript {
       if (choice == IvrMenu.Choice.SIGN_LANGUAGE && signLanguage(line, phone, language)) {
         return;
       }
-      // Case 5: the call becomes a contact in line.
       CitizenIdentity identity = phone.<CitizenIdentity>map(p -> p).orElseGet(
           () -> new CitizenIdentity.ChatHandle("asterisk-anonymous:" + request.getUniqueId()));
-      String topic = "ivr:" + (choice == IvrMenu.Choice.CALLBACK && phone.isPresent() ? "callback" : "operator");
-      Contact contact = open(new OpenContactCommand(Channel.VOICE, identity,
-          blank(request.getCallerIdName()) ? null : request.getCallerIdName(), language, topic, null, null, null));
+      String name = blank(request.getCallerIdName()) ? null : request.getCallerIdName();
+      String topic = choice == IvrMenu.Choice.CALLBACK && phone.isPresent() ? "ivr:callback" : TopicMenu.OPERATOR;
+      if (choice == IvrMenu.Choice.OPERATOR) {
+        // Case 4b: the self-service topic menu; a caller served by an answer ends here.
+        Optional<String> wanted = new TopicMenu(ivr, line, language).offer(identity, name);
+        if (wanted.isEmpty()) {
+          return;
+        }
+        topic = wanted.get();
+      }
+      // Case 5: the call becomes a contact in line.
+      Contact contact = open(new OpenContactCommand(Channel.VOICE, identity, name, language, topic, null, null, null));
       if (contact == null) {
         // Case 5c: intake refused or failed (no queue, database down): say goodbye rather than leave silence.
         line.play(Prompt.GOODBYE, language);

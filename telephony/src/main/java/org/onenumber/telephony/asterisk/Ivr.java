@@ -3,6 +3,7 @@ package org.onenumber.telephony.asterisk;
 import java.util.Objects;
 import org.onenumber.core.port.in.OpenContact;
 import org.onenumber.core.port.in.RouteContact;
+import org.onenumber.core.port.in.ServeSelf;
 import org.onenumber.core.port.out.AgentDevices;
 import org.onenumber.core.port.out.MessageGateway;
 import org.onenumber.core.routing.Decisions;
@@ -13,10 +14,11 @@ import org.slf4j.LoggerFactory;
 /**
  * What every FastAGI session needs from the rest of the center: intake and routing (core's
  * inbound ports), the operators' devices, the registry of carried calls, remembered languages, the
- * SMS gateway (for the sign-language link) and the settings. Thread-safe if its parts are.
+ * SMS gateway (for the sign-language link and texted answers), the settings and the self-service
+ * topics ({@link ServeSelf#NONE}: no topic menu). Thread-safe if its parts are.
  */
 public record Ivr(OpenContact intake, RouteContact routing, AgentDevices devices, AsteriskCalls calls,
-    CallerLanguages languages, MessageGateway sms, CallerNumbers numbers, IvrSettings settings) {
+    CallerLanguages languages, MessageGateway sms, CallerNumbers numbers, IvrSettings settings, ServeSelf selfService) {
 
   private static final Logger LOG = LoggerFactory.getLogger(Ivr.class);
 
@@ -29,6 +31,13 @@ public record Ivr(OpenContact intake, RouteContact routing, AgentDevices devices
     Objects.requireNonNull(sms, "sms");
     Objects.requireNonNull(numbers, "numbers");
     Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(selfService, "selfService");
+  }
+
+  /** An IVR without a topic menu (no self-service answers). */
+  public Ivr(OpenContact intake, RouteContact routing, AgentDevices devices, AsteriskCalls calls,
+      CallerLanguages languages, MessageGateway sms, CallerNumbers numbers, IvrSettings settings) {
+    this(intake, routing, devices, calls, languages, sms, numbers, settings, ServeSelf.NONE);
   }
 
   /**

@@ -31,6 +31,17 @@ public enum Prompt {
   SIGN_LANGUAGE_SENT,
   /** "We could not send the text message; please hold for an operator." */
   SIGN_LANGUAGE_UNAVAILABLE,
+  /**
+   * The topic menu, recorded per language for the city's configured topics: "For answers to common
+   * questions: water bills press 1, bulky waste press 2, recycling press 3. For an operator press 0."
+   */
+  TOPIC_MENU,
+  /** After an answer: "To talk to an operator press 0, to hear it again press 9, to get it by text message press 8, or hang up." */
+  AFTER_ANSWER,
+  /** "We have sent the answer to your phone by text message." */
+  ANSWER_TEXTED,
+  /** "We could not send a text message to this number." */
+  ANSWER_NOT_TEXTED,
   /** "Please hold while we transfer your call." */
   TRANSFER,
   /** "Thank you for calling. Goodbye." */
@@ -52,6 +63,12 @@ public enum Prompt {
   public String file(Language language) {
     Language spoken = LANGUAGES.contains(language) ? language : Language.KOREAN;
     return "onenumber/" + spoken.code() + "/" + key();
+  }
+
+  /** The recorded answer of a self-service topic, e.g. {@code onenumber/en/answer-water-bill}. */
+  public static String answerFile(String topic, Language language) {
+    Language spoken = LANGUAGES.contains(language) ? language : Language.KOREAN;
+    return "onenumber/" + spoken.code() + "/answer-" + topic;
   }
 
   public String key() {

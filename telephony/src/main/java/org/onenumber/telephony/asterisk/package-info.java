@@ -42,6 +42,14 @@
  *       Korean. The channel's language is set so Asterisk's own {@code SAY NUMBER} speaks it.
  *   <li><b>Main menu</b>: 1 (or 0) an operator, 2 keep my place and call me back, 3 a
  *       sign-language video call. Garbage and time-outs repeat it; after three tries: an operator.
+ *       <ol type="a">
+ *         <li>(4b) Before an operator, the <b>self-service topic menu</b> ({@link
+ *             org.onenumber.telephony.asterisk.TopicMenu}) when the city configured topics in the
+ *             caller's language: "press 1 for …, 0 for an operator"; a topic plays its recorded answer
+ *             ({@code onenumber/<lang>/answer-<key>}), then 0 an operator (topic {@code
+ *             ivr:topic:<key>}), 9 again, 8 by SMS, or hang up: a call that ends there is journaled
+ *             as a self-served contact (CREATED → CLOSED {@code self-served}), never as abandoned.
+ *       </ol>
  *   <li><b>The contact</b>: {@code OpenContact} (channel VOICE, the caller's number, the language,
  *       topic {@code ivr:operator}); intake journals it and routing queues it. The call is
  *       registered in {@code AsteriskCalls} with its channel, uniqueid and linkedid.
@@ -110,8 +118,8 @@
  * <h2>Threads and failure</h2>
  *
  * <p>One platform thread per call from a bounded, named pool ({@code onenumber-agi-N}, 1,000 by
- * default; idle threads end after 30 s); virtual threads would pin their carrier inside
- * Asterisk-Java's {@code synchronized} reads. A session thread may block (routing, JDBC, the
+ * default; idle threads end after 30 s); virtual threads are opt-in on Java 24+ and measured slower
+ * under the benchmark's load (see {@code AgiIvrServer}). A session thread may block (routing, JDBC, the
  * mailbox); library callback threads (AMI's reader) never do: they only put signals in mailboxes.
  * A malformed environment (no channel or uniqueid) ends the session without a command; a caller
  * gone mid-command ends it at the next read ({@code AgiHangupException}); either way the thread

@@ -176,12 +176,15 @@ public final class TwilioCallControl implements CallControl {
     endConsult(contact, "cancel consult", ConsultLegs::consulted);
   }
 
-  /** The caller joins the consult conference and {@code leaving}'s leg is ended. */
+  /**
+   * The caller joins the consult conference and {@code leaving}'s leg is ended; the call is then a
+   * two-party call again (CONNECTED: hold and resume work on it, with the operator routing names).
+   */
   private void endConsult(ContactId contact, String what,
       java.util.function.Function<ConsultLegs, java.util.concurrent.CompletableFuture<String>> leaving) {
     ConsultLegs legs = consults.remove(contact);
     Optional<Call> before = legs == null ? Optional.empty()
-        : calls.move(contact, c -> c.phase() == Phase.HELD, c -> c.to(Phase.CONFERENCE, c.agent()));
+        : calls.move(contact, c -> c.phase() == Phase.HELD, c -> c.to(Phase.CONNECTED, c.agent()));
     if (before.isEmpty()) {
       ignored(what, contact);
       return;

@@ -13,6 +13,7 @@ import org.onenumber.core.directory.Language;
 import org.onenumber.core.port.in.OpenContact;
 import org.onenumber.core.port.in.OpenContactCommand;
 import org.onenumber.core.port.in.RouteContact;
+import org.onenumber.core.port.in.ServeSelf;
 import org.onenumber.core.port.out.MessageGateway;
 import org.onenumber.core.routing.Decisions;
 import org.onenumber.core.routing.RoutingCommand;
@@ -40,6 +41,7 @@ public final class TwilioVoiceIvr {
   private final MessageGateway texts;
   private final String videoLink;
   private final Predicate<Contact> recordingAllowed;
+  private final TwilioSelfService selfService;
 
   /**
    * @param texts sends the sign-language video-call link by SMS
@@ -48,6 +50,14 @@ public final class TwilioVoiceIvr {
    */
   public TwilioVoiceIvr(VoiceTwiml twiml, TwilioVoiceCalls calls, OpenContact open, RouteContact routing,
       TwilioVoiceRouting events, MessageGateway texts, String videoLink, Predicate<Contact> recordingAllowed) {
+    this(twiml, calls, open, routing, events, texts, videoLink, recordingAllowed, ServeSelf.NONE);
+  }
+
+  /** As above, with the self-service topic menu of {@code serveSelf} after the options menu. */
+  public TwilioVoiceIvr(VoiceTwiml twiml, TwilioVoiceCalls calls, OpenContact open, RouteContact routing,
+      TwilioVoiceRouting events, MessageGateway texts, String videoLink, Predicate<Contact> recordingAllowed,
+      ServeSelf serveSelf) {
+    this.selfService = new TwilioSelfService(serveSelf, twiml, texts);
     this.twiml = twiml;
     this.calls = calls;
     this.open = open;
@@ -72,24 +82,51 @@ public final class TwilioVoiceIvr {
     };
   }
 
-  /** The second menu's answer: 1 is a callback, anything else the queue. */
+  /** The second menu's answer: 1 is a callback, anything else the topic menu (or the queue without one). */
   public String optionChosen(Map<String, String> form, Language language) {
     if (!VoiceMenu.wantsCallback(form.get("Digits"))) {
-      return queue(form, language);
+      return calls.bySid(form.get("CallSid")).isPresent() ? queue(form, language)
+          : selfService.menu(language, 0).orElseGet(() -> queue(form, language));
     }
     Contact contact = openContact(form, language, "IVR: callback requested");
     requestCallback(contact.id());
     return twiml.goodbye(Prompt.CALLBACK_CONFIRMED, language);
   }
 
+  /** The topic menu's digits (see {@link TwilioSelfService}). */
+  public String topicChosen(Map<String, String> form, Language language, int tries) {
+    return next(form, language, selfService.topicChosen(form, language, tries));
+  }
+
+  /** The digits after a self-service answer of {@code topic}. */
+  public String afterAnswer(Map<String, String> form, Language language, String topic, int silences) {
+    return next(form, language, selfService.afterAnswer(form, language, topic, silences));
+  }
+
+  /** The number's status callback: a call that ended after a self-service answer is journaled as self-served. */
+  public void ended(Map<String, String> form) {
+    selfService.ended(form);
+  }
+
+  private String next(Map<String, String> form, Language language, TwilioSelfService.Next next) {
+    return switch (next) {
+      case TwilioSelfService.Next.Twiml t -> t.xml();
+      case TwilioSelfService.Next.Queue q -> queue(form, language, q.topic());
+    };
+  }
+
   /** The caller stays on the line: the call becomes a VOICE contact and waits in a Twilio queue. */
   public String queue(Map<String, String> form, Language language) {
+    return queue(form, language, null);
+  }
+
+  private String queue(Map<String, String> form, Language language, String topic) {
     String callSid = form.get("CallSid");
     var known = calls.bySid(callSid);
     if (known.isPresent()) {
       return enqueueAgain(known.get());
     }
-    Contact contact = openContact(form, language, "IVR: " + language.code());
+    Contact contact = openContact(form, language, topic == null ? "IVR: " + language.code() : topic);
     Call call = new Call(callSid, contact.id(), language, queueName(contact), recordingAllowed.test(contact));
     calls.open(call);
     events.registered(contact.id());

@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  *   <li>An offer for a contact whose call is not registered yet (routing can offer within
  *       milliseconds of intake, before the webhook that opened the contact has registered the call):
  *       kept until {@link #registered}, then dialled.
+ *   <li>A consult transfer completed (HELD → CONNECTED with reason {@code consult-transfer:…}): the
+ *       call's operator becomes the consulted one, so hold and resume act on their line from now on.
  * </ol>
  *
  * {@link #on} never blocks (it runs on an event loop): device look-ups and REST updates run on
@@ -89,6 +91,11 @@ public final class TwilioVoiceRouting {
       return;
     }
     pendingOffers.remove(s.contact());
+    if (s.to() == ContactState.CONNECTED && s.agent() != null && s.reason() != null
+        && s.reason().startsWith("consult-transfer:")) {
+      calls.move(s.contact(), c -> !s.agent().equals(c.agent()), c -> c.to(c.phase(), s.agent()));
+      return;
+    }
     if (s.from() == ContactState.OFFERED && s.to() == ContactState.QUEUED) {
       calls.move(s.contact(), Set.of(Phase.RINGING), Phase.WAITING, null)
           .ifPresent(call -> executor.execute(() -> update(call.callSid(), twiml.enqueue(call.contact(), call.queueName()))));

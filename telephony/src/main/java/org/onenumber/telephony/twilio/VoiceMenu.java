@@ -14,7 +14,8 @@ import org.onenumber.core.directory.Language;
  * </ol>
  *
  * In the second menu, in the chosen language, 1 asks for a callback (the place in line is kept and the
- * call ends); anything else or nothing means "stay on the line for an operator".
+ * call ends); anything else or nothing means "stay on the line for an operator", after the
+ * self-service topic menu where the language has topics ({@link TwilioSelfService}).
  */
 public final class VoiceMenu {
 

@@ -37,7 +37,17 @@ public final class VoicePrompts {
     /** The senior is well: thanks and goodbye. */
     CHECK_IN_THANKS,
     /** The senior asked to talk: someone will call them shortly. */
-    CHECK_IN_CALL_BACK
+    CHECK_IN_CALL_BACK,
+    /** The senior asked to talk and stays on the line: please hold for someone. */
+    CHECK_IN_HOLD,
+    /** One topic of the self-service menu: {0} the answer's title, {1} the digit. */
+    TOPIC_OPTION,
+    /** The end of the topic menu: 0 or silence for an operator. */
+    TOPIC_OPERATOR,
+    /** After a self-service answer: 0 operator, 9 again, 8 by text, or hang up. */
+    AFTER_ANSWER,
+    ANSWER_TEXTED,
+    ANSWER_NOT_TEXTED
   }
 
   private static final Map<Prompt, Map<String, String>> TEXTS = Map.ofEntries(
@@ -124,6 +134,48 @@ public final class VoicePrompts {
           "ja", "お電話ありがとうございました。",
           "vi", "Cảm ơn quý khách đã gọi.",
           "mn", "Залгасанд баярлалаа.")),
+      Map.entry(Prompt.CHECK_IN_HOLD, Map.of(
+          "ko", "잠시만 기다려 주세요. 곧 담당자와 연결해 드리겠습니다.",
+          "en", "Please stay on the line; someone will talk with you shortly.",
+          "zh", "请不要挂机，工作人员将很快与您通话。",
+          "ja", "そのままお待ちください。まもなく担当者におつなぎします。",
+          "vi", "Xin vui lòng giữ máy; nhân viên sẽ sớm nói chuyện với quý vị.",
+          "mn", "Утсаа бүү салгаарай, ажилтан удахгүй тантай ярина.")),
+      Map.entry(Prompt.TOPIC_OPTION, Map.of(
+          "ko", "{0} 안내는 {1}번.",
+          "en", "For {0}, press {1}.",
+          "zh", "{0}，请按 {1}。",
+          "ja", "{0} は {1} を押してください。",
+          "vi", "{0}, xin bấm phím {1}.",
+          "mn", "{0} бол {1} дарна уу.")),
+      Map.entry(Prompt.TOPIC_OPERATOR, Map.of(
+          "ko", "상담원 연결은 0번을 누르시거나 잠시 기다려 주세요.",
+          "en", "For an operator, press 0 or stay on the line.",
+          "zh", "人工客服请按 0 或请稍候。",
+          "ja", "オペレーターをご希望の方は 0 を押すか、そのままお待ちください。",
+          "vi", "Để gặp nhân viên, xin bấm phím 0 hoặc giữ máy.",
+          "mn", "Ажилтантай холбогдох бол 0 дарах эсвэл хүлээнэ үү.")),
+      Map.entry(Prompt.AFTER_ANSWER, Map.of(
+          "ko", "상담원 연결은 0번, 다시 들으시려면 9번, 문자로 받으시려면 8번을 누르세요. 끝내시려면 전화를 끊으세요.",
+          "en", "To talk to an operator, press 0. To hear it again, press 9. To get it by text message, press 8. Or hang up.",
+          "zh", "人工客服请按 0，重听请按 9，以短信接收请按 8，或直接挂机。",
+          "ja", "オペレーターは 0、もう一度お聞きになるには 9、ショートメッセージで受け取るには 8 を押してください。終了するには電話をお切りください。",
+          "vi", "Để gặp nhân viên, bấm phím 0. Để nghe lại, bấm phím 9. Để nhận bằng tin nhắn, bấm phím 8. Hoặc gác máy.",
+          "mn", "Ажилтан бол 0, дахин сонсох бол 9, мессежээр авах бол 8 дарна уу. Эсвэл утсаа тавина уу.")),
+      Map.entry(Prompt.ANSWER_TEXTED, Map.of(
+          "ko", "안내 내용을 문자로 보내 드렸습니다.",
+          "en", "We have sent the answer to your phone by text message.",
+          "zh", "我们已通过短信将内容发送到您的手机。",
+          "ja", "ご案内の内容をショートメッセージでお送りしました。",
+          "vi", "Chúng tôi đã gửi nội dung qua tin nhắn đến điện thoại của quý khách.",
+          "mn", "Мэдээллийг таны утас руу мессежээр илгээлээ.")),
+      Map.entry(Prompt.ANSWER_NOT_TEXTED, Map.of(
+          "ko", "이 번호로는 문자를 보낼 수 없습니다.",
+          "en", "We could not send a text message to this number.",
+          "zh", "无法向此号码发送短信。",
+          "ja", "この番号にはショートメッセージを送信できませんでした。",
+          "vi", "Chúng tôi không thể gửi tin nhắn đến số này.",
+          "mn", "Энэ дугаар руу мессеж илгээж чадсангүй.")),
       Map.entry(Prompt.WHISPER, Map.of(
           "ko", "원넘버 상담 전화, {0}.",
           "en", "OneNumber call, {0}.")),

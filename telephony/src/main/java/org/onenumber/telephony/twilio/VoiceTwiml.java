@@ -63,12 +63,47 @@ public final class VoiceTwiml {
         .redirect(new Redirect.Builder(urls.languageMenu(tries)).method(HttpMethod.POST).build()).build().toXml();
   }
 
-  /** The second menu in the caller's language: 1 for a callback; silence goes to the queue. */
+  /**
+   * The second menu in the caller's language: 1 for a callback; silence comes back to the same
+   * action without digits (the topic menu, or the queue when there are no topics).
+   */
   public String options(Language language) {
     Gather gather = new Gather.Builder().inputs(Gather.Input.DTMF).numDigits(1).timeout(4)
         .action(urls.options(language)).method(HttpMethod.POST).say(say(Prompt.OPTIONS, language)).build();
     return new VoiceResponse.Builder().gather(gather)
+        .redirect(new Redirect.Builder(urls.options(language)).method(HttpMethod.POST).build()).build().toXml();
+  }
+
+  /**
+   * The self-service topic menu: each topic's answer title with its digit, then "0 or stay on the
+   * line for an operator"; silence goes to the queue.
+   */
+  public String topicMenu(Language language, java.util.List<Map.Entry<String, String>> titlesByDigit, int tries) {
+    Gather.Builder gather = new Gather.Builder().inputs(Gather.Input.DTMF).numDigits(1).timeout(5)
+        .action(urls.topics(language, tries)).method(HttpMethod.POST);
+    titlesByDigit.forEach(t -> gather.say(say(Prompt.TOPIC_OPTION, language, t.getValue(), t.getKey())));
+    gather.say(say(Prompt.TOPIC_OPERATOR, language));
+    return new VoiceResponse.Builder().gather(gather.build())
         .redirect(new Redirect.Builder(urls.queue(language)).method(HttpMethod.POST).build()).build().toXml();
+  }
+
+  /**
+   * A self-service answer read in the caller's language ({@code lead}, when given, said first), then
+   * "0 operator, 9 again, 8 by text, or hang up"; silence comes back with {@code silences + 1}.
+   */
+  public String selfServiceAnswer(Language language, String topic, String text, Prompt lead, int silences) {
+    Gather.Builder gather = new Gather.Builder().inputs(Gather.Input.DTMF).numDigits(1).timeout(5)
+        .action(urls.afterAnswer(language, topic, silences)).method(HttpMethod.POST);
+    if (lead != null) {
+      gather.say(say(lead, language));
+    }
+    if (text != null) {
+      gather.say(new Say.Builder(text).language(VOICES.getOrDefault(language.code(), Say.Language.KO_KR)).build());
+    }
+    gather.say(say(Prompt.AFTER_ANSWER, language));
+    return new VoiceResponse.Builder().gather(gather.build())
+        .redirect(new Redirect.Builder(urls.afterAnswer(language, topic, silences + 1)).method(HttpMethod.POST).build())
+        .build().toXml();
   }
 
   /** Parks the caller in Twilio queue {@code queueName}; Twilio fetches the wait URL in a loop. */
@@ -76,6 +111,13 @@ public final class VoiceTwiml {
     Enqueue enqueue = new Enqueue.Builder(queueName).waitUrl(urls.waiting(contact)).waitUrlMethod(HttpMethod.POST)
         .action(urls.enqueueAction(contact)).method(HttpMethod.POST).build();
     return new VoiceResponse.Builder().enqueue(enqueue).build().toXml();
+  }
+
+  /** {@link #enqueue}, with {@code lead} said first. */
+  public String enqueue(ContactId contact, String queueName, Prompt lead, Language language) {
+    Enqueue enqueue = new Enqueue.Builder(queueName).waitUrl(urls.waiting(contact)).waitUrlMethod(HttpMethod.POST)
+        .action(urls.enqueueAction(contact)).method(HttpMethod.POST).build();
+    return new VoiceResponse.Builder().say(say(lead, language)).enqueue(enqueue).build().toXml();
   }
 
   /** One turn of the wait loop: the place in line (when routing told it), then music. */

@@ -34,6 +34,16 @@ public final class VoiceUrls {
     return url("/gather?step=options&lang=" + language.code());
   }
 
+  /** The self-service topic menu's action: try {@code tries}. */
+  public String topics(Language language, int tries) {
+    return url("/gather?step=topic&lang=" + language.code() + "&tries=" + tries);
+  }
+
+  /** What the caller pressed after topic {@code topic}'s answer; {@code silences} so far. */
+  public String afterAnswer(Language language, String topic, int silences) {
+    return url("/gather?step=answer&lang=" + language.code() + "&topic=" + q(topic) + "&tries=" + silences);
+  }
+
   public String queue(Language language) {
     return url("/queue?lang=" + language.code());
   }

@@ -18,7 +18,10 @@
  *       keeping my place), again a {@code <Gather>} and a {@code <Redirect>} to {@code /queue}.
  *       Digit 7 instead texts the video-call link (core {@code MessageGateway}) and says goodbye.
  *   <li>{@code /gather?step=options} with 1: the contact is opened, routing gets {@code RequestCallback},
- *       the call ends. Otherwise {@code /queue}: the contact is opened ({@code OpenContact}: channel
+ *       the call ends. Anything else (silence comes back here without digits): the self-service topic
+ *       menu when the caller's language has topics ({@link org.onenumber.telephony.twilio.TwilioSelfService}:
+ *       {@code /gather?step=topic}, the answer read with {@code <Say>}, {@code /gather?step=answer};
+ *       a call that ends after an answer is journaled self-served from {@code /status}). Then {@code /queue}: the contact is opened ({@code OpenContact}: channel
  *       VOICE, the caller's number normalised by libphonenumber), durable before the answer, the call
  *       is registered in {@link org.onenumber.telephony.twilio.TwilioVoiceCalls}, and the caller is
  *       parked with {@code <Enqueue waitUrl=/wait action=/enqueue-action>}.

@@ -231,6 +231,22 @@ class TwilioVoiceFlowTest {
   }
 
   @Test
+  void afterACompletedConsultHoldAndResumeActOnTheConsultedOperatorsLine() {
+    String sid = consulting();
+    AgentId consulted = new AgentId("op-023");
+    events.on(new ContactStateChanged(contact, Channel.VOICE, Language.ENGLISH, ContactState.HELD,
+        ContactState.CONNECTED, new QueueId("english"), consulted, "consult-transfer:op-022", T0));
+    control.completeConsult(contact);
+    control.hold(contact);
+    assertEquals("0", attribute(twilio.updatesOf(sid).get(3).param("Twiml"), "Play", "loop"), "held");
+    control.resume(contact);
+    String dial = twilio.updatesOf(sid).get(4).param("Twiml");
+    assertEquals("op-023", text(dial, "Client"), "the consulted operator is rung again, not op-022: " + dial);
+    legs.answered(contact, consulted);
+    assertTrue(routing.lines().stream().noneMatch(l -> l.startsWith("Accept op-023")), "no new offer: " + routing.lines());
+  }
+
+  @Test
   void aCancelledConsultEndsTheConsultedLegAndTheCallerJoinsTheOperator() {
     String sid = consulting();
     control.cancelConsult(contact);
@@ -292,6 +308,39 @@ class TwilioVoiceFlowTest {
     checkIns.status(new ContactId("w-5"), Map.of("CallStatus", "busy"));
     checkIns.status(new ContactId("w-6"), Map.of("CallStatus", "ringing"));
     assertEquals(List.of("w-2 MACHINE", "w-3 NO_ANSWER", "w-4 WANTS_TO_TALK", "w-5 BUSY"), checkInOutcomes);
+  }
+
+  @Test
+  void aSeniorWhoPressesTwoStaysOnTheLineAsAWelfareContactAndIsDialledToTheOfferedOperator() {
+    TwilioCheckIns live = new TwilioCheckIns(twiml, new org.onenumber.core.port.in.RecordCheckIn() {
+      @Override
+      public boolean record(ContactId c, org.onenumber.core.welfare.CallOutcome outcome) {
+        checkInOutcomes.add(c.value() + " " + outcome);
+        return true;
+      }
+
+      @Override
+      public boolean reply(CitizenIdentity.Phone from, String body) {
+        return false;
+      }
+    }, new TwilioCheckIns.Talk(open, calls, events, legs, new QueueId("welfare-outbound"), 80));
+    String sid = twilio.ring();
+    Map<String, String> pressed = Map.of("CallSid", sid, "To", "+821012345678", "Digits", "2");
+    String xml = live.gathered(new ContactId("w-7"), Language.KOREAN, false, 0, pressed);
+    assertEquals("onenumber-english", text(xml, "Enqueue"), "parked like an inbound call: " + xml);
+    assertTrue(text(xml, "Say").startsWith("잠시만"), "asked to hold in Korean");
+    assertEquals(List.of("w-7 WANTS_TO_TALK"), checkInOutcomes);
+    assertEquals(new QueueId("welfare-outbound"), opened.get(0).queue());
+    assertEquals(80, opened.get(0).priority());
+    assertEquals(new CitizenIdentity.Phone("+821012345678"), opened.get(0).identity());
+    assertEquals("onenumber-english", text(live.gathered(new ContactId("w-7"), Language.KOREAN, false, 0, pressed),
+        "Enqueue"), "Twilio's retry parks the same call");
+    assertEquals(1, opened.size());
+
+    events.on(offered(contact, agent));
+    assertEquals("+821055550022", text(twilio.updatesOf(sid).get(0).param("Twiml"), "Number"));
+    live.status(new ContactId("w-7"), Map.of("CallSid", sid, "CallStatus", "completed"));
+    assertEquals(List.of("Abandon c-1"), routing.lines(), "hung up while ringing: abandoned once");
   }
 
   @Test

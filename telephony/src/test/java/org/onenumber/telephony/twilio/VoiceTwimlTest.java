@@ -43,11 +43,12 @@ class VoiceTwimlTest {
   }
 
   @Test
-  void optionsMenuIsInTheCallersLanguageAndSilenceGoesToTheQueue() {
+  void optionsMenuIsInTheCallersLanguageAndSilenceComesBackWithoutDigits() {
     String xml = twiml.options(Language.JAPANESE);
     assertEquals(BASE + "/webhooks/twilio/voice/gather?step=options&lang=ja", attribute(xml, "Gather", "action"));
     assertEquals("ja-JP", attribute(xml, "Say", "language"));
-    assertEquals(BASE + "/webhooks/twilio/voice/queue?lang=ja", text(xml, "Redirect"));
+    assertEquals(BASE + "/webhooks/twilio/voice/gather?step=options&lang=ja", text(xml, "Redirect"),
+        "silence: the topic menu, or the queue when there is none");
   }
 
   @Test

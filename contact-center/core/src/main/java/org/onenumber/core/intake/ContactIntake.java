@@ -97,6 +97,31 @@ public final class ContactIntake implements OpenContact {
   }
 
   /**
+   * Journals a contact that ended without entering a queue (a caller served by the IVR alone):
+   * CREATED at {@code since} (no later than now), CLOSED now with {@code reason}, in one
+   * transaction; events published after the commit. It is never offered to routing.
+   */
+  public Contact openClosed(OpenContactCommand command, java.time.Instant since, String reason) {
+    Opened opened = transactions.inTransaction(() -> {
+      List<DomainEvent> emitted = new ArrayList<>();
+      var now = clock.instant();
+      var from = since == null || since.isAfter(now) ? now : since;
+      Citizen citizen = citizenFor(command, emitted, from);
+      int priority = command.priority() != null ? command.priority() : 0;
+      Contact created = Contact.create(new ContactId(Ids.timeOrdered(from, random)), command.channel(),
+          citizen.id(), command.language(), command.requiredSkills(), priority, command.topic(), from);
+      Contact closed = created.moveTo(new ContactStep(ContactState.CLOSED, now, null, null, reason));
+      emitted.add(new ContactCreated(created.id(), created.channel(), citizen.id(), created.language(), priority, from));
+      emitted.add(new ContactStateChanged(closed.id(), closed.channel(), closed.language(),
+          ContactState.CREATED, ContactState.CLOSED, null, null, reason, now));
+      journal.append(closed, emitted);
+      return new Opened(closed, List.copyOf(emitted));
+    });
+    opened.events().forEach(events::publish);
+    return opened.contact();
+  }
+
+  /**
    * The citizen this contact belongs to. A verified identity finds or registers its citizen. An
    * unverified one that already belongs to someone gets a citizen of its own without that identity,
    * so nobody can attach contacts to another citizen's history by typing their phone number.

@@ -113,10 +113,22 @@ abstract sealed class EngineState permits RoutingEngine {
   }
 
   void forget(Entry entry, ContactState to, String reason) {
+    endConsult(entry);
     out.move(entry, to, now, null, null, reason);
     entry.place = Place.GONE;
     entry.seat = null;
     entries.remove(entry.contact.id());
+  }
+
+  /** Frees the agent an agent consult about {@code entry} reserved, if any. */
+  void endConsult(Entry entry) {
+    Seat consultee = entry.consultee;
+    entry.consultee = null;
+    if (consultee != null && consultee.consulted == entry) {
+      agents.withdraw(consultee);
+      consultee.consulted = null;
+      reindex(consultee, "consult-ended");
+    }
   }
 
   void schedule(Timer.Type type, Instant at, Entry entry, QueueId queue, long version) {

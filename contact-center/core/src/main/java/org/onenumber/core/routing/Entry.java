@@ -41,6 +41,8 @@ final class Entry {
   final Set<AgentId> declinedBy = new HashSet<>(2);
   /** The agent it is offered or connected to; the queue it was offered through. */
   Seat seat;
+  /** The agent reserved while this held call's agent consults them; null outside an agent consult. */
+  Seat consultee;
   QueueId servingQueue;
   long offerSeq;
   Instant offeredAt;

@@ -82,8 +82,9 @@ import org.onenumber.core.routing.RoutingCommand.WrapUp;
  *   <li><b>Hold</b> ({@link #hold}, {@link #resume}): only a connected call (voice or video) goes
  *       on hold and only a held one resumes; a held call stays the agent's — busy, no new offers —
  *       and may be wrapped up, closed, transferred or abandoned like a connected one.
- *       A consult transfer ({@link #handover}) holds the call with reason {@code consult:<target>},
- *       then moves it straight to the target agent (HELD → CONNECTED with them), or resumes it.
+ *       A consult transfer ({@link #consult}, {@link #handover}) holds the call with reason
+ *       {@code consult:<target>} and reserves a target agent (BUSY, no offers) until it ends, then
+ *       moves it straight to the target agent (HELD → CONNECTED with them), or resumes it.
  * </ol>
  *
  * <p>The file is long on purpose: the policy stays in one place, the list above and the methods
@@ -169,7 +170,7 @@ public final class RoutingEngine extends EngineState {
       case Accept a -> connect(offered(a.contact(), a.agent()), "accepted");
       case Decline d -> decline(offered(d.contact(), d.agent()), d.reason());
       case Hold h -> hold(entry(h.contact()), "hold");
-      case Consult c -> hold(entry(c.contact()), "consult:" + c.target());
+      case Consult c -> consult(entry(c.contact()), c.target());
       case Handover h -> handover(entry(h.contact()), seat(h.toAgent()));
       case Resume r -> resume(entry(r.contact()));
       case WrapUp w -> wrapUp(held(w.contact()), w.outcome().reason());
@@ -454,10 +455,42 @@ public final class RoutingEngine extends EngineState {
     out.move(entry, ContactState.HELD, now, null, null, reason);
   }
 
+  /**
+   * A consult: the call is held with reason {@code consult:<target>}; an agent target ({@code
+   * agent:<id>}, logged in — the handover needs them logged in too —, with no call, offer or other
+   * consult) is reserved until the consult
+   * ends — no offer reaches them, so the handover cannot find them busy. Checked before anything
+   * changes.
+   */
+  private void consult(Entry entry, String target) {
+    Seat consultee = null;
+    if (target.startsWith("agent:")) {
+      AgentId agent = new AgentId(target.substring("agent:".length()));
+      consultee = seats.get(agent);
+      if (consultee == null) {
+        throw new IllegalTransitionException("agent " + agent, org.onenumber.core.agent.AgentState.OFFLINE, "consulted");
+      }
+      if (consultee == entry.seat) {
+        throw new org.onenumber.core.error.InvalidInputException("a consult goes to another agent");
+      }
+      if (consultee.offer != null || consultee.exclusive > 0 || consultee.messaging > 0 || consultee.consulted != null) {
+        throw new IllegalTransitionException("agent " + consultee.agent.id(), consultee.state(), "consulted");
+      }
+    }
+    hold(entry, "consult:" + target);
+    if (consultee != null) {
+      agents.withdraw(consultee);
+      consultee.consulted = entry;
+      entry.consultee = consultee;
+      reindex(consultee, "consulted");
+    }
+  }
+
   private void resume(Entry entry) {
     if (entry.place != Place.HELD) {
       throw new IllegalTransitionException("contact " + entry.contact.id(), entry.place, "resumed");
     }
+    endConsult(entry);
     entry.place = Place.CONNECTED;
     out.move(entry, ContactState.CONNECTED, now, null, null, "resume");
   }
@@ -474,8 +507,15 @@ public final class RoutingEngine extends EngineState {
     if (from == to) {
       throw new org.onenumber.core.error.InvalidInputException("a consult transfer goes to another agent");
     }
-    if (to.offer != null || to.exclusive > 0 || to.messaging > 0) {
+    if (to.offer != null || to.exclusive > 0 || to.messaging > 0 || (to.consulted != null && to.consulted != entry)) {
       throw new IllegalTransitionException("agent " + to.agent.id(), to.state(), "consult transfer");
+    }
+    if (to.consulted == entry) {
+      agents.withdraw(to);
+      to.consulted = null;
+      entry.consultee = null;
+    } else {
+      endConsult(entry);
     }
     agents.withdraw(from);
     from.release(entry, now);
@@ -604,6 +644,7 @@ public final class RoutingEngine extends EngineState {
 
   /** Takes a held contact from its agent back into line in {@code queue}. */
   private void requeue(Entry entry, QueueId queue, boolean keepAge, String reason) {
+    endConsult(entry);
     Seat seat = entry.seat;
     agents.withdraw(seat);
     seat.release(entry, now);

@@ -28,6 +28,8 @@ final class Seat {
   String breakReason;
   boolean notResponding;
   Entry offer;
+  /** The held call this agent is being consulted about (reserved: no offers until it ends). */
+  Entry consulted;
   int exclusive;
   int messaging;
   int wrapping;
@@ -59,7 +61,7 @@ final class Seat {
 
   /** Policy case 1, the agent's half: presence and capacity for a contact of {@code kind} in {@code queue}. */
   boolean canTake(Kind kind, QueueConfig queue) {
-    if (breakReason != null || notResponding || offer != null) {
+    if (breakReason != null || notResponding || offer != null || consulted != null) {
       return false;
     }
     if (kind == Kind.EXCLUSIVE) {
@@ -94,7 +96,7 @@ final class Seat {
     if (offer != null) {
       return AgentState.RESERVED;
     }
-    if (held.size() > wrapping) {
+    if (held.size() > wrapping || consulted != null) {
       return AgentState.BUSY;
     }
     if (wrapping > 0) {

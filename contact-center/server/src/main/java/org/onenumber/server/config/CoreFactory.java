@@ -2,16 +2,20 @@ package org.onenumber.server.config;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Primary;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.random.RandomGenerator;
 import org.onenumber.core.intake.ContactIntake;
 import org.onenumber.core.intake.IdentityLinking;
-import org.onenumber.core.port.in.OpenContact;
+import org.onenumber.core.port.in.ServeSelf;
+import org.onenumber.core.selfservice.SelfService;
+import org.onenumber.core.selfservice.SelfServiceTopics;
 import org.onenumber.server.analytics.ContactCategories;
 import org.onenumber.server.events.VertxEventPublisher;
 import org.onenumber.server.persistence.Jdbc;
+import org.onenumber.server.persistence.JdbcAnswerStore;
 import org.onenumber.server.persistence.JdbcCitizenRegistry;
 import org.onenumber.server.persistence.JdbcContactJournal;
 import org.onenumber.server.persistence.JdbcDirectory;
@@ -37,10 +41,21 @@ final class CoreFactory {
   }
 
   @Singleton
-  OpenContact openContact(Jdbc jdbc, JdbcCitizenRegistry citizens, JdbcContactJournal journal,
+  ContactIntake openContact(Jdbc jdbc, JdbcCitizenRegistry citizens, JdbcContactJournal journal,
       JdbcDirectory directory, VertxEventPublisher events, InstantSource clock, RandomGenerator random,
       ContactCategories categories) {
     return new ContactIntake(jdbc, citizens, journal, directory, events, clock, random, categories);
+  }
+
+  /**
+   * The IVR's self-service topics on both carriers: {@code onenumber.telephony.self-service.topics},
+   * one line, topics separated by {@code ;}, each {@code <digit 1-8> <key> <lang>=<answer external id>…}
+   * (see {@link SelfServiceTopics}); blank: no topic menu. A line that cannot be read stops the start.
+   */
+  @Singleton
+  ServeSelf serveSelf(ContactIntake intake, JdbcAnswerStore answers, InstantSource clock,
+      @Value("${onenumber.telephony.self-service.topics:}") String topics) {
+    return new SelfService(SelfServiceTopics.parse(topics), answers, intake, clock);
   }
 
   @Singleton

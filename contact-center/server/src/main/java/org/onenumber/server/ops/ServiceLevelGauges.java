@@ -54,6 +54,7 @@ final class ServiceLevelGauges {
     gauge(scope, "offered", f -> f.offered());
     gauge(scope, "answered", f -> f.answered());
     gauge(scope, "abandoned", f -> f.abandoned());
+    gauge(scope, "self.served", f -> f.selfServed());
     gauge(scope, "service.level", Figures::serviceLevel);
     gauge(scope, "asa.seconds", Figures::asaSeconds);
     gauge(scope, "abandon.rate", Figures::abandonRate);

@@ -45,6 +45,7 @@ final class AgiFactory {
   AgiIvrServer agiIvrServer(OpenContact intake, RoutingHost routing, JdbcAgentDevices devices,
       @Named("asteriskCalls") AsteriskCalls calls,
       JdbcCallerLanguages languages, MessageGateway sms, Vertx vertx, VertxEventPublisher events,
+      org.onenumber.core.port.in.ServeSelf selfService,
       jakarta.inject.Provider<org.onenumber.core.port.in.RecordCheckIn> welfare,
       @Value("${" + AGI + ".check-in-queue:welfare-outbound}") String checkInQueue,
       @Value("${" + AGI + ".check-in-priority:80}") int checkInPriority,
@@ -62,7 +63,7 @@ final class AgiFactory {
         d.answeredContext(), signLanguageLink);
     new RoutedEventForwarder(vertx, events, calls);
     AgiIvrServer server = new AgiIvrServer(new Ivr(intake, routing, devices, calls, languages, sms,
-        new CallerNumbers(region), settings), Math.min(warmSessions, maxSessions),
+        new CallerNumbers(region), settings, selfService), Math.min(warmSessions, maxSessions),
         new CheckIns(new LazyCheckIns(welfare), new org.onenumber.core.directory.QueueId(checkInQueue), checkInPriority));
     try {
       return server.start();

@@ -63,12 +63,16 @@ final class TwilioVoiceController {
   }
 
   @Post("/gather")
-  @Operation(summary = "Twilio Voice: the caller's digits in the language or options menu (signed)")
+  @Operation(summary = "Twilio Voice: the caller's digits in the language, options or self-service topic menu, or after an answer (signed)")
   HttpResponse<?> gather(HttpRequest<?> request, @Body Map<String, String> form, @QueryValue String step,
-      @Nullable @QueryValue Integer tries, @Nullable @QueryValue String lang) {
-    return signed(request, form, () -> "options".equals(step)
-        ? ivr.optionChosen(form, VoiceMenu.languageOf(lang))
-        : ivr.languageChosen(form, tries == null ? 0 : tries));
+      @Nullable @QueryValue Integer tries, @Nullable @QueryValue String lang, @Nullable @QueryValue String topic) {
+    int tried = tries == null ? 0 : tries;
+    return signed(request, form, () -> switch (step) {
+      case "options" -> ivr.optionChosen(form, VoiceMenu.languageOf(lang));
+      case "topic" -> ivr.topicChosen(form, VoiceMenu.languageOf(lang), tried);
+      case "answer" -> ivr.afterAnswer(form, VoiceMenu.languageOf(lang), topic == null ? "" : topic, tried);
+      default -> ivr.languageChosen(form, tried);
+    });
   }
 
   @Post("/queue")
@@ -106,7 +110,10 @@ final class TwilioVoiceController {
   @Post("/status")
   @Operation(summary = "Twilio Voice: call status callback (signed)")
   HttpResponse<?> status(HttpRequest<?> request, @Body Map<String, String> form, @Nullable @QueryValue String contact) {
-    return signed(request, form, () -> legs.status(form, contact == null ? null : new ContactId(contact)));
+    return signed(request, form, () -> {
+      ivr.ended(form);
+      return legs.status(form, contact == null ? null : new ContactId(contact));
+    });
   }
 
   @Post("/callback-answered")

@@ -79,15 +79,25 @@ final class TwilioVoiceFactory {
 
   @Singleton
   TwilioVoiceIvr twilioVoiceIvr(TwilioVoiceConfig config, VoiceTwiml twiml, TwilioVoiceCalls calls, OpenContact open,
-      RouteContact routing, TwilioVoiceRouting events, MessageGateway texts, JdbcCitizenRegistry citizens) {
+      RouteContact routing, TwilioVoiceRouting events, MessageGateway texts, JdbcCitizenRegistry citizens,
+      org.onenumber.core.port.in.ServeSelf selfService) {
     RecordingPolicy recording = new RecordingPolicy(citizens,
         config.recordQueues.stream().map(QueueId::new).collect(Collectors.toSet()));
-    return new TwilioVoiceIvr(twiml, calls, open, routing, events, texts, config.videoLink, recording);
+    return new TwilioVoiceIvr(twiml, calls, open, routing, events, texts, config.videoLink, recording, selfService);
   }
 
+  /**
+   * A senior who presses 2 stays on the line in the check-in queue at the check-in priority, the
+   * same settings as Asterisk's ({@code onenumber.telephony.asterisk.agi.check-in-queue}/{@code -priority}).
+   */
   @Singleton
-  TwilioCheckIns twilioCheckIns(VoiceTwiml twiml, Provider<RecordCheckIn> welfare) {
-    return new TwilioCheckIns(twiml, new LazyCheckIns(welfare));
+  TwilioCheckIns twilioCheckIns(VoiceTwiml twiml, Provider<RecordCheckIn> welfare, OpenContact open,
+      TwilioVoiceCalls calls, TwilioVoiceRouting routing, TwilioVoiceLegs legs,
+      @io.micronaut.context.annotation.Value("${onenumber.telephony.asterisk.agi.check-in-queue:welfare-outbound}")
+      String queue,
+      @io.micronaut.context.annotation.Value("${onenumber.telephony.asterisk.agi.check-in-priority:80}") int priority) {
+    return new TwilioCheckIns(twiml, new LazyCheckIns(welfare),
+        new TwilioCheckIns.Talk(open, calls, routing, legs, new QueueId(queue), priority));
   }
 
   @Singleton

@@ -113,6 +113,46 @@ abstract class AgiCallTestBase implements TestPropertyProvider {
     await().atMost(WITHIN).until(() -> kept(contact).isEmpty());
   }
 
+  @Test
+  void aCallerServedByATopicsAnswerIsJournaledSelfServedAndCountedAsSuchNotAsAbandoned() throws Exception {
+    String sv = token("sv-01");
+    long before = selfServedToday(sv);
+    List<String> earlier = selfServedContacts();
+    FastAgiCaller caller = call("01055500004").press("1", "1", "1")
+        .dropOn(c -> c.startsWith("GET DATA onenumber/ko/after-answer")).start();
+    caller.await("GET DATA onenumber/ko/topic-menu", WITHIN);
+    caller.await("STREAM FILE onenumber/ko/answer-water-bill", WITHIN);
+    await().atMost(WITHIN).until(() -> selfServedContacts().size() == earlier.size() + 1);
+    String contact = selfServedContacts().stream().filter(id -> !earlier.contains(id)).findFirst().orElseThrow();
+    assertEquals(List.of("CREATED", "CLOSED"), states(contact));
+    assertEquals("VOICE", contact(contact).get("channel"));
+    await().atMost(WITHIN).until(() -> selfServedToday(sv) == before + 1);
+    assertTrue(calls.all().stream().noneMatch(c -> c.contact().value().equals(contact)), "never waited");
+  }
+
+  @Test
+  void zeroAfterATopicsAnswerQueuesTheCallAsUsual() throws Exception {
+    FastAgiCaller caller = call("01055500005").press("2", "1", "1", "0").start();
+    caller.await("STREAM FILE onenumber/en/answer-water-bill", WITHIN);
+    caller.await("EXEC StartMusicOnHold", WITHIN);
+    String contact = contactOf(caller);
+    assertEquals("QUEUED", contact(contact).get("state"));
+    assertEquals("ivr:topic:water-bill", contact(contact).get("topic"));
+    caller.hangUp();
+    await().atMost(WITHIN).until(() -> "ABANDONED".equals(contact(contact).get("state")));
+    caller.awaitClosed(WITHIN);
+  }
+
+  private List<String> selfServedContacts() {
+    return jdbc.query("select id from contact where topic = ? and state = ?", row -> row.getString(1),
+        "ivr:self-service:water-bill", "CLOSED");
+  }
+
+  private long selfServedToday(String token) throws Exception {
+    return ((Number) send("GET", "/api/v1/service-levels?scope=center", null, token).body()
+        .getOrDefault("selfServed", -1)).longValue();
+  }
+
   /** The uniqueid kept for the restart sweep in table asterisk_calls (V81) for {@code contact}. */
   private List<String> kept(String contact) {
     return jdbc.query("select unique_id from asterisk_calls where contact_id = ?", row -> row.getString(1), contact);

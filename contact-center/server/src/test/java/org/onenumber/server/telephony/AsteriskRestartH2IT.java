@@ -1,144 +1,15 @@
 package org.onenumber.server.telephony;
 
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.onenumber.server.TestDatabases;
-import org.onenumber.server.TestHttp;
-import org.onenumber.telephony.asterisk.AsteriskAmi;
-import org.onenumber.telephony.asterisk.AsteriskCalls;
-import org.onenumber.testkit.FastAgiCaller;
-import org.onenumber.testkit.FastAgiCaller.DialOutcome;
-import org.onenumber.testkit.asterisk.AmiReplayPeer;
 
-/**
- * Asterisk restarts under the running server with one call connected and one waiting: the AMI
- * peer plays capture 07c ({@code Shutdown} with {@code Restart: True}, the connection closes, a new
- * banner and login, {@code FullyBooted}); the reconcile after the new login asks {@code
- * CoreShowChannels}, answered as recorded in 07a, where neither call's channels are. 07c had no
- * call up; that a restart ends every channel (and so the FastAGI sessions' callers, which hang up
- * afterwards here, as in 02) is derived. Both contacts end exactly once (one terminal journal step
- * each), none is left in the registry, and the second {@code Abandon}/{@code WrapUp} a session
- * reports afterwards changes nothing.
- */
+/** Asterisk restarting under the running server, on H2. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AsteriskRestartH2IT implements TestPropertyProvider {
-
-  private static final Duration WITHIN = Duration.ofSeconds(20);
-  private static final Set<String> TERMINAL = Set.of("CLOSED", "ABANDONED");
-
-  @Inject
-  EmbeddedServer server;
-
-  @Inject
-  AsteriskCalls calls;
-
-  @Inject
-  AsteriskAmi ami;
-
-  private final TestHttp http = new TestHttp();
-  private final int agiPort = AsteriskPeers.freePort();
-  private final AmiReplayPeer peer = AmiReplayPeer.start("07c-core-restart").holdScript();
+class AsteriskRestartH2IT extends AsteriskRestartTestBase {
 
   @Override
-  public Map<String, String> getProperties() {
-    return AsteriskPeers.properties(Map.of("datasources.default.url", TestDatabases.h2Url()), agiPort, peer);
-  }
-
-  @AfterAll
-  void stopPeer() {
-    peer.close();
-  }
-
-  @Test
-  void callsInProgressWhenAsteriskRestartsEndOnceAndNoneIsLeftBehind() throws Exception {
-    await().atMost(WITHIN).until(() -> ami.status().up() && !"none yet".equals(ami.lastReconcile()));
-    String supervisor = http.login(server, "sv-01");
-    String operator = http.login(server, "op-022");
-    Map<String, Object> in = send("POST", "/api/v1/agents/op-022/login", "{\"queues\":[\"english\"]}", operator);
-    assertTrue(!in.containsKey("error"), in.toString());
-    FastAgiCaller talking = caller("PJSIP/caller-00000501", "1796162000.501", "01055500501").start();
-    talking.await("EXEC Dial PJSIP/op-022,", WITHIN);
-    String connected = contactOf(talking);
-    await().atMost(WITHIN).until(() -> "CONNECTED".equals(contact(connected, supervisor).get("state")));
-    FastAgiCaller waiting = caller("PJSIP/caller-00000502", "1796162000.502", "01055500502").start();
-    waiting.await("EXEC StartMusicOnHold", WITHIN);
-    String queued = contactOf(waiting);
-    await().atMost(WITHIN).until(() -> "QUEUED".equals(contact(queued, supervisor).get("state")));
-
-    int connects = ami.status().connects();
-    peer.play();
-    await().atMost(WITHIN).until(() -> ami.status().connects() > connects && ami.status().up()
-        && ami.lastReconcile().contains("ended=2"));
-    // The restart ended both channels: the callers' sessions see it afterwards.
-    hangUp(talking);
-    hangUp(waiting);
-    talking.awaitClosed(WITHIN);
-    waiting.awaitClosed(WITHIN);
-
-    for (String contact : List.of(connected, queued)) {
-      await().atMost(WITHIN).until(() -> TERMINAL.contains((String) contact(contact, supervisor).get("state")));
-      assertTrue(calls.all().stream().noneMatch(c -> c.contact().value().equals(contact)), "not left in the registry");
-    }
-    // A late report from a session changes nothing: still one terminal step each.
-    await().pollDelay(Duration.ofSeconds(1)).atMost(WITHIN).until(() -> true);
-    assertEquals(1, terminalSteps(connected, supervisor), steps(connected, supervisor).toString());
-    assertEquals(1, terminalSteps(queued, supervisor), steps(queued, supervisor).toString());
-    assertEquals("ABANDONED", contact(queued, supervisor).get("state"), "the waiting caller is counted as abandoned once");
-    Map<String, Object> free = send("GET", "/api/v1/agents/op-022", null, supervisor);
-    assertTrue(!"BUSY".equals(free.get("state")), "the operator is not left busy with a call that is gone: " + free);
-  }
-
-  /** The caller's channel died with the restart; a session that already hung up has closed the socket. */
-  private static void hangUp(FastAgiCaller caller) {
-    try {
-      caller.hangUp();
-    } catch (IOException e) {
-      // already closed by the session (it was told to hang up by the reconcile)
-    }
-  }
-
-  private FastAgiCaller caller(String channel, String uniqueId, String number) throws IOException {
-    return FastAgiCaller.call(InetAddress.getLoopbackAddress(), agiPort,
-        FastAgiCaller.environment(channel, uniqueId, number, "ivr")).press("2", "1").onDial(device -> DialOutcome.ANSWER);
-  }
-
-  private long terminalSteps(String contact, String token) throws Exception {
-    return steps(contact, token).stream().filter(s -> TERMINAL.contains((String) s.get("state"))).count();
-  }
-
-  @SuppressWarnings("unchecked")
-  private List<Map<String, Object>> steps(String contact, String token) throws Exception {
-    return (List<Map<String, Object>>) contact(contact, token).get("steps");
-  }
-
-  private String contactOf(FastAgiCaller caller) {
-    String uniqueId = caller.environment().get("agi_uniqueid");
-    await().atMost(WITHIN).until(() -> calls.all().stream().anyMatch(c -> c.uniqueId().equals(uniqueId)));
-    return calls.all().stream().filter(c -> c.uniqueId().equals(uniqueId)).findFirst().orElseThrow().contact().value();
-  }
-
-  private Map<String, Object> contact(String id, String token) throws Exception {
-    return send("GET", "/api/v1/contacts/" + id, null, token);
-  }
-
-  private Map<String, Object> send(String method, String path, String body, String token)
-      throws IOException, InterruptedException {
-    return AsteriskPeers.send(http, server, method, path, body, token);
+  Map<String, String> database() {
+    return Map.of("datasources.default.url", TestDatabases.h2Url());
   }
 }

@@ -113,13 +113,18 @@ abstract class TwilioVoiceTestBase {
     return response.body();
   }
 
-  /** The call arrives, the caller presses {@code digit} for the language and then stays on the line. */
+  /**
+   * The call arrives, the caller presses {@code digit} for the language and then stays on the line
+   * (silence in the options menu and in the self-service topic menu, if the language has one).
+   */
   private String waitingCall(String callSid, String digit) {
     String menu = twiml(url("/webhooks/twilio/voice"), call(callSid, "CallStatus", "ringing"));
-    String options = twiml(attribute(menu, "Gather", "action"), call(callSid, "Digits", digit));
-    String enqueue = twiml(text(options, "Redirect"), call(callSid));
-    assertNotNull(text(enqueue, "Enqueue"), enqueue);
-    return enqueue;
+    String next = twiml(attribute(menu, "Gather", "action"), call(callSid, "Digits", digit));
+    for (int redirects = 0; redirects < 3 && text(next, "Enqueue") == null; redirects++) {
+      next = twiml(text(next, "Redirect"), call(callSid)); // options, then the topic menu: silence each time
+    }
+    assertNotNull(text(next, "Enqueue"), next);
+    return next;
   }
 
   @SuppressWarnings("unchecked")
@@ -242,6 +247,92 @@ abstract class TwilioVoiceTestBase {
         .getBean(org.onenumber.server.persistence.Jdbc.class);
     await().atMost(Duration.ofSeconds(10)).until(() -> after.query("select phase from twilio_calls where call_sid = ?",
         r -> r.getString(1), sid).isEmpty());
+  }
+
+  @Test
+  void aCallerWhoHearsATopicsAnswerAndHangsUpIsJournaledSelfServedNotAbandoned() throws Exception {
+    start(true);
+    String sid = twilio.ring();
+    String menu = twiml(url("/webhooks/twilio/voice"), call(sid, "CallStatus", "ringing"));
+    String options = twiml(attribute(menu, "Gather", "action"), call(sid, "Digits", "2"));
+    String topics = twiml(text(options, "Redirect"), call(sid));
+    assertEquals("For How to pay your water bill, press 1.", text(topics, "Say"), topics);
+    String answer = twiml(attribute(topics, "Gather", "action"), call(sid, "Digits", "1"));
+    assertTrue(text(answer, "Say").startsWith("How to pay your water bill. You can pay the water bill online"), answer);
+    twiml(url("/webhooks/twilio/voice/status"), call(sid, "CallStatus", "completed", "CallDuration", "75"));
+    twiml(url("/webhooks/twilio/voice/status"), call(sid, "CallStatus", "completed", "CallDuration", "75"));
+    Map<String, Object> served = voiceContact();
+    assertEquals(List.of("CREATED", "CLOSED"), states(served), "one contact, never queued");
+    assertEquals("IVR: self-service water-bill", served.get("topic"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> ((Number) http.map(server, http.send(server, "GET",
+        "/api/v1/service-levels?scope=channel&id=VOICE", null, http.login(server, "sv-01"))).get("selfServed"))
+        .intValue() == 1);
+    Map<String, Object> voice = http.map(server, http.send(server, "GET", "/api/v1/service-levels?scope=channel&id=VOICE",
+        null, http.login(server, "sv-01")));
+    assertEquals(0, ((Number) voice.get("abandoned")).intValue(), voice.toString());
+  }
+
+  @Test
+  void aSeniorWhoPressesTwoInTheCheckInStaysOnTheLineAndIsDialledToAWelfareOperator() throws Exception {
+    start(true);
+    String sid = twilio.ring();
+    Map<String, String> pressed = call(sid, "Digits", "2", "Direction", "outbound-api");
+    pressed.put("From", "+8215880120");
+    pressed.put("To", CALLER);
+    String held = twiml(url("/webhooks/twilio/voice/check-in?contact=attempt-1&lang=ko&slow=false&tries=0"), pressed);
+    assertTrue(text(held, "Enqueue").startsWith("onenumber-welfare-outbound"), held);
+    Map<String, Object> waiting = voiceContact();
+    assertEquals("QUEUED", waiting.get("state"));
+    assertEquals(80, ((Number) waiting.get("priority")).intValue());
+
+    logIn("op-003", "welfare-outbound");
+    await().atMost(Duration.ofSeconds(10)).until(() -> !twilio.updatesOf(sid).isEmpty());
+    String dial = twilio.updatesOf(sid).get(0).param("Twiml");
+    assertEquals("op-003", text(dial, "Client"));
+    twiml(attribute(dial, "Client", "url"), call("CA" + "d".repeat(32), "ParentCallSid", sid,
+        "Direction", "outbound-dial", "CallStatus", "in-progress"));
+    assertEquals("CONNECTED", voiceContact().get("state"));
+    twiml(url("/webhooks/twilio/voice/check-in-status?contact=attempt-1"), call(sid, "CallStatus", "completed"));
+    assertEquals("WRAP_UP", voiceContact().get("state"), "the senior hung up: wrap-up, like any call");
+  }
+
+  @Test
+  void aConsultUnderWayAtARestartIsCancelledAndTheCallerStaysOnHoldWithTheFirstOperator() throws Exception {
+    start(true);
+    String sid = twilio.ring();
+    waitingCall(sid, "2");
+    logIn("op-022", "english");
+    await().atMost(Duration.ofSeconds(10)).until(() -> !twilio.updatesOf(sid).isEmpty());
+    String dial = twilio.updatesOf(sid).get(0).param("Twiml");
+    twiml(attribute(dial, "Client", "url"), call("CA" + "c".repeat(32), "ParentCallSid", sid,
+        "Direction", "outbound-dial", "CallStatus", "in-progress"));
+    String id = (String) voiceContact().get("id");
+    logIn("op-023", "english");
+    HttpResponse<String> consult = http.send(server, "POST", "/api/v1/contacts/" + id + "/call/consult",
+        "{\"agent\":\"op-023\"}", http.login(server, "op-022"));
+    assertEquals(200, consult.statusCode(), consult.body());
+    assertEquals("BUSY", agentState("op-023"), "reserved during the consult");
+
+    restart();
+    Map<String, Object> held = voiceContact();
+    assertEquals("HELD", held.get("state"), "the caller is still on hold");
+    assertEquals("op-022", held.get("agent"), "with the first operator");
+    assertTrue(!"BUSY".equals(agentState("op-023")), "no longer reserved: the consult did not survive the restart");
+    String first = http.login(server, "op-022");
+    assertEquals(409, http.send(server, "POST", "/api/v1/contacts/" + id + "/call/consult/complete", "{}", first)
+        .statusCode(), "no consult under way after the restart");
+    int updates = twilio.updatesOf(sid).size();
+    HttpResponse<String> resume = http.send(server, "POST", "/api/v1/contacts/" + id + "/call/resume", "{}", first);
+    assertEquals(200, resume.statusCode(), resume.body());
+    await().atMost(Duration.ofSeconds(10)).until(() -> twilio.updatesOf(sid).size() > updates);
+    assertEquals("op-022", text(twilio.updatesOf(sid).getLast().param("Twiml"), "Client"),
+        "the first operator is rung to take the caller back");
+    assertEquals("CONNECTED", voiceContact().get("state"));
+  }
+
+  private String agentState(String agent) throws Exception {
+    return (String) http.map(server, http.send(server, "GET", "/api/v1/agents/" + agent, null,
+        http.login(server, "sv-01"))).get("state");
   }
 
   @Test

@@ -79,12 +79,46 @@ class ConsultTransferTest {
     r.run(new RoutingCommand.Consult(call, "agent:b"));
     assertThrows(NotFoundException.class, () -> r.run(new RoutingCommand.Handover(call, Routing.id("nobody"))));
     assertThrows(InvalidInputException.class, () -> r.run(new RoutingCommand.Handover(call, Routing.id("a"))));
-    ContactId other = r.arrive("other");
-    assertEquals(Routing.id("b"), r.agentOf(other), "b was offered another call meanwhile");
-    assertThrows(IllegalTransitionException.class, () -> r.run(new RoutingCommand.Handover(call, Routing.id("b"))));
     assertEquals(ContactState.HELD, r.state(call), "nothing changed");
     assertEquals(Routing.id("a"), r.agentOf(call));
     assertThrows(IllegalTransitionException.class, () -> r.run(new RoutingCommand.Consult(call, "agent:b")),
         "a held call is not consulted twice");
+  }
+
+  @Test
+  void theConsultedAgentIsReservedDuringTheConsultSoTheHandoverNeverFindsThemBusy() {
+    ContactId call = connectedCall();
+    r.run(new RoutingCommand.Consult(call, "agent:b"));
+    assertEquals(AgentState.BUSY, r.state(Routing.id("b")), "talking on the consult leg");
+    ContactId other = r.arrive("other");
+    assertNull(r.agentOf(other), "no offer reaches b during the consult");
+    r.run(new RoutingCommand.Handover(call, Routing.id("b")));
+    assertEquals(Routing.id("b"), r.agentOf(call));
+    assertNull(r.agentOf(other), "b now has the call");
+    r.run(new RoutingCommand.Close(call, RoutingCommand.Outcome.RESOLVED));
+    assertEquals(Routing.id("b"), r.agentOf(other), "free again: offered the waiting call");
+  }
+
+  @Test
+  void aCancelledConsultFreesTheConsultedAgentAndABusyAgentCannotBeConsulted() {
+    ContactId call = connectedCall();
+    r.run(new RoutingCommand.Consult(call, "agent:b"));
+    r.run(new RoutingCommand.Resume(call));
+    assertEquals(AgentState.AVAILABLE, r.state(Routing.id("b")));
+    ContactId other = r.arrive("other");
+    assertEquals(Routing.id("b"), r.agentOf(other), "offered as soon as the consult ended");
+    assertThrows(IllegalTransitionException.class, () -> r.run(new RoutingCommand.Consult(call, "agent:b")),
+        "b has an offer: refused before the call is held");
+    assertEquals(ContactState.CONNECTED, r.state(call));
+    assertThrows(IllegalTransitionException.class, () -> r.run(new RoutingCommand.Consult(call, "agent:nobody")),
+        "an operator who is not logged in cannot be consulted (nor handed the call)");
+  }
+
+  @Test
+  void theCallerHangingUpDuringAConsultFreesTheConsultedAgent() {
+    ContactId call = connectedCall();
+    r.run(new RoutingCommand.Consult(call, "agent:b"));
+    r.run(new RoutingCommand.Abandon(call));
+    assertEquals(AgentState.AVAILABLE, r.state(Routing.id("b")));
   }
 }
