@@ -89,6 +89,20 @@ class WelfareH2IT implements TestPropertyProvider {
   }
 
   @Test
+  void theReportsTakeOneToThirtyOneDaysAndAreForSupervisors() throws Exception {
+    String supervisor = http.login(server, "sv-01");
+    for (String report : new String[] {"districts", "escalations"}) {
+      assertEquals(200, send("GET", "/api/v1/welfare/" + report + "?days=31", null, null, supervisor).statusCode());
+      HttpResponse<String> tooMany = send("GET", "/api/v1/welfare/" + report + "?days=32", null, null, supervisor);
+      assertEquals(400, tooMany.statusCode(), tooMany.body());
+      assertTrue(tooMany.body().contains("days must be between 1 and 31"), tooMany.body());
+      assertEquals(400, send("GET", "/api/v1/welfare/" + report + "?days=0", null, null, supervisor).statusCode());
+      assertEquals(403, send("GET", "/api/v1/welfare/" + report, null, null, http.login(server, "op-031"))
+          .statusCode());
+    }
+  }
+
+  @Test
   void refusesABadFileWholeNamingEachRowWithoutQuotingIt() throws Exception {
     String csv = HEADER + row("B-1", "not-a-phone", "self", "AUTOMATED", "MON 10:00-12:00;THU 10:00-12:00")
         + row("B-2", "010-1111-0002", "self", "AUTOMATED", "MON 10:00-12:00;THU 10:00-12:00")
