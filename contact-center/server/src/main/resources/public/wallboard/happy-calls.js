@@ -21,7 +21,6 @@
     }
   };
   const FIGURES = ['surveys', 'waiting', 'sent', 'answered', 'skipped', 'answeredPercent', 'averageScore'];
-  const SVG = 'http://www.w3.org/2000/svg';
   const $ = id => document.getElementById(id);
   const token = sessionStorage.getItem('onenumber.token');
   if (!token) { location.href = 'index.html'; return; }
@@ -46,28 +45,6 @@
     return tr;
   }
 
-  function chart(counts) {
-    const svg = $('score-chart');
-    const most = Math.max(1, ...counts);
-    const height = counts.length * 28 + 4;
-    svg.setAttribute('viewBox', '0 0 600 ' + height);
-    svg.setAttribute('height', String(height));
-    svg.replaceChildren(...counts.flatMap((n, i) => {
-      const y = i * 28;
-      const label = document.createElementNS(SVG, 'text');
-      label.setAttribute('x', '0'); label.setAttribute('y', String(y + 18));
-      label.textContent = t('score') + ' ' + (i + 1);
-      const width = 400 * n / most;
-      const bar = document.createElementNS(SVG, 'rect');
-      Object.entries({x: 90, y: y + 4, height: 18, width: Math.max(1, width), class: 'bar'})
-        .forEach(([k, v]) => bar.setAttribute(k, String(v)));
-      const value = document.createElementNS(SVG, 'text');
-      value.setAttribute('x', String(96 + width)); value.setAttribute('y', String(y + 18));
-      value.textContent = String(n);
-      return [label, bar, value];
-    }));
-  }
-
   function render() {
     document.documentElement.lang = lang;
     document.querySelectorAll('[data-h]').forEach(el => { el.textContent = t(el.dataset.h); });
@@ -80,7 +57,8 @@
           : String(summary[k]))));
       document.querySelector('#scores tbody').replaceChildren(...summary.scores.map((n, i) => row(String(i + 1),
         String(n))));
-      chart(summary.scores);
+      OneNumberBars.draw($('score-chart'), summary.scores.map((n, i) => ({label: t('score') + ' ' + (i + 1),
+        value: n, text: String(n)})), Math.max(1, ...summary.scores), 90);
     }
     document.querySelector('#follow-ups tbody').replaceChildren(...followUps.map(f => row(f.contactId,
       String(f.score), new Date(f.openedAt).toLocaleString(lang))));

@@ -45,7 +45,6 @@
     }
   };
   const DISTRICT_FIGURES = ['enrolled', 'attempts', 'reached', 'notReached', 'escalated', 'reachedPercent'];
-  const SVG = 'http://www.w3.org/2000/svg';
   const FIGURES = ['day', 'enrolled', 'planned', 'attempts', 'done', 'reached', 'notReached', 'waiting', 'escalated',
     'reachedPercent'];
   const CARD = ['name', 'phones', 'address', 'district', 'language', 'mode', 'windows', 'careNotes', 'worker',
@@ -112,24 +111,8 @@
       return tr;
     }));
     $('districts-empty').hidden = districts.length > 0;
-    const chart = $('district-chart');
-    const rowHeight = 28;
-    const height = districts.length * rowHeight + 4;
-    chart.setAttribute('viewBox', '0 0 600 ' + height);
-    chart.setAttribute('height', String(height));
-    chart.replaceChildren(...districts.flatMap((d, i) => {
-      const y = i * rowHeight;
-      const label = document.createElementNS(SVG, 'text');
-      Object.entries({x: 0, y: y + 18}).forEach(([k, v]) => label.setAttribute(k, v));
-      label.textContent = d.district;
-      const bar = document.createElementNS(SVG, 'rect');
-      Object.entries({x: 140, y: y + 4, height: 18, width: Math.max(1, 4 * d.reachedPercent), class: 'bar'})
-        .forEach(([k, v]) => bar.setAttribute(k, v));
-      const value = document.createElementNS(SVG, 'text');
-      Object.entries({x: 146 + 4 * d.reachedPercent, y: y + 18}).forEach(([k, v]) => value.setAttribute(k, v));
-      value.textContent = d.reachedPercent.toFixed(1) + '%';
-      return [label, bar, value];
-    }));
+    OneNumberBars.draw($('district-chart'), districts.map(d => ({label: d.district, value: d.reachedPercent,
+      text: d.reachedPercent.toFixed(1) + '%'})), 100, 140);
   }
 
   function renderEscalations() {

@@ -15,6 +15,7 @@ import java.time.InstantSource;
 import java.util.List;
 import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.happycall.HappyCalls;
+import org.onenumber.server.api.LookBack;
 
 /**
  * Supervisors' view of the Happy-call surveys: the results of a period (counts) and the follow-up
@@ -48,11 +49,7 @@ final class HappyCallController {
   @Operation(summary = "Happy-call results of the surveys due in the last days (1-31, default 7): surveys, waiting,"
       + " sent, answered, skipped, answered %, average score and the count of each score 1-5 (counts only)")
   HappyCallResults.Summary summary(@Nullable @QueryValue Integer days) {
-    int n = days == null ? 7 : days;
-    if (n < 1 || n > MAX_DAYS) {
-      throw new InvalidInputException("days must be between 1 and " + MAX_DAYS);
-    }
-    return results.since(clock.instant().minus(Duration.ofDays(n)));
+    return results.since(clock.instant().minus(Duration.ofDays(LookBack.days(days, 7, MAX_DAYS))));
   }
 
   @Get("/follow-ups{?limit}")

@@ -14,7 +14,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.util.List;
-import org.onenumber.core.error.InvalidInputException;
+import org.onenumber.server.api.LookBack;
 import org.onenumber.server.api.Views.Items;
 import org.onenumber.server.security.CitizenDataAccess;
 
@@ -61,10 +61,6 @@ final class WelfareReportsController {
   }
 
   private LocalDate firstDay(Integer days) {
-    int n = days == null ? 7 : days;
-    if (n < 1 || n > MAX_DAYS) {
-      throw new InvalidInputException("days must be between 1 and " + MAX_DAYS);
-    }
-    return reports.today(clock.instant()).minusDays(n - 1L);
+    return reports.today(clock.instant()).minusDays(LookBack.days(days, 7, MAX_DAYS) - 1L);
   }
 }

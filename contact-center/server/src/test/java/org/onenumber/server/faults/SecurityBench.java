@@ -1,10 +1,7 @@
 package org.onenumber.server.faults;
 
 import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.onenumber.server.security.RateLimiterCost;
 
@@ -35,8 +32,8 @@ public final class SecurityBench {
     String db = options.postgres() ? "postgres" : "h2";
     AuditedViewCost.Samples views = AuditedViewCost.measure(options.options().get("postgres"),
         Files.createTempDirectory("onenumber-bench-security-views"), options.integer("views", 5000));
-    double view = p99(views.plain());
-    double audited = p99(views.audited());
+    double view = Percentile.p99Millis(views.plain());
+    double audited = Percentile.p99Millis(views.audited());
     long[] limiter = RateLimiterCost.measure(options.integer("limiter-calls", 1_000_000), 10_000);
     double limiterP99 = RateLimiterCost.quantileMicros(limiter, 0.99);
     Map<String, String> properties = new HashMap<>();
@@ -49,10 +46,10 @@ public final class SecurityBench {
       IntakeFlood intake = new IntakeFlood(server.uri().getPort());
       int citizens = options.integer("citizens", 500);
       intake.citizens(1, citizens, null);
-      quiet = p99(intake.citizens(2, citizens, null));
+      quiet = Percentile.p99Millis(intake.citizens(2, citizens, null));
       IntakeFlood.Result flood = intake.underFlood(options.integer("flood", 10_000), options.integer("flood-threads", 4),
           3, citizens * 4);
-      flooded = p99(flood.othersNanos());
+      flooded = Percentile.p99Millis(flood.othersNanos());
       refusedPerSecond = flood.floodRefused() / (flood.floodNanos() / 1e9);
       System.out.printf("flood: %d accepted, %d refused (429) in %.1f s; %d other requests measured meanwhile%n",
           flood.floodAccepted(), flood.floodRefused(), flood.floodNanos() / 1e9, flood.othersNanos().size());
@@ -69,22 +66,5 @@ public final class SecurityBench {
         + " limiter_p99_us=%.2f intake_quiet_p99_ms=%.2f intake_flood_p99_ms=%.2f flood_ratio=%.2f"
         + " flood_refused_per_s=%.0f%n", db, view, audited, audited - view, limiterP99, quiet, flooded, ratio,
         refusedPerSecond);
-  }
-
-  private static double p99(long[] nanos) {
-    List<Long> list = new ArrayList<>();
-    for (long n : nanos) {
-      list.add(n);
-    }
-    return p99(list);
-  }
-
-  private static double p99(List<Long> nanos) {
-    if (nanos.isEmpty()) {
-      return Double.NaN;
-    }
-    List<Long> sorted = new ArrayList<>(nanos);
-    Collections.sort(sorted);
-    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1)) / 1e6;
   }
 }
