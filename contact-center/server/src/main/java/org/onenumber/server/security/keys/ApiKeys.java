@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.onenumber.channels.open311.ApiKeyHash;
-import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.directory.DepartmentId;
+import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.port.out.Directory;
 
