@@ -65,6 +65,7 @@ class WelfareH2IT implements TestPropertyProvider {
   @Inject EscalateCase cases;
   @Inject CaseRegistry caseRegistry;
   @Inject WelfareSettings settings;
+  @Inject WelfareDistrictGauges districtGauges;
 
   private final TestHttp http = new TestHttp();
 
@@ -200,7 +201,9 @@ class WelfareH2IT implements TestPropertyProvider {
     assertEquals(200, today.statusCode(), today.body());
     assertTrue(((Number) http.map(server, today).get("enrolled")).intValue() >= 4, today.body());
     assertEquals(403, send("GET", "/api/v1/welfare/today", null, null, operator).statusCode());
-    assertTrue(send("GET", "/prometheus", null, null, http.login(server, "admin")).body()
-        .contains("onenumber_welfare_enrolled"));
+    districtGauges.refresh();
+    String metrics = send("GET", "/prometheus", null, null, http.login(server, "admin")).body();
+    assertTrue(metrics.contains("onenumber_welfare_enrolled"));
+    assertTrue(metrics.contains("onenumber_welfare_district_enrolled{district=\"Jongno-gu\"}"), "per district");
   }
 }
