@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -27,11 +28,6 @@ import org.onenumber.testkit.WelfareScheduleContract;
 class WelfareRetentionTest {
 
   private static final LocalDate ENDED = LocalDate.of(2026, 3, 31);
-  /** Noon in Seoul on a day. */
-  private static Instant noon(LocalDate day) {
-    return day.atTime(12, 0).atZone(java.time.ZoneId.of("Asia/Seoul")).toInstant();
-  }
-
   final Jdbc jdbc = new Jdbc(dataSource());
 
   /** The database the test runs on: H2 here, PostgreSQL in the subclass. */
@@ -43,6 +39,11 @@ class WelfareRetentionTest {
   private final JdbcSeniorRegistry seniors = new JdbcSeniorRegistry(jdbc);
   private Instant now = noon(ENDED);
   private final WelfareRetention retention = new WelfareRetention(jdbc, 30, "Asia/Seoul", () -> now);
+
+  /** Noon in Seoul on {@code day}. */
+  private static Instant noon(LocalDate day) {
+    return day.atTime(12, 0).atZone(ZoneId.of("Asia/Seoul")).toInstant();
+  }
 
   private static Senior senior(String id, String phone, LocalDate endsOn) {
     Senior s = WelfareScheduleContract.senior(id, phone, CheckInMode.AUTOMATED);
