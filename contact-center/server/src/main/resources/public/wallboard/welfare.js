@@ -1,5 +1,7 @@
 // The welfare program's page for welfare supervisors, over /api/v1/welfare: today's figures, the
-// preview calls waiting for an operator, a senior's card (every look audited by the server), and
+// per-district figures of the last 7 days (a bar chart of reached % and the same as a table), the
+// escalations of the last 7 days (each senior listed is audited by the server; the id opens the
+// card), the preview calls waiting for an operator, a senior's card (every look audited by the server), and
 // the registry's CSV import with its report (check only, or store: all rows or none). Uses the
 // wallboard's login; texts are set with textContent only. Korean and English, as the wallboard.
 (function () {
@@ -15,7 +17,12 @@
       reachedPercent: '연결률', imported: '{n}명을 등록했습니다.', checked: '{n}명 모두 등록할 수 있습니다.',
       refusedCount: '받지 않은 줄 {n}개: 아무것도 등록하지 않았습니다.', due: '예정', attempt: '시도',
       name: '이름', phones: '전화', address: '주소', district: '구', language: '언어', mode: '확인 방법',
-      windows: '통화 가능 시간', careNotes: '돌봄 메모', worker: '담당 복지사', emergencyContacts: '비상 연락처'
+      windows: '통화 가능 시간', careNotes: '돌봄 메모', worker: '담당 복지사', emergencyContacts: '비상 연락처',
+      districts: '구별 현황 (최근 7일)', chartCaption: '구별 연결률 (%)', escalations: '복지 이관 (최근 7일)',
+      auditedList: '목록에 보이는 어르신마다 감사 기록에 남습니다.', when: '시각', why: '사유', case: '민원',
+      status: '처리', UNREACHED: '여러 번 연결 안 됨', ASKED_FOR_HELP: '도움 요청 (2번)', CONCERN: '상담원 우려',
+      casePending: '민원 접수 대기', OPEN: '접수', ACCEPTED: '처리 중', RESOLVED: '조치 완료', CLOSED: '종결',
+      openCard: '{id} 카드 보기'
     },
     en: {
       title: 'Senior Assurance Call', wallboard: 'Wallboard', today: "Today's program", refresh: 'Refresh',
@@ -29,9 +36,15 @@
       refusedCount: '{n} rows refused: nothing was imported.', due: 'due', attempt: 'attempt',
       name: 'Name', phones: 'Phones', address: 'Address', district: 'District', language: 'Language',
       mode: 'Check-in by', windows: 'Call windows', careNotes: 'Care notes', worker: 'Welfare worker',
-      emergencyContacts: 'Emergency contacts'
+      emergencyContacts: 'Emergency contacts',
+      districts: 'Per district (last 7 days)', chartCaption: 'Reached % per district',
+      escalations: 'Escalations (last 7 days)', auditedList: 'Every senior in this list is written to the audit log.',
+      when: 'When', why: 'Why', case: 'Case', status: 'What was done', UNREACHED: 'Not reached several times',
+      ASKED_FOR_HELP: 'Asked for help (pressed 2)', CONCERN: "Operator's concern", casePending: 'Case being opened',
+      OPEN: 'Open', ACCEPTED: 'In progress', RESOLVED: 'Resolved', CLOSED: 'Closed', openCard: 'Open the card of {id}'
     }
   };
+  const DISTRICT_FIGURES = ['enrolled', 'attempts', 'reached', 'notReached', 'escalated', 'reachedPercent'];
   const FIGURES = ['day', 'enrolled', 'planned', 'attempts', 'done', 'reached', 'notReached', 'waiting', 'escalated',
     'reachedPercent'];
   const CARD = ['name', 'phones', 'address', 'district', 'language', 'mode', 'windows', 'careNotes', 'worker',
@@ -43,6 +56,8 @@
   if (!TEXTS[lang]) lang = 'ko';
   let figures = null;
   let card = null;
+  let districts = [];
+  let escalations = [];
   const t = key => TEXTS[lang][key] || key;
 
   async function call(method, path, body, type) {
@@ -74,6 +89,8 @@
       rows(document.querySelector('#today tbody'), FIGURES.map(k => [k, k === 'reachedPercent'
         ? figures[k].toFixed(1) + '%' : String(figures[k])]));
     }
+    renderDistricts();
+    renderEscalations();
     if (card) {
       $('card').replaceChildren(...CARD.flatMap(k => {
         const value = Array.isArray(card[k]) ? card[k].join(', ') : (card[k] == null ? '' : String(card[k]));
@@ -84,7 +101,45 @@
     }
   }
 
+  const cell = text => Object.assign(document.createElement('td'), {textContent: text});
+
+  function renderDistricts() {
+    $('districts').querySelector('tbody').replaceChildren(...districts.map(d => {
+      const tr = document.createElement('tr');
+      tr.append(Object.assign(document.createElement('th'), {scope: 'row', textContent: d.district}),
+        ...DISTRICT_FIGURES.map(k => cell(k === 'reachedPercent' ? d[k].toFixed(1) + '%' : String(d[k]))));
+      return tr;
+    }));
+    $('districts-empty').hidden = districts.length > 0;
+    OneNumberBars.draw($('district-chart'), districts.map(d => ({label: d.district, value: d.reachedPercent,
+      text: d.reachedPercent.toFixed(1) + '%'})), 100, 140);
+  }
+
+  function renderEscalations() {
+    $('escalations').querySelector('tbody').replaceChildren(...escalations.map(e => {
+      const tr = document.createElement('tr');
+      const who = document.createElement('td');
+      const open = Object.assign(document.createElement('button'), {type: 'button', textContent: e.seniorId});
+      open.setAttribute('aria-label', t('openCard').replace('{id}', e.seniorId));
+      open.addEventListener('click', () => { $('senior-id').value = e.seniorId; lookup(); });
+      who.append(open);
+      tr.append(cell(new Date(e.decidedAt).toLocaleString(lang)), who, cell(e.district), cell(t(e.reason)),
+        cell(e.caseId || ''), cell(e.caseStatus ? t(e.caseStatus) : t('casePending')));
+      return tr;
+    }));
+    $('escalations-empty').hidden = escalations.length > 0;
+  }
+
+  async function reports() {
+    try {
+      districts = (await call('GET', '/api/v1/welfare/districts?days=7')).data.items;
+      escalations = (await call('GET', '/api/v1/welfare/escalations?days=7')).data.items;
+      $('reports-error').textContent = '';
+    } catch (e) { $('reports-error').textContent = e.message; }
+  }
+
   async function today() {
+    await reports();
     try {
       figures = (await call('GET', '/api/v1/welfare/today')).data;
       $('today-error').textContent = '';

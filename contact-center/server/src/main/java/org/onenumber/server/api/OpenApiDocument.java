@@ -17,7 +17,9 @@ import org.yaml.snakeyaml.Yaml;
  * <ul>
  *   <li>who may call each operation, from the access-policy table ({@link AccessPolicyTable}):
  *       {@code x-roles}, a "Who may call" line in the description, and {@code security} (none for
- *       anonymous operations, the login token otherwise);
+ *       anonymous operations, the login token otherwise); the API key scopes that open it from the
+ *       table's last column: {@code x-api-key-scopes}, a line in the description, and the {@code
+ *       apiKey} scheme ({@code X-Api-Key}) as another way to meet {@code security};
  *   <li>the error answers each operation can give, every one the body {@code {"error","message"}}
  *       ({@link ApiError}) with an example: 400 with input, 401/403 when a role is refused, 404
  *       with a record in the path, 429 where a rate limit applies, 503 always (a database
@@ -43,6 +45,8 @@ public final class OpenApiDocument {
           new RateLimit("OPEN311", "client application and source address")),
       Map.entry("POST /report/requests", new RateLimit("OPEN311", "source address")));
 
+  /** The security scheme of integration API keys. */
+  static final String API_KEY = "apiKey";
   private static final Set<String> METHODS = Set.of("get", "post", "put", "delete", "patch");
   private static final Map<String, String[]> ERRORS = errors();
 
@@ -59,6 +63,7 @@ public final class OpenApiDocument {
     Yaml yaml = new Yaml();
     Map<String, Object> document = yaml.load(generated);
     Map<String, Map<String, String>> policy = AccessPolicyTable.parse(accessPolicy);
+    Map<String, List<String>> keyScopes = AccessPolicyTable.keyScopes(accessPolicy);
     Map<String, Map<String, Object>> samples = examples.isBlank() ? Map.of() : yaml.load(examples);
     Map<String, Object> components = (Map<String, Object>) document.computeIfAbsent("components",
         k -> new LinkedHashMap<>());
@@ -69,6 +74,9 @@ public final class OpenApiDocument {
     Map<String, Object> responses = (Map<String, Object>) components.computeIfAbsent("responses",
         k -> new LinkedHashMap<>());
     ERRORS.forEach((status, error) -> responses.put(error[0], errorResponse(error)));
+    ((Map<String, Object>) components.computeIfAbsent("securitySchemes", k -> new LinkedHashMap<>())).put(API_KEY,
+        Map.of("type", "apiKey", "in", "header", "name", "X-Api-Key",
+            "description", "an integration API key (administrators issue them: POST /api/v1/api-keys)"));
     Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
     paths.forEach((path, methods) -> methods.forEach((method, value) -> {
       if (METHODS.contains(method)) {
@@ -76,6 +84,7 @@ public final class OpenApiDocument {
         complete(name, path, (Map<String, Object>) value, policy.get(name), samples.get(name), perMinute);
         addResponseExample((Map<String, Object>) value, samples.getOrDefault(name, Map.of()),
             (Map<String, Object>) components.get("schemas"));
+        withKeys((Map<String, Object>) value, keyScopes.getOrDefault(name, List.of()));
       }
     }));
     DumperOptions options = new DumperOptions();
@@ -176,6 +185,24 @@ public final class OpenApiDocument {
       answer.put("content", content);
       ok.setValue(answer);
     });
+  }
+
+  /** An operation some API key scope opens: the scopes, a line, and the key as another security requirement. */
+  @SuppressWarnings("unchecked")
+  private static void withKeys(Map<String, Object> operation, List<String> scopes) {
+    if (scopes.isEmpty()) {
+      return;
+    }
+    operation.put("x-api-key-scopes", scopes);
+    operation.put("description", operation.getOrDefault("description", "") + "\n\nAPI keys with the scope "
+        + String.join(" or ", scopes) + " may call it (header X-Api-Key).");
+    List<Map<String, Object>> security = new ArrayList<>((List<Map<String, Object>>) operation.getOrDefault(
+        "security", List.of()));
+    if (security.isEmpty()) {
+      security.add(Map.of());
+    }
+    security.add(Map.of(API_KEY, List.of()));
+    operation.put("security", security);
   }
 
   private static String whoMayCall(Map<String, String> roles) {

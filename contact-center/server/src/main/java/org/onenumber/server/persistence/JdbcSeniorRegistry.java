@@ -21,7 +21,8 @@ import org.onenumber.core.welfare.WelfareConsent;
 /**
  * Seniors on tables {@code welfare_senior} and {@code welfare_senior_phone} (one row per phone, for
  * the text replies). Phones, windows and emergency contacts are delimited text, written and read
- * whole. Thread-safe.
+ * whole. A senior anonymised by the welfare retention ({@code anonymised_at} set) is no longer
+ * found; saving the same id again re-enrols them. Thread-safe.
  */
 @Singleton
 public final class JdbcSeniorRegistry implements SeniorRegistry {
@@ -34,19 +35,19 @@ public final class JdbcSeniorRegistry implements SeniorRegistry {
 
   @Override
   public Optional<Senior> find(SeniorId id) {
-    return jdbc.queryOne("select * from welfare_senior where id = ?", JdbcSeniorRegistry::read, id.value());
+    return jdbc.queryOne("select * from welfare_senior where id = ? and anonymised_at is null", JdbcSeniorRegistry::read, id.value());
   }
 
   @Override
   public Optional<Senior> findByPhone(CitizenIdentity.Phone phone) {
     return jdbc.queryOne("select s.* from welfare_senior s join welfare_senior_phone p on p.senior_id = s.id"
-        + " where p.phone = ?", JdbcSeniorRegistry::read, phone.value());
+        + " where p.phone = ? and s.anonymised_at is null", JdbcSeniorRegistry::read, phone.value());
   }
 
   @Override
   public List<Senior> enrolledBetween(LocalDate from, LocalDate to) {
     return jdbc.query("select * from welfare_senior where enrolled_on <= ? and (ends_on is null or ends_on >= ?)"
-        + " order by id", JdbcSeniorRegistry::read, to, from);
+        + " and anonymised_at is null order by id", JdbcSeniorRegistry::read, to, from);
   }
 
   @Override
@@ -65,7 +66,8 @@ public final class JdbcSeniorRegistry implements SeniorRegistry {
         int updated = jdbc.update("update welfare_senior set name = ?, phones = ?, address = ?, district = ?,"
             + " language = ?, consent_calls = ?, consent_sms = ?, consent_sharing = ?, consent_emergency = ?,"
             + " consent_by = ?, consent_at = ?, emergency_contacts = ?, worker = ?, worker_phone = ?, windows = ?,"
-            + " check_in_mode = ?, care_notes = ?, enrolled_on = ?, ends_on = ? where id = ?", values);
+            + " check_in_mode = ?, care_notes = ?, enrolled_on = ?, ends_on = ?, anonymised_at = null"
+            + " where id = ?", values);
         if (updated == 0) {
           jdbc.update("insert into welfare_senior (name, phones, address, district, language, consent_calls,"
               + " consent_sms, consent_sharing, consent_emergency, consent_by, consent_at, emergency_contacts, worker,"

@@ -185,6 +185,19 @@ public final class CitizenDataAccess {
     record(who, request, "view", "senior", senior, null, reason);
   }
 
+  /**
+   * Seniors named in a list a welfare supervisor sees (the escalations): supervisors and
+   * administrators only; each senior listed is audited as {@code list} (once in five minutes per viewer).
+   */
+  public void listSeniors(Authentication who, HttpRequest<?> request, Collection<String> seniors) {
+    if (!supervises(who)) {
+      throw forbidden();
+    }
+    for (String senior : seniors) {
+      record(who, request, "list", "senior", senior, null, "supervision");
+    }
+  }
+
   /** An import of seniors by a supervisor or administrator, audited with how many rows were stored. */
   public void importSeniors(Authentication who, HttpRequest<?> request, int stored) {
     if (!supervises(who)) {

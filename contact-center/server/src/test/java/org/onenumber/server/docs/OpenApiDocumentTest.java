@@ -91,7 +91,12 @@ class OpenApiDocumentTest {
     Map<String, Object> intake = (Map<String, Object>) ((Map<String, Object>) paths.get("/api/v1/contacts")).get("post");
     assertEquals(Map.of("perMinute", 7, "per", "source address"), intake.get("x-rate-limit"));
     assertTrue(((Map<String, Object>) intake.get("responses")).containsKey("429"));
-    assertEquals(List.of(), intake.get("security"), "anonymous callers may open contacts");
+    assertEquals(List.of(Map.of(), Map.of("apiKey", List.of())), intake.get("security"),
+        "anonymous callers may open contacts, and so may an API key with contacts:create");
+    assertEquals(List.of("contacts:create"), intake.get("x-api-key-scopes"));
+    Map<String, Object> aCase = (Map<String, Object>) ((Map<String, Object>) paths.get("/api/v1/cases/{id}")).get("get");
+    assertEquals(List.of(Map.of("bearer", List.of()), Map.of("apiKey", List.of())), aCase.get("security"));
+    assertTrue(aCase.get("description").toString().contains("API keys with the scope cases:read"), aCase.toString());
     Map<String, Object> erasure = (Map<String, Object>) ((Map<String, Object>) paths.get("/api/v1/citizens/{id}/erasure"))
         .get("post");
     assertTrue(erasure.get("description").toString().contains("Who may call: admin"), erasure.toString());

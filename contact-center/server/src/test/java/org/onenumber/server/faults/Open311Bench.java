@@ -59,9 +59,9 @@ public final class Open311Bench {
       double perSecond = posts.size() / (double) seconds;
       System.out.printf("%-9s %8s %8s %12s %12s %12s%n", "db", "stored", "post/s", "post_p99_ms", "get_results",
           "get_p99_ms");
-      System.out.printf("%-9s %8d %8.0f %12.1f %12d %12.1f%n", db, stored, perSecond, p99(posts), results, p99(reads));
+      System.out.printf("%-9s %8d %8.0f %12.1f %12d %12.1f%n", db, stored, perSecond, Percentile.p99Millis(posts), results, Percentile.p99Millis(reads));
       System.out.printf("RESULT open311 db=%s stored=%d post_per_s=%.0f post_p99_ms=%.1f get_results=%d"
-          + " get_p99_ms=%.1f%n", db, stored, perSecond, p99(posts), results, p99(reads));
+          + " get_p99_ms=%.1f%n", db, stored, perSecond, Percentile.p99Millis(posts), results, Percentile.p99Millis(reads));
     }
   }
 
@@ -100,14 +100,5 @@ public final class Open311Bench {
       System.out.println("note: " + failures.get() + " POSTs were not answered 200");
     }
     return latencies;
-  }
-
-  private static double p99(List<Long> nanos) {
-    if (nanos.isEmpty()) {
-      return Double.NaN;
-    }
-    List<Long> sorted = new ArrayList<>(nanos);
-    Collections.sort(sorted);
-    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1)) / 1e6;
   }
 }

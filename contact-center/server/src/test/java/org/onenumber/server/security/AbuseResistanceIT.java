@@ -39,7 +39,8 @@ class AbuseResistanceIT implements TestPropertyProvider {
     return Map.of("datasources.default.url", TestDatabases.h2Url(),
         "onenumber.rate-limits.intake-per-minute", "5",
         "onenumber.rate-limits.login-per-minute", "1000",
-        "onenumber.rate-limits.login-failures-per-15-minutes", "3");
+        "onenumber.rate-limits.login-failures-per-15-minutes", "3",
+        "onenumber.trusted-proxies", "127.0.0.6");
   }
 
   private HttpResponse<String> intakeFrom(String address, String phone) throws Exception {
@@ -60,6 +61,40 @@ class AbuseResistanceIT implements TestPropertyProvider {
     assertTrue(refused.body().contains("\"error\":\"rate_limited\""), refused.body());
     assertTrue(refused.headers().firstValue("Retry-After").isPresent());
     assertEquals(201, intakeFrom("127.0.0.4", "010-5000-0010").statusCode(), "another address is still served");
+  }
+
+  @Test
+  void aForgedForwardedForHeaderDoesNotEscapeTheAddressLimit() throws Exception {
+    HttpClient client = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.5")).build();
+    URI uri = URI.create("http://127.0.0.1:" + server.getPort() + "/api/v1/contacts");
+    int refused = 0;
+    for (int i = 0; i < 8; i++) {
+      HttpResponse<String> answer = client.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+          .header("X-Forwarded-For", "203.0.113." + i).header("Forwarded", "for=198.51.100." + i)
+          .POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"WEB_FORM\",\"phone\":\"010-5100-000" + i
+              + "\",\"language\":\"ko\",\"topic\":\"가로등 고장\"}")).build(), HttpResponse.BodyHandlers.ofString());
+      refused += answer.statusCode() == 429 ? 1 : 0;
+    }
+    assertEquals(3, refused, "8 requests from one peer with 8 invented client addresses: the 5-a-minute limit holds");
+  }
+
+  @Test
+  void behindATrustedProxyEachClientHasItsOwnLimitWhateverItClaims() throws Exception {
+    HttpClient proxy = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.6")).build();
+    int refused = 0;
+    for (int i = 0; i < 8; i++) {
+      refused += viaProxy(proxy, "203.0.113." + i + ", 198.51.100.7", "010-5200-000" + i).statusCode() == 429 ? 1 : 0;
+    }
+    assertEquals(3, refused, "the proxy's own entry names the client; what the client wrote left of it is ignored");
+    assertEquals(201, viaProxy(proxy, "198.51.100.8", "010-5200-0010").statusCode(), "another client is served");
+  }
+
+  private HttpResponse<String> viaProxy(HttpClient proxy, String forwardedFor, String phone) throws Exception {
+    URI uri = URI.create("http://127.0.0.1:" + server.getPort() + "/api/v1/contacts");
+    return proxy.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+        .header("X-Forwarded-For", forwardedFor).POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"WEB_FORM\","
+            + "\"phone\":\"" + phone + "\",\"language\":\"ko\",\"topic\":\"가로등 고장\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.onenumber.server.TestHttp;
+import org.onenumber.server.api.AccessPolicyTable;
 import org.onenumber.server.docs.OpenApiOperations;
 
 /**
@@ -44,8 +45,10 @@ import org.onenumber.server.docs.OpenApiOperations;
  *
  * An operation without a row fails the build with the row the server behaves as (review it before
  * pasting it into the table), so a new endpoint cannot ship without a decided rule; a row whose
- * operation no longer exists fails too. The WebSockets have their own table (rows {@code WS
- * /ws/...}), tried by each caller in {@link #everySocketAcceptsEveryCallerAsThePolicyTableSays}.
+ * operation no longer exists fails too. The API key column is tried with a key of each scope in
+ * {@link #everyOperationAnswersEveryApiKeyScopeAsThePolicyTableSays}. The WebSockets have their own
+ * table (rows {@code WS /ws/...}), tried by each caller in {@link
+ * #everySocketAcceptsEveryCallerAsThePolicyTableSays}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AccessPolicyTestBase {
@@ -84,7 +87,9 @@ abstract class AccessPolicyTestBase {
     for (String operation : operations) {
       List<String> observed = new ArrayList<>();
       for (String role : ROLES) {
-        observed.add(observe(operation, document.get(operation), ACCOUNTS.get(role), tokens.get(role)));
+        String token = tokens.get(role);
+        observed.add(observe(operation, document.get(operation), ACCOUNTS.get(role), "Authorization",
+            token == null ? null : "Bearer " + token));
       }
       List<String> expected = table.get(operation);
       if (expected == null) {
@@ -103,6 +108,38 @@ abstract class AccessPolicyTestBase {
     if (!missing.isEmpty()) {
       problems.add("operations without a row in " + TABLE + "; the server answers as below — decide, then add:\n"
           + String.join("\n", missing));
+    }
+    if (!problems.isEmpty()) {
+      fail(String.join("\n", problems));
+    }
+  }
+
+  /**
+   * The API key column as a matrix: an unbound key of each scope calls every operation of the
+   * OpenAPI document. Where the row's {@code API key} cell names the scope, the key must be let
+   * through ({@code yes}); everywhere else it must get nothing an anonymous caller would not (a key
+   * authenticates nothing beyond its scopes). A cell naming an unknown scope fails too.
+   */
+  @Test
+  void everyOperationAnswersEveryApiKeyScopeAsThePolicyTableSays() throws Exception {
+    Map<String, List<String>> cells = AccessPolicyTable.keyScopes(Files.readString(OpenApiOperations.repositoryFile(TABLE)));
+    Map<String, String> keys = ApiKeyMatrix.issueOnePerScope(server);
+    Map<String, Map<String, Object>> document = OpenApiOperations.all();
+    List<String> problems = new ArrayList<>();
+    cells.forEach((operation, scopes) -> scopes.stream().filter(s -> !keys.containsKey(s))
+        .forEach(s -> problems.add(operation + ": " + s + " is not an API key scope")));
+    for (String operation : document.keySet()) {
+      List<String> opens = cells.getOrDefault(operation, List.of());
+      String anonymous = observe(operation, document.get(operation), null, null, null);
+      for (var key : keys.entrySet()) {
+        String observed = observe(operation, document.get(operation), null, "X-Api-Key", key.getValue());
+        boolean expected = opens.contains(key.getKey());
+        if (expected && !observed.equals("yes")) {
+          problems.add(operation + " with a " + key.getKey() + " key: the table opens it, the server " + observed);
+        } else if (!expected && observed.equals("yes") && !anonymous.equals("yes")) {
+          problems.add(operation + " with a " + key.getKey() + " key: the table opens nothing, the server lets it in");
+        }
+      }
     }
     if (!problems.isEmpty()) {
       fail(String.join("\n", problems));
@@ -151,10 +188,12 @@ abstract class AccessPolicyTestBase {
    * caller's own login, so an operator calls about themselves) and an empty body of the first
    * media type the operation accepts.
    */
-  private String observe(String operation, Map<String, Object> spec, String login, String token)
+  private String observe(String operation, Map<String, Object> spec, String login, String header, String credential)
       throws IOException, InterruptedException {
     String method = operation.substring(0, operation.indexOf(' '));
+    // A key is tried on Open311's real format (a scope names requests.json, never requests.matrix-x).
     String path = operation.substring(operation.indexOf(' ') + 1)
+        .replace("{format}", "X-Api-Key".equals(header) ? "json" : "{format}")
         .replace("{agentId}", login == null ? "matrix-x" : login).replaceAll("\\{[^}]+}", "matrix-x");
     boolean body = Set.of("POST", "PUT", "PATCH").contains(method);
     String type = mediaType(spec);
@@ -163,8 +202,8 @@ abstract class AccessPolicyTestBase {
     if (body) {
       request.header("Content-Type", type);
     }
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
+    if (credential != null) {
+      request.header(header, credential);
     }
     request.timeout(Duration.ofSeconds(30));
     // Streams (server-sent events) answer their headers and then keep going: read the status, and

@@ -65,6 +65,7 @@ class WelfareH2IT implements TestPropertyProvider {
   @Inject EscalateCase cases;
   @Inject CaseRegistry caseRegistry;
   @Inject WelfareSettings settings;
+  @Inject WelfareDistrictGauges districtGauges;
 
   private final TestHttp http = new TestHttp();
 
@@ -86,6 +87,20 @@ class WelfareH2IT implements TestPropertyProvider {
         .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30));
     b = body == null ? b.GET() : b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
     return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void theReportsTakeOneToThirtyOneDaysAndAreForSupervisors() throws Exception {
+    String supervisor = http.login(server, "sv-01");
+    for (String report : new String[] {"districts", "escalations"}) {
+      assertEquals(200, send("GET", "/api/v1/welfare/" + report + "?days=31", null, null, supervisor).statusCode());
+      HttpResponse<String> tooMany = send("GET", "/api/v1/welfare/" + report + "?days=32", null, null, supervisor);
+      assertEquals(400, tooMany.statusCode(), tooMany.body());
+      assertTrue(tooMany.body().contains("days must be between 1 and 31"), tooMany.body());
+      assertEquals(400, send("GET", "/api/v1/welfare/" + report + "?days=0", null, null, supervisor).statusCode());
+      assertEquals(403, send("GET", "/api/v1/welfare/" + report, null, null, http.login(server, "op-031"))
+          .statusCode());
+    }
   }
 
   @Test
@@ -186,7 +201,9 @@ class WelfareH2IT implements TestPropertyProvider {
     assertEquals(200, today.statusCode(), today.body());
     assertTrue(((Number) http.map(server, today).get("enrolled")).intValue() >= 4, today.body());
     assertEquals(403, send("GET", "/api/v1/welfare/today", null, null, operator).statusCode());
-    assertTrue(send("GET", "/prometheus", null, null, http.login(server, "admin")).body()
-        .contains("onenumber_welfare_enrolled"));
+    districtGauges.refresh();
+    String metrics = send("GET", "/prometheus", null, null, http.login(server, "admin")).body();
+    assertTrue(metrics.contains("onenumber_welfare_enrolled"));
+    assertTrue(metrics.contains("onenumber_welfare_district_enrolled{district=\"Jongno-gu\"}"), "per district");
   }
 }

@@ -9,13 +9,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.onenumber.channels.open311.ApiKeyHash;
+import org.onenumber.core.directory.DepartmentId;
 import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.error.NotFoundException;
+import org.onenumber.core.port.out.Directory;
 
 /**
  * Issues and revokes API keys. A key is {@code onk_} and 43 characters of base64url (256 random
  * bits), returned once by {@link #issue}; only its SHA-256 and its first 8 characters are kept.
- * Thread-safe.
+ * A key bound to a department is issued only for a department of the directory. Thread-safe.
  */
 @Singleton
 public final class ApiKeys {
@@ -26,10 +28,12 @@ public final class ApiKeys {
   static final int MAX_PER_MINUTE = 100_000;
   private final SecureRandom random = new SecureRandom();
   private final JdbcApiKeyStore store;
+  private final Directory directory;
   private final InstantSource clock;
 
-  ApiKeys(JdbcApiKeyStore store, InstantSource clock) {
+  ApiKeys(JdbcApiKeyStore store, Directory directory, InstantSource clock) {
     this.store = store;
+    this.directory = directory;
     this.clock = clock;
   }
 
@@ -44,6 +48,10 @@ public final class ApiKeys {
     }
     if (perMinute < 1 || perMinute > MAX_PER_MINUTE) {
       throw new InvalidInputException("perMinute must be between 1 and " + MAX_PER_MINUTE);
+    }
+    if (department != null && !department.isBlank()
+        && directory.department(new DepartmentId(department.strip())).isEmpty()) {
+      throw new InvalidInputException("department must be a department of the directory (GET /api/v1/departments)");
     }
     byte[] secret = new byte[32];
     random.nextBytes(secret);

@@ -211,4 +211,21 @@ class ApiKeysIT implements TestPropertyProvider {
     assertEquals(200, withKey("GET", "/api/v1/departments/transport/cases", value(all), "application/json", null)
         .statusCode());
   }
+
+  @Test
+  void aKeyForADepartmentTheDirectoryDoesNotKnowIsRefusedWith400() throws Exception {
+    int before = keyCount();
+    HttpResponse<String> refused = http.send(server, "POST", "/api/v1/api-keys",
+        "{\"name\":\"Ghost CRM\",\"scopes\":[\"cases:read\"],\"department\":\"no-such-department-zz\"}", admin);
+    assertEquals(400, refused.statusCode(), refused.body());
+    assertTrue(refused.body().contains("invalid_input") && !refused.body().contains("no-such-department-zz"),
+        "a JSON error that does not echo the input: " + refused.body());
+    assertEquals(before, keyCount(), "no key was issued");
+  }
+
+  @SuppressWarnings("unchecked")
+  private int keyCount() throws Exception {
+    return ((List<Object>) http.map(server, http.send(server, "GET", "/api/v1/api-keys", null, admin)).get("items"))
+        .size();
+  }
 }

@@ -1,0 +1,90 @@
+package org.onenumber.server.privacy;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.onenumber.server.persistence.Jdbc;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The welfare program's records after a senior left it: once their enrolment's {@code ends_on} lies
+ * more than {@code onenumber.retention.welfare-days} (365) behind today (in {@code onenumber.zone}),
+ * the senior is anonymised, one transaction per senior:
+ *
+ * <ol>
+ *   <li>Name and the consent giver's name become {@value RetentionSweep#ERASED_TEXT}; phones, address,
+ *       emergency contacts, the worker and their phone, preferred windows and care notes are emptied;
+ *       the phone index goes, so a text from that number no longer finds the senior.
+ *   <li>Consent flags and date, district, language, check-in mode and the enrolment dates stay: the
+ *       program's counts (consented, enrolled per district and day) need them and name nobody.
+ *   <li>Call outcomes ({@code welfare_attempt}) and escalations stay whole (ids, days, outcomes, case
+ *       ids: no personal data); an attempt still scheduled is closed {@code WITHDRAWN}, not counted;
+ *       the unreached streak goes.
+ * </ol>
+ *
+ * The registry no longer returns an anonymised senior (it is gone for every view); importing the same
+ * id again re-enrols them with the new data. Idempotent; a failing run is logged and retried.
+ */
+@Singleton
+public final class WelfareRetention {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WelfareRetention.class);
+  private static final String ERASED = RetentionSweep.ERASED_TEXT;
+
+  private final Jdbc jdbc;
+  private final long days;
+  private final ZoneId zone;
+  private final InstantSource clock;
+
+  WelfareRetention(Jdbc jdbc, @Value("${onenumber.retention.welfare-days:365}") long days,
+      @Value("${onenumber.zone:Asia/Seoul}") String zone, InstantSource clock) {
+    if (days < 1) {
+      throw new IllegalArgumentException("onenumber.retention.welfare-days must be at least one day");
+    }
+    this.jdbc = jdbc;
+    this.days = days;
+    this.zone = ZoneId.of(zone);
+    this.clock = clock;
+  }
+
+  @Scheduled(fixedDelay = "${onenumber.retention.sweep-every:1h}", initialDelay = "13m")
+  void scheduled() {
+    try {
+      int seniors = sweep();
+      if (seniors > 0) {
+        LOG.info("retention: {} welfare seniors anonymised", seniors);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("welfare retention failed, retried next time: {}", e.toString());
+    }
+  }
+
+  /** Anonymises every senior whose enrolment ended before the period; @return how many. */
+  public int sweep() {
+    Instant now = clock.instant();
+    LocalDate endedBefore = LocalDate.ofInstant(now, zone).minusDays(days);
+    List<String> due = jdbc.query("select id from welfare_senior where ends_on < ? and anonymised_at is null"
+        + " order by id", row -> row.getString(1), endedBefore);
+    for (String senior : due) {
+      jdbc.inTransaction(() -> anonymise(senior, now));
+    }
+    return due.size();
+  }
+
+  private Void anonymise(String senior, Instant now) {
+    jdbc.update("delete from welfare_senior_phone where senior_id = ?", senior);
+    jdbc.update("delete from welfare_streak where senior_id = ?", senior);
+    jdbc.update("update welfare_attempt set state = 'DONE', outcome = 'WITHDRAWN', ended_at = ?"
+        + " where senior_id = ? and state = 'SCHEDULED'", now, senior);
+    jdbc.update("update welfare_senior set name = ?, phones = '', address = '', emergency_contacts = '',"
+        + " worker = '', worker_phone = null, windows = '', care_notes = '', consent_by = ?, anonymised_at = ?"
+        + " where id = ? and anonymised_at is null", ERASED, ERASED, now, senior);
+    return null;
+  }
+}
