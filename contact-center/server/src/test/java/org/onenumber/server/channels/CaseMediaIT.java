@@ -46,7 +46,12 @@ class CaseMediaIT {
       "onenumber.media.allowed-ranges", "127.0.0.0/8", "onenumber.media.fetch-every", "200ms", "onenumber.media.case-check-every", "200ms");
 
   @RegisterExtension
-  final ServerHarness server = ServerHarness.perTest(LOOPBACK_ALLOWED);
+  final ServerHarness server = ServerHarness.perTest(properties());
+  /** The server's properties; the PostgreSQL subclass adds its database. */
+  Map<String, Object> properties() {
+    return LOOPBACK_ALLOWED;
+  }
+
   private final List<String> served = new CopyOnWriteArrayList<>();
   private final HttpServer photos = photos();
 
