@@ -17,7 +17,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Base64;
 import org.onenumber.core.casework.Case;
 import org.onenumber.core.casework.CaseId;
 import org.onenumber.core.casework.attachment.AttachToCase;
@@ -26,6 +25,7 @@ import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.port.out.CaseAttachments;
 import org.onenumber.core.port.out.CaseRegistry;
+import org.onenumber.server.api.PhotoField;
 import org.onenumber.server.api.Views.Items;
 import org.onenumber.server.security.CitizenDataAccess;
 
@@ -79,23 +79,13 @@ final class CaseAttachmentsController {
   AttachmentView add(@PathVariable String id, @Body PhotoUpload body, Authentication who, HttpRequest<?> request) {
     Case c = find(id);
     access.actOnCase(who, request, c);
-    byte[] bytes = decode(body == null ? null : body.photo());
+    byte[] bytes = PhotoField.decode(body == null ? null : body.photo());
+    if (bytes == null) {
+      throw new InvalidInputException("photo is required");
+    }
     CaseAttachment a = attach.attach(c.id(), bytes, STAFF, who.getName());
     access.attachToCase(who, request, c, a.id());
     return AttachmentView.forStaff(a);
-  }
-
-  /** Base64, or a {@code data:} URL of it; refused as invalid input otherwise. */
-  static byte[] decode(String field) {
-    if (field == null || field.isBlank()) {
-      throw new InvalidInputException("photo is required");
-    }
-    String data = field.startsWith("data:") ? field.substring(field.indexOf(',') + 1) : field;
-    try {
-      return Base64.getMimeDecoder().decode(data);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("photo must be a picture encoded in base64");
-    }
   }
 
   @Get("/{attachmentId}")

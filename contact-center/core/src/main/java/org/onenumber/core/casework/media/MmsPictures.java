@@ -1,11 +1,10 @@
 package org.onenumber.core.casework.media;
 
 import java.net.URI;
-import java.util.Comparator;
 import java.util.List;
 import org.onenumber.core.casework.Case;
 import org.onenumber.core.casework.CaseId;
-import org.onenumber.core.casework.CaseStatus;
+import org.onenumber.core.casework.CaseReplies;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.messaging.Message;
 import org.onenumber.core.port.in.ReceiveMessage;
@@ -59,7 +58,6 @@ public final class MmsPictures implements ReceiveMessage {
     if (contact == null || contact.citizen() == null) {
       return null;
     }
-    return cases.byCitizen(contact.citizen()).stream().filter(c -> c.status() == CaseStatus.WAITING_ON_CITIZEN)
-        .max(Comparator.comparing(c -> c.last().at())).map(Case::id).orElse(null);
+    return CaseReplies.waitingOn(cases, contact.citizen()).map(Case::id).orElse(null);
   }
 }
