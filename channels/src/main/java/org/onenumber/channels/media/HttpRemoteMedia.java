@@ -40,8 +40,8 @@ import org.onenumber.core.port.out.RemoteMedia;
  *       dropped for another origin).
  *   <li>2xx: the body is read while counting; more than {@link MediaFetchSettings#maxBytes()} (or a
  *       larger {@code Content-Length}) is refused before the rest is read, and a fetch over {@link
- *       MediaFetchSettings#timeout()} is given up. The type is not judged here: the caller sniffs
- *       the bytes.
+ *       MediaFetchSettings#timeout()} is given up; either way the connection is dropped, never read
+ *       to its end. The type is not judged here: the caller sniffs the bytes.
  *   <li>4xx and other statuses: refused ({@link MediaRefusedException}); 5xx, timeouts and
  *       unreachable hosts: {@link RetriableException}.
  * </ol>
@@ -113,7 +113,14 @@ public final class HttpRemoteMedia implements RemoteMedia, AutoCloseable {
 
   private Answer execute(HttpGet get, long deadline) {
     try {
-      return http.execute(get, response -> answer(response, deadline));
+      return http.execute(get, response -> {
+        try {
+          return answer(get, response, deadline);
+        } catch (RuntimeException refusedOrSlow) {
+          get.cancel(); // drop the connection: the client would otherwise read the rest of the body
+          throw refusedOrSlow;
+        }
+      });
     } catch (GuardedDnsResolver.RefusedAddressException e) {
       throw new MediaRefusedException(e.getMessage());
     } catch (SSLException e) {
@@ -124,10 +131,10 @@ public final class HttpRemoteMedia implements RemoteMedia, AutoCloseable {
     }
   }
 
-  private Answer answer(ClassicHttpResponse response, long deadline) throws IOException {
+  private Answer answer(HttpGet get, ClassicHttpResponse response, long deadline) throws IOException {
     int status = response.getCode();
     if (status >= 200 && status < 300) {
-      return new Answer(read(response.getEntity(), deadline), null);
+      return new Answer(read(get, response.getEntity(), deadline), null);
     }
     if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
       Header location = response.getFirstHeader("Location");
@@ -146,16 +153,24 @@ public final class HttpRemoteMedia implements RemoteMedia, AutoCloseable {
     throw new MediaRefusedException("the link's server answered " + status);
   }
 
-  private byte[] read(HttpEntity entity, long deadline) throws IOException {
+  /**
+   * Reads at most the cap. Giving up cancels the request first: closing the body's stream would
+   * otherwise read it to its end (the client keeps connections reusable), which an endless or slow
+   * body never reaches.
+   */
+  private byte[] read(HttpGet get, HttpEntity entity, long deadline) throws IOException {
     if (entity == null) {
       throw new MediaRefusedException("the link answered no body");
     }
     if (entity.getContentLength() > settings.maxBytes()) {
+      get.cancel();
       throw new MediaRefusedException("the picture is larger than " + settings.maxBytes() / 1024 + " KB");
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buffer = new byte[8192];
-    try (InputStream in = entity.getContent()) {
+    InputStream in = entity.getContent();
+    boolean whole = false;
+    try {
       for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
         if (out.size() + n > settings.maxBytes()) {
           throw new MediaRefusedException("the picture is larger than " + settings.maxBytes() / 1024 + " KB");
@@ -165,6 +180,12 @@ public final class HttpRemoteMedia implements RemoteMedia, AutoCloseable {
         }
         out.write(buffer, 0, n);
       }
+      whole = true;
+    } finally {
+      if (!whole) {
+        get.cancel();
+      }
+      in.close();
     }
     return out.toByteArray();
   }

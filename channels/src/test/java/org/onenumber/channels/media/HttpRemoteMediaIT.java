@@ -71,6 +71,8 @@ class HttpRemoteMediaIT {
       case "/to-other-origin" -> redirect(x, "http://localhost:" + server.getAddress().getPort() + "/photo.jpg");
       case "/loop" -> redirect(x, "/loop");
       case "/big" -> send(x, 200, new byte[64 * 1024], false);
+      case "/endless" -> endless(x);
+      case "/slow" -> slow(x);
       case "/broken" -> send(x, 503, new byte[0], true);
       default -> send(x, 404, new byte[0], true);
     }
@@ -81,6 +83,35 @@ class HttpRemoteMediaIT {
     x.sendResponseHeaders(status, body.length == 0 ? -1 : withLength ? body.length : 0);
     try (OutputStream out = x.getResponseBody()) {
       out.write(body);
+    }
+  }
+
+  /** A body that never ends (chunked), until the client hangs up. */
+  private static void endless(HttpExchange x) throws IOException {
+    x.sendResponseHeaders(200, 0);
+    try (OutputStream out = x.getResponseBody()) {
+      byte[] chunk = new byte[8192];
+      while (true) {
+        out.write(chunk);
+        out.flush();
+      }
+    } catch (IOException clientHungUp) {
+      x.close();
+    }
+  }
+
+  /** A picture that starts, then drips one byte every 200 ms, until the client hangs up. */
+  private static void slow(HttpExchange x) throws IOException {
+    x.sendResponseHeaders(200, 0);
+    try (OutputStream out = x.getResponseBody()) {
+      out.write(JPEG);
+      while (true) {
+        out.write(0);
+        out.flush();
+        java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
+      }
+    } catch (IOException clientHungUp) {
+      x.close();
     }
   }
 
@@ -156,6 +187,27 @@ class HttpRemoteMediaIT {
     try (HttpRemoteMedia media = loopbackAllowed()) {
       var e = assertThrows(MediaRefusedException.class, () -> media.fetch(URI.create(base + "/big"), "open311"));
       assertEquals("the picture is larger than 16 KB", e.getMessage());
+    }
+  }
+
+  @Test
+  void anEndlessBodyIsCutOffAtTheCapAndTheConnectionDropped() throws Exception {
+    try (HttpRemoteMedia media = loopbackAllowed()) {
+      var e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
+          () -> assertThrows(MediaRefusedException.class, () -> media.fetch(URI.create(base + "/endless"), "open311")));
+      assertEquals("the picture is larger than 16 KB", e.getMessage());
+      assertArrayEquals(JPEG, media.fetch(URI.create(base + "/photo.jpg"), "open311"), "the client still works");
+    }
+  }
+
+  @Test
+  void aBodyThatDripsPastTheTimeoutIsGivenUpAndMayBeRetried() {
+    try (HttpRemoteMedia media = loopbackAllowed()) {
+      var e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(15),
+          () -> assertThrows(RetriableException.class, () -> media.fetch(URI.create(base + "/slow"), "open311")));
+      assertEquals("the link took longer than 5 s", e.getMessage());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
