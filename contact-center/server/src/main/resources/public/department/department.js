@@ -150,7 +150,11 @@
     try {
       attachments = (await api('GET', '/api/v1/cases/' + encodeURIComponent(id) + '/attachments')).items;
     } catch (e) { /* shown as no photos */ }
-    current = {c, messages, attachments};
+    let links = [];
+    try {
+      links = (await api('GET', '/api/v1/cases/' + encodeURIComponent(id) + '/media-links')).items;
+    } catch (e) { /* shown as none */ }
+    current = {c, messages, attachments, links};
     renderCase(c, messages);
     showPhotos(c, attachments);
     $('inbox').hidden = true;
@@ -201,6 +205,15 @@
       a.addedBy || a.source, I.t('photoAdded'), a.mediaType, Math.max(1, Math.round(a.sizeBytes / 1024)) + ' KB']
       .join(' · ')})));
     rows.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    const links = (current && current.links) || [];
+    $('links-section').hidden = links.length === 0;
+    $('media-links').replaceChildren(...links.map(l => {
+      const li = document.createElement('li');
+      const parts = [when(l.createdAt), l.source, I.t('link_' + l.state), l.attempts + ' ' + I.t('tries')];
+      if (l.state === 'FAILED' && l.error) { parts.push(l.error); }
+      li.textContent = parts.join(' · ') + ' — ' + l.url;
+      return li;
+    }));
     $('history').replaceChildren(...rows.map(r => {
       const li = document.createElement('li');
       li.textContent = r.text;

@@ -127,6 +127,12 @@ class CaseMediaIT {
     assertTrue(jobs(caseId).get(0).error().contains("127.0.0.1"), jobs(caseId).get(0).error());
     assertTrue(attachments(caseId).isEmpty());
     assertTrue(served.isEmpty(), "nothing was connected to: " + served);
+    Map<?, ?> links = server.client().toBlocking().retrieve(HttpRequest.GET("/api/v1/cases/" + caseId
+        + "/media-links").bearerAuth(server.login("staff-roads")), Map.class);
+    Map<?, ?> link = (Map<?, ?>) ((List<?>) links.get("items")).get(0);
+    assertEquals("FAILED", link.get("state"));
+    assertEquals(photoUrl(), link.get("url"));
+    assertTrue(((String) link.get("error")).contains("127.0.0.1"), link.toString());
   }
 
   @Test
