@@ -2,7 +2,6 @@ package org.onenumber.channels.media;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -228,6 +227,5 @@ class HttpRemoteMediaIT {
       assertArrayEquals(JPEG, media.fetch(URI.create(base + "/to-other-origin"), "mms"));
     }
     assertEquals(List.of("/to-other-origin " + TWILIO_AUTH, "/photo.jpg null"), seen);
-    assertNull(null);
   }
 }
