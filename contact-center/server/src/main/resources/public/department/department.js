@@ -146,21 +146,27 @@
       } catch (e) { /* a call has no messages */ }
     }
     messages.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-    current = {c, messages};
+    let attachments = [];
+    try {
+      attachments = (await api('GET', '/api/v1/cases/' + encodeURIComponent(id) + '/attachments')).items;
+    } catch (e) { /* shown as no photos */ }
+    let links = [];
+    try {
+      links = (await api('GET', '/api/v1/cases/' + encodeURIComponent(id) + '/media-links')).items;
+    } catch (e) { /* shown as none */ }
+    current = {c, messages, attachments, links};
     renderCase(c, messages);
-    showPhotos(c);
+    showPhotos(c, attachments);
     $('inbox').hidden = true;
     $('case').hidden = false;
     $('case-title').focus();
   }
 
-  /** The case's photos: listed, then each fetched with the token (every read is audited) into a blob URL. */
-  async function showPhotos(c) {
+  /** The case's photos, each fetched with the token (every read is audited) into a blob URL. */
+  async function showPhotos(c, items) {
     photoUrls.forEach(url => URL.revokeObjectURL(url));
     photoUrls.length = 0;
     const base = '/api/v1/cases/' + encodeURIComponent(c.id) + '/attachments';
-    let items = [];
-    try { items = (await api('GET', base)).items; } catch (e) { /* shown as no photos */ }
     $('photos-section').hidden = items.length === 0;
     $('photos').replaceChildren();
     for (const [i, a] of items.entries()) {
@@ -190,12 +196,27 @@
       li.textContent = (m.direction === 'IN' ? I.t('citizen') : I.t('staff')) + ' · ' + when(m.at) + ': ' + m.body;
       return li;
     }));
-    $('history').replaceChildren(...c.history.map(h => {
-      const li = document.createElement('li');
+    const rows = c.history.map(h => {
       const parts = [when(h.at), h.author, I.t('status_' + h.status), h.kind];
       if (h.publicNote) { parts.push('“' + h.publicNote + '”'); }
       if (h.note) { parts.push('(' + h.note + ')'); }
-      li.textContent = parts.join(' · ');
+      return {at: h.at, text: parts.join(' · ')};
+    }).concat(((current && current.attachments) || []).map(a => ({at: a.addedAt, text: [when(a.addedAt),
+      a.addedBy || a.source, I.t('photoAdded'), a.mediaType, Math.max(1, Math.round(a.sizeBytes / 1024)) + ' KB']
+      .join(' · ')})));
+    rows.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    const links = (current && current.links) || [];
+    $('links-section').hidden = links.length === 0;
+    $('media-links').replaceChildren(...links.map(l => {
+      const li = document.createElement('li');
+      const parts = [when(l.createdAt), l.source, I.t('link_' + l.state), l.attempts + ' ' + I.t('tries')];
+      if (l.state === 'FAILED' && l.error) { parts.push(l.error); }
+      li.textContent = parts.join(' · ') + ' — ' + l.url;
+      return li;
+    }));
+    $('history').replaceChildren(...rows.map(r => {
+      const li = document.createElement('li');
+      li.textContent = r.text;
       return li;
     }));
     $('accept').hidden = !(c.status === 'OPEN' || c.status === 'REOPENED');
@@ -241,6 +262,28 @@
     }
   }
 
+  /** A staff photo: read as a data URL and posted; the server sniffs the type and audits the upload. */
+  async function uploadPhoto(event) {
+    event.preventDefault();
+    $('action-error').textContent = '';
+    const file = $('photo-file').files[0];
+    if (!file) { return; }
+    const dataUrl = await new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsDataURL(file);
+    });
+    try {
+      await api('POST', '/api/v1/cases/' + encodeURIComponent(current.c.id) + '/attachments', {photo: dataUrl});
+      event.target.reset();
+      await openCase(current.c.id);
+      $('answer-status').textContent = I.t('uploaded');
+    } catch (e) {
+      if (e.message !== 'signed out') { $('action-error').textContent = I.t('failed') + e.message; }
+    }
+  }
+
   function on(id, action, body) {
     $(id).addEventListener('submit', event => { event.preventDefault(); act(action, body(), event.target); });
   }
@@ -254,6 +297,7 @@
     document.querySelectorAll('[data-view]').forEach(b => b.addEventListener('click', () => { view = b.dataset.view; showInbox(); }));
     $('accept').addEventListener('click', () => act('accept', {}));
     $('to-answer').addEventListener('click', toAnswer);
+    $('photo-form').addEventListener('submit', uploadPhoto);
     on('note-form', 'notes', () => ({note: $('note').value, publicNote: $('public-note').value}));
     on('ask-form', 'questions', () => ({question: $('question').value}));
     on('reassign-form', 'reassign', () => ({department: $('department').value, reason: $('reason').value}));

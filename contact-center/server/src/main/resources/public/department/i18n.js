@@ -13,6 +13,8 @@ window.I = (() => {
       answer: '시민에게 보낼 답변', resolve: '답변하고 처리 완료', history: '처리 내역', conflict: '다른 사람이 먼저 수정했습니다. 새로 불러왔습니다.',
       failed: '처리하지 못했습니다: ', toAnswer: '이 답변을 지식 베이스 답변 초안으로', draftCreated: '지식 베이스 초안을 만들었습니다: ', citizen: '시민', staff: '직원', none: '없음', open: '열기',
       photos: '첨부 사진', photo: '사진', alerts: '기한 초과 알림', overdueAlert: '기한 초과: ',
+      linkedPhotos: '링크로 보낸 사진', link_PENDING: '가져오는 중', link_DONE: '첨부됨', link_FAILED: '가져오지 못함', tries: '시도',
+      addPhoto: '사진 첨부 (JPEG, PNG, GIF, WebP)', upload: '사진 올리기', photoAdded: '사진 첨부', uploaded: '사진을 첨부했습니다.',
 
       status_OPEN: '접수', status_ACCEPTED: '접수 확인', status_IN_PROGRESS: '처리 중', status_WAITING_ON_CITIZEN: '시민 답변 대기',
       status_WAITING_ON_DEPARTMENT: '타 부서 협의', status_RESOLVED: '처리 완료', status_REJECTED: '처리 불가',
@@ -29,6 +31,8 @@ window.I = (() => {
       answer: 'Answer to the citizen', resolve: 'Answer and resolve', history: 'History', conflict: 'Someone changed this case first; it was reloaded.',
       failed: 'Could not do that: ', toAnswer: 'Turn this answer into a knowledge-base answer', draftCreated: 'Knowledge-base draft created: ', citizen: 'citizen', staff: 'staff', none: 'none', open: 'open',
       photos: 'Photos', photo: 'Photo', alerts: 'Overdue alerts', overdueAlert: 'Overdue: ',
+      linkedPhotos: 'Linked photos', link_PENDING: 'being fetched', link_DONE: 'attached', link_FAILED: 'could not be fetched', tries: 'tries',
+      addPhoto: 'Add a photo (JPEG, PNG, GIF, WebP)', upload: 'Upload photo', photoAdded: 'photo added', uploaded: 'The photo was added.',
 
       status_OPEN: 'received', status_ACCEPTED: 'accepted', status_IN_PROGRESS: 'in progress', status_WAITING_ON_CITIZEN: 'waiting for the citizen',
       status_WAITING_ON_DEPARTMENT: 'waiting for another department', status_RESOLVED: 'resolved', status_REJECTED: 'rejected',

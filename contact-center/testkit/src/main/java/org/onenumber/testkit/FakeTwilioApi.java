@@ -17,7 +17,9 @@ import java.util.Map;
  * A local HTTP server that answers like Twilio's Messages API ({@code POST
  * /2010-04-01/Accounts/{sid}/Messages.json}) and records every request, so that adapters are
  * tested against the real SDK without the internet. Answers 201 with a Message resource (sid
- * {@code SM...}, status {@code queued}), or the error set by {@link #failNext}. Thread-safe.
+ * {@code SM...}, status {@code queued}), or the error set by {@link #failNext}. Also serves MMS
+ * media like Twilio's Media resource: {@code GET} of a path given to {@link #servesMedia} answers
+ * the picture when the request carries the account's Basic credentials, 401 otherwise. Thread-safe.
  */
 public final class FakeTwilioApi implements AutoCloseable {
 
@@ -33,6 +35,8 @@ public final class FakeTwilioApi implements AutoCloseable {
   private final List<Recorded> requests = new ArrayList<>();
   private int counter;
   private final java.util.ArrayDeque<int[]> failures = new java.util.ArrayDeque<>();
+  private final Map<String, byte[]> media = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, String> mediaAuthorization = new java.util.concurrent.ConcurrentHashMap<>();
 
   public FakeTwilioApi() {
     try {
@@ -60,7 +64,23 @@ public final class FakeTwilioApi implements AutoCloseable {
     failures.add(new int[] {status, code});
   }
 
+  /**
+   * Serves {@code content} at {@code path} (e.g. {@code /2010-04-01/Accounts/AC.../Messages/MM.../Media/ME...})
+   * to requests authenticated as {@code accountSid}/{@code authToken}; returns the absolute URL.
+   */
+  public URI servesMedia(String path, byte[] content, String accountSid, String authToken) {
+    media.put(path, content.clone());
+    mediaAuthorization.put(path, "Basic " + java.util.Base64.getEncoder().encodeToString(
+        (accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8)));
+    return baseUri().resolve(path);
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    if ("GET".equals(exchange.getRequestMethod()) && media.containsKey(path)) {
+      serveMedia(exchange, path);
+      return;
+    }
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     Map<String, List<String>> form = parse(body);
     String response;
@@ -83,6 +103,20 @@ public final class FakeTwilioApi implements AutoCloseable {
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
+    }
+  }
+
+  private void serveMedia(HttpExchange exchange, String path) throws IOException {
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    synchronized (this) {
+      requests.add(new Recorded("GET", path, Map.of(), authorization));
+    }
+    boolean allowed = mediaAuthorization.get(path).equals(authorization);
+    byte[] body = allowed ? media.get(path) : "{\"code\": 20003, \"status\": 401}".getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", allowed ? "image/jpeg" : "application/json");
+    exchange.sendResponseHeaders(allowed ? 200 : 401, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
     }
   }
 

@@ -38,8 +38,8 @@ import org.onenumber.core.port.out.Transactions;
  *       case waiting on the citizen goes back in progress.
  *   <li>Move: any other edge of {@link CaseStatus}.
  *   <li>Reassign: the department must exist and differ (invalid input otherwise); the case goes back
- *       to {@code OPEN} in the new department, with a fresh due date when
- *       {@link CaseDueRules#restartOnReassign()}.
+ *       to {@code OPEN} in the new department, with a fresh due date when the new department's rule
+ *       says so ({@link CaseDueRules#restartsOnReassignTo}).
  *   <li>Resolve: {@code RESOLVED} with the public answer.
  *   <li>Reopen: only a resolved case, only within {@link CaseDueRules#reopenWithin()} of its
  *       resolution; a fresh due date.
@@ -128,7 +128,7 @@ public final class CaseDesk implements ActOnCase {
     if (to.id().equals(c.department())) {
       throw new InvalidInputException("the case already belongs to that department");
     }
-    Instant due = rules.restartOnReassign() ? rules.dueAt(to, c.category(), now) : c.dueAt();
+    Instant due = rules.restartsOnReassignTo(to) ? rules.dueAt(to, c.category(), now) : c.dueAt();
     return c.reassign(row(CaseStatus.OPEN, now, who, r.reason(), null, CaseEntryKind.REASSIGNED,
         c.department().value() + ">" + to.id().value()), to.id(), due);
   }

@@ -18,19 +18,29 @@ import org.onenumber.core.error.InvalidInputException;
  * </ol>
  *
  * Working days come from the city's {@link WorkingDays}. Categories match case-insensitively.
- * {@code restartOnReassign} says whether a reassigned case gets a fresh due date from its new
- * department (true) or keeps the one it had (false). Immutable.
+ * Whether a reassigned case gets a fresh due date from its new department or keeps the one it had
+ * is the receiving department's rule in {@code restartByDepartment}, else the city's
+ * {@code restartOnReassign} ({@link #restartsOnReassignTo}). Immutable.
  *
  * @param workingDays rule keys {@code department/category}, {@code category} or {@code department/}
  * @param remindBefore how long before the due date the department is reminded
  * @param reopenWithin how long after resolution the citizen may reopen a case
+ * @param restartByDepartment per department id, whether a case reassigned to it restarts its clock
  */
 public record CaseDueRules(WorkingDays calendar, Map<String, Integer> workingDays, boolean restartOnReassign,
-    Duration remindBefore, Duration reopenWithin) {
+    Duration remindBefore, Duration reopenWithin, Map<String, Boolean> restartByDepartment) {
+
+  /** The city's restart rule for every department. */
+  public CaseDueRules(WorkingDays calendar, Map<String, Integer> workingDays, boolean restartOnReassign,
+      Duration remindBefore, Duration reopenWithin) {
+    this(calendar, workingDays, restartOnReassign, remindBefore, reopenWithin, Map.of());
+  }
 
   public CaseDueRules {
+    restartByDepartment = restartByDepartment == null ? Map.of() : Map.copyOf(lowerKeys(restartByDepartment,
+        v -> true));
     InvalidInputException.require(calendar, "calendar");
-    workingDays = Map.copyOf(workingDays == null ? Map.of() : lowerKeys(workingDays));
+    workingDays = Map.copyOf(workingDays == null ? Map.of() : lowerKeys(workingDays, v -> v != null && v >= 0));
     remindBefore = remindBefore == null ? Duration.ofHours(24) : remindBefore;
     reopenWithin = reopenWithin == null ? Duration.ofDays(14) : reopenWithin;
   }
@@ -38,6 +48,11 @@ public record CaseDueRules(WorkingDays calendar, Map<String, Integer> workingDay
   /** Calendar-time due dates from each department's default; reassignment restarts the clock. */
   public static CaseDueRules departmentDefaults(java.time.ZoneId zone) {
     return new CaseDueRules(new WorkingDays(zone, null, null), Map.of(), true, null, null);
+  }
+
+  /** Whether a case reassigned to {@code to} gets a fresh due date: its own rule, else the city's. */
+  public boolean restartsOnReassignTo(Department to) {
+    return restartByDepartment.getOrDefault(to.id().value().toLowerCase(Locale.ROOT), restartOnReassign);
   }
 
   public Instant dueAt(Department department, String category, Instant from) {
@@ -53,11 +68,11 @@ public record CaseDueRules(WorkingDays calendar, Map<String, Integer> workingDay
     return days == null ? from.plus(department.defaultCaseDue()) : calendar.plus(from, days);
   }
 
-  private static Map<String, Integer> lowerKeys(Map<String, Integer> rules) {
-    Map<String, Integer> lower = new java.util.HashMap<>();
+  private static <V> Map<String, V> lowerKeys(Map<String, V> rules, java.util.function.Predicate<V> valid) {
+    Map<String, V> lower = new java.util.HashMap<>();
     rules.forEach((k, v) -> {
-      if (v == null || v < 0) {
-        throw new InvalidInputException("working days for " + k + " must be zero or more");
+      if (v == null || !valid.test(v)) {
+        throw new InvalidInputException("the due-date rule for " + k + " must be zero or more working days");
       }
       lower.put(k.strip().toLowerCase(Locale.ROOT), v);
     });

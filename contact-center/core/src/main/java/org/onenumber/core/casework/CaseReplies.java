@@ -1,6 +1,8 @@
 package org.onenumber.core.casework;
 
 import java.util.Comparator;
+import java.util.Optional;
+import org.onenumber.core.citizen.CitizenId;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.error.OneNumberException;
 import org.onenumber.core.port.in.ActOnCase;
@@ -38,11 +40,15 @@ public final class CaseReplies implements ReceiveMessage {
       default -> null;
     };
     if (contact != null && contact.citizen() != null && !outcome.message().body().isBlank()) {
-      cases.byCitizen(contact.citizen()).stream().filter(c -> c.status() == CaseStatus.WAITING_ON_CITIZEN)
-          .max(Comparator.comparing(c -> c.last().at()))
-          .ifPresent(c -> thread(c, contact, outcome.message().body()));
+      waitingOn(cases, contact.citizen()).ifPresent(c -> thread(c, contact, outcome.message().body()));
     }
     return outcome;
+  }
+
+  /** The citizen's case waiting on their answer that asked most recently, if any. */
+  public static Optional<Case> waitingOn(CaseRegistry cases, CitizenId citizen) {
+    return cases.byCitizen(citizen).stream().filter(c -> c.status() == CaseStatus.WAITING_ON_CITIZEN)
+        .max(Comparator.comparing(c -> c.last().at()));
   }
 
   private void thread(Case c, Contact contact, String text) {

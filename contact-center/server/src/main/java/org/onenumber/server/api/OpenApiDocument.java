@@ -43,7 +43,12 @@ public final class OpenApiDocument {
       Map.entry("GET /api/v1/transparency", new RateLimit("TRANSPARENCY", "source address")),
       Map.entry("POST /open311/v2/requests.{format}",
           new RateLimit("OPEN311", "client application and source address")),
-      Map.entry("POST /report/requests", new RateLimit("OPEN311", "source address")));
+      Map.entry("POST /report/requests", new RateLimit("OPEN311", "source address")),
+      Map.entry("GET /open311/v2/services.{format}", new RateLimit("OPEN311_READ", "source address")),
+      Map.entry("GET /open311/v2/services/{code}.{format}", new RateLimit("OPEN311_READ", "source address")),
+      Map.entry("GET /open311/v2/requests.{format}", new RateLimit("OPEN311_READ", "source address")),
+      Map.entry("GET /open311/v2/requests/{id}.{format}", new RateLimit("OPEN311_READ", "source address")),
+      Map.entry("GET /open311/v2/tokens/{token}.{format}", new RateLimit("OPEN311_READ", "source address")));
 
   /** The security scheme of integration API keys. */
   static final String API_KEY = "apiKey";

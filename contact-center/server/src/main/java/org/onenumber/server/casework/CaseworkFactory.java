@@ -33,7 +33,9 @@ import org.onenumber.server.persistence.JdbcDirectory;
  * Wires the case desk, the citizen notices and the deadline sweep, with the due-date rules of
  * {@code onenumber.cases.*}: {@code working-days} ({@code roads/pothole=7,water/=3,pothole=7}: keys
  * {@code department/category}, {@code category} or {@code department/}), {@code holidays}
- * (ISO dates), {@code restart-on-reassign}, {@code remind-before} and {@code reopen-within}. A
+ * (ISO dates), {@code restart-on-reassign} (the city's rule) and
+ * {@code restart-on-reassign-by-department} ({@code water=false}: the receiving department's own),
+ * {@code remind-before} and {@code reopen-within}. A
  * malformed rule stops the start-up with the offending entry named.
  */
 @Factory
@@ -44,10 +46,11 @@ final class CaseworkFactory {
       @Value("${onenumber.cases.working-days:}") String workingDays,
       @Value("${onenumber.cases.holidays:}") String holidays,
       @Value("${onenumber.cases.restart-on-reassign:true}") boolean restartOnReassign,
+      @Value("${onenumber.cases.restart-on-reassign-by-department:}") String restartByDepartment,
       @Value("${onenumber.cases.remind-before:24h}") Duration remindBefore,
       @Value("${onenumber.cases.reopen-within:14d}") Duration reopenWithin) {
     return new CaseDueRules(WorkingDays.weekdays(ZoneId.of(zone), dates(holidays)), rules(workingDays),
-        restartOnReassign, remindBefore, reopenWithin);
+        restartOnReassign, remindBefore, reopenWithin, restarts(restartByDepartment));
   }
 
   @Singleton
@@ -96,6 +99,24 @@ final class CaseworkFactory {
         throw new InvalidInputException("onenumber.cases.working-days entry '" + entry.strip()
             + "' is not key=days");
       }
+    }
+    return rules;
+  }
+
+  /** {@code water=false,roads=true}: per receiving department, whether reassignment restarts the clock. */
+  static Map<String, Boolean> restarts(String text) {
+    Map<String, Boolean> rules = new HashMap<>();
+    for (String entry : text.split(",")) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      String[] kv = entry.split("=", 2);
+      String value = kv.length < 2 ? "" : kv[1].strip();
+      if (!value.equals("true") && !value.equals("false")) {
+        throw new InvalidInputException("onenumber.cases.restart-on-reassign-by-department entry '" + entry.strip()
+            + "' is not department=true|false");
+      }
+      rules.put(kv[0].strip(), Boolean.valueOf(value));
     }
     return rules;
   }

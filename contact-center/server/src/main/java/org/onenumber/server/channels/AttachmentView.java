@@ -12,10 +12,18 @@ import org.onenumber.core.casework.attachment.CaseAttachment;
  * can never run as a page, offered under a name the server chose.
  */
 @Serdeable
-record AttachmentView(String id, String mediaType, int sizeBytes, String sha256, String source, Instant addedAt) {
+record AttachmentView(String id, String mediaType, int sizeBytes, String sha256, String source, Instant addedAt,
+    String addedBy) {
 
+  /** As the citizen's tracking page lists it: without who added it. */
   static AttachmentView of(CaseAttachment a) {
-    return new AttachmentView(a.id(), a.type().mediaType(), a.sizeBytes(), a.sha256(), a.source(), a.addedAt());
+    return new AttachmentView(a.id(), a.type().mediaType(), a.sizeBytes(), a.sha256(), a.source(), a.addedAt(), null);
+  }
+
+  /** As staff see it: with who added it (a staff login, or the channel for a citizen's picture). */
+  static AttachmentView forStaff(CaseAttachment a) {
+    return new AttachmentView(a.id(), a.type().mediaType(), a.sizeBytes(), a.sha256(), a.source(), a.addedAt(),
+        a.addedBy());
   }
 
   static MutableHttpResponse<byte[]> content(CaseAttachment a, byte[] bytes) {

@@ -14,6 +14,8 @@ import org.onenumber.channels.twilio.TwilioSignatures;
 import org.onenumber.core.casework.CaseDueRules;
 import org.onenumber.core.casework.CaseEscalation;
 import org.onenumber.core.casework.CaseReplies;
+import org.onenumber.core.casework.media.FetchCaseMedia;
+import org.onenumber.core.casework.media.MmsPictures;
 import org.onenumber.core.directory.Language;
 import org.onenumber.core.error.PermanentException;
 import org.onenumber.core.messaging.DeliveryTracking;
@@ -87,8 +89,10 @@ final class ChannelsFactory {
 
   @Singleton
   ReceiveMessage receiveMessage(MessageContext context, OpenContact openContact, JdbcCaseRegistry cases,
-      ActOnCase desk, @Value("${onenumber.messaging.default-language:ko}") String defaultLanguage) {
-    return new CaseReplies(new MessageIntake(context, openContact, Language.of(defaultLanguage)), cases, desk);
+      ActOnCase desk, FetchCaseMedia media,
+      @Value("${onenumber.messaging.default-language:ko}") String defaultLanguage) {
+    return new MmsPictures(new CaseReplies(new MessageIntake(context, openContact, Language.of(defaultLanguage)),
+        cases, desk), media, cases);
   }
 
   @Singleton

@@ -41,7 +41,9 @@ import org.onenumber.server.security.keys.KeyDecision;
  * key and returns no personal data (names, e-mail and phone are never written back); filing needs
  * a client application's API key with the {@code open311:write} scope (403 in the spec's error
  * shape otherwise, nothing stored), in the {@code api_key} field or the {@code X-Api-Key} header, and
- * is rate-limited per key. Every refusal is the spec's {@code errors}
+ * is rate-limited per key. Reads are rate-limited per source address
+ * ({@code onenumber.rate-limits.open311-read-per-minute}, 600): 429 in the spec's error shape with
+ * {@code Retry-After}. Every refusal is the spec's {@code errors}
  * document; protocol rules live in {@code org.onenumber.channels.open311}.
  */
 @Controller("/open311")
@@ -84,6 +86,10 @@ final class Open311Controller {
   @Get("/v2/services.{format}")
   @Operation(summary = "Open311 GET Service List: each department category as a service type")
   HttpResponse<String> services(@PathVariable String format, HttpRequest<?> request) {
+    OptionalLong wait = readLimit(request);
+    if (wait.isPresent()) {
+      return Open311Responses.tooMany(format, wait.getAsLong());
+    }
     return Open311Responses.answer(format, () -> {
       RequestQuery.parse(params(request), clock.instant(), jurisdiction);
       return GeoReportDocuments.services(store.services());
@@ -93,6 +99,10 @@ final class Open311Controller {
   @Get("/v2/services/{code}.{format}")
   @Operation(summary = "Open311 GET Service Definition: the attributes a request of this service may answer")
   HttpResponse<String> definition(@PathVariable String code, @PathVariable String format, HttpRequest<?> request) {
+    OptionalLong wait = readLimit(request);
+    if (wait.isPresent()) {
+      return Open311Responses.tooMany(format, wait.getAsLong());
+    }
     return Open311Responses.answer(format, () -> {
       RequestQuery.parse(params(request), clock.instant(), jurisdiction);
       return GeoReportDocuments.definition(store.service(code)
@@ -115,6 +125,10 @@ final class Open311Controller {
   @Get("/v2/requests.{format}")
   @Operation(summary = "Open311 GET Service Requests: by ids, or by service, date window (90 days) and status")
   HttpResponse<String> requests(@PathVariable String format, HttpRequest<?> request) {
+    OptionalLong wait = readLimit(request);
+    if (wait.isPresent()) {
+      return Open311Responses.tooMany(format, wait.getAsLong());
+    }
     return Open311Responses.answer(format, () -> GeoReportDocuments.requests(
         desk.find(RequestQuery.parse(params(request), clock.instant(), jurisdiction))));
   }
@@ -122,6 +136,10 @@ final class Open311Controller {
   @Get("/v2/requests/{id}.{format}")
   @Operation(summary = "Open311 GET Service Request: one request with its current status")
   HttpResponse<String> request(@PathVariable String id, @PathVariable String format, HttpRequest<?> request) {
+    OptionalLong wait = readLimit(request);
+    if (wait.isPresent()) {
+      return Open311Responses.tooMany(format, wait.getAsLong());
+    }
     return Open311Responses.answer(format, () -> {
       RequestQuery.parse(params(request), clock.instant(), jurisdiction);
       return GeoReportDocuments.requests(List.of(desk.view(store.request(id)
@@ -132,6 +150,10 @@ final class Open311Controller {
   @Get("/v2/tokens/{token}.{format}")
   @Operation(summary = "Open311 GET service_request_id from a token")
   HttpResponse<String> token(@PathVariable String token, @PathVariable String format, HttpRequest<?> request) {
+    OptionalLong wait = readLimit(request);
+    if (wait.isPresent()) {
+      return Open311Responses.tooMany(format, wait.getAsLong());
+    }
     return Open311Responses.answer(format, () -> {
       RequestQuery.parse(params(request), clock.instant(), jurisdiction);
       StoredRequest r = store.byToken(token).orElseThrow(() -> GeoReportError.notFound("token was not found"));
@@ -182,6 +204,12 @@ final class Open311Controller {
     if (wait.isPresent()) {
       throw new GeoReportError(429, "too many requests; retry after " + wait.getAsLong() + " s");
     }
+  }
+
+  /** Takes a token of {@link RateLimits.Rule#OPEN311_READ} for the caller's address; the wait when none is left. */
+  private OptionalLong readLimit(HttpRequest<?> request) {
+    String address = addresses.resolve(request);
+    return limits.take(RateLimits.Rule.OPEN311_READ, address == null ? "unknown" : address);
   }
 
   private void limit(String client, String address) {

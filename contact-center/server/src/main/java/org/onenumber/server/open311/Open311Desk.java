@@ -16,6 +16,7 @@ import org.onenumber.channels.open311.ServiceRequestSubmission;
 import org.onenumber.channels.open311.ServiceRequestView;
 import org.onenumber.core.casework.Case;
 import org.onenumber.core.casework.CaseId;
+import org.onenumber.core.casework.media.FetchCaseMedia;
 import org.onenumber.core.citizen.CitizenIdentity;
 import org.onenumber.core.contact.Channel;
 import org.onenumber.core.contact.Contact;
@@ -39,6 +40,8 @@ import org.onenumber.server.api.PhoneNumbers;
  *   <li>The contact is escalated to the service's department and category; the summary carries the
  *       description, the place and the photo link for the department.
  *   <li>The request row (what the client sent, a random token) is stored under the case's id.
+ *   <li>A {@code media_url} is queued for {@link FetchCaseMedia}, which fetches it later (guarded
+ *       against private addresses) into a case attachment; the link stays on the request.
  * </ol>
  *
  * The response goes out after all three, so an acknowledged request is durable. A failure between
@@ -49,6 +52,8 @@ import org.onenumber.server.api.PhoneNumbers;
 public final class Open311Desk {
 
   private static final String AUTHOR = "open311";
+  /** The source of Open311 pictures on their case. */
+  private static final String SOURCE = "open311";
   private final SecureRandom random = new SecureRandom();
   private final OpenContact intake;
   private final EscalateCase escalate;
@@ -56,9 +61,11 @@ public final class Open311Desk {
   private final Directory directory;
   private final JdbcOpen311Store store;
   private final InstantSource clock;
+  private final FetchCaseMedia media;
 
   Open311Desk(OpenContact intake, EscalateCase escalate, CaseRegistry cases, Directory directory,
-      JdbcOpen311Store store, InstantSource clock) {
+      JdbcOpen311Store store, InstantSource clock, FetchCaseMedia media) {
+    this.media = media;
     this.intake = intake;
     this.escalate = escalate;
     this.cases = cases;
@@ -81,6 +88,9 @@ public final class Open311Desk {
         opened.openedAt(), s.lat(), s.lon(), s.addressString(), s.addressId(), s.description(), s.mediaUrl(),
         encode(s.attributes()));
     store.save(row);
+    if (s.mediaUrl() != null) {
+      media.enqueue(SOURCE + ":" + opened.id().value(), opened.id(), null, java.net.URI.create(s.mediaUrl()), SOURCE);
+    }
     return new Filed(row, opened, notice(opened));
   }
 

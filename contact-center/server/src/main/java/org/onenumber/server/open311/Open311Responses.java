@@ -2,6 +2,7 @@ package org.onenumber.server.open311;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import java.util.function.Supplier;
 import org.onenumber.channels.open311.GeoReportDocuments;
 import org.onenumber.channels.open311.GeoReportError;
@@ -38,7 +39,14 @@ final class Open311Responses {
     }
   }
 
-  static HttpResponse<String> refuse(Open311Format format, GeoReportError e) {
+  /** 429 in the spec's error shape with {@code Retry-After}; an unknown suffix answers in XML. */
+  static HttpResponse<String> tooMany(String suffix, long retryAfterSeconds) {
+    return refuse(Open311Format.ofSuffix(suffix).orElse(Open311Format.XML), new GeoReportError(429,
+        "too many requests; retry after " + retryAfterSeconds + " s")).header("Retry-After",
+        Long.toString(retryAfterSeconds));
+  }
+
+  static MutableHttpResponse<String> refuse(Open311Format format, GeoReportError e) {
     return HttpResponse.<String>status(HttpStatus.valueOf(e.status()))
         .body(format.render(GeoReportDocuments.errors(e))).contentType(format.contentType());
   }

@@ -18,13 +18,14 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Base64;
 import org.onenumber.channels.open311.FormBody;
 import org.onenumber.channels.open311.GeoReportDocuments;
 import org.onenumber.channels.open311.GeoReportError;
 import org.onenumber.channels.open311.ServiceRequestSubmission;
 import org.onenumber.core.casework.attachment.AttachToCase;
 import org.onenumber.core.casework.attachment.AttachmentTooLargeException;
+import org.onenumber.core.error.InvalidInputException;
+import org.onenumber.server.api.PhotoField;
 import org.onenumber.server.security.RateLimits;
 
 /**
@@ -110,15 +111,14 @@ final class ReportFormController {
    * anything is filed, so a refused photo files nothing.
    */
   private byte[] photo(String field) {
-    if (field == null || field.isBlank()) {
-      return null;
-    }
-    String data = field.startsWith("data:") ? field.substring(field.indexOf(',') + 1) : field;
     byte[] bytes;
     try {
-      bytes = Base64.getMimeDecoder().decode(data);
-    } catch (IllegalArgumentException e) {
-      throw GeoReportError.badRequest("photo must be a picture encoded in base64");
+      bytes = PhotoField.decode(field);
+    } catch (InvalidInputException e) {
+      throw GeoReportError.badRequest(e.getMessage());
+    }
+    if (bytes == null) {
+      return null;
     }
     try {
       attach.check(bytes);

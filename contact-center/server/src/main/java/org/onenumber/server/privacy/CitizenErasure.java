@@ -70,6 +70,8 @@ public final class CitizenErasure {
           id);
       jdbc.update("update case_file set summary = ? where citizen_id = ?", RetentionSweep.ERASED_TEXT, id);
       jdbc.update("delete from case_attachment where case_id in (select id from case_file where citizen_id = ?)", id);
+      jdbc.update("delete from media_fetch where case_id in (select id from case_file where citizen_id = ?)"
+          + " or contact_id in (select id from contact where citizen_id = ?)", id, id);
       jdbc.update("delete from caller_language where phone in"
           + " (select identity from citizen_identity where citizen_id = ? and kind = 'phone')", id);
       int identities = jdbc.update("delete from citizen_identity where citizen_id = ?", id);

@@ -122,6 +122,12 @@ public final class CitizenDataAccess {
     audit.append(entry(who, request, "act", "case", c.id().value(), c.citizen().value(), caseReason(who, c)));
   }
 
+  /** Rule 6, after {@link #actOnCase}: {@code who} added attachment {@code attachment} to case {@code c}. */
+  public void attachToCase(Authentication who, HttpRequest<?> request, Case c, String attachment) {
+    audit.append(entry(who, request, "attach", "case-attachment", attachment, c.citizen().value(),
+        caseReason(who, c)));
+  }
+
   /** Rules 1, 4, 6 and 7: why {@code who} may see or work case {@code c}, else 403. */
   private static String caseReason(Authentication who, Case c) {
     if (supervises(who)) {

@@ -36,6 +36,8 @@ public final class RateLimits {
     TRACK,
     /** Open311 service requests per client application and source address. */
     OPEN311,
+    /** Open311 reads (service list and definitions, requests, tokens) per address. */
+    OPEN311_READ,
     /** The public transparency figures per address. */
     TRANSPARENCY,
     /** Requests per API key, at the key's own rate ({@link #take(Rule, String, long)}). */
@@ -51,6 +53,7 @@ public final class RateLimits {
       @Value("${onenumber.rate-limits.login-failures-per-15-minutes:5}") long loginFailures,
       @Value("${onenumber.rate-limits.track-per-minute:10}") long track,
       @Value("${onenumber.rate-limits.open311-per-minute:120}") long open311,
+      @Value("${onenumber.rate-limits.open311-read-per-minute:600}") long open311Read,
       @Value("${onenumber.rate-limits.transparency-per-minute:30}") long transparency,
       @Value("${onenumber.rate-limits.api-key-per-minute:600}") long apiKey) {
     perMinute.put(Rule.INTAKE, intake);
@@ -59,6 +62,7 @@ public final class RateLimits {
     perMinute.put(Rule.LOGIN_FAILURES, loginFailures);
     perMinute.put(Rule.TRACK, track);
     perMinute.put(Rule.OPEN311, open311);
+    perMinute.put(Rule.OPEN311_READ, open311Read);
     perMinute.put(Rule.TRANSPARENCY, transparency);
     perMinute.put(Rule.API_KEY, apiKey);
     for (Rule rule : Rule.values()) {

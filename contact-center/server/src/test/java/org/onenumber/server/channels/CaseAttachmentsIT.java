@@ -130,6 +130,46 @@ class CaseAttachmentsIT {
     assertFalse(new String(wrongDigits.body(), StandardCharsets.UTF_8).contains("5555"));
   }
 
+  private HttpResponse<byte[]> upload(String caseId, String photo, String token) throws Exception {
+    return send(at("/api/v1/cases/" + caseId + "/attachments").header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + token)
+        .POST(HttpRequest.BodyPublishers.ofString("{\"photo\":\"" + photo + "\"}")));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void staffOfTheDepartmentAddAPhotoThatIsAuditedAndListedWithWhoAddedIt() throws Exception {
+    HttpResponse<byte[]> filed = report("");
+    assertEquals(200, filed.statusCode(), new String(filed.body(), StandardCharsets.UTF_8));
+    String caseId = (String) ((List<Map<String, Object>>) json(filed)).get(0).get("service_request_id");
+    String png = "data:image/png;base64," + Base64.getEncoder().encodeToString(PNG);
+
+    String water = server.login("staff-water");
+    assertEquals(403, upload(caseId, png, water).statusCode());
+    String staff = server.login("staff-roads");
+    HttpResponse<byte[]> added = upload(caseId, png, staff);
+    assertEquals(201, added.statusCode(), new String(added.body(), StandardCharsets.UTF_8));
+    Map<String, Object> photo = (Map<String, Object>) json(added);
+    assertEquals("staff", photo.get("source"));
+    assertEquals("staff-roads", photo.get("addedBy"));
+    assertEquals("image/png", photo.get("mediaType"));
+    assertEquals(1, count("select count(*) from audit_log where action = 'attach' and record_type = 'case-attachment'"
+        + " and actor = 'staff-roads' and record_id = '" + photo.get("id") + "'"));
+
+    HttpResponse<byte[]> listed = get("/api/v1/cases/" + caseId + "/attachments", staff);
+    List<Map<String, Object>> items = (List<Map<String, Object>>) ((Map<String, Object>) json(listed)).get("items");
+    assertEquals(List.of("staff-roads"), items.stream().map(a -> a.get("addedBy")).toList());
+    HttpResponse<byte[]> tracked = track("/api/v1/track", caseId, "1234");
+    assertEquals(200, tracked.statusCode());
+    assertFalse(new String(tracked.body(), StandardCharsets.UTF_8).contains("staff-roads"), "the citizen never sees who");
+
+    HttpResponse<byte[]> html = upload(caseId, Base64.getEncoder().encodeToString("<html>".getBytes()), staff);
+    assertEquals(400, html.statusCode());
+    assertEquals(413, upload(caseId, Base64.getEncoder().encodeToString(new byte[8192]), staff).statusCode());
+    assertEquals(400, upload(caseId, "not base64 !", staff).statusCode());
+    assertEquals(1, count("select count(*) from case_attachment"));
+  }
+
   @Test
   void aPhotoThatIsNoPictureOrTooLargeFilesNothing() throws Exception {
     long cases = count("select count(*) from case_file");

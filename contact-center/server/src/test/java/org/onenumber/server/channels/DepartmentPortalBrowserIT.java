@@ -16,7 +16,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * The department portal in real Chromium: a citizen's SMS is escalated to the water department;
  * its staff member signs in, sees it under "New", accepts it, asks the citizen a question (the
  * local Twilio receives it), the citizen answers by SMS and the answer shows on the case page, the
- * staff member resolves it with a public answer (the local Twilio receives it) and turns that answer
+ * staff member adds a photo (a history row says who, when, type and size), resolves it with a public answer (the local Twilio receives it) and turns that answer
  * into a knowledge-base draft credited to them, and the citizen's
  * tracking page shows "resolved". The inbox, the case page and the tracking page have 0 axe
  * violations.
@@ -48,6 +48,19 @@ class DepartmentPortalBrowserIT {
         .bearerAuth(supervisor), Map.class).get("id");
   }
 
+  /** A 1×1 PNG in a temporary file, for the file input. */
+  private static java.nio.file.Path pngFile() {
+    try {
+      java.nio.file.Path file = java.nio.file.Files.createTempFile("pothole", ".png");
+      java.nio.file.Files.write(file, java.util.Base64.getDecoder().decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJ"
+          + "AAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
+      file.toFile().deleteOnExit();
+      return file;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private String lastSms() {
     var requests = server.twilio().requests();
     return requests.get(requests.size() - 1).param("Body");
@@ -74,6 +87,14 @@ class DepartmentPortalBrowserIT {
     assertTrue(driver.findElement(By.id("transcript")).getText().contains("Water is leaking"));
     assertEquals("Leak in front of the house", driver.findElement(By.id("case-summary")).getText());
     assertEquals("[]", Browsers.axeViolations(driver), "department case page");
+
+    driver.findElement(By.id("photo-file")).sendKeys(pngFile().toString());
+    driver.findElement(By.id("upload")).click();
+    page.until(d -> d.findElement(By.id("history")).getText().contains("photo added"));
+    assertTrue(driver.findElement(By.id("history")).getText().contains("staff-water · photo added · image/png"),
+        driver.findElement(By.id("history")).getText());
+    page.until(d -> d.findElements(By.cssSelector("#photos img")).size() == 1);
+    assertEquals("[]", Browsers.axeViolations(driver), "department case page with a photo");
 
     driver.findElement(By.id("accept")).click();
     page.until(d -> "accepted".equals(d.findElement(By.id("case-status")).getText()));

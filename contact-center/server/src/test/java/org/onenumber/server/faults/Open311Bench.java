@@ -33,7 +33,8 @@ public final class Open311Bench {
     int threads = options.integer("threads", 8);
     int seconds = options.integer("seconds", 20);
     int gets = options.integer("gets", 200);
-    Map<String, String> properties = new HashMap<>(Map.of("onenumber.rate-limits.open311-per-minute", "100000000"));
+    Map<String, String> properties = new HashMap<>(Map.of("onenumber.rate-limits.open311-per-minute", "100000000",
+        "onenumber.rate-limits.open311-read-per-minute", "100000000"));
     options.database(properties);
     String db = options.postgres() ? "postgres" : "h2";
     try (ServerProcess server = new ServerProcess(Files.createTempDirectory("onenumber-bench-open311"), properties)

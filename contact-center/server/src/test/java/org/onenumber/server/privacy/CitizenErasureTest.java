@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +58,11 @@ class CitizenErasureTest {
     rows.message("er-m2", "er-k3", "SMS", "01055550002", "a pothole", T0);
     rows.note("er-k1", "Ms Kim sounds distressed", T0);
     rows.caseFile("ER-1", "er-dept", "er-c1", "er-k1", T0);
+    for (String[] link : new String[][] {{"er-j1", "ER-1", null}, {"er-j2", null, "er-k2"}, {"er-j3", null, "er-k3"}}) {
+      jdbc.update("insert into media_fetch (id, origin, case_id, contact_id, url, source, state, attempts, next_at,"
+          + " created_at) values (?, ?, ?, ?, 'https://photos.example.org/a.jpg', 'mms', 'PENDING', 0, ?, ?)",
+          link[0], "mms:" + link[0], link[1], link[2], T0, T0);
+    }
     Files.writeString(recordings.resolve("er-k1.wav"), "RIFF");
     rows.recording("er-k1", "/var/spool/asterisk/monitor/er-k1.wav", T0);
     audit.append(new AuditEntry("sv-01", "SUPERVISOR", "view", "citizen", "er-c1", "er-c1", "supervision", null, T0));
@@ -78,6 +84,8 @@ class CitizenErasureTest {
     assertEquals(RetentionSweep.ERASED_TEXT, rows.text("select summary from case_file where id = 'ER-1'"));
     assertEquals(0, rows.count("select count(*) from case_status where case_id = 'ER-1' and note is not null"));
     assertEquals(0, rows.count("select count(*) from call_recordings where contact_id = 'er-k1'"));
+    assertEquals(List.of("er-j3"), jdbc.query("select id from media_fetch", r -> r.getString(1)),
+        "the citizen's linked photos are forgotten, the other citizen's kept");
     assertFalse(Files.exists(recordings.resolve("er-k1.wav")));
     assertEquals("Lee Jun", rows.text("select name from citizen where id = 'er-c2'"));
     assertEquals("a pothole", rows.text("select body from message where id = 'er-m2'"));

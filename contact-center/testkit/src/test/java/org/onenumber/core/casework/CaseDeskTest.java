@@ -137,6 +137,22 @@ class CaseDeskTest {
   }
 
   @Test
+  void aDepartmentWhoseRuleKeepsTheClockReceivesTheCaseWithItsDueDate() {
+    CaseDueRules keepForRoads = new CaseDueRules(rules.calendar(), rules.workingDays(), true, rules.remindBefore(),
+        rules.reopenWithin(), Map.of("Roads", false));
+    CaseDesk roadsKeep = new CaseDesk(tx, cases, directory, events, new CaseMessages(messaging), keepForRoads, clock);
+    Case c = escalated("pothole");
+    clock.advance(Duration.ofDays(2));
+    Case moved = roadsKeep.act(new ActOnCaseCommand(c.id(), c.version(), "staff-water",
+        new CaseAction.Reassign(new DepartmentId("roads"), "road surface")));
+    assertEquals(c.dueAt(), moved.dueAt(), "roads keeps the clock");
+    Case back = roadsKeep.act(new ActOnCaseCommand(moved.id(), moved.version(), "staff-roads",
+        new CaseAction.Reassign(new DepartmentId("water"), "a water main after all")));
+    assertEquals(rules.dueAt(TestData.department("water"), "pothole", clock.instant()), back.dueAt(),
+        "water has no rule of its own: the city's (restart) applies");
+  }
+
+  @Test
   void theCitizensReplyThreadsBackIntoTheCaseWaitingOnThem() {
     Case c = act(escalated("leak"), "staff-water", new CaseAction.Ask("Which floor?"));
     var replies = new CaseReplies(new MessageIntake(messaging, intake, Language.KOREAN), cases, desk);

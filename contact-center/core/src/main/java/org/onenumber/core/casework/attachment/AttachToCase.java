@@ -48,12 +48,17 @@ public final class AttachToCase {
 
   /** Stores {@code content} for case {@code caseId}; returns its description. */
   public CaseAttachment attach(CaseId caseId, byte[] content, String source, String addedBy) {
+    return attach(caseId, content, source, addedBy, ids.get());
+  }
+
+  /** Same, under the given {@code id} (a fetched picture keeps its job's id, so a retry finds it). */
+  public CaseAttachment attach(CaseId caseId, byte[] content, String source, String addedBy, String id) {
     AttachmentType type = check(content);
     cases.find(caseId).orElseThrow(() -> new NotFoundException("case", caseId.value()));
     if (attachments.of(caseId).size() >= rules.maxPerCase()) {
       throw new InvalidInputException("the case already holds " + rules.maxPerCase() + " attachments");
     }
-    CaseAttachment attachment = new CaseAttachment(ids.get(), caseId, type, content.length, sha256(content),
+    CaseAttachment attachment = new CaseAttachment(id, caseId, type, content.length, sha256(content),
         source, addedBy, clock.instant());
     attachments.add(attachment, content);
     return attachment;
