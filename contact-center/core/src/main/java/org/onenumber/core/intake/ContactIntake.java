@@ -4,6 +4,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.onenumber.core.Ids;
 import org.onenumber.core.citizen.Citizen;
@@ -61,6 +62,11 @@ public final class ContactIntake implements OpenContact {
 
   @Override
   public Contact open(OpenContactCommand command) {
+    return open(command, contact -> { });
+  }
+
+  @Override
+  public Contact open(OpenContactCommand command, Consumer<Contact> alsoInTransaction) {
     Queue queue = QueueSelection.choose(directory.queues(), command.queue(), command.channel(), command.language());
     Opened opened = transactions.inTransaction(() -> {
       List<DomainEvent> emitted = new ArrayList<>();
@@ -76,6 +82,7 @@ public final class ContactIntake implements OpenContact {
       emitted.add(new ContactStateChanged(queued.id(), queued.channel(), queued.language(),
           ContactState.CREATED, ContactState.QUEUED, queue.id(), null, "intake", now));
       journal.append(queued, emitted);
+      alsoInTransaction.accept(queued);
       return new Opened(queued, List.copyOf(emitted));
     });
     opened.events().forEach(events::publish);
