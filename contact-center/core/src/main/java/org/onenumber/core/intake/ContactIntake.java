@@ -4,6 +4,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.onenumber.core.Ids;
 import org.onenumber.core.citizen.Citizen;
@@ -72,6 +73,11 @@ public final class ContactIntake implements OpenContact {
 
   @Override
   public Contact open(OpenContactCommand command) {
+    return open(command, contact -> { });
+  }
+
+  @Override
+  public Contact open(OpenContactCommand command, Consumer<Contact> alsoInTransaction) {
     Queue queue = QueueSelection.choose(directory.queues(), command.queue(), command.channel(), command.language());
     var category = command.topic() == null || command.topic().isBlank()
         ? java.util.Optional.<String>empty() : categories.categoryOf(command.topic());
@@ -90,6 +96,7 @@ public final class ContactIntake implements OpenContact {
           ContactState.CREATED, ContactState.QUEUED, queue.id(), null, "intake", now));
       category.ifPresent(c -> emitted.add(new ContactCategorized(created.id(), c, now)));
       journal.append(queued, emitted);
+      alsoInTransaction.accept(queued);
       return new Opened(queued, List.copyOf(emitted));
     });
     opened.events().forEach(events::publish);

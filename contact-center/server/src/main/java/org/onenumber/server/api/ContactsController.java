@@ -2,21 +2,29 @@ package org.onenumber.server.api;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.onenumber.core.citizen.CitizenIdentity;
@@ -26,29 +34,36 @@ import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.directory.SkillLevel;
 import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.error.NotFoundException;
-import org.onenumber.core.port.in.OpenContact;
 import org.onenumber.core.port.in.OpenContactCommand;
 import org.onenumber.core.port.out.ContactJournal;
 import org.onenumber.server.api.Views.ContactView;
+import org.onenumber.server.intake.IdempotencyKey;
+import org.onenumber.server.intake.IdempotentIntake;
 import org.onenumber.server.security.CitizenDataAccess;
 
 /**
  * Contacts: the generic intake used by integrations and the load simulator, and reading a
- * contact back. The intake answers 201 only after the contact is committed.
+ * contact back. The intake answers 201 only after the contact is committed. With an {@code
+ * Idempotency-Key} a repeat answers 201 with the first answer again (header {@code
+ * Idempotent-Replayed: true}) instead of opening a second contact ({@link IdempotentIntake}).
  */
 @Controller("/api/v1/contacts")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "contacts")
 final class ContactsController {
 
-  private final OpenContact openContact;
+  static final String REPLAYED = "Idempotent-Replayed";
+
+  private final IdempotentIntake intake;
   private final ContactJournal journal;
   private final CitizenDataAccess access;
+  private final JsonMapper json;
 
-  ContactsController(OpenContact openContact, ContactJournal journal, CitizenDataAccess access) {
-    this.openContact = openContact;
+  ContactsController(IdempotentIntake intake, ContactJournal journal, CitizenDataAccess access, JsonMapper json) {
+    this.intake = intake;
     this.journal = journal;
     this.access = access;
+    this.json = json;
   }
 
   @Post
@@ -56,8 +71,26 @@ final class ContactsController {
   @Secured(SecurityRule.IS_ANONYMOUS)
   @Operation(summary = "Open a contact: the citizen is registered or recognised, the contact journaled and queued;"
       + " queue, priority and skills only from supervisors, administrators and integrations")
-  ContactView open(@Body OpenContactRequest request, @Nullable Authentication who) {
-    return ContactView.of(openContact.open(command(request, who != null && CitizenDataAccess.supervises(who))));
+  HttpResponse<ContactView> open(@Body OpenContactRequest request, @Nullable Authentication who,
+      @Parameter(in = ParameterIn.HEADER, description = "Optional, 16-128 of [A-Za-z0-9._:-], one random value per"
+          + " submission (a UUID): a repeat with the same key and body within onenumber.intake.idempotency-ttl (24 h)"
+          + " answers the first answer (201, header Idempotent-Replayed: true) without a second contact; the same key"
+          + " with another body is refused with 422")
+      @Nullable @Header(IdempotencyKey.HEADER) String idempotencyKey) {
+    OpenContactCommand command = command(request, who != null && CitizenDataAccess.supervises(who));
+    IdempotencyKey key = idempotencyKey == null ? null
+        : IdempotencyKey.of(who == null ? null : who.getName(), idempotencyKey, bytes(request));
+    IdempotentIntake.Answer answer = intake.open(command, key);
+    MutableHttpResponse<ContactView> response = HttpResponse.created(answer.contact());
+    return answer.replayed() ? response.header(REPLAYED, "true") : response;
+  }
+
+  private byte[] bytes(OpenContactRequest request) {
+    try {
+      return json.writeValueAsBytes(request);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Get("/{id}")

@@ -15,7 +15,8 @@ import org.onenumber.server.telephony.RecordingEraser;
  * <ol>
  *   <li>recordings of the citizen's contacts: files and rows deleted;
  *   <li>in one transaction: message bodies, peer addresses and media blanked; notes and chat
- *       sessions of their contacts deleted; contact topics cleared; case summaries blanked and case
+ *       sessions of their contacts deleted, and the intake idempotency keys of their contacts (a key's
+ *       stored first answer names the topic); contact topics cleared; case summaries blanked and case
  *       notes cleared; remembered call languages of their phones and their identities (phones,
  *       e-mails) deleted; their name cleared;
  *   <li>the request audited ({@code erase} on the citizen, with the reason), ids only.
@@ -64,6 +65,7 @@ public final class CitizenErasure {
             RetentionSweep.ERASED_TEXT, RetentionSweep.ERASED, contact);
         notes += jdbc.update("delete from contact_note where contact_id = ?", contact);
         jdbc.update("delete from chat_session where contact_id = ?", contact);
+        jdbc.update("delete from intake_key where contact_id = ?", contact);
       }
       jdbc.update("update contact set topic = null where citizen_id = ?", id);
       jdbc.update("update case_status set note = null where case_id in (select id from case_file where citizen_id = ?)",

@@ -28,7 +28,8 @@ import org.onenumber.channels.twilio.TwilioRequestSigner;
  * (each from its own phone number, with its own MessageSid) and threads posting contacts to the
  * intake, each waiting for its answer before the next. A 2xx is an acknowledgement; anything
  * else, or a broken connection, leaves the item unacknowledged (a webhook is kept for a retry, as
- * Twilio would retry it; an intake refused with 503 is remembered by its topic, which is unique).
+ * Twilio would retry it; an intake post carries an {@code Idempotency-Key} and is sent again with
+ * it after a 503, and is remembered by its topic, which is unique).
  * Every answer's status is counted, and a 503 without {@code Retry-After}. A thread ends at
  * {@link #stop} or when the server stops answering.
  * Every request's latency is kept for {@link #percentileMillis}. Thread-safe.
@@ -50,6 +51,7 @@ public final class AckedLoad {
   private final Map<Webhook, Long> refusedWebhooks = new ConcurrentHashMap<>();
   private final Set<String> ackedContacts = ConcurrentHashMap.newKeySet();
   private final Map<String, Long> refusedIntakeTopics = new ConcurrentHashMap<>();
+  private final Set<String> intakeTopics = ConcurrentHashMap.newKeySet();
   private final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
   private final AtomicInteger unavailableWithoutRetryAfter = new AtomicInteger();
   private final List<long[]> latencies = new ArrayList<>();
@@ -107,7 +109,15 @@ public final class AckedLoad {
     return Set.copyOf(ackedContacts);
   }
 
-  /** Topics of intake posts answered 503, sent after {@code nanoTime} (or before it), as {@link #refusedWebhooks}. */
+  /** The topic of every intake post (each unique), acknowledged or not. */
+  public Set<String> intakeTopics() {
+    return Set.copyOf(intakeTopics);
+  }
+
+  /**
+   * Topics of intake posts whose first 503 was sent after {@code nanoTime} (or before it), as
+   * {@link #refusedWebhooks}; each was sent again under its key until acknowledged.
+   */
   public Set<String> refusedIntakeTopics(long nanoTime, boolean after) {
     return sentAfter(refusedIntakeTopics, nanoTime, after);
   }
@@ -197,24 +207,41 @@ public final class AckedLoad {
     return counted(http.send(request, HttpResponse.BodyHandlers.discarding()));
   }
 
+  /**
+   * One intake post under its own {@code Idempotency-Key}, sent again with the same key after
+   * each 503 (waiting {@code Retry-After}, at most 5 s) until it is acknowledged or the load stops:
+   * a 503 whose commit landed at a cut must not become a second contact.
+   */
   private boolean intake(HttpClient http, int thread, int seq) {
     String phone = "010-6" + String.format("%01d%02d-%04d", thread % 10, Math.floorMod(run.hashCode(), 100), seq % 10_000);
     String topic = "acked load " + run + " " + thread + "/" + seq;
+    String key = "acked-load-" + run + "-" + thread + "-" + seq;
     String body = "{\"channel\":\"VOICE\",\"phone\":\"" + phone + "\",\"language\":\"ko\","
         + "\"topic\":\"" + topic + "\"}";
     HttpRequest request = HttpRequest.newBuilder(server.resolve("/api/v1/contacts")).timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    long sent = System.nanoTime();
+        .header("Content-Type", "application/json").header("Idempotency-Key", key)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    intakeTopics.add(topic);
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      Matcher id = ID.matcher(response.body());
-      if (counted(response) / 100 == 2 && id.find()) {
-        ackedContacts.add(id.group(1));
-      } else if (response.statusCode() == 503) {
-        refusedIntakeTopics.put(topic, sent);
+      while (true) {
+        long sent = System.nanoTime();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        Matcher id = ID.matcher(response.body());
+        if (counted(response) / 100 == 2 && id.find()) {
+          ackedContacts.add(id.group(1));
+          return true;
+        }
+        if (response.statusCode() != 503 || !running.get()) {
+          return true;
+        }
+        refusedIntakeTopics.putIfAbsent(topic, sent);
+        long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+        Thread.sleep(Duration.ofSeconds(Math.clamp(seconds, 1, 5)));
       }
-      return true;
-    } catch (IOException | InterruptedException e) {
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return false;
     }
   }

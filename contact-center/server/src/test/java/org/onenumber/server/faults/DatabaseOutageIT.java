@@ -24,9 +24,11 @@ import org.onenumber.testkit.TcpProxy;
  * Checked: during the outage every refused request is a 503 with {@code Retry-After}, {@code
  * /health} says DOWN and a chat message is answered {@code unavailable} instead of {@code ack};
  * the server recovers by itself (no restart); afterwards every 2xx is stored exactly once, no
- * refused intake or webhook sent after the cut was stored (one in flight at the cut may have
- * committed although its connection broke before the answer: it is counted as in doubt, and a
- * webhook's retry must leave it stored once), Twilio's retries of the refused webhooks are stored once,
+ * refused webhook sent after the cut was stored (one in flight at the cut may have committed
+ * although its connection broke before the answer: it is counted as in doubt, and a webhook's retry
+ * must leave it stored once), every intake post answered 503 was sent again under its {@code
+ * Idempotency-Key} until acknowledged and is stored exactly once (intake_duplicates = 0, even for
+ * one whose commit landed at the cut), Twilio's retries of the refused webhooks are stored once,
  * every acknowledged chat message once, no contact was offered to or held by two operators at
  * once, and the routing engine holds exactly the queued contacts of the journal. Prints {@code RESULT
  * faults scenario=db-outage-postgres …}. Needs the PostgreSQL of {@code bin/pg-setup}.
@@ -55,10 +57,11 @@ class DatabaseOutageIT {
         OutageRun.Counts counts = run.count(c);
         System.out.printf("RESULT faults scenario=db-outage-postgres outage_s=%d acked=%d refused=%d lost=%d "
             + "duplicated=%d stored_refused=%d in_doubt_stored=%d double_assigned=%d engine_journal_mismatch=%d recover_s=%.1f "
-            + "chats_acked=%d chats_unavailable=%d accepted=%d accepted_twice=%d statuses=%s%n",
+            + "intake_retried=%d intake_duplicates=%d chats_acked=%d chats_unavailable=%d accepted=%d accepted_twice=%d"
+            + " statuses=%s%n",
             OUTAGE_SECONDS, run.load().acknowledged() + run.citizens().acked().size(), run.refused(), counts.lost(),
             counts.duplicated(), counts.storedRefused(), counts.inDoubtStored(), counts.doubleAssigned(), counts.engineMismatch(),
-            run.recoverSeconds(), run.citizens().acked().size(), run.citizens().unavailable(),
+            run.recoverSeconds(), counts.intakeRetried(), counts.intakeDuplicates(), run.citizens().acked().size(), run.citizens().unavailable(),
             run.operators().accepted(), run.operators().acceptedTwice(), run.load().statuses());
         assertTrue(run.refused() > 0, "the outage refused nothing: " + run.load().statuses());
         assertEquals(0, run.load().unavailableWithoutRetryAfter(), "a 503 without Retry-After");
@@ -66,7 +69,8 @@ class DatabaseOutageIT {
             "every answer is an acknowledgement or a 503: " + run.load().statuses());
         assertEquals(0, counts.lost(), "acknowledged items lost");
         assertEquals(0, counts.duplicated(), "items stored twice");
-        assertEquals(0, counts.storedRefused(), "items answered 503 but stored");
+        assertEquals(0, counts.storedRefused(), "webhooks answered 503 but stored");
+        assertEquals(0, counts.intakeDuplicates(), "intake posts retried under their Idempotency-Key and stored twice");
         assertEquals(0, counts.engineMismatch(), "queues where the routing engine and the journal disagree");
         assertEquals(0, counts.doubleAssigned(), "contacts offered to or held by two operators at once (journal)");
         assertEquals(0, run.operators().acceptedTwice(), "contacts two operators were allowed to accept");

@@ -54,12 +54,15 @@ final class OutageRun implements AutoCloseable {
   private static final int CITIZENS = 4;
 
   /**
-   * {@code storedRefused}: answered 503 though sent after the cut, and stored (must be 0);
-   * {@code inDoubtStored}: answered 503, sent before the cut (its commit was in flight when the
-   * connection broke, so neither side knows whether it committed), and stored.
+   * {@code storedRefused}: a webhook answered 503 though sent after the cut, and stored (must be
+   * 0); {@code inDoubtStored}: a webhook answered 503, sent before the cut (its commit was in
+   * flight when the connection broke, so neither side knows whether it committed), and stored;
+   * {@code intakeRetried}: intake posts answered 503 and sent again under their {@code
+   * Idempotency-Key}; {@code intakeDuplicates}: intake posts stored more than once (must be 0,
+   * also counted in {@code duplicated}).
    */
   record Counts(int lost, int duplicated, int storedRefused, int inDoubtStored, int engineMismatch,
-      int doubleAssigned) {}
+      int doubleAssigned, int intakeRetried, int intakeDuplicates) {}
 
   OutageRun run() throws Exception {
     server.start();
@@ -151,14 +154,8 @@ final class OutageRun implements AutoCloseable {
     for (AckedLoad.Webhook webhook : load.refusedWebhooks(cutAt, true)) {
       storedRefused += storedAlthoughRefused(c, "select count(*) from message where provider_id = ?", webhook.sid());
     }
-    for (String topic : load.refusedIntakeTopics(cutAt, true)) {
-      storedRefused += storedAlthoughRefused(c, "select count(*) from contact where topic = ?", topic);
-    }
     for (AckedLoad.Webhook webhook : load.refusedWebhooks(cutAt, false)) {
       inDoubtStored += single(c, "select count(*) from message where provider_id = ?", webhook.sid()) > 0 ? 1 : 0;
-    }
-    for (String topic : load.refusedIntakeTopics(cutAt, false)) {
-      inDoubtStored += single(c, "select count(*) from contact where topic = ?", topic) > 0 ? 1 : 0;
     }
     for (AckedLoad.Webhook webhook : load.unackedWebhooks()) {
       assertEquals(200, load.send(http, webhook), "Twilio's retry of " + webhook.sid());
@@ -174,9 +171,15 @@ final class OutageRun implements AutoCloseable {
     for (String contact : load.ackedContacts()) {
       lost += single(c, "select count(*) from contact where id = ?", contact) == 0 ? 1 : 0;
     }
+    int intakeDuplicates = 0;
+    for (String topic : load.intakeTopics()) {
+      intakeDuplicates += Math.max(0, single(c, "select count(*) from contact where topic = ?", topic) - 1);
+    }
+    duplicated += intakeDuplicates;
+    int intakeRetried = load.refusedIntakeTopics(cutAt, true).size() + load.refusedIntakeTopics(cutAt, false).size();
     Map<String, Integer> engine = EngineAgreement.waiting(server.uri());
     return new Counts(lost, duplicated, storedRefused, inDoubtStored, EngineAgreement.mismatched(engine, c),
-        DoubleAssignments.count(c));
+        DoubleAssignments.count(c), intakeRetried, intakeDuplicates);
   }
 
   private int healthStatus() {

@@ -57,6 +57,11 @@ class CitizenErasureTest {
     rows.message("er-m1", "er-k2", "SMS", "01055550001", "the water main burst", T0);
     rows.message("er-m2", "er-k3", "SMS", "01055550002", "a pothole", T0);
     rows.note("er-k1", "Ms Kim sounds distressed", T0);
+    for (String contact : new String[] {"er-k1", "er-k3"}) {
+      jdbc.update("insert into intake_key (scope, idem_key, body_sha256, contact_id, answer, expires_at)"
+          + " values ('anonymous', ?, ?, ?, '{\"topic\":\"the water main burst\"}', ?)",
+          "key-of-" + contact + "-0123456789", "0".repeat(64), contact, T0.plusSeconds(86_400));
+    }
     rows.caseFile("ER-1", "er-dept", "er-c1", "er-k1", T0);
     for (String[] link : new String[][] {{"er-j1", "ER-1", null}, {"er-j2", null, "er-k2"}, {"er-j3", null, "er-k3"}}) {
       jdbc.update("insert into media_fetch (id, origin, case_id, contact_id, url, source, state, attempts, next_at,"
@@ -80,6 +85,8 @@ class CitizenErasureTest {
     assertEquals(RetentionSweep.ERASED_TEXT, rows.text("select body from message where id = 'er-m1'"));
     assertEquals(RetentionSweep.ERASED, rows.text("select peer from message where id = 'er-m1'"));
     assertEquals(0, rows.count("select count(*) from contact_note where contact_id = 'er-k1'"));
+    assertEquals(0, rows.count("select count(*) from intake_key where contact_id = 'er-k1'"));
+    assertEquals(1, rows.count("select count(*) from intake_key where contact_id = 'er-k3'"), "another citizen's key stays");
     assertEquals(0, rows.count("select count(*) from contact where citizen_id = 'er-c1' and topic is not null"));
     assertEquals(RetentionSweep.ERASED_TEXT, rows.text("select summary from case_file where id = 'ER-1'"));
     assertEquals(0, rows.count("select count(*) from case_status where case_id = 'ER-1' and note is not null"));

@@ -234,4 +234,23 @@ class ContactIntakeTest {
     assertEquals(0, transactions.count());
     assertTrue(events.events().isEmpty());
   }
+
+  @Test
+  void writesWithTheContactInItsTransactionAndPublishesNothingWhenThatWriteFails() {
+    int[] seenInTransaction = new int[1];
+    Contact contact = intake.open(voiceCall(), queued -> {
+      assertEquals(ContactState.QUEUED, queued.state());
+      assertTrue(events.events().isEmpty(), "events wait for the commit");
+      seenInTransaction[0] = transactions.count();
+    });
+    assertEquals(1, seenInTransaction[0]);
+    assertEquals(1, transactions.count(), "one transaction for the contact and the caller's write");
+    assertEquals(contact.id(), journal.find(contact.id()).orElseThrow().id());
+
+    events.clear();
+    assertThrows(IllegalStateException.class, () -> intake.open(voiceCall(), queued -> {
+      throw new IllegalStateException("the key is taken");
+    }));
+    assertTrue(events.events().isEmpty(), "a rolled-back contact is never announced");
+  }
 }

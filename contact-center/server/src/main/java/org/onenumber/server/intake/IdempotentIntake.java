@@ -1,0 +1,116 @@
+package org.onenumber.server.intake;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Optional;
+import org.onenumber.core.error.RetriableException;
+import org.onenumber.core.port.in.OpenContact;
+import org.onenumber.core.port.in.OpenContactCommand;
+import org.onenumber.server.api.Views.ContactView;
+
+/**
+ * Intake with an optional {@link IdempotencyKey}. Without a key: a fresh contact. With one:
+ *
+ * <ul>
+ *   <li>a stored, unexpired key with the same body hash answers its first answer again (the
+ *       contact as it was when it was opened), {@code replayed};
+ *   <li>the same key with another body is refused with 422 naming no stored value;
+ *   <li>otherwise the contact is opened and the key stored in its transaction. Two concurrent posts
+ *       of one key: the second's insert waits for the first's commit and fails on the primary key,
+ *       its contact rolls back and it answers the first's answer.
+ * </ul>
+ *
+ * Keys live {@code onenumber.intake.idempotency-ttl} (24 h). Thread-safe.
+ */
+@Singleton
+public final class IdempotentIntake {
+
+  /** What to answer: the contact's view and whether it is an earlier post's answer. */
+  public record Answer(ContactView contact, boolean replayed) {}
+
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  private final OpenContact intake;
+  private final JdbcIntakeKeys keys;
+  private final JsonMapper json;
+  private final InstantSource clock;
+  private final Duration ttl;
+
+  IdempotentIntake(OpenContact intake, JdbcIntakeKeys keys, JsonMapper json, InstantSource clock,
+      @Value("${onenumber.intake.idempotency-ttl:24h}") Duration ttl) {
+    this.intake = intake;
+    this.keys = keys;
+    this.json = json;
+    this.clock = clock;
+    this.ttl = ttl;
+  }
+
+  /** Opens the contact, or answers the key's first answer; {@code key} may be null. */
+  public Answer open(OpenContactCommand command, IdempotencyKey key) {
+    if (key == null) {
+      return new Answer(ContactView.of(intake.open(command)), false);
+    }
+    Optional<Answer> earlier = earlier(key);
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    try {
+      ContactView[] opened = new ContactView[1];
+      intake.open(command, contact -> {
+        opened[0] = ContactView.of(contact);
+        Instant now = clock.instant();
+        keys.store(key, contact.id().value(), write(opened[0]), now, now.plus(ttl));
+      });
+      return new Answer(opened[0], false);
+    } catch (RetriableException e) {
+      if (duplicateKey(e)) {
+        return earlier(key).orElseThrow(() -> e);
+      }
+      throw e;
+    }
+  }
+
+  private Optional<Answer> earlier(IdempotencyKey key) {
+    return keys.find(key, clock.instant()).map(stored -> {
+      if (!stored.bodySha256().equals(key.bodySha256())) {
+        throw new HttpStatusException(HttpStatus.UNPROCESSABLE_ENTITY,
+            IdempotencyKey.HEADER + " was already used with a different request body; use a new key for a new request");
+      }
+      return new Answer(read(stored.answer()), true);
+    });
+  }
+
+  private static boolean duplicateKey(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String write(ContactView view) {
+    try {
+      return json.writeValueAsString(view);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private ContactView read(String answer) {
+    try {
+      return json.readValue(answer, ContactView.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
