@@ -1,5 +1,7 @@
 package org.onenumber.server.call;
 
+import java.util.Optional;
+import java.util.function.Predicate;
 import org.onenumber.channels.call.CallRouting;
 import org.onenumber.core.agent.Agent;
 import org.onenumber.core.agent.AgentId;
@@ -7,11 +9,13 @@ import org.onenumber.core.contact.Channel;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.error.NotFoundException;
-import org.onenumber.core.port.in.RouteContact;
 import org.onenumber.core.port.out.ContactJournal;
 import org.onenumber.core.port.out.Directory;
+import org.onenumber.core.routing.FreeOperator;
 import org.onenumber.core.routing.RoutingCommand;
+import org.onenumber.server.casework.DepartmentCallInvites;
 import org.onenumber.server.routing.CallInvites;
+import org.onenumber.server.routing.RoutingHost;
 
 /**
  * The call signalling's requests as the routing engine's existing commands: a citizen who hangs up
@@ -19,20 +23,25 @@ import org.onenumber.server.routing.CallInvites;
  * connected, as for a chat), an operator who hangs up is {@code WrapUp} (outcome resolved, which the
  * operator may change in the console's outcome form), an operator who lost the call is
  * {@code Transfer} back to its queue keeping its age (next in line); an invitation into the call goes
- * to the invited operator's console ({@link CallInvites}), if that operator exists and has it open. A contact routing no longer holds has
+ * to the invited operator's console ({@link CallInvites}), if that operator exists and has it open;
+ * an interpreter queue's invitation to the free operator of it idle longest ({@link FreeOperator}
+ * over routing's seats); a department's to its staff on the portal ({@link DepartmentCallInvites}). A contact routing no longer holds has
  * already ended: nothing to do. Blocks on routing: call it from the blocking executor.
  */
 final class EngineCallRouting implements CallRouting {
 
-  private final RouteContact routing;
+  private final RoutingHost routing;
   private final Directory directory;
   private final CallInvites invites;
+  private final DepartmentCallInvites departments;
   private final ContactJournal journal;
 
-  EngineCallRouting(RouteContact routing, Directory directory, CallInvites invites, ContactJournal journal) {
+  EngineCallRouting(RoutingHost routing, Directory directory, CallInvites invites, DepartmentCallInvites departments,
+      ContactJournal journal) {
     this.routing = routing;
     this.directory = directory;
     this.invites = invites;
+    this.departments = departments;
     this.journal = journal;
   }
 
@@ -41,8 +50,23 @@ final class EngineCallRouting implements CallRouting {
     if (directory.agent(guest).isEmpty()) {
       return false;
     }
-    String mode = journal.find(contact).map(c -> c.channel() == Channel.VIDEO ? "sign" : "voice").orElse("voice");
-    return invites.invite(guest, contact, host, agentName(host), mode);
+    return invites.invite(guest, contact, host, agentName(host), mode(contact));
+  }
+
+  @Override
+  public Optional<AgentId> inviteFromQueue(QueueId queue, ContactId contact, AgentId host, Predicate<AgentId> alreadyGuest) {
+    Optional<AgentId> free = routing.call(engine -> FreeOperator.choose(engine.agents(), queue,
+        a -> !a.equals(host) && !alreadyGuest.test(a) && invites.isOpen(a)));
+    return free.filter(guest -> invites.invite(guest, contact, host, agentName(host), mode(contact)));
+  }
+
+  @Override
+  public boolean inviteDepartment(String department, ContactId contact, AgentId host) {
+    return departments.invite(department, contact.value(), host.value(), agentName(host), mode(contact));
+  }
+
+  private String mode(ContactId contact) {
+    return journal.find(contact).map(c -> c.channel() == Channel.VIDEO ? "sign" : "voice").orElse("voice");
   }
 
   @Override
