@@ -1,10 +1,11 @@
 // Overdue alerts, pushed: reads the server-sent events of /api/v1/case-alerts/stream (fetch with
 // the bearer token, as the wallboard does) and calls onAlert({caseId, department, status, at}) for
-// each case as it goes overdue. Reconnects after a drop; stops on 401/403 or close().
+// each case as it goes overdue, and onCallInvite({contactId, from, fromName, mode, at}) when an
+// operator invites the department's staff into a call. Reconnects after a drop; stops on 401/403 or close().
 // Used by the department portal (staff: their department) and the wallboard (supervisors: all).
 'use strict';
 window.CaseAlerts = {
-  open(token, onAlert) {
+  open(token, onAlert, onCallInvite) {
     const abort = new AbortController();
     let closed = false;
     async function run() {
@@ -32,6 +33,7 @@ window.CaseAlerts = {
           const name = (block.find(l => l.startsWith('event:')) || '').slice(6).trim();
           const data = block.filter(l => l.startsWith('data:')).map(l => l.slice(5).replace(/^ /, '')).join('\n');
           if (name === 'overdue') onAlert(JSON.parse(data));
+          else if (name === 'call-invite' && onCallInvite) onCallInvite(JSON.parse(data));
         }
       }
     }

@@ -13,6 +13,7 @@ window.I = (() => {
       answer: '시민에게 보낼 답변', resolve: '답변하고 처리 완료', history: '처리 내역', conflict: '다른 사람이 먼저 수정했습니다. 새로 불러왔습니다.',
       failed: '처리하지 못했습니다: ', toAnswer: '이 답변을 지식 베이스 답변 초안으로', draftCreated: '지식 베이스 초안을 만들었습니다: ', citizen: '시민', staff: '직원', none: '없음', open: '열기',
       photos: '첨부 사진', photo: '사진', alerts: '기한 초과 알림', overdueAlert: '기한 초과: ',
+      callInvites: '상담 초대', callInviteSign: '수어 영상 상담에 초대되었습니다. 초대한 상담사: ', callInviteVoice: '음성 상담에 초대되었습니다. 초대한 상담사: ', joinCall: '상담 참여', notNow: '나중에',
 
       status_OPEN: '접수', status_ACCEPTED: '접수 확인', status_IN_PROGRESS: '처리 중', status_WAITING_ON_CITIZEN: '시민 답변 대기',
       status_WAITING_ON_DEPARTMENT: '타 부서 협의', status_RESOLVED: '처리 완료', status_REJECTED: '처리 불가',
@@ -29,6 +30,7 @@ window.I = (() => {
       answer: 'Answer to the citizen', resolve: 'Answer and resolve', history: 'History', conflict: 'Someone changed this case first; it was reloaded.',
       failed: 'Could not do that: ', toAnswer: 'Turn this answer into a knowledge-base answer', draftCreated: 'Knowledge-base draft created: ', citizen: 'citizen', staff: 'staff', none: 'none', open: 'open',
       photos: 'Photos', photo: 'Photo', alerts: 'Overdue alerts', overdueAlert: 'Overdue: ',
+      callInvites: 'Call invitations', callInviteSign: 'You are invited into a sign-language video call by ', callInviteVoice: 'You are invited into a voice call by ', joinCall: 'Join the call', notNow: 'Not now',
 
       status_OPEN: 'received', status_ACCEPTED: 'accepted', status_IN_PROGRESS: 'in progress', status_WAITING_ON_CITIZEN: 'waiting for the citizen',
       status_WAITING_ON_DEPARTMENT: 'waiting for another department', status_RESOLVED: 'resolved', status_REJECTED: 'rejected',
