@@ -31,6 +31,8 @@ import org.onenumber.core.error.PermanentException;
  *       link's token (used once): the guest is answered {@code joined} (party {@code guest}, the parties present),
  *       the others {@code peer-joined}, the joining is journalled, and each new pair's offering
  *       end hears {@code ready} ({@link CallParty#offersTo}).
+ *   <li>An operator who joins as the guest is on a break for routing meanwhile ({@link
+ *       CallRouting#guestJoined}, if they were available), and available again when they leave.
  *   <li>The guest's {@code leave} or {@code hangup}, or its connection closing: the others hear
  *       {@code peer-left} (party {@code guest}) and keep their own connection; the leaving is
  *       journalled. There is no grace period for a guest: it is invited again.
@@ -135,6 +137,7 @@ final class CallGuests {
   /** Case 2: the invited operator joins. */
   void joinAsOperator(Call call, CallPeer peer, AgentId agent) {
     attach(call, peer, agent.value());
+    routing.guestJoined(agent);
   }
 
   /** Case 2: a hearing party with the link's token. */
@@ -177,6 +180,7 @@ final class CallGuests {
       peer.send(CallSignalling.frame("ended", call));
     }
     journal.left(call.contact(), CallParty.GUEST, call.guestName());
+    routing.guestLeft(call.guestName());
     Map<String, Object> left = CallSignalling.frame("peer-left", call);
     left.put("party", CallParty.GUEST.code());
     call.toOthers(CallParty.GUEST, left);

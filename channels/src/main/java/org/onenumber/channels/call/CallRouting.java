@@ -46,6 +46,15 @@ public interface CallRouting {
    */
   boolean inviteDepartment(String department, ContactId contact, AgentId host);
 
+  /**
+   * The operator {@code agent} joined a call as its third party: routing offers them no other
+   * contact meanwhile (a break, if they were available).
+   */
+  void guestJoined(AgentId agent);
+
+  /** {@code guest} (an agent id, a staff login or the link) left a call: available again if that break is still theirs. */
+  void guestLeft(String guest);
+
   /** The name the citizen is shown for {@code agent}. */
   String agentName(AgentId agent);
 }

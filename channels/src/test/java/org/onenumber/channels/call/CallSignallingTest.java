@@ -83,6 +83,18 @@ class CallSignallingTest {
     }
 
     @Override
+    public void guestJoined(AgentId agent) {
+      routed.add("break " + agent.value());
+    }
+
+    @Override
+    public void guestLeft(String guest) {
+      if (!CallPartyJournal.LINK.equals(guest)) {
+        routed.add("back " + guest);
+      }
+    }
+
+    @Override
     public boolean inviteDepartment(String department, ContactId contact, AgentId host) {
       invitations.add(department + " to " + contact.value() + " by " + host.value());
       return department.equals("water");
@@ -401,7 +413,8 @@ class CallSignallingTest {
     assertEquals("ended", interpreter.frames.get(interpreter.frames.size() - 1).get("type"));
     assertEquals("guest", citizen.last("peer-left").get("party"));
     assertEquals("guest", operator.last("peer-left").get("party"));
-    assertEquals(List.of(), routed, "the contact goes on");
+    assertEquals(List.of("break op-035", "back op-035"), routed,
+        "the contact goes on; routing offered op-035 nothing meanwhile");
     assertEquals(List.of("op-035 joined " + contact + " as guest", "op-035 left " + contact), partyLog);
     send(operator, Optional.of(OPERATOR), "type", "offer", "contactId", contact, "sdp", SDP);
     assertEquals("operator", citizen.last("offer").get("from"));

@@ -2,9 +2,11 @@ package org.onenumber.server.call;
 
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.onenumber.channels.call.CallPartyJournal;
 import org.onenumber.channels.call.CallRouting;
 import org.onenumber.core.agent.Agent;
 import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.agent.AgentState;
 import org.onenumber.core.contact.Channel;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.directory.QueueId;
@@ -25,10 +27,15 @@ import org.onenumber.server.routing.RoutingHost;
  * {@code Transfer} back to its queue keeping its age (next in line); an invitation into the call goes
  * to the invited operator's console ({@link CallInvites}), if that operator exists and has it open;
  * an interpreter queue's invitation to the free operator of it idle longest ({@link FreeOperator}
- * over routing's seats); a department's to its staff on the portal ({@link DepartmentCallInvites}). A contact routing no longer holds has
+ * over routing's seats); a department's to its staff on the portal ({@link DepartmentCallInvites}).
+ * An operator in a call as its third party is on a break ({@value #IN_A_CALL}) so routing offers
+ * them nothing else meanwhile, and available again when they leave. A contact routing no longer holds has
  * already ended: nothing to do. Blocks on routing: call it from the blocking executor.
  */
 final class EngineCallRouting implements CallRouting {
+
+  /** The break reason of an operator who is a call's third party (the console shows it). */
+  static final String IN_A_CALL = "third party in a call";
 
   private final RoutingHost routing;
   private final Directory directory;
@@ -63,6 +70,25 @@ final class EngineCallRouting implements CallRouting {
   @Override
   public boolean inviteDepartment(String department, ContactId contact, AgentId host) {
     return departments.invite(department, contact.value(), host.value(), agentName(host), mode(contact));
+  }
+
+  @Override
+  public void guestJoined(AgentId agent) {
+    if (routing.call(engine -> engine.agent(agent)).filter(a -> a.state() == AgentState.AVAILABLE
+        || a.state() == AgentState.BUSY && a.breakReason() == null).isPresent()) {
+      routing.routeLater(new RoutingCommand.TakeBreak(agent, IN_A_CALL));
+    }
+  }
+
+  @Override
+  public void guestLeft(String guest) {
+    if (CallPartyJournal.LINK.equals(guest)) {
+      return;
+    }
+    AgentId agent = new AgentId(guest);
+    if (routing.call(engine -> engine.agent(agent)).filter(a -> IN_A_CALL.equals(a.breakReason())).isPresent()) {
+      routing.routeLater(new RoutingCommand.MakeAvailable(agent));
+    }
   }
 
   private String mode(ContactId contact) {
