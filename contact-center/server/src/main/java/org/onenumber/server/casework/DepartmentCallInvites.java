@@ -1,5 +1,6 @@
 package org.onenumber.server.casework;
 
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.InstantSource;
 import java.util.Map;
@@ -21,6 +22,7 @@ import reactor.core.publisher.Sinks;
 public final class DepartmentCallInvites {
 
   /** One invitation: the call's contact, the inviting operator and their name, sign or voice. */
+  @Serdeable
   public record Invitation(String department, String contactId, String from, String fromName, String mode, String at) {}
 
   private final Sinks.Many<Invitation> sink = Sinks.many().multicast().directBestEffort();

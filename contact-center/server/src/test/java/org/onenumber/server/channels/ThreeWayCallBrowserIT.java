@@ -59,14 +59,19 @@ class ThreeWayCallBrowserIT {
         + "setTimeout(() => done('no answer'), 20000);", token, json);
   }
 
+  /** {@code host} accepts the citizen's call; the contact's id once the citizen is connected. */
+  private static String accepted(ConsolePage host, ChromeDriver citizen) {
+    click(host.driver, By.cssSelector("#offers button.accept"));
+    waitFor(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "connected with"));
+    return (String) citizen.executeScript("return window.onenumberCall.contactId");
+  }
+
   @Test
   void theDeafCallerTheSigningOperatorAndAnInvitedInterpreterAllSeeEachOtherAndTheInterpreterLeaves() {
     ConsolePage host = VideoCallBrowserIT.signingOperator(browsers, server);
     ConsolePage interpreter = new ConsolePage(browsers.openWithFakeMedia(), server.uri()).signIn("op-035").ready();
     ChromeDriver citizen = VideoCallBrowserIT.citizenCalls(browsers, server, "sign");
-    click(host.driver, By.cssSelector("#offers button.accept"));
-    waitFor(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "connected with"));
-    String contactId = (String) citizen.executeScript("return window.onenumberCall.contactId");
+    String contactId = accepted(host, citizen);
     framesDecodedAndRising(citizen, "window.onenumberCall");
 
     // The host invites op-035 by id from the keyboard; op-035's console shows the invitation.
@@ -154,9 +159,7 @@ class ThreeWayCallBrowserIT {
     ConsolePage host = VideoCallBrowserIT.signingOperator(browsers, server);
     ConsolePage interpreter = new ConsolePage(browsers.openWithFakeMedia(), server.uri()).signIn("op-035").ready();
     ChromeDriver citizen = VideoCallBrowserIT.citizenCalls(browsers, server, "sign");
-    click(host.driver, By.cssSelector("#offers button.accept"));
-    waitFor(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "connected with"));
-    String contactId = (String) citizen.executeScript("return window.onenumberCall.contactId");
+    String contactId = accepted(host, citizen);
 
     // Nobody of the interpreter queue is free yet (op-035 is not available): a clear refusal.
     WebElement kind = host.find(HOST_PANEL + " .video-invite select[name=kind]");
