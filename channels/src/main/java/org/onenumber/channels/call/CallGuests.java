@@ -28,8 +28,8 @@ import org.onenumber.core.error.PermanentException;
  *       the host invites.
  *   <li>The invited operator's {@code join}, the first {@code join} of a staff member of the
  *       invited department (the invitation is then used up), or a {@code guest} frame with the
- *       link's token (used once): the guest is answered {@code joined} (party {@code guest}, the parties present),
- *       the others {@code peer-joined}, the joining is journalled, and each new pair's offering
+ *       link's token (used once): the guest is answered {@code joined} (party {@code guest}, the
+ *       parties present), the others {@code peer-joined}, the joining is journalled, and each new pair's offering
  *       end hears {@code ready} ({@link CallParty#offersTo}).
  *   <li>An operator who joins as the guest is on a break for routing meanwhile ({@link
  *       CallRouting#guestJoined}, if they were available), and available again when they leave.
@@ -100,8 +100,8 @@ final class CallGuests {
       byLink.put(token, call);
       invited.put("link", token);
     } else {
-      throw new InvalidInputException(
-          "name the operator (agent), the interpreter queue (queue) or the department (department) to invite, or ask for a link (link: true)");
+      throw new InvalidInputException("name the operator (agent), the interpreter queue (queue) or the department"
+          + " (department) to invite, or ask for a link (link: true)");
     }
     peer.send(invited);
   }
@@ -122,7 +122,7 @@ final class CallGuests {
         || c.party(CallParty.GUEST).isPresent() && agent.value().equals(c.guestName()));
   }
 
-  /** Case 2: whether a staff member of {@code department} may join: the call invites that department and has no guest. */
+  /** Case 2: whether a staff member of {@code department} may join (the call invites it and has no guest). */
   boolean invitedStaff(Call call, String department) {
     return call.invitation().map(i -> department.equals(i.department())).orElse(false)
         && call.party(CallParty.GUEST).isEmpty();

@@ -52,7 +52,10 @@ public interface CallRouting {
    */
   void guestJoined(AgentId agent);
 
-  /** {@code guest} (an agent id, a staff login or the link) left a call: available again if that break is still theirs. */
+  /**
+   * {@code guest} (an agent id, a staff login or the link) left a call: available again if that
+   * break is still theirs.
+   */
   void guestLeft(String guest);
 
   /** The name the citizen is shown for {@code agent}. */

@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * The call signalling WebSocket at {@code /ws/call} (protocol in {@code org.onenumber.channels.call}).
  * Open to citizens without a login; an operator's console opens it with its JWT ({@code ?token=}),
  * and only then may it {@code join} a call; a department staff member's JWT (from the department
- * portal) only joins a call their department was invited to. Frames of one connection are handled in arrival order on
- * the blocking executor; the event loop only parses and hands over. A refusal is answered with an
+ * portal) only joins a call their department was invited to. Frames of one connection are handled
+ * in arrival order on the blocking executor; the event loop only parses and hands over. A refusal is answered with an
  * {@code error} frame and the connection stays open. {@code ping} is answered {@code pong} at once.
  */
 @ServerWebSocket("/ws/call")

@@ -38,7 +38,8 @@ final class CallFactory {
 
   @Singleton
   CallSignalling callSignalling(OpenContact open, RoutingHost routing, ContactJournal journal, Directory directory,
-      JdbcCallQuality quality, JdbcCallPartyJournal parties, CallInvites invites, DepartmentCallInvites departments, Vertx vertx, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
+      JdbcCallQuality quality, JdbcCallPartyJournal parties, CallInvites invites, DepartmentCallInvites departments,
+      Vertx vertx, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
       InstantSource clock, RandomGenerator random, CallSignalling.Settings settings, ServerTime time) {
     CallTimers timers = (delay, task) -> {
       long id = vertx.setTimer(time.wallMillis(delay), t -> executor.execute(task));
