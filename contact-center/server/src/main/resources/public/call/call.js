@@ -2,7 +2,8 @@
 // help when refused), wait in line with the position, write while waiting, talk, hang up. The call
 // socket reconnects with the resume token; the operator then renegotiates with an ICE restart.
 // Three-way relay: a third party may join (an interpreter or another operator from the console, or
-// a hearing party with a one-time link: this page opened as /call/?join=<token>, voice only). Each
+// a hearing party with a one-time link: this page opened as /call/?join=<token>, voice only, or
+// department staff from the department portal: /call/?staff=<contactId>, voice and video). Each
 // pair of parties has its own peer connection, so the page keeps one CallPeer per other party and
 // shows the operator and the other party in two tiles.
 import { LANGUAGES, browserLanguage, text } from './i18n.js';
@@ -13,7 +14,10 @@ const CALLER = 'onenumber.caller';
 const params = new URLSearchParams(location.search);
 let lang = params.get('lang') || browserLanguage();
 const joinToken = params.get('join');
-const role = joinToken ? 'guest' : 'citizen';
+// Department staff invited from the department portal: /call/?staff=<contactId>, signed in with the portal's token.
+const staffContact = params.get('staff');
+const staffToken = staffContact ? sessionStorage.getItem('onenumber.dept.token') : null;
+const role = joinToken || staffContact ? 'guest' : 'citizen';
 if (joinToken) history.replaceState(null, '', location.pathname + (params.get('lang') ? `?lang=${params.get('lang')}` : ''));
 let mode = null;
 let media = null;
@@ -42,7 +46,7 @@ function paint() {
   $('language-label').textContent = t('language');
   $('choose-title').textContent = t(role === 'guest' ? 'joinTitle' : 'chooseTitle');
   $('choose-intro').textContent = role === 'guest' ? '' : t('chooseIntro');
-  $('call-sign').hidden = role === 'guest';
+  $('call-sign').hidden = role === 'guest' && !staffContact; // staff join with video too, a hearing party by voice
   $('other-label').textContent = t(role === 'guest' ? 'callerView' : 'guestView');
   $('call-sign').textContent = t('sign');
   $('call-voice').textContent = t('voice');
@@ -97,10 +101,11 @@ function permissionHelp(error) {
 }
 
 function connect() {
-  socket = new WebSocket(callSocketUrl());
+  socket = new WebSocket(callSocketUrl(staffToken));
   window.onenumberCallSocket = socket; // for tests: VideoCallBrowserIT drops it to play a lost network
   socket.addEventListener('open', () => {
-    if (role === 'guest') send({ type: 'guest', token: joinToken });
+    if (staffContact) send({ type: 'join', contactId: staffContact });
+    else if (role === 'guest') send({ type: 'guest', token: joinToken });
     else send(session ? { type: 'resume', token: session.token } : { type: 'start', mode, language: lang, caller: caller() });
   });
   socket.addEventListener('message', (event) => onFrame(JSON.parse(event.data)));
@@ -135,7 +140,8 @@ function onFrame(frame) {
     case 'peer-left': if (frame.party === 'guest') guestLeft(); else say('peerLeft'); break;
     case 'ended': finish(); break;
     case 'error': say(frame.error === 'call_in_progress' ? 'inProgress'
-      : role === 'guest' && frame.error === 'not_found' ? 'linkInvalid' : 'error'); break;
+      : role === 'guest' && frame.error === 'not_found' ? 'linkInvalid'
+        : staffContact && frame.error === 'forbidden' ? 'notInvited' : 'error'); break;
     default: break;
   }
 }

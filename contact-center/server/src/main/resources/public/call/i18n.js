@@ -18,7 +18,7 @@ const TEXTS = {
     error: '문제가 발생했습니다. 잠시 후 다시 시도해 주세요.', messages: '메시지',
     guestView: '함께하는 분', guestJoined: '세 번째 참여자가 상담에 들어왔습니다.',
     guestLeft: '세 번째 참여자가 나갔습니다. 상담은 계속됩니다.', joinTitle: '상담에 초대되었습니다',
-    leave: '상담에서 나가기', linkInvalid: '이 링크는 더 이상 쓸 수 없습니다.', guest: '참여자', joined: '상담에 연결되었습니다.', callerView: '전화하신 분',
+    leave: '상담에서 나가기', linkInvalid: '이 링크는 더 이상 쓸 수 없습니다.', notInvited: '이 초대는 본인 것이 아니거나 이미 사용되었습니다.', guest: '참여자', joined: '상담에 연결되었습니다.', callerView: '전화하신 분',
   },
   en: {
     title: 'OneNumber video and voice calls', language: 'Language', chooseTitle: 'How would you like to call?',
@@ -35,7 +35,7 @@ const TEXTS = {
     error: 'Something went wrong. Please try again shortly.', messages: 'Messages',
     guestView: 'Third party', guestJoined: 'A third person has joined the call.',
     guestLeft: 'The third person has left; the call goes on.', joinTitle: 'You are invited to a call',
-    leave: 'Leave the call', linkInvalid: 'This link can no longer be used.', guest: 'Third party', joined: 'You are in the call.', callerView: 'Caller',
+    leave: 'Leave the call', linkInvalid: 'This link can no longer be used.', notInvited: 'This invitation is not for you, or someone already used it.', guest: 'Third party', joined: 'You are in the call.', callerView: 'Caller',
   },
   zh: {
     title: 'OneNumber 视频和语音咨询', language: '语言', chooseTitle: '您想如何咨询？',
@@ -51,7 +51,7 @@ const TEXTS = {
     selfView: '我的画面', remoteView: '客服画面', inProgress: '您已有正在进行的通话，请先结束。',
     error: '出现问题，请稍后再试。', messages: '消息',
     guestView: '第三方', guestJoined: '第三方已加入通话。', guestLeft: '第三方已离开，通话继续。',
-    joinTitle: '您被邀请加入通话', leave: '退出通话', linkInvalid: '此链接已无法使用。', guest: '第三方', joined: '您已加入通话。', callerView: '来电者',
+    joinTitle: '您被邀请加入通话', leave: '退出通话', linkInvalid: '此链接已无法使用。', notInvited: '此邀请不属于您，或已被使用。', guest: '第三方', joined: '您已加入通话。', callerView: '来电者',
   },
   ja: {
     title: 'OneNumber ビデオ・音声相談', language: '言語', chooseTitle: 'どの方法で相談しますか？',
@@ -67,7 +67,7 @@ const TEXTS = {
     selfView: '自分の映像', remoteView: 'オペレーターの映像', inProgress: 'すでに通話中です。先に終了してください。',
     error: '問題が発生しました。しばらくしてからもう一度お試しください。', messages: 'メッセージ',
     guestView: '参加者', guestJoined: '3人目の参加者が通話に加わりました。', guestLeft: '参加者が退出しました。通話は続きます。',
-    joinTitle: '通話に招待されています', leave: '通話から退出', linkInvalid: 'このリンクはもう使えません。', guest: '参加者',
+    joinTitle: '通話に招待されています', leave: '通話から退出', linkInvalid: 'このリンクはもう使えません。', notInvited: 'この招待はあなた宛てではないか、すでに使われています。', guest: '参加者',
     joined: '通話に参加しました。', callerView: '発信者',
   },
   vi: {
@@ -86,7 +86,7 @@ const TEXTS = {
     messages: 'Tin nhắn',
     guestView: 'Người tham gia thứ ba', guestJoined: 'Người thứ ba đã tham gia cuộc gọi.',
     guestLeft: 'Người thứ ba đã rời đi; cuộc gọi vẫn tiếp tục.', joinTitle: 'Bạn được mời tham gia cuộc gọi',
-    leave: 'Rời cuộc gọi', linkInvalid: 'Liên kết này không còn sử dụng được.', guest: 'Người thứ ba', joined: 'Bạn đã vào cuộc gọi.', callerView: 'Người gọi',
+    leave: 'Rời cuộc gọi', linkInvalid: 'Liên kết này không còn sử dụng được.', notInvited: 'Lời mời này không dành cho bạn hoặc đã được sử dụng.', guest: 'Người thứ ba', joined: 'Bạn đã vào cuộc gọi.', callerView: 'Người gọi',
   },
   mn: {
     title: 'OneNumber видео болон дуут дуудлага', language: 'Хэл', chooseTitle: 'Хэрхэн холбогдох вэ?',
@@ -104,7 +104,7 @@ const TEXTS = {
     error: 'Алдаа гарлаа. Түр хүлээгээд дахин оролдоно уу.', messages: 'Мессеж',
     guestView: 'Гуравдагч оролцогч', guestJoined: 'Гуравдагч оролцогч дуудлагад нэгдлээ.',
     guestLeft: 'Гуравдагч оролцогч гарлаа; дуудлага үргэлжилж байна.', joinTitle: 'Таныг дуудлагад урьсан байна',
-    leave: 'Дуудлагаас гарах', linkInvalid: 'Энэ холбоосыг дахин ашиглах боломжгүй.', guest: 'Гуравдагч оролцогч',
+    leave: 'Дуудлагаас гарах', linkInvalid: 'Энэ холбоосыг дахин ашиглах боломжгүй.', notInvited: 'Энэ урилга танд зориулагдаагүй эсвэл аль хэдийн ашиглагдсан.', guest: 'Гуравдагч оролцогч',
     joined: 'Та дуудлагад нэгдлээ.', callerView: 'Дуудлага хийсэн хүн',
   },
 };

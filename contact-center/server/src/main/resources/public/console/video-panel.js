@@ -5,7 +5,8 @@
 // browser call (a phone call) is refused by the server on join and the panel removes itself.
 //
 // Three-way relay: the host (the operator routing connected) invites another signed-in operator by
-// id or makes a one-time link for a hearing party; each pair of parties has its own peer
+// id, a free operator of an interpreter queue, or a department's staff (on the department portal), or
+// makes a one-time link for a hearing party; each pair of parties has its own peer
 // connection (a mesh of three), so the panel keeps one CallPeer per other party. An invited
 // operator's console mounts the same panel as the guest (role 'guest'): it offers to the citizen,
 // answers the host, and leaves without ending the call. Server values are set with textContent only.
@@ -16,6 +17,8 @@ const QUALITY_MS = 2000;
 const REPORT_EVERY = 5; // quality ticks between two reports to the server (10 s)
 const FIRST_FRAME_POLL_MS = 50;
 const NAMES = { citizen: 'Citizen', operator: 'Operator', guest: 'Third party' };
+const INVITEES = [['agent', 'an operator'], ['queue', 'an interpreter queue (sign ↔ voice)'], ['department', 'department staff']];
+const INVITEE_LABELS = { agent: 'Operator id', queue: 'Queue', department: 'Department id' };
 
 function element(tag, attrs = {}, text = '') {
   const e = document.createElement(tag);
@@ -60,21 +63,33 @@ class VideoPanel {
     this.connect();
   }
 
-  /** The host's invitation of a third party: another operator by id, or a one-time link. */
+  /**
+   * The host's invitation of a third party: another operator by id, a free operator of an
+   * interpreter queue (the server picks one), the staff of a department (on the department portal),
+   * or a one-time link.
+   */
   inviteForm() {
     const form = element('form', { class: 'video-invite' });
     const id = `invite-${this.contactId}`;
-    const label = element('label', { for: id }, 'Invite an operator or interpreter (id)');
-    this.inviteAgent = element('input', { id, name: 'agent', autocomplete: 'off', size: '10' });
+    const kindLabel = element('label', { for: `${id}-kind` }, 'Invite');
+    const kind = element('select', { id: `${id}-kind`, name: 'kind', class: 'video-invite-kind' });
+    for (const [value, text] of INVITEES) kind.append(new Option(text, value));
+    const label = element('label', { for: id }, INVITEE_LABELS.agent);
+    this.inviteAgent = element('input', { id, name: 'agent', autocomplete: 'off', size: '18' });
+    kind.addEventListener('change', () => {
+      label.textContent = INVITEE_LABELS[kind.value];
+      this.inviteAgent.name = kind.value;
+      this.inviteAgent.value = kind.value === 'queue' ? 'sign-language-video' : '';
+    });
     const invite = element('button', { type: 'submit', class: 'secondary video-invite-agent' }, 'Invite');
     const link = element('button', { type: 'button', class: 'secondary video-invite-link' }, 'Make a link for a hearing party');
     this.linkLabel = element('label', { for: `${id}-link`, hidden: '' }, 'One-time link (send it to the hearing party)');
     this.linkOut = element('input', { id: `${id}-link`, class: 'video-link', readonly: '', hidden: '' });
-    form.append(label, this.inviteAgent, invite, link, this.linkLabel, this.linkOut);
+    form.append(kindLabel, kind, label, this.inviteAgent, invite, link, this.linkLabel, this.linkOut);
     form.addEventListener('submit', (e) => {
       e.preventDefault();
-      const agent = this.inviteAgent.value.trim();
-      if (agent) this.send({ type: 'invite', contactId: this.contactId, agent });
+      const value = this.inviteAgent.value.trim();
+      if (value) this.send({ type: 'invite', contactId: this.contactId, [kind.value]: value });
     });
     link.addEventListener('click', () => this.send({ type: 'invite', contactId: this.contactId, link: true }));
     return form;
@@ -189,6 +204,10 @@ class VideoPanel {
       this.linkOut.hidden = false;
       this.linkLabel.hidden = false;
       this.status.textContent = 'Link ready: it works once, for this call.';
+    } else if (frame.department) {
+      this.status.textContent = `Invited the staff of ${frame.department}; waiting for one of them to join…`;
+    } else if (frame.queue) {
+      this.status.textContent = `Invited ${frame.agent} of ${frame.queue}; waiting for them to join…`;
     } else this.status.textContent = `Invited ${frame.agent}; waiting for them to join…`;
   }
 

@@ -1,12 +1,13 @@
 // Pushed alerts: ServerEvents reads the server-sent events of a stream (fetch with the bearer
-// token, as the wallboard does) and calls onEvent(data) for each event of one name. Reconnects
-// after a drop; stops on 401/403 or close(). CaseAlerts: /api/v1/case-alerts/stream, onAlert(
-// {caseId, department, status, at}) per case as it goes overdue (the department portal: staff their
-// department's; the wallboard: supervisors every department's). IssueAlerts: emerging issues from
-// /api/v1/analytics/issues/stream (the wallboard and the hotspot page).
+// token, as the wallboard does) and calls handlers[name](data) for each event with a handler.
+// Reconnects after a drop; stops on 401/403 or close(). CaseAlerts: /api/v1/case-alerts/stream,
+// onAlert({caseId, department, status, at}) per case as it goes overdue (the department portal: staff
+// their department's; the wallboard: supervisors every department's) and onCallInvite({contactId,
+// from, fromName, mode, at}) when an operator invites the department's staff into a call.
+// IssueAlerts: emerging issues from /api/v1/analytics/issues/stream (the wallboard and the hotspot page).
 'use strict';
 window.ServerEvents = {
-  open(url, eventName, token, onEvent) {
+  open(url, handlers, token) {
     const abort = new AbortController();
     let closed = false;
     async function run() {
@@ -33,7 +34,7 @@ window.ServerEvents = {
           buffer = buffer.slice(cut + 2);
           const name = (block.find(l => l.startsWith('event:')) || '').slice(6).trim();
           const data = block.filter(l => l.startsWith('data:')).map(l => l.slice(5).replace(/^ /, '')).join('\n');
-          if (name === eventName) onEvent(JSON.parse(data));
+          if (handlers[name]) handlers[name](JSON.parse(data));
         }
       }
     }
@@ -41,7 +42,10 @@ window.ServerEvents = {
     return { close() { closed = true; abort.abort(); } };
   }
 };
-window.CaseAlerts = { open: (token, onAlert) => window.ServerEvents.open('/api/v1/case-alerts/stream', 'overdue', token, onAlert) };
+window.CaseAlerts = {
+  open: (token, onAlert, onCallInvite) => window.ServerEvents.open('/api/v1/case-alerts/stream',
+    onCallInvite ? {'overdue': onAlert, 'call-invite': onCallInvite} : {'overdue': onAlert}, token)
+};
 window.IssueAlerts = {
-  open: (token, onIssue) => window.ServerEvents.open('/api/v1/analytics/issues/stream', 'issue', token, onIssue)
+  open: (token, onIssue) => window.ServerEvents.open('/api/v1/analytics/issues/stream', {'issue': onIssue}, token)
 };

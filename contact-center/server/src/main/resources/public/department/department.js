@@ -81,7 +81,36 @@
     loadDepartments();
     showInbox();
     if (alerts) alerts.close();
-    alerts = window.CaseAlerts.open(token, showAlert);
+    alerts = window.CaseAlerts.open(token, showAlert, showCallInvite);
+  }
+
+  /**
+   * An operator invites this department into a call (pushed): "Join the call" opens the call page
+   * as its third party (voice and video; the first of the department's staff to join, once), "Not now" dismisses.
+   */
+  function showCallInvite(i) {
+    const li = document.createElement('li');
+    li.className = 'call-invite';
+    const what = document.createElement('p');
+    what.textContent = I.t(i.mode === 'sign' ? 'callInviteSign' : 'callInviteVoice') + (i.fromName || i.from || '');
+    const join = document.createElement('button');
+    join.type = 'button';
+    join.className = 'join-call';
+    join.textContent = I.t('joinCall');
+    join.addEventListener('click', () => {
+      location.href = '/call/?staff=' + encodeURIComponent(i.contactId) + '&lang=' + (I.lang === 'ko' ? 'ko' : 'en');
+    });
+    const later = document.createElement('button');
+    later.type = 'button';
+    later.className = 'secondary';
+    later.textContent = I.t('notNow');
+    later.addEventListener('click', () => {
+      li.remove();
+      $('call-invites-section').hidden = !$('call-invites').children.length;
+    });
+    li.append(what, join, later);
+    $('call-invites').prepend(li);
+    $('call-invites-section').hidden = false;
   }
 
   /** A case of this department went overdue (pushed): say so, with a button to open it; refresh the inbox. */

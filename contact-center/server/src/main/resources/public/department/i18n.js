@@ -15,6 +15,7 @@ window.I = (() => {
       photos: '첨부 사진', photo: '사진', alerts: '기한 초과 알림', overdueAlert: '기한 초과: ',
       linkedPhotos: '링크로 보낸 사진', link_PENDING: '가져오는 중', link_DONE: '첨부됨', link_FAILED: '가져오지 못함', tries: '시도',
       addPhoto: '사진 첨부 (JPEG, PNG, GIF, WebP)', upload: '사진 올리기', photoAdded: '사진 첨부', uploaded: '사진을 첨부했습니다.',
+      callInvites: '상담 초대', callInviteSign: '수어 영상 상담에 초대되었습니다. 초대한 상담사: ', callInviteVoice: '음성 상담에 초대되었습니다. 초대한 상담사: ', joinCall: '상담 참여', notNow: '나중에',
 
       status_OPEN: '접수', status_ACCEPTED: '접수 확인', status_IN_PROGRESS: '처리 중', status_WAITING_ON_CITIZEN: '시민 답변 대기',
       status_WAITING_ON_DEPARTMENT: '타 부서 협의', status_RESOLVED: '처리 완료', status_REJECTED: '처리 불가',
@@ -33,6 +34,7 @@ window.I = (() => {
       photos: 'Photos', photo: 'Photo', alerts: 'Overdue alerts', overdueAlert: 'Overdue: ',
       linkedPhotos: 'Linked photos', link_PENDING: 'being fetched', link_DONE: 'attached', link_FAILED: 'could not be fetched', tries: 'tries',
       addPhoto: 'Add a photo (JPEG, PNG, GIF, WebP)', upload: 'Upload photo', photoAdded: 'photo added', uploaded: 'The photo was added.',
+      callInvites: 'Call invitations', callInviteSign: 'You are invited into a sign-language video call by ', callInviteVoice: 'You are invited into a voice call by ', joinCall: 'Join the call', notNow: 'Not now',
 
       status_OPEN: 'received', status_ACCEPTED: 'accepted', status_IN_PROGRESS: 'in progress', status_WAITING_ON_CITIZEN: 'waiting for the citizen',
       status_WAITING_ON_DEPARTMENT: 'waiting for another department', status_RESOLVED: 'resolved', status_REJECTED: 'rejected',

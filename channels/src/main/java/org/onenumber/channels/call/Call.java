@@ -30,8 +30,11 @@ final class Call {
   private String guestName;
   private boolean ended;
 
-  /** Who may join as the guest: one operator by id, or whoever brings the one-time link's token. */
-  record Invitation(AgentId agent, String linkToken) {}
+  /**
+   * Who may join as the guest: one operator by id (named, or picked from an interpreter queue),
+   * whoever brings the one-time link's token, or one signed-in staff member of a department.
+   */
+  record Invitation(AgentId agent, String linkToken, String department) {}
 
   Call(String token, String caller, ContactId contact, CallMode mode) {
     this.token = token;

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.error.PermanentException;
@@ -18,13 +19,20 @@ import org.onenumber.core.error.PermanentException;
  * <ol>
  *   <li>The host operator's {@code invite} names a signed-in operator ({@code agent}; their
  *       console is told through {@link CallRouting#invite}, {@code unavailable} when they have
- *       none open) or asks for a one-time {@code link} (a random 256-bit token, answered in
- *       {@code invited}); a new invitation replaces a pending one; while a guest is in the call,
- *       {@code conflict}. Only the host invites.
- *   <li>The invited operator's {@code join}, or a {@code guest} frame with the link's token (used
- *       once): the guest is answered {@code joined} (party {@code guest}, the parties present),
- *       the others {@code peer-joined}, the joining is journalled, and each new pair's offering
+ *       none open), an interpreter {@code queue} (routing picks a free operator of it,
+ *       {@link CallRouting#inviteFromQueue}, and {@code invited} names them; {@code unavailable}
+ *       when none is free), a {@code department} (its staff signed in to the department portal
+ *       are told, {@link CallRouting#inviteDepartment}; {@code unavailable} when none is), or asks
+ *       for a one-time {@code link} (a random 256-bit token, answered in {@code invited}); a new
+ *       invitation replaces a pending one; while a guest is in the call, {@code conflict}. Only
+ *       the host invites.
+ *   <li>The invited operator's {@code join}, the first {@code join} of a staff member of the
+ *       invited department (the invitation is then used up), or a {@code guest} frame with the
+ *       link's token (used once): the guest is answered {@code joined} (party {@code guest}, the
+ *       parties present), the others {@code peer-joined}, the joining is journalled, and each new pair's offering
  *       end hears {@code ready} ({@link CallParty#offersTo}).
+ *   <li>An operator who joins as the guest is on a break for routing meanwhile ({@link
+ *       CallRouting#guestJoined}, if they were available), and available again when they leave.
  *   <li>The guest's {@code leave} or {@code hangup}, or its connection closing: the others hear
  *       {@code peer-left} (party {@code guest}) and keep their own connection; the leaving is
  *       journalled. There is no grace period for a guest: it is invited again.
@@ -34,7 +42,7 @@ import org.onenumber.core.error.PermanentException;
  */
 final class CallGuests {
 
-  private static final Pattern AGENT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   private final Map<String, Call> byLink = new ConcurrentHashMap<>();
   private final Map<String, Call> byPeer;
@@ -63,23 +71,37 @@ final class CallGuests {
       throw new PermanentException("conflict", "a third party is already in the call; they must leave first");
     }
     Map<String, Object> invited = CallSignalling.frame("invited", call);
-    if (frame.get("agent") instanceof String a && AGENT.matcher(a).matches()) {
+    AgentId host = call.agent().orElseThrow();
+    if (frame.get("agent") instanceof String a && NAME.matcher(a).matches()) {
       AgentId guest = new AgentId(a);
-      if (call.agent().map(guest::equals).orElse(false)) {
+      if (host.equals(guest)) {
         throw new InvalidInputException("invite another operator, not yourself");
       }
-      if (!routing.invite(guest, call.contact(), call.agent().orElseThrow())) {
+      if (!routing.invite(guest, call.contact(), host)) {
         throw new PermanentException("unavailable", "that operator has no console open");
       }
-      replace(call, new Call.Invitation(guest, null));
+      replace(call, new Call.Invitation(guest, null, null));
       invited.put("agent", guest.value());
+    } else if (frame.get("queue") instanceof String q && NAME.matcher(q).matches()) {
+      AgentId guest = routing.inviteFromQueue(new QueueId(q), call.contact(), host, this::guestElsewhere)
+          .orElseThrow(() -> new PermanentException("unavailable", "no operator of that queue is signed in and free"));
+      replace(call, new Call.Invitation(guest, null, null));
+      invited.put("queue", q);
+      invited.put("agent", guest.value());
+    } else if (frame.get("department") instanceof String d && NAME.matcher(d).matches()) {
+      if (!routing.inviteDepartment(d, call.contact(), host)) {
+        throw new PermanentException("unavailable", "no staff of that department has the department portal open");
+      }
+      replace(call, new Call.Invitation(null, null, d));
+      invited.put("department", d);
     } else if (Boolean.TRUE.equals(frame.get("link"))) {
       String token = tokens.get();
-      replace(call, new Call.Invitation(null, token));
+      replace(call, new Call.Invitation(null, token, null));
       byLink.put(token, call);
       invited.put("link", token);
     } else {
-      throw new InvalidInputException("name the operator to invite (agent) or ask for a link (link: true)");
+      throw new InvalidInputException("name the operator (agent), the interpreter queue (queue) or the department"
+          + " (department) to invite, or ask for a link (link: true)");
     }
     peer.send(invited);
   }
@@ -94,9 +116,28 @@ final class CallGuests {
     return call.invitation().map(i -> agent.equals(i.agent())).orElse(false) && call.party(CallParty.GUEST).isEmpty();
   }
 
+  /** Whether {@code agent} is invited into, or a guest in, any call now (not to be picked from a queue again). */
+  private boolean guestElsewhere(AgentId agent) {
+    return byPeer.values().stream().distinct().anyMatch(c -> invited(c, agent)
+        || c.party(CallParty.GUEST).isPresent() && agent.value().equals(c.guestName()));
+  }
+
+  /** Case 2: whether a staff member of {@code department} may join (the call invites it and has no guest). */
+  boolean invitedStaff(Call call, String department) {
+    return call.invitation().map(i -> department.equals(i.department())).orElse(false)
+        && call.party(CallParty.GUEST).isEmpty();
+  }
+
+  /** Case 2: one staff member of the invited department joins; the invitation is used up. */
+  void joinAsStaff(Call call, CallPeer peer, String staff) {
+    replace(call, null);
+    attach(call, peer, staff);
+  }
+
   /** Case 2: the invited operator joins. */
   void joinAsOperator(Call call, CallPeer peer, AgentId agent) {
     attach(call, peer, agent.value());
+    routing.guestJoined(agent);
   }
 
   /** Case 2: a hearing party with the link's token. */
@@ -139,6 +180,7 @@ final class CallGuests {
       peer.send(CallSignalling.frame("ended", call));
     }
     journal.left(call.contact(), CallParty.GUEST, call.guestName());
+    routing.guestLeft(call.guestName());
     Map<String, Object> left = CallSignalling.frame("peer-left", call);
     left.put("party", CallParty.GUEST.code());
     call.toOthers(CallParty.GUEST, left);

@@ -1,5 +1,7 @@
 package org.onenumber.channels.call;
 
+import java.util.Optional;
+import java.util.function.Predicate;
 import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.directory.QueueId;
@@ -30,6 +32,31 @@ public interface CallRouting {
    * (the three-way relay); false when {@code guest} has no console open, so nobody would hear it.
    */
   boolean invite(AgentId guest, ContactId contact, AgentId host);
+
+  /**
+   * Picks a free operator of {@code queue} (an interpreter queue: logged in to it, on no voice or
+   * video contact, console open, idle longest, as routing picks; not {@code host}, none for whom
+   * {@code alreadyGuest} holds) and tells their console as {@link #invite} does; empty when none is free.
+   */
+  Optional<AgentId> inviteFromQueue(QueueId queue, ContactId contact, AgentId host, Predicate<AgentId> alreadyGuest);
+
+  /**
+   * Tells the staff of {@code department} who have the department portal open that {@code host}
+   * invites them into the call of {@code contact}; false when none has it open (or no such department).
+   */
+  boolean inviteDepartment(String department, ContactId contact, AgentId host);
+
+  /**
+   * The operator {@code agent} joined a call as its third party: routing offers them no other
+   * contact meanwhile (a break, if they were available).
+   */
+  void guestJoined(AgentId agent);
+
+  /**
+   * {@code guest} (an agent id, a staff login or the link) left a call: available again if that
+   * break is still theirs.
+   */
+  void guestLeft(String guest);
 
   /** The name the citizen is shown for {@code agent}. */
   String agentName(AgentId agent);

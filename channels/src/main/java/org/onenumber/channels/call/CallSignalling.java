@@ -38,7 +38,8 @@ import org.onenumber.core.port.out.ContactJournal;
  *   <li>Operator {@code join}: the agent the contact is connected to (or held by), only for a
  *       call, is its host: answered {@code joined} with what the citizen wrote while waiting, then
  *       {@code ready} (party {@code citizen}) when the citizen is connected. An operator the host
- *       invited joins as the guest ({@link CallGuests}); anyone else is {@code forbidden}.
+ *       invited (by id or from an interpreter queue), or one staff member of a department it
+ *       invited, joins as the guest ({@link CallGuests}); anyone else is {@code forbidden}.
  *   <li>{@code offer}, {@code answer}, {@code candidate} go from one party to one other ({@code to};
  *       without it, citizen and operator mean each other), {@code text} to every other party,
  *       {@code quality} only from the host ({@link CallQuality}, kept by {@link CallQualityStore}):
@@ -126,11 +127,21 @@ public final class CallSignalling {
 
   /** Handles one frame from {@code peer}; {@code operator} is the signed-in agent, empty for a citizen. */
   public void handle(Map<String, Object> frame, CallPeer peer, Optional<AgentId> operator) {
+    handle(frame, peer, operator, Optional.empty());
+  }
+
+  /**
+   * Handles one frame from {@code peer}; {@code signedIn} is who signed in (an agent, or a staff
+   * member of {@code staffOf}, a department), empty for a citizen. A staff member only joins a
+   * call their department is invited to.
+   */
+  public void handle(Map<String, Object> frame, CallPeer peer, Optional<AgentId> signedIn, Optional<String> staffOf) {
     String type = String.valueOf(frame.get("type"));
     switch (type) {
       case "start" -> start(frame, peer);
       case "resume" -> resume(frame, peer);
-      case "join" -> join(frame, peer, operator.orElseThrow(() -> forbidden("sign in as an operator to join a call")));
+      case "join" -> join(frame, peer, signedIn.orElseThrow(() -> forbidden("sign in as an operator to join a call")),
+          staffOf.orElse(null));
       case "offer" -> relay(frame, peer, SignalFrames.description("offer", frame));
       case "answer" -> relay(frame, peer, SignalFrames.description("answer", frame));
       case "candidate" -> relay(frame, peer, SignalFrames.candidate(frame));
@@ -215,7 +226,7 @@ public final class CallSignalling {
   }
 
   /** Case 3. */
-  private void join(Map<String, Object> frame, CallPeer peer, AgentId agent) {
+  private void join(Map<String, Object> frame, CallPeer peer, AgentId agent, String staffOf) {
     ContactId id = contactOf(frame);
     Call call = byContact.get(id);
     Contact contact = journal.find(id).orElse(null);
@@ -226,6 +237,13 @@ public final class CallSignalling {
     Call current = byPeer.get(peer.id());
     if (current != null && current != call) {
       throw forbidden("this connection is already in another call");
+    }
+    if (staffOf != null) {
+      if (current != null || !guests.invitedStaff(call, staffOf)) {
+        throw forbidden("this call does not invite your department, or someone already joined");
+      }
+      guests.joinAsStaff(call, peer, agent.value());
+      return;
     }
     if (!agent.equals(contact.agent())) {
       if (!guests.invited(call, agent)) {

@@ -30,8 +30,10 @@
  * </pre>
  *
  * <p>Three-way relay ({@link org.onenumber.channels.call.CallGuests}): the host operator sends
- * {@code {"type":"invite","contactId":"…","agent":"op-035"}} or {@code "link":true} (answered
- * {@code invited}); the invited operator {@code join}s, a hearing party sends
+ * {@code {"type":"invite","contactId":"…","agent":"op-035"}}, {@code "queue":"sign-language-video"}
+ * (routing's free operator of that queue), {@code "department":"water"} (its staff on the
+ * department portal) or {@code "link":true} (answered {@code invited}); the invited operator, or one
+ * staff member of the invited department, {@code join}s, a hearing party sends
  * {@code {"type":"guest","token":"…"}}; the guest {@code leave}s. With three parties, offer, answer
  * and candidate carry {@code "to"} (citizen, operator, guest) and are relayed with {@code "from"};
  * {@code ready} names the {@code party} to offer to; {@code peer-joined}/{@code peer-left} name the party.

@@ -30,6 +30,7 @@ class CallSignallingTest {
 
   private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
   private static final AgentId OPERATOR = new AgentId("op-034");
+  private static final AgentId INTERPRETER = new AgentId("op-035");
   private static final String SDP = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n";
 
   private final FakeContactJournal journal = new FakeContactJournal();
@@ -69,6 +70,34 @@ class CallSignallingTest {
     public boolean invite(AgentId guest, ContactId contact, AgentId host) {
       invitations.add(guest.value() + " to " + contact.value() + " by " + host.value());
       return consolesOpen.contains(guest);
+    }
+
+    @Override
+    public Optional<AgentId> inviteFromQueue(QueueId queue, ContactId contact, AgentId host,
+        java.util.function.Predicate<AgentId> alreadyGuest) {
+      if (!queue.value().equals("sign-language-video") || alreadyGuest.test(INTERPRETER)) {
+        return Optional.empty();
+      }
+      invite(INTERPRETER, contact, host);
+      return Optional.of(INTERPRETER);
+    }
+
+    @Override
+    public void guestJoined(AgentId agent) {
+      routed.add("break " + agent.value());
+    }
+
+    @Override
+    public void guestLeft(String guest) {
+      if (!CallPartyJournal.LINK.equals(guest)) {
+        routed.add("back " + guest);
+      }
+    }
+
+    @Override
+    public boolean inviteDepartment(String department, ContactId contact, AgentId host) {
+      invitations.add(department + " to " + contact.value() + " by " + host.value());
+      return department.equals("water");
     }
 
     @Override
@@ -322,7 +351,6 @@ class CallSignallingTest {
         Optional.empty())));
   }
 
-  private static final AgentId INTERPRETER = new AgentId("op-035");
 
   /** A connected call whose host has joined; returns the contact id. */
   private String hostedCall() {
@@ -385,7 +413,8 @@ class CallSignallingTest {
     assertEquals("ended", interpreter.frames.get(interpreter.frames.size() - 1).get("type"));
     assertEquals("guest", citizen.last("peer-left").get("party"));
     assertEquals("guest", operator.last("peer-left").get("party"));
-    assertEquals(List.of(), routed, "the contact goes on");
+    assertEquals(List.of("break op-035", "back op-035"), routed,
+        "the contact goes on; routing offered op-035 nothing meanwhile");
     assertEquals(List.of("op-035 joined " + contact + " as guest", "op-035 left " + contact), partyLog);
     send(operator, Optional.of(OPERATOR), "type", "offer", "contactId", contact, "sdp", SDP);
     assertEquals("operator", citizen.last("offer").get("from"));
@@ -429,6 +458,54 @@ class CallSignallingTest {
     RecordingPeer stranger = new RecordingPeer("stranger");
     assertEquals("forbidden", error(() -> send(stranger, Optional.empty(), "type", "offer", "contactId", contact,
         "to", "citizen", "sdp", SDP)), "an outsider cannot signal into the call");
+  }
+
+  @Test
+  void anInterpreterQueueInvitesTheOperatorRoutingPicksAndNoneFreeIsAClearError() {
+    String contact = hostedCall();
+    assertEquals("unavailable", error(() -> send(operator, Optional.of(OPERATOR), "type", "invite", "contactId",
+        contact, "queue", "general")), "nobody free in that queue");
+    send(operator, Optional.of(OPERATOR), "type", "invite", "contactId", contact, "queue", "sign-language-video");
+    assertEquals("op-035", operator.last("invited").get("agent"));
+    assertEquals("sign-language-video", operator.last("invited").get("queue"));
+    assertEquals(List.of("op-035 to " + contact + " by op-034"), invitations);
+    RecordingPeer interpreter = new RecordingPeer("interpreter");
+    send(interpreter, Optional.of(INTERPRETER), "type", "join", "contactId", contact);
+    assertEquals("guest", interpreter.last("joined").get("party"));
+
+    RecordingPeer otherCitizen = new RecordingPeer("other-citizen");
+    String second = startSignLanguageCall(otherCitizen, "browser-0009");
+    connect(second);
+    RecordingPeer otherHost = new RecordingPeer("other-host");
+    signalling.handle(Map.of("type", "join", "contactId", second), otherHost, Optional.of(OPERATOR));
+    assertEquals("unavailable", error(() -> send(otherHost, Optional.of(OPERATOR), "type", "invite", "contactId",
+        second, "queue", "sign-language-video")), "an interpreter already in a call is not picked again");
+  }
+
+  @Test
+  void oneStaffMemberOfTheInvitedDepartmentJoinsOnceAndNoOtherDepartment() {
+    String contact = hostedCall();
+    assertEquals("unavailable", error(() -> send(operator, Optional.of(OPERATOR), "type", "invite", "contactId",
+        contact, "department", "parks")), "nobody of that department has the portal open");
+    send(operator, Optional.of(OPERATOR), "type", "invite", "contactId", contact, "department", "water");
+    assertEquals("water", operator.last("invited").get("department"));
+
+    RecordingPeer roads = new RecordingPeer("roads-staff");
+    assertEquals("forbidden", error(() -> signalling.handle(Map.of("type", "join", "contactId", contact), roads,
+        Optional.of(new AgentId("staff-roads")), Optional.of("roads"))), "another department's staff");
+    RecordingPeer water = new RecordingPeer("water-staff");
+    signalling.handle(Map.of("type", "join", "contactId", contact), water, Optional.of(new AgentId("staff-water")),
+        Optional.of("water"));
+    assertEquals("guest", water.last("joined").get("party"));
+    assertEquals("citizen", water.last("ready").get("party"));
+    assertEquals(List.of("staff-water joined " + contact + " as guest"), partyLog);
+    RecordingPeer colleague = new RecordingPeer("water-colleague");
+    assertEquals("forbidden", error(() -> signalling.handle(Map.of("type", "join", "contactId", contact), colleague,
+        Optional.of(new AgentId("staff-water-2")), Optional.of("water"))), "one staff member, once");
+    signalling.handle(Map.of("type", "leave", "contactId", contact), water, Optional.of(new AgentId("staff-water")),
+        Optional.of("water"));
+    assertEquals("forbidden", error(() -> signalling.handle(Map.of("type", "join", "contactId", contact), colleague,
+        Optional.of(new AgentId("staff-water-2")), Optional.of("water"))), "the invitation was used");
   }
 
   @Test

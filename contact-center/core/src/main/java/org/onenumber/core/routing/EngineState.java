@@ -184,6 +184,11 @@ abstract sealed class EngineState permits RoutingEngine {
     return Optional.ofNullable(seats.get(agent)).map(Views::agent);
   }
 
+  /** Every logged-in agent as routing sees them. */
+  public List<AgentStatus> agents() {
+    return seats.values().stream().map(Views::agent).toList();
+  }
+
   /** A waiting contact's position and estimate, if it is waiting. */
   public Optional<WaitStatus> position(ContactId contact) {
     Entry entry = entries.get(contact);

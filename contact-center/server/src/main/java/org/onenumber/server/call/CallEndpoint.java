@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import org.onenumber.channels.call.CallSignalling;
 import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.error.OneNumberException;
+import org.onenumber.server.security.Role;
 import org.onenumber.server.sockets.SocketKeepAlive;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The call signalling WebSocket at {@code /ws/call} (protocol in {@code org.onenumber.channels.call}).
  * Open to citizens without a login; an operator's console opens it with its JWT ({@code ?token=}),
- * and only then may it {@code join} a call. Frames of one connection are handled in arrival order on
- * the blocking executor; the event loop only parses and hands over. A refusal is answered with an
+ * and only then may it {@code join} a call; a department staff member's JWT (from the department
+ * portal) only joins a call their department was invited to. Frames of one connection are handled
+ * in arrival order on the blocking executor; the event loop only parses and hands over. A refusal is answered with an
  * {@code error} frame and the connection stays open. {@code ping} is answered {@code pong} at once.
  */
 @ServerWebSocket("/ws/call")
@@ -40,6 +42,7 @@ final class CallEndpoint {
   private static final String CHAIN = "onenumber.chain";
   private static final String OPERATOR = "onenumber.operator";
   private static final String PEER = "onenumber.peer";
+  private static final String STAFF_OF = "onenumber.staff-of";
 
   private final CallSignalling signalling;
   private final JsonMapper json;
@@ -58,7 +61,13 @@ final class CallEndpoint {
   void open(WebSocketSession socket, HttpRequest<?> request) {
     socket.put(CHAIN, CompletableFuture.completedFuture(null));
     socket.put(PEER, new SocketPeer(socket, json));
-    request.getUserPrincipal(Authentication.class).ifPresent(who -> socket.put(OPERATOR, who.getName()));
+    request.getUserPrincipal(Authentication.class).ifPresent(who -> {
+      socket.put(OPERATOR, who.getName());
+      Object department = who.getAttributes().get("department");
+      if (who.getRoles().contains(Role.DEPARTMENT_STAFF.name()) && department != null) {
+        socket.put(STAFF_OF, department.toString());
+      }
+    });
     keepAlive.watch(socket);
   }
 
@@ -77,15 +86,16 @@ final class CallEndpoint {
       return;
     }
     Optional<AgentId> operator = socket.get(OPERATOR, String.class).map(AgentId::new);
+    Optional<String> staffOf = socket.get(STAFF_OF, String.class);
     synchronized (socket) {
       CompletableFuture<?> chain = socket.get(CHAIN, CompletableFuture.class).orElse(CompletableFuture.completedFuture(null));
-      socket.put(CHAIN, chain.thenRunAsync(() -> handle(frame, peer, operator), executor));
+      socket.put(CHAIN, chain.thenRunAsync(() -> handle(frame, peer, operator, staffOf), executor));
     }
   }
 
-  private void handle(Map<String, Object> frame, SocketPeer peer, Optional<AgentId> operator) {
+  private void handle(Map<String, Object> frame, SocketPeer peer, Optional<AgentId> operator, Optional<String> staffOf) {
     try {
-      signalling.handle(frame, peer, operator);
+      signalling.handle(frame, peer, operator, staffOf);
     } catch (OneNumberException e) {
       peer.send(Map.of("type", "error", "error", e.code(), "message", e.getMessage()));
     } catch (RuntimeException e) {

@@ -18,6 +18,7 @@ import org.onenumber.channels.call.IceServers;
 import org.onenumber.core.port.in.OpenContact;
 import org.onenumber.core.port.out.ContactJournal;
 import org.onenumber.core.port.out.Directory;
+import org.onenumber.server.casework.DepartmentCallInvites;
 import org.onenumber.server.config.ServerTime;
 import org.onenumber.server.routing.CallInvites;
 import org.onenumber.server.routing.RoutingHost;
@@ -25,7 +26,8 @@ import org.onenumber.server.routing.RoutingHost;
 /**
  * Wires the call signalling: intake opens the contacts, routing hears hang-ups, quality summaries
  * go to {@link JdbcCallQuality}, a third party's joining and leaving to {@link JdbcCallPartyJournal},
- * invitations to the invited operator's console through {@link CallInvites}. Settings: {@code onenumber.call.reconnect-grace} (default 30 s; a
+ * invitations to the invited operator's console through {@link CallInvites} (to a department's
+ * staff through {@link DepartmentCallInvites}). Settings: {@code onenumber.call.reconnect-grace} (default 30 s; a
  * Vert.x timer that hands over to the blocking executor), {@code onenumber.call.stun-urls} and
  * {@code turn-urls} (comma-separated; empty: host candidates only), {@code turn-secret} (coturn's
  * {@code static-auth-secret}; time-limited credentials per call), {@code turn-credential-ttl} and
@@ -36,13 +38,14 @@ final class CallFactory {
 
   @Singleton
   CallSignalling callSignalling(OpenContact open, RoutingHost routing, ContactJournal journal, Directory directory,
-      JdbcCallQuality quality, JdbcCallPartyJournal parties, CallInvites invites, Vertx vertx, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
+      JdbcCallQuality quality, JdbcCallPartyJournal parties, CallInvites invites, DepartmentCallInvites departments,
+      Vertx vertx, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
       InstantSource clock, RandomGenerator random, CallSignalling.Settings settings, ServerTime time) {
     CallTimers timers = (delay, task) -> {
       long id = vertx.setTimer(time.wallMillis(delay), t -> executor.execute(task));
       return () -> vertx.cancelTimer(id);
     };
-    return new CallSignalling(open, new EngineCallRouting(routing, directory, invites, journal), journal, timers,
+    return new CallSignalling(open, new EngineCallRouting(routing, directory, invites, departments, journal), journal, timers,
         quality, parties, settings, clock, random);
   }
 

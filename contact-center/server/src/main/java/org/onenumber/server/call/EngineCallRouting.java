@@ -1,17 +1,23 @@
 package org.onenumber.server.call;
 
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.onenumber.channels.call.CallPartyJournal;
 import org.onenumber.channels.call.CallRouting;
 import org.onenumber.core.agent.Agent;
 import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.agent.AgentState;
 import org.onenumber.core.contact.Channel;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.error.NotFoundException;
-import org.onenumber.core.port.in.RouteContact;
 import org.onenumber.core.port.out.ContactJournal;
 import org.onenumber.core.port.out.Directory;
+import org.onenumber.core.routing.FreeOperator;
 import org.onenumber.core.routing.RoutingCommand;
+import org.onenumber.server.casework.DepartmentCallInvites;
 import org.onenumber.server.routing.CallInvites;
+import org.onenumber.server.routing.RoutingHost;
 
 /**
  * The call signalling's requests as the routing engine's existing commands: a citizen who hangs up
@@ -19,20 +25,30 @@ import org.onenumber.server.routing.CallInvites;
  * connected, as for a chat), an operator who hangs up is {@code WrapUp} (outcome resolved, which the
  * operator may change in the console's outcome form), an operator who lost the call is
  * {@code Transfer} back to its queue keeping its age (next in line); an invitation into the call goes
- * to the invited operator's console ({@link CallInvites}), if that operator exists and has it open. A contact routing no longer holds has
+ * to the invited operator's console ({@link CallInvites}), if that operator exists and has it open;
+ * an interpreter queue's invitation to the free operator of it idle longest ({@link FreeOperator}
+ * over routing's seats); a department's to its staff on the portal ({@link DepartmentCallInvites}).
+ * An operator in a call as its third party is on a break ({@value #IN_A_CALL}) so routing offers
+ * them nothing else meanwhile, and available again when they leave. A contact routing no longer holds has
  * already ended: nothing to do. Blocks on routing: call it from the blocking executor.
  */
 final class EngineCallRouting implements CallRouting {
 
-  private final RouteContact routing;
+  /** The break reason of an operator who is a call's third party (the console shows it). */
+  static final String IN_A_CALL = "third party in a call";
+
+  private final RoutingHost routing;
   private final Directory directory;
   private final CallInvites invites;
+  private final DepartmentCallInvites departments;
   private final ContactJournal journal;
 
-  EngineCallRouting(RouteContact routing, Directory directory, CallInvites invites, ContactJournal journal) {
+  EngineCallRouting(RoutingHost routing, Directory directory, CallInvites invites, DepartmentCallInvites departments,
+      ContactJournal journal) {
     this.routing = routing;
     this.directory = directory;
     this.invites = invites;
+    this.departments = departments;
     this.journal = journal;
   }
 
@@ -41,8 +57,42 @@ final class EngineCallRouting implements CallRouting {
     if (directory.agent(guest).isEmpty()) {
       return false;
     }
-    String mode = journal.find(contact).map(c -> c.channel() == Channel.VIDEO ? "sign" : "voice").orElse("voice");
-    return invites.invite(guest, contact, host, agentName(host), mode);
+    return invites.invite(guest, contact, host, agentName(host), mode(contact));
+  }
+
+  @Override
+  public Optional<AgentId> inviteFromQueue(QueueId queue, ContactId contact, AgentId host, Predicate<AgentId> alreadyGuest) {
+    Optional<AgentId> free = routing.call(engine -> FreeOperator.choose(engine.agents(), queue,
+        a -> !a.equals(host) && !alreadyGuest.test(a) && invites.isOpen(a)));
+    return free.filter(guest -> invites.invite(guest, contact, host, agentName(host), mode(contact)));
+  }
+
+  @Override
+  public boolean inviteDepartment(String department, ContactId contact, AgentId host) {
+    return departments.invite(department, contact.value(), host.value(), agentName(host), mode(contact));
+  }
+
+  @Override
+  public void guestJoined(AgentId agent) {
+    if (routing.call(engine -> engine.agent(agent)).filter(a -> a.state() == AgentState.AVAILABLE
+        || a.state() == AgentState.BUSY && a.breakReason() == null).isPresent()) {
+      routing.routeLater(new RoutingCommand.TakeBreak(agent, IN_A_CALL));
+    }
+  }
+
+  @Override
+  public void guestLeft(String guest) {
+    if (CallPartyJournal.LINK.equals(guest)) {
+      return;
+    }
+    AgentId agent = new AgentId(guest);
+    if (routing.call(engine -> engine.agent(agent)).filter(a -> IN_A_CALL.equals(a.breakReason())).isPresent()) {
+      routing.routeLater(new RoutingCommand.MakeAvailable(agent));
+    }
+  }
+
+  private String mode(ContactId contact) {
+    return journal.find(contact).map(c -> c.channel() == Channel.VIDEO ? "sign" : "voice").orElse("voice");
   }
 
   @Override

@@ -9,11 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.onenumber.channels.call.CallParty;
 import org.onenumber.channels.call.CallPartyJournal;
+import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.audit.AuditEntry;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.port.out.AuditLog;
 import org.onenumber.core.port.out.ContactJournal;
+import org.onenumber.core.port.out.Directory;
 import org.onenumber.server.persistence.Jdbc;
 
 /**
@@ -22,8 +24,8 @@ import org.onenumber.server.persistence.Jdbc;
  * {@code {"type", "party", "who"}}, where {@code who} is an agent id or {@code link}). Only inserts:
  * the contact's snapshot, which routing writes, is never touched. A third party who joins sees and
  * hears the citizen, so the joining is also an audited view of the citizen's call (action
- * {@code join}, record type {@code call}; actor the agent id, or {@code call-link} for a hearing
- * party). Thread-safe.
+ * {@code join}, record type {@code call}; actor the agent id, the staff member's login (role
+ * {@code DEPARTMENT_STAFF}), or {@code call-link} for a hearing party). Thread-safe.
  */
 @Singleton
 final class JdbcCallPartyJournal implements CallPartyJournal {
@@ -33,20 +35,24 @@ final class JdbcCallPartyJournal implements CallPartyJournal {
   private final InstantSource clock;
   private final AuditLog audit;
   private final ContactJournal contacts;
+  private final Directory directory;
 
-  JdbcCallPartyJournal(Jdbc jdbc, JsonMapper json, InstantSource clock, AuditLog audit, ContactJournal contacts) {
+  JdbcCallPartyJournal(Jdbc jdbc, JsonMapper json, InstantSource clock, AuditLog audit, ContactJournal contacts,
+      Directory directory) {
     this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
     this.audit = audit;
     this.contacts = contacts;
+    this.directory = directory;
   }
 
   @Override
   public void joined(ContactId contact, CallParty party, String who) {
     boolean link = CallPartyJournal.LINK.equals(who);
     String citizen = contacts.find(contact).map(Contact::citizen).map(c -> c.value()).orElse(null);
-    audit.append(new AuditEntry(link ? "call-link" : who, link ? null : "OPERATOR", "join", "call", contact.value(),
+    String role = link ? null : directory.agent(new AgentId(who)).isPresent() ? "OPERATOR" : "DEPARTMENT_STAFF";
+    audit.append(new AuditEntry(link ? "call-link" : who, role, "join", "call", contact.value(),
         citizen, "invited into the call by its operator", null, clock.instant()));
     insert("call.party-joined", contact, party, who);
   }

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.onenumber.server.security.CitizenDataAccess;
+import org.onenumber.server.security.Role;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
@@ -19,7 +20,8 @@ import reactor.core.publisher.Flux;
  * Overdue alerts pushed to the pages of the people who must act: department staff get their own
  * department's, supervisors and administrators every department's (the contact center's
  * escalation list). Server-sent events: a {@code ready} event once the viewer is subscribed, then
- * one {@code overdue} event per case as it goes overdue.
+ * one {@code overdue} event per case as it goes overdue; staff also get a {@code call-invite} event
+ * when an operator invites their department into a call ({@link DepartmentCallInvites}).
  */
 @Controller("/api/v1/case-alerts")
 @Secured({"DEPARTMENT_STAFF", "SUPERVISOR", "ADMIN"})
@@ -27,11 +29,13 @@ import reactor.core.publisher.Flux;
 final class CaseAlertsController {
 
   private final CaseAlertHub hub;
+  private final DepartmentCallInvites callInvites;
   private final CitizenDataAccess access;
   private final JsonMapper json;
 
-  CaseAlertsController(CaseAlertHub hub, CitizenDataAccess access, JsonMapper json) {
+  CaseAlertsController(CaseAlertHub hub, DepartmentCallInvites callInvites, CitizenDataAccess access, JsonMapper json) {
     this.hub = hub;
+    this.callInvites = callInvites;
     this.access = access;
     this.json = json;
   }
@@ -39,15 +43,18 @@ final class CaseAlertsController {
   @Get(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM)
   @Secured({"DEPARTMENT_STAFF", "SUPERVISOR", "ADMIN"})
   @Operation(summary = "Overdue cases pushed as they go overdue (server-sent events): staff their department's,"
-      + " supervisors every department's")
+      + " supervisors every department's; staff also get invitations into a call (call-invite)")
   Publisher<Event<String>> stream(Authentication who) {
     String department = access.departmentFigures(who, null);
     Flux<Event<String>> alerts = hub.stream(a -> department == null || department.equals(a.department()))
         .map(a -> Event.of(write(a)).name("overdue"));
+    if (department != null && who.getRoles().contains(Role.DEPARTMENT_STAFF.name())) {
+      alerts = Flux.merge(alerts, callInvites.stream(department).map(i -> Event.of(write(i)).name("call-invite")));
+    }
     return Flux.concat(Flux.just(Event.of("{}").name("ready")), alerts);
   }
 
-  private String write(CaseAlert alert) {
+  private String write(Object alert) {
     try {
       return json.writeValueAsString(alert);
     } catch (IOException e) {

@@ -22,6 +22,11 @@ public final class CallInvites {
     this.clock = clock;
   }
 
+  /** Whether {@code agent} has a console open that would hear an invitation. */
+  public boolean isOpen(AgentId agent) {
+    return sockets.isOpen(agent.value());
+  }
+
   /** Sends the invitation; false when {@code guest} has no console open. */
   public boolean invite(AgentId guest, ContactId contact, AgentId host, String hostName, String mode) {
     if (!sockets.isOpen(guest.value())) {

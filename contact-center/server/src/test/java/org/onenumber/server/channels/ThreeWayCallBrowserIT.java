@@ -15,8 +15,10 @@ import org.onenumber.core.port.out.AuditLog;
 import org.onenumber.server.persistence.Jdbc;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The three-way relay between three real Chromium browsers (fake cameras and microphones) over
@@ -26,7 +28,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * rising in all six directions. An outsider cannot signal into the call; the third party leaves and
  * the citizen and op-034 stay connected; the contact's journal has the joining and the leaving.
  * Then a hearing party joins by voice with the one-time link op-034 makes, receives media from both
- * and sees the signing citizen.
+ * and sees the signing citizen. The host also invites by interpreter queue (the free operator of it
+ * idle longest joins) and by department (a water-department staff member joins from the portal;
+ * another department's staff member cannot, nor a second one).
  */
 class ThreeWayCallBrowserIT {
 
@@ -55,14 +59,19 @@ class ThreeWayCallBrowserIT {
         + "setTimeout(() => done('no answer'), 20000);", token, json);
   }
 
+  /** {@code host} accepts the citizen's call; the contact's id once the citizen is connected. */
+  private static String accepted(ConsolePage host, ChromeDriver citizen) {
+    click(host.driver, By.cssSelector("#offers button.accept"));
+    waitFor(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "connected with"));
+    return (String) citizen.executeScript("return window.onenumberCall.contactId");
+  }
+
   @Test
   void theDeafCallerTheSigningOperatorAndAnInvitedInterpreterAllSeeEachOtherAndTheInterpreterLeaves() {
     ConsolePage host = VideoCallBrowserIT.signingOperator(browsers, server);
     ConsolePage interpreter = new ConsolePage(browsers.openWithFakeMedia(), server.uri()).signIn("op-035").ready();
     ChromeDriver citizen = VideoCallBrowserIT.citizenCalls(browsers, server, "sign");
-    click(host.driver, By.cssSelector("#offers button.accept"));
-    waitFor(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "connected with"));
-    String contactId = (String) citizen.executeScript("return window.onenumberCall.contactId");
+    String contactId = accepted(host, citizen);
     framesDecodedAndRising(citizen, "window.onenumberCall");
 
     // The host invites op-035 by id from the keyboard; op-035's console shows the invitation.
@@ -143,6 +152,83 @@ class ThreeWayCallBrowserIT {
     waitFor(citizen).until(d -> journal(contactId).size() == 3);
     assertTrue(journal(contactId).get(2).startsWith("call.party-joined") && journal(contactId).get(2).contains("\"link\""),
         journal(contactId).toString());
+  }
+
+  @Test
+  void anInterpreterQueueReachesAFreeOperatorOfItAndTheWaterDepartmentsStaffJoinFromTheirPortal() {
+    ConsolePage host = VideoCallBrowserIT.signingOperator(browsers, server);
+    ConsolePage interpreter = new ConsolePage(browsers.openWithFakeMedia(), server.uri()).signIn("op-035").ready();
+    ChromeDriver citizen = VideoCallBrowserIT.citizenCalls(browsers, server, "sign");
+    String contactId = accepted(host, citizen);
+
+    // Nobody of the interpreter queue is free yet (op-035 is not available): a clear refusal.
+    WebElement kind = host.find(HOST_PANEL + " .video-invite select[name=kind]");
+    new Select(kind).selectByValue("queue");
+    host.find(HOST_PANEL + " .video-invite input[name=queue]").sendKeys(Keys.ENTER);
+    waitFor(host.driver).until(ExpectedConditions.textToBePresentInElementLocated(
+        By.cssSelector(HOST_PANEL + " .video-status"), "no operator of that queue is signed in and free"));
+    // op-035 becomes available in sign-language-video: routing's free operator of the queue is invited.
+    interpreter.choose("AVAILABLE");
+    host.find(HOST_PANEL + " .video-invite input[name=queue]").sendKeys(Keys.ENTER);
+    waitFor(host.driver).until(ExpectedConditions.textToBePresentInElementLocated(
+        By.cssSelector(HOST_PANEL + " .video-status"), "Invited op-035 of sign-language-video"));
+    interpreter.click("#invitations button.join-call");
+    framesDecodedAndRising(interpreter.driver, peer(contactId, "guest", "citizen"));
+    framesDecodedAndRising(interpreter.driver, peer(contactId, "guest", "operator"));
+    framesDecodedAndRising(host.driver, peer(contactId, "host", "guest"));
+    interpreter.shows("BREAK:third party in a call"); // routing offers op-035 nothing while in the call
+    host.driver.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(120));
+    assertEquals("[]", Browsers.axeViolations(host.driver), "the invite form with its three kinds");
+    click(interpreter.driver, By.cssSelector("#guest-calls .video-hangup"));
+    waitFor(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "left"));
+    interpreter.shows("AVAILABLE");
+
+    // The water department's staff member has the portal open; the host invites the department.
+    ChromeDriver staff = browsers.openWithFakeMedia();
+    staff.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(120));
+    staff.get(server.uri() + "/department/?lang=en");
+    waitFor(staff).until(d -> d.findElement(By.id("username")).isDisplayed());
+    staff.findElement(By.id("username")).sendKeys("staff-water");
+    staff.findElement(By.id("password")).sendKeys("demo1234");
+    staff.findElement(By.id("login-button")).click();
+    waitFor(staff).until(d -> !d.findElement(By.id("login")).isDisplayed());
+    new Select(kind).selectByValue("department");
+    WebElement department = host.find(HOST_PANEL + " .video-invite input[name=department]");
+    department.sendKeys("water", Keys.ENTER);
+    // The portal's live stream may still be connecting: until it is, the server says nobody would hear it.
+    waitFor(host.driver).until(d -> {
+      String status = d.findElement(By.cssSelector(HOST_PANEL + " .video-status")).getText();
+      if (status.contains("Invited the staff of water")) {
+        return true;
+      }
+      if (status.contains("Not done")) {
+        department.sendKeys(Keys.ENTER);
+      }
+      return false;
+    });
+    assertEquals("forbidden", outsiderSays(staff, server.login("staff-roads"),
+        "{\"type\":\"join\",\"contactId\":\"" + contactId + "\"}"), "another department's staff");
+    waitFor(staff).until(d -> d.findElement(By.cssSelector("#call-invites button.join-call")).isDisplayed());
+    assertEquals("[]", Browsers.axeViolations(staff), "the portal with a call invitation");
+    Browsers.screenshot(staff, "three-way-department-invitation");
+    staff.findElement(By.cssSelector("#call-invites button.join-call")).sendKeys(Keys.ENTER);
+    waitFor(staff).until(ExpectedConditions.textToBe(By.id("choose-title"), "You are invited to a call"));
+    click(staff, By.id("call-sign"));
+    framesDecodedAndRising(staff, "window.onenumberCallPeers && window.onenumberCallPeers.citizen");
+    framesDecodedAndRising(staff, "window.onenumberCallPeers && window.onenumberCallPeers.operator");
+    framesDecodedAndRising(citizen, "window.onenumberCallPeers && window.onenumberCallPeers.guest");
+    framesDecodedAndRising(host.driver, peer(contactId, "host", "guest"));
+    assertEquals(3, staff.findElements(By.cssSelector("video")).size(), "operator, citizen, self");
+    assertEquals("[]", Browsers.axeViolations(staff), "the call page of department staff");
+    Browsers.screenshot(staff, "three-way-department-staff");
+    assertEquals("forbidden", outsiderSays(staff, server.login("staff-water"),
+        "{\"type\":\"join\",\"contactId\":\"" + contactId + "\"}"), "one staff member, once");
+    waitFor(citizen).until(d -> journal(contactId).size() == 3);
+    assertTrue(journal(contactId).get(0).contains("op-035") && journal(contactId).get(2).startsWith("call.party-joined")
+        && journal(contactId).get(2).contains("staff-water"), journal(contactId).toString());
+    assertTrue(server.bean(AuditLog.class).find(null, "staff-water", null, null, 20).stream()
+        .anyMatch(e -> e.recordType().equals("call") && e.recordId().equals(contactId) && e.action().equals("join")),
+        "the staff member's view of the citizen's call is audited");
   }
 
   /** The media bytes {@code pair} received (audio and video), from getStats(). */
