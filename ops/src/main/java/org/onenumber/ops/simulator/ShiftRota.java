@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A city day's rota: as trace time passes, logs in every operator whose {@link CityShift} has
  * started and who is not working, and finishes every working one whose shift is over (operator i
- * of the list, 1-based, works {@code CityShift.of(i)}; trace second 0 is the city's midnight).
+ * of the list, 1-based, works {@code CityShift.of(i)}; trace second 0 is the city's midnight, a
+ * negative trace second the evening before, while the simulator waits for the server's midnight).
  * Logins run on virtual threads, so a shift change of a hundred operators does not hold up the
  * arrivals. Called from the dispatcher thread only; looks at most every 100 ms of wall time.
  */
@@ -36,7 +37,7 @@ final class ShiftRota {
       return;
     }
     lastNanos = System.nanoTime();
-    LocalTime now = LocalTime.ofSecondOfDay((long) traceSeconds % 86_400);
+    LocalTime now = LocalTime.ofSecondOfDay(Math.floorMod((long) Math.floor(traceSeconds), 86_400));
     for (int i = 0; i < operators.size(); i++) {
       SimulatedOperator op = operators.get(i);
       boolean onDuty = CityShift.of(i + 1).onDutyAt(now);

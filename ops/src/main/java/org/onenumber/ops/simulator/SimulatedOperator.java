@@ -25,7 +25,8 @@ import java.util.random.RandomGenerator;
  *       contact on its own virtual thread, so messaging operators can hold several;
  *   <li>ends it RESOLVED or, with {@code --escalate} probability, ESCALATED: by {@code /close} at
  *       once, or on a city day by {@code /wrap-up}, so the queue's wrap-up runs on the server's
- *       (simulated) clock;
+ *       (simulated) clock; a 404 there after the citizen hung up on the connected call (the
+ *       server ended it) closes it as HUNG_UP, not as an error;
  *   <li>on a city day, after every {@value #WORK_BEFORE_BREAK_S} trace seconds of work takes a
  *       {@value #BREAK_S}-second break (BREAK "personal", then AVAILABLE);
  *   <li>after a missed offer (NOT_RESPONDING) makes itself available again;
@@ -158,11 +159,21 @@ final class SimulatedOperator {
       maybeBreak();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (OneNumberClient.Refused e) {
+      if (e.status == 404 && ledger.hungUpAfterAnswer(contactId)) {
+        ledger.closed(contactId, "HUNG_UP");
+      } else {
+        closeFailed(contactId, e);
+      }
     } catch (RuntimeException e) {
-      System.out.println("[sim] " + id + " could not close " + contactId + ": " + e.getMessage());
-      ledger.errors.incrementAndGet();
-      ledger.closeFailed(contactId);
+      closeFailed(contactId, e);
     }
+  }
+
+  private void closeFailed(String contactId, RuntimeException e) {
+    System.out.println("[sim] " + id + " could not close " + contactId + ": " + e.getMessage());
+    ledger.errors.incrementAndGet();
+    ledger.closeFailed(contactId);
   }
 
   /** Case 4: a break after two hours of work, once nothing else is in hand. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -21,10 +22,14 @@ import java.util.concurrent.TimeUnit;
  *       reported and left out; with none, only citizens are simulated); on a city day ({@link
  *       CityDay}) offsets count from the city's midnight and each operator is logged in and out by
  *       its {@link CityShift} instead, checked as trace time passes;
+ *   <li>on a city day (or with {@code --date}) places trace second 0 at the wall instant the server's
+ *       clock reads the day's midnight ({@link ServerClockAlignment}) and waits for it, so the whole
+ *       day falls in one server day; otherwise trace second 0 is now;
  *   <li>releases each arrival at its offset ÷ speed-up: {@code POST /api/v1/contacts} on a virtual
  *       thread, then the citizen waits an exponentially distributed patience and, if nobody has
  *       answered by then, the channel (logged in as {@code admin}, as a channel adapter would be)
- *       reports the abandon;
+ *       reports the abandon (when the server answers that it had connected the contact — an accept
+ *       on its way won the race — the call counts as answered and ended by the citizen);
  *   <li>prints progress every five seconds;
  *   <li>after the last arrival, waits until every contact is answered and closed or abandoned (at
  *       most two simulated hours), logs the operators out, and returns the ledger.
@@ -42,6 +47,7 @@ public final class Simulation {
   private final SplittableRandom random;
   private long startNanos;
   private volatile Instant serverTimeAtStart;
+  private volatile boolean aligned;
   private Map<String, Double> thresholds = Map.of();
   private ShiftRota rota;
 
@@ -52,8 +58,9 @@ public final class Simulation {
   }
 
   /**
-   * The server's clock when the trace started (from {@code serverTime} of the agent API, asked as
-   * admin), to line the intervals up with the server's; null when the server did not say.
+   * The server's clock at trace second 0 (the day's midnight when lined up with a server day, else
+   * {@code serverTime} of the agent API when the trace started), to line the intervals up with the
+   * server's; null when the server did not say.
    */
   public Instant serverTimeAtStart() {
     return serverTimeAtStart;
@@ -71,17 +78,37 @@ public final class Simulation {
     return Map.copyOf(byQueue);
   }
 
-  private Instant serverTime(OneNumberClient client) {
-    try {
-      JsonNode time = client.get("/api/v1/agents/op-001/work").path("serverTime");
-      if (time.isNumber()) {
-        return Instant.ofEpochSecond(0, Math.round(time.asDouble() * 1e9));
-      }
-      return time.asText("").isEmpty() ? null : Instant.parse(time.asText());
-    } catch (RuntimeException e) {
-      System.out.println("[sim] server time unavailable (" + e.getMessage() + "): intervals are not lined up");
-      return null;
+  /** Whether trace second 0 was placed at a server midnight ({@link ServerClockAlignment}). */
+  public boolean alignedToServerDay() {
+    return aligned;
+  }
+
+  /**
+   * Sets trace second 0: at the server's midnight of the day when asked to line up (case 3 of the
+   * class comment), else now; and the server's time there.
+   */
+  private void startClock(OneNumberClient admin) {
+    startNanos = System.nanoTime();
+    ServerClockAlignment.Sample sample = ServerClockAlignment.sample(admin);
+    if (sample == null) {
+      System.out.println("[sim] the server did not say its time: intervals are not lined up");
+      return;
     }
+    if (!options.alignedToServerDay()) {
+      serverTimeAtStart = sample.serverTime();
+      return;
+    }
+    Instant midnight = options.date() != null
+        ? ServerClockAlignment.midnight(options.date(), IntradayReport.CITY_ZONE)
+        : ServerClockAlignment.nextMidnight(sample.serverTime(), IntradayReport.CITY_ZONE);
+    startNanos = ServerClockAlignment.wallNanosAt(midnight, sample, options.speedup());
+    serverTimeAtStart = midnight;
+    aligned = true;
+    double lead = (startNanos - System.nanoTime()) / 1e9;
+    System.out.printf(Locale.ROOT, lead >= 0
+        ? "[sim] trace second 0 is the server's %s: %.1f s of wall time from now%n"
+        : "[sim] the server's clock is past %s by %.1f s of wall time: the arrivals due meanwhile go out at once%n",
+        midnight.atZone(IntradayReport.CITY_ZONE), Math.abs(lead));
   }
 
   /** Trace seconds since the start. */
@@ -95,8 +122,8 @@ public final class Simulation {
     List<SimulatedOperator> operators = options.cityDay() ? cityOperators() : startOperators();
     OneNumberClient intake = channelClient();
     thresholds = thresholds(intake);
-    startNanos = System.nanoTime();
-    serverTimeAtStart = serverTime(intake);
+    startClock(intake);
+    rota();
     long offset0 = trace.isEmpty() || options.cityDay() ? 0 : trace.get(0).offsetMillis();
     long lastProgress = System.nanoTime();
     try (ExecutorService citizens = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -191,7 +218,10 @@ public final class Simulation {
     }
     if (ledger.abandoning(contactId, traceSeconds())) {
       try {
-        intake.post("/api/v1/contacts/" + contactId + "/abandon", Map.of());
+        JsonNode after = intake.post("/api/v1/contacts/" + contactId + "/abandon", Map.of());
+        if (!"ABANDONED".equals(after.path("state").asText())) {
+          ledger.hungUpAfterAnswerReported(contactId);
+        }
       } catch (RuntimeException e) {
         ledger.abandonFailed(contactId);
       }

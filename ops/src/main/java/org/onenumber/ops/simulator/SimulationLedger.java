@@ -27,6 +27,11 @@ public final class SimulationLedger {
     volatile boolean unreported;
     /** Answered, but the operator's close was refused or failed; nothing more will happen here. */
     volatile boolean closeFailed;
+    /**
+     * The citizen hung up while the operator's accept was on its way and the server took the
+     * accept first: answered, then ended by the citizen (the operator's wrap-up finds it gone).
+     */
+    volatile boolean hungUpAfterAnswer;
 
     Entry(double openedAt, double thresholdSeconds) {
       this.openedAt = openedAt;
@@ -74,6 +79,24 @@ public final class SimulationLedger {
     return true;
   }
 
+  /**
+   * The server answered the citizen's hang-up with a state other than ABANDONED: it had connected
+   * the contact (the accept won the race), so it counts as answered and the call is over.
+   */
+  synchronized void hungUpAfterAnswerReported(String contactId) {
+    Entry e = entries.get(contactId);
+    if (e != null) {
+      e.abandonedAt = Double.NaN;
+      e.hungUpAfterAnswer = true;
+    }
+  }
+
+  /** Whether the citizen ended the call after the server had connected it (see {@link Entry}). */
+  boolean hungUpAfterAnswer(String contactId) {
+    Entry e = entries.get(contactId);
+    return e != null && e.hungUpAfterAnswer;
+  }
+
   synchronized void abandonFailed(String contactId) {
     Entry e = entries.get(contactId);
     if (e != null && Double.isNaN(e.answeredAt)) {
@@ -83,12 +106,12 @@ public final class SimulationLedger {
   }
 
   /**
-   * Every contact is closed, abandoned, given up on without the server taking the abandon, or
-   * answered with a close that failed.
+   * Every contact is closed, abandoned, given up on without the server taking the abandon,
+   * answered with a close that failed, or hung up on after the server connected it.
    */
   boolean settled() {
     return entries.values().stream().allMatch(e -> e.outcome != null || !Double.isNaN(e.abandonedAt)
-        || (e.unreported && Double.isNaN(e.answeredAt)) || e.closeFailed);
+        || (e.unreported && Double.isNaN(e.answeredAt)) || e.closeFailed || e.hungUpAfterAnswer);
   }
 
   void closeFailed(String contactId) {
