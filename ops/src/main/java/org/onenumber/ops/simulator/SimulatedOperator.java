@@ -127,6 +127,11 @@ final class SimulatedOperator {
   private void offered(JsonNode offer) {
     String offerId = offer.path("offerId").asText();
     if (running && !offerId.isEmpty() && seenOffers.add(offerId)) {
+      String tag = "SMS".equals(offer.path("channel").asText()) ? SmsCitizen.tagOf(offer.path("topic").asText()) : null;
+      if (tag != null) {
+        ledger.smsOffered(tag, offer.path("contactId").asText());
+      }
+      ledger.offeredIn(offer.path("contactId").asText(), offer.path("queueId").asText());
       inHand.incrementAndGet();
       Thread.ofVirtual().name("contact-" + id).start(() -> {
         try {
@@ -160,7 +165,7 @@ final class SimulatedOperator {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (OneNumberClient.Refused e) {
-      if (e.status == 404 && ledger.hungUpAfterAnswer(contactId)) {
+      if (e.status == 404 && ledger.citizenLeft(contactId)) {
         ledger.closed(contactId, "HUNG_UP");
       } else {
         closeFailed(contactId, e);

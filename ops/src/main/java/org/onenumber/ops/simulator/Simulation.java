@@ -13,6 +13,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.onenumber.core.contact.Channel;
 
 /**
  * Plays a trace against a running server. In order:
@@ -25,8 +27,11 @@ import java.util.concurrent.TimeUnit;
  *   <li>on a city day (or with {@code --date}) places trace second 0 at the wall instant the server's
  *       clock reads the day's midnight ({@link ServerClockAlignment}) and waits for it, so the whole
  *       day falls in one server day; otherwise trace second 0 is now;
- *   <li>releases each arrival at its offset ÷ speed-up: {@code POST /api/v1/contacts} on a virtual
- *       thread, then the citizen waits an exponentially distributed patience and, if nobody has
+ *   <li>releases each arrival at its offset ÷ speed-up on a virtual thread: a chat as a {@link
+ *       ChatCitizen} over {@code /ws/chat}; an SMS, given the server's Twilio auth token, as a
+ *       {@link SmsCitizen} through a signed webhook (it never hangs up); any other channel by
+ *       {@code POST /api/v1/contacts}, then
+ *       the citizen waits an exponentially distributed patience and, if nobody has
  *       answered by then, the channel (logged in as {@code admin}, as a channel adapter would be)
  *       reports the abandon (when the server answers that it had connected the contact — an accept
  *       on its way won the race — the call counts as answered and ended by the citizen);
@@ -48,11 +53,15 @@ public final class Simulation {
   private long startNanos;
   private volatile Instant serverTimeAtStart;
   private volatile boolean aligned;
-  private Map<String, Double> thresholds = Map.of();
+  private volatile boolean onTime = true;
+  private final SmsCitizen sms;
+  private final AtomicLong texts = new AtomicLong();
   private ShiftRota rota;
 
   public Simulation(SimulationOptions options, List<Arrival> trace) {
     this.options = options;
+    this.sms = options.twilioAuthToken() == null || options.twilioAuthToken().isBlank() ? null
+        : new SmsCitizen(http, options.url(), options.twilioAuthToken(), ledger);
     this.trace = trace;
     this.random = new SplittableRandom(options.seed());
   }
@@ -83,6 +92,11 @@ public final class Simulation {
     return aligned;
   }
 
+  /** Whether the simulator was ready before trace second 0 (no arrival went out late). */
+  public boolean startedOnTime() {
+    return onTime;
+  }
+
   /**
    * Sets trace second 0: at the server's midnight of the day when asked to line up (case 3 of the
    * class comment), else now; and the server's time there.
@@ -105,6 +119,7 @@ public final class Simulation {
     serverTimeAtStart = midnight;
     aligned = true;
     double lead = (startNanos - System.nanoTime()) / 1e9;
+    onTime = lead >= 0;
     System.out.printf(Locale.ROOT, lead >= 0
         ? "[sim] trace second 0 is the server's %s: %.1f s of wall time from now%n"
         : "[sim] the server's clock is past %s by %.1f s of wall time: the arrivals due meanwhile go out at once%n",
@@ -121,10 +136,10 @@ public final class Simulation {
     startNanos = System.nanoTime();
     List<SimulatedOperator> operators = options.cityDay() ? cityOperators() : startOperators();
     OneNumberClient intake = channelClient();
-    thresholds = thresholds(intake);
+    ledger.useThresholds(thresholds(intake));
     startClock(intake);
     rota();
-    long offset0 = trace.isEmpty() || options.cityDay() ? 0 : trace.get(0).offsetMillis();
+    long offset0 = trace.isEmpty() || options.alignedToServerDay() ? 0 : trace.get(0).offsetMillis();
     long lastProgress = System.nanoTime();
     try (ExecutorService citizens = Executors.newVirtualThreadPerTaskExecutor()) {
       for (Arrival a : trace) {
@@ -199,11 +214,19 @@ public final class Simulation {
   }
 
   private void citizen(OneNumberClient intake, Arrival a, double patienceSeconds) {
+    if (a.channel() == Channel.CHAT) {
+      new ChatCitizen(ledger, this::traceSeconds, options.speedup()).run(http, options.url(), a, patienceSeconds);
+      return;
+    }
+    if (a.channel() == Channel.SMS && sms != null) {
+      sms.text(a, texts.incrementAndGet(), traceSeconds());
+      return;
+    }
     String contactId;
     try {
       JsonNode contact = intake.post("/api/v1/contacts", body(a));
       contactId = contact.path("id").asText();
-      ledger.opened(contactId, traceSeconds(), thresholds.getOrDefault(contact.path("queue").asText(), Double.NaN));
+      ledger.opened(contactId, traceSeconds(), ledger.thresholdOf(contact.path("queue").asText()));
     } catch (OneNumberClient.Refused e) {
       ledger.rejected.incrementAndGet();
       return;
@@ -252,8 +275,9 @@ public final class Simulation {
     }
     SimulationLedger.Summary s = ledger.summary(15);
     double t = traceSeconds();
-    System.out.printf("[sim %02d:%02d trace] sent=%d answered=%d abandoned=%d waiting=%d sl15=%.1f%% asa=%.1fs rejected=%d errors=%d%n",
-        (long) t / 3600, (long) t / 60 % 60, s.offered(), s.answered(), s.abandoned(), s.waiting(),
+    double at = Math.abs(t);
+    System.out.printf("[sim %s%02d:%02d trace] sent=%d answered=%d abandoned=%d waiting=%d sl15=%.1f%% asa=%.1fs rejected=%d errors=%d%n",
+        t < 0 ? "-" : "", (long) at / 3600, (long) at / 60 % 60, s.offered(), s.answered(), s.abandoned(), s.waiting(),
         100 * s.serviceLevel(), s.asaSeconds(), ledger.rejected.get(), ledger.errors.get());
     return System.nanoTime();
   }

@@ -18,8 +18,13 @@ public final class SimulationLedger {
   /** One contact; times in trace seconds since the start, NaN until they happen. */
   static final class Entry {
     final double openedAt;
-    /** The service-level threshold of the contact's queue, NaN when unknown (the summary's T). */
-    final double thresholdSeconds;
+    /**
+     * The service-level threshold of the contact's queue, NaN when unknown (the summary's T); for a
+     * chat, known once an operator is offered it (the server picks its queue).
+     */
+    volatile double thresholdSeconds;
+    /** The citizen gave up waiting (whatever the server made of it). */
+    volatile boolean citizenLeft;
     volatile double answeredAt = Double.NaN;
     volatile double abandonedAt = Double.NaN;
     volatile String outcome;
@@ -40,6 +45,10 @@ public final class SimulationLedger {
   }
 
   final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private volatile Map<String, Double> thresholds = Map.of();
+  private final Map<String, Double> offeredBeforeOpened = new HashMap<>();
+  /** Texts sent whose contact no offer has named yet: tag → trace second sent. */
+  private final Map<String, Double> pendingSms = new ConcurrentHashMap<>();
   final AtomicLong rejected = new AtomicLong();
   final AtomicLong errors = new AtomicLong();
 
@@ -52,9 +61,57 @@ public final class SimulationLedger {
     opened(contactId, at, Double.NaN);
   }
 
+  /**
+   * A text was sent ({@link SmsCitizen}) at trace second {@code at}: offered, waiting under its tag
+   * until an operator's offer names its contact.
+   */
+  void smsSent(String tag, double at) {
+    pendingSms.put(tag, at);
+  }
+
+  /** The webhook was refused (4xx: rejected) or failed: the text opened nothing. */
+  void smsRefused(String tag, boolean rejectedByServer) {
+    if (pendingSms.remove(tag) != null) {
+      (rejectedByServer ? rejected : errors).incrementAndGet();
+    }
+  }
+
+  /** An operator was offered the text tagged {@code tag} as contact {@code contactId}. */
+  synchronized void smsOffered(String tag, String contactId) {
+    Double at = pendingSms.remove(tag);
+    if (at != null) {
+      opened(contactId, at, Double.NaN);
+    }
+  }
+
+  /** Each queue's service-level threshold in seconds ({@code GET /api/v1/queues}). */
+  void useThresholds(Map<String, Double> byQueue) {
+    thresholds = Map.copyOf(byQueue);
+  }
+
+  /** The threshold of {@code queue}, NaN when unknown. */
+  double thresholdOf(String queue) {
+    return thresholds.getOrDefault(queue, Double.NaN);
+  }
+
+  /**
+   * An operator was offered the contact in {@code queue}: its threshold, if not known yet (kept
+   * for {@link #opened} when the offer came before the citizen's side knew the contact's id).
+   */
+  synchronized void offeredIn(String contactId, String queue) {
+    Entry e = entries.get(contactId);
+    if (e == null) {
+      offeredBeforeOpened.put(contactId, thresholdOf(queue));
+    } else if (Double.isNaN(e.thresholdSeconds)) {
+      e.thresholdSeconds = thresholdOf(queue);
+    }
+  }
+
   /** Opened in a queue whose service-level threshold is {@code thresholdSeconds} (NaN: unknown). */
-  void opened(String contactId, double at, double thresholdSeconds) {
-    entries.putIfAbsent(contactId, new Entry(at, thresholdSeconds));
+  synchronized void opened(String contactId, double at, double thresholdSeconds) {
+    Double offered = offeredBeforeOpened.remove(contactId);
+    entries.putIfAbsent(contactId, new Entry(at, Double.isNaN(thresholdSeconds) && offered != null ? offered
+        : thresholdSeconds));
   }
 
   /**
@@ -76,6 +133,7 @@ public final class SimulationLedger {
       return false;
     }
     e.abandonedAt = at;
+    e.citizenLeft = true;
     return true;
   }
 
@@ -91,10 +149,13 @@ public final class SimulationLedger {
     }
   }
 
-  /** Whether the citizen ended the call after the server had connected it (see {@link Entry}). */
-  boolean hungUpAfterAnswer(String contactId) {
+  /**
+   * Whether the citizen gave up waiting: an operator's wrap-up that then finds the contact gone
+   * (404) lost the race to the citizen's hang-up or {@code leave}, which ended the connected contact.
+   */
+  boolean citizenLeft(String contactId) {
     Entry e = entries.get(contactId);
-    return e != null && e.hungUpAfterAnswer;
+    return e != null && e.citizenLeft;
   }
 
   synchronized void abandonFailed(String contactId) {
@@ -110,7 +171,7 @@ public final class SimulationLedger {
    * answered with a close that failed, or hung up on after the server connected it.
    */
   boolean settled() {
-    return entries.values().stream().allMatch(e -> e.outcome != null || !Double.isNaN(e.abandonedAt)
+    return pendingSms.isEmpty() && entries.values().stream().allMatch(e -> e.outcome != null || !Double.isNaN(e.abandonedAt)
         || (e.unreported && Double.isNaN(e.answeredAt)) || e.closeFailed || e.hungUpAfterAnswer);
   }
 
@@ -130,10 +191,11 @@ public final class SimulationLedger {
 
   /**
    * Figures as the citizens experienced them; a contact's wait counts against its queue's
-   * threshold when known (as the server counts it), else against {@code thresholdSeconds}.
+   * threshold when known (as the server counts it), else against {@code thresholdSeconds}. Texts
+   * no offer has named yet count as offered and waiting.
    */
   public Summary summary(double thresholdSeconds) {
-    long offered = 0;
+    long offered = pendingSms.size();
     long answered = 0;
     long within = 0;
     long abandoned = 0;

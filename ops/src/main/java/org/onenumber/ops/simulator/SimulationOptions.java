@@ -19,16 +19,30 @@ import org.onenumber.core.error.InvalidInputException;
  * @param date the server day the trace is played on ({@link ServerClockAlignment}: trace second 0
  *     reaches the server at that day's midnight in Seoul); null: a city day takes the server's next
  *     midnight, any other trace starts when the server answers
+ * @param twilioAuthToken the server's Twilio auth token: SMS citizens then text through signed
+ *     webhooks ({@link SmsCitizen}); null: they are opened by {@code POST /api/v1/contacts}
  */
 public record SimulationOptions(URI url, String trace, int contacts, double speedup, int agents, long seed,
     Path nycFile, String password, double ahtSeconds, double patienceSeconds, double escalateShare,
-    LocalDate date) {
+    LocalDate date, String twilioAuthToken) {
 
   /** Not lined up with a server day unless it is a city day (see {@code date}). */
   public SimulationOptions(URI url, String trace, int contacts, double speedup, int agents, long seed, Path nycFile,
       String password, double ahtSeconds, double patienceSeconds, double escalateShare) {
     this(url, trace, contacts, speedup, agents, seed, nycFile, password, ahtSeconds, patienceSeconds, escalateShare,
-        null);
+        null, null);
+  }
+
+  /** The same options against another server. */
+  public SimulationOptions at(URI server) {
+    return new SimulationOptions(server, trace, contacts, speedup, agents, seed, nycFile, password, ahtSeconds,
+        patienceSeconds, escalateShare, date, twilioAuthToken);
+  }
+
+  /** The same options on server day {@code day}, SMS through webhooks signed with {@code authToken}. */
+  public SimulationOptions onDay(LocalDate day, String authToken) {
+    return new SimulationOptions(url, trace, contacts, speedup, agents, seed, nycFile, password, ahtSeconds,
+        patienceSeconds, escalateShare, day, authToken);
   }
 
   /** Whether trace second 0 is placed at a server midnight (a city day, or a {@code date} given). */
@@ -63,7 +77,7 @@ public record SimulationOptions(URI url, String trace, int contacts, double spee
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
         throw new InvalidInputException("usage: --url URL --trace nyc311|poisson [--contacts N] [--speedup N] "
             + "[--agents N] [--seed N] [--nyc-file PATH] [--aht S] [--patience S] [--escalate SHARE] "
-            + "[--date YYYY-MM-DD] | --url URL --day seoul-120|nyc-record [...]");
+            + "[--date YYYY-MM-DD] [--twilio-token TOKEN] | --url URL --day seoul-120|nyc-record [...]");
       }
       m.put(args[i].substring(2), args[++i]);
     }
@@ -79,7 +93,7 @@ public record SimulationOptions(URI url, String trace, int contacts, double spee
         Path.of(m.getOrDefault("nyc-file", "../shared/data/nyc311/311-service-requests-2024-04-15.csv")),
         m.getOrDefault("password", "demo1234"), Double.parseDouble(m.getOrDefault("aht", "240")),
         Double.parseDouble(m.getOrDefault("patience", "180")), Double.parseDouble(m.getOrDefault("escalate", "0.08")),
-        date(m.get("date")));
+        date(m.get("date")), m.getOrDefault("twilio-token", System.getenv("TWILIO_AUTH_TOKEN")));
   }
 
   private static LocalDate date(String text) {

@@ -18,7 +18,7 @@ class SimulationLedgerTest {
     assertEquals(1, s.answered());
     assertEquals(0, s.abandoned());
     assertEquals(29, s.asaSeconds(), 1e-9);
-    assertTrue(ledger.hungUpAfterAnswer("c"));
+    assertTrue(ledger.citizenLeft("c"));
     assertTrue(ledger.settled(), "the operator's wrap-up will find the call gone: nothing more to wait for");
   }
 

@@ -220,14 +220,16 @@ public final class RoutingHost implements RouteContact {
    */
   private void fromIntake(DomainEvent event) {
     if (event instanceof ContactStateChanged c && c.from() == ContactState.CREATED && c.to() == ContactState.QUEUED) {
+      Instant receivedAt = clock.instant();
+      long receivedNanos = System.nanoTime();
       context.runOnContext(v -> {
         try {
-          Instant pickedUpAt = clock.instant();
           long start = System.nanoTime();
           journal.find(c.contact()).ifPresent(contact -> {
             Decisions decisions = apply(new RoutingCommand.Arrive(contact));
             if (offered(decisions, c)) {
-              latency.record(c.at(), pickedUpAt, System.nanoTime() - start - lastPushNanos, lastPushNanos);
+              latency.record(c.at(), receivedAt, start - receivedNanos, System.nanoTime() - start - lastPushNanos,
+                  lastPushNanos);
             }
           });
         } catch (RetriableException e) {

@@ -9,7 +9,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,6 +21,7 @@ import org.onenumber.ops.simulator.SimulationLedger;
 import org.onenumber.ops.simulator.SimulationOptions;
 import org.onenumber.server.TestDatabases;
 import org.onenumber.server.TestHttp;
+import org.onenumber.testkit.FakeTwilioApi;
 
 /**
  * Test helper: starts a server in the simulation environment with its clock at the replay's
@@ -39,6 +39,8 @@ import org.onenumber.server.TestHttp;
 final class ReplayAgainstServer {
 
   private static final int OFFER_TIMEOUT_S = 600;
+  /** The test server's Twilio auth token: a replay given it texts through signed webhooks. */
+  static final String TWILIO_TOKEN = "test-auth-token-0123456789abcdef";
   private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
   /** The replayed day's midnight on the server's clock. */
   private static final Instant DAY = Instant.parse("2026-04-15T00:00:00+09:00");
@@ -60,14 +62,22 @@ final class ReplayAgainstServer {
     Map<String, Object> properties = new HashMap<>(Map.of("datasources.default.url", TestDatabases.h2Url(),
         "micronaut.server.port", -1, "onenumber.simulation.clock.speedup", String.valueOf(options.speedup()),
         "onenumber.simulation.clock.start", clockStart.toString()));
+    properties.put("onenumber.twilio.account-sid", "AC00000000000000000000000000000000");
+    properties.put("onenumber.twilio.auth-token", TWILIO_TOKEN);
     properties.putAll(extraProperties);
+    try (FakeTwilioApi twilio = new FakeTwilioApi()) {
+      properties.put("onenumber.twilio.api-base", twilio.baseUri().toString());
+      return replayOn(options, trace, properties);
+    }
+  }
+
+  private Outcome replayOn(SimulationOptions options, List<Arrival> trace, Map<String, Object> properties)
+      throws Exception {
     try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties, "test",
         ServerTime.SIMULATION)) {
       offerTimeout(server, OFFER_TIMEOUT_S);
-      SimulationOptions at = new SimulationOptions(URI.create(server.getURL() + "/"), options.trace(),
-          options.contacts(), options.speedup(), options.agents(), options.seed(), Path.of("unused"),
-          options.password(), options.ahtSeconds(), options.patienceSeconds(), options.escalateShare(),
-          options.alignedToServerDay() ? LocalDate.ofInstant(DAY, SEOUL) : null);
+      SimulationOptions at = options.at(URI.create(server.getURL() + "/"))
+          .onDay(options.alignedToServerDay() ? LocalDate.ofInstant(DAY, SEOUL) : null, options.twilioAuthToken());
       SimulationLedger.Summary sim = new Simulation(at, trace).run().summary(15);
       String supervisor = http.login(server, "sv-01");
       Map<String, Object> figures = options.alignedToServerDay() ? dayTotal(server, supervisor)

@@ -9,7 +9,8 @@ import org.onenumber.ops.simulator.CityDay;
 import org.onenumber.ops.simulator.SimulationOptions;
 
 /**
- * A smaller city day for CI: Seoul's curve and channel mix with 5,000 contacts, the city seed's
+ * A smaller city day for CI: Seoul's curve and channel mix with 5,000 contacts (calls through the
+ * contact API, texts through signed Twilio webhooks, chats over {@code /ws/chat}), the city seed's
  * first 100 operators logging in and out by shift, wrapping up on the server's clock and taking
  * breaks, at 500× (a day in 2.9 minutes of wall time). The trace is lined up with the server's
  * day (its clock starts before the day's midnight and the simulator waits for it), and the day
@@ -25,7 +26,7 @@ class SmallCityDayH2IT {
   @Test
   void serverAndSimulatorAgreeOnASmallDay() throws Exception {
     SimulationOptions options = new SimulationOptions(URI.create("http://unused/"), "seoul-120", 5_000, 500, 100,
-        SEED, Path.of("unused"), "demo1234", 240, 180, 0.08);
+        SEED, Path.of("unused"), "demo1234", 240, 180, 0.08, null, ReplayAgainstServer.TWILIO_TOKEN);
     ReplayAgainstServer.Outcome outcome = new ReplayAgainstServer().replay(options,
         CityDay.seoul120(new SplittableRandom(SEED), 5_000), Map.of("onenumber.seed.profile", "city"));
     ReplayAgainstServer.assertAgreement(outcome, 5_000, 500, 3);
