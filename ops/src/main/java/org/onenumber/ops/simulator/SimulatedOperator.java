@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
 import java.util.random.RandomGenerator;
 
@@ -29,7 +30,9 @@ import java.util.random.RandomGenerator;
  *       server ended it) closes it as HUNG_UP, not as an error;
  *   <li>on a city day, after every {@value #WORK_BEFORE_BREAK_S} trace seconds of work takes a
  *       {@value #BREAK_S}-second break (BREAK "personal", then AVAILABLE);
- *   <li>after a missed offer (NOT_RESPONDING) makes itself available again;
+ *   <li>after a missed offer (NOT_RESPONDING) makes itself available again; an offer is known by
+ *       its contact and the instant it was made, so the same contact offered again later is taken
+ *       (it was ignored before, and a stall at a shift change then blocked whole queues);
  *   <li>at the end of its shift ({@link #finish}) it takes what is still offered, then logs out
  *       once nothing is in its hands; it can start again for a later shift.
  * </ol>
@@ -126,7 +129,8 @@ final class SimulatedOperator {
 
   private void offered(JsonNode offer) {
     String offerId = offer.path("offerId").asText();
-    if (running && !offerId.isEmpty() && seenOffers.add(offerId)) {
+    // an offer's id is its contact's: a contact offered again (after a missed offer) is a new offer
+    if (running && !offerId.isEmpty() && seenOffers.add(offerId + "@" + offer.path("offeredAt").asText())) {
       String tag = "SMS".equals(offer.path("channel").asText()) ? SmsCitizen.tagOf(offer.path("topic").asText()) : null;
       if (tag != null) {
         ledger.smsOffered(tag, offer.path("contactId").asText());
@@ -147,6 +151,7 @@ final class SimulatedOperator {
     try {
       client.post("/api/v1/offers/" + offerId + "/accept", Map.of());
     } catch (OneNumberClient.Refused e) {
+      ledger.refusedAccepts.computeIfAbsent(e.status, k -> new AtomicLong()).incrementAndGet();
       return;
     } catch (RuntimeException e) {
       ledger.errors.incrementAndGet();

@@ -276,9 +276,9 @@ public final class Simulation {
     SimulationLedger.Summary s = ledger.summary(15);
     double t = traceSeconds();
     double at = Math.abs(t);
-    System.out.printf("[sim %s%02d:%02d trace] sent=%d answered=%d abandoned=%d waiting=%d sl15=%.1f%% asa=%.1fs rejected=%d errors=%d%n",
+    System.out.printf("[sim %s%02d:%02d trace] sent=%d answered=%d abandoned=%d waiting=%d sl15=%.1f%% asa=%.1fs rejected=%d errors=%d refused-accepts=%s%n",
         t < 0 ? "-" : "", (long) at / 3600, (long) at / 60 % 60, s.offered(), s.answered(), s.abandoned(), s.waiting(),
-        100 * s.serviceLevel(), s.asaSeconds(), ledger.rejected.get(), ledger.errors.get());
+        100 * s.serviceLevel(), s.asaSeconds(), ledger.rejected.get(), ledger.errors.get(), ledger.refusedAccepts);
     return System.nanoTime();
   }
 }

@@ -51,6 +51,8 @@ public final class SimulationLedger {
   private final Map<String, Double> pendingSms = new ConcurrentHashMap<>();
   final AtomicLong rejected = new AtomicLong();
   final AtomicLong errors = new AtomicLong();
+  /** Accepts the server refused, by HTTP status (an offer withdrawn or timed out: 404/409). */
+  final Map<Integer, AtomicLong> refusedAccepts = new ConcurrentHashMap<>();
 
   /** Calls that failed or were refused (a close after the citizen hung up, a lost accept reply...). */
   public long callErrors() {
