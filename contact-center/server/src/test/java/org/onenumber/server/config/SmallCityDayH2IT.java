@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.onenumber.ops.simulator.CityDay;
 import org.onenumber.ops.simulator.SimulationOptions;
 
@@ -17,9 +18,18 @@ import org.onenumber.ops.simulator.SimulationOptions;
  * report's total must agree with the simulator ({@link ReplayAgainstServer}: offered and answered
  * within 1 %, SL15 within 3 points, ASA within 6 s at this speed-up). Both count each contact
  * against its queue's threshold (10–120 s; the simulator reads them from {@code GET
- * /api/v1/queues}).
+ * /api/v1/queues}). On a developer machine shared with other builds (load 16–28) the server and
+ * the simulator in this one JVM fall behind (a thread dump showed 1,143 intake requests in flight)
+ * and citizens give up before their offers, so it runs in CI and when asked for.
  */
+@EnabledIf(value = "inCiOrAskedFor", disabledReason = "a 500x day needs the machine to itself: runs in CI (CI=true,"
+    + " .ci/run) or with -Donenumber.replays=true")
 class SmallCityDayH2IT {
+
+  /** CI runs it ({@code .ci/run} sets {@code CI=true}); a shared developer machine only when asked. */
+  static boolean inCiOrAskedFor() {
+    return "true".equals(System.getenv("CI")) || Boolean.getBoolean("onenumber.replays");
+  }
 
   private static final long SEED = Long.getLong("tests.seed", 120L);
 
