@@ -33,14 +33,13 @@ import java.util.function.DoubleSupplier;
  * One instance per citizen; {@link #run} blocks its (virtual) thread. Failures (no socket, an
  * {@code error} frame, no ack within 30 s) count as call errors.
  */
-final class ChatCitizen implements WebSocket.Listener {
+final class ChatCitizen extends TextFrames {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long ANSWER_TIMEOUT_S = 30;
   private final SimulationLedger ledger;
   private final DoubleSupplier traceClock;
   private final double speedup;
-  private final StringBuilder text = new StringBuilder();
   private final CompletableFuture<JsonNode> session = new CompletableFuture<>();
   private final CompletableFuture<JsonNode> ack = new CompletableFuture<>();
   private final CompletableFuture<Void> agent = new CompletableFuture<>();
@@ -116,18 +115,7 @@ final class ChatCitizen implements WebSocket.Listener {
   }
 
   @Override
-  public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-    text.append(data);
-    if (last) {
-      String frame = text.toString();
-      text.setLength(0);
-      onFrame(frame);
-    }
-    webSocket.request(1);
-    return null;
-  }
-
-  private void onFrame(String frame) {
+  void onFrame(String frame) {
     JsonNode f;
     try {
       f = JSON.readTree(frame);

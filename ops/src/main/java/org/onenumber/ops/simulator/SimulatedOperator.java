@@ -8,7 +8,6 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -210,22 +209,14 @@ final class SimulatedOperator {
   }
 
   /** Collects text frames (possibly split) and reacts to offers and presence changes. */
-  private final class Frames implements WebSocket.Listener {
-    private final StringBuilder text = new StringBuilder();
+  private final class Frames extends TextFrames {
 
     @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-      text.append(data);
-      if (last) {
-        String frame = text.toString();
-        text.setLength(0);
-        Thread.ofVirtual().start(() -> onFrame(frame));
-      }
-      webSocket.request(1);
-      return null;
+    void onFrame(String frame) {
+      Thread.ofVirtual().start(() -> react(frame));
     }
 
-    private void onFrame(String frame) {
+    private void react(String frame) {
       try {
         JsonNode f = JSON.readTree(frame);
         switch (f.path("type").asText()) {
