@@ -74,8 +74,15 @@ final class SimulatedOperator {
     return running;
   }
 
+  /** Signs in (a password check) unless already signed in: a later shift reuses the token. */
+  synchronized void signIn(String password) {
+    if (client.token() == null) {
+      client.login(id, password);
+    }
+  }
+
   synchronized void start(HttpClient http, URI base, String password) {
-    client.login(id, password);
+    signIn(password);
     try {
       client.post("/api/v1/agents/" + id + "/login", Map.of());
     } catch (OneNumberClient.Refused e) {

@@ -22,8 +22,8 @@ import org.onenumber.core.contact.Channel;
  * <ol>
  *   <li>logs in the operators and connects their offer streams (an operator that cannot log in is
  *       reported and left out; with none, only citizens are simulated); on a city day ({@link
- *       CityDay}) offsets count from the city's midnight and each operator is logged in and out by
- *       its {@link CityShift} instead, checked as trace time passes;
+ *       CityDay}) offsets count from the city's midnight, every operator signs in once up front, and
+ *       each is logged in and out by its {@link CityShift} instead, checked as trace time passes;
  *   <li>on a city day (or with {@code --date}) places trace second 0 at the wall instant the server's
  *       clock reads the day's midnight ({@link ServerClockAlignment}) and waits for it, so the whole
  *       day falls in one server day; otherwise trace second 0 is now;
@@ -192,8 +192,27 @@ public final class Simulation {
       operators.add(new SimulatedOperator(String.format("op-%03d", i), new OneNumberClient(http, options.url()), ledger,
           this::traceSeconds, options, random.split()));
     }
+    signIn(operators);
     rota = new ShiftRota(operators, http, options.url(), options.password());
     return operators;
+  }
+
+  /**
+   * City day: every operator signs in once, before the trace starts, on virtual threads. A password
+   * check costs tens of milliseconds of the server's CPU (bcrypt); a shift's forty logins at a shift
+   * change, compressed by the speed-up into a few wall seconds, stalled intake for trace minutes —
+   * at 1× they would be spread over half an hour. A failed sign-in is retried at the shift's start.
+   */
+  private void signIn(List<SimulatedOperator> operators) {
+    try (ExecutorService logins = Executors.newVirtualThreadPerTaskExecutor()) {
+      operators.forEach(op -> logins.submit(() -> {
+        try {
+          op.signIn(options.password());
+        } catch (RuntimeException e) {
+          System.out.println("[sim] " + op.id() + " could not sign in yet: " + e.getMessage());
+        }
+      }));
+    }
   }
 
   private void rota() {
