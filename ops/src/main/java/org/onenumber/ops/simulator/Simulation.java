@@ -98,7 +98,7 @@ public final class Simulation {
   }
 
   /**
-   * Sets trace second 0: at the server's midnight of the day when asked to line up (case 3 of the
+   * Sets trace second 0: at the server's midnight of the day when asked to line up (case 2 of the
    * class comment), else now; and the server's time there.
    */
   private void startClock(OneNumberClient admin) {
