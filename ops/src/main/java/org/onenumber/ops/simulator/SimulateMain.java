@@ -11,8 +11,9 @@ import java.util.SplittableRandom;
  * {@code bin/simulate --url URL --trace nyc311|poisson [--contacts N] [--speedup N] [--agents N]}
  * or {@code --day seoul-120|nyc-record}:
  * loads the trace, runs the {@link Simulation}, prints a table of the figures the citizens
- * experienced next to those the server reports ({@code GET /api/v1/service-levels}, as supervisor
- * {@code sv-01}), the intraday table per 15 minutes ({@link IntradayReport}; on a city day or from
+ * experienced next to those the server reports (as supervisor {@code sv-01}: when the trace was
+ * lined up with a server day, that day's {@code total} row of {@code GET /api/v1/reports/intervals};
+ * otherwise the live {@code GET /api/v1/service-levels}), the intraday table per 15 minutes ({@link IntradayReport}; on a city day or from
  * 1,000 contacts), and a last line {@code RESULT simulation ...}. Exit code 1 when nothing could be
  * opened at all.
  */
@@ -29,18 +30,20 @@ public final class SimulateMain {
     Simulation simulation = new Simulation(options, trace);
     SimulationLedger ledger = simulation.run();
     SimulationLedger.Summary s = ledger.summary(15);
-    JsonNode server = serverFigures(options, "/api/v1/service-levels?scope=center");
+    Instant at = simulation.serverTimeAtStart();
+    String date = (at == null ? Instant.now() : at).atZone(IntradayReport.CITY_ZONE).toLocalDate().toString();
+    JsonNode intervals = serverFigures(options, "/api/v1/reports/intervals?date=" + date + "&minutes=15");
+    JsonNode server = simulation.alignedToServerDay() ? dayTotal(intervals)
+        : serverFigures(options, "/api/v1/service-levels?scope=center");
     if (options.cityDay() || options.contacts() >= 1000) {
       System.out.println();
-      Instant at = simulation.serverTimeAtStart();
-      String date = (at == null ? Instant.now() : at).atZone(IntradayReport.CITY_ZONE).toLocalDate().toString();
-      IntradayReport.print(System.out, ledger, at,
-          serverFigures(options, "/api/v1/reports/intervals?date=" + date + "&minutes=15"));
+      IntradayReport.print(System.out, ledger, at, intervals);
     }
     double serverFcr = server == null ? Double.NaN : server.path("fcr").asDouble(Double.NaN);
     double fcr = Double.isNaN(serverFcr) ? s.fcr() : serverFcr;
     System.out.println();
-    System.out.println("figure                 simulator(citizens)   server(live)");
+    System.out.println("figure                 simulator(citizens)   " + (simulation.alignedToServerDay()
+        ? "server(day " + date + ")" : "server(live)"));
     row("offered", s.offered(), server == null ? Double.NaN : server.path("offered").asDouble());
     row("answered", s.answered(), server == null ? Double.NaN : server.path("answered").asDouble());
     row("abandoned", s.abandoned(), server == null ? Double.NaN : server.path("abandoned").asDouble());
@@ -79,6 +82,22 @@ public final class SimulateMain {
       System.out.println("[sim] server figures unavailable: " + e.getMessage());
       return null;
     }
+  }
+
+  /**
+   * The center's {@code total} row of the day's interval report: the whole replayed day, however
+   * far past the server's next midnight the last contacts ended (the live "today" starts afresh).
+   */
+  static JsonNode dayTotal(JsonNode intervals) {
+    if (intervals == null) {
+      return null;
+    }
+    for (JsonNode row : intervals.path("rows")) {
+      if ("center".equals(row.path("scope").asText()) && "total".equals(row.path("interval").asText())) {
+        return row;
+      }
+    }
+    return null;
   }
 
   private static void row(String name, double simulator, double server) {

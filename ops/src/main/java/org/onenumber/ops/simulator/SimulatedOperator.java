@@ -8,10 +8,10 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
 import java.util.random.RandomGenerator;
 
@@ -25,10 +25,13 @@ import java.util.random.RandomGenerator;
  *       contact on its own virtual thread, so messaging operators can hold several;
  *   <li>ends it RESOLVED or, with {@code --escalate} probability, ESCALATED: by {@code /close} at
  *       once, or on a city day by {@code /wrap-up}, so the queue's wrap-up runs on the server's
- *       (simulated) clock;
+ *       (simulated) clock; a 404 there after the citizen hung up on the connected call (the
+ *       server ended it) closes it as HUNG_UP, not as an error;
  *   <li>on a city day, after every {@value #WORK_BEFORE_BREAK_S} trace seconds of work takes a
  *       {@value #BREAK_S}-second break (BREAK "personal", then AVAILABLE);
- *   <li>after a missed offer (NOT_RESPONDING) makes itself available again;
+ *   <li>after a missed offer (NOT_RESPONDING) makes itself available again; an offer is known by
+ *       its contact and the instant it was made, so the same contact offered again later is taken
+ *       (it was ignored before, and a stall at a shift change then blocked whole queues);
  *   <li>at the end of its shift ({@link #finish}) it takes what is still offered, then logs out
  *       once nothing is in its hands; it can start again for a later shift.
  * </ol>
@@ -71,8 +74,15 @@ final class SimulatedOperator {
     return running;
   }
 
+  /** Signs in (a password check) unless already signed in: a later shift reuses the token. */
+  synchronized void signIn(String password) {
+    if (client.token() == null) {
+      client.login(id, password);
+    }
+  }
+
   synchronized void start(HttpClient http, URI base, String password) {
-    client.login(id, password);
+    signIn(password);
     try {
       client.post("/api/v1/agents/" + id + "/login", Map.of());
     } catch (OneNumberClient.Refused e) {
@@ -125,7 +135,13 @@ final class SimulatedOperator {
 
   private void offered(JsonNode offer) {
     String offerId = offer.path("offerId").asText();
-    if (running && !offerId.isEmpty() && seenOffers.add(offerId)) {
+    // an offer's id is its contact's: a contact offered again (after a missed offer) is a new offer
+    if (running && !offerId.isEmpty() && seenOffers.add(offerId + "@" + offer.path("offeredAt").asText())) {
+      String tag = "SMS".equals(offer.path("channel").asText()) ? SmsCitizen.tagOf(offer.path("topic").asText()) : null;
+      if (tag != null) {
+        ledger.smsOffered(tag, offer.path("contactId").asText());
+      }
+      ledger.offeredIn(offer.path("contactId").asText(), offer.path("queueId").asText());
       inHand.incrementAndGet();
       Thread.ofVirtual().name("contact-" + id).start(() -> {
         try {
@@ -141,6 +157,7 @@ final class SimulatedOperator {
     try {
       client.post("/api/v1/offers/" + offerId + "/accept", Map.of());
     } catch (OneNumberClient.Refused e) {
+      ledger.refusedAccepts.computeIfAbsent(e.status, k -> new AtomicLong()).incrementAndGet();
       return;
     } catch (RuntimeException e) {
       ledger.errors.incrementAndGet();
@@ -158,11 +175,21 @@ final class SimulatedOperator {
       maybeBreak();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (OneNumberClient.Refused e) {
+      if (e.status == 404 && ledger.citizenLeft(contactId)) {
+        ledger.closed(contactId, "HUNG_UP");
+      } else {
+        closeFailed(contactId, e);
+      }
     } catch (RuntimeException e) {
-      System.out.println("[sim] " + id + " could not close " + contactId + ": " + e.getMessage());
-      ledger.errors.incrementAndGet();
-      ledger.closeFailed(contactId);
+      closeFailed(contactId, e);
     }
+  }
+
+  private void closeFailed(String contactId, RuntimeException e) {
+    System.out.println("[sim] " + id + " could not close " + contactId + ": " + e.getMessage());
+    ledger.errors.incrementAndGet();
+    ledger.closeFailed(contactId);
   }
 
   /** Case 4: a break after two hours of work, once nothing else is in hand. */
@@ -189,22 +216,14 @@ final class SimulatedOperator {
   }
 
   /** Collects text frames (possibly split) and reacts to offers and presence changes. */
-  private final class Frames implements WebSocket.Listener {
-    private final StringBuilder text = new StringBuilder();
+  private final class Frames extends TextFrames {
 
     @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-      text.append(data);
-      if (last) {
-        String frame = text.toString();
-        text.setLength(0);
-        Thread.ofVirtual().start(() -> onFrame(frame));
-      }
-      webSocket.request(1);
-      return null;
+    void onFrame(String frame) {
+      Thread.ofVirtual().start(() -> react(frame));
     }
 
-    private void onFrame(String frame) {
+    private void react(String frame) {
       try {
         JsonNode f = JSON.readTree(frame);
         switch (f.path("type").asText()) {

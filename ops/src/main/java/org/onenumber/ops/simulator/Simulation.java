@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.onenumber.core.contact.Channel;
 
 /**
  * Plays a trace against a running server. In order:
@@ -19,12 +22,19 @@ import java.util.concurrent.TimeUnit;
  * <ol>
  *   <li>logs in the operators and connects their offer streams (an operator that cannot log in is
  *       reported and left out; with none, only citizens are simulated); on a city day ({@link
- *       CityDay}) offsets count from the city's midnight and each operator is logged in and out by
- *       its {@link CityShift} instead, checked as trace time passes;
- *   <li>releases each arrival at its offset ÷ speed-up: {@code POST /api/v1/contacts} on a virtual
- *       thread, then the citizen waits an exponentially distributed patience and, if nobody has
+ *       CityDay}) offsets count from the city's midnight, every operator signs in once up front, and
+ *       each is logged in and out by its {@link CityShift} instead, checked as trace time passes;
+ *   <li>on a city day (or with {@code --date}) places trace second 0 at the wall instant the server's
+ *       clock reads the day's midnight ({@link ServerClockAlignment}) and waits for it, so the whole
+ *       day falls in one server day; otherwise trace second 0 is now;
+ *   <li>releases each arrival at its offset ÷ speed-up on a virtual thread: a chat as a {@link
+ *       ChatCitizen} over {@code /ws/chat}; an SMS, given the server's Twilio auth token, as a
+ *       {@link SmsCitizen} through a signed webhook (it never hangs up); any other channel by
+ *       {@code POST /api/v1/contacts}, then
+ *       the citizen waits an exponentially distributed patience and, if nobody has
  *       answered by then, the channel (logged in as {@code admin}, as a channel adapter would be)
- *       reports the abandon;
+ *       reports the abandon (when the server answers that it had connected the contact — an accept
+ *       on its way won the race — the call counts as answered and ended by the citizen);
  *   <li>prints progress every five seconds;
  *   <li>after the last arrival, waits until every contact is answered and closed or abandoned (at
  *       most two simulated hours), logs the operators out, and returns the ledger.
@@ -42,18 +52,24 @@ public final class Simulation {
   private final SplittableRandom random;
   private long startNanos;
   private volatile Instant serverTimeAtStart;
-  private Map<String, Double> thresholds = Map.of();
+  private volatile boolean aligned;
+  private volatile boolean onTime = true;
+  private final SmsCitizen sms;
+  private final AtomicLong texts = new AtomicLong();
   private ShiftRota rota;
 
   public Simulation(SimulationOptions options, List<Arrival> trace) {
     this.options = options;
+    this.sms = options.twilioAuthToken() == null || options.twilioAuthToken().isBlank() ? null
+        : new SmsCitizen(http, options.url(), options.twilioAuthToken(), ledger);
     this.trace = trace;
     this.random = new SplittableRandom(options.seed());
   }
 
   /**
-   * The server's clock when the trace started (from {@code serverTime} of the agent API, asked as
-   * admin), to line the intervals up with the server's; null when the server did not say.
+   * The server's clock at trace second 0 (the day's midnight when lined up with a server day, else
+   * {@code serverTime} of the agent API when the trace started), to line the intervals up with the
+   * server's; null when the server did not say.
    */
   public Instant serverTimeAtStart() {
     return serverTimeAtStart;
@@ -71,17 +87,43 @@ public final class Simulation {
     return Map.copyOf(byQueue);
   }
 
-  private Instant serverTime(OneNumberClient client) {
-    try {
-      JsonNode time = client.get("/api/v1/agents/op-001/work").path("serverTime");
-      if (time.isNumber()) {
-        return Instant.ofEpochSecond(0, Math.round(time.asDouble() * 1e9));
-      }
-      return time.asText("").isEmpty() ? null : Instant.parse(time.asText());
-    } catch (RuntimeException e) {
-      System.out.println("[sim] server time unavailable (" + e.getMessage() + "): intervals are not lined up");
-      return null;
+  /** Whether trace second 0 was placed at a server midnight ({@link ServerClockAlignment}). */
+  public boolean alignedToServerDay() {
+    return aligned;
+  }
+
+  /** Whether the simulator was ready before trace second 0 (no arrival went out late). */
+  public boolean startedOnTime() {
+    return onTime;
+  }
+
+  /**
+   * Sets trace second 0: at the server's midnight of the day when asked to line up (case 2 of the
+   * class comment), else now; and the server's time there.
+   */
+  private void startClock(OneNumberClient admin) {
+    startNanos = System.nanoTime();
+    ServerClockAlignment.Sample sample = ServerClockAlignment.sample(admin);
+    if (sample == null) {
+      System.out.println("[sim] the server did not say its time: intervals are not lined up");
+      return;
     }
+    if (!options.alignedToServerDay()) {
+      serverTimeAtStart = sample.serverTime();
+      return;
+    }
+    Instant midnight = options.date() != null
+        ? ServerClockAlignment.midnight(options.date(), IntradayReport.CITY_ZONE)
+        : ServerClockAlignment.nextMidnight(sample.serverTime(), IntradayReport.CITY_ZONE);
+    startNanos = ServerClockAlignment.wallNanosAt(midnight, sample, options.speedup());
+    serverTimeAtStart = midnight;
+    aligned = true;
+    double lead = (startNanos - System.nanoTime()) / 1e9;
+    onTime = lead >= 0;
+    System.out.printf(Locale.ROOT, lead >= 0
+        ? "[sim] trace second 0 is the server's %s: %.1f s of wall time from now%n"
+        : "[sim] the server's clock is past %s by %.1f s of wall time: the arrivals due meanwhile go out at once%n",
+        midnight.atZone(IntradayReport.CITY_ZONE), Math.abs(lead));
   }
 
   /** Trace seconds since the start. */
@@ -94,10 +136,10 @@ public final class Simulation {
     startNanos = System.nanoTime();
     List<SimulatedOperator> operators = options.cityDay() ? cityOperators() : startOperators();
     OneNumberClient intake = channelClient();
-    thresholds = thresholds(intake);
-    startNanos = System.nanoTime();
-    serverTimeAtStart = serverTime(intake);
-    long offset0 = trace.isEmpty() || options.cityDay() ? 0 : trace.get(0).offsetMillis();
+    ledger.useThresholds(thresholds(intake));
+    startClock(intake);
+    rota();
+    long offset0 = trace.isEmpty() || options.alignedToServerDay() ? 0 : trace.get(0).offsetMillis();
     long lastProgress = System.nanoTime();
     try (ExecutorService citizens = Executors.newVirtualThreadPerTaskExecutor()) {
       for (Arrival a : trace) {
@@ -150,8 +192,27 @@ public final class Simulation {
       operators.add(new SimulatedOperator(String.format("op-%03d", i), new OneNumberClient(http, options.url()), ledger,
           this::traceSeconds, options, random.split()));
     }
+    signIn(operators);
     rota = new ShiftRota(operators, http, options.url(), options.password());
     return operators;
+  }
+
+  /**
+   * City day: every operator signs in once, before the trace starts, on virtual threads. A password
+   * check costs tens of milliseconds of the server's CPU (bcrypt); a shift's forty logins at a shift
+   * change, compressed by the speed-up into a few wall seconds, stalled intake for trace minutes —
+   * at 1× they would be spread over half an hour. A failed sign-in is retried at the shift's start.
+   */
+  private void signIn(List<SimulatedOperator> operators) {
+    try (ExecutorService logins = Executors.newVirtualThreadPerTaskExecutor()) {
+      operators.forEach(op -> logins.submit(() -> {
+        try {
+          op.signIn(options.password());
+        } catch (RuntimeException e) {
+          System.out.println("[sim] " + op.id() + " could not sign in yet: " + e.getMessage());
+        }
+      }));
+    }
   }
 
   private void rota() {
@@ -172,11 +233,19 @@ public final class Simulation {
   }
 
   private void citizen(OneNumberClient intake, Arrival a, double patienceSeconds) {
+    if (a.channel() == Channel.CHAT) {
+      new ChatCitizen(ledger, this::traceSeconds, options.speedup()).run(http, options.url(), a, patienceSeconds);
+      return;
+    }
+    if (a.channel() == Channel.SMS && sms != null) {
+      sms.text(a, texts.incrementAndGet(), traceSeconds());
+      return;
+    }
     String contactId;
     try {
       JsonNode contact = intake.post("/api/v1/contacts", body(a));
       contactId = contact.path("id").asText();
-      ledger.opened(contactId, traceSeconds(), thresholds.getOrDefault(contact.path("queue").asText(), Double.NaN));
+      ledger.opened(contactId, traceSeconds(), ledger.thresholdOf(contact.path("queue").asText()));
     } catch (OneNumberClient.Refused e) {
       ledger.rejected.incrementAndGet();
       return;
@@ -191,7 +260,10 @@ public final class Simulation {
     }
     if (ledger.abandoning(contactId, traceSeconds())) {
       try {
-        intake.post("/api/v1/contacts/" + contactId + "/abandon", Map.of());
+        JsonNode after = intake.post("/api/v1/contacts/" + contactId + "/abandon", Map.of());
+        if (!"ABANDONED".equals(after.path("state").asText())) {
+          ledger.hungUpAfterAnswerReported(contactId);
+        }
       } catch (RuntimeException e) {
         ledger.abandonFailed(contactId);
       }
@@ -222,9 +294,10 @@ public final class Simulation {
     }
     SimulationLedger.Summary s = ledger.summary(15);
     double t = traceSeconds();
-    System.out.printf("[sim %02d:%02d trace] sent=%d answered=%d abandoned=%d waiting=%d sl15=%.1f%% asa=%.1fs rejected=%d errors=%d%n",
-        (long) t / 3600, (long) t / 60 % 60, s.offered(), s.answered(), s.abandoned(), s.waiting(),
-        100 * s.serviceLevel(), s.asaSeconds(), ledger.rejected.get(), ledger.errors.get());
+    double at = Math.abs(t);
+    System.out.printf("[sim %s%02d:%02d trace] sent=%d answered=%d abandoned=%d waiting=%d sl15=%.1f%% asa=%.1fs rejected=%d errors=%d refused-accepts=%s%n",
+        t < 0 ? "-" : "", (long) at / 3600, (long) at / 60 % 60, s.offered(), s.answered(), s.abandoned(), s.waiting(),
+        100 * s.serviceLevel(), s.asaSeconds(), ledger.rejected.get(), ledger.errors.get(), ledger.refusedAccepts);
     return System.nanoTime();
   }
 }

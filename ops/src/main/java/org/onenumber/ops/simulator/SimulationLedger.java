@@ -18,8 +18,13 @@ public final class SimulationLedger {
   /** One contact; times in trace seconds since the start, NaN until they happen. */
   static final class Entry {
     final double openedAt;
-    /** The service-level threshold of the contact's queue, NaN when unknown (the summary's T). */
-    final double thresholdSeconds;
+    /**
+     * The service-level threshold of the contact's queue, NaN when unknown (the summary's T); for a
+     * chat, known once an operator is offered it (the server picks its queue).
+     */
+    volatile double thresholdSeconds;
+    /** The citizen gave up waiting (whatever the server made of it). */
+    volatile boolean citizenLeft;
     volatile double answeredAt = Double.NaN;
     volatile double abandonedAt = Double.NaN;
     volatile String outcome;
@@ -27,6 +32,11 @@ public final class SimulationLedger {
     volatile boolean unreported;
     /** Answered, but the operator's close was refused or failed; nothing more will happen here. */
     volatile boolean closeFailed;
+    /**
+     * The citizen hung up while the operator's accept was on its way and the server took the
+     * accept first: answered, then ended by the citizen (the operator's wrap-up finds it gone).
+     */
+    volatile boolean hungUpAfterAnswer;
 
     Entry(double openedAt, double thresholdSeconds) {
       this.openedAt = openedAt;
@@ -35,8 +45,14 @@ public final class SimulationLedger {
   }
 
   final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private volatile Map<String, Double> thresholds = Map.of();
+  private final Map<String, Double> offeredBeforeOpened = new HashMap<>();
+  /** Texts sent whose contact no offer has named yet: tag → trace second sent. */
+  private final Map<String, Double> pendingSms = new ConcurrentHashMap<>();
   final AtomicLong rejected = new AtomicLong();
   final AtomicLong errors = new AtomicLong();
+  /** Accepts the server refused, by HTTP status (an offer withdrawn or timed out: 404/409). */
+  final Map<Integer, AtomicLong> refusedAccepts = new ConcurrentHashMap<>();
 
   /** Calls that failed or were refused (a close after the citizen hung up, a lost accept reply...). */
   public long callErrors() {
@@ -47,9 +63,57 @@ public final class SimulationLedger {
     opened(contactId, at, Double.NaN);
   }
 
+  /**
+   * A text was sent ({@link SmsCitizen}) at trace second {@code at}: offered, waiting under its tag
+   * until an operator's offer names its contact.
+   */
+  void smsSent(String tag, double at) {
+    pendingSms.put(tag, at);
+  }
+
+  /** The webhook was refused (4xx: rejected) or failed: the text opened nothing. */
+  void smsRefused(String tag, boolean rejectedByServer) {
+    if (pendingSms.remove(tag) != null) {
+      (rejectedByServer ? rejected : errors).incrementAndGet();
+    }
+  }
+
+  /** An operator was offered the text tagged {@code tag} as contact {@code contactId}. */
+  synchronized void smsOffered(String tag, String contactId) {
+    Double at = pendingSms.remove(tag);
+    if (at != null) {
+      opened(contactId, at, Double.NaN);
+    }
+  }
+
+  /** Each queue's service-level threshold in seconds ({@code GET /api/v1/queues}). */
+  void useThresholds(Map<String, Double> byQueue) {
+    thresholds = Map.copyOf(byQueue);
+  }
+
+  /** The threshold of {@code queue}, NaN when unknown. */
+  double thresholdOf(String queue) {
+    return thresholds.getOrDefault(queue, Double.NaN);
+  }
+
+  /**
+   * An operator was offered the contact in {@code queue}: its threshold, if not known yet (kept
+   * for {@link #opened} when the offer came before the citizen's side knew the contact's id).
+   */
+  synchronized void offeredIn(String contactId, String queue) {
+    Entry e = entries.get(contactId);
+    if (e == null) {
+      offeredBeforeOpened.put(contactId, thresholdOf(queue));
+    } else if (Double.isNaN(e.thresholdSeconds)) {
+      e.thresholdSeconds = thresholdOf(queue);
+    }
+  }
+
   /** Opened in a queue whose service-level threshold is {@code thresholdSeconds} (NaN: unknown). */
-  void opened(String contactId, double at, double thresholdSeconds) {
-    entries.putIfAbsent(contactId, new Entry(at, thresholdSeconds));
+  synchronized void opened(String contactId, double at, double thresholdSeconds) {
+    Double offered = offeredBeforeOpened.remove(contactId);
+    entries.putIfAbsent(contactId, new Entry(at, Double.isNaN(thresholdSeconds) && offered != null ? offered
+        : thresholdSeconds));
   }
 
   /**
@@ -71,7 +135,29 @@ public final class SimulationLedger {
       return false;
     }
     e.abandonedAt = at;
+    e.citizenLeft = true;
     return true;
+  }
+
+  /**
+   * The server answered the citizen's hang-up with a state other than ABANDONED: it had connected
+   * the contact (the accept won the race), so it counts as answered and the call is over.
+   */
+  synchronized void hungUpAfterAnswerReported(String contactId) {
+    Entry e = entries.get(contactId);
+    if (e != null) {
+      e.abandonedAt = Double.NaN;
+      e.hungUpAfterAnswer = true;
+    }
+  }
+
+  /**
+   * Whether the citizen gave up waiting: an operator's wrap-up that then finds the contact gone
+   * (404) lost the race to the citizen's hang-up or {@code leave}, which ended the connected contact.
+   */
+  boolean citizenLeft(String contactId) {
+    Entry e = entries.get(contactId);
+    return e != null && e.citizenLeft;
   }
 
   synchronized void abandonFailed(String contactId) {
@@ -83,12 +169,12 @@ public final class SimulationLedger {
   }
 
   /**
-   * Every contact is closed, abandoned, given up on without the server taking the abandon, or
-   * answered with a close that failed.
+   * Every contact is closed, abandoned, given up on without the server taking the abandon,
+   * answered with a close that failed, or hung up on after the server connected it.
    */
   boolean settled() {
-    return entries.values().stream().allMatch(e -> e.outcome != null || !Double.isNaN(e.abandonedAt)
-        || (e.unreported && Double.isNaN(e.answeredAt)) || e.closeFailed);
+    return pendingSms.isEmpty() && entries.values().stream().allMatch(e -> e.outcome != null || !Double.isNaN(e.abandonedAt)
+        || (e.unreported && Double.isNaN(e.answeredAt)) || e.closeFailed || e.hungUpAfterAnswer);
   }
 
   void closeFailed(String contactId) {
@@ -107,10 +193,11 @@ public final class SimulationLedger {
 
   /**
    * Figures as the citizens experienced them; a contact's wait counts against its queue's
-   * threshold when known (as the server counts it), else against {@code thresholdSeconds}.
+   * threshold when known (as the server counts it), else against {@code thresholdSeconds}. Texts
+   * no offer has named yet count as offered and waiting.
    */
   public Summary summary(double thresholdSeconds) {
-    long offered = 0;
+    long offered = pendingSms.size();
     long answered = 0;
     long within = 0;
     long abandoned = 0;

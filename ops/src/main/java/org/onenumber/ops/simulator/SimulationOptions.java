@@ -2,6 +2,8 @@ package org.onenumber.ops.simulator;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import org.onenumber.core.error.InvalidInputException;
 
 /**
@@ -14,9 +16,39 @@ import org.onenumber.core.error.InvalidInputException;
  * @param ahtSeconds mean handle time of the simulated operators
  * @param patienceSeconds mean patience of the simulated citizens
  * @param escalateShare share of handled contacts the operators escalate to a department
+ * @param date the server day the trace is played on ({@link ServerClockAlignment}: trace second 0
+ *     reaches the server at that day's midnight in Seoul); null: a city day takes the server's next
+ *     midnight, any other trace starts when the server answers
+ * @param twilioAuthToken the server's Twilio auth token: SMS citizens then text through signed
+ *     webhooks ({@link SmsCitizen}); null: they are opened by {@code POST /api/v1/contacts}
  */
 public record SimulationOptions(URI url, String trace, int contacts, double speedup, int agents, long seed,
-    Path nycFile, String password, double ahtSeconds, double patienceSeconds, double escalateShare) {
+    Path nycFile, String password, double ahtSeconds, double patienceSeconds, double escalateShare,
+    LocalDate date, String twilioAuthToken) {
+
+  /** Not lined up with a server day unless it is a city day (see {@code date}). */
+  public SimulationOptions(URI url, String trace, int contacts, double speedup, int agents, long seed, Path nycFile,
+      String password, double ahtSeconds, double patienceSeconds, double escalateShare) {
+    this(url, trace, contacts, speedup, agents, seed, nycFile, password, ahtSeconds, patienceSeconds, escalateShare,
+        null, null);
+  }
+
+  /** The same options against another server. */
+  public SimulationOptions at(URI server) {
+    return new SimulationOptions(server, trace, contacts, speedup, agents, seed, nycFile, password, ahtSeconds,
+        patienceSeconds, escalateShare, date, twilioAuthToken);
+  }
+
+  /** The same options on server day {@code day}, SMS through webhooks signed with {@code authToken}. */
+  public SimulationOptions onDay(LocalDate day, String authToken) {
+    return new SimulationOptions(url, trace, contacts, speedup, agents, seed, nycFile, password, ahtSeconds,
+        patienceSeconds, escalateShare, day, authToken);
+  }
+
+  /** Whether trace second 0 is placed at a server midnight (a city day, or a {@code date} given). */
+  public boolean alignedToServerDay() {
+    return date != null || cityDay();
+  }
 
   /** A whole city day: operators log in and out by {@link CityShift}, take breaks and wrap up. */
   public boolean cityDay() {
@@ -45,7 +77,7 @@ public record SimulationOptions(URI url, String trace, int contacts, double spee
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
         throw new InvalidInputException("usage: --url URL --trace nyc311|poisson [--contacts N] [--speedup N] "
             + "[--agents N] [--seed N] [--nyc-file PATH] [--aht S] [--patience S] [--escalate SHARE] "
-            + "| --url URL --day seoul-120|nyc-record [...]");
+            + "[--date YYYY-MM-DD] [--twilio-token TOKEN] | --url URL --day seoul-120|nyc-record [...]");
       }
       m.put(args[i].substring(2), args[++i]);
     }
@@ -60,6 +92,15 @@ public record SimulationOptions(URI url, String trace, int contacts, double spee
         Long.parseLong(m.getOrDefault("seed", "120")),
         Path.of(m.getOrDefault("nyc-file", "../shared/data/nyc311/311-service-requests-2024-04-15.csv")),
         m.getOrDefault("password", "demo1234"), Double.parseDouble(m.getOrDefault("aht", "240")),
-        Double.parseDouble(m.getOrDefault("patience", "180")), Double.parseDouble(m.getOrDefault("escalate", "0.08")));
+        Double.parseDouble(m.getOrDefault("patience", "180")), Double.parseDouble(m.getOrDefault("escalate", "0.08")),
+        date(m.get("date")), m.getOrDefault("twilio-token", System.getenv("TWILIO_AUTH_TOKEN")));
+  }
+
+  private static LocalDate date(String text) {
+    try {
+      return text == null ? null : LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException("--date must be YYYY-MM-DD, got " + text);
+    }
   }
 }

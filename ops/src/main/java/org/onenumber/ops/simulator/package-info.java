@@ -7,7 +7,11 @@
  * day ({@link org.onenumber.ops.simulator.PoissonCityDay}), or a whole city day ({@link
  * org.onenumber.ops.simulator.CityDay}: Seoul's 42,000 or New York's record 277,000, with operators
  * in {@link org.onenumber.ops.simulator.CityShift}s). {@link org.onenumber.ops.simulator.Simulation}
- * opens each contact with {@code POST /api/v1/contacts} at its (sped-up) instant, lets simulated
+ * brings each citizen in at its (sped-up) instant by the arrival's channel — a chat over {@code
+ * /ws/chat} ({@link org.onenumber.ops.simulator.ChatCitizen}), a text through a signed Twilio
+ * webhook ({@link org.onenumber.ops.simulator.SmsCitizen}), anything else by {@code POST
+ * /api/v1/contacts} — with trace second 0 at the server's midnight on a city day ({@link
+ * org.onenumber.ops.simulator.ServerClockAlignment}), lets simulated
  * operators ({@link org.onenumber.ops.simulator.SimulatedOperator}) log in, accept the offers
  * pushed on their agent WebSocket, talk
  * for a sampled handle time and resolve or escalate, and lets impatient citizens abandon. At the

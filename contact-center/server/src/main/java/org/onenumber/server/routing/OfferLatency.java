@@ -13,12 +13,15 @@ import org.onenumber.server.config.ServerTime;
  * onenumber_offer_latency_seconds}) with tag {@code stage}, in wall time:
  *
  * <ol>
- *   <li>{@code intake}: from intake's stamp (before its journal commit) until the routing context
- *       picks the contact up: the intake transaction plus the event-bus hand-over;
+ *   <li>{@code intake}: from intake's stamp (before its journal commit) until routing's listener
+ *       receives the contact's event: the intake transaction and the event's publication;
+ *   <li>{@code handover}: from there until the routing context runs the arrival — the wait behind
+ *       the commands already queued on that one context (agents' accepts, wrap-ups, logins, timer
+ *       ticks, each with its own journal commit);
  *   <li>{@code routing}: reading the contact back, the engine's decision and its journal commit
  *       ({@link JournaledEngine});
  *   <li>{@code push}: publishing the decisions and writing the frames to the agents' sockets;
- *   <li>{@code total}: the three together.
+ *   <li>{@code total}: the four together.
  * </ol>
  *
  * The intake stamp is server time, so under a simulated clock the first stage is converted back to
@@ -28,6 +31,7 @@ final class OfferLatency {
 
   static final String NAME = "onenumber.offer.latency";
   private final Timer intake;
+  private final Timer handover;
   private final Timer routing;
   private final Timer push;
   private final Timer total;
@@ -35,6 +39,7 @@ final class OfferLatency {
 
   OfferLatency(MeterRegistry registry, ServerTime time) {
     this.intake = timer(registry, "intake");
+    this.handover = timer(registry, "handover");
     this.routing = timer(registry, "routing");
     this.push = timer(registry, "push");
     this.total = timer(registry, "total");
@@ -48,14 +53,16 @@ final class OfferLatency {
   }
 
   /**
-   * One contact offered on arrival: stamped {@code arrivedAt} by intake, picked up by routing at
-   * server time {@code pickedUpAt}, then {@code routingNanos} and {@code pushNanos} of wall time.
+   * One contact offered on arrival: stamped {@code arrivedAt} by intake, its event received by
+   * routing at server time {@code receivedAt}, then {@code handoverNanos}, {@code routingNanos} and
+   * {@code pushNanos} of wall time.
    */
-  void record(Instant arrivedAt, Instant pickedUpAt, long routingNanos, long pushNanos) {
-    long intakeNanos = Math.max(0, Math.round(Duration.between(arrivedAt, pickedUpAt).toNanos() / speedup));
+  void record(Instant arrivedAt, Instant receivedAt, long handoverNanos, long routingNanos, long pushNanos) {
+    long intakeNanos = Math.max(0, Math.round(Duration.between(arrivedAt, receivedAt).toNanos() / speedup));
     intake.record(intakeNanos, TimeUnit.NANOSECONDS);
+    handover.record(handoverNanos, TimeUnit.NANOSECONDS);
     routing.record(routingNanos, TimeUnit.NANOSECONDS);
     push.record(pushNanos, TimeUnit.NANOSECONDS);
-    total.record(intakeNanos + routingNanos + pushNanos, TimeUnit.NANOSECONDS);
+    total.record(intakeNanos + handoverNanos + routingNanos + pushNanos, TimeUnit.NANOSECONDS);
   }
 }

@@ -57,6 +57,15 @@ public final class RoutingHost implements RouteContact {
   private final JdbcDirectory directory;
   private final JdbcRoutingRecord record;
   private final VertxEventPublisher events;
+  /**
+   * How often each queue's waiting contacts hear their position, in wall time: under a simulated
+   * clock at N× the engine's interval is N × this, so a replayed day announces positions as often
+   * per wall second as a real one (at 500× a 10-trace-second interval would be 600 announcement
+   * rounds a wall second over 12 queues, each an event per waiting contact, crowding the one
+   * routing context and the event loops the arrivals go through).
+   */
+  static final Duration POSITION_INTERVAL = Duration.ofSeconds(10);
+  private static final Duration DEFAULT_HANDLE_TIME = Duration.ofMinutes(3);
   private final AgentSockets sockets;
   private final JournaledEngine routing;
   private final io.vertx.core.Context context;
@@ -80,7 +89,9 @@ public final class RoutingHost implements RouteContact {
     this.record = record;
     this.events = events;
     this.sockets = sockets;
-    this.routing = new JournaledEngine(() -> new RoutingEngine(clock, random), record, this::publish);
+    Duration positions = Duration.ofMillis(Math.round(POSITION_INTERVAL.toMillis() * time.speedup()));
+    this.routing = new JournaledEngine(() -> new RoutingEngine(clock, random, positions, DEFAULT_HANDLE_TIME), record,
+        this::publish);
     this.context = deployWorkerContext(vertx);
     call(e -> {
       start();
@@ -220,14 +231,16 @@ public final class RoutingHost implements RouteContact {
    */
   private void fromIntake(DomainEvent event) {
     if (event instanceof ContactStateChanged c && c.from() == ContactState.CREATED && c.to() == ContactState.QUEUED) {
+      Instant receivedAt = clock.instant();
+      long receivedNanos = System.nanoTime();
       context.runOnContext(v -> {
         try {
-          Instant pickedUpAt = clock.instant();
           long start = System.nanoTime();
           journal.find(c.contact()).ifPresent(contact -> {
             Decisions decisions = apply(new RoutingCommand.Arrive(contact));
             if (offered(decisions, c)) {
-              latency.record(c.at(), pickedUpAt, System.nanoTime() - start - lastPushNanos, lastPushNanos);
+              latency.record(c.at(), receivedAt, start - receivedNanos, System.nanoTime() - start - lastPushNanos,
+                  lastPushNanos);
             }
           });
         } catch (RetriableException e) {

@@ -1,0 +1,151 @@
+package org.onenumber.ops.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.DoubleSupplier;
+
+/**
+ * One citizen in the web chat, over {@code /ws/chat} as a browser speaks it (AsyncAPI {@code
+ * chat.yml}). In order:
+ *
+ * <ol>
+ *   <li>connects, sends {@code start} in the arrival's language, then its topic as the first
+ *       {@code message}; the {@code ack} carries the contact id, and the contact counts as opened
+ *       (its queue, and so its threshold, is learnt when an operator is offered it);
+ *   <li>waits for {@code agent} (an operator took it; the ledger's answer time is the operator's
+ *       accept, as on every channel) or for its patience to run out;
+ *   <li>patience out with no operator: sends {@code leave} — the server abandons a waiting contact,
+ *       or ends one an operator has just taken (the operator's wrap-up then finds it gone, see
+ *       {@link SimulationLedger#citizenLeft});
+ *   <li>closes the socket at {@code ended}, after {@code leave}, or when the simulation stops
+ *       (interrupt).
+ * </ol>
+ *
+ * One instance per citizen; {@link #run} blocks its (virtual) thread. Failures (no socket, an
+ * {@code error} frame, no ack within 30 s) count as call errors.
+ */
+final class ChatCitizen extends TextFrames {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long ANSWER_TIMEOUT_S = 30;
+  private final SimulationLedger ledger;
+  private final DoubleSupplier traceClock;
+  private final double speedup;
+  private final CompletableFuture<JsonNode> session = new CompletableFuture<>();
+  private final CompletableFuture<JsonNode> ack = new CompletableFuture<>();
+  private final CompletableFuture<Void> agent = new CompletableFuture<>();
+  private final CompletableFuture<Void> ended = new CompletableFuture<>();
+
+  ChatCitizen(SimulationLedger ledger, DoubleSupplier traceClock, double speedup) {
+    this.ledger = ledger;
+    this.traceClock = traceClock;
+    this.speedup = speedup;
+  }
+
+  /** Plays the citizen (cases 1 to 4); returns when the conversation is over for them. */
+  void run(HttpClient http, URI base, Arrival arrival, double patienceSeconds) {
+    WebSocket socket;
+    try {
+      socket = http.newWebSocketBuilder().buildAsync(URI.create(base.toString().replaceFirst("^http", "ws")
+          + "ws/chat"), this).get(ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    } catch (ExecutionException | TimeoutException e) {
+      ledger.errors.incrementAndGet();
+      return;
+    }
+    try {
+      String contactId = open(socket, arrival);
+      if (contactId == null) {
+        return;
+      }
+      try {
+        agent.get((long) (patienceSeconds * 1000 / speedup), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        if (ledger.abandoning(contactId, traceClock.getAsDouble())) {
+          send(socket, Map.of("type", "leave"));
+          ended.completeOnTimeout(null, ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
+        }
+      }
+      ended.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      ledger.errors.incrementAndGet();
+    } finally {
+      socket.abort();
+    }
+  }
+
+  /** Case 1: start, first message, ack; the contact id, or null after a failure (counted). */
+  private String open(WebSocket socket, Arrival arrival) throws InterruptedException {
+    try {
+      send(socket, Map.of("type", "start", "language", arrival.language()));
+      session.get(ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
+      send(socket, Map.of("type", "message", "clientId", "c-1", "body", arrival.topic()));
+      String contactId = ack.get(ANSWER_TIMEOUT_S, TimeUnit.SECONDS).path("contactId").asText("");
+      if (contactId.isEmpty()) {
+        ledger.errors.incrementAndGet();
+        return null;
+      }
+      ledger.opened(contactId, traceClock.getAsDouble(), Double.NaN);
+      return contactId;
+    } catch (ExecutionException | TimeoutException e) {
+      ledger.errors.incrementAndGet();
+      return null;
+    }
+  }
+
+  private static void send(WebSocket socket, Map<String, Object> frame) {
+    try {
+      socket.sendText(JSON.writeValueAsString(frame), true).join();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write a chat frame", e);
+    }
+  }
+
+  @Override
+  void onFrame(String frame) {
+    JsonNode f;
+    try {
+      f = JSON.readTree(frame);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return;
+    }
+    switch (f.path("type").asText()) {
+      case "session" -> session.complete(f);
+      case "ack" -> ack.complete(f);
+      case "agent" -> agent.complete(null);
+      case "ended" -> ended.complete(null);
+      case "error" -> {
+        IllegalStateException failure = new IllegalStateException("chat error frame: " + frame);
+        session.completeExceptionally(failure);
+        ack.completeExceptionally(failure);
+      }
+      default -> { }
+    }
+  }
+
+  @Override
+  public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+    ended.complete(null);
+    return null;
+  }
+
+  @Override
+  public void onError(WebSocket webSocket, Throwable error) {
+    session.completeExceptionally(error);
+    ack.completeExceptionally(error);
+    ended.complete(null);
+  }
+}

@@ -1,0 +1,103 @@
+package org.onenumber.ops.simulator;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A citizen who texts the city's number, arriving as Twilio delivers an SMS: a form-encoded {@code
+ * POST /webhooks/twilio/sms} signed with {@code X-Twilio-Signature} — HMAC-SHA1, keyed with the
+ * account's auth token, over the URL followed by every parameter name and value in name order,
+ * Base64 (the channels module's {@code TwilioRequestSigner} computes the same; the simulator may
+ * not depend on an adapter). The cases:
+ *
+ * <ol>
+ *   <li>Every arrival texts from its own number, so each opens a contact (a second text while one
+ *       is open would join it, and the two sides would count differently).
+ *   <li>Twilio's answer is empty TwiML, without the contact's id: the body starts with a tag
+ *       {@code [s<n>]}, the server makes the body the contact's topic, and the operator's offer,
+ *       which carries the topic, names the contact ({@link SimulationLedger#smsOffered}).
+ *   <li>A texting citizen does not hang up: the contact waits until an operator takes it.
+ * </ol>
+ *
+ * Stateless apart from the key; thread-safe. A refused or failed webhook counts as rejected or
+ * as a call error.
+ */
+final class SmsCitizen {
+
+  static final String PATH = "webhooks/twilio/sms";
+  private final HttpClient http;
+  private final URI url;
+  private final byte[] key;
+  private final SimulationLedger ledger;
+
+  SmsCitizen(HttpClient http, URI base, String authToken, SimulationLedger ledger) {
+    this.http = http;
+    this.url = base.resolve(PATH);
+    this.key = authToken.getBytes(StandardCharsets.UTF_8);
+    this.ledger = ledger;
+  }
+
+  /** The tag that starts message {@code n}'s body (case 2). */
+  static String tag(long n) {
+    return "[s" + n + "]";
+  }
+
+  /** The tag at the start of an offer's topic, or null. */
+  static String tagOf(String topic) {
+    int end = topic.indexOf(']');
+    return topic.startsWith("[s") && end > 2 ? topic.substring(0, end + 1) : null;
+  }
+
+  /** Texts the arrival's topic as message {@code n} at trace second {@code at}. */
+  void text(Arrival arrival, long n, double at) {
+    Map<String, String> form = new TreeMap<>(Map.of("From", Simulation.phoneOf(arrival.citizen() + "#sms" + n),
+        "To", "+8215880120", "Body", tag(n) + " " + arrival.topic(), "MessageSid", "SMsim" + n,
+        "AccountSid", "ACsimulator", "NumMedia", "0"));
+    StringJoiner body = new StringJoiner("&");
+    form.forEach((k, v) -> body.add(encode(k) + "=" + encode(v)));
+    HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-Twilio-Signature", sign(url.toString(), form))
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+    ledger.smsSent(tag(n), at);
+    try {
+      int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      if (status >= 400) {
+        ledger.smsRefused(tag(n), status < 500);
+      }
+    } catch (IOException e) {
+      ledger.smsRefused(tag(n), false);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  String sign(String calledUrl, Map<String, String> params) {
+    StringBuilder data = new StringBuilder(calledUrl);
+    new TreeMap<>(params).forEach((name, value) -> data.append(name).append(value));
+    try {
+      Mac mac = Mac.getInstance("HmacSHA1");
+      mac.init(new SecretKeySpec(key, "HmacSHA1"));
+      return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA1 is missing from this JDK", e);
+    }
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}
