@@ -131,7 +131,10 @@ public final class OpenApiDocument {
       statuses.add("429");
     }
     if (sample != null && sample.get("conflict") instanceof Map<?, ?> conflict) {
-      responses.putIfAbsent("409", conflictResponse((Map<String, String>) conflict));
+      responses.putIfAbsent("409", conflictResponse("Conflict", "illegal_transition", (Map<String, String>) conflict));
+    }
+    if (sample != null && sample.get("unprocessable") instanceof Map<?, ?> refusal) {
+      responses.putIfAbsent("422", conflictResponse("Refused", "unprocessable_entity", (Map<String, String>) refusal));
     }
     statuses.add("503");
     for (String status : statuses) {
@@ -223,11 +226,14 @@ public final class OpenApiDocument {
         + " (docs/api/access-policy.md).";
   }
 
-  /** A 409 answer from examples.yml's {@code conflict: {error, when, message}}. */
-  private static Map<String, Object> conflictResponse(Map<String, String> conflict) {
-    return Map.of("description", "Conflict: " + conflict.get("when"), "content", Map.of("application/json", Map.of(
+  /**
+   * A 409 or 422 answer from examples.yml's {@code conflict} or {@code unprocessable}: {@code {error,
+   * when, message}}.
+   */
+  private static Map<String, Object> conflictResponse(String title, String code, Map<String, String> conflict) {
+    return Map.of("description", title + ": " + conflict.get("when"), "content", Map.of("application/json", Map.of(
         "schema", Map.of("$ref", "#/components/schemas/Error"),
-        "example", Map.of("error", conflict.getOrDefault("error", "illegal_transition"),
+        "example", Map.of("error", conflict.getOrDefault("error", code),
             "message", conflict.getOrDefault("message", conflict.get("when"))))));
   }
 

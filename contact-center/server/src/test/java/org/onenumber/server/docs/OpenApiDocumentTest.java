@@ -112,6 +112,8 @@ class OpenApiDocumentTest {
         .get("post");
     Map<String, Object> conflict = (Map<String, Object>) ((Map<String, Object>) resolve.get("responses")).get("409");
     assertTrue(conflict.toString().contains("version_conflict"), conflict.toString());
+    Map<String, Object> intake = (Map<String, Object>) ((Map<String, Object>) paths.get("/api/v1/contacts")).get("post");
+    assertTrue(((Map<String, Object>) intake.get("responses")).get("422").toString().contains("Idempotency-Key"));
     Map<String, Object> contact = (Map<String, Object>) ((Map<String, Object>) paths.get("/api/v1/contacts/{id}"))
         .get("get");
     Map<String, Object> ok = (Map<String, Object>) ((Map<String, Object>) contact.get("responses")).get("200");
