@@ -76,7 +76,11 @@ public final class ContactIntake implements OpenContact {
     return open(command, contact -> { });
   }
 
-  @Override
+  /**
+   * As {@link #open(OpenContactCommand)}, and runs {@code alsoInTransaction} with the queued
+   * contact inside the transaction that stores it: what it writes commits or rolls back with the
+   * contact (the intake's idempotency key). An exception it throws rolls the contact back.
+   */
   public Contact open(OpenContactCommand command, Consumer<Contact> alsoInTransaction) {
     Queue queue = QueueSelection.choose(directory.queues(), command.queue(), command.channel(), command.language());
     var category = command.topic() == null || command.topic().isBlank()

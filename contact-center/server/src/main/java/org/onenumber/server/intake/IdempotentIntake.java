@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
 import org.onenumber.core.error.RetriableException;
-import org.onenumber.core.port.in.OpenContact;
+import org.onenumber.core.intake.ContactIntake;
 import org.onenumber.core.port.in.OpenContactCommand;
 import org.onenumber.server.api.Views.ContactView;
 
@@ -39,13 +39,13 @@ public final class IdempotentIntake {
 
   private static final String UNIQUE_VIOLATION = "23505";
 
-  private final OpenContact intake;
+  private final ContactIntake intake;
   private final JdbcIntakeKeys keys;
   private final JsonMapper json;
   private final InstantSource clock;
   private final Duration ttl;
 
-  IdempotentIntake(OpenContact intake, JdbcIntakeKeys keys, JsonMapper json, InstantSource clock,
+  IdempotentIntake(ContactIntake intake, JdbcIntakeKeys keys, JsonMapper json, InstantSource clock,
       @Value("${onenumber.intake.idempotency-ttl:24h}") Duration ttl) {
     this.intake = intake;
     this.keys = keys;
