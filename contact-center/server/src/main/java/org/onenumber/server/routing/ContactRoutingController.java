@@ -15,6 +15,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.util.function.BiFunction;
 import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.analytics.ComplaintType;
 import org.onenumber.core.contact.Contact;
@@ -72,25 +73,26 @@ final class ContactRoutingController {
   @Operation(summary = "Start the queue's wrap-up timer with the outcome (RESOLVED, ESCALATED, TRANSFERRED) and "
       + "optionally the operator's disposition (category: a type code of the city's tree)")
   ContactStateView wrapUp(@PathVariable String contactId, @Body RoutingBodies.Outcome body, Authentication who) {
-    agentOf(contactId, who);
-    ComplaintType disposed = body.category() == null ? null : dispositions.check(body.category());
-    ContactStateView after = after(contactId, routing.handle(new RoutingCommand.WrapUp(new ContactId(contactId),
-        body.parsed())), null);
-    keepNote(contactId, body, who);
-    if (disposed != null) {
-      dispositions.record(new ContactId(contactId), disposed, who.getName());
-    }
-    return after;
+    return finish(contactId, body, who, RoutingCommand.WrapUp::new);
   }
 
   @Post("/contacts/{contactId}/close")
   @Operation(summary = "Close a connected or wrapping-up contact now, with its outcome and optionally the operator's "
       + "disposition (category: a type code of the city's tree)")
   ContactStateView close(@PathVariable String contactId, @Body RoutingBodies.Outcome body, Authentication who) {
+    return finish(contactId, body, who, RoutingCommand.Close::new);
+  }
+
+  /**
+   * Wrap-up or close: the caller must act for the contact's agent and a disposition must name a type
+   * of the tree before anything changes; then the command, the wrap-up note and the disposition.
+   */
+  private ContactStateView finish(String contactId, RoutingBodies.Outcome body, Authentication who,
+      BiFunction<ContactId, RoutingCommand.Outcome, RoutingCommand> command) {
     agentOf(contactId, who);
     ComplaintType disposed = body.category() == null ? null : dispositions.check(body.category());
-    ContactStateView after = after(contactId, routing.handle(new RoutingCommand.Close(new ContactId(contactId),
-        body.parsed())), null);
+    ContactStateView after = after(contactId, routing.handle(command.apply(new ContactId(contactId), body.parsed())),
+        null);
     keepNote(contactId, body, who);
     if (disposed != null) {
       dispositions.record(new ContactId(contactId), disposed, who.getName());
