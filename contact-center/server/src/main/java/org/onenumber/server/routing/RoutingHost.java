@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
+import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.contact.ContactState;
 import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.error.IllegalTransitionException;
@@ -27,6 +28,8 @@ import org.onenumber.core.port.in.RouteContact;
 import org.onenumber.core.routing.Decisions;
 import org.onenumber.core.routing.RoutingCommand;
 import org.onenumber.core.routing.RoutingEngine;
+import org.onenumber.server.cluster.JdbcRoutingLease.LeaseLostException;
+import org.onenumber.server.cluster.RoutingOwnership;
 import org.onenumber.server.config.ServerTime;
 import org.onenumber.server.events.VertxEventPublisher;
 import org.onenumber.server.persistence.JdbcContactJournal;
@@ -45,12 +48,21 @@ import org.slf4j.LoggerFactory;
  * contacts, agent sessions). Thread-safe: callers on any thread block on {@link #call}. Failures:
  * an engine refusal or a journal failure goes back to the caller, and nothing of a failed command
  * is published; the next call runs on an engine rebuilt from what the journal holds.
+ *
+ * <p>In the cluster ({@link RoutingOwnership}, issue 11) only the lease owner routes: on a standby
+ * every call is refused with {@link NotRoutingHereException} (503, retry on the owner), and when
+ * the node takes the lease over the engine is rebuilt from the shared journal exactly as at a
+ * restart (waits kept, offers in flight back to the line). A write fenced off after the lease was
+ * lost rolls back and routing stops here. Contacts that other nodes queued (intake or webhooks that
+ * reached a standby) are picked up by the owner from the journal every second.
  */
 @Context
 public final class RoutingHost implements RouteContact {
 
   private static final Logger LOG = LoggerFactory.getLogger(RoutingHost.class);
   private static final long CALL_TIMEOUT_SECONDS = 10;
+  /** How often the cluster's owner looks for contacts queued by other nodes, and how old they must be. */
+  private static final Duration QUEUED_ELSEWHERE_EVERY = Duration.ofSeconds(1);
 
   private final Vertx vertx;
   private final JdbcContactJournal journal;
@@ -76,11 +88,15 @@ public final class RoutingHost implements RouteContact {
   private long timer = -1;
   private Instant timerAt;
   private boolean rebuildScheduled;
+  private final RoutingOwnership ownership;
+  /** Confined to the routing context: this node's engine is the one routing (after its takeover). */
+  private boolean routingHere;
 
   RoutingHost(Vertx vertx, JdbcContactJournal journal, JdbcDirectory directory, JdbcRoutingRecord record,
       VertxEventPublisher events, AgentSockets sockets, InstantSource clock, RandomGenerator random,
-      ServerTime time, MeterRegistry registry) {
+      ServerTime time, MeterRegistry registry, RoutingOwnership ownership) {
     this.vertx = vertx;
+    this.ownership = ownership;
     this.time = time;
     this.clock = clock;
     this.latency = new OfferLatency(registry, time);
@@ -93,10 +109,17 @@ public final class RoutingHost implements RouteContact {
     this.routing = new JournaledEngine(() -> new RoutingEngine(clock, random, positions, DEFAULT_HANDLE_TIME), record,
         this::publish);
     this.context = deployWorkerContext(vertx);
-    call(e -> {
-      start();
-      return null;
-    });
+    ownership.whenChanged(owner -> context.runOnContext(v -> roleChanged(owner)));
+    if (ownership.owner()) {
+      call(e -> {
+        routingHere = true;
+        start();
+        return null;
+      });
+    }
+    if (ownership.clustered()) {
+      vertx.setPeriodic(QUEUED_ELSEWHERE_EVERY.toMillis(), id -> context.runOnContext(v -> pickUpQueuedElsewhere()));
+    }
     events.subscribe(this::fromIntake);
   }
 
@@ -105,6 +128,7 @@ public final class RoutingHost implements RouteContact {
     CompletableFuture<T> result = new CompletableFuture<>();
     context.runOnContext(v -> {
       try {
+        requireOwner();
         result.complete(work.apply(routing.engine()));
       } catch (RuntimeException e) {
         result.completeExceptionally(e);
@@ -126,7 +150,10 @@ public final class RoutingHost implements RouteContact {
   public void submit(java.util.function.Consumer<RoutingEngine> work) {
     context.runOnContext(v -> {
       try {
+        requireOwner();
         work.accept(routing.engine());
+      } catch (NotRoutingHereException standby) {
+        LOG.debug("routing task skipped: {}", standby.getMessage());
       } catch (RuntimeException e) {
         LOG.error("routing task failed", e);
       }
@@ -158,6 +185,7 @@ public final class RoutingHost implements RouteContact {
   }
 
   private Decisions apply(RoutingCommand command) {
+    requireOwner();
     switch (command) {
       case RoutingCommand.Arrive a -> configured(a.contact().queue());
       case RoutingCommand.LogIn l -> l.queues().forEach(this::configured);
@@ -167,6 +195,8 @@ public final class RoutingHost implements RouteContact {
     Decisions decisions;
     try {
       decisions = routing.handle(command);
+    } catch (LeaseLostException lost) {
+      throw new NotRoutingHereException("this node lost the routing lease: " + lost.getMessage());
     } catch (RuntimeException e) {
       if (routing.stale()) {
         rebuildSoon();
@@ -183,13 +213,13 @@ public final class RoutingHost implements RouteContact {
    * returns, even if no command comes in to trigger the rebuild.
    */
   private void rebuildSoon() {
-    if (rebuildScheduled) {
+    if (rebuildScheduled || !ownership.owner()) {
       return;
     }
     rebuildScheduled = true;
     vertx.setTimer(1000, id -> {
       rebuildScheduled = false;
-      if (!routing.stale()) {
+      if (!routing.stale() || !ownership.owner()) {
         return;
       }
       try {
@@ -225,6 +255,65 @@ public final class RoutingHost implements RouteContact {
     LOG.info("routing rebuilt from the journal: {} waiting", engine.waitingCount());
   }
 
+  /** Refuses work on a node that does not route (a cluster standby). */
+  private void requireOwner() {
+    if (!ownership.owner()) {
+      throw new NotRoutingHereException("this node is a cluster standby; routing runs on the lease owner");
+    }
+  }
+
+  /**
+   * On the routing context: the lease was taken (rebuild the engine from the shared journal, as a
+   * restart does, and route) or lost (forget the engine and its timer; the next owner rebuilds).
+   */
+  private void roleChanged(boolean owner) {
+    if (owner && !routingHere) {
+      routingHere = true;
+      long start = System.nanoTime();
+      routing.distrust();
+      try {
+        LOG.info("routing taken over: rebuilt from the journal in {} ms, {} waiting",
+            (System.nanoTime() - start) / 1_000_000, routing.engine().waitingCount());
+      } catch (RuntimeException e) {
+        LOG.warn("routing could not be rebuilt on takeover yet: {}", e.getMessage());
+        rebuildSoon();
+      }
+    } else if (!owner && routingHere) {
+      routingHere = false;
+      routing.distrust();
+      if (timer >= 0) {
+        vertx.cancelTimer(timer);
+        timer = -1;
+        timerAt = null;
+      }
+      LOG.warn("routing stopped on this node: it no longer holds the routing lease");
+    }
+  }
+
+  /**
+   * The cluster's owner routes contacts that a standby queued (intake or a webhook that reached
+   * it): every queued contact of the journal older than a second that the engine does not hold
+   * arrives now (younger ones are still on their way from this node's own intake).
+   */
+  private void pickUpQueuedElsewhere() {
+    if (!ownership.owner() || routing.stale()) {
+      return;
+    }
+    try {
+      RoutingEngine engine = routing.engine();
+      for (ContactId id : record.queuedBefore(clock.instant().minus(QUEUED_ELSEWHERE_EVERY))) {
+        if (engine.contact(id).isEmpty()) {
+          journal.find(id).ifPresent(contact -> {
+            LOG.info("routing picked up contact {}, queued by another node", id);
+            apply(new RoutingCommand.Arrive(contact));
+          });
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("routing could not pick up contacts queued elsewhere: {}", e.getMessage());
+    }
+  }
+
   /**
    * Intake journaled a new queued contact: hand it to routing (this runs on an event loop). If the
    * database fails on the way, the engine is rebuilt from the journal, which holds the contact.
@@ -234,6 +323,10 @@ public final class RoutingHost implements RouteContact {
       Instant receivedAt = clock.instant();
       long receivedNanos = System.nanoTime();
       context.runOnContext(v -> {
+        if (!ownership.owner()) {
+          LOG.debug("standby: contact {} is journaled; the owner picks it up", c.contact());
+          return;
+        }
         try {
           long start = System.nanoTime();
           journal.find(c.contact()).ifPresent(contact -> {
@@ -276,6 +369,9 @@ public final class RoutingHost implements RouteContact {
     timer = vertx.setTimer(delay, id -> {
       timer = -1;
       timerAt = null;
+      if (!ownership.owner()) {
+        return;
+      }
       try {
         apply(new RoutingCommand.Tick());
       } catch (RuntimeException e) {
@@ -290,6 +386,9 @@ public final class RoutingHost implements RouteContact {
     timerAt = null;
     timer = vertx.setTimer(1000, id -> {
       timer = -1;
+      if (!ownership.owner()) {
+        return;
+      }
       try {
         apply(new RoutingCommand.Tick());
       } catch (RuntimeException e) {
@@ -329,6 +428,13 @@ public final class RoutingHost implements RouteContact {
     @Override
     public Future<?> start() {
       return Future.succeededFuture();
+    }
+  }
+
+  /** This node does not route (a cluster standby, or it just lost the lease): retry on the owner. */
+  static final class NotRoutingHereException extends RetriableException {
+    NotRoutingHereException(String message) {
+      super(message, null);
     }
   }
 
