@@ -52,6 +52,7 @@ final class LeaseOwnership implements RoutingOwnership {
   private static final Logger LOG = LoggerFactory.getLogger(LeaseOwnership.class);
 
   private final JdbcRoutingLease leases;
+  private final InstantSource clock;
   private final String node;
   private final List<Consumer<Boolean>> listeners = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService heartbeat;
@@ -64,7 +65,8 @@ final class LeaseOwnership implements RoutingOwnership {
       @Value("${onenumber.cluster.renew-every:1s}") Duration renewEvery) {
     requirePostgres(dataSource);
     this.node = nodeId.isBlank() ? defaultNodeId() : nodeId;
-    this.leases = new JdbcRoutingLease(jdbc, InstantSource.system(), node, ttl);
+    this.clock = InstantSource.system();
+    this.leases = new JdbcRoutingLease(jdbc, clock, node, ttl);
     beat();
     this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "routing-lease");
@@ -82,10 +84,11 @@ final class LeaseOwnership implements RoutingOwnership {
         renewEvery);
   }
 
-  /** For tests: no heartbeat thread; {@link #beat} is called by hand. */
-  LeaseOwnership(JdbcRoutingLease leases, String node) {
-    this.leases = leases;
+  /** For tests: on {@code clock}, without a heartbeat thread ({@link #beat} is called by hand). */
+  LeaseOwnership(Jdbc jdbc, InstantSource clock, String node, Duration ttl) {
+    this.clock = clock;
     this.node = node;
+    this.leases = new JdbcRoutingLease(jdbc, clock, node, ttl);
     this.heartbeat = null;
   }
 
@@ -99,7 +102,7 @@ final class LeaseOwnership implements RoutingOwnership {
         leases.acquire(PARTITION).ifPresent(this::win);
       }
     } catch (RetriableException databaseAway) {
-      if (lease != null && InstantSource.system().instant().isAfter(lease.expiresAt())) {
+      if (lease != null && clock.instant().isAfter(lease.expiresAt())) {
         lose(lease, "not renewed before its expiry (" + databaseAway.getMessage() + ")");
       }
     } catch (RuntimeException e) {
