@@ -11,6 +11,12 @@ import java.util.function.Consumer;
  */
 public interface RoutingOwnership {
 
+  /**
+   * {@code @Scheduled(condition = ONE_NODE_ONLY)}: a worker that must run on one node at a time
+   * (the outbox, dialers, sweeps): always on one node alone, only on the lease owner in the cluster.
+   */
+  String ONE_NODE_ONLY = "#{ ctx[T(org.onenumber.server.cluster.RoutingOwnership)].owner() }";
+
   /** The one partition of this slice: every queue's routing. */
   String PARTITION = "routing";
 

@@ -159,7 +159,7 @@ class CrashSafetyIT {
   }
 
   /** Twilio retries what it got no 200 for; after the restart each retry must be answered 200. */
-  static void retryUnacknowledged(AckedLoad load) throws IOException, InterruptedException {
+  private static void retryUnacknowledged(AckedLoad load) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
     for (AckedLoad.Webhook webhook : load.unackedWebhooks()) {
       assertEquals(200, load.send(http, webhook), "retry of " + webhook.sid());
