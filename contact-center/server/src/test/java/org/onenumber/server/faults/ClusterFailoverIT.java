@@ -96,11 +96,9 @@ class ClusterFailoverIT {
       load.stop();
       int acceptedAtKill = operators.accepted();
       operators.moveTo(owner.uri());
-      for (ServerProcess node : nodes.subList(1, 3)) {
-        if (node != owner) {
-          assertEquals(503, health(http, node).statusCode(), "one owner at a time: the other node stays a standby");
-        }
-      }
+      ServerProcess standby = nodes.get(1) == owner ? nodes.get(2) : nodes.get(1);
+      assertEquals(503, health(http, standby).statusCode(), "one owner at a time: the other node stays a standby");
+      String viaStandby = intakeOn(http, standby, run);
       for (AckedLoad.Webhook webhook : load.unackedWebhooks()) { // Twilio retries what it got no 200 for
         assertEquals(200, load.sendTo(owner.uri(), http, webhook), "retry of " + webhook.sid() + " on the new owner");
       }
@@ -109,6 +107,9 @@ class ClusterFailoverIT {
       await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() ->
           flowing.acknowledged() >= 20 && operators.accepted() >= acceptedAtKill + OPERATORS.size());
       after.stop();
+      ServerProcess routing = owner;
+      await("the owner routes the contact the standby took in").atMost(Duration.ofSeconds(20))
+          .pollInterval(Duration.ofMillis(100)).until(() -> positionOn(http, routing, viaStandby) == 200);
       positions = CrashSafetyIT.positions(owner.uri(), load);
       oldestQueuedAt = oldestQueuedAt(url, load);
       oldestWaitAfter = oldestWaitSeconds(http, owner, queueOf(url, load));
@@ -198,6 +199,28 @@ class ClusterFailoverIT {
       InterruptedException {
     return http.send(HttpRequest.newBuilder(node.uri().resolve("/health")).timeout(Duration.ofSeconds(2)).build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Posts one intake contact to a standby (as a client past the load balancer would): journaled there, 201. */
+  private static String intakeOn(HttpClient http, ServerProcess standby, String run) throws IOException,
+      InterruptedException {
+    String phone = "010-7777-" + String.format("%04d", Math.floorMod(run.hashCode(), 10_000));
+    String body = "{\"channel\":\"VOICE\",\"phone\":\"" + phone + "\",\"language\":\"ko\","
+        + "\"topic\":\"via standby " + run + "\"}";
+    HttpResponse<String> posted = http.send(HttpRequest.newBuilder(standby.uri().resolve("/api/v1/contacts"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(posted.body());
+    assertTrue(posted.statusCode() == 201 && id.find(), "intake on a standby: " + posted.statusCode() + " " + posted.body());
+    return id.group(1);
+  }
+
+  /** The status of {@code GET /api/v1/contacts/{id}/position} on a node: 200 once its engine holds the contact. */
+  private static int positionOn(HttpClient http, ServerProcess node, String contact) throws IOException,
+      InterruptedException {
+    String token = Logins.token(http, node.uri(), "op-001");
+    return http.send(HttpRequest.newBuilder(node.uri().resolve("/api/v1/contacts/" + contact + "/position"))
+        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   /** The queue the acknowledged intake contacts wait in (one: the intake posts are all alike). */
