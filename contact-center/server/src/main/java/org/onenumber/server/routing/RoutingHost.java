@@ -255,6 +255,11 @@ public final class RoutingHost implements RouteContact {
     LOG.info("routing rebuilt from the journal: {} waiting", engine.waitingCount());
   }
 
+  /** False on a cluster standby: consoles and routing calls belong on the lease owner. */
+  public boolean routesHere() {
+    return ownership.owner();
+  }
+
   /** Refuses work on a node that does not route (a cluster standby). */
   private void requireOwner() {
     if (!ownership.owner()) {
@@ -281,6 +286,7 @@ public final class RoutingHost implements RouteContact {
     } else if (!owner && routingHere) {
       routingHere = false;
       routing.distrust();
+      sockets.closeAll();
       if (timer >= 0) {
         vertx.cancelTimer(timer);
         timer = -1;

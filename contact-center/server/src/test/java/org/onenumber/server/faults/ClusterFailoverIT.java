@@ -37,7 +37,10 @@ import org.onenumber.server.TestDatabases;
  * wait in a queue nobody serves. The owner is killed with SIGKILL; one standby must answer {@code
  * /health} 200 within 5 s (its lease taken, its engine rebuilt from the shared journal), the other
  * stays a standby. The operators move to the new owner (as a load balancer would send them), Twilio's
- * retries of unanswered webhooks and new load go there too. Then: every acknowledged item stored
+ * retries of unanswered webhooks and new load go there too; an intake post that reaches the standby
+ * is journaled there and routed by the owner. Then the new owner is frozen (SIGSTOP) past its lease:
+ * the last standby must take over within 5 s, and the frozen node, woken (SIGCONT), must stop
+ * routing ({@code /health} 503). Then: every acknowledged item stored
  * exactly once, no contact offered to or held by two operators ({@link DoubleAssignments}, from the
  * journal; none accepted twice), the waiting line in journal order with its waits carried over (the
  * queue's oldest wait on the new owner counts from the original {@code queued_at}), engine ==
@@ -78,6 +81,7 @@ class ClusterFailoverIT {
     AckedLoad after = null;
     ServerProcess owner;
     double failoverSeconds;
+    double pauseTakeoverSeconds;
     Map<String, Integer> positions;
     Map<String, Integer> engine;
     long oldestWaitAfter;
@@ -107,9 +111,22 @@ class ClusterFailoverIT {
       await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() ->
           flowing.acknowledged() >= 20 && operators.accepted() >= acceptedAtKill + OPERATORS.size());
       after.stop();
-      ServerProcess routing = owner;
+      ServerProcess paused = owner;
       await("the owner routes the contact the standby took in").atMost(Duration.ofSeconds(20))
-          .pollInterval(Duration.ofMillis(100)).until(() -> positionOn(http, routing, viaStandby) == 200);
+          .pollInterval(Duration.ofMillis(100)).until(() -> positionOn(http, paused, viaStandby) == 200);
+
+      // the new owner freezes past its lease (a long pause, a frozen VM): the standby takes over; woken,
+      // the paused node finds its lease gone (renew or a fenced write) and stops routing
+      long pausedAt = System.nanoTime();
+      paused.pause();
+      owner = awaitNewOwner(http, List.of(standby));
+      pauseTakeoverSeconds = (System.nanoTime() - pausedAt) / 1e9;
+      operators.moveTo(owner.uri());
+      paused.resume();
+      await("the woken node stops routing").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+          .until(() -> health(http, paused).statusCode() == 503);
+      assertEquals(200, health(http, owner).statusCode(), "the node that took over while the other was paused routes");
+
       positions = CrashSafetyIT.positions(owner.uri(), load);
       oldestQueuedAt = oldestQueuedAt(url, load);
       oldestWaitAfter = oldestWaitSeconds(http, owner, queueOf(url, load));
@@ -139,10 +156,13 @@ class ClusterFailoverIT {
       requeued = requeuedSince(connection, killedAt);
     }
     System.out.printf("RESULT faults scenario=cluster-kill-owner acked=%d lost=%d duplicated=%d double_assigned=%d"
-        + " recover_s=%.1f accepted=%d accepted_twice=%d offers_requeued=%d engine_journal_mismatch=%d%n",
-        load.acknowledged() + after.acknowledged(), counts.lost(), counts.duplicated(), doubleAssigned, failoverSeconds,
-        operators.accepted(), operators.acceptedTwice(), requeued, mismatched);
+        + " recover_s=%.1f pause_takeover_s=%.1f accepted=%d accepted_twice=%d offers_requeued=%d"
+        + " engine_journal_mismatch=%d%n", load.acknowledged() + after.acknowledged(), counts.lost(), counts.duplicated(),
+        doubleAssigned, failoverSeconds, pauseTakeoverSeconds, operators.accepted(), operators.acceptedTwice(), requeued,
+        mismatched);
     assertTrue(failoverSeconds <= FAILOVER_GOAL.toSeconds(), "failover took " + failoverSeconds + " s");
+    assertTrue(pauseTakeoverSeconds <= FAILOVER_GOAL.toSeconds(), "takeover from a paused owner took "
+        + pauseTakeoverSeconds + " s");
     assertEquals(0, counts.lost(), "acknowledged webhooks and intake contacts lost");
     assertEquals(0, counts.duplicated(), "webhooks and intake contacts stored twice");
     assertEquals(0, doubleAssigned, "contacts offered to or held by two operators at once (journal)");
