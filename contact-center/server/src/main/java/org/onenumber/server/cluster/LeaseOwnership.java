@@ -52,6 +52,8 @@ final class LeaseOwnership implements RoutingOwnership {
   private static final Logger LOG = LoggerFactory.getLogger(LeaseOwnership.class);
 
   private final JdbcRoutingLease leases;
+  private final Jdbc jdbc;
+  private final Duration ttl;
   private final InstantSource clock;
   private final String node;
   private final List<Consumer<Boolean>> listeners = new CopyOnWriteArrayList<>();
@@ -66,6 +68,8 @@ final class LeaseOwnership implements RoutingOwnership {
     requirePostgres(dataSource);
     this.node = nodeId.isBlank() ? defaultNodeId() : nodeId;
     this.clock = InstantSource.system();
+    this.jdbc = jdbc;
+    this.ttl = ttl;
     this.leases = new JdbcRoutingLease(jdbc, clock, node, ttl);
     beat();
     this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -88,6 +92,8 @@ final class LeaseOwnership implements RoutingOwnership {
   LeaseOwnership(Jdbc jdbc, InstantSource clock, String node, Duration ttl) {
     this.clock = clock;
     this.node = node;
+    this.jdbc = jdbc;
+    this.ttl = ttl;
     this.leases = new JdbcRoutingLease(jdbc, clock, node, ttl);
     this.heartbeat = null;
   }
@@ -137,6 +143,10 @@ final class LeaseOwnership implements RoutingOwnership {
       throw new LeaseLostException("node " + node + " does not hold the routing lease (standby)");
     }
     try {
+      // the fence locks the lease row until the commit; an owner frozen inside this transaction (a long
+      // pause, a frozen VM) would hold it, and block the takeover, for ever: PostgreSQL ends such a
+      // session after a lease's time, which rolls its write back and frees the row for the next owner
+      jdbc.update("set local idle_in_transaction_session_timeout = " + ttl.toMillis());
       leases.fence(lease);
     } catch (LeaseLostException lost) {
       lose(lease, "a routing write was fenced off");

@@ -277,8 +277,9 @@ public final class RoutingHost implements RouteContact {
       long start = System.nanoTime();
       routing.distrust();
       try {
+        int waiting = routing.engine().waitingCount();
         LOG.info("routing taken over: rebuilt from the journal in {} ms, {} waiting",
-            (System.nanoTime() - start) / 1_000_000, routing.engine().waitingCount());
+            (System.nanoTime() - start) / 1_000_000, waiting);
       } catch (RuntimeException e) {
         LOG.warn("routing could not be rebuilt on takeover yet: {}", e.getMessage());
         rebuildSoon();

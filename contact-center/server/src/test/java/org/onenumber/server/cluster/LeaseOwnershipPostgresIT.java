@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onenumber.server.TestDatabases;
@@ -99,6 +103,29 @@ class LeaseOwnershipPostgresIT {
     assertEquals(List.of("a true", "b true", "a false"), heard);
     nodeA.beat();
     assertFalse(nodeA.owner(), "node-b renews nothing here, but its lease has not expired");
+  }
+
+  @Test
+  void anOwnerFrozenInsideItsWriteDoesNotBlockTheTakeoverForLongerThanALease() throws Exception {
+    nodeA.beat();
+    CountDownLatch fenced = new CountDownLatch(1);
+    CompletableFuture<Void> frozen = CompletableFuture.runAsync(() -> jdbc.inTransaction(() -> {
+      nodeA.fence(); // holds the lease row until the commit
+      fenced.countDown();
+      LockSupport.parkNanos(TTL.plusSeconds(2).toNanos()); // frozen past the lease
+      jdbc.update("insert into domain_event (type, at, contact_id, payload) values ('probe', ?, null, 'frozen')",
+          clock.instant());
+      return null;
+    }));
+    assertTrue(fenced.await(10, TimeUnit.SECONDS));
+    clock.advance(TTL.plusMillis(1));
+    long start = System.nanoTime();
+    nodeB.beat(); // waits for the row until PostgreSQL ends the frozen session
+    Duration waited = Duration.ofNanos(System.nanoTime() - start);
+    assertTrue(nodeB.owner(), "the standby took over");
+    assertTrue(waited.compareTo(TTL.plusSeconds(2)) < 0, "the takeover waited " + waited);
+    assertThrows(Exception.class, frozen::join, "the frozen owner's transaction was ended");
+    assertEquals(0, events("frozen"), "nothing of the frozen owner's write was committed");
   }
 
   private int events(String payload) {

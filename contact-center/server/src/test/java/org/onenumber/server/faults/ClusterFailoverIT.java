@@ -211,8 +211,11 @@ class ClusterFailoverIT {
       }
       Thread.sleep(50);
     }
-    throw new AssertionError("no standby took over within 30 s; logs:\n" + standbys.get(0).log() + "\n"
-        + standbys.get(1).log());
+    StringBuilder logs = new StringBuilder();
+    for (ServerProcess node : standbys) {
+      logs.append(node.log()).append('\n');
+    }
+    throw new AssertionError("no standby took over within 30 s; logs:\n" + logs);
   }
 
   private static HttpResponse<String> health(HttpClient http, ServerProcess node) throws IOException,
