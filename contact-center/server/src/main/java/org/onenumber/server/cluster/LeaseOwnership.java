@@ -103,7 +103,7 @@ final class LeaseOwnership implements RoutingOwnership {
     Lease lease = held;
     try {
       if (lease != null) {
-        leases.renew(lease).ifPresentOrElse(renewed -> held = renewed, () -> lose(lease, "taken by another node"));
+        leases.renew(lease).ifPresentOrElse(next -> renewed(lease, next), () -> lose(lease, "taken by another node"));
       } else {
         leases.acquire(PARTITION).ifPresent(this::win);
       }
@@ -120,6 +120,13 @@ final class LeaseOwnership implements RoutingOwnership {
     held = lease;
     LOG.info("cluster node {} took the routing lease (epoch {}): routing here", node, lease.epoch());
     listeners.forEach(l -> l.accept(true));
+  }
+
+  /** Keeps the renewed lease unless a failed fence dropped this one meanwhile. */
+  private synchronized void renewed(Lease lease, Lease next) {
+    if (held == lease) {
+      held = next;
+    }
   }
 
   private synchronized void lose(Lease lease, String why) {
