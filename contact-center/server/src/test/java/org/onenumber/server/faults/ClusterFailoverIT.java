@@ -72,7 +72,10 @@ class ClusterFailoverIT {
       HttpResponse<String> health = health(http, standby);
       assertEquals(503, health.statusCode(), "a later node is a standby");
       assertTrue(health.body().contains("STANDBY"), health.body());
+      assertEquals(503, health(http, standby, "/health/readiness").statusCode(), "a load balancer's readiness check");
+      assertEquals(200, health(http, standby, "/health/liveness").statusCode(), "a standby is alive");
     }
+    assertEquals(200, health(http, first, "/health/readiness").statusCode(), "the owner is ready");
 
     String run = "cl" + ProcessHandle.current().pid() % 1000;
     SimulatedOperators operators = new SimulatedOperators(first.uri()).start(OPERATORS);
@@ -220,7 +223,12 @@ class ClusterFailoverIT {
 
   private static HttpResponse<String> health(HttpClient http, ServerProcess node) throws IOException,
       InterruptedException {
-    return http.send(HttpRequest.newBuilder(node.uri().resolve("/health")).timeout(Duration.ofSeconds(2)).build(),
+    return health(http, node, "/health");
+  }
+
+  private static HttpResponse<String> health(HttpClient http, ServerProcess node, String path) throws IOException,
+      InterruptedException {
+    return http.send(HttpRequest.newBuilder(node.uri().resolve(path)).timeout(Duration.ofSeconds(2)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
