@@ -39,13 +39,14 @@ import org.slf4j.LoggerFactory;
  * from HTTP, intake or a timer is queued for that context; the commands that queued up while it
  * was busy are applied together and their decisions journaled in one transaction ({@link
  * RoutingQueue}, {@link JournaledEngine}), then published on the event bus and pushed to agent
- * consoles, then their callers answered; the engine's next deadline becomes a Vert.x timer. Deadlines are in server time;
- * {@link ServerTime} turns them into wall delays (trace time under a simulated clock). A contact
- * offered as it arrives is timed from arrival to the offer frame ({@link OfferLatency}). On start,
- * and after any failed write, the engine is rebuilt from the record (queue configurations, open
- * contacts, agent sessions). Thread-safe: callers on any thread block on {@link #call}. Failures:
- * an engine refusal or a journal failure goes back to the caller (a failed batch's failure to every
- * caller in it), and nothing of a failed command is published; the next call runs on an engine rebuilt from what the journal holds.
+ * consoles, then their callers answered; the engine's next deadline becomes a Vert.x timer.
+ * Deadlines are in server time; {@link ServerTime} turns them into wall delays (trace time under a
+ * simulated clock). A contact offered as it arrives is timed from arrival to the offer frame
+ * ({@link OfferLatency}). On start, and after any failed write, the engine is rebuilt from the
+ * record (queue configurations, open contacts, agent sessions). Thread-safe: callers on any thread
+ * block on {@link #call}. Failures: an engine refusal or a journal failure goes back to the caller
+ * (a failed batch's failure to every caller in it), and nothing of a failed command is published;
+ * the next call runs on an engine rebuilt from what the journal holds.
  */
 @Context
 public final class RoutingHost implements RouteContact {
