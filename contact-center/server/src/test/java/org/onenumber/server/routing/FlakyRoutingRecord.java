@@ -32,6 +32,8 @@ final class FlakyRoutingRecord implements RoutingRecord {
   private final Map<AgentId, Agent> directory;
   private boolean failNext;
   int failedWrites;
+  /** Writes that succeeded: one transaction each. */
+  int writes;
 
   FlakyRoutingRecord(List<QueueConfig> configurations, List<Agent> agents) {
     this.configurations = List.copyOf(configurations);
@@ -77,6 +79,7 @@ final class FlakyRoutingRecord implements RoutingRecord {
       failedWrites++;
       throw new RetriableException("database unavailable (injected)", null);
     }
+    writes++;
     for (Contact contact : decisions.contacts()) {
       if (contact.state() == ContactState.CLOSED || contact.state() == ContactState.ABANDONED) {
         open.remove(contact.id());
