@@ -26,6 +26,7 @@ import org.onenumber.core.directory.Language;
 import org.onenumber.core.directory.Queue;
 import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.error.NotFoundException;
+import org.onenumber.core.error.PermanentException;
 import org.onenumber.core.error.RetriableException;
 import org.onenumber.core.routing.Decisions;
 import org.onenumber.core.routing.QueueConfig;
@@ -51,6 +52,8 @@ class RoutingQueueTest {
   private final List<Decisions> published = new ArrayList<>();
   private final List<Integer> writesAtPublication = new ArrayList<>();
   private int recoveries;
+  /** The agent whose commands the host refuses before they are applied, as a cluster standby does. */
+  private Agent notRoutedHere;
   private final RoutingQueue queue;
 
   RoutingQueueTest() {
@@ -66,6 +69,9 @@ class RoutingQueueTest {
     queue = new RoutingQueue(context::add, routing, new RoutingQueue.Host() {
       @Override
       public void prepare(RoutingCommand command) {
+        if (notRoutedHere != null && command instanceof RoutingCommand.LogIn l && l.agent().equals(notRoutedHere)) {
+          throw new RoutingHost.NotRoutingHereException("standby (test)");
+        }
       }
 
       @Override
@@ -156,6 +162,41 @@ class RoutingQueueTest {
     runContext();
     assertFalse(again.isCompletedExceptionally(), "the retry succeeds");
     assertEquals(ContactState.OFFERED, record.open.get(contact.id()).state(), "and the waiting contact is offered");
+  }
+
+  @Test
+  void aCommandTheHostRefusesBeforeApplyingItFailsAloneAndTheRestOfTheBatchIsWritten() throws Exception {
+    notRoutedHere = agents.get(1);
+    CompletableFuture<Decisions> first = queued(new RoutingCommand.LogIn(agents.get(0), Set.of(), null));
+    CompletableFuture<Decisions> refused = queued(new RoutingCommand.LogIn(agents.get(1), Set.of(), null));
+    CompletableFuture<Decisions> arrival = queued(new RoutingCommand.Arrive(intake("c0")));
+
+    runContext();
+
+    assertInstanceOf(RoutingHost.NotRoutingHereException.class, failure(refused));
+    assertFalse(first.isCompletedExceptionally());
+    assertEquals(ContactState.OFFERED, arrival.get().contacts().get(0).state());
+    assertEquals(1, record.writes, "the batch was written once, without the refused command");
+    assertFalse(routing.stale());
+    assertEquals(0, recoveries);
+  }
+
+  @Test
+  void aCommitFencedOffFailsEveryCommandOfTheBatchWithTheFencesFailure() {
+    PermanentException fenced = new PermanentException("lease_lost", "fenced off (test)");
+    record.failNextWriteWith(fenced);
+    List<CompletableFuture<Decisions>> answers = List.of(
+        queued(new RoutingCommand.LogIn(agents.get(0), Set.of(), null)),
+        queued(new RoutingCommand.Arrive(intake("c0"))));
+
+    runContext();
+
+    for (CompletableFuture<Decisions> answer : answers) {
+      assertEquals(fenced, answer.exceptionNow(), "each caller hears the fence's failure");
+    }
+    assertTrue(published.isEmpty());
+    assertTrue(routing.stale());
+    assertEquals(1, recoveries);
   }
 
   private CompletableFuture<Decisions> queued(RoutingCommand command) {
