@@ -20,7 +20,8 @@ import java.util.function.DoubleSupplier;
  * <ol>
  *   <li>connects, sends {@code start} in the arrival's language, then its topic as the first
  *       {@code message}; the {@code ack} carries the contact id, and the contact counts as opened
- *       (its queue, and so its threshold, is learnt when an operator is offered it);
+ *       when that message was sent (the server stamps its arrival on receiving it, before the
+ *       ack); its queue, and so its threshold, is learnt when an operator is offered it;
  *   <li>waits for {@code agent} (an operator took it; the ledger's answer time is the operator's
  *       accept, as on every channel) or for its patience to run out;
  *   <li>patience out with no operator: sends {@code leave} — the server abandons a waiting contact,
@@ -92,13 +93,14 @@ final class ChatCitizen extends TextFrames {
     try {
       send(socket, Map.of("type", "start", "language", arrival.language()));
       session.get(ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
+      double writtenAt = traceClock.getAsDouble();
       send(socket, Map.of("type", "message", "clientId", "c-1", "body", arrival.topic()));
       String contactId = ack.get(ANSWER_TIMEOUT_S, TimeUnit.SECONDS).path("contactId").asText("");
       if (contactId.isEmpty()) {
         ledger.errors.incrementAndGet();
         return null;
       }
-      ledger.opened(contactId, traceClock.getAsDouble(), Double.NaN);
+      ledger.opened(contactId, writtenAt, Double.NaN);
       return contactId;
     } catch (ExecutionException | TimeoutException e) {
       ledger.errors.incrementAndGet();

@@ -154,6 +154,8 @@ final class SimulatedOperator {
   }
 
   private void handle(String offerId, String contactId) {
+    // the server stamps the answer when it takes the accept: nearer its sending than its reply
+    double acceptedAt = traceClock.getAsDouble();
     try {
       client.post("/api/v1/offers/" + offerId + "/accept", Map.of());
     } catch (OneNumberClient.Refused e) {
@@ -163,7 +165,7 @@ final class SimulatedOperator {
       ledger.errors.incrementAndGet();
       return;
     }
-    ledger.answered(contactId, traceClock.getAsDouble());
+    ledger.answered(contactId, acceptedAt);
     double sigma = 0.6;
     double handleSeconds = Math.exp(Math.log(options.ahtSeconds()) - sigma * sigma / 2 + sigma * random.nextGaussian());
     try {

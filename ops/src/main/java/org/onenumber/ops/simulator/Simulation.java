@@ -242,10 +242,11 @@ public final class Simulation {
       return;
     }
     String contactId;
+    double calledAt = traceSeconds();
     try {
       JsonNode contact = intake.post("/api/v1/contacts", body(a));
       contactId = contact.path("id").asText();
-      ledger.opened(contactId, traceSeconds(), ledger.thresholdOf(contact.path("queue").asText()));
+      ledger.opened(contactId, calledAt, ledger.thresholdOf(contact.path("queue").asText()));
     } catch (OneNumberClient.Refused e) {
       ledger.rejected.incrementAndGet();
       return;

@@ -10,7 +10,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What the simulator saw happen to each contact, in trace seconds: opened, answered (offer
  * accepted), abandoned, closed with which outcome. The client-side view of the figures, kept to
- * compare with what the server reports. Thread-safe: operators, citizens and the dispatcher
+ * compare with what the server reports. A contact opens and is answered when the citizen's request
+ * (the call's POST, the chat's first message, the text's webhook) or the operator's accept
+ * <em>left</em> the simulator: the server stamps the same moments on receiving them, so both sides
+ * measure a wait between the same two events (earlier, the call and chat were stamped on the reply,
+ * after the server's intake and journal commit: at 400× a 40 ms reply shortened the simulator's
+ * wait by 16 trace seconds, a whole SL15 threshold, in the simulator's favour). Thread-safe: operators, citizens and the dispatcher
  * write concurrently; each contact's fields are settled once with compare-and-set semantics.
  */
 public final class SimulationLedger {

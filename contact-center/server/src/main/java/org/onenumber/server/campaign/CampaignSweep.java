@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.onenumber.core.campaign.Campaigns;
 import org.onenumber.core.error.OneNumberException;
+import org.onenumber.server.cluster.RoutingOwnership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,8 @@ final class CampaignSweep {
     this.enabled = enabled;
   }
 
-  @Scheduled(fixedDelay = "${onenumber.campaigns.round-every:1s}", initialDelay = "${onenumber.campaigns.round-every:1s}")
+  @Scheduled(fixedDelay = "${onenumber.campaigns.round-every:1s}", initialDelay = "${onenumber.campaigns.round-every:1s}",
+      condition = RoutingOwnership.ONE_NODE_ONLY)
   void round() {
     if (!enabled) {
       return;

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import org.onenumber.core.casework.CaseAutoClose;
 import org.onenumber.core.casework.CaseDeadlines;
 import org.onenumber.core.error.OneNumberException;
+import org.onenumber.server.cluster.RoutingOwnership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,8 @@ final class CaseDeadlineSweeper {
     this.autoClose = autoClose;
   }
 
-  @Scheduled(fixedDelay = "${onenumber.cases.sweep-every:1m}", initialDelay = "30s")
+  @Scheduled(fixedDelay = "${onenumber.cases.sweep-every:1m}", initialDelay = "30s",
+      condition = RoutingOwnership.ONE_NODE_ONLY)
   void sweep() {
     try {
       int written = deadlines.sweep();

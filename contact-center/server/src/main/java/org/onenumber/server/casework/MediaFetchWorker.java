@@ -4,6 +4,7 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.onenumber.core.casework.media.FetchCaseMedia;
 import org.onenumber.core.error.OneNumberException;
+import org.onenumber.server.cluster.RoutingOwnership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,8 @@ final class MediaFetchWorker {
     this.batch = batch;
   }
 
-  @Scheduled(fixedDelay = "${onenumber.media.fetch-every:5s}", initialDelay = "${onenumber.media.fetch-every:5s}")
+  @Scheduled(fixedDelay = "${onenumber.media.fetch-every:5s}", initialDelay = "${onenumber.media.fetch-every:5s}",
+      condition = RoutingOwnership.ONE_NODE_ONLY)
   void fetch() {
     try {
       int ended = media.runDue(batch);

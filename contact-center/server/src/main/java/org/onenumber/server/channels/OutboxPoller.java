@@ -6,6 +6,7 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.onenumber.core.error.RetriableException;
 import org.onenumber.core.messaging.OutboundRetries;
+import org.onenumber.server.cluster.RoutingOwnership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,8 @@ final class OutboxPoller {
         .description("Outbound messages given up after the last retriable failure").register(registry);
   }
 
-  @Scheduled(fixedDelay = "${onenumber.outbox.poll-interval:1s}", initialDelay = "${onenumber.outbox.poll-interval:1s}")
+  @Scheduled(fixedDelay = "${onenumber.outbox.poll-interval:1s}", initialDelay = "${onenumber.outbox.poll-interval:1s}",
+      condition = RoutingOwnership.ONE_NODE_ONLY)
   void poll() {
     try {
       OutboundRetries.Round round = retries.retryDue();

@@ -35,8 +35,11 @@ public final class JdbcRoutingLease {
   /** The lease was taken by another node (or another epoch of this one): stop routing the partition. */
   public static final class LeaseLostException extends PermanentException {
     LeaseLostException(Lease lease) {
-      super("lease_lost", "partition " + lease.partition() + " is no longer owned by " + lease.owner()
-          + " in epoch " + lease.epoch());
+      this("partition " + lease.partition() + " is no longer owned by " + lease.owner() + " in epoch " + lease.epoch());
+    }
+
+    LeaseLostException(String message) {
+      super("lease_lost", message);
     }
   }
 

@@ -1,10 +1,14 @@
 /**
- * Three nodes, one center (issue 11), the first step: ownership of a routing partition by a
+ * Three nodes, one center (issue 11), the active/standby slice: ownership of routing by a
  * PostgreSQL lease ({@link org.onenumber.server.cluster.JdbcRoutingLease}, table {@code
- * routing_lease}). A node acquires an absent or expired lease (the epoch goes up), renews it well
- * within its time to live, and fences every routing write with it inside the write's own
- * transaction, so an owner that was paused or cut off and lost the lease cannot write a decision
- * after the next owner took over. Not wired into routing yet: see docs/architecture.md, "Three
- * nodes, one center".
+ * routing_lease}). {@link org.onenumber.server.cluster.RoutingOwnership} says whether this node
+ * routes and fences routing writes: one node alone always routes; with {@code
+ * onenumber.cluster.enabled} the heartbeat of {@link org.onenumber.server.cluster.LeaseOwnership}
+ * holds the one partition of this slice (the whole engine), renewing it every second with a 3 s
+ * expiry, and a standby takes it over when it expires. Every routing write fences with the lease
+ * inside its own transaction, so an owner that was paused or cut off and lost the lease cannot
+ * write a decision after the next owner took over. {@code /health} tells owner (UP) from standby
+ * (503 STANDBY) for a load balancer. Per-queue partitions and the clustered bus are still
+ * designed only: see docs/architecture.md, "Three nodes, one center".
  */
 package org.onenumber.server.cluster;

@@ -5,6 +5,7 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.onenumber.core.error.OneNumberException;
 import org.onenumber.core.happycall.HappyCalls;
+import org.onenumber.server.cluster.RoutingOwnership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,8 @@ final class HappyCallSweep {
     this.enabled = enabled;
   }
 
-  @Scheduled(fixedDelay = "${onenumber.happy-call.sweep-every:1m}", initialDelay = "${onenumber.happy-call.sweep-every:1m}")
+  @Scheduled(fixedDelay = "${onenumber.happy-call.sweep-every:1m}", initialDelay = "${onenumber.happy-call.sweep-every:1m}",
+      condition = RoutingOwnership.ONE_NODE_ONLY)
   void round() {
     if (!enabled) {
       return;

@@ -4,6 +4,7 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.InstantSource;
 import org.onenumber.core.error.OneNumberException;
+import org.onenumber.server.cluster.RoutingOwnership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,8 @@ final class IntakeKeySweep {
   }
 
   @Scheduled(fixedDelay = "${onenumber.intake.idempotency-sweep-every:10m}",
-      initialDelay = "${onenumber.intake.idempotency-sweep-every:10m}")
+      initialDelay = "${onenumber.intake.idempotency-sweep-every:10m}",
+      condition = RoutingOwnership.ONE_NODE_ONLY)
   void sweep() {
     try {
       int deleted = keys.sweep(clock.instant());

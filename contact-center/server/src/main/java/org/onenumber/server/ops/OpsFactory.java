@@ -6,17 +6,16 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.onenumber.core.directory.Queue;
 import org.onenumber.core.port.out.Directory;
 import org.onenumber.ops.sla.LiveServiceLevels;
+import org.onenumber.ops.sla.QueueThresholds;
 import org.onenumber.ops.sla.ServiceLevelPolicy;
 import org.onenumber.ops.sla.ServiceLevelVariant;
 
 /**
  * Builds the service-level policy from configuration ({@code onenumber.ops.*}) and the queues'
- * own thresholds, and the one live fold of this node.
+ * own thresholds (looked up in the directory at each count), and the one live fold of this node.
  */
 @Factory
 final class OpsFactory {
@@ -28,8 +27,9 @@ final class OpsFactory {
       @Value("${onenumber.ops.short-abandon-seconds:5}") int shortAbandonSeconds,
       @Value("${onenumber.ops.repeat-days:7}") int repeatDays,
       @Value("${onenumber.ops.zone:Asia/Seoul}") String zone) {
-    Map<org.onenumber.core.directory.QueueId, Duration> perQueue = directory.queues().stream()
-        .collect(Collectors.toMap(Queue::id, Queue::serviceLevelThreshold, (a, b) -> a));
+    // read at each count: the seed creates the queues after this policy is built (a fresh server
+    // counted every contact against the center's 15 s), and admins change queues at run time
+    QueueThresholds perQueue = queue -> directory.queue(queue).map(Queue::serviceLevelThreshold);
     return new ServiceLevelPolicy(Duration.ofSeconds(thresholdSeconds), perQueue,
         ServiceLevelVariant.valueOf(variant.toUpperCase(Locale.ROOT).replace('-', '_')),
         Duration.ofSeconds(shortAbandonSeconds), Duration.ofDays(repeatDays), ZoneId.of(zone));

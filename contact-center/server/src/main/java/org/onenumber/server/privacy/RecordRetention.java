@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import org.onenumber.server.cluster.RoutingOwnership;
 import org.onenumber.server.persistence.Jdbc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +57,8 @@ public final class RecordRetention {
     this.clock = clock;
   }
 
-  @Scheduled(fixedDelay = "${onenumber.retention.sweep-every:1h}", initialDelay = "11m")
+  @Scheduled(fixedDelay = "${onenumber.retention.sweep-every:1h}", initialDelay = "11m",
+      condition = RoutingOwnership.ONE_NODE_ONLY)
   void scheduled() {
     try {
       Swept swept = sweep();

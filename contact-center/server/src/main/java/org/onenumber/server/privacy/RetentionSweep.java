@@ -4,6 +4,7 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.InstantSource;
+import org.onenumber.server.cluster.RoutingOwnership;
 import org.onenumber.server.persistence.Jdbc;
 import org.onenumber.server.persistence.JdbcAuditLog;
 import org.slf4j.Logger;
@@ -49,7 +50,8 @@ public final class RetentionSweep {
   /** How many rows each step changed. */
   public record Swept(int messages, int chatMessages, int auditEntries) {}
 
-  @Scheduled(fixedDelay = "${onenumber.retention.sweep-every:1h}", initialDelay = "10m")
+  @Scheduled(fixedDelay = "${onenumber.retention.sweep-every:1h}", initialDelay = "10m",
+      condition = RoutingOwnership.ONE_NODE_ONLY)
   void scheduled() {
     try {
       Swept swept = sweep();

@@ -8,6 +8,7 @@ import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.onenumber.server.cluster.RoutingOwnership;
 import org.onenumber.server.persistence.Jdbc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +54,8 @@ public final class WelfareRetention {
     this.clock = clock;
   }
 
-  @Scheduled(fixedDelay = "${onenumber.retention.sweep-every:1h}", initialDelay = "13m")
+  @Scheduled(fixedDelay = "${onenumber.retention.sweep-every:1h}", initialDelay = "13m",
+      condition = RoutingOwnership.ONE_NODE_ONLY)
   void scheduled() {
     try {
       int seniors = sweep();

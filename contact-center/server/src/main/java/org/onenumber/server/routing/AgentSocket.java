@@ -60,6 +60,10 @@ final class AgentSocket {
       session.close(CloseReason.POLICY_VIOLATION);
       return;
     }
+    if (!routing.routesHere()) {
+      session.close(CloseReason.TRY_AGAIN_LATER); // a cluster standby: the console reconnects to the owner
+      return;
+    }
     sockets.open(agentId, session);
     keepAlive.watch(session);
     AgentId agent = new AgentId(agentId);

@@ -1,6 +1,7 @@
 package org.onenumber.server.routing;
 
 import io.micronaut.json.JsonMapper;
+import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -48,6 +49,14 @@ public final class AgentSockets {
     if (set != null) {
       set.remove(session);
     }
+  }
+
+  /**
+   * Closes every console socket with 1013 (try again later): this node stopped routing (a cluster
+   * node that lost the lease), so the consoles reconnect, through the load balancer, to the owner.
+   */
+  void closeAll() {
+    sessions.values().forEach(set -> set.forEach(session -> session.close(CloseReason.TRY_AGAIN_LATER)));
   }
 
   /** Turns one command's events into frames for the agents concerned. */

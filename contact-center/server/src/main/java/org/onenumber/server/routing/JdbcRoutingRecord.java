@@ -3,6 +3,7 @@ package org.onenumber.server.routing;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +17,7 @@ import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.agent.AgentState;
 import org.onenumber.core.citizen.CitizenId;
 import org.onenumber.core.contact.Contact;
+import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.directory.Queue;
 import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.event.DomainEvent;
@@ -24,6 +26,7 @@ import org.onenumber.core.routing.AgentStatus;
 import org.onenumber.core.routing.Decisions;
 import org.onenumber.core.routing.QueueConfig;
 import org.onenumber.core.routing.RoutingCommand;
+import org.onenumber.server.cluster.RoutingOwnership;
 import org.onenumber.server.persistence.Jdbc;
 import org.onenumber.server.persistence.JdbcContactJournal;
 import org.onenumber.server.persistence.JdbcDirectory;
@@ -50,10 +53,12 @@ final class JdbcRoutingRecord implements RoutingRecord {
   private final JdbcRoutingEvents events;
   private final InstantSource clock;
   private final Duration stickyMemory;
+  private final RoutingOwnership ownership;
 
   JdbcRoutingRecord(Jdbc jdbc, JdbcContactJournal journal, JdbcDirectory directory, RoutingStore store,
       JdbcRoutingEvents events, InstantSource clock,
-      @Value("${onenumber.routing.sticky-memory:30d}") Duration stickyMemory) {
+      @Value("${onenumber.routing.sticky-memory:30d}") Duration stickyMemory, RoutingOwnership ownership) {
+    this.ownership = ownership;
     this.stickyMemory = stickyMemory;
     this.jdbc = jdbc;
     this.journal = journal;
@@ -98,6 +103,12 @@ final class JdbcRoutingRecord implements RoutingRecord {
     return commands;
   }
 
+  /** Contacts the journal holds as queued since before {@code before} (the cluster owner's pick-up of other nodes' intake). */
+  List<ContactId> queuedBefore(Instant before) {
+    return jdbc.query("select id from contact where state = 'QUEUED' and queued_at < ?",
+        row -> new ContactId(row.getString(1)), before);
+  }
+
   @Override
   public void write(Decisions decisions, List<AgentStatus> agents, Set<AgentId> loggedOut) {
     List<DomainEvent> loose = decisions.unattached().stream().filter(e -> !(e instanceof QueuePositionChanged)).toList();
@@ -105,6 +116,7 @@ final class JdbcRoutingRecord implements RoutingRecord {
       return;
     }
     jdbc.inTransaction(() -> {
+      ownership.fence(); // a node that lost the routing lease writes nothing: LeaseLostException rolls back
       for (Contact contact : decisions.contacts()) {
         journal.append(contact, decisions.eventsFor(contact.id()));
       }

@@ -24,8 +24,10 @@ import org.onenumber.core.routing.RoutingEngine;
 
 /**
  * Keeps the routing engine and its {@link RoutingRecord} from disagreeing. The engine decides in
- * memory; the decisions are then written in one transaction, and only a written decision is
- * handed on (published, pushed). The cases:
+ * memory; the decisions are then written in one transaction — those of one command ({@link
+ * #handle}), or of several applied one after the other and written together ({@link #apply} …
+ * {@link #commit}, the routing context's batches) — and only a written decision is handed on
+ * (published, pushed). The cases:
  *
  * <ol>
  *   <li><b>The write succeeds</b>: engine and record moved together.
@@ -33,7 +35,8 @@ import org.onenumber.core.routing.RoutingEngine;
  *       throws before changing anything, so nothing is written and the engine stays in use.
  *   <li><b>The write fails, or the engine fails in any other way</b>: the engine's memory may be
  *       ahead of the record. It is marked stale and is never read again. The failure goes back to
- *       the caller (retriable), so the channel is not acknowledged.
+ *       the caller (retriable), so the channel is not acknowledged; in a batch, to the caller of
+ *       every command of the batch, since none of them was written.
  *   <li><b>A hand-over that failed before reaching the engine</b> (reading the new contact or
  *       its queue from the database): the caller {@link #distrust}s the engine, so the contact
  *       the record holds is not missing from the line.
@@ -56,6 +59,8 @@ final class JournaledEngine {
   private final BiConsumer<RoutingEngine, Decisions> written;
   private RoutingEngine engine;
   private boolean stale = true;
+  private final List<Decisions> unwritten = new ArrayList<>();
+  private final Set<AgentId> unwrittenAgents = new HashSet<>();
 
   /**
    * @param fresh makes an empty engine
@@ -83,14 +88,28 @@ final class JournaledEngine {
   /**
    * Stops trusting the engine: the record may hold something the engine never saw (a queued
    * contact whose hand-over to routing failed because the database went away). The next use
-   * rebuilds from the record.
+   * rebuilds from the record. Only between batches: decisions applied and not yet committed would
+   * be dropped.
    */
   void distrust() {
     stale = true;
   }
 
-  /** Applies one command and writes its decisions; the caller publishes them. */
+  /** Applies one command and writes its decisions (with any applied before, unwritten); the caller publishes them. */
   Decisions handle(RoutingCommand command) {
+    Decisions decisions = apply(command);
+    commit();
+    return decisions;
+  }
+
+  /**
+   * Applies one command to the engine without writing it: its decisions join the unwritten ones
+   * that the next {@link #commit} writes in one transaction. Nothing of them may be handed on
+   * before that commit. A refusal throws before any change and leaves the unwritten ones as they
+   * are; any other failure marks the engine stale and drops them (none will be written: the
+   * caller fails their commands).
+   */
+  Decisions apply(RoutingCommand command) {
     RoutingEngine current = engine();
     Decisions decisions;
     try {
@@ -99,14 +118,34 @@ final class JournaledEngine {
       throw refused;
     } catch (RuntimeException e) {
       stale = true;
+      unwritten.clear();
       throw e;
     }
-    write(current, decisions, touched(command, decisions));
+    unwritten.add(decisions);
+    unwrittenAgents.addAll(touched(command, decisions));
     return decisions;
+  }
+
+  /**
+   * Writes every decision applied since the last commit in one transaction (nothing when there
+   * are none). If that fails, the engine is stale (it holds what the record does not) and none
+   * of those decisions may be handed on.
+   */
+  void commit() {
+    if (unwritten.isEmpty()) {
+      return;
+    }
+    Decisions all = unwritten.size() == 1 ? unwritten.get(0) : merge(unwritten);
+    Set<AgentId> agents = new HashSet<>(unwrittenAgents);
+    unwritten.clear();
+    unwrittenAgents.clear();
+    write(engine, all, agents);
   }
 
   private void rebuild() {
     engine = null;
+    unwritten.clear();
+    unwrittenAgents.clear();
     RoutingEngine next = fresh.get();
     List<Decisions> decisions = new ArrayList<>();
     try {

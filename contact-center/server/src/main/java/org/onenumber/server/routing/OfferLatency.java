@@ -15,11 +15,12 @@ import org.onenumber.server.config.ServerTime;
  * <ol>
  *   <li>{@code intake}: from intake's stamp (before its journal commit) until routing's listener
  *       receives the contact's event: the intake transaction and the event's publication;
- *   <li>{@code handover}: from there until the routing context runs the arrival — the wait behind
- *       the commands already queued on that one context (agents' accepts, wrap-ups, logins, timer
- *       ticks, each with its own journal commit);
- *   <li>{@code routing}: reading the contact back, the engine's decision and its journal commit
- *       ({@link JournaledEngine});
+ *   <li>{@code handover}: from there until the routing context's batch reaches the arrival — the
+ *       wait behind the work already queued there (agents' accepts, wrap-ups, logins, timer ticks,
+ *       and the batches before, each one journal commit: {@link RoutingQueue});
+ *   <li>{@code routing}: reading the contact back, the engine's decision, the rest of its batch,
+ *       the batch's one journal commit ({@link JournaledEngine}) and the publication of the
+ *       commands before it in the batch;
  *   <li>{@code push}: publishing the decisions and writing the frames to the agents' sockets;
  *   <li>{@code total}: the four together.
  * </ol>

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
+import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.contact.ContactState;
 import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.error.IllegalTransitionException;
@@ -27,6 +28,8 @@ import org.onenumber.core.port.in.RouteContact;
 import org.onenumber.core.routing.Decisions;
 import org.onenumber.core.routing.RoutingCommand;
 import org.onenumber.core.routing.RoutingEngine;
+import org.onenumber.server.cluster.JdbcRoutingLease.LeaseLostException;
+import org.onenumber.server.cluster.RoutingOwnership;
 import org.onenumber.server.config.ServerTime;
 import org.onenumber.server.events.VertxEventPublisher;
 import org.onenumber.server.persistence.JdbcContactJournal;
@@ -36,21 +39,34 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the routing engine on one Vert.x worker context (serial, may block on JDBC): every command
- * from HTTP, intake or a timer is handed to that context; decisions are journaled in one
- * transaction ({@link JournaledEngine}), then published on the event bus and pushed to agent
- * consoles; the engine's next deadline becomes a Vert.x timer. Deadlines are in server time;
- * {@link ServerTime} turns them into wall delays (trace time under a simulated clock). A contact
- * offered as it arrives is timed from arrival to the offer frame ({@link OfferLatency}). On start,
- * and after any failed write, the engine is rebuilt from the record (queue configurations, open
- * contacts, agent sessions). Thread-safe: callers on any thread block on {@link #call}. Failures:
- * an engine refusal or a journal failure goes back to the caller, and nothing of a failed command
- * is published; the next call runs on an engine rebuilt from what the journal holds.
+ * from HTTP, intake or a timer is queued for that context; the commands that queued up while it
+ * was busy are applied together and their decisions journaled in one transaction ({@link
+ * RoutingQueue}, {@link JournaledEngine}), then published on the event bus and pushed to agent
+ * consoles, then their callers answered; the engine's next deadline becomes a Vert.x timer.
+ * Deadlines are in server time; {@link ServerTime} turns them into wall delays (trace time under a
+ * simulated clock). A contact offered as it arrives is timed from arrival to the offer frame
+ * ({@link OfferLatency}). On start, and after any failed write, the engine is rebuilt from the
+ * record (queue configurations, open contacts, agent sessions). Thread-safe: callers on any thread
+ * block on {@link #call}. Failures: an engine refusal or a journal failure goes back to the caller
+ * (a failed batch's failure to every caller in it), and nothing of a failed command is published;
+ * the next call runs on an engine rebuilt from what the journal holds.
+ *
+ * <p>In the cluster ({@link RoutingOwnership}, issue 11) only the lease owner routes: on a standby
+ * every call and command is refused with {@link NotRoutingHereException} (503, retry on the owner;
+ * a refused command fails alone, the rest of its batch goes on), and when the node takes the lease
+ * over the engine is rebuilt from the shared journal exactly as at a restart (waits kept, offers in
+ * flight back to the line). The fence is in the batch's one journal transaction: a batch fenced
+ * off after the lease was lost rolls back, every command of it fails with {@link
+ * NotRoutingHereException}, and routing stops here. Contacts that other nodes queued (intake or
+ * webhooks that reached a standby) are picked up by the owner from the journal every second.
  */
 @Context
 public final class RoutingHost implements RouteContact {
 
   private static final Logger LOG = LoggerFactory.getLogger(RoutingHost.class);
   private static final long CALL_TIMEOUT_SECONDS = 10;
+  /** How often the cluster's owner looks for contacts queued by other nodes, and how old they must be. */
+  private static final Duration QUEUED_ELSEWHERE_EVERY = Duration.ofSeconds(1);
 
   private final Vertx vertx;
   private final JdbcContactJournal journal;
@@ -68,19 +84,22 @@ public final class RoutingHost implements RouteContact {
   private static final Duration DEFAULT_HANDLE_TIME = Duration.ofMinutes(3);
   private final AgentSockets sockets;
   private final JournaledEngine routing;
-  private final io.vertx.core.Context context;
   private final ServerTime time;
   private final InstantSource clock;
   private final OfferLatency latency;
-  private long lastPushNanos;
+  private final RoutingQueue queue;
   private long timer = -1;
   private Instant timerAt;
   private boolean rebuildScheduled;
+  private final RoutingOwnership ownership;
+  /** Confined to the routing context: this node's engine is the one routing (after its takeover). */
+  private boolean routingHere;
 
   RoutingHost(Vertx vertx, JdbcContactJournal journal, JdbcDirectory directory, JdbcRoutingRecord record,
       VertxEventPublisher events, AgentSockets sockets, InstantSource clock, RandomGenerator random,
-      ServerTime time, MeterRegistry registry) {
+      ServerTime time, MeterRegistry registry, RoutingOwnership ownership) {
     this.vertx = vertx;
+    this.ownership = ownership;
     this.time = time;
     this.clock = clock;
     this.latency = new OfferLatency(registry, time);
@@ -92,27 +111,46 @@ public final class RoutingHost implements RouteContact {
     Duration positions = Duration.ofMillis(Math.round(POSITION_INTERVAL.toMillis() * time.speedup()));
     this.routing = new JournaledEngine(() -> new RoutingEngine(clock, random, positions, DEFAULT_HANDLE_TIME), record,
         this::publish);
-    this.context = deployWorkerContext(vertx);
-    call(e -> {
-      start();
-      return null;
-    });
+    io.vertx.core.Context context = deployWorkerContext(vertx);
+    this.queue = new RoutingQueue(task -> context.runOnContext(v -> task.run()), routing, new Steps());
+    ownership.whenChanged(owner -> queue.read(() -> roleChanged(owner)));
+    if (ownership.owner()) {
+      call(e -> {
+        routingHere = true;
+        start();
+        return null;
+      });
+    }
+    if (ownership.clustered()) {
+      vertx.setPeriodic(QUEUED_ELSEWHERE_EVERY.toMillis(), id -> queue.read(this::pickUpQueuedElsewhere));
+    }
     events.subscribe(this::fromIntake);
   }
 
-  /** Runs {@code work} on the engine's context and waits for its result. */
+  /**
+   * Runs {@code work} on the engine's context, once every command queued before it is written,
+   * and waits for its result.
+   */
   public <T> T call(Function<RoutingEngine, T> work) {
     CompletableFuture<T> result = new CompletableFuture<>();
-    context.runOnContext(v -> {
+    queue.read(() -> {
       try {
+        requireOwner();
         result.complete(work.apply(routing.engine()));
       } catch (RuntimeException e) {
         result.completeExceptionally(e);
       }
     });
+    return await(result);
+  }
+
+  private static <T> T await(CompletableFuture<T> result) {
     try {
       return result.get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof LeaseLostException lost) {
+        throw new NotRoutingHereException("this node lost the routing lease: " + lost.getMessage());
+      }
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -124,18 +162,23 @@ public final class RoutingHost implements RouteContact {
 
   /** Runs {@code work} on the engine's context later, without waiting (for event-loop callers). */
   public void submit(java.util.function.Consumer<RoutingEngine> work) {
-    context.runOnContext(v -> {
-      try {
-        work.accept(routing.engine());
-      } catch (RuntimeException e) {
-        LOG.error("routing task failed", e);
+    queue.read(() -> {
+      if (!ownership.owner()) {
+        LOG.debug("routing task skipped: this node is a cluster standby");
+        return;
       }
+      work.accept(routing.engine());
     });
   }
 
-  /** Handles one command on the engine's context; journals, publishes and pushes its decisions. */
+  /**
+   * Handles one command on the engine's context; journals (with the commands queued beside it),
+   * publishes and pushes its decisions, then answers.
+   */
   public Decisions handle(RoutingCommand command) {
-    return call(e -> apply(command));
+    CompletableFuture<Decisions> result = new CompletableFuture<>();
+    queue.add(new RoutingQueue.Answered(command, result));
+    return await(result);
   }
 
   @Override
@@ -145,36 +188,50 @@ public final class RoutingHost implements RouteContact {
 
   @Override
   public void routeLater(RoutingCommand command) {
-    context.runOnContext(v -> {
-      try {
-        Decisions d = apply(command);
-        if (d.refused() != null) {
-          LOG.info("routing refused {}: {}", command.getClass().getSimpleName(), d.refused());
-        }
-      } catch (RuntimeException e) {
-        LOG.warn("routing failed {}", command.getClass().getSimpleName(), e);
-      }
-    });
+    queue.add(new Later(command));
   }
 
-  private Decisions apply(RoutingCommand command) {
-    switch (command) {
-      case RoutingCommand.Arrive a -> configured(a.contact().queue());
-      case RoutingCommand.LogIn l -> l.queues().forEach(this::configured);
-      case RoutingCommand.Transfer t when t.toQueue() != null -> configured(t.toQueue());
-      default -> { }
-    }
-    Decisions decisions;
-    try {
-      decisions = routing.handle(command);
-    } catch (RuntimeException e) {
-      if (routing.stale()) {
-        rebuildSoon();
+  /** A command nobody waits for: its refusal or failure is logged. */
+  private record Later(RoutingCommand command) implements RoutingQueue.Command {
+    @Override
+    public void done(Decisions decisions, long startedNanos, long pushNanos) {
+      if (decisions.refused() != null) {
+        LOG.info("routing refused {}: {}", command.getClass().getSimpleName(), decisions.refused());
       }
-      throw e;
     }
-    publish(routing.engine(), decisions);
-    return decisions;
+
+    @Override
+    public void failed(RuntimeException failure) {
+      if (notHere(failure)) {
+        LOG.info("routing did not take {} here: {}", command.getClass().getSimpleName(), failure.getMessage());
+        return;
+      }
+      LOG.warn("routing failed {}", command.getClass().getSimpleName(), failure);
+    }
+  }
+
+  /** The host's part of a batch: queues configured on first use, publication, recovery. */
+  private final class Steps implements RoutingQueue.Host {
+    @Override
+    public void prepare(RoutingCommand command) {
+      requireOwner();
+      switch (command) {
+        case RoutingCommand.Arrive a -> configured(a.contact().queue());
+        case RoutingCommand.LogIn l -> l.queues().forEach(RoutingHost.this::configured);
+        case RoutingCommand.Transfer t when t.toQueue() != null -> configured(t.toQueue());
+        default -> { }
+      }
+    }
+
+    @Override
+    public void publish(Decisions decisions) {
+      RoutingHost.this.publish(routing.engine(), decisions);
+    }
+
+    @Override
+    public void recover() {
+      rebuildSoon();
+    }
   }
 
   /**
@@ -183,13 +240,13 @@ public final class RoutingHost implements RouteContact {
    * returns, even if no command comes in to trigger the rebuild.
    */
   private void rebuildSoon() {
-    if (rebuildScheduled) {
+    if (rebuildScheduled || !ownership.owner()) {
       return;
     }
     rebuildScheduled = true;
     vertx.setTimer(1000, id -> {
       rebuildScheduled = false;
-      if (!routing.stale()) {
+      if (!routing.stale() || !ownership.owner()) {
         return;
       }
       try {
@@ -213,10 +270,8 @@ public final class RoutingHost implements RouteContact {
 
   /** Publishes what was written and pushes it to consoles; schedules the engine's next deadline. */
   private void publish(RoutingEngine engine, Decisions decisions) {
-    long start = System.nanoTime();
     decisions.events().forEach(events::publish);
     sockets.push(engine, decisions.events());
-    lastPushNanos = System.nanoTime() - start;
     reschedule(engine);
   }
 
@@ -225,36 +280,131 @@ public final class RoutingHost implements RouteContact {
     LOG.info("routing rebuilt from the journal: {} waiting", engine.waitingCount());
   }
 
+  /** False on a cluster standby: consoles and routing calls belong on the lease owner. */
+  public boolean routesHere() {
+    return ownership.owner();
+  }
+
+  /** Refuses work on a node that does not route (a cluster standby, or it just lost the lease). */
+  private void requireOwner() {
+    if (!ownership.owner()) {
+      throw new NotRoutingHereException("this node is a cluster standby; routing runs on the lease owner");
+    }
+  }
+
+  /** A failure that only says routing is not this node's (a standby, or a batch fenced off): not an error here. */
+  private static boolean notHere(RuntimeException failure) {
+    return failure instanceof NotRoutingHereException || failure instanceof LeaseLostException;
+  }
+
+  /**
+   * A read on the routing queue (after every command queued before it is written): the lease was
+   * taken (rebuild the engine from the shared journal, as a restart does, and route) or lost
+   * (forget the engine, its timer and the consoles; the next owner rebuilds).
+   */
+  private void roleChanged(boolean owner) {
+    if (owner && !routingHere) {
+      routingHere = true;
+      long start = System.nanoTime();
+      routing.distrust();
+      try {
+        int waiting = routing.engine().waitingCount();
+        LOG.info("routing taken over: rebuilt from the journal in {} ms, {} waiting",
+            (System.nanoTime() - start) / 1_000_000, waiting);
+      } catch (RuntimeException e) {
+        LOG.warn("routing could not be rebuilt on takeover yet: {}", e.getMessage());
+        rebuildSoon();
+      }
+    } else if (!owner && routingHere) {
+      routingHere = false;
+      routing.distrust();
+      sockets.closeAll();
+      if (timer >= 0) {
+        vertx.cancelTimer(timer);
+        timer = -1;
+        timerAt = null;
+      }
+      LOG.warn("routing stopped on this node: it no longer holds the routing lease");
+    }
+  }
+
+  /**
+   * A read on the routing queue: the cluster's owner routes contacts that a standby queued (intake
+   * or a webhook that reached it). Every queued contact of the journal older than a second that the
+   * engine does not hold is queued as an arrival (younger ones are still on their way from this
+   * node's own intake).
+   */
+  private void pickUpQueuedElsewhere() {
+    if (!ownership.owner() || routing.stale()) {
+      return;
+    }
+    try {
+      RoutingEngine engine = routing.engine();
+      for (ContactId id : record.queuedBefore(clock.instant().minus(QUEUED_ELSEWHERE_EVERY))) {
+        if (engine.contact(id).isEmpty()) {
+          journal.find(id).ifPresent(contact -> {
+            LOG.info("routing picked up contact {}, queued by another node", id);
+            queue.add(new Later(new RoutingCommand.Arrive(contact)));
+          });
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("routing could not pick up contacts queued elsewhere: {}", e.getMessage());
+    }
+  }
+
   /**
    * Intake journaled a new queued contact: hand it to routing (this runs on an event loop). If the
    * database fails on the way, the engine is rebuilt from the journal, which holds the contact.
    */
   private void fromIntake(DomainEvent event) {
     if (event instanceof ContactStateChanged c && c.from() == ContactState.CREATED && c.to() == ContactState.QUEUED) {
-      Instant receivedAt = clock.instant();
-      long receivedNanos = System.nanoTime();
-      context.runOnContext(v -> {
-        try {
-          long start = System.nanoTime();
-          journal.find(c.contact()).ifPresent(contact -> {
-            Decisions decisions = apply(new RoutingCommand.Arrive(contact));
-            if (offered(decisions, c)) {
-              latency.record(c.at(), receivedAt, start - receivedNanos, System.nanoTime() - start - lastPushNanos,
-                  lastPushNanos);
-            }
-          });
-        } catch (RetriableException e) {
+      queue.add(new Arrival(c, clock.instant(), System.nanoTime()));
+    }
+  }
+
+  /** A contact intake queued, read back from the journal and routed; timed when offered at once. */
+  private final class Arrival implements RoutingQueue.Command {
+    private final ContactStateChanged queued;
+    private final Instant receivedAt;
+    private final long receivedNanos;
+
+    Arrival(ContactStateChanged queued, Instant receivedAt, long receivedNanos) {
+      this.queued = queued;
+      this.receivedAt = receivedAt;
+      this.receivedNanos = receivedNanos;
+    }
+
+    @Override
+    public RoutingCommand command() {
+      requireOwner(); // a standby leaves the journaled contact to the owner, which picks it up
+      return journal.find(queued.contact()).map(RoutingCommand.Arrive::new).orElse(null);
+    }
+
+    @Override
+    public void done(Decisions decisions, long startedNanos, long pushNanos) {
+      if (decisions != null && offered(decisions, queued)) {
+        latency.record(queued.at(), receivedAt, startedNanos - receivedNanos,
+            System.nanoTime() - startedNanos - pushNanos, pushNanos);
+      }
+    }
+
+    @Override
+    public void failed(RuntimeException failure) {
+      switch (failure) {
+        case RuntimeException e when notHere(e) ->
+            LOG.debug("contact {} is journaled; the cluster's owner routes it ({})", queued.contact(), e.getMessage());
+        case RetriableException e -> {
           // the contact is in the journal, the engine may not have it: rebuild from the journal
-          LOG.warn("routing could not take contact {} yet ({}); rebuilding from the journal", c.contact(),
+          LOG.warn("routing could not take contact {} yet ({}); rebuilding from the journal", queued.contact(),
               e.getMessage());
           routing.distrust();
           rebuildSoon();
-        } catch (IllegalTransitionException alreadyRouted) {
-          LOG.debug("contact {} reached routing by a rebuild first", c.contact());
-        } catch (RuntimeException e) {
-          LOG.error("routing refused contact {}", c.contact(), e);
         }
-      });
+        case IllegalTransitionException alreadyRouted ->
+            LOG.debug("contact {} reached routing by a rebuild first", queued.contact());
+        default -> LOG.error("routing refused contact {}", queued.contact(), failure);
+      }
     }
   }
 
@@ -276,13 +426,32 @@ public final class RoutingHost implements RouteContact {
     timer = vertx.setTimer(delay, id -> {
       timer = -1;
       timerAt = null;
-      try {
-        apply(new RoutingCommand.Tick());
-      } catch (RuntimeException e) {
-        LOG.error("routing timer failed", e);
-        retryTick();
+      if (ownership.owner()) {
+        queue.add(new Tick());
       }
     });
+  }
+
+  /** The engine's deadline came: a tick; if it fails, another in a second. */
+  private final class Tick implements RoutingQueue.Command {
+    @Override
+    public RoutingCommand command() {
+      return new RoutingCommand.Tick();
+    }
+
+    @Override
+    public void done(Decisions decisions, long startedNanos, long pushNanos) {
+    }
+
+    @Override
+    public void failed(RuntimeException failure) {
+      if (notHere(failure)) {
+        LOG.info("routing timer stopped: {}", failure.getMessage());
+        return;
+      }
+      LOG.error("routing timer failed", failure);
+      retryTick();
+    }
   }
 
   /** After a failed tick (the journal may be down): try again in a second, on a rebuilt engine. */
@@ -290,11 +459,8 @@ public final class RoutingHost implements RouteContact {
     timerAt = null;
     timer = vertx.setTimer(1000, id -> {
       timer = -1;
-      try {
-        apply(new RoutingCommand.Tick());
-      } catch (RuntimeException e) {
-        LOG.error("routing timer failed again", e);
-        retryTick();
+      if (ownership.owner()) {
+        queue.add(new Tick());
       }
     });
   }
@@ -329,6 +495,13 @@ public final class RoutingHost implements RouteContact {
     @Override
     public Future<?> start() {
       return Future.succeededFuture();
+    }
+  }
+
+  /** This node does not route (a cluster standby, or it just lost the lease): retry on the owner. */
+  static final class NotRoutingHereException extends RetriableException {
+    NotRoutingHereException(String message) {
+      super(message, null);
     }
   }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import org.onenumber.server.cluster.RoutingOwnership;
 import org.onenumber.server.telephony.JdbcCallRecordings.Recording;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,8 @@ final class RecordingRetention {
     this.clock = clock;
   }
 
-  @Scheduled(fixedDelay = "1h", initialDelay = "5m")
+  @Scheduled(fixedDelay = "1h", initialDelay = "5m",
+      condition = RoutingOwnership.ONE_NODE_ONLY)
   void scheduled() {
     sweep(clock.instant());
   }

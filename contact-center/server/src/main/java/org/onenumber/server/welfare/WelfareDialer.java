@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.onenumber.core.error.OneNumberException;
 import org.onenumber.core.welfare.WelfareProgram;
 import org.onenumber.core.welfare.WelfareSettings;
+import org.onenumber.server.cluster.RoutingOwnership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +38,8 @@ final class WelfareDialer {
     this.clock = clock;
   }
 
-  @Scheduled(fixedDelay = "${onenumber.welfare.dial-every:30s}", initialDelay = "${onenumber.welfare.dial-every:30s}")
+  @Scheduled(fixedDelay = "${onenumber.welfare.dial-every:30s}", initialDelay = "${onenumber.welfare.dial-every:30s}",
+      condition = RoutingOwnership.ONE_NODE_ONLY)
   void round() {
     if (!config.dialer) {
       return;

@@ -197,7 +197,12 @@ public final class AckedLoad {
 
   /** Posts one webhook, signed for this server; returns the status. */
   public int send(HttpClient http, Webhook webhook) throws IOException, InterruptedException {
-    String url = server.resolve(SMS_PATH).toString();
+    return sendTo(server, http, webhook);
+  }
+
+  /** Posts one webhook to {@code target} (another node of the cluster), signed for it; returns the status. */
+  public int sendTo(URI target, HttpClient http, Webhook webhook) throws IOException, InterruptedException {
+    String url = target.resolve(SMS_PATH).toString();
     String body = webhook.form().entrySet().stream()
         .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
     HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))

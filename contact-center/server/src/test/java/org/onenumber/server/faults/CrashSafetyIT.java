@@ -167,7 +167,7 @@ class CrashSafetyIT {
   }
 
   /** The position of each acknowledged intake contact that waits after the restart. */
-  private static Map<String, Integer> positions(URI server, AckedLoad load) throws IOException, InterruptedException {
+  static Map<String, Integer> positions(URI server, AckedLoad load) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
     String token = Logins.token(http, server, "op-001");
     Map<String, Integer> positions = new HashMap<>();
@@ -183,7 +183,7 @@ class CrashSafetyIT {
   }
 
   /** Positions after the restart follow the journal's queue times, one contact per position. */
-  private static void assertLineInJournalOrder(Map<String, Integer> positions, Database database) throws SQLException {
+  static void assertLineInJournalOrder(Map<String, Integer> positions, Database database) throws SQLException {
     List<String> byPosition = new ArrayList<>(positions.keySet());
     byPosition.sort(Comparator.comparing(positions::get));
     List<String> byJournal = new ArrayList<>(positions.keySet());
@@ -208,14 +208,14 @@ class CrashSafetyIT {
     return at;
   }
 
-  private record Counts(int lost, int duplicated) {
+  record Counts(int lost, int duplicated) {
     Counts plus(Counts other) {
       return new Counts(lost + other.lost, duplicated + other.duplicated);
     }
   }
 
   /** A run tag whose SMS phone numbers differ from {@code run}'s (AckedLoad derives them from the tag's hash). */
-  private static String otherPhones(String run) {
+  static String otherPhones(String run) {
     String other = run + "b";
     while (Math.floorMod(other.hashCode(), 100) == Math.floorMod(run.hashCode(), 100)) {
       other += "b";
@@ -234,7 +234,7 @@ class CrashSafetyIT {
   }
 
   /** Every acknowledged or retried webhook: one message, one contact for its phone; every intake: one contact. */
-  private static Counts count(AckedLoad load, Database database) throws SQLException {
+  static Counts count(AckedLoad load, Database database) throws SQLException {
     int lost = 0;
     int duplicated = 0;
     List<AckedLoad.Webhook> webhooks = new ArrayList<>(load.ackedWebhooks());

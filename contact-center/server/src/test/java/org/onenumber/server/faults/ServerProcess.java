@@ -46,6 +46,18 @@ public final class ServerProcess implements AutoCloseable {
 
   /** Starts a server and waits until {@code /health} answers 200; the log is in the failure. */
   public ServerProcess start() throws IOException, InterruptedException {
+    return start("/health");
+  }
+
+  /**
+   * Starts a cluster node that may be a standby ({@code /health} 503 {@code STANDBY}): waits until
+   * {@code /health/liveness} answers 200.
+   */
+  public ServerProcess startAlive() throws IOException, InterruptedException {
+    return start("/health/liveness");
+  }
+
+  private ServerProcess start(String healthPath) throws IOException, InterruptedException {
     starts++;
     log = dataDir.resolve("server-" + starts + ".log");
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -57,16 +69,16 @@ public final class ServerProcess implements AutoCloseable {
     properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.onenumber.server.Application"));
     process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    awaitHealthy();
+    awaitHealthy(healthPath);
     return this;
   }
 
-  private void awaitHealthy() throws IOException, InterruptedException {
+  private void awaitHealthy(String healthPath) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline && process.isAlive()) {
       try {
-        HttpResponse<Void> health = http.send(HttpRequest.newBuilder(uri().resolve("/health"))
+        HttpResponse<Void> health = http.send(HttpRequest.newBuilder(uri().resolve(healthPath))
             .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
         if (health.statusCode() == 200) {
           return;
@@ -76,13 +88,30 @@ public final class ServerProcess implements AutoCloseable {
       }
       process.waitFor(200, TimeUnit.MILLISECONDS);
     }
-    throw new IllegalStateException("server did not become healthy; log:\n" + Files.readString(log));
+    throw new IllegalStateException("server did not answer " + healthPath + " 200; log:\n" + Files.readString(log));
   }
 
   /** SIGKILL: no shutdown hook, no flush, no close. */
   public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** SIGSTOP: the JVM freezes (as in a long pause or a frozen VM), its sockets stay open. */
+  public void pause() throws IOException, InterruptedException {
+    signal("-STOP");
+  }
+
+  /** SIGCONT after {@link #pause}: the JVM runs on where it stopped. */
+  public void resume() throws IOException, InterruptedException {
+    signal("-CONT");
+  }
+
+  private void signal(String signal) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start();
+    if (kill.waitFor() != 0) {
+      throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed");
+    }
   }
 
   /** SIGTERM and wait: an orderly stop that closes the database. */

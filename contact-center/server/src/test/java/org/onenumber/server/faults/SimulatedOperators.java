@@ -30,7 +30,7 @@ final class SimulatedOperators {
 
   static final String QUEUE = "messaging-ko";
 
-  private final URI server;
+  private volatile URI server;
   private final JsonMapper json = JsonMapper.createDefault();
   private final LoadThreads threads = new LoadThreads();
   private final Map<String, Set<String>> acceptedBy = new ConcurrentHashMap<>();
@@ -54,6 +54,14 @@ final class SimulatedOperators {
       threads.start("operator-" + agent, () -> work(agent, token));
     }
     return this;
+  }
+
+  /**
+   * Points the consoles at another server (the cluster's new owner after a failover, as a load
+   * balancer would): sockets that break reconnect there, accepts go there.
+   */
+  void moveTo(URI next) {
+    server = next;
   }
 
   void stop() throws InterruptedException {

@@ -30,8 +30,10 @@ final class FlakyRoutingRecord implements RoutingRecord {
   final List<DomainEvent> written = new ArrayList<>();
   private final List<QueueConfig> configurations;
   private final Map<AgentId, Agent> directory;
-  private boolean failNext;
+  private RuntimeException failNext;
   int failedWrites;
+  /** Writes that succeeded: one transaction each. */
+  int writes;
 
   FlakyRoutingRecord(List<QueueConfig> configurations, List<Agent> agents) {
     this.configurations = List.copyOf(configurations);
@@ -41,7 +43,12 @@ final class FlakyRoutingRecord implements RoutingRecord {
 
   /** The next write throws and stores nothing. */
   void failNextWrite() {
-    failNext = true;
+    failNextWriteWith(new RetriableException("database unavailable (injected)", null));
+  }
+
+  /** The next write throws {@code failure} (e.g. a lease fence's) and stores nothing. */
+  void failNextWriteWith(RuntimeException failure) {
+    failNext = failure;
   }
 
   /** What intake does in its own transaction before routing hears of the contact. */
@@ -72,11 +79,13 @@ final class FlakyRoutingRecord implements RoutingRecord {
 
   @Override
   public void write(Decisions decisions, List<AgentStatus> agents, Set<AgentId> loggedOut) {
-    if (failNext) {
-      failNext = false;
+    if (failNext != null) {
+      RuntimeException failure = failNext;
+      failNext = null;
       failedWrites++;
-      throw new RetriableException("database unavailable (injected)", null);
+      throw failure;
     }
+    writes++;
     for (Contact contact : decisions.contacts()) {
       if (contact.state() == ContactState.CLOSED || contact.state() == ContactState.ABANDONED) {
         open.remove(contact.id());

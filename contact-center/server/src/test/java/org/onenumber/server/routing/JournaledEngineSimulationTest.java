@@ -41,8 +41,10 @@ import org.onenumber.testkit.TestData;
  * intake first), ticks, accepts, wrap-ups, closes, abandons, logins, breaks, capacity changes and
  * logouts. After every command, failed or not, the engine a caller can reach must agree with the
  * record: the same open contacts in the same states, the same logged-in agents with the same
- * queues, capacity and pause; and nothing published that was not written. {@code -Dtests.seed=N}
- * replays one run.
+ * queues, capacity and pause; and nothing published that was not written. The same holds when the
+ * commands go through the routing context's batches ({@link RoutingQueue}: a few commands applied
+ * together and written in one commit), checked after every batch. {@code -Dtests.seed=N} replays
+ * one run.
  */
 class JournaledEngineSimulationTest {
 
@@ -50,13 +52,26 @@ class JournaledEngineSimulationTest {
 
   @Test
   void theEngineAndTheRecordNeverDisagreeWhateverWriteFails() {
+    runs(false);
+  }
+
+  @Test
+  void batchesOfCommandsKeepTheEngineAndTheRecordInAgreementWhateverCommitFails() {
+    runs(true);
+  }
+
+  private static void runs(boolean batched) {
     String fixed = System.getProperty("tests.seed");
     long master = fixed != null ? Long.parseLong(fixed) : System.nanoTime();
     SplittableRandom seeds = new SplittableRandom(master);
     for (int i = 0; i < (fixed != null ? 1 : 3); i++) {
       long seed = fixed != null ? master : seeds.nextLong();
       try {
-        new Run(seed).go();
+        Run run = new Run(seed);
+        if (batched) {
+          run.batched();
+        }
+        run.go();
       } catch (AssertionError | RuntimeException e) {
         throw new AssertionError("replay with -Dtests.seed=" + seed + ": " + e.getMessage(), e);
       }
@@ -94,6 +109,10 @@ class JournaledEngineSimulationTest {
     final List<ContactId> seen = new ArrayList<>();
     int failures;
     int closed;
+    /** In batched runs: the routing context's queue, and its tasks, run by hand. */
+    RoutingQueue queue;
+    final List<Runnable> context = new ArrayList<>();
+    int batches;
 
     Run(long seed) {
       random = new SplittableRandom(seed);
@@ -112,12 +131,45 @@ class JournaledEngineSimulationTest {
           (engine, decisions) -> published.addAll(decisions.events()));
     }
 
+    /** From now on commands queue for the context, which runs after one to six of them. */
+    void batched() {
+      queue = new RoutingQueue(context::add, routing, new RoutingQueue.Host() {
+        @Override
+        public void prepare(RoutingCommand command) {
+        }
+
+        @Override
+        public void publish(Decisions decisions) {
+          published.addAll(decisions.events());
+          closed += (int) decisions.contacts().stream().filter(c -> c.state() == ContactState.CLOSED).count();
+        }
+
+        @Override
+        public void recover() {
+        }
+      });
+    }
+
     void go() {
-      for (int step = 0; step < STEPS; step++) {
-        if (random.nextInt(6) == 0) {
+      // batched, a command is built from the engine before its batch: contacts move on more slowly
+      int steps = queue == null ? STEPS : 2 * STEPS;
+      for (int step = 0; step < steps; step++) {
+        if (queue == null && random.nextInt(6) == 0) {
           record.failNextWrite();
         }
         step();
+        if (queue != null) {
+          if (random.nextInt(6) != 0 && step < steps - 1) {
+            continue;
+          }
+          batches++;
+          if (random.nextInt(6) == 0) {
+            record.failNextWrite();
+          }
+          while (!context.isEmpty()) {
+            context.remove(0).run();
+          }
+        }
         try {
           assertAgrees(routing.engine());
         } catch (RetriableException rebuildFailed) {
@@ -126,7 +178,9 @@ class JournaledEngineSimulationTest {
           throw new AssertionError("step " + step + ": " + e.getMessage(), e);
         }
       }
-      assertTrue(record.failedWrites > STEPS / 10, "writes failed: " + record.failedWrites);
+      int written = queue == null ? STEPS : batches;
+      assertTrue(record.failedWrites > written / 10, "writes failed: " + record.failedWrites);
+      assertTrue(queue == null || record.writes < steps / 2, "batches shared commits: " + record.writes);
       assertTrue(closed > 20, "contacts went all the way: " + closed);
     }
 
@@ -193,8 +247,12 @@ class JournaledEngineSimulationTest {
       }
     }
 
-    /** Runs a command as the host does; returns the failure, if any. */
+    /** Runs a command as the host does (or queues it, batched); returns the failure, if any. */
     Optional<RuntimeException> command(RoutingCommand command) {
+      if (queue != null) {
+        queue.add(new RoutingQueue.Answered(command, new java.util.concurrent.CompletableFuture<>()));
+        return Optional.empty();
+      }
       try {
         Decisions decisions = routing.handle(command);
         published.addAll(decisions.events());

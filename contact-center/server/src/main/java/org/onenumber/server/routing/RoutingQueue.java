@@ -1,0 +1,235 @@
+package org.onenumber.server.routing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.onenumber.core.error.RetriableException;
+import org.onenumber.core.routing.Decisions;
+import org.onenumber.core.routing.RoutingCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The work waiting for the routing context, run in batches (a group commit): whatever queued up
+ * while the context was busy is applied to the engine one command after the other, written in
+ * <em>one</em> journal transaction ({@link JournaledEngine#commit}), and only then handed on —
+ * each command's decisions published in queue order, then each caller answered. A burst of
+ * arrivals, accepts and wrap-ups costs one commit instead of one each, so nobody waits behind a
+ * line of commits. The cases, in the order the code takes them:
+ *
+ * <ol>
+ *   <li><b>A command</b> ({@link Command}): applied; its decisions, or its refusal, are held until
+ *       the batch is written (a refusal may rest on a decision of the same batch).
+ *   <li><b>A read</b> ({@link #read}): the batch so far is written and handed on first, so a read
+ *       never sees or pushes an unwritten decision; then it runs on its own.
+ *   <li><b>The engine fails on a command</b> (not a refusal): the engine is stale and the batch's
+ *       decisions are dropped; that command fails with its error, the ones applied before it in
+ *       the batch with a retriable one (none was written); the rest of the queue runs on an engine
+ *       rebuilt from the journal.
+ *   <li><b>The commit fails</b>: the engine is stale; every command of the batch fails with the
+ *       commit's failure and nothing of it is published ("durable before acknowledged").
+ * </ol>
+ *
+ * After a failure the host {@link Host#recover recovers} (rebuilds soon). At most {@value
+ * #MAX_BATCH} items run in one turn of the context, so timers and other tasks get their turn.
+ * Thread-safe: any thread may queue; batches run serially on the context ({@code context}).
+ */
+final class RoutingQueue {
+
+  static final int MAX_BATCH = 200;
+  private static final Logger LOG = LoggerFactory.getLogger(RoutingQueue.class);
+
+  /** What the host does around the commands of a batch, on the context. */
+  interface Host {
+    /** Before a command is applied (e.g. configures a queue used for the first time). */
+    void prepare(RoutingCommand command);
+
+    /** Hands one written command's decisions on: events, pushes to consoles, the next deadline. */
+    void publish(Decisions decisions);
+
+    /** After a failure left the engine stale: rebuild it soon, even if no command comes. */
+    void recover();
+  }
+
+  /** Something queued for the context. */
+  sealed interface Item permits Command, Read {
+  }
+
+  /** A command waiting for routing, and whom to tell what became of it. */
+  non-sealed interface Command extends Item {
+    /** On the context: the command to apply now, or null when there is none. May throw (nothing applied). */
+    RoutingCommand command();
+
+    /**
+     * Written and published ({@code decisions} null when there was no command); {@code startedNanos}
+     * when the batch reached it, {@code pushNanos} the wall time its publication took.
+     */
+    void done(Decisions decisions, long startedNanos, long pushNanos);
+
+    /** Refused, or not written: nothing of it was published. */
+    void failed(RuntimeException failure);
+  }
+
+  /** A command whose caller waits for its decisions (or failure) once written. */
+  record Answered(RoutingCommand command, CompletableFuture<Decisions> result) implements Command {
+    @Override
+    public void done(Decisions decisions, long startedNanos, long pushNanos) {
+      result.complete(decisions);
+    }
+
+    @Override
+    public void failed(RuntimeException failure) {
+      result.completeExceptionally(failure);
+    }
+  }
+
+  private record Read(Runnable work) implements Item {
+  }
+
+  /** A command applied in the current batch, with its outcome. */
+  private record Applied(Command task, long startedNanos, Decisions decisions, RuntimeException failure) {
+  }
+
+  private final Queue<Item> waiting = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean scheduled = new AtomicBoolean();
+  private final Executor context;
+  private final JournaledEngine routing;
+  private final Host host;
+
+  /**
+   * @param context runs a task on the routing context (serially)
+   */
+  RoutingQueue(Executor context, JournaledEngine routing, Host host) {
+    this.context = context;
+    this.routing = routing;
+    this.host = host;
+  }
+
+  /** Queues a command. */
+  void add(Command command) {
+    waiting.add(command);
+    schedule();
+  }
+
+  /** Queues work that reads the engine (or pushes from it): it runs once everything before it is written. */
+  void read(Runnable work) {
+    waiting.add(new Read(work));
+    schedule();
+  }
+
+  private void schedule() {
+    if (scheduled.compareAndSet(false, true)) {
+      context.execute(this::drain);
+    }
+  }
+
+  private void drain() {
+    scheduled.set(false);
+    List<Applied> batch = new ArrayList<>();
+    for (int n = 0; n < MAX_BATCH; n++) {
+      Item next = waiting.poll();
+      if (next == null) {
+        break;
+      }
+      switch (next) {
+        case Command command -> apply(command, batch);
+        case Read read -> {
+          flush(batch);
+          run(read);
+        }
+      }
+    }
+    flush(batch);
+    if (!waiting.isEmpty()) {
+      schedule();
+    }
+  }
+
+  private void apply(Command task, List<Applied> batch) {
+    long started = System.nanoTime();
+    try {
+      RoutingCommand command = task.command();
+      Decisions decisions = null;
+      if (command != null) {
+        host.prepare(command);
+        decisions = routing.apply(command);
+      }
+      batch.add(new Applied(task, started, decisions, null));
+    } catch (RuntimeException e) {
+      if (!routing.stale()) {
+        batch.add(new Applied(task, started, null, e));
+        return;
+      }
+      RetriableException unwritten = new RetriableException(
+          "routing failed on another command of the same journal batch: " + e.getMessage(), e);
+      batch.forEach(a -> tell(a.task(), unwritten));
+      batch.clear();
+      tell(task, e);
+      host.recover();
+    }
+  }
+
+  /** Writes the batch in one transaction, then hands each command on in order. */
+  private void flush(List<Applied> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    try {
+      routing.commit();
+    } catch (RuntimeException e) {
+      batch.forEach(a -> tell(a.task(), e));
+      batch.clear();
+      host.recover();
+      return;
+    }
+    for (Applied a : batch) {
+      if (a.failure() == null) {
+        publish(a);
+      }
+    }
+    for (Applied a : batch) {
+      if (a.failure() != null) {
+        tell(a.task(), a.failure());
+      }
+    }
+    batch.clear();
+  }
+
+  private void publish(Applied a) {
+    long before = System.nanoTime();
+    try {
+      if (a.decisions() != null) {
+        host.publish(a.decisions());
+      }
+    } catch (RuntimeException e) {
+      LOG.error("written routing decisions could not be handed on", e);
+      tell(a.task(), e);
+      return;
+    }
+    try {
+      a.task().done(a.decisions(), a.startedNanos(), System.nanoTime() - before);
+    } catch (RuntimeException e) {
+      LOG.error("routing caller failed on its answer", e);
+    }
+  }
+
+  private static void tell(Command task, RuntimeException failure) {
+    try {
+      task.failed(failure);
+    } catch (RuntimeException e) {
+      LOG.error("routing caller failed on its failure", e);
+    }
+  }
+
+  private static void run(Read read) {
+    try {
+      read.work().run();
+    } catch (RuntimeException e) {
+      LOG.error("routing task failed", e);
+    }
+  }
+}

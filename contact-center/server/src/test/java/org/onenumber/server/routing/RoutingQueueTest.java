@@ -1,0 +1,230 @@
+package org.onenumber.server.routing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Test;
+import org.onenumber.core.agent.Agent;
+import org.onenumber.core.agent.AgentState;
+import org.onenumber.core.agent.ChannelCapacity;
+import org.onenumber.core.citizen.CitizenId;
+import org.onenumber.core.contact.Channel;
+import org.onenumber.core.contact.Contact;
+import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.contact.ContactState;
+import org.onenumber.core.contact.ContactStep;
+import org.onenumber.core.directory.Language;
+import org.onenumber.core.directory.Queue;
+import org.onenumber.core.directory.QueueId;
+import org.onenumber.core.error.NotFoundException;
+import org.onenumber.core.error.PermanentException;
+import org.onenumber.core.error.RetriableException;
+import org.onenumber.core.routing.Decisions;
+import org.onenumber.core.routing.QueueConfig;
+import org.onenumber.core.routing.RoutingCommand;
+import org.onenumber.core.routing.RoutingEngine;
+import org.onenumber.testkit.ManualClock;
+import org.onenumber.testkit.TestData;
+
+/**
+ * The routing context's batches over an in-memory record: commands queued together are written in
+ * one transaction and answered only after it; a read splits the batch; a failed commit fails the
+ * whole batch, publishes nothing and leaves an engine that a rebuild makes equal to the record.
+ * The context is a list of tasks run by hand.
+ */
+class RoutingQueueTest {
+
+  private final ManualClock clock = new ManualClock();
+  private final QueueId queueId = new QueueId("q0");
+  private final List<Agent> agents = new ArrayList<>();
+  private final FlakyRoutingRecord record;
+  private final JournaledEngine routing;
+  private final List<Runnable> context = new ArrayList<>();
+  private final List<Decisions> published = new ArrayList<>();
+  private final List<Integer> writesAtPublication = new ArrayList<>();
+  private int recoveries;
+  /** The agent whose commands the host refuses before they are applied, as a cluster standby does. */
+  private Agent notRoutedHere;
+  private final RoutingQueue queue;
+
+  RoutingQueueTest() {
+    Queue q = new Queue(queueId, "queue 0", Set.of(Language.KOREAN), Set.of(Channel.values()), List.of(), 0,
+        Duration.ofSeconds(15));
+    for (int a = 0; a < 3; a++) {
+      Agent base = TestData.agent("a" + a, Set.of(Language.KOREAN), Set.of(), "q0");
+      agents.add(new Agent(base.id(), base.name(), base.skills(), base.languages(), new ChannelCapacity(1),
+          base.queues(), AgentState.OFFLINE, null));
+    }
+    record = new FlakyRoutingRecord(List.of(QueueConfig.defaults(q)), agents);
+    routing = new JournaledEngine(() -> new RoutingEngine(clock, new SplittableRandom(1)), record, (e, d) -> { });
+    queue = new RoutingQueue(context::add, routing, new RoutingQueue.Host() {
+      @Override
+      public void prepare(RoutingCommand command) {
+        if (notRoutedHere != null && command instanceof RoutingCommand.LogIn l && l.agent().equals(notRoutedHere)) {
+          throw new RoutingHost.NotRoutingHereException("standby (test)");
+        }
+      }
+
+      @Override
+      public void publish(Decisions decisions) {
+        published.add(decisions);
+        writesAtPublication.add(record.writes);
+      }
+
+      @Override
+      public void recover() {
+        recoveries++;
+      }
+    });
+    routing.engine();
+    record.writes = 0;
+  }
+
+  @Test
+  void commandsQueuedTogetherShareOneCommitAndAreAnsweredOnlyAfterIt() {
+    List<CompletableFuture<Decisions>> answers = new ArrayList<>();
+    agents.forEach(a -> answers.add(queued(new RoutingCommand.LogIn(a, Set.of(), null))));
+    for (int c = 0; c < 4; c++) {
+      answers.add(queued(new RoutingCommand.Arrive(intake("c" + c))));
+    }
+    assertTrue(answers.stream().noneMatch(CompletableFuture::isDone), "nothing answered before the context ran");
+    assertEquals(1, context.size(), "one turn of the context for the whole burst");
+
+    runContext();
+
+    assertEquals(1, record.writes, "seven commands, one commit");
+    assertTrue(answers.stream().allMatch(a -> a.isDone() && !a.isCompletedExceptionally()));
+    assertEquals(7, published.size(), "each command's decisions published, in order");
+    assertTrue(writesAtPublication.stream().allMatch(w -> w == 1), "published only after the commit");
+    assertEquals(3, record.sessions.size());
+    assertEquals(3, record.open.values().stream().filter(c -> c.state() == ContactState.OFFERED).count());
+    assertEquals(ContactState.QUEUED, record.open.get(new ContactId("c3")).state(), "the fourth waits: three agents");
+  }
+
+  @Test
+  void aReadWaitsForTheCommandsBeforeItToBeWritten() {
+    queued(new RoutingCommand.LogIn(agents.get(0), Set.of(), null));
+    List<Integer> sessionsSeen = new ArrayList<>();
+    queue.read(() -> sessionsSeen.add(record.sessions.size()));
+    queued(new RoutingCommand.Arrive(intake("c0")));
+
+    runContext();
+
+    assertEquals(List.of(1), sessionsSeen, "the login was written before the read ran");
+    assertEquals(2, record.writes, "the read split the batch in two commits");
+    assertEquals(ContactState.OFFERED, record.open.get(new ContactId("c0")).state());
+  }
+
+  @Test
+  void aRefusedCommandIsAnsweredWithItsRefusalAndTheOthersAreWritten() throws Exception {
+    CompletableFuture<Decisions> login = queued(new RoutingCommand.LogIn(agents.get(0), Set.of(), null));
+    CompletableFuture<Decisions> unknown = queued(new RoutingCommand.Accept(agents.get(0).id(), new ContactId("nobody")));
+    CompletableFuture<Decisions> arrival = queued(new RoutingCommand.Arrive(intake("c0")));
+
+    runContext();
+
+    assertEquals(1, record.writes);
+    assertInstanceOf(NotFoundException.class, failure(unknown));
+    assertFalse(login.isCompletedExceptionally());
+    assertEquals(ContactState.OFFERED, arrival.get().contacts().get(0).state());
+  }
+
+  @Test
+  void aFailedCommitFailsTheWholeBatchPublishesNothingAndTheRebuiltEngineEqualsTheRecord() throws Exception {
+    record.failNextWrite();
+    CompletableFuture<Decisions> login = queued(new RoutingCommand.LogIn(agents.get(0), Set.of(), null));
+    Contact contact = intake("c0");
+    CompletableFuture<Decisions> arrival = queued(new RoutingCommand.Arrive(contact));
+    CompletableFuture<Decisions> accept = queued(new RoutingCommand.Accept(agents.get(0).id(), contact.id()));
+
+    runContext();
+
+    for (CompletableFuture<Decisions> answer : List.of(login, arrival, accept)) {
+      assertInstanceOf(RetriableException.class, failure(answer));
+    }
+    assertTrue(published.isEmpty(), "nothing of an unwritten batch is handed on");
+    assertEquals(1, recoveries);
+    assertTrue(routing.stale());
+    RoutingEngine rebuilt = routing.engine();
+    assertTrue(rebuilt.agent(agents.get(0).id()).isEmpty(), "the login was never written");
+    assertEquals(ContactState.QUEUED, rebuilt.contact(contact.id()).orElseThrow().state(), "as intake journaled it");
+
+    CompletableFuture<Decisions> again = queued(new RoutingCommand.LogIn(agents.get(0), Set.of(), null));
+    runContext();
+    assertFalse(again.isCompletedExceptionally(), "the retry succeeds");
+    assertEquals(ContactState.OFFERED, record.open.get(contact.id()).state(), "and the waiting contact is offered");
+  }
+
+  @Test
+  void aCommandTheHostRefusesBeforeApplyingItFailsAloneAndTheRestOfTheBatchIsWritten() throws Exception {
+    notRoutedHere = agents.get(1);
+    CompletableFuture<Decisions> first = queued(new RoutingCommand.LogIn(agents.get(0), Set.of(), null));
+    CompletableFuture<Decisions> refused = queued(new RoutingCommand.LogIn(agents.get(1), Set.of(), null));
+    CompletableFuture<Decisions> arrival = queued(new RoutingCommand.Arrive(intake("c0")));
+
+    runContext();
+
+    assertInstanceOf(RoutingHost.NotRoutingHereException.class, failure(refused));
+    assertFalse(first.isCompletedExceptionally());
+    assertEquals(ContactState.OFFERED, arrival.get().contacts().get(0).state());
+    assertEquals(1, record.writes, "the batch was written once, without the refused command");
+    assertFalse(routing.stale());
+    assertEquals(0, recoveries);
+  }
+
+  @Test
+  void aCommitFencedOffFailsEveryCommandOfTheBatchWithTheFencesFailure() {
+    PermanentException fenced = new PermanentException("lease_lost", "fenced off (test)");
+    record.failNextWriteWith(fenced);
+    List<CompletableFuture<Decisions>> answers = List.of(
+        queued(new RoutingCommand.LogIn(agents.get(0), Set.of(), null)),
+        queued(new RoutingCommand.Arrive(intake("c0"))));
+
+    runContext();
+
+    for (CompletableFuture<Decisions> answer : answers) {
+      assertEquals(fenced, answer.exceptionNow(), "each caller hears the fence's failure");
+    }
+    assertTrue(published.isEmpty());
+    assertTrue(routing.stale());
+    assertEquals(1, recoveries);
+  }
+
+  private CompletableFuture<Decisions> queued(RoutingCommand command) {
+    CompletableFuture<Decisions> answer = new CompletableFuture<>();
+    queue.add(new RoutingQueue.Answered(command, answer));
+    return answer;
+  }
+
+  private Contact intake(String id) {
+    Contact contact = Contact.create(new ContactId(id), Channel.VOICE, new CitizenId("citizen-" + id), Language.KOREAN,
+        Set.of(), 0, "topic", clock.instant())
+        .moveTo(new ContactStep(ContactState.QUEUED, clock.instant(), null, queueId, "intake"));
+    record.intake(contact);
+    return contact;
+  }
+
+  private void runContext() {
+    while (!context.isEmpty()) {
+      context.remove(0).run();
+    }
+  }
+
+  private static Throwable failure(CompletableFuture<Decisions> answer) throws InterruptedException {
+    try {
+      answer.get();
+      throw new AssertionError("expected a failure, got an answer");
+    } catch (ExecutionException e) {
+      return e.getCause();
+    }
+  }
+}
