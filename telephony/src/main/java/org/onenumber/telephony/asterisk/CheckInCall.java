@@ -134,7 +134,7 @@ final class CheckInCall implements AgiScript {
     }
   }
 
-  private static Language language(String code) {
+  static Language language(String code) {
     try {
       return code == null || code.isBlank() ? Language.KOREAN : Language.of(code.strip());
     } catch (RuntimeException e) {
