@@ -44,14 +44,11 @@ final class HappyCallSurvey implements AgiScript {
   @Override
   public void service(AgiRequest request, AgiChannel channel) throws AgiException {
     AgiLine line = new AgiLine(channel);
-    String contactId = channel.getVariable("ONENUMBER_CONTACT");
-    if (checkIns.happyCalls() == null || contactId == null || contactId.isBlank()) {
-      LOG.warn("happy-call on {} without {}; hung up", request.getChannel(),
-          checkIns.happyCalls() == null ? "a happy-call program" : "a contact");
-      line.hangUp();
+    ContactId contact = CheckInCall.contactOrHangUp(request, channel, line, checkIns.happyCalls() != null,
+        "a happy-call program");
+    if (contact == null) {
       return;
     }
-    ContactId contact = new ContactId(contactId.strip());
     Language language = CheckInCall.language(channel.getVariable("ONENUMBER_LANGUAGE"));
     int score;
     try {
