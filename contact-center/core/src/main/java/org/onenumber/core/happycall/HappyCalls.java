@@ -8,11 +8,11 @@ import java.util.function.Predicate;
 import org.onenumber.core.citizen.Citizen;
 import org.onenumber.core.citizen.CitizenId;
 import org.onenumber.core.citizen.CitizenIdentity;
-import org.onenumber.core.directory.Language;
 import org.onenumber.core.contact.Channel;
 import org.onenumber.core.contact.ContactId;
-import org.onenumber.core.event.SurveyAnswered;
+import org.onenumber.core.directory.Language;
 import org.onenumber.core.error.OneNumberException;
+import org.onenumber.core.event.SurveyAnswered;
 import org.onenumber.core.port.in.AnswerHappyCall;
 import org.onenumber.core.port.in.RecordHappyCallAnswer;
 import org.onenumber.core.port.out.CitizenRegistry;
@@ -33,8 +33,9 @@ import org.onenumber.core.port.out.SurveyAnswers;
  *   <li>A contact that came in by voice ({@link HappyCallVoice}) gets an automated call in the
  *       citizen's language ("press 1 to 5", asked and repeated once, {@link HappyCallVoice#SCRIPT}).
  *   <li>A call without a score (silence, other keys, hang-up, busy, failed, refused by the carrier,
- *       or no report within {@code noAnswerAfter}) is called again {@code retryAfter} later (outside quiet hours) up to
- *       {@code calls} calls in all; after the last one the SMS goes out instead (case 6).
+ *       or no report within {@code noAnswerAfter}) is called again {@code retryAfter} later
+ *       (outside quiet hours) up to {@code calls} calls in all; after the last one the SMS goes out
+ *       instead (case 6).
  *   <li>Otherwise the SMS is sent to the citizen's phone and the survey waits for the reply.
  *   <li>A reply "1" to "5" answers the latest waiting survey of that phone, and a key "1" to "5"
  *       on the call answers the survey called: stored in the survey table (resolved when the score
