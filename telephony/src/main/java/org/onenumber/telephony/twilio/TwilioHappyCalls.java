@@ -28,6 +28,8 @@ public final class TwilioHappyCalls {
 
   private static final Logger LOG = LoggerFactory.getLogger(TwilioHappyCalls.class);
   static final int ASKED = 2;
+  private static final java.util.Set<String> ENDS = java.util.Set.of("busy", "no-answer", "failed", "canceled",
+      "completed");
   private static final String EMPTY = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>";
 
   private final VoiceTwiml twiml;
@@ -56,9 +58,9 @@ public final class TwilioHappyCalls {
     return twiml.sayAndHangUp(Prompt.GOODBYE, language);
   }
 
-  /** Case 4. */
+  /** Case 4 (a status that is no end, such as ringing, changes nothing). */
   public String status(ContactId contact, Map<String, String> form) {
-    if (!form.getOrDefault("CallStatus", "").isBlank()) {
+    if (ENDS.contains(form.getOrDefault("CallStatus", ""))) {
       notAnswered(contact);
     }
     return EMPTY;
