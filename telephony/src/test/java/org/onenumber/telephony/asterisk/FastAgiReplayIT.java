@@ -62,19 +62,8 @@ class FastAgiReplayIT {
       return false;
     }
   };
-  private final List<String> surveys = new java.util.concurrent.CopyOnWriteArrayList<>();
-  private final org.onenumber.core.port.in.RecordHappyCallAnswer happyCalls =
-      new org.onenumber.core.port.in.RecordHappyCallAnswer() {
-        @Override
-        public boolean scored(ContactId contact, int score) {
-          return surveys.add(contact.value() + " " + score);
-        }
-
-        @Override
-        public boolean notAnswered(ContactId contact) {
-          return surveys.add(contact.value() + " not answered");
-        }
-      };
+  private final org.onenumber.testkit.RecordingHappyCallAnswers happyCalls =
+      new org.onenumber.testkit.RecordingHappyCallAnswers();
   private AgiIvrServer server;
   private int port;
 
@@ -222,7 +211,7 @@ class FastAgiReplayIT {
     FastAgiCaller citizen = happyCall("h-1", "mn").press("4").start();
     citizen.await("STREAM FILE onenumber/mn/happy-call-thanks", WITHIN);
     citizen.awaitClosed(WITHIN);
-    assertEquals(List.of("h-1 4"), surveys);
+    assertEquals(List.of("h-1 4"), happyCalls.heard());
     assertTrue(citizen.texts().stream().anyMatch(t -> t.startsWith("GET DATA onenumber/mn/happy-call")),
         citizen.texts().toString());
     assertTrue(checkIns.isEmpty(), "a happy-call is no welfare check-in");
@@ -237,8 +226,8 @@ class FastAgiReplayIT {
     silent.awaitClosed(WITHIN);
     FastAgiCaller confused = happyCall("h-4", "en").press("9", "0").start();
     confused.awaitClosed(WITHIN);
-    await().atMost(WITHIN).until(() -> surveys.size() == 3);
-    assertEquals(List.of("h-2 2", "h-3 not answered", "h-4 not answered"), surveys);
+    await().atMost(WITHIN).until(() -> happyCalls.heard().size() == 3);
+    assertEquals(List.of("h-2 2", "h-3 not answered", "h-4 not answered"), happyCalls.heard());
     assertEquals(2, silent.texts().stream().filter(t -> t.startsWith("GET DATA onenumber/zh/happy-call")).count(),
         "asked, then repeated once: " + silent.texts());
     assertTrue(confused.texts().stream().anyMatch(t -> t.startsWith("STREAM FILE onenumber/en/invalid")));
@@ -248,8 +237,8 @@ class FastAgiReplayIT {
   void aCitizenWhoHangsUpBeforeAScoreIsNotAnswered() throws Exception {
     FastAgiCaller gone = happyCall("h-5", "ko").dropOn(t -> t.startsWith("GET DATA")).start();
     gone.awaitClosed(WITHIN);
-    await().atMost(WITHIN).until(() -> surveys.size() == 1);
-    assertEquals(List.of("h-5 not answered"), surveys);
+    await().atMost(WITHIN).until(() -> happyCalls.heard().size() == 1);
+    assertEquals(List.of("h-5 not answered"), happyCalls.heard());
   }
 
   @Test

@@ -290,19 +290,9 @@ class TwilioVoiceFlowTest {
     assertEquals(List.of("w-1 WELL", "w-1 NO_ANSWER"), checkInOutcomes, "the program keeps the first outcome only");
   }
 
-  private final List<String> surveyCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
-  private final TwilioHappyCalls happyCalls = new TwilioHappyCalls(twiml,
-      new org.onenumber.core.port.in.RecordHappyCallAnswer() {
-        @Override
-        public boolean scored(ContactId c, int score) {
-          return surveyCalls.add(c.value() + " " + score);
-        }
-
-        @Override
-        public boolean notAnswered(ContactId c) {
-          return surveyCalls.add(c.value() + " not answered");
-        }
-      });
+  private final org.onenumber.testkit.RecordingHappyCallAnswers surveyCalls =
+      new org.onenumber.testkit.RecordingHappyCallAnswers();
+  private final TwilioHappyCalls happyCalls = new TwilioHappyCalls(twiml, surveyCalls);
 
   @Test
   void aHappyCallAsksInTheCitizensLanguageOnceMoreThenTakesTheKeyAsTheScore() {
@@ -326,7 +316,7 @@ class TwilioVoiceFlowTest {
     String goodbye = happyCalls.gathered(h2, Language.ENGLISH, 2, Map.of());
     assertTrue(goodbye.contains("<Hangup"), goodbye);
     happyCalls.status(new ContactId("h-3"), Map.of("CallStatus", "no-answer"));
-    assertEquals(List.of("h-1 3", "h-2 not answered", "h-3 not answered"), surveyCalls);
+    assertEquals(List.of("h-1 3", "h-2 not answered", "h-3 not answered"), surveyCalls.heard());
   }
 
   @Test
