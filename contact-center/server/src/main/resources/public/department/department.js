@@ -219,6 +219,9 @@
     $('case-due').textContent = when(c.dueAt);
     $('case-assignee').textContent = c.assignee || I.t('none');
     $('case-summary').textContent = c.summary;
+    const welfare = c.category === 'welfare-check';
+    $('welfare-outcome-row').hidden = !welfare;
+    $('welfare-outcome').required = welfare;
     $('transcript').replaceChildren(...messages.map(m => {
       const li = document.createElement('li');
       li.className = m.direction === 'IN' ? 'in' : 'out';
@@ -330,7 +333,8 @@
     on('note-form', 'notes', () => ({note: $('note').value, publicNote: $('public-note').value}));
     on('ask-form', 'questions', () => ({question: $('question').value}));
     on('reassign-form', 'reassign', () => ({department: $('department').value, reason: $('reason').value}));
-    on('resolve-form', 'resolve', () => ({publicAnswer: $('answer').value}));
+    on('resolve-form', 'resolve', () => ({publicAnswer: $('answer').value,
+      welfareOutcome: $('welfare-outcome').value || undefined}));
     if (token) { start(); } else { signedOut(); }
   });
 })();

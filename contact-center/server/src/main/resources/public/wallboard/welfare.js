@@ -22,7 +22,8 @@
       auditedList: '목록에 보이는 어르신마다 감사 기록에 남습니다.', when: '시각', why: '사유', case: '민원',
       status: '처리', UNREACHED: '여러 번 연결 안 됨', ASKED_FOR_HELP: '도움 요청 (2번)', CONCERN: '상담원 우려',
       casePending: '민원 접수 대기', OPEN: '접수', ACCEPTED: '처리 중', RESOLVED: '조치 완료', CLOSED: '종결',
-      openCard: '{id} 카드 보기'
+      openCard: '{id} 카드 보기', outcome_VISIT_MADE: '방문 완료', outcome_SENIOR_SAFE: '어르신 안전 확인',
+      outcome_EMERGENCY_SERVICES: '119 신고', outcome_HOSPITALISED: '입원·시설 입소', outcome_OTHER: '기타 조치'
     },
     en: {
       title: 'Senior Assurance Call', wallboard: 'Wallboard', today: "Today's program", refresh: 'Refresh',
@@ -41,7 +42,10 @@
       escalations: 'Escalations (last 7 days)', auditedList: 'Every senior in this list is written to the audit log.',
       when: 'When', why: 'Why', case: 'Case', status: 'What was done', UNREACHED: 'Not reached several times',
       ASKED_FOR_HELP: 'Asked for help (pressed 2)', CONCERN: "Operator's concern", casePending: 'Case being opened',
-      OPEN: 'Open', ACCEPTED: 'In progress', RESOLVED: 'Resolved', CLOSED: 'Closed', openCard: 'Open the card of {id}'
+      OPEN: 'Open', ACCEPTED: 'In progress', RESOLVED: 'Resolved', CLOSED: 'Closed', openCard: 'Open the card of {id}',
+      outcome_VISIT_MADE: 'Visit made', outcome_SENIOR_SAFE: 'Senior safe',
+      outcome_EMERGENCY_SERVICES: 'Emergency services called', outcome_HOSPITALISED: 'In hospital or care',
+      outcome_OTHER: 'Other (see the case)'
     }
   };
   const DISTRICT_FIGURES = ['enrolled', 'attempts', 'reached', 'notReached', 'escalated', 'reachedPercent'];
@@ -124,7 +128,8 @@
       open.addEventListener('click', () => { $('senior-id').value = e.seniorId; lookup(); });
       who.append(open);
       tr.append(cell(new Date(e.decidedAt).toLocaleString(lang)), who, cell(e.district), cell(t(e.reason)),
-        cell(e.caseId || ''), cell(e.caseStatus ? t(e.caseStatus) : t('casePending')));
+        cell(e.caseId || ''), cell(e.outcome ? t('outcome_' + e.outcome)
+          : e.caseStatus ? t(e.caseStatus) : t('casePending')));
       return tr;
     }));
     $('escalations-empty').hidden = escalations.length > 0;

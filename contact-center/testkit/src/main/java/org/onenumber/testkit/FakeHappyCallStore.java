@@ -33,13 +33,37 @@ public final class FakeHappyCallStore implements HappyCallStore {
   @Override
   public synchronized boolean markSent(ContactId contact, String phone, Instant at) {
     return move(contact, HappyCall.State.SCHEDULED, c -> new HappyCall(c.contact(), c.citizen(), c.dueAt(),
-        HappyCall.State.SENT, phone, at, null));
+        HappyCall.State.SENT, phone, at, null, c.calls()));
+  }
+
+  @Override
+  public synchronized boolean markCalling(ContactId contact, String phone, Instant at) {
+    return move(contact, HappyCall.State.SCHEDULED, c -> new HappyCall(c.contact(), c.citizen(), c.dueAt(),
+        HappyCall.State.CALLING, phone, at, null, c.calls() + 1));
+  }
+
+  @Override
+  public synchronized boolean callAgain(ContactId contact, Instant dueAt) {
+    return move(contact, HappyCall.State.CALLING, c -> new HappyCall(c.contact(), c.citizen(), dueAt,
+        HappyCall.State.SCHEDULED, c.phone(), c.sentAt(), null, c.calls()));
+  }
+
+  @Override
+  public synchronized boolean fallBackToSms(ContactId contact, Instant at) {
+    return move(contact, HappyCall.State.CALLING, c -> new HappyCall(c.contact(), c.citizen(), c.dueAt(),
+        HappyCall.State.SENT, c.phone(), at, null, c.calls()));
+  }
+
+  @Override
+  public synchronized List<HappyCall> callingSince(Instant before, int limit) {
+    return calls.values().stream().filter(c -> c.state() == HappyCall.State.CALLING && c.sentAt().isBefore(before))
+        .sorted(Comparator.comparing(HappyCall::sentAt)).limit(limit).toList();
   }
 
   @Override
   public synchronized boolean skip(ContactId contact) {
     return move(contact, HappyCall.State.SCHEDULED, c -> new HappyCall(c.contact(), c.citizen(), c.dueAt(),
-        HappyCall.State.SKIPPED, null, null, null));
+        HappyCall.State.SKIPPED, c.phone(), c.sentAt(), null, c.calls()));
   }
 
   @Override
@@ -56,8 +80,10 @@ public final class FakeHappyCallStore implements HappyCallStore {
 
   @Override
   public synchronized boolean answer(ContactId contact, int score, Instant at, FollowUp followUp) {
-    boolean moved = move(contact, HappyCall.State.SENT, c -> new HappyCall(c.contact(), c.citizen(), c.dueAt(),
-        HappyCall.State.ANSWERED, c.phone(), c.sentAt(), score));
+    HappyCall.State from = find(contact).map(HappyCall::state).filter(s -> s == HappyCall.State.CALLING)
+        .orElse(HappyCall.State.SENT);
+    boolean moved = move(contact, from, c -> new HappyCall(c.contact(), c.citizen(), c.dueAt(),
+        HappyCall.State.ANSWERED, c.phone(), c.sentAt(), score, c.calls()));
     if (moved && followUp != null) {
       followUps.add(0, followUp);
     }
@@ -69,6 +95,7 @@ public final class FakeHappyCallStore implements HappyCallStore {
     return followUps.stream().limit(limit).toList();
   }
 
+  @Override
   public synchronized Optional<HappyCall> find(ContactId contact) {
     return Optional.ofNullable(calls.get(contact));
   }

@@ -27,7 +27,8 @@ import org.onenumber.ops.staffing.StaffingRequest;
  * {@code bin/bench outbound}: plans one week of welfare calls for N enrolled seniors (default
  * 100,000; windows on 3–4 weekdays, seeded) several times on one thread and prints each run's
  * time, then the busiest day's operators by Erlang C. Last line: {@code RESULT outbound seniors=...
- * plan_ms_median=... plan_ms_max=... calls=... peak_operators=... originate_p99_ms=NA}.
+ * plan_ms_median=... plan_ms_max=... calls=... peak_operators=... originate_p99_ms=NA}; {@code
+ * bin/bench outbound} puts the dialer half's figure there (telephony's {@code OutboundDialerBench}).
  */
 public final class WelfarePlanBench {
 

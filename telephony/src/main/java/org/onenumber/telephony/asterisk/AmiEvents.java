@@ -63,6 +63,7 @@ public final class AmiEvents implements ManagerEventListener {
   private final Set<String> onHold = ConcurrentHashMap.newKeySet();
   private final Set<String> bridged = ConcurrentHashMap.newKeySet();
   private final AtomicLong received = new AtomicLong();
+  private volatile java.util.function.BiConsumer<ContactId, String> notPlaced = (contact, reason) -> { };
 
   AmiEvents(AsteriskCalls calls, AgentDevices devices, RouteContact routing, CallbackDials callbacks,
       Consults consults, CallRecorder recorder, boolean acceptOnDialEnd) {
@@ -114,6 +115,16 @@ public final class AmiEvents implements ManagerEventListener {
     boolean success = "Success".equalsIgnoreCase(o.getResponse());
     callbacks.originated(o.getActionId(), success, o.getChannel(), o.getReason());
     consults.originated(o.getActionId(), success, o.getChannel(), o.getReason());
+    String id = o.getActionId();
+    if (!success && id != null && id.startsWith(AsteriskCallControl.CHECK_IN_ACTION)) {
+      notPlaced.accept(new ContactId(id.substring(AsteriskCallControl.CHECK_IN_ACTION.length())),
+          String.valueOf(o.getReason()));
+    }
+  }
+
+  /** Who hears of a check-in or happy-call {@code Originate} that failed (contact, Asterisk's reason code). */
+  void onNotPlaced(java.util.function.BiConsumer<ContactId, String> listener) {
+    this.notPlaced = listener;
   }
 
   private void dialBegin(DialBeginEvent d) {

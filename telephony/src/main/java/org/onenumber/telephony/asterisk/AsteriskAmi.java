@@ -1,6 +1,7 @@
 package org.onenumber.telephony.asterisk;
 
 import java.time.InstantSource;
+import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.port.in.RouteContact;
 import org.onenumber.core.port.out.AgentDevices;
 
@@ -42,6 +43,17 @@ public final class AsteriskAmi implements AutoCloseable {
     this.monitoring = new AsteriskCallMonitoring(link, calls);
     link.addListener(events);
     link.onConnect(reconciler);
+  }
+
+  /**
+   * {@code listener} hears, on the AMI reader thread (it must only hand over), of every call placed
+   * by {@link AsteriskCallControl#originate} (a welfare check-in or a happy-call) that Asterisk could
+   * not connect: the contact and the {@code OriginateResponse} reason (3 no answer, 5 busy, 0 and
+   * others failed or unreachable, as in captures 04b–04d).
+   */
+  public AsteriskAmi onOriginateFailed(java.util.function.BiConsumer<ContactId, String> listener) {
+    events.onNotPlaced(listener);
+    return this;
   }
 
   public AsteriskAmi start() {

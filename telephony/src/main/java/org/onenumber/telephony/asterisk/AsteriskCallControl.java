@@ -59,6 +59,8 @@ public final class AsteriskCallControl implements CallControl {
   private static final Logger LOG = LoggerFactory.getLogger(AsteriskCallControl.class);
   /** The dialplan context an answered check-in call starts in. */
   public static final String CHECK_IN_CONTEXT = "onenumber-checkin";
+  /** The ActionID of an {@link #originate} is this and the contact id. */
+  static final String CHECK_IN_ACTION = "onenumber-checkin-";
   /** The dialplan context that takes the caller of an adopted call back into a FastAGI session. */
   public static final String REJOIN_CONTEXT = "onenumber-rejoin";
 
@@ -236,7 +238,7 @@ public final class AsteriskCallControl implements CallControl {
   @Override
   public void originate(OutboundCall call) {
     OriginateAction originate = new OriginateAction();
-    originate.setActionId("onenumber-checkin-" + call.contact().value());
+    originate.setActionId(CHECK_IN_ACTION + call.contact().value());
     originate.setChannel(Channels.dialString(call.to().value(), plan().outboundDialString()));
     originate.setContext(CHECK_IN_CONTEXT);
     originate.setExten("s");

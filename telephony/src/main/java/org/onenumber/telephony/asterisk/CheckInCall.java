@@ -48,14 +48,10 @@ final class CheckInCall implements AgiScript {
   @Override
   public void service(AgiRequest request, AgiChannel channel) throws AgiException {
     AgiLine line = new AgiLine(channel);
-    String contactId = channel.getVariable("ONENUMBER_CONTACT");
-    if (checkIns.outcomes() == null || contactId == null || contactId.isBlank()) {
-      LOG.warn("check-in call on {} without {}; hung up", request.getChannel(),
-          checkIns.outcomes() == null ? "a welfare program" : "a contact");
-      line.hangUp();
+    ContactId contact = contactOrHangUp(request, channel, line, checkIns.outcomes() != null, "a welfare program");
+    if (contact == null) {
       return;
     }
-    ContactId contact = new ContactId(contactId.strip());
     Language language = language(channel.getVariable("ONENUMBER_LANGUAGE"));
     boolean slow = "1".equals(channel.getVariable("ONENUMBER_SLOW"));
     CallOutcome outcome;
@@ -134,7 +130,23 @@ final class CheckInCall implements AgiScript {
     }
   }
 
-  private static Language language(String code) {
+  /**
+   * The call's {@code ONENUMBER_CONTACT}; null after hanging up when there is none or no program
+   * {@code served} it ({@code program} names it in the log). Shared with {@link HappyCallSurvey}.
+   */
+  static ContactId contactOrHangUp(AgiRequest request, AgiChannel channel, AgiLine line, boolean served,
+      String program) throws AgiException {
+    String contactId = channel.getVariable("ONENUMBER_CONTACT");
+    if (served && contactId != null && !contactId.isBlank()) {
+      return new ContactId(contactId.strip());
+    }
+    LOG.warn("{} call on {} without {}; hung up", request.getScript(), request.getChannel(),
+        served ? "a contact" : program);
+    line.hangUp();
+    return null;
+  }
+
+  static Language language(String code) {
     try {
       return code == null || code.isBlank() ? Language.KOREAN : Language.of(code.strip());
     } catch (RuntimeException e) {

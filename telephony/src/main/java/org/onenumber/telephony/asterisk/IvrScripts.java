@@ -11,7 +11,8 @@ import org.asteriskjava.fastagi.MappingStrategy;
  * leg that just answered, run by {@code Dial}'s {@code U()} option ({@link AnsweredLeg}); {@code
  * agi://host:4573/rejoin} is the caller of a call adopted after a restart, taken back by a call
  * control ({@link RejoinedCall}); {@code agi://host:4573/checkin} is a senior answering the welfare
- * program's automated check-in ({@link CheckInCall}). Anything
+ * program's automated check-in ({@link CheckInCall}) or a citizen answering a happy-call survey
+ * ({@link HappyCallSurvey}, when the Originate set {@code ONENUMBER_SCRIPT=happy-call}). Anything
  * else gets no script (Asterisk-Java sets {@code AJ_AGISTATUS=NOT_FOUND} and the dialplan goes on).
  */
 final class IvrScripts implements MappingStrategy {
@@ -31,7 +32,8 @@ final class IvrScripts implements MappingStrategy {
       return new CallerSession(ivr);
     }
     if ("checkin".equals(script)) {
-      return new CheckInCall(ivr, checkIns);
+      return (req, line) -> (HappyCallSurvey.SCRIPT.equals(line.getVariable("ONENUMBER_SCRIPT"))
+          ? new HappyCallSurvey(ivr, checkIns) : new CheckInCall(ivr, checkIns)).service(req, line);
     }
     if ("rejoin".equals(script)) {
       return new RejoinedCall(ivr);

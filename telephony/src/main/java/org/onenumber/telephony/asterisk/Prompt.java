@@ -53,7 +53,14 @@ public enum Prompt {
   /** "Thank you. We are glad you are well. Goodbye." */
   CHECK_IN_THANKS,
   /** "Please stay on the line; someone will talk with you shortly." */
-  CHECK_IN_OPERATOR;
+  CHECK_IN_OPERATOR,
+  /**
+   * The happy-call survey: "This is Seoul 120 calling about your recent call. Was your problem
+   * solved? Press 1 for not at all, up to 5 for completely."
+   */
+  HAPPY_CALL,
+  /** "Thank you for your answer. Goodbye." */
+  HAPPY_CALL_THANKS;
 
   /** The languages every prompt exists in; the menu's digit is the position in this list plus one. */
   public static final List<Language> LANGUAGES = List.of(Language.KOREAN, Language.ENGLISH, Language.CHINESE,

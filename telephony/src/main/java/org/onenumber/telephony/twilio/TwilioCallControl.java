@@ -204,7 +204,8 @@ public final class TwilioCallControl implements CallControl {
 
   /**
    * The welfare check-in: Twilio calls the senior with {@link VoiceTwiml#checkIn} and reports the
-   * keys and the call's end to {@link TwilioCheckIns}. Placed at once (not on the executor) so a
+   * keys and the call's end to {@link TwilioCheckIns}; a {@code happy-call} script runs {@link
+   * VoiceTwiml#happyCall} and reports to {@link TwilioHappyCalls}. Placed at once (not on the executor) so a
    * Twilio that cannot be reached pauses the dialer.
    *
    * @throws org.onenumber.core.error.RetriableException when the Calls API refused or could not be reached
@@ -212,6 +213,11 @@ public final class TwilioCallControl implements CallControl {
   @Override
   public void originate(OutboundCall call) {
     try {
+      if (org.onenumber.core.happycall.HappyCallVoice.SCRIPT.equals(call.script())) {
+        api.place(call.to().value(), callerId, twiml.happyCall(call.contact(), call.language(), 0, null),
+            twiml.urls().happyCallStatus(call.contact()));
+        return;
+      }
       api.place(call.to().value(), callerId, twiml.checkIn(call.contact(), call.language(), call.slow(), 0),
           twiml.urls().checkInStatus(call.contact()));
     } catch (RuntimeException e) {

@@ -47,7 +47,13 @@ public final class VoicePrompts {
     /** After a self-service answer: 0 operator, 9 again, 8 by text, or hang up. */
     AFTER_ANSWER,
     ANSWER_TEXTED,
-    ANSWER_NOT_TEXTED
+    ANSWER_NOT_TEXTED,
+    /** The happy-call survey question: was the problem solved, press 1 (not at all) to 5 (completely). */
+    HAPPY_CALL,
+    /** The happy-call was answered: thanks and goodbye. */
+    HAPPY_CALL_THANKS,
+    /** A key that is no choice. */
+    NOT_A_CHOICE
   }
 
   private static final Map<Prompt, Map<String, String>> TEXTS = Map.ofEntries(
@@ -113,6 +119,27 @@ public final class VoicePrompts {
           "ja", "こんにちは、市役所の安否確認のお電話です。お元気でしたら 1 を、お話をご希望でしたら 2 を押してください。",
           "vi", "Xin chào, đây là cuộc gọi hỏi thăm của thành phố. Nếu quý vị khỏe, xin bấm phím 1. Để nói chuyện với nhân viên, xin bấm phím 2.",
           "mn", "Сайн байна уу, хотын захиргаанаас эрүүл мэндийг тань лавлаж байна. Сайн байгаа бол 1, ярилцах бол 2 дарна уу.")),
+      Map.entry(Prompt.HAPPY_CALL, Map.of(
+          "ko", "안녕하세요, 120 다산콜재단입니다. 최근 문의하신 문제가 해결되셨나요? 전혀 아니면 1번, 완전히 해결되었으면 5번까지, 1번에서 5번 중에 눌러 주세요.",
+          "en", "Hello, this is Seoul 120 calling about your recent call. Was your problem solved? Press 1 for not at all, up to 5 for completely.",
+          "zh", "您好，这里是首尔120。关于您最近的来电，您的问题解决了吗？完全没有请按 1，完全解决请按 5，请在 1 到 5 之间选择。",
+          "ja", "こんにちは、ソウル120です。先日のお問い合わせの件は解決しましたか。まったく解決していなければ 1、完全に解決していれば 5 まで、1 から 5 で押してください。",
+          "vi", "Xin chào, đây là Seoul 120 gọi về cuộc gọi gần đây của quý vị. Vấn đề của quý vị đã được giải quyết chưa? Bấm 1 nếu hoàn toàn chưa, đến 5 nếu đã hoàn toàn giải quyết.",
+          "mn", "Сайн байна уу, Сөүл 120 байна. Таны саяхны асуудал шийдэгдсэн үү? Огт үгүй бол 1, бүрэн шийдэгдсэн бол 5 хүртэл дарна уу.")),
+      Map.entry(Prompt.HAPPY_CALL_THANKS, Map.of(
+          "ko", "응답해 주셔서 감사합니다. 안녕히 계세요.",
+          "en", "Thank you for your answer. Goodbye.",
+          "zh", "感谢您的回答。再见。",
+          "ja", "ご回答ありがとうございました。失礼いたします。",
+          "vi", "Cảm ơn quý vị đã trả lời. Xin chào.",
+          "mn", "Хариулсанд баярлалаа. Баяртай.")),
+      Map.entry(Prompt.NOT_A_CHOICE, Map.of(
+          "ko", "잘못 누르셨습니다.",
+          "en", "Sorry, that is not a choice.",
+          "zh", "抱歉，没有这个选项。",
+          "ja", "申し訳ありません、その番号は選べません。",
+          "vi", "Xin lỗi, đó không phải là lựa chọn hợp lệ.",
+          "mn", "Уучлаарай, ийм сонголт байхгүй.")),
       Map.entry(Prompt.CHECK_IN_THANKS, Map.of(
           "ko", "감사합니다. 건강하게 지내세요. 안녕히 계세요.",
           "en", "Thank you. We are glad you are well. Goodbye.",

@@ -185,6 +185,22 @@ public final class VoiceTwiml {
         .build().toXml();
   }
 
+  /**
+   * The happy-call survey question in the citizen's language ({@code before}, when given, said
+   * first), gathering one key; no key redirects to the action with {@code asked + 1} and no digits.
+   */
+  public String happyCall(ContactId contact, Language language, int asked, Prompt before) {
+    Gather.Builder gather = new Gather.Builder().inputs(Gather.Input.DTMF).numDigits(1).timeout(8)
+        .action(urls.happyCall(contact, language, asked + 1)).method(HttpMethod.POST);
+    if (before != null) {
+      gather.say(say(before, language));
+    }
+    gather.say(say(Prompt.HAPPY_CALL, language));
+    return new VoiceResponse.Builder().gather(gather.build())
+        .redirect(new Redirect.Builder(urls.happyCall(contact, language, asked + 1)).method(HttpMethod.POST).build())
+        .build().toXml();
+  }
+
   /** Says {@code prompt} in {@code language} and hangs up. */
   public String sayAndHangUp(Prompt prompt, Language language) {
     return new VoiceResponse.Builder().say(say(prompt, language)).hangup(new Hangup.Builder().build()).build().toXml();

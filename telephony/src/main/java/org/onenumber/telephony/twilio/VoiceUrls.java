@@ -92,6 +92,16 @@ public final class VoiceUrls {
     return url("/check-in-status?contact=" + q(contact.value()));
   }
 
+  /** The happy-call survey's {@code <Gather>} action: the question asked {@code asked} times so far. */
+  public String happyCall(ContactId contact, Language language, int asked) {
+    return url("/happy-call?contact=" + q(contact.value()) + "&lang=" + language.code() + "&asked=" + asked);
+  }
+
+  /** Status callback of a happy-call survey call. */
+  public String happyCallStatus(ContactId contact) {
+    return url("/happy-call-status?contact=" + q(contact.value()));
+  }
+
   private String url(String tail) {
     String b = base.get();
     return (b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + PATH + tail;

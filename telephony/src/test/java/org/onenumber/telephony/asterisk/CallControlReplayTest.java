@@ -140,6 +140,21 @@ class CallControlReplayTest {
   }
 
   @Test
+  void aCheckInOrHappyCallTheSeniorDoesNotAnswerIsReportedWithAsterisksReason() throws Exception {
+    // 04b: the originated leg rings and is never answered: OriginateResponse Failure, Reason 3.
+    try (AmiHarness h = new AmiHarness(AmiReplayPeer.start("04b-originate-noanswer"), false).start().awaitReady()) {
+      java.util.List<String> failed = new java.util.concurrent.CopyOnWriteArrayList<>();
+      h.ami.onOriginateFailed((contact, reason) -> failed.add(contact.value() + " " + reason));
+      h.ami.callControl().originate(new org.onenumber.core.port.out.OutboundCall(new ContactId("hc-9"),
+          new org.onenumber.core.citizen.CitizenIdentity.Phone("+821012345678"),
+          org.onenumber.core.directory.Language.KOREAN, "happy-call", false));
+      assertEquals("onenumber-checkin", h.awaitAction("Originate").get("Context"));
+      await().atMost(java.time.Duration.ofSeconds(20)).until(() -> !failed.isEmpty());
+      assertEquals(java.util.List.of("hc-9 3"), failed);
+    }
+  }
+
+  @Test
   void aConsultCompletedBeforeTheConsultLegAnsweredJoinsTheCallerToTheRoom() throws Exception {
     // 04b: the originated leg rings (8 s) and is never answered (OriginateResponse Failure, its
     // Channel only the dial string), so the consult leg's name is never known; as in 05b the caller

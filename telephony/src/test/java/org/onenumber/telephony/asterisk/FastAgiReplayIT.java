@@ -62,6 +62,8 @@ class FastAgiReplayIT {
       return false;
     }
   };
+  private final org.onenumber.testkit.RecordingHappyCallAnswers happyCalls =
+      new org.onenumber.testkit.RecordingHappyCallAnswers();
   private AgiIvrServer server;
   private int port;
 
@@ -70,7 +72,7 @@ class FastAgiReplayIT {
     port = freePort();
     IvrSettings settings = IvrSettings.defaults().withPort(port).withIdleThreadKeepAlive(Duration.ofMillis(200));
     server = new AgiIvrServer(new Ivr(routing, routing, devices, calls, languages, sms, new CallerNumbers("KR"),
-        settings), 0, new CheckIns(outcomes, new QueueId("welfare-outbound"), 80)).start();
+        settings), 0, new CheckIns(outcomes, new QueueId("welfare-outbound"), 80, happyCalls)).start();
   }
 
   @AfterEach
@@ -190,6 +192,53 @@ class FastAgiReplayIT {
     await().atMost(WITHIN).until(() -> checkIns.size() == 2);
     assertEquals(List.of("w-3 MACHINE", "w-4 NO_ANSWER"), checkIns);
     assertTrue(routing.opened().isEmpty());
+  }
+
+  /**
+   * Happy-call by phone (#16): the citizen's leg that AMI Originate placed into the check-in context
+   * with {@code ONENUMBER_SCRIPT=happy-call}; derived from 01's FastAGI session like the check-in.
+   */
+  private FastAgiCaller happyCall(String contact, String language) throws IOException {
+    int n = CALLS.incrementAndGet();
+    return FastAgiCaller.call(InetAddress.getLoopbackAddress(), port,
+        FastAgiCaller.environment("PJSIP/trunk-0000006" + n, "1796161700." + n, "0215880120", "checkin"))
+        .variable("ONENUMBER_CONTACT", contact).variable("ONENUMBER_LANGUAGE", language)
+        .variable("ONENUMBER_SCRIPT", "happy-call").variable("ONENUMBER_PHONE", "+821012345678");
+  }
+
+  @Test
+  void aHappyCallScoreIsRecordedInTheCitizensLanguageAndThanked() throws Exception {
+    FastAgiCaller citizen = happyCall("h-1", "mn").press("4").start();
+    citizen.await("STREAM FILE onenumber/mn/happy-call-thanks", WITHIN);
+    citizen.awaitClosed(WITHIN);
+    assertEquals(List.of("h-1 4"), happyCalls.heard());
+    assertTrue(citizen.texts().stream().anyMatch(t -> t.startsWith("GET DATA onenumber/mn/happy-call")),
+        citizen.texts().toString());
+    assertTrue(checkIns.isEmpty(), "a happy-call is no welfare check-in");
+  }
+
+  @Test
+  void theHappyCallQuestionIsRepeatedOnceThenTheCallIsNotAnswered() throws Exception {
+    FastAgiCaller late = happyCall("h-2", "ja").press("", "2").start();
+    late.await("STREAM FILE onenumber/ja/happy-call-thanks", WITHIN);
+    late.awaitClosed(WITHIN);
+    FastAgiCaller silent = happyCall("h-3", "zh").press("", "").start();
+    silent.awaitClosed(WITHIN);
+    FastAgiCaller confused = happyCall("h-4", "en").press("9", "0").start();
+    confused.awaitClosed(WITHIN);
+    await().atMost(WITHIN).until(() -> happyCalls.heard().size() == 3);
+    assertEquals(List.of("h-2 2", "h-3 not answered", "h-4 not answered"), happyCalls.heard());
+    assertEquals(2, silent.texts().stream().filter(t -> t.startsWith("GET DATA onenumber/zh/happy-call")).count(),
+        "asked, then repeated once: " + silent.texts());
+    assertTrue(confused.texts().stream().anyMatch(t -> t.startsWith("STREAM FILE onenumber/en/invalid")));
+  }
+
+  @Test
+  void aCitizenWhoHangsUpBeforeAScoreIsNotAnswered() throws Exception {
+    FastAgiCaller gone = happyCall("h-5", "ko").dropOn(t -> t.startsWith("GET DATA")).start();
+    gone.awaitClosed(WITHIN);
+    await().atMost(WITHIN).until(() -> happyCalls.heard().size() == 1);
+    assertEquals(List.of("h-5 not answered"), happyCalls.heard());
   }
 
   @Test

@@ -290,6 +290,35 @@ class TwilioVoiceFlowTest {
     assertEquals(List.of("w-1 WELL", "w-1 NO_ANSWER"), checkInOutcomes, "the program keeps the first outcome only");
   }
 
+  private final org.onenumber.testkit.RecordingHappyCallAnswers surveyCalls =
+      new org.onenumber.testkit.RecordingHappyCallAnswers();
+  private final TwilioHappyCalls happyCalls = new TwilioHappyCalls(twiml, surveyCalls);
+
+  @Test
+  void aHappyCallAsksInTheCitizensLanguageOnceMoreThenTakesTheKeyAsTheScore() {
+    ContactId h1 = new ContactId("h-1");
+    control.originate(new org.onenumber.core.port.out.OutboundCall(h1, new CitizenIdentity.Phone("+821012345679"),
+        Language.JAPANESE, "happy-call", false));
+    FakeTwilioVoice.Recorded placed = twilio.requests().get(0);
+    assertEquals("https://city.example/webhooks/twilio/voice/happy-call-status?contact=h-1",
+        placed.param("StatusCallback"));
+    String question = placed.param("Twiml");
+    assertTrue(text(question, "Say").contains("ソウル120"), question);
+    assertEquals("https://city.example/webhooks/twilio/voice/happy-call?contact=h-1&lang=ja&asked=1",
+        attribute(question, "Gather", "action"));
+    String again = happyCalls.gathered(h1, Language.JAPANESE, 1, Map.of("Digits", "8"));
+    assertTrue(text(again, "Say").startsWith("申し訳ありません") && attribute(again, "Gather", "action").endsWith("&asked=2"),
+        again);
+    String thanks = happyCalls.gathered(h1, Language.JAPANESE, 2, Map.of("Digits", "3"));
+    assertTrue(thanks.contains("<Hangup") && !thanks.contains("<Gather"), thanks);
+    happyCalls.status(h1, Map.of("CallStatus", "ringing"));
+    ContactId h2 = new ContactId("h-2");
+    String goodbye = happyCalls.gathered(h2, Language.ENGLISH, 2, Map.of());
+    assertTrue(goodbye.contains("<Hangup"), goodbye);
+    happyCalls.status(new ContactId("h-3"), Map.of("CallStatus", "no-answer"));
+    assertEquals(List.of("h-1 3", "h-2 not answered", "h-3 not answered"), surveyCalls.heard());
+  }
+
   @Test
   void aCheckInAsksAgainThenCountsSilenceAsAMachineAndOtherKeysAsNoAnswer() {
     ContactId w2 = new ContactId("w-2");

@@ -32,6 +32,7 @@ import org.onenumber.core.port.out.CaseRegistry;
 import org.onenumber.server.api.Views.Items;
 import org.onenumber.server.channels.MessageViews.CaseView;
 import org.onenumber.server.security.CitizenDataAccess;
+import org.onenumber.server.welfare.WelfareCaseOutcomes;
 
 /**
  * Department staff work their cases: the inbox and the actions of {@link ActOnCase}. Every action
@@ -51,8 +52,11 @@ final class CaseWorkController {
   private final CaseRegistry cases;
   private final CitizenDataAccess access;
   private final InstantSource clock;
+  private final WelfareCaseOutcomes welfareOutcomes;
 
-  CaseWorkController(ActOnCase desk, CaseRegistry cases, CitizenDataAccess access, InstantSource clock) {
+  CaseWorkController(ActOnCase desk, CaseRegistry cases, CitizenDataAccess access, InstantSource clock,
+      WelfareCaseOutcomes welfareOutcomes) {
+    this.welfareOutcomes = welfareOutcomes;
     this.desk = desk;
     this.cases = cases;
     this.access = access;
@@ -108,8 +112,9 @@ final class CaseWorkController {
   @Secured({"DEPARTMENT_STAFF", "SUPERVISOR", "ADMIN"})
   @Operation(summary = "Move the case: IN_PROGRESS, WAITING_ON_DEPARTMENT, WAITING_ON_CITIZEN, REJECTED or CLOSED")
   CaseView move(@PathVariable String id, @Body CaseWorkRequest body, Authentication who, HttpRequest<?> request) {
-    return act(id, body, who, request, new CaseAction.Move(status(body(body).status()), body.note(),
-        body.publicNote()));
+    CaseStatus to = status(body(body).status());
+    CaseAction move = new CaseAction.Move(to, body.note(), body.publicNote());
+    return to == CaseStatus.CLOSED ? ending(id, body, who, request, move) : act(id, body, who, request, move);
   }
 
   @Post("/cases/{id}/reassign")
@@ -122,9 +127,9 @@ final class CaseWorkController {
 
   @Post("/cases/{id}/resolve")
   @Secured({"DEPARTMENT_STAFF", "SUPERVISOR", "ADMIN"})
-  @Operation(summary = "Resolve the case with the public answer the citizen receives")
+  @Operation(summary = "Resolve the case with the public answer the citizen receives; a welfare case also with its welfareOutcome")
   CaseView resolve(@PathVariable String id, @Body CaseWorkRequest body, Authentication who, HttpRequest<?> request) {
-    return act(id, body, who, request, new CaseAction.Resolve(body(body).publicAnswer(), body.note()));
+    return ending(id, body, who, request, new CaseAction.Resolve(body(body).publicAnswer(), body.note()));
   }
 
   @Post("/cases/{id}/merge")
@@ -150,6 +155,15 @@ final class CaseWorkController {
     var c = cases.find(new CaseId(id)).orElseThrow(() -> new NotFoundException("case", id));
     access.actOnCase(who, request, c);
     return CaseView.of(desk.act(new ActOnCaseCommand(c.id(), body.version(), who.getName(), action)));
+  }
+
+  /** An action that ends the case: a welfare case's outcome is required first and recorded once it ended. */
+  private CaseView ending(String id, CaseWorkRequest body, Authentication who, HttpRequest<?> request,
+      CaseAction action) {
+    var outcome = welfareOutcomes.required(new CaseId(id), body.welfareOutcome());
+    CaseView ended = act(id, body, who, request, action);
+    outcome.ifPresent(o -> welfareOutcomes.record(new CaseId(id), o, clock.instant()));
+    return ended;
   }
 
   private static CaseWorkRequest body(CaseWorkRequest body) {

@@ -14,7 +14,9 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param reason accepted by {@code reassign} and {@code reopen}
  * @param publicAnswer accepted by {@code resolve}: the answer the citizen receives
  * @param into accepted by {@code merge}: the case this one duplicates
+ * @param welfareOutcome accepted by {@code resolve} and by {@code status} to CLOSED, required there for a
+ *     welfare case (until it has one): VISIT_MADE, SENIOR_SAFE, EMERGENCY_SERVICES, HOSPITALISED or OTHER
  */
 @Serdeable
 record CaseWorkRequest(Integer version, String note, String publicNote, String question, String status,
-    String department, String reason, String publicAnswer, String into) {}
+    String department, String reason, String publicAnswer, String into, String welfareOutcome) {}

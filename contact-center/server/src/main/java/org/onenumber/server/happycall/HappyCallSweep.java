@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends the due happy-call surveys every {@code onenumber.happy-call.sweep-every} (1 min), up to
- * 100 a round, on the scheduler's thread. A failure is logged and the next round retries: the
+ * 100 a round, on the scheduler's thread, after counting IVR calls nobody reported on as not answered. A failure is logged and the next round retries: the
  * surveys are durable and each is claimed (SCHEDULED to SENT) before its SMS goes out.
  */
 @Singleton
@@ -34,6 +34,7 @@ final class HappyCallSweep {
       return;
     }
     try {
+      happy.expireCalls(100);
       happy.sendDue(100);
     } catch (OneNumberException e) {
       LOG.warn("happy-call sweep failed, next round retries: {}", e.getMessage());

@@ -52,15 +52,21 @@ final class IntervalReport {
     return row;
   }
 
+  /**
+   * The rows as CSV: the header is every column of every row in order of first appearance (the
+   * contact figures, then the welfare program's); a row without a column leaves its cell empty.
+   */
   static String csv(List<Map<String, Object>> rows) {
     StringBuilder out = new StringBuilder();
     if (rows.isEmpty()) {
       return "";
     }
-    out.append(String.join(",", rows.get(0).keySet())).append('\n');
+    java.util.Set<String> columns = new java.util.LinkedHashSet<>();
+    rows.forEach(row -> columns.addAll(row.keySet()));
+    out.append(String.join(",", columns)).append('\n');
     for (Map<String, Object> row : rows) {
       List<String> cells = new ArrayList<>();
-      row.values().forEach(v -> cells.add(cell(v)));
+      columns.forEach(column -> cells.add(cell(row.get(column))));
       out.append(String.join(",", cells)).append('\n');
     }
     return out.toString();

@@ -22,10 +22,12 @@ import org.onenumber.ops.sla.BatchServiceLevels;
 import org.onenumber.ops.sla.ServiceLevelPolicy;
 import org.onenumber.server.analytics.ContactCategories;
 import org.onenumber.server.persistence.JdbcServiceLevelFacts;
+import org.onenumber.server.welfare.WelfareIntervals;
 
 /**
  * Interval reports recomputed in batch from the stored per-contact timestamps (never from the
- * live fold), per center, queue, channel, language and agent, as JSON or CSV.
+ * live fold), per center, queue, channel, language and agent, then the welfare program's calls per
+ * district ({@link WelfareIntervals}), as JSON or CSV.
  */
 @Controller("/api/v1/reports")
 @Secured({"SUPERVISOR", "ADMIN"})
@@ -37,9 +39,11 @@ final class ReportsController {
   private final ContactCategories categories;
   private final ServiceLevelPolicy policy;
   private final InstantSource clock;
+  private final WelfareIntervals welfare;
 
   ReportsController(JdbcServiceLevelFacts facts, ContactCategories categories, ServiceLevelPolicy policy,
-      InstantSource clock) {
+      InstantSource clock, WelfareIntervals welfare) {
+    this.welfare = welfare;
     this.facts = facts;
     this.categories = categories;
     this.policy = policy;
@@ -66,7 +70,8 @@ final class ReportsController {
     Instant until = now.isBefore(start) ? start : now.plusSeconds(1);
     BatchServiceLevels batch = BatchServiceLevels.compute(categories.contactsCreated(start, until),
         facts.agentChanges(start, until), facts.surveys(start, until), facts.escalated(start, until), policy, now);
-    List<Map<String, Object>> rows = IntervalReport.rows(batch, start, end, length, now);
+    List<Map<String, Object>> rows = new java.util.ArrayList<>(IntervalReport.rows(batch, start, end, length, now));
+    rows.addAll(welfare.rows(start, end, length));
     if ("csv".equals(format)) {
       return HttpResponse.ok(IntervalReport.csv(rows)).contentType("text/csv; charset=utf-8")
           .header("Content-Disposition", "attachment; filename=\"intervals-" + day + ".csv\"");

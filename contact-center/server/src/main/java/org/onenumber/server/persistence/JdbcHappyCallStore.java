@@ -13,7 +13,7 @@ import org.onenumber.core.happycall.HappyCall;
 import org.onenumber.core.port.out.HappyCallStore;
 
 /**
- * {@link HappyCallStore} over {@code happy_call} and {@code happy_follow_up} (V150). Every state
+ * {@link HappyCallStore} over {@code happy_call} and {@code happy_follow_up} (V150; {@code calls} V310). Every state
  * change is an {@code update ... where state = ?}, so two nodes never both send or both answer.
  * Thread-safe (stateless over {@link Jdbc}).
  */
@@ -51,6 +51,30 @@ public final class JdbcHappyCallStore implements HappyCallStore {
   }
 
   @Override
+  public boolean markCalling(ContactId contact, String phone, Instant at) {
+    return jdbc.update("update happy_call set state = 'CALLING', phone = ?, sent_at = ?, calls = calls + 1"
+        + " where contact_id = ? and state = 'SCHEDULED'", phone, at, contact.value()) == 1;
+  }
+
+  @Override
+  public boolean callAgain(ContactId contact, Instant dueAt) {
+    return jdbc.update("update happy_call set state = 'SCHEDULED', due_at = ? where contact_id = ?"
+        + " and state = 'CALLING'", dueAt, contact.value()) == 1;
+  }
+
+  @Override
+  public boolean fallBackToSms(ContactId contact, Instant at) {
+    return jdbc.update("update happy_call set state = 'SENT', sent_at = ? where contact_id = ? and state = 'CALLING'",
+        at, contact.value()) == 1;
+  }
+
+  @Override
+  public List<HappyCall> callingSince(Instant before, int limit) {
+    return jdbc.query("select * from happy_call where state = 'CALLING' and sent_at < ? order by sent_at limit ?",
+        JdbcHappyCallStore::row, before, limit);
+  }
+
+  @Override
   public boolean skip(ContactId contact) {
     return jdbc.update("update happy_call set state = 'SKIPPED' where contact_id = ? and state = 'SCHEDULED'",
         contact.value()) == 1;
@@ -72,7 +96,7 @@ public final class JdbcHappyCallStore implements HappyCallStore {
   public boolean answer(ContactId contact, int score, Instant at, FollowUp followUp) {
     return jdbc.inTransaction(() -> {
       if (jdbc.update("update happy_call set state = 'ANSWERED', score = ?, answered_at = ? where contact_id = ?"
-          + " and state = 'SENT'", score, at, contact.value()) != 1) {
+          + " and state in ('SENT', 'CALLING')", score, at, contact.value()) != 1) {
         return false;
       }
       if (followUp != null) {
@@ -89,7 +113,7 @@ public final class JdbcHappyCallStore implements HappyCallStore {
         new ContactId(r.getString("contact_id")), r.getInt("score"), Jdbc.instant(r, "opened_at")), limit);
   }
 
-  /** The survey of {@code contact}, if any. */
+  @Override
   public Optional<HappyCall> find(ContactId contact) {
     return jdbc.queryOne("select * from happy_call where contact_id = ?", JdbcHappyCallStore::row, contact.value());
   }
@@ -98,6 +122,6 @@ public final class JdbcHappyCallStore implements HappyCallStore {
     Integer score = r.getObject("score") == null ? null : r.getInt("score");
     return new HappyCall(new ContactId(r.getString("contact_id")), new CitizenId(r.getString("citizen_id")),
         Jdbc.instant(r, "due_at"), HappyCall.State.valueOf(r.getString("state")), r.getString("phone"),
-        Jdbc.instant(r, "sent_at"), score);
+        Jdbc.instant(r, "sent_at"), score, r.getInt("calls"));
   }
 }

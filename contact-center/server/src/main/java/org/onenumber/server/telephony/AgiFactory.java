@@ -47,6 +47,7 @@ final class AgiFactory {
       JdbcCallerLanguages languages, MessageGateway sms, Vertx vertx, VertxEventPublisher events,
       org.onenumber.core.port.in.ServeSelf selfService,
       jakarta.inject.Provider<org.onenumber.core.port.in.RecordCheckIn> welfare,
+      jakarta.inject.Provider<org.onenumber.core.port.in.RecordHappyCallAnswer> happyCalls,
       @Value("${" + AGI + ".check-in-queue:welfare-outbound}") String checkInQueue,
       @Value("${" + AGI + ".check-in-priority:80}") int checkInPriority,
       @Value("${" + AGI + ".bind:127.0.0.1}") String bind,
@@ -64,7 +65,8 @@ final class AgiFactory {
     new RoutedEventForwarder(vertx, events, calls);
     AgiIvrServer server = new AgiIvrServer(new Ivr(intake, routing, devices, calls, languages, sms,
         new CallerNumbers(region), settings, selfService), Math.min(warmSessions, maxSessions),
-        new CheckIns(new LazyCheckIns(welfare), new org.onenumber.core.directory.QueueId(checkInQueue), checkInPriority));
+        new CheckIns(new LazyCheckIns(welfare), new org.onenumber.core.directory.QueueId(checkInQueue), checkInPriority,
+            new LazyHappyCallAnswers(happyCalls)));
     try {
       return server.start();
     } catch (RuntimeException e) {

@@ -109,8 +109,12 @@ final class AmiFactory {
   @Singleton
   @Bean(preDestroy = "close")
   AsteriskAmi asteriskAmi(AmiSettings settings, @Named("asteriskCalls") AsteriskCalls calls, AgentDevices devices,
-      Provider<RoutingHost> host, JdbcCallRecordings recordings, InstantSource clock, RestartSweep sweep) {
-    return new AsteriskAmi(settings, calls, devices, routing(host), recordings, clock, sweep).start();
+      Provider<RoutingHost> host, JdbcCallRecordings recordings, InstantSource clock, RestartSweep sweep,
+      io.vertx.core.Vertx vertx, Provider<org.onenumber.core.port.in.RecordCheckIn> welfare,
+      Provider<org.onenumber.core.port.in.RecordHappyCallAnswer> happyCalls) {
+    return new AsteriskAmi(settings, calls, devices, routing(host), recordings, clock, sweep)
+        .onOriginateFailed(new OriginateFailures(vertx, new LazyCheckIns(welfare), new LazyHappyCallAnswers(happyCalls)))
+        .start();
   }
 
   private static RouteContact routing(Provider<RoutingHost> host) {

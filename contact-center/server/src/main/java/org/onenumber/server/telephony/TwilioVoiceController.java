@@ -46,9 +46,12 @@ final class TwilioVoiceController {
   private final TwilioVoiceIvr ivr;
   private final TwilioVoiceLegs legs;
   private final org.onenumber.telephony.twilio.TwilioCheckIns checkIns;
+  private final org.onenumber.telephony.twilio.TwilioHappyCalls happyCalls;
 
   TwilioVoiceController(TwilioVoiceSignatures signatures, HttpHostResolver hosts, TwilioVoiceIvr ivr,
-      TwilioVoiceLegs legs, org.onenumber.telephony.twilio.TwilioCheckIns checkIns) {
+      TwilioVoiceLegs legs, org.onenumber.telephony.twilio.TwilioCheckIns checkIns,
+      org.onenumber.telephony.twilio.TwilioHappyCalls happyCalls) {
+    this.happyCalls = happyCalls;
     this.signatures = signatures;
     this.hosts = hosts;
     this.ivr = ivr;
@@ -141,6 +144,21 @@ final class TwilioVoiceController {
   @Operation(summary = "Twilio Voice: status callback of a welfare check-in call (signed)")
   HttpResponse<?> checkInStatus(HttpRequest<?> request, @Body Map<String, String> form, @QueryValue String contact) {
     return signed(request, form, () -> checkIns.status(new ContactId(contact), form));
+  }
+
+  @Post("/happy-call")
+  @Operation(summary = "Twilio Voice: the key a citizen pressed in the happy-call survey, or none (signed)")
+  HttpResponse<?> happyCall(HttpRequest<?> request, @Body Map<String, String> form, @QueryValue String contact,
+      @Nullable @QueryValue String lang, @Nullable @QueryValue Integer asked) {
+    return signed(request, form, () -> happyCalls.gathered(new ContactId(contact), VoiceMenu.languageOf(lang),
+        asked == null ? 1 : asked, form));
+  }
+
+  @Post("/happy-call-status")
+  @Operation(summary = "Twilio Voice: status callback of a happy-call survey call (signed)")
+  HttpResponse<?> happyCallStatus(HttpRequest<?> request, @Body Map<String, String> form,
+      @QueryValue String contact) {
+    return signed(request, form, () -> happyCalls.status(new ContactId(contact), form));
   }
 
   private HttpResponse<?> signed(HttpRequest<?> request, Map<String, String> form, Supplier<String> answer) {

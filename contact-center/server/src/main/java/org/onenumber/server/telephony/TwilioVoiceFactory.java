@@ -100,6 +100,13 @@ final class TwilioVoiceFactory {
         new TwilioCheckIns.Talk(open, calls, routing, legs, new QueueId(queue), priority));
   }
 
+  /** The happy-call survey calls' keys and ends, to the happy-call program. */
+  @Singleton
+  org.onenumber.telephony.twilio.TwilioHappyCalls twilioHappyCalls(VoiceTwiml twiml,
+      Provider<org.onenumber.core.port.in.RecordHappyCallAnswer> happyCalls) {
+    return new org.onenumber.telephony.twilio.TwilioHappyCalls(twiml, new LazyHappyCallAnswers(happyCalls));
+  }
+
   @Singleton
   TwilioVoiceLegs twilioVoiceLegs(VoiceTwiml twiml, TwilioVoiceCalls calls, RouteContact routing) {
     return new TwilioVoiceLegs(twiml, calls, routing);

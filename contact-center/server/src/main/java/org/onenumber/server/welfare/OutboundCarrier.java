@@ -9,17 +9,17 @@ import org.onenumber.core.port.out.OutboundCall;
 import org.onenumber.server.telephony.CallControls;
 
 /**
- * The carriers as one {@link CallControl}, as the welfare program sees them: an action on a call
+ * The carriers as one {@link CallControl}, as the welfare program and the happy-call IVR see them: an action on a call
  * goes to the carrier carrying it ({@link CallControls#require}: none → {@code NoCallException});
  * a check-in or a callback is placed by the carrier that dials callbacks
  * ({@code onenumber.telephony.callback-carrier}). No carrier configured → a retriable failure, so
  * dialing pauses until one is. Thread-safe.
  */
-final class OutboundCarrier implements CallControl {
+public final class OutboundCarrier implements CallControl {
 
   private final CallControls carriers;
 
-  OutboundCarrier(CallControls carriers) {
+  public OutboundCarrier(CallControls carriers) {
     this.carriers = carriers;
   }
 

@@ -13,7 +13,7 @@ import org.onenumber.server.persistence.Jdbc;
 /**
  * The welfare program's reports for its supervisors, read from the schedule's tables: the
  * escalations of the last days (who was not reached or asked for help, and what became of the
- * welfare case), and per-district figures (enrolled, attempts, reached, not reached, escalated).
+ * welfare case: its status, and its outcome once ended), and per-district figures (enrolled, attempts, reached, not reached, escalated).
  * Days are the program's calendar days in its zone. Thread-safe.
  */
 @Singleton
@@ -22,10 +22,13 @@ final class WelfareReports {
   /** The most escalations one answer lists (a list page, not an export). */
   static final int MAX_ESCALATIONS = 200;
 
-  /** One escalation: the senior (id only), why, when, and the case opened for the district's welfare team. */
+  /**
+   * One escalation: the senior (id only), why, when, the case opened for the district's welfare
+   * team, its status and — once the team ended it — its outcome ({@code WelfareCaseOutcome}, or null).
+   */
   @Serdeable
   record EscalationRow(String attemptId, String seniorId, String district, String reason, Instant decidedAt,
-      String caseId, String caseStatus, boolean done) {}
+      String caseId, String caseStatus, boolean done, String outcome) {}
 
   /** One district's figures over the days asked for. */
   @Serdeable
@@ -42,12 +45,13 @@ final class WelfareReports {
 
   /** Escalations decided from the start of {@code from} on, newest first, at most {@link #MAX_ESCALATIONS}. */
   List<EscalationRow> escalations(LocalDate from) {
-    return jdbc.query("select e.attempt_id, e.senior_id, s.district, e.reason, e.decided_at, e.case_id, e.done,"
+    return jdbc.query("select e.attempt_id, e.senior_id, s.district, e.reason, e.decided_at, e.case_id, e.done, e.outcome,"
         + " c.status from welfare_escalation e join welfare_senior s on s.id = e.senior_id"
         + " left join case_file c on c.id = e.case_id where e.decided_at >= ? order by e.decided_at desc, e.attempt_id"
         + " limit " + MAX_ESCALATIONS, row -> new EscalationRow(row.getString("attempt_id"), row.getString("senior_id"),
             row.getString("district"), row.getString("reason"), Jdbc.instant(row, "decided_at"),
-            row.getString("case_id"), row.getString("status"), row.getBoolean("done")), start(from));
+            row.getString("case_id"), row.getString("status"), row.getBoolean("done"), row.getString("outcome")),
+        start(from));
   }
 
   /** Each district's figures for the days [from, to], by district name. */

@@ -67,6 +67,43 @@ abstract class JdbcContractsTestBase {
       org.junit.jupiter.api.Assertions.assertEquals(List.of(followUp), store.followUps(10));
       org.junit.jupiter.api.Assertions.assertEquals(1, store.find(contact).orElseThrow().score());
     }
+
+    /** Happy-call by IVR: called, called again, then the SMS fallback; a score during a call. */
+    @org.junit.jupiter.api.Test
+    void callsCountsCallsFallsBackToSmsAndTakesAScoreDuringACall() {
+      var at = java.time.Instant.parse("2027-03-08T01:00:00Z");
+      CitizenId kim = new CitizenId("citizen-c2");
+      new JdbcCitizenRegistry(jdbc).save(new Citizen(kim, null, Set.of(new CitizenIdentity.Phone("+821055550002")),
+          Language.KOREAN, Consent.DEFAULT));
+      new JdbcCitizenRegistry(jdbc).save(new Citizen(new CitizenId("citizen-c3"), null,
+          Set.of(new CitizenIdentity.Phone("+821055550003")), Language.KOREAN, Consent.DEFAULT));
+      var journal = new JdbcContactJournal(jdbc, JsonMapper.createDefault());
+      journal.append(TestData.contact("c2", org.onenumber.core.contact.Channel.VOICE, Language.KOREAN, at), List.of());
+      journal.append(TestData.contact("c3", org.onenumber.core.contact.Channel.VOICE, Language.KOREAN, at), List.of());
+      var c2 = new org.onenumber.core.contact.ContactId("c2");
+      var c3 = new org.onenumber.core.contact.ContactId("c3");
+      JdbcHappyCallStore store = new JdbcHappyCallStore(jdbc);
+      store.schedule(org.onenumber.core.happycall.HappyCall.scheduled(c2, kim, at));
+      store.schedule(org.onenumber.core.happycall.HappyCall.scheduled(c3, kim, at));
+      org.junit.jupiter.api.Assertions.assertTrue(store.markCalling(c2, "+821055550002", at));
+      org.junit.jupiter.api.Assertions.assertFalse(store.markCalling(c2, "+821055550002", at), "called once at a time");
+      org.junit.jupiter.api.Assertions.assertEquals(List.of(c2),
+          store.callingSince(at.plusSeconds(1), 10).stream().map(c -> c.contact()).toList());
+      org.junit.jupiter.api.Assertions.assertTrue(store.callingSince(at, 10).isEmpty());
+      org.junit.jupiter.api.Assertions.assertTrue(store.callAgain(c2, at.plusSeconds(1800)));
+      org.junit.jupiter.api.Assertions.assertFalse(store.callAgain(c2, at), "not calling any more");
+      var again = store.find(c2).orElseThrow();
+      org.junit.jupiter.api.Assertions.assertEquals(org.onenumber.core.happycall.HappyCall.State.SCHEDULED, again.state());
+      org.junit.jupiter.api.Assertions.assertEquals(at.plusSeconds(1800), again.dueAt());
+      org.junit.jupiter.api.Assertions.assertEquals(1, again.calls());
+      org.junit.jupiter.api.Assertions.assertTrue(store.markCalling(c2, "+821055550002", at.plusSeconds(1800)));
+      org.junit.jupiter.api.Assertions.assertTrue(store.fallBackToSms(c2, at.plusSeconds(1900)));
+      org.junit.jupiter.api.Assertions.assertEquals(2, store.find(c2).orElseThrow().calls());
+      org.junit.jupiter.api.Assertions.assertEquals(c2, store.awaiting("+821055550002").orElseThrow().contact());
+      org.junit.jupiter.api.Assertions.assertTrue(store.markCalling(c3, "+821055550002", at));
+      org.junit.jupiter.api.Assertions.assertTrue(store.answer(c3, 4, at, null), "a score during the call");
+      org.junit.jupiter.api.Assertions.assertFalse(store.fallBackToSms(c3, at), "answered: no SMS");
+    }
   }
 
   /** The campaign store and the seniors-of-district audience, the same on H2 and PostgreSQL. */

@@ -61,6 +61,11 @@ abstract class TwilioVoiceTestBase {
     props.put("onenumber.telephony.twilio.api-base", twilio.baseUri().toString());
     props.put("onenumber.twilio.api-base", messaging.baseUri().toString());
     props.put("onenumber.telephony.twilio.video-link", "https://city.example/video");
+    props.put("onenumber.telephony.callback-carrier", "twilio");
+    props.put("onenumber.happy-call.delay", "0s");
+    props.put("onenumber.happy-call.quiet-from-hour", "0");
+    props.put("onenumber.happy-call.quiet-until-hour", "0");
+    props.put("onenumber.happy-call.sweep-every", "1h");
     properties = props;
     server = ApplicationContext.run(EmbeddedServer.class, props);
   }
@@ -294,6 +299,49 @@ abstract class TwilioVoiceTestBase {
     assertEquals("CONNECTED", voiceContact().get("state"));
     twiml(url("/webhooks/twilio/voice/check-in-status?contact=attempt-1"), call(sid, "CallStatus", "completed"));
     assertEquals("WRAP_UP", voiceContact().get("state"), "the senior hung up: wrap-up, like any call");
+  }
+
+  /**
+   * Happy-call by IVR (#16): a resolved voice contact's survey is a Twilio call in the citizen's
+   * language; silence gets the question once more, the key 4 is the score in the survey table.
+   */
+  @Test
+  void aResolvedVoiceContactsHappyCallIsPlacedByTwilioAndTheKeyIsItsScore() throws Exception {
+    start(true);
+    String sid = twilio.ring();
+    waitingCall(sid, "2");
+    var contact = new org.onenumber.core.contact.ContactId((String) voiceContact().get("id"));
+    var beans = server.getApplicationContext();
+    beans.getBean(org.onenumber.server.events.VertxEventPublisher.class).publish(
+        new org.onenumber.core.event.ContactStateChanged(contact, org.onenumber.core.contact.Channel.VOICE,
+            org.onenumber.core.directory.Language.ENGLISH, org.onenumber.core.contact.ContactState.WRAP_UP,
+            org.onenumber.core.contact.ContactState.CLOSED, null, null, "resolved", java.time.Instant.now()));
+    var store = beans.getBean(org.onenumber.server.persistence.JdbcHappyCallStore.class);
+    await().atMost(Duration.ofSeconds(10)).until(() -> store.find(contact).isPresent());
+
+    assertEquals(1, beans.getBean(org.onenumber.core.happycall.HappyCalls.class).sendDue(10));
+    var placed = twilio.requests().stream().filter(r -> r.callSid() == null && CALLER.equals(r.param("To")))
+        .findFirst().orElseThrow();
+    assertTrue(placed.param("StatusCallback").endsWith("/webhooks/twilio/voice/happy-call-status?contact="
+        + contact.value()), placed.param("StatusCallback"));
+    String question = placed.param("Twiml");
+    String asked = "/webhooks/twilio/voice/happy-call?contact=" + contact.value() + "&lang=";
+    assertTrue(attribute(question, "Gather", "action").contains(asked), question);
+    String surveySid = twilio.ring();
+    Map<String, String> silence = call(surveySid, "Direction", "outbound-api");
+    String again = twiml(text(question, "Redirect"), silence);
+    assertTrue(attribute(again, "Gather", "action").contains(asked) && text(again, "Say").equals(text(question, "Say")),
+        "asked once more: " + again);
+    String thanks = twiml(attribute(again, "Gather", "action"), call(surveySid, "Digits", "4",
+        "Direction", "outbound-api"));
+    assertTrue(thanks.contains("<Hangup/>") && !thanks.contains("<Gather"), thanks);
+    twiml(placed.param("StatusCallback"), call(surveySid, "CallStatus", "completed"));
+
+    var answer = beans.getBean(org.onenumber.server.chat.JdbcSurveys.class).find(contact).orElseThrow();
+    assertEquals(4, answer.satisfaction());
+    assertTrue(answer.resolved());
+    assertEquals(org.onenumber.core.happycall.HappyCall.State.ANSWERED, store.find(contact).orElseThrow().state(),
+        "the call's end after the score changes nothing");
   }
 
   @Test

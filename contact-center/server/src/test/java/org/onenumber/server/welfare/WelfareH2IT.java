@@ -205,5 +205,36 @@ class WelfareH2IT implements TestPropertyProvider {
     String metrics = send("GET", "/prometheus", null, null, http.login(server, "admin")).body();
     assertTrue(metrics.contains("onenumber_welfare_enrolled"));
     assertTrue(metrics.contains("onenumber_welfare_district_enrolled{district=\"Jongno-gu\"}"), "per district");
+
+    welfareCaseEndsOnlyWithItsOutcomeAndTheEscalationsListShowsIt(urgent.get(0), supervisor);
+  }
+
+  /** #16: the welfare team resolves the case with a structured outcome; the program's page lists it. */
+  private void welfareCaseEndsOnlyWithItsOutcomeAndTheEscalationsListShowsIt(Case welfareCase, String supervisor)
+      throws Exception {
+    String resolve = "/api/v1/cases/" + welfareCase.id().value() + "/resolve";
+    String answer = "{\"version\":" + welfareCase.version() + ",\"publicAnswer\":\"A volunteer visited today.\"";
+    HttpResponse<String> none = send("POST", resolve, "application/json", answer + "}", supervisor);
+    assertEquals(400, none.statusCode(), none.body());
+    assertTrue(none.body().contains("welfareOutcome"), none.body());
+    HttpResponse<String> unknown = send("POST", resolve, "application/json",
+        answer + ",\"welfareOutcome\":\"sang-a-song\"}", supervisor);
+    assertEquals(400, unknown.statusCode(), unknown.body());
+    assertFalse(unknown.body().contains("sang-a-song"), "the input is not echoed: " + unknown.body());
+    assertEquals("OPEN", caseRegistry.find(welfareCase.id()).orElseThrow().status().name(), "nothing changed");
+
+    HttpResponse<String> resolved = send("POST", resolve, "application/json",
+        answer + ",\"welfareOutcome\":\"visit-made\"}", supervisor);
+    assertEquals(200, resolved.statusCode(), resolved.body());
+    HttpResponse<String> escalations = send("GET", "/api/v1/welfare/escalations?days=31", null, null, supervisor);
+    assertEquals(200, escalations.statusCode(), escalations.body());
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> items = (List<Map<String, Object>>) http.map(server, escalations).get("items");
+    Map<String, Object> row = items.stream().filter(e -> welfareCase.id().value().equals(e.get("caseId")))
+        .findFirst().orElseThrow(() -> new AssertionError(escalations.body()));
+    assertEquals("VISIT_MADE", row.get("outcome"));
+    assertEquals("RESOLVED", row.get("caseStatus"));
+    assertTrue(items.stream().filter(e -> !welfareCase.id().value().equals(e.get("caseId")))
+        .allMatch(e -> e.get("outcome") == null), "other cases have no outcome yet: " + escalations.body());
   }
 }

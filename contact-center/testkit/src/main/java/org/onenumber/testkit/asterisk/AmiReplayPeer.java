@@ -53,6 +53,7 @@ public final class AmiReplayPeer implements AutoCloseable {
   private volatile CountDownLatch play = new CountDownLatch(0);
   private volatile boolean callUp;
   private volatile Duration loginFailureDelay = Duration.ofSeconds(1);
+  private volatile java.util.function.Consumer<Map<String, String>> onAction = action -> { };
 
   /** A peer replaying {@code scenario} (e.g. {@code 01-inbound-answered}) on a free loopback port. */
   public static AmiReplayPeer start(String scenario) {
@@ -108,6 +109,15 @@ public final class AmiReplayPeer implements AutoCloseable {
 
   public AmiReplayPeer loginFailureDelay(Duration delay) {
     this.loginFailureDelay = delay;
+    return this;
+  }
+
+  /**
+   * Also hands every action to {@code listener} on the connection's reader thread as it arrives (a
+   * benchmark takes its arrival time there); the listener must not block.
+   */
+  public AmiReplayPeer onAction(java.util.function.Consumer<Map<String, String>> listener) {
+    this.onAction = listener;
     return this;
   }
 
@@ -175,6 +185,7 @@ public final class AmiReplayPeer implements AutoCloseable {
   // ---- used by AmiPeerConnection -----------------------------------------------------------------
 
   void received(Map<String, String> action) {
+    onAction.accept(action);
     actions.add(action);
   }
 

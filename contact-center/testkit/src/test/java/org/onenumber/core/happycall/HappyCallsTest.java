@@ -20,6 +20,7 @@ import org.onenumber.core.citizen.Consent;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.directory.Language;
 import org.onenumber.core.event.SurveyAnswered;
+import org.onenumber.testkit.FakeCallControl;
 import org.onenumber.testkit.FakeCitizenRegistry;
 import org.onenumber.testkit.FakeHappyCallStore;
 import org.onenumber.testkit.FakeMessageGateway;
@@ -130,5 +131,78 @@ class HappyCallsTest {
   void aReplyFromAPhoneWithoutAWaitingSurveyAnswersNothing() {
     assertFalse(happy.reply(new CitizenIdentity.Phone(PHONE), "3"));
     assertTrue(surveys.isEmpty());
+  }
+
+  private final FakeCallControl carrier = new FakeCallControl();
+  private final Set<ContactId> voiceContacts = new HashSet<>();
+  private final HappyCalls byPhone = new HappyCalls(settings, store, citizens, gateway, a -> surveys.add(a),
+      escalated::contains, clock, new HappyCallVoice(carrier, voiceContacts::contains, 2, Duration.ofMinutes(30),
+          Duration.ofMinutes(5)));
+
+  private ContactId resolvedVoiceContact(String id, Language language) {
+    citizens.save(new Citizen(kim, "Kim", Set.of(new CitizenIdentity.Phone(PHONE)), language, Consent.DEFAULT));
+    ContactId contact = new ContactId(id);
+    voiceContacts.add(contact);
+    byPhone.resolved(contact, kim, clock.instant());
+    clock.advance(Duration.ofHours(2));
+    return contact;
+  }
+
+  @Test
+  void aVoiceContactIsSurveyedByACallInTheCitizensLanguageAndTheKeyIsTheScore() {
+    ContactId contact = resolvedVoiceContact("v1", Language.VIETNAMESE);
+    assertEquals(1, byPhone.sendDue(10));
+    assertEquals(List.of("originate v1 " + PHONE + " vi happy-call"), carrier.requests());
+    assertEquals(HappyCall.State.CALLING, store.find(contact).orElseThrow().state());
+    assertTrue(byPhone.scored(contact, 5));
+    assertFalse(byPhone.scored(contact, 4), "one score per survey");
+    assertFalse(byPhone.notAnswered(contact), "the end of an answered call changes nothing");
+    assertEquals(List.of(5), surveys.stream().map(SurveyAnswered::score).toList());
+    assertTrue(gateway.sent().isEmpty(), "no SMS for a survey answered on the phone");
+    assertEquals(0, byPhone.sendDue(10));
+  }
+
+  @Test
+  void aCallNotAnsweredIsCalledAgainLaterThenTheSmsGoesOutAndItsReplyCounts() {
+    ContactId contact = resolvedVoiceContact("v2", Language.KOREAN);
+    byPhone.sendDue(10);
+    assertTrue(byPhone.notAnswered(contact));
+    assertFalse(byPhone.notAnswered(contact), "the same call reported twice counts once");
+    clock.advance(Duration.ofMinutes(29));
+    assertEquals(0, byPhone.sendDue(10));
+    clock.advance(Duration.ofMinutes(1));
+    assertEquals(1, byPhone.sendDue(10), "called again 30 min later, not skipped for its own first call");
+    assertEquals(2, carrier.originated().size());
+    assertTrue(byPhone.notAnswered(contact));
+    assertEquals(1, gateway.sent().size(), "after the second call, the SMS");
+    assertEquals(PHONE, gateway.sent().get(0).to());
+    assertEquals(HappyCall.State.SENT, store.find(contact).orElseThrow().state());
+    assertTrue(byPhone.reply(new CitizenIdentity.Phone(PHONE), "1"));
+    assertEquals(List.of(new FollowUp(contact, 1, clock.instant())), byPhone.followUps(10));
+  }
+
+  @Test
+  void aCallNobodyReportsOnCountsAsNotAnsweredAndARefusedCallToo() {
+    ContactId contact = resolvedVoiceContact("v3", Language.ENGLISH);
+    byPhone.sendDue(10);
+    clock.advance(Duration.ofMinutes(4));
+    assertEquals(0, byPhone.expireCalls(10));
+    clock.advance(Duration.ofMinutes(2));
+    assertEquals(1, byPhone.expireCalls(10));
+    assertEquals(HappyCall.State.SCHEDULED, store.find(contact).orElseThrow().state());
+    clock.advance(Duration.ofMinutes(30));
+    carrier.down(true);
+    assertEquals(0, byPhone.sendDue(10));
+    assertEquals(HappyCall.State.SENT, store.find(contact).orElseThrow().state(), "second call refused: the SMS");
+    assertEquals(1, gateway.sent().size());
+  }
+
+  @Test
+  void aTextContactIsStillSurveyedBySms() {
+    byPhone.resolved(new ContactId("t1"), kim, clock.instant());
+    clock.advance(Duration.ofHours(2));
+    assertEquals(1, byPhone.sendDue(10));
+    assertTrue(carrier.requests().isEmpty());
+    assertEquals(1, gateway.sent().size());
   }
 }
