@@ -29,10 +29,12 @@ import org.slf4j.LoggerFactory;
  * is false; then the held events created from the cut-off on are folded after the history and the
  * warmed fold replaces the empty one. A raised alert is logged
  * ({@code WARN emerging issue ...}) and pushed to supervisors' screens ({@link IssueAlertHub});
- * {@link #batch} recomputes the alerts from the stored contacts since the same start, which must
- * equal {@link #live}. Alerts count the category at intake (an alarm does not wait for wrap-up);
- * the operator's disposition corrects reports, FCR and the export. Contacts carry no place yet, so
- * only category bursts (city-wide) come from contacts. Thread-safe (one lock around the fold).
+ * {@link #batch} recomputes the alerts from the stored contacts and dispositions since the same
+ * start, which must equal {@link #live}. Alerts count the category at intake (an alarm does not
+ * wait for wrap-up); the operator's disposition ({@link ContactCategorized} with the contact's
+ * creation) moves the contact to its category while the contact's period is open (later it is
+ * late, as in batch). Contacts carry no place yet, so only category bursts (city-wide) come from
+ * contacts. Thread-safe (one lock around the fold).
  */
 @Context
 public final class EmergingIssues {
@@ -47,7 +49,7 @@ public final class EmergingIssues {
   private final Instant since;
   private final Object lock = new Object();
   private LiveSurveillance live;
-  private final List<Observation> held = new ArrayList<>();
+  private final List<Arrival> held = new ArrayList<>();
   private boolean warm;
 
   EmergingIssues(SurveillanceSettings settings, ContactCategories categories, VertxEventPublisher events,
@@ -72,6 +74,9 @@ public final class EmergingIssues {
     });
   }
 
+  /** An observation and when it arrived (a disposition arrives after its contact was created). */
+  private record Arrival(Instant at, Observation observation) {}
+
   /** Folds history into a fold of its own (no lock held), then the held events, then swaps it in. */
   private int warmUp(Instant cutoff) {
     List<Observation> history = observations(since, cutoff);
@@ -86,7 +91,7 @@ public final class EmergingIssues {
   private void swapIn(LiveSurveillance warmed, Instant cutoff) {
     List<EmergingIssue> raised = new ArrayList<>();
     synchronized (lock) {
-      held.stream().filter(o -> !o.at().isBefore(cutoff)).forEach(o -> raised.addAll(warmed.accept(o)));
+      held.stream().filter(a -> !a.at().isBefore(cutoff)).forEach(a -> raised.addAll(warmed.accept(a.observation())));
       held.clear();
       live = warmed;
       warm = true;
@@ -95,18 +100,25 @@ public final class EmergingIssues {
   }
 
   private void onEvent(DomainEvent event) {
-    Observation o = event instanceof ContactCategorized c ? observation(c.at(), c.category()) : null;
-    if (o != null) {
-      accept(o);
+    if (event instanceof ContactCategorized c) {
+      Observation o = observation(c.contact().value(), c.contactCreatedAt(), c.category());
+      if (o != null) {
+        accept(c.at(), o);
+      }
     }
   }
 
-  /** Folds one observation (held until the warm-up ends); logs and pushes what it raised. */
+  /** Folds one observation arrived at its own time. */
   public void accept(Observation o) {
+    accept(o.at(), o);
+  }
+
+  /** Folds one observation arrived at {@code at} (held until the warm-up ends); logs and pushes what it raised. */
+  public void accept(Instant at, Observation o) {
     List<EmergingIssue> raised;
     synchronized (lock) {
       if (!warm) {
-        held.add(o);
+        held.add(new Arrival(at, o));
         return;
       }
       raised = live.accept(o);
@@ -134,6 +146,13 @@ public final class EmergingIssues {
     }
   }
 
+  /** The live fold's count of a key ({@code <type>@city}, a cell) in its open period (today). */
+  public int openCount(String key) {
+    synchronized (lock) {
+      return live.openCount(key);
+    }
+  }
+
   /** The alerts recomputed from the stored contacts since the window's start. */
   public List<EmergingIssue> batch(Instant now) {
     return BatchSurveillance.recompute(settings, observations(since, now.plusSeconds(1)));
@@ -143,14 +162,36 @@ public final class EmergingIssues {
     return since;
   }
 
-  /** Stored contacts in [from, to) as observations of their category at intake. */
+  /**
+   * Stored contacts created in [from, to) as observations of their category at intake, and their
+   * dispositions, in arrival order (a contact at its creation, a disposition when it was chosen).
+   */
   private List<Observation> observations(Instant from, Instant to) {
-    return categories.contactsAtIntake(from, to).stream()
-        .map(c -> observation(c.createdAt(), c.topic())).filter(o -> o != null).toList();
+    List<Arrival> arrivals = new ArrayList<>();
+    categories.contactsAtIntake(from, to).forEach(c -> {
+      Observation o = observation(c.id().value(), c.createdAt(), c.topic());
+      if (o != null) {
+        arrivals.add(new Arrival(c.createdAt(), o));
+      }
+    });
+    categories.disposedInOrder(from, to).stream().filter(d -> d.chosenAt().isBefore(to)).forEach(d -> {
+      Observation o = observation(d.contactId(), d.contactCreatedAt(), d.type());
+      if (o != null) {
+        arrivals.add(new Arrival(d.chosenAt(), o));
+      }
+    });
+    arrivals.sort(java.util.Comparator.comparing(Arrival::at)); // stable: a contact before its disposition
+    return arrivals.stream().map(Arrival::observation).toList();
   }
 
-  /** Only categories of the tree are counted: a contact without one is no observation (null). */
-  private Observation observation(Instant at, String category) {
-    return category == null ? null : categories.type(category).map(t -> Observation.unlocated(at, t.code())).orElse(null);
+  /**
+   * Only categories of the tree are counted: a contact without one is no observation (null), nor is
+   * one created before the window (its disposition would arrive long after its period closed).
+   */
+  private Observation observation(String contact, Instant createdAt, String category) {
+    if (category == null || createdAt.isBefore(since)) {
+      return null;
+    }
+    return categories.type(category).map(t -> Observation.of(contact, createdAt, t.code())).orElse(null);
   }
 }

@@ -13,11 +13,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onenumber.server.analytics.ContactCategories;
+import org.onenumber.server.analytics.EmergingIssues;
 import org.onenumber.server.analytics.JdbcComplaintCategories;
 
 /**
  * Issue 18's stored categories over HTTP on H2: the intake's guess, the operator's disposition at
- * wrap-up replacing it (stored, used by the analysis), the case classified from the citizen's words
+ * wrap-up replacing it (stored, used by the analysis, moving the contact between categories in
+ * the live emerging-issue fold, which still equals the batch recomputation), the case classified from the citizen's words
  * and then following the disposition, department staff correcting it (kept), refusals as JSON
  * without echoing the input.
  */
@@ -49,6 +51,12 @@ class ComplaintDispositionIT {
     api.post("/api/v1/contacts/" + contact + "/wrap-up", Map.of("outcome", "ESCALATED", "category",
         "water.supply.outage"), "op-022");
 
+    EmergingIssues issues = server.bean(EmergingIssues.class);
+    await().atMost(Duration.ofSeconds(10)).until(() -> issues.warm()
+        && issues.openCount("water.supply.outage@city") == 1);
+    assertEquals(0, issues.openCount("water.supply.leak@city"), "the guess no longer counts");
+    assertEquals(issues.batch(Instant.now()), issues.live());
+
     JdbcComplaintCategories stored = server.bean(JdbcComplaintCategories.class);
     assertEquals("water.supply.outage", stored.disposition(contact).orElseThrow());
     Map<String, Object> followed = category(api, caseId, "sv-01");
@@ -67,6 +75,8 @@ class ComplaintDispositionIT {
     api.post("/api/v1/contacts/" + contact + "/close", Map.of("outcome", "ESCALATED", "category",
         "water.supply.leak"), "op-022");
     assertEquals("water.billing.bill", category(api, caseId, "sv-01").get("category"), "a correction is kept");
+    await().atMost(Duration.ofSeconds(10)).until(() -> issues.openCount("water.supply.leak@city") == 1);
+    assertEquals(0, issues.openCount("water.supply.outage@city"), "disposed back to the guess");
   }
 
   @Test
