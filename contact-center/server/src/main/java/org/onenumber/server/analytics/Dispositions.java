@@ -34,6 +34,11 @@ public final class Dispositions {
     this.clock = clock;
   }
 
+  /** The city's category tree. */
+  public CategoryTree tree() {
+    return tree;
+  }
+
   /** The type a disposition names; 400 when it names none. */
   public ComplaintType check(String category) {
     String code = InvalidInputException.requireText(category, "category").strip();
