@@ -41,7 +41,7 @@ final class AnalystRule implements SecurityRule<HttpRequest<?>> {
   }
 
   /** The matched operation's own rule lets anyone in (anonymous). */
-  private static boolean openToAnyone(HttpRequest<?> request) {
+  static boolean openToAnyone(HttpRequest<?> request) {
     return RouteAttributes.getRouteMatch(request).map(RouteMatch::getAnnotationMetadata)
         .filter(m -> m.hasStereotype(Secured.class))
         .map(m -> java.util.Arrays.asList(m.stringValues(Secured.class)).contains(SecurityRule.IS_ANONYMOUS))
