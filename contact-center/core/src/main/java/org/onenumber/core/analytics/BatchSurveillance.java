@@ -14,7 +14,7 @@ import java.util.function.BiFunction;
  * <ol>
  *   <li>count every key per period (observations before the latest period seen so far are late
  *       and skipped, as live does; an observation of a subject already counted in the open period
- *       moves it: its old category's keys lose one, its new one's gain one), remembering the
+ *       moves it: the old observation's keys lose one, the corrected one's gain one), remembering the
  *       highest count each key reached in its period;
  *   <li>walk the periods in order: in a warm family, a key whose highest period count reached its
  *       threshold will alert; then the period closes into the baselines (empty periods too);
@@ -67,7 +67,7 @@ public final class BatchSurveillance {
     for (Observation o : arrivals) {
       Observation counted = o.subject() == null ? null : openSubjects.get(o.subject());
       if (counted != null) {
-        Observation moved = counted.recategorized(o.category());
+        Observation moved = counted.correctedBy(o);
         openSubjects.put(o.subject(), moved);
         steps.add(new Step(open, counted, moved));
         continue;

@@ -21,8 +21,9 @@ import java.util.function.BiFunction;
  * </ol>
  *
  * An observation of a subject already counted in the open period is a move (the operator's
- * disposition replacing the guess at intake): the keys only the old category had lose one, the
- * keys only the new one has gain one (and may alert), nothing else changes; a subject of a closed
+ * disposition replacing the guess at intake, or a place learned after intake;
+ * {@link Observation#correctedBy}): the keys only the old observation had lose one, the keys only
+ * the corrected one has gain one (and may alert), nothing else changes; a subject of a closed
  * period is not in the open period, so its move arrives late and is counted in {@link #late()}.
  *
  * {@link BatchSurveillance} gives the same alerts from the same observations. Not thread-safe.
@@ -46,7 +47,7 @@ public final class LiveSurveillance {
   public List<EmergingIssue> accept(Observation o) {
     Observation counted = o.subject() == null ? null : openSubjects.get(o.subject());
     if (counted != null) {
-      return move(counted, o.category());
+      return move(counted, o);
     }
     long period = settings.periodOf(o.at());
     if (open == Long.MIN_VALUE) {
@@ -66,8 +67,8 @@ public final class LiveSurveillance {
     return count(null, o);
   }
 
-  private List<EmergingIssue> move(Observation counted, String category) {
-    Observation moved = counted.recategorized(category);
+  private List<EmergingIssue> move(Observation counted, Observation later) {
+    Observation moved = counted.correctedBy(later);
     openSubjects.put(counted.subject(), moved);
     return count(counted, moved);
   }

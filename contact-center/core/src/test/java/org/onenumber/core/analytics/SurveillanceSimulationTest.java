@@ -103,21 +103,44 @@ class SurveillanceSimulationTest {
     assertTrue(!keys(live(guessedWrong)).contains(SyntheticCity.category(0) + "@city"), "the guess does not");
   }
 
+  @Test
+  void aPlaceLearnedAfterIntakeMovesTheContactIntoItsCell() {
+    LiveSurveillance live = new LiveSurveillance(DAILY);
+    java.time.Instant at = SyntheticCity.START.plusSeconds(60);
+    live.accept(Observation.of("c-1", at, "roads.surface.pothole"));
+    Observation placed = new Observation(at, null, 37.5012, 127.0203, "c-1");
+    String cell = IssueKeys.hotspots(placed, DAILY).getFirst();
+    assertEquals(0, live.openCount(cell));
+    live.accept(placed);
+    assertEquals(1, live.openCount(cell), "counted in its cell once the place is known");
+    assertEquals(1, live.openCount("roads.surface.pothole@city"), "still once city-wide");
+    assertEquals(1, live.openCount(IssueKeys.bursts(placed.recategorized("roads.surface.pothole"), DAILY).get(1)));
+  }
+
   private static List<String> keys(List<EmergingIssue> alerts) {
     return alerts.stream().map(EmergingIssue::key).toList();
   }
 
-  /** Gives every contact a subject; a fifth get a disposition to another category 0..400 arrivals later. */
+  /**
+   * Gives every contact a subject; a fifth arrive without their place, learned 0..50 arrivals later
+   * (an Open311 request's place); a fifth get a disposition to another category 0..400 arrivals later.
+   */
   private static List<Observation> withDispositions(List<Observation> intake, java.util.SplittableRandom random) {
     java.util.TreeMap<Integer, List<Observation>> later = new java.util.TreeMap<>();
     List<Observation> arrivals = new ArrayList<>();
     for (int i = 0; i < intake.size(); i++) {
       Observation o = intake.get(i);
       Observation contact = new Observation(o.at(), o.category(), o.latitude(), o.longitude(), "c-" + i);
+      if (random.nextInt(5) == 0) {
+        later.computeIfAbsent(i + random.nextInt(50), k -> new ArrayList<>())
+            .add(new Observation(o.at(), null, o.latitude(), o.longitude(), "c-" + i));
+        contact = Observation.of("c-" + i, o.at(), o.category());
+      }
       arrivals.add(contact);
       if (random.nextInt(5) == 0) {
         String category = SyntheticCity.category(random.nextInt(4) == 0 ? 0 : random.nextInt(SyntheticCity.CATEGORIES));
-        later.computeIfAbsent(i + random.nextInt(400), k -> new ArrayList<>()).add(contact.recategorized(category));
+        later.computeIfAbsent(i + random.nextInt(400), k -> new ArrayList<>())
+            .add(new Observation(o.at(), category, Double.NaN, Double.NaN, "c-" + i));
       }
       List<Observation> due = later.remove(i);
       if (due != null) {

@@ -2,6 +2,7 @@ package org.onenumber.server.analytics;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.vertx.core.Vertx;
 import jakarta.annotation.PostConstruct;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import org.onenumber.core.analytics.Observation;
 import org.onenumber.core.analytics.SurveillanceSettings;
 import org.onenumber.core.event.ContactCategorized;
 import org.onenumber.core.event.DomainEvent;
+import org.onenumber.server.events.ContactPlaced;
 import org.onenumber.server.events.VertxEventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * start, which must equal {@link #live}. Alerts count the category at intake (an alarm does not
  * wait for wrap-up); the operator's disposition ({@link ContactCategorized} with the contact's
  * creation) moves the contact to its category while the contact's period is open (later it is
- * late, as in batch). Contacts carry no place yet, so only category bursts (city-wide) come from
- * contacts. Thread-safe (one lock around the fold).
+ * late, as in batch). A contact's place comes from its Open311 request ({@link ContactPlaced}):
+ * it moves the contact into its hotspot cell and its category's area the same way. Thread-safe
+ * (one lock around the fold).
  */
 @Context
 public final class EmergingIssues {
@@ -42,6 +45,7 @@ public final class EmergingIssues {
   private static final Logger LOG = LoggerFactory.getLogger(EmergingIssues.class);
   private final SurveillanceSettings settings;
   private final ContactCategories categories;
+  private final JdbcContactPlaces places;
   private final VertxEventPublisher events;
   private final IssueAlertHub alerts;
   private final Vertx vertx;
@@ -52,10 +56,12 @@ public final class EmergingIssues {
   private final List<Arrival> held = new ArrayList<>();
   private boolean warm;
 
-  EmergingIssues(SurveillanceSettings settings, ContactCategories categories, VertxEventPublisher events,
-      IssueAlertHub alerts, Vertx vertx, InstantSource clock, @Value("${onenumber.analytics.window-days:28}") int days) {
+  EmergingIssues(SurveillanceSettings settings, ContactCategories categories, JdbcContactPlaces places,
+      VertxEventPublisher events, IssueAlertHub alerts, Vertx vertx, InstantSource clock,
+      @Value("${onenumber.analytics.window-days:28}") int days) {
     this.settings = settings;
     this.categories = categories;
+    this.places = places;
     this.events = events;
     this.alerts = alerts;
     this.vertx = vertx;
@@ -105,6 +111,15 @@ public final class EmergingIssues {
       if (o != null) {
         accept(c.at(), o);
       }
+    }
+  }
+
+  /** An Open311 request's place: the contact moves into its cell and area while its day is open. */
+  @EventListener
+  void onPlaced(ContactPlaced p) {
+    Observation o = placed(p.contact(), p.contactCreatedAt(), p.latitude(), p.longitude());
+    if (o != null) {
+      accept(p.at(), o);
     }
   }
 
@@ -180,8 +195,22 @@ public final class EmergingIssues {
         arrivals.add(new Arrival(d.chosenAt(), o));
       }
     });
-    arrivals.sort(java.util.Comparator.comparing(Arrival::at)); // stable: a contact before its disposition
+    places.placedInOrder(from, to).stream().filter(p -> p.at().isBefore(to)).forEach(p -> {
+      Observation o = placed(p.contact(), p.contactCreatedAt(), p.latitude(), p.longitude());
+      if (o != null) {
+        arrivals.add(new Arrival(p.at(), o));
+      }
+    });
+    arrivals.sort(java.util.Comparator.comparing(Arrival::at)); // stable: a contact before its place or disposition
     return arrivals.stream().map(Arrival::observation).toList();
+  }
+
+  /** A place of a contact of the window, as a correction without a category; null when outside. */
+  private Observation placed(String contact, Instant createdAt, double latitude, double longitude) {
+    if (createdAt.isBefore(since) || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
+      return null;
+    }
+    return new Observation(createdAt, null, latitude, longitude, contact);
   }
 
   /**

@@ -16,7 +16,8 @@ import org.openqa.selenium.support.ui.Select;
  * The citizen monitoring member's page in Chromium, by keyboard only: monitor-01 signs in on
  * /monitoring/ (English), files an observation, sees it under review with 0 points; once a
  * supervisor accepts it, a reload shows 10 mileage points; the page in Korean; 0 axe violations
- * signed out and signed in, in English and Korean.
+ * signed out and signed in, in English and Korean; signing in on the wallboard sends a member to
+ * their page, signed in.
  */
 class MonitoringMemberBrowserIT {
 
@@ -68,5 +69,13 @@ class MonitoringMemberBrowserIT {
     assertEquals("채택", Browsers.texts(driver, "#mine tbody tr td").get(2));
     assertEquals("[]", Browsers.axeViolations(driver), "signed in, Korean");
     Browsers.screenshot(driver, "monitoring-member");
+
+    driver.findElement(By.id("logout")).sendKeys(Keys.ENTER);
+    page.until(d -> d.findElement(By.id("login")).isDisplayed());
+    driver.get(server.uri() + "/wallboard/index.html?lang=en");
+    page.until(d -> d.findElement(By.id("login")).isDisplayed());
+    driver.findElement(By.id("username")).sendKeys("monitor-01");
+    driver.findElement(By.id("password")).sendKeys("demo1234", Keys.ENTER);
+    page.until(d -> d.getCurrentUrl().endsWith("/monitoring/") && d.findElement(By.id("me")).isDisplayed());
   }
 }
