@@ -1,6 +1,7 @@
 // The citizen monitoring member's own page: sign in with the member's login (role MONITOR), see
 // the mileage points earned and the observations filed with their decisions, and file a new one
-// (GET /api/v1/monitoring/me, POST /api/v1/monitoring/me/observations). Nothing of other citizens
+// (GET /api/v1/monitoring/me, POST /api/v1/monitoring/me/observations), optionally about one of the
+// open reform tasks (GET /api/v1/monitoring/me/tasks: id, title, type). Nothing of other citizens
 // or members is ever asked for. In the six citizen languages (ko en zh ja vi mn).
 'use strict';
 
@@ -12,7 +13,8 @@ const TEXT = {
     'th-when': '제출일', 'th-text': '내용', 'th-status': '상태', 'th-points': '마일리지',
     none: '아직 제출한 관찰이 없습니다.', welcome: '{name} 위원님, 안녕하세요', filed: '제출했습니다. 검토 후 마일리지가 적립됩니다.',
     failed: '로그인 실패: 아이디와 비밀번호를 확인해 주세요.', notMember: '모니터링 위원 계정이 아닙니다.',
-    empty: '관찰한 내용을 입력해 주세요.', status: { FILED: '검토 중', ACCEPTED: '채택', REJECTED: '미채택' }
+    empty: '관찰한 내용을 입력해 주세요.',
+    'task-label': '관련 개선 과제 (선택)', 'task-none': '없음', status: { FILED: '검토 중', ACCEPTED: '채택', REJECTED: '미채택' }
   },
   en: {
     title: 'Citizen monitoring', 'lang-label': 'Language', logout: 'Sign out',
@@ -23,6 +25,7 @@ const TEXT = {
     none: 'You have not sent an observation yet.', welcome: 'Welcome, {name}',
     filed: 'Sent. Points are credited once it is reviewed.', failed: 'Sign-in failed: check your username and password.',
     notMember: 'This is not a monitoring member account.', empty: 'Please write what you observed.',
+    'task-label': 'The reform task it is about (optional)', 'task-none': 'none',
     status: { FILED: 'under review', ACCEPTED: 'accepted', REJECTED: 'not accepted' }
   },
   zh: {
@@ -31,6 +34,7 @@ const TEXT = {
     file: '提交', 'mine-title': '我的观察记录', 'th-when': '提交日期', 'th-text': '内容', 'th-status': '状态', 'th-points': '积分',
     none: '您还没有提交观察。', welcome: '{name}，您好', filed: '已提交。审核后将发放积分。',
     failed: '登录失败：请检查用户名和密码。', notMember: '这不是监督员账号。', empty: '请填写观察到的情况。',
+    'task-label': '相关改进任务（可选）', 'task-none': '无',
     status: { FILED: '审核中', ACCEPTED: '已采纳', REJECTED: '未采纳' }
   },
   ja: {
@@ -40,7 +44,8 @@ const TEXT = {
     'th-when': '送信日', 'th-text': '内容', 'th-status': '状態', 'th-points': 'マイレージ',
     none: 'まだ観察を送信していません。', welcome: '{name}さん、こんにちは', filed: '送信しました。確認後にマイレージが付与されます。',
     failed: 'ログインに失敗しました。ユーザー名とパスワードを確認してください。', notMember: 'モニタリング委員のアカウントではありません。',
-    empty: '観察した内容を入力してください。', status: { FILED: '確認中', ACCEPTED: '採用', REJECTED: '不採用' }
+    empty: '観察した内容を入力してください。',
+    'task-label': '関連する改善課題（任意）', 'task-none': 'なし', status: { FILED: '確認中', ACCEPTED: '採用', REJECTED: '不採用' }
   },
   vi: {
     title: 'Giám sát của người dân', 'lang-label': 'Ngôn ngữ', logout: 'Đăng xuất',
@@ -50,6 +55,7 @@ const TEXT = {
     'th-points': 'Điểm', none: 'Bạn chưa gửi quan sát nào.', welcome: 'Xin chào {name}',
     filed: 'Đã gửi. Điểm sẽ được cộng sau khi xem xét.', failed: 'Đăng nhập thất bại: hãy kiểm tra tên đăng nhập và mật khẩu.',
     notMember: 'Đây không phải tài khoản thành viên giám sát.', empty: 'Vui lòng viết điều bạn quan sát được.',
+    'task-label': 'Nhiệm vụ cải tiến liên quan (không bắt buộc)', 'task-none': 'không có',
     status: { FILED: 'đang xem xét', ACCEPTED: 'được chấp nhận', REJECTED: 'không được chấp nhận' }
   },
   mn: {
@@ -60,6 +66,7 @@ const TEXT = {
     none: 'Та одоогоор ажиглалт илгээгээгүй байна.', welcome: 'Сайн байна уу, {name}',
     filed: 'Илгээлээ. Хянасны дараа оноо олгоно.', failed: 'Нэвтэрч чадсангүй: нэр, нууц үгээ шалгана уу.',
     notMember: 'Энэ нь хяналтын гишүүний эрх биш байна.', empty: 'Ажигласан зүйлээ бичнэ үү.',
+    'task-label': 'Холбогдох шинэчлэлийн ажил (заавал биш)', 'task-none': 'байхгүй',
     status: { FILED: 'хянагдаж байна', ACCEPTED: 'хүлээн авсан', REJECTED: 'хүлээн аваагүй' }
   }
 };
@@ -67,7 +74,7 @@ const LANGUAGES = [['ko', '한국어', 'ko-KR'], ['en', 'English', 'en-GB'], ['z
   ['vi', 'Tiếng Việt', 'vi-VN'], ['mn', 'Монгол', 'mn-MN']];
 const TOKEN = 'onenumber.monitoring.token';
 const LABELS = ['title', 'lang-label', 'logout', 'intro', 'username-label', 'password-label', 'signin', 'points-label',
-  'text-label', 'file', 'mine-title', 'th-when', 'th-text', 'th-status', 'th-points', 'none'];
+  'text-label', 'task-label', 'file', 'mine-title', 'th-when', 'th-text', 'th-status', 'th-points', 'none'];
 
 function startLanguage() {
   const asked = new URLSearchParams(location.search).get('lang') || localStorage.getItem('onenumber.monitoring.lang')
@@ -84,7 +91,7 @@ function applyLanguage() {
   document.documentElement.lang = lang;
   LABELS.forEach(id => { $(id).textContent = t(id); });
   $('lang').value = lang;
-  if (me) show(me);
+  if (me) { show(me); showTasks(); }
 }
 
 function when(iso) {
@@ -121,9 +128,20 @@ function show(view) {
   $('none').hidden = view.observations.length > 0;
 }
 
+let tasks = [];
+
+function showTasks() {
+  const select = $('task');
+  const chosen = select.value;
+  const none = new Option(t('task-none'), '');
+  select.replaceChildren(none, ...tasks.map(task => new Option(task.title, task.id)));
+  select.value = tasks.some(task => task.id === chosen) ? chosen : '';
+}
+
 async function load(focus) {
   try {
     me = await call('GET', '/api/v1/monitoring/me');
+    tasks = (await call('GET', '/api/v1/monitoring/me/tasks')).items;
   } catch (e) {
     sessionStorage.removeItem(TOKEN);
     signedOut();
@@ -135,6 +153,7 @@ async function load(focus) {
   $('me').hidden = false;
   $('logout').hidden = false;
   show(me);
+  showTasks();
   if (focus) $('welcome').focus();
 }
 
@@ -161,8 +180,10 @@ async function observe(event) {
   const text = $('text').value.trim();
   if (!text) { $('filed').textContent = t('empty'); $('text').focus(); return; }
   try {
-    await call('POST', '/api/v1/monitoring/me/observations', { text });
+    const task = $('task').value || undefined;
+    await call('POST', '/api/v1/monitoring/me/observations', { text, task });
     $('text').value = '';
+    $('task').value = '';
     await load(false);
     $('filed').textContent = t('filed');
   } catch (e) {

@@ -14,7 +14,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The citizen monitoring member's page in Chromium, by keyboard only: monitor-01 signs in on
- * /monitoring/ (English), files an observation, sees it under review with 0 points; once a
+ * /monitoring/ (English), files an observation about a reform task picked from the open ones, sees
+ * it under review with 0 points; once a
  * supervisor accepts it, a reload shows 10 mileage points; the page in Korean; 0 axe violations
  * signed out and signed in, in English and Korean; signing in on the wallboard sends a member to
  * their page, signed in.
@@ -28,6 +29,10 @@ class MonitoringMemberBrowserIT {
 
   @Test
   void aMemberSignsInFilesAnObservationAndSeesTheirPoints() {
+    ConsoleApi api = new ConsoleApi(server);
+    String task = (String) api.post("/api/v1/reform/tasks", Map.of("issue", "water.supply.leak@city", "type",
+        "water.supply.leak", "cause", "system", "title", "Old mains burst every winter", "owner", "sv-01", "due",
+        "2027-03-31"), "sv-01").get("id");
     ChromeDriver driver = browsers.open();
     ConsolePage page = new ConsolePage(driver, server.uri());
     driver.get(server.uri() + "/monitoring/?lang=en");
@@ -44,6 +49,11 @@ class MonitoringMemberBrowserIT {
     driver.switchTo().activeElement().sendKeys(Keys.TAB);
     driver.switchTo().activeElement().sendKeys("The crossing light at the school now stays green for 30 seconds");
     driver.switchTo().activeElement().sendKeys(Keys.TAB);
+    assertEquals("task", driver.switchTo().activeElement().getDomAttribute("id"), "the reform task picker");
+    page.until(d -> d.findElements(By.cssSelector("#task option")).size() == 2);
+    driver.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+    page.until(d -> task.equals(new Select(d.findElement(By.id("task"))).getFirstSelectedOption().getDomAttribute("value")));
+    driver.switchTo().activeElement().sendKeys(Keys.TAB);
     driver.switchTo().activeElement().sendKeys(Keys.ENTER);
     page.until(d -> d.findElements(By.cssSelector("#mine tbody tr")).size() == 1);
     List<String> row = Browsers.texts(driver, "#mine tbody tr td");
@@ -51,7 +61,6 @@ class MonitoringMemberBrowserIT {
     assertEquals("0", row.get(3));
     assertEquals("[]", Browsers.axeViolations(driver), "signed in, English");
 
-    ConsoleApi api = new ConsoleApi(server);
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> roster = (List<Map<String, Object>>) api.get("/api/v1/reform/members", "sv-01")
         .get("items");
@@ -59,6 +68,7 @@ class MonitoringMemberBrowserIT {
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> filed = (List<Map<String, Object>>) api.get("/api/v1/reform/members/" + member
         + "/observations", "sv-01").get("items");
+    assertEquals(task, filed.get(0).get("task"), "filed about the task picked");
     api.post("/api/v1/reform/observations/" + filed.get(0).get("id") + "/accept", Map.of(), "sv-01");
 
     driver.navigate().refresh();

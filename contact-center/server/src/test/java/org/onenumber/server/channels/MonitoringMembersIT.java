@@ -79,15 +79,46 @@ class MonitoringMembersIT {
     assertEquals(403, api.getStatus("/api/v1/monitoring/me", "sv-01"), "the page is the member's own");
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void aMemberFilesAnObservationAboutAnOpenReformTask() {
+    ConsoleApi api = new ConsoleApi(server);
+    api.post("/api/v1/reform/members", Map.of("name", "Choi Yuna", "login", "yuna.choi", "password", "lantern-1234"),
+        "sv-01");
+    String task = (String) api.post("/api/v1/reform/tasks", Map.of("issue", "water.supply.leak@city", "type",
+        "water.supply.leak", "cause", "system", "title", "Old mains burst every winter", "owner", "sv-01", "due",
+        "2027-03-31"), "sv-01").get("id");
+    String token = (String) server.client().toBlocking().retrieve(io.micronaut.http.HttpRequest.POST("/login",
+        Map.of("username", "yuna.choi", "password", "lantern-1234")), Map.class).get("access_token");
+
+    List<Map<String, Object>> open = (List<Map<String, Object>>) send("GET", "/api/v1/monitoring/me/tasks", null, token)
+        .get("items");
+    assertEquals(List.of(Map.of("id", task, "title", "Old mains burst every winter", "type", "water.supply.leak")), open);
+    Map<String, Object> filed = send("POST", "/api/v1/monitoring/me/observations",
+        Map.of("text", "The main on my street was replaced", "task", task), token);
+    assertEquals(task, filed.get("task"));
+    List<Map<String, Object>> mine = (List<Map<String, Object>>) send("GET", "/api/v1/monitoring/me", null, token)
+        .get("observations");
+    assertEquals(task, mine.get(0).get("task"));
+    assertEquals(400, status("POST", "/api/v1/monitoring/me/observations",
+        Map.of("text", "About nothing", "task", "no-such-task"), token), "only an open reform task");
+    assertEquals(403, api.getStatus("/api/v1/monitoring/me/tasks", "sv-01"));
+  }
+
   private Map<String, Object> send(String method, String path, Object body, String token) {
     return server.client().toBlocking().retrieve(io.micronaut.http.HttpRequest.create(io.micronaut.http.HttpMethod
         .valueOf(method), path).body(body == null ? Map.of() : body).bearerAuth(token), Map.class);
   }
 
   private int status(String method, String path, String token) {
+    return status(method, path, null, token);
+  }
+
+  private int status(String method, String path, Object body, String token) {
     try {
-      return server.client().toBlocking().exchange(io.micronaut.http.HttpRequest.create(io.micronaut.http.HttpMethod
-          .valueOf(method), path).bearerAuth(token)).getStatus().getCode();
+      io.micronaut.http.MutableHttpRequest<Object> request = io.micronaut.http.HttpRequest.create(
+          io.micronaut.http.HttpMethod.valueOf(method), path).bearerAuth(token);
+      return server.client().toBlocking().exchange(body == null ? request : request.body(body)).getStatus().getCode();
     } catch (io.micronaut.http.client.exceptions.HttpClientResponseException e) {
       return e.getStatus().getCode();
     }
