@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.onenumber.core.analytics.CategoryGuess;
 import org.onenumber.knowledge.analysis.LanguageAnalyzers;
@@ -28,6 +31,23 @@ class LuceneComplaintClassifierTest {
     assertEquals("noise", guesses.getFirst().label());
     assertEquals(1.0, guesses.stream().mapToDouble(CategoryGuess::score).sum(), 1e-9);
     assertEquals(1, CLASSIFIER.classify("very loud music next to my driveway", 1).size());
+  }
+
+  @Test
+  void threadsSharingTheClassifierGetTheGuessesOneThreadGets() throws Exception {
+    List<LabelledMessage> korean = LabelledMessages.demoKorean();
+    LuceneComplaintClassifier classifier = new LuceneComplaintClassifier(korean,
+        new LanguageAnalyzers().forMessageBody("ko"), 7);
+    List<List<CategoryGuess>> alone = korean.stream().map(m -> classifier.classify(m.text(), 3)).toList();
+    try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+      List<Future<List<List<CategoryGuess>>>> runs = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        runs.add(pool.submit(() -> korean.stream().map(m -> classifier.classify(m.text(), 3)).toList()));
+      }
+      for (Future<List<List<CategoryGuess>>> run : runs) {
+        assertEquals(alone, run.get());
+      }
+    }
   }
 
   @Test
