@@ -80,9 +80,14 @@
     }, data, el);
   }
 
+  /** An alert's row; its link opens the reform board with the alert's key picked as the issue. */
   function issueRow(tbody, i, first) {
     const tr = row(tbody, [(I.lang === 'ko' ? i.nameKo : i.nameEn) || i.key, i.count, i.baseline,
-      i.at.slice(0, 16).replace('T', ' ')]);
+      i.at.slice(0, 16).replace('T', ' '), '']);
+    const link = Object.assign(document.createElement('a'), { href: 'reform.html?issue=' + encodeURIComponent(i.key),
+      textContent: I.t('rfOpenFor') });
+    link.className = 'open-reform';
+    tr.lastChild.appendChild(link);
     if (first) tbody.prepend(tr);
   }
 

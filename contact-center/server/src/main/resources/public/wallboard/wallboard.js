@@ -87,6 +87,11 @@
       body: JSON.stringify({username: $('username').value, password: $('password').value})});
     if (!res.ok) { showLogin(I.t('loginFailed')); return; }
     const data = await res.json();
+    if ((data.roles || []).includes('MONITOR')) {
+      sessionStorage.setItem('onenumber.monitoring.token', data.access_token);
+      location.href = '/monitoring/';
+      return;
+    }
     if ((data.roles || []).includes('ANALYST')) {
       sessionStorage.setItem('onenumber.token', data.access_token);
       location.href = 'reform.html';

@@ -33,6 +33,10 @@ final class LiveContact {
   boolean escalated;
   boolean repeated;
   boolean fcrCounted;
+  /** Closed after having been connected: counted as handled and FCR-eligible. */
+  boolean closedHandled;
+  /** The latest category (the intake's guess, then the operator's disposition); null before one. */
+  String category;
 
   LiveContact(CitizenId citizen, Channel channel, Language language, Instant createdAt) {
     this.citizen = citizen;

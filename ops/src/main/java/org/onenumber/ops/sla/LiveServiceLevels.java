@@ -42,7 +42,10 @@ import org.onenumber.core.event.SurveyAnswered;
  *
  * A later contact of the same citizen in the same category within the repeat window, or a case
  * opened for the contact, takes a counted resolution back; categories may arrive late and in any
- * order, the earlier contact of a pair is the one repeated. Unknown contacts are created from the
+ * order, the earlier contact of a pair is the one repeated. A contact's later category (the
+ * operator's disposition) replaces its earlier one: the contacts of both categories are judged
+ * again, and a contact no longer repeated gets its resolution back (as batch, which sees only the
+ * latest category). Unknown contacts are created from the
  * state change itself. Thread-safe: every method is synchronized; events must arrive in the order
  * they happened.
  */
@@ -159,6 +162,7 @@ public final class LiveServiceLevels implements ServiceLevelView, Consumer<Domai
     c.escalated |= escalatedOnClose;
     boolean resolved = !c.escalated && !c.transferred && !c.repeated;
     c.fcrCounted = resolved;
+    c.closedHandled = true;
     for (Scope s : c.scopes()) {
       Tally t = book.at(s, c.arrivalMinute);
       t.handled++;
@@ -176,20 +180,46 @@ public final class LiveServiceLevels implements ServiceLevelView, Consumer<Domai
 
   private void onCategorized(ContactCategorized e) {
     LiveContact c = contacts.get(e.contact());
-    if (c == null || c.citizen == null) {
+    if (c == null || c.citizen == null || e.category().equals(c.category)) {
       return;
     }
-    List<LiveContact> same = byCitizenCategory.computeIfAbsent(c.citizen + "|" + e.category(), k -> new ArrayList<>());
-    for (LiveContact other : same) {
-      if (Steps.isRepeat(other.createdAt, c.createdAt, policy.repeatWindow())) {
-        other.repeated = true;
-        takeBackResolution(other);
-      } else if (Steps.isRepeat(c.createdAt, other.createdAt, policy.repeatWindow())) {
-        c.repeated = true;
-        takeBackResolution(c);
+    List<LiveContact> judged = new ArrayList<>();
+    if (c.category != null) {
+      List<LiveContact> before = byCitizenCategory.get(key(c));
+      if (before != null) {
+        before.remove(c);
+        judged.addAll(before);
       }
     }
+    c.category = e.category();
+    List<LiveContact> same = byCitizenCategory.computeIfAbsent(key(c), k -> new ArrayList<>());
     same.add(c);
+    judged.addAll(same);
+    judged.forEach(this::judgeRepeat);
+  }
+
+  private static String key(LiveContact c) {
+    return c.citizen + "|" + c.category;
+  }
+
+  /** Repeated when a later contact of the same citizen and category falls within the window. */
+  private void judgeRepeat(LiveContact c) {
+    boolean repeated = byCitizenCategory.getOrDefault(key(c), List.of()).stream()
+        .anyMatch(later -> Steps.isRepeat(c.createdAt, later.createdAt, policy.repeatWindow()));
+    if (repeated && !c.repeated) {
+      c.repeated = true;
+      takeBackResolution(c);
+    } else if (!repeated && c.repeated) {
+      c.repeated = false;
+      giveBackResolution(c);
+    }
+  }
+
+  private void giveBackResolution(LiveContact c) {
+    if (c.closedHandled && !c.fcrCounted && !c.escalated && !c.transferred && !c.repeated) {
+      c.fcrCounted = true;
+      c.scopes().forEach(s -> book.at(s, c.arrivalMinute).fcrResolved++);
+    }
   }
 
   private void onEscalated(ContactId contact) {

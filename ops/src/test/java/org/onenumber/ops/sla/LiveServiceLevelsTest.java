@@ -77,6 +77,22 @@ class LiveServiceLevelsTest {
   }
 
   @Test
+  void theOperatorsDispositionMovesARepeatOutOfTheGuessedCategory() {
+    arrive("a", "c1", 0);
+    answer("a", 1, 2);
+    move("a", ContactState.CONNECTED, ContactState.CLOSED, 62, "resolved");
+    arrive("b", "c1", 3600); // guessed "parking" too: a repeat of a
+    Instant later = T0.plusSeconds(3700);
+    assertEquals(0.0, live.figures(Scope.CENTER, new Window.Today(), later).fcr());
+
+    live.accept(new ContactCategorized(new ContactId("b"), "noise", T0.plusSeconds(3650)));
+    assertEquals(1.0, live.figures(Scope.CENTER, new Window.Today(), later).fcr(), "a is first-contact resolved again");
+
+    live.accept(new ContactCategorized(new ContactId("a"), "noise", T0.plusSeconds(3660)));
+    assertEquals(0.0, live.figures(Scope.CENTER, new Window.Today(), later).fcr(), "a disposed into b's category");
+  }
+
+  @Test
   void surveysGiveSatisfactionAndConfirmedResolution() {
     arrive("a", "c1", 0);
     answer("a", 1, 2);

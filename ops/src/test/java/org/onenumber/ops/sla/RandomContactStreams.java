@@ -29,7 +29,8 @@ import org.onenumber.core.event.SurveyAnswered;
 /**
  * Random but valid histories: contacts walk the lifecycle with random steps and delays (zero
  * delays included, to exercise ties), agents walk their presence states, some contacts get
- * surveys and cases. Produces both the event stream (in time order) and the stored facts.
+ * surveys and cases; a quarter of the contacts get the operator's disposition (another category)
+ * some time after intake. Produces both the event stream (in time order) and the stored facts.
  */
 final class RandomContactStreams {
 
@@ -43,6 +44,7 @@ final class RandomContactStreams {
   final List<AgentStateChanged> agentChanges = new ArrayList<>();
   final List<SurveyAnswered> surveys = new ArrayList<>();
   final List<CaseOpened> cases = new ArrayList<>();
+  private final java.util.Map<ContactId, ContactCategorized> dispositions = new java.util.HashMap<>();
   private final RandomGenerator random;
   private final List<Timed> timed = new ArrayList<>();
 
@@ -94,6 +96,12 @@ final class RandomContactStreams {
     if (topic != null) {
       emit(new ContactCategorized(id, topic, at));
     }
+    if (random.nextInt(4) == 0) {
+      ContactCategorized disposed = new ContactCategorized(id, TOPICS[random.nextInt(TOPICS.length)],
+          later(later(at)));
+      emit(disposed);
+      dispositions.put(id, disposed);
+    }
     boolean escalate = random.nextInt(6) == 0;
     boolean escalationEmitted = false;
     while (!contact.state().isTerminal() && contact.steps().size() < 14) {
@@ -133,13 +141,24 @@ final class RandomContactStreams {
   }
 
   /** The snapshot the journal held at {@code asOf}; null if the contact did not exist yet. */
-  static Contact asOf(Contact c, Instant asOf) {
+  Contact asOf(Contact c, Instant asOf) {
     if (c.createdAt().isAfter(asOf)) {
       return null;
     }
     List<ContactStep> steps = c.steps().stream().filter(s -> !s.at().isAfter(asOf)).toList();
     return new Contact(c.id(), c.channel(), c.citizen(), c.language(), c.requiredSkills(), c.priority(), c.queue(),
-        c.agent(), c.topic(), steps);
+        c.agent(), topicAsOf(c, asOf), steps);
+  }
+
+  /** Every contact with its category as stored at {@code asOf} (the disposition once given), all steps kept. */
+  List<Contact> contactsAsOf(Instant asOf) {
+    return contacts.stream().map(c -> new Contact(c.id(), c.channel(), c.citizen(), c.language(), c.requiredSkills(),
+        c.priority(), c.queue(), c.agent(), topicAsOf(c, asOf), c.steps())).toList();
+  }
+
+  private String topicAsOf(Contact c, Instant asOf) {
+    ContactCategorized d = dispositions.get(c.id());
+    return d != null && !d.at().isAfter(asOf) ? d.category() : c.topic();
   }
 
   Set<ContactId> escalatedBy(Instant asOf) {

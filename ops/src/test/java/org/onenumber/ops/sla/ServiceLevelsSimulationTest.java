@@ -56,13 +56,13 @@ class ServiceLevelsSimulationTest {
     }
     List<AgentStateChanged> agents = streams.agentChanges;
     List<SurveyAnswered> surveys = streams.surveys;
-    BatchServiceLevels batch = BatchServiceLevels.compute(streams.contacts, agents, surveys,
+    BatchServiceLevels batch = BatchServiceLevels.compute(streams.contactsAsOf(asOf), agents, surveys,
         streams.escalatedBy(asOf), policy, asOf);
 
     compare(live, batch, asOf);
     LiveServiceLevels warmed = new LiveServiceLevels(policy);
     List<org.onenumber.core.contact.Contact> stored = streams.contacts.stream()
-        .map(c -> RandomContactStreams.asOf(c, asOf)).filter(java.util.Objects::nonNull).toList();
+        .map(c -> streams.asOf(c, asOf)).filter(java.util.Objects::nonNull).toList();
     ContactReplay.events(stored, agents.stream().filter(e -> !e.at().isAfter(asOf)).toList(),
         surveys.stream().filter(e -> !e.at().isAfter(asOf)).toList()).forEach(warmed);
     streams.escalatedBy(asOf).forEach(id -> warmed.accept(new org.onenumber.core.event.CaseOpened(

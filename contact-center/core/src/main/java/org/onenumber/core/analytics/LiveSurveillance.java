@@ -20,6 +20,12 @@ import java.util.function.BiFunction;
  *       {@link EmergingIssue} is raised for that key and period.
  * </ol>
  *
+ * An observation of a subject already counted in the open period is a move (the operator's
+ * disposition replacing the guess at intake, or a place learned after intake;
+ * {@link Observation#correctedBy}): the keys only the old observation had lose one, the keys only
+ * the corrected one has gain one (and may alert), nothing else changes; a subject of a closed
+ * period is not in the open period, so its move arrives late and is counted in {@link #late()}.
+ *
  * {@link BatchSurveillance} gives the same alerts from the same observations. Not thread-safe.
  */
 public final class LiveSurveillance {
@@ -27,6 +33,7 @@ public final class LiveSurveillance {
   private final SurveillanceSettings settings;
   private final List<Slot> slots = new ArrayList<>();
   private final List<EmergingIssue> alerts = new ArrayList<>();
+  private final Map<String, Observation> openSubjects = new HashMap<>();
   private long open = Long.MIN_VALUE;
   private long late;
 
@@ -38,6 +45,10 @@ public final class LiveSurveillance {
 
   /** Folds one observation; returns the alerts it raised (usually none). */
   public List<EmergingIssue> accept(Observation o) {
+    Observation counted = o.subject() == null ? null : openSubjects.get(o.subject());
+    if (counted != null) {
+      return move(counted, o);
+    }
     long period = settings.periodOf(o.at());
     if (open == Long.MIN_VALUE) {
       open = period;
@@ -47,12 +58,30 @@ public final class LiveSurveillance {
     }
     while (open < period) {
       slots.forEach(Slot::close);
+      openSubjects.clear();
       open++;
     }
+    if (o.subject() != null) {
+      openSubjects.put(o.subject(), o);
+    }
+    return count(null, o);
+  }
+
+  private List<EmergingIssue> move(Observation counted, Observation later) {
+    Observation moved = counted.correctedBy(later);
+    openSubjects.put(counted.subject(), moved);
+    return count(counted, moved);
+  }
+
+  /** Takes {@code before}'s keys (when not null) away and counts {@code after}'s, only where they differ. */
+  private List<EmergingIssue> count(Observation before, Observation after) {
     List<EmergingIssue> raised = List.of();
     for (Slot slot : slots) {
-      for (String key : slot.keys.apply(o, settings)) {
-        EmergingIssue issue = slot.count(key, o, settings.periodStart(open));
+      List<String> old = before == null ? List.of() : slot.keys.apply(before, settings);
+      List<String> now = slot.keys.apply(after, settings);
+      old.stream().filter(k -> !now.contains(k)).forEach(slot::uncount);
+      for (String key : now) {
+        EmergingIssue issue = old.contains(key) ? null : slot.count(key, after, settings.periodStart(open));
         if (issue != null) {
           raised = raised.isEmpty() ? new ArrayList<>() : raised;
           raised.add(issue);
@@ -101,6 +130,10 @@ public final class LiveSurveillance {
       counts = new HashMap<>();
       thresholds.clear();
       alerted.clear();
+    }
+
+    void uncount(String key) {
+      counts.get(key)[0]--;
     }
 
     EmergingIssue count(String key, Observation o, java.time.Instant periodStart) {

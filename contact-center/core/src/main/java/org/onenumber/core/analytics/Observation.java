@@ -5,9 +5,17 @@ import org.onenumber.core.error.InvalidInputException;
 
 /**
  * One contact or case as analytics sees it: when, its category code (or {@code null} when not yet
- * classified), and where ({@code NaN} latitude/longitude when not located). No personal data.
+ * classified), where ({@code NaN} latitude/longitude when not located), and the opaque id of the
+ * contact it is ({@code subject}, or {@code null}): a later observation of a subject already counted
+ * in the open period corrects it instead of counting it again — a new category (the operator's
+ * disposition) or a place learned later ({@link #correctedBy}). No personal data.
  */
-public record Observation(Instant at, String category, double latitude, double longitude) {
+public record Observation(Instant at, String category, double latitude, double longitude, String subject) {
+
+  /** An observation of no particular subject (never moved). */
+  public Observation(Instant at, String category, double latitude, double longitude) {
+    this(at, category, latitude, longitude, null);
+  }
 
   public Observation {
     InvalidInputException.require(at, "at");
@@ -19,6 +27,26 @@ public record Observation(Instant at, String category, double latitude, double l
   /** An observation without a place. */
   public static Observation unlocated(Instant at, String category) {
     return new Observation(at, category, Double.NaN, Double.NaN);
+  }
+
+  /** An unlocated observation of one subject (a contact's id). */
+  public static Observation of(String subject, Instant at, String category) {
+    return new Observation(at, category, Double.NaN, Double.NaN, subject);
+  }
+
+  /** The same subject, time and place under another category. */
+  public Observation recategorized(String newCategory) {
+    return new Observation(at, newCategory, latitude, longitude, subject);
+  }
+
+  /**
+   * This subject as {@code later} corrects it: the later category when it has one (a disposition),
+   * the later place when it has one (a place learned after intake); the time stays the contact's.
+   */
+  public Observation correctedBy(Observation later) {
+    String c = later.category() != null ? later.category() : category;
+    return later.located() ? new Observation(at, c, later.latitude(), later.longitude(), subject)
+        : new Observation(at, c, latitude, longitude, subject);
   }
 
   public boolean located() {

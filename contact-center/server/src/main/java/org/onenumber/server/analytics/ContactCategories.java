@@ -70,6 +70,11 @@ public final class ContactCategories implements TopicCategories {
         .map(c -> categorized(c, disposed.get(c.id().value()))).toList();
   }
 
+  /** The operator's dispositions of the contacts created in [from, to), in the order chosen. */
+  public List<JdbcComplaintCategories.Disposed> disposedInOrder(Instant from, Instant to) {
+    return stored.disposedInOrder(from, to);
+  }
+
   /** Contacts created in [from, to) with their topic replaced by their category at intake. */
   public List<Contact> contactsAtIntake(Instant from, Instant to) {
     return facts.contactsCreated(from, to).stream().map(c -> categorized(c, null)).toList();

@@ -15,7 +15,8 @@ import org.onenumber.server.events.VertxEventPublisher;
  * chosen for the contact. {@link #check} refuses a code outside the tree before anything is done
  * (400, the code not echoed); {@link #record} stores it ({@code contact_disposition}), moves the
  * contact's cases that were classified automatically or from the contact to it, and publishes
- * {@link ContactCategorized} so live FCR counts repeats under the operator's category too.
+ * {@link ContactCategorized} (with the contact's creation) so live FCR and the emerging-issue fold
+ * move the contact from its guessed category to the operator's.
  * Thread-safe.
  */
 @Singleton
@@ -33,6 +34,11 @@ public final class Dispositions {
     this.clock = clock;
   }
 
+  /** The city's category tree. */
+  public CategoryTree tree() {
+    return tree;
+  }
+
   /** The type a disposition names; 400 when it names none. */
   public ComplaintType check(String category) {
     String code = InvalidInputException.requireText(category, "category").strip();
@@ -46,6 +52,7 @@ public final class Dispositions {
     stored.dispose(contact.value(), type.code(), operator, now);
     stored.casesFollowingContact(contact.value()).forEach(id ->
         stored.classifyCase(id, type.code(), JdbcComplaintCategories.Source.CONTACT, operator, now));
-    events.publish(new ContactCategorized(contact, type.code(), now));
+    Instant created = stored.contactCreatedAt(contact.value()).orElse(now);
+    events.publish(new ContactCategorized(contact, type.code(), now, created));
   }
 }

@@ -2,6 +2,7 @@ package org.onenumber.server.analytics;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.vertx.core.Vertx;
 import jakarta.annotation.PostConstruct;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import org.onenumber.core.analytics.Observation;
 import org.onenumber.core.analytics.SurveillanceSettings;
 import org.onenumber.core.event.ContactCategorized;
 import org.onenumber.core.event.DomainEvent;
+import org.onenumber.server.events.ContactPlaced;
 import org.onenumber.server.events.VertxEventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +31,13 @@ import org.slf4j.LoggerFactory;
  * is false; then the held events created from the cut-off on are folded after the history and the
  * warmed fold replaces the empty one. A raised alert is logged
  * ({@code WARN emerging issue ...}) and pushed to supervisors' screens ({@link IssueAlertHub});
- * {@link #batch} recomputes the alerts from the stored contacts since the same start, which must
- * equal {@link #live}. Alerts count the category at intake (an alarm does not wait for wrap-up);
- * the operator's disposition corrects reports, FCR and the export. Contacts carry no place yet, so
- * only category bursts (city-wide) come from contacts. Thread-safe (one lock around the fold).
+ * {@link #batch} recomputes the alerts from the stored contacts and dispositions since the same
+ * start, which must equal {@link #live}. Alerts count the category at intake (an alarm does not
+ * wait for wrap-up); the operator's disposition ({@link ContactCategorized} with the contact's
+ * creation) moves the contact to its category while the contact's period is open (later it is
+ * late, as in batch). A contact's place comes from its Open311 request ({@link ContactPlaced}):
+ * it moves the contact into its hotspot cell and its category's area the same way. Thread-safe
+ * (one lock around the fold).
  */
 @Context
 public final class EmergingIssues {
@@ -40,6 +45,7 @@ public final class EmergingIssues {
   private static final Logger LOG = LoggerFactory.getLogger(EmergingIssues.class);
   private final SurveillanceSettings settings;
   private final ContactCategories categories;
+  private final JdbcContactPlaces places;
   private final VertxEventPublisher events;
   private final IssueAlertHub alerts;
   private final Vertx vertx;
@@ -47,13 +53,15 @@ public final class EmergingIssues {
   private final Instant since;
   private final Object lock = new Object();
   private LiveSurveillance live;
-  private final List<Observation> held = new ArrayList<>();
+  private final List<Arrival> held = new ArrayList<>();
   private boolean warm;
 
-  EmergingIssues(SurveillanceSettings settings, ContactCategories categories, VertxEventPublisher events,
-      IssueAlertHub alerts, Vertx vertx, InstantSource clock, @Value("${onenumber.analytics.window-days:28}") int days) {
+  EmergingIssues(SurveillanceSettings settings, ContactCategories categories, JdbcContactPlaces places,
+      VertxEventPublisher events, IssueAlertHub alerts, Vertx vertx, InstantSource clock,
+      @Value("${onenumber.analytics.window-days:28}") int days) {
     this.settings = settings;
     this.categories = categories;
+    this.places = places;
     this.events = events;
     this.alerts = alerts;
     this.vertx = vertx;
@@ -72,6 +80,9 @@ public final class EmergingIssues {
     });
   }
 
+  /** An observation and when it arrived (a disposition arrives after its contact was created). */
+  private record Arrival(Instant at, Observation observation) {}
+
   /** Folds history into a fold of its own (no lock held), then the held events, then swaps it in. */
   private int warmUp(Instant cutoff) {
     List<Observation> history = observations(since, cutoff);
@@ -86,7 +97,7 @@ public final class EmergingIssues {
   private void swapIn(LiveSurveillance warmed, Instant cutoff) {
     List<EmergingIssue> raised = new ArrayList<>();
     synchronized (lock) {
-      held.stream().filter(o -> !o.at().isBefore(cutoff)).forEach(o -> raised.addAll(warmed.accept(o)));
+      held.stream().filter(a -> !a.at().isBefore(cutoff)).forEach(a -> raised.addAll(warmed.accept(a.observation())));
       held.clear();
       live = warmed;
       warm = true;
@@ -95,18 +106,34 @@ public final class EmergingIssues {
   }
 
   private void onEvent(DomainEvent event) {
-    Observation o = event instanceof ContactCategorized c ? observation(c.at(), c.category()) : null;
-    if (o != null) {
-      accept(o);
+    if (event instanceof ContactCategorized c) {
+      Observation o = observation(c.contact().value(), c.contactCreatedAt(), c.category());
+      if (o != null) {
+        accept(c.at(), o);
+      }
     }
   }
 
-  /** Folds one observation (held until the warm-up ends); logs and pushes what it raised. */
+  /** An Open311 request's place: the contact moves into its cell and area while its day is open. */
+  @EventListener
+  void onPlaced(ContactPlaced p) {
+    Observation o = placed(p.contact(), p.contactCreatedAt(), p.latitude(), p.longitude());
+    if (o != null) {
+      accept(p.at(), o);
+    }
+  }
+
+  /** Folds one observation arrived at its own time. */
   public void accept(Observation o) {
+    accept(o.at(), o);
+  }
+
+  /** Folds one observation arrived at {@code at} (held until the warm-up ends); logs and pushes what it raised. */
+  public void accept(Instant at, Observation o) {
     List<EmergingIssue> raised;
     synchronized (lock) {
       if (!warm) {
-        held.add(o);
+        held.add(new Arrival(at, o));
         return;
       }
       raised = live.accept(o);
@@ -134,6 +161,13 @@ public final class EmergingIssues {
     }
   }
 
+  /** The live fold's count of a key ({@code <type>@city}, a cell) in its open period (today). */
+  public int openCount(String key) {
+    synchronized (lock) {
+      return live.openCount(key);
+    }
+  }
+
   /** The alerts recomputed from the stored contacts since the window's start. */
   public List<EmergingIssue> batch(Instant now) {
     return BatchSurveillance.recompute(settings, observations(since, now.plusSeconds(1)));
@@ -143,14 +177,50 @@ public final class EmergingIssues {
     return since;
   }
 
-  /** Stored contacts in [from, to) as observations of their category at intake. */
+  /**
+   * Stored contacts created in [from, to) as observations of their category at intake, and their
+   * dispositions, in arrival order (a contact at its creation, a disposition when it was chosen).
+   */
   private List<Observation> observations(Instant from, Instant to) {
-    return categories.contactsAtIntake(from, to).stream()
-        .map(c -> observation(c.createdAt(), c.topic())).filter(o -> o != null).toList();
+    List<Arrival> arrivals = new ArrayList<>();
+    categories.contactsAtIntake(from, to).forEach(c -> {
+      Observation o = observation(c.id().value(), c.createdAt(), c.topic());
+      if (o != null) {
+        arrivals.add(new Arrival(c.createdAt(), o));
+      }
+    });
+    categories.disposedInOrder(from, to).stream().filter(d -> d.chosenAt().isBefore(to)).forEach(d -> {
+      Observation o = observation(d.contactId(), d.contactCreatedAt(), d.type());
+      if (o != null) {
+        arrivals.add(new Arrival(d.chosenAt(), o));
+      }
+    });
+    places.placedInOrder(from, to).stream().filter(p -> p.at().isBefore(to)).forEach(p -> {
+      Observation o = placed(p.contact(), p.contactCreatedAt(), p.latitude(), p.longitude());
+      if (o != null) {
+        arrivals.add(new Arrival(p.at(), o));
+      }
+    });
+    arrivals.sort(java.util.Comparator.comparing(Arrival::at)); // stable: a contact before its place or disposition
+    return arrivals.stream().map(Arrival::observation).toList();
   }
 
-  /** Only categories of the tree are counted: a contact without one is no observation (null). */
-  private Observation observation(Instant at, String category) {
-    return category == null ? null : categories.type(category).map(t -> Observation.unlocated(at, t.code())).orElse(null);
+  /** A place of a contact of the window, as a correction without a category; null when outside. */
+  private Observation placed(String contact, Instant createdAt, double latitude, double longitude) {
+    if (createdAt.isBefore(since) || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
+      return null;
+    }
+    return new Observation(createdAt, null, latitude, longitude, contact);
+  }
+
+  /**
+   * Only categories of the tree are counted: a contact without one is no observation (null), nor is
+   * one created before the window (its disposition would arrive long after its period closed).
+   */
+  private Observation observation(String contact, Instant createdAt, String category) {
+    if (category == null || createdAt.isBefore(since)) {
+      return null;
+    }
+    return categories.type(category).map(t -> Observation.of(contact, createdAt, t.code())).orElse(null);
   }
 }

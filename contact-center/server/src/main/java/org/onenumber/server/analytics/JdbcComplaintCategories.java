@@ -54,6 +54,24 @@ public final class JdbcComplaintCategories {
     return byContact;
   }
 
+  /** A disposition as stored: the contact, its creation, the type and when it was chosen. */
+  public record Disposed(String contactId, Instant contactCreatedAt, String type, Instant chosenAt) {}
+
+  /** The dispositions of the contacts created in [from, to), in the order they were chosen. */
+  public java.util.List<Disposed> disposedInOrder(Instant from, Instant to) {
+    return jdbc.query("select d.contact_id, c.created_at, d.type_code, d.chosen_at from contact_disposition d"
+        + " join contact c on c.id = d.contact_id where c.created_at >= ? and c.created_at < ?"
+        + " order by d.chosen_at, d.contact_id", row -> new Disposed(row.getString("contact_id"),
+        org.onenumber.server.persistence.Jdbc.instant(row, "created_at"), row.getString("type_code"),
+        org.onenumber.server.persistence.Jdbc.instant(row, "chosen_at")), from, to);
+  }
+
+  /** When a contact was created, if it exists. */
+  public Optional<Instant> contactCreatedAt(String contactId) {
+    return jdbc.queryOne("select created_at from contact where id = ?",
+        row -> org.onenumber.server.persistence.Jdbc.instant(row, "created_at"), contactId);
+  }
+
   /** Stores a case's category (replacing an earlier one). */
   public void classifyCase(String caseId, String type, Source source, String chosenBy, Instant at) {
     jdbc.inTransaction(() -> {

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 public final class AccessPolicyTable {
 
   /** The table's role columns, in order; the API key column follows them. */
-  public static final List<String> ROLES = List.of("anonymous", "operator", "staff", "supervisor", "admin", "analyst");
+  public static final List<String> ROLES = List.of("anonymous", "operator", "staff", "supervisor", "admin", "analyst",
+      "monitor");
   private static final Pattern ROW = Pattern.compile("^\\| `((?:GET|POST|PUT|DELETE|PATCH) [^`]+)` \\|(.*)\\|\\s*$");
 
   private AccessPolicyTable() {}

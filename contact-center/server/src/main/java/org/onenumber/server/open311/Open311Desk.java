@@ -28,7 +28,9 @@ import org.onenumber.core.port.in.OpenContact;
 import org.onenumber.core.port.in.OpenContactCommand;
 import org.onenumber.core.port.out.CaseRegistry;
 import org.onenumber.core.port.out.Directory;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import org.onenumber.server.api.PhoneNumbers;
+import org.onenumber.server.events.ContactPlaced;
 
 /**
  * Files and reads Open311 service requests. Filing, in order, each step committed before the next:
@@ -42,6 +44,8 @@ import org.onenumber.server.api.PhoneNumbers;
  *   <li>The request row (what the client sent, a random token) is stored under the case's id.
  *   <li>A {@code media_url} is queued for {@link FetchCaseMedia}, which fetches it later (guarded
  *       against private addresses) into a case attachment; the link stays on the request.
+ *   <li>A request with a place tells the emerging-issue fold where its contact is
+ *       ({@link ContactPlaced}, an in-process application event).
  * </ol>
  *
  * The response goes out after all three, so an acknowledged request is durable. A failure between
@@ -62,10 +66,13 @@ public final class Open311Desk {
   private final JdbcOpen311Store store;
   private final InstantSource clock;
   private final FetchCaseMedia media;
+  private final ApplicationEventPublisher<ContactPlaced> places;
 
   Open311Desk(OpenContact intake, EscalateCase escalate, CaseRegistry cases, Directory directory,
-      JdbcOpen311Store store, InstantSource clock, FetchCaseMedia media) {
+      JdbcOpen311Store store, InstantSource clock, FetchCaseMedia media,
+      ApplicationEventPublisher<ContactPlaced> places) {
     this.media = media;
+    this.places = places;
     this.intake = intake;
     this.escalate = escalate;
     this.cases = cases;
@@ -90,6 +97,10 @@ public final class Open311Desk {
     store.save(row);
     if (s.mediaUrl() != null) {
       media.enqueue(SOURCE + ":" + opened.id().value(), opened.id(), null, java.net.URI.create(s.mediaUrl()), SOURCE);
+    }
+    if (s.lat() != null && s.lon() != null) {
+      places.publishEvent(new ContactPlaced(contact.id().value(), contact.createdAt(), s.lat(), s.lon(),
+          clock.instant()));
     }
     return new Filed(row, opened, notice(opened));
   }

@@ -4,22 +4,35 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.onenumber.core.contact.Contact;
+import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.event.SurveyAnswered;
 import org.onenumber.ops.sla.BatchServiceLevels;
 import org.onenumber.ops.sla.Figures;
 import org.onenumber.ops.sla.Scope;
 import org.onenumber.ops.sla.ScopeKind;
+import org.onenumber.ops.sla.ServiceLevelPolicy;
 import org.onenumber.ops.sla.Window;
 
 /**
  * Lays batch figures out as report rows: for each scope (center first, then queues, channels,
  * languages, agents), one row per interval with activity, then a {@code total} row for the whole
- * day (the same window the live "today" figures use). Stateless.
+ * day (the same window the live "today" figures use). Then issue 18's figures: scope {@code
+ * category}, the day's most frequent categories (the operator's disposition, else the guess) and
+ * {@code other} (the rest and contacts without one), each with the center's figures of its own
+ * contacts only — offered, self-served, handled, FCR, ... per interval; occupancy is the agents'
+ * and has no per-category value (empty). Stateless.
  */
 final class IntervalReport {
+
+  /** The id of the category rows that gather the categories beyond the top ones. */
+  static final String OTHER = "other";
 
   private IntervalReport() {}
 
@@ -31,23 +44,63 @@ final class IntervalReport {
     }
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Scope scope : scopes) {
-      for (Instant t = start; t.isBefore(end) && !t.isAfter(now); t = t.plus(Duration.ofMinutes(minutes))) {
-        Figures f = batch.figures(scope, new Window.Fixed(t, Duration.ofMinutes(minutes)), now);
-        if (f.offered() > 0 || f.handled() > 0 || !Double.isNaN(f.occupancy())) {
-          rows.add(row(scope, t.toString(), f));
-        }
-      }
-      long days = Duration.between(start, end).toMinutes();
-      rows.add(row(scope, "total", batch.figures(scope, new Window.Fixed(start, Duration.ofMinutes(days)), now)));
+      rows.addAll(scopeRows(batch, scope, scope.kind().name().toLowerCase(Locale.ROOT), scope.id(), start, end, minutes, now));
     }
     return rows;
   }
 
-  private static Map<String, Object> row(Scope scope, String interval, Figures f) {
+  /**
+   * The category rows: the {@code top} categories with most contacts created in [start, end) (ties
+   * by code), then {@link #OTHER} when any contact is left; each recomputed in batch over its own
+   * contacts (FCR repeats are per citizen and category, so a category's contacts hold all of theirs).
+   */
+  static List<Map<String, Object>> categoryRows(List<Contact> contacts, List<SurveyAnswered> surveys,
+      Set<ContactId> escalated, ServiceLevelPolicy policy, Instant start, Instant end, int minutes, Instant now, int top) {
+    Map<String, List<Contact>> byCategory = new HashMap<>();
+    for (Contact c : contacts) {
+      if (!c.createdAt().isBefore(start) && c.createdAt().isBefore(end)) {
+        String category = c.topic() == null || c.topic().isBlank() ? OTHER : c.topic();
+        byCategory.computeIfAbsent(category, k -> new ArrayList<>()).add(c);
+      }
+    }
+    List<String> ranked = byCategory.keySet().stream().filter(k -> !k.equals(OTHER))
+        .sorted(Comparator.comparing((String k) -> -byCategory.get(k).size()).thenComparing(Comparator.naturalOrder()))
+        .toList();
+    Map<String, List<Contact>> groups = new LinkedHashMap<>();
+    ranked.stream().limit(top).forEach(k -> groups.put(k, byCategory.get(k)));
+    List<Contact> rest = new ArrayList<>(byCategory.getOrDefault(OTHER, List.of()));
+    ranked.stream().skip(top).forEach(k -> rest.addAll(byCategory.get(k)));
+    if (!rest.isEmpty()) {
+      groups.put(OTHER, rest);
+    }
+    List<Map<String, Object>> rows = new ArrayList<>();
+    groups.forEach((category, own) -> {
+      BatchServiceLevels batch = BatchServiceLevels.compute(own, List.of(), surveys, escalated, policy, now);
+      rows.addAll(scopeRows(batch, Scope.CENTER, "category", category, start, end, minutes, now));
+    });
+    return rows;
+  }
+
+  private static List<Map<String, Object>> scopeRows(BatchServiceLevels batch, Scope scope, String kind, String id,
+      Instant start, Instant end, int minutes, Instant now) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Instant t = start; t.isBefore(end) && !t.isAfter(now); t = t.plus(Duration.ofMinutes(minutes))) {
+      Figures f = batch.figures(scope, new Window.Fixed(t, Duration.ofMinutes(minutes)), now);
+      boolean selfServed = "category".equals(kind) && f.selfServed() > 0;
+      if (f.offered() > 0 || f.handled() > 0 || selfServed || !Double.isNaN(f.occupancy())) {
+        rows.add(row(kind, id, t.toString(), f));
+      }
+    }
+    long days = Duration.between(start, end).toMinutes();
+    rows.add(row(kind, id, "total", batch.figures(scope, new Window.Fixed(start, Duration.ofMinutes(days)), now)));
+    return rows;
+  }
+
+  private static Map<String, Object> row(String kind, String id, String interval, Figures f) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("interval", interval);
-    row.put("scope", scope.kind().name().toLowerCase(Locale.ROOT));
-    row.put("id", scope.id());
+    row.put("scope", kind);
+    row.put("id", id);
     row.putAll(FigureJson.figures(f));
     return row;
   }

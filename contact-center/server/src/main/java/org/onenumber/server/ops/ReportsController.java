@@ -15,9 +15,14 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.onenumber.core.contact.Contact;
+import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.error.InvalidInputException;
+import org.onenumber.core.event.SurveyAnswered;
 import org.onenumber.ops.sla.BatchServiceLevels;
 import org.onenumber.ops.sla.ServiceLevelPolicy;
 import org.onenumber.server.analytics.ContactCategories;
@@ -26,14 +31,19 @@ import org.onenumber.server.welfare.WelfareIntervals;
 
 /**
  * Interval reports recomputed in batch from the stored per-contact timestamps (never from the
- * live fold), per center, queue, channel, language and agent, then the welfare program's calls per
- * district ({@link WelfareIntervals}), as JSON or CSV.
+ * live fold), per center, queue, channel, language and agent, then per category (issue 18: the
+ * day's {@code categories} most frequent, default 10, and {@code other}), then the welfare
+ * program's calls per district ({@link WelfareIntervals}), as JSON or CSV.
  */
 @Controller("/api/v1/reports")
 @Secured({"SUPERVISOR", "ADMIN"})
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "reports")
 final class ReportsController {
+
+  /** Category rows by default: the day's ten most frequent categories, then {@code other}. */
+  static final int TOP_CATEGORIES = 10;
+  static final int MAX_CATEGORIES = 100;
 
   private final JdbcServiceLevelFacts facts;
   private final ContactCategories categories;
@@ -51,9 +61,9 @@ final class ReportsController {
   }
 
   @Get(value = "/intervals")
-  @Operation(summary = "Figures per 15/30/60-minute interval of a day, with a total row per scope, from stored timestamps")
+  @Operation(summary = "Figures per 15/30/60-minute interval of a day, with a total row per scope (center, queues, channels, languages, agents, top categories and other), from stored timestamps")
   HttpResponse<String> intervals(@QueryValue String date, @Nullable @QueryValue String format,
-      @Nullable @QueryValue Integer minutes) {
+      @Nullable @QueryValue Integer minutes, @Nullable @QueryValue Integer categories) {
     LocalDate day;
     try {
       day = LocalDate.parse(InvalidInputException.requireText(date, "date"));
@@ -64,13 +74,21 @@ final class ReportsController {
     if (length != 15 && length != 30 && length != 60) {
       throw new InvalidInputException("minutes must be 15, 30 or 60");
     }
+    int top = categories == null ? TOP_CATEGORIES : categories;
+    if (top < 0 || top > MAX_CATEGORIES) {
+      throw new InvalidInputException("categories must be 0 to " + MAX_CATEGORIES);
+    }
     Instant now = clock.instant();
     Instant start = day.atStartOfDay(policy.zone()).toInstant();
     Instant end = day.plusDays(1).atStartOfDay(policy.zone()).toInstant();
     Instant until = now.isBefore(start) ? start : now.plusSeconds(1);
-    BatchServiceLevels batch = BatchServiceLevels.compute(categories.contactsCreated(start, until),
-        facts.agentChanges(start, until), facts.surveys(start, until), facts.escalated(start, until), policy, now);
-    List<Map<String, Object>> rows = new java.util.ArrayList<>(IntervalReport.rows(batch, start, end, length, now));
+    List<Contact> contacts = this.categories.contactsCreated(start, until);
+    List<SurveyAnswered> surveys = facts.surveys(start, until);
+    Set<ContactId> escalated = facts.escalated(start, until);
+    BatchServiceLevels batch = BatchServiceLevels.compute(contacts, facts.agentChanges(start, until), surveys, escalated,
+        policy, now);
+    List<Map<String, Object>> rows = new ArrayList<>(IntervalReport.rows(batch, start, end, length, now));
+    rows.addAll(IntervalReport.categoryRows(contacts, surveys, escalated, policy, start, end, length, now, top));
     rows.addAll(welfare.rows(start, end, length));
     if ("csv".equals(format)) {
       return HttpResponse.ok(IntervalReport.csv(rows)).contentType("text/csv; charset=utf-8")

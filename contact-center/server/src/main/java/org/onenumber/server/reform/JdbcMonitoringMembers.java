@@ -26,14 +26,44 @@ final class JdbcMonitoringMembers {
     jdbc.update("insert into monitoring_member (id, name, joined_at) values (?, ?, ?)", id, name, at);
   }
 
+  /** Adds a member with a login of their own; {@code account} creates the login in the same transaction. */
+  void addMemberWithLogin(String id, String name, Instant at, String login, Runnable account) {
+    jdbc.inTransaction(() -> {
+      account.run();
+      jdbc.update("insert into monitoring_member (id, name, joined_at, login) values (?, ?, ?, ?)", id, name, at,
+          login);
+      return null;
+    });
+  }
+
+  /** The member whose login this is; created (named {@code name}) when the login has none yet. */
+  synchronized String memberOfLogin(String login, String name, Instant at) {
+    return jdbc.queryOne("select id from monitoring_member where login = ?", row -> row.getString("id"), login)
+        .orElseGet(() -> {
+          String id = java.util.UUID.randomUUID().toString();
+          jdbc.update("insert into monitoring_member (id, name, joined_at, login) values (?, ?, ?, ?)", id, name, at,
+              login);
+          return id;
+        });
+  }
+
+  /** One member's name, join date, balance and accepted observations. */
+  Map<String, Object> summary(String member) {
+    return members("where m.id = ?", member).get(0);
+  }
+
   boolean memberExists(String id) {
     return jdbc.queryOne("select id from monitoring_member where id = ?", row -> row.getString("id"), id).isPresent();
   }
 
   /** The roster with each member's balance and accepted observations, by join date. */
   List<Map<String, Object>> roster() {
+    return members("");
+  }
+
+  private List<Map<String, Object>> members(String where, Object... args) {
     return jdbc.query("select m.id, m.name, m.joined_at, coalesce(sum(e.points), 0) as balance, count(e.points) as accepted"
-        + " from monitoring_member m left join mileage_entry e on e.member_id = m.id"
+        + " from monitoring_member m left join mileage_entry e on e.member_id = m.id " + where
         + " group by m.id, m.name, m.joined_at order by m.joined_at, m.id", row -> {
           Map<String, Object> member = new LinkedHashMap<>();
           member.put("id", row.getString("id"));
@@ -42,7 +72,7 @@ final class JdbcMonitoringMembers {
           member.put("balance", row.getInt("balance"));
           member.put("accepted", row.getInt("accepted"));
           return member;
-        });
+        }, args);
   }
 
   void file(MemberObservation o) {

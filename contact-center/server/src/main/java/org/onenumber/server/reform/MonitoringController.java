@@ -21,12 +21,17 @@ import java.util.UUID;
 import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.reform.MemberObservation;
+import org.onenumber.server.security.Accounts;
+import org.onenumber.server.security.Role;
 
 /**
  * Citizen monitoring members: supervisors and administrators keep the volunteer roster, file the
  * observations members hand in (optionally about a reform task) and accept or reject each once; an
  * accepted observation earns {@code onenumber.reform.points-per-observation} (10) mileage points in
- * the member's ledger. Members are people, so analysts are refused (their names are identities).
+ * the member's ledger. A member may get a login of their own (role {@code MONITOR}, page
+ * {@code /monitoring/}, {@link MemberSelfController}): a login of 3 to 64 of {@code [a-z0-9._-]}
+ * not yet taken and a password of 10 to 72 bytes. Members are people, so analysts are refused
+ * (their names are identities).
  */
 @Controller("/api/v1/reform")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -34,20 +39,23 @@ import org.onenumber.core.reform.MemberObservation;
 @Tag(name = "reform")
 final class MonitoringController {
 
+  private static final java.util.regex.Pattern LOGIN = java.util.regex.Pattern.compile("[a-z0-9._-]{3,64}");
   private final JdbcMonitoringMembers members;
+  private final Accounts accounts;
   private final InstantSource clock;
   private final int points;
 
-  MonitoringController(JdbcMonitoringMembers members, InstantSource clock,
+  MonitoringController(JdbcMonitoringMembers members, Accounts accounts, InstantSource clock,
       @Value("${onenumber.reform.points-per-observation:10}") int points) {
     this.members = members;
+    this.accounts = accounts;
     this.clock = clock;
     this.points = points;
   }
 
-  /** A new member's name. */
+  /** A new member's name, and optionally a login and password of their own. */
   @Serdeable
-  record Member(@Nullable String name) {}
+  record Member(@Nullable String name, @Nullable String login, @Nullable String password) {}
 
   /** What the member observed, optionally about a reform task. */
   @Serdeable
@@ -67,18 +75,28 @@ final class MonitoringController {
       throw new InvalidInputException("name must be at most 100 characters");
     }
     String id = UUID.randomUUID().toString();
-    members.addMember(id, name, clock.instant());
-    return Map.of("id", id, "name", name);
+    if (body.login() == null) {
+      members.addMember(id, name, clock.instant());
+      return Map.of("id", id, "name", name);
+    }
+    String login = body.login().strip();
+    String password = InvalidInputException.requireText(body.password(), "password");
+    int bytes = password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    if (!LOGIN.matcher(login).matches() || accounts.find(login).isPresent()) {
+      throw new InvalidInputException("login must be 3 to 64 of a-z 0-9 . _ - and not taken");
+    }
+    if (bytes < 10 || bytes > Accounts.MAX_PASSWORD_BYTES) {
+      throw new InvalidInputException("password must be 10 to 72 bytes");
+    }
+    members.addMemberWithLogin(id, name, clock.instant(), login,
+        () -> accounts.create(login, name, Role.MONITOR, null, null, accounts.hash(password)));
+    return Map.of("id", id, "name", name, "login", login);
   }
 
   @Post("/members/{memberId}/observations")
   @Operation(summary = "File an observation a monitoring member handed in (optionally about a reform task)")
   Map<String, Object> file(@PathVariable String memberId, @Body Observed body) {
-    InvalidInputException.require(body, "body");
-    String text = InvalidInputException.requireText(body.text(), "text").strip();
-    if (text.length() > 2000) {
-      throw new InvalidInputException("text must be at most 2000 characters");
-    }
+    String text = text(InvalidInputException.require(body, "body"));
     if (!members.memberExists(memberId)) {
       throw new NotFoundException("monitoring member", memberId);
     }
@@ -114,7 +132,16 @@ final class MonitoringController {
     return members.observation(id).orElseThrow(() -> new NotFoundException("observation", id));
   }
 
-  private static Map<String, Object> view(MemberObservation o) {
+  /** An observation's text: 1 to 2000 characters. */
+  static String text(Observed body) {
+    String text = InvalidInputException.requireText(body.text(), "text").strip();
+    if (text.length() > 2000) {
+      throw new InvalidInputException("text must be at most 2000 characters");
+    }
+    return text;
+  }
+
+  static Map<String, Object> view(MemberObservation o) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("id", o.id());
     row.put("member", o.member());

@@ -2,6 +2,7 @@ package org.onenumber.server.reform;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
 
 /** Request bodies of the reform board's API (docs/api/analytics.md). */
 final class ReformBodies {
@@ -24,4 +25,8 @@ final class ReformBodies {
   /** An optional closing note. */
   @Serdeable
   record Close(@Nullable String note) {}
+
+  /** Contacts and cases to link to a task (ids from its drill-down; at most 100 in all). */
+  @Serdeable
+  record Links(@Nullable List<String> contacts, @Nullable List<String> cases) {}
 }

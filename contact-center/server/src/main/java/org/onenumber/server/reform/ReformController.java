@@ -42,6 +42,8 @@ final class ReformController {
 
   private static final int MAX_TEXT = 200;
   private static final int MAX_NOTE = 2000;
+  private static final java.util.regex.Pattern ISSUE =
+      java.util.regex.Pattern.compile("cell:-?\\d{1,9}:-?\\d{1,9}|([a-z0-9_.-]{1,64})@(?:city|area:-?\\d{1,9}:-?\\d{1,9})");
   private final JdbcReformTasks tasks;
   private final ReformFigures figures;
   private final Dispositions types;
@@ -78,7 +80,7 @@ final class ReformController {
   Map<String, Object> open(@Body ReformBodies.Open body, Authentication who) {
     InvalidInputException.require(body, "body");
     String type = types.check(body.type()).code();
-    ReformTask task = ReformTask.open(UUID.randomUUID().toString(), text(body.issue(), "issue", MAX_TEXT), type,
+    ReformTask task = ReformTask.open(UUID.randomUUID().toString(), issue(body.issue()), type,
         cause(body.cause()), text(body.title(), "title", MAX_TEXT), text(body.owner(), "owner", 64), date(body.due()),
         body.step() == null ? 1 : body.step(), ladder, who.getName(), clock.instant());
     tasks.save(task);
@@ -110,6 +112,18 @@ final class ReformController {
 
   private Map<String, Object> view(ReformTask t) {
     return ReformViews.task(t, ladder, figures.of(t.type(), t.fixedAt()));
+  }
+
+  /** An issue picked from the map or the alerts: a cell, or a type's burst city-wide or in an area. */
+  private String issue(String given) {
+    String key = text(given, "issue", MAX_TEXT);
+    java.util.regex.Matcher m = ISSUE.matcher(key);
+    if (!m.matches() || m.group(1) != null && types.tree().find(m.group(1)).filter(t -> t.code().equals(m.group(1)))
+        .isEmpty()) {
+      throw new InvalidInputException("issue must be a key from the hotspot map or the alerts: cell:<row>:<col>, "
+          + "<type>@city or <type>@area:<row>:<col>");
+    }
+    return key;
   }
 
   private static Cause cause(String cause) {

@@ -2,6 +2,8 @@ package org.onenumber.server.reform;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.onenumber.core.casework.Case;
+import org.onenumber.core.contact.Contact;
 import org.onenumber.core.reform.BeforeAfter;
 import org.onenumber.core.reform.ReformLadder;
 import org.onenumber.core.reform.ReformTask;
@@ -46,6 +48,27 @@ final class ReformViews {
     ba.put("afterPerDay", figures.afterPerDay());
     ba.put("change", figures.change());
     row.put("beforeAfter", ba);
+    return row;
+  }
+
+  /** A contact as the reform board lists it: no citizen, no words. */
+  static Map<String, Object> contact(Contact c) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("id", c.id().value());
+    row.put("createdAt", c.createdAt().toString());
+    row.put("channel", c.channel().name());
+    row.put("language", c.language().code());
+    row.put("state", c.state().name());
+    return row;
+  }
+
+  /** A case as the reform board lists it: no citizen, no words. */
+  static Map<String, Object> caseRow(Case c) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("id", c.id().value());
+    row.put("openedAt", c.openedAt().toString());
+    row.put("department", c.department().value());
+    row.put("status", c.status().name());
     return row;
   }
 }

@@ -212,6 +212,20 @@ public final class CitizenDataAccess {
     audit.append(entry(who, request, "import", "seniors", String.valueOf(stored), null, "welfare registry import"));
   }
 
+  /**
+   * The reform board's contacts and cases (a task's links and its category's drill-down):
+   * supervisors, administrators and analysts, who see anonymised rows (no citizen, no words); each
+   * row shown is audited as {@code list} with the reason {@code reform task <id>} and the citizen
+   * it belongs to (once in five minutes per viewer).
+   */
+  public void listForReform(Authentication who, HttpRequest<?> request, String recordType, String recordId,
+      String citizen, String task) {
+    if (!supervises(who) && !is(who, Role.ANALYST)) {
+      throw forbidden();
+    }
+    record(who, request, "list", recordType, recordId, citizen, "reform task " + task);
+  }
+
   /** Rule 5. */
   public void act(Authentication who, Contact contact) {
     if (!supervises(who) && !holds(who, contact)) {

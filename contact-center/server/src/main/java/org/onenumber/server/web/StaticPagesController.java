@@ -22,12 +22,13 @@ import java.util.regex.Pattern;
  * {@code classpath:public/console}, {@code classpath:public/department} (the department portal; its
  * data comes from APIs that need a department login), {@code classpath:public/track} (the public case
  * tracking page), {@code classpath:public/report} (the citizen's Open311 report form) and
- * {@code classpath:public/transparency} (the city's public service levels and department figures).
+ * {@code classpath:public/transparency} (the city's public service levels and department figures)
+ * and {@code classpath:public/monitoring} (the citizen monitoring member's own page).
  * The cases:
  *
  * <ol>
  *   <li>{@code /chat}, {@code /call} and {@code /console} (with or without the slash), {@code /report/},
- *       {@code /track/}, {@code /transparency/} and {@code /department/} are the folder's {@code index.html},
+ *       {@code /track/}, {@code /transparency/}, {@code /monitoring/} and {@code /department/} are the folder's {@code index.html},
  *       which refers to its files by absolute path.
  *   <li>A file name must be plain ({@code [a-z0-9-]+.(html|js|css|svg)}): no traversal, no hidden files; else 404.
  *   <li>Found files are sent with their type, {@code no-cache} (pages change with the server) and the
@@ -93,6 +94,16 @@ final class StaticPagesController {
   @Get("/track/{name}")
   HttpResponse<?> track(@PathVariable String name) {
     return file("track", name);
+  }
+
+  @Get("/monitoring/")
+  HttpResponse<?> monitoringPage() {
+    return file("monitoring", "index.html");
+  }
+
+  @Get("/monitoring/{name}")
+  HttpResponse<?> monitoring(@PathVariable String name) {
+    return file("monitoring", name);
   }
 
   @Get("/transparency/")

@@ -13,11 +13,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onenumber.server.analytics.ContactCategories;
+import org.onenumber.server.analytics.EmergingIssues;
 import org.onenumber.server.analytics.JdbcComplaintCategories;
 
 /**
  * Issue 18's stored categories over HTTP on H2: the intake's guess, the operator's disposition at
- * wrap-up replacing it (stored, used by the analysis), the case classified from the citizen's words
+ * wrap-up replacing it (stored, used by the analysis, moving the contact between categories in
+ * the live emerging-issue fold, which still equals the batch recomputation), an Open311 request's
+ * place counting its contact in its hotspot cell, the case classified from the citizen's words
  * and then following the disposition, department staff correcting it (kept), refusals as JSON
  * without echoing the input.
  */
@@ -49,6 +52,12 @@ class ComplaintDispositionIT {
     api.post("/api/v1/contacts/" + contact + "/wrap-up", Map.of("outcome", "ESCALATED", "category",
         "water.supply.outage"), "op-022");
 
+    EmergingIssues issues = server.bean(EmergingIssues.class);
+    await().atMost(Duration.ofSeconds(10)).until(() -> issues.warm()
+        && issues.openCount("water.supply.outage@city") == 1);
+    assertEquals(0, issues.openCount("water.supply.leak@city"), "the guess no longer counts");
+    assertEquals(issues.batch(Instant.now()), issues.live());
+
     JdbcComplaintCategories stored = server.bean(JdbcComplaintCategories.class);
     assertEquals("water.supply.outage", stored.disposition(contact).orElseThrow());
     Map<String, Object> followed = category(api, caseId, "sv-01");
@@ -67,6 +76,27 @@ class ComplaintDispositionIT {
     api.post("/api/v1/contacts/" + contact + "/close", Map.of("outcome", "ESCALATED", "category",
         "water.supply.leak"), "op-022");
     assertEquals("water.billing.bill", category(api, caseId, "sv-01").get("category"), "a correction is kept");
+    await().atMost(Duration.ofSeconds(10)).until(() -> issues.openCount("water.supply.leak@city") == 1);
+    assertEquals(0, issues.openCount("water.supply.outage@city"), "disposed back to the guess");
+  }
+
+  @Test
+  void anOpen311RequestsPlaceCountsItsContactInItsCell() throws Exception {
+    EmergingIssues issues = server.bean(EmergingIssues.class);
+    org.onenumber.core.analytics.Observation place = new org.onenumber.core.analytics.Observation(Instant.now(), null,
+        37.5665, 126.978);
+    String cell = org.onenumber.core.analytics.IssueKeys.hotspots(place,
+        server.bean(org.onenumber.core.analytics.SurveillanceSettings.class)).getFirst();
+    await().atMost(Duration.ofSeconds(10)).until(issues::warm);
+    java.net.http.HttpResponse<String> filed = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(server.uri().resolve("/open311/v2/requests.json"))
+            .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("api_key=demo-open311-key&service_code=roads-01"
+                + "&lat=37.5665&long=126.978&description=" + java.net.URLEncoder.encode("도로에 큰 포트홀이 생겼어요",
+                java.nio.charset.StandardCharsets.UTF_8))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertTrue(filed.statusCode() / 100 == 2, filed.body());
+    await().atMost(Duration.ofSeconds(10)).until(() -> issues.openCount(cell) == 1);
+    assertEquals(issues.batch(Instant.now()), issues.live(), "the place is in the batch recomputation too");
   }
 
   @Test

@@ -114,6 +114,8 @@ abstract class OpsApiTestBase {
     HttpResponse<String> csv = send("GET", "/api/v1/reports/intervals?date=" + today + "&format=csv", null, supervisor);
     assertTrue(csv.body().startsWith("interval,scope,id,offered,"), csv.body());
     assertTrue(csv.body().contains("total,center,center," + live.path("offered").asLong()), csv.body());
+    assertTrue(csv.body().contains("\ntotal,category,"), "issue 18's category rows: " + csv.body());
+    assertEquals(400, send("GET", "/api/v1/reports/intervals?date=" + today + "&categories=101", null, supervisor).statusCode());
   }
 
   @Test

@@ -55,16 +55,17 @@ abstract class AccessPolicyTestBase {
 
   static final String TABLE = "docs/api/access-policy.md";
   private static final List<String> ROLES = List.of("anonymous", "operator", "staff", "supervisor", "admin",
-      "analyst");
+      "analyst", "monitor");
   private static final Map<String, String> ACCOUNTS = Map.of("operator", "op-001", "staff", "staff-transport",
-      "supervisor", "sv-01", "admin", "admin", "analyst", "analyst-01");
+      "supervisor", "sv-01", "admin", "admin", "analyst", "analyst-01", "monitor", "monitor-01");
   private static final Pattern ROW = Pattern.compile("^\\| `((?!WS )[A-Z]+ [^`]+)` \\|(.*)$");
   private static final Pattern SOCKET_ROW = Pattern.compile("^\\| `WS ([^`]+)` \\|(.*)$");
   /** The socket table's columns: who connects; {@code {agentId}} is always the operator's own, op-001. */
   private static final List<String> SOCKET_ROLES = List.of("anonymous", "operator", "operator (another)", "staff",
-      "supervisor", "admin", "analyst");
+      "supervisor", "admin", "analyst", "monitor");
   private static final Map<String, String> SOCKET_ACCOUNTS = Map.of("operator", "op-001", "operator (another)",
-      "op-002", "staff", "staff-transport", "supervisor", "sv-01", "admin", "admin", "analyst", "analyst-01");
+      "op-002", "staff", "staff-transport", "supervisor", "sv-01", "admin", "admin", "analyst", "analyst-01",
+      "monitor", "monitor-01");
   private static final String NOT_YOUR_WORK = "not part of your work";
 
   @Inject
