@@ -26,6 +26,11 @@ import org.slf4j.LoggerFactory;
  *   <li>Call outcomes ({@code welfare_attempt}) and escalations stay whole (ids, days, outcomes, case
  *       ids: no personal data); an attempt still scheduled is closed {@code WITHDRAWN}, not counted;
  *       the unreached streak goes.
+ *   <li>The citizen record the welfare calls were journalled under ({@code JournalOutboundContacts}:
+ *       the senior's name and phone) is erased with {@link CitizenErasure} when that citizen has
+ *       nothing but welfare contacts (each the contact of a welfare attempt); a citizen who also
+ *       called or wrote about anything else keeps their record under the citizen rules.
+ *       The erasure is audited as {@code erase} by {@value #ACTOR}.
  * </ol>
  *
  * The registry no longer returns an anonymised senior (it is gone for every view); importing the same
@@ -36,14 +41,16 @@ public final class WelfareRetention {
 
   private static final Logger LOG = LoggerFactory.getLogger(WelfareRetention.class);
   private static final String ERASED = RetentionSweep.ERASED_TEXT;
+  static final String ACTOR = "welfare-retention";
 
   private final Jdbc jdbc;
   private final long days;
   private final ZoneId zone;
   private final InstantSource clock;
+  private final CitizenErasure erasure;
 
   WelfareRetention(Jdbc jdbc, @Value("${onenumber.retention.welfare-days:365}") long days,
-      @Value("${onenumber.zone:Asia/Seoul}") String zone, InstantSource clock) {
+      @Value("${onenumber.zone:Asia/Seoul}") String zone, InstantSource clock, CitizenErasure erasure) {
     if (days < 1) {
       throw new IllegalArgumentException("onenumber.retention.welfare-days must be at least one day");
     }
@@ -51,6 +58,7 @@ public final class WelfareRetention {
     this.days = days;
     this.zone = ZoneId.of(zone);
     this.clock = clock;
+    this.erasure = erasure;
   }
 
   @Scheduled(fixedDelay = "${onenumber.retention.sweep-every:1h}", initialDelay = "13m")
@@ -72,12 +80,20 @@ public final class WelfareRetention {
     List<String> due = jdbc.query("select id from welfare_senior where ends_on < ? and anonymised_at is null"
         + " order by id", row -> row.getString(1), endedBefore);
     for (String senior : due) {
-      jdbc.inTransaction(() -> anonymise(senior, now));
+      List<String> welfareOnly = jdbc.inTransaction(() -> anonymise(senior, now));
+      welfareOnly.forEach(citizen -> erasure.erase(citizen, "the senior's welfare enrolment ended "
+          + days + " days ago", ACTOR, "SYSTEM", "server"));
     }
     return due.size();
   }
 
-  private Void anonymise(String senior, Instant now) {
+  /** Anonymises the senior; answers the citizens found by their phones who have only welfare contacts. */
+  private List<String> anonymise(String senior, Instant now) {
+    List<String> welfareOnly = jdbc.query("select distinct i.citizen_id from citizen_identity i"
+        + " join welfare_senior_phone p on p.phone = i.identity where i.kind = 'phone' and p.senior_id = ?"
+        + " and not exists (select 1 from contact c where c.citizen_id = i.citizen_id"
+        + " and not exists (select 1 from welfare_attempt a where a.contact_id = c.id))"
+        + " order by i.citizen_id", row -> row.getString(1), senior);
     jdbc.update("delete from welfare_senior_phone where senior_id = ?", senior);
     jdbc.update("delete from welfare_streak where senior_id = ?", senior);
     jdbc.update("update welfare_attempt set state = 'DONE', outcome = 'WITHDRAWN', ended_at = ?"
@@ -85,6 +101,6 @@ public final class WelfareRetention {
     jdbc.update("update welfare_senior set name = ?, phones = '', address = '', emergency_contacts = '',"
         + " worker = '', worker_phone = null, windows = '', care_notes = '', consent_by = ?, anonymised_at = ?"
         + " where id = ? and anonymised_at is null", ERASED, ERASED, now, senior);
-    return null;
+    return welfareOnly;
   }
 }
