@@ -1,5 +1,5 @@
-// Silent session renewal for the staff pages (department portal, wallboard pages) that keep their
-// own access token: this script wraps fetch, keeps the refresh token a POST /login answers, renews
+// Silent session renewal for the staff pages (console, department portal, wallboard pages) that
+// keep their own access token: this script wraps fetch, keeps the refresh token a POST /login answers, renews
 // the access token at three quarters of its lifetime (POST /api/v1/session/refresh, which answers the
 // next refresh token: one renewal at a time) and puts the current token in place of any superseded
 // one a page still sends, in the Authorization header and in the sessionStorage entry that held it.
@@ -64,7 +64,8 @@
   window.fetch = async (input, init) => {
     const url = typeof input === 'string' ? input : input.url;
     const response = await plain(input, current(init));
-    if (new URL(url, location.href).pathname === '/login' && (init?.method || 'GET').toUpperCase() === 'POST' && response.ok) {
+    const login = new URL(url, location.href).pathname === '/login' && (init?.method || 'GET').toUpperCase() === 'POST';
+    if (login && response.ok) {
       keep(await response.clone().json());
     } else if (response.status === 401 && new Headers(init?.headers || {}).has('Authorization') && await renew()) {
       return plain(input, current(init));
@@ -81,8 +82,9 @@
       [REFRESH, RENEW_AT, CURRENT, 'onenumber.superseded'].forEach(k => sessionStorage.removeItem(k));
       superseded.clear();
       if (!token) return Promise.resolve();
-      return plain('/api/v1/session/logout', {method: 'POST', headers: {'Content-Type': 'application/json',
-        Authorization: 'Bearer ' + token}, body: JSON.stringify({token, refresh_token: refreshToken})}).catch(() => {});
+      return plain('/api/v1/session/logout', {method: 'POST',
+        headers: {'Content-Type': 'application/json', Authorization: 'Bearer ' + token},
+        body: JSON.stringify({token, refresh_token: refreshToken})}).catch(() => {});
     },
   };
 
