@@ -66,13 +66,19 @@ class SessionRenewalBrowserIT {
         .bearerAuth(server.login("sv-01")), Map.class).get("availability");
   }
 
+  /** Opens {@code page}, signs {@code login} in and waits for {@code signedIn} to show. */
+  private ChromeDriver signIn(String page, String login, String signedIn) {
+    ChromeDriver driver = browsers.open();
+    driver.get(server.uri() + page);
+    waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(login);
+    driver.findElement(By.id("password")).sendKeys("demo1234", Keys.ENTER);
+    waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id(signedIn)));
+    return driver;
+  }
+
   @Test
   void theConsoleRenewsItsAccessTokenBeforeExpiryAndStaysSignedIn() {
-    ChromeDriver console = browsers.open();
-    console.get(server.uri() + "/console/");
-    waitFor(console).until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("op-001");
-    console.findElement(By.id("password")).sendKeys("demo1234", Keys.ENTER);
-    waitFor(console).until(ExpectedConditions.visibilityOfElementLocated(By.id("workspace")));
+    ChromeDriver console = signIn("/console/", "op-001", "workspace");
     String first = storedToken(console);
 
     twoRenewals(console, "onenumber.console.token");
@@ -87,11 +93,7 @@ class SessionRenewalBrowserIT {
 
   @Test
   void theDepartmentPortalRenewsItsAccessTokenAndItsLogoutEndsTheSessionOnTheServer() {
-    ChromeDriver portal = browsers.open();
-    portal.get(server.uri() + "/department/?lang=en");
-    waitFor(portal).until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("staff-water");
-    portal.findElement(By.id("password")).sendKeys("demo1234", Keys.ENTER);
-    waitFor(portal).until(ExpectedConditions.visibilityOfElementLocated(By.id("inbox")));
+    ChromeDriver portal = signIn("/department/?lang=en", "staff-water", "inbox");
     String first = stored(portal, "onenumber.dept.token");
 
     twoRenewals(portal, "onenumber.dept.token");
