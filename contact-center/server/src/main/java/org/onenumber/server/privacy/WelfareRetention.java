@@ -80,20 +80,28 @@ public final class WelfareRetention {
     List<String> due = jdbc.query("select id from welfare_senior where ends_on < ? and anonymised_at is null"
         + " order by id", row -> row.getString(1), endedBefore);
     for (String senior : due) {
-      List<String> welfareOnly = jdbc.inTransaction(() -> anonymise(senior, now));
-      welfareOnly.forEach(citizen -> erasure.erase(citizen, "the senior's welfare enrolment ended "
-          + days + " days ago", ACTOR, "SYSTEM", "server"));
+      for (String citizen : welfareOnlyCitizens(senior)) {
+        erasure.erase(citizen, "the senior's welfare enrolment ended " + days + " days ago", ACTOR, "SYSTEM",
+            "server");
+      }
+      jdbc.inTransaction(() -> anonymise(senior, now));
     }
     return due.size();
   }
 
-  /** Anonymises the senior; answers the citizens found by their phones who have only welfare contacts. */
-  private List<String> anonymise(String senior, Instant now) {
-    List<String> welfareOnly = jdbc.query("select distinct i.citizen_id from citizen_identity i"
+  /**
+   * The citizens found by the senior's phones who have only welfare contacts. Erased before the
+   * senior is anonymised (which drops the phones), so a failure leaves both for the next sweep.
+   */
+  private List<String> welfareOnlyCitizens(String senior) {
+    return jdbc.query("select distinct i.citizen_id from citizen_identity i"
         + " join welfare_senior_phone p on p.phone = i.identity where i.kind = 'phone' and p.senior_id = ?"
         + " and not exists (select 1 from contact c where c.citizen_id = i.citizen_id"
         + " and not exists (select 1 from welfare_attempt a where a.contact_id = c.id))"
         + " order by i.citizen_id", row -> row.getString(1), senior);
+  }
+
+  private Void anonymise(String senior, Instant now) {
     jdbc.update("delete from welfare_senior_phone where senior_id = ?", senior);
     jdbc.update("delete from welfare_streak where senior_id = ?", senior);
     jdbc.update("update welfare_attempt set state = 'DONE', outcome = 'WITHDRAWN', ended_at = ?"
@@ -101,6 +109,6 @@ public final class WelfareRetention {
     jdbc.update("update welfare_senior set name = ?, phones = '', address = '', emergency_contacts = '',"
         + " worker = '', worker_phone = null, windows = '', care_notes = '', consent_by = ?, anonymised_at = ?"
         + " where id = ? and anonymised_at is null", ERASED, ERASED, now, senior);
-    return welfareOnly;
+    return null;
   }
 }
