@@ -1,5 +1,7 @@
 // HTTP helpers for the console: JSON in and out, the operator's bearer token and roles, errors as
-// exceptions carrying the server's {"error","message"} body.
+// exceptions carrying the server's {"error","message"} body. The short-lived access token is renewed
+// silently by /department/session-renewal.js (loaded first by index.html), which also rewrites the
+// stored token, so session.token is always the current one.
 import { serverClock } from './clock.js';
 
 const TOKEN = 'onenumber.console.token';
@@ -15,7 +17,10 @@ export const session = {
     sessionStorage.setItem(AGENT, agent);
     sessionStorage.setItem(ROLES, JSON.stringify(roles ?? []));
   },
-  clear() { [TOKEN, AGENT, ROLES].forEach((k) => sessionStorage.removeItem(k)); },
+  clear() {
+    window.SessionRenewal?.logout(null);
+    [TOKEN, AGENT, ROLES].forEach((k) => sessionStorage.removeItem(k));
+  },
 };
 
 export class ApiError extends Error {

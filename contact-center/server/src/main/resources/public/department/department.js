@@ -323,7 +323,7 @@
   document.addEventListener('DOMContentLoaded', () => {
     applyLanguage();
     $('login').addEventListener('submit', signIn);
-    $('logout').addEventListener('click', signedOut);
+    $('logout').addEventListener('click', () => { window.SessionRenewal?.logout(token); signedOut(); });
     $('lang').addEventListener('click', () => { I.lang = I.lang === 'ko' ? 'en' : 'ko'; applyLanguage(); });
     $('back').addEventListener('click', showInbox);
     document.querySelectorAll('[data-view]').forEach(b => b.addEventListener('click', () => { view = b.dataset.view; showInbox(); }));

@@ -15,7 +15,8 @@ import org.onenumber.core.error.RetriableException;
 /**
  * The few public OneNumber endpoints the simulator uses, over {@code java.net.http}: login,
  * contact intake, the agent API of {@code docs/api/agent-api.md} and the service-levels API. One client
- * per identity (it remembers its bearer token). Thread-safe. Failures: a 4xx answer is a
+ * per identity (it remembers its bearer token, and renews it with the login's refresh token when a
+ * request is refused 401: access tokens live 15 minutes, a simulated day longer). Thread-safe. Failures: a 4xx answer is a
  * {@link Refused} (the caller decides; e.g. an offer already withdrawn), I/O and 5xx are
  * {@link RetriableException}s.
  */
@@ -35,6 +36,7 @@ final class OneNumberClient {
   private final HttpClient http;
   private final URI base;
   private volatile String token;
+  private volatile String refreshToken;
 
   OneNumberClient(HttpClient http, URI base) {
     this.http = http;
@@ -48,6 +50,7 @@ final class OneNumberClient {
   OneNumberClient login(String username, String password) {
     JsonNode answer = post("/login", Map.of("username", username, "password", password));
     token = answer.path("access_token").asText(null);
+    refreshToken = answer.path("refresh_token").asText(null);
     if (token == null) {
       throw new Refused(401, "no access_token for " + username);
     }
@@ -59,16 +62,50 @@ final class OneNumberClient {
   }
 
   JsonNode get(String path) {
-    return send(request(path).GET().build());
+    return renewingOn401(() -> send(request(path).GET().build()));
   }
 
   JsonNode post(String path, Object body) {
+    String json;
     try {
-      return send(request(path).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+      json = JSON.writeValueAsString(body);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException("cannot write request body for " + path, e);
     }
+    return renewingOn401(() -> send(request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build()));
+  }
+
+  /** The call; refused 401 with a token that can be renewed, renewed and called once more. */
+  private JsonNode renewingOn401(java.util.function.Supplier<JsonNode> call) {
+    String sent = token;
+    try {
+      return call.get();
+    } catch (Refused e) {
+      if (e.status != 401 || sent == null || refreshToken == null || !renew(sent)) {
+        throw e;
+      }
+      return call.get();
+    }
+  }
+
+  /** Renews the access token that was {@code expired} (unless another thread already did); false when refused. */
+  private synchronized boolean renew(String expired) {
+    if (!expired.equals(token)) {
+      return true;
+    }
+    JsonNode answer;
+    try {
+      answer = send(HttpRequest.newBuilder(base.resolve("/api/v1/session/refresh")).timeout(Duration.ofSeconds(30))
+          .header("Content-Type", "application/json").header("Accept", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("refresh_token", refreshToken))))
+          .build());
+    } catch (Refused | com.fasterxml.jackson.core.JsonProcessingException e) {
+      return false;
+    }
+    token = answer.path("access_token").asText(null);
+    refreshToken = answer.path("refresh_token").asText(null);
+    return token != null;
   }
 
   private HttpRequest.Builder request(String path) {

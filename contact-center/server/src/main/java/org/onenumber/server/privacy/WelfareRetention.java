@@ -27,6 +27,11 @@ import org.slf4j.LoggerFactory;
  *   <li>Call outcomes ({@code welfare_attempt}) and escalations stay whole (ids, days, outcomes, case
  *       ids: no personal data); an attempt still scheduled is closed {@code WITHDRAWN}, not counted;
  *       the unreached streak goes.
+ *   <li>The citizen record the welfare calls were journalled under ({@code JournalOutboundContacts}:
+ *       the senior's name and phone) is erased with {@link CitizenErasure} when that citizen has
+ *       nothing but welfare contacts (each the contact of a welfare attempt); a citizen who also
+ *       called or wrote about anything else keeps their record under the citizen rules.
+ *       The erasure is audited as {@code erase} by {@value #ACTOR}.
  * </ol>
  *
  * The registry no longer returns an anonymised senior (it is gone for every view); importing the same
@@ -37,14 +42,16 @@ public final class WelfareRetention {
 
   private static final Logger LOG = LoggerFactory.getLogger(WelfareRetention.class);
   private static final String ERASED = RetentionSweep.ERASED_TEXT;
+  static final String ACTOR = "welfare-retention";
 
   private final Jdbc jdbc;
   private final long days;
   private final ZoneId zone;
   private final InstantSource clock;
+  private final CitizenErasure erasure;
 
   WelfareRetention(Jdbc jdbc, @Value("${onenumber.retention.welfare-days:365}") long days,
-      @Value("${onenumber.zone:Asia/Seoul}") String zone, InstantSource clock) {
+      @Value("${onenumber.zone:Asia/Seoul}") String zone, InstantSource clock, CitizenErasure erasure) {
     if (days < 1) {
       throw new IllegalArgumentException("onenumber.retention.welfare-days must be at least one day");
     }
@@ -52,6 +59,7 @@ public final class WelfareRetention {
     this.days = days;
     this.zone = ZoneId.of(zone);
     this.clock = clock;
+    this.erasure = erasure;
   }
 
   @Scheduled(fixedDelay = "${onenumber.retention.sweep-every:1h}", initialDelay = "13m",
@@ -74,9 +82,25 @@ public final class WelfareRetention {
     List<String> due = jdbc.query("select id from welfare_senior where ends_on < ? and anonymised_at is null"
         + " order by id", row -> row.getString(1), endedBefore);
     for (String senior : due) {
+      for (String citizen : welfareOnlyCitizens(senior)) {
+        erasure.erase(citizen, "the senior's welfare enrolment ended " + days + " days ago", ACTOR, "SYSTEM",
+            "server");
+      }
       jdbc.inTransaction(() -> anonymise(senior, now));
     }
     return due.size();
+  }
+
+  /**
+   * The citizens found by the senior's phones who have only welfare contacts. Erased before the
+   * senior is anonymised (which drops the phones), so a failure leaves both for the next sweep.
+   */
+  private List<String> welfareOnlyCitizens(String senior) {
+    return jdbc.query("select distinct i.citizen_id from citizen_identity i"
+        + " join welfare_senior_phone p on p.phone = i.identity where i.kind = 'phone' and p.senior_id = ?"
+        + " and not exists (select 1 from contact c where c.citizen_id = i.citizen_id"
+        + " and not exists (select 1 from welfare_attempt a where a.contact_id = c.id))"
+        + " order by i.citizen_id", row -> row.getString(1), senior);
   }
 
   private Void anonymise(String senior, Instant now) {

@@ -9,16 +9,14 @@ import io.micronaut.security.authentication.AuthenticationRequest;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.authentication.provider.HttpRequestExecutorAuthenticationProvider;
 import jakarta.inject.Singleton;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Checks a login and password against {@link Accounts}; on success the authentication carries
  * the account's role and, for operators, their agent id. After {@code
  * onenumber.rate-limits.login-failures-per-15-minutes} failures a login is locked (refused without
  * looking at the password) until its bucket refills or an administrator unlocks it. Runs on the
- * blocking executor (bcrypt and JDBC are blocking).
+ * blocking executor (bcrypt and JDBC are blocking). A disabled account is refused after its password.
  */
 @Singleton
 public final class AccountAuthenticationProvider<B> implements HttpRequestExecutorAuthenticationProvider<B> {
@@ -46,17 +44,9 @@ public final class AccountAuthenticationProvider<B> implements HttpRequestExecut
     if (limits.exhausted(RateLimits.Rule.LOGIN_FAILURES, login)) {
       return AuthenticationResponse.failure(AuthenticationFailureReason.ACCOUNT_LOCKED);
     }
-    return accounts.verify(login, authRequest.getSecret()).map(account -> {
-      Map<String, Object> attributes = new HashMap<>();
-      attributes.put("name", account.name());
-      if (account.agent() != null) {
-        attributes.put("agent", account.agent());
-      }
-      if (account.department() != null) {
-        attributes.put("department", account.department());
-      }
-      return AuthenticationResponse.success(account.login(), List.of(account.role().name()), attributes);
-    }).orElseGet(() -> {
+    return accounts.verify(login, authRequest.getSecret()).map(account -> account.disabled()
+        ? AuthenticationResponse.failure(AuthenticationFailureReason.USER_DISABLED)
+        : AuthenticationResponse.success(account.login(), List.of(account.role().name()), account.attributes())).orElseGet(() -> {
       limits.take(RateLimits.Rule.LOGIN_FAILURES, login);
       return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
     });

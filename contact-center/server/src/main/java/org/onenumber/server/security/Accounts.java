@@ -3,6 +3,10 @@ package org.onenumber.server.security;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.onenumber.server.persistence.Jdbc;
 
@@ -17,8 +21,22 @@ public final class Accounts {
   /** bcrypt reads at most 72 bytes of a password. */
   public static final int MAX_PASSWORD_BYTES = 72;
 
-  /** A stored account, without its hash. */
-  public record Account(String login, String name, Role role, String department, String agent) {}
+  /** A stored account, without its hash; a disabled account can neither log in nor refresh. */
+  public record Account(String login, String name, Role role, String department, String agent, boolean disabled) {
+
+    /** What a login token carries beside login and role: name, and the agent or department when set. */
+    public Map<String, Object> attributes() {
+      Map<String, Object> attributes = new HashMap<>();
+      attributes.put("name", name);
+      if (agent != null) {
+        attributes.put("agent", agent);
+      }
+      if (department != null) {
+        attributes.put("department", department);
+      }
+      return attributes;
+    }
+  }
 
   private final Jdbc jdbc;
   private final String dummyHash;
@@ -40,7 +58,17 @@ public final class Accounts {
   public Optional<Account> find(String login) {
     return jdbc.queryOne("select * from account where login = ?", row -> new Account(row.getString("login"),
         row.getString("name"), Role.valueOf(row.getString("role")), row.getString("department_id"),
-        row.getString("agent_id")), login);
+        row.getString("agent_id"), row.getObject("disabled_at") != null), login);
+  }
+
+  /** Disables (or enables again) {@code login}; false when there is no such account. */
+  public boolean setDisabled(String login, Instant at) {
+    return jdbc.update("update account set disabled_at = ? where login = ?", at, login) == 1;
+  }
+
+  /** The logins of disabled accounts. */
+  public List<String> disabledLogins() {
+    return jdbc.query("select login from account where disabled_at is not null", row -> row.getString(1));
   }
 
   /**

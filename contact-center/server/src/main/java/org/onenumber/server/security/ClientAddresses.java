@@ -10,13 +10,11 @@ import jakarta.inject.Singleton;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The address a request comes from, as every per-address rate limit and audit entry sees it. The
  * connection's peer, unless the peer is one of {@code onenumber.trusted-proxies} (comma-separated
- * addresses, default none): then the right-most {@code X-Forwarded-For} entry that is not itself
+ * addresses or CIDR ranges, default none: {@link TrustedProxies}): then the right-most {@code X-Forwarded-For} entry that is not itself
  * a trusted proxy (what lies left of it is the client's own claim). Micronaut's default resolver
  * believes {@code Forwarded}/{@code X-Forwarded-For} from anyone, so a flood with a fresh header
  * per request escaped every per-address limit; this one replaces it. Thread-safe.
@@ -26,11 +24,10 @@ import java.util.stream.Collectors;
 public final class ClientAddresses implements HttpClientAddressResolver {
 
   private static final String FORWARDED_FOR = "X-Forwarded-For";
-  private final Set<String> trusted;
+  private final TrustedProxies trusted;
 
   ClientAddresses(@Value("${onenumber.trusted-proxies:}") String trustedProxies) {
-    this.trusted = Arrays.stream(trustedProxies.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-        .collect(Collectors.toUnmodifiableSet());
+    this.trusted = new TrustedProxies(trustedProxies);
   }
 
   @Override

@@ -5,7 +5,8 @@ import io.micronaut.security.token.Claims;
 import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
 import jakarta.inject.Singleton;
 
-/** Refuses, on every request, a signed and unexpired token that was revoked (logout, refresh). */
+/** Refuses, on every request, a signed and unexpired token that was revoked (logout, refresh), or held by a
+ * disabled account. */
 @Singleton
 final class RevokedTokenValidator implements GenericJwtClaimsValidator<HttpRequest<?>> {
 
@@ -18,6 +19,8 @@ final class RevokedTokenValidator implements GenericJwtClaimsValidator<HttpReque
   @Override
   public boolean validate(Claims claims, HttpRequest<?> request) {
     Object jti = claims.get(Claims.TOKEN_ID);
-    return jti == null || !revocations.isRevoked(jti.toString());
+    Object login = claims.get(Claims.SUBJECT);
+    return (jti == null || !revocations.isRevoked(jti.toString()))
+        && (login == null || !revocations.isDisabled(login.toString()));
   }
 }

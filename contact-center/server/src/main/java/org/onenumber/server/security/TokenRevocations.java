@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.onenumber.server.persistence.Jdbc;
@@ -13,7 +14,8 @@ import org.onenumber.server.persistence.Jdbc;
  * The revocation list of access tokens (logout, refresh): every token carries an id (jti, this
  * class generates them), and a revoked id is kept in table {@code revoked_token} and in memory
  * until the token would have expired anyway, so the check on every request is a map lookup.
- * Loaded from the table when the server starts. Thread-safe.
+ * Loaded from the table when the server starts. The logins of disabled accounts are refused the
+ * same way, whatever token they hold. Thread-safe.
  */
 @Singleton
 public final class TokenRevocations implements JtiGenerator {
@@ -21,10 +23,12 @@ public final class TokenRevocations implements JtiGenerator {
   private final Jdbc jdbc;
   private final InstantSource clock;
   private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
+  private final Set<String> disabledLogins = ConcurrentHashMap.newKeySet();
 
-  TokenRevocations(Jdbc jdbc, InstantSource clock) {
+  TokenRevocations(Jdbc jdbc, InstantSource clock, Accounts accounts) {
     this.jdbc = jdbc;
     this.clock = clock;
+    disabledLogins.addAll(accounts.disabledLogins());
     jdbc.query("select jti, expires_at from revoked_token", row -> revoked.put(row.getString(1),
         Jdbc.instant(row, "expires_at")));
   }
@@ -44,6 +48,20 @@ public final class TokenRevocations implements JtiGenerator {
     });
     revoked.put(jti, expiresAt);
     revoked.values().removeIf(at -> at.isBefore(now));
+  }
+
+  /** Refuses (or accepts again) every access token of {@code login}: the account was disabled (enabled). */
+  public void disableLogin(String login, boolean disabled) {
+    if (disabled) {
+      disabledLogins.add(login);
+    } else {
+      disabledLogins.remove(login);
+    }
+  }
+
+  /** True when the account {@code login} is disabled: its unexpired tokens are refused too. */
+  public boolean isDisabled(String login) {
+    return login != null && disabledLogins.contains(login);
   }
 
   /** True when the token with id {@code jti} was revoked. */

@@ -17,6 +17,8 @@ import org.onenumber.core.welfare.Senior;
 import org.onenumber.core.welfare.SeniorId;
 import org.onenumber.server.TestDatabases;
 import org.onenumber.server.persistence.Jdbc;
+import org.onenumber.server.persistence.JdbcAuditLog;
+import org.onenumber.server.telephony.RecordingEraser;
 import org.onenumber.server.persistence.JdbcSeniorRegistry;
 import org.onenumber.testkit.WelfareScheduleContract;
 
@@ -38,7 +40,9 @@ class WelfareRetentionTest {
   private final PrivacyRows rows = new PrivacyRows(jdbc);
   private final JdbcSeniorRegistry seniors = new JdbcSeniorRegistry(jdbc);
   private Instant now = noon(ENDED);
-  private final WelfareRetention retention = new WelfareRetention(jdbc, 30, "Asia/Seoul", () -> now);
+  private final JdbcAuditLog audit = new JdbcAuditLog(jdbc);
+  private final WelfareRetention retention = new WelfareRetention(jdbc, 30, "Asia/Seoul", () -> now,
+      new CitizenErasure(jdbc, new RecordingEraser(jdbc, System.getProperty("java.io.tmpdir")), audit, () -> now));
 
   /** Noon in Seoul on {@code day}. */
   private static Instant noon(LocalDate day) {
@@ -123,8 +127,43 @@ class WelfareRetentionTest {
     assertFalse(seniors.find(new SeniorId("WR-2")).isEmpty());
   }
 
+  /** The citizen JournalOutboundContacts created for WR-1's welfare calls, with the contact of attempt wr-a1. */
+  private void welfareCitizen(String citizen, String phone) {
+    rows.citizen(citizen, "Kim Senior", phone);
+    rows.contact("wr-k1", citizen, "VOICE", noon(ENDED.minusDays(3)));
+    jdbc.update("update welfare_attempt set contact_id = 'wr-k1' where id = 'wr-a1'");
+  }
+
+  @Test
+  void aCitizenWithOnlyWelfareContactsIsErasedWithTheSenior() {
+    seed();
+    welfareCitizen("wr-c1", "+821012340001");
+    rows.citizen("wr-c2", "Park Neighbour", "+821099990002");
+    now = noon(ENDED.plusDays(31));
+    assertEquals(1, retention.sweep());
+    assertEquals(0, rows.count("select count(*) from citizen where id = 'wr-c1' and name is not null"), "name erased");
+    assertEquals(0, rows.count("select count(*) from citizen_identity where citizen_id = 'wr-c1'"), "phone erased");
+    assertEquals(1, rows.count("select count(*) from contact where id = 'wr-k1' and citizen_id = 'wr-c1'"),
+        "the welfare contact stays for the counts");
+    assertEquals(1, rows.count("select count(*) from audit_log where action = 'erase' and record_id = 'wr-c1'"
+        + " and actor = ?", WelfareRetention.ACTOR));
+    assertEquals("Park Neighbour", rows.text("select name from citizen where id = 'wr-c2'"), "another citizen is untouched");
+    assertEquals(0, retention.sweep(), "idempotent");
+  }
+
+  @Test
+  void aCitizenWhoAlsoContactedTheCityAboutSomethingElseKeepsTheirRecord() {
+    seed();
+    welfareCitizen("wr-c1", "+821012340001");
+    rows.contact("wr-k2", "wr-c1", "SMS", noon(ENDED.minusDays(2)));
+    now = noon(ENDED.plusDays(31));
+    assertEquals(1, retention.sweep());
+    assertEquals("Kim Senior", rows.text("select name from citizen where id = 'wr-c1'"));
+    assertEquals(1, rows.count("select count(*) from citizen_identity where citizen_id = 'wr-c1'"));
+  }
+
   @Test
   void thePeriodMustBeAtLeastADay() {
-    assertThrows(IllegalArgumentException.class, () -> new WelfareRetention(jdbc, 0, "Asia/Seoul", () -> now));
+    assertThrows(IllegalArgumentException.class, () -> new WelfareRetention(jdbc, 0, "Asia/Seoul", () -> now, null));
   }
 }

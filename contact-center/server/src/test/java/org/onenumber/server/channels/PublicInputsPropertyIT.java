@@ -1,0 +1,159 @@
+package org.onenumber.server.channels;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Properties over the public inputs, against the real server, with seeded random inputs: whatever
+ * an anonymous caller sends to intake ({@code POST /api/v1/contacts}: any channel, phone, name,
+ * language, topic, priority, {@code Idempotency-Key}, or no JSON at all) or to Open311 ({@code POST
+ * /open311/v2/requests.json} with any service code, coordinates, description, contact fields and
+ * media URL), the answer is a success or a 4xx whose body is JSON and never repeats a value sent —
+ * never a 5xx. Rate limits are raised so every try reaches the validators. The seed is printed on
+ * failure; {@code -Dtests.seed=N} replays it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PublicInputsPropertyIT {
+
+  private static final int TRIES = 150;
+  private static final List<String> EDGES = List.of("", " ", "null", "NaN", "-1", "1e309", "javascript:alert(1)",
+      "file:///etc/passwd", "'; drop table contact; --", "x".repeat(5000), "+82 10-1234-5678", "01012345678");
+  private static final JsonMapper JSON = JsonMapper.createDefault();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private ServerHarness server;
+
+  @BeforeAll
+  void start() throws IOException {
+    server = new ServerHarness(Files.createTempDirectory("onenumber-properties"), Map.of(
+        "onenumber.rate-limits.intake-per-minute", 1_000_000, "onenumber.rate-limits.open311-per-minute", 1_000_000))
+        .start();
+  }
+
+  @AfterAll
+  void stop() {
+    server.close();
+  }
+
+  /** Runs {@code tries} tries of {@code property} with a seeded generator; a failure names the seed. */
+  private static void forAll(int tries, Property property) throws Exception {
+    long seed = Long.getLong("tests.seed", System.nanoTime());
+    SplittableRandom random = new SplittableRandom(seed);
+    try {
+      for (int i = 0; i < tries; i++) {
+        property.check(random);
+      }
+    } catch (AssertionError e) {
+      throw new AssertionError("seed " + seed + " (replay with -Dtests.seed=" + seed + "): " + e.getMessage(), e);
+    }
+  }
+
+  private interface Property {
+    void check(SplittableRandom random) throws Exception;
+  }
+
+  /** Any text: an edge case, phone-like characters, or any char of the Basic Multilingual Plane outside surrogates. */
+  private static String text(SplittableRandom random) {
+    return switch (random.nextInt(4)) {
+      case 0 -> EDGES.get(random.nextInt(EDGES.size()));
+      case 1 -> chars(random, "0123456789+-() .", 30);
+      default -> random.ints(random.nextInt(300), 0, 0xD800).mapToObj(c -> String.valueOf((char) c))
+          .collect(Collectors.joining());
+    };
+  }
+
+  private static String chars(SplittableRandom random, String alphabet, int maxLength) {
+    return random.ints(random.nextInt(maxLength + 1), 0, alphabet.length())
+        .mapToObj(i -> String.valueOf(alphabet.charAt(i))).collect(Collectors.joining());
+  }
+
+  private static Object oneOf(SplittableRandom random, Object... choices) {
+    return random.nextBoolean() ? choices[random.nextInt(choices.length)] : text(random);
+  }
+
+  @Test
+  void anyIntakeBodyIsAcceptedOrRefusedWithA4xxThatDoesNotEchoIt() throws Exception {
+    forAll(TRIES, random -> {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("channel", oneOf(random, "SMS", "WEB_FORM", "CHAT", "VOICE", "EMAIL"));
+      body.put("phone", text(random));
+      body.put("name", text(random));
+      body.put("language", oneOf(random, "ko", "en"));
+      body.put("topic", text(random));
+      body.put("priority", random.nextBoolean() ? (Object) random.nextInt() : text(random));
+      HttpRequest.Builder request = HttpRequest.newBuilder(server.uri().resolve("/api/v1/contacts"))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+      String key = chars(random, " !\"#$%&'()*+,-./0123456789:;<=>?@ABCXYZ[\\]^_`abcxyz{|}~", 300).strip();
+      if (!key.isEmpty() && random.nextBoolean()) {
+        request.header("Idempotency-Key", key);
+        body.put("Idempotency-Key", key);
+      }
+      check(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()), body);
+    });
+  }
+
+  @Test
+  void anyTextAsAnIntakeBodyIsRefusedWithA4xx() throws Exception {
+    forAll(TRIES / 3, random -> {
+      String raw = text(random);
+      HttpRequest request = HttpRequest.newBuilder(server.uri().resolve("/api/v1/contacts"))
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(raw)).build();
+      check(HTTP.send(request, HttpResponse.BodyHandlers.ofString()), Map.of("raw", raw));
+    });
+  }
+
+  @Test
+  void anyOpen311RequestIsFiledOrRefusedWithA4xxThatDoesNotEchoIt() throws Exception {
+    forAll(TRIES, random -> {
+      Map<String, Object> form = new LinkedHashMap<>();
+      form.put("service_code", oneOf(random, "roads-01", "water-01"));
+      form.put("lat", random.nextBoolean() ? String.valueOf(random.nextDouble(-200, 200)) : text(random));
+      form.put("long", random.nextBoolean() ? String.valueOf(random.nextDouble(-200, 200)) : text(random));
+      form.put("description", text(random));
+      form.put("email", text(random));
+      form.put("phone", text(random));
+      form.put("media_url", oneOf(random, "https://example.org/p.jpg", "http://127.0.0.1/x", "ftp://x/y"));
+      String encoded = "api_key=demo-open311-key&" + form.entrySet().stream().map(e -> e.getKey() + "="
+          + URLEncoder.encode(e.getValue().toString(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+      HttpRequest request = HttpRequest.newBuilder(server.uri().resolve("/open311/v2/requests.json"))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(encoded)).build();
+      form.remove("service_code");
+      check(HTTP.send(request, HttpResponse.BodyHandlers.ofString()), form);
+    });
+  }
+
+  /** Success, or a 4xx with a JSON body that repeats none of the values sent (those long enough to tell). */
+  private static void check(HttpResponse<String> answer, Map<String, Object> sent) throws IOException {
+    int status = answer.statusCode();
+    assertTrue(status < 500, () -> "never a 5xx: " + status + " " + answer.body() + " for " + sent);
+    if (status < 400) {
+      return;
+    }
+    JSON.readValue(answer.body(), Object.class);
+    for (Object value : sent.values()) {
+      String text = String.valueOf(value).strip();
+      if (text.length() >= 6) {
+        assertFalse(answer.body().contains(text), () -> "the answer " + answer.body() + " repeats " + text);
+      }
+    }
+  }
+}
