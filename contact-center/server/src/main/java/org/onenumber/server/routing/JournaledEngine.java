@@ -95,7 +95,10 @@ final class JournaledEngine {
     stale = true;
   }
 
-  /** Applies one command and writes its decisions (with any applied before, unwritten); the caller publishes them. */
+  /**
+   * Applies one command and writes its decisions (with any applied before and not yet written);
+   * the caller publishes them.
+   */
   Decisions handle(RoutingCommand command) {
     Decisions decisions = apply(command);
     commit();

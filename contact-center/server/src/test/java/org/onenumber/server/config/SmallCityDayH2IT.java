@@ -19,7 +19,8 @@ import org.onenumber.ops.simulator.SimulationOptions;
  * report's total must agree with the simulator ({@link ReplayAgainstServer}: offered and answered
  * within 1 %, SL15 within 3 points, ASA within 7 s at this speed-up). Both count each contact
  * against its queue's threshold (10–120 s; the simulator reads them from {@code GET
- * /api/v1/queues}). Passed at 500× and load 4–8 in 193 s (SL15 95.0 / 94.6 %, ASA 4.43 / 4.55 s); on a
+ * /api/v1/queues}). Passed at 500× and load 4–8 in 193 s (SL15 95.0 / 94.6 %, ASA 4.43 / 4.55 s), at
+ * 600× and load 10–13 in 168 s (SL15 73.8 / 72.6 %, ASA 59.2 / 61.0 s); on a
  * developer machine shared with other builds (load 16–28) the server and the simulator in this
  * one JVM fall behind and citizens give up before their offers, so it runs in CI and when asked.
  */
