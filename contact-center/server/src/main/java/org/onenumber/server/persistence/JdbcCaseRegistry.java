@@ -31,6 +31,15 @@ public final class JdbcCaseRegistry implements CaseRegistry {
   /** The statuses a department is done with, for "not done" filters. */
   private static final String DONE = "('RESOLVED', 'REJECTED', 'MERGED', 'CLOSED')";
 
+  /**
+   * Low ratings ({@link org.onenumber.core.casework.CaseSatisfaction#needsFollowUp}) without a staff
+   * note after them; {@code case_status_kind} (V305) finds the few rating rows among all rows.
+   */
+  private static final String FOLLOW_UP = "select * from case_file f where f.department_id = ? and f.id in"
+      + " (select r.case_id from case_status r where r.kind = 'RATED' and r.detail in ('1', '2') and not exists"
+      + " (select 1 from case_status n where n.case_id = r.case_id and n.seq > r.seq and n.kind = 'NOTE'))"
+      + " order by f.opened_at, f.id limit ?";
+
   private final Jdbc jdbc;
 
   public JdbcCaseRegistry(Jdbc jdbc) {
@@ -120,6 +129,7 @@ public final class JdbcCaseRegistry implements CaseRegistry {
           now, soonUntil, limit);
       case OVERDUE -> jdbc.query(open + " and due_at < ? order by due_at, id limit ?", this::read, d, now, limit);
       case ACTIVE -> jdbc.query(open + " order by due_at, id limit ?", this::read, d, limit);
+      case FOLLOW_UP -> jdbc.query(FOLLOW_UP, this::read, d, limit);
     };
   }
 
