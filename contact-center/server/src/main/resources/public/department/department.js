@@ -164,6 +164,12 @@
       return row;
     }));
     $('empty').hidden = list.items.length > 0;
+    try {
+      window.DepartmentSatisfaction.show(await api('GET', '/api/v1/reports/departments?department='
+        + encodeURIComponent(department)));
+    } catch (e) {
+      $('satisfaction-table').hidden = true;   // the figures are a courtesy; the inbox stands without them
+    }
   }
 
   async function openCase(id) {
@@ -227,6 +233,7 @@
     }));
     const rows = c.history.map(h => {
       const parts = [when(h.at), h.author, I.t('status_' + h.status), h.kind];
+      if (h.kind === 'RATED') { parts.push(I.t('ratedRow') + ' ' + h.detail + ' / 5'); }
       if (h.publicNote) { parts.push('“' + h.publicNote + '”'); }
       if (h.note) { parts.push('(' + h.note + ')'); }
       return {at: h.at, text: parts.join(' · ')};

@@ -5,7 +5,9 @@ window.I = (() => {
     ko: {
       title: '부서 민원함', otherLanguage: 'English', logout: '로그아웃', login: '부서 직원 로그인', username: '아이디',
       password: '비밀번호', signin: '로그인', loginFailed: '로그인 실패: 부서 직원 계정이 필요합니다', inbox: '민원함',
-      viewNew: '새 민원', viewMine: '내 민원', viewDueSoon: '기한 임박', viewOverdue: '기한 초과', viewActive: '진행 중 전체',
+      viewNew: '새 민원', viewMine: '내 민원', viewDueSoon: '기한 임박', viewOverdue: '기한 초과', viewActive: '진행 중 전체', viewFollowUp: '낮은 만족도 후속 조치',
+      satisfactionTitle: '분류별 시민 만족도', satisfaction: '만족도 (1–5)', rated: '평가 수', lowRated: '낮은 평가 (1–2)',
+      allCategories: '전체', ratedRow: '시민 평가',
       number: '접수번호', category: '분류', status: '상태', due: '처리 기한', empty: '해당하는 민원이 없습니다.',
       back: '← 민원함', assignee: '담당자', summary: '상담원 요약', citizenWords: '시민이 쓴 내용', actions: '처리',
       accept: '접수 확인', internalNote: '내부 메모', publicNote: '시민에게 알릴 내용', addNote: '메모 추가',
@@ -24,7 +26,9 @@ window.I = (() => {
     en: {
       title: 'Department cases', otherLanguage: '한국어', logout: 'Sign out', login: 'Department staff login', username: 'User',
       password: 'Password', signin: 'Sign in', loginFailed: 'Login failed: a department staff account is required', inbox: 'Inbox',
-      viewNew: 'New', viewMine: 'Mine', viewDueSoon: 'Due soon', viewOverdue: 'Overdue', viewActive: 'All active',
+      viewNew: 'New', viewMine: 'Mine', viewDueSoon: 'Due soon', viewOverdue: 'Overdue', viewActive: 'All active', viewFollowUp: 'Low ratings to follow up',
+      satisfactionTitle: 'Citizen satisfaction by category', satisfaction: 'Satisfaction (1–5)', rated: 'Ratings',
+      lowRated: 'Low ratings (1–2)', allCategories: 'all', ratedRow: 'citizen rating',
       number: 'Case', category: 'Category', status: 'Status', due: 'Due', empty: 'No cases here.',
       back: '← Inbox', assignee: 'Assignee', summary: "Operator's summary", citizenWords: "The citizen's words", actions: 'Actions',
       accept: 'Accept', internalNote: 'Internal note', publicNote: 'Note for the citizen', addNote: 'Add note',

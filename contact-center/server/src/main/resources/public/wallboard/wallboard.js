@@ -222,11 +222,13 @@
       [row.department, row.category === '*' ? I.t('allCategories') : row.category, num(row.received), num(row.answeredOnTime),
         hours(row.firstResponseMedianSeconds) + ' / ' + hours(row.firstResponseP90Seconds),
         hours(row.resolutionMedianSeconds) + ' / ' + hours(row.resolutionP90Seconds), num(row.overdue),
-        pct(row.replyRate), pct(row.reopenRate)].forEach((text, i) => {
+        pct(row.replyRate), pct(row.reopenRate),
+        row.rated > 0 ? row.satisfaction.toFixed(2) + ' (' + row.rated + ')' : '–'].forEach((text, i) => {
         const td = document.createElement('td');
         td.textContent = text;
         if (i === 7) level(td, higher(row.replyRate, 0.95, 0.8));
         if (i === 6) level(td, row.overdue > 0 ? 'bad' : 'good');
+        if (i === 9 && row.rated > 0) level(td, higher(row.satisfaction, 4, 3.5));
         tr.appendChild(td);
       });
       tbody.appendChild(tr);

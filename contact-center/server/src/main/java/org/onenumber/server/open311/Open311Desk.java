@@ -5,7 +5,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -124,28 +123,30 @@ public final class Open311Desk {
         r.mediaUrl());
   }
 
-  /** {@code GET requests}: the stored requests matching {@code q}, newest first. */
+  /**
+   * {@code GET requests}: the stored requests matching {@code q}, newest first. One statement reads
+   * the requests with their cases' status, last change and latest public note (no case is read
+   * separately); the service and department names come from one read each.
+   */
   public List<ServiceRequestView> find(RequestQuery q) {
     Map<String, String> names = serviceNames();
-    if (!q.ids().isEmpty()) {
-      return store.requests(q.ids()).stream().map(r -> view(r, names)).toList();
-    }
-    List<ServiceRequestView> found = new ArrayList<>();
-    int offset = 0;
-    while (found.size() < q.limit()) {
-      List<StoredRequest> page = store.requests(q.from(), q.to(), q.serviceCodes(), offset, q.limit());
-      for (StoredRequest r : page) {
-        ServiceRequestView v = view(r, names);
-        if (q.admits(v.status()) && found.size() < q.limit()) {
-          found.add(v);
-        }
-      }
-      if (page.size() < q.limit()) {
-        break;
-      }
-      offset += page.size();
-    }
-    return found;
+    Map<String, String> agencies = new java.util.HashMap<>();
+    directory.departments().forEach(d -> agencies.put(d.id().value(), d.nameEn()));
+    List<JdbcOpen311Store.Listed> rows = q.ids().isEmpty()
+        ? store.listed(q.from(), q.to(), q.serviceCodes(), q.statuses(), q.limit()) : store.listed(q.ids());
+    return rows.stream().map(l -> view(l, names, agencies)).toList();
+  }
+
+  private static ServiceRequestView view(JdbcOpen311Store.Listed l, Map<String, String> serviceNames,
+      Map<String, String> agencies) {
+    StoredRequest r = l.request();
+    String serviceName = serviceNames.getOrDefault(r.serviceCode(), r.serviceCode());
+    boolean filed = l.caseStatus() != null;
+    return new ServiceRequestView(r.serviceRequestId(), filed ? ServiceRequestView.statusOf(l.caseStatus()) : "open",
+        l.statusNotes(), serviceName, r.serviceCode(), r.description(),
+        filed ? agencies.getOrDefault(l.departmentId(), l.departmentId()) : null, null, r.requestedAt(),
+        filed ? l.updatedAt() : r.requestedAt(), l.dueAt(), r.address(), r.addressId(), null, r.lat(), r.lon(),
+        r.mediaUrl());
   }
 
   private String agency(Case c) {
