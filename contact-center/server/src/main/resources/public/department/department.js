@@ -36,7 +36,7 @@
     document.documentElement.lang = I.lang;
     document.querySelectorAll('[data-t]').forEach(el => { el.textContent = I.t(el.dataset.t); });
     $('lang').lang = I.lang === 'ko' ? 'en' : 'ko';
-    if (current) { renderCase(current.c, current.messages); }
+    if (current) { renderCase(current.c, current.messages); window.CaseCategory.rerender(); }
   }
 
   function when(iso) {
@@ -191,6 +191,7 @@
     } catch (e) { /* shown as none */ }
     current = {c, messages, attachments, links};
     renderCase(c, messages);
+    window.CaseCategory.show(api, id).catch(() => { $('category-form').hidden = true; });
     showPhotos(c, attachments);
     $('inbox').hidden = true;
     $('case').hidden = false;
@@ -213,6 +214,8 @@
       const img = document.createElement('img');
       img.src = url;
       img.alt = I.t('photo') + ' ' + (i + 1) + ' · ' + when(a.addedAt) + ' · ' + a.source;
+      img.id = 'photo-' + a.id;
+      img.tabIndex = -1;
       li.append(img);
       $('photos').append(li);
     }
@@ -248,6 +251,15 @@
       const parts = [when(l.createdAt), l.source, I.t('link_' + l.state), l.attempts + ' ' + I.t('tries')];
       if (l.state === 'FAILED' && l.error) { parts.push(l.error); }
       li.textContent = parts.join(' · ') + ' — ' + l.url;
+      if (l.state === 'DONE') {
+        // The fetched picture is the attachment with the link's id: the button moves the focus to it.
+        const show = document.createElement('button');
+        show.type = 'button';
+        show.className = 'secondary';
+        show.textContent = I.t('showPhoto');
+        show.addEventListener('click', () => { const img = $('photo-' + l.id); if (img) img.focus(); });
+        li.append(' ', show);
+      }
       return li;
     }));
     $('history').replaceChildren(...rows.map(r => {
@@ -334,6 +346,10 @@
     $('accept').addEventListener('click', () => act('accept', {}));
     $('to-answer').addEventListener('click', toAnswer);
     $('photo-form').addEventListener('submit', uploadPhoto);
+    $('category-form').addEventListener('submit', event => {
+      event.preventDefault();
+      window.CaseCategory.change(api, current.c.id).catch(e => { $('action-error').textContent = I.t('failed') + e.message; });
+    });
     on('note-form', 'notes', () => ({note: $('note').value, publicNote: $('public-note').value}));
     on('ask-form', 'questions', () => ({question: $('question').value}));
     on('reassign-form', 'reassign', () => ({department: $('department').value, reason: $('reason').value}));

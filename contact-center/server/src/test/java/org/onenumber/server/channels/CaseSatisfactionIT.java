@@ -42,7 +42,7 @@ class CaseSatisfactionIT {
   }
 
   private Map<?, ?> post(String path, Object body, String token) {
-    MutableHttpRequest<?> request = HttpRequest.POST(path, body);
+    MutableHttpRequest<Object> request = HttpRequest.POST(path, body);
     return server.client().toBlocking().retrieve(token == null ? request : request.bearerAuth(token), Map.class);
   }
 
