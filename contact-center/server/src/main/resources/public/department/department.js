@@ -81,7 +81,7 @@
     loadDepartments();
     showInbox();
     if (alerts) alerts.close();
-    alerts = window.CaseAlerts.open(token, showAlert, showCallInvite);
+    alerts = window.CaseAlerts.open(token, showAlert, showCallInvite, showAlert);
   }
 
   /**
@@ -113,12 +113,15 @@
     $('call-invites-section').hidden = false;
   }
 
-  /** A case of this department went overdue (pushed): say so, with a button to open it; refresh the inbox. */
+  /**
+   * A case of this department went overdue or was rated low (pushed): say so, with a button to open it;
+   * refresh the inbox.
+   */
   function showAlert(a) {
     const li = document.createElement('li');
     const open = document.createElement('button');
     open.type = 'button';
-    open.textContent = I.t('overdueAlert') + a.caseId;
+    open.textContent = I.t(a.kind === 'LOW_RATING' ? 'lowRatingAlert' : 'overdueAlert') + a.caseId;
     open.addEventListener('click', () => openCase(a.caseId));
     li.append(open);
     $('alerts').prepend(li);
