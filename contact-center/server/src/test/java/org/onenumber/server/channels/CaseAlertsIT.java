@@ -41,12 +41,16 @@ class CaseAlertsIT {
     return streams.open("/api/v1/case-alerts/stream", user);
   }
 
+  /** Files a pothole on the {@code /report/} form with these fields; its case number. */
+  private String pothole(String fields) {
+    String filed = server.client().toBlocking().retrieve(HttpRequest.POST("/report/requests",
+        "service_code=roads-01&" + fields).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE), String.class);
+    return filed.replaceAll("(?s).*\"service_request_id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+  }
+
   @Test
   void anOverdueCaseIsPushedToItsDepartmentAndTheSupervisorsOnce() throws Exception {
-    String filed = server.client().toBlocking().retrieve(HttpRequest.POST("/report/requests",
-        "service_code=roads-01&description=Pothole+at+the+library&address_string=Sejong-daero+110")
-        .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE), String.class);
-    String caseId = filed.replaceAll("(?s).*\"service_request_id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+    String caseId = pothole("description=Pothole+at+the+library&address_string=Sejong-daero+110");
     BlockingQueue<String> roads = alerts("staff-roads");
     BlockingQueue<String> supervisor = alerts("sv-01");
     BlockingQueue<String> water = alerts("staff-water");
@@ -68,10 +72,7 @@ class CaseAlertsIT {
 
   @Test
   void aLowRatingIsPushedToItsDepartmentOnly() throws Exception {
-    String filed = server.client().toBlocking().retrieve(HttpRequest.POST("/report/requests",
-        "service_code=roads-01&description=Pothole+at+the+school&address_string=Jong-ro+1&phone=010-5555-7788")
-        .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE), String.class);
-    String caseId = filed.replaceAll("(?s).*\"service_request_id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+    String caseId = pothole("description=Pothole+at+the+school&address_string=Jong-ro+1&phone=010-5555-7788");
     String staff = server.login("staff-roads");
     Map<?, ?> c = server.client().toBlocking().retrieve(HttpRequest.GET("/api/v1/cases/" + caseId).bearerAuth(staff),
         Map.class);
