@@ -2,8 +2,9 @@
 // token, as the wallboard does) and calls handlers[name](data) for each event with a handler.
 // Reconnects after a drop; stops on 401/403 or close(). CaseAlerts: /api/v1/case-alerts/stream,
 // onAlert({caseId, department, status, at}) per case as it goes overdue (the department portal: staff
-// their department's; the wallboard: supervisors every department's) and onCallInvite({contactId,
-// from, fromName, mode, at}) when an operator invites the department's staff into a call.
+// their department's; the wallboard: supervisors every department's), onCallInvite({contactId,
+// from, fromName, mode, at}) when an operator invites the department's staff into a call, and
+// onLowRating({kind: 'LOW_RATING', caseId, department, status, at}) when a citizen rates an answer 1-2.
 // IssueAlerts: emerging issues from /api/v1/analytics/issues/stream (the wallboard and the hotspot page).
 'use strict';
 window.ServerEvents = {
@@ -43,8 +44,9 @@ window.ServerEvents = {
   }
 };
 window.CaseAlerts = {
-  open: (token, onAlert, onCallInvite) => window.ServerEvents.open('/api/v1/case-alerts/stream',
-    onCallInvite ? {'overdue': onAlert, 'call-invite': onCallInvite} : {'overdue': onAlert}, token)
+  open: (token, onAlert, onCallInvite, onLowRating) => window.ServerEvents.open('/api/v1/case-alerts/stream',
+    Object.assign({'overdue': onAlert}, onCallInvite ? {'call-invite': onCallInvite} : {},
+      onLowRating ? {'low-rating': onLowRating} : {}), token)
 };
 window.IssueAlerts = {
   open: (token, onIssue) => window.ServerEvents.open('/api/v1/analytics/issues/stream', {'issue': onIssue}, token)

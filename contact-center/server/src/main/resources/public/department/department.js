@@ -36,7 +36,7 @@
     document.documentElement.lang = I.lang;
     document.querySelectorAll('[data-t]').forEach(el => { el.textContent = I.t(el.dataset.t); });
     $('lang').lang = I.lang === 'ko' ? 'en' : 'ko';
-    if (current) { renderCase(current.c, current.messages); }
+    if (current) { renderCase(current.c, current.messages); window.CaseCategory.rerender(); }
   }
 
   function when(iso) {
@@ -81,7 +81,7 @@
     loadDepartments();
     showInbox();
     if (alerts) alerts.close();
-    alerts = window.CaseAlerts.open(token, showAlert, showCallInvite);
+    alerts = window.CaseAlerts.open(token, showAlert, showCallInvite, showAlert);
   }
 
   /**
@@ -113,12 +113,15 @@
     $('call-invites-section').hidden = false;
   }
 
-  /** A case of this department went overdue (pushed): say so, with a button to open it; refresh the inbox. */
+  /**
+   * A case of this department went overdue or was rated low (pushed): say so, with a button to open it;
+   * refresh the inbox.
+   */
   function showAlert(a) {
     const li = document.createElement('li');
     const open = document.createElement('button');
     open.type = 'button';
-    open.textContent = I.t('overdueAlert') + a.caseId;
+    open.textContent = I.t(a.kind === 'LOW_RATING' ? 'lowRatingAlert' : 'overdueAlert') + a.caseId;
     open.addEventListener('click', () => openCase(a.caseId));
     li.append(open);
     $('alerts').prepend(li);
@@ -164,6 +167,12 @@
       return row;
     }));
     $('empty').hidden = list.items.length > 0;
+    try {
+      window.DepartmentSatisfaction.show(await api('GET', '/api/v1/reports/departments?department='
+        + encodeURIComponent(department)));
+    } catch (e) {
+      $('satisfaction-table').hidden = true;   // the figures are a courtesy; the inbox stands without them
+    }
   }
 
   async function openCase(id) {
@@ -185,6 +194,7 @@
     } catch (e) { /* shown as none */ }
     current = {c, messages, attachments, links};
     renderCase(c, messages);
+    window.CaseCategory.show(api, id).catch(() => { $('category-form').hidden = true; });
     showPhotos(c, attachments);
     $('inbox').hidden = true;
     $('case').hidden = false;
@@ -207,6 +217,8 @@
       const img = document.createElement('img');
       img.src = url;
       img.alt = I.t('photo') + ' ' + (i + 1) + ' · ' + when(a.addedAt) + ' · ' + a.source;
+      img.id = 'photo-' + a.id;
+      img.tabIndex = -1;
       li.append(img);
       $('photos').append(li);
     }
@@ -230,6 +242,7 @@
     }));
     const rows = c.history.map(h => {
       const parts = [when(h.at), h.author, I.t('status_' + h.status), h.kind];
+      if (h.kind === 'RATED') { parts.push(I.t('ratedRow') + ' ' + h.detail + ' / 5'); }
       if (h.publicNote) { parts.push('“' + h.publicNote + '”'); }
       if (h.note) { parts.push('(' + h.note + ')'); }
       return {at: h.at, text: parts.join(' · ')};
@@ -244,6 +257,15 @@
       const parts = [when(l.createdAt), l.source, I.t('link_' + l.state), l.attempts + ' ' + I.t('tries')];
       if (l.state === 'FAILED' && l.error) { parts.push(l.error); }
       li.textContent = parts.join(' · ') + ' — ' + l.url;
+      if (l.state === 'DONE') {
+        // The fetched picture is the attachment with the link's id: the button moves the focus to it.
+        const show = document.createElement('button');
+        show.type = 'button';
+        show.className = 'secondary';
+        show.textContent = I.t('showPhoto');
+        show.addEventListener('click', () => { const img = $('photo-' + l.id); if (img) img.focus(); });
+        li.append(' ', show);
+      }
       return li;
     }));
     $('history').replaceChildren(...rows.map(r => {
@@ -330,6 +352,10 @@
     $('accept').addEventListener('click', () => act('accept', {}));
     $('to-answer').addEventListener('click', toAnswer);
     $('photo-form').addEventListener('submit', uploadPhoto);
+    $('category-form').addEventListener('submit', event => {
+      event.preventDefault();
+      window.CaseCategory.change(api, current.c.id).catch(e => { $('action-error').textContent = I.t('failed') + e.message; });
+    });
     on('note-form', 'notes', () => ({note: $('note').value, publicNote: $('public-note').value}));
     on('ask-form', 'questions', () => ({question: $('question').value}));
     on('reassign-form', 'reassign', () => ({department: $('department').value, reason: $('reason').value}));

@@ -2,6 +2,8 @@
 // typed or picked on the Leaflet map (mouse or keyboard), an optional phone (to follow the report
 // on /track/), a photo file (sent as base64, checked again by the server) or a photo link; filed through
 // POST /report/requests, the same path as an Open311 client. Shows the case number on success.
+// Each fill of the form carries one Idempotency-Key (a new one when what is sent changes), so a
+// double submit or a retry after a lost answer files one request (issue #11).
 import { LANGUAGES, text, preferred } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -10,6 +12,29 @@ let picked = null;   // {lat, lng} once the citizen picked a place on the map
 let marker = null;
 let map = null;
 const MAX_PHOTO = 5 * 1024 * 1024;
+let fill = { key: null, body: null };   // this fill's Idempotency-Key and the form it was made for
+
+/** A random key (crypto.randomUUID needs a secure context; getRandomValues does not). */
+function newKey() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The key for this body: the fill's key while the form sent is the same, a new one otherwise. */
+function keyFor(body) {
+  if (fill.body !== body) fill = { key: newKey(), body };
+  return fill.key;
+}
+
+/** POSTs the form; a 409 (the same fill still being filed) is retried a few times. */
+async function post(body) {
+  const headers = { 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8', 'Idempotency-Key': keyFor(body) };
+  for (let attempt = 0; ; attempt++) {
+    const response = await fetch('/report/requests', { method: 'POST', body, headers });
+    if (response.status !== 409 || attempt === 4) return response;
+    await new Promise((resolve) => setTimeout(resolve, 1000 * (attempt + 1)));
+  }
+}
 
 /** The file as a data: URL (base64), for the form's photo field. */
 function dataUrl(file) {
@@ -93,9 +118,9 @@ async function submit(event) {
   status.textContent = text(lang, 'sending');
   $('submit').disabled = true;
   try {
-    const response = await fetch('/report/requests', { method: 'POST', body: form,
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8' } });
+    const response = await post(form.toString());
     const body = await response.json();
+    if ($('report').hidden) return;   // a second submit of the same fill: the first already answered
     if (!response.ok) { status.textContent = text(lang, 'error', body[0] ? body[0].description : response.status); return; }
     status.textContent = '';
     $('report').hidden = true;
@@ -112,6 +137,7 @@ async function submit(event) {
 
 function again() {
   $('report').reset();
+  fill = { key: null, body: null };
   picked = null;
   if (marker) { marker.remove(); marker = null; }
   showPicked();

@@ -1,7 +1,8 @@
 // The public case tracking page: case number + last four phone digits → status, public notes, dates,
 // and the citizen's own photos (each fetched with the same proof, shown from a blob URL). A report's
 // tracking link (/track/#token=…, from the /report/ page; the fragment never reaches the server's
-// logs) looks the case up by its token instead. In the six citizen languages (ko en zh ja vi mn).
+// logs) looks the case up by its token instead. A resolved case's answer can be rated (rating.js).
+// In the six citizen languages (ko en zh ja vi mn).
 'use strict';
 
 const TEXT = {
@@ -126,6 +127,7 @@ function show(view) {
     return li;
   }));
   showPhotos(view.attachments || []);
+  window.TrackRating.show(view, lang, proof, show);
   document.getElementById('result').hidden = false;
 }
 

@@ -10,7 +10,7 @@
       monthsCaption: '월별 수치', day: '날짜', month: '월', offered: '인입', within: s => s + '초 이내 응대',
       fcr: '첫 통화 해결률', satisfaction: '만족도 (1–5)', departmentsTitle: '부서별 회신율과 처리 시간',
       departmentsCaption: '부서별 수치 (이관된 민원은 현재 담당 부서에 집계)', department: '부서', received: '접수',
-      replyRate: '회신율', onTime: '기한 내 처리율', firstResponse: '첫 응답 (중앙값)', resolution: '처리 시간 (중앙값)',
+      replyRate: '회신율', onTime: '기한 내 처리율', answerSatisfaction: '답변 만족도 (1–5, 평가 수)', firstResponse: '첫 응답 (중앙값)', resolution: '처리 시간 (중앙값)',
       hours: '시간', updated: '기준 시각', failed: '수치를 불러오지 못했습니다. 잠시 후 다시 시도하세요.', language: '언어'
     },
     en: {
@@ -19,7 +19,7 @@
       monthsCaption: 'Figures by month', day: 'Day', month: 'Month', offered: 'Contacts', within: s => 'Answered within ' + s + ' s',
       fcr: 'First-contact resolution', satisfaction: 'Satisfaction (1–5)', departmentsTitle: 'Department reply rates and closing times',
       departmentsCaption: 'Figures by department (reassigned cases count where they are now)', department: 'Department', received: 'Received',
-      replyRate: 'Reply rate', onTime: 'Closed on time', firstResponse: 'First response (median)', resolution: 'Time to close (median)',
+      replyRate: 'Reply rate', onTime: 'Closed on time', answerSatisfaction: 'Answer satisfaction (1–5, ratings)', firstResponse: 'First response (median)', resolution: 'Time to close (median)',
       hours: 'h', updated: 'As of', failed: 'The figures could not be loaded. Please try again later.', language: 'Language'
     },
     zh: {
@@ -28,7 +28,7 @@
       monthsCaption: '每月数据', day: '日期', month: '月份', offered: '来电/咨询', within: s => s + '秒内接听',
       fcr: '首次联系解决率', satisfaction: '满意度（1–5）', departmentsTitle: '各部门回复率与处理时间',
       departmentsCaption: '各部门数据（转办的案件计入现负责部门）', department: '部门', received: '受理',
-      replyRate: '回复率', onTime: '按期处理率', firstResponse: '首次回复（中位数）', resolution: '处理时间（中位数）',
+      replyRate: '回复率', onTime: '按期处理率', answerSatisfaction: '答复满意度（1–5，评价数）', firstResponse: '首次回复（中位数）', resolution: '处理时间（中位数）',
       hours: '小时', updated: '统计时间', failed: '无法加载数据，请稍后再试。', language: '语言'
     },
     ja: {
@@ -37,7 +37,7 @@
       monthsCaption: '月別の数値', day: '日付', month: '月', offered: '受付件数', within: s => s + '秒以内に応答',
       fcr: '一次解決率', satisfaction: '満足度（1–5）', departmentsTitle: '部署別の回答率と処理時間',
       departmentsCaption: '部署別の数値（移管された案件は現在の担当部署で集計）', department: '部署', received: '受付',
-      replyRate: '回答率', onTime: '期限内処理率', firstResponse: '初回応答（中央値）', resolution: '処理時間（中央値）',
+      replyRate: '回答率', onTime: '期限内処理率', answerSatisfaction: '回答の満足度（1–5、評価数）', firstResponse: '初回応答（中央値）', resolution: '処理時間（中央値）',
       hours: '時間', updated: '集計時点', failed: '数値を読み込めませんでした。しばらくしてからもう一度お試しください。', language: '言語'
     },
     vi: {
@@ -46,7 +46,7 @@
       monthsCaption: 'Số liệu theo tháng', day: 'Ngày', month: 'Tháng', offered: 'Lượt liên hệ', within: s => 'Trả lời trong ' + s + ' giây',
       fcr: 'Giải quyết ngay lần đầu', satisfaction: 'Mức hài lòng (1–5)', departmentsTitle: 'Tỷ lệ trả lời và thời gian xử lý theo cơ quan',
       departmentsCaption: 'Số liệu theo cơ quan (hồ sơ được chuyển tính cho cơ quan đang phụ trách)', department: 'Cơ quan', received: 'Tiếp nhận',
-      replyRate: 'Tỷ lệ trả lời', onTime: 'Xử lý đúng hạn', firstResponse: 'Phản hồi đầu tiên (trung vị)', resolution: 'Thời gian xử lý (trung vị)',
+      replyRate: 'Tỷ lệ trả lời', onTime: 'Xử lý đúng hạn', answerSatisfaction: 'Mức hài lòng với câu trả lời (1–5, số đánh giá)', firstResponse: 'Phản hồi đầu tiên (trung vị)', resolution: 'Thời gian xử lý (trung vị)',
       hours: 'giờ', updated: 'Cập nhật lúc', failed: 'Không tải được số liệu. Vui lòng thử lại sau.', language: 'Ngôn ngữ'
     },
     mn: {
@@ -55,7 +55,7 @@
       monthsCaption: 'Сарын тоон үзүүлэлт', day: 'Өдөр', month: 'Сар', offered: 'Хандалт', within: s => s + ' секундэд хариулсан',
       fcr: 'Анхны хандалтаар шийдсэн', satisfaction: 'Сэтгэл ханамж (1–5)', departmentsTitle: 'Газруудын хариу өгсөн хувь ба шийдвэрлэх хугацаа',
       departmentsCaption: 'Газар тус бүрийн үзүүлэлт (шилжүүлсэн хэргийг одоогийн хариуцагч газарт тооцно)', department: 'Газар', received: 'Хүлээн авсан',
-      replyRate: 'Хариу өгсөн хувь', onTime: 'Хугацаандаа шийдсэн', firstResponse: 'Анхны хариу (медиан)', resolution: 'Шийдвэрлэх хугацаа (медиан)',
+      replyRate: 'Хариу өгсөн хувь', onTime: 'Хугацаандаа шийдсэн', answerSatisfaction: 'Хариултын сэтгэл ханамж (1–5, үнэлгээний тоо)', firstResponse: 'Анхны хариу (медиан)', resolution: 'Шийдвэрлэх хугацаа (медиан)',
       hours: 'цаг', updated: 'Шинэчилсэн', failed: 'Үзүүлэлтийг ачаалж чадсангүй. Дараа дахин оролдоно уу.', language: 'Хэл'
     }
   };
@@ -120,7 +120,9 @@
     fill('months', data.months, levelCells, 'period');
     fill('departments', data.departments, row => [[departmentName(row)], [String(row.received)],
       [pct(row.replyRate), 'reply-rate'], [pct(row.onTimeRate), 'on-time'], [hours(row.firstResponseMedianSeconds)],
-      [hours(row.resolutionMedianSeconds)]], 'department');
+      [hours(row.resolutionMedianSeconds)],
+      [row.rated > 0 ? score(row.satisfaction) + ' (' + row.rated + ')' : score(null), 'answer-satisfaction']],
+      'department');
     charts.splice(0).forEach(c => c.destroy());
     const sl = t('within')(data.thresholdSeconds);
     chart($('days-chart'), data.days.map(d => d.period.slice(5)),

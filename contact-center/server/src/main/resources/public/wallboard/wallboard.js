@@ -12,13 +12,14 @@
   let drillKind = 'queue';
   let chart = null;
   let abort = null;
-  let caseAlerts = null;   // the overdue alert stream (every department's), pushed
+  let caseAlerts = null;   // the overdue and low-rating alert stream (every department's), pushed
   let issueAlerts = null;  // the emerging-issue alert stream, pushed as the live fold raises them
 
-  /** A case went overdue somewhere in the city: list it at the top of the board. */
+  /** A case went overdue, or its answer was rated low, somewhere in the city: list it at the top of the board. */
   function showCaseAlert(a) {
     const li = document.createElement('li');
-    li.textContent = I.t('overdueAlert') + ' · ' + a.caseId + ' · ' + a.department;
+    li.textContent = I.t(a.kind === 'LOW_RATING' ? 'lowRatingAlert' : 'overdueAlert') + ' · ' + a.caseId + ' · '
+      + a.department;
     $('case-alerts').prepend(li);
     $('alerts-section').hidden = false;
   }
@@ -120,7 +121,7 @@
     $('board').hidden = false;
     online(true);
     if (!queueNames.size) loadQueueNames();
-    if (!caseAlerts) caseAlerts = window.CaseAlerts.open(token, showCaseAlert);
+    if (!caseAlerts) caseAlerts = window.CaseAlerts.open(token, showCaseAlert, null, showCaseAlert);
     if (!issueAlerts) issueAlerts = window.IssueAlerts.open(token, showIssueAlert);
     const reader = res.body.getReader();
     const decoder = new TextDecoder();
@@ -227,11 +228,13 @@
       [row.department, row.category === '*' ? I.t('allCategories') : row.category, num(row.received), num(row.answeredOnTime),
         hours(row.firstResponseMedianSeconds) + ' / ' + hours(row.firstResponseP90Seconds),
         hours(row.resolutionMedianSeconds) + ' / ' + hours(row.resolutionP90Seconds), num(row.overdue),
-        pct(row.replyRate), pct(row.reopenRate)].forEach((text, i) => {
+        pct(row.replyRate), pct(row.reopenRate),
+        row.rated > 0 ? row.satisfaction.toFixed(2) + ' (' + row.rated + ')' : '–'].forEach((text, i) => {
         const td = document.createElement('td');
         td.textContent = text;
         if (i === 7) level(td, higher(row.replyRate, 0.95, 0.8));
         if (i === 6) level(td, row.overdue > 0 ? 'bad' : 'good');
+        if (i === 9 && row.rated > 0) level(td, higher(row.satisfaction, 4, 3.5));
         tr.appendChild(td);
       });
       tbody.appendChild(tr);

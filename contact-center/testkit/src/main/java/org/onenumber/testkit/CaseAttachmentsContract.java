@@ -59,6 +59,20 @@ public abstract class CaseAttachmentsContract {
   }
 
   @Test
+  public void removesOneAttachmentOfItsOwnCaseOnly() {
+    CaseId mine = saveCase("C-1");
+    CaseId other = saveCase("C-2");
+    attachments().add(attachment("a-1", mine, 1), JPEG);
+    attachments().add(attachment("a-2", mine, 2), JPEG);
+    attachments().remove(other, "a-1");
+    attachments().remove(mine, "no-such");
+    assertEquals(2, attachments().of(mine).size(), "another case's id or an unknown one removes nothing");
+    attachments().remove(mine, "a-1");
+    assertEquals(List.of("a-2"), attachments().of(mine).stream().map(CaseAttachment::id).toList());
+    assertTrue(attachments().content(mine, "a-1").isEmpty());
+  }
+
+  @Test
   public void givesBytesOnlyForTheCaseTheAttachmentBelongsTo() {
     CaseId mine = saveCase("C-1");
     CaseId other = saveCase("C-2");

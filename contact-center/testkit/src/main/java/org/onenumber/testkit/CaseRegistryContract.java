@@ -145,6 +145,27 @@ public abstract class CaseRegistryContract {
     assertEquals(List.of("C-3", "C-4", "C-5", "C-2", "C-1"), ids(cases().byCitizen(new CitizenId("citizen-kim"))));
   }
 
+  @Test
+  public void theFollowUpViewListsLowRatingsWithoutAStaffNoteSinceDoneOrNot() {
+    Case low = open("C-1", "water", T0).moveTo(new CaseStatusChange(CaseStatus.RESOLVED, T0.plusSeconds(60),
+        "staff-water", null)).append(rating(120, "2"));
+    Case high = open("C-2", "water", T0).moveTo(new CaseStatusChange(CaseStatus.RESOLVED, T0.plusSeconds(60),
+        "staff-water", null)).append(rating(120, "5"));
+    Case answered = open("C-3", "water", T0).moveTo(new CaseStatusChange(CaseStatus.RESOLVED, T0.plusSeconds(60),
+        "staff-water", null)).append(rating(120, "1")).append(new CaseStatusChange(CaseStatus.RESOLVED,
+        T0.plusSeconds(180), "staff-water", "called back", null, CaseEntryKind.NOTE, null));
+    Case elsewhere = open("C-4", "roads", T0).moveTo(new CaseStatusChange(CaseStatus.RESOLVED, T0.plusSeconds(60),
+        "staff-roads", null)).append(rating(120, "1"));
+    List.of(low, high, answered, elsewhere).forEach(cases()::save);
+    assertEquals(List.of("C-1"), ids(cases().inbox(new DepartmentId("water"), CaseInbox.FOLLOW_UP, null, T0,
+        T0, 10)));
+  }
+
+  private static CaseStatusChange rating(long second, String score) {
+    return new CaseStatusChange(CaseStatus.RESOLVED, T0.plusSeconds(second), "citizen", "slow", null,
+        CaseEntryKind.RATED, score);
+  }
+
   private static List<String> ids(List<Case> found) {
     return found.stream().map(c -> c.id().value()).toList();
   }

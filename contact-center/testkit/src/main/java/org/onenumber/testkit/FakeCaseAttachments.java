@@ -32,6 +32,13 @@ public final class FakeCaseAttachments implements CaseAttachments {
   }
 
   @Override
+  public synchronized void remove(CaseId caseId, String id) {
+    if (attachments.removeIf(a -> a.id().equals(id) && a.caseId().equals(caseId))) {
+      contents.remove(id);
+    }
+  }
+
+  @Override
   public synchronized Optional<byte[]> content(CaseId caseId, String id) {
     return attachments.stream().filter(a -> a.id().equals(id) && a.caseId().equals(caseId)).findFirst()
         .map(a -> contents.get(id).clone());

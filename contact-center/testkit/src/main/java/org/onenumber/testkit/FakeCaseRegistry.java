@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import org.onenumber.core.casework.Case;
 import org.onenumber.core.casework.CaseId;
 import org.onenumber.core.casework.CaseInbox;
+import org.onenumber.core.casework.CaseSatisfaction;
 import org.onenumber.core.casework.CaseStatus;
 import org.onenumber.core.citizen.CitizenId;
 import org.onenumber.core.directory.DepartmentId;
@@ -57,12 +58,17 @@ public final class FakeCaseRegistry implements CaseRegistry {
   @Override
   public synchronized List<Case> inbox(DepartmentId department, CaseInbox view, String staff, Instant now,
       Instant soonUntil, int limit) {
+    if (view == CaseInbox.FOLLOW_UP) {
+      return cases.values().stream().filter(c -> c.department().equals(department))
+          .filter(CaseSatisfaction::needsFollowUp)
+          .sorted(Comparator.comparing(Case::openedAt).thenComparing(c -> c.id().value())).limit(limit).toList();
+    }
     Predicate<Case> in = switch (view) {
       case NEW -> c -> c.status() == CaseStatus.OPEN || c.status() == CaseStatus.REOPENED;
       case MINE -> c -> staff != null && staff.equals(c.assignee());
       case DUE_SOON -> c -> !c.dueAt().isBefore(now) && c.dueAt().isBefore(soonUntil);
       case OVERDUE -> c -> c.dueAt().isBefore(now);
-      case ACTIVE -> c -> true;
+      case ACTIVE, FOLLOW_UP -> c -> true;
     };
     Comparator<Case> order = view == CaseInbox.NEW ? Comparator.comparing(Case::openedAt)
         : Comparator.comparing(Case::dueAt);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.onenumber.core.casework.CaseId;
 import org.onenumber.core.casework.media.MediaFetchJob;
+import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.port.out.MediaFetchJobs;
 
 /** In-memory media jobs, unique by origin, due oldest first. Thread-safe. */
@@ -43,7 +44,17 @@ public final class FakeMediaFetchJobs implements MediaFetchJobs {
 
   @Override
   public synchronized void update(MediaFetchJob job) {
-    byId.put(job.id(), job);
+    byId.computeIfPresent(job.id(), (id, stored) -> job);
+  }
+
+  @Override
+  public synchronized boolean exists(String id) {
+    return byId.containsKey(id);
+  }
+
+  /** Deletes the jobs of {@code contact}, as a citizen's erasure does. */
+  public synchronized void erase(ContactId contact) {
+    byId.values().removeIf(j -> contact.equals(j.contact()));
   }
 
   @Override

@@ -55,6 +55,18 @@ public sealed interface CaseAction {
     }
   }
 
+  /** The citizen rates the department's answer of a resolved case (1–5) with an optional comment. */
+  record Rate(int score, String comment) implements CaseAction {
+    public Rate {
+      if (score < CaseSatisfaction.MIN_SCORE || score > CaseSatisfaction.MAX_SCORE) {
+        throw new InvalidInputException("score must be a whole number from 1 to 5");
+      }
+      if (comment != null && comment.length() > CaseSatisfaction.MAX_COMMENT) {
+        throw new InvalidInputException("comment is longer than " + CaseSatisfaction.MAX_COMMENT + " characters");
+      }
+    }
+  }
+
   /** This case duplicates {@code into}: it ends merged and {@code into} takes its contacts. */
   record Merge(CaseId into, String note) implements CaseAction {
     public Merge {

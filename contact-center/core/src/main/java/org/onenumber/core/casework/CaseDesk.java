@@ -8,6 +8,7 @@ import org.onenumber.core.casework.CaseAction.CitizenReply;
 import org.onenumber.core.casework.CaseAction.Merge;
 import org.onenumber.core.casework.CaseAction.Move;
 import org.onenumber.core.casework.CaseAction.Note;
+import org.onenumber.core.casework.CaseAction.Rate;
 import org.onenumber.core.casework.CaseAction.Reassign;
 import org.onenumber.core.casework.CaseAction.Reopen;
 import org.onenumber.core.casework.CaseAction.Resolve;
@@ -43,6 +44,9 @@ import org.onenumber.core.port.out.Transactions;
  *   <li>Resolve: {@code RESOLVED} with the public answer.
  *   <li>Reopen: only a resolved case, only within {@link CaseDueRules#reopenWithin()} of its
  *       resolution; a fresh due date.
+ *   <li>Rate: only a case awaiting the citizen's rating ({@link CaseSatisfaction#awaitsRating}: resolved
+ *       or closed, within the reopen window of its resolution, not yet rated since); the status stays,
+ *       the score is the detail and the comment the internal note of a {@code RATED} row.
  *   <li>Merge: the other case must exist, differ and not be done; this case ends {@code MERGED}, the
  *       other gets an {@code ABSORBED} row and this case's contacts.
  * </ol>
@@ -110,6 +114,7 @@ public final class CaseDesk implements ActOnCase {
       case Resolve r -> c.append(row(CaseStatus.RESOLVED, now, who, r.note(), r.publicAnswer(), CaseEntryKind.STATUS,
           null));
       case Reopen r -> reopen(c, r, who, now);
+      case Rate r -> rate(c, r, who, now);
       case Merge m -> throw new IllegalStateException("merges are applied on two cases");
     };
   }
@@ -134,7 +139,8 @@ public final class CaseDesk implements ActOnCase {
   }
 
   private Case reopen(Case c, Reopen r, String who, Instant now) {
-    if (c.status() != CaseStatus.RESOLVED || now.isAfter(c.last().at().plus(rules.reopenWithin()))) {
+    if (c.status() != CaseStatus.RESOLVED
+        || now.isAfter(CaseSatisfaction.resolvedAt(c).orElse(now).plus(rules.reopenWithin()))) {
       throw new IllegalTransitionException("case " + c.id() + " (reopen window " + rules.reopenWithin().toDays()
           + " days)", c.status(), CaseStatus.REOPENED);
     }
@@ -142,6 +148,14 @@ public final class CaseDesk implements ActOnCase {
         .orElseThrow(() -> new NotFoundException("department", c.department()));
     return c.withDueAt(rules.dueAt(department, c.category(), now),
         row(CaseStatus.REOPENED, now, who, r.reason(), null, CaseEntryKind.STATUS, null));
+  }
+
+  private Case rate(Case c, Rate r, String who, Instant now) {
+    if (!CaseSatisfaction.awaitsRating(c, now, rules.reopenWithin())) {
+      throw new IllegalTransitionException("case " + c.id() + " (rated once per answer, within "
+          + rules.reopenWithin().toDays() + " days)", c.status(), "RATED");
+    }
+    return c.append(row(c.status(), now, who, r.comment(), null, CaseEntryKind.RATED, Integer.toString(r.score())));
   }
 
   private Case merge(Case c, Merge m, String who, Instant now) {

@@ -24,5 +24,10 @@ public enum CaseEntryKind {
   /** The department was reminded that the due date is near. */
   REMINDED,
   /** The due date passed: escalated to the department's and the contact center's supervisors. */
-  OVERDUE
+  OVERDUE,
+  /**
+   * The citizen rated the department's answer: the detail is the score 1–5, the internal note their
+   * optional comment ({@link CaseSatisfaction}).
+   */
+  RATED
 }

@@ -2,6 +2,8 @@ package org.onenumber.core.casework;
 
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.onenumber.core.citizen.CitizenId;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.error.OneNumberException;
@@ -15,11 +17,17 @@ import org.onenumber.core.port.out.CaseRegistry;
  * Threads a citizen's answer back into the case that asked them. Wraps the message intake: after
  * the message is durable ({@code Opened} or {@code Threaded}), the citizen's most recent case
  * waiting on them gets a {@code CITIZEN_REPLY} row with the message and the contact it came on, and
- * goes back in progress. Duplicates and carrier keywords (STOP) never reach a case. A failure to
- * thread (the case changed at that instant) does not fail the message: staff still see it in the
- * conversation. Thread-safe when its collaborators are.
+ * goes back in progress. When no case waits on them, a message that is a score "1" to "5" (a comment
+ * may follow) rates the answer of their latest resolved case ({@link CaseAction.Rate}; the desk
+ * refuses it when that case was already rated or answered too long ago). Duplicates and carrier
+ * keywords (STOP) never reach a case. A failure to thread (the case changed at that instant, a
+ * refused rating) does not fail the message: staff still see it in the conversation. Thread-safe
+ * when its collaborators are.
  */
 public final class CaseReplies implements ReceiveMessage {
+
+  /** A score 1–5 alone, or followed by a separator and a comment. */
+  private static final Pattern SCORE = Pattern.compile("\\s*([1-5])(?:[\\s.,:;)!-]+(.*))?", Pattern.DOTALL);
 
   private final ReceiveMessage intake;
   private final CaseRegistry cases;
@@ -40,9 +48,37 @@ public final class CaseReplies implements ReceiveMessage {
       default -> null;
     };
     if (contact != null && contact.citizen() != null && !outcome.message().body().isBlank()) {
-      waitingOn(cases, contact.citizen()).ifPresent(c -> thread(c, contact, outcome.message().body()));
+      String body = outcome.message().body();
+      Optional<Case> waiting = waitingOn(cases, contact.citizen());
+      if (waiting.isPresent()) {
+        thread(waiting.get(), contact, body);
+      } else {
+        Matcher score = SCORE.matcher(body);
+        if (score.matches()) {
+          latestResolved(contact.citizen()).ifPresent(c -> rate(c, score));
+        }
+      }
     }
     return outcome;
+  }
+
+  private Optional<Case> latestResolved(CitizenId citizen) {
+    return cases.byCitizen(citizen).stream()
+        .filter(c -> c.status() == CaseStatus.RESOLVED || c.status() == CaseStatus.CLOSED)
+        .max(Comparator.comparing(c -> c.last().at()));
+  }
+
+  private void rate(Case c, Matcher score) {
+    String comment = score.group(2) == null || score.group(2).isBlank() ? null : score.group(2).strip();
+    if (comment != null && comment.length() > CaseSatisfaction.MAX_COMMENT) {
+      comment = comment.substring(0, CaseSatisfaction.MAX_COMMENT);
+    }
+    try {
+      desk.act(new ActOnCaseCommand(c.id(), c.version(), "citizen",
+          new CaseAction.Rate(Integer.parseInt(score.group(1)), comment)));
+    } catch (OneNumberException refused) {
+      return;
+    }
   }
 
   /** The citizen's case waiting on their answer that asked most recently, if any. */

@@ -2,7 +2,9 @@ package org.onenumber.core.messaging;
 
 import java.util.Optional;
 import org.onenumber.core.casework.Case;
+import org.onenumber.core.casework.CaseEntryKind;
 import org.onenumber.core.casework.CaseNotifier;
+import org.onenumber.core.casework.CaseStatus;
 import org.onenumber.core.casework.CaseStatusChange;
 import org.onenumber.core.citizen.Citizen;
 import org.onenumber.core.contact.Channel;
@@ -23,7 +25,9 @@ import org.onenumber.core.error.OneNumberException;
  *       they gave one; otherwise nothing is sent.
  * </ol>
  *
- * The text is in the contact's language, else the citizen's ({@link CaseTexts}). The message is
+ * The text is in the contact's language, else the citizen's ({@link CaseTexts}); a resolution also
+ * asks how satisfied the citizen is (a reply "1" to "5" rates the answer, see
+ * {@link org.onenumber.core.casework.CaseReplies}). The message is
  * stored on the latest contact like any outbound message, so the operator's and the department's
  * history show it. A provider failure is stored as a failed message and never thrown. Thread-safe.
  */
@@ -47,6 +51,9 @@ public final class CaseMessages implements CaseNotifier {
     Contact contact = latest.get();
     Language language = contact.language() != null ? contact.language() : citizen.get().preferredLanguage();
     String body = CaseTexts.update(c.id().value(), row.status(), row.publicNote(), language);
+    if (row.kind() == CaseEntryKind.STATUS && row.status() == CaseStatus.RESOLVED) {
+      body = body + "\n" + CaseTexts.ratingQuestion(language);
+    }
     try {
       send(contact, citizen.get(), body);
     } catch (OneNumberException unreachable) {

@@ -32,7 +32,23 @@ public final class CaseTexts {
       CaseStatus.CLOSED, Map.of("ko", "종결", "en", "closed", "zh", "已结案", "ja", "終了", "vi", "đã đóng",
           "mn", "хаасан"));
 
+  private static final Map<String, String> RATING_QUESTION = Map.of(
+      "ko", "답변에 얼마나 만족하셨나요? 1(매우 불만족)~5(매우 만족) 숫자로 답해 주세요. 의견은 숫자 뒤에 적어 주세요.",
+      "en", "How satisfied are you with this answer? Reply 1 (very dissatisfied) to 5 (very satisfied),"
+          + " a comment after the number if you wish.",
+      "zh", "您对这个答复满意吗？请回复1（非常不满意）到5（非常满意），可在数字后附上意见。",
+      "ja", "この回答にどのくらい満足されましたか。1（とても不満）～5（とても満足）の数字でご返信ください。ご意見は数字の後にどうぞ。",
+      "vi", "Bạn hài lòng với câu trả lời này đến mức nào? Hãy trả lời từ 1 (rất không hài lòng) đến 5"
+          + " (rất hài lòng), có thể ghi ý kiến sau con số.",
+      "mn", "Энэ хариултад хэр сэтгэл хангалуун байна вэ? 1 (маш муу)-ээс 5 (маш сайн) хүртэл тоогоор"
+          + " хариулна уу, санал байвал тооны дараа бичнэ үү.");
+
   private CaseTexts() {}
+
+  /** The question sent with a resolution: the citizen's rating of the answer (1–5, a comment after it). */
+  public static String ratingQuestion(Language language) {
+    return RATING_QUESTION.getOrDefault(language == null ? "en" : language.code(), RATING_QUESTION.get("en"));
+  }
 
   /** The status as the citizen reads it. */
   public static String status(CaseStatus status, Language language) {

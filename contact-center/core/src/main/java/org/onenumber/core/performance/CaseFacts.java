@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.onenumber.core.casework.Case;
 import org.onenumber.core.casework.CaseEntryKind;
 import org.onenumber.core.casework.CaseId;
+import org.onenumber.core.casework.CaseSatisfaction;
 import org.onenumber.core.casework.CaseStatus;
 import org.onenumber.core.casework.CaseStatusChange;
 import org.onenumber.core.directory.DepartmentId;
@@ -23,14 +24,17 @@ import org.onenumber.core.directory.DepartmentId;
  *       set a fresh one).
  *   <li>Public answer: the resolution row carries a public note (the citizen was told the answer).
  *   <li>Reopened: the history has a {@code REOPENED} row.
+ *   <li>Rating: the citizen's latest score of the answer (1–5, {@link CaseSatisfaction}), null when
+ *       they gave none.
  * </ol>
  *
  * @param firstResponse from opening to the first response, or null
  * @param resolution from opening to the resolution, or null while not resolved
+ * @param rating the citizen's latest score, or null
  */
 public record CaseFacts(CaseId id, DepartmentId department, String category, Instant openedAt, Instant dueAt,
     boolean done, Duration firstResponse, Duration resolution, boolean onTime, boolean publicAnswer,
-    boolean reopened) {
+    boolean reopened, Integer rating) {
 
   public static CaseFacts of(Case c) {
     Instant opened = c.openedAt();
@@ -55,7 +59,7 @@ public record CaseFacts(CaseId id, DepartmentId department, String category, Ins
         firstResponse == null ? null : Duration.between(opened, firstResponse),
         resolved ? Duration.between(opened, resolution.at()) : null,
         resolved && !resolution.at().isAfter(c.dueAt()),
-        resolved && resolution.publicNote() != null, reopened);
+        resolved && resolution.publicNote() != null, reopened, CaseSatisfaction.latest(c).orElse(null));
   }
 
   private static boolean isResponse(CaseStatusChange row) {

@@ -9,12 +9,14 @@ package org.onenumber.core.performance;
  * @param overdue cases not done whose due date has passed
  * @param replyRate cases resolved with a public answer ÷ received
  * @param reopenRate cases ever reopened ÷ cases resolved at least once (resolved now or reopened)
- * @param satisfaction always null: post-contact surveys are linked to contacts, not to cases, so
- *     there is no citizen rating of a department's answer to report
+ * @param satisfaction the mean of the citizens' ratings of the answers (1–5), null when none rated
+ * @param rated cases whose citizen rated the answer (the satisfaction's count)
+ * @param lowRated rated cases whose rating is low (2 or less): the supervisor's follow-ups
  */
 public record DepartmentFigures(String department, String category, int received, int answeredOnTime,
     Long firstResponseMedianSeconds, Long firstResponseP90Seconds, Long resolutionMedianSeconds,
-    Long resolutionP90Seconds, int overdue, Double replyRate, Double reopenRate, Double satisfaction) {
+    Long resolutionP90Seconds, int overdue, Double replyRate, Double reopenRate, Double satisfaction, int rated,
+    int lowRated) {
 
   /** The category of a department's total row. */
   public static final String ALL = "*";

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.onenumber.core.casework.Case;
+import org.onenumber.core.casework.CaseSatisfaction;
 
 /**
  * The one function behind every department figure. Groups case facts by department and category,
@@ -18,7 +19,9 @@ import org.onenumber.core.casework.Case;
  *   <li>answered on time, overdue (at {@code now}), reply rate and reopen rate as defined on
  *       {@link DepartmentFigures};
  *   <li>median and p90 of the first response and resolution times, by nearest rank over the cases
- *       that have one.
+ *       that have one;
+ *   <li>satisfaction: the mean of the cases' latest ratings over the rated cases, with their count
+ *       and the count of low ones.
  * </ol>
  *
  * Rows are sorted by department, then category with the total first. Pure and thread-safe.
@@ -52,6 +55,9 @@ public final class DepartmentPerformance {
     int replied = 0;
     int everResolved = 0;
     int reopened = 0;
+    int rated = 0;
+    int ratingSum = 0;
+    int low = 0;
     List<Long> firstResponses = new ArrayList<>();
     List<Long> resolutions = new ArrayList<>();
     for (CaseFacts f : group) {
@@ -60,12 +66,17 @@ public final class DepartmentPerformance {
       replied += f.publicAnswer() ? 1 : 0;
       everResolved += f.resolved() || f.reopened() ? 1 : 0;
       reopened += f.reopened() ? 1 : 0;
+      if (f.rating() != null) {
+        rated++;
+        ratingSum += f.rating();
+        low += f.rating() <= CaseSatisfaction.LOW ? 1 : 0;
+      }
       add(firstResponses, f.firstResponse());
       add(resolutions, f.resolution());
     }
     return new DepartmentFigures(department, category, received, onTime, rank(firstResponses, 50),
         rank(firstResponses, 90), rank(resolutions, 50), rank(resolutions, 90), overdue, rate(replied, received),
-        rate(reopened, everResolved), null);
+        rate(reopened, everResolved), rated == 0 ? null : (double) ratingSum / rated, rated, low);
   }
 
   private static void add(List<Long> seconds, Duration d) {

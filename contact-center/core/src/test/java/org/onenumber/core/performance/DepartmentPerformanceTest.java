@@ -66,6 +66,33 @@ class DepartmentPerformanceTest {
   }
 
   @Test
+  void satisfactionIsTheMeanOfTheLatestRatingsPerCategoryWithTheirCountAndTheLowOnes() {
+    Case leak = opened("C-1", "leak", Duration.ofHours(10))
+        .append(row(CaseStatus.RESOLVED, 2, "Fixed.", CaseEntryKind.STATUS)).append(rating(3, "1"))
+        .append(row(CaseStatus.REOPENED, 4, null, CaseEntryKind.STATUS))
+        .append(row(CaseStatus.RESOLVED, 5, "Fixed again.", CaseEntryKind.STATUS)).append(rating(6, "4"));
+    Case pothole = opened("C-2", "pothole", Duration.ofHours(10))
+        .append(row(CaseStatus.RESOLVED, 2, "Filled.", CaseEntryKind.STATUS)).append(rating(3, "2"));
+    Case unrated = opened("C-3", "pothole", Duration.ofHours(10))
+        .append(row(CaseStatus.RESOLVED, 2, "Filled.", CaseEntryKind.STATUS));
+
+    List<DepartmentFigures> rows = DepartmentPerformance.of(List.of(leak, pothole, unrated), T0.plus(Duration.ofHours(8)));
+
+    assertEquals(3.0, rows.get(0).satisfaction(), "the latest ratings 4 and 2");
+    assertEquals(2, rows.get(0).rated());
+    assertEquals(1, rows.get(0).lowRated());
+    assertEquals(4.0, rows.get(1).satisfaction());
+    assertEquals(0, rows.get(1).lowRated());
+    assertEquals(2.0, rows.get(2).satisfaction(), "the unrated pothole does not count");
+    assertEquals(1, rows.get(2).rated());
+  }
+
+  private static CaseStatusChange rating(long hours, String score) {
+    return new CaseStatusChange(CaseStatus.RESOLVED, T0.plus(Duration.ofHours(hours)), "citizen", null, null,
+        CaseEntryKind.RATED, score);
+  }
+
+  @Test
   void nothingToDivideByIsNullNotZero() {
     DepartmentFigures row = DepartmentPerformance.of(List.of(opened("C-9", "leak", Duration.ofDays(3))), T0).get(0);
     assertNull(row.reopenRate());

@@ -20,7 +20,8 @@ import reactor.core.publisher.Flux;
  * Overdue alerts pushed to the pages of the people who must act: department staff get their own
  * department's, supervisors and administrators every department's (the contact center's
  * escalation list). Server-sent events: a {@code ready} event once the viewer is subscribed, then
- * one {@code overdue} event per case as it goes overdue; staff also get a {@code call-invite} event
+ * one {@code overdue} event per case as it goes overdue and a {@code low-rating} event when a
+ * citizen rates an answer 1 or 2; staff also get a {@code call-invite} event
  * when an operator invites their department into a call ({@link DepartmentCallInvites}).
  */
 @Controller("/api/v1/case-alerts")
@@ -42,12 +43,13 @@ final class CaseAlertsController {
 
   @Get(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM)
   @Secured({"DEPARTMENT_STAFF", "SUPERVISOR", "ADMIN"})
-  @Operation(summary = "Overdue cases pushed as they go overdue (server-sent events): staff their department's,"
-      + " supervisors every department's; staff also get invitations into a call (call-invite)")
+  @Operation(summary = "Overdue cases pushed as they go overdue and low ratings as they come (server-sent events"
+      + " overdue, low-rating): staff their department's, supervisors every department's; staff also get"
+      + " invitations into a call (call-invite)")
   Publisher<Event<String>> stream(Authentication who) {
     String department = access.departmentFigures(who, null);
     Flux<Event<String>> alerts = hub.stream(a -> department == null || department.equals(a.department()))
-        .map(a -> Event.of(write(a)).name("overdue"));
+        .map(a -> Event.of(write(a)).name(a.eventName()));
     if (department != null && who.getRoles().contains(Role.DEPARTMENT_STAFF.name())) {
       alerts = Flux.merge(alerts, callInvites.stream(department).map(i -> Event.of(write(i)).name("call-invite")));
     }

@@ -65,7 +65,8 @@ final class CaseWorkController {
 
   @Get("/departments/{id}/inbox{?view,limit}")
   @Secured({"DEPARTMENT_STAFF", "SUPERVISOR", "ADMIN"})
-  @Operation(summary = "A department's inbox: view new, mine, due-soon (24 h), overdue or active; due first")
+  @Operation(summary = "A department's inbox: view new, mine, due-soon (24 h), overdue or active, due first; or"
+      + " follow-up: cases the citizen rated 2 or less with no staff note since, oldest first")
   Items<CaseView> inbox(@PathVariable String id, @Nullable @QueryValue String view, @Nullable @QueryValue Integer limit,
       Authentication who, HttpRequest<?> request) {
     CaseInbox which = view(view);
@@ -177,7 +178,7 @@ final class CaseWorkController {
     try {
       return CaseInbox.valueOf(text.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("view must be new, mine, due-soon, overdue or active");
+      throw new InvalidInputException("view must be new, mine, due-soon, overdue, active or follow-up");
     }
   }
 

@@ -15,11 +15,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import org.onenumber.core.casework.Case;
 import org.onenumber.core.casework.CaseAction;
+import org.onenumber.core.casework.CaseDueRules;
 import org.onenumber.core.casework.CaseEntryKind;
+import org.onenumber.core.casework.CaseSatisfaction;
 import org.onenumber.core.casework.CaseStatusChange;
 import org.onenumber.core.casework.attachment.CaseAttachment;
 import org.onenumber.core.error.InvalidInputException;
@@ -36,7 +39,8 @@ import org.onenumber.server.privacy.AccessHistory;
  * internal notes, no names). Anonymous, and rate-limited per address
  * ({@code onenumber.rate-limits.track-per-minute}) against enumeration; a miss is always the same
  * 404. POST, so that the phone digits stay out of access logs. The same proof shows the citizen who
- * looked at their record ({@link AccessHistory}).
+ * looked at their record ({@link AccessHistory}) and lets them rate the answer of a resolved case
+ * ({@link CaseSatisfaction}).
  */
 @Controller("/api/v1/track")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -48,12 +52,30 @@ final class TrackController {
   private final ActOnCase desk;
   private final AccessHistory history;
   private final CaseAttachments attachments;
+  private final Ratings ratings;
 
-  TrackController(CaseTracking tracking, ActOnCase desk, AccessHistory history, CaseAttachments attachments) {
+  TrackController(CaseTracking tracking, ActOnCase desk, AccessHistory history, CaseAttachments attachments,
+      CaseDueRules rules, InstantSource clock) {
     this.tracking = tracking;
     this.desk = desk;
     this.history = history;
     this.attachments = attachments;
+    this.ratings = c -> CaseSatisfaction.awaitsRating(c, clock.instant(), rules.reopenWithin());
+  }
+
+  /** Whether a case may be rated now (the reopen window of its resolution, not yet rated). */
+  @FunctionalInterface
+  interface Ratings {
+    boolean open(Case c);
+  }
+
+  /** The citizen's rating of the answer: a score 1–5 and an optional comment, with the same proof. */
+  @Serdeable
+  record RatingRequest(String caseNumber, String phoneLast4, @Nullable String token, Integer score,
+      @Nullable String comment) {
+    TrackRequest proof() {
+      return new TrackRequest(caseNumber, phoneLast4, null, token);
+    }
   }
 
   /**
@@ -67,15 +89,19 @@ final class TrackController {
   @Serdeable
   record TrackStep(String status, Instant at, String publicNote) {}
 
-  /** What the tracking page shows. */
+  /**
+   * What the tracking page shows; {@code rating} is the citizen's latest score of the answer (null
+   * when none), {@code canRate} whether they may rate it now.
+   */
   @Serdeable
   record TrackView(String caseNumber, String status, Instant openedAt, Instant dueAt, Instant updatedAt,
-      List<TrackStep> steps, List<AttachmentView> attachments) {
-    static TrackView of(Case c, CaseAttachments attachments) {
+      List<TrackStep> steps, List<AttachmentView> attachments, @Nullable Integer rating, boolean canRate) {
+    static TrackView of(Case c, CaseAttachments attachments, Ratings ratings) {
       List<TrackStep> steps = c.history().stream().filter(TrackView::isPublic)
           .map(h -> new TrackStep(h.status().name(), h.at(), h.publicNote())).toList();
       return new TrackView(c.id().value(), c.status().name(), c.openedAt(), c.dueAt(), c.last().at(), steps,
-          attachments.of(c.id()).stream().map(AttachmentView::of).toList());
+          attachments.of(c.id()).stream().map(AttachmentView::of).toList(),
+          CaseSatisfaction.latest(c).orElse(null), ratings.open(c));
     }
 
     private static boolean isPublic(CaseStatusChange row) {
@@ -89,7 +115,7 @@ final class TrackController {
   @ApiResponse(responseCode = "404", description = "no case matches this number and these digits")
   @ApiResponse(responseCode = "429", description = "too many lookups from this address")
   TrackView track(@Body TrackRequest request) {
-    return TrackView.of(find(request), attachments);
+    return TrackView.of(find(request), attachments, ratings);
   }
 
   @Post("/reopen")
@@ -99,7 +125,23 @@ final class TrackController {
   TrackView reopen(@Body TrackRequest request) {
     Case c = find(request);
     return TrackView.of(desk.act(new ActOnCaseCommand(c.id(), c.version(), "citizen",
-        new CaseAction.Reopen(request.reason()))), attachments);
+        new CaseAction.Reopen(request.reason()))), attachments, ratings);
+  }
+
+  @Post("/rating")
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  @Operation(summary = "The citizen rates the answer of their resolved case (1–5, an optional comment), once per"
+      + " answer within the reopen window")
+  @ApiResponse(responseCode = "400", description = "the score is not 1 to 5, or the comment is too long")
+  @ApiResponse(responseCode = "404", description = "no case matches this number and these digits")
+  @ApiResponse(responseCode = "409", description = "the case is not resolved, already rated, or answered too long ago")
+  @ApiResponse(responseCode = "429", description = "too many lookups from this address")
+  TrackView rate(@Body RatingRequest request) {
+    InvalidInputException.require(request, "body");
+    InvalidInputException.require(request.score(), "score");
+    CaseAction.Rate rate = new CaseAction.Rate(request.score(), request.comment());
+    Case c = find(request.proof());
+    return TrackView.of(desk.act(new ActOnCaseCommand(c.id(), c.version(), "citizen", rate)), attachments, ratings);
   }
 
   @Post("/access-log")

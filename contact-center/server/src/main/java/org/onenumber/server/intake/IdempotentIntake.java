@@ -7,7 +7,6 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -36,8 +35,6 @@ public final class IdempotentIntake {
 
   /** What to answer: the contact's view and whether it is an earlier post's answer. */
   public record Answer(ContactView contact, boolean replayed) {}
-
-  private static final String UNIQUE_VIOLATION = "23505";
 
   private final ContactIntake intake;
   private final JdbcIntakeKeys keys;
@@ -72,7 +69,7 @@ public final class IdempotentIntake {
       });
       return new Answer(opened[0], false);
     } catch (RetriableException e) {
-      if (duplicateKey(e)) {
+      if (JdbcIntakeKeys.duplicateKey(e)) {
         return earlier(key).orElseThrow(() -> e);
       }
       throw e;
@@ -87,15 +84,6 @@ public final class IdempotentIntake {
       }
       return new Answer(read(stored.answer()), true);
     });
-  }
-
-  private static boolean duplicateKey(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private String write(ContactView view) {

@@ -5,9 +5,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.onenumber.channels.open311.GeoReportService;
 import org.onenumber.channels.open311.StandardAttributes;
 import org.onenumber.core.directory.DepartmentId;
@@ -24,6 +27,26 @@ public final class JdbcOpen311Store {
 
   private static final String REQUEST_COLUMNS = "service_request_id, token, client_id, service_code, contact_id,"
       + " requested_at, lat, lon, address, address_id, description, media_url, attributes";
+
+  /**
+   * A request with what {@code GET requests} shows of its case, in one statement: the case row, its
+   * last history row (the row {@code seq = version - 1}, by primary key) and its latest public note
+   * (newest first on the primary key). Case columns are null for a request without a case.
+   */
+  private static final String LISTED = "select " + Arrays.stream(REQUEST_COLUMNS.split(", "))
+      .map(c -> "r." + c).collect(Collectors.joining(", "))
+      + ", f.status as case_status, f.department_id, f.due_at, u.at as updated_at,"
+      + " (select n.public_note from case_status n where n.case_id = f.id and n.public_note is not null"
+      + " order by n.seq desc limit 1) as status_notes"
+      + " from open311_request r left join case_file f on f.id = r.service_request_id"
+      + " left join case_status u on u.case_id = f.id and u.seq = f.version - 1";
+
+  /** The case statuses GeoReport calls {@code closed} ({@code ServiceRequestView.statusOf}). */
+  private static final String CLOSED = "('RESOLVED', 'REJECTED', 'CLOSED', 'MERGED')";
+
+  /** A stored request and its case's status, department, due date, last change and latest public note. */
+  public record Listed(StoredRequest request, String caseStatus, String departmentId, Instant dueAt,
+      Instant updatedAt, String statusNotes) {}
 
   private final Jdbc jdbc;
 
@@ -61,32 +84,42 @@ public final class JdbcOpen311Store {
         JdbcOpen311Store::request, token);
   }
 
-  /** The requests with these ids, newest first. */
-  public List<StoredRequest> requests(List<String> ids) {
+  /** The requests with these ids and their cases, newest first, in one statement. */
+  public List<Listed> listed(List<String> ids) {
     if (ids.isEmpty()) {
       return List.of();
     }
     String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
-    return jdbc.query("select " + REQUEST_COLUMNS + " from open311_request where service_request_id in (" + marks
-        + ") order by requested_at desc, service_request_id desc", JdbcOpen311Store::request, ids.toArray());
+    return jdbc.query(LISTED + " where r.service_request_id in (" + marks
+        + ") order by r.requested_at desc, r.service_request_id desc", JdbcOpen311Store::listed, ids.toArray());
   }
 
   /**
-   * Requests filed in {@code [from, to]} for any of {@code serviceCodes} (all when empty), newest
-   * first, skipping {@code offset} and returning at most {@code limit}.
+   * Requests filed in {@code [from, to]} for any of {@code serviceCodes} (all when empty) whose
+   * GeoReport status is one of {@code statuses} (both when empty; no case yet is {@code open}), with
+   * their cases, newest first, at most {@code limit}: one statement (index {@code
+   * open311_request_requested} or {@code open311_request_service} for the window and order).
    */
-  public List<StoredRequest> requests(Instant from, Instant to, List<String> serviceCodes, int offset, int limit) {
+  public List<Listed> listed(Instant from, Instant to, List<String> serviceCodes, Set<String> statuses, int limit) {
     List<Object> args = new ArrayList<>(List.of(from, to));
-    String codes = "";
+    StringBuilder where = new StringBuilder(" where r.requested_at >= ? and r.requested_at <= ?");
     if (!serviceCodes.isEmpty()) {
-      codes = " and service_code in (" + String.join(", ", Collections.nCopies(serviceCodes.size(), "?")) + ")";
+      where.append(" and r.service_code in (").append(String.join(", ", Collections.nCopies(serviceCodes.size(), "?")))
+          .append(')');
       args.addAll(serviceCodes);
     }
+    if (statuses.size() == 1) {
+      where.append(statuses.contains("closed") ? " and f.status in " + CLOSED
+          : " and (f.status is null or f.status not in " + CLOSED + ")");
+    }
     args.add(limit);
-    args.add(offset);
-    return jdbc.query("select " + REQUEST_COLUMNS + " from open311_request where requested_at >= ? and requested_at"
-        + " <= ?" + codes + " order by requested_at desc, service_request_id desc limit ? offset ?",
-        JdbcOpen311Store::request, args.toArray());
+    return jdbc.query(LISTED + where + " order by r.requested_at desc, r.service_request_id desc limit ?",
+        JdbcOpen311Store::listed, args.toArray());
+  }
+
+  private static Listed listed(ResultSet row) throws SQLException {
+    return new Listed(request(row), row.getString("case_status"), row.getString("department_id"),
+        Jdbc.instant(row, "due_at"), Jdbc.instant(row, "updated_at"), row.getString("status_notes"));
   }
 
   private static GeoReportService service(ResultSet row) throws SQLException {

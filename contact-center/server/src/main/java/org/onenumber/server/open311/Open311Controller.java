@@ -5,11 +5,13 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
@@ -19,6 +21,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.InstantSource;
 import java.util.List;
@@ -30,6 +34,7 @@ import org.onenumber.channels.open311.GeoReportError;
 import org.onenumber.channels.open311.Open311Format;
 import org.onenumber.channels.open311.RequestQuery;
 import org.onenumber.channels.open311.ServiceRequestSubmission;
+import org.onenumber.server.intake.IdempotencyKey;
 import org.onenumber.server.security.RateLimits;
 import org.onenumber.server.security.keys.ApiKeyGate;
 import org.onenumber.server.security.keys.ApiKeyScope;
@@ -54,6 +59,7 @@ final class Open311Controller {
 
   private final JdbcOpen311Store store;
   private final Open311Desk desk;
+  private final IdempotentFiling filing;
   private final RateLimits limits;
   private final ApiKeyGate keys;
   private final HttpClientAddressResolver addresses;
@@ -61,12 +67,16 @@ final class Open311Controller {
   private final String jurisdiction;
   private final String publicUrl;
 
-  Open311Controller(JdbcOpen311Store store, Open311Desk desk, RateLimits limits, ApiKeyGate keys,
+  /** The response header of an answer given again for a repeated {@code Idempotency-Key}. */
+  static final String REPLAYED = "Idempotent-Replayed";
+
+  Open311Controller(JdbcOpen311Store store, Open311Desk desk, IdempotentFiling filing, RateLimits limits, ApiKeyGate keys,
       HttpClientAddressResolver addresses,
       InstantSource clock, @Value("${onenumber.open311.jurisdiction-id:onenumber.example}") String jurisdiction,
       @Value("${onenumber.public-url:}") String publicUrl) {
     this.store = store;
     this.desk = desk;
+    this.filing = filing;
     this.limits = limits;
     this.keys = keys;
     this.addresses = addresses;
@@ -113,13 +123,24 @@ final class Open311Controller {
   @Post("/v2/requests.{format}")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Operation(summary = "Open311 POST Service Request: files a contact and a case for the service's department")
-  HttpResponse<String> file(@PathVariable String format, @Nullable @Body String body, HttpRequest<?> request) {
-    return Open311Responses.answer(format, () -> {
+  HttpResponse<String> file(@PathVariable String format, @Nullable @Body String body, HttpRequest<?> request,
+      @Parameter(in = ParameterIn.HEADER, description = "Optional, 16-128 of [A-Za-z0-9._:-], one random value per"
+          + " request (a UUID): a repeat with the same key and body within onenumber.intake.idempotency-ttl (24 h)"
+          + " answers the first service_request_id (header Idempotent-Replayed: true) without a second request;"
+          + " the same key with another body is refused with 422, a repeat while the first is still filing with 409")
+      @Nullable @Header(IdempotencyKey.HEADER) String idempotencyKey) {
+    boolean[] replayed = new boolean[1];
+    MutableHttpResponse<String> response = Open311Responses.answer(format, () -> {
       Map<String, List<String>> form = FormBody.decode(body);
       String client = client(FormBody.first(form, "api_key"), request);
-      Open311Desk.Filed filed = desk.file(ServiceRequestSubmission.parse(form, store::service, jurisdiction), client);
-      return GeoReportDocuments.created(filed.request().serviceRequestId(), filed.serviceNotice());
+      IdempotencyKey key = idempotencyKey == null ? null
+          : IdempotencyKey.of("open311:" + client, idempotencyKey, bytes(body));
+      IdempotentFiling.Answer filed = filing.file(ServiceRequestSubmission.parse(form, store::service, jurisdiction),
+          client, key, f -> { });
+      replayed[0] = filed.replayed();
+      return GeoReportDocuments.created(filed.serviceRequestId(), filed.notice());
     });
+    return replayed[0] ? response.header(REPLAYED, "true") : response;
   }
 
   @Get("/v2/requests.{format}")
@@ -214,6 +235,11 @@ final class Open311Controller {
 
   private void limit(String client, String address) {
     limit(limits, client, address);
+  }
+
+  /** The form as sent (its hash tells a repeat from another request under the same key). */
+  static byte[] bytes(String body) {
+    return (body == null ? "" : body).getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static Map<String, List<String>> params(HttpRequest<?> request) {

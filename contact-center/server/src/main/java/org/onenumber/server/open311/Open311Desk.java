@@ -5,10 +5,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.onenumber.channels.open311.GeoReportDocuments;
 import org.onenumber.channels.open311.GeoReportService;
 import org.onenumber.channels.open311.RequestQuery;
@@ -20,11 +21,12 @@ import org.onenumber.core.casework.media.FetchCaseMedia;
 import org.onenumber.core.citizen.CitizenIdentity;
 import org.onenumber.core.contact.Channel;
 import org.onenumber.core.contact.Contact;
+import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.intake.ContactIntake;
 import org.onenumber.core.directory.Department;
 import org.onenumber.core.directory.Language;
 import org.onenumber.core.port.in.EscalateCase;
 import org.onenumber.core.port.in.EscalateCaseCommand;
-import org.onenumber.core.port.in.OpenContact;
 import org.onenumber.core.port.in.OpenContactCommand;
 import org.onenumber.core.port.out.CaseRegistry;
 import org.onenumber.core.port.out.Directory;
@@ -49,7 +51,9 @@ import org.onenumber.server.events.ContactPlaced;
  * </ol>
  *
  * The response goes out after all three, so an acknowledged request is durable. A failure between
- * steps leaves a contact (and maybe a case) without an Open311 row, never the reverse.
+ * steps leaves a contact (and maybe a case) without an Open311 row, never the reverse; with an
+ * {@code Idempotency-Key} a retry finishes that filing instead of starting a second one
+ * ({@link IdempotentFiling}, {@link #resume}).
  * Thread-safe.
  */
 @Singleton
@@ -59,7 +63,7 @@ public final class Open311Desk {
   /** The source of Open311 pictures on their case. */
   private static final String SOURCE = "open311";
   private final SecureRandom random = new SecureRandom();
-  private final OpenContact intake;
+  private final ContactIntake intake;
   private final EscalateCase escalate;
   private final CaseRegistry cases;
   private final Directory directory;
@@ -68,7 +72,7 @@ public final class Open311Desk {
   private final FetchCaseMedia media;
   private final ApplicationEventPublisher<ContactPlaced> places;
 
-  Open311Desk(OpenContact intake, EscalateCase escalate, CaseRegistry cases, Directory directory,
+  Open311Desk(ContactIntake intake, EscalateCase escalate, CaseRegistry cases, Directory directory,
       JdbcOpen311Store store, InstantSource clock, FetchCaseMedia media,
       ApplicationEventPublisher<ContactPlaced> places) {
     this.media = media;
@@ -83,17 +87,50 @@ public final class Open311Desk {
 
   /** Files {@code s} for client application {@code client}; returns the stored request and its case. */
   public Filed file(ServiceRequestSubmission s, String client) {
+    return file(s, client, contact -> { });
+  }
+
+  /**
+   * As {@link #file(ServiceRequestSubmission, String)}, and runs {@code withContact} inside the
+   * contact's transaction (the first commit): what it writes commits with the contact.
+   */
+  public Filed file(ServiceRequestSubmission s, String client, Consumer<Contact> withContact) {
     String token = HexFormat.of().formatHex(bytes(12));
     GeoReportService service = s.service();
     Language language = s.language() == null ? Language.KOREAN : Language.of(s.language());
     Contact contact = intake.open(new OpenContactCommand(Channel.WEB_FORM, identity(s, client, token), name(s),
         language, clip(service.name() + ": " + (s.description() == null ? "" : s.description()),
-            OpenContactCommand.MAX_TOPIC), null, null, null));
-    Case opened = escalate.escalate(new EscalateCaseCommand(contact.id(), service.department(), service.category(),
+            OpenContactCommand.MAX_TOPIC), null, null, null), withContact);
+    return fileCase(contact.id(), s, client, token);
+  }
+
+  /**
+   * Finishes a filing whose contact committed and whose later steps may not have: the contact's
+   * case if it was escalated (else escalates it), its request row if stored (else stores it and
+   * queues the photo link). Callers make sure no other thread files for this contact.
+   */
+  public Filed resume(ContactId contact, ServiceRequestSubmission s, String client) {
+    Optional<Case> escalated = cases.byContact(contact).stream().findFirst();
+    if (escalated.isEmpty()) {
+      return fileCase(contact, s, client, HexFormat.of().formatHex(bytes(12)));
+    }
+    Case opened = escalated.get();
+    Optional<StoredRequest> stored = store.request(opened.id().value());
+    return stored.map(row -> new Filed(row, opened, notice(opened)))
+        .orElseGet(() -> storeRequest(opened, contact, s, client, HexFormat.of().formatHex(bytes(12))));
+  }
+
+  private Filed fileCase(ContactId contact, ServiceRequestSubmission s, String client, String token) {
+    GeoReportService service = s.service();
+    Case opened = escalate.escalate(new EscalateCaseCommand(contact, service.department(), service.category(),
         summary(s), null, AUTHOR));
-    StoredRequest row = new StoredRequest(opened.id().value(), token, client, service.code(), contact.id().value(),
-        opened.openedAt(), s.lat(), s.lon(), s.addressString(), s.addressId(), s.description(), s.mediaUrl(),
-        encode(s.attributes()));
+    return storeRequest(opened, contact, s, client, token);
+  }
+
+  private Filed storeRequest(Case opened, ContactId contact, ServiceRequestSubmission s, String client,
+      String token) {
+    StoredRequest row = new StoredRequest(opened.id().value(), token, client, s.service().code(), contact.value(), opened.openedAt(), s.lat(), s.lon(), s.addressString(), s.addressId(),
+        s.description(), s.mediaUrl(), encode(s.attributes()));
     store.save(row);
     if (s.mediaUrl() != null) {
       media.enqueue(SOURCE + ":" + opened.id().value(), opened.id(), null, java.net.URI.create(s.mediaUrl()), SOURCE);
@@ -135,28 +172,30 @@ public final class Open311Desk {
         r.mediaUrl());
   }
 
-  /** {@code GET requests}: the stored requests matching {@code q}, newest first. */
+  /**
+   * {@code GET requests}: the stored requests matching {@code q}, newest first. One statement reads
+   * the requests with their cases' status, last change and latest public note (no case is read
+   * separately); the service and department names come from one read each.
+   */
   public List<ServiceRequestView> find(RequestQuery q) {
     Map<String, String> names = serviceNames();
-    if (!q.ids().isEmpty()) {
-      return store.requests(q.ids()).stream().map(r -> view(r, names)).toList();
-    }
-    List<ServiceRequestView> found = new ArrayList<>();
-    int offset = 0;
-    while (found.size() < q.limit()) {
-      List<StoredRequest> page = store.requests(q.from(), q.to(), q.serviceCodes(), offset, q.limit());
-      for (StoredRequest r : page) {
-        ServiceRequestView v = view(r, names);
-        if (q.admits(v.status()) && found.size() < q.limit()) {
-          found.add(v);
-        }
-      }
-      if (page.size() < q.limit()) {
-        break;
-      }
-      offset += page.size();
-    }
-    return found;
+    Map<String, String> agencies = new java.util.HashMap<>();
+    directory.departments().forEach(d -> agencies.put(d.id().value(), d.nameEn()));
+    List<JdbcOpen311Store.Listed> rows = q.ids().isEmpty()
+        ? store.listed(q.from(), q.to(), q.serviceCodes(), q.statuses(), q.limit()) : store.listed(q.ids());
+    return rows.stream().map(l -> view(l, names, agencies)).toList();
+  }
+
+  private static ServiceRequestView view(JdbcOpen311Store.Listed l, Map<String, String> serviceNames,
+      Map<String, String> agencies) {
+    StoredRequest r = l.request();
+    String serviceName = serviceNames.getOrDefault(r.serviceCode(), r.serviceCode());
+    boolean filed = l.caseStatus() != null;
+    return new ServiceRequestView(r.serviceRequestId(), filed ? ServiceRequestView.statusOf(l.caseStatus()) : "open",
+        l.statusNotes(), serviceName, r.serviceCode(), r.description(),
+        filed ? agencies.getOrDefault(l.departmentId(), l.departmentId()) : null, null, r.requestedAt(),
+        filed ? l.updatedAt() : r.requestedAt(), l.dueAt(), r.address(), r.addressId(), null, r.lat(), r.lon(),
+        r.mediaUrl());
   }
 
   private String agency(Case c) {

@@ -21,7 +21,7 @@ final class Open311Responses {
 
   private Open311Responses() {}
 
-  static HttpResponse<String> answer(String suffix, Supplier<Node> document) {
+  static MutableHttpResponse<String> answer(String suffix, Supplier<Node> document) {
     Open311Format format = Open311Format.ofSuffix(suffix).orElse(null);
     if (format == null) {
       return refuse(Open311Format.XML, GeoReportError.notFound("the format must be xml or json"));

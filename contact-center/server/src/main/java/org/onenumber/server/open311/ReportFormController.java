@@ -5,10 +5,12 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.scheduling.TaskExecutors;
@@ -17,6 +19,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.onenumber.channels.open311.FormBody;
 import org.onenumber.channels.open311.GeoReportDocuments;
@@ -26,6 +30,7 @@ import org.onenumber.core.casework.attachment.AttachToCase;
 import org.onenumber.core.casework.attachment.AttachmentTooLargeException;
 import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.server.api.PhotoField;
+import org.onenumber.server.intake.IdempotencyKey;
 import org.onenumber.server.security.RateLimits;
 
 /**
@@ -46,9 +51,11 @@ final class ReportFormController {
   /** The client application row of the web form (created by the V95 migration; it has no key). */
   static final String CLIENT = "web-form";
   private static final String PHOTO = "photo";
+  /** The scope of the page's idempotency keys (the page's citizens are anonymous). */
+  private static final String SCOPE = "report";
 
   private final JdbcOpen311Store store;
-  private final Open311Desk desk;
+  private final IdempotentFiling filing;
   private final RateLimits limits;
   private final HttpClientAddressResolver addresses;
   private final String jurisdiction;
@@ -63,7 +70,7 @@ final class ReportFormController {
   @Serdeable
   record MapSettings(String tileUrl, String attribution, double lat, double lon, int zoom) {}
 
-  ReportFormController(JdbcOpen311Store store, Open311Desk desk, RateLimits limits,
+  ReportFormController(JdbcOpen311Store store, IdempotentFiling filing, RateLimits limits,
       HttpClientAddressResolver addresses, AttachToCase attach,
       @Value("${onenumber.open311.jurisdiction-id:onenumber.example}") String jurisdiction,
       @Value("${onenumber.report.tile-url:}") String tileUrl,
@@ -71,7 +78,7 @@ final class ReportFormController {
       @Value("${onenumber.report.center-lat:37.5665}") double lat,
       @Value("${onenumber.report.center-long:126.978}") double lon) {
     this.store = store;
-    this.desk = desk;
+    this.filing = filing;
     this.limits = limits;
     this.addresses = addresses;
     this.jurisdiction = jurisdiction;
@@ -89,21 +96,29 @@ final class ReportFormController {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Operation(summary = "File a report from the /report/ page: the Open311 POST fields without api_key, and an"
       + " optional photo (field photo, base64); GeoReport JSON back")
-  HttpResponse<String> file(@Nullable @Body String body, HttpRequest<?> request) {
-    return Open311Responses.answer("json", () -> {
+  HttpResponse<String> file(@Nullable @Body String body, HttpRequest<?> request,
+      @Parameter(in = ParameterIn.HEADER, description = "Optional; the page sends one random UUID per form fill, so"
+          + " a double submit or a retry files one request (same rules as Idempotency-Key on Open311 POST requests)")
+      @Nullable @Header(IdempotencyKey.HEADER) String idempotencyKey) {
+    boolean[] replayed = new boolean[1];
+    MutableHttpResponse<String> response = Open311Responses.answer("json", () -> {
       Open311Controller.limit(limits, CLIENT, addresses.resolve(request));
       var form = FormBody.decode(body);
       form.remove("api_key");
       byte[] photo = photo(FormBody.first(form, PHOTO));
       form.remove(PHOTO);
       var submission = ServiceRequestSubmission.parse(form, store::service, jurisdiction);
-      Open311Desk.Filed filed = desk.file(submission, CLIENT);
-      if (photo != null) {
-        attach.attach(filed.opened().id(), photo, CLIENT, "citizen");
-      }
-      return GeoReportDocuments.createdWithToken(filed.request().serviceRequestId(), filed.serviceNotice(),
-          filed.request().token());
+      IdempotencyKey key = idempotencyKey == null ? null
+          : IdempotencyKey.of(SCOPE, idempotencyKey, Open311Controller.bytes(body));
+      IdempotentFiling.Answer filed = filing.file(submission, CLIENT, key, f -> {
+        if (photo != null) {
+          attach.attach(f.opened().id(), photo, CLIENT, "citizen");
+        }
+      });
+      replayed[0] = filed.replayed();
+      return GeoReportDocuments.createdWithToken(filed.serviceRequestId(), filed.notice(), filed.token());
     });
+    return replayed[0] ? response.header(Open311Controller.REPLAYED, "true") : response;
   }
 
   /**

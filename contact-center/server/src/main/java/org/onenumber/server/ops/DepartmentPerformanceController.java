@@ -67,7 +67,8 @@ final class DepartmentPerformanceController {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("at", now.toString());
     body.put("source", batch ? "batch" : "live");
-    body.put("satisfaction", "not available: post-contact surveys are linked to contacts, not to cases");
+    body.put("satisfaction", "the mean of the citizens' ratings (1-5) of the department's answers; rated counts them,"
+        + " lowRated those of 2 or less (the inbox's follow-up view)");
     body.put("rows", rows);
     return HttpResponse.ok(FigureJson.write(body)).contentType(MediaType.APPLICATION_JSON_TYPE);
   }
@@ -85,7 +86,9 @@ final class DepartmentPerformanceController {
     row.put("overdue", f.overdue());
     row.put("replyRate", rate(f.replyRate()));
     row.put("reopenRate", rate(f.reopenRate()));
-    row.put("satisfaction", f.satisfaction());
+    row.put("satisfaction", rate(f.satisfaction()));
+    row.put("rated", f.rated());
+    row.put("lowRated", f.lowRated());
     return row;
   }
 

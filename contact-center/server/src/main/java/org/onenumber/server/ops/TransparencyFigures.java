@@ -123,6 +123,8 @@ final class TransparencyFigures {
       row.put("onTimeRate", f.received() == 0 ? null : FigureJson.number((double) f.answeredOnTime() / f.received()));
       row.put("firstResponseMedianSeconds", f.firstResponseMedianSeconds());
       row.put("resolutionMedianSeconds", f.resolutionMedianSeconds());
+      row.put("satisfaction", f.satisfaction() == null ? null : FigureJson.number(f.satisfaction()));
+      row.put("rated", f.rated());
       rows.add(row);
     }
     return rows;

@@ -39,6 +39,11 @@ public final class JdbcCaseAttachments implements CaseAttachments {
   }
 
   @Override
+  public void remove(CaseId caseId, String id) {
+    jdbc.update("delete from case_attachment where id = ? and case_id = ?", id, caseId.value());
+  }
+
+  @Override
   public Optional<byte[]> content(CaseId caseId, String id) {
     return jdbc.queryOne("select content from case_attachment where id = ? and case_id = ?",
         row -> row.getBytes(1), id, caseId.value());

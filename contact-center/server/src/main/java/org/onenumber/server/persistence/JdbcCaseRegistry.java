@@ -4,7 +4,11 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.onenumber.core.casework.Case;
 import org.onenumber.core.casework.CaseEntryKind;
@@ -30,6 +34,18 @@ public final class JdbcCaseRegistry implements CaseRegistry {
 
   /** The statuses a department is done with, for "not done" filters. */
   private static final String DONE = "('RESOLVED', 'REJECTED', 'MERGED', 'CLOSED')";
+
+  /**
+   * Low ratings ({@link org.onenumber.core.casework.CaseSatisfaction#needsFollowUp}) without a staff
+   * note after them; {@code case_status_kind} (V305) finds the few rating rows among all rows.
+   */
+  private static final String FOLLOW_UP = "select * from case_file f where f.department_id = ? and f.id in"
+      + " (select r.case_id from case_status r where r.kind = 'RATED' and r.detail in ('1', '2') and not exists"
+      + " (select 1 from case_status n where n.case_id = r.case_id and n.seq > r.seq and n.kind = 'NOTE'))"
+      + " order by f.opened_at, f.id limit ?";
+
+  /** How many cases one contacts/history statement reads ({@link #cases}). */
+  private static final int CHUNK = 500;
 
   private final Jdbc jdbc;
 
@@ -96,14 +112,14 @@ public final class JdbcCaseRegistry implements CaseRegistry {
 
   @Override
   public List<Case> byDepartment(DepartmentId department, int limit) {
-    return jdbc.query("select * from case_file where department_id = ? order by opened_at desc, id desc limit ?",
-        this::read, department.value(), limit);
+    return cases("select * from case_file where department_id = ? order by opened_at desc, id desc limit ?",
+        department.value(), limit);
   }
 
   @Override
   public List<Case> byContact(ContactId contact) {
-    return jdbc.query("select f.* from case_file f join case_contact cc on cc.case_id = f.id where cc.contact_id = ?"
-        + " order by f.opened_at, f.id", this::read, contact.value());
+    return cases("select f.* from case_file f join case_contact cc on cc.case_id = f.id where cc.contact_id = ?"
+        + " order by f.opened_at, f.id", contact.value());
   }
 
   @Override
@@ -112,34 +128,33 @@ public final class JdbcCaseRegistry implements CaseRegistry {
     String open = "select * from case_file where department_id = ? and status not in " + DONE;
     String d = department.value();
     return switch (view) {
-      case NEW -> jdbc.query("select * from case_file where department_id = ? and status in ('OPEN', 'REOPENED')"
-          + " order by opened_at, id limit ?", this::read, d, limit);
-      case MINE -> jdbc.query(open + " and assignee = ? order by due_at, id limit ?", this::read, d,
-          staff == null ? "" : staff, limit);
-      case DUE_SOON -> jdbc.query(open + " and due_at >= ? and due_at < ? order by due_at, id limit ?", this::read, d,
-          now, soonUntil, limit);
-      case OVERDUE -> jdbc.query(open + " and due_at < ? order by due_at, id limit ?", this::read, d, now, limit);
-      case ACTIVE -> jdbc.query(open + " order by due_at, id limit ?", this::read, d, limit);
+      case NEW -> cases("select * from case_file where department_id = ? and status in ('OPEN', 'REOPENED')"
+          + " order by opened_at, id limit ?", d, limit);
+      case MINE -> cases(open + " and assignee = ? order by due_at, id limit ?", d, staff == null ? "" : staff, limit);
+      case DUE_SOON -> cases(open + " and due_at >= ? and due_at < ? order by due_at, id limit ?", d, now, soonUntil,
+          limit);
+      case OVERDUE -> cases(open + " and due_at < ? order by due_at, id limit ?", d, now, limit);
+      case ACTIVE -> cases(open + " order by due_at, id limit ?", d, limit);
+      case FOLLOW_UP -> cases(FOLLOW_UP, d, limit);
     };
   }
 
   @Override
   public List<Case> dueBefore(Instant dueBefore, int limit) {
-    return jdbc.query("select * from case_file where due_at < ? and status not in " + DONE
-        + " order by due_at, id limit ?", this::read, dueBefore, limit);
+    return cases("select * from case_file where due_at < ? and status not in " + DONE
+        + " order by due_at, id limit ?", dueBefore, limit);
   }
 
   @Override
   public List<Case> resolvedQuietSince(Instant since, int limit) {
-    return jdbc.query("select * from case_file f where f.status = 'RESOLVED' and not exists"
+    return cases("select * from case_file f where f.status = 'RESOLVED' and not exists"
         + " (select 1 from case_status s where s.case_id = f.id and s.at > ?) order by f.opened_at, f.id limit ?",
-        this::read, since, limit);
+        since, limit);
   }
 
   @Override
   public List<Case> byCitizen(CitizenId citizen) {
-    return jdbc.query("select * from case_file where citizen_id = ? order by opened_at, id", this::read,
-        citizen.value());
+    return cases("select * from case_file where citizen_id = ? order by opened_at, id", citizen.value());
   }
 
   @Override
@@ -147,14 +162,55 @@ public final class JdbcCaseRegistry implements CaseRegistry {
     return jdbc.queryOne("select nextval('case_number_seq')", row -> row.getLong(1)).orElseThrow();
   }
 
+  /**
+   * The cases {@code sql} selects from {@code case_file}, in its order, with their contacts and
+   * histories read for all of them at once (two statements per {@value #CHUNK} cases, not two per
+   * case): an inbox page is three statements.
+   */
+  private List<Case> cases(String sql, Object... args) {
+    List<CaseRow> rows = jdbc.query(sql, CaseRow::of, args);
+    Map<String, List<ContactId>> contacts = new HashMap<>();
+    Map<String, List<CaseStatusChange>> histories = new HashMap<>();
+    for (int from = 0; from < rows.size(); from += CHUNK) {
+      Object[] ids = rows.subList(from, Math.min(rows.size(), from + CHUNK)).stream().map(CaseRow::id).toArray();
+      String in = " where case_id in (" + String.join(", ", Collections.nCopies(ids.length, "?")) + ")"
+          + " order by case_id, seq";
+      jdbc.query("select case_id, contact_id from case_contact" + in, r -> contacts.computeIfAbsent(
+          r.getString(1), k -> new ArrayList<>()).add(new ContactId(r.getString(2))), ids);
+      jdbc.query("select * from case_status" + in, r -> histories.computeIfAbsent(r.getString("case_id"),
+          k -> new ArrayList<>()).add(change(r)), ids);
+    }
+    return rows.stream().map(r -> r.toCase(contacts.getOrDefault(r.id(), List.of()),
+        histories.getOrDefault(r.id(), List.of()))).toList();
+  }
+
+  /** One {@code case_file} row before its contacts and history are read. */
+  private record CaseRow(String id, String department, String category, String priority, String summary,
+      String citizen, Instant dueAt) {
+    static CaseRow of(ResultSet row) throws SQLException {
+      return new CaseRow(row.getString("id"), row.getString("department_id"), row.getString("category"),
+          row.getString("priority"), row.getString("summary"), row.getString("citizen_id"),
+          Jdbc.instant(row, "due_at"));
+    }
+
+    Case toCase(List<ContactId> contacts, List<CaseStatusChange> history) {
+      return new Case(new CaseId(id), new DepartmentId(department), category, CasePriority.valueOf(priority), summary,
+          new CitizenId(citizen), contacts, dueAt, history);
+    }
+  }
+
+  private static CaseStatusChange change(ResultSet r) throws SQLException {
+    return new CaseStatusChange(CaseStatus.valueOf(r.getString("status")), Jdbc.instant(r, "at"),
+        r.getString("author"), r.getString("note"), r.getString("public_note"),
+        CaseEntryKind.valueOf(r.getString("kind")), r.getString("detail"));
+  }
+
   private Case read(ResultSet row) throws SQLException {
     String id = row.getString("id");
     List<ContactId> contacts = jdbc.query("select contact_id from case_contact where case_id = ? order by seq",
         r -> new ContactId(r.getString(1)), id);
     List<CaseStatusChange> history = jdbc.query("select * from case_status where case_id = ? order by seq",
-        r -> new CaseStatusChange(CaseStatus.valueOf(r.getString("status")), Jdbc.instant(r, "at"),
-            r.getString("author"), r.getString("note"), r.getString("public_note"),
-            CaseEntryKind.valueOf(r.getString("kind")), r.getString("detail")), id);
+        JdbcCaseRegistry::change, id);
     return new Case(new CaseId(id), new DepartmentId(row.getString("department_id")), row.getString("category"),
         CasePriority.valueOf(row.getString("priority")), row.getString("summary"),
         new CitizenId(row.getString("citizen_id")), contacts, Jdbc.instant(row, "due_at"), history);

@@ -57,6 +57,11 @@ public final class JdbcMediaFetchJobs implements MediaFetchJobs {
   }
 
   @Override
+  public boolean exists(String id) {
+    return jdbc.queryOne("select 1 from media_fetch where id = ?", row -> true, id).isPresent();
+  }
+
+  @Override
   public List<MediaFetchJob> ofCase(CaseId caseId) {
     return jdbc.query("select " + COLUMNS + " from media_fetch where case_id = ? order by created_at, id",
         JdbcMediaFetchJobs::job, caseId.value());

@@ -25,6 +25,11 @@ import org.slf4j.LoggerFactory;
  *   <li>Open311 requests older than {@code open311-days} (365): description, place (address, its
  *       id, latitude and longitude), photo link and answers are erased; service, client, time and
  *       the case stay, so the GeoReport lists and the department figures still count them.
+ *   <li>Photo links queued for fetching ({@code media_fetch}: an Open311 {@code media_url}, an
+ *       MMS's media) created more than {@code open311-days} ago: the link becomes
+ *       {@value RetentionSweep#ERASED_TEXT} and the failure reason is cleared (it can quote the
+ *       link); one still pending is failed. Source, state, case and times stay; the fetched
+ *       picture itself is a case attachment, erased with the citizen.
  * </ol>
  *
  * Idempotent (erased rows are skipped); a failing run is logged and retried at the next one.
@@ -36,7 +41,7 @@ public final class RecordRetention {
   private static final String ERASED = RetentionSweep.ERASED_TEXT;
 
   /** How many rows each step changed. */
-  public record Swept(int notes, int events, int open311Requests) {}
+  public record Swept(int notes, int events, int open311Requests, int mediaLinks) {}
 
   private final Jdbc jdbc;
   private final Duration notes;
@@ -62,7 +67,7 @@ public final class RecordRetention {
   void scheduled() {
     try {
       Swept swept = sweep();
-      if (swept.notes() + swept.events() + swept.open311Requests() > 0) {
+      if (swept.notes() + swept.events() + swept.open311Requests() + swept.mediaLinks() > 0) {
         LOG.info("retention: {}", swept);
       }
     } catch (RuntimeException e) {
@@ -70,7 +75,7 @@ public final class RecordRetention {
     }
   }
 
-  /** Runs the three steps against the clock's now. */
+  /** Runs the four steps against the clock's now. */
   public Swept sweep() {
     Instant now = clock.instant();
     int n = jdbc.update("update contact_note set body = ? where at < ? and body <> ?", ERASED, now.minus(notes),
@@ -80,6 +85,9 @@ public final class RecordRetention {
     int o = jdbc.update("update open311_request set description = ?, address = null, address_id = null, lat = null,"
         + " lon = null, media_url = null, attributes = null where requested_at < ?"
         + " and (description is null or description <> ?)", ERASED, now.minus(open311), ERASED);
-    return new Swept(n, e, o);
+    int m = jdbc.update("update media_fetch set url = ?, error = null,"
+        + " state = case when state = 'PENDING' then 'FAILED' else state end where created_at < ? and url <> ?",
+        ERASED, now.minus(open311), ERASED);
+    return new Swept(n, e, o, m);
   }
 }

@@ -21,7 +21,7 @@ import org.onenumber.server.api.ApiError;
  * X-Api-Key}) is left to the key's own limit ({@code security.keys.ApiKeyGate}).
  */
 @ServerFilter({"/api/v1/contacts", "/login", "/ws/chat", "/ws/call", "/api/v1/track", "/api/v1/track/reopen",
-    "/api/v1/track/access-log", "/api/v1/track/attachments/*", "/api/v1/transparency"})
+    "/api/v1/track/rating", "/api/v1/track/access-log", "/api/v1/track/attachments/*", "/api/v1/transparency"})
 final class RateLimitFilter {
 
   private final RateLimits limits;

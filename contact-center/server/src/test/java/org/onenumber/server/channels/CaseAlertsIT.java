@@ -23,7 +23,7 @@ import org.onenumber.server.persistence.Jdbc;
  * Overdue alerts are pushed, through the real server: the road department's staff and a
  * supervisor hold the alert stream open; a pothole case goes past its due date and the sweep
  * escalates it; both streams receive it at once, the water department's does not, and a second
- * sweep pushes nothing.
+ * sweep pushes nothing. A citizen's rating of 1 reaches the department's stream as {@code low-rating}.
  */
 class CaseAlertsIT {
 
@@ -41,12 +41,16 @@ class CaseAlertsIT {
     return streams.open("/api/v1/case-alerts/stream", user);
   }
 
+  /** Files a pothole on the {@code /report/} form with these fields; its case number. */
+  private String pothole(String fields) {
+    String filed = server.client().toBlocking().retrieve(HttpRequest.POST("/report/requests",
+        "service_code=roads-01&" + fields).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE), String.class);
+    return filed.replaceAll("(?s).*\"service_request_id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+  }
+
   @Test
   void anOverdueCaseIsPushedToItsDepartmentAndTheSupervisorsOnce() throws Exception {
-    String filed = server.client().toBlocking().retrieve(HttpRequest.POST("/report/requests",
-        "service_code=roads-01&description=Pothole+at+the+library&address_string=Sejong-daero+110")
-        .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE), String.class);
-    String caseId = filed.replaceAll("(?s).*\"service_request_id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+    String caseId = pothole("description=Pothole+at+the+library&address_string=Sejong-daero+110");
     BlockingQueue<String> roads = alerts("staff-roads");
     BlockingQueue<String> supervisor = alerts("sv-01");
     BlockingQueue<String> water = alerts("staff-water");
@@ -64,5 +68,26 @@ class CaseAlertsIT {
     assertEquals(0, server.bean(CaseDeadlines.class).sweep());
     assertNull(water.poll(500, TimeUnit.MILLISECONDS), "another department's alert");
     assertNull(roads.poll(500, TimeUnit.MILLISECONDS), "the alert fires once");
+  }
+
+  @Test
+  void aLowRatingIsPushedToItsDepartmentOnly() throws Exception {
+    String caseId = pothole("description=Pothole+at+the+school&address_string=Jong-ro+1&phone=010-5555-7788");
+    String staff = server.login("staff-roads");
+    Map<?, ?> c = server.client().toBlocking().retrieve(HttpRequest.GET("/api/v1/cases/" + caseId).bearerAuth(staff),
+        Map.class);
+    server.client().toBlocking().retrieve(HttpRequest.POST("/api/v1/cases/" + caseId + "/resolve",
+        Map.of("version", c.get("version"), "publicAnswer", "Filled.")).bearerAuth(staff), Map.class);
+    BlockingQueue<String> roads = alerts("staff-roads");
+    BlockingQueue<String> water = alerts("staff-water");
+
+    server.client().toBlocking().retrieve(HttpRequest.POST("/api/v1/track/rating", Map.of("caseNumber", caseId,
+        "phoneLast4", "7788", "score", 1, "comment", "The hole is back")), Map.class);
+
+    String event = roads.poll(10, TimeUnit.SECONDS);
+    assertTrue(event != null && event.contains("event:low-rating") && event.contains("\"kind\":\"LOW_RATING\"")
+        && event.contains("\"caseId\":\"" + caseId + "\""), String.valueOf(event));
+    assertFalse(event.contains("hole is back") || event.contains("\"score\""), "no rating or comment: " + event);
+    assertNull(water.poll(500, TimeUnit.MILLISECONDS), "another department's alert");
   }
 }

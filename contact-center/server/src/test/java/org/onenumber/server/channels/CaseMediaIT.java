@@ -4,23 +4,14 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,7 +32,7 @@ import org.onenumber.server.persistence.JdbcMediaFetchJobs;
  */
 class CaseMediaIT {
 
-  private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0};
+  private static final byte[] JPEG = LocalPhotos.JPEG;
   private static final Map<String, Object> LOOPBACK_ALLOWED = Map.of("onenumber.media.allow-http", true,
       "onenumber.media.allowed-ranges", "127.0.0.0/8", "onenumber.media.fetch-every", "200ms", "onenumber.media.case-check-every", "200ms");
 
@@ -52,46 +43,15 @@ class CaseMediaIT {
     return LOOPBACK_ALLOWED;
   }
 
-  private final List<String> served = new CopyOnWriteArrayList<>();
-  private final HttpServer photos = photos();
-
-  private HttpServer photos() {
-    try {
-      HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      s.createContext("/hole.jpg", x -> {
-        served.add(x.getRequestURI().getPath());
-        x.sendResponseHeaders(200, JPEG.length);
-        try (OutputStream out = x.getResponseBody()) {
-          out.write(JPEG);
-        }
-      });
-      s.start();
-      return s;
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  private final LocalPhotos photos = new LocalPhotos();
 
   @AfterEach
   void stopPhotos() {
-    photos.stop(0);
-  }
-
-  private String photoUrl() {
-    return "http://127.0.0.1:" + photos.getAddress().getPort() + "/hole.jpg";
+    photos.close();
   }
 
   private String fileWithPhoto() throws Exception {
-    Map<String, String> f = Map.of("api_key", "demo-open311-key", "service_code", "roads-01", "lat", "37.5665",
-        "long", "126.978", "description", "A deep hole", "media_url", photoUrl());
-    String form = f.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-    HttpResponse<String> response = HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-        server.uri().resolve("/open311/v2/requests.json")).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, response.statusCode(), response.body());
-    String body = response.body();
-    return body.replaceAll("(?s).*\"service_request_id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+    return photos.fileWithPhoto(server.uri());
   }
 
   @SuppressWarnings("unchecked")
@@ -114,7 +74,7 @@ class CaseMediaIT {
     assertEquals("open311", photo.get("source"));
     assertEquals(JPEG.length, ((Number) photo.get("sizeBytes")).intValue());
     assertEquals(MediaFetchJob.State.DONE, jobs(caseId).get(0).state());
-    assertEquals(List.of("/hole.jpg"), served);
+    assertEquals(List.of("/hole.jpg"), photos.served());
   }
 
   @Test
@@ -126,12 +86,12 @@ class CaseMediaIT {
     await().atMost(Duration.ofSeconds(20)).until(() -> jobs(caseId).get(0).state() == MediaFetchJob.State.FAILED);
     assertTrue(jobs(caseId).get(0).error().contains("127.0.0.1"), jobs(caseId).get(0).error());
     assertTrue(attachments(caseId).isEmpty());
-    assertTrue(served.isEmpty(), "nothing was connected to: " + served);
+    assertTrue(photos.served().isEmpty(), "nothing was connected to: " + photos.served());
     Map<?, ?> links = server.client().toBlocking().retrieve(HttpRequest.GET("/api/v1/cases/" + caseId
         + "/media-links").bearerAuth(server.login("staff-roads")), Map.class);
     Map<?, ?> link = (Map<?, ?>) ((List<?>) links.get("items")).get(0);
     assertEquals("FAILED", link.get("state"));
-    assertEquals(photoUrl(), link.get("url"));
+    assertEquals(photos.url(), link.get("url"));
     assertTrue(((String) link.get("error")).contains("127.0.0.1"), link.toString());
   }
 

@@ -5,19 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.onenumber.core.audit.AuditEntry;
+import org.onenumber.core.casework.attachment.AttachToCase;
+import org.onenumber.core.casework.attachment.AttachmentRules;
+import org.onenumber.core.casework.media.FetchCaseMedia;
+import org.onenumber.core.casework.media.MediaFetchPolicy;
 import org.onenumber.core.error.NotFoundException;
 import org.onenumber.server.TestDatabases;
 import org.onenumber.server.persistence.Jdbc;
 import org.onenumber.server.persistence.JdbcAuditLog;
+import org.onenumber.server.persistence.JdbcCaseAttachments;
+import org.onenumber.server.persistence.JdbcCaseRegistry;
+import org.onenumber.server.persistence.JdbcMediaFetchJobs;
 import org.onenumber.server.telephony.RecordingEraser;
+import org.onenumber.testkit.FakeRemoteMedia;
 
 /** A citizen's erasure on H2: personal data gone, another citizen untouched, statistics and audit chain kept. */
 class CitizenErasureTest {
@@ -71,6 +81,25 @@ class CitizenErasureTest {
     Files.writeString(recordings.resolve("er-k1.wav"), "RIFF");
     rows.recording("er-k1", "/var/spool/asterisk/monitor/er-k1.wav", T0);
     audit.append(new AuditEntry("sv-01", "SUPERVISOR", "view", "citizen", "er-c1", "er-c1", "supervision", null, T0));
+  }
+
+  @Test
+  void aPictureFetchedWhileItsCitizenIsErasedIsNotAttached() throws Exception {
+    seed();
+    AtomicInteger ids = new AtomicInteger();
+    JdbcCaseRegistry cases = new JdbcCaseRegistry(jdbc);
+    JdbcCaseAttachments attachments = new JdbcCaseAttachments(jdbc);
+    FakeRemoteMedia remote = new FakeRemoteMedia().answer(URI.create("https://photos.example.org/a.jpg"), () -> {
+      erasure().erase("er-c1", "request during a fetch", "admin", "ADMIN", "10.0.0.1");
+      return new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16};
+    });
+    FetchCaseMedia media = new FetchCaseMedia(new JdbcMediaFetchJobs(jdbc), remote, new AttachToCase(cases,
+        attachments, AttachmentRules.DEFAULT, () -> T0, () -> "att-" + ids.incrementAndGet()), attachments, cases,
+        MediaFetchPolicy.DEFAULT, () -> T0, () -> "job-" + ids.incrementAndGet());
+    media.runDue(10);
+    assertEquals(1, remote.fetched().size(), "the case's photo was being fetched when the erasure came");
+    assertEquals(0, rows.count("select count(*) from case_attachment"));
+    assertEquals(List.of("er-j3"), jdbc.query("select id from media_fetch", r -> r.getString(1)));
   }
 
   @Test

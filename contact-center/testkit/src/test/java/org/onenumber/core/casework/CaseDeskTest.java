@@ -212,4 +212,54 @@ class CaseDeskTest {
         "staff-water", new CaseAction.Move(CaseStatus.CLOSED, null, null));
     assertThrows(IllegalTransitionException.class, () -> act(closed, "staff-water", new CaseAction.Accept(null)));
   }
+
+  @Test
+  void theResolutionAsksForARatingAndTheCitizensSmsScoreRatesTheAnswerOnce() {
+    Case c = act(escalated("leak"), "staff-water", new CaseAction.Resolve("The pipe was replaced.", null));
+    assertTrue(lastSms().endsWith(CaseTexts.ratingQuestion(Language.ENGLISH)), lastSms());
+    var replies = new CaseReplies(new MessageIntake(messaging, intake, Language.KOREAN), cases, desk);
+    clock.advance(Duration.ofHours(2));
+    replies.receive(new ReceiveMessageCommand(Channel.SMS, new CitizenIdentity.Phone(PHONE), PHONE,
+        "2 - it took a week", null, "SM-rate-1", null));
+    Case rated = cases.find(c.id()).orElseThrow();
+    assertEquals(CaseEntryKind.RATED, rated.last().kind());
+    assertEquals("2", rated.last().detail());
+    assertEquals("it took a week", rated.last().note());
+    assertEquals(CaseStatus.RESOLVED, rated.status());
+    assertEquals(List.of(rated), cases.inbox(rated.department(), CaseInbox.FOLLOW_UP, null, clock.instant(),
+        clock.instant(), 10), "a low score is the supervisor's follow-up");
+    replies.receive(new ReceiveMessageCommand(Channel.SMS, new CitizenIdentity.Phone(PHONE), PHONE, "5", null,
+        "SM-rate-2", null));
+    assertEquals(rated.version(), cases.find(c.id()).orElseThrow().version(), "one rating per answer");
+    act(rated, "supervisor-water", new CaseAction.Note("called the citizen back", null));
+    assertEquals(List.of(), cases.inbox(rated.department(), CaseInbox.FOLLOW_UP, null, clock.instant(),
+        clock.instant(), 10), "a staff note follows it up");
+  }
+
+  @Test
+  void aRatingNeedsAResolvedAnswerAScoreFromOneToFiveAndTheReopenWindow() {
+    Case open = escalated("leak");
+    assertThrows(IllegalTransitionException.class, () -> act(open, "citizen", new CaseAction.Rate(4, null)));
+    assertThrows(InvalidInputException.class, () -> new CaseAction.Rate(6, null));
+    assertThrows(InvalidInputException.class, () -> new CaseAction.Rate(0, null));
+    assertThrows(InvalidInputException.class, () -> new CaseAction.Rate(3, "x".repeat(1_001)));
+    Case resolved = act(open, "staff-water", new CaseAction.Resolve("Fixed.", null));
+    clock.advance(Duration.ofDays(13));
+    Case rated = act(resolved, "citizen", new CaseAction.Rate(5, null));
+    assertEquals(5, CaseSatisfaction.latest(rated).orElseThrow());
+    clock.advance(Duration.ofDays(2));
+    assertThrows(IllegalTransitionException.class, () -> act(rated, "citizen", new CaseAction.Reopen("no")),
+        "the reopen window counts from the answer, not from the rating");
+  }
+
+  @Test
+  void anAnswerGivenAgainAfterAReopenMayBeRatedAgain() {
+    Case resolved = act(escalated("leak"), "staff-water", new CaseAction.Resolve("Fixed.", null));
+    Case rated = act(resolved, "citizen", new CaseAction.Rate(1, "still leaking"));
+    assertThrows(IllegalTransitionException.class, () -> act(rated, "citizen", new CaseAction.Rate(2, null)));
+    Case again = act(act(rated, "citizen", new CaseAction.Reopen("still leaking")), "staff-water",
+        new CaseAction.Resolve("Replaced the valve.", null));
+    assertTrue(CaseSatisfaction.awaitsRating(again, clock.instant(), rules.reopenWithin()));
+    assertEquals(4, CaseSatisfaction.latest(act(again, "citizen", new CaseAction.Rate(4, null))).orElseThrow());
+  }
 }

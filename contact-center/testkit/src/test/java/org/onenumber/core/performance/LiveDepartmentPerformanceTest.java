@@ -98,6 +98,7 @@ class LiveDepartmentPerformanceTest {
     List<DepartmentFigures> figures = batch();
     assertTrue(figures.stream().anyMatch(f -> f.replyRate() != null && f.replyRate() > 0), "some case was answered");
     assertTrue(figures.stream().anyMatch(f -> f.resolutionMedianSeconds() != null), "some case was resolved");
+    assertTrue(figures.stream().anyMatch(f -> f.rated() > 0), "some answer was rated");
   }
 
   @Test
@@ -138,7 +139,7 @@ class LiveDepartmentPerformanceTest {
   }
 
   private static CaseAction action(SplittableRandom dice) {
-    return switch (dice.nextInt(9)) {
+    return switch (dice.nextInt(10)) {
       case 0 -> new CaseAction.Accept(null);
       case 1 -> new CaseAction.Note("internal", dice.nextBoolean() ? "We are on it." : null);
       case 2 -> new CaseAction.Ask("Which street?");
@@ -147,6 +148,7 @@ class LiveDepartmentPerformanceTest {
       case 5 -> new CaseAction.Reopen("still broken");
       case 6 -> new CaseAction.Reassign(new DepartmentId(dice.nextBoolean() ? "water" : "roads"), "wrong desk");
       case 7 -> new CaseAction.Move(CaseStatus.CLOSED, null, null);
+      case 8 -> new CaseAction.Rate(1 + dice.nextInt(5), dice.nextBoolean() ? "comment" : null);
       default -> new CaseAction.Move(CaseStatus.IN_PROGRESS, null, null);
     };
   }

@@ -35,11 +35,16 @@ import org.onenumber.core.port.out.RemoteMedia;
  *       the reason kept on the job.
  *   <li>A retriable failure (timeout, unreachable, 5xx): tried again after {@link
  *       MediaFetchPolicy#delayAfter}, failed with the reason after {@link MediaFetchPolicy#maxAttempts()}.
+ *   <li>The citizen was erased while the picture was fetched (the job is no longer stored, checked
+ *       before and after attaching): nothing stays attached — an attachment stored in the meantime
+ *       is removed again — and the job ends without a row to update.
  * </ol>
  *
  * Thread-safe when its ports are; the claim keeps two workers off one job.
  */
 public final class FetchCaseMedia {
+
+  static final String ERASED = "the citizen's data was erased";
 
   private final MediaFetchJobs jobs;
   private final RemoteMedia remote;
@@ -100,7 +105,14 @@ public final class FetchCaseMedia {
     }
     try {
       byte[] content = remote.fetch(job.url(), job.source());
+      if (!jobs.exists(job.id())) {
+        return job.failed(ERASED, job.attempts() + 1);
+      }
       attach.attach(caseId, content, job.source(), job.source(), job.id());
+      if (!jobs.exists(job.id())) {
+        attachments.remove(caseId, job.id());
+        return job.failed(ERASED, job.attempts() + 1);
+      }
       return job.done(caseId);
     } catch (PermanentException e) {
       return job.failed(e.getMessage(), job.attempts() + 1);

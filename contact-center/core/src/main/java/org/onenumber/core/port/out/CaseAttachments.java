@@ -14,6 +14,9 @@ public interface CaseAttachments {
   /** The case's attachments, oldest first, without their bytes. */
   List<CaseAttachment> of(CaseId caseId);
 
+  /** Deletes attachment {@code id} of {@code caseId}, if there is one (a picture fetched for an erased citizen). */
+  void remove(CaseId caseId, String id);
+
   /** The bytes of attachment {@code id} when it belongs to {@code caseId}. */
   Optional<byte[]> content(CaseId caseId, String id);
 }

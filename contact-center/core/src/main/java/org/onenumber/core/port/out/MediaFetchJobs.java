@@ -26,6 +26,9 @@ public interface MediaFetchJobs {
   /** Stores the job's new state, attempts, next try and error. */
   void update(MediaFetchJob job);
 
+  /** Whether job {@code id} is still stored: a citizen's erasure deletes their jobs, even one being run. */
+  boolean exists(String id);
+
   /** The jobs of one case (pending, done and failed), oldest first. */
   List<MediaFetchJob> ofCase(CaseId caseId);
 }

@@ -75,6 +75,19 @@ class FetchCaseMediaTest {
   }
 
   @Test
+  void aPictureWhoseCitizenWasErasedDuringTheFetchIsNotAttached() {
+    openCase(mms);
+    remote.answer(PHOTO, () -> {
+      jobs.erase(mms);
+      return JPEG;
+    });
+    media.enqueue("mms:m-9#0", null, mms, PHOTO, "mms");
+    assertEquals(1, media.runDue(10));
+    assertEquals(List.of(), attachments.of(pothole), "nothing attached after the erasure");
+    assertEquals(List.of(), jobs.all(), "the erased job is not written back");
+  }
+
+  @Test
   void theSameOriginIsQueuedOnce() {
     assertTrue(media.enqueue("mms:m-1#0", null, mms, PHOTO, "mms"));
     assertFalse(media.enqueue("mms:m-1#0", null, mms, PHOTO, "mms"));
