@@ -101,7 +101,12 @@ public final class Open311Desk {
     Contact contact = intake.open(new OpenContactCommand(Channel.WEB_FORM, identity(s, client, token), name(s),
         language, clip(service.name() + ": " + (s.description() == null ? "" : s.description()),
             OpenContactCommand.MAX_TOPIC), null, null, null), withContact);
-    return fileCase(contact.id(), s, client, token);
+    Filed filed = fileCase(contact.id(), s, client, token);
+    if (s.lat() != null && s.lon() != null) { // a resumed filing's place waits for the batch recount
+      places.publishEvent(new ContactPlaced(contact.id().value(), contact.createdAt(), s.lat(), s.lon(),
+          clock.instant()));
+    }
+    return filed;
   }
 
   /**
@@ -134,10 +139,6 @@ public final class Open311Desk {
     store.save(row);
     if (s.mediaUrl() != null) {
       media.enqueue(SOURCE + ":" + opened.id().value(), opened.id(), null, java.net.URI.create(s.mediaUrl()), SOURCE);
-    }
-    if (s.lat() != null && s.lon() != null) {
-      places.publishEvent(new ContactPlaced(contact.id().value(), contact.createdAt(), s.lat(), s.lon(),
-          clock.instant()));
     }
     return new Filed(row, opened, notice(opened));
   }
