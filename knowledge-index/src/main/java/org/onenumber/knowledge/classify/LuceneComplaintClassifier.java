@@ -195,7 +195,7 @@ public final class LuceneComplaintClassifier implements ComplaintClassifier {
       }
       TermsEnum it = terms.iterator();
       for (BytesRef t = it.next(); t != null; t = it.next()) {
-        out.computeIfAbsent(t.utf8ToString(), k -> new TermStates(reader.getContext()))
+        out.computeIfAbsent(t.utf8ToString(), word -> new TermStates(reader.getContext()))
             .register(it.termState(), leaf.ord, it.docFreq(), it.totalTermFreq());
       }
     }
