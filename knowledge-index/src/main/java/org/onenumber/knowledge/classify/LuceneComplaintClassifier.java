@@ -52,8 +52,9 @@ import org.onenumber.core.analytics.ComplaintClassifier;
  *
  * <p>Every term's state and statistics ({@link TermStates}) and every document's label index are
  * read once at construction, so a classification costs one analysis and one search (no
- * term-dictionary look-ups, no per-call {@code MoreLikeThis}, votes in an array): about a third of
- * the time the per-call {@code MoreLikeThis} took.
+ * term-dictionary look-ups, no per-call {@code MoreLikeThis}, votes in an array). Against the
+ * per-call {@code MoreLikeThis} in one JVM: p50 48 µs instead of 65, p99 0.35 ms instead of 0.92
+ * (loaded machine); the message's analysis is now about half of the time.
  *
  * <p>Immutable after construction; thread-safe (one shared searcher). A message with no known word
  * gets no guess.
@@ -195,7 +196,7 @@ public final class LuceneComplaintClassifier implements ComplaintClassifier {
       }
       TermsEnum it = terms.iterator();
       for (BytesRef t = it.next(); t != null; t = it.next()) {
-        out.computeIfAbsent(t.utf8ToString(), k -> new TermStates(reader.getContext()))
+        out.computeIfAbsent(t.utf8ToString(), word -> new TermStates(reader.getContext()))
             .register(it.termState(), leaf.ord, it.docFreq(), it.totalTermFreq());
       }
     }
