@@ -80,10 +80,11 @@ final class TwilioVoiceFactory {
   @Singleton
   TwilioVoiceIvr twilioVoiceIvr(TwilioVoiceConfig config, VoiceTwiml twiml, TwilioVoiceCalls calls, OpenContact open,
       RouteContact routing, TwilioVoiceRouting events, MessageGateway texts, JdbcCitizenRegistry citizens,
-      org.onenumber.core.port.in.ServeSelf selfService) {
+      org.onenumber.core.port.in.ServeSelf selfService, JdbcHeardAnswers heard) {
     RecordingPolicy recording = new RecordingPolicy(citizens,
         config.recordQueues.stream().map(QueueId::new).collect(Collectors.toSet()));
-    return new TwilioVoiceIvr(twiml, calls, open, routing, events, texts, config.videoLink, recording, selfService);
+    return new TwilioVoiceIvr(twiml, calls, open, routing, events, texts, config.videoLink, recording, selfService,
+        heard);
   }
 
   /**

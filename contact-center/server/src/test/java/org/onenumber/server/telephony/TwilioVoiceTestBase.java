@@ -273,6 +273,34 @@ abstract class TwilioVoiceTestBase {
   }
 
   @Test
+  void aCallerWhoHeardAnAnswerBeforeARestartAndHangsUpAfterItIsStillCountedSelfServedOnce() throws Exception {
+    start(true);
+    String sid = twilio.ring();
+    String menu = twiml(url("/webhooks/twilio/voice"), call(sid, "CallStatus", "ringing"));
+    String options = twiml(attribute(menu, "Gather", "action"), call(sid, "Digits", "2"));
+    String topics = twiml(text(options, "Redirect"), call(sid));
+    twiml(attribute(topics, "Gather", "action"), call(sid, "Digits", "1"));
+    org.onenumber.server.persistence.Jdbc before = server.getApplicationContext()
+        .getBean(org.onenumber.server.persistence.Jdbc.class);
+    assertEquals(List.of("water-bill en"), before.query("select topic, language from twilio_heard_answers"
+        + " where call_sid = ?", r -> r.getString(1) + " " + r.getString(2), sid), "kept before the answer is spoken");
+
+    restart();
+    twiml(url("/webhooks/twilio/voice/status"), call(sid, "CallStatus", "completed", "CallDuration", "75"));
+    twiml(url("/webhooks/twilio/voice/status"), call(sid, "CallStatus", "completed", "CallDuration", "75"));
+    Map<String, Object> served = voiceContact();
+    assertEquals(List.of("CREATED", "CLOSED"), states(served), "one self-served contact after the restart");
+    assertEquals("IVR: self-service water-bill", served.get("topic"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> ((Number) http.map(server, http.send(server, "GET",
+        "/api/v1/service-levels?scope=channel&id=VOICE", null, http.login(server, "sv-01"))).get("selfServed"))
+        .intValue() == 1);
+    org.onenumber.server.persistence.Jdbc after = server.getApplicationContext()
+        .getBean(org.onenumber.server.persistence.Jdbc.class);
+    assertEquals(0, after.query("select call_sid from twilio_heard_answers", r -> r.getString(1)).size(),
+        "the row ends with the call");
+  }
+
+  @Test
   void aSeniorWhoPressesTwoInTheCheckInStaysOnTheLineAndIsDialledToAWelfareOperator() throws Exception {
     start(true);
     String sid = twilio.ring();
