@@ -106,10 +106,17 @@ final class TwilioVoiceFactory {
     return new TwilioVoiceLegs(twiml, calls, routing);
   }
 
-  @Singleton
+  /**
+   * Created at start: the consult legs a restart left in Twilio's conferences ({@code
+   * twilio_consult_legs}) are hung up at once, on a REST thread.
+   */
+  @Context
   TwilioCallControl twilioCallControl(TwilioVoiceConfig config, TwilioVoiceCalls calls, VoiceTwiml twiml,
-      TwilioVoiceApi api, Optional<AgentDevices> devices, RouteContact routing) {
-    return new TwilioCallControl(calls, twiml, api, devices(devices), routing, rest, config.callerId);
+      TwilioVoiceApi api, Optional<AgentDevices> devices, RouteContact routing, JdbcConsultLegs legs) {
+    TwilioCallControl control = new TwilioCallControl(calls, twiml, api, devices(devices), routing, rest,
+        config.callerId, legs);
+    rest.execute(control::endConsultLegsLeftByARestart);
+    return control;
   }
 
   private static AgentDevices devices(Optional<AgentDevices> devices) {
