@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Who is calling, worked out while the greeting plays: the caller id read as a phone number
  * (libphonenumber) and the language that number chose last time (a database read in the server)
- * run on a small pool ({@code onenumber-agi-lookup-N}, two threads) started before {@code ANSWER},
+ * run on a small pool ({@code onenumber-agi-lookup-N}, four threads: a burst of calls waits on
+ * database reads, not CPU) started before {@code ANSWER},
  * so neither sits between two AGI commands of the session thread; remembering a newly chosen
  * language is written there too, after the session has moved on. A lookup that is not done
  * {@link #WAIT_MILLIS} after the greeting (the database slow or down) gives the number without a
@@ -77,7 +78,7 @@ final class CallerLookup {
   }
 
   private static ThreadPoolExecutor pool() {
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(2_000),
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(2_000),
         task -> {
           Thread thread = new Thread(task, "onenumber-agi-lookup-" + THREADS.incrementAndGet());
           thread.setDaemon(true);
