@@ -6,4 +6,3 @@ CREATE TABLE twilio_consult_legs (
   call_sid   VARCHAR(64) NOT NULL PRIMARY KEY,
   contact_id VARCHAR(64) NOT NULL
 );
-CREATE INDEX twilio_consult_legs_contact ON twilio_consult_legs (contact_id);

@@ -22,7 +22,7 @@ public interface ConsultLegStore {
     public void placed(Leg leg) { }
 
     @Override
-    public void ended(ContactId contact) { }
+    public void ended(String callSid) { }
 
     @Override
     public List<Leg> all() {
@@ -32,8 +32,8 @@ public interface ConsultLegStore {
 
   void placed(Leg leg);
 
-  /** The contact's consult is over (completed, cancelled, failed or reconciled): its rows go. */
-  void ended(ContactId contact);
+  /** The leg is no consult leg any more (the consult completed, cancelled, failed or reconciled). */
+  void ended(String callSid);
 
   List<Leg> all();
 }

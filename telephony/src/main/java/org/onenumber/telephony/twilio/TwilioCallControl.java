@@ -174,8 +174,7 @@ public final class TwilioCallControl implements CallControl {
       } catch (RuntimeException e) {
         LOG.warn("consult for {} failed: {}", contact, e.getMessage());
         legs.operator().complete(null);
-        legs.consulted().complete(null);
-        forget(contact);
+        legs.consulted().complete(null); // a leg placed stays kept until the consult is completed or cancelled
       }
     });
   }
@@ -205,7 +204,7 @@ public final class TwilioCallControl implements CallControl {
     }
     String callSid = before.get().callSid();
     java.util.concurrent.CompletableFuture.allOf(legs.operator(), legs.consulted())
-        .thenRunAsync(() -> forget(contact), executor);
+        .thenRunAsync(() -> forget(legs), executor);
     leaving.apply(legs).thenAcceptAsync(sid -> {
       try {
         api.update(callSid, twiml.conference(legs.room(), true));
@@ -244,7 +243,7 @@ public final class TwilioCallControl implements CallControl {
         LOG.info("consult leg {} of contact {} not hung up (already ended?): {}", leg.callSid(), leg.contact(),
             e.getMessage());
       }
-      forget(leg.contact());
+      forget(leg.callSid());
     }
   }
 
@@ -258,11 +257,17 @@ public final class TwilioCallControl implements CallControl {
     return legSid;
   }
 
-  private void forget(ContactId contact) {
+  /** Once both legs' placing ended: the placed ones are no consult legs any more. */
+  private void forget(ConsultLegs legs) {
+    java.util.stream.Stream.of(legs.operator().getNow(null), legs.consulted().getNow(null))
+        .filter(java.util.Objects::nonNull).forEach(this::forget);
+  }
+
+  private void forget(String legSid) {
     try {
-      legStore.ended(contact);
+      legStore.ended(legSid);
     } catch (RuntimeException e) {
-      LOG.warn("consult legs of contact {} not forgotten: {}", contact, e.getMessage());
+      LOG.warn("consult leg {} not forgotten: {}", legSid, e.getMessage());
     }
   }
 

@@ -23,8 +23,8 @@ final class JdbcConsultLegs implements ConsultLegStore {
   }
 
   @Override
-  public void ended(ContactId contact) {
-    jdbc.update("delete from twilio_consult_legs where contact_id = ?", contact.value());
+  public void ended(String callSid) {
+    jdbc.update("delete from twilio_consult_legs where call_sid = ?", callSid);
   }
 
   @Override
