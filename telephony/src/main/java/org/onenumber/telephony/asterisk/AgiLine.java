@@ -6,9 +6,6 @@ import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
 import org.asteriskjava.fastagi.command.AnswerCommand;
 import org.asteriskjava.fastagi.command.ChannelStatusCommand;
-import org.asteriskjava.fastagi.command.ExecCommand;
-import org.asteriskjava.fastagi.command.SayNumberCommand;
-import org.asteriskjava.fastagi.command.StreamFileCommand;
 import org.asteriskjava.fastagi.reply.AgiReply;
 import org.onenumber.core.directory.Language;
 
@@ -42,25 +39,25 @@ final class AgiLine {
 
   /** Makes {@code SAY NUMBER} and Asterisk's own prompts speak {@code language}. */
   void speak(Language language) throws AgiException {
-    channel.setVariable("CHANNEL(language)", language.code());
+    channel.sendCommand(AgiCommands.setVariable("CHANNEL(language)", language.code()));
   }
 
   void play(Prompt prompt, Language language) throws AgiException {
-    alive(channel.sendCommand(new StreamFileCommand(prompt.file(language), "")));
+    alive(channel.sendCommand(AgiCommands.streamFile(prompt.file(language))));
   }
 
   /** Plays a sound file by name (without extension), such as a topic's recorded answer. */
   void playFile(String file) throws AgiException {
-    alive(channel.sendCommand(new StreamFileCommand(file, "")));
+    alive(channel.sendCommand(AgiCommands.streamFile(file)));
   }
 
   void sayNumber(long number) throws AgiException {
-    alive(channel.sendCommand(new SayNumberCommand(Long.toString(number), "")));
+    alive(channel.sendCommand(AgiCommands.sayNumber(Long.toString(number))));
   }
 
   /** Plays {@code prompt} and reads one key; returns "" on a time-out or an empty entry. */
   String ask(Prompt prompt, Language language, long timeoutMillis) throws AgiException {
-    String digits = channel.getData(prompt.file(language), timeoutMillis, 1);
+    String digits = channel.sendCommand(AgiCommands.getData(prompt.file(language), timeoutMillis, 1)).getResult();
     if ("-1".equals(digits)) {
       throw new AgiHangupException();
     }
@@ -87,18 +84,18 @@ final class AgiLine {
   /** Runs {@code Dial} and reads DIALSTATUS (which still works on a dead channel, capture 02). */
   DialResult dial(String target, int ringSeconds, String options) throws AgiException {
     String args = target + "," + (ringSeconds > 0 ? ringSeconds : "") + (options == null ? "" : "," + options);
-    int result = channel.sendCommand(new ExecCommand("Dial", args)).getResultCode();
-    String status = channel.getVariable("DIALSTATUS");
+    int result = channel.sendCommand(AgiCommands.exec("Dial", args)).getResultCode();
+    String status = variable("DIALSTATUS");
     return new DialResult(result < 0, status == null ? "" : status.toUpperCase(Locale.ROOT));
   }
 
   /** Runs an application that holds the channel (Bridge, ConfBridge); false when the caller hung up in it. */
   boolean run(String application, String args) throws AgiException {
-    return channel.sendCommand(new ExecCommand(application, args)).getResultCode() >= 0;
+    return channel.sendCommand(AgiCommands.exec(application, args)).getResultCode() >= 0;
   }
 
   String linkedId() throws AgiException {
-    return channel.getVariable("CHANNEL(linkedid)");
+    return variable("CHANNEL(linkedid)");
   }
 
   void hangUp() throws AgiException {
@@ -106,8 +103,14 @@ final class AgiLine {
   }
 
   private void exec(String application, String args) throws AgiException {
-    alive(args == null ? channel.sendCommand(new ExecCommand(application))
-        : channel.sendCommand(new ExecCommand(application, args)));
+    alive(args == null ? channel.sendCommand(AgiCommands.exec(application))
+        : channel.sendCommand(AgiCommands.exec(application, args)));
+  }
+
+  /** A channel variable, or null when unset (as {@code AgiChannel.getVariable}). */
+  private String variable(String name) throws AgiException {
+    AgiReply reply = channel.sendCommand(AgiCommands.getVariable(name));
+    return reply.getResultCode() == 1 ? reply.getExtra() : null;
   }
 
   private static AgiReply alive(AgiReply reply) throws AgiHangupException {

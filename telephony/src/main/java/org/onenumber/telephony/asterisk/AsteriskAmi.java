@@ -43,6 +43,7 @@ public final class AsteriskAmi implements AutoCloseable {
     this.monitoring = new AsteriskCallMonitoring(link, calls);
     link.addListener(events);
     link.onConnect(reconciler);
+    calls.watchHangupsWith(() -> link.status().up());
   }
 
   /**

@@ -48,6 +48,7 @@ public final class AsteriskCalls implements AutoCloseable {
   }
 
   private final Map<ContactId, Call> calls = new ConcurrentHashMap<>();
+  private volatile java.util.function.BooleanSupplier hangupsWatched = () -> false;
   private final Set<ContactId> adopted = ConcurrentHashMap.newKeySet();
   private final CarriedCalls store;
   private final InstantSource clock;
@@ -140,6 +141,20 @@ public final class AsteriskCalls implements AutoCloseable {
   /** Waits up to {@code millis} for the writes handed over so far (tests, shutdown). */
   public boolean flush(long millis) throws InterruptedException {
     return writes.flush(millis);
+  }
+
+  /**
+   * Who tells the sessions when a waiting caller hangs up: {@code watched} is true while AMI is
+   * logged in (its {@code Hangup} event puts {@link CallSignal.HangUp} in the call's mailbox), so a
+   * session then probes the channel less often ({@link #hangupsWatched()}).
+   */
+  public void watchHangupsWith(java.util.function.BooleanSupplier watched) {
+    this.hangupsWatched = watched;
+  }
+
+  /** True while AMI reports callers' hang-ups to the sessions. */
+  public boolean hangupsWatched() {
+    return hangupsWatched.getAsBoolean();
   }
 
   @Override

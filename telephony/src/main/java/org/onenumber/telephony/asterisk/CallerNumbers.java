@@ -4,6 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.onenumber.core.citizen.CitizenIdentity;
 
 /**
@@ -14,6 +15,7 @@ import org.onenumber.core.citizen.CitizenIdentity;
 public final class CallerNumbers {
 
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+  private static final Pattern DIALLABLE = Pattern.compile("[+0-9() .-]{3,32}");
 
   private final String region;
 
@@ -22,7 +24,7 @@ public final class CallerNumbers {
   }
 
   public Optional<CitizenIdentity.Phone> parse(String callerId) {
-    if (callerId == null || callerId.isBlank() || !callerId.matches("[+0-9() .-]{3,32}")) {
+    if (callerId == null || callerId.isBlank() || !DIALLABLE.matcher(callerId).matches()) {
       return Optional.empty();
     }
     try {

@@ -1,6 +1,7 @@
 package org.onenumber.telephony.asterisk;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
@@ -39,19 +40,22 @@ final class CallerSession implements AgiScript {
       return;
     }
     AgiLine line = new AgiLine(channel);
+    // Case 2 starts at once, off this thread: know the caller by number (libphonenumber; withheld
+    // numbers stay anonymous) and their remembered language, while Asterisk answers and greets.
+    CompletableFuture<CallerLookup.Caller> lookup = CallerLookup.start(ivr, request.getCallerIdNumber());
     try {
       // Case 1: answer.
       line.answer();
-      // Case 2: know the caller by number (libphonenumber); withheld numbers stay anonymous.
-      Optional<CitizenIdentity.Phone> phone = ivr.numbers().parse(request.getCallerIdNumber());
       // Case 3: the language, remembered from the last call or chosen in the menu.
       IvrMenu menu = new IvrMenu(line, ivr.settings());
       line.play(Prompt.WELCOME, Language.KOREAN);
-      Language language = phone.flatMap(ivr.languages()::remembered).orElse(null);
+      CallerLookup.Caller caller = CallerLookup.await(ivr, request.getCallerIdNumber(), lookup);
+      Optional<CitizenIdentity.Phone> phone = caller.phone();
+      Language language = caller.remembered();
       if (language == null) {
         language = menu.language();
         Language chosen = language;
-        phone.ifPresent(p -> ivr.languages().remember(p, chosen));
+        phone.ifPresent(p -> CallerLookup.remember(ivr, p, chosen));
       }
       line.speak(language);
       // Case 4: the main menu.

@@ -24,7 +24,11 @@ import org.slf4j.LoggerFactory;
  *   <li>At the first AMI reconcile ({@code CoreShowChannels}), a call with an operator leg:
  *       <ol type="a">
  *         <li>its caller channel (by uniqueid, since names restart with Asterisk) is gone:
- *             {@code Abandon} with reason {@value #LOST} (a connected contact ends CLOSED);
+ *             {@code Abandon} with reason {@value #LOST} (a connected contact ends CLOSED). Legs of
+ *             the call still up — the operator's (same linkedid: in a consult room, a conference or
+ *             the hold context) and every channel sharing a bridge with one of them (the consulted
+ *             party of a consult, a conference's third party) — are hung up by AMI: nobody can
+ *             take them back into a call, and a consult does not survive a restart;
  *         <li>the caller is in a bridge with a channel of the same linkedid (the operator's leg): the
  *             call is <i>adopted</i> into {@link AsteriskCalls} with that leg; AMI follows it from
  *             then on (its caller's {@code Hangup} ends the contact with reason {@value #ENDED});
@@ -98,7 +102,7 @@ public final class RestartSweep {
         LOG.info("call of {} still up after the restart: adopted ({} with {})", call.contact(),
             caller.get().channel(), leg.get().channel());
       } else {
-        caller.ifPresent(c -> hangUp.accept(c.channel()));
+        caller.ifPresentOrElse(c -> hangUp.accept(c.channel()), () -> legsLeft(call, live).forEach(hangUp));
         lose(call);
       }
     }
@@ -106,6 +110,22 @@ public final class RestartSweep {
     Outcome outcome = outcome();
     LOG.info("Asterisk restart sweep after reconcile: {}", outcome);
     return outcome;
+  }
+
+  /** Case 2a: the live legs of a call whose caller is gone, and the channels bridged with them. */
+  private static List<String> legsLeft(AsteriskCalls.Call call, List<LiveChannel> live) {
+    List<LiveChannel> legs = live.stream().filter(c -> call.linkedId().equals(c.linkedId())).toList();
+    java.util.Set<String> left = new java.util.LinkedHashSet<>();
+    for (LiveChannel leg : legs) {
+      left.add(leg.channel());
+      if (leg.bridged()) {
+        live.stream().filter(c -> leg.bridgeId().equals(c.bridgeId())).forEach(c -> left.add(c.channel()));
+      }
+    }
+    if (!left.isEmpty()) {
+      LOG.info("call of {} lost in the restart: its legs still up are hung up: {}", call.contact(), left);
+    }
+    return List.copyOf(left);
   }
 
   /** What the sweep did so far. */

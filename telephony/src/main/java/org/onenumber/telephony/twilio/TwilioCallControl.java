@@ -1,5 +1,6 @@
 package org.onenumber.telephony.twilio;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -33,7 +34,10 @@ import org.slf4j.LoggerFactory;
  *       Twilio calls the operator and the consulted party into a conference named after the contact
  *       ({@code onenumber-consult-<contact>}). Complete: the caller's leg joins that conference and
  *       the operator's consult leg is ended; cancel: the consulted party's leg is ended and the
- *       caller joins the operator there.
+ *       caller joins the operator there. Both placed legs are kept in {@link ConsultLegStore} while
+ *       the consult is under way; a consult does not survive a restart (routing cancels it, the
+ *       caller stays on hold with the first operator), so {@link #endConsultLegsLeftByARestart}
+ *       hangs up the legs Twilio still carries.
  *   <li>hangUp: the caller's leg is completed; the status callback then reports the end to routing.
  *   <li>placeCallback: Twilio calls the reserved operator; their leg runs a {@code <Dial>} to the
  *       citizen, whose answer (or not) becomes {@code CallbackResult}.
@@ -56,6 +60,7 @@ public final class TwilioCallControl implements CallControl {
   private final Executor executor;
   private final String callerId;
   private final java.util.Map<ContactId, ConsultLegs> consults = new java.util.concurrent.ConcurrentHashMap<>();
+  private final ConsultLegStore legStore;
 
   /** The legs of a consult: the operator's and the consulted party's, each in the consult conference. */
   private record ConsultLegs(String room, java.util.concurrent.CompletableFuture<String> operator,
@@ -64,6 +69,13 @@ public final class TwilioCallControl implements CallControl {
   /** @param callerId the city's number, shown on calls Twilio places */
   public TwilioCallControl(TwilioVoiceCalls calls, VoiceTwiml twiml, TwilioVoiceApi api, AgentDevices devices,
       RouteContact routing, Executor executor, String callerId) {
+    this(calls, twiml, api, devices, routing, executor, callerId, ConsultLegStore.NONE);
+  }
+
+  /** As above, keeping the consult legs under way in {@code legStore} (durable in the server). */
+  public TwilioCallControl(TwilioVoiceCalls calls, VoiceTwiml twiml, TwilioVoiceApi api, AgentDevices devices,
+      RouteContact routing, Executor executor, String callerId, ConsultLegStore legStore) {
+    this.legStore = legStore;
     this.calls = calls;
     this.twiml = twiml;
     this.api = api;
@@ -156,12 +168,13 @@ public final class TwilioCallControl implements CallControl {
     executor.execute(() -> {
       try {
         api.update(call.callSid(), twiml.hold(call.language()));
-        legs.operator().complete(api.place(line(call.agent()).address(), callerId, twiml.conference(legs.room(), false), null));
-        legs.consulted().complete(api.place(destination, callerId, twiml.conference(legs.room(), false), null));
+        legs.operator().complete(kept(contact,
+            api.place(line(call.agent()).address(), callerId, twiml.conference(legs.room(), false), null)));
+        legs.consulted().complete(kept(contact, api.place(destination, callerId, twiml.conference(legs.room(), false), null)));
       } catch (RuntimeException e) {
         LOG.warn("consult for {} failed: {}", contact, e.getMessage());
         legs.operator().complete(null);
-        legs.consulted().complete(null);
+        legs.consulted().complete(null); // a leg placed stays kept until the consult is completed or cancelled
       }
     });
   }
@@ -190,6 +203,8 @@ public final class TwilioCallControl implements CallControl {
       return;
     }
     String callSid = before.get().callSid();
+    java.util.concurrent.CompletableFuture.allOf(legs.operator(), legs.consulted())
+        .thenRunAsync(() -> forget(legs), executor);
     leaving.apply(legs).thenAcceptAsync(sid -> {
       try {
         api.update(callSid, twiml.conference(legs.room(), true));
@@ -200,6 +215,60 @@ public final class TwilioCallControl implements CallControl {
         LOG.warn("{} for {} failed: {}", what, contact, e.getMessage());
       }
     }, executor);
+  }
+
+  /**
+   * After a restart: hangs up every consult leg kept from before it (the consult was cancelled by
+   * the restart; Twilio would keep the operator's and the consulted party's legs in the consult
+   * conference until they hang up) and forgets them. A leg Twilio already ended is only logged.
+   * Blocking: run once at start, on a REST thread.
+   */
+  public void endConsultLegsLeftByARestart() {
+    List<ConsultLegStore.Leg> legs;
+    try {
+      legs = legStore.all();
+    } catch (RuntimeException e) {
+      LOG.warn("consult legs left by a restart could not be read: {}", e.getMessage());
+      return;
+    }
+    for (ConsultLegStore.Leg leg : legs) {
+      if (consults.containsKey(leg.contact())) {
+        continue; // a consult started since this start
+      }
+      try {
+        api.end(leg.callSid());
+        LOG.info("consult leg {} of contact {} hung up: the consult did not survive the restart", leg.callSid(),
+            leg.contact());
+      } catch (RuntimeException e) {
+        LOG.info("consult leg {} of contact {} not hung up (already ended?): {}", leg.callSid(), leg.contact(),
+            e.getMessage());
+      }
+      forget(leg.callSid());
+    }
+  }
+
+  /** Keeps a placed consult leg before it is known to the consult; returns its sid. */
+  private String kept(ContactId contact, String legSid) {
+    try {
+      legStore.placed(new ConsultLegStore.Leg(contact, legSid));
+    } catch (RuntimeException e) {
+      LOG.warn("consult leg {} of contact {} not kept: {}", legSid, contact, e.getMessage());
+    }
+    return legSid;
+  }
+
+  /** Once both legs' placing ended: the placed ones are no consult legs any more. */
+  private void forget(ConsultLegs legs) {
+    java.util.stream.Stream.of(legs.operator().getNow(null), legs.consulted().getNow(null))
+        .filter(java.util.Objects::nonNull).forEach(this::forget);
+  }
+
+  private void forget(String legSid) {
+    try {
+      legStore.ended(legSid);
+    } catch (RuntimeException e) {
+      LOG.warn("consult leg {} not forgotten: {}", legSid, e.getMessage());
+    }
   }
 
   /**

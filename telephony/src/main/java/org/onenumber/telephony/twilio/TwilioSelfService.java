@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.onenumber.core.citizen.CitizenIdentity;
 import org.onenumber.core.contact.Channel;
 import org.onenumber.core.directory.Language;
@@ -14,6 +13,7 @@ import org.onenumber.core.port.in.OpenContactCommand;
 import org.onenumber.core.port.in.ServeSelf;
 import org.onenumber.core.port.out.MessageGateway;
 import org.onenumber.core.selfservice.SelfServiceAnswer;
+import org.onenumber.telephony.twilio.HeardAnswers.Heard;
 import org.onenumber.telephony.twilio.VoicePrompts.Prompt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  *   <li>The call's status callback ({@code completed} and the other ends) for a call that heard an
  *       answer and was not queued: a self-served contact ({@code ServeSelf.served}), once.
  * </ol>
- * Which calls heard which answer is kept in memory for up to two hours (a restart in between loses
- * the self-served count of those calls, never a queued contact). Thread-safe.
+ * Which calls heard which answer is kept in {@link HeardAnswers} (the server's table {@code
+ * twilio_heard_answers}: a restart between the answer and the hang-up keeps the call's self-served
+ * count) for up to two hours. Thread-safe.
  */
 public final class TwilioSelfService {
 
@@ -44,8 +45,6 @@ public final class TwilioSelfService {
     record Queue(String topic) implements Next {}
   }
 
-  private record Heard(String topic, Language language, CitizenIdentity caller, Instant from) {}
-
   private static final Logger LOG = LoggerFactory.getLogger(TwilioSelfService.class);
   private static final Set<String> ENDS = Set.of("completed", "busy", "failed", "no-answer", "canceled");
   private static final Duration REMEMBERED = Duration.ofHours(2);
@@ -55,12 +54,13 @@ public final class TwilioSelfService {
   private final ServeSelf serve;
   private final VoiceTwiml twiml;
   private final MessageGateway texts;
-  private final Map<String, Heard> heard = new ConcurrentHashMap<>();
+  private final HeardAnswers heard;
 
-  public TwilioSelfService(ServeSelf serve, VoiceTwiml twiml, MessageGateway texts) {
+  public TwilioSelfService(ServeSelf serve, VoiceTwiml twiml, MessageGateway texts, HeardAnswers heard) {
     this.serve = serve;
     this.twiml = twiml;
     this.texts = texts;
+    this.heard = heard;
   }
 
   /** Case 1: the topic menu, or empty when there is none in {@code language}. */
@@ -83,7 +83,7 @@ public final class TwilioSelfService {
           : menu(language, tries + 1).<Next>map(Next.Twiml::new).orElse(new Next.Queue(null));
     }
     forgetOld();
-    heard.put(form.get("CallSid"), new Heard(answer.get().topic(), language,
+    heard.heard(new Heard(form.get("CallSid"), answer.get().topic(), language,
         CallerNumbers.identity(form.get("From"), form.get("CallSid")), Instant.now()));
     return new Next.Twiml(twiml.selfServiceAnswer(language, answer.get().topic(), spoken(answer.get()), null, 0));
   }
@@ -91,12 +91,12 @@ public final class TwilioSelfService {
   /** Case 2's digits ({@code silences}: time-outs so far). */
   public Next afterAnswer(Map<String, String> form, Language language, String topic, int silences) {
     String sid = form.get("CallSid");
-    Heard call = heard.get(sid);
+    Heard call = heard.find(sid).orElse(null);
     Optional<SelfServiceAnswer> answer = serve.topics(language).stream().filter(t -> t.key().equals(topic))
         .findFirst().flatMap(t -> serve.answer(t.digit(), language));
     String digits = form.getOrDefault("Digits", "");
     if ("0".equals(digits) || call == null || answer.isEmpty()) {
-      heard.remove(sid);
+      heard.forget(sid);
       return new Next.Queue("IVR: topic " + topic);
     }
     return switch (digits) {
@@ -114,16 +114,19 @@ public final class TwilioSelfService {
     if (!ENDS.contains(form.getOrDefault("CallStatus", ""))) {
       return;
     }
-    Heard call = heard.remove(form.getOrDefault("CallSid", ""));
-    if (call != null) {
-      try {
-        serve.served(new OpenContactCommand(Channel.VOICE, call.caller(), null, call.language(),
-            "IVR: self-service " + call.topic(), null, null, null), call.from());
-      } catch (RuntimeException e) {
-        LOG.error("a self-served call ({}) could not be journaled: {}", call.topic(), e.getMessage());
-        heard.putIfAbsent(form.get("CallSid"), call); // Twilio retries the callback after a 5xx
-        throw e;
-      }
+    String sid = form.getOrDefault("CallSid", "");
+    Optional<Heard> found = heard.find(sid);
+    if (found.isEmpty() || !heard.forget(sid)) {
+      return;
+    }
+    Heard call = found.get();
+    try {
+      serve.served(new OpenContactCommand(Channel.VOICE, call.caller(), null, call.language(),
+          "IVR: self-service " + call.topic(), null, null, null), call.at());
+    } catch (RuntimeException e) {
+      LOG.error("a self-served call ({}) could not be journaled: {}", call.topic(), e.getMessage());
+      heard.heard(call); // Twilio retries the callback after a 5xx
+      throw e;
     }
   }
 
@@ -150,7 +153,6 @@ public final class TwilioSelfService {
   }
 
   private void forgetOld() {
-    Instant horizon = Instant.now().minus(REMEMBERED);
-    heard.values().removeIf(h -> h.from().isBefore(horizon));
+    heard.forgetBefore(Instant.now().minus(REMEMBERED));
   }
 }

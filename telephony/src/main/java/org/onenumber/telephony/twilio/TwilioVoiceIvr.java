@@ -57,7 +57,14 @@ public final class TwilioVoiceIvr {
   public TwilioVoiceIvr(VoiceTwiml twiml, TwilioVoiceCalls calls, OpenContact open, RouteContact routing,
       TwilioVoiceRouting events, MessageGateway texts, String videoLink, Predicate<Contact> recordingAllowed,
       ServeSelf serveSelf) {
-    this.selfService = new TwilioSelfService(serveSelf, twiml, texts);
+    this(twiml, calls, open, routing, events, texts, videoLink, recordingAllowed, serveSelf, HeardAnswers.inMemory());
+  }
+
+  /** As above, keeping which call heard which answer in {@code heard} (durable in the server). */
+  public TwilioVoiceIvr(VoiceTwiml twiml, TwilioVoiceCalls calls, OpenContact open, RouteContact routing,
+      TwilioVoiceRouting events, MessageGateway texts, String videoLink, Predicate<Contact> recordingAllowed,
+      ServeSelf serveSelf, HeardAnswers heard) {
+    this.selfService = new TwilioSelfService(serveSelf, twiml, texts, heard);
     this.twiml = twiml;
     this.calls = calls;
     this.open = open;

@@ -55,6 +55,9 @@
  * Hold ends the operator's leg (Twilio cannot park one leg of a {@code <Dial>}); resume dials the
  * operator again. The registry of calls is kept through a {@code TwilioCallStore} (the server's table
  * {@code twilio_calls}) and read back at start, so a call Twilio kept running across a restart is
- * found again by its next webhook; a webhook for a call never carried gets empty TwiML.
+ * found again by its next webhook; a webhook for a call never carried gets empty TwiML. Likewise
+ * {@code HeardAnswers} (table {@code twilio_heard_answers}) keeps which call heard a self-service
+ * answer until its status callback, and {@code ConsultLegStore} (table {@code twilio_consult_legs})
+ * the legs of a consult under way, which are hung up at the next start (a restart cancels a consult).
  */
 package org.onenumber.telephony.twilio;

@@ -2,6 +2,7 @@ package org.onenumber.telephony.asterisk;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,17 +21,18 @@ import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.event.ContactStateChanged;
 import org.onenumber.testkit.FakeAgentDevices;
 import org.onenumber.testkit.FakeMessageGateway;
-import org.onenumber.testkit.FastAgiCaller;
 
 /**
  * Load driver for the FastAGI IVR ({@code bin/bench telephony}): N concurrent calls (500 by
- * default) replayed from the Asterisk captures over real TCP go through the IVR to the waiting
- * loop at once; the per-command round trip is the time from this client's reply to the server's
- * next command, over every IVR command of every call. Then each waiting call is offered to an
- * operator (one offer every {@code pace} µs, the routing decision simulated by putting the engine's
- * OFFERED event in the call's mailbox, as the server's forwarder does) and the time until {@code
- * EXEC Dial} reaches the wire is measured. Prints a table and, last, {@code RESULT telephony …}
- * with {@code ami_events_per_s=NA} (the AMI part is measured separately).
+ * default) go through the IVR to the waiting loop at once. The calls come from {@link
+ * FastAgiLoadClient} in its own JVM (as Asterisk is its own process: its reader threads are not
+ * stacks this JVM's collector scans), replayed from the Asterisk captures over loopback TCP; the
+ * per-command round trip is measured by that client, from its reply to the server's next command,
+ * over every IVR command of every call. Then each waiting call is offered to an operator (one offer
+ * every {@code pace} µs, the routing decision simulated by putting the engine's OFFERED event in the
+ * call's mailbox, as the server's forwarder does) and the time until {@code EXEC Dial} reaches the
+ * client is measured (both ends read {@code CLOCK_MONOTONIC}). Prints a table and, last, {@code
+ * RESULT telephony …} with {@code ami_events_per_s=NA} (the AMI part is measured separately).
  */
 public final class FastAgiBench {
 
@@ -54,6 +56,10 @@ public final class FastAgiBench {
     }
     RecordingRouting routing = new RecordingRouting();
     AsteriskCalls calls = new AsteriskCalls();
+    // As in the server with AMI logged in (its Hangup events reach the sessions), unless AGI_AMI_UP=0:
+    // waiting calls then probe their channel every 2 s rather than every 500 ms.
+    boolean amiUp = !"0".equals(System.getenv().getOrDefault("AGI_AMI_UP", "1"));
+    calls.watchHangupsWith(() -> amiUp);
     FakeAgentDevices devices = new FakeAgentDevices();
     for (int i = 1; i <= sessions; i++) {
       devices.put(agent(i), "PJSIP/" + agent(i).value());
@@ -61,26 +67,20 @@ public final class FastAgiBench {
     IvrSettings settings = IvrSettings.defaults().withPort(port);
     try (AgiIvrServer server = new AgiIvrServer(new Ivr(routing, routing, devices, calls, new MapCallerLanguages(),
         new FakeMessageGateway(), new CallerNumbers("KR"), settings), warm).start()) {
-      List<FastAgiCaller> callers = new ArrayList<>();
+      Process client = startClient(port, sessions, prefix);
+      ClientOutput output = new ClientOutput(client, print);
       long start = System.nanoTime();
-      for (int i = 0; i < sessions; i++) {
-        callers.add(FastAgiCaller.call(InetAddress.getLoopbackAddress(), port,
-            FastAgiCaller.environment("PJSIP/" + prefix + "caller-" + i, prefix + "1796170000." + i, String.format("0105555%04d", i), "ivr"))
-            .press("1", "1").onDial(device -> FastAgiCaller.DialOutcome.ANSWER).start());
-      }
       int peak = 0;
       while (calls.all().size() < sessions) {
         peak = Math.max(peak, server.activeSessions());
-        if (System.nanoTime() - start > Duration.ofMinutes(3).toNanos()) {
+        if (System.nanoTime() - start > Duration.ofMinutes(3).toNanos() || !client.isAlive()) {
+          client.destroy();
           throw new IllegalStateException("only " + calls.all().size() + " of " + sessions + " calls reached the line");
         }
-        LockSupport.parkNanos(1_000_000);
+        LockSupport.parkNanos(10_000_000); // every 10 ms: the copy of the registry is work in the server's JVM
       }
       peak = Math.max(peak, server.activeSessions());
       double ivrSeconds = (System.nanoTime() - start) / 1e9;
-      long[] roundTrips = ivrRoundTrips(callers, false);
-      long[] setups = ivrRoundTrips(callers, true);
-      Map<String, long[]> byCommand = ivrRoundTripsByCommand(callers);
 
       Map<String, Long> offeredAt = new ConcurrentHashMap<>();
       List<AsteriskCalls.Call> waiting = new ArrayList<>(calls.all());
@@ -92,98 +92,117 @@ public final class FastAgiBench {
             ContactState.QUEUED, ContactState.OFFERED, new QueueId("general-ko"), agent, null, Instant.now())));
         LockSupport.parkNanos(paceMicros * 1_000);
       }
-      long[] toDial = new long[callers.size()];
-      for (int i = 0; i < callers.size(); i++) {
-        FastAgiCaller caller = callers.get(i);
-        FastAgiCaller.Command dial = caller.await("EXEC Dial", Duration.ofSeconds(60));
-        toDial[i] = dial.atNanos() - offeredAt.get(caller.environment().get("agi_uniqueid"));
-      }
-      for (FastAgiCaller caller : callers) {
-        caller.hangUp();
-      }
-      for (FastAgiCaller caller : callers) {
-        caller.awaitClosed(Duration.ofSeconds(60));
+      output.awaitDone(Duration.ofMinutes(3));
+      long[] toDial = output.dials().entrySet().stream()
+          .mapToLong(dial -> dial.getValue() - offeredAt.get(dial.getKey())).sorted().toArray();
+      if (toDial.length != sessions) {
+        throw new IllegalStateException("the client saw " + toDial.length + " of " + sessions + " Dials");
       }
       if (print) {
-        byCommand.forEach((verb, sorted) -> System.out.printf(Locale.ROOT, "  %-38s n=%d p50=%.3f p99=%.3f max=%.3f ms%n",
-            verb, sorted.length, ms(sorted, 0.50), ms(sorted, 0.99), ms(sorted, 1.0)));
         System.out.printf(Locale.ROOT, "%-40s n=%d p50=%.3f p99=%.3f max=%.3f ms%n",
-            "session setup (environment -> 1st cmd)", setups.length, ms(setups, 0.50), ms(setups, 0.99), ms(setups, 1.0));
-        long[] both = java.util.stream.LongStream.concat(Arrays.stream(roundTrips), Arrays.stream(setups)).sorted().toArray();
-        System.out.printf(Locale.ROOT, "%-40s n=%d p50=%.3f p99=%.3f max=%.3f ms (the figure before 2026-12-02)%n",
-            "commands incl. session setup", both.length, ms(both, 0.50), ms(both, 0.99), ms(both, 1.0));
-        report(sessions, peak, ivrSeconds, roundTrips, toDial, paceMicros);
+            "session setup (environment -> 1st cmd)", output.setup()[0], output.setup()[1] / 1e6,
+            output.setup()[2] / 1e6, output.setup()[3] / 1e6);
+        report(sessions, peak, ivrSeconds, output.roundTrip(), toDial, paceMicros);
       }
     }
   }
 
   /**
-   * Round trips of every command after the first up to and including the first music on hold (the
-   * IVR part), or ({@code first}) of the first commands only: the first command answers no reply of
-   * ours but the environment block, so its time is the session's setup (accept, hand-over to a
-   * session thread, reading the environment), reported apart.
+   * Starts {@link FastAgiLoadClient} in its own JVM (this one's java and class path; options from
+   * {@code AGI_CLIENT_JAVA_OPTS}, default {@code -Xms256m -Xmx512m}), so that the replaying
+   * client's 500 reader threads are not stacks the server's collector scans.
    */
-  private static long[] ivrRoundTrips(List<FastAgiCaller> callers, boolean first) {
-    List<Long> all = new ArrayList<>();
-    for (FastAgiCaller caller : callers) {
-      boolean isFirst = true;
-      for (FastAgiCaller.Command command : caller.commands()) {
-        if (isFirst == first) {
-          all.add(command.sinceReplyNanos());
-        }
-        if (first) {
-          break;
-        }
-        isFirst = false;
-        if (command.text().startsWith("EXEC StartMusicOnHold")) {
-          break;
-        }
-      }
-    }
-    return all.stream().mapToLong(Long::longValue).sorted().toArray();
+  private static Process startClient(int port, int sessions, String prefix) throws java.io.IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    String options = System.getenv().getOrDefault("AGI_CLIENT_JAVA_OPTS", "-Xms256m -Xmx512m");
+    command.addAll(Arrays.stream(options.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), FastAgiLoadClient.class.getName(),
+        Integer.toString(port), Integer.toString(sessions), prefix));
+    return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
   }
 
-  /**
-   * The same round trips by command (the first command of a call separately: its round trip starts
-   * when the caller sent the environment, so it includes the connection's accept and hand-over to a
-   * session thread).
-   */
-  private static Map<String, long[]> ivrRoundTripsByCommand(List<FastAgiCaller> callers) {
-    Map<String, List<Long>> all = new java.util.TreeMap<>();
-    for (FastAgiCaller caller : callers) {
-      boolean first = true;
-      for (FastAgiCaller.Command command : caller.commands()) {
-        String verb = command.text().startsWith("EXEC ") ? command.text().split(" ", 3)[0] + " " + command.text().split(" ", 3)[1]
-            : command.text().split(" ", 2)[0];
-        all.computeIfAbsent((first ? "first: " : "") + verb, k -> new ArrayList<>()).add(command.sinceReplyNanos());
-        first = false;
-        if (command.text().startsWith("EXEC StartMusicOnHold")) {
-          break;
+  /** Reads the client's stdout on its own thread: table lines echoed, machine lines kept. */
+  private static final class ClientOutput {
+    private final Process client;
+    private final Map<String, Long> dials = new ConcurrentHashMap<>();
+    private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+    private volatile long[] roundTrip = new long[4];
+    private volatile long[] setup = new long[4];
+
+    ClientOutput(Process client, boolean echo) {
+      this.client = client;
+      Thread reader = new Thread(() -> read(echo), "agi-bench-client-output");
+      reader.setDaemon(true);
+      reader.start();
+    }
+
+    private void read(boolean echo) {
+      try (java.io.BufferedReader in = client.inputReader(java.nio.charset.StandardCharsets.UTF_8)) {
+        String line;
+        while ((line = in.readLine()) != null) {
+          String[] words = line.split(" ");
+          switch (words[0]) {
+            case "DIAL" -> dials.put(words[1], Long.parseLong(words[2]));
+            case "ROUNDTRIP" -> roundTrip = numbers(words);
+            case "SETUP" -> setup = numbers(words);
+            case "READY", "DONE" -> { }
+            default -> {
+              if (echo) {
+                System.out.println(line);
+              }
+            }
+          }
+          if ("DONE".equals(words[0])) {
+            done.countDown();
+          }
         }
+      } catch (java.io.IOException e) {
+        System.err.println("client output: " + e);
       }
     }
-    Map<String, long[]> sorted = new java.util.TreeMap<>();
-    all.forEach((k, v) -> sorted.put(k, v.stream().mapToLong(Long::longValue).sorted().toArray()));
-    return sorted;
+
+    private static long[] numbers(String[] words) {
+      return Arrays.stream(words, 1, words.length).mapToLong(Long::parseLong).toArray();
+    }
+
+    void awaitDone(Duration within) throws InterruptedException {
+      if (!done.await(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        client.destroy();
+        throw new IllegalStateException("the FastAGI client did not finish within " + within);
+      }
+      client.waitFor();
+    }
+
+    Map<String, Long> dials() {
+      return dials;
+    }
+
+    /** n, p50, p99, max (ns) of the command round trips after each call's first. */
+    long[] roundTrip() {
+      return roundTrip;
+    }
+
+    long[] setup() {
+      return setup;
+    }
   }
 
-  private static void report(int sessions, int peak, double ivrSeconds, long[] roundTrips, long[] toDial,
+  private static void report(int sessions, int peak, double ivrSeconds, long[] roundTrip, long[] toDial,
       long paceMicros) {
-    Arrays.sort(toDial);
     System.out.printf(Locale.ROOT, "%-40s %d (peak active %d)%n", "concurrent FastAGI sessions", sessions, peak);
     System.out.printf(Locale.ROOT, "%-40s %.2f s for all to reach the line%n", "IVR phase", ivrSeconds);
-    System.out.printf(Locale.ROOT, "%-40s n=%d p50=%.3f p99=%.3f max=%.3f ms%n", "command round trip (after the 1st)", roundTrips.length,
-        ms(roundTrips, 0.50), ms(roundTrips, 0.99), ms(roundTrips, 1.0));
+    System.out.printf(Locale.ROOT, "%-40s n=%d p50=%.3f p99=%.3f max=%.3f ms%n", "command round trip (after the 1st)", roundTrip[0],
+        roundTrip[1] / 1e6, roundTrip[2] / 1e6, roundTrip[3] / 1e6);
     System.out.printf(Locale.ROOT, "%-40s n=%d p50=%.3f p99=%.3f max=%.3f ms (one offer every %d us)%n",
         "OFFERED in mailbox -> EXEC Dial on wire", toDial.length, ms(toDial, 0.50), ms(toDial, 0.99), ms(toDial, 1.0),
         paceMicros);
     System.out.printf(Locale.ROOT, "RESULT telephony ami_events_per_s=NA agi_sessions=%d agi_p99_ms=%.3f"
-        + " assign_to_dial_p99_ms=%.3f%n", sessions, ms(roundTrips, 0.99), ms(toDial, 0.99));
+        + " assign_to_dial_p99_ms=%.3f%n", sessions, roundTrip[2] / 1e6, ms(toDial, 0.99));
   }
 
   private static double ms(long[] sorted, double quantile) {
-    int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
-    return sorted[Math.max(0, index)] / 1e6;
+    return FastAgiLoadClient.ms(sorted, quantile);
   }
 
   private static AgentId agent(int i) {

@@ -88,7 +88,8 @@ class FastAgiReplayIT {
     assertEquals(Language.ENGLISH, routing.opened().get(0).language());
     assertEquals(Channel.VOICE, routing.opened().get(0).channel());
     assertEquals("+821012345678", routing.opened().get(0).identity().value());
-    assertEquals(Language.ENGLISH, languages.byNumber.get("+821012345678"), "remembered for the next call");
+    // remembered off the session thread (CallerLookup): wait for it
+    await().atMost(WITHIN).until(() -> Language.ENGLISH.equals(languages.byNumber.get("+821012345678")));
 
     calls.signal(contact, new CallSignal.Routed(new QueuePositionChanged(contact, new QueueId("english"), 3,
         Duration.ofSeconds(100), Instant.now())));

@@ -89,6 +89,32 @@ class RestartSweepTest {
     calls.close();
   }
 
+  /**
+   * Derived from 07a (the call's linkedid, the operator leg's name) and 05b (ConfBridge members share
+   * the room's BridgeUniqueid): the caller's session ended with the server during a consult, so the
+   * caller is gone, while the operator's leg and the consulted party are still in the consult room.
+   */
+  @Test
+  void theLegsOfACallWhoseCallerIsGoneAreHungUpWithTheConsultedPartyInTheirRoom() {
+    MapCarriedCalls store = new MapCarriedCalls();
+    store.opened(LIVE_CALL, EARLIER);
+    RecordingRoutes routing = new RecordingRoutes();
+    AsteriskCalls calls = new AsteriskCalls(store, java.time.Clock.systemUTC());
+    RestartSweep sweep = new RestartSweep(store, calls, routing, java.time.Clock.systemUTC());
+    sweep.start();
+    String room = "5b10e2d4-25bd-4735-bf70-b6a985dbed93";
+    List<LiveChannel> consultRoom = List.of(
+        new LiveChannel("PJSIP/agent-001-00000015", "1796161588.23", "1796161588.22", room),
+        new LiveChannel("PJSIP/agent-002-00000019", "1796161600.30", "1796161600.30", room),
+        new LiveChannel("PJSIP/caller-00000020", "1796161700.40", "1796161700.40", "b5925f64-91fd-4e26-936e-2710c44de1e1"));
+    List<String> hungUp = new ArrayList<>();
+    assertEquals(new RestartSweep.Outcome(1, 0, 0), sweep.reconcile(consultRoom, hungUp::add));
+    assertEquals(List.of("PJSIP/agent-001-00000015", "PJSIP/agent-002-00000019"), hungUp,
+        "the operator's leg and the consulted party; another call's channel untouched");
+    assertEquals(List.of(new RoutingCommand.Abandon(LIVE, RestartSweep.LOST)), routing.commands());
+    calls.close();
+  }
+
   @Test
   void callsOpenedByThisRunAreNeverSwept() {
     MapCarriedCalls store = new MapCarriedCalls();

@@ -80,10 +80,11 @@ final class TwilioVoiceFactory {
   @Singleton
   TwilioVoiceIvr twilioVoiceIvr(TwilioVoiceConfig config, VoiceTwiml twiml, TwilioVoiceCalls calls, OpenContact open,
       RouteContact routing, TwilioVoiceRouting events, MessageGateway texts, JdbcCitizenRegistry citizens,
-      org.onenumber.core.port.in.ServeSelf selfService) {
+      org.onenumber.core.port.in.ServeSelf selfService, JdbcHeardAnswers heard) {
     RecordingPolicy recording = new RecordingPolicy(citizens,
         config.recordQueues.stream().map(QueueId::new).collect(Collectors.toSet()));
-    return new TwilioVoiceIvr(twiml, calls, open, routing, events, texts, config.videoLink, recording, selfService);
+    return new TwilioVoiceIvr(twiml, calls, open, routing, events, texts, config.videoLink, recording, selfService,
+        heard);
   }
 
   /**
@@ -112,10 +113,17 @@ final class TwilioVoiceFactory {
     return new TwilioVoiceLegs(twiml, calls, routing);
   }
 
-  @Singleton
+  /**
+   * Created at start: the consult legs a restart left in Twilio's conferences ({@code
+   * twilio_consult_legs}) are hung up at once, on a REST thread.
+   */
+  @Context
   TwilioCallControl twilioCallControl(TwilioVoiceConfig config, TwilioVoiceCalls calls, VoiceTwiml twiml,
-      TwilioVoiceApi api, Optional<AgentDevices> devices, RouteContact routing) {
-    return new TwilioCallControl(calls, twiml, api, devices(devices), routing, rest, config.callerId);
+      TwilioVoiceApi api, Optional<AgentDevices> devices, RouteContact routing, JdbcConsultLegs legs) {
+    TwilioCallControl control = new TwilioCallControl(calls, twiml, api, devices(devices), routing, rest,
+        config.callerId, legs);
+    rest.execute(control::endConsultLegsLeftByARestart);
+    return control;
   }
 
   private static AgentDevices devices(Optional<AgentDevices> devices) {

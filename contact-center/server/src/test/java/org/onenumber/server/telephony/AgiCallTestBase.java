@@ -114,6 +114,25 @@ abstract class AgiCallTestBase implements TestPropertyProvider {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void theTopicRecordingsToMakeAreListedWithTheAnswersWordsForSupervisorsOnly() throws Exception {
+    Reply prompts = send("GET", "/api/v1/telephony/prompts", null, token("sv-01"));
+    assertEquals(200, prompts.status(), prompts.text());
+    List<Map<String, Object>> recordings = (List<Map<String, Object>>) prompts.body().get("recordings");
+    List<Object> files = recordings.stream().map(r -> r.get("file")).toList();
+    assertEquals(List.of("onenumber/ko/topic-menu", "onenumber/ko/answer-water-bill", "onenumber/ko/answer-bulky-waste",
+        "onenumber/ko/answer-recycling", "onenumber/en/topic-menu", "onenumber/en/answer-water-bill",
+        "onenumber/en/answer-bulky-waste", "onenumber/en/answer-recycling"), files, "the demo's three topics in ko and en");
+    Map<String, Object> water = recordings.get(5);
+    assertTrue(((String) water.get("text")).startsWith("How to pay your water bill. You can pay the water bill online"),
+        water.toString());
+    assertTrue(((String) water.get("fingerprint")).matches("[0-9a-f]{16}"), water.toString());
+    assertTrue(((String) recordings.get(4).get("text")).contains("How to pay your water bill press 1"),
+        recordings.get(4).toString());
+    assertEquals(403, send("GET", "/api/v1/telephony/prompts", null, token("op-022")).status());
+  }
+
+  @Test
   void aCallerServedByATopicsAnswerIsJournaledSelfServedAndCountedAsSuchNotAsAbandoned() throws Exception {
     String sv = token("sv-01");
     long before = selfServedToday(sv);

@@ -258,12 +258,25 @@ abstract class TwilioVoiceTestBase {
   void aCallerWhoHearsATopicsAnswerAndHangsUpIsJournaledSelfServedNotAbandoned() throws Exception {
     start(true);
     String sid = twilio.ring();
+    String answer = hearTheWaterBillAnswer(sid);
+    assertTrue(text(answer, "Say").startsWith("How to pay your water bill. You can pay the water bill online"), answer);
+    hangsUpAndIsCountedSelfServedOnce(sid);
+    Map<String, Object> voice = http.map(server, http.send(server, "GET", "/api/v1/service-levels?scope=channel&id=VOICE",
+        null, http.login(server, "sv-01")));
+    assertEquals(0, ((Number) voice.get("abandoned")).intValue(), voice.toString());
+  }
+
+  /** English, stays on the line, the topic menu (its one English topic), 1: the water bill's answer TwiML. */
+  private String hearTheWaterBillAnswer(String sid) {
     String menu = twiml(url("/webhooks/twilio/voice"), call(sid, "CallStatus", "ringing"));
     String options = twiml(attribute(menu, "Gather", "action"), call(sid, "Digits", "2"));
     String topics = twiml(text(options, "Redirect"), call(sid));
     assertEquals("For How to pay your water bill, press 1.", text(topics, "Say"), topics);
-    String answer = twiml(attribute(topics, "Gather", "action"), call(sid, "Digits", "1"));
-    assertTrue(text(answer, "Say").startsWith("How to pay your water bill. You can pay the water bill online"), answer);
+    return twiml(attribute(topics, "Gather", "action"), call(sid, "Digits", "1"));
+  }
+
+  /** Twilio reports the end twice (a retried callback): one contact CREATED → CLOSED, self-served once. */
+  private void hangsUpAndIsCountedSelfServedOnce(String sid) throws Exception {
     twiml(url("/webhooks/twilio/voice/status"), call(sid, "CallStatus", "completed", "CallDuration", "75"));
     twiml(url("/webhooks/twilio/voice/status"), call(sid, "CallStatus", "completed", "CallDuration", "75"));
     Map<String, Object> served = voiceContact();
@@ -272,9 +285,24 @@ abstract class TwilioVoiceTestBase {
     await().atMost(Duration.ofSeconds(10)).until(() -> ((Number) http.map(server, http.send(server, "GET",
         "/api/v1/service-levels?scope=channel&id=VOICE", null, http.login(server, "sv-01"))).get("selfServed"))
         .intValue() == 1);
-    Map<String, Object> voice = http.map(server, http.send(server, "GET", "/api/v1/service-levels?scope=channel&id=VOICE",
-        null, http.login(server, "sv-01")));
-    assertEquals(0, ((Number) voice.get("abandoned")).intValue(), voice.toString());
+  }
+
+  @Test
+  void aCallerWhoHeardAnAnswerBeforeARestartAndHangsUpAfterItIsStillCountedSelfServedOnce() throws Exception {
+    start(true);
+    String sid = twilio.ring();
+    hearTheWaterBillAnswer(sid);
+    org.onenumber.server.persistence.Jdbc before = server.getApplicationContext()
+        .getBean(org.onenumber.server.persistence.Jdbc.class);
+    assertEquals(List.of("water-bill en"), before.query("select topic, language from twilio_heard_answers"
+        + " where call_sid = ?", r -> r.getString(1) + " " + r.getString(2), sid), "kept before the answer is spoken");
+
+    restart();
+    hangsUpAndIsCountedSelfServedOnce(sid);
+    org.onenumber.server.persistence.Jdbc after = server.getApplicationContext()
+        .getBean(org.onenumber.server.persistence.Jdbc.class);
+    assertEquals(0, after.query("select call_sid from twilio_heard_answers", r -> r.getString(1)).size(),
+        "the row ends with the call");
   }
 
   @Test
@@ -345,7 +373,7 @@ abstract class TwilioVoiceTestBase {
   }
 
   @Test
-  void aConsultUnderWayAtARestartIsCancelledAndTheCallerStaysOnHoldWithTheFirstOperator() throws Exception {
+  void aConsultUnderWayAtARestartIsCancelledItsTwilioLegsAreHungUpAndTheCallerStaysOnHoldWithTheFirstOperator() throws Exception {
     start(true);
     String sid = twilio.ring();
     waitingCall(sid, "2");
@@ -360,8 +388,21 @@ abstract class TwilioVoiceTestBase {
         "{\"agent\":\"op-023\"}", http.login(server, "op-022"));
     assertEquals(200, consult.statusCode(), consult.body());
     assertEquals("BUSY", agentState("op-023"), "reserved during the consult");
+    org.onenumber.server.persistence.Jdbc before = server.getApplicationContext()
+        .getBean(org.onenumber.server.persistence.Jdbc.class);
+    await().atMost(Duration.ofSeconds(10)).until(() -> before.query("select call_sid from twilio_consult_legs"
+        + " where contact_id = ?", r -> r.getString(1), id).size() == 2);
+    List<String> consultLegs = before.query("select call_sid from twilio_consult_legs", r -> r.getString(1));
 
     restart();
+    for (String leg : consultLegs) {
+      await().atMost(Duration.ofSeconds(10)).until(() -> twilio.updatesOf(leg).stream()
+          .anyMatch(u -> "completed".equals(u.param("Status"))));
+    }
+    org.onenumber.server.persistence.Jdbc after = server.getApplicationContext()
+        .getBean(org.onenumber.server.persistence.Jdbc.class);
+    await().atMost(Duration.ofSeconds(10)).until(() -> after.query("select call_sid from twilio_consult_legs",
+        r -> r.getString(1)).isEmpty());
     Map<String, Object> held = voiceContact();
     assertEquals("HELD", held.get("state"), "the caller is still on hold");
     assertEquals("op-022", held.get("agent"), "with the first operator");

@@ -1,0 +1,133 @@
+package org.onenumber.telephony.asterisk;
+
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.LongStream;
+import org.onenumber.testkit.FastAgiCaller;
+
+/**
+ * The Asterisk side of {@link FastAgiBench}, run in its own JVM as Asterisk is its own process: N
+ * calls replayed from the Asterisk 22 captures ({@link FastAgiCaller}) connect to the FastAGI server
+ * over loopback at once, press 1 (Korean) and 1 (an operator), wait on hold until the server sends
+ * {@code EXEC Dial}, are answered and hang up. The command round trips are measured here, on the
+ * client's side of the socket (from this client's reply to the server's next command).
+ *
+ * <p>Output (stdout): a human table, then machine lines for the bench: {@code ROUNDTRIP n p50 p99
+ * max} (nanoseconds, the commands after a call's first up to music on hold), {@code SETUP n p50 p99
+ * max} (the first command: accept and hand-over to a session thread), and one {@code DIAL uniqueid
+ * nanos} per call with the {@link System#nanoTime()} when {@code EXEC Dial} arrived. On Linux
+ * HotSpot's nanoTime is {@code CLOCK_MONOTONIC}, one clock for every process of the machine, so the
+ * bench subtracts its own OFFERED time from it. {@code READY} is printed once every call has sent its
+ * environment; {@code DONE} last.
+ *
+ * <p>Usage: {@code FastAgiLoadClient port sessions prefix}.
+ */
+public final class FastAgiLoadClient {
+
+  private FastAgiLoadClient() {}
+
+  public static void main(String[] args) throws Exception {
+    int port = Integer.parseInt(args[0]);
+    int sessions = Integer.parseInt(args[1]);
+    String prefix = args.length > 2 ? args[2] : "";
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    List<FastAgiCaller> callers = new ArrayList<>();
+    for (int i = 0; i < sessions; i++) {
+      callers.add(FastAgiCaller.call(InetAddress.getLoopbackAddress(), port,
+          FastAgiCaller.environment("PJSIP/" + prefix + "caller-" + i, prefix + "1796170000." + i,
+              String.format("0105555%04d", i), "ivr"))
+          .press("1", "1").onDial(device -> FastAgiCaller.DialOutcome.ANSWER).start());
+    }
+    out.println("READY");
+    List<String> dials = new ArrayList<>();
+    for (FastAgiCaller caller : callers) {
+      FastAgiCaller.Command dial = caller.await("EXEC Dial", Duration.ofSeconds(120));
+      dials.add("DIAL " + caller.environment().get("agi_uniqueid") + " " + dial.atNanos());
+    }
+    for (FastAgiCaller caller : callers) {
+      caller.hangUp();
+    }
+    for (FastAgiCaller caller : callers) {
+      caller.awaitClosed(Duration.ofSeconds(60));
+    }
+    long[] roundTrips = ivrRoundTrips(callers, false);
+    long[] setups = ivrRoundTrips(callers, true);
+    ivrRoundTripsByCommand(callers).forEach((verb, sorted) -> out.printf(Locale.ROOT,
+        "  %-38s n=%d p50=%.3f p99=%.3f max=%.3f ms%n", verb, sorted.length, ms(sorted, 0.50), ms(sorted, 0.99),
+        ms(sorted, 1.0)));
+    long[] both = LongStream.concat(LongStream.of(roundTrips), LongStream.of(setups)).sorted().toArray();
+    out.printf(Locale.ROOT, "%-40s n=%d p50=%.3f p99=%.3f max=%.3f ms (the figure before 2026-12-02)%n",
+        "commands incl. session setup", both.length, ms(both, 0.50), ms(both, 0.99), ms(both, 1.0));
+    out.println(summary("ROUNDTRIP", roundTrips));
+    out.println(summary("SETUP", setups));
+    dials.forEach(out::println);
+    out.println("DONE");
+  }
+
+  /** {@code name n p50 p99 max} in nanoseconds. */
+  private static String summary(String name, long[] sorted) {
+    return name + " " + sorted.length + " " + at(sorted, 0.50) + " " + at(sorted, 0.99) + " " + at(sorted, 1.0);
+  }
+
+  /**
+   * Round trips of every command after the first up to and including the first music on hold (the
+   * IVR part), or ({@code first}) of the first commands only: the first command answers no reply of
+   * ours but the environment block, so its time is the session's setup (accept, hand-over to a
+   * session thread, reading the environment), reported apart.
+   */
+  private static long[] ivrRoundTrips(List<FastAgiCaller> callers, boolean first) {
+    List<Long> all = new ArrayList<>();
+    for (FastAgiCaller caller : callers) {
+      boolean isFirst = true;
+      for (FastAgiCaller.Command command : caller.commands()) {
+        if (isFirst == first) {
+          all.add(command.sinceReplyNanos());
+        }
+        if (first) {
+          break;
+        }
+        isFirst = false;
+        if (command.text().startsWith("EXEC StartMusicOnHold")) {
+          break;
+        }
+      }
+    }
+    return all.stream().mapToLong(Long::longValue).sorted().toArray();
+  }
+
+  /** The same round trips by command (the first command of a call apart). */
+  private static Map<String, long[]> ivrRoundTripsByCommand(List<FastAgiCaller> callers) {
+    Map<String, List<Long>> all = new TreeMap<>();
+    for (FastAgiCaller caller : callers) {
+      boolean first = true;
+      for (FastAgiCaller.Command command : caller.commands()) {
+        String[] words = command.text().split(" ", 3);
+        String verb = command.text().startsWith("EXEC ") ? words[0] + " " + words[1] : words[0];
+        all.computeIfAbsent((first ? "first: " : "") + verb, k -> new ArrayList<>()).add(command.sinceReplyNanos());
+        first = false;
+        if (command.text().startsWith("EXEC StartMusicOnHold")) {
+          break;
+        }
+      }
+    }
+    Map<String, long[]> sorted = new TreeMap<>();
+    all.forEach((k, v) -> sorted.put(k, v.stream().mapToLong(Long::longValue).sorted().toArray()));
+    return sorted;
+  }
+
+  static long at(long[] sorted, double quantile) {
+    int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
+    return sorted.length == 0 ? 0 : sorted[Math.max(0, index)];
+  }
+
+  static double ms(long[] sorted, double quantile) {
+    return at(sorted, quantile) / 1e6;
+  }
+}
