@@ -13,7 +13,9 @@ import org.onenumber.core.error.InvalidInputException;
  * fits); the lower bound keeps keys random enough that nobody finds another caller's by trying.
  * The scope is {@code anonymous} or the authenticated caller's name: an anonymous caller's address
  * changes between a mobile retry and the first post, so it cannot scope a key; the body's hash
- * does the rest, since a repeat must carry the same body to get the first answer.
+ * does the rest, since a repeat must carry the same body to get the first answer. Open311 filing
+ * scopes its keys by client application ({@code open311:<client>}) and the {@code /report/} page
+ * ({@code report}).
  */
 public record IdempotencyKey(String scope, String key, String bodySha256) {
 

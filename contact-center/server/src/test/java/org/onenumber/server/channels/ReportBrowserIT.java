@@ -115,4 +115,37 @@ class ReportBrowserIT {
     assertEquals("[]", Browsers.axeViolations(page), "the tracking page with the photo");
     Browsers.screenshot(page, "track-photo");
   }
+
+  @Test
+  void aDoubleSubmitOfOneFillFilesOneReport() {
+    ChromeDriver page = browsers.open();
+    WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(30));
+    page.get(server.uri() + "/report/");
+    wait.until(ExpectedConditions.attributeToBe(By.id("service"), "data-loaded", "true"));
+    new Select(page.findElement(By.id("service"))).selectByValue("roads-01");
+    page.findElement(By.id("description")).sendKeys("Double submitted pothole");
+    page.findElement(By.id("address")).sendKeys("Sejong-daero 110");
+    JavascriptExecutor js = (JavascriptExecutor) page;
+    // Counts the page's answered posts (not the 409s it retries) and the keys it sent, then
+    // submits the form twice before the first answer, as a double click or a double Enter does.
+    js.executeScript("window.answered = 0; window.keys = []; const plain = window.fetch;"
+        + "window.fetch = (url, init) => plain(url, init).then((r) => {"
+        + "  if (String(url).includes('/report/requests')) { window.keys.push(init.headers['Idempotency-Key']);"
+        + "    if (r.status !== 409) window.answered++; }"
+        + "  return r; });"
+        + "const form = document.getElementById('report'); form.requestSubmit(); form.requestSubmit();");
+    wait.until(d -> ((Number) js.executeScript("return window.answered")).intValue() == 2);
+    wait.until(ExpectedConditions.textMatches(By.id("number"), java.util.regex.Pattern.compile("C-\\d{8}-\\d{4}")));
+    @SuppressWarnings("unchecked")
+    List<String> keys = (List<String>) js.executeScript("return window.keys");
+    assertTrue(keys.size() >= 2 && keys.stream().distinct().count() == 1 && keys.get(0).length() >= 16,
+        "one key per fill: " + keys);
+    int stored = server.bean(org.onenumber.server.persistence.Jdbc.class).queryOne(
+        "select count(*) from open311_request where description = ?", r -> r.getInt(1), "Double submitted pothole")
+        .orElseThrow();
+    assertEquals(1, stored, "a double submit files one report");
+    assertEquals(page.findElement(By.id("number")).getText(), server.bean(org.onenumber.server.persistence.Jdbc.class)
+        .queryOne("select service_request_id from open311_request where description = ?", r -> r.getString(1),
+            "Double submitted pothole").orElseThrow());
+  }
 }
