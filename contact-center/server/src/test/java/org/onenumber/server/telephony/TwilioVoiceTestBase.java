@@ -307,15 +307,8 @@ abstract class TwilioVoiceTestBase {
    */
   @Test
   void aResolvedVoiceContactsHappyCallIsPlacedByTwilioAndTheKeyIsItsScore() throws Exception {
-    start(true);
-    String sid = twilio.ring();
-    waitingCall(sid, "2");
-    var contact = new org.onenumber.core.contact.ContactId((String) voiceContact().get("id"));
+    var contact = resolvedVoiceContactWithASurvey();
     var beans = server.getApplicationContext();
-    beans.getBean(org.onenumber.server.events.VertxEventPublisher.class).publish(
-        new org.onenumber.core.event.ContactStateChanged(contact, org.onenumber.core.contact.Channel.VOICE,
-            org.onenumber.core.directory.Language.ENGLISH, org.onenumber.core.contact.ContactState.WRAP_UP,
-            org.onenumber.core.contact.ContactState.CLOSED, null, null, "resolved", java.time.Instant.now()));
     var store = beans.getBean(org.onenumber.server.persistence.JdbcHappyCallStore.class);
     await().atMost(Duration.ofSeconds(10)).until(() -> store.find(contact).isPresent());
 
@@ -350,15 +343,8 @@ abstract class TwilioVoiceTestBase {
    */
   @Test
   void aLateStatusCallbackOfAnEarlierHappyCallDoesNotEndTheNextCall() throws Exception {
-    start(true);
-    String sid = twilio.ring();
-    waitingCall(sid, "2");
-    var contact = new org.onenumber.core.contact.ContactId((String) voiceContact().get("id"));
+    var contact = resolvedVoiceContactWithASurvey();
     var beans = server.getApplicationContext();
-    beans.getBean(org.onenumber.server.events.VertxEventPublisher.class).publish(
-        new org.onenumber.core.event.ContactStateChanged(contact, org.onenumber.core.contact.Channel.VOICE,
-            org.onenumber.core.directory.Language.ENGLISH, org.onenumber.core.contact.ContactState.WRAP_UP,
-            org.onenumber.core.contact.ContactState.CLOSED, null, null, "resolved", java.time.Instant.now()));
     var store = beans.getBean(org.onenumber.server.persistence.JdbcHappyCallStore.class);
     var program = beans.getBean(org.onenumber.core.happycall.HappyCalls.class);
     await().atMost(Duration.ofSeconds(10)).until(() -> store.find(contact).isPresent());
@@ -381,6 +367,18 @@ abstract class TwilioVoiceTestBase {
     twiml(secondCallback, call(twilio.ring(), "CallStatus", "busy"));
     assertEquals(org.onenumber.core.happycall.HappyCall.State.SENT, store.find(contact).orElseThrow().state(),
         "the second call's own end: the last call, so the SMS survey goes out");
+  }
+
+  /** A voice contact that rang and was resolved: its happy-call survey is stored (and due, as configured here). */
+  private org.onenumber.core.contact.ContactId resolvedVoiceContactWithASurvey() throws Exception {
+    start(true);
+    waitingCall(twilio.ring(), "2");
+    var contact = new org.onenumber.core.contact.ContactId((String) voiceContact().get("id"));
+    server.getApplicationContext().getBean(org.onenumber.server.events.VertxEventPublisher.class).publish(
+        new org.onenumber.core.event.ContactStateChanged(contact, org.onenumber.core.contact.Channel.VOICE,
+            org.onenumber.core.directory.Language.ENGLISH, org.onenumber.core.contact.ContactState.WRAP_UP,
+            org.onenumber.core.contact.ContactState.CLOSED, null, null, "resolved", java.time.Instant.now()));
+    return contact;
   }
 
   private String surveyCallback(int call, String contact) {
