@@ -67,6 +67,11 @@ public final class FakeWelfareSchedule implements WelfareSchedule {
   }
 
   @Override
+  public synchronized Optional<Instant> nextDueAfter(Instant now) {
+    return scheduled.stream().map(Attempt::dueAt).filter(at -> at.isAfter(now)).min(Instant::compareTo);
+  }
+
+  @Override
   public synchronized boolean claim(Attempt dialing) {
     Attempt current = attempts.get(dialing.id());
     if (current == null || current.state() != AttemptState.SCHEDULED) {

@@ -24,6 +24,11 @@ public final class RecordingHappyCallAnswers implements RecordHappyCallAnswer {
     return heard.add(contact.value() + " not answered");
   }
 
+  @Override
+  public boolean notAnswered(ContactId contact, int call) {
+    return heard.add(contact.value() + " call " + call + " not answered");
+  }
+
   /** Every report so far, oldest first. */
   public List<String> heard() {
     return List.copyOf(heard);

@@ -284,7 +284,7 @@ public final class TwilioCallControl implements CallControl {
     try {
       if (org.onenumber.core.happycall.HappyCallVoice.SCRIPT.equals(call.script())) {
         api.place(call.to().value(), callerId, twiml.happyCall(call.contact(), call.language(), 0, null),
-            twiml.urls().happyCallStatus(call.contact()));
+            twiml.urls().happyCallStatus(call.contact(), call.attempt()));
         return;
       }
       api.place(call.to().value(), callerId, twiml.checkIn(call.contact(), call.language(), call.slow(), 0),

@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
  *       choice" for a key).
  *   <li>Still no score after the repetition: not answered, goodbye, hang up.
  *   <li>The status callback: any end (busy, no-answer, failed, canceled, completed) is not answered,
- *       which the program ignores when the citizen already scored or the call was already reported.
+ *       which the program ignores when the citizen already scored or the call was already reported. Its URL
+ *       names the call number ({@code call=2}, signed with the URL): a late callback of an earlier call (the
+ *       next call already placed) changes nothing. One without it (placed before the number was in the URL)
+ *       ends the call under way.
  * </ol>
  * Thread-safe (stateless).
  */
@@ -58,10 +61,18 @@ public final class TwilioHappyCalls {
     return twiml.sayAndHangUp(Prompt.GOODBYE, language);
   }
 
-  /** Case 4 (a status that is no end, such as ringing, changes nothing). */
-  public String status(ContactId contact, Map<String, String> form) {
+  /** Case 4 for call number {@code call} (null: the call under way); a status that is no end (ringing) changes nothing. */
+  public String status(ContactId contact, Integer call, Map<String, String> form) {
     if (ENDS.contains(form.getOrDefault("CallStatus", ""))) {
-      notAnswered(contact);
+      try {
+        if (call == null) {
+          answers.notAnswered(contact);
+        } else if (!answers.notAnswered(contact, call)) {
+          LOG.info("happy-call {} call {} ended: not the call under way, ignored", contact, call);
+        }
+      } catch (RuntimeException e) {
+        LOG.error("happy-call {} not answered, not recorded: {}", contact, e.getMessage());
+      }
     }
     return EMPTY;
   }

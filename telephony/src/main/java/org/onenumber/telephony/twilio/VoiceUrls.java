@@ -97,9 +97,9 @@ public final class VoiceUrls {
     return url("/happy-call?contact=" + q(contact.value()) + "&lang=" + language.code() + "&asked=" + asked);
   }
 
-  /** Status callback of a happy-call survey call. */
-  public String happyCallStatus(ContactId contact) {
-    return url("/happy-call-status?contact=" + q(contact.value()));
+  /** Status callback of call number {@code call} of a happy-call survey (a late one of an earlier call is ignored). */
+  public String happyCallStatus(ContactId contact, int call) {
+    return url("/happy-call-status?contact=" + q(contact.value()) + "&call=" + call);
   }
 
   private String url(String tail) {

@@ -298,9 +298,9 @@ class TwilioVoiceFlowTest {
   void aHappyCallAsksInTheCitizensLanguageOnceMoreThenTakesTheKeyAsTheScore() {
     ContactId h1 = new ContactId("h-1");
     control.originate(new org.onenumber.core.port.out.OutboundCall(h1, new CitizenIdentity.Phone("+821012345679"),
-        Language.JAPANESE, "happy-call", false));
+        Language.JAPANESE, "happy-call", false, 2));
     FakeTwilioVoice.Recorded placed = twilio.requests().get(0);
-    assertEquals("https://city.example/webhooks/twilio/voice/happy-call-status?contact=h-1",
+    assertEquals("https://city.example/webhooks/twilio/voice/happy-call-status?contact=h-1&call=2",
         placed.param("StatusCallback"));
     String question = placed.param("Twiml");
     assertTrue(text(question, "Say").contains("ソウル120"), question);
@@ -311,12 +311,14 @@ class TwilioVoiceFlowTest {
         again);
     String thanks = happyCalls.gathered(h1, Language.JAPANESE, 2, Map.of("Digits", "3"));
     assertTrue(thanks.contains("<Hangup") && !thanks.contains("<Gather"), thanks);
-    happyCalls.status(h1, Map.of("CallStatus", "ringing"));
+    happyCalls.status(h1, 2, Map.of("CallStatus", "ringing"));
     ContactId h2 = new ContactId("h-2");
     String goodbye = happyCalls.gathered(h2, Language.ENGLISH, 2, Map.of());
     assertTrue(goodbye.contains("<Hangup"), goodbye);
-    happyCalls.status(new ContactId("h-3"), Map.of("CallStatus", "no-answer"));
-    assertEquals(List.of("h-1 3", "h-2 not answered", "h-3 not answered"), surveyCalls.heard());
+    happyCalls.status(new ContactId("h-3"), 1, Map.of("CallStatus", "no-answer"));
+    happyCalls.status(new ContactId("h-4"), null, Map.of("CallStatus", "busy"));
+    assertEquals(List.of("h-1 3", "h-2 not answered", "h-3 call 1 not answered", "h-4 not answered"),
+        surveyCalls.heard(), "the call number in the callback URL reaches the program");
   }
 
   @Test

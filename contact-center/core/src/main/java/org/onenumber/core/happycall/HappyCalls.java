@@ -115,7 +115,7 @@ public final class HappyCalls implements AnswerHappyCall, RecordHappyCallAnswer 
     }
     try {
       voice.carrier().originate(new OutboundCall(call.contact(), new CitizenIdentity.Phone(phone), language,
-          HappyCallVoice.SCRIPT, false));
+          HappyCallVoice.SCRIPT, false, call.calls() + 1));
       return true;
     } catch (OneNumberException e) {
       notAnswered(call.contact());
@@ -138,10 +138,20 @@ public final class HappyCalls implements AnswerHappyCall, RecordHappyCallAnswer 
   /** Case 5: a call without a score. */
   @Override
   public boolean notAnswered(ContactId contact) {
-    Optional<HappyCall> call = store.find(contact).filter(c -> c.state() == HappyCall.State.CALLING);
+    return notAnswered(store.find(contact).filter(c -> c.state() == HappyCall.State.CALLING));
+  }
+
+  /** Case 5 for call number {@code call}; a late report of an earlier call (or none under way) changes nothing. */
+  @Override
+  public boolean notAnswered(ContactId contact, int call) {
+    return notAnswered(store.find(contact).filter(c -> c.state() == HappyCall.State.CALLING && c.calls() == call));
+  }
+
+  private boolean notAnswered(Optional<HappyCall> call) {
     if (call.isEmpty()) {
       return false;
     }
+    ContactId contact = call.get().contact();
     Instant now = clock.instant();
     if (voice != null && call.get().calls() < voice.calls()) {
       return store.callAgain(contact, settings.outsideQuietHours(now.plus(voice.retryAfter())));

@@ -111,11 +111,13 @@ final class CaseWorkController {
 
   @Post("/cases/{id}/status")
   @Secured({"DEPARTMENT_STAFF", "SUPERVISOR", "ADMIN"})
-  @Operation(summary = "Move the case: IN_PROGRESS, WAITING_ON_DEPARTMENT, WAITING_ON_CITIZEN, REJECTED or CLOSED")
+  @Operation(summary = "Move the case: IN_PROGRESS, WAITING_ON_DEPARTMENT, WAITING_ON_CITIZEN, REJECTED or CLOSED"
+      + " (a welfare case to REJECTED or CLOSED with its welfareOutcome)")
   CaseView move(@PathVariable String id, @Body CaseWorkRequest body, Authentication who, HttpRequest<?> request) {
     CaseStatus to = status(body(body).status());
     CaseAction move = new CaseAction.Move(to, body.note(), body.publicNote());
-    return to == CaseStatus.CLOSED ? ending(id, body, who, request, move) : act(id, body, who, request, move);
+    return to == CaseStatus.CLOSED || to == CaseStatus.REJECTED ? ending(id, body, who, request, move)
+        : act(id, body, who, request, move);
   }
 
   @Post("/cases/{id}/reassign")

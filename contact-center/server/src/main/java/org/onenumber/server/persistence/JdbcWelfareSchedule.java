@@ -66,6 +66,12 @@ public final class JdbcWelfareSchedule implements WelfareSchedule {
   }
 
   @Override
+  public Optional<Instant> nextDueAfter(Instant now) {
+    return jdbc.queryOne("select due_at from welfare_attempt where state = 'SCHEDULED' and due_at > ? order by due_at"
+        + " limit 1", row -> Jdbc.instant(row, "due_at"), now);
+  }
+
+  @Override
   public boolean claim(Attempt dialing) {
     return jdbc.inTransaction(() -> {
       jdbc.query("select id from welfare_senior where id = ? for update", row -> 1, dialing.senior().value());

@@ -26,4 +26,9 @@ final class LazyHappyCallAnswers implements RecordHappyCallAnswer {
   public boolean notAnswered(ContactId contact) {
     return program.get().notAnswered(contact);
   }
+
+  @Override
+  public boolean notAnswered(ContactId contact, int call) {
+    return program.get().notAnswered(contact, call);
+  }
 }

@@ -157,8 +157,8 @@ final class TwilioVoiceController {
   @Post("/happy-call-status")
   @Operation(summary = "Twilio Voice: status callback of a happy-call survey call (signed)")
   HttpResponse<?> happyCallStatus(HttpRequest<?> request, @Body Map<String, String> form,
-      @QueryValue String contact) {
-    return signed(request, form, () -> happyCalls.status(new ContactId(contact), form));
+      @QueryValue String contact, @Nullable @QueryValue Integer call) {
+    return signed(request, form, () -> happyCalls.status(new ContactId(contact), call, form));
   }
 
   private HttpResponse<?> signed(HttpRequest<?> request, Map<String, String> form, Supplier<String> answer) {

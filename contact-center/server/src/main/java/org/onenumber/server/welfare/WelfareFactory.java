@@ -14,7 +14,6 @@ import org.onenumber.server.persistence.Jdbc;
 import org.onenumber.server.persistence.JdbcCitizenRegistry;
 import org.onenumber.server.persistence.JdbcContactJournal;
 import org.onenumber.server.persistence.JdbcSeniorRegistry;
-import org.onenumber.server.persistence.JdbcWelfareSchedule;
 import org.onenumber.server.telephony.CallControls;
 
 /** Wires the core's welfare program to the database, the carriers, the SMS gateway and case escalation. */
@@ -27,7 +26,7 @@ final class WelfareFactory {
   }
 
   @Singleton
-  WelfareProgram welfareProgram(WelfareSettings settings, JdbcSeniorRegistry seniors, JdbcWelfareSchedule schedule,
+  WelfareProgram welfareProgram(WelfareSettings settings, JdbcSeniorRegistry seniors, TimedWelfareSchedule schedule,
       CallControls carriers, MessageGateway messages, JdbcCitizenRegistry citizens, Jdbc jdbc,
       JdbcContactJournal journal, EscalateCase cases, InstantSource clock, RandomGenerator random) {
     return new WelfareProgram(settings, seniors, schedule, new OutboundCarrier(carriers), messages, citizens,

@@ -41,6 +41,11 @@ class OriginateFailuresTest {
     public boolean notAnswered(ContactId contact) {
       return heard.add("happy " + contact.value());
     }
+
+    @Override
+    public boolean notAnswered(ContactId contact, int call) {
+      return heard.add("happy " + contact.value() + " call " + call);
+    }
   };
 
   @AfterEach

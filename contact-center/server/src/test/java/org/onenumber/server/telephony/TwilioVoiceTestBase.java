@@ -335,15 +335,8 @@ abstract class TwilioVoiceTestBase {
    */
   @Test
   void aResolvedVoiceContactsHappyCallIsPlacedByTwilioAndTheKeyIsItsScore() throws Exception {
-    start(true);
-    String sid = twilio.ring();
-    waitingCall(sid, "2");
-    var contact = new org.onenumber.core.contact.ContactId((String) voiceContact().get("id"));
+    var contact = resolvedVoiceContactWithASurvey();
     var beans = server.getApplicationContext();
-    beans.getBean(org.onenumber.server.events.VertxEventPublisher.class).publish(
-        new org.onenumber.core.event.ContactStateChanged(contact, org.onenumber.core.contact.Channel.VOICE,
-            org.onenumber.core.directory.Language.ENGLISH, org.onenumber.core.contact.ContactState.WRAP_UP,
-            org.onenumber.core.contact.ContactState.CLOSED, null, null, "resolved", java.time.Instant.now()));
     var store = beans.getBean(org.onenumber.server.persistence.JdbcHappyCallStore.class);
     await().atMost(Duration.ofSeconds(10)).until(() -> store.find(contact).isPresent());
 
@@ -351,7 +344,7 @@ abstract class TwilioVoiceTestBase {
     var placed = twilio.requests().stream().filter(r -> r.callSid() == null && CALLER.equals(r.param("To")))
         .findFirst().orElseThrow();
     assertTrue(placed.param("StatusCallback").endsWith("/webhooks/twilio/voice/happy-call-status?contact="
-        + contact.value()), placed.param("StatusCallback"));
+        + contact.value() + "&call=1"), placed.param("StatusCallback"));
     String question = placed.param("Twiml");
     String asked = "/webhooks/twilio/voice/happy-call?contact=" + contact.value() + "&lang=";
     assertTrue(attribute(question, "Gather", "action").contains(asked), question);
@@ -370,6 +363,58 @@ abstract class TwilioVoiceTestBase {
     assertTrue(answer.resolved());
     assertEquals(org.onenumber.core.happycall.HappyCall.State.ANSWERED, store.find(contact).orElseThrow().state(),
         "the call's end after the score changes nothing");
+  }
+
+  /**
+   * The status callback names the call (#16): the first happy-call is not answered, the second is placed, and a
+   * late (signed) callback of the first call does not end the second; the second's own end does.
+   */
+  @Test
+  void aLateStatusCallbackOfAnEarlierHappyCallDoesNotEndTheNextCall() throws Exception {
+    var contact = resolvedVoiceContactWithASurvey();
+    var beans = server.getApplicationContext();
+    var store = beans.getBean(org.onenumber.server.persistence.JdbcHappyCallStore.class);
+    var program = beans.getBean(org.onenumber.core.happycall.HappyCalls.class);
+    await().atMost(Duration.ofSeconds(10)).until(() -> store.find(contact).isPresent());
+
+    assertEquals(1, program.sendDue(10));
+    String firstCallback = surveyCallback(1, contact.value());
+    twiml(firstCallback, call(twilio.ring(), "CallStatus", "no-answer"));
+    assertEquals(org.onenumber.core.happycall.HappyCall.State.SCHEDULED, store.find(contact).orElseThrow().state(),
+        "not answered: called again later");
+    beans.getBean(org.onenumber.server.persistence.Jdbc.class).update(
+        "update happy_call set due_at = ? where contact_id = ?", java.time.Instant.now(), contact.value());
+    assertEquals(1, program.sendDue(10));
+    String secondCallback = surveyCallback(2, contact.value());
+
+    twiml(firstCallback, call(twilio.ring(), "CallStatus", "completed"));
+    var calling = store.find(contact).orElseThrow();
+    assertEquals(org.onenumber.core.happycall.HappyCall.State.CALLING, calling.state(),
+        "the first call's late callback does not end the second call");
+    assertEquals(2, calling.calls());
+    twiml(secondCallback, call(twilio.ring(), "CallStatus", "busy"));
+    assertEquals(org.onenumber.core.happycall.HappyCall.State.SENT, store.find(contact).orElseThrow().state(),
+        "the second call's own end: the last call, so the SMS survey goes out");
+  }
+
+  /** A voice contact that rang and was resolved: its happy-call survey is stored (and due, as configured here). */
+  private org.onenumber.core.contact.ContactId resolvedVoiceContactWithASurvey() throws Exception {
+    start(true);
+    waitingCall(twilio.ring(), "2");
+    var contact = new org.onenumber.core.contact.ContactId((String) voiceContact().get("id"));
+    server.getApplicationContext().getBean(org.onenumber.server.events.VertxEventPublisher.class).publish(
+        new org.onenumber.core.event.ContactStateChanged(contact, org.onenumber.core.contact.Channel.VOICE,
+            org.onenumber.core.directory.Language.ENGLISH, org.onenumber.core.contact.ContactState.WRAP_UP,
+            org.onenumber.core.contact.ContactState.CLOSED, null, null, "resolved", java.time.Instant.now()));
+    return contact;
+  }
+
+  private String surveyCallback(int call, String contact) {
+    String url = twilio.requests().stream().filter(r -> r.callSid() == null && CALLER.equals(r.param("To")))
+        .map(r -> r.param("StatusCallback")).filter(u -> u.contains("/happy-call-status?")).skip(call - 1)
+        .findFirst().orElseThrow();
+    assertTrue(url.endsWith("?contact=" + contact + "&call=" + call), url);
+    return url;
   }
 
   @Test

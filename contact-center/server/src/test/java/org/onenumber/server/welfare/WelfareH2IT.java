@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -150,6 +151,10 @@ class WelfareH2IT implements TestPropertyProvider {
         new SplittableRandom(8));
     assertTrue(program.planWeek(MONDAY).isPresent());
     assertTrue(program.planWeek(MONDAY).isEmpty(), "a week is planned once");
+    Instant firstDue = schedule.due(clock.instant().plus(Duration.ofDays(14)), 1).getFirst().dueAt();
+    assertEquals(java.util.Optional.of(firstDue), schedule.nextDueAfter(clock.instant()),
+        "the dialer's timer wakes then");
+    assertTrue(schedule.nextDueAfter(firstDue).isEmpty() || schedule.nextDueAfter(firstDue).get().isAfter(firstDue));
 
     clock.advance(Duration.ofHours(3));
     assertEquals(4, program.dialDue(100), "all four are due Monday morning");
@@ -221,6 +226,11 @@ class WelfareH2IT implements TestPropertyProvider {
         answer + ",\"welfareOutcome\":\"sang-a-song\"}", supervisor);
     assertEquals(400, unknown.statusCode(), unknown.body());
     assertFalse(unknown.body().contains("sang-a-song"), "the input is not echoed: " + unknown.body());
+    assertEquals("OPEN", caseRegistry.find(welfareCase.id()).orElseThrow().status().name(), "nothing changed");
+    HttpResponse<String> rejected = send("POST", "/api/v1/cases/" + welfareCase.id().value() + "/status",
+        "application/json", "{\"version\":" + welfareCase.version() + ",\"status\":\"REJECTED\"}", supervisor);
+    assertEquals(400, rejected.statusCode(), "a rejected welfare case is asked for its outcome too: " + rejected.body());
+    assertTrue(rejected.body().contains("welfareOutcome"), rejected.body());
     assertEquals("OPEN", caseRegistry.find(welfareCase.id()).orElseThrow().status().name(), "nothing changed");
 
     HttpResponse<String> resolved = send("POST", resolve, "application/json",

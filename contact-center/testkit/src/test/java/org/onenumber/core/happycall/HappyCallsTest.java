@@ -182,6 +182,23 @@ class HappyCallsTest {
   }
 
   @Test
+  void aLateReportOfAnEarlierCallDoesNotEndTheNextCall() {
+    ContactId contact = resolvedVoiceContact("v4", Language.ENGLISH);
+    byPhone.sendDue(10);
+    assertEquals(1, carrier.originated().getFirst().attempt());
+    assertFalse(byPhone.notAnswered(contact, 2), "no second call under way yet");
+    assertTrue(byPhone.notAnswered(contact, 1));
+    clock.advance(Duration.ofMinutes(30));
+    assertEquals(1, byPhone.sendDue(10));
+    assertEquals(2, carrier.originated().get(1).attempt(), "the second call is placed as call 2");
+    assertFalse(byPhone.notAnswered(contact, 1), "the first call's late report changes nothing");
+    assertEquals(HappyCall.State.CALLING, store.find(contact).orElseThrow().state());
+    assertTrue(gateway.sent().isEmpty());
+    assertTrue(byPhone.notAnswered(contact, 2));
+    assertEquals(HappyCall.State.SENT, store.find(contact).orElseThrow().state(), "the second call's end: the SMS");
+  }
+
+  @Test
   void aCallNobodyReportsOnCountsAsNotAnsweredAndARefusedCallToo() {
     ContactId contact = resolvedVoiceContact("v3", Language.ENGLISH);
     byPhone.sendDue(10);

@@ -14,4 +14,10 @@ public interface RecordHappyCallAnswer {
    * (already answered or already reported)
    */
   boolean notAnswered(ContactId contact);
+
+  /**
+   * No score on call number {@code call} of {@code contact}'s survey (1 for the first). @return false, changing
+   * nothing, when that call is not the one under way: a late report of an earlier call, or already reported
+   */
+  boolean notAnswered(ContactId contact, int call);
 }

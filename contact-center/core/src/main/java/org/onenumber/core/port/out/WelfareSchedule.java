@@ -25,6 +25,9 @@ public interface WelfareSchedule {
   /** Scheduled attempts due at {@code now} or before, earliest first. */
   List<Attempt> due(Instant now, int limit);
 
+  /** The earliest due time of a scheduled attempt after {@code now}; empty when none is scheduled later. */
+  Optional<Instant> nextDueAfter(Instant now);
+
   /**
    * Stores {@code dialing} (state DIALING) if its attempt is still SCHEDULED and, for a call (not an
    * SMS check-in), no other call of the same senior is DIALING; false otherwise (someone else claimed
