@@ -205,7 +205,10 @@ document.addEventListener('DOMContentLoaded', () => {
   });
   $('login').addEventListener('submit', signIn);
   $('observe').addEventListener('submit', observe);
-  $('logout').addEventListener('click', () => { sessionStorage.removeItem(TOKEN); signedOut(); $('username').focus(); });
+  $('logout').addEventListener('click', () => {
+    window.SessionRenewal?.logout(sessionStorage.getItem(TOKEN)); // ends the session on the server too
+    sessionStorage.removeItem(TOKEN); signedOut(); $('username').focus();
+  });
   applyLanguage();
   if (sessionStorage.getItem(TOKEN)) load(false);
 });

@@ -17,8 +17,8 @@ import reactor.core.publisher.Mono;
 /**
  * An analyst reads analytics and anonymised aggregates, never a citizen's identity: whatever an
  * endpoint's own rule says, an analyst's call is refused (403) unless it is a read under
- * {@value #ANALYTICS}, a call to the reform board ({@value #REFORM}) or an operation open to
- * anyone ({@code @Secured(isAnonymous())}: the intake, public pages' reads), which an analyst may
+ * {@value #ANALYTICS}, a call to the reform board ({@value #REFORM}), the end of their own session
+ * ({@value #SESSION}: logout) or an operation open to anyone ({@code @Secured(isAnonymous())}: the intake, public pages' reads), which an analyst may
  * use like any citizen; there the endpoint's {@code @Secured} decides as for anyone. Runs before
  * {@link SecuredAnnotationRule}, so an endpoint open to every signed-in account
  * ({@code isAuthenticated()}) stays closed to analysts.
@@ -28,6 +28,7 @@ final class AnalystRule implements SecurityRule<HttpRequest<?>> {
 
   static final String ANALYTICS = "/api/v1/analytics/";
   static final String REFORM = "/api/v1/reform/";
+  static final String SESSION = "/api/v1/session/";
 
   @Override
   public Publisher<SecurityRuleResult> check(@Nullable HttpRequest<?> request, @Nullable Authentication who) {
@@ -35,7 +36,7 @@ final class AnalystRule implements SecurityRule<HttpRequest<?>> {
       return Mono.just(SecurityRuleResult.UNKNOWN);
     }
     String path = request.getPath();
-    boolean allowed = !path.startsWith("/api/") || path.startsWith(REFORM)
+    boolean allowed = !path.startsWith("/api/") || path.startsWith(REFORM) || path.startsWith(SESSION)
         || path.startsWith(ANALYTICS) && request.getMethod() == HttpMethod.GET || openToAnyone(request);
     return Mono.just(allowed ? SecurityRuleResult.UNKNOWN : SecurityRuleResult.REJECTED);
   }

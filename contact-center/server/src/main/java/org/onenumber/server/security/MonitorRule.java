@@ -13,7 +13,8 @@ import reactor.core.publisher.Mono;
 /**
  * A citizen monitoring member (role {@code MONITOR}) is a citizen with a login: whatever an
  * endpoint's own rule says, their call is refused (403) unless it is under {@value #OWN} (their
- * own observations and mileage) or an operation open to anyone, which they use like any citizen.
+ * own observations and mileage), the logout of their own session ({@link AnalystRule#SESSION}) or
+ * an operation open to anyone, which they use like any citizen.
  * Runs before {@link SecuredAnnotationRule}, so an endpoint open to every signed-in account
  * ({@code isAuthenticated()}) stays closed to them.
  */
@@ -28,7 +29,8 @@ final class MonitorRule implements SecurityRule<HttpRequest<?>> {
       return Mono.just(SecurityRuleResult.UNKNOWN);
     }
     String path = request.getPath();
-    boolean allowed = !path.startsWith("/api/") || path.startsWith(OWN) || AnalystRule.openToAnyone(request);
+    boolean allowed = !path.startsWith("/api/") || path.startsWith(OWN) || path.startsWith(AnalystRule.SESSION)
+        || AnalystRule.openToAnyone(request);
     return Mono.just(allowed ? SecurityRuleResult.UNKNOWN : SecurityRuleResult.REJECTED);
   }
 
