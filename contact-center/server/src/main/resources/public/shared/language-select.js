@@ -1,16 +1,19 @@
 // The citizen pages' language choice (track, monitoring, transparency), in one place: the six
 // citizen languages (ko en zh ja vi mn) with their names and date locales, the starting language
-// (?lang=, else the page's last choice, else the browser's language when the page speaks it, else
-// Korean) and the <select> that changes it and remembers the choice per page.
+// (?lang=, else the page's last choice, else the browser's language when the page speaks it and
+// wants it, else Korean) and the <select> that changes it and remembers the choice per page.
 'use strict';
 window.LanguageSelect = (() => {
   const LANGUAGES = [['ko', '한국어', 'ko-KR'], ['en', 'English', 'en-GB'], ['zh', '中文', 'zh-CN'],
     ['ja', '日本語', 'ja-JP'], ['vi', 'Tiếng Việt', 'vi-VN'], ['mn', 'Монгол', 'mn-MN']];
 
-  /** The language to start in; {@code texts} holds the page's texts by language code. */
-  function start(storageKey, texts) {
+  /**
+   * The language to start in; {@code texts} holds the page's texts by language code. A page that
+   * starts in Korean whatever the browser says (the city's public figures) passes fromBrowser false.
+   */
+  function start(storageKey, texts, fromBrowser = true) {
     const asked = new URLSearchParams(location.search).get('lang') || localStorage.getItem(storageKey)
-      || (navigator.language || 'ko').slice(0, 2);
+      || (fromBrowser ? (navigator.language || 'ko').slice(0, 2) : 'ko');
     return texts[asked] ? asked : 'ko';
   }
 

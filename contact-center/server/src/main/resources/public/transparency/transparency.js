@@ -63,7 +63,7 @@
   const locale = () => LanguageSelect.locale(lang);
   const departmentName = row => lang === 'ko' ? row.nameKo : row.nameEn;
   const $ = id => document.getElementById(id);
-  let lang = LanguageSelect.start(LANG_KEY, TEXTS);
+  let lang = LanguageSelect.start(LANG_KEY, TEXTS, false);
   let data = null;
   const charts = [];
   const t = key => TEXTS[lang][key];

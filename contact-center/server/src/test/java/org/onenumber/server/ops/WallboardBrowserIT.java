@@ -204,6 +204,7 @@ class WallboardBrowserIT implements TestPropertyProvider {
     List<org.openqa.selenium.WebElement> cells = browser.findElements(By.cssSelector("#categories tbody tr:first-child td"));
     assertEquals("30", cells.get(2).getText(), "the trace's 30 contacts share one category");
     assertEquals("[]", org.onenumber.server.channels.Browsers.axeViolations((ChromeDriver) browser), "category tab");
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('categories').scrollIntoView()");
     save("wallboard-categories.png");
   }
 
