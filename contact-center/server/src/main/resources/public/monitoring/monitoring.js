@@ -70,19 +70,12 @@ const TEXT = {
     status: { FILED: 'хянагдаж байна', ACCEPTED: 'хүлээн авсан', REJECTED: 'хүлээн аваагүй' }
   }
 };
-const LANGUAGES = [['ko', '한국어', 'ko-KR'], ['en', 'English', 'en-GB'], ['zh', '中文', 'zh-CN'], ['ja', '日本語', 'ja-JP'],
-  ['vi', 'Tiếng Việt', 'vi-VN'], ['mn', 'Монгол', 'mn-MN']];
 const TOKEN = 'onenumber.monitoring.token';
 const LABELS = ['title', 'lang-label', 'logout', 'intro', 'username-label', 'password-label', 'signin', 'points-label',
   'text-label', 'task-label', 'file', 'mine-title', 'th-when', 'th-text', 'th-status', 'th-points', 'none'];
 
-function startLanguage() {
-  const asked = new URLSearchParams(location.search).get('lang') || localStorage.getItem('onenumber.monitoring.lang')
-    || (navigator.language || 'ko').slice(0, 2);
-  return TEXT[asked] ? asked : 'ko';
-}
-
-let lang = startLanguage();
+const LANG_KEY = 'onenumber.monitoring.lang';
+let lang = LanguageSelect.start(LANG_KEY, TEXT);
 let me = null;
 const $ = id => document.getElementById(id);
 const t = key => TEXT[lang][key];
@@ -95,8 +88,7 @@ function applyLanguage() {
 }
 
 function when(iso) {
-  const locale = LANGUAGES.find(l => l[0] === lang)[2];
-  return new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(iso).toLocaleString(LanguageSelect.locale(lang), { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 function fail(message) {
@@ -192,17 +184,7 @@ async function observe(event) {
 }
 
 document.addEventListener('DOMContentLoaded', () => {
-  const select = $('lang');
-  for (const [code, name] of LANGUAGES) {
-    const option = new Option(name, code);
-    option.lang = code;
-    select.append(option);
-  }
-  select.addEventListener('change', () => {
-    lang = select.value;
-    localStorage.setItem('onenumber.monitoring.lang', lang);
-    applyLanguage();
-  });
+  LanguageSelect.wire($('lang'), LANG_KEY, lang, code => { lang = code; applyLanguage(); });
   $('login').addEventListener('submit', signIn);
   $('observe').addEventListener('submit', observe);
   $('logout').addEventListener('click', () => {

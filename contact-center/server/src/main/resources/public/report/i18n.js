@@ -1,13 +1,7 @@
 // Every citizen-facing sentence of the report form, in the six languages the city serves.
 // {n} is filled in by text(). Keep the keys identical in every language.
-export const LANGUAGES = [
-  { code: 'ko', name: '한국어' },
-  { code: 'en', name: 'English' },
-  { code: 'zh', name: '中文' },
-  { code: 'ja', name: '日本語' },
-  { code: 'vi', name: 'Tiếng Việt' },
-  { code: 'mn', name: 'Монгол' },
-];
+// The six languages and their names: the chat's list (the call page shares it too).
+export { LANGUAGES } from '/chat/i18n.js';
 
 const TEXTS = {
   ko: {

@@ -76,17 +76,9 @@ const TEXT = {
       CLOSED: 'хаасан' }
   }
 };
-const LANGUAGES = [['ko', '한국어', 'ko-KR'], ['en', 'English', 'en-GB'], ['zh', '中文', 'zh-CN'], ['ja', '日本語', 'ja-JP'],
-  ['vi', 'Tiếng Việt', 'vi-VN'], ['mn', 'Монгол', 'mn-MN']];
 
-/** ?lang=, else the last choice, else the browser's language when the page speaks it, else Korean. */
-function startLanguage() {
-  const asked = new URLSearchParams(location.search).get('lang') || localStorage.getItem('onenumber.track.lang')
-    || (navigator.language || 'ko').slice(0, 2);
-  return TEXT[asked] ? asked : 'ko';
-}
-
-let lang = startLanguage();
+const LANG_KEY = 'onenumber.track.lang';
+let lang = LanguageSelect.start(LANG_KEY, TEXT);
 let last = null;
 let proof = null;   // the number and digits that found the case, for its photos
 const photoUrls = new Map();   // attachment id → blob URL
@@ -104,8 +96,7 @@ function applyLanguage() {
 }
 
 function when(iso) {
-  const locale = LANGUAGES.find(l => l[0] === lang)[2];
-  return new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(iso).toLocaleString(LanguageSelect.locale(lang), { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 function show(view) {
@@ -189,16 +180,6 @@ document.addEventListener('DOMContentLoaded', () => {
   document.getElementById('lookup').addEventListener('submit', lookup);
   const token = new URLSearchParams(location.hash.slice(1)).get('token');
   if (token) { find({ token }); }
-  const select = document.getElementById('lang');
-  for (const [code, name] of LANGUAGES) {
-    const option = new Option(name, code);
-    option.lang = code;
-    select.append(option);
-  }
-  select.addEventListener('change', () => {
-    lang = select.value;
-    localStorage.setItem('onenumber.track.lang', lang);
-    applyLanguage();
-  });
+  LanguageSelect.wire(document.getElementById('lang'), LANG_KEY, lang, code => { lang = code; applyLanguage(); });
   applyLanguage();
 });

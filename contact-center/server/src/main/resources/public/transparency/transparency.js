@@ -59,13 +59,11 @@
       hours: 'цаг', updated: 'Шинэчилсэн', failed: 'Үзүүлэлтийг ачаалж чадсангүй. Дараа дахин оролдоно уу.', language: 'Хэл'
     }
   };
-  const LANGUAGES = [['ko', '한국어', 'ko-KR'], ['en', 'English', 'en-GB'], ['zh', '中文', 'zh-CN'], ['ja', '日本語', 'ja-JP'],
-    ['vi', 'Tiếng Việt', 'vi-VN'], ['mn', 'Монгол', 'mn-MN']];
-  const locale = () => LANGUAGES.find(l => l[0] === lang)[2];
+  const LANG_KEY = 'onenumber.transparency.lang';
+  const locale = () => LanguageSelect.locale(lang);
   const departmentName = row => lang === 'ko' ? row.nameKo : row.nameEn;
   const $ = id => document.getElementById(id);
-  let lang = new URLSearchParams(location.search).get('lang') || localStorage.getItem('onenumber.transparency.lang') || 'ko';
-  if (!TEXTS[lang]) lang = 'ko';
+  let lang = LanguageSelect.start(LANG_KEY, TEXTS, false);
   let data = null;
   const charts = [];
   const t = key => TEXTS[lang][key];
@@ -149,16 +147,7 @@
     }
   }
 
-  for (const [code, name] of LANGUAGES) {
-    const option = new Option(name, code);
-    option.lang = code;
-    $('lang').append(option);
-  }
-  $('lang').addEventListener('change', () => {
-    lang = $('lang').value;
-    localStorage.setItem('onenumber.transparency.lang', lang);
-    if (data) render(); else applyTexts();
-  });
+  LanguageSelect.wire($('lang'), LANG_KEY, lang, code => { lang = code; if (data) render(); else applyTexts(); });
   applyTexts();
   load();
 })();

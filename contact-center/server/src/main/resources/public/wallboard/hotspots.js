@@ -2,7 +2,9 @@
 // and sees its hot cells on a Leaflet map (tiles only when /report/settings.json names a tile URL),
 // the same cells in a table, requests per hour as a uPlot chart (decoration: the table beside it
 // holds the same numbers) and per type, and the emerging-issue alerts: those raised so far, then
-// each new one pushed as the live fold raises it (IssueAlerts, server-sent events).
+// each new one pushed as the live fold raises it (IssueAlerts, server-sent events). A cell's circle
+// (click) or its row's button (keyboard) lists the stored requests of that cell
+// (GET /api/v1/analytics/cells): category, time, status, and for supervisors the case, address and words.
 (function () {
   'use strict';
   const I = window.I18N;
@@ -32,6 +34,41 @@
     $('map').setAttribute('aria-label', I.t('mapTitle'));
   }
 
+  /** A button that lists the stored requests of the cell holding (lat, lon). */
+  function drillButton(td, lat, lon) {
+    const button = Object.assign(document.createElement('button'), { type: 'button', textContent: I.t('cellContacts') });
+    button.className = 'cell-drill';
+    button.addEventListener('click', () => drill(lat, lon));
+    td.appendChild(button);
+  }
+
+  let lastDrill = null;
+  async function drill(lat, lon) {
+    const res = await fetch('/api/v1/analytics/cells?lat=' + lat + '&lon=' + lon, { headers: auth });
+    const answer = await res.json().catch(() => ({}));
+    if (!res.ok) { $('summary').textContent = answer.message || ('HTTP ' + res.status); return; }
+    lastDrill = answer;
+    showDrill(answer);
+    $('drill-title').focus();
+  }
+
+  function showDrill(answer) {
+    $('drill-section').hidden = false;
+    $('drill-title').textContent = I.t('drillTitle').replace('{days}', answer.days).replace('{n}', answer.items.length)
+      + ' · ' + answer.south.toFixed(2) + '–' + answer.north.toFixed(2) + ', ' + answer.west.toFixed(2) + '–'
+      + answer.east.toFixed(2);
+    const heads = ['type', 'at', 'status'].concat(answer.personal ? ['caseNo', 'address', 'words'] : []);
+    const head = document.querySelector('#cell-records thead tr');
+    head.innerHTML = '';
+    heads.forEach(k => head.appendChild(Object.assign(document.createElement('th'), { textContent: I.t(k) })));
+    const tbody = document.querySelector('#cell-records tbody');
+    tbody.innerHTML = '';
+    answer.items.forEach(i => row(tbody, [(I.lang === 'ko' ? i.nameKo : i.nameEn) || i.category || '–',
+      i.at.slice(0, 16).replace('T', ' ') + ' UTC', i.status].concat(answer.personal
+      ? [i.caseId || '–', i.address || '–', i.description || '–'] : [])));
+    $('no-records').hidden = answer.items.length > 0;
+  }
+
   function show(answer) {
     $('summary').textContent = I.t('summary').replace('{n}', answer.observations).replace('{located}', answer.located)
       .replace('{hot}', answer.hot);
@@ -39,8 +76,10 @@
     cells.innerHTML = '';
     answer.cells.filter(c => c.hot).forEach(c => {
       const types = Object.entries(c.categories).map(([k, v]) => k + ' ' + v).join(', ');
-      row(cells, [c.latitude.toFixed(3) + ', ' + c.longitude.toFixed(3), c.count, c.expected.toFixed(2),
-        c.pValue.toExponential(1), types]).className = 'hot';
+      const tr = row(cells, [c.latitude.toFixed(3) + ', ' + c.longitude.toFixed(3), c.count, c.expected.toFixed(2),
+        c.pValue.toExponential(1), types, '']);
+      tr.className = 'hot';
+      drillButton(tr.lastChild, c.latitude, c.longitude);
     });
     const hours = document.querySelector('#hours tbody');
     hours.innerHTML = '';
@@ -56,7 +95,8 @@
         const marker = window.L.circleMarker([c.latitude, c.longitude], {
           radius: Math.min(18, 3 + 2 * Math.sqrt(c.count)), color: c.hot ? '#c53030' : '#4a5568',
           fillOpacity: c.hot ? 0.7 : 0.25, weight: c.hot ? 2 : 1
-        }).bindTooltip(c.count + ' · ' + Object.keys(c.categories).join(', '));
+        }).bindTooltip(c.count + ' · ' + Object.keys(c.categories).join(', '))
+          .on('click', () => drill(c.latitude, c.longitude));
         layer.addLayer(marker);
         bounds.push([c.latitude, c.longitude]);
       });
@@ -88,6 +128,10 @@
       textContent: I.t('rfOpenFor') });
     link.className = 'open-reform';
     tr.lastChild.appendChild(link);
+    if (i.kind === 'HOTSPOT' && i.latitude != null) {
+      tr.lastChild.append(' ');
+      drillButton(tr.lastChild, i.latitude, i.longitude);
+    }
     if (first) tbody.prepend(tr);
   }
 
@@ -118,7 +162,7 @@
     if (!res.ok) { $('summary').textContent = answer.message || ('HTTP ' + res.status); return; }
     show(answer);
   });
-  $('lang-toggle').addEventListener('click', () => { I.toggle(); issues(); });
+  $('lang-toggle').addEventListener('click', () => { I.toggle(); issues(); if (lastDrill) showDrill(lastDrill); });
   I.apply();
   startMap();
   issues();

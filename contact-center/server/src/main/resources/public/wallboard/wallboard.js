@@ -241,10 +241,30 @@
     });
   }
 
+  // The category tab: today's top categories (the operator's disposition, else the guess at intake),
+  // pushed in every frame.
+  function renderCategories() {
+    const tbody = document.querySelector('#categories tbody');
+    tbody.innerHTML = '';
+    (lastFrame && lastFrame.category || []).forEach(row => {
+      const tr = document.createElement('tr');
+      tr.dataset.id = row.id;
+      [(I.lang === 'ko' ? row.nameKo : row.nameEn) || row.id, row.department || '–', num(row.count)].forEach(text => {
+        const td = document.createElement('td');
+        td.textContent = text;
+        tr.appendChild(td);
+      });
+      tbody.appendChild(tr);
+    });
+  }
+
   function renderDrill() {
     const department = drillKind === 'department';
-    $('drill').hidden = department;
+    const category = drillKind === 'category';
+    $('drill').hidden = department || category;
     $('departments').hidden = !department;
+    $('categories').hidden = !category;
+    if (category) { renderCategories(); return; }
     if (department) {
       if (Date.now() - departmentsAt > 30000) loadDepartments(); else renderDepartments();
       return;

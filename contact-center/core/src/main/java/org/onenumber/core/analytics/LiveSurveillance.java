@@ -113,6 +113,26 @@ public final class LiveSurveillance {
     return 0;
   }
 
+  /**
+   * The counts of the keys ending with {@code suffix} (e.g. {@code "@city"}: every category
+   * city-wide) in {@code period}, when it is the open period; empty when it is not (nothing was
+   * counted in it yet).
+   */
+  public Map<String, Integer> openCounts(long period, String suffix) {
+    if (period != open) {
+      return Map.of();
+    }
+    Map<String, Integer> found = new HashMap<>();
+    for (Slot slot : slots) {
+      slot.counts.forEach((key, c) -> {
+        if (key.endsWith(suffix) && c[0] > 0) {
+          found.put(key, c[0]);
+        }
+      });
+    }
+    return found;
+  }
+
   private static final class Slot {
     final Family family;
     final BiFunction<Observation, SurveillanceSettings, List<String>> keys;

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.onenumber.core.analytics.BatchSurveillance;
 import org.onenumber.core.analytics.EmergingIssue;
 import org.onenumber.core.analytics.LiveSurveillance;
@@ -167,6 +169,28 @@ public final class EmergingIssues {
       return live.openCount(key);
     }
   }
+
+  /** A category's count in today's period of the live fold. */
+  public record CategoryCount(String category, int count) {}
+
+  /**
+   * The {@code top} categories with most contacts today (the live fold's open period: the category
+   * at intake, moved by the operator's disposition), most first, ties by code; empty before the
+   * first contact of the day.
+   */
+  public List<CategoryCount> topCategoriesToday(int top) {
+    Map<String, Integer> counts;
+    synchronized (lock) {
+      counts = live.openCounts(settings.periodOf(clock.instant()), CITY);
+    }
+    return counts.entrySet().stream()
+        .map(e -> new CategoryCount(e.getKey().substring(0, e.getKey().length() - CITY.length()), e.getValue()))
+        .sorted(Comparator.comparingInt(CategoryCount::count).reversed()
+            .thenComparing(CategoryCount::category))
+        .limit(top).toList();
+  }
+
+  private static final String CITY = "@city";
 
   /** The alerts recomputed from the stored contacts since the window's start. */
   public List<EmergingIssue> batch(Instant now) {

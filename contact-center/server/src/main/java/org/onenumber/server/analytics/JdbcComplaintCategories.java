@@ -10,7 +10,8 @@ import org.onenumber.server.persistence.Jdbc;
 /**
  * The stored categories of contacts and cases ({@code contact_disposition}, {@code case_category},
  * migration V280): type codes of the city's tree with who chose them and when. Writing again
- * replaces. Thread-safe (each call is its own statement or transaction).
+ * replaces; every disposition of a contact is also appended to {@code contact_disposition_history}
+ * (V355), in the same transaction, so the latest drives the category and the earlier ones stay. Thread-safe (each call is its own statement or transaction).
  */
 @Singleton
 public final class JdbcComplaintCategories {
@@ -27,9 +28,15 @@ public final class JdbcComplaintCategories {
     this.jdbc = jdbc;
   }
 
-  /** Stores the operator's disposition of a contact (replacing an earlier one). */
+  /** A disposition of a contact in its history: the type, who chose it and when. */
+  @io.micronaut.serde.annotation.Serdeable
+  public record DispositionEntry(String category, String chosenBy, Instant chosenAt) {}
+
+  /** Stores the operator's disposition of a contact (the latest replaces an earlier one; all are kept). */
   public void dispose(String contactId, String type, String chosenBy, Instant at) {
     jdbc.inTransaction(() -> {
+      jdbc.update("insert into contact_disposition_history (contact_id, type_code, chosen_by, chosen_at)"
+          + " values (?, ?, ?, ?)", contactId, type, chosenBy, at);
       if (jdbc.update("update contact_disposition set type_code = ?, chosen_by = ?, chosen_at = ? where contact_id = ?",
           type, chosenBy, at, contactId) == 0) {
         jdbc.update("insert into contact_disposition (contact_id, type_code, chosen_by, chosen_at) values (?, ?, ?, ?)",
@@ -43,6 +50,13 @@ public final class JdbcComplaintCategories {
   public Optional<String> disposition(String contactId) {
     return jdbc.queryOne("select type_code from contact_disposition where contact_id = ?",
         row -> row.getString("type_code"), contactId);
+  }
+
+  /** Every disposition of a contact, oldest first (the last one is its current disposition). */
+  public java.util.List<DispositionEntry> dispositionHistory(String contactId) {
+    return jdbc.query("select type_code, chosen_by, chosen_at from contact_disposition_history where contact_id = ?"
+        + " order by id", row -> new DispositionEntry(row.getString("type_code"), row.getString("chosen_by"),
+        Jdbc.instant(row, "chosen_at")), contactId);
   }
 
   /** The dispositions of the contacts created in [from, to), by contact id. */

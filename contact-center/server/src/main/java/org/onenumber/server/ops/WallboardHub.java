@@ -10,11 +10,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.onenumber.core.analytics.CategoryTree;
 import org.onenumber.ops.sla.LiveServiceLevels;
 import org.onenumber.ops.sla.Scope;
 import org.onenumber.ops.sla.ScopeKind;
 import org.onenumber.ops.sla.ServiceLevelPolicy;
 import org.onenumber.ops.sla.Window;
+import org.onenumber.server.analytics.EmergingIssues;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -35,7 +37,9 @@ import reactor.core.publisher.Sinks;
  * So a viewer sees a change within {@value #MIN_GAP_MS} ms plus rendering and network time, and
  * the server renders at most 1000 ÷ {@value #MIN_GAP_MS} frames a second whatever the event
  * rate. Each viewer has a buffer of {@value #VIEWER_BUFFER} frames; a viewer further behind
- * loses its oldest frames rather than slowing others (every frame is complete). Thread-safe.
+ * loses its oldest frames rather than slowing others (every frame is complete). A frame also
+ * carries the category tab ({@code category}): today's most frequent categories from the live
+ * emerging-issue fold ({@link EmergingIssues#topCategoriesToday}). Thread-safe.
  */
 @Singleton
 public final class WallboardHub {
@@ -45,11 +49,14 @@ public final class WallboardHub {
   /** Frames kept for a viewer that is momentarily slow; beyond that its oldest frames are dropped. */
   static final int VIEWER_BUFFER = 64;
   static final long TICK_MS = 5000;
+  static final int TOP_CATEGORIES = 10;
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WallboardHub.class);
   private final LiveServiceLevels live;
   private final Vertx vertx;
   private final InstantSource clock;
   private final ServiceLevelPolicy policy;
+  private final EmergingIssues issues;
+  private final CategoryTree tree;
   private final Sinks.Many<String> sink = Sinks.many().multicast().directBestEffort();
   private long lastPushNanos;
   private boolean scheduled;
@@ -57,8 +64,11 @@ public final class WallboardHub {
   private Instant firstPendingAt = Instant.EPOCH;
   private long seq;
 
-  public WallboardHub(LiveServiceLevels live, Vertx vertx, InstantSource clock, ServiceLevelPolicy policy) {
+  public WallboardHub(LiveServiceLevels live, Vertx vertx, InstantSource clock, ServiceLevelPolicy policy,
+      EmergingIssues issues, CategoryTree tree) {
     this.live = live;
+    this.issues = issues;
+    this.tree = tree;
     this.vertx = vertx;
     this.clock = clock;
     this.policy = policy;
@@ -140,8 +150,26 @@ public final class WallboardHub {
           .forEach(s -> rows.add(drillRow(s, now)));
       frame.put(kind.name().toLowerCase(java.util.Locale.ROOT), rows);
     }
+    frame.put("category", categoryRows());
     frame.put("intraday", intraday(now, full));
     return FigureJson.write(frame);
+  }
+
+  /** The category tab: today's {@value #TOP_CATEGORIES} most frequent categories with their names. */
+  private List<Map<String, Object>> categoryRows() {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (EmergingIssues.CategoryCount c : issues.topCategoriesToday(TOP_CATEGORIES)) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("id", c.category());
+      tree.find(c.category()).filter(t -> t.code().equals(c.category())).ifPresent(t -> {
+        row.put("nameKo", t.nameKo());
+        row.put("nameEn", t.nameEn());
+        row.put("department", t.department());
+      });
+      row.put("count", c.count());
+      rows.add(row);
+    }
+    return rows;
   }
 
   private Map<String, Object> scope(Scope scope, Instant now) {

@@ -10,7 +10,8 @@ import org.onenumber.core.reform.MemberObservation;
 import org.onenumber.server.persistence.Jdbc;
 
 /**
- * The monitoring roster, members' observations and the mileage ledger (V283). Deciding an
+ * The monitoring roster (members leave it by deactivation, V356, and keep their ledger), members'
+ * observations and the mileage ledger (V283). Deciding an
  * observation and writing its ledger entry happen in one transaction. Thread-safe.
  */
 @Singleton
@@ -52,8 +53,33 @@ final class JdbcMonitoringMembers {
     return members("where m.id = ?", member).get(0);
   }
 
-  boolean memberExists(String id) {
-    return jdbc.queryOne("select id from monitoring_member where id = ?", row -> row.getString("id"), id).isPresent();
+  /** A member's login (null without one) and whether they are still on the roster. */
+  record Standing(String login, boolean active) {}
+
+  Optional<Standing> standing(String id) {
+    return jdbc.queryOne("select login, deactivated_at from monitoring_member where id = ?",
+        row -> new Standing(row.getString("login"), row.getObject("deactivated_at") == null), id);
+  }
+
+  /** Takes the member off the roster (kept with their ledger); false when they already left. */
+  boolean deactivate(String id, String by, Instant at) {
+    return jdbc.update("update monitoring_member set deactivated_at = ?, deactivated_by = ? where id = ?"
+        + " and deactivated_at is null", at, by, id) == 1;
+  }
+
+  /** The member's mileage ledger: each accepted observation's points, oldest first. */
+  List<Map<String, Object>> ledger(String member) {
+    return jdbc.query("select e.observation_id, e.points, e.at, o.task_id, o.text from mileage_entry e"
+        + " join member_observation o on o.id = e.observation_id where e.member_id = ? order by e.at, e.observation_id",
+        row -> {
+          Map<String, Object> entry = new LinkedHashMap<>();
+          entry.put("observation", row.getString("observation_id"));
+          entry.put("task", row.getString("task_id"));
+          entry.put("text", row.getString("text"));
+          entry.put("points", row.getInt("points"));
+          entry.put("at", Jdbc.instant(row, "at").toString());
+          return entry;
+        }, member);
   }
 
   /** The roster with each member's balance and accepted observations, by join date. */
@@ -62,15 +88,20 @@ final class JdbcMonitoringMembers {
   }
 
   private List<Map<String, Object>> members(String where, Object... args) {
-    return jdbc.query("select m.id, m.name, m.joined_at, coalesce(sum(e.points), 0) as balance, count(e.points) as accepted"
-        + " from monitoring_member m left join mileage_entry e on e.member_id = m.id " + where
-        + " group by m.id, m.name, m.joined_at order by m.joined_at, m.id", row -> {
+    return jdbc.query("select m.id, m.name, m.joined_at, m.deactivated_at, coalesce(sum(e.points), 0) as balance,"
+        + " count(e.points) as accepted from monitoring_member m left join mileage_entry e on e.member_id = m.id " + where
+        + " group by m.id, m.name, m.joined_at, m.deactivated_at order by m.joined_at, m.id", row -> {
           Map<String, Object> member = new LinkedHashMap<>();
           member.put("id", row.getString("id"));
           member.put("name", row.getString("name"));
           member.put("joinedAt", Jdbc.instant(row, "joined_at").toString());
           member.put("balance", row.getInt("balance"));
           member.put("accepted", row.getInt("accepted"));
+          Instant left = Jdbc.instant(row, "deactivated_at");
+          member.put("active", left == null);
+          if (left != null) {
+            member.put("deactivatedAt", left.toString());
+          }
           return member;
         }, args);
   }

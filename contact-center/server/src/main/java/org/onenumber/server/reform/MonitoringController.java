@@ -18,11 +18,13 @@ import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.onenumber.core.error.IllegalTransitionException;
 import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.reform.MemberObservation;
 import org.onenumber.server.security.Accounts;
 import org.onenumber.server.security.Role;
+import org.onenumber.server.security.session.AccountSwitch;
 
 /**
  * Citizen monitoring members: supervisors and administrators keep the volunteer roster, file the
@@ -30,7 +32,8 @@ import org.onenumber.server.security.Role;
  * accepted observation earns {@code onenumber.reform.points-per-observation} (10) mileage points in
  * the member's ledger. A member may get a login of their own (role {@code MONITOR}, page
  * {@code /monitoring/}, {@link MemberSelfController}): a login of 3 to 64 of {@code [a-z0-9._-]}
- * not yet taken and a password of 10 to 72 bytes. Members are people, so analysts are refused
+ * not yet taken and a password of 10 to 72 bytes. A member leaves the roster by deactivation (their
+ * login disabled, their ledger kept; nothing more is filed for them). Members are people, so analysts are refused
  * (their names are identities).
  */
 @Controller("/api/v1/reform")
@@ -42,12 +45,14 @@ final class MonitoringController {
   private static final java.util.regex.Pattern LOGIN = java.util.regex.Pattern.compile("[a-z0-9._-]{3,64}");
   private final JdbcMonitoringMembers members;
   private final Accounts accounts;
+  private final AccountSwitch logins;
   private final InstantSource clock;
   private final int points;
 
-  MonitoringController(JdbcMonitoringMembers members, Accounts accounts, InstantSource clock,
+  MonitoringController(JdbcMonitoringMembers members, Accounts accounts, AccountSwitch logins, InstantSource clock,
       @Value("${onenumber.reform.points-per-observation:10}") int points) {
     this.members = members;
+    this.logins = logins;
     this.accounts = accounts;
     this.clock = clock;
     this.points = points;
@@ -97,13 +102,40 @@ final class MonitoringController {
   @Operation(summary = "File an observation a monitoring member handed in (optionally about a reform task)")
   Map<String, Object> file(@PathVariable String memberId, @Body Observed body) {
     String text = text(InvalidInputException.require(body, "body"));
-    if (!members.memberExists(memberId)) {
-      throw new NotFoundException("monitoring member", memberId);
+    if (!standing(memberId).active()) {
+      throw new IllegalTransitionException("monitoring member", "DEACTIVATED", "FILED");
     }
     MemberObservation o = MemberObservation.file(UUID.randomUUID().toString(), memberId, body.task(), text,
         clock.instant());
     members.file(o);
     return view(o);
+  }
+
+  @Post("/members/{memberId}/deactivate")
+  @Operation(summary = "Take a member off the roster: no more observations filed for them, their login disabled; "
+      + "their ledger and observations are kept")
+  Map<String, Object> deactivate(@PathVariable String memberId, Authentication who) {
+    JdbcMonitoringMembers.Standing standing = standing(memberId);
+    if (!members.deactivate(memberId, who.getName(), clock.instant())) {
+      throw new IllegalTransitionException("monitoring member", "DEACTIVATED", "DEACTIVATED");
+    }
+    if (standing.login() != null) {
+      logins.disable(standing.login(), clock.instant());
+    }
+    return members.summary(memberId);
+  }
+
+  @Get("/members/{memberId}/ledger")
+  @Operation(summary = "A member's mileage ledger: the points of each accepted observation, oldest first, and the balance")
+  Map<String, Object> ledger(@PathVariable String memberId) {
+    standing(memberId);
+    Map<String, Object> body = new LinkedHashMap<>(members.summary(memberId));
+    body.put("entries", members.ledger(memberId));
+    return body;
+  }
+
+  private JdbcMonitoringMembers.Standing standing(String memberId) {
+    return members.standing(memberId).orElseThrow(() -> new NotFoundException("monitoring member", memberId));
   }
 
   @Get("/members/{memberId}/observations")

@@ -226,6 +226,20 @@ public final class CitizenDataAccess {
     record(who, request, "list", recordType, recordId, citizen, "reform task " + task);
   }
 
+  /**
+   * A hotspot cell's located contacts and cases on the map page: supervisors and administrators see
+   * them with the citizen's words and address, audited as {@code view}; analysts see anonymised rows,
+   * audited as {@code list}; both with the reason {@code hotspot <cell>} and the citizen the row belongs
+   * to (once in five minutes per viewer).
+   */
+  public void listForHotspot(Authentication who, HttpRequest<?> request, String recordType, String recordId,
+      String citizen, String cell) {
+    if (!supervises(who) && !is(who, Role.ANALYST)) {
+      throw forbidden();
+    }
+    record(who, request, supervises(who) ? "view" : "list", recordType, recordId, citizen, "hotspot " + cell);
+  }
+
   /** Rule 5. */
   public void act(Authentication who, Contact contact) {
     if (!supervises(who) && !holds(who, contact)) {

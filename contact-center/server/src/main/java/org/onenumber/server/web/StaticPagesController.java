@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * data comes from APIs that need a department login), {@code classpath:public/track} (the public case
  * tracking page), {@code classpath:public/report} (the citizen's Open311 report form) and
  * {@code classpath:public/transparency} (the city's public service levels and department figures)
- * and {@code classpath:public/monitoring} (the citizen monitoring member's own page).
+ * and {@code classpath:public/monitoring} (the citizen monitoring member's own page), and the scripts
+ * several of them load from {@code classpath:public/shared}.
  * The cases:
  *
  * <ol>
@@ -124,6 +125,12 @@ final class StaticPagesController {
   @Get("/report/{name}")
   HttpResponse<?> report(@PathVariable String name) {
     return file("report", name);
+  }
+
+  /** Scripts several pages load ({@code language-select.js}: the citizen pages' language choice). */
+  @Get("/shared/{name}")
+  HttpResponse<?> shared(@PathVariable String name) {
+    return file("shared", name);
   }
 
   @Get("/chat/{name}")

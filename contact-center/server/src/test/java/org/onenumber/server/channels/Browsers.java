@@ -26,7 +26,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * browser it opened after the test. Also screenshots under {@code target/browser} and the
  * axe-core WCAG check.
  */
-final class Browsers implements BeforeEachCallback, AfterEachCallback {
+public final class Browsers implements BeforeEachCallback, AfterEachCallback {
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -121,7 +121,7 @@ final class Browsers implements BeforeEachCallback, AfterEachCallback {
   }
 
   /** Runs axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the page; returns the violations as JSON ("[]" when none). */
-  static String axeViolations(ChromeDriver driver) {
+  public static String axeViolations(ChromeDriver driver) {
     driver.executeScript(axeSource());
     Object result = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
         + "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})"

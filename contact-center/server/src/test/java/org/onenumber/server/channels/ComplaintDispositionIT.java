@@ -78,6 +78,42 @@ class ComplaintDispositionIT {
     assertEquals("water.billing.bill", category(api, caseId, "sv-01").get("category"), "a correction is kept");
     await().atMost(Duration.ofSeconds(10)).until(() -> issues.openCount("water.supply.leak@city") == 1);
     assertEquals(0, issues.openCount("water.supply.outage@city"), "disposed back to the guess");
+    assertEquals("water.supply.leak", stored.disposition(contact).orElseThrow(), "the latest drives the category");
+  }
+
+  @Test
+  void everyDispositionIsKeptWithItsAuthorAndTheLatestIsTheCategory() {
+    ConsoleApi api = new ConsoleApi(server);
+    String contact = api.open(Map.of("channel", "SMS", "phone", "010-5555-0803", "language", "en", "queue", "english",
+        "topic", LEAK));
+    api.post("/api/v1/agents/op-022/login", Map.of(), "op-022");
+    api.post("/api/v1/offers/" + contact + "/accept", Map.of(), "op-022");
+    String path = "/api/v1/contacts/" + contact + "/dispositions";
+    assertEquals(null, api.get(path, "op-022").get("current"), "no disposition yet");
+    api.post("/api/v1/contacts/" + contact + "/wrap-up", Map.of("outcome", "RESOLVED", "category",
+        "water.supply.outage"), "op-022");
+    api.post("/api/v1/contacts/" + contact + "/close", Map.of("outcome", "RESOLVED", "category",
+        "water.supply.leak"), "op-022");
+    assertEquals(403, api.getStatus(path, "op-001"), "another operator's contact");
+    assertEquals(403, api.status(path, Map.of("category", "water.billing.bill"), "op-022"), "operators do not correct");
+    assertEquals(400, api.status(path, Map.of("category", "secret-words-xyz"), "sv-01"));
+    assertEquals(404, api.status("/api/v1/contacts/no-such-contact/dispositions",
+        Map.of("category", "water.billing.bill"), "sv-01"));
+    Map<String, Object> corrected = api.post(path, Map.of("category", "water.billing.bill"), "sv-01");
+    assertEquals("water.billing.bill", corrected.get("current"));
+
+    @SuppressWarnings("unchecked")
+    var items = (java.util.List<Map<String, Object>>) api.get(path, "sv-01").get("items");
+    assertEquals(java.util.List.of("water.supply.outage", "water.supply.leak", "water.billing.bill"),
+        items.stream().map(i -> i.get("category")).toList(), "every disposition, oldest first");
+    assertEquals(java.util.List.of("op-022", "op-022", "sv-01"), items.stream().map(i -> i.get("chosenBy")).toList());
+    assertTrue(items.stream().allMatch(i -> i.get("chosenAt") != null));
+    assertEquals("water.billing.bill", server.bean(JdbcComplaintCategories.class).disposition(contact).orElseThrow(),
+        "the latest is the category FCR and the reports use");
+    var analysed = server.bean(ContactCategories.class).contactsCreated(Instant.now().minusSeconds(60),
+        Instant.now().plusSeconds(1));
+    assertEquals("water.billing.bill", analysed.stream().filter(c -> c.id().value().equals(contact)).findFirst()
+        .orElseThrow().topic());
   }
 
   @Test

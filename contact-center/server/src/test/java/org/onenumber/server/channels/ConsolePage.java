@@ -34,6 +34,17 @@ final class ConsolePage {
     return this;
   }
 
+  /** Signs {@code user} in on the wallboard (English) and waits for its live stream: the staff pages' token. */
+  ConsolePage signInOnWallboard(String user) {
+    driver.get(base + "/wallboard/index.html?lang=en");
+    until(d -> d.findElement(By.id("login")).isDisplayed());
+    driver.findElement(By.id("username")).sendKeys(user);
+    driver.findElement(By.id("password")).sendKeys("demo1234");
+    driver.findElement(By.id("login-button")).click();
+    until(d -> "live".equals(d.findElement(By.id("connection")).getText()));
+    return this;
+  }
+
   ConsolePage ready() {
     until(ExpectedConditions.visibilityOfElementLocated(By.id("workspace")));
     until(d -> select().getOptions().size() > 3);

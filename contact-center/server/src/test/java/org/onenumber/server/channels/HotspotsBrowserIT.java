@@ -37,12 +37,7 @@ class HotspotsBrowserIT {
     ChromeDriver driver = browsers.open();
     driver.manage().window().setSize(new Dimension(1400, 1800));
     ConsolePage page = new ConsolePage(driver, server.uri());
-    driver.get(server.uri() + "/wallboard/index.html?lang=en");
-    page.until(d -> d.findElement(By.id("login")).isDisplayed());
-    driver.findElement(By.id("username")).sendKeys("sv-01");
-    driver.findElement(By.id("password")).sendKeys("demo1234");
-    driver.findElement(By.id("login-button")).click();
-    page.until(d -> "live".equals(d.findElement(By.id("connection")).getText()));
+    page.signInOnWallboard("sv-01");
 
     driver.get(server.uri() + "/wallboard/hotspots.html?lang=en");
     page.until(d -> !d.findElements(By.cssSelector("#map.leaflet-container")).isEmpty());

@@ -14,9 +14,7 @@ import java.time.InstantSource;
 import org.onenumber.core.audit.AuditEntry;
 import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.port.out.AuditLog;
-import org.onenumber.server.security.Accounts;
 import org.onenumber.server.security.ClientAddresses;
-import org.onenumber.server.security.TokenRevocations;
 
 /**
  * Administrators disable an account (a leaver, a stolen password) and enable it again, audited.
@@ -28,18 +26,13 @@ import org.onenumber.server.security.TokenRevocations;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class AccountStatusController {
 
-  private final Accounts accounts;
-  private final RefreshTokens refreshTokens;
-  private final TokenRevocations revocations;
+  private final AccountSwitch accounts;
   private final AuditLog audit;
   private final ClientAddresses addresses;
   private final InstantSource clock;
 
-  AccountStatusController(Accounts accounts, RefreshTokens refreshTokens, TokenRevocations revocations,
-      AuditLog audit, ClientAddresses addresses, InstantSource clock) {
+  AccountStatusController(AccountSwitch accounts, AuditLog audit, ClientAddresses addresses, InstantSource clock) {
     this.accounts = accounts;
-    this.refreshTokens = refreshTokens;
-    this.revocations = revocations;
     this.audit = audit;
     this.addresses = addresses;
     this.clock = clock;
@@ -49,7 +42,6 @@ final class AccountStatusController {
   @Post("/{login}/disable")
   HttpResponse<Void> disable(String login, Authentication who, HttpRequest<?> request) {
     change(login, clock.instant(), who, request);
-    refreshTokens.revokeLogin(login, "disabled");
     return HttpResponse.noContent();
   }
 
@@ -61,10 +53,9 @@ final class AccountStatusController {
   }
 
   private void change(String login, Instant disabledAt, Authentication who, HttpRequest<?> request) {
-    if (!accounts.setDisabled(login, disabledAt)) {
+    if (!(disabledAt == null ? accounts.enable(login) : accounts.disable(login, disabledAt))) {
       throw new NotFoundException("account", login);
     }
-    revocations.disableLogin(login, disabledAt != null);
     audit.append(new AuditEntry(who.getName(), "ADMIN", disabledAt == null ? "enable" : "disable", "account", login,
         null, "administration", addresses.resolve(request), clock.instant()));
   }
