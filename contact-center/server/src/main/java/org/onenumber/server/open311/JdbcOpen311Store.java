@@ -98,7 +98,7 @@ public final class JdbcOpen311Store {
    * Requests filed in {@code [from, to]} for any of {@code serviceCodes} (all when empty) whose
    * GeoReport status is one of {@code statuses} (both when empty; no case yet is {@code open}), with
    * their cases, newest first, at most {@code limit}: one statement (index {@code
-   * open311_request_requested} or {@code open311_request_service} for the window and order).
+   * open311_request_listing} (window and order, V345) or {@code open311_request_service}).
    */
   public List<Listed> listed(Instant from, Instant to, List<String> serviceCodes, Set<String> statuses, int limit) {
     List<Object> args = new ArrayList<>(List.of(from, to));
