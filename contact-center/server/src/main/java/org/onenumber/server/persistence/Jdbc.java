@@ -102,6 +102,18 @@ public final class Jdbc implements Transactions {
     }
   }
 
+  /** Whether the database is PostgreSQL (a few statements take its settings); asked once. */
+  public boolean postgres() {
+    Boolean known = postgres;
+    if (known == null) {
+      known = run(c -> c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL"));
+      postgres = known;
+    }
+    return known;
+  }
+
+  private volatile Boolean postgres;
+
   /** Whether the calling thread is inside {@link #inTransaction}. */
   public boolean inTransaction() {
     return current.get() != null;
