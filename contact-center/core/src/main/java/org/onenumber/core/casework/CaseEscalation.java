@@ -29,7 +29,8 @@ import org.onenumber.core.port.out.Transactions;
  *       contact's citizen, the contact as its first linked contact, and a due date by the
  *       {@link CaseDueRules} (working days per department and category, else the department's
  *       default); its history starts {@code OPEN} by the escalating agent.
- *   <li>After the commit, {@link CaseOpened} is published and, on a text channel (SMS, WhatsApp,
+ *   <li>After the commit (of the caller's transaction when escalating inside one:
+ *       {@link Transactions#afterCommit}), {@link CaseOpened} is published and, on a text channel (SMS, WhatsApp,
  *       chat) whose contact is still open, the citizen is sent the case number in their language.
  *       A refused notification (the citizen sent STOP) does not undo the case.
  * </ol>
@@ -85,8 +86,10 @@ public final class CaseEscalation implements EscalateCase {
       cases.save(c);
       return c;
     });
-    events.publish(new CaseOpened(opened.id(), department.id(), opened.category(), contact.id(), opened.dueAt(), now));
-    notifyCitizen(contact, opened, command.author());
+    transactions.afterCommit(() -> {
+      events.publish(new CaseOpened(opened.id(), department.id(), opened.category(), contact.id(), opened.dueAt(), now));
+      notifyCitizen(contact, opened, command.author());
+    });
     return opened;
   }
 

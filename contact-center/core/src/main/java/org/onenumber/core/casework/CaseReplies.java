@@ -18,8 +18,10 @@ import org.onenumber.core.port.out.CaseRegistry;
  * the message is durable ({@code Opened} or {@code Threaded}), the citizen's most recent case
  * waiting on them gets a {@code CITIZEN_REPLY} row with the message and the contact it came on, and
  * goes back in progress. When no case waits on them, a message that is a score "1" to "5" (a comment
- * may follow) rates the answer of their latest resolved case ({@link CaseAction.Rate}; the desk
- * refuses it when that case was already rated or answered too long ago). Duplicates and carrier
+ * may follow) rates an answer only while a rating question is pending: the most recently resolved
+ * of their cases not rated since its resolution ({@link CaseAction.Rate}; the desk refuses it when
+ * answered longer ago than the reopen window). Otherwise it stays a normal message (a citizen whose
+ * cases are all rated, or who has none resolved, is not rating anything). Duplicates and carrier
  * keywords (STOP) never reach a case. A failure to thread (the case changed at that instant, a
  * refused rating) does not fail the message: staff still see it in the conversation. Thread-safe
  * when its collaborators are.
@@ -55,17 +57,18 @@ public final class CaseReplies implements ReceiveMessage {
       } else {
         Matcher score = SCORE.matcher(body);
         if (score.matches()) {
-          latestResolved(contact.citizen()).ifPresent(c -> rate(c, score));
+          ratingPending(contact.citizen()).ifPresent(c -> rate(c, score));
         }
       }
     }
     return outcome;
   }
 
-  private Optional<Case> latestResolved(CitizenId citizen) {
+  /** The citizen's most recently resolved case whose rating question is pending, if any. */
+  private Optional<Case> ratingPending(CitizenId citizen) {
     return cases.byCitizen(citizen).stream()
-        .filter(c -> c.status() == CaseStatus.RESOLVED || c.status() == CaseStatus.CLOSED)
-        .max(Comparator.comparing(c -> c.last().at()));
+        .filter(c -> CaseSatisfaction.unratedResolution(c).isPresent())
+        .max(Comparator.comparing(c -> CaseSatisfaction.unratedResolution(c).orElseThrow()));
   }
 
   private void rate(Case c, Matcher score) {

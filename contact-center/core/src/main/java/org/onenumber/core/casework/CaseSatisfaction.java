@@ -51,8 +51,16 @@ public final class CaseSatisfaction {
 
   /** Case 2: the citizen may rate the case at {@code now}. */
   public static boolean awaitsRating(Case c, Instant now, Duration within) {
+    return unratedResolution(c).map(resolved -> !now.isAfter(resolved.plus(within))).orElse(false);
+  }
+
+  /**
+   * The latest resolution of a resolved or closed case that no rating followed (its rating question
+   * is pending, whatever its age), or empty.
+   */
+  public static Optional<Instant> unratedResolution(Case c) {
     if (c.status() != CaseStatus.RESOLVED && c.status() != CaseStatus.CLOSED) {
-      return false;
+      return Optional.empty();
     }
     Instant resolved = null;
     boolean ratedSince = false;
@@ -63,7 +71,7 @@ public final class CaseSatisfaction {
       }
       ratedSince |= row.kind() == CaseEntryKind.RATED;
     }
-    return resolved != null && !ratedSince && !now.isAfter(resolved.plus(within));
+    return ratedSince ? Optional.empty() : Optional.ofNullable(resolved);
   }
 
   /** Case 3: a low rating not yet followed up with a staff note. */

@@ -36,7 +36,8 @@ import org.onenumber.core.port.out.Transactions;
  * queue ({@link QueueSelection}), and journals the contact as created and queued in one
  * transaction, with its category ({@link TopicCategories}, chosen before the transaction opens) as a
  * {@link ContactCategorized} event when the topic names one. Events are published only after the commit, so listeners never see a contact that
- * could still roll back. Thread-safe: holds no mutable state; the random generator must be
+ * could still roll back (inside a caller's larger transaction: after that one commits,
+ * {@link Transactions#afterCommit}). Thread-safe: holds no mutable state; the random generator must be
  * thread-safe if callers are concurrent.
  */
 public final class ContactIntake implements OpenContact {
@@ -103,7 +104,7 @@ public final class ContactIntake implements OpenContact {
       alsoInTransaction.accept(queued);
       return new Opened(queued, List.copyOf(emitted));
     });
-    opened.events().forEach(events::publish);
+    transactions.afterCommit(() -> opened.events().forEach(events::publish));
     return opened.contact();
   }
 

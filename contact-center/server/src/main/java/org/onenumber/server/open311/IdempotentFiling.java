@@ -20,24 +20,21 @@ import org.onenumber.server.intake.JdbcIntakeKeys;
  * Keys share the intake's table ({@link JdbcIntakeKeys}, TTL {@code onenumber.intake.idempotency-ttl})
  * under their own scope ({@code open311:<client>}, {@code report}).
  *
- * <p>Why the key is stored with the contact and not around the whole filing: filing is three
- * commits (contact, case, request row; {@link Open311Desk}) and intake and escalation each publish
- * their events after their own commit, so one transaction around all three would publish events of
- * writes that could still roll back. The first durable write a retry would duplicate is the contact,
- * so the key row (contact id, empty answer) commits in the contact's transaction; the answer
- * (service_request_id, token, notice) is written when the filing has finished. A post with a key:
+ * <p>A filing is one transaction ({@link Open311Desk#file}): the key row (contact id, empty answer)
+ * is inserted right after the contact, so a concurrent post with the same key waits on it early,
+ * and its answer (service_request_id, token, notice) is written before the commit. A post with a key:
  *
  * <ul>
  *   <li>stored with another body: 422, naming no stored value;
  *   <li>stored with its answer: that answer again ({@code replayed});
- *   <li>stored without an answer less than {@link #STALE} ago: the first post is still filing, 409
- *       (retry later; what the IETF Idempotency-Key draft prescribes);
- *   <li>stored without an answer longer ago: the first post died between commits (a database
- *       outage). One repeat claims the key ({@link JdbcIntakeKeys#claim}) and finishes the filing for
+ *   <li>stored without an answer (only a filing of an earlier version, which committed contact,
+ *       case and request separately, leaves one) less than {@link #STALE} ago: 409 (retry later;
+ *       what the IETF Idempotency-Key draft prescribes);
+ *   <li>stored without an answer longer ago: that first post died between its commits. One repeat claims the key ({@link JdbcIntakeKeys#claim}) and finishes the filing for
  *       the stored contact ({@link Open311Desk#resume}); concurrent repeats get 409;
  *   <li>otherwise a new filing. Of two concurrent first posts the second's key insert waits for the
- *       first's commit and fails on the primary key: its contact rolls back and it answers as a
- *       repeat.
+ *       first's commit and fails on the primary key: its whole filing rolls back and it answers as
+ *       a repeat.
  * </ul>
  *
  * Thread-safe.
@@ -80,7 +77,8 @@ final class IdempotentFiling {
 
   /**
    * Files {@code s} for {@code client}, or answers the key's earlier filing; {@code key} may be null.
-   * {@code thenAlso} runs on a filing's result (a fresh or a finished one) before its answer is stored.
+   * {@code thenAlso} runs on a filing's result (a fresh or a finished one) before its answer is
+   * stored; for a fresh filing with a key, inside its transaction.
    */
   Answer file(ServiceRequestSubmission s, String client, IdempotencyKey key, Consumer<Open311Desk.Filed> thenAlso) {
     if (key == null) {
@@ -97,6 +95,9 @@ final class IdempotentFiling {
       filed = desk.file(s, client, contact -> {
         Instant now = clock.instant();
         keys.store(key, contact.id().value(), "", now, now.plus(ttl));
+      }, done -> {
+        thenAlso.accept(done);
+        keys.answer(key, Answer.of(done).stored());
       });
     } catch (RetriableException e) {
       if (JdbcIntakeKeys.duplicateKey(e)) {
@@ -104,7 +105,7 @@ final class IdempotentFiling {
       }
       throw e;
     }
-    return finish(key, filed, thenAlso);
+    return Answer.of(filed);
   }
 
   private Optional<Answer> earlier(IdempotencyKey key, ServiceRequestSubmission s, String client,

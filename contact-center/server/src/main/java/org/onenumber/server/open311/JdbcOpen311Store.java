@@ -98,7 +98,9 @@ public final class JdbcOpen311Store {
    * Requests filed in {@code [from, to]} for any of {@code serviceCodes} (all when empty) whose
    * GeoReport status is one of {@code statuses} (both when empty; no case yet is {@code open}), with
    * their cases, newest first, at most {@code limit}: one statement (index {@code
-   * open311_request_requested} or {@code open311_request_service} for the window and order).
+   * open311_request_listing} (window and order, V345) or {@code open311_request_service}). On
+   * PostgreSQL without parallel workers: it reads about 1,000 rows in index order and stops, and
+   * starting workers for that (the planner's choice on 1,000,000 rows) took longer than the read.
    */
   public List<Listed> listed(Instant from, Instant to, List<String> serviceCodes, Set<String> statuses, int limit) {
     List<Object> args = new ArrayList<>(List.of(from, to));
@@ -113,8 +115,13 @@ public final class JdbcOpen311Store {
           : " and (f.status is null or f.status not in " + CLOSED + ")");
     }
     args.add(limit);
-    return jdbc.query(LISTED + where + " order by r.requested_at desc, r.service_request_id desc limit ?",
-        JdbcOpen311Store::listed, args.toArray());
+    return jdbc.inTransaction(() -> {
+      if (jdbc.postgres()) {
+        jdbc.update("set local max_parallel_workers_per_gather = 0");
+      }
+      return jdbc.query(LISTED + where + " order by r.requested_at desc, r.service_request_id desc limit ?",
+          JdbcOpen311Store::listed, args.toArray());
+    });
   }
 
   private static Listed listed(ResultSet row) throws SQLException {

@@ -30,12 +30,13 @@ import org.onenumber.core.port.in.EscalateCaseCommand;
 import org.onenumber.core.port.in.OpenContactCommand;
 import org.onenumber.core.port.out.CaseRegistry;
 import org.onenumber.core.port.out.Directory;
+import org.onenumber.core.port.out.Transactions;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import org.onenumber.server.api.PhoneNumbers;
 import org.onenumber.server.events.ContactPlaced;
 
 /**
- * Files and reads Open311 service requests. Filing, in order, each step committed before the next:
+ * Files and reads Open311 service requests. Filing is one transaction, in order:
  *
  * <ol>
  *   <li>A {@code WEB_FORM} contact is opened through intake for the citizen the form names (phone,
@@ -46,14 +47,15 @@ import org.onenumber.server.events.ContactPlaced;
  *   <li>The request row (what the client sent, a random token) is stored under the case's id.
  *   <li>A {@code media_url} is queued for {@link FetchCaseMedia}, which fetches it later (guarded
  *       against private addresses) into a case attachment; the link stays on the request.
- *   <li>A request with a place tells the emerging-issue fold where its contact is
- *       ({@link ContactPlaced}, an in-process application event).
+ *   <li>What the caller adds (an idempotency key and its answer: {@link IdempotentFiling}).
  * </ol>
  *
- * The response goes out after all three, so an acknowledged request is durable. A failure between
- * steps leaves a contact (and maybe a case) without an Open311 row, never the reverse; with an
- * {@code Idempotency-Key} a retry finishes that filing instead of starting a second one
- * ({@link IdempotentFiling}, {@link #resume}).
+ * It commits once, and only then are the contact's and the case's events published (routing sees
+ * the queued contact) and a request with a place tells the emerging-issue fold where its contact
+ * is ({@link ContactPlaced}, an in-process application event): {@link Transactions#afterCommit}.
+ * The response goes out after the commit, so an acknowledged request is durable, and a failure
+ * leaves nothing behind. Filings stored by earlier versions in three commits may have stopped
+ * between them; {@link #resume} finishes such a filing for a retry with its {@code Idempotency-Key}.
  * Thread-safe.
  */
 @Singleton
@@ -71,10 +73,12 @@ public final class Open311Desk {
   private final InstantSource clock;
   private final FetchCaseMedia media;
   private final ApplicationEventPublisher<ContactPlaced> places;
+  private final Transactions transactions;
 
   Open311Desk(ContactIntake intake, EscalateCase escalate, CaseRegistry cases, Directory directory,
       JdbcOpen311Store store, InstantSource clock, FetchCaseMedia media,
-      ApplicationEventPublisher<ContactPlaced> places) {
+      ApplicationEventPublisher<ContactPlaced> places, Transactions transactions) {
+    this.transactions = transactions;
     this.media = media;
     this.places = places;
     this.intake = intake;
@@ -87,26 +91,33 @@ public final class Open311Desk {
 
   /** Files {@code s} for client application {@code client}; returns the stored request and its case. */
   public Filed file(ServiceRequestSubmission s, String client) {
-    return file(s, client, contact -> { });
+    return file(s, client, contact -> { }, filed -> { });
   }
 
   /**
-   * As {@link #file(ServiceRequestSubmission, String)}, and runs {@code withContact} inside the
-   * contact's transaction (the first commit): what it writes commits with the contact.
+   * As {@link #file(ServiceRequestSubmission, String)}, in one transaction that also runs {@code
+   * withContact} as soon as the contact is stored (before the case) and {@code withFiled} at the
+   * end: what they write commits with the filing, and an exception they throw rolls it all back.
    */
-  public Filed file(ServiceRequestSubmission s, String client, Consumer<Contact> withContact) {
+  public Filed file(ServiceRequestSubmission s, String client, Consumer<Contact> withContact,
+      Consumer<Filed> withFiled) {
     String token = HexFormat.of().formatHex(bytes(12));
     GeoReportService service = s.service();
     Language language = s.language() == null ? Language.KOREAN : Language.of(s.language());
-    Contact contact = intake.open(new OpenContactCommand(Channel.WEB_FORM, identity(s, client, token), name(s),
+    OpenContactCommand command = new OpenContactCommand(Channel.WEB_FORM, identity(s, client, token), name(s),
         language, clip(service.name() + ": " + (s.description() == null ? "" : s.description()),
-            OpenContactCommand.MAX_TOPIC), null, null, null), withContact);
-    Filed filed = fileCase(contact.id(), s, client, token);
-    if (s.lat() != null && s.lon() != null) { // a resumed filing's place waits for the batch recount
-      places.publishEvent(new ContactPlaced(contact.id().value(), contact.createdAt(), s.lat(), s.lon(),
-          clock.instant()));
-    }
-    return filed;
+            OpenContactCommand.MAX_TOPIC), null, null, null);
+    return transactions.inTransaction(() -> {
+      Contact contact = intake.open(command, withContact);
+      Filed filed = fileCase(contact.id(), s, client, token);
+      withFiled.accept(filed);
+      if (s.lat() != null && s.lon() != null) { // a resumed filing's place waits for the batch recount
+        ContactPlaced placed = new ContactPlaced(contact.id().value(), contact.createdAt(), s.lat(), s.lon(),
+            clock.instant());
+        transactions.afterCommit(() -> places.publishEvent(placed));
+      }
+      return filed;
+    });
   }
 
   /**

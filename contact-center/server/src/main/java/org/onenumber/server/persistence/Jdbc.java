@@ -28,6 +28,8 @@ public final class Jdbc implements Transactions {
 
   private final DataSource dataSource;
   private final ThreadLocal<Connection> current = new ThreadLocal<>();
+  /** What the calling thread's transaction runs once it has committed ({@link #afterCommit}). */
+  private final ThreadLocal<List<Runnable>> committed = new ThreadLocal<>();
 
   public Jdbc(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -61,23 +63,60 @@ public final class Jdbc implements Transactions {
     if (current.get() != null) {
       return work.get();
     }
+    List<Runnable> then = new ArrayList<>();
+    T result;
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       current.set(connection);
+      committed.set(then);
       try {
-        T result = work.get();
+        result = work.get();
         connection.commit();
-        return result;
       } catch (RuntimeException | Error e) {
         connection.rollback();
         throw e;
       } finally {
         current.remove();
+        committed.remove();
         connection.setAutoCommit(true);
       }
     } catch (SQLException e) {
       throw failure(e);
     }
+    then.forEach(Runnable::run);
+    return result;
+  }
+
+  /**
+   * Runs {@code action} after the calling thread's outermost transaction commits (in the order
+   * registered, on this thread, before {@link #inTransaction} returns); dropped on a rollback.
+   * Outside a transaction it runs at once.
+   */
+  @Override
+  public void afterCommit(Runnable action) {
+    List<Runnable> then = committed.get();
+    if (then == null) {
+      action.run();
+    } else {
+      then.add(action);
+    }
+  }
+
+  /** Whether the database is PostgreSQL (a few statements take its settings); asked once. */
+  public boolean postgres() {
+    Boolean known = postgres;
+    if (known == null) {
+      known = run(c -> c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL"));
+      postgres = known;
+    }
+    return known;
+  }
+
+  private volatile Boolean postgres;
+
+  /** Whether the calling thread is inside {@link #inTransaction}. */
+  public boolean inTransaction() {
+    return current.get() != null;
   }
 
   /** Executes an insert, update or delete; returns the number of rows changed. */

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.onenumber.core.audit.AuditEntry;
 import org.onenumber.core.port.out.AuditLog;
 
@@ -18,7 +19,10 @@ import org.onenumber.core.port.out.AuditLog;
  * The audit trail in table {@code audit_log}: each row's hash is SHA-256 over the previous row's
  * hash and the row's own fields, so {@link #verify} finds any row changed, inserted or removed
  * behind the application's back. Appends are serialised in this process (one writer keeps the
- * chain linear) and committed before {@link #append} returns. Instants are kept to the
+ * chain linear) and committed before {@link #append} returns. Concurrent appends commit together
+ * (group commit): each waits in a queue, and whichever holds the writer's lock writes every entry
+ * waiting, in one transaction, and wakes their callers; a failure fails each of them. An append
+ * inside a caller's transaction is written alone and commits with it. Instants are kept to the
  * microsecond, as both databases store them.
  */
 @Singleton
@@ -31,17 +35,65 @@ public final class JdbcAuditLog implements AuditLog {
     this.jdbc = jdbc;
   }
 
+  /** An entry waiting for the commit of its batch; {@code failure} is that batch's, if it failed. */
+  private static final class Pending {
+    final AuditEntry entry;
+    boolean done;
+    RuntimeException failure;
+
+    Pending(AuditEntry entry) {
+      this.entry = entry;
+    }
+  }
+
+  private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
+
   @Override
-  public synchronized void append(AuditEntry entry) {
-    AuditEntry e = truncated(entry);
-    jdbc.inTransaction(() -> {
-      String previous = jdbc.queryOne("select hash from audit_log order by id desc limit 1", row -> row.getString(1))
-          .orElse(GENESIS);
+  public void append(AuditEntry entry) {
+    Pending mine = new Pending(truncated(entry));
+    if (jdbc.inTransaction()) {
+      synchronized (this) {
+        write(List.of(mine));
+      }
+      return;
+    }
+    waiting.add(mine);
+    synchronized (this) {
+      if (!mine.done) {
+        List<Pending> batch = new ArrayList<>();
+        for (Pending p = waiting.poll(); p != null; p = waiting.poll()) {
+          batch.add(p);
+        }
+        RuntimeException failure = null;
+        try {
+          jdbc.inTransaction(() -> write(batch));
+        } catch (RuntimeException e) {
+          failure = e;
+        }
+        for (Pending p : batch) {
+          p.failure = failure;
+          p.done = true;
+        }
+      }
+      if (mine.failure != null) {
+        throw mine.failure;
+      }
+    }
+  }
+
+  /** Inserts {@code batch} in its order, each row chained to the one before. */
+  private Void write(List<Pending> batch) {
+    String previous = jdbc.queryOne("select hash from audit_log order by id desc limit 1", row -> row.getString(1))
+        .orElse(GENESIS);
+    for (Pending p : batch) {
+      AuditEntry e = p.entry;
+      String hash = hash(previous, e);
       jdbc.update("insert into audit_log (actor, role, action, record_type, record_id, citizen_id, reason, source, at,"
           + " hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.actor(), e.role(), e.action(), e.recordType(),
-          e.recordId(), e.citizen(), clip(e.reason(), 300), clip(e.source(), 64), e.at(), hash(previous, e));
-      return null;
-    });
+          e.recordId(), e.citizen(), clip(e.reason(), 300), clip(e.source(), 64), e.at(), hash);
+      previous = hash;
+    }
+    return null;
   }
 
   @Override

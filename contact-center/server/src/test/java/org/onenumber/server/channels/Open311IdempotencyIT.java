@@ -41,7 +41,8 @@ import org.onenumber.server.persistence.Jdbc;
  * the same service_request_id (header {@code Idempotent-Replayed}), another body under the key is 422,
  * concurrent repeats file one request, a key whose filing is in progress is 409, and a key whose first
  * post died after its contact committed (the row the outage leaves) is finished by the retry for that
- * contact instead of filing a second contact.
+ * contact instead of filing a second contact. A filing is one transaction: one that fails at its last
+ * write leaves no contact, case or key behind.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Open311IdempotencyIT {
@@ -182,6 +183,33 @@ class Open311IdempotencyIT {
     assertEquals(finished.get("service_request_id"),
         created(post("/report/requests", body, doubtKey)).get("service_request_id"));
     assertEquals(1, stored("Idem in doubt pothole"));
+  }
+
+  @Test
+  void aFilingThatFailsAtItsLastWriteLeavesNothingAndItsRetryFilesOnce() throws Exception {
+    String description = "Idem fails late pothole";
+    Jdbc jdbc = server.bean(Jdbc.class);
+    // The request row, written after the contact, the key and the case, is refused by the database.
+    jdbc.update("alter table open311_request add constraint idem_fails_late check (description <> '" + description
+        + "')");
+    String key = UUID.randomUUID().toString();
+    String body = pothole(description, true);
+    try {
+      HttpResponse<String> failed = post("/open311/v2/requests.json", body, key);
+      assertEquals(503, failed.statusCode(), failed.body());
+      assertEquals(0, contacts(description), "the contact rolled back with the request row");
+      assertEquals(0, (int) jdbc.queryOne("select count(*) from case_file where summary like ?", r -> r.getInt(1),
+          description + "%").orElseThrow(), "and the case");
+      assertEquals(0, (int) jdbc.queryOne("select count(*) from intake_key where idem_key = ?", r -> r.getInt(1), key)
+          .orElseThrow(), "and the key: a retry is a new filing, not one in progress (409)");
+    } finally {
+      jdbc.update("alter table open311_request drop constraint idem_fails_late");
+    }
+    Map<String, Object> filed = created(post("/open311/v2/requests.json", body, key));
+    assertEquals(1, stored(description));
+    assertEquals(1, contacts(description));
+    assertEquals(filed.get("service_request_id"), created(post("/open311/v2/requests.json", body, key))
+        .get("service_request_id"));
   }
 
   private static String sha256(String body) throws Exception {

@@ -1,6 +1,7 @@
 package org.onenumber.server.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -47,5 +48,38 @@ class JdbcAuditLogTest {
     assertTrue(audit.verify().intact());
     jdbc.update("delete from audit_log where record_id = 'c-1'");
     assertEquals(1, audit.verify().firstBroken(), "the row after the removed one");
+  }
+
+  @Test
+  void concurrentAppendsAreAllCommittedOnOneIntactChain() throws Exception {
+    int threads = 8;
+    int each = 40;
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        String actor = "sv-" + t;
+        done.add(pool.submit(() -> {
+          for (int i = 0; i < each; i++) {
+            audit.append(view(actor, "citizen-1", i));
+          }
+        }));
+      }
+      for (var d : done) {
+        d.get();
+      }
+    }
+    assertEquals(new AuditLog.Verification(threads * each, -1), audit.verify());
+    assertEquals(each, audit.find(null, "sv-3", null, null, 1_000).size());
+  }
+
+  @Test
+  void anAppendInsideATransactionCommitsOrRollsBackWithIt() {
+    assertThrows(IllegalStateException.class, () -> jdbc.inTransaction(() -> {
+      audit.append(view("sv-01", "citizen-1", 1));
+      throw new IllegalStateException("the caller's work failed");
+    }));
+    audit.append(view("sv-01", "citizen-1", 2));
+    assertEquals(List.of("c-2"), audit.find(null, "sv-01", null, null, 10).stream().map(AuditEntry::recordId).toList());
+    assertTrue(audit.verify().intact());
   }
 }

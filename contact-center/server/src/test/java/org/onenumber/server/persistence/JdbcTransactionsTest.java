@@ -3,6 +3,8 @@ package org.onenumber.server.persistence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.onenumber.server.TestDatabases;
 
@@ -48,5 +50,43 @@ class JdbcTransactionsTest {
       return null;
     });
     assertEquals(1, departments());
+  }
+
+  @Test
+  void afterCommitRunsOnceTheOutermostTransactionCommitsAndSeesItsWrites() {
+    List<String> seen = new ArrayList<>();
+    jdbc.inTransaction(() -> {
+      jdbc.inTransaction(() -> {
+        insert("inner");
+        jdbc.afterCommit(() -> seen.add("inner sees " + departmentsOnAnotherConnection()));
+        return null;
+      });
+      insert("outer");
+      seen.add("before the commit");
+      return null;
+    });
+    assertEquals(List.of("before the commit", "inner sees 2"), seen);
+  }
+
+  @Test
+  void afterCommitIsDroppedOnARollbackAndRunsAtOnceOutsideATransaction() {
+    List<String> seen = new ArrayList<>();
+    assertThrows(IllegalStateException.class, () -> jdbc.inTransaction(() -> {
+      insert("a");
+      jdbc.afterCommit(() -> seen.add("announced"));
+      throw new IllegalStateException("boom");
+    }));
+    assertEquals(List.of(), seen);
+    jdbc.afterCommit(() -> seen.add("at once"));
+    assertEquals(List.of("at once"), seen);
+  }
+
+  /** Counted outside any transaction of this thread: what others see. */
+  private int departmentsOnAnotherConnection() {
+    try {
+      return java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor().submit(this::departments).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -262,4 +262,35 @@ class CaseDeskTest {
     assertTrue(CaseSatisfaction.awaitsRating(again, clock.instant(), rules.reopenWithin()));
     assertEquals(4, CaseSatisfaction.latest(act(again, "citizen", new CaseAction.Rate(4, null))).orElseThrow());
   }
+
+  @Test
+  void aBareScoreRatesTheCaseWhoseRatingQuestionIsPendingNotTheLatestChangedOne() {
+    Case pending = act(escalated("leak"), "staff-water", new CaseAction.Resolve("The pipe was replaced.", null));
+    Case other = act(act(escalated("leak"), "staff-water", new CaseAction.Resolve("Valve closed.", null)),
+        "citizen", new CaseAction.Rate(5, null));
+    act(other, "staff-water", new CaseAction.Note("thanked the citizen", null)); // the latest change of all
+    var replies = new CaseReplies(new MessageIntake(messaging, intake, Language.KOREAN), cases, desk);
+    clock.advance(Duration.ofHours(1));
+    replies.receive(new ReceiveMessageCommand(Channel.SMS, new CitizenIdentity.Phone(PHONE), PHONE, "4", null,
+        "SM-pending-1", null));
+    assertEquals(4, CaseSatisfaction.latest(cases.find(pending.id()).orElseThrow()).orElseThrow(),
+        "the answer still awaiting its rating");
+    assertEquals(5, CaseSatisfaction.latest(cases.find(other.id()).orElseThrow()).orElseThrow());
+  }
+
+  @Test
+  void aBareScoreWithNoRatingQuestionPendingIsANormalMessage() {
+    Case rated = act(act(escalated("leak"), "staff-water", new CaseAction.Resolve("Fixed.", null)), "citizen",
+        new CaseAction.Rate(5, null));
+    Case open = escalated("leak");
+    var replies = new CaseReplies(new MessageIntake(messaging, intake, Language.KOREAN), cases, desk);
+    clock.advance(Duration.ofHours(1));
+    var outcome = replies.receive(new ReceiveMessageCommand(Channel.SMS, new CitizenIdentity.Phone(PHONE), PHONE,
+        "3", null, "SM-no-question-1", null));
+    assertEquals("3", outcome.message().body(), "kept as the citizen's message");
+    assertEquals(rated.version(), cases.find(rated.id()).orElseThrow().version(), "no second rating");
+    assertEquals(open.version(), cases.find(open.id()).orElseThrow().version(), "an open case is not rated");
+    assertTrue(cases.byCitizen(rated.citizen()).stream().flatMap(c -> c.history().stream())
+        .filter(r -> r.kind() == CaseEntryKind.RATED).count() == 1);
+  }
 }

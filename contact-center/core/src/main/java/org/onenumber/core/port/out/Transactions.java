@@ -9,4 +9,15 @@ import java.util.function.Supplier;
 public interface Transactions {
 
   <T> T inTransaction(Supplier<T> work);
+
+  /**
+   * Runs {@code action} once the transaction the calling thread is in commits, and never if it
+   * rolls back; outside a transaction, at once. What others may see only after a commit (domain
+   * events, a text to the citizen) goes here, so work nested in a larger transaction (an Open311
+   * filing) announces nothing that could still roll back. This default, for stores without
+   * transactions of their own, runs it at once.
+   */
+  default void afterCommit(Runnable action) {
+    action.run();
+  }
 }
