@@ -45,6 +45,7 @@ public final class AgiIvrServer implements AutoCloseable {
   private final Thread acceptor;
   private final CountDownLatch bound = new CountDownLatch(1);
   private volatile IOException failure;
+  private volatile AgiConnection.Turnarounds turnarounds;
 
   /** A server whose session threads are all created on demand. */
   public AgiIvrServer(Ivr ivr) {
@@ -85,6 +86,12 @@ public final class AgiIvrServer implements AutoCloseable {
           + server.getPort(), failure);
     }
     LOG.info("FastAGI IVR listening on {}:{}", server.getAddress().getHostAddress(), server.getPort());
+    return this;
+  }
+
+  /** Tells {@code sink} each command's server turnaround (see {@link AgiConnection}); for the bench, before {@link #start}. */
+  AgiIvrServer measuring(AgiConnection.Turnarounds sink) {
+    this.turnarounds = sink;
     return this;
   }
 
@@ -132,7 +139,7 @@ public final class AgiIvrServer implements AutoCloseable {
 
     @Override
     protected ServerSocketFacade createServerSocket() throws IOException {
-      ServerSocketFacade socket = new AgiServerSocket(getPort(), getAddress());
+      ServerSocketFacade socket = new AgiServerSocket(getPort(), getAddress(), turnarounds);
       execute(() -> { }); // creates the pool (and its warm threads) now, not when the first call arrives
       bound.countDown();
       return socket;
