@@ -28,11 +28,17 @@ import org.onenumber.testkit.FakeMessageGateway;
  * FastAgiLoadClient} in its own JVM (as Asterisk is its own process: its reader threads are not
  * stacks this JVM's collector scans), replayed from the Asterisk captures over loopback TCP; the
  * per-command round trip is measured by that client, from its reply to the server's next command,
- * over every IVR command of every call. Then each waiting call is offered to an operator (one offer
+ * over every IVR command of every call, and the server's own share of it (its turnaround, from
+ * reading the reply to writing the next command) by {@link AgiConnection} in this JVM. One client
+ * JVM serves the warm-up round and the measured one. Then each waiting call is offered to an operator (one offer
  * every {@code pace} µs, the routing decision simulated by putting the engine's OFFERED event in the
  * call's mailbox, as the server's forwarder does) and the time until {@code EXEC Dial} reaches the
  * client is measured (both ends read {@code CLOCK_MONOTONIC}). Prints a table and, last, {@code
- * RESULT telephony …} with {@code ami_events_per_s=NA} (the AMI part is measured separately).
+ * RESULT telephony …} with {@code ami_events_per_s=NA} (the AMI part is measured separately) and
+ * {@code agi_server_p99_ms} last.
+ *
+ * <p>Usage: {@code FastAgiBench [sessions [pace-us [warm-threads [warm-up-calls]]]]} (500, 2000,
+ * sessions, 100).
  */
 public final class FastAgiBench {
 
