@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * threads): virtual threads gave a command round-trip p99 of 135–300 ms against 12.5–23 ms for
  * platform threads — two carrier threads lose the run queue to the client's threads; with 32
  * carriers ({@code -Djdk.virtualThreadScheduler.parallelism=32}) 11.3 ms against 10.5 ms — so no
- * gain, and they stay opt-in.
+ * gain, and they stay opt-in. Measured again with the client in a JVM of its own (session 8, load
+ * 12–14): client-side p99 131 and 422 ms against 10.4 and 23.1 ms for platform threads.
  * Idle threads end after {@link IvrSettings#idleThreadKeepAlive()},
  * except {@code warmSessions} threads started with the server and kept: Asterisk-Java's acceptor
  * hands each connection to the pool on its own thread, so a call that finds no idle thread waits
