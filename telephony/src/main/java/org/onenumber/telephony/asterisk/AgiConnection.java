@@ -18,8 +18,18 @@ import org.asteriskjava.util.SocketConnectionFacade;
  * FastAGI server allocated per call in {@code FastAgiBench}. Lines end at {@code \n} (Asterisk's
  * terminator), decoded as UTF-8; the end of the stream is an {@link IOException} ("No more lines
  * available", as Asterisk-Java's). Not thread-safe: the session thread owns it.
+ *
+ * <p>A {@link Turnarounds} sink, when given, is told each command's server turnaround: from the
+ * moment the line before it was read (Asterisk's reply, or the environment's last line) to the
+ * command written, i.e. the server's own share of a round trip, without the wake-ups on either side
+ * (the bench's server-side figure).
  */
 final class AgiConnection implements SocketConnectionFacade {
+
+  /** Told the server turnaround of each command of a connection, numbered from 1. */
+  interface Turnarounds {
+    void took(int command, long nanos);
+  }
 
   /** Asterisk-Java's read time-out when none is configured: three hours. */
   private static final int DEFAULT_READ_TIMEOUT_MS = 10_800_000;
@@ -32,10 +42,14 @@ final class AgiConnection implements SocketConnectionFacade {
   private int end;
   private byte[] output = new byte[256];
   private int written;
+  private final Turnarounds turnarounds;
+  private long lastLineRead;
+  private int commands;
 
   /** {@code readTimeoutMillis}: -1 none, 0 Asterisk-Java's default (three hours), else that. */
-  AgiConnection(Socket socket, int readTimeoutMillis) throws IOException {
+  AgiConnection(Socket socket, int readTimeoutMillis, Turnarounds turnarounds) throws IOException {
     this.socket = socket;
+    this.turnarounds = turnarounds;
     socket.setSoTimeout(readTimeoutMillis == -1 ? 0 : readTimeoutMillis == 0 ? DEFAULT_READ_TIMEOUT_MS : readTimeoutMillis);
     this.in = socket.getInputStream();
     this.out = socket.getOutputStream();
@@ -49,6 +63,9 @@ final class AgiConnection implements SocketConnectionFacade {
         if (input[i] == '\n') {
           String line = new String(input, start, i - start, StandardCharsets.UTF_8);
           start = i + 1;
+          if (turnarounds != null) {
+            lastLineRead = System.nanoTime();
+          }
           return line;
         }
       }
@@ -89,6 +106,9 @@ final class AgiConnection implements SocketConnectionFacade {
     out.write(output, 0, written);
     out.flush();
     written = 0;
+    if (turnarounds != null) {
+      turnarounds.took(++commands, System.nanoTime() - lastLineRead);
+    }
   }
 
   @Override

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * threads): virtual threads gave a command round-trip p99 of 135–300 ms against 12.5–23 ms for
  * platform threads — two carrier threads lose the run queue to the client's threads; with 32
  * carriers ({@code -Djdk.virtualThreadScheduler.parallelism=32}) 11.3 ms against 10.5 ms — so no
- * gain, and they stay opt-in.
+ * gain, and they stay opt-in. Measured again with the client in a JVM of its own (session 8, load
+ * 12–14): client-side p99 131 and 422 ms against 10.4 and 23.1 ms for platform threads.
  * Idle threads end after {@link IvrSettings#idleThreadKeepAlive()},
  * except {@code warmSessions} threads started with the server and kept: Asterisk-Java's acceptor
  * hands each connection to the pool on its own thread, so a call that finds no idle thread waits
@@ -45,6 +46,7 @@ public final class AgiIvrServer implements AutoCloseable {
   private final Thread acceptor;
   private final CountDownLatch bound = new CountDownLatch(1);
   private volatile IOException failure;
+  private volatile AgiConnection.Turnarounds turnarounds;
 
   /** A server whose session threads are all created on demand. */
   public AgiIvrServer(Ivr ivr) {
@@ -85,6 +87,12 @@ public final class AgiIvrServer implements AutoCloseable {
           + server.getPort(), failure);
     }
     LOG.info("FastAGI IVR listening on {}:{}", server.getAddress().getHostAddress(), server.getPort());
+    return this;
+  }
+
+  /** Tells {@code sink} each command's server turnaround (see {@link AgiConnection}); for the bench, before {@link #start}. */
+  AgiIvrServer measuring(AgiConnection.Turnarounds sink) {
+    this.turnarounds = sink;
     return this;
   }
 
@@ -132,7 +140,7 @@ public final class AgiIvrServer implements AutoCloseable {
 
     @Override
     protected ServerSocketFacade createServerSocket() throws IOException {
-      ServerSocketFacade socket = new AgiServerSocket(getPort(), getAddress());
+      ServerSocketFacade socket = new AgiServerSocket(getPort(), getAddress(), turnarounds);
       execute(() -> { }); // creates the pool (and its warm threads) now, not when the first call arrives
       bound.countDown();
       return socket;

@@ -14,14 +14,17 @@ final class AgiServerSocket implements ServerSocketFacade {
 
   private final ServerSocket socket;
   private volatile int readTimeoutMillis;
+  private final AgiConnection.Turnarounds turnarounds;
 
-  AgiServerSocket(int port, InetAddress bind) throws IOException {
+  /** {@code turnarounds}: told each command's server turnaround, or null (production). */
+  AgiServerSocket(int port, InetAddress bind, AgiConnection.Turnarounds turnarounds) throws IOException {
     this.socket = new ServerSocket(port, 200, bind);
+    this.turnarounds = turnarounds;
   }
 
   @Override
   public SocketConnectionFacade accept() throws IOException {
-    return new AgiConnection(socket.accept(), readTimeoutMillis);
+    return new AgiConnection(socket.accept(), readTimeoutMillis, turnarounds);
   }
 
   @Override

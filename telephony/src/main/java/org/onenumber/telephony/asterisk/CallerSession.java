@@ -1,7 +1,7 @@
 package org.onenumber.telephony.asterisk;
 
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.FutureTask;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
@@ -42,7 +42,7 @@ final class CallerSession implements AgiScript {
     AgiLine line = new AgiLine(channel);
     // Case 2 starts at once, off this thread: know the caller by number (libphonenumber; withheld
     // numbers stay anonymous) and their remembered language, while Asterisk answers and greets.
-    CompletableFuture<CallerLookup.Caller> lookup = CallerLookup.start(ivr, request.getCallerIdNumber());
+    FutureTask<CallerLookup.Caller> lookup = CallerLookup.start(ivr, request.getCallerIdNumber());
     try {
       // Case 1: answer.
       line.answer();

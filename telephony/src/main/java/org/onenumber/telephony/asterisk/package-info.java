@@ -36,7 +36,8 @@
  *   <li><b>Know the caller</b>: {@code agi_callerid} read as E.164 with libphonenumber (Korean
  *       region by default). A withheld number gives an anonymous identity, and no callback, no
  *       SMS and no remembered language. Worked out with the remembered language on a side pool
- *       ({@code CallerLookup}) from the session's start, while Asterisk answers and greets.
+ *       ({@code CallerLookup}) from the session's start, while Asterisk answers and greets; a
+ *       lookup still queued after the greeting is run by the session itself while reads are quick.
  *   <li><b>Language</b>: the one the number chose last time (table {@code caller_language}), else
  *       the language menu: 1 Korean, 2 English, 3 Chinese, 4 Japanese, 5 Vietnamese, 6 Mongolian.
  *       A key that is no choice or a time-out repeats the menu; after three tries the caller gets

@@ -2,6 +2,7 @@ package org.onenumber.telephony.asterisk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +26,7 @@ class AgiConnectionTest {
     byte[] bytes = block.toString().getBytes(StandardCharsets.UTF_8);
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         Socket asterisk = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
-        AgiConnectionCloser agi = new AgiConnectionCloser(new AgiConnection(server.accept(), 0))) {
+        AgiConnectionCloser agi = new AgiConnectionCloser(new AgiConnection(server.accept(), 0, null))) {
       OutputStream toServer = asterisk.getOutputStream();
       for (int i = 0; i < bytes.length; i += 7) { // odd pieces: lines and characters split across reads
         toServer.write(bytes, i, Math.min(7, bytes.length - i));
@@ -49,6 +50,29 @@ class AgiConnectionTest {
       asterisk.shutdownOutput(); // Asterisk hangs up the FastAGI connection
       assertThrows(IOException.class, () -> agi.connection().readLine());
     }
+  }
+
+  @Test
+  void tellsTheTurnaroundOfEachCommandFromTheLineReadBeforeItToItsWrite() throws Exception {
+    java.util.List<long[]> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        Socket asterisk = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+        AgiConnectionCloser agi = new AgiConnectionCloser(new AgiConnection(server.accept(), 0,
+            (command, nanos) -> told.add(new long[] {command, nanos})))) {
+      asterisk.getOutputStream().write("200 result=0\n200 result=1\n".getBytes(StandardCharsets.UTF_8));
+      agi.connection().readLine();
+      agi.connection().write("ANSWER\n");
+      agi.connection().flush();
+      agi.connection().readLine();
+      Thread.sleep(20); // the server's own time before its next command
+      agi.connection().write("STREAM FILE \"onenumber/ko/welcome\" \"\"\n");
+      agi.connection().flush();
+    }
+    assertEquals(2, told.size());
+    assertEquals(1, told.get(0)[0]);
+    assertEquals(2, told.get(1)[0]);
+    assertTrue(told.get(1)[1] >= 20_000_000L, "the 20 ms between the reply read and the command: " + told.get(1)[1]);
+    assertTrue(told.get(0)[1] < told.get(1)[1], "the first command went out at once");
   }
 
   /** Closes the connection at the end of the test. */

@@ -28,11 +28,17 @@ import org.onenumber.testkit.FakeMessageGateway;
  * FastAgiLoadClient} in its own JVM (as Asterisk is its own process: its reader threads are not
  * stacks this JVM's collector scans), replayed from the Asterisk captures over loopback TCP; the
  * per-command round trip is measured by that client, from its reply to the server's next command,
- * over every IVR command of every call. Then each waiting call is offered to an operator (one offer
+ * over every IVR command of every call, and the server's own share of it (its turnaround, from
+ * reading the reply to writing the next command) by {@link AgiConnection} in this JVM. One client
+ * JVM serves the warm-up round and the measured one. Then each waiting call is offered to an operator (one offer
  * every {@code pace} µs, the routing decision simulated by putting the engine's OFFERED event in the
  * call's mailbox, as the server's forwarder does) and the time until {@code EXEC Dial} reaches the
  * client is measured (both ends read {@code CLOCK_MONOTONIC}). Prints a table and, last, {@code
- * RESULT telephony …} with {@code ami_events_per_s=NA} (the AMI part is measured separately).
+ * RESULT telephony …} with {@code ami_events_per_s=NA} (the AMI part is measured separately) and
+ * {@code agi_server_p99_ms} last.
+ *
+ * <p>Usage: {@code FastAgiBench [sessions [pace-us [warm-threads [warm-up-calls]]]]} (500, 2000,
+ * sessions, 100).
  */
 public final class FastAgiBench {
 
@@ -42,14 +48,18 @@ public final class FastAgiBench {
     int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 500;
     long paceMicros = args.length > 1 ? Long.parseLong(args[1]) : 2_000;
     int warm = args.length > 2 ? Integer.parseInt(args[2]) : sessions;
-    System.out.println("warm-up round (" + Math.min(100, sessions) + " calls, not measured)");
-    round(Math.min(100, sessions), paceMicros, "warmup-", false, Math.min(warm, 100));
-    System.out.println("session threads started with the server: " + warm);
-    round(sessions, paceMicros, "", true, warm);
+    int warmUpCalls = args.length > 3 ? Integer.parseInt(args[3]) : Math.min(100, sessions);
+    try (Client client = new Client()) {
+      System.out.println("warm-up round (" + warmUpCalls + " calls, not measured)");
+      round(client, warmUpCalls, paceMicros, "warmup-", false, Math.min(warm, warmUpCalls));
+      System.out.println("session threads started with the server: " + warm);
+      round(client, sessions, paceMicros, "", true, warm);
+    }
   }
 
   /** One round: {@code sessions} calls through the IVR at once, each offered, dialled and hung up. */
-  private static void round(int sessions, long paceMicros, String prefix, boolean print, int warm) throws Exception {
+  private static void round(Client client, int sessions, long paceMicros, String prefix, boolean print, int warm)
+      throws Exception {
     int port;
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = probe.getLocalPort();
@@ -65,16 +75,15 @@ public final class FastAgiBench {
       devices.put(agent(i), "PJSIP/" + agent(i).value());
     }
     IvrSettings settings = IvrSettings.defaults().withPort(port);
+    ServerTurnarounds turnarounds = new ServerTurnarounds(sessions);
     try (AgiIvrServer server = new AgiIvrServer(new Ivr(routing, routing, devices, calls, new MapCallerLanguages(),
-        new FakeMessageGateway(), new CallerNumbers("KR"), settings), warm).start()) {
-      Process client = startClient(port, sessions, prefix);
-      ClientOutput output = new ClientOutput(client, print);
+        new FakeMessageGateway(), new CallerNumbers("KR"), settings), warm).measuring(turnarounds).start()) {
+      ClientOutput output = client.round(port, sessions, prefix, print);
       long start = System.nanoTime();
       int peak = 0;
       while (calls.all().size() < sessions) {
         peak = Math.max(peak, server.activeSessions());
         if (System.nanoTime() - start > Duration.ofMinutes(3).toNanos() || !client.isAlive()) {
-          client.destroy();
           throw new IllegalStateException("only " + calls.all().size() + " of " + sessions + " calls reached the line");
         }
         LockSupport.parkNanos(10_000_000); // every 10 ms: the copy of the registry is work in the server's JVM
@@ -102,45 +111,86 @@ public final class FastAgiBench {
         System.out.printf(Locale.ROOT, "%-40s n=%d p50=%.3f p99=%.3f max=%.3f ms%n",
             "session setup (environment -> 1st cmd)", output.setup()[0], output.setup()[1] / 1e6,
             output.setup()[2] / 1e6, output.setup()[3] / 1e6);
-        report(sessions, peak, ivrSeconds, output.roundTrip(), toDial, paceMicros);
+        // the client's round trips are commands 2..k of each call: k = its count per call + 1
+        long[] inServer = turnarounds.sorted((int) (output.roundTrip()[0] / sessions) + 1);
+        report(sessions, peak, ivrSeconds, output.roundTrip(), inServer, toDial, paceMicros);
       }
     }
   }
 
   /**
-   * Starts {@link FastAgiLoadClient} in its own JVM (this one's java and class path; options from
-   * {@code AGI_CLIENT_JAVA_OPTS}, default {@code -Xms256m -Xmx512m}), so that the replaying
-   * client's 500 reader threads are not stacks the server's collector scans.
+   * {@link FastAgiLoadClient} in its own JVM (this one's java and class path; options from {@code
+   * AGI_CLIENT_JAVA_OPTS}, default {@code -Xms256m -Xmx512m}), so that the replaying client's 500
+   * reader threads are not stacks the server's collector scans. One JVM for every round, so the
+   * warm-up round warms the client as well as the server; each round is asked for on its stdin.
    */
-  private static Process startClient(int port, int sessions, String prefix) throws java.io.IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    String options = System.getenv().getOrDefault("AGI_CLIENT_JAVA_OPTS", "-Xms256m -Xmx512m");
-    command.addAll(Arrays.stream(options.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList());
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), FastAgiLoadClient.class.getName(),
-        Integer.toString(port), Integer.toString(sessions), prefix));
-    return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+  private static final class Client implements AutoCloseable {
+    private final Process process;
+    private final java.io.PrintWriter rounds;
+    private final java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+
+    Client() throws java.io.IOException {
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      String options = System.getenv().getOrDefault("AGI_CLIENT_JAVA_OPTS", "-Xms256m -Xmx512m");
+      command.addAll(Arrays.stream(options.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList());
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"), FastAgiLoadClient.class.getName()));
+      this.process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      this.rounds = new java.io.PrintWriter(process.outputWriter(java.nio.charset.StandardCharsets.UTF_8), true);
+      Thread reader = new Thread(this::read, "agi-bench-client-output");
+      reader.setDaemon(true);
+      reader.start();
+    }
+
+    private void read() {
+      try (java.io.BufferedReader in = process.inputReader(java.nio.charset.StandardCharsets.UTF_8)) {
+        String line;
+        while ((line = in.readLine()) != null) {
+          lines.add(line);
+        }
+      } catch (java.io.IOException e) {
+        System.err.println("client output: " + e);
+      }
+    }
+
+    /** Asks the client for one round of {@code sessions} calls to {@code port}; its output is read on its own thread. */
+    ClientOutput round(int port, int sessions, String prefix, boolean echo) {
+      rounds.println("ROUND " + port + " " + sessions + " " + prefix);
+      return new ClientOutput(this, echo);
+    }
+
+    boolean isAlive() {
+      return process.isAlive();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      rounds.close();
+      if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroy();
+      }
+    }
   }
 
-  /** Reads the client's stdout on its own thread: table lines echoed, machine lines kept. */
+  /** One round's output from the client: table lines echoed, machine lines kept, up to its DONE. */
   private static final class ClientOutput {
-    private final Process client;
+    private final Client client;
     private final Map<String, Long> dials = new ConcurrentHashMap<>();
     private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
     private volatile long[] roundTrip = new long[4];
     private volatile long[] setup = new long[4];
 
-    ClientOutput(Process client, boolean echo) {
+    ClientOutput(Client client, boolean echo) {
       this.client = client;
-      Thread reader = new Thread(() -> read(echo), "agi-bench-client-output");
+      Thread reader = new Thread(() -> read(echo), "agi-bench-client-round");
       reader.setDaemon(true);
       reader.start();
     }
 
     private void read(boolean echo) {
-      try (java.io.BufferedReader in = client.inputReader(java.nio.charset.StandardCharsets.UTF_8)) {
-        String line;
-        while ((line = in.readLine()) != null) {
+      try {
+        while (true) {
+          String line = client.lines.take();
           String[] words = line.split(" ");
           switch (words[0]) {
             case "DIAL" -> dials.put(words[1], Long.parseLong(words[2]));
@@ -155,10 +205,11 @@ public final class FastAgiBench {
           }
           if ("DONE".equals(words[0])) {
             done.countDown();
+            return;
           }
         }
-      } catch (java.io.IOException e) {
-        System.err.println("client output: " + e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
 
@@ -168,10 +219,9 @@ public final class FastAgiBench {
 
     void awaitDone(Duration within) throws InterruptedException {
       if (!done.await(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-        client.destroy();
+        client.process.destroy();
         throw new IllegalStateException("the FastAGI client did not finish within " + within);
       }
-      client.waitFor();
     }
 
     Map<String, Long> dials() {
@@ -188,17 +238,55 @@ public final class FastAgiBench {
     }
   }
 
-  private static void report(int sessions, int peak, double ivrSeconds, long[] roundTrip, long[] toDial,
-      long paceMicros) {
+  private static void report(int sessions, int peak, double ivrSeconds, long[] roundTrip, long[] server,
+      long[] toDial, long paceMicros) {
     System.out.printf(Locale.ROOT, "%-40s %d (peak active %d)%n", "concurrent FastAGI sessions", sessions, peak);
     System.out.printf(Locale.ROOT, "%-40s %.2f s for all to reach the line%n", "IVR phase", ivrSeconds);
     System.out.printf(Locale.ROOT, "%-40s n=%d p50=%.3f p99=%.3f max=%.3f ms%n", "command round trip (after the 1st)", roundTrip[0],
         roundTrip[1] / 1e6, roundTrip[2] / 1e6, roundTrip[3] / 1e6);
+    System.out.printf(Locale.ROOT, "%-40s n=%d p50=%.3f p99=%.3f max=%.3f ms%n", "  of which in the server (turnaround)",
+        server.length, ms(server, 0.50), ms(server, 0.99), ms(server, 1.0));
     System.out.printf(Locale.ROOT, "%-40s n=%d p50=%.3f p99=%.3f max=%.3f ms (one offer every %d us)%n",
         "OFFERED in mailbox -> EXEC Dial on wire", toDial.length, ms(toDial, 0.50), ms(toDial, 0.99), ms(toDial, 1.0),
         paceMicros);
     System.out.printf(Locale.ROOT, "RESULT telephony ami_events_per_s=NA agi_sessions=%d agi_p99_ms=%.3f"
-        + " assign_to_dial_p99_ms=%.3f%n", sessions, roundTrip[2] / 1e6, ms(toDial, 0.99));
+        + " assign_to_dial_p99_ms=%.3f agi_server_p99_ms=%.3f%n", sessions, roundTrip[2] / 1e6, ms(toDial, 0.99),
+        ms(server, 0.99));
+  }
+
+  /**
+   * The server's share of each command round trip, told by every call's {@link AgiConnection}: from
+   * reading the client's reply to writing the next command (no wake-up of either side in it), kept
+   * for the first {@value #COMMANDS} commands of each call.
+   */
+  private static final class ServerTurnarounds implements AgiConnection.Turnarounds {
+    private static final int COMMANDS = 16;
+    private final long[][] byCommand;
+    private final java.util.concurrent.atomic.AtomicIntegerArray counts = new java.util.concurrent.atomic.AtomicIntegerArray(COMMANDS + 1);
+
+    ServerTurnarounds(int sessions) {
+      this.byCommand = new long[COMMANDS + 1][sessions * 2];
+    }
+
+    @Override
+    public void took(int command, long nanos) {
+      if (command <= COMMANDS) {
+        int i = counts.getAndIncrement(command);
+        if (i < byCommand[command].length) {
+          byCommand[command][i] = nanos;
+        }
+      }
+    }
+
+    /** The turnarounds of commands 2..{@code last} of every call, sorted. */
+    long[] sorted(int last) {
+      java.util.stream.LongStream all = java.util.stream.LongStream.empty();
+      for (int command = 2; command <= Math.min(last, COMMANDS); command++) {
+        int n = Math.min(counts.get(command), byCommand[command].length);
+        all = java.util.stream.LongStream.concat(all, Arrays.stream(byCommand[command], 0, n));
+      }
+      return all.sorted().toArray();
+    }
   }
 
   private static double ms(long[] sorted, double quantile) {

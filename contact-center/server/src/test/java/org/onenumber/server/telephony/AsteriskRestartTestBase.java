@@ -4,24 +4,13 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.onenumber.server.TestHttp;
-import org.onenumber.telephony.asterisk.AsteriskAmi;
-import org.onenumber.telephony.asterisk.AsteriskCalls;
 import org.onenumber.testkit.FastAgiCaller;
-import org.onenumber.testkit.FastAgiCaller.DialOutcome;
-import org.onenumber.testkit.asterisk.AmiReplayPeer;
 
 /**
  * Asterisk restarts under the running server with one call connected and one waiting: the AMI
@@ -33,52 +22,22 @@ import org.onenumber.testkit.asterisk.AmiReplayPeer;
  * each), none is left in the registry, and the second {@code Abandon}/{@code WrapUp} a session
  * reports afterwards changes nothing. Run on H2 and on PostgreSQL (the subclasses).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AsteriskRestartTestBase implements TestPropertyProvider {
+abstract class AsteriskRestartTestBase extends AsteriskPeerTestBase {
 
-  private static final Duration WITHIN = Duration.ofSeconds(20);
   private static final Set<String> TERMINAL = Set.of("CLOSED", "ABANDONED");
-
-  @Inject
-  EmbeddedServer server;
-
-  @Inject
-  AsteriskCalls calls;
-
-  @Inject
-  AsteriskAmi ami;
-
-  private final TestHttp http = new TestHttp();
-  private final int agiPort = AsteriskPeers.freePort();
-  private final AmiReplayPeer peer = AmiReplayPeer.start("07c-core-restart").holdScript();
-
-  /** The datasource properties of a fresh database. */
-  abstract Map<String, String> database();
-
-  @Override
-  public Map<String, String> getProperties() {
-    return AsteriskPeers.properties(database(), agiPort, peer);
-  }
-
-  @AfterAll
-  void stopPeer() {
-    peer.close();
-  }
 
   @Test
   void callsInProgressWhenAsteriskRestartsEndOnceAndNoneIsLeftBehind() throws Exception {
-    await().atMost(WITHIN).until(() -> ami.status().up() && !"none yet".equals(ami.lastReconcile()));
+    awaitAmiReady();
     String supervisor = http.login(server, "sv-01");
     String operator = http.login(server, "op-022");
-    Map<String, Object> in = send("POST", "/api/v1/agents/op-022/login", "{\"queues\":[\"english\"]}", operator);
-    assertTrue(!in.containsKey("error"), in.toString());
+    logInToEnglish("op-022", operator);
     FastAgiCaller talking = caller("PJSIP/caller-00000501", "1796162000.501", "01055500501").start();
     talking.await("EXEC Dial PJSIP/op-022,", WITHIN);
     String connected = contactOf(talking);
     await().atMost(WITHIN).until(() -> "CONNECTED".equals(contact(connected, supervisor).get("state")));
-    FastAgiCaller waiting = caller("PJSIP/caller-00000502", "1796162000.502", "01055500502").start();
-    waiting.await("EXEC StartMusicOnHold", WITHIN);
-    String queued = contactOf(waiting);
+    FastAgiCaller waiting = caller("PJSIP/caller-00000502", "1796162000.502", "01055500502");
+    String queued = waitingContact(waiting);
     await().atMost(WITHIN).until(() -> "QUEUED".equals(contact(queued, supervisor).get("state")));
 
     int connects = ami.status().connects();
@@ -113,32 +72,7 @@ abstract class AsteriskRestartTestBase implements TestPropertyProvider {
     }
   }
 
-  private FastAgiCaller caller(String channel, String uniqueId, String number) throws IOException {
-    return FastAgiCaller.call(InetAddress.getLoopbackAddress(), agiPort,
-        FastAgiCaller.environment(channel, uniqueId, number, "ivr")).press("2", "1").onDial(device -> DialOutcome.ANSWER);
-  }
-
   private long terminalSteps(String contact, String token) throws Exception {
     return steps(contact, token).stream().filter(s -> TERMINAL.contains((String) s.get("state"))).count();
-  }
-
-  @SuppressWarnings("unchecked")
-  private List<Map<String, Object>> steps(String contact, String token) throws Exception {
-    return (List<Map<String, Object>>) contact(contact, token).get("steps");
-  }
-
-  private String contactOf(FastAgiCaller caller) {
-    String uniqueId = caller.environment().get("agi_uniqueid");
-    await().atMost(WITHIN).until(() -> calls.all().stream().anyMatch(c -> c.uniqueId().equals(uniqueId)));
-    return calls.all().stream().filter(c -> c.uniqueId().equals(uniqueId)).findFirst().orElseThrow().contact().value();
-  }
-
-  private Map<String, Object> contact(String id, String token) throws Exception {
-    return send("GET", "/api/v1/contacts/" + id, null, token);
-  }
-
-  private Map<String, Object> send(String method, String path, String body, String token)
-      throws IOException, InterruptedException {
-    return AsteriskPeers.send(http, server, method, path, body, token);
   }
 }

@@ -148,6 +148,27 @@ abstract class TwilioVoiceTestBase {
     return ((List<Map<String, Object>>) contact.get("steps")).stream().map(s -> s.get("state")).toList();
   }
 
+  /** Starts the server, rings it and chooses English: the new call's sid, waiting in the english queue. */
+  private String waitingInEnglish() throws IOException {
+    start(true);
+    String sid = twilio.ring();
+    waitingCall(sid, "2");
+    return sid;
+  }
+
+  /** The Calls API update that dials {@code agent} for the call {@code sid} once that operator logs in to {@code queue}: its TwiML. */
+  private String offeredTo(String sid, String agent, String queue) throws Exception {
+    logIn(agent, queue);
+    await().atMost(Duration.ofSeconds(10)).until(() -> !twilio.updatesOf(sid).isEmpty());
+    return twilio.updatesOf(sid).get(0).param("Twiml");
+  }
+
+  /** The operator's client answers the {@code dial}: Twilio fetches its URL for the child leg {@code CA} + 32 × {@code leg}. */
+  private String operatorAnswers(String dial, String sid, char leg) {
+    return twiml(attribute(dial, "Client", "url"), call("CA" + String.valueOf(leg).repeat(32), "ParentCallSid", sid,
+        "Direction", "outbound-dial", "CallStatus", "in-progress"));
+  }
+
   private void logIn(String agent, String queue) throws Exception {
     HttpResponse<String> login = http.send(server, "POST", "/api/v1/agents/" + agent + "/login",
         "{\"queues\":[\"" + queue + "\"]}", http.login(server, agent));
@@ -193,14 +214,11 @@ abstract class TwilioVoiceTestBase {
     await().atMost(Duration.ofSeconds(10)).until(() -> text(twiml(waitUrl, call(sid, "QueuePosition", "1",
         "QueueTime", "3")), "Say").startsWith("You are number 1 in line."));
 
-    logIn("op-022", "english");
-    await().atMost(Duration.ofSeconds(10)).until(() -> !twilio.updatesOf(sid).isEmpty());
-    String dial = twilio.updatesOf(sid).get(0).param("Twiml");
+    String dial = offeredTo(sid, "op-022", "english");
     assertEquals("op-022", text(dial, "Client"));
     assertEquals("OFFERED", voiceContact().get("state"));
 
-    String whisper = twiml(attribute(dial, "Client", "url"), call("CA" + "f".repeat(32), "ParentCallSid", sid,
-        "Direction", "outbound-dial", "CallStatus", "in-progress"));
+    String whisper = operatorAnswers(dial, sid, 'f');
     assertTrue(text(whisper, "Say").contains("en"), whisper);
     assertEquals("CONNECTED", voiceContact().get("state"));
 
@@ -222,14 +240,9 @@ abstract class TwilioVoiceTestBase {
 
   @Test
   void aConnectedCallSurvivesAServerRestartAndItsEndIsStillCounted() throws Exception {
-    start(true);
-    String sid = twilio.ring();
-    waitingCall(sid, "2");
-    logIn("op-022", "english");
-    await().atMost(Duration.ofSeconds(10)).until(() -> !twilio.updatesOf(sid).isEmpty());
-    String dial = twilio.updatesOf(sid).get(0).param("Twiml");
-    twiml(attribute(dial, "Client", "url"), call("CA" + "e".repeat(32), "ParentCallSid", sid,
-        "Direction", "outbound-dial", "CallStatus", "in-progress"));
+    String sid = waitingInEnglish();
+    String dial = offeredTo(sid, "op-022", "english");
+    operatorAnswers(dial, sid, 'e');
     assertEquals("CONNECTED", voiceContact().get("state"));
     org.onenumber.server.persistence.Jdbc jdbc = server.getApplicationContext()
         .getBean(org.onenumber.server.persistence.Jdbc.class);
@@ -318,12 +331,9 @@ abstract class TwilioVoiceTestBase {
     assertEquals("QUEUED", waiting.get("state"));
     assertEquals(80, ((Number) waiting.get("priority")).intValue());
 
-    logIn("op-003", "welfare-outbound");
-    await().atMost(Duration.ofSeconds(10)).until(() -> !twilio.updatesOf(sid).isEmpty());
-    String dial = twilio.updatesOf(sid).get(0).param("Twiml");
+    String dial = offeredTo(sid, "op-003", "welfare-outbound");
     assertEquals("op-003", text(dial, "Client"));
-    twiml(attribute(dial, "Client", "url"), call("CA" + "d".repeat(32), "ParentCallSid", sid,
-        "Direction", "outbound-dial", "CallStatus", "in-progress"));
+    operatorAnswers(dial, sid, 'd');
     assertEquals("CONNECTED", voiceContact().get("state"));
     twiml(url("/webhooks/twilio/voice/check-in-status?contact=attempt-1"), call(sid, "CallStatus", "completed"));
     assertEquals("WRAP_UP", voiceContact().get("state"), "the senior hung up: wrap-up, like any call");
@@ -419,14 +429,9 @@ abstract class TwilioVoiceTestBase {
 
   @Test
   void aConsultUnderWayAtARestartIsCancelledItsTwilioLegsAreHungUpAndTheCallerStaysOnHoldWithTheFirstOperator() throws Exception {
-    start(true);
-    String sid = twilio.ring();
-    waitingCall(sid, "2");
-    logIn("op-022", "english");
-    await().atMost(Duration.ofSeconds(10)).until(() -> !twilio.updatesOf(sid).isEmpty());
-    String dial = twilio.updatesOf(sid).get(0).param("Twiml");
-    twiml(attribute(dial, "Client", "url"), call("CA" + "c".repeat(32), "ParentCallSid", sid,
-        "Direction", "outbound-dial", "CallStatus", "in-progress"));
+    String sid = waitingInEnglish();
+    String dial = offeredTo(sid, "op-022", "english");
+    operatorAnswers(dial, sid, 'c');
     String id = (String) voiceContact().get("id");
     logIn("op-023", "english");
     HttpResponse<String> consult = http.send(server, "POST", "/api/v1/contacts/" + id + "/call/consult",
@@ -485,12 +490,8 @@ abstract class TwilioVoiceTestBase {
 
   @Test
   void anOperatorWhoDoesNotAnswerSendsTheCallerBackInLineWithoutSilence() throws Exception {
-    start(true);
-    String sid = twilio.ring();
-    waitingCall(sid, "2");
-    logIn("op-022", "english");
-    await().atMost(Duration.ofSeconds(10)).until(() -> !twilio.updatesOf(sid).isEmpty());
-    String dial = twilio.updatesOf(sid).get(0).param("Twiml");
+    String sid = waitingInEnglish();
+    String dial = offeredTo(sid, "op-022", "english");
 
     String back = twiml(attribute(dial, "Dial", "action"), call(sid, "DialCallStatus", "no-answer"));
     assertEquals("onenumber-english", text(back, "Enqueue"), "the same answer puts the caller back in the queue");

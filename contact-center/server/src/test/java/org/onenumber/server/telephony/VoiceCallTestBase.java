@@ -4,24 +4,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.onenumber.server.TestHttp;
-import org.onenumber.telephony.asterisk.AsteriskAmi;
-import org.onenumber.telephony.asterisk.AsteriskCalls;
 import org.onenumber.testkit.FastAgiCaller;
-import org.onenumber.testkit.FastAgiCaller.DialOutcome;
-import org.onenumber.testkit.asterisk.AmiReplayPeer;
 
 /**
  * One call end to end through both Asterisk interfaces of the running server: FastAGI ({@link
@@ -36,53 +24,20 @@ import org.onenumber.testkit.asterisk.AmiReplayPeer;
  * as 03a's ended Dial). The journal's states and timestamps and the service levels' hold time are
  * read through the API. A second call goes through a consult (attended) transfer.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class VoiceCallTestBase implements TestPropertyProvider {
-
-  private static final Duration WITHIN = Duration.ofSeconds(20);
-
-  @Inject
-  EmbeddedServer server;
-
-  @Inject
-  AsteriskCalls calls;
-
-  @Inject
-  AsteriskAmi ami;
-
-  private final TestHttp http = new TestHttp();
-  private final int agiPort = AsteriskPeers.freePort();
-  private final AmiReplayPeer peer = AmiReplayPeer.start("07c-core-restart").holdScript();
-
-  /** The database of the subclass. */
-  abstract Map<String, String> database();
-
-  @Override
-  public Map<String, String> getProperties() {
-    return AsteriskPeers.properties(database(), agiPort, peer);
-  }
-
-  @AfterAll
-  void stopPeer() {
-    peer.close();
-  }
+abstract class VoiceCallTestBase extends AsteriskPeerTestBase {
 
   @Test
   void aCallIsAnsweredHeldResumedTransferredBlindToASecondOperatorAndHungUp() throws Exception {
-    await().atMost(WITHIN).until(() -> ami.status().up() && !"none yet".equals(ami.lastReconcile()));
-    FastAgiCaller caller = FastAgiCaller.call(InetAddress.getLoopbackAddress(), agiPort,
-        FastAgiCaller.environment("PJSIP/caller-00000201", "1796162000.201", "01055500201", "ivr"))
-        .press("2", "1").onDial(device -> DialOutcome.ANSWER).start();
-    caller.await("EXEC StartMusicOnHold", WITHIN);
-    String contact = contactOf(caller);
+    awaitAmiReady();
+    FastAgiCaller caller = caller("PJSIP/caller-00000201", "1796162000.201", "01055500201");
+    String contact = waitingContact(caller);
 
     // Offered to the first operator, dialled, answered on the operator's leg (U() script).
     String first = http.login(server, "op-022");
-    login("op-022", first);
+    logInToEnglish("op-022", first);
     caller.await("EXEC Dial PJSIP/op-022,", WITHIN);
     await().atMost(WITHIN).until(() -> "CONNECTED".equals(contact(contact).get("state")));
-    String firstLeg = calls.all().stream().filter(c -> c.contact().value().equals(contact)).findFirst()
-        .orElseThrow().agentChannel();
+    String firstLeg = agentChannel(contact);
     assertTrue(firstLeg.startsWith("PJSIP/op-022-"), firstLeg);
 
     // Hold: AMI redirects the operator's leg to the hold context; the caller hears music.
@@ -99,7 +54,7 @@ abstract class VoiceCallTestBase implements TestPropertyProvider {
 
     // Blind transfer to a second operator: AMI hangs the first leg up, the caller waits, op-023 rings.
     String second = http.login(server, "op-023");
-    login("op-023", second);
+    logInToEnglish("op-023", second);
     Map<String, Object> moved = post(contact, "transfer", "{\"agent\":\"op-023\"}", first);
     assertEquals("requeue", moved.get("action"), moved.toString());
     assertEquals(firstLeg, awaitAction("Hangup", 1).get("channel"));
@@ -151,19 +106,15 @@ abstract class VoiceCallTestBase implements TestPropertyProvider {
    */
   @Test
   void aConsultTransferHandsTheCallToTheConsultedOperatorWithTheConsultCountedAsHold() throws Exception {
-    await().atMost(WITHIN).until(() -> ami.status().up() && !"none yet".equals(ami.lastReconcile()));
+    awaitAmiReady();
     String supervisor = http.login(server, "sv-01");
     String first = http.login(server, "op-024");
-    login("op-024", first);
-    FastAgiCaller caller = FastAgiCaller.call(InetAddress.getLoopbackAddress(), agiPort,
-        FastAgiCaller.environment("PJSIP/caller-00000301", "1796162000.301", "01055500301", "ivr"))
-        .press("2", "1").onDial(device -> DialOutcome.ANSWER).start();
-    caller.await("EXEC StartMusicOnHold", WITHIN);
-    String contact = contactOf(caller);
+    logInToEnglish("op-024", first);
+    FastAgiCaller caller = caller("PJSIP/caller-00000301", "1796162000.301", "01055500301");
+    String contact = waitingContact(caller);
     await().atMost(WITHIN).until(() -> "CONNECTED".equals(contact(contact).get("state")));
     String firstAgent = (String) contact(contact).get("agent");
-    String firstLeg = calls.all().stream().filter(c -> c.contact().value().equals(contact)).findFirst()
-        .orElseThrow().agentChannel();
+    String firstLeg = agentChannel(contact);
     String consulted = http.login(server, "op-025");
     Map<String, Object> in = send("POST", "/api/v1/agents/op-025/login", "{\"queues\":[\"chinese\"]}", consulted);
     assertTrue(!in.containsKey("error"), in.toString());
@@ -190,8 +141,7 @@ abstract class VoiceCallTestBase implements TestPropertyProvider {
     assertEquals("CONNECTED", done.get("state"), done.toString());
     assertEquals("op-025", contact(contact).get("agent"));
     caller.await("EXEC Bridge PJSIP/agent-001-00000008", WITHIN);
-    assertEquals("PJSIP/agent-001-00000008", calls.all().stream().filter(c -> c.contact().value().equals(contact))
-        .findFirst().orElseThrow().agentChannel());
+    assertEquals("PJSIP/agent-001-00000008", agentChannel(contact));
     assertEquals(firstLeg, awaitAction("Hangup", hangups + 1).get("channel"));
     assertEquals(409, http.send(server, "POST", "/api/v1/contacts/" + contact + "/call/consult/cancel", "{}",
         supervisor).statusCode(), "no consult left to cancel");
@@ -232,32 +182,15 @@ abstract class VoiceCallTestBase implements TestPropertyProvider {
     return caller.texts().stream().filter(t -> t.startsWith(prefix)).count();
   }
 
-  private String contactOf(FastAgiCaller caller) {
-    String uniqueId = caller.environment().get("agi_uniqueid");
-    await().atMost(WITHIN).until(() -> calls.all().stream().anyMatch(c -> c.uniqueId().equals(uniqueId)));
-    return calls.all().stream().filter(c -> c.uniqueId().equals(uniqueId)).findFirst().orElseThrow().contact().value();
-  }
-
-  private void login(String agent, String token) throws Exception {
-    Map<String, Object> body = send("POST", "/api/v1/agents/" + agent + "/login", "{\"queues\":[\"english\"]}", token);
-    assertTrue(!body.containsKey("error"), body.toString());
-  }
-
   private Map<String, Object> post(String contact, String control, String body, String token) throws Exception {
     return send("POST", "/api/v1/contacts/" + contact + "/call/" + control, body, token);
   }
 
   private Map<String, Object> contact(String id) throws Exception {
-    return send("GET", "/api/v1/contacts/" + id, null, http.login(server, "sv-01"));
+    return contact(id, http.login(server, "sv-01"));
   }
 
-  @SuppressWarnings("unchecked")
   private List<Map<String, Object>> steps(String contact) throws Exception {
-    return (List<Map<String, Object>>) contact(contact).get("steps");
-  }
-
-  private Map<String, Object> send(String method, String path, String body, String token)
-      throws IOException, InterruptedException {
-    return AsteriskPeers.send(http, server, method, path, body, token);
+    return steps(contact, http.login(server, "sv-01"));
   }
 }
