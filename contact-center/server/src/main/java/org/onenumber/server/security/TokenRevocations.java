@@ -1,5 +1,6 @@
 package org.onenumber.server.security;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.security.token.claims.JtiGenerator;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -15,7 +16,9 @@ import org.onenumber.server.persistence.Jdbc;
  * class generates them), and a revoked id is kept in table {@code revoked_token} and in memory
  * until the token would have expired anyway, so the check on every request is a map lookup.
  * Loaded from the table when the server starts. The logins of disabled accounts are refused the
- * same way, whatever token they hold. Thread-safe.
+ * same way, whatever token they hold. Each revocation and each disabling is published as an
+ * {@link AccessRevoked} event, so the sockets opened with those tokens close too ({@link SignedInSockets}).
+ * Thread-safe.
  */
 @Singleton
 public final class TokenRevocations implements JtiGenerator {
@@ -24,10 +27,12 @@ public final class TokenRevocations implements JtiGenerator {
   private final InstantSource clock;
   private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
   private final Set<String> disabledLogins = ConcurrentHashMap.newKeySet();
+  private final ApplicationEventPublisher<AccessRevoked> events;
 
-  TokenRevocations(Jdbc jdbc, InstantSource clock, Accounts accounts) {
+  TokenRevocations(Jdbc jdbc, InstantSource clock, Accounts accounts, ApplicationEventPublisher<AccessRevoked> events) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.events = events;
     disabledLogins.addAll(accounts.disabledLogins());
     jdbc.query("select jti, expires_at from revoked_token", row -> revoked.put(row.getString(1),
         Jdbc.instant(row, "expires_at")));
@@ -48,12 +53,14 @@ public final class TokenRevocations implements JtiGenerator {
     });
     revoked.put(jti, expiresAt);
     revoked.values().removeIf(at -> at.isBefore(now));
+    events.publishEvent(new AccessRevoked(jti, null));
   }
 
   /** Refuses (or accepts again) every access token of {@code login}: the account was disabled (enabled). */
   public void disableLogin(String login, boolean disabled) {
     if (disabled) {
       disabledLogins.add(login);
+      events.publishEvent(new AccessRevoked(null, login));
     } else {
       disabledLogins.remove(login);
     }
