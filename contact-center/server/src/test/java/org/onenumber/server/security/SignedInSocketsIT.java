@@ -11,12 +11,18 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.onenumber.server.TestDatabases;
 import org.onenumber.server.TestHttp;
+import org.onenumber.server.persistence.Jdbc;
 
 /**
  * Sockets are checked after connect, not only at the upgrade: a logout, an account disabled by an
@@ -36,11 +42,14 @@ class SignedInSocketsIT implements TestPropertyProvider {
   @Inject
   EmbeddedServer server;
 
+  @Inject
+  Jdbc jdbc;
+
   @Override
   public Map<String, String> getProperties() {
     return Map.of("datasources.default.url", TestDatabases.h2Url(),
         "micronaut.security.token.generator.access-token.expiration", "4",
-        "onenumber.sockets.token-check", "200ms");
+        "onenumber.sockets.token-check", "200ms", "onenumber.security.revocations-refresh", "200ms");
   }
 
   private Map<String, Object> login(String user) throws Exception {
@@ -98,6 +107,39 @@ class SignedInSocketsIT implements TestPropertyProvider {
     assertClosedWithin(console, SignedInSockets.TOKEN_ENDED, before, WITHIN_A_SECOND);
     assertClosedWithin(call, SignedInSockets.TOKEN_ENDED, before, WITHIN_A_SECOND);
     assertTrue(otherCall.answersPing(), "the account's other login keeps its socket");
+  }
+
+  /** The token's id (jti), read from its payload. */
+  private static String jti(Object token) throws Exception {
+    String payload = new String(Base64.getUrlDecoder().decode(token.toString().split("\\.")[1]), StandardCharsets.UTF_8);
+    Matcher jti = Pattern.compile("\"jti\"\\s*:\\s*\"([^\"]+)\"").matcher(payload);
+    assertTrue(jti.find(), payload);
+    return jti.group(1);
+  }
+
+  @Test
+  void aLogoutAndADisablingThatAnotherNodeWroteAreHonouredHereWithinASecondAndCloseTheSockets() throws Exception {
+    Object loggedOut = login("op-016").get("access_token");
+    Object disabled = login("op-017").get("access_token");
+    SocketFrames console = agentSocket("op-016", loggedOut);
+    SocketFrames call = callSocket(disabled);
+    assertEquals(200, http.send(server, "GET", "/api/v1/agents/op-016", null, (String) loggedOut).statusCode());
+
+    long before = System.nanoTime();
+    // what the other node's logout and its administrator's disabling leave in the shared database
+    jdbc.update("insert into revoked_token (jti, expires_at) values (?, ?)", jti(loggedOut),
+        Instant.now().plusSeconds(60));
+    jdbc.update("update account set disabled_at = ? where login = ?", Instant.now(), "op-017");
+    assertClosedWithin(console, SignedInSockets.TOKEN_ENDED, before, WITHIN_A_SECOND + WITHIN_A_SECOND / 2);
+    assertClosedWithin(call, SignedInSockets.ACCOUNT_DISABLED, before, WITHIN_A_SECOND + WITHIN_A_SECOND / 2);
+    assertEquals(401, http.send(server, "GET", "/api/v1/agents/op-016", null, (String) loggedOut).statusCode());
+    assertEquals(401, http.send(server, "GET", "/api/v1/agents/op-017", null, (String) disabled).statusCode());
+
+    jdbc.update("update account set disabled_at = null where login = ?", "op-017");
+    Thread.sleep(600); // three refreshes
+    Object again = login("op-017").get("access_token");
+    assertEquals(200, http.send(server, "GET", "/api/v1/agents/op-017", null, (String) again).statusCode(),
+        "enabled on the other node: enabled here");
   }
 
   @Test
