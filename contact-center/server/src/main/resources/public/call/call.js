@@ -16,7 +16,8 @@ let lang = params.get('lang') || browserLanguage();
 const joinToken = params.get('join');
 // Department staff invited from the department portal: /call/?staff=<contactId>, signed in with the portal's token.
 const staffContact = params.get('staff');
-const staffToken = staffContact ? sessionStorage.getItem('onenumber.dept.token') : null;
+/** The department staff member's current token (renewed by session-renewal.js), or null for a citizen. */
+const staffToken = () => (staffContact ? sessionStorage.getItem('onenumber.dept.token') : null);
 const role = joinToken || staffContact ? 'guest' : 'citizen';
 if (joinToken) history.replaceState(null, '', location.pathname + (params.get('lang') ? `?lang=${params.get('lang')}` : ''));
 let mode = null;
@@ -100,8 +101,11 @@ function permissionHelp(error) {
   $('permission-title').focus();
 }
 
+// A staff member's renewed token keeps their signed-in socket open past the old token's expiry.
+window.addEventListener('onenumber:renewed', (event) => { if (staffContact) send({ type: 'auth', token: event.detail.token }); });
+
 function connect() {
-  socket = new WebSocket(callSocketUrl(staffToken));
+  socket = new WebSocket(callSocketUrl(staffToken()));
   window.onenumberCallSocket = socket; // for tests: VideoCallBrowserIT drops it to play a lost network
   socket.addEventListener('open', () => {
     if (staffContact) send({ type: 'join', contactId: staffContact });

@@ -1,6 +1,8 @@
 // The operator's socket /ws/agents/{id}: frames go to the handler; a dropped socket reconnects
 // with a growing delay (1 s up to 15 s) and, once open again, the shell refetches everything.
 // onDown tells the shell the socket is lost (it says so to the operator until onOpen).
+// The server closes it when the token ends (4401: expired or revoked; 4403: account disabled): a
+// renewed token is sent in-band, and a reconnect always takes the current token.
 import { session } from './api.js';
 
 export function connectAgentSocket(onFrame, onOpen, onDown = () => {}) {
@@ -20,6 +22,9 @@ export function connectAgentSocket(onFrame, onOpen, onDown = () => {}) {
       delay = Math.min(delay * 2, 15000);
     });
   };
+  window.addEventListener('onenumber:renewed', (event) => {
+    if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'auth', token: event.detail.token }));
+  });
   open();
   return { close() { stopped = true; socket?.close(); }, get raw() { return socket; } };
 }

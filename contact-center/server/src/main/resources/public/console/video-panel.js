@@ -96,6 +96,9 @@ class VideoPanel {
   }
 
   connect() {
+    this.renewed ??= (event) => this.send({ type: 'auth', token: event.detail.token }); // keeps the socket past the token's expiry
+    window.removeEventListener('onenumber:renewed', this.renewed);
+    window.addEventListener('onenumber:renewed', this.renewed);
     this.socket = new WebSocket(callSocketUrl(session.token));
     this.socket.addEventListener('open', () => this.send({ type: 'join', contactId: this.contactId }));
     this.socket.addEventListener('message', (event) => this.onFrame(JSON.parse(event.data)));

@@ -4,8 +4,10 @@
 // next refresh token: one renewal at a time) and puts the current token in place of any superseded
 // one a page still sends, in the Authorization header and in the sessionStorage entry that held it.
 // A 401 on a request is tried once more after a renewal. SessionRenewal.logout(token) ends the
-// session on the server (the access token and the refresh token's family). Load it before the
-// page's own script.
+// session on the server (the access token and the refresh token's family). Each renewal is announced
+// as a window event 'onenumber:renewed' (detail.token: the new access token), so a page's open
+// sockets send it in-band ({"type":"auth","token":...}) before the server closes them with 4401 at the
+// old token's expiry. Load it before the page's own script.
 'use strict';
 (() => {
   const REFRESH = 'onenumber.refresh';
@@ -28,6 +30,9 @@
       }
     }
     sessionStorage.setItem(CURRENT, data.access_token);
+    if (before && before !== data.access_token) {
+      window.dispatchEvent(new CustomEvent('onenumber:renewed', {detail: {token: data.access_token}}));
+    }
     if (!data.refresh_token) return;
     sessionStorage.setItem(REFRESH, data.refresh_token);
     sessionStorage.setItem(RENEW_AT, String(Date.now() + (data.expires_in ?? 900) * 750));

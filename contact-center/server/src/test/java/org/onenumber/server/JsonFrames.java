@@ -41,6 +41,11 @@ public final class JsonFrames implements WebSocket.Listener {
     }
   }
 
+  /** Sends {@code text} as it is, JSON or not (a garbled frame). */
+  public void sendRaw(String text) {
+    socket.sendText(text, true).join();
+  }
+
   public List<Map<String, Object>> frames() {
     return List.copyOf(received);
   }

@@ -10,6 +10,7 @@ import org.onenumber.core.contact.Channel;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.directory.Language;
+import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.port.in.OpenContact;
 import org.onenumber.core.port.in.OpenContactCommand;
 import org.onenumber.core.port.in.RouteContact;
@@ -128,7 +129,8 @@ public final class TwilioVoiceIvr {
   }
 
   private String queue(Map<String, String> form, Language language, String topic) {
-    String callSid = form.get("CallSid");
+    // Before anything is written: a call without its id could not be found again (was a 500, after a contact was opened).
+    String callSid = InvalidInputException.requireText(form.get("CallSid"), "CallSid");
     var known = calls.bySid(callSid);
     if (known.isPresent()) {
       return enqueueAgain(known.get());

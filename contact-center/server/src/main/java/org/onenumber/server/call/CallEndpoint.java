@@ -22,6 +22,7 @@ import org.onenumber.channels.call.CallSignalling;
 import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.error.OneNumberException;
 import org.onenumber.server.security.Role;
+import org.onenumber.server.security.SignedInSockets;
 import org.onenumber.server.sockets.SocketKeepAlive;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * portal) only joins a call their department was invited to. Frames of one connection are handled
  * in arrival order on the blocking executor; the event loop only parses and hands over. A refusal is answered with an
  * {@code error} frame and the connection stays open. {@code ping} is answered {@code pong} at once.
+ * A socket opened with a JWT is checked after connect ({@link SignedInSockets}): closed with 4401
+ * when that token is revoked or expires, 4403 when the account is disabled; the page renews it
+ * in-band with {@code {"type":"auth","token":...}}.
  */
 @ServerWebSocket("/ws/call")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -48,9 +52,11 @@ final class CallEndpoint {
   private final JsonMapper json;
   private final ExecutorService executor;
   private final SocketKeepAlive keepAlive;
+  private final SignedInSockets signedIn;
 
   CallEndpoint(CallSignalling signalling, JsonMapper json, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
-      SocketKeepAlive keepAlive) {
+      SocketKeepAlive keepAlive, SignedInSockets signedIn) {
+    this.signedIn = signedIn;
     this.signalling = signalling;
     this.json = json;
     this.executor = executor;
@@ -67,6 +73,7 @@ final class CallEndpoint {
       if (who.getRoles().contains(Role.DEPARTMENT_STAFF.name()) && department != null) {
         socket.put(STAFF_OF, department.toString());
       }
+      signedIn.watch(socket, who, request);
     });
     keepAlive.watch(socket);
   }
@@ -83,6 +90,12 @@ final class CallEndpoint {
     }
     if ("ping".equals(frame.get("type"))) {
       peer.send(Map.of("type", "pong"));
+      return;
+    }
+    if ("auth".equals(frame.get("type"))) {
+      signedIn.renew(socket, frame.get("token")).thenAccept(at -> peer.send(at.isPresent()
+          ? Map.of("type", "auth.ok", "expiresAt", at.get().toString())
+          : Map.of("type", "error", "error", "invalid_token", "message", SignedInSockets.REFUSED)));
       return;
     }
     Optional<AgentId> operator = socket.get(OPERATOR, String.class).map(AgentId::new);
@@ -107,6 +120,7 @@ final class CallEndpoint {
   @OnClose
   void close(WebSocketSession socket) {
     keepAlive.forget(socket);
+    signedIn.forget(socket);
     SocketPeer peer = peer(socket);
     synchronized (socket) {
       CompletableFuture<?> chain = socket.get(CHAIN, CompletableFuture.class).orElse(CompletableFuture.completedFuture(null));

@@ -1,6 +1,10 @@
 package org.onenumber.server.routing;
 
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
 import java.time.InstantSource;
+import java.util.Map;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -12,6 +16,7 @@ import io.micronaut.websocket.annotation.OnMessage;
 import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
 import org.onenumber.core.agent.AgentId;
+import org.onenumber.server.security.SignedInSockets;
 import org.onenumber.server.sockets.SocketKeepAlive;
 
 /**
@@ -34,6 +39,10 @@ import org.onenumber.server.sockets.SocketKeepAlive;
  * <p>Keepalive: the server pings the socket every {@code onenumber.sockets.ping-interval} (30 s;
  * browsers answer by themselves, {@link SocketKeepAlive}), so an idle console is never closed.
  * A client may send {@code {"type":"ping"}} to check the line; it is answered {@code {"type":"pong"}}.
+ *
+ * <p>Checked after connect ({@link SignedInSockets}): closed with 4401 when the token is revoked or
+ * expires, 4403 when the account is disabled; the console renews it in-band with
+ * {@code {"type":"auth","token":...}} after each session renewal.
  */
 @ServerWebSocket("/ws/agents/{agentId}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -45,8 +54,13 @@ final class AgentSocket {
   private final RoutingHost routing;
   private final InstantSource clock;
   private final SocketKeepAlive keepAlive;
+  private final SignedInSockets signedIn;
+  private final JsonMapper json;
 
-  AgentSocket(AgentSockets sockets, RoutingHost routing, InstantSource clock, SocketKeepAlive keepAlive) {
+  AgentSocket(AgentSockets sockets, RoutingHost routing, InstantSource clock, SocketKeepAlive keepAlive,
+      SignedInSockets signedIn, JsonMapper json) {
+    this.signedIn = signedIn;
+    this.json = json;
     this.clock = clock;
     this.sockets = sockets;
     this.routing = routing;
@@ -66,6 +80,7 @@ final class AgentSocket {
     }
     sockets.open(agentId, session);
     keepAlive.watch(session);
+    signedIn.watch(session, who, request);
     AgentId agent = new AgentId(agentId);
     routing.submit(engine -> {
       RoutingViews.WorkView work = RoutingViews.WorkView.of(agentId, engine.agent(agent).orElse(null), clock.instant());
@@ -77,15 +92,30 @@ final class AgentSocket {
 
   @OnMessage
   void message(String agentId, String text, WebSocketSession session) {
-    // Commands go over HTTP (docs/api/agent-api.md); the console only listens here, but may check the line.
+    // Commands go over HTTP (docs/api/agent-api.md); the console only listens here, but may check the
+    // line and renew its token in-band.
     if (PING.matcher(text).find()) {
       session.sendAsync("{\"type\":\"pong\"}");
+      return;
+    }
+    Map<String, Object> frame;
+    try {
+      frame = json.readValue(text, Argument.mapOf(String.class, Object.class));
+    } catch (IOException | RuntimeException e) {
+      return;
+    }
+    if ("auth".equals(frame.get("type"))) {
+      String at = clock.instant().toString();
+      signedIn.renew(session, frame.get("token")).thenAccept(expiry -> session.sendAsync(expiry.isPresent()
+          ? AgentSockets.frame("auth.ok", at, "expiresAt", expiry.get().toString())
+          : AgentSockets.frame("error", at, "error", "invalid_token", "message", SignedInSockets.REFUSED)));
     }
   }
 
   @OnClose
   void close(String agentId, WebSocketSession session) {
     keepAlive.forget(session);
+    signedIn.forget(session);
     sockets.close(agentId, session);
   }
 }

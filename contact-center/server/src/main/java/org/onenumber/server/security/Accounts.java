@@ -56,9 +56,23 @@ public final class Accounts {
   }
 
   public Optional<Account> find(String login) {
-    return jdbc.queryOne("select * from account where login = ?", row -> new Account(row.getString("login"),
-        row.getString("name"), Role.valueOf(row.getString("role")), row.getString("department_id"),
-        row.getString("agent_id"), row.getObject("disabled_at") != null), login);
+    return jdbc.queryOne("select * from account where login = ?", Accounts::account, login);
+  }
+
+  /**
+   * At most {@code limit} accounts whose login or name contains {@code text} (any case; blank: all),
+   * by login.
+   */
+  public List<Account> search(String text, int limit) {
+    String like = "%" + (text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT)
+        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
+    return jdbc.query("select * from account where lower(login) like ? escape '\\' or lower(name) like ? escape '\\'"
+        + " order by login limit ?", Accounts::account, like, like, limit);
+  }
+
+  private static Account account(java.sql.ResultSet row) throws java.sql.SQLException {
+    return new Account(row.getString("login"), row.getString("name"), Role.valueOf(row.getString("role")),
+        row.getString("department_id"), row.getString("agent_id"), row.getObject("disabled_at") != null);
   }
 
   /** Disables (or enables again) {@code login}; false when there is no such account. */
