@@ -24,15 +24,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every log line a test's server writes, through the masked pattern of the configured console
- * appender ({@code %maskedMsg}/{@code %maskedEx}, as in production), with OneNumber and the
- * Micronaut HTTP server at DEBUG so that as much as possible is written. After each test, no line
+ * appender ({@code %maskedMsg}/{@code %maskedEx}, as in production), with OneNumber, the Micronaut
+ * HTTP server and the access log ({@code HTTP_ACCESS_LOGGER}, when a test enables it) at DEBUG so
+ * that as much as possible is written. After each test, no line
  * may hold one of the {@code forbidden} texts (the phone numbers and e-mail addresses the story
  * typed, in every spelling); the failure shows the offending lines. A test that captured nothing
  * fails too (the capture would prove nothing).
  */
 public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
 
-  private static final List<String> LOUD = List.of("org.onenumber", "io.micronaut.http.server", "io.micronaut.websocket");
+  private static final List<String> LOUD = List.of("org.onenumber", "io.micronaut.http.server", "io.micronaut.websocket",
+      "HTTP_ACCESS_LOGGER");
   /**
    * For {@link #trace}: the server's own loggers and every Micronaut/Netty logger a request passes
    * (routing, binding, encoding, security, serde, JDBC pools); the test's own HTTP client stays quiet.

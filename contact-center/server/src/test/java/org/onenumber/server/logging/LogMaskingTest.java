@@ -29,6 +29,16 @@ class LogMaskingTest {
   }
 
   @Test
+  void masksUrlEncodedNumbersAndAddressesAndEveryQueryValueButShortNumbers() {
+    assertEquals("GET /api/v1/contacts?phone=***", PersonalDataMask.mask("GET /api/v1/contacts?phone=%2B821055501234"));
+    assertEquals("GET /s?message=***&languages=en%2Cko&limit=3&view=new",
+        PersonalDataMask.mask("GET /s?message=I+am+Kim+Minji%2C+mail+minji.kim%40example.org&languages=en%2Cko&limit=3&view=new"));
+    assertEquals("/x?from=***&name=***", PersonalDataMask.mask("/x?from=%2B821055501234&name=Minji"));
+    assertEquals("/citizens/***34/history", PersonalDataMask.mask("/citizens/%2B82%2010%205550%201234/history"));
+    assertEquals("/by-email/***@example.org", PersonalDataMask.mask("/by-email/minji.kim%40example.org"));
+  }
+
+  @Test
   void leavesIdentifiersTimesAndShortNumbersAlone() {
     String id = "contact 3f2a9c1e-1234-5678-9abc-0123456789ab took 1234 ms at 23:15:08, queue 12";
     assertEquals(id, PersonalDataMask.mask(id));
