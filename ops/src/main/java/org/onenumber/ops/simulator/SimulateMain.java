@@ -35,9 +35,16 @@ public final class SimulateMain {
     JsonNode intervals = serverFigures(options, "/api/v1/reports/intervals?date=" + date + "&minutes=15");
     JsonNode server = simulation.alignedToServerDay() ? dayTotal(intervals)
         : serverFigures(options, "/api/v1/service-levels?scope=center");
+    List<IntradayReport.Row> intraday = IntradayReport.rows(ledger, at, intervals);
     if (options.cityDay() || options.contacts() >= 1000) {
       System.out.println();
-      IntradayReport.print(System.out, ledger, at, intervals);
+      IntradayReport.print(System.out, intraday);
+    }
+    String chartsDir = System.getenv("SIMULATE_CHARTS_DIR");
+    if (chartsDir != null && !chartsDir.isBlank()) {
+      String caption = String.format(Locale.ROOT, "%s, %d contacts, %d operators, %.0f×, server day %s",
+          options.trace(), s.offered(), options.agents(), options.speedup(), date);
+      System.out.println("[sim] charts: " + IntradayCharts.write(java.nio.file.Path.of(chartsDir), caption, intraday));
     }
     double serverFcr = server == null ? Double.NaN : server.path("fcr").asDouble(Double.NaN);
     double fcr = Double.isNaN(serverFcr) ? s.fcr() : serverFcr;

@@ -45,6 +45,9 @@ import org.onenumber.core.contact.Channel;
  */
 public final class Simulation {
 
+  /** How many operators sign in at the same time before a city day (bcrypt on the server's cores). */
+  static final int SIGN_INS_AT_ONCE = 4;
+
   private final SimulationOptions options;
   private final List<Arrival> trace;
   private final SimulationLedger ledger = new SimulationLedger();
@@ -202,17 +205,17 @@ public final class Simulation {
    * check costs tens of milliseconds of the server's CPU (bcrypt); a shift's forty logins at a shift
    * change, compressed by the speed-up into a few wall seconds, stalled intake for trace minutes —
    * at 1× they would be spread over half an hour. A failed sign-in is retried at the shift's start.
+   * At most {@value #SIGN_INS_AT_ONCE} at a time ({@link FewAtOnce}): all 500 at once on a loaded
+   * machine all timed out (session 8) and the retries at the shift starts stalled the server again.
    */
   private void signIn(List<SimulatedOperator> operators) {
-    try (ExecutorService logins = Executors.newVirtualThreadPerTaskExecutor()) {
-      operators.forEach(op -> logins.submit(() -> {
-        try {
-          op.signIn(options.password());
-        } catch (RuntimeException e) {
-          System.out.println("[sim] " + op.id() + " could not sign in yet: " + e.getMessage());
-        }
-      }));
-    }
+    FewAtOnce.each(operators, SIGN_INS_AT_ONCE, op -> {
+      try {
+        op.signIn(options.password());
+      } catch (RuntimeException e) {
+        System.out.println("[sim] " + op.id() + " could not sign in yet: " + e.getMessage());
+      }
+    });
   }
 
   private void rota() {

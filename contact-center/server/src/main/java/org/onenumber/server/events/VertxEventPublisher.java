@@ -6,6 +6,8 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageCodec;
 import io.vertx.core.eventbus.MessageConsumer;
 import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.onenumber.core.event.DomainEvent;
 import org.onenumber.core.port.out.EventPublisher;
@@ -16,7 +18,10 @@ import org.slf4j.LoggerFactory;
  * Publishes domain events on the Vert.x event bus address {@value #ADDRESS}, and lets server
  * components subscribe. Events are immutable records, so locally they travel by reference
  * (a pass-through codec); a listener that throws is logged and does not affect others.
- * Thread-safe: any thread may publish; listeners run on a Vert.x event loop.
+ * Thread-safe: any thread may publish; listeners run on a Vert.x event loop. An {@link #observe
+ * observer} instead runs on the publishing thread, right after the event is on the bus: for a hand-off
+ * that must not wait for an event loop busy with other listeners and sockets (routing's arrivals,
+ * issue #17: that hop was the arrival → offer frame's tail).
  */
 @Singleton
 public final class VertxEventPublisher implements EventPublisher {
@@ -26,6 +31,7 @@ public final class VertxEventPublisher implements EventPublisher {
   private static final DeliveryOptions LOCAL = new DeliveryOptions().setCodecName(LocalCodec.NAME).setLocalOnly(true);
 
   private final Vertx vertx;
+  private final List<Consumer<DomainEvent>> observers = new CopyOnWriteArrayList<>();
 
   public VertxEventPublisher(Vertx vertx) {
     this.vertx = vertx;
@@ -35,6 +41,22 @@ public final class VertxEventPublisher implements EventPublisher {
   @Override
   public void publish(DomainEvent event) {
     vertx.eventBus().publish(ADDRESS, event, LOCAL);
+    for (Consumer<DomainEvent> observer : observers) {
+      try {
+        observer.accept(event);
+      } catch (RuntimeException e) {
+        LOG.error("event observer failed on {}", event.type(), e);
+      }
+    }
+  }
+
+  /**
+   * Calls {@code observer} on the publishing thread for every event published from now on, after
+   * the bus has it (so each listener still sees a contact's events in order). It must be quick,
+   * never block, and be thread-safe: it runs inside {@link #publish}, on any thread.
+   */
+  public void observe(Consumer<DomainEvent> observer) {
+    observers.add(observer);
   }
 
   /** Calls {@code listener} for every event published from now on; unregister to stop. */

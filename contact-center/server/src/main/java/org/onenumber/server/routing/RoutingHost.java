@@ -124,7 +124,7 @@ public final class RoutingHost implements RouteContact {
     if (ownership.clustered()) {
       vertx.setPeriodic(QUEUED_ELSEWHERE_EVERY.toMillis(), id -> queue.read(this::pickUpQueuedElsewhere));
     }
-    events.subscribe(this::fromIntake);
+    events.observe(this::fromIntake);
   }
 
   /**
@@ -354,8 +354,10 @@ public final class RoutingHost implements RouteContact {
   }
 
   /**
-   * Intake journaled a new queued contact: hand it to routing (this runs on an event loop). If the
-   * database fails on the way, the engine is rebuilt from the journal, which holds the contact.
+   * Intake journaled a new queued contact: hand it to routing (on intake's thread, right after its
+   * commit: waiting for an event loop busy with the other listeners and the sockets was the arrival
+   * → offer frame's tail). If the database fails on the way, the engine is rebuilt from the
+   * journal, which holds the contact.
    */
   private void fromIntake(DomainEvent event) {
     if (event instanceof ContactStateChanged c && c.from() == ContactState.CREATED && c.to() == ContactState.QUEUED) {
