@@ -14,6 +14,7 @@ import org.onenumber.core.selfservice.SelfService;
 import org.onenumber.core.selfservice.SelfServiceTopics;
 import org.onenumber.server.analytics.ContactCategories;
 import org.onenumber.server.events.VertxEventPublisher;
+import org.onenumber.server.persistence.CommittedEvents;
 import org.onenumber.server.persistence.Jdbc;
 import org.onenumber.server.persistence.JdbcAnswerStore;
 import org.onenumber.server.persistence.JdbcCitizenRegistry;
@@ -44,7 +45,8 @@ final class CoreFactory {
   ContactIntake openContact(Jdbc jdbc, JdbcCitizenRegistry citizens, JdbcContactJournal journal,
       JdbcDirectory directory, VertxEventPublisher events, InstantSource clock, RandomGenerator random,
       ContactCategories categories) {
-    return new ContactIntake(jdbc, citizens, journal, directory, events, clock, random, categories);
+    return new ContactIntake(jdbc, citizens, journal, directory, new CommittedEvents(jdbc, events), clock, random,
+        categories);
   }
 
   /**

@@ -21,13 +21,17 @@ import org.onenumber.core.port.out.Transactions;
  * Runs SQL on the configured {@link DataSource}. {@link #inTransaction} binds one connection to
  * the calling thread; every query made on that thread until it returns joins the transaction,
  * and a nested call joins the outer one. Outside a transaction each call autocommits. SQL
- * failures become {@link RetriableException}s after a rollback.
+ * failures become {@link RetriableException}s after a rollback. Work registered with
+ * {@link #afterCommit} runs once the outermost transaction has committed (never after a rollback);
+ * {@link #inSavepoint} lets one part of a transaction fail and roll back alone (the group commit of
+ * webhooks, {@code GroupCommit}).
  */
 @Singleton
 public final class Jdbc implements Transactions {
 
   private final DataSource dataSource;
   private final ThreadLocal<Connection> current = new ThreadLocal<>();
+  private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
 
   public Jdbc(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -64,19 +68,87 @@ public final class Jdbc implements Transactions {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       current.set(connection);
+      List<Runnable> committed = new ArrayList<>();
+      afterCommit.set(committed);
+      T result;
       try {
-        T result = work.get();
+        result = work.get();
         connection.commit();
-        return result;
       } catch (RuntimeException | Error e) {
         connection.rollback();
         throw e;
       } finally {
         current.remove();
+        afterCommit.remove();
         connection.setAutoCommit(true);
       }
+      committed.forEach(Jdbc::runCommitted);
+      return result;
     } catch (SQLException e) {
       throw failure(e);
+    }
+  }
+
+  /** Whether the calling thread is inside {@link #inTransaction}. */
+  boolean inTransaction() {
+    return current.get() != null;
+  }
+
+  /**
+   * Runs {@code work} once the calling thread's transaction has committed, in the order registered;
+   * at once when the thread is in no transaction. Dropped when the transaction (or the
+   * {@link #inSavepoint savepoint} it was registered in) rolls back.
+   */
+  public void afterCommit(Runnable work) {
+    List<Runnable> pending = afterCommit.get();
+    if (pending == null) {
+      runCommitted(work);
+    } else {
+      pending.add(work);
+    }
+  }
+
+  /**
+   * Runs {@code work} inside the calling thread's transaction (required) behind a savepoint: if it
+   * throws, what it wrote and registered {@link #afterCommit} is rolled back and the transaction
+   * goes on without it; the exception is rethrown.
+   */
+  public <T> T inSavepoint(Supplier<T> work) {
+    Connection connection = current.get();
+    if (connection == null) {
+      throw new IllegalStateException("a savepoint needs a transaction");
+    }
+    List<Runnable> pending = afterCommit.get();
+    int registered = pending.size();
+    java.sql.Savepoint savepoint;
+    try {
+      savepoint = connection.setSavepoint();
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+    try {
+      T result = work.get();
+      connection.releaseSavepoint(savepoint);
+      return result;
+    } catch (RuntimeException | Error e) {
+      pending.subList(registered, pending.size()).clear();
+      try {
+        connection.rollback(savepoint);
+      } catch (SQLException rollback) {
+        e.addSuppressed(rollback);
+        throw failure(rollback);
+      }
+      throw e;
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  private static void runCommitted(Runnable work) {
+    try {
+      work.run();
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(Jdbc.class).error("work after a commit failed", e);
     }
   }
 
