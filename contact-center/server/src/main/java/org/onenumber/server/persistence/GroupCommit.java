@@ -24,9 +24,12 @@ import org.slf4j.LoggerFactory;
  *       later item sees what an earlier one wrote (a repeated MessageSid is found, not stored again).
  *   <li><b>An item fails</b>: its writes and its events roll back to its savepoint; its caller gets
  *       its exception after the batch is decided; the others go on.
- *   <li><b>The commit fails</b> (the database is gone, or an item broke the transaction past its
- *       savepoint): nothing was acknowledged; a batch of one fails its caller, a larger one is run
- *       again item by item, each in a transaction of its own, so one bad item fails alone.
+ *   <li><b>No transaction</b> (no connection within the pool's timeout: an outage): every caller
+ *       of the batch fails at once with that failure (503, the channel retries).
+ *   <li><b>The commit fails</b> (an item broke the transaction past its savepoint, or the database
+ *       went away meanwhile): nothing was acknowledged; a batch of one fails its caller, a larger
+ *       one is run again item by item, each in a transaction of its own, so one bad item fails
+ *       alone; after the first retriable (database) failure the rest fail with it at once.
  *   <li>Each caller returns only after the transaction holding its work committed ("durable before
  *       acknowledged"); its events are published after that commit ({@link Jdbc#afterCommit}).
  * </ol>
@@ -112,15 +115,19 @@ public final class GroupCommit implements AutoCloseable {
 
   private void commit(List<Item> batch) {
     List<Outcome> outcomes;
+    boolean[] opened = {false};
     try {
-      outcomes = jdbc.inTransaction(() -> batch.stream().map(this::runBehindSavepoint).toList());
+      outcomes = jdbc.inTransaction(() -> {
+        opened[0] = true;
+        return batch.stream().map(this::runBehindSavepoint).toList();
+      });
       transactions.incrementAndGet();
     } catch (RuntimeException | Error e) {
-      if (batch.size() == 1) {
-        batch.get(0).result().completeExceptionally(e);
+      if (batch.size() == 1 || !opened[0]) {
+        batch.forEach(item -> item.result().completeExceptionally(e));
       } else {
         LOG.warn("a batch of {} failed to commit; running its items one by one", batch.size(), e);
-        batch.forEach(this::runAlone);
+        runAlone(batch);
       }
       return;
     }
@@ -141,11 +148,22 @@ public final class GroupCommit implements AutoCloseable {
     }
   }
 
-  private void runAlone(Item item) {
-    try {
-      item.result().complete(jdbc.inTransaction(item.work()));
-    } catch (RuntimeException | Error e) {
-      item.result().completeExceptionally(e);
+  /** Each item in a transaction of its own; once the database is unavailable, the rest fail with it at once. */
+  private void runAlone(List<Item> batch) {
+    RetriableException unavailable = null;
+    for (Item item : batch) {
+      if (unavailable != null) {
+        item.result().completeExceptionally(unavailable);
+        continue;
+      }
+      try {
+        item.result().complete(jdbc.inTransaction(item.work()));
+      } catch (RetriableException e) {
+        unavailable = e;
+        item.result().completeExceptionally(e);
+      } catch (RuntimeException | Error e) {
+        item.result().completeExceptionally(e);
+      }
     }
   }
 

@@ -153,6 +153,39 @@ abstract class GroupCommitTestBase {
   }
 
   @Test
+  void anItemThatBreaksTheWholeTransactionFailsAloneAndTheOthersAreCommittedOneByOne() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    Future<Boolean> first = holdCommitter(release);
+    Queue<String> started = new ConcurrentLinkedQueue<>();
+    List<Future<Boolean>> items = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      String sid = "SMbroken" + i;
+      boolean breaks = i == 1;
+      items.add(callers.submit(() -> {
+        started.add(sid);
+        return commits.run(() -> {
+          boolean stored = storeOnce(sid, "hello");
+          if (breaks) {
+            throw new StackOverflowError("not a failure a savepoint contains");
+          }
+          return stored;
+        });
+      }));
+    }
+    awaitQueued(started, 4);
+    release.countDown();
+    first.get(10, TimeUnit.SECONDS);
+    Future<Boolean> broken = items.get(1);
+    assertThrows(java.util.concurrent.ExecutionException.class, () -> broken.get(10, TimeUnit.SECONDS));
+    assertEquals(0, stored("SMbroken1"));
+    for (int i : new int[] {0, 2, 3}) {
+      assertTrue(items.get(i).get(10, TimeUnit.SECONDS));
+      assertEquals(1, stored("SMbroken" + i));
+    }
+    assertEquals(1, commits.transactions(), "only the held item's batch committed as a batch");
+  }
+
+  @Test
   void aProviderIdRepeatedInOneBatchIsStoredOnce() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     Future<Boolean> first = holdCommitter(release);
