@@ -32,8 +32,10 @@ import org.onenumber.core.port.out.MessageStore;
  *       default ({@link Opened}).
  * </ol>
  *
- * The contact is committed before the message: if storing the message fails the channel retries,
- * and the retry threads into the contact already opened (case 3). Thread-safe: messages from one
+ * Run alone, the contact is committed before the message: if storing the message fails the channel
+ * retries, and the retry threads into the contact already opened (case 3). The server runs the
+ * whole call inside one transaction (its group commit of inbound messages), so contact and message
+ * commit or roll back together. Thread-safe: messages from one
  * sender are handled one at a time (striped locks), so a burst does not open two contacts.
  */
 public final class MessageIntake implements ReceiveMessage {

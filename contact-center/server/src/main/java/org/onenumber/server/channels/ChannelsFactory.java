@@ -1,7 +1,9 @@
 package org.onenumber.server.channels;
 
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Duration;
@@ -32,6 +34,8 @@ import org.onenumber.core.port.in.SendReply;
 import org.onenumber.core.port.in.UpdateDeliveryStatus;
 import org.onenumber.core.port.out.MessageGateway;
 import org.onenumber.server.events.VertxEventPublisher;
+import org.onenumber.server.persistence.CommittedEvents;
+import org.onenumber.server.persistence.GroupCommit;
 import org.onenumber.server.persistence.Jdbc;
 import org.onenumber.server.persistence.JdbcCaseRegistry;
 import org.onenumber.server.persistence.JdbcCitizenRegistry;
@@ -67,10 +71,11 @@ final class ChannelsFactory {
   }
 
   @Singleton
-  MessageContext messageContext(JdbcCitizenRegistry citizens, JdbcContactJournal journal, JdbcMessageStore store,
-      MessageGateway gateway, VertxEventPublisher events, InstantSource clock, RandomGenerator random,
-      JdbcMessageOutbox outbox, RetryPolicy retry) {
-    return new MessageContext(citizens, journal, store, gateway, events, clock, random, outbox, retry);
+  MessageContext messageContext(Jdbc jdbc, JdbcCitizenRegistry citizens, JdbcContactJournal journal,
+      JdbcMessageStore store, MessageGateway gateway, VertxEventPublisher events, InstantSource clock,
+      RandomGenerator random, JdbcMessageOutbox outbox, RetryPolicy retry) {
+    return new MessageContext(citizens, journal, store, gateway, new CommittedEvents(jdbc, events), clock, random,
+        outbox, retry);
   }
 
   /** Outbound retries (issue 11): {@code onenumber.outbox.*}. */
@@ -87,12 +92,25 @@ final class ChannelsFactory {
     return new OutboundRetries(context);
   }
 
+  /**
+   * Inbound messages (webhooks, chat): each message with its citizen, contact, case reply and media
+   * jobs in one transaction, and concurrent messages in one group commit ({@link GroupCommit}).
+   */
   @Singleton
   ReceiveMessage receiveMessage(MessageContext context, OpenContact openContact, JdbcCaseRegistry cases,
-      ActOnCase desk, FetchCaseMedia media,
+      ActOnCase desk, FetchCaseMedia media, @Named("inbound-messages") GroupCommit commits,
       @Value("${onenumber.messaging.default-language:ko}") String defaultLanguage) {
-    return new MmsPictures(new CaseReplies(new MessageIntake(context, openContact, Language.of(defaultLanguage)),
-        cases, desk), media, cases);
+    ReceiveMessage chain = new MmsPictures(new CaseReplies(
+        new MessageIntake(context, openContact, Language.of(defaultLanguage)), cases, desk), media, cases);
+    return command -> commits.run(() -> chain.receive(command));
+  }
+
+  /** {@code onenumber.messaging.group-commit.max-batch}: the most inbound messages one transaction holds. */
+  @Singleton
+  @Named("inbound-messages")
+  @Bean(preDestroy = "close")
+  GroupCommit inboundCommits(Jdbc jdbc, @Value("${onenumber.messaging.group-commit.max-batch:200}") int maxBatch) {
+    return new GroupCommit(jdbc, "inbound-message-commits", maxBatch);
   }
 
   @Singleton

@@ -21,7 +21,10 @@ import org.onenumber.core.port.out.Transactions;
  * Runs SQL on the configured {@link DataSource}. {@link #inTransaction} binds one connection to
  * the calling thread; every query made on that thread until it returns joins the transaction,
  * and a nested call joins the outer one. Outside a transaction each call autocommits. SQL
- * failures become {@link RetriableException}s after a rollback.
+ * failures become {@link RetriableException}s after a rollback. Work registered with
+ * {@link #afterCommit} runs once the outermost transaction has committed (never after a rollback);
+ * {@link #inSavepoint} lets one part of a transaction fail and roll back alone (the group commit of
+ * webhooks, {@code GroupCommit}).
  */
 @Singleton
 public final class Jdbc implements Transactions {
@@ -83,14 +86,15 @@ public final class Jdbc implements Transactions {
     } catch (SQLException e) {
       throw failure(e);
     }
-    then.forEach(Runnable::run);
+    then.forEach(Jdbc::runCommitted);
     return result;
   }
 
   /**
    * Runs {@code action} after the calling thread's outermost transaction commits (in the order
-   * registered, on this thread, before {@link #inTransaction} returns); dropped on a rollback.
-   * Outside a transaction it runs at once.
+   * registered, on this thread, after its connection went back to the pool and before
+   * {@link #inTransaction} returns); dropped when the transaction (or the {@link #inSavepoint
+   * savepoint} it was registered in) rolls back. Outside a transaction it runs at once.
    */
   @Override
   public void afterCommit(Runnable action) {
@@ -117,6 +121,50 @@ public final class Jdbc implements Transactions {
   /** Whether the calling thread is inside {@link #inTransaction}. */
   public boolean inTransaction() {
     return current.get() != null;
+  }
+
+  /**
+   * Runs {@code work} inside the calling thread's transaction (required) behind a savepoint: if it
+   * throws, what it wrote and registered {@link #afterCommit} is rolled back and the transaction
+   * goes on without it; the exception is rethrown.
+   */
+  public <T> T inSavepoint(Supplier<T> work) {
+    Connection connection = current.get();
+    if (connection == null) {
+      throw new IllegalStateException("a savepoint needs a transaction");
+    }
+    List<Runnable> pending = committed.get();
+    int registered = pending.size();
+    java.sql.Savepoint savepoint;
+    try {
+      savepoint = connection.setSavepoint();
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+    try {
+      T result = work.get();
+      connection.releaseSavepoint(savepoint);
+      return result;
+    } catch (RuntimeException | Error e) {
+      pending.subList(registered, pending.size()).clear();
+      try {
+        connection.rollback(savepoint);
+      } catch (SQLException rollback) {
+        e.addSuppressed(rollback);
+        throw failure(rollback);
+      }
+      throw e;
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  private static void runCommitted(Runnable work) {
+    try {
+      work.run();
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(Jdbc.class).error("work after a commit failed", e);
+    }
   }
 
   /** Executes an insert, update or delete; returns the number of rows changed. */

@@ -14,7 +14,10 @@ import java.util.concurrent.TimeUnit;
  * {@code RESULT webhooks db=… threads=… per_s=… p50_ms=… p99_ms=…}. Run by {@code bin/bench webhooks}.
  * Arguments: {@code --threads N} (8), {@code --seconds N} (20), {@code --warmup N} (8),
  * {@code --h2-write-delay-ms 500} (H2's former background writes, not durable),
- * {@code --postgres URL} (a PostgreSQL database to use instead of H2, role onenumber).
+ * {@code --postgres URL} (a PostgreSQL database to use instead of H2, role onenumber), {@code --db
+ * postgres} (a fresh database on the local server, dropped at exit). On PostgreSQL the line also
+ * carries {@code tx_per_webhook}: the database's committed transactions ({@code pg_stat_database})
+ * during the measured run, divided by the webhooks acknowledged in it.
  */
 public final class WebhookBench {
 
@@ -31,6 +34,9 @@ public final class WebhookBench {
     Path dir = Files.createTempDirectory("onenumber-bench-webhooks");
     Map<String, String> properties = new HashMap<>();
     String db = "h2-write-delay-" + options.getOrDefault("h2-write-delay-ms", "0") + "ms";
+    if ("postgres".equals(options.get("db"))) {
+      options.put("postgres", org.onenumber.server.TestDatabases.freshPostgres("bench_webhooks"));
+    }
     if (options.containsKey("postgres")) {
       db = "postgres";
       properties.putAll(Map.of("datasources.default.url", options.get("postgres"),
@@ -41,13 +47,31 @@ public final class WebhookBench {
     }
     try (ServerProcess server = new ServerProcess(dir, properties).start()) {
       run(server, "warm", threads, warmup);
+      String url = options.get("postgres");
+      long committedBefore = url == null ? 0 : committed(url);
       AckedLoad load = run(server, "bench", threads, seconds);
+      String transactions = "";
+      if (url != null) {
+        TimeUnit.MILLISECONDS.sleep(1500); // backends report their counts at most once a second
+        transactions = String.format(" tx_per_webhook=%.2f",
+            (committed(url) - committedBefore) / (double) Math.max(1, load.acknowledged()));
+      }
       double perSecond = load.acknowledged() / (double) seconds;
       System.out.printf("%-22s %8s %8s %8s %8s%n", "db", "per_s", "p50_ms", "p99_ms", "p999_ms");
       System.out.printf("%-22s %8.0f %8.1f %8.1f %8.1f%n", db, perSecond, load.percentileMillis(50),
           load.percentileMillis(99), load.percentileMillis(99.9));
-      System.out.printf("RESULT webhooks db=%s threads=%d per_s=%.0f p50_ms=%.1f p99_ms=%.1f%n", db,
-          threads, perSecond, load.percentileMillis(50), load.percentileMillis(99));
+      System.out.printf("RESULT webhooks db=%s threads=%d per_s=%.0f p50_ms=%.1f p99_ms=%.1f%s%n", db,
+          threads, perSecond, load.percentileMillis(50), load.percentileMillis(99), transactions);
+    }
+  }
+
+  /** The transactions committed in {@code url}'s database so far (this query's own included). */
+  private static long committed(String url) throws java.sql.SQLException {
+    try (var c = java.sql.DriverManager.getConnection(url, "onenumber", "onenumber");
+        var row = c.createStatement().executeQuery(
+            "select xact_commit from pg_stat_database where datname = current_database()")) {
+      row.next();
+      return row.getLong(1);
     }
   }
 

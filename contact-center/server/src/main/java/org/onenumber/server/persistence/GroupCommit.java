@@ -1,0 +1,176 @@
+package org.onenumber.server.persistence;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
+import org.onenumber.core.error.RetriableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gathers the work of concurrent callers (each webhook's message, contact and citizen writes) into
+ * one transaction: a group commit, so that a burst of webhooks costs one commit, not one each. The
+ * routing context's {@code RoutingQueue} does the same for routing commands; this one is for
+ * writes that need no engine. The cases, in the order the committer takes them:
+ *
+ * <ol>
+ *   <li><b>A batch</b>: whatever queued while the last commit ran (at most {@code maxBatch} items,
+ *       no waiting for more: an idle committer takes a lone item at once) runs in one transaction,
+ *       each item behind its own savepoint ({@link Jdbc#inSavepoint}), in arrival order, so a
+ *       later item sees what an earlier one wrote (a repeated MessageSid is found, not stored again).
+ *   <li><b>An item fails</b>: its writes and its events roll back to its savepoint; its caller gets
+ *       its exception after the batch is decided; the others go on.
+ *   <li><b>No transaction</b> (no connection within the pool's timeout: an outage): every caller
+ *       of the batch fails at once with that failure (503, the channel retries).
+ *   <li><b>The commit fails</b> (an item broke the transaction past its savepoint, or the database
+ *       went away meanwhile): nothing was acknowledged; a batch of one fails its caller, a larger
+ *       one is run again item by item, each in a transaction of its own, so one bad item fails
+ *       alone; after the first retriable (database) failure the rest fail with it at once.
+ *   <li>Each caller returns only after the transaction holding its work committed ("durable before
+ *       acknowledged"); its events are published after that commit ({@link Jdbc#afterCommit}).
+ * </ol>
+ *
+ * A caller already inside a transaction runs its work there (it joins; nothing is deferred).
+ * Thread-safe; one committer thread, so items run one after the other.
+ */
+public final class GroupCommit implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+
+  private record Item(Supplier<?> work, CompletableFuture<Object> result) {
+  }
+
+  /** One item's outcome inside the batch: a value, or the failure that rolled it back. */
+  private record Outcome(Item item, Object value, RuntimeException failure) {
+  }
+
+  private final Jdbc jdbc;
+  private final int maxBatch;
+  private final BlockingQueue<Item> waiting = new LinkedBlockingQueue<>();
+  private final Thread committer;
+  private final java.util.concurrent.atomic.AtomicLong transactions = new java.util.concurrent.atomic.AtomicLong();
+  private volatile boolean closed;
+
+  /**
+   * @param name the committer thread's name
+   * @param maxBatch the most items one transaction holds
+   */
+  public GroupCommit(Jdbc jdbc, String name, int maxBatch) {
+    if (maxBatch < 1) {
+      throw new IllegalArgumentException("maxBatch must be at least 1");
+    }
+    this.jdbc = jdbc;
+    this.maxBatch = maxBatch;
+    this.committer = Thread.ofPlatform().daemon().name(name).start(this::commitLoop);
+  }
+
+  /** Runs {@code work} in the next batch's transaction; returns its value once that committed. */
+  @SuppressWarnings("unchecked")
+  public <T> T run(Supplier<T> work) {
+    if (jdbc.inTransaction()) {
+      return work.get();
+    }
+    if (closed) {
+      throw new RetriableException("the server is stopping; retry", null);
+    }
+    CompletableFuture<Object> result = new CompletableFuture<>();
+    waiting.add(new Item(work, result));
+    try {
+      return (T) result.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RetriableException("interrupted while waiting for the commit; retry", e);
+    }
+  }
+
+  private void commitLoop() {
+    List<Item> batch = new ArrayList<>(maxBatch);
+    while (!closed) {
+      try {
+        batch.add(waiting.take());
+      } catch (InterruptedException e) {
+        break;
+      }
+      waiting.drainTo(batch, maxBatch - 1);
+      commit(batch);
+      batch.clear();
+    }
+    RetriableException stopping = new RetriableException("the server is stopping; retry", null);
+    waiting.forEach(item -> item.result().completeExceptionally(stopping));
+  }
+
+  /** How many batch transactions were committed so far (tests). */
+  long transactions() {
+    return transactions.get();
+  }
+
+  private void commit(List<Item> batch) {
+    List<Outcome> outcomes;
+    boolean[] opened = {false};
+    try {
+      outcomes = jdbc.inTransaction(() -> {
+        opened[0] = true;
+        return batch.stream().map(this::runBehindSavepoint).toList();
+      });
+      transactions.incrementAndGet();
+    } catch (RuntimeException | Error e) {
+      if (batch.size() == 1 || !opened[0]) {
+        batch.forEach(item -> item.result().completeExceptionally(e));
+      } else {
+        LOG.warn("a batch of {} failed to commit; running its items one by one", batch.size(), e);
+        runAlone(batch);
+      }
+      return;
+    }
+    for (Outcome outcome : outcomes) {
+      if (outcome.failure() == null) {
+        outcome.item().result().complete(outcome.value());
+      } else {
+        outcome.item().result().completeExceptionally(outcome.failure());
+      }
+    }
+  }
+
+  private Outcome runBehindSavepoint(Item item) {
+    try {
+      return new Outcome(item, jdbc.inSavepoint(item.work()), null);
+    } catch (RuntimeException e) {
+      return new Outcome(item, null, e);
+    }
+  }
+
+  /** Each item in a transaction of its own; once the database is unavailable, the rest fail with it at once. */
+  private void runAlone(List<Item> batch) {
+    RetriableException unavailable = null;
+    for (Item item : batch) {
+      if (unavailable != null) {
+        item.result().completeExceptionally(unavailable);
+        continue;
+      }
+      try {
+        item.result().complete(jdbc.inTransaction(item.work()));
+      } catch (RetriableException e) {
+        unavailable = e;
+        item.result().completeExceptionally(e);
+      } catch (RuntimeException | Error e) {
+        item.result().completeExceptionally(e);
+      }
+    }
+  }
+
+  /** Stops taking work; whatever still waits fails retriably. */
+  @Override
+  public void close() {
+    closed = true;
+    committer.interrupt();
+  }
+}
