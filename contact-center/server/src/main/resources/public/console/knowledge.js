@@ -1,6 +1,6 @@
 // The knowledge panel: search as you type, facets, highlighted snippets, suggestions for the
 // citizen's latest message, and one click to insert an answer into the reply.
-import { get } from './api.js';
+import { get, post } from './api.js';
 
 /**
  * The snippet parsed once as the body of an inert document (DOMParser runs no scripts and loads
@@ -131,8 +131,9 @@ export class KnowledgePanel {
     try {
       // The citizen's words without function words, in the conversation's language first; nothing
       // rather than noise when no answer is relevant enough (the server's relevance floor).
-      const languages = [this.language, ...this.languages.filter((l) => l !== this.language)].join(',');
-      const data = await get(`/api/v1/answers/suggestions?${new URLSearchParams({ message, languages, limit: 3 })}`);
+      // The message goes in the body, never the URL: proxies and access logs record URLs.
+      const languages = this.languages.filter((l) => l !== this.language);
+      const data = await post('/api/v1/answers/suggestions', { message, lang: this.language, languages, limit: 3 });
       const items = data.items ?? [];
       list.replaceChildren(...(items.length ? items.map((hit) => this.item(hit))
         : [Object.assign(document.createElement('li'), { className: 'muted', textContent: 'No suggestion for this message.' })]));

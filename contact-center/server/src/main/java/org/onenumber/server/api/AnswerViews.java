@@ -37,6 +37,15 @@ public final class AnswerViews {
     }
   }
 
+  /**
+   * A citizen's message to suggest answers for: {@code lang} (the conversation's) then {@code languages},
+   * at most {@code limit} answers (3 when absent).
+   */
+  @Serdeable
+  public record SuggestionRequest(@Nullable String message, @Nullable String lang,
+      @Nullable List<String> languages, @Nullable Integer limit) {
+  }
+
   /** What an author sends to create or edit a draft; {@code version} is required to edit. */
   @Serdeable
   public record AnswerRequest(@Nullable String externalId, String title, @Nullable String body, String language,

@@ -33,6 +33,7 @@ import org.onenumber.server.api.AnswerViews.AnswerRequest;
 import org.onenumber.server.api.AnswerViews.AnswerView;
 import org.onenumber.server.api.AnswerViews.HitView;
 import org.onenumber.server.api.AnswerViews.SearchView;
+import org.onenumber.server.api.AnswerViews.SuggestionRequest;
 import org.onenumber.server.api.AnswerViews.VersionView;
 import org.onenumber.server.api.Views.Items;
 
@@ -76,14 +77,17 @@ final class AnswersController {
     return SearchView.of(desk.search(query));
   }
 
-  @Get("/suggestions")
+  @Post("/suggestions")
   @Secured(SecurityRule.IS_AUTHENTICATED)
-  @Operation(summary = "Live answers for a citizen's message: its content words only (Korean particles and endings,"
-      + " English stop words and greetings dropped), in 'languages' (comma-separated, the conversation's first;"
-      + " none to guess from the message); an empty list rather than answers below the relevance floor")
-  Items<HitView> suggestions(@QueryValue(defaultValue = "") String message, @Nullable @QueryValue String languages,
-      @QueryValue(defaultValue = "3") int limit) {
-    return new Items<>(desk.suggestFor(message, languages(null, languages), limit).stream().map(HitView::of).toList());
+  @Operation(summary = "Live answers for a citizen's message, sent in the body so that no proxy or access log sees"
+      + " it: its content words only (Korean particles and endings, English stop words and greetings dropped), in"
+      + " 'lang' then 'languages' (the conversation's first; none to guess from the message); at most 'limit'"
+      + " (default 3); an empty list rather than answers below the relevance floor")
+  Items<HitView> suggestions(@Body SuggestionRequest request) {
+    String languages = request.languages() == null ? null : String.join(",", request.languages());
+    int limit = request.limit() == null ? 3 : request.limit();
+    return new Items<>(desk.suggestFor(request.message() == null ? "" : request.message(),
+        languages(request.lang(), languages), limit).stream().map(HitView::of).toList());
   }
 
   @Get("/suggest")

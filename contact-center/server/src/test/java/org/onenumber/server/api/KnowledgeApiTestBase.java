@@ -2,6 +2,7 @@ package org.onenumber.server.api;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.json.JsonMapper;
@@ -41,6 +42,8 @@ abstract class KnowledgeApiTestBase {
   JsonMapper json;
 
   private final HttpClient http = HttpClient.newHttpClient();
+
+  private static final String JSON = "application/json";
 
   record Reply(int status, String body) {}
 
@@ -160,13 +163,13 @@ abstract class KnowledgeApiTestBase {
   @SuppressWarnings("unchecked")
   void suggestsDemoAnswersForACitizensMessageInTheOperatorsLanguages() throws Exception {
     String operator = login("op-001");
-    Reply sofa = send("GET", "/api/v1/answers/suggestions?languages=ko,en&message="
-        + URLEncoder.encode("3인용 소파예요", StandardCharsets.UTF_8), null, null, operator);
+    Reply sofa = send("POST", "/api/v1/answers/suggestions", JSON,
+        "{\"message\":\"3인용 소파예요\",\"lang\":\"ko\",\"languages\":[\"en\"]}", operator);
     assertEquals(200, sofa.status(), sofa.body());
     List<Map<String, Object>> items = (List<Map<String, Object>>) map(sofa.body()).get("items");
     assertEquals("demo-bulky-waste-ko", items.get(0).get("externalId"), sofa.body());
-    Reply hello = send("GET", "/api/v1/answers/suggestions?languages=ko,en&message="
-        + URLEncoder.encode("안녕하세요 감사합니다", StandardCharsets.UTF_8), null, null, operator);
+    Reply hello = send("POST", "/api/v1/answers/suggestions", JSON,
+        "{\"message\":\"안녕하세요 감사합니다\",\"languages\":[\"ko\",\"en\"]}", operator);
     assertEquals(List.of(), map(hello.body()).get("items"), "small talk gets no suggestion");
 
     Reply both = send("GET", "/api/v1/answers/search?q=bulky%20waste&languages=ko,en", null, null, operator);
@@ -174,9 +177,23 @@ abstract class KnowledgeApiTestBase {
         both.body());
     Reply koreanOnly = send("GET", "/api/v1/answers/search?q=bulky%20waste&lang=ko", null, null, operator);
     assertEquals(0, ((Number) map(koreanOnly.body()).get("total")).intValue(), koreanOnly.body());
-    Reply bad = send("GET", "/api/v1/answers/suggestions?languages=ko,1x&message=x", null, null, operator);
+    Reply bad = send("POST", "/api/v1/answers/suggestions", JSON, "{\"message\":\"x\",\"languages\":[\"ko\",\"1x\"]}",
+        operator);
     assertEquals(400, bad.status(), bad.body());
-    assertEquals(400, send("GET", "/api/v1/answers/suggestions?limit=11&message=x", null, null, operator).status());
+    assertEquals(400, send("POST", "/api/v1/answers/suggestions", JSON, "{\"message\":\"x\",\"limit\":11}", operator)
+        .status());
+    // A malformed body is a 400 JSON error that does not repeat the citizen's words.
+    Reply broken = send("POST", "/api/v1/answers/suggestions", JSON, "{\"message\":\"Kim Minji 010-5550-1234\",",
+        operator);
+    assertEquals(400, broken.status(), broken.body());
+    assertTrue(broken.body().startsWith("{"), broken.body());
+    assertFalse(broken.body().contains("Minji") || broken.body().contains("5550"), broken.body());
+    Reply wrongType = send("POST", "/api/v1/answers/suggestions", JSON, "{\"message\":\"Kim Minji\",\"limit\":\"many\"}",
+        operator);
+    assertEquals(400, wrongType.status(), wrongType.body());
+    assertFalse(wrongType.body().contains("Minji") || wrongType.body().contains("many"), wrongType.body());
+    Reply asGet = send("GET", "/api/v1/answers/suggestions?message=x", null, null, operator);
+    assertFalse(asGet.body().contains("items"), "the message never travels in a URL: " + asGet.body());
   }
 
   @Test

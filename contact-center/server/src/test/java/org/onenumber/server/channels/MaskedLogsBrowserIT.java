@@ -1,6 +1,7 @@
 package org.onenumber.server.channels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.http.HttpRequest;
@@ -73,6 +74,10 @@ class MaskedLogsBrowserIT {
     console.choose("AVAILABLE");
     console.click("#offers button.accept");
     console.until(d -> console.text(ConsolePage.PANEL + ".log").contains("street light"));
+    // The console asked for suggestions (the message in a POST body, never the URL) and the server answered.
+    console.until(d -> !console.text(ConsolePage.PANEL + ".suggestions").isBlank());
+    assertFalse(console.text(ConsolePage.PANEL + ".suggestions").contains("No suggestions available"),
+        console.text(ConsolePage.PANEL + ".suggestions"));
     console.find(ConsolePage.PANEL + "textarea[name=reply]").sendKeys("Thank you, I will file it.", Keys.ENTER);
     waitFor(citizen).until(d -> Browsers.chatLog(citizen).contains("Thank you, I will file it."));
     console.click(ConsolePage.PANEL + ".show-escalate");
