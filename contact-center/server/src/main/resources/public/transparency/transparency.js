@@ -22,7 +22,7 @@
       departmentsCaption: 'Figures by department (reassigned cases count where they are now)', department: 'Department', received: 'Received',
       replyRate: 'Reply rate', onTime: 'Closed on time', answerSatisfaction: 'Answer satisfaction (1–5, ratings)', firstResponse: 'First response (median)', resolution: 'Time to close (median)',
       hours: 'h', updated: 'As of', failed: 'The figures could not be loaded. Please try again later.', language: 'Language',
-      categoriesTitle: 'Satisfaction with answers by category', categoriesCaption: 'Answer satisfaction by category', category: 'Category', ratings: 'Ratings', average: 'Average (1–5)', satisfied: 'Satisfied (4–5)', fewer: n => 'fewer than ' + n, suppressedNote: n => 'Categories with fewer than ' + n + ' ratings are not shown, so that no one can be recognised.'
+      categoriesTitle: 'Satisfaction with answers by category', categoriesCaption: 'Answer satisfaction by category', category: 'Category', ratings: 'Ratings', average: 'Average (1–5)', satisfied: 'Satisfied (4–5)', fewer: n => 'fewer than ' + n, suppressedNote: n => 'Categories with fewer than ' + n + ' ratings show no figures, so that no one can be recognised.'
     },
     zh: {
       title: '首尔120：服务公开', intro: '公开市民咨询的服务质量以及各部门的回复和处理时间。不含个人信息。',
