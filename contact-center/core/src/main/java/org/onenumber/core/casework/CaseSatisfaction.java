@@ -25,6 +25,8 @@ public final class CaseSatisfaction {
   public static final int MIN_SCORE = 1;
   public static final int MAX_SCORE = 5;
   public static final int LOW = 2;
+  /** A rating of this or more is satisfied (the public page's share of 4–5). */
+  public static final int HIGH = 4;
   public static final int MAX_COMMENT = 1_000;
 
   private CaseSatisfaction() {}

@@ -12,11 +12,12 @@ package org.onenumber.core.performance;
  * @param satisfaction the mean of the citizens' ratings of the answers (1–5), null when none rated
  * @param rated cases whose citizen rated the answer (the satisfaction's count)
  * @param lowRated rated cases whose rating is low (2 or less): the supervisor's follow-ups
+ * @param highRated rated cases whose rating is 4 or 5 (the satisfied share's count)
  */
 public record DepartmentFigures(String department, String category, int received, int answeredOnTime,
     Long firstResponseMedianSeconds, Long firstResponseP90Seconds, Long resolutionMedianSeconds,
     Long resolutionP90Seconds, int overdue, Double replyRate, Double reopenRate, Double satisfaction, int rated,
-    int lowRated) {
+    int lowRated, int highRated) {
 
   /** The category of a department's total row. */
   public static final String ALL = "*";

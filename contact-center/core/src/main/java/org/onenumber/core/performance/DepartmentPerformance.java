@@ -21,7 +21,7 @@ import org.onenumber.core.casework.CaseSatisfaction;
  *   <li>median and p90 of the first response and resolution times, by nearest rank over the cases
  *       that have one;
  *   <li>satisfaction: the mean of the cases' latest ratings over the rated cases, with their count
- *       and the count of low ones.
+ *       and the counts of low (2 or less) and high (4 or 5) ones.
  * </ol>
  *
  * Rows are sorted by department, then category with the total first. Pure and thread-safe.
@@ -58,6 +58,7 @@ public final class DepartmentPerformance {
     int rated = 0;
     int ratingSum = 0;
     int low = 0;
+    int high = 0;
     List<Long> firstResponses = new ArrayList<>();
     List<Long> resolutions = new ArrayList<>();
     for (CaseFacts f : group) {
@@ -70,13 +71,14 @@ public final class DepartmentPerformance {
         rated++;
         ratingSum += f.rating();
         low += f.rating() <= CaseSatisfaction.LOW ? 1 : 0;
+        high += f.rating() >= CaseSatisfaction.HIGH ? 1 : 0;
       }
       add(firstResponses, f.firstResponse());
       add(resolutions, f.resolution());
     }
     return new DepartmentFigures(department, category, received, onTime, rank(firstResponses, 50),
         rank(firstResponses, 90), rank(resolutions, 50), rank(resolutions, 90), overdue, rate(replied, received),
-        rate(reopened, everResolved), rated == 0 ? null : (double) ratingSum / rated, rated, low);
+        rate(reopened, everResolved), rated == 0 ? null : (double) ratingSum / rated, rated, low, high);
   }
 
   private static void add(List<Long> seconds, Duration d) {

@@ -81,6 +81,7 @@ class DepartmentPerformanceTest {
     assertEquals(3.0, rows.get(0).satisfaction(), "the latest ratings 4 and 2");
     assertEquals(2, rows.get(0).rated());
     assertEquals(1, rows.get(0).lowRated());
+    assertEquals(1, rows.get(0).highRated(), "the 4 is satisfied, the 2 is not");
     assertEquals(4.0, rows.get(1).satisfaction());
     assertEquals(0, rows.get(1).lowRated());
     assertEquals(2.0, rows.get(2).satisfaction(), "the unrated pothole does not count");

@@ -29,7 +29,8 @@ final class TransparencyController {
 
   @Get
   @Secured(SecurityRule.IS_ANONYMOUS)
-  @Operation(summary = "The city's public service levels by day and month and department reply and closing times "
+  @Operation(summary = "The city's public service levels by day and month, department reply and closing times "
+      + "and answer satisfaction per category (small cells withheld) "
       + "(aggregates only, no login, rate-limited)")
   HttpResponse<String> transparency() {
     return HttpResponse.ok(FigureJson.write(figures.figures())).contentType(MediaType.APPLICATION_JSON_TYPE)

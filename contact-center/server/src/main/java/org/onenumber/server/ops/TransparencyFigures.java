@@ -1,5 +1,6 @@
 package org.onenumber.server.ops;
 
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.onenumber.core.analytics.CategoryTree;
+import org.onenumber.core.analytics.ComplaintType;
 import org.onenumber.core.directory.Department;
 import org.onenumber.core.performance.DepartmentFigures;
 import org.onenumber.ops.sla.BatchServiceLevels;
@@ -26,8 +29,12 @@ import org.onenumber.server.persistence.JdbcServiceLevelFacts;
  * level (answered within T), first-contact resolution and satisfaction for each of the last 31 days
  * and the last 6 months, recomputed in batch from stored timestamps and kept for a minute (the
  * expensive part); and each department's reply rate, on-time rate and median first-response and
- * resolution times from the live department figures (read each time). No contact, citizen or case
- * appears. Thread-safe.
+ * resolution times from the live department figures (read each time); and the citizens' satisfaction
+ * with the case answers per department and category (ratings, mean 1–5, share of 4–5), from the same
+ * live figures, a category with fewer than {@code onenumber.analytics.export.min-cell} (5) ratings
+ * shown as suppressed without its count or figures. A category's English name comes from the city's
+ * category tree (the type of that department with that Korean name), else it is null. No contact,
+ * citizen or case appears. Thread-safe.
  */
 @Singleton
 final class TransparencyFigures {
@@ -42,17 +49,22 @@ final class TransparencyFigures {
   private final DepartmentPerformanceFeed departments;
   private final JdbcDirectory directory;
   private final InstantSource clock;
+  private final CategoryTree tree;
+  private final int minCell;
   private volatile Instant levelsAt = Instant.MIN;
   private volatile Map<String, Object> levels = Map.of();
 
   TransparencyFigures(JdbcServiceLevelFacts facts, ContactCategories categories, ServiceLevelPolicy policy,
-      DepartmentPerformanceFeed departments, JdbcDirectory directory, InstantSource clock) {
+      DepartmentPerformanceFeed departments, JdbcDirectory directory, InstantSource clock, CategoryTree tree,
+      @Value("${onenumber.analytics.export.min-cell:5}") int minCell) {
     this.facts = facts;
     this.categories = categories;
     this.policy = policy;
     this.departments = departments;
     this.directory = directory;
     this.clock = clock;
+    this.tree = tree;
+    this.minCell = minCell;
   }
 
   Map<String, Object> figures() {
@@ -61,7 +73,10 @@ final class TransparencyFigures {
     out.put("at", now.toString());
     out.put("thresholdSeconds", policy.threshold().toSeconds());
     out.putAll(levels(now));
-    out.put("departments", departments(now));
+    List<DepartmentFigures> live = departments.live(now);
+    out.put("departments", departments(live));
+    out.put("minRatings", minCell);
+    out.put("categories", categories(live));
     return out;
   }
 
@@ -105,11 +120,41 @@ final class TransparencyFigures {
     return row;
   }
 
-  private List<Map<String, Object>> departments(Instant now) {
+  private Map<String, Department> known() {
     Map<String, Department> known = new LinkedHashMap<>();
     directory.departments().forEach(d -> known.put(d.id().value(), d));
+    return known;
+  }
+
+  private List<Map<String, Object>> categories(List<DepartmentFigures> live) {
+    Map<String, Department> known = known();
+    Map<String, String> english = new LinkedHashMap<>();
+    for (ComplaintType type : tree.types()) {
+      english.putIfAbsent(type.department() + "\n" + type.nameKo(), type.nameEn());
+    }
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (DepartmentFigures f : departments.live(now)) {
+    for (DepartmentFigures f : live) {
+      if (DepartmentFigures.ALL.equals(f.category()) || !known.containsKey(f.department())) {
+        continue;
+      }
+      boolean suppressed = f.rated() < Math.max(1, minCell);
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("department", f.department());
+      row.put("nameKo", f.category());
+      row.put("nameEn", english.get(f.department() + "\n" + f.category()));
+      row.put("suppressed", suppressed);
+      row.put("rated", suppressed ? null : f.rated());
+      row.put("satisfaction", suppressed ? null : FigureJson.number(f.satisfaction()));
+      row.put("satisfiedShare", suppressed ? null : FigureJson.number((double) f.highRated() / f.rated()));
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  private List<Map<String, Object>> departments(List<DepartmentFigures> live) {
+    Map<String, Department> known = known();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (DepartmentFigures f : live) {
       Department d = known.get(f.department());
       if (!DepartmentFigures.ALL.equals(f.category()) || d == null) {
         continue;

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.onenumber.server.open311.JdbcOpen311Store;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -25,18 +27,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The public {@code /transparency/} page in Chromium, without a login: a pothole filed through
  * Open311 and resolved by the department raises the road department's reply rate on the page
  * (charts and table), in all six citizen languages (ko, en, zh, ja, vi, mn), with no axe-core WCAG 2.2 A/AA violation; the public
- * API behind it carries no case number and no text of the case.
+ * API behind it carries no case number and no text of the case. The pothole category's satisfaction row says
+ * its figures are withheld (fewer ratings than the small-cell threshold, here 1) until the citizen rates the
+ * answer 5 with the report's token; then it shows 1 rating, 5.00 and 100% satisfied, "Pothole" in English.
  */
 class TransparencyBrowserIT {
 
   @RegisterExtension
-  final ServerHarness server = ServerHarness.perTest();
+  final ServerHarness server = ServerHarness.perTest(Map.of("onenumber.analytics.export.min-cell", 1,
+      "onenumber.rate-limits.transparency-per-minute", 100));
   @RegisterExtension
   final Browsers browsers = new Browsers();
 
   @Test
   void aResolvedCaseShowsInTheDepartmentsReplyRateOnThePublicPage() throws Exception {
-    String number = filePothole();
+    Map<String, Object> filed = filePothole();
+    String number = (String) filed.get("service_request_id");
     ChromeDriver page = browsers.open();
     WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(20));
     page.get(server.uri() + "/transparency/");
@@ -47,14 +53,27 @@ class TransparencyBrowserIT {
     assertEquals("ko", page.findElement(By.tagName("html")).getDomAttribute("lang"));
     assertEquals("부서별 회신율과 처리 시간", page.findElement(By.id("departments-title")).getText());
     assertEquals("[]", Browsers.axeViolations(page), "the page in Korean");
+    String pothole = "#categories tr[data-key='roads/포트홀'] ";
+    assertEquals("1건 미만", page.findElement(By.cssSelector(pothole + ".ratings")).getText(), "withheld below the threshold");
+    assertEquals("–", page.findElement(By.cssSelector(pothole + ".average")).getText());
+    assertTrue(page.findElement(By.id("categories-note")).getText().contains("1건 미만"));
+    page.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+    assertEquals("lang", page.switchTo().activeElement().getDomAttribute("id"), "Tab reaches the language list");
 
     resolve(number);
+    String token = server.bean(JdbcOpen311Store.class).request(number).orElseThrow().token();
+    server.client().toBlocking().retrieve(HttpRequest.POST("/api/v1/track/rating",
+        Map.of("token", token, "caseNumber", number, "phoneLast4", "", "score", 5)), Map.class);
     wait.until(d -> {
       d.navigate().refresh();
       return new WebDriverWait(d, Duration.ofSeconds(5)).until(
           ExpectedConditions.attributeToBe(By.tagName("body"), "data-loaded", "true"))
-          && !d.findElement(By.cssSelector(roadsRate)).getText().equals(before);
+          && !d.findElement(By.cssSelector(roadsRate)).getText().equals(before)
+          && d.findElement(By.cssSelector(pothole + ".ratings")).getText().equals("1");
     });
+    assertEquals("5.00", page.findElement(By.cssSelector(pothole + ".average")).getText());
+    assertEquals("100.0%", page.findElement(By.cssSelector(pothole + ".satisfied")).getText());
+    assertTrue(page.findElements(By.cssSelector("#categories-chart canvas")).size() > 0, "the category chart is drawn");
     assertEquals("100.0%", page.findElement(By.cssSelector(roadsRate)).getText(), "was " + before);
     assertTrue(page.findElements(By.cssSelector("#departments-chart canvas")).size() > 0, "the chart is drawn");
     assertEquals(31, page.findElements(By.cssSelector("#days tbody tr")).size());
@@ -63,7 +82,10 @@ class TransparencyBrowserIT {
     wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
     assertEquals("Department reply rates and closing times", page.findElement(By.id("departments-title")).getText());
     assertEquals("[]", Browsers.axeViolations(page), "the page in English");
+    assertEquals("Pothole", page.findElement(By.cssSelector(pothole + "th")).getText());
     Browsers.screenshot(page, "transparency");
+    page.executeScript("document.getElementById('categories-title').scrollIntoView()");
+    Browsers.screenshot(page, "transparency-categories");
     Map<String, String> titles = Map.of("zh", "各部门回复率与处理时间", "ja", "部署別の回答率と処理時間",
         "vi", "Tỷ lệ trả lời và thời gian xử lý theo cơ quan", "mn", "Газруудын хариу өгсөн хувь ба шийдвэрлэх хугацаа");
     for (var language : titles.entrySet()) {
@@ -80,7 +102,7 @@ class TransparencyBrowserIT {
     assertFalse(api.contains("Pothole by exit 3"), "no case text in the public figures");
   }
 
-  private String filePothole() throws Exception {
+  private Map<String, Object> filePothole() throws Exception {
     String form = Map.of("api_key", "demo-open311-key", "service_code", "roads-01", "lat", "37.5665", "long",
         "126.978", "description", "Pothole by exit 3").entrySet().stream()
         .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -93,7 +115,7 @@ class TransparencyBrowserIT {
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> created = (List<Map<String, Object>>) server.bean(JsonMapper.class)
         .readValue(filed.body(), Object.class);
-    return (String) created.get(0).get("service_request_id");
+    return created.get(0);
   }
 
   private void resolve(String number) {
