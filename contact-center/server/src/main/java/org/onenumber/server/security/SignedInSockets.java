@@ -50,15 +50,18 @@ public final class SignedInSockets implements ApplicationEventListener<AccessRev
   private final Map<WebSocketSession, Grant> sockets = new ConcurrentHashMap<>();
   private final TokenRevocations revocations;
   private final List<TokenValidator<HttpRequest<?>>> validators;
-  private final InstantSource clock;
+  /**
+   * The wall clock: a token's expiry is written and checked by Micronaut on it, never on the
+   * server's {@link InstantSource}, which runs at N× in a simulation (city-day replays: the trace's
+   * clock expired every socket within a second of its opening).
+   */
+  private final InstantSource tokenClock = InstantSource.system();
   private final Vertx vertx;
   private final long timer;
 
-  SignedInSockets(TokenRevocations revocations, List<TokenValidator<HttpRequest<?>>> validators, InstantSource clock,
-      Vertx vertx, @Value("${onenumber.sockets.token-check:1s}") Duration every) {
+  SignedInSockets(TokenRevocations revocations, List<TokenValidator<HttpRequest<?>>> validators, Vertx vertx, @Value("${onenumber.sockets.token-check:1s}") Duration every) {
     this.revocations = revocations;
     this.validators = validators;
-    this.clock = clock;
     this.vertx = vertx;
     this.timer = vertx.setPeriodic(Math.max(50, every.toMillis()), id -> sweep());
   }
@@ -126,7 +129,7 @@ public final class SignedInSockets implements ApplicationEventListener<AccessRev
 
   /** Closes every socket whose token expired or was revoked, or whose account was disabled. */
   void sweep() {
-    Instant now = clock.instant();
+    Instant now = tokenClock.instant();
     sockets.forEach((socket, grant) -> {
       if (!socket.isOpen()) {
         sockets.remove(socket);

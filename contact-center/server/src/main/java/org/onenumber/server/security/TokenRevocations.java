@@ -32,16 +32,16 @@ public final class TokenRevocations implements JtiGenerator {
   private static final Logger LOG = LoggerFactory.getLogger(TokenRevocations.class);
 
   private final Jdbc jdbc;
-  private final InstantSource clock;
+  /** The wall clock, on which Micronaut writes and checks a token's expiry (not the server's, simulated in replays). */
+  private final InstantSource tokenClock = InstantSource.system();
   private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
   private final Set<String> disabledLogins = ConcurrentHashMap.newKeySet();
   private final ApplicationEventPublisher<AccessRevoked> events;
 
   private final Accounts accounts;
 
-  TokenRevocations(Jdbc jdbc, InstantSource clock, Accounts accounts, ApplicationEventPublisher<AccessRevoked> events) {
+  TokenRevocations(Jdbc jdbc, Accounts accounts, ApplicationEventPublisher<AccessRevoked> events) {
     this.jdbc = jdbc;
-    this.clock = clock;
     this.events = events;
     this.accounts = accounts;
     disabledLogins.addAll(accounts.disabledLogins());
@@ -85,7 +85,7 @@ public final class TokenRevocations implements JtiGenerator {
 
   /** Revokes token {@code jti}, which expires at {@code expiresAt}; drops the entries that expired. */
   public void revoke(String jti, Instant expiresAt) {
-    Instant now = clock.instant();
+    Instant now = tokenClock.instant();
     jdbc.inTransaction(() -> {
       jdbc.update("delete from revoked_token where expires_at < ? or jti = ?", now, jti);
       jdbc.update("insert into revoked_token (jti, expires_at) values (?, ?)", jti, expiresAt);
