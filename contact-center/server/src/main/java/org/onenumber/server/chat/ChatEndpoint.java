@@ -66,10 +66,8 @@ final class ChatEndpoint {
 
   @OnMessage(maxPayloadLength = 65536)
   void frame(String text, WebSocketSession socket) {
-    Map<String, Object> frame;
-    try {
-      frame = json.readValue(text, Argument.mapOf(String.class, Object.class));
-    } catch (IOException | RuntimeException e) {
+    Map<String, Object> frame = parse(text);
+    if (frame == null) { // not JSON, or the JSON literal null (ChannelInputsPropertyIT found it)
       hub.send(socket, Map.of("type", "error", "error", "invalid_input", "message", "frames are JSON objects"));
       return;
     }
@@ -80,6 +78,14 @@ final class ChatEndpoint {
     synchronized (socket) {
       CompletableFuture<?> chain = socket.get(CHAIN, CompletableFuture.class).orElse(CompletableFuture.completedFuture(null));
       socket.put(CHAIN, chain.thenRunAsync(() -> handle(frame, socket), executor));
+    }
+  }
+
+  private Map<String, Object> parse(String text) {
+    try {
+      return json.readValue(text, Argument.mapOf(String.class, Object.class));
+    } catch (IOException | RuntimeException e) {
+      return null;
     }
   }
 
