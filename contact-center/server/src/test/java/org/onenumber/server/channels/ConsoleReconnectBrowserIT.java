@@ -57,6 +57,7 @@ class ConsoleReconnectBrowserIT {
       operator.until(d -> operator.text(ConsolePage.PANEL + ".log").contains("And on holidays?"));
       operator.click("#offers button.accept");
       operator.until(d -> api.held("op-022").size() == 2);
+      operator.until(d -> operator.tabs() == 2); // the server holds it before the console draws its tab
       assertEquals(2, operator.tabs(), "both conversations open, no reload");
       assertTrue(!"NOT_RESPONDING".equals(api.availability("op-022")), "the offer made during the cut was not missed");
       Browsers.screenshot(operator.driver, "reconnect-back");
