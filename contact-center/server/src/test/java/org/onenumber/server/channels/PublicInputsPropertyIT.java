@@ -6,21 +6,14 @@ import static org.onenumber.server.channels.SeededInputs.forAll;
 import static org.onenumber.server.channels.SeededInputs.oneOf;
 import static org.onenumber.server.channels.SeededInputs.text;
 
-import io.micronaut.json.JsonMapper;
-import java.io.IOException;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Properties over the public inputs, against the real server, with seeded random inputs: whatever
@@ -31,24 +24,14 @@ import org.junit.jupiter.api.TestInstance;
  * never a 5xx. Rate limits are raised so every try reaches the validators. The seed is printed on
  * failure; {@code -Dtests.seed=N} replays it.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PublicInputsPropertyIT {
+class PublicInputsPropertyIT extends SeededServer {
 
   private static final int TRIES = 150;
-  private static final JsonMapper JSON = JsonMapper.createDefault();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private ServerHarness server;
 
-  @BeforeAll
-  void start() throws IOException {
-    server = new ServerHarness(Files.createTempDirectory("onenumber-properties"), Map.of(
-        "onenumber.rate-limits.intake-per-minute", 1_000_000, "onenumber.rate-limits.open311-per-minute", 1_000_000))
-        .start();
-  }
-
-  @AfterAll
-  void stop() {
-    server.close();
+  @Override
+  Map<String, Object> settings() {
+    return Map.of("onenumber.rate-limits.intake-per-minute", 1_000_000,
+        "onenumber.rate-limits.open311-per-minute", 1_000_000);
   }
 
   @Test
