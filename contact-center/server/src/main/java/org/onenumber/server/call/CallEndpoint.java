@@ -1,6 +1,5 @@
 package org.onenumber.server.call;
 
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
@@ -13,7 +12,6 @@ import io.micronaut.websocket.annotation.OnMessage;
 import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
 import jakarta.inject.Named;
-import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +21,7 @@ import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.error.OneNumberException;
 import org.onenumber.server.security.Role;
 import org.onenumber.server.security.SignedInSockets;
+import org.onenumber.server.sockets.ClientFrames;
 import org.onenumber.server.sockets.SocketKeepAlive;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,11 +80,9 @@ final class CallEndpoint {
   @OnMessage(maxPayloadLength = 65536)
   void frame(String text, WebSocketSession socket) {
     SocketPeer peer = peer(socket);
-    Map<String, Object> frame;
-    try {
-      frame = json.readValue(text, Argument.mapOf(String.class, Object.class));
-    } catch (IOException | RuntimeException e) {
-      peer.send(Map.of("type", "error", "error", "invalid_input", "message", "frames are JSON objects"));
+    Map<String, Object> frame = ClientFrames.read(json, text).orElse(null);
+    if (frame == null) { // not a JSON object: the JSON literal null once failed here with a NullPointerException
+      peer.send(ClientFrames.INVALID);
       return;
     }
     if ("ping".equals(frame.get("type"))) {

@@ -1,6 +1,5 @@
 package org.onenumber.server.chat;
 
-import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.annotation.Secured;
@@ -11,13 +10,13 @@ import io.micronaut.websocket.annotation.OnMessage;
 import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
 import jakarta.inject.Named;
-import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.onenumber.core.error.OneNumberException;
 import org.onenumber.core.error.RetriableException;
 import org.onenumber.server.api.RetryAdvice;
+import org.onenumber.server.sockets.ClientFrames;
 import org.onenumber.server.sockets.SocketKeepAlive;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,9 +65,9 @@ final class ChatEndpoint {
 
   @OnMessage(maxPayloadLength = 65536)
   void frame(String text, WebSocketSession socket) {
-    Map<String, Object> frame = parse(text);
-    if (frame == null) { // not JSON, or the JSON literal null (ChannelInputsPropertyIT found it)
-      hub.send(socket, Map.of("type", "error", "error", "invalid_input", "message", "frames are JSON objects"));
+    Map<String, Object> frame = ClientFrames.read(json, text).orElse(null);
+    if (frame == null) {
+      hub.send(socket, ClientFrames.INVALID);
       return;
     }
     if ("ping".equals(frame.get("type"))) {
@@ -78,14 +77,6 @@ final class ChatEndpoint {
     synchronized (socket) {
       CompletableFuture<?> chain = socket.get(CHAIN, CompletableFuture.class).orElse(CompletableFuture.completedFuture(null));
       socket.put(CHAIN, chain.thenRunAsync(() -> handle(frame, socket), executor));
-    }
-  }
-
-  private Map<String, Object> parse(String text) {
-    try {
-      return json.readValue(text, Argument.mapOf(String.class, Object.class));
-    } catch (IOException | RuntimeException e) {
-      return null;
     }
   }
 

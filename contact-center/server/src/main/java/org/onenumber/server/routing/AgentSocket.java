@@ -1,8 +1,6 @@
 package org.onenumber.server.routing;
 
-import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-import java.io.IOException;
 import java.time.InstantSource;
 import java.util.Map;
 import io.micronaut.http.HttpRequest;
@@ -17,13 +15,15 @@ import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
 import org.onenumber.core.agent.AgentId;
 import org.onenumber.server.security.SignedInSockets;
+import org.onenumber.server.sockets.ClientFrames;
 import org.onenumber.server.sockets.SocketKeepAlive;
 
 /**
  * {@code /ws/agents/{agentId}}: pushes the agent's offers, state and contact changes as JSON
  * frames (docs/api/agent-api.md), starting with a snapshot. Authenticated with the same JWT as the API
  * (header, or {@code ?token=} for browsers, see {@link QueryTokenReader}); an operator may only
- * open their own. Commands go over HTTP; incoming frames are ignored. Runs on Netty's event loop
+ * open their own. Commands go over HTTP: a frame other than {@code ping} and {@code auth} (or not a
+ * JSON object) is answered {@code {"type":"error","error":"invalid_input",...}} and the socket stays open. Runs on Netty's event loop
  * and never blocks it: the snapshot is built on the routing context.
  *
  * <p>Frames, each {@code {"type": ..., "at": ..., ...}}: {@code snapshot}, {@code offer},
@@ -48,6 +48,7 @@ import org.onenumber.server.sockets.SocketKeepAlive;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 final class AgentSocket {
 
+  private static final String COMMANDS_OVER_HTTP = "this socket takes only ping and auth frames; commands go over HTTP";
   private static final java.util.regex.Pattern PING = java.util.regex.Pattern.compile("\"type\"\\s*:\\s*\"ping\"");
 
   private final AgentSockets sockets;
@@ -98,18 +99,19 @@ final class AgentSocket {
       session.sendAsync("{\"type\":\"pong\"}");
       return;
     }
-    Map<String, Object> frame;
-    try {
-      frame = json.readValue(text, Argument.mapOf(String.class, Object.class));
-    } catch (IOException | RuntimeException e) {
+    String at = clock.instant().toString();
+    Map<String, Object> frame = ClientFrames.read(json, text).orElse(null);
+    if (frame == null) { // the JSON literal null once failed here with a NullPointerException
+      session.sendAsync(AgentSockets.frame("error", at, "error", "invalid_input", "message", "frames are JSON objects"));
       return;
     }
-    if ("auth".equals(frame.get("type"))) {
-      String at = clock.instant().toString();
-      signedIn.renew(session, frame.get("token")).thenAccept(expiry -> session.sendAsync(expiry.isPresent()
-          ? AgentSockets.frame("auth.ok", at, "expiresAt", expiry.get().toString())
-          : AgentSockets.frame("error", at, "error", "invalid_token", "message", SignedInSockets.REFUSED)));
+    if (!"auth".equals(frame.get("type"))) {
+      session.sendAsync(AgentSockets.frame("error", at, "error", "invalid_input", "message", COMMANDS_OVER_HTTP));
+      return;
     }
+    signedIn.renew(session, frame.get("token")).thenAccept(expiry -> session.sendAsync(expiry.isPresent()
+        ? AgentSockets.frame("auth.ok", at, "expiresAt", expiry.get().toString())
+        : AgentSockets.frame("error", at, "error", "invalid_token", "message", SignedInSockets.REFUSED)));
   }
 
   @OnClose

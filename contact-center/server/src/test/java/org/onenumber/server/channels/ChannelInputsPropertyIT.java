@@ -3,31 +3,29 @@ package org.onenumber.server.channels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.onenumber.server.channels.SeededInputs.anyFrame;
 import static org.onenumber.server.channels.SeededInputs.chars;
 import static org.onenumber.server.channels.SeededInputs.check;
 import static org.onenumber.server.channels.SeededInputs.forAll;
 import static org.onenumber.server.channels.SeededInputs.oneOf;
 import static org.onenumber.server.channels.SeededInputs.text;
 
-import io.micronaut.json.JsonMapper;
+import io.micronaut.core.type.Argument;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.onenumber.server.JsonFrames;
 import org.onenumber.server.persistence.Jdbc;
 
@@ -36,12 +34,15 @@ import org.onenumber.server.persistence.Jdbc;
  * ({@link SeededInputs}; {@code -Dtests.seed=N} replays a failure): random and garbled frames on the
  * citizen chat socket are answered (an {@code error} frame or the frame's success) and never close
  * the socket or fail inside the server, and exactly the acknowledged messages are stored (nothing
- * half-written); signed Twilio webhooks with random fields are answered 2xx or 4xx, never 5xx; the
+ * half-written); any frame on the operator console socket (JSON {@code null}, arrays, numbers,
+ * strings, JSON nested 30,000 deep, garbled, of any type) is answered exactly once and closes
+ * neither it nor another console; the same frames on the call signalling socket never fail inside
+ * the server nor close it; a message over 64 KiB, sent in fragments under the per-frame limit, closes
+ * only its own socket (chat, call or console) with 1009; signed Twilio webhooks with random fields are answered 2xx or 4xx, never 5xx; the
  * answers API takes any search text (Lucene syntax garbage, long strings) and any paging with a
  * success or a 4xx JSON answer.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ChannelInputsPropertyIT {
+class ChannelInputsPropertyIT extends SeededServer {
 
   private static final List<String> CHAT_TYPES = List.of("start", "resume", "message", "ack", "typing", "survey",
       "leave", "ping");
@@ -54,20 +55,12 @@ class ChannelInputsPropertyIT {
       "/webhooks/twilio/voice/happy-call-status");
   private static final List<String> LUCENE = List.of("(", ")", "[", "]", "{", "}", "\"", "*", "?", "~", "^", ":", "\\",
       "/", "AND", "OR", "NOT", "&&", "||", "!", "+", "-", "title:", "*:*", "a~2", "[a TO", "/re.*", "\u0000");
-  private static final JsonMapper JSON = JsonMapper.createDefault();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private ServerHarness server;
+  private static final List<String> CALL_TYPES = List.of("start", "resume", "join", "offer", "answer", "candidate",
+      "text", "hangup", "quality", "invite", "guest", "leave", "ping", "auth");
 
-  @BeforeAll
-  void start() throws IOException {
-    server = new ServerHarness(Files.createTempDirectory("onenumber-channel-properties"), Map.of(
-        "onenumber.rate-limits.intake-per-minute", 1_000_000, "onenumber.rate-limits.chat-per-minute", 1_000_000))
-        .start();
-  }
-
-  @AfterAll
-  void stop() {
-    server.close();
+  @Override
+  Map<String, Object> settings() {
+    return Map.of("onenumber.rate-limits.intake-per-minute", 1_000_000, "onenumber.rate-limits.chat-per-minute", 1_000_000);
   }
 
   /** A chat frame: of a known type with random fields, any JSON value, or garbled text. */
@@ -98,8 +91,7 @@ class ChannelInputsPropertyIT {
   @Test
   void anyChatFrameIsAnsweredWithoutClosingTheSocketAndOnlyAcknowledgedMessagesAreStored() throws Exception {
     forAll(6, random -> {
-      JsonFrames chat = new JsonFrames(JSON).open(HTTP, URI.create(server.uri().toString()
-          .replaceFirst("^http", "ws").replaceAll("/$", "") + "/ws/chat"));
+      JsonFrames chat = socket("/ws/chat");
       chat.send(Map.of("type", "start", "language", "ko"));
       chat.await(f -> "session".equals(f.get("type")));
       for (int i = 0; i < 40; i++) {
@@ -129,6 +121,91 @@ class ChannelInputsPropertyIT {
       }
       chat.kill();
     });
+  }
+
+  /** How many frames answered a frame on the console socket (the server's own pushes aside). */
+  private static long answers(JsonFrames socket) {
+    return socket.frames().stream().filter(f -> Set.of("pong", "auth.ok", "error").contains(f.get("type"))).count();
+  }
+
+  @Test
+  void anyFrameOnTheConsoleSocketIsAnsweredOnceAndNeitherItNorAnotherConsoleCloses() throws Exception {
+    String token = server.login("op-001");
+    JsonFrames other = socket("/ws/agents/op-002?token=" + server.login("op-002"));
+    other.await(f -> "snapshot".equals(f.get("type")));
+    forAll(4, random -> {
+      JsonFrames console = socket("/ws/agents/op-001?token=" + token);
+      console.await(f -> "snapshot".equals(f.get("type")));
+      int sent = 30;
+      for (int i = 0; i < sent; i++) {
+        console.sendRaw(anyFrame(random, (String) oneOf(random, "ping", "auth", "accept", "snapshot"),
+            List.of("token", "contactId", "state")));
+      }
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> answers(console) >= sent);
+      assertEquals(sent, answers(console), () -> "one answer a frame: " + console.frames());
+      assertNull(console.closedWith(), "the server keeps the socket open");
+      console.kill();
+    });
+    other.sendRaw("{\"type\":\"ping\"}");
+    other.await(f -> "pong".equals(f.get("type")));
+    assertNull(other.closedWith());
+    other.kill();
+  }
+
+  /** True when {@code frame} is a JSON object the call socket answers "unknown frame type". */
+  private static boolean ofUnknownType(String frame) {
+    try {
+      Map<String, Object> object = JSON.readValue(frame, Argument.mapOf(String.class, Object.class));
+      return object != null && !CALL_TYPES.contains(String.valueOf(object.get("type")));
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static long unknownTypeErrors(JsonFrames socket) {
+    return socket.frames().stream().filter(f -> "unknown frame type".equals(f.get("message"))).count();
+  }
+
+  @Test
+  void anyFrameOnTheCallSocketIsAnsweredWithoutClosingItOrFailingInsideTheServer() throws Exception {
+    forAll(4, random -> {
+      JsonFrames call = socket("/ws/call");
+      long unknown = 1; // the end marker's
+      for (int i = 0; i < 30; i++) {
+        String frame = anyFrame(random, (String) oneOf(random, CALL_TYPES.toArray()), List.of("contactId", "sdp",
+            "candidate", "token", "clientId", "language", "phone", "body", "link", "rttMs", "firstFrameMs"));
+        unknown += ofUnknownType(frame) ? 1 : 0;
+        call.sendRaw(frame);
+      }
+      call.sendRaw("{\"type\":\"end-of-try\"}"); // handled after every frame before it, in order
+      long expected = unknown;
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> unknownTypeErrors(call) >= expected);
+      assertNull(call.closedWith(), "the server keeps the socket open");
+      List<Map<String, Object>> frames = call.frames();
+      assertTrue(frames.stream().noneMatch(f -> "internal".equals(f.get("error")) || "unavailable".equals(f.get("error"))),
+          () -> "no frame fails inside the server: " + frames);
+      call.kill();
+    });
+  }
+
+  @Test
+  void aFrameOverTheLimitClosesOnlyItsSocketWith1009() throws Exception {
+    JsonFrames other = socket("/ws/chat");
+    for (String path : List.of("/ws/chat", "/ws/call", "/ws/agents/op-003?token=" + server.login("op-003"))) {
+      JsonFrames socket = socket(path);
+      // sent as several frames by the JDK client: each under Netty's 64 KiB limit of a frame
+      try {
+        socket.sendRaw("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(1_000_000) + "\"}");
+      } catch (CompletionException e) {
+        assertTrue(e.getCause() instanceof IOException, e.toString()); // the server closed it halfway
+      }
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> socket.closedWith() != null);
+      assertEquals(1009, socket.closedWith(), path + " closes with 1009 (message too big)");
+    }
+    other.sendRaw("{\"type\":\"ping\"}");
+    other.await(f -> "pong".equals(f.get("type")));
+    assertNull(other.closedWith(), "another citizen's chat stays open");
+    other.kill();
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -49,6 +50,38 @@ final class SeededInputs {
       case 1 -> chars(random, "0123456789+-() .", 30);
       default -> random.ints(random.nextInt(300), 0, 0xD800).mapToObj(c -> String.valueOf((char) c))
           .collect(Collectors.joining());
+    };
+  }
+
+  /**
+   * A WebSocket frame of any shape: a JSON value that is not an object ({@code null}, an array, a
+   * number, a string), JSON nested far deeper than any frame (to 30,000 levels, within the sockets'
+   * 64 KiB), an object of
+   * {@code type} with {@code fields} of random values, cut short or not, or any text.
+   */
+  static String anyFrame(SplittableRandom random, String type, List<String> fields) throws IOException {
+    int depth = List.of(2, 500, 5_000, 30_000).get(random.nextInt(4));
+    Map<String, Object> frame = new LinkedHashMap<>();
+    frame.put("type", type);
+    for (String field : fields) {
+      if (random.nextBoolean()) {
+        frame.put(field, switch (random.nextInt(5)) {
+          case 0 -> random.nextInt();
+          case 1 -> List.of(text(random));
+          case 2 -> Map.of("x", text(random));
+          case 3 -> random.nextBoolean();
+          default -> text(random);
+        });
+      }
+    }
+    String json = JSON.writeValueAsString(frame);
+    return switch (random.nextInt(9)) {
+      case 0 -> (String) oneOf(random, "null", "true", "0", "-1e309", "\"ping\"", "[]", "[null]", "{}", "[{\"type\":\"ping\"}]");
+      case 1 -> "[".repeat(depth) + "]".repeat(depth);
+      case 2 -> "{\"type\":".repeat(Math.min(depth, 7_000)) + "1" + "}".repeat(Math.min(depth, 7_000));
+      case 3 -> json.substring(0, random.nextInt(json.length()));
+      case 4 -> text(random);
+      default -> json;
     };
   }
 
