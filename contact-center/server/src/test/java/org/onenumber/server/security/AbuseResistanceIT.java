@@ -113,6 +113,12 @@ class AbuseResistanceIT implements TestPropertyProvider {
   }
 
   @Test
+  void aSingleNodeDoesNotReadTheRevocationsAgainItKnowsItsOwnAtOnce() {
+    assertTrue(server.getApplicationContext().findBean(SharedRevocations.class).isEmpty(),
+        "no refresh of the revocation list outside a cluster");
+  }
+
+  @Test
   void aPasswordLongerThanBcryptReadsIsAWrongPasswordNotAServerError() throws Exception {
     assertEquals(401, login("op-008", "x".repeat(100)).statusCode());
     assertEquals(401, login("op-008", "가".repeat(30)).statusCode());

@@ -49,7 +49,8 @@ class SignedInSocketsIT implements TestPropertyProvider {
   public Map<String, String> getProperties() {
     return Map.of("datasources.default.url", TestDatabases.h2Url(),
         "micronaut.security.token.generator.access-token.expiration", "4",
-        "onenumber.sockets.token-check", "200ms", "onenumber.security.revocations-refresh", "200ms");
+        "onenumber.sockets.token-check", "200ms", "onenumber.security.revocations-refresh", "200ms",
+        "onenumber.security.shared-revocations", "true"); // as a cluster node: reads what "other nodes" write
   }
 
   private Map<String, Object> login(String user) throws Exception {
