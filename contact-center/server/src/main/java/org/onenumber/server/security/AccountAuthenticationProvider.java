@@ -14,19 +14,20 @@ import java.util.List;
 /**
  * Checks a login and password against {@link Accounts}; on success the authentication carries
  * the account's role and, for operators, their agent id. After {@code
- * onenumber.rate-limits.login-failures-per-15-minutes} failures a login is locked (refused without
- * looking at the password) until its bucket refills or an administrator unlocks it. Runs on the
+ * onenumber.rate-limits.login-failures-per-15-minutes} failures within 15 minutes a login is locked
+ * on every node (refused without looking at the password, {@link LoginLocks}) until they age out or
+ * an administrator unlocks it. Runs on the
  * blocking executor (bcrypt and JDBC are blocking). A disabled account is refused after its password.
  */
 @Singleton
 public final class AccountAuthenticationProvider<B> implements HttpRequestExecutorAuthenticationProvider<B> {
 
   private final Accounts accounts;
-  private final RateLimits limits;
+  private final LoginLocks locks;
 
-  public AccountAuthenticationProvider(Accounts accounts, RateLimits limits) {
+  public AccountAuthenticationProvider(Accounts accounts, LoginLocks locks) {
     this.accounts = accounts;
-    this.limits = limits;
+    this.locks = locks;
   }
 
   @Override
@@ -41,13 +42,13 @@ public final class AccountAuthenticationProvider<B> implements HttpRequestExecut
     if (login == null || authRequest.getSecret() == null) {
       return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
     }
-    if (limits.exhausted(RateLimits.Rule.LOGIN_FAILURES, login)) {
+    if (locks.locked(login)) {
       return AuthenticationResponse.failure(AuthenticationFailureReason.ACCOUNT_LOCKED);
     }
     return accounts.verify(login, authRequest.getSecret()).map(account -> account.disabled()
         ? AuthenticationResponse.failure(AuthenticationFailureReason.USER_DISABLED)
         : AuthenticationResponse.success(account.login(), List.of(account.role().name()), account.attributes())).orElseGet(() -> {
-      limits.take(RateLimits.Rule.LOGIN_FAILURES, login);
+      locks.failed(login);
       return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
     });
   }

@@ -13,6 +13,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Set;
 import org.onenumber.core.audit.AuditEntry;
 import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.port.out.AuditLog;
@@ -31,15 +32,15 @@ final class AccountListController {
   private static final int MAX_QUERY = 100;
 
   private final Accounts accounts;
-  private final RateLimits limits;
+  private final LoginLocks locks;
   private final AuditLog audit;
   private final ClientAddresses addresses;
   private final InstantSource clock;
 
-  AccountListController(Accounts accounts, RateLimits limits, AuditLog audit, ClientAddresses addresses,
+  AccountListController(Accounts accounts, LoginLocks locks, AuditLog audit, ClientAddresses addresses,
       InstantSource clock) {
     this.accounts = accounts;
-    this.limits = limits;
+    this.locks = locks;
     this.audit = audit;
     this.addresses = addresses;
     this.clock = clock;
@@ -66,8 +67,9 @@ final class AccountListController {
       throw new InvalidInputException("q is at most " + MAX_QUERY + " characters");
     }
     List<Accounts.Account> found = accounts.search(q, max + 1);
+    Set<String> locked = locks.lockedLogins();
     List<AccountView> views = found.stream().limit(max).map(a -> new AccountView(a.login(), a.name(), a.role().name(),
-        a.department(), a.agent(), a.disabled(), limits.exhausted(RateLimits.Rule.LOGIN_FAILURES, a.login()))).toList();
+        a.department(), a.agent(), a.disabled(), locked.contains(a.login()))).toList();
     audit.append(new AuditEntry(who.getName(), "ADMIN", "list", "account", q == null || q.isBlank() ? "*" : q.strip(),
         null, "administration", addresses.resolve(request), clock.instant()));
     return new AccountPage(views, max, found.size() > max);

@@ -11,17 +11,17 @@ import java.time.InstantSource;
 import org.onenumber.core.audit.AuditEntry;
 import org.onenumber.core.port.out.AuditLog;
 
-/** Administrators unlock an account that repeated failed logins locked (audited). */
+/** Administrators unlock an account that repeated failed logins locked, on every node (audited, {@link LoginLocks}). */
 @Controller("/api/v1/accounts")
 @Secured("ADMIN")
 final class AccountLocksController {
 
-  private final RateLimits limits;
+  private final LoginLocks locks;
   private final AuditLog audit;
   private final InstantSource clock;
 
-  AccountLocksController(RateLimits limits, AuditLog audit, InstantSource clock) {
-    this.limits = limits;
+  AccountLocksController(LoginLocks locks, AuditLog audit, InstantSource clock) {
+    this.locks = locks;
     this.audit = audit;
     this.clock = clock;
   }
@@ -29,7 +29,7 @@ final class AccountLocksController {
   @Operation(summary = "Unlock a login locked after repeated failed passwords (administrators)")
   @Post("/{login}/unlock")
   HttpResponse<Void> unlock(String login, Authentication who, HttpRequest<?> request) {
-    limits.reset(RateLimits.Rule.LOGIN_FAILURES, login);
+    locks.unlock(login);
     audit.append(new AuditEntry(who.getName(), "ADMIN", "unlock", "account", login, null, "administration",
         request.getRemoteAddress().getAddress().getHostAddress(), clock.instant()));
     return HttpResponse.noContent();

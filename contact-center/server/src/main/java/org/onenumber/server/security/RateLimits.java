@@ -17,6 +17,8 @@ import java.util.OptionalLong;
  * flood cannot starve the others. Each rule allows a burst of its per-minute count, refilled
  * evenly over the minute. Buckets of keys not seen for ten minutes are dropped, and at most
  * 100,000 keys per rule are kept (a flood of spoofed keys evicts old buckets, never grows the heap).
+ * Kept in each node's memory: a cluster behind a balancer allows about the sum of its nodes. The
+ * lockout after wrong passwords, which must hold everywhere, is in the database ({@link LoginLocks}).
  * Thread-safe and lock-free on the hot path.
  */
 @Singleton
@@ -30,8 +32,6 @@ public final class RateLimits {
     LOGIN,
     /** New chat and call sockets per address. */
     CHAT,
-    /** Failed logins per login name, before the account is locked for a while. */
-    LOGIN_FAILURES,
     /** Public case tracking lookups per address (against guessing case numbers and phone digits). */
     TRACK,
     /** Open311 service requests per client application and source address. */
@@ -50,7 +50,6 @@ public final class RateLimits {
   RateLimits(@Value("${onenumber.rate-limits.intake-per-minute:60}") long intake,
       @Value("${onenumber.rate-limits.login-per-minute:20}") long login,
       @Value("${onenumber.rate-limits.chat-per-minute:30}") long chat,
-      @Value("${onenumber.rate-limits.login-failures-per-15-minutes:5}") long loginFailures,
       @Value("${onenumber.rate-limits.track-per-minute:10}") long track,
       @Value("${onenumber.rate-limits.open311-per-minute:120}") long open311,
       @Value("${onenumber.rate-limits.open311-read-per-minute:600}") long open311Read,
@@ -59,7 +58,6 @@ public final class RateLimits {
     perMinute.put(Rule.INTAKE, intake);
     perMinute.put(Rule.LOGIN, login);
     perMinute.put(Rule.CHAT, chat);
-    perMinute.put(Rule.LOGIN_FAILURES, loginFailures);
     perMinute.put(Rule.TRACK, track);
     perMinute.put(Rule.OPEN311, open311);
     perMinute.put(Rule.OPEN311_READ, open311Read);
@@ -94,22 +92,10 @@ public final class RateLimits {
   }
 
   /**
-   * The configured count per minute of {@code rule} (per 15 minutes for {@link Rule#LOGIN_FAILURES}):
-   * for API keys a new key's limit when none is given, and the limit the OpenAPI document shows.
+   * The configured count per minute of {@code rule}: for API keys a new key's limit when none is given, and the limit the OpenAPI document shows.
    */
   public long perMinute(Rule rule) {
     return perMinute.get(rule);
-  }
-
-  /** True when {@code key} has no token left, without taking one. */
-  public boolean exhausted(Rule rule, String key) {
-    Bucket bucket = buckets.get(rule).getIfPresent(key);
-    return bucket != null && bucket.getAvailableTokens() <= 0;
-  }
-
-  /** Forgets {@code key}'s bucket (an administrator unlocks an account). */
-  public void reset(Rule rule, String key) {
-    buckets.get(rule).invalidate(key);
   }
 
   private Bucket bucket(Rule rule, String key) {
@@ -118,7 +104,6 @@ public final class RateLimits {
 
   private Bandwidth limit(Rule rule) {
     long count = Math.max(1, perMinute.get(rule));
-    Duration period = rule == Rule.LOGIN_FAILURES ? Duration.ofMinutes(15) : Duration.ofMinutes(1);
-    return Bandwidth.builder().capacity(count).refillGreedy(count, period).build();
+    return Bandwidth.builder().capacity(count).refillGreedy(count, Duration.ofMinutes(1)).build();
   }
 }

@@ -13,7 +13,7 @@ public final class RateLimiterCost {
 
   /** Nanoseconds of each of {@code calls} decisions (after as many for warm-up) over {@code addresses} addresses. */
   public static long[] measure(int calls, int addresses) {
-    RateLimits limits = new RateLimits(60, 20, 30, 5, 10, 120, 600, 30, 600);
+    RateLimits limits = new RateLimits(60, 20, 30, 10, 120, 600, 30, 600);
     run(limits, calls, addresses);
     return run(limits, calls, addresses);
   }
