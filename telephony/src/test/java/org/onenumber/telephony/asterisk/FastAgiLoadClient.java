@@ -16,7 +16,9 @@ import org.onenumber.testkit.FastAgiCaller;
 
 /**
  * The Asterisk side of {@link FastAgiBench}, run in its own JVM as Asterisk is its own process: N
- * calls replayed from the Asterisk 22 captures ({@link FastAgiCaller}) connect to the FastAGI server
+ * calls replayed from the Asterisk 22 captures ({@link FastAgiEventLoopCalls}: one thread for all
+ * calls, as a C process polls its sockets; {@code AGI_CLIENT=threads}: a {@link FastAgiCaller} and
+ * its reader thread per call) connect to the FastAGI server
  * over loopback at once, press 1 (Korean) and 1 (an operator), wait on hold until the server sends
  * {@code EXEC Dial}, are answered and hang up. The command round trips are measured here, on the
  * client's side of the socket (from this client's reply to the server's next command).
@@ -55,14 +57,66 @@ public final class FastAgiLoadClient {
     }
   }
 
-  /** One round of {@code sessions} calls against the server on {@code port}; prints its lines and DONE. */
+  /**
+   * One round of {@code sessions} calls against the server on {@code port}; prints its lines and
+   * DONE. The calls are played by {@link FastAgiEventLoopCalls} (one thread, the default) or, with
+   * {@code AGI_CLIENT=threads}, by {@link FastAgiCaller}s (a reader thread per call, the client
+   * before 2026-12-02 evening). {@code AGI_ARRIVAL_US} (default 0: all at once) spaces the calls'
+   * arrivals by that many microseconds.
+   */
   private static void round(int port, int sessions, String prefix, PrintStream out) throws Exception {
+    boolean threads = "threads".equals(System.getenv("AGI_CLIENT"));
+    long arrivalNanos = Long.parseLong(System.getenv().getOrDefault("AGI_ARRIVAL_US", "0")) * 1_000;
+    Played played = threads ? withThreads(port, sessions, prefix, arrivalNanos, out)
+        : withEventLoop(port, sessions, prefix, arrivalNanos, out);
+    print(played, out);
+  }
+
+  /** Each call's commands (in order) and one {@code DIAL uniqueid nanos} line per call. */
+  record Played(List<List<FastAgiCaller.Command>> commands, List<String> dials) {}
+
+  private static Map<String, String> environment(String prefix, int i) {
+    return FastAgiCaller.environment("PJSIP/" + prefix + "caller-" + i, prefix + "1796170000." + i,
+        String.format("0105555%04d", i), "ivr");
+  }
+
+  private static void arrivalGap(long nanos) {
+    if (nanos > 0) {
+      java.util.concurrent.locks.LockSupport.parkNanos(nanos);
+    }
+  }
+
+  /** The calls on one event-loop thread: press 1 (Korean) and 1 (an operator), answer the Dial, hang up. */
+  static Played withEventLoop(int port, int sessions, String prefix, long arrivalNanos, PrintStream out)
+      throws Exception {
+    try (FastAgiEventLoopCalls calls = new FastAgiEventLoopCalls(
+        new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), sessions)) {
+      for (int i = 0; i < sessions; i++) {
+        calls.call(environment(prefix, i), device -> FastAgiCaller.DialOutcome.ANSWER, "1", "1");
+        arrivalGap(arrivalNanos);
+      }
+      out.println("READY");
+      calls.awaitDials(Duration.ofSeconds(120));
+      calls.hangUpAll();
+      calls.awaitClosed(Duration.ofSeconds(60));
+      List<List<FastAgiCaller.Command>> commands = new ArrayList<>();
+      List<String> dials = new ArrayList<>();
+      for (FastAgiEventLoopCalls.Call call : calls.calls()) {
+        commands.add(call.commands());
+        dials.add("DIAL " + call.environment().get("agi_uniqueid") + " " + call.dialAtNanos());
+      }
+      return new Played(commands, dials);
+    }
+  }
+
+  /** The same calls, a {@link FastAgiCaller} (reader thread) each. */
+  private static Played withThreads(int port, int sessions, String prefix, long arrivalNanos, PrintStream out)
+      throws Exception {
     List<FastAgiCaller> callers = new ArrayList<>();
     for (int i = 0; i < sessions; i++) {
-      callers.add(FastAgiCaller.call(InetAddress.getLoopbackAddress(), port,
-          FastAgiCaller.environment("PJSIP/" + prefix + "caller-" + i, prefix + "1796170000." + i,
-              String.format("0105555%04d", i), "ivr"))
+      callers.add(FastAgiCaller.call(InetAddress.getLoopbackAddress(), port, environment(prefix, i))
           .press("1", "1").onDial(device -> FastAgiCaller.DialOutcome.ANSWER).start());
+      arrivalGap(arrivalNanos);
     }
     out.println("READY");
     List<String> dials = new ArrayList<>();
@@ -76,6 +130,11 @@ public final class FastAgiLoadClient {
     for (FastAgiCaller caller : callers) {
       caller.awaitClosed(Duration.ofSeconds(60));
     }
+    return new Played(callers.stream().map(FastAgiCaller::commands).toList(), dials);
+  }
+
+  static void print(Played played, PrintStream out) {
+    List<List<FastAgiCaller.Command>> callers = played.commands();
     long[] roundTrips = ivrRoundTrips(callers, false);
     long[] setups = ivrRoundTrips(callers, true);
     ivrRoundTripsByCommand(callers).forEach((verb, sorted) -> out.printf(Locale.ROOT,
@@ -86,7 +145,7 @@ public final class FastAgiLoadClient {
         "commands incl. session setup", both.length, ms(both, 0.50), ms(both, 0.99), ms(both, 1.0));
     out.println(summary("ROUNDTRIP", roundTrips));
     out.println(summary("SETUP", setups));
-    dials.forEach(out::println);
+    played.dials().forEach(out::println);
     out.println("DONE");
   }
 
@@ -101,11 +160,11 @@ public final class FastAgiLoadClient {
    * ours but the environment block, so its time is the session's setup (accept, hand-over to a
    * session thread, reading the environment), reported apart.
    */
-  private static long[] ivrRoundTrips(List<FastAgiCaller> callers, boolean first) {
+  static long[] ivrRoundTrips(List<List<FastAgiCaller.Command>> callers, boolean first) {
     List<Long> all = new ArrayList<>();
-    for (FastAgiCaller caller : callers) {
+    for (List<FastAgiCaller.Command> caller : callers) {
       boolean isFirst = true;
-      for (FastAgiCaller.Command command : caller.commands()) {
+      for (FastAgiCaller.Command command : caller) {
         if (isFirst == first) {
           all.add(command.sinceReplyNanos());
         }
@@ -122,11 +181,11 @@ public final class FastAgiLoadClient {
   }
 
   /** The same round trips by command (the first command of a call apart). */
-  private static Map<String, long[]> ivrRoundTripsByCommand(List<FastAgiCaller> callers) {
+  private static Map<String, long[]> ivrRoundTripsByCommand(List<List<FastAgiCaller.Command>> callers) {
     Map<String, List<Long>> all = new TreeMap<>();
-    for (FastAgiCaller caller : callers) {
+    for (List<FastAgiCaller.Command> caller : callers) {
       boolean first = true;
-      for (FastAgiCaller.Command command : caller.commands()) {
+      for (FastAgiCaller.Command command : caller) {
         String[] words = command.text().split(" ", 3);
         String verb = command.text().startsWith("EXEC ") ? words[0] + " " + words[1] : words[0];
         all.computeIfAbsent((first ? "first: " : "") + verb, k -> new ArrayList<>()).add(command.sinceReplyNanos());
