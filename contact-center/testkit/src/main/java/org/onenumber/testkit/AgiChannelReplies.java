@@ -44,6 +44,11 @@ public final class AgiChannelReplies {
 
   private static final String DEAD = "511 Command Not Permitted on a dead channel or intercept routine";
 
+  /** Read once, in order: a leg's environment is made on the bench client's event loop, between two replies. */
+  private static final class Captured {
+    static final Map<String, String> ENVIRONMENT = java.util.Collections.unmodifiableMap(AsteriskCaptures.environment());
+  }
+
   private final Map<String, String> environment;
   private final BlockingQueue<String> keys = new LinkedBlockingQueue<>();
   private final Map<String, String> variables = new ConcurrentHashMap<>();
@@ -58,7 +63,7 @@ public final class AgiChannelReplies {
 
   /** The captured environment (00) for a new call: channel, uniqueid, caller id and script replaced. */
   public static Map<String, String> environment(String channel, String uniqueId, String callerId, String script) {
-    Map<String, String> env = new LinkedHashMap<>(AsteriskCaptures.environment());
+    Map<String, String> env = new LinkedHashMap<>(Captured.ENVIRONMENT);
     env.put("agi_network_script", script);
     env.put("agi_request", "agi://127.0.0.1:4573/" + script);
     env.put("agi_channel", channel);

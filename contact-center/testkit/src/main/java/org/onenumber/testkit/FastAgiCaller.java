@@ -64,6 +64,7 @@ public final class FastAgiCaller implements AutoCloseable {
   private final List<Command> commands = new ArrayList<>();
   private final List<String> answeredLegCommands = new ArrayList<>();
   private volatile Predicate<String> abortOn = command -> false;
+  private volatile java.util.function.ToLongFunction<String> playNanos = command -> 0;
   private volatile boolean bridged;
   private volatile boolean closedByServer;
   private volatile long lastReplyNanos;
@@ -150,6 +151,15 @@ public final class FastAgiCaller implements AutoCloseable {
   /** How each dialled device reacts (by dial string, such as {@code PJSIP/op-001}). */
   public FastAgiCaller onDial(Function<String, DialOutcome> plan) {
     replies.onDial(plan);
+    return this;
+  }
+
+  /**
+   * How long Asterisk takes before answering each command (a prompt playing, a key pressed), in
+   * nanoseconds; 0 (the default) answers at once. Not in the round trip, which starts at the reply.
+   */
+  public FastAgiCaller playing(java.util.function.ToLongFunction<String> nanos) {
+    this.playNanos = nanos;
     return this;
   }
 
@@ -271,6 +281,10 @@ public final class FastAgiCaller implements AutoCloseable {
         if (abortOn.test(command)) {
           socket.close();
           break;
+        }
+        long play = playNanos.applyAsLong(command);
+        if (play > 0) {
+          Thread.sleep(play / 1_000_000, (int) (play % 1_000_000));
         }
         write(reply(command));
       }

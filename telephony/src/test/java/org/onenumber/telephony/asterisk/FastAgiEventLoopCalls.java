@@ -11,13 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.onenumber.testkit.AgiChannelReplies;
 import org.onenumber.testkit.AgiChannelReplies.Reply;
 import org.onenumber.testkit.FastAgiCaller;
@@ -40,6 +43,7 @@ final class FastAgiEventLoopCalls implements AutoCloseable {
   /** One call: its socket, replies, commands received and what it is waiting for. */
   static final class Call {
     private final AgiChannelReplies replies;
+    private final ToLongFunction<String> playNanos;
     private final List<Command> commands = new ArrayList<>();
     private final ByteBuffer in = ByteBuffer.allocate(8192);
     private final Queue<ByteBuffer> out = new ArrayDeque<>();
@@ -49,8 +53,9 @@ final class FastAgiEventLoopCalls implements AutoCloseable {
     private boolean closed;
     private long dialAtNanos = -1;
 
-    private Call(AgiChannelReplies replies) {
+    private Call(AgiChannelReplies replies, ToLongFunction<String> playNanos) {
       this.replies = replies;
+      this.playNanos = playNanos;
     }
 
     Map<String, String> environment() {
@@ -70,6 +75,9 @@ final class FastAgiEventLoopCalls implements AutoCloseable {
     }
   }
 
+  /** A reply held back while its prompt plays (or the caller presses a key). */
+  private record Due(long atNanos, Call call, List<String> lines) {}
+
   /** The operator's leg of an answered {@code Dial}: runs the {@code answered} script, then ends the Dial. */
   private static final class Leg {
     private final Call call;
@@ -87,6 +95,7 @@ final class FastAgiEventLoopCalls implements AutoCloseable {
   private final Selector selector;
   private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final List<Call> calls = new ArrayList<>();
+  private final PriorityQueue<Due> playing = new PriorityQueue<>(Comparator.comparingLong(Due::atNanos));
   private final CountDownLatch dials;
   private final CountDownLatch closed;
   private final Thread loop;
@@ -106,13 +115,16 @@ final class FastAgiEventLoopCalls implements AutoCloseable {
 
   /**
    * A new call with {@code environment}: on the loop thread it connects, sends the environment block
-   * and answers every command; {@code keys} for its {@code GET DATA}s, {@code plan} for its Dials.
+   * and answers every command; {@code keys} for its {@code GET DATA}s, {@code plan} for its Dials,
+   * {@code playNanos} how long Asterisk takes before it answers a command (a prompt playing, a key
+   * pressed; 0 = at once). That time is not in the round trip: it ends when the reply is written.
    */
-  Call call(Map<String, String> environment, Function<String, FastAgiCaller.DialOutcome> plan, String... keys) {
+  Call call(Map<String, String> environment, Function<String, FastAgiCaller.DialOutcome> plan,
+      ToLongFunction<String> playNanos, String... keys) {
     AgiChannelReplies replies = new AgiChannelReplies(environment);
     replies.press(keys);
     replies.onDial(plan);
-    Call call = new Call(replies);
+    Call call = new Call(replies, playNanos);
     synchronized (calls) {
       calls.add(call);
     }
@@ -137,6 +149,11 @@ final class FastAgiEventLoopCalls implements AutoCloseable {
 
   void awaitClosed(Duration within) throws InterruptedException {
     await(closed, within, "the server's close");
+  }
+
+  /** CPU time the event-loop thread has used so far (ns), or -1 where the JVM does not measure it. */
+  long loopCpuNanos() {
+    return java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(loop.threadId());
   }
 
   List<Call> calls() {
@@ -177,8 +194,19 @@ final class FastAgiEventLoopCalls implements AutoCloseable {
   private void run() {
     try {
       while (running) {
-        selector.select();
+        Due next = playing.peek();
+        if (next == null) {
+          selector.select();
+        } else {
+          long waitMillis = (next.atNanos() - System.nanoTime() + 999_999) / 1_000_000;
+          if (waitMillis > 0) {
+            selector.select(waitMillis);
+          } else {
+            selector.selectNow();
+          }
+        }
         serveReady();
+        playDue();
         Runnable task;
         while ((task = tasks.poll()) != null) {
           task.run();
@@ -218,6 +246,15 @@ final class FastAgiEventLoopCalls implements AutoCloseable {
       }
     }
     selector.selectedKeys().clear();
+  }
+
+  /** Writes the replies whose prompt has played. */
+  private void playDue() throws IOException {
+    long now = System.nanoTime();
+    while (!playing.isEmpty() && playing.peek().atNanos() <= now) {
+      Due due = playing.poll();
+      write(due.call(), due.lines());
+    }
   }
 
   private void open(Call call) {
@@ -270,7 +307,14 @@ final class FastAgiEventLoopCalls implements AutoCloseable {
 
   private void carryOut(Call call, Reply reply) throws IOException {
     switch (reply) {
-      case Reply.Lines lines -> write(call, lines.lines());
+      case Reply.Lines lines -> {
+        long play = call.commands.isEmpty() ? 0 : call.playNanos.applyAsLong(lastCommand(call));
+        if (play > 0) {
+          playing.add(new Due(System.nanoTime() + play, call, lines.lines()));
+        } else {
+          write(call, lines.lines());
+        }
+      }
       case Reply.Bridged bridge -> {
         if (call.replies.dead()) {
           write(call, AgiChannelReplies.hungUpWhileBridged());
@@ -279,6 +323,12 @@ final class FastAgiEventLoopCalls implements AutoCloseable {
         }
       }
       case Reply.AnsweredLeg leg -> openLeg(call, leg.environment());
+    }
+  }
+
+  private static String lastCommand(Call call) {
+    synchronized (call.commands) {
+      return call.commands.get(call.commands.size() - 1).text();
     }
   }
 

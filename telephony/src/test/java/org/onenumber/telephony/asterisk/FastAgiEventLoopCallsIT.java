@@ -56,7 +56,7 @@ class FastAgiEventLoopCallsIT {
         new FakeMessageGateway(), new CallerNumbers("KR"), settings), CALLS).start()) {
       CompletableFuture<FastAgiLoadClient.Played> played = CompletableFuture.supplyAsync(() -> {
         try {
-          return FastAgiLoadClient.withEventLoop(port, CALLS, "it-", 0, out);
+          return FastAgiLoadClient.withEventLoop(port, CALLS, "it-", 0, 50, out);
         } catch (Exception e) {
           throw new IllegalStateException(e);
         }

@@ -62,14 +62,32 @@ public final class FastAgiLoadClient {
    * DONE. The calls are played by {@link FastAgiEventLoopCalls} (one thread, the default) or, with
    * {@code AGI_CLIENT=threads}, by {@link FastAgiCaller}s (a reader thread per call, the client
    * before 2026-12-02 evening). {@code AGI_ARRIVAL_US} (default 0: all at once) spaces the calls'
-   * arrivals by that many microseconds.
+   * arrivals by that many microseconds. {@code AGI_PLAY_MS} (default {@value #PLAY_MS}; 0: every
+   * reply at once, the bench before 2026-12-02 evening) is the longest time a prompt plays or a key
+   * takes before Asterisk answers {@code STREAM FILE}, {@code GET DATA} or {@code SAY NUMBER}: each
+   * such reply waits a seeded random time up to it ({@link #playTimes}).
    */
   private static void round(int port, int sessions, String prefix, PrintStream out) throws Exception {
     boolean threads = "threads".equals(System.getenv("AGI_CLIENT"));
     long arrivalNanos = Long.parseLong(System.getenv().getOrDefault("AGI_ARRIVAL_US", "0")) * 1_000;
-    Played played = threads ? withThreads(port, sessions, prefix, arrivalNanos, out)
-        : withEventLoop(port, sessions, prefix, arrivalNanos, out);
+    long playMillis = Long.parseLong(System.getenv().getOrDefault("AGI_PLAY_MS", String.valueOf(PLAY_MS)));
+    Played played = threads ? withThreads(port, sessions, prefix, arrivalNanos, playMillis, out)
+        : withEventLoop(port, sessions, prefix, arrivalNanos, playMillis, out);
     print(played, out);
+  }
+
+  /** The default longest prompt or key time (ms). */
+  static final long PLAY_MS = 500;
+
+  /**
+   * Asterisk's time before it answers: a seeded random share of {@code maxMillis} for commands that
+   * play a prompt or wait for a key (call {@code i}'s own sequence, the same in both clients), 0 for
+   * the rest (ANSWER, SET/GET VARIABLE, music on hold, Dial: their replies come at once).
+   */
+  static java.util.function.ToLongFunction<String> playTimes(int i, long maxMillis) {
+    java.util.Random random = new java.util.Random(1_000_003L * i + 120);
+    return command -> maxMillis > 0 && (command.startsWith("STREAM FILE") || command.startsWith("GET DATA")
+        || command.startsWith("SAY NUMBER")) ? (long) (random.nextDouble() * maxMillis * 1_000_000) : 0;
   }
 
   /** Each call's commands (in order) and one {@code DIAL uniqueid nanos} line per call. */
@@ -87,35 +105,41 @@ public final class FastAgiLoadClient {
   }
 
   /** The calls on one event-loop thread: press 1 (Korean) and 1 (an operator), answer the Dial, hang up. */
-  static Played withEventLoop(int port, int sessions, String prefix, long arrivalNanos, PrintStream out)
-      throws Exception {
+  static Played withEventLoop(int port, int sessions, String prefix, long arrivalNanos, long playMillis,
+      PrintStream out) throws Exception {
     try (FastAgiEventLoopCalls calls = new FastAgiEventLoopCalls(
         new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), sessions)) {
       for (int i = 0; i < sessions; i++) {
-        calls.call(environment(prefix, i), device -> FastAgiCaller.DialOutcome.ANSWER, "1", "1");
+        calls.call(environment(prefix, i), device -> FastAgiCaller.DialOutcome.ANSWER, playTimes(i, playMillis),
+            "1", "1");
         arrivalGap(arrivalNanos);
       }
       out.println("READY");
       calls.awaitDials(Duration.ofSeconds(120));
       calls.hangUpAll();
       calls.awaitClosed(Duration.ofSeconds(60));
+      long cpu = calls.loopCpuNanos();
       List<List<FastAgiCaller.Command>> commands = new ArrayList<>();
       List<String> dials = new ArrayList<>();
       for (FastAgiEventLoopCalls.Call call : calls.calls()) {
         commands.add(call.commands());
         dials.add("DIAL " + call.environment().get("agi_uniqueid") + " " + call.dialAtNanos());
       }
+      int received = commands.stream().mapToInt(List::size).sum();
+      out.printf(Locale.ROOT, "%-40s %.1f ms CPU for %d commands (%.1f us each, connects and hang-ups included)%n",
+          "client event loop (one thread)", cpu / 1e6, received, cpu / 1e3 / Math.max(1, received));
       return new Played(commands, dials);
     }
   }
 
   /** The same calls, a {@link FastAgiCaller} (reader thread) each. */
-  private static Played withThreads(int port, int sessions, String prefix, long arrivalNanos, PrintStream out)
-      throws Exception {
+  private static Played withThreads(int port, int sessions, String prefix, long arrivalNanos, long playMillis,
+      PrintStream out) throws Exception {
     List<FastAgiCaller> callers = new ArrayList<>();
     for (int i = 0; i < sessions; i++) {
       callers.add(FastAgiCaller.call(InetAddress.getLoopbackAddress(), port, environment(prefix, i))
-          .press("1", "1").onDial(device -> FastAgiCaller.DialOutcome.ANSWER).start());
+          .press("1", "1").onDial(device -> FastAgiCaller.DialOutcome.ANSWER).playing(playTimes(i, playMillis))
+          .start());
       arrivalGap(arrivalNanos);
     }
     out.println("READY");
