@@ -16,10 +16,9 @@ import org.onenumber.testkit.FastAgiCaller;
 
 /**
  * The Asterisk side of {@link FastAgiBench}, run in its own JVM as Asterisk is its own process: N
- * calls replayed from the Asterisk 22 captures ({@link FastAgiEventLoopCalls}: one thread for all
- * calls, as a C process polls its sockets; {@code AGI_CLIENT=threads}: a {@link FastAgiCaller} and
- * its reader thread per call) connect to the FastAGI server
- * over loopback at once, press 1 (Korean) and 1 (an operator), wait on hold until the server sends
+ * calls replayed from the Asterisk 22 captures ({@link FastAgiCaller}: a reader thread per call;
+ * {@code AGI_CLIENT=loop}: {@link FastAgiEventLoopCalls}, one thread for all calls) connect to the
+ * FastAGI server over loopback at once, press 1 (Korean) and 1 (an operator), wait on hold until the server sends
  * {@code EXEC Dial}, are answered and hang up. The command round trips are measured here, on the
  * client's side of the socket (from this client's reply to the server's next command).
  *
@@ -59,20 +58,22 @@ public final class FastAgiLoadClient {
 
   /**
    * One round of {@code sessions} calls against the server on {@code port}; prints its lines and
-   * DONE. The calls are played by {@link FastAgiEventLoopCalls} (one thread, the default) or, with
-   * {@code AGI_CLIENT=threads}, by {@link FastAgiCaller}s (a reader thread per call, the client
-   * before 2026-12-02 evening). {@code AGI_ARRIVAL_US} (default 0: all at once) spaces the calls'
+   * DONE. The calls are played by {@link FastAgiCaller}s (a reader thread per call, the default) or,
+   * with {@code AGI_CLIENT=loop}, by {@link FastAgiEventLoopCalls} on {@code AGI_CLIENT_LOOPS}
+   * threads (default 1); on the loaded machine of session 9 the one thread lost the run queue to the
+   * other processes, so the default stays the reader threads until a quiet run decides (README). {@code AGI_ARRIVAL_US} (default 0: all at once) spaces the calls'
    * arrivals by that many microseconds. {@code AGI_PLAY_MS} (default {@value #PLAY_MS}; 0: every
    * reply at once, the bench before 2026-12-02 evening) is the longest time a prompt plays or a key
    * takes before Asterisk answers {@code STREAM FILE}, {@code GET DATA} or {@code SAY NUMBER}: each
    * such reply waits a seeded random time up to it ({@link #playTimes}).
    */
   private static void round(int port, int sessions, String prefix, PrintStream out) throws Exception {
-    boolean threads = "threads".equals(System.getenv("AGI_CLIENT"));
+    boolean threads = !"loop".equals(System.getenv("AGI_CLIENT"));
     long arrivalNanos = Long.parseLong(System.getenv().getOrDefault("AGI_ARRIVAL_US", "0")) * 1_000;
     long playMillis = Long.parseLong(System.getenv().getOrDefault("AGI_PLAY_MS", String.valueOf(PLAY_MS)));
+    int loops = Integer.parseInt(System.getenv().getOrDefault("AGI_CLIENT_LOOPS", "1"));
     Played played = threads ? withThreads(port, sessions, prefix, arrivalNanos, playMillis, out)
-        : withEventLoop(port, sessions, prefix, arrivalNanos, playMillis, out);
+        : withEventLoops(loops, port, sessions, prefix, arrivalNanos, playMillis, out);
     print(played, out);
   }
 
@@ -107,28 +108,48 @@ public final class FastAgiLoadClient {
   /** The calls on one event-loop thread: press 1 (Korean) and 1 (an operator), answer the Dial, hang up. */
   static Played withEventLoop(int port, int sessions, String prefix, long arrivalNanos, long playMillis,
       PrintStream out) throws Exception {
-    try (FastAgiEventLoopCalls calls = new FastAgiEventLoopCalls(
-        new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), sessions)) {
+    return withEventLoops(1, port, sessions, prefix, arrivalNanos, playMillis, out);
+  }
+
+  /** The calls shared round-robin by {@code loops} event-loop threads (AGI_CLIENT_LOOPS; the bench: 1). */
+  static Played withEventLoops(int loops, int port, int sessions, String prefix, long arrivalNanos, long playMillis,
+      PrintStream out) throws Exception {
+    java.net.InetSocketAddress server = new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+    List<FastAgiEventLoopCalls> all = new ArrayList<>();
+    try {
+      for (int l = 0; l < loops; l++) {
+        all.add(new FastAgiEventLoopCalls(server, sessions / loops + (l < sessions % loops ? 1 : 0)));
+      }
       for (int i = 0; i < sessions; i++) {
-        calls.call(environment(prefix, i), device -> FastAgiCaller.DialOutcome.ANSWER, playTimes(i, playMillis),
-            "1", "1");
+        all.get(i % loops).call(environment(prefix, i), device -> FastAgiCaller.DialOutcome.ANSWER,
+            playTimes(i, playMillis), "1", "1");
         arrivalGap(arrivalNanos);
       }
       out.println("READY");
-      calls.awaitDials(Duration.ofSeconds(120));
-      calls.hangUpAll();
-      calls.awaitClosed(Duration.ofSeconds(60));
-      long cpu = calls.loopCpuNanos();
+      for (FastAgiEventLoopCalls calls : all) {
+        calls.awaitDials(Duration.ofSeconds(120));
+      }
+      all.forEach(FastAgiEventLoopCalls::hangUpAll);
+      for (FastAgiEventLoopCalls calls : all) {
+        calls.awaitClosed(Duration.ofSeconds(60));
+      }
+      long cpu = all.stream().mapToLong(FastAgiEventLoopCalls::loopCpuNanos).sum();
       List<List<FastAgiCaller.Command>> commands = new ArrayList<>();
       List<String> dials = new ArrayList<>();
-      for (FastAgiEventLoopCalls.Call call : calls.calls()) {
-        commands.add(call.commands());
-        dials.add("DIAL " + call.environment().get("agi_uniqueid") + " " + call.dialAtNanos());
+      for (FastAgiEventLoopCalls calls : all) {
+        for (FastAgiEventLoopCalls.Call call : calls.calls()) {
+          commands.add(call.commands());
+          dials.add("DIAL " + call.environment().get("agi_uniqueid") + " " + call.dialAtNanos());
+        }
       }
       int received = commands.stream().mapToInt(List::size).sum();
       out.printf(Locale.ROOT, "%-40s %.1f ms CPU for %d commands (%.1f us each, connects and hang-ups included)%n",
-          "client event loop (one thread)", cpu / 1e6, received, cpu / 1e3 / Math.max(1, received));
+          "client event loop(s): " + loops, cpu / 1e6, received, cpu / 1e3 / Math.max(1, received));
       return new Played(commands, dials);
+    } finally {
+      for (FastAgiEventLoopCalls calls : all) {
+        calls.close();
+      }
     }
   }
 
