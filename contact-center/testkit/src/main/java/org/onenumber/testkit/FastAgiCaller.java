@@ -10,7 +10,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -27,16 +26,10 @@ import java.util.function.Predicate;
  * Keys pressed, the outcome of each {@code Dial} and the moment the caller hangs up are the
  * test's choice.
  *
- * <p>Replies not in the captures are derived from captured ones (the captured script never sent
- * these commands): {@code SAY NUMBER} answers like {@code EXEC StartMusicOnHold} ({@code 200
- * result=0}); {@code CHANNEL STATUS} answers {@code 200 result=6} (up) on a live channel and, like
- * every media command, the captured {@code 511} on a dead one; {@code GET VARIABLE
- * CHANNEL(linkedid)} answers in the captured {@code DIALSTATUS} form with the call's uniqueid; an
- * {@code EXEC} on a dead channel answers {@code 200 result=-1} (as the running EXEC did in 02);
- * {@code Bridge} and {@code ConfBridge} end like an answered {@code Dial}; a key pressed answers
- * {@code GET DATA} like digit 1 did in 01. An answered {@code Dial} with a {@code U(context^contact^agent)}
- * option opens the second FastAGI connection Asterisk makes for the {@code answered} script, on
- * the operator's leg. Asterisk-Java quotes arguments ({@code EXEC "Dial" "PJSIP/op-001,15"}),
+ * <p>The replies come from {@link AgiChannelReplies} (shared with the bench's event-loop client;
+ * it says which replies are derived from captured ones). An answered {@code Dial} with a {@code
+ * U(context^contact^agent)} option opens the second FastAGI connection Asterisk makes for the
+ * {@code answered} script, on the operator's leg. Asterisk-Java quotes arguments ({@code EXEC "Dial" "PJSIP/op-001,15"}),
  * the recording client did not; Asterisk reads both alike, and so does this client.
  *
  * <p>Threading: one reader thread per call ({@code fastagi-caller-N}); the test's thread presses
@@ -59,7 +52,6 @@ public final class FastAgiCaller implements AutoCloseable {
   public record Command(String text, long atNanos, long sinceReplyNanos) {}
 
   private static final AtomicInteger THREADS = new AtomicInteger();
-  private static final String DEAD = "511 Command Not Permitted on a dead channel or intercept routine";
 
   private final InetAddress host;
   private final int port;
@@ -67,24 +59,21 @@ public final class FastAgiCaller implements AutoCloseable {
   private final Socket socket;
   private final Writer out;
   private final BufferedReader in;
-  private final BlockingQueue<String> keys = new LinkedBlockingQueue<>();
-  private final Map<String, String> variables = new java.util.concurrent.ConcurrentHashMap<>();
+  private final AgiChannelReplies replies;
   private final BlockingQueue<List<String>> bridgedUntil = new LinkedBlockingQueue<>();
   private final List<Command> commands = new ArrayList<>();
   private final List<String> answeredLegCommands = new ArrayList<>();
-  private volatile Function<String, DialOutcome> dialPlan = device -> DialOutcome.NOANSWER;
   private volatile Predicate<String> abortOn = command -> false;
-  private volatile boolean dead;
+  private volatile java.util.function.ToLongFunction<String> playNanos = command -> 0;
   private volatile boolean bridged;
   private volatile boolean closedByServer;
-  private volatile String dialStatus;
   private volatile long lastReplyNanos;
-  private int legs;
 
   private FastAgiCaller(InetAddress host, int port, Map<String, String> environment) throws IOException {
     this.host = host;
     this.port = port;
     this.environment = environment;
+    this.replies = new AgiChannelReplies(environment);
     this.socket = new Socket(host, port);
     this.out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8);
     this.in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
@@ -92,13 +81,7 @@ public final class FastAgiCaller implements AutoCloseable {
 
   /** The captured environment (00) for a new call: channel, uniqueid, caller id and script replaced. */
   public static Map<String, String> environment(String channel, String uniqueId, String callerId, String script) {
-    Map<String, String> env = new LinkedHashMap<>(AsteriskCaptures.environment());
-    env.put("agi_network_script", script);
-    env.put("agi_request", "agi://127.0.0.1:4573/" + script);
-    env.put("agi_channel", channel);
-    env.put("agi_uniqueid", uniqueId);
-    env.put("agi_callerid", callerId);
-    return env;
+    return AgiChannelReplies.environment(channel, uniqueId, callerId, script);
   }
 
   /**
@@ -109,9 +92,7 @@ public final class FastAgiCaller implements AutoCloseable {
    */
   public static int abandonMany(InetAddress host, int port, int count, Map<String, String> environment)
       throws IOException {
-    StringBuilder block = new StringBuilder();
-    environment.forEach((key, value) -> block.append(key).append(": ").append(value).append('\n'));
-    byte[] env = block.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+    byte[] env = AgiChannelReplies.block(environment).getBytes(StandardCharsets.UTF_8);
     byte[] answered = (AsteriskCaptures.reply("01-inbound-answered", "ANSWER") + "\n").getBytes(StandardCharsets.UTF_8);
     List<Socket> sockets = new ArrayList<>();
     int reached = 0;
@@ -157,19 +138,28 @@ public final class FastAgiCaller implements AutoCloseable {
    * answered to {@code GET VARIABLE name} in the captured reply shape ({@code 200 result=1 (value)}).
    */
   public FastAgiCaller variable(String name, String value) {
-    variables.put(name.toUpperCase(java.util.Locale.ROOT), value);
+    replies.variable(name, value);
     return this;
   }
 
   /** Keys for the next {@code GET DATA} commands, one per command; "" is a time-out. */
   public FastAgiCaller press(String... pressed) {
-    keys.addAll(List.of(pressed));
+    replies.press(pressed);
     return this;
   }
 
   /** How each dialled device reacts (by dial string, such as {@code PJSIP/op-001}). */
   public FastAgiCaller onDial(Function<String, DialOutcome> plan) {
-    this.dialPlan = plan;
+    replies.onDial(plan);
+    return this;
+  }
+
+  /**
+   * How long Asterisk takes before answering each command (a prompt playing, a key pressed), in
+   * nanoseconds; 0 (the default) answers at once. Not in the round trip, which starts at the reply.
+   */
+  public FastAgiCaller playing(java.util.function.ToLongFunction<String> nanos) {
+    this.playNanos = nanos;
     return this;
   }
 
@@ -186,10 +176,10 @@ public final class FastAgiCaller implements AutoCloseable {
   public void hangUp() throws IOException {
     boolean inCommand;
     synchronized (bridgedUntil) {
-      dead = true;
+      replies.hangUp();
       inCommand = bridged;
       if (inCommand) {
-        bridgedUntil.add(List.of(AsteriskCaptures.reply("01-inbound-answered", "EXEC Dial"), "HANGUP"));
+        bridgedUntil.add(AgiChannelReplies.hungUpWhileBridged());
       }
     }
     if (!inCommand) {
@@ -199,7 +189,7 @@ public final class FastAgiCaller implements AutoCloseable {
 
   /** The operator's leg ends (hung up, or moved by AMI): the running {@code Dial}/{@code Bridge} returns 0. */
   public void operatorLeaves() {
-    bridgedUntil.add(List.of(AsteriskCaptures.reply("03a-agent-noanswer", "EXEC Dial")));
+    bridgedUntil.add(AgiChannelReplies.operatorLeft());
   }
 
   /** The environment this call sent. */
@@ -271,11 +261,8 @@ public final class FastAgiCaller implements AutoCloseable {
   }
 
   private void sendEnvironment(Map<String, String> env) throws IOException {
-    StringBuilder block = new StringBuilder();
-    env.forEach((key, value) -> block.append(key).append(": ").append(value).append('\n'));
-    block.append('\n');
     synchronized (out) {
-      out.write(block.toString());
+      out.write(AgiChannelReplies.block(env));
       out.flush();
       lastReplyNanos = System.nanoTime();
     }
@@ -295,6 +282,10 @@ public final class FastAgiCaller implements AutoCloseable {
           socket.close();
           break;
         }
+        long play = playNanos.applyAsLong(command);
+        if (play > 0) {
+          Thread.sleep(play / 1_000_000, (int) (play % 1_000_000));
+        }
         write(reply(command));
       }
     } catch (IOException | InterruptedException e) {
@@ -312,94 +303,24 @@ public final class FastAgiCaller implements AutoCloseable {
     }
   }
 
+  /** Carries out the shared reply: a bridge holds this call's reader, an answered leg runs its script first. */
   private List<String> reply(String command) throws InterruptedException, IOException {
-    String verb = command.toUpperCase(java.util.Locale.ROOT);
-    if (verb.startsWith("ANSWER")) {
-      return dead ? List.of(DEAD) : AsteriskCaptures.replies("01-inbound-answered", "ANSWER");
+    AgiChannelReplies.Reply reply = replies.reply(command);
+    if (reply instanceof AgiChannelReplies.Reply.AnsweredLeg leg) {
+      reply = replies.afterLeg(answeredLeg(leg.environment()));
     }
-    if (verb.startsWith("STREAM FILE")) {
-      return dead ? List.of(DEAD) : AsteriskCaptures.replies("01-inbound-answered", "STREAM FILE");
-    }
-    if (verb.startsWith("SAY NUMBER")) {
-      return dead ? List.of(DEAD) : AsteriskCaptures.replies("01-inbound-answered", "EXEC StartMusicOnHold");
-    }
-    if (verb.startsWith("CHANNEL STATUS")) {
-      return dead ? List.of(DEAD) : List.of("200 result=6");
-    }
-    if (verb.startsWith("GET DATA")) {
-      if (dead) {
-        return List.of(DEAD);
-      }
-      String key = keys.poll();
-      return key == null || key.isEmpty() ? AsteriskCaptures.replies("03a-agent-noanswer", "GET DATA")
-          : List.of("200 result=" + key);
-    }
-    if (verb.startsWith("SET VARIABLE")) {
-      return AsteriskCaptures.replies("01-inbound-answered", "SET VARIABLE");
-    }
-    if (verb.startsWith("GET VARIABLE ") && variables.containsKey(verb.substring(13).trim())) {
-      return List.of("200 result=1 (" + variables.get(verb.substring(13).trim()) + ")");
-    }
-    if (verb.startsWith("GET VARIABLE DIALSTATUS")) {
-      return dialStatus == null ? AsteriskCaptures.replies("02-abandon-in-agi", "GET VARIABLE")
-          : List.of("200 result=1 (" + dialStatus + ")");
-    }
-    if (verb.startsWith("GET VARIABLE CHANNEL(LINKEDID)")) {
-      return List.of("200 result=1 (" + environment.get("agi_uniqueid") + ")");
-    }
-    if (verb.startsWith("GET VARIABLE")) {
-      return AsteriskCaptures.replies("02-abandon-in-agi", "GET VARIABLE");
-    }
-    if (verb.startsWith("HANGUP")) {
-      dead = true;
-      return AsteriskCaptures.replies("03a-agent-noanswer", "HANGUP");
-    }
-    if (verb.startsWith("EXEC")) {
-      return exec(command);
-    }
-    if (verb.startsWith("VERBOSE")) {
-      return AsteriskCaptures.replies("01-inbound-answered", "SET VARIABLE");
-    }
-    return List.of("510 Invalid or unknown command");
-  }
-
-  private List<String> exec(String command) throws InterruptedException, IOException {
-    String[] parts = command.split(" ", 3);
-    String application = parts.length > 1 ? parts[1] : "";
-    String args = parts.length > 2 ? parts[2] : "";
-    if (dead) {
-      return List.of("200 result=-1");
-    }
-    return switch (application) {
-      case "Dial" -> dial(args);
-      case "Bridge", "ConfBridge" -> connect();
-      default -> AsteriskCaptures.replies("01-inbound-answered", "EXEC StartMusicOnHold");
-    };
-  }
-
-  private List<String> dial(String args) throws InterruptedException, IOException {
-    String device = args.split(",", 2)[0];
-    DialOutcome outcome = dialPlan.apply(device);
-    dialStatus = outcome.name();
-    return switch (outcome) {
-      case NOANSWER -> AsteriskCaptures.replies("03a-agent-noanswer", "EXEC Dial");
-      case BUSY -> AsteriskCaptures.replies("03b-agent-busy", "EXEC Dial");
-      case CHANUNAVAIL -> AsteriskCaptures.replies("03c-agent-unavailable", "EXEC Dial");
-      case ANSWER -> {
-        if (answeredLeg(device, args)) {
-          dialStatus = DialOutcome.BUSY.name();
-          yield AsteriskCaptures.replies("03b-agent-busy", "EXEC Dial");
-        }
-        yield connect();
-      }
+    return switch (reply) {
+      case AgiChannelReplies.Reply.Lines lines -> lines.lines();
+      case AgiChannelReplies.Reply.Bridged bridge -> connect();
+      case AgiChannelReplies.Reply.AnsweredLeg leg -> throw new IllegalStateException("a leg answers a leg");
     };
   }
 
   /** Holds the caller's command until the test hangs up or the operator's leg leaves. */
   private List<String> connect() throws InterruptedException {
     synchronized (bridgedUntil) {
-      if (dead) {
-        return List.of(AsteriskCaptures.reply("01-inbound-answered", "EXEC Dial"), "HANGUP");
+      if (replies.dead()) {
+        return AgiChannelReplies.hungUpWhileBridged();
       }
       bridged = true;
     }
@@ -411,34 +332,24 @@ public final class FastAgiCaller implements AutoCloseable {
   }
 
   /**
-   * Runs Dial's {@code U(context^contact^agent)} like Asterisk: a FastAGI call of the {@code answered}
-   * script. True when the script set {@code GOSUB_RESULT=BUSY} (the operator's leg is dropped and
-   * Dial ends as busy, as Asterisk documents for U()).
+   * Runs the {@code answered} script on the operator's leg as Asterisk does for Dial's {@code U()}:
+   * a second FastAGI connection with {@code env}. True when the script set {@code GOSUB_RESULT=BUSY}.
    */
-  private boolean answeredLeg(String device, String args) throws IOException {
-    int u = args.indexOf("U(");
-    if (u < 0) {
-      return false;
-    }
+  private boolean answeredLeg(Map<String, String> env) throws IOException {
     boolean busy = false;
-    String[] sub = args.substring(u + 2, args.indexOf(')', u)).split("\\^");
-    String script = "answered?contact=" + sub[1] + "&agent=" + sub[2];
-    String channel = device + "-0000000" + (++legs);
-    Map<String, String> env = environment(channel, environment.get("agi_uniqueid") + legs, "120", script);
     try (Socket leg = new Socket(host, port);
         Writer legOut = new OutputStreamWriter(leg.getOutputStream(), StandardCharsets.UTF_8);
         BufferedReader legIn = new BufferedReader(new InputStreamReader(leg.getInputStream(), StandardCharsets.UTF_8))) {
-      StringBuilder block = new StringBuilder();
-      env.forEach((key, value) -> block.append(key).append(": ").append(value).append('\n'));
-      legOut.write(block.append('\n').toString());
+      legOut.write(AgiChannelReplies.block(env));
       legOut.flush();
       String line;
       while ((line = legIn.readLine()) != null) {
+        String command = unquote(line);
         synchronized (answeredLegCommands) {
-          answeredLegCommands.add(unquote(line));
+          answeredLegCommands.add(command);
         }
-        busy |= unquote(line).equals("SET VARIABLE GOSUB_RESULT BUSY");
-        legOut.write(AsteriskCaptures.reply("01-inbound-answered", "SET VARIABLE") + "\n");
+        busy |= AgiChannelReplies.legSaysBusy(command);
+        legOut.write(AgiChannelReplies.legReply() + "\n");
         legOut.flush();
       }
     }
@@ -456,20 +367,7 @@ public final class FastAgiCaller implements AutoCloseable {
     }
   }
 
-  /** Asterisk-Java quotes every argument; the captures do not. Compare them unquoted. */
   static String unquote(String line) {
-    StringBuilder out = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (c == '\\' && quoted && i + 1 < line.length()) {
-        out.append(line.charAt(++i));
-      } else if (c == '"') {
-        quoted = !quoted;
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString().strip();
+    return AgiChannelReplies.unquote(line);
   }
 }

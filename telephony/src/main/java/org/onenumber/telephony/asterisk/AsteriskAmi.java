@@ -66,6 +66,11 @@ public final class AsteriskAmi implements AutoCloseable {
     return link.status();
   }
 
+  /** The AMI connection, for tests that send what another AMI client (a supervisor's tool) would. */
+  AmiLink link() {
+    return link;
+  }
+
   public AsteriskCallControl callControl() {
     return control;
   }

@@ -209,6 +209,11 @@ public final class AsteriskCallControl implements CallControl {
     return consults.of(contact).map(Consults.Consult::room);
   }
 
+  /** Cancelled consults still waiting for their leg to answer (to hang it up then). */
+  int awaitingCancelledConsultLegs() {
+    return consults.awaitingCancelledLegs();
+  }
+
   /** The consult leg's channel once it answered. */
   public Optional<String> consultLegOf(ContactId contact) {
     return consults.of(contact).map(Consults.Consult::channel);

@@ -29,11 +29,17 @@ final class Consults {
    * @param room the ConfBridge room of the consultation
    * @param actionId the ActionID of the consult leg's Originate
    * @param channel the consult leg's channel once it answered, else null
+   * @param legGone the consult leg answered and has hung up since (its Originate will not answer again)
    */
-  record Consult(ContactId contact, String operatorChannel, String room, String actionId, String channel) {
+  record Consult(ContactId contact, String operatorChannel, String room, String actionId, String channel,
+      boolean legGone) {
 
     Consult answered(String legChannel) {
-      return new Consult(contact, operatorChannel, room, actionId, legChannel);
+      return new Consult(contact, operatorChannel, room, actionId, legChannel, false);
+    }
+
+    Consult hungUp() {
+      return new Consult(contact, operatorChannel, room, actionId, null, true);
     }
   }
 
@@ -48,7 +54,8 @@ final class Consults {
 
   /** Registers a consult of {@code contact} (replacing an earlier one); returns it with its new ActionID. */
   Consult start(ContactId contact, String operatorChannel, String room) {
-    Consult consult = new Consult(contact, operatorChannel, room, "onenumber-consult-" + ids.incrementAndGet(), null);
+    Consult consult = new Consult(contact, operatorChannel, room, "onenumber-consult-" + ids.incrementAndGet(), null,
+        false);
     byContact.put(contact, consult);
     return consult;
   }
@@ -63,9 +70,19 @@ final class Consults {
     return Optional.ofNullable(byContact.remove(contact));
   }
 
-  /** A cancelled consult whose leg has not answered yet: hang the leg up when it does. */
+  /**
+   * A cancelled consult whose leg has not answered yet: hang the leg up when it does. A leg that
+   * answered and hung up already will not answer again, so nothing is kept for it.
+   */
   void hangUpWhenAnswered(Consult consult) {
-    cancelled.add(consult.actionId());
+    if (!consult.legGone()) {
+      cancelled.add(consult.actionId());
+    }
+  }
+
+  /** Cancelled consults whose leg is still awaited (each waits for its Originate's answer). */
+  int awaitingCancelledLegs() {
+    return cancelled.size();
   }
 
   /** {@code OriginateResponse}: the consult leg answered ({@code channel} is its name) or failed. */
@@ -92,7 +109,7 @@ final class Consults {
   /** {@code Hangup} of a channel: a consult leg that hangs up is forgotten (the operator may cancel). */
   void hangup(String channel) {
     byContact.values().stream().filter(c -> channel.equals(c.channel())).findFirst()
-        .ifPresent(c -> byContact.computeIfPresent(c.contact(), (id, now) -> now.answered(null)));
+        .ifPresent(c -> byContact.computeIfPresent(c.contact(), (id, now) -> now.hungUp()));
   }
 
   void hangUp(String channel, String what) {

@@ -18,6 +18,16 @@ class CallControlReplayTest {
   /** The call's mailbox, kept here: the replay may end the call (and unregister it) before a test reads it. */
   private java.util.concurrent.BlockingQueue<CallSignal> mailbox;
 
+  /** A peer replaying {@code scenario} from its start, and C1's call with its operator leg given. */
+  private AmiHarness given(String scenario, String callerChannel, String agentChannel) {
+    AmiHarness h = new AmiHarness(AmiReplayPeer.start(scenario), false).start().awaitReady();
+    AsteriskCalls.Call call = new AsteriskCalls.Call(C1, callerChannel, "u1", "u1");
+    mailbox = call.mailbox();
+    h.calls.open(call);
+    h.calls.agentLeg(C1, agentChannel);
+    return h;
+  }
+
   private AmiHarness connected(String scenario, String callerChannel, String agentChannel) {
     AmiHarness h = new AmiHarness(AmiReplayPeer.start(scenario).holdScript(), false).start().awaitReady();
     AsteriskCalls.Call call = new AsteriskCalls.Call(C1, callerChannel, "u1", "u1");
@@ -70,11 +80,7 @@ class CallControlReplayTest {
     // 05b: the caller sits in ConfBridge and two Originates bring the operators in; here the
     // operator leg is given (the recorded caller dialled no operator) and the interpreter is
     // originated into the room like the recorded agents.
-    try (AmiHarness h = new AmiHarness(AmiReplayPeer.start("05b-confbridge-3way"), false).start().awaitReady()) {
-      AsteriskCalls.Call call = new AsteriskCalls.Call(C1, "PJSIP/caller-0000000f", "u1", "u1");
-      mailbox = call.mailbox();
-      h.calls.open(call);
-      h.calls.agentLeg(C1, "PJSIP/agent-001-00000010");
+    try (AmiHarness h = given("05b-confbridge-3way", "PJSIP/caller-0000000f", "PJSIP/agent-001-00000010")) {
       h.ami.callControl().conference(C1, "PJSIP/agent-005");
       String room = h.ami.callControl().roomOf(C1).orElseThrow();
       assertEquals(new CallSignal.Conference(room), signal());
@@ -95,11 +101,7 @@ class CallControlReplayTest {
    * the consulted operator; our caller and first operator legs are given, as 04a has no caller.
    */
   private AmiHarness consulting() throws Exception {
-    AmiHarness h = new AmiHarness(AmiReplayPeer.start("04a-originate-answered"), false).start().awaitReady();
-    AsteriskCalls.Call call = new AsteriskCalls.Call(C1, "PJSIP/caller-00000007", "u1", "u1");
-    mailbox = call.mailbox();
-    h.calls.open(call);
-    h.calls.agentLeg(C1, "PJSIP/op-022-00000006");
+    AmiHarness h = given("04a-originate-answered", "PJSIP/caller-00000007", "PJSIP/op-022-00000006");
     h.ami.callControl().consult(C1, "PJSIP/agent-001");
     String room = h.ami.callControl().consultRoomOf(C1).orElseThrow();
     assertEquals(new CallSignal.Hold(), signal(), "the caller hears music while the operator consults");
@@ -140,6 +142,47 @@ class CallControlReplayTest {
   }
 
   @Test
+  void aConsultLegThatAnswersInTheRoomAndHangsUpLeavesNothingBehindWhenTheOperatorCancels() throws Exception {
+    // 05b as recorded: our consult's Originate is answered into the ConfBridge room as the recorded
+    // agent-001 leg (OriginateResponse Success under our ActionID); when the room is ended by
+    // ConfbridgeKick that leg's Hangup arrives. The recorded script waits for a second Originate
+    // (sent by another call's conference, C2, the recorded agent-005) and for the recording client's
+    // ConfbridgeList, ConfbridgeListRooms and ConfbridgeKick, which the test sends on the adapter's
+    // AMI connection as a supervisor's tool would.
+    try (AmiHarness h = given("05b-confbridge-3way", "PJSIP/caller-00000007", "PJSIP/op-022-00000006")) {
+      h.ami.callControl().consult(C1, "PJSIP/agent-001");
+      assertEquals(new CallSignal.Hold(), signal());
+      assertEquals("PJSIP/agent-001", h.awaitAction("Originate").get("Channel"));
+      await().atMost(Duration.ofSeconds(10)).until(() -> h.ami.callControl().consultLegOf(C1)
+          .map("PJSIP/agent-001-00000010"::equals).orElse(false));
+      AsteriskCalls.Call other = new AsteriskCalls.Call(new ContactId("c-2"), "PJSIP/caller-0000000f", "u2", "u2");
+      h.calls.open(other);
+      h.calls.agentLeg(other.contact(), "PJSIP/op-023-00000009");
+      h.ami.callControl().conference(other.contact(), "PJSIP/agent-005");
+      await().atMost(Duration.ofSeconds(10)).until(() -> h.peer.actions("Originate").size() == 2);
+      supervisorSends(h, new org.asteriskjava.manager.action.ConfbridgeListAction("room-1"));
+      supervisorSends(h, new org.asteriskjava.manager.action.ConfbridgeListRoomsAction());
+      supervisorSends(h, new org.asteriskjava.manager.action.ConfbridgeKickAction("room-1", "all"));
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> h.ami.callControl().consultLegOf(C1).isEmpty());
+      assertTrue(h.ami.callControl().consultRoomOf(C1).isPresent(), "the consult is still the operator's to end");
+      int hangups = h.peer.actions("Hangup").size();
+      h.ami.callControl().cancelConsult(C1);
+      assertEquals(new CallSignal.Resume("PJSIP/op-022-00000006"), signal(), "the caller is back with the operator");
+      assertEquals(0, h.ami.callControl().awaitingCancelledConsultLegs(),
+          "a leg that already hung up is not awaited (old code kept its ActionID forever)");
+      assertEquals(hangups, h.peer.actions("Hangup").size(), "no hang-up of a leg that is gone");
+      assertTrue(h.ami.callControl().consultRoomOf(C1).isEmpty());
+    }
+  }
+
+  /** Sends {@code action} once the recorded script waits for it (sent earlier, the peer answers it at once). */
+  private static void supervisorSends(AmiHarness h, org.asteriskjava.manager.action.ManagerAction action) {
+    await().atMost(Duration.ofSeconds(10)).until(() -> h.peer.scriptWaitsFor(action.getAction()));
+    h.ami.link().send(action, r -> { });
+  }
+
+  @Test
   void aCheckInOrHappyCallTheSeniorDoesNotAnswerIsReportedWithAsterisksReason() throws Exception {
     // 04b: the originated leg rings and is never answered: OriginateResponse Failure, Reason 3.
     try (AmiHarness h = new AmiHarness(AmiReplayPeer.start("04b-originate-noanswer"), false).start().awaitReady()) {
@@ -159,11 +202,7 @@ class CallControlReplayTest {
     // 04b: the originated leg rings (8 s) and is never answered (OriginateResponse Failure, its
     // Channel only the dial string), so the consult leg's name is never known; as in 05b the caller
     // then joins the room, where an originated leg would join when it answers.
-    try (AmiHarness h = new AmiHarness(AmiReplayPeer.start("04b-originate-noanswer"), false).start().awaitReady()) {
-      AsteriskCalls.Call call = new AsteriskCalls.Call(C1, "PJSIP/caller-0000000f", "u1", "u1");
-      mailbox = call.mailbox();
-      h.calls.open(call);
-      h.calls.agentLeg(C1, "PJSIP/agent-001-00000010");
+    try (AmiHarness h = given("04b-originate-noanswer", "PJSIP/caller-0000000f", "PJSIP/agent-001-00000010")) {
       h.ami.callControl().consult(C1, "02-120-3000");
       String room = h.ami.callControl().consultRoomOf(C1).orElseThrow();
       assertEquals(new CallSignal.Hold(), signal());

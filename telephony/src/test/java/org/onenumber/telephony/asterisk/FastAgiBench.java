@@ -25,7 +25,8 @@ import org.onenumber.testkit.FakeMessageGateway;
 /**
  * Load driver for the FastAGI IVR ({@code bin/bench telephony}): N concurrent calls (500 by
  * default) go through the IVR to the waiting loop at once. The calls come from {@link
- * FastAgiLoadClient} in its own JVM (as Asterisk is its own process: its reader threads are not
+ * FastAgiLoadClient} (a reader thread per call; {@code AGI_CLIENT=loop}: one event-loop thread for
+ * all; {@code AGI_PLAY_MS}, {@code AGI_ARRIVAL_US}: see there) in its own JVM (as Asterisk is its own process: its reader threads are not
  * stacks this JVM's collector scans), replayed from the Asterisk captures over loopback TCP; the
  * per-command round trip is measured by that client, from its reply to the server's next command,
  * over every IVR command of every call, and the server's own share of it (its turnaround, from
@@ -49,6 +50,13 @@ public final class FastAgiBench {
     long paceMicros = args.length > 1 ? Long.parseLong(args[1]) : 2_000;
     int warm = args.length > 2 ? Integer.parseInt(args[2]) : sessions;
     int warmUpCalls = args.length > 3 ? Integer.parseInt(args[3]) : Math.min(100, sessions);
+    System.out.printf(Locale.ROOT, "client: %s, prompts/keys up to %s ms, arrivals %s%n",
+        "loop".equals(System.getenv("AGI_CLIENT"))
+            ? System.getenv().getOrDefault("AGI_CLIENT_LOOPS", "1") + " event-loop thread(s) for all calls (AGI_CLIENT=loop)"
+            : "a reader thread per call",
+        System.getenv().getOrDefault("AGI_PLAY_MS", String.valueOf(FastAgiLoadClient.PLAY_MS)),
+        System.getenv().getOrDefault("AGI_ARRIVAL_US", "0").equals("0") ? "all at once"
+            : "every " + System.getenv("AGI_ARRIVAL_US") + " us");
     try (Client client = new Client()) {
       System.out.println("warm-up round (" + warmUpCalls + " calls, not measured)");
       round(client, warmUpCalls, paceMicros, "warmup-", false, Math.min(warm, warmUpCalls));

@@ -16,8 +16,9 @@ import org.onenumber.testkit.FastAgiCaller;
 
 /**
  * The Asterisk side of {@link FastAgiBench}, run in its own JVM as Asterisk is its own process: N
- * calls replayed from the Asterisk 22 captures ({@link FastAgiCaller}) connect to the FastAGI server
- * over loopback at once, press 1 (Korean) and 1 (an operator), wait on hold until the server sends
+ * calls replayed from the Asterisk 22 captures ({@link FastAgiCaller}: a reader thread per call;
+ * {@code AGI_CLIENT=loop}: {@link FastAgiEventLoopCalls}, one thread for all calls) connect to the
+ * FastAGI server over loopback at once, press 1 (Korean) and 1 (an operator), wait on hold until the server sends
  * {@code EXEC Dial}, are answered and hang up. The command round trips are measured here, on the
  * client's side of the socket (from this client's reply to the server's next command).
  *
@@ -55,14 +56,112 @@ public final class FastAgiLoadClient {
     }
   }
 
-  /** One round of {@code sessions} calls against the server on {@code port}; prints its lines and DONE. */
+  /**
+   * One round of {@code sessions} calls against the server on {@code port}; prints its lines and
+   * DONE. The calls are played by {@link FastAgiCaller}s (a reader thread per call, the default) or,
+   * with {@code AGI_CLIENT=loop}, by {@link FastAgiEventLoopCalls} on {@code AGI_CLIENT_LOOPS}
+   * threads (default 1); on the loaded machine of session 9 the one thread lost the run queue to the
+   * other processes, so the default stays the reader threads until a quiet run decides (README). {@code AGI_ARRIVAL_US} (default 0: all at once) spaces the calls'
+   * arrivals by that many microseconds. {@code AGI_PLAY_MS} (default {@value #PLAY_MS}; 0: every
+   * reply at once, the bench before 2026-12-02 evening) is the longest time a prompt plays or a key
+   * takes before Asterisk answers {@code STREAM FILE}, {@code GET DATA} or {@code SAY NUMBER}: each
+   * such reply waits a seeded random time up to it ({@link #playTimes}).
+   */
   private static void round(int port, int sessions, String prefix, PrintStream out) throws Exception {
+    boolean threads = !"loop".equals(System.getenv("AGI_CLIENT"));
+    long arrivalNanos = Long.parseLong(System.getenv().getOrDefault("AGI_ARRIVAL_US", "0")) * 1_000;
+    long playMillis = Long.parseLong(System.getenv().getOrDefault("AGI_PLAY_MS", String.valueOf(PLAY_MS)));
+    int loops = Integer.parseInt(System.getenv().getOrDefault("AGI_CLIENT_LOOPS", "1"));
+    Played played = threads ? withThreads(port, sessions, prefix, arrivalNanos, playMillis, out)
+        : withEventLoops(loops, port, sessions, prefix, arrivalNanos, playMillis, out);
+    print(played, out);
+  }
+
+  /** The default longest prompt or key time (ms). */
+  static final long PLAY_MS = 500;
+
+  /**
+   * Asterisk's time before it answers: a seeded random share of {@code maxMillis} for commands that
+   * play a prompt or wait for a key (call {@code i}'s own sequence, the same in both clients), 0 for
+   * the rest (ANSWER, SET/GET VARIABLE, music on hold, Dial: their replies come at once).
+   */
+  static java.util.function.ToLongFunction<String> playTimes(int i, long maxMillis) {
+    java.util.Random random = new java.util.Random(1_000_003L * i + 120);
+    return command -> maxMillis > 0 && (command.startsWith("STREAM FILE") || command.startsWith("GET DATA")
+        || command.startsWith("SAY NUMBER")) ? (long) (random.nextDouble() * maxMillis * 1_000_000) : 0;
+  }
+
+  /** Each call's commands (in order) and one {@code DIAL uniqueid nanos} line per call. */
+  record Played(List<List<FastAgiCaller.Command>> commands, List<String> dials) {}
+
+  private static Map<String, String> environment(String prefix, int i) {
+    return FastAgiCaller.environment("PJSIP/" + prefix + "caller-" + i, prefix + "1796170000." + i,
+        String.format("0105555%04d", i), "ivr");
+  }
+
+  private static void arrivalGap(long nanos) {
+    if (nanos > 0) {
+      java.util.concurrent.locks.LockSupport.parkNanos(nanos);
+    }
+  }
+
+  /** The calls on one event-loop thread: press 1 (Korean) and 1 (an operator), answer the Dial, hang up. */
+  static Played withEventLoop(int port, int sessions, String prefix, long arrivalNanos, long playMillis,
+      PrintStream out) throws Exception {
+    return withEventLoops(1, port, sessions, prefix, arrivalNanos, playMillis, out);
+  }
+
+  /** The calls shared round-robin by {@code loops} event-loop threads (AGI_CLIENT_LOOPS; the bench: 1). */
+  static Played withEventLoops(int loops, int port, int sessions, String prefix, long arrivalNanos, long playMillis,
+      PrintStream out) throws Exception {
+    java.net.InetSocketAddress server = new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+    List<FastAgiEventLoopCalls> all = new ArrayList<>();
+    try {
+      for (int l = 0; l < loops; l++) {
+        all.add(new FastAgiEventLoopCalls(server, sessions / loops + (l < sessions % loops ? 1 : 0)));
+      }
+      for (int i = 0; i < sessions; i++) {
+        all.get(i % loops).call(environment(prefix, i), device -> FastAgiCaller.DialOutcome.ANSWER,
+            playTimes(i, playMillis), "1", "1");
+        arrivalGap(arrivalNanos);
+      }
+      out.println("READY");
+      for (FastAgiEventLoopCalls calls : all) {
+        calls.awaitDials(Duration.ofSeconds(120));
+      }
+      all.forEach(FastAgiEventLoopCalls::hangUpAll);
+      for (FastAgiEventLoopCalls calls : all) {
+        calls.awaitClosed(Duration.ofSeconds(60));
+      }
+      long cpu = all.stream().mapToLong(FastAgiEventLoopCalls::loopCpuNanos).sum();
+      List<List<FastAgiCaller.Command>> commands = new ArrayList<>();
+      List<String> dials = new ArrayList<>();
+      for (FastAgiEventLoopCalls calls : all) {
+        for (FastAgiEventLoopCalls.Call call : calls.calls()) {
+          commands.add(call.commands());
+          dials.add("DIAL " + call.environment().get("agi_uniqueid") + " " + call.dialAtNanos());
+        }
+      }
+      int received = commands.stream().mapToInt(List::size).sum();
+      out.printf(Locale.ROOT, "%-40s %.1f ms CPU for %d commands (%.1f us each, connects and hang-ups included)%n",
+          "client event loop(s): " + loops, cpu / 1e6, received, cpu / 1e3 / Math.max(1, received));
+      return new Played(commands, dials);
+    } finally {
+      for (FastAgiEventLoopCalls calls : all) {
+        calls.close();
+      }
+    }
+  }
+
+  /** The same calls, a {@link FastAgiCaller} (reader thread) each. */
+  private static Played withThreads(int port, int sessions, String prefix, long arrivalNanos, long playMillis,
+      PrintStream out) throws Exception {
     List<FastAgiCaller> callers = new ArrayList<>();
     for (int i = 0; i < sessions; i++) {
-      callers.add(FastAgiCaller.call(InetAddress.getLoopbackAddress(), port,
-          FastAgiCaller.environment("PJSIP/" + prefix + "caller-" + i, prefix + "1796170000." + i,
-              String.format("0105555%04d", i), "ivr"))
-          .press("1", "1").onDial(device -> FastAgiCaller.DialOutcome.ANSWER).start());
+      callers.add(FastAgiCaller.call(InetAddress.getLoopbackAddress(), port, environment(prefix, i))
+          .press("1", "1").onDial(device -> FastAgiCaller.DialOutcome.ANSWER).playing(playTimes(i, playMillis))
+          .start());
+      arrivalGap(arrivalNanos);
     }
     out.println("READY");
     List<String> dials = new ArrayList<>();
@@ -76,6 +175,11 @@ public final class FastAgiLoadClient {
     for (FastAgiCaller caller : callers) {
       caller.awaitClosed(Duration.ofSeconds(60));
     }
+    return new Played(callers.stream().map(FastAgiCaller::commands).toList(), dials);
+  }
+
+  static void print(Played played, PrintStream out) {
+    List<List<FastAgiCaller.Command>> callers = played.commands();
     long[] roundTrips = ivrRoundTrips(callers, false);
     long[] setups = ivrRoundTrips(callers, true);
     ivrRoundTripsByCommand(callers).forEach((verb, sorted) -> out.printf(Locale.ROOT,
@@ -86,7 +190,7 @@ public final class FastAgiLoadClient {
         "commands incl. session setup", both.length, ms(both, 0.50), ms(both, 0.99), ms(both, 1.0));
     out.println(summary("ROUNDTRIP", roundTrips));
     out.println(summary("SETUP", setups));
-    dials.forEach(out::println);
+    played.dials().forEach(out::println);
     out.println("DONE");
   }
 
@@ -101,11 +205,11 @@ public final class FastAgiLoadClient {
    * ours but the environment block, so its time is the session's setup (accept, hand-over to a
    * session thread, reading the environment), reported apart.
    */
-  private static long[] ivrRoundTrips(List<FastAgiCaller> callers, boolean first) {
+  static long[] ivrRoundTrips(List<List<FastAgiCaller.Command>> callers, boolean first) {
     List<Long> all = new ArrayList<>();
-    for (FastAgiCaller caller : callers) {
+    for (List<FastAgiCaller.Command> caller : callers) {
       boolean isFirst = true;
-      for (FastAgiCaller.Command command : caller.commands()) {
+      for (FastAgiCaller.Command command : caller) {
         if (isFirst == first) {
           all.add(command.sinceReplyNanos());
         }
@@ -122,11 +226,11 @@ public final class FastAgiLoadClient {
   }
 
   /** The same round trips by command (the first command of a call apart). */
-  private static Map<String, long[]> ivrRoundTripsByCommand(List<FastAgiCaller> callers) {
+  private static Map<String, long[]> ivrRoundTripsByCommand(List<List<FastAgiCaller.Command>> callers) {
     Map<String, List<Long>> all = new TreeMap<>();
-    for (FastAgiCaller caller : callers) {
+    for (List<FastAgiCaller.Command> caller : callers) {
       boolean first = true;
-      for (FastAgiCaller.Command command : caller.commands()) {
+      for (FastAgiCaller.Command command : caller) {
         String[] words = command.text().split(" ", 3);
         String verb = command.text().startsWith("EXEC ") ? words[0] + " " + words[1] : words[0];
         all.computeIfAbsent((first ? "first: " : "") + verb, k -> new ArrayList<>()).add(command.sinceReplyNanos());

@@ -107,6 +107,16 @@ final class AmiPeerConnection {
     return false;
   }
 
+  /** True while the script stands at a recorded {@code action} of the client, waiting for ours. */
+  boolean waitingFor(String action) {
+    int at = position;
+    List<AmiScript.Step> steps = script.steps();
+    synchronized (pending) {
+      return at < steps.size() && steps.get(at) instanceof AmiScript.Await a && a.action().equalsIgnoreCase(action)
+          && pending.isEmpty();
+    }
+  }
+
   private void answer(Map<String, String> action) throws IOException {
     String name = action.getOrDefault("Action", "");
     String id = action.get("ActionID");

@@ -131,6 +131,14 @@ public final class AmiReplayPeer implements AutoCloseable {
     return actions.stream().filter(a -> action.equalsIgnoreCase(a.get("Action"))).toList();
   }
 
+  /**
+   * True while a connection's script has played everything before its recorded {@code action} and
+   * waits for ours: an action sent earlier is answered at once and not kept for the script.
+   */
+  public boolean scriptWaitsFor(String action) {
+    return connections.stream().anyMatch(c -> c.waitingFor(action));
+  }
+
   /** How many TCP connections were accepted. */
   public int connectionsAccepted() {
     return accepted.get();
