@@ -119,6 +119,7 @@ public final class Jdbc implements Transactions {
   private volatile Boolean postgres;
 
   /** Whether the calling thread is inside {@link #inTransaction}. */
+  @Override
   public boolean inTransaction() {
     return current.get() != null;
   }
