@@ -151,14 +151,21 @@ class OutboundRetriesTest {
     }
   }
 
+  private final OpenTransaction transaction = new OpenTransaction();
+  /** What was handed to the senders, not yet run. */
+  private final java.util.List<Runnable> senders = new java.util.ArrayList<>();
+
+  /** A reply sent inside {@link #transaction}, its first attempt handed to {@link #senders}. */
+  private Message replyInside(String body) {
+    MessageContext inside = new MessageContext(world.citizens, world.journal, world.store, world.gateway, world.events,
+        world.clock, world.random, outbox, POLICY, transaction, senders::add);
+    return new MessageReplies(inside).send(new SendReplyCommand(opened.contact().id(), "op-001", body, null));
+  }
+
   @Test
   void aTextSentInsideATransactionIsQueuedWithAClaimedEntryAndFirstTriedOnTheSendersAfterTheCommit() {
     open();
-    OpenTransaction transaction = new OpenTransaction();
-    java.util.List<Runnable> senders = new java.util.ArrayList<>();
-    MessageContext inside = new MessageContext(world.citizens, world.journal, world.store, world.gateway, world.events,
-        world.clock, world.random, outbox, POLICY, transaction, senders::add);
-    Message reply = new MessageReplies(inside).send(new SendReplyCommand(opened.contact().id(), "op-001", "Hi", null));
+    Message reply = replyInside("Hi");
 
     assertEquals(DeliveryStatus.QUEUED, reply.status());
     assertEquals(0, sent(), "nothing goes to the provider while the transaction is open");
@@ -183,12 +190,8 @@ class OutboundRetriesTest {
   @Test
   void aTextSentInsideATransactionThatFailsItsFirstAttemptKeepsTheRetriesAndIsPickedUpAfterACrash() {
     open();
-    OpenTransaction transaction = new OpenTransaction();
-    java.util.List<Runnable> senders = new java.util.ArrayList<>();
-    MessageContext inside = new MessageContext(world.citizens, world.journal, world.store, world.gateway, world.events,
-        world.clock, world.random, outbox, POLICY, transaction, senders::add);
-    Message crashed = new MessageReplies(inside).send(new SendReplyCommand(opened.contact().id(), "op-001", "A", null));
-    Message failing = new MessageReplies(inside).send(new SendReplyCommand(opened.contact().id(), "op-001", "B", null));
+    Message crashed = replyInside("A");
+    Message failing = replyInside("B");
     transaction.commit();
     world.gateway.failNext(1);
     senders.get(1).run();
