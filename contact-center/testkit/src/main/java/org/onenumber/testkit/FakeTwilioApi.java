@@ -19,7 +19,9 @@ import java.util.Map;
  * tested against the real SDK without the internet. Answers 201 with a Message resource (sid
  * {@code SM...}, status {@code queued}), or the error set by {@link #failNext}. Also serves MMS
  * media like Twilio's Media resource: {@code GET} of a path given to {@link #servesMedia} answers
- * the picture when the request carries the account's Basic credentials, 401 otherwise. Thread-safe.
+ * the picture when the request carries the account's Basic credentials, 401 otherwise. A message
+ * to a number given to {@link #stallTo} is answered only once that stall is released (a slow
+ * Twilio); requests are served concurrently, so the others are answered meanwhile. Thread-safe.
  */
 public final class FakeTwilioApi implements AutoCloseable {
 
@@ -45,6 +47,7 @@ public final class FakeTwilioApi implements AutoCloseable {
       throw new IllegalStateException("cannot bind a local port", e);
     }
     server.createContext("/", this::handle);
+    server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
     server.start();
   }
 
@@ -75,6 +78,39 @@ public final class FakeTwilioApi implements AutoCloseable {
     return baseUri().resolve(path);
   }
 
+  /** Stalls messages sent {@code To} one number until {@link #release}. */
+  public static final class Stall {
+    private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** How many requests are being held or were held so far. */
+    public int held() {
+      return held.get();
+    }
+
+    public void release() {
+      released.countDown();
+    }
+
+    void hold() {
+      held.incrementAndGet();
+      try {
+        released.await(60, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private final Map<String, Stall> stalls = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Messages {@code To} this number wait (at most 60 s) until the returned stall is released. */
+  public Stall stallTo(String to) {
+    Stall stall = new Stall();
+    stalls.put(to, stall);
+    return stall;
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     if ("GET".equals(exchange.getRequestMethod()) && media.containsKey(path)) {
@@ -83,6 +119,10 @@ public final class FakeTwilioApi implements AutoCloseable {
     }
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     Map<String, List<String>> form = parse(body);
+    Stall stall = stalls.get(first(form, "To"));
+    if (stall != null) {
+      stall.hold();
+    }
     String response;
     int status;
     synchronized (this) {

@@ -51,8 +51,9 @@ import org.onenumber.core.port.out.Transactions;
  *       other gets an {@code ABSORBED} row and this case's contacts.
  * </ol>
  *
- * After the commit: {@link CaseUpdated} for every row, {@link CaseStatusChanged} when the status
- * moved, and the citizen is told any row with a public note and any move to accepted, waiting on
+ * After the commit (of the caller's transaction too, when it runs inside one: {@link
+ * Transactions#afterCommit}): {@link CaseUpdated} for every row, {@link CaseStatusChanged} when the
+ * status moved. The citizen is told any row with a public note and any move to accepted, waiting on
  * another department, resolved or rejected. Thread-safe when its ports are.
  */
 public final class CaseDesk implements ActOnCase {
@@ -185,11 +186,13 @@ public final class CaseDesk implements ActOnCase {
 
   private void published(Case before, Case after) {
     CaseStatusChange row = after.last();
-    events.publish(new CaseUpdated(after.id(), after.department(), row.kind(), row.status(), row.author(),
-        after.version(), row.at()));
-    if (row.status() != before.status()) {
-      events.publish(new CaseStatusChanged(after.id(), before.status(), row.status(), row.author(), row.at()));
-    }
+    transactions.afterCommit(() -> {
+      events.publish(new CaseUpdated(after.id(), after.department(), row.kind(), row.status(), row.author(),
+          after.version(), row.at()));
+      if (row.status() != before.status()) {
+        events.publish(new CaseStatusChanged(after.id(), before.status(), row.status(), row.author(), row.at()));
+      }
+    });
     boolean told = row.status() != before.status() && TOLD.contains(row.status());
     if (row.publicNote() != null || told) {
       notifier.tell(after, row);

@@ -47,7 +47,7 @@ final class KeywordHandling {
     };
     if (!updated.equals(citizen)) {
       context.citizens().save(updated);
-      context.events().publish(new CitizenConsentChanged(updated.id(), updated.consent(), now));
+      context.publish(new CitizenConsentChanged(updated.id(), updated.consent(), now));
     }
     ContactId contact = MessageIntake.openContactOf(context.journal(), updated, command.channel())
         .map(c -> c.id()).orElse(null);
@@ -55,7 +55,7 @@ final class KeywordHandling {
         command.channel(), Direction.IN, command.peer(), null, command.body(), command.media(),
         command.providerId(), DeliveryStatus.RECEIVED, null, now);
     context.store().save(message);
-    context.events().publish(new MessageReceived(message.id(), contact, message.channel(), now));
+    context.publish(new MessageReceived(message.id(), contact, message.channel(), now));
     Message reply = null;
     if (keyword != Keyword.HELP || !updated.consent().smsOptOut()) {
       Text text = switch (keyword) {
@@ -79,7 +79,7 @@ final class KeywordHandling {
     Citizen fresh = new Citizen(new CitizenId(Ids.timeOrdered(now, context.random())), null,
         java.util.Set.of(command.identity()), language, Consent.DEFAULT);
     context.citizens().save(fresh);
-    context.events().publish(new CitizenRegistered(fresh.id(), command.identity().kind(), now));
+    context.publish(new CitizenRegistered(fresh.id(), command.identity().kind(), now));
     return fresh;
   }
 }

@@ -15,7 +15,6 @@ import org.onenumber.core.port.in.OpenContactCommand;
 import org.onenumber.core.port.in.ReceiveMessage;
 import org.onenumber.core.port.in.ReceiveMessageCommand;
 import org.onenumber.core.port.out.ContactJournal;
-import org.onenumber.core.port.out.EventPublisher;
 import org.onenumber.core.port.out.MessageStore;
 
 /**
@@ -46,7 +45,7 @@ public final class MessageIntake implements ReceiveMessage {
   private final MessageStore store;
   private final OpenContact openContact;
   private final KeywordHandling keywords;
-  private final EventPublisher events;
+  private final MessageContext context;
   private final InstantSource clock;
   private final RandomGenerator random;
   private final Language defaultLanguage;
@@ -57,7 +56,7 @@ public final class MessageIntake implements ReceiveMessage {
     this.store = context.store();
     this.openContact = openContact;
     this.keywords = new KeywordHandling(context);
-    this.events = context.events();
+    this.context = context;
     this.clock = context.clock();
     this.random = context.random();
     this.defaultLanguage = defaultLanguage;
@@ -102,7 +101,7 @@ public final class MessageIntake implements ReceiveMessage {
         Direction.IN, command.peer(), null, command.body(), command.media(), command.providerId(),
         DeliveryStatus.RECEIVED, null, now);
     store.save(message);
-    events.publish(new MessageReceived(message.id(), contact.id(), message.channel(), now));
+    context.publish(new MessageReceived(message.id(), contact.id(), message.channel(), now));
     return message;
   }
 

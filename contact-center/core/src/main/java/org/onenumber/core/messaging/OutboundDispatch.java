@@ -7,7 +7,6 @@ import org.onenumber.core.contact.Channel;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.event.MessageSent;
-import org.onenumber.core.port.out.EventPublisher;
 import org.onenumber.core.port.out.MessageStore;
 
 /**
@@ -15,10 +14,15 @@ import org.onenumber.core.port.out.MessageStore;
  *
  * <ol>
  *   <li>The message is stored {@code QUEUED} first, so it is never lost between us and the provider.
- *   <li>SMS and WhatsApp: handed to the provider by {@link OutboundRetries} (its first attempt);
- *       the provider's id and first status are stored. A permanent failure stores {@code FAILED}
- *       with the failure's code; a retriable one leaves it {@code QUEUED} in the outbox, retried
- *       with backoff and dead-lettered after the policy's attempts. Nothing throws.
+ *   <li>SMS and WhatsApp outside a transaction (an agent's reply): handed to the provider by
+ *       {@link OutboundRetries} (its first attempt); the provider's id and first status are
+ *       stored. A permanent failure stores {@code FAILED} with the failure's code; a retriable one
+ *       leaves it {@code QUEUED} in the outbox, retried with backoff and dead-lettered after the
+ *       policy's attempts. Nothing throws.
+ *   <li>SMS and WhatsApp inside a transaction (an automatic STOP/HELP reply or a case text while
+ *       an inbound message is handled): its outbox entry is written in that transaction and the
+ *       message returned {@code QUEUED}; the first attempt runs after the commit on the context's
+ *       senders ({@link OutboundRetries#afterCommit}), never on the thread holding the transaction.
  *   <li>Web chat: left {@code QUEUED}; the chat adapter delivers it from the store and the client's
  *       acknowledgement moves it on.
  *   <li>Any other channel cannot carry text: invalid input.
@@ -28,19 +32,18 @@ import org.onenumber.core.port.out.MessageStore;
  */
 final class OutboundDispatch {
 
+  private final MessageContext context;
   private final MessageStore store;
   private final OutboundRetries retries;
-  private final EventPublisher events;
   private final InstantSource clock;
   private final RandomGenerator random;
 
-  OutboundDispatch(MessageStore store, OutboundRetries retries, EventPublisher events, InstantSource clock,
-      RandomGenerator random) {
-    this.store = store;
+  OutboundDispatch(MessageContext context, OutboundRetries retries) {
+    this.context = context;
+    this.store = context.store();
     this.retries = retries;
-    this.events = events;
-    this.clock = clock;
-    this.random = random;
+    this.clock = context.clock();
+    this.random = context.random();
   }
 
   Message send(ContactId contact, Channel channel, String peer, String author, String body,
@@ -50,11 +53,11 @@ final class OutboundDispatch {
         author, body, media, null, DeliveryStatus.QUEUED, null, now);
     store.save(queued);
     Message result = switch (channel) {
-      case SMS, WHATSAPP -> retries.first(queued);
+      case SMS, WHATSAPP -> context.transactions().inTransaction() ? retries.afterCommit(queued) : retries.first(queued);
       case CHAT -> queued;
       default -> throw new InvalidInputException("channel " + channel + " cannot carry text messages");
     };
-    events.publish(new MessageSent(result.id(), contact, channel, author, result.status(), now));
+    context.publish(new MessageSent(result.id(), contact, channel, author, result.status(), now));
     return result;
   }
 }

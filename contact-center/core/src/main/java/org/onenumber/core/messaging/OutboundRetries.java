@@ -3,6 +3,7 @@ package org.onenumber.core.messaging;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
 import org.onenumber.core.error.PermanentException;
 import org.onenumber.core.error.RetriableException;
@@ -10,6 +11,7 @@ import org.onenumber.core.port.out.MessageGateway;
 import org.onenumber.core.port.out.MessageOutbox;
 import org.onenumber.core.port.out.MessageOutbox.Entry;
 import org.onenumber.core.port.out.MessageStore;
+import org.onenumber.core.port.out.Transactions;
 
 /**
  * Hands stored outbound messages to the provider, again and again while it fails retriably. One
@@ -28,7 +30,11 @@ import org.onenumber.core.port.out.MessageStore;
  *       and the entry is kept, dead-lettered, for supervisors to see.
  * </ol>
  *
- * Before each attempt the entry is claimed (its next time moved {@link RetryPolicy#claim} ahead),
+ * A message stored inside a transaction gets its entry, claimed, in that transaction ({@link
+ * #afterCommit}); its first attempt is handed to the context's senders once the transaction
+ * commits, and is the poller's after the claim if the server stops before it.
+ *
+ * <p>Before each attempt the entry is claimed (its next time moved {@link RetryPolicy#claim} ahead),
  * so a crash during the attempt leads to one more attempt after the claim, never to a lost
  * message. Thread-safe when its collaborators are; {@link #retryDue} is meant for one caller.
  */
@@ -49,8 +55,12 @@ public final class OutboundRetries {
   private final RetryPolicy policy;
   private final InstantSource clock;
   private final RandomGenerator random;
+  private final Transactions transactions;
+  private final Executor senders;
 
   public OutboundRetries(MessageContext context) {
+    this.transactions = context.transactions();
+    this.senders = context.senders();
     this.store = context.store();
     this.gateway = context.gateway();
     this.outbox = context.outbox();
@@ -84,6 +94,25 @@ public final class OutboundRetries {
   private enum Outcome { SENT, RESCHEDULED, DEAD_LETTERED, FAILED }
 
   private record Attempt(Message message, Outcome outcome) {}
+
+  /**
+   * Inside the transaction that stored {@code queued}: writes its entry claimed (so the poller
+   * leaves it alone meanwhile) and, once the transaction commits, hands its first attempt to the
+   * senders. Returns it {@code QUEUED}.
+   */
+  Message afterCommit(Message queued) {
+    outbox.save(new Entry(queued.id(), 0, clock.instant().plus(policy.claim()), null, null));
+    transactions.afterCommit(() -> senders.execute(() -> firstStored(queued.id())));
+    return queued;
+  }
+
+  /** The first attempt at a committed message, unless something sent or gave it up meanwhile. */
+  private void firstStored(MessageId id) {
+    Optional<Message> message = store.find(id);
+    if (message.isPresent() && message.get().status() == DeliveryStatus.QUEUED && message.get().providerId() == null) {
+      attempt(message.get(), 0);
+    }
+  }
 
   /** The first attempt at a freshly stored message (from the dispatch); returns it as stored. */
   Message first(Message queued) {

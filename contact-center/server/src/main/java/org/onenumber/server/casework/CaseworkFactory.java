@@ -24,7 +24,6 @@ import org.onenumber.core.messaging.CaseMessages;
 import org.onenumber.core.messaging.MessageContext;
 import org.onenumber.core.port.in.ActOnCase;
 import org.onenumber.server.events.VertxEventPublisher;
-import org.onenumber.server.persistence.CommittedEvents;
 import org.onenumber.server.persistence.Jdbc;
 import org.onenumber.server.persistence.JdbcCaseAttachments;
 import org.onenumber.server.persistence.JdbcCaseRegistry;
@@ -62,7 +61,7 @@ final class CaseworkFactory {
   @Singleton
   ActOnCase actOnCase(Jdbc jdbc, JdbcCaseRegistry cases, JdbcDirectory directory, VertxEventPublisher events,
       CaseNotifier notifier, CaseDueRules rules, InstantSource clock) {
-    return new CaseDesk(jdbc, cases, directory, new CommittedEvents(jdbc, events), notifier, rules, clock);
+    return new CaseDesk(jdbc, cases, directory, events, notifier, rules, clock);
   }
 
   @Singleton

@@ -9,6 +9,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.ZoneId;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.random.RandomGenerator;
 import org.onenumber.channels.twilio.TwilioMessageGateway;
 import org.onenumber.channels.twilio.TwilioSettings;
@@ -34,7 +36,6 @@ import org.onenumber.core.port.in.SendReply;
 import org.onenumber.core.port.in.UpdateDeliveryStatus;
 import org.onenumber.core.port.out.MessageGateway;
 import org.onenumber.server.events.VertxEventPublisher;
-import org.onenumber.server.persistence.CommittedEvents;
 import org.onenumber.server.persistence.GroupCommit;
 import org.onenumber.server.persistence.Jdbc;
 import org.onenumber.server.persistence.JdbcCaseRegistry;
@@ -73,9 +74,23 @@ final class ChannelsFactory {
   @Singleton
   MessageContext messageContext(Jdbc jdbc, JdbcCitizenRegistry citizens, JdbcContactJournal journal,
       JdbcMessageStore store, MessageGateway gateway, VertxEventPublisher events, InstantSource clock,
-      RandomGenerator random, JdbcMessageOutbox outbox, RetryPolicy retry) {
-    return new MessageContext(citizens, journal, store, gateway, new CommittedEvents(jdbc, events), clock, random,
-        outbox, retry);
+      RandomGenerator random, JdbcMessageOutbox outbox, RetryPolicy retry,
+      @Named("outbound-senders") ExecutorService senders) {
+    return new MessageContext(citizens, journal, store, gateway, events, clock, random, outbox, retry, jdbc,
+        senders);
+  }
+
+  /**
+   * Makes the first attempt of each text sent while an inbound message is handled, after its
+   * commit ({@code OutboundRetries#afterCommit}): {@code onenumber.outbox.senders} threads (8), so
+   * a stalled Twilio holds at most that many replies and never the committer. Their work is in the
+   * durable outbox; the poller takes over what is still pending when the server stops.
+   */
+  @Singleton
+  @Named("outbound-senders")
+  @Bean(preDestroy = "shutdown")
+  ExecutorService outboundSenders(@Value("${onenumber.outbox.senders:8}") int senders) {
+    return Executors.newFixedThreadPool(senders, Thread.ofPlatform().daemon().name("outbound-sender-", 0).factory());
   }
 
   /** Outbound retries (issue 11): {@code onenumber.outbox.*}. */

@@ -57,7 +57,7 @@ public final class JdbcCitizenRegistry implements CitizenRegistry {
                 + " values (?, ?, ?, ?, ?, ?)", citizen.id().value(), citizen.name(), citizen.preferredLanguage().code(),
             consent.storeHistory(), consent.recordCalls(), consent.smsOptOut());
       }
-      Set<CitizenIdentity> stored = new HashSet<>(identities(citizen.id()));
+      Set<CitizenIdentity> stored = updated == 0 ? new HashSet<>() : new HashSet<>(identities(citizen.id()));
       for (CitizenIdentity identity : citizen.identities()) {
         if (!stored.contains(identity)) {
           findByIdentity(identity).ifPresent(other -> {

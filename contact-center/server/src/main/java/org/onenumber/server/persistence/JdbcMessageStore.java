@@ -18,7 +18,8 @@ import org.onenumber.core.port.out.MessageStore;
 
 /**
  * Messages on table {@code message}; media URLs are stored one per line. Saving an existing id
- * updates only what may change (provider id, status, error). Thread-safe; joins the caller's
+ * updates only what may change (provider id, status, error); on PostgreSQL in one statement
+ * ({@code insert ... on conflict (id) do update}), elsewhere an update, then an insert if none. Thread-safe; joins the caller's
  * transaction. A second message with a stored provider id violates the unique key and fails with
  * a retriable error (the webhook answers 503 and Twilio's retry then finds the first one).
  */
@@ -35,16 +36,25 @@ public final class JdbcMessageStore implements MessageStore {
   @Override
   public void save(Message m) {
     String error = m.error() == null || m.error().length() <= MAX_ERROR ? m.error() : m.error().substring(0, MAX_ERROR);
+    Object[] row = {m.id().value(), m.contact() == null ? null : m.contact().value(), m.channel().name(),
+        m.direction().name(), m.peer(), m.author(), m.body(),
+        m.media().stream().map(URI::toString).collect(Collectors.joining("\n")), m.providerId(), m.status().name(),
+        error, m.at()};
+    if (jdbc.postgres()) {
+      // one round trip for the usual case, a new message
+      jdbc.update(INSERT + " on conflict (id) do update set provider_id = excluded.provider_id,"
+          + " status = excluded.status, error = excluded.error", row);
+      return;
+    }
     int updated = jdbc.update("update message set provider_id = ?, status = ?, error = ? where id = ?",
         m.providerId(), m.status().name(), error, m.id().value());
     if (updated == 0) {
-      jdbc.update("insert into message (id, contact_id, channel, direction, peer, author, body, media, provider_id,"
-              + " status, error, at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", m.id().value(),
-          m.contact() == null ? null : m.contact().value(), m.channel().name(), m.direction().name(), m.peer(),
-          m.author(), m.body(), m.media().stream().map(URI::toString).collect(Collectors.joining("\n")),
-          m.providerId(), m.status().name(), error, m.at());
+      jdbc.update(INSERT, row);
     }
   }
+
+  private static final String INSERT = "insert into message (id, contact_id, channel, direction, peer, author, body,"
+      + " media, provider_id, status, error, at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   @Override
   public Optional<Message> find(MessageId id) {

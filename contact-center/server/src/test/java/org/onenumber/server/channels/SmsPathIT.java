@@ -1,5 +1,6 @@
 package org.onenumber.server.channels;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -112,7 +114,8 @@ class SmsPathIT {
     server.webhook("/webhooks/twilio/sms", hello, server.sign("/webhooks/twilio/sms", hello));
     Map<String, String> stop = inbound("SM0000000000000000000000000000aa06", "STOP");
     server.webhook("/webhooks/twilio/sms", stop, server.sign("/webhooks/twilio/sms", stop));
-    assertEquals(1, server.twilio().requests().size());
+    // the confirmation is posted after the STOP's commit, off the committer thread
+    await().atMost(Duration.ofSeconds(20)).until(() -> server.twilio().requests().size() == 1);
     assertTrue(server.twilio().requests().get(0).param("Body").contains("START"));
 
     String token = server.login("sv-01");

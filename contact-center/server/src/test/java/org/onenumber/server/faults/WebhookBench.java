@@ -17,7 +17,10 @@ import java.util.concurrent.TimeUnit;
  * {@code --postgres URL} (a PostgreSQL database to use instead of H2, role onenumber), {@code --db
  * postgres} (a fresh database on the local server, dropped at exit). On PostgreSQL the line also
  * carries {@code tx_per_webhook}: the database's committed transactions ({@code pg_stat_database})
- * during the measured run, divided by the webhooks acknowledged in it.
+ * during the measured run, divided by the webhooks acknowledged in it. On both it carries {@code
+ * sql_per_webhook}: the server's {@code onenumber_sql_statements_total} (every statement, savepoint,
+ * commit and rollback; read from {@code /prometheus} as {@code admin}) over the same run, divided
+ * the same way.
  */
 public final class WebhookBench {
 
@@ -48,12 +51,16 @@ public final class WebhookBench {
     try (ServerProcess server = new ServerProcess(dir, properties).start()) {
       run(server, "warm", threads, warmup);
       String url = options.get("postgres");
+      var http = java.net.http.HttpClient.newHttpClient();
+      String admin = Logins.token(http, server.uri(), "admin");
+      double statementsBefore = statements(http, server, admin);
       long committedBefore = url == null ? 0 : committed(url);
       AckedLoad load = run(server, "bench", threads, seconds);
-      String transactions = "";
+      String transactions = String.format(" sql_per_webhook=%.1f",
+          (statements(http, server, admin) - statementsBefore) / Math.max(1, load.acknowledged()));
       if (url != null) {
         TimeUnit.MILLISECONDS.sleep(1500); // backends report their counts at most once a second
-        transactions = String.format(" tx_per_webhook=%.2f",
+        transactions += String.format(" tx_per_webhook=%.2f",
             (committed(url) - committedBefore) / (double) Math.max(1, load.acknowledged()));
       }
       double perSecond = load.acknowledged() / (double) seconds;
@@ -63,6 +70,19 @@ public final class WebhookBench {
       System.out.printf("RESULT webhooks db=%s threads=%d per_s=%.0f p50_ms=%.1f p99_ms=%.1f%s%n", db,
           threads, perSecond, load.percentileMillis(50), load.percentileMillis(99), transactions);
     }
+  }
+
+  /** The server's {@code onenumber_sql_statements_total} now. */
+  private static double statements(java.net.http.HttpClient http, ServerProcess server, String admin)
+      throws java.io.IOException, InterruptedException {
+    String metrics = http.send(java.net.http.HttpRequest.newBuilder(server.uri().resolve("/prometheus"))
+        .header("Authorization", "Bearer " + admin).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    var value = java.util.regex.Pattern.compile("(?m)^onenumber_sql_statements_total(?:\\{[^}]*})? (\\S+)$")
+        .matcher(metrics);
+    if (!value.find()) {
+      throw new IllegalStateException("no onenumber_sql_statements_total on /prometheus");
+    }
+    return Double.parseDouble(value.group(1));
   }
 
   /** The transactions committed in {@code url}'s database so far (this query's own included). */

@@ -127,6 +127,82 @@ class OutboundRetriesTest {
     assertEquals(new OutboundRetries.Round(1, 0, 0, 0), retries.retryDue());
   }
 
+  /** A transaction held open by the test: after-commit work waits for {@link #commit}. */
+  private static final class OpenTransaction implements org.onenumber.core.port.out.Transactions {
+    final java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
+
+    @Override
+    public <T> T inTransaction(java.util.function.Supplier<T> work) {
+      return work.get();
+    }
+
+    @Override
+    public boolean inTransaction() {
+      return true;
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+      afterCommit.add(action);
+    }
+
+    void commit() {
+      afterCommit.forEach(Runnable::run);
+    }
+  }
+
+  private final OpenTransaction transaction = new OpenTransaction();
+  /** What was handed to the senders, not yet run. */
+  private final java.util.List<Runnable> senders = new java.util.ArrayList<>();
+
+  /** A reply sent inside {@link #transaction}, its first attempt handed to {@link #senders}. */
+  private Message replyInside(String body) {
+    MessageContext inside = new MessageContext(world.citizens, world.journal, world.store, world.gateway, world.events,
+        world.clock, world.random, outbox, POLICY, transaction, senders::add);
+    return new MessageReplies(inside).send(new SendReplyCommand(opened.contact().id(), "op-001", body, null));
+  }
+
+  @Test
+  void aTextSentInsideATransactionIsQueuedWithAClaimedEntryAndFirstTriedOnTheSendersAfterTheCommit() {
+    open();
+    Message reply = replyInside("Hi");
+
+    assertEquals(DeliveryStatus.QUEUED, reply.status());
+    assertEquals(0, sent(), "nothing goes to the provider while the transaction is open");
+    Entry claimed = outbox.entry(reply.id()).orElseThrow();
+    assertEquals(0, claimed.attempts());
+    assertEquals(world.clock.instant().plus(POLICY.claim()), claimed.nextAttemptAt(), "claimed: the poller waits");
+    assertTrue(retries.retryDue().idle());
+    assertTrue(senders.isEmpty(), "nothing handed to the senders before the commit");
+
+    transaction.commit();
+    assertEquals(0, sent(), "the commit only hands the attempt to the senders");
+    assertEquals(1, senders.size());
+    senders.get(0).run();
+    assertEquals(1, sent());
+    assertNotNull(world.store.find(reply.id()).orElseThrow().providerId());
+    assertTrue(outbox.entry(reply.id()).isEmpty());
+    world.clock.advance(Duration.ofMinutes(10));
+    assertTrue(retries.retryDue().idle());
+    assertEquals(1, sent(), "sent once");
+  }
+
+  @Test
+  void aTextSentInsideATransactionThatFailsItsFirstAttemptKeepsTheRetriesAndIsPickedUpAfterACrash() {
+    open();
+    Message crashed = replyInside("A");
+    Message failing = replyInside("B");
+    transaction.commit();
+    world.gateway.failNext(1);
+    senders.get(1).run();
+    assertEquals(1, outbox.entry(failing.id()).orElseThrow().attempts(), "a retriable failure: rescheduled");
+    // the server stopped before the senders ran the first message's attempt: the poller takes it after the claim
+    world.clock.advance(POLICY.claim().plusSeconds(1));
+    assertEquals(new OutboundRetries.Round(2, 0, 0, 0), retries.retryDue());
+    assertEquals(2, sent());
+    assertNotNull(world.store.find(crashed.id()).orElseThrow().providerId());
+  }
+
   @Test
   void theBackoffDoublesUpToItsCapWithAtMostHalfOfItJitter() {
     SplittableRandom random = new SplittableRandom(7);

@@ -20,4 +20,13 @@ public interface Transactions {
   default void afterCommit(Runnable action) {
     action.run();
   }
+
+  /**
+   * Whether the calling thread is inside {@link #inTransaction}: work that must not hold a
+   * transaction open (a call to a remote provider) is then deferred to {@link #afterCommit}. This
+   * default, for stores without transactions of their own, says no.
+   */
+  default boolean inTransaction() {
+    return false;
+  }
 }
