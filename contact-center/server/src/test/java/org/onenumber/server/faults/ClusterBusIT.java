@@ -1,0 +1,105 @@
+package org.onenumber.server.faults;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.onenumber.server.TestDatabases;
+
+/**
+ * The clustered event bus (issue 11): two server JVMs on one PostgreSQL, their Vert.x buses joined
+ * through Hazelcast on loopback. A supervisor's wallboard stream on the <em>standby</em> must show a
+ * contact the owner took in and routed (the center's waiting count goes up): the owner's domain
+ * events reach the standby's live figures. Before the bus was clustered, a standby's wallboard saw
+ * nothing of the owner's routing.
+ */
+class ClusterBusIT {
+
+  private static final Pattern CENTER_WAITING = Pattern.compile("\"center\":\\{.*?\"status\":\\{\"waiting\":(\\d+)");
+  private static final Pattern WAITING = Pattern.compile("\"waiting\":(\\d+)");
+
+  @Test
+  void aWallboardOnTheStandbySeesAContactTheOwnerRouted() throws Exception {
+    Path dir = Files.createTempDirectory("onenumber-bus");
+    String url = TestDatabases.freshPostgres("cluster_bus");
+    List<Map<String, String>> settings = ClusterNodes.properties(url, List.of("node-a", "node-b"));
+    ServerProcess owner = new ServerProcess(Files.createDirectories(dir.resolve("a")), settings.get(0));
+    ServerProcess standby = new ServerProcess(Files.createDirectories(dir.resolve("b")), settings.get(1));
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    List<String> frames = new CopyOnWriteArrayList<>();
+    CompletableFuture<HttpResponse<Stream<String>>> stream = null;
+    try {
+      owner.start();
+      standby.startAlive();
+      assertEquals(503, get(http, standby.uri(), "/health", null).statusCode(), "node-b is a standby");
+      String supervisor = Logins.token(http, standby.uri(), "sv-01");
+      int before = waiting(http, standby.uri(), supervisor);
+      stream = http.sendAsync(HttpRequest.newBuilder(standby.uri().resolve("/api/v1/wallboard/stream"))
+          .header("Authorization", "Bearer " + supervisor).header("Accept", "text/event-stream").build(),
+          HttpResponse.BodyHandlers.ofLines());
+      stream.thenAccept(response -> response.body().filter(line -> line.startsWith("data:")).forEach(frames::add));
+
+      String contact = intake(http, owner.uri());
+      await("the owner routes the contact").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+          .until(() -> get(http, owner.uri(), "/api/v1/contacts/" + contact + "/position",
+              Logins.token(http, owner.uri(), "op-001")).statusCode() == 200);
+      await("the standby's wallboard shows the owner's contact waiting").atMost(Duration.ofSeconds(20))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> frames.stream().anyMatch(frame -> centerWaiting(frame) > before));
+      assertTrue(waiting(http, standby.uri(), supervisor) > before, "the standby's live figures count it too");
+    } finally {
+      if (stream != null) {
+        stream.cancel(true);
+      }
+      standby.stop();
+      owner.stop();
+    }
+  }
+
+  private static int centerWaiting(String frame) {
+    Matcher m = CENTER_WAITING.matcher(frame);
+    return m.find() ? Integer.parseInt(m.group(1)) : -1;
+  }
+
+  private static int waiting(HttpClient http, URI node, String token) throws IOException, InterruptedException {
+    HttpResponse<String> figures = get(http, node, "/api/v1/service-levels?scope=center", token);
+    Matcher m = WAITING.matcher(figures.body());
+    assertTrue(figures.statusCode() == 200 && m.find(), figures.statusCode() + " " + figures.body());
+    return Integer.parseInt(m.group(1));
+  }
+
+  private static HttpResponse<String> get(HttpClient http, URI node, String path, String token) throws IOException,
+      InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(node.resolve(path)).timeout(Duration.ofSeconds(5));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String intake(HttpClient http, URI node) throws IOException, InterruptedException {
+    String body = "{\"channel\":\"VOICE\",\"phone\":\"010-7777-4242\",\"language\":\"ko\",\"topic\":\"bus test\"}";
+    HttpResponse<String> posted = http.send(HttpRequest.newBuilder(node.resolve("/api/v1/contacts"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(posted.body());
+    assertTrue(posted.statusCode() == 201 && id.find(), posted.statusCode() + " " + posted.body());
+    return id.group(1);
+  }
+}
