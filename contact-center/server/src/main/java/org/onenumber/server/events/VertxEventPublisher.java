@@ -36,19 +36,21 @@ public final class VertxEventPublisher implements EventPublisher {
   public static final String CLUSTER_ADDRESS = "onenumber.events.cluster";
   private static final String FROM = "from";
   private static final Logger LOG = LoggerFactory.getLogger(VertxEventPublisher.class);
-  private static final DeliveryOptions LOCAL = new DeliveryOptions().setCodecName(LocalCodec.NAME).setLocalOnly(true);
+  private static final DeliveryOptions LOCAL = new DeliveryOptions().setCodecName(EventCodec.LOCAL_NAME)
+      .setLocalOnly(true);
 
   private final Vertx vertx;
   private final List<Consumer<DomainEvent>> observers = new CopyOnWriteArrayList<>();
   private final List<Consumer<DomainEvent>> otherNodes = new CopyOnWriteArrayList<>();
   private final String node = UUID.randomUUID().toString();
-  private final DeliveryOptions toCluster = new DeliveryOptions().setCodecName(WireCodec.NAME).addHeader(FROM, node);
+  private final DeliveryOptions toCluster = new DeliveryOptions().setCodecName(EventCodec.WIRE_NAME)
+      .addHeader(FROM, node);
 
   public VertxEventPublisher(Vertx vertx) {
     this.vertx = vertx;
-    vertx.eventBus().registerCodec(new LocalCodec());
+    vertx.eventBus().registerCodec(new EventCodec(EventCodec.LOCAL_NAME));
     if (vertx.isClustered()) {
-      vertx.eventBus().registerCodec(new WireCodec());
+      vertx.eventBus().registerCodec(new EventCodec(EventCodec.WIRE_NAME));
       vertx.eventBus().<DomainEvent>consumer(CLUSTER_ADDRESS, message -> {
         if (!node.equals(message.headers().get(FROM))) {
           otherNodes.forEach(listener -> deliver(listener, message.body()));
@@ -103,50 +105,39 @@ public final class VertxEventPublisher implements EventPublisher {
     }
   }
 
-  /** Carries events between nodes as {@link DomainEventWire} bytes, length first. */
-  private static final class WireCodec implements MessageCodec<DomainEvent, DomainEvent> {
-    static final String NAME = "onenumber-domain-event-wire";
+  /**
+   * The bus codecs of domain events: by reference inside this JVM (the {@link #LOCAL local} one never
+   * goes over the wire), and for {@value #CLUSTER_ADDRESS} as {@link DomainEventWire} bytes, length
+   * first.
+   */
+  private static final class EventCodec implements MessageCodec<DomainEvent, DomainEvent> {
+    static final String LOCAL_NAME = "onenumber-domain-event";
+    static final String WIRE_NAME = "onenumber-domain-event-wire";
+
+    private final String name;
+
+    EventCodec(String name) {
+      this.name = name;
+    }
 
     @Override
     public void encodeToWire(Buffer buffer, DomainEvent event) {
+      requireWire();
       byte[] bytes = DomainEventWire.write(event);
       buffer.appendInt(bytes.length).appendBytes(bytes);
     }
 
     @Override
     public DomainEvent decodeFromWire(int pos, Buffer buffer) {
+      requireWire();
       int length = buffer.getInt(pos);
       return DomainEventWire.read(buffer.getBytes(pos + 4, pos + 4 + length));
     }
 
-    @Override
-    public DomainEvent transform(DomainEvent event) {
-      return event;
-    }
-
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public byte systemCodecID() {
-      return -1;
-    }
-  }
-
-  /** Passes events by reference inside this JVM; they never go over the wire in local mode. */
-  private static final class LocalCodec implements MessageCodec<DomainEvent, DomainEvent> {
-    static final String NAME = "onenumber-domain-event";
-
-    @Override
-    public void encodeToWire(Buffer buffer, DomainEvent event) {
-      throw new IllegalStateException("domain events cross nodes only on " + CLUSTER_ADDRESS);
-    }
-
-    @Override
-    public DomainEvent decodeFromWire(int pos, Buffer buffer) {
-      throw new IllegalStateException("domain events cross nodes only on " + CLUSTER_ADDRESS);
+    private void requireWire() {
+      if (!WIRE_NAME.equals(name)) {
+        throw new IllegalStateException("domain events cross nodes only on " + CLUSTER_ADDRESS);
+      }
     }
 
     @Override
@@ -156,7 +147,7 @@ public final class VertxEventPublisher implements EventPublisher {
 
     @Override
     public String name() {
-      return NAME;
+      return name;
     }
 
     @Override
