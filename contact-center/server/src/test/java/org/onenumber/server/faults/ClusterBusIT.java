@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.onenumber.server.JsonFrames;
 import org.onenumber.server.TestDatabases;
 
 /**
@@ -27,7 +29,8 @@ import org.onenumber.server.TestDatabases;
  * through Hazelcast on loopback. A supervisor's wallboard stream on the <em>standby</em> must show a
  * contact the owner took in and routed (the center's waiting count goes up): the owner's domain
  * events reach the standby's live figures. Before the bus was clustered, a standby's wallboard saw
- * nothing of the owner's routing.
+ * nothing of the owner's routing. And a node that stands down (frozen past its lease, then woken)
+ * closes its citizens' chat sockets with 1013, as it does its consoles; the chat resumes on the owner.
  */
 class ClusterBusIT {
 
@@ -70,6 +73,57 @@ class ClusterBusIT {
       standby.stop();
       owner.stop();
     }
+  }
+
+  @Test
+  void aNodeThatStandsDownClosesItsChatSocketsWith1013AndTheChatResumesOnTheNewOwner() throws Exception {
+    Path dir = Files.createTempDirectory("onenumber-chat-stand-down");
+    String url = TestDatabases.freshPostgres("cluster_chat");
+    List<Map<String, String>> settings = ClusterNodes.properties(url, List.of("node-a", "node-b"));
+    ServerProcess first = new ServerProcess(Files.createDirectories(dir.resolve("a")), settings.get(0));
+    ServerProcess second = new ServerProcess(Files.createDirectories(dir.resolve("b")), settings.get(1));
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    JsonMapper json = JsonMapper.createDefault();
+    boolean paused = false;
+    try {
+      first.start();
+      second.startAlive();
+      JsonFrames citizen = new JsonFrames(json).open(http, chat(first.uri()));
+      citizen.send(Map.of("type", "start", "language", "ko"));
+      String token = (String) citizen.await(f -> "session".equals(f.get("type"))).get("token");
+      citizen.send(Map.of("type", "message", "clientId", "c-1", "body", "Is the library open on Sunday?"));
+      citizen.await(f -> "ack".equals(f.get("type")) && "c-1".equals(f.get("clientId")));
+      JsonFrames waitingChat = new JsonFrames(json).open(http, chat(first.uri())); // opened, no conversation yet
+
+      paused = true;
+      first.pause(); // frozen past its lease: node-b takes over; woken, node-a stands down
+      await("node-b takes the lease").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+          .until(() -> get(http, second.uri(), "/health", null).statusCode() == 200);
+      first.resume();
+      paused = false;
+      await("node-a closes its chat sockets with 1013").atMost(Duration.ofSeconds(20))
+          .pollInterval(Duration.ofMillis(50)).until(() -> citizen.closedWith() != null
+              && waitingChat.closedWith() != null);
+      assertEquals(1013, citizen.closedWith(), "try again later: the page reconnects");
+      assertEquals(1013, waitingChat.closedWith());
+      assertEquals(503, get(http, first.uri(), "/health", null).statusCode(), "node-a no longer routes");
+
+      JsonFrames resumed = new JsonFrames(json).open(http, chat(second.uri())); // the balancer's next pick
+      resumed.send(Map.of("type", "resume", "token", token));
+      assertEquals(token, resumed.await(f -> "session".equals(f.get("type"))).get("token"));
+      resumed.send(Map.of("type", "message", "clientId", "c-2", "body", "And on holidays?"));
+      resumed.await(f -> "ack".equals(f.get("type")) && "c-2".equals(f.get("clientId")));
+    } finally {
+      if (paused) {
+        first.resume();
+      }
+      second.stop();
+      first.stop();
+    }
+  }
+
+  private static URI chat(URI node) {
+    return URI.create("ws://" + node.getHost() + ":" + node.getPort() + "/ws/chat");
   }
 
   private static int centerWaiting(String frame) {
