@@ -29,7 +29,8 @@ import org.onenumber.server.TestDatabases;
  * through Hazelcast on loopback. A supervisor's wallboard stream on the <em>standby</em> must show a
  * contact the owner took in and routed (the center's waiting count goes up): the owner's domain
  * events reach the standby's live figures. Before the bus was clustered, a standby's wallboard saw
- * nothing of the owner's routing. And a node that stands down (frozen past its lease, then woken)
+ * nothing of the owner's routing. An answer created through the owner is then found by a search on
+ * the standby (its own index, fed from the answer change log). And a node that stands down (frozen past its lease, then woken)
  * closes its citizens' chat sockets with 1013, as it does its consoles; the chat resumes on the owner.
  */
 class ClusterBusIT {
@@ -39,11 +40,9 @@ class ClusterBusIT {
 
   @Test
   void aWallboardOnTheStandbySeesAContactTheOwnerRouted() throws Exception {
-    Path dir = Files.createTempDirectory("onenumber-bus");
-    String url = TestDatabases.freshPostgres("cluster_bus");
-    List<Map<String, String>> settings = ClusterNodes.properties(url, List.of("node-a", "node-b"));
-    ServerProcess owner = new ServerProcess(Files.createDirectories(dir.resolve("a")), settings.get(0));
-    ServerProcess standby = new ServerProcess(Files.createDirectories(dir.resolve("b")), settings.get(1));
+    List<ServerProcess> nodes = twoNodes("cluster_bus");
+    ServerProcess owner = nodes.get(0);
+    ServerProcess standby = nodes.get(1);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     List<String> frames = new CopyOnWriteArrayList<>();
     CompletableFuture<HttpResponse<Stream<String>>> stream = null;
@@ -66,6 +65,24 @@ class ClusterBusIT {
           .pollInterval(Duration.ofMillis(100))
           .until(() -> frames.stream().anyMatch(frame -> centerWaiting(frame) > before));
       assertTrue(waiting(http, standby.uri(), supervisor) > before, "the standby's live figures count it too");
+
+      // an answer written through the owner is found by a search on the standby (its own index,
+      // fed only from the database's answer change log)
+      String admin = Logins.token(http, owner.uri(), "admin");
+      String word = "zephyrine" + ProcessHandle.current().pid();
+      HttpResponse<String> created = http.send(HttpRequest.newBuilder(owner.uri().resolve("/api/v1/answers"))
+          .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Street sweeping " + word + "\",\"body\":"
+              + "\"Every Tuesday.\",\"language\":\"en\",\"department\":\"Roads\"}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(201, created.statusCode(), created.body());
+      long createdAt = System.nanoTime();
+      String onStandby = Logins.token(http, standby.uri(), "admin");
+      await("the standby's index finds the owner's answer").atMost(Duration.ofSeconds(15))
+          .pollInterval(Duration.ofMillis(50)).until(() -> get(http, standby.uri(),
+              "/api/v1/answers/search?all=true&q=" + word, onStandby).body().contains("\"total\":1"));
+      System.out.printf("answer replica: found on the standby %d ms after the owner's 201%n",
+          (System.nanoTime() - createdAt) / 1_000_000);
     } finally {
       if (stream != null) {
         stream.cancel(true);
@@ -77,11 +94,9 @@ class ClusterBusIT {
 
   @Test
   void aNodeThatStandsDownClosesItsChatSocketsWith1013AndTheChatResumesOnTheNewOwner() throws Exception {
-    Path dir = Files.createTempDirectory("onenumber-chat-stand-down");
-    String url = TestDatabases.freshPostgres("cluster_chat");
-    List<Map<String, String>> settings = ClusterNodes.properties(url, List.of("node-a", "node-b"));
-    ServerProcess first = new ServerProcess(Files.createDirectories(dir.resolve("a")), settings.get(0));
-    ServerProcess second = new ServerProcess(Files.createDirectories(dir.resolve("b")), settings.get(1));
+    List<ServerProcess> nodes = twoNodes("cluster_chat");
+    ServerProcess first = nodes.get(0);
+    ServerProcess second = nodes.get(1);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     JsonMapper json = JsonMapper.createDefault();
     boolean paused = false;
@@ -120,6 +135,15 @@ class ClusterBusIT {
       second.stop();
       first.stop();
     }
+  }
+
+  /** Two cluster nodes (not started) on a fresh PostgreSQL database named after {@code database}. */
+  private static List<ServerProcess> twoNodes(String database) throws IOException {
+    Path dir = Files.createTempDirectory("onenumber-" + database);
+    List<Map<String, String>> settings = ClusterNodes.properties(TestDatabases.freshPostgres(database),
+        List.of("node-a", "node-b"));
+    return List.of(new ServerProcess(Files.createDirectories(dir.resolve("a")), settings.get(0)),
+        new ServerProcess(Files.createDirectories(dir.resolve("b")), settings.get(1)));
   }
 
   private static URI chat(URI node) {
