@@ -61,6 +61,7 @@ final class ChatEndpoint {
   void open(WebSocketSession socket) {
     socket.put(CHAIN, CompletableFuture.completedFuture(null));
     keepAlive.watch(socket);
+    hub.opened(socket);
   }
 
   @OnMessage(maxPayloadLength = 65536)

@@ -3,6 +3,7 @@ package org.onenumber.server.chat;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -34,6 +35,7 @@ import org.onenumber.core.messaging.Direction;
 import org.onenumber.core.messaging.Message;
 import org.onenumber.core.port.out.Directory;
 import org.onenumber.core.port.out.MessageStore;
+import org.onenumber.server.cluster.RoutingOwnership;
 import org.onenumber.server.events.EventPayload;
 import org.onenumber.server.events.VertxEventPublisher;
 import org.slf4j.Logger;
@@ -63,6 +65,8 @@ public final class ChatHub {
   private static final String HELD_SINCE = "onenumber.heldSince";
 
   private final Map<ContactId, WebSocketSession> sockets = new ConcurrentHashMap<>();
+  /** Every open chat socket, with a conversation or not yet. */
+  private final java.util.Set<WebSocketSession> open = ConcurrentHashMap.newKeySet();
   /** Frames pushed before their contact's socket was registered, oldest first; guarded by itself. */
   private final Map<ContactId, List<Map<String, Object>>> early = new HashMap<>();
   private final Map<ContactId, Instant> citizenTyping = new ConcurrentHashMap<>();
@@ -74,7 +78,7 @@ public final class ChatHub {
   private final InstantSource clock;
 
   ChatHub(Vertx vertx, MessageStore store, Directory directory, JsonMapper json,
-      @Named(TaskExecutors.BLOCKING) ExecutorService executor, InstantSource clock) {
+      @Named(TaskExecutors.BLOCKING) ExecutorService executor, InstantSource clock, RoutingOwnership ownership) {
     this.store = store;
     this.directory = directory;
     this.json = json;
@@ -84,6 +88,25 @@ public final class ChatHub {
       Object body = message.body();
       executor.execute(() -> onEvent(body));
     });
+    ownership.whenChanged(owner -> {
+      if (!owner) {
+        closeAll();
+      }
+    });
+  }
+
+  void opened(WebSocketSession socket) {
+    open.add(socket);
+  }
+
+  /**
+   * Closes every chat socket with 1013 (try again later): this cluster node stopped routing (it lost
+   * the routing lease), so the citizens' pages reconnect, through the load balancer, to the owner
+   * and resume their conversations there (as the consoles do).
+   */
+  void closeAll() {
+    LOG.warn("closing {} chat sockets: this node no longer routes", open.size());
+    open.forEach(socket -> socket.close(CloseReason.TRY_AGAIN_LATER));
   }
 
   /**
@@ -104,6 +127,7 @@ public final class ChatHub {
   }
 
   void disconnect(WebSocketSession socket) {
+    open.remove(socket);
     sockets.values().removeIf(s -> s.getId().equals(socket.getId()));
   }
 

@@ -51,5 +51,8 @@
  * A socket that closes without {@code leave} is given {@code onenumber.chat.abandon-after} (default
  * {@code 2m}) to resume before a still-waiting contact is abandoned ({@link ChatAbandonTimer}); the
  * deadline is kept in the database, so a restarted server keeps it rather than granting a new one.
+ *
+ * <p>Cluster: a node that stops routing (it lost the routing lease) closes every chat socket with
+ * 1013 (try again later); the page reconnects through the load balancer to the owner and resumes.
  */
 package org.onenumber.server.chat;

@@ -7,6 +7,7 @@ import io.vertx.core.eventbus.MessageCodec;
 import io.vertx.core.eventbus.MessageConsumer;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.onenumber.core.event.DomainEvent;
@@ -22,25 +23,48 @@ import org.slf4j.LoggerFactory;
  * observer} instead runs on the publishing thread, right after the event is on the bus: for a hand-off
  * that must not wait for an event loop busy with other listeners and sockets (routing's arrivals,
  * issue #17: that hop was the arrival → offer frame's tail).
+ *
+ * <p>On a clustered bus (the cluster profile) every event is also published, as bytes ({@link
+ * DomainEventWire}), on {@value #CLUSTER_ADDRESS}; each node hands the events of the <em>other</em>
+ * nodes to its {@link #subscribeCenterWide center-wide} listeners only (live figures), never to the
+ * plain subscribers, which act on what happened on their own node (sockets, calls, outbox).
  */
 @Singleton
 public final class VertxEventPublisher implements EventPublisher {
 
   public static final String ADDRESS = "onenumber.events";
+  public static final String CLUSTER_ADDRESS = "onenumber.events.cluster";
+  private static final String FROM = "from";
   private static final Logger LOG = LoggerFactory.getLogger(VertxEventPublisher.class);
-  private static final DeliveryOptions LOCAL = new DeliveryOptions().setCodecName(LocalCodec.NAME).setLocalOnly(true);
+  private static final DeliveryOptions LOCAL = new DeliveryOptions().setCodecName(EventCodec.LOCAL_NAME)
+      .setLocalOnly(true);
 
   private final Vertx vertx;
   private final List<Consumer<DomainEvent>> observers = new CopyOnWriteArrayList<>();
+  private final List<Consumer<DomainEvent>> otherNodes = new CopyOnWriteArrayList<>();
+  private final String node = UUID.randomUUID().toString();
+  private final DeliveryOptions toCluster = new DeliveryOptions().setCodecName(EventCodec.WIRE_NAME)
+      .addHeader(FROM, node);
 
   public VertxEventPublisher(Vertx vertx) {
     this.vertx = vertx;
-    vertx.eventBus().registerCodec(new LocalCodec());
+    vertx.eventBus().registerCodec(new EventCodec(EventCodec.LOCAL_NAME));
+    if (vertx.isClustered()) {
+      vertx.eventBus().registerCodec(new EventCodec(EventCodec.WIRE_NAME));
+      vertx.eventBus().<DomainEvent>consumer(CLUSTER_ADDRESS, message -> {
+        if (!node.equals(message.headers().get(FROM))) {
+          otherNodes.forEach(listener -> deliver(listener, message.body()));
+        }
+      });
+    }
   }
 
   @Override
   public void publish(DomainEvent event) {
     vertx.eventBus().publish(ADDRESS, event, LOCAL);
+    if (vertx.isClustered()) {
+      vertx.eventBus().publish(CLUSTER_ADDRESS, event, toCluster);
+    }
     for (Consumer<DomainEvent> observer : observers) {
       try {
         observer.accept(event);
@@ -61,27 +85,59 @@ public final class VertxEventPublisher implements EventPublisher {
 
   /** Calls {@code listener} for every event published from now on; unregister to stop. */
   public MessageConsumer<DomainEvent> subscribe(Consumer<DomainEvent> listener) {
-    return vertx.eventBus().<DomainEvent>localConsumer(ADDRESS, message -> {
-      try {
-        listener.accept(message.body());
-      } catch (RuntimeException e) {
-        LOG.error("event listener failed on {}", message.body().type(), e);
-      }
-    });
+    return vertx.eventBus().<DomainEvent>localConsumer(ADDRESS, message -> deliver(listener, message.body()));
   }
 
-  /** Passes events by reference inside this JVM; they never go over the wire in local mode. */
-  private static final class LocalCodec implements MessageCodec<DomainEvent, DomainEvent> {
-    static final String NAME = "onenumber-domain-event";
+  /**
+   * Like {@link #subscribe}, and on a clustered bus also every event published on the other nodes
+   * (each event once): for views of the whole center, such as the live figures. Never unregistered.
+   */
+  public void subscribeCenterWide(Consumer<DomainEvent> listener) {
+    subscribe(listener);
+    otherNodes.add(listener);
+  }
+
+  private static void deliver(Consumer<DomainEvent> listener, DomainEvent event) {
+    try {
+      listener.accept(event);
+    } catch (RuntimeException e) {
+      LOG.error("event listener failed on {}", event.type(), e);
+    }
+  }
+
+  /**
+   * The bus codecs of domain events: by reference inside this JVM (the {@link #LOCAL local} one never
+   * goes over the wire), and for {@value #CLUSTER_ADDRESS} as {@link DomainEventWire} bytes, length
+   * first.
+   */
+  private static final class EventCodec implements MessageCodec<DomainEvent, DomainEvent> {
+    static final String LOCAL_NAME = "onenumber-domain-event";
+    static final String WIRE_NAME = "onenumber-domain-event-wire";
+
+    private final String name;
+
+    EventCodec(String name) {
+      this.name = name;
+    }
 
     @Override
     public void encodeToWire(Buffer buffer, DomainEvent event) {
-      throw new IllegalStateException("domain events are local-only until clustering is configured");
+      requireWire();
+      byte[] bytes = DomainEventWire.write(event);
+      buffer.appendInt(bytes.length).appendBytes(bytes);
     }
 
     @Override
     public DomainEvent decodeFromWire(int pos, Buffer buffer) {
-      throw new IllegalStateException("domain events are local-only until clustering is configured");
+      requireWire();
+      int length = buffer.getInt(pos);
+      return DomainEventWire.read(buffer.getBytes(pos + 4, pos + 4 + length));
+    }
+
+    private void requireWire() {
+      if (!WIRE_NAME.equals(name)) {
+        throw new IllegalStateException("domain events cross nodes only on " + CLUSTER_ADDRESS);
+      }
     }
 
     @Override
@@ -91,7 +147,7 @@ public final class VertxEventPublisher implements EventPublisher {
 
     @Override
     public String name() {
-      return NAME;
+      return name;
     }
 
     @Override

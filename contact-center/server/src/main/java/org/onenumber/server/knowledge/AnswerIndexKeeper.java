@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import io.micronaut.context.annotation.Value;
 import org.onenumber.core.knowledge.Answer;
+import org.onenumber.core.knowledge.AnswerChangeFollower;
 import org.onenumber.core.knowledge.AnswerDesk;
 import org.onenumber.core.knowledge.AnswerIndexCatchUp;
 import org.onenumber.core.knowledge.RebuildProgress;
@@ -24,6 +26,9 @@ import org.slf4j.LoggerFactory;
  *   <li>On start: when the index is empty and the database has answers, rebuild in the background;
  *       otherwise catch up in the background with what the index missed (it commits every few
  *       seconds, so a crash can lose its last changes; {@link AnswerIndexCatchUp}).
+ *   <li>Cluster nodes ({@code onenumber.cluster.enabled}): from start on, follow the answer change
+ *       log every second ({@link #followChanges}, scheduled by {@link AnswerReplicaSchedule}), so
+ *       this node's replica sees what was changed through any node.
  *   <li>On request ({@link #startRebuild}): rebuild in the background unless one is running.
  *   <li>Every minute: move published answers past their validity to expired (search already hides
  *       them; this records it in their history).
@@ -41,17 +46,26 @@ public final class AnswerIndexKeeper {
   private final LuceneAnswerIndex index;
   private final JdbcAnswerStore store;
   private final AnswerDesk desk;
+  private final AnswerChangeFollower follower;
+  private final boolean clustered;
   private final AtomicBoolean rebuilding = new AtomicBoolean();
   private final AtomicReference<RebuildProgress> importProgress = new AtomicReference<>(RebuildProgress.IDLE);
 
-  AnswerIndexKeeper(LuceneAnswerIndex index, JdbcAnswerStore store, AnswerDesk desk) {
+  AnswerIndexKeeper(LuceneAnswerIndex index, JdbcAnswerStore store, AnswerDesk desk, AnswerChangeFollower follower,
+      @Value("${onenumber.cluster.enabled:false}") boolean clustered) {
     this.index = index;
     this.store = store;
     this.desk = desk;
+    this.follower = follower;
+    this.clustered = clustered;
   }
 
   @EventListener
   void onStartup(StartupEvent event) {
+    if (clustered) {
+      long from = follower.startAtLatest(); // before the catch-up below, so nothing committed meanwhile is missed
+      LOG.info("answer index replica follows the answer change log from position {}", from);
+    }
     long indexed = index.size();
     long stored = store.count();
     if (indexed == 0 && stored > 0) {
@@ -109,6 +123,20 @@ public final class AnswerIndexKeeper {
     importProgress.set(p);
     LOG.info("answer import {}% ({} of {}) {} answers/s{}", Math.round(p.percent()), p.done(), p.total(),
         Math.round(p.docsPerSecond()), p.running() ? "" : " done");
+  }
+
+  /**
+   * Cluster nodes: indexes what other nodes (or this one) changed since the last follow, so every
+   * node's replica finds an answer edited anywhere within about a second ({@link AnswerChangeFollower}).
+   */
+  public void followChanges() {
+    if (!follower.started()) {
+      return;
+    }
+    AnswerChangeFollower.Report r = follower.follow();
+    if (r.gapsGivenUp() > 0) {
+      LOG.info("answer change log: {} positions never committed (rolled back) given up", r.gapsGivenUp());
+    }
   }
 
   @Scheduled(fixedDelay = "1m", initialDelay = "1m")

@@ -5,14 +5,17 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.random.RandomGenerator;
+import org.onenumber.core.knowledge.AnswerChangeFollower;
 import org.onenumber.core.knowledge.AnswerDesk;
 import org.onenumber.core.knowledge.AnswerImport;
 import org.onenumber.core.knowledge.AnswerPorts;
 import org.onenumber.knowledge.LuceneAnswerIndex;
 import org.onenumber.server.events.VertxEventPublisher;
 import org.onenumber.server.persistence.Jdbc;
+import org.onenumber.server.persistence.JdbcAnswerChangeLog;
 import org.onenumber.server.persistence.JdbcAnswerStore;
 
 /**
@@ -34,6 +37,12 @@ final class KnowledgeFactory {
   AnswerPorts answerPorts(JdbcAnswerStore store, LuceneAnswerIndex index, VertxEventPublisher events, Jdbc jdbc,
       InstantSource clock, RandomGenerator random) {
     return new AnswerPorts(store, index, events, jdbc, clock, random);
+  }
+
+  @Singleton
+  AnswerChangeFollower answerChangeFollower(JdbcAnswerChangeLog log, LuceneAnswerIndex index,
+      @Value("${onenumber.cluster.answer-gap-wait:60s}") Duration gapWait) {
+    return new AnswerChangeFollower(log, index, System::nanoTime, gapWait.toNanos());
   }
 
   @Singleton

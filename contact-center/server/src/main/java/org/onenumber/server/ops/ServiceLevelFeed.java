@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>replays today's stored facts (contacts since local midnight with every step, agent state
  *       changes, surveys, escalations) into the fold, so a restart loses no figure;
- *   <li>subscribes to the event bus: every domain event goes into the fold, then to the wallboard.
+ *   <li>subscribes to the event bus: every domain event goes into the fold, then to the wallboard
+ *       (in the cluster profile the events of every node, {@link VertxEventPublisher#subscribeCenterWide}).
  *       A contact's category (the category of contact-level FCR) arrives as the intake's
  *       {@link ContactCategorized} event ({@link ContactCategories}), so the fold reads nothing.
  * </ol>
@@ -69,7 +70,7 @@ final class ServiceLevelFeed {
         new org.onenumber.core.casework.CaseId("replayed"), new org.onenumber.core.directory.DepartmentId("replayed"),
         "replayed", id, now, now)));
     LOG.info("service levels warmed from {} contacts since {}", contacts.size(), midnight);
-    events.subscribe(this::onEvent);
+    events.subscribeCenterWide(this::onEvent); // a cluster node folds every node's events: the whole center
   }
 
   /** Keeps yesterday and today in memory (plus contacts within the repeat window). */

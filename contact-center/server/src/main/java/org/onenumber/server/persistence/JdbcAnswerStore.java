@@ -120,7 +120,7 @@ public final class JdbcAnswerStore implements AnswerStore {
     return all.toArray();
   }
 
-  private static Answer read(ResultSet r) throws SQLException {
+  static Answer read(ResultSet r) throws SQLException {
     String type = r.getString("facility_type");
     Facility facility = type == null ? null : new Facility(r.getDouble("facility_lat"), r.getDouble("facility_lon"),
         r.getString("facility_address"), r.getString("facility_hours"), type);

@@ -20,7 +20,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -59,8 +58,10 @@ class ClusterFailoverIT {
     Path dir = Files.createTempDirectory("onenumber-cluster");
     String url = TestDatabases.freshPostgres("cluster_failover");
     List<ServerProcess> nodes = new ArrayList<>();
-    for (String node : List.of("node-a", "node-b", "node-c")) {
-      nodes.add(new ServerProcess(Files.createDirectories(dir.resolve(node)), properties(url, node)));
+    List<String> names = List.of("node-a", "node-b", "node-c");
+    List<Map<String, String>> settings = ClusterNodes.properties(url, names);
+    for (int i = 0; i < names.size(); i++) {
+      nodes.add(new ServerProcess(Files.createDirectories(dir.resolve(names.get(i))), settings.get(i)));
     }
     ServerProcess first = nodes.get(0).start();
     CompletableFuture<?> b = CompletableFuture.runAsync(() -> startAlive(nodes.get(1)));
@@ -177,15 +178,6 @@ class ClusterFailoverIT {
         "the oldest contact waited long enough before the kill to tell a carried-over wait from a new one");
     assertTrue(oldestWaitAfter >= waitedSinceQueued - 2, "the wait was carried over: the new owner says "
         + oldestWaitAfter + " s, the journal's queued_at " + waitedSinceQueued + " s");
-  }
-
-  private static Map<String, String> properties(String url, String node) {
-    Map<String, String> properties = new HashMap<>(Map.of("datasources.default.url", url,
-        "datasources.default.driver-class-name", "org.postgresql.Driver",
-        "datasources.default.username", TestDatabases.PG_USER, "datasources.default.password", TestDatabases.PG_PASSWORD,
-        "onenumber.rate-limits.intake-per-minute", "1000000", "onenumber.rate-limits.chat-per-minute", "1000000"));
-    properties.putAll(Map.of("onenumber.cluster.enabled", "true", "onenumber.cluster.node-id", node));
-    return properties;
   }
 
   private static void startAlive(ServerProcess node) {

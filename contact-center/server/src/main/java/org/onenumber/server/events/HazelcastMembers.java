@@ -1,0 +1,89 @@
+package org.onenumber.server.events;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import io.micronaut.context.annotation.Value;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cluster profile's Hazelcast membership for the Vert.x event bus (Hazelcast holds only the bus's
+ * member list and subscriptions; routing ownership is the PostgreSQL lease). Settings:
+ *
+ * <ul>
+ *   <li>{@code onenumber.cluster.name} ({@code onenumber}): nodes with another name never join;
+ *   <li>{@code onenumber.cluster.members} ({@code 127.0.0.1}): comma-separated {@code host} or {@code
+ *       host:port} of the other nodes (TCP-IP join; multicast is off);
+ *   <li>{@code onenumber.cluster.host} ({@code 127.0.0.1}): the address this node binds and announces,
+ *       for Hazelcast and for the event bus;
+ *   <li>{@code onenumber.cluster.port} ({@code 5701}): Hazelcast's port, the next free one above it
+ *       when taken (the bus picks a free port).
+ * </ul>
+ *
+ * Hazelcast's phone-home is off. Thread-safe (used once, at start).
+ */
+@Singleton
+final class HazelcastMembers {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HazelcastMembers.class);
+  private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(60);
+
+  private final String name;
+  private final List<String> members;
+  private final String host;
+  private final int port;
+
+  HazelcastMembers(@Value("${onenumber.cluster.name:onenumber}") String name,
+      @Value("${onenumber.cluster.members:127.0.0.1}") String members,
+      @Value("${onenumber.cluster.host:127.0.0.1}") String host,
+      @Value("${onenumber.cluster.port:5701}") int port) {
+    this.name = name;
+    this.members = Arrays.stream(members.split(",")).map(String::trim).filter(m -> !m.isEmpty()).toList();
+    this.host = host;
+    this.port = port;
+  }
+
+  Config config() {
+    Config config = new Config();
+    config.setClusterName(name);
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.logging.type", "slf4j");
+    config.setProperty("hazelcast.socket.bind.any", "false");
+    config.setProperty("hazelcast.wait.seconds.before.join", "1");
+    NetworkConfig network = config.getNetworkConfig();
+    network.setPort(port).setPortAutoIncrement(true);
+    network.getInterfaces().setEnabled(true).addInterface(host);
+    JoinConfig join = network.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true).setMembers(members);
+    return config;
+  }
+
+  /** Starts a clustered Vert.x on this membership; blocks until it joined (at most a minute). */
+  Vertx join(VertxOptions options) {
+    options.getEventBusOptions().setHost(host).setPort(0).setClusterPublicHost(host);
+    try {
+      Vertx vertx = Vertx.builder().with(options).withClusterManager(new HazelcastClusterManager(config()))
+          .buildClustered().toCompletionStage().toCompletableFuture()
+          .get(JOIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      LOG.info("event bus clustered as '{}' on {} (members {})", name, host, members);
+      return vertx;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while joining the cluster", e);
+    } catch (Exception e) {
+      throw new IllegalStateException("could not join the event bus cluster '" + name + "' (members " + members
+          + ", onenumber.cluster.members)", e);
+    }
+  }
+}
