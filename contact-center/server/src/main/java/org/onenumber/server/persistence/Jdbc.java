@@ -176,6 +176,31 @@ public final class Jdbc implements Transactions {
     });
   }
 
+  /**
+   * Executes {@code sql} once per row of {@code rows} as one JDBC batch (the PostgreSQL driver sends
+   * them in one round trip); nothing when {@code rows} is empty.
+   */
+  public void batch(String sql, List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    if (rows.size() == 1) {
+      update(sql, rows.get(0));
+      return;
+    }
+    run(c -> {
+      try (PreparedStatement statement = c.prepareStatement(sql)) {
+        for (Object[] row : rows) {
+          bind(statement, row);
+          statement.addBatch();
+        }
+        return statement.executeBatch();
+      } catch (java.sql.BatchUpdateException e) {
+        throw e.getNextException() != null ? e.getNextException() : e;
+      }
+    });
+  }
+
   public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
     return run(c -> {
       try (PreparedStatement statement = prepare(c, sql, args); ResultSet rows = statement.executeQuery()) {
@@ -221,11 +246,15 @@ public final class Jdbc implements Transactions {
 
   private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
     PreparedStatement statement = c.prepareStatement(sql);
+    bind(statement, args);
+    return statement;
+  }
+
+  private static void bind(PreparedStatement statement, Object... args) throws SQLException {
     for (int i = 0; i < args.length; i++) {
       Object arg = args[i] instanceof Instant at ? OffsetDateTime.ofInstant(at, ZoneOffset.UTC) : args[i];
       statement.setObject(i + 1, arg);
     }
-    return statement;
   }
 
   /** Reads a {@code timestamp with time zone} column; null stays null. */

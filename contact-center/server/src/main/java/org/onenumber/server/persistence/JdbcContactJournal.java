@@ -53,16 +53,16 @@ public final class JdbcContactJournal implements ContactJournal {
         update(contact);
       }
       List<ContactStep> steps = contact.steps();
+      List<Object[]> rows = new ArrayList<>();
       for (int seq = stored; seq < steps.size(); seq++) {
         ContactStep s = steps.get(seq);
-        jdbc.update("insert into contact_step (contact_id, seq, state, at, agent_id, queue_id, reason)"
-                + " values (?, ?, ?, ?, ?, ?, ?)", contact.id().value(), seq, s.state().name(), s.at(),
-            text(s.agent()), text(s.queue()), s.reason());
+        rows.add(new Object[] {contact.id().value(), seq, s.state().name(), s.at(), text(s.agent()),
+            text(s.queue()), s.reason()});
       }
-      for (DomainEvent event : events) {
-        jdbc.update("insert into domain_event (type, at, contact_id, payload) values (?, ?, ?, ?)",
-            event.type(), event.at(), contact.id().value(), payload(event));
-      }
+      jdbc.batch("insert into contact_step (contact_id, seq, state, at, agent_id, queue_id, reason)"
+          + " values (?, ?, ?, ?, ?, ?, ?)", rows);
+      jdbc.batch("insert into domain_event (type, at, contact_id, payload) values (?, ?, ?, ?)", events.stream()
+          .map(event -> new Object[] {event.type(), event.at(), contact.id().value(), payload(event)}).toList());
       return null;
     });
   }
