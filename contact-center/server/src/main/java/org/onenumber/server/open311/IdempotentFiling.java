@@ -1,7 +1,6 @@
 package org.onenumber.server.open311;
 
 import io.micronaut.context.annotation.Value;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +13,6 @@ import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.error.RetriableException;
 import org.onenumber.server.intake.IdempotencyKey;
 import org.onenumber.server.intake.JdbcIntakeKeys;
-import org.onenumber.server.persistence.GroupCommit;
 
 /**
  * Open311 filing ({@code POST requests}, the {@code /report/} form) with an optional
@@ -23,7 +21,7 @@ import org.onenumber.server.persistence.GroupCommit;
  * under their own scope ({@code open311:<client>}, {@code report}).
  *
  * <p>A filing is one transaction ({@link Open311Desk#file}), shared with the filings posted at the
- * same time (the group commit {@link Open311Commits#FILINGS}: a savepoint each, one commit for all,
+ * same time (the group commits of {@link FilingLanes}: a savepoint each, one commit for all,
  * every answer after that commit; a filing that fails rolls back alone). The key row (contact id, empty answer)
  * is inserted right after the contact, so a concurrent post with the same key waits on it early,
  * and its answer (service_request_id, token, notice) is written before the commit. A post with a key:
@@ -71,11 +69,10 @@ final class IdempotentFiling {
   private final JdbcIntakeKeys keys;
   private final InstantSource clock;
   private final Duration ttl;
-  private final GroupCommit commits;
+  private final FilingLanes commits;
 
   IdempotentFiling(Open311Desk desk, JdbcIntakeKeys keys, InstantSource clock,
-      @Value("${onenumber.intake.idempotency-ttl:24h}") Duration ttl,
-      @Named(Open311Commits.FILINGS) GroupCommit commits) {
+      @Value("${onenumber.intake.idempotency-ttl:24h}") Duration ttl, FilingLanes commits) {
     this.commits = commits;
     this.desk = desk;
     this.keys = keys;

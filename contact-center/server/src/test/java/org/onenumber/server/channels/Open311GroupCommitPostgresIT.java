@@ -23,12 +23,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.onenumber.server.TestDatabases;
-import org.onenumber.server.persistence.GroupCommit;
+import org.onenumber.server.open311.FilingLanes;
 import org.onenumber.server.persistence.Jdbc;
 
 /**
  * Open311 filings are group-committed (issue #14): filings posted while a commit runs share the next
- * transaction, each behind its own savepoint. On PostgreSQL (a fresh database) the test holds the
+ * transaction of their lane, each behind its own savepoint. With one lane, on PostgreSQL (a fresh database) the test holds the
  * first filing at its request row (a table lock taken on another connection), posts 15 more
  * meanwhile — one of them refused by the database (a check constraint on its description) —, then
  * lets go: the 14 good ones are stored in one commit, once each, the refused one answers 503 and
@@ -43,8 +43,9 @@ class Open311GroupCommitPostgresIT {
 
   @BeforeAll
   void start() throws Exception {
-    server = new ServerHarness(Files.createTempDirectory("onenumber-open311-gc"),
-        new java.util.HashMap<>(TestDatabases.postgresProperties("open311_gc"))).start();
+    java.util.Map<String, Object> properties = new java.util.HashMap<>(TestDatabases.postgresProperties("open311_gc"));
+    properties.put("onenumber.open311.group-commit.lanes", "1"); // one committer: the 15 queue behind the held one
+    server = new ServerHarness(Files.createTempDirectory("onenumber-open311-gc"), properties).start();
   }
 
   @AfterAll
@@ -75,7 +76,7 @@ class Open311GroupCommitPostgresIT {
   @Test
   void aFilingTheDatabaseRefusesInsideABatchFailsAloneAndTheOthersAreStoredInOneCommit() throws Exception {
     Jdbc jdbc = server.bean(Jdbc.class);
-    GroupCommit commits = server.bean(GroupCommit.class, "open311-filings");
+    FilingLanes commits = server.bean(FilingLanes.class);
     jdbc.update("alter table open311_request add constraint gc_refused check (description <> '" + BAD + "')");
     ExecutorService posters = Executors.newFixedThreadPool(16);
     try (Connection lock = server.bean(DataSource.class).getConnection()) {

@@ -11,7 +11,8 @@ import java.util.List;
  * Stores N cases straight into a migrated PostgreSQL database for the cases bench, set-based
  * ({@code insert … select … from generate_series}, one statement per table, in batches of
  * {@value #BATCH}): each case is also an Open311 request (same id, a random-looking token), has one
- * history row and one linked contact of its own citizen (with an Open311 handle), and belongs to the demo departments and services in turn.
+ * history row and one linked contact (with one step) of its own citizen (with an Open311 handle),
+ * and belongs to the demo departments and services in turn.
  * Statuses: 60% closed, then open, accepted, in progress, waiting on the citizen (10% each); due
  * dates 3–30 days ahead (no reminder or overdue sweep fires); opened and requested every 20 s back
  * from now. PostgreSQL only (it uses {@code generate_series} and {@code md5}).
@@ -48,6 +49,8 @@ final class CaseSeed {
         s.execute("insert into contact (id, channel, citizen_id, language, required_skills, priority, state,"
             + " created_at, updated_at) select " + contact + ", 'WEB_FORM', " + citizen + ", 'ko', '', 0, 'CLOSED', "
             + opened + ", " + opened + series);
+        s.execute("insert into contact_step (contact_id, seq, state, at, reason) select " + contact + ", 0, 'CLOSED', "
+            + opened + ", 'bench'" + series);
         s.execute("insert into case_file (id, department_id, category, priority, summary, citizen_id, due_at, status,"
             + " opened_at, version) select " + id + ", (" + departments + ")[1 + i % cardinality(" + departments
             + ")], 'bench', 'NORMAL', 'bench case', " + citizen + ", now() + (3 + i % 28) * interval '1 day', "
