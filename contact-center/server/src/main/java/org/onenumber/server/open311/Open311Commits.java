@@ -21,7 +21,7 @@ final class Open311Commits {
    */
   @Singleton
   @Bean(preDestroy = "close")
-  FilingLanes filings(Jdbc jdbc, @Value("${onenumber.open311.group-commit.lanes:2}") int lanes,
+  FilingLanes filings(Jdbc jdbc, @Value("${onenumber.open311.group-commit.lanes:4}") int lanes,
       @Value("${onenumber.open311.group-commit.max-batch:64}") int maxBatch) {
     return new FilingLanes(jdbc, lanes, maxBatch);
   }
