@@ -60,6 +60,16 @@ public abstract class CaseRegistryContract {
   }
 
   @Test
+  public void createStoresANewCaseAsSaveDoesAndRefusesAStoredId() {
+    Case c = open("C-1", "water", T0).moveTo(new CaseStatusChange(CaseStatus.ACCEPTED, T0.plusSeconds(60),
+        "staff-water", null));
+    cases().create(c);
+    assertEquals(c, cases().find(c.id()).orElseThrow());
+    assertThrows(RuntimeException.class, () -> cases().create(open("C-1", "roads", T0)));
+    assertEquals(c, cases().find(c.id()).orElseThrow());
+  }
+
+  @Test
   public void savingAgainAppendsNewStatuses() {
     Case c = open("C-1", "water", T0);
     cases().save(c);

@@ -51,6 +51,18 @@ public abstract class CitizenRegistryContract {
   }
 
   @Test
+  public void createStoresANewCitizenAsSaveDoesAndNothingWhenAnIdentityIsTaken() {
+    Citizen both = kim.withIdentity(new CitizenIdentity.ChatHandle("web-77"));
+    citizens().create(both);
+    assertEquals(both, citizens().find(kim.id()).orElseThrow());
+    assertEquals(both, citizens().findByIdentity(phone).orElseThrow());
+    Citizen lee = new Citizen(new CitizenId("lee"), null, Set.of(phone), Language.KOREAN, Consent.DEFAULT);
+    assertThrows(RuntimeException.class, () -> citizens().create(lee));
+    assertTrue(citizens().find(lee.id()).isEmpty(), "nothing stored");
+    assertEquals(kim.id(), citizens().findByIdentity(phone).orElseThrow().id());
+  }
+
+  @Test
   public void refusesAnIdentityThatBelongsToSomeoneElse() {
     citizens().save(kim);
     Citizen other = new Citizen(new CitizenId("lee"), null, Set.of(phone), Language.KOREAN, Consent.DEFAULT);

@@ -83,7 +83,7 @@ public final class CaseEscalation implements EscalateCase {
       Case c = new Case(id, department.id(), command.category(), command.priority(), command.summary(),
           contact.citizen(), List.of(contact.id()), rules.dueAt(department, command.category(), now),
           List.of(new CaseStatusChange(CaseStatus.OPEN, now, command.author(), null)));
-      cases.save(c);
+      cases.create(c);
       return c;
     });
     transactions.afterCommit(() -> {

@@ -146,7 +146,7 @@ public final class ContactIntake implements OpenContact {
     Set<CitizenIdentity> identities = known.isPresent() ? Set.of() : Set.of(command.identity());
     Citizen fresh = new Citizen(new CitizenId(Ids.timeOrdered(now, random)), command.citizenName(),
         identities, command.language(), Consent.DEFAULT);
-    citizens.save(fresh);
+    citizens.create(fresh);
     emitted.add(new CitizenRegistered(fresh.id(), command.identity().kind(), now));
     return fresh;
   }

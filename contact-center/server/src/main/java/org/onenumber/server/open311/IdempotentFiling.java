@@ -20,7 +20,9 @@ import org.onenumber.server.intake.JdbcIntakeKeys;
  * Keys share the intake's table ({@link JdbcIntakeKeys}, TTL {@code onenumber.intake.idempotency-ttl})
  * under their own scope ({@code open311:<client>}, {@code report}).
  *
- * <p>A filing is one transaction ({@link Open311Desk#file}): the key row (contact id, empty answer)
+ * <p>A filing is one transaction ({@link Open311Desk#file}), shared with the filings posted at the
+ * same time (the group commits of {@link FilingLanes}: a savepoint each, one commit for all,
+ * every answer after that commit; a filing that fails rolls back alone). The key row (contact id, empty answer)
  * is inserted right after the contact, so a concurrent post with the same key waits on it early,
  * and its answer (service_request_id, token, notice) is written before the commit. A post with a key:
  *
@@ -32,9 +34,10 @@ import org.onenumber.server.intake.JdbcIntakeKeys;
  *       what the IETF Idempotency-Key draft prescribes);
  *   <li>stored without an answer longer ago: that first post died between its commits. One repeat claims the key ({@link JdbcIntakeKeys#claim}) and finishes the filing for
  *       the stored contact ({@link Open311Desk#resume}); concurrent repeats get 409;
- *   <li>otherwise a new filing. Of two concurrent first posts the second's key insert waits for the
- *       first's commit and fails on the primary key: its whole filing rolls back and it answers as
- *       a repeat.
+ *   <li>otherwise a new filing. Of two concurrent first posts the second's key insert fails on the
+ *       primary key (in the same group commit it finds the first's row at once; from another
+ *       server it waits for the first's commit): its filing rolls back to its savepoint and, once
+ *       the batch committed, it answers as a repeat.
  * </ul>
  *
  * Thread-safe.
@@ -66,9 +69,11 @@ final class IdempotentFiling {
   private final JdbcIntakeKeys keys;
   private final InstantSource clock;
   private final Duration ttl;
+  private final FilingLanes commits;
 
   IdempotentFiling(Open311Desk desk, JdbcIntakeKeys keys, InstantSource clock,
-      @Value("${onenumber.intake.idempotency-ttl:24h}") Duration ttl) {
+      @Value("${onenumber.intake.idempotency-ttl:24h}") Duration ttl, FilingLanes commits) {
+    this.commits = commits;
     this.desk = desk;
     this.keys = keys;
     this.clock = clock;
@@ -78,13 +83,11 @@ final class IdempotentFiling {
   /**
    * Files {@code s} for {@code client}, or answers the key's earlier filing; {@code key} may be null.
    * {@code thenAlso} runs on a filing's result (a fresh or a finished one) before its answer is
-   * stored; for a fresh filing with a key, inside its transaction.
+   * stored; for a fresh filing, inside its transaction.
    */
   Answer file(ServiceRequestSubmission s, String client, IdempotencyKey key, Consumer<Open311Desk.Filed> thenAlso) {
     if (key == null) {
-      Open311Desk.Filed filed = desk.file(s, client);
-      thenAlso.accept(filed);
-      return Answer.of(filed);
+      return Answer.of(commits.run(() -> desk.file(s, client, contact -> { }, thenAlso)));
     }
     Optional<Answer> earlier = earlier(key, s, client, thenAlso);
     if (earlier.isPresent()) {
@@ -92,13 +95,13 @@ final class IdempotentFiling {
     }
     Open311Desk.Filed filed;
     try {
-      filed = desk.file(s, client, contact -> {
+      filed = commits.run(() -> desk.file(s, client, contact -> {
         Instant now = clock.instant();
         keys.store(key, contact.id().value(), "", now, now.plus(ttl));
       }, done -> {
         thenAlso.accept(done);
         keys.answer(key, Answer.of(done).stored());
-      });
+      }));
     } catch (RetriableException e) {
       if (JdbcIntakeKeys.duplicateKey(e)) {
         return earlier(key, s, client, thenAlso).orElseThrow(() -> e);

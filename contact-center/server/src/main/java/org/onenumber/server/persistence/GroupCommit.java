@@ -112,7 +112,7 @@ public final class GroupCommit implements AutoCloseable {
   }
 
   /** How many batch transactions were committed so far (tests). */
-  long transactions() {
+  public long transactions() {
     return transactions.get();
   }
 

@@ -203,6 +203,8 @@ public final class Jdbc implements Transactions {
           statement.addBatch();
         }
         return statement.executeBatch();
+      } catch (java.sql.BatchUpdateException e) {
+        throw e.getNextException() != null ? e.getNextException() : e;
       }
     });
   }

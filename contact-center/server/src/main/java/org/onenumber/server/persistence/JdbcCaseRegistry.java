@@ -70,6 +70,19 @@ public final class JdbcCaseRegistry implements CaseRegistry {
     });
   }
 
+  /** Three inserts (the case, its contacts, its history), no update or count first; a stored id fails on the key. */
+  @Override
+  public void create(Case c) {
+    jdbc.inTransaction(() -> {
+      jdbc.update("insert into case_file (id, department_id, category, priority, summary, citizen_id, due_at,"
+              + " status, opened_at, version, assignee) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", c.id().value(),
+          c.department().value(), c.category(), c.priority().name(), c.summary(), c.citizen().value(), c.dueAt(),
+          c.status().name(), c.openedAt(), c.version(), c.assignee());
+      appendRows(c, 0, 0);
+      return null;
+    });
+  }
+
   @Override
   public void update(Case c, int expectedVersion) {
     jdbc.inTransaction(() -> {
@@ -87,8 +100,12 @@ public final class JdbcCaseRegistry implements CaseRegistry {
   }
 
   private void appendRows(Case c, int storedRows) {
-    int contacts = count("case_contact", c.id());
-    for (int seq = contacts; seq < c.contacts().size(); seq++) {
+    appendRows(c, count("case_contact", c.id()), storedRows);
+  }
+
+  /** Inserts the contacts from {@code storedContacts} and the history rows from {@code storedRows} on. */
+  private void appendRows(Case c, int storedContacts, int storedRows) {
+    for (int seq = storedContacts; seq < c.contacts().size(); seq++) {
       jdbc.update("insert into case_contact (case_id, seq, contact_id) values (?, ?, ?)", c.id().value(), seq,
           c.contacts().get(seq).value());
     }

@@ -71,6 +71,20 @@ public final class JdbcCitizenRegistry implements CitizenRegistry {
     });
   }
 
+  /** One insert of the citizen and one batch of identities; an identity taken meanwhile fails on its key. */
+  @Override
+  public void create(Citizen citizen) {
+    jdbc.inTransaction(() -> {
+      Consent consent = citizen.consent();
+      jdbc.update("insert into citizen (id, name, preferred_language, store_history, record_calls, sms_opt_out)"
+              + " values (?, ?, ?, ?, ?, ?)", citizen.id().value(), citizen.name(), citizen.preferredLanguage().code(),
+          consent.storeHistory(), consent.recordCalls(), consent.smsOptOut());
+      jdbc.batch("insert into citizen_identity (kind, identity, citizen_id) values (?, ?, ?)", citizen.identities()
+          .stream().map(identity -> new Object[] {identity.kind(), identity.value(), citizen.id().value()}).toList());
+      return null;
+    });
+  }
+
   @Override
   public void merge(CitizenId from, CitizenId into) {
     jdbc.inTransaction(() -> {

@@ -11,7 +11,8 @@ import java.util.List;
  * Stores N cases straight into a migrated PostgreSQL database for the cases bench, set-based
  * ({@code insert … select … from generate_series}, one statement per table, in batches of
  * {@value #BATCH}): each case is also an Open311 request (same id, a random-looking token), has one
- * history row and one linked contact, and belongs to the demo departments and services in turn.
+ * history row and one linked contact (with one step) of its own citizen (with an Open311 handle),
+ * and belongs to the demo departments and services in turn.
  * Statuses: 60% closed, then open, accepted, in progress, waiting on the citizen (10% each); due
  * dates 3–30 days ahead (no reminder or overdue sweep fires); opened and requested every 20 s back
  * from now. PostgreSQL only (it uses {@code generate_series} and {@code md5}).
@@ -29,10 +30,6 @@ final class CaseSeed {
       String departments = array(s, "select id from department order by id");
       String services = array(s, "select code from open311_service order by code");
       String client = one(s, "select id from open311_client order by id");
-      s.execute("insert into citizen (id, name, preferred_language, store_history, record_calls, sms_opt_out)"
-          + " values ('bench-citizen', null, 'ko', true, false, false)");
-      s.execute("insert into contact (id, channel, citizen_id, language, required_skills, priority, state, created_at,"
-          + " updated_at) values ('bench-contact', 'WEB_FORM', 'bench-citizen', 'ko', '', 0, 'CLOSED', now(), now())");
       for (int from = 1; from <= count; from += BATCH) {
         int to = Math.min(count, from + BATCH - 1);
         String series = " from generate_series(" + from + ", " + to + ") i";
@@ -40,16 +37,30 @@ final class CaseSeed {
         String opened = "now() - (" + count + " - i) * interval '20 seconds'";
         String status = "(case when i % 10 < 6 then 'CLOSED' when i % 10 = 6 then 'OPEN' when i % 10 = 7 then"
             + " 'ACCEPTED' when i % 10 = 8 then 'IN_PROGRESS' else 'WAITING_ON_CITIZEN' end)";
+        // Each case its own citizen (an Open311 handle, as a filing without a phone gets) and contact,
+        // as in a city with a million cases: the tables a filing writes are not near-empty ones whose
+        // plans (sequential scans) go stale while the bench fills them.
+        String citizen = "'BC' || lpad(i::text, 9, '0')";
+        String contact = "'BK' || lpad(i::text, 9, '0')";
+        s.execute("insert into citizen (id, name, preferred_language, store_history, record_calls, sms_opt_out)"
+            + " select " + citizen + ", null, 'ko', true, false, false" + series);
+        s.execute("insert into citizen_identity (kind, identity, citizen_id) select 'chat', 'open311:bench:' || i, "
+            + citizen + series);
+        s.execute("insert into contact (id, channel, citizen_id, language, required_skills, priority, state,"
+            + " created_at, updated_at) select " + contact + ", 'WEB_FORM', " + citizen + ", 'ko', '', 0, 'CLOSED', "
+            + opened + ", " + opened + series);
+        s.execute("insert into contact_step (contact_id, seq, state, at, reason) select " + contact + ", 0, 'CLOSED', "
+            + opened + ", 'bench'" + series);
         s.execute("insert into case_file (id, department_id, category, priority, summary, citizen_id, due_at, status,"
             + " opened_at, version) select " + id + ", (" + departments + ")[1 + i % cardinality(" + departments
-            + ")], 'bench', 'NORMAL', 'bench case', 'bench-citizen', now() + (3 + i % 28) * interval '1 day', "
+            + ")], 'bench', 'NORMAL', 'bench case', " + citizen + ", now() + (3 + i % 28) * interval '1 day', "
             + status + ", " + opened + ", 1" + series);
         s.execute("insert into case_status (case_id, seq, status, at, author, kind) select " + id + ", 0, " + status
             + ", " + opened + ", 'op-001', 'STATUS'" + series);
-        s.execute("insert into case_contact (case_id, seq, contact_id) select " + id + ", 0, 'bench-contact'" + series);
+        s.execute("insert into case_contact (case_id, seq, contact_id) select " + id + ", 0, " + contact + series);
         s.execute("insert into open311_request (service_request_id, token, client_id, service_code, contact_id,"
             + " requested_at, lat, lon, description) select " + id + ", substr(md5(" + id + "), 1, 24), '" + client
-            + "', (" + services + ")[1 + i % cardinality(" + services + ")], 'bench-contact', " + opened
+            + "', (" + services + ")[1 + i % cardinality(" + services + ")], " + contact + ", " + opened
             + ", 37.5 + (i % 100) / 1000.0, 126.9 + (i % 100) / 1000.0, 'bench request'" + series);
       }
       s.execute("analyze");

@@ -39,6 +39,9 @@ public final class CasesBench {
         "onenumber.rate-limits.open311-read-per-minute", "100000000", "datasources.default.url", url,
         "datasources.default.driver-class-name", "org.postgresql.Driver", "datasources.default.username",
         TestDatabases.PG_USER, "datasources.default.password", TestDatabases.PG_PASSWORD));
+    if (options.integer("lanes", 0) > 0) {
+      properties.put("onenumber.open311.group-commit.lanes", String.valueOf(options.integer("lanes", 0)));
+    }
     try (ServerProcess server = new ServerProcess(Files.createTempDirectory("onenumber-bench-cases"), properties)
         .start()) {
       double seeded = CaseSeed.seed(url, count);
