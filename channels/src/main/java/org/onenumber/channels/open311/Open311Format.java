@@ -1,6 +1,6 @@
 package org.onenumber.channels.open311;
 
-import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -39,15 +39,22 @@ public enum Open311Format {
 
   /** The document {@code root} in this format. */
   public String render(Node root) {
-    StringBuilder out = new StringBuilder(256);
-    if (this == XML) {
-      out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-      xml(root, out);
-      out.append('\n');
-    } else {
-      json(root, out);
+    return new String(bytes(root), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The document {@code root} in this format as UTF-8, the response body: JSON straight from a
+   * streaming generator ({@link GeoReportJson}), XML from one builder encoded once.
+   */
+  public byte[] bytes(Node root) {
+    if (this == JSON) {
+      return GeoReportJson.bytes(root);
     }
-    return out.toString();
+    StringBuilder out = new StringBuilder(4096);
+    out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    xml(root, out);
+    out.append('\n');
+    return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private static void xml(Node node, StringBuilder out) {
@@ -69,75 +76,11 @@ public enum Open311Format {
     out.append("</").append(name).append('>');
   }
 
-  private static void json(Node node, StringBuilder out) {
-    switch (node) {
-      case Node.Leaf leaf -> jsonValue(leaf.value(), out);
-      case Node.Group group -> {
-        out.append('{');
-        for (int i = 0; i < group.children().size(); i++) {
-          Node child = group.children().get(i);
-          if (i > 0) {
-            out.append(',');
-          }
-          jsonString(child.name(), out);
-          out.append(':');
-          json(child, out);
-        }
-        out.append('}');
-      }
-      case Node.ListOf list -> {
-        out.append('[');
-        for (int i = 0; i < list.items().size(); i++) {
-          if (i > 0) {
-            out.append(',');
-          }
-          json(list.items().get(i), out);
-        }
-        out.append(']');
-      }
-    }
-  }
-
-  private static void jsonValue(Object value, StringBuilder out) {
-    if (value == null) {
-      out.append("null");
-    } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
-      out.append(value);
-    } else if (value instanceof Number) {
-      out.append(text(value));
-    } else {
-      jsonString(value.toString(), out);
-    }
-  }
-
   private static String text(Object value) {
     if (value instanceof Double d) {
-      return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+      return GeoReportJson.plain(d);
     }
     return value.toString();
-  }
-
-  private static void jsonString(String s, StringBuilder out) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '<' -> out.append("\\u003c");
-        default -> {
-          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
   }
 
   private static void escapeXml(String s, StringBuilder out) {

@@ -55,6 +55,17 @@ class GeoReportDocumentsTest {
   }
 
   @Test
+  void jsonIsUtf8WithControlCharactersAndLineSeparatorsEscaped() {
+    Node doc = new Node.ListOf("errors", List.of(new Node.Group("error", List.of(
+        Node.leaf("description", "포트홀 a\nb\tc\r\u0001\u001f\b\f \u2028\u2029 </script> \\ é"),
+        Node.leaf("code", 7L), Node.leaf("ok", true), Node.leaf("lat", 37.50), Node.leaf("long", 127.0)))));
+    String expected = "[{\"description\":\"포트홀 a\\nb\\tc\\r\\u0001\\u001f\\u0008\\u000c \\u2028\\u2029"
+        + " \\u003c/script> \\\\ é\",\"code\":7,\"ok\":true,\"lat\":37.5,\"long\":127}]";
+    assertEquals(expected, Open311Format.JSON.render(doc));
+    assertEquals(expected, new String(Open311Format.JSON.bytes(doc), java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
   void createdTokenAndErrorDocumentsHaveTheSpecificationsShape() {
     assertEquals("[{\"service_request_id\":\"C-1\",\"service_notice\":\"due\",\"account_id\":null}]",
         Open311Format.JSON.render(GeoReportDocuments.created("C-1", "due")));

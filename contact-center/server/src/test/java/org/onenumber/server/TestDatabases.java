@@ -84,6 +84,11 @@ public final class TestDatabases {
     }
   }
 
+  /** Keeps the database of this JDBC URL when the JVM exits (a bench's {@code --keep}, for EXPLAIN afterwards). */
+  public static void keep(String url) {
+    CREATED.remove(url.substring(url.lastIndexOf('/') + 1));
+  }
+
   private static void dropCreated() {
     for (String database : CREATED) {
       try {

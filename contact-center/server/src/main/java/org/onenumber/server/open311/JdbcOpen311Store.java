@@ -5,16 +5,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.onenumber.channels.open311.GeoReportService;
 import org.onenumber.channels.open311.StandardAttributes;
+import org.onenumber.core.casework.Case;
 import org.onenumber.core.directory.DepartmentId;
 import org.onenumber.server.persistence.Jdbc;
+import org.onenumber.server.persistence.Open311CaseColumns;
 
 /**
  * Open311's tables: the service catalogue and the filed
@@ -29,23 +29,18 @@ public final class JdbcOpen311Store {
       + " requested_at, lat, lon, address, address_id, description, media_url, attributes";
 
   /**
-   * A request with what {@code GET requests} shows of its case, in one statement: the case row, its
-   * last history row (the row {@code seq = version - 1}, by primary key) and its latest public note
-   * (newest first on the primary key). Case columns are null for a request without a case.
+   * A request with what {@code GET requests} shows of its case, from the request row alone: the
+   * case's columns there are written with the case (V380, {@link Open311CaseColumns}); they are
+   * null (and the status {@code open}) for a request without a case.
    */
-  private static final String LISTED = "select " + Arrays.stream(REQUEST_COLUMNS.split(", "))
-      .map(c -> "r." + c).collect(Collectors.joining(", "))
-      + ", f.status as case_status, f.department_id, f.due_at, u.at as updated_at,"
-      + " (select n.public_note from case_status n where n.case_id = f.id and n.public_note is not null"
-      + " order by n.seq desc limit 1) as status_notes"
-      + " from open311_request r left join case_file f on f.id = r.service_request_id"
-      + " left join case_status u on u.case_id = f.id and u.seq = f.version - 1";
+  private static final String LISTED = "select " + REQUEST_COLUMNS
+      + ", geo_status, case_department_id, case_due_at, case_updated_at, case_status_notes from open311_request";
 
-  /** The case statuses GeoReport calls {@code closed} ({@code ServiceRequestView.statusOf}). */
-  private static final String CLOSED = "('RESOLVED', 'REJECTED', 'CLOSED', 'MERGED')";
-
-  /** A stored request and its case's status, department, due date, last change and latest public note. */
-  public record Listed(StoredRequest request, String caseStatus, String departmentId, Instant dueAt,
+  /**
+   * A stored request and its GeoReport status ({@code open}/{@code closed}), its case's department
+   * (null without a case), due date, last change and latest public note.
+   */
+  public record Listed(StoredRequest request, String status, String departmentId, Instant dueAt,
       Instant updatedAt, String statusNotes) {}
 
   private final Jdbc jdbc;
@@ -68,10 +63,16 @@ public final class JdbcOpen311Store {
     return jdbc.queryOne("select * from open311_service where code = ?", JdbcOpen311Store::service, code);
   }
 
-  public void save(StoredRequest r) {
-    jdbc.update("insert into open311_request (" + REQUEST_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        r.serviceRequestId(), r.token(), r.clientId(), r.serviceCode(), r.contactId(), r.requestedAt(), r.lat(),
-        r.lon(), r.address(), r.addressId(), r.description(), r.mediaUrl(), r.attributes());
+  /**
+   * Stores a filed request with what {@code GET requests} lists of its case {@code c} (as stored in
+   * this transaction; later changes of the case rewrite them, {@link Open311CaseColumns}).
+   */
+  public void save(StoredRequest r, Case c) {
+    Object[] listed = Open311CaseColumns.values(c);
+    jdbc.update("insert into open311_request (" + REQUEST_COLUMNS + ", " + Open311CaseColumns.NAMES + ") values"
+        + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.serviceRequestId(), r.token(), r.clientId(),
+        r.serviceCode(), r.contactId(), r.requestedAt(), r.lat(), r.lon(), r.address(), r.addressId(), r.description(),
+        r.mediaUrl(), r.attributes(), listed[0], listed[1], listed[2], listed[3], listed[4]);
   }
 
   public Optional<StoredRequest> request(String serviceRequestId) {
@@ -90,43 +91,44 @@ public final class JdbcOpen311Store {
       return List.of();
     }
     String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
-    return jdbc.query(LISTED + " where r.service_request_id in (" + marks
-        + ") order by r.requested_at desc, r.service_request_id desc", JdbcOpen311Store::listed, ids.toArray());
+    return jdbc.query(LISTED + " where service_request_id in (" + marks
+        + ") order by requested_at desc, service_request_id desc", JdbcOpen311Store::listed, ids.toArray());
   }
 
   /**
    * Requests filed in {@code [from, to]} for any of {@code serviceCodes} (all when empty) whose
    * GeoReport status is one of {@code statuses} (both when empty; no case yet is {@code open}), with
-   * their cases, newest first, at most {@code limit}: one statement (index {@code
-   * open311_request_listing} (window and order, V345) or {@code open311_request_service}). On
-   * PostgreSQL without parallel workers: it reads about 1,000 rows in index order and stops, and
-   * starting workers for that (the planner's choice on 1,000,000 rows) took longer than the read.
+   * their cases, newest first, at most {@code limit}: one range of one index read in order, no join
+   * ({@code open311_request_status} (status, window, order; V380), {@code open311_request_listing}
+   * (window and order, V345) or {@code open311_request_service}). On PostgreSQL without parallel
+   * workers: it reads {@code limit} rows in index order and stops, and starting workers for that
+   * (the planner's choice on 1,000,000 rows) took longer than the read.
    */
   public List<Listed> listed(Instant from, Instant to, List<String> serviceCodes, Set<String> statuses, int limit) {
     List<Object> args = new ArrayList<>(List.of(from, to));
-    StringBuilder where = new StringBuilder(" where r.requested_at >= ? and r.requested_at <= ?");
+    StringBuilder where = new StringBuilder(" where requested_at >= ? and requested_at <= ?");
     if (!serviceCodes.isEmpty()) {
-      where.append(" and r.service_code in (").append(String.join(", ", Collections.nCopies(serviceCodes.size(), "?")))
+      where.append(" and service_code in (").append(String.join(", ", Collections.nCopies(serviceCodes.size(), "?")))
           .append(')');
       args.addAll(serviceCodes);
     }
     if (statuses.size() == 1) {
-      where.append(statuses.contains("closed") ? " and f.status in " + CLOSED
-          : " and (f.status is null or f.status not in " + CLOSED + ")");
+      where.append(" and geo_status = ?");
+      args.add(statuses.iterator().next());
     }
     args.add(limit);
     return jdbc.inTransaction(() -> {
       if (jdbc.postgres()) {
         jdbc.update("set local max_parallel_workers_per_gather = 0");
       }
-      return jdbc.query(LISTED + where + " order by r.requested_at desc, r.service_request_id desc limit ?",
+      return jdbc.query(LISTED + where + " order by requested_at desc, service_request_id desc limit ?",
           JdbcOpen311Store::listed, args.toArray());
     });
   }
 
   private static Listed listed(ResultSet row) throws SQLException {
-    return new Listed(request(row), row.getString("case_status"), row.getString("department_id"),
-        Jdbc.instant(row, "due_at"), Jdbc.instant(row, "updated_at"), row.getString("status_notes"));
+    return new Listed(request(row), row.getString("geo_status"), row.getString("case_department_id"),
+        Jdbc.instant(row, "case_due_at"), Jdbc.instant(row, "case_updated_at"), row.getString("case_status_notes"));
   }
 
   private static GeoReportService service(ResultSet row) throws SQLException {

@@ -145,12 +145,12 @@ final class Open311Controller {
 
   @Get("/v2/requests.{format}")
   @Operation(summary = "Open311 GET Service Requests: by ids, or by service, date window (90 days) and status")
-  HttpResponse<String> requests(@PathVariable String format, HttpRequest<?> request) {
+  HttpResponse<?> requests(@PathVariable String format, HttpRequest<?> request) {
     OptionalLong wait = readLimit(request);
     if (wait.isPresent()) {
       return Open311Responses.tooMany(format, wait.getAsLong());
     }
-    return Open311Responses.answer(format, () -> GeoReportDocuments.requests(
+    return Open311Responses.answerBytes(format, () -> GeoReportDocuments.requests(
         desk.find(RequestQuery.parse(params(request), clock.instant(), jurisdiction))));
   }
 

@@ -147,7 +147,7 @@ public final class Open311Desk {
       String token) {
     StoredRequest row = new StoredRequest(opened.id().value(), token, client, s.service().code(), contact.value(), opened.openedAt(), s.lat(), s.lon(), s.addressString(), s.addressId(),
         s.description(), s.mediaUrl(), encode(s.attributes()));
-    store.save(row);
+    store.save(row, opened);
     if (s.mediaUrl() != null) {
       media.enqueue(SOURCE + ":" + opened.id().value(), opened.id(), null, java.net.URI.create(s.mediaUrl()), SOURCE);
     }
@@ -202,8 +202,8 @@ public final class Open311Desk {
       Map<String, String> agencies) {
     StoredRequest r = l.request();
     String serviceName = serviceNames.getOrDefault(r.serviceCode(), r.serviceCode());
-    boolean filed = l.caseStatus() != null;
-    return new ServiceRequestView(r.serviceRequestId(), filed ? ServiceRequestView.statusOf(l.caseStatus()) : "open",
+    boolean filed = l.departmentId() != null;
+    return new ServiceRequestView(r.serviceRequestId(), l.status(),
         l.statusNotes(), serviceName, r.serviceCode(), r.description(),
         filed ? agencies.getOrDefault(l.departmentId(), l.departmentId()) : null, null, r.requestedAt(),
         filed ? l.updatedAt() : r.requestedAt(), l.dueAt(), r.address(), r.addressId(), null, r.lat(), r.lon(),

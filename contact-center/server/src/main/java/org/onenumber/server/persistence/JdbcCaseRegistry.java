@@ -27,7 +27,8 @@ import org.onenumber.core.port.out.CaseRegistry;
  * Cases on tables {@code case_file}, {@code case_contact} and {@code case_status} (one row per
  * history entry, only ever inserted). An update is a compare-and-set on {@code case_file.version}:
  * the row lock it takes serializes concurrent writers, and the loser finds a version it did not
- * expect. Thread-safe.
+ * expect. A case filed through Open311 also has its listed columns on its request row rewritten in
+ * the same transaction ({@link Open311CaseColumns}). Thread-safe.
  */
 @Singleton
 public final class JdbcCaseRegistry implements CaseRegistry {
@@ -66,6 +67,7 @@ public final class JdbcCaseRegistry implements CaseRegistry {
             c.status().name(), c.openedAt(), c.version(), c.assignee());
       }
       appendRows(c, count("case_status", c.id()));
+      Open311CaseColumns.write(jdbc, c);
       return null;
     });
   }
@@ -95,6 +97,7 @@ public final class JdbcCaseRegistry implements CaseRegistry {
         throw new VersionConflictException("case " + c.id(), expectedVersion, current);
       }
       appendRows(c, expectedVersion);
+      Open311CaseColumns.write(jdbc, c);
       return null;
     });
   }

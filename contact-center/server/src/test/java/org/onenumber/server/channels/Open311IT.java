@@ -279,7 +279,9 @@ class Open311IT {
   @SuppressWarnings("unchecked")
   void aResolvedRequestShowsTheAnswerAsStatusNotesAndCountsInTheDepartmentsReplyRate() throws Exception {
     String id = file("json", pothole("A hole to be answered"));
-    assertNull(jsonList(get("/open311/v2/requests/" + id + ".json")).get(0).get("status_notes"));
+    Map<String, Object> filed = jsonList(get("/open311/v2/requests/" + id + ".json")).get(0);
+    assertNull(filed.get("status_notes"));
+    assertTrue(jsonList(get("/open311/v2/requests.json?status=open")).contains(filed), "listed as open");
     String supervisor = server.login("sv-01");
     var http = server.client().toBlocking();
     Map<?, ?> c = http.retrieve(io.micronaut.http.HttpRequest.GET("/api/v1/cases/" + id).bearerAuth(supervisor),
@@ -294,6 +296,14 @@ class Open311IT {
     assertEquals("The hole was filled on Tuesday.",
         fields(children(xml(get("/open311/v2/requests/" + id + ".xml"), "service_requests"), "request").get(0))
             .get("status_notes"));
+    // Listings read the case's columns kept on the request row (V380): the same as the request's own view.
+    assertEquals(List.of(r), jsonList(get("/open311/v2/requests.json?service_request_id=" + id)));
+    assertTrue(jsonList(get("/open311/v2/requests.json?status=closed")).contains(r), "listed as closed");
+    assertTrue(jsonList(get("/open311/v2/requests.json?status=open")).stream()
+        .noneMatch(o -> id.equals(o.get("service_request_id"))), "no longer listed as open");
+    assertEquals("The hole was filled on Tuesday.", children(xml(get("/open311/v2/requests.xml?status=closed"),
+        "service_requests"), "request").stream().map(Open311IT::fields)
+        .filter(f -> id.equals(f.get("service_request_id"))).findFirst().orElseThrow().get("status_notes"));
 
     Map<String, Object> batch = (Map<String, Object>) server.bean(JsonMapper.class).readValue(http.retrieve(
         io.micronaut.http.HttpRequest.GET("/api/v1/reports/departments?department=roads&source=batch")

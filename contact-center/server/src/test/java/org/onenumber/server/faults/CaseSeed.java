@@ -15,7 +15,8 @@ import java.util.List;
  * and belongs to the demo departments and services in turn.
  * Statuses: 60% closed, then open, accepted, in progress, waiting on the citizen (10% each); due
  * dates 3–30 days ahead (no reminder or overdue sweep fires); opened and requested every 20 s back
- * from now. PostgreSQL only (it uses {@code generate_series} and {@code md5}).
+ * from now; each request row carries its case's listed columns as {@code Open311CaseColumns} writes
+ * them (V380). PostgreSQL only (it uses {@code generate_series} and {@code md5}).
  */
 final class CaseSeed {
 
@@ -35,6 +36,7 @@ final class CaseSeed {
         String series = " from generate_series(" + from + ", " + to + ") i";
         String id = "'B' || lpad(i::text, 9, '0')";
         String opened = "now() - (" + count + " - i) * interval '20 seconds'";
+        String due = "now() + (3 + i % 28) * interval '1 day'";
         String status = "(case when i % 10 < 6 then 'CLOSED' when i % 10 = 6 then 'OPEN' when i % 10 = 7 then"
             + " 'ACCEPTED' when i % 10 = 8 then 'IN_PROGRESS' else 'WAITING_ON_CITIZEN' end)";
         // Each case its own citizen (an Open311 handle, as a filing without a phone gets) and contact,
@@ -53,15 +55,18 @@ final class CaseSeed {
             + opened + ", 'bench'" + series);
         s.execute("insert into case_file (id, department_id, category, priority, summary, citizen_id, due_at, status,"
             + " opened_at, version) select " + id + ", (" + departments + ")[1 + i % cardinality(" + departments
-            + ")], 'bench', 'NORMAL', 'bench case', " + citizen + ", now() + (3 + i % 28) * interval '1 day', "
+            + ")], 'bench', 'NORMAL', 'bench case', " + citizen + ", " + due + ", "
             + status + ", " + opened + ", 1" + series);
         s.execute("insert into case_status (case_id, seq, status, at, author, kind) select " + id + ", 0, " + status
             + ", " + opened + ", 'op-001', 'STATUS'" + series);
         s.execute("insert into case_contact (case_id, seq, contact_id) select " + id + ", 0, " + contact + series);
         s.execute("insert into open311_request (service_request_id, token, client_id, service_code, contact_id,"
-            + " requested_at, lat, lon, description) select " + id + ", substr(md5(" + id + "), 1, 24), '" + client
+            + " requested_at, lat, lon, description, geo_status, case_department_id, case_due_at, case_updated_at)"
+            + " select " + id + ", substr(md5(" + id + "), 1, 24), '" + client
             + "', (" + services + ")[1 + i % cardinality(" + services + ")], " + contact + ", " + opened
-            + ", 37.5 + (i % 100) / 1000.0, 126.9 + (i % 100) / 1000.0, 'bench request'" + series);
+            + ", 37.5 + (i % 100) / 1000.0, 126.9 + (i % 100) / 1000.0, 'bench request', case when i % 10 < 6 then"
+            + " 'closed' else 'open' end, (" + departments + ")[1 + i % cardinality(" + departments + ")], " + due
+            + ", " + opened + series);
       }
       s.execute("analyze");
     }

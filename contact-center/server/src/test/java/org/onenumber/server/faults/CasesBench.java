@@ -35,6 +35,10 @@ public final class CasesBench {
     int count = options.integer("cases", 1_000_000);
     int reads = options.integer("reads", 200);
     String url = TestDatabases.freshPostgres("onenumber_bench_cases");
+    if (options.options().containsKey("keep")) {
+      TestDatabases.keep(url);
+      System.out.println("keeping the database " + url + " (drop it when done)");
+    }
     Map<String, String> properties = new HashMap<>(Map.of("onenumber.rate-limits.open311-per-minute", "100000000",
         "onenumber.rate-limits.open311-read-per-minute", "100000000", "datasources.default.url", url,
         "datasources.default.driver-class-name", "org.postgresql.Driver", "datasources.default.username",
