@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.onenumber.core.agent.Agent;
@@ -101,6 +102,12 @@ final class JdbcRoutingRecord implements RoutingRecord {
       directory.agent(session.agent()).ifPresent(agent -> commands.addAll(session.commands(agent)));
     }
     return commands;
+  }
+
+  /** When the journal's latest contact step happened, if it holds any. */
+  Optional<Instant> lastStepAt() {
+    return jdbc.query("select max(at) as last_at from contact_step", row -> Jdbc.instant(row, "last_at")).stream()
+        .filter(java.util.Objects::nonNull).findFirst();
   }
 
   /** Contacts the journal holds as queued since before {@code before} (the cluster owner's pick-up of other nodes' intake). */

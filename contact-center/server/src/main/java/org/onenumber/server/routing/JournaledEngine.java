@@ -45,8 +45,7 @@ import org.onenumber.core.routing.RoutingEngine;
  *       queues), open contacts (offers in flight go
  *       back to the line, wrap-ups close), then the stored agent sessions (agents logged back in
  *       with their state and capacity, so the line is re-offered). The rebuild's own decisions
- *       are written like any other (but the agents' re-logins, which restate the record); if that
- *       fails too, the use fails and the next one tries again.
+ *       are written like any other; if that fails too, the use fails and the next one tries again.
  * </ol>
  *
  * <p>So any engine a caller can reach equals a replay of what the record holds. The same rebuild
@@ -169,23 +168,10 @@ final class JournaledEngine {
     Set<AgentId> agents = new HashSet<>();
     decisions.forEach(d -> agents.addAll(touched(null, d)));
     Decisions all = merge(decisions);
-    write(next, replayed(all), agents);
+    write(next, all, agents);
     engine = next;
     stale = false;
     written.accept(next, all);
-  }
-
-  /**
-   * What a rebuild writes: its contacts' changes (offers in flight back to the line, wrap-ups
-   * closed, new offers) but not the agents' state changes of logging the stored sessions back in —
-   * those restate what the record holds (the sessions it writes are only the changed ones, {@link
-   * RoutingRecord#write}); writing them on every rebuild grew the journal by every agent's login.
-   * They are still published.
-   */
-  private static Decisions replayed(Decisions all) {
-    List<DomainEvent> events = all.events().stream()
-        .filter(e -> !(e instanceof AgentStateChanged)).toList();
-    return new Decisions(events, all.contacts(), null);
   }
 
   private void write(RoutingEngine current, Decisions decisions, Set<AgentId> agents) {

@@ -132,6 +132,7 @@ public final class RoutingHost implements RouteContact {
     this.queue = new RoutingQueue(task -> context.runOnContext(v -> connections.run(task)), routing, new Steps());
     ownership.whenChanged(owner -> queue.read(() -> roleChanged(owner)));
     if (ownership.owner()) {
+      clockNotBehindJournal();
       call(e -> {
         routingHere = true;
         start();
@@ -295,6 +296,32 @@ public final class RoutingHost implements RouteContact {
   private void start() {
     RoutingEngine engine = routing.engine();
     LOG.info("routing rebuilt from the journal: {} waiting", engine.waitingCount());
+  }
+
+  /**
+   * A server whose clock reads earlier than its journal's last step cannot rebuild the line (an
+   * offer in flight goes back to the queue "now", before its last step). A simulation restarted on
+   * its journal refuses to start, naming the setting that continues its day; on the wall clock
+   * (set back, e.g. an NTP step) it is logged and the server starts.
+   */
+  private void clockNotBehindJournal() {
+    Instant now = clock.instant();
+    record.lastStepAt().filter(last -> last.isAfter(now)).ifPresent(last -> {
+      if (time.simulated()) {
+        throw new ClockBehindJournalException("the simulated clock starts at " + now + ", before the journal's last"
+            + " step at " + last + ": a simulation restarted on its journal continues its day; set"
+            + " onenumber.simulation.clock.start to " + last + " or later");
+      }
+      LOG.warn("the clock reads {}, before the journal's last step at {} (was it set back?): contacts offered then"
+          + " cannot go back to the queue until it passes", now, last);
+    });
+  }
+
+  /** The simulated clock was started behind the journal (see {@link #clockNotBehindJournal}). */
+  static final class ClockBehindJournalException extends IllegalStateException {
+    ClockBehindJournalException(String message) {
+      super(message);
+    }
   }
 
   /** False on a cluster standby: consoles and routing calls belong on the lease owner. */
