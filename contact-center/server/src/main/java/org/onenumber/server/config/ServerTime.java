@@ -57,6 +57,11 @@ public final class ServerTime {
     return clock;
   }
 
+  /** True in the simulation environment: the clock is the trace clock, set by {@code onenumber.simulation.clock.*}. */
+  public boolean simulated() {
+    return simulated != null;
+  }
+
   /** Trace seconds per wall second (1 on the wall clock). */
   public double speedup() {
     return simulated == null ? 1 : simulated.speedup();

@@ -24,7 +24,8 @@ import org.onenumber.core.port.out.Transactions;
  * failures become {@link RetriableException}s after a rollback. Work registered with
  * {@link #afterCommit} runs once the outermost transaction has committed (never after a rollback);
  * {@link #inSavepoint} lets one part of a transaction fail and roll back alone (the group commit of
- * webhooks, {@code GroupCommit}).
+ * webhooks, {@code GroupCommit}). {@link #onPool} runs work on connections of another pool of the same
+ * database (routing's own, which intake's requests cannot take).
  */
 @Singleton
 public final class Jdbc implements Transactions {
@@ -35,6 +36,8 @@ public final class Jdbc implements Transactions {
   private final ThreadLocal<Connection> current = new ThreadLocal<>();
   /** What the calling thread's transaction runs once it has committed ({@link #afterCommit}). */
   private final ThreadLocal<List<Runnable>> committed = new ThreadLocal<>();
+  /** The pool the calling thread takes its connections from, when not {@link #dataSource} ({@link #onPool}). */
+  private final ThreadLocal<DataSource> pool = new ThreadLocal<>();
 
   public Jdbc(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -63,6 +66,29 @@ public final class Jdbc implements Transactions {
     T apply(Connection connection) throws SQLException;
   }
 
+  /**
+   * Runs {@code work} with every connection the calling thread opens through this instance taken
+   * from {@code reserved} (another pool of the same database) instead of the shared one; nested
+   * calls keep the outermost pool.
+   */
+  public void onPool(DataSource reserved, Runnable work) {
+    if (pool.get() != null) {
+      work.run();
+      return;
+    }
+    pool.set(reserved);
+    try {
+      work.run();
+    } finally {
+      pool.remove();
+    }
+  }
+
+  private DataSource source() {
+    DataSource reserved = pool.get();
+    return reserved == null ? dataSource : reserved;
+  }
+
   @Override
   public <T> T inTransaction(Supplier<T> work) {
     if (current.get() != null) {
@@ -70,7 +96,7 @@ public final class Jdbc implements Transactions {
     }
     List<Runnable> then = new ArrayList<>();
     T result;
-    try (Connection connection = dataSource.getConnection()) {
+    try (Connection connection = source().getConnection()) {
       connection.setAutoCommit(false);
       current.set(connection);
       committed.set(then);
@@ -231,7 +257,7 @@ public final class Jdbc implements Transactions {
       if (joined != null) {
         return work.apply(joined);
       }
-      try (Connection connection = dataSource.getConnection()) {
+      try (Connection connection = source().getConnection()) {
         return work.apply(connection);
       }
     } catch (SQLException e) {

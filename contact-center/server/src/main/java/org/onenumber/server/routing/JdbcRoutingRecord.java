@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.onenumber.core.agent.Agent;
@@ -103,6 +104,12 @@ final class JdbcRoutingRecord implements RoutingRecord {
     return commands;
   }
 
+  /** When the journal's latest contact step happened, if it holds any. */
+  Optional<Instant> lastStepAt() {
+    return jdbc.query("select max(at) as last_at from contact_step", row -> Jdbc.instant(row, "last_at")).stream()
+        .filter(java.util.Objects::nonNull).findFirst();
+  }
+
   /** Contacts the journal holds as queued since before {@code before} (the cluster owner's pick-up of other nodes' intake). */
   List<ContactId> queuedBefore(Instant before) {
     return jdbc.query("select id from contact where state = 'QUEUED' and queued_at < ?",
@@ -131,12 +138,23 @@ final class JdbcRoutingRecord implements RoutingRecord {
     });
   }
 
+  /**
+   * Stores one agent's session if it differs from the stored one: a rebuild logs every stored
+   * session back in, and rewriting each unchanged row grew the journal on every rebuild.
+   */
   private void save(AgentStatus agent) {
-    jdbc.update("delete from agent_session where agent_id = ?", agent.agent().value());
-    jdbc.update("insert into agent_session (agent_id, queues, state, break_reason, max_messaging, updated_at)"
-        + " values (?, ?, ?, ?, ?, ?)", agent.agent().value(),
-        agent.queues().stream().map(QueueId::value).sorted().collect(Collectors.joining(",")),
-        agent.state().name(), agent.breakReason(), agent.maxMessaging(), clock.instant());
+    String id = agent.agent().value();
+    String queues = agent.queues().stream().map(QueueId::value).sorted().collect(Collectors.joining(","));
+    int changed = jdbc.update("update agent_session set queues = ?, state = ?, break_reason = ?, max_messaging = ?,"
+        + " updated_at = ? where agent_id = ? and (queues <> ? or state <> ? or max_messaging <> ?"
+        + " or coalesce(break_reason, '') <> ?)", queues, agent.state().name(), agent.breakReason(),
+        agent.maxMessaging(), clock.instant(), id, queues, agent.state().name(), agent.maxMessaging(),
+        agent.breakReason() == null ? "" : agent.breakReason());
+    if (changed == 0 && jdbc.queryOne("select 1 from agent_session where agent_id = ?", row -> true, id).isEmpty()) {
+      jdbc.update("insert into agent_session (agent_id, queues, state, break_reason, max_messaging, updated_at)"
+          + " values (?, ?, ?, ?, ?, ?)", id, queues, agent.state().name(), agent.breakReason(), agent.maxMessaging(),
+          clock.instant());
+    }
   }
 
   private static Set<QueueId> queues(String text) {

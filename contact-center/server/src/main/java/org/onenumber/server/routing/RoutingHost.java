@@ -1,5 +1,6 @@
 package org.onenumber.server.routing;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.vertx.core.DeploymentOptions;
@@ -45,8 +46,11 @@ import org.slf4j.LoggerFactory;
  * consoles, then their callers answered; the engine's next deadline becomes a Vert.x timer.
  * Deadlines are in server time; {@link ServerTime} turns them into wall delays (trace time under a
  * simulated clock). A contact offered as it arrives is timed from arrival to the offer frame
- * ({@link OfferLatency}). On start, and after any failed write, the engine is rebuilt from the
- * record (queue configurations, open contacts, agent sessions). Thread-safe: callers on any thread
+ * ({@link OfferLatency}). The context reads and writes the journal on its own connections ({@link
+ * RoutingConnections}), never waiting behind intake's requests. On start, and after any failed
+ * write, the engine is rebuilt from the record (queue configurations, open contacts, agent
+ * sessions; counted in {@code onenumber.routing.rebuilds}); an arrival whose read from the journal
+ * failed is read again shortly instead (the engine is still as written). Thread-safe: callers on any thread
  * block on {@link #call}. Failures: an engine refusal or a journal failure goes back to the caller
  * (a failed batch's failure to every caller in it), and nothing of a failed command is published;
  * the next call runs on an engine rebuilt from what the journal holds.
@@ -67,6 +71,8 @@ public final class RoutingHost implements RouteContact {
   private static final long CALL_TIMEOUT_SECONDS = 10;
   /** How often the cluster's owner looks for contacts queued by other nodes, and how old they must be. */
   private static final Duration QUEUED_ELSEWHERE_EVERY = Duration.ofSeconds(1);
+  /** After an arrival's read from the journal failed, how long until it is read again. */
+  private static final Duration ARRIVAL_RETRY = Duration.ofMillis(250);
 
   private final Vertx vertx;
   private final JdbcContactJournal journal;
@@ -92,12 +98,14 @@ public final class RoutingHost implements RouteContact {
   private Instant timerAt;
   private boolean rebuildScheduled;
   private final RoutingOwnership ownership;
+  private final Counter rebuilds;
+  private final Counter arrivalRetries;
   /** Confined to the routing context: this node's engine is the one routing (after its takeover). */
   private boolean routingHere;
 
   RoutingHost(Vertx vertx, JdbcContactJournal journal, JdbcDirectory directory, JdbcRoutingRecord record,
       VertxEventPublisher events, AgentSockets sockets, InstantSource clock, RandomGenerator random,
-      ServerTime time, MeterRegistry registry, RoutingOwnership ownership) {
+      ServerTime time, MeterRegistry registry, RoutingOwnership ownership, RoutingConnections connections) {
     this.vertx = vertx;
     this.ownership = ownership;
     this.time = time;
@@ -109,12 +117,22 @@ public final class RoutingHost implements RouteContact {
     this.events = events;
     this.sockets = sockets;
     Duration positions = Duration.ofMillis(Math.round(POSITION_INTERVAL.toMillis() * time.speedup()));
+    this.rebuilds = Counter.builder("onenumber.routing.rebuilds")
+        .description("Routing engines rebuilt from the journal (start, takeover, after a failed write)")
+        .register(registry);
+    this.arrivalRetries = Counter.builder("onenumber.routing.arrival.retries")
+        .description("Arrivals whose read from the journal failed and were queued again (the engine kept)")
+        .register(registry);
     this.routing = new JournaledEngine(() -> new RoutingEngine(clock, random, positions, DEFAULT_HANDLE_TIME), record,
-        this::publish);
+        (engine, decisions) -> {
+          rebuilds.increment();
+          publish(engine, decisions);
+        });
     io.vertx.core.Context context = deployWorkerContext(vertx);
-    this.queue = new RoutingQueue(task -> context.runOnContext(v -> task.run()), routing, new Steps());
+    this.queue = new RoutingQueue(task -> context.runOnContext(v -> connections.run(task)), routing, new Steps());
     ownership.whenChanged(owner -> queue.read(() -> roleChanged(owner)));
     if (ownership.owner()) {
+      clockNotBehindJournal();
       call(e -> {
         routingHere = true;
         start();
@@ -244,7 +262,7 @@ public final class RoutingHost implements RouteContact {
       return;
     }
     rebuildScheduled = true;
-    vertx.setTimer(1000, id -> {
+    vertx.setTimer(1000, id -> queue.read(() -> {
       rebuildScheduled = false;
       if (!routing.stale() || !ownership.owner()) {
         return;
@@ -255,7 +273,7 @@ public final class RoutingHost implements RouteContact {
         LOG.warn("routing could not be rebuilt yet: {}", e.getMessage());
         rebuildSoon();
       }
-    });
+    }));
   }
 
   /** Queues created after start (the demo seed, the directory) are configured on first use. */
@@ -278,6 +296,32 @@ public final class RoutingHost implements RouteContact {
   private void start() {
     RoutingEngine engine = routing.engine();
     LOG.info("routing rebuilt from the journal: {} waiting", engine.waitingCount());
+  }
+
+  /**
+   * A server whose clock reads earlier than its journal's last step cannot rebuild the line (an
+   * offer in flight goes back to the queue "now", before its last step). A simulation restarted on
+   * its journal refuses to start, naming the setting that continues its day; on the wall clock
+   * (set back, e.g. an NTP step) it is logged and the server starts.
+   */
+  private void clockNotBehindJournal() {
+    Instant now = clock.instant();
+    record.lastStepAt().filter(last -> last.isAfter(now)).ifPresent(last -> {
+      if (time.simulated()) {
+        throw new ClockBehindJournalException("the simulated clock starts at " + now + ", before the journal's last"
+            + " step at " + last + ": a simulation restarted on its journal continues its day; set"
+            + " onenumber.simulation.clock.start to " + last + " or later");
+      }
+      LOG.warn("the clock reads {}, before the journal's last step at {} (was it set back?): contacts offered then"
+          + " cannot go back to the queue until it passes", now, last);
+    });
+  }
+
+  /** The simulated clock was started behind the journal (see {@link #clockNotBehindJournal}). */
+  static final class ClockBehindJournalException extends IllegalStateException {
+    ClockBehindJournalException(String message) {
+      super(message);
+    }
   }
 
   /** False on a cluster standby: consoles and routing calls belong on the lease owner. */
@@ -396,11 +440,17 @@ public final class RoutingHost implements RouteContact {
       switch (failure) {
         case RuntimeException e when notHere(e) ->
             LOG.debug("contact {} is journaled; the cluster's owner routes it ({})", queued.contact(), e.getMessage());
+        case RetriableException e when !routing.stale() -> {
+          // only reading the contact failed (the engine is as written): read it again shortly
+          LOG.warn("routing could not read contact {} yet ({}); trying again in {} ms", queued.contact(),
+              e.getMessage(), ARRIVAL_RETRY.toMillis());
+          arrivalRetries.increment();
+          vertx.setTimer(ARRIVAL_RETRY.toMillis(), id -> queue.add(this));
+        }
         case RetriableException e -> {
-          // the contact is in the journal, the engine may not have it: rebuild from the journal
+          // the batch's write failed: the engine is stale and its rebuild reads the contact from the journal
           LOG.warn("routing could not take contact {} yet ({}); rebuilding from the journal", queued.contact(),
               e.getMessage());
-          routing.distrust();
           rebuildSoon();
         }
         case IllegalTransitionException alreadyRouted ->

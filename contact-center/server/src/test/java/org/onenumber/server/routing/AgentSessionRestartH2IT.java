@@ -7,16 +7,19 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.onenumber.server.TestDatabases;
 import org.onenumber.server.TestHttp;
+import org.onenumber.server.persistence.Jdbc;
 
 /**
  * State that survives a restart (issue 11): operators logged in before the restart are logged in
  * after it without logging in again, in the same state (a break keeps its reason), and an offer
- * that was ringing when the server stopped is offered again.
+ * that was ringing when the server stopped is offered again. The rebuild does not rewrite a
+ * session it restored unchanged (issue 17: every rebuild rewrote every operator's row).
  */
 class AgentSessionRestartH2IT {
 
@@ -27,6 +30,7 @@ class AgentSessionRestartH2IT {
   void operatorsStayLoggedInWithTheirStateAndTheRingingOfferIsOfferedAgain() throws Exception {
     Map<String, Object> properties = Map.of("datasources.default.url", TestDatabases.h2Url(), "micronaut.server.port", -1);
     String contact;
+    Instant breakStored;
     try (EmbeddedServer first = ApplicationContext.run(EmbeddedServer.class, properties, "test")) {
       String op1 = http.login(first, "op-001");
       String op2 = http.login(first, "op-002");
@@ -40,6 +44,7 @@ class AgentSessionRestartH2IT {
       contact = (String) http.map(first, created).get("id");
       await().atMost(Duration.ofSeconds(10)).until(() -> offers(first, op1).stream()
           .anyMatch(o -> contact.equals(o.get("contactId"))));
+      breakStored = sessionWritten(first, "op-002");
     }
     try (EmbeddedServer second = ApplicationContext.run(EmbeddedServer.class, properties, "test")) {
       String op1 = http.login(second, "op-001");
@@ -50,6 +55,7 @@ class AgentSessionRestartH2IT {
       Map<String, Object> onBreak = http.map(second, http.send(second, "GET", "/api/v1/agents/op-002/presence", null, op2));
       assertEquals("BREAK", onBreak.get("state"), onBreak.toString());
       assertEquals("training", onBreak.get("breakReason"), onBreak.toString());
+      assertEquals(breakStored, sessionWritten(second, "op-002"), "the rebuild does not rewrite an unchanged session");
       assertEquals(200, http.send(second, "POST", "/api/v1/agents/op-001/logout", "{\"transferOpenContacts\":true}", op1)
           .statusCode());
     }
@@ -58,6 +64,12 @@ class AgentSessionRestartH2IT {
       Map<String, Object> presence = http.map(third, http.send(third, "GET", "/api/v1/agents/op-001/presence", null, op1));
       assertEquals("OFFLINE", presence.get("state"), "a logout is remembered too: " + presence);
     }
+  }
+
+  private static Instant sessionWritten(EmbeddedServer server, String agent) {
+    return server.getApplicationContext().getBean(Jdbc.class).queryOne(
+        "select updated_at from agent_session where agent_id = ?", row -> Jdbc.instant(row, "updated_at"), agent)
+        .orElseThrow();
   }
 
   @SuppressWarnings("unchecked")

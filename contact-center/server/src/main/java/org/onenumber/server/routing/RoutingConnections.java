@@ -1,0 +1,85 @@
+package org.onenumber.server.routing;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.onenumber.server.persistence.Jdbc;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routing's own connections (issue 17): a small pool of {@code onenumber.routing.connections} (2)
+ * on the same database as the shared one, so that routing's reads and commits never wait behind
+ * intake's requests. At a city's day shift every one of the shared pool's connections was held by
+ * intake; routing's reads then failed after the connection timeout, it distrusted its engine and
+ * rebuilt from the journal, which needed the pool again (a spiral). The pool copies the shared
+ * one's database, credentials, driver properties and timeouts. When the shared source is not a
+ * Hikari pool (a test's own source), routing uses it as it is. Thread-safe.
+ */
+@Singleton
+public final class RoutingConnections {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RoutingConnections.class);
+
+  private final Jdbc jdbc;
+  private final DataSource pool;
+  private final HikariDataSource own;
+
+  RoutingConnections(Jdbc jdbc, DataSource shared, @Value("${onenumber.routing.connections:2}") int size) {
+    if (size < 1) {
+      throw new IllegalArgumentException("onenumber.routing.connections must be at least 1, was " + size);
+    }
+    this.jdbc = jdbc;
+    HikariDataSource hikari = hikari(shared);
+    if (hikari == null) {
+      LOG.warn("routing shares the datasource: it is not a Hikari pool");
+      this.own = null;
+      this.pool = shared;
+      return;
+    }
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("routing");
+    config.setJdbcUrl(hikari.getJdbcUrl());
+    config.setDriverClassName(hikari.getDriverClassName());
+    config.setUsername(hikari.getUsername());
+    config.setPassword(hikari.getPassword());
+    config.setDataSourceProperties(hikari.getDataSourceProperties());
+    config.setConnectionTimeout(hikari.getConnectionTimeout());
+    config.setValidationTimeout(hikari.getValidationTimeout());
+    config.setMaximumPoolSize(size);
+    config.setMinimumIdle(size);
+    // a database that is down at start must not stop the server here: the shared pool reports it
+    config.setInitializationFailTimeout(-1);
+    this.own = new HikariDataSource(config);
+    this.pool = own;
+  }
+
+  private static HikariDataSource hikari(DataSource shared) {
+    try {
+      return shared.isWrapperFor(HikariDataSource.class) ? shared.unwrap(HikariDataSource.class) : null;
+    } catch (SQLException e) {
+      return null;
+    }
+  }
+
+  /** Runs {@code work} (on the routing context) with its database work on routing's own connections. */
+  void run(Runnable work) {
+    jdbc.onPool(pool, work);
+  }
+
+  /** Routing's pool (tests hold its connections to make routing's reads fail). */
+  DataSource pool() {
+    return pool;
+  }
+
+  @PreDestroy
+  void close() {
+    if (own != null) {
+      own.close();
+    }
+  }
+}
