@@ -58,6 +58,12 @@ public final class FastAgiCaller implements AutoCloseable {
    */
   public record Command(String text, long atNanos, long sinceReplyNanos) {}
 
+  /**
+   * A {@code Dial} as it reaches the caller's channel: the dialled device and, from its {@code
+   * U(context^contact^agent)} option, the contact and the operator (null without that option).
+   */
+  public record Ring(String device, String contact, String agent) {}
+
   private static final AtomicInteger THREADS = new AtomicInteger();
   private static final String DEAD = "511 Command Not Permitted on a dead channel or intercept routine";
 
@@ -72,7 +78,8 @@ public final class FastAgiCaller implements AutoCloseable {
   private final BlockingQueue<List<String>> bridgedUntil = new LinkedBlockingQueue<>();
   private final List<Command> commands = new ArrayList<>();
   private final List<String> answeredLegCommands = new ArrayList<>();
-  private volatile Function<String, DialOutcome> dialPlan = device -> DialOutcome.NOANSWER;
+  private volatile Function<Ring, DialOutcome> dialPlan = ring -> DialOutcome.NOANSWER;
+  private volatile Function<String, String> keyPlan;
   private volatile Predicate<String> abortOn = command -> false;
   private volatile boolean dead;
   private volatile boolean bridged;
@@ -167,8 +174,24 @@ public final class FastAgiCaller implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Keys chosen by the menu being played: {@code plan} gets each {@code GET DATA} command (its
+   * prompt file names the menu, e.g. {@code onenumber/ko/main-menu}) and returns the key, "" for a
+   * time-out; keys queued by {@link #press} go first.
+   */
+  public FastAgiCaller answerMenus(Function<String, String> plan) {
+    this.keyPlan = plan;
+    return this;
+  }
+
   /** How each dialled device reacts (by dial string, such as {@code PJSIP/op-001}). */
   public FastAgiCaller onDial(Function<String, DialOutcome> plan) {
+    this.dialPlan = ring -> plan.apply(ring.device());
+    return this;
+  }
+
+  /** How each {@code Dial} is answered, knowing the contact and operator it rings for. */
+  public FastAgiCaller onRing(Function<Ring, DialOutcome> plan) {
     this.dialPlan = plan;
     return this;
   }
@@ -331,6 +354,7 @@ public final class FastAgiCaller implements AutoCloseable {
         return List.of(DEAD);
       }
       String key = keys.poll();
+      key = key == null && keyPlan != null ? keyPlan.apply(command) : key;
       return key == null || key.isEmpty() ? AsteriskCaptures.replies("03a-agent-noanswer", "GET DATA")
           : List.of("200 result=" + key);
     }
@@ -379,7 +403,7 @@ public final class FastAgiCaller implements AutoCloseable {
 
   private List<String> dial(String args) throws InterruptedException, IOException {
     String device = args.split(",", 2)[0];
-    DialOutcome outcome = dialPlan.apply(device);
+    DialOutcome outcome = dialPlan.apply(ring(device, args));
     dialStatus = outcome.name();
     return switch (outcome) {
       case NOANSWER -> AsteriskCaptures.replies("03a-agent-noanswer", "EXEC Dial");
@@ -393,6 +417,13 @@ public final class FastAgiCaller implements AutoCloseable {
         yield connect();
       }
     };
+  }
+
+  private static Ring ring(String device, String args) {
+    int u = args.indexOf("U(");
+    String[] sub = u < 0 || args.indexOf(')', u) < 0 ? new String[0]
+        : args.substring(u + 2, args.indexOf(')', u)).split("\\^");
+    return new Ring(device, sub.length > 1 ? sub[1] : null, sub.length > 2 ? sub[2] : null);
   }
 
   /** Holds the caller's command until the test hangs up or the operator's leg leaves. */
@@ -416,13 +447,12 @@ public final class FastAgiCaller implements AutoCloseable {
    * Dial ends as busy, as Asterisk documents for U()).
    */
   private boolean answeredLeg(String device, String args) throws IOException {
-    int u = args.indexOf("U(");
-    if (u < 0) {
+    Ring ring = ring(device, args);
+    if (ring.contact() == null) {
       return false;
     }
     boolean busy = false;
-    String[] sub = args.substring(u + 2, args.indexOf(')', u)).split("\\^");
-    String script = "answered?contact=" + sub[1] + "&agent=" + sub[2];
+    String script = "answered?contact=" + ring.contact() + "&agent=" + ring.agent();
     String channel = device + "-0000000" + (++legs);
     Map<String, String> env = environment(channel, environment.get("agi_uniqueid") + legs, "120", script);
     try (Socket leg = new Socket(host, port);

@@ -42,6 +42,8 @@ public final class SimulationLedger {
      * accept first: answered, then ended by the citizen (the operator's wrap-up finds it gone).
      */
     volatile boolean hungUpAfterAnswer;
+    /** A phone call through the FastAGI IVR ({@link VoiceCitizen}), known by its contact id. */
+    volatile boolean call;
 
     Entry(double openedAt, double thresholdSeconds) {
       this.openedAt = openedAt;
@@ -112,6 +114,30 @@ public final class SimulationLedger {
     } else if (Double.isNaN(e.thresholdSeconds)) {
       e.thresholdSeconds = thresholdOf(queue);
     }
+  }
+
+  /**
+   * A call's contact became known ({@link VoiceCitizen}: the server's {@code Dial} names it): the
+   * entry kept under the call's own key since it was opened moves to the contact's id, with the
+   * threshold of an offer that named the contact first. Nothing happens when already moved.
+   */
+  synchronized void callIsContact(String callKey, String contactId) {
+    Entry e = entries.remove(callKey);
+    if (e == null) {
+      return;
+    }
+    Double offered = offeredBeforeOpened.remove(contactId);
+    if (Double.isNaN(e.thresholdSeconds) && offered != null) {
+      e.thresholdSeconds = offered;
+    }
+    e.call = true;
+    entries.putIfAbsent(contactId, e);
+  }
+
+  /** Whether {@code contactId} is a phone call through the FastAGI IVR. */
+  boolean isCall(String contactId) {
+    Entry e = entries.get(contactId);
+    return e != null && e.call;
   }
 
   /** Opened in a queue whose service-level threshold is {@code thresholdSeconds} (NaN: unknown). */
