@@ -130,7 +130,6 @@ public final class SimulationLedger {
     if (Double.isNaN(e.thresholdSeconds) && offered != null) {
       e.thresholdSeconds = offered;
     }
-    e.call = true;
     entries.putIfAbsent(contactId, e);
   }
 
@@ -138,6 +137,12 @@ public final class SimulationLedger {
   boolean isCall(String contactId) {
     Entry e = entries.get(contactId);
     return e != null && e.call;
+  }
+
+  /** A phone call through the FastAGI IVR was opened, under its own key until its contact is known. */
+  synchronized void callOpened(String callKey, double at) {
+    opened(callKey, at, Double.NaN);
+    entries.get(callKey).call = true;
   }
 
   /** Opened in a queue whose service-level threshold is {@code thresholdSeconds} (NaN: unknown). */
@@ -228,14 +233,23 @@ public final class SimulationLedger {
    * no offer has named yet count as offered and waiting.
    */
   public Summary summary(double thresholdSeconds) {
-    long offered = pendingSms.size();
+    return summary(thresholdSeconds, entries.values(), pendingSms.size());
+  }
+
+  /** {@link #summary} of the phone calls through the FastAGI IVR only ({@link VoiceCitizen}). */
+  public Summary callSummary(double thresholdSeconds) {
+    return summary(thresholdSeconds, entries.values().stream().filter(e -> e.call).toList(), 0);
+  }
+
+  private static Summary summary(double thresholdSeconds, java.util.Collection<Entry> entries, long pending) {
+    long offered = pending;
     long answered = 0;
     long within = 0;
     long abandoned = 0;
     long closed = 0;
     long resolved = 0;
     double waitSum = 0;
-    for (Entry e : entries.values()) {
+    for (Entry e : entries) {
       offered++;
       if (!Double.isNaN(e.answeredAt)) {
         answered++;

@@ -112,7 +112,7 @@ final class VoiceCitizen {
     long deadline = System.nanoTime() + IVR_WITHIN.toNanos();
     while (System.nanoTime() < deadline) {
       if (call.texts().stream().anyMatch(t -> t.startsWith("EXEC StartMusicOnHold"))) {
-        ledger.opened(key, Double.isNaN(requestedAt) ? traceClock.getAsDouble() : requestedAt);
+        ledger.callOpened(key, Double.isNaN(requestedAt) ? traceClock.getAsDouble() : requestedAt);
         return true;
       }
       if (call.closedByServer()) {
