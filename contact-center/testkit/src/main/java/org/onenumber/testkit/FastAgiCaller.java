@@ -80,6 +80,7 @@ public final class FastAgiCaller implements AutoCloseable {
   private final List<String> answeredLegCommands = new ArrayList<>();
   private volatile Function<Ring, DialOutcome> dialPlan = ring -> DialOutcome.NOANSWER;
   private volatile Function<String, String> keyPlan;
+  private volatile java.util.function.BiConsumer<Ring, DialOutcome> dialled = (ring, outcome) -> { };
   private volatile Predicate<String> abortOn = command -> false;
   private volatile boolean dead;
   private volatile boolean bridged;
@@ -193,6 +194,15 @@ public final class FastAgiCaller implements AutoCloseable {
   /** How each {@code Dial} is answered, knowing the contact and operator it rings for. */
   public FastAgiCaller onRing(Function<Ring, DialOutcome> plan) {
     this.dialPlan = plan;
+    return this;
+  }
+
+  /**
+   * Told how each {@code Dial} ended, before its reply is written: ANSWER only when the legs are
+   * bridged (an answer whose {@code answered} script set {@code GOSUB_RESULT=BUSY} is BUSY).
+   */
+  public FastAgiCaller onDialled(java.util.function.BiConsumer<Ring, DialOutcome> listener) {
+    this.dialled = listener;
     return this;
   }
 
@@ -403,19 +413,18 @@ public final class FastAgiCaller implements AutoCloseable {
 
   private List<String> dial(String args) throws InterruptedException, IOException {
     String device = args.split(",", 2)[0];
-    DialOutcome outcome = dialPlan.apply(ring(device, args));
+    Ring ring = ring(device, args);
+    DialOutcome outcome = dialPlan.apply(ring);
+    if (outcome == DialOutcome.ANSWER && answeredLeg(device, args)) {
+      outcome = DialOutcome.BUSY;
+    }
     dialStatus = outcome.name();
+    dialled.accept(ring, outcome);
     return switch (outcome) {
       case NOANSWER -> AsteriskCaptures.replies("03a-agent-noanswer", "EXEC Dial");
       case BUSY -> AsteriskCaptures.replies("03b-agent-busy", "EXEC Dial");
       case CHANUNAVAIL -> AsteriskCaptures.replies("03c-agent-unavailable", "EXEC Dial");
-      case ANSWER -> {
-        if (answeredLeg(device, args)) {
-          dialStatus = DialOutcome.BUSY.name();
-          yield AsteriskCaptures.replies("03b-agent-busy", "EXEC Dial");
-        }
-        yield connect();
-      }
+      case ANSWER -> connect();
     };
   }
 

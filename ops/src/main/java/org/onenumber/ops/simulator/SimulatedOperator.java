@@ -176,14 +176,11 @@ final class SimulatedOperator {
   }
 
   /**
-   * Case 5: the operator's phone rings with the call of {@code contactId} ({@link VoiceCitizen}):
-   * answered, unless this operator is not at work; the call lasts the handle time, then {@code
-   * hangUp} hangs the phone up before the wrap-up. True when answered.
+   * Case 5: the operator picked up their ringing phone and the server bridged the call of {@code
+   * contactId} ({@link VoiceCitizen}, which rings only operators at work): the call lasts the
+   * handle time, then {@code hangUp} hangs the phone up before the wrap-up.
    */
-  boolean pickUp(String contactId, Runnable hangUp) {
-    if (!running || contactId == null) {
-      return false;
-    }
+  void pickUp(String contactId, Runnable hangUp) {
     inHand.incrementAndGet();
     Thread.ofVirtual().name("call-" + id).start(() -> {
       try {
@@ -192,7 +189,6 @@ final class SimulatedOperator {
         inHand.decrementAndGet();
       }
     });
-    return true;
   }
 
   /** Cases 2–3: the handle time, {@code hangUp} (the phone), then close or wrap up. */

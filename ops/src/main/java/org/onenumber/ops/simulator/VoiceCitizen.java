@@ -34,8 +34,10 @@ import org.onenumber.testkit.FastAgiCaller.Ring;
  *       caller waits on hold (music, announcements) once the server plays music;
  *   <li>the server dials an operator's device: {@code Dial}'s {@code U()} option names the contact
  *       and the operator, and the ledger's entry moves to the contact's id; the operator's phone
- *       ({@link SimulatedOperator#pickUp}) answers at once if that operator is at work, else rings
- *       out (NOANSWER; the server declines and the caller keeps their place);
+ *       is picked up at once if that operator is at work, else rings out (NOANSWER; the server
+ *       declines and the caller keeps their place); the server may still refuse the answer (its
+ *       {@code answered} script sets BUSY when the offer expired meanwhile): the caller keeps
+ *       waiting; only a bridged call is answered ({@link SimulatedOperator#pickUp});
  *   <li>answered: the operator talks for their handle time and hangs up their phone (the caller's
  *       {@code Dial} returns 0, as in capture 03a; the server says goodbye, hangs up and wraps up);
  *   <li>patience out while still waiting (also between rings): the caller hangs up (the unsolicited
@@ -50,6 +52,7 @@ import org.onenumber.testkit.FastAgiCaller.Ring;
 final class VoiceCitizen {
 
   private static final Duration IVR_WITHIN = Duration.ofSeconds(30);
+  private static final Duration RING_RESOLVES_WITHIN = Duration.ofSeconds(10);
   private static final List<String> LANGUAGE_DIGITS = List.of("ko", "en", "zh", "ja", "vi", "mn");
   /** One run of the simulator: uniqueids like Asterisk's, epoch seconds then a sequence number. */
   private static final long RUN = Instant.now().getEpochSecond();
@@ -66,6 +69,9 @@ final class VoiceCitizen {
   private FastAgiCaller caller;
   /** Guarded by {@link #lock}: hung up while waiting, so no later Dial is answered. */
   private boolean gone;
+  /** Guarded by {@link #lock}: the operator whose phone was picked up while the Dial completes. */
+  private SimulatedOperator ringing;
+  private double ringAt;
 
   VoiceCitizen(SimulationLedger ledger, DoubleSupplier traceClock, double speedup,
       Function<String, SimulatedOperator> operators) {
@@ -82,7 +88,7 @@ final class VoiceCitizen {
     try {
       caller = FastAgiCaller.call(InetAddress.getByName(host), port, FastAgiCaller.environment(
           String.format("PJSIP/citizen-%08x", n), RUN + "." + n, Simulation.phoneOf(arrival.citizen()), "ivr"))
-          .answerMenus(this::key).onRing(this::ring).start();
+          .answerMenus(this::key).onRing(this::ring).onDialled(this::dialled).start();
     } catch (UnknownHostException e) {
       ledger.errors.incrementAndGet();
       return;
@@ -125,9 +131,16 @@ final class VoiceCitizen {
     return false;
   }
 
-  /** Case 5: hangs up unless an operator answered meanwhile. */
-  private void giveUp(FastAgiCaller call) throws IOException {
+  /**
+   * Case 5: hangs up unless an operator answered meanwhile; a phone that is ringing now is picked
+   * up or refused within milliseconds, so the caller hears that first.
+   */
+  private void giveUp(FastAgiCaller call) throws IOException, InterruptedException {
     synchronized (lock) {
+      long deadline = System.nanoTime() + RING_RESOLVES_WITHIN.toNanos();
+      while (ringing != null && System.nanoTime() < deadline) {
+        lock.wait(10);
+      }
       if (answered.isDone()) {
         return;
       }
@@ -154,23 +167,37 @@ final class VoiceCitizen {
     return getData.contains("/main-menu") ? "1" : "0";
   }
 
-  /** Case 3: the operator's phone rings. */
+  /** Case 3: the operator's phone rings; it is picked up if that operator is at work. */
   private DialOutcome ring(Ring ring) {
     synchronized (lock) {
       if (ring.contact() != null) {
         ledger.callIsContact(key, ring.contact());
       }
       SimulatedOperator operator = ring.agent() == null ? null : operators.apply(ring.agent());
-      if (gone || answered.isDone() || operator == null) {
+      if (gone || answered.isDone() || operator == null || !operator.running() || ring.contact() == null) {
         return DialOutcome.NOANSWER;
       }
-      double at = traceClock.getAsDouble();
-      if (!operator.pickUp(ring.contact(), caller::operatorLeaves)) {
-        return DialOutcome.NOANSWER;
-      }
-      ledger.answered(ring.contact(), at);
-      answered.complete(null);
+      ringing = operator;
+      ringAt = traceClock.getAsDouble();
       return DialOutcome.ANSWER;
+    }
+  }
+
+  /**
+   * Case 3–4: how the Dial ended. Bridged: answered when the phone was picked up, and the operator
+   * talks; refused by the server (its {@code answered} script said BUSY: the offer had expired):
+   * the caller is still waiting.
+   */
+  private void dialled(Ring ring, DialOutcome outcome) {
+    synchronized (lock) {
+      SimulatedOperator operator = ringing;
+      ringing = null;
+      if (outcome == DialOutcome.ANSWER && operator != null) {
+        ledger.answered(ring.contact(), ringAt);
+        operator.pickUp(ring.contact(), caller::operatorLeaves);
+        answered.complete(null);
+      }
+      lock.notifyAll();
     }
   }
 }
