@@ -69,6 +69,8 @@ final class VoiceCitizen {
   private FastAgiCaller caller;
   /** Guarded by {@link #lock}: hung up while waiting, so no later Dial is answered. */
   private boolean gone;
+  /** Guarded by {@link #lock}: the ledger has this call. */
+  private boolean opened;
   /** Guarded by {@link #lock}: the operator whose phone was picked up while the Dial completes. */
   private SimulatedOperator ringing;
   private double ringAt;
@@ -118,7 +120,9 @@ final class VoiceCitizen {
     long deadline = System.nanoTime() + IVR_WITHIN.toNanos();
     while (System.nanoTime() < deadline) {
       if (call.texts().stream().anyMatch(t -> t.startsWith("EXEC StartMusicOnHold"))) {
-        ledger.callOpened(key, Double.isNaN(requestedAt) ? traceClock.getAsDouble() : requestedAt);
+        synchronized (lock) {
+          open();
+        }
         return true;
       }
       if (call.closedByServer()) {
@@ -167,9 +171,21 @@ final class VoiceCitizen {
     return getData.contains("/main-menu") ? "1" : "0";
   }
 
+  /**
+   * Case 2: the ledger's entry, once (guarded by {@link #lock}): when music was seen, or at the
+   * first ring if the server dialled an operator before this thread saw the music.
+   */
+  private void open() {
+    if (!opened) {
+      opened = true;
+      ledger.callOpened(key, Double.isNaN(requestedAt) ? traceClock.getAsDouble() : requestedAt);
+    }
+  }
+
   /** Case 3: the operator's phone rings; it is picked up if that operator is at work. */
   private DialOutcome ring(Ring ring) {
     synchronized (lock) {
+      open();
       if (ring.contact() != null) {
         ledger.callIsContact(key, ring.contact());
       }
