@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -52,7 +53,11 @@ public final class AgiChannelReplies {
   private final Map<String, String> environment;
   private final BlockingQueue<String> keys = new LinkedBlockingQueue<>();
   private final Map<String, String> variables = new ConcurrentHashMap<>();
-  private volatile Function<String, FastAgiCaller.DialOutcome> dialPlan = device -> FastAgiCaller.DialOutcome.NOANSWER;
+  private volatile Function<FastAgiCaller.Ring, FastAgiCaller.DialOutcome> dialPlan =
+      ring -> FastAgiCaller.DialOutcome.NOANSWER;
+  private volatile Function<String, String> keyPlan;
+  private volatile BiConsumer<FastAgiCaller.Ring, FastAgiCaller.DialOutcome> dialled = (ring, outcome) -> { };
+  private volatile FastAgiCaller.Ring ringing;
   private volatile boolean dead;
   private volatile String dialStatus;
   private int legs;
@@ -93,7 +98,22 @@ public final class AgiChannelReplies {
   }
 
   public void onDial(Function<String, FastAgiCaller.DialOutcome> plan) {
+    this.dialPlan = ring -> plan.apply(ring.device());
+  }
+
+  /** How each {@code Dial} is answered, knowing the contact and operator it rings for. */
+  public void onRing(Function<FastAgiCaller.Ring, FastAgiCaller.DialOutcome> plan) {
     this.dialPlan = plan;
+  }
+
+  /** The key for a {@code GET DATA} when none was pressed ahead: {@code plan} gets the command. */
+  public void answerMenus(Function<String, String> plan) {
+    this.keyPlan = plan;
+  }
+
+  /** Told how each {@code Dial} ended (ANSWER only once bridged), before its reply is written. */
+  public void onDialled(BiConsumer<FastAgiCaller.Ring, FastAgiCaller.DialOutcome> listener) {
+    this.dialled = listener;
   }
 
   /** The caller hung up: media commands now answer 511, {@code EXEC} 200 result=-1. */
@@ -129,8 +149,10 @@ public final class AgiChannelReplies {
   public Reply afterLeg(boolean busy) {
     if (busy) {
       dialStatus = FastAgiCaller.DialOutcome.BUSY.name();
+      dialled.accept(ringing, FastAgiCaller.DialOutcome.BUSY);
       return new Reply.Lines(AsteriskCaptures.replies("03b-agent-busy", "EXEC Dial"));
     }
+    dialled.accept(ringing, FastAgiCaller.DialOutcome.ANSWER);
     return new Reply.Bridged();
   }
 
@@ -140,10 +162,10 @@ public final class AgiChannelReplies {
     if (verb.startsWith("EXEC")) {
       return exec(command);
     }
-    return new Reply.Lines(lines(verb));
+    return new Reply.Lines(lines(verb, command));
   }
 
-  private List<String> lines(String verb) {
+  private List<String> lines(String verb, String verbatim) {
     if (verb.startsWith("ANSWER")) {
       return dead ? List.of(DEAD) : AsteriskCaptures.replies("01-inbound-answered", "ANSWER");
     }
@@ -161,6 +183,8 @@ public final class AgiChannelReplies {
         return List.of(DEAD);
       }
       String key = keys.poll();
+      Function<String, String> plan = keyPlan;
+      key = key == null && plan != null ? plan.apply(verbatim) : key;
       return key == null || key.isEmpty() ? AsteriskCaptures.replies("03a-agent-noanswer", "GET DATA")
           : List.of("200 result=" + key);
     }
@@ -206,29 +230,28 @@ public final class AgiChannelReplies {
 
   private Reply dial(String args) {
     String device = args.split(",", 2)[0];
-    FastAgiCaller.DialOutcome outcome = dialPlan.apply(device);
+    int u = args.indexOf("U(");
+    String[] sub = u < 0 || args.indexOf(')', u) < 0 ? new String[0]
+        : args.substring(u + 2, args.indexOf(')', u)).split("\\^");
+    FastAgiCaller.Ring ring = new FastAgiCaller.Ring(device, sub.length > 1 ? sub[1] : null,
+        sub.length > 2 ? sub[2] : null);
+    FastAgiCaller.DialOutcome outcome = dialPlan.apply(ring);
     dialStatus = outcome.name();
+    if (outcome == FastAgiCaller.DialOutcome.ANSWER && ring.contact() != null) {
+      // Dial's U(context^contact^agent) runs, like Asterisk, a FastAGI call of the answered script
+      // on the operator's leg; its end (afterLeg) decides between bridged and busy.
+      ringing = ring;
+      String script = "answered?contact=" + ring.contact() + "&agent=" + ring.agent();
+      String channel = device + "-0000000" + (++legs);
+      return new Reply.AnsweredLeg(environment(channel, environment.get("agi_uniqueid") + legs, "120", script));
+    }
+    dialled.accept(ring, outcome);
     return switch (outcome) {
       case NOANSWER -> new Reply.Lines(AsteriskCaptures.replies("03a-agent-noanswer", "EXEC Dial"));
       case BUSY -> new Reply.Lines(AsteriskCaptures.replies("03b-agent-busy", "EXEC Dial"));
       case CHANUNAVAIL -> new Reply.Lines(AsteriskCaptures.replies("03c-agent-unavailable", "EXEC Dial"));
-      case ANSWER -> answered(device, args);
+      case ANSWER -> new Reply.Bridged();
     };
-  }
-
-  /**
-   * Dial's {@code U(context^contact^agent)} runs, like Asterisk, a FastAGI call of the {@code
-   * answered} script on the operator's leg; without it the call is bridged at once.
-   */
-  private Reply answered(String device, String args) {
-    int u = args.indexOf("U(");
-    if (u < 0) {
-      return new Reply.Bridged();
-    }
-    String[] sub = args.substring(u + 2, args.indexOf(')', u)).split("\\^");
-    String script = "answered?contact=" + sub[1] + "&agent=" + sub[2];
-    String channel = device + "-0000000" + (++legs);
-    return new Reply.AnsweredLeg(environment(channel, environment.get("agi_uniqueid") + legs, "120", script));
   }
 
   /** Asterisk-Java quotes every argument; the captures do not. Compare them unquoted. */

@@ -51,6 +51,12 @@ public final class FastAgiCaller implements AutoCloseable {
    */
   public record Command(String text, long atNanos, long sinceReplyNanos) {}
 
+  /**
+   * A {@code Dial} as it reaches the caller's channel: the dialled device and, from its {@code
+   * U(context^contact^agent)} option, the contact and the operator (null without that option).
+   */
+  public record Ring(String device, String contact, String agent) {}
+
   private static final AtomicInteger THREADS = new AtomicInteger();
 
   private final InetAddress host;
@@ -148,9 +154,34 @@ public final class FastAgiCaller implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Keys chosen by the menu being played: {@code plan} gets each {@code GET DATA} command (its
+   * prompt file names the menu, e.g. {@code onenumber/ko/main-menu}) and returns the key, "" for a
+   * time-out; keys queued by {@link #press} go first.
+   */
+  public FastAgiCaller answerMenus(Function<String, String> plan) {
+    replies.answerMenus(plan);
+    return this;
+  }
+
   /** How each dialled device reacts (by dial string, such as {@code PJSIP/op-001}). */
   public FastAgiCaller onDial(Function<String, DialOutcome> plan) {
-    replies.onDial(plan);
+    replies.onRing(ring -> plan.apply(ring.device()));
+    return this;
+  }
+
+  /** How each {@code Dial} is answered, knowing the contact and operator it rings for. */
+  public FastAgiCaller onRing(Function<Ring, DialOutcome> plan) {
+    replies.onRing(plan);
+    return this;
+  }
+
+  /**
+   * Told how each {@code Dial} ended, before its reply is written: ANSWER only when the legs are
+   * bridged (an answer whose {@code answered} script set {@code GOSUB_RESULT=BUSY} is BUSY).
+   */
+  public FastAgiCaller onDialled(java.util.function.BiConsumer<Ring, DialOutcome> listener) {
+    replies.onDialled(listener);
     return this;
   }
 

@@ -27,6 +27,8 @@ public final class SimulateMain {
     System.out.printf("[sim] %s trace: %d contacts over %.1f h, speed-up %.0f× (≈ %.1f min), %d operators, %s%n",
         options.trace(), trace.size(), span(trace) / 3600.0, options.speedup(), span(trace) / options.speedup() / 60,
         options.agents(), options.url());
+    System.out.println(options.phonesAgi() ? "[sim] calls phone the FastAGI IVR on port " + options.agiPort()
+        : "[sim] calls are opened by the contact API (--voice api)");
     Simulation simulation = new Simulation(options, trace);
     SimulationLedger ledger = simulation.run();
     SimulationLedger.Summary s = ledger.summary(15);
@@ -58,6 +60,14 @@ public final class SimulateMain {
     row("ASA s", s.asaSeconds(), server == null ? Double.NaN : server.path("asaSeconds").asDouble(Double.NaN));
     row("abandonment %", 100 * s.abandonRate(), server == null ? Double.NaN : 100 * server.path("abandonRate").asDouble(Double.NaN));
     row("FCR %", 100 * s.fcr(), 100 * serverFcr);
+    if (options.phonesAgi()) {
+      SimulationLedger.Summary calls = ledger.callSummary(15);
+      JsonNode voice = simulation.alignedToServerDay() ? dayTotal(intervals, "channel", "VOICE")
+          : serverFigures(options, "/api/v1/service-levels?scope=channel&id=VOICE");
+      row("calls offered", calls.offered(), voice == null ? Double.NaN : voice.path("offered").asDouble());
+      row("calls answered", calls.answered(), voice == null ? Double.NaN : voice.path("answered").asDouble());
+      row("calls abandoned", calls.abandoned(), voice == null ? Double.NaN : voice.path("abandoned").asDouble());
+    }
     System.out.printf("rejected by intake: %d, call errors: %d%n", ledger.rejected.get(), ledger.errors.get());
     System.out.printf(Locale.ROOT, "RESULT simulation contacts=%d sl15=%.1f asa_s=%.1f abandon_pct=%.1f fcr_pct=%.1f%n",
         s.offered(), 100 * s.serviceLevel(), s.asaSeconds(), 100 * s.abandonRate(), 100 * fcr);
@@ -96,11 +106,17 @@ public final class SimulateMain {
    * far past the server's next midnight the last contacts ended (the live "today" starts afresh).
    */
   static JsonNode dayTotal(JsonNode intervals) {
+    return dayTotal(intervals, "center", "center");
+  }
+
+  /** The {@code total} row of one scope ({@code channel}, {@code VOICE}) of the day's interval report. */
+  static JsonNode dayTotal(JsonNode intervals, String scope, String id) {
     if (intervals == null) {
       return null;
     }
     for (JsonNode row : intervals.path("rows")) {
-      if ("center".equals(row.path("scope").asText()) && "total".equals(row.path("interval").asText())) {
+      if (scope.equals(row.path("scope").asText()) && id.equals(row.path("id").asText("center"))
+          && "total".equals(row.path("interval").asText())) {
         return row;
       }
     }

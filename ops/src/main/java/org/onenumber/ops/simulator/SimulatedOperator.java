@@ -29,6 +29,9 @@ import java.util.random.RandomGenerator;
  *       server ended it) closes it as HUNG_UP, not as an error;
  *   <li>on a city day, after every {@value #WORK_BEFORE_BREAK_S} trace seconds of work takes a
  *       {@value #BREAK_S}-second break (BREAK "personal", then AVAILABLE);
+ *   <li>a call (VOICE offer) is not accepted by the API: the server rings the operator's phone
+ *       ({@code Dial}), the simulated phone answers it ({@link #pickUp}), the operator talks for the
+ *       handle time, hangs up and then wraps up or closes as in case 3;
  *   <li>after a missed offer (NOT_RESPONDING) makes itself available again; an offer is known by
  *       its contact and the instant it was made, so the same contact offered again later is taken
  *       (it was ignored before, and a stall at a shift change then blocked whole queues);
@@ -142,6 +145,9 @@ final class SimulatedOperator {
         ledger.smsOffered(tag, offer.path("contactId").asText());
       }
       ledger.offeredIn(offer.path("contactId").asText(), offer.path("queueId").asText());
+      if (options.phonesAgi() && "VOICE".equals(offer.path("channel").asText())) {
+        return; // case 5: the phone rings, the call's Dial is answered by pickUp
+      }
       inHand.incrementAndGet();
       Thread.ofVirtual().name("contact-" + id).start(() -> {
         try {
@@ -166,10 +172,32 @@ final class SimulatedOperator {
       return;
     }
     ledger.answered(contactId, acceptedAt);
+    talk(contactId, () -> { });
+  }
+
+  /**
+   * Case 5: the operator picked up their ringing phone and the server bridged the call of {@code
+   * contactId} ({@link VoiceCitizen}, which rings only operators at work): the call lasts the
+   * handle time, then {@code hangUp} hangs the phone up before the wrap-up.
+   */
+  void pickUp(String contactId, Runnable hangUp) {
+    inHand.incrementAndGet();
+    Thread.ofVirtual().name("call-" + id).start(() -> {
+      try {
+        talk(contactId, hangUp);
+      } finally {
+        inHand.decrementAndGet();
+      }
+    });
+  }
+
+  /** Cases 2–3: the handle time, {@code hangUp} (the phone), then close or wrap up. */
+  private void talk(String contactId, Runnable hangUp) {
     double sigma = 0.6;
     double handleSeconds = Math.exp(Math.log(options.ahtSeconds()) - sigma * sigma / 2 + sigma * random.nextGaussian());
     try {
       sleepTrace(handleSeconds);
+      hangUp.run();
       String outcome = random.nextDouble() < options.escalateShare() ? "ESCALATED" : "RESOLVED";
       String end = options.cityDay() ? "/wrap-up" : "/close";
       client.post("/api/v1/contacts/" + contactId + end, Map.of("outcome", outcome));
@@ -180,6 +208,9 @@ final class SimulatedOperator {
     } catch (OneNumberClient.Refused e) {
       if (e.status == 404 && ledger.citizenLeft(contactId)) {
         ledger.closed(contactId, "HUNG_UP");
+      } else if (e.status == 409 && options.phonesAgi() && ledger.isCall(contactId)) {
+        // the server wrapped the call up on the hang-up first (case 8 of the call flow), RESOLVED
+        ledger.closed(contactId, "RESOLVED");
       } else {
         closeFailed(contactId, e);
       }

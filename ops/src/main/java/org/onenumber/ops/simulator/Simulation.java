@@ -29,7 +29,9 @@ import org.onenumber.core.contact.Channel;
  *       day falls in one server day; otherwise trace second 0 is now;
  *   <li>releases each arrival at its offset ÷ speed-up on a virtual thread: a chat as a {@link
  *       ChatCitizen} over {@code /ws/chat}; an SMS, given the server's Twilio auth token, as a
- *       {@link SmsCitizen} through a signed webhook (it never hangs up); any other channel by
+ *       {@link SmsCitizen} through a signed webhook (it never hangs up); a call, given the server's
+ *       FastAGI port, as a {@link VoiceCitizen} phoning the IVR as Asterisk would, whose {@code
+ *       Dial}s ring the simulated operators' phones; any other channel by
  *       {@code POST /api/v1/contacts}, then
  *       the citizen waits an exponentially distributed patience and, if nobody has
  *       answered by then, the channel (logged in as {@code admin}, as a channel adapter would be)
@@ -59,6 +61,9 @@ public final class Simulation {
   private volatile boolean onTime = true;
   private final SmsCitizen sms;
   private final AtomicLong texts = new AtomicLong();
+  private final AtomicLong calls = new AtomicLong();
+  /** The operators by id, whose phones the server's {@code Dial}s ring ({@link VoiceCitizen}). */
+  private final Map<String, SimulatedOperator> phones = new java.util.concurrent.ConcurrentHashMap<>();
   private ShiftRota rota;
 
   public Simulation(SimulationOptions options, List<Arrival> trace) {
@@ -138,6 +143,7 @@ public final class Simulation {
   public SimulationLedger run() throws InterruptedException {
     startNanos = System.nanoTime();
     List<SimulatedOperator> operators = options.cityDay() ? cityOperators() : startOperators();
+    operators.forEach(op -> phones.put(op.id(), op));
     OneNumberClient intake = channelClient();
     ledger.useThresholds(thresholds(intake));
     startClock(intake);
@@ -242,6 +248,11 @@ public final class Simulation {
     }
     if (a.channel() == Channel.SMS && sms != null) {
       sms.text(a, texts.incrementAndGet(), traceSeconds());
+      return;
+    }
+    if (a.channel() == Channel.VOICE && options.phonesAgi()) {
+      new VoiceCitizen(ledger, this::traceSeconds, options.speedup(), phones::get)
+          .run(options.url().getHost(), options.agiPort(), a, calls.incrementAndGet(), patienceSeconds);
       return;
     }
     String contactId;

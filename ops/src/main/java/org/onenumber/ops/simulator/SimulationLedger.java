@@ -42,6 +42,8 @@ public final class SimulationLedger {
      * accept first: answered, then ended by the citizen (the operator's wrap-up finds it gone).
      */
     volatile boolean hungUpAfterAnswer;
+    /** A phone call through the FastAGI IVR ({@link VoiceCitizen}), known by its contact id. */
+    volatile boolean call;
 
     Entry(double openedAt, double thresholdSeconds) {
       this.openedAt = openedAt;
@@ -112,6 +114,35 @@ public final class SimulationLedger {
     } else if (Double.isNaN(e.thresholdSeconds)) {
       e.thresholdSeconds = thresholdOf(queue);
     }
+  }
+
+  /**
+   * A call's contact became known ({@link VoiceCitizen}: the server's {@code Dial} names it): the
+   * entry kept under the call's own key since it was opened moves to the contact's id, with the
+   * threshold of an offer that named the contact first. Nothing happens when already moved.
+   */
+  synchronized void callIsContact(String callKey, String contactId) {
+    Entry e = entries.remove(callKey);
+    if (e == null) {
+      return;
+    }
+    Double offered = offeredBeforeOpened.remove(contactId);
+    if (Double.isNaN(e.thresholdSeconds) && offered != null) {
+      e.thresholdSeconds = offered;
+    }
+    entries.putIfAbsent(contactId, e);
+  }
+
+  /** Whether {@code contactId} is a phone call through the FastAGI IVR. */
+  boolean isCall(String contactId) {
+    Entry e = entries.get(contactId);
+    return e != null && e.call;
+  }
+
+  /** A phone call through the FastAGI IVR was opened, under its own key until its contact is known. */
+  synchronized void callOpened(String callKey, double at) {
+    opened(callKey, at, Double.NaN);
+    entries.get(callKey).call = true;
   }
 
   /** Opened in a queue whose service-level threshold is {@code thresholdSeconds} (NaN: unknown). */
@@ -202,14 +233,23 @@ public final class SimulationLedger {
    * no offer has named yet count as offered and waiting.
    */
   public Summary summary(double thresholdSeconds) {
-    long offered = pendingSms.size();
+    return summary(thresholdSeconds, entries.values(), pendingSms.size());
+  }
+
+  /** {@link #summary} of the phone calls through the FastAGI IVR only ({@link VoiceCitizen}). */
+  public Summary callSummary(double thresholdSeconds) {
+    return summary(thresholdSeconds, entries.values().stream().filter(e -> e.call).toList(), 0);
+  }
+
+  private static Summary summary(double thresholdSeconds, java.util.Collection<Entry> entries, long pending) {
+    long offered = pending;
     long answered = 0;
     long within = 0;
     long abandoned = 0;
     long closed = 0;
     long resolved = 0;
     double waitSum = 0;
-    for (Entry e : entries.values()) {
+    for (Entry e : entries) {
       offered++;
       if (!Double.isNaN(e.answeredAt)) {
         answered++;

@@ -21,10 +21,21 @@ import org.onenumber.core.error.InvalidInputException;
  *     midnight, any other trace starts when the server answers
  * @param twilioAuthToken the server's Twilio auth token: SMS citizens then text through signed
  *     webhooks ({@link SmsCitizen}); null: they are opened by {@code POST /api/v1/contacts}
+ * @param agiPort the server's FastAGI port (on the host of {@code url}): callers then phone the IVR
+ *     as Asterisk would ({@link VoiceCitizen}); 0: calls are opened by {@code POST /api/v1/contacts}
+ *     as before session 9 ({@code --voice api})
  */
 public record SimulationOptions(URI url, String trace, int contacts, double speedup, int agents, long seed,
     Path nycFile, String password, double ahtSeconds, double patienceSeconds, double escalateShare,
-    LocalDate date, String twilioAuthToken) {
+    LocalDate date, String twilioAuthToken, int agiPort) {
+
+  /** Calls opened by the contact API ({@code agiPort} 0). */
+  public SimulationOptions(URI url, String trace, int contacts, double speedup, int agents, long seed, Path nycFile,
+      String password, double ahtSeconds, double patienceSeconds, double escalateShare, LocalDate date,
+      String twilioAuthToken) {
+    this(url, trace, contacts, speedup, agents, seed, nycFile, password, ahtSeconds, patienceSeconds, escalateShare,
+        date, twilioAuthToken, 0);
+  }
 
   /** Not lined up with a server day unless it is a city day (see {@code date}). */
   public SimulationOptions(URI url, String trace, int contacts, double speedup, int agents, long seed, Path nycFile,
@@ -36,13 +47,24 @@ public record SimulationOptions(URI url, String trace, int contacts, double spee
   /** The same options against another server. */
   public SimulationOptions at(URI server) {
     return new SimulationOptions(server, trace, contacts, speedup, agents, seed, nycFile, password, ahtSeconds,
-        patienceSeconds, escalateShare, date, twilioAuthToken);
+        patienceSeconds, escalateShare, date, twilioAuthToken, agiPort);
   }
 
   /** The same options on server day {@code day}, SMS through webhooks signed with {@code authToken}. */
   public SimulationOptions onDay(LocalDate day, String authToken) {
     return new SimulationOptions(url, trace, contacts, speedup, agents, seed, nycFile, password, ahtSeconds,
-        patienceSeconds, escalateShare, day, authToken);
+        patienceSeconds, escalateShare, day, authToken, agiPort);
+  }
+
+  /** The same options with calls to the FastAGI IVR on {@code port} (0: by the contact API). */
+  public SimulationOptions phoningAgi(int port) {
+    return new SimulationOptions(url, trace, contacts, speedup, agents, seed, nycFile, password, ahtSeconds,
+        patienceSeconds, escalateShare, date, twilioAuthToken, port);
+  }
+
+  /** Whether VOICE arrivals phone the server's FastAGI IVR ({@link VoiceCitizen}). */
+  public boolean phonesAgi() {
+    return agiPort > 0;
   }
 
   /** Whether trace second 0 is placed at a server midnight (a city day, or a {@code date} given). */
@@ -64,12 +86,17 @@ public record SimulationOptions(URI url, String trace, int contacts, double spee
     if (contacts < 1 || speedup <= 0 || agents < 1 || agents > 999) {
       throw new InvalidInputException("--contacts ≥ 1, --speedup > 0, --agents 1..999 expected");
     }
+    if (agiPort < 0 || agiPort > 65_535) {
+      throw new InvalidInputException("--agi-port must be 1..65535, got " + agiPort);
+    }
   }
 
   /**
    * Parses {@code --url URL --trace nyc311|poisson [--contacts N] [--speedup N] [--agents N] ...}.
    * {@code --day seoul-120|nyc-record} plays a whole city day instead: that trace, its size, 500
-   * operators in shifts and 100× unless given.
+   * operators in shifts and 100× unless given. Calls phone the FastAGI IVR on the server's host
+   * ({@code --voice agi}, the default, port {@code --agi-port}, 4573) or are opened by the contact
+   * API ({@code --voice api}: the figures before session 9).
    */
   public static SimulationOptions parse(String... args) {
     java.util.Map<String, String> m = new java.util.HashMap<>();
@@ -77,7 +104,8 @@ public record SimulationOptions(URI url, String trace, int contacts, double spee
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
         throw new InvalidInputException("usage: --url URL --trace nyc311|poisson [--contacts N] [--speedup N] "
             + "[--agents N] [--seed N] [--nyc-file PATH] [--aht S] [--patience S] [--escalate SHARE] "
-            + "[--date YYYY-MM-DD] [--twilio-token TOKEN] | --url URL --day seoul-120|nyc-record [...]");
+            + "[--date YYYY-MM-DD] [--twilio-token TOKEN] [--voice agi|api] [--agi-port N] "
+            + "| --url URL --day seoul-120|nyc-record [...]");
       }
       m.put(args[i].substring(2), args[++i]);
     }
@@ -93,7 +121,16 @@ public record SimulationOptions(URI url, String trace, int contacts, double spee
         Path.of(m.getOrDefault("nyc-file", "../shared/data/nyc311/311-service-requests-2024-04-15.csv")),
         m.getOrDefault("password", "demo1234"), Double.parseDouble(m.getOrDefault("aht", "240")),
         Double.parseDouble(m.getOrDefault("patience", "180")), Double.parseDouble(m.getOrDefault("escalate", "0.08")),
-        date(m.get("date")), m.getOrDefault("twilio-token", System.getenv("TWILIO_AUTH_TOKEN")));
+        date(m.get("date")), m.getOrDefault("twilio-token", System.getenv("TWILIO_AUTH_TOKEN")), agiPort(m));
+  }
+
+  /** {@code --voice agi} (default) on {@code --agi-port} (4573), or {@code --voice api}: 0. */
+  private static int agiPort(java.util.Map<String, String> m) {
+    String voice = m.getOrDefault("voice", "agi");
+    if (!"agi".equals(voice) && !"api".equals(voice)) {
+      throw new InvalidInputException("--voice must be agi or api, got " + voice);
+    }
+    return "api".equals(voice) ? 0 : Integer.parseInt(m.getOrDefault("agi-port", "4573"));
   }
 
   private static LocalDate date(String text) {

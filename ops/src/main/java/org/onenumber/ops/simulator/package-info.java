@@ -9,8 +9,9 @@
  * in {@link org.onenumber.ops.simulator.CityShift}s). {@link org.onenumber.ops.simulator.Simulation}
  * brings each citizen in at its (sped-up) instant by the arrival's channel — a chat over {@code
  * /ws/chat} ({@link org.onenumber.ops.simulator.ChatCitizen}), a text through a signed Twilio
- * webhook ({@link org.onenumber.ops.simulator.SmsCitizen}), anything else by {@code POST
- * /api/v1/contacts} — with trace second 0 at the server's midnight on a city day ({@link
+ * webhook ({@link org.onenumber.ops.simulator.SmsCitizen}), a call to the server's FastAGI IVR
+ * as Asterisk would make it ({@link org.onenumber.ops.simulator.VoiceCitizen}, whose {@code Dial}s
+ * ring the simulated operators' phones), anything else by {@code POST /api/v1/contacts} — with trace second 0 at the server's midnight on a city day ({@link
  * org.onenumber.ops.simulator.ServerClockAlignment}), lets simulated
  * operators ({@link org.onenumber.ops.simulator.SimulatedOperator}) log in, accept the offers
  * pushed on their agent WebSocket, talk

@@ -32,4 +32,25 @@ class SimulationLedgerTest {
     assertEquals(0, s.answered());
     assertTrue(ledger.settled());
   }
+
+  @Test
+  void aCallKeptUnderItsOwnKeyMovesToItsContactWithTheThresholdOfAnEarlierOffer() {
+    SimulationLedger ledger = new SimulationLedger();
+    ledger.useThresholds(java.util.Map.of("general-ko", 20.0));
+    ledger.callOpened("call:1", 10);
+    ledger.callOpened("call:2", 11);
+    ledger.opened("chat", 12, 15);
+    ledger.offeredIn("c-1", "general-ko");
+    ledger.callIsContact("call:1", "c-1");
+    ledger.callIsContact("call:1", "c-1");
+    ledger.answered("c-1", 28);
+    assertTrue(ledger.abandoning("call:2", 60), "a caller who hangs up before any ring is still known by the call");
+    assertTrue(ledger.isCall("c-1"));
+    SimulationLedger.Summary calls = ledger.callSummary(15);
+    assertEquals(2, calls.offered());
+    assertEquals(1, calls.answered());
+    assertEquals(1, calls.answeredWithin(), "18 s against the queue's 20 s, not the default 15 s");
+    assertEquals(1, calls.abandoned());
+    assertEquals(3, ledger.summary(15).offered(), "the chat counts in the center, not among the calls");
+  }
 }

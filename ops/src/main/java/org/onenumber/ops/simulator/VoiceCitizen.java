@@ -1,0 +1,219 @@
+package org.onenumber.ops.simulator;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
+import org.onenumber.testkit.FastAgiCaller;
+import org.onenumber.testkit.FastAgiCaller.DialOutcome;
+import org.onenumber.testkit.FastAgiCaller.Ring;
+
+/**
+ * A citizen who phones the city's number: the call reaches the server's FastAGI IVR as Asterisk 22
+ * would send it ({@link FastAgiCaller} replays the real captures of {@code shared/data/asterisk}:
+ * environment block, every command answered as Asterisk answered it). The server's side is its
+ * telephony adapter as in production (call flow in {@code org.onenumber.telephony.asterisk}); no AMI
+ * is needed: the session reports the operator's answer itself ({@code Dial}'s {@code U()} script)
+ * and learns every hang-up on the FastAGI socket. In order:
+ *
+ * <ol>
+ *   <li>the caller's number is the citizen's ({@link Simulation#phoneOf}); the language menu is
+ *       answered with the arrival's language (1 Korean … 6 Mongolian; a number whose language the
+ *       server remembers hears no menu), the main menu with 1 (an operator), the self-service topic
+ *       menu and the menu after an answer with 0 (an operator);
+ *   <li>the call counts as opened when the last menu key left (the IVR opens the contact on it) —
+ *       under the call's own key, since nothing tells a waiting caller the contact's id — and the
+ *       caller waits on hold (music, announcements) once the server plays music;
+ *   <li>the server dials an operator's device: {@code Dial}'s {@code U()} option names the contact
+ *       and the operator, and the ledger's entry moves to the contact's id; the operator's phone
+ *       is picked up at once if that operator is at work, else rings out (NOANSWER; the server
+ *       declines and the caller keeps their place); the server may still refuse the answer (its
+ *       {@code answered} script sets BUSY when the offer expired meanwhile): the caller keeps
+ *       waiting; only a bridged call is answered ({@link SimulatedOperator#pickUp});
+ *   <li>answered: the operator talks for their handle time and hangs up their phone (the caller's
+ *       {@code Dial} returns 0, as in capture 03a; the server says goodbye, hangs up and wraps up);
+ *   <li>patience out while still waiting (also between rings): the caller hangs up (the unsolicited
+ *       {@code HANGUP}, capture 02) and the server abandons the contact;
+ *   <li>a call the IVR ends before music (no queue for the language, intake refused) is a refused
+ *       contact; a call the server does not take (port closed) a call error.
+ * </ol>
+ *
+ * One instance per call; {@link #run} blocks its (virtual) thread while the call lasts; the
+ * caller's socket is read on a thread of the {@link FastAgiCaller}.
+ */
+final class VoiceCitizen {
+
+  private static final Duration IVR_WITHIN = Duration.ofSeconds(30);
+  private static final Duration RING_RESOLVES_WITHIN = Duration.ofSeconds(10);
+  private static final List<String> LANGUAGE_DIGITS = List.of("ko", "en", "zh", "ja", "vi", "mn");
+  /** One run of the simulator: uniqueids like Asterisk's, epoch seconds then a sequence number. */
+  private static final long RUN = Instant.now().getEpochSecond();
+
+  private final SimulationLedger ledger;
+  private final DoubleSupplier traceClock;
+  private final double speedup;
+  private final Function<String, SimulatedOperator> operators;
+  private final CompletableFuture<Void> answered = new CompletableFuture<>();
+  private final Object lock = new Object();
+  private String key;
+  private Arrival arrival;
+  private volatile double requestedAt = Double.NaN;
+  private FastAgiCaller caller;
+  /** Guarded by {@link #lock}: hung up while waiting, so no later Dial is answered. */
+  private boolean gone;
+  /** Guarded by {@link #lock}: the ledger has this call. */
+  private boolean opened;
+  /** Guarded by {@link #lock}: the operator whose phone was picked up while the Dial completes. */
+  private SimulatedOperator ringing;
+  private double ringAt;
+
+  VoiceCitizen(SimulationLedger ledger, DoubleSupplier traceClock, double speedup,
+      Function<String, SimulatedOperator> operators) {
+    this.ledger = ledger;
+    this.traceClock = traceClock;
+    this.speedup = speedup;
+    this.operators = operators;
+  }
+
+  /** Phones the server's FastAGI port as call {@code n} (cases 1 to 6); returns when the call ended. */
+  void run(String host, int port, Arrival arrival, long n, double patienceSeconds) {
+    this.arrival = arrival;
+    this.key = "call:" + n;
+    try {
+      caller = FastAgiCaller.call(InetAddress.getByName(host), port, FastAgiCaller.environment(
+          String.format("PJSIP/citizen-%08x", n), RUN + "." + n, Simulation.phoneOf(arrival.citizen()), "ivr"))
+          .answerMenus(this::key).onRing(this::ring).onDialled(this::dialled).start();
+    } catch (UnknownHostException e) {
+      ledger.errors.incrementAndGet();
+      return;
+    } catch (IOException e) {
+      ledger.errors.incrementAndGet();
+      return;
+    }
+    try (FastAgiCaller call = caller) {
+      if (!onHold(call)) {
+        return;
+      }
+      try {
+        answered.get((long) (patienceSeconds * 1000 / speedup), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        giveUp(call);
+      }
+      awaitEnd(call);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | IOException e) {
+      ledger.errors.incrementAndGet();
+    }
+  }
+
+  /** Case 2: opened under the call's key once music plays; false when the IVR ended the call first. */
+  private boolean onHold(FastAgiCaller call) throws InterruptedException {
+    long deadline = System.nanoTime() + IVR_WITHIN.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (call.texts().stream().anyMatch(t -> t.startsWith("EXEC StartMusicOnHold"))) {
+        synchronized (lock) {
+          open();
+        }
+        return true;
+      }
+      if (call.closedByServer()) {
+        ledger.rejected.incrementAndGet();
+        return false;
+      }
+      TimeUnit.MILLISECONDS.sleep(2);
+    }
+    ledger.errors.incrementAndGet();
+    return false;
+  }
+
+  /**
+   * Case 5: hangs up unless an operator answered meanwhile; a phone that is ringing now is picked
+   * up or refused within milliseconds, so the caller hears that first.
+   */
+  private void giveUp(FastAgiCaller call) throws IOException, InterruptedException {
+    synchronized (lock) {
+      long deadline = System.nanoTime() + RING_RESOLVES_WITHIN.toNanos();
+      while (ringing != null && System.nanoTime() < deadline) {
+        lock.wait(10);
+      }
+      if (answered.isDone()) {
+        return;
+      }
+      gone = true;
+      ledger.abandoning(key, traceClock.getAsDouble());
+    }
+    call.hangUp();
+  }
+
+  /** Until the server closed the caller's socket (it hangs up after the operator, or on our hang-up). */
+  private static void awaitEnd(FastAgiCaller call) throws InterruptedException {
+    while (!call.closedByServer()) {
+      TimeUnit.MILLISECONDS.sleep(20);
+    }
+  }
+
+  /** Case 1: the key for each menu (by the prompt the {@code GET DATA} plays). */
+  private String key(String getData) {
+    if (getData.contains("/language-menu")) {
+      int digit = LANGUAGE_DIGITS.indexOf(arrival.language());
+      return String.valueOf(digit < 0 ? 1 : digit + 1);
+    }
+    requestedAt = traceClock.getAsDouble();
+    return getData.contains("/main-menu") ? "1" : "0";
+  }
+
+  /**
+   * Case 2: the ledger's entry, once (guarded by {@link #lock}): when music was seen, or at the
+   * first ring if the server dialled an operator before this thread saw the music.
+   */
+  private void open() {
+    if (!opened) {
+      opened = true;
+      ledger.callOpened(key, Double.isNaN(requestedAt) ? traceClock.getAsDouble() : requestedAt);
+    }
+  }
+
+  /** Case 3: the operator's phone rings; it is picked up if that operator is at work. */
+  private DialOutcome ring(Ring ring) {
+    synchronized (lock) {
+      open();
+      if (ring.contact() != null) {
+        ledger.callIsContact(key, ring.contact());
+      }
+      SimulatedOperator operator = ring.agent() == null ? null : operators.apply(ring.agent());
+      if (gone || answered.isDone() || operator == null || !operator.running() || ring.contact() == null) {
+        return DialOutcome.NOANSWER;
+      }
+      ringing = operator;
+      ringAt = traceClock.getAsDouble();
+      return DialOutcome.ANSWER;
+    }
+  }
+
+  /**
+   * Case 3–4: how the Dial ended. Bridged: answered when the phone was picked up, and the operator
+   * talks; refused by the server (its {@code answered} script said BUSY: the offer had expired):
+   * the caller is still waiting.
+   */
+  private void dialled(Ring ring, DialOutcome outcome) {
+    synchronized (lock) {
+      SimulatedOperator operator = ringing;
+      ringing = null;
+      if (outcome == DialOutcome.ANSWER && operator != null) {
+        ledger.answered(ring.contact(), ringAt);
+        operator.pickUp(ring.contact(), caller::operatorLeaves);
+        answered.complete(null);
+      }
+      lock.notifyAll();
+    }
+  }
+}
