@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.onenumber.core.contact.Channel;
 
@@ -64,6 +65,8 @@ public final class Simulation {
   private final AtomicLong calls = new AtomicLong();
   /** The operators by id, whose phones the server's {@code Dial}s ring ({@link VoiceCitizen}). */
   private final Map<String, SimulatedOperator> phones = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Whether a citizen run that failed unexpectedly was already printed (once per run). */
+  private final AtomicBoolean failureReported = new AtomicBoolean();
   private ShiftRota rota;
 
   public Simulation(SimulationOptions options, List<Arrival> trace) {
@@ -159,7 +162,7 @@ public final class Simulation {
           rota();
         }
         double patience = -Math.log(1 - random.nextDouble()) * options.patienceSeconds();
-        citizens.submit(() -> citizen(intake, a, patience));
+        citizens.submit(() -> citizenCounted(intake, a, patience));
         lastProgress = progress(lastProgress);
         rota();
       }
@@ -239,6 +242,21 @@ public final class Simulation {
       System.out.println("[sim] channel login as admin failed (" + e.getMessage() + "): abandons cannot be reported");
     }
     return intake;
+  }
+
+  /**
+   * A citizen whose run fails unexpectedly (a defect, a class missing from the simulator's jar) is
+   * an error of the run, counted and reported once, never lost in its virtual thread's future.
+   */
+  private void citizenCounted(OneNumberClient intake, Arrival a, double patienceSeconds) {
+    try {
+      citizen(intake, a, patienceSeconds);
+    } catch (RuntimeException | Error e) {
+      ledger.errors.incrementAndGet();
+      if (failureReported.compareAndSet(false, true)) {
+        System.err.println("[sim] a " + a.channel() + " citizen failed: " + e);
+      }
+    }
   }
 
   private void citizen(OneNumberClient intake, Arrival a, double patienceSeconds) {
