@@ -32,7 +32,8 @@ import java.util.function.DoubleSupplier;
  * </ol>
  *
  * One instance per citizen; {@link #run} blocks its (virtual) thread. Failures (no socket, an
- * {@code error} frame, no ack within 30 s) count as call errors.
+ * {@code error} frame, no ack within 30 s) count as call errors; an {@code unavailable} error (the
+ * server shed the frame) is answered by sending it again after {@code retryAfter} (counted as a retry).
  */
 final class ChatCitizen extends TextFrames {
 
@@ -45,6 +46,8 @@ final class ChatCitizen extends TextFrames {
   private final CompletableFuture<JsonNode> ack = new CompletableFuture<>();
   private final CompletableFuture<Void> agent = new CompletableFuture<>();
   private final CompletableFuture<Void> ended = new CompletableFuture<>();
+  /** Completed with {@code retryAfter} by an {@code unavailable} error frame for the frame last sent. */
+  private volatile CompletableFuture<Long> unavailable = new CompletableFuture<>();
 
   ChatCitizen(SimulationLedger ledger, DoubleSupplier traceClock, double speedup) {
     this.ledger = ledger;
@@ -91,11 +94,10 @@ final class ChatCitizen extends TextFrames {
   /** Case 1: start, first message, ack; the contact id, or null after a failure (counted). */
   private String open(WebSocket socket, Arrival arrival) throws InterruptedException {
     try {
-      send(socket, Map.of("type", "start", "language", arrival.language()));
-      session.get(ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
+      sendUntilAnswered(socket, Map.of("type", "start", "language", arrival.language()), session);
       double writtenAt = traceClock.getAsDouble();
-      send(socket, Map.of("type", "message", "clientId", "c-1", "body", arrival.topic()));
-      String contactId = ack.get(ANSWER_TIMEOUT_S, TimeUnit.SECONDS).path("contactId").asText("");
+      String contactId = sendUntilAnswered(socket, Map.of("type", "message", "clientId", "c-1", "body", arrival.topic()),
+          ack).path("contactId").asText("");
       if (contactId.isEmpty()) {
         ledger.errors.incrementAndGet();
         return null;
@@ -105,6 +107,26 @@ final class ChatCitizen extends TextFrames {
     } catch (ExecutionException | TimeoutException e) {
       ledger.errors.incrementAndGet();
       return null;
+    }
+  }
+
+  /**
+   * Sends {@code frame} and waits for {@code answer}; an {@code unavailable} error frame (the server
+   * shed it: nothing stored) sends it again after its {@code retryAfter}, counted in {@link
+   * SimulationLedger#retries}, at most {@link Simulation#MAX_TRIES} times, as the chat page does.
+   */
+  private JsonNode sendUntilAnswered(WebSocket socket, Map<String, Object> frame, CompletableFuture<JsonNode> answer)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    for (int tries = 1; ; tries++) {
+      CompletableFuture<Long> retry = new CompletableFuture<>();
+      unavailable = retry;
+      send(socket, frame);
+      CompletableFuture.anyOf(answer, retry).get(ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
+      if (answer.isDone() || tries >= Simulation.MAX_TRIES) {
+        return answer.get(ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
+      }
+      ledger.retries.incrementAndGet();
+      TimeUnit.SECONDS.sleep(retry.join());
     }
   }
 
@@ -130,6 +152,10 @@ final class ChatCitizen extends TextFrames {
       case "agent" -> agent.complete(null);
       case "ended" -> ended.complete(null);
       case "error" -> {
+        if ("unavailable".equals(f.path("error").asText()) && unavailable.complete(
+            OneNumberClient.retryAfterSeconds(f.path("retryAfter").asText(null)))) {
+          return;
+        }
         IllegalStateException failure = new IllegalStateException("chat error frame: " + frame);
         session.completeExceptionally(failure);
         ack.completeExceptionally(failure);

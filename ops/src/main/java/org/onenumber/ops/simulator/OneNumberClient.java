@@ -17,10 +17,29 @@ import org.onenumber.core.error.RetriableException;
  * contact intake, the agent API of {@code docs/api/agent-api.md} and the service-levels API. One client
  * per identity (it remembers its bearer token, and renews it with the login's refresh token when a
  * request is refused 401: access tokens live 15 minutes, a simulated day longer). Thread-safe. Failures: a 4xx answer is a
- * {@link Refused} (the caller decides; e.g. an offer already withdrawn), I/O and 5xx are
- * {@link RetriableException}s.
+ * {@link Refused} (the caller decides; e.g. an offer already withdrawn), 503 a {@link Busy} with the
+ * server's {@code Retry-After}, I/O and other 5xx are {@link RetriableException}s.
  */
 final class OneNumberClient {
+
+  /** The server said "retry later" (503): nothing was stored; send again after {@code retryAfterSeconds}. */
+  static final class Busy extends RetriableException {
+    final long retryAfterSeconds;
+
+    Busy(String message, long retryAfterSeconds) {
+      super(message, null);
+      this.retryAfterSeconds = retryAfterSeconds;
+    }
+  }
+
+  /** A {@code Retry-After} header in seconds (the server sends seconds, never a date); 1 when absent or not a number. */
+  static long retryAfterSeconds(String header) {
+    try {
+      return header == null ? 1 : Math.max(1, Math.min(60, Long.parseLong(header.strip())));
+    } catch (NumberFormatException e) {
+      return 1;
+    }
+  }
 
   /** The server said no (4xx); {@code status} and {@code body} say why. */
   static final class Refused extends PermanentException {
@@ -125,6 +144,10 @@ final class OneNumberClient {
       throw new RetriableException("interrupted: " + request.method() + " " + request.uri(), e);
     }
     int status = response.statusCode();
+    if (status == 503) {
+      throw new Busy(request.method() + " " + request.uri() + " → 503 " + response.body(),
+          retryAfterSeconds(response.headers().firstValue("Retry-After").orElse(null)));
+    }
     if (status >= 500) {
       throw new RetriableException(request.method() + " " + request.uri() + " → " + status + " " + response.body(), null);
     }

@@ -68,7 +68,8 @@ public final class SimulateMain {
       row("calls answered", calls.answered(), voice == null ? Double.NaN : voice.path("answered").asDouble());
       row("calls abandoned", calls.abandoned(), voice == null ? Double.NaN : voice.path("abandoned").asDouble());
     }
-    System.out.printf("rejected by intake: %d, call errors: %d%n", ledger.rejected.get(), ledger.errors.get());
+    System.out.printf("rejected by intake: %d, call errors: %d, retries after 503/unavailable: %d%n",
+        ledger.rejected.get(), ledger.errors.get(), ledger.retries.get());
     System.out.printf(Locale.ROOT, "RESULT simulation contacts=%d sl15=%.1f asa_s=%.1f abandon_pct=%.1f fcr_pct=%.1f%n",
         s.offered(), 100 * s.serviceLevel(), s.asaSeconds(), 100 * s.abandonRate(), 100 * fcr);
     if (s.offered() == 0) {

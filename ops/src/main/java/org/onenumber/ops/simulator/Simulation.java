@@ -48,6 +48,9 @@ import org.onenumber.core.contact.Channel;
  */
 public final class Simulation {
 
+  /** Tries of one intake request or text the server answers 503, before it counts as a call error. */
+  static final int MAX_TRIES = 30;
+
   /** How many operators sign in at the same time before a city day (bcrypt on the server's cores). */
   static final int SIGN_INS_AT_ONCE = 4;
 
@@ -276,7 +279,7 @@ public final class Simulation {
     String contactId;
     double calledAt = traceSeconds();
     try {
-      JsonNode contact = intake.post("/api/v1/contacts", body(a));
+      JsonNode contact = openRetrying(intake, a);
       contactId = contact.path("id").asText();
       ledger.opened(contactId, calledAt, ledger.thresholdOf(contact.path("queue").asText()));
     } catch (OneNumberClient.Refused e) {
@@ -299,6 +302,30 @@ public final class Simulation {
         }
       } catch (RuntimeException e) {
         ledger.abandonFailed(contactId);
+      }
+    }
+  }
+
+  /**
+   * Opens the citizen's contact; a 503 (the server shed the request, nothing was stored) is sent
+   * again after its {@code Retry-After}, counted in {@link SimulationLedger#retries}, at most {@link
+   * #MAX_TRIES} times. The citizen's wait runs from the first try.
+   */
+  private JsonNode openRetrying(OneNumberClient intake, Arrival a) {
+    for (int tries = 1; ; tries++) {
+      try {
+        return intake.post("/api/v1/contacts", body(a));
+      } catch (OneNumberClient.Busy e) {
+        if (tries >= MAX_TRIES) {
+          throw e;
+        }
+        ledger.retries.incrementAndGet();
+        try {
+          TimeUnit.SECONDS.sleep(e.retryAfterSeconds);
+        } catch (InterruptedException stop) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
       }
     }
   }
@@ -328,9 +355,9 @@ public final class Simulation {
     SimulationLedger.Summary s = ledger.summary(15);
     double t = traceSeconds();
     double at = Math.abs(t);
-    System.out.printf("[sim %s%02d:%02d trace] sent=%d answered=%d abandoned=%d waiting=%d sl15=%.1f%% asa=%.1fs rejected=%d errors=%d refused-accepts=%s%n",
+    System.out.printf("[sim %s%02d:%02d trace] sent=%d answered=%d abandoned=%d waiting=%d sl15=%.1f%% asa=%.1fs rejected=%d errors=%d retries=%d refused-accepts=%s%n",
         t < 0 ? "-" : "", (long) at / 3600, (long) at / 60 % 60, s.offered(), s.answered(), s.abandoned(), s.waiting(),
-        100 * s.serviceLevel(), s.asaSeconds(), ledger.rejected.get(), ledger.errors.get(), ledger.refusedAccepts);
+        100 * s.serviceLevel(), s.asaSeconds(), ledger.rejected.get(), ledger.errors.get(), ledger.retries.get(), ledger.refusedAccepts);
     return System.nanoTime();
   }
 }

@@ -58,6 +58,12 @@ public final class SimulationLedger {
   private final Map<String, Double> pendingSms = new ConcurrentHashMap<>();
   final AtomicLong rejected = new AtomicLong();
   final AtomicLong errors = new AtomicLong();
+  /**
+   * Sends the server answered "retry later" (503 with {@code Retry-After}, or a chat {@code
+   * unavailable} frame: admission control shed it, nothing was stored), each sent again after the
+   * hint as Twilio and browsers do.
+   */
+  final AtomicLong retries = new AtomicLong();
   /** Accepts the server refused, by HTTP status (an offer withdrawn or timed out: 404/409). */
   final Map<Integer, AtomicLong> refusedAccepts = new ConcurrentHashMap<>();
 

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -32,8 +33,10 @@ import javax.crypto.spec.SecretKeySpec;
  *   <li>A texting citizen does not hang up: the contact waits until an operator takes it.
  * </ol>
  *
- * Stateless apart from the key; thread-safe. A refused or failed webhook counts as rejected or
- * as a call error.
+ * Stateless apart from the key; thread-safe. A 503 (the server shed the webhook, nothing stored)
+ * is sent again, with the same MessageSid, after its {@code Retry-After}, as Twilio would retry,
+ * and counted in {@link SimulationLedger#retries}. Otherwise a refused or failed webhook counts as
+ * rejected or as a call error.
  */
 final class SmsCitizen {
 
@@ -74,9 +77,19 @@ final class SmsCitizen {
         .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
     ledger.smsSent(tag(n), at);
     try {
-      int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-      if (status >= 400) {
-        ledger.smsRefused(tag(n), status < 500);
+      for (int tries = 1; ; tries++) {
+        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+        int status = response.statusCode();
+        if (status == 503 && tries < Simulation.MAX_TRIES) {
+          ledger.retries.incrementAndGet();
+          TimeUnit.SECONDS.sleep(OneNumberClient.retryAfterSeconds(
+              response.headers().firstValue("Retry-After").orElse(null)));
+          continue;
+        }
+        if (status >= 400) {
+          ledger.smsRefused(tag(n), status < 500);
+        }
+        return;
       }
     } catch (IOException e) {
       ledger.smsRefused(tag(n), false);

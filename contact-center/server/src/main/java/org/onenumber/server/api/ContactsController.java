@@ -36,6 +36,8 @@ import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.port.in.OpenContactCommand;
 import org.onenumber.core.port.out.ContactJournal;
+import org.onenumber.server.admission.IntakeAdmission;
+import org.onenumber.server.admission.IntakeKind;
 import org.onenumber.server.api.Views.ContactView;
 import org.onenumber.server.intake.IdempotencyKey;
 import org.onenumber.server.intake.IdempotentIntake;
@@ -58,8 +60,11 @@ final class ContactsController {
   private final ContactJournal journal;
   private final CitizenDataAccess access;
   private final JsonMapper json;
+  private final IntakeAdmission admission;
 
-  ContactsController(IdempotentIntake intake, ContactJournal journal, CitizenDataAccess access, JsonMapper json) {
+  ContactsController(IdempotentIntake intake, ContactJournal journal, CitizenDataAccess access, JsonMapper json,
+      IntakeAdmission admission) {
+    this.admission = admission;
     this.intake = intake;
     this.journal = journal;
     this.access = access;
@@ -80,7 +85,10 @@ final class ContactsController {
     OpenContactCommand command = command(request, who != null && CitizenDataAccess.supervises(who));
     IdempotencyKey key = idempotencyKey == null ? null
         : IdempotencyKey.of(who == null ? null : who.getName(), idempotencyKey, bytes(request));
-    IdempotentIntake.Answer answer = intake.open(command, key);
+    IdempotentIntake.Answer answer;
+    try (var permit = admission.enter(IntakeKind.CONTACT)) {
+      answer = intake.open(command, key);
+    }
     MutableHttpResponse<ContactView> response = HttpResponse.created(answer.contact());
     return answer.replayed() ? response.header(REPLAYED, "true") : response;
   }

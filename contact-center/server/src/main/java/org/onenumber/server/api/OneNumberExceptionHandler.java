@@ -15,6 +15,7 @@ import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.error.OneNumberException;
 import org.onenumber.core.error.PermanentException;
 import org.onenumber.core.error.RetriableException;
+import org.onenumber.server.admission.IntakeShedException;
 import org.onenumber.core.error.VersionConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Maps the domain's failures to HTTP: not found → 404, illegal transition → 409, version conflict →
  * 409 with the current version in {@code X-Current-Version} and the message, any other
  * permanent failure → 400, retriable → 503 with {@code Retry-After} ({@link RetryAdvice}; logged,
- * since a dependency is down). A 503 means nothing was acknowledged: Twilio retries it, and the
+ * since a dependency is down); intake shed by admission control → 503 with its own {@code Retry-After},
+ * not logged (counted by {@code onenumber.admission.shed}). A 503 means nothing was acknowledged: Twilio retries it, and the
  * retry of a message already stored is recognised by its provider id.
  */
 @Produces
@@ -52,6 +54,7 @@ final class OneNumberExceptionHandler implements ExceptionHandler<OneNumberExcep
       case VersionConflictException e -> HttpStatus.CONFLICT;
       case AttachmentTooLargeException e -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
       case PermanentException e -> HttpStatus.BAD_REQUEST;
+      case IntakeShedException e -> HttpStatus.SERVICE_UNAVAILABLE;
       case RetriableException e -> {
         LOG.warn("{} {} failed: {}", request.getMethod(), request.getPath(), e.getMessage());
         yield HttpStatus.SERVICE_UNAVAILABLE;
@@ -62,7 +65,8 @@ final class OneNumberExceptionHandler implements ExceptionHandler<OneNumberExcep
       response.header(CURRENT_VERSION, Long.toString(e.currentVersion()));
     }
     if (status == HttpStatus.SERVICE_UNAVAILABLE) {
-      response.header(HttpHeaders.RETRY_AFTER, Integer.toString(retry.seconds()));
+      response.header(HttpHeaders.RETRY_AFTER, Integer.toString(exception instanceof IntakeShedException shed
+          ? shed.retryAfterSeconds() : retry.seconds()));
     }
     return errors.processResponse(ErrorContext.builder(request).cause(exception)
         .errorMessage(exception.getMessage()).build(), response);

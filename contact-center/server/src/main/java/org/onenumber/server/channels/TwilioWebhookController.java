@@ -22,6 +22,8 @@ import org.onenumber.core.port.in.AnswerHappyCall;
 import org.onenumber.core.port.in.ReceiveMessage;
 import org.onenumber.core.port.in.RecordCheckIn;
 import org.onenumber.core.port.in.UpdateDeliveryStatus;
+import org.onenumber.server.admission.IntakeAdmission;
+import org.onenumber.server.admission.IntakeKind;
 import org.onenumber.server.api.ApiError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,8 @@ import org.slf4j.LoggerFactory;
  *       the message went to ({@link Campaigns#delivery}); 200 even for an unknown sid
  *       (Twilio would retry forever otherwise).
  *   <li>A storage failure: 503 from the exception handler, so Twilio retries.
+ *   <li>More signed webhooks in flight than {@code onenumber.admission.webhooks}: 503 with
+ *       {@code Retry-After} at once, nothing stored ({@link IntakeAdmission}).
  * </ol>
  */
 @Controller
@@ -60,9 +64,11 @@ final class TwilioWebhookController {
   private final RecordCheckIn checkIns;
   private final AnswerHappyCall surveys;
   private final Campaigns campaigns;
+  private final IntakeAdmission admission;
 
   TwilioWebhookController(TwilioSignatures signatures, HttpHostResolver hosts, ReceiveMessage receive,
-      UpdateDeliveryStatus delivery, RecordCheckIn checkIns, AnswerHappyCall surveys, Campaigns campaigns) {
+      UpdateDeliveryStatus delivery, RecordCheckIn checkIns, AnswerHappyCall surveys, Campaigns campaigns, IntakeAdmission admission) {
+    this.admission = admission;
     this.surveys = surveys;
     this.campaigns = campaigns;
     this.signatures = signatures;
@@ -79,6 +85,12 @@ final class TwilioWebhookController {
     if (!signed(request, form)) {
       return forbidden();
     }
+    try (var permit = admission.enter(IntakeKind.WEBHOOK)) {
+      return inbound(form);
+    }
+  }
+
+  private HttpResponse<?> inbound(Map<String, String> form) {
     var command = TwilioWebhooks.inbound(form, null);
     if (command.channel() == org.onenumber.core.contact.Channel.SMS
         && command.identity() instanceof org.onenumber.core.citizen.CitizenIdentity.Phone phone
@@ -99,6 +111,12 @@ final class TwilioWebhookController {
     if (!signed(request, form)) {
       return forbidden();
     }
+    try (var permit = admission.enter(IntakeKind.WEBHOOK)) {
+      return status(form);
+    }
+  }
+
+  private HttpResponse<?> status(Map<String, String> form) {
     TwilioWebhooks.StatusReport report = TwilioWebhooks.status(form);
     if (delivery.byProvider(report.messageSid(), report.status(), report.errorCode()).isEmpty()
         && !campaigns.delivery(report.messageSid(), report.status().name().toLowerCase(java.util.Locale.ROOT))) {

@@ -15,6 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.onenumber.core.error.OneNumberException;
 import org.onenumber.core.error.RetriableException;
+import org.onenumber.server.admission.IntakeAdmission;
+import org.onenumber.server.admission.IntakeKind;
 import org.onenumber.server.api.RetryAdvice;
 import org.onenumber.server.sockets.ClientFrames;
 import org.onenumber.server.sockets.SocketKeepAlive;
@@ -26,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * Frames of one connection are handled in arrival order, one at a time, on the blocking executor:
  * the event loop only parses and hands over. A failure is answered with an {@code error} frame
  * and the connection stays open; the client's unacknowledged messages are simply re-sent later
- * (after {@code retryAfter} seconds when the error is {@code unavailable}: the database is down).
+ * (after {@code retryAfter} seconds when the error is {@code unavailable}: the database is down, or
+ * more {@code start}/{@code message} frames are in flight than {@code onenumber.admission.chat}, in which
+ * case the frame was refused at once and nothing of it stored).
  * A connection that closes without {@code leave} starts the session's {@link ChatAbandonTimer}.
  * Open sockets are pinged by {@link SocketKeepAlive}; an app-level {@code ping} is answered
  * {@code pong} at once, before any frame still being handled.
@@ -37,6 +41,8 @@ final class ChatEndpoint {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChatEndpoint.class);
   private static final String CHAIN = "onenumber.chain";
+  /** Frames that write and so count against {@code onenumber.admission.chat}; the others always pass. */
+  private static final java.util.Set<Object> WRITES = java.util.Set.of("start", "message");
 
   private final ChatConversation conversation;
   private final ChatHub hub;
@@ -45,9 +51,12 @@ final class ChatEndpoint {
   private final ExecutorService executor;
   private final SocketKeepAlive keepAlive;
   private final RetryAdvice retry;
+  private final IntakeAdmission admission;
 
   ChatEndpoint(ChatConversation conversation, ChatHub hub, ChatAbandonTimer abandonTimer, JsonMapper json,
-      @Named(TaskExecutors.BLOCKING) ExecutorService executor, SocketKeepAlive keepAlive, RetryAdvice retry) {
+      @Named(TaskExecutors.BLOCKING) ExecutorService executor, SocketKeepAlive keepAlive, RetryAdvice retry,
+      IntakeAdmission admission) {
+    this.admission = admission;
     this.keepAlive = keepAlive;
     this.retry = retry;
     this.conversation = conversation;
@@ -75,9 +84,27 @@ final class ChatEndpoint {
       hub.send(socket, Map.of("type", "pong"));
       return;
     }
+    IntakeAdmission.Permit permit = null;
+    if (WRITES.contains(frame.get("type"))) {
+      permit = admission.tryEnter(IntakeKind.CHAT);
+      if (permit == null) {
+        hub.send(socket, Map.of("type", "error", "error", "unavailable", "message",
+            "the server is busy; send this frame again after retryAfter seconds", "retryAfter", admission.retryAfterSeconds()));
+        return;
+      }
+    }
+    IntakeAdmission.Permit held = permit;
     synchronized (socket) {
       CompletableFuture<?> chain = socket.get(CHAIN, CompletableFuture.class).orElse(CompletableFuture.completedFuture(null));
-      socket.put(CHAIN, chain.thenRunAsync(() -> handle(frame, socket), executor));
+      socket.put(CHAIN, chain.thenRunAsync(() -> {
+        try {
+          handle(frame, socket);
+        } finally {
+          if (held != null) {
+            held.close();
+          }
+        }
+      }, executor));
     }
   }
 

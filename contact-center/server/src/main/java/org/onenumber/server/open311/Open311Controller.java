@@ -34,6 +34,8 @@ import org.onenumber.channels.open311.GeoReportError;
 import org.onenumber.channels.open311.Open311Format;
 import org.onenumber.channels.open311.RequestQuery;
 import org.onenumber.channels.open311.ServiceRequestSubmission;
+import org.onenumber.server.admission.IntakeAdmission;
+import org.onenumber.server.admission.IntakeKind;
 import org.onenumber.server.intake.IdempotencyKey;
 import org.onenumber.server.security.RateLimits;
 import org.onenumber.server.security.keys.ApiKeyGate;
@@ -66,6 +68,7 @@ final class Open311Controller {
   private final InstantSource clock;
   private final String jurisdiction;
   private final String publicUrl;
+  private final IntakeAdmission admission;
 
   /** The response header of an answer given again for a repeated {@code Idempotency-Key}. */
   static final String REPLAYED = "Idempotent-Replayed";
@@ -73,7 +76,8 @@ final class Open311Controller {
   Open311Controller(JdbcOpen311Store store, Open311Desk desk, IdempotentFiling filing, RateLimits limits, ApiKeyGate keys,
       HttpClientAddressResolver addresses,
       InstantSource clock, @Value("${onenumber.open311.jurisdiction-id:onenumber.example}") String jurisdiction,
-      @Value("${onenumber.public-url:}") String publicUrl) {
+      @Value("${onenumber.public-url:}") String publicUrl, IntakeAdmission admission) {
+    this.admission = admission;
     this.store = store;
     this.desk = desk;
     this.filing = filing;
@@ -135,8 +139,10 @@ final class Open311Controller {
       String client = client(FormBody.first(form, "api_key"), request);
       IdempotencyKey key = idempotencyKey == null ? null
           : IdempotencyKey.of("open311:" + client, idempotencyKey, bytes(body));
-      IdempotentFiling.Answer filed = filing.file(ServiceRequestSubmission.parse(form, store::service, jurisdiction),
-          client, key, f -> { });
+      IdempotentFiling.Answer filed;
+      try (var permit = admission.enter(IntakeKind.REPORT)) {
+        filed = filing.file(ServiceRequestSubmission.parse(form, store::service, jurisdiction), client, key, f -> { });
+      }
       replayed[0] = filed.replayed();
       return GeoReportDocuments.created(filed.serviceRequestId(), filed.notice());
     });

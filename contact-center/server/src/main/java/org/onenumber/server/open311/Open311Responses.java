@@ -12,11 +12,13 @@ import org.onenumber.channels.open311.Open311Format;
 import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.error.RetriableException;
+import org.onenumber.server.admission.IntakeShedException;
 
 /**
  * Turns a document or a failure into the HTTP response: the document in the suffix's format, or
  * the spec's {@code errors} document with its status. An unknown suffix is 404 in XML (the
- * required format); the core's not found is 404, its invalid input 400, a database outage 503.
+ * required format); the core's not found is 404, its invalid input 400, a database outage 503, and
+ * intake shed by admission control 503 with {@code Retry-After}.
  */
 final class Open311Responses {
 
@@ -48,6 +50,9 @@ final class Open311Responses {
       return refuse(format, GeoReportError.notFound("not found"), render);
     } catch (InvalidInputException e) {
       return refuse(format, GeoReportError.badRequest(e.getMessage()), render);
+    } catch (IntakeShedException e) {
+      return refuse(format, new GeoReportError(503, e.getMessage()), render)
+          .header("Retry-After", Integer.toString(e.retryAfterSeconds()));
     } catch (RetriableException e) {
       return refuse(format, new GeoReportError(503, "the service is unavailable; retry"), render);
     }

@@ -29,6 +29,8 @@ import org.onenumber.channels.open311.ServiceRequestSubmission;
 import org.onenumber.core.casework.attachment.AttachToCase;
 import org.onenumber.core.casework.attachment.AttachmentTooLargeException;
 import org.onenumber.core.error.InvalidInputException;
+import org.onenumber.server.admission.IntakeAdmission;
+import org.onenumber.server.admission.IntakeKind;
 import org.onenumber.server.api.PhotoField;
 import org.onenumber.server.intake.IdempotencyKey;
 import org.onenumber.server.security.RateLimits;
@@ -61,6 +63,7 @@ final class ReportFormController {
   private final String jurisdiction;
   private final MapSettings map;
   private final AttachToCase attach;
+  private final IntakeAdmission admission;
 
   /**
    * What the page's map shows.
@@ -76,7 +79,8 @@ final class ReportFormController {
       @Value("${onenumber.report.tile-url:}") String tileUrl,
       @Value("${onenumber.report.tile-attribution:}") String attribution,
       @Value("${onenumber.report.center-lat:37.5665}") double lat,
-      @Value("${onenumber.report.center-long:126.978}") double lon) {
+      @Value("${onenumber.report.center-long:126.978}") double lon, IntakeAdmission admission) {
+    this.admission = admission;
     this.store = store;
     this.filing = filing;
     this.limits = limits;
@@ -110,11 +114,14 @@ final class ReportFormController {
       var submission = ServiceRequestSubmission.parse(form, store::service, jurisdiction);
       IdempotencyKey key = idempotencyKey == null ? null
           : IdempotencyKey.of(SCOPE, idempotencyKey, Open311Controller.bytes(body));
-      IdempotentFiling.Answer filed = filing.file(submission, CLIENT, key, f -> {
-        if (photo != null) {
-          attach.attach(f.opened().id(), photo, CLIENT, "citizen");
-        }
-      });
+      IdempotentFiling.Answer filed;
+      try (var permit = admission.enter(IntakeKind.REPORT)) {
+        filed = filing.file(submission, CLIENT, key, f -> {
+          if (photo != null) {
+            attach.attach(f.opened().id(), photo, CLIENT, "citizen");
+          }
+        });
+      }
       replayed[0] = filed.replayed();
       return GeoReportDocuments.createdWithToken(filed.serviceRequestId(), filed.notice(), filed.token());
     });

@@ -12,12 +12,16 @@ import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
+import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.contact.ContactState;
 import org.onenumber.core.directory.QueueId;
@@ -66,6 +70,9 @@ import org.slf4j.LoggerFactory;
  */
 @Context
 public final class RoutingHost implements RouteContact {
+
+  /** Reads arrivals back from the journal off the routing context ({@link Arrival}). */
+  private static final ExecutorService READ_AHEAD = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("routing-read-ahead-", 0).factory());
 
   private static final Logger LOG = LoggerFactory.getLogger(RoutingHost.class);
   private static final long CALL_TIMEOUT_SECONDS = 10;
@@ -150,15 +157,32 @@ public final class RoutingHost implements RouteContact {
    * and waits for its result.
    */
   public <T> T call(Function<RoutingEngine, T> work) {
+    return call(work, false);
+  }
+
+  /**
+   * As {@link #call}, in the operators' lane: an operator's own view (after their login, their
+   * work poll) runs ahead of the arrivals waiting for the context (issue 17).
+   */
+  public <T> T callForStaff(Function<RoutingEngine, T> work) {
+    return call(work, true);
+  }
+
+  private <T> T call(Function<RoutingEngine, T> work, boolean staff) {
     CompletableFuture<T> result = new CompletableFuture<>();
-    queue.read(() -> {
+    Runnable read = () -> {
       try {
         requireOwner();
         result.complete(work.apply(routing.engine()));
       } catch (RuntimeException e) {
         result.completeExceptionally(e);
       }
-    });
+    };
+    if (staff) {
+      queue.readForStaff(read);
+    } else {
+      queue.read(read);
+    }
     return await(result);
   }
 
@@ -405,15 +429,24 @@ public final class RoutingHost implements RouteContact {
    */
   private void fromIntake(DomainEvent event) {
     if (event instanceof ContactStateChanged c && c.from() == ContactState.CREATED && c.to() == ContactState.QUEUED) {
-      queue.add(new Arrival(c, clock.instant(), System.nanoTime()));
+      Arrival arrival = new Arrival(c, clock.instant(), System.nanoTime());
+      arrival.readAhead();
+      queue.add(arrival);
     }
   }
 
-  /** A contact intake queued, read back from the journal and routed; timed when offered at once. */
+  /**
+   * A contact intake queued, read back from the journal and routed; timed when offered at once.
+   * The read starts at once on a virtual thread of its own, on the shared pool ({@link #readAhead},
+   * issue 17), so the routing context does not spend two queries per arrival while arrivals and
+   * operators wait behind it; the arrival keeps its place in the queue. When the read has not
+   * finished (or failed) by the arrival's turn, the context reads it itself, as before.
+   */
   private final class Arrival implements RoutingQueue.Command {
     private final ContactStateChanged queued;
     private final Instant receivedAt;
     private final long receivedNanos;
+    private volatile CompletableFuture<Optional<Contact>> ahead;
 
     Arrival(ContactStateChanged queued, Instant receivedAt, long receivedNanos) {
       this.queued = queued;
@@ -424,7 +457,15 @@ public final class RoutingHost implements RouteContact {
     @Override
     public RoutingCommand command() {
       requireOwner(); // a standby leaves the journaled contact to the owner, which picks it up
-      return journal.find(queued.contact()).map(RoutingCommand.Arrive::new).orElse(null);
+      CompletableFuture<Optional<Contact>> read = ahead;
+      ahead = null; // a retry reads again
+      Optional<Contact> contact = read != null && read.isDone() && !read.isCompletedExceptionally()
+          ? read.join() : journal.find(queued.contact());
+      return contact.map(RoutingCommand.Arrive::new).orElse(null);
+    }
+
+    void readAhead() {
+      ahead = CompletableFuture.supplyAsync(() -> journal.find(queued.contact()), READ_AHEAD);
     }
 
     @Override

@@ -34,7 +34,14 @@ import org.slf4j.LoggerFactory;
  *       commit's failure and nothing of it is published ("durable before acknowledged").
  * </ol>
  *
- * After a failure the host {@link Host#recover recovers} (rebuilds soon). At most {@value
+ * <p><b>Operators have their own lane</b> (issue 17): the commands of people at work — log in and
+ * out, state, capacity, accept, decline, hold, resume, wrap-up, close — and their reads ({@link
+ * #readForStaff}) are taken before anything else waiting, so a burst of thousands of arrivals (each
+ * read from the journal on this context) never keeps an operator's login or accept waiting for the
+ * routing call's timeout. Within each lane the order is kept; arrivals, timers, abandons, transfers
+ * and the host's own reads keep theirs.
+ *
+ * <p>After a failure the host {@link Host#recover recovers} (rebuilds soon). At most {@value
  * #MAX_BATCH} items run in one turn of the context, so timers and other tasks get their turn.
  * Thread-safe: any thread may queue; batches run serially on the context ({@code context}).
  */
@@ -95,6 +102,7 @@ final class RoutingQueue {
   }
 
   private final Queue<Item> waiting = new ConcurrentLinkedQueue<>();
+  private final Queue<Item> staff = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private final Executor context;
   private final JournaledEngine routing;
@@ -109,10 +117,34 @@ final class RoutingQueue {
     this.host = host;
   }
 
-  /** Queues a command. */
+  /** Queues a command: in the operators' lane when it is one of theirs ({@link #isOperators}). */
   void add(Command command) {
-    waiting.add(command);
+    (command instanceof Answered a && isOperators(a.command()) ? staff : waiting).add(command);
     schedule();
+  }
+
+  /** As {@link #read}, in the operators' lane: runs before arrivals waiting, after the staff commands before it. */
+  void readForStaff(Runnable work) {
+    staff.add(new Read(work));
+    schedule();
+  }
+
+  /** A command a person at work sends about themselves or a contact they hold. */
+  static boolean isOperators(RoutingCommand command) {
+    return switch (command) {
+      case RoutingCommand.LogIn c -> true;
+      case RoutingCommand.LogOut c -> true;
+      case RoutingCommand.MakeAvailable c -> true;
+      case RoutingCommand.TakeBreak c -> true;
+      case RoutingCommand.ChangeCapacity c -> true;
+      case RoutingCommand.Accept c -> true;
+      case RoutingCommand.Decline c -> true;
+      case RoutingCommand.Hold c -> true;
+      case RoutingCommand.Resume c -> true;
+      case RoutingCommand.WrapUp c -> true;
+      case RoutingCommand.Close c -> true;
+      default -> false;
+    };
   }
 
   /** Queues work that reads the engine (or pushes from it): it runs once everything before it is written. */
@@ -131,7 +163,10 @@ final class RoutingQueue {
     scheduled.set(false);
     List<Applied> batch = new ArrayList<>();
     for (int n = 0; n < MAX_BATCH; n++) {
-      Item next = waiting.poll();
+      Item next = staff.poll();
+      if (next == null) {
+        next = waiting.poll();
+      }
       if (next == null) {
         break;
       }
@@ -144,7 +179,7 @@ final class RoutingQueue {
       }
     }
     flush(batch);
-    if (!waiting.isEmpty()) {
+    if (!waiting.isEmpty() || !staff.isEmpty()) {
       schedule();
     }
   }

@@ -111,6 +111,28 @@ class RoutingQueueTest {
   }
 
   @Test
+  void operatorsCommandsAndTheirReadsGoAheadOfArrivalsWaiting() {
+    for (int c = 0; c < 5; c++) {
+      queued(new RoutingCommand.Arrive(intake("c" + c)));
+    }
+    CompletableFuture<Decisions> login = queued(new RoutingCommand.LogIn(agents.get(0), Set.of(), null));
+    List<Integer> sessionsSeen = new ArrayList<>();
+    queue.readForStaff(() -> sessionsSeen.add(record.sessions.size()));
+
+    runContext();
+
+    assertTrue(login.isDone() && !login.isCompletedExceptionally());
+    assertTrue(published.get(0).contacts().isEmpty() && published.get(0).events().stream()
+        .allMatch(e -> e instanceof org.onenumber.core.event.AgentStateChanged), "the login ran first: " + published.get(0));
+    assertEquals(List.of(1), sessionsSeen, "the staff read ran after the login was written");
+    assertEquals(ContactState.OFFERED, record.open.get(new ContactId("c0")).state(),
+        "the oldest arrival still goes to the operator first");
+    assertEquals(6, published.size());
+    assertTrue(RoutingQueue.isOperators(new RoutingCommand.Accept(agents.get(0).id(), new ContactId("c0"))));
+    assertFalse(RoutingQueue.isOperators(new RoutingCommand.Abandon(new ContactId("c0"), "hung up")));
+  }
+
+  @Test
   void aReadWaitsForTheCommandsBeforeItToBeWritten() {
     queued(new RoutingCommand.LogIn(agents.get(0), Set.of(), null));
     List<Integer> sessionsSeen = new ArrayList<>();

@@ -38,8 +38,9 @@ import org.onenumber.server.persistence.JdbcDirectory;
  * Routing never starves (issue 17): with every connection of the shared pool held (intake's
  * requests at a city's day shift), an arrival is still read and queued and an operator's login is
  * offered the oldest contact and written, within 3 s (the shared pool's timeout is 1 s), on routing's own connections, and no
- * rebuild happens. When routing's own connections are held too, the arrival's read fails; it is
- * read again once they are back (counted), still without a rebuild. Fails on the old shared pool:
+ * rebuild happens. When routing's own connections are held too (and the shared ones, where an
+ * arrival is first read ahead of its turn), the arrival's read fails; it is read again once they
+ * are back (counted), still without a rebuild. Fails on the old shared pool:
  * the read waits out the connection timeout and routing distrusts the engine and rebuilds.
  */
 class RoutingStarvationH2IT {
@@ -80,11 +81,13 @@ class RoutingStarvationH2IT {
 
       double retries = meters.counter("onenumber.routing.arrival.retries").count();
       List<Connection> routingsOwn = holdAll(context.getBean(RoutingConnections.class).pool());
+      List<Connection> shared = holdAll(context.getBean(DataSource.class));
       try {
         events.publish(queued(retried));
         await().atMost(Duration.ofSeconds(5)).until(() ->
             meters.counter("onenumber.routing.arrival.retries").count() > retries);
       } finally {
+        release(shared);
         release(routingsOwn);
       }
       await().atMost(Duration.ofSeconds(5)).until(() ->

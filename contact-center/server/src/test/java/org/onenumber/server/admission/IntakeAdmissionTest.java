@@ -1,0 +1,45 @@
+package org.onenumber.server.admission;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+class IntakeAdmissionTest {
+
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final IntakeAdmission admission = new IntakeAdmission(meters, 2, 1, 1, 0, 3);
+
+  @Test
+  void aFullLaneShedsAtOnceAndCountsItAndAClosedPermitFreesOnePlaceOnce() {
+    IntakeAdmission.Permit first = admission.enter(IntakeKind.WEBHOOK);
+    IntakeAdmission.Permit second = admission.enter(IntakeKind.WEBHOOK);
+    IntakeShedException shed = assertThrows(IntakeShedException.class, () -> admission.enter(IntakeKind.WEBHOOK));
+    assertEquals(3, shed.retryAfterSeconds());
+    assertEquals("unavailable", shed.code());
+    assertEquals(2.0, meters.get("onenumber.admission.in.flight").tag("kind", "webhooks").gauge().value());
+
+    first.close();
+    first.close();
+    assertNotNull(admission.tryEnter(IntakeKind.WEBHOOK));
+    assertNull(admission.tryEnter(IntakeKind.WEBHOOK), "closing twice freed one place only");
+    second.close();
+    assertEquals(2, admission.shed(IntakeKind.WEBHOOK));
+    assertEquals(2.0, meters.get("onenumber.admission.shed").tag("kind", "webhooks").counter().count());
+  }
+
+  @Test
+  void lanesAreSeparateAndZeroIsUnbounded() {
+    try (var chat = admission.enter(IntakeKind.CHAT)) {
+      assertNull(admission.tryEnter(IntakeKind.CHAT));
+      assertNotNull(admission.tryEnter(IntakeKind.REPORT));
+      for (int i = 0; i < 1000; i++) {
+        admission.enter(IntakeKind.CONTACT);
+      }
+      assertEquals(0, admission.shed(IntakeKind.CONTACT));
+    }
+  }
+}
