@@ -50,7 +50,10 @@ import org.slf4j.LoggerFactory;
  * tells registered listeners (the console push) at once. A {@code waiting} or {@code queue} push
  * for a contact whose socket is not registered yet is held for a minute and sent when it is ({@link #connect}), so the race between a
  * chat's first message and its first push loses nothing. A push to a browser that has gone is
- * simply lost: the message stays {@code QUEUED} and is re-sent on resume. Thread-safe.
+ * simply lost: the message stays {@code QUEUED} and is re-sent on resume. In the cluster it hears the
+ * other nodes' events too ({@link VertxEventPublisher#onOtherNodes}), so a citizen connected to a
+ * standby gets the operator's name, messages, queue positions and the end routed on the owner
+ * (issue 11, {@code ClusterSocketsIT}). Thread-safe.
  */
 @Context
 public final class ChatHub {
@@ -78,7 +81,8 @@ public final class ChatHub {
   private final InstantSource clock;
 
   ChatHub(Vertx vertx, MessageStore store, Directory directory, JsonMapper json,
-      @Named(TaskExecutors.BLOCKING) ExecutorService executor, InstantSource clock, RoutingOwnership ownership) {
+      @Named(TaskExecutors.BLOCKING) ExecutorService executor, InstantSource clock, RoutingOwnership ownership,
+      VertxEventPublisher events) {
     this.store = store;
     this.directory = directory;
     this.json = json;
@@ -88,6 +92,8 @@ public final class ChatHub {
       Object body = message.body();
       executor.execute(() -> onEvent(body));
     });
+    // in the cluster a chat socket on any node hears what the owner routed and operators wrote elsewhere
+    events.onOtherNodes(event -> executor.execute(() -> onEvent(event)));
     ownership.whenChanged(owner -> {
       if (!owner) {
         closeAll();

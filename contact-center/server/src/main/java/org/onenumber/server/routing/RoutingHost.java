@@ -100,6 +100,7 @@ public final class RoutingHost implements RouteContact {
   private final RoutingOwnership ownership;
   private final Counter rebuilds;
   private final Counter arrivalRetries;
+  private final CommandRelay relay;
   /** Confined to the routing context: this node's engine is the one routing (after its takeover). */
   private boolean routingHere;
 
@@ -116,6 +117,7 @@ public final class RoutingHost implements RouteContact {
     this.record = record;
     this.events = events;
     this.sockets = sockets;
+    this.relay = new CommandRelay(vertx);
     Duration positions = Duration.ofMillis(Math.round(POSITION_INTERVAL.toMillis() * time.speedup()));
     this.rebuilds = Counter.builder("onenumber.routing.rebuilds")
         .description("Routing engines rebuilt from the journal (start, takeover, after a failed write)")
@@ -138,6 +140,7 @@ public final class RoutingHost implements RouteContact {
         start();
         return null;
       });
+      serveRelay();
     }
     if (ownership.clustered()) {
       vertx.setPeriodic(QUEUED_ELSEWHERE_EVERY.toMillis(), id -> queue.read(this::pickUpQueuedElsewhere));
@@ -194,6 +197,14 @@ public final class RoutingHost implements RouteContact {
    * publishes and pushes its decisions, then answers.
    */
   public Decisions handle(RoutingCommand command) {
+    if (!ownership.owner() && ownership.clustered()) {
+      return relay.forward(command); // a cluster standby: the owner routes it (CommandRelay)
+    }
+    return handleHere(command);
+  }
+
+  /** {@link #handle} on this node's engine (refused on a standby). */
+  private Decisions handleHere(RoutingCommand command) {
     CompletableFuture<Decisions> result = new CompletableFuture<>();
     queue.add(new RoutingQueue.Answered(command, result));
     return await(result);
@@ -324,7 +335,32 @@ public final class RoutingHost implements RouteContact {
     }
   }
 
-  /** False on a cluster standby: consoles and routing calls belong on the lease owner. */
+  /**
+   * Sends {@code agent} their console {@code snapshot} frame (to their sockets on every node): from
+   * this node's engine on the owner, else asked of the owner over the bus ({@link CommandRelay}).
+   */
+  public void snapshot(String agent) {
+    if (ownership.owner() || !ownership.clustered()) {
+      submit(engine -> sockets.send(agent, AgentSockets.snapshot(engine, agent, clock.instant())));
+    } else {
+      relay.requestSnapshot(agent);
+    }
+  }
+
+  /**
+   * Serves the cluster's relayed commands and snapshot requests here (this node routes); once the
+   * bus delivers them here, every logged-in agent gets a fresh snapshot: consoles connected to any
+   * node catch up with the engine the takeover rebuilt.
+   */
+  private void serveRelay() {
+    relay.serve(true, this::handleHere, this::snapshot).onComplete(done -> {
+      if (ownership.clustered()) {
+        submit(engine -> sockets.snapshotAll(engine, clock.instant()));
+      }
+    });
+  }
+
+  /** False on a cluster standby: routing calls belong on the lease owner (commands are relayed to it). */
   public boolean routesHere() {
     return ownership.owner();
   }
@@ -359,8 +395,10 @@ public final class RoutingHost implements RouteContact {
         LOG.warn("routing could not be rebuilt on takeover yet: {}", e.getMessage());
         rebuildSoon();
       }
+      serveRelay();
     } else if (!owner && routingHere) {
       routingHere = false;
+      relay.serve(false, null, null);
       routing.distrust();
       sockets.closeAll();
       if (timer >= 0) {
@@ -405,8 +443,21 @@ public final class RoutingHost implements RouteContact {
    */
   private void fromIntake(DomainEvent event) {
     if (event instanceof ContactStateChanged c && c.from() == ContactState.CREATED && c.to() == ContactState.QUEUED) {
+      if (!ownership.owner() && ownership.clustered()) {
+        arriveOnOwner(c.contact());
+        return;
+      }
       queue.add(new Arrival(c, clock.instant(), System.nanoTime()));
     }
+  }
+
+  /**
+   * A standby's intake queued a contact: hand its arrival to the owner at once (it would otherwise pick
+   * it up from the journal within a couple of seconds, which stays the fallback when this fails).
+   */
+  private void arriveOnOwner(ContactId contact) {
+    vertx.executeBlocking(() -> journal.find(contact).map(c -> relay.forward(new RoutingCommand.Arrive(c))), false)
+        .onFailure(e -> LOG.info("contact {} left to the owner's pick-up: {}", contact, e.getMessage()));
   }
 
   /** A contact intake queued, read back from the journal and routed; timed when offered at once. */
