@@ -90,10 +90,11 @@ public final class ChatHub {
     this.clock = clock;
     vertx.eventBus().localConsumer(VertxEventPublisher.ADDRESS, message -> {
       Object body = message.body();
-      executor.execute(() -> onEvent(body));
+      executor.execute(() -> onEvent(body, true));
     });
     // in the cluster a chat socket on any node hears what the owner routed and operators wrote elsewhere
-    events.onOtherNodes(event -> executor.execute(() -> onEvent(event)));
+    // (their frames are not held for a socket not registered yet: that race is the local intake's)
+    events.onOtherNodes(event -> executor.execute(() -> onEvent(event, false)));
     ownership.whenChanged(owner -> {
       if (!owner) {
         closeAll();
@@ -169,7 +170,7 @@ public final class ChatHub {
 
   /** Tells the citizen the operator is typing; false when they are not connected. */
   public boolean operatorTyping(ContactId contact) {
-    return push(contact, Map.of("type", "typing"));
+    return push(contact, Map.of("type", "typing"), false);
   }
 
   /** Sends every operator message the citizen has not acknowledged yet, oldest first. */
@@ -209,9 +210,9 @@ public final class ChatHub {
     }
   }
 
-  private boolean push(ContactId contact, Map<String, Object> frame) {
+  private boolean push(ContactId contact, Map<String, Object> frame, boolean mayHold) {
     WebSocketSession socket = sockets.get(contact);
-    if (socket == null && HELD_TYPES.contains(frame.get("type"))) {
+    if (socket == null && mayHold && HELD_TYPES.contains(frame.get("type"))) {
       synchronized (early) {
         socket = sockets.get(contact);
         if (socket == null) {
@@ -246,16 +247,17 @@ public final class ChatHub {
     return plain;
   }
 
-  private void onEvent(Object body) {
+  private void onEvent(Object body, boolean local) {
     try {
       switch (body) {
-        case MessageSent sent when sent.channel() == Channel.CHAT && sent.contact() != null ->
-            store.find(sent.message()).ifPresent(m -> push(sent.contact(), frame(m)));
-        case ContactStateChanged changed when changed.channel() == Channel.CHAT -> onStateChanged(changed);
+        case MessageSent sent when sent.channel() == Channel.CHAT && sent.contact() != null
+            && connected(sent.contact()) -> // no read for a citizen connected to another node
+            store.find(sent.message()).ifPresent(m -> push(sent.contact(), frame(m), false));
+        case ContactStateChanged changed when changed.channel() == Channel.CHAT -> onStateChanged(changed, local);
         case DomainEvent event when event.type().equals("routing.queue-position") ->
-            onPosition(EventPayload.of(event));
+            onPosition(EventPayload.of(event), local);
         case JsonObject object when "routing.queue-position".equals(object.getString("type")) ->
-            onPosition(object.getMap());
+            onPosition(object.getMap(), local);
         default -> { }
       }
     } catch (RuntimeException e) {
@@ -263,17 +265,17 @@ public final class ChatHub {
     }
   }
 
-  private void onStateChanged(ContactStateChanged changed) {
+  private void onStateChanged(ContactStateChanged changed, boolean local) {
     if (changed.to() == ContactState.CONNECTED && changed.agent() != null) {
-      push(changed.contact(), Map.of("type", "agent", "name", authorName(changed.agent().value())));
+      push(changed.contact(), Map.of("type", "agent", "name", authorName(changed.agent().value())), local);
     } else if (changed.to() == ContactState.WRAP_UP || changed.to().isTerminal()) {
-      push(changed.contact(), Map.of("type", "ended"));
+      push(changed.contact(), Map.of("type", "ended"), local);
     } else if (changed.to() == ContactState.QUEUED) {
-      push(changed.contact(), Map.of("type", "waiting"));
+      push(changed.contact(), Map.of("type", "waiting"), local);
     }
   }
 
-  private void onPosition(Map<String, Object> payload) {
+  private void onPosition(Map<String, Object> payload, boolean local) {
     Object contact = Optional.ofNullable(payload.get("contactId")).orElse(payload.get("contact"));
     if (contact == null) {
       return;
@@ -282,7 +284,7 @@ public final class ChatHub {
     frame.put("type", "queue");
     frame.put("position", number(payload.get("position")));
     frame.put("ewtSeconds", number(payload.get("ewtSeconds")));
-    push(new ContactId(contact.toString()), frame);
+    push(new ContactId(contact.toString()), frame, local);
   }
 
   private static Object number(Object value) {

@@ -360,11 +360,6 @@ public final class RoutingHost implements RouteContact {
     });
   }
 
-  /** False on a cluster standby: routing calls belong on the lease owner (commands are relayed to it). */
-  public boolean routesHere() {
-    return ownership.owner();
-  }
-
   /** Refuses work on a node that does not route (a cluster standby, or it just lost the lease). */
   private void requireOwner() {
     if (!ownership.owner()) {
