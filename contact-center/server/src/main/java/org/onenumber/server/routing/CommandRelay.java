@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.onenumber.core.error.IllegalTransitionException;
@@ -37,6 +39,9 @@ import org.slf4j.LoggerFactory;
  *       failure's message. No reply within {@link #TIMEOUT} (no owner yet, a takeover
  *       under way) is a retriable failure: the caller answers 503 with retry-after or an
  *       {@code unavailable}/{@code error} frame, as during a database outage.
+ *   <li>{@value #READS}: request, header {@code read} {@code contact} or {@code agent}, body the id; the
+ *       reply is the engine's {@code Contact} or {@code AgentStatus} as wire bytes, empty when the
+ *       engine holds none (the reads the HTTP answers need: who holds a contact, an agent's work).
  *   <li>{@value #SNAPSHOTS}: point to point, body an agent id; the owner sends that agent a
  *       {@code snapshot} frame, which reaches the agent's sockets on every node ({@link AgentSockets}).
  * </ul>
@@ -51,6 +56,8 @@ final class CommandRelay {
 
   static final String COMMANDS = "onenumber.routing.commands";
   static final String SNAPSHOTS = "onenumber.routing.snapshots";
+  static final String READS = "onenumber.routing.reads";
+  private static final String READ = "read";
   static final Duration TIMEOUT = Duration.ofSeconds(3);
   private static final Logger LOG = LoggerFactory.getLogger(CommandRelay.class);
 
@@ -58,6 +65,7 @@ final class CommandRelay {
   private final DeliveryOptions request = new DeliveryOptions().setSendTimeout(TIMEOUT.toMillis());
   private MessageConsumer<Buffer> commands;
   private MessageConsumer<String> snapshots;
+  private MessageConsumer<String> reads;
 
   CommandRelay(Vertx vertx) {
     this.vertx = vertx;
@@ -67,7 +75,8 @@ final class CommandRelay {
    * Serves (on the owner) or stops serving: {@code handle} runs a command here (blocking, it is run
    * off the event loop), {@code snapshot} sends an agent their snapshot. Completes once registered.
    */
-  synchronized Future<Void> serve(boolean owner, Function<RoutingCommand, Decisions> handle, Consumer<String> snapshot) {
+  synchronized Future<Void> serve(boolean owner, Function<RoutingCommand, Decisions> handle, Consumer<String> snapshot,
+      BiFunction<String, String, Optional<? extends Record>> read) {
     if (!vertx.isClustered()) {
       return Future.succeededFuture();
     }
@@ -75,16 +84,26 @@ final class CommandRelay {
       if (commands != null) {
         commands.unregister();
         snapshots.unregister();
+        reads.unregister();
         commands = null;
         snapshots = null;
+        reads = null;
       }
       return Future.succeededFuture();
     }
     if (commands == null) {
       commands = vertx.eventBus().consumer(COMMANDS, message -> answer(message, handle));
       snapshots = vertx.eventBus().consumer(SNAPSHOTS, message -> snapshot.accept(message.body()));
+      reads = vertx.eventBus().consumer(READS, message -> vertx.executeBlocking(() ->
+          read.apply(message.headers().get(READ), message.body()), false).onComplete(done -> {
+            if (done.failed()) {
+              message.fail(503, String.valueOf(done.cause().getMessage()));
+            } else {
+              message.reply(done.result().map(r -> Buffer.buffer(DomainEventWire.writeCore(r))).orElse(Buffer.buffer()));
+            }
+          }));
     }
-    return Future.all(commands.completion(), snapshots.completion()).mapEmpty();
+    return Future.all(commands.completion(), snapshots.completion(), reads.completion()).mapEmpty();
   }
 
   private void answer(Message<Buffer> message, Function<RoutingCommand, Decisions> handle) {
@@ -117,11 +136,20 @@ final class CommandRelay {
 
   /** Hands {@code command} to the owner and waits for its decisions (at most {@link #TIMEOUT}). */
   Decisions forward(RoutingCommand command) {
-    Buffer body = Buffer.buffer(DomainEventWire.writeCore((Record) command));
+    Buffer reply = ask(COMMANDS, Buffer.buffer(DomainEventWire.writeCore((Record) command)), request);
+    return DomainEventWire.readCore(reply.getBytes(), Decisions.class);
+  }
+
+  /** Reads {@code kind} ({@code contact} or {@code agent}) {@code id} from the owner's engine (at most {@link #TIMEOUT}). */
+  <T> Optional<T> read(String kind, String id, Class<T> type) {
+    Buffer reply = ask(READS, id, new DeliveryOptions(request).addHeader(READ, kind));
+    return reply.length() == 0 ? Optional.empty() : Optional.of(DomainEventWire.readCore(reply.getBytes(), type));
+  }
+
+  private Buffer ask(String address, Object body, DeliveryOptions options) {
     try {
-      Message<Buffer> reply = vertx.eventBus().<Buffer>request(COMMANDS, body, request)
-          .toCompletionStage().toCompletableFuture().get(TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
-      return DomainEventWire.readCore(reply.body().getBytes(), Decisions.class);
+      return vertx.eventBus().<Buffer>request(address, body, options).toCompletionStage().toCompletableFuture()
+          .get(TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS).body();
     } catch (ExecutionException e) {
       throw refusal(e.getCause());
     } catch (InterruptedException e) {

@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
+import java.util.Optional;
+import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.contact.ContactState;
 import org.onenumber.core.directory.QueueId;
@@ -27,6 +30,7 @@ import org.onenumber.core.event.ContactStateChanged;
 import org.onenumber.core.event.DomainEvent;
 import org.onenumber.core.port.in.RouteContact;
 import org.onenumber.core.routing.Decisions;
+import org.onenumber.core.routing.AgentStatus;
 import org.onenumber.core.routing.RoutingCommand;
 import org.onenumber.core.routing.RoutingEngine;
 import org.onenumber.server.cluster.JdbcRoutingLease.LeaseLostException;
@@ -68,6 +72,8 @@ import org.slf4j.LoggerFactory;
 public final class RoutingHost implements RouteContact {
 
   private static final Logger LOG = LoggerFactory.getLogger(RoutingHost.class);
+  private static final String CONTACT = "contact";
+  private static final String AGENT = "agent";
   private static final long CALL_TIMEOUT_SECONDS = 10;
   /** How often the cluster's owner looks for contacts queued by other nodes, and how old they must be. */
   private static final Duration QUEUED_ELSEWHERE_EVERY = Duration.ofSeconds(1);
@@ -197,7 +203,7 @@ public final class RoutingHost implements RouteContact {
    * publishes and pushes its decisions, then answers.
    */
   public Decisions handle(RoutingCommand command) {
-    if (!ownership.owner() && ownership.clustered()) {
+    if (!routesHereOrAlone()) {
       return relay.forward(command); // a cluster standby: the owner routes it (CommandRelay)
     }
     return handleHere(command);
@@ -335,12 +341,35 @@ public final class RoutingHost implements RouteContact {
     }
   }
 
+  /** The engine's contact {@code id} (open contacts only), from the owner's engine on a cluster standby. */
+  public Optional<Contact> contact(ContactId id) {
+    return routesHereOrAlone() ? call(engine -> engine.contact(id)) : relay.read(CONTACT, id.value(), Contact.class);
+  }
+
+  /** The engine's view of a logged-in agent, from the owner's engine on a cluster standby. */
+  public Optional<AgentStatus> agent(AgentId id) {
+    return routesHereOrAlone() ? call(engine -> engine.agent(id)) : relay.read(AGENT, id.value(), AgentStatus.class);
+  }
+
+  /** A relayed read, on the owner ({@link CommandRelay#READS}). */
+  private Optional<? extends Record> readHere(String kind, String id) {
+    return switch (kind) {
+      case CONTACT -> call(engine -> engine.contact(new ContactId(id)));
+      case AGENT -> call(engine -> engine.agent(new AgentId(id)));
+      default -> throw new IllegalArgumentException("no read " + kind);
+    };
+  }
+
+  private boolean routesHereOrAlone() {
+    return ownership.owner() || !ownership.clustered();
+  }
+
   /**
    * Sends {@code agent} their console {@code snapshot} frame (to their sockets on every node): from
    * this node's engine on the owner, else asked of the owner over the bus ({@link CommandRelay}).
    */
   public void snapshot(String agent) {
-    if (ownership.owner() || !ownership.clustered()) {
+    if (routesHereOrAlone()) {
       submit(engine -> sockets.send(agent, AgentSockets.snapshot(engine, agent, clock.instant())));
     } else {
       relay.requestSnapshot(agent);
@@ -353,7 +382,7 @@ public final class RoutingHost implements RouteContact {
    * node catch up with the engine the takeover rebuilt.
    */
   private void serveRelay() {
-    relay.serve(true, this::handleHere, this::snapshot).onComplete(done -> {
+    relay.serve(true, this::handleHere, this::snapshot, this::readHere).onComplete(done -> {
       if (ownership.clustered()) {
         submit(engine -> sockets.snapshotAll(engine, clock.instant()));
       }
@@ -393,7 +422,7 @@ public final class RoutingHost implements RouteContact {
       serveRelay();
     } else if (!owner && routingHere) {
       routingHere = false;
-      relay.serve(false, null, null);
+      relay.serve(false, null, null, null);
       routing.distrust();
       sockets.closeAll();
       if (timer >= 0) {

@@ -56,6 +56,10 @@ class DomainEventWireTest {
       assertEquals(command, DomainEventWire.readCore(DomainEventWire.writeCore((Record) command), RoutingCommand.class),
           type.getName());
     }
+    for (Class<?> read : List.of(Contact.class, org.onenumber.core.routing.AgentStatus.class)) { // relayed reads
+      Record record = (Record) sample(read);
+      assertEquals(record, DomainEventWire.readCore(DomainEventWire.writeCore(record), read));
+    }
     Decisions decisions = (Decisions) sample(Decisions.class);
     assertEquals(decisions, DomainEventWire.readCore(DomainEventWire.writeCore(decisions), Decisions.class));
     assertThrows(IllegalArgumentException.class, () -> DomainEventWire.readCore(DomainEventWire.writeCore(decisions),

@@ -23,8 +23,8 @@ import org.onenumber.server.TestDatabases;
 
 /**
  * Operators and citizens connected to any node of the cluster (issue 11): two server JVMs on one
- * PostgreSQL, their buses clustered on loopback. The operator's console socket and the citizens'
- * chat sockets are on the <em>standby</em>; HTTP goes to the owner, as the balancer sends it. A
+ * PostgreSQL, their buses clustered on loopback. The operator (console socket and HTTP) and the
+ * citizens' chat sockets are on the <em>standby</em>: commands and engine reads are relayed to the owner. A
  * citizen who leaves a waiting chat on the standby has it abandoned by the owner (the command relayed
  * over the bus; before, the standby answered an error and the chat stayed). Then the operator gets the
  * offer of a chat whose citizen writes on the standby, accepts, both exchange messages, the operator
@@ -61,11 +61,11 @@ class ClusterSocketsIT {
       leaving.await(f -> "ended".equals(f.get("type")));
       assertTrue(leaving.frames().stream().noneMatch(f -> "error".equals(f.get("type"))), leaving.frames().toString());
 
-      // 2. the operator's console is on the standby; they log in (HTTP on the owner)
-      String token = Logins.token(http, owner.uri(), "op-001");
+      // 2. the operator is on the standby, console and HTTP: their commands and reads are the owner's
+      String token = Logins.token(http, standby.uri(), "op-001");
       JsonFrames console = new JsonFrames(json).open(http, ws(standby.uri(), "/ws/agents/op-001?token=" + token));
       console.await(type("snapshot"));
-      assertEquals(200, send(owner.uri(), "POST", "/api/v1/agents/op-001/login",
+      assertEquals(200, send(standby.uri(), "POST", "/api/v1/agents/op-001/login",
           "{\"queues\":[\"" + SimulatedOperators.QUEUE + "\"]}", token).statusCode());
       await("the console on the standby hears the login routed on the owner").atMost(PUSH)
           .until(() -> console.frames().stream().anyMatch(f -> "agent.state".equals(f.get("type"))));
@@ -74,10 +74,12 @@ class ClusterSocketsIT {
       JsonFrames citizen = chat(standby.uri(), "c-1", "My street light is out");
       String contact = contactOf(citizen);
       console.await(f -> "offer".equals(f.get("type")) && contact.equals(offer(f).get("contactId")));
-      assertEquals(200, send(owner.uri(), "POST", "/api/v1/offers/" + contact + "/accept", "{}", token).statusCode());
+      HttpResponse<String> accepted = send(standby.uri(), "POST", "/api/v1/offers/" + contact + "/accept", "{}", token);
+      assertEquals(200, accepted.statusCode(), accepted.body());
+      assertTrue(accepted.body().contains("\"CONNECTED\""), accepted.body());
       citizen.await(type("agent"));
       console.await(f -> "contact.state".equals(f.get("type")) && "CONNECTED".equals(f.get("to")));
-      HttpResponse<String> reply = send(owner.uri(), "POST", "/api/v1/contacts/" + contact + "/messages",
+      HttpResponse<String> reply = send(standby.uri(), "POST", "/api/v1/contacts/" + contact + "/messages",
           "{\"body\":\"Which street, please?\"}", token);
       assertTrue(reply.statusCode() / 100 == 2, reply.statusCode() + " " + reply.body());
       citizen.await(f -> "message".equals(f.get("type")) && "Which street, please?".equals(f.get("body")));
@@ -85,11 +87,14 @@ class ClusterSocketsIT {
       citizen.await(f -> "ack".equals(f.get("type")) && "c-2".equals(f.get("clientId")));
       console.await(f -> "message".equals(f.get("type")) && "IN".equals(f.get("direction"))
           && contact.equals(f.get("contactId")));
-      assertEquals(200, send(owner.uri(), "POST", "/api/v1/contacts/" + contact + "/wrap-up",
-          "{\"outcome\":\"RESOLVED\"}", token).statusCode());
+      HttpResponse<String> wrapped = send(standby.uri(), "POST", "/api/v1/contacts/" + contact + "/wrap-up",
+          "{\"outcome\":\"RESOLVED\"}", token);
+      assertTrue(wrapped.statusCode() == 200 && wrapped.body().contains("\"WRAP_UP\""), wrapped.body());
+      assertTrue(send(standby.uri(), "GET", "/api/v1/agents/op-001/work", null, token).body().contains(contact),
+          "the standby answers the operator's work from the owner's engine");
       citizen.await(type("ended"));
       console.await(f -> "contact.state".equals(f.get("type")) && "WRAP_UP".equals(f.get("to")));
-      assertEquals(200, send(owner.uri(), "POST", "/api/v1/contacts/" + contact + "/close",
+      assertEquals(200, send(standby.uri(), "POST", "/api/v1/contacts/" + contact + "/close",
           "{\"outcome\":\"RESOLVED\"}", token).statusCode());
 
       // 4. the owner dies: the standby takes over, the console stays and gets the new owner's snapshot
@@ -109,8 +114,7 @@ class ClusterSocketsIT {
       JsonFrames next = chat(standby.uri(), "n-1", "Bulky waste pickup?");
       String nextContact = contactOf(next);
       console.await(f -> "offer".equals(f.get("type")) && nextContact.equals(offer(f).get("contactId")));
-      String again = Logins.token(http, standby.uri(), "op-001");
-      assertEquals(200, send(standby.uri(), "POST", "/api/v1/offers/" + nextContact + "/accept", "{}", again)
+      assertEquals(200, send(standby.uri(), "POST", "/api/v1/offers/" + nextContact + "/accept", "{}", token)
           .statusCode());
       next.await(type("agent"));
     } finally {
