@@ -28,8 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routing across the cluster's bus (issue 11): a standby hands its routing commands to the owner and
- * asks it for consoles' snapshots, so operators and citizens may be connected to any node.
+ * Routing across the cluster's bus (issue 11): a standby hands its routing commands to the owner,
+ * reads the owner's engine and asks it for consoles' snapshots, so operators and citizens may be
+ * connected to any node.
  *
  * <ul>
  *   <li>{@value #COMMANDS}: request, body a {@link RoutingCommand} as {@link DomainEventWire} bytes
@@ -45,7 +46,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@value #SNAPSHOTS}: point to point, body an agent id; the owner sends that agent a
  *       {@code snapshot} frame, which reaches the agent's sockets on every node ({@link AgentSockets}).
  * </ul>
- * Only the owner consumes both addresses ({@link #serve}), so a request always goes to the node that
+ * Only the owner consumes the three addresses ({@link #serve}), so a request always goes to the node that
  * routes, and after a failover to the new one without the senders knowing which it is. Authorization
  * stays where the user was authenticated: the node that received the HTTP request or holds the socket
  * checks the principal (the same code as on the owner, against the same database) before it hands over a

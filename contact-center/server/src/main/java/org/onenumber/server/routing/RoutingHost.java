@@ -60,8 +60,10 @@ import org.slf4j.LoggerFactory;
  * the next call runs on an engine rebuilt from what the journal holds.
  *
  * <p>In the cluster ({@link RoutingOwnership}, issue 11) only the lease owner routes: on a standby
- * every call and command is refused with {@link NotRoutingHereException} (503, retry on the owner;
- * a refused command fails alone, the rest of its batch goes on), and when the node takes the lease
+ * commands, {@link #contact} and {@link #agent} reads and console snapshots are handed to the owner
+ * over the bus ({@link CommandRelay}), other calls are refused with {@link NotRoutingHereException}
+ * (503, retry on the owner); on a node that routes no more a command is refused the same way (it
+ * fails alone, the rest of its batch goes on), and when the node takes the lease
  * over the engine is rebuilt from the shared journal exactly as at a restart (waits kept, offers in
  * flight back to the line). The fence is in the batch's one journal transaction: a batch fenced
  * off after the lease was lost rolls back, every command of it fails with {@link
