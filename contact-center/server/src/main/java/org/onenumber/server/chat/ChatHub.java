@@ -52,8 +52,9 @@ import org.slf4j.LoggerFactory;
  * chat's first message and its first push loses nothing. A push to a browser that has gone is
  * simply lost: the message stays {@code QUEUED} and is re-sent on resume. In the cluster it hears the
  * other nodes' events too ({@link VertxEventPublisher#onOtherNodes}), so a citizen connected to a
- * standby gets the operator's name, messages, queue positions and the end routed on the owner
- * (issue 11, {@code ClusterSocketsIT}). Thread-safe.
+ * standby gets the operator's name, messages, queue positions and the end routed on the owner, and a
+ * citizen typing on one node is told to the others ({@value #TYPING_ADDRESS}) (issue 11,
+ * {@code ClusterSocketsIT}). Thread-safe.
  */
 @Context
 public final class ChatHub {
@@ -66,6 +67,9 @@ public final class ChatHub {
   /** Only line frames are held: messages, the operator's name and the end are re-sent on resume. */
   private static final java.util.Set<Object> HELD_TYPES = java.util.Set.of("waiting", "queue");
   private static final String HELD_SINCE = "onenumber.heldSince";
+  /** Bus address of "a citizen is typing" (body the contact id, header {@code from} the node): the cluster's nodes tell each other. */
+  public static final String TYPING_ADDRESS = "onenumber.chat.typing";
+  private static final String FROM = "from";
 
   private final Map<ContactId, WebSocketSession> sockets = new ConcurrentHashMap<>();
   /** Every open chat socket, with a conversation or not yet. */
@@ -79,6 +83,8 @@ public final class ChatHub {
   private final JsonMapper json;
   private final ExecutorService executor;
   private final InstantSource clock;
+  private final Vertx vertx;
+  private final String node;
 
   ChatHub(Vertx vertx, MessageStore store, Directory directory, JsonMapper json,
       @Named(TaskExecutors.BLOCKING) ExecutorService executor, InstantSource clock, RoutingOwnership ownership,
@@ -88,6 +94,15 @@ public final class ChatHub {
     this.json = json;
     this.executor = executor;
     this.clock = clock;
+    this.vertx = vertx;
+    this.node = events.node();
+    if (vertx.isClustered()) { // a citizen typing on another node: the owner tells the holder's console
+      vertx.eventBus().<String>consumer(TYPING_ADDRESS, message -> {
+        if (!node.equals(message.headers().get(FROM))) {
+          executor.execute(() -> typed(new ContactId(message.body())));
+        }
+      });
+    }
     vertx.eventBus().localConsumer(VertxEventPublisher.ADDRESS, message -> {
       Object body = message.body();
       executor.execute(() -> onEvent(body, true));
@@ -144,6 +159,13 @@ public final class ChatHub {
   }
 
   void citizenTyping(ContactId contact) {
+    typed(contact);
+    if (vertx.isClustered()) {
+      vertx.eventBus().publish(TYPING_ADDRESS, contact.value(), new io.vertx.core.eventbus.DeliveryOptions().addHeader(FROM, node));
+    }
+  }
+
+  private void typed(ContactId contact) {
     citizenTyping.put(contact, clock.instant());
     for (Consumer<ContactId> listener : typingListeners) {
       try {

@@ -32,7 +32,7 @@ import org.onenumber.server.events.VertxEventPublisher;
  * console's slow fallback poll catches up. In the cluster the owner also hears the other nodes'
  * message events (a chat socket on a standby), and its frames reach the holder's console on any node
  * ({@link AgentSockets}); a standby's own lookups are skipped ({@link RoutingHost#submit}). A citizen
- * typing on a standby is not told across nodes yet.
+ * typing on a standby reaches the owner's {@link ChatHub} over the bus, and so this.
  */
 @Context
 final class ConversationPush {

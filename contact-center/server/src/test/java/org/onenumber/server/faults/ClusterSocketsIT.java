@@ -87,6 +87,8 @@ class ClusterSocketsIT {
       citizen.await(f -> "ack".equals(f.get("type")) && "c-2".equals(f.get("clientId")));
       console.await(f -> "message".equals(f.get("type")) && "IN".equals(f.get("direction"))
           && contact.equals(f.get("contactId")));
+      citizen.send(Map.of("type", "typing"));
+      console.await(f -> "typing".equals(f.get("type")) && contact.equals(f.get("contactId")));
       HttpResponse<String> wrapped = send(standby.uri(), "POST", "/api/v1/contacts/" + contact + "/wrap-up",
           "{\"outcome\":\"RESOLVED\"}", token);
       assertTrue(wrapped.statusCode() == 200 && wrapped.body().contains("\"WRAP_UP\""), wrapped.body());
