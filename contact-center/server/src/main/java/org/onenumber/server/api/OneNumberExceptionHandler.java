@@ -53,6 +53,9 @@ final class OneNumberExceptionHandler implements ExceptionHandler<OneNumberExcep
       case IllegalTransitionException e -> HttpStatus.CONFLICT;
       case VersionConflictException e -> HttpStatus.CONFLICT;
       case AttachmentTooLargeException e -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
+      // a refusal relayed from the cluster's routing owner keeps the owner's status (issue 11)
+      case PermanentException e when "not_found".equals(e.code()) -> HttpStatus.NOT_FOUND;
+      case PermanentException e when "illegal_transition".equals(e.code()) -> HttpStatus.CONFLICT;
       case PermanentException e -> HttpStatus.BAD_REQUEST;
       case IntakeShedException e -> HttpStatus.SERVICE_UNAVAILABLE;
       case RetriableException e -> {

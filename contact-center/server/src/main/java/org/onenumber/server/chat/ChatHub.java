@@ -50,7 +50,11 @@ import org.slf4j.LoggerFactory;
  * tells registered listeners (the console push) at once. A {@code waiting} or {@code queue} push
  * for a contact whose socket is not registered yet is held for a minute and sent when it is ({@link #connect}), so the race between a
  * chat's first message and its first push loses nothing. A push to a browser that has gone is
- * simply lost: the message stays {@code QUEUED} and is re-sent on resume. Thread-safe.
+ * simply lost: the message stays {@code QUEUED} and is re-sent on resume. In the cluster it hears the
+ * other nodes' events too ({@link VertxEventPublisher#onOtherNodes}), so a citizen connected to a
+ * standby gets the operator's name, messages, queue positions and the end routed on the owner, and a
+ * citizen typing on one node is told to the others ({@value #TYPING_ADDRESS}) (issue 11,
+ * {@code ClusterSocketsIT}). Thread-safe.
  */
 @Context
 public final class ChatHub {
@@ -63,6 +67,9 @@ public final class ChatHub {
   /** Only line frames are held: messages, the operator's name and the end are re-sent on resume. */
   private static final java.util.Set<Object> HELD_TYPES = java.util.Set.of("waiting", "queue");
   private static final String HELD_SINCE = "onenumber.heldSince";
+  /** Bus address of "a citizen is typing" (body the contact id, header {@code from} the node): the cluster's nodes tell each other. */
+  public static final String TYPING_ADDRESS = "onenumber.chat.typing";
+  private static final String FROM = "from";
 
   private final Map<ContactId, WebSocketSession> sockets = new ConcurrentHashMap<>();
   /** Every open chat socket, with a conversation or not yet. */
@@ -76,18 +83,33 @@ public final class ChatHub {
   private final JsonMapper json;
   private final ExecutorService executor;
   private final InstantSource clock;
+  private final Vertx vertx;
+  private final String node;
 
   ChatHub(Vertx vertx, MessageStore store, Directory directory, JsonMapper json,
-      @Named(TaskExecutors.BLOCKING) ExecutorService executor, InstantSource clock, RoutingOwnership ownership) {
+      @Named(TaskExecutors.BLOCKING) ExecutorService executor, InstantSource clock, RoutingOwnership ownership,
+      VertxEventPublisher events) {
     this.store = store;
     this.directory = directory;
     this.json = json;
     this.executor = executor;
     this.clock = clock;
+    this.vertx = vertx;
+    this.node = events.node();
+    if (vertx.isClustered()) { // a citizen typing on another node: the owner tells the holder's console
+      vertx.eventBus().<String>consumer(TYPING_ADDRESS, message -> {
+        if (!node.equals(message.headers().get(FROM))) {
+          executor.execute(() -> typed(new ContactId(message.body())));
+        }
+      });
+    }
     vertx.eventBus().localConsumer(VertxEventPublisher.ADDRESS, message -> {
       Object body = message.body();
-      executor.execute(() -> onEvent(body));
+      executor.execute(() -> onEvent(body, true));
     });
+    // in the cluster a chat socket on any node hears what the owner routed and operators wrote elsewhere
+    // (their frames are not held for a socket not registered yet: that race is the local intake's)
+    events.onOtherNodes(event -> executor.execute(() -> onEvent(event, false)));
     ownership.whenChanged(owner -> {
       if (!owner) {
         closeAll();
@@ -137,6 +159,13 @@ public final class ChatHub {
   }
 
   void citizenTyping(ContactId contact) {
+    typed(contact);
+    if (vertx.isClustered()) {
+      vertx.eventBus().publish(TYPING_ADDRESS, contact.value(), new io.vertx.core.eventbus.DeliveryOptions().addHeader(FROM, node));
+    }
+  }
+
+  private void typed(ContactId contact) {
     citizenTyping.put(contact, clock.instant());
     for (Consumer<ContactId> listener : typingListeners) {
       try {
@@ -163,7 +192,7 @@ public final class ChatHub {
 
   /** Tells the citizen the operator is typing; false when they are not connected. */
   public boolean operatorTyping(ContactId contact) {
-    return push(contact, Map.of("type", "typing"));
+    return push(contact, Map.of("type", "typing"), false);
   }
 
   /** Sends every operator message the citizen has not acknowledged yet, oldest first. */
@@ -203,9 +232,9 @@ public final class ChatHub {
     }
   }
 
-  private boolean push(ContactId contact, Map<String, Object> frame) {
+  private boolean push(ContactId contact, Map<String, Object> frame, boolean mayHold) {
     WebSocketSession socket = sockets.get(contact);
-    if (socket == null && HELD_TYPES.contains(frame.get("type"))) {
+    if (socket == null && mayHold && HELD_TYPES.contains(frame.get("type"))) {
       synchronized (early) {
         socket = sockets.get(contact);
         if (socket == null) {
@@ -240,16 +269,17 @@ public final class ChatHub {
     return plain;
   }
 
-  private void onEvent(Object body) {
+  private void onEvent(Object body, boolean local) {
     try {
       switch (body) {
-        case MessageSent sent when sent.channel() == Channel.CHAT && sent.contact() != null ->
-            store.find(sent.message()).ifPresent(m -> push(sent.contact(), frame(m)));
-        case ContactStateChanged changed when changed.channel() == Channel.CHAT -> onStateChanged(changed);
+        case MessageSent sent when sent.channel() == Channel.CHAT && sent.contact() != null
+            && connected(sent.contact()) -> // no read for a citizen connected to another node
+            store.find(sent.message()).ifPresent(m -> push(sent.contact(), frame(m), false));
+        case ContactStateChanged changed when changed.channel() == Channel.CHAT -> onStateChanged(changed, local);
         case DomainEvent event when event.type().equals("routing.queue-position") ->
-            onPosition(EventPayload.of(event));
+            onPosition(EventPayload.of(event), local);
         case JsonObject object when "routing.queue-position".equals(object.getString("type")) ->
-            onPosition(object.getMap());
+            onPosition(object.getMap(), local);
         default -> { }
       }
     } catch (RuntimeException e) {
@@ -257,17 +287,17 @@ public final class ChatHub {
     }
   }
 
-  private void onStateChanged(ContactStateChanged changed) {
+  private void onStateChanged(ContactStateChanged changed, boolean local) {
     if (changed.to() == ContactState.CONNECTED && changed.agent() != null) {
-      push(changed.contact(), Map.of("type", "agent", "name", authorName(changed.agent().value())));
+      push(changed.contact(), Map.of("type", "agent", "name", authorName(changed.agent().value())), local);
     } else if (changed.to() == ContactState.WRAP_UP || changed.to().isTerminal()) {
-      push(changed.contact(), Map.of("type", "ended"));
+      push(changed.contact(), Map.of("type", "ended"), local);
     } else if (changed.to() == ContactState.QUEUED) {
-      push(changed.contact(), Map.of("type", "waiting"));
+      push(changed.contact(), Map.of("type", "waiting"), local);
     }
   }
 
-  private void onPosition(Map<String, Object> payload) {
+  private void onPosition(Map<String, Object> payload, boolean local) {
     Object contact = Optional.ofNullable(payload.get("contactId")).orElse(payload.get("contact"));
     if (contact == null) {
       return;
@@ -276,7 +306,7 @@ public final class ChatHub {
     frame.put("type", "queue");
     frame.put("position", number(payload.get("position")));
     frame.put("ewtSeconds", number(payload.get("ewtSeconds")));
-    push(new ContactId(contact.toString()), frame);
+    push(new ContactId(contact.toString()), frame, local);
   }
 
   private static Object number(Object value) {

@@ -11,21 +11,38 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.onenumber.core.event.DomainEvent;
 
 /**
  * Domain events as bytes for the clustered event bus: a record is its class name and its components
  * in declaration order, rebuilt through its canonical constructor (so its validation runs again).
  * Values are records and enums of {@code org.onenumber.core}, strings, {@code int}, {@code long},
- * {@code boolean}, {@code double}, {@link Instant}, {@link Duration} and null, which is everything
- * the events hold ({@code DomainEventWireTest} round-trips every permitted event type).
+ * {@code boolean}, {@code double}, {@link Instant}, {@link Duration}, zone ids, local times and dates,
+ * days of the week, lists, sets and maps of these
+ * (read back unmodifiable, in their order) and null, which is everything the events, the routing
+ * commands and their decisions hold ({@code DomainEventWireTest} round-trips every permitted event
+ * type and routing command). {@link #writeCore}/{@link #readCore} carry any core record whose top
+ * type the reader names (the routing relay's commands and decisions).
  *
  * <p>Reading trusts no class name: the top level must be a permitted {@link DomainEvent} type, every
  * nested one a record or enum of {@code org.onenumber.core}, checked before the class is initialised
  * (no Java serialization, no gadget). Stateless, thread-safe.
  */
-final class DomainEventWire {
+public final class DomainEventWire {
 
   private static final String CORE = "org.onenumber.core.";
   private static final int MAX_DEPTH = 8;
@@ -39,32 +56,47 @@ final class DomainEventWire {
   private static final byte DURATION = 7;
   private static final byte ENUM = 8;
   private static final byte RECORD = 9;
+  private static final byte LIST = 10;
+  private static final byte SET = 11;
+  private static final byte MAP = 12;
+  private static final byte TIME_TEXT = 13;
+  private static final int MAX_ITEMS = 100_000;
 
   private DomainEventWire() {}
 
   static byte[] write(DomainEvent event) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+    return writeCore((Record) event);
+  }
+
+  /** A record of the core as bytes (a routing command, its decisions). */
+  public static byte[] writeCore(Record record) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      value(out, event);
+      value(out, record);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
   }
 
-  static DomainEvent read(byte[] bytes) {
+  /** Reads what {@link #writeCore} wrote; refused unless the top record is a {@code top} of the core. */
+  public static <T> T readCore(byte[] bytes, Class<T> top) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       if (in.readByte() != RECORD) {
-        throw new IllegalArgumentException("not a domain event");
+        throw new IllegalArgumentException("not a record");
       }
       Class<?> type = coreClass(in.readUTF());
-      if (!DomainEvent.class.isAssignableFrom(type) || !type.isRecord()) {
-        throw new IllegalArgumentException("not a domain event: " + type.getName());
+      if (!top.isAssignableFrom(type) || !type.isRecord()) {
+        throw new IllegalArgumentException("not a " + top.getSimpleName() + ": " + type.getName());
       }
-      return (DomainEvent) record(in, type, 0);
+      return top.cast(record(in, type, 0));
     } catch (IOException e) {
-      throw new IllegalArgumentException("unreadable domain event", e);
+      throw new IllegalArgumentException("unreadable " + top.getSimpleName(), e);
     }
+  }
+
+  static DomainEvent read(byte[] bytes) {
+    return readCore(bytes, DomainEvent.class);
   }
 
   private static void value(DataOutputStream out, Object v) throws IOException {
@@ -102,6 +134,10 @@ final class DomainEventWire {
         out.writeLong(d.getSeconds());
         out.writeInt(d.getNano());
       }
+      case ZoneId z -> timeText(out, 'Z', z.getId());
+      case LocalTime t -> timeText(out, 'T', t.toString());
+      case LocalDate d -> timeText(out, 'D', d.toString());
+      case DayOfWeek d -> timeText(out, 'W', d.name());
       case Enum<?> e -> {
         out.writeByte(ENUM);
         out.writeUTF(e.getDeclaringClass().getName());
@@ -118,8 +154,60 @@ final class DomainEventWire {
           }
         }
       }
+      case List<?> list -> items(out, LIST, list);
+      case Set<?> set -> items(out, SET, set);
+      case Map<?, ?> map -> {
+        out.writeByte(MAP);
+        out.writeInt(map.size());
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+          value(out, e.getKey());
+          value(out, e.getValue());
+        }
+      }
       default -> throw new IllegalArgumentException("no wire form for " + v.getClass().getName());
     }
+  }
+
+  /** A zone, local time, local date or day of the week (the queues' opening hours): a kind letter and its text. */
+  private static void timeText(DataOutputStream out, char kind, String text) throws IOException {
+    out.writeByte(TIME_TEXT);
+    out.writeByte(kind);
+    out.writeUTF(text);
+  }
+
+  private static Object timeText(DataInputStream in) throws IOException {
+    char kind = (char) in.readByte();
+    String text = in.readUTF();
+    try {
+      return switch (kind) {
+        case 'Z' -> ZoneId.of(text);
+        case 'T' -> LocalTime.parse(text);
+        case 'D' -> LocalDate.parse(text);
+        case 'W' -> DayOfWeek.valueOf(text);
+        default -> throw new IllegalArgumentException("unknown time kind " + kind);
+      };
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException("bad time value " + text, e);
+    }
+  }
+
+  private static void items(DataOutputStream out, byte tag, Collection<?> items) throws IOException {
+    out.writeByte(tag);
+    out.writeInt(items.size());
+    for (Object item : items) {
+      value(out, item);
+    }
+  }
+
+  private static int count(DataInputStream in, int depth) throws IOException {
+    if (depth >= MAX_DEPTH) {
+      throw new IllegalArgumentException("nested too deep");
+    }
+    int n = in.readInt();
+    if (n < 0 || n > MAX_ITEMS || n > in.available()) {
+      throw new IllegalArgumentException("bad item count " + n);
+    }
+    return n;
   }
 
   private static Object value(DataInputStream in, int depth) throws IOException {
@@ -139,6 +227,7 @@ final class DomainEventWire {
       case DOUBLE -> in.readDouble();
       case INSTANT -> Instant.ofEpochSecond(in.readLong(), in.readInt());
       case DURATION -> Duration.ofSeconds(in.readLong(), in.readInt());
+      case TIME_TEXT -> timeText(in);
       case ENUM -> enumValue(coreClass(in.readUTF()), in.readUTF());
       case RECORD -> {
         Class<?> type = coreClass(in.readUTF());
@@ -146,6 +235,23 @@ final class DomainEventWire {
           throw new IllegalArgumentException("not a record here: " + type.getName());
         }
         yield record(in, type, depth + 1);
+      }
+      case LIST, SET -> {
+        int n = count(in, depth);
+        List<Object> items = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          items.add(value(in, depth + 1));
+        }
+        yield tag == LIST ? Collections.unmodifiableList(items)
+            : Collections.unmodifiableSet(new LinkedHashSet<>(items));
+      }
+      case MAP -> {
+        int n = count(in, depth);
+        Map<Object, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+          map.put(value(in, depth + 1), value(in, depth + 1));
+        }
+        yield Collections.unmodifiableMap(map);
       }
       default -> throw new IllegalArgumentException("unknown tag " + tag);
     };

@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * <p>On a clustered bus (the cluster profile) every event is also published, as bytes ({@link
  * DomainEventWire}), on {@value #CLUSTER_ADDRESS}; each node hands the events of the <em>other</em>
  * nodes to its {@link #subscribeCenterWide center-wide} listeners only (live figures), never to the
- * plain subscribers, which act on what happened on their own node (sockets, calls, outbox).
+ * plain subscribers, which act on what happened on their own node (calls, outbox), and to the
+ * {@link #onOtherNodes} listeners: the sockets' pushes, so a chat or console socket on any node hears
+ * what happened on the others (issue 11, {@code ClusterSocketsIT}).
  */
 @Singleton
 public final class VertxEventPublisher implements EventPublisher {
@@ -94,7 +96,21 @@ public final class VertxEventPublisher implements EventPublisher {
    */
   public void subscribeCenterWide(Consumer<DomainEvent> listener) {
     subscribe(listener);
+    onOtherNodes(listener);
+  }
+
+  /**
+   * Calls {@code listener} (on a Vert.x event loop; it must not block) for every event published on
+   * the <em>other</em> nodes of a clustered bus from now on; never on one node alone. With {@link
+   * #subscribe} it hears every event of the center once.
+   */
+  public void onOtherNodes(Consumer<DomainEvent> listener) {
     otherNodes.add(listener);
+  }
+
+  /** This node's id on the bus (a random UUID per start), as the {@code from} header of what it publishes. */
+  public String node() {
+    return node;
   }
 
   private static void deliver(Consumer<DomainEvent> listener, DomainEvent event) {

@@ -101,6 +101,6 @@ final class AgentRoutingController {
   WorkView work(@PathVariable String agentId, Authentication who) {
     RoutingAccess.requireAgent(who, agentId);
     AgentId agent = new AgentId(agentId);
-    return routing.callForStaff(engine -> WorkView.of(agentId, engine.agent(agent).orElse(null), clock.instant()));
+    return WorkView.of(agentId, routing.agent(agent).orElse(null), clock.instant()); // the owner's, on a standby
   }
 }

@@ -13,7 +13,6 @@ import io.micronaut.websocket.annotation.OnClose;
 import io.micronaut.websocket.annotation.OnMessage;
 import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
-import org.onenumber.core.agent.AgentId;
 import org.onenumber.server.security.SignedInSockets;
 import org.onenumber.server.sockets.ClientFrames;
 import org.onenumber.server.sockets.SocketKeepAlive;
@@ -24,7 +23,10 @@ import org.onenumber.server.sockets.SocketKeepAlive;
  * (header, or {@code ?token=} for browsers, see {@link QueryTokenReader}); an operator may only
  * open their own. Commands go over HTTP: a frame other than {@code ping} and {@code auth} (or not a
  * JSON object) is answered {@code {"type":"error","error":"invalid_input",...}} and the socket stays open. Runs on Netty's event loop
- * and never blocks it: the snapshot is built on the routing context.
+ * and never blocks it: the snapshot is built on the routing context. In the cluster the socket may be
+ * on any node: a standby asks the owner for the snapshot and receives the agent's frames over the
+ * bus ({@link AgentSockets}, {@link CommandRelay}); a new owner sends every logged-in agent a fresh
+ * snapshot after its takeover.
  *
  * <p>Frames, each {@code {"type": ..., "at": ..., ...}}: {@code snapshot}, {@code offer},
  * {@code offer.withdrawn}, {@code contact.state}, {@code agent.state} ({@link AgentSockets}); and,
@@ -75,20 +77,11 @@ final class AgentSocket {
       session.close(CloseReason.POLICY_VIOLATION);
       return;
     }
-    if (!routing.routesHere()) {
-      session.close(CloseReason.TRY_AGAIN_LATER); // a cluster standby: the console reconnects to the owner
-      return;
-    }
-    sockets.open(agentId, session);
     keepAlive.watch(session);
     signedIn.watch(session, who, request);
-    AgentId agent = new AgentId(agentId);
-    routing.submit(engine -> {
-      RoutingViews.WorkView work = RoutingViews.WorkView.of(agentId, engine.agent(agent).orElse(null), clock.instant());
-      sockets.send(agentId, AgentSockets.frame("snapshot", engine.now().toString(),
-          "agent", work.agent(), "offers", work.offers(), "contacts", work.contacts(),
-          "serverTime", work.serverTime()));
-    });
+    // on a cluster standby too: the owner's frames for this agent come over the bus (AgentSockets),
+    // the snapshot once this node hears them
+    sockets.open(agentId, session).onComplete(registered -> routing.snapshot(agentId));
   }
 
   @OnMessage

@@ -20,6 +20,7 @@ import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.analytics.ComplaintType;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.contact.ContactState;
 import org.onenumber.core.directory.DepartmentId;
 import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.error.NotFoundException;
@@ -168,7 +169,7 @@ final class ContactRoutingController {
 
   /** The agent holding or offered the contact, after checking the caller may act for them. */
   private AgentId agentOf(String contactId, Authentication who) {
-    Contact contact = routing.call(engine -> engine.contact(new ContactId(contactId)))
+    Contact contact = routing.contact(new ContactId(contactId))
         .orElseThrow(() -> new NotFoundException("routed contact", contactId));
     RoutingAccess.requireAgent(who, contact.agent() == null ? null : contact.agent().value());
     return contact.agent();
@@ -178,12 +179,10 @@ final class ContactRoutingController {
     ContactId id = new ContactId(contactId);
     String decided = decisions.contacts().stream().filter(c -> c.id().equals(id))
         .reduce((a, b) -> b).map(c -> c.state().name()).orElse(null);
-    return routing.call(engine -> {
-      Contact now = engine.contact(id).orElse(null);
-      String state = decided != null ? decided : now == null ? "CLOSED" : now.state().name();
-      Instant wrapUpEndsAt = now == null || now.agent() == null ? null
-          : engine.agent(now.agent()).map(s -> s.wrapUpEndsAt().get(id)).orElse(null);
-      return new ContactStateView(contactId, state, target, wrapUpEndsAt, clock.instant());
-    });
+    Contact now = routing.contact(id).orElse(null); // the owner's engine, on a cluster standby
+    String state = decided != null ? decided : now == null ? "CLOSED" : now.state().name();
+    Instant wrapUpEndsAt = now == null || now.agent() == null || now.state() != ContactState.WRAP_UP ? null
+        : routing.agent(now.agent()).map(s -> s.wrapUpEndsAt().get(id)).orElse(null);
+    return new ContactStateView(contactId, state, target, wrapUpEndsAt, clock.instant());
   }
 }

@@ -29,7 +29,10 @@ import org.onenumber.server.events.VertxEventPublisher;
  * Threading: event-bus and chat callbacks only hand the frame to the routing context, which looks
  * up the holder in the engine's memory (no database read) and sends asynchronously. Failure
  * modes: a frame for a closed socket, or for a contact that changed hands meanwhile, is lost; the
- * console's slow fallback poll catches up.
+ * console's slow fallback poll catches up. In the cluster the owner also hears the other nodes'
+ * message events (a chat socket on a standby), and its frames reach the holder's console on any node
+ * ({@link AgentSockets}); a standby's own lookups are skipped ({@link RoutingHost#submit}). A citizen
+ * typing on a standby reaches the owner's {@link ChatHub} over the bus, and so this.
  */
 @Context
 final class ConversationPush {
@@ -41,6 +44,7 @@ final class ConversationPush {
     this.routing = routing;
     this.sockets = sockets;
     events.subscribe(this::onEvent);
+    events.onOtherNodes(this::onEvent); // a citizen's chat on a standby: the owner knows the holder
     chat.whenCitizenTypes(contact -> toHolder(contact, AgentSockets.frame("typing", null, "contactId", contact.value())));
   }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
+import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.contact.ContactState;
@@ -31,6 +32,7 @@ import org.onenumber.core.event.ContactStateChanged;
 import org.onenumber.core.event.DomainEvent;
 import org.onenumber.core.port.in.RouteContact;
 import org.onenumber.core.routing.Decisions;
+import org.onenumber.core.routing.AgentStatus;
 import org.onenumber.core.routing.RoutingCommand;
 import org.onenumber.core.routing.RoutingEngine;
 import org.onenumber.server.cluster.JdbcRoutingLease.LeaseLostException;
@@ -60,8 +62,10 @@ import org.slf4j.LoggerFactory;
  * the next call runs on an engine rebuilt from what the journal holds.
  *
  * <p>In the cluster ({@link RoutingOwnership}, issue 11) only the lease owner routes: on a standby
- * every call and command is refused with {@link NotRoutingHereException} (503, retry on the owner;
- * a refused command fails alone, the rest of its batch goes on), and when the node takes the lease
+ * commands, {@link #contact} and {@link #agent} reads and console snapshots are handed to the owner
+ * over the bus ({@link CommandRelay}), other calls are refused with {@link NotRoutingHereException}
+ * (503, retry on the owner); on a node that routes no more a command is refused the same way (it
+ * fails alone, the rest of its batch goes on), and when the node takes the lease
  * over the engine is rebuilt from the shared journal exactly as at a restart (waits kept, offers in
  * flight back to the line). The fence is in the batch's one journal transaction: a batch fenced
  * off after the lease was lost rolls back, every command of it fails with {@link
@@ -75,6 +79,8 @@ public final class RoutingHost implements RouteContact {
   private static final ExecutorService READ_AHEAD = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("routing-read-ahead-", 0).factory());
 
   private static final Logger LOG = LoggerFactory.getLogger(RoutingHost.class);
+  private static final String CONTACT = "contact";
+  private static final String AGENT = "agent";
   private static final long CALL_TIMEOUT_SECONDS = 10;
   /** How often the cluster's owner looks for contacts queued by other nodes, and how old they must be. */
   private static final Duration QUEUED_ELSEWHERE_EVERY = Duration.ofSeconds(1);
@@ -107,6 +113,7 @@ public final class RoutingHost implements RouteContact {
   private final RoutingOwnership ownership;
   private final Counter rebuilds;
   private final Counter arrivalRetries;
+  private final CommandRelay relay;
   /** Confined to the routing context: this node's engine is the one routing (after its takeover). */
   private boolean routingHere;
 
@@ -123,6 +130,7 @@ public final class RoutingHost implements RouteContact {
     this.record = record;
     this.events = events;
     this.sockets = sockets;
+    this.relay = new CommandRelay(vertx);
     Duration positions = Duration.ofMillis(Math.round(POSITION_INTERVAL.toMillis() * time.speedup()));
     this.rebuilds = Counter.builder("onenumber.routing.rebuilds")
         .description("Routing engines rebuilt from the journal (start, takeover, after a failed write)")
@@ -145,6 +153,7 @@ public final class RoutingHost implements RouteContact {
         start();
         return null;
       });
+      serveRelay();
     }
     if (ownership.clustered()) {
       vertx.setPeriodic(QUEUED_ELSEWHERE_EVERY.toMillis(), id -> queue.read(this::pickUpQueuedElsewhere));
@@ -218,6 +227,14 @@ public final class RoutingHost implements RouteContact {
    * publishes and pushes its decisions, then answers.
    */
   public Decisions handle(RoutingCommand command) {
+    if (!routesHereOrAlone()) {
+      return relay.forward(command); // a cluster standby: the owner routes it (CommandRelay)
+    }
+    return handleHere(command);
+  }
+
+  /** {@link #handle} on this node's engine (refused on a standby). */
+  private Decisions handleHere(RoutingCommand command) {
     CompletableFuture<Decisions> result = new CompletableFuture<>();
     queue.add(new RoutingQueue.Answered(command, result));
     return await(result);
@@ -348,9 +365,52 @@ public final class RoutingHost implements RouteContact {
     }
   }
 
-  /** False on a cluster standby: consoles and routing calls belong on the lease owner. */
-  public boolean routesHere() {
-    return ownership.owner();
+  /** The engine's contact {@code id} (open contacts only), from the owner's engine on a cluster standby. */
+  public Optional<Contact> contact(ContactId id) {
+    return routesHereOrAlone() ? call(engine -> engine.contact(id)) : relay.read(CONTACT, id.value(), Contact.class);
+  }
+
+  /** The engine's view of a logged-in agent, from the owner's engine on a cluster standby. */
+  public Optional<AgentStatus> agent(AgentId id) {
+    return routesHereOrAlone() ? callForStaff(engine -> engine.agent(id)) : relay.read(AGENT, id.value(), AgentStatus.class);
+  }
+
+  /** A relayed read, on the owner ({@link CommandRelay#READS}). */
+  private Optional<? extends Record> readHere(String kind, String id) {
+    return switch (kind) {
+      case CONTACT -> call(engine -> engine.contact(new ContactId(id)));
+      case AGENT -> callForStaff(engine -> engine.agent(new AgentId(id)));
+      default -> throw new IllegalArgumentException("no read " + kind);
+    };
+  }
+
+  private boolean routesHereOrAlone() {
+    return ownership.owner() || !ownership.clustered();
+  }
+
+  /**
+   * Sends {@code agent} their console {@code snapshot} frame (to their sockets on every node): from
+   * this node's engine on the owner, else asked of the owner over the bus ({@link CommandRelay}).
+   */
+  public void snapshot(String agent) {
+    if (routesHereOrAlone()) {
+      submit(engine -> sockets.send(agent, AgentSockets.snapshot(engine, agent, clock.instant())));
+    } else {
+      relay.requestSnapshot(agent);
+    }
+  }
+
+  /**
+   * Serves the cluster's relayed commands and snapshot requests here (this node routes); once the
+   * bus delivers them here, every logged-in agent gets a fresh snapshot: consoles connected to any
+   * node catch up with the engine the takeover rebuilt.
+   */
+  private void serveRelay() {
+    relay.serve(true, this::handleHere, this::snapshot, this::readHere).onComplete(done -> {
+      if (ownership.clustered()) {
+        submit(engine -> sockets.snapshotAll(engine, clock.instant()));
+      }
+    });
   }
 
   /** Refuses work on a node that does not route (a cluster standby, or it just lost the lease). */
@@ -383,8 +443,10 @@ public final class RoutingHost implements RouteContact {
         LOG.warn("routing could not be rebuilt on takeover yet: {}", e.getMessage());
         rebuildSoon();
       }
+      serveRelay();
     } else if (!owner && routingHere) {
       routingHere = false;
+      relay.serve(false, null, null, null);
       routing.distrust();
       sockets.closeAll();
       if (timer >= 0) {
@@ -429,10 +491,23 @@ public final class RoutingHost implements RouteContact {
    */
   private void fromIntake(DomainEvent event) {
     if (event instanceof ContactStateChanged c && c.from() == ContactState.CREATED && c.to() == ContactState.QUEUED) {
+      if (!ownership.owner() && ownership.clustered()) {
+        arriveOnOwner(c.contact());
+        return;
+      }
       Arrival arrival = new Arrival(c, clock.instant(), System.nanoTime());
       arrival.readAhead();
       queue.add(arrival);
     }
+  }
+
+  /**
+   * A standby's intake queued a contact: hand its arrival to the owner at once (it would otherwise pick
+   * it up from the journal within a couple of seconds, which stays the fallback when this fails).
+   */
+  private void arriveOnOwner(ContactId contact) {
+    vertx.executeBlocking(() -> journal.find(contact).map(c -> relay.forward(new RoutingCommand.Arrive(c))), false)
+        .onFailure(e -> LOG.info("contact {} left to the owner's pick-up: {}", contact, e.getMessage()));
   }
 
   /**

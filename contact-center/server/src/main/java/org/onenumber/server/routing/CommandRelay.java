@@ -1,0 +1,192 @@
+package org.onenumber.server.routing;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.onenumber.core.error.IllegalTransitionException;
+import org.onenumber.core.error.InvalidInputException;
+import org.onenumber.core.error.NotFoundException;
+import org.onenumber.core.error.OneNumberException;
+import org.onenumber.core.error.PermanentException;
+import org.onenumber.core.routing.Decisions;
+import org.onenumber.core.routing.RoutingCommand;
+import org.onenumber.server.events.DomainEventWire;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routing across the cluster's bus (issue 11): a standby hands its routing commands to the owner,
+ * reads the owner's engine and asks it for consoles' snapshots, so operators and citizens may be
+ * connected to any node.
+ *
+ * <ul>
+ *   <li>{@value #COMMANDS}: request, body a {@link RoutingCommand} as {@link DomainEventWire} bytes
+ *       (core records only, no Java serialization); the owner handles it exactly as its own (journaled
+ *       in the batch, fenced by the lease, published, pushed) and replies the {@link Decisions} as
+ *       wire bytes, or fails the request with an HTTP-like code (404, 409, 400, 503) and the
+ *       failure's message. No reply within {@link #TIMEOUT} (no owner yet, a takeover
+ *       under way) is a retriable failure: the caller answers 503 with retry-after or an
+ *       {@code unavailable}/{@code error} frame, as during a database outage.
+ *   <li>{@value #READS}: request, header {@code read} {@code contact} or {@code agent}, body the id; the
+ *       reply is the engine's {@code Contact} or {@code AgentStatus} as wire bytes, empty when the
+ *       engine holds none (the reads the HTTP answers need: who holds a contact, an agent's work).
+ *   <li>{@value #SNAPSHOTS}: point to point, body an agent id; the owner sends that agent a
+ *       {@code snapshot} frame, which reaches the agent's sockets on every node ({@link AgentSockets}).
+ * </ul>
+ * Only the owner consumes the three addresses ({@link #serve}), so a request always goes to the node that
+ * routes, and after a failover to the new one without the senders knowing which it is. Authorization
+ * stays where the user was authenticated: the node that received the HTTP request or holds the socket
+ * checks the principal (the same code as on the owner, against the same database) before it hands over a
+ * command; the bus carries no credentials, and is trusted as a node is (see docs/integrate.md).
+ * Thread-safe.
+ */
+final class CommandRelay {
+
+  static final String COMMANDS = "onenumber.routing.commands";
+  static final String SNAPSHOTS = "onenumber.routing.snapshots";
+  static final String READS = "onenumber.routing.reads";
+  private static final String READ = "read";
+  static final Duration TIMEOUT = Duration.ofSeconds(3);
+  private static final Logger LOG = LoggerFactory.getLogger(CommandRelay.class);
+
+  private final Vertx vertx;
+  private final DeliveryOptions request = new DeliveryOptions().setSendTimeout(TIMEOUT.toMillis());
+  private MessageConsumer<Buffer> commands;
+  private MessageConsumer<String> snapshots;
+  private MessageConsumer<String> reads;
+
+  CommandRelay(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  /**
+   * Serves (on the owner) or stops serving: {@code handle} runs a command here (blocking, it is run
+   * off the event loop), {@code snapshot} sends an agent their snapshot. Completes once registered.
+   */
+  synchronized Future<Void> serve(boolean owner, Function<RoutingCommand, Decisions> handle, Consumer<String> snapshot,
+      BiFunction<String, String, Optional<? extends Record>> read) {
+    if (!vertx.isClustered()) {
+      return Future.succeededFuture();
+    }
+    if (!owner) {
+      if (commands != null) {
+        commands.unregister();
+        snapshots.unregister();
+        reads.unregister();
+        commands = null;
+        snapshots = null;
+        reads = null;
+      }
+      return Future.succeededFuture();
+    }
+    if (commands == null) {
+      commands = vertx.eventBus().consumer(COMMANDS, message -> answer(message, handle));
+      snapshots = vertx.eventBus().consumer(SNAPSHOTS, message -> snapshot.accept(message.body()));
+      reads = vertx.eventBus().consumer(READS, message -> vertx.executeBlocking(() ->
+          read.apply(message.headers().get(READ), message.body()), false).onComplete(done -> {
+            if (done.failed()) {
+              message.fail(503, String.valueOf(done.cause().getMessage()));
+            } else {
+              message.reply(done.result().map(r -> Buffer.buffer(DomainEventWire.writeCore(r))).orElse(Buffer.buffer()));
+            }
+          }));
+    }
+    return Future.all(commands.completion(), snapshots.completion(), reads.completion()).mapEmpty();
+  }
+
+  private void answer(Message<Buffer> message, Function<RoutingCommand, Decisions> handle) {
+    RoutingCommand command;
+    try {
+      command = DomainEventWire.readCore(message.body().getBytes(), RoutingCommand.class);
+    } catch (IllegalArgumentException e) {
+      LOG.warn("refused a relayed routing command: {}", e.getMessage());
+      message.fail(400, e.getMessage());
+      return;
+    }
+    vertx.executeBlocking(() -> handle.apply(command), false).onComplete(done -> {
+      if (done.succeeded()) {
+        message.reply(Buffer.buffer(DomainEventWire.writeCore(done.result())));
+        return;
+      }
+      Throwable failure = done.cause();
+      int code = switch (failure) {
+        case NotFoundException e -> 404;
+        case IllegalTransitionException e -> 409;
+        case PermanentException e -> 400;
+        default -> 503;
+      };
+      if (code == 503 && !(failure instanceof OneNumberException)) {
+        LOG.warn("relayed routing command {} failed", command.getClass().getSimpleName(), failure);
+      }
+      message.fail(code, String.valueOf(failure.getMessage()));
+    });
+  }
+
+  /** Hands {@code command} to the owner and waits for its decisions (at most {@link #TIMEOUT}). */
+  Decisions forward(RoutingCommand command) {
+    Buffer reply = ask(COMMANDS, Buffer.buffer(DomainEventWire.writeCore((Record) command)), request);
+    return DomainEventWire.readCore(reply.getBytes(), Decisions.class);
+  }
+
+  /** Reads {@code kind} ({@code contact} or {@code agent}) {@code id} from the owner's engine (at most {@link #TIMEOUT}). */
+  <T> Optional<T> read(String kind, String id, Class<T> type) {
+    Buffer reply = ask(READS, id, new DeliveryOptions(request).addHeader(READ, kind));
+    return reply.length() == 0 ? Optional.empty() : Optional.of(DomainEventWire.readCore(reply.getBytes(), type));
+  }
+
+  private Buffer ask(String address, Object body, DeliveryOptions options) {
+    try {
+      return vertx.eventBus().<Buffer>request(address, body, options).toCompletionStage().toCompletableFuture()
+          .get(TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS).body();
+    } catch (ExecutionException e) {
+      throw refusal(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RoutingHost.RoutingBusyException("interrupted while waiting for the routing owner");
+    } catch (TimeoutException e) {
+      throw new RoutingHost.RoutingBusyException("the routing owner did not answer within " + TIMEOUT.toSeconds() + " s");
+    }
+  }
+
+  /** Asks the owner to send {@code agent} their snapshot; lost (and logged) when no node routes now. */
+  void requestSnapshot(String agent) {
+    vertx.eventBus().request(SNAPSHOTS, agent, request).onFailure(e -> {
+      if (!(e instanceof ReplyException r && r.failureType() == ReplyFailure.TIMEOUT)) {
+        LOG.info("no snapshot for {} yet: {} (the next owner sends one after its takeover)", agent, e.getMessage());
+      }
+    });
+  }
+
+  private static RuntimeException refusal(Throwable failure) {
+    if (!(failure instanceof ReplyException reply) || reply.failureType() != ReplyFailure.RECIPIENT_FAILURE) {
+      return new RoutingHost.RoutingBusyException("no routing owner answered: " + failure.getMessage());
+    }
+    String message = String.valueOf(reply.getMessage());
+    return switch (reply.failureCode()) {
+      case 404 -> new RelayedRefusal("not_found", message);
+      case 409 -> new RelayedRefusal("illegal_transition", message);
+      case 400 -> new InvalidInputException(message);
+      default -> new RoutingHost.RoutingBusyException(message);
+    };
+  }
+
+  /** The owner refused a relayed command (404 or 409 on the owner, the same here). */
+  static final class RelayedRefusal extends PermanentException {
+    RelayedRefusal(String code, String message) {
+      super(code, message);
+    }
+  }
+}
