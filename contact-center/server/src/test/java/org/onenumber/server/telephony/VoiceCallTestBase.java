@@ -107,30 +107,40 @@ abstract class VoiceCallTestBase extends AsteriskPeerTestBase {
    * so on completion the session bridges the caller with that leg ({@code EXEC Bridge}) while AMI
    * hangs up the first leg, and the consult leg is the call's operator leg from then on.
    */
+  /** A call connected with op-024 (English), and op-025 logged in to the Chinese queue, ready to be consulted. */
+  private record Consulting(String supervisor, String first, String consulted, FastAgiCaller caller, String contact) {}
+
+  private Consulting connectedWithOp025Ready(String channel, String uniqueId, String number) throws Exception {
+    awaitAmiReady();
+    String supervisor = http.login(server, "sv-01");
+    String first = http.login(server, "op-024");
+    logInToEnglish("op-024", first);
+    FastAgiCaller caller = caller(channel, uniqueId, number);
+    String contact = waitingContact(caller);
+    await().atMost(WITHIN).until(() -> "CONNECTED".equals(contact(contact).get("state")));
+    String consulted = http.login(server, "op-025");
+    Map<String, Object> in = send("POST", "/api/v1/agents/op-025/login", "{\"queues\":[\"chinese\"]}", consulted);
+    assertTrue(!in.containsKey("error"), in.toString());
+    return new Consulting(supervisor, first, consulted, caller, contact);
+  }
+
   /**
    * The consulted operator answers (04a's {@code OriginateResponse Success}) and hangs up before the
    * first operator completes: that leg's {@code Hangup} is capture 05b's recorded {@code Hangup} of
    * its consult leg, renamed to 04a's channel (no capture holds both in this order). Completing is
    * refused with 409 before routing moves anything; the caller stays on hold with the first
-   * operator, who goes back to the caller. Its operators (op-024, op-025) log out at the end. Before session 10 the caller was sent into the empty room
-   * and the first operator's leg was hung up.
+   * operator, who goes back to the caller. Its operators (op-024, op-025) log out at the end.
+   * Before session 10 the caller was sent into the empty room and the first operator's leg was hung up.
    */
   @Test
   void aConsultWhoseConsultedOperatorHungUpCannotBeCompletedAndTheCallerStaysWithTheOperator() throws Exception {
-    awaitAmiReady();
-    String supervisor = http.login(server, "sv-01");
-    String first = http.login(server, "op-024");
-    logInToEnglish("op-024", first);
-    FastAgiCaller caller = caller("PJSIP/caller-00000302", "1796162000.302", "01055500302");
-    String contact = waitingContact(caller);
-    await().atMost(WITHIN).until(() -> "CONNECTED".equals(contact(contact).get("state")));
+    Consulting c = connectedWithOp025Ready("PJSIP/caller-00000302", "1796162000.302", "01055500302");
+    FastAgiCaller caller = c.caller();
+    String contact = c.contact();
     String firstLeg = agentChannel(contact);
-    String consulted = http.login(server, "op-025");
-    Map<String, Object> in = send("POST", "/api/v1/agents/op-025/login", "{\"queues\":[\"chinese\"]}", consulted);
-    assertTrue(!in.containsKey("error"), in.toString());
     int originates = peer.actions("Originate").size();
     long music = count(caller, "EXEC StartMusicOnHold");
-    assertEquals("HELD", post(contact, "consult", "{\"agent\":\"op-025\"}", supervisor).get("state"));
+    assertEquals("HELD", post(contact, "consult", "{\"agent\":\"op-025\"}", c.supervisor()).get("state"));
     awaitAction("Originate", originates + 1);
     caller.operatorLeaves();
     await().atMost(WITHIN).until(() -> count(caller, "EXEC StartMusicOnHold") > music);
@@ -140,7 +150,7 @@ abstract class VoiceCallTestBase extends AsteriskPeerTestBase {
     await().atMost(WITHIN).until(() -> ami.callControl().consultPartyLeft(new ContactId(contact)));
 
     java.net.http.HttpResponse<String> refused = http.send(server, "POST", "/api/v1/contacts/" + contact + "/call/consult/complete",
-        "{}", supervisor);
+        "{}", c.supervisor());
     assertEquals(409, refused.statusCode(), refused.body());
     assertTrue(refused.body().contains("illegal_transition"), refused.body());
     assertTrue(!refused.body().contains("01055500302") && !refused.body().contains("agent-001"), refused.body());
@@ -149,16 +159,16 @@ abstract class VoiceCallTestBase extends AsteriskPeerTestBase {
     assertEquals(firstLeg, agentChannel(contact));
     assertEquals(hangups, peer.actions("Hangup").size(), "nobody is hung up");
 
-    Map<String, Object> back = post(contact, "consult/cancel", "{}", supervisor);
+    Map<String, Object> back = post(contact, "consult/cancel", "{}", c.supervisor());
     assertEquals("CONNECTED", back.get("state"), back.toString());
     caller.await("EXEC Bridge " + firstLeg, WITHIN);
     caller.hangUp();
     await().atMost(WITHIN).until(() -> "WRAP_UP".equals(contact(contact).get("state")));
     caller.awaitClosed(WITHIN);
     // leaves no operator logged in for the other tests of this server
-    assertEquals("CLOSED", send("POST", "/api/v1/contacts/" + contact + "/close", "{\"outcome\":\"RESOLVED\"}", first)
+    assertEquals("CLOSED", send("POST", "/api/v1/contacts/" + contact + "/close", "{\"outcome\":\"RESOLVED\"}", c.first())
         .get("state"));
-    for (String[] agent : new String[][] {{"op-024", first}, {"op-025", consulted}}) {
+    for (String[] agent : new String[][] {{"op-024", c.first()}, {"op-025", c.consulted()}}) {
       Map<String, Object> out = send("POST", "/api/v1/agents/" + agent[0] + "/logout", "{}", agent[1]);
       assertTrue(!out.containsKey("error"), out.toString());
     }
@@ -166,18 +176,13 @@ abstract class VoiceCallTestBase extends AsteriskPeerTestBase {
 
   @Test
   void aConsultTransferHandsTheCallToTheConsultedOperatorWithTheConsultCountedAsHold() throws Exception {
-    awaitAmiReady();
-    String supervisor = http.login(server, "sv-01");
-    String first = http.login(server, "op-024");
-    logInToEnglish("op-024", first);
-    FastAgiCaller caller = caller("PJSIP/caller-00000301", "1796162000.301", "01055500301");
-    String contact = waitingContact(caller);
-    await().atMost(WITHIN).until(() -> "CONNECTED".equals(contact(contact).get("state")));
+    Consulting c = connectedWithOp025Ready("PJSIP/caller-00000301", "1796162000.301", "01055500301");
+    String supervisor = c.supervisor();
+    String consulted = c.consulted();
+    FastAgiCaller caller = c.caller();
+    String contact = c.contact();
     String firstAgent = (String) contact(contact).get("agent");
     String firstLeg = agentChannel(contact);
-    String consulted = http.login(server, "op-025");
-    Map<String, Object> in = send("POST", "/api/v1/agents/op-025/login", "{\"queues\":[\"chinese\"]}", consulted);
-    assertTrue(!in.containsKey("error"), in.toString());
 
     assertEquals(400, http.send(server, "POST", "/api/v1/contacts/" + contact + "/call/consult",
         "{\"agent\":\"op-025\",\"department\":\"transport\"}", supervisor).statusCode(), "exactly one target");
@@ -226,7 +231,7 @@ abstract class VoiceCallTestBase extends AsteriskPeerTestBase {
     await().atMost(WITHIN).until(() -> send("GET", "/api/v1/service-levels?scope=queue&id=english", null,
         supervisor).get("holdSeconds") instanceof Number n && n.doubleValue() > 0);
     send("POST", "/api/v1/agents/op-025/logout", "{}", consulted);
-    send("POST", "/api/v1/agents/op-024/logout", "{}", first);
+    send("POST", "/api/v1/agents/op-024/logout", "{}", c.first());
   }
 
   private Map<String, String> awaitAction(String name, int count) {
