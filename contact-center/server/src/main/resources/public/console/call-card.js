@@ -15,6 +15,7 @@ const STRINGS = {
     transferNow: 'Transfer call', with: 'Conference with', interpreter: 'Interpreter', number: 'Number',
     conferenceNow: 'Start conference', consult: 'Consult', consultWith: 'Consult with', consultNow: 'Call to consult',
     completeConsult: 'Complete transfer', cancelConsult: 'Back to caller', none: '—', onHold: 'on hold', noCall: 'No call is connected to this contact.',
+    consultRefused: 'The consulted party cannot take the call (they hung up or are busy). Use “Back to caller”.',
     done: { hold: 'Caller on hold.', resume: 'Caller back on the line.', requeue: 'Transferred; the caller waits for the next operator.',
       transfer: 'Transferred to the department desk.', conference: 'Conference requested.', hangup: 'Call ended.',
       consult: 'Caller on hold; calling to consult.', 'consult-complete': 'Transferred after the consult.',
@@ -29,6 +30,7 @@ const STRINGS = {
     transferNow: '전환하기', with: '3자 통화 상대', interpreter: '통역사', number: '전화번호',
     conferenceNow: '3자 통화 시작', consult: '협의 전환', consultWith: '협의 대상', consultNow: '협의 통화 걸기',
     completeConsult: '전환 완료', cancelConsult: '고객에게 돌아가기', none: '—', onHold: '보류 중', noCall: '이 상담에 연결된 통화가 없습니다.',
+    consultRefused: '협의 상대가 통화를 받을 수 없습니다(통화 종료 또는 통화 중). “고객에게 돌아가기”를 누르세요.',
     done: { hold: '고객이 보류 중입니다.', resume: '고객과 다시 연결되었습니다.', requeue: '전환했습니다. 고객은 다음 상담사를 기다립니다.',
       transfer: '부서 내선으로 전환했습니다.', conference: '3자 통화를 요청했습니다.', hangup: '통화를 종료했습니다.',
       consult: '고객을 보류하고 협의 통화를 겁니다.', 'consult-complete': '협의 후 전환했습니다.',
@@ -199,7 +201,9 @@ export class CallCard {
       this.consultForm.hidden = true;
       for (const b of this.buttons) if (b.hasAttribute('aria-expanded')) b.setAttribute('aria-expanded', 'false');
     } catch (e) {
-      this.status.textContent = `${this.t.failed}: ${e.code === 'no_call' ? this.t.noCall : e.message}`;
+      const why = e.code === 'no_call' ? this.t.noCall
+        : action === 'consult/complete' && e.status === 409 ? this.t.consultRefused : e.message;
+      this.status.textContent = `${this.t.failed}: ${why}`;
     }
     await this.refresh();
     if (this.consulting && !this.completeButton.hidden) this.completeButton.focus();

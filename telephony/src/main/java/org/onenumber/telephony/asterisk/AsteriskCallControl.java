@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  *       bridges the caller with it (Asterisk's {@code Bridge} moves the leg out of the room), the
  *       consult leg becomes the call's operator leg and the first operator's leg is hung up; when
  *       the consult leg's name is not known (no {@code OriginateResponse} yet) the session joins the
- *       caller to the room instead ({@code Conference(room)}). Cancel: the consult leg is hung up
+ *       caller to the room instead ({@code Conference(room)}); when the consult leg has hung up or was
+ *       not reached, completing is refused (409) and the caller stays on hold with the operator. Cancel: the consult leg is hung up
  *       (at once, or when it answers) and the session bridges the caller back with the operator.
  *   <li>hang up: {@code HangUp}, then {@code Hangup} of the caller channel (of the operator channel
  *       for an answered callback, which has no session).
@@ -170,7 +171,7 @@ public final class AsteriskCallControl implements CallControl {
 
   @Override
   public void completeConsult(ContactId contact) {
-    Optional<Consults.Consult> consult = consults.take(contact);
+    Optional<Consults.Consult> consult = consults.takeToComplete(contact);
     if (consult.isEmpty()) {
       LOG.info("completing a consult of {} ignored: none under way", contact);
       return;
@@ -186,6 +187,11 @@ public final class AsteriskCallControl implements CallControl {
       }
       consults.hangUp(c.operatorChannel(), "first operator leg of " + contact);
     });
+  }
+
+  @Override
+  public boolean consultPartyLeft(ContactId contact) {
+    return consults.of(contact).map(Consults.Consult::legGone).orElse(false);
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.asteriskjava.manager.action.HangupAction;
 import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.error.IllegalTransitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * consult room (ConfBridge) and the consulted party is originated into it. The consult leg's channel
  * name is learnt from its {@code OriginateResponse Success} (capture 04a: the real channel name, under
  * our ActionID); a {@code Failure} (04b–d) leaves it unknown and the operator cancels. A consult
- * cancelled before its leg answered has that leg hung up as soon as it answers. Thread-safe; the
+ * cancelled before its leg answered has that leg hung up as soon as it answers. A consult whose leg
+ * hung up or failed cannot be completed (the caller would be alone): {@link #takeToComplete} refuses. Thread-safe; the
  * event methods never block (the hang-up is an async AMI action).
  */
 final class Consults {
@@ -29,7 +31,8 @@ final class Consults {
    * @param room the ConfBridge room of the consultation
    * @param actionId the ActionID of the consult leg's Originate
    * @param channel the consult leg's channel once it answered, else null
-   * @param legGone the consult leg answered and has hung up since (its Originate will not answer again)
+   * @param legGone the consult leg answered and has hung up since, or was not reached (its Originate
+   *     will not answer again): the consult cannot be completed
    */
   record Consult(ContactId contact, String operatorChannel, String room, String actionId, String channel,
       boolean legGone) {
@@ -65,9 +68,30 @@ final class Consults {
     return Optional.ofNullable(byContact.get(contact));
   }
 
-  /** Ends the consult of {@code contact} (completed or cancelled) and returns it. */
+  /** Ends the consult of {@code contact} (cancelled) and returns it. */
   Optional<Consult> take(ContactId contact) {
     return Optional.ofNullable(byContact.remove(contact));
+  }
+
+  /**
+   * Ends the consult of {@code contact} to complete it and returns it, unless its consulted party
+   * has left ({@link Consult#legGone}): then the consult stays under way (the operator cancels it)
+   * and this throws. Atomic against the leg's {@code Hangup} arriving meanwhile.
+   */
+  Optional<Consult> takeToComplete(ContactId contact) {
+    while (true) {
+      Consult consult = byContact.get(contact);
+      if (consult == null) {
+        return Optional.empty();
+      }
+      if (consult.legGone()) {
+        throw new IllegalTransitionException("consult of contact " + contact.value(), "consulted party left",
+            "completed");
+      }
+      if (byContact.remove(contact, consult)) {
+        return Optional.of(consult);
+      }
+    }
   }
 
   /**
@@ -101,6 +125,7 @@ final class Consults {
         byContact.computeIfPresent(c.contact(), (id, now) -> now.actionId().equals(actionId) ? now.answered(channel) : now);
         LOG.info("consult leg {} of {} answered", channel, c.contact());
       } else {
+        byContact.computeIfPresent(c.contact(), (id, now) -> now.actionId().equals(actionId) ? now.hungUp() : now);
         LOG.info("consult leg of {} not reached: {}", c.contact(), HangupCauses.originateReason(reason));
       }
     });

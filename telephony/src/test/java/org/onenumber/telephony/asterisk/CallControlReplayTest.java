@@ -2,12 +2,15 @@ package org.onenumber.telephony.asterisk;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.error.IllegalTransitionException;
 import org.onenumber.testkit.asterisk.AmiReplayPeer;
 
 /** Operator call controls and recording against the recordings 05a, 05b and 06. */
@@ -141,31 +144,40 @@ class CallControlReplayTest {
     }
   }
 
+  /**
+   * C1's consult whose leg answered in the room and hung up since.
+   *
+   * <p>05b as recorded: our consult's Originate is answered into the ConfBridge room as the recorded
+   * agent-001 leg (OriginateResponse Success under our ActionID); when the room is ended by
+   * ConfbridgeKick that leg's Hangup arrives. The recorded script waits for a second Originate
+   * (sent by another call's conference, C2, the recorded agent-005) and for the recording client's
+   * ConfbridgeList, ConfbridgeListRooms and ConfbridgeKick, which the test sends on the adapter's
+   * AMI connection as a supervisor's tool would.
+   */
+  private AmiHarness consultWhoseLegHungUp() throws InterruptedException {
+    AmiHarness h = given("05b-confbridge-3way", "PJSIP/caller-00000007", "PJSIP/op-022-00000006");
+    h.ami.callControl().consult(C1, "PJSIP/agent-001");
+    assertEquals(new CallSignal.Hold(), signal());
+    assertEquals("PJSIP/agent-001", h.awaitAction("Originate").get("Channel"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> h.ami.callControl().consultLegOf(C1)
+        .map("PJSIP/agent-001-00000010"::equals).orElse(false));
+    AsteriskCalls.Call other = new AsteriskCalls.Call(new ContactId("c-2"), "PJSIP/caller-0000000f", "u2", "u2");
+    h.calls.open(other);
+    h.calls.agentLeg(other.contact(), "PJSIP/op-023-00000009");
+    h.ami.callControl().conference(other.contact(), "PJSIP/agent-005");
+    await().atMost(Duration.ofSeconds(10)).until(() -> h.peer.actions("Originate").size() == 2);
+    supervisorSends(h, new org.asteriskjava.manager.action.ConfbridgeListAction("room-1"));
+    supervisorSends(h, new org.asteriskjava.manager.action.ConfbridgeListRoomsAction());
+    supervisorSends(h, new org.asteriskjava.manager.action.ConfbridgeKickAction("room-1", "all"));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> h.ami.callControl().consultLegOf(C1).isEmpty());
+    assertTrue(h.ami.callControl().consultRoomOf(C1).isPresent(), "the consult is still the operator's to end");
+    return h;
+  }
+
   @Test
   void aConsultLegThatAnswersInTheRoomAndHangsUpLeavesNothingBehindWhenTheOperatorCancels() throws Exception {
-    // 05b as recorded: our consult's Originate is answered into the ConfBridge room as the recorded
-    // agent-001 leg (OriginateResponse Success under our ActionID); when the room is ended by
-    // ConfbridgeKick that leg's Hangup arrives. The recorded script waits for a second Originate
-    // (sent by another call's conference, C2, the recorded agent-005) and for the recording client's
-    // ConfbridgeList, ConfbridgeListRooms and ConfbridgeKick, which the test sends on the adapter's
-    // AMI connection as a supervisor's tool would.
-    try (AmiHarness h = given("05b-confbridge-3way", "PJSIP/caller-00000007", "PJSIP/op-022-00000006")) {
-      h.ami.callControl().consult(C1, "PJSIP/agent-001");
-      assertEquals(new CallSignal.Hold(), signal());
-      assertEquals("PJSIP/agent-001", h.awaitAction("Originate").get("Channel"));
-      await().atMost(Duration.ofSeconds(10)).until(() -> h.ami.callControl().consultLegOf(C1)
-          .map("PJSIP/agent-001-00000010"::equals).orElse(false));
-      AsteriskCalls.Call other = new AsteriskCalls.Call(new ContactId("c-2"), "PJSIP/caller-0000000f", "u2", "u2");
-      h.calls.open(other);
-      h.calls.agentLeg(other.contact(), "PJSIP/op-023-00000009");
-      h.ami.callControl().conference(other.contact(), "PJSIP/agent-005");
-      await().atMost(Duration.ofSeconds(10)).until(() -> h.peer.actions("Originate").size() == 2);
-      supervisorSends(h, new org.asteriskjava.manager.action.ConfbridgeListAction("room-1"));
-      supervisorSends(h, new org.asteriskjava.manager.action.ConfbridgeListRoomsAction());
-      supervisorSends(h, new org.asteriskjava.manager.action.ConfbridgeKickAction("room-1", "all"));
-
-      await().atMost(Duration.ofSeconds(10)).until(() -> h.ami.callControl().consultLegOf(C1).isEmpty());
-      assertTrue(h.ami.callControl().consultRoomOf(C1).isPresent(), "the consult is still the operator's to end");
+    try (AmiHarness h = consultWhoseLegHungUp()) {
       int hangups = h.peer.actions("Hangup").size();
       h.ami.callControl().cancelConsult(C1);
       assertEquals(new CallSignal.Resume("PJSIP/op-022-00000006"), signal(), "the caller is back with the operator");
@@ -173,6 +185,39 @@ class CallControlReplayTest {
           "a leg that already hung up is not awaited (old code kept its ActionID forever)");
       assertEquals(hangups, h.peer.actions("Hangup").size(), "no hang-up of a leg that is gone");
       assertTrue(h.ami.callControl().consultRoomOf(C1).isEmpty());
+    }
+  }
+
+  @Test
+  void completingAConsultWhoseLegHungUpIsRefusedAndTheCallerStaysWithTheOperator() throws Exception {
+    // Old code: the caller was sent into the empty consult room (Conference) and the first
+    // operator's leg hung up, leaving the caller alone.
+    try (AmiHarness h = consultWhoseLegHungUp()) {
+      int hangups = h.peer.actions("Hangup").size();
+      assertTrue(h.ami.callControl().consultPartyLeft(C1));
+      IllegalTransitionException refused = assertThrows(IllegalTransitionException.class,
+          () -> h.ami.callControl().completeConsult(C1));
+      assertEquals("illegal_transition", refused.code());
+      assertTrue(mailbox.isEmpty(), "the session is told nothing: the caller stays on hold");
+      assertEquals(hangups, h.peer.actions("Hangup").size(), "the first operator's leg is not hung up");
+      assertEquals("PJSIP/op-022-00000006", h.calls.byContact(C1).orElseThrow().agentChannel());
+      assertTrue(h.ami.callControl().consultRoomOf(C1).isPresent(), "the consult is still the operator's to cancel");
+      h.ami.callControl().cancelConsult(C1);
+      assertEquals(new CallSignal.Resume("PJSIP/op-022-00000006"), signal(), "the caller is back with the operator");
+    }
+  }
+
+  @Test
+  void completingAConsultWhoseLegWasNotReachedIsRefused() throws Exception {
+    // 04b: the consult leg rings 8 s unanswered (OriginateResponse Failure under our ActionID).
+    try (AmiHarness h = given("04b-originate-noanswer", "PJSIP/caller-0000000f", "PJSIP/agent-001-00000010")) {
+      h.ami.callControl().consult(C1, "02-120-3000");
+      assertEquals(new CallSignal.Hold(), signal());
+      assertFalse(h.ami.callControl().consultPartyLeft(C1), "still ringing: completing joins the caller to the room");
+      await().atMost(Duration.ofSeconds(20)).until(() -> h.ami.callControl().consultPartyLeft(C1));
+      assertThrows(IllegalTransitionException.class, () -> h.ami.callControl().completeConsult(C1));
+      assertTrue(mailbox.isEmpty());
+      assertEquals(0, h.peer.actions("Hangup").size());
     }
   }
 
@@ -203,11 +248,13 @@ class CallControlReplayTest {
     // Channel only the dial string), so the consult leg's name is never known; as in 05b the caller
     // then joins the room, where an originated leg would join when it answers.
     try (AmiHarness h = given("04b-originate-noanswer", "PJSIP/caller-0000000f", "PJSIP/agent-001-00000010")) {
+      // Completed at once, before the peer can answer the Originate (its Failure would make the
+      // consult refuse completion, see completingAConsultWhoseLegWasNotReachedIsRefused).
       h.ami.callControl().consult(C1, "02-120-3000");
       String room = h.ami.callControl().consultRoomOf(C1).orElseThrow();
+      h.ami.callControl().completeConsult(C1);
       assertEquals(new CallSignal.Hold(), signal());
       assertEquals("Local/021203000@onenumber-outbound", h.awaitAction("Originate").get("Channel"));
-      h.ami.callControl().completeConsult(C1);
       assertEquals(new CallSignal.Conference(room), signal());
       assertEquals("PJSIP/agent-001-00000010", h.awaitAction("Hangup").get("Channel"));
       assertEquals(null, h.calls.byContact(C1).orElseThrow().agentChannel());

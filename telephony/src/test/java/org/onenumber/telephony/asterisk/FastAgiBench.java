@@ -36,10 +36,16 @@ import org.onenumber.testkit.FakeMessageGateway;
  * call's mailbox, as the server's forwarder does) and the time until {@code EXEC Dial} reaches the
  * client is measured (both ends read {@code CLOCK_MONOTONIC}). Prints a table and, last, {@code
  * RESULT telephony …} with {@code ami_events_per_s=NA} (the AMI part is measured separately) and
- * {@code agi_server_p99_ms} last.
+ * {@code agi_server_p99_ms}, {@code agi_client_cpu_us} and {@code agi_server_cpu_us} (CPU per command of
+ * each JVM, all its threads, {@link ThreadSchedule}) last.
  *
  * <p>Usage: {@code FastAgiBench [sessions [pace-us [warm-threads [warm-up-calls]]]]} (500, 2000,
- * sessions, 100).
+ * sessions, sessions); {@code AGI_WARMUP_ROUNDS} unmeasured rounds first (default 2). Two full-size
+ * warm-up rounds, not one of 100 calls: with one small round the JIT compiler threads of this JVM
+ * used more CPU during the measured round (615–658 ms) than all session threads together (438–460
+ * ms), on the same 2 cores, and the client's round trip p99 was 12–19 ms against 2.1–2.6 ms (README
+ * "The phone line"; {@code AGI_SCHED_KINDS=1} prints the CPU by kind of thread of both JVMs). A
+ * server answering the city's calls all day is compiled; Asterisk, a C program, has no JIT.
  */
 public final class FastAgiBench {
 
@@ -49,7 +55,7 @@ public final class FastAgiBench {
     int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 500;
     long paceMicros = args.length > 1 ? Long.parseLong(args[1]) : 2_000;
     int warm = args.length > 2 ? Integer.parseInt(args[2]) : sessions;
-    int warmUpCalls = args.length > 3 ? Integer.parseInt(args[3]) : Math.min(100, sessions);
+    int warmUpCalls = args.length > 3 ? Integer.parseInt(args[3]) : sessions;
     System.out.printf(Locale.ROOT, "client: %s, prompts/keys up to %s ms, arrivals %s%n",
         "loop".equals(System.getenv("AGI_CLIENT"))
             ? System.getenv().getOrDefault("AGI_CLIENT_LOOPS", "1") + " event-loop thread(s) for all calls (AGI_CLIENT=loop)"
@@ -57,9 +63,12 @@ public final class FastAgiBench {
         System.getenv().getOrDefault("AGI_PLAY_MS", String.valueOf(FastAgiLoadClient.PLAY_MS)),
         System.getenv().getOrDefault("AGI_ARRIVAL_US", "0").equals("0") ? "all at once"
             : "every " + System.getenv("AGI_ARRIVAL_US") + " us");
+    int warmUpRounds = Integer.parseInt(System.getenv().getOrDefault("AGI_WARMUP_ROUNDS", "2"));
     try (Client client = new Client()) {
-      System.out.println("warm-up round (" + warmUpCalls + " calls, not measured)");
-      round(client, warmUpCalls, paceMicros, "warmup-", false, Math.min(warm, warmUpCalls));
+      for (int r = 1; r <= warmUpRounds; r++) {
+        System.out.println("warm-up round " + r + " of " + warmUpRounds + " (" + warmUpCalls + " calls, not measured)");
+        round(client, warmUpCalls, paceMicros, "warmup" + r + "-", false, Math.min(warm, warmUpCalls));
+      }
       System.out.println("session threads started with the server: " + warm);
       round(client, sessions, paceMicros, "", true, warm);
     }
@@ -86,6 +95,8 @@ public final class FastAgiBench {
     ServerTurnarounds turnarounds = new ServerTurnarounds(sessions);
     try (AgiIvrServer server = new AgiIvrServer(new Ivr(routing, routing, devices, calls, new MapCallerLanguages(),
         new FakeMessageGateway(), new CallerNumbers("KR"), settings), warm).measuring(turnarounds).start()) {
+      ThreadSchedule serverBefore = ThreadSchedule.of(ThreadSchedule.self());
+      java.util.Map<String, Long> kindsBefore = ThreadSchedule.cpuByThreadKind(ThreadSchedule.self());
       ClientOutput output = client.round(port, sessions, prefix, print);
       long start = System.nanoTime();
       int peak = 0;
@@ -121,7 +132,12 @@ public final class FastAgiBench {
             output.setup()[2] / 1e6, output.setup()[3] / 1e6);
         // the client's round trips are commands 2..k of each call: k = its count per call + 1
         long[] inServer = turnarounds.sorted((int) (output.roundTrip()[0] / sessions) + 1);
-        report(sessions, peak, ivrSeconds, output.roundTrip(), inServer, toDial, paceMicros);
+        String perCommand = output.printSchedule(serverBefore);
+        if (System.getenv("AGI_SCHED_KINDS") != null) {
+          ThreadSchedule.cpuByThreadKind(ThreadSchedule.self()).forEach((kind, cpu) -> System.out.printf(Locale.ROOT,
+              "  server thread kind %-24s %.1f ms CPU in the round%n", kind, (cpu - kindsBefore.getOrDefault(kind, 0L)) / 1e6));
+        }
+        report(sessions, peak, ivrSeconds, output.roundTrip(), inServer, toDial, paceMicros, perCommand);
       }
     }
   }
@@ -187,6 +203,9 @@ public final class FastAgiBench {
     private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
     private volatile long[] roundTrip = new long[4];
     private volatile long[] setup = new long[4];
+    private volatile ThreadSchedule clientSchedule;
+    private volatile ThreadSchedule serverSchedule;
+    private volatile long commands;
 
     ClientOutput(Client client, boolean echo) {
       this.client = client;
@@ -204,6 +223,12 @@ public final class FastAgiBench {
             case "DIAL" -> dials.put(words[1], Long.parseLong(words[2]));
             case "ROUNDTRIP" -> roundTrip = numbers(words);
             case "SETUP" -> setup = numbers(words);
+            case "SCHED" -> {
+              serverSchedule = ThreadSchedule.of(ThreadSchedule.self());
+              long[] n = numbers(words);
+              clientSchedule = new ThreadSchedule(n[0], n[1], n[2], n[0] > 0);
+              commands = n[3];
+            }
             case "READY", "DONE" -> { }
             default -> {
               if (echo) {
@@ -244,10 +269,29 @@ public final class FastAgiBench {
     long[] setup() {
       return setup;
     }
+
+    /**
+     * Prints the client's and this JVM's scheduling from the round's start to every call's Dial, per
+     * command; returns {@code agi_client_cpu_us=… agi_server_cpu_us=…} for the RESULT line ("" without).
+     */
+    String printSchedule(ThreadSchedule serverBefore) {
+      if (clientSchedule == null || serverSchedule == null || !clientSchedule.available()) {
+        return "";
+      }
+      System.out.printf(Locale.ROOT, "%-40s %s%n", "per command, client JVM (to all Dials)", clientSchedule.perCommand(commands));
+      System.out.printf(Locale.ROOT, "%-40s %s%n", "per command, server JVM (to all Dials)",
+          serverSchedule.since(serverBefore).perCommand(commands));
+      System.out.printf(Locale.ROOT, "SCHEDULE commands=%d client_cpu_us=%.1f client_wait_us=%.1f server_cpu_us=%.1f"
+          + " server_wait_us=%.1f%n", commands, clientSchedule.cpuNanos() / 1e3 / commands,
+          clientSchedule.waitNanos() / 1e3 / commands, serverSchedule.since(serverBefore).cpuNanos() / 1e3 / commands,
+          serverSchedule.since(serverBefore).waitNanos() / 1e3 / commands);
+      return String.format(Locale.ROOT, " agi_client_cpu_us=%.1f agi_server_cpu_us=%.1f",
+          clientSchedule.cpuNanos() / 1e3 / commands, serverSchedule.since(serverBefore).cpuNanos() / 1e3 / commands);
+    }
   }
 
   private static void report(int sessions, int peak, double ivrSeconds, long[] roundTrip, long[] server,
-      long[] toDial, long paceMicros) {
+      long[] toDial, long paceMicros, String cpu) {
     System.out.printf(Locale.ROOT, "%-40s %d (peak active %d)%n", "concurrent FastAGI sessions", sessions, peak);
     System.out.printf(Locale.ROOT, "%-40s %.2f s for all to reach the line%n", "IVR phase", ivrSeconds);
     System.out.printf(Locale.ROOT, "%-40s n=%d p50=%.3f p99=%.3f max=%.3f ms%n", "command round trip (after the 1st)", roundTrip[0],
@@ -258,8 +302,8 @@ public final class FastAgiBench {
         "OFFERED in mailbox -> EXEC Dial on wire", toDial.length, ms(toDial, 0.50), ms(toDial, 0.99), ms(toDial, 1.0),
         paceMicros);
     System.out.printf(Locale.ROOT, "RESULT telephony ami_events_per_s=NA agi_sessions=%d agi_p99_ms=%.3f"
-        + " assign_to_dial_p99_ms=%.3f agi_server_p99_ms=%.3f%n", sessions, roundTrip[2] / 1e6, ms(toDial, 0.99),
-        ms(server, 0.99));
+        + " assign_to_dial_p99_ms=%.3f agi_server_p99_ms=%.3f%s%n", sessions, roundTrip[2] / 1e6, ms(toDial, 0.99),
+        ms(server, 0.99), cpu);
   }
 
   /**

@@ -231,6 +231,10 @@ final class FastAgiEventLoopCalls implements AutoCloseable {
         continue;
       }
       if (key.attachment() instanceof Call call) {
+        if (key.isConnectable()) {
+          connected(key, call);
+          continue;
+        }
         if (key.isWritable()) {
           flush(call);
         }
@@ -257,16 +261,31 @@ final class FastAgiEventLoopCalls implements AutoCloseable {
     }
   }
 
+  /**
+   * Connects without blocking the loop (a blocking connect stalled every other call for its
+   * handshake, and for longer whenever the server's accept backlog was full during the burst of 500
+   * arrivals); the environment goes out once connected.
+   */
   private void open(Call call) {
     try {
-      SocketChannel socket = SocketChannel.open(server);
+      SocketChannel socket = SocketChannel.open();
       socket.configureBlocking(false);
       call.socket = socket;
-      socket.register(selector, SelectionKey.OP_READ, call);
-      send(call, AgiChannelReplies.block(call.environment()));
+      if (socket.connect(server)) {
+        socket.register(selector, SelectionKey.OP_READ, call);
+        send(call, AgiChannelReplies.block(call.environment()));
+      } else {
+        socket.register(selector, SelectionKey.OP_CONNECT, call);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private void connected(SelectionKey key, Call call) throws IOException {
+    call.socket.finishConnect();
+    key.interestOps(SelectionKey.OP_READ);
+    send(call, AgiChannelReplies.block(call.environment()));
   }
 
   private void read(Call call) throws IOException {

@@ -68,6 +68,7 @@ public final class FastAgiLoadClient {
    * such reply waits a seeded random time up to it ({@link #playTimes}).
    */
   private static void round(int port, int sessions, String prefix, PrintStream out) throws Exception {
+    kindsAtStart = ThreadSchedule.cpuByThreadKind(ThreadSchedule.self());
     boolean threads = !"loop".equals(System.getenv("AGI_CLIENT"));
     long arrivalNanos = Long.parseLong(System.getenv().getOrDefault("AGI_ARRIVAL_US", "0")) * 1_000;
     long playMillis = Long.parseLong(System.getenv().getOrDefault("AGI_PLAY_MS", String.valueOf(PLAY_MS)));
@@ -76,6 +77,9 @@ public final class FastAgiLoadClient {
         : withEventLoops(loops, port, sessions, prefix, arrivalNanos, playMillis, out);
     print(played, out);
   }
+
+  /** CPU by kind of thread when the round started (AGI_SCHED_KINDS). */
+  private static Map<String, Long> kindsAtStart = Map.of();
 
   /** The default longest prompt or key time (ms). */
   static final long PLAY_MS = 500;
@@ -116,6 +120,7 @@ public final class FastAgiLoadClient {
       PrintStream out) throws Exception {
     java.net.InetSocketAddress server = new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port);
     List<FastAgiEventLoopCalls> all = new ArrayList<>();
+    ThreadSchedule before = ThreadSchedule.of(ThreadSchedule.self());
     try {
       for (int l = 0; l < loops; l++) {
         all.add(new FastAgiEventLoopCalls(server, sessions / loops + (l < sessions % loops ? 1 : 0)));
@@ -129,6 +134,8 @@ public final class FastAgiLoadClient {
       for (FastAgiEventLoopCalls calls : all) {
         calls.awaitDials(Duration.ofSeconds(120));
       }
+      schedule(before, all.stream().flatMap(calls -> calls.calls().stream()).mapToLong(c -> c.commands().size()).sum(),
+          out);
       all.forEach(FastAgiEventLoopCalls::hangUpAll);
       for (FastAgiEventLoopCalls calls : all) {
         calls.awaitClosed(Duration.ofSeconds(60));
@@ -153,9 +160,25 @@ public final class FastAgiLoadClient {
     }
   }
 
+  /**
+   * Prints {@code SCHED cpu-ns wait-ns slices commands}: what the scheduler did for this JVM's threads
+   * from the round's start until every call had its Dial ({@link ThreadSchedule}), and the commands
+   * the calls had received by then (the operator legs' few commands not counted). Printed at once, so
+   * that the bench takes its own JVM's figures at the same moment.
+   */
+  private static void schedule(ThreadSchedule before, long commands, PrintStream out) {
+    ThreadSchedule used = ThreadSchedule.of(ThreadSchedule.self()).since(before);
+    if (System.getenv("AGI_SCHED_KINDS") != null) {
+      ThreadSchedule.cpuByThreadKind(ThreadSchedule.self()).forEach((kind, cpu) -> out.printf(Locale.ROOT,
+          "  client thread kind %-24s %.1f ms CPU in the round%n", kind, (cpu - kindsAtStart.getOrDefault(kind, 0L)) / 1e6));
+    }
+    out.println("SCHED " + used.cpuNanos() + " " + used.waitNanos() + " " + used.slices() + " " + commands);
+  }
+
   /** The same calls, a {@link FastAgiCaller} (reader thread) each. */
   private static Played withThreads(int port, int sessions, String prefix, long arrivalNanos, long playMillis,
       PrintStream out) throws Exception {
+    ThreadSchedule before = ThreadSchedule.of(ThreadSchedule.self());
     List<FastAgiCaller> callers = new ArrayList<>();
     for (int i = 0; i < sessions; i++) {
       callers.add(FastAgiCaller.call(InetAddress.getLoopbackAddress(), port, environment(prefix, i))
@@ -169,6 +192,7 @@ public final class FastAgiLoadClient {
       FastAgiCaller.Command dial = caller.await("EXEC Dial", Duration.ofSeconds(120));
       dials.add("DIAL " + caller.environment().get("agi_uniqueid") + " " + dial.atNanos());
     }
+    schedule(before, callers.stream().mapToLong(c -> c.commands().size()).sum(), out);
     for (FastAgiCaller caller : callers) {
       caller.hangUp();
     }
@@ -191,7 +215,37 @@ public final class FastAgiLoadClient {
     out.println(summary("ROUNDTRIP", roundTrips));
     out.println(summary("SETUP", setups));
     played.dials().forEach(out::println);
+    trace(callers);
     out.println("DONE");
+  }
+
+  /**
+   * With {@code AGI_TRACE=file}: every IVR command of every call as {@code call index command
+   * arrival-nanos round-trip-nanos} (arrival on {@code CLOCK_MONOTONIC}), to see when the slow round
+   * trips happened (the tail's evidence, README "The phone line").
+   */
+  private static void trace(List<List<FastAgiCaller.Command>> callers) {
+    String file = System.getenv("AGI_TRACE");
+    if (file == null || file.isBlank()) {
+      return;
+    }
+    StringBuilder text = new StringBuilder();
+    for (int c = 0; c < callers.size(); c++) {
+      List<FastAgiCaller.Command> commands = callers.get(c);
+      for (int i = 0; i < commands.size(); i++) {
+        FastAgiCaller.Command command = commands.get(i);
+        text.append(c).append(' ').append(i).append(' ').append(command.text().split(" ", 3)[0].replace(' ', '_'))
+            .append(' ').append(command.atNanos()).append(' ').append(command.sinceReplyNanos()).append('\n');
+        if (command.text().startsWith("EXEC StartMusicOnHold")) {
+          break;
+        }
+      }
+    }
+    try {
+      java.nio.file.Files.writeString(java.nio.file.Path.of(file), text);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** {@code name n p50 p99 max} in nanoseconds. */

@@ -42,7 +42,9 @@ import org.onenumber.server.telephony.CallViews.CallState;
  *       the carrier's {@code completeConsult}.
  *   <li>cancel: routing {@code Resume}, then the carrier's {@code cancelConsult}.
  * </ol>
- * Completing or cancelling with no consult under way is 409 {@code illegal_transition}.
+ * Completing or cancelling with no consult under way is 409 {@code illegal_transition}; so is completing
+ * after the consulted party left (the carrier's {@code consultPartyLeft}: their leg hung up or was not
+ * reached), checked before routing moves anything, so the caller stays on hold with the operator.
  */
 @Controller("/api/v1/contacts/{contactId}/call/consult")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -99,12 +101,16 @@ final class ConsultTransferController {
   @Post("/complete")
   @Operation(summary = "Complete the consult: the caller is connected with the consulted operator (the contact "
       + "becomes theirs) or department (the call leaves the center), and the first operator leaves")
-  @ApiResponse(responseCode = "409", description = "no consult under way, the consulted operator is busy, "
-      + "or no carrier carries the call (no_call)")
+  @ApiResponse(responseCode = "409", description = "no consult under way, the consulted party has left (hung "
+      + "up or not reached: the caller stays on hold with the operator, who cancels), the consulted operator is "
+      + "busy, or no carrier carries the call (no_call)")
   CallState complete(@PathVariable String contactId, Authentication who) {
     CallControl carrier = carriers.require(access.controllable(contactId, who).id());
     ContactId id = new ContactId(contactId);
     ConsultTargets.Target target = underWay(id, "completed");
+    if (carrier.consultPartyLeft(id)) {
+      throw new IllegalTransitionException("consult of contact " + id.value(), "consulted party left", "completed");
+    }
     Decisions decisions = routing.handle(target.agent() != null
         ? new RoutingCommand.Handover(id, target.agent())
         : new RoutingCommand.Transfer(id, null, null, target.department(), true));

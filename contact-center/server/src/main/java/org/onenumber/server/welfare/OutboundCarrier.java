@@ -74,6 +74,11 @@ public final class OutboundCarrier implements CallControl {
   }
 
   @Override
+  public boolean consultPartyLeft(ContactId contact) {
+    return carriers.require(contact).consultPartyLeft(contact);
+  }
+
+  @Override
   public void cancelConsult(ContactId contact) {
     carriers.require(contact).cancelConsult(contact);
   }

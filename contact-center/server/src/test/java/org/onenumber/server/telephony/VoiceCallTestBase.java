@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.onenumber.core.contact.ContactId;
 import org.junit.jupiter.api.Test;
 import org.onenumber.testkit.FastAgiCaller;
 
@@ -41,8 +42,10 @@ abstract class VoiceCallTestBase extends AsteriskPeerTestBase {
     assertTrue(firstLeg.startsWith("PJSIP/op-022-"), firstLeg);
 
     // Hold: AMI redirects the operator's leg to the hold context; the caller hears music.
+    int redirects = peer.actions("Redirect").size(); // other tests of this server may have sent some
+    int hangups = peer.actions("Hangup").size();
     assertEquals("HELD", post(contact, "hold", "{}", first).get("state"));
-    Map<String, String> redirect = awaitAction("Redirect", 1);
+    Map<String, String> redirect = awaitAction("Redirect", redirects + 1);
     assertEquals(firstLeg, redirect.get("channel"));
     assertEquals("onenumber-agent-hold", redirect.get("context"));
     caller.operatorLeaves();
@@ -57,7 +60,7 @@ abstract class VoiceCallTestBase extends AsteriskPeerTestBase {
     logInToEnglish("op-023", second);
     Map<String, Object> moved = post(contact, "transfer", "{\"agent\":\"op-023\"}", first);
     assertEquals("requeue", moved.get("action"), moved.toString());
-    assertEquals(firstLeg, awaitAction("Hangup", 1).get("channel"));
+    assertEquals(firstLeg, awaitAction("Hangup", hangups + 1).get("channel"));
     caller.operatorLeaves();
     caller.await("EXEC Dial PJSIP/op-023,", WITHIN);
     await().atMost(WITHIN).until(() -> "CONNECTED".equals(contact(contact).get("state"))
@@ -104,20 +107,82 @@ abstract class VoiceCallTestBase extends AsteriskPeerTestBase {
    * so on completion the session bridges the caller with that leg ({@code EXEC Bridge}) while AMI
    * hangs up the first leg, and the consult leg is the call's operator leg from then on.
    */
-  @Test
-  void aConsultTransferHandsTheCallToTheConsultedOperatorWithTheConsultCountedAsHold() throws Exception {
+  /** A call connected with op-024 (English), and op-025 logged in to the Chinese queue, ready to be consulted. */
+  private record Consulting(String supervisor, String first, String consulted, FastAgiCaller caller, String contact) {}
+
+  private Consulting connectedWithOp025Ready(String channel, String uniqueId, String number) throws Exception {
     awaitAmiReady();
     String supervisor = http.login(server, "sv-01");
     String first = http.login(server, "op-024");
     logInToEnglish("op-024", first);
-    FastAgiCaller caller = caller("PJSIP/caller-00000301", "1796162000.301", "01055500301");
+    FastAgiCaller caller = caller(channel, uniqueId, number);
     String contact = waitingContact(caller);
     await().atMost(WITHIN).until(() -> "CONNECTED".equals(contact(contact).get("state")));
-    String firstAgent = (String) contact(contact).get("agent");
-    String firstLeg = agentChannel(contact);
     String consulted = http.login(server, "op-025");
     Map<String, Object> in = send("POST", "/api/v1/agents/op-025/login", "{\"queues\":[\"chinese\"]}", consulted);
     assertTrue(!in.containsKey("error"), in.toString());
+    return new Consulting(supervisor, first, consulted, caller, contact);
+  }
+
+  /**
+   * The consulted operator answers (04a's {@code OriginateResponse Success}) and hangs up before the
+   * first operator completes: that leg's {@code Hangup} is capture 05b's recorded {@code Hangup} of
+   * its consult leg, renamed to 04a's channel (no capture holds both in this order). Completing is
+   * refused with 409 before routing moves anything; the caller stays on hold with the first
+   * operator, who goes back to the caller. Its operators (op-024, op-025) log out at the end.
+   * Before session 10 the caller was sent into the empty room and the first operator's leg was hung up.
+   */
+  @Test
+  void aConsultWhoseConsultedOperatorHungUpCannotBeCompletedAndTheCallerStaysWithTheOperator() throws Exception {
+    Consulting c = connectedWithOp025Ready("PJSIP/caller-00000302", "1796162000.302", "01055500302");
+    FastAgiCaller caller = c.caller();
+    String contact = c.contact();
+    String firstLeg = agentChannel(contact);
+    int originates = peer.actions("Originate").size();
+    long music = count(caller, "EXEC StartMusicOnHold");
+    assertEquals("HELD", post(contact, "consult", "{\"agent\":\"op-025\"}", c.supervisor()).get("state"));
+    awaitAction("Originate", originates + 1);
+    caller.operatorLeaves();
+    await().atMost(WITHIN).until(() -> count(caller, "EXEC StartMusicOnHold") > music);
+    await().atMost(WITHIN).until(() -> ami.callControl().consultLegOf(new ContactId(contact)).isPresent());
+    int hangups = peer.actions("Hangup").size();
+    peer.sendRecorded("05b-confbridge-3way", "Hangup", "PJSIP/agent-001-00000010", "PJSIP/agent-001-00000008");
+    await().atMost(WITHIN).until(() -> ami.callControl().consultPartyLeft(new ContactId(contact)));
+
+    java.net.http.HttpResponse<String> refused = http.send(server, "POST", "/api/v1/contacts/" + contact + "/call/consult/complete",
+        "{}", c.supervisor());
+    assertEquals(409, refused.statusCode(), refused.body());
+    assertTrue(refused.body().contains("illegal_transition"), refused.body());
+    assertTrue(!refused.body().contains("01055500302") && !refused.body().contains("agent-001"), refused.body());
+    assertEquals("HELD", contact(contact).get("state"));
+    assertEquals("op-024", contact(contact).get("agent"), "the call stays the first operator's");
+    assertEquals(firstLeg, agentChannel(contact));
+    assertEquals(hangups, peer.actions("Hangup").size(), "nobody is hung up");
+
+    Map<String, Object> back = post(contact, "consult/cancel", "{}", c.supervisor());
+    assertEquals("CONNECTED", back.get("state"), back.toString());
+    caller.await("EXEC Bridge " + firstLeg, WITHIN);
+    caller.hangUp();
+    await().atMost(WITHIN).until(() -> "WRAP_UP".equals(contact(contact).get("state")));
+    caller.awaitClosed(WITHIN);
+    // leaves no operator logged in for the other tests of this server
+    assertEquals("CLOSED", send("POST", "/api/v1/contacts/" + contact + "/close", "{\"outcome\":\"RESOLVED\"}", c.first())
+        .get("state"));
+    for (String[] agent : new String[][] {{"op-024", c.first()}, {"op-025", c.consulted()}}) {
+      Map<String, Object> out = send("POST", "/api/v1/agents/" + agent[0] + "/logout", "{}", agent[1]);
+      assertTrue(!out.containsKey("error"), out.toString());
+    }
+  }
+
+  @Test
+  void aConsultTransferHandsTheCallToTheConsultedOperatorWithTheConsultCountedAsHold() throws Exception {
+    Consulting c = connectedWithOp025Ready("PJSIP/caller-00000301", "1796162000.301", "01055500301");
+    String supervisor = c.supervisor();
+    String consulted = c.consulted();
+    FastAgiCaller caller = c.caller();
+    String contact = c.contact();
+    String firstAgent = (String) contact(contact).get("agent");
+    String firstLeg = agentChannel(contact);
 
     assertEquals(400, http.send(server, "POST", "/api/v1/contacts/" + contact + "/call/consult",
         "{\"agent\":\"op-025\",\"department\":\"transport\"}", supervisor).statusCode(), "exactly one target");
@@ -166,7 +231,7 @@ abstract class VoiceCallTestBase extends AsteriskPeerTestBase {
     await().atMost(WITHIN).until(() -> send("GET", "/api/v1/service-levels?scope=queue&id=english", null,
         supervisor).get("holdSeconds") instanceof Number n && n.doubleValue() > 0);
     send("POST", "/api/v1/agents/op-025/logout", "{}", consulted);
-    send("POST", "/api/v1/agents/op-024/logout", "{}", first);
+    send("POST", "/api/v1/agents/op-024/logout", "{}", c.first());
   }
 
   private Map<String, String> awaitAction(String name, int count) {

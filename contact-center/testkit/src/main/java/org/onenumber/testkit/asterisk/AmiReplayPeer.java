@@ -165,6 +165,22 @@ public final class AmiReplayPeer implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends, on every open connection, the event {@code event} of {@code capture} that names {@code
+   * recordedChannel}, with that channel renamed {@code channel}: an event the running script does
+   * not hold at this point, taken from a recording (a test that uses it says so).
+   */
+  public void sendRecorded(String capture, String event, String recordedChannel, String channel) throws IOException {
+    String recorded = AmiScript.of(AsteriskCapture.load(capture)).stream().flatMap(script -> script.steps().stream())
+        .filter(step -> step instanceof AmiScript.Send).map(step -> ((AmiScript.Send) step).text())
+        .filter(text -> text.startsWith("Event: " + event + "\r\n") && text.contains("Channel: " + recordedChannel + "\r\n"))
+        .findFirst().orElseThrow(() -> new IllegalArgumentException(capture + " has no " + event + " of " + recordedChannel));
+    String text = recorded.replace("Channel: " + recordedChannel + "\r\n", "Channel: " + channel + "\r\n");
+    for (AmiPeerConnection c : connections) {
+      c.blast(List.of(text), 1);
+    }
+  }
+
   @Override
   public void close() {
     try {

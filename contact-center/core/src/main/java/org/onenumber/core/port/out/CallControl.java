@@ -44,8 +44,22 @@ public interface CallControl {
    */
   void consult(ContactId contact, String destination);
 
-  /** Completes the consult: the caller is connected with the consulted party and the operator leaves. */
+  /**
+   * Completes the consult: the caller is connected with the consulted party and the operator leaves.
+   *
+   * @throws org.onenumber.core.error.IllegalTransitionException when {@link #consultPartyLeft}: nothing
+   *     changes, the caller stays on hold with the operator, who cancels the consult
+   */
   void completeConsult(ContactId contact);
+
+  /**
+   * True while a consult of the contact is under way whose consulted party has left: their leg
+   * answered and hung up, or was never reached. Completing it would leave the caller alone, so
+   * {@link #completeConsult} refuses it; ask before moving the contact in routing.
+   */
+  default boolean consultPartyLeft(ContactId contact) {
+    return false;
+  }
 
   /** Cancels the consult: the consultation leg is hung up and the caller is back with the operator. */
   void cancelConsult(ContactId contact);
