@@ -66,6 +66,17 @@ public abstract class ContactJournalContract {
   }
 
   @Test
+  public void createStoresANewContactAsAppendDoesAndRefusesAStoredId() {
+    Contact connected = queued("c-1", kim, T0)
+        .moveTo(new ContactStep(ContactState.OFFERED, T0.plusSeconds(3), new AgentId("op-001"), null, null));
+    journal().create(connected, List.of());
+    assertEquals(connected, journal().find(connected.id()).orElseThrow());
+    org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+        () -> journal().create(queued("c-1", lee, T0.plusSeconds(5)), List.of()));
+    assertEquals(connected, journal().find(connected.id()).orElseThrow());
+  }
+
+  @Test
   public void appendingALaterSnapshotAddsItsNewSteps() {
     Contact queued = queued("c-1", kim, T0);
     journal().append(queued, List.of());

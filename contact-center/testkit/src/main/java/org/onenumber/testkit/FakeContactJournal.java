@@ -25,6 +25,14 @@ public final class FakeContactJournal implements ContactJournal {
   }
 
   @Override
+  public synchronized void create(Contact contact, List<DomainEvent> newEvents) {
+    if (contacts.containsKey(contact.id())) {
+      throw new IllegalStateException("contact " + contact.id().value() + " is already stored");
+    }
+    append(contact, newEvents);
+  }
+
+  @Override
   public synchronized Optional<Contact> find(ContactId id) {
     return Optional.ofNullable(contacts.get(id));
   }

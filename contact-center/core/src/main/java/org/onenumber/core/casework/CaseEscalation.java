@@ -73,8 +73,16 @@ public final class CaseEscalation implements EscalateCase {
 
   @Override
   public Case escalate(EscalateCaseCommand command) {
-    Contact contact = journal.find(command.contact())
-        .orElseThrow(() -> new NotFoundException("contact", command.contact()));
+    return escalate(command, journal.find(command.contact())
+        .orElseThrow(() -> new NotFoundException("contact", command.contact())));
+  }
+
+  /** As {@link #escalate(EscalateCaseCommand)}, with the contact the caller holds (not read again). */
+  @Override
+  public Case escalate(EscalateCaseCommand command, Contact contact) {
+    if (!contact.id().equals(command.contact())) {
+      throw new IllegalArgumentException("the contact given is not the command's");
+    }
     Department department = directory.department(command.department())
         .orElseThrow(() -> new NotFoundException("department", command.department()));
     var now = clock.instant();

@@ -100,7 +100,7 @@ public final class ContactIntake implements OpenContact {
       emitted.add(new ContactStateChanged(queued.id(), queued.channel(), queued.language(),
           ContactState.CREATED, ContactState.QUEUED, queue.id(), null, "intake", now));
       category.ifPresent(c -> emitted.add(new ContactCategorized(created.id(), c, now)));
-      journal.append(queued, emitted);
+      journal.create(queued, emitted);
       alsoInTransaction.accept(queued);
       return new Opened(queued, List.copyOf(emitted));
     });

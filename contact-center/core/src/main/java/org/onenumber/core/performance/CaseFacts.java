@@ -62,6 +62,12 @@ public record CaseFacts(CaseId id, DepartmentId department, String category, Ins
         resolved && resolution.publicNote() != null, reopened, CaseSatisfaction.latest(c).orElse(null));
   }
 
+  /** What a case contributes the moment it opens (as {@link #of} on its first row): nothing answered yet. */
+  public static CaseFacts opened(org.onenumber.core.event.CaseOpened e) {
+    return new CaseFacts(e.caseId(), e.department(), e.category(), e.at(), e.dueAt(), false, null, null, false,
+        false, false, null);
+  }
+
   private static boolean isResponse(CaseStatusChange row) {
     return switch (row.kind()) {
       case NOTE, QUESTION -> true;

@@ -13,9 +13,11 @@ import org.onenumber.core.event.DomainEvent;
 import org.onenumber.core.port.out.CaseRegistry;
 
 /**
- * Department figures kept live from case events. The events say which case changed but not all
- * that a figure needs (the due date in force, whether the answer was public), so on
- * {@link CaseOpened} and {@link CaseUpdated} the case is read again and its {@link CaseFacts}
+ * Department figures kept live from case events. {@link CaseOpened} carries all a new case
+ * contributes (department, category, opening and due date; nothing answered yet), so its facts
+ * come from the event without reading the case (kept if a later change's read got there first).
+ * {@link CaseUpdated} says which case changed but not all that a figure needs (the due date in
+ * force, whether the answer was public), so that case is read again and its {@link CaseFacts}
  * replaced; {@link #figures} then runs {@link DepartmentPerformance#figures}, the batch's function.
  * Other events are ignored. Thread-safe; {@link #on} reads the registry (blocking), so callers on an
  * event loop hand it to a worker.
@@ -40,13 +42,10 @@ public final class LiveDepartmentPerformance {
   }
 
   public void on(DomainEvent event) {
-    CaseId id = switch (event) {
-      case CaseOpened opened -> opened.caseId();
-      case CaseUpdated updated -> updated.caseId();
-      default -> null;
-    };
-    if (id != null) {
-      cases.find(id).ifPresent(c -> facts.put(c.id(), CaseFacts.of(c)));
+    switch (event) {
+      case CaseOpened opened -> facts.putIfAbsent(opened.caseId(), CaseFacts.opened(opened));
+      case CaseUpdated updated -> cases.find(updated.caseId()).ifPresent(c -> facts.put(c.id(), CaseFacts.of(c)));
+      default -> { }
     }
   }
 

@@ -98,6 +98,58 @@ public final class JdbcComplaintCategories {
     });
   }
 
+  /** A category chosen for a case: what {@link #classifyCases} stores. */
+  public record Classified(String caseId, String type, Source source, String chosenBy, Instant at) {}
+
+  /**
+   * As {@link #classifyCase} for each of {@code chosen}, in one transaction: the updates as one
+   * batch, then the inserts of the cases that had none as another.
+   */
+  public void classifyCases(java.util.List<Classified> chosen) {
+    if (chosen.isEmpty()) {
+      return;
+    }
+    jdbc.inTransaction(() -> {
+      int[] updated = jdbc.batch("update case_category set type_code = ?, source = ?, chosen_by = ?, chosen_at = ?"
+          + " where case_id = ?", chosen.stream().map(c -> new Object[] {c.type(), c.source().name(), c.chosenBy(),
+          c.at(), c.caseId()}).toList());
+      java.util.List<Object[]> inserts = new java.util.ArrayList<>();
+      for (int i = 0; i < chosen.size(); i++) {
+        if (updated[i] == 0) {
+          Classified c = chosen.get(i);
+          inserts.add(new Object[] {c.caseId(), c.type(), c.source().name(), c.chosenBy(), c.at()});
+        }
+      }
+      jdbc.batch("insert into case_category (case_id, type_code, source, chosen_by, chosen_at) values (?, ?, ?, ?, ?)",
+          inserts);
+      return null;
+    });
+  }
+
+  /** The operator's dispositions of {@code contactIds} (those given), by contact id; one statement. */
+  public Map<String, String> dispositions(java.util.Collection<String> contactIds) {
+    Map<String, String> byContact = new HashMap<>();
+    if (!contactIds.isEmpty()) {
+      jdbc.query("select contact_id, type_code from contact_disposition where contact_id in (" + marks(contactIds.size())
+          + ")", row -> byContact.put(row.getString(1), row.getString(2)), contactIds.toArray());
+    }
+    return byContact;
+  }
+
+  /** The topics of {@code contactIds} (those stored with one), by contact id; one statement. */
+  public Map<String, String> topics(java.util.Collection<String> contactIds) {
+    Map<String, String> byContact = new HashMap<>();
+    if (!contactIds.isEmpty()) {
+      jdbc.query("select id, topic from contact where topic is not null and id in (" + marks(contactIds.size()) + ")",
+          row -> byContact.put(row.getString(1), row.getString(2)), contactIds.toArray());
+    }
+    return byContact;
+  }
+
+  private static String marks(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+
   /** A case's category, if known. */
   public Optional<CaseCategory> caseCategory(String caseId) {
     return jdbc.queryOne("select * from case_category where case_id = ?", row -> new CaseCategory(

@@ -1,6 +1,9 @@
 package org.onenumber.server.open311;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -44,12 +47,19 @@ public final class JdbcOpen311Store {
       Instant updatedAt, String statusNotes) {}
 
   private final Jdbc jdbc;
+  /**
+   * Services found by code, kept a minute (each filing names one; the catalogue changes only by
+   * {@link #saveService}, which adds new codes: a code not found is never kept).
+   */
+  private final Cache<String, GeoReportService> services =
+      Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
 
   public JdbcOpen311Store(Jdbc jdbc) {
     this.jdbc = jdbc;
   }
 
   public void saveService(GeoReportService s, int position) {
+    services.invalidate(s.code());
     jdbc.update("insert into open311_service (code, name, description, keywords, service_group, department_id,"
         + " category, position) values (?, ?, ?, ?, ?, ?, ?, ?)", s.code(), s.name(), s.description(), s.keywords(),
         s.group(), s.department().value(), s.category(), position);
@@ -60,7 +70,14 @@ public final class JdbcOpen311Store {
   }
 
   public Optional<GeoReportService> service(String code) {
-    return jdbc.queryOne("select * from open311_service where code = ?", JdbcOpen311Store::service, code);
+    GeoReportService cached = services.getIfPresent(code);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<GeoReportService> stored = jdbc.queryOne("select * from open311_service where code = ?",
+        JdbcOpen311Store::service, code);
+    stored.ifPresent(s -> services.put(code, s));
+    return stored;
   }
 
   /**

@@ -109,7 +109,7 @@ public final class Open311Desk {
             OpenContactCommand.MAX_TOPIC), null, null, null);
     return transactions.inTransaction(() -> {
       Contact contact = intake.open(command, withContact);
-      Filed filed = fileCase(contact.id(), s, client, token);
+      Filed filed = fileCase(contact, s, client, token);
       withFiled.accept(filed);
       if (s.lat() != null && s.lon() != null) { // a resumed filing's place waits for the batch recount
         ContactPlaced placed = new ContactPlaced(contact.id().value(), contact.createdAt(), s.lat(), s.lon(),
@@ -141,6 +141,14 @@ public final class Open311Desk {
     Case opened = escalate.escalate(new EscalateCaseCommand(contact, service.department(), service.category(),
         summary(s), null, AUTHOR));
     return storeRequest(opened, contact, s, client, token);
+  }
+
+  /** As above for the contact just opened in this transaction (escalation does not read it again). */
+  private Filed fileCase(Contact contact, ServiceRequestSubmission s, String client, String token) {
+    GeoReportService service = s.service();
+    Case opened = escalate.escalate(new EscalateCaseCommand(contact.id(), service.department(), service.category(),
+        summary(s), null, AUTHOR), contact);
+    return storeRequest(opened, contact.id(), s, client, token);
   }
 
   private Filed storeRequest(Case opened, ContactId contact, ServiceRequestSubmission s, String client,

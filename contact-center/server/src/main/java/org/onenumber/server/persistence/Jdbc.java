@@ -212,17 +212,17 @@ public final class Jdbc implements Transactions {
 
   /**
    * Executes one insert, update or delete once per argument list, sent together as a JDBC batch
-   * (one round trip instead of one each); nothing is sent for an empty list.
+   * (one round trip instead of one each); nothing is sent for an empty list. Returns the rows each
+   * one changed, in order.
    */
-  public void batch(String sql, List<Object[]> argLists) {
+  public int[] batch(String sql, List<Object[]> argLists) {
     if (argLists.isEmpty()) {
-      return;
+      return new int[0];
     }
     if (argLists.size() == 1) {
-      update(sql, argLists.get(0));
-      return;
+      return new int[] {update(sql, argLists.get(0))};
     }
-    run(c -> {
+    return run(c -> {
       try (PreparedStatement statement = prepare(c, sql)) {
         for (Object[] args : argLists) {
           bind(statement, args);

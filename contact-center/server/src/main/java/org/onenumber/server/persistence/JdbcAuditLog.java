@@ -81,18 +81,23 @@ public final class JdbcAuditLog implements AuditLog {
     }
   }
 
-  /** Inserts {@code batch} in its order, each row chained to the one before. */
+  /**
+   * Inserts {@code batch} in its order, each row chained to the one before, as one JDBC batch (the
+   * ids follow the order sent).
+   */
   private Void write(List<Pending> batch) {
     String previous = jdbc.queryOne("select hash from audit_log order by id desc limit 1", row -> row.getString(1))
         .orElse(GENESIS);
+    List<Object[]> rows = new ArrayList<>();
     for (Pending p : batch) {
       AuditEntry e = p.entry;
       String hash = hash(previous, e);
-      jdbc.update("insert into audit_log (actor, role, action, record_type, record_id, citizen_id, reason, source, at,"
-          + " hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.actor(), e.role(), e.action(), e.recordType(),
-          e.recordId(), e.citizen(), clip(e.reason(), 300), clip(e.source(), 64), e.at(), hash);
+      rows.add(new Object[] {e.actor(), e.role(), e.action(), e.recordType(), e.recordId(), e.citizen(),
+          clip(e.reason(), 300), clip(e.source(), 64), e.at(), hash});
       previous = hash;
     }
+    jdbc.batch("insert into audit_log (actor, role, action, record_type, record_id, citizen_id, reason, source, at,"
+        + " hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     return null;
   }
 

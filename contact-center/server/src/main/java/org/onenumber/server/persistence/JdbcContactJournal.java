@@ -52,22 +52,36 @@ public final class JdbcContactJournal implements ContactJournal {
       } else {
         update(contact);
       }
-      List<ContactStep> steps = contact.steps();
-      List<Object[]> stepRows = new ArrayList<>();
-      for (int seq = stored; seq < steps.size(); seq++) {
-        ContactStep s = steps.get(seq);
-        stepRows.add(new Object[] {contact.id().value(), seq, s.state().name(), s.at(), text(s.agent()),
-            text(s.queue()), s.reason()});
-      }
-      jdbc.batch("insert into contact_step (contact_id, seq, state, at, agent_id, queue_id, reason)"
-          + " values (?, ?, ?, ?, ?, ?, ?)", stepRows);
-      List<Object[]> eventRows = new ArrayList<>();
-      for (DomainEvent event : events) {
-        eventRows.add(new Object[] {event.type(), event.at(), contact.id().value(), payload(event)});
-      }
-      jdbc.batch("insert into domain_event (type, at, contact_id, payload) values (?, ?, ?, ?)", eventRows);
+      appendSteps(contact, stored, events);
       return null;
     });
+  }
+
+  /** A new contact: its row, every step and the events, without counting stored steps first. */
+  @Override
+  public void create(Contact contact, List<DomainEvent> events) {
+    jdbc.inTransaction(() -> {
+      insert(contact);
+      appendSteps(contact, 0, events);
+      return null;
+    });
+  }
+
+  private void appendSteps(Contact contact, int stored, List<DomainEvent> events) {
+    List<ContactStep> steps = contact.steps();
+    List<Object[]> stepRows = new ArrayList<>();
+    for (int seq = stored; seq < steps.size(); seq++) {
+      ContactStep s = steps.get(seq);
+      stepRows.add(new Object[] {contact.id().value(), seq, s.state().name(), s.at(), text(s.agent()),
+          text(s.queue()), s.reason()});
+    }
+    jdbc.batch("insert into contact_step (contact_id, seq, state, at, agent_id, queue_id, reason)"
+        + " values (?, ?, ?, ?, ?, ?, ?)", stepRows);
+    List<Object[]> eventRows = new ArrayList<>();
+    for (DomainEvent event : events) {
+      eventRows.add(new Object[] {event.type(), event.at(), contact.id().value(), payload(event)});
+    }
+    jdbc.batch("insert into domain_event (type, at, contact_id, payload) values (?, ?, ?, ?)", eventRows);
   }
 
   private void insert(Contact c) {

@@ -82,4 +82,19 @@ class CaseEscalationTest {
         new DepartmentId("nope"), "x", "y", null, "op-001")));
     assertEquals(0, cases.byDepartment(new DepartmentId("water"), 10).size());
   }
+
+  @Test
+  void aContactTheCallerHoldsIsUsedAsGivenAndMustBeTheCommands() {
+    Contact held = Contact.create(new org.onenumber.core.contact.ContactId("c-held"), Channel.WEB_FORM,
+        new org.onenumber.core.citizen.CitizenId("citizen-held"), Language.KOREAN, java.util.Set.of(), 0, "pothole",
+        clock.instant());
+    // not in the journal: an escalation that read it again would not find it
+    Case c = escalation.escalate(new EscalateCaseCommand(held.id(), new DepartmentId("water"), "leak", "Leak", null,
+        "open311"), held);
+    assertEquals(List.of(held.id()), c.contacts());
+    assertEquals(held.citizen(), c.citizen());
+    assertThrows(IllegalArgumentException.class, () -> escalation.escalate(new EscalateCaseCommand(
+        new org.onenumber.core.contact.ContactId("c-other"), new DepartmentId("water"), "leak", "Leak", null,
+        "open311"), held));
+  }
 }

@@ -116,6 +116,18 @@ class LiveDepartmentPerformanceTest {
     assertEquals(18_000L, water.resolutionMedianSeconds());
   }
 
+  @Test
+  void anOpenedCaseCountsFromItsEventWithoutReadingTheCase() {
+    LiveDepartmentPerformance alone = new LiveDepartmentPerformance(new FakeCaseRegistry()); // holds no case
+    alone.on(new org.onenumber.core.event.CaseOpened(new org.onenumber.core.casework.CaseId("C-1"),
+        new DepartmentId("water"), "leak", new org.onenumber.core.contact.ContactId("c-1"),
+        clock.instant().plus(Duration.ofDays(3)), clock.instant()));
+    DepartmentFigures water = alone.figures(clock.instant()).stream()
+        .filter(f -> f.department().equals("water") && f.category().equals(DepartmentFigures.ALL))
+        .findFirst().orElseThrow();
+    assertEquals(1, water.received());
+  }
+
   private DepartmentFigures total(String department) {
     return live.figures(clock.instant()).stream()
         .filter(f -> f.department().equals(department) && f.category().equals(DepartmentFigures.ALL))

@@ -12,4 +12,12 @@ public interface EscalateCase {
    * @throws org.onenumber.core.error.NotFoundException when the contact or department does not exist
    */
   Case escalate(EscalateCaseCommand command);
+
+  /**
+   * As {@link #escalate(EscalateCaseCommand)} for {@code contact}, the command's contact as the
+   * caller just stored or read it (in the caller's transaction): it is not read again.
+   */
+  default Case escalate(EscalateCaseCommand command, org.onenumber.core.contact.Contact contact) {
+    return escalate(command);
+  }
 }

@@ -17,6 +17,15 @@ public interface ContactJournal {
   /** Stores the contact's current snapshot, any steps not yet stored, and {@code events}. */
   void append(Contact contact, List<DomainEvent> events);
 
+  /**
+   * Stores a contact not stored before, all its steps and {@code events}, as {@link #append} does;
+   * a journal may skip looking for what is already stored. A contact already stored under its id
+   * is refused (nothing of this call is stored).
+   */
+  default void create(Contact contact, List<DomainEvent> events) {
+    append(contact, events);
+  }
+
   Optional<Contact> find(ContactId id);
 
   /** Every contact not yet closed or abandoned, oldest first: what routing rebuilds from. */

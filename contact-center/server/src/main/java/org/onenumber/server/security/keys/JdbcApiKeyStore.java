@@ -1,6 +1,10 @@
 package org.onenumber.server.security.keys;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -15,7 +19,11 @@ import org.onenumber.server.persistence.Jdbc;
 /**
  * The {@code api_key} table (V170). A key with {@code open311:write} is also an Open311 client
  * application: saving it adds the {@code open311_client} row its filed requests point at, in the
- * same transaction. Thread-safe; joins the caller's transaction when there is one.
+ * same transaction. Keys found by hash are kept for {@code onenumber.api-keys.cache-ttl} (5 s; every
+ * Open311 filing presents one, issue #14): a revocation on this server drops them at once (and again
+ * after its commit), one on another server of the cluster takes effect within that time. Unknown
+ * hashes are never kept (a new key works at once; probing fills nothing). Thread-safe; joins the
+ * caller's transaction when there is one.
  */
 @Singleton
 final class JdbcApiKeyStore {
@@ -24,13 +32,22 @@ final class JdbcApiKeyStore {
       + " created_at, revoked_by, revoked_at";
 
   private final Jdbc jdbc;
+  private final Cache<String, ApiKey> found;
 
-  JdbcApiKeyStore(Jdbc jdbc) {
+  JdbcApiKeyStore(Jdbc jdbc, @Value("${onenumber.api-keys.cache-ttl:5s}") Duration ttl) {
     this.jdbc = jdbc;
+    this.found = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(ttl).build();
   }
 
   Optional<ApiKey> byHash(String keyHash) {
-    return jdbc.queryOne("select " + COLUMNS + " from api_key where key_hash = ?", JdbcApiKeyStore::row, keyHash);
+    ApiKey cached = found.getIfPresent(keyHash);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<ApiKey> stored = jdbc.queryOne("select " + COLUMNS + " from api_key where key_hash = ?",
+        JdbcApiKeyStore::row, keyHash);
+    stored.ifPresent(key -> found.put(keyHash, key));
+    return stored;
   }
 
   Optional<ApiKey> byId(String id) {
@@ -59,6 +76,12 @@ final class JdbcApiKeyStore {
   /** Marks the key revoked (once: a second revocation keeps the first one's who and when). */
   void revoke(String id, String by, Instant at) {
     jdbc.update("update api_key set revoked_by = ?, revoked_at = ? where id = ? and revoked_at is null", by, at, id);
+    forget(id);
+    jdbc.afterCommit(() -> forget(id)); // a read racing the update may have kept the old row
+  }
+
+  private void forget(String id) {
+    found.asMap().values().removeIf(key -> key.id().equals(id));
   }
 
   private static ApiKey row(ResultSet row) throws SQLException {
