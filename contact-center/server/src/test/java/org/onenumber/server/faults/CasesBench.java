@@ -20,10 +20,12 @@ import org.onenumber.server.TestDatabases;
  *       {@code view=new}) as the road department's staff, {@code --reads} times each;
  *   <li>Open311 {@code GET requests.json} with a 90-day window and {@code status=open} (1,000
  *       results), {@code --reads} times;
- *   <li>Open311 {@code POST requests.json} from {@code --threads} threads for {@code --seconds}.
+ *   <li>Open311 {@code POST requests.json} from {@code --threads} threads for {@code --seconds};
+ *   <li>a restart on the same database (the server's heap is 512 MB): seconds until {@code /health}
+ *       answers, the heap in use after a full GC, and the batch department figures answering.
  * </ol>
  * Prints a table, last {@code RESULT cases stored=… seed_s=… inbox_p99_ms=… open311_get_p99_ms=…
- * open311_get_results=… post_per_s=… load=…} (the one-minute load average at the end). Run by {@code bin/bench cases}; needs the PostgreSQL of
+ * open311_get_results=… post_per_s=… restart_s=… restart_heap_mb=… load=…} (the one-minute load average at the end). Run by {@code bin/bench cases}; needs the PostgreSQL of
  * {@code bin/pg-setup}. Goals: inbox p99 ≤ 20 ms, GET p99 ≤ 50 ms, POST ≥ 500/s.
  */
 public final class CasesBench {
@@ -64,13 +66,23 @@ public final class CasesBench {
       int seconds = options.integer("seconds", 20);
       List<Long> posts = Open311Bench.post(http, server.uri(), options.integer("threads", 8), seconds);
       double perSecond = posts.size() / (double) seconds;
-      System.out.printf("%-9s %8s %14s %18s %12s %10s%n", "stored", "seed_s", "inbox_p99_ms", "open311_get_p99_ms",
-          "get_results", "post/s");
-      System.out.printf("%-9d %8.1f %14.1f %18.1f %12d %10.0f%n", count, seeded, Percentile.p99Millis(inbox),
-          Percentile.p99Millis(gets), results, perSecond);
+      server.stop();
+      long restart0 = System.nanoTime();
+      server.start();
+      double restartSeconds = (System.nanoTime() - restart0) / 1e9;
+      long heapMb = HeapAfterGc.megabytes(server.pid());
+      String departments = get(http, server.uri(), "/api/v1/reports/departments?source=batch",
+          Logins.token(http, server.uri(), "sv-01")).body();
+      if (!departments.contains("\"received\"")) {
+        throw new IllegalStateException("no department figures after the restart: " + departments);
+      }
+      System.out.printf("%-9s %8s %14s %18s %12s %10s %10s %12s%n", "stored", "seed_s", "inbox_p99_ms",
+          "open311_get_p99_ms", "get_results", "post/s", "restart_s", "heap_mb");
+      System.out.printf("%-9d %8.1f %14.1f %18.1f %12d %10.0f %10.1f %12d%n", count, seeded,
+          Percentile.p99Millis(inbox), Percentile.p99Millis(gets), results, perSecond, restartSeconds, heapMb);
       System.out.printf("RESULT cases stored=%d seed_s=%.1f inbox_p99_ms=%.1f open311_get_p99_ms=%.1f"
-          + " open311_get_results=%d post_per_s=%.0f load=%s%n", count, seeded, Percentile.p99Millis(inbox),
-          Percentile.p99Millis(gets), results, perSecond,
+          + " open311_get_results=%d post_per_s=%.0f restart_s=%.1f restart_heap_mb=%d load=%s%n", count, seeded,
+          Percentile.p99Millis(inbox), Percentile.p99Millis(gets), results, perSecond, restartSeconds, heapMb,
           Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0]);
     }
   }
