@@ -14,6 +14,8 @@ import org.onenumber.core.performance.FiguresFold;
 import org.onenumber.core.performance.LiveDepartmentPerformance;
 import org.onenumber.server.events.VertxEventPublisher;
 import org.onenumber.server.persistence.JdbcCaseRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Department performance in the running server: the live figures, warmed from the stored cases at
@@ -24,6 +26,8 @@ import org.onenumber.server.persistence.JdbcCaseRegistry;
  */
 @Context
 final class DepartmentPerformanceFeed {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DepartmentPerformanceFeed.class);
 
   /** Cases per read while folding: three statements per page. */
   private static final int PAGE = 1_000;
@@ -43,7 +47,9 @@ final class DepartmentPerformanceFeed {
   @PostConstruct
   void start() {
     events.subscribe(this::onEvent);
+    long t0 = System.nanoTime();
     cases.forEachCase(PAGE, live::load);
+    LOG.info("department figures warmed from {} cases in {} ms", live.size(), (System.nanoTime() - t0) / 1_000_000);
   }
 
   List<DepartmentFigures> live(Instant now) {

@@ -11,8 +11,8 @@ import java.util.List;
  * Stores N cases straight into a migrated PostgreSQL database for the cases bench, set-based
  * ({@code insert … select … from generate_series}, one statement per table, in batches of
  * {@value #BATCH}): each case is also an Open311 request (same id, a random-looking token), has a
- * history of one to three rows and one linked contact (with one step) of its own citizen (with an Open311 handle),
- * and belongs to the demo departments and services in turn.
+ * history of one to three rows and one linked contact (created and closed) of its own citizen
+ * (with an Open311 handle), and belongs to the demo departments and services in turn.
  * Statuses: 60% closed, then open, accepted, in progress, waiting on the citizen (10% each); every
  * history starts {@code OPEN} at the opening (a restarted server reads these cases back), a closed
  * case was resolved with a public answer 1–47 h later and closed 3 days after opening, the others
@@ -57,7 +57,9 @@ final class CaseSeed {
         s.execute("insert into contact (id, channel, citizen_id, language, required_skills, priority, state,"
             + " created_at, updated_at) select " + contact + ", 'WEB_FORM', " + citizen + ", 'ko', '', 0, 'CLOSED', "
             + opened + ", " + opened + series);
-        s.execute("insert into contact_step (contact_id, seq, state, at, reason) select " + contact + ", 0, 'CLOSED', "
+        s.execute("insert into contact_step (contact_id, seq, state, at, reason) select " + contact + ", 0, 'CREATED', "
+            + opened + ", null" + series);
+        s.execute("insert into contact_step (contact_id, seq, state, at, reason) select " + contact + ", 1, 'CLOSED', "
             + opened + ", 'bench'" + series);
         s.execute("insert into case_file (id, department_id, category, priority, summary, citizen_id, due_at, status,"
             + " opened_at, version) select " + id + ", (" + departments + ")[1 + i % cardinality(" + departments

@@ -36,15 +36,16 @@ public final class CasesBench {
     BenchArgs options = BenchArgs.parse(args);
     int count = options.integer("cases", 1_000_000);
     int reads = options.integer("reads", 200);
+    if (options.options().containsKey("restart-on")) {
+      restartOnly(options.options().get("restart-on"));
+      return;
+    }
     String url = TestDatabases.freshPostgres("onenumber_bench_cases");
     if (options.options().containsKey("keep")) {
       TestDatabases.keep(url);
       System.out.println("keeping the database " + url + " (drop it when done)");
     }
-    Map<String, String> properties = new HashMap<>(Map.of("onenumber.rate-limits.open311-per-minute", "100000000",
-        "onenumber.rate-limits.open311-read-per-minute", "100000000", "datasources.default.url", url,
-        "datasources.default.driver-class-name", "org.postgresql.Driver", "datasources.default.username",
-        TestDatabases.PG_USER, "datasources.default.password", TestDatabases.PG_PASSWORD));
+    Map<String, String> properties = properties(url);
     if (options.integer("lanes", 0) > 0) {
       properties.put("onenumber.open311.group-commit.lanes", String.valueOf(options.integer("lanes", 0)));
     }
@@ -67,15 +68,9 @@ public final class CasesBench {
       List<Long> posts = Open311Bench.post(http, server.uri(), options.integer("threads", 8), seconds);
       double perSecond = posts.size() / (double) seconds;
       server.stop();
-      long restart0 = System.nanoTime();
-      server.start();
-      double restartSeconds = (System.nanoTime() - restart0) / 1e9;
-      long heapMb = HeapAfterGc.megabytes(server.pid());
-      String departments = get(http, server.uri(), "/api/v1/reports/departments?source=batch",
-          Logins.token(http, server.uri(), "sv-01")).body();
-      if (!departments.contains("\"received\"")) {
-        throw new IllegalStateException("no department figures after the restart: " + departments);
-      }
+      Restart restart = restart(server, http);
+      double restartSeconds = restart.seconds();
+      long heapMb = restart.heapMb();
       System.out.printf("%-9s %8s %14s %18s %12s %10s %10s %12s%n", "stored", "seed_s", "inbox_p99_ms",
           "open311_get_p99_ms", "get_results", "post/s", "restart_s", "heap_mb");
       System.out.printf("%-9d %8.1f %14.1f %18.1f %12d %10.0f %10.1f %12d%n", count, seeded,
@@ -84,6 +79,48 @@ public final class CasesBench {
           + " open311_get_results=%d post_per_s=%.0f restart_s=%.1f restart_heap_mb=%d load=%s%n", count, seeded,
           Percentile.p99Millis(inbox), Percentile.p99Millis(gets), results, perSecond, restartSeconds, heapMb,
           Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0]);
+    }
+  }
+
+  private static Map<String, String> properties(String url) {
+    return new HashMap<>(Map.of("onenumber.rate-limits.open311-per-minute", "100000000",
+        "onenumber.rate-limits.open311-read-per-minute", "100000000", "datasources.default.url", url,
+        "datasources.default.driver-class-name", "org.postgresql.Driver", "datasources.default.username",
+        TestDatabases.PG_USER, "datasources.default.password", TestDatabases.PG_PASSWORD));
+  }
+
+  /** Seconds from start to {@code /health} 200 and the heap kept after a full GC. */
+  private record Restart(double seconds, long heapMb) {}
+
+  /** Starts {@code server} (stopped) again, times it, and asks the batch department figures once. */
+  private static Restart restart(ServerProcess server, HttpClient http) throws Exception {
+    long t0 = System.nanoTime();
+    server.start();
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    long heapMb = HeapAfterGc.megabytes(server.pid());
+    String departments = get(http, server.uri(), "/api/v1/reports/departments?source=batch",
+        Logins.token(http, server.uri(), "sv-01")).body();
+    if (!departments.contains("\"received\"")) {
+      throw new IllegalStateException("no department figures after the restart: " + departments);
+    }
+    return new Restart(seconds, heapMb);
+  }
+
+  /**
+   * {@code --restart-on URL}: only the restart, on a database a {@code --keep yes} run left: prints
+   * {@code RESULT cases-restart cases=… restart_s=… restart_heap_mb=… load=…}.
+   */
+  private static void restartOnly(String url) throws Exception {
+    long stored;
+    try (var c = java.sql.DriverManager.getConnection(url, TestDatabases.PG_USER, TestDatabases.PG_PASSWORD);
+        var rows = c.createStatement().executeQuery("select count(*) from case_file")) {
+      rows.next();
+      stored = rows.getLong(1);
+    }
+    try (ServerProcess server = new ServerProcess(Files.createTempDirectory("onenumber-bench-cases"), properties(url))) {
+      Restart restart = restart(server, HttpClient.newHttpClient());
+      System.out.printf("RESULT cases-restart cases=%d restart_s=%.1f restart_heap_mb=%d load=%s%n", stored,
+          restart.seconds(), restart.heapMb(), Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0]);
     }
   }
 
