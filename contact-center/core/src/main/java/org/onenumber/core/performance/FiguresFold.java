@@ -9,10 +9,10 @@ import java.util.TreeMap;
 import org.onenumber.core.casework.CaseSatisfaction;
 
 /**
- * The one fold behind every department figure, one case at a time with memory bounded by the
- * groups, not the cases: per department and category (and the department's total row, category
- * {@link DepartmentFigures#ALL}) it keeps counters and the first response and resolution seconds
- * (two longs per case, for the exact nearest-rank percentiles). The batch streams stored cases into
+ * The one fold behind every department figure, one case at a time, never holding a case: per
+ * department and category (and the department's total row, category {@link DepartmentFigures#ALL})
+ * it keeps counters and the first response and resolution seconds (at most two longs per case and
+ * row, for the exact nearest-rank percentiles: about 32 MB for a million cases). The batch streams stored cases into
  * it; the live figures stream their packed facts into it; so both give the same figures.
  *
  * <p>Per case: received; answered on time; overdue at {@code now}; reply rate and reopen rate as

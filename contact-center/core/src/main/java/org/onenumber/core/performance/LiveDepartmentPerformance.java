@@ -19,7 +19,7 @@ import org.onenumber.core.port.out.CaseRegistry;
  * {@link #figures} then runs them through {@link FiguresFold}, the batch's fold. Other events are
  * ignored.
  *
- * <p>Memory: a city keeps a million cases, so each case's facts are held packed (about 150 bytes
+ * <p>Memory: a city keeps a million cases, so each case's facts are held packed (an estimated 150 bytes
  * with its key: department and category names shared, times as numbers, no {@link Case}), never
  * the case itself; start-up feeds stored cases one at a time to {@link #load(Case)}.
  *
