@@ -10,10 +10,13 @@ import java.util.List;
 /**
  * Stores N cases straight into a migrated PostgreSQL database for the cases bench, set-based
  * ({@code insert … select … from generate_series}, one statement per table, in batches of
- * {@value #BATCH}): each case is also an Open311 request (same id, a random-looking token), has one
- * history row and one linked contact (with one step) of its own citizen (with an Open311 handle),
- * and belongs to the demo departments and services in turn.
- * Statuses: 60% closed, then open, accepted, in progress, waiting on the citizen (10% each); due
+ * {@value #BATCH}): each case is also an Open311 request (same id, a random-looking token), has a
+ * history of one to three rows and one linked contact (created and closed) of its own citizen
+ * (with an Open311 handle), and belongs to the demo departments and services in turn.
+ * Statuses: 60% closed, then open, accepted, in progress, waiting on the citizen (10% each); every
+ * history starts {@code OPEN} at the opening (a restarted server reads these cases back), a closed
+ * case was resolved with a public answer 1–47 h later and closed 3 days after opening, the others
+ * moved 5–94 minutes after opening (never later than now); due
  * dates 3–30 days ahead (no reminder or overdue sweep fires); opened and requested every 20 s back
  * from now; each request row carries its case's listed columns as {@code Open311CaseColumns} writes
  * them (V380). PostgreSQL only (it uses {@code generate_series} and {@code md5}).
@@ -37,6 +40,9 @@ final class CaseSeed {
         String id = "'B' || lpad(i::text, 9, '0')";
         String opened = "now() - (" + count + " - i) * interval '20 seconds'";
         String due = "now() + (3 + i % 28) * interval '1 day'";
+        String moved = "least(" + opened + " + (5 + i % 90) * interval '1 minute', now())";
+        String resolved = "least(" + opened + " + (1 + i % 47) * interval '1 hour', now())";
+        String closed = "least(" + opened + " + interval '3 days', now())";
         String status = "(case when i % 10 < 6 then 'CLOSED' when i % 10 = 6 then 'OPEN' when i % 10 = 7 then"
             + " 'ACCEPTED' when i % 10 = 8 then 'IN_PROGRESS' else 'WAITING_ON_CITIZEN' end)";
         // Each case its own citizen (an Open311 handle, as a filing without a phone gets) and contact,
@@ -51,22 +57,30 @@ final class CaseSeed {
         s.execute("insert into contact (id, channel, citizen_id, language, required_skills, priority, state,"
             + " created_at, updated_at) select " + contact + ", 'WEB_FORM', " + citizen + ", 'ko', '', 0, 'CLOSED', "
             + opened + ", " + opened + series);
-        s.execute("insert into contact_step (contact_id, seq, state, at, reason) select " + contact + ", 0, 'CLOSED', "
+        s.execute("insert into contact_step (contact_id, seq, state, at, reason) select " + contact + ", 0, 'CREATED', "
+            + opened + ", null" + series);
+        s.execute("insert into contact_step (contact_id, seq, state, at, reason) select " + contact + ", 1, 'CLOSED', "
             + opened + ", 'bench'" + series);
         s.execute("insert into case_file (id, department_id, category, priority, summary, citizen_id, due_at, status,"
             + " opened_at, version) select " + id + ", (" + departments + ")[1 + i % cardinality(" + departments
             + ")], 'bench', 'NORMAL', 'bench case', " + citizen + ", " + due + ", "
-            + status + ", " + opened + ", 1" + series);
-        s.execute("insert into case_status (case_id, seq, status, at, author, kind) select " + id + ", 0, " + status
-            + ", " + opened + ", 'op-001', 'STATUS'" + series);
+            + status + ", " + opened + ", case when i % 10 < 6 then 3 when i % 10 = 6 then 1 else 2 end" + series);
+        String history = "insert into case_status (case_id, seq, status, at, author, public_note, kind) select " + id;
+        s.execute(history + ", 0, 'OPEN', " + opened + ", 'op-001', null, 'STATUS'" + series);
+        s.execute(history + ", 1, case when i % 10 < 6 then 'RESOLVED' else " + status + " end, case when i % 10 < 6"
+            + " then " + resolved + " else " + moved + " end, 'staff', case when i % 10 < 6 then 'bench answer' end,"
+            + " 'STATUS'" + series + " where i % 10 <> 6");
+        s.execute(history + ", 2, 'CLOSED', " + closed + ", 'staff', null, 'STATUS'" + series + " where i % 10 < 6");
         s.execute("insert into case_contact (case_id, seq, contact_id) select " + id + ", 0, " + contact + series);
         s.execute("insert into open311_request (service_request_id, token, client_id, service_code, contact_id,"
-            + " requested_at, lat, lon, description, geo_status, case_department_id, case_due_at, case_updated_at)"
+            + " requested_at, lat, lon, description, geo_status, case_department_id, case_due_at, case_updated_at,"
+            + " case_status_notes)"
             + " select " + id + ", substr(md5(" + id + "), 1, 24), '" + client
             + "', (" + services + ")[1 + i % cardinality(" + services + ")], " + contact + ", " + opened
             + ", 37.5 + (i % 100) / 1000.0, 126.9 + (i % 100) / 1000.0, 'bench request', case when i % 10 < 6 then"
             + " 'closed' else 'open' end, (" + departments + ")[1 + i % cardinality(" + departments + ")], " + due
-            + ", " + opened + series);
+            + ", case when i % 10 < 6 then " + closed + " when i % 10 = 6 then " + opened + " else " + moved + " end,"
+            + " case when i % 10 < 6 then 'bench answer' end" + series);
       }
       s.execute("analyze");
     }

@@ -124,6 +124,11 @@ public final class ServerProcess implements AutoCloseable {
     }
   }
 
+  /** The server JVM's process id (for {@code jcmd}). */
+  public long pid() {
+    return process.pid();
+  }
+
   public String log() throws IOException {
     return log == null ? "" : Files.readString(log);
   }
