@@ -91,10 +91,24 @@ public final class TestDatabases {
 
   private static void dropCreated() {
     for (String database : CREATED) {
-      try {
-        admin("drop database if exists " + database + " with (force)");
-      } catch (IllegalStateException e) {
-        System.err.println("could not drop test database " + database + ": " + e.getMessage());
+      // an autovacuum worker (a superuser's process, which the test role may not terminate) can be
+      // in a database a bench just filled: it leaves within seconds, so try again a few times
+      for (int attempt = 1; ; attempt++) {
+        try {
+          admin("drop database if exists " + database + " with (force)");
+          break;
+        } catch (IllegalStateException e) {
+          if (attempt == 5) {
+            System.err.println("could not drop test database " + database + ": " + e.getMessage());
+            break;
+          }
+          try {
+            Thread.sleep(2000);
+          } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+            break;
+          }
+        }
       }
     }
   }
