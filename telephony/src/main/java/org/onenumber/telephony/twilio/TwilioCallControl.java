@@ -1,6 +1,7 @@
 package org.onenumber.telephony.twilio;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -51,6 +52,7 @@ public final class TwilioCallControl implements CallControl {
   private static final Logger LOG = LoggerFactory.getLogger(TwilioCallControl.class);
   private static final Set<Phase> LIVE = Set.of(Phase.WAITING, Phase.RINGING, Phase.CONNECTED, Phase.HELD,
       Phase.RECONNECTING, Phase.CONFERENCE, Phase.CALLBACK);
+  private static final Set<String> LEG_ENDS = Set.of("completed", "busy", "failed", "no-answer", "canceled");
 
   private final TwilioVoiceCalls calls;
   private final VoiceTwiml twiml;
@@ -62,9 +64,12 @@ public final class TwilioCallControl implements CallControl {
   private final java.util.Map<ContactId, ConsultLegs> consults = new java.util.concurrent.ConcurrentHashMap<>();
   private final ConsultLegStore legStore;
 
-  /** The legs of a consult: the operator's and the consulted party's, each in the consult conference. */
+  /**
+   * The legs of a consult: the operator's and the consulted party's, each in the consult conference;
+   * {@code ended}: the sids of its legs whose status callback reported their end.
+   */
   private record ConsultLegs(String room, java.util.concurrent.CompletableFuture<String> operator,
-      java.util.concurrent.CompletableFuture<String> consulted) {}
+      java.util.concurrent.CompletableFuture<String> consulted, Set<String> ended) {}
 
   /** @param callerId the city's number, shown on calls Twilio places */
   public TwilioCallControl(TwilioVoiceCalls calls, VoiceTwiml twiml, TwilioVoiceApi api, AgentDevices devices,
@@ -163,14 +168,15 @@ public final class TwilioCallControl implements CallControl {
     }
     Call call = before.get();
     ConsultLegs legs = new ConsultLegs("onenumber-consult-" + contact.value(), new java.util.concurrent.CompletableFuture<>(),
-        new java.util.concurrent.CompletableFuture<>());
+        new java.util.concurrent.CompletableFuture<>(), java.util.concurrent.ConcurrentHashMap.newKeySet());
     consults.put(contact, legs);
     executor.execute(() -> {
       try {
         api.update(call.callSid(), twiml.hold(call.language()));
         legs.operator().complete(kept(contact,
             api.place(line(call.agent()).address(), callerId, twiml.conference(legs.room(), false), null)));
-        legs.consulted().complete(kept(contact, api.place(destination, callerId, twiml.conference(legs.room(), false), null)));
+        legs.consulted().complete(kept(contact, api.place(destination, callerId, twiml.conference(legs.room(), false),
+            twiml.urls().consultLegStatus(contact))));
       } catch (RuntimeException e) {
         LOG.warn("consult for {} failed: {}", contact, e.getMessage());
         legs.operator().complete(null);
@@ -179,9 +185,45 @@ public final class TwilioCallControl implements CallControl {
     });
   }
 
+  /**
+   * Refused (nothing changes, the caller stays on hold with the operator) when {@link
+   * #consultPartyLeft}.
+   */
   @Override
   public void completeConsult(ContactId contact) {
+    if (consultPartyLeft(contact)) {
+      throw new org.onenumber.core.error.IllegalTransitionException("consult of contact " + contact.value(),
+          "consulted party left", "completed");
+    }
     endConsult(contact, "complete consult", ConsultLegs::operator);
+  }
+
+  /**
+   * True when the consulted party's leg was not placed, or its status callback ({@link
+   * #consultLegStatus}) reported its end (completed, busy, no-answer, failed, canceled).
+   */
+  @Override
+  public boolean consultPartyLeft(ContactId contact) {
+    ConsultLegs legs = consults.get(contact);
+    if (legs == null || !legs.consulted().isDone()) {
+      return false;
+    }
+    String sid = legs.consulted().getNow(null);
+    return sid == null || legs.ended().contains(sid);
+  }
+
+  /**
+   * The status callback of a consulted party's leg ({@link VoiceUrls#consultLegStatus}): an end is
+   * noted for {@link #consultPartyLeft}; a leg of no consult under way is ignored. Empty TwiML.
+   */
+  public String consultLegStatus(Map<String, String> form, ContactId contact) {
+    ConsultLegs legs = consults.get(contact);
+    String sid = form.get("CallSid");
+    if (legs != null && sid != null && LEG_ENDS.contains(form.getOrDefault("CallStatus", ""))) {
+      legs.ended().add(sid);
+      LOG.info("consulted party's leg {} of contact {} ended: {}", sid, contact, form.get("CallStatus"));
+    }
+    return twiml.empty();
   }
 
   @Override

@@ -73,6 +73,11 @@ public final class VoiceUrls {
     return url("/status?contact=" + q(contact.value()));
   }
 
+  /** Status of the consulted party's leg of {@code contact}'s consult (its end refuses completing it). */
+  public String consultLegStatus(ContactId contact) {
+    return url("/status?contact=" + q(contact.value()) + "&leg=consult");
+  }
+
   public String callbackAnswered(ContactId contact) {
     return url("/callback-answered?contact=" + q(contact.value()));
   }

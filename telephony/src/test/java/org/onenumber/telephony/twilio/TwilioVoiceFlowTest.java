@@ -2,6 +2,7 @@ package org.onenumber.telephony.twilio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.onenumber.testkit.FakeTwilioVoice.attribute;
 import static org.onenumber.testkit.FakeTwilioVoice.text;
@@ -22,6 +23,7 @@ import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.contact.ContactState;
 import org.onenumber.core.contact.ContactStep;
 import org.onenumber.core.directory.Language;
+import org.onenumber.core.error.IllegalTransitionException;
 import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.event.ContactStateChanged;
 import org.onenumber.core.event.QueuePositionChanged;
@@ -228,6 +230,35 @@ class TwilioVoiceFlowTest {
     int before = twilio.requests().size();
     control.cancelConsult(contact);
     assertEquals(before, twilio.requests().size(), "no consult left to cancel");
+  }
+
+  @Test
+  void aConsultWhoseConsultedPartyHungUpIsNotCompletedAndTheCallerStaysOnHold() {
+    String sid = consulting();
+    String consultedLeg = String.format("CA%032x", 3);
+    String callback = twilio.requests().stream().filter(r -> "+82221330000".equals(r.param("To"))).findFirst()
+        .orElseThrow().param("StatusCallback");
+    assertTrue(callback != null && callback.endsWith("/status?contact=c-1&leg=consult"), "status of the consulted leg: " + callback);
+    control.consultLegStatus(Map.of("CallSid", consultedLeg, "CallStatus", "ringing"), contact);
+    assertFalse(control.consultPartyLeft(contact), "still ringing");
+    control.consultLegStatus(Map.of("CallSid", consultedLeg, "CallStatus", "completed"), contact);
+    assertTrue(control.consultPartyLeft(contact));
+    int before = twilio.requests().size();
+    assertThrows(IllegalTransitionException.class, () -> control.completeConsult(contact));
+    assertEquals(before, twilio.requests().size(), "nothing sent: the caller stays on hold");
+    control.cancelConsult(contact);
+    assertEquals("onenumber-consult-c-1", text(twilio.updatesOf(sid).get(2).param("Twiml"), "Conference"),
+        "cancelled: the caller joins the operator");
+    assertFalse(control.consultPartyLeft(contact), "no consult under way");
+  }
+
+  @Test
+  void aConsultedPartyWhoDidNotAnswerLeavesTheConsultRefusedToo() {
+    consulting();
+    control.consultLegStatus(Map.of("CallSid", String.format("CA%032x", 2), "CallStatus", "completed"), contact);
+    assertFalse(control.consultPartyLeft(contact), "the operator's leg is not the consulted party");
+    control.consultLegStatus(Map.of("CallSid", String.format("CA%032x", 3), "CallStatus", "no-answer"), contact);
+    assertThrows(IllegalTransitionException.class, () -> control.completeConsult(contact));
   }
 
   @Test

@@ -47,10 +47,12 @@ final class TwilioVoiceController {
   private final TwilioVoiceLegs legs;
   private final org.onenumber.telephony.twilio.TwilioCheckIns checkIns;
   private final org.onenumber.telephony.twilio.TwilioHappyCalls happyCalls;
+  private final org.onenumber.telephony.twilio.TwilioCallControl control;
 
   TwilioVoiceController(TwilioVoiceSignatures signatures, HttpHostResolver hosts, TwilioVoiceIvr ivr,
       TwilioVoiceLegs legs, org.onenumber.telephony.twilio.TwilioCheckIns checkIns,
-      org.onenumber.telephony.twilio.TwilioHappyCalls happyCalls) {
+      org.onenumber.telephony.twilio.TwilioHappyCalls happyCalls, org.onenumber.telephony.twilio.TwilioCallControl control) {
+    this.control = control;
     this.happyCalls = happyCalls;
     this.signatures = signatures;
     this.hosts = hosts;
@@ -111,8 +113,12 @@ final class TwilioVoiceController {
   }
 
   @Post("/status")
-  @Operation(summary = "Twilio Voice: call status callback (signed)")
-  HttpResponse<?> status(HttpRequest<?> request, @Body Map<String, String> form, @Nullable @QueryValue String contact) {
+  @Operation(summary = "Twilio Voice: call status callback (signed); leg=consult: a consulted party's leg")
+  HttpResponse<?> status(HttpRequest<?> request, @Body Map<String, String> form, @Nullable @QueryValue String contact,
+      @Nullable @QueryValue String leg) {
+    if ("consult".equals(leg) && contact != null) {
+      return signed(request, form, () -> control.consultLegStatus(form, new ContactId(contact)));
+    }
     return signed(request, form, () -> {
       ivr.ended(form);
       return legs.status(form, contact == null ? null : new ContactId(contact));
