@@ -428,6 +428,43 @@ abstract class TwilioVoiceTestBase {
   }
 
   @Test
+  void aConsultWhoseConsultedPartyHungUpIsRefused409AndTheCallerStaysOnHoldWithTheOperator() throws Exception {
+    String sid = waitingInEnglish();
+    operatorAnswers(offeredTo(sid, "op-022", "english"), sid, 'c');
+    String id = (String) voiceContact().get("id");
+    logIn("op-023", "english");
+    String first = http.login(server, "op-022");
+    HttpResponse<String> consult = http.send(server, "POST", "/api/v1/contacts/" + id + "/call/consult",
+        "{\"agent\":\"op-023\"}", first);
+    assertEquals(200, consult.statusCode(), consult.body());
+    org.onenumber.server.persistence.Jdbc jdbc = server.getApplicationContext()
+        .getBean(org.onenumber.server.persistence.Jdbc.class);
+    await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.query("select call_sid from twilio_consult_legs"
+        + " where contact_id = ?", r -> r.getString(1), id).size() == 2);
+    String consultedLeg = jdbc.query("select max(call_sid) from twilio_consult_legs where contact_id = ?",
+        r -> r.getString(1), id).getFirst(); // placed after the operator's leg
+    String callback = twilio.requests().stream().map(r -> r.param("StatusCallback"))
+        .filter(u -> u != null && u.contains("leg=consult")).findFirst().orElseThrow();
+    twiml(callback, call(consultedLeg, "Direction", "outbound-api", "CallStatus", "completed"));
+
+    int updates = twilio.updatesOf(sid).size();
+    HttpResponse<String> complete = http.send(server, "POST", "/api/v1/contacts/" + id + "/call/consult/complete",
+        "{}", first);
+    assertEquals(409, complete.statusCode(), complete.body());
+    assertTrue(complete.body().contains("consulted party left"), complete.body());
+    Map<String, Object> held = voiceContact();
+    assertEquals("HELD", held.get("state"), "the caller stays on hold");
+    assertEquals("op-022", held.get("agent"), "with the operator");
+    assertEquals(updates, twilio.updatesOf(sid).size(), "the caller's leg is not moved");
+    HttpResponse<String> cancel = http.send(server, "POST", "/api/v1/contacts/" + id + "/call/consult/cancel",
+        "{}", first);
+    assertEquals(200, cancel.statusCode(), cancel.body());
+    await().atMost(Duration.ofSeconds(10)).until(() -> twilio.updatesOf(sid).size() > updates);
+    assertEquals("onenumber-consult-" + id, text(twilio.updatesOf(sid).getLast().param("Twiml"), "Conference"),
+        "the caller joins the operator");
+  }
+
+  @Test
   void aConsultUnderWayAtARestartIsCancelledItsTwilioLegsAreHungUpAndTheCallerStaysOnHoldWithTheFirstOperator() throws Exception {
     String sid = waitingInEnglish();
     String dial = offeredTo(sid, "op-022", "english");
