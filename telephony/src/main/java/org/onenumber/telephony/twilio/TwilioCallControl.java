@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  *       Twilio calls the operator and the consulted party into a conference named after the contact
  *       ({@code onenumber-consult-<contact>}). Complete: the caller's leg joins that conference and
  *       the operator's consult leg is ended; cancel: the consulted party's leg is ended and the
- *       caller joins the operator there. Both placed legs are kept in {@link ConsultLegStore} while
+ *       caller joins the operator there. The consulted party's leg reports its end to {@link
+ *       #consultLegStatus}; after that, completing is refused ({@link #consultPartyLeft}). Both placed legs are kept in {@link ConsultLegStore} while
  *       the consult is under way; a consult does not survive a restart (routing cancels it, the
  *       caller stays on hold with the first operator), so {@link #endConsultLegsLeftByARestart}
  *       hangs up the legs Twilio still carries.
