@@ -17,6 +17,7 @@ import org.onenumber.core.routing.FreeOperator;
 import org.onenumber.core.routing.RoutingCommand;
 import org.onenumber.server.casework.DepartmentCallInvites;
 import org.onenumber.server.routing.CallInvites;
+import org.onenumber.server.routing.EngineRead;
 import org.onenumber.server.routing.RoutingHost;
 
 /**
@@ -62,8 +63,8 @@ final class EngineCallRouting implements CallRouting {
 
   @Override
   public Optional<AgentId> inviteFromQueue(QueueId queue, ContactId contact, AgentId host, Predicate<AgentId> alreadyGuest) {
-    Optional<AgentId> free = routing.call(engine -> FreeOperator.choose(engine.agents(), queue,
-        a -> !a.equals(host) && !alreadyGuest.test(a) && invites.isOpen(a)));
+    Optional<AgentId> free = FreeOperator.choose(routing.read(EngineRead.AGENTS, ""), queue,
+        a -> !a.equals(host) && !alreadyGuest.test(a) && invites.isOpen(a));
     return free.filter(guest -> invites.invite(guest, contact, host, agentName(host), mode(contact)));
   }
 
@@ -74,7 +75,7 @@ final class EngineCallRouting implements CallRouting {
 
   @Override
   public void guestJoined(AgentId agent) {
-    if (routing.call(engine -> engine.agent(agent)).filter(a -> a.state() == AgentState.AVAILABLE
+    if (routing.agent(agent).filter(a -> a.state() == AgentState.AVAILABLE
         || a.state() == AgentState.BUSY && a.breakReason() == null).isPresent()) {
       routing.routeLater(new RoutingCommand.TakeBreak(agent, IN_A_CALL));
     }
@@ -86,7 +87,7 @@ final class EngineCallRouting implements CallRouting {
       return;
     }
     AgentId agent = new AgentId(guest);
-    if (routing.call(engine -> engine.agent(agent)).filter(a -> IN_A_CALL.equals(a.breakReason())).isPresent()) {
+    if (routing.agent(agent).filter(a -> IN_A_CALL.equals(a.breakReason())).isPresent()) {
       routing.routeLater(new RoutingCommand.MakeAvailable(agent));
     }
   }

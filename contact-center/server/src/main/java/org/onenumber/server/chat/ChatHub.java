@@ -69,6 +69,8 @@ public final class ChatHub {
   private static final String HELD_SINCE = "onenumber.heldSince";
   /** Bus address of "a citizen is typing" (body the contact id, header {@code from} the node): the cluster's nodes tell each other. */
   public static final String TYPING_ADDRESS = "onenumber.chat.typing";
+  /** Bus address of "the operator is typing" (body the contact id, header {@code from}): the node holding the citizen's socket tells them. */
+  public static final String OPERATOR_TYPING_ADDRESS = "onenumber.chat.operator-typing";
   private static final String FROM = "from";
 
   private final Map<ContactId, WebSocketSession> sockets = new ConcurrentHashMap<>();
@@ -100,6 +102,11 @@ public final class ChatHub {
       vertx.eventBus().<String>consumer(TYPING_ADDRESS, message -> {
         if (!node.equals(message.headers().get(FROM))) {
           executor.execute(() -> typed(new ContactId(message.body())));
+        }
+      });
+      vertx.eventBus().<String>consumer(OPERATOR_TYPING_ADDRESS, message -> {
+        if (!node.equals(message.headers().get(FROM))) {
+          executor.execute(() -> push(new ContactId(message.body()), Map.of("type", "typing"), false));
         }
       });
     }
@@ -190,9 +197,17 @@ public final class ChatHub {
     return connected(contact);
   }
 
-  /** Tells the citizen the operator is typing; false when they are not connected. */
+  /**
+   * Tells the citizen the operator is typing; false when they are not connected here. In the cluster
+   * the other nodes are told too ({@value #OPERATOR_TYPING_ADDRESS}): the citizen's socket may be on any.
+   */
   public boolean operatorTyping(ContactId contact) {
-    return push(contact, Map.of("type", "typing"), false);
+    boolean here = push(contact, Map.of("type", "typing"), false);
+    if (!here && vertx.isClustered()) {
+      vertx.eventBus().publish(OPERATOR_TYPING_ADDRESS, contact.value(),
+          new io.vertx.core.eventbus.DeliveryOptions().addHeader(FROM, node));
+    }
+    return here;
   }
 
   /** Sends every operator message the citizen has not acknowledged yet, oldest first. */

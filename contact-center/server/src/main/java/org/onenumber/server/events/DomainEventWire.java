@@ -36,7 +36,8 @@ import org.onenumber.core.event.DomainEvent;
  * (read back unmodifiable, in their order) and null, which is everything the events, the routing
  * commands and their decisions hold ({@code DomainEventWireTest} round-trips every permitted event
  * type and routing command). {@link #writeCore}/{@link #readCore} carry any core record whose top
- * type the reader names (the routing relay's commands and decisions).
+ * type the reader names (the routing relay's commands and decisions), {@link #writeCoreList}/{@link
+ * #readCoreList} lists of them (the relay's list reads).
  *
  * <p>Reading trusts no class name: the top level must be a permitted {@link DomainEvent} type, every
  * nested one a record or enum of {@code org.onenumber.core}, checked before the class is initialised
@@ -92,6 +93,41 @@ public final class DomainEventWire {
       return top.cast(record(in, type, 0));
     } catch (IOException e) {
       throw new IllegalArgumentException("unreadable " + top.getSimpleName(), e);
+    }
+  }
+
+  /** Records of the core as bytes, in their order (a relayed read's list: queue configurations, agents). */
+  public static byte[] writeCoreList(List<? extends Record> records) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      items(out, LIST, records);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Reads what {@link #writeCoreList} wrote; refused unless every item is an {@code item} of the core. */
+  public static <T> List<T> readCoreList(byte[] bytes, Class<T> item) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      if (in.readByte() != LIST) {
+        throw new IllegalArgumentException("not a list");
+      }
+      int n = count(in, 0);
+      List<T> items = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        if (in.readByte() != RECORD) {
+          throw new IllegalArgumentException("not a record in the list");
+        }
+        Class<?> type = coreClass(in.readUTF());
+        if (!item.isAssignableFrom(type) || !type.isRecord()) {
+          throw new IllegalArgumentException("not a " + item.getSimpleName() + ": " + type.getName());
+        }
+        items.add(item.cast(record(in, type, 1)));
+      }
+      return Collections.unmodifiableList(items);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("unreadable list of " + item.getSimpleName(), e);
     }
   }
 

@@ -29,7 +29,11 @@ import org.slf4j.LoggerFactory;
  *       when taken (the bus picks a free port).
  * </ul>
  *
- * Hazelcast's phone-home is off. Thread-safe (used once, at start).
+ * Hazelcast's phone-home is off. Hazelcast's open-source edition cannot authenticate members (its TLS
+ * and member authentication are Enterprise): a process that reaches the port with the cluster's name
+ * joins the membership. What it could do there is bounded by the bus: the nodes' bus connections are TLS
+ * with client certificates ({@link BusTls}), so it can neither send nor receive a message. Thread-safe
+ * (used once, at start).
  */
 @Singleton
 final class HazelcastMembers {
@@ -41,8 +45,9 @@ final class HazelcastMembers {
   private final List<String> members;
   private final String host;
   private final int port;
+  private final BusTls tls;
 
-  HazelcastMembers(@Value("${onenumber.cluster.name:onenumber}") String name,
+  HazelcastMembers(BusTls tls, @Value("${onenumber.cluster.name:onenumber}") String name,
       @Value("${onenumber.cluster.members:127.0.0.1}") String members,
       @Value("${onenumber.cluster.host:127.0.0.1}") String host,
       @Value("${onenumber.cluster.port:5701}") int port) {
@@ -50,6 +55,7 @@ final class HazelcastMembers {
     this.members = Arrays.stream(members.split(",")).map(String::trim).filter(m -> !m.isEmpty()).toList();
     this.host = host;
     this.port = port;
+    this.tls = tls;
   }
 
   Config config() {
@@ -72,6 +78,7 @@ final class HazelcastMembers {
   /** Starts a clustered Vert.x on this membership; blocks until it joined (at most a minute). */
   Vertx join(VertxOptions options) {
     options.getEventBusOptions().setHost(host).setPort(0).setClusterPublicHost(host);
+    tls.apply(options.getEventBusOptions(), host);
     try {
       Vertx vertx = Vertx.builder().with(options).withClusterManager(new HazelcastClusterManager(config()))
           .buildClustered().toCompletionStage().toCompletableFuture()

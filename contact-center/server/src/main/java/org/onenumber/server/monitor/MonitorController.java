@@ -21,7 +21,11 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.onenumber.core.agent.Agent;
+import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.contact.Channel;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactId;
@@ -32,11 +36,13 @@ import org.onenumber.core.messaging.Message;
 import org.onenumber.core.port.in.SendReply;
 import org.onenumber.core.port.in.SendReplyCommand;
 import org.onenumber.core.port.out.CallMonitoring;
+import org.onenumber.core.routing.AgentStatus;
 import org.onenumber.server.console.JdbcContactNotes;
 import org.onenumber.server.monitor.JdbcMonitorSessions.Mode;
 import org.onenumber.server.monitor.JdbcMonitorSessions.Session;
 import org.onenumber.server.persistence.JdbcDirectory;
 import org.onenumber.server.routing.AgentSockets;
+import org.onenumber.server.routing.EngineRead;
 import org.onenumber.server.routing.RoutingHost;
 import org.onenumber.server.security.CitizenDataAccess;
 import org.onenumber.server.telephony.CallMonitors;
@@ -96,16 +102,17 @@ final class MonitorController {
   @Operation(summary = "Every conversation connected to an operator now")
   Items<LiveView> live() {
     List<Agent> agents = directory.agents();
-    return new Items<>(routing.call(engine -> {
-      List<LiveView> live = new ArrayList<>();
-      for (Agent agent : agents) {
-        engine.agent(agent.id()).ifPresent(s -> s.held().stream().filter(c -> c.state() == ContactState.CONNECTED)
-            .forEach(c -> live.add(new LiveView(c.id().value(), agent.id().value(), agent.name(),
-                c.queue() == null ? null : c.queue().value(), c.channel().name(), c.language().code(),
-                c.lastAt(ContactState.CONNECTED).orElse(null)))));
-      }
-      return live;
-    }));
+    Map<AgentId, AgentStatus> seated = routing.read(EngineRead.AGENTS, "").stream()
+        .collect(Collectors.toMap(AgentStatus::agent, s -> s));
+    List<LiveView> live = new ArrayList<>();
+    for (Agent agent : agents) {
+      Optional.ofNullable(seated.get(agent.id())).ifPresent(s -> s.held().stream()
+          .filter(c -> c.state() == ContactState.CONNECTED)
+          .forEach(c -> live.add(new LiveView(c.id().value(), agent.id().value(), agent.name(),
+              c.queue() == null ? null : c.queue().value(), c.channel().name(), c.language().code(),
+              c.lastAt(ContactState.CONNECTED).orElse(null)))));
+    }
+    return new Items<>(live);
   }
 
   @Post("/conversations/{contactId}/session")
@@ -136,7 +143,7 @@ final class MonitorController {
       throw new NotFoundException("monitoring session", contactId);
     }
     voice.stop(id, who.getName());
-    routing.call(engine -> engine.contact(id)).filter(c -> c.agent() != null)
+    routing.contact(id).filter(c -> c.agent() != null)
         .ifPresent(c -> tell(c, who, null, !sessions.active(id).isEmpty()));
     return HttpResponse.noContent();
   }
@@ -168,7 +175,7 @@ final class MonitorController {
   Items<Session> active(@PathVariable String contactId, Authentication who) {
     ContactId id = new ContactId(contactId);
     if (!who.getRoles().contains("SUPERVISOR") && !who.getRoles().contains("ADMIN")) {
-      Contact contact = routing.call(engine -> engine.contact(id)).orElseThrow(() -> new NotFoundException("contact", contactId));
+      Contact contact = routing.contact(id).orElseThrow(() -> new NotFoundException("contact", contactId));
       if (contact.agent() == null || !contact.agent().value().equals(who.getName())) {
         throw new HttpStatusException(HttpStatus.FORBIDDEN, "only the contact's operator may ask");
       }
@@ -183,7 +190,7 @@ final class MonitorController {
   }
 
   private Contact live(String contactId) {
-    Contact contact = routing.call(engine -> engine.contact(new ContactId(contactId)))
+    Contact contact = routing.contact(new ContactId(contactId))
         .orElseThrow(() -> new NotFoundException("live conversation", contactId));
     if (contact.state() != ContactState.CONNECTED || contact.agent() == null) {
       throw new org.onenumber.core.error.IllegalTransitionException("contact " + contactId, contact.state(), "monitored");

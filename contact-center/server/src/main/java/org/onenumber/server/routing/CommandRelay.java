@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -40,9 +39,10 @@ import org.slf4j.LoggerFactory;
  *       failure's message. No reply within {@link #TIMEOUT} (no owner yet, a takeover
  *       under way) is a retriable failure: the caller answers 503 with retry-after or an
  *       {@code unavailable}/{@code error} frame, as during a database outage.
- *   <li>{@value #READS}: request, header {@code read} {@code contact} or {@code agent}, body the id; the
- *       reply is the engine's {@code Contact} or {@code AgentStatus} as wire bytes, empty when the
- *       engine holds none (the reads the HTTP answers need: who holds a contact, an agent's work).
+ *   <li>{@value #READS}: request, header {@code read} the name of an {@link EngineRead} ({@code contact},
+ *       {@code agent}, {@code position}, {@code queue-status}, {@code configuration}, {@code configurations},
+ *       {@code agents}), body its key (an id, or empty); the reply is the owner engine's answer as wire
+ *       bytes (core records; empty when it holds none), an unknown name fails with 400.
  *   <li>{@value #SNAPSHOTS}: point to point, body an agent id; the owner sends that agent a
  *       {@code snapshot} frame, which reaches the agent's sockets on every node ({@link AgentSockets}).
  * </ul>
@@ -77,7 +77,7 @@ final class CommandRelay {
    * off the event loop), {@code snapshot} sends an agent their snapshot. Completes once registered.
    */
   synchronized Future<Void> serve(boolean owner, Function<RoutingCommand, Decisions> handle, Consumer<String> snapshot,
-      BiFunction<String, String, Optional<? extends Record>> read) {
+      BiFunction<String, String, byte[]> read) {
     if (!vertx.isClustered()) {
       return Future.succeededFuture();
     }
@@ -98,9 +98,10 @@ final class CommandRelay {
       reads = vertx.eventBus().consumer(READS, message -> vertx.executeBlocking(() ->
           read.apply(message.headers().get(READ), message.body()), false).onComplete(done -> {
             if (done.failed()) {
-              message.fail(503, String.valueOf(done.cause().getMessage()));
+              message.fail(done.cause() instanceof IllegalArgumentException ? 400 : 503,
+                  String.valueOf(done.cause().getMessage()));
             } else {
-              message.reply(done.result().map(r -> Buffer.buffer(DomainEventWire.writeCore(r))).orElse(Buffer.buffer()));
+              message.reply(Buffer.buffer(done.result()));
             }
           }));
     }
@@ -141,10 +142,20 @@ final class CommandRelay {
     return DomainEventWire.readCore(reply.getBytes(), Decisions.class);
   }
 
-  /** Reads {@code kind} ({@code contact} or {@code agent}) {@code id} from the owner's engine (at most {@link #TIMEOUT}). */
-  <T> Optional<T> read(String kind, String id, Class<T> type) {
-    Buffer reply = ask(READS, id, new DeliveryOptions(request).addHeader(READ, kind));
-    return reply.length() == 0 ? Optional.empty() : Optional.of(DomainEventWire.readCore(reply.getBytes(), type));
+  /** Runs {@code read} with {@code key} on the owner's engine (at most {@link #TIMEOUT}). */
+  <T> T read(EngineRead<T> read, String key) {
+    Buffer reply = ask(READS, key == null ? "" : key, new DeliveryOptions(request).addHeader(READ, read.name()));
+    return read.read(reply.getBytes());
+  }
+
+  /**
+   * Hands {@code command} to the owner without waiting (a standby's {@code routeLater}: telephony's
+   * breaks around a guest's call); a refusal or no owner is logged, as the owner logs its own.
+   */
+  void forwardLater(RoutingCommand command) {
+    vertx.eventBus().request(COMMANDS, Buffer.buffer(DomainEventWire.writeCore((Record) command)), request)
+        .onFailure(e -> LOG.info("the routing owner did not take {}: {}", command.getClass().getSimpleName(),
+            e.getMessage()));
   }
 
   private Buffer ask(String address, Object body, DeliveryOptions options) {

@@ -155,16 +155,14 @@ final class ContactRoutingController {
   @Get("/contacts/{contactId}/position")
   @Operation(summary = "A waiting contact's position (1 is next) and estimated wait")
   PositionView position(@PathVariable String contactId) {
-    return routing.call(engine -> engine.position(new ContactId(contactId))).map(PositionView::of)
+    return routing.read(EngineRead.POSITION, new ContactId(contactId).value()).map(PositionView::of)
         .orElseThrow(() -> new NotFoundException("waiting contact", contactId));
   }
 
   @Get("/queues/{queueId}/status")
   @Operation(summary = "A queue at a glance: waiting, oldest wait, agents logged in, estimated wait")
   QueueStatusView status(@PathVariable String queueId) {
-    QueueId queue = new QueueId(queueId);
-    return routing.call(engine -> engine.configuration(queue).map(c -> engine.queue(queue)))
-        .map(QueueStatusView::of).orElseThrow(() -> new NotFoundException("queue", queueId));
+    return routing.read(EngineRead.QUEUE_STATUS, new QueueId(queueId).value()).map(QueueStatusView::of).orElseThrow(() -> new NotFoundException("queue", queueId));
   }
 
   /** The agent holding or offered the contact, after checking the caller may act for them. */

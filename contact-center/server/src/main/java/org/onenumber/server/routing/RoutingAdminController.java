@@ -53,8 +53,7 @@ final class RoutingAdminController {
   @Secured({"ADMIN", "SUPERVISOR"})
   @Operation(summary = "Every queue's routing configuration")
   List<QueueConfigBody> queues() {
-    return routing.call(engine -> engine.configurationIds().stream().sorted(Comparator.comparing(QueueId::value))
-        .map(id -> QueueConfigBody.of(engine.configuration(id).orElseThrow())).toList());
+    return routing.read(EngineRead.CONFIGURATIONS, "").stream().map(QueueConfigBody::of).toList();
   }
 
   @Get("/queues/{queueId}")
@@ -112,7 +111,7 @@ final class RoutingAdminController {
         body.queues() == null ? Set.of() : body.queues().stream().map(QueueId::new).collect(Collectors.toSet()),
         AgentState.OFFLINE, null);
     directory.save(agent);
-    if (routing.call(engine -> engine.agent(agent.id()).isPresent())) {
+    if (routing.agent(agent.id()).isPresent()) {
       routing.handle(new RoutingCommand.ChangeCapacity(agent.id(), agent.capacity().maxMessaging()));
     }
     return view(agent);
@@ -126,7 +125,7 @@ final class RoutingAdminController {
   }
 
   private QueueConfig config(String queueId) {
-    return routing.call(engine -> engine.configuration(new QueueId(queueId)))
+    return routing.read(EngineRead.CONFIGURATION, queueId)
         .orElseThrow(() -> new NotFoundException("queue", queueId));
   }
 

@@ -62,8 +62,9 @@ import org.slf4j.LoggerFactory;
  * the next call runs on an engine rebuilt from what the journal holds.
  *
  * <p>In the cluster ({@link RoutingOwnership}, issue 11) only the lease owner routes: on a standby
- * commands, {@link #contact} and {@link #agent} reads and console snapshots are handed to the owner
- * over the bus ({@link CommandRelay}), other calls are refused with {@link NotRoutingHereException}
+ * commands (also {@link #routeLater}), the engine's named reads ({@link #read}, {@link EngineRead}: a
+ * contact, an agent, a position, a queue's status and configuration, every agent) and console snapshots are
+ * handed to the owner over the bus ({@link CommandRelay}), other calls ({@link #call}) are refused with {@link NotRoutingHereException}
  * (503, retry on the owner); on a node that routes no more a command is refused the same way (it
  * fails alone, the rest of its batch goes on), and when the node takes the lease
  * over the engine is rebuilt from the shared journal exactly as at a restart (waits kept, offers in
@@ -79,8 +80,6 @@ public final class RoutingHost implements RouteContact {
   private static final ExecutorService READ_AHEAD = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("routing-read-ahead-", 0).factory());
 
   private static final Logger LOG = LoggerFactory.getLogger(RoutingHost.class);
-  private static final String CONTACT = "contact";
-  private static final String AGENT = "agent";
   private static final long CALL_TIMEOUT_SECONDS = 10;
   /** How often the cluster's owner looks for contacts queued by other nodes, and how old they must be. */
   private static final Duration QUEUED_ELSEWHERE_EVERY = Duration.ofSeconds(1);
@@ -245,8 +244,13 @@ public final class RoutingHost implements RouteContact {
     return handle(command);
   }
 
+  /** A command nobody waits for; on a cluster standby handed to the owner over the bus (failures logged). */
   @Override
   public void routeLater(RoutingCommand command) {
+    if (!routesHereOrAlone()) {
+      relay.forwardLater(command);
+      return;
+    }
     queue.add(new Later(command));
   }
 
@@ -367,21 +371,33 @@ public final class RoutingHost implements RouteContact {
 
   /** The engine's contact {@code id} (open contacts only), from the owner's engine on a cluster standby. */
   public Optional<Contact> contact(ContactId id) {
-    return routesHereOrAlone() ? call(engine -> engine.contact(id)) : relay.read(CONTACT, id.value(), Contact.class);
+    return read(EngineRead.CONTACT, id.value());
   }
 
   /** The engine's view of a logged-in agent, from the owner's engine on a cluster standby. */
   public Optional<AgentStatus> agent(AgentId id) {
-    return routesHereOrAlone() ? callForStaff(engine -> engine.agent(id)) : relay.read(AGENT, id.value(), AgentStatus.class);
+    return read(EngineRead.AGENT, id.value());
   }
 
-  /** A relayed read, on the owner ({@link CommandRelay#READS}). */
-  private Optional<? extends Record> readHere(String kind, String id) {
-    return switch (kind) {
-      case CONTACT -> call(engine -> engine.contact(new ContactId(id)));
-      case AGENT -> callForStaff(engine -> engine.agent(new AgentId(id)));
-      default -> throw new IllegalArgumentException("no read " + kind);
-    };
+  /**
+   * Reads the engine ({@code key} a contact, agent or queue id, or empty): here on the node that
+   * routes (or alone), from the owner's engine over the bus on a cluster standby ({@link CommandRelay}).
+   */
+  public <T> T read(EngineRead<T> read, String key) {
+    if (!routesHereOrAlone()) {
+      return relay.read(read, key);
+    }
+    return read.staff() ? callForStaff(engine -> read.on(engine, key)) : call(engine -> read.on(engine, key));
+  }
+
+  /** A relayed read, on the owner ({@link CommandRelay#READS}): its answer as wire bytes. */
+  private byte[] readHere(String name, String key) {
+    return answer(EngineRead.named(name).orElseThrow(() -> new IllegalArgumentException("no read " + name)), key);
+  }
+
+  private <T> byte[] answer(EngineRead<T> read, String key) {
+    T answer = read.staff() ? callForStaff(engine -> read.on(engine, key)) : call(engine -> read.on(engine, key));
+    return read.write(answer);
   }
 
   private boolean routesHereOrAlone() {

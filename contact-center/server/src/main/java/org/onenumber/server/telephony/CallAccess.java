@@ -32,7 +32,7 @@ final class CallAccess {
   /** The contact as routing sees it now, after checking the caller may control it. */
   Contact controllable(String contactId, Authentication who) {
     ContactId id = new ContactId(contactId);
-    Contact contact = routing.call(engine -> engine.contact(id)).orElse(null);
+    Contact contact = routing.contact(id).orElse(null);
     if (contact == null) {
       Contact stored = journal.find(id).orElseThrow(() -> new NotFoundException("contact", contactId));
       throw new IllegalTransitionException("contact " + contactId, stored.state(), "call control");

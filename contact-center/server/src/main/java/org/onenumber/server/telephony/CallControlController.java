@@ -154,7 +154,7 @@ final class CallControlController {
   static CallState after(RoutingHost routing, ContactId id, Decisions decisions, String action) {
     String state = decisions.contacts().stream().filter(c -> c.id().equals(id)).reduce((a, b) -> b)
         .map(c -> c.state().name())
-        .orElseGet(() -> routing.call(engine -> engine.contact(id)).map(c -> c.state().name()).orElse("CLOSED"));
+        .orElseGet(() -> routing.contact(id).map(c -> c.state().name()).orElse("CLOSED"));
     return new CallState(id.value(), state, action);
   }
 }

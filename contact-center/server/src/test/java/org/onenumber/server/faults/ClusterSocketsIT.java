@@ -4,22 +4,25 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.onenumber.server.faults.ClusterClients.contactOf;
+import static org.onenumber.server.faults.ClusterClients.offer;
+import static org.onenumber.server.faults.ClusterClients.type;
+import static org.onenumber.server.faults.ClusterClients.ws;
 
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.onenumber.server.JsonFrames;
 import org.onenumber.server.TestDatabases;
+
 
 /**
  * Operators and citizens connected to any node of the cluster (issue 11): two server JVMs on one
@@ -36,8 +39,9 @@ class ClusterSocketsIT {
 
   private static final Duration PUSH = Duration.ofSeconds(15);
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private final JsonMapper json = JsonMapper.createDefault();
+  private final ClusterClients clients = new ClusterClients();
+  private final HttpClient http = clients.http();
+  private final JsonMapper json = clients.json();
 
   @Test
   void anOperatorAndCitizensOnTheStandbyWorkChatsRoutedByTheOwnerAndCarryOnWhenItDies() throws Exception {
@@ -125,43 +129,12 @@ class ClusterSocketsIT {
     }
   }
 
-  /** A citizen who opened the chat on {@code node} and wrote their first message (acknowledged). */
   private JsonFrames chat(URI node, String clientId, String body) {
-    JsonFrames citizen = new JsonFrames(json).open(http, ws(node, "/ws/chat"));
-    citizen.send(Map.of("type", "start", "language", "ko"));
-    citizen.await(type("session"));
-    citizen.send(Map.of("type", "message", "clientId", clientId, "body", body));
-    citizen.await(f -> "ack".equals(f.get("type")) && clientId.equals(f.get("clientId")));
-    return citizen;
-  }
-
-  private static String contactOf(JsonFrames citizen) {
-    return (String) citizen.await(f -> "ack".equals(f.get("type")) && f.get("contactId") != null).get("contactId");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> offer(Map<String, Object> frame) {
-    return (Map<String, Object>) frame.get("offer");
-  }
-
-  private static Predicate<Map<String, Object>> type(String type) {
-    return f -> type.equals(f.get("type"));
-  }
-
-  private static URI ws(URI node, String path) {
-    return URI.create("ws://" + node.getHost() + ":" + node.getPort() + path);
+    return clients.chat(node, clientId, body);
   }
 
   private HttpResponse<String> send(URI node, String method, String path, String body, String token)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(node.resolve(path)).timeout(Duration.ofSeconds(10))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return clients.send(node, method, path, body, token);
   }
 }
