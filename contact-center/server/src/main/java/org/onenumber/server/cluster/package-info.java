@@ -8,7 +8,9 @@
  * expiry, and a standby takes it over when it expires. Every routing write fences with the lease
  * inside its own transaction, so an owner that was paused or cut off and lost the lease cannot
  * write a decision after the next owner took over. {@code /health} tells owner (UP) from standby
- * (503 STANDBY) for a load balancer. Per-queue partitions and the clustered bus are still
- * designed only: see docs/architecture.md, "Three nodes, one center".
+ * (503 STANDBY) for a load balancer. The bus between nodes is clustered (Hazelcast) and authenticated
+ * (TLS with client certificates, {@code BusTls}); a standby relays commands and engine reads to the owner
+ * ({@code CommandRelay}, {@code EngineRead}). Per-queue partitions are still designed only: see
+ * docs/architecture.md, "Three nodes, one center".
  */
 package org.onenumber.server.cluster;

@@ -3,7 +3,9 @@ package org.onenumber.server.events;
 import io.micronaut.context.annotation.Value;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.http.ClientAuth;
-import io.vertx.core.net.KeyStoreOptions;
+import io.vertx.core.net.JksOptions;
+import io.vertx.core.net.KeyStoreOptionsBase;
+import io.vertx.core.net.PfxOptions;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -76,12 +78,21 @@ final class BusTls {
         trustStore);
   }
 
-  private KeyStoreOptions store(String path, String password, String setting) {
+  /**
+   * A store as Vert.x options of its own type: the bus's options travel as JSON to its server and client,
+   * which keep only {@code PfxOptions} and {@code JksOptions} (a generic {@code KeyStoreOptions} is lost
+   * on the way: "Key/certificate is mandatory for SSL").
+   */
+  private KeyStoreOptionsBase store(String path, String password, String setting) {
     if (path.isBlank() || !Files.isReadable(Path.of(path))) {
       throw new IllegalStateException(PREFIX + setting + " is " + (path.isBlank() ? "not set" : "not readable: " + path)
           + " (the cluster's bus needs both stores; see docs/integrate.md)");
     }
-    return new KeyStoreOptions().setType(storeType).setPath(path).setPassword(password);
+    return switch (storeType.toUpperCase(java.util.Locale.ROOT)) {
+      case "PKCS12" -> new PfxOptions().setPath(path).setPassword(password);
+      case "JKS" -> new JksOptions().setPath(path).setPassword(password);
+      default -> throw new IllegalStateException(PREFIX + "store-type must be PKCS12 or JKS, not " + storeType);
+    };
   }
 
   private static boolean loopback(String host) {

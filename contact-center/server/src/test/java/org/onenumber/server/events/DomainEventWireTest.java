@@ -67,6 +67,23 @@ class DomainEventWireTest {
   }
 
   @Test
+  void everyRelayedReadsAnswerRoundTripsEqualOneOrAList() throws Exception {
+    for (Class<?> read : List.of(org.onenumber.core.routing.WaitStatus.class, org.onenumber.core.routing.QueueStatus.class,
+        org.onenumber.core.routing.QueueConfig.class, org.onenumber.core.routing.AgentStatus.class, Contact.class)) {
+      Record record = (Record) sample(read);
+      assertEquals(record, DomainEventWire.readCore(DomainEventWire.writeCore(record), read), read.getName());
+      List<Record> list = List.of(record, (Record) sample(read));
+      assertEquals(list, DomainEventWire.readCoreList(DomainEventWire.writeCoreList(list), read), read.getName());
+    }
+    assertEquals(List.of(), DomainEventWire.readCoreList(DomainEventWire.writeCoreList(List.of()), Contact.class));
+    byte[] contacts = DomainEventWire.writeCoreList(List.of((Record) sample(Contact.class)));
+    assertThrows(IllegalArgumentException.class, () -> DomainEventWire.readCoreList(contacts,
+        org.onenumber.core.routing.AgentStatus.class), "a reader names the item type it takes");
+    assertThrows(IllegalArgumentException.class, () -> DomainEventWire.readCoreList(
+        DomainEventWire.writeCore((Record) sample(Contact.class)), Contact.class), "a record is not a list");
+  }
+
+  @Test
   void aClassOutsideTheCoreIsRefusedBeforeItIsLoaded() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {

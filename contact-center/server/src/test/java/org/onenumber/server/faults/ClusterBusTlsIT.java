@@ -14,7 +14,7 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.http.ClientAuth;
-import io.vertx.core.net.KeyStoreOptions;
+import io.vertx.core.net.PfxOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -113,9 +113,9 @@ class ClusterBusTlsIT {
     options.getEventBusOptions().setHost("127.0.0.1").setPort(0).setClusterPublicHost("127.0.0.1");
     if (keys != null) {
       options.getEventBusOptions().setSsl(true).setClientAuth(ClientAuth.REQUIRED)
-          .setKeyCertOptions(new KeyStoreOptions().setType("PKCS12").setPath(keys.toString())
+          .setKeyCertOptions(new PfxOptions().setPath(keys.toString())
               .setPassword(ClusterCertificates.PASSWORD))
-          .setTrustOptions(new KeyStoreOptions().setType("PKCS12").setPath(trust.toString())
+          .setTrustOptions(new PfxOptions().setPath(trust.toString())
               .setPassword(ClusterCertificates.PASSWORD));
     }
     return Vertx.builder().with(options).withClusterManager(new HazelcastClusterManager(config)).buildClustered()
