@@ -10,8 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +20,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.onenumber.server.JsonFrames;
-import org.onenumber.server.TestDatabases;
 
 /**
  * The clustered event bus (issue 11): two server JVMs on one PostgreSQL, their Vert.x buses joined
@@ -40,7 +37,7 @@ class ClusterBusIT {
 
   @Test
   void aWallboardOnTheStandbySeesAContactTheOwnerRouted() throws Exception {
-    List<ServerProcess> nodes = twoNodes("cluster_bus");
+    List<ServerProcess> nodes = ClusterNodes.twoNodes("cluster_bus");
     ServerProcess owner = nodes.get(0);
     ServerProcess standby = nodes.get(1);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -94,7 +91,7 @@ class ClusterBusIT {
 
   @Test
   void aNodeThatStandsDownClosesItsChatSocketsWith1013AndTheChatResumesOnTheNewOwner() throws Exception {
-    List<ServerProcess> nodes = twoNodes("cluster_chat");
+    List<ServerProcess> nodes = ClusterNodes.twoNodes("cluster_chat");
     ServerProcess first = nodes.get(0);
     ServerProcess second = nodes.get(1);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -135,15 +132,6 @@ class ClusterBusIT {
       second.stop();
       first.stop();
     }
-  }
-
-  /** Two cluster nodes (not started) on a fresh PostgreSQL database named after {@code database}. */
-  private static List<ServerProcess> twoNodes(String database) throws IOException {
-    Path dir = Files.createTempDirectory("onenumber-" + database);
-    List<Map<String, String>> settings = ClusterNodes.properties(TestDatabases.freshPostgres(database),
-        List.of("node-a", "node-b"));
-    return List.of(new ServerProcess(Files.createDirectories(dir.resolve("a")), settings.get(0)),
-        new ServerProcess(Files.createDirectories(dir.resolve("b")), settings.get(1)));
   }
 
   private static URI chat(URI node) {

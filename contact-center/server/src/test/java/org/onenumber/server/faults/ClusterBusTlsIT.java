@@ -1,6 +1,7 @@
 package org.onenumber.server.faults;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,9 +25,16 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.onenumber.core.agent.Agent;
+import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.agent.AgentState;
+import org.onenumber.core.agent.ChannelCapacity;
+import org.onenumber.core.directory.Language;
+import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.routing.Decisions;
 import org.onenumber.core.routing.RoutingCommand;
 import org.onenumber.server.TestDatabases;
@@ -36,14 +44,17 @@ import org.onenumber.server.events.DomainEventWire;
  * The cluster's event bus is authenticated (issue 11): a server node runs its bus with TLS and client
  * certificates from stores made by keytool as docs/integrate.md says. Processes of this test JVM join its
  * Hazelcast membership (the open-source edition lets any process with the cluster's name in) and ask the
- * owner to route a command on {@code onenumber.routing.commands}: one holding a certificate of the
- * cluster's CA gets the owner's decisions; one whose certificate another CA signed, and one without TLS,
- * see the owner's handler (not "no handlers") and cannot deliver to it. Before, anything that joined
+ * owner to route a command on {@code onenumber.routing.commands} (an operator's log-in): one holding a
+ * certificate of the cluster's CA gets the owner's decisions and its operator is logged in; one whose
+ * certificate another CA signed, and one without TLS, see the owner's handler (not "no handlers") and
+ * cannot deliver to it: their operator stays offline. Before, anything that joined
  * Hazelcast could send the owner routing commands.
  */
 class ClusterBusTlsIT {
 
   private static final String COMMANDS = "onenumber.routing.commands";
+
+  private final ClusterClients clients = new ClusterClients();
 
   @Test
   void aProcessWithoutTheClusterCertificateCannotDeliverARoutingCommandToTheOwner() throws Exception {
@@ -64,18 +75,19 @@ class ClusterBusTlsIT {
     try {
       owner.start();
       assertTrue(owner.log().contains("TLS with client certificates"), "the owner's bus is TLS");
-      byte[] tick = DomainEventWire.writeCore(new RoutingCommand.Tick());
-
       member = join(name, members, memberKeys, cluster.trustStore());
       Vertx trusted = member;
+      byte[] logInOne = logIn("op-001");
       await("a node with the cluster's certificate reaches the owner").atMost(Duration.ofSeconds(30))
-          .ignoreExceptions().until(() -> DomainEventWire.readCore(request(trusted, tick), Decisions.class) != null);
+          .ignoreExceptions().until(() -> DomainEventWire.readCore(request(trusted, logInOne), Decisions.class) != null);
+      assertEquals("AVAILABLE", state(owner, "op-001"), "the owner ran the member's command");
 
       stranger = join(name, members, strangerKeys, cluster.trustStore());
       plain = join(name, members, null, null);
+      byte[] logInTwo = logIn("op-002");
       for (Vertx outsider : List.of(stranger, plain)) {
         for (int attempt = 0; attempt < 3; attempt++) {
-          ExecutionException refused = assertThrows(ExecutionException.class, () -> request(outsider, tick));
+          ExecutionException refused = assertThrows(ExecutionException.class, () -> request(outsider, logInTwo));
           System.out.println("an outsider's routing command: " + refused.getCause());
           if (refused.getCause() instanceof ReplyException reply) {
             assertNotEquals(ReplyFailure.NO_HANDLERS, reply.failureType(), "it sees the owner's handler");
@@ -83,6 +95,7 @@ class ClusterBusTlsIT {
           }
         }
       }
+      assertEquals("OFFLINE", state(owner, "op-002"), "the owner never ran an outsider's log-in");
     } finally {
       for (Vertx vertx : Arrays.asList(member, stranger, plain)) {
         if (vertx != null) {
@@ -91,6 +104,19 @@ class ClusterBusTlsIT {
       }
       owner.stop();
     }
+  }
+
+  /** A routing command logging {@code agent} in to the demo's Korean messaging queue, as wire bytes. */
+  private static byte[] logIn(String agent) {
+    QueueId queue = new QueueId(SimulatedOperators.QUEUE);
+    return DomainEventWire.writeCore(new RoutingCommand.LogIn(new Agent(new AgentId(agent), agent, Set.of(),
+        Set.of(Language.of("ko")), new ChannelCapacity(3), Set.of(queue), AgentState.OFFLINE, null), Set.of(queue), null));
+  }
+
+  /** {@code agent}'s routing state, as the owner's {@code /work} answers it. */
+  private String state(ServerProcess owner, String agent) throws Exception {
+    Map<?, ?> work = (Map<?, ?>) clients.get(owner.uri(), "/api/v1/agents/" + agent + "/work", clients.token(owner.uri(), agent));
+    return (String) ((Map<?, ?>) work.get("agent")).get("state");
   }
 
   private static byte[] request(Vertx vertx, byte[] command) throws Exception {

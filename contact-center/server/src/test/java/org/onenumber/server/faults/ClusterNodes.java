@@ -3,6 +3,8 @@ package org.onenumber.server.faults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +42,14 @@ final class ClusterNodes {
       all.add(properties);
     }
     return all;
+  }
+
+  /** Two cluster nodes (not started) on a fresh PostgreSQL database named after {@code database}. */
+  static List<ServerProcess> twoNodes(String database) throws IOException {
+    Path dir = Files.createTempDirectory("onenumber-" + database);
+    List<Map<String, String>> settings = properties(TestDatabases.freshPostgres(database), List.of("node-a", "node-b"));
+    return List.of(new ServerProcess(Files.createDirectories(dir.resolve("a")), settings.get(0)),
+        new ServerProcess(Files.createDirectories(dir.resolve("b")), settings.get(1)));
   }
 
   private static int freePort() {

@@ -10,15 +10,12 @@ import static org.onenumber.server.faults.ClusterClients.ws;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.onenumber.server.JsonFrames;
-import org.onenumber.server.TestDatabases;
 
 /**
  * Every engine read answered on a cluster standby as on the owner (issue 11): two server JVMs on one
@@ -38,11 +35,9 @@ class ClusterReadsIT {
 
   @Test
   void aStandbyAnswersEveryEngineReadAsTheOwnerDoes() throws Exception {
-    Path dir = Files.createTempDirectory("onenumber-cluster-reads");
-    List<Map<String, String>> settings = ClusterNodes.properties(TestDatabases.freshPostgres("cluster_reads"),
-        List.of("node-a", "node-b"));
-    ServerProcess owner = new ServerProcess(Files.createDirectories(dir.resolve("a")), settings.get(0));
-    ServerProcess standby = new ServerProcess(Files.createDirectories(dir.resolve("b")), settings.get(1));
+    List<ServerProcess> nodes = ClusterNodes.twoNodes("cluster_reads");
+    ServerProcess owner = nodes.get(0);
+    ServerProcess standby = nodes.get(1);
     try {
       owner.start();
       standby.startAlive();

@@ -14,14 +14,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.onenumber.server.JsonFrames;
-import org.onenumber.server.TestDatabases;
 
 
 /**
@@ -45,11 +42,9 @@ class ClusterSocketsIT {
 
   @Test
   void anOperatorAndCitizensOnTheStandbyWorkChatsRoutedByTheOwnerAndCarryOnWhenItDies() throws Exception {
-    Path dir = Files.createTempDirectory("onenumber-cluster-sockets");
-    List<Map<String, String>> settings = ClusterNodes.properties(TestDatabases.freshPostgres("cluster_sockets"),
-        List.of("node-a", "node-b"));
-    ServerProcess owner = new ServerProcess(Files.createDirectories(dir.resolve("a")), settings.get(0));
-    ServerProcess standby = new ServerProcess(Files.createDirectories(dir.resolve("b")), settings.get(1));
+    List<ServerProcess> nodes = ClusterNodes.twoNodes("cluster_sockets");
+    ServerProcess owner = nodes.get(0);
+    ServerProcess standby = nodes.get(1);
     try {
       owner.start();
       standby.startAlive();
