@@ -53,8 +53,8 @@
  * deadline is kept in the database, so a restarted server keeps it rather than granting a new one.
  *
  * <p>Cluster: the socket may be on any node; frames pushed for the conversation on another node (the
- * operator's name, messages, queue positions, the end) reach it over the cluster's bus, and a
- * {@code leave} on a standby is handed to the owner. A node that stops routing (it lost the routing
+ * operator's name, messages, queue positions, the operator's {@code typing}, the end) reach it over the
+ * cluster's bus, and a {@code leave} on a standby is handed to the owner. A node that stops routing (it lost the routing
  * lease) closes every chat socket with 1013 (try again later); the page reconnects through the load
  * balancer and resumes.
  */
