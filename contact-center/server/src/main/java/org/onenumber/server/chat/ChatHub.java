@@ -54,7 +54,9 @@ import org.slf4j.LoggerFactory;
  * other nodes' events too ({@link VertxEventPublisher#onOtherNodes}), so a citizen connected to a
  * standby gets the operator's name, messages, queue positions and the end routed on the owner, and a
  * citizen typing on one node is told to the others ({@value #TYPING_ADDRESS}) (issue 11,
- * {@code ClusterSocketsIT}). Thread-safe.
+ * {@code ClusterSocketsIT}); the operator typing goes the other way ({@value #OPERATOR_TYPING_ADDRESS}),
+ * and whether the citizen is connected is asked of the node holding the socket ({@link
+ * CitizenSocketsElsewhere}; {@code ClusterReadsIT}). Thread-safe.
  */
 @Context
 public final class ChatHub {
@@ -87,6 +89,7 @@ public final class ChatHub {
   private final InstantSource clock;
   private final Vertx vertx;
   private final String node;
+  private final CitizenSocketsElsewhere elsewhere;
 
   ChatHub(Vertx vertx, MessageStore store, Directory directory, JsonMapper json,
       @Named(TaskExecutors.BLOCKING) ExecutorService executor, InstantSource clock, RoutingOwnership ownership,
@@ -98,6 +101,7 @@ public final class ChatHub {
     this.clock = clock;
     this.vertx = vertx;
     this.node = events.node();
+    this.elsewhere = new CitizenSocketsElsewhere(vertx, this::connected);
     if (vertx.isClustered()) { // a citizen typing on another node: the owner tells the holder's console
       vertx.eventBus().<String>consumer(TYPING_ADDRESS, message -> {
         if (!node.equals(message.headers().get(FROM))) {
@@ -149,6 +153,7 @@ public final class ChatHub {
       sockets.put(contact, socket);
       held = early.remove(contact);
     }
+    elsewhere.connected(contact);
     if (held != null) {
       held.stream().filter(f -> !(f.get(HELD_SINCE) instanceof Instant at) || at.plus(HOLD).isAfter(clock.instant()))
           .map(ChatHub::withoutMark).forEach(f -> send(socket, f));
@@ -157,7 +162,13 @@ public final class ChatHub {
 
   void disconnect(WebSocketSession socket) {
     open.remove(socket);
-    sockets.values().removeIf(s -> s.getId().equals(socket.getId()));
+    sockets.entrySet().removeIf(e -> {
+      boolean gone = e.getValue().getId().equals(socket.getId());
+      if (gone) {
+        elsewhere.disconnected(e.getKey());
+      }
+      return gone;
+    });
   }
 
   boolean connected(ContactId contact) {
@@ -193,8 +204,9 @@ public final class ChatHub {
     return at != null && at.plus(TYPING).isAfter(clock.instant());
   }
 
+  /** Whether the citizen's chat socket is open, on this node or (in the cluster) on another. */
   public boolean isCitizenConnected(ContactId contact) {
-    return connected(contact);
+    return connected(contact) || elsewhere.open(contact);
   }
 
   /**

@@ -24,8 +24,9 @@ import org.onenumber.server.JsonFrames;
  * are read on the standby from the owner's engine (named reads over the bus) and equal the owner's
  * answers. An operator on the standby accepts it; a supervisor on the standby sees it on the floor and
  * monitors it, the operator sees the mark; an admin changes the operator's capacity there. The operator
- * types on the owner and the citizen, on the standby, sees it. Before, each of these reads answered 503
- * on the standby and the typing never reached the citizen.
+ * types on the owner and the citizen, on the standby, sees it; the owner's presence poll sees the citizen
+ * connected (and typing) there, and not once the socket closed. Before, each of these reads answered 503
+ * on the standby, the typing never reached the citizen and the presence said not connected.
  */
 class ClusterReadsIT {
 
@@ -104,6 +105,15 @@ class ClusterReadsIT {
       assertEquals(204, clients.send(a, "POST", "/api/v1/contacts/" + contact + "/typing", "{}", ownerToken)
           .statusCode());
       citizen.await(type("typing"));
+      String presence = "/api/v1/contacts/" + contact + "/presence";
+      assertEquals(true, ((Map<?, ?>) clients.get(a, presence, ownerToken)).get("citizenConnected"),
+          "the owner's console poll sees the citizen connected to the standby");
+      citizen.send(Map.of("type", "typing"));
+      await("the citizen's typing reaches the owner").atMost(PUSH)
+          .until(() -> Boolean.TRUE.equals(((Map<?, ?>) clients.get(a, presence, ownerToken)).get("citizenTyping")));
+      citizen.kill();
+      await("a closed socket is not connected, on any node").atMost(PUSH)
+          .until(() -> Boolean.FALSE.equals(((Map<?, ?>) clients.get(a, presence, ownerToken)).get("citizenConnected")));
     } finally {
       standby.stop();
       owner.stop();
