@@ -102,11 +102,20 @@ public final class JdbcComplaintCategories {
   public record Classified(String caseId, String type, Source source, String chosenBy, Instant at) {}
 
   /**
-   * As {@link #classifyCase} for each of {@code chosen}, in one transaction: the updates as one
-   * batch, then the inserts of the cases that had none as another.
+   * As {@link #classifyCase} for each of {@code chosen}, in one transaction: on PostgreSQL one batch
+   * of upserts ({@code on conflict … do update}); elsewhere the updates as one batch, then the
+   * inserts of the cases that had none as another.
    */
   public void classifyCases(java.util.List<Classified> chosen) {
     if (chosen.isEmpty()) {
+      return;
+    }
+    if (jdbc.postgres()) {
+      jdbc.inTransaction(() -> jdbc.batch("insert into case_category (case_id, type_code, source, chosen_by, chosen_at)"
+          + " values (?, ?, ?, ?, ?) on conflict (case_id) do update set type_code = excluded.type_code,"
+          + " source = excluded.source, chosen_by = excluded.chosen_by, chosen_at = excluded.chosen_at",
+          chosen.stream().map(c -> new Object[] {c.caseId(), c.type(), c.source().name(), c.chosenBy(), c.at()})
+              .toList()));
       return;
     }
     jdbc.inTransaction(() -> {

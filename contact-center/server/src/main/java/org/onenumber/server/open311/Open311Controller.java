@@ -28,6 +28,8 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.onenumber.channels.open311.FormBody;
 import org.onenumber.channels.open311.GeoReportDocuments;
 import org.onenumber.channels.open311.GeoReportError;
@@ -41,6 +43,8 @@ import org.onenumber.server.security.RateLimits;
 import org.onenumber.server.security.keys.ApiKeyGate;
 import org.onenumber.server.security.keys.ApiKeyScope;
 import org.onenumber.server.security.keys.KeyDecision;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Open311 GeoReport v2 under {@code /open311/v2/} and its Service Discovery document, in XML or
@@ -58,6 +62,8 @@ import org.onenumber.server.security.keys.KeyDecision;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "open311")
 final class Open311Controller {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Open311Controller.class);
 
   private final JdbcOpen311Store store;
   private final Open311Desk desk;
@@ -136,13 +142,15 @@ final class Open311Controller {
     boolean[] replayed = new boolean[1];
     MutableHttpResponse<String> response = Open311Responses.answer(format, () -> {
       Map<String, List<String>> form = FormBody.decode(body);
-      String client = client(FormBody.first(form, "api_key"), request);
+      Client client = client(FormBody.first(form, "api_key"), request);
       IdempotencyKey key = idempotencyKey == null ? null
-          : IdempotencyKey.of("open311:" + client, idempotencyKey, bytes(body));
+          : IdempotencyKey.of("open311:" + client.id(), idempotencyKey, bytes(body));
       IdempotentFiling.Answer filed;
       try (var permit = admission.enter(IntakeKind.REPORT)) {
-        filed = filing.file(ServiceRequestSubmission.parse(form, store::service, jurisdiction), client, key, f -> { });
+        filed = filing.file(ServiceRequestSubmission.parse(form, store::service, jurisdiction), client.id(), key,
+            f -> { });
       }
+      client.awaitAudit();
       replayed[0] = filed.replayed();
       return GeoReportDocuments.created(filed.serviceRequestId(), filed.notice());
     });
@@ -198,24 +206,42 @@ final class Open311Controller {
   }
 
   /**
+   * The client application filing, by its key's id, and the audit of this use of its key: appended
+   * alongside the filing (the two commits overlap, issue 14) and awaited before the answer. Should
+   * the audit fail where the filing committed, the filing is answered all the same (refusing it
+   * would have the client file it twice; its request row names the client and the time) and the
+   * failure is logged.
+   */
+  private record Client(String id, CompletableFuture<Void> audited) {
+
+    void awaitAudit() {
+      try {
+        audited.join();
+      } catch (CompletionException | java.util.concurrent.CancellationException e) {
+        LOG.error("the audit of client {}'s key use failed; its filing committed and records the use", id, e);
+      }
+    }
+  }
+
+  /**
    * The client application filing: the key accepted from the {@code X-Api-Key} header, else the
-   * spec's {@code api_key} field checked by {@link ApiKeyGate} for {@code open311:write} (audited,
-   * limited per key). Refusals in the spec's shape: 403 for a missing, unknown, revoked or
+   * spec's {@code api_key} field checked by {@link ApiKeyGate} for {@code open311:write} (audited
+   * alongside the filing, limited per key). Refusals in the spec's shape: 403 for a missing, unknown, revoked or
    * out-of-scope key (GeoReport's code for a bad key), 429 over the key's limit. Requests without a
    * key are limited per address too, so probing costs the same as filing.
    */
-  private String client(String key, HttpRequest<?> request) {
+  private Client client(String key, HttpRequest<?> request) {
     var viaHeader = ApiKeyGate.acceptedKey(request);
     if (viaHeader.isPresent()) {
-      return viaHeader.get().id();
+      return new Client(viaHeader.get().id(), CompletableFuture.completedFuture(null));
     }
     String address = addresses.resolve(request);
     if (key == null) {
       limit(null, address);
       throw new GeoReportError(403, "api_key is missing");
     }
-    return switch (keys.check(key, ApiKeyScope.OPEN311_WRITE, "POST", request.getPath(), address)) {
-      case KeyDecision.Accepted a -> a.key().id();
+    return switch (keys.checkAlongside(key, ApiKeyScope.OPEN311_WRITE, "POST", request.getPath(), address)) {
+      case KeyDecision.Accepted a -> new Client(a.key().id(), a.audited());
       case KeyDecision.Limited l -> throw new GeoReportError(429, "too many requests; retry after "
           + l.retryAfterSeconds() + " s");
       case KeyDecision.Revoked r -> throw new GeoReportError(403, "api_key was revoked");

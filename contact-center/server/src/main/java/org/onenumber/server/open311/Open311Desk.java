@@ -34,6 +34,7 @@ import org.onenumber.core.port.out.Transactions;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import org.onenumber.server.api.PhoneNumbers;
 import org.onenumber.server.events.ContactPlaced;
+import org.onenumber.server.routing.HandedContacts;
 
 /**
  * Files and reads Open311 service requests. Filing is one transaction, in order:
@@ -51,7 +52,8 @@ import org.onenumber.server.events.ContactPlaced;
  * </ol>
  *
  * It commits once, and only then are the contact's and the case's events published (routing sees
- * the queued contact) and a request with a place tells the emerging-issue fold where its contact
+ * the queued contact, which the filing hands it in-process so it need not read it back: {@link
+ * HandedContacts}) and a request with a place tells the emerging-issue fold where its contact
  * is ({@link ContactPlaced}, an in-process application event): {@link Transactions#afterCommit}.
  * The response goes out after the commit, so an acknowledged request is durable, and a failure
  * leaves nothing behind. Filings stored by earlier versions in three commits may have stopped
@@ -74,11 +76,13 @@ public final class Open311Desk {
   private final FetchCaseMedia media;
   private final ApplicationEventPublisher<ContactPlaced> places;
   private final Transactions transactions;
+  private final HandedContacts routing;
 
   Open311Desk(ContactIntake intake, EscalateCase escalate, CaseRegistry cases, Directory directory,
       JdbcOpen311Store store, InstantSource clock, FetchCaseMedia media,
-      ApplicationEventPublisher<ContactPlaced> places, Transactions transactions) {
+      ApplicationEventPublisher<ContactPlaced> places, Transactions transactions, HandedContacts routing) {
     this.transactions = transactions;
+    this.routing = routing;
     this.media = media;
     this.places = places;
     this.intake = intake;
@@ -109,6 +113,7 @@ public final class Open311Desk {
             OpenContactCommand.MAX_TOPIC), null, null, null);
     return transactions.inTransaction(() -> {
       Contact contact = intake.open(command, withContact);
+      routing.hand(contact); // as journaled: the case and the request below leave the contact as it is
       Filed filed = fileCase(contact, s, client, token);
       withFiled.accept(filed);
       if (s.lat() != null && s.lon() != null) { // a resumed filing's place waits for the batch recount

@@ -24,6 +24,17 @@ import org.onenumber.core.port.out.AuditLog;
  * waiting, in one transaction, and wakes their callers; a failure fails each of them. An append
  * inside a caller's transaction is written alone and commits with it. Instants are kept to the
  * microsecond, as both databases store them.
+ *
+ * <p>The last hash is held in memory after each group this writer committed, so a group costs one
+ * insert and its commit, not a read of the last row as well (issue 14). It stays correct across
+ * cluster nodes and transactions by a compare-and-set: each row stores the hash it chains to in
+ * {@code previous_hash}, unique (migration V425), so a row chained to a hash that is no longer the
+ * last (another node, or a caller's transaction, appended meanwhile) is refused by the database
+ * rather than forking the chain; the group then reads the last hash and is written again, once,
+ * holding the table (PostgreSQL: {@code lock table … in exclusive mode}, readers go on) so that it
+ * cannot lose again.
+ * After any failure, and after an append inside a caller's transaction (which may still roll
+ * back), the held hash is forgotten and the next group reads it.
  */
 @Singleton
 public final class JdbcAuditLog implements AuditLog {
@@ -47,13 +58,16 @@ public final class JdbcAuditLog implements AuditLog {
   }
 
   private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
+  /** The hash of the last row this writer committed; null: read it. Guarded by {@code this}. */
+  private String last;
 
   @Override
   public void append(AuditEntry entry) {
     Pending mine = new Pending(truncated(entry));
     if (jdbc.inTransaction()) {
       synchronized (this) {
-        write(List.of(mine));
+        last = null; // this row commits or rolls back with the caller's transaction, after the lock
+        write(List.of(mine), lastStored());
       }
       return;
     }
@@ -66,7 +80,7 @@ public final class JdbcAuditLog implements AuditLog {
         }
         RuntimeException failure = null;
         try {
-          jdbc.inTransaction(() -> write(batch));
+          writeGroup(batch);
         } catch (RuntimeException e) {
           failure = e;
         }
@@ -82,23 +96,52 @@ public final class JdbcAuditLog implements AuditLog {
   }
 
   /**
-   * Inserts {@code batch} in its order, each row chained to the one before, as one JDBC batch (the
-   * ids follow the order sent).
+   * Commits {@code batch} chained to the last hash held (read when none is); when that fails, the
+   * hash may be stale: write the group again, once, chained to the last hash read while holding the
+   * table against other writers (PostgreSQL: another node's writer could otherwise append between
+   * the read and the insert again and again). Holds the new last hash after the commit, none after
+   * a failure. Called holding the lock.
    */
-  private Void write(List<Pending> batch) {
-    String previous = jdbc.queryOne("select hash from audit_log order by id desc limit 1", row -> row.getString(1))
+  private void writeGroup(List<Pending> batch) {
+    String held = last;
+    last = null;
+    String written;
+    try {
+      written = jdbc.inTransaction(() -> write(batch, held != null ? held : lastStored()));
+    } catch (RuntimeException stale) { // or a caller's transaction's row committed while this one waited on it
+      boolean postgres = jdbc.postgres();
+      written = jdbc.inTransaction(() -> {
+        if (postgres) { // other nodes' appends wait until this one commits: the last hash read stays the last
+          jdbc.update("lock table audit_log in exclusive mode");
+        }
+        return write(batch, lastStored());
+      });
+    }
+    last = written;
+  }
+
+  private String lastStored() {
+    return jdbc.queryOne("select hash from audit_log order by id desc limit 1", row -> row.getString(1))
         .orElse(GENESIS);
+  }
+
+  /**
+   * Inserts {@code batch} in its order, each row chained to the one before, the first to {@code
+   * previous}, as one JDBC batch (the ids follow the order sent); returns the last row's hash.
+   */
+  private String write(List<Pending> batch, String chainedTo) {
+    String previous = chainedTo;
     List<Object[]> rows = new ArrayList<>();
     for (Pending p : batch) {
       AuditEntry e = p.entry;
       String hash = hash(previous, e);
       rows.add(new Object[] {e.actor(), e.role(), e.action(), e.recordType(), e.recordId(), e.citizen(),
-          clip(e.reason(), 300), clip(e.source(), 64), e.at(), hash});
+          clip(e.reason(), 300), clip(e.source(), 64), e.at(), hash, previous});
       previous = hash;
     }
     jdbc.batch("insert into audit_log (actor, role, action, record_type, record_id, citizen_id, reason, source, at,"
-        + " hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-    return null;
+        + " hash, previous_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    return previous;
   }
 
   @Override

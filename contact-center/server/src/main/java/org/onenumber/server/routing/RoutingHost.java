@@ -113,13 +113,16 @@ public final class RoutingHost implements RouteContact {
   private final Counter rebuilds;
   private final Counter arrivalRetries;
   private final CommandRelay relay;
+  private final HandedContacts handed;
   /** Confined to the routing context: this node's engine is the one routing (after its takeover). */
   private boolean routingHere;
 
   RoutingHost(Vertx vertx, JdbcContactJournal journal, JdbcDirectory directory, JdbcRoutingRecord record,
       VertxEventPublisher events, AgentSockets sockets, InstantSource clock, RandomGenerator random,
-      ServerTime time, MeterRegistry registry, RoutingOwnership ownership, RoutingConnections connections) {
+      ServerTime time, MeterRegistry registry, RoutingOwnership ownership, RoutingConnections connections,
+      HandedContacts handed) {
     this.vertx = vertx;
+    this.handed = handed;
     this.ownership = ownership;
     this.time = time;
     this.clock = clock;
@@ -522,7 +525,9 @@ public final class RoutingHost implements RouteContact {
    * it up from the journal within a couple of seconds, which stays the fallback when this fails).
    */
   private void arriveOnOwner(ContactId contact) {
-    vertx.executeBlocking(() -> journal.find(contact).map(c -> relay.forward(new RoutingCommand.Arrive(c))), false)
+    Optional<Contact> given = handed.take(contact);
+    vertx.executeBlocking(() -> given.or(() -> journal.find(contact))
+            .map(c -> relay.forward(new RoutingCommand.Arrive(c))), false)
         .onFailure(e -> LOG.info("contact {} left to the owner's pick-up: {}", contact, e.getMessage()));
   }
 
@@ -531,7 +536,8 @@ public final class RoutingHost implements RouteContact {
    * The read starts at once on a virtual thread of its own, on the shared pool ({@link #readAhead},
    * issue 17), so the routing context does not spend two queries per arrival while arrivals and
    * operators wait behind it; the arrival keeps its place in the queue. When the read has not
-   * finished (or failed) by the arrival's turn, the context reads it itself, as before.
+   * finished (or failed) by the arrival's turn, the context reads it itself, as before. A contact
+   * its writer handed over ({@link HandedContacts}: an Open311 filing) is not read at all.
    */
   private final class Arrival implements RoutingQueue.Command {
     private final ContactStateChanged queued;
@@ -550,12 +556,19 @@ public final class RoutingHost implements RouteContact {
       requireOwner(); // a standby leaves the journaled contact to the owner, which picks it up
       CompletableFuture<Optional<Contact>> read = ahead;
       ahead = null; // a retry reads again
+      Optional<Contact> given = handed.take(queued.contact());
+      if (given.isPresent()) {
+        return new RoutingCommand.Arrive(given.get());
+      }
       Optional<Contact> contact = read != null && read.isDone() && !read.isCompletedExceptionally()
           ? read.join() : journal.find(queued.contact());
       return contact.map(RoutingCommand.Arrive::new).orElse(null);
     }
 
     void readAhead() {
+      if (handed.holds(queued.contact())) {
+        return;
+      }
       ahead = CompletableFuture.supplyAsync(() -> journal.find(queued.contact()), READ_AHEAD);
     }
 

@@ -27,11 +27,15 @@ import org.onenumber.server.persistence.Jdbc;
  * by the server's own statement counter ({@code onenumber_sql_statements_total}: every statement,
  * savepoint and commit), on PostgreSQL, everything included: the key check and its audit row, the
  * filing's group commit, and what runs after the commit (the case categoriser, routing's arrival,
- * the live department figures). Filings one after another cost at most 26 statements each
+ * the live department figures). Filings one after another cost at most 19 statements each
  * (session 9: 35 — a per-request API key and service read, a count of a new contact's steps, the
  * escalation reading the contact it was handed, the categoriser's three reads and own commit per
- * case, the live figures' three reads of a case just opened); 24 posted at once cost at most 20
- * each (the audit, the filings and the categoriser's writes are shared). Every case is classified.
+ * case, the live figures' three reads of a case just opened; session 10: 24.9 — routing reading each
+ * new contact back from the journal, twice when its read-ahead had not finished, and the audit
+ * reading the last hash per group, the categoriser updating before inserting); 24 posted at once
+ * cost at most 15 each (session 10: 18.4; the audit, the filings and the categoriser's writes are
+ * shared). The key's use is audited alongside the filing and committed before the answer. Every
+ * case is classified.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Open311FilingCostPostgresIT {
@@ -89,12 +93,14 @@ class Open311FilingCostPostgresIT {
     int sequential = 8;
     for (int i = 0; i < sequential; i++) {
       assertEquals(200, post("seq pothole " + i).statusCode());
+      // the key's use, audited alongside the filing, committed before the answer
+      assertEquals(i + 2, count("select count(*) from audit_log where action = ?", "use"));
     }
     long afterSequential = settled("seq pothole", sequential);
     // the settling reads of case_category (1 per 20 ms poll + 1 per 300 ms) are not the filings'
-    double perFiling = (afterSequential - before) / (double) sequential;
+    double perFiling = (afterSequential - before - sequential) / (double) sequential; // less the audit counts
     System.out.printf("open311 statements per filing, one at a time: %.1f%n", perFiling);
-    assertTrue(perFiling <= 26 + 1, "statements per filing one at a time: " + perFiling);
+    assertTrue(perFiling <= 19 + 1, "statements per filing one at a time: " + perFiling);
 
     int together = 24;
     ExecutorService posters = Executors.newFixedThreadPool(together);
@@ -112,7 +118,7 @@ class Open311FilingCostPostgresIT {
     }
     double perConcurrent = (settled("par pothole", together) - afterSequential) / (double) together;
     System.out.printf("open311 statements per filing, %d posted at once: %.1f%n", together, perConcurrent);
-    assertTrue(perConcurrent <= 20, "statements per filing posted at once: " + perConcurrent);
+    assertTrue(perConcurrent <= 15, "statements per filing posted at once: " + perConcurrent);
     assertEquals(together, count("select count(*) from case_category k join case_file c on c.id = k.case_id"
         + " where c.summary like ? and k.source = 'AUTOMATIC'", "par pothole%"), "each classified once");
   }

@@ -82,4 +82,35 @@ class JdbcAuditLogTest {
     assertEquals(List.of("c-2"), audit.find(null, "sv-01", null, null, 10).stream().map(AuditEntry::recordId).toList());
     assertTrue(audit.verify().intact());
   }
+
+  @Test
+  void aWriterHoldsTheLastHashAndReadsItOnlyOnce() {
+    audit.append(view("sv-01", "citizen-1", 0)); // reads the last hash: none yet
+    long before = jdbc.statements();
+    for (int i = 1; i <= 5; i++) {
+      audit.append(view("sv-01", "citizen-1", i));
+    }
+    assertEquals(5 * 2, jdbc.statements() - before, "an insert and its commit per append, no read of the last row");
+    assertEquals(new AuditLog.Verification(6, -1), audit.verify());
+  }
+
+  @Test
+  void twoWritersOnOneDatabaseKeepOneLinearChain() {
+    JdbcAuditLog otherNode = new JdbcAuditLog(jdbc); // another cluster node: its own idea of the last hash
+    for (int i = 0; i < 6; i++) { // each writer's held hash is stale on every turn but its first
+      (i % 2 == 0 ? audit : otherNode).append(view(i % 2 == 0 ? "sv-01" : "sv-02", "citizen-1", i));
+    }
+    assertEquals(new AuditLog.Verification(6, -1), audit.verify()); // at once: JdbcAuditLogPostgresIT
+  }
+
+  @Test
+  void anAppendInAnotherTransactionIsChainedToNotForked() {
+    audit.append(view("sv-01", "citizen-1", 0));
+    jdbc.inTransaction(() -> {
+      audit.append(view("sv-01", "citizen-1", 1)); // commits with the caller's transaction, after the lock
+      return null;
+    });
+    audit.append(view("sv-01", "citizen-1", 2));
+    assertEquals(new AuditLog.Verification(3, -1), audit.verify());
+  }
 }

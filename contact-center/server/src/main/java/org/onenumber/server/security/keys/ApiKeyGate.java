@@ -5,6 +5,9 @@ import jakarta.inject.Singleton;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.onenumber.channels.open311.ApiKeyHash;
 import org.onenumber.core.audit.AuditEntry;
 import org.onenumber.core.port.out.AuditLog;
@@ -30,6 +33,9 @@ public final class ApiKeyGate {
   /** The role every key's {@code Authentication} and audit entry carries, beside its scopes. */
   public static final String ROLE = "INTEGRATION";
 
+  /** Appends the audit entries of uses checked {@link #checkAlongside alongside} the caller's work. */
+  private static final ExecutorService AUDITS =
+      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("key-use-audit-", 0).factory());
   private final JdbcApiKeyStore store;
   private final RateLimits limits;
   private final AuditLog audit;
@@ -47,6 +53,21 @@ public final class ApiKeyGate {
    * needed} (null: no scope opens it), called from {@code address}.
    */
   public KeyDecision check(String presented, ApiKeyScope needed, String method, String path, String address) {
+    return check(presented, needed, method, path, address, false);
+  }
+
+  /**
+   * As {@link #check}, except that an accepted use's audit entry is appended on a thread of its own
+   * while the caller goes on with its work ({@link KeyDecision.Accepted#audited} completes after its
+   * commit): a filing's commit and its key's audit commit overlap instead of following each other
+   * (issue 14). Refusals are audited before this returns, as by {@link #check}.
+   */
+  public KeyDecision checkAlongside(String presented, ApiKeyScope needed, String method, String path, String address) {
+    return check(presented, needed, method, path, address, true);
+  }
+
+  private KeyDecision check(String presented, ApiKeyScope needed, String method, String path, String address,
+      boolean alongside) {
     String from = address == null ? "unknown" : address;
     ApiKey key = presented == null || presented.isBlank() ? null
         : store.byHash(ApiKeyHash.of(presented.strip())).orElse(null);
@@ -67,7 +88,11 @@ public final class ApiKeyGate {
     if (wait.isPresent()) {
       return new KeyDecision.Limited(wait.getAsLong());
     }
-    record(key, "use", needed.scope() + ": " + operation, from);
+    AuditEntry use = entry(key, "use", needed.scope() + ": " + operation, from);
+    if (alongside) {
+      return new KeyDecision.Accepted(key, needed, CompletableFuture.runAsync(() -> audit.append(use), AUDITS));
+    }
+    audit.append(use);
     return new KeyDecision.Accepted(key, needed);
   }
 
@@ -77,8 +102,11 @@ public final class ApiKeyGate {
   }
 
   private void record(ApiKey key, String action, String reason, String address) {
-    audit.append(new AuditEntry(key.actor(), ROLE, action, "api-key", key.id(), null, clip(reason), address,
-        clock.instant()));
+    audit.append(entry(key, action, reason, address));
+  }
+
+  private AuditEntry entry(ApiKey key, String action, String reason, String address) {
+    return new AuditEntry(key.actor(), ROLE, action, "api-key", key.id(), null, clip(reason), address, clock.instant());
   }
 
   private static String clip(String text) {

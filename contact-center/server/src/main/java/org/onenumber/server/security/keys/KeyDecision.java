@@ -3,8 +3,19 @@ package org.onenumber.server.security.keys;
 /** What {@link ApiKeyGate} decided about a presented key, as a value; the caller maps it to its protocol. */
 public sealed interface KeyDecision {
 
-  /** The key is valid, holds the scope and has a token left; this use is audited. */
-  record Accepted(ApiKey key, ApiKeyScope scope) implements KeyDecision {}
+  /**
+   * The key is valid, holds the scope and has a token left; this use is audited: {@code audited}
+   * completes once its audit entry committed (at once, unless the caller asked for the audit
+   * alongside its work: {@link ApiKeyGate#checkAlongside}), exceptionally if it failed.
+   */
+  record Accepted(ApiKey key, ApiKeyScope scope, java.util.concurrent.CompletableFuture<Void> audited)
+      implements KeyDecision {
+
+    /** Accepted, its use audited already. */
+    public Accepted(ApiKey key, ApiKeyScope scope) {
+      this(key, scope, java.util.concurrent.CompletableFuture.completedFuture(null));
+    }
+  }
 
   /** No key has this value (401). */
   record Unknown() implements KeyDecision {}
