@@ -39,10 +39,25 @@ public final class JdbcCitizenRegistry implements CitizenRegistry {
     return jdbc.queryOne("select * from citizen where id = ?", this::citizen, current);
   }
 
+  /**
+   * One statement (a webhook's hot path, issue 11): the citizen's row once per identity they hold,
+   * each with that identity ({@code o_kind}, {@code o_identity}).
+   */
   @Override
   public Optional<Citizen> findByIdentity(CitizenIdentity identity) {
-    return jdbc.queryOne("select c.* from citizen c join citizen_identity i on i.citizen_id = c.id"
-        + " where i.kind = ? and i.identity = ?", this::citizen, identity.kind(), identity.value());
+    List<Object[]> rows = jdbc.query("select c.*, o.kind as o_kind, o.identity as o_identity from citizen c"
+        + " join citizen_identity i on i.citizen_id = c.id join citizen_identity o on o.citizen_id = c.id"
+        + " where i.kind = ? and i.identity = ?", row -> new Object[] {citizen(row, Set.of()),
+            CitizenIdentity.of(row.getString("o_kind"), row.getString("o_identity"))},
+        identity.kind(), identity.value());
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    Citizen first = (Citizen) rows.get(0)[0];
+    Set<CitizenIdentity> identities = new HashSet<>();
+    rows.forEach(row -> identities.add((CitizenIdentity) row[1]));
+    return Optional.of(new Citizen(first.id(), first.name(), Set.copyOf(identities), first.preferredLanguage(),
+        first.consent()));
   }
 
   @Override
@@ -103,8 +118,12 @@ public final class JdbcCitizenRegistry implements CitizenRegistry {
   }
 
   private Citizen citizen(ResultSet row) throws SQLException {
-    CitizenId id = new CitizenId(row.getString("id"));
-    return new Citizen(id, row.getString("name"), identities(id), new Language(row.getString("preferred_language")),
+    return citizen(row, identities(new CitizenId(row.getString("id"))));
+  }
+
+  private static Citizen citizen(ResultSet row, Set<CitizenIdentity> identities) throws SQLException {
+    return new Citizen(new CitizenId(row.getString("id")), row.getString("name"), identities,
+        new Language(row.getString("preferred_language")),
         new Consent(row.getBoolean("store_history"), row.getBoolean("record_calls"), row.getBoolean("sms_opt_out")));
   }
 }

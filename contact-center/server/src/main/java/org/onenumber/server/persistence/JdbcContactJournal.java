@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.onenumber.core.citizen.CitizenId;
+import org.onenumber.core.contact.Channel;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.contact.ContactState;
@@ -127,25 +129,53 @@ public final class JdbcContactJournal implements ContactJournal {
 
   @Override
   public Optional<Contact> find(ContactId id) {
-    return jdbc.queryOne("select * from contact where id = ?", this::contact, id.value());
+    return withSteps("c.id = ?", "s.seq", id.value()).stream().findFirst();
   }
 
   @Override
   public List<Contact> open() {
-    return jdbc.query("select * from contact where state not in ('CLOSED', 'ABANDONED') order by created_at, id",
-        this::contact);
+    return withSteps("c.state not in ('CLOSED', 'ABANDONED')", "c.created_at, c.id, s.seq");
   }
 
   @Override
   public List<Contact> byCitizen(CitizenId citizen, int limit) {
-    return jdbc.query("select * from contact where citizen_id = ? order by created_at desc, id desc limit ?",
-        this::contact, citizen.value(), limit);
+    return withSteps("c.id in (select id from contact where citizen_id = ? order by created_at desc, id desc limit ?)",
+        "c.created_at desc, c.id desc, s.seq", citizen.value(), limit);
   }
 
-  private Contact contact(ResultSet row) throws SQLException {
-    List<ContactStep> steps = jdbc.query("select * from contact_step where contact_id = ? order by seq",
-        ContactRows::step, row.getString("id"));
-    return ContactRows.contact(row, steps);
+  @Override
+  public Optional<Contact> openOf(CitizenId citizen, Channel channel) {
+    return withSteps("c.id = (select id from contact where citizen_id = ? and channel = ?"
+        + " and state not in ('CLOSED', 'ABANDONED') order by created_at desc, id desc limit 1)", "s.seq",
+        citizen.value(), channel.name()).stream().findFirst();
+  }
+
+  /**
+   * Contacts matching {@code where} (on {@code contact c}) with their steps, in one statement: a
+   * row per step ({@code step_*} columns), the rows of one contact next to each other ({@code order}
+   * ends with {@code s.seq}). One round trip instead of one per contact (issue 11).
+   */
+  private List<Contact> withSteps(String where, String order, Object... args) {
+    record Row(String contact, Function<List<ContactStep>, Contact> head, ContactStep step) {}
+    List<Row> rows = jdbc.query("select c.*, s.state as step_state, s.at as step_at, s.agent_id as step_agent_id,"
+        + " s.queue_id as step_queue_id, s.reason as step_reason from contact c"
+        + " left join contact_step s on s.contact_id = c.id where " + where + " order by " + order,
+        row -> new Row(row.getString("id"), ContactRows.head(row),
+            row.getString("step_state") == null ? null : ContactRows.step(row, "step_")), args);
+    List<Contact> contacts = new ArrayList<>();
+    for (int first = 0; first < rows.size(); ) {
+      int next = first;
+      List<ContactStep> steps = new ArrayList<>();
+      while (next < rows.size() && rows.get(next).contact().equals(rows.get(first).contact())) {
+        if (rows.get(next).step() != null) {
+          steps.add(rows.get(next).step());
+        }
+        next++;
+      }
+      contacts.add(rows.get(first).head().apply(steps));
+      first = next;
+    }
+    return contacts;
   }
 
   private String payload(DomainEvent event) {
