@@ -59,17 +59,58 @@ public final class JdbcContactJournal implements ContactJournal {
     });
   }
 
-  /** A new contact: its row, every step and the events, without counting stored steps first. */
+  /**
+   * A new contact: its row, every step and the events, without counting stored steps first. On
+   * PostgreSQL in one statement (the step and event inserts as data-modifying {@code with} parts of
+   * the contact's insert; issue 11: two round trips fewer per contact opened), elsewhere three.
+   */
   @Override
   public void create(Contact contact, List<DomainEvent> events) {
     jdbc.inTransaction(() -> {
+      if (jdbc.postgres()) {
+        createInOneStatement(contact, events);
+        return null;
+      }
       insert(contact);
       appendSteps(contact, 0, events);
       return null;
     });
   }
 
+  private void createInOneStatement(Contact contact, List<DomainEvent> events) {
+    List<Object[]> steps = stepRows(contact, 0);
+    List<Object[]> eventRows = eventRows(contact, events);
+    StringBuilder sql = new StringBuilder("with step as (").append(STEP_INSERT).append(rows(steps.size(), 7)).append(")");
+    if (!eventRows.isEmpty()) {
+      sql.append(", event as (").append(EVENT_INSERT).append(rows(eventRows.size(), 4)).append(")");
+    }
+    List<Object> args = new ArrayList<>();
+    steps.forEach(row -> args.addAll(java.util.Arrays.asList(row)));
+    eventRows.forEach(row -> args.addAll(java.util.Arrays.asList(row)));
+    args.addAll(contactRow(contact));
+    jdbc.update(sql.append(' ').append(CONTACT_INSERT).toString(), args.toArray());
+  }
+
+  /** {@code n} rows of {@code width} parameters each: {@code (?, ?), (?, ?)}. */
+  private static String rows(int n, int width) {
+    String row = "(" + String.join(", ", java.util.Collections.nCopies(width, "?")) + ")";
+    return String.join(", ", java.util.Collections.nCopies(n, row));
+  }
+
+  private static final String STEP_INSERT =
+      "insert into contact_step (contact_id, seq, state, at, agent_id, queue_id, reason) values ";
+  private static final String EVENT_INSERT = "insert into domain_event (type, at, contact_id, payload) values ";
+  private static final String CONTACT_INSERT = "insert into contact (id, channel, citizen_id, language,"
+      + " required_skills, priority, queue_id, agent_id, topic, state, created_at, updated_at, queued_at, offered_at,"
+      + " connected_at, held_at, wrap_up_at, closed_at, abandoned_at, callback_requested_at, transferred_at,"
+      + " overflowed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
   private void appendSteps(Contact contact, int stored, List<DomainEvent> events) {
+    jdbc.batch(STEP_INSERT + rows(1, 7), stepRows(contact, stored));
+    jdbc.batch(EVENT_INSERT + rows(1, 4), eventRows(contact, events));
+  }
+
+  private static List<Object[]> stepRows(Contact contact, int stored) {
     List<ContactStep> steps = contact.steps();
     List<Object[]> stepRows = new ArrayList<>();
     for (int seq = stored; seq < steps.size(); seq++) {
@@ -77,16 +118,23 @@ public final class JdbcContactJournal implements ContactJournal {
       stepRows.add(new Object[] {contact.id().value(), seq, s.state().name(), s.at(), text(s.agent()),
           text(s.queue()), s.reason()});
     }
-    jdbc.batch("insert into contact_step (contact_id, seq, state, at, agent_id, queue_id, reason)"
-        + " values (?, ?, ?, ?, ?, ?, ?)", stepRows);
+    return stepRows;
+  }
+
+  private List<Object[]> eventRows(Contact contact, List<DomainEvent> events) {
     List<Object[]> eventRows = new ArrayList<>();
     for (DomainEvent event : events) {
       eventRows.add(new Object[] {event.type(), event.at(), contact.id().value(), payload(event)});
     }
-    jdbc.batch("insert into domain_event (type, at, contact_id, payload) values (?, ?, ?, ?)", eventRows);
+    return eventRows;
   }
 
   private void insert(Contact c) {
+    jdbc.update(CONTACT_INSERT, contactRow(c).toArray());
+  }
+
+  /** The contact row's values, in {@link #CONTACT_INSERT}'s order. */
+  private static List<Object> contactRow(Contact c) {
     List<Object> args = new ArrayList<>(List.of(c.id().value(), c.channel().name(), c.citizen().value(),
         c.language().code(), Columns.skills(c.requiredSkills()), c.priority()));
     args.add(text(c.queue()));
@@ -96,10 +144,7 @@ public final class JdbcContactJournal implements ContactJournal {
     args.add(c.createdAt());
     args.add(c.updatedAt());
     args.addAll(firstAts(c));
-    jdbc.update("insert into contact (id, channel, citizen_id, language, required_skills, priority, queue_id,"
-        + " agent_id, topic, state, created_at, updated_at, queued_at, offered_at, connected_at, held_at,"
-        + " wrap_up_at, closed_at, abandoned_at, callback_requested_at, transferred_at, overflowed_at)"
-        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args.toArray());
+    return args;
   }
 
   private void update(Contact c) {
