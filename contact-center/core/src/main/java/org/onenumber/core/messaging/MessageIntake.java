@@ -85,13 +85,13 @@ public final class MessageIntake implements ReceiveMessage {
     if (keyword.isPresent()) {
       return keywords.handle(command, keyword.get());
     }
-    Optional<Contact> open = keywords.citizen(command.identity())
-        .flatMap(citizen -> openContactOf(journal, citizen, command.channel()));
+    Optional<Citizen> citizen = keywords.citizen(command.identity());
+    Optional<Contact> open = citizen.flatMap(known -> openContactOf(journal, known, command.channel()));
     if (open.isPresent()) {
       return new Threaded(store(command, open.get()), open.get());
     }
     Contact contact = openContact.open(new OpenContactCommand(command.channel(), command.identity(), null,
-        language(command), topic(command), null, null, null));
+        language(command, citizen), topic(command), null, null, null));
     return new Opened(store(command, contact), contact);
   }
 
@@ -105,11 +105,11 @@ public final class MessageIntake implements ReceiveMessage {
     return message;
   }
 
-  private Language language(ReceiveMessageCommand command) {
+  private Language language(ReceiveMessageCommand command, Optional<Citizen> citizen) {
     if (command.language() != null) {
       return command.language();
     }
-    return keywords.citizen(command.identity()).map(Citizen::preferredLanguage)
+    return citizen.map(Citizen::preferredLanguage)
         .or(() -> ScriptLanguage.guess(command.body())).orElse(defaultLanguage);
   }
 
@@ -124,7 +124,6 @@ public final class MessageIntake implements ReceiveMessage {
 
   /** The citizen's newest contact on {@code channel} that is not closed or abandoned. */
   static Optional<Contact> openContactOf(ContactJournal journal, Citizen citizen, Channel channel) {
-    return journal.byCitizen(citizen.id(), 20).stream()
-        .filter(c -> c.channel() == channel && !c.state().isTerminal()).findFirst();
+    return journal.openOf(citizen.id(), channel);
   }
 }

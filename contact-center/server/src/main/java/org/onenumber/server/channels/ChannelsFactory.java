@@ -36,7 +36,7 @@ import org.onenumber.core.port.in.SendReply;
 import org.onenumber.core.port.in.UpdateDeliveryStatus;
 import org.onenumber.core.port.out.MessageGateway;
 import org.onenumber.server.events.VertxEventPublisher;
-import org.onenumber.server.persistence.GroupCommit;
+import org.onenumber.server.persistence.GroupCommitLanes;
 import org.onenumber.server.persistence.Jdbc;
 import org.onenumber.server.persistence.JdbcCaseRegistry;
 import org.onenumber.server.persistence.JdbcCitizenRegistry;
@@ -109,23 +109,28 @@ final class ChannelsFactory {
 
   /**
    * Inbound messages (webhooks, chat): each message with its citizen, contact, case reply and media
-   * jobs in one transaction, and concurrent messages in one group commit ({@link GroupCommit}).
+   * jobs in one transaction, and concurrent messages in group commits ({@link GroupCommitLanes}).
    */
   @Singleton
   ReceiveMessage receiveMessage(MessageContext context, OpenContact openContact, JdbcCaseRegistry cases,
-      ActOnCase desk, FetchCaseMedia media, @Named("inbound-messages") GroupCommit commits,
+      ActOnCase desk, FetchCaseMedia media, @Named("inbound-messages") GroupCommitLanes commits,
       @Value("${onenumber.messaging.default-language:ko}") String defaultLanguage) {
     ReceiveMessage chain = new MmsPictures(new CaseReplies(
         new MessageIntake(context, openContact, Language.of(defaultLanguage)), cases, desk), media, cases);
-    return command -> commits.run(() -> chain.receive(command));
+    return command -> commits.run(command.identity().value(), () -> chain.receive(command));
   }
 
-  /** {@code onenumber.messaging.group-commit.max-batch}: the most inbound messages one transaction holds. */
+  /**
+   * {@code onenumber.messaging.group-commit.lanes}: how many committers run side by side (a
+   * sender's messages always in the same one); {@code .max-batch}: the most inbound messages one
+   * transaction holds.
+   */
   @Singleton
   @Named("inbound-messages")
   @Bean(preDestroy = "close")
-  GroupCommit inboundCommits(Jdbc jdbc, @Value("${onenumber.messaging.group-commit.max-batch:200}") int maxBatch) {
-    return new GroupCommit(jdbc, "inbound-message-commits", maxBatch);
+  GroupCommitLanes inboundCommits(Jdbc jdbc, @Value("${onenumber.messaging.group-commit.lanes:4}") int lanes,
+      @Value("${onenumber.messaging.group-commit.max-batch:200}") int maxBatch) {
+    return new GroupCommitLanes(jdbc, "inbound-message-commits", lanes, maxBatch);
   }
 
   @Singleton

@@ -66,6 +66,10 @@ public final class ChatHub {
 
   private static final Duration HOLD = Duration.ofSeconds(60);
   private static final int MAX_HELD = 8;
+  /** How often held frames past {@link #HOLD} are dropped. */
+  private static final Duration SWEEP = Duration.ofSeconds(1);
+  /** When held frames are next swept; guarded by {@link #early}. */
+  private Instant nextSweep = Instant.EPOCH;
   /** Only line frames are held: messages, the operator's name and the end are re-sent on resume. */
   private static final java.util.Set<Object> HELD_TYPES = java.util.Set.of("waiting", "queue");
   private static final String HELD_SINCE = "onenumber.heldSince";
@@ -280,8 +284,11 @@ public final class ChatHub {
   /** Keeps a frame for a contact no socket was registered for yet, for {@link #HOLD}; caller holds the lock. */
   private void holdEarly(ContactId contact, Map<String, Object> frame) {
     Instant now = clock.instant();
-    early.values().removeIf(frames -> frames.isEmpty()
-        || frames.get(0).get(HELD_SINCE) instanceof Instant at && !at.plus(HOLD).isAfter(now));
+    if (!now.isBefore(nextSweep)) { // a sweep walks every held contact: once a second, not once a frame (issue 11)
+      nextSweep = now.plus(SWEEP);
+      early.values().removeIf(frames -> frames.isEmpty()
+          || frames.get(0).get(HELD_SINCE) instanceof Instant at && !at.plus(HOLD).isAfter(now));
+    }
     List<Map<String, Object>> frames = early.computeIfAbsent(contact, c -> new ArrayList<>());
     if (frames.size() < MAX_HELD) {
       Map<String, Object> marked = new LinkedHashMap<>(frame);

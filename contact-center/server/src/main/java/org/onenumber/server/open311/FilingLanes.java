@@ -1,10 +1,9 @@
 package org.onenumber.server.open311;
 
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 import org.onenumber.server.persistence.GroupCommit;
+import org.onenumber.server.persistence.GroupCommitLanes;
 import org.onenumber.server.persistence.Jdbc;
 
 /**
@@ -17,29 +16,25 @@ import org.onenumber.server.persistence.Jdbc;
  */
 public final class FilingLanes implements AutoCloseable {
 
-  private final List<GroupCommit> lanes;
+  private final GroupCommitLanes lanes;
   private final AtomicInteger next = new AtomicInteger();
 
   FilingLanes(Jdbc jdbc, int lanes, int maxBatch) {
-    if (lanes < 1) {
-      throw new IllegalArgumentException("at least one lane");
-    }
-    this.lanes = IntStream.range(0, lanes).mapToObj(i -> new GroupCommit(jdbc, "open311-filings-" + i, maxBatch))
-        .toList();
+    this.lanes = new GroupCommitLanes(jdbc, "open311-filings", lanes, maxBatch);
   }
 
   /** Runs {@code work} in the next lane's next batch; returns its value once that batch committed. */
   <T> T run(Supplier<T> work) {
-    return lanes.get(Math.floorMod(next.getAndIncrement(), lanes.size())).run(work);
+    return lanes.run(next.getAndIncrement(), work);
   }
 
   /** How many batch transactions the lanes committed so far (tests). */
   public long transactions() {
-    return lanes.stream().mapToLong(GroupCommit::transactions).sum();
+    return lanes.transactions();
   }
 
   @Override
   public void close() {
-    lanes.forEach(GroupCommit::close);
+    lanes.close();
   }
 }

@@ -39,7 +39,8 @@ import reactor.core.publisher.Sinks;
  * rate. Each viewer has a buffer of {@value #VIEWER_BUFFER} frames; a viewer further behind
  * loses its oldest frames rather than slowing others (every frame is complete). A frame also
  * carries the category tab ({@code category}): today's most frequent categories from the live
- * emerging-issue fold ({@link EmergingIssues#topCategoriesToday}). Thread-safe.
+ * emerging-issue fold ({@link EmergingIssues#topCategoriesToday}). With no viewer connected nothing
+ * is rendered (a busy day's webhooks otherwise paid for frames nobody saw, issue 11). Thread-safe.
  */
 @Singleton
 public final class WallboardHub {
@@ -113,6 +114,9 @@ public final class WallboardHub {
     synchronized (this) {
       scheduled = false;
       lastPushNanos = System.nanoTime();
+    }
+    if (sink.currentSubscriberCount() == 0) {
+      return; // nobody watches: a viewer who connects gets a full frame of its own (stream)
     }
     try {
       sink.tryEmitNext(render(full));

@@ -3,6 +3,7 @@ package org.onenumber.server.persistence;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -39,10 +40,25 @@ public final class JdbcCitizenRegistry implements CitizenRegistry {
     return jdbc.queryOne("select * from citizen where id = ?", this::citizen, current);
   }
 
+  /**
+   * One statement (a webhook's hot path, issue 11): the citizen's row once per identity they hold,
+   * each with that identity ({@code o_kind}, {@code o_identity}).
+   */
   @Override
   public Optional<Citizen> findByIdentity(CitizenIdentity identity) {
-    return jdbc.queryOne("select c.* from citizen c join citizen_identity i on i.citizen_id = c.id"
-        + " where i.kind = ? and i.identity = ?", this::citizen, identity.kind(), identity.value());
+    List<Object[]> rows = jdbc.query("select c.*, o.kind as o_kind, o.identity as o_identity from citizen c"
+        + " join citizen_identity i on i.citizen_id = c.id join citizen_identity o on o.citizen_id = c.id"
+        + " where i.kind = ? and i.identity = ?", row -> new Object[] {citizen(row, Set.of()),
+            CitizenIdentity.of(row.getString("o_kind"), row.getString("o_identity"))},
+        identity.kind(), identity.value());
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    Citizen first = (Citizen) rows.get(0)[0];
+    Set<CitizenIdentity> identities = new HashSet<>();
+    rows.forEach(row -> identities.add((CitizenIdentity) row[1]));
+    return Optional.of(new Citizen(first.id(), first.name(), Set.copyOf(identities), first.preferredLanguage(),
+        first.consent()));
   }
 
   @Override
@@ -71,19 +87,34 @@ public final class JdbcCitizenRegistry implements CitizenRegistry {
     });
   }
 
-  /** One insert of the citizen and one batch of identities; an identity taken meanwhile fails on its key. */
+  /**
+   * One insert of the citizen and one batch of identities; on PostgreSQL one statement (the
+   * identities' insert a data-modifying {@code with} part of the citizen's; issue 11). An identity
+   * taken meanwhile fails on its key.
+   */
   @Override
   public void create(Citizen citizen) {
+    Consent consent = citizen.consent();
+    List<Object> args = new ArrayList<>();
+    citizen.identities().forEach(identity -> args.addAll(List.of(identity.kind(), identity.value(), citizen.id().value())));
+    String identities = String.join(", ", java.util.Collections.nCopies(citizen.identities().size(), "(?, ?, ?)"));
+    args.addAll(java.util.Arrays.asList(citizen.id().value(), citizen.name(), citizen.preferredLanguage().code(),
+        consent.storeHistory(), consent.recordCalls(), consent.smsOptOut()));
+    if (jdbc.postgres() && !citizen.identities().isEmpty()) {
+      jdbc.update("with identity as (insert into citizen_identity (kind, identity, citizen_id) values " + identities
+          + ") " + CITIZEN_INSERT, args.toArray());
+      return;
+    }
     jdbc.inTransaction(() -> {
-      Consent consent = citizen.consent();
-      jdbc.update("insert into citizen (id, name, preferred_language, store_history, record_calls, sms_opt_out)"
-              + " values (?, ?, ?, ?, ?, ?)", citizen.id().value(), citizen.name(), citizen.preferredLanguage().code(),
-          consent.storeHistory(), consent.recordCalls(), consent.smsOptOut());
+      jdbc.update(CITIZEN_INSERT, args.subList(args.size() - 6, args.size()).toArray());
       jdbc.batch("insert into citizen_identity (kind, identity, citizen_id) values (?, ?, ?)", citizen.identities()
           .stream().map(identity -> new Object[] {identity.kind(), identity.value(), citizen.id().value()}).toList());
       return null;
     });
   }
+
+  private static final String CITIZEN_INSERT = "insert into citizen (id, name, preferred_language, store_history,"
+      + " record_calls, sms_opt_out) values (?, ?, ?, ?, ?, ?)";
 
   @Override
   public void merge(CitizenId from, CitizenId into) {
@@ -103,8 +134,12 @@ public final class JdbcCitizenRegistry implements CitizenRegistry {
   }
 
   private Citizen citizen(ResultSet row) throws SQLException {
-    CitizenId id = new CitizenId(row.getString("id"));
-    return new Citizen(id, row.getString("name"), identities(id), new Language(row.getString("preferred_language")),
+    return citizen(row, identities(new CitizenId(row.getString("id"))));
+  }
+
+  private static Citizen citizen(ResultSet row, Set<CitizenIdentity> identities) throws SQLException {
+    return new Citizen(new CitizenId(row.getString("id")), row.getString("name"), identities,
+        new Language(row.getString("preferred_language")),
         new Consent(row.getBoolean("store_history"), row.getBoolean("record_calls"), row.getBoolean("sms_opt_out")));
   }
 }

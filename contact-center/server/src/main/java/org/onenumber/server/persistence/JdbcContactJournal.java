@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.onenumber.core.citizen.CitizenId;
+import org.onenumber.core.contact.Channel;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.contact.ContactState;
@@ -57,17 +59,58 @@ public final class JdbcContactJournal implements ContactJournal {
     });
   }
 
-  /** A new contact: its row, every step and the events, without counting stored steps first. */
+  /**
+   * A new contact: its row, every step and the events, without counting stored steps first. On
+   * PostgreSQL in one statement (the step and event inserts as data-modifying {@code with} parts of
+   * the contact's insert; issue 11: two round trips fewer per contact opened), elsewhere three.
+   */
   @Override
   public void create(Contact contact, List<DomainEvent> events) {
     jdbc.inTransaction(() -> {
+      if (jdbc.postgres()) {
+        createInOneStatement(contact, events);
+        return null;
+      }
       insert(contact);
       appendSteps(contact, 0, events);
       return null;
     });
   }
 
+  private void createInOneStatement(Contact contact, List<DomainEvent> events) {
+    List<Object[]> steps = stepRows(contact, 0);
+    List<Object[]> eventRows = eventRows(contact, events);
+    StringBuilder sql = new StringBuilder("with step as (").append(STEP_INSERT).append(rows(steps.size(), 7)).append(")");
+    if (!eventRows.isEmpty()) {
+      sql.append(", event as (").append(EVENT_INSERT).append(rows(eventRows.size(), 4)).append(")");
+    }
+    List<Object> args = new ArrayList<>();
+    steps.forEach(row -> args.addAll(java.util.Arrays.asList(row)));
+    eventRows.forEach(row -> args.addAll(java.util.Arrays.asList(row)));
+    args.addAll(contactRow(contact));
+    jdbc.update(sql.append(' ').append(CONTACT_INSERT).toString(), args.toArray());
+  }
+
+  /** {@code n} rows of {@code width} parameters each: {@code (?, ?), (?, ?)}. */
+  private static String rows(int n, int width) {
+    String row = "(" + String.join(", ", java.util.Collections.nCopies(width, "?")) + ")";
+    return String.join(", ", java.util.Collections.nCopies(n, row));
+  }
+
+  private static final String STEP_INSERT =
+      "insert into contact_step (contact_id, seq, state, at, agent_id, queue_id, reason) values ";
+  private static final String EVENT_INSERT = "insert into domain_event (type, at, contact_id, payload) values ";
+  private static final String CONTACT_INSERT = "insert into contact (id, channel, citizen_id, language,"
+      + " required_skills, priority, queue_id, agent_id, topic, state, created_at, updated_at, queued_at, offered_at,"
+      + " connected_at, held_at, wrap_up_at, closed_at, abandoned_at, callback_requested_at, transferred_at,"
+      + " overflowed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
   private void appendSteps(Contact contact, int stored, List<DomainEvent> events) {
+    jdbc.batch(STEP_INSERT + rows(1, 7), stepRows(contact, stored));
+    jdbc.batch(EVENT_INSERT + rows(1, 4), eventRows(contact, events));
+  }
+
+  private static List<Object[]> stepRows(Contact contact, int stored) {
     List<ContactStep> steps = contact.steps();
     List<Object[]> stepRows = new ArrayList<>();
     for (int seq = stored; seq < steps.size(); seq++) {
@@ -75,16 +118,23 @@ public final class JdbcContactJournal implements ContactJournal {
       stepRows.add(new Object[] {contact.id().value(), seq, s.state().name(), s.at(), text(s.agent()),
           text(s.queue()), s.reason()});
     }
-    jdbc.batch("insert into contact_step (contact_id, seq, state, at, agent_id, queue_id, reason)"
-        + " values (?, ?, ?, ?, ?, ?, ?)", stepRows);
+    return stepRows;
+  }
+
+  private List<Object[]> eventRows(Contact contact, List<DomainEvent> events) {
     List<Object[]> eventRows = new ArrayList<>();
     for (DomainEvent event : events) {
       eventRows.add(new Object[] {event.type(), event.at(), contact.id().value(), payload(event)});
     }
-    jdbc.batch("insert into domain_event (type, at, contact_id, payload) values (?, ?, ?, ?)", eventRows);
+    return eventRows;
   }
 
   private void insert(Contact c) {
+    jdbc.update(CONTACT_INSERT, contactRow(c).toArray());
+  }
+
+  /** The contact row's values, in {@link #CONTACT_INSERT}'s order. */
+  private static List<Object> contactRow(Contact c) {
     List<Object> args = new ArrayList<>(List.of(c.id().value(), c.channel().name(), c.citizen().value(),
         c.language().code(), Columns.skills(c.requiredSkills()), c.priority()));
     args.add(text(c.queue()));
@@ -94,10 +144,7 @@ public final class JdbcContactJournal implements ContactJournal {
     args.add(c.createdAt());
     args.add(c.updatedAt());
     args.addAll(firstAts(c));
-    jdbc.update("insert into contact (id, channel, citizen_id, language, required_skills, priority, queue_id,"
-        + " agent_id, topic, state, created_at, updated_at, queued_at, offered_at, connected_at, held_at,"
-        + " wrap_up_at, closed_at, abandoned_at, callback_requested_at, transferred_at, overflowed_at)"
-        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args.toArray());
+    return args;
   }
 
   private void update(Contact c) {
@@ -127,25 +174,53 @@ public final class JdbcContactJournal implements ContactJournal {
 
   @Override
   public Optional<Contact> find(ContactId id) {
-    return jdbc.queryOne("select * from contact where id = ?", this::contact, id.value());
+    return withSteps("c.id = ?", "s.seq", id.value()).stream().findFirst();
   }
 
   @Override
   public List<Contact> open() {
-    return jdbc.query("select * from contact where state not in ('CLOSED', 'ABANDONED') order by created_at, id",
-        this::contact);
+    return withSteps("c.state not in ('CLOSED', 'ABANDONED')", "c.created_at, c.id, s.seq");
   }
 
   @Override
   public List<Contact> byCitizen(CitizenId citizen, int limit) {
-    return jdbc.query("select * from contact where citizen_id = ? order by created_at desc, id desc limit ?",
-        this::contact, citizen.value(), limit);
+    return withSteps("c.id in (select id from contact where citizen_id = ? order by created_at desc, id desc limit ?)",
+        "c.created_at desc, c.id desc, s.seq", citizen.value(), limit);
   }
 
-  private Contact contact(ResultSet row) throws SQLException {
-    List<ContactStep> steps = jdbc.query("select * from contact_step where contact_id = ? order by seq",
-        ContactRows::step, row.getString("id"));
-    return ContactRows.contact(row, steps);
+  @Override
+  public Optional<Contact> openOf(CitizenId citizen, Channel channel) {
+    return withSteps("c.id = (select id from contact where citizen_id = ? and channel = ?"
+        + " and state not in ('CLOSED', 'ABANDONED') order by created_at desc, id desc limit 1)", "s.seq",
+        citizen.value(), channel.name()).stream().findFirst();
+  }
+
+  /**
+   * Contacts matching {@code where} (on {@code contact c}) with their steps, in one statement: a
+   * row per step ({@code step_*} columns), the rows of one contact next to each other ({@code order}
+   * ends with {@code s.seq}). One round trip instead of one per contact (issue 11).
+   */
+  private List<Contact> withSteps(String where, String order, Object... args) {
+    record Row(String contact, Function<List<ContactStep>, Contact> head, ContactStep step) {}
+    List<Row> rows = jdbc.query("select c.*, s.state as step_state, s.at as step_at, s.agent_id as step_agent_id,"
+        + " s.queue_id as step_queue_id, s.reason as step_reason from contact c"
+        + " left join contact_step s on s.contact_id = c.id where " + where + " order by " + order,
+        row -> new Row(row.getString("id"), ContactRows.head(row),
+            row.getString("step_state") == null ? null : ContactRows.step(row, "step_")), args);
+    List<Contact> contacts = new ArrayList<>();
+    for (int first = 0; first < rows.size(); ) {
+      int next = first;
+      List<ContactStep> steps = new ArrayList<>();
+      while (next < rows.size() && rows.get(next).contact().equals(rows.get(first).contact())) {
+        if (rows.get(next).step() != null) {
+          steps.add(rows.get(next).step());
+        }
+        next++;
+      }
+      contacts.add(rows.get(first).head().apply(steps));
+      first = next;
+    }
+    return contacts;
   }
 
   private String payload(DomainEvent event) {

@@ -91,6 +91,11 @@ public final class ServerProcess implements AutoCloseable {
     throw new IllegalStateException("server did not answer " + healthPath + " 200; log:\n" + Files.readString(log));
   }
 
+  /** The server JVM's CPU time so far (user and system), from its {@code ProcessHandle}. */
+  public java.time.Duration cpu() {
+    return process.toHandle().info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+  }
+
   /** SIGKILL: no shutdown hook, no flush, no close. */
   public void kill() throws InterruptedException {
     process.destroyForcibly();

@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
  * during the measured run, divided by the webhooks acknowledged in it. On both it carries {@code
  * sql_per_webhook}: the server's {@code onenumber_sql_statements_total} (every statement, savepoint,
  * commit and rollback; read from {@code /prometheus} as {@code admin}) over the same run, divided
- * the same way.
+ * the same way, and {@code server_cpu_us_per_webhook}: the server JVM's CPU time (user and system)
+ * over the run per acknowledged webhook, a figure that holds on a loaded machine where the rate
+ * does not.
  */
 public final class WebhookBench {
 
@@ -55,9 +57,12 @@ public final class WebhookBench {
       String admin = Logins.token(http, server.uri(), "admin");
       double statementsBefore = statements(http, server, admin);
       long committedBefore = url == null ? 0 : committed(url);
+      Duration cpuBefore = server.cpu();
       AckedLoad load = run(server, "bench", threads, seconds);
-      String transactions = String.format(" sql_per_webhook=%.1f",
-          (statements(http, server, admin) - statementsBefore) / Math.max(1, load.acknowledged()));
+      Duration cpu = server.cpu().minus(cpuBefore);
+      String transactions = String.format(" sql_per_webhook=%.1f server_cpu_us_per_webhook=%.0f",
+          (statements(http, server, admin) - statementsBefore) / Math.max(1, load.acknowledged()),
+          cpu.toNanos() / 1e3 / Math.max(1, load.acknowledged()));
       if (url != null) {
         TimeUnit.MILLISECONDS.sleep(1500); // backends report their counts at most once a second
         transactions += String.format(" tx_per_webhook=%.2f",

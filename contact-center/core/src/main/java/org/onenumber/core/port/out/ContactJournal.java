@@ -33,4 +33,13 @@ public interface ContactJournal {
 
   /** A citizen's contacts across every channel, newest first. */
   List<Contact> byCitizen(CitizenId citizen, int limit);
+
+  /**
+   * The citizen's newest contact on {@code channel} that is not closed or abandoned (where an
+   * inbound message is threaded). A journal may answer it with one query; this default looks
+   * among their 20 newest contacts.
+   */
+  default Optional<Contact> openOf(CitizenId citizen, org.onenumber.core.contact.Channel channel) {
+    return byCitizen(citizen, 20).stream().filter(c -> c.channel() == channel && !c.state().isTerminal()).findFirst();
+  }
 }
