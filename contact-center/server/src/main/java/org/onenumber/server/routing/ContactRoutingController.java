@@ -177,7 +177,7 @@ final class ContactRoutingController {
    * is 409 {@code offer_gone}: a late accept is a race the console loses, not a forbidden act.
    */
   private AgentId offeredTo(String offerId, Authentication who) {
-    Contact contact = routing.contact(new ContactId(offerId)).orElse(null);
+    Contact contact = routing.contactForStaff(new ContactId(offerId)).orElse(null);
     if (contact == null) {
       throw closedOrMissing(offerId, "offer_gone", "the offer " + offerId + " is no longer open: the citizen left");
     }
@@ -189,17 +189,19 @@ final class ContactRoutingController {
   }
 
   /**
-   * A contact no longer routed: 409 {@code code} when the journal has it closed (the citizen hung
-   * up and the channel closed it first; the console's wrap-up or accept came second), else 404.
+   * A contact routing no longer has: routing lets go of a contact only when it ended (closed,
+   * abandoned), so one the journal knows is 409 {@code code} (the citizen hung up and the channel
+   * ended it first; the console's accept or wrap-up came second), whatever state the journal's
+   * row shows yet (its write may still be in a group commit); one it does not know is 404.
    */
   private RuntimeException closedOrMissing(String contactId, String code, String message) {
-    boolean closed = journal.find(new ContactId(contactId)).filter(c -> c.state() == ContactState.CLOSED || c.state() == ContactState.ABANDONED).isPresent();
-    return closed ? new PermanentException(code, message) : new NotFoundException("routed contact", contactId);
+    return journal.find(new ContactId(contactId)).isPresent() ? new PermanentException(code, message)
+        : new NotFoundException("routed contact", contactId);
   }
 
   /** The agent holding or offered the contact, after checking the caller may act for them. */
   private AgentId agentOf(String contactId, Authentication who) {
-    Contact contact = routing.contact(new ContactId(contactId)).orElse(null);
+    Contact contact = routing.contactForStaff(new ContactId(contactId)).orElse(null);
     if (contact == null) {
       throw closedOrMissing(contactId, "already_closed", "the contact " + contactId + " is already closed: the citizen left");
     }
@@ -211,7 +213,7 @@ final class ContactRoutingController {
     ContactId id = new ContactId(contactId);
     String decided = decisions.contacts().stream().filter(c -> c.id().equals(id))
         .reduce((a, b) -> b).map(c -> c.state().name()).orElse(null);
-    Contact now = routing.contact(id).orElse(null); // the owner's engine, on a cluster standby
+    Contact now = routing.contactForStaff(id).orElse(null); // the owner's engine, on a cluster standby
     String state = decided != null ? decided : now == null ? "CLOSED" : now.state().name();
     Instant wrapUpEndsAt = now == null || now.agent() == null || now.state() != ContactState.WRAP_UP ? null
         : routing.agent(now.agent()).map(s -> s.wrapUpEndsAt().get(id)).orElse(null);

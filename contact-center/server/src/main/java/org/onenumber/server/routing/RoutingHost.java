@@ -370,6 +370,15 @@ public final class RoutingHost implements RouteContact {
     return routesHereOrAlone() ? call(engine -> engine.contact(id)) : relay.read(CONTACT, id.value(), Contact.class);
   }
 
+  /**
+   * As {@link #contact}, in the operators' lane: an accept's or wrap-up's own read of its contact
+   * (issue 17: it queued behind the arrivals, so accepts timed out while their command would not).
+   */
+  public Optional<Contact> contactForStaff(ContactId id) {
+    return routesHereOrAlone() ? callForStaff(engine -> engine.contact(id))
+        : relay.read(CONTACT, id.value(), Contact.class);
+  }
+
   /** The engine's view of a logged-in agent, from the owner's engine on a cluster standby. */
   public Optional<AgentStatus> agent(AgentId id) {
     return routesHereOrAlone() ? callForStaff(engine -> engine.agent(id)) : relay.read(AGENT, id.value(), AgentStatus.class);
