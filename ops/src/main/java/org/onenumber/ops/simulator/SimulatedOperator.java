@@ -25,8 +25,9 @@ import java.util.random.RandomGenerator;
  *       contact on its own virtual thread, so messaging operators can hold several;
  *   <li>ends it RESOLVED or, with {@code --escalate} probability, ESCALATED: by {@code /close} at
  *       once, or on a city day by {@code /wrap-up}, so the queue's wrap-up runs on the server's
- *       (simulated) clock; a 404 there after the citizen hung up on the connected call (the
- *       server ended it) closes it as HUNG_UP, not as an error;
+ *       (simulated) clock; a 409 {@code already_closed} there (or a 404 from an older server) after
+ *       the citizen hung up on the connected call (the server ended it) closes it as HUNG_UP, not
+ *       as an error; a late accept's 409 {@code offer_gone} is counted with the refused accepts;
  *   <li>on a city day, after every {@value #WORK_BEFORE_BREAK_S} trace seconds of work takes a
  *       {@value #BREAK_S}-second break (BREAK "personal", then AVAILABLE);
  *   <li>a call (VOICE offer) is not accepted by the API: the server rings the operator's phone
@@ -206,7 +207,9 @@ final class SimulatedOperator {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (OneNumberClient.Refused e) {
-      if (e.status == 404 && ledger.citizenLeft(contactId)) {
+      if (e.status == 404 && ledger.citizenLeft(contactId)
+          || e.status == 409 && e.getMessage().contains("\"already_closed\"")) {
+        // the citizen hung up and the server (the IVR, the chat) ended the contact first
         ledger.closed(contactId, "HUNG_UP");
       } else if (e.status == 409 && options.phonesAgi() && ledger.isCall(contactId)) {
         // the server wrapped the call up on the hang-up first (case 8 of the call flow), RESOLVED

@@ -12,5 +12,9 @@ public interface CallerLanguages {
 
   Optional<Language> remembered(CitizenIdentity.Phone caller);
 
+  /**
+   * Keeps {@code language} for {@code caller}'s next call. Called on a call's session thread: it
+   * must not block (the server records it and writes the latest per number coalesced, later).
+   */
   void remember(CitizenIdentity.Phone caller, Language language);
 }

@@ -11,6 +11,7 @@ import org.onenumber.core.citizen.CitizenIdentity;
 import org.onenumber.core.contact.Channel;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.directory.Language;
+import org.onenumber.core.error.RetriableException;
 import org.onenumber.core.port.in.OpenContactCommand;
 import org.onenumber.core.routing.RoutingCommand;
 import org.slf4j.Logger;
@@ -76,9 +77,20 @@ final class CallerSession implements AgiScript {
         topic = wanted.get();
       }
       // Case 5: the call becomes a contact in line.
-      Contact contact = open(new OpenContactCommand(Channel.VOICE, identity, name, language, topic, null, null, null));
-      if (contact == null) {
-        // Case 5c: intake refused or failed (no queue, database down): say goodbye rather than leave silence.
+      Contact contact;
+      try {
+        contact = ivr.intake().open(new OpenContactCommand(Channel.VOICE, identity, name, language, topic, null, null,
+            null));
+      } catch (RetriableException e) {
+        // Case 5c: too many calls becoming contacts at once (the server's admission lane is full) or
+        // the database unavailable: "all lines are busy, call again" rather than silence or a wait.
+        LOG.warn("a call could not become a contact now: {}", e.getMessage());
+        line.play(Prompt.LINES_BUSY, language);
+        line.hangUp();
+        return;
+      } catch (RuntimeException e) {
+        // Case 5d: intake refused (no queue for the language): say goodbye rather than leave silence.
+        LOG.error("a call could not become a contact: {}", e.getMessage());
         line.play(Prompt.GOODBYE, language);
         line.hangUp();
         return;
@@ -114,14 +126,6 @@ final class CallerSession implements AgiScript {
     return false;
   }
 
-  private Contact open(OpenContactCommand command) {
-    try {
-      return ivr.intake().open(command);
-    } catch (RuntimeException e) {
-      LOG.error("a call could not become a contact: {}", e.getMessage());
-      return null;
-    }
-  }
 
   private static String linkedId(AgiLine line, AgiRequest request) throws AgiException {
     String linked = line.linkedId();

@@ -1,6 +1,7 @@
 package org.onenumber.telephony.asterisk;
 
 import java.util.Objects;
+import org.onenumber.core.error.OneNumberException;
 import org.onenumber.core.port.in.OpenContact;
 import org.onenumber.core.port.in.RouteContact;
 import org.onenumber.core.port.in.ServeSelf;
@@ -43,7 +44,8 @@ public record Ivr(OpenContact intake, RouteContact routing, AgentDevices devices
   /**
    * Tells routing what happened on the call and returns true when it agreed. A refusal (the
    * operator already wrapped up, the offer already expired) or a failure is logged, never thrown:
-   * the call goes on either way.
+   * the call goes on either way. A contact routing no longer has (the operator's wrap-up or close
+   * ended it first: both sides end a connected call) is the expected race, logged at debug.
    */
   boolean tell(RoutingCommand command) {
     try {
@@ -54,6 +56,11 @@ public record Ivr(OpenContact intake, RouteContact routing, AgentDevices devices
       }
       return true;
     } catch (RuntimeException e) {
+      if (e instanceof OneNumberException refusal && "not_found".equals(refusal.code())
+          && (command instanceof RoutingCommand.WrapUp || command instanceof RoutingCommand.Close)) {
+        LOG.debug("routing already ended the contact: {} {}", command.getClass().getSimpleName(), e.getMessage());
+        return false;
+      }
       LOG.warn("routing failed {}: {}", command.getClass().getSimpleName(), e.getMessage());
       return false;
     }

@@ -46,6 +46,8 @@ public enum Prompt {
   TRANSFER,
   /** "Thank you for calling. Goodbye." */
   GOODBYE,
+  /** "All our lines are busy. Please call again in a few minutes. Goodbye." (the call could not be taken now) */
+  LINES_BUSY,
   /** The welfare check-in: "This is the city calling to see how you are. If you are well, press 1. To talk to someone, press 2." */
   CHECK_IN,
   /** The same, recorded slowly, for seniors whose care notes ask for it. */

@@ -61,8 +61,10 @@
  *         <li>Sign language: the video-call link goes out by SMS through core's {@code
  *             MessageGateway}, a confirmation, hang up (the video call becomes its own contact).
  *             If the SMS cannot be sent the caller hears so and goes on to an operator.
- *         <li>Intake refuses or fails (no queue for the language, database down): goodbye and
- *             hang up, never silence.
+ *         <li>Intake cannot take the call now (the server's call admission lane is full, the
+ *             database down: a retriable failure): "all our lines are busy, please call again"
+ *             ({@code lines-busy}) and hang up; intake refuses it (no queue for the language):
+ *             goodbye and hang up. Never silence, never a caller parked behind the database.
  *       </ol>
  *   <li><b>Waiting</b>: music on hold ({@code EXEC StartMusicOnHold}), then the session takes
  *       {@link org.onenumber.telephony.asterisk.CallSignal}s from the call's mailbox (the server

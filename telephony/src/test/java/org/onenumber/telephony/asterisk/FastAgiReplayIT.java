@@ -400,10 +400,10 @@ class FastAgiReplayIT {
   }
 
   @Test
-  void aCallThatCannotBecomeAContactHearsGoodbyeNotSilence() throws Exception {
-    routing.intakeDown();
+  void aCallThatCannotBecomeAContactNowHearsTheLinesAreBusyNotSilence() throws Exception {
+    routing.intakeDown(); // a retriable refusal: the database down or the server's call lane full (issue 17)
     FastAgiCaller caller = call("01012345678").press("1", "1").start();
-    caller.await("STREAM FILE onenumber/ko/goodbye", WITHIN);
+    caller.await("STREAM FILE onenumber/ko/lines-busy", WITHIN);
     caller.await("HANGUP", WITHIN);
     caller.awaitClosed(WITHIN);
     assertTrue(calls.all().isEmpty());

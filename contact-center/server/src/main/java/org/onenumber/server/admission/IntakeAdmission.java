@@ -31,12 +31,14 @@ public final class IntakeAdmission {
       @Value("${onenumber.admission.chat:256}") int chat,
       @Value("${onenumber.admission.reports:64}") int reports,
       @Value("${onenumber.admission.contacts:128}") int contacts,
+      @Value("${onenumber.admission.calls:256}") int calls,
       @Value("${onenumber.admission.retry-after-seconds:1}") int retryAfterSeconds) {
     this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
     lanes.put(IntakeKind.WEBHOOK, new Lane(registry, IntakeKind.WEBHOOK, webhooks));
     lanes.put(IntakeKind.CHAT, new Lane(registry, IntakeKind.CHAT, chat));
     lanes.put(IntakeKind.REPORT, new Lane(registry, IntakeKind.REPORT, reports));
     lanes.put(IntakeKind.CONTACT, new Lane(registry, IntakeKind.CONTACT, contacts));
+    lanes.put(IntakeKind.CALL, new Lane(registry, IntakeKind.CALL, calls));
   }
 
   /** A place in {@code kind}'s lane, to be closed when the work is done; refused at once when the lane is full. */

@@ -13,7 +13,9 @@ public enum IntakeKind {
   /** Open311 {@code POST /open311/v2/requests.*} and the report page's {@code POST /report/requests}. */
   REPORT("reports"),
   /** Contact creation, {@code POST /api/v1/contacts}. */
-  CONTACT("contacts");
+  CONTACT("contacts"),
+  /** A FastAGI call becoming a contact (the IVR's intake); a shed call hears "all lines are busy". */
+  CALL("calls");
 
   private final String key;
 

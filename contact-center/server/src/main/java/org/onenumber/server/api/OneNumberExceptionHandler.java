@@ -56,6 +56,9 @@ final class OneNumberExceptionHandler implements ExceptionHandler<OneNumberExcep
       // a refusal relayed from the cluster's routing owner keeps the owner's status (issue 11)
       case PermanentException e when "not_found".equals(e.code()) -> HttpStatus.NOT_FOUND;
       case PermanentException e when "illegal_transition".equals(e.code()) -> HttpStatus.CONFLICT;
+      // a late accept (the offer rang out) or a wrap-up after the citizen hung up (issue 17)
+      case PermanentException e when "offer_gone".equals(e.code()) || "already_closed".equals(e.code()) ->
+          HttpStatus.CONFLICT;
       case PermanentException e -> HttpStatus.BAD_REQUEST;
       case IntakeShedException e -> HttpStatus.SERVICE_UNAVAILABLE;
       case RetriableException e -> {

@@ -4,7 +4,9 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.onenumber.core.contact.ContactId;
@@ -60,8 +62,11 @@ final class JdbcChatSessions {
   }
 
   /** Keeps (or, with null, clears) the moment the session is abandoned unless resumed. */
-  void graceDeadline(String token, Instant deadline) {
-    jdbc.update("update chat_session set grace_deadline = ? where token = ?", deadline, token);
+  /** Keeps each session's grace deadline (empty: none), as one JDBC batch. */
+  void graceDeadlines(Map<String, Optional<Instant>> deadlines) {
+    List<Object[]> rows = new ArrayList<>(deadlines.size());
+    deadlines.forEach((token, deadline) -> rows.add(new Object[] {deadline.orElse(null), token}));
+    jdbc.batch("update chat_session set grace_deadline = ? where token = ?", rows);
   }
 
   private static ChatSession read(ResultSet row) throws SQLException {

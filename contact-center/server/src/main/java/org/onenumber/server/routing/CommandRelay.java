@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  *       under way) is a retriable failure: the caller answers 503 with retry-after or an
  *       {@code unavailable}/{@code error} frame, as during a database outage.
  *   <li>{@value #READS}: request, header {@code read} the name of an {@link EngineRead} ({@code contact},
- *       {@code agent}, {@code position}, {@code queue-status}, {@code configuration}, {@code configurations},
+ *       {@code contact-for-staff}, {@code agent}, {@code position}, {@code queue-status}, {@code configuration}, {@code configurations},
  *       {@code agents}), body its key (an id, or empty); the reply is the owner engine's answer as wire
  *       bytes (core records; empty when it holds none), an unknown name fails with 400.
  *   <li>{@value #SNAPSHOTS}: point to point, body an agent id; the owner sends that agent a

@@ -24,6 +24,8 @@ import org.onenumber.core.contact.ContactState;
 import org.onenumber.core.directory.DepartmentId;
 import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.error.NotFoundException;
+import org.onenumber.core.error.PermanentException;
+import org.onenumber.core.port.out.ContactJournal;
 import org.onenumber.core.routing.RoutingCommand;
 import org.onenumber.server.analytics.Dispositions;
 import org.onenumber.server.console.JdbcContactNotes;
@@ -46,9 +48,11 @@ final class ContactRoutingController {
   private final InstantSource clock;
   private final JdbcContactNotes notes;
   private final Dispositions dispositions;
+  private final ContactJournal journal;
 
   ContactRoutingController(RoutingHost routing, InstantSource clock, JdbcContactNotes notes,
-      Dispositions dispositions) {
+      Dispositions dispositions, ContactJournal journal) {
+    this.journal = journal;
     this.dispositions = dispositions;
     this.clock = clock;
     this.notes = notes;
@@ -58,14 +62,14 @@ final class ContactRoutingController {
   @Post("/offers/{offerId}/accept")
   @Operation(summary = "Accept an offer (its id is the contact id); the contact is connected to the agent")
   ContactStateView accept(@PathVariable String offerId, Authentication who) {
-    AgentId agent = agentOf(offerId, who);
+    AgentId agent = offeredTo(offerId, who);
     return after(offerId, routing.handle(new RoutingCommand.Accept(agent, new ContactId(offerId))), null);
   }
 
   @Post("/offers/{offerId}/decline")
   @Operation(summary = "Decline an offer: the contact returns to its place in line")
   ContactStateView decline(@PathVariable String offerId, @Nullable @Body RoutingBodies.Decline body, Authentication who) {
-    AgentId agent = agentOf(offerId, who);
+    AgentId agent = offeredTo(offerId, who);
     return after(offerId, routing.handle(new RoutingCommand.Decline(agent, new ContactId(offerId),
         body == null ? null : body.reason())), null);
   }
@@ -165,10 +169,40 @@ final class ContactRoutingController {
     return routing.read(EngineRead.QUEUE_STATUS, new QueueId(queueId).value()).map(QueueStatusView::of).orElseThrow(() -> new NotFoundException("queue", queueId));
   }
 
+  /**
+   * The agent the contact is offered to, after checking the caller may act for them. An offer no
+   * longer open (it rang out and went back to the queue or to another agent, or the citizen left)
+   * is 409 {@code offer_gone}: a late accept is a race the console loses, not a forbidden act.
+   */
+  private AgentId offeredTo(String offerId, Authentication who) {
+    Contact contact = routing.contactForStaff(new ContactId(offerId)).orElse(null);
+    if (contact == null) {
+      throw closedOrMissing(offerId, "offer_gone", "the offer " + offerId + " is no longer open: the citizen left");
+    }
+    if (contact.state() != ContactState.OFFERED || contact.agent() == null
+        || !AgentAccess.mayActFor(who, contact.agent().value())) {
+      throw new PermanentException("offer_gone", "the offer " + offerId + " is no longer open to you");
+    }
+    return contact.agent();
+  }
+
+  /**
+   * A contact routing no longer has: routing lets go of a contact only when it ended (closed,
+   * abandoned), so one the journal knows is 409 {@code code} (the citizen hung up and the channel
+   * ended it first; the console's accept or wrap-up came second), whatever state the journal's
+   * row shows yet (its write may still be in a group commit); one it does not know is 404.
+   */
+  private RuntimeException closedOrMissing(String contactId, String code, String message) {
+    return journal.find(new ContactId(contactId)).isPresent() ? new PermanentException(code, message)
+        : new NotFoundException("routed contact", contactId);
+  }
+
   /** The agent holding or offered the contact, after checking the caller may act for them. */
   private AgentId agentOf(String contactId, Authentication who) {
-    Contact contact = routing.contact(new ContactId(contactId))
-        .orElseThrow(() -> new NotFoundException("routed contact", contactId));
+    Contact contact = routing.contactForStaff(new ContactId(contactId)).orElse(null);
+    if (contact == null) {
+      throw closedOrMissing(contactId, "already_closed", "the contact " + contactId + " is already closed: the citizen left");
+    }
     RoutingAccess.requireAgent(who, contact.agent() == null ? null : contact.agent().value());
     return contact.agent();
   }
@@ -177,7 +211,7 @@ final class ContactRoutingController {
     ContactId id = new ContactId(contactId);
     String decided = decisions.contacts().stream().filter(c -> c.id().equals(id))
         .reduce((a, b) -> b).map(c -> c.state().name()).orElse(null);
-    Contact now = routing.contact(id).orElse(null); // the owner's engine, on a cluster standby
+    Contact now = routing.contactForStaff(id).orElse(null); // the owner's engine, on a cluster standby
     String state = decided != null ? decided : now == null ? "CLOSED" : now.state().name();
     Instant wrapUpEndsAt = now == null || now.agent() == null || now.state() != ContactState.WRAP_UP ? null
         : routing.agent(now.agent()).map(s -> s.wrapUpEndsAt().get(id)).orElse(null);

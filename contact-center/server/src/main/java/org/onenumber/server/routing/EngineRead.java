@@ -34,6 +34,12 @@ public final class EngineRead<T> {
   /** An open contact as routing holds it (who holds it, its state). */
   public static final EngineRead<Optional<Contact>> CONTACT =
       one("contact", false, Contact.class, (engine, id) -> engine.contact(new ContactId(id)));
+  /**
+   * As {@link #CONTACT}, in the operators' lane: an accept's or wrap-up's own read of its contact
+   * (issue 17: it queued behind the arrivals, so accepts timed out while their command would not).
+   */
+  public static final EngineRead<Optional<Contact>> CONTACT_FOR_STAFF =
+      one("contact-for-staff", true, Contact.class, (engine, id) -> engine.contact(new ContactId(id)));
   /** A logged-in agent's routing state (their held contacts, offer, wrap-ups). */
   public static final EngineRead<Optional<AgentStatus>> AGENT =
       one("agent", true, AgentStatus.class, (engine, id) -> engine.agent(new AgentId(id)));
@@ -54,7 +60,7 @@ public final class EngineRead<T> {
   public static final EngineRead<List<AgentStatus>> AGENTS =
       list("agents", false, AgentStatus.class, (engine, key) -> List.copyOf(engine.agents()));
 
-  private static final Map<String, EngineRead<?>> BY_NAME = Stream.of(CONTACT, AGENT, POSITION, QUEUE_STATUS,
+  private static final Map<String, EngineRead<?>> BY_NAME = Stream.of(CONTACT, CONTACT_FOR_STAFF, AGENT, POSITION, QUEUE_STATUS,
       CONFIGURATION, CONFIGURATIONS, AGENTS).collect(Collectors.toUnmodifiableMap(EngineRead::name, r -> r));
 
   private final String name;

@@ -4,6 +4,7 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.onenumber.core.event.DomainEvent;
@@ -26,13 +27,15 @@ final class JdbcRoutingEvents {
     this.json = json;
   }
 
+  /** Sends the events as one JDBC batch (one round trip on routing's commit, not one per event). */
   void append(List<DomainEvent> events) {
+    List<Object[]> rows = new ArrayList<>(events.size());
     for (DomainEvent event : events) {
       Map<String, Object> payload = EventPayload.of(event);
       Object contact = payload.get("contact");
-      jdbc.update("insert into domain_event (type, at, contact_id, payload) values (?, ?, ?, ?)",
-          event.type(), event.at(), contact == null ? null : contact.toString(), write(payload));
+      rows.add(new Object[] {event.type(), event.at(), contact == null ? null : contact.toString(), write(payload)});
     }
+    jdbc.batch("insert into domain_event (type, at, contact_id, payload) values (?, ?, ?, ?)", rows);
   }
 
   private String write(Map<String, Object> payload) {

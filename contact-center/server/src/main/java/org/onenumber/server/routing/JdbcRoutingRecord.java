@@ -124,9 +124,7 @@ final class JdbcRoutingRecord implements RoutingRecord {
     }
     jdbc.inTransaction(() -> {
       ownership.fence(); // a node that lost the routing lease writes nothing: LeaseLostException rolls back
-      for (Contact contact : decisions.contacts()) {
-        journal.append(contact, decisions.eventsFor(contact.id()));
-      }
+      journal.appendAll(decisions.contacts(), decisions::eventsFor); // a fixed number of round trips
       events.append(loose);
       for (AgentId agent : loggedOut) {
         jdbc.update("delete from agent_session where agent_id = ?", agent.value());

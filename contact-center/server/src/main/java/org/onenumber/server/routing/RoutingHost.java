@@ -377,6 +377,11 @@ public final class RoutingHost implements RouteContact {
     return read(EngineRead.CONTACT, id.value());
   }
 
+  /** As {@link #contact}, in the operators' lane ({@link EngineRead#CONTACT_FOR_STAFF}). */
+  public Optional<Contact> contactForStaff(ContactId id) {
+    return read(EngineRead.CONTACT_FOR_STAFF, id.value());
+  }
+
   /** The engine's view of a logged-in agent, from the owner's engine on a cluster standby. */
   public Optional<AgentStatus> agent(AgentId id) {
     return read(EngineRead.AGENT, id.value());

@@ -11,6 +11,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import org.onenumber.core.port.in.OpenContact;
+import org.onenumber.server.admission.IntakeAdmission;
+import org.onenumber.server.admission.IntakeKind;
 import org.onenumber.core.port.out.MessageGateway;
 import org.onenumber.server.events.VertxEventPublisher;
 import org.onenumber.server.routing.RoutingHost;
@@ -42,7 +44,7 @@ final class AgiFactory {
   @Context
   @Bean(preDestroy = "close")
   @Requires(property = AGI + ".enabled", value = "true")
-  AgiIvrServer agiIvrServer(OpenContact intake, RoutingHost routing, JdbcAgentDevices devices,
+  AgiIvrServer agiIvrServer(OpenContact intake, IntakeAdmission admission, RoutingHost routing, JdbcAgentDevices devices,
       @Named("asteriskCalls") AsteriskCalls calls,
       JdbcCallerLanguages languages, MessageGateway sms, Vertx vertx, VertxEventPublisher events,
       org.onenumber.core.port.in.ServeSelf selfService,
@@ -63,7 +65,15 @@ final class AgiFactory {
         ringTimeout, d.digitTimeout(), d.menuAttempts(), d.hangupProbe(), d.controlGrace(), d.mohClass(),
         d.answeredContext(), signLanguageLink);
     new RoutedEventForwarder(vertx, events, calls);
-    AgiIvrServer server = new AgiIvrServer(new Ivr(intake, routing, devices, calls, languages, sms,
+    // Calls becoming contacts take a place in the CALL lane (issue 17): one more than its limit at
+    // once hears "all lines are busy" and is hung up, instead of parking a session thread behind the
+    // database's pool.
+    OpenContact admitted = command -> {
+      try (IntakeAdmission.Permit permit = admission.enter(IntakeKind.CALL)) {
+        return intake.open(command);
+      }
+    };
+    AgiIvrServer server = new AgiIvrServer(new Ivr(admitted, routing, devices, calls, languages, sms,
         new CallerNumbers(region), settings, selfService), Math.min(warmSessions, maxSessions),
         new CheckIns(new LazyCheckIns(welfare), new org.onenumber.core.directory.QueueId(checkInQueue), checkInPriority,
             new LazyHappyCallAnswers(happyCalls)));

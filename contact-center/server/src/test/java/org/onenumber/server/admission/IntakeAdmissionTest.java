@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class IntakeAdmissionTest {
 
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  private final IntakeAdmission admission = new IntakeAdmission(meters, 2, 1, 1, 0, 3);
+  private final IntakeAdmission admission = new IntakeAdmission(meters, 2, 1, 1, 0, 1, 3);
 
   @Test
   void aFullLaneShedsAtOnceAndCountsItAndAClosedPermitFreesOnePlaceOnce() {
@@ -40,6 +40,10 @@ class IntakeAdmissionTest {
         admission.enter(IntakeKind.CONTACT);
       }
       assertEquals(0, admission.shed(IntakeKind.CONTACT));
+    }
+    try (var call = admission.enter(IntakeKind.CALL)) { // issue 17: calls have their own lane
+      assertNull(admission.tryEnter(IntakeKind.CALL));
+      assertEquals(1.0, meters.get("onenumber.admission.shed").tag("kind", "calls").counter().count());
     }
   }
 }

@@ -156,6 +156,58 @@ abstract class JdbcContractsTestBase {
     }
   }
 
+  /**
+   * Issue 17: routing's commit journals its contacts with {@link JdbcContactJournal#appendAll} in a
+   * fixed number of statements (it sent four per contact, one after the other), storing what
+   * {@code append} of each would: new contacts, later snapshots' new steps, and the events.
+   */
+  @Nested
+  class JdbcContactJournalAppendAllScenario {
+    private final Jdbc jdbc = fresh();
+    private final JdbcContactJournal journal = new JdbcContactJournal(jdbc, JsonMapper.createDefault());
+    private final CitizenId kim = new CitizenId("citizen-kim");
+    private final Instant t0 = Instant.parse("2026-12-03T09:00:00Z");
+
+    private Contact queued(String id) {
+      return Contact.create(new ContactId(id), Channel.VOICE, kim, Language.KOREAN, Set.of(), 0, null, t0)
+          .moveTo(new org.onenumber.core.contact.ContactStep(org.onenumber.core.contact.ContactState.QUEUED, t0, null,
+              new org.onenumber.core.directory.QueueId("general-ko"), "intake"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void storesManyContactsInAFixedNumberOfStatementsAsAppendWould() {
+      new JdbcCitizenRegistry(jdbc).save(new Citizen(kim, "김", Set.of(new CitizenIdentity.Phone("+821011112222")),
+          Language.KOREAN, Consent.DEFAULT));
+      List<Contact> stored = new java.util.ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        stored.add(queued("old-" + i));
+        journal.append(stored.get(i), List.of());
+      }
+      List<Contact> batch = new java.util.ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        batch.add(stored.get(i).moveTo(new org.onenumber.core.contact.ContactStep(
+            org.onenumber.core.contact.ContactState.OFFERED, t0.plusSeconds(i), new org.onenumber.core.agent.AgentId(
+                "op-" + i), null, null)));
+        batch.add(queued("new-" + i));
+      }
+      java.util.Map<ContactId, List<org.onenumber.core.event.DomainEvent>> events = new java.util.HashMap<>();
+      for (Contact c : batch) {
+        events.put(c.id(), List.of(new org.onenumber.core.event.ContactStateChanged(c.id(), c.channel(), c.language(),
+            null, c.state(), null, c.agent(), "test", t0)));
+      }
+      long before = jdbc.statements();
+      journal.appendAll(batch, events::get);
+      long statements = jdbc.statements() - before;
+
+      org.junit.jupiter.api.Assertions.assertTrue(statements <= 6, "20 contacts in " + statements + " statements, not 4 each");
+      for (Contact c : batch) {
+        org.junit.jupiter.api.Assertions.assertEquals(c, journal.find(c.id()).orElseThrow());
+      }
+      org.junit.jupiter.api.Assertions.assertEquals(20, jdbc.queryOne(
+          "select count(*) from domain_event where type = 'contact.state-changed'", r -> r.getInt(1)).orElseThrow());
+    }
+  }
+
   @Nested
   class JdbcCitizenRegistryContract extends CitizenRegistryContract {
     private final Jdbc jdbc = fresh();

@@ -2,6 +2,7 @@ package org.onenumber.server.routing;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.json.JsonMapper;
@@ -138,6 +139,53 @@ abstract class RoutingApiTestBase {
         row -> row.getInt(1)).orElseThrow();
     assertTrue(agentEvents >= 3, "agent state changes are journaled too: " + agentEvents);
     socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get();
+  }
+
+  /**
+   * Issue 17: an accept that comes after the citizen left is 409 {@code offer_gone} (it was 404 or
+   * 403 "may not act for agent null"), and the operator's wrap-up of a call the channel already
+   * closed (the caller hung up) is 409 {@code already_closed} (it was 404 "does not exist").
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void aLateAcceptAndAWrapUpAfterTheChannelClosedAreConflictsNotErrors() throws Exception {
+    String operator = token("op-002");
+    String supervisor = token("sv-01");
+    assertEquals(200, send("POST", "/api/v1/agents/op-002/login", "{\"queues\":[\"tax-ko\"]}", operator).status());
+    Frames frames = new Frames();
+    WebSocket socket = console("op-002", operator, frames);
+
+    String left = offered(frames, supervisor, "010-5555-0171");
+    assertEquals(200, send("POST", "/api/v1/contacts/" + left + "/abandon", null, supervisor).status());
+    Reply late = send("POST", "/api/v1/offers/" + left + "/accept", "{}", operator);
+    assertEquals(409, late.status(), late.text());
+    assertEquals("offer_gone", late.body().get("error"), late.text());
+
+    String hungUp = offered(frames, supervisor, "010-5555-0172");
+    assertEquals(200, send("POST", "/api/v1/offers/" + hungUp + "/accept", "{}", operator).status());
+    Reply closed = send("POST", "/api/v1/contacts/" + hungUp + "/close", "{\"outcome\":\"RESOLVED\"}", supervisor);
+    assertEquals(200, closed.status(), closed.text());
+    Reply wrapUp = send("POST", "/api/v1/contacts/" + hungUp + "/wrap-up", "{\"outcome\":\"RESOLVED\"}", operator);
+    assertEquals(409, wrapUp.status(), wrapUp.text());
+    assertEquals("already_closed", wrapUp.body().get("error"), wrapUp.text());
+    assertFalse(wrapUp.text().contains("010"), "no stored value echoed");
+
+    assertEquals(404, send("POST", "/api/v1/contacts/no-such-contact/wrap-up", "{\"outcome\":\"RESOLVED\"}",
+        operator).status(), "a contact that never existed stays 404");
+    socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get();
+  }
+
+  /** Opens a call for tax-ko and returns its id once op-002's console was offered it. */
+  @SuppressWarnings("unchecked")
+  private String offered(Frames frames, String supervisor, String phone) throws Exception {
+    Reply created = send("POST", "/api/v1/contacts", "{\"channel\":\"VOICE\",\"phone\":\"" + phone
+        + "\",\"language\":\"ko\",\"queue\":\"tax-ko\"}", supervisor);
+    assertEquals(201, created.status(), created.text());
+    String contact = (String) created.body().get("id");
+    await().atMost(Duration.ofSeconds(10)).until(() -> frames.received.stream()
+        .filter(f -> "offer".equals(f.get("type")))
+        .anyMatch(f -> contact.equals(((Map<String, Object>) f.get("offer")).get("contactId"))));
+    return contact;
   }
 
   @Test
