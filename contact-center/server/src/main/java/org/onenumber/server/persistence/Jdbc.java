@@ -51,7 +51,7 @@ public final class Jdbc implements Transactions {
    */
   @jakarta.inject.Inject
   public Jdbc(DataSource dataSource, @io.micronaut.context.annotation.Value("${onenumber.durability.h2-write-delay-ms:0}")
-      int h2WriteDelayMillis, @io.micronaut.context.annotation.Value("${onenumber.durability.h2-retention-ms:1000}")
+      int h2WriteDelayMillis, @io.micronaut.context.annotation.Value("${onenumber.durability.h2-retention-ms:0}")
       int h2RetentionMillis) {
     this(dataSource);
     new DurableCommits(h2WriteDelayMillis, h2RetentionMillis).apply(dataSource);
