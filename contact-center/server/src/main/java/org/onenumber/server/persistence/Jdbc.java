@@ -47,12 +47,14 @@ public final class Jdbc implements Transactions {
    * The server's instance: first makes commits durable on {@code dataSource} ({@link DurableCommits}).
    *
    * @param h2WriteDelayMillis {@code onenumber.durability.h2-write-delay-ms}, 0 unless benchmarking the old behaviour
+   * @param h2RetentionMillis {@code onenumber.durability.h2-retention-ms}: H2's RETENTION_TIME (the file's growth, issue 17)
    */
   @jakarta.inject.Inject
   public Jdbc(DataSource dataSource, @io.micronaut.context.annotation.Value("${onenumber.durability.h2-write-delay-ms:0}")
-      int h2WriteDelayMillis) {
+      int h2WriteDelayMillis, @io.micronaut.context.annotation.Value("${onenumber.durability.h2-retention-ms:0}")
+      int h2RetentionMillis) {
     this(dataSource);
-    new DurableCommits(h2WriteDelayMillis).apply(dataSource);
+    new DurableCommits(h2WriteDelayMillis, h2RetentionMillis).apply(dataSource);
   }
 
   /** Reads one row into a value. */
