@@ -26,7 +26,7 @@ import org.onenumber.server.TestDatabases;
  *       heap in use after a full GC then, and the batch department figures answering.
  * </ol>
  * Prints a table, last {@code RESULT cases stored=… seed_s=… inbox_p99_ms=… open311_get_p99_ms=…
- * open311_get_results=… post_per_s=… restart_s=… figures_warm_s=… restart_heap_mb=… load=…} (the one-minute
+ * open311_get_results=… post_per_s=… post_threads=… post_p99_ms=… restart_s=… figures_warm_s=… restart_heap_mb=… load=…} (the one-minute
  * load average at the end). Run by {@code bin/bench cases}; needs the PostgreSQL of
  * {@code bin/pg-setup}. Goals: inbox p99 ≤ 20 ms, GET p99 ≤ 50 ms, POST ≥ 500/s.
  */
@@ -67,7 +67,8 @@ public final class CasesBench {
       String page = get(http, server.uri(), query, null).body();
       int results = page.split("\"service_request_id\"", -1).length - 1;
       int seconds = options.integer("seconds", 20);
-      List<Long> posts = Open311Bench.post(http, server.uri(), options.integer("threads", 8), seconds);
+      int postThreads = options.integer("threads", 8);
+      List<Long> posts = Open311Bench.post(http, server.uri(), postThreads, seconds);
       double perSecond = posts.size() / (double) seconds;
       server.stop();
       Restart restart = restart(server, http);
@@ -78,8 +79,10 @@ public final class CasesBench {
       System.out.printf("%-9d %8.1f %14.1f %18.1f %12d %10.0f %10.1f %12d%n", count, seeded,
           Percentile.p99Millis(inbox), Percentile.p99Millis(gets), results, perSecond, restartSeconds, heapMb);
       System.out.printf("RESULT cases stored=%d seed_s=%.1f inbox_p99_ms=%.1f open311_get_p99_ms=%.1f"
-          + " open311_get_results=%d post_per_s=%.0f restart_s=%.1f figures_warm_s=%.1f restart_heap_mb=%d load=%s%n",
-          count, seeded, Percentile.p99Millis(inbox), Percentile.p99Millis(gets), results, perSecond, restartSeconds,
+          + " open311_get_results=%d post_per_s=%.0f post_threads=%d post_p99_ms=%.1f restart_s=%.1f figures_warm_s=%.1f"
+          + " restart_heap_mb=%d load=%s%n",
+          count, seeded, Percentile.p99Millis(inbox), Percentile.p99Millis(gets), results, perSecond, postThreads,
+          Percentile.p99Millis(posts), restartSeconds,
           restart.warmedSeconds(), heapMb,
           Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0]);
     }
