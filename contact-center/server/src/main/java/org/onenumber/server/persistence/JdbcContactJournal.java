@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,8 @@ public final class JdbcContactJournal implements ContactJournal {
       + " required_skills, priority, queue_id, agent_id, topic, state, created_at, updated_at, queued_at, offered_at,"
       + " connected_at, held_at, wrap_up_at, closed_at, abandoned_at, callback_requested_at, transferred_at,"
       + " overflowed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String STEP_ROW = STEP_INSERT + rows(1, 7);
+  private static final String EVENT_ROW = EVENT_INSERT + rows(1, 4);
   private static final String UPDATE = "update contact set queue_id = ?, agent_id = ?, state = ?, updated_at = ?, "
       + FIRST_AT_COLUMNS + " where id = ?";
 
@@ -58,16 +62,7 @@ public final class JdbcContactJournal implements ContactJournal {
 
   @Override
   public void append(Contact contact, List<DomainEvent> events) {
-    jdbc.inTransaction(() -> {
-      int stored = storedSteps(contact.id());
-      if (stored == 0) {
-        insert(contact);
-      } else {
-        update(contact);
-      }
-      appendSteps(contact, stored, events);
-      return null;
-    });
+    appendAll(List.of(contact), id -> events);
   }
 
   /**
@@ -77,10 +72,6 @@ public final class JdbcContactJournal implements ContactJournal {
    * stored steps, then the new rows, the updates, the steps and the events as one JDBC batch each.
    */
   public void appendAll(List<Contact> contacts, Function<ContactId, List<DomainEvent>> eventsOf) {
-    if (contacts.size() <= 1) {
-      contacts.forEach(c -> append(c, eventsOf.apply(c.id())));
-      return;
-    }
     jdbc.inTransaction(() -> {
       Map<String, Integer> stored = storedSteps(contacts);
       List<Object[]> inserts = new ArrayList<>();
@@ -95,8 +86,8 @@ public final class JdbcContactJournal implements ContactJournal {
       }
       jdbc.batch(CONTACT_INSERT, inserts);
       jdbc.batch(UPDATE, updates);
-      jdbc.batch(STEP_INSERT + rows(1, 7), stepRows);
-      jdbc.batch(EVENT_INSERT + rows(1, 4), eventRows);
+      jdbc.batch(STEP_ROW, stepRows);
+      jdbc.batch(EVENT_ROW, eventRows);
       return null;
     });
   }
@@ -106,7 +97,7 @@ public final class JdbcContactJournal implements ContactJournal {
     Map<String, Integer> stored = new HashMap<>();
     for (int from = 0; from < contacts.size(); from += 500) {
       List<Contact> chunk = contacts.subList(from, Math.min(contacts.size(), from + 500));
-      String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+      String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
       jdbc.query("select contact_id, count(*) from contact_step where contact_id in (" + marks + ") group by contact_id",
           row -> stored.put(row.getString(1), row.getInt(2)), chunk.stream().map(c -> c.id().value()).toArray());
     }
@@ -125,8 +116,9 @@ public final class JdbcContactJournal implements ContactJournal {
         createInOneStatement(contact, events);
         return null;
       }
-      insert(contact);
-      appendSteps(contact, 0, events);
+      jdbc.update(CONTACT_INSERT, contactRow(contact).toArray());
+      jdbc.batch(STEP_ROW, stepRows(contact, 0));
+      jdbc.batch(EVENT_ROW, eventRows(contact, events));
       return null;
     });
   }
@@ -139,21 +131,16 @@ public final class JdbcContactJournal implements ContactJournal {
       sql.append(", event as (").append(EVENT_INSERT).append(rows(eventRows.size(), 4)).append(")");
     }
     List<Object> args = new ArrayList<>();
-    steps.forEach(row -> args.addAll(java.util.Arrays.asList(row)));
-    eventRows.forEach(row -> args.addAll(java.util.Arrays.asList(row)));
+    steps.forEach(row -> args.addAll(Arrays.asList(row)));
+    eventRows.forEach(row -> args.addAll(Arrays.asList(row)));
     args.addAll(contactRow(contact));
     jdbc.update(sql.append(' ').append(CONTACT_INSERT).toString(), args.toArray());
   }
 
   /** {@code n} rows of {@code width} parameters each: {@code (?, ?), (?, ?)}. */
   private static String rows(int n, int width) {
-    String row = "(" + String.join(", ", java.util.Collections.nCopies(width, "?")) + ")";
-    return String.join(", ", java.util.Collections.nCopies(n, row));
-  }
-
-  private void appendSteps(Contact contact, int stored, List<DomainEvent> events) {
-    jdbc.batch(STEP_INSERT + rows(1, 7), stepRows(contact, stored));
-    jdbc.batch(EVENT_INSERT + rows(1, 4), eventRows(contact, events));
+    String row = "(" + String.join(", ", Collections.nCopies(width, "?")) + ")";
+    return String.join(", ", Collections.nCopies(n, row));
   }
 
   private static List<Object[]> stepRows(Contact contact, int stored) {
@@ -175,10 +162,6 @@ public final class JdbcContactJournal implements ContactJournal {
     return eventRows;
   }
 
-  private void insert(Contact c) {
-    jdbc.update(CONTACT_INSERT, contactRow(c).toArray());
-  }
-
   /** The contact row's values, in {@link #CONTACT_INSERT}'s order. */
   private static List<Object> contactRow(Contact c) {
     List<Object> args = new ArrayList<>(List.of(c.id().value(), c.channel().name(), c.citizen().value(),
@@ -191,10 +174,6 @@ public final class JdbcContactJournal implements ContactJournal {
     args.add(c.updatedAt());
     args.addAll(firstAts(c));
     return args;
-  }
-
-  private void update(Contact c) {
-    jdbc.update(UPDATE, updateArgs(c));
   }
 
   private static Object[] updateArgs(Contact c) {
@@ -214,11 +193,6 @@ public final class JdbcContactJournal implements ContactJournal {
       values.add(c.firstAt(state).orElse(null));
     }
     return values;
-  }
-
-  private int storedSteps(ContactId id) {
-    return jdbc.queryOne("select count(*) from contact_step where contact_id = ?", row -> row.getInt(1), id.value())
-        .orElse(0);
   }
 
   @Override
