@@ -61,8 +61,7 @@ final class JdbcChatSessions {
     return deadlines;
   }
 
-  /** Keeps (or, with null, clears) the moment the session is abandoned unless resumed. */
-  /** Keeps each session's grace deadline (empty: none), as one JDBC batch. */
+  /** Keeps each session's grace deadline, the moment it is abandoned unless resumed (empty: none), as one JDBC batch. */
   void graceDeadlines(Map<String, Optional<Instant>> deadlines) {
     List<Object[]> rows = new ArrayList<>(deadlines.size());
     deadlines.forEach((token, deadline) -> rows.add(new Object[] {deadline.orElse(null), token}));

@@ -166,7 +166,8 @@ final class ContactRoutingController {
   @Get("/queues/{queueId}/status")
   @Operation(summary = "A queue at a glance: waiting, oldest wait, agents logged in, estimated wait")
   QueueStatusView status(@PathVariable String queueId) {
-    return routing.read(EngineRead.QUEUE_STATUS, new QueueId(queueId).value()).map(QueueStatusView::of).orElseThrow(() -> new NotFoundException("queue", queueId));
+    return routing.read(EngineRead.QUEUE_STATUS, new QueueId(queueId).value()).map(QueueStatusView::of)
+        .orElseThrow(() -> new NotFoundException("queue", queueId));
   }
 
   /**

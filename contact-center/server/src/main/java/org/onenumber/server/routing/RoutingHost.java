@@ -392,9 +392,11 @@ public final class RoutingHost implements RouteContact {
    * routes (or alone), from the owner's engine over the bus on a cluster standby ({@link CommandRelay}).
    */
   public <T> T read(EngineRead<T> read, String key) {
-    if (!routesHereOrAlone()) {
-      return relay.read(read, key);
-    }
+    return routesHereOrAlone() ? readOnEngine(read, key) : relay.read(read, key);
+  }
+
+  /** Runs {@code read} on this node's engine, a staff read in the operators' lane. */
+  private <T> T readOnEngine(EngineRead<T> read, String key) {
     return read.staff() ? callForStaff(engine -> read.on(engine, key)) : call(engine -> read.on(engine, key));
   }
 
@@ -404,8 +406,7 @@ public final class RoutingHost implements RouteContact {
   }
 
   private <T> byte[] answer(EngineRead<T> read, String key) {
-    T answer = read.staff() ? callForStaff(engine -> read.on(engine, key)) : call(engine -> read.on(engine, key));
-    return read.write(answer);
+    return read.write(readOnEngine(read, key));
   }
 
   private boolean routesHereOrAlone() {
