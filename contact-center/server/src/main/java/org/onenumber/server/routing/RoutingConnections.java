@@ -6,6 +6,8 @@ import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.onenumber.server.persistence.Jdbc;
 import org.slf4j.Logger;
@@ -13,7 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routing's own connections (issue 17): a small pool of {@code onenumber.routing.connections} (2)
- * on the same database as the shared one, so that routing's reads and commits never wait behind
+ * for the routing context, plus {@code onenumber.routing.read-ahead} (2) for reading arrivals ahead
+ * of their turn ({@link ArrivalReads}: at most that many such reads in flight), on the same
+ * database as the shared one, so that routing's reads and commits never wait behind
  * intake's requests. At a city's day shift every one of the shared pool's connections was held by
  * intake; routing's reads then failed after the connection timeout, it distrusted its engine and
  * rebuilt from the journal, which needed the pool again (a spiral). The pool copies the shared
@@ -28,12 +32,20 @@ public final class RoutingConnections {
   private final Jdbc jdbc;
   private final DataSource pool;
   private final HikariDataSource own;
+  private final int readAhead;
+  private final ExecutorService readAheadThreads =
+      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("routing-read-ahead-", 0).factory());
 
-  RoutingConnections(Jdbc jdbc, DataSource shared, @Value("${onenumber.routing.connections:2}") int size) {
+  RoutingConnections(Jdbc jdbc, DataSource shared, @Value("${onenumber.routing.connections:2}") int size,
+      @Value("${onenumber.routing.read-ahead:2}") int readAhead) {
     if (size < 1) {
       throw new IllegalArgumentException("onenumber.routing.connections must be at least 1, was " + size);
     }
+    if (readAhead < 0) {
+      throw new IllegalArgumentException("onenumber.routing.read-ahead must not be negative, was " + readAhead);
+    }
     this.jdbc = jdbc;
+    this.readAhead = readAhead;
     HikariDataSource hikari = hikari(shared);
     if (hikari == null) {
       LOG.warn("routing shares the datasource: it is not a Hikari pool");
@@ -50,8 +62,8 @@ public final class RoutingConnections {
     config.setDataSourceProperties(hikari.getDataSourceProperties());
     config.setConnectionTimeout(hikari.getConnectionTimeout());
     config.setValidationTimeout(hikari.getValidationTimeout());
-    config.setMaximumPoolSize(size);
-    config.setMinimumIdle(size);
+    config.setMaximumPoolSize(size + readAhead);
+    config.setMinimumIdle(size + readAhead);
     // a database that is down at start must not stop the server here: the shared pool reports it
     config.setInitializationFailTimeout(-1);
     this.own = new HikariDataSource(config);
@@ -71,6 +83,16 @@ public final class RoutingConnections {
     jdbc.onPool(pool, work);
   }
 
+  /** How many arrivals may be read ahead of their turn at once (each on a connection of routing's pool). */
+  int readAhead() {
+    return readAhead;
+  }
+
+  /** Runs {@code read} on a thread of its own with routing's connections (at most {@link #readAhead} at once: the caller's bound). */
+  void readAhead(Runnable read) {
+    readAheadThreads.execute(() -> run(read));
+  }
+
   /** Routing's pool (tests hold its connections to make routing's reads fail). */
   DataSource pool() {
     return pool;
@@ -78,6 +100,7 @@ public final class RoutingConnections {
 
   @PreDestroy
   void close() {
+    readAheadThreads.shutdownNow();
     if (own != null) {
       own.close();
     }

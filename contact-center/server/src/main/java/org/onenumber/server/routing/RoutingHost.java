@@ -15,8 +15,6 @@ import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -76,9 +74,6 @@ import org.slf4j.LoggerFactory;
 @Context
 public final class RoutingHost implements RouteContact {
 
-  /** Reads arrivals back from the journal off the routing context ({@link Arrival}). */
-  private static final ExecutorService READ_AHEAD = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("routing-read-ahead-", 0).factory());
-
   private static final Logger LOG = LoggerFactory.getLogger(RoutingHost.class);
   private static final long CALL_TIMEOUT_SECONDS = 10;
   /** How often the cluster's owner looks for contacts queued by other nodes, and how old they must be. */
@@ -114,6 +109,7 @@ public final class RoutingHost implements RouteContact {
   private final Counter arrivalRetries;
   private final CommandRelay relay;
   private final HandedContacts handed;
+  private final ArrivalReads arrivalReads;
   /** Confined to the routing context: this node's engine is the one routing (after its takeover). */
   private boolean routingHere;
 
@@ -123,6 +119,7 @@ public final class RoutingHost implements RouteContact {
       HandedContacts handed) {
     this.vertx = vertx;
     this.handed = handed;
+    this.arrivalReads = new ArrivalReads(connections.readAhead(), connections::readAhead, journal::find, journal::findAll);
     this.ownership = ownership;
     this.time = time;
     this.clock = clock;
@@ -539,17 +536,18 @@ public final class RoutingHost implements RouteContact {
 
   /**
    * A contact intake queued, read back from the journal and routed; timed when offered at once.
-   * The read starts at once on a virtual thread of its own, on the shared pool ({@link #readAhead},
-   * issue 17), so the routing context does not spend two queries per arrival while arrivals and
-   * operators wait behind it; the arrival keeps its place in the queue. When the read has not
-   * finished (or failed) by the arrival's turn, the context reads it itself, as before. A contact
-   * its writer handed over ({@link HandedContacts}: an Open311 filing) is not read at all.
+   * The read starts ahead of the arrival's turn when one of routing's few read-ahead places is
+   * free ({@link ArrivalReads}, issue 17), so the routing context does not spend a query per
+   * arrival while arrivals and operators wait behind it; the arrival keeps its place in the queue.
+   * When it was not read ahead (no place free, not finished, or failed) the context reads it at
+   * its turn, with the other arrivals still unread, in one statement. A contact its writer handed
+   * over ({@link HandedContacts}: an Open311 filing) is not read at all.
    */
   private final class Arrival implements RoutingQueue.Command {
     private final ContactStateChanged queued;
     private final Instant receivedAt;
     private final long receivedNanos;
-    private volatile CompletableFuture<Optional<Contact>> ahead;
+    private volatile ArrivalReads.Read read;
 
     Arrival(ContactStateChanged queued, Instant receivedAt, long receivedNanos) {
       this.queued = queued;
@@ -560,22 +558,20 @@ public final class RoutingHost implements RouteContact {
     @Override
     public RoutingCommand command() {
       requireOwner(); // a standby leaves the journaled contact to the owner, which picks it up
-      CompletableFuture<Optional<Contact>> read = ahead;
-      ahead = null; // a retry reads again
       Optional<Contact> given = handed.take(queued.contact());
       if (given.isPresent()) {
         return new RoutingCommand.Arrive(given.get());
       }
-      Optional<Contact> contact = read != null && read.isDone() && !read.isCompletedExceptionally()
-          ? read.join() : journal.find(queued.contact());
-      return contact.map(RoutingCommand.Arrive::new).orElse(null);
+      if (read == null) {
+        read = arrivalReads.notAhead(queued.contact()); // its writer had handed it, then took it back
+      }
+      return arrivalReads.take(read).map(RoutingCommand.Arrive::new).orElse(null);
     }
 
     void readAhead() {
-      if (handed.holds(queued.contact())) {
-        return;
+      if (!handed.holds(queued.contact())) {
+        read = arrivalReads.start(queued.contact());
       }
-      ahead = CompletableFuture.supplyAsync(() -> journal.find(queued.contact()), READ_AHEAD);
     }
 
     @Override

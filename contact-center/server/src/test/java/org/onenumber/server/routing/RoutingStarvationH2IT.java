@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -42,6 +43,11 @@ import org.onenumber.server.persistence.JdbcDirectory;
  * arrival is first read ahead of its turn), the arrival's read fails; it is read again once they
  * are back (counted), still without a rebuild. Fails on the old shared pool:
  * the read waits out the connection timeout and routing distrusts the engine and rebuilds.
+ *
+ * <p>A burst of 300 arrivals while intake holds the shared pool is routed without a single thread
+ * waiting for the shared pool: arrivals are read ahead only a few at a time, on routing's own
+ * connections, the rest by the routing context in batches ({@link ArrivalReads}). Fails on the
+ * read-ahead of session 11 (a virtual thread per arrival on the shared pool: 300 waiting).
  */
 class RoutingStarvationH2IT {
 
@@ -93,7 +99,38 @@ class RoutingStarvationH2IT {
       await().atMost(Duration.ofSeconds(5)).until(() ->
           routing.call(e -> e.contact(retried.id()).isPresent()));
       assertEquals(rebuilds, meters.counter("onenumber.routing.rebuilds").count(), "no rebuild from the journal");
+
+      aBurstOfArrivalsNeverWaitsForTheSharedPool(context, oldest);
+      assertEquals(rebuilds, meters.counter("onenumber.routing.rebuilds").count(), "no rebuild from the journal");
     }
+  }
+
+  private static void aBurstOfArrivalsNeverWaitsForTheSharedPool(ApplicationContext context, Contact like) throws Exception {
+    RoutingHost routing = context.getBean(RoutingHost.class);
+    JdbcContactJournal journal = context.getBean(JdbcContactJournal.class);
+    VertxEventPublisher events = context.getBean(VertxEventPublisher.class);
+    List<Contact> burst = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      burst.add(journaledBeside(journal, like, "burst-" + i));
+    }
+    DataSource sharedPool = context.getBean(DataSource.class);
+    HikariPoolMXBean shared = sharedPool.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+    List<Connection> held = holdAll(sharedPool);
+    int mostWaiting = 0;
+    try {
+      burst.forEach(contact -> events.publish(queued(contact)));
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      boolean routed = false;
+      while (!routed && System.nanoTime() < deadline) {
+        mostWaiting = Math.max(mostWaiting, shared.getThreadsAwaitingConnection());
+        routed = routing.call(e -> burst.stream().allMatch(c -> e.contact(c.id()).isPresent()));
+        Thread.sleep(5);
+      }
+      assertTrue(routed, "every arrival of the burst reached routing");
+    } finally {
+      release(held);
+    }
+    assertTrue(mostWaiting < 10, mostWaiting + " threads waited for the shared pool while routing read 300 arrivals");
   }
 
   private String open(EmbeddedServer server) throws Exception {
