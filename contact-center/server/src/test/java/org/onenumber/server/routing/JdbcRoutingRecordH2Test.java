@@ -1,0 +1,106 @@
+package org.onenumber.server.routing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.json.JsonMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.agent.AgentState;
+import org.onenumber.core.directory.QueueId;
+import org.onenumber.core.routing.AgentStatus;
+import org.onenumber.core.routing.Decisions;
+import org.onenumber.server.TestDatabases;
+import org.onenumber.server.cluster.RoutingOwnership;
+import org.onenumber.server.persistence.Jdbc;
+import org.onenumber.server.persistence.JdbcContactJournal;
+import org.onenumber.server.persistence.JdbcDirectory;
+
+/**
+ * Routing's commit stores the agent sessions it touched in a fixed number of statements, however
+ * many agents (issue 17: at a city's shift change one to three statements per agent were sent one
+ * after the other on routing's one connection, while arrivals waited for it; 200 agents took 400
+ * statements here before, now at most 4), and still writes only the sessions that changed.
+ */
+class JdbcRoutingRecordH2Test {
+
+  private static final int AGENTS = 200;
+  private final Jdbc jdbc = new Jdbc(TestDatabases.h2());
+  private final InstantSource clock = InstantSource.fixed(Instant.parse("2026-12-03T10:00:00Z"));
+  private final JsonMapper json = JsonMapper.createDefault();
+  private final JdbcRoutingRecord record = new JdbcRoutingRecord(jdbc, new JdbcContactJournal(jdbc, json),
+      new JdbcDirectory(jdbc), new RoutingStore(jdbc, json, clock), new JdbcRoutingEvents(jdbc, json), clock,
+      Duration.ofDays(30), new Alone());
+
+  @Test
+  void agentSessionsAreWrittenInAFixedNumberOfStatementsAndOnlyWhenChanged() {
+    List<AgentStatus> available = new ArrayList<>();
+    for (int i = 0; i < AGENTS; i++) {
+      String id = "op-%03d".formatted(i);
+      jdbc.update("insert into agent (id, name, skills, languages, max_messaging, queues, state) values"
+          + " (?, ?, '', 'ko', 3, 'general-ko', 'OFFLINE')", id, "Operator " + i);
+      available.add(status(id, AgentState.AVAILABLE, null));
+    }
+
+    long created = statements(available, Set.of());
+    assertTrue(created <= 4, "new sessions of " + AGENTS + " agents in " + created + " statements");
+    assertEquals(AGENTS, count("select count(*) from agent_session where state = 'AVAILABLE'"));
+
+    List<AgentStatus> someOnBreak = new ArrayList<>(available);
+    for (int i = 0; i < 10; i++) {
+      someOnBreak.set(i, status(available.get(i).agent().value(), AgentState.BREAK, "lunch"));
+    }
+    jdbc.update("update agent_session set updated_at = ?", Instant.parse("2026-12-03T09:00:00Z"));
+    long changed = statements(someOnBreak, Set.of(new AgentId("op-199")));
+    assertTrue(changed <= 4, "10 of " + AGENTS + " changed, 1 out, in " + changed + " statements");
+    assertEquals(10, count("select count(*) from agent_session where state = 'BREAK' and break_reason = 'lunch'"));
+    assertEquals(10, count("select count(*) from agent_session where updated_at > timestamp '2026-12-03 09:30:00'"),
+        "unchanged sessions are not rewritten");
+    assertEquals(0, count("select count(*) from agent_session where agent_id = 'op-199'"));
+  }
+
+  private long statements(List<AgentStatus> agents, Set<AgentId> loggedOut) {
+    long before = jdbc.statements();
+    List<AgentStatus> in = agents.stream().filter(a -> !loggedOut.contains(a.agent())).toList();
+    record.write(new Decisions(List.of(), List.of(), null), in, loggedOut);
+    return jdbc.statements() - before;
+  }
+
+  private int count(String sql) {
+    return jdbc.queryOne(sql, row -> row.getInt(1)).orElseThrow();
+  }
+
+  private AgentStatus status(String agent, AgentState state, String breakReason) {
+    return new AgentStatus(new AgentId(agent), state, breakReason, Set.of(new QueueId("general-ko")), 0, 0, 3,
+        clock.instant(), 0, null, null, List.of(), false, Map.of());
+  }
+
+  /** One node alone: routes, fences nothing. */
+  private static final class Alone implements RoutingOwnership {
+    @Override
+    public boolean owner() {
+      return true;
+    }
+
+    @Override
+    public void fence() {
+    }
+
+    @Override
+    public void whenChanged(Consumer<Boolean> listener) {
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+      return Map.of();
+    }
+  }
+}
