@@ -27,11 +27,11 @@ public final class IntakeAdmission {
   private final int retryAfterSeconds;
 
   IntakeAdmission(MeterRegistry registry,
-      @Value("${onenumber.admission.webhooks:256}") int webhooks,
-      @Value("${onenumber.admission.chat:256}") int chat,
+      @Value("${onenumber.admission.webhooks:32}") int webhooks,
+      @Value("${onenumber.admission.chat:32}") int chat,
       @Value("${onenumber.admission.reports:64}") int reports,
-      @Value("${onenumber.admission.contacts:128}") int contacts,
-      @Value("${onenumber.admission.calls:256}") int calls,
+      @Value("${onenumber.admission.contacts:16}") int contacts,
+      @Value("${onenumber.admission.calls:32}") int calls,
       @Value("${onenumber.admission.retry-after-seconds:1}") int retryAfterSeconds) {
     this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
     lanes.put(IntakeKind.WEBHOOK, new Lane(registry, IntakeKind.WEBHOOK, webhooks));

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 /** One node alone (the cluster off): it always routes, and its writes need no fence. */
 @Singleton
 @Requires(property = "onenumber.cluster.enabled", notEquals = "true")
-final class SingleNodeOwnership implements RoutingOwnership {
+public final class SingleNodeOwnership implements RoutingOwnership {
 
   @Override
   public boolean owner() {

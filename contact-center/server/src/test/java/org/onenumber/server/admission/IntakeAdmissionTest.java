@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 class IntakeAdmissionTest {
 
@@ -45,5 +50,25 @@ class IntakeAdmissionTest {
       assertNull(admission.tryEnter(IntakeKind.CALL));
       assertEquals(1.0, meters.get("onenumber.admission.shed").tag("kind", "calls").counter().count());
     }
+  }
+
+  /**
+   * Issue 17: the database-bound lanes together let at most a few requests per pooled connection
+   * in flight (New York's day at 100× collapsed with 896 allowed on 16 connections: a request
+   * that waits seconds for a connection is worse than a 503 at once).
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void theDefaultLanesFitTheSharedPool() throws Exception {
+    Map<String, Object> yml;
+    try (InputStream in = IntakeAdmissionTest.class.getResourceAsStream("/application.yml")) {
+      yml = new Yaml().load(in);
+    }
+    Map<String, Object> lanes = (Map<String, Object>) ((Map<String, Object>) yml.get("onenumber")).get("admission");
+    Map<String, Object> pool = (Map<String, Object>) ((Map<String, Object>) yml.get("datasources")).get("default");
+    int connections = (Integer) pool.get("maximum-pool-size");
+    int inFlight = Stream.of("webhooks", "chat", "contacts", "calls").mapToInt(kind -> (Integer) lanes.get(kind)).sum();
+    assertTrue(inFlight <= 8 * connections, inFlight + " intake requests in flight allowed on " + connections
+        + " connections");
   }
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.agent.AgentState;
@@ -19,7 +18,7 @@ import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.routing.AgentStatus;
 import org.onenumber.core.routing.Decisions;
 import org.onenumber.server.TestDatabases;
-import org.onenumber.server.cluster.RoutingOwnership;
+import org.onenumber.server.cluster.SingleNodeOwnership;
 import org.onenumber.server.persistence.Jdbc;
 import org.onenumber.server.persistence.JdbcContactJournal;
 import org.onenumber.server.persistence.JdbcDirectory;
@@ -38,7 +37,7 @@ class JdbcRoutingRecordH2Test {
   private final JsonMapper json = JsonMapper.createDefault();
   private final JdbcRoutingRecord record = new JdbcRoutingRecord(jdbc, new JdbcContactJournal(jdbc, json),
       new JdbcDirectory(jdbc), new RoutingStore(jdbc, json, clock), new JdbcRoutingEvents(jdbc, json), clock,
-      Duration.ofDays(30), new Alone());
+      Duration.ofDays(30), new SingleNodeOwnership());
 
   @Test
   void agentSessionsAreWrittenInAFixedNumberOfStatementsAndOnlyWhenChanged() {
@@ -81,26 +80,5 @@ class JdbcRoutingRecordH2Test {
   private AgentStatus status(String agent, AgentState state, String breakReason) {
     return new AgentStatus(new AgentId(agent), state, breakReason, Set.of(new QueueId("general-ko")), 0, 0, 3,
         clock.instant(), 0, null, null, List.of(), false, Map.of());
-  }
-
-  /** One node alone: routes, fences nothing. */
-  private static final class Alone implements RoutingOwnership {
-    @Override
-    public boolean owner() {
-      return true;
-    }
-
-    @Override
-    public void fence() {
-    }
-
-    @Override
-    public void whenChanged(Consumer<Boolean> listener) {
-    }
-
-    @Override
-    public Map<String, Object> describe() {
-      return Map.of();
-    }
   }
 }
