@@ -50,6 +50,11 @@ public final class IntakeAdmission {
     return permit;
   }
 
+  /** The refusal {@link #enter} throws when {@code kind}'s lane is full (for a controller that answers it itself). */
+  public IntakeShedException refusal(IntakeKind kind) {
+    return new IntakeShedException(kind, retryAfterSeconds);
+  }
+
   /** As {@link #enter}, null (counted as shed) instead of the exception. */
   public Permit tryEnter(IntakeKind kind) {
     Lane lane = lanes.get(kind);

@@ -24,6 +24,7 @@ import org.onenumber.core.port.in.RecordCheckIn;
 import org.onenumber.core.port.in.UpdateDeliveryStatus;
 import org.onenumber.server.admission.IntakeAdmission;
 import org.onenumber.server.admission.IntakeKind;
+import org.onenumber.server.admission.ShedResponses;
 import org.onenumber.server.api.ApiError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,10 +66,13 @@ final class TwilioWebhookController {
   private final AnswerHappyCall surveys;
   private final Campaigns campaigns;
   private final IntakeAdmission admission;
+  private final ShedResponses shedResponses;
 
   TwilioWebhookController(TwilioSignatures signatures, HttpHostResolver hosts, ReceiveMessage receive,
-      UpdateDeliveryStatus delivery, RecordCheckIn checkIns, AnswerHappyCall surveys, Campaigns campaigns, IntakeAdmission admission) {
+      UpdateDeliveryStatus delivery, RecordCheckIn checkIns, AnswerHappyCall surveys, Campaigns campaigns, IntakeAdmission admission,
+      ShedResponses shedResponses) {
     this.admission = admission;
+    this.shedResponses = shedResponses;
     this.surveys = surveys;
     this.campaigns = campaigns;
     this.signatures = signatures;
@@ -85,7 +89,11 @@ final class TwilioWebhookController {
     if (!signed(request, form)) {
       return forbidden();
     }
-    try (var permit = admission.enter(IntakeKind.WEBHOOK)) {
+    var permit = admission.tryEnter(IntakeKind.WEBHOOK);
+    if (permit == null) {
+      return shedResponses.of(request, admission.refusal(IntakeKind.WEBHOOK)); // not thrown: see ShedResponses
+    }
+    try (permit) {
       return inbound(form);
     }
   }
@@ -111,7 +119,11 @@ final class TwilioWebhookController {
     if (!signed(request, form)) {
       return forbidden();
     }
-    try (var permit = admission.enter(IntakeKind.WEBHOOK)) {
+    var permit = admission.tryEnter(IntakeKind.WEBHOOK);
+    if (permit == null) {
+      return shedResponses.of(request, admission.refusal(IntakeKind.WEBHOOK)); // not thrown: see ShedResponses
+    }
+    try (permit) {
       return status(form);
     }
   }
