@@ -38,6 +38,7 @@ import org.onenumber.core.port.in.OpenContactCommand;
 import org.onenumber.core.port.out.ContactJournal;
 import org.onenumber.server.admission.IntakeAdmission;
 import org.onenumber.server.admission.IntakeKind;
+import org.onenumber.server.admission.ShedResponses;
 import org.onenumber.server.api.Views.ContactView;
 import org.onenumber.server.intake.IdempotencyKey;
 import org.onenumber.server.intake.IdempotentIntake;
@@ -61,10 +62,12 @@ final class ContactsController {
   private final CitizenDataAccess access;
   private final JsonMapper json;
   private final IntakeAdmission admission;
+  private final ShedResponses shedResponses;
 
   ContactsController(IdempotentIntake intake, ContactJournal journal, CitizenDataAccess access, JsonMapper json,
-      IntakeAdmission admission) {
+      IntakeAdmission admission, ShedResponses shedResponses) {
     this.admission = admission;
+    this.shedResponses = shedResponses;
     this.intake = intake;
     this.journal = journal;
     this.access = access;
@@ -76,7 +79,8 @@ final class ContactsController {
   @Secured(SecurityRule.IS_ANONYMOUS)
   @Operation(summary = "Open a contact: the citizen is registered or recognised, the contact journaled and queued;"
       + " queue, priority and skills only from supervisors, administrators and integrations")
-  HttpResponse<ContactView> open(@Body OpenContactRequest request, @Nullable Authentication who,
+  @SuppressWarnings("unchecked") // a shed request's 503 carries the JSON error, not a ContactView
+  HttpResponse<ContactView> open(HttpRequest<?> http, @Body OpenContactRequest request, @Nullable Authentication who,
       @Parameter(in = ParameterIn.HEADER, description = "Optional, 16-128 of [A-Za-z0-9._:-], one random value per"
           + " submission (a UUID): a repeat with the same key and body within onenumber.intake.idempotency-ttl (24 h)"
           + " answers the first answer (201, header Idempotent-Replayed: true) without a second contact; the same key"
@@ -86,7 +90,11 @@ final class ContactsController {
     IdempotencyKey key = idempotencyKey == null ? null
         : IdempotencyKey.of(who == null ? null : who.getName(), idempotencyKey, bytes(request));
     IdempotentIntake.Answer answer;
-    try (var permit = admission.enter(IntakeKind.CONTACT)) {
+    var permit = admission.tryEnter(IntakeKind.CONTACT);
+    if (permit == null) { // answered here, not thrown: see ShedResponses
+      return (HttpResponse<ContactView>) shedResponses.of(http, admission.refusal(IntakeKind.CONTACT));
+    }
+    try (permit) {
       answer = intake.open(command, key);
     }
     MutableHttpResponse<ContactView> response = HttpResponse.created(answer.contact());
