@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import org.onenumber.channels.twilio.TwilioMessagingWebhooks;
+import org.onenumber.server.security.SecurityHeadersFilter;
 
 /**
  * One HTTP/1.1 connection's Twilio Messaging webhooks, answered in the Netty pipeline before
@@ -152,8 +153,8 @@ final class TwilioWebhookHandler extends ChannelDuplexHandler {
     var headers = response.headers();
     headers.set(HttpHeaderNames.CONTENT_TYPE, answer.contentType())
         .set(HttpHeaderNames.CONTENT_LENGTH, answer.body().length)
-        .set("X-Content-Type-Options", "nosniff").set("Referrer-Policy", "no-referrer")
-        .set("X-Frame-Options", "DENY");
+        .set(SecurityHeadersFilter.NO_FRAMING.getKey(), SecurityHeadersFilter.NO_FRAMING.getValue());
+    SecurityHeadersFilter.EVERY_ANSWER.forEach(headers::set);
     if (answer.retryAfterSeconds() > 0) {
       headers.set(HttpHeaderNames.RETRY_AFTER, answer.retryAfterSeconds());
     }
