@@ -40,6 +40,11 @@ public final class TwilioSignatures {
     return validator.validate(calledUrl(requestUrl, pathAndQuery), params, signature);
   }
 
+  /** Whether a public URL is configured: then the URL a request arrived on is never looked at. */
+  public boolean hasPublicUrl() {
+    return publicUrl != null;
+  }
+
   public String calledUrl(String requestUrl, String pathAndQuery) {
     return publicUrl != null ? publicUrl + pathAndQuery : requestUrl;
   }

@@ -49,7 +49,8 @@ public final class CaseReplies implements ReceiveMessage {
       case Threaded t -> t.contact();
       default -> null;
     };
-    if (contact != null && contact.citizen() != null && !outcome.message().body().isBlank()) {
+    boolean noHistory = outcome instanceof Opened opened && opened.newCitizen();
+    if (contact != null && contact.citizen() != null && !noHistory && !outcome.message().body().isBlank()) {
       String body = outcome.message().body();
       Optional<Case> waiting = waitingOn(cases, contact.citizen());
       if (waiting.isPresent()) {

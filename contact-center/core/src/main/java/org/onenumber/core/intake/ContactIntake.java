@@ -3,8 +3,10 @@ package org.onenumber.core.intake;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.onenumber.core.Ids;
 import org.onenumber.core.citizen.Citizen;
@@ -83,13 +85,24 @@ public final class ContactIntake implements OpenContact {
    * contact (the intake's idempotency key). An exception it throws rolls the contact back.
    */
   public Contact open(OpenContactCommand command, Consumer<Contact> alsoInTransaction) {
+    return open(command, alsoInTransaction, () -> citizens.findByIdentity(command.identity()));
+  }
+
+  /** As {@link #open(OpenContactCommand)}, with the citizen the caller found for the identity in this transaction. */
+  @Override
+  public Contact open(OpenContactCommand command, Optional<Citizen> lookedUp) {
+    return open(command, contact -> { }, () -> lookedUp);
+  }
+
+  private Contact open(OpenContactCommand command, Consumer<Contact> alsoInTransaction,
+      Supplier<Optional<Citizen>> known) {
     Queue queue = QueueSelection.choose(directory.queues(), command.queue(), command.channel(), command.language());
     var category = command.topic() == null || command.topic().isBlank()
         ? java.util.Optional.<String>empty() : categories.categoryOf(command.topic());
     Opened opened = transactions.inTransaction(() -> {
       List<DomainEvent> emitted = new ArrayList<>();
       var now = clock.instant();
-      Citizen citizen = citizenFor(command, emitted, now);
+      Citizen citizen = citizenFor(command, known.get(), emitted, now);
       Set<SkillLevel> skills = command.requiredSkills().isEmpty()
           ? Set.copyOf(queue.requiredSkills()) : command.requiredSkills();
       int priority = command.priority() != null ? command.priority() : queue.priority();
@@ -118,7 +131,7 @@ public final class ContactIntake implements OpenContact {
       List<DomainEvent> emitted = new ArrayList<>();
       var now = clock.instant();
       var from = since == null || since.isAfter(now) ? now : since;
-      Citizen citizen = citizenFor(command, emitted, from);
+      Citizen citizen = citizenFor(command, citizens.findByIdentity(command.identity()), emitted, from);
       int priority = command.priority() != null ? command.priority() : 0;
       Contact created = Contact.create(new ContactId(Ids.timeOrdered(from, random)), command.channel(),
           citizen.id(), command.language(), command.requiredSkills(), priority, command.topic(), from);
@@ -138,8 +151,8 @@ public final class ContactIntake implements OpenContact {
    * unverified one that already belongs to someone gets a citizen of its own without that identity,
    * so nobody can attach contacts to another citizen's history by typing their phone number.
    */
-  private Citizen citizenFor(OpenContactCommand command, List<DomainEvent> emitted, java.time.Instant now) {
-    var known = citizens.findByIdentity(command.identity());
+  private Citizen citizenFor(OpenContactCommand command, Optional<Citizen> known, List<DomainEvent> emitted,
+      java.time.Instant now) {
     if (known.isPresent() && command.identityVerified()) {
       return known.get();
     }

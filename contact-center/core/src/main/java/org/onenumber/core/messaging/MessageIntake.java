@@ -91,8 +91,8 @@ public final class MessageIntake implements ReceiveMessage {
       return new Threaded(store(command, open.get()), open.get());
     }
     Contact contact = openContact.open(new OpenContactCommand(command.channel(), command.identity(), null,
-        language(command, citizen), topic(command), null, null, null));
-    return new Opened(store(command, contact), contact);
+        language(command, citizen), topic(command), null, null, null), citizen);
+    return new Opened(store(command, contact), contact, citizen.isEmpty());
   }
 
   private Message store(ReceiveMessageCommand command, Contact contact) {

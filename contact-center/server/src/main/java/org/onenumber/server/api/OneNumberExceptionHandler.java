@@ -9,11 +9,7 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
-import org.onenumber.core.casework.attachment.AttachmentTooLargeException;
-import org.onenumber.core.error.IllegalTransitionException;
-import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.error.OneNumberException;
-import org.onenumber.core.error.PermanentException;
 import org.onenumber.core.error.RetriableException;
 import org.onenumber.server.admission.IntakeShedException;
 import org.onenumber.core.error.VersionConflictException;
@@ -48,31 +44,16 @@ final class OneNumberExceptionHandler implements ExceptionHandler<OneNumberExcep
 
   @Override
   public HttpResponse<?> handle(HttpRequest request, OneNumberException exception) {
-    HttpStatus status = switch (exception) {
-      case NotFoundException e -> HttpStatus.NOT_FOUND;
-      case IllegalTransitionException e -> HttpStatus.CONFLICT;
-      case VersionConflictException e -> HttpStatus.CONFLICT;
-      case AttachmentTooLargeException e -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
-      // a refusal relayed from the cluster's routing owner keeps the owner's status (issue 11)
-      case PermanentException e when "not_found".equals(e.code()) -> HttpStatus.NOT_FOUND;
-      case PermanentException e when "illegal_transition".equals(e.code()) -> HttpStatus.CONFLICT;
-      // a late accept (the offer rang out) or a wrap-up after the citizen hung up (issue 17)
-      case PermanentException e when "offer_gone".equals(e.code()) || "already_closed".equals(e.code()) ->
-          HttpStatus.CONFLICT;
-      case PermanentException e -> HttpStatus.BAD_REQUEST;
-      case IntakeShedException e -> HttpStatus.SERVICE_UNAVAILABLE;
-      case RetriableException e -> {
-        LOG.warn("{} {} failed: {}", request.getMethod(), request.getPath(), e.getMessage());
-        yield HttpStatus.SERVICE_UNAVAILABLE;
-      }
-    };
+    HttpStatus status = ErrorStatus.of(exception);
+    if (exception instanceof RetriableException && !(exception instanceof IntakeShedException)) {
+      LOG.warn("{} {} failed: {}", request.getMethod(), request.getPath(), exception.getMessage());
+    }
     var response = HttpResponse.status(status);
     if (exception instanceof VersionConflictException e) {
       response.header(CURRENT_VERSION, Long.toString(e.currentVersion()));
     }
     if (status == HttpStatus.SERVICE_UNAVAILABLE) {
-      response.header(HttpHeaders.RETRY_AFTER, Integer.toString(exception instanceof IntakeShedException shed
-          ? shed.retryAfterSeconds() : retry.seconds()));
+      response.header(HttpHeaders.RETRY_AFTER, Integer.toString(ErrorStatus.retryAfterSeconds(exception, retry)));
     }
     return errors.processResponse(ErrorContext.builder(request).cause(exception)
         .errorMessage(exception.getMessage()).build(), response);

@@ -13,8 +13,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.random.RandomGenerator;
 import org.onenumber.channels.twilio.TwilioMessageGateway;
+import org.onenumber.channels.twilio.TwilioMessagingWebhooks;
 import org.onenumber.channels.twilio.TwilioSettings;
 import org.onenumber.channels.twilio.TwilioSignatures;
+import org.onenumber.core.campaign.Campaigns;
 import org.onenumber.core.casework.CaseDueRules;
 import org.onenumber.core.casework.CaseEscalation;
 import org.onenumber.core.casework.CaseReplies;
@@ -29,9 +31,11 @@ import org.onenumber.core.messaging.MessageReplies;
 import org.onenumber.core.messaging.OutboundRetries;
 import org.onenumber.core.messaging.RetryPolicy;
 import org.onenumber.core.port.in.ActOnCase;
+import org.onenumber.core.port.in.AnswerHappyCall;
 import org.onenumber.core.port.in.EscalateCase;
 import org.onenumber.core.port.in.OpenContact;
 import org.onenumber.core.port.in.ReceiveMessage;
+import org.onenumber.core.port.in.RecordCheckIn;
 import org.onenumber.core.port.in.SendReply;
 import org.onenumber.core.port.in.UpdateDeliveryStatus;
 import org.onenumber.core.port.out.MessageGateway;
@@ -69,6 +73,12 @@ final class ChannelsFactory {
   @Singleton
   TwilioSignatures twilioSignatures(TwilioConfig twilio) {
     return new TwilioSignatures(twilio.configured() ? twilio.authToken() : "", twilio.publicUrl());
+  }
+
+  @Singleton
+  TwilioMessagingWebhooks twilioMessagingWebhooks(TwilioSignatures signatures, ReceiveMessage receive,
+      UpdateDeliveryStatus delivery, RecordCheckIn checkIns, AnswerHappyCall surveys, Campaigns campaigns) {
+    return new TwilioMessagingWebhooks(signatures, receive, delivery, checkIns, surveys, campaigns);
   }
 
   @Singleton

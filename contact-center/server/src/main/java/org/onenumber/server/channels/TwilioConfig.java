@@ -3,6 +3,7 @@ package org.onenumber.server.channels;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import org.onenumber.channels.twilio.TwilioMessagingWebhooks;
 
 /**
  * Twilio settings from configuration: {@code onenumber.twilio.account-sid}, {@code auth-token},
@@ -68,6 +69,6 @@ final class TwilioConfig {
       return null;
     }
     String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-    return URI.create(base + TwilioWebhookController.STATUS_PATH);
+    return URI.create(base + TwilioMessagingWebhooks.STATUS_PATH);
   }
 }

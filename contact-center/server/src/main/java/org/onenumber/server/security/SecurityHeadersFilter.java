@@ -4,6 +4,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import java.util.Map;
 
 /**
  * Headers every response carries: no MIME sniffing, no framing (except the citizen chat, which city
@@ -12,15 +13,20 @@ import io.micronaut.http.annotation.ServerFilter;
  * A header a controller set itself (the pages' CSP and caching) is left as it is.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-final class SecurityHeadersFilter {
+public final class SecurityHeadersFilter {
+
+  /** No MIME sniffing, no referrer: on every answer, also those written outside Micronaut (Twilio webhooks). */
+  public static final Map<String, String> EVERY_ANSWER = Map.of("X-Content-Type-Options", "nosniff",
+      "Referrer-Policy", "no-referrer");
+  /** No framing: on every answer but the citizen chat's pages. */
+  public static final Map.Entry<String, String> NO_FRAMING = Map.entry("X-Frame-Options", "DENY");
 
   @ResponseFilter
   void headers(HttpRequest<?> request, MutableHttpResponse<?> response) {
     String path = request.getPath();
-    set(response, "X-Content-Type-Options", "nosniff");
-    set(response, "Referrer-Policy", "no-referrer");
+    EVERY_ANSWER.forEach((name, value) -> set(response, name, value));
     if (!path.startsWith("/chat/")) {
-      set(response, "X-Frame-Options", "DENY");
+      set(response, NO_FRAMING.getKey(), NO_FRAMING.getValue());
     }
     if (path.equals("/login") || path.startsWith("/oauth/") || path.startsWith("/api/")) {
       response.getHeaders().set("Cache-Control", "no-store");

@@ -15,8 +15,17 @@ public interface ReceiveMessage {
     Message message();
   }
 
-  /** The citizen had no open conversation on this channel: a new contact was opened and queued. */
-  record Opened(Message message, Contact contact) implements Outcome {}
+  /**
+   * The citizen had no open conversation on this channel: a new contact was opened and queued.
+   * {@code newCitizen}: nobody had the sender's identity, so the contact's citizen was registered in
+   * the same transaction and has no history (no case, no earlier contact) to look at.
+   */
+  record Opened(Message message, Contact contact, boolean newCitizen) implements Outcome {
+
+    public Opened(Message message, Contact contact) {
+      this(message, contact, false);
+    }
+  }
 
   /** The message joined the citizen's open conversation on this channel. */
   record Threaded(Message message, Contact contact) implements Outcome {}
