@@ -2,6 +2,7 @@ package org.onenumber.core.routing;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -79,7 +80,7 @@ public final class Partitions {
   /** Partitions from configuration ({@code name → its queues}); throws naming what is wrong. */
   public static Partitions of(Map<String, ? extends Collection<QueueId>> configured) {
     Map<QueueId, String> owner = new LinkedHashMap<>();
-    Set<String> names = new TreeSet<>();
+    TreeSet<String> names = new TreeSet<>();
     names.add(DEFAULT);
     new TreeMap<>(configured).forEach((name, queues) -> {
       if (DEFAULT.equals(name)) {
@@ -102,10 +103,10 @@ public final class Partitions {
       }
       names.add(name);
     });
-    return new Partitions(Map.copyOf(owner), Set.copyOf(names));
+    return new Partitions(Map.copyOf(owner), Collections.unmodifiableSortedSet(names));
   }
 
-  /** Every partition, {@link #DEFAULT} included. */
+  /** Every partition, {@link #DEFAULT} included, in name order. */
   public Set<String> names() {
     return names;
   }

@@ -122,7 +122,7 @@ final class LeaseOwnership implements RoutingOwnership {
     try {
       leases.present();
       int share = Partitions.fairShare(partitions.names().size(), leases.liveNodes());
-      for (String partition : new TreeSet<>(partitions.names())) {
+      for (String partition : partitions.names()) {
         Lease lease = held.get(partition);
         if (lease != null) {
           leases.renew(lease).ifPresentOrElse(next -> renewed(lease, next), () -> lose(lease, "taken by another node"));
