@@ -3,6 +3,7 @@ package org.onenumber.core.routing;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,10 +11,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.onenumber.core.agent.Agent;
+import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.directory.QueueId;
+import org.onenumber.core.error.InvalidInputException;
 
 /**
  * The routing partitions of a cluster (issue 11): named, <b>disjoint</b> groups of queues, each
@@ -129,6 +134,58 @@ public final class Partitions {
     Set<String> spanned = spanned(queues);
     return spanned.size() > 1 ? Optional.empty()
         : Optional.of(spanned.isEmpty() ? DEFAULT : spanned.iterator().next());
+  }
+
+  /**
+   * The partition whose engine handles {@code command}, so that it is sent to that partition's
+   * owner: a queue's command by the queue ({@code Configure}, {@code Arrive}); an operator's by their
+   * queues ({@code LogIn} by the agent's configured queues and the ones listed; the other agent
+   * commands, accept and decline included — the operator's engine offered the contact — by {@code
+   * queuesOfAgent}); a contact's by its journaled queue ({@code queueOfContact}; {@link #DEFAULT}
+   * when unknown, whose engine answers that it is not found), a transfer included: the engine holding
+   * the contact hands it over. Throws {@link InvalidInputException} for an operator of two partitions
+   * and {@link IllegalArgumentException} for a tick (each engine ticks itself).
+   */
+  public String of(RoutingCommand command, Function<ContactId, Optional<QueueId>> queueOfContact,
+      Function<AgentId, Set<QueueId>> queuesOfAgent) {
+    return switch (command) {
+      case RoutingCommand.Configure c -> of(c.config().queue().id());
+      case RoutingCommand.Arrive a -> of(a.contact().queue());
+      case RoutingCommand.LogIn l -> operator(l.agent().id(), union(l.agent().queues(), l.queues()));
+      case RoutingCommand.LogOut c -> operator(c.agent(), queuesOfAgent.apply(c.agent()));
+      case RoutingCommand.MakeAvailable c -> operator(c.agent(), queuesOfAgent.apply(c.agent()));
+      case RoutingCommand.TakeBreak c -> operator(c.agent(), queuesOfAgent.apply(c.agent()));
+      case RoutingCommand.ChangeCapacity c -> operator(c.agent(), queuesOfAgent.apply(c.agent()));
+      case RoutingCommand.Accept c -> operator(c.agent(), queuesOfAgent.apply(c.agent()));
+      case RoutingCommand.Decline c -> operator(c.agent(), queuesOfAgent.apply(c.agent()));
+      case RoutingCommand.Hold c -> contact(c.contact(), queueOfContact);
+      case RoutingCommand.Consult c -> contact(c.contact(), queueOfContact);
+      case RoutingCommand.Handover c -> contact(c.contact(), queueOfContact);
+      case RoutingCommand.Resume c -> contact(c.contact(), queueOfContact);
+      case RoutingCommand.WrapUp c -> contact(c.contact(), queueOfContact);
+      case RoutingCommand.Close c -> contact(c.contact(), queueOfContact);
+      case RoutingCommand.Abandon c -> contact(c.contact(), queueOfContact);
+      case RoutingCommand.Transfer c -> contact(c.contact(), queueOfContact);
+      case RoutingCommand.Conference c -> contact(c.contact(), queueOfContact);
+      case RoutingCommand.RequestCallback c -> contact(c.contact(), queueOfContact);
+      case RoutingCommand.CallbackResult c -> contact(c.contact(), queueOfContact);
+      case RoutingCommand.Tick t -> throw new IllegalArgumentException("a tick belongs to every partition's engine");
+    };
+  }
+
+  private String operator(AgentId agent, Set<QueueId> queues) {
+    return ofOperator(queues).orElseThrow(() -> new InvalidInputException("operator " + agent + " serves queues of the"
+        + " routing partitions " + spanned(queues) + ": log in to the queues of one"));
+  }
+
+  private static Set<QueueId> union(Set<QueueId> a, Set<QueueId> b) {
+    Set<QueueId> both = new HashSet<>(a);
+    both.addAll(b);
+    return both;
+  }
+
+  private String contact(ContactId contact, Function<ContactId, Optional<QueueId>> queueOfContact) {
+    return queueOfContact.apply(contact).map(this::of).orElse(DEFAULT);
   }
 
   /** Throws naming every operator whose queues fall in more than one partition. */

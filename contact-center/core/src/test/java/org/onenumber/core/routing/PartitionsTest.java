@@ -10,14 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.onenumber.core.agent.Agent;
 import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.agent.AgentState;
 import org.onenumber.core.agent.ChannelCapacity;
 import org.onenumber.core.directory.Language;
 import org.onenumber.core.directory.QueueId;
+import org.onenumber.core.error.InvalidInputException;
 
 /** A city's teams as routing partitions: disjoint queues, operators within one partition, the spread. */
 class PartitionsTest {
@@ -95,6 +98,35 @@ class PartitionsTest {
     assertEquals(1, Partitions.fairShare(3, 3));
     assertEquals(3, Partitions.fairShare(3, 1));
     assertEquals(3, Partitions.fairShare(3, 0), "no node seen yet: this one takes every partition");
+  }
+
+  @Test
+  void aCommandGoesToThePartitionOfItsQueueItsOperatorOrItsContact() {
+    Map<ContactId, QueueId> journal = Map.of(new ContactId("c-sign"), new QueueId("sign-video"),
+        new ContactId("c-ko"), new QueueId("general-ko"));
+    Map<AgentId, Set<QueueId>> directory = Map.of(new AgentId("op-001"), Set.of(new QueueId("messaging-ko")),
+        new AgentId("op-009"), Set.of(new QueueId("general-ko"), new QueueId("sign-video")));
+    Function<RoutingCommand, String> partition = command -> city.of(command,
+        id -> Optional.ofNullable(journal.get(id)), id -> directory.getOrDefault(id, Set.of()));
+    AgentId kim = new AgentId("op-001");
+    ContactId signCall = new ContactId("c-sign");
+
+    assertEquals("korean", partition.apply(new RoutingCommand.LogIn(operator("op-001", "messaging-ko"), Set.of(), null)));
+    assertEquals("korean", partition.apply(new RoutingCommand.Accept(kim, new ContactId("c-ko"))));
+    assertEquals("korean", partition.apply(new RoutingCommand.TakeBreak(kim, "lunch")));
+    assertEquals("routing", partition.apply(new RoutingCommand.MakeAvailable(new AgentId("op-unknown"))));
+    assertEquals("sign", partition.apply(new RoutingCommand.Close(signCall, RoutingCommand.Outcome.RESOLVED)));
+    assertEquals("sign", partition.apply(new RoutingCommand.Transfer(signCall, new QueueId("general-ko"), null, null,
+        true)), "the engine holding the contact hands it over");
+    assertEquals("routing", partition.apply(new RoutingCommand.Hold(new ContactId("c-gone"))),
+        "an unknown contact: the default engine answers not found");
+
+    InvalidInputException split = assertThrows(InvalidInputException.class, () -> partition.apply(
+        new RoutingCommand.LogIn(operator("op-001", "messaging-ko"), Set.of(new QueueId("sign-video")), null)));
+    assertEquals("operator op-001 serves queues of the routing partitions [korean, sign]: log in to the queues of one",
+        split.getMessage());
+    assertThrows(InvalidInputException.class, () -> partition.apply(new RoutingCommand.MakeAvailable(new AgentId("op-009"))));
+    assertThrows(IllegalArgumentException.class, () -> partition.apply(new RoutingCommand.Tick()));
   }
 
   private static List<QueueId> queues(String... ids) {
