@@ -22,6 +22,12 @@ import org.onenumber.server.persistence.Jdbc;
  *       owner and epoch match, which also locks it until the commit (a takeover waits); no match
  *       throws {@link LeaseLostException} and the caller's transaction rolls back. An expired lease
  *       nobody took yet still fences: no other owner can exist without a new epoch.
+ *   <li><b>Release</b> ({@link #release}): a node holding more partitions than its share ends its
+ *       lease at once (owner and epoch kept, so its fence still holds until another node takes the
+ *       row with the next epoch).
+ *   <li><b>Presence</b> ({@link #present}, {@link #liveNodes}; table {@code routing_node}, V435): each
+ *       heartbeat moves this node's {@code seen_until} on by the time to live; the rows not yet past
+ *       it are the live nodes among which the partitions are spread.
  * </ol>
  *
  * <p>Expiry is read on this node's clock: the nodes' clocks must agree (NTP) far better than the
@@ -57,12 +63,21 @@ public final class JdbcRoutingLease {
 
   /** Takes the partition's lease if nobody else holds it unexpired; empty also when the database is away (try at the next heartbeat). */
   public Optional<Lease> acquire(String partition) {
+    return acquire(partition, Duration.ZERO);
+  }
+
+  /**
+   * As {@link #acquire(String)}, but an expired lease only once it has been free for {@code freeFor}
+   * (a node already holding its share leaves a freed partition to the nodes below theirs that long).
+   */
+  public Optional<Lease> acquire(String partition, Duration freeFor) {
     Instant now = clock.instant();
+    Instant freedBefore = now.minus(freeFor);
     Instant until = now.plus(ttl);
     try {
       return jdbc.inTransaction(() -> {
         int taken = jdbc.update("update routing_lease set owner = ?, epoch = epoch + 1, expires_at = ?"
-            + " where partition_id = ? and (expires_at < ? or owner = ?)", node, until, partition, now, node);
+            + " where partition_id = ? and (expires_at < ? or owner = ?)", node, until, partition, freedBefore, node);
         if (taken == 0 && jdbc.update("insert into routing_lease (partition_id, owner, epoch, expires_at)"
             + " select ?, ?, 1, ? where not exists (select 1 from routing_lease where partition_id = ?)",
             partition, node, until, partition) == 0) {
@@ -83,6 +98,26 @@ public final class JdbcRoutingLease {
         until, lease.partition(), lease.owner(), lease.epoch());
     return renewed == 1 ? Optional.of(new Lease(lease.partition(), lease.owner(), lease.epoch(), until))
         : Optional.empty();
+  }
+
+  /** Ends {@code lease} now (a surplus partition): the next node below its share takes it at its next heartbeat. */
+  public void release(Lease lease) {
+    jdbc.update("update routing_lease set expires_at = ? where partition_id = ? and owner = ? and epoch = ?",
+        clock.instant(), lease.partition(), lease.owner(), lease.epoch());
+  }
+
+  /** This node is alive for one more time to live (its heartbeat). */
+  public void present() {
+    Instant until = clock.instant().plus(ttl);
+    if (jdbc.update("update routing_node set seen_until = ? where node = ?", until, node) == 0) {
+      jdbc.update("insert into routing_node (node, seen_until) values (?, ?)", node, until); // one heartbeat thread per node
+    }
+  }
+
+  /** How many nodes beat within their time to live (this one included once it is {@link #present}). */
+  public int liveNodes() {
+    return jdbc.queryOne("select count(*) from routing_node where seen_until >= ?", row -> row.getInt(1),
+        clock.instant()).orElse(0);
   }
 
   /** Call inside the routing write's transaction: throws {@link LeaseLostException} unless the lease still holds. */

@@ -9,9 +9,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.onenumber.core.error.RetriableException;
+import org.onenumber.core.routing.Partitions;
 import org.onenumber.server.cluster.JdbcRoutingLease.Lease;
 import org.onenumber.server.cluster.JdbcRoutingLease.LeaseLostException;
 import org.onenumber.server.persistence.Jdbc;
@@ -27,23 +32,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The cluster's routing ownership ({@code onenumber.cluster.enabled=true}, PostgreSQL only): a
- * heartbeat thread holds the {@link RoutingOwnership#PARTITION} lease of {@link JdbcRoutingLease}.
- * The cases:
+ * heartbeat thread holds leases of {@link JdbcRoutingLease}, one per routing partition ({@link
+ * Partitions}, {@code onenumber.cluster.partitions}; without it the one partition {@link
+ * RoutingOwnership#PARTITION}, the whole engine). The cases:
  *
  * <ol>
- *   <li><b>Start</b>: one acquire before the server serves, so the first node up is the owner at
- *       once; the others start as standbys.
- *   <li><b>Owner</b>: renews every {@code renew-every} (1 s) with a {@code lease-ttl} (3 s) expiry.
- *       A renew that finds the lease taken, a {@link #fence} that fails, or a database away past the
- *       lease's expiry: this node stops routing (listeners hear {@code false}) and becomes a standby.
- *   <li><b>Standby</b>: tries to take the lease every half {@code renew-every}; once the owner's
- *       lease expired it gets it with a new epoch and listeners hear {@code true} (routing rebuilds
- *       its engine from the shared journal).
+ *   <li><b>Start</b>: one heartbeat before the server serves, so the first node up owns every
+ *       partition at once; the others start as standbys.
+ *   <li><b>Owner</b>: renews each partition it holds every {@code renew-every} (1 s) with a {@code
+ *       lease-ttl} (3 s) expiry. A renew that finds the lease taken, a {@link #fence} that fails, or a
+ *       database away past the lease's expiry: this node stops routing that partition (its listeners
+ *       hear {@code false}).
+ *   <li><b>Spread</b>: each heartbeat also says this node is alive ({@code routing_node}); its share
+ *       is ceil(partitions / live nodes). Below its share a node takes a free partition at once (every
+ *       half {@code renew-every}); at its share it takes one only once it has been free for a lease's
+ *       time (nobody below their share took it: no partition stays unrouted); above its share (a node
+ *       joined) it releases its surplus, the default partition last, and a node below its share takes
+ *       it at its next heartbeat with a new epoch. Whoever takes a partition rebuilds it from the shared journal.
  * </ol>
  *
  * <p>On H2 the constructor refuses to start: the lease and the journal must be shared by all nodes,
- * and an H2 file belongs to one process. Thread-safe: the lease held is one volatile reference,
- * changed by the heartbeat thread and by a failing {@link #fence}.
+ * and an H2 file belongs to one process. Thread-safe: the leases held are a concurrent map, changed
+ * by the heartbeat thread and by a failing {@link #fence}; role changes are serialized on this object.
  */
 @Singleton
 @Requires(property = "onenumber.cluster.enabled", value = "true")
@@ -56,20 +66,23 @@ final class LeaseOwnership implements RoutingOwnership {
   private final Duration ttl;
   private final InstantSource clock;
   private final String node;
-  private final List<Consumer<Boolean>> listeners = new CopyOnWriteArrayList<>();
+  private final Partitions partitions;
+  private final Map<String, List<Consumer<Boolean>>> listeners = new ConcurrentHashMap<>();
+  private final Map<String, Lease> held = new ConcurrentHashMap<>();
   private final ScheduledExecutorService heartbeat;
-  private volatile Lease held;
   private int ticks;
 
   @Inject
   LeaseOwnership(Jdbc jdbc, DataSource dataSource, @Value("${onenumber.cluster.node-id:}") String nodeId,
       @Value("${onenumber.cluster.lease-ttl:3s}") Duration ttl,
-      @Value("${onenumber.cluster.renew-every:1s}") Duration renewEvery) {
+      @Value("${onenumber.cluster.renew-every:1s}") Duration renewEvery,
+      @Value("${onenumber.cluster.partitions:}") String partitions) {
     requirePostgres(dataSource);
     this.node = nodeId.isBlank() ? defaultNodeId() : nodeId;
     this.clock = InstantSource.system();
     this.jdbc = jdbc;
     this.ttl = ttl;
+    this.partitions = Partitions.parse(partitions);
     this.leases = new JdbcRoutingLease(jdbc, clock, node, ttl);
     beat();
     this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -78,76 +91,119 @@ final class LeaseOwnership implements RoutingOwnership {
       return t;
     });
     long halfPeriod = Math.max(1, renewEvery.toMillis() / 2);
-    // a standby tries on every tick (half of renew-every), the owner renews on every other one
+    // a node below its share tries on every tick (half of renew-every), the others beat on every other one
     heartbeat.scheduleWithFixedDelay(() -> {
-      if (held == null || ++ticks % 2 == 0) {
+      if (held.size() < this.partitions.names().size() || ++ticks % 2 == 0) {
         beat();
       }
     }, halfPeriod, halfPeriod, TimeUnit.MILLISECONDS);
-    LOG.info("cluster node {}: {} (lease ttl {}, renewed every {})", node, held != null ? "owner" : "standby", ttl,
-        renewEvery);
+    LOG.info("cluster node {}: {} (partitions {} held of {}, lease ttl {}, renewed every {})", node,
+        owner() ? "owner" : "standby", new TreeSet<>(held.keySet()), this.partitions.names(), ttl, renewEvery);
   }
 
   /** For tests: on {@code clock}, without a heartbeat thread ({@link #beat} is called by hand). */
   LeaseOwnership(Jdbc jdbc, InstantSource clock, String node, Duration ttl) {
+    this(jdbc, clock, node, ttl, Partitions.none());
+  }
+
+  /** For tests: {@code partitions} on {@code clock}, without a heartbeat thread. */
+  LeaseOwnership(Jdbc jdbc, InstantSource clock, String node, Duration ttl, Partitions partitions) {
     this.clock = clock;
     this.node = node;
     this.jdbc = jdbc;
     this.ttl = ttl;
+    this.partitions = partitions;
     this.leases = new JdbcRoutingLease(jdbc, clock, node, ttl);
     this.heartbeat = null;
   }
 
-  /** One heartbeat: renew the lease held, or try to take it. */
+  /** One heartbeat: say this node is alive, renew the leases held, take free partitions up to the share, release the surplus. */
   void beat() {
-    Lease lease = held;
     try {
-      if (lease != null) {
-        leases.renew(lease).ifPresentOrElse(next -> renewed(lease, next), () -> lose(lease, "taken by another node"));
-      } else {
-        leases.acquire(PARTITION).ifPresent(this::win);
+      leases.present();
+      int share = Partitions.fairShare(partitions.names().size(), leases.liveNodes());
+      for (String partition : partitions.names()) {
+        Lease lease = held.get(partition);
+        if (lease != null) {
+          leases.renew(lease).ifPresentOrElse(next -> renewed(lease, next), () -> lose(lease, "taken by another node"));
+        } else {
+          leases.acquire(partition, held.size() < share ? Duration.ZERO : ttl).ifPresent(this::win);
+        }
       }
+      releaseSurplus(share);
     } catch (RetriableException databaseAway) {
-      if (lease != null && clock.instant().isAfter(lease.expiresAt())) {
-        lose(lease, "not renewed before its expiry (" + databaseAway.getMessage() + ")");
+      for (Lease lease : List.copyOf(held.values())) {
+        if (clock.instant().isAfter(lease.expiresAt())) {
+          lose(lease, "not renewed before its expiry (" + databaseAway.getMessage() + ")");
+        }
       }
     } catch (RuntimeException e) {
       LOG.error("routing lease heartbeat failed", e);
     }
   }
 
+  /** Above its share (a node joined): stop routing the surplus, then end its lease for a node below theirs. */
+  private void releaseSurplus(int share) {
+    List<Lease> surplus = held.values().stream()
+        .sorted(Comparator.comparing((Lease l) -> PARTITION.equals(l.partition())).thenComparing(Lease::partition))
+        .limit(Math.max(0, held.size() - share)).toList();
+    for (Lease lease : surplus) {
+      lose(lease, "released: this node holds more than its share of " + share);
+      leases.release(lease);
+    }
+  }
+
   private synchronized void win(Lease lease) {
-    held = lease;
-    LOG.info("cluster node {} took the routing lease (epoch {}): routing here", node, lease.epoch());
-    listeners.forEach(l -> l.accept(true));
+    held.put(lease.partition(), lease);
+    LOG.info("cluster node {} took the routing lease of partition {} (epoch {}): routing it here", node,
+        lease.partition(), lease.epoch());
+    listeners(lease.partition()).forEach(l -> l.accept(true));
   }
 
   /** Keeps the renewed lease unless a failed fence dropped this one meanwhile. */
   private synchronized void renewed(Lease lease, Lease next) {
-    if (held == lease) {
-      held = next;
-    }
+    held.replace(lease.partition(), lease, next);
   }
 
   private synchronized void lose(Lease lease, String why) {
-    if (held != lease) {
+    if (!held.remove(lease.partition(), lease)) {
       return;
     }
-    held = null;
-    LOG.warn("cluster node {} lost the routing lease (epoch {}, {}): routing stops here", node, lease.epoch(), why);
-    listeners.forEach(l -> l.accept(false));
+    LOG.warn("cluster node {} lost the routing lease of partition {} (epoch {}, {}): routing it stops here", node,
+        lease.partition(), lease.epoch(), why);
+    listeners(lease.partition()).forEach(l -> l.accept(false));
+  }
+
+  private List<Consumer<Boolean>> listeners(String partition) {
+    return listeners.computeIfAbsent(partition, p -> new CopyOnWriteArrayList<>());
   }
 
   @Override
   public boolean owner() {
-    return held != null;
+    return owner(PARTITION);
+  }
+
+  @Override
+  public boolean owner(String partition) {
+    return held.containsKey(partition);
+  }
+
+  @Override
+  public Set<String> partitions() {
+    return partitions.names();
   }
 
   @Override
   public void fence() {
-    Lease lease = held;
+    fence(PARTITION);
+  }
+
+  @Override
+  public void fence(String partition) {
+    Lease lease = held.get(partition);
     if (lease == null) {
-      throw new LeaseLostException("node " + node + " does not hold the routing lease (standby)");
+      throw new LeaseLostException("node " + node + " does not hold the routing lease of partition " + partition
+          + " (standby)");
     }
     try {
       // the fence locks the lease row until the commit; an owner frozen inside this transaction (a long
@@ -168,17 +224,25 @@ final class LeaseOwnership implements RoutingOwnership {
 
   @Override
   public void whenChanged(Consumer<Boolean> listener) {
-    listeners.add(listener);
+    whenChanged(PARTITION, listener);
+  }
+
+  @Override
+  public void whenChanged(String partition, Consumer<Boolean> listener) {
+    listeners(partition).add(listener);
   }
 
   @Override
   public Map<String, Object> describe() {
-    Lease lease = held;
+    Lease lease = held.get(PARTITION);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("role", lease != null ? "owner" : "standby");
     details.put("node", node);
     if (lease != null) {
       details.put("epoch", lease.epoch());
+    }
+    if (partitions.configured()) {
+      details.put("partitions", new TreeSet<>(held.keySet()));
     }
     return details;
   }

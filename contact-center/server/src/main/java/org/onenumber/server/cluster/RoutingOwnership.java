@@ -1,13 +1,17 @@
 package org.onenumber.server.cluster;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import org.onenumber.core.routing.Partitions;
 
 /**
  * Whether this node routes, and the fence of its routing writes (issue 11). One node alone
  * ({@link SingleNodeOwnership}, the default) always routes and fences nothing; in the cluster
  * ({@link LeaseOwnership}, {@code onenumber.cluster.enabled}) only the holder of the routing
- * lease routes. In this slice the whole engine is one partition ({@link #PARTITION}).
+ * lease routes. The engine routes one partition, {@link #PARTITION} (every queue); the lease is
+ * held per partition ({@link Partitions}, {@code onenumber.cluster.partitions}): the methods that
+ * take a partition answer for that one, the others for {@link #PARTITION}.
  */
 public interface RoutingOwnership {
 
@@ -17,8 +21,8 @@ public interface RoutingOwnership {
    */
   String ONE_NODE_ONLY = "#{ ctx[T(org.onenumber.server.cluster.RoutingOwnership)].owner() }";
 
-  /** The one partition of this slice: every queue's routing. */
-  String PARTITION = "routing";
+  /** The default partition: every queue no configured partition names (all of them without configuration). */
+  String PARTITION = Partitions.DEFAULT;
 
   /** True while this node may route. */
   boolean owner();
@@ -31,6 +35,31 @@ public interface RoutingOwnership {
 
   /** {@code listener} hears {@code true} when this node starts routing, {@code false} when it stops. */
   void whenChanged(Consumer<Boolean> listener);
+
+  /** Every partition of the center ({@link #PARTITION} included). */
+  default Set<String> partitions() {
+    return Set.of(PARTITION);
+  }
+
+  /** True while this node may route {@code partition}. */
+  default boolean owner(String partition) {
+    return PARTITION.equals(partition) && owner();
+  }
+
+  /** {@link #fence()} for {@code partition}'s routing writes. */
+  default void fence(String partition) {
+    if (!PARTITION.equals(partition)) {
+      throw new JdbcRoutingLease.LeaseLostException("no partition " + partition + " here");
+    }
+    fence();
+  }
+
+  /** {@code listener} hears {@code true} when this node starts routing {@code partition}, {@code false} when it stops. */
+  default void whenChanged(String partition, Consumer<Boolean> listener) {
+    if (PARTITION.equals(partition)) {
+      whenChanged(listener);
+    }
+  }
 
   /** True in the cluster: other nodes may queue contacts (intake, webhooks) that the owner must pick up. */
   default boolean clustered() {

@@ -22,6 +22,7 @@ import org.onenumber.core.error.OneNumberException;
 import org.onenumber.core.error.PermanentException;
 import org.onenumber.core.routing.Decisions;
 import org.onenumber.core.routing.RoutingCommand;
+import org.onenumber.server.cluster.RoutingOwnership;
 import org.onenumber.server.events.DomainEventWire;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@value #SNAPSHOTS}: point to point, body an agent id; the owner sends that agent a
  *       {@code snapshot} frame, which reaches the agent's sockets on every node ({@link AgentSockets}).
  * </ul>
+ * A relay is one routing partition's ({@code org.onenumber.core.routing.Partitions}): the default
+ * partition's uses the three addresses above, another partition's the same with {@code .<partition>}
+ * appended ({@link #address}), so that each partition's owner consumes its own.
  * Only the owner consumes the three addresses ({@link #serve}), so a request always goes to the node that
  * routes, and after a failover to the new one without the senders knowing which it is. Authorization
  * stays where the user was authenticated: the node that received the HTTP request or holds the socket
@@ -63,13 +67,29 @@ final class CommandRelay {
   private static final Logger LOG = LoggerFactory.getLogger(CommandRelay.class);
 
   private final Vertx vertx;
+  private final String commandsAddress;
+  private final String snapshotsAddress;
+  private final String readsAddress;
   private final DeliveryOptions request = new DeliveryOptions().setSendTimeout(TIMEOUT.toMillis());
   private MessageConsumer<Buffer> commands;
   private MessageConsumer<String> snapshots;
   private MessageConsumer<String> reads;
 
   CommandRelay(Vertx vertx) {
+    this(vertx, RoutingOwnership.PARTITION);
+  }
+
+  /** The relay of routing partition {@code partition}. */
+  CommandRelay(Vertx vertx, String partition) {
     this.vertx = vertx;
+    this.commandsAddress = address(COMMANDS, partition);
+    this.snapshotsAddress = address(SNAPSHOTS, partition);
+    this.readsAddress = address(READS, partition);
+  }
+
+  /** {@code base} for the default partition, {@code base.<partition>} for another. */
+  static String address(String base, String partition) {
+    return RoutingOwnership.PARTITION.equals(partition) ? base : base + "." + partition;
   }
 
   /**
@@ -93,9 +113,9 @@ final class CommandRelay {
       return Future.succeededFuture();
     }
     if (commands == null) {
-      commands = vertx.eventBus().consumer(COMMANDS, message -> answer(message, handle));
-      snapshots = vertx.eventBus().consumer(SNAPSHOTS, message -> snapshot.accept(message.body()));
-      reads = vertx.eventBus().consumer(READS, message -> vertx.executeBlocking(() ->
+      commands = vertx.eventBus().consumer(commandsAddress, message -> answer(message, handle));
+      snapshots = vertx.eventBus().consumer(snapshotsAddress, message -> snapshot.accept(message.body()));
+      reads = vertx.eventBus().consumer(readsAddress, message -> vertx.executeBlocking(() ->
           read.apply(message.headers().get(READ), message.body()), false).onComplete(done -> {
             if (done.failed()) {
               message.fail(done.cause() instanceof IllegalArgumentException ? 400 : 503,
@@ -138,13 +158,13 @@ final class CommandRelay {
 
   /** Hands {@code command} to the owner and waits for its decisions (at most {@link #TIMEOUT}). */
   Decisions forward(RoutingCommand command) {
-    Buffer reply = ask(COMMANDS, Buffer.buffer(DomainEventWire.writeCore((Record) command)), request);
+    Buffer reply = ask(commandsAddress, Buffer.buffer(DomainEventWire.writeCore((Record) command)), request);
     return DomainEventWire.readCore(reply.getBytes(), Decisions.class);
   }
 
   /** Runs {@code read} with {@code key} on the owner's engine (at most {@link #TIMEOUT}). */
   <T> T read(EngineRead<T> read, String key) {
-    Buffer reply = ask(READS, key == null ? "" : key, new DeliveryOptions(request).addHeader(READ, read.name()));
+    Buffer reply = ask(readsAddress, key == null ? "" : key, new DeliveryOptions(request).addHeader(READ, read.name()));
     return read.read(reply.getBytes());
   }
 
@@ -153,7 +173,7 @@ final class CommandRelay {
    * breaks around a guest's call); a refusal or no owner is logged, as the owner logs its own.
    */
   void forwardLater(RoutingCommand command) {
-    vertx.eventBus().request(COMMANDS, Buffer.buffer(DomainEventWire.writeCore((Record) command)), request)
+    vertx.eventBus().request(commandsAddress, Buffer.buffer(DomainEventWire.writeCore((Record) command)), request)
         .onFailure(e -> LOG.info("the routing owner did not take {}: {}", command.getClass().getSimpleName(),
             e.getMessage()));
   }
@@ -174,7 +194,7 @@ final class CommandRelay {
 
   /** Asks the owner to send {@code agent} their snapshot; lost (and logged) when no node routes now. */
   void requestSnapshot(String agent) {
-    vertx.eventBus().request(SNAPSHOTS, agent, request).onFailure(e -> {
+    vertx.eventBus().request(snapshotsAddress, agent, request).onFailure(e -> {
       if (!(e instanceof ReplyException r && r.failureType() == ReplyFailure.TIMEOUT)) {
         LOG.info("no snapshot for {} yet: {} (the next owner sends one after its takeover)", agent, e.getMessage());
       }

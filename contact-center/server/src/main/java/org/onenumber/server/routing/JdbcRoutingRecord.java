@@ -120,12 +120,17 @@ final class JdbcRoutingRecord implements RoutingRecord {
 
   @Override
   public void write(Decisions decisions, List<AgentStatus> agents, Set<AgentId> loggedOut) {
+    write(RoutingOwnership.PARTITION, decisions, agents, loggedOut);
+  }
+
+  @Override
+  public void write(String partition, Decisions decisions, List<AgentStatus> agents, Set<AgentId> loggedOut) {
     List<DomainEvent> loose = decisions.unattached().stream().filter(e -> !(e instanceof QueuePositionChanged)).toList();
     if (decisions.contacts().isEmpty() && loose.isEmpty() && agents.isEmpty() && loggedOut.isEmpty()) {
       return;
     }
     jdbc.inTransaction(() -> {
-      ownership.fence(); // a node that lost the routing lease writes nothing: LeaseLostException rolls back
+      ownership.fence(partition); // a node that lost the partition's lease writes nothing: LeaseLostException rolls back
       journal.appendAll(decisions.contacts(), decisions::eventsFor); // a fixed number of round trips
       events.append(loose);
       jdbc.batch("delete from agent_session where agent_id = ?",

@@ -41,4 +41,10 @@ interface RoutingRecord {
    * Returns only once all of it is durable; throws, having written nothing, otherwise.
    */
   void write(Decisions decisions, List<AgentStatus> agents, Set<AgentId> loggedOut);
+
+  /**
+   * {@link #write} of one routing partition's engine ({@link PartitionRecord}): fenced with that
+   * partition's lease instead of the default partition's.
+   */
+  void write(String partition, Decisions decisions, List<AgentStatus> agents, Set<AgentId> loggedOut);
 }

@@ -8,13 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onenumber.core.routing.Partitions;
 import org.onenumber.server.TestDatabases;
 import org.onenumber.server.cluster.JdbcRoutingLease.LeaseLostException;
 import org.onenumber.server.persistence.Jdbc;
@@ -126,6 +129,82 @@ class LeaseOwnershipPostgresIT {
     assertTrue(waited.compareTo(TTL.plusSeconds(2)) < 0, "the takeover waited " + waited);
     assertThrows(Exception.class, frozen::join, "the frozen owner's transaction was ended");
     assertEquals(0, events("frozen"), "nothing of the frozen owner's write was committed");
+  }
+
+  @Test
+  void partitionsSpreadOverTheLiveNodesAndADeadNodesPartitionsMoveWhileTheOthersStayPut() {
+    Partitions city = Partitions.parse("korean: general-ko messaging-ko; sign: sign-video");
+    LeaseOwnership a = new LeaseOwnership(jdbc, clock, "node-a", TTL, city);
+    LeaseOwnership b = new LeaseOwnership(jdbc, clock, "node-b", TTL, city);
+    List<String> partitionsHeard = new CopyOnWriteArrayList<>();
+    for (String partition : city.names()) {
+      a.whenChanged(partition, owner -> partitionsHeard.add("a " + partition + " " + owner));
+      b.whenChanged(partition, owner -> partitionsHeard.add("b " + partition + " " + owner));
+    }
+    a.beat(); // alone: its share is every partition
+    assertEquals(Set.of("korean", "routing", "sign"), held(a));
+    b.beat(); // below its share of ceil(3 / 2), but nothing is free
+    assertEquals(Set.of(), held(b));
+    clock.advance(Duration.ofMillis(500));
+    a.beat(); // above its share: releases one, the default partition (the one-node workers') last
+    assertEquals(Set.of("routing", "sign"), held(a));
+    clock.advance(Duration.ofMillis(500));
+    b.beat();
+    assertEquals(Set.of("korean"), held(b), "a node below its share took the released partition at once");
+    assertEquals(List.of("a korean true", "a routing true", "a sign true", "a korean false", "b korean true"),
+        partitionsHeard);
+    assertThrows(LeaseLostException.class, () -> jdbc.inTransaction(() -> {
+      a.fence("korean");
+      return null;
+    }), "the node that released korean cannot write its routing");
+    jdbc.inTransaction(() -> {
+      a.fence("sign");
+      b.fence("korean");
+      return null;
+    });
+    for (int second = 0; second < 3; second++) { // both renew: nothing moves
+      clock.advance(Duration.ofSeconds(1));
+      a.beat();
+      b.beat();
+    }
+    assertEquals(5, partitionsHeard.size(), "stable spread: " + partitionsHeard);
+
+    clock.advance(TTL.plusMillis(1)); // node-a killed: no heartbeat since
+    b.beat();
+    assertEquals(Set.of("korean", "routing", "sign"), held(b), "the dead node's partitions moved in one heartbeat");
+    assertEquals(List.of("b routing true", "b sign true"), partitionsHeard.subList(5, partitionsHeard.size()),
+        "korean was never stopped on node-b");
+    assertTrue(b.owner(), "the default partition's owner runs the one-node workers");
+    assertEquals(Set.of("korean", "routing", "sign"), b.describe().get("partitions"));
+  }
+
+  @Test
+  void aDeadNodesPartitionGoesToTheNodeBelowItsShare() {
+    Partitions two = Partitions.parse("sign: sign-video");
+    LeaseOwnership a = new LeaseOwnership(jdbc, clock, "node-a", TTL, two);
+    LeaseOwnership b = new LeaseOwnership(jdbc, clock, "node-b", TTL, two);
+    LeaseOwnership c = new LeaseOwnership(jdbc, clock, "node-c", TTL, two);
+    a.beat();
+    b.beat();
+    c.beat(); // share ceil(2 / 3) = 1: a holds both for now
+    clock.advance(Duration.ofMillis(500));
+    a.beat(); // releases sign
+    clock.advance(Duration.ofMillis(500));
+    c.beat(); // c below its share: takes sign
+    assertEquals(Set.of("routing"), held(a));
+    assertEquals(Set.of(), held(b));
+    assertEquals(Set.of("sign"), held(c));
+    for (int second = 0; second < 4; second++) { // c killed; a and b still beat
+      clock.advance(Duration.ofSeconds(1));
+      a.beat();
+      b.beat();
+    }
+    assertEquals(Set.of("sign"), held(b), "node-b, below its share, took it");
+    assertEquals(Set.of("routing"), held(a));
+  }
+
+  private static Set<String> held(LeaseOwnership node) {
+    return node.partitions().stream().filter(node::owner).collect(Collectors.toSet());
   }
 
   private int events(String payload) {

@@ -88,6 +88,39 @@ abstract class RoutingLeaseTestBase {
     assertThrows(LeaseLostException.class, () -> nodeA.fence(a), "the node's own earlier epoch is fenced off too");
   }
 
+  @Test
+  void aReleasedLeaseGoesAtOnceToANodeBelowItsShareAndAfterALeasesTimeToOneAtItsShare() {
+    JdbcRoutingLease nodeC = new JdbcRoutingLease(jdbc, clock, "node-c", TTL);
+    Lease a = nodeA.acquire("sign").orElseThrow();
+    nodeA.release(a);
+    clock.advance(Duration.ofMillis(1));
+    assertTrue(nodeB.acquire("sign", TTL).isEmpty(), "a node at its share waits a lease's time");
+    Lease c = nodeC.acquire("sign").orElseThrow();
+    assertEquals(a.epoch() + 1, c.epoch(), "a node below its share took it at once, with the next epoch");
+    assertThrows(LeaseLostException.class, () -> jdbc.inTransaction(() -> {
+      nodeA.fence(a);
+      return null;
+    }), "the releasing node writes nothing once the partition was taken");
+    clock.advance(TTL.plusMillis(1)); // node-c stopped renewing
+    assertTrue(nodeB.acquire("sign", TTL).isEmpty(), "expired, but not yet free for a lease's time");
+    clock.advance(TTL);
+    assertTrue(nodeB.acquire("sign", TTL).isPresent(), "free for a lease's time: a node at its share takes it");
+  }
+
+  @Test
+  void theLiveNodesAreThoseWhoseHeartbeatIsWithinATimeToLive() {
+    assertEquals(0, nodeA.liveNodes());
+    nodeA.present();
+    nodeB.present();
+    assertEquals(2, nodeA.liveNodes());
+    clock.advance(Duration.ofSeconds(2));
+    nodeA.present();
+    clock.advance(Duration.ofSeconds(2));
+    assertEquals(1, nodeB.liveNodes(), "node-b's heartbeat is older than a time to live");
+    nodeB.present();
+    assertEquals(2, nodeB.liveNodes());
+  }
+
   private int events(String payload) {
     return jdbc.queryOne("select count(*) from domain_event where type = 'probe' and payload = ?",
         row -> row.getInt(1), payload).orElse(0);

@@ -28,6 +28,8 @@ final class FlakyRoutingRecord implements RoutingRecord {
   final Map<ContactId, Contact> open = new LinkedHashMap<>();
   final Map<AgentId, AgentStatus> sessions = new LinkedHashMap<>();
   final List<DomainEvent> written = new ArrayList<>();
+  /** The partition of each partition write ({@link PartitionRecord}), in order. */
+  final List<String> partitionsWritten = new ArrayList<>();
   private final List<QueueConfig> configurations;
   private final Map<AgentId, Agent> directory;
   private RuntimeException failNext;
@@ -75,6 +77,12 @@ final class FlakyRoutingRecord implements RoutingRecord {
       commands.add(new RoutingCommand.ChangeCapacity(s.agent(), s.maxMessaging()));
     }
     return commands;
+  }
+
+  @Override
+  public void write(String partition, Decisions decisions, List<AgentStatus> agents, Set<AgentId> loggedOut) {
+    partitionsWritten.add(partition);
+    write(decisions, agents, loggedOut);
   }
 
   @Override
