@@ -350,7 +350,7 @@ public final class Simulation {
   private void phone(Arrival a, double patienceSeconds) {
     long n = calls.incrementAndGet();
     Redials redials = new Redials(options.seed(), n);
-    boolean redialling = false;
+    ledger.phoning.incrementAndGet();
     try {
       for (int redialled = 0; ; redialled++) {
         long call = redialled == 0 ? n : calls.incrementAndGet();
@@ -363,19 +363,13 @@ public final class Simulation {
           ledger.gaveUp.incrementAndGet();
           return;
         }
-        if (!redialling) {
-          redialling = true;
-          ledger.redialling.incrementAndGet();
-        }
         ledger.redials.incrementAndGet();
         TimeUnit.NANOSECONDS.sleep((long) (redials.nextDelaySeconds() * 1e9 / options.speedup()));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      if (redialling) {
-        ledger.redialling.decrementAndGet();
-      }
+      ledger.phoning.decrementAndGet();
     }
   }
 

@@ -76,10 +76,23 @@ public final class SimulationLedger {
    * a chat or text after {@link Simulation#MAX_TRIES} sends answered 503): no contact on either side.
    */
   final AtomicLong gaveUp = new AtomicLong();
-  /** Callers between a busy call and the end of their last redial: the day is not over for them. */
-  final AtomicLong redialling = new AtomicLong();
+  /**
+   * Callers on the phone line now, from dialling (before the IVR has made their call a contact, or
+   * between a busy call and a redial) to the end of their last call: the day is not over for them.
+   */
+  final AtomicLong phoning = new AtomicLong();
   /** Accepts the server refused, by HTTP status (an offer withdrawn or timed out: 404/409). */
   final Map<Integer, AtomicLong> refusedAccepts = new ConcurrentHashMap<>();
+
+  /** Calls made again after a busy line ({@link #redials}). */
+  public long redials() {
+    return redials.get();
+  }
+
+  /** Citizens who gave up turned away busy on every try ({@link #gaveUp}). */
+  public long gaveUp() {
+    return gaveUp.get();
+  }
 
   /** Calls that failed or were refused (a close after the citizen hung up, a lost accept reply...). */
   public long callErrors() {
@@ -240,10 +253,10 @@ public final class SimulationLedger {
   /**
    * Every contact is closed, abandoned, given up on without the server taking the abandon,
    * answered with a close that failed, or hung up on after the server connected it; and no caller
-   * is still to call again after a busy line.
+   * is still on the phone line (in the IVR's menus, or to call again after a busy line).
    */
   boolean settled() {
-    return pendingSms.isEmpty() && redialling.get() == 0 && entries.values().stream().allMatch(e -> e.outcome != null || !Double.isNaN(e.abandonedAt)
+    return pendingSms.isEmpty() && phoning.get() == 0 && entries.values().stream().allMatch(e -> e.outcome != null || !Double.isNaN(e.abandonedAt)
         || (e.unreported && Double.isNaN(e.answeredAt)) || e.closeFailed || e.hungUpAfterAnswer);
   }
 

@@ -73,11 +73,11 @@ class SimulationLedgerTest {
   }
 
   @Test
-  void aCallerStillToCallAgainAfterABusyLineKeepsTheDayOpen() {
+  void aCallerStillOnThePhoneLineKeepsTheDayOpen() {
     SimulationLedger ledger = new SimulationLedger();
-    ledger.redialling.incrementAndGet();
-    assertTrue(!ledger.settled(), "the redial may still become a contact");
-    ledger.redialling.decrementAndGet();
+    ledger.phoning.incrementAndGet();
+    assertTrue(!ledger.settled(), "in the IVR's menus, or to call again after a busy line: may still become a contact");
+    ledger.phoning.decrementAndGet();
     assertTrue(ledger.settled());
   }
 
