@@ -181,6 +181,9 @@ public final class Simulation {
           rota();
         }
         double patience = -Math.log(1 - random.nextDouble()) * options.patienceSeconds();
+        if (a.channel() == Channel.VOICE && options.phonesAgi()) {
+          ledger.phoning.incrementAndGet(); // on the line from now: the day is not over before the call is
+        }
         citizens.submit(() -> citizenCounted(intake, a, patience));
         lastProgress = progress(lastProgress);
         rota();
@@ -346,11 +349,12 @@ public final class Simulation {
   /**
    * A caller on the phone line ({@link VoiceCitizen}); one who hears {@code lines-busy} calls again
    * after a trace-time delay, at most {@link Redials#MAX_REDIALS} times, then gives up (counted).
+   * Counted in {@link SimulationLedger#phoning} from the dispatch (the dispatcher counts it before the
+   * thread starts, so the day cannot look over meanwhile) to the end of the last call.
    */
   private void phone(Arrival a, double patienceSeconds) {
     long n = calls.incrementAndGet();
     Redials redials = new Redials(options.seed(), n);
-    ledger.phoning.incrementAndGet();
     try {
       for (int redialled = 0; ; redialled++) {
         long call = redialled == 0 ? n : calls.incrementAndGet();

@@ -79,7 +79,8 @@ class SimulatedBusyLinesH2IT {
       String supervisor = http.login(server, "sv-01");
       await().atMost(Duration.ofSeconds(20))
           .until(() -> number(figures(server, supervisor, "scope=center"), "waiting") == 0);
-      assertEquals(CALLS, sim.offered(), "every caller got through on a redial: " + sim);
+      assertEquals(CALLS, sim.offered(), "every caller got through on a redial: " + sim + ", redials "
+          + first.redials() + ", gave up " + first.gaveUp() + ", call errors " + first.callErrors());
       assertEquals(0, first.gaveUp());
       assertEquals(admission.shed(IntakeKind.CALL), first.redials(), "each call the server shed was redialled");
       assertTrue(first.redials() >= CALLS);
