@@ -50,7 +50,7 @@ import org.onenumber.core.contact.Channel;
  */
 public final class Simulation {
 
-  /** Tries of one intake request or text the server answers 503, before it counts as a call error. */
+  /** Tries of one intake request, chat frame or text the server answers 503, before the citizen gives up. */
   static final int MAX_TRIES = 30;
 
   /** How many operators sign in at the same time before a city day (bcrypt on the server's cores). */
