@@ -33,7 +33,9 @@ import java.util.function.DoubleSupplier;
  *
  * One instance per citizen; {@link #run} blocks its (virtual) thread. Failures (no socket, an
  * {@code error} frame, no ack within 30 s) count as call errors; an {@code unavailable} error (the
- * server shed the frame) is answered by sending it again after {@code retryAfter} (counted as a retry).
+ * server shed the frame) is answered by sending it again after {@code retryAfter} (counted as a retry);
+ * after {@link Simulation#MAX_TRIES} such answers the citizen gives up ({@link SimulationLedger#gaveUp}:
+ * no contact on either side).
  */
 final class ChatCitizen extends TextFrames {
 
@@ -102,11 +104,21 @@ final class ChatCitizen extends TextFrames {
         ledger.errors.incrementAndGet();
         return null;
       }
-      ledger.opened(contactId, writtenAt, Double.NaN);
+      ledger.opened(contactId, writtenAt, Double.NaN, "CHAT");
       return contactId;
     } catch (ExecutionException | TimeoutException e) {
       ledger.errors.incrementAndGet();
       return null;
+    } catch (TurnedAway e) {
+      ledger.gaveUp.incrementAndGet();
+      return null;
+    }
+  }
+
+  /** Every try of a frame was answered {@code unavailable}: the citizen gives up (nothing stored). */
+  private static final class TurnedAway extends Exception {
+    TurnedAway() {
+      super(null, null, false, false);
     }
   }
 
@@ -116,14 +128,17 @@ final class ChatCitizen extends TextFrames {
    * SimulationLedger#retries}, at most {@link Simulation#MAX_TRIES} times, as the chat page does.
    */
   private JsonNode sendUntilAnswered(WebSocket socket, Map<String, Object> frame, CompletableFuture<JsonNode> answer)
-      throws InterruptedException, ExecutionException, TimeoutException {
+      throws InterruptedException, ExecutionException, TimeoutException, TurnedAway {
     for (int tries = 1; ; tries++) {
       CompletableFuture<Long> retry = new CompletableFuture<>();
       unavailable = retry;
       send(socket, frame);
       CompletableFuture.anyOf(answer, retry).get(ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
-      if (answer.isDone() || tries >= Simulation.MAX_TRIES) {
+      if (answer.isDone()) {
         return answer.get(ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
+      }
+      if (tries >= Simulation.MAX_TRIES) {
+        throw new TurnedAway();
       }
       ledger.retries.incrementAndGet();
       TimeUnit.SECONDS.sleep(retry.join());

@@ -85,6 +85,14 @@ final class OneNumberClient {
   }
 
   JsonNode post(String path, Object body) {
+    return withBody("POST", path, body);
+  }
+
+  JsonNode put(String path, Object body) {
+    return withBody("PUT", path, body);
+  }
+
+  private JsonNode withBody(String method, String path, Object body) {
     String json;
     try {
       json = JSON.writeValueAsString(body);
@@ -92,7 +100,7 @@ final class OneNumberClient {
       throw new IllegalArgumentException("cannot write request body for " + path, e);
     }
     return renewingOn401(() -> send(request(path).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build()));
+        .method(method, HttpRequest.BodyPublishers.ofString(json)).build()));
   }
 
   /** The call; refused 401 with a token that can be renewed, renewed and called once more. */

@@ -54,6 +54,11 @@ final class ShiftRota {
     }
   }
 
+  /** Whether operators are logging in now (a shift's logins started and not all done). */
+  boolean loggingIn() {
+    return !starting.isEmpty();
+  }
+
   /**
    * Minutes before its shift operator {@code i} logs in: 0 to {@value #ARRIVAL_SPREAD_MIN} - 1,
    * spread over the operators, as people arrive. All of a shift logging in at the same trace

@@ -3,8 +3,11 @@ package org.onenumber.ops.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -14,10 +17,14 @@ import java.util.SplittableRandom;
  * experienced next to those the server reports (as supervisor {@code sv-01}: when the trace was
  * lined up with a server day, that day's {@code total} row of {@code GET /api/v1/reports/intervals};
  * otherwise the live {@code GET /api/v1/service-levels}), the intraday table per 15 minutes ({@link IntradayReport}; on a city day or from
- * 1,000 contacts), and a last line {@code RESULT simulation ...}. Exit code 1 when nothing could be
- * opened at all.
+ * 1,000 contacts), the agreement of both sides for the center and per channel ({@link Agreement}),
+ * and a last line {@code RESULT simulation ... redials=… gave_up=… agree=yes|no}. Exit code 1 when
+ * nothing could be opened at all, {@value #DISAGREE} when the two sides disagree.
  */
 public final class SimulateMain {
+
+  /** Exit code when the simulator and the server disagree ({@link Agreement}). */
+  static final int DISAGREE = 3;
 
   private SimulateMain() {}
 
@@ -70,11 +77,46 @@ public final class SimulateMain {
     }
     System.out.printf("rejected by intake: %d, call errors: %d, retries after 503/unavailable: %d%n",
         ledger.rejected.get(), ledger.errors.get(), ledger.retries.get());
-    System.out.printf(Locale.ROOT, "RESULT simulation contacts=%d sl15=%.1f asa_s=%.1f abandon_pct=%.1f fcr_pct=%.1f%n",
-        s.offered(), 100 * s.serviceLevel(), s.asaSeconds(), 100 * s.abandonRate(), 100 * fcr);
+    System.out.printf("busy lines: %d calls made again after lines-busy, %d citizens gave up turned away busy"
+        + " (neither is a contact on either side)%n", ledger.redials.get(), ledger.gaveUp.get());
+    System.out.println();
+    boolean aligned = simulation.alignedToServerDay();
+    List<Agreement.Row> agreement = Agreement.rows(ledger, aligned ? dayTotals(intervals)
+        : liveFigures(options, server, ledger.channels()), aligned);
+    Agreement.print(System.out, agreement, aligned);
+    boolean agree = Agreement.agree(agreement);
+    System.out.printf(Locale.ROOT, "RESULT simulation contacts=%d sl15=%.1f asa_s=%.1f abandon_pct=%.1f fcr_pct=%.1f"
+        + " redials=%d gave_up=%d agree=%s%n", s.offered(), 100 * s.serviceLevel(), s.asaSeconds(),
+        100 * s.abandonRate(), 100 * fcr, ledger.redials.get(), ledger.gaveUp.get(), agree ? "yes" : "no");
     if (s.offered() == 0) {
       System.exit(1);
     }
+    if (!agree) {
+      System.err.println("[sim] the simulator and the server DISAGREE (see the agreement table)");
+      System.exit(DISAGREE);
+    }
+  }
+
+  /** The day report's {@code total} rows: the center's and each channel's, by name. */
+  static Map<String, JsonNode> dayTotals(JsonNode intervals) {
+    Map<String, JsonNode> totals = new HashMap<>();
+    totals.put(Agreement.CENTER, dayTotal(intervals));
+    if (intervals != null) {
+      for (JsonNode row : intervals.path("rows")) {
+        if ("channel".equals(row.path("scope").asText()) && "total".equals(row.path("interval").asText())) {
+          totals.put(row.path("id").asText(), row);
+        }
+      }
+    }
+    return totals;
+  }
+
+  /** The live "today" figures of the center (already read) and of each channel the simulator saw. */
+  private static Map<String, JsonNode> liveFigures(SimulationOptions options, JsonNode center, Set<String> channels) {
+    Map<String, JsonNode> figures = new HashMap<>();
+    figures.put(Agreement.CENTER, center);
+    channels.forEach(c -> figures.put(c, serverFigures(options, "/api/v1/service-levels?scope=channel&id=" + c)));
+    return figures;
   }
 
   static List<Arrival> load(SimulationOptions options) throws IOException {

@@ -25,9 +25,11 @@ import org.onenumber.core.contact.Channel;
  *       reported and left out; with none, only citizens are simulated); on a city day ({@link
  *       CityDay}) offsets count from the city's midnight, every operator signs in once up front, and
  *       each is logged in and out by its {@link CityShift} instead, checked as trace time passes;
- *   <li>on a city day (or with {@code --date}) places trace second 0 at the wall instant the server's
- *       clock reads the day's midnight ({@link ServerClockAlignment}) and waits for it, so the whole
- *       day falls in one server day; otherwise trace second 0 is now;
+ *   <li>on a city day (or with {@code --date}), now ready, sets the server's (simulated) clock
+ *       forward to a short margin before the day's midnight, logs in the shift on duty meanwhile,
+ *       places trace second 0 at the wall instant the server's clock reads that midnight ({@link
+ *       ServerClockAlignment}) and waits for it, so the whole day falls in one server day and a
+ *       slow start does not crowd its first hours; otherwise trace second 0 is now;
  *   <li>releases each arrival at its offset ÷ speed-up on a virtual thread: a chat as a {@link
  *       ChatCitizen} over {@code /ws/chat}; an SMS, given the server's Twilio auth token, as a
  *       {@link SmsCitizen} through a signed webhook (it never hangs up); a call, given the server's
@@ -48,7 +50,7 @@ import org.onenumber.core.contact.Channel;
  */
 public final class Simulation {
 
-  /** Tries of one intake request or text the server answers 503, before it counts as a call error. */
+  /** Tries of one intake request, chat frame or text the server answers 503, before the citizen gives up. */
   static final int MAX_TRIES = 30;
 
   /** How many operators sign in at the same time before a city day (bcrypt on the server's cores). */
@@ -63,6 +65,7 @@ public final class Simulation {
   private volatile Instant serverTimeAtStart;
   private volatile boolean aligned;
   private volatile boolean onTime = true;
+  private volatile boolean dayStartSet;
   private final SmsCitizen sms;
   private final AtomicLong texts = new AtomicLong();
   private final AtomicLong calls = new AtomicLong();
@@ -106,6 +109,14 @@ public final class Simulation {
     return aligned;
   }
 
+  /**
+   * Whether the server's clock was set forward to a short margin before the day once the simulator
+   * was ready ({@link ServerClockAlignment#setNearMidnight}), rather than waited for.
+   */
+  public boolean dayStartSetWhenReady() {
+    return dayStartSet;
+  }
+
   /** Whether the simulator was ready before trace second 0 (no arrival went out late). */
   public boolean startedOnTime() {
     return onTime;
@@ -129,6 +140,11 @@ public final class Simulation {
     Instant midnight = options.date() != null
         ? ServerClockAlignment.midnight(options.date(), IntradayReport.CITY_ZONE)
         : ServerClockAlignment.nextMidnight(sample.serverTime(), IntradayReport.CITY_ZONE);
+    if (ServerClockAlignment.setNearMidnight(admin, midnight, options.speedup())) {
+      ServerClockAlignment.Sample after = ServerClockAlignment.sample(admin);
+      sample = after == null ? sample : after;
+      dayStartSet = true;
+    }
     startNanos = ServerClockAlignment.wallNanosAt(midnight, sample, options.speedup());
     serverTimeAtStart = midnight;
     aligned = true;
@@ -153,7 +169,7 @@ public final class Simulation {
     OneNumberClient intake = channelClient();
     ledger.useThresholds(thresholds(intake));
     startClock(intake);
-    rota();
+    firstShift();
     long offset0 = trace.isEmpty() || options.alignedToServerDay() ? 0 : trace.get(0).offsetMillis();
     long lastProgress = System.nanoTime();
     try (ExecutorService citizens = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -165,6 +181,9 @@ public final class Simulation {
           rota();
         }
         double patience = -Math.log(1 - random.nextDouble()) * options.patienceSeconds();
+        if (a.channel() == Channel.VOICE && options.phonesAgi()) {
+          ledger.phoning.incrementAndGet(); // on the line from now: the day is not over before the call is
+        }
         citizens.submit(() -> citizenCounted(intake, a, patience));
         lastProgress = progress(lastProgress);
         rota();
@@ -230,6 +249,25 @@ public final class Simulation {
     });
   }
 
+  /**
+   * City day: the shift on duty at the start logs in before trace second 0 (within the margin the
+   * server's clock was set to, {@link ServerClockAlignment#READY_MARGIN_WALL_S}); said when it
+   * took longer and the day began first.
+   */
+  private void firstShift() throws InterruptedException {
+    rota();
+    if (rota == null) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    while (rota.loggingIn() && System.nanoTime() < startNanos) {
+      TimeUnit.MILLISECONDS.sleep(20);
+    }
+    System.out.printf(Locale.ROOT, rota.loggingIn() ? "[sim] the first shift was still logging in at trace second 0"
+        + " (%.1f s of wall time)%n" : "[sim] the first shift logged in within %.1f s of wall time%n",
+        (System.nanoTime() - t0) / 1e9);
+  }
+
   private void rota() {
     if (rota != null) {
       rota.update(traceSeconds());
@@ -272,8 +310,7 @@ public final class Simulation {
       return;
     }
     if (a.channel() == Channel.VOICE && options.phonesAgi()) {
-      new VoiceCitizen(ledger, this::traceSeconds, options.speedup(), phones::get)
-          .run(options.url().getHost(), options.agiPort(), a, calls.incrementAndGet(), patienceSeconds);
+      phone(a, patienceSeconds);
       return;
     }
     String contactId;
@@ -281,9 +318,12 @@ public final class Simulation {
     try {
       JsonNode contact = openRetrying(intake, a);
       contactId = contact.path("id").asText();
-      ledger.opened(contactId, calledAt, ledger.thresholdOf(contact.path("queue").asText()));
+      ledger.opened(contactId, calledAt, ledger.thresholdOf(contact.path("queue").asText()), a.channel().name());
     } catch (OneNumberClient.Refused e) {
       ledger.rejected.incrementAndGet();
+      return;
+    } catch (OneNumberClient.Busy e) {
+      ledger.gaveUp.incrementAndGet(); // shed on every try: nothing stored, the citizen gives up
       return;
     } catch (RuntimeException e) {
       ledger.errors.incrementAndGet();
@@ -303,6 +343,37 @@ public final class Simulation {
       } catch (RuntimeException e) {
         ledger.abandonFailed(contactId);
       }
+    }
+  }
+
+  /**
+   * A caller on the phone line ({@link VoiceCitizen}); one who hears {@code lines-busy} calls again
+   * after a trace-time delay, at most {@link Redials#MAX_REDIALS} times, then gives up (counted).
+   * Counted in {@link SimulationLedger#phoning} from the dispatch (the dispatcher counts it before the
+   * thread starts, so the day cannot look over meanwhile) to the end of the last call.
+   */
+  private void phone(Arrival a, double patienceSeconds) {
+    long n = calls.incrementAndGet();
+    Redials redials = new Redials(options.seed(), n);
+    try {
+      for (int redialled = 0; ; redialled++) {
+        long call = redialled == 0 ? n : calls.incrementAndGet();
+        VoiceCitizen.Outcome outcome = new VoiceCitizen(ledger, this::traceSeconds, options.speedup(), phones::get)
+            .run(options.url().getHost(), options.agiPort(), a, call, patienceSeconds);
+        if (outcome != VoiceCitizen.Outcome.BUSY) {
+          return;
+        }
+        if (!Redials.callsAgain(redialled)) {
+          ledger.gaveUp.incrementAndGet();
+          return;
+        }
+        ledger.redials.incrementAndGet();
+        TimeUnit.NANOSECONDS.sleep((long) (redials.nextDelaySeconds() * 1e9 / options.speedup()));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      ledger.phoning.decrementAndGet();
     }
   }
 
@@ -355,9 +426,10 @@ public final class Simulation {
     SimulationLedger.Summary s = ledger.summary(15);
     double t = traceSeconds();
     double at = Math.abs(t);
-    System.out.printf("[sim %s%02d:%02d trace] sent=%d answered=%d abandoned=%d waiting=%d sl15=%.1f%% asa=%.1fs rejected=%d errors=%d retries=%d refused-accepts=%s%n",
+    System.out.printf("[sim %s%02d:%02d trace] sent=%d answered=%d abandoned=%d waiting=%d sl15=%.1f%% asa=%.1fs rejected=%d errors=%d retries=%d redials=%d gave-up=%d refused-accepts=%s%n",
         t < 0 ? "-" : "", (long) at / 3600, (long) at / 60 % 60, s.offered(), s.answered(), s.abandoned(), s.waiting(),
-        100 * s.serviceLevel(), s.asaSeconds(), ledger.rejected.get(), ledger.errors.get(), ledger.retries.get(), ledger.refusedAccepts);
+        100 * s.serviceLevel(), s.asaSeconds(), ledger.rejected.get(), ledger.errors.get(), ledger.retries.get(),
+        ledger.redials.get(), ledger.gaveUp.get(), ledger.refusedAccepts);
     return System.nanoTime();
   }
 }

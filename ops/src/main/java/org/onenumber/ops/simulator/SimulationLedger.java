@@ -44,6 +44,8 @@ public final class SimulationLedger {
     volatile boolean hungUpAfterAnswer;
     /** A phone call through the FastAGI IVR ({@link VoiceCitizen}), known by its contact id. */
     volatile boolean call;
+    /** The contact's channel as the server names it ({@code VOICE}, {@code CHAT}...); null if unknown. */
+    volatile String channel;
 
     Entry(double openedAt, double thresholdSeconds) {
       this.openedAt = openedAt;
@@ -64,8 +66,33 @@ public final class SimulationLedger {
    * hint as Twilio and browsers do.
    */
   final AtomicLong retries = new AtomicLong();
+  /**
+   * Calls made again after the IVR said {@code lines-busy} and hung up (admission control: the call
+   * never became a contact, on either side); see {@link Redials}.
+   */
+  final AtomicLong redials = new AtomicLong();
+  /**
+   * Citizens who gave up after being turned away busy on every try (a caller after the last redial,
+   * a chat or text after {@link Simulation#MAX_TRIES} sends answered 503): no contact on either side.
+   */
+  final AtomicLong gaveUp = new AtomicLong();
+  /**
+   * Callers on the phone line now, from dialling (before the IVR has made their call a contact, or
+   * between a busy call and a redial) to the end of their last call: the day is not over for them.
+   */
+  final AtomicLong phoning = new AtomicLong();
   /** Accepts the server refused, by HTTP status (an offer withdrawn or timed out: 404/409). */
   final Map<Integer, AtomicLong> refusedAccepts = new ConcurrentHashMap<>();
+
+  /** Calls made again after a busy line ({@link #redials}). */
+  public long redials() {
+    return redials.get();
+  }
+
+  /** Citizens who gave up turned away busy on every try ({@link #gaveUp}). */
+  public long gaveUp() {
+    return gaveUp.get();
+  }
 
   /** Calls that failed or were refused (a close after the citizen hung up, a lost accept reply...). */
   public long callErrors() {
@@ -84,6 +111,13 @@ public final class SimulationLedger {
     pendingSms.put(tag, at);
   }
 
+  /** The citizen gave up on the text after every send was answered 503: it opened nothing. */
+  void smsGaveUp(String tag) {
+    if (pendingSms.remove(tag) != null) {
+      gaveUp.incrementAndGet();
+    }
+  }
+
   /** The webhook was refused (4xx: rejected) or failed: the text opened nothing. */
   void smsRefused(String tag, boolean rejectedByServer) {
     if (pendingSms.remove(tag) != null) {
@@ -95,7 +129,7 @@ public final class SimulationLedger {
   synchronized void smsOffered(String tag, String contactId) {
     Double at = pendingSms.remove(tag);
     if (at != null) {
-      opened(contactId, at, Double.NaN);
+      opened(contactId, at, Double.NaN, "SMS");
     }
   }
 
@@ -147,15 +181,21 @@ public final class SimulationLedger {
 
   /** A phone call through the FastAGI IVR was opened, under its own key until its contact is known. */
   synchronized void callOpened(String callKey, double at) {
-    opened(callKey, at, Double.NaN);
+    opened(callKey, at, Double.NaN, "VOICE");
     entries.get(callKey).call = true;
   }
 
   /** Opened in a queue whose service-level threshold is {@code thresholdSeconds} (NaN: unknown). */
   synchronized void opened(String contactId, double at, double thresholdSeconds) {
+    opened(contactId, at, thresholdSeconds, null);
+  }
+
+  /** As {@link #opened(String, double, double)}, on {@code channel} (the server's name of it). */
+  synchronized void opened(String contactId, double at, double thresholdSeconds, String channel) {
     Double offered = offeredBeforeOpened.remove(contactId);
-    entries.putIfAbsent(contactId, new Entry(at, Double.isNaN(thresholdSeconds) && offered != null ? offered
-        : thresholdSeconds));
+    Entry e = new Entry(at, Double.isNaN(thresholdSeconds) && offered != null ? offered : thresholdSeconds);
+    e.channel = channel;
+    entries.putIfAbsent(contactId, e);
   }
 
   /**
@@ -212,10 +252,11 @@ public final class SimulationLedger {
 
   /**
    * Every contact is closed, abandoned, given up on without the server taking the abandon,
-   * answered with a close that failed, or hung up on after the server connected it.
+   * answered with a close that failed, or hung up on after the server connected it; and no caller
+   * is still on the phone line (in the IVR's menus, or to call again after a busy line).
    */
   boolean settled() {
-    return pendingSms.isEmpty() && entries.values().stream().allMatch(e -> e.outcome != null || !Double.isNaN(e.abandonedAt)
+    return pendingSms.isEmpty() && phoning.get() == 0 && entries.values().stream().allMatch(e -> e.outcome != null || !Double.isNaN(e.abandonedAt)
         || (e.unreported && Double.isNaN(e.answeredAt)) || e.closeFailed || e.hungUpAfterAnswer);
   }
 
@@ -245,6 +286,29 @@ public final class SimulationLedger {
   /** {@link #summary} of the phone calls through the FastAGI IVR only ({@link VoiceCitizen}). */
   public Summary callSummary(double thresholdSeconds) {
     return summary(thresholdSeconds, entries.values().stream().filter(e -> e.call).toList(), 0);
+  }
+
+  /**
+   * {@link #summary} of one channel ({@code VOICE}, {@code CHAT}, {@code SMS}...); texts no offer has
+   * named yet count as SMS offered and waiting.
+   */
+  public Summary channelSummary(double thresholdSeconds, String channel) {
+    return summary(thresholdSeconds, entries.values().stream().filter(e -> channel.equals(e.channel)).toList(),
+        "SMS".equals(channel) ? pendingSms.size() : 0);
+  }
+
+  /** The channels of the contacts seen, in name order. */
+  public java.util.SortedSet<String> channels() {
+    java.util.SortedSet<String> channels = new java.util.TreeSet<>();
+    entries.values().forEach(e -> {
+      if (e.channel != null) {
+        channels.add(e.channel);
+      }
+    });
+    if (!pendingSms.isEmpty()) {
+      channels.add("SMS");
+    }
+    return channels;
   }
 
   private static Summary summary(double thresholdSeconds, java.util.Collection<Entry> entries, long pending) {

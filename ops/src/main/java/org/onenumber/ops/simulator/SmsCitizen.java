@@ -35,7 +35,8 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * Stateless apart from the key; thread-safe. A 503 (the server shed the webhook, nothing stored)
  * is sent again, with the same MessageSid, after its {@code Retry-After}, as Twilio would retry,
- * and counted in {@link SimulationLedger#retries}. Otherwise a refused or failed webhook counts as
+ * and counted in {@link SimulationLedger#retries}; after {@link Simulation#MAX_TRIES} the citizen
+ * gives up ({@link SimulationLedger#gaveUp}). Otherwise a refused or failed webhook counts as
  * rejected or as a call error.
  */
 final class SmsCitizen {
@@ -86,7 +87,9 @@ final class SmsCitizen {
               response.headers().firstValue("Retry-After").orElse(null)));
           continue;
         }
-        if (status >= 400) {
+        if (status == 503) {
+          ledger.smsGaveUp(tag(n)); // shed on every try: nothing stored, the citizen gives up
+        } else if (status >= 400) {
           ledger.smsRefused(tag(n), status < 500);
         }
         return;

@@ -43,13 +43,23 @@ import org.onenumber.testkit.FastAgiCaller.Ring;
  *   <li>patience out while still waiting (also between rings): the caller hangs up (the unsolicited
  *       {@code HANGUP}, capture 02) and the server abandons the contact;
  *   <li>a call the IVR ends before music (no queue for the language, intake refused) is a refused
- *       contact; a call the server does not take (port closed) a call error.
+ *       contact; a call the server does not take (port closed) a call error;
+ *   <li>a call the IVR ends with {@code lines-busy} (the server's call lane was full: nothing of it
+ *       was stored) returns {@link Outcome#BUSY} and the caller calls again ({@link Redials}).
  * </ol>
  *
  * One instance per call; {@link #run} blocks its (virtual) thread while the call lasts; the
  * caller's socket is read on a thread of the {@link FastAgiCaller}.
  */
 final class VoiceCitizen {
+
+  /** How the call ended for the caller. */
+  enum Outcome {
+    /** Heard {@code lines-busy} and was hung up before any queue: not a contact; may call again. */
+    BUSY,
+    /** Anything else: on hold and then answered or hung up, refused, or failed (counted in the ledger). */
+    DONE
+  }
 
   private static final Duration IVR_WITHIN = Duration.ofSeconds(30);
   private static final Duration RING_RESOLVES_WITHIN = Duration.ofSeconds(10);
@@ -83,8 +93,8 @@ final class VoiceCitizen {
     this.operators = operators;
   }
 
-  /** Phones the server's FastAGI port as call {@code n} (cases 1 to 6); returns when the call ended. */
-  void run(String host, int port, Arrival arrival, long n, double patienceSeconds) {
+  /** Phones the server's FastAGI port as call {@code n} (cases 1 to 7); returns when the call ended. */
+  Outcome run(String host, int port, Arrival arrival, long n, double patienceSeconds) {
     this.arrival = arrival;
     this.key = "call:" + n;
     try {
@@ -93,14 +103,15 @@ final class VoiceCitizen {
           .answerMenus(this::key).onRing(this::ring).onDialled(this::dialled).start();
     } catch (UnknownHostException e) {
       ledger.errors.incrementAndGet();
-      return;
+      return Outcome.DONE;
     } catch (IOException e) {
       ledger.errors.incrementAndGet();
-      return;
+      return Outcome.DONE;
     }
     try (FastAgiCaller call = caller) {
-      if (!onHold(call)) {
-        return;
+      Outcome held = onHold(call);
+      if (held != null) {
+        return held;
       }
       try {
         answered.get((long) (patienceSeconds * 1000 / speedup), TimeUnit.MILLISECONDS);
@@ -113,26 +124,33 @@ final class VoiceCitizen {
     } catch (ExecutionException | IOException e) {
       ledger.errors.incrementAndGet();
     }
+    return Outcome.DONE;
   }
 
-  /** Case 2: opened under the call's key once music plays; false when the IVR ended the call first. */
-  private boolean onHold(FastAgiCaller call) throws InterruptedException {
+  /**
+   * Case 2: opened under the call's key once music plays (null: go on waiting); else how the call
+   * ended first: busy (case 7) or refused (counted).
+   */
+  private Outcome onHold(FastAgiCaller call) throws InterruptedException {
     long deadline = System.nanoTime() + IVR_WITHIN.toNanos();
     while (System.nanoTime() < deadline) {
       if (call.texts().stream().anyMatch(t -> t.startsWith("EXEC StartMusicOnHold"))) {
         synchronized (lock) {
           open();
         }
-        return true;
+        return null;
       }
       if (call.closedByServer()) {
+        if (call.texts().stream().anyMatch(t -> t.startsWith("STREAM FILE") && t.contains("/lines-busy"))) {
+          return Outcome.BUSY;
+        }
         ledger.rejected.incrementAndGet();
-        return false;
+        return Outcome.DONE;
       }
       TimeUnit.MILLISECONDS.sleep(2);
     }
     ledger.errors.incrementAndGet();
-    return false;
+    return Outcome.DONE;
   }
 
   /**

@@ -53,4 +53,42 @@ class SimulationLedgerTest {
     assertEquals(1, calls.abandoned());
     assertEquals(3, ledger.summary(15).offered(), "the chat counts in the center, not among the calls");
   }
+
+  @Test
+  void eachChannelIsSummedApartAndUnnamedTextsCountAsWaitingTexts() {
+    SimulationLedger ledger = new SimulationLedger();
+    ledger.callOpened("call:1", 0);
+    ledger.callIsContact("call:1", "c-1");
+    ledger.answered("c-1", 12);
+    ledger.opened("c-2", 5, 15, "CHAT");
+    ledger.smsSent("[s1]", 7);
+    assertEquals(java.util.Set.of("CHAT", "SMS", "VOICE"), ledger.channels());
+    assertEquals(1, ledger.channelSummary(15, "VOICE").answered());
+    assertEquals(12, ledger.channelSummary(15, "VOICE").asaSeconds(), 1e-9);
+    assertEquals(1, ledger.channelSummary(15, "CHAT").waiting());
+    assertEquals(1, ledger.channelSummary(15, "SMS").offered(), "sent, no offer has named it yet");
+    ledger.smsOffered("[s1]", "c-3");
+    assertEquals(1, ledger.channelSummary(15, "SMS").offered());
+    assertEquals(3, ledger.summary(15).offered());
+  }
+
+  @Test
+  void aCallerStillOnThePhoneLineKeepsTheDayOpen() {
+    SimulationLedger ledger = new SimulationLedger();
+    ledger.phoning.incrementAndGet();
+    assertTrue(!ledger.settled(), "in the IVR's menus, or to call again after a busy line: may still become a contact");
+    ledger.phoning.decrementAndGet();
+    assertTrue(ledger.settled());
+  }
+
+  @Test
+  void aTextShedOnEveryTryIsAGiveUpNotAnErrorNorAContact() {
+    SimulationLedger ledger = new SimulationLedger();
+    ledger.smsSent("[s1]", 0);
+    ledger.smsGaveUp("[s1]");
+    assertEquals(1, ledger.gaveUp.get());
+    assertEquals(0, ledger.errors.get());
+    assertEquals(0, ledger.summary(15).offered());
+    assertTrue(ledger.settled());
+  }
 }

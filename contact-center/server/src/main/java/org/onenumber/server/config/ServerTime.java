@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import org.onenumber.core.error.PermanentException;
 
 /**
  * How the server's time runs. Normally the wall clock ({@link MicrosClock}). In the {@code
@@ -19,7 +20,8 @@ import java.util.Optional;
  * timeout, wrap-up and service-level threshold is in trace time; timers that wait for a trace
  * deadline convert it with {@link #wallMillis}. Either key outside the simulation environment
  * refuses the start, as does a speed-up that is not a positive number or a start that is not an
- * instant. Thread-safe (immutable).
+ * instant. The trace clock can be set forward once the server is ready ({@link #moveTo}: a replay's
+ * day then begins a short margin after the start, however long the start took). Thread-safe.
  */
 @Singleton
 public final class ServerTime {
@@ -60,6 +62,20 @@ public final class ServerTime {
   /** True in the simulation environment: the clock is the trace clock, set by {@code onenumber.simulation.clock.*}. */
   public boolean simulated() {
     return simulated != null;
+  }
+
+  /**
+   * Sets the simulated clock forward so that it reads {@code target} now; returns what it read
+   * before. Refused with a 409-class {@link PermanentException} ({@code illegal_transition}) on the
+   * wall clock (outside the simulation environment time is never set) and when {@code target} lies
+   * before the clock's reading (a stamp already made would lie in its future).
+   */
+  public Instant moveTo(Instant target) {
+    if (simulated == null) {
+      throw new PermanentException("illegal_transition", "this server runs on the wall clock: its time can only"
+          + " be set in the '" + SIMULATION + "' environment");
+    }
+    return simulated.moveTo(target);
   }
 
   /** Trace seconds per wall second (1 on the wall clock). */

@@ -7,13 +7,16 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.onenumber.core.contact.Channel;
 import org.onenumber.ops.simulator.Arrival;
 import org.onenumber.ops.simulator.Simulation;
@@ -24,35 +27,43 @@ import org.onenumber.server.TestHttp;
 import org.onenumber.testkit.FakeTwilioApi;
 
 /**
- * A replay lined up with the server's day: the server's clock (100×) starts 60 wall seconds ×
- * 100 before 2026-04-15 00:00 in Seoul, and the simulator, told that date, waits until the
- * server's clock reads that midnight before its trace second 0. Twelve contacts in each of the
+ * A replay lined up with the server's day, however long the server took to start: the server's
+ * clock (100×) starts a whole trace day before 2026-04-15 00:00 in Seoul (864 s of wall time), the
+ * test lets it run on for a slow start's {@value #SLOW_START_WALL_S} wall seconds, and the
+ * simulator, told that date, once ready sets the server's clock forward to a short margin before
+ * that midnight ({@code PUT /api/v1/admin/simulation/clock}) and waits for it before its trace
+ * second 0 — seconds, not the rest of the trace day (before, the day began when the clock got
+ * there: a start slower than the lead crowded the first trace hours, a faster one waited). Twelve contacts in each of the
  * day's first two quarter hours, kept 120 trace seconds (1.2 wall seconds) away from the interval
  * edges (by turns a call, a text through a signed Twilio webhook and a chat over {@code /ws/chat}),
  * must land in those two intervals of the
  * server's day report and none on the day before, with the same answered and abandoned counts.
- * Small enough for a busy machine; the whole-day agreement is {@link SmallCityDayH2IT}.
+ * Small enough for a busy machine; the whole-day agreement is {@link SmallCityDayH2IT}. Then the
+ * clock is not set back: an earlier time is refused (409), the clock runs on.
  */
 class ServerDayAlignmentH2IT {
 
   private static final double SPEEDUP = 100;
-  /** Wall seconds from the server's clock starting to its midnight: start-up and logins fit in. */
-  private static final double LEAD_WALL_S = 60;
+  /** A slow start's extra wall seconds (500 trace seconds at 100×): the day must not begin late. */
+  private static final long SLOW_START_WALL_S = 5;
   private static final String TOKEN = "test-auth-token-0123456789abcdef";
   private static final Instant MIDNIGHT = Instant.parse("2026-04-15T00:00:00+09:00");
   private final TestHttp http = new TestHttp();
 
   @Test
+  @Timeout(value = 240, unit = TimeUnit.SECONDS) // waiting for the clock to reach midnight would take 864 s
   void arrivalsReachTheServerAtItsDaysMidnightPlusTheirTraceOffset() throws Exception {
     Map<String, Object> properties = new HashMap<>(Map.of("datasources.default.url", TestDatabases.h2Url(),
         "micronaut.server.port", -1, "onenumber.simulation.clock.speedup", String.valueOf(SPEEDUP),
-        "onenumber.simulation.clock.start", MIDNIGHT.minusSeconds((long) (LEAD_WALL_S * SPEEDUP)).toString(),
+        "onenumber.simulation.clock.start", MIDNIGHT.minus(Duration.ofDays(1)).toString(),
         "onenumber.twilio.account-sid", "AC00000000000000000000000000000000", "onenumber.twilio.auth-token", TOKEN));
     try (FakeTwilioApi twilio = new FakeTwilioApi()) {
       properties.put("onenumber.twilio.api-base", twilio.baseUri().toString());
       try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties, "test",
           ServerTime.SIMULATION)) {
+        TimeUnit.SECONDS.sleep(SLOW_START_WALL_S);
         replay(server);
+        neverSetBack(server);
       }
     }
   }
@@ -62,10 +73,14 @@ class ServerDayAlignmentH2IT {
     SimulationOptions options = new SimulationOptions(URI.create(server.getURL() + "/"), "poisson", 24, SPEEDUP,
         4, 7L, Path.of("unused"), "demo1234", 60, 600, 0, LocalDate.of(2026, 4, 15), TOKEN);
     Simulation simulation = new Simulation(options, trace());
+    long replayed = System.nanoTime();
     SimulationLedger.Summary sim = simulation.run().summary(15);
+    double wall = (System.nanoTime() - replayed) / 1e9;
     assertEquals(MIDNIGHT, simulation.serverTimeAtStart());
-    assertTrue(simulation.startedOnTime(), "the server's clock passed midnight before the simulator was ready ("
-        + LEAD_WALL_S + " s of start-up allowed): arrivals went out late");
+    assertTrue(simulation.dayStartSetWhenReady(), "the server's clock was set forward once the simulator was ready");
+    assertTrue(simulation.startedOnTime(), "no arrival went out late");
+    // 10 s of margin, 30 trace minutes (18 s) of arrivals, the last patience (≤ 600 trace s, 6 s)
+    assertTrue(wall < 120, "the replay took " + wall + " s of wall time: it waited for the clock");
     assertEquals(24, sim.offered(), "every contact opened");
     String supervisor = http.login(server, "sv-01");
     List<Map<String, Object>> day = (List<Map<String, Object>>) http.map(server, http.send(server, "GET",
@@ -84,6 +99,19 @@ class ServerDayAlignmentH2IT {
         "/api/v1/reports/intervals?date=2026-04-14&minutes=15", null, supervisor)).get("rows");
     assertTrue(before.stream().filter(r -> "total".equals(r.get("interval")) && "center".equals(r.get("scope")))
         .allMatch(r -> ((Number) r.get("offered")).intValue() == 0), "nothing on the day before: " + before);
+  }
+
+  /** Once set, the clock is never set back (a stamp would lie in its future): 409, and it runs on. */
+  private void neverSetBack(EmbeddedServer server) throws Exception {
+    String admin = http.login(server, "admin");
+    java.net.http.HttpResponse<String> back = http.send(server, "PUT", "/api/v1/admin/simulation/clock",
+        "{\"time\":\"" + MIDNIGHT + "\"}", admin);
+    assertEquals(409, back.statusCode(), back.body());
+    assertTrue(back.body().contains("only moves forward"), back.body());
+    assertTrue(server.getApplicationContext().getBean(ServerTime.class).clock().instant().isAfter(MIDNIGHT));
+    java.net.http.HttpResponse<String> operator = http.send(server, "PUT", "/api/v1/admin/simulation/clock",
+        "{\"time\":\"2026-04-16T00:00:00+09:00\"}", http.login(server, "op-001"));
+    assertEquals(403, operator.statusCode(), "administrators only");
   }
 
   /**

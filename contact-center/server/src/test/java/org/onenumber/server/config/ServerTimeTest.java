@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.onenumber.core.error.IllegalTransitionException;
+import org.onenumber.core.error.PermanentException;
 
 class ServerTimeTest {
 
@@ -63,5 +65,42 @@ class ServerTimeTest {
     assertEquals(1, clock.wallMillis(Duration.ofMillis(1)));
     assertEquals(1, clock.wallMillis(Duration.ZERO));
     assertEquals(76, clock.wallMillis(Duration.ofMillis(15_001)), "rounded up: the timer never fires early");
+  }
+
+  @Test
+  void movesForwardToTheInstantSetAndRunsOnAtTheSpeedUpFromThere() {
+    AtomicLong nanos = new AtomicLong(5_000_000_000L);
+    SimulatedClock clock = new SimulatedClock(START, 200, nanos::get);
+    nanos.addAndGet(1_000_000_000L);
+    Instant midnightSoon = Instant.parse("2026-04-15T14:50:00Z");
+    assertEquals(START.plusSeconds(200), clock.moveTo(midnightSoon), "what it read before");
+    assertEquals(midnightSoon, clock.instant());
+    nanos.addAndGet(3_000_000_000L);
+    assertEquals(midnightSoon.plusSeconds(600), clock.instant());
+    assertEquals(100, clock.wallMillis(Duration.ofSeconds(20)), "the same speed-up");
+  }
+
+  @Test
+  void neverMovesBackAStampAlreadyMadeWouldLieInItsFuture() {
+    AtomicLong nanos = new AtomicLong();
+    SimulatedClock clock = new SimulatedClock(START, 100, nanos::get);
+    nanos.addAndGet(1_000_000_000L);
+    IllegalTransitionException refused = assertThrows(IllegalTransitionException.class,
+        () -> clock.moveTo(START.plusSeconds(99)));
+    assertEquals("illegal_transition", refused.code());
+    assertEquals(START.plusSeconds(100), clock.instant(), "unchanged");
+  }
+
+  @Test
+  void theWallClockIsNeverSet() {
+    ServerTime wall = new ServerTime(false, Optional.empty(), Optional.empty());
+    PermanentException refused = assertThrows(PermanentException.class,
+        () -> wall.moveTo(Instant.now().plusSeconds(3_600)));
+    assertEquals("illegal_transition", refused.code());
+    ServerTime simulated = new ServerTime(true, Optional.of("100"), Optional.of("2026-04-14T00:00:00+09:00"));
+    Instant target = Instant.parse("2026-04-14T23:50:00+09:00");
+    simulated.moveTo(target);
+    Instant now = simulated.clock().instant();
+    assertEquals(true, !now.isBefore(target) && now.isBefore(target.plusSeconds(6_000)), now.toString());
   }
 }

@@ -13,9 +13,11 @@ import org.onenumber.ops.simulator.SimulationOptions;
  * A smaller city day for CI: Seoul's curve and channel mix with 5,000 contacts (calls through the
  * contact API, texts through signed Twilio webhooks, chats over {@code /ws/chat}), the city seed's
  * first 100 operators logging in and out by shift, wrapping up on the server's clock and taking
- * breaks, at 600× (a day in 2.4 minutes of wall time; with the 15 s lead before midnight about
- * 2.7 minutes in all — at 500× it took 189 s in CI, over the issue's 3 minutes). The trace is lined up with the server's
- * day (its clock starts before the day's midnight and the simulator waits for it), and the day
+ * breaks, at 600× (a day in 2.4 minutes of wall time; with the 10 s margin before midnight about
+ * 2.6 minutes in all — at 500× it took 189 s in CI, over the issue's 3 minutes). The trace is lined up with the server's
+ * day (its clock starts a trace day before the day's midnight; once ready the simulator sets it
+ * forward to 10 s before that midnight, so a slow start in CI no longer eats the day's first
+ * hours), and the day
  * report's total must agree with the simulator ({@link ReplayAgainstServer}: offered and answered
  * within 1 %, SL15 within 3 points, ASA within 7 s at this speed-up). Both count each contact
  * against its queue's threshold (10–120 s; the simulator reads them from {@code GET
