@@ -97,6 +97,32 @@ class JournaledEngineSimulationTest {
     assertEquals(ContactState.CONNECTED, run.record.open.get(contact.id()).state());
   }
 
+  @Test
+  void anOfferInFlightAtARebuildIsOfferedAgainToTheSameOperatorNotToOneWhoseSessionComesBackFirst() {
+    Run run = new Run(7);
+    Agent first = run.agents.get(0);
+    Agent ringing = run.agents.get(1);
+    run.command(new RoutingCommand.LogIn(first, Set.of(), "lunch"));
+    run.command(new RoutingCommand.LogIn(ringing, Set.of(), null));
+    Contact contact = run.arrive(new QueueId("q0"));
+    assertEquals(ringing.id(), run.record.open.get(contact.id()).agent());
+    run.command(new RoutingCommand.MakeAvailable(first.id())); // back from lunch: stored first, restored first
+    int offersBefore = offers(run.record.written, contact.id());
+
+    run.routing.distrust(); // as a restart or a takeover does: rebuilt from the record
+    RoutingEngine rebuilt = run.routing.engine();
+    assertEquals(ContactState.OFFERED, rebuilt.contact(contact.id()).orElseThrow().state());
+    assertEquals(ringing.id(), rebuilt.contact(contact.id()).orElseThrow().agent(), "the operator it was ringing for");
+    assertEquals(ringing.id(), run.record.open.get(contact.id()).agent(), "the new offer is journaled");
+    assertEquals(offersBefore + 1, offers(run.record.written, contact.id()), "offered once more, to one operator");
+    assertEquals(AgentState.AVAILABLE, rebuilt.agent(first.id()).orElseThrow().state());
+  }
+
+  private static int offers(List<DomainEvent> events, ContactId contact) {
+    return (int) events.stream().filter(e -> e instanceof org.onenumber.core.event.ContactStateChanged c
+        && c.contact().equals(contact) && c.to() == ContactState.OFFERED).count();
+  }
+
   /** One seeded run over two queues and six agents. */
   private static final class Run {
     final SplittableRandom random;
