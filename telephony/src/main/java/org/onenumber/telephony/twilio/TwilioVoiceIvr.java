@@ -175,8 +175,8 @@ public final class TwilioVoiceIvr {
   }
 
   /**
-   * The call as a new contact, or empty when it cannot be taken in now (the database unavailable,
-   * or intake shedding: {@link RetriableException}, nothing stored): the caller then hears "all
+   * The call as a new contact, or empty when it cannot be taken in now (the database unavailable:
+   * {@link RetriableException}, nothing stored): the caller then hears "all
    * lines are busy, call again" and the call ends, as on Asterisk — before, the webhook failed
    * with 503 and Twilio played its own application error to the caller.
    */

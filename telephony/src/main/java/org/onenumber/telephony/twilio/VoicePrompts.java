@@ -54,7 +54,7 @@ public final class VoicePrompts {
     HAPPY_CALL_THANKS,
     /** A key that is no choice. */
     NOT_A_CHOICE,
-    /** The call could not be taken in now (database unavailable, intake shed): please call again. */
+    /** The call could not be taken in now (the database unavailable): please call again. */
     LINES_BUSY
   }
 

@@ -25,8 +25,7 @@
  *       VOICE, the caller's number normalised by libphonenumber), durable before the answer, the call
  *       is registered in {@link org.onenumber.telephony.twilio.TwilioVoiceCalls}, and the caller is
  *       parked with {@code <Enqueue waitUrl=/wait action=/enqueue-action>}. When the contact cannot be
- *       opened now (the database unreachable, or intake shedding: a retriable failure, nothing
- *       stored) — here or for the callback of the options menu — the caller hears "all our lines are
+ *       opened now (the database unreachable: a retriable failure, nothing stored) — here or for the callback of the options menu — the caller hears "all our lines are
  *       busy, please call again" ({@code LINES_BUSY}) and the call ends, as on Asterisk; before, the
  *       webhook answered 503 and Twilio played its own "application error" (it does not retry a voice
  *       webhook). The menus before need no database.
