@@ -3,6 +3,7 @@ package org.onenumber.telephony.twilio;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.onenumber.core.citizen.CitizenIdentity;
@@ -11,6 +12,7 @@ import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.directory.Language;
 import org.onenumber.core.error.InvalidInputException;
+import org.onenumber.core.error.RetriableException;
 import org.onenumber.core.port.in.OpenContact;
 import org.onenumber.core.port.in.OpenContactCommand;
 import org.onenumber.core.port.in.RouteContact;
@@ -96,8 +98,11 @@ public final class TwilioVoiceIvr {
       return calls.bySid(form.get("CallSid")).isPresent() ? queue(form, language)
           : selfService.menu(language, 0).orElseGet(() -> queue(form, language));
     }
-    Contact contact = openContact(form, language, "IVR: callback requested");
-    requestCallback(contact.id());
+    Optional<Contact> contact = openOrBusy(form, language, "IVR: callback requested");
+    if (contact.isEmpty()) {
+      return twiml.goodbye(Prompt.LINES_BUSY, language);
+    }
+    requestCallback(contact.get().id());
     return twiml.goodbye(Prompt.CALLBACK_CONFIRMED, language);
   }
 
@@ -135,7 +140,11 @@ public final class TwilioVoiceIvr {
     if (known.isPresent()) {
       return enqueueAgain(known.get());
     }
-    Contact contact = openContact(form, language, topic == null ? "IVR: " + language.code() : topic);
+    Optional<Contact> opened = openOrBusy(form, language, topic == null ? "IVR: " + language.code() : topic);
+    if (opened.isEmpty()) {
+      return twiml.goodbye(Prompt.LINES_BUSY, language);
+    }
+    Contact contact = opened.get();
     Call call = new Call(callSid, contact.id(), language, queueName(contact), recordingAllowed.test(contact));
     calls.open(call);
     events.registered(contact.id());
@@ -163,6 +172,21 @@ public final class TwilioVoiceIvr {
 
   private String enqueueAgain(Call call) {
     return twiml.enqueue(call.contact(), call.queueName());
+  }
+
+  /**
+   * The call as a new contact, or empty when it cannot be taken in now (the database unavailable:
+   * {@link RetriableException}, nothing stored): the caller then hears "all
+   * lines are busy, call again" and the call ends, as on Asterisk — before, the webhook failed
+   * with 503 and Twilio played its own application error to the caller.
+   */
+  private Optional<Contact> openOrBusy(Map<String, String> form, Language language, String topic) {
+    try {
+      return Optional.of(openContact(form, language, topic));
+    } catch (RetriableException e) {
+      LOG.warn("a call could not become a contact now: {}", e.getMessage());
+      return Optional.empty();
+    }
   }
 
   private Contact openContact(Map<String, String> form, Language language, String topic) {

@@ -53,7 +53,9 @@ public final class VoicePrompts {
     /** The happy-call was answered: thanks and goodbye. */
     HAPPY_CALL_THANKS,
     /** A key that is no choice. */
-    NOT_A_CHOICE
+    NOT_A_CHOICE,
+    /** The call could not be taken in now (the database unavailable): please call again. */
+    LINES_BUSY
   }
 
   private static final Map<Prompt, Map<String, String>> TEXTS = Map.ofEntries(
@@ -154,6 +156,13 @@ public final class VoicePrompts {
           "ja", "担当者からまもなく折り返しお電話いたします。失礼いたします。",
           "vi", "Nhân viên thành phố sẽ sớm gọi lại cho quý vị. Xin chào.",
           "mn", "Ажилтан удахгүй эргэн залгах болно. Баяртай.")),
+      Map.entry(Prompt.LINES_BUSY, Map.of(
+          "ko", "지금은 모든 상담 회선이 통화 중입니다. 잠시 후 다시 걸어 주세요. 감사합니다.",
+          "en", "All our lines are busy right now. Please call again in a few minutes. Thank you.",
+          "zh", "目前所有线路繁忙，请稍后再拨。谢谢。",
+          "ja", "ただいま回線が大変混み合っております。しばらくしてからおかけ直しください。",
+          "vi", "Hiện tất cả các đường dây đều bận. Xin vui lòng gọi lại sau ít phút. Xin cảm ơn.",
+          "mn", "Одоогоор бүх шугам завгүй байна. Хэдэн минутын дараа дахин залгана уу. Баярлалаа.")),
       Map.entry(Prompt.GOODBYE, Map.of(
           "ko", "이용해 주셔서 감사합니다.",
           "en", "Thank you for calling.",

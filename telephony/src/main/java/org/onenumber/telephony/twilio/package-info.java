@@ -24,7 +24,11 @@
  *       a call that ends after an answer is journaled self-served from {@code /status}). Then {@code /queue}: the contact is opened ({@code OpenContact}: channel
  *       VOICE, the caller's number normalised by libphonenumber), durable before the answer, the call
  *       is registered in {@link org.onenumber.telephony.twilio.TwilioVoiceCalls}, and the caller is
- *       parked with {@code <Enqueue waitUrl=/wait action=/enqueue-action>}.
+ *       parked with {@code <Enqueue waitUrl=/wait action=/enqueue-action>}. When the contact cannot be
+ *       opened now (the database unreachable: a retriable failure, nothing stored) — here or for the callback of the options menu — the caller hears "all our lines are
+ *       busy, please call again" ({@code LINES_BUSY}) and the call ends, as on Asterisk; before, the
+ *       webhook answered 503 and Twilio played its own "application error" (it does not retry a voice
+ *       webhook). The menus before need no database.
  *   <li>{@code /wait} is fetched by Twilio each time its previous answer has finished playing: the
  *       place in line and estimated wait from routing's last {@code QueuePositionChanged} (in the
  *       caller's language), then one play of the hold music.

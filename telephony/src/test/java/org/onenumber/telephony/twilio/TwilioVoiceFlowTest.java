@@ -55,7 +55,12 @@ class TwilioVoiceFlowTest {
   private final TwilioVoiceRouting events = new TwilioVoiceRouting(calls, twiml, api, devices, Runnable::run);
   private final FakeMessageGateway texts = new FakeMessageGateway();
   private final List<OpenContactCommand> opened = new ArrayList<>();
+  /** Intake as the server's is while its database is unreachable: a retriable failure, nothing stored. */
+  private boolean databaseDown;
   private final OpenContact open = command -> {
+    if (databaseDown) {
+      throw new org.onenumber.core.error.RetriableException("database unavailable (test)", null);
+    }
     opened.add(command);
     Contact c = Contact.create(new ContactId("c-" + opened.size()), command.channel(), new CitizenId("z-1"),
         command.language(), command.requiredSkills(), 0, command.topic(), T0);
@@ -94,6 +99,23 @@ class TwilioVoiceFlowTest {
     assertTrue(control.carries(contact));
     assertEquals(xml, enqueued(sid), "Twilio's retry of the same webhook opens nothing new");
     assertEquals(1, opened.size());
+  }
+
+  @Test
+  void aCallThatCannotBecomeAContactWhileTheDatabaseIsDownHearsLinesBusyAndEndsInsteadOfTwiliosError() {
+    databaseDown = true;
+    String sid = twilio.ring();
+    String queued = enqueued(sid);
+    String busy = VoicePrompts.text(VoicePrompts.Prompt.LINES_BUSY, Language.ENGLISH);
+    assertEquals(busy, text(queued, "Say"), "told, not Twilio's application error after a 503");
+    assertTrue(queued.contains("<Hangup"), queued);
+    String callback = ivr.optionChosen(Map.of("CallSid", sid, "From", "010-9999-0001", "Digits", "1"), Language.ENGLISH);
+    assertEquals(busy, text(callback, "Say"), "a callback asked for then is not confirmed: nothing was stored");
+    assertTrue(opened.isEmpty());
+    assertFalse(control.carries(contact));
+
+    databaseDown = false;
+    assertEquals("onenumber-english", text(enqueued(twilio.ring()), "Enqueue"), "the next call once it is back waits in line");
   }
 
   @Test

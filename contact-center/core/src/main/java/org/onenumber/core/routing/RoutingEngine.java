@@ -135,17 +135,40 @@ public final class RoutingEngine extends EngineState {
     last.forEach(lastAgent::putIfAbsent);
   }
 
-  /**
-   * Rebuilds the waiting lines after a restart from the journal's open contacts (oldest first):
-   * waiting contacts re-queued with their original ages in their original order, offers cancelled,
-   * wrap-ups closed, connected contacts kept for their agent's next login. Agents start logged out.
-   */
+  /** {@link #restore(List, List)} with no agent logged back in: every ringing offer goes back to the line. */
   public Decisions restore(List<Contact> open) {
+    return restore(open, List.of());
+  }
+
+  /**
+   * Rebuilds routing after a restart or a takeover from the journal's open contacts (oldest first)
+   * and the stored agent sessions: waiting contacts re-queued with their original ages in their
+   * original order, a queued callback with its attempts so far and, after a failed one, held back
+   * until its retry time (as journaled: the steps {@code callback-not-answered}/{@code
+   * callback-no-result}); wrap-ups closed; connected contacts kept for their agent's next login.
+   * Then {@code sessions} (the commands that log the stored agents back in; one the engine refuses
+   * is skipped and that agent stays logged out). An offer that was ringing (not a callback being
+   * placed) is journaled back in line ({@code restart}) and, before anything else is matched,
+   * offered again to the same agent if they are logged back in and can take it now (not on break,
+   * not not-responding, capacity left; the offer timeout runs again); otherwise it stays in its
+   * place in the line. So the citizen does not lose the operator who was about to answer, and the
+   * contact is offered to one operator only.
+   */
+  public Decisions restore(List<Contact> open, List<RoutingCommand> sessions) {
     now = clock.instant().isAfter(now) ? clock.instant() : now;
     List<Contact> ordered = new ArrayList<>(open);
     ordered.sort(java.util.Comparator.comparing((Contact c) -> c.waitingSince(now).negated())
         .thenComparing(c -> c.id().value()));
-    ordered.forEach(this::restoreOne);
+    List<Restore.Ringing> ringing = new ArrayList<>();
+    ordered.forEach(c -> restoreOne(c, ringing));
+    for (RoutingCommand session : sessions) {
+      try {
+        dispatch(session);
+      } catch (NotFoundException | IllegalTransitionException | org.onenumber.core.error.InvalidInputException refused) {
+        // e.g. a queue deleted since: refused before any change, so that agent stays logged out
+      }
+    }
+    ringing.forEach(this::reoffer);
     fireDueTimers();
     settle();
     return out.drain();
@@ -281,6 +304,10 @@ public final class RoutingEngine extends EngineState {
   // ---- 5. offers --------------------------------------------------------------------------------
 
   private void offer(Match match) {
+    offer(match, match.entry().callback ? "callback" : null);
+  }
+
+  private void offer(Match match, String reason) {
     Seat seat = match.seat();
     Entry entry = match.entry();
     QueueConfig via = configs.get(match.via());
@@ -294,7 +321,7 @@ public final class RoutingEngine extends EngineState {
     entry.offerSeq = offerSeq;
     entry.offeredAt = now;
     entry.expiresAt = now.plus(via.offerTimeout());
-    out.move(entry, ContactState.OFFERED, now, seat.agent.id(), match.via(), entry.callback ? "callback" : null);
+    out.move(entry, ContactState.OFFERED, now, seat.agent.id(), match.via(), reason);
     if (entry.callback) {
       out.add(new org.onenumber.core.event.CallbackPlaced(entry.contact.id(), seat.agent.id(),
           entry.callbackAttempts + 1, now));
@@ -305,7 +332,7 @@ public final class RoutingEngine extends EngineState {
 
   private void offerExpired(Entry entry) {
     if (entry.callback) {
-      callbackFailed(entry, "callback-no-result");
+      callbackFailed(entry, Restore.NO_RESULT);
       return;
     }
     out.add(new OfferTimedOut(entry.contact.id(), entry.seat.agent.id(), entry.servingQueue, now));
@@ -550,7 +577,7 @@ public final class RoutingEngine extends EngineState {
     if (answered) {
       connect(entry, "callback-answered");
     } else {
-      callbackFailed(entry, "callback-not-answered");
+      callbackFailed(entry, Restore.NOT_ANSWERED);
     }
   }
 
@@ -692,9 +719,9 @@ public final class RoutingEngine extends EngineState {
     }
   }
 
-  private void restoreOne(Contact contact) {
+  private void restoreOne(Contact contact, List<Restore.Ringing> ringing) {
     switch (contact.state()) {
-      case QUEUED, TRANSFERRED, OVERFLOWED, CALLBACK_REQUESTED, OFFERED -> restoreWaiting(contact);
+      case QUEUED, TRANSFERRED, OVERFLOWED, CALLBACK_REQUESTED, OFFERED -> restoreWaiting(contact, ringing);
       case CONNECTED, HELD -> {
         Entry entry = track(contact, contact.firstAt(ContactState.QUEUED).orElse(contact.createdAt()),
             config(contact.queue()));
@@ -711,7 +738,7 @@ public final class RoutingEngine extends EngineState {
     }
   }
 
-  private void restoreWaiting(Contact contact) {
+  private void restoreWaiting(Contact contact, List<Restore.Ringing> ringing) {
     QueueConfig config = config(contact.queue());
     Instant origin = contact.firstAt(ContactState.QUEUED).orElse(contact.createdAt());
     boolean callback = contact.firstAt(ContactState.CALLBACK_REQUESTED).isPresent();
@@ -720,11 +747,33 @@ public final class RoutingEngine extends EngineState {
     if (callback) {
       entry.callback = true;
       entry.kind = Kind.EXCLUSIVE;
+      Restore.callbackSoFar(entry, contact, config.callback());
+      if (entry.heldBack(now)) {
+        schedule(Timer.Type.CALLBACK_RETRY, entry.callbackNotBefore, entry, null, entry.callbackAttempts);
+      }
     }
     ContactState state = contact.state();
     if (state == ContactState.OFFERED || state == ContactState.TRANSFERRED || state == ContactState.OVERFLOWED) {
       out.move(entry, callback && state == ContactState.OFFERED ? ContactState.CALLBACK_REQUESTED : ContactState.QUEUED,
           now, null, null, "restart");
+    }
+    if (state == ContactState.OFFERED && !callback && contact.agent() != null) {
+      entry.servingQueue = contact.queue();
+      ringing.add(new Restore.Ringing(entry, contact.agent()));
+      return; // in line once its agent's session is back (reoffer), so nobody else is offered it first
+    }
+    enqueue(entry);
+    applyDueSteps(entry);
+  }
+
+  /** An offer that rang at the restart: to the same agent again if they can take it, else its place in line. */
+  private void reoffer(Restore.Ringing ringing) {
+    Entry entry = ringing.entry();
+    Seat seat = seats.get(ringing.agent());
+    QueueConfig via = configs.get(entry.servingQueue);
+    if (seat != null && via != null && matcher.eligible(seat, entry, via, true)) {
+      offer(new Match(seat, entry, via.id()), "restart:re-offered");
+      return;
     }
     enqueue(entry);
     applyDueSteps(entry);

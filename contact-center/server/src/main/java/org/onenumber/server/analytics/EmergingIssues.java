@@ -4,6 +4,8 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
 import jakarta.annotation.PostConstruct;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The node's emerging-issue fold. It subscribes to the event bus at start-up and counts every
- * contact's category at intake (the intake's {@link ContactCategorized}: no I/O per event); the
+ * contact's category at intake (the intake's {@link ContactCategorized}: no I/O per event; in the
+ * cluster profile those of every node, so an analyst on any node sees the whole center); the
  * contacts of the last {@code onenumber.analytics.window-days} (28) days are replayed in the
  * background (a Vert.x worker) into a fold of its own, so the server answers at once and the event
  * loop never waits for the replay: until it ends the events received are held and {@link #warm()}
@@ -45,6 +48,9 @@ import org.slf4j.LoggerFactory;
 public final class EmergingIssues {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmergingIssues.class);
+  /** Where a node tells the others of a contact's place (cluster profile). */
+  static final String PLACES_ADDRESS = "onenumber.analytics.placed";
+  private static final String FROM = "from";
   private final SurveillanceSettings settings;
   private final ContactCategories categories;
   private final JdbcContactPlaces places;
@@ -75,7 +81,14 @@ public final class EmergingIssues {
   @PostConstruct
   void start() {
     Instant cutoff = clock.instant();
-    events.subscribe(this::onEvent);
+    events.subscribeCenterWide(this::onEvent); // a cluster node folds every node's contacts: the whole center
+    if (vertx.isClustered()) {
+      vertx.eventBus().<JsonObject>consumer(PLACES_ADDRESS, message -> {
+        if (!events.node().equals(message.headers().get(FROM))) {
+          placedElsewhere(message.body());
+        }
+      });
+    }
     vertx.executeBlocking(() -> warmUp(cutoff), false).onFailure(e -> {
       LOG.error("emerging issues could not warm up; live alerts start from the events since start-up", e);
       swapIn(new LiveSurveillance(settings), Instant.MIN);
@@ -116,9 +129,31 @@ public final class EmergingIssues {
     }
   }
 
-  /** An Open311 request's place: the contact moves into its cell and area while its day is open. */
+  /**
+   * An Open311 request's place: the contact moves into its cell and area while its day is open. In
+   * the cluster profile the place also goes to the other nodes' folds ({@value #PLACES_ADDRESS}: it
+   * is an application event of this node, not a domain event on the bus).
+   */
   @EventListener
   void onPlaced(ContactPlaced p) {
+    fold(p);
+    if (vertx.isClustered()) {
+      vertx.eventBus().publish(PLACES_ADDRESS, new JsonObject().put("contact", p.contact())
+          .put("contactCreatedAt", p.contactCreatedAt().toString()).put("latitude", p.latitude())
+          .put("longitude", p.longitude()).put("at", p.at().toString()), new DeliveryOptions().addHeader(FROM, events.node()));
+    }
+  }
+
+  private void placedElsewhere(JsonObject p) {
+    try {
+      fold(new ContactPlaced(p.getString("contact"), Instant.parse(p.getString("contactCreatedAt")),
+          p.getDouble("latitude"), p.getDouble("longitude"), Instant.parse(p.getString("at"))));
+    } catch (RuntimeException e) {
+      LOG.warn("a contact's place from another node was not readable: {}", e.toString());
+    }
+  }
+
+  private void fold(ContactPlaced p) {
     Observation o = placed(p.contact(), p.contactCreatedAt(), p.latitude(), p.longitude());
     if (o != null) {
       accept(p.at(), o);

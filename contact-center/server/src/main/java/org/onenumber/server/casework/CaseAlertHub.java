@@ -17,7 +17,8 @@ import reactor.core.publisher.Sinks;
 /**
  * Pushes overdue alerts to every connected page: each {@code OVERDUE} {@link CaseUpdated} from the
  * event bus (written once per due date by {@link org.onenumber.core.casework.CaseDeadlines}) goes
- * to the viewers whose filter admits its department, as it happens. A {@code RATED} row whose
+ * to the viewers whose filter admits its department, as it happens (in the cluster profile from every
+ * node: {@link VertxEventPublisher#subscribeCenterWide}). A {@code RATED} row whose
  * score is low ({@link CaseSatisfaction#LOW} or less; the case is read on a blocking thread, the
  * event does not carry the score) goes out the same way as a {@code LOW_RATING} alert: the
  * supervisor's follow-up, also listed by the inbox's {@code follow-up} view. Viewers get alerts from the
@@ -34,7 +35,7 @@ public final class CaseAlertHub {
 
   CaseAlertHub(VertxEventPublisher events, CaseRegistry cases,
       @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
-    events.subscribe(event -> {
+    events.subscribeCenterWide(event -> { // the deadlines may run on another node: a viewer on any node hears them
       if (event instanceof CaseUpdated u && u.kind() == CaseEntryKind.OVERDUE) {
         publish(CaseAlert.of(u));
       } else if (event instanceof CaseUpdated u && u.kind() == CaseEntryKind.RATED) {

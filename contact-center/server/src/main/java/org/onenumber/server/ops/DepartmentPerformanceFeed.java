@@ -27,7 +27,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Department performance in the running server: the live figures, warmed from the stored cases
  * after start-up (in the background: a restart does not wait for a million cases) and kept current
- * from case events (the case is re-read on a worker thread, never on the event loop), and the batch recomputed from the stored cases on demand. Both stream the stored
+ * from case events — in the cluster profile those of every node ({@link
+ * VertxEventPublisher#subscribeCenterWide}), so a supervisor on any node sees the whole center —
+ * (the case is re-read from the shared database on a worker thread, never on the event loop), and
+ * the batch recomputed from the stored cases on demand. Both stream the stored
  * cases a page at a time ({@link JdbcCaseRegistry#forEachCase}) into {@link FiguresFold}, so
  * neither holds a million cases: the live figures keep packed facts, the batch only the fold.
  */
@@ -62,7 +65,7 @@ final class DepartmentPerformanceFeed {
    */
   @PostConstruct
   void start() {
-    events.subscribe(this::onEvent);
+    events.subscribeCenterWide(this::onEvent); // a cluster node folds every node's case events: the whole center
     warmUp = Thread.ofPlatform().daemon().name("department-figures-warm-up").start(this::warmUp);
   }
 

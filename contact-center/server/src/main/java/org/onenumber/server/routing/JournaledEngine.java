@@ -42,9 +42,10 @@ import org.onenumber.core.routing.RoutingEngine;
  *       the record holds is not missing from the line.
  *   <li><b>The next use after a failure</b> ({@link #engine}, {@link #handle}) first rebuilds a
  *       fresh engine from the record: queue configurations, each citizen's last agent (sticky
- *       queues), open contacts (offers in flight go
- *       back to the line, wrap-ups close), then the stored agent sessions (agents logged back in
- *       with their state and capacity, so the line is re-offered). The rebuild's own decisions
+ *       queues), open contacts and the stored agent sessions together ({@link RoutingEngine#restore}:
+ *       agents logged back in with their state and capacity; an offer in flight offered again to the
+ *       same agent when they can take it, else back to its place in line; wrap-ups close; a
+ *       callback keeps its attempts and retry time). The rebuild's own decisions
  *       are written like any other; if that fails too, the use fails and the next one tries again.
  * </ol>
  *
@@ -154,14 +155,7 @@ final class JournaledEngine {
     try {
       record.configurations().forEach(c -> decisions.add(next.handle(new RoutingCommand.Configure(c))));
       next.rememberLastAgents(record.lastAgents());
-      decisions.add(next.restore(record.openContacts()));
-      for (RoutingCommand session : record.sessionCommands()) {
-        try {
-          decisions.add(next.handle(session));
-        } catch (NotFoundException | IllegalTransitionException | InvalidInputException noLongerFits) {
-          // e.g. a queue deleted since: refused before any change, so that agent simply stays logged out
-        }
-      }
+      decisions.add(next.restore(record.openContacts(), record.sessionCommands()));
     } catch (RuntimeException e) {
       throw new RetriableException("routing could not be rebuilt from the journal: " + e.getMessage(), e);
     }

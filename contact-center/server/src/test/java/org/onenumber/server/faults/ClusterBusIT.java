@@ -27,13 +27,18 @@ import org.onenumber.server.JsonFrames;
  * contact the owner took in and routed (the center's waiting count goes up): the owner's domain
  * events reach the standby's live figures. Before the bus was clustered, a standby's wallboard saw
  * nothing of the owner's routing. An answer created through the owner is then found by a search on
- * the standby (its own index, fed from the answer change log). And a node that stands down (frozen past its lease, then woken)
+ * the standby (its own index, fed from the answer change log); an Open311 request filed on the owner
+ * is counted by the standby's live department performance and its wallboard's category tab (the
+ * emerging-issue fold): before, those two folds heard their own node's events only. And a node that stands down (frozen past its lease, then woken)
  * closes its citizens' chat sockets with 1013, as it does its consoles; the chat resumes on the owner.
  */
 class ClusterBusIT {
 
   private static final Pattern CENTER_WAITING = Pattern.compile("\"center\":\\{.*?\"status\":\\{\"waiting\":(\\d+)");
   private static final Pattern WAITING = Pattern.compile("\"waiting\":(\\d+)");
+  private static final Pattern RECEIVED = Pattern.compile("\"received\":(\\d+)");
+  private static final Pattern CATEGORY_TAB = Pattern.compile("\"category\":\\[(.*?)\\]");
+  private static final Pattern COUNT = Pattern.compile("\"count\":(\\d+)");
 
   @Test
   void aWallboardOnTheStandbySeesAContactTheOwnerRouted() throws Exception {
@@ -80,6 +85,23 @@ class ClusterBusIT {
               "/api/v1/answers/search?all=true&q=" + word, onStandby).body().contains("\"total\":1"));
       System.out.printf("answer replica: found on the standby %d ms after the owner's 201%n",
           (System.nanoTime() - createdAt) / 1_000_000);
+
+      // the department performance and the emerging-issue fold of the standby count what the owner
+      // took in: an Open311 request filed there opens a case and a contact with a category
+      int received = received(http, standby.uri(), supervisor);
+      int categorized = categorized(frames);
+      int seen = frames.size();
+      String form = "api_key=demo-open311-key&service_code=roads-01&lat=37.5665&long=126.978&description="
+          + java.net.URLEncoder.encode("길에서 수도관이 터져서 물이 콸콸 새요 " + word, java.nio.charset.StandardCharsets.UTF_8);
+      HttpResponse<String> filed = http.send(HttpRequest.newBuilder(owner.uri().resolve("/open311/v2/requests.json"))
+          .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, filed.statusCode(), filed.body());
+      await("the standby's live department figures count the owner's case").atMost(Duration.ofSeconds(20))
+          .pollInterval(Duration.ofMillis(200)).until(() -> received(http, standby.uri(), supervisor) > received);
+      await("the standby's wallboard counts the owner's categorized contact").atMost(Duration.ofSeconds(20))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> categorizedSince(frames, seen) > categorized);
     } finally {
       if (stream != null) {
         stream.cancel(true);
@@ -132,6 +154,29 @@ class ClusterBusIT {
       second.stop();
       first.stop();
     }
+  }
+
+  private static int categorizedSince(List<String> frames, int seen) {
+    List<String> all = List.copyOf(frames);
+    return categorized(all.subList(Math.min(seen, all.size()), all.size()));
+  }
+
+  /** Cases received over every row of the node's live department performance. */
+  private static int received(HttpClient http, URI node, String token) throws IOException, InterruptedException {
+    HttpResponse<String> figures = get(http, node, "/api/v1/reports/departments?source=live", token);
+    assertEquals(200, figures.statusCode(), figures.body());
+    return RECEIVED.matcher(figures.body()).results().mapToInt(m -> Integer.parseInt(m.group(1))).sum();
+  }
+
+  /** Contacts counted in the category tab (today's top categories) of the latest of {@code frames}; 0 when none. */
+  private static int categorized(List<String> frames) {
+    for (int i = frames.size() - 1; i >= 0; i--) {
+      Matcher tab = CATEGORY_TAB.matcher(frames.get(i));
+      if (tab.find()) {
+        return COUNT.matcher(tab.group(1)).results().mapToInt(m -> Integer.parseInt(m.group(1))).sum();
+      }
+    }
+    return 0;
   }
 
   private static URI chat(URI node) {

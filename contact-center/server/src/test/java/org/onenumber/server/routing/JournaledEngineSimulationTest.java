@@ -97,6 +97,56 @@ class JournaledEngineSimulationTest {
     assertEquals(ContactState.CONNECTED, run.record.open.get(contact.id()).state());
   }
 
+  @Test
+  void anOfferInFlightAtARebuildIsOfferedAgainToTheSameOperatorNotToOneWhoseSessionComesBackFirst() {
+    Run run = new Run(7);
+    Agent first = run.agents.get(0);
+    Agent ringing = run.agents.get(1);
+    run.command(new RoutingCommand.LogIn(first, Set.of(), "lunch"));
+    run.command(new RoutingCommand.LogIn(ringing, Set.of(), null));
+    Contact contact = run.arrive(new QueueId("q0"));
+    assertEquals(ringing.id(), run.record.open.get(contact.id()).agent());
+    run.command(new RoutingCommand.MakeAvailable(first.id())); // back from lunch: stored first, restored first
+    int offersBefore = offers(run.record.written, contact.id());
+
+    run.routing.distrust(); // as a restart or a takeover does: rebuilt from the record
+    RoutingEngine rebuilt = run.routing.engine();
+    assertEquals(ContactState.OFFERED, rebuilt.contact(contact.id()).orElseThrow().state());
+    assertEquals(ringing.id(), rebuilt.contact(contact.id()).orElseThrow().agent(), "the operator it was ringing for");
+    assertEquals(ringing.id(), run.record.open.get(contact.id()).agent(), "the new offer is journaled");
+    assertEquals(offersBefore + 1, offers(run.record.written, contact.id()), "offered once more, to one operator");
+    assertEquals(AgentState.AVAILABLE, rebuilt.agent(first.id()).orElseThrow().state());
+  }
+
+  @Test
+  void aCallbackWaitingForItsRetryIsPlacedAtItsTimeByTheRebuiltEngine() {
+    Run run = new Run(7);
+    Agent agent = run.agents.get(0);
+    Contact contact = run.arrive(new QueueId("q0"));
+    run.command(new RoutingCommand.RequestCallback(contact.id()));
+    run.command(new RoutingCommand.LogIn(agent, Set.of(), null));
+    assertEquals(agent.id(), run.record.open.get(contact.id()).agent(), "placed: the agent is reserved");
+    run.command(new RoutingCommand.CallbackResult(contact.id(), false)); // retry in 2 minutes (the default policy)
+    run.clock.advance(Duration.ofSeconds(30));
+
+    run.routing.distrust(); // as a restart or a takeover does: rebuilt from the record
+    assertEquals(null, run.routing.engine().contact(contact.id()).orElseThrow().agent(), "not placed before its time");
+    run.clock.advance(Duration.ofSeconds(89));
+    run.command(new RoutingCommand.Tick());
+    assertEquals(null, run.record.open.get(contact.id()).agent(), "one second before its time");
+    run.clock.advance(Duration.ofSeconds(1));
+    run.command(new RoutingCommand.Tick());
+    assertEquals(agent.id(), run.record.open.get(contact.id()).agent(), "placed at its time");
+    List<Integer> attempts = run.record.written.stream().filter(org.onenumber.core.event.CallbackPlaced.class::isInstance)
+        .map(e -> ((org.onenumber.core.event.CallbackPlaced) e).attempt()).toList();
+    assertEquals(List.of(1, 2), attempts, "the second attempt, not a first one again");
+  }
+
+  private static int offers(List<DomainEvent> events, ContactId contact) {
+    return (int) events.stream().filter(e -> e instanceof org.onenumber.core.event.ContactStateChanged c
+        && c.contact().equals(contact) && c.to() == ContactState.OFFERED).count();
+  }
+
   /** One seeded run over two queues and six agents. */
   private static final class Run {
     final SplittableRandom random;
