@@ -108,6 +108,7 @@ public final class WelfareProgram implements RecordCheckIn {
     int started = 0;
     for (Attempt due : schedule.due(now, limit)) {
       Optional<Senior> senior = seniors.find(due.senior());
+      boolean noWindowLeft = false;
       if (senior.isPresent() && senior.get().enrolledOn(due.day()) && due.mode() != CheckInMode.PREVIEW
           && !RetryPolicy.inside(now, senior.get(), settings.calendar())) {
         Optional<Instant> later = RetryPolicy.nextOpen(now, senior.get(), settings.calendar());
@@ -115,13 +116,14 @@ public final class WelfareProgram implements RecordCheckIn {
           schedule.reschedule(due.id(), later.get());
           continue;
         }
+        noWindowLeft = true; // the senior's program ends before their next window: never dialled outside one
       }
       ContactId contact = new ContactId(newId(now));
       Attempt dialing = due.dialing(contact, now);
       if (!schedule.claim(dialing)) {
         continue;
       }
-      if (senior.isEmpty() || !senior.get().enrolledOn(due.day())) {
+      if (senior.isEmpty() || !senior.get().enrolledOn(due.day()) || noWindowLeft) {
         schedule.complete(dialing.done(CallOutcome.WITHDRAWN, now), null, schedule.unreachedInRow(due.senior()), null);
         continue;
       }

@@ -62,6 +62,16 @@ class WelfareCallSimulationTest {
     }
   }
 
+  /**
+   * The seed CI found on 2026-12-03: a senior whose program ends before their next window was
+   * dialled outside their windows (no later opening, so {@code dialDue} dialled at once); now the
+   * attempt is withdrawn.
+   */
+  @Test
+  void neverDialsOutsideTheWindowsWhenTheProgramEndsBeforeTheNextOne() {
+    new Run(68007074845650L).go();
+  }
+
   /** A carrier crash between the schedule's claim and the carrier: the process dies here. */
   private static final class Crash extends RuntimeException {
     Crash() {
