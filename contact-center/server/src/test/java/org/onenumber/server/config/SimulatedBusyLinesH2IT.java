@@ -6,20 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.onenumber.core.contact.Channel;
 import org.onenumber.ops.simulator.Arrival;
@@ -56,7 +49,7 @@ class SimulatedBusyLinesH2IT {
 
   @Test
   void aCallerWhoHearsTheLinesAreBusyCallsAgainAndGivesUpAfterTheLastTry() throws Exception {
-    int agiPort = freePort();
+    int agiPort = SimulatedCallsH2IT.freePort();
     Map<String, Object> properties = Map.of("datasources.default.url", TestDatabases.h2Url(),
         "micronaut.server.port", -1, "onenumber.simulation.clock.speedup", String.valueOf(SPEEDUP),
         "onenumber.simulation.clock.start", Instant.parse("2026-04-15T10:00:00+09:00").toString(),
@@ -78,18 +71,18 @@ class SimulatedBusyLinesH2IT {
       SimulationLedger.Summary sim = first.summary(15);
       String supervisor = http.login(server, "sv-01");
       await().atMost(Duration.ofSeconds(20))
-          .until(() -> number(figures(server, supervisor, "scope=center"), "waiting") == 0);
+          .until(() -> SimulatedCallsH2IT.number(figures(server, supervisor, "scope=center"), "waiting") == 0);
       assertEquals(CALLS, sim.offered(), "every caller got through on a redial: " + sim + ", redials "
           + first.redials() + ", gave up " + first.gaveUp() + ", call errors " + first.callErrors());
       assertEquals(0, first.gaveUp());
       assertEquals(admission.shed(IntakeKind.CALL), first.redials(), "each call the server shed was redialled");
       assertTrue(first.redials() >= CALLS);
-      assertEquals(CALLS, count(server, "select count(*) from contact where channel = 'VOICE'"), "none lost, none twice");
+      assertEquals(CALLS, SimulatedCallsH2IT.count(server, "select count(*) from contact where channel = 'VOICE'"), "none lost, none twice");
       for (String scope : List.of("scope=center", "scope=channel&id=VOICE")) {
         Map<String, Object> figures = figures(server, supervisor, scope);
-        assertEquals(sim.offered(), number(figures, "offered"), "offered " + figures);
-        assertEquals(sim.answered(), number(figures, "answered"), "answered " + figures);
-        assertEquals(sim.abandoned(), number(figures, "abandoned"), "abandoned " + figures);
+        assertEquals(sim.offered(), SimulatedCallsH2IT.number(figures, "offered"), "offered " + figures);
+        assertEquals(sim.answered(), SimulatedCallsH2IT.number(figures, "answered"), "answered " + figures);
+        assertEquals(sim.abandoned(), SimulatedCallsH2IT.number(figures, "abandoned"), "abandoned " + figures);
       }
 
       long shedBefore = admission.shed(IntakeKind.CALL);
@@ -100,7 +93,7 @@ class SimulatedBusyLinesH2IT {
         assertEquals(6, second.redials());
         assertEquals(8, admission.shed(IntakeKind.CALL) - shedBefore);
       }
-      assertEquals(CALLS, count(server, "select count(*) from contact where channel = 'VOICE'"));
+      assertEquals(CALLS, SimulatedCallsH2IT.count(server, "select count(*) from contact where channel = 'VOICE'"));
     }
   }
 
@@ -120,23 +113,5 @@ class SimulatedBusyLinesH2IT {
 
   private Map<String, Object> figures(EmbeddedServer server, String token, String scope) throws Exception {
     return http.map(server, http.send(server, "GET", "/api/v1/service-levels?" + scope + "&window=today", null, token));
-  }
-
-  private static long count(EmbeddedServer server, String sql) throws SQLException {
-    try (Connection c = server.getApplicationContext().getBean(DataSource.class).getConnection();
-        ResultSet rs = c.createStatement().executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  private static long number(Map<String, Object> figures, String key) {
-    return ((Number) figures.get(key)).longValue();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

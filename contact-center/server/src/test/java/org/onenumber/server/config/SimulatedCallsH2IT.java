@@ -105,7 +105,7 @@ class SimulatedCallsH2IT {
     return http.map(server, http.send(server, "GET", "/api/v1/service-levels?" + scope + "&window=today", null, token));
   }
 
-  private static long count(EmbeddedServer server, String sql) throws SQLException {
+  static long count(EmbeddedServer server, String sql) throws SQLException {
     try (Connection c = server.getApplicationContext().getBean(DataSource.class).getConnection();
         ResultSet rs = c.createStatement().executeQuery(sql)) {
       rs.next();
@@ -113,11 +113,11 @@ class SimulatedCallsH2IT {
     }
   }
 
-  private static long number(Map<String, Object> figures, String key) {
+  static long number(Map<String, Object> figures, String key) {
     return ((Number) figures.get(key)).longValue();
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
