@@ -3,7 +3,6 @@ package org.onenumber.ops.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,8 +30,12 @@ import java.util.function.DoubleSupplier;
  *       (interrupt).
  * </ol>
  *
- * One instance per citizen; {@link #run} blocks its (virtual) thread. Failures (no socket, an
- * {@code error} frame, no ack within 30 s) count as call errors; an {@code unavailable} error (the
+ * One instance per citizen; {@link #run} blocks its (virtual) thread. Its socket takes a place in
+ * a citizens' {@link ClientLane} for the conversation. Every wait is bounded: the socket, each
+ * frame's answer and each send 30 s, the operator's end of the conversation {@value
+ * #CONVERSATION_TRACE_S} trace seconds plus 30 s; no place in the lane or a wait run out counts as
+ * the simulator's timeout ({@link SimulationLedger#timeouts}). Other failures (an {@code error}
+ * frame, a refused socket) count as call errors; an {@code unavailable} error (the
  * server shed the frame) is answered by sending it again after {@code retryAfter} (counted as a retry);
  * after {@link Simulation#MAX_TRIES} such answers the citizen gives up ({@link SimulationLedger#gaveUp}:
  * no contact on either side).
@@ -41,6 +44,8 @@ final class ChatCitizen extends TextFrames {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long ANSWER_TIMEOUT_S = 30;
+  /** Longest a conversation an operator took may last before the citizen stops waiting for its end. */
+  static final long CONVERSATION_TRACE_S = 7200;
   private final SimulationLedger ledger;
   private final DoubleSupplier traceClock;
   private final double speedup;
@@ -57,16 +62,36 @@ final class ChatCitizen extends TextFrames {
     this.speedup = speedup;
   }
 
-  /** Plays the citizen (cases 1 to 4); returns when the conversation is over for them. */
-  void run(HttpClient http, URI base, Arrival arrival, double patienceSeconds) {
+  /** Plays the citizen (cases 1 to 4) on {@code lane}; returns when the conversation is over for them. */
+  void run(ClientLane lane, URI base, Arrival arrival, double patienceSeconds) {
+    try {
+      lane.socketOpening();
+    } catch (ClientLane.TimedOut e) {
+      ledger.timedOut();
+      return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    try {
+      converse(lane, base, arrival, patienceSeconds);
+    } finally {
+      lane.socketClosed();
+    }
+  }
+
+  private void converse(ClientLane lane, URI base, Arrival arrival, double patienceSeconds) {
     WebSocket socket;
     try {
-      socket = http.newWebSocketBuilder().buildAsync(URI.create(base.toString().replaceFirst("^http", "ws")
+      socket = lane.http().newWebSocketBuilder().buildAsync(URI.create(base.toString().replaceFirst("^http", "ws")
           + "ws/chat"), this).get(ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (TimeoutException e) {
+      ledger.timedOut();
+      return;
+    } catch (ExecutionException e) {
       ledger.errors.incrementAndGet();
       return;
     }
@@ -83,9 +108,11 @@ final class ChatCitizen extends TextFrames {
           ended.completeOnTimeout(null, ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
         }
       }
-      ended.get();
+      ended.get((long) (CONVERSATION_TRACE_S * 1000 / speedup) + ANSWER_TIMEOUT_S * 1000, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (TimeoutException | ClientLane.TimedOut e) {
+      ledger.timedOut();
     } catch (ExecutionException e) {
       ledger.errors.incrementAndGet();
     } finally {
@@ -106,7 +133,10 @@ final class ChatCitizen extends TextFrames {
       }
       ledger.opened(contactId, writtenAt, Double.NaN, "CHAT");
       return contactId;
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (TimeoutException | ClientLane.TimedOut e) {
+      ledger.timedOut();
+      return null;
+    } catch (ExecutionException e) {
       ledger.errors.incrementAndGet();
       return null;
     } catch (TurnedAway e) {
@@ -145,11 +175,16 @@ final class ChatCitizen extends TextFrames {
     }
   }
 
-  private static void send(WebSocket socket, Map<String, Object> frame) {
+  /** Sends {@code frame}, waiting at most 30 s for the socket to take it ({@link ClientLane.TimedOut} after). */
+  private static void send(WebSocket socket, Map<String, Object> frame) throws InterruptedException {
     try {
-      socket.sendText(JSON.writeValueAsString(frame), true).join();
+      socket.sendText(JSON.writeValueAsString(frame), true).get(ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException("cannot write a chat frame", e);
+    } catch (TimeoutException e) {
+      throw new ClientLane.TimedOut("a chat frame not sent within " + ANSWER_TIMEOUT_S + " s", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a chat frame not sent: " + e.getCause(), e.getCause());
     }
   }
 

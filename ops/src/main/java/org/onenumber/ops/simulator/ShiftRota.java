@@ -1,7 +1,6 @@
 package org.onenumber.ops.simulator;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
@@ -20,16 +19,14 @@ final class ShiftRota {
 
   static final int ARRIVAL_SPREAD_MIN = 30;
   private final List<SimulatedOperator> operators;
-  private final HttpClient http;
   private final URI url;
   private final String password;
   private final Set<String> starting = ConcurrentHashMap.newKeySet();
   private final Set<String> finishing = ConcurrentHashMap.newKeySet();
   private long lastNanos;
 
-  ShiftRota(List<SimulatedOperator> operators, HttpClient http, URI url, String password) {
+  ShiftRota(List<SimulatedOperator> operators, URI url, String password) {
     this.operators = operators;
-    this.http = http;
     this.url = url;
     this.password = password;
   }
@@ -71,7 +68,7 @@ final class ShiftRota {
 
   private void startShift(SimulatedOperator op) {
     try {
-      op.start(http, url, password);
+      op.start(url, password);
     } catch (RuntimeException e) {
       System.out.println("[sim] operator " + op.id() + " cannot start a shift: " + e.getMessage());
     } finally {

@@ -75,8 +75,9 @@ public final class SimulateMain {
       row("calls answered", calls.answered(), voice == null ? Double.NaN : voice.path("answered").asDouble());
       row("calls abandoned", calls.abandoned(), voice == null ? Double.NaN : voice.path("abandoned").asDouble());
     }
-    System.out.printf("rejected by intake: %d, call errors: %d, retries after 503/unavailable: %d%n",
-        ledger.rejected.get(), ledger.errors.get(), ledger.retries.get());
+    System.out.printf("rejected by intake: %d, call errors: %d (the simulator's own timeouts among them: %d),"
+        + " retries after 503/unavailable: %d%n",
+        ledger.rejected.get(), ledger.errors.get(), ledger.timeouts.get(), ledger.retries.get());
     System.out.printf("busy lines: %d calls made again after lines-busy, %d citizens gave up turned away busy"
         + " (neither is a contact on either side)%n", ledger.redials.get(), ledger.gaveUp.get());
     System.out.println();
@@ -86,8 +87,9 @@ public final class SimulateMain {
     Agreement.print(System.out, agreement, aligned);
     boolean agree = Agreement.agree(agreement);
     System.out.printf(Locale.ROOT, "RESULT simulation contacts=%d sl15=%.1f asa_s=%.1f abandon_pct=%.1f fcr_pct=%.1f"
-        + " redials=%d gave_up=%d agree=%s%n", s.offered(), 100 * s.serviceLevel(), s.asaSeconds(),
-        100 * s.abandonRate(), 100 * fcr, ledger.redials.get(), ledger.gaveUp.get(), agree ? "yes" : "no");
+        + " redials=%d gave_up=%d sim_timeouts=%d agree=%s%n", s.offered(), 100 * s.serviceLevel(), s.asaSeconds(),
+        100 * s.abandonRate(), 100 * fcr, ledger.redials.get(), ledger.gaveUp.get(), ledger.timeouts.get(),
+        agree ? "yes" : "no");
     if (s.offered() == 0) {
       System.exit(1);
     }
@@ -136,7 +138,7 @@ public final class SimulateMain {
 
   private static JsonNode serverFigures(SimulationOptions options, String path) {
     try {
-      OneNumberClient supervisor = new OneNumberClient(OneNumberClient.newHttp(), options.url()).login("sv-01", options.password());
+      OneNumberClient supervisor = OneNumberClient.alone(options.url(), "supervisor").login("sv-01", options.password());
       return supervisor.get(path);
     } catch (RuntimeException e) {
       System.out.println("[sim] server figures unavailable: " + e.getMessage());

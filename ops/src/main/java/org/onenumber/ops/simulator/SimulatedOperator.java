@@ -3,7 +3,6 @@ package org.onenumber.ops.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Map;
@@ -40,7 +39,9 @@ import java.util.random.RandomGenerator;
  *       once nothing is in its hands; it can start again for a later shift.
  * </ol>
  *
- * Thread-safe; failures of single calls are counted in the ledger and never stop the operator.
+ * Its console (requests and the agent WebSocket) runs on an operators' {@link ClientLane}, never
+ * behind the citizens' requests. Thread-safe; failures of single calls are counted in the ledger and
+ * never stop the operator.
  */
 final class SimulatedOperator {
 
@@ -48,6 +49,7 @@ final class SimulatedOperator {
   static final long BREAK_S = 900;
   private static final ObjectMapper JSON = new ObjectMapper();
   private final String id;
+  private final ClientLane lane;
   private final OneNumberClient client;
   private final SimulationLedger ledger;
   private final DoubleSupplier traceClock;
@@ -60,10 +62,11 @@ final class SimulatedOperator {
   private volatile boolean onBreak;
   private WebSocket socket;
 
-  SimulatedOperator(String id, OneNumberClient client, SimulationLedger ledger, DoubleSupplier traceClock,
+  SimulatedOperator(String id, ClientLane lane, SimulationLedger ledger, DoubleSupplier traceClock,
       SimulationOptions options, RandomGenerator random) {
     this.id = id;
-    this.client = client;
+    this.lane = lane;
+    this.client = new OneNumberClient(lane, options.url());
     this.ledger = ledger;
     this.traceClock = traceClock;
     this.options = options;
@@ -85,7 +88,7 @@ final class SimulatedOperator {
     }
   }
 
-  synchronized void start(HttpClient http, URI base, String password) {
+  synchronized void start(URI base, String password) {
     signIn(password);
     try {
       client.post("/api/v1/agents/" + id + "/login", Map.of());
@@ -96,7 +99,7 @@ final class SimulatedOperator {
     workingSince = traceClock.getAsDouble();
     running = true;
     try {
-      socket = http.newWebSocketBuilder().header("Authorization", "Bearer " + client.token())
+      socket = lane.http().newWebSocketBuilder().header("Authorization", "Bearer " + client.token())
           .buildAsync(ws, new Frames()).get(10, TimeUnit.SECONDS);
     } catch (Exception e) {
       running = false;

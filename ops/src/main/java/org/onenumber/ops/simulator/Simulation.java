@@ -1,7 +1,6 @@
 package org.onenumber.ops.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpClient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,7 +44,10 @@ import org.onenumber.core.contact.Channel;
  *       most two simulated hours), logs the operators out, and returns the ledger.
  * </ol>
  *
- * One simulation per instance; not reusable. Network failures are counted, not fatal. Public so
+ * Its HTTP side is a {@link SimulatorHttp}: the operators' consoles on lanes of their own, the
+ * citizens spread over several bounded lanes; a citizen whose request the simulator cannot carry
+ * in time counts as its own timeout, printed with the progress. One simulation per instance; not
+ * reusable (its clients are shut down at the end). Network failures are counted, not fatal. Public so
  * that a test can play a small trace in-process against a test server.
  */
 public final class Simulation {
@@ -59,7 +61,9 @@ public final class Simulation {
   private final SimulationOptions options;
   private final List<Arrival> trace;
   private final SimulationLedger ledger = new SimulationLedger();
-  private final HttpClient http = OneNumberClient.newHttp();
+  private final SimulatorHttp http = new SimulatorHttp();
+  /** The channel's client on each citizens' lane, logged in as {@code admin} (opens contacts, reports abandons). */
+  private final Map<ClientLane, OneNumberClient> channels = new HashMap<>();
   private final SplittableRandom random;
   private long startNanos;
   private volatile Instant serverTimeAtStart;
@@ -78,7 +82,7 @@ public final class Simulation {
   public Simulation(SimulationOptions options, List<Arrival> trace) {
     this.options = options;
     this.sms = options.twilioAuthToken() == null || options.twilioAuthToken().isBlank() ? null
-        : new SmsCitizen(http, options.url(), options.twilioAuthToken(), ledger);
+        : new SmsCitizen(http::citizen, options.url(), options.twilioAuthToken(), ledger);
     this.trace = trace;
     this.random = new SplittableRandom(options.seed());
   }
@@ -166,7 +170,7 @@ public final class Simulation {
     startNanos = System.nanoTime();
     List<SimulatedOperator> operators = options.cityDay() ? cityOperators() : startOperators();
     operators.forEach(op -> phones.put(op.id(), op));
-    OneNumberClient intake = channelClient();
+    OneNumberClient intake = channelClients();
     ledger.useThresholds(thresholds(intake));
     startClock(intake);
     firstShift();
@@ -184,7 +188,7 @@ public final class Simulation {
         if (a.channel() == Channel.VOICE && options.phonesAgi()) {
           ledger.phoning.incrementAndGet(); // on the line from now: the day is not over before the call is
         }
-        citizens.submit(() -> citizenCounted(intake, a, patience));
+        citizens.submit(() -> citizenCounted(a, patience));
         lastProgress = progress(lastProgress);
         rota();
       }
@@ -196,6 +200,8 @@ public final class Simulation {
       }
       operators.stream().filter(SimulatedOperator::running).forEach(SimulatedOperator::stop);
       citizens.shutdownNow();
+    } finally {
+      http.close();
     }
     return ledger;
   }
@@ -204,10 +210,10 @@ public final class Simulation {
     List<SimulatedOperator> operators = new ArrayList<>();
     for (int i = 1; i <= options.agents(); i++) {
       String id = String.format("op-%03d", i);
-      SimulatedOperator op = new SimulatedOperator(id, new OneNumberClient(http, options.url()), ledger,
-          this::traceSeconds, options, random.split());
+      SimulatedOperator op = new SimulatedOperator(id, http.operator(i), ledger, this::traceSeconds, options,
+          random.split());
       try {
-        op.start(http, options.url(), options.password());
+        op.start(options.url(), options.password());
         operators.add(op);
       } catch (RuntimeException e) {
         System.out.println("[sim] operator " + id + " cannot work: " + e.getMessage());
@@ -223,11 +229,11 @@ public final class Simulation {
   private List<SimulatedOperator> cityOperators() {
     List<SimulatedOperator> operators = new ArrayList<>();
     for (int i = 1; i <= options.agents(); i++) {
-      operators.add(new SimulatedOperator(String.format("op-%03d", i), new OneNumberClient(http, options.url()), ledger,
-          this::traceSeconds, options, random.split()));
+      operators.add(new SimulatedOperator(String.format("op-%03d", i), http.operator(i), ledger, this::traceSeconds,
+          options, random.split()));
     }
     signIn(operators);
-    rota = new ShiftRota(operators, http, options.url(), options.password());
+    rota = new ShiftRota(operators, options.url(), options.password());
     return operators;
   }
 
@@ -274,24 +280,36 @@ public final class Simulation {
     }
   }
 
-  /** The channels' own client: opens contacts and, logged in, reports abandons. */
-  private OneNumberClient channelClient() {
-    OneNumberClient intake = new OneNumberClient(http, options.url());
-    try {
-      intake.login("admin", options.password());
-    } catch (RuntimeException e) {
-      System.out.println("[sim] channel login as admin failed (" + e.getMessage() + "): abandons cannot be reported");
+  /**
+   * The channels' own clients, one per citizens' lane (each logs in as {@code admin}, as a channel
+   * adapter would): open contacts and report abandons. Returns the first, which also reads the
+   * queues and sets the clock.
+   */
+  private OneNumberClient channelClients() {
+    for (ClientLane lane : http.citizenLanes()) {
+      OneNumberClient channel = new OneNumberClient(lane, options.url());
+      try {
+        channel.login("admin", options.password());
+      } catch (RuntimeException e) {
+        System.out.println("[sim] channel login as admin on " + lane.name() + " failed (" + e.getMessage()
+            + "): abandons cannot be reported");
+      }
+      channels.put(lane, channel);
     }
-    return intake;
+    System.out.printf(Locale.ROOT, "[sim] HTTP: %d citizens' clients × %d requests in flight + %d chat sockets,"
+        + " %d operators' clients × %d requests: at most %d connections, plus one console socket per operator%n",
+        SimulatorHttp.CITIZEN_LANES, SimulatorHttp.CITIZEN_REQUESTS, SimulatorHttp.CHAT_SOCKETS,
+        SimulatorHttp.OPERATOR_LANES, SimulatorHttp.OPERATOR_REQUESTS, http.connectionBound());
+    return channels.get(http.citizenLanes().get(0));
   }
 
   /**
    * A citizen whose run fails unexpectedly (a defect, a class missing from the simulator's jar) is
    * an error of the run, counted and reported once, never lost in its virtual thread's future.
    */
-  private void citizenCounted(OneNumberClient intake, Arrival a, double patienceSeconds) {
+  private void citizenCounted(Arrival a, double patienceSeconds) {
     try {
-      citizen(intake, a, patienceSeconds);
+      citizen(http.citizen(), a, patienceSeconds);
     } catch (RuntimeException | Error e) {
       ledger.errors.incrementAndGet();
       if (failureReported.compareAndSet(false, true)) {
@@ -300,9 +318,9 @@ public final class Simulation {
     }
   }
 
-  private void citizen(OneNumberClient intake, Arrival a, double patienceSeconds) {
+  private void citizen(ClientLane lane, Arrival a, double patienceSeconds) {
     if (a.channel() == Channel.CHAT) {
-      new ChatCitizen(ledger, this::traceSeconds, options.speedup()).run(http, options.url(), a, patienceSeconds);
+      new ChatCitizen(ledger, this::traceSeconds, options.speedup()).run(lane, options.url(), a, patienceSeconds);
       return;
     }
     if (a.channel() == Channel.SMS && sms != null) {
@@ -313,6 +331,7 @@ public final class Simulation {
       phone(a, patienceSeconds);
       return;
     }
+    OneNumberClient intake = channels.get(lane);
     String contactId;
     double calledAt = traceSeconds();
     try {
@@ -324,6 +343,9 @@ public final class Simulation {
       return;
     } catch (OneNumberClient.Busy e) {
       ledger.gaveUp.incrementAndGet(); // shed on every try: nothing stored, the citizen gives up
+      return;
+    } catch (ClientLane.TimedOut e) {
+      ledger.timedOut(); // the simulator's own: no place in its lane, or no answer in time
       return;
     } catch (RuntimeException e) {
       ledger.errors.incrementAndGet();
@@ -426,10 +448,10 @@ public final class Simulation {
     SimulationLedger.Summary s = ledger.summary(15);
     double t = traceSeconds();
     double at = Math.abs(t);
-    System.out.printf("[sim %s%02d:%02d trace] sent=%d answered=%d abandoned=%d waiting=%d sl15=%.1f%% asa=%.1fs rejected=%d errors=%d retries=%d redials=%d gave-up=%d refused-accepts=%s%n",
+    System.out.printf("[sim %s%02d:%02d trace] sent=%d answered=%d abandoned=%d waiting=%d sl15=%.1f%% asa=%.1fs rejected=%d errors=%d sim-timeouts=%d retries=%d redials=%d gave-up=%d refused-accepts=%s%n",
         t < 0 ? "-" : "", (long) at / 3600, (long) at / 60 % 60, s.offered(), s.answered(), s.abandoned(), s.waiting(),
-        100 * s.serviceLevel(), s.asaSeconds(), ledger.rejected.get(), ledger.errors.get(), ledger.retries.get(),
-        ledger.redials.get(), ledger.gaveUp.get(), ledger.refusedAccepts);
+        100 * s.serviceLevel(), s.asaSeconds(), ledger.rejected.get(), ledger.errors.get(), ledger.timeouts.get(),
+        ledger.retries.get(), ledger.redials.get(), ledger.gaveUp.get(), ledger.refusedAccepts);
     return System.nanoTime();
   }
 }

@@ -61,6 +61,12 @@ public final class SimulationLedger {
   final AtomicLong rejected = new AtomicLong();
   final AtomicLong errors = new AtomicLong();
   /**
+   * Citizens' requests the simulator itself could not carry in time: no place in their {@link
+   * ClientLane} within its wait, or no answer within the request's timeout (also counted in {@link
+   * #errors}). Not the server's refusals: a run with timeouts measured the simulator, too.
+   */
+  final AtomicLong timeouts = new AtomicLong();
+  /**
    * Sends the server answered "retry later" (503 with {@code Retry-After}, or a chat {@code
    * unavailable} frame: admission control shed it, nothing was stored), each sent again after the
    * hint as Twilio and browsers do.
@@ -116,6 +122,24 @@ public final class SimulationLedger {
     if (pendingSms.remove(tag) != null) {
       gaveUp.incrementAndGet();
     }
+  }
+
+  /** The simulator could not send the text in time ({@link #timeouts}): it opened nothing. */
+  void smsTimedOut(String tag) {
+    if (pendingSms.remove(tag) != null) {
+      timedOut();
+    }
+  }
+
+  /** A citizen's request the simulator could not carry in time: an error and a {@link #timeouts timeout}. */
+  void timedOut() {
+    timeouts.incrementAndGet();
+    errors.incrementAndGet();
+  }
+
+  /** The simulator's own timeouts ({@link #timeouts}). */
+  public long timeouts() {
+    return timeouts.get();
   }
 
   /** The webhook was refused (4xx: rejected) or failed: the text opened nothing. */

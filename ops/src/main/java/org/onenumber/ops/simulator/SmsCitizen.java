@@ -3,7 +3,6 @@ package org.onenumber.ops.simulator;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -37,18 +37,20 @@ import javax.crypto.spec.SecretKeySpec;
  * is sent again, with the same MessageSid, after its {@code Retry-After}, as Twilio would retry,
  * and counted in {@link SimulationLedger#retries}; after {@link Simulation#MAX_TRIES} the citizen
  * gives up ({@link SimulationLedger#gaveUp}). Otherwise a refused or failed webhook counts as
- * rejected or as a call error.
+ * rejected or as a call error, one that found no place in its {@link ClientLane} or got no answer
+ * in time as the simulator's timeout ({@link SimulationLedger#timeouts}). Each text is sent on the
+ * next of the citizens' lanes.
  */
 final class SmsCitizen {
 
   static final String PATH = "webhooks/twilio/sms";
-  private final HttpClient http;
+  private final Supplier<ClientLane> lanes;
   private final URI url;
   private final byte[] key;
   private final SimulationLedger ledger;
 
-  SmsCitizen(HttpClient http, URI base, String authToken, SimulationLedger ledger) {
-    this.http = http;
+  SmsCitizen(Supplier<ClientLane> lanes, URI base, String authToken, SimulationLedger ledger) {
+    this.lanes = lanes;
     this.url = base.resolve(PATH);
     this.key = authToken.getBytes(StandardCharsets.UTF_8);
     this.ledger = ledger;
@@ -77,9 +79,10 @@ final class SmsCitizen {
         .header("X-Twilio-Signature", sign(url.toString(), form))
         .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
     ledger.smsSent(tag(n), at);
+    ClientLane lane = lanes.get();
     try {
       for (int tries = 1; ; tries++) {
-        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response = lane.send(request, HttpResponse.BodyHandlers.discarding());
         int status = response.statusCode();
         if (status == 503 && tries < Simulation.MAX_TRIES) {
           ledger.retries.incrementAndGet();
@@ -94,6 +97,8 @@ final class SmsCitizen {
         }
         return;
       }
+    } catch (ClientLane.TimedOut e) {
+      ledger.smsTimedOut(tag(n));
     } catch (IOException e) {
       ledger.smsRefused(tag(n), false);
     } catch (InterruptedException e) {

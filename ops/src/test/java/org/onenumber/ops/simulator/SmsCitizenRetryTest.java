@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,7 +38,8 @@ class SmsCitizenRetryTest {
     server.start();
     try {
       SimulationLedger ledger = new SimulationLedger();
-      SmsCitizen sms = new SmsCitizen(HttpClient.newHttpClient(),
+      ClientLane lane = new ClientLane("citizens", 4, 0, Duration.ofSeconds(5));
+      SmsCitizen sms = new SmsCitizen(() -> lane,
           URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"), "token", ledger);
       Arrival arrival = new Arrival(0, Channel.SMS, "ko", "water", "water", "citizen-1");
       long start = System.nanoTime();
