@@ -185,9 +185,8 @@ public final class Simulation {
           rota();
         }
         double patience = -Math.log(1 - random.nextDouble()) * options.patienceSeconds();
-        if (a.channel() == Channel.VOICE && options.phonesAgi()) {
-          ledger.phoning.incrementAndGet(); // on the line from now: the day is not over before the call is
-        }
+        // on their way from now: the day is not over before their contact is (see phoning, arriving)
+        (phones(a) ? ledger.phoning : ledger.arriving).incrementAndGet();
         citizens.submit(() -> citizenCounted(a, patience));
         lastProgress = progress(lastProgress);
         rota();
@@ -315,7 +314,16 @@ public final class Simulation {
       if (failureReported.compareAndSet(false, true)) {
         System.err.println("[sim] a " + a.channel() + " citizen failed: " + e);
       }
+    } finally {
+      if (!phones(a)) {
+        ledger.arriving.decrementAndGet(); // a caller's phone() counts down phoning itself
+      }
     }
+  }
+
+  /** Whether {@code a} phones the IVR ({@link #phone}) rather than arriving over HTTP. */
+  private boolean phones(Arrival a) {
+    return a.channel() == Channel.VOICE && options.phonesAgi();
   }
 
   private void citizen(ClientLane lane, Arrival a, double patienceSeconds) {
@@ -327,7 +335,7 @@ public final class Simulation {
       sms.text(a, texts.incrementAndGet(), traceSeconds());
       return;
     }
-    if (a.channel() == Channel.VOICE && options.phonesAgi()) {
+    if (phones(a)) {
       phone(a, patienceSeconds);
       return;
     }

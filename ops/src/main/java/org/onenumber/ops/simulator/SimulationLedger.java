@@ -87,6 +87,12 @@ public final class SimulationLedger {
    * between a busy call and a redial) to the end of their last call: the day is not over for them.
    */
   final AtomicLong phoning = new AtomicLong();
+  /**
+   * Chat, text and API citizens dispatched whose run has not ended: counted before their virtual
+   * thread starts, so the day cannot look over before their contact is in the ledger (the race the
+   * calls had, {@link #phoning}).
+   */
+  final AtomicLong arriving = new AtomicLong();
   /** Accepts the server refused, by HTTP status (an offer withdrawn or timed out: 404/409). */
   final Map<Integer, AtomicLong> refusedAccepts = new ConcurrentHashMap<>();
 
@@ -280,7 +286,7 @@ public final class SimulationLedger {
    * is still on the phone line (in the IVR's menus, or to call again after a busy line).
    */
   boolean settled() {
-    return pendingSms.isEmpty() && phoning.get() == 0 && entries.values().stream().allMatch(e -> e.outcome != null || !Double.isNaN(e.abandonedAt)
+    return pendingSms.isEmpty() && phoning.get() == 0 && arriving.get() == 0 && entries.values().stream().allMatch(e -> e.outcome != null || !Double.isNaN(e.abandonedAt)
         || (e.unreported && Double.isNaN(e.answeredAt)) || e.closeFailed || e.hungUpAfterAnswer);
   }
 

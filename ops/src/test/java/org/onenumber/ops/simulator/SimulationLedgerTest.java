@@ -82,6 +82,18 @@ class SimulationLedgerTest {
   }
 
   @Test
+  void aChatOrApiCitizenDispatchedButNotYetOpenedKeepsTheDayOpen() {
+    SimulationLedger ledger = new SimulationLedger();
+    ledger.arriving.incrementAndGet();
+    assertTrue(!ledger.settled(), "dispatched, its contact not yet in the ledger: the day is not over");
+    ledger.opened("c-1", 10);
+    ledger.arriving.decrementAndGet();
+    assertTrue(!ledger.settled(), "its contact waits");
+    ledger.abandoning("c-1", 20);
+    assertTrue(ledger.settled());
+  }
+
+  @Test
   void aTextShedOnEveryTryIsAGiveUpNotAnErrorNorAContact() {
     SimulationLedger ledger = new SimulationLedger();
     ledger.smsSent("[s1]", 0);
