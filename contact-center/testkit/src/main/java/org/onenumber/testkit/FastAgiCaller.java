@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -57,6 +58,8 @@ public final class FastAgiCaller implements AutoCloseable {
    */
   public record Ring(String device, String contact, String agent) {}
 
+  /** Asterisk's {@code MAX_AGI_CONNECT} (res_agi.c): how long it tries to reach a FastAGI server. */
+  static final int CONNECT_TIMEOUT_MS = 2000;
   private static final AtomicInteger THREADS = new AtomicInteger();
 
   private final InetAddress host;
@@ -80,7 +83,7 @@ public final class FastAgiCaller implements AutoCloseable {
     this.port = port;
     this.environment = environment;
     this.replies = new AgiChannelReplies(environment);
-    this.socket = new Socket(host, port);
+    this.socket = connect(host, port);
     this.out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8);
     this.in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
   }
@@ -104,7 +107,7 @@ public final class FastAgiCaller implements AutoCloseable {
     int reached = 0;
     try {
       for (int i = 0; i < count; i++) {
-        Socket socket = new Socket(host, port);
+        Socket socket = connect(host, port);
         sockets.add(socket);
         socket.getOutputStream().write(env);
       }
@@ -123,6 +126,23 @@ public final class FastAgiCaller implements AutoCloseable {
       }
     }
     return reached;
+  }
+
+  /**
+   * Connects as Asterisk's {@code res_agi} does: it gives up after {@value #CONNECT_TIMEOUT_MS} ms
+   * ({@code MAX_AGI_CONNECT}) and the dialplan goes on (here: the call fails with the timeout), so a
+   * server whose accept backlog is full cannot hold a caller in {@code connect} for the kernel's SYN
+   * retries (minutes).
+   */
+  private static Socket connect(InetAddress host, int port) throws IOException {
+    Socket socket = new Socket();
+    try {
+      socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
+    } catch (IOException e) {
+      socket.close();
+      throw e;
+    }
+    return socket;
   }
 
   /** Connects; {@link #start} then sends the environment block and starts answering commands. */
@@ -368,7 +388,7 @@ public final class FastAgiCaller implements AutoCloseable {
    */
   private boolean answeredLeg(Map<String, String> env) throws IOException {
     boolean busy = false;
-    try (Socket leg = new Socket(host, port);
+    try (Socket leg = connect(host, port);
         Writer legOut = new OutputStreamWriter(leg.getOutputStream(), StandardCharsets.UTF_8);
         BufferedReader legIn = new BufferedReader(new InputStreamReader(leg.getInputStream(), StandardCharsets.UTF_8))) {
       legOut.write(AgiChannelReplies.block(env));
