@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import org.onenumber.channels.twilio.TwilioMessagingWebhooks;
 import org.onenumber.channels.twilio.TwilioWebhooks;
 import org.onenumber.core.error.OneNumberException;
@@ -34,8 +35,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers a complete Twilio Messaging webhook read by {@link TwilioWebhookHandler}, without
- * Micronaut's routing, binding and filters: the same rules as {@link TwilioWebhookController}, in
- * its order. The cases:
+ * Micronaut's routing, binding and filters, in the order Micronaut checks {@link
+ * TwilioWebhookController}'s; the form's own cases ({@link #take}) are the controller's too. The
+ * cases:
  *
  * <ol>
  *   <li>A content type other than {@code application/x-www-form-urlencoded}: 415; an empty body: 400
@@ -59,7 +61,7 @@ final class RawTwilioWebhooks {
 
   /** The signature header Twilio sends. */
   static final String SIGNATURE = "X-Twilio-Signature";
-  static final ApiError FORBIDDEN = new ApiError("forbidden", "X-Twilio-Signature is missing or does not match");
+  private static final ApiError FORBIDDEN = new ApiError("forbidden", "X-Twilio-Signature is missing or does not match");
 
   private static final Logger LOG = LoggerFactory.getLogger(RawTwilioWebhooks.class);
   private static final byte[] TWIML = TwilioWebhooks.EMPTY_TWIML.getBytes(StandardCharsets.UTF_8);
@@ -136,11 +138,29 @@ final class RawTwilioWebhooks {
       return error(HttpStatus.BAD_REQUEST, "bad_request", "Required Body [form] not specified", 0);
     }
     Map<String, String> form = TwilioMessagingWebhooks.form(new String(body, StandardCharsets.UTF_8));
-    String requestUrl = webhooks.needsRequestUrl() ? hosts.resolve(asMicronaut(uri, headers, secure)) + uri : null;
-    if (!webhooks.signed(requestUrl, uri, form, headers.get(SIGNATURE))) {
+    return take(path, uri, () -> hosts.resolve(asMicronaut(uri, headers, secure)) + uri, form, headers.get(SIGNATURE));
+  }
+
+  /**
+   * A webhook's form taken in, the same for both ways in (this class's {@link #answer}, and {@link
+   * TwilioWebhookController} for what Micronaut reads): not signed, 403 {@code forbidden}; the
+   * webhook lane full, 503 {@code unavailable} with {@code Retry-After}, nothing stored (not thrown:
+   * see {@code ShedResponses}); else handled until durable, 200 with empty TwiML. A domain failure
+   * is thrown, for each way in to answer.
+   *
+   * @param requestUrl the URL Twilio signed, asked for only when no public URL is configured
+   */
+  Answer take(String path, String pathAndQuery, Supplier<String> requestUrl, Map<String, String> form,
+      String signature) {
+    if (!webhooks.signed(webhooks.needsRequestUrl() ? requestUrl.get() : null, pathAndQuery, form, signature)) {
       return json(HttpStatus.FORBIDDEN, FORBIDDEN, 0);
     }
-    try (var permit = admission.enter(IntakeKind.WEBHOOK)) {
+    var permit = admission.tryEnter(IntakeKind.WEBHOOK);
+    if (permit == null) {
+      IntakeShedException shed = admission.refusal(IntakeKind.WEBHOOK);
+      return error(HttpStatus.SERVICE_UNAVAILABLE, shed.code(), shed.getMessage(), shed.retryAfterSeconds());
+    }
+    try (permit) {
       if (!webhooks.handle(path, form)) {
         LOG.info("status callback for unknown message {}", form.getOrDefault("MessageSid", form.get("SmsSid")));
       }

@@ -1,8 +1,11 @@
 package org.onenumber.server.channels;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -16,22 +19,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import org.onenumber.channels.twilio.TwilioMessagingWebhooks;
-import org.onenumber.channels.twilio.TwilioWebhooks;
-import org.onenumber.server.admission.IntakeAdmission;
-import org.onenumber.server.admission.IntakeKind;
-import org.onenumber.server.admission.ShedResponses;
-import org.onenumber.server.api.ApiError;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Twilio Messaging webhooks through Micronaut: what HTTP/1.1 requests never reach, since {@link
- * TwilioWebhookHandler} answers them in the Netty pipeline; HTTP/2 requests come here, and the
- * OpenAPI document and access policy are read from here. The cases are {@link
- * TwilioMessagingWebhooks}'; besides them: a wrong signature is 403 with nothing read or stored, a
- * storage failure 503 from the exception handler (Twilio retries), more signed webhooks in flight
- * than {@code onenumber.admission.webhooks} 503 with {@code Retry-After} at once, nothing stored
- * ({@link IntakeAdmission}).
+ * TwilioWebhookHandler} answers them in the Netty pipeline; HTTP/2 requests come here, and so do
+ * HTTP/1.1 webhooks with a {@code Content-Encoding}; the OpenAPI document and access policy are read
+ * from here. The form is taken in by {@link RawTwilioWebhooks#take}, as on the pipeline's way: a
+ * wrong signature is 403 with nothing stored, more signed webhooks in flight than {@code
+ * onenumber.admission.webhooks} 503 with {@code Retry-After} at once, nothing stored; a storage
+ * failure is 503 from the exception handler (Twilio retries).
  */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -39,19 +35,12 @@ import org.slf4j.LoggerFactory;
 @Tag(name = "webhooks")
 final class TwilioWebhookController {
 
-  private static final Logger LOG = LoggerFactory.getLogger(TwilioWebhookController.class);
-
-  private final TwilioMessagingWebhooks webhooks;
+  private final RawTwilioWebhooks webhooks;
   private final HttpHostResolver hosts;
-  private final IntakeAdmission admission;
-  private final ShedResponses shedResponses;
 
-  TwilioWebhookController(TwilioMessagingWebhooks webhooks, HttpHostResolver hosts, IntakeAdmission admission,
-      ShedResponses shedResponses) {
+  TwilioWebhookController(RawTwilioWebhooks webhooks, HttpHostResolver hosts) {
     this.webhooks = webhooks;
-    this.shedResponses = shedResponses;
     this.hosts = hosts;
-    this.admission = admission;
   }
 
   @Post(TwilioMessagingWebhooks.SMS_PATH)
@@ -70,19 +59,11 @@ final class TwilioWebhookController {
 
   private HttpResponse<?> handle(String path, HttpRequest<?> request, Map<String, String> form) {
     String pathAndQuery = request.getUri().toString();
-    if (!webhooks.signed(hosts.resolve(request) + pathAndQuery, pathAndQuery, form,
-        request.getHeaders().get(RawTwilioWebhooks.SIGNATURE))) {
-      return HttpResponse.status(io.micronaut.http.HttpStatus.FORBIDDEN).body(RawTwilioWebhooks.FORBIDDEN);
-    }
-    var permit = admission.tryEnter(IntakeKind.WEBHOOK);
-    if (permit == null) {
-      return shedResponses.of(request, admission.refusal(IntakeKind.WEBHOOK)); // not thrown: see ShedResponses
-    }
-    try (permit) {
-      if (!webhooks.handle(path, form)) {
-        LOG.info("status callback for unknown message {}", form.getOrDefault("MessageSid", form.get("SmsSid")));
-      }
-    }
-    return HttpResponse.ok(TwilioWebhooks.EMPTY_TWIML).contentType(MediaType.TEXT_XML_TYPE);
+    RawTwilioWebhooks.Answer answer = webhooks.take(path, pathAndQuery, () -> hosts.resolve(request) + pathAndQuery,
+        form, request.getHeaders().get(RawTwilioWebhooks.SIGNATURE));
+    MutableHttpResponse<byte[]> response = HttpResponse.<byte[]>status(HttpStatus.valueOf(answer.status()))
+        .contentType(answer.contentType()).body(answer.body());
+    return answer.retryAfterSeconds() > 0
+        ? response.header(HttpHeaders.RETRY_AFTER, Integer.toString(answer.retryAfterSeconds())) : response;
   }
 }

@@ -42,11 +42,16 @@ class TwilioWebhookPipelineIT {
   }
 
   private String webhook(Map<String, String> form, String signature, String connection) {
+    return webhook(form, signature, connection, "");
+  }
+
+  /** A webhook's request; {@code extraHeaders} are whole header lines, each ending in CRLF. */
+  private String webhook(Map<String, String> form, String signature, String connection, String extraHeaders) {
     String body = form.entrySet().stream()
         .map(e -> URLEncoder.encode(e.getKey(), UTF_8) + "=" + URLEncoder.encode(e.getValue(), UTF_8))
         .collect(Collectors.joining("&"));
     return "POST /webhooks/twilio/sms HTTP/1.1\r\nHost: " + host() + "\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-        + (signature == null ? "" : "X-Twilio-Signature: " + signature + "\r\n") + "Connection: " + connection
+        + (signature == null ? "" : "X-Twilio-Signature: " + signature + "\r\n") + extraHeaders + "Connection: " + connection
         + "\r\nContent-Length: " + body.getBytes(UTF_8).length + "\r\n\r\n" + body;
   }
 
@@ -82,12 +87,7 @@ class TwilioWebhookPipelineIT {
       assertTrue(Answer.read(in).body.contains("\"status\""));
       assertEquals(200, Answer.read(in).status);
     }
-    String token = server.login("sv-01");
-    for (String phone : new String[] {"010-9999-0011", "010-9999-0012"}) {
-      var contacts = server.client().toBlocking().retrieve(io.micronaut.http.HttpRequest
-          .GET("/api/v1/contacts?channel=SMS&phone=" + phone).bearerAuth(token), Map.class);
-      assertEquals(1, ((java.util.List<?>) contacts.get("items")).size(), phone + " stored once");
-    }
+    assertStoredOnce("010-9999-0011", "010-9999-0012");
   }
 
   @Test
@@ -117,6 +117,66 @@ class TwilioWebhookPipelineIT {
       Answer tooLarge = Answer.read(socket.getInputStream());
       assertEquals(413, tooLarge.status, tooLarge.toString());
       assertFalse(tooLarge.body.contains("MessageSid"));
+    }
+  }
+
+  /**
+   * Micronaut's controller (reached over HTTP/1.1 by a webhook with a {@code Content-Encoding},
+   * which the pipeline handler leaves to Micronaut) and the pipeline handler answer a signed
+   * webhook, a wrongly signed one and one that finds the webhook lane full alike: the same status,
+   * content type, body and {@code Retry-After}; each signed one is stored.
+   */
+  @Test
+  void theControllerAndThePipelineHandlerAnswerAlike() throws IOException {
+    Map<String, Answer> handler = new LinkedHashMap<>();
+    Map<String, Answer> controller = new LinkedHashMap<>();
+    int sid = 10;
+    for (String extra : new String[] {"", "Content-Encoding: identity\r\n"}) {
+      Map<String, Answer> answers = extra.isEmpty() ? handler : controller;
+      Map<String, String> form = form("SM0000000000000000000000000000bb" + sid, "+8210999900" + sid++);
+      answers.put("signed", once(webhook(form, server.sign("/webhooks/twilio/sms", form), "close", extra)));
+      answers.put("forbidden", once(webhook(form, "not-a-signature", "close", extra)));
+      var admission = server.bean(org.onenumber.server.admission.IntakeAdmission.class);
+      var lane = new java.util.ArrayList<org.onenumber.server.admission.IntakeAdmission.Permit>();
+      for (var permit = admission.tryEnter(org.onenumber.server.admission.IntakeKind.WEBHOOK); permit != null;
+          permit = admission.tryEnter(org.onenumber.server.admission.IntakeKind.WEBHOOK)) {
+        lane.add(permit);
+        assertTrue(lane.size() < 1_000, "the webhook lane is bounded");
+      }
+      Map<String, String> shed = form("SM0000000000000000000000000000bb" + sid, "+8210999900" + sid++);
+      answers.put("shed", once(webhook(shed, server.sign("/webhooks/twilio/sms", shed), "close", extra)));
+      lane.forEach(org.onenumber.server.admission.IntakeAdmission.Permit::close);
+    }
+    assertEquals(java.util.List.of(200, 403, 503), handler.values().stream().map(Answer::status).toList(),
+        handler.toString());
+    for (String answer : handler.keySet()) {
+      Answer ours = handler.get(answer);
+      Answer theirs = controller.get(answer);
+      assertNull(ours.header("date"), "the pipeline handler answered " + answer);
+      assertTrue(theirs.header("date") != null, "Micronaut answered " + answer + ": " + theirs);
+      assertEquals(ours.status, theirs.status, answer);
+      assertEquals(ours.header("content-type"), theirs.header("content-type"), answer);
+      assertEquals(ours.body, theirs.body, answer);
+      assertEquals(ours.header("retry-after"), theirs.header("retry-after"), answer);
+    }
+    assertStoredOnce("010-9999-0010", "010-9999-0012");
+  }
+
+  private void assertStoredOnce(String... phones) {
+    String token = server.login("sv-01");
+    for (String phone : phones) {
+      var contacts = server.client().toBlocking().retrieve(io.micronaut.http.HttpRequest
+          .GET("/api/v1/contacts?channel=SMS&phone=" + phone).bearerAuth(token), Map.class);
+      assertEquals(1, ((java.util.List<?>) contacts.get("items")).size(), phone + " stored once");
+    }
+  }
+
+  /** The answer to one request on its own connection. */
+  private Answer once(String request) throws IOException {
+    try (Socket socket = new Socket(server.uri().getHost(), server.uri().getPort())) {
+      socket.setSoTimeout(30_000);
+      socket.getOutputStream().write(request.getBytes(UTF_8));
+      return Answer.read(socket.getInputStream());
     }
   }
 

@@ -22,9 +22,14 @@ import java.util.concurrent.TimeUnit;
  * commit and rollback; read from {@code /prometheus} as {@code admin}) over the same run, divided
  * the same way, and {@code server_cpu_us_per_webhook}: the server JVM's CPU time (user and system)
  * over the run per acknowledged webhook, a figure that holds on a loaded machine where the rate
- * does not.
+ * does not; and {@code pool_acquire_us}: the mean wait for a connection of the shared pool over the
+ * run ({@code hikaricp_connections_acquire_seconds}, sum over count).
  */
 public final class WebhookBench {
+
+  private static final String STATEMENTS = "onenumber_sql_statements_total";
+  private static final String ACQUIRE_SUM = "hikaricp_connections_acquire_seconds_sum";
+  private static final String ACQUIRE_COUNT = "hikaricp_connections_acquire_seconds_count";
 
   private WebhookBench() {}
 
@@ -55,14 +60,17 @@ public final class WebhookBench {
       String url = options.get("postgres");
       var http = java.net.http.HttpClient.newHttpClient();
       String admin = Logins.token(http, server.uri(), "admin");
-      double statementsBefore = statements(http, server, admin);
+      String metricsBefore = metrics(http, server, admin);
       long committedBefore = url == null ? 0 : committed(url);
       Duration cpuBefore = server.cpu();
       AckedLoad load = run(server, "bench", threads, seconds);
       Duration cpu = server.cpu().minus(cpuBefore);
-      String transactions = String.format(" sql_per_webhook=%.1f server_cpu_us_per_webhook=%.0f",
-          (statements(http, server, admin) - statementsBefore) / Math.max(1, load.acknowledged()),
-          cpu.toNanos() / 1e3 / Math.max(1, load.acknowledged()));
+      String metricsAfter = metrics(http, server, admin);
+      String transactions = String.format(" sql_per_webhook=%.1f server_cpu_us_per_webhook=%.0f pool_acquire_us=%.0f",
+          (sum(metricsAfter, STATEMENTS) - sum(metricsBefore, STATEMENTS)) / Math.max(1, load.acknowledged()),
+          cpu.toNanos() / 1e3 / Math.max(1, load.acknowledged()),
+          (sum(metricsAfter, ACQUIRE_SUM) - sum(metricsBefore, ACQUIRE_SUM)) * 1e6
+              / Math.max(1, sum(metricsAfter, ACQUIRE_COUNT) - sum(metricsBefore, ACQUIRE_COUNT)));
       if (url != null) {
         TimeUnit.MILLISECONDS.sleep(1500); // backends report their counts at most once a second
         transactions += String.format(" tx_per_webhook=%.2f",
@@ -77,17 +85,26 @@ public final class WebhookBench {
     }
   }
 
-  /** The server's {@code onenumber_sql_statements_total} now. */
-  private static double statements(java.net.http.HttpClient http, ServerProcess server, String admin)
+  /** The server's {@code /prometheus} page now. */
+  private static String metrics(java.net.http.HttpClient http, ServerProcess server, String admin)
       throws java.io.IOException, InterruptedException {
-    String metrics = http.send(java.net.http.HttpRequest.newBuilder(server.uri().resolve("/prometheus"))
+    return http.send(java.net.http.HttpRequest.newBuilder(server.uri().resolve("/prometheus"))
         .header("Authorization", "Bearer " + admin).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-    var value = java.util.regex.Pattern.compile("(?m)^onenumber_sql_statements_total(?:\\{[^}]*})? (\\S+)$")
-        .matcher(metrics);
-    if (!value.find()) {
-      throw new IllegalStateException("no onenumber_sql_statements_total on /prometheus");
+  }
+
+  /** The sum of {@code name}'s series (every tag set) on a {@code /prometheus} page. */
+  private static double sum(String metrics, String name) {
+    var value = java.util.regex.Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? (\\S+)$").matcher(metrics);
+    double sum = 0;
+    boolean found = false;
+    while (value.find()) {
+      sum += Double.parseDouble(value.group(1));
+      found = true;
     }
-    return Double.parseDouble(value.group(1));
+    if (!found) {
+      throw new IllegalStateException("no " + name + " on /prometheus");
+    }
+    return sum;
   }
 
   /** The transactions committed in {@code url}'s database so far (this query's own included). */
