@@ -327,7 +327,7 @@ public final class RoutingHost implements RouteContact {
 
   @PreDestroy
   void stop() {
-    partitions.values().forEach(RoutingPartition::cancelTimer);
+    partitions.values().forEach(RoutingPartition::stop);
   }
 
   /** The simulated clock was started behind the journal (see {@link #clockNotBehindJournal}). */

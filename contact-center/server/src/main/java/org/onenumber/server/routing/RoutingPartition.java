@@ -76,6 +76,7 @@ final class RoutingPartition {
   private final CommandRelay relay;
   private final ArrivalReads arrivalReads;
   private long timer = -1;
+  private long pickUp = -1;
   private Instant timerAt;
   private boolean rebuildScheduled;
   /** Confined to the routing context: this node's engine is the one routing the partition (after its takeover). */
@@ -110,7 +111,7 @@ final class RoutingPartition {
       serveRelay();
     }
     if (w.ownership().clustered()) {
-      w.vertx().setPeriodic(QUEUED_ELSEWHERE_EVERY.toMillis(), id -> queue.read(this::pickUpQueuedElsewhere));
+      pickUp = w.vertx().setPeriodic(QUEUED_ELSEWHERE_EVERY.toMillis(), id -> queue.read(this::pickUpQueuedElsewhere));
     }
   }
 
@@ -517,7 +518,15 @@ final class RoutingPartition {
     });
   }
 
-  void cancelTimer() {
+  /** The server stops: no more ticks or pick-ups. */
+  void stop() {
+    if (pickUp >= 0) {
+      w.vertx().cancelTimer(pickUp);
+    }
+    cancelTimer();
+  }
+
+  private void cancelTimer() {
     if (timer >= 0) {
       w.vertx().cancelTimer(timer);
       timer = -1;
