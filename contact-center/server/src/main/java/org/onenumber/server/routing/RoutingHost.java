@@ -301,8 +301,12 @@ public final class RoutingHost implements RouteContact {
    */
   private void arriveOnOwner(RoutingPartition partition, ContactId contact) {
     Optional<Contact> given = handed.take(contact);
-    vertx.executeBlocking(() -> given.or(() -> journal.find(contact))
-            .map(c -> partition.relay().forward(new RoutingCommand.Arrive(c))), false)
+    if (given.isPresent()) {
+      partition.relay().forwardLater(new RoutingCommand.Arrive(given.get()));
+      return;
+    }
+    vertx.executeBlocking(() -> journal.find(contact), false) // the wait for the owner's answer holds no thread
+        .onSuccess(found -> found.ifPresent(c -> partition.relay().forwardLater(new RoutingCommand.Arrive(c))))
         .onFailure(e -> LOG.info("contact {} left to the owner's pick-up: {}", contact, e.getMessage()));
   }
 

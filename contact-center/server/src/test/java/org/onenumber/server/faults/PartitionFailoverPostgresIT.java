@@ -9,6 +9,8 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -37,7 +39,7 @@ import org.onenumber.server.routing.RoutingHost;
  * {@code city} ({@code messaging-ko}, served by op-001 and op-004 only, and {@code general-ko}, served
  * by nobody, where intake contacts wait) and the default partition {@code routing} (every other
  * queue). The first node up keeps {@code routing} and gives {@code city} to the second (each its
- * fair share). Operators connected to the first node accept SMS contacts that the second routes
+ * fair share); both are then ready for a load balancer ({@code /health/readiness} 200). Operators connected to the first node accept SMS contacts that the second routes
  * (commands, reads and arrivals relayed over the bus) while webhooks and intake posts reach the
  * first. Then the second node stops: the first must route {@code city} too within 5 s, its engine
  * rebuilt from the shared journal (the waits carried over: general-ko's oldest wait counts from the
@@ -77,6 +79,11 @@ class PartitionFailoverPostgresIT {
     try {
       await("each node routes its fair share").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
           .until(() -> routingA.routedHere().equals(List.of("routing")) && routingB.routedHere().equals(List.of("city")));
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+      for (EmbeddedServer node : List.of(a, b)) { // a balancer sends traffic to every node that routes a partition
+        assertEquals(200, http.send(HttpRequest.newBuilder(node.getURI().resolve("/health/readiness")).build(),
+            HttpResponse.BodyHandlers.discarding()).statusCode(), node.getURI() + " routes a partition: ready");
+      }
       operators = new SimulatedOperators(first).start(OPERATORS);
       load = new AckedLoad(first, run).start(2, 1);
       Instant loadStarted = Instant.now();
@@ -95,7 +102,6 @@ class PartitionFailoverPostgresIT {
       await("the first node routes both partitions").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
           .until(() -> routingA.routedHere().equals(List.of("city", "routing")));
       failoverSeconds = (System.nanoTime() - stopped) / 1e9;
-      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
       await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() ->
           acked.acknowledged() >= ackedAtStop + 20 && working.accepted() >= acceptedAtStop + OPERATORS.size());
       load.stop();
