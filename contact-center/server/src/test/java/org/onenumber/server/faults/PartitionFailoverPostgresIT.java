@@ -40,8 +40,8 @@ import org.onenumber.server.routing.RoutingHost;
  * by nobody, where intake contacts wait) and the default partition {@code routing} (every other
  * queue). The first node up keeps {@code routing} and gives {@code city} to the second (each its
  * fair share); both are then ready for a load balancer ({@code /health/readiness} 200). Operators connected to the first node accept SMS contacts that the second routes
- * (commands, reads and arrivals relayed over the bus) while webhooks and intake posts reach the
- * first. Then the second node stops: the first must route {@code city} too within 5 s, its engine
+ * (commands, reads and arrivals relayed over the bus; the first node's floor reads merge both
+ * partitions) while webhooks and intake posts reach the first. Then the second node stops: the first must route {@code city} too within 5 s, its engine
  * rebuilt from the shared journal (the waits carried over: general-ko's oldest wait counts from the
  * journal's {@code queued_at}), while {@code routing} never pauses (a probe reads its engine every
  * 20 ms: no failure, no gap over a second). Then: nothing acknowledged lost or stored twice, no contact
@@ -85,6 +85,11 @@ class PartitionFailoverPostgresIT {
             HttpResponse.BodyHandlers.discarding()).statusCode(), node.getURI() + " routes a partition: ready");
       }
       operators = new SimulatedOperators(first).start(OPERATORS);
+      // the floor read on the first node merges both partitions: the operators logged in to city, on the second
+      await("the merged reads").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() ->
+          routingA.read(EngineRead.AGENTS, "").stream().map(s -> s.agent().value()).toList().containsAll(OPERATORS)
+          && routingA.read(EngineRead.CONFIGURATIONS, "").stream().map(c -> c.queue().id().value()).toList()
+              .containsAll(List.of("messaging-ko", "general-ko")));
       load = new AckedLoad(first, run).start(2, 1);
       Instant loadStarted = Instant.now();
       SimulatedOperators working = operators;
