@@ -114,6 +114,11 @@ public final class JdbcRoutingLease {
     }
   }
 
+  /** This node leaves (it stops): no longer counted among the live nodes, so the others' share grows at once. */
+  public void absent() {
+    jdbc.update("update routing_node set seen_until = ? where node = ?", clock.instant().minus(ttl), node);
+  }
+
   /** How many nodes beat within their time to live (this one included once it is {@link #present}). */
   public int liveNodes() {
     return jdbc.queryOne("select count(*) from routing_node where seen_until >= ?", row -> row.getInt(1),

@@ -247,10 +247,30 @@ final class LeaseOwnership implements RoutingOwnership {
     return details;
   }
 
+  /**
+   * The server stops (a rolling restart, a scale-in): stop routing every partition held, end their
+   * leases and leave the live nodes, so that the others take them at their next heartbeat rather
+   * than after the leases' time to live. A node that dies without stopping is taken over at expiry.
+   */
   @PreDestroy
   void stop() {
     if (heartbeat != null) {
       heartbeat.shutdownNow();
+      try {
+        heartbeat.awaitTermination(2, TimeUnit.SECONDS); // a beat under way renews nothing after the release
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    try {
+      for (Lease lease : List.copyOf(held.values())) {
+        lose(lease, "this node stops");
+        leases.release(lease);
+      }
+      leases.absent();
+    } catch (RuntimeException e) {
+      LOG.warn("cluster node {} could not hand its routing leases over as it stops (they expire): {}", node,
+          e.getMessage());
     }
   }
 

@@ -9,10 +9,9 @@ import org.onenumber.server.persistence.JdbcDirectory;
 /**
  * The configuration check of routing partitions ({@code onenumber.cluster.partitions}, issue 11), at
  * start: partitions disjoint and every operator's queues in one partition ({@link Partitions}),
- * else the server refuses to start naming what to change. In this slice the lease is held per
- * partition ({@link LeaseOwnership}) but one engine still routes every queue on the default
- * partition's owner, so a configuration with partitions is refused after the check, saying so
- * (docs/architecture.md, "Routing partitions").
+ * else the server refuses to start naming what to change. Each partition's lease is then held by one
+ * node ({@link LeaseOwnership}), which routes it with an engine of its own
+ * ({@code org.onenumber.server.routing.RoutingHost}; docs/architecture.md, "Routing partitions").
  */
 @Context
 @Requires(property = "onenumber.cluster.enabled", value = "true")
@@ -23,12 +22,8 @@ final class PartitionsCheck {
   }
 
   static void check(Partitions partitions, JdbcDirectory directory) {
-    if (!partitions.configured()) {
-      return;
+    if (partitions.configured()) {
+      partitions.checkOperators(directory.agents());
     }
-    partitions.checkOperators(directory.agents());
-    throw new IllegalStateException("onenumber.cluster.partitions " + partitions.names() + " passed the check, but"
-        + " routing one engine per partition is not built yet (the leases are): leave onenumber.cluster.partitions"
-        + " empty (one partition, every queue)");
   }
 }

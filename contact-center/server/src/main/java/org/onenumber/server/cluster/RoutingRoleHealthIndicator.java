@@ -9,12 +9,14 @@ import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 
 /**
- * {@code /health} and {@code /health/readiness} entry {@code routing}: UP on the node that routes
- * (one node alone, or the cluster's lease owner); {@code STANDBY} on a cluster node that does not,
- * which application.yml maps to 503, so a load balancer checking {@code /health/readiness} sends
- * operators, citizens and webhooks to the owner only ({@code {"status":"STANDBY"}} is what an
- * anonymous caller sees). {@code /health/liveness} stays 200 on a standby. Details (role, node,
- * epoch) need a login, like every health detail.
+ * {@code /health} and {@code /health/readiness} entry {@code routing}: UP on a node that routes
+ * (one node alone, or the holder of a routing partition's lease: with {@code
+ * onenumber.cluster.partitions} each node routing a partition is ready, and hands the other
+ * partitions' commands to their owners over the bus); {@code STANDBY} on a cluster node that routes
+ * none, which application.yml maps to 503, so a load balancer checking {@code /health/readiness}
+ * sends operators, citizens and webhooks to routing nodes only ({@code {"status":"STANDBY"}} is what
+ * an anonymous caller sees). {@code /health/liveness} stays 200 on a standby. Details (role, node,
+ * epoch, the partitions this node routes) need a login, like every health detail.
  */
 @Singleton
 @Readiness
@@ -31,7 +33,7 @@ final class RoutingRoleHealthIndicator implements HealthIndicator {
 
   @Override
   public Publisher<HealthResult> getResult() {
-    HealthStatus status = ownership.owner() ? HealthStatus.UP : STANDBY;
+    HealthStatus status = ownership.partitions().stream().anyMatch(ownership::owner) ? HealthStatus.UP : STANDBY;
     return Publishers.just(HealthResult.builder("routing", status).details(ownership.describe()).build());
   }
 }

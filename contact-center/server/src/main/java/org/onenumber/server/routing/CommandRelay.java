@@ -2,6 +2,7 @@ package org.onenumber.server.routing;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
@@ -70,7 +71,17 @@ final class CommandRelay {
   private final String commandsAddress;
   private final String snapshotsAddress;
   private final String readsAddress;
+  /**
+   * Where the owner runs relayed commands and reads (each blocks until its engine answered): a pool
+   * of the relays' own, so that requests waiting for an engine never hold the Vert.x worker threads
+   * the engines' contexts and other blocking work need (a node routing one partition while relaying
+   * another stalled its own engine for 10 s when they did).
+   */
+  static final String WORKERS = "onenumber-routing-relay";
+  private static final int WORKER_THREADS = 16;
+
   private final DeliveryOptions request = new DeliveryOptions().setSendTimeout(TIMEOUT.toMillis());
+  private final WorkerExecutor workers;
   private MessageConsumer<Buffer> commands;
   private MessageConsumer<String> snapshots;
   private MessageConsumer<String> reads;
@@ -82,6 +93,7 @@ final class CommandRelay {
   /** The relay of routing partition {@code partition}. */
   CommandRelay(Vertx vertx, String partition) {
     this.vertx = vertx;
+    this.workers = vertx.createSharedWorkerExecutor(WORKERS, WORKER_THREADS);
     this.commandsAddress = address(COMMANDS, partition);
     this.snapshotsAddress = address(SNAPSHOTS, partition);
     this.readsAddress = address(READS, partition);
@@ -115,7 +127,7 @@ final class CommandRelay {
     if (commands == null) {
       commands = vertx.eventBus().consumer(commandsAddress, message -> answer(message, handle));
       snapshots = vertx.eventBus().consumer(snapshotsAddress, message -> snapshot.accept(message.body()));
-      reads = vertx.eventBus().consumer(readsAddress, message -> vertx.executeBlocking(() ->
+      reads = vertx.eventBus().consumer(readsAddress, message -> workers.executeBlocking(() ->
           read.apply(message.headers().get(READ), message.body()), false).onComplete(done -> {
             if (done.failed()) {
               message.fail(done.cause() instanceof IllegalArgumentException ? 400 : 503,
@@ -137,7 +149,7 @@ final class CommandRelay {
       message.fail(400, e.getMessage());
       return;
     }
-    vertx.executeBlocking(() -> handle.apply(command), false).onComplete(done -> {
+    workers.executeBlocking(() -> handle.apply(command), false).onComplete(done -> {
       if (done.succeeded()) {
         message.reply(Buffer.buffer(DomainEventWire.writeCore(done.result())));
         return;

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,10 +113,13 @@ final class JdbcRoutingRecord implements RoutingRecord {
         .filter(java.util.Objects::nonNull).findFirst();
   }
 
-  /** Contacts the journal holds as queued since before {@code before} (the cluster owner's pick-up of other nodes' intake). */
-  List<ContactId> queuedBefore(Instant before) {
-    return jdbc.query("select id from contact where state = 'QUEUED' and queued_at < ?",
-        row -> new ContactId(row.getString(1)), before);
+  /** Contacts the journal holds as queued since before {@code before} with their queues (a partition owner's pick-up of other nodes' intake). */
+  Map<ContactId, QueueId> queuedBefore(Instant before) {
+    Map<ContactId, QueueId> queued = new LinkedHashMap<>();
+    jdbc.query("select id, queue_id from contact where state = 'QUEUED' and queued_at < ? and queue_id is not null",
+        row -> Map.entry(new ContactId(row.getString(1)), new QueueId(row.getString(2))), before)
+        .forEach(e -> queued.put(e.getKey(), e.getValue()));
+    return queued;
   }
 
   @Override

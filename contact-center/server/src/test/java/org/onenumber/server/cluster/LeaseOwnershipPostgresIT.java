@@ -203,6 +203,33 @@ class LeaseOwnershipPostgresIT {
     assertEquals(Set.of("routing"), held(a));
   }
 
+  @Test
+  void aStoppingNodeHandsItsPartitionsOverAtTheOthersNextHeartbeat() {
+    Partitions two = Partitions.parse("sign: sign-video");
+    LeaseOwnership a = new LeaseOwnership(jdbc, clock, "node-a", TTL, two);
+    LeaseOwnership b = new LeaseOwnership(jdbc, clock, "node-b", TTL, two);
+    a.beat();
+    b.beat();
+    clock.advance(Duration.ofMillis(500));
+    a.beat(); // releases sign
+    clock.advance(Duration.ofMillis(500));
+    b.beat();
+    assertEquals(Set.of("sign"), held(b));
+    List<String> heardByB = new CopyOnWriteArrayList<>();
+    b.whenChanged("sign", owner -> heardByB.add("sign " + owner));
+
+    b.stop(); // a rolling restart: node-b stops
+    assertEquals(Set.of(), held(b));
+    assertEquals(List.of("sign false"), heardByB, "the stopping node stopped routing its partition first");
+    clock.advance(Duration.ofMillis(100)); // well within the time to live of node-b's last beat
+    a.beat();
+    assertEquals(Set.of("routing", "sign"), held(a), "taken at the next heartbeat, not after the lease's expiry");
+    assertThrows(LeaseLostException.class, () -> jdbc.inTransaction(() -> {
+      b.fence("sign");
+      return null;
+    }), "the stopped node cannot write the partition's routing");
+  }
+
   private static Set<String> held(LeaseOwnership node) {
     return node.partitions().stream().filter(node::owner).collect(Collectors.toSet());
   }

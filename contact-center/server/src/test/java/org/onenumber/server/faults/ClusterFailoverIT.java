@@ -258,7 +258,7 @@ class ClusterFailoverIT {
     }
   }
 
-  private static Instant oldestQueuedAt(String url, AckedLoad load) throws SQLException {
+  static Instant oldestQueuedAt(String url, AckedLoad load) throws SQLException {
     Instant oldest = Instant.MAX;
     try (Connection c = DriverManager.getConnection(url, TestDatabases.PG_USER, TestDatabases.PG_PASSWORD);
         PreparedStatement s = c.prepareStatement("select queued_at from contact where id = ?")) {

@@ -23,7 +23,7 @@ public final class ServerProcess implements AutoCloseable {
 
   public static final String ACCOUNT = "AC00000000000000000000000000000000";
   public static final String TOKEN = "test-auth-token-0123456789abcdef";
-  private static final String SECRET = "test-jwt-secret-0123456789abcdef0123456789abcdef";
+  static final String SECRET = "test-jwt-secret-0123456789abcdef0123456789abcdef";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
   private final Path dataDir;
