@@ -96,6 +96,13 @@ class H2JournalGrowthH2Test {
     }
   }
 
+  @Test
+  void anInMemoryDatabaseHasNoFileToKeep() throws Exception {
+    try (Connection memory = java.sql.DriverManager.getConnection("jdbc:h2:mem:housekeeping", "sa", "")) {
+      assertTrue(H2FileHousekeeping.of(memory).isEmpty());
+    }
+  }
+
   private JdbcDataSource dataSource() {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:file:" + dir.resolve("onenumber") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
