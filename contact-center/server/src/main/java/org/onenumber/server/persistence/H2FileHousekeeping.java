@@ -27,6 +27,9 @@ import org.h2.mvstore.MVStore;
  * next commit and their space is reused. It takes H2's store lock the way a commit does, so a
  * commit waits behind it (tens of milliseconds) and is never acknowledged before it is on disk;
  * until that next commit the old chunks stay valid on the file, so a killed process loses nothing.
+ * But in H2 2.3.232 the page rewrite races with concurrent writes (H2 pull request 4374): under a
+ * loaded day a concurrent commit failed with "Position 0", so the server leaves it off by default
+ * ({@link H2FileHousekeeper}).
  *
  * <p>{@link #compactWhenClosed} makes the database's eventual clean close (the pool closing its
  * last connection, or H2's own JVM shutdown hook) a {@code SHUTDOWN COMPACT}: the live data is
