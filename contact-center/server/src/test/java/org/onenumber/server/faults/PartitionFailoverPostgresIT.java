@@ -54,7 +54,7 @@ import org.onenumber.server.routing.RoutingHost;
  */
 class PartitionFailoverPostgresIT {
 
-  private static final String PARTITIONS = "city: messaging-ko general-ko";
+  static final String PARTITIONS = "city: messaging-ko general-ko";
   private static final List<String> OPERATORS = List.of("op-001", "op-004");
   private static final Duration FAILOVER_GOAL = Duration.ofSeconds(5);
   private static final Duration WAITED_BEFORE_STOP = Duration.ofSeconds(5);
@@ -180,7 +180,7 @@ class PartitionFailoverPostgresIT {
    * Seeds the demo city on {@code url} with a node alone, then gives every operator the queues of one
    * partition: op-001 and op-004 serve messaging-ko only, nobody else messaging-ko or general-ko.
    */
-  private static void seedWithDisjointOperators(String url) throws IOException {
+  static void seedWithDisjointOperators(String url) throws IOException {
     try (ApplicationContext seeding = ApplicationContext.run(properties(Map.of("datasources.default.url", url,
         "datasources.default.driver-class-name", "org.postgresql.Driver",
         "datasources.default.username", TestDatabases.PG_USER, "datasources.default.password",
