@@ -186,6 +186,14 @@ public final class RoutingHost implements RouteContact {
     return partitions.get(name);
   }
 
+  /**
+   * Refuses (400) a directory entry whose queues fall in two routing partitions, naming them: its
+   * capacity would be split between two engines ({@link Partitions#checkOperator}).
+   */
+  public void checkOperator(Agent operator) {
+    layout.checkOperator(operator);
+  }
+
   private Optional<QueueId> queueOfContact(ContactId contact) {
     return journal.find(contact).map(Contact::queue);
   }

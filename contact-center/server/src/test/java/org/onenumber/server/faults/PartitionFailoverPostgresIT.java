@@ -206,7 +206,7 @@ class PartitionFailoverPostgresIT {
     return ApplicationContext.run(EmbeddedServer.class, properties(settings));
   }
 
-  private static Map<String, Object> properties(Map<String, String> settings) throws IOException {
+  static Map<String, Object> properties(Map<String, String> settings) throws IOException {
     Map<String, Object> properties = new HashMap<>(settings);
     properties.put("onenumber.data-dir", Files.createTempDirectory("onenumber-partition").toString());
     properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret", ServerProcess.SECRET);
