@@ -166,6 +166,7 @@ public final class Partitions {
       case RoutingCommand.Close c -> contact(c.contact(), queueOfContact);
       case RoutingCommand.Abandon c -> contact(c.contact(), queueOfContact);
       case RoutingCommand.Transfer c -> contact(c.contact(), queueOfContact);
+      case RoutingCommand.HandOff c -> contact(c.contact(), queueOfContact);
       case RoutingCommand.Conference c -> contact(c.contact(), queueOfContact);
       case RoutingCommand.RequestCallback c -> contact(c.contact(), queueOfContact);
       case RoutingCommand.CallbackResult c -> contact(c.contact(), queueOfContact);

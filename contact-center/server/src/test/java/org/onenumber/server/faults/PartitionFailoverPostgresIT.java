@@ -2,7 +2,6 @@ package org.onenumber.server.faults;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
@@ -28,11 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.onenumber.core.agent.Agent;
 import org.onenumber.core.agent.AgentId;
-import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.directory.QueueId;
-import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.routing.QueueStatus;
-import org.onenumber.core.routing.RoutingCommand;
 import org.onenumber.server.TestDatabases;
 import org.onenumber.server.persistence.JdbcDirectory;
 import org.onenumber.server.routing.EngineRead;
@@ -50,7 +46,7 @@ import org.onenumber.server.routing.RoutingHost;
  * journal's {@code queued_at}), while {@code routing} never pauses (a probe reads its engine every
  * 20 ms: no failure, no gap over a second). Then: nothing acknowledged lost or stored twice, no contact
  * offered to or held by two operators (journal; none accepted twice), engine == journal, the line in
- * journal order; a transfer to another partition's queue is refused (400, not built yet). Prints {@code RESULT faults scenario=cluster-partition …}.
+ * journal order (a transfer across partitions: {@link PartitionDirectoryPostgresIT}). Prints {@code RESULT faults scenario=cluster-partition …}.
  */
 class PartitionFailoverPostgresIT {
 
@@ -118,10 +114,6 @@ class PartitionFailoverPostgresIT {
         assertEquals(200, load.sendTo(first, http, webhook), "retry of " + webhook.sid());
       }
       probe.stop();
-      String waiting = load.ackedContacts().iterator().next(); // in general-ko, partition city
-      InvalidInputException across = assertThrows(InvalidInputException.class, () -> routingA.handle(
-          new RoutingCommand.Transfer(new ContactId(waiting), new QueueId("english"), null, null, true)));
-      assertTrue(across.getMessage().contains("across routing partitions"), across.getMessage());
       positions = CrashSafetyIT.positions(first, load);
       Instant oldestQueuedAt = ClusterFailoverIT.oldestQueuedAt(url, load);
       oldestWaitAfter = routingA.read(EngineRead.QUEUE_STATUS, "general-ko").map(QueueStatus::oldestWait)
