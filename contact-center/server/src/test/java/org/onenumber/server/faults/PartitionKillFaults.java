@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,8 +19,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -56,7 +55,7 @@ class PartitionKillFaults {
     String run = "pk" + ProcessHandle.current().pid() % 1000;
     SimulatedOperators operators = null;
     AckedLoad load = null;
-    Probe probe = null;
+    PartitionFailoverPostgresIT.Probe probe = null;
     double failoverSeconds;
     Map<String, Integer> positions;
     Map<String, Integer> engine;
@@ -79,7 +78,8 @@ class PartitionKillFaults {
       await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() ->
           acked.acknowledged() >= 30 && acked.ackedContacts().size() >= 3 && working.accepted() >= OPERATORS.size()
           && Instant.now().isAfter(loadStarted.plus(WAITED_BEFORE_KILL)));
-      probe = new Probe(http, a.uri().resolve("/api/v1/queues/english/status"), supervisor).start();
+      probe = new PartitionFailoverPostgresIT.Probe(read(http, a.uri().resolve("/api/v1/queues/english/status"),
+          supervisor)).start();
       int acceptedAtKill = operators.accepted();
       int ackedAtKill = load.acknowledged();
       killedAt = Instant.now();
@@ -191,70 +191,21 @@ class PartitionKillFaults {
     return Long.parseLong(m.group(1));
   }
 
-  /** Reads the other partition's queue status over HTTP every 20 ms from its own thread. */
-  private static final class Probe {
-    private final HttpClient http;
-    private final URI target;
-    private final String token;
-    private final AtomicLong maxGapNanos = new AtomicLong();
-    private final AtomicInteger failures = new AtomicInteger();
-    private volatile String lastFailure = "none";
-    private volatile boolean running = true;
-    private Thread thread;
-
-    Probe(HttpClient http, URI target, String token) {
-      this.http = http;
-      this.target = target;
-      this.token = token;
-    }
-
-    Probe start() {
-      thread = Thread.ofPlatform().name("partition-kill-probe").start(() -> {
-        long last = System.nanoTime();
-        while (running) {
-          try {
-            int code = http.send(HttpRequest.newBuilder(target).header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (code != 200) {
-              failures.incrementAndGet();
-              lastFailure = "HTTP " + code;
-            }
-          } catch (IOException e) {
-            failures.incrementAndGet();
-            lastFailure = e.toString();
-          } catch (InterruptedException e) {
-            return;
-          }
-          long now = System.nanoTime();
-          maxGapNanos.accumulateAndGet(now - last, Math::max);
-          try {
-            Thread.sleep(20);
-          } catch (InterruptedException e) {
-            return;
-          }
-          last = System.nanoTime();
+  /** A read of {@code target} that throws unless it answers 200 (the probe counts it a failure). */
+  private static Runnable read(HttpClient http, URI target, String token) {
+    return () -> {
+      try {
+        int code = http.send(HttpRequest.newBuilder(target).header("Authorization", "Bearer " + token)
+            .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (code != 200) {
+          throw new IllegalStateException("HTTP " + code);
         }
-      });
-      return this;
-    }
-
-    void stop() throws InterruptedException {
-      running = false;
-      if (thread != null) {
-        thread.join(5000);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
       }
-    }
-
-    long maxGapMillis() {
-      return maxGapNanos.get() / 1_000_000;
-    }
-
-    int failures() {
-      return failures.get();
-    }
-
-    String lastFailure() {
-      return lastFailure;
-    }
+    };
   }
 }
