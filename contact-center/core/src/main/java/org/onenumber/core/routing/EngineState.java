@@ -120,6 +120,15 @@ abstract sealed class EngineState permits RoutingEngine {
     entries.remove(entry.contact.id());
   }
 
+  /** Journals {@code entry} queued in another engine's {@code queue} and forgets it here. */
+  void handedOff(Entry entry, QueueId queue) {
+    endConsult(entry);
+    out.move(entry, ContactState.QUEUED, now, null, queue, "transfer");
+    entry.place = Place.GONE;
+    entry.seat = null;
+    entries.remove(entry.contact.id());
+  }
+
   /** Frees the agent an agent consult about {@code entry} reserved, if any. */
   void endConsult(Entry entry) {
     Seat consultee = entry.consultee;

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -151,7 +151,7 @@ public final class Partitions {
     return switch (command) {
       case RoutingCommand.Configure c -> of(c.config().queue().id());
       case RoutingCommand.Arrive a -> of(a.contact().queue());
-      case RoutingCommand.LogIn l -> operator(l.agent().id(), union(l.agent().queues(), l.queues()));
+      case RoutingCommand.LogIn l -> logIn(l);
       case RoutingCommand.LogOut c -> operator(c.agent(), queuesOfAgent.apply(c.agent()));
       case RoutingCommand.MakeAvailable c -> operator(c.agent(), queuesOfAgent.apply(c.agent()));
       case RoutingCommand.TakeBreak c -> operator(c.agent(), queuesOfAgent.apply(c.agent()));
@@ -166,6 +166,7 @@ public final class Partitions {
       case RoutingCommand.Close c -> contact(c.contact(), queueOfContact);
       case RoutingCommand.Abandon c -> contact(c.contact(), queueOfContact);
       case RoutingCommand.Transfer c -> contact(c.contact(), queueOfContact);
+      case RoutingCommand.HandOff c -> contact(c.contact(), queueOfContact);
       case RoutingCommand.Conference c -> contact(c.contact(), queueOfContact);
       case RoutingCommand.RequestCallback c -> contact(c.contact(), queueOfContact);
       case RoutingCommand.CallbackResult c -> contact(c.contact(), queueOfContact);
@@ -176,6 +177,29 @@ public final class Partitions {
   private String operator(AgentId agent, Set<QueueId> queues) {
     return ofOperator(queues).orElseThrow(() -> new InvalidInputException("operator " + agent + " serves queues of the"
         + " routing partitions " + spanned(queues) + ": log in to the queues of one"));
+  }
+
+  /**
+   * A login's partition, by the operator's directory queues and the ones they log in to; refused when
+   * the queues logged in to lie in another partition than the directory entry's (the operator's later
+   * commands are sent by the directory entry, to that partition's engine).
+   */
+  private String logIn(RoutingCommand.LogIn login) {
+    String partition = operator(login.agent().id(), union(login.agent().queues(), login.queues()));
+    String byDirectory = operator(login.agent().id(), login.agent().queues());
+    if (!partition.equals(byDirectory)) {
+      throw new InvalidInputException("operator " + login.agent().id() + " logs in to queues of routing partition '"
+          + partition + "' but their directory entry serves partition '" + byDirectory + "': add those queues to"
+          + " the operator's entry (PUT /api/v1/admin/agents/{id}) or log in to queues of '" + byDirectory + "'");
+    }
+    return partition;
+  }
+
+  /** Refuses (as invalid input) an operator entry whose queues fall in more than one partition, naming them. */
+  public void checkOperator(Agent operator) {
+    if (spanned(operator.queues()).size() > 1) {
+      throw new InvalidInputException(message(List.of(operator)));
+    }
   }
 
   private static Set<QueueId> union(Set<QueueId> a, Set<QueueId> b) {
@@ -190,6 +214,12 @@ public final class Partitions {
 
   /** Throws naming every operator whose queues fall in more than one partition. */
   public void checkOperators(Collection<Agent> operators) {
+    if (operators.stream().anyMatch(a -> spanned(a.queues()).size() > 1)) {
+      throw new IllegalArgumentException(message(operators));
+    }
+  }
+
+  private String message(Collection<Agent> operators) {
     String split = operators.stream()
         .filter(a -> spanned(a.queues()).size() > 1)
         .sorted((a, b) -> a.id().value().compareTo(b.id().value()))
@@ -198,11 +228,9 @@ public final class Partitions {
                 .collect(Collectors.joining(", ")))
             .collect(Collectors.joining("; ")) + ")")
         .collect(Collectors.joining(", "));
-    if (!split.isEmpty()) {
-      throw new IllegalArgumentException("operators serve queues of two routing partitions, which would split their"
-          + " capacity between two engines: " + split + "; give each operator the queues of one partition, or"
-          + " put those queues in one partition");
-    }
+    return "operators serve queues of two routing partitions, which would split their capacity between two"
+        + " engines: " + split + "; give each operator the queues of one partition, or put those queues in one"
+        + " partition";
   }
 
   /**

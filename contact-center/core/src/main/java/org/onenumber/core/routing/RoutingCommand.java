@@ -179,6 +179,19 @@ public sealed interface RoutingCommand {
     }
   }
 
+  /**
+   * A {@link Transfer} to a queue another routing partition's engine routes ({@link Partitions}): the
+   * engine holding the contact journals it back to queued in {@code toQueue} (its first queued time, and
+   * so its wait, kept) and forgets it; the owner of {@code toQueue}'s partition picks it up from the
+   * journal. Sent by the server in place of such a transfer, never by a client.
+   */
+  record HandOff(ContactId contact, QueueId toQueue) implements RoutingCommand {
+    public HandOff {
+      InvalidInputException.require(contact, "contact");
+      InvalidInputException.require(toQueue, "toQueue");
+    }
+  }
+
   /** Adds a third party (an interpreter) to a connected call. */
   record Conference(ContactId contact, String thirdParty) implements RoutingCommand {
     public Conference {

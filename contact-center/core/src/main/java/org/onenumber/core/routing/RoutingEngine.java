@@ -16,6 +16,7 @@ import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactState;
 import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.error.IllegalTransitionException;
+import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.event.CallbackScheduled;
 import org.onenumber.core.event.OfferTimedOut;
@@ -200,6 +201,7 @@ public final class RoutingEngine extends EngineState {
       case Close c -> finish(held(c.contact()), c.outcome().reason());
       case Abandon a -> abandon(entry(a.contact()), a.reason());
       case Transfer t -> transfer(t);
+      case RoutingCommand.HandOff h -> handOff(held(h.contact()), h.toQueue());
       case Conference c -> Transfers.conference(held(c.contact()), c.thirdParty(), now, out);
       case RequestCallback r -> requestCallback(entry(r.contact()));
       case CallbackResult r -> callbackResult(entry(r.contact()), r.answered());
@@ -667,6 +669,22 @@ public final class RoutingEngine extends EngineState {
       forget(entry, ContactState.CLOSED, "transferred");
       reindex(seat, "transferred");
     }
+  }
+
+  /**
+   * Hands a held contact to another engine's {@code queue}: back to queued there in the journal (its
+   * first queued time kept), forgotten here; that queue's engine picks it up from the journal.
+   */
+  private void handOff(Entry entry, QueueId queue) {
+    if (configs.containsKey(queue)) {
+      throw new InvalidInputException("queue " + queue + " is routed by this engine: transfer to it");
+    }
+    Seat seat = entry.seat;
+    agents.withdraw(seat);
+    seat.release(entry, now);
+    out.move(entry, ContactState.TRANSFERRED, now, null, queue, "queue:" + queue);
+    handedOff(entry, queue);
+    reindex(seat, "transferred");
   }
 
   /** Takes a held contact from its agent back into line in {@code queue}. */

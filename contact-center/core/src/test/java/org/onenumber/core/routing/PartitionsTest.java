@@ -129,6 +129,29 @@ class PartitionsTest {
     assertThrows(IllegalArgumentException.class, () -> partition.apply(new RoutingCommand.Tick()));
   }
 
+  @Test
+  void aLoginToQueuesOfAnotherPartitionThanTheDirectoryEntrysIsRefusedNotSentToTheDefault() {
+    Function<RoutingCommand, String> partition = command -> city.of(command, id -> Optional.empty(), id -> Set.of());
+
+    InvalidInputException elsewhere = assertThrows(InvalidInputException.class, () -> partition.apply(
+        new RoutingCommand.LogIn(operator("op-050"), Set.of(new QueueId("messaging-ko")), null)));
+    assertEquals("operator op-050 logs in to queues of routing partition 'korean' but their directory entry serves"
+        + " partition 'routing': add those queues to the operator's entry (PUT /api/v1/admin/agents/{id}) or log in"
+        + " to queues of 'routing'", elsewhere.getMessage());
+    assertEquals("korean", partition.apply(new RoutingCommand.LogIn(operator("op-001", "messaging-ko"),
+        Set.of(new QueueId("general-ko")), null)), "another queue of the entry's partition");
+    assertEquals("routing", partition.apply(new RoutingCommand.LogIn(operator("op-050"), Set.of(new QueueId("english")),
+        null)), "no queue in the entry, a queue of the default partition");
+  }
+
+  @Test
+  void anEditedOperatorEntryOfTwoPartitionsIsInvalidInputNamingThem() {
+    city.checkOperator(operator("op-001", "messaging-ko", "general-ko"));
+    InvalidInputException split = assertThrows(InvalidInputException.class,
+        () -> city.checkOperator(operator("op-001", "messaging-ko", "sign-video")));
+    assertTrue(split.getMessage().contains("op-001 (korean: messaging-ko; sign: sign-video)"), split.getMessage());
+  }
+
   private static List<QueueId> queues(String... ids) {
     return Arrays.stream(ids).map(QueueId::new).toList();
   }

@@ -101,7 +101,8 @@ final class RoutingAdminController {
   }
 
   @Put("/agents/{agentId}")
-  @Operation(summary = "Create or replace an agent; a logged-in agent's messaging capacity changes at once")
+  @Operation(summary = "Create or replace an agent; a logged-in agent's messaging capacity changes at once;"
+      + " 400 when its queues fall in two routing partitions")
   RoutingBodies.AgentConfig putAgent(@PathVariable String agentId, @Body RoutingBodies.AgentConfig body) {
     Agent agent = new Agent(new AgentId(agentId), body.name(),
         body.skills() == null ? Set.of() : body.skills().stream().map(s -> SkillLevel.of(s.skill(), s.level()))
@@ -110,6 +111,7 @@ final class RoutingAdminController {
         new ChannelCapacity(body.maxMessaging()),
         body.queues() == null ? Set.of() : body.queues().stream().map(QueueId::new).collect(Collectors.toSet()),
         AgentState.OFFLINE, null);
+    routing.checkOperator(agent);
     directory.save(agent);
     if (routing.agent(agent.id()).isPresent()) {
       routing.handle(new RoutingCommand.ChangeCapacity(agent.id(), agent.capacity().maxMessaging()));

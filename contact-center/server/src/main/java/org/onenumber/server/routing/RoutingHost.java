@@ -25,7 +25,7 @@ import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.contact.ContactState;
 import org.onenumber.core.directory.QueueId;
-import org.onenumber.core.error.InvalidInputException;
+import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.error.RetriableException;
 import org.onenumber.core.event.ContactStateChanged;
 import org.onenumber.core.event.DomainEvent;
@@ -145,7 +145,8 @@ public final class RoutingHost implements RouteContact {
    * publishes and pushes its decisions, then answers. Handed to the partition's owner when another
    * node routes it.
    */
-  public Decisions handle(RoutingCommand command) {
+  public Decisions handle(RoutingCommand requested) {
+    RoutingCommand command = acrossPartitions(requested);
     RoutingPartition partition = partitionOf(command);
     return partition.routesHereOrAlone() ? partition.handleHere(command) : partition.relay().forward(command);
   }
@@ -157,12 +158,14 @@ public final class RoutingHost implements RouteContact {
 
   /** A command nobody waits for; handed to its partition's owner over the bus when another node routes it (failures logged). */
   @Override
-  public void routeLater(RoutingCommand command) {
+  public void routeLater(RoutingCommand requested) {
     RoutingPartition partition;
+    RoutingCommand command;
     try {
+      command = acrossPartitions(requested);
       partition = partitionOf(command);
     } catch (RuntimeException e) {
-      LOG.info("routing did not take {}: {}", command.getClass().getSimpleName(), e.getMessage());
+      LOG.info("routing did not take {}: {}", requested.getClass().getSimpleName(), e.getMessage());
       return;
     }
     if (partition.routesHereOrAlone()) {
@@ -172,18 +175,40 @@ public final class RoutingHost implements RouteContact {
     }
   }
 
-  /** The partition whose engine handles {@code command}; a transfer to another partition's queue is refused. */
+  /**
+   * A transfer to a queue of another partition than the contact's becomes a journaled hand-over
+   * ({@link RoutingCommand.HandOff}): the contact's engine queues it there in the journal, the
+   * target partition's owner picks it up within a second or two, its wait kept. A queue the
+   * directory does not know is a 404, as on one engine.
+   */
+  private RoutingCommand acrossPartitions(RoutingCommand command) {
+    if (!layout.configured() || !(command instanceof RoutingCommand.Transfer t) || t.toQueue() == null) {
+      return command;
+    }
+    String from = layout.of(command, this::queueOfContact, this::queuesOfAgent);
+    if (layout.of(t.toQueue()).equals(from)) {
+      return command;
+    }
+    if (directory.queue(t.toQueue()).isEmpty()) {
+      throw new NotFoundException("queue", t.toQueue().value());
+    }
+    return new RoutingCommand.HandOff(t.contact(), t.toQueue());
+  }
+
+  /** The partition whose engine handles {@code command}. */
   private RoutingPartition partitionOf(RoutingCommand command) {
     if (!layout.configured()) {
       return whole;
     }
-    String name = layout.of(command, this::queueOfContact, this::queuesOfAgent);
-    if (command instanceof RoutingCommand.Transfer t && t.toQueue() != null && !layout.of(t.toQueue()).equals(name)) {
-      throw new InvalidInputException("queue " + t.toQueue() + " is routed by partition '" + layout.of(t.toQueue())
-          + "', the contact by '" + name + "': a transfer across routing partitions is not possible yet;"
-          + " transfer to a queue of the same partition");
-    }
-    return partitions.get(name);
+    return partitions.get(layout.of(command, this::queueOfContact, this::queuesOfAgent));
+  }
+
+  /**
+   * Refuses (400) a directory entry whose queues fall in two routing partitions, naming them: its
+   * capacity would be split between two engines ({@link Partitions#checkOperator}).
+   */
+  public void checkOperator(Agent operator) {
+    layout.checkOperator(operator);
   }
 
   private Optional<QueueId> queueOfContact(ContactId contact) {

@@ -1,6 +1,7 @@
 package org.onenumber.server.seed;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -35,14 +36,16 @@ public final class DemoCitySeeder {
   private final String demoPassword;
   private final JdbcAgentDevices devices;
   private final String profile;
+  private final ApplicationEventPublisher<DirectorySeeded> seeded;
 
   public DemoCitySeeder(Jdbc jdbc, JdbcDirectory directory, Accounts accounts,
       @Value("${onenumber.seed.demo-password:demo1234}") String demoPassword, JdbcAgentDevices devices,
-      @Value("${onenumber.seed.profile:demo}") String profile) {
+      @Value("${onenumber.seed.profile:demo}") String profile, ApplicationEventPublisher<DirectorySeeded> seeded) {
     if (!"demo".equals(profile) && !"city".equals(profile)) {
       throw new ConfigurationException("onenumber.seed.profile must be demo or city");
     }
     this.profile = profile;
+    this.seeded = seeded;
     this.devices = devices;
     this.jdbc = jdbc;
     this.directory = directory;
@@ -78,6 +81,7 @@ public final class DemoCitySeeder {
     directory.invalidate();
     LOG.info("Seeded the {} city: {} departments, {} queues, {} operators", profile,
         directory.departments().size(), directory.queues().size(), directory.agents().size());
+    seeded.publishEvent(new DirectorySeeded());
     return true;
   }
 }
