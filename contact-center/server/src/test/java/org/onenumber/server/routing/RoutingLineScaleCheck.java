@@ -52,11 +52,13 @@ import org.onenumber.testkit.TestData;
  * session does, with or without a read between them (a position or call-state read, which
  * splits the batch). Prints commands/s, commands per commit, engine µs per command and commit ms;
  * asserts no timing. Runs only when asked: {@code bin/bench routing-line} ({@code
- * -Droute.scale.line=N}, {@code -Droute.scale.db=postgres}).
+ * -Droute.scale.line=N}, {@code -Droute.scale.db=postgres}, {@code -Droute.scale.commit-latency-ms=N}).
  */
 class RoutingLineScaleCheck {
 
   private static final int AGENTS = 500;
+  /** Added to each commit (-Droute.scale.commit-latency-ms): a database busy with the rest of the day. */
+  private static final long LATENCY_MS = Long.getLong("route.scale.commit-latency-ms", 0);
   private static final QueueId QUEUE = new QueueId("nyc-general");
   private final ManualClock clock = new ManualClock();
 
@@ -155,10 +157,10 @@ class RoutingLineScaleCheck {
     assertEquals(before, routing.engine().waitingCount(), "as many arrived as left");
     int commands = published.get();
     double commitMs = record.nanos.get() / 1e6;
-    System.out.printf("RESULT routing-line db=%s waiting=%d agents=%d burst=%d threads=%d reads=%s commands=%d"
+    System.out.printf("RESULT routing-line db=%s waiting=%d agents=%d burst=%d threads=%d latency_ms=%d reads=%s commands=%d"
         + " commands_per_s=%.0f commits=%d commands_per_commit=%.1f engine_us_per_command=%.1f"
         + " commit_ms_per_batch=%.2f commit_share=%.2f%n", postgres ? "postgres" : "h2", waiting, AGENTS, burst,
-        threads, reads, commands, commands / (wall / 1e9), record.commits.get(),
+        threads, LATENCY_MS, reads, commands, commands / (wall / 1e9), record.commits.get(),
         commands / (double) Math.max(1, record.commits.get()),
         (busyNanos.get() - record.nanos.get()) / 1e3 / commands, commitMs / Math.max(1, record.commits.get()),
         record.nanos.get() / (double) busyNanos.get());
@@ -259,6 +261,13 @@ class RoutingLineScaleCheck {
     @Override
     public void write(Decisions decisions, List<AgentStatus> agents, Set<AgentId> loggedOut) {
       long start = System.nanoTime();
+      if (LATENCY_MS > 0) {
+        try {
+          Thread.sleep(LATENCY_MS); // a busy database's round trip (the city day's server under load)
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       jdbc.write(decisions, agents, loggedOut);
       nanos.addAndGet(System.nanoTime() - start);
       commits.incrementAndGet();
