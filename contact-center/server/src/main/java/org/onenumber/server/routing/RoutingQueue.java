@@ -24,8 +24,13 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li><b>A command</b> ({@link Command}): applied; its decisions, or its refusal, are held until
  *       the batch is written (a refusal may rest on a decision of the same batch).
- *   <li><b>A read</b> ({@link #read}): the batch so far is written and handed on first, so a read
- *       never sees or pushes an unwritten decision; then it runs on its own.
+ *   <li><b>A read</b> ({@link #read}): it never sees or pushes an unwritten decision. With nothing
+ *       of the turn unwritten it runs at once; after a command of the turn it waits for the turn's
+ *       one commit and then runs, with the other reads of the turn, in queue order (issue 17: a
+ *       read used to write the batch so far first, so at New York's record day, with position,
+ *       call-state and chat-push reads between the arrivals and abandons, a batch held one or two
+ *       commands and the context spent its time in commits). A read may so see commands queued
+ *       after it, all written: whoever waits for a read sends nothing meanwhile.
  *   <li><b>The engine fails on a command</b> (not a refusal): the engine is stale and the batch's
  *       decisions are dropped; that command fails with its error, the ones applied before it in
  *       the batch with a retriable one (none was written); the rest of the queue runs on an engine
@@ -162,6 +167,7 @@ final class RoutingQueue {
   private void drain() {
     scheduled.set(false);
     List<Applied> batch = new ArrayList<>();
+    List<Read> afterCommit = new ArrayList<>();
     for (int n = 0; n < MAX_BATCH; n++) {
       Item next = staff.poll();
       if (next == null) {
@@ -172,13 +178,12 @@ final class RoutingQueue {
       }
       switch (next) {
         case Command command -> apply(command, batch);
-        case Read read -> {
-          flush(batch);
-          run(read);
-        }
+        case Read read when batch.isEmpty() && afterCommit.isEmpty() -> run(read);
+        case Read read -> afterCommit.add(read);
       }
     }
     flush(batch);
+    afterCommit.forEach(RoutingQueue::run);
     if (!waiting.isEmpty() || !staff.isEmpty()) {
       schedule();
     }

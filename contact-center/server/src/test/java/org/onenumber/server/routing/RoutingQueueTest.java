@@ -37,7 +37,7 @@ import org.onenumber.testkit.TestData;
 
 /**
  * The routing context's batches over an in-memory record: commands queued together are written in
- * one transaction and answered only after it; a read splits the batch; a failed commit fails the
+ * one transaction and answered only after it; a read waits for the commit; a failed commit fails the
  * whole batch, publishes nothing and leaves an engine that a rebuild makes equal to the record.
  * The context is a list of tasks run by hand.
  */
@@ -142,8 +142,34 @@ class RoutingQueueTest {
     runContext();
 
     assertEquals(List.of(1), sessionsSeen, "the login was written before the read ran");
-    assertEquals(2, record.writes, "the read split the batch in two commits");
+    assertEquals(1, record.writes, "the read waited for the turn's one commit, it did not split it");
     assertEquals(ContactState.OFFERED, record.open.get(new ContactId("c0")).state());
+  }
+
+  /**
+   * Issue 17 (New York's record day): reads between the arrivals and abandons (positions, call
+   * states, chat pushes) each wrote the batch so far, so a turn of 200 items made ~100 commits.
+   * Now they run after the turn's one commit, in queue order; a read with nothing unwritten before
+   * it still runs at once.
+   */
+  @Test
+  void readsBetweenCommandsRunAfterTheTurnsOneCommitInQueueOrder() {
+    List<String> seen = new ArrayList<>();
+    queue.read(() -> seen.add("head:" + record.writes));
+    for (int c = 0; c < 50; c++) {
+      queued(new RoutingCommand.Arrive(intake("c" + c)));
+      int n = c;
+      queue.read(() -> seen.add("r" + n + ":" + record.writes + ":" + published.size()));
+    }
+
+    runContext();
+
+    assertEquals(1, record.writes, "50 arrivals with 50 reads between them: one commit (was 50)");
+    assertEquals(51, seen.size());
+    assertEquals("head:0", seen.get(0), "a read with nothing unwritten before it runs at once");
+    for (int c = 0; c < 50; c++) {
+      assertEquals("r" + c + ":1:50", seen.get(c + 1), "in queue order, after the commit and the publication");
+    }
   }
 
   @Test
