@@ -12,8 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -115,34 +113,10 @@ class PartitionKillFaults {
       b.stop();
       a.stop();
     }
-    CrashSafetyIT.Database database = () -> DriverManager.getConnection(url, TestDatabases.PG_USER,
-        TestDatabases.PG_PASSWORD);
-    CrashSafetyIT.Counts counts = CrashSafetyIT.count(load, database);
-    int doubleAssigned;
-    int mismatched;
-    try (Connection connection = database.open()) {
-      doubleAssigned = DoubleAssignments.count(connection);
-      mismatched = EngineAgreement.mismatched(engine, connection);
-    }
-    System.out.printf("RESULT faults scenario=cluster-partition-kill acked=%d lost=%d duplicated=%d double_assigned=%d"
-        + " recover_s=%.1f other_partition_max_gap_ms=%d other_partition_failures=%d accepted=%d accepted_twice=%d"
-        + " engine_journal_mismatch=%d%n", load.acknowledged(), counts.lost(), counts.duplicated(), doubleAssigned,
-        failoverSeconds, probe.maxGapMillis(), probe.failures(), operators.accepted(), operators.acceptedTwice(),
-        mismatched);
-    assertTrue(failoverSeconds <= FAILOVER_GOAL.toSeconds(), "the partition moved in " + failoverSeconds + " s");
-    assertEquals(0, probe.failures(), "reads of the partition that did not move failed: " + probe.lastFailure());
-    assertTrue(probe.maxGapMillis() < 1000, "the partition that did not move paused " + probe.maxGapMillis() + " ms");
-    assertEquals(0, counts.lost(), "acknowledged webhooks and intake contacts lost");
-    assertEquals(0, counts.duplicated(), "webhooks and intake contacts stored twice");
-    assertEquals(0, doubleAssigned, "contacts offered to or held by two operators at once (journal)");
-    assertEquals(0, operators.acceptedTwice(), "contacts two operators were allowed to accept");
-    assertEquals(0, mismatched, "queues where the engine and the journal disagree");
-    assertEquals(load.ackedContacts(), positions.keySet(), "every acknowledged contact waits, in the moved partition");
-    CrashSafetyIT.assertLineInJournalOrder(positions, database);
+    new PartitionVerdict("cluster-partition-kill", load, operators, probe, failoverSeconds, positions, engine, oldestWaitAfter,
+        waitedSinceQueued).check(url, FAILOVER_GOAL);
     assertTrue(Duration.between(oldestQueuedAt, killedAt).compareTo(WAITED_BEFORE_KILL.minusSeconds(2)) > 0,
         "the oldest contact waited long enough before the kill to tell a carried-over wait from a new one");
-    assertTrue(oldestWaitAfter >= waitedSinceQueued - 2, "the wait was carried over: the engine says "
-        + oldestWaitAfter + " s, the journal's queued_at " + waitedSinceQueued + " s");
   }
 
   private static Map<String, String> partitioned(Map<String, String> cluster) {
