@@ -277,8 +277,12 @@ class ClusterFailoverIT {
   /** The queue's oldest wait as the new owner's engine tells it ({@code GET /api/v1/queues/{id}/status}). */
   private static long oldestWaitSeconds(HttpClient http, ServerProcess owner, String queue) throws IOException,
       InterruptedException {
-    URI server = owner.uri();
-    String token = Logins.token(http, server, "sv-01");
+    return oldestWaitSeconds(http, owner.uri(), Logins.token(http, owner.uri(), "sv-01"), queue);
+  }
+
+  /** The queue's oldest wait as {@code server}'s engine tells it, read with {@code token}. */
+  static long oldestWaitSeconds(HttpClient http, URI server, String token, String queue) throws IOException,
+      InterruptedException {
     HttpResponse<String> status = http.send(HttpRequest.newBuilder(server.resolve("/api/v1/queues/" + queue + "/status"))
         .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
     Matcher m = OLDEST.matcher(status.body());

@@ -17,8 +17,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.onenumber.server.TestDatabases;
 
@@ -39,7 +37,6 @@ class PartitionKillFaults {
   private static final List<String> OPERATORS = List.of("op-001", "op-004");
   private static final Duration FAILOVER_GOAL = Duration.ofSeconds(5);
   private static final Duration WAITED_BEFORE_KILL = Duration.ofSeconds(5);
-  private static final Pattern OLDEST = Pattern.compile("\"oldestWaitingSeconds\"\\s*:\\s*(\\d+)");
 
   @Test
   void theKilledOwnersPartitionMovesWithinFiveSecondsAndTheOtherNeverStops() throws Exception {
@@ -95,7 +92,7 @@ class PartitionKillFaults {
       probe.stop();
       positions = CrashSafetyIT.positions(a.uri(), load);
       oldestQueuedAt = ClusterFailoverIT.oldestQueuedAt(url, load);
-      oldestWaitAfter = oldestWaitSeconds(http, a.uri(), supervisor);
+      oldestWaitAfter = ClusterFailoverIT.oldestWaitSeconds(http, a.uri(), supervisor, "general-ko"); // intake waits there
       waitedSinceQueued = Duration.between(oldestQueuedAt, Instant.now()).toSeconds();
       operators.stop();
       operators.logOut(OPERATORS);
@@ -153,16 +150,6 @@ class PartitionKillFaults {
       Thread.currentThread().interrupt();
       return 0;
     }
-  }
-
-  /** general-ko's oldest wait as the node's engine tells it (the intake contacts wait there). */
-  private static long oldestWaitSeconds(HttpClient http, URI server, String token) throws IOException,
-      InterruptedException {
-    HttpResponse<String> status = http.send(HttpRequest.newBuilder(server.resolve("/api/v1/queues/general-ko/status"))
-        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-    Matcher m = OLDEST.matcher(status.body());
-    assertTrue(status.statusCode() == 200 && m.find(), status.statusCode() + " " + status.body());
-    return Long.parseLong(m.group(1));
   }
 
   /** A read of {@code target} that throws unless it answers 200 (the probe counts it a failure). */
