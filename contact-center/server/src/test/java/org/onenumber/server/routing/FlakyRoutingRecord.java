@@ -48,6 +48,11 @@ final class FlakyRoutingRecord implements RoutingRecord {
     failNextWriteWith(new RetriableException("database unavailable (injected)", null));
   }
 
+  /** Whether a failure is armed and no write has come to take it yet. */
+  boolean failureArmed() {
+    return failNext != null;
+  }
+
   /** The next write throws {@code failure} (e.g. a lease fence's) and stores nothing. */
   void failNextWriteWith(RuntimeException failure) {
     failNext = failure;
