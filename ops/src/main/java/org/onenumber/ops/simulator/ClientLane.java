@@ -6,6 +6,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.onenumber.core.error.RetriableException;
@@ -37,6 +39,7 @@ final class ClientLane implements AutoCloseable {
   private final int requestBound;
   private final int socketBound;
   private final Duration wait;
+  private final LaneTimings timings = new LaneTimings();
 
   ClientLane(String name, int requests, int sockets, Duration wait) {
     this.name = name;
@@ -69,18 +72,42 @@ final class ClientLane implements AutoCloseable {
 
   /** Sends {@code request} once a place is free (at most the lane's wait). */
   <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) throws IOException, InterruptedException {
+    long asked = System.nanoTime();
     if (!requests.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
       throw new TimedOut(name + ": no place among " + requestBound + " requests in flight within " + wait.toSeconds()
           + " s: " + request.method() + " " + request.uri(), null);
     }
+    long placed = System.nanoTime();
+    timings.entered();
+    long[] answered = {0};
+    CompletableFuture<HttpResponse<T>> sent = http.sendAsync(request, body);
+    CompletableFuture<HttpResponse<T>> answer = sent.whenComplete((r, e) -> answered[0] = System.nanoTime());
     try {
-      return http.send(request, body);
-    } catch (HttpTimeoutException e) {
-      throw new TimedOut(name + ": no answer within " + request.timeout().map(Duration::toSeconds).orElse(0L) + " s: "
-          + request.method() + " " + request.uri(), e);
+      return answer.get();
+    } catch (InterruptedException e) {
+      sent.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof HttpTimeoutException t) {
+        throw new TimedOut(name + ": no answer within " + request.timeout().map(Duration::toSeconds).orElse(0L) + " s: "
+            + request.method() + " " + request.uri(), t);
+      }
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(cause);
     } finally {
       requests.release();
+      long now = System.nanoTime();
+      long done = answered[0] == 0 ? now : answered[0];
+      timings.sent(placed - asked, done - placed, now - done);
     }
+  }
+
+  /** Where this lane's requests spent their time since the last call ({@link LaneTimings#drain}). */
+  String timings() {
+    return name + " " + timings.drain();
   }
 
   /** Takes a place for a long-lived socket (at most the lane's wait); give it back with {@link #socketClosed}. */

@@ -460,6 +460,7 @@ public final class Simulation {
         t < 0 ? "-" : "", (long) at / 3600, (long) at / 60 % 60, s.offered(), s.answered(), s.abandoned(), s.waiting(),
         100 * s.serviceLevel(), s.asaSeconds(), ledger.rejected.get(), ledger.errors.get(), ledger.timeouts.get(),
         ledger.retries.get(), ledger.redials.get(), ledger.gaveUp.get(), ledger.refusedAccepts);
+    System.out.println("[sim-http] " + http.timings());
     return System.nanoTime();
   }
 }

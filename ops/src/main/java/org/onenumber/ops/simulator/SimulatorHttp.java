@@ -78,6 +78,14 @@ final class SimulatorHttp implements AutoCloseable {
         + operators.stream().mapToInt(ClientLane::connectionBound).sum();
   }
 
+  /** Each lane's {@link ClientLane#timings()} since the last call, one line. */
+  String timings() {
+    StringBuilder line = new StringBuilder();
+    operators.forEach(l -> line.append(l.timings()).append(" | "));
+    citizens.forEach(l -> line.append(l.timings()).append(" | "));
+    return line.toString();
+  }
+
   @Override
   public void close() {
     citizens.forEach(ClientLane::close);
