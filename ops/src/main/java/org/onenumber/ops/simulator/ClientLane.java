@@ -39,10 +39,16 @@ final class ClientLane implements AutoCloseable {
   private final int requestBound;
   private final int socketBound;
   private final Duration wait;
-  private final LaneTimings timings = new LaneTimings();
+  private final LaneTimings timings;
 
   ClientLane(String name, int requests, int sockets, Duration wait) {
+    this(name, requests, sockets, wait, new LaneTimings());
+  }
+
+  /** A lane whose requests are timed in {@code timings}, which several lanes may share. */
+  ClientLane(String name, int requests, int sockets, Duration wait, LaneTimings timings) {
     this.name = name;
+    this.timings = timings;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
     this.requests = new Semaphore(requests, true);
     this.sockets = new Semaphore(sockets, true);
@@ -103,11 +109,6 @@ final class ClientLane implements AutoCloseable {
       long done = answered[0] == 0 ? now : answered[0];
       timings.sent(placed - asked, done - placed, now - done);
     }
-  }
-
-  /** Where this lane's requests spent their time since the last call ({@link LaneTimings#drain}). */
-  String timings() {
-    return name + " " + timings.drain();
   }
 
   /** Takes a place for a long-lived socket (at most the lane's wait); give it back with {@link #socketClosed}. */

@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * working, and finishes every working one whose shift is over (operator i
  * of the list, 1-based, works {@code CityShift.of(i)}; trace second 0 is the city's midnight, a
  * negative trace second the evening before, while the simulator waits for the server's midnight).
- * Logins run on virtual threads, so a shift change of a hundred operators does not hold up the
- * arrivals. Called from the dispatcher thread only; looks at most every 100 ms of wall time.
+ * Logins run on the operators' own threads ({@link SimulatedOperator#console}), so a shift change
+ * of a hundred operators does not hold up the arrivals. Called from the dispatcher thread only; looks at most every 100 ms of wall time.
  */
 final class ShiftRota {
 
@@ -42,7 +42,7 @@ final class ShiftRota {
       CityShift shift = CityShift.of(i + 1);
       boolean onDuty = shift.onDutyAt(now) || shift.onDutyAt(now.plusMinutes(arrivesEarly(i + 1)));
       if (onDuty && !op.running() && starting.add(op.id())) {
-        Thread.ofVirtual().name("shift-" + op.id()).start(() -> startShift(op));
+        SimulatedOperator.console("shift-" + op.id(), () -> startShift(op));
       } else if (!onDuty && op.running() && finishing.add(op.id())) {
         op.finish();
       } else if (onDuty) {

@@ -40,13 +40,15 @@ import java.util.random.RandomGenerator;
  * </ol>
  *
  * Its console (requests and the agent WebSocket) runs on an operators' {@link ClientLane}, never
- * behind the citizens' requests. Thread-safe; failures of single calls are counted in the ledger and
+ * behind the citizens' requests, and on threads of its own ({@link #console}), never behind the
+ * citizens' virtual threads. Thread-safe; failures of single calls are counted in the ledger and
  * never stop the operator.
  */
 final class SimulatedOperator {
 
   static final long WORK_BEFORE_BREAK_S = 7200;
   static final long BREAK_S = 900;
+  private static final long CONSOLE_STACK_BYTES = 256 * 1024;
   private static final ObjectMapper JSON = new ObjectMapper();
   private final String id;
   private final ClientLane lane;
@@ -120,7 +122,7 @@ final class SimulatedOperator {
 
   /** End of shift: finishes what is in hand (on a virtual thread), then {@link #stop}s. */
   void finish() {
-    Thread.ofVirtual().name("finish-" + id).start(() -> {
+    console("finish-" + id, () -> {
       try {
         while (inHand.get() > 0 && running) {
           TimeUnit.MILLISECONDS.sleep(50);
@@ -153,7 +155,7 @@ final class SimulatedOperator {
         return; // case 5: the phone rings, the call's Dial is answered by pickUp
       }
       inHand.incrementAndGet();
-      Thread.ofVirtual().name("contact-" + id).start(() -> {
+      console("contact-" + id, () -> {
         try {
           handle(offerId, offer.path("contactId").asText());
         } finally {
@@ -186,7 +188,7 @@ final class SimulatedOperator {
    */
   void pickUp(String contactId, Runnable hangUp) {
     inHand.incrementAndGet();
-    Thread.ofVirtual().name("call-" + id).start(() -> {
+    console("call-" + id, () -> {
       try {
         talk(contactId, hangUp);
       } finally {
@@ -250,6 +252,20 @@ final class SimulatedOperator {
     }
   }
 
+  /**
+   * Starts {@code work} on one of the operator's own threads: a platform thread, scheduled by the
+   * operating system as a real console's browser is, not a virtual thread. The simulator's tens of
+   * thousands of citizens are virtual threads on the JDK's few carriers (as many as cores); at New
+   * York's morning peak thousands of them wait for a carrier at once, and an operator's thread
+   * whose answer had arrived waited behind them for seconds (session 14: 7,656 virtual threads
+   * queued for 2 carriers, an operator's request resumed 0.5–4 s after its answer), so accepts and
+   * wrap-ups stalled while the server was idle. A few hundred to a few thousand of these exist at
+   * once (consoles, contacts in hand), mostly asleep; a small stack each.
+   */
+  static Thread console(String name, Runnable work) {
+    return Thread.ofPlatform().daemon().name(name).stackSize(CONSOLE_STACK_BYTES).start(work);
+  }
+
   private void sleepTrace(double traceSeconds) throws InterruptedException {
     Thread.sleep(Duration.ofMillis((long) (traceSeconds * 1000 / options.speedup())));
   }
@@ -259,7 +275,7 @@ final class SimulatedOperator {
 
     @Override
     void onFrame(String frame) {
-      Thread.ofVirtual().start(() -> react(frame));
+      console("console-" + id, () -> react(frame));
     }
 
     private void react(String frame) {

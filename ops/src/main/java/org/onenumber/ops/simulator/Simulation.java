@@ -296,9 +296,10 @@ public final class Simulation {
       channels.put(lane, channel);
     }
     System.out.printf(Locale.ROOT, "[sim] HTTP: %d citizens' clients × %d requests in flight + %d chat sockets,"
-        + " %d operators' clients × %d requests: at most %d connections, plus one console socket per operator%n",
-        SimulatorHttp.CITIZEN_LANES, SimulatorHttp.CITIZEN_REQUESTS, SimulatorHttp.CHAT_SOCKETS,
-        SimulatorHttp.OPERATOR_LANES, SimulatorHttp.OPERATOR_REQUESTS, http.connectionBound());
+        + " %d operators' clients (one per %d consoles) × %d requests: at most %d connections, plus one console"
+        + " socket per operator%n", SimulatorHttp.CITIZEN_LANES, SimulatorHttp.CITIZEN_REQUESTS,
+        SimulatorHttp.CHAT_SOCKETS, http.operatorLanes(), SimulatorHttp.CONSOLES_PER_LANE,
+        SimulatorHttp.OPERATOR_REQUESTS, http.connectionBound());
     return channels.get(http.citizenLanes().get(0));
   }
 

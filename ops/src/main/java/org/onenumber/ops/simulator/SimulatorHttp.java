@@ -3,6 +3,8 @@ package org.onenumber.ops.simulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,9 +24,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * most 80 citizens' HTTP requests at once anyway (chat 32, webhooks 32, contacts 16; the rest is
  * answered 503 at once), so more places would only turn into connections the server sheds. A chat
  * conversation holds its socket for its wait and talk, seconds of wall time at 100×: 1,000 sockets
- * a lane (4,000) covers every chat of the peak hour ~5 s long. Operators: 500 operators, each
- * contact an accept and a wrap-up; at most ~170 contacts/s answered (500 ÷ 3 s of wall time per
- * 300-s handle) × 2 requests × ~100 ms ≈ 34 in flight: 2 lanes × 32.
+ * a lane (4,000) covers every chat of the peak hour ~5 s long.
+ *
+ * <p>Operators: one client per {@value #CONSOLES_PER_LANE} consoles, by operator number (operators
+ * 1–25 on the first, 26–50 on the second…: a block of consecutive numbers holds every shift of
+ * {@link CityShift}, whose pattern repeats every 10, so no lane carries a whole shift alone; two
+ * lanes by number parity put the whole night shift on one), made when its first operator is. 500
+ * operators, each contact an accept and a wrap-up: at most ~170 contacts/s answered (500 ÷ 3 s of
+ * wall time per 300-s handle) × 2 requests × ~100 ms ≈ 34 in flight at a healthy server, ~340 when
+ * it answers in a second: 20 lanes × {@value #OPERATOR_REQUESTS}. A small client per few consoles
+ * is nearer the real thing (a browser per console) than one shared by 250: its selector thread,
+ * its timer lock and its connection pool serve 25 consoles, not 250.
  *
  * <p>A place is waited for at most {@link #WAIT}: a citizen whose request finds no place or gets no
  * answer in time is counted as the simulator's own error ({@link SimulationLedger#timeouts}).
@@ -34,27 +44,32 @@ final class SimulatorHttp implements AutoCloseable {
   static final int CITIZEN_LANES = 4;
   static final int CITIZEN_REQUESTS = 64;
   static final int CHAT_SOCKETS = 1000;
-  static final int OPERATOR_LANES = 2;
-  static final int OPERATOR_REQUESTS = 32;
+  static final int CONSOLES_PER_LANE = 25;
+  static final int OPERATOR_REQUESTS = 16;
   static final Duration WAIT = Duration.ofSeconds(30);
 
   private final List<ClientLane> citizens = new ArrayList<>();
-  private final List<ClientLane> operators = new ArrayList<>();
+  private final Map<Integer, ClientLane> operators = new ConcurrentSkipListMap<>();
   private final AtomicInteger next = new AtomicInteger();
+  private final int consolesPerLane;
+  private final int operatorRequests;
+  private final Duration wait;
+  private final LaneTimings citizenTimings = new LaneTimings();
+  private final LaneTimings operatorTimings = new LaneTimings();
 
   /** The defaults above. */
   SimulatorHttp() {
-    this(CITIZEN_LANES, CITIZEN_REQUESTS, CHAT_SOCKETS, OPERATOR_LANES, OPERATOR_REQUESTS, WAIT);
+    this(CITIZEN_LANES, CITIZEN_REQUESTS, CHAT_SOCKETS, CONSOLES_PER_LANE, OPERATOR_REQUESTS, WAIT);
   }
 
-  SimulatorHttp(int citizenLanes, int citizenRequests, int chatSockets, int operatorLanes, int operatorRequests,
+  SimulatorHttp(int citizenLanes, int citizenRequests, int chatSockets, int consolesPerLane, int operatorRequests,
       Duration wait) {
     for (int i = 0; i < citizenLanes; i++) {
-      citizens.add(new ClientLane("citizens-" + i, citizenRequests, chatSockets, wait));
+      citizens.add(new ClientLane("citizens-" + i, citizenRequests, chatSockets, wait, citizenTimings));
     }
-    for (int i = 0; i < operatorLanes; i++) {
-      operators.add(new ClientLane("operators-" + i, operatorRequests, 0, wait));
-    }
+    this.consolesPerLane = consolesPerLane;
+    this.operatorRequests = operatorRequests;
+    this.wait = wait;
   }
 
   /** The citizens' lanes, each with its own client. */
@@ -67,28 +82,31 @@ final class SimulatorHttp implements AutoCloseable {
     return citizens.get(Math.floorMod(next.getAndIncrement(), citizens.size()));
   }
 
-  /** Operator {@code i}'s lane (operators are spread over the operators' lanes by their number). */
+  /** Operator {@code i}'s lane (1-based: operators 1 to {@code consolesPerLane} share the first). */
   ClientLane operator(int i) {
-    return operators.get(Math.floorMod(i, operators.size()));
+    return operators.computeIfAbsent(Math.floorDiv(i - 1, consolesPerLane),
+        k -> new ClientLane("operators-" + k, operatorRequests, 0, wait, operatorTimings));
+  }
+
+  /** How many operators' lanes there are (one per {@code consolesPerLane} operators seen). */
+  int operatorLanes() {
+    return operators.size();
   }
 
   /** Most connections all lanes hold at once, without the operators' console sockets (one each). */
   int connectionBound() {
     return citizens.stream().mapToInt(ClientLane::connectionBound).sum()
-        + operators.stream().mapToInt(ClientLane::connectionBound).sum();
+        + operators.values().stream().mapToInt(ClientLane::connectionBound).sum();
   }
 
-  /** Each lane's {@link ClientLane#timings()} since the last call, one line. */
+  /** Where the operators' and the citizens' requests spent their time since the last call ({@link LaneTimings}). */
   String timings() {
-    StringBuilder line = new StringBuilder();
-    operators.forEach(l -> line.append(l.timings()).append(" | "));
-    citizens.forEach(l -> line.append(l.timings()).append(" | "));
-    return line.toString();
+    return "operators " + operatorTimings.drain() + " | citizens " + citizenTimings.drain();
   }
 
   @Override
   public void close() {
     citizens.forEach(ClientLane::close);
-    operators.forEach(ClientLane::close);
+    operators.values().forEach(ClientLane::close);
   }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +39,7 @@ class SimulatorHttpTest {
   private HttpServer server;
   private URI base;
   private final CountDownLatch release = new CountDownLatch(1);
+  private final CountDownLatch closed = new CountDownLatch(1);
   private final AtomicInteger held = new AtomicInteger();
   /** The client ports (connections) the held intake requests came on. */
   private final Set<Integer> intakeConnections = ConcurrentHashMap.newKeySet();
@@ -45,8 +47,12 @@ class SimulatorHttpTest {
   @BeforeEach
   void slowServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1000);
-    server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    server.setExecutor(Executors.newCachedThreadPool()); // platform threads: the peer is another process
     server.createContext("/api/v1/contacts", this::hold);
+    server.createContext("/api/v1/contacts/c-9/close", exchange -> {
+      closed.countDown();
+      answer(exchange, "{}");
+    });
     server.createContext("/" + SmsCitizen.PATH, this::hold);
     server.createContext("/login", exchange -> answer(exchange, "{\"access_token\":\"a\",\"refresh_token\":\"r\"}"));
     server.start();
@@ -117,6 +123,66 @@ class SimulatorHttpTest {
     }
     assertEquals(8, opened.get(), "the held requests are answered once the server goes on");
     assertEquals(8, held.get(), "no request beyond the bound ever reached the server");
+  }
+
+  /**
+   * Session 14's New York stall: the simulator's citizens are tens of thousands of virtual threads
+   * on the JDK's few carriers (as many as cores), and at the morning peak thousands waited for a
+   * carrier; an operator's thread (a contact's wrap-up, an accept) queued behind them for seconds
+   * after its answer had arrived. Here every carrier is held by a citizen busy computing (a virtual
+   * thread is never taken off its carrier while it computes) for longer than the test waits: the
+   * operator's call still ends and is closed at the peer, because the operator runs on threads of
+   * its own. On virtual threads (before) it waited for the carriers to come free: 6 s.
+   */
+  @Test
+  void anOperatorsCallEndsWhileEveryCarrierIsBusyWithCitizens() throws Exception {
+    SimulationLedger ledger = new SimulationLedger();
+    SimulationOptions options = new SimulationOptions(base, "poisson", 1, 1000, 1, 1, null, "demo1234", 1, 60, 0);
+    int carriers = Integer.getInteger("jdk.virtualThreadScheduler.parallelism", Runtime.getRuntime().availableProcessors());
+    AtomicInteger busy = new AtomicInteger();
+    AtomicBoolean done = new AtomicBoolean();
+    long spinUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
+    try (SimulatorHttp http = new SimulatorHttp(1, 4, 0, 25, 4, Duration.ofSeconds(2))) {
+      SimulatedOperator operator = new SimulatedOperator("op-001", http.operator(1), ledger, () -> 0, options,
+          new java.util.SplittableRandom(1));
+      operator.signIn("demo1234");
+      for (int i = 0; i < carriers; i++) {
+        Thread.ofVirtual().start(() -> {
+          busy.incrementAndGet();
+          while (!done.get() && System.nanoTime() < spinUntil) {
+            Thread.onSpinWait();
+          }
+        });
+      }
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (busy.get() < carriers && System.nanoTime() < until) {
+        Thread.sleep(1);
+      }
+      assertEquals(carriers, busy.get(), "every carrier busy with a citizen");
+      operator.pickUp("c-9", () -> { });
+      assertTrue(closed.await(3, TimeUnit.SECONDS), "the operator closed its call while the carriers were busy");
+    } finally {
+      done.set(true);
+    }
+  }
+
+  /**
+   * One operators' client per 25 consecutive consoles: every lane carries every shift, whose
+   * pattern repeats every 10 operators; two lanes by parity put the whole night shift (operators
+   * 5, 15, 25…) on one of them, which at night carried all the operators' requests.
+   */
+  @Test
+  void operatorsShareAClientPerTwentyFiveConsolesAndEveryLaneCarriesEveryShift() {
+    try (SimulatorHttp http = new SimulatorHttp()) {
+      Map<ClientLane, Set<CityShift>> shifts = new java.util.HashMap<>();
+      for (int i = 1; i <= 500; i++) {
+        shifts.computeIfAbsent(http.operator(i), k -> new java.util.HashSet<>()).add(CityShift.of(i));
+      }
+      assertEquals(20, http.operatorLanes());
+      assertEquals(http.operator(1), http.operator(25));
+      assertTrue(http.operator(25) != http.operator(26));
+      shifts.forEach((lane, s) -> assertEquals(4, s.size(), lane.name() + " carries " + s));
+    }
   }
 
   @Test
