@@ -69,6 +69,8 @@ record HandoffVerdict(Run run) {
     assertEquals(0, counts.duplicated(), "webhooks and intake contacts stored twice");
     assertEquals(0, doubleAssigned, "contacts offered to or held by two operators at once (journal)");
     assertEquals(0, acceptedTwice, "contacts two operators of one partition were allowed to accept");
+    assertEquals(Map.of(200, handed.size()), run.city().transferStatuses(), "every transfer answered 200 (a hand-over"
+        + " answered 503 was journaled all the same: the operator cannot tell)");
     assertEquals(handed.size(), pickedUp, "handed-over contacts an english operator accepted");
     assertEquals(0, notJournaled, "handed-over contacts without TRANSFERRED then QUEUED in english in the journal");
     assertEquals(0, ageLost, "handed-over contacts whose queued_at changed (their wait lost)");
