@@ -19,7 +19,8 @@ import org.onenumber.core.directory.SkillLevel;
 final class Entry {
 
   final long seq;
-  final int priority;
+  /** The contact's priority, raised to its queue's when it was transferred into that queue ({@link RoutingEngine}). */
+  int priority;
   final Language language;
   Kind kind;
   Contact contact;

@@ -60,7 +60,8 @@ import org.onenumber.core.routing.RoutingCommand.WrapUp;
  *       messaging up to the agent's N, messaging during a call only where the queue allows it.
  *   <li><b>Which contact first</b> ({@link Matcher#contactFor}): higher priority, then longest
  *       waiting (times the queue weight) across all queues the agent serves; age counts from
- *       entering the first queue and survives transfers unless the transfer says otherwise.
+ *       entering the first queue and survives transfers unless the transfer says otherwise; a
+ *       contact transferred into a queue takes at least that queue's priority.
  *   <li><b>Which agent</b> ({@link Matcher#agentFor}): the queue's {@link AgentSelection}.
  *   <li><b>Widening over time</b> ({@link #applyDueSteps}): the queue's steps, by threshold from
  *       entering the queue: lower skill levels, add overflow queues, offer a callback, fall back.
@@ -247,6 +248,9 @@ public final class RoutingEngine extends EngineState {
 
   private Entry track(Contact contact, Instant queuedAt, QueueConfig config) {
     Entry entry = new Entry(seq++, contact, queuedAt);
+    if (transferredInto(contact, config.id())) {
+      entry.priority = Math.max(entry.priority, config.queue().priority());
+    }
     entry.targets.add(config.id());
     entries.put(contact.id(), entry);
     startSteps(entry, config);
@@ -654,7 +658,8 @@ public final class RoutingEngine extends EngineState {
   private void transfer(Transfer command) {
     Entry entry = held(command.contact());
     if (command.toQueue() != null) {
-      config(command.toQueue());
+      QueueConfig target = config(command.toQueue());
+      entry.priority = Math.max(entry.priority, target.queue().priority()); // held: out of the line while it changes
       requeue(entry, command.toQueue(), command.keepAge(), "queue:" + command.toQueue());
     } else if (command.toAgent() != null) {
       requeue(entry, entry.servingQueue, command.keepAge(), "agent:" + command.toAgent());
@@ -685,6 +690,16 @@ public final class RoutingEngine extends EngineState {
     out.move(entry, ContactState.TRANSFERRED, now, null, queue, "queue:" + queue);
     handedOff(entry, queue);
     reindex(seat, "transferred");
+  }
+
+  /**
+   * A contact transferred into {@code queue} (by an operator, on this engine or handed over from
+   * another partition's) waits there at least at that queue's priority: keeping a lower one from its
+   * first queue would put it behind every newcomer of a busier, higher-priority queue for as long as
+   * that queue has a line (seen under load: {@code PartitionHandoffFaults}, no hand-over picked up).
+   */
+  private static boolean transferredInto(Contact contact, QueueId queue) {
+    return contact.steps().stream().anyMatch(s -> s.state() == ContactState.TRANSFERRED && queue.equals(s.queue()));
   }
 
   /** Takes a held contact from its agent back into line in {@code queue}. */

@@ -3,6 +3,7 @@ package org.onenumber.server.cluster;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Optional;
 import org.onenumber.core.error.PermanentException;
 import org.onenumber.core.error.RetriableException;
@@ -123,6 +124,15 @@ public final class JdbcRoutingLease {
   public int liveNodes() {
     return jdbc.queryOne("select count(*) from routing_node where seen_until >= ?", row -> row.getInt(1),
         clock.instant()).orElse(0);
+  }
+
+  /**
+   * Every partition's lease as the table holds it now (owner, epoch, expiry; expired or not), in
+   * partition order: who routes what, for supervisors and balancers. One statement.
+   */
+  public List<Lease> all() {
+    return jdbc.query("select partition_id, owner, epoch, expires_at from routing_lease order by partition_id",
+        row -> new Lease(row.getString(1), row.getString(2), row.getLong(3), Jdbc.instant(row, "expires_at")));
   }
 
   /** Call inside the routing write's transaction: throws {@link LeaseLostException} unless the lease still holds. */

@@ -233,6 +233,16 @@ final class LeaseOwnership implements RoutingOwnership {
   }
 
   @Override
+  public String node() {
+    return node;
+  }
+
+  @Override
+  public List<Lease> leases() {
+    return leases.all();
+  }
+
+  @Override
   public Map<String, Object> describe() {
     Lease lease = held.get(PARTITION);
     Map<String, Object> details = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package org.onenumber.server.cluster;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -64,6 +65,19 @@ public interface RoutingOwnership {
   /** True in the cluster: other nodes may queue contacts (intake, webhooks) that the owner must pick up. */
   default boolean clustered() {
     return false;
+  }
+
+  /** This node's name in the cluster ({@code onenumber.cluster.node-id}); {@code single} on a node alone. */
+  default String node() {
+    return "single";
+  }
+
+  /**
+   * Every partition's lease as the database holds it now, this node's and the others' (who routes
+   * what); none on a node alone, which routes every partition without a lease.
+   */
+  default List<JdbcRoutingLease.Lease> leases() {
+    return List.of();
   }
 
   /** Role, node and epoch, for {@code /health}'s details. */

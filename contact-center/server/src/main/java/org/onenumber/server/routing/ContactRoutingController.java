@@ -212,6 +212,11 @@ final class ContactRoutingController {
     ContactId id = new ContactId(contactId);
     String decided = decisions.contacts().stream().filter(c -> c.id().equals(id))
         .reduce((a, b) -> b).map(c -> c.state().name()).orElse(null);
+    if (decided != null && !ContactState.WRAP_UP.name().equals(decided)) {
+      // the command's own answer: no second read (after a hand-over that read would go to the target
+      // partition's owner, and answer 503 for a transfer already journaled while that owner changes)
+      return new ContactStateView(contactId, decided, target, null, clock.instant());
+    }
     Contact now = routing.contactForStaff(id).orElse(null); // the owner's engine, on a cluster standby
     String state = decided != null ? decided : now == null ? "CLOSED" : now.state().name();
     Instant wrapUpEndsAt = now == null || now.agent() == null || now.state() != ContactState.WRAP_UP ? null

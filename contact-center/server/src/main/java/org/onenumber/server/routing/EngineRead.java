@@ -49,6 +49,10 @@ public final class EngineRead<T> {
   /** A configured queue at a glance (waiting, oldest wait, agents logged in, estimated wait). */
   public static final EngineRead<Optional<QueueStatus>> QUEUE_STATUS = one("queue-status", false, QueueStatus.class,
       (engine, id) -> engine.configuration(new QueueId(id)).map(c -> engine.queue(new QueueId(id))));
+  /** Every configured queue of the engine at a glance, by queue id (a partition's waiting contacts). */
+  public static final EngineRead<List<QueueStatus>> QUEUE_STATUSES = list("queue-statuses", false, QueueStatus.class,
+      (engine, key) -> engine.configurationIds().stream().sorted(Comparator.comparing(QueueId::value))
+          .map(engine::queue).toList());
   /** One queue's routing configuration as the engine applies it. */
   public static final EngineRead<Optional<QueueConfig>> CONFIGURATION =
       one("configuration", false, QueueConfig.class, (engine, id) -> engine.configuration(new QueueId(id)));
@@ -60,7 +64,7 @@ public final class EngineRead<T> {
   public static final EngineRead<List<AgentStatus>> AGENTS =
       list("agents", false, AgentStatus.class, (engine, key) -> List.copyOf(engine.agents()));
 
-  private static final Map<String, EngineRead<?>> BY_NAME = Stream.of(CONTACT, CONTACT_FOR_STAFF, AGENT, POSITION, QUEUE_STATUS,
+  private static final Map<String, EngineRead<?>> BY_NAME = Stream.of(CONTACT, CONTACT_FOR_STAFF, AGENT, POSITION, QUEUE_STATUS, QUEUE_STATUSES,
       CONFIGURATION, CONFIGURATIONS, AGENTS).collect(Collectors.toUnmodifiableMap(EngineRead::name, r -> r));
 
   private final String name;

@@ -34,6 +34,7 @@ import org.onenumber.core.routing.AgentStatus;
 import org.onenumber.core.routing.Decisions;
 import org.onenumber.core.routing.Partitions;
 import org.onenumber.core.routing.QueueConfig;
+import org.onenumber.core.routing.QueueStatus;
 import org.onenumber.core.routing.RoutingCommand;
 import org.onenumber.core.routing.RoutingEngine;
 import org.onenumber.server.cluster.RoutingOwnership;
@@ -295,6 +296,27 @@ public final class RoutingHost implements RouteContact {
     } else {
       partition.relay().requestSnapshot(agent);
     }
+  }
+
+  /**
+   * Each partition's queues at a glance ({@link EngineRead#QUEUE_STATUSES}), from its engine here or
+   * from its owner over the bus; empty for a partition no node answers for now (a takeover under way).
+   */
+  public Map<String, Optional<List<QueueStatus>>> partitionStatuses() {
+    Map<String, Optional<List<QueueStatus>>> statuses = new LinkedHashMap<>();
+    partitions.values().forEach(p -> {
+      try {
+        statuses.put(p.name(), Optional.of(readOn(p, EngineRead.QUEUE_STATUSES, "")));
+      } catch (RetriableException noOwnerNow) {
+        statuses.put(p.name(), Optional.empty());
+      }
+    });
+    return statuses;
+  }
+
+  /** The partition routing {@code queue} ({@link RoutingOwnership#PARTITION} without configured partitions). */
+  public String partitionOf(QueueId queue) {
+    return layout.of(queue);
   }
 
   /** Which partitions this node routes now (all of them on a node alone), in name order. */

@@ -56,11 +56,18 @@ public final class AckedLoad {
   private final AtomicInteger unavailableWithoutRetryAfter = new AtomicInteger();
   private final List<long[]> latencies = new ArrayList<>();
   private final String run;
+  private volatile boolean english;
 
   /** @param run a short tag that keeps this run's SIDs and phone numbers apart from other runs' */
   public AckedLoad(URI server, String run) {
     this.server = server;
     this.run = run;
+  }
+
+  /** Webhook texts in English (routed to {@code english}) instead of Korean (messaging-ko); call before {@link #start}. */
+  public AckedLoad inEnglish() {
+    english = true;
+    return this;
   }
 
   /** Starts {@code webhookThreads} webhook posters and {@code intakeThreads} intake posters. */
@@ -176,7 +183,7 @@ public final class AckedLoad {
     form.put("AccountSid", ServerProcess.ACCOUNT);
     form.put("From", phone);
     form.put("To", "+8215880120");
-    form.put("Body", "분실 시험 " + run + " " + thread + "/" + seq); // Korean, so that routing sends it to messaging-ko
+    form.put("Body", (english ? "Lost property test " : "분실 시험 ") + run + " " + thread + "/" + seq); // the script picks the queue
     form.put("NumMedia", "0");
     Webhook webhook = new Webhook(sid, phone, form);
     unackedWebhooks.add(webhook);

@@ -82,6 +82,14 @@ class PartitionFailoverPostgresIT {
         assertEquals(200, http.send(HttpRequest.newBuilder(node.getURI().resolve("/health/readiness")).build(),
             HttpResponse.BodyHandlers.discarding()).statusCode(), node.getURI() + " routes a partition: ready");
       }
+      String supervisor = Logins.token(http, first, "sv-01");
+      await("each node says who routes what").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+          .until(() -> PartitionViews.says(http, first, supervisor, "city", "node-b", false)
+              && PartitionViews.says(http, b.getURI(), supervisor, "city", "node-b", true)
+              && PartitionViews.says(http, first, supervisor, "routing", "node-a", true));
+      assertEquals(List.of(503, 200, 200, 404), List.of(PartitionViews.readiness(http, first, "city"),
+          PartitionViews.readiness(http, b.getURI(), "city"), PartitionViews.readiness(http, first, "routing"),
+          PartitionViews.readiness(http, first, "nowhere")), "a balancer's readiness of city on a, on b; routing on a; unknown");
       operators = new SimulatedOperators(first).start(OPERATORS);
       // the floor read on the first node merges both partitions: the operators logged in to city, on the second
       await("the merged reads").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() ->
@@ -105,6 +113,13 @@ class PartitionFailoverPostgresIT {
       await("the first node routes both partitions").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
           .until(() -> routingA.routedHere().equals(List.of("city", "routing")));
       failoverSeconds = (System.nanoTime() - stopped) / 1e9;
+      await("the first node says it routes city, and a balancer sees it").atMost(FAILOVER_GOAL.minusMillis(
+          (System.nanoTime() - stopped) / 1_000_000)).pollInterval(Duration.ofMillis(20)).until(() ->
+          PartitionViews.says(http, first, supervisor, "city", "node-a", true)
+          && PartitionViews.readiness(http, first, "city") == 200);
+      double shownSeconds = (System.nanoTime() - stopped) / 1e9;
+      System.out.printf("cluster-partition: routed after %.1f s, shown by GET /api/v1/cluster/partitions after %.1f s%n",
+          failoverSeconds, shownSeconds);
       await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() ->
           acked.acknowledged() >= ackedAtStop + 20 && working.accepted() >= acceptedAtStop + OPERATORS.size());
       load.stop();

@@ -116,9 +116,10 @@ class PartitionKillFaults {
         "the oldest contact waited long enough before the kill to tell a carried-over wait from a new one");
   }
 
-  private static Map<String, String> partitioned(Map<String, String> cluster) {
+  static Map<String, String> partitioned(Map<String, String> cluster) {
     Map<String, String> settings = new HashMap<>(cluster);
     settings.put("onenumber.cluster.partitions", PartitionFailoverPostgresIT.PARTITIONS);
+    settings.put("logger.levels.org.onenumber.server.routing.RoutingPartition", "INFO");
     return settings;
   }
 
@@ -153,7 +154,7 @@ class PartitionKillFaults {
   }
 
   /** A read of {@code target} that throws unless it answers 200 (the probe counts it a failure). */
-  private static Runnable read(HttpClient http, URI target, String token) {
+  static Runnable read(HttpClient http, URI target, String token) {
     return () -> {
       try {
         int code = http.send(HttpRequest.newBuilder(target).header("Authorization", "Bearer " + token)

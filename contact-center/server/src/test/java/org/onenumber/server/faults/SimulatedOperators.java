@@ -24,13 +24,21 @@ import org.onenumber.server.JsonFrames;
  * held, so their citizens keep writing to a connected conversation. A broken socket (server
  * killed, restarting) is opened again until {@link #stop}. Every accept the server answered 2xx
  * is remembered per contact: a contact accepted by two operators is a double assignment seen from
- * outside. One thread per operator; thread-safe to read.
+ * outside. With a {@code transferTo} queue ({@link #SimulatedOperators(URI, String, String)}) each
+ * accepted SMS is transferred there instead of closed (a hand-over when that queue is in another
+ * routing partition), and each transfer answered 2xx is remembered ({@link #handedOver}). One thread
+ * per operator; thread-safe to read.
  */
 final class SimulatedOperators {
 
   static final String QUEUE = "messaging-ko";
 
   private volatile URI server;
+  private final String queue;
+  private final String transferTo;
+  private final Map<String, Long> handedOver = new ConcurrentHashMap<>();
+  private final Map<String, Long> firstAccepted = new ConcurrentHashMap<>();
+  private final Map<Integer, AtomicInteger> transferStatuses = new ConcurrentHashMap<>();
   private final JsonMapper json = JsonMapper.createDefault();
   private final LoadThreads threads = new LoadThreads();
   private final Map<String, Set<String>> acceptedBy = new ConcurrentHashMap<>();
@@ -40,14 +48,21 @@ final class SimulatedOperators {
   private volatile String lastError = "none";
 
   SimulatedOperators(URI server) {
+    this(server, QUEUE, null);
+  }
+
+  /** Operators of {@code queue} who transfer each accepted SMS to {@code transferTo} (null: close it). */
+  SimulatedOperators(URI server, String queue, String transferTo) {
     this.server = server;
+    this.queue = queue;
+    this.transferTo = transferTo;
   }
 
   /** Logs each operator in (the server must be up) and starts its console thread. */
   SimulatedOperators start(List<String> operators) throws IOException, InterruptedException {
     for (String agent : operators) {
       String token = token(agent);
-      HttpResponse<String> login = post("/api/v1/agents/" + agent + "/login", "{\"queues\":[\"" + QUEUE + "\"]}", token);
+      HttpResponse<String> login = post("/api/v1/agents/" + agent + "/login", "{\"queues\":[\"" + queue + "\"]}", token);
       if (login.statusCode() / 100 != 2) {
         throw new IllegalStateException(agent + " login: " + login.statusCode() + " " + login.body());
       }
@@ -78,6 +93,28 @@ final class SimulatedOperators {
   /** What the operators saw, for a failure message: accept answers by status, socket connects, the last error. */
   String activity() {
     return "accept statuses " + acceptStatuses + ", socket connects " + connects + ", last error " + lastError;
+  }
+
+  /** Contacts transferred to {@code transferTo} with a 2xx answer. */
+  Set<String> handedOver() {
+    return Set.copyOf(handedOver.keySet());
+  }
+
+  /** When ({@link System#nanoTime}) each contact was handed over. */
+  Map<String, Long> handedOverAt() {
+    return Map.copyOf(handedOver);
+  }
+
+  /** When ({@link System#nanoTime}) each contact was first accepted by one of these operators. */
+  Map<String, Long> firstAcceptedAt() {
+    return Map.copyOf(firstAccepted);
+  }
+
+  /** Transfer answers by status. */
+  Map<Integer, Integer> transferStatuses() {
+    Map<Integer, Integer> copy = new java.util.TreeMap<>();
+    transferStatuses.forEach((status, n) -> copy.put(status, n.get()));
+    return copy;
   }
 
   int accepted() {
@@ -155,7 +192,20 @@ final class SimulatedOperators {
       return;
     }
     acceptedBy.computeIfAbsent(contact, c -> ConcurrentHashMap.newKeySet()).add(agent);
-    if (!"CHAT".equals(channel)) {
+    firstAccepted.putIfAbsent(contact, System.nanoTime());
+    if ("CHAT".equals(channel)) {
+      return;
+    }
+    if (transferTo == null) {
+      post("/api/v1/contacts/" + contact + "/close", "{\"outcome\":\"RESOLVED\"}", token);
+      return;
+    }
+    HttpResponse<String> transferred = post("/api/v1/contacts/" + contact + "/transfer",
+        "{\"toQueue\":\"" + transferTo + "\",\"keepAge\":true}", token);
+    transferStatuses.computeIfAbsent(transferred.statusCode(), s -> new AtomicInteger()).incrementAndGet();
+    if (transferred.statusCode() / 100 == 2) {
+      handedOver.put(contact, System.nanoTime());
+    } else { // refused (a 503 while the target's owner changes): the operator closes it instead
       post("/api/v1/contacts/" + contact + "/close", "{\"outcome\":\"RESOLVED\"}", token);
     }
   }
