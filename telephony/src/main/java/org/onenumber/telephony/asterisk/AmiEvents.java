@@ -179,8 +179,7 @@ public final class AmiEvents implements ManagerEventListener {
         RoutingCommand end = calls.adopted(call.contact())
             ? new RoutingCommand.Abandon(call.contact(), RestartSweep.ENDED) : new RoutingCommand.Abandon(call.contact());
         calls.signal(call.contact(), new CallSignal.HangUp());
-        calls.close(call.contact());
-        routing.routeLater(end);
+        calls.close(call.contact(), routing.routeUntilJournaled(end));
       }
     });
   }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -124,9 +126,18 @@ public final class AsteriskCalls implements AutoCloseable {
   }
 
   public void close(ContactId contact) {
+    close(contact, CompletableFuture.completedFuture(null));
+  }
+
+  /**
+   * The call is over: it leaves the registry now; its durable row once {@code settled} completes
+   * (routing journaled the end of its contact, or refused it), so that a server stopping before
+   * that finds it at restart ({@link RestartSweep}) and ends the contact then.
+   */
+  public void close(ContactId contact, CompletionStage<?> settled) {
     calls.remove(contact);
     adopted.remove(contact);
-    write(() -> store.closed(contact));
+    settled.whenComplete((done, failure) -> write(() -> store.closed(contact)));
   }
 
   /** Forgets the kept row of a call of an earlier run that is over (never in this registry). */

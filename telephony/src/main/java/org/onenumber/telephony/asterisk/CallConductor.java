@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
 import org.onenumber.core.agent.AgentId;
@@ -44,6 +46,8 @@ final class CallConductor {
   private final Language language;
   private final Deque<CallSignal> later = new ArrayDeque<>();
   private Phase phase = Phase.WAITING;
+  /** The end reported to routing: settled once journaled (or refused); until then a restart finds the call's row. */
+  private CompletionStage<?> reported = CompletableFuture.completedFuture(null);
 
   CallConductor(Ivr ivr, AgiLine line, ContactId contact, Language language) {
     this.ivr = ivr;
@@ -209,12 +213,25 @@ final class CallConductor {
     report(was);
   }
 
+  /**
+   * Tells routing how the call ended without waiting for its journal ({@link Ivr#tellLater}): the
+   * caller is gone (or being hung up), so nobody waits for the answer and the session ends at once.
+   */
   private void report(Phase was) {
     switch (was) {
-      case WAITING -> ivr.tell(new RoutingCommand.Abandon(contact));
-      case CONNECTED -> ivr.tell(new RoutingCommand.WrapUp(contact, RoutingCommand.Outcome.RESOLVED));
+      case WAITING -> reported = ivr.tellLater(new RoutingCommand.Abandon(contact));
+      case CONNECTED -> reported = ivr.tellLater(new RoutingCommand.WrapUp(contact, RoutingCommand.Outcome.RESOLVED));
       case ENDED -> { }
     }
+  }
+
+  /**
+   * The session is over: the call leaves the registry now, its durable row ({@link CarriedCalls})
+   * once routing journaled the end reported, so that a server that stops in between finds the call
+   * at restart ({@link RestartSweep} case 1) and abandons its contact.
+   */
+  void closeCall() {
+    ivr.calls().close(contact, reported);
   }
 
   /**

@@ -86,8 +86,7 @@ final class CallReconciler implements Consumer<AmiLink> {
         RoutingCommand end = calls.adopted(call.contact())
             ? new RoutingCommand.Abandon(call.contact(), RestartSweep.ENDED) : new RoutingCommand.Abandon(call.contact());
         calls.signal(call.contact(), new CallSignal.HangUp());
-        calls.close(call.contact());
-        routing.routeLater(end);
+        calls.close(call.contact(), routing.routeUntilJournaled(end));
         ended++;
       } else if (call.agentChannel() != null && !live.contains(call.agentChannel())) {
         calls.agentLeg(call.contact(), null);

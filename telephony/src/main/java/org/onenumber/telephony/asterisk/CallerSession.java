@@ -104,10 +104,11 @@ final class CallerSession implements AgiScript {
       }
       String linkedId = linkedId(line, request);
       ivr.calls().open(new AsteriskCalls.Call(contact.id(), request.getChannel(), request.getUniqueId(), linkedId));
+      CallConductor conductor = new CallConductor(ivr, line, contact.id(), language);
       try {
-        new CallConductor(ivr, line, contact.id(), language).conduct();
+        conductor.conduct();
       } finally {
-        ivr.calls().close(contact.id());
+        conductor.closeCall();
       }
     } catch (AgiHangupException e) {
       LOG.debug("caller hung up in the IVR before waiting");

@@ -113,10 +113,11 @@ final class CheckInCall implements AgiScript {
     }
     ivr.calls().open(new AsteriskCalls.Call(opened.id(), request.getChannel(), request.getUniqueId(),
         request.getUniqueId()));
+    CallConductor conductor = new CallConductor(ivr, line, opened.id(), language);
     try {
-      new CallConductor(ivr, line, opened.id(), language).conduct();
+      conductor.conduct();
     } finally {
-      ivr.calls().close(opened.id());
+      conductor.closeCall();
     }
   }
 

@@ -1,6 +1,8 @@
 package org.onenumber.telephony.asterisk;
 
 import java.util.Objects;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.onenumber.core.error.OneNumberException;
 import org.onenumber.core.port.in.OpenContact;
 import org.onenumber.core.port.in.RouteContact;
@@ -64,5 +66,25 @@ public record Ivr(OpenContact intake, RouteContact routing, AgentDevices devices
       LOG.warn("routing failed {}: {}", command.getClass().getSimpleName(), e.getMessage());
       return false;
     }
+  }
+
+  /**
+   * Tells routing how a call ended when nobody waits for the answer (the caller hung up, or the
+   * session is hanging up): handed over at once ({@link RouteContact#routeUntilJournaled}), tried
+   * again by routing until journaled. The stage completes when it is journaled or refused (logged:
+   * a contact routing no longer has is the expected race), never with a failure.
+   */
+  CompletionStage<Void> tellLater(RoutingCommand command) {
+    return routing.routeUntilJournaled(command).handle((decisions, failure) -> {
+      if (failure != null) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof OneNumberException refusal && "not_found".equals(refusal.code())) {
+          LOG.debug("routing already ended the contact: {} {}", command.getClass().getSimpleName(), cause.getMessage());
+        } else {
+          LOG.info("routing refused {}: {}", command.getClass().getSimpleName(), cause.getMessage());
+        }
+      }
+      return null;
+    });
   }
 }

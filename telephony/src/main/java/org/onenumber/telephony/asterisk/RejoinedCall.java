@@ -41,10 +41,11 @@ final class RejoinedCall implements AgiScript {
     Language language = ivr.numbers().parse(request.getCallerIdNumber()).flatMap(ivr.languages()::remembered)
         .orElse(Language.KOREAN);
     LOG.info("call of {} rejoined a FastAGI session on {}", rejoined.contact(), callerChannel);
+    CallConductor conductor = new CallConductor(ivr, new AgiLine(channel), rejoined.contact(), language);
     try {
-      new CallConductor(ivr, new AgiLine(channel), rejoined.contact(), language).rejoin();
+      conductor.rejoin();
     } finally {
-      ivr.calls().close(rejoined.contact());
+      conductor.closeCall();
     }
   }
 }

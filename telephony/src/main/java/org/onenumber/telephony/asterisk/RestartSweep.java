@@ -40,7 +40,12 @@ import org.slf4j.LoggerFactory;
  *       it ends).
  * </ol>
  * Calls opened by this run (after the sweep was made) are never touched. Case 1 runs on the caller's
- * thread; case 2 on the {@code ami-link} thread; both only hand commands to routing ({@code routeLater}).
+ * thread; case 2 on the {@code ami-link} thread; both only hand commands to routing ({@code
+ * routeUntilJournaled}: tried again until journaled). A call's row is forgotten only once its
+ * contact's end is journaled, here as when a session ends ({@link AsteriskCalls#close(
+ * org.onenumber.core.contact.ContactId, java.util.concurrent.CompletionStage)}): a server that stops
+ * between a caller's hang-up and that journal finds the call at its next start (case 1, or case 2a
+ * with an operator leg) and abandons the contact then.
  * Until AMI is up, the calls of case 2 stay as routing restored them (orphaned, not offered).
  */
 public final class RestartSweep {
@@ -135,7 +140,8 @@ public final class RestartSweep {
 
   private void lose(AsteriskCalls.Call call) {
     lost++;
-    routing.routeLater(new RoutingCommand.Abandon(call.contact(), LOST));
-    calls.forget(call.contact());
+    // the row goes once the abandon is journaled: a restart before that sweeps the call again
+    routing.routeUntilJournaled(new RoutingCommand.Abandon(call.contact(), LOST))
+        .whenComplete((done, failure) -> calls.forget(call.contact()));
   }
 }

@@ -125,6 +125,12 @@
  * default; idle threads end after 30 s); virtual threads are opt-in on Java 24+ and measured slower
  * under the benchmark's load (see {@code AgiIvrServer}). A session thread may block (routing, JDBC, the
  * mailbox); library callback threads (AMI's reader) never do: they only put signals in mailboxes.
+ * A session never waits for routing's journal once its caller is gone: the {@code Abandon} or
+ * {@code WrapUp} of a caller who hung up (and of the center's own hang-up) is handed over with
+ * {@code RouteContact.routeUntilJournaled}, which routing tries again until it is journaled, and
+ * the session ends at once (Asterisk has closed the AGI socket already; in the NYC record day 2,177
+ * hung-up callers each held a session thread while routing committed). The call leaves {@code
+ * AsteriskCalls} then; its {@code CarriedCalls} row only once that end is journaled.
  * A malformed environment (no channel or uniqueid) ends the session without a command; a caller
  * gone mid-command ends it at the next read ({@code AgiHangupException}); either way the thread
  * returns to the pool and nothing is left in {@code AsteriskCalls}.
@@ -138,7 +144,7 @@
  * org.onenumber.telephony.asterisk.AmiLink} logs in, reconnects with backoff and after every login
  * reconciles the registry with {@code CoreShowChannels}; {@link
  * org.onenumber.telephony.asterisk.AmiEvents} turns events into routing commands on Asterisk-Java's
- * event thread without blocking it (map lookups and {@code RouteContact.routeLater} only; recording
+ * event thread without blocking it (map lookups, {@code RouteContact.routeLater} and {@code routeUntilJournaled} only; recording
  * decisions run on their own thread); {@link org.onenumber.telephony.asterisk.AsteriskCallControl}
  * moves or ends the operator's leg and signals the call's FastAGI session. Answers: the FastAGI
  * session reports the operator's answer ({@code Accept}) itself by default; with {@code
@@ -151,6 +157,8 @@
  * org.onenumber.telephony.asterisk.CarriedCalls} (a table in the server); {@link
  * org.onenumber.telephony.asterisk.RestartSweep} ends the previous run's calls that cannot be up any
  * more (their FastAGI session is gone) and, at the first AMI reconcile, adopts those still bridged
- * with an operator, so routing never offers a call that no longer exists.
+ * with an operator, so routing never offers a call that no longer exists. Since a call's row stays
+ * until its contact's end is journaled, a server that stops between a caller's hang-up and that
+ * journal finds the call at its next start and abandons the contact then.
  */
 package org.onenumber.telephony.asterisk;

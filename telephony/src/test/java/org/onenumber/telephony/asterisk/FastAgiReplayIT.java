@@ -265,6 +265,43 @@ class FastAgiReplayIT {
     assertFalse(routing.routed().stream().anyMatch(RoutingCommand.WrapUp.class::isInstance));
   }
 
+  /**
+   * Issue 17: Asterisk has closed the AGI socket of a caller who hung up, so nobody waits for
+   * routing's answer: the session ends while routing's commit is still held (it used to wait for
+   * the journal, a session thread per hung-up caller in the NYC day). The call's durable row stays
+   * until the abandon is journaled, so that a restart in between abandons the contact ({@link
+   * RestartSweep} case 1).
+   */
+  @Test
+  void aCallerWhoHangsUpWhileWaitingIsLetGoBeforeTheAbandonIsJournaled() throws Exception {
+    MapCarriedCalls store = new MapCarriedCalls();
+    IvrSettings settings = IvrSettings.defaults().withPort(freePort()).withIdleThreadKeepAlive(Duration.ofMillis(200));
+    try (AsteriskCalls kept = new AsteriskCalls(store, java.time.InstantSource.system());
+        AgiIvrServer held = new AgiIvrServer(new Ivr(routing, routing, devices, kept, languages, sms,
+            new CallerNumbers("KR"), settings), 0).start()) {
+      routing.holdCommits();
+      FastAgiCaller caller = FastAgiCaller.call(InetAddress.getLoopbackAddress(), settings.port(),
+          FastAgiCaller.environment("PJSIP/caller-00000090", "1796161417.90", "01012345678", "ivr"))
+          .press("1", "1").start();
+      caller.await("EXEC StartMusicOnHold", WITHIN);
+      await().atMost(WITHIN).until(() -> kept.all().size() == 1);
+      ContactId contact = kept.all().iterator().next().contact();
+
+      caller.hangUp();
+      caller.awaitClosed(WITHIN);
+      await().atMost(WITHIN).until(() -> held.activeSessions() == 0);
+      assertEquals(contact, routing.await(RoutingCommand.Abandon.class).contact());
+      assertTrue(kept.byContact(contact).isEmpty(), "the call left the registry");
+      assertTrue(kept.flush(5_000));
+      assertEquals(List.of(contact.value()), store.contacts(), "its row stays until the abandon is journaled");
+
+      routing.releaseCommits();
+      await().atMost(WITHIN).until(() -> kept.flush(1_000) && store.contacts().isEmpty());
+    } finally {
+      routing.releaseCommits();
+    }
+  }
+
   @Test
   void ringNoAnswerDeclinesKeepsThePlaceAndTheNextOperatorIsDialled() throws Exception {
     FastAgiCaller caller = call("01012345678").press("1", "1")

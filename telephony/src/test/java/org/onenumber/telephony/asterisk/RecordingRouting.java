@@ -3,6 +3,11 @@ package org.onenumber.telephony.asterisk;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.port.in.OpenContact;
@@ -15,7 +20,7 @@ import org.onenumber.testkit.TestData;
 /**
  * Intake and routing as the IVR sees them, recording what it was told: contacts opened get ids
  * {@code c-1}, {@code c-2}…; every routing command is agreed to (no decisions), except the kinds
- * the test says to refuse. Thread-safe.
+ * the test says to refuse; the journal's commit can be held ({@link #holdCommits()}). Thread-safe.
  */
 final class RecordingRouting implements OpenContact, RouteContact {
 
@@ -24,6 +29,7 @@ final class RecordingRouting implements OpenContact, RouteContact {
   private final List<RoutingCommand> routed = new ArrayList<>();
   private volatile Class<?> refuse;
   private volatile boolean intakeDown;
+  private volatile CompletableFuture<Void> commit = CompletableFuture.completedFuture(null);
 
   @Override
   public synchronized Contact open(OpenContactCommand command) {
@@ -35,10 +41,47 @@ final class RecordingRouting implements OpenContact, RouteContact {
   }
 
   @Override
-  public synchronized Decisions route(RoutingCommand command) {
+  public Decisions route(RoutingCommand command) {
+    awaitCommit();
+    return record(command);
+  }
+
+  private synchronized Decisions record(RoutingCommand command) {
     routed.add(command);
     notifyAll();
     return new Decisions(List.of(), List.of(), refuse != null && refuse.isInstance(command) ? "refused" : null);
+  }
+
+  /**
+   * As the server's routing: recorded at once, the stage completing when the commit comes (at once
+   * unless {@link #holdCommits()}).
+   */
+  @Override
+  public CompletionStage<Decisions> routeUntilJournaled(RoutingCommand command) {
+    Decisions decisions = record(command);
+    return commit.thenApply(released -> decisions);
+  }
+
+  /**
+   * The journal's commit is held from now until {@link #releaseCommits()}: {@link #route} waits
+   * for it (up to 30 s), {@link #routeUntilJournaled} answers at once with a stage that waits.
+   */
+  void holdCommits() {
+    commit = new CompletableFuture<>();
+  }
+
+  void releaseCommits() {
+    commit.complete(null);
+  }
+
+  private void awaitCommit() {
+    try {
+      commit.get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("the commit was held too long", e);
+    }
   }
 
   @Override

@@ -70,6 +70,32 @@ class RestartSweepTest {
     }
   }
 
+  /**
+   * Issue 17: a session ends before routing journals its caller's abandon; the server stops in
+   * between. The call's row outlived the session, so the next start abandons the contact (case 1)
+   * and forgets the row once that abandon is journaled.
+   */
+  @Test
+  void aCallWhoseAbandonWasNotJournaledBeforeTheStopIsAbandonedAtTheNextStart() throws Exception {
+    MapCarriedCalls store = new MapCarriedCalls();
+    ContactId hungUp = new ContactId("hung-up");
+    try (AsteriskCalls before = new AsteriskCalls(store, java.time.InstantSource.fixed(EARLIER))) {
+      before.open(new AsteriskCalls.Call(hungUp, "PJSIP/caller-00000020", "1796161600.20", "1796161600.20"));
+      before.close(hungUp, new java.util.concurrent.CompletableFuture<>()); // never journaled: the server stops
+      assertTrue(before.flush(WAIT.toMillis()));
+    }
+    assertEquals(List.of("hung-up"), store.contacts(), "the row outlives the session");
+
+    RecordingRoutes routing = new RecordingRoutes();
+    try (AsteriskCalls after = new AsteriskCalls(store, java.time.InstantSource.system())) {
+      RestartSweep sweep = new RestartSweep(store, after, routing, java.time.InstantSource.system());
+      assertEquals(new RestartSweep.Outcome(1, 0, 0), sweep.start());
+      assertEquals(List.of(new RoutingCommand.Abandon(hungUp, RestartSweep.LOST)), routing.commands());
+      assertTrue(after.flush(WAIT.toMillis()));
+      assertEquals(List.of(), store.contacts(), "forgotten once the abandon is journaled");
+    }
+  }
+
   @Test
   void aCallerUpButNotBridgedWithAnOperatorIsHungUpAndAbandoned() {
     MapCarriedCalls store = new MapCarriedCalls();

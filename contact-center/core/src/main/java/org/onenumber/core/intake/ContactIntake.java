@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -36,8 +37,13 @@ import org.onenumber.core.port.out.Transactions;
 /**
  * Opens a contact: finds or registers the citizen by the identity they came with, chooses the
  * queue ({@link QueueSelection}), and journals the contact as created and queued in one
- * transaction, with its category ({@link TopicCategories}, chosen before the transaction opens) as a
- * {@link ContactCategorized} event when the topic names one. Events are published only after the commit, so listeners never see a contact that
+ * transaction. Its category ({@link TopicCategories}) travels as a {@link ContactCategorized} event
+ * when the topic names one: journaled with the contact, chosen before the transaction opens; or,
+ * with a {@code classifier} executor, chosen there after the commit and only published (the
+ * classifier is a Korean tokenizer: kept out of the commit lanes that hold the webhooks' answers).
+ * The category is a function of the journaled topic, so every reader that starts from the journal
+ * (the live folds' replay at start, the batch reports) recomputes it: a contact whose classification
+ * a stop interrupted is classified at the next start. Events are published only after the commit, so listeners never see a contact that
  * could still roll back (inside a caller's larger transaction: after that one commits,
  * {@link Transactions#afterCommit}). Thread-safe: holds no mutable state; the random generator must be
  * thread-safe if callers are concurrent.
@@ -52,6 +58,8 @@ public final class ContactIntake implements OpenContact {
   private final InstantSource clock;
   private final RandomGenerator random;
   private final TopicCategories categories;
+  /** Where a new contact's topic is classified after the commit; null: before, journaled with it. */
+  private final Executor classifier;
 
   public ContactIntake(Transactions transactions, CitizenRegistry citizens, ContactJournal journal,
       Directory directory, EventPublisher events, InstantSource clock, RandomGenerator random) {
@@ -61,6 +69,17 @@ public final class ContactIntake implements OpenContact {
   public ContactIntake(Transactions transactions, CitizenRegistry citizens, ContactJournal journal,
       Directory directory, EventPublisher events, InstantSource clock, RandomGenerator random,
       TopicCategories categories) {
+    this(transactions, citizens, journal, directory, events, clock, random, categories, null);
+  }
+
+  /**
+   * With {@code classifier} (null: in the intake's own transaction), where a new contact's topic is
+   * classified once its transaction committed; its {@link ContactCategorized} is published from there.
+   */
+  public ContactIntake(Transactions transactions, CitizenRegistry citizens, ContactJournal journal,
+      Directory directory, EventPublisher events, InstantSource clock, RandomGenerator random,
+      TopicCategories categories, Executor classifier) {
+    this.classifier = classifier;
     this.categories = categories;
     this.transactions = transactions;
     this.citizens = citizens;
@@ -97,8 +116,8 @@ public final class ContactIntake implements OpenContact {
   private Contact open(OpenContactCommand command, Consumer<Contact> alsoInTransaction,
       Supplier<Optional<Citizen>> known) {
     Queue queue = QueueSelection.choose(directory.queues(), command.queue(), command.channel(), command.language());
-    var category = command.topic() == null || command.topic().isBlank()
-        ? java.util.Optional.<String>empty() : categories.categoryOf(command.topic());
+    boolean topic = command.topic() != null && !command.topic().isBlank();
+    var category = !topic || classifier != null ? Optional.<String>empty() : categories.categoryOf(command.topic());
     Opened opened = transactions.inTransaction(() -> {
       List<DomainEvent> emitted = new ArrayList<>();
       var now = clock.instant();
@@ -117,7 +136,14 @@ public final class ContactIntake implements OpenContact {
       alsoInTransaction.accept(queued);
       return new Opened(queued, List.copyOf(emitted));
     });
-    transactions.afterCommit(() -> opened.events().forEach(events::publish));
+    transactions.afterCommit(() -> {
+      opened.events().forEach(events::publish);
+      if (topic && classifier != null) {
+        Contact contact = opened.contact();
+        classifier.execute(() -> categories.categoryOf(contact.topic())
+            .ifPresent(c -> events.publish(new ContactCategorized(contact.id(), c, contact.createdAt()))));
+      }
+    });
     return opened.contact();
   }
 

@@ -44,8 +44,10 @@ import org.slf4j.LoggerFactory;
  * batch per round on one connection), so a burst of closes and resumes neither queues threads on a
  * lock nor takes a pooled connection per event (session 11: 1,874 threads queued on the lock that
  * guarded one write per event starved intake of connections), and the last state kept is the
- * latest. Thread-safe. Failures: a failed abandon is logged and the chat stays as it was (it is retried
- * only after the next close of a socket of that session, or a restart).
+ * latest. Thread-safe. The abandon holds no thread until it is journaled: routing tries it again
+ * until it is ({@link LeaveChat#abandonIfWaiting}), and the session is marked ended only then.
+ * Failures: a refusal is logged and the chat stays as it was (it is abandoned again only after the
+ * next close of a socket of that session, or a restart).
  */
 @Singleton
 final class ChatAbandonTimer {
@@ -119,7 +121,7 @@ final class ChatAbandonTimer {
     keep(token);
     try {
       sessions.find(token).filter(s -> s.contact() == null || !hub.connected(s.contact()))
-          .ifPresent(leave::abandonIfWaiting);
+          .ifPresent(s -> leave.abandonIfWaiting(s, executor));
     } catch (RuntimeException e) {
       LOG.warn("could not abandon a chat left without a socket: {}", e.toString());
     }

@@ -5,6 +5,8 @@ import java.time.InstantSource;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactState;
 import org.onenumber.core.error.NotFoundException;
@@ -13,6 +15,8 @@ import org.onenumber.core.port.out.ContactJournal;
 import org.onenumber.core.routing.RoutingCommand;
 import org.onenumber.server.chat.JdbcChatSessions.ChatSession;
 import org.onenumber.server.routing.RoutingHost;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The citizen leaves a web chat: routing is told through {@link RoutingCommand.Abandon} (the same
@@ -28,7 +32,8 @@ import org.onenumber.server.routing.RoutingHost;
  *   <li>Wrap-up, closed, abandoned, or anything routing does not hold: nothing to tell routing.
  * </ol>
  *
- * Threading: blocks on routing and JDBC; call it from the blocking executor, never an event loop.
+ * Threading: blocks on JDBC (and {@link #leave} on routing's journal: the citizen's page is told
+ * {@code ended} only after it); call it from the blocking executor, never an event loop.
  * Failures: a contact that intake journaled but routing has not received yet (a window of a few
  * event-bus hops after the first message) fails with a {@link RetriableException} and the session
  * stays open, so the leave can be repeated; a contact routing no longer holds counts as gone.
@@ -36,6 +41,7 @@ import org.onenumber.server.routing.RoutingHost;
 @Singleton
 final class LeaveChat {
 
+  private static final Logger LOG = LoggerFactory.getLogger(LeaveChat.class);
   /** States in which the citizen is still waiting for an operator. */
   static final Set<ContactState> WAITING =
       EnumSet.of(ContactState.QUEUED, ContactState.OFFERED, ContactState.TRANSFERRED, ContactState.OVERFLOWED);
@@ -67,10 +73,14 @@ final class LeaveChat {
 
   /**
    * The citizen's socket went away and the grace period passed without a resume: abandons the
-   * contact only when it is still waiting (case 3); a connected chat is left to its operator.
-   * Returns whether it abandoned.
+   * contact only when it is still waiting (case 3); a connected chat is left to its operator. Nobody
+   * is on the chat to hear the answer, so the abandon is handed to routing without waiting ({@link
+   * RoutingHost#routeUntilJournaled}: tried again until journaled, through a database outage or a
+   * takeover) and the session is marked ended once it is journaled, on {@code executor}; a server
+   * that stops before that finds the session not ended and its contact waiting, and gives it a fresh
+   * grace period ({@link ChatAbandonTimer} case 4). Returns whether it handed an abandon over.
    */
-  boolean abandonIfWaiting(ChatSession session) {
+  boolean abandonIfWaiting(ChatSession session, Executor executor) {
     if (session.ended() || session.contact() == null) {
       return false;
     }
@@ -78,8 +88,14 @@ final class LeaveChat {
     if (contact.isEmpty() || !WAITING.contains(contact.get().state())) {
       return false;
     }
-    abandon(contact.get());
-    sessions.end(session.token(), clock.instant());
+    routing.routeUntilJournaled(new RoutingCommand.Abandon(contact.get().id())).whenCompleteAsync((done, failure) -> {
+      Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+      if (cause == null || cause instanceof NotFoundException) { // journaled, or routing no longer holds it
+        sessions.end(session.token(), clock.instant());
+      } else {
+        LOG.warn("routing refused to abandon chat {}: {}", contact.get().id(), cause.getMessage());
+      }
+    }, executor);
     return true;
   }
 

@@ -1,5 +1,7 @@
 package org.onenumber.server.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Value;
@@ -13,6 +15,7 @@ import org.onenumber.core.port.in.ServeSelf;
 import org.onenumber.core.selfservice.SelfService;
 import org.onenumber.core.selfservice.SelfServiceTopics;
 import org.onenumber.server.analytics.ContactCategories;
+import org.onenumber.server.analytics.TopicClassifierThread;
 import org.onenumber.server.events.VertxEventPublisher;
 import org.onenumber.server.persistence.Jdbc;
 import org.onenumber.server.persistence.JdbcAnswerStore;
@@ -40,11 +43,24 @@ final class CoreFactory {
     return new SecureRandom();
   }
 
+  /**
+   * {@code onenumber.intake.classify-after-commit} (default true): a new contact's topic is
+   * classified on {@link TopicClassifierThread} after its intake committed, not inside the commit
+   * (false: inside, the category journaled with the contact, as before session 14).
+   */
   @Singleton
   ContactIntake openContact(Jdbc jdbc, JdbcCitizenRegistry citizens, JdbcContactJournal journal,
       JdbcDirectory directory, VertxEventPublisher events, InstantSource clock, RandomGenerator random,
-      ContactCategories categories) {
-    return new ContactIntake(jdbc, citizens, journal, directory, events, clock, random, categories);
+      ContactCategories categories, TopicClassifierThread classifier,
+      @Value("${onenumber.intake.classify-after-commit:true}") boolean afterCommit) {
+    return new ContactIntake(jdbc, citizens, journal, directory, events, clock, random, categories,
+        afterCommit ? classifier : null);
+  }
+
+  @Singleton
+  @Bean(preDestroy = "close")
+  TopicClassifierThread topicClassifier(MeterRegistry registry) {
+    return new TopicClassifierThread(registry);
   }
 
   /**

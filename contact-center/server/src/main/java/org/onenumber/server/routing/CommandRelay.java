@@ -10,6 +10,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -172,6 +173,20 @@ final class CommandRelay {
   Decisions forward(RoutingCommand command) {
     Buffer reply = ask(commandsAddress, Buffer.buffer(DomainEventWire.writeCore((Record) command)), request);
     return DomainEventWire.readCore(reply.getBytes(), Decisions.class);
+  }
+
+  /**
+   * Hands {@code command} to the owner without waiting: the stage completes with its decisions, or
+   * fails as {@link #forward} would throw (no owner within {@link #TIMEOUT}: retriable).
+   */
+  CompletionStage<Decisions> forwardAsync(RoutingCommand command) {
+    return vertx.eventBus().<Buffer>request(commandsAddress, Buffer.buffer(DomainEventWire.writeCore((Record) command)),
+        request).toCompletionStage().handle((reply, failure) -> {
+          if (failure != null) {
+            throw refusal(failure);
+          }
+          return DomainEventWire.readCore(reply.body().getBytes(), Decisions.class);
+        });
   }
 
   /** Runs {@code read} with {@code key} on the owner's engine (at most {@link #TIMEOUT}). */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
@@ -89,6 +90,7 @@ public final class RoutingHost implements RouteContact {
   private final Partitions layout;
   private final Map<String, RoutingPartition> partitions = new LinkedHashMap<>();
   private final RoutingPartition whole;
+  private final UntilJournaled untilJournaled;
 
   RoutingHost(Vertx vertx, JdbcContactJournal journal, JdbcDirectory directory, JdbcRoutingRecord record,
       VertxEventPublisher events, AgentSockets sockets, InstantSource clock, RandomGenerator random,
@@ -113,6 +115,11 @@ public final class RoutingHost implements RouteContact {
         handed, layout);
     layout.names().forEach(name -> partitions.put(name, new RoutingPartition(name, wiring)));
     this.whole = partitions.get(RoutingOwnership.PARTITION);
+    this.untilJournaled = new UntilJournaled(this::attempt, (millis, retry) -> vertx.setTimer(millis,
+        id -> vertx.executeBlocking(() -> {
+          retry.run(); // a clustered try may read the contact's queue from the journal
+          return null;
+        }, false)), UntilJournaled.LIMIT, registry);
     if (layout.names().stream().anyMatch(ownership::owner)) {
       clockNotBehindJournal();
     }
@@ -174,6 +181,22 @@ public final class RoutingHost implements RouteContact {
     } else {
       partition.relay().forwardLater(command);
     }
+  }
+
+  /**
+   * A command whose sender is gone (a hung-up caller's abandon): handed over at once and tried again
+   * until journaled ({@link UntilJournaled}), on whichever node routes its partition at each try.
+   */
+  @Override
+  public CompletionStage<Decisions> routeUntilJournaled(RoutingCommand command) {
+    return untilJournaled.hand(command);
+  }
+
+  /** One try of {@link #routeUntilJournaled}: queued on the partition's context here, or sent to its owner; never waits. */
+  private CompletionStage<Decisions> attempt(RoutingCommand requested) {
+    RoutingCommand command = acrossPartitions(requested);
+    RoutingPartition partition = partitionOf(command);
+    return partition.routesHereOrAlone() ? partition.handleLater(command) : partition.relay().forwardAsync(command);
   }
 
   /**

@@ -181,9 +181,14 @@ final class RoutingPartition {
 
   /** Handles one command on this node's engine (refused when it does not route the partition). */
   Decisions handleHere(RoutingCommand command) {
+    return await(handleLater(command));
+  }
+
+  /** Queues one command on this node's engine without waiting: the future completes once it is journaled, or fails. */
+  CompletableFuture<Decisions> handleLater(RoutingCommand command) {
     CompletableFuture<Decisions> result = new CompletableFuture<>();
     queue.add(new RoutingQueue.Answered(command, result));
-    return await(result);
+    return result;
   }
 
   /** A command nobody waits for, on this node's engine. */

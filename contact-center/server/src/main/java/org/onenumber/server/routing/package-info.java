@@ -7,6 +7,10 @@
  * {@link org.onenumber.server.routing.AgentSocket}). The HTTP API
  * (agent presence, offers, wrap-up, transfers, callbacks, the admin configuration of queues and
  * agents) is documented in {@code docs/api/agent-api.md} and in the OpenAPI document; the socket
- * frames in {@code contact-center/server/src/main/resources/asyncapi/agents.yml}.
+ * frames in {@code contact-center/server/src/main/resources/asyncapi/agents.yml}. A command whose
+ * sender is gone (a hung-up caller's abandon, a chat left without a socket past its grace period)
+ * is handed over without waiting and tried again until journaled
+ * ({@link org.onenumber.server.routing.UntilJournaled}, gauge {@code
+ * onenumber.routing.journaled.later.pending}).
  */
 package org.onenumber.server.routing;

@@ -128,6 +128,11 @@ final class AmiFactory {
       public void routeLater(RoutingCommand command) {
         host.get().routeLater(command);
       }
+
+      @Override
+      public java.util.concurrent.CompletionStage<Decisions> routeUntilJournaled(RoutingCommand command) {
+        return host.get().routeUntilJournaled(command);
+      }
     };
   }
 

@@ -23,10 +23,13 @@ import java.util.concurrent.TimeUnit;
  * the same way, and {@code server_cpu_us_per_webhook}: the server JVM's CPU time (user and system)
  * over the run per acknowledged webhook, a figure that holds on a loaded machine where the rate
  * does not; and {@code pool_acquire_us}: the mean wait for a connection of the shared pool over the
- * run ({@code hikaricp_connections_acquire_seconds}, sum over count).
+ * run ({@code hikaricp_connections_acquire_seconds}, sum over count); {@code classify_pending}: new
+ * contacts whose topic still waited for the classifier thread when the run ended (their CPU falls
+ * after the run: a large figure means the classifier lags and the CPU figure flatters).
  */
 public final class WebhookBench {
 
+  private static final String CLASSIFY_PENDING = "onenumber_intake_classify_pending";
   private static final String STATEMENTS = "onenumber_sql_statements_total";
   private static final String ACQUIRE_SUM = "hikaricp_connections_acquire_seconds_sum";
   private static final String ACQUIRE_COUNT = "hikaricp_connections_acquire_seconds_count";
@@ -71,6 +74,9 @@ public final class WebhookBench {
           cpu.toNanos() / 1e3 / Math.max(1, load.acknowledged()),
           (sum(metricsAfter, ACQUIRE_SUM) - sum(metricsBefore, ACQUIRE_SUM)) * 1e6
               / Math.max(1, sum(metricsAfter, ACQUIRE_COUNT) - sum(metricsBefore, ACQUIRE_COUNT)));
+      // topics still waiting for the classifier after the run (its CPU not in server_cpu_us_per_webhook)
+      transactions += String.format(" classify_pending=%.0f", metricsAfter.contains(CLASSIFY_PENDING)
+          ? sum(metricsAfter, CLASSIFY_PENDING) : 0);
       if (url != null) {
         TimeUnit.MILLISECONDS.sleep(1500); // backends report their counts at most once a second
         transactions += String.format(" tx_per_webhook=%.2f",

@@ -1,5 +1,6 @@
 package org.onenumber.server.routing;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,9 +9,14 @@ import java.util.Set;
 import org.onenumber.core.agent.Agent;
 import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.agent.AgentState;
+import org.onenumber.core.citizen.CitizenId;
+import org.onenumber.core.contact.Channel;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.contact.ContactState;
+import org.onenumber.core.contact.ContactStep;
+import org.onenumber.core.directory.Language;
+import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.error.RetriableException;
 import org.onenumber.core.event.DomainEvent;
 import org.onenumber.core.routing.AgentStatus;
@@ -61,6 +67,14 @@ final class FlakyRoutingRecord implements RoutingRecord {
   /** What intake does in its own transaction before routing hears of the contact. */
   void intake(Contact queued) {
     open.put(queued.id(), queued);
+  }
+
+  /** Intake of a Korean voice contact {@code id} queued in {@code queue} at {@code at}; returns it. */
+  Contact intake(String id, QueueId queue, Instant at) {
+    Contact contact = Contact.create(new ContactId(id), Channel.VOICE, new CitizenId("citizen-" + id), Language.KOREAN,
+        Set.of(), 0, "topic", at).moveTo(new ContactStep(ContactState.QUEUED, at, null, queue, "intake"));
+    intake(contact);
+    return contact;
   }
 
   @Override

@@ -16,12 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.onenumber.core.agent.Agent;
 import org.onenumber.core.agent.AgentState;
 import org.onenumber.core.agent.ChannelCapacity;
-import org.onenumber.core.citizen.CitizenId;
 import org.onenumber.core.contact.Channel;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.contact.ContactState;
-import org.onenumber.core.contact.ContactStep;
 import org.onenumber.core.directory.Language;
 import org.onenumber.core.directory.Queue;
 import org.onenumber.core.directory.QueueId;
@@ -254,11 +252,7 @@ class RoutingQueueTest {
   }
 
   private Contact intake(String id) {
-    Contact contact = Contact.create(new ContactId(id), Channel.VOICE, new CitizenId("citizen-" + id), Language.KOREAN,
-        Set.of(), 0, "topic", clock.instant())
-        .moveTo(new ContactStep(ContactState.QUEUED, clock.instant(), null, queueId, "intake"));
-    record.intake(contact);
-    return contact;
+    return record.intake(id, queueId, clock.instant());
   }
 
   private void runContext() {

@@ -161,6 +161,34 @@ class ContactIntakeTest {
         .count(), "a topic of no category gives no event");
   }
 
+  /**
+   * Issue 17 (webhooks): with a classifier executor the Korean-tokenizing classifier runs there,
+   * after the commit, not inside the intake's transaction (a commit lane's); its category is
+   * published from there, with the contact's creation as its time (a category at intake).
+   */
+  @Test
+  void withAClassifierTheTopicIsClassifiedAfterTheCommitAndItsCategoryPublishedFromThere() {
+    java.util.List<Runnable> classifier = new java.util.ArrayList<>();
+    java.util.List<Boolean> insideTransaction = new java.util.ArrayList<>();
+    TrackingTransactions tracking = new TrackingTransactions();
+    ContactIntake later = new ContactIntake(tracking, citizens, journal, directory, events, clock,
+        new SplittableRandom(2026), topic -> {
+          insideTransaction.add(tracking.inside);
+          return topic.contains("bus") ? java.util.Optional.of("transport.bus.service") : java.util.Optional.empty();
+        }, classifier::add);
+    Contact contact = later.open(voiceCall());
+    assertTrue(insideTransaction.isEmpty(), "not classified before the answer");
+    assertTrue(journal.events().stream().noneMatch(e -> e instanceof org.onenumber.core.event.ContactCategorized));
+    assertEquals(journal.events(), events.events(), "the contact's own events published after its commit");
+    assertEquals(1, classifier.size());
+
+    clock.advance(Duration.ofSeconds(3));
+    classifier.forEach(Runnable::run);
+    assertEquals(java.util.List.of(false), insideTransaction);
+    assertEquals(new org.onenumber.core.event.ContactCategorized(contact.id(), "transport.bus.service", START),
+        events.events().getLast());
+  }
+
   @Test
   void publishesOnlyAfterTheTransactionHasJournaledTheContact() {
     TrackingTransactions tracking = new TrackingTransactions();

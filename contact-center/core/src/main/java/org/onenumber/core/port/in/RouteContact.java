@@ -1,5 +1,7 @@
 package org.onenumber.core.port.in;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.onenumber.core.routing.Decisions;
 import org.onenumber.core.routing.RoutingCommand;
 
@@ -17,4 +19,21 @@ public interface RouteContact {
    * block (Asterisk-Java's AMI reader, Netty's event loop); a refusal or failure is logged.
    */
   void routeLater(RoutingCommand command);
+
+  /**
+   * Hands over {@code command} whose sender is gone and waits for nobody (a caller who hung up: the
+   * telephony side has closed the call already) and returns at once; routing tries it again until it
+   * is journaled (a database outage, a takeover between two nodes), unless it is refused (the contact
+   * had ended already). The stage completes with the decisions once journaled, or with the refusal;
+   * never with a failure that may pass. A sender may keep what a restart needs (the carried call's
+   * row) until then. By default {@link #route} on the caller's thread, for implementations that
+   * journal nothing later (tests).
+   */
+  default CompletionStage<Decisions> routeUntilJournaled(RoutingCommand command) {
+    try {
+      return CompletableFuture.completedFuture(route(command));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
 }
