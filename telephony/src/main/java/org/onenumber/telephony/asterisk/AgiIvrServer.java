@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * Asterisk-Java's {@link DefaultAgiServer} bound to {@link IvrSettings#bind()} (loopback by default),
  * accepting on the thread {@code onenumber-agi-accept} and serving each call on its own thread from
  * a bounded pool named {@code onenumber-agi-N} of up to {@link IvrSettings#sessionThreads()} threads:
- * {@link IvrSettings#maxSessions()} callers (a caller beyond that hears that the lines are busy,
- * {@link IvrScripts}) and a reserve for operators' answered legs and the other short scripts (a
+ * {@link IvrSettings#maxSessions()} callers (a caller beyond that is ended at once, {@link
+ * IvrScripts}) and a reserve for operators' answered legs and the other short scripts (a
  * connection beyond the whole pool is refused and Asterisk's dialplan goes on). Platform threads by default;
  * {@value #THREADS_PROPERTY}{@code =virtual} serves calls on virtual threads on Java 24 and later
  * (JEP 491: a virtual thread blocked inside Asterisk-Java's {@code synchronized} reads no longer

@@ -32,17 +32,13 @@ final class IvrScripts implements MappingStrategy {
   private final Ivr ivr;
   private final CheckIns checkIns;
   private final Semaphore callers;
+  /** Callers ended at once because {@link IvrSettings#maxSessions()} callers were being served (logged). */
   private final AtomicLong turnedAway = new AtomicLong();
 
   IvrScripts(Ivr ivr, CheckIns checkIns) {
     this.ivr = ivr;
     this.checkIns = checkIns;
     this.callers = new Semaphore(ivr.settings().maxSessions());
-  }
-
-  /** Callers ended at once because {@link IvrSettings#maxSessions()} callers were being served. */
-  long turnedAway() {
-    return turnedAway.get();
   }
 
   /** A caller's session if one of the {@link IvrSettings#maxSessions()} places is free, else ended at once. */

@@ -8,8 +8,8 @@ import java.time.Duration;
  *
  * @param bind the address to listen on (loopback unless Asterisk runs on another host)
  * @param port the FastAGI port (Asterisk's default is 4573)
- * @param maxSessions the most callers served at once, one thread each (a further caller hears that the
- *     lines are busy); the session pool has {@link #legReserve()} threads more for the short scripts
+ * @param maxSessions the most callers served at once, one thread each (a further caller is ended at
+ *     once and the dialplan goes on); the session pool has {@link #legReserve()} threads more for the short scripts
  *     that must never be refused: an operator's answered leg, a rejoin, a check-in
  * @param idleThreadKeepAlive how long an idle session thread is kept for the next call
  * @param ringTimeout how long an operator's phone rings before the caller goes back to their place;
