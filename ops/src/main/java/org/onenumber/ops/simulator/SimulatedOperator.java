@@ -32,7 +32,10 @@ import java.util.random.RandomGenerator;
  *   <li>a call (VOICE offer) is not accepted by the API: the server rings the operator's phone
  *       ({@code Dial}), the simulated phone answers it ({@link #pickUp}), the operator talks for the
  *       handle time, hangs up and then wraps up or closes as in case 3;
- *   <li>after a missed offer (NOT_RESPONDING) makes itself available again; an offer is known by
+ *   <li>after a missed offer (NOT_RESPONDING, pushed on its socket) makes itself available again
+ *       (pressed again after a second if the server refused, up to {@value #AVAILABLE_PRESSES} times;
+ *       counted as {@code back-from-miss} and {@code stuck-not-responding}); its phone is busy
+ *       while it talks on a call ({@link #onCall}); an offer is known by
  *       its contact and the instant it was made, so the same contact offered again later is taken
  *       (it was ignored before, and a stall at a shift change then blocked whole queues);
  *   <li>at the end of its shift ({@link #finish}) it takes what is still offered, then logs out
@@ -48,6 +51,8 @@ final class SimulatedOperator {
 
   static final long WORK_BEFORE_BREAK_S = 7200;
   static final long BREAK_S = 900;
+  /** How many times an operator presses Available after a missed offer before giving up (case 6). */
+  static final int AVAILABLE_PRESSES = 3;
   private static final long CONSOLE_STACK_BYTES = 256 * 1024;
   private static final ObjectMapper JSON = new ObjectMapper();
   private final String id;
@@ -59,6 +64,8 @@ final class SimulatedOperator {
   private final RandomGenerator random;
   private final Set<String> seenOffers = ConcurrentHashMap.newKeySet();
   private final AtomicInteger inHand = new AtomicInteger();
+  /** Calls picked up and not yet hung up: a phone on a call rings busy. */
+  private final AtomicInteger calls = new AtomicInteger();
   private volatile boolean running;
   private volatile double workingSince;
   private volatile boolean onBreak;
@@ -81,6 +88,11 @@ final class SimulatedOperator {
 
   boolean running() {
     return running;
+  }
+
+  /** True while the operator talks on a call they picked up: their phone answers another ring busy. */
+  boolean onCall() {
+    return calls.get() > 0;
   }
 
   /** Signs in (a password check) unless already signed in: a later shift reuses the token. */
@@ -188,10 +200,12 @@ final class SimulatedOperator {
    */
   void pickUp(String contactId, Runnable hangUp) {
     inHand.incrementAndGet();
+    calls.incrementAndGet();
     console("call-" + id, () -> {
       try {
         talk(contactId, hangUp);
       } finally {
+        calls.decrementAndGet();
         inHand.decrementAndGet();
       }
     });
@@ -231,6 +245,28 @@ final class SimulatedOperator {
     System.out.println("[sim] " + id + " could not close " + contactId + ": " + e.getMessage());
     ledger.errors.incrementAndGet();
     ledger.closeFailed(contactId);
+  }
+
+  /**
+   * Case 6: the console shows the missed offer and the operator presses Available, again after a
+   * second when the press failed (a busy server), up to {@value #AVAILABLE_PRESSES} times; counted
+   * ({@link SimulationLedger#backFromMiss}, {@link SimulationLedger#stuckNotResponding}).
+   */
+  private void backToWork() throws InterruptedException {
+    for (int press = 1; running; press++) {
+      try {
+        client.post("/api/v1/agents/" + id + "/state", Map.of("state", "AVAILABLE"));
+        ledger.backFromMiss.incrementAndGet();
+        return;
+      } catch (RuntimeException e) {
+        if (press == AVAILABLE_PRESSES) {
+          System.out.println("[sim] " + id + " stays NOT_RESPONDING: " + e.getMessage());
+          ledger.stuckNotResponding.incrementAndGet();
+          return;
+        }
+        TimeUnit.SECONDS.sleep(1);
+      }
+    }
   }
 
   /** Case 4: a break after two hours of work, once nothing else is in hand. */
@@ -286,7 +322,7 @@ final class SimulatedOperator {
           case "offer" -> offered(f.path("offer"));
           case "agent.state" -> {
             if ("NOT_RESPONDING".equals(f.path("to").asText()) && running) {
-              client.post("/api/v1/agents/" + id + "/state", Map.of("state", "AVAILABLE"));
+              backToWork();
             }
           }
           default -> { }

@@ -93,6 +93,13 @@ public final class SimulationLedger {
    * calls had, {@link #phoning}).
    */
   final AtomicLong arriving = new AtomicLong();
+  /**
+   * Operators who missed an offer (the server pushed NOT_RESPONDING) and pressed Available again, as
+   * the operator model says ({@link SimulatedOperator}); {@link #stuckNotResponding}: those whose
+   * presses all failed (they stay NOT_RESPONDING until the next push).
+   */
+  final AtomicLong backFromMiss = new AtomicLong();
+  final AtomicLong stuckNotResponding = new AtomicLong();
   /** Accepts the server refused, by HTTP status (an offer withdrawn or timed out: 404/409). */
   final Map<Integer, AtomicLong> refusedAccepts = new ConcurrentHashMap<>();
 

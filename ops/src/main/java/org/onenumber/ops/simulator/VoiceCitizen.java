@@ -34,7 +34,8 @@ import org.onenumber.testkit.FastAgiCaller.Ring;
  *       caller waits on hold (music, announcements) once the server plays music;
  *   <li>the server dials an operator's device: {@code Dial}'s {@code U()} option names the contact
  *       and the operator, and the ledger's entry moves to the contact's id; the operator's phone
- *       is picked up at once if that operator is at work, else rings out (NOANSWER; the server
+ *       is picked up at once if that operator is at work (busy while they talk on another call:
+ *       BUSY), else rings out (NOANSWER; the server
  *       declines and the caller keeps their place); the server may still refuse the answer (its
  *       {@code answered} script sets BUSY when the offer expired meanwhile): the caller keeps
  *       waiting; only a bridged call is answered ({@link SimulatedOperator#pickUp});
@@ -223,6 +224,9 @@ final class VoiceCitizen {
       SimulatedOperator operator = ring.agent() == null ? null : operators.apply(ring.agent());
       if (gone || answered.isDone() || operator == null || !operator.running() || ring.contact() == null) {
         return DialOutcome.NOANSWER;
+      }
+      if (operator.onCall()) {
+        return DialOutcome.BUSY; // a phone already on a call
       }
       ringing = operator;
       ringAt = traceClock.getAsDouble();

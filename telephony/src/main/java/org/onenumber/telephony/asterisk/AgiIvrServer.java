@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
  * The FastAGI server Asterisk connects to for every call ({@code AGI(agi://127.0.0.1:4573/ivr)}):
  * Asterisk-Java's {@link DefaultAgiServer} bound to {@link IvrSettings#bind()} (loopback by default),
  * accepting on the thread {@code onenumber-agi-accept} and serving each call on its own thread from
- * a bounded pool named {@code onenumber-agi-N} of up to {@link IvrSettings#maxSessions()} threads
- * (a call beyond that is refused and Asterisk's dialplan goes on). Platform threads by default;
+ * a bounded pool named {@code onenumber-agi-N} of up to {@link IvrSettings#sessionThreads()} threads:
+ * {@link IvrSettings#maxSessions()} callers (a caller beyond that is ended at once, {@link
+ * IvrScripts}) and a reserve for operators' answered legs and the other short scripts (a
+ * connection beyond the whole pool is refused and Asterisk's dialplan goes on). Platform threads by default;
  * {@value #THREADS_PROPERTY}{@code =virtual} serves calls on virtual threads on Java 24 and later
  * (JEP 491: a virtual thread blocked inside Asterisk-Java's {@code synchronized} reads no longer
  * pins its carrier; on Java 21–23 it would, so the property is ignored there). Measured with
@@ -148,7 +150,7 @@ public final class AgiIvrServer implements AutoCloseable {
 
     @Override
     protected ThreadPoolExecutor createPool() {
-      ThreadPoolExecutor pool = new ThreadPoolExecutor(warm, settings.maxSessions(),
+      ThreadPoolExecutor pool = new ThreadPoolExecutor(warm, settings.sessionThreads(),
           settings.idleThreadKeepAlive().toMillis(), TimeUnit.MILLISECONDS, new SynchronousQueue<>(), named());
       pool.allowCoreThreadTimeOut(warm == 0);
       pool.prestartAllCoreThreads();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.asteriskjava.fastagi.AgiException;
@@ -126,8 +127,20 @@ final class CallConductor {
     }
     line.stopMusic();
     String answered = "U(" + ivr.settings().answeredContext() + "^" + contact + "^" + agent + ")";
+    String legBefore = agentLeg();
     AgiLine.DialResult dial = line.dial(device, (int) ivr.settings().ringTimeout().toSeconds(), answered);
-    if (dial.answered()) {
+    if (dial.answered() && Objects.equals(legBefore, agentLeg())) {
+      // Case 7e: bridged, but the answered script never ran (its FastAGI connection failed): routing
+      // never connected the operator. The caller is back in their place (routing's view), and the
+      // offer goes back to the line without counting against the operator.
+      LOG.warn("call {} was bridged to {} without the answered script; back in line", contact, agent);
+      ivr.tell(new RoutingCommand.Decline(agent, contact, RoutingCommand.Decline.CALL_NOT_CONNECTED));
+      if (dial.callerGone()) {
+        callerGone();
+      } else {
+        line.startMusic(ivr.settings().mohClass());
+      }
+    } else if (dial.answered()) {
       phase = Phase.CONNECTED;
       connected(dial.callerGone());
     } else if (dial.callerGone()) {
@@ -179,6 +192,11 @@ final class CallConductor {
         case CallSignal.Routed(var ignored) -> { }
       }
     }
+  }
+
+  /** The operator leg recorded for this call (by {@link AnsweredLeg}), or null. */
+  private String agentLeg() {
+    return ivr.calls().byContact(contact).map(AsteriskCalls.Call::agentChannel).orElse(null);
   }
 
   /** Case 11: blind transfer out of the center; routing closes the contact as transferred. */

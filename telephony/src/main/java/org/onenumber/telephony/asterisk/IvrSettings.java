@@ -8,7 +8,9 @@ import java.time.Duration;
  *
  * @param bind the address to listen on (loopback unless Asterisk runs on another host)
  * @param port the FastAGI port (Asterisk's default is 4573)
- * @param maxSessions the most calls served at once; one platform thread each (further calls are refused)
+ * @param maxSessions the most callers served at once, one thread each (a further caller is ended at
+ *     once and the dialplan goes on); the session pool has {@link #legReserve()} threads more for the short scripts
+ *     that must never be refused: an operator's answered leg, a rejoin, a check-in
  * @param idleThreadKeepAlive how long an idle session thread is kept for the next call
  * @param ringTimeout how long an operator's phone rings before the caller goes back to their place;
  *     keep it below the queues' offer timeout
@@ -39,6 +41,26 @@ public record IvrSettings(InetAddress bind, int port, int maxSessions, Duration 
     return new IvrSettings(InetAddress.getLoopbackAddress(), 4573, 1_000, Duration.ofSeconds(30),
         Duration.ofSeconds(15), Duration.ofSeconds(5), 3, Duration.ofMillis(500), Duration.ofSeconds(1),
         "default", "onenumber-answered", "https://onenumber.example/call/");
+  }
+
+  /**
+   * Session threads kept beyond {@link #maxSessions} for the scripts other than a caller's: a tenth,
+   * at least 8. Without them an operator's answered leg ({@code Dial}'s {@code U()}) found the pool
+   * full of waiting callers and was refused: the legs were bridged without routing's accept, the
+   * operator was never connected and the offer rang out (issue #17, New York's record day).
+   */
+  public int legReserve() {
+    return Math.max(8, maxSessions / 10);
+  }
+
+  /** The session pool's size: {@link #maxSessions} callers plus {@link #legReserve()}. */
+  public int sessionThreads() {
+    return maxSessions + legReserve();
+  }
+
+  public IvrSettings withMaxSessions(int sessions) {
+    return new IvrSettings(bind, port, sessions, idleThreadKeepAlive, ringTimeout, digitTimeout, menuAttempts,
+        hangupProbe, controlGrace, mohClass, answeredContext, signLanguageLink);
   }
 
   public IvrSettings withPort(int newPort) {

@@ -90,6 +90,11 @@
  *             the caller keeps their place; music resumes at once (no silence).
  *         <li>The caller hangs up while it rings: {@code Abandon}.
  *         <li>The operator has no device: {@code Decline} at once.
+ *         <li>Bridged although the {@code answered} script never ran (its FastAGI connection
+ *             failed; the session pool keeps {@code IvrSettings#legReserve()} threads beyond the
+ *             callers so that it is not refused): routing never connected the operator, so when
+ *             {@code Dial} returns, {@code Decline} "call-not-connected" (not counted against the
+ *             operator) and the caller is back in their place.
  *       </ol>
  *   <li><b>Connected</b>, while {@code Dial} (or later {@code Bridge}/{@code ConfBridge}) runs. When
  *       it returns {@code -1} the caller hung up: {@code WrapUp} with outcome RESOLVED (refused,

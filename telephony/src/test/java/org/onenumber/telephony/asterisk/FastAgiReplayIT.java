@@ -479,6 +479,77 @@ class FastAgiReplayIT {
   }
 
   @Test
+  void anOperatorsAnsweredLegIsServedWhileEveryCallersPlaceIsTaken() throws Exception {
+    // Issue #17: with the pool full of callers in line, the answered leg was refused, the legs bridged
+    // without routing's Accept and the operator left RESERVED on an offer that rang out.
+    IvrSettings settings = IvrSettings.defaults().withPort(freePort()).withMaxSessions(2)
+        .withIdleThreadKeepAlive(Duration.ofMillis(200));
+    try (AgiIvrServer full = new AgiIvrServer(new Ivr(routing, routing, devices, calls, languages, sms,
+        new CallerNumbers("KR"), settings)).start()) {
+      FastAgiCaller first = call(settings.port(), "01012345678").press("1", "1").onDial(device -> DialOutcome.ANSWER)
+          .start();
+      first.await("EXEC StartMusicOnHold", WITHIN);
+      FastAgiCaller second = call(settings.port(), "01087654321").press("1", "1").start();
+      second.await("EXEC StartMusicOnHold", WITHIN);
+      FastAgiCaller third = call(settings.port(), "01011112222").start();
+      third.awaitClosed(WITHIN);
+      assertTrue(third.texts().stream().noneMatch(t -> t.startsWith("ANSWER")),
+          "a caller beyond the limit is ended at once: " + third.texts());
+      assertEquals(2, routing.opened().size());
+
+      ContactId contact = callOf("PJSIP/caller-0000000" + (CALLS.get() - 2));
+      calls.signal(contact, offered(contact, "op-001"));
+      RoutingCommand.Accept accept = routing.await(RoutingCommand.Accept.class);
+      assertEquals(new AgentId("op-001"), accept.agent());
+      assertEquals("PJSIP/op-001-00000001", calls.byContact(contact).orElseThrow().agentChannel());
+      first.hangUp();
+      second.hangUp();
+      routing.await(RoutingCommand.WrapUp.class);
+    }
+  }
+
+  @Test
+  void aCallBridgedWithoutItsAnsweredLegGoesBackInLineWithoutCountingAgainstTheOperator() throws Exception {
+    // Case 7e: the answered leg's connection finds the whole pool busy (1 caller + 8 check-ins that
+    // hold the reserve), so Asterisk bridges without the script: routing never connected op-001.
+    IvrSettings settings = IvrSettings.defaults().withPort(freePort()).withMaxSessions(1)
+        .withIdleThreadKeepAlive(Duration.ofMillis(200));
+    List<java.net.Socket> held = new java.util.ArrayList<>();
+    try (AgiIvrServer full = new AgiIvrServer(new Ivr(routing, routing, devices, calls, languages, sms,
+        new CallerNumbers("KR"), settings), 0, new CheckIns(outcomes, new QueueId("welfare-outbound"), 80, happyCalls))
+        .start()) {
+      FastAgiCaller caller = call(settings.port(), "01012345678").press("1", "1").onDial(device -> DialOutcome.ANSWER)
+          .start();
+      caller.await("EXEC StartMusicOnHold", WITHIN);
+      ContactId contact = waiting();
+      for (int i = 0; i < settings.legReserve(); i++) {
+        java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), settings.port());
+        held.add(socket);
+        socket.getOutputStream().write(org.onenumber.testkit.AgiChannelReplies.block(FastAgiCaller.environment(
+            "PJSIP/senior-0000000" + i, "1796161418." + i, "01055550000", "checkin")).getBytes(
+            java.nio.charset.StandardCharsets.UTF_8));
+        socket.getOutputStream().flush();
+        socket.getInputStream().read(); // its first command: the session is taken and waits for the reply
+      }
+      calls.signal(contact, offered(contact, "op-001"));
+      caller.await("EXEC Dial PJSIP/op-001", WITHIN);
+      caller.operatorLeaves();
+      RoutingCommand.Decline decline = routing.await(RoutingCommand.Decline.class);
+      assertEquals(RoutingCommand.Decline.CALL_NOT_CONNECTED, decline.reason());
+      assertTrue(routing.routed().stream().noneMatch(RoutingCommand.Accept.class::isInstance));
+      awaitCount(caller, "EXEC StartMusicOnHold", 2);
+      assertTrue(routing.routed().stream().noneMatch(c -> c instanceof RoutingCommand.WrapUp
+          || c instanceof RoutingCommand.Abandon), "the caller is back in line: " + routing.routed());
+      caller.hangUp();
+      routing.await(RoutingCommand.Abandon.class);
+    } finally {
+      for (java.net.Socket socket : held) {
+        socket.close();
+      }
+    }
+  }
+
+  @Test
   void warmSessionThreadsStartWithTheServerServeCallsAndStayWhileIdle() throws Exception {
     IvrSettings settings = IvrSettings.defaults().withPort(freePort()).withIdleThreadKeepAlive(Duration.ofMillis(100));
     try (AgiIvrServer warm = new AgiIvrServer(new Ivr(routing, routing, devices, calls, languages, sms,
@@ -492,6 +563,10 @@ class FastAgiReplayIT {
   }
 
   private FastAgiCaller call(String callerId) throws IOException {
+    return call(port, callerId);
+  }
+
+  private static FastAgiCaller call(int port, String callerId) throws IOException {
     int n = CALLS.incrementAndGet();
     return FastAgiCaller.call(InetAddress.getLoopbackAddress(), port,
         FastAgiCaller.environment("PJSIP/caller-0000000" + n, "1796161417." + n, callerId, "ivr"));
@@ -501,6 +576,12 @@ class FastAgiReplayIT {
   private ContactId waiting() {
     await().atMost(WITHIN).until(() -> calls.all().size() == 1);
     return calls.all().iterator().next().contact();
+  }
+
+  /** The contact of the call on {@code channel}, once its session registered it. */
+  private ContactId callOf(String channel) {
+    await().atMost(WITHIN).until(() -> calls.byChannel(channel).isPresent());
+    return calls.byChannel(channel).orElseThrow().contact();
   }
 
   private static CallSignal offered(ContactId contact, String agent) {

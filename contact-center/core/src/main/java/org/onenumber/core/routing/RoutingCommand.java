@@ -81,7 +81,16 @@ public sealed interface RoutingCommand {
     }
   }
 
+  /**
+   * The offer goes back to the line. A decline counts as a missed offer (NOT_RESPONDING where the
+   * queue says so) unless its reason is {@link #CALL_NOT_CONNECTED}: the call, not the operator, is
+   * why it was not answered.
+   */
   record Decline(AgentId agent, ContactId contact, String reason) implements RoutingCommand {
+
+    /** The call could not be connected to the operator (e.g. bridged without routing's accept). */
+    public static final String CALL_NOT_CONNECTED = "call-not-connected";
+
     public Decline {
       InvalidInputException.require(agent, "agent");
       InvalidInputException.require(contact, "contact");

@@ -345,11 +345,13 @@ public final class RoutingEngine extends EngineState {
     returnToLine(entry, "ring-no-answer", true);
   }
 
+  /** A decline for a call that could not be connected is not the operator's miss: not counted. */
   private void decline(Entry entry, String reason) {
-    if (!configs.get(entry.servingQueue).notRespondingAfterMiss()) {
+    boolean theOperators = !Decline.CALL_NOT_CONNECTED.equals(reason);
+    if (theOperators && !configs.get(entry.servingQueue).notRespondingAfterMiss()) {
       entry.declinedBy.add(entry.seat.agent.id());
     }
-    returnToLine(entry, reason == null || reason.isBlank() ? "declined" : "declined:" + reason, true);
+    returnToLine(entry, reason == null || reason.isBlank() ? "declined" : "declined:" + reason, theOperators);
   }
 
   /** Case 5: back to its own place (same age, same arrival number), never the back of the line. */

@@ -50,6 +50,18 @@ class OfferTest {
   }
 
   @Test
+  void aCallThatCouldNotBeConnectedGoesBackToItsPlaceWithoutCountingAgainstTheOperator() {
+    r.configure("general", Language.KOREAN);
+    AgentId a = r.login("a", "general", Language.KOREAN);
+    ContactId call = r.arrive("general");
+    assertEquals(a, r.agentOf(call));
+    r.run(new RoutingCommand.Decline(a, call, RoutingCommand.Decline.CALL_NOT_CONNECTED));
+    assertEquals(ContactState.OFFERED, r.state(call), "offered again at once");
+    assertEquals(a, r.agentOf(call), "the operator is still eligible, not NOT_RESPONDING");
+    assertEquals(AgentState.RESERVED, r.state(a));
+  }
+
+  @Test
   void refusesToAcceptAnOfferMadeToSomeoneElse() {
     r.configure("general", Language.KOREAN);
     r.login("a", "general", Language.KOREAN);
