@@ -68,6 +68,13 @@ public final class SimulationLedger {
   final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private volatile Map<String, Double> thresholds = Map.of();
   private final Map<String, Double> offeredBeforeOpened = new HashMap<>();
+  /**
+   * What the operator saw happen to a contact before the citizen's side had it (the accept's reply
+   * came before the chat's ack or the {@code POST}'s reply, whose stamps are now the server's
+   * acknowledgements): its answer, close or failed close, applied when it is opened. Before, such an
+   * answer was dropped and the contact counted as waiting (Seoul at 400×: answered 5831 / 5837).
+   */
+  private final Map<String, Entry> beforeOpened = new HashMap<>();
   /** Texts sent whose contact no offer has named yet: tag → trace second sent (acknowledged, once it was). */
   private final Map<String, Double> pendingSms = new ConcurrentHashMap<>();
   /** Texts sent whose webhook has not been answered yet (tags). */
@@ -270,7 +277,22 @@ public final class SimulationLedger {
     Double offered = offeredBeforeOpened.remove(contactId);
     Entry e = new Entry(at, Double.isNaN(thresholdSeconds) && offered != null ? offered : thresholdSeconds);
     e.channel = channel;
+    Entry early = beforeOpened.remove(contactId);
+    if (early != null) {
+      e.answeredAt = early.answeredAt;
+      e.outcome = early.outcome;
+      e.closeFailed = early.closeFailed;
+    }
     entries.putIfAbsent(contactId, e);
+  }
+
+  /**
+   * The contact's entry, or (not yet opened here) the one keeping what the operator saw until it
+   * is ({@link #beforeOpened}). Callers hold the lock.
+   */
+  private Entry entryOrEarly(String contactId) {
+    Entry e = entries.get(contactId);
+    return e != null ? e : beforeOpened.computeIfAbsent(contactId, k -> new Entry(Double.NaN, Double.NaN));
   }
 
   /**
@@ -278,8 +300,8 @@ public final class SimulationLedger {
    * trying to report is void.
    */
   synchronized void answered(String contactId, double at) {
-    Entry e = entries.get(contactId);
-    if (e != null && Double.isNaN(e.answeredAt)) {
+    Entry e = entryOrEarly(contactId);
+    if (Double.isNaN(e.answeredAt)) {
       e.answeredAt = at;
       e.abandonedAt = Double.NaN;
     }
@@ -378,18 +400,12 @@ public final class SimulationLedger {
     return open.toString();
   }
 
-  void closeFailed(String contactId) {
-    Entry e = entries.get(contactId);
-    if (e != null) {
-      e.closeFailed = true;
-    }
+  synchronized void closeFailed(String contactId) {
+    entryOrEarly(contactId).closeFailed = true;
   }
 
-  void closed(String contactId, String outcome) {
-    Entry e = entries.get(contactId);
-    if (e != null) {
-      e.outcome = outcome;
-    }
+  synchronized void closed(String contactId, String outcome) {
+    entryOrEarly(contactId).outcome = outcome;
   }
 
   /**

@@ -87,6 +87,12 @@ final class VoiceCitizen {
   private volatile FastAgiCaller caller;
   /** Guarded by {@link #lock}: hung up while waiting, so no later Dial is answered. */
   private boolean gone;
+  /**
+   * Guarded by {@link #lock}: the call's contact id once a ring named it (the ledger's entry moved
+   * there: a hang-up after a ring that was not answered is the contact's, not the call key's; before,
+   * it was lost and the call stayed waiting here while the server abandoned it).
+   */
+  private String contact;
   /** Guarded by {@link #lock}: the ledger has this call. */
   private boolean opened;
   /** Guarded by {@link #lock}: the operator whose phone was picked up while the Dial completes. */
@@ -178,7 +184,7 @@ final class VoiceCitizen {
         return;
       }
       gone = true;
-      ledger.abandoning(key, traceClock.getAsDouble());
+      ledger.abandoning(contact == null ? key : contact, traceClock.getAsDouble());
     }
     call.hangUp();
   }
@@ -236,6 +242,7 @@ final class VoiceCitizen {
       open();
       if (ring.contact() != null) {
         ledger.callIsContact(key, ring.contact());
+        contact = ring.contact();
       }
       SimulatedOperator operator = ring.agent() == null ? null : operators.apply(ring.agent());
       if (gone || answered.isDone() || operator == null || !operator.running() || ring.contact() == null) {

@@ -138,4 +138,17 @@ class SimulationLedgerTest {
     assertEquals("", ledger.stillOpen());
     assertEquals(1, ledger.summary(15).waiting());
   }
+
+  @Test
+  void anAcceptAcknowledgedBeforeTheCitizensSideHadTheContactStillCountsAsAnswered() {
+    SimulationLedger ledger = new SimulationLedger();
+    ledger.answered("c-1", 12);
+    ledger.closed("c-1", "RESOLVED");
+    ledger.opened("c-1", 10, 15, "CHAT");
+    SimulationLedger.Summary chat = ledger.channelSummary(15, "CHAT");
+    assertEquals(1, chat.answered(), "the chat's ack came after the operator's accept reply");
+    assertEquals(2, chat.asaSeconds(), 1e-9);
+    assertEquals(0, chat.waiting());
+    assertTrue(ledger.settled());
+  }
 }
