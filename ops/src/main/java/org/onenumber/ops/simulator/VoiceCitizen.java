@@ -66,7 +66,13 @@ final class VoiceCitizen {
   }
 
   private static final Duration IVR_WITHIN = Duration.ofSeconds(30);
-  private static final Duration RING_RESOLVES_WITHIN = Duration.ofSeconds(10);
+  /**
+   * How long a caller whose patience ran out waits for a phone that is ringing to be answered or
+   * refused: a hang-up before the operator's leg script ended can leave the server's answer
+   * unseen here (the server counts it answered, the simulator abandoned). 30 s, as long as a
+   * request; it was 10 s, less than an H2 stall on a loaded machine.
+   */
+  private static final Duration RING_RESOLVES_WITHIN = Duration.ofSeconds(30);
   /**
    * How often a caller on hold looks for the music or a hang-up. Its wait is stamped at the menu
    * key ({@link #key}), not here; it was 2 ms, 500 wake-ups a second per caller on hold.
