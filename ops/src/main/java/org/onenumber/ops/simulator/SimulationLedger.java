@@ -377,9 +377,10 @@ public final class SimulationLedger {
   }
 
   /**
-   * What keeps the day open, e.g. {@code VOICE: 2 waiting, 1 in conversation; 1 caller on the line}:
-   * per channel the contacts neither answered nor given up, and those answered but not closed;
-   * callers on the line, citizens' requests on their way, texts no offer has named. Empty when
+   * What keeps the day open, e.g. {@code VOICE: 2 waiting, 1 in conversation; 3 callers still on the
+   * line}: per channel the contacts neither answered nor given up, and those answered but not
+   * closed; texts no offer has named; callers whose calls are not over ({@link #phoning}) and chat,
+   * text and API citizens whose runs are not ({@link #arriving}). Empty when
    * {@link #settled}.
    */
   String stillOpen() {
@@ -392,10 +393,10 @@ public final class SimulationLedger {
       open.add(pendingSms.size() + " texts no offer named");
     }
     if (phoning.get() > 0) {
-      open.add(phoning.get() + " callers on the line (in the IVR, or to call again)");
+      open.add(phoning.get() + " callers still on the line (or to call again)");
     }
     if (arriving.get() > 0) {
-      open.add(arriving.get() + " citizens' requests on their way");
+      open.add(arriving.get() + " chat, text and API citizens still at it");
     }
     return open.toString();
   }

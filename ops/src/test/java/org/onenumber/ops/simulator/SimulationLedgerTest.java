@@ -128,7 +128,7 @@ class SimulationLedgerTest {
     ledger.smsAcknowledged("[s1]", 2);
     ledger.phoning.incrementAndGet();
     assertEquals("CHAT: 0 waiting, 1 in conversation; VOICE: 1 waiting, 0 in conversation; 1 texts no offer named;"
-        + " 1 callers on the line (in the IVR, or to call again)", ledger.stillOpen());
+        + " 1 callers still on the line (or to call again)", ledger.stillOpen());
     ledger.closeDay();
     assertTrue(ledger.dayOver.isDone(), "every citizen still waiting gives up now");
     ledger.phoning.decrementAndGet();

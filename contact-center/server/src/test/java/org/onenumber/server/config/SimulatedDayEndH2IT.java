@@ -28,22 +28,22 @@ import org.onenumber.testkit.TcpProxy;
  * The day's end (issue #17): a small seeded day that ends with contacts still waiting, whatever the
  * load, ends with both sides counting the same. Twenty citizens in the first trace minute (five
  * calls through the FastAGI IVR, five chats over {@code /ws/chat}, five web forms by the contact
- * API, five texts through signed Twilio webhooks), all of them patient for good; two operators
- * with a handle time of 15 trace minutes; the day's end ten trace minutes after the last arrival,
- * at 200×. The server's HTTP answers reach the simulator 25 ms late (a slow peer: a {@link
- * TcpProxy} delaying every byte the server sends, 5 trace seconds at 200×). At the day's end most
+ * API, five texts through signed Twilio webhooks), all of them patient for good; one operator
+ * with a handle time of 30 trace minutes; the day's end ten trace minutes after the last arrival,
+ * at 400×. The server's HTTP answers reach the simulator 25 ms late (a slow peer: a {@link
+ * TcpProxy} delaying every byte the server sends, 10 trace seconds at 400×). At the day's end most
  * citizens are still waiting: the callers hang up, the chats leave, the web forms report their
  * abandon, the texts stay waiting; the conversations under way end. Offered, answered, abandoned
  * (and the texts still waiting) must then be equal for the center and every channel.
  *
  * <p>Before, the simulator stopped counting two trace hours plus 10 s of wall time after the last
- * arrival with those citizens still "waiting", and the server then abandoned the calls (their
- * sockets closed) and the chats (two trace minutes after their sockets closed): abandoned 0 / 10
- * and more, after 46 s.
+ * arrival (28 s here) with the citizens the operator had not reached still "waiting", and the
+ * server then abandoned the calls (their sockets closed) and the chats (two trace minutes after
+ * their sockets closed), so the counts differed.
  */
 class SimulatedDayEndH2IT {
 
-  private static final double SPEEDUP = 200;
+  private static final double SPEEDUP = 400;
   private static final long SEED = Long.getLong("tests.seed", 14L);
   private static final List<Channel> CHANNELS = List.of(Channel.VOICE, Channel.CHAT, Channel.WEB_FORM, Channel.SMS);
   private final TestHttp http = new TestHttp();
@@ -64,7 +64,7 @@ class SimulatedDayEndH2IT {
           TcpProxy slow = new TcpProxy("127.0.0.1", server.getPort()).delayingAnswers(Duration.ofMillis(25))) {
         ReplayAgainstServer.offerTimeout(server, 600);
         SimulationOptions options = new SimulationOptions(URI.create("http://127.0.0.1:" + slow.port() + "/"),
-            "poisson", 20, SPEEDUP, 2, SEED, Path.of("unused"), "demo1234", 900, 1e7, 0)
+            "poisson", 20, SPEEDUP, 1, SEED, Path.of("unused"), "demo1234", 1800, 1e7, 0)
             .onDay(null, ReplayAgainstServer.TWILIO_TOKEN).phoningAgi(agiPort);
         long t0 = System.nanoTime();
         SimulationLedger ledger = new Simulation(options, trace()).closingAfterLastArrival(600).run();
