@@ -39,7 +39,8 @@ import org.onenumber.testkit.TcpProxy;
  * <p>Before, the simulator stopped counting two trace hours plus 10 s of wall time after the last
  * arrival (28 s here) with the citizens the operator had not reached still "waiting", and the
  * server then abandoned the calls (their sockets closed) and the chats (two trace minutes after
- * their sockets closed), so the counts differed.
+ * their sockets closed), so the counts differed: here four chats still "waiting" in the simulator
+ * (answered 16, abandoned 0 of 20; the server abandoned them a moment later).
  */
 class SimulatedDayEndH2IT {
 
@@ -71,6 +72,8 @@ class SimulatedDayEndH2IT {
         double runS = (System.nanoTime() - t0) / 1e9;
         SimulationLedger.Summary sim = ledger.summary(15);
         assertEquals(20, sim.offered(), "every citizen's contact was opened: " + sim + ", errors " + ledger.callErrors());
+        assertEquals(ledger.channelSummary(15, "SMS").waiting(), sim.waiting(),
+            "every contact but a text nobody answered ended by the day's end: " + sim);
 
         String supervisor = http.login(server, "sv-01");
         Map<String, SimulationLedger.Summary> bySide = new HashMap<>();
