@@ -25,6 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       and reset at once (a refused connection, so the client fails fast instead of hanging).
  *   <li>{@link #restore()}: new connections are forwarded again. Old ones stay broken: a client
  *       must open new ones (pool validation).
+ *   <li>{@link #delayingAnswers}: every byte the peer sends reaches the client that much later (a
+ *       slow link or a loaded peer's answers), without limiting throughput: each chunk is written
+ *       at its arrival plus the delay, in order, by a third thread per connection.
  * </ul>
  *
  * Thread-safe. Threads are named {@code tcp-proxy-*} and are daemons; {@link #close()} stops all.
@@ -37,6 +40,7 @@ public final class TcpProxy implements AutoCloseable {
   private final AtomicBoolean cut = new AtomicBoolean();
   private final AtomicLong refused = new AtomicLong();
   private final Thread acceptor;
+  private volatile long answerDelayNanos;
 
   /** Starts forwarding from a free loopback port to {@code host:port}. */
   public TcpProxy(String host, int port) {
@@ -49,6 +53,12 @@ public final class TcpProxy implements AutoCloseable {
     acceptor = new Thread(this::accept, "tcp-proxy-accept-" + listener.getLocalPort());
     acceptor.setDaemon(true);
     acceptor.start();
+  }
+
+  /** From now on, what the peer sends reaches clients {@code delay} later; returns this proxy. */
+  public TcpProxy delayingAnswers(java.time.Duration delay) {
+    answerDelayNanos = delay.toNanos();
+    return this;
   }
 
   /** The port clients connect to. */
@@ -125,7 +135,8 @@ public final class TcpProxy implements AutoCloseable {
   private void pipe(Socket from, Socket to, String direction) {
     Thread thread = new Thread(() -> {
       byte[] buffer = new byte[16 * 1024];
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+      try (InputStream in = from.getInputStream(); OutputStream out = "down".equals(direction)
+          ? new DelayedOutput(to.getOutputStream()) : to.getOutputStream()) {
         for (int n; (n = in.read(buffer)) >= 0; ) {
           out.write(buffer, 0, n);
           out.flush();
@@ -141,6 +152,65 @@ public final class TcpProxy implements AutoCloseable {
     }, "tcp-proxy-" + direction + "-" + from.getPort());
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /**
+   * Writes each chunk {@link #answerDelayNanos} after it was given, in order, on a thread of its
+   * own (at once while the delay is 0); a failed write closes the underlying stream.
+   */
+  private final class DelayedOutput extends OutputStream {
+    private final OutputStream out;
+    private final java.util.concurrent.BlockingQueue<Object[]> chunks = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final Thread writer;
+
+    DelayedOutput(OutputStream out) {
+      this.out = out;
+      this.writer = new Thread(this::drain, "tcp-proxy-delay");
+      writer.setDaemon(true);
+      writer.start();
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      chunks.add(new Object[] {java.util.Arrays.copyOfRange(b, off, off + len), System.nanoTime() + answerDelayNanos});
+    }
+
+    /** Ends after the chunks given so far were written (at most their delay plus 2 s). */
+    @Override
+    public void close() {
+      chunks.add(new Object[0]);
+      try {
+        writer.join(answerDelayNanos / 1_000_000 + 2_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    private void drain() {
+      try {
+        for (Object[] chunk = chunks.take(); chunk.length > 0; chunk = chunks.take()) {
+          long wait = (long) chunk[1] - System.nanoTime();
+          if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+          }
+          out.write((byte[]) chunk[0]);
+          out.flush();
+        }
+      } catch (IOException | InterruptedException broken) {
+        // the client went away
+      } finally {
+        try {
+          out.close();
+        } catch (IOException ignored) {
+          // closing anyway
+        }
+      }
+    }
   }
 
   /** Closes with SO_LINGER 0: the peer gets a reset, not an orderly end of stream. */

@@ -27,6 +27,17 @@ final class Agreement {
     boolean agrees() {
       return differences.isEmpty();
     }
+
+    /** Whether offered, answered and abandoned are equal (ASA aside). */
+    boolean countsAgree() {
+      return differences.stream().noneMatch(d -> d.startsWith("offered") || d.startsWith("answered")
+          || d.startsWith("abandoned") || d.startsWith("no server"));
+    }
+
+    /** The simulator's ASA minus the server's, in trace seconds; NaN when either has none. */
+    double asaGapSeconds() {
+      return simulator.asaSeconds() - (server == null ? Double.NaN : server.path("asaSeconds").asDouble(Double.NaN));
+    }
   }
 
   /**
@@ -48,6 +59,11 @@ final class Agreement {
 
   static boolean agree(List<Row> rows) {
     return rows.stream().allMatch(Row::agrees);
+  }
+
+  /** Whether every row's counts agree ({@link Row#countsAgree}). */
+  static boolean countsAgree(List<Row> rows) {
+    return rows.stream().allMatch(Row::countsAgree);
   }
 
   private static Row row(String scope, SimulationLedger.Summary sim, JsonNode server, boolean compareAsa) {
@@ -76,18 +92,23 @@ final class Agreement {
     }
   }
 
-  /** The table: per scope both sides' counts and ASA, and {@code agrees} or what differs. */
-  static void print(PrintStream out, List<Row> rows, boolean comparedAsa) {
+  /**
+   * The table: per scope both sides' counts and ASA, the ASA gap (simulator minus server) in trace
+   * seconds and in wall milliseconds at {@code speedup}, and {@code agrees} or what differs.
+   */
+  static void print(PrintStream out, List<Row> rows, boolean comparedAsa, double speedup) {
     out.println("agreement (simulator / server)  offered          answered         abandoned        ASA s"
-        + (comparedAsa ? " (≤ " + ASA_BOUND_S + " s apart)" : " (not compared: not lined up with a server day)"));
+        + (comparedAsa ? " (≤ " + ASA_BOUND_S + " s apart)" : " (not compared: not lined up with a server day)")
+        + "  gap: trace s = wall ms");
     for (Row r : rows) {
       JsonNode s = r.server();
-      out.printf(Locale.ROOT, "%-31s %-16s %-16s %-16s %-14s %s%n", r.scope(),
+      double gap = r.asaGapSeconds();
+      out.printf(Locale.ROOT, "%-31s %-16s %-16s %-16s %-16s %+7.2f s = %+8.2f ms  %s%n", r.scope(),
           pair(r.simulator().offered(), s, "offered"), pair(r.simulator().answered(), s, "answered"),
           pair(r.simulator().abandoned(), s, "abandoned"),
           String.format(Locale.ROOT, "%.2f / %s", r.simulator().asaSeconds(), s == null ? "-"
               : String.format(Locale.ROOT, "%.2f", s.path("asaSeconds").asDouble(Double.NaN))),
-          r.agrees() ? "agrees" : "DIFFERS: " + String.join(", ", r.differences()));
+          gap, gap * 1000 / speedup, r.agrees() ? "agrees" : "DIFFERS: " + String.join(", ", r.differences()));
     }
   }
 

@@ -19,11 +19,11 @@ import java.util.function.DoubleSupplier;
  * <ol>
  *   <li>connects, sends {@code start} in the arrival's language, then its topic as the first
  *       {@code message}; the {@code ack} carries the contact id, and the contact counts as opened
- *       when that message was sent (the server stamps its arrival on receiving it, before the
- *       ack); its queue, and so its threshold, is learnt when an operator is offered it;
+ *       when that ack came (the server stamped its arrival while handling the message, before
+ *       the ack: {@link SimulationLedger}); its queue, and so its threshold, is learnt when an operator is offered it;
  *   <li>waits for {@code agent} (an operator took it; the ledger's answer time is the operator's
  *       accept, as on every channel) or for its patience to run out;
- *   <li>patience out with no operator: sends {@code leave} — the server abandons a waiting contact,
+ *   <li>patience out with no operator, or the day's end ({@link SimulationLedger#closeDay}): sends {@code leave} — the server abandons a waiting contact,
  *       or ends one an operator has just taken (the operator's wrap-up then finds it gone, see
  *       {@link SimulationLedger#citizenLeft});
  *   <li>closes the socket at {@code ended}, after {@code leave}, or when the simulation stops
@@ -101,12 +101,14 @@ final class ChatCitizen extends TextFrames {
         return;
       }
       try {
-        agent.get((long) (patienceSeconds * 1000 / speedup), TimeUnit.MILLISECONDS);
-      } catch (TimeoutException e) {
-        if (ledger.abandoning(contactId, traceClock.getAsDouble())) {
-          send(socket, Map.of("type", "leave"));
-          ended.completeOnTimeout(null, ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
-        }
+        CompletableFuture.anyOf(agent, ledger.dayOver).get((long) (patienceSeconds * 1000 / speedup),
+            TimeUnit.MILLISECONDS);
+      } catch (TimeoutException patienceOut) {
+        // leaves now
+      }
+      if (!agent.isDone() && ledger.abandoning(contactId, traceClock.getAsDouble())) {
+        send(socket, Map.of("type", "leave"));
+        ended.completeOnTimeout(null, ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
       }
       ended.get((long) (CONVERSATION_TRACE_S * 1000 / speedup) + ANSWER_TIMEOUT_S * 1000, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
@@ -124,14 +126,14 @@ final class ChatCitizen extends TextFrames {
   private String open(WebSocket socket, Arrival arrival) throws InterruptedException {
     try {
       sendUntilAnswered(socket, Map.of("type", "start", "language", arrival.language()), session);
-      double writtenAt = traceClock.getAsDouble();
       String contactId = sendUntilAnswered(socket, Map.of("type", "message", "clientId", "c-1", "body", arrival.topic()),
           ack).path("contactId").asText("");
+      double ackedAt = traceClock.getAsDouble();
       if (contactId.isEmpty()) {
         ledger.errors.incrementAndGet();
         return null;
       }
-      ledger.opened(contactId, writtenAt, Double.NaN, "CHAT");
+      ledger.opened(contactId, ackedAt, Double.NaN, "CHAT");
       return contactId;
     } catch (TimeoutException | ClientLane.TimedOut e) {
       ledger.timedOut();

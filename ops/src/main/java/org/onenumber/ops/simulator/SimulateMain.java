@@ -26,6 +26,13 @@ public final class SimulateMain {
   /** Exit code when the simulator and the server disagree ({@link Agreement}). */
   static final int DISAGREE = 3;
 
+  /**
+   * How long, in wall seconds, the comparison waits after the day's end for the server's figures
+   * to hold every end the simulator saw (hang-ups journaled after their acknowledgement); each
+   * read may take up to the client's 30 s (a day report on a loaded machine took longer).
+   */
+  static final double JOURNAL_WAIT_S = 120;
+
   private SimulateMain() {}
 
   public static void main(String[] args) throws IOException, InterruptedException {
@@ -41,9 +48,31 @@ public final class SimulateMain {
     SimulationLedger.Summary s = ledger.summary(15);
     Instant at = simulation.serverTimeAtStart();
     String date = (at == null ? Instant.now() : at).atZone(IntradayReport.CITY_ZONE).toLocalDate().toString();
-    JsonNode intervals = serverFigures(options, "/api/v1/reports/intervals?date=" + date + "&minutes=15");
-    JsonNode server = simulation.alignedToServerDay() ? dayTotal(intervals)
-        : serverFigures(options, "/api/v1/service-levels?scope=center");
+    boolean aligned = simulation.alignedToServerDay();
+    OneNumberClient supervisor = supervisor(options);
+    JsonNode intervals = null;
+    Map<String, JsonNode> figures;
+    long waitFrom = System.nanoTime();
+    while (true) { // the day's end: until the server journaled every end the simulator saw, bounded
+      JsonNode read = serverFigures(supervisor, "/api/v1/reports/intervals?date=" + date + "&minutes=15");
+      intervals = read != null ? read : intervals; // a report that timed out keeps the last one read
+      figures = aligned ? dayTotals(intervals) : liveFigures(supervisor,
+          serverFigures(supervisor, "/api/v1/service-levels?scope=center"), ledger.channels());
+      double waited = (System.nanoTime() - waitFrom) / 1e9;
+      if (Agreement.countsAgree(Agreement.rows(ledger, figures, false))) {
+        System.out.printf(Locale.ROOT, "[sim] the server's figures hold every end the simulator saw (after %.1f s)%n",
+            waited);
+        break;
+      }
+      if (waited >= JOURNAL_WAIT_S || supervisor == null) {
+        System.out.printf(Locale.ROOT, "[sim] after %.0f s the server's counts still differ (see the agreement"
+            + " table); the simulator's still open: %s%n", waited, ledger.stillOpen().isEmpty() ? "nothing"
+            : ledger.stillOpen());
+        break;
+      }
+      Thread.sleep(1000);
+    }
+    JsonNode server = figures.get(Agreement.CENTER);
     List<IntradayReport.Row> intraday = IntradayReport.rows(ledger, at, intervals);
     if (options.cityDay() || options.contacts() >= 1000) {
       System.out.println();
@@ -69,8 +98,7 @@ public final class SimulateMain {
     row("FCR %", 100 * s.fcr(), 100 * serverFcr);
     if (options.phonesAgi()) {
       SimulationLedger.Summary calls = ledger.callSummary(15);
-      JsonNode voice = simulation.alignedToServerDay() ? dayTotal(intervals, "channel", "VOICE")
-          : serverFigures(options, "/api/v1/service-levels?scope=channel&id=VOICE");
+      JsonNode voice = figures.get("VOICE");
       row("calls offered", calls.offered(), voice == null ? Double.NaN : voice.path("offered").asDouble());
       row("calls answered", calls.answered(), voice == null ? Double.NaN : voice.path("answered").asDouble());
       row("calls abandoned", calls.abandoned(), voice == null ? Double.NaN : voice.path("abandoned").asDouble());
@@ -81,10 +109,8 @@ public final class SimulateMain {
     System.out.printf("busy lines: %d calls made again after lines-busy, %d citizens gave up turned away busy"
         + " (neither is a contact on either side)%n", ledger.redials.get(), ledger.gaveUp.get());
     System.out.println();
-    boolean aligned = simulation.alignedToServerDay();
-    List<Agreement.Row> agreement = Agreement.rows(ledger, aligned ? dayTotals(intervals)
-        : liveFigures(options, server, ledger.channels()), aligned);
-    Agreement.print(System.out, agreement, aligned);
+    List<Agreement.Row> agreement = Agreement.rows(ledger, figures, aligned);
+    Agreement.print(System.out, agreement, aligned, options.speedup());
     boolean agree = Agreement.agree(agreement);
     System.out.printf(Locale.ROOT, "RESULT simulation contacts=%d sl15=%.1f asa_s=%.1f abandon_pct=%.1f fcr_pct=%.1f"
         + " redials=%d gave_up=%d sim_timeouts=%d agree=%s%n", s.offered(), 100 * s.serviceLevel(), s.asaSeconds(),
@@ -114,10 +140,10 @@ public final class SimulateMain {
   }
 
   /** The live "today" figures of the center (already read) and of each channel the simulator saw. */
-  private static Map<String, JsonNode> liveFigures(SimulationOptions options, JsonNode center, Set<String> channels) {
+  private static Map<String, JsonNode> liveFigures(OneNumberClient supervisor, JsonNode center, Set<String> channels) {
     Map<String, JsonNode> figures = new HashMap<>();
     figures.put(Agreement.CENTER, center);
-    channels.forEach(c -> figures.put(c, serverFigures(options, "/api/v1/service-levels?scope=channel&id=" + c)));
+    channels.forEach(c -> figures.put(c, serverFigures(supervisor, "/api/v1/service-levels?scope=channel&id=" + c)));
     return figures;
   }
 
@@ -136,9 +162,21 @@ public final class SimulateMain {
     return trace.isEmpty() ? 0 : (trace.get(trace.size() - 1).offsetMillis() - trace.get(0).offsetMillis()) / 1000.0;
   }
 
-  private static JsonNode serverFigures(SimulationOptions options, String path) {
+  /** Supervisor {@code sv-01}, who reads the server's figures; null (said) when it cannot log in. */
+  private static OneNumberClient supervisor(SimulationOptions options) {
     try {
-      OneNumberClient supervisor = OneNumberClient.alone(options.url(), "supervisor").login("sv-01", options.password());
+      return OneNumberClient.alone(options.url(), "supervisor").login("sv-01", options.password());
+    } catch (RuntimeException e) {
+      System.out.println("[sim] server figures unavailable: " + e.getMessage());
+      return null;
+    }
+  }
+
+  private static JsonNode serverFigures(OneNumberClient supervisor, String path) {
+    if (supervisor == null) {
+      return null;
+    }
+    try {
       return supervisor.get(path);
     } catch (RuntimeException e) {
       System.out.println("[sim] server figures unavailable: " + e.getMessage());

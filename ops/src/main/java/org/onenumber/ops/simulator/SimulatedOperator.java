@@ -178,10 +178,10 @@ final class SimulatedOperator {
   }
 
   private void handle(String offerId, String contactId) {
-    // the server stamps the answer when it takes the accept: nearer its sending than its reply
-    double acceptedAt = traceClock.getAsDouble();
+    double acceptedAt;
     try {
       client.post("/api/v1/offers/" + offerId + "/accept", Map.of());
+      acceptedAt = traceClock.getAsDouble(); // acknowledged: the server journaled CONNECTED (SimulationLedger)
     } catch (OneNumberClient.Refused e) {
       ledger.refusedAccepts.computeIfAbsent(e.status, k -> new AtomicLong()).incrementAndGet();
       return;

@@ -40,8 +40,12 @@ import org.onenumber.core.contact.Channel;
  *       reports the abandon (when the server answers that it had connected the contact — an accept
  *       on its way won the race — the call counts as answered and ended by the citizen);
  *   <li>prints progress every five seconds;
- *   <li>after the last arrival, waits until every contact is answered and closed or abandoned (at
- *       most two simulated hours), logs the operators out, and returns the ledger.
+ *   <li>after the last arrival, waits until every contact is answered and closed or abandoned; at
+ *       the day's end ({@value #CLOSING_AFTER_LAST_S} trace seconds after the last arrival) every
+ *       citizen still waiting gives up (a caller hangs up, a chat leaves, an API citizen reports the
+ *       abandon; a text stays waiting), then it waits for the conversations under way and the
+ *       hang-ups' acknowledgements (bounded, saying what is still open), logs the operators out,
+ *       and returns the ledger.
  * </ol>
  *
  * Its HTTP side is a {@link SimulatorHttp}: the operators' consoles on lanes of their own, the
@@ -54,6 +58,12 @@ public final class Simulation {
 
   /** Tries of one intake request, chat frame or text the server answers 503, before the citizen gives up. */
   static final int MAX_TRIES = 30;
+
+  /**
+   * Trace seconds from the last arrival to the day's end, when every citizen still waiting gives up
+   * ({@link SimulationLedger#closeDay}).
+   */
+  static final double CLOSING_AFTER_LAST_S = 7200;
 
   /** How many operators sign in at the same time before a city day (bcrypt on the server's cores). */
   static final int SIGN_INS_AT_ONCE = 4;
@@ -78,6 +88,7 @@ public final class Simulation {
   /** Whether a citizen run that failed unexpectedly was already printed (once per run). */
   private final AtomicBoolean failureReported = new AtomicBoolean();
   private ShiftRota rota;
+  private double closingAfterSeconds = CLOSING_AFTER_LAST_S;
 
   public Simulation(SimulationOptions options, List<Arrival> trace) {
     this.options = options;
@@ -191,18 +202,59 @@ public final class Simulation {
         lastProgress = progress(lastProgress);
         rota();
       }
-      long deadline = System.nanoTime() + (long) (7200e9 / options.speedup()) + 10_000_000_000L;
-      while (System.nanoTime() < deadline && !ledger.settled()) {
-        TimeUnit.MILLISECONDS.sleep(200);
-        lastProgress = progress(lastProgress);
-        rota();
-      }
+      double lastAt = trace.isEmpty() ? 0 : (trace.get(trace.size() - 1).offsetMillis() - offset0) / 1000.0;
+      lastProgress = untilSettled(Math.max(System.nanoTime(),
+          startNanos + (long) ((lastAt + closingAfterSeconds) * 1e9 / options.speedup())), lastProgress);
+      closeDay(lastProgress);
       operators.stream().filter(SimulatedOperator::running).forEach(SimulatedOperator::stop);
       citizens.shutdownNow();
     } finally {
       http.close();
     }
     return ledger;
+  }
+
+  /** Waits until the ledger is settled or the wall clock reaches {@code byNanos}; returns the last progress. */
+  private long untilSettled(long byNanos, long lastProgress) throws InterruptedException {
+    long last = lastProgress;
+    while (System.nanoTime() < byNanos && !ledger.settled()) {
+      TimeUnit.MILLISECONDS.sleep(200);
+      last = progress(last);
+      rota();
+    }
+    return last;
+  }
+
+  /**
+   * The day's end ({@link SimulationLedger#closeDay}): every citizen still waiting gives up now;
+   * then waits, at most a conversation's length ({@link ChatCitizen#CONVERSATION_TRACE_S}) plus
+   * 30 s, for the conversations under way to end and the hang-ups to be acknowledged, and says
+   * what is still open if they were not.
+   */
+  private void closeDay(long lastProgress) throws InterruptedException {
+    if (!ledger.settled()) {
+      System.out.printf(Locale.ROOT, "[sim] the day's end, %.0f trace s after the last arrival: still open %s;"
+          + " every citizen still waiting gives up now%n", closingAfterSeconds, ledger.stillOpen());
+    }
+    ledger.closeDay();
+    untilSettled(System.nanoTime() + (long) (ChatCitizen.CONVERSATION_TRACE_S * 1e9 / options.speedup())
+        + 30_000_000_000L, lastProgress);
+    if (!ledger.settled()) {
+      System.out.println("[sim] still open when the simulator stopped waiting for the day's end: " + ledger.stillOpen());
+    }
+    long texts = ledger.channelSummary(15, "SMS").waiting();
+    if (texts > 0) {
+      System.out.println("[sim] " + texts + " texts nobody answered by the day's end: they wait on both sides");
+    }
+  }
+
+  /**
+   * The day's end comes {@code traceSeconds} after the last arrival (default {@value
+   * #CLOSING_AFTER_LAST_S}), or earlier once every contact has ended; returns this simulation.
+   */
+  public Simulation closingAfterLastArrival(double traceSeconds) {
+    this.closingAfterSeconds = traceSeconds;
+    return this;
   }
 
   private List<SimulatedOperator> startOperators() {
@@ -333,7 +385,7 @@ public final class Simulation {
       return;
     }
     if (a.channel() == Channel.SMS && sms != null) {
-      sms.text(a, texts.incrementAndGet(), traceSeconds());
+      sms.text(a, texts.incrementAndGet(), traceSeconds(), this::traceSeconds);
       return;
     }
     if (phones(a)) {
@@ -342,11 +394,11 @@ public final class Simulation {
     }
     OneNumberClient intake = channels.get(lane);
     String contactId;
-    double calledAt = traceSeconds();
     try {
-      JsonNode contact = openRetrying(intake, a);
+      JsonNode contact = postRetrying(intake, "/api/v1/contacts", body(a));
       contactId = contact.path("id").asText();
-      ledger.opened(contactId, calledAt, ledger.thresholdOf(contact.path("queue").asText()), a.channel().name());
+      // opened when the server acknowledged it (SimulationLedger: both instants on the same end)
+      ledger.opened(contactId, traceSeconds(), ledger.thresholdOf(contact.path("queue").asText()), a.channel().name());
     } catch (OneNumberClient.Refused e) {
       ledger.rejected.incrementAndGet();
       return;
@@ -361,13 +413,15 @@ public final class Simulation {
       return;
     }
     try {
-      TimeUnit.MILLISECONDS.sleep((long) (patienceSeconds * 1000 / options.speedup()));
-    } catch (InterruptedException e) {
+      ledger.dayOver.get((long) (patienceSeconds * 1000 / options.speedup()), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException patienceOut) {
+      // gives up now
+    } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
       return;
     }
     if (ledger.abandoning(contactId, traceSeconds())) {
       try {
-        JsonNode after = intake.post("/api/v1/contacts/" + contactId + "/abandon", Map.of());
+        JsonNode after = postRetrying(intake, "/api/v1/contacts/" + contactId + "/abandon", Map.of());
         if (!"ABANDONED".equals(after.path("state").asText())) {
           ledger.hungUpAfterAnswerReported(contactId);
         }
@@ -398,8 +452,11 @@ public final class Simulation {
           ledger.gaveUp.incrementAndGet();
           return;
         }
+        if (untilRedial(redials.nextDelaySeconds())) {
+          ledger.gaveUp.incrementAndGet(); // the day ended before the redial
+          return;
+        }
         ledger.redials.incrementAndGet();
-        TimeUnit.NANOSECONDS.sleep((long) (redials.nextDelaySeconds() * 1e9 / options.speedup()));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -408,15 +465,28 @@ public final class Simulation {
     }
   }
 
+  /** Waits {@code traceSeconds} before a redial; true when the day ended meanwhile (no redial). */
+  private boolean untilRedial(double traceSeconds) throws InterruptedException {
+    try {
+      ledger.dayOver.get((long) (traceSeconds * 1e9 / options.speedup()), TimeUnit.NANOSECONDS);
+      return true;
+    } catch (java.util.concurrent.TimeoutException e) {
+      return false;
+    } catch (java.util.concurrent.ExecutionException e) {
+      return true;
+    }
+  }
+
   /**
-   * Opens the citizen's contact; a 503 (the server shed the request, nothing was stored) is sent
-   * again after its {@code Retry-After}, counted in {@link SimulationLedger#retries}, at most {@link
-   * #MAX_TRIES} times. The citizen's wait runs from the first try.
+   * Opens the citizen's contact or reports its abandon, as a channel adapter would; a 503 (the
+   * server shed the request, nothing was stored) is sent again after its {@code Retry-After},
+   * counted in {@link SimulationLedger#retries}, at most {@link #MAX_TRIES} times (an abandon shed
+   * once was reported as failed before, and the two sides then counted it differently).
    */
-  private JsonNode openRetrying(OneNumberClient intake, Arrival a) {
+  private JsonNode postRetrying(OneNumberClient intake, String path, Map<String, Object> body) {
     for (int tries = 1; ; tries++) {
       try {
-        return intake.post("/api/v1/contacts", body(a));
+        return intake.post(path, body);
       } catch (OneNumberClient.Busy e) {
         if (tries >= MAX_TRIES) {
           throw e;

@@ -10,19 +10,31 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What the simulator saw happen to each contact, in trace seconds: opened, answered (offer
  * accepted), abandoned, closed with which outcome. The client-side view of the figures, kept to
- * compare with what the server reports. A contact opens and is answered when the citizen's request
- * (the call's POST, the chat's first message, the text's webhook) or the operator's accept
- * <em>left</em> the simulator: the server stamps the same moments on receiving them, so both sides
- * measure a wait between the same two events (earlier, the call and chat were stamped on the reply,
- * after the server's intake and journal commit: at 400× a 40 ms reply shortened the simulator's
- * wait by 16 trace seconds, a whole SL15 threshold, in the simulator's favour). Thread-safe: operators, citizens and the dispatcher
+ * compare with what the server reports. Both of a contact's instants are stamped at the same end
+ * of a round trip, when the server <em>acknowledged</em> it, the closest the simulator observes the
+ * instants the server journals (its {@code queued_at} and its CONNECTED, each stamped while it
+ * handles the request, before it commits and answers):
+ *
+ * <ul>
+ *   <li>opened: the reply to the contact's {@code POST} (API, web form), the chat's {@code ack} of
+ *       the first message, the webhook's answer to the text (Twilio's 200), the FastAGI session's
+ *       first command after the caller's last menu key (the IVR opened the contact before sending it);
+ *   <li>answered: the reply to the operator's accept; for a call, the end of the operator's leg
+ *       script (the server journaled the answer before it let {@code Dial} bridge).
+ * </ul>
+ *
+ * So the simulator's wait is the server's plus the difference of two answer legs (the accept's
+ * minus the open's), within one round trip; sent-side stamps (session 12) differed by the two
+ * request legs, which a queue in the server's intake makes the longer ones. The day's end ({@link
+ * #closeDay}) finishes every contact still waiting. Thread-safe: operators, citizens and the dispatcher
  * write concurrently; each contact's fields are settled once with compare-and-set semantics.
  */
 public final class SimulationLedger {
 
   /** One contact; times in trace seconds since the start, NaN until they happen. */
   static final class Entry {
-    final double openedAt;
+    /** When the server acknowledged the contact; a text's is set once Twilio's 200 came ({@link #smsAcknowledged}). */
+    volatile double openedAt;
     /**
      * The service-level threshold of the contact's queue, NaN when unknown (the summary's T); for a
      * chat, known once an operator is offered it (the server picks its queue).
@@ -56,8 +68,25 @@ public final class SimulationLedger {
   final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private volatile Map<String, Double> thresholds = Map.of();
   private final Map<String, Double> offeredBeforeOpened = new HashMap<>();
-  /** Texts sent whose contact no offer has named yet: tag → trace second sent. */
+  /**
+   * What the operator saw happen to a contact before the citizen's side had it (the accept's reply
+   * came before the chat's ack or the {@code POST}'s reply, whose stamps are now the server's
+   * acknowledgements): its answer, close or failed close, applied when it is opened. Before, such an
+   * answer was dropped and the contact counted as waiting (Seoul at 400×: answered 5831 / 5837).
+   */
+  private final Map<String, Entry> beforeOpened = new HashMap<>();
+  /** Texts sent whose contact no offer has named yet: tag → trace second sent (acknowledged, once it was). */
   private final Map<String, Double> pendingSms = new ConcurrentHashMap<>();
+  /** Texts sent whose webhook has not been answered yet (tags). */
+  private final java.util.Set<String> smsUnanswered = ConcurrentHashMap.newKeySet();
+  /** Texts an offer named before the webhook's answer came: tag → contact id (until the answer). */
+  private final Map<String, String> smsOfferedFirst = new HashMap<>();
+  /**
+   * Completed at the day's end ({@link #closeDay}): every citizen still waiting gives up at once (a
+   * caller hangs up, a chat leaves, an API citizen reports the abandon), a caller between a busy
+   * line and the redial does not call again.
+   */
+  final java.util.concurrent.CompletableFuture<Void> dayOver = new java.util.concurrent.CompletableFuture<>();
   final AtomicLong rejected = new AtomicLong();
   final AtomicLong errors = new AtomicLong();
   /**
@@ -127,11 +156,13 @@ public final class SimulationLedger {
    * until an operator's offer names its contact.
    */
   void smsSent(String tag, double at) {
+    smsUnanswered.add(tag);
     pendingSms.put(tag, at);
   }
 
   /** The citizen gave up on the text after every send was answered 503: it opened nothing. */
   void smsGaveUp(String tag) {
+    smsUnanswered.remove(tag);
     if (pendingSms.remove(tag) != null) {
       gaveUp.incrementAndGet();
     }
@@ -139,6 +170,7 @@ public final class SimulationLedger {
 
   /** The simulator could not send the text in time ({@link #timeouts}): it opened nothing. */
   void smsTimedOut(String tag) {
+    smsUnanswered.remove(tag);
     if (pendingSms.remove(tag) != null) {
       timedOut();
     }
@@ -157,6 +189,7 @@ public final class SimulationLedger {
 
   /** The webhook was refused (4xx: rejected) or failed: the text opened nothing. */
   void smsRefused(String tag, boolean rejectedByServer) {
+    smsUnanswered.remove(tag);
     if (pendingSms.remove(tag) != null) {
       (rejectedByServer ? rejected : errors).incrementAndGet();
     }
@@ -167,6 +200,25 @@ public final class SimulationLedger {
     Double at = pendingSms.remove(tag);
     if (at != null) {
       opened(contactId, at, Double.NaN, "SMS");
+      if (smsUnanswered.contains(tag)) {
+        smsOfferedFirst.put(tag, contactId);
+      }
+    }
+  }
+
+  /**
+   * The webhook of the text tagged {@code tag} was answered 2xx at trace second {@code at}: the
+   * server had opened its contact then (its arrival, also when an offer named it first).
+   */
+  synchronized void smsAcknowledged(String tag, double at) {
+    smsUnanswered.remove(tag);
+    if (pendingSms.computeIfPresent(tag, (k, sent) -> at) != null) {
+      return;
+    }
+    String contactId = smsOfferedFirst.remove(tag);
+    Entry e = contactId == null ? null : entries.get(contactId);
+    if (e != null) {
+      e.openedAt = at;
     }
   }
 
@@ -232,7 +284,22 @@ public final class SimulationLedger {
     Double offered = offeredBeforeOpened.remove(contactId);
     Entry e = new Entry(at, Double.isNaN(thresholdSeconds) && offered != null ? offered : thresholdSeconds);
     e.channel = channel;
+    Entry early = beforeOpened.remove(contactId);
+    if (early != null) {
+      e.answeredAt = early.answeredAt;
+      e.outcome = early.outcome;
+      e.closeFailed = early.closeFailed;
+    }
     entries.putIfAbsent(contactId, e);
+  }
+
+  /**
+   * The contact's entry, or (not yet opened here) the one keeping what the operator saw until it
+   * is ({@link #beforeOpened}). Callers hold the lock.
+   */
+  private Entry entryOrEarly(String contactId) {
+    Entry e = entries.get(contactId);
+    return e != null ? e : beforeOpened.computeIfAbsent(contactId, k -> new Entry(Double.NaN, Double.NaN));
   }
 
   /**
@@ -240,8 +307,8 @@ public final class SimulationLedger {
    * trying to report is void.
    */
   synchronized void answered(String contactId, double at) {
-    Entry e = entries.get(contactId);
-    if (e != null && Double.isNaN(e.answeredAt)) {
+    Entry e = entryOrEarly(contactId);
+    if (Double.isNaN(e.answeredAt)) {
       e.answeredAt = at;
       e.abandonedAt = Double.NaN;
     }
@@ -293,22 +360,60 @@ public final class SimulationLedger {
    * is still on the phone line (in the IVR's menus, or to call again after a busy line).
    */
   boolean settled() {
-    return pendingSms.isEmpty() && phoning.get() == 0 && arriving.get() == 0 && entries.values().stream().allMatch(e -> e.outcome != null || !Double.isNaN(e.abandonedAt)
-        || (e.unreported && Double.isNaN(e.answeredAt)) || e.closeFailed || e.hungUpAfterAnswer);
+    return (pendingSms.isEmpty() || dayOver.isDone()) && phoning.get() == 0 && arriving.get() == 0
+        && entries.values().stream().allMatch(this::ended);
   }
 
-  void closeFailed(String contactId) {
-    Entry e = entries.get(contactId);
-    if (e != null) {
-      e.closeFailed = true;
-    }
+  /**
+   * Whether nothing more will happen to the contact here (see {@link #settled}); after the day's
+   * end also a text nobody answered: a text cannot be taken back, it waits on both sides.
+   */
+  private boolean ended(Entry e) {
+    return e.outcome != null || !Double.isNaN(e.abandonedAt) || (e.unreported && Double.isNaN(e.answeredAt))
+        || e.closeFailed || e.hungUpAfterAnswer
+        || dayOver.isDone() && "SMS".equals(e.channel) && Double.isNaN(e.answeredAt);
   }
 
-  void closed(String contactId, String outcome) {
-    Entry e = entries.get(contactId);
-    if (e != null) {
-      e.outcome = outcome;
+  /**
+   * The day's end: {@link #dayOver} completes, and every citizen still waiting gives up now, so the
+   * day ends the same way whatever the load (before, the simulator stopped counting with callers
+   * still on hold, whose hang-ups the server then journaled as abandons).
+   */
+  void closeDay() {
+    dayOver.complete(null);
+  }
+
+  /**
+   * What keeps the day open, e.g. {@code VOICE: 2 waiting, 1 in conversation; 3 callers still on the
+   * line}: per channel the contacts neither answered nor given up, and those answered but not
+   * closed; texts no offer has named; callers whose calls are not over ({@link #phoning}) and chat,
+   * text and API citizens whose runs are not ({@link #arriving}). Empty when
+   * {@link #settled}.
+   */
+  String stillOpen() {
+    SortedMap<String, long[]> byChannel = new TreeMap<>();
+    entries.values().stream().filter(e -> !ended(e)).forEach(e -> byChannel.computeIfAbsent(
+        e.channel == null ? "?" : e.channel, k -> new long[2])[Double.isNaN(e.answeredAt) ? 0 : 1]++);
+    java.util.StringJoiner open = new java.util.StringJoiner("; ");
+    byChannel.forEach((channel, n) -> open.add(channel + ": " + n[0] + " waiting, " + n[1] + " in conversation"));
+    if (!pendingSms.isEmpty() && !dayOver.isDone()) {
+      open.add(pendingSms.size() + " texts no offer named");
     }
+    if (phoning.get() > 0) {
+      open.add(phoning.get() + " callers still on the line (or to call again)");
+    }
+    if (arriving.get() > 0) {
+      open.add(arriving.get() + " chat, text and API citizens still at it");
+    }
+    return open.toString();
+  }
+
+  synchronized void closeFailed(String contactId) {
+    entryOrEarly(contactId).closeFailed = true;
+  }
+
+  synchronized void closed(String contactId, String outcome) {
+    entryOrEarly(contactId).outcome = outcome;
   }
 
   /**

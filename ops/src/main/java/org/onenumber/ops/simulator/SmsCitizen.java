@@ -67,8 +67,16 @@ final class SmsCitizen {
     return topic.startsWith("[s") && end > 2 ? topic.substring(0, end + 1) : null;
   }
 
-  /** Texts the arrival's topic as message {@code n} at trace second {@code at}. */
+  /** As {@link #text(Arrival, long, double, java.util.function.DoubleSupplier)}, acknowledged at {@code at}. */
   void text(Arrival arrival, long n, double at) {
+    text(arrival, n, at, () -> at);
+  }
+
+  /**
+   * Texts the arrival's topic as message {@code n}, sent at trace second {@code at}; opened when
+   * the webhook is answered 2xx, on {@code clock} (trace seconds).
+   */
+  void text(Arrival arrival, long n, double at, java.util.function.DoubleSupplier clock) {
     Map<String, String> form = new TreeMap<>(Map.of("From", Simulation.phoneOf(arrival.citizen() + "#sms" + n),
         "To", "+8215880120", "Body", tag(n) + " " + arrival.topic(), "MessageSid", "SMsim" + n,
         "AccountSid", "ACsimulator", "NumMedia", "0"));
@@ -90,7 +98,9 @@ final class SmsCitizen {
               response.headers().firstValue("Retry-After").orElse(null)));
           continue;
         }
-        if (status == 503) {
+        if (status < 300) {
+          ledger.smsAcknowledged(tag(n), clock.getAsDouble()); // Twilio's 200: the server opened it
+        } else if (status == 503) {
           ledger.smsGaveUp(tag(n)); // shed on every try: nothing stored, the citizen gives up
         } else if (status >= 400) {
           ledger.smsRefused(tag(n), status < 500);

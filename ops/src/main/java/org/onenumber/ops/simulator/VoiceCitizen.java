@@ -29,19 +29,23 @@ import org.onenumber.testkit.FastAgiCaller.Ring;
  *       answered with the arrival's language (1 Korean … 6 Mongolian; a number whose language the
  *       server remembers hears no menu), the main menu with 1 (an operator), the self-service topic
  *       menu and the menu after an answer with 0 (an operator);
- *   <li>the call counts as opened when the last menu key left (the IVR opens the contact on it) —
- *       under the call's own key, since nothing tells a waiting caller the contact's id — and the
- *       caller waits on hold (music, announcements) once the server plays music;
+ *   <li>the call counts as opened when the server's first command after the last menu key came
+ *       (the IVR opened the contact on that key before going on: the server's acknowledgement,
+ *       {@link SimulationLedger}) — under the call's own key, since nothing tells a waiting caller
+ *       the contact's id — and the caller waits on hold (music, announcements) once the server
+ *       plays music;
  *   <li>the server dials an operator's device: {@code Dial}'s {@code U()} option names the contact
  *       and the operator, and the ledger's entry moves to the contact's id; the operator's phone
  *       is picked up at once if that operator is at work (busy while they talk on another call:
  *       BUSY), else rings out (NOANSWER; the server
  *       declines and the caller keeps their place); the server may still refuse the answer (its
  *       {@code answered} script sets BUSY when the offer expired meanwhile): the caller keeps
- *       waiting; only a bridged call is answered ({@link SimulatedOperator#pickUp});
+ *       waiting; only a bridged call is answered ({@link SimulatedOperator#pickUp}), when the
+ *       operator's leg script ended (the server had journaled the answer);
  *   <li>answered: the operator talks for their handle time and hangs up their phone (the caller's
  *       {@code Dial} returns 0, as in capture 03a; the server says goodbye, hangs up and wraps up);
- *   <li>patience out while still waiting (also between rings): the caller hangs up (the unsolicited
+ *   <li>patience out, or the day's end ({@link SimulationLedger#closeDay}), while still waiting
+ *       (also between rings): the caller hangs up (the unsolicited
  *       {@code HANGUP}, capture 02) and the server abandons the contact;
  *   <li>a call the IVR ends before music (no queue for the language, intake refused) is a refused
  *       contact; a call the server does not take (port closed) a call error;
@@ -63,7 +67,13 @@ final class VoiceCitizen {
   }
 
   private static final Duration IVR_WITHIN = Duration.ofSeconds(30);
-  private static final Duration RING_RESOLVES_WITHIN = Duration.ofSeconds(10);
+  /**
+   * How long a caller whose patience ran out waits for a phone that is ringing to be answered or
+   * refused: a hang-up before the operator's leg script ended can leave the server's answer
+   * unseen here (the server counts it answered, the simulator abandoned). 30 s, as long as a
+   * request; it was 10 s, less than an H2 stall on a loaded machine.
+   */
+  private static final Duration RING_RESOLVES_WITHIN = Duration.ofSeconds(30);
   /**
    * How often a caller on hold looks for the music or a hang-up. Its wait is stamped at the menu
    * key ({@link #key}), not here; it was 2 ms, 500 wake-ups a second per caller on hold.
@@ -81,15 +91,19 @@ final class VoiceCitizen {
   private final Object lock = new Object();
   private String key;
   private Arrival arrival;
-  private volatile double requestedAt = Double.NaN;
-  private FastAgiCaller caller;
+  private volatile FastAgiCaller caller;
   /** Guarded by {@link #lock}: hung up while waiting, so no later Dial is answered. */
   private boolean gone;
+  /**
+   * Guarded by {@link #lock}: the call's contact id once a ring named it (the ledger's entry moved
+   * there: a hang-up after a ring that was not answered is the contact's, not the call key's; before,
+   * it was lost and the call stayed waiting here while the server abandoned it).
+   */
+  private String contact;
   /** Guarded by {@link #lock}: the ledger has this call. */
   private boolean opened;
   /** Guarded by {@link #lock}: the operator whose phone was picked up while the Dial completes. */
   private SimulatedOperator ringing;
-  private double ringAt;
 
   VoiceCitizen(SimulationLedger ledger, DoubleSupplier traceClock, double speedup,
       Function<String, SimulatedOperator> operators) {
@@ -120,8 +134,12 @@ final class VoiceCitizen {
         return held;
       }
       try {
-        answered.get((long) (patienceSeconds * 1000 / speedup), TimeUnit.MILLISECONDS);
-      } catch (TimeoutException e) {
+        CompletableFuture.anyOf(answered, ledger.dayOver).get((long) (patienceSeconds * 1000 / speedup),
+            TimeUnit.MILLISECONDS);
+      } catch (TimeoutException patienceOut) {
+        // hangs up now
+      }
+      if (!answered.isDone()) {
         giveUp(call);
       }
       awaitEnd(call);
@@ -173,7 +191,7 @@ final class VoiceCitizen {
         return;
       }
       gone = true;
-      ledger.abandoning(key, traceClock.getAsDouble());
+      ledger.abandoning(contact == null ? key : contact, traceClock.getAsDouble());
     }
     call.hangUp();
   }
@@ -199,19 +217,30 @@ final class VoiceCitizen {
       int digit = LANGUAGE_DIGITS.indexOf(arrival.language());
       return String.valueOf(digit < 0 ? 1 : digit + 1);
     }
-    requestedAt = traceClock.getAsDouble();
     return getData.contains("/main-menu") ? "1" : "0";
   }
 
   /**
    * Case 2: the ledger's entry, once (guarded by {@link #lock}): when music was seen, or at the
-   * first ring if the server dialled an operator before this thread saw the music.
+   * first ring if the server dialled an operator before this thread saw the music; opened at the
+   * first command after the last {@code GET DATA} (now if none came yet).
    */
   private void open() {
     if (!opened) {
       opened = true;
-      ledger.callOpened(key, Double.isNaN(requestedAt) ? traceClock.getAsDouble() : requestedAt);
+      ledger.callOpened(key, acknowledgedAt(caller == null ? List.of() : caller.commands()));
     }
+  }
+
+  /** The trace second the server's first command after the last {@code GET DATA} came, else now. */
+  private double acknowledgedAt(List<FastAgiCaller.Command> commands) {
+    long now = System.nanoTime();
+    for (int i = commands.size() - 2; i >= 0; i--) {
+      if (commands.get(i).text().startsWith("GET DATA")) {
+        return traceClock.getAsDouble() - (now - commands.get(i + 1).atNanos()) / 1e9 * speedup;
+      }
+    }
+    return traceClock.getAsDouble();
   }
 
   /** Case 3: the operator's phone rings; it is picked up if that operator is at work. */
@@ -220,6 +249,7 @@ final class VoiceCitizen {
       open();
       if (ring.contact() != null) {
         ledger.callIsContact(key, ring.contact());
+        contact = ring.contact();
       }
       SimulatedOperator operator = ring.agent() == null ? null : operators.apply(ring.agent());
       if (gone || answered.isDone() || operator == null || !operator.running() || ring.contact() == null) {
@@ -229,7 +259,6 @@ final class VoiceCitizen {
         return DialOutcome.BUSY; // a phone already on a call
       }
       ringing = operator;
-      ringAt = traceClock.getAsDouble();
       return DialOutcome.ANSWER;
     }
   }
@@ -244,7 +273,7 @@ final class VoiceCitizen {
       SimulatedOperator operator = ringing;
       ringing = null;
       if (outcome == DialOutcome.ANSWER && operator != null) {
-        ledger.answered(ring.contact(), ringAt);
+        ledger.answered(ring.contact(), traceClock.getAsDouble());
         operator.pickUp(ring.contact(), caller::operatorLeaves);
         answered.complete(null);
       }

@@ -62,8 +62,12 @@ class AgreementTest {
     assertEquals(List.of("no server figures"), rows.get(1).differences(), "CHAT");
     assertEquals(List.of("ASA 12.00 / 13.50 s"), rows.get(2).differences(), "VOICE");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Agreement.print(new PrintStream(out, true, StandardCharsets.UTF_8), rows, true);
+    Agreement.print(new PrintStream(out, true, StandardCharsets.UTF_8), rows, true, 400);
     assertTrue(out.toString(StandardCharsets.UTF_8).contains("DIFFERS: abandoned 1 / 2"), out.toString());
+    // VOICE: 1.5 trace s of ASA apart at 400× are 3.75 ms of wall time
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("  -1.50 s =    -3.75 ms"), out.toString());
+    assertFalse(Agreement.countsAgree(rows));
+    assertTrue(rows.get(2).countsAgree(), "VOICE: only its ASA differs");
   }
 
   @Test

@@ -103,4 +103,52 @@ class SimulationLedgerTest {
     assertEquals(0, ledger.summary(15).offered());
     assertTrue(ledger.settled());
   }
+
+  @Test
+  void aTextIsOpenedWhenItsWebhookWasAnsweredWhetherOrNotAnOfferNamedItFirst() {
+    SimulationLedger ledger = new SimulationLedger();
+    ledger.smsSent("[s1]", 10);
+    ledger.smsAcknowledged("[s1]", 12);
+    ledger.smsOffered("[s1]", "c-1");
+    ledger.smsSent("[s2]", 20);
+    ledger.smsOffered("[s2]", "c-2");
+    ledger.smsAcknowledged("[s2]", 23);
+    ledger.answered("c-1", 30);
+    ledger.answered("c-2", 30);
+    assertEquals((18 + 7) / 2.0, ledger.channelSummary(15, "SMS").asaSeconds(), 1e-9);
+  }
+
+  @Test
+  void theDaysEndSaysWhatIsStillOpenAndLeavesAnUnansweredTextWaiting() {
+    SimulationLedger ledger = new SimulationLedger();
+    ledger.callOpened("call:1", 0);
+    ledger.opened("c-2", 1, 15, "CHAT");
+    ledger.answered("c-2", 3);
+    ledger.smsSent("[s1]", 2);
+    ledger.smsAcknowledged("[s1]", 2);
+    ledger.phoning.incrementAndGet();
+    assertEquals("CHAT: 0 waiting, 1 in conversation; VOICE: 1 waiting, 0 in conversation; 1 texts no offer named;"
+        + " 1 callers still on the line (or to call again)", ledger.stillOpen());
+    ledger.closeDay();
+    assertTrue(ledger.dayOver.isDone(), "every citizen still waiting gives up now");
+    ledger.phoning.decrementAndGet();
+    ledger.abandoning("call:1", 9);
+    ledger.closed("c-2", "RESOLVED");
+    assertTrue(ledger.settled(), "a text cannot be taken back: it waits on both sides");
+    assertEquals("", ledger.stillOpen());
+    assertEquals(1, ledger.summary(15).waiting());
+  }
+
+  @Test
+  void anAcceptAcknowledgedBeforeTheCitizensSideHadTheContactStillCountsAsAnswered() {
+    SimulationLedger ledger = new SimulationLedger();
+    ledger.answered("c-1", 12);
+    ledger.closed("c-1", "RESOLVED");
+    ledger.opened("c-1", 10, 15, "CHAT");
+    SimulationLedger.Summary chat = ledger.channelSummary(15, "CHAT");
+    assertEquals(1, chat.answered(), "the chat's ack came after the operator's accept reply");
+    assertEquals(2, chat.asaSeconds(), 1e-9);
+    assertEquals(0, chat.waiting());
+    assertTrue(ledger.settled());
+  }
 }
