@@ -167,11 +167,7 @@ class ClusterFailoverIT {
     assertTrue(failoverSeconds <= FAILOVER_GOAL.toSeconds(), "failover took " + failoverSeconds + " s");
     assertTrue(pauseTakeoverSeconds <= FAILOVER_GOAL.toSeconds(), "takeover from a paused owner took "
         + pauseTakeoverSeconds + " s");
-    assertEquals(0, counts.lost(), "acknowledged webhooks and intake contacts lost");
-    assertEquals(0, counts.duplicated(), "webhooks and intake contacts stored twice");
-    assertEquals(0, doubleAssigned, "contacts offered to or held by two operators at once (journal)");
-    assertEquals(0, operators.acceptedTwice(), "contacts two operators were allowed to accept");
-    assertEquals(0, mismatched, "queues where the new owner's engine and the journal disagree");
+    CrashSafetyIT.assertNothingLostOrDoubled(counts, doubleAssigned, operators.acceptedTwice(), mismatched);
     assertEquals(load.ackedContacts(), positions.keySet(), "every acknowledged contact waits on the new owner");
     CrashSafetyIT.assertLineInJournalOrder(positions, database);
     assertTrue(Duration.between(oldestQueuedAt, killedAt).compareTo(WAITED_BEFORE_KILL.minusSeconds(2)) > 0,

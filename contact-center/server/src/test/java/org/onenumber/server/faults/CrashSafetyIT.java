@@ -208,6 +208,18 @@ class CrashSafetyIT {
     return at;
   }
 
+  /**
+   * What every cluster scenario must show besides its own checks: nothing acknowledged lost or stored
+   * twice, no contact with two operators (journal) nor accepted by two, engines and journal alike.
+   */
+  static void assertNothingLostOrDoubled(Counts counts, int doubleAssigned, int acceptedTwice, int mismatched) {
+    assertEquals(0, counts.lost(), "acknowledged webhooks and intake contacts lost");
+    assertEquals(0, counts.duplicated(), "webhooks and intake contacts stored twice");
+    assertEquals(0, doubleAssigned, "contacts offered to or held by two operators at once (journal)");
+    assertEquals(0, acceptedTwice, "contacts two operators were allowed to accept");
+    assertEquals(0, mismatched, "queues where the engines and the journal disagree");
+  }
+
   record Counts(int lost, int duplicated) {
     Counts plus(Counts other) {
       return new Counts(lost + other.lost, duplicated + other.duplicated);

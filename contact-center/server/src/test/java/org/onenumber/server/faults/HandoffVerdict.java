@@ -63,18 +63,13 @@ record HandoffVerdict(Run run) {
         run.city().transferStatuses().toString().replace(" ", ""), run.probe().maxGapMillis(), run.probe().failures(),
         acceptedTwice, mismatched);
     assertTrue(run.failoverSeconds() <= goal.toSeconds(), "the target partition moved in " + run.failoverSeconds() + " s");
-    assertEquals(0, run.probe().failures(), "reads of the partition that did not move failed: " + run.probe().lastFailure());
-    assertTrue(run.probe().maxGapMillis() < 1000, "the partition that did not move paused " + run.probe().maxGapMillis() + " ms");
-    assertEquals(0, counts.lost(), "acknowledged webhooks and intake contacts lost");
-    assertEquals(0, counts.duplicated(), "webhooks and intake contacts stored twice");
-    assertEquals(0, doubleAssigned, "contacts offered to or held by two operators at once (journal)");
-    assertEquals(0, acceptedTwice, "contacts two operators of one partition were allowed to accept");
+    run.probe().assertUndisturbed();
+    CrashSafetyIT.assertNothingLostOrDoubled(counts, doubleAssigned, acceptedTwice, mismatched);
     assertEquals(Map.of(200, handed.size()), run.city().transferStatuses(), "every transfer answered 200 (a hand-over"
         + " answered 503 was journaled all the same: the operator cannot tell)");
     assertEquals(handed.size(), pickedUp, "handed-over contacts an english operator accepted");
     assertEquals(0, notJournaled, "handed-over contacts without TRANSFERRED then QUEUED in english in the journal");
     assertEquals(0, ageLost, "handed-over contacts whose queued_at changed (their wait lost)");
-    assertEquals(0, mismatched, "queues where the engines and the journal disagree");
     assertEquals(run.loads().get(0).ackedContacts(), run.positions().keySet(), "every acknowledged intake contact waits");
     CrashSafetyIT.assertLineInJournalOrder(run.positions(), database);
   }

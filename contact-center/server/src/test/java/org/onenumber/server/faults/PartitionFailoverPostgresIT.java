@@ -256,6 +256,12 @@ class PartitionFailoverPostgresIT {
       return maxGapNanos.get() / 1_000_000;
     }
 
+    /** The partition that did not move: no read failed, none waited a second. */
+    void assertUndisturbed() {
+      assertEquals(0, failures(), "reads of the partition that did not move failed: " + lastFailure());
+      assertTrue(maxGapMillis() < 1000, "the partition that did not move paused " + maxGapMillis() + " ms");
+    }
+
     int failures() {
       return failures.get();
     }
