@@ -1,7 +1,6 @@
 package org.onenumber.telephony.asterisk;
 
 import java.util.Objects;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.onenumber.core.error.OneNumberException;
 import org.onenumber.core.port.in.OpenContact;
@@ -77,7 +76,7 @@ public record Ivr(OpenContact intake, RouteContact routing, AgentDevices devices
   CompletionStage<Void> tellLater(RoutingCommand command) {
     return routing.routeUntilJournaled(command).handle((decisions, failure) -> {
       if (failure != null) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = RouteContact.causeOf(failure);
         if (cause instanceof OneNumberException refusal && "not_found".equals(refusal.code())) {
           LOG.debug("routing already ended the contact: {} {}", command.getClass().getSimpleName(), cause.getMessage());
         } else {

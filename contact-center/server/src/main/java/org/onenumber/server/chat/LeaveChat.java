@@ -5,12 +5,12 @@ import java.time.InstantSource;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactState;
 import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.error.RetriableException;
+import org.onenumber.core.port.in.RouteContact;
 import org.onenumber.core.port.out.ContactJournal;
 import org.onenumber.core.routing.RoutingCommand;
 import org.onenumber.server.chat.JdbcChatSessions.ChatSession;
@@ -89,7 +89,7 @@ final class LeaveChat {
       return false;
     }
     routing.routeUntilJournaled(new RoutingCommand.Abandon(contact.get().id())).whenCompleteAsync((done, failure) -> {
-      Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+      Throwable cause = RouteContact.causeOf(failure);
       if (cause == null || cause instanceof NotFoundException) { // journaled, or routing no longer holds it
         sessions.end(session.token(), clock.instant());
       } else {

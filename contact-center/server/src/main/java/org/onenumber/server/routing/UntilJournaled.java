@@ -4,11 +4,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import org.onenumber.core.error.PermanentException;
+import org.onenumber.core.port.in.RouteContact;
 import org.onenumber.core.routing.Decisions;
 import org.onenumber.core.routing.RoutingCommand;
 import org.onenumber.server.cluster.JdbcRoutingLease.LeaseLostException;
@@ -99,7 +99,7 @@ final class UntilJournaled {
         settled.complete(decisions);
         return;
       }
-      Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+      Throwable cause = RouteContact.causeOf(failure);
       if (refusal(cause)) {
         LOG.debug("routing ended {} without it: {}", command.getClass().getSimpleName(), cause.getMessage());
         settled.completeExceptionally(cause);

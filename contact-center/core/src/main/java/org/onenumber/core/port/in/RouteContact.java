@@ -1,6 +1,7 @@
 package org.onenumber.core.port.in;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.onenumber.core.routing.Decisions;
 import org.onenumber.core.routing.RoutingCommand;
@@ -19,6 +20,14 @@ public interface RouteContact {
    * block (Asterisk-Java's AMI reader, Netty's event loop); a refusal or failure is logged.
    */
   void routeLater(RoutingCommand command);
+
+  /**
+   * What a routing stage failed with: its cause when a dependent stage wrapped it in a {@link
+   * CompletionException}, else {@code failure} itself.
+   */
+  static Throwable causeOf(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+  }
 
   /**
    * Hands over {@code command} whose sender is gone and waits for nobody (a caller who hung up: the
