@@ -171,8 +171,7 @@ final class CommandRelay {
 
   /** Hands {@code command} to the owner and waits for its decisions (at most {@link #TIMEOUT}). */
   Decisions forward(RoutingCommand command) {
-    Buffer reply = ask(commandsAddress, Buffer.buffer(DomainEventWire.writeCore((Record) command)), request);
-    return DomainEventWire.readCore(reply.getBytes(), Decisions.class);
+    return decisions(ask(commandsAddress, wire(command), request));
   }
 
   /**
@@ -180,13 +179,21 @@ final class CommandRelay {
    * fails as {@link #forward} would throw (no owner within {@link #TIMEOUT}: retriable).
    */
   CompletionStage<Decisions> forwardAsync(RoutingCommand command) {
-    return vertx.eventBus().<Buffer>request(commandsAddress, Buffer.buffer(DomainEventWire.writeCore((Record) command)),
-        request).toCompletionStage().handle((reply, failure) -> {
+    return vertx.eventBus().<Buffer>request(commandsAddress, wire(command), request).toCompletionStage()
+        .handle((reply, failure) -> {
           if (failure != null) {
             throw refusal(failure);
           }
-          return DomainEventWire.readCore(reply.body().getBytes(), Decisions.class);
+          return decisions(reply.body());
         });
+  }
+
+  private static Buffer wire(RoutingCommand command) {
+    return Buffer.buffer(DomainEventWire.writeCore((Record) command));
+  }
+
+  private static Decisions decisions(Buffer reply) {
+    return DomainEventWire.readCore(reply.getBytes(), Decisions.class);
   }
 
   /** Runs {@code read} with {@code key} on the owner's engine (at most {@link #TIMEOUT}). */
@@ -200,7 +207,7 @@ final class CommandRelay {
    * breaks around a guest's call); a refusal or no owner is logged, as the owner logs its own.
    */
   void forwardLater(RoutingCommand command) {
-    vertx.eventBus().request(commandsAddress, Buffer.buffer(DomainEventWire.writeCore((Record) command)), request)
+    vertx.eventBus().request(commandsAddress, wire(command), request)
         .onFailure(e -> LOG.info("the routing owner did not take {}: {}", command.getClass().getSimpleName(),
             e.getMessage()));
   }
