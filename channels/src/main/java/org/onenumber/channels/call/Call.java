@@ -29,6 +29,7 @@ final class Call {
   private Invitation invitation;
   private String guestName;
   private boolean ended;
+  private boolean hungUp;
 
   /**
    * Who may join as the guest: one operator by id (named, or picked from an interpreter queue),
@@ -63,8 +64,24 @@ final class Call {
     return ended;
   }
 
-  synchronized void end() {
+  /** Ends the call; false when it had ended already (so only one caller finishes it). */
+  synchronized boolean end() {
+    boolean was = ended;
     ended = true;
+    return !was;
+  }
+
+  /**
+   * Marks the call hung up by its citizen or host (its end handed to routing, not yet journaled);
+   * false when it was already, so a second hang-up (a repeated frame, the grace timer) hands
+   * nothing more.
+   */
+  synchronized boolean hangUp() {
+    if (hungUp || ended) {
+      return false;
+    }
+    hungUp = true;
+    return true;
   }
 
   synchronized void citizen(CallPeer peer) {

@@ -1,6 +1,7 @@
 package org.onenumber.channels.call;
 
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.contact.ContactId;
@@ -14,11 +15,19 @@ import org.onenumber.core.directory.QueueId;
  */
 public interface CallRouting {
 
-  /** The citizen hung up, closed the page, or did not come back within the grace period. */
-  void citizenHungUp(ContactId contact);
+  /**
+   * The citizen hung up, closed the page, or did not come back within the grace period. Handed to
+   * routing at once, never waited for: routing tries it again until it is journaled (as a hung-up
+   * phone caller's). The stage completes once it is journaled, or refused (the contact has ended
+   * already); never with a failure.
+   */
+  CompletionStage<Void> citizenHungUp(ContactId contact);
 
-  /** The operator hung up: the contact goes to wrap-up, where the operator gives its outcome. */
-  void operatorHungUp(ContactId contact);
+  /**
+   * The operator hung up: the contact goes to wrap-up, where the operator gives its outcome. Handed
+   * over and completed as {@link #citizenHungUp}.
+   */
+  CompletionStage<Void> operatorHungUp(ContactId contact);
 
   /**
    * The operator's console lost the call and did not come back within the grace period: the call

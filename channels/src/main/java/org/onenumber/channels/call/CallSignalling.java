@@ -345,7 +345,11 @@ public final class CallSignalling {
     Call call = callOf(frame, peer);
     switch (call.partyOf(peer).orElseThrow()) {
       case CITIZEN -> endByCitizen(call);
-      case OPERATOR -> routing.operatorHungUp(call.contact());
+      case OPERATOR -> {
+        if (call.hangUp()) {
+          routing.operatorHungUp(call.contact()).whenComplete((journaled, never) -> finish(call));
+        }
+      }
       case GUEST -> guests.leave(call, peer, true);
     }
   }
@@ -359,10 +363,14 @@ public final class CallSignalling {
     guests.leave(call, peer, true);
   }
 
+  /**
+   * Hands the citizen's hang-up to routing without waiting for its journal (the socket's next frame
+   * is not held behind a commit); the call stays registered until routing journaled the end (its
+   * event finishes it) or refused it (the contact had ended): then it is finished here.
+   */
   private void endByCitizen(Call call) {
-    if (!call.ended()) {
-      routing.citizenHungUp(call.contact());
-      finish(call);
+    if (call.hangUp()) {
+      routing.citizenHungUp(call.contact()).whenComplete((journaled, never) -> finish(call));
     }
   }
 
@@ -465,11 +473,10 @@ public final class CallSignalling {
   }
 
   private void finish(Call call) {
-    if (call.ended()) {
+    if (!call.end()) {
       return;
     }
     guests.dismiss(call);
-    call.end();
     call.toAll(frame("ended", call));
     byContact.remove(call.contact());
     byCaller.remove(call.caller(), call);

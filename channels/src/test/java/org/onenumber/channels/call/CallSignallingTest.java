@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.citizen.CitizenId;
@@ -36,6 +38,8 @@ class CallSignallingTest {
   private final FakeContactJournal journal = new FakeContactJournal();
   private final List<OpenContactCommand> opened = new ArrayList<>();
   private final List<String> routed = new ArrayList<>();
+  /** What routing's hand-over of a hang-up answers: journaled at once unless a test holds it. */
+  private CompletableFuture<Void> hangUpJournaled = CompletableFuture.completedFuture(null);
   private final Map<Duration, Runnable> timers = new HashMap<>();
   private final Map<String, CallQuality> qualities = new HashMap<>();
   private final List<String> invitations = new ArrayList<>();
@@ -52,13 +56,15 @@ class CallSignallingTest {
     return contact;
   }, new CallRouting() {
     @Override
-    public void citizenHungUp(ContactId contact) {
+    public CompletionStage<Void> citizenHungUp(ContactId contact) {
       routed.add("abandon " + contact.value());
+      return hangUpJournaled;
     }
 
     @Override
-    public void operatorHungUp(ContactId contact) {
+    public CompletionStage<Void> operatorHungUp(ContactId contact) {
       routed.add("wrap-up " + contact.value());
+      return hangUpJournaled;
     }
 
     @Override
@@ -257,6 +263,54 @@ class CallSignallingTest {
     assertTrue(citizen.types().contains("ended") && operator.types().contains("ended"));
     startSignLanguageCall(new RecordingPeer("later"), "browser-0001");
     assertEquals(2, opened.size(), "after hanging up the citizen may call again");
+  }
+
+  /**
+   * Issue #17: a hang-up waited for routing's commit on the socket's thread (and was lost, answered
+   * with an error frame, when the commit failed). Now it is handed over while routing's commits are
+   * refused (the stage stays open while routing tries again): the frame returns at once, the
+   * socket's next frames are served, the call is kept (the operator still reaches the citizen, the
+   * same browser cannot start a second call, a second hang-up hands nothing more) until routing
+   * journaled the end.
+   */
+  @Test
+  void aHangUpIsHandedToRoutingWithoutWaitingAndTheCallIsKeptUntilItsEndIsJournaled() {
+    String contact = startSignLanguageCall(citizen, "browser-0001");
+    connect(contact);
+    signalling.handle(Map.of("type", "join", "contactId", contact), operator, Optional.of(OPERATOR));
+    hangUpJournaled = new CompletableFuture<>();
+
+    signalling.handle(Map.of("type", "hangup", "contactId", contact), citizen, Optional.empty());
+    assertEquals(List.of("abandon " + contact), routed);
+    signalling.handle(Map.of("type", "hangup", "contactId", contact), citizen, Optional.empty());
+    signalling.disconnected(citizen);
+    assertEquals(List.of("abandon " + contact), routed, "handed over once");
+    assertTrue(signalling.isCall(new ContactId(contact)), "kept until the end is journaled");
+    assertFalse(operator.types().contains("ended"));
+    assertEquals("call_in_progress", error(() -> startSignLanguageCall(new RecordingPeer("tab"), "browser-0001")));
+    signalling.handle(Map.of("type", "text", "contactId", contact, "body", "are you there?"), operator,
+        Optional.of(OPERATOR));
+
+    hangUpJournaled.complete(null); // routing journaled the abandon at its third try
+    assertFalse(signalling.isCall(new ContactId(contact)));
+    assertTrue(operator.types().contains("ended"));
+    startSignLanguageCall(new RecordingPeer("later"), "browser-0001");
+    assertEquals(2, opened.size(), "after the end is journaled the citizen may call again");
+  }
+
+  @Test
+  void anOperatorsHangUpIsHandedOverOnceAndTheCallEndsWhenRoutingJournaledIt() {
+    String contact = startSignLanguageCall(citizen, "browser-0001");
+    connect(contact);
+    signalling.handle(Map.of("type", "join", "contactId", contact), operator, Optional.of(OPERATOR));
+    hangUpJournaled = new CompletableFuture<>();
+    signalling.handle(Map.of("type", "hangup", "contactId", contact), operator, Optional.of(OPERATOR));
+    signalling.handle(Map.of("type", "hangup", "contactId", contact), operator, Optional.of(OPERATOR));
+    assertEquals(List.of("wrap-up " + contact), routed, "handed over once");
+    assertTrue(signalling.isCall(new ContactId(contact)));
+    hangUpJournaled.complete(null); // journaled, or refused: the contact had ended
+    assertFalse(signalling.isCall(new ContactId(contact)));
+    assertEquals("ended", citizen.frames.get(citizen.frames.size() - 1).get("type"));
   }
 
   @Test

@@ -24,7 +24,8 @@ import org.onenumber.server.routing.CallInvites;
 import org.onenumber.server.routing.RoutingHost;
 
 /**
- * Wires the call signalling: intake opens the contacts, routing hears hang-ups, quality summaries
+ * Wires the call signalling: intake opens the contacts, routing hears hang-ups (handed over without
+ * waiting; what follows their journal runs on the blocking executor), quality summaries
  * go to {@link JdbcCallQuality}, a third party's joining and leaving to {@link JdbcCallPartyJournal},
  * invitations to the invited operator's console through {@link CallInvites} (to a department's
  * staff through {@link DepartmentCallInvites}). Settings: {@code onenumber.call.reconnect-grace} (default 30 s; a
@@ -45,8 +46,8 @@ final class CallFactory {
       long id = vertx.setTimer(time.wallMillis(delay), t -> executor.execute(task));
       return () -> vertx.cancelTimer(id);
     };
-    return new CallSignalling(open, new EngineCallRouting(routing, directory, invites, departments, journal), journal, timers,
-        quality, parties, settings, clock, random);
+    EngineCallRouting calls = new EngineCallRouting(routing, directory, invites, departments, journal, executor);
+    return new CallSignalling(open, calls, journal, timers, quality, parties, settings, clock, random);
   }
 
   @Singleton

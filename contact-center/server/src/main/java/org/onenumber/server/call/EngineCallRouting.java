@@ -1,6 +1,8 @@
 package org.onenumber.server.call;
 
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import org.onenumber.channels.call.CallPartyJournal;
 import org.onenumber.channels.call.CallRouting;
@@ -11,6 +13,7 @@ import org.onenumber.core.contact.Channel;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.error.NotFoundException;
+import org.onenumber.core.port.in.RouteContact;
 import org.onenumber.core.port.out.ContactJournal;
 import org.onenumber.core.port.out.Directory;
 import org.onenumber.core.routing.FreeOperator;
@@ -19,6 +22,8 @@ import org.onenumber.server.casework.DepartmentCallInvites;
 import org.onenumber.server.routing.CallInvites;
 import org.onenumber.server.routing.EngineRead;
 import org.onenumber.server.routing.RoutingHost;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The call signalling's requests as the routing engine's existing commands: a citizen who hangs up
@@ -29,24 +34,31 @@ import org.onenumber.server.routing.RoutingHost;
  * to the invited operator's console ({@link CallInvites}), if that operator exists and has it open;
  * an interpreter queue's invitation to the free operator of it idle longest ({@link FreeOperator}
  * over routing's seats); a department's to its staff on the portal ({@link DepartmentCallInvites}).
- * An operator in a call as its third party is on a break ({@value #IN_A_CALL}) so routing offers
- * them nothing else meanwhile, and available again when they leave. A contact routing no longer holds has
- * already ended: nothing to do. Blocks on routing: call it from the blocking executor.
+ * A hang-up is handed over without waiting ({@link RouteContact#routeUntilJournaled}: tried again
+ * until journaled), so neither the socket nor a thread waits for the commit; its stage completes on
+ * the blocking executor. An operator in a call as its third party is on a break ({@value #IN_A_CALL})
+ * so routing offers them nothing else meanwhile, and available again when they leave. A contact
+ * routing no longer holds has already ended: nothing to do. The other requests block on routing:
+ * call them from the blocking executor.
  */
 final class EngineCallRouting implements CallRouting {
 
+  private static final Logger LOG = LoggerFactory.getLogger(EngineCallRouting.class);
   /** The break reason of an operator who is a call's third party (the console shows it). */
   static final String IN_A_CALL = "third party in a call";
 
   private final RoutingHost routing;
+  /** Where a hang-up's stage completes: what follows (the call's end, a guest's release) may ask routing. */
+  private final Executor blocking;
   private final Directory directory;
   private final CallInvites invites;
   private final DepartmentCallInvites departments;
   private final ContactJournal journal;
 
   EngineCallRouting(RoutingHost routing, Directory directory, CallInvites invites, DepartmentCallInvites departments,
-      ContactJournal journal) {
+      ContactJournal journal, Executor blocking) {
     this.routing = routing;
+    this.blocking = blocking;
     this.directory = directory;
     this.invites = invites;
     this.departments = departments;
@@ -97,21 +109,32 @@ final class EngineCallRouting implements CallRouting {
   }
 
   @Override
-  public void citizenHungUp(ContactId contact) {
-    try {
-      routing.route(new RoutingCommand.Abandon(contact));
-    } catch (NotFoundException e) {
-      // routing no longer holds it: it has ended already
-    }
+  public CompletionStage<Void> citizenHungUp(ContactId contact) {
+    return untilJournaled(new RoutingCommand.Abandon(contact));
   }
 
   @Override
-  public void operatorHungUp(ContactId contact) {
-    try {
-      routing.route(new RoutingCommand.WrapUp(contact, RoutingCommand.Outcome.RESOLVED));
-    } catch (NotFoundException e) {
-      // routing no longer holds it: it has ended already
-    }
+  public CompletionStage<Void> operatorHungUp(ContactId contact) {
+    return untilJournaled(new RoutingCommand.WrapUp(contact, RoutingCommand.Outcome.RESOLVED));
+  }
+
+  /**
+   * A hang-up nobody waits for ({@link RouteContact#routeUntilJournaled}, as a hung-up phone
+   * caller's): completes once journaled or refused (logged; a contact routing no longer holds has
+   * ended already, the expected race).
+   */
+  private CompletionStage<Void> untilJournaled(RoutingCommand command) {
+    return routing.routeUntilJournaled(command).handleAsync((decisions, failure) -> {
+      if (failure != null) {
+        Throwable cause = RouteContact.causeOf(failure);
+        if (cause instanceof NotFoundException) {
+          LOG.debug("routing already ended the call: {} {}", command.getClass().getSimpleName(), cause.getMessage());
+        } else {
+          LOG.info("routing refused the call's {}: {}", command.getClass().getSimpleName(), cause.getMessage());
+        }
+      }
+      return null;
+    }, blocking);
   }
 
   @Override
