@@ -110,8 +110,7 @@ final class SimulatedOperator {
       client.post("/api/v1/agents/" + id + "/state", Map.of("state", "AVAILABLE"));
     }
     URI ws = URI.create(base.toString().replaceFirst("^http", "ws") + "ws/agents/" + id);
-    workingSince = traceClock.getAsDouble();
-    running = true;
+    atWork();
     try {
       socket = lane.http().newWebSocketBuilder().header("Authorization", "Bearer " + client.token())
           .buildAsync(ws, new Frames()).get(10, TimeUnit.SECONDS);
@@ -120,6 +119,12 @@ final class SimulatedOperator {
       logout();
       throw new IllegalStateException(id + ": no agent WebSocket (" + e.getMessage() + ")", e);
     }
+  }
+
+  /** At work from now (as {@link #start} once logged in; a test peer without the agent socket calls it alone). */
+  void atWork() {
+    workingSince = traceClock.getAsDouble();
+    running = true;
   }
 
   /** Stops at once (end of the simulation): closes the socket and logs out, handing work back. */
@@ -194,13 +199,32 @@ final class SimulatedOperator {
   }
 
   /**
-   * Case 5: the operator picked up their ringing phone and the server bridged the call of {@code
-   * contactId} ({@link VoiceCitizen}, which rings only operators at work): the call lasts the
-   * handle time, then {@code hangUp} hangs the phone up before the wrap-up.
+   * Case 5: the operator picks up their ringing phone ({@link VoiceCitizen}, which rings only
+   * operators at work). From now the call is in hand, so the shift's end waits for it, and the phone
+   * rings busy to others, while the server's {@code answered} script runs on the operator's leg
+   * (routing's accept); then {@link #pickUp} (bridged) or {@link #ringDropped} (not). Before, the
+   * call counted only once bridged: an operator whose shift ended meanwhile logged out with
+   * {@code transferOpenContacts}, routing put the just-accepted call back in line and offered it to
+   * another operator, and this one's wrap-up after the talk was refused 403 "may not act for agent
+   * X" (the IVR's own wrap-up "cannot go from OFFERED"; New York's 4 left in session 14).
    */
-  void pickUp(String contactId, Runnable hangUp) {
+  void phonePickedUp() {
     inHand.incrementAndGet();
     calls.incrementAndGet();
+  }
+
+  /** The picked-up phone was not bridged (the server refused the answer, or the call ended first). */
+  void ringDropped() {
+    calls.decrementAndGet();
+    inHand.decrementAndGet();
+  }
+
+  /**
+   * Case 5: the server bridged the call of {@code contactId} to the phone picked up ({@link
+   * #phonePickedUp}): the call lasts the handle time, then {@code hangUp} hangs the phone up before
+   * the wrap-up.
+   */
+  void pickUp(String contactId, Runnable hangUp) {
     console("call-" + id, () -> {
       try {
         talk(contactId, hangUp);

@@ -147,8 +147,20 @@ final class VoiceCitizen {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | IOException e) {
       ledger.errors.incrementAndGet();
+    } finally {
+      dropUnresolvedRing();
     }
     return Outcome.DONE;
+  }
+
+  /** A phone picked up whose Dial never ended here (the call's socket closed first) is free again. */
+  private void dropUnresolvedRing() {
+    synchronized (lock) {
+      if (ringing != null) {
+        ringing.ringDropped();
+        ringing = null;
+      }
+    }
   }
 
   /**
@@ -258,6 +270,7 @@ final class VoiceCitizen {
       if (operator.onCall()) {
         return DialOutcome.BUSY; // a phone already on a call
       }
+      operator.phonePickedUp();
       ringing = operator;
       return DialOutcome.ANSWER;
     }
@@ -276,6 +289,8 @@ final class VoiceCitizen {
         ledger.answered(ring.contact(), traceClock.getAsDouble());
         operator.pickUp(ring.contact(), caller::operatorLeaves);
         answered.complete(null);
+      } else if (operator != null) {
+        operator.ringDropped();
       }
       lock.notifyAll();
     }

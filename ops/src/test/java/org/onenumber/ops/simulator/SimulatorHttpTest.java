@@ -159,6 +159,7 @@ class SimulatorHttpTest {
         Thread.sleep(1);
       }
       assertEquals(carriers, busy.get(), "every carrier busy with a citizen");
+      operator.phonePickedUp();
       operator.pickUp("c-9", () -> { });
       assertTrue(closed.await(3, TimeUnit.SECONDS), "the operator closed its call while the carriers were busy");
     } finally {
