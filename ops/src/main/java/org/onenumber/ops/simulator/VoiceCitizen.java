@@ -69,9 +69,11 @@ final class VoiceCitizen {
   private static final Duration IVR_WITHIN = Duration.ofSeconds(30);
   /**
    * How long a caller whose patience ran out waits for a phone that is ringing to be answered or
-   * refused: a hang-up before the operator's leg script ended can leave the server's answer
-   * unseen here (the server counts it answered, the simulator abandoned). 30 s, as long as a
-   * request; it was 10 s, less than an H2 stall on a loaded machine.
+   * refused before hanging up. Either way the call counts as the server's {@code answered} script
+   * ends it: answered when bridged (routing journaled the accept, {@link #dialled}, even after the
+   * hang-up), abandoned when refused; the server counts it the same (its script waits for what
+   * routing journals, not for a reply within 10 s: session 14's Seoul B2 split 5 calls so). 30 s,
+   * as long as a request; it was 10 s.
    */
   private static final Duration RING_RESOLVES_WITHIN = Duration.ofSeconds(30);
   /**

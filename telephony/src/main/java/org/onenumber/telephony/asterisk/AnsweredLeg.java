@@ -1,5 +1,6 @@
 package org.onenumber.telephony.asterisk;
 
+import java.time.Duration;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
@@ -19,10 +20,22 @@ import org.slf4j.LoggerFactory;
  * GOSUB_RESULT=BUSY}: Asterisk hangs up the operator's leg and {@code Dial} ends as if busy
  * (ABORT would hang up the caller too), so the caller is not connected to a call routing does not
  * know about and keeps their place.
+ *
+ * <p>The answer is what routing journaled ({@link Ivr#tellUntilSettled}), not whether its reply
+ * came within the 10 s a {@code route} waits: before, an accept that outlasted that wait (an H2
+ * stall) was dropped BUSY here while routing journaled it later, so the server counted the call
+ * answered by an operator whose leg was gone, and the caller, still waiting, was then counted
+ * abandoned by the simulator (Seoul B2, session 14: 5 calls). A caller who hangs up while this
+ * script runs is not seen before {@code Dial} returns (Asterisk runs the script to its end, and
+ * the caller's session learns of the hang-up only then, capture 01): the call counts answered when
+ * routing journaled the accept, abandoned when routing refused it, on both sides. At most {@link
+ * #SETTLES_WITHIN}: then BUSY, as a refusal.
  */
 final class AnsweredLeg implements AgiScript {
 
   private static final Logger LOG = LoggerFactory.getLogger(AnsweredLeg.class);
+  /** How long the operator's picked-up leg waits for routing to journal or refuse the accept. */
+  static final Duration SETTLES_WITHIN = Duration.ofSeconds(60);
 
   private final Ivr ivr;
 
@@ -40,7 +53,7 @@ final class AnsweredLeg implements AgiScript {
     }
     ContactId id = new ContactId(contact);
     ivr.calls().agentLeg(id, request.getChannel());
-    if (!ivr.tell(new RoutingCommand.Accept(new AgentId(agent), id))) {
+    if (!ivr.tellUntilSettled(new RoutingCommand.Accept(new AgentId(agent), id), SETTLES_WITHIN)) {
       channel.setVariable("GOSUB_RESULT", "BUSY");
     }
   }

@@ -1,7 +1,11 @@
 package org.onenumber.telephony.asterisk;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.onenumber.core.error.OneNumberException;
 import org.onenumber.core.port.in.OpenContact;
 import org.onenumber.core.port.in.RouteContact;
@@ -63,6 +67,35 @@ public record Ivr(OpenContact intake, RouteContact routing, AgentDevices devices
         return false;
       }
       LOG.warn("routing failed {}: {}", command.getClass().getSimpleName(), e.getMessage());
+      return false;
+    }
+  }
+
+  /**
+   * Tells routing and waits for the command's definite end, at most {@code within}: true once it is
+   * journaled, false when routing refused it (logged) or did not settle it in time. Unlike {@link
+   * #tell}, a slow commit is not taken for a refusal: {@code route} gives up waiting after 10 s
+   * ("routing busy", an H2 stall) while the command stays queued and may still be journaled, so the
+   * command is handed over with {@link RouteContact#routeUntilJournaled} (tried again until journaled
+   * or refused) and that end is what counts.
+   */
+  boolean tellUntilSettled(RoutingCommand command, Duration within) {
+    try {
+      Decisions decisions = routing.routeUntilJournaled(command).toCompletableFuture()
+          .get(within.toMillis(), TimeUnit.MILLISECONDS);
+      if (decisions.isRefused()) {
+        LOG.info("routing refused {}: {}", command.getClass().getSimpleName(), decisions.refused());
+        return false;
+      }
+      return true;
+    } catch (ExecutionException e) {
+      LOG.info("routing refused {}: {}", command.getClass().getSimpleName(), RouteContact.causeOf(e).getMessage());
+      return false;
+    } catch (TimeoutException e) {
+      LOG.warn("routing did not settle {} within {}", command.getClass().getSimpleName(), within);
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return false;
     }
   }

@@ -83,7 +83,12 @@
  *             script on the operator's leg ({@code AnsweredLeg}), which records that leg's channel
  *             and tells routing {@code Accept}; if routing refuses (the offer expired) it sets
  *             {@code GOSUB_RESULT=BUSY}, so the operator's leg is dropped and the caller keeps
- *             their place (ABORT would drop the caller too). We chose {@code U()} over waiting for AMI's {@code DialEnd}
+ *             their place (ABORT would drop the caller too). What counts is what routing journals
+ *             (waited for up to 60 s through {@code routeUntilJournaled}), not whether a reply came
+ *             within a {@code route}'s 10 s: a caller who hangs up while this script runs is heard
+ *             of only when {@code Dial} returns, so the call is answered if routing journaled the
+ *             accept (then wrapped up, case 8) and abandoned if it refused it, as the simulator
+ *             counts it from the {@code Dial}'s end. We chose {@code U()} over waiting for AMI's {@code DialEnd}
  *             because it keeps the answer on the FastAGI path, which works with AMI down, and
  *             routing hears of the answer before the caller hears the operator.
  *         <li>NOANSWER, BUSY, CHANUNAVAIL (or CONGESTION): routing {@code Decline} with that reason;

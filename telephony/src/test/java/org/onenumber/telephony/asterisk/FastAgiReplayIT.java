@@ -344,6 +344,40 @@ class FastAgiReplayIT {
     routing.await(RoutingCommand.Abandon.class);
   }
 
+  /**
+   * Issue #17's split count: the operator picked up, and routing's accept outlasted the 10 s a
+   * {@code route} waits (an H2 stall: the command stays queued and is journaled later); meanwhile
+   * the caller hung up. The answered script used to drop the leg BUSY on that wait's failure while
+   * routing journaled the accept later: the server counted the call answered by an operator whose
+   * leg was gone, the simulator (its Dial ended BUSY) abandoned. Now the script waits for what
+   * routing journals: the accept, so the Dial is bridged (the simulator's ANSWER), the caller's
+   * hang-up then wraps the call up, and both count it answered; nothing is declined or abandoned.
+   */
+  @Test
+  void aCallerWhoHangsUpWhileTheAcceptOutlastsRoutingsWaitIsAnsweredOnBothSides() throws Exception {
+    List<DialOutcome> dialled = new java.util.concurrent.CopyOnWriteArrayList<>();
+    FastAgiCaller caller = call("01012345678").press("1", "1").onDial(device -> DialOutcome.ANSWER)
+        .onDialled((ring, outcome) -> dialled.add(outcome)).start();
+    caller.await("EXEC StartMusicOnHold", WITHIN);
+    ContactId contact = waiting();
+    routing.holdCommits();
+    routing.giveUpWhileHeld();
+    try {
+      calls.signal(contact, offered(contact, "op-001"));
+      routing.await(RoutingCommand.Accept.class); // handed to routing; its commit is held
+      caller.hangUp(); // while the operator's leg script runs
+      await().during(Duration.ofMillis(300)).atMost(WITHIN).until(() -> dialled.isEmpty());
+    } finally {
+      routing.releaseCommits();
+    }
+    routing.await(RoutingCommand.WrapUp.class);
+    caller.awaitClosed(WITHIN);
+    assertEquals(List.of(DialOutcome.ANSWER), dialled, "the simulator's side: answered");
+    assertFalse(caller.answeredLegCommands().contains("SET VARIABLE GOSUB_RESULT BUSY"), caller.answeredLegCommands().toString());
+    assertTrue(routing.routed().stream().noneMatch(c -> c instanceof RoutingCommand.Decline
+        || c instanceof RoutingCommand.Abandon), "answered, neither declined nor abandoned: " + routing.routed());
+  }
+
   @Test
   void aBusyOperatorIsDeclinedAndMusicResumes() throws Exception {
     declinedWith(DialOutcome.BUSY, "busy");

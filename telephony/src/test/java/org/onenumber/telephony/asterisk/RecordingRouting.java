@@ -20,7 +20,8 @@ import org.onenumber.testkit.TestData;
 /**
  * Intake and routing as the IVR sees them, recording what it was told: contacts opened get ids
  * {@code c-1}, {@code c-2}…; every routing command is agreed to (no decisions), except the kinds
- * the test says to refuse; the journal's commit can be held ({@link #holdCommits()}). Thread-safe.
+ * the test says to refuse; the journal's commit can be held ({@link #holdCommits()}), and
+ * {@code route} can give up waiting for it ({@link #giveUpWhileHeld()}). Thread-safe.
  */
 final class RecordingRouting implements OpenContact, RouteContact {
 
@@ -29,6 +30,7 @@ final class RecordingRouting implements OpenContact, RouteContact {
   private final List<RoutingCommand> routed = new ArrayList<>();
   private volatile Class<?> refuse;
   private volatile boolean intakeDown;
+  private volatile boolean gaveUpWhileHeld;
   private volatile CompletableFuture<Void> commit = CompletableFuture.completedFuture(null);
 
   @Override
@@ -42,6 +44,10 @@ final class RecordingRouting implements OpenContact, RouteContact {
 
   @Override
   public Decisions route(RoutingCommand command) {
+    if (gaveUpWhileHeld && !commit.isDone()) {
+      record(command); // queued: it is journaled once the commit comes
+      throw new org.onenumber.core.error.RetriableException("routing did not answer within 10 s", null);
+    }
     awaitCommit();
     return record(command);
   }
@@ -68,6 +74,14 @@ final class RecordingRouting implements OpenContact, RouteContact {
    */
   void holdCommits() {
     commit = new CompletableFuture<>();
+  }
+
+  /**
+   * From now, while commits are held, {@link #route} gives up waiting at once as the server's does
+   * after 10 s ("routing busy"): the command stays queued and is journaled with the next commit.
+   */
+  void giveUpWhileHeld() {
+    gaveUpWhileHeld = true;
   }
 
   void releaseCommits() {
