@@ -195,7 +195,7 @@ final class SimulatedOperator {
       return;
     }
     ledger.answered(contactId, acceptedAt);
-    talk(contactId, () -> { });
+    talk(contactId, () -> { }, true);
   }
 
   /**
@@ -225,9 +225,23 @@ final class SimulatedOperator {
    * the wrap-up.
    */
   void pickUp(String contactId, Runnable hangUp) {
+    bridged(contactId, hangUp, true);
+  }
+
+  /**
+   * Case 5, when the caller hung up while the server accepted the answer: the legs are bridged to
+   * nobody and Asterisk drops the operator's leg at once, so the operator wraps up now instead of
+   * talking for a handle time (they used to, their phone busy while routing offered them the next
+   * call, which then rang busy: a decline counted against them).
+   */
+  void pickUpAfterCallerLeft(String contactId) {
+    bridged(contactId, () -> { }, false);
+  }
+
+  private void bridged(String contactId, Runnable hangUp, boolean talks) {
     console("call-" + id, () -> {
       try {
-        talk(contactId, hangUp);
+        talk(contactId, hangUp, talks);
       } finally {
         calls.decrementAndGet();
         inHand.decrementAndGet();
@@ -235,12 +249,12 @@ final class SimulatedOperator {
     });
   }
 
-  /** Cases 2–3: the handle time, {@code hangUp} (the phone), then close or wrap up. */
-  private void talk(String contactId, Runnable hangUp) {
+  /** Cases 2–3: the handle time (none when nobody {@code talks}), {@code hangUp} (the phone), then close or wrap up. */
+  private void talk(String contactId, Runnable hangUp, boolean talks) {
     double sigma = 0.6;
     double handleSeconds = Math.exp(Math.log(options.ahtSeconds()) - sigma * sigma / 2 + sigma * random.nextGaussian());
     try {
-      sleepTrace(handleSeconds);
+      sleepTrace(talks ? handleSeconds : 0);
       hangUp.run();
       String outcome = random.nextDouble() < options.escalateShare() ? "ESCALATED" : "RESOLVED";
       String end = options.cityDay() ? "/wrap-up" : "/close";

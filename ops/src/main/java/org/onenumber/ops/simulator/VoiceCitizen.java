@@ -289,7 +289,11 @@ final class VoiceCitizen {
       ringing = null;
       if (outcome == DialOutcome.ANSWER && operator != null) {
         ledger.answered(ring.contact(), traceClock.getAsDouble());
-        operator.pickUp(ring.contact(), caller::operatorLeaves);
+        if (gone) {
+          operator.pickUpAfterCallerLeft(ring.contact()); // bridged to nobody: answered, no talk
+        } else {
+          operator.pickUp(ring.contact(), caller::operatorLeaves);
+        }
         answered.complete(null);
       } else if (operator != null) {
         operator.ringDropped();

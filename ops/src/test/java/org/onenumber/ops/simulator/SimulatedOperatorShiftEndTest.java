@@ -34,6 +34,7 @@ class SimulatedOperatorShiftEndTest {
   private URI base;
   private final List<String> posted = new CopyOnWriteArrayList<>();
   private final CountDownLatch loggedOut = new CountDownLatch(1);
+  private final CountDownLatch wrappedUp = new CountDownLatch(1);
 
   @BeforeEach
   void console() throws IOException {
@@ -50,6 +51,9 @@ class SimulatedOperatorShiftEndTest {
       if (exchange.getRequestURI().getPath().endsWith("/logout")) {
         loggedOut.countDown();
       }
+      if (exchange.getRequestURI().getPath().endsWith("/wrap-up")) {
+        wrappedUp.countDown();
+      }
     });
     peer.start();
     base = URI.create("http://127.0.0.1:" + peer.getAddress().getPort() + "/");
@@ -61,7 +65,12 @@ class SimulatedOperatorShiftEndTest {
   }
 
   private SimulatedOperator operatorAtWork(SimulatorHttp http) {
-    SimulationOptions options = new SimulationOptions(base, "seoul-120", 1, 1000, 1, 1, null, "demo1234", 1, 60, 0)
+    return operatorAtWork(http, 1);
+  }
+
+  private SimulatedOperator operatorAtWork(SimulatorHttp http, double ahtSeconds) {
+    SimulationOptions options = new SimulationOptions(base, "seoul-120", 1, 1000, 1, 1, null, "demo1234", ahtSeconds,
+        60, 0)
         .onDay(java.time.LocalDate.of(2026, 12, 4), "token").phoningAgi(4573);
     SimulatedOperator operator = new SimulatedOperator("op-001", http.operator(1), new SimulationLedger(), () -> 0,
         options, new SplittableRandom(1));
@@ -94,6 +103,22 @@ class SimulatedOperatorShiftEndTest {
       operator.finish();
       assertTrue(loggedOut.await(5, TimeUnit.SECONDS));
       assertEquals(List.of("/api/v1/agents/op-001/logout"), posted);
+    }
+  }
+
+  /**
+   * The caller hung up while the server accepted the answer: the call counts answered, but the legs
+   * are bridged to nobody, so the operator wraps up at once (an hour's handle time at 1000× would
+   * be 3.6 s) and is free for the next call.
+   */
+  @Test
+  void anOperatorWhoseCallerLeftDuringThePickUpWrapsUpAtOnce() throws Exception {
+    try (SimulatorHttp http = new SimulatorHttp(1, 4, 0, 25, 4, Duration.ofSeconds(2))) {
+      SimulatedOperator operator = operatorAtWork(http, 3600);
+      operator.phonePickedUp();
+      operator.pickUpAfterCallerLeft("c-2");
+      assertTrue(wrappedUp.await(1, TimeUnit.SECONDS), "still talking to nobody");
+      assertEquals(List.of("/api/v1/contacts/c-2/wrap-up"), posted);
     }
   }
 }
