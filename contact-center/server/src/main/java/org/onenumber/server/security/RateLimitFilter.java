@@ -16,8 +16,8 @@ import org.onenumber.server.api.ApiError;
  * new chat and call sockets (one budget per address for both), public case tracking and the public
  * transparency figures. Over the
  * limit the caller gets 429 with {@code Retry-After} and a JSON error; nothing behind the door
- * runs. The address is the one {@link HttpClientAddressResolver} gives (behind a proxy:
- * {@code micronaut.server.client-address-header}). A request presenting an API key ({@code
+ * runs. The address is the one {@link HttpClientAddressResolver} gives ({@link ClientAddresses}: behind
+ * a balancer listed in {@code onenumber.trusted-proxies}, the client's from {@code X-Forwarded-For}). A request presenting an API key ({@code
  * X-Api-Key}) is left to the key's own limit ({@code security.keys.ApiKeyGate}).
  */
 @ServerFilter({"/api/v1/contacts", "/login", "/ws/chat", "/ws/call", "/api/v1/track", "/api/v1/track/reopen",

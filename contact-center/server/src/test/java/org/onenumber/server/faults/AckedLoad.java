@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -57,6 +58,7 @@ public final class AckedLoad {
   private final List<long[]> latencies = new ArrayList<>();
   private final String run;
   private volatile boolean english;
+  private volatile boolean behindBalancer;
 
   /** @param run a short tag that keeps this run's SIDs and phone numbers apart from other runs' */
   public AckedLoad(URI server, String run) {
@@ -67,6 +69,16 @@ public final class AckedLoad {
   /** Webhook texts in English (routed to {@code english}) instead of Korean (messaging-ko); call before {@link #start}. */
   public AckedLoad inEnglish() {
     english = true;
+    return this;
+  }
+
+  /**
+   * Posting through a load balancer: a request that gets no answer (its node died under it) is
+   * counted as status 0 and the thread goes on with the next, through the balancer to another node,
+   * instead of ending as it does when its one server died. Call before {@link #start}.
+   */
+  public AckedLoad behindBalancer() {
+    behindBalancer = true;
     return this;
   }
 
@@ -197,9 +209,21 @@ public final class AckedLoad {
         refusedWebhooks.put(webhook, sent);
       }
       return true;
-    } catch (IOException | InterruptedException e) {
+    } catch (IOException e) {
+      return noAnswer();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /** A request without an answer: the thread ends, unless {@link #behindBalancer} (then counted as status 0). */
+  private boolean noAnswer() {
+    if (behindBalancer) {
+      statuses.computeIfAbsent(0, s -> new AtomicInteger()).incrementAndGet();
+      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+    }
+    return behindBalancer && running.get();
   }
 
   /** Posts one webhook, signed for this server; returns the status. */
@@ -251,7 +275,7 @@ public final class AckedLoad {
         Thread.sleep(Duration.ofSeconds(Math.clamp(seconds, 1, 5)));
       }
     } catch (IOException e) {
-      return false;
+      return noAnswer();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;

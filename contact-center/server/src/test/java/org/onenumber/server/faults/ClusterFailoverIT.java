@@ -176,7 +176,7 @@ class ClusterFailoverIT {
         + oldestWaitAfter + " s, the journal's queued_at " + waitedSinceQueued + " s");
   }
 
-  private static void startAlive(ServerProcess node) {
+  static void startAlive(ServerProcess node) {
     try {
       node.startAlive();
     } catch (IOException e) {

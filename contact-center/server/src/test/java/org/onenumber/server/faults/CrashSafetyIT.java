@@ -132,14 +132,10 @@ class CrashSafetyIT {
       server.stop();
     }
     Counts counts = count(load, database).plus(count(after.get(), database));
-    ChatCounts chats;
-    int doubleAssigned;
-    int mismatched;
-    try (Connection c = database.open()) {
-      chats = ChatCounts.of(citizens, c);
-      doubleAssigned = DoubleAssignments.count(c);
-      mismatched = EngineAgreement.mismatched(engine, c);
-    }
+    JournalChecks journal = JournalChecks.of(database, citizens, engine);
+    ChatCounts chats = journal.chats();
+    int doubleAssigned = journal.doubleAssigned();
+    int mismatched = journal.mismatched();
     System.out.printf("RESULT faults scenario=kill9-%s acked=%d lost=%d duplicated=%d double_assigned=%d recover_s=%.1f"
         + " chats_acked=%d chat_resumes=%d accepted=%d accepted_twice=%d engine_journal_mismatch=%d%n", name,
         load.acknowledged() + after.get().acknowledged() + citizens.acked().size(), counts.lost() + chats.lost(),
@@ -218,6 +214,15 @@ class CrashSafetyIT {
     assertEquals(0, doubleAssigned, "contacts offered to or held by two operators at once (journal)");
     assertEquals(0, acceptedTwice, "contacts two operators were allowed to accept");
     assertEquals(0, mismatched, "queues where the engines and the journal disagree");
+  }
+
+  /** What the journal says after a run with chats: their counts, double assignments, engine≠journal queues. */
+  record JournalChecks(ChatCounts chats, int doubleAssigned, int mismatched) {
+    static JournalChecks of(Database database, ChatCitizens citizens, Map<String, Integer> engine) throws SQLException {
+      try (Connection c = database.open()) {
+        return new JournalChecks(ChatCounts.of(citizens, c), DoubleAssignments.count(c), EngineAgreement.mismatched(engine, c));
+      }
+    }
   }
 
   record Counts(int lost, int duplicated) {

@@ -183,7 +183,7 @@ class PartitionFailoverPostgresIT {
     }
   }
 
-  private static EmbeddedServer node(Map<String, String> cluster) throws IOException {
+  static EmbeddedServer node(Map<String, String> cluster) throws IOException {
     Map<String, String> settings = new HashMap<>(cluster);
     settings.put("onenumber.cluster.partitions", PARTITIONS);
     return ApplicationContext.run(EmbeddedServer.class, properties(settings));

@@ -7,7 +7,9 @@
  * kill ({@code CrashSafetyIT}) or a database outage ({@code DatabaseOutageIT}): nothing acknowledged
  * lost or stored twice, no contact held by two operators at once
  * ({@link org.onenumber.server.faults.DoubleAssignments}), engine == journal
- * ({@link org.onenumber.server.faults.EngineAgreement}). Each run prints a
+ * ({@link org.onenumber.server.faults.EngineAgreement}). The cluster behind a real balancer: HAProxy
+ * configured by {@code bin/haproxy-config} ({@link org.onenumber.server.faults.Haproxy}), in
+ * {@code HaproxyFrontIT} and {@code ClusterLbKillFaults}. Each run prints a
  * {@code RESULT faults scenario=… acked=… lost=… duplicated=… double_assigned=… recover_s=…} line.
  */
 package org.onenumber.server.faults;

@@ -1,0 +1,262 @@
+package org.onenumber.server.faults;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Test;
+import org.onenumber.server.TestDatabases;
+
+/**
+ * The three-node cluster behind a real load balancer, its busiest partition's owner killed under load
+ * (issue 11, session 15). Three server JVMs on one PostgreSQL with the partitions of {@link
+ * PartitionFailoverPostgresIT} ({@code city}: messaging-ko and general-ko; {@code routing}: the rest),
+ * each trusting the balancer's address; HAProxy in front as {@code bin/haproxy-config} configures it
+ * ({@code /health} checks, Twilio's webhooks to {@code city}'s owner by its per-partition readiness).
+ * Everything goes through HAProxy, as citizens and operators would: signed SMS webhooks and intake
+ * posts ({@link AckedLoad}), citizens chatting ({@link ChatCitizens}: resume after a broken socket),
+ * operators accepting on their consoles ({@link SimulatedOperators}: reconnect after a broken socket).
+ * The owner of the partition with the most contacts waiting is killed with SIGKILL. Measured: {@code
+ * recover_s} (kill → a survivor's readiness for the partition 200), {@code lb_out_s} (kill → HAProxy
+ * marks the dead node DOWN), {@code lb_arrivals_s} (kill → HAProxy sends webhooks to the new owner),
+ * what citizens saw after the kill (answers by status, chat resumes and {@code unavailable}s).
+ *
+ * <p>What "acknowledged" means behind the balancer: a 2xx answer. A webhook answered 502 (in flight
+ * when its node died), 503 (refused) or not at all is not acknowledged; Twilio sends it again (same
+ * MessageSid), as this test does through the balancer once the load stops, and it must then be 200 and
+ * stored once, even when the first attempt's commit had landed. Then: lost, duplicated (webhooks,
+ * intake, chat messages), double_assigned (journal), accepted_twice and engine≠journal are 0. Not in
+ * the default run (not named {@code *IT}: three server JVMs, ~2 min on 2 shared cores); run by
+ * {@code bin/faults cluster-lb-kill}. Prints {@code RESULT faults scenario=cluster-lb-kill …}.
+ */
+class ClusterLbKillFaults {
+
+  private static final List<String> OPERATORS = List.of("op-001", "op-004");
+  private static final List<String> NAMES = List.of("node-a", "node-b", "node-c");
+  private static final Duration FAILOVER_GOAL = Duration.ofSeconds(5);
+  private static final Duration LOADED_BEFORE_KILL = Duration.ofSeconds(6);
+  private static final int CITIZENS = 4;
+
+  @Test
+  void theBusiestPartitionsOwnerDiesBehindHaproxyAndCitizensGoOnWithNothingLost() throws Exception {
+    String url = TestDatabases.freshPostgres("cluster_lb_kill");
+    PartitionFailoverPostgresIT.seedWithDisjointOperators(url);
+    Path dir = Files.createTempDirectory("onenumber-cluster-lb");
+    List<Map<String, String>> settings = ClusterNodes.properties(url, NAMES);
+    Map<String, ServerProcess> nodes = new LinkedHashMap<>();
+    for (int i = 0; i < NAMES.size(); i++) {
+      Map<String, String> node = PartitionKillFaults.partitioned(settings.get(i));
+      node.put("onenumber.trusted-proxies", Haproxy.SOURCE);
+      nodes.put(NAMES.get(i), new ServerProcess(Files.createDirectories(dir.resolve(NAMES.get(i))), node));
+    }
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    String run = "lb" + ProcessHandle.current().pid() % 1000;
+    Haproxy.requireInstalled();
+    Haproxy haproxy = null;
+    SimulatedOperators operators = null;
+    AckedLoad load = null;
+    ChatCitizens citizens = null;
+    Watch watch;
+    Map<Integer, Integer> statusesAtKill;
+    Map<Integer, Integer> statusesAfter;
+    int resumesAtKill;
+    int unavailableAtKill;
+    int acceptedAtKill;
+    int retried = 0;
+    Map<String, Integer> engine;
+    String busiest;
+    try {
+      nodes.get("node-a").start();
+      List<CompletableFuture<?>> starting = new ArrayList<>();
+      for (ServerProcess node : List.copyOf(nodes.values()).subList(1, 3)) {
+        starting.add(CompletableFuture.runAsync(() -> ClusterFailoverIT.startAlive(node)));
+      }
+      CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
+      Map<String, URI> addresses = new LinkedHashMap<>();
+      nodes.forEach((name, node) -> addresses.put(name, node.uri()));
+      haproxy = Haproxy.start(addresses, "city");
+      URI front = haproxy.uri();
+      String supervisor = Logins.token(http, front, "sv-01");
+      Haproxy balancer = haproxy;
+      await("both partitions routed, HAProxy sends webhooks to city's owner").atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(100)).until(() -> owner(http, front, supervisor, "city") != null
+              && owner(http, front, supervisor, "routing") != null
+              && "UP".equals(balancer.states().get("arrivals/" + owner(http, front, supervisor, "city"))));
+
+      operators = new SimulatedOperators(front).start(OPERATORS);
+      load = new AckedLoad(front, run).behindBalancer().start(2, 1);
+      citizens = new ChatCitizens(front, run).start(CITIZENS);
+      Instant loadStarted = Instant.now();
+      SimulatedOperators working = operators;
+      AckedLoad acked = load;
+      ChatCitizens chatting = citizens;
+      awaitOr("the load flows through HAProxy", () -> acked.statuses() + " " + working.activity(), () ->
+          acked.acknowledged() >= 40 && working.accepted() >= OPERATORS.size() && chatting.acked().size() >= 20
+          && Instant.now().isAfter(loadStarted.plus(LOADED_BEFORE_KILL)));
+      busiest = busiest(http, front, supervisor);
+      String victim = owner(http, front, supervisor, busiest);
+      statusesAtKill = load.statuses();
+      resumesAtKill = citizens.resumes();
+      unavailableAtKill = citizens.unavailable();
+      acceptedAtKill = operators.accepted();
+      int ackedAtKill = load.acknowledged();
+      int chatsAtKill = citizens.acked().size();
+      watch = new Watch(http, haproxy, nodes, victim, busiest);
+      long killed = System.nanoTime();
+      nodes.get(victim).kill();
+      watch.run(killed);
+      awaitOr("contacts flow again after the kill", () -> acked.statuses() + " " + working.activity(), () ->
+          acked.acknowledged() >= ackedAtKill + 30 && working.accepted() >= acceptedAtKill + OPERATORS.size()
+          && chatting.acked().size() >= chatsAtKill + 20);
+      load.stop();
+      citizens.stop();
+      statusesAfter = load.statuses();
+      for (AckedLoad.Webhook webhook : load.unackedWebhooks()) { // Twilio retries what it got no 200 for
+        assertEquals(200, load.send(http, webhook), "Twilio's retry of " + webhook.sid() + " through HAProxy");
+        retried++;
+      }
+      operators.stop();
+      operators.logOut(OPERATORS);
+      engine = EngineAgreement.waiting(front);
+    } finally {
+      for (AutoCloseable running : new AutoCloseable[] {load == null ? null : load::stop,
+          citizens == null ? null : citizens::stop, operators == null ? null : operators::stop}) {
+        if (running != null) {
+          running.close();
+        }
+      }
+      for (ServerProcess node : nodes.values()) {
+        node.stop();
+      }
+      if (haproxy != null) {
+        haproxy.close();
+      }
+    }
+    CrashSafetyIT.Database database = () -> DriverManager.getConnection(url, TestDatabases.PG_USER,
+        TestDatabases.PG_PASSWORD);
+    CrashSafetyIT.Counts counts = CrashSafetyIT.count(load, database);
+    CrashSafetyIT.JournalChecks journal = CrashSafetyIT.JournalChecks.of(database, citizens, engine);
+    ChatCounts chats = journal.chats();
+    int doubleAssigned = journal.doubleAssigned();
+    int mismatched = journal.mismatched();
+    System.out.printf("RESULT faults scenario=cluster-lb-kill acked=%d lost=%d duplicated=%d double_assigned=%d"
+        + " recover_s=%.1f partition=%s lb_out_s=%.2f lb_arrivals_s=%.2f lb_tries_on_dead=%d statuses_before_kill=%s"
+        + " statuses_after_kill=%s webhooks_retried=%d chats_acked=%d chat_resumes_after_kill=%d"
+        + " chat_unavailable_after_kill=%d accepted=%d accepted_after_kill=%d accepted_twice=%d engine_journal_mismatch=%d"
+        + " load=%s%n", load.acknowledged() + citizens.acked().size(), counts.lost() + chats.lost(),
+        counts.duplicated() + chats.duplicated(), doubleAssigned, watch.recoverSeconds, busiest, watch.outSeconds,
+        watch.arrivalsSeconds, watch.triesOnDead, statusesAtKill, minus(statusesAfter, statusesAtKill), retried,
+        citizens.acked().size(), citizens.resumes() - resumesAtKill, citizens.unavailable() - unavailableAtKill,
+        operators.accepted(), operators.accepted() - acceptedAtKill, operators.acceptedTwice(), mismatched,
+        String.join("/", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3)));
+    assertTrue(watch.recoverSeconds <= FAILOVER_GOAL.toSeconds(), "the partition moved in " + watch.recoverSeconds + " s");
+    CrashSafetyIT.assertNothingLostOrDoubled(counts, doubleAssigned, operators.acceptedTwice(), mismatched);
+    assertEquals(0, chats.lost(), "acknowledged chat messages lost");
+    assertEquals(0, chats.duplicated(), "chat messages stored twice");
+  }
+
+  /**
+   * Times from the kill (polled every 20 ms, at most 30 s): a survivor ready for the partition,
+   * HAProxy's {@code nodes} backend marking the victim DOWN, its {@code arrivals} backend sending to a
+   * survivor again; and the sessions HAProxy started on the victim meanwhile.
+   */
+  private static final class Watch {
+    private final HttpClient http;
+    private final Haproxy haproxy;
+    private final Map<String, ServerProcess> nodes;
+    private final String victim;
+    private final String partition;
+    private final long sessionsAtKill;
+    double recoverSeconds = Double.NaN;
+    double outSeconds = Double.NaN;
+    double arrivalsSeconds = Double.NaN;
+    long triesOnDead;
+
+    Watch(HttpClient http, Haproxy haproxy, Map<String, ServerProcess> nodes, String victim, String partition) {
+      this.http = http;
+      this.haproxy = haproxy;
+      this.nodes = nodes;
+      this.victim = victim;
+      this.partition = partition;
+      this.sessionsAtKill = sessionsOnVictim();
+    }
+
+    void run(long killed) throws InterruptedException {
+      long deadline = killed + Duration.ofSeconds(30).toNanos();
+      while (System.nanoTime() < deadline && (recoverSeconds != recoverSeconds || outSeconds != outSeconds
+          || arrivalsSeconds != arrivalsSeconds)) {
+        Map<String, String> states = haproxy.states();
+        double now = (System.nanoTime() - killed) / 1e9;
+        if (outSeconds != outSeconds && String.valueOf(states.get("nodes/" + victim)).startsWith("DOWN")) {
+          outSeconds = now;
+          triesOnDead = sessionsOnVictim() - sessionsAtKill;
+        }
+        if (arrivalsSeconds != arrivalsSeconds && nodes.keySet().stream()
+            .anyMatch(n -> !n.equals(victim) && "UP".equals(states.get("arrivals/" + n)))) {
+          arrivalsSeconds = now;
+        }
+        if (recoverSeconds != recoverSeconds && nodes.entrySet().stream().anyMatch(n -> !n.getKey().equals(victim)
+            && PartitionViews.readiness(http, n.getValue().uri(), partition) == 200)) {
+          recoverSeconds = now;
+        }
+        Thread.sleep(20);
+      }
+    }
+
+    private long sessionsOnVictim() {
+      Map<String, Long> sessions = haproxy.sessions();
+      return sessions.getOrDefault("nodes/" + victim, 0L) + sessions.getOrDefault("arrivals/" + victim, 0L)
+          + sessions.getOrDefault("arrivals/" + victim + "-any", 0L);
+    }
+  }
+
+  /** The node holding {@code partition}'s lease as the cluster tells it through the balancer; null: none yet. */
+  private static String owner(HttpClient http, URI front, String token, String partition) {
+    return PartitionViews.view(http, front, token, partition).filter(p -> Boolean.FALSE.equals(p.get("leaseExpired")))
+        .map(p -> (String) p.get("owner")).orElse(null);
+  }
+
+  /** The partition with the most contacts waiting ({@code city} on a tie). */
+  private static String busiest(HttpClient http, URI front, String token) {
+    int city = waiting(http, front, token, "city");
+    return waiting(http, front, token, "routing") > city ? "routing" : "city";
+  }
+
+  private static int waiting(HttpClient http, URI front, String token, String partition) {
+    return PartitionViews.view(http, front, token, partition).map(p -> p.get("waiting"))
+        .map(w -> ((Number) w).intValue()).orElse(0);
+  }
+
+  private static Map<Integer, Integer> minus(Map<Integer, Integer> after, Map<Integer, Integer> before) {
+    Map<Integer, Integer> difference = new java.util.TreeMap<>();
+    after.forEach((status, n) -> {
+      int d = n - before.getOrDefault(status, 0);
+      if (d != 0) {
+        difference.put(status, d);
+      }
+    });
+    return difference;
+  }
+
+  private static void awaitOr(String alias, java.util.function.Supplier<String> state,
+      java.util.concurrent.Callable<Boolean> done) {
+    try {
+      await(alias).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50)).until(done);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(alias + " within 90 s: " + state.get(), e);
+    }
+  }
+}
