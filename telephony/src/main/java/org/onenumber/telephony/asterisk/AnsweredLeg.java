@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * tells routing {@code Accept}. If routing refuses (the offer expired meanwhile) it sets {@code
  * GOSUB_RESULT=BUSY}: Asterisk hangs up the operator's leg and {@code Dial} ends as if busy
  * (ABORT would hang up the caller too), so the caller is not connected to a call routing does not
- * know about and keeps their place.
+ * know about and keeps their place. Records the ring path's last stages ({@link RingTimings}).
  */
 final class AnsweredLeg implements AgiScript {
 
@@ -39,8 +39,20 @@ final class AnsweredLeg implements AgiScript {
       return;
     }
     ContactId id = new ContactId(contact);
+    long started = System.nanoTime();
+    AsteriskCalls.Ring ring = ivr.calls().answered(id);
     ivr.calls().agentLeg(id, request.getChannel());
-    if (!ivr.tell(new RoutingCommand.Accept(new AgentId(agent), id))) {
+    boolean accepted = ivr.tell(new RoutingCommand.Accept(new AgentId(agent), id));
+    if (ring != null) {
+      long decided = System.nanoTime();
+      RingTimings timings = ivr.calls().ringTimings();
+      timings.record(RingTimings.Stage.ANSWER, started - ring.dialledNanos());
+      timings.record(RingTimings.Stage.ACCEPT, decided - started);
+      if (accepted) {
+        timings.record(RingTimings.Stage.TOTAL, decided - ring.queuedNanos());
+      }
+    }
+    if (!accepted) {
       channel.setVariable("GOSUB_RESULT", "BUSY");
     }
   }
