@@ -53,7 +53,10 @@ public final class AsteriskCalls implements AutoCloseable {
   static final int ENDED_KEPT = 20_000;
 
   private final Map<ContactId, Call> calls = new ConcurrentHashMap<>();
-  /** Calls whose session ended on this node, the most recent {@value #ENDED_KEPT}; guarded by itself. */
+  /**
+   * Calls whose session ended on this node, the most recent {@value #ENDED_KEPT}: true once the end
+   * the session reported to routing has settled (journaled or refused); guarded by itself.
+   */
   private final Map<ContactId, Boolean> ended = new java.util.LinkedHashMap<>(256, 0.75f, false) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<ContactId, Boolean> eldest) {
@@ -149,10 +152,26 @@ public final class AsteriskCalls implements AutoCloseable {
     }
   }
 
-  /** True when {@code contact}'s call had a session on this node that has ended (one of the last {@value #ENDED_KEPT}). */
-  public boolean ended(ContactId contact) {
+  /** How a call's session on this node stands: carried, ended (its end reported or settled), or not known here. */
+  public enum Session {
+    /** The session conducts the call (or it was adopted after a restart). */
+    CARRIED,
+    /** The session ended; the end it reported to routing (abandon, wrap-up) is still on its way. */
+    ENDING,
+    /** The session ended and routing has journaled (or refused) the end it reported. */
+    ENDED,
+    /** No call of this node (another carrier's or node's, or ended too long ago: {@value #ENDED_KEPT} kept). */
+    UNKNOWN
+  }
+
+  /** Where {@code contact}'s call stands on this node. */
+  public Session session(ContactId contact) {
+    if (calls.containsKey(contact)) {
+      return Session.CARRIED;
+    }
     synchronized (ended) {
-      return ended.containsKey(contact);
+      Boolean settled = ended.get(contact);
+      return settled == null ? Session.UNKNOWN : settled ? Session.ENDED : Session.ENDING;
     }
   }
 
@@ -198,12 +217,17 @@ public final class AsteriskCalls implements AutoCloseable {
   public void close(ContactId contact, CompletionStage<?> settled) {
     if (calls.remove(contact) != null) {
       synchronized (ended) {
-        ended.put(contact, Boolean.TRUE);
+        ended.put(contact, Boolean.FALSE);
       }
     }
     ringing.remove(contact);
     adopted.remove(contact);
-    settled.whenComplete((done, failure) -> write(() -> store.closed(contact)));
+    settled.whenComplete((done, failure) -> {
+      synchronized (ended) {
+        ended.replace(contact, Boolean.TRUE);
+      }
+      write(() -> store.closed(contact));
+    });
   }
 
   /** Forgets the kept row of a call of an earlier run that is over (never in this registry). */

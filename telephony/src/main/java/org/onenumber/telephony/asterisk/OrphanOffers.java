@@ -11,13 +11,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Case 6e of the call flow: routing offered a contact whose call had a session on this node that
- * has ended ({@link AsteriskCalls#ended}): the caller's channel is no longer ours, nobody will dial
- * the operator. Instead of leaving the operator RESERVED until the offer's timeout (and counting it
- * as their miss), routing is told {@code Abandon} at once: the offer is withdrawn (the operator is
- * free for the next contact, no miss counted) and the contact ends as the call did; if routing had
- * already ended it (the session's own {@code Abandon} or {@code WrapUp} came first) the refusal is
- * logged at debug. A callback offer (from CALLBACK_REQUESTED) is the center calling back, not this
- * call, and is left alone. Never blocks ({@link RouteContact#routeLater}): called on an event loop.
+ * has ended ({@link AsteriskCalls#session}): the caller's channel is no longer ours, nobody will
+ * dial the operator.
+ *
+ * <ul>
+ *   <li>The end the session reported (its {@code Abandon}, {@code WrapUp}) is still on its way to
+ *       routing ({@link AsteriskCalls.Session#ENDING}): the offer crossed the caller's hang-up, and
+ *       that end withdraws it when routing takes it (an abandon ends an offered contact and frees
+ *       the operator). Nothing more is sent (the seeded Seoul day at 400× had 289 such offers: a
+ *       second {@code Abandon} for each was refused, the contact already ended).
+ *   <li>That end has settled ({@link AsteriskCalls.Session#ENDED}) and routing still offers the
+ *       contact (the end was refused, or routing put the contact back since): instead of leaving
+ *       the operator RESERVED until the offer's timeout (counted as their miss), routing is told
+ *       {@code Abandon} at once (reason {@value #SESSION_ENDED}): the offer is withdrawn, the
+ *       operator free for the next contact with no miss counted, and the contact ends as the call
+ *       did. A refusal (routing ended it meanwhile) is logged at debug.
+ * </ul>
+ *
+ * A callback offer (from CALLBACK_REQUESTED) is the center calling back, not this call, and is
+ * left alone. Never blocks ({@link RouteContact#routeUntilJournaled} returns at once): called on an
+ * event loop.
  */
 public final class OrphanOffers {
 
@@ -39,14 +52,24 @@ public final class OrphanOffers {
    */
   public boolean answer(DomainEvent event) {
     if (!(event instanceof ContactStateChanged offer) || offer.to() != ContactState.OFFERED || offer.agent() == null
-        || offer.from() == ContactState.CALLBACK_REQUESTED || !calls.ended(offer.contact())
-        || calls.byContact(offer.contact()).isPresent()) {
+        || offer.from() == ContactState.CALLBACK_REQUESTED) {
       return false;
     }
-    LOG.info("contact {} offered to {} after its call's session ended; abandoned at once", offer.contact(),
-        offer.agent());
+    AsteriskCalls.Session session = calls.session(offer.contact());
+    if (session != AsteriskCalls.Session.ENDING && session != AsteriskCalls.Session.ENDED) {
+      return false;
+    }
     calls.ringTimings().skipped(RingTimings.Skipped.NO_SESSION);
-    routing.routeLater(new RoutingCommand.Abandon(offer.contact(), SESSION_ENDED));
+    if (session == AsteriskCalls.Session.ENDED) {
+      LOG.info("contact {} offered to {} after its call's session ended; abandoned at once", offer.contact(),
+          offer.agent());
+      routing.routeUntilJournaled(new RoutingCommand.Abandon(offer.contact(), SESSION_ENDED))
+          .whenComplete((decisions, failure) -> {
+            if (failure != null) {
+              LOG.debug("the abandon of {} was refused: {}", offer.contact(), RouteContact.causeOf(failure).getMessage());
+            }
+          });
+    }
     return true;
   }
 }

@@ -381,9 +381,11 @@ class FastAgiReplayIT {
   /**
    * Issue #17, defect 2: routing offered the contact of a caller whose session had already ended on
    * this node (the offer crossed the caller's hang-up, or the session ended without routing hearing
-   * it). Nobody would dial op-001, so the operator stayed RESERVED until the offer's timeout and it
-   * counted as their miss; now routing is told at once ({@link OrphanOffers}: abandoned, the offer
-   * withdrawn). An offer for a contact this node never carried (another carrier's) is left alone.
+   * it). Nobody would dial the operator, so they stayed RESERVED until the offer's timeout and it
+   * counted as their miss. While the session's own abandon is on its way it withdraws the offer;
+   * once it has settled and routing still offers the contact, routing is told at once ({@link
+   * OrphanOffers}: abandoned, the offer withdrawn). An offer for a contact this node never carried
+   * (another carrier's) is left alone.
    */
   @Test
   void anOfferForACallWhoseSessionEndedIsAbandonedAtOnce() throws Exception {
@@ -392,19 +394,26 @@ class FastAgiReplayIT {
     FastAgiCaller caller = call("01012345678").press("1", "1").start();
     caller.await("EXEC StartMusicOnHold", WITHIN);
     ContactId contact = waiting();
-    caller.hangUp();
-    routing.await(RoutingCommand.Abandon.class);
-    caller.awaitClosed(WITHIN);
-    await().atMost(WITHIN).until(() -> calls.byContact(contact).isEmpty());
-
     OrphanOffers orphans = new OrphanOffers(calls, routing);
-    assertTrue(orphans.answer(((CallSignal.Routed) offered(contact, "op-001")).event()),
+    try {
+      routing.holdCommits();
+      caller.hangUp();
+      routing.await(RoutingCommand.Abandon.class);
+      caller.awaitClosed(WITHIN);
+      await().atMost(WITHIN).until(() -> calls.byContact(contact).isEmpty());
+      // the offer crossed the hang-up: the session's own abandon, on its way, withdraws it
+      assertTrue(orphans.answer(((CallSignal.Routed) offered(contact, "op-001")).event()));
+      assertEquals(1, abandons().size(), routing.routed().toString());
+    } finally {
+      routing.releaseCommits();
+    }
+    await().atMost(WITHIN).until(() -> calls.session(contact) == AsteriskCalls.Session.ENDED);
+
+    assertTrue(orphans.answer(((CallSignal.Routed) offered(contact, "op-002")).event()),
         "an offer for the ended call is answered here");
-    List<RoutingCommand.Abandon> abandons = routing.routed().stream()
-        .filter(RoutingCommand.Abandon.class::isInstance).map(RoutingCommand.Abandon.class::cast).toList();
-    assertEquals(2, abandons.size(), routing.routed().toString());
-    assertEquals(new RoutingCommand.Abandon(contact, OrphanOffers.SESSION_ENDED), abandons.get(1));
-    assertEquals(List.of(RingTimings.Skipped.NO_SESSION), timings.skipped());
+    assertEquals(2, abandons().size(), routing.routed().toString());
+    assertEquals(new RoutingCommand.Abandon(contact, OrphanOffers.SESSION_ENDED), abandons().get(1));
+    assertEquals(List.of(RingTimings.Skipped.NO_SESSION, RingTimings.Skipped.NO_SESSION), timings.skipped());
 
     assertFalse(orphans.answer(((CallSignal.Routed) offered(new ContactId("twilio-1"), "op-001")).event()),
         "a call never carried here is another carrier's");
@@ -628,6 +637,11 @@ class FastAgiReplayIT {
       assertEquals(10, held);
       await().atMost(WITHIN).until(() -> warm.activeSessions() == 0 && warm.sessionThreads() == 4);
     }
+  }
+
+  private List<RoutingCommand.Abandon> abandons() {
+    return routing.routed().stream().filter(RoutingCommand.Abandon.class::isInstance)
+        .map(RoutingCommand.Abandon.class::cast).toList();
   }
 
   private FastAgiCaller call(String callerId) throws IOException {
