@@ -53,10 +53,14 @@ final class OneNumberClient {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** An access token's lifetime when the server's answer does not say ({@code expires_in}): 15 minutes. */
+  static final long DEFAULT_LIFETIME_S = 900;
   private final ClientLane lane;
   private final URI base;
   private volatile String token;
   private volatile String refreshToken;
+  /** The access token's lifetime as the last login or renewal said ({@code expires_in}), in seconds. */
+  private volatile long expiresInSeconds = DEFAULT_LIFETIME_S;
 
   OneNumberClient(ClientLane lane, URI base) {
     this.lane = lane;
@@ -72,6 +76,7 @@ final class OneNumberClient {
     JsonNode answer = post("/login", Map.of("username", username, "password", password));
     token = answer.path("access_token").asText(null);
     refreshToken = answer.path("refresh_token").asText(null);
+    expiresInSeconds = answer.path("expires_in").asLong(DEFAULT_LIFETIME_S);
     if (token == null) {
       throw new Refused(401, "no access_token for " + username);
     }
@@ -134,7 +139,23 @@ final class OneNumberClient {
     }
     token = answer.path("access_token").asText(null);
     refreshToken = answer.path("refresh_token").asText(null);
+    expiresInSeconds = answer.path("expires_in").asLong(DEFAULT_LIFETIME_S);
     return token != null;
+  }
+
+  /**
+   * Renews the access token now, before it expires, as the console's session renewal does at three
+   * quarters of its lifetime; the renewed token, or null when refused (no refresh token, or the
+   * server said no).
+   */
+  synchronized String renewAhead() {
+    String current = token;
+    return current != null && refreshToken != null && renew(current) ? token : null;
+  }
+
+  /** The current access token's lifetime, as the server said when it was issued. */
+  java.time.Duration lifetime() {
+    return java.time.Duration.ofSeconds(Math.max(1, expiresInSeconds));
   }
 
   private HttpRequest.Builder request(String path) {

@@ -39,7 +39,13 @@ import java.util.random.RandomGenerator;
  *       its contact and the instant it was made, so the same contact offered again later is taken
  *       (it was ignored before, and a stall at a shift change then blocked whole queues);
  *   <li>at the end of its shift ({@link #finish}) it takes what is still offered, then logs out
- *       once nothing is in its hands; it can start again for a later shift.
+ *       once nothing is in its hands; it can start again for a later shift;
+ *   <li>keeps its agent WebSocket past its access token's lifetime (15 minutes; the server closes a
+ *       socket whose token expired with 4401) as the console does: at three quarters of the
+ *       lifetime it renews the session ({@code POST /api/v1/session/refresh}) and sends the new
+ *       token in-band ({@code {"type":"auth","token":...}}, answered {@code auth.ok}); if the socket
+ *       is closed 4401 all the same (a renewal refused or late) it renews and reconnects. Counted as
+ *       {@code socket-renewals} and {@code socket-reconnects} ({@link SimulationLedger}).
  * </ol>
  *
  * Its console (requests and the agent WebSocket) runs on an operators' {@link ClientLane}, never
@@ -54,6 +60,12 @@ final class SimulatedOperator {
   /** How many times an operator presses Available after a missed offer before giving up (case 6). */
   static final int AVAILABLE_PRESSES = 3;
   private static final long CONSOLE_STACK_BYTES = 256 * 1024;
+  /** The server's close code for a socket whose token expired or was revoked ({@code SignedInSockets}). */
+  static final int TOKEN_ENDED = 4401;
+  /** One thread for every operator's session renewals: each is a short request and a frame. */
+  private static final java.util.concurrent.ScheduledExecutorService RENEWALS =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("operator-renewals").factory());
   private static final ObjectMapper JSON = new ObjectMapper();
   private final String id;
   private final ClientLane lane;
@@ -69,7 +81,9 @@ final class SimulatedOperator {
   private volatile boolean running;
   private volatile double workingSince;
   private volatile boolean onBreak;
-  private WebSocket socket;
+  private volatile WebSocket socket;
+  private URI socketUri;
+  private java.util.concurrent.ScheduledFuture<?> renewal;
 
   SimulatedOperator(String id, ClientLane lane, SimulationLedger ledger, DoubleSupplier traceClock,
       SimulationOptions options, RandomGenerator random) {
@@ -109,15 +123,66 @@ final class SimulatedOperator {
     } catch (OneNumberClient.Refused e) {
       client.post("/api/v1/agents/" + id + "/state", Map.of("state", "AVAILABLE"));
     }
-    URI ws = URI.create(base.toString().replaceFirst("^http", "ws") + "ws/agents/" + id);
+    socketUri = URI.create(base.toString().replaceFirst("^http", "ws") + "ws/agents/" + id);
     atWork();
     try {
-      socket = lane.http().newWebSocketBuilder().header("Authorization", "Bearer " + client.token())
-          .buildAsync(ws, new Frames()).get(10, TimeUnit.SECONDS);
+      socket = connect();
     } catch (Exception e) {
       running = false;
       logout();
       throw new IllegalStateException(id + ": no agent WebSocket (" + e.getMessage() + ")", e);
+    }
+    planRenewal();
+  }
+
+  private WebSocket connect() throws Exception {
+    return lane.http().newWebSocketBuilder().header("Authorization", "Bearer " + client.token())
+        .buildAsync(socketUri, new Frames()).get(10, TimeUnit.SECONDS);
+  }
+
+  /** Case 7: the next renewal at three quarters of the current token's lifetime. */
+  private synchronized void planRenewal() {
+    if (renewal != null) {
+      renewal.cancel(false);
+    }
+    long inMillis = client.lifetime().toMillis() * 3 / 4;
+    renewal = RENEWALS.schedule(this::renewInBand, inMillis, TimeUnit.MILLISECONDS);
+  }
+
+  /** Case 7: renews the session and hands the socket the new token in-band; then plans the next. */
+  private void renewInBand() {
+    if (!running) {
+      return;
+    }
+    String renewed = client.renewAhead();
+    WebSocket open = socket;
+    if (renewed == null) {
+      ledger.errors.incrementAndGet(); // the socket will be closed 4401; then reconnected (onClose)
+    } else if (open != null) {
+      try {
+        open.sendText(JSON.writeValueAsString(Map.of("type", "auth", "token", renewed)), true);
+        ledger.socketRenewals.incrementAndGet();
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        ledger.errors.incrementAndGet();
+      }
+    }
+    planRenewal();
+  }
+
+  /** Case 7: the server closed the socket 4401 while at work: renew the session, reconnect. */
+  private synchronized void reconnect(WebSocket closed) {
+    if (!running || socket != closed) {
+      return;
+    }
+    client.renewAhead();
+    try {
+      socket = connect();
+      ledger.socketReconnects.incrementAndGet();
+      planRenewal();
+    } catch (Exception e) {
+      socket = null;
+      ledger.errors.incrementAndGet();
+      System.out.println("[sim] " + id + " lost its agent WebSocket: " + e.getMessage());
     }
   }
 
@@ -130,6 +195,10 @@ final class SimulatedOperator {
   /** Stops at once (end of the simulation): closes the socket and logs out, handing work back. */
   synchronized void stop() {
     running = false;
+    if (renewal != null) {
+      renewal.cancel(false);
+      renewal = null;
+    }
     if (socket != null) {
       socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
       socket = null;
@@ -350,6 +419,14 @@ final class SimulatedOperator {
     @Override
     void onFrame(String frame) {
       console("console-" + id, () -> react(frame));
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<?> onClose(WebSocket closed, int statusCode, String reason) {
+      if (statusCode == TOKEN_ENDED && running) {
+        console("reconnect-" + id, () -> reconnect(closed));
+      }
+      return null;
     }
 
     private void react(String frame) {

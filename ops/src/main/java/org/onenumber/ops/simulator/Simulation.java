@@ -527,11 +527,12 @@ public final class Simulation {
     SimulationLedger.Summary s = ledger.summary(15);
     double t = traceSeconds();
     double at = Math.abs(t);
-    System.out.printf("[sim %s%02d:%02d trace] sent=%d answered=%d abandoned=%d waiting=%d sl15=%.1f%% asa=%.1fs rejected=%d errors=%d sim-timeouts=%d retries=%d redials=%d gave-up=%d refused-accepts=%s back-from-miss=%d stuck-not-responding=%d%n",
+    System.out.printf("[sim %s%02d:%02d trace] sent=%d answered=%d abandoned=%d waiting=%d sl15=%.1f%% asa=%.1fs rejected=%d errors=%d sim-timeouts=%d retries=%d redials=%d gave-up=%d refused-accepts=%s back-from-miss=%d stuck-not-responding=%d socket-renewals=%d socket-reconnects=%d%n",
         t < 0 ? "-" : "", (long) at / 3600, (long) at / 60 % 60, s.offered(), s.answered(), s.abandoned(), s.waiting(),
         100 * s.serviceLevel(), s.asaSeconds(), ledger.rejected.get(), ledger.errors.get(), ledger.timeouts.get(),
         ledger.retries.get(), ledger.redials.get(), ledger.gaveUp.get(), ledger.refusedAccepts,
-        ledger.backFromMiss.get(), ledger.stuckNotResponding.get());
+        ledger.backFromMiss.get(), ledger.stuckNotResponding.get(), ledger.socketRenewals.get(),
+        ledger.socketReconnects.get());
     System.out.println("[sim-http] " + http.timings());
     return System.nanoTime();
   }

@@ -129,6 +129,20 @@ public final class SimulationLedger {
    */
   final AtomicLong backFromMiss = new AtomicLong();
   final AtomicLong stuckNotResponding = new AtomicLong();
+  /** Operators' sockets that got a renewed token in-band ({@link SimulatedOperator} case 7). */
+  final AtomicLong socketRenewals = new AtomicLong();
+  /** Operators' sockets closed 4401 (token expired) and opened again with a renewed token. */
+  final AtomicLong socketReconnects = new AtomicLong();
+
+  /** How many times operators' sockets were renewed in-band ({@link #socketRenewals}). */
+  public long socketRenewalCount() {
+    return socketRenewals.get();
+  }
+
+  /** How many times operators' sockets were reconnected after a 4401 ({@link #socketReconnects}). */
+  public long socketReconnectCount() {
+    return socketReconnects.get();
+  }
   /** Accepts the server refused, by HTTP status (an offer withdrawn or timed out: 404/409). */
   final Map<Integer, AtomicLong> refusedAccepts = new ConcurrentHashMap<>();
 

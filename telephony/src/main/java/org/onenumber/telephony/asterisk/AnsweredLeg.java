@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * script runs is not seen before {@code Dial} returns (Asterisk runs the script to its end, and
  * the caller's session learns of the hang-up only then, capture 01): the call counts answered when
  * routing journaled the accept, abandoned when routing refused it, on both sides. At most {@link
- * #SETTLES_WITHIN}: then BUSY, as a refusal.
+ * #SETTLES_WITHIN}: then BUSY, as a refusal. Records the ring path's last stages ({@link RingTimings}).
  */
 final class AnsweredLeg implements AgiScript {
 
@@ -52,8 +52,20 @@ final class AnsweredLeg implements AgiScript {
       return;
     }
     ContactId id = new ContactId(contact);
+    long started = System.nanoTime();
+    AsteriskCalls.Ring ring = ivr.calls().answered(id);
     ivr.calls().agentLeg(id, request.getChannel());
-    if (!ivr.tellUntilSettled(new RoutingCommand.Accept(new AgentId(agent), id), SETTLES_WITHIN)) {
+    boolean accepted = ivr.tellUntilSettled(new RoutingCommand.Accept(new AgentId(agent), id), SETTLES_WITHIN);
+    if (ring != null) {
+      long decided = System.nanoTime();
+      RingTimings timings = ivr.calls().ringTimings();
+      timings.record(RingTimings.Stage.ANSWER, started - ring.dialledNanos());
+      timings.record(RingTimings.Stage.ACCEPT, decided - started);
+      if (accepted) {
+        timings.record(RingTimings.Stage.TOTAL, decided - ring.queuedNanos());
+      }
+    }
+    if (!accepted) {
       channel.setVariable("GOSUB_RESULT", "BUSY");
     }
   }

@@ -49,7 +49,23 @@ public final class AsteriskCalls implements AutoCloseable {
     }
   }
 
+  /** How many ended calls are remembered ({@link #ended}): a few minutes of New York's record day. */
+  static final int ENDED_KEPT = 20_000;
+
   private final Map<ContactId, Call> calls = new ConcurrentHashMap<>();
+  /**
+   * Calls whose session ended on this node, the most recent {@value #ENDED_KEPT}: true once the end
+   * the session reported to routing has settled (journaled or refused); guarded by itself.
+   */
+  private final Map<ContactId, Boolean> ended = new java.util.LinkedHashMap<>(256, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<ContactId, Boolean> eldest) {
+      return size() > ENDED_KEPT;
+    }
+  };
+  /** Offers being rung: when their {@code Dial} was sent, for the answered leg's stages. */
+  private final Map<ContactId, Ring> ringing = new ConcurrentHashMap<>();
+  private volatile RingTimings ringTimings = RingTimings.NONE;
   private volatile java.util.function.BooleanSupplier hangupsWatched = () -> false;
   private final Set<ContactId> adopted = ConcurrentHashMap.newKeySet();
   private final CarriedCalls store;
@@ -68,7 +84,16 @@ public final class AsteriskCalls implements AutoCloseable {
         : OrderedWrites.on("asterisk-carried-calls", "a carried call");
   }
 
+  /**
+   * An offer being rung: its signal entered the call's mailbox at {@code queuedNanos}, its {@code
+   * Dial} was sent at {@code dialledNanos} ({@link System#nanoTime()}).
+   */
+  record Ring(long queuedNanos, long dialledNanos) {}
+
   public void open(Call call) {
+    synchronized (ended) {
+      ended.remove(call.contact());
+    }
     calls.put(call.contact(), call);
     java.time.Instant at = clock.instant();
     write(() -> store.opened(call, at));
@@ -119,6 +144,61 @@ public final class AsteriskCalls implements AutoCloseable {
     return call != null && call.mailbox().offer(signal);
   }
 
+  /** Moves the signals waiting in {@code contact}'s mailbox to {@code into}, in order, without waiting. */
+  void drainTo(ContactId contact, java.util.Collection<CallSignal> into) {
+    Call call = calls.get(contact);
+    if (call != null) {
+      call.mailbox().drainTo(into);
+    }
+  }
+
+  /** How a call's session on this node stands: carried, ended (its end reported or settled), or not known here. */
+  public enum Session {
+    /** The session conducts the call (or it was adopted after a restart). */
+    CARRIED,
+    /** The session ended; the end it reported to routing (abandon, wrap-up) is still on its way. */
+    ENDING,
+    /** The session ended and routing has journaled (or refused) the end it reported. */
+    ENDED,
+    /** No call of this node (another carrier's or node's, or ended too long ago: {@value #ENDED_KEPT} kept). */
+    UNKNOWN
+  }
+
+  /** Where {@code contact}'s call stands on this node. */
+  public Session session(ContactId contact) {
+    if (calls.containsKey(contact)) {
+      return Session.CARRIED;
+    }
+    synchronized (ended) {
+      Boolean settled = ended.get(contact);
+      return settled == null ? Session.UNKNOWN : settled ? Session.ENDED : Session.ENDING;
+    }
+  }
+
+  /** {@code contact}'s offer is being rung ({@link Ring}); null clears it. */
+  void ringing(ContactId contact, Ring ring) {
+    if (ring == null) {
+      ringing.remove(contact);
+    } else {
+      ringing.put(contact, ring);
+    }
+  }
+
+  /** The offer of {@code contact} being rung, taken (the answered leg's stages are recorded once). */
+  Ring answered(ContactId contact) {
+    return ringing.remove(contact);
+  }
+
+  /** Records the ring path's stages with {@code timings} from now on. */
+  public void timeRingsWith(RingTimings timings) {
+    this.ringTimings = java.util.Objects.requireNonNull(timings, "timings");
+  }
+
+  /** Where the ring path's stages are recorded ({@link RingTimings#NONE} unless {@link #timeRingsWith}). */
+  public RingTimings ringTimings() {
+    return ringTimings;
+  }
+
   /** The next signal for {@code contact}'s session, waiting up to {@code millis}; null when none came. */
   public CallSignal next(ContactId contact, long millis) throws InterruptedException {
     Call call = calls.get(contact);
@@ -135,9 +215,19 @@ public final class AsteriskCalls implements AutoCloseable {
    * that finds it at restart ({@link RestartSweep}) and ends the contact then.
    */
   public void close(ContactId contact, CompletionStage<?> settled) {
-    calls.remove(contact);
+    if (calls.remove(contact) != null) {
+      synchronized (ended) {
+        ended.put(contact, Boolean.FALSE);
+      }
+    }
+    ringing.remove(contact);
     adopted.remove(contact);
-    settled.whenComplete((done, failure) -> write(() -> store.closed(contact)));
+    settled.whenComplete((done, failure) -> {
+      synchronized (ended) {
+        ended.replace(contact, Boolean.TRUE);
+      }
+      write(() -> store.closed(contact));
+    });
   }
 
   /** Forgets the kept row of a call of an earlier run that is over (never in this registry). */

@@ -91,10 +91,10 @@ final class CallConductor {
         continue;
       }
       switch (signal) {
-        case CallSignal.Routed(QueuePositionChanged position) -> announce(position);
-        case CallSignal.Routed(ContactStateChanged moved) when moved.to() == ContactState.OFFERED
-            && moved.agent() != null -> ring(moved.agent());
-        case CallSignal.Routed(ContactStateChanged moved) when moved.to().isTerminal() -> end(true);
+        case CallSignal.Routed(QueuePositionChanged position, var queued, var routed) -> announce(position);
+        case CallSignal.Routed(ContactStateChanged moved, var queued, var routed) when moved.to() == ContactState.OFFERED
+            && moved.agent() != null -> offered((CallSignal.Routed) signal, moved.agent());
+        case CallSignal.Routed(ContactStateChanged moved, var queued, var routed) when moved.to().isTerminal() -> end(true);
         case CallSignal.Transfer(String destination) -> transfer(destination);
         case CallSignal.HangUp() -> hangUp();
         default -> { }
@@ -114,10 +114,37 @@ final class CallConductor {
   }
 
   /**
+   * Case 6b: an offer taken from the mailbox. Case 6d: if routing has already moved the contact on
+   * (a later state change, e.g. the offer's expiry back to QUEUED, waits in the mailbox behind it:
+   * the session was announcing the position, or several signals queued), the offer is stale and
+   * not dialled; the later signals follow in order. Else case 7.
+   */
+  private void offered(CallSignal.Routed offer, AgentId agent) throws AgiException {
+    long taken = System.nanoTime();
+    RingTimings timings = ivr.calls().ringTimings();
+    timings.record(RingTimings.Stage.MAILBOX, taken - offer.queuedNanos());
+    if (offer.routedNanos() > 0) {
+      timings.record(RingTimings.Stage.ROUTED, offer.routedNanos());
+    }
+    if (supersededInMailbox()) {
+      LOG.debug("call {}: the offer to {} was withdrawn while it waited in the mailbox; not dialled", contact, agent);
+      timings.skipped(RingTimings.Skipped.STALE);
+      return;
+    }
+    ring(agent, offer.queuedNanos(), taken);
+  }
+
+  /** True when a later change of the contact's state waits behind the offer just taken. */
+  private boolean supersededInMailbox() {
+    ivr.calls().drainTo(contact, later);
+    return later.stream().anyMatch(s -> s instanceof CallSignal.Routed r && r.event() instanceof ContactStateChanged);
+  }
+
+  /**
    * Case 7: ring the offered operator's device with {@code Dial}; its {@code U()} option runs the
    * {@code answered} script on the operator's leg (case 7a, {@link AnsweredLeg}).
    */
-  private void ring(AgentId agent) throws AgiException {
+  private void ring(AgentId agent, long queuedNanos, long takenNanos) throws AgiException {
     String device = ivr.devices().deviceOf(agent).orElse(null);
     if (device == null) {
       // Case 7d: the operator has no device: decline at once, the caller keeps their place.
@@ -128,7 +155,15 @@ final class CallConductor {
     line.stopMusic();
     String answered = "U(" + ivr.settings().answeredContext() + "^" + contact + "^" + agent + ")";
     String legBefore = agentLeg();
-    AgiLine.DialResult dial = line.dial(device, (int) ivr.settings().ringTimeout().toSeconds(), answered);
+    long dialled = System.nanoTime();
+    ivr.calls().ringTimings().record(RingTimings.Stage.DIAL, dialled - takenNanos);
+    ivr.calls().ringing(contact, new AsteriskCalls.Ring(queuedNanos, dialled));
+    AgiLine.DialResult dial;
+    try {
+      dial = line.dial(device, (int) ivr.settings().ringTimeout().toSeconds(), answered);
+    } finally {
+      ivr.calls().ringing(contact, null);
+    }
     if (dial.answered() && Objects.equals(legBefore, agentLeg())) {
       // Case 7e: bridged, but the answered script never ran (its FastAGI connection failed): routing
       // never connected the operator. The caller is back in their place (routing's view), and the
@@ -189,7 +224,7 @@ final class CallConductor {
         // Case 12: conference; the operator and the third party are in the room.
         case CallSignal.Conference(String room) -> gone = !line.run("ConfBridge", room);
         case CallSignal.HangUp() -> hangUp();
-        case CallSignal.Routed(var ignored) -> { }
+        case CallSignal.Routed(var ignored, var queued, var routed) -> { }
       }
     }
   }

@@ -10,8 +10,18 @@ import org.onenumber.core.event.DomainEvent;
  */
 public sealed interface CallSignal {
 
-  /** A routing event about the call's contact (offered to an operator, position in line, closed...). */
-  record Routed(DomainEvent event) implements CallSignal {}
+  /**
+   * A routing event about the call's contact (offered to an operator, position in line, closed...),
+   * put in the mailbox at {@code queuedNanos} ({@link System#nanoTime()}) and {@code routedNanos} of
+   * wall time after routing decided it (0 when not known): the first two stages of {@link RingTimings}.
+   */
+  record Routed(DomainEvent event, long queuedNanos, long routedNanos) implements CallSignal {
+
+    /** Put in the mailbox now; how long after routing's decision not known. */
+    public Routed(DomainEvent event) {
+      this(event, System.nanoTime(), 0);
+    }
+  }
 
   /** The operator put the caller on hold; the operator's leg waits in the hold context. */
   record Hold() implements CallSignal {}

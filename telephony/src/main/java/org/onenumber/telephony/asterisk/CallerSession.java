@@ -76,7 +76,10 @@ final class CallerSession implements AgiScript {
         }
         topic = wanted.get();
       }
-      // Case 5: the call becomes a contact in line.
+      // Case 5: the call becomes a contact in line. Its Linkedid is read first, so that the call is
+      // registered as soon as intake answers: routing may offer the contact within milliseconds, and a
+      // caller gone in between would have left a contact no session carries.
+      String linkedId = linkedId(line, request);
       Contact contact;
       try {
         contact = ivr.intake().open(new OpenContactCommand(Channel.VOICE, identity, name, language, topic, null, null,
@@ -102,7 +105,6 @@ final class CallerSession implements AgiScript {
         line.hangUp();
         return;
       }
-      String linkedId = linkedId(line, request);
       ivr.calls().open(new AsteriskCalls.Call(contact.id(), request.getChannel(), request.getUniqueId(), linkedId));
       CallConductor conductor = new CallConductor(ivr, line, contact.id(), language);
       try {

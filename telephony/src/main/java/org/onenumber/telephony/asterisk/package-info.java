@@ -76,6 +76,21 @@
  *             caller's language, music again. The engine decides how often (per queue).
  *         <li>{@code ContactStateChanged} to OFFERED with operator X: case 7.
  *         <li>The caller hangs up: routing {@code Abandon} (the engine counts the wait).
+ *         <li>A stale offer: when the session takes an OFFERED signal, a later change of the
+ *             contact's state already waiting in the mailbox behind it (the offer's expiry back to
+ *             QUEUED, another queue...: the session was announcing the position, or several signals
+ *             queued) means routing has withdrawn it: it is not dialled (the operator's phone no
+ *             longer rings for an offer routing does not hold) and the later signals follow in
+ *             order. Counted as {@code onenumber.call.ring.skipped{reason=stale}}.
+ *         <li>An offer for a call whose session has ended on this node ({@code OrphanOffers}: the
+ *             offer crossed the caller's hang-up, or the session ended without routing hearing it):
+ *             routing is told {@code Abandon} at once (reason {@code call-session-ended}), so the
+ *             operator is free for the next contact without a miss counted, rather than RESERVED
+ *             until the offer's timeout; a callback offer is left alone. The call is registered as
+ *             soon as intake answers (its Linkedid read before), so a caller gone in between no
+ *             longer leaves a contact no session carries. An offer for a contact this node never
+ *             carried (another carrier's, another node's) is left to them. Counted as {@code
+ *             onenumber.call.ring.skipped{reason=no-session}}.
  *       </ol>
  *   <li><b>Ringing</b>: {@code EXEC Dial <device of X>,<ring timeout>,U(onenumber-answered^contact^X)}.
  *       <ol type="a">
@@ -101,6 +116,12 @@
  *             {@code Dial} returns, {@code Decline} "call-not-connected" (not counted against the
  *             operator) and the caller is back in their place.
  *       </ol>
+ *       <p>The ring path is timed by stage in wall time ({@code RingTimings}; the server's timer
+ *       {@code onenumber.call.ring}, tag {@code stage}): {@code routed} (routing's offer → the
+ *       call's mailbox), {@code mailbox} (→ the session takes it), {@code dial} (→ {@code Dial}
+ *       sent: the device look-up, music stopped), {@code answer} (→ the answered leg starts: the
+ *       ring, the pick-up, the leg's FastAGI connection), {@code accept} (routing's {@code
+ *       Accept}), {@code total} (mailbox → Accept agreed).
  *   <li><b>Connected</b>, while {@code Dial} (or later {@code Bridge}/{@code ConfBridge}) runs. When
  *       it returns {@code -1} the caller hung up: {@code WrapUp} with outcome RESOLVED (refused,
  *       and harmless, if the operator already wrapped up). When it returns 0 the operator's leg

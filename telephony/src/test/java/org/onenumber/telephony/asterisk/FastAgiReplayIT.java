@@ -378,6 +378,83 @@ class FastAgiReplayIT {
         || c instanceof RoutingCommand.Abandon), "answered, neither declined nor abandoned: " + routing.routed());
   }
 
+  /**
+   * Issue #17, defect 1: the offer to op-001 expired (routing put the contact back, QUEUED) while
+   * the session was still saying the position; both wait in the mailbox, then the offer to op-002.
+   * The stale offer is not dialled (it rang op-001's phone for an offer routing no longer held);
+   * op-002's is. The ring path's stages are timed.
+   */
+  @Test
+  void anOfferWithdrawnWhileTheSessionAnnouncedThePositionIsNotDialled() throws Exception {
+    RecordingRingTimings timings = new RecordingRingTimings();
+    calls.timeRingsWith(timings);
+    FastAgiCaller caller = call("01012345678").press("1", "1").onDial(device -> DialOutcome.ANSWER).start();
+    caller.await("EXEC StartMusicOnHold", WITHIN);
+    ContactId contact = waiting();
+    calls.signal(contact, new CallSignal.Routed(new QueuePositionChanged(contact, new QueueId("general-ko"), 2,
+        Duration.ofSeconds(60), Instant.now())));
+    calls.signal(contact, offered(contact, "op-001"));
+    calls.signal(contact, new CallSignal.Routed(new ContactStateChanged(contact, Channel.VOICE, Language.KOREAN,
+        ContactState.OFFERED, ContactState.QUEUED, new QueueId("general-ko"), null, "ring-no-answer", Instant.now())));
+    calls.signal(contact, offered(contact, "op-002"));
+
+    caller.await("EXEC Dial PJSIP/op-002", WITHIN);
+    assertEquals(new AgentId("op-002"), routing.await(RoutingCommand.Accept.class).agent());
+    assertTrue(caller.texts().stream().noneMatch(t -> t.startsWith("EXEC Dial PJSIP/op-001")),
+        "the withdrawn offer was dialled: " + caller.texts());
+    assertEquals(List.of(RingTimings.Skipped.STALE), timings.skipped());
+    for (RingTimings.Stage stage : List.of(RingTimings.Stage.MAILBOX, RingTimings.Stage.DIAL,
+        RingTimings.Stage.ANSWER, RingTimings.Stage.ACCEPT, RingTimings.Stage.TOTAL)) {
+      await().atMost(WITHIN).until(() -> timings.count(stage) >= 1); // the leg records once routing answered
+    }
+    caller.hangUp();
+    routing.await(RoutingCommand.WrapUp.class);
+    caller.awaitClosed(WITHIN);
+  }
+
+  /**
+   * Issue #17, defect 2: routing offered the contact of a caller whose session had already ended on
+   * this node (the offer crossed the caller's hang-up, or the session ended without routing hearing
+   * it). Nobody would dial the operator, so they stayed RESERVED until the offer's timeout and it
+   * counted as their miss. While the session's own abandon is on its way it withdraws the offer;
+   * once it has settled and routing still offers the contact, routing is told at once ({@link
+   * OrphanOffers}: abandoned, the offer withdrawn). An offer for a contact this node never carried
+   * (another carrier's) is left alone.
+   */
+  @Test
+  void anOfferForACallWhoseSessionEndedIsAbandonedAtOnce() throws Exception {
+    RecordingRingTimings timings = new RecordingRingTimings();
+    calls.timeRingsWith(timings);
+    FastAgiCaller caller = call("01012345678").press("1", "1").start();
+    caller.await("EXEC StartMusicOnHold", WITHIN);
+    ContactId contact = waiting();
+    OrphanOffers orphans = new OrphanOffers(calls, routing);
+    try {
+      routing.holdCommits();
+      caller.hangUp();
+      routing.await(RoutingCommand.Abandon.class);
+      caller.awaitClosed(WITHIN);
+      await().atMost(WITHIN).until(() -> calls.byContact(contact).isEmpty());
+      // the offer crossed the hang-up: the session's own abandon, on its way, withdraws it
+      assertTrue(orphans.answer(((CallSignal.Routed) offered(contact, "op-001")).event()));
+      assertEquals(1, abandons().size(), routing.routed().toString());
+    } finally {
+      routing.releaseCommits();
+    }
+    await().atMost(WITHIN).until(() -> calls.session(contact) == AsteriskCalls.Session.ENDED);
+
+    assertTrue(orphans.answer(((CallSignal.Routed) offered(contact, "op-002")).event()),
+        "an offer for the ended call is answered here");
+    assertEquals(2, abandons().size(), routing.routed().toString());
+    assertEquals(new RoutingCommand.Abandon(contact, OrphanOffers.SESSION_ENDED), abandons().get(1));
+    assertEquals(List.of(RingTimings.Skipped.NO_SESSION, RingTimings.Skipped.NO_SESSION), timings.skipped());
+
+    assertFalse(orphans.answer(((CallSignal.Routed) offered(new ContactId("twilio-1"), "op-001")).event()),
+        "a call never carried here is another carrier's");
+    assertFalse(orphans.answer(new QueuePositionChanged(contact, new QueueId("general-ko"), 1, Duration.ZERO,
+        Instant.now())), "only offers");
+  }
+
   @Test
   void aBusyOperatorIsDeclinedAndMusicResumes() throws Exception {
     declinedWith(DialOutcome.BUSY, "busy");
@@ -594,6 +671,11 @@ class FastAgiReplayIT {
       assertEquals(10, held);
       await().atMost(WITHIN).until(() -> warm.activeSessions() == 0 && warm.sessionThreads() == 4);
     }
+  }
+
+  private List<RoutingCommand.Abandon> abandons() {
+    return routing.routed().stream().filter(RoutingCommand.Abandon.class::isInstance)
+        .map(RoutingCommand.Abandon.class::cast).toList();
   }
 
   private FastAgiCaller call(String callerId) throws IOException {

@@ -22,6 +22,7 @@ import org.onenumber.telephony.asterisk.CallerNumbers;
 import org.onenumber.telephony.asterisk.CheckIns;
 import org.onenumber.telephony.asterisk.Ivr;
 import org.onenumber.telephony.asterisk.IvrSettings;
+import org.onenumber.telephony.asterisk.OrphanOffers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * onenumber.telephony.asterisk.agi.enabled} is true, the FastAGI server on {@code agi.bind}:{@code agi.port} (loopback:4573 by default) started with the server
  * ({@code agi.warm-sessions}, default 50, session threads started at once and kept idle),
  * fed by intake, routing, the operators' devices and callers' languages from the database, and
- * the routing events forwarded to each call's session. If the port cannot be bound the server
+ * the routing events forwarded to each call's session, its ring path timed ({@link RingMeters}). If the port cannot be bound the server
  * still starts (every other channel works) and says so at ERROR level.
  */
 @Factory
@@ -47,6 +48,7 @@ final class AgiFactory {
   AgiIvrServer agiIvrServer(OpenContact intake, IntakeAdmission admission, RoutingHost routing, JdbcAgentDevices devices,
       @Named("asteriskCalls") AsteriskCalls calls,
       JdbcCallerLanguages languages, MessageGateway sms, Vertx vertx, VertxEventPublisher events,
+      io.micrometer.core.instrument.MeterRegistry meters, org.onenumber.server.config.ServerTime time,
       org.onenumber.core.port.in.ServeSelf selfService,
       jakarta.inject.Provider<org.onenumber.core.port.in.RecordCheckIn> welfare,
       jakarta.inject.Provider<org.onenumber.core.port.in.RecordHappyCallAnswer> happyCalls,
@@ -64,7 +66,8 @@ final class AgiFactory {
     IvrSettings settings = new IvrSettings(InetAddress.getByName(bind), port, maxSessions, d.idleThreadKeepAlive(),
         ringTimeout, d.digitTimeout(), d.menuAttempts(), d.hangupProbe(), d.controlGrace(), d.mohClass(),
         d.answeredContext(), signLanguageLink);
-    new RoutedEventForwarder(vertx, events, calls);
+    calls.timeRingsWith(new RingMeters(meters));
+    new RoutedEventForwarder(vertx, events, calls, new OrphanOffers(calls, routing), time);
     // Calls becoming contacts take a place in the CALL lane (issue 17): one more than its limit at
     // once hears "all lines are busy" and is hung up, instead of parking a session thread behind the
     // database's pool.

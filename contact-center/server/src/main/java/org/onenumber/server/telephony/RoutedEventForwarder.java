@@ -11,9 +11,11 @@ import org.onenumber.core.event.ContactCreated;
 import org.onenumber.core.event.ContactStateChanged;
 import org.onenumber.core.event.DomainEvent;
 import org.onenumber.core.routing.Decisions;
+import org.onenumber.server.config.ServerTime;
 import org.onenumber.server.events.VertxEventPublisher;
 import org.onenumber.telephony.asterisk.AsteriskCalls;
 import org.onenumber.telephony.asterisk.CallSignal;
+import org.onenumber.telephony.asterisk.OrphanOffers;
 
 /**
  * Hands every domain event about a call this node carries on Asterisk to that call's FastAGI
@@ -21,7 +23,11 @@ import org.onenumber.telephony.asterisk.CallSignal;
  * and never blocks (a mailbox offer). A voice contact's first events can be published before its
  * session has registered the call (intake publishes while the session is still returning from
  * {@code OpenContact}); they are kept in order and retried every {@value #RETRY_MS} ms for up to
- * {@value #RETRIES} tries, then dropped (a voice contact of another carrier).
+ * {@value #RETRIES} tries, then dropped (a voice contact of another carrier). An offer for a call
+ * whose session has ended here is answered at once ({@link OrphanOffers}: abandoned, the operator
+ * free) instead of waiting for the offer's timeout. Each signal carries how long after routing's
+ * decision it reached the mailbox (the event's stamp is server time: converted to wall time by
+ * the simulated clock's speed-up), the first stage of the ring path.
  */
 final class RoutedEventForwarder {
 
@@ -30,12 +36,17 @@ final class RoutedEventForwarder {
 
   private final Vertx vertx;
   private final AsteriskCalls calls;
+  private final OrphanOffers orphans;
+  private final ServerTime time;
   /** Events of voice contacts whose session has not registered yet; touched on the consumer's event loop only. */
   private final Map<ContactId, Deque<DomainEvent>> unclaimed = new HashMap<>();
 
-  RoutedEventForwarder(Vertx vertx, VertxEventPublisher events, AsteriskCalls calls) {
+  RoutedEventForwarder(Vertx vertx, VertxEventPublisher events, AsteriskCalls calls, OrphanOffers orphans,
+      ServerTime time) {
     this.vertx = vertx;
     this.calls = calls;
+    this.orphans = orphans;
+    this.time = time;
     events.subscribe(this::forward);
   }
 
@@ -47,7 +58,7 @@ final class RoutedEventForwarder {
     Deque<DomainEvent> early = unclaimed.get(contact);
     if (early != null) {
       early.add(event);
-    } else if (!calls.signal(contact, new CallSignal.Routed(event)) && isVoice(event)) {
+    } else if (!calls.signal(contact, routed(event)) && !orphans.answer(event) && isVoice(event)) {
       early = new ArrayDeque<>();
       early.add(event);
       unclaimed.put(contact, early);
@@ -58,13 +69,23 @@ final class RoutedEventForwarder {
   private void retry(ContactId contact, int attempt) {
     vertx.setTimer(RETRY_MS, id -> {
       if (calls.byContact(contact).isPresent()) {
-        unclaimed.remove(contact).forEach(e -> calls.signal(contact, new CallSignal.Routed(e)));
+        unclaimed.remove(contact).forEach(e -> calls.signal(contact, routed(e)));
       } else if (attempt >= RETRIES) {
         unclaimed.remove(contact);
       } else {
         retry(contact, attempt + 1);
       }
     });
+  }
+
+  /** {@code event} as a signal, stamped now and with the wall time since routing decided it. */
+  private CallSignal.Routed routed(DomainEvent event) {
+    long sinceDecided = 0;
+    if (event instanceof ContactStateChanged changed && changed.at() != null) {
+      long serverNanos = java.time.Duration.between(changed.at(), time.clock().instant()).toNanos();
+      sinceDecided = Math.max(1, Math.round(serverNanos / time.speedup()));
+    }
+    return new CallSignal.Routed(event, System.nanoTime(), sinceDecided);
   }
 
   private static boolean isVoice(DomainEvent event) {
