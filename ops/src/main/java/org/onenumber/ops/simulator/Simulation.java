@@ -88,6 +88,10 @@ public final class Simulation {
   /** Whether a citizen run that failed unexpectedly was already printed (once per run). */
   private final AtomicBoolean failureReported = new AtomicBoolean();
   private ShiftRota rota;
+  /** What the run costs the simulator's process ({@code [sim-cost]}). */
+  private final SimulatorCost cost = new SimulatorCost();
+  private final AtomicLong dispatched = new AtomicLong();
+  private volatile double cpuSecondsAtEnd = Double.NaN;
   private double closingAfterSeconds = CLOSING_AFTER_LAST_S;
 
   public Simulation(SimulationOptions options, List<Arrival> trace) {
@@ -117,6 +121,16 @@ public final class Simulation {
       System.out.println("[sim] queue thresholds unavailable (" + e.getMessage() + "): 15 s for every contact");
     }
     return Map.copyOf(byQueue);
+  }
+
+  /** The simulator process's CPU seconds for the run, or so far while it runs ({@link SimulatorCost}). */
+  public double cpuSeconds() {
+    return Double.isNaN(cpuSecondsAtEnd) ? cost.cpuSeconds() : cpuSecondsAtEnd;
+  }
+
+  /** The simulator's most threads at once, platform and virtual ({@link SimulatorCost}). */
+  public long threadsMax() {
+    return SimulatorCost.platformThreadsMax() + cost.virtualThreadsMax();
   }
 
   /** Whether trace second 0 was placed at a server midnight ({@link ServerClockAlignment}). */
@@ -187,7 +201,7 @@ public final class Simulation {
     firstShift();
     long offset0 = trace.isEmpty() || options.alignedToServerDay() ? 0 : trace.get(0).offsetMillis();
     long lastProgress = System.nanoTime();
-    try (ExecutorService citizens = Executors.newVirtualThreadPerTaskExecutor()) {
+    try (ExecutorService citizens = Executors.newThreadPerTaskExecutor(cost.virtualThreads())) {
       for (Arrival a : trace) {
         long dueNanos = startNanos + (long) ((a.offsetMillis() - offset0) * 1e6 / options.speedup());
         while (System.nanoTime() < dueNanos) {
@@ -199,6 +213,7 @@ public final class Simulation {
         // on their way from now: the day is not over before their contact is (see phoning, arriving)
         (phones(a) ? ledger.phoning : ledger.arriving).incrementAndGet();
         citizens.submit(() -> citizenCounted(a, patience));
+        dispatched.incrementAndGet();
         lastProgress = progress(lastProgress);
         rota();
       }
@@ -211,6 +226,8 @@ public final class Simulation {
     } finally {
       http.close();
     }
+    cpuSecondsAtEnd = cost.cpuSeconds();
+    System.out.println(cost.line(trace.size(), dispatched.get(), ledger));
     return ledger;
   }
 
