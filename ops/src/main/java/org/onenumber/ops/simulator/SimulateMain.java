@@ -105,17 +105,17 @@ public final class SimulateMain {
     }
     System.out.printf("rejected by intake: %d, call errors: %d (the simulator's own timeouts among them: %d),"
         + " retries after 503/unavailable: %d%n",
-        ledger.rejected.get(), ledger.errors.get(), ledger.timeouts.get(), ledger.retries.get());
+        ledger.rejected.sum(), ledger.errors.sum(), ledger.timeouts.sum(), ledger.retries.sum());
     System.out.printf("busy lines: %d calls made again after lines-busy, %d citizens gave up turned away busy"
-        + " (neither is a contact on either side)%n", ledger.redials.get(), ledger.gaveUp.get());
+        + " (neither is a contact on either side)%n", ledger.redials.sum(), ledger.gaveUp.sum());
     System.out.println();
     List<Agreement.Row> agreement = Agreement.rows(ledger, figures, aligned);
     Agreement.print(System.out, agreement, aligned, options.speedup());
     boolean agree = Agreement.agree(agreement);
     System.out.printf(Locale.ROOT, "RESULT simulation contacts=%d sl15=%.1f asa_s=%.1f abandon_pct=%.1f fcr_pct=%.1f"
         + " redials=%d gave_up=%d sim_timeouts=%d sim_cpu_s=%.1f sim_threads_max=%d agree=%s%n", s.offered(),
-        100 * s.serviceLevel(), s.asaSeconds(), 100 * s.abandonRate(), 100 * fcr, ledger.redials.get(),
-        ledger.gaveUp.get(), ledger.timeouts.get(), simulation.cpuSeconds(), simulation.threadsMax(),
+        100 * s.serviceLevel(), s.asaSeconds(), 100 * s.abandonRate(), 100 * fcr, ledger.redials.sum(),
+        ledger.gaveUp.sum(), ledger.timeouts.sum(), simulation.cpuSeconds(), simulation.threadsMax(),
         agree ? "yes" : "no");
     if (s.offered() == 0) {
       System.exit(1);

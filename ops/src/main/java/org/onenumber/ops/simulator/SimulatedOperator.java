@@ -150,7 +150,7 @@ final class SimulatedOperator {
     try {
       client.post("/api/v1/agents/" + id + "/logout", Map.of("transferOpenContacts", true));
     } catch (RuntimeException e) {
-      ledger.errors.incrementAndGet();
+      ledger.errors.increment();
     }
   }
 
@@ -186,7 +186,7 @@ final class SimulatedOperator {
       ledger.refusedAccepts.computeIfAbsent(e.status, k -> new AtomicLong()).incrementAndGet();
       return;
     } catch (RuntimeException e) {
-      ledger.errors.incrementAndGet();
+      ledger.errors.increment();
       return;
     }
     ledger.answered(contactId, acceptedAt);
@@ -243,7 +243,7 @@ final class SimulatedOperator {
 
   private void closeFailed(String contactId, RuntimeException e) {
     System.out.println("[sim] " + id + " could not close " + contactId + ": " + e.getMessage());
-    ledger.errors.incrementAndGet();
+    ledger.errors.increment();
     ledger.closeFailed(contactId);
   }
 
@@ -256,12 +256,12 @@ final class SimulatedOperator {
     for (int press = 1; running; press++) {
       try {
         client.post("/api/v1/agents/" + id + "/state", Map.of("state", "AVAILABLE"));
-        ledger.backFromMiss.incrementAndGet();
+        ledger.backFromMiss.increment();
         return;
       } catch (RuntimeException e) {
         if (press == AVAILABLE_PRESSES) {
           System.out.println("[sim] " + id + " stays NOT_RESPONDING: " + e.getMessage());
-          ledger.stuckNotResponding.incrementAndGet();
+          ledger.stuckNotResponding.increment();
           return;
         }
         TimeUnit.SECONDS.sleep(1);
@@ -328,7 +328,7 @@ final class SimulatedOperator {
           default -> { }
         }
       } catch (Exception e) {
-        ledger.errors.incrementAndGet();
+        ledger.errors.increment();
       }
     }
   }
