@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import org.onenumber.core.error.RetriableException;
 
 /**
@@ -49,9 +50,20 @@ final class ClientLane implements AutoCloseable {
 
   /** A lane whose requests are timed in {@code timings}, which several lanes may share. */
   ClientLane(String name, int requests, int sockets, Duration wait, LaneTimings timings) {
+    this(name, requests, sockets, wait, timings, null);
+  }
+
+  /**
+   * As {@link #ClientLane(String, int, int, Duration, LaneTimings)}, its client's answers and
+   * socket frames handled on {@code executor} (null: the JDK client's own pool, which grows a
+   * thread for each answer handled at once).
+   */
+  ClientLane(String name, int requests, int sockets, Duration wait, LaneTimings timings, Executor executor) {
     this.name = name;
     this.timings = timings;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+    HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+        .version(HttpClient.Version.HTTP_1_1);
+    this.http = (executor == null ? client : client.executor(executor)).build();
     this.requests = new AsyncPlaces(requests);
     this.sockets = new AsyncPlaces(sockets);
     this.requestBound = requests;

@@ -30,7 +30,9 @@ import org.onenumber.core.contact.Channel;
  *       places trace second 0 at the wall instant the server's clock reads that midnight ({@link
  *       ServerClockAlignment}) and waits for it, so the whole day falls in one server day and a
  *       slow start does not crowd its first hours; otherwise trace second 0 is now;
- *   <li>releases each arrival at its offset ÷ speed-up on a virtual thread: a chat as a {@link
+ *   <li>releases each arrival at its offset ÷ speed-up: a call on a virtual thread of its own (a
+ *       FastAGI session), every other citizen without a thread (its waits are continuations:
+ *       {@link ClientLane#sendAsync}, {@link Waits}; session 15): a chat as a {@link
  *       ChatCitizen} over {@code /ws/chat}; an SMS, given the server's Twilio auth token, as a
  *       {@link SmsCitizen} through a signed webhook (it never hangs up); a call, given the server's
  *       FastAGI port, as a {@link VoiceCitizen} phoning the IVR as Asterisk would, whose {@code

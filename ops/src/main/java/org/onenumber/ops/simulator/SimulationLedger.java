@@ -137,8 +137,8 @@ public final class SimulationLedger {
    */
   final AtomicLong phoning = new AtomicLong();
   /**
-   * Chat, text and API citizens dispatched whose run has not ended: counted before their virtual
-   * thread starts, so the day cannot look over before their contact is in the ledger (the race the
+   * Chat, text and API citizens dispatched whose run has not ended: counted before their run
+   * starts, so the day cannot look over before their contact is in the ledger (the race the
    * calls had, {@link #phoning}).
    */
   final AtomicLong arriving = new AtomicLong();

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -47,6 +49,13 @@ final class SimulatorHttp implements AutoCloseable {
   static final int CONSOLES_PER_LANE = 25;
   static final int OPERATOR_REQUESTS = 16;
   static final Duration WAIT = Duration.ofSeconds(30);
+  /**
+   * Threads that handle every citizens' lane's answers and chat frames (the lanes' clients share
+   * them): a citizen's next step there never blocks ({@link ClientLane#sendAsync}, {@link Waits}),
+   * so a few carry thousands of citizens, where each JDK client's own pool grew a thread per answer
+   * handled at once.
+   */
+  static final int CITIZEN_THREADS = 4;
 
   private final List<ClientLane> citizens = new ArrayList<>();
   private final Map<Integer, ClientLane> operators = new ConcurrentSkipListMap<>();
@@ -56,6 +65,8 @@ final class SimulatorHttp implements AutoCloseable {
   private final Duration wait;
   private final LaneTimings citizenTimings = new LaneTimings();
   private final LaneTimings operatorTimings = new LaneTimings();
+  private final ExecutorService citizenThreads = Executors.newFixedThreadPool(CITIZEN_THREADS,
+      Thread.ofPlatform().daemon().name("citizens-http-", 1).factory());
 
   /** The defaults above. */
   SimulatorHttp() {
@@ -65,7 +76,7 @@ final class SimulatorHttp implements AutoCloseable {
   SimulatorHttp(int citizenLanes, int citizenRequests, int chatSockets, int consolesPerLane, int operatorRequests,
       Duration wait) {
     for (int i = 0; i < citizenLanes; i++) {
-      citizens.add(new ClientLane("citizens-" + i, citizenRequests, chatSockets, wait, citizenTimings));
+      citizens.add(new ClientLane("citizens-" + i, citizenRequests, chatSockets, wait, citizenTimings, citizenThreads));
     }
     this.consolesPerLane = consolesPerLane;
     this.operatorRequests = operatorRequests;
@@ -108,5 +119,6 @@ final class SimulatorHttp implements AutoCloseable {
   public void close() {
     citizens.forEach(ClientLane::close);
     operators.values().forEach(ClientLane::close);
+    citizenThreads.shutdownNow();
   }
 }
