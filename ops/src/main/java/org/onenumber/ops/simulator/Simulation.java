@@ -387,6 +387,7 @@ public final class Simulation {
     ledger.errors.increment();
     if (failureReported.compareAndSet(false, true)) {
       System.err.println("[sim] a " + a.channel() + " citizen failed: " + e);
+      e.printStackTrace(); // once: a defect is found from its stack
     }
   }
 
