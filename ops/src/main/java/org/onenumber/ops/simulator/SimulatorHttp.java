@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is nearer the real thing (a browser per console) than one shared by 250: its selector thread,
  * its timer lock and its connection pool serve 25 consoles, not 250.
  *
- * <p>A place is waited for at most {@link #WAIT}: a citizen whose request finds no place or gets no
+ * <p>A place is waited for at most {@link #WAIT}, by a citizen without a thread (queued as a
+ * continuation, {@link AsyncPlaces}; session 15): a citizen whose request finds no place or gets no
  * answer in time is counted as the simulator's own error ({@link SimulationLedger#timeouts}).
  */
 final class SimulatorHttp implements AutoCloseable {
