@@ -7,10 +7,9 @@ import java.net.http.WebSocket;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 
 /**
  * One citizen in the web chat, over {@code /ws/chat} as a browser speaks it (AsyncAPI {@code
@@ -30,8 +29,10 @@ import java.util.function.DoubleSupplier;
  *       (interrupt).
  * </ol>
  *
- * One instance per citizen; {@link #run} blocks its (virtual) thread. Its socket takes a place in
- * a citizens' {@link ClientLane} for the conversation. Every wait is bounded: the socket, each
+ * One instance per citizen; {@link #start} holds no thread while the citizen waits (for a place, a
+ * frame, its patience, the conversation's end: continuations of the socket's listener and of one
+ * timer thread, {@link Waits}); {@link #run} blocks the caller until it is over. Its socket takes a
+ * place in a citizens' {@link ClientLane} for the conversation. Every wait is bounded: the socket, each
  * frame's answer and each send 30 s, the operator's end of the conversation {@value
  * #CONVERSATION_TRACE_S} trace seconds plus 30 s; no place in the lane or a wait run out counts as
  * the simulator's timeout ({@link SimulationLedger#timeouts}). Other failures (an {@code error}
@@ -64,91 +65,102 @@ final class ChatCitizen extends TextFrames {
 
   /** Plays the citizen (cases 1 to 4) on {@code lane}; returns when the conversation is over for them. */
   void run(ClientLane lane, URI base, Arrival arrival, double patienceSeconds) {
-    try {
-      lane.socketOpening();
-    } catch (ClientLane.TimedOut e) {
-      ledger.timedOut();
-      return;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return;
-    }
-    try {
-      converse(lane, base, arrival, patienceSeconds);
-    } finally {
-      lane.socketClosed();
-    }
+    start(lane, base, arrival, patienceSeconds).join();
   }
 
-  private void converse(ClientLane lane, URI base, Arrival arrival, double patienceSeconds) {
-    WebSocket socket;
+  /**
+   * Plays the citizen (cases 1 to 4) on {@code lane} without a thread of its own: a place in the
+   * lane, the socket, each frame's answer, the patience and the conversation's end are waited for
+   * as continuations ({@link AsyncPlaces}, {@link Waits}, the socket's listener). Completes when the
+   * conversation is over for them, every outcome in the ledger; fails only on a defect.
+   */
+  CompletableFuture<Void> start(ClientLane lane, URI base, Arrival arrival, double patienceSeconds) {
+    return lane.socketAsync().handle((placed, noPlace) -> {
+      if (noPlace != null) {
+        ledger.timedOut(); // no place among the lane's sockets in time
+        return CompletableFuture.<Void>completedFuture(null);
+      }
+      return connect(lane, base).thenCompose(socket -> socket == null ? CompletableFuture.<Void>completedFuture(null)
+          : converse(socket, arrival, patienceSeconds).whenComplete((r, e) -> socket.abort()))
+          .whenComplete((r, e) -> lane.socketClosed());
+    }).thenCompose(Function.identity());
+  }
+
+  /** The socket to {@code /ws/chat}, or null after a failure (counted). */
+  private CompletableFuture<WebSocket> connect(ClientLane lane, URI base) {
+    CompletableFuture<WebSocket> building;
     try {
-      socket = lane.http().newWebSocketBuilder().buildAsync(URI.create(base.toString().replaceFirst("^http", "ws")
-          + "ws/chat"), this).get(ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return;
-    } catch (TimeoutException e) {
-      ledger.timedOut();
-      return;
-    } catch (ExecutionException e) {
-      ledger.errors.incrementAndGet();
-      return;
+      building = lane.http().newWebSocketBuilder().buildAsync(URI.create(base.toString().replaceFirst("^http", "ws")
+          + "ws/chat"), this);
+    } catch (RuntimeException e) { // the client already shut down at the end
+      building = CompletableFuture.failedFuture(e);
     }
-    try {
-      String contactId = open(socket, arrival);
-      if (contactId == null) {
-        return;
+    return Waits.within(building, ANSWER_TIMEOUT_S * 1000).handle((socket, failure) -> {
+      if (failure != null) {
+        count(failure);
+        return null;
       }
-      try {
-        CompletableFuture.anyOf(agent, ledger.dayOver).get((long) (patienceSeconds * 1000 / speedup),
-            TimeUnit.MILLISECONDS);
-      } catch (TimeoutException patienceOut) {
-        // leaves now
-      }
-      if (!agent.isDone() && ledger.abandoning(contactId, traceClock.getAsDouble())) {
-        send(socket, Map.of("type", "leave"));
-        ended.completeOnTimeout(null, ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
-      }
-      ended.get((long) (CONVERSATION_TRACE_S * 1000 / speedup) + ANSWER_TIMEOUT_S * 1000, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (TimeoutException | ClientLane.TimedOut e) {
+      return socket;
+    });
+  }
+
+  /** Cases 1 to 4 on an open socket. */
+  private CompletableFuture<Void> converse(WebSocket socket, Arrival arrival, double patienceSeconds) {
+    return open(socket, arrival).thenCompose(contactId -> contactId == null ? CompletableFuture.<Void>completedFuture(null)
+        : Waits.untilOr(CompletableFuture.anyOf(agent, ledger.dayOver), (long) (patienceSeconds * 1000 / speedup))
+            .thenCompose(waited -> {
+              if (!agent.isDone() && ledger.abandoning(contactId, traceClock.getAsDouble())) {
+                return send(socket, Map.of("type", "leave")).thenRun(() ->
+                    Waits.after(ANSWER_TIMEOUT_S * 1000).thenRun(() -> ended.complete(null)));
+              }
+              return CompletableFuture.<Void>completedFuture(null);
+            })
+            .thenCompose(left -> Waits.within(ended, (long) (CONVERSATION_TRACE_S * 1000 / speedup)
+                + ANSWER_TIMEOUT_S * 1000))
+            .handle((over, failure) -> {
+              if (failure != null) {
+                count(failure);
+              }
+              return null;
+            }));
+  }
+
+  /** A failure counted: no answer or no place in time is the simulator's timeout, anything else an error. */
+  private void count(Throwable failure) {
+    Throwable cause = OneNumberClient.unwrapped(failure);
+    if (cause instanceof TimeoutException || cause.getCause() instanceof TimeoutException
+        || cause instanceof ClientLane.TimedOut) {
       ledger.timedOut();
-    } catch (ExecutionException e) {
-      ledger.errors.incrementAndGet();
-    } finally {
-      socket.abort();
+    } else if (cause instanceof TurnedAway || cause.getCause() instanceof TurnedAway) {
+      ledger.gaveUp.increment();
+    } else {
+      ledger.errors.increment();
     }
   }
 
   /** Case 1: start, first message, ack; the contact id, or null after a failure (counted). */
-  private String open(WebSocket socket, Arrival arrival) throws InterruptedException {
-    try {
-      sendUntilAnswered(socket, Map.of("type", "start", "language", arrival.language()), session);
-      String contactId = sendUntilAnswered(socket, Map.of("type", "message", "clientId", "c-1", "body", arrival.topic()),
-          ack).path("contactId").asText("");
-      double ackedAt = traceClock.getAsDouble();
-      if (contactId.isEmpty()) {
-        ledger.errors.incrementAndGet();
-        return null;
-      }
-      ledger.opened(contactId, ackedAt, Double.NaN, "CHAT");
-      return contactId;
-    } catch (TimeoutException | ClientLane.TimedOut e) {
-      ledger.timedOut();
-      return null;
-    } catch (ExecutionException e) {
-      ledger.errors.incrementAndGet();
-      return null;
-    } catch (TurnedAway e) {
-      ledger.gaveUp.incrementAndGet();
-      return null;
-    }
+  private CompletableFuture<String> open(WebSocket socket, Arrival arrival) {
+    return sendUntilAnswered(socket, Map.of("type", "start", "language", arrival.language()), session, 1)
+        .thenCompose(started -> sendUntilAnswered(socket, Map.of("type", "message", "clientId", "c-1", "body",
+            arrival.topic()), ack, 1))
+        .handle((acked, failure) -> {
+          if (failure != null) {
+            count(failure);
+            return null;
+          }
+          double ackedAt = traceClock.getAsDouble();
+          String contactId = acked.path("contactId").asText("");
+          if (contactId.isEmpty()) {
+            ledger.errors.increment();
+            return null;
+          }
+          ledger.opened(contactId, ackedAt, Double.NaN, "CHAT");
+          return contactId;
+        });
   }
 
   /** Every try of a frame was answered {@code unavailable}: the citizen gives up (nothing stored). */
-  private static final class TurnedAway extends Exception {
+  private static final class TurnedAway extends RuntimeException {
     TurnedAway() {
       super(null, null, false, false);
     }
@@ -159,35 +171,39 @@ final class ChatCitizen extends TextFrames {
    * shed it: nothing stored) sends it again after its {@code retryAfter}, counted in {@link
    * SimulationLedger#retries}, at most {@link Simulation#MAX_TRIES} times, as the chat page does.
    */
-  private JsonNode sendUntilAnswered(WebSocket socket, Map<String, Object> frame, CompletableFuture<JsonNode> answer)
-      throws InterruptedException, ExecutionException, TimeoutException, TurnedAway {
-    for (int tries = 1; ; tries++) {
-      CompletableFuture<Long> retry = new CompletableFuture<>();
-      unavailable = retry;
-      send(socket, frame);
-      CompletableFuture.anyOf(answer, retry).get(ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
-      if (answer.isDone()) {
-        return answer.get(ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
-      }
-      if (tries >= Simulation.MAX_TRIES) {
-        throw new TurnedAway();
-      }
-      ledger.retries.incrementAndGet();
-      TimeUnit.SECONDS.sleep(retry.join());
-    }
+  private CompletableFuture<JsonNode> sendUntilAnswered(WebSocket socket, Map<String, Object> frame,
+      CompletableFuture<JsonNode> answer, int tries) {
+    CompletableFuture<Long> retry = new CompletableFuture<>();
+    unavailable = retry;
+    return send(socket, frame)
+        .thenCompose(sent -> Waits.within(CompletableFuture.anyOf(answer, retry), ANSWER_TIMEOUT_S * 1000))
+        .thenCompose(first -> {
+          if (answer.isDone()) {
+            return answer;
+          }
+          if (tries >= Simulation.MAX_TRIES) {
+            return CompletableFuture.failedFuture(new TurnedAway());
+          }
+          ledger.retries.increment();
+          return Waits.after(1000 * retry.join()).thenCompose(v -> sendUntilAnswered(socket, frame, answer, tries + 1));
+        });
   }
 
-  /** Sends {@code frame}, waiting at most 30 s for the socket to take it ({@link ClientLane.TimedOut} after). */
-  private static void send(WebSocket socket, Map<String, Object> frame) throws InterruptedException {
+  /** Sends {@code frame}; fails with a {@link TimeoutException} when the socket has not taken it within 30 s. */
+  private static CompletableFuture<Void> send(WebSocket socket, Map<String, Object> frame) {
+    String text;
     try {
-      socket.sendText(JSON.writeValueAsString(frame), true).get(ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
+      text = JSON.writeValueAsString(frame);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException("cannot write a chat frame", e);
-    } catch (TimeoutException e) {
-      throw new ClientLane.TimedOut("a chat frame not sent within " + ANSWER_TIMEOUT_S + " s", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("a chat frame not sent: " + e.getCause(), e.getCause());
     }
+    CompletableFuture<WebSocket> sent;
+    try {
+      sent = socket.sendText(text, true);
+    } catch (RuntimeException e) { // a send still under way, a socket closed meanwhile
+      sent = CompletableFuture.failedFuture(e);
+    }
+    return Waits.within(sent, ANSWER_TIMEOUT_S * 1000).thenApply(ws -> null);
   }
 
   @Override

@@ -7,9 +7,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
 import org.onenumber.core.error.RetriableException;
 
 /**
@@ -21,7 +21,10 @@ import org.onenumber.core.error.RetriableException;
  * bounded it holds at most {@code requests} pooled connections plus its sockets. A request or
  * socket that finds the lane full waits for a place at most {@code wait}; after that, or when the
  * server does not answer within the request's own timeout, it is {@link TimedOut}: the simulator's
- * error, counted apart from the server's refusals. Thread-safe.
+ * error, counted apart from the server's refusals. A request or socket that waits for a place holds
+ * no thread ({@link AsyncPlaces}): {@link #sendAsync} and {@link #socketAsync} queue it as a
+ * continuation; {@link #send} is the same for callers on threads of their own (the operators).
+ * Thread-safe.
  */
 final class ClientLane implements AutoCloseable {
 
@@ -34,8 +37,8 @@ final class ClientLane implements AutoCloseable {
 
   private final String name;
   private final HttpClient http;
-  private final Semaphore requests;
-  private final Semaphore sockets;
+  private final AsyncPlaces requests;
+  private final AsyncPlaces sockets;
   private final int requestBound;
   private final int socketBound;
   private final Duration wait;
@@ -47,11 +50,22 @@ final class ClientLane implements AutoCloseable {
 
   /** A lane whose requests are timed in {@code timings}, which several lanes may share. */
   ClientLane(String name, int requests, int sockets, Duration wait, LaneTimings timings) {
+    this(name, requests, sockets, wait, timings, null);
+  }
+
+  /**
+   * As {@link #ClientLane(String, int, int, Duration, LaneTimings)}, its client's answers and
+   * socket frames handled on {@code executor} (null: the JDK client's own pool, which grows a
+   * thread for each answer handled at once).
+   */
+  ClientLane(String name, int requests, int sockets, Duration wait, LaneTimings timings, Executor executor) {
     this.name = name;
     this.timings = timings;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
-    this.requests = new Semaphore(requests, true);
-    this.sockets = new Semaphore(sockets, true);
+    HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+        .version(HttpClient.Version.HTTP_1_1);
+    this.http = (executor == null ? client : client.executor(executor)).build();
+    this.requests = new AsyncPlaces(requests);
+    this.sockets = new AsyncPlaces(sockets);
     this.requestBound = requests;
     this.socketBound = sockets;
     this.wait = wait;
@@ -73,49 +87,77 @@ final class ClientLane implements AutoCloseable {
 
   /** Requests in flight now. */
   int inFlight() {
-    return requestBound - requests.availablePermits();
+    return requests.taken();
   }
 
-  /** Sends {@code request} once a place is free (at most the lane's wait). */
+  /** Sends {@code request} once a place is free (at most the lane's wait), on the caller's thread. */
   <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) throws IOException, InterruptedException {
-    long asked = System.nanoTime();
-    if (!requests.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-      throw new TimedOut(name + ": no place among " + requestBound + " requests in flight within " + wait.toSeconds()
-          + " s: " + request.method() + " " + request.uri(), null);
-    }
-    long placed = System.nanoTime();
-    timings.entered();
     long[] answered = {0};
-    CompletableFuture<HttpResponse<T>> sent = http.sendAsync(request, body);
-    CompletableFuture<HttpResponse<T>> answer = sent.whenComplete((r, e) -> answered[0] = System.nanoTime());
+    CompletableFuture<HttpResponse<T>> answer = sendAsync(request, body);
     try {
-      return answer.get();
+      HttpResponse<T> response = answer.whenComplete((r, e) -> answered[0] = System.nanoTime()).get();
+      timings.resumed(System.nanoTime() - answered[0]);
+      return response;
     } catch (InterruptedException e) {
-      sent.cancel(true);
+      answer.cancel(true);
       throw e;
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof HttpTimeoutException t) {
-        throw new TimedOut(name + ": no answer within " + request.timeout().map(Duration::toSeconds).orElse(0L) + " s: "
-            + request.method() + " " + request.uri(), t);
-      }
-      if (cause instanceof IOException io) {
+      if (e.getCause() instanceof IOException io) {
         throw io;
       }
-      throw new IOException(cause);
-    } finally {
-      requests.release();
-      long now = System.nanoTime();
-      long done = answered[0] == 0 ? now : answered[0];
-      timings.sent(placed - asked, done - placed, now - done);
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IOException(e.getCause());
     }
   }
 
-  /** Takes a place for a long-lived socket (at most the lane's wait); give it back with {@link #socketClosed}. */
-  void socketOpening() throws InterruptedException {
-    if (!sockets.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-      throw new TimedOut(name + ": no place among " + socketBound + " sockets within " + wait.toSeconds() + " s", null);
+  /**
+   * Sends {@code request} once a place is free (at most the lane's wait), holding no thread while
+   * it waits for the place or the answer; fails with {@link TimedOut} (no place or no answer in
+   * time) or the client's {@link IOException}.
+   */
+  <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> body) {
+    long asked = System.nanoTime();
+    return requests.take(wait.toMillis(), () -> new TimedOut(name + ": no place among " + requestBound
+        + " requests in flight within " + wait.toSeconds() + " s: " + request.method() + " " + request.uri(), null))
+        .thenCompose(placed -> {
+          long at = System.nanoTime();
+          timings.entered();
+          CompletableFuture<HttpResponse<T>> sent;
+          try {
+            sent = http.sendAsync(request, body);
+          } catch (RuntimeException e) { // a client already shut down
+            sent = CompletableFuture.failedFuture(e);
+          }
+          return sent.handle((response, failure) -> {
+            requests.release();
+            timings.sent(at - asked, System.nanoTime() - at);
+            if (failure == null) {
+              return response;
+            }
+            throw new CompletionException(failureOf(request, failure));
+          });
+        });
+  }
+
+  /** The client's failure as the lane reports it: no answer in time is {@link TimedOut}. */
+  private static Throwable failureOf(HttpRequest request, Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    if (cause instanceof HttpTimeoutException t) {
+      return new TimedOut("no answer within " + request.timeout().map(Duration::toSeconds).orElse(0L) + " s: "
+          + request.method() + " " + request.uri(), t);
     }
+    return cause instanceof IOException || cause instanceof RuntimeException ? cause : new IOException(cause);
+  }
+
+  /**
+   * A place for a long-lived socket, now or once one is free (at most the lane's wait, then {@link
+   * TimedOut}); give it back with {@link #socketClosed}.
+   */
+  CompletableFuture<Void> socketAsync() {
+    return sockets.take(wait.toMillis(), () -> new TimedOut(name + ": no place among " + socketBound + " sockets within "
+        + wait.toSeconds() + " s", null));
   }
 
   void socketClosed() {

@@ -26,15 +26,22 @@ final class LaneTimings {
     inHttp.incrementAndGet();
   }
 
-  /** One request: nanoseconds waiting for a place, in the client, and from its answer to its sender. */
-  void sent(long waited, long inClient, long resumed) {
+  /** One request: nanoseconds waiting for a place and in the client. */
+  void sent(long waited, long inClient) {
     inHttp.decrementAndGet();
     sends.increment();
     waitNanos.add(waited);
     httpNanos.add(inClient);
-    resumeNanos.add(resumed);
     waitMax.accumulate(waited);
     httpMax.accumulate(inClient);
+  }
+
+  /**
+   * A sender on a thread of its own ({@link ClientLane#send}: an operator) ran again {@code resumed}
+   * nanoseconds after its answer; asynchronous senders go on where the answer came.
+   */
+  void resumed(long resumed) {
+    resumeNanos.add(resumed);
     resumeMax.accumulate(resumed);
   }
 

@@ -8,6 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.onenumber.core.error.PermanentException;
 import org.onenumber.core.error.RetriableException;
 
@@ -61,6 +67,7 @@ final class OneNumberClient {
   private volatile String refreshToken;
   /** The access token's lifetime as the last login or renewal said ({@code expires_in}), in seconds. */
   private volatile long expiresInSeconds = DEFAULT_LIFETIME_S;
+  private final AtomicReference<Renewal> renewal = new AtomicReference<>();
 
   OneNumberClient(ClientLane lane, URI base) {
     this.lane = lane;
@@ -88,18 +95,45 @@ final class OneNumberClient {
   }
 
   JsonNode get(String path) {
-    return renewingOn401(() -> send(request(path).GET().build()));
+    return await(renewingOn401(() -> send(request(path).GET().build())));
   }
 
   JsonNode post(String path, Object body) {
-    return withBody("POST", path, body);
+    return await(postAsync(path, body));
   }
 
   JsonNode put(String path, Object body) {
-    return withBody("PUT", path, body);
+    return await(withBody("PUT", path, body));
   }
 
-  private JsonNode withBody(String method, String path, Object body) {
+  /** As {@link #post}, holding no thread while the request waits for a place or an answer. */
+  CompletableFuture<JsonNode> postAsync(String path, Object body) {
+    return withBody("POST", path, body);
+  }
+
+  /** The answer, on the caller's thread; the failure as it was (a {@link Refused}, {@link Busy}...). */
+  private static JsonNode await(CompletableFuture<JsonNode> answer) {
+    try {
+      return answer.get();
+    } catch (InterruptedException e) {
+      answer.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new RetriableException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw unwrapped(e.getCause());
+    }
+  }
+
+  /** The exception a failed future failed with, unwrapped from {@link CompletionException}s. */
+  static RuntimeException unwrapped(Throwable failure) {
+    Throwable cause = failure;
+    while (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause instanceof RuntimeException r ? r : new RetriableException(String.valueOf(cause.getMessage()), cause);
+  }
+
+  private CompletableFuture<JsonNode> withBody(String method, String path, Object body) {
     String json;
     try {
       json = JSON.writeValueAsString(body);
@@ -111,51 +145,75 @@ final class OneNumberClient {
   }
 
   /** The call; refused 401 with a token that can be renewed, renewed and called once more. */
-  private JsonNode renewingOn401(java.util.function.Supplier<JsonNode> call) {
+  private CompletableFuture<JsonNode> renewingOn401(Supplier<CompletableFuture<JsonNode>> call) {
     String sent = token;
-    try {
-      return call.get();
-    } catch (Refused e) {
-      if (e.status != 401 || sent == null || refreshToken == null || !renew(sent)) {
-        throw e;
+    return call.get().handle((answer, failure) -> {
+      if (failure == null) {
+        return CompletableFuture.completedFuture(answer);
       }
-      return call.get();
+      RuntimeException e = unwrapped(failure);
+      if (!(e instanceof Refused r) || r.status != 401 || sent == null || refreshToken == null) {
+        return CompletableFuture.<JsonNode>failedFuture(e);
+      }
+      return renew(sent).thenCompose(renewed -> renewed ? call.get() : CompletableFuture.<JsonNode>failedFuture(e));
+    }).thenCompose(Function.identity());
+  }
+
+  /**
+   * Renews the access token that was {@code expired}, once however many requests found it expired
+   * (they all wait for the same renewal); completes false when refused.
+   */
+  private CompletableFuture<Boolean> renew(String expired) {
+    while (true) {
+      if (!expired.equals(token)) {
+        return CompletableFuture.completedFuture(true);
+      }
+      Renewal under = renewal.get();
+      if (under != null && under.expired.equals(expired)) {
+        return under.done;
+      }
+      Renewal mine = new Renewal(expired, new CompletableFuture<>());
+      if (!renewal.compareAndSet(under, mine)) {
+        continue;
+      }
+      HttpRequest refresh;
+      try {
+        refresh = HttpRequest.newBuilder(base.resolve("/api/v1/session/refresh")).timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json").header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("refresh_token", refreshToken))))
+            .build();
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        mine.done.complete(false);
+        return mine.done;
+      }
+      send(refresh).whenComplete((answer, failure) -> {
+        if (failure == null) {
+          token = answer.path("access_token").asText(null);
+          refreshToken = answer.path("refresh_token").asText(null);
+          expiresInSeconds = answer.path("expires_in").asLong(DEFAULT_LIFETIME_S);
+        }
+        mine.done.complete(failure == null && token != null);
+      });
+      return mine.done;
     }
   }
 
-  /** Renews the access token that was {@code expired} (unless another thread already did); false when refused. */
-  private synchronized boolean renew(String expired) {
-    if (!expired.equals(token)) {
-      return true;
-    }
-    JsonNode answer;
-    try {
-      answer = send(HttpRequest.newBuilder(base.resolve("/api/v1/session/refresh")).timeout(Duration.ofSeconds(30))
-          .header("Content-Type", "application/json").header("Accept", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("refresh_token", refreshToken))))
-          .build());
-    } catch (Refused | com.fasterxml.jackson.core.JsonProcessingException e) {
-      return false;
-    }
-    token = answer.path("access_token").asText(null);
-    refreshToken = answer.path("refresh_token").asText(null);
-    expiresInSeconds = answer.path("expires_in").asLong(DEFAULT_LIFETIME_S);
-    return token != null;
-  }
+  /** A renewal of the access token {@code expired} under way. */
+  private record Renewal(String expired, CompletableFuture<Boolean> done) {}
 
   /**
    * Renews the access token now, before it expires, as the console's session renewal does at three
    * quarters of its lifetime; the renewed token, or null when refused (no refresh token, or the
    * server said no).
    */
-  synchronized String renewAhead() {
+  String renewAhead() {
     String current = token;
-    return current != null && refreshToken != null && renew(current) ? token : null;
+    return current != null && refreshToken != null && renew(current).join() ? token : null;
   }
 
   /** The current access token's lifetime, as the server said when it was issued. */
-  java.time.Duration lifetime() {
-    return java.time.Duration.ofSeconds(Math.max(1, expiresInSeconds));
+  Duration lifetime() {
+    return Duration.ofSeconds(Math.max(1, expiresInSeconds));
   }
 
   private HttpRequest.Builder request(String path) {
@@ -164,16 +222,19 @@ final class OneNumberClient {
     return token == null ? b : b.header("Authorization", "Bearer " + token);
   }
 
-  private JsonNode send(HttpRequest request) {
-    HttpResponse<String> response;
-    try {
-      response = lane.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new RetriableException(request.method() + " " + request.uri() + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RetriableException("interrupted: " + request.method() + " " + request.uri(), e);
-    }
+  private CompletableFuture<JsonNode> send(HttpRequest request) {
+    return lane.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+      if (failure != null) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+            : failure;
+        throw cause instanceof RuntimeException e ? e // the lane's TimedOut among them
+            : new RetriableException(request.method() + " " + request.uri() + ": " + cause.getMessage(), cause);
+      }
+      return answerOf(request, response);
+    });
+  }
+
+  private static JsonNode answerOf(HttpRequest request, HttpResponse<String> response) {
     int status = response.statusCode();
     if (status == 503) {
       throw new Busy(request.method() + " " + request.uri() + " → 503 " + response.body(),

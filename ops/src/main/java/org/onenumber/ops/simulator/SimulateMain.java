@@ -37,7 +37,7 @@ public final class SimulateMain {
 
   public static void main(String[] args) throws IOException, InterruptedException {
     SimulationOptions options = SimulationOptions.parse(args);
-    List<Arrival> trace = load(options);
+    List<Arrival> trace = until(load(options), options.cityDay(), args);
     System.out.printf("[sim] %s trace: %d contacts over %.1f h, speed-up %.0f× (≈ %.1f min), %d operators, %s%n",
         options.trace(), trace.size(), span(trace) / 3600.0, options.speedup(), span(trace) / options.speedup() / 60,
         options.agents(), options.url());
@@ -105,16 +105,17 @@ public final class SimulateMain {
     }
     System.out.printf("rejected by intake: %d, call errors: %d (the simulator's own timeouts among them: %d),"
         + " retries after 503/unavailable: %d%n",
-        ledger.rejected.get(), ledger.errors.get(), ledger.timeouts.get(), ledger.retries.get());
+        ledger.rejected.sum(), ledger.errors.sum(), ledger.timeouts.sum(), ledger.retries.sum());
     System.out.printf("busy lines: %d calls made again after lines-busy, %d citizens gave up turned away busy"
-        + " (neither is a contact on either side)%n", ledger.redials.get(), ledger.gaveUp.get());
+        + " (neither is a contact on either side)%n", ledger.redials.sum(), ledger.gaveUp.sum());
     System.out.println();
     List<Agreement.Row> agreement = Agreement.rows(ledger, figures, aligned);
     Agreement.print(System.out, agreement, aligned, options.speedup());
     boolean agree = Agreement.agree(agreement);
     System.out.printf(Locale.ROOT, "RESULT simulation contacts=%d sl15=%.1f asa_s=%.1f abandon_pct=%.1f fcr_pct=%.1f"
-        + " redials=%d gave_up=%d sim_timeouts=%d agree=%s%n", s.offered(), 100 * s.serviceLevel(), s.asaSeconds(),
-        100 * s.abandonRate(), 100 * fcr, ledger.redials.get(), ledger.gaveUp.get(), ledger.timeouts.get(),
+        + " redials=%d gave_up=%d sim_timeouts=%d sim_cpu_s=%.1f sim_threads_max=%d agree=%s%n", s.offered(),
+        100 * s.serviceLevel(), s.asaSeconds(), 100 * s.abandonRate(), 100 * fcr, ledger.redials.sum(),
+        ledger.gaveUp.sum(), ledger.timeouts.sum(), simulation.cpuSeconds(), simulation.threadsMax(),
         agree ? "yes" : "no");
     if (s.offered() == 0) {
       System.exit(1);
@@ -156,6 +157,27 @@ public final class SimulateMain {
       default -> PoissonCityDay.generate(random, options.contacts(), 0.10);
     };
     return trace.subList(0, Math.min(options.contacts(), trace.size()));
+  }
+
+  /**
+   * {@code --until HH:MM}: only the arrivals before that trace time (a city day's offsets count from
+   * its midnight, any other trace's from its first arrival), the same slice of a day at any size
+   * and speed-up, e.g. to compare the simulator's cost before and after a change; without it, all.
+   */
+  static List<Arrival> until(List<Arrival> trace, boolean cityDay, String... args) {
+    for (int i = 0; i + 1 < args.length; i++) {
+      if ("--until".equals(args[i])) {
+        java.time.LocalTime at;
+        try {
+          at = java.time.LocalTime.parse(args[i + 1]);
+        } catch (java.time.format.DateTimeParseException e) {
+          throw new org.onenumber.core.error.InvalidInputException("--until must be HH:MM, got " + args[i + 1]);
+        }
+        long cut = at.toSecondOfDay() * 1000L + (cityDay || trace.isEmpty() ? 0 : trace.get(0).offsetMillis());
+        return trace.stream().filter(a -> a.offsetMillis() < cut).toList();
+      }
+    }
+    return trace;
   }
 
   private static double span(List<Arrival> trace) {

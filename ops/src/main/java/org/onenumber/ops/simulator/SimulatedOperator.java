@@ -157,13 +157,13 @@ final class SimulatedOperator {
     String renewed = client.renewAhead();
     WebSocket open = socket;
     if (renewed == null) {
-      ledger.errors.incrementAndGet(); // the socket will be closed 4401; then reconnected (onClose)
+      ledger.errors.increment(); // the socket will be closed 4401; then reconnected (onClose)
     } else if (open != null) {
       try {
         open.sendText(JSON.writeValueAsString(Map.of("type", "auth", "token", renewed)), true);
-        ledger.socketRenewals.incrementAndGet();
+        ledger.socketRenewals.increment();
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        ledger.errors.incrementAndGet();
+        ledger.errors.increment();
       }
     }
     planRenewal();
@@ -177,11 +177,11 @@ final class SimulatedOperator {
     client.renewAhead();
     try {
       socket = connect();
-      ledger.socketReconnects.incrementAndGet();
+      ledger.socketReconnects.increment();
       planRenewal();
     } catch (Exception e) {
       socket = null;
-      ledger.errors.incrementAndGet();
+      ledger.errors.increment();
       System.out.println("[sim] " + id + " lost its agent WebSocket: " + e.getMessage());
     }
   }
@@ -224,7 +224,7 @@ final class SimulatedOperator {
     try {
       client.post("/api/v1/agents/" + id + "/logout", Map.of("transferOpenContacts", true));
     } catch (RuntimeException e) {
-      ledger.errors.incrementAndGet();
+      ledger.errors.increment();
     }
   }
 
@@ -260,7 +260,7 @@ final class SimulatedOperator {
       ledger.refusedAccepts.computeIfAbsent(e.status, k -> new AtomicLong()).incrementAndGet();
       return;
     } catch (RuntimeException e) {
-      ledger.errors.incrementAndGet();
+      ledger.errors.increment();
       return;
     }
     ledger.answered(contactId, acceptedAt);
@@ -350,7 +350,7 @@ final class SimulatedOperator {
 
   private void closeFailed(String contactId, RuntimeException e) {
     System.out.println("[sim] " + id + " could not close " + contactId + ": " + e.getMessage());
-    ledger.errors.incrementAndGet();
+    ledger.errors.increment();
     ledger.closeFailed(contactId);
   }
 
@@ -363,12 +363,12 @@ final class SimulatedOperator {
     for (int press = 1; running; press++) {
       try {
         client.post("/api/v1/agents/" + id + "/state", Map.of("state", "AVAILABLE"));
-        ledger.backFromMiss.incrementAndGet();
+        ledger.backFromMiss.increment();
         return;
       } catch (RuntimeException e) {
         if (press == AVAILABLE_PRESSES) {
           System.out.println("[sim] " + id + " stays NOT_RESPONDING: " + e.getMessage());
-          ledger.stuckNotResponding.incrementAndGet();
+          ledger.stuckNotResponding.increment();
           return;
         }
         TimeUnit.SECONDS.sleep(1);
@@ -443,7 +443,7 @@ final class SimulatedOperator {
           default -> { }
         }
       } catch (Exception e) {
-        ledger.errors.incrementAndGet();
+        ledger.errors.increment();
       }
     }
   }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,9 @@ import org.onenumber.core.contact.Channel;
  *       places trace second 0 at the wall instant the server's clock reads that midnight ({@link
  *       ServerClockAlignment}) and waits for it, so the whole day falls in one server day and a
  *       slow start does not crowd its first hours; otherwise trace second 0 is now;
- *   <li>releases each arrival at its offset ÷ speed-up on a virtual thread: a chat as a {@link
+ *   <li>releases each arrival at its offset ÷ speed-up: a call on a virtual thread of its own (a
+ *       FastAGI session), every other citizen without a thread (its waits are continuations:
+ *       {@link ClientLane#sendAsync}, {@link Waits}; session 15): a chat as a {@link
  *       ChatCitizen} over {@code /ws/chat}; an SMS, given the server's Twilio auth token, as a
  *       {@link SmsCitizen} through a signed webhook (it never hangs up); a call, given the server's
  *       FastAGI port, as a {@link VoiceCitizen} phoning the IVR as Asterisk would, whose {@code
@@ -88,6 +91,10 @@ public final class Simulation {
   /** Whether a citizen run that failed unexpectedly was already printed (once per run). */
   private final AtomicBoolean failureReported = new AtomicBoolean();
   private ShiftRota rota;
+  /** What the run costs the simulator's process ({@code [sim-cost]}). */
+  private final SimulatorCost cost = new SimulatorCost();
+  private final AtomicLong dispatched = new AtomicLong();
+  private volatile double cpuSecondsAtEnd = Double.NaN;
   private double closingAfterSeconds = CLOSING_AFTER_LAST_S;
 
   public Simulation(SimulationOptions options, List<Arrival> trace) {
@@ -117,6 +124,16 @@ public final class Simulation {
       System.out.println("[sim] queue thresholds unavailable (" + e.getMessage() + "): 15 s for every contact");
     }
     return Map.copyOf(byQueue);
+  }
+
+  /** The simulator process's CPU seconds for the run, or so far while it runs ({@link SimulatorCost}). */
+  public double cpuSeconds() {
+    return Double.isNaN(cpuSecondsAtEnd) ? cost.cpuSeconds() : cpuSecondsAtEnd;
+  }
+
+  /** The simulator's most threads at once, platform and virtual ({@link SimulatorCost}). */
+  public long threadsMax() {
+    return SimulatorCost.platformThreadsMax() + cost.virtualThreadsMax();
   }
 
   /** Whether trace second 0 was placed at a server midnight ({@link ServerClockAlignment}). */
@@ -187,7 +204,7 @@ public final class Simulation {
     firstShift();
     long offset0 = trace.isEmpty() || options.alignedToServerDay() ? 0 : trace.get(0).offsetMillis();
     long lastProgress = System.nanoTime();
-    try (ExecutorService citizens = Executors.newVirtualThreadPerTaskExecutor()) {
+    try (ExecutorService citizens = Executors.newThreadPerTaskExecutor(cost.virtualThreads())) {
       for (Arrival a : trace) {
         long dueNanos = startNanos + (long) ((a.offsetMillis() - offset0) * 1e6 / options.speedup());
         while (System.nanoTime() < dueNanos) {
@@ -198,7 +215,12 @@ public final class Simulation {
         double patience = -Math.log(1 - random.nextDouble()) * options.patienceSeconds();
         // on their way from now: the day is not over before their contact is (see phoning, arriving)
         (phones(a) ? ledger.phoning : ledger.arriving).incrementAndGet();
-        citizens.submit(() -> citizenCounted(a, patience));
+        if (phones(a)) {
+          citizens.submit(() -> phoneCounted(a, patience)); // a FastAGI session is a thread per call
+        } else {
+          citizenAsync(a, patience);
+        }
+        dispatched.incrementAndGet();
         lastProgress = progress(lastProgress);
         rota();
       }
@@ -211,6 +233,8 @@ public final class Simulation {
     } finally {
       http.close();
     }
+    cpuSecondsAtEnd = cost.cpuSeconds();
+    System.out.println(cost.line(trace.size(), dispatched.get(), ledger));
     return ledger;
   }
 
@@ -357,21 +381,43 @@ public final class Simulation {
 
   /**
    * A citizen whose run fails unexpectedly (a defect, a class missing from the simulator's jar) is
-   * an error of the run, counted and reported once, never lost in its virtual thread's future.
+   * an error of the run, counted and reported once, never lost in a future.
    */
-  private void citizenCounted(Arrival a, double patienceSeconds) {
-    try {
-      citizen(http.citizen(), a, patienceSeconds);
-    } catch (RuntimeException | Error e) {
-      ledger.errors.incrementAndGet();
-      if (failureReported.compareAndSet(false, true)) {
-        System.err.println("[sim] a " + a.channel() + " citizen failed: " + e);
-      }
-    } finally {
-      if (!phones(a)) {
-        ledger.arriving.decrementAndGet(); // a caller's phone() counts down phoning itself
-      }
+  private void failed(Arrival a, Throwable e) {
+    ledger.errors.increment();
+    if (failureReported.compareAndSet(false, true)) {
+      System.err.println("[sim] a " + a.channel() + " citizen failed: " + e);
+      e.printStackTrace(); // once: a defect is found from its stack
     }
+  }
+
+  /** A caller ({@link #phone}) on a thread of its own, counted in {@link SimulationLedger#phoning} by {@link #phone}. */
+  private void phoneCounted(Arrival a, double patienceSeconds) {
+    try {
+      phone(a, patienceSeconds);
+    } catch (RuntimeException | Error e) {
+      failed(a, e);
+    }
+  }
+
+  /**
+   * A chat, text or API citizen, started on the dispatcher's thread and then carried on without a
+   * thread of its own: what it waits for (a place in its lane, an answer, a frame, its patience, a
+   * {@code Retry-After}) is a continuation. Counted in {@link SimulationLedger#arriving} until it is over.
+   */
+  private void citizenAsync(Arrival a, double patienceSeconds) {
+    CompletableFuture<Void> run;
+    try {
+      run = citizen(http.citizen(), a, patienceSeconds);
+    } catch (RuntimeException | Error e) {
+      run = CompletableFuture.failedFuture(e);
+    }
+    run.whenComplete((r, e) -> {
+      if (e != null) {
+        failed(a, OneNumberClient.unwrapped(e));
+      }
+      ledger.arriving.decrementAndGet();
+    });
   }
 
   /** Whether {@code a} phones the IVR ({@link #phone}) rather than arriving over HTTP. */
@@ -379,56 +425,44 @@ public final class Simulation {
     return a.channel() == Channel.VOICE && options.phonesAgi();
   }
 
-  private void citizen(ClientLane lane, Arrival a, double patienceSeconds) {
+  private CompletableFuture<Void> citizen(ClientLane lane, Arrival a, double patienceSeconds) {
     if (a.channel() == Channel.CHAT) {
-      new ChatCitizen(ledger, this::traceSeconds, options.speedup()).run(lane, options.url(), a, patienceSeconds);
-      return;
+      return new ChatCitizen(ledger, this::traceSeconds, options.speedup()).start(lane, options.url(), a,
+          patienceSeconds);
     }
     if (a.channel() == Channel.SMS && sms != null) {
-      sms.text(a, texts.incrementAndGet(), traceSeconds(), this::traceSeconds);
-      return;
-    }
-    if (phones(a)) {
-      phone(a, patienceSeconds);
-      return;
+      return sms.textAsync(a, texts.incrementAndGet(), traceSeconds(), this::traceSeconds);
     }
     OneNumberClient intake = channels.get(lane);
-    String contactId;
-    try {
-      JsonNode contact = postRetrying(intake, "/api/v1/contacts", body(a));
-      contactId = contact.path("id").asText();
+    return postRetrying(intake, "/api/v1/contacts", body(a), 1).handle((contact, failure) -> {
+      if (failure != null) {
+        RuntimeException e = OneNumberClient.unwrapped(failure);
+        if (e instanceof OneNumberClient.Refused) {
+          ledger.rejected.increment();
+        } else if (e instanceof OneNumberClient.Busy) {
+          ledger.gaveUp.increment(); // shed on every try: nothing stored, the citizen gives up
+        } else if (e instanceof ClientLane.TimedOut) {
+          ledger.timedOut(); // the simulator's own: no place in its lane, or no answer in time
+        } else {
+          ledger.errors.increment();
+        }
+        return CompletableFuture.<Void>completedFuture(null);
+      }
+      String contactId = contact.path("id").asText();
       // opened when the server acknowledged it (SimulationLedger: both instants on the same end)
       ledger.opened(contactId, traceSeconds(), ledger.thresholdOf(contact.path("queue").asText()), a.channel().name());
-    } catch (OneNumberClient.Refused e) {
-      ledger.rejected.incrementAndGet();
-      return;
-    } catch (OneNumberClient.Busy e) {
-      ledger.gaveUp.incrementAndGet(); // shed on every try: nothing stored, the citizen gives up
-      return;
-    } catch (ClientLane.TimedOut e) {
-      ledger.timedOut(); // the simulator's own: no place in its lane, or no answer in time
-      return;
-    } catch (RuntimeException e) {
-      ledger.errors.incrementAndGet();
-      return;
-    }
-    try {
-      ledger.dayOver.get((long) (patienceSeconds * 1000 / options.speedup()), TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.TimeoutException patienceOut) {
-      // gives up now
-    } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
-      return;
-    }
-    if (ledger.abandoning(contactId, traceSeconds())) {
-      try {
-        JsonNode after = postRetrying(intake, "/api/v1/contacts/" + contactId + "/abandon", Map.of());
-        if (!"ABANDONED".equals(after.path("state").asText())) {
-          ledger.hungUpAfterAnswerReported(contactId);
-        }
-      } catch (RuntimeException e) {
-        ledger.abandonFailed(contactId);
-      }
-    }
+      return Waits.untilOr(ledger.dayOver, (long) (patienceSeconds * 1000 / options.speedup()))
+          .thenCompose(waited -> ledger.abandoning(contactId, traceSeconds())
+              ? postRetrying(intake, "/api/v1/contacts/" + contactId + "/abandon", Map.of(), 1).handle((after, e) -> {
+                if (e != null) {
+                  ledger.abandonFailed(contactId);
+                } else if (!"ABANDONED".equals(after.path("state").asText())) {
+                  ledger.hungUpAfterAnswerReported(contactId);
+                }
+                return (Void) null;
+              })
+              : CompletableFuture.<Void>completedFuture(null));
+    }).thenCompose(java.util.function.Function.identity());
   }
 
   /**
@@ -449,14 +483,14 @@ public final class Simulation {
           return;
         }
         if (!Redials.callsAgain(redialled)) {
-          ledger.gaveUp.incrementAndGet();
+          ledger.gaveUp.increment();
           return;
         }
         if (untilRedial(redials.nextDelaySeconds())) {
-          ledger.gaveUp.incrementAndGet(); // the day ended before the redial
+          ledger.gaveUp.increment(); // the day ended before the redial
           return;
         }
-        ledger.redials.incrementAndGet();
+        ledger.redials.increment();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -481,25 +515,22 @@ public final class Simulation {
    * Opens the citizen's contact or reports its abandon, as a channel adapter would; a 503 (the
    * server shed the request, nothing was stored) is sent again after its {@code Retry-After},
    * counted in {@link SimulationLedger#retries}, at most {@link #MAX_TRIES} times (an abandon shed
-   * once was reported as failed before, and the two sides then counted it differently).
+   * once was reported as failed before, and the two sides then counted it differently). Holds no
+   * thread meanwhile.
    */
-  private JsonNode postRetrying(OneNumberClient intake, String path, Map<String, Object> body) {
-    for (int tries = 1; ; tries++) {
-      try {
-        return intake.post(path, body);
-      } catch (OneNumberClient.Busy e) {
-        if (tries >= MAX_TRIES) {
-          throw e;
-        }
-        ledger.retries.incrementAndGet();
-        try {
-          TimeUnit.SECONDS.sleep(e.retryAfterSeconds);
-        } catch (InterruptedException stop) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
+  private CompletableFuture<JsonNode> postRetrying(OneNumberClient intake, String path, Map<String, Object> body,
+      int tries) {
+    return intake.postAsync(path, body).handle((answer, failure) -> {
+      if (failure == null) {
+        return CompletableFuture.completedFuture(answer);
       }
-    }
+      RuntimeException e = OneNumberClient.unwrapped(failure);
+      if (!(e instanceof OneNumberClient.Busy busy) || tries >= MAX_TRIES) {
+        return CompletableFuture.<JsonNode>failedFuture(e);
+      }
+      ledger.retries.increment();
+      return Waits.after(1000 * busy.retryAfterSeconds).thenCompose(v -> postRetrying(intake, path, body, tries + 1));
+    }).thenCompose(java.util.function.Function.identity());
   }
 
   private static Map<String, Object> body(Arrival a) {
@@ -529,10 +560,10 @@ public final class Simulation {
     double at = Math.abs(t);
     System.out.printf("[sim %s%02d:%02d trace] sent=%d answered=%d abandoned=%d waiting=%d sl15=%.1f%% asa=%.1fs rejected=%d errors=%d sim-timeouts=%d retries=%d redials=%d gave-up=%d refused-accepts=%s back-from-miss=%d stuck-not-responding=%d socket-renewals=%d socket-reconnects=%d%n",
         t < 0 ? "-" : "", (long) at / 3600, (long) at / 60 % 60, s.offered(), s.answered(), s.abandoned(), s.waiting(),
-        100 * s.serviceLevel(), s.asaSeconds(), ledger.rejected.get(), ledger.errors.get(), ledger.timeouts.get(),
-        ledger.retries.get(), ledger.redials.get(), ledger.gaveUp.get(), ledger.refusedAccepts,
-        ledger.backFromMiss.get(), ledger.stuckNotResponding.get(), ledger.socketRenewals.get(),
-        ledger.socketReconnects.get());
+        100 * s.serviceLevel(), s.asaSeconds(), ledger.rejected.sum(), ledger.errors.sum(), ledger.timeouts.sum(),
+        ledger.retries.sum(), ledger.redials.sum(), ledger.gaveUp.sum(), ledger.refusedAccepts,
+        ledger.backFromMiss.sum(), ledger.stuckNotResponding.sum(), ledger.socketRenewals.sum(),
+        ledger.socketReconnects.sum());
     System.out.println("[sim-http] " + http.timings());
     return System.nanoTime();
   }

@@ -6,6 +6,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What the simulator saw happen to each contact, in trace seconds: opened, answered (offer
@@ -26,8 +27,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * So the simulator's wait is the server's plus the difference of two answer legs (the accept's
  * minus the open's), within one round trip; sent-side stamps (session 12) differed by the two
  * request legs, which a queue in the server's intake makes the longer ones. The day's end ({@link
- * #closeDay}) finishes every contact still waiting. Thread-safe: operators, citizens and the dispatcher
- * write concurrently; each contact's fields are settled once with compare-and-set semantics.
+ * #closeDay}) finishes every contact still waiting. Thread-safe without one lock for all: operators,
+ * citizens and the dispatcher write concurrently, and each change to a contact is one atomic update
+ * of its key ({@link ConcurrentHashMap#compute}: what the operator saw before the citizen's side had
+ * the contact is kept and merged under the same key's update; a text's state under its tag's); the
+ * counters are {@link LongAdder}s. Session 14's one monitor had ~60 threads waiting for it on New
+ * York's day.
  */
 public final class SimulationLedger {
 
@@ -67,58 +72,73 @@ public final class SimulationLedger {
 
   final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private volatile Map<String, Double> thresholds = Map.of();
-  private final Map<String, Double> offeredBeforeOpened = new HashMap<>();
+  /** Thresholds of offers that named a contact before it was opened here; changed under the contact's key. */
+  private final Map<String, Double> offeredBeforeOpened = new ConcurrentHashMap<>();
   /**
    * What the operator saw happen to a contact before the citizen's side had it (the accept's reply
    * came before the chat's ack or the {@code POST}'s reply, whose stamps are now the server's
    * acknowledgements): its answer, close or failed close, applied when it is opened. Before, such an
    * answer was dropped and the contact counted as waiting (Seoul at 400×: answered 5831 / 5837).
    */
-  private final Map<String, Entry> beforeOpened = new HashMap<>();
-  /** Texts sent whose contact no offer has named yet: tag → trace second sent (acknowledged, once it was). */
-  private final Map<String, Double> pendingSms = new ConcurrentHashMap<>();
-  /** Texts sent whose webhook has not been answered yet (tags). */
-  private final java.util.Set<String> smsUnanswered = ConcurrentHashMap.newKeySet();
-  /** Texts an offer named before the webhook's answer came: tag → contact id (until the answer). */
-  private final Map<String, String> smsOfferedFirst = new HashMap<>();
+  private final Map<String, Entry> beforeOpened = new ConcurrentHashMap<>();
+
+  /**
+   * A text sent ({@link SmsCitizen}), under its tag until both its webhook's answer and an offer
+   * naming its contact came: {@code at} the trace second sent, then acknowledged; {@code contactId}
+   * once an offer named it (it is then an entry, no longer pending).
+   */
+  private static final class Text {
+    double at;
+    boolean answered;
+    String contactId;
+
+    Text(double at) {
+      this.at = at;
+    }
+  }
+
+  /** The texts by tag, each changed only in an atomic update of its tag ({@link ConcurrentHashMap#compute}). */
+  private final ConcurrentHashMap<String, Text> texts = new ConcurrentHashMap<>();
+  /** Texts sent whose contact no offer has named yet (those of {@link #texts} without a contact id). */
+  private final AtomicLong pendingSms = new AtomicLong();
   /**
    * Completed at the day's end ({@link #closeDay}): every citizen still waiting gives up at once (a
    * caller hangs up, a chat leaves, an API citizen reports the abandon), a caller between a busy
    * line and the redial does not call again.
    */
   final java.util.concurrent.CompletableFuture<Void> dayOver = new java.util.concurrent.CompletableFuture<>();
-  final AtomicLong rejected = new AtomicLong();
-  final AtomicLong errors = new AtomicLong();
+  final LongAdder rejected = new LongAdder();
+  final LongAdder errors = new LongAdder();
   /**
    * Citizens' requests the simulator itself could not carry in time: no place in their {@link
    * ClientLane} within its wait, or no answer within the request's timeout (also counted in {@link
    * #errors}). Not the server's refusals: a run with timeouts measured the simulator, too.
    */
-  final AtomicLong timeouts = new AtomicLong();
+  final LongAdder timeouts = new LongAdder();
   /**
    * Sends the server answered "retry later" (503 with {@code Retry-After}, or a chat {@code
    * unavailable} frame: admission control shed it, nothing was stored), each sent again after the
    * hint as Twilio and browsers do.
    */
-  final AtomicLong retries = new AtomicLong();
+  final LongAdder retries = new LongAdder();
   /**
    * Calls made again after the IVR said {@code lines-busy} and hung up (admission control: the call
    * never became a contact, on either side); see {@link Redials}.
    */
-  final AtomicLong redials = new AtomicLong();
+  final LongAdder redials = new LongAdder();
   /**
    * Citizens who gave up after being turned away busy on every try (a caller after the last redial,
    * a chat or text after {@link Simulation#MAX_TRIES} sends answered 503): no contact on either side.
    */
-  final AtomicLong gaveUp = new AtomicLong();
+  final LongAdder gaveUp = new LongAdder();
   /**
    * Callers on the phone line now, from dialling (before the IVR has made their call a contact, or
    * between a busy call and a redial) to the end of their last call: the day is not over for them.
    */
   final AtomicLong phoning = new AtomicLong();
   /**
-   * Chat, text and API citizens dispatched whose run has not ended: counted before their virtual
-   * thread starts, so the day cannot look over before their contact is in the ledger (the race the
+   * Chat, text and API citizens dispatched whose run has not ended: counted before their run
+   * starts, so the day cannot look over before their contact is in the ledger (the race the
    * calls had, {@link #phoning}).
    */
   final AtomicLong arriving = new AtomicLong();
@@ -127,38 +147,38 @@ public final class SimulationLedger {
    * the operator model says ({@link SimulatedOperator}); {@link #stuckNotResponding}: those whose
    * presses all failed (they stay NOT_RESPONDING until the next push).
    */
-  final AtomicLong backFromMiss = new AtomicLong();
-  final AtomicLong stuckNotResponding = new AtomicLong();
+  final LongAdder backFromMiss = new LongAdder();
+  final LongAdder stuckNotResponding = new LongAdder();
   /** Operators' sockets that got a renewed token in-band ({@link SimulatedOperator} case 7). */
-  final AtomicLong socketRenewals = new AtomicLong();
+  final LongAdder socketRenewals = new LongAdder();
   /** Operators' sockets closed 4401 (token expired) and opened again with a renewed token. */
-  final AtomicLong socketReconnects = new AtomicLong();
+  final LongAdder socketReconnects = new LongAdder();
 
   /** How many times operators' sockets were renewed in-band ({@link #socketRenewals}). */
   public long socketRenewalCount() {
-    return socketRenewals.get();
+    return socketRenewals.sum();
   }
 
   /** How many times operators' sockets were reconnected after a 4401 ({@link #socketReconnects}). */
   public long socketReconnectCount() {
-    return socketReconnects.get();
+    return socketReconnects.sum();
   }
   /** Accepts the server refused, by HTTP status (an offer withdrawn or timed out: 404/409). */
   final Map<Integer, AtomicLong> refusedAccepts = new ConcurrentHashMap<>();
 
   /** Calls made again after a busy line ({@link #redials}). */
   public long redials() {
-    return redials.get();
+    return redials.sum();
   }
 
   /** Citizens who gave up turned away busy on every try ({@link #gaveUp}). */
   public long gaveUp() {
-    return gaveUp.get();
+    return gaveUp.sum();
   }
 
   /** Calls that failed or were refused (a close after the citizen hung up, a lost accept reply...). */
   public long callErrors() {
-    return errors.get();
+    return errors.sum();
   }
 
   void opened(String contactId, double at) {
@@ -170,70 +190,90 @@ public final class SimulationLedger {
    * until an operator's offer names its contact.
    */
   void smsSent(String tag, double at) {
-    smsUnanswered.add(tag);
-    pendingSms.put(tag, at);
+    texts.compute(tag, (k, t) -> {
+      if (t == null || t.contactId != null) {
+        pendingSms.incrementAndGet();
+      }
+      return new Text(at);
+    });
+  }
+
+  /**
+   * The text tagged {@code tag} opened nothing (shed on every try, not sent in time, refused): gone
+   * from the pending texts; {@code count} counts it, unless an offer had named it already.
+   */
+  private void smsEnded(String tag, Runnable count) {
+    texts.compute(tag, (k, t) -> {
+      if (t != null && t.contactId == null) {
+        pendingSms.decrementAndGet();
+        count.run();
+      }
+      return null;
+    });
   }
 
   /** The citizen gave up on the text after every send was answered 503: it opened nothing. */
   void smsGaveUp(String tag) {
-    smsUnanswered.remove(tag);
-    if (pendingSms.remove(tag) != null) {
-      gaveUp.incrementAndGet();
-    }
+    smsEnded(tag, gaveUp::increment);
   }
 
   /** The simulator could not send the text in time ({@link #timeouts}): it opened nothing. */
   void smsTimedOut(String tag) {
-    smsUnanswered.remove(tag);
-    if (pendingSms.remove(tag) != null) {
-      timedOut();
-    }
+    smsEnded(tag, this::timedOut);
   }
 
   /** A citizen's request the simulator could not carry in time: an error and a {@link #timeouts timeout}. */
   void timedOut() {
-    timeouts.incrementAndGet();
-    errors.incrementAndGet();
+    timeouts.increment();
+    errors.increment();
   }
 
   /** The simulator's own timeouts ({@link #timeouts}). */
   public long timeouts() {
-    return timeouts.get();
+    return timeouts.sum();
   }
 
   /** The webhook was refused (4xx: rejected) or failed: the text opened nothing. */
   void smsRefused(String tag, boolean rejectedByServer) {
-    smsUnanswered.remove(tag);
-    if (pendingSms.remove(tag) != null) {
-      (rejectedByServer ? rejected : errors).incrementAndGet();
-    }
+    smsEnded(tag, (rejectedByServer ? rejected : errors)::increment);
   }
 
   /** An operator was offered the text tagged {@code tag} as contact {@code contactId}. */
-  synchronized void smsOffered(String tag, String contactId) {
-    Double at = pendingSms.remove(tag);
-    if (at != null) {
-      opened(contactId, at, Double.NaN, "SMS");
-      if (smsUnanswered.contains(tag)) {
-        smsOfferedFirst.put(tag, contactId);
+  void smsOffered(String tag, String contactId) {
+    texts.compute(tag, (k, t) -> {
+      if (t == null || t.contactId != null) {
+        return t;
       }
-    }
+      pendingSms.decrementAndGet();
+      opened(contactId, t.at, Double.NaN, "SMS");
+      if (t.answered) {
+        return null; // both came: nothing more to keep
+      }
+      t.contactId = contactId;
+      return t;
+    });
   }
 
   /**
    * The webhook of the text tagged {@code tag} was answered 2xx at trace second {@code at}: the
    * server had opened its contact then (its arrival, also when an offer named it first).
    */
-  synchronized void smsAcknowledged(String tag, double at) {
-    smsUnanswered.remove(tag);
-    if (pendingSms.computeIfPresent(tag, (k, sent) -> at) != null) {
-      return;
-    }
-    String contactId = smsOfferedFirst.remove(tag);
-    Entry e = contactId == null ? null : entries.get(contactId);
-    if (e != null) {
-      e.openedAt = at;
-    }
+  void smsAcknowledged(String tag, double at) {
+    texts.compute(tag, (k, t) -> {
+      if (t == null) {
+        return null;
+      }
+      if (t.contactId == null) {
+        t.at = at;
+        t.answered = true;
+        return t;
+      }
+      entries.computeIfPresent(t.contactId, (id, e) -> {
+        e.openedAt = at;
+        return e;
+      });
+      return null;
+    });
   }
 
   /** Each queue's service-level threshold in seconds ({@code GET /api/v1/queues}). */
@@ -250,13 +290,15 @@ public final class SimulationLedger {
    * An operator was offered the contact in {@code queue}: its threshold, if not known yet (kept
    * for {@link #opened} when the offer came before the citizen's side knew the contact's id).
    */
-  synchronized void offeredIn(String contactId, String queue) {
-    Entry e = entries.get(contactId);
-    if (e == null) {
-      offeredBeforeOpened.put(contactId, thresholdOf(queue));
-    } else if (Double.isNaN(e.thresholdSeconds)) {
-      e.thresholdSeconds = thresholdOf(queue);
-    }
+  void offeredIn(String contactId, String queue) {
+    entries.compute(contactId, (k, e) -> {
+      if (e == null) {
+        offeredBeforeOpened.put(contactId, thresholdOf(queue));
+      } else if (Double.isNaN(e.thresholdSeconds)) {
+        e.thresholdSeconds = thresholdOf(queue);
+      }
+      return e;
+    });
   }
 
   /**
@@ -264,16 +306,21 @@ public final class SimulationLedger {
    * entry kept under the call's own key since it was opened moves to the contact's id, with the
    * threshold of an offer that named the contact first. Nothing happens when already moved.
    */
-  synchronized void callIsContact(String callKey, String contactId) {
+  void callIsContact(String callKey, String contactId) {
     Entry e = entries.remove(callKey);
     if (e == null) {
       return;
     }
-    Double offered = offeredBeforeOpened.remove(contactId);
-    if (Double.isNaN(e.thresholdSeconds) && offered != null) {
-      e.thresholdSeconds = offered;
-    }
-    entries.putIfAbsent(contactId, e);
+    entries.compute(contactId, (k, already) -> {
+      if (already != null) {
+        return already;
+      }
+      Double offered = offeredBeforeOpened.remove(contactId);
+      if (Double.isNaN(e.thresholdSeconds) && offered != null) {
+        e.thresholdSeconds = offered;
+      }
+      return e;
+    });
   }
 
   /** Whether {@code contactId} is a phone call through the FastAGI IVR. */
@@ -283,72 +330,87 @@ public final class SimulationLedger {
   }
 
   /** A phone call through the FastAGI IVR was opened, under its own key until its contact is known. */
-  synchronized void callOpened(String callKey, double at) {
-    opened(callKey, at, Double.NaN, "VOICE");
-    entries.get(callKey).call = true;
+  void callOpened(String callKey, double at) {
+    opened(callKey, at, Double.NaN, "VOICE", true);
   }
 
   /** Opened in a queue whose service-level threshold is {@code thresholdSeconds} (NaN: unknown). */
-  synchronized void opened(String contactId, double at, double thresholdSeconds) {
+  void opened(String contactId, double at, double thresholdSeconds) {
     opened(contactId, at, thresholdSeconds, null);
   }
 
   /** As {@link #opened(String, double, double)}, on {@code channel} (the server's name of it). */
-  synchronized void opened(String contactId, double at, double thresholdSeconds, String channel) {
-    Double offered = offeredBeforeOpened.remove(contactId);
-    Entry e = new Entry(at, Double.isNaN(thresholdSeconds) && offered != null ? offered : thresholdSeconds);
-    e.channel = channel;
-    Entry early = beforeOpened.remove(contactId);
-    if (early != null) {
-      e.answeredAt = early.answeredAt;
-      e.outcome = early.outcome;
-      e.closeFailed = early.closeFailed;
-    }
-    entries.putIfAbsent(contactId, e);
+  void opened(String contactId, double at, double thresholdSeconds, String channel) {
+    opened(contactId, at, thresholdSeconds, channel, false);
+  }
+
+  private void opened(String contactId, double at, double thresholdSeconds, String channel, boolean call) {
+    entries.compute(contactId, (k, already) -> {
+      Double offered = offeredBeforeOpened.remove(contactId);
+      Entry early = beforeOpened.remove(contactId);
+      if (already != null) {
+        return already;
+      }
+      Entry e = new Entry(at, Double.isNaN(thresholdSeconds) && offered != null ? offered : thresholdSeconds);
+      e.channel = channel;
+      e.call = call;
+      if (early != null) {
+        e.answeredAt = early.answeredAt;
+        e.outcome = early.outcome;
+        e.closeFailed = early.closeFailed;
+      }
+      return e;
+    });
   }
 
   /**
-   * The contact's entry, or (not yet opened here) the one keeping what the operator saw until it
-   * is ({@link #beforeOpened}). Callers hold the lock.
+   * Applies {@code change} to the contact's entry, or (not yet opened here) to the one keeping what
+   * the operator saw until it is ({@link #beforeOpened}), in one atomic update of the contact's key.
    */
-  private Entry entryOrEarly(String contactId) {
-    Entry e = entries.get(contactId);
-    return e != null ? e : beforeOpened.computeIfAbsent(contactId, k -> new Entry(Double.NaN, Double.NaN));
+  private void update(String contactId, java.util.function.Consumer<Entry> change) {
+    entries.compute(contactId, (k, e) -> {
+      change.accept(e != null ? e : beforeOpened.computeIfAbsent(contactId, id -> new Entry(Double.NaN, Double.NaN)));
+      return e;
+    });
   }
 
   /**
    * The server accepted an offer: the server is the truth, so an abandon the citizen was still
    * trying to report is void.
    */
-  synchronized void answered(String contactId, double at) {
-    Entry e = entryOrEarly(contactId);
-    if (Double.isNaN(e.answeredAt)) {
-      e.answeredAt = at;
-      e.abandonedAt = Double.NaN;
-    }
+  void answered(String contactId, double at) {
+    update(contactId, e -> {
+      if (Double.isNaN(e.answeredAt)) {
+        e.answeredAt = at;
+        e.abandonedAt = Double.NaN;
+      }
+    });
   }
 
   /** True when the contact was still waiting, so the citizen may hang up. */
-  synchronized boolean abandoning(String contactId, double at) {
-    Entry e = entries.get(contactId);
-    if (e == null || !Double.isNaN(e.answeredAt) || !Double.isNaN(e.abandonedAt)) {
-      return false;
-    }
-    e.abandonedAt = at;
-    e.citizenLeft = true;
-    return true;
+  boolean abandoning(String contactId, double at) {
+    boolean[] waiting = {false};
+    entries.computeIfPresent(contactId, (k, e) -> {
+      if (Double.isNaN(e.answeredAt) && Double.isNaN(e.abandonedAt)) {
+        e.abandonedAt = at;
+        e.citizenLeft = true;
+        waiting[0] = true;
+      }
+      return e;
+    });
+    return waiting[0];
   }
 
   /**
    * The server answered the citizen's hang-up with a state other than ABANDONED: it had connected
    * the contact (the accept won the race), so it counts as answered and the call is over.
    */
-  synchronized void hungUpAfterAnswerReported(String contactId) {
-    Entry e = entries.get(contactId);
-    if (e != null) {
+  void hungUpAfterAnswerReported(String contactId) {
+    entries.computeIfPresent(contactId, (k, e) -> {
       e.abandonedAt = Double.NaN;
       e.hungUpAfterAnswer = true;
-    }
+      return e;
+    });
   }
 
   /**
@@ -360,12 +422,14 @@ public final class SimulationLedger {
     return e != null && e.citizenLeft;
   }
 
-  synchronized void abandonFailed(String contactId) {
-    Entry e = entries.get(contactId);
-    if (e != null && Double.isNaN(e.answeredAt)) {
-      e.abandonedAt = Double.NaN;
-      e.unreported = true;
-    }
+  void abandonFailed(String contactId) {
+    entries.computeIfPresent(contactId, (k, e) -> {
+      if (Double.isNaN(e.answeredAt)) {
+        e.abandonedAt = Double.NaN;
+        e.unreported = true;
+      }
+      return e;
+    });
   }
 
   /**
@@ -374,7 +438,7 @@ public final class SimulationLedger {
    * is still on the phone line (in the IVR's menus, or to call again after a busy line).
    */
   boolean settled() {
-    return (pendingSms.isEmpty() || dayOver.isDone()) && phoning.get() == 0 && arriving.get() == 0
+    return (pendingSms.get() == 0 || dayOver.isDone()) && phoning.get() == 0 && arriving.get() == 0
         && entries.values().stream().allMatch(this::ended);
   }
 
@@ -410,8 +474,8 @@ public final class SimulationLedger {
         e.channel == null ? "?" : e.channel, k -> new long[2])[Double.isNaN(e.answeredAt) ? 0 : 1]++);
     java.util.StringJoiner open = new java.util.StringJoiner("; ");
     byChannel.forEach((channel, n) -> open.add(channel + ": " + n[0] + " waiting, " + n[1] + " in conversation"));
-    if (!pendingSms.isEmpty() && !dayOver.isDone()) {
-      open.add(pendingSms.size() + " texts no offer named");
+    if (pendingSms.get() > 0 && !dayOver.isDone()) {
+      open.add(pendingSms.get() + " texts no offer named");
     }
     if (phoning.get() > 0) {
       open.add(phoning.get() + " callers still on the line (or to call again)");
@@ -422,12 +486,12 @@ public final class SimulationLedger {
     return open.toString();
   }
 
-  synchronized void closeFailed(String contactId) {
-    entryOrEarly(contactId).closeFailed = true;
+  void closeFailed(String contactId) {
+    update(contactId, e -> e.closeFailed = true);
   }
 
-  synchronized void closed(String contactId, String outcome) {
-    entryOrEarly(contactId).outcome = outcome;
+  void closed(String contactId, String outcome) {
+    update(contactId, e -> e.outcome = outcome);
   }
 
   /**
@@ -436,7 +500,7 @@ public final class SimulationLedger {
    * no offer has named yet count as offered and waiting.
    */
   public Summary summary(double thresholdSeconds) {
-    return summary(thresholdSeconds, entries.values(), pendingSms.size());
+    return summary(thresholdSeconds, entries.values(), pendingSms.get());
   }
 
   /** {@link #summary} of the phone calls through the FastAGI IVR only ({@link VoiceCitizen}). */
@@ -450,7 +514,7 @@ public final class SimulationLedger {
    */
   public Summary channelSummary(double thresholdSeconds, String channel) {
     return summary(thresholdSeconds, entries.values().stream().filter(e -> channel.equals(e.channel)).toList(),
-        "SMS".equals(channel) ? pendingSms.size() : 0);
+        "SMS".equals(channel) ? pendingSms.get() : 0);
   }
 
   /** The channels of the contacts seen, in name order. */
@@ -461,7 +525,7 @@ public final class SimulationLedger {
         channels.add(e.channel);
       }
     });
-    if (!pendingSms.isEmpty()) {
+    if (pendingSms.get() > 0) {
       channels.add("SMS");
     }
     return channels;

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -36,7 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is nearer the real thing (a browser per console) than one shared by 250: its selector thread,
  * its timer lock and its connection pool serve 25 consoles, not 250.
  *
- * <p>A place is waited for at most {@link #WAIT}: a citizen whose request finds no place or gets no
+ * <p>A place is waited for at most {@link #WAIT}, by a citizen without a thread (queued as a
+ * continuation, {@link AsyncPlaces}; session 15): a citizen whose request finds no place or gets no
  * answer in time is counted as the simulator's own error ({@link SimulationLedger#timeouts}).
  */
 final class SimulatorHttp implements AutoCloseable {
@@ -47,6 +50,13 @@ final class SimulatorHttp implements AutoCloseable {
   static final int CONSOLES_PER_LANE = 25;
   static final int OPERATOR_REQUESTS = 16;
   static final Duration WAIT = Duration.ofSeconds(30);
+  /**
+   * Threads that handle every citizens' lane's answers and chat frames (the lanes' clients share
+   * them): a citizen's next step there never blocks ({@link ClientLane#sendAsync}, {@link Waits}),
+   * so a few carry thousands of citizens, where each JDK client's own pool grew a thread per answer
+   * handled at once.
+   */
+  static final int CITIZEN_THREADS = 4;
 
   private final List<ClientLane> citizens = new ArrayList<>();
   private final Map<Integer, ClientLane> operators = new ConcurrentSkipListMap<>();
@@ -56,6 +66,8 @@ final class SimulatorHttp implements AutoCloseable {
   private final Duration wait;
   private final LaneTimings citizenTimings = new LaneTimings();
   private final LaneTimings operatorTimings = new LaneTimings();
+  private final ExecutorService citizenThreads = Executors.newFixedThreadPool(CITIZEN_THREADS,
+      Thread.ofPlatform().daemon().name("citizens-http-", 1).factory());
 
   /** The defaults above. */
   SimulatorHttp() {
@@ -65,7 +77,7 @@ final class SimulatorHttp implements AutoCloseable {
   SimulatorHttp(int citizenLanes, int citizenRequests, int chatSockets, int consolesPerLane, int operatorRequests,
       Duration wait) {
     for (int i = 0; i < citizenLanes; i++) {
-      citizens.add(new ClientLane("citizens-" + i, citizenRequests, chatSockets, wait, citizenTimings));
+      citizens.add(new ClientLane("citizens-" + i, citizenRequests, chatSockets, wait, citizenTimings, citizenThreads));
     }
     this.consolesPerLane = consolesPerLane;
     this.operatorRequests = operatorRequests;
@@ -108,5 +120,6 @@ final class SimulatorHttp implements AutoCloseable {
   public void close() {
     citizens.forEach(ClientLane::close);
     operators.values().forEach(ClientLane::close);
+    citizenThreads.shutdownNow();
   }
 }

@@ -1,6 +1,5 @@
 package org.onenumber.ops.simulator;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -12,7 +11,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -74,9 +73,19 @@ final class SmsCitizen {
 
   /**
    * Texts the arrival's topic as message {@code n}, sent at trace second {@code at}; opened when
-   * the webhook is answered 2xx, on {@code clock} (trace seconds).
+   * the webhook is answered 2xx, on {@code clock} (trace seconds). Returns when the text is settled.
    */
   void text(Arrival arrival, long n, double at, java.util.function.DoubleSupplier clock) {
+    textAsync(arrival, n, at, clock).join();
+  }
+
+  /**
+   * As {@link #text(Arrival, long, double, java.util.function.DoubleSupplier)}, holding no thread:
+   * the webhook waits for its place and its answer, and a retry for its {@code Retry-After}, as
+   * continuations ({@link ClientLane#sendAsync}, {@link Waits}). Completes (never fails) once every
+   * outcome is in the ledger.
+   */
+  CompletableFuture<Void> textAsync(Arrival arrival, long n, double at, java.util.function.DoubleSupplier clock) {
     Map<String, String> form = new TreeMap<>(Map.of("From", Simulation.phoneOf(arrival.citizen() + "#sms" + n),
         "To", "+8215880120", "Body", tag(n) + " " + arrival.topic(), "MessageSid", "SMsim" + n,
         "AccountSid", "ACsimulator", "NumMedia", "0"));
@@ -87,33 +96,37 @@ final class SmsCitizen {
         .header("X-Twilio-Signature", sign(url.toString(), form))
         .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
     ledger.smsSent(tag(n), at);
-    ClientLane lane = lanes.get();
-    try {
-      for (int tries = 1; ; tries++) {
-        HttpResponse<Void> response = lane.send(request, HttpResponse.BodyHandlers.discarding());
-        int status = response.statusCode();
-        if (status == 503 && tries < Simulation.MAX_TRIES) {
-          ledger.retries.incrementAndGet();
-          TimeUnit.SECONDS.sleep(OneNumberClient.retryAfterSeconds(
-              response.headers().firstValue("Retry-After").orElse(null)));
-          continue;
-        }
-        if (status < 300) {
-          ledger.smsAcknowledged(tag(n), clock.getAsDouble()); // Twilio's 200: the server opened it
-        } else if (status == 503) {
-          ledger.smsGaveUp(tag(n)); // shed on every try: nothing stored, the citizen gives up
-        } else if (status >= 400) {
-          ledger.smsRefused(tag(n), status < 500);
-        }
-        return;
+    return attempt(lanes.get(), request, tag(n), 1, clock).exceptionally(failure -> {
+      Throwable cause = OneNumberClient.unwrapped(failure);
+      if (cause instanceof ClientLane.TimedOut) {
+        ledger.smsTimedOut(tag(n));
+      } else {
+        ledger.smsRefused(tag(n), false); // the client's IOException, or a client shut down at the end
       }
-    } catch (ClientLane.TimedOut e) {
-      ledger.smsTimedOut(tag(n));
-    } catch (IOException e) {
-      ledger.smsRefused(tag(n), false);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+      return null;
+    });
+  }
+
+  /** Try {@code tries} of the webhook; a 503 is sent again after its {@code Retry-After}. */
+  private CompletableFuture<Void> attempt(ClientLane lane, HttpRequest request, String tag, int tries,
+      java.util.function.DoubleSupplier clock) {
+    return lane.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenCompose(response -> {
+      int status = response.statusCode();
+      if (status == 503 && tries < Simulation.MAX_TRIES) {
+        ledger.retries.increment();
+        return Waits.after(1000 * OneNumberClient.retryAfterSeconds(
+            response.headers().firstValue("Retry-After").orElse(null)))
+            .thenCompose(v -> attempt(lane, request, tag, tries + 1, clock));
+      }
+      if (status < 300) {
+        ledger.smsAcknowledged(tag, clock.getAsDouble()); // Twilio's 200: the server opened it
+      } else if (status == 503) {
+        ledger.smsGaveUp(tag); // shed on every try: nothing stored, the citizen gives up
+      } else if (status >= 400) {
+        ledger.smsRefused(tag, status < 500);
+      }
+      return CompletableFuture.completedFuture(null);
+    });
   }
 
   String sign(String calledUrl, Map<String, String> params) {

@@ -124,10 +124,10 @@ final class VoiceCitizen {
           String.format("PJSIP/citizen-%08x", n), RUN + "." + n, Simulation.phoneOf(arrival.citizen()), "ivr"))
           .answerMenus(this::key).onRing(this::ring).onDialled(this::dialled).start();
     } catch (UnknownHostException e) {
-      ledger.errors.incrementAndGet();
+      ledger.errors.increment();
       return Outcome.DONE;
     } catch (IOException e) {
-      ledger.errors.incrementAndGet();
+      ledger.errors.increment();
       return Outcome.DONE;
     }
     try (FastAgiCaller call = caller) {
@@ -148,7 +148,7 @@ final class VoiceCitizen {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | IOException e) {
-      ledger.errors.incrementAndGet();
+      ledger.errors.increment();
     } finally {
       dropUnresolvedRing();
     }
@@ -182,7 +182,7 @@ final class VoiceCitizen {
         if (call.texts().stream().anyMatch(t -> t.startsWith("STREAM FILE") && t.contains("/lines-busy"))) {
           return Outcome.BUSY;
         }
-        ledger.rejected.incrementAndGet();
+        ledger.rejected.increment();
         return Outcome.DONE;
       }
       TimeUnit.MILLISECONDS.sleep(HOLD_POLL_MS);

@@ -98,8 +98,8 @@ class SimulationLedgerTest {
     SimulationLedger ledger = new SimulationLedger();
     ledger.smsSent("[s1]", 0);
     ledger.smsGaveUp("[s1]");
-    assertEquals(1, ledger.gaveUp.get());
-    assertEquals(0, ledger.errors.get());
+    assertEquals(1, ledger.gaveUp.sum());
+    assertEquals(0, ledger.errors.sum());
     assertEquals(0, ledger.summary(15).offered());
     assertTrue(ledger.settled());
   }
