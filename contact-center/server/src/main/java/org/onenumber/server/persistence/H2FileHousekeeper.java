@@ -18,18 +18,19 @@ import org.slf4j.LoggerFactory;
  * restart reads only live data. Publishes {@code onenumber_h2_file_bytes} and
  * {@code onenumber_h2_chunks_fill_percent}. Does nothing on PostgreSQL or an in-memory H2.
  *
- * <p>While the server runs, every {@code onenumber.durability.h2-compact-every} (1 s) the emptiest
- * chunks are rewritten while the chunks hold less than {@code onenumber.durability.h2-compact-fill-rate}
- * ({@value #DEFAULT_FILL_RATE}) percent of live data, which keeps the live file small over a day
- * ({@code 0} turns it off). H2 2.3.232's rewrite raced with concurrent writes (H2 pull request 4374,
- * "Position 0": failed commits on a loaded city day in session 13, and such a failure may close the
- * store); H2 2.5.252, the version the server ships with since session 15, has that fix.
+ * <p>Off by default ({@value #DEFAULT_FILL_RATE}): {@code onenumber.durability.h2-compact-fill-rate}
+ * above 0 rewrites the emptiest chunks every {@code onenumber.durability.h2-compact-every} (1 s) while
+ * the chunks hold less than that percent of live data, which keeps the live file small over a day
+ * (50: 27 MB against 182 MB on a Seoul proof day, session 15). H2 2.3.232's rewrite raced with
+ * concurrent writes (H2 pull request 4374, "Position 0"); H2 2.5.252, which the server ships since
+ * session 15, has that fix. It stays off because with it on {@code CrashSafetyIT}'s H2 kill -9 lost
+ * acknowledged items once in four runs (18 of 294; none in two runs with it off): not explained yet.
  */
 @Context
 final class H2FileHousekeeper {
 
-  /** The default {@code onenumber.durability.h2-compact-fill-rate}, percent (the README's "The H2 file over a day"). */
-  static final int DEFAULT_FILL_RATE = 50;
+  /** The default {@code onenumber.durability.h2-compact-fill-rate}, percent: off (the README's "The H2 file over a day"). */
+  static final int DEFAULT_FILL_RATE = 0;
   private static final Logger LOG = LoggerFactory.getLogger(H2FileHousekeeper.class);
 
   private final Optional<H2FileHousekeeping> housekeeping;

@@ -28,8 +28,8 @@ import org.h2.mvstore.MVStore;
  * commit waits behind it (tens of milliseconds) and is never acknowledged before it is on disk;
  * until that next commit the old chunks stay valid on the file, so a killed process loses nothing.
  * In H2 2.3.232 the page rewrite raced with concurrent writes (H2 pull request 4374): under a
- * loaded day a concurrent commit failed with "Position 0"; H2 2.5.252 has the fix, and the server
- * runs the rewrite by default ({@link H2FileHousekeeper}).
+ * loaded day a concurrent commit failed with "Position 0"; H2 2.5.252 has the fix, but the server
+ * still leaves the rewrite off by default ({@link H2FileHousekeeper} says why).
  *
  * <p>{@link #compactWhenClosed} makes the database's eventual clean close (the pool closing its
  * last connection, or H2's own JVM shutdown hook) a {@code SHUTDOWN COMPACT}: the live data is
