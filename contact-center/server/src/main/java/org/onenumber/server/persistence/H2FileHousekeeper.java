@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * (50: 27 MB against 182 MB on a Seoul proof day, session 15). H2 2.3.232's rewrite raced with
  * concurrent writes (H2 pull request 4374, "Position 0"); H2 2.5.252, which the server ships since
  * session 15, has that fix. It stays off because with it on {@code CrashSafetyIT}'s H2 kill -9 lost
- * acknowledged items once in four runs (18 of 294; none in two runs with it off): not explained yet.
+ * acknowledged items once in six runs (18 of 294; none in two runs with it off): not explained yet.
  */
 @Context
 final class H2FileHousekeeper {
