@@ -12,7 +12,7 @@ import org.h2.mvstore.MVStore;
 
 /**
  * The housekeeping of an embedded H2 file that {@code WRITE_DELAY 0} switches off (issue 17), through
- * H2 2.3's public store API.
+ * H2's public store API.
  *
  * <p>With {@code WRITE_DELAY 0} ({@link DurableCommits}) H2 stores every commit before it returns
  * (its {@code TransactionStore} commits the MVStore whenever the auto-commit delay is 0) and so stops
@@ -27,9 +27,9 @@ import org.h2.mvstore.MVStore;
  * next commit and their space is reused. It takes H2's store lock the way a commit does, so a
  * commit waits behind it (tens of milliseconds) and is never acknowledged before it is on disk;
  * until that next commit the old chunks stay valid on the file, so a killed process loses nothing.
- * But in H2 2.3.232 the page rewrite races with concurrent writes (H2 pull request 4374): under a
- * loaded day a concurrent commit failed with "Position 0", so the server leaves it off by default
- * ({@link H2FileHousekeeper}).
+ * In H2 2.3.232 the page rewrite raced with concurrent writes (H2 pull request 4374): under a
+ * loaded day a concurrent commit failed with "Position 0"; H2 2.5.252 has the fix, but the server
+ * still leaves the rewrite off by default ({@link H2FileHousekeeper} says why).
  *
  * <p>{@link #compactWhenClosed} makes the database's eventual clean close (the pool closing its
  * last connection, or H2's own JVM shutdown hook) a {@code SHUTDOWN COMPACT}: the live data is

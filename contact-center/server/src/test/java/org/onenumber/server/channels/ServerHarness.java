@@ -82,7 +82,7 @@ final class ServerHarness implements AutoCloseable, BeforeEachCallback, AfterEac
     Map<String, Object> props = new HashMap<>();
     props.put("onenumber.data-dir", dataDir.toString());
     props.put("datasources.default.url", "jdbc:h2:file:" + dataDir.resolve("db/onenumber")
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;ANALYZE_AUTO=0");
     props.put("micronaut.server.port", extra.getOrDefault("micronaut.server.port", -1));
     props.put("micronaut.security.token.jwt.signatures.secret.generator.secret", SECRET);
     props.put("onenumber.twilio.account-sid", ACCOUNT);

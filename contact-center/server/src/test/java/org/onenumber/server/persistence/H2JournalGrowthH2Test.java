@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>A day is mostly new contacts, each updated a few times soon after it opened: there the retention
  * of 0 is not enough (most chunks keep a few live pages, session 12's 803 MB Seoul day) and the
- * file stays small only with {@link H2FileHousekeeping}'s rewrite of sparse chunks (off in the
- * server: H2 2.3.232's rewrite races with concurrent writes; here one connection writes), and is
+ * file stays small only with {@link H2FileHousekeeping}'s rewrite of sparse chunks (opt-in in
+ * the server; under concurrent writers see {@link H2RewriteUnderConcurrentCommitsH2Test}), and is
  * compacted at a clean close (on in the server). {@code -Dh2JournalGrowth.housekeeping=false} runs
  * that test without both (it fails on both bounds).
  */

@@ -9,6 +9,6 @@ class TwilioVoiceH2IT extends TwilioVoiceTestBase {
   @Override
   Map<String, Object> database(Path dataDir) {
     return Map.of("datasources.default.url", "jdbc:h2:file:" + dataDir.resolve("db/onenumber")
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;ANALYZE_AUTO=0");
   }
 }
