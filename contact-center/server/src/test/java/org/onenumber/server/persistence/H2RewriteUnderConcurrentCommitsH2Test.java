@@ -67,7 +67,7 @@ class H2RewriteUnderConcurrentCommitsH2Test {
 
   @Test
   void rewritingSparseChunksWhileWritersCommitFailsNoStatementAndKeepsTheFileSmall() throws Exception {
-    int seconds = Integer.getInteger("h2Rewrite.seconds", 20);
+    int seconds = Integer.getInteger("h2Rewrite.seconds", 10);
     int fillRate = Integer.getInteger("h2Rewrite.fillRate", FILL_RATE);
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:file:" + dir.resolve("onenumber") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
