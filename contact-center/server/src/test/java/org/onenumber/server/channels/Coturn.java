@@ -14,7 +14,7 @@ import java.util.List;
  * Debian's coturn ({@code turnserver}) started for one test on loopback, with the TURN REST API
  * shared secret ({@code use-auth-secret}, {@code static-auth-secret}) and loopback peers allowed
  * (both browsers' relay addresses are 127.0.0.1; never in production). Its log goes to
- * {@code target/coturn.log}. {@link #close} stops it.
+ * {@code target/coturn-<port>.log}. {@link #close} stops it.
  */
 final class Coturn implements AutoCloseable {
 
@@ -41,7 +41,8 @@ final class Coturn implements AutoCloseable {
     try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       port = probe.getLocalPort();
     }
-    Path log = Path.of("target", "coturn.log").toAbsolutePath();
+    // One log per turnserver: ITs run two at a time, and the wait below reads this one's lines.
+    Path log = Path.of("target", "coturn-" + port + ".log").toAbsolutePath();
     Files.createDirectories(log.getParent());
     Path pid = Files.createTempFile("coturn", ".pid");
     Process process = new ProcessBuilder(List.of(TURNSERVER.toString(), "-n",

@@ -19,6 +19,7 @@ import org.onenumber.ops.simulator.Arrival;
 import org.onenumber.ops.simulator.Simulation;
 import org.onenumber.ops.simulator.SimulationLedger;
 import org.onenumber.ops.simulator.SimulationOptions;
+import org.onenumber.server.RunsAlone;
 import org.onenumber.server.TestDatabases;
 import org.onenumber.server.TestHttp;
 import org.onenumber.server.admission.IntakeAdmission;
@@ -41,6 +42,7 @@ import org.onenumber.server.admission.IntakeKind;
  *
  * (Before, a turned-away caller counted as "rejected" and was lost from the day.)
  */
+@RunsAlone
 class SimulatedBusyLinesH2IT {
 
   private static final double SPEEDUP = 200;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.onenumber.core.contact.Channel;
 import org.onenumber.ops.simulator.Arrival;
 import org.onenumber.ops.simulator.SimulationOptions;
+import org.onenumber.server.RunsAlone;
 
 /**
  * The simulated clock end to end: a seeded replay of 2,000 Korean voice contacts (queue
@@ -25,6 +26,7 @@ import org.onenumber.ops.simulator.SimulationOptions;
  */
 @EnabledIfSystemProperty(named = "onenumber.replays", matches = "true",
     disabledReason = "a replay at 200-500x needs a quiet machine: run with -Donenumber.replays=true")
+@RunsAlone
 class SimulatedClockReplayH2IT {
 
   private static final long SEED = Long.getLong("tests.seed", 20260415L);

@@ -19,6 +19,7 @@ import org.onenumber.ops.simulator.Arrival;
 import org.onenumber.ops.simulator.Simulation;
 import org.onenumber.ops.simulator.SimulationLedger;
 import org.onenumber.ops.simulator.SimulationOptions;
+import org.onenumber.server.RunsAlone;
 import org.onenumber.server.TestDatabases;
 import org.onenumber.server.TestHttp;
 import org.onenumber.testkit.FakeTwilioApi;
@@ -42,6 +43,7 @@ import org.onenumber.testkit.TcpProxy;
  * their sockets closed), so the counts differed: here four chats still "waiting" in the simulator
  * (answered 16, abandoned 0 of 20; the server abandoned them a moment later).
  */
+@RunsAlone
 class SimulatedDayEndH2IT {
 
   private static final double SPEEDUP = 400;

@@ -16,6 +16,7 @@ import org.onenumber.ops.simulator.Arrival;
 import org.onenumber.ops.simulator.Simulation;
 import org.onenumber.ops.simulator.SimulationLedger;
 import org.onenumber.ops.simulator.SimulationOptions;
+import org.onenumber.server.RunsAlone;
 import org.onenumber.server.TestDatabases;
 
 /**
@@ -27,6 +28,7 @@ import org.onenumber.server.TestDatabases;
  * Before, the socket was closed 4401 after 4 s and the second citizen waited until the day's end
  * (answered 1 of 2).
  */
+@RunsAlone
 class SimulatedOperatorTokenH2IT {
 
   private static final double SPEEDUP = 400;

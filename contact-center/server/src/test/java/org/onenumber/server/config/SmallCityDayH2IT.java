@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.onenumber.ops.simulator.CityDay;
 import org.onenumber.ops.simulator.SimulationOptions;
+import org.onenumber.server.RunsAlone;
 
 /**
  * A smaller city day for CI: Seoul's curve and channel mix with 5,000 contacts (calls through the
@@ -26,6 +27,7 @@ import org.onenumber.ops.simulator.SimulationOptions;
  * developer machine shared with other builds (load 16–28) the server and the simulator in this
  * one JVM fall behind and citizens give up before their offers, so it runs in CI and when asked.
  */
+@RunsAlone
 @EnabledIf(value = "inCiOrAskedFor", disabledReason = "a 600x day needs the machine to itself: runs in CI (CI=true,"
     + " .ci/run) or with -Donenumber.replays=true")
 class SmallCityDayH2IT {

@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.onenumber.server.RunsAlone;
 import org.onenumber.server.TestDatabases;
 
 /**
@@ -45,6 +46,7 @@ import org.onenumber.server.TestDatabases;
  * queue's oldest wait on the new owner counts from the original {@code queued_at}), engine ==
  * journal. Prints {@code RESULT faults scenario=cluster-kill-owner … recover_s=<failover>}.
  */
+@RunsAlone
 class ClusterFailoverIT {
 
   private static final List<String> OPERATORS = List.of("op-001", "op-004");

@@ -30,6 +30,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
+import org.onenumber.server.RunsAlone;
 import org.onenumber.server.TestDatabases;
 
 /**
@@ -46,6 +47,7 @@ import org.onenumber.server.TestDatabases;
  * PostgreSQL case needs the server {@code bin/pg-setup} starts (see {@link TestDatabases}).
  * Load length: {@code -Dfaults.acks=N} acknowledgements before the kill (default 150).
  */
+@RunsAlone
 class CrashSafetyIT {
 
   private static final int ACKS_BEFORE_KILL = Integer.getInteger("faults.acks", 150);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.onenumber.server.RunsAlone;
 import org.onenumber.server.TestDatabases;
 import org.onenumber.testkit.TcpProxy;
 
@@ -33,6 +34,7 @@ import org.onenumber.testkit.TcpProxy;
  * once, and the routing engine holds exactly the queued contacts of the journal. Prints {@code RESULT
  * faults scenario=db-outage-postgres …}. Needs the PostgreSQL of {@code bin/pg-setup}.
  */
+@RunsAlone
 class DatabaseOutageIT {
 
   private static final int OUTAGE_SECONDS = Integer.getInteger("faults.outage-seconds", 10);

@@ -27,6 +27,7 @@ import org.onenumber.core.agent.Agent;
 import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.routing.QueueStatus;
+import org.onenumber.server.RunsAlone;
 import org.onenumber.server.TestDatabases;
 import org.onenumber.server.persistence.JdbcDirectory;
 import org.onenumber.server.routing.EngineRead;
@@ -46,6 +47,7 @@ import org.onenumber.server.routing.RoutingHost;
  * offered to or held by two operators (journal; none accepted twice), engine == journal, the line in
  * journal order (a transfer across partitions: {@link PartitionDirectoryPostgresIT}). Prints {@code RESULT faults scenario=cluster-partition …}.
  */
+@RunsAlone
 class PartitionFailoverPostgresIT {
 
   static final String PARTITIONS = "city: messaging-ko general-ko";

@@ -29,6 +29,7 @@ import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.event.ContactStateChanged;
 import org.onenumber.core.routing.Decisions;
 import org.onenumber.core.routing.RoutingCommand;
+import org.onenumber.server.RunsAlone;
 import org.onenumber.server.TestDatabases;
 import org.onenumber.server.TestHttp;
 import org.onenumber.server.events.VertxEventPublisher;
@@ -49,6 +50,7 @@ import org.onenumber.server.persistence.JdbcDirectory;
  * connections, the rest by the routing context in batches ({@link ArrivalReads}). Fails on the
  * read-ahead of session 11 (a virtual thread per arrival on the shared pool: 300 waiting).
  */
+@RunsAlone
 class RoutingStarvationH2IT {
 
   private static final QueueId QUEUE = new QueueId("general-ko");

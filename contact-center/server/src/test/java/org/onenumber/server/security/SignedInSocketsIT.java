@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.onenumber.server.RunsAlone;
 import org.onenumber.server.TestDatabases;
 import org.onenumber.server.TestHttp;
 import org.onenumber.server.persistence.Jdbc;
@@ -31,6 +32,7 @@ import org.onenumber.server.persistence.Jdbc;
  * a renewed token sent in-band keeps the socket open past the first token's expiry. Access tokens
  * live 4 s here.
  */
+@RunsAlone
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SignedInSocketsIT implements TestPropertyProvider {
