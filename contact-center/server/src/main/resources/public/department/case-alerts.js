@@ -35,7 +35,7 @@ window.ServerEvents = {
         try {
           const res = await fetch(url, {headers: {Authorization: 'Bearer ' + token,
             Accept: 'text/event-stream'}, signal: abort.signal});
-          if (res.status === 401 || res.status === 403) { state('denied', res.status); return; }
+          if (res.status === 401 || res.status === 403) { clearInterval(watchdog); state('denied', res.status); return; }
           if (res.ok) {
             lastByte = Date.now();
             state('live');
