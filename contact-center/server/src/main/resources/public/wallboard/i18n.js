@@ -54,10 +54,13 @@ window.I18N = (function () {
       qaSpread: '평가자 {n}명, 평균 {mean}%, 최저 {min}%, 최고 {max}%, 표준편차 {sd}', qaOperatorSaid: '상담사',
       qaCitizenSaid: '민원인', qa_greeting: '인사', qa_accuracy: '정확성', qa_empathy: '공감', qa_resolution: '해결',
       qa_compliance: '규정 준수',
-      ptTitle: '라우팅 파티션 (누가 어느 큐를 배분하나)', ptRefresh: '새로 고침', ptPartition: '파티션', ptQueues: '큐',
+      ptTitle: '라우팅 파티션 (누가 어느 큐를 배분하나)', ptPartition: '파티션', ptQueues: '큐',
       ptOwner: '배분 노드', ptLease: '임대', ptHere: '이 노드에서 배분', ptWaiting: '대기 (최장)', ptYes: '예', ptNo: '아니요',
       ptLeft: '{s}초 남음 (세대 {e})', ptExpired: '만료됨: 인계 중', ptNobody: '없음 (인계 중)', ptAlone: '단일 노드 (임대 없음)',
-      ptNode: '이 화면의 노드: {node} · {at} 기준', ptUnknown: '응답 없음', ptFailed: '파티션 현황을 읽지 못했습니다'
+      ptNode: '이 화면의 노드: {node} · {at} 기준', ptUnknown: '응답 없음',
+      ptLive: '실시간 수신 중', ptReconnecting: '연결 끊김: 다시 연결 중', ptSilent: '응답 없는 연결: 다시 연결 중',
+      pt_acquired: '{p}: {to} 노드가 맡음 (세대 {e})', pt_lost: '{p}: {from} 노드의 임대가 끝남 (인계 중)',
+      pt_moved: '{p}: {from} → {to} 노드로 옮겨짐 (세대 {e})', silentStream: '응답 없음: 다시 연결 중'
     },
     en: {
       title: 'OneNumber live wallboard', offline: 'offline', online: 'live', tv: 'TV mode', staffing: 'Staffing',
@@ -111,11 +114,13 @@ window.I18N = (function () {
       qaSpread: '{n} evaluators, mean {mean}%, lowest {min}%, highest {max}%, standard deviation {sd}',
       qaOperatorSaid: 'Operator', qaCitizenSaid: 'Citizen', qa_greeting: 'Greeting', qa_accuracy: 'Accuracy',
       qa_empathy: 'Empathy', qa_resolution: 'Resolution', qa_compliance: 'Compliance',
-      ptTitle: 'Routing partitions (who routes which queues)', ptRefresh: 'Refresh', ptPartition: 'Partition', ptQueues: 'Queues',
+      ptTitle: 'Routing partitions (who routes which queues)', ptPartition: 'Partition', ptQueues: 'Queues',
       ptOwner: 'Routed by node', ptLease: 'Lease', ptHere: 'Routed by this node', ptWaiting: 'Waiting (oldest)', ptYes: 'yes',
       ptNo: 'no', ptLeft: '{s} s left (epoch {e})', ptExpired: 'expired: being taken over', ptNobody: 'nobody (being taken over)',
       ptAlone: 'one node (no lease)', ptNode: 'This page is served by node {node} · as of {at}', ptUnknown: 'no answer',
-      ptFailed: 'Could not read the partitions'
+      ptLive: 'live', ptReconnecting: 'cut: reconnecting', ptSilent: 'silent stream: reconnecting',
+      pt_acquired: '{p}: taken by node {to} (epoch {e})', pt_lost: '{p}: lease of node {from} ended (being taken over)',
+      pt_moved: '{p}: moved from node {from} to node {to} (epoch {e})', silentStream: 'silent: reconnecting'
     }
   };
   const params = new URLSearchParams(location.search);

@@ -1,31 +1,37 @@
-// The wallboard's "routing partitions" panel (issue 11): who routes which queues. While the board
-// is shown it reads GET /api/v1/cluster/partitions every 5 s (lease ownership is not an event the
-// board's stream carries; a takeover shows within one read) and on the Refresh button: each
-// partition's queues, the node holding its lease and the time left on it, whether the node serving
-// this page routes it, and how many contacts wait in it (the oldest wait).
+// The wallboard's "routing partitions" panel (issue 11): who routes which queues. Pushed, never
+// polled: while the board is shown it holds GET /api/v1/cluster/partitions/stream open (ServerEvents
+// of /department/case-alerts.js), whose 'partitions' event carries the view of GET
+// /api/v1/cluster/partitions when it opens, on every ownership change (a takeover shows within about a
+// second) and every 5 s (the waiting counts). Each partition's queues, the node holding its lease and
+// the time left on it, whether the node serving this page routes it, and how many contacts wait in it
+// (the oldest wait). The last change (acquired, lost, moved) and the stream's state are announced
+// politely (role=status); a silent stream is opened again after three heartbeats.
 (function () {
   'use strict';
   const I = window.I18N;
   const $ = id => document.getElementById(id);
-  const EVERY_MS = 5000;
   let last = null;
-  let failed = false;
+  let lastChange = null;
+  let state = null;
+  let stream = null;
 
   const fill = (text, values) => Object.entries(values).reduce((t, [k, v]) => t.replace('{' + k + '}', v), text);
 
-  async function load() {
+  function open() {
     const token = sessionStorage.getItem('onenumber.token');
-    if (!token || $('board').hidden) return;
-    try {
-      const res = await fetch('/api/v1/cluster/partitions', {headers: {Authorization: 'Bearer ' + token, Accept: 'application/json'}});
-      if (res.status === 401 || res.status === 403) { $('partitions-section').hidden = true; return; }
-      failed = !res.ok;
-      if (res.ok) last = await res.json();
-    } catch (e) {
-      failed = true;
-    }
+    if (stream || !token || $('board').hidden) return;
+    stream = window.ServerEvents.open('/api/v1/cluster/partitions/stream', {partitions: frame}, token, (s, status) => {
+      if (s === 'denied') { $('partitions-section').hidden = true; return; }
+      state = s;
+      render();
+    }, 2000);
+  }
+
+  function frame(f) {
+    last = f;
+    if (f.changes && f.changes.length) lastChange = f.changes;
     const section = $('partitions-section');
-    section.dataset.loads = String(Number(section.dataset.loads || 0) + 1);
+    section.dataset.frames = String(Number(section.dataset.frames || 0) + 1);
     render();
   }
 
@@ -36,8 +42,15 @@
     return fill(I.t('ptLeft'), {s: left.toFixed(1), e: p.epoch});
   }
 
+  function change(c) {
+    return fill(I.t('pt_' + c.change), {p: c.partition, from: c.from || I.t('ptNobody'), to: c.to || I.t('ptNobody'),
+      e: c.epoch == null ? '–' : c.epoch});
+  }
+
   function render() {
-    $('partitions-error').textContent = failed ? I.t('ptFailed') : '';
+    $('partitions-state').textContent = state ? I.t(state === 'live' ? 'ptLive' : state === 'silent' ? 'ptSilent' : 'ptReconnecting') : '';
+    $('partitions-state').className = state === 'live' || !state ? '' : 'error';
+    $('partitions-change').textContent = lastChange ? lastChange.map(change).join(' · ') : '';
     if (!last) return;
     $('partitions-node').textContent = fill(I.t('ptNode'), {node: last.node,
       at: new Date(last.at).toLocaleTimeString(I.lang === 'ko' ? 'ko-KR' : 'en-GB')});
@@ -61,9 +74,7 @@
     });
   }
 
-  $('partitions-refresh').addEventListener('click', load);
   $('lang-toggle').addEventListener('click', render);
-  new MutationObserver(() => { if (!$('board').hidden) load(); }).observe($('board'), {attributes: true, attributeFilter: ['hidden']});
-  setInterval(load, EVERY_MS);
-  load();
+  new MutationObserver(() => { if (!$('board').hidden) open(); }).observe($('board'), {attributes: true, attributeFilter: ['hidden']});
+  open();
 })();

@@ -1,6 +1,6 @@
 // OneNumber wallboard: signs a supervisor in, opens the server-sent event stream
-// /api/v1/wallboard/stream (fetch with the bearer token; frames are pushed on every change, the
-// page never polls) and renders tiles, the intraday chart and the drill-down table.
+// /api/v1/wallboard/stream (ServerEvents of /department/case-alerts.js: fetch with the bearer token;
+// frames are pushed on every change, the page never polls) and renders tiles, the intraday chart and the drill-down table.
 (function () {
   'use strict';
   const I = window.I18N;
@@ -11,7 +11,6 @@
   let lastFrame = null;
   let drillKind = 'queue';
   let chart = null;
-  let abort = null;
   let caseAlerts = null;   // the overdue and low-rating alert stream (every department's), pushed
   let issueAlerts = null;  // the emerging-issue alert stream, pushed as the live fold raises them
 
@@ -104,54 +103,34 @@
     connect();
   }
 
-  async function connect() {
-    if (abort) abort.abort();
-    abort = new AbortController();
-    let res;
-    try {
-      res = await fetch('/api/v1/wallboard/stream', {headers: {Authorization: 'Bearer ' + token, Accept: 'text/event-stream'},
-        signal: abort.signal});
-    } catch (e) { return retry(); }
-    if (res.status === 401 || res.status === 403) {
-      sessionStorage.removeItem('onenumber.token');
-      return res.status === 403 ? wrongRole([]) : showLogin('');
-    }
-    if (!res.ok) return retry();
-    $('login').hidden = true;
-    $('board').hidden = false;
-    online(true);
-    if (!queueNames.size) loadQueueNames();
-    if (!caseAlerts) caseAlerts = window.CaseAlerts.open(token, showCaseAlert, null, showCaseAlert);
-    if (!issueAlerts) issueAlerts = window.IssueAlerts.open(token, showIssueAlert);
-    const reader = res.body.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    try {
-      for (;;) {
-        const {value, done} = await reader.read();
-        if (done) break;
-        buffer += decoder.decode(value, {stream: true});
-        let cut;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const data = block.split('\n').filter(l => l.startsWith('data:')).map(l => l.slice(5).replace(/^ /, '')).join('\n');
-          if (data) render(JSON.parse(data));
-        }
+  // The board's own stream (ServerEvents: reconnects after a cut, and after three heartbeats without a
+  // byte); its state is the header's pill, announced politely: live, reconnecting, silent.
+  let stream = null;
+  function connect() {
+    if (stream) stream.close();
+    stream = window.ServerEvents.open('/api/v1/wallboard/stream', {figures: render}, token, (state, status) => {
+      if (state === 'denied') {
+        stream.close();
+        sessionStorage.removeItem('onenumber.token');
+        if (status === 403) wrongRole([]); else showLogin('');
+        return;
       }
-    } catch (e) { /* stream cut: reconnect below */ }
-    retry();
+      if (state === 'live') {
+        $('login').hidden = true;
+        $('board').hidden = false;
+        if (!queueNames.size) loadQueueNames();
+        if (!caseAlerts) caseAlerts = window.CaseAlerts.open(token, showCaseAlert, null, showCaseAlert);
+        if (!issueAlerts) issueAlerts = window.IssueAlerts.open(token, showIssueAlert);
+      }
+      online(state);
+    }, 2000);
   }
 
-  function retry() {
-    online(false);
-    setTimeout(connect, 2000);
-  }
-
-  function online(on) {
+  function online(state) {
     const c = $('connection');
-    c.textContent = I.t(on ? 'online' : 'offline');
-    c.className = 'pill ' + (on ? 'on' : 'off');
+    c.dataset.i18n = state === 'live' ? 'online' : state === 'silent' ? 'silentStream' : 'offline';
+    c.textContent = I.t(c.dataset.i18n);
+    c.className = 'pill ' + (state === 'live' ? 'on' : 'off');
   }
 
   let definitions = null;

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.onenumber.server.security.CitizenDataAccess;
+import org.onenumber.server.web.EventStreamHeartbeat;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
@@ -29,8 +30,11 @@ final class IssueAlertsController {
   private final IssueRows rows;
   private final CitizenDataAccess access;
   private final JsonMapper json;
+  private final EventStreamHeartbeat heartbeat;
 
-  IssueAlertsController(IssueAlertHub hub, IssueRows rows, CitizenDataAccess access, JsonMapper json) {
+  IssueAlertsController(IssueAlertHub hub, IssueRows rows, CitizenDataAccess access, JsonMapper json,
+      EventStreamHeartbeat heartbeat) {
+    this.heartbeat = heartbeat;
     this.hub = hub;
     this.rows = rows;
     this.access = access;
@@ -40,12 +44,13 @@ final class IssueAlertsController {
   @Get(produces = MediaType.TEXT_EVENT_STREAM)
   @Secured({"DEPARTMENT_STAFF", "SUPERVISOR", "ADMIN", "ANALYST"})
   @Operation(summary = "Emerging-issue alerts pushed as they are raised (server-sent events): supervisors every "
-      + "alert, department staff their department's bursts")
+      + "alert, department staff their department's bursts; a comment ': ping N' at the start and every N s"
+      + " (onenumber.sse.heartbeat-seconds)")
   Publisher<Event<String>> stream(Authentication who) {
     String department = access.departmentFigures(who, null);
     Flux<Event<String>> alerts = hub.stream(i -> department == null || department.equals(rows.departmentOf(i)))
         .map(i -> Event.of(write(rows.issue(i))).name("issue"));
-    return Flux.concat(Flux.just(Event.of("{}").name("ready")), alerts);
+    return heartbeat.around(Flux.concat(Flux.just(Event.of("{}").name("ready")), alerts));
   }
 
   private String write(Object row) {

@@ -50,6 +50,11 @@ public final class CaseAlertHub {
     sink.tryEmitNext(alert);
   }
 
+  /** How many viewers hold a subscription now (a vanished client's is released at its stream's next write). */
+  public int viewers() {
+    return sink.currentSubscriberCount();
+  }
+
   /** The alerts {@code admits} lets through, from now on. */
   public Flux<CaseAlert> stream(Predicate<CaseAlert> admits) {
     return sink.asFlux().filter(admits).onBackpressureBuffer(VIEWER_BUFFER, dropped -> { },

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.onenumber.server.security.CitizenDataAccess;
 import org.onenumber.server.security.Role;
+import org.onenumber.server.web.EventStreamHeartbeat;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
@@ -33,8 +34,11 @@ final class CaseAlertsController {
   private final DepartmentCallInvites callInvites;
   private final CitizenDataAccess access;
   private final JsonMapper json;
+  private final EventStreamHeartbeat heartbeat;
 
-  CaseAlertsController(CaseAlertHub hub, DepartmentCallInvites callInvites, CitizenDataAccess access, JsonMapper json) {
+  CaseAlertsController(CaseAlertHub hub, DepartmentCallInvites callInvites, CitizenDataAccess access, JsonMapper json,
+      EventStreamHeartbeat heartbeat) {
+    this.heartbeat = heartbeat;
     this.hub = hub;
     this.callInvites = callInvites;
     this.access = access;
@@ -45,7 +49,8 @@ final class CaseAlertsController {
   @Secured({"DEPARTMENT_STAFF", "SUPERVISOR", "ADMIN"})
   @Operation(summary = "Overdue cases pushed as they go overdue and low ratings as they come (server-sent events"
       + " overdue, low-rating): staff their department's, supervisors every department's; staff also get"
-      + " invitations into a call (call-invite)")
+      + " invitations into a call (call-invite); a comment ': ping N' at the start and every N s"
+      + " (onenumber.sse.heartbeat-seconds)")
   Publisher<Event<String>> stream(Authentication who) {
     String department = access.departmentFigures(who, null);
     Flux<Event<String>> alerts = hub.stream(a -> department == null || department.equals(a.department()))
@@ -53,7 +58,7 @@ final class CaseAlertsController {
     if (department != null && who.getRoles().contains(Role.DEPARTMENT_STAFF.name())) {
       alerts = Flux.merge(alerts, callInvites.stream(department).map(i -> Event.of(write(i)).name("call-invite")));
     }
-    return Flux.concat(Flux.just(Event.of("{}").name("ready")), alerts);
+    return heartbeat.around(Flux.concat(Flux.just(Event.of("{}").name("ready")), alerts));
   }
 
   private String write(Object alert) {

@@ -19,6 +19,7 @@ import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.ops.sla.LiveServiceLevels;
 import org.onenumber.ops.sla.Scope;
 import org.onenumber.ops.sla.Window;
+import org.onenumber.server.web.EventStreamHeartbeat;
 import org.reactivestreams.Publisher;
 
 /**
@@ -33,8 +34,11 @@ final class ServiceLevelsController {
   private final LiveServiceLevels live;
   private final WallboardHub hub;
   private final InstantSource clock;
+  private final EventStreamHeartbeat heartbeat;
 
-  ServiceLevelsController(LiveServiceLevels live, WallboardHub hub, InstantSource clock) {
+  ServiceLevelsController(LiveServiceLevels live, WallboardHub hub, InstantSource clock,
+      EventStreamHeartbeat heartbeat) {
+    this.heartbeat = heartbeat;
     this.live = live;
     this.hub = hub;
     this.clock = clock;
@@ -60,9 +64,9 @@ final class ServiceLevelsController {
   }
 
   @Get(value = "/wallboard/stream", produces = MediaType.TEXT_EVENT_STREAM)
-  @Operation(summary = "Wallboard frames pushed on every change (server-sent events)")
+  @Operation(summary = "Wallboard frames pushed on every change (server-sent events figures; a comment ': ping N' at the start and every N s, onenumber.sse.heartbeat-seconds)")
   Publisher<Event<String>> stream() {
-    return hub.stream().map(json -> Event.of(json).name("figures"));
+    return heartbeat.around(hub.stream().map(json -> Event.of(json).name("figures")));
   }
 
   static Window window(String text) {

@@ -2,9 +2,11 @@ package org.onenumber.server.routing;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.sse.Event;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -12,23 +14,11 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.onenumber.core.directory.Queue;
 import org.onenumber.core.error.NotFoundException;
-import org.onenumber.core.routing.QueueStatus;
-import org.onenumber.server.cluster.JdbcRoutingLease.Lease;
 import org.onenumber.server.cluster.RoutingOwnership;
-import org.onenumber.server.persistence.JdbcDirectory;
+import org.onenumber.server.routing.PartitionsReader.PartitionsView;
+import org.onenumber.server.web.EventStreamHeartbeat;
+import org.reactivestreams.Publisher;
 
 /**
  * Who routes what (issue 11): each routing partition with its queues, the node holding its lease
@@ -43,6 +33,8 @@ import org.onenumber.server.persistence.JdbcDirectory;
  *       /health/readiness}, 200 {@code {"partition", "routedHere": true}} on the node routing it, 503
  *       with {@code routedHere: false} on the others, 404 for a partition that does not exist. Nothing
  *       else (no owner, no counts).
+ *   <li>{@code GET /api/v1/cluster/partitions/stream}: the same view pushed ({@link PartitionWatch}),
+ *       for the wallboard's panel: a failover shows within about a second without a click.
  * </ul>
  *
  * <p>On a node alone there is one partition, {@code routing}, routed here without a lease.
@@ -52,52 +44,39 @@ import org.onenumber.server.persistence.JdbcDirectory;
 @Tag(name = "cluster")
 final class PartitionsController {
 
-  /** One partition as a supervisor sees it. */
-  @Serdeable
-  record PartitionView(String partition, List<String> queues, String owner, Long epoch, Instant leaseExpiresAt,
-      boolean leaseExpired, boolean routedHere, Integer waiting, Long oldestWaitSeconds) {}
-
-  /** Every partition, as the node {@code node} sees them {@code at}. */
-  @Serdeable
-  record PartitionsView(String node, boolean clustered, Instant at, List<PartitionView> partitions) {}
-
   /** Whether the answering node routes {@code partition}. */
   @Serdeable
   record Readiness(String partition, boolean routedHere) {}
 
+  private final PartitionsReader reader;
+  private final PartitionWatch watch;
   private final RoutingHost routing;
   private final RoutingOwnership ownership;
-  private final JdbcDirectory directory;
-  private final InstantSource wall = InstantSource.system();
+  private final EventStreamHeartbeat heartbeat;
 
-  PartitionsController(RoutingHost routing, RoutingOwnership ownership, JdbcDirectory directory) {
+  PartitionsController(PartitionsReader reader, PartitionWatch watch, RoutingHost routing, RoutingOwnership ownership,
+      EventStreamHeartbeat heartbeat) {
+    this.reader = reader;
+    this.watch = watch;
     this.routing = routing;
     this.ownership = ownership;
-    this.directory = directory;
+    this.heartbeat = heartbeat;
   }
 
   @Get
   @Secured({"SUPERVISOR", "ADMIN"})
   @Operation(summary = "Each routing partition: its queues, the node routing it (lease owner and expiry), waiting contacts")
   PartitionsView partitions() {
-    Map<String, Lease> leases = ownership.leases().stream().collect(Collectors.toMap(Lease::partition, Function.identity()));
-    Map<String, TreeSet<String>> queues = new TreeMap<>();
-    for (Queue queue : directory.queues()) {
-      queues.computeIfAbsent(routing.partitionOf(queue.id()), p -> new TreeSet<>()).add(queue.id().value());
-    }
-    List<String> here = routing.routedHere();
-    Instant now = wall.instant(); // lease expiries are wall-clock instants, whatever the server's simulated clock
-    List<PartitionView> views = new ArrayList<>();
-    routing.partitionStatuses().forEach((name, statuses) -> {
-      Lease lease = leases.get(name);
-      views.add(new PartitionView(name, List.copyOf(queues.getOrDefault(name, new TreeSet<>())),
-          lease != null ? lease.owner() : ownership.clustered() ? null : ownership.node(),
-          lease != null ? lease.epoch() : null, lease != null ? lease.expiresAt() : null,
-          lease != null && lease.expiresAt().isBefore(now), here.contains(name),
-          statuses.map(s -> s.stream().mapToInt(QueueStatus::waiting).sum()).orElse(null),
-          statuses.map(PartitionsController::oldestWaitSeconds).orElse(null)));
-    });
-    return new PartitionsView(ownership.node(), ownership.clustered(), now, views);
+    return reader.read();
+  }
+
+  @Get(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM)
+  @Secured({"SUPERVISOR", "ADMIN"})
+  @Operation(summary = "Who routes what, pushed (server-sent events partitions): the view of GET /api/v1/cluster/partitions"
+      + " with changes [{partition, change: acquired|lost|moved, from, to, epoch}] at once and on every ownership change"
+      + " (within about half a second), and every 5 s for the waiting counts; a comment ': ping N' every N s")
+  Publisher<Event<String>> stream() {
+    return heartbeat.around(watch.stream().map(json -> Event.of(json).name("partitions")));
   }
 
   @Get("/{partition}/readiness")
@@ -110,10 +89,5 @@ final class PartitionsController {
     boolean here = routing.routedHere().contains(partition);
     Readiness answer = new Readiness(partition, here);
     return here ? HttpResponse.ok(answer) : HttpResponse.<Readiness>status(HttpStatus.SERVICE_UNAVAILABLE).body(answer);
-  }
-
-  private static long oldestWaitSeconds(List<QueueStatus> statuses) {
-    return statuses.stream().map(QueueStatus::oldestWait).filter(Objects::nonNull).mapToLong(Duration::toSeconds).max()
-        .orElse(0);
   }
 }

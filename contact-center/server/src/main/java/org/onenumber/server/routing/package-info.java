@@ -11,6 +11,11 @@
  * sender is gone (a hung-up caller's abandon, a chat left without a socket past its grace period)
  * is handed over without waiting and tried again until journaled
  * ({@link org.onenumber.server.routing.UntilJournaled}, gauge {@code
- * onenumber.routing.journaled.later.pending}).
+ * onenumber.routing.journaled.later.pending}). Who routes what is read by
+ * {@link org.onenumber.server.routing.PartitionsReader} and pushed to the wallboard as server-sent
+ * events by {@link org.onenumber.server.routing.PartitionWatch} ({@code GET
+ * /api/v1/cluster/partitions/stream}): frames {@code event: partitions} with the view and its
+ * {@code changes} (acquired, lost, moved), and the comment {@code : ping N} of every stream
+ * ({@link org.onenumber.server.web.EventStreamHeartbeat}).
  */
 package org.onenumber.server.routing;

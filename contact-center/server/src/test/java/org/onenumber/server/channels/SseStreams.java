@@ -45,7 +45,7 @@ final class SseStreams implements AutoCloseable {
           if (line.isEmpty() && !block.isEmpty()) {
             events.add(block.toString());
             block.setLength(0);
-          } else if (!line.isEmpty()) {
+          } else if (!line.isEmpty() && !line.startsWith(":")) { // a comment (the heartbeat) is no event
             block.append(line.replace(": ", ":")).append('\n');
           }
         }

@@ -1,0 +1,145 @@
+package org.onenumber.server.routing;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.onenumber.server.cluster.RoutingOwnership;
+import org.onenumber.server.routing.PartitionsReader.Holder;
+import org.onenumber.server.routing.PartitionsReader.PartitionView;
+import org.onenumber.server.routing.PartitionsReader.PartitionsView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.BufferOverflowStrategy;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Pushes who routes what to the wallboards' partitions panels ({@code GET
+ * /api/v1/cluster/partitions/stream}, issue 11), so a failover shows without a click. The cases,
+ * mirrored in {@link #check}:
+ *
+ * <ol>
+ *   <li>a viewer connects: the current view at once (no changes);
+ *   <li>every {@value #WATCH_MS} ms while anybody watches, the lease table is read (one query): when
+ *       a partition's live holder or epoch differs from the last read, the whole view is pushed with
+ *       its changes — {@code acquired} (nobody held it), {@code lost} (its lease ended or expired:
+ *       nobody holds it now), {@code moved} (another node holds it);
+ *   <li>this node takes or loses a partition ({@link RoutingOwnership#whenChanged}): read at once;
+ *   <li>every {@value #REFRESH_MS} ms the view is pushed anyway, for its waiting counts.
+ * </ol>
+ *
+ * <p>Other nodes' takeovers are seen in the shared lease table, so a viewer on any node sees any
+ * takeover within {@value #WATCH_MS} ms of the lease being written (a dead owner's lease shows
+ * {@code lost} as it expires). With nobody watching nothing is read. Reads run on one named thread
+ * ({@code partition-watch}); a viewer more than {@value #VIEWER_BUFFER} frames behind loses the
+ * oldest (every frame is complete). Thread-safe.
+ */
+@Singleton
+final class PartitionWatch {
+
+  static final long WATCH_MS = 500;
+  static final long REFRESH_MS = 5000;
+  static final int VIEWER_BUFFER = 16;
+  private static final Logger LOG = LoggerFactory.getLogger(PartitionWatch.class);
+
+  /** One ownership change: {@code from} held {@code partition} before, {@code to} now (either null: nobody). */
+  @Serdeable
+  record Change(String partition, String change, String from, String to, Long epoch) {}
+
+  /** A pushed frame: {@link PartitionsView}'s fields and what changed since the last one. */
+  @Serdeable
+  record Frame(String node, boolean clustered, Instant at, List<PartitionView> partitions, List<Change> changes) {}
+
+  private final PartitionsReader reader;
+  private final JsonMapper json;
+  private final Sinks.Many<String> sink = Sinks.many().multicast().directBestEffort();
+  private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "partition-watch");
+    t.setDaemon(true);
+    return t;
+  });
+  private Map<String, Holder> last; // confined to the watch thread
+  private long lastPushNanos;
+
+  PartitionWatch(PartitionsReader reader, RoutingOwnership ownership, JsonMapper json) {
+    this.reader = reader;
+    this.json = json;
+    for (String partition : ownership.partitions()) {
+      ownership.whenChanged(partition, routes -> thread.execute(this::check));
+    }
+    thread.scheduleWithFixedDelay(this::check, WATCH_MS, WATCH_MS, TimeUnit.MILLISECONDS);
+  }
+
+  /** The frames for one viewer: the current view first, then every push. */
+  Flux<String> stream() {
+    return Flux.concat(Mono.fromCallable(() -> write(frame(reader.read(), List.of())))
+            .subscribeOn(Schedulers.boundedElastic()),
+        sink.asFlux().onBackpressureBuffer(VIEWER_BUFFER, dropped -> { }, BufferOverflowStrategy.DROP_OLDEST));
+  }
+
+  private void check() {
+    try {
+      if (sink.currentSubscriberCount() == 0) {
+        last = null; // nobody watches: read nothing; the next viewer gets a fresh view of its own
+        return;
+      }
+      Map<String, Holder> now = reader.holders();
+      List<Change> changes = last == null ? List.of() : changes(last, now);
+      boolean refresh = System.nanoTime() - lastPushNanos >= REFRESH_MS * 1_000_000;
+      boolean first = last == null;
+      last = now;
+      if (changes.isEmpty() && !refresh && !first) {
+        return;
+      }
+      lastPushNanos = System.nanoTime();
+      sink.tryEmitNext(write(frame(reader.read(), changes)));
+    } catch (RuntimeException e) {
+      LOG.warn("routing partitions not read for the wallboard: {}", e.getMessage());
+    }
+  }
+
+  /** The ownership changes from {@code before} to {@code now}, partition by partition. */
+  static List<Change> changes(Map<String, Holder> before, Map<String, Holder> now) {
+    List<Change> changes = new ArrayList<>();
+    now.forEach((partition, holder) -> {
+      Holder was = before.getOrDefault(partition, new Holder(null, null, false));
+      if (Objects.equals(was.owner(), holder.owner()) && Objects.equals(was.epoch(), holder.epoch())) {
+        return;
+      }
+      String change = holder.owner() == null ? "lost"
+          : was.owner() == null || was.owner().equals(holder.owner()) ? "acquired" : "moved";
+      changes.add(new Change(partition, change, was.owner(), holder.owner(), holder.epoch()));
+    });
+    return changes;
+  }
+
+  private static Frame frame(PartitionsView view, List<Change> changes) {
+    return new Frame(view.node(), view.clustered(), view.at(), view.partitions(), changes);
+  }
+
+  private String write(Frame frame) {
+    try {
+      return json.writeValueAsString(frame);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    thread.shutdownNow();
+  }
+}
