@@ -132,15 +132,17 @@ final class ChannelsFactory {
 
   /**
    * {@code onenumber.messaging.group-commit.lanes}: how many committers run side by side (a
-   * sender's messages always in the same one); {@code .max-batch}: the most inbound messages one
-   * transaction holds.
+   * sender's messages always in the same one), each on a connection of their own pool (not the
+   * shared one); {@code .max-batch}: the most inbound messages one transaction holds. Chat sessions
+   * and {@code POST /api/v1/contacts} write here too.
    */
   @Singleton
   @Named("inbound-messages")
   @Bean(preDestroy = "close")
-  GroupCommitLanes inboundCommits(Jdbc jdbc, @Value("${onenumber.messaging.group-commit.lanes:4}") int lanes,
+  GroupCommitLanes inboundCommits(Jdbc jdbc, javax.sql.DataSource shared,
+      @Value("${onenumber.messaging.group-commit.lanes:4}") int lanes,
       @Value("${onenumber.messaging.group-commit.max-batch:200}") int maxBatch) {
-    return new GroupCommitLanes(jdbc, "inbound-message-commits", lanes, maxBatch);
+    return GroupCommitLanes.withOwnConnections(jdbc, shared, "inbound-message-commits", lanes, maxBatch);
   }
 
   @Singleton

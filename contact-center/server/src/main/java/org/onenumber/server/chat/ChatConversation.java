@@ -1,6 +1,7 @@
 package org.onenumber.server.chat;
 
 import io.micronaut.websocket.WebSocketSession;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.InstantSource;
 import java.util.Base64;
@@ -25,6 +26,7 @@ import org.onenumber.core.port.in.ReceiveMessageCommand;
 import org.onenumber.core.port.in.UpdateDeliveryStatus;
 import org.onenumber.core.port.out.ContactJournal;
 import org.onenumber.server.chat.JdbcChatSessions.ChatSession;
+import org.onenumber.server.persistence.GroupCommitLanes;
 
 /**
  * What each chat frame does. The cases, by frame type:
@@ -44,7 +46,12 @@ import org.onenumber.server.chat.JdbcChatSessions.ChatSession;
  *   <li>Anything else, or a frame before {@code start}/{@code resume}: invalid input.
  * </ol>
  *
- * Citizen text is stored as plain text with control characters removed; it is never turned into
+ * A session's row is written in the inbound messages' group commit ({@link GroupCommitLanes}, the
+ * lane of its chat handle): {@code start}'s row in the next batch, a first message's contact in the
+ * same transaction as the message. Each used to autocommit on a connection of the shared pool of its
+ * own, and at New York's peak the chat lane's frames waited for that pool (issue 17, session 16).
+ *
+ * <p>Citizen text is stored as plain text with control characters removed; it is never turned into
  * HTML (both pages render it with {@code textContent}). Thread-safe.
  */
 @Singleton
@@ -63,10 +70,12 @@ final class ChatConversation {
   private final ChatAbandonTimer abandonTimer;
   private final InstantSource clock;
   private final RandomGenerator random;
+  private final GroupCommitLanes commits;
 
   ChatConversation(JdbcChatSessions sessions, JdbcSurveys surveys, ReceiveMessage receive,
       UpdateDeliveryStatus delivery, ContactJournal journal, ChatHub hub, LeaveChat leave, ChatAbandonTimer abandonTimer,
-      InstantSource clock, RandomGenerator random) {
+      InstantSource clock, RandomGenerator random, @Named("inbound-messages") GroupCommitLanes commits) {
+    this.commits = commits;
     this.sessions = sessions;
     this.surveys = surveys;
     this.receive = receive;
@@ -108,7 +117,10 @@ final class ChatConversation {
     random.nextBytes(secret);
     ChatSession session = new ChatSession(Base64.getUrlEncoder().withoutPadding().encodeToString(secret),
         "web-" + Ids.timeOrdered(clock.instant(), random), language, null, false);
-    sessions.create(session, clock.instant());
+    commits.run(session.handle(), () -> {
+      sessions.create(session, clock.instant());
+      return null;
+    });
     attach(session, socket);
   }
 
@@ -154,13 +166,21 @@ final class ChatConversation {
       throw new InvalidInputException("clientId is longer than 64 characters");
     }
     String body = PlainText.clean(text(frame, "body"));
-    ReceiveMessage.Outcome outcome = receive.receive(new ReceiveMessageCommand(Channel.CHAT,
-        new CitizenIdentity.ChatHandle(session.handle()), session.handle(), body, null,
-        "chat:" + session.handle() + ":" + clientId, session.language()));
+    var identity = new CitizenIdentity.ChatHandle(session.handle());
+    var command = new ReceiveMessageCommand(Channel.CHAT, identity, session.handle(), body, null,
+        "chat:" + session.handle() + ":" + clientId, session.language());
+    // the lane ReceiveMessage takes (the sender's identity); the message's own run joins this transaction
+    ReceiveMessage.Outcome outcome = commits.run(identity.value(), () -> {
+      ReceiveMessage.Outcome received = receive.receive(command);
+      ContactId opened = received.message().contact();
+      if (opened != null && !opened.equals(session.contact())) {
+        sessions.attach(session.token(), opened);
+      }
+      return received;
+    });
     Message stored = outcome.message();
     ContactId contact = stored.contact();
     if (contact != null && !contact.equals(session.contact())) {
-      sessions.attach(session.token(), contact);
       hub.connect(contact, socket);
     }
     Map<String, Object> ack = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.json.JsonMapper;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import org.onenumber.core.error.RetriableException;
 import org.onenumber.core.intake.ContactIntake;
 import org.onenumber.core.port.in.OpenContactCommand;
 import org.onenumber.server.api.Views.ContactView;
+import org.onenumber.server.persistence.GroupCommitLanes;
 
 /**
  * Intake with an optional {@link IdempotencyKey}. Without a key: a fresh contact. With one:
@@ -28,7 +30,13 @@ import org.onenumber.server.api.Views.ContactView;
  *       its contact rolls back and it answers the first's answer.
  * </ul>
  *
- * Keys live {@code onenumber.intake.idempotency-ttl} (24 h). Thread-safe.
+ * The contact (and its key) is written in the inbound messages' group commit ({@link
+ * GroupCommitLanes}, the lane of the citizen's identity, as a text's contact is): concurrent posts
+ * share one transaction and one commit, and each answers after the commit holding it. Each used to
+ * take a connection of the shared pool for its own transaction; at New York's peak the contacts lane
+ * waited for that pool (issue 17, session 16).
+ *
+ * <p>Keys live {@code onenumber.intake.idempotency-ttl} (24 h). Thread-safe.
  */
 @Singleton
 public final class IdempotentIntake {
@@ -41,9 +49,12 @@ public final class IdempotentIntake {
   private final JsonMapper json;
   private final InstantSource clock;
   private final Duration ttl;
+  private final GroupCommitLanes commits;
 
   IdempotentIntake(ContactIntake intake, JdbcIntakeKeys keys, JsonMapper json, InstantSource clock,
-      @Value("${onenumber.intake.idempotency-ttl:24h}") Duration ttl) {
+      @Value("${onenumber.intake.idempotency-ttl:24h}") Duration ttl,
+      @Named("inbound-messages") GroupCommitLanes commits) {
+    this.commits = commits;
     this.intake = intake;
     this.keys = keys;
     this.json = json;
@@ -53,8 +64,9 @@ public final class IdempotentIntake {
 
   /** Opens the contact, or answers the key's first answer; {@code key} may be null. */
   public Answer open(OpenContactCommand command, IdempotencyKey key) {
+    Object lane = command.identity().value();
     if (key == null) {
-      return new Answer(ContactView.of(intake.open(command)), false);
+      return new Answer(ContactView.of(commits.run(lane, () -> intake.open(command))), false);
     }
     Optional<Answer> earlier = earlier(key);
     if (earlier.isPresent()) {
@@ -62,11 +74,11 @@ public final class IdempotentIntake {
     }
     try {
       ContactView[] opened = new ContactView[1];
-      intake.open(command, contact -> {
+      commits.run(lane, () -> intake.open(command, contact -> {
         opened[0] = ContactView.of(contact);
         Instant now = clock.instant();
         keys.store(key, contact.id().value(), write(opened[0]), now, now.plus(ttl));
-      });
+      }));
       return new Answer(opened[0], false);
     } catch (RetriableException e) {
       if (JdbcIntakeKeys.duplicateKey(e)) {

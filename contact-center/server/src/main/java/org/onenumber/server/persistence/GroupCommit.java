@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
  * </ol>
  *
  * A caller already inside a transaction runs its work there (it joins; nothing is deferred).
+ * Given a pool of its own ({@link GroupCommitLanes#withOwnConnections}), the committer takes its
+ * transactions' connections there, never behind the shared pool's requests.
  * Thread-safe; one committer thread, so items run one after the other.
  */
 public final class GroupCommit implements AutoCloseable {
@@ -55,6 +57,8 @@ public final class GroupCommit implements AutoCloseable {
   private final int maxBatch;
   private final BlockingQueue<Item> waiting = new LinkedBlockingQueue<>();
   private final Thread committer;
+  /** Where the committer's connections come from; null: the shared pool. */
+  private final javax.sql.DataSource own;
   private final java.util.concurrent.atomic.AtomicLong transactions = new java.util.concurrent.atomic.AtomicLong();
   private volatile boolean closed;
 
@@ -63,6 +67,12 @@ public final class GroupCommit implements AutoCloseable {
    * @param maxBatch the most items one transaction holds
    */
   public GroupCommit(Jdbc jdbc, String name, int maxBatch) {
+    this(jdbc, name, maxBatch, null);
+  }
+
+  /** As {@link #GroupCommit(Jdbc, String, int)}, the transactions on connections of {@code own} (null: the shared pool). */
+  GroupCommit(Jdbc jdbc, String name, int maxBatch, javax.sql.DataSource own) {
+    this.own = own;
     if (maxBatch < 1) {
       throw new IllegalArgumentException("maxBatch must be at least 1");
     }
@@ -104,7 +114,11 @@ public final class GroupCommit implements AutoCloseable {
         break;
       }
       waiting.drainTo(batch, maxBatch - 1);
-      commit(batch);
+      if (own == null) {
+        commit(batch);
+      } else {
+        jdbc.onPool(own, () -> commit(batch));
+      }
       batch.clear();
     }
     RetriableException stopping = new RetriableException("the server is stopping; retry", null);

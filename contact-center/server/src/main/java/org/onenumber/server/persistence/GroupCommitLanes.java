@@ -16,6 +16,8 @@ import java.util.function.Supplier;
 public final class GroupCommitLanes implements AutoCloseable {
 
   private final List<GroupCommit> lanes = new ArrayList<>();
+  /** The committers' own pool, closed with the lanes; null: they use the shared pool. */
+  private final com.zaxxer.hikari.HikariDataSource own;
 
   /**
    * @param name the committer threads' name; lane {@code i}'s is {@code name-i}
@@ -23,12 +25,29 @@ public final class GroupCommitLanes implements AutoCloseable {
    * @param maxBatch the most items one transaction of a lane holds
    */
   public GroupCommitLanes(Jdbc jdbc, String name, int lanes, int maxBatch) {
+    this(jdbc, name, lanes, maxBatch, null);
+  }
+
+  private GroupCommitLanes(Jdbc jdbc, String name, int lanes, int maxBatch, com.zaxxer.hikari.HikariDataSource own) {
     if (lanes < 1) {
       throw new IllegalArgumentException("lanes must be at least 1");
     }
+    this.own = own;
     for (int i = 0; i < lanes; i++) {
-      this.lanes.add(new GroupCommit(jdbc, name + "-" + i, maxBatch));
+      this.lanes.add(new GroupCommit(jdbc, name + "-" + i, maxBatch, own));
     }
+  }
+
+  /**
+   * Lanes whose committers take their connections from a pool of their own, one connection per lane
+   * ({@link OwnPool} named {@code name}; the shared pool when {@code shared} is not a Hikari pool).
+   * On the shared pool a committer waited for a connection behind every other request before each
+   * batch, and its callers with it: at New York's peak (issue 17, session 16) the chat sessions' reads
+   * and timers kept 50-140 requests waiting for the 16 shared connections.
+   */
+  public static GroupCommitLanes withOwnConnections(Jdbc jdbc, javax.sql.DataSource shared, String name, int lanes,
+      int maxBatch) {
+    return new GroupCommitLanes(jdbc, name, lanes, maxBatch, OwnPool.of(shared, name, Math.max(1, lanes)));
   }
 
   /** Runs {@code work} in the next batch of {@code key}'s lane; returns its value once that committed. */
@@ -44,5 +63,8 @@ public final class GroupCommitLanes implements AutoCloseable {
   @Override
   public void close() {
     lanes.forEach(GroupCommit::close);
+    if (own != null) {
+      own.close();
+    }
   }
 }

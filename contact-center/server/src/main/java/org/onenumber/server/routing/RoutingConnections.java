@@ -1,15 +1,14 @@
 package org.onenumber.server.routing;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.sql.SQLException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.onenumber.server.persistence.Jdbc;
+import org.onenumber.server.persistence.OwnPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,36 +45,11 @@ public final class RoutingConnections {
     }
     this.jdbc = jdbc;
     this.readAhead = readAhead;
-    HikariDataSource hikari = hikari(shared);
-    if (hikari == null) {
+    this.own = OwnPool.of(shared, "routing", size + readAhead);
+    if (own == null) {
       LOG.warn("routing shares the datasource: it is not a Hikari pool");
-      this.own = null;
-      this.pool = shared;
-      return;
     }
-    HikariConfig config = new HikariConfig();
-    config.setPoolName("routing");
-    config.setJdbcUrl(hikari.getJdbcUrl());
-    config.setDriverClassName(hikari.getDriverClassName());
-    config.setUsername(hikari.getUsername());
-    config.setPassword(hikari.getPassword());
-    config.setDataSourceProperties(hikari.getDataSourceProperties());
-    config.setConnectionTimeout(hikari.getConnectionTimeout());
-    config.setValidationTimeout(hikari.getValidationTimeout());
-    config.setMaximumPoolSize(size + readAhead);
-    config.setMinimumIdle(size + readAhead);
-    // a database that is down at start must not stop the server here: the shared pool reports it
-    config.setInitializationFailTimeout(-1);
-    this.own = new HikariDataSource(config);
-    this.pool = own;
-  }
-
-  private static HikariDataSource hikari(DataSource shared) {
-    try {
-      return shared.isWrapperFor(HikariDataSource.class) ? shared.unwrap(HikariDataSource.class) : null;
-    } catch (SQLException e) {
-      return null;
-    }
+    this.pool = own == null ? shared : own;
   }
 
   /** Runs {@code work} (on the routing context) with its database work on routing's own connections. */

@@ -123,6 +123,11 @@ final class ServerHarness implements AutoCloseable, BeforeEachCallback, AfterEac
     return server.getApplicationContext().getBean(type);
   }
 
+  /** The bean of {@code type} named {@code name} ({@code @Named}). */
+  <T> T bean(Class<T> type, String name) {
+    return server.getApplicationContext().getBean(type, io.micronaut.inject.qualifiers.Qualifiers.byName(name));
+  }
+
   String login(String user) {
     Map<?, ?> body = client.toBlocking().retrieve(HttpRequest.POST("/login",
         Map.of("username", user, "password", "demo1234")), Map.class);

@@ -28,13 +28,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.onenumber.server.persistence.GroupCommitLanes;
 import org.onenumber.server.persistence.Jdbc;
 
 /**
  * {@code Idempotency-Key} on {@code POST /api/v1/contacts} over HTTP against a running server: a
  * repeat answers the first answer without a second contact, another body under the key is a 422
  * that quotes nothing stored, a malformed key a 400, and concurrent repeats of one key make one
- * contact. Subclasses choose the database.
+ * contact. The contact is written in the inbound messages' group commit (issue 17, session 16).
+ * Subclasses choose the database.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class IntakeIdempotencyTestBase {
@@ -127,6 +129,41 @@ abstract class IntakeIdempotencyTestBase {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * A post's contact is written in a transaction of the inbound messages' group commit, and
+   * concurrent posts by different citizens all are. Fails on the old code (each post in a transaction
+   * of its own on the shared pool: the lanes' count did not move).
+   */
+  @Test
+  void postsAreWrittenInTheIntakeGroupCommit() throws Exception {
+    GroupCommitLanes lanes = server.getApplicationContext().getBean(GroupCommitLanes.class,
+        io.micronaut.inject.qualifiers.Qualifiers.byName("inbound-messages"));
+    String topic = "lanes " + UUID.randomUUID();
+    long before = lanes.transactions();
+    assertEquals(201, post(body(topic), null).statusCode());
+    assertEquals(before + 1, lanes.transactions(), "one post: one transaction of the lanes");
+
+    int posts = 16;
+    ExecutorService pool = Executors.newFixedThreadPool(posts);
+    try {
+      List<Callable<HttpResponse<String>>> all = new ArrayList<>();
+      for (int i = 0; i < posts; i++) {
+        String phone = String.format("010-7%03d-4567", i);
+        all.add(() -> post("{\"channel\":\"VOICE\",\"phone\":\"" + phone
+            + "\",\"language\":\"ko\",\"topic\":\"" + topic + "\"}", UUID.randomUUID().toString()));
+      }
+      for (Future<HttpResponse<String>> answer : pool.invokeAll(all)) {
+        assertEquals(201, answer.get().statusCode(), answer.get().body());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    long used = lanes.transactions() - before - 1;
+    assertTrue(used >= 1 && used <= posts, used + " transactions of the lanes for " + posts + " posts");
+    assertEquals(posts + 1, contactsAbout(topic));
+    System.out.printf("[intake] %d concurrent posts in %d transactions of the lanes%n", posts, used);
   }
 
   private static String body(String topic) {
