@@ -8,17 +8,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
-import org.onenumber.server.TestDatabases;
 
 /**
  * The three-node cluster behind a real load balancer, its busiest partition's owner killed under load
@@ -45,23 +41,15 @@ import org.onenumber.server.TestDatabases;
 class ClusterLbKillFaults {
 
   private static final List<String> OPERATORS = List.of("op-001", "op-004");
-  private static final List<String> NAMES = List.of("node-a", "node-b", "node-c");
   private static final Duration FAILOVER_GOAL = Duration.ofSeconds(5);
   private static final Duration LOADED_BEFORE_KILL = Duration.ofSeconds(6);
   private static final int CITIZENS = 4;
 
   @Test
   void theBusiestPartitionsOwnerDiesBehindHaproxyAndCitizensGoOnWithNothingLost() throws Exception {
-    String url = TestDatabases.freshPostgres("cluster_lb_kill");
-    PartitionFailoverPostgresIT.seedWithDisjointOperators(url);
-    Path dir = Files.createTempDirectory("onenumber-cluster-lb");
-    List<Map<String, String>> settings = ClusterNodes.properties(url, NAMES);
-    Map<String, ServerProcess> nodes = new LinkedHashMap<>();
-    for (int i = 0; i < NAMES.size(); i++) {
-      Map<String, String> node = PartitionKillFaults.partitioned(settings.get(i));
-      node.put("onenumber.trusted-proxies", Haproxy.SOURCE);
-      nodes.put(NAMES.get(i), new ServerProcess(Files.createDirectories(dir.resolve(NAMES.get(i))), node));
-    }
+    TestCluster cluster = TestCluster.partitioned("cluster_lb_kill", "node-a", "node-b", "node-c")
+        .with("onenumber.trusted-proxies", Haproxy.SOURCE);
+    Map<String, ServerProcess> nodes = cluster.processes();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     String run = "lb" + ProcessHandle.current().pid() % 1000;
     Haproxy.requireInstalled();
@@ -79,12 +67,7 @@ class ClusterLbKillFaults {
     Map<String, Integer> engine;
     String busiest;
     try {
-      nodes.get("node-a").start();
-      List<CompletableFuture<?>> starting = new ArrayList<>();
-      for (ServerProcess node : List.copyOf(nodes.values()).subList(1, 3)) {
-        starting.add(CompletableFuture.runAsync(() -> ClusterFailoverIT.startAlive(node)));
-      }
-      CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
+      cluster.startProcesses();
       Map<String, URI> addresses = new LinkedHashMap<>();
       nodes.forEach((name, node) -> addresses.put(name, node.uri()));
       haproxy = Haproxy.start(addresses, "city");
@@ -138,15 +121,12 @@ class ClusterLbKillFaults {
           running.close();
         }
       }
-      for (ServerProcess node : nodes.values()) {
-        node.stop();
-      }
+      cluster.close();
       if (haproxy != null) {
         haproxy.close();
       }
     }
-    CrashSafetyIT.Database database = () -> DriverManager.getConnection(url, TestDatabases.PG_USER,
-        TestDatabases.PG_PASSWORD);
+    CrashSafetyIT.Database database = cluster.database();
     CrashSafetyIT.Counts counts = CrashSafetyIT.count(load, database);
     CrashSafetyIT.JournalChecks journal = CrashSafetyIT.JournalChecks.of(database, citizens, engine);
     ChatCounts chats = journal.chats();
