@@ -2,8 +2,10 @@ package org.onenumber.telephony.asterisk;
 
 import java.time.InstantSource;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -12,6 +14,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.telephony.OrderedWrites;
 
@@ -57,7 +60,7 @@ public final class AsteriskCalls implements AutoCloseable {
    * Calls whose session ended on this node, the most recent {@value #ENDED_KEPT}: true once the end
    * the session reported to routing has settled (journaled or refused); guarded by itself.
    */
-  private final Map<ContactId, Boolean> ended = new java.util.LinkedHashMap<>(256, 0.75f, false) {
+  private final Map<ContactId, Boolean> ended = new LinkedHashMap<>(256, 0.75f, false) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<ContactId, Boolean> eldest) {
       return size() > ENDED_KEPT;
@@ -66,7 +69,7 @@ public final class AsteriskCalls implements AutoCloseable {
   /** Offers being rung: when their {@code Dial} was sent, for the answered leg's stages. */
   private final Map<ContactId, Ring> ringing = new ConcurrentHashMap<>();
   private volatile RingTimings ringTimings = RingTimings.NONE;
-  private volatile java.util.function.BooleanSupplier hangupsWatched = () -> false;
+  private volatile BooleanSupplier hangupsWatched = () -> false;
   private final Set<ContactId> adopted = ConcurrentHashMap.newKeySet();
   private final CarriedCalls store;
   private final InstantSource clock;
@@ -145,7 +148,7 @@ public final class AsteriskCalls implements AutoCloseable {
   }
 
   /** Moves the signals waiting in {@code contact}'s mailbox to {@code into}, in order, without waiting. */
-  void drainTo(ContactId contact, java.util.Collection<CallSignal> into) {
+  void drainTo(ContactId contact, Collection<CallSignal> into) {
     Call call = calls.get(contact);
     if (call != null) {
       call.mailbox().drainTo(into);
@@ -191,7 +194,7 @@ public final class AsteriskCalls implements AutoCloseable {
 
   /** Records the ring path's stages with {@code timings} from now on. */
   public void timeRingsWith(RingTimings timings) {
-    this.ringTimings = java.util.Objects.requireNonNull(timings, "timings");
+    this.ringTimings = Objects.requireNonNull(timings, "timings");
   }
 
   /** Where the ring path's stages are recorded ({@link RingTimings#NONE} unless {@link #timeRingsWith}). */
@@ -249,7 +252,7 @@ public final class AsteriskCalls implements AutoCloseable {
    * logged in (its {@code Hangup} event puts {@link CallSignal.HangUp} in the call's mailbox), so a
    * session then probes the channel less often ({@link #hangupsWatched()}).
    */
-  public void watchHangupsWith(java.util.function.BooleanSupplier watched) {
+  public void watchHangupsWith(BooleanSupplier watched) {
     this.hangupsWatched = watched;
   }
 

@@ -9,8 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -19,10 +17,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -57,18 +53,10 @@ class ClusterFailoverIT {
 
   @Test
   void theOwnersDeathIsTakenOverWithinFiveSecondsWithNothingLostAndNoDoubleAssignment() throws Exception {
-    Path dir = Files.createTempDirectory("onenumber-cluster");
-    String url = TestDatabases.freshPostgres("cluster_failover");
-    List<ServerProcess> nodes = new ArrayList<>();
-    List<String> names = List.of("node-a", "node-b", "node-c");
-    List<Map<String, String>> settings = ClusterNodes.properties(url, names);
-    for (int i = 0; i < names.size(); i++) {
-      nodes.add(new ServerProcess(Files.createDirectories(dir.resolve(names.get(i))), settings.get(i)));
-    }
-    ServerProcess first = nodes.get(0).start();
-    CompletableFuture<?> b = CompletableFuture.runAsync(() -> startAlive(nodes.get(1)));
-    CompletableFuture<?> c = CompletableFuture.runAsync(() -> startAlive(nodes.get(2)));
-    CompletableFuture.allOf(b, c).join();
+    TestCluster cluster = TestCluster.onePartition("cluster_failover", "node-a", "node-b", "node-c");
+    String url = cluster.url();
+    List<ServerProcess> nodes = List.copyOf(cluster.startProcesses().values());
+    ServerProcess first = nodes.get(0);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     assertEquals(200, health(http, first).statusCode(), "the first node up owns routing");
     for (ServerProcess standby : nodes.subList(1, 3)) {
@@ -146,12 +134,9 @@ class ClusterFailoverIT {
         after.stop();
       }
       operators.stop();
-      for (ServerProcess node : nodes) {
-        node.stop();
-      }
+      cluster.close();
     }
-    CrashSafetyIT.Database database = () -> DriverManager.getConnection(url, TestDatabases.PG_USER,
-        TestDatabases.PG_PASSWORD);
+    CrashSafetyIT.Database database = cluster.database();
     CrashSafetyIT.Counts counts = CrashSafetyIT.count(load, database).plus(CrashSafetyIT.count(after, database));
     int doubleAssigned;
     int mismatched;

@@ -57,13 +57,11 @@ class PartitionFailoverPostgresIT {
 
   @Test
   void onlyTheStoppedNodesPartitionMovesWithinFiveSecondsAndTheOtherNeverPauses() throws Exception {
-    String url = TestDatabases.freshPostgres("partition_failover");
-    seedWithDisjointOperators(url);
-    List<Map<String, String>> settings = ClusterNodes.properties(url, List.of("node-a", "node-b"));
-    EmbeddedServer a = node(settings.get(0));
-    EmbeddedServer b = node(settings.get(1));
+    TestCluster cluster = TestCluster.partitioned("partition_failover", "node-a", "node-b");
+    String url = cluster.url();
+    EmbeddedServer a = cluster.embedded("node-a");
+    EmbeddedServer b = cluster.embedded("node-b");
     RoutingHost routingA = a.getApplicationContext().getBean(RoutingHost.class);
-    RoutingHost routingB = b.getApplicationContext().getBean(RoutingHost.class);
     String run = "pa" + ProcessHandle.current().pid() % 1000;
     URI first = a.getURI();
     SimulatedOperators operators = null;
@@ -75,10 +73,8 @@ class PartitionFailoverPostgresIT {
     long oldestWaitAfter;
     long waitedSinceQueued;
     Instant stoppedAt;
-    boolean bStopped = false;
     try {
-      await("each node routes its fair share").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-          .until(() -> routingA.routedHere().equals(List.of("routing")) && routingB.routedHere().equals(List.of("city")));
+      cluster.awaitEmbeddedShares();
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
       for (EmbeddedServer node : List.of(a, b)) { // a balancer sends traffic to every node that routes a partition
         assertEquals(200, http.send(HttpRequest.newBuilder(node.getURI().resolve("/health/readiness")).build(),
@@ -111,7 +107,6 @@ class PartitionFailoverPostgresIT {
       stoppedAt = Instant.now();
       long stopped = System.nanoTime();
       b.getApplicationContext().close();
-      bStopped = true;
       await("the first node routes both partitions").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
           .until(() -> routingA.routedHere().equals(List.of("city", "routing")));
       failoverSeconds = (System.nanoTime() - stopped) / 1e9;
@@ -151,10 +146,7 @@ class PartitionFailoverPostgresIT {
       if (probe != null) {
         probe.stop();
       }
-      if (!bStopped) {
-        b.getApplicationContext().close();
-      }
-      a.getApplicationContext().close();
+      cluster.close();
     }
     new PartitionVerdict("cluster-partition", load, operators, probe, failoverSeconds, positions, engine, oldestWaitAfter,
         waitedSinceQueued).check(url, FAILOVER_GOAL);
@@ -183,12 +175,6 @@ class PartitionFailoverPostgresIT {
       }
       assertEquals(Set.of(new QueueId("messaging-ko")), directory.agent(new AgentId("op-001")).orElseThrow().queues());
     }
-  }
-
-  static EmbeddedServer node(Map<String, String> cluster) throws IOException {
-    Map<String, String> settings = new HashMap<>(cluster);
-    settings.put("onenumber.cluster.partitions", PARTITIONS);
-    return ApplicationContext.run(EmbeddedServer.class, properties(settings));
   }
 
   static Map<String, Object> properties(Map<String, String> settings) throws IOException {

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -59,14 +57,10 @@ class PartitionHandoffFaults {
 
   @Test
   void contactsHandedAcrossPartitionsUnderLoadArriveOnceWhileTheTargetsOwnerIsKilled() throws Exception {
-    String url = TestDatabases.freshPostgres("partition_handoff_faults");
-    PartitionFailoverPostgresIT.seedWithDisjointOperators(url);
-    Path dir = Files.createTempDirectory("onenumber-partition-handoff");
-    List<Map<String, String>> settings = ClusterNodes.properties(url, List.of("node-a", "node-b"));
-    ServerProcess a = new ServerProcess(Files.createDirectories(dir.resolve("a")),
-        PartitionKillFaults.partitioned(settings.get(0)));
-    ServerProcess b = new ServerProcess(Files.createDirectories(dir.resolve("b")),
-        PartitionKillFaults.partitioned(settings.get(1)));
+    TestCluster cluster = TestCluster.partitioned("partition_handoff_faults", "node-a", "node-b");
+    String url = cluster.url();
+    ServerProcess a = cluster.process("node-a");
+    ServerProcess b = cluster.process("node-b");
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     String run = "ph" + ProcessHandle.current().pid() % 1000;
     SimulatedOperators city = null;
@@ -76,8 +70,7 @@ class PartitionHandoffFaults {
     PartitionFailoverPostgresIT.Probe probe = null;
     HandoffVerdict.Run observed;
     try {
-      a.start();
-      b.startAlive();
+      cluster.startProcesses();
       URI node = b.uri();
       String supervisor = Logins.token(http, node, "sv-01");
       await("node-b says it routes city and node-a routing").atMost(Duration.ofSeconds(30))
@@ -139,8 +132,7 @@ class PartitionHandoffFaults {
       if (probe != null) {
         probe.stop();
       }
-      b.stop();
-      a.stop();
+      cluster.close();
     }
     new HandoffVerdict(observed).check(url, FAILOVER_GOAL);
   }

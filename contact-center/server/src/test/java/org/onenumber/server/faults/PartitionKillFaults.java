@@ -10,15 +10,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.onenumber.server.TestDatabases;
 
 /**
  * A routing partition's owner killed with SIGKILL (issue 11), with server JVMs: two cluster nodes on one
@@ -40,12 +36,10 @@ class PartitionKillFaults {
 
   @Test
   void theKilledOwnersPartitionMovesWithinFiveSecondsAndTheOtherNeverStops() throws Exception {
-    String url = TestDatabases.freshPostgres("partition_kill");
-    PartitionFailoverPostgresIT.seedWithDisjointOperators(url);
-    Path dir = Files.createTempDirectory("onenumber-partition-kill");
-    List<Map<String, String>> settings = ClusterNodes.properties(url, List.of("node-a", "node-b"));
-    ServerProcess a = new ServerProcess(Files.createDirectories(dir.resolve("a")), partitioned(settings.get(0)));
-    ServerProcess b = new ServerProcess(Files.createDirectories(dir.resolve("b")), partitioned(settings.get(1)));
+    TestCluster cluster = TestCluster.partitioned("partition_kill", "node-a", "node-b");
+    String url = cluster.url();
+    ServerProcess a = cluster.process("node-a");
+    ServerProcess b = cluster.process("node-b");
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     String run = "pk" + ProcessHandle.current().pid() % 1000;
     SimulatedOperators operators = null;
@@ -59,8 +53,7 @@ class PartitionKillFaults {
     Instant oldestQueuedAt;
     Instant killedAt;
     try {
-      a.start();
-      b.startAlive();
+      cluster.startProcesses();
       String supervisor = Logins.token(http, a.uri(), "sv-01");
       String admin = Logins.token(http, a.uri(), "admin"); // health details need a login; one token for both nodes
       await("each node routes its fair share").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
@@ -107,20 +100,12 @@ class PartitionKillFaults {
       if (probe != null) {
         probe.stop();
       }
-      b.stop();
-      a.stop();
+      cluster.close();
     }
     new PartitionVerdict("cluster-partition-kill", load, operators, probe, failoverSeconds, positions, engine, oldestWaitAfter,
         waitedSinceQueued).check(url, FAILOVER_GOAL);
     assertTrue(Duration.between(oldestQueuedAt, killedAt).compareTo(WAITED_BEFORE_KILL.minusSeconds(2)) > 0,
         "the oldest contact waited long enough before the kill to tell a carried-over wait from a new one");
-  }
-
-  static Map<String, String> partitioned(Map<String, String> cluster) {
-    Map<String, String> settings = new HashMap<>(cluster);
-    settings.put("onenumber.cluster.partitions", PartitionFailoverPostgresIT.PARTITIONS);
-    settings.put("logger.levels.org.onenumber.server.routing.RoutingPartition", "INFO");
-    return settings;
   }
 
   /** Whether the node's logged-in {@code /health} details list {@code partition} among those it routes. */

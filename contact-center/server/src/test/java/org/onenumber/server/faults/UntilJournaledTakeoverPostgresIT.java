@@ -17,7 +17,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -46,19 +45,16 @@ class UntilJournaledTakeoverPostgresIT {
 
   @Test
   void abandonsHandedWhileTheOwnerStopsAreJournaledOnceByTheNextOwner() throws Exception {
-    String url = TestDatabases.freshPostgres("until_journaled_takeover");
-    PartitionFailoverPostgresIT.seedWithDisjointOperators(url);
-    List<Map<String, String>> settings = ClusterNodes.properties(url, List.of("node-a", "node-b"));
-    EmbeddedServer a = PartitionFailoverPostgresIT.node(settings.get(0));
-    EmbeddedServer b = PartitionFailoverPostgresIT.node(settings.get(1));
+    TestCluster cluster = TestCluster.partitioned("until_journaled_takeover", "node-a", "node-b");
+    String url = cluster.url();
+    EmbeddedServer a = cluster.embedded("node-a");
+    EmbeddedServer b = cluster.embedded("node-b");
     RoutingHost routingA = a.getApplicationContext().getBean(RoutingHost.class);
-    RoutingHost routingB = b.getApplicationContext().getBean(RoutingHost.class);
     List<CompletableFuture<Decisions>> handed = new ArrayList<>();
     List<String> callers = new ArrayList<>();
     double retries;
     try {
-      await("each node routes its fair share").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-          .until(() -> routingA.routedHere().equals(List.of("routing")) && routingB.routedHere().equals(List.of("city")));
+      cluster.awaitEmbeddedShares();
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
       for (int i = 0; i < CALLERS; i++) {
         callers.add(intake(http, a.getURI(), i));
@@ -77,10 +73,7 @@ class UntilJournaledTakeoverPostgresIT {
       retries = a.getApplicationContext().getBean(MeterRegistry.class).get("onenumber.routing.journaled.later.retries")
           .counter().count();
     } finally {
-      if (b.getApplicationContext().isRunning()) {
-        b.getApplicationContext().close();
-      }
-      a.getApplicationContext().close();
+      cluster.close();
     }
     int journaledOnce = 0;
     List<String> wrong = new ArrayList<>();
