@@ -1,6 +1,7 @@
 package org.onenumber.ops.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -96,6 +97,7 @@ public final class Simulation {
   private final AtomicLong dispatched = new AtomicLong();
   private volatile double cpuSecondsAtEnd = Double.NaN;
   private double closingAfterSeconds = CLOSING_AFTER_LAST_S;
+  private Duration callersWaitForMusic = VoiceCitizen.IVR_WITHIN;
 
   public Simulation(SimulationOptions options, List<Arrival> trace) {
     this.options = options;
@@ -278,6 +280,15 @@ public final class Simulation {
    */
   public Simulation closingAfterLastArrival(double traceSeconds) {
     this.closingAfterSeconds = traceSeconds;
+    return this;
+  }
+
+  /**
+   * How long (wall time) a caller waits for the IVR's music before hanging up (default 30 s; see
+   * {@code VoiceCitizen}); returns this simulation.
+   */
+  public Simulation callersWaitingForMusic(Duration wallTime) {
+    this.callersWaitForMusic = wallTime;
     return this;
   }
 
@@ -477,7 +488,8 @@ public final class Simulation {
     try {
       for (int redialled = 0; ; redialled++) {
         long call = redialled == 0 ? n : calls.incrementAndGet();
-        VoiceCitizen.Outcome outcome = new VoiceCitizen(ledger, this::traceSeconds, options.speedup(), phones::get)
+        VoiceCitizen.Outcome outcome = new VoiceCitizen(ledger, this::traceSeconds, options.speedup(), phones::get,
+            callersWaitForMusic)
             .run(options.url().getHost(), options.agiPort(), a, call, patienceSeconds);
         if (outcome != VoiceCitizen.Outcome.BUSY) {
           return;

@@ -33,7 +33,9 @@ import org.onenumber.testkit.FastAgiCaller.Ring;
  *       (the IVR opened the contact on that key before going on: the server's acknowledgement,
  *       {@link SimulationLedger}) — under the call's own key, since nothing tells a waiting caller
  *       the contact's id — and the caller waits on hold (music, announcements) once the server
- *       plays music;
+ *       plays music; no music within 30 s: the caller hangs up and counts the call as the server
+ *       decided it (a contact it abandoned if the IVR had opened one, else none: {@link
+ *       #hangUpBeforeMusic});
  *   <li>the server dials an operator's device: {@code Dial}'s {@code U()} option names the contact
  *       and the operator, and the ledger's entry moves to the contact's id; the operator's phone
  *       is picked up at once if that operator is at work (busy while they talk on another call:
@@ -66,7 +68,14 @@ final class VoiceCitizen {
     DONE
   }
 
-  private static final Duration IVR_WITHIN = Duration.ofSeconds(30);
+  /** How long a caller waits for the IVR's music (its menus and its intake) before hanging up; see {@link #hangUpBeforeMusic}. */
+  static final Duration IVR_WITHIN = Duration.ofSeconds(30);
+  /**
+   * How long a caller who hung up before the music waits for the server to end the session (it
+   * hears of the hang-up at its next command, after the intake it was in): then the call's count is
+   * the server's decision. Longer than an intake may take under load; then the simulator's timeout.
+   */
+  private static final Duration VERDICT_WITHIN = Duration.ofSeconds(120);
   /**
    * How long a caller whose patience ran out waits for a phone that is ringing to be answered or
    * refused before hanging up. Either way the call counts as the server's {@code answered} script
@@ -89,6 +98,7 @@ final class VoiceCitizen {
   private final DoubleSupplier traceClock;
   private final double speedup;
   private final Function<String, SimulatedOperator> operators;
+  private final Duration ivrWithin;
   private final CompletableFuture<Void> answered = new CompletableFuture<>();
   private final Object lock = new Object();
   private String key;
@@ -109,10 +119,17 @@ final class VoiceCitizen {
 
   VoiceCitizen(SimulationLedger ledger, DoubleSupplier traceClock, double speedup,
       Function<String, SimulatedOperator> operators) {
+    this(ledger, traceClock, speedup, operators, IVR_WITHIN);
+  }
+
+  /** A caller who hangs up when the IVR's music has not come within {@code ivrWithin} of wall time. */
+  VoiceCitizen(SimulationLedger ledger, DoubleSupplier traceClock, double speedup,
+      Function<String, SimulatedOperator> operators, Duration ivrWithin) {
     this.ledger = ledger;
     this.traceClock = traceClock;
     this.speedup = speedup;
     this.operators = operators;
+    this.ivrWithin = ivrWithin;
   }
 
   /** Phones the server's FastAGI port as call {@code n} (cases 1 to 7); returns when the call ended. */
@@ -169,10 +186,10 @@ final class VoiceCitizen {
    * Case 2: opened under the call's key once music plays (null: go on waiting); else how the call
    * ended first: busy (case 7) or refused (counted).
    */
-  private Outcome onHold(FastAgiCaller call) throws InterruptedException {
-    long deadline = System.nanoTime() + IVR_WITHIN.toNanos();
+  private Outcome onHold(FastAgiCaller call) throws InterruptedException, IOException {
+    long deadline = System.nanoTime() + ivrWithin.toNanos();
     while (System.nanoTime() < deadline) {
-      if (call.texts().stream().anyMatch(t -> t.startsWith("EXEC StartMusicOnHold"))) {
+      if (heardMusic(call)) {
         synchronized (lock) {
           open();
         }
@@ -187,8 +204,46 @@ final class VoiceCitizen {
       }
       TimeUnit.MILLISECONDS.sleep(HOLD_POLL_MS);
     }
-    ledger.timedOut(); // no music and no hang-up within 30 s: the IVR (or this simulator) fell behind
+    return hangUpBeforeMusic(call);
+  }
+
+  /**
+   * Case 2a: no music and no hang-up within {@link #ivrWithin} (the IVR's menus or its intake fell
+   * behind, or this simulator did): the caller hangs up on the session as Asterisk does (the
+   * unsolicited {@code HANGUP}; every later media command answers 511) and keeps the socket until
+   * the server ends the session, to learn what it decided. Its music still came (the IVR had opened
+   * the contact: {@code StartMusicOnHold} is the first command after the intake): the call is a
+   * contact the caller abandoned, as the server journals it. The session ended without music: no
+   * contact on either side (a hang-up in the menus, or {@code lines-busy}), the simulator's
+   * timeout. Before, the caller closed its socket and counted nothing while the server journaled
+   * the contact and its abandon (New York at 100×: 2,001 calls more on the server's side).
+   */
+  private Outcome hangUpBeforeMusic(FastAgiCaller call) throws IOException, InterruptedException {
+    double hungUpAt = traceClock.getAsDouble();
+    synchronized (lock) {
+      gone = true;
+    }
+    call.hangUp();
+    try {
+      call.awaitClosed(VERDICT_WITHIN);
+    } catch (AssertionError stillOpen) { // the testkit's "not closed within"
+      ledger.timedOut();
+      return Outcome.DONE;
+    }
+    if (!heardMusic(call)) {
+      ledger.timedOut();
+      return Outcome.DONE;
+    }
+    synchronized (lock) {
+      open();
+      double openedAt = acknowledgedAt(call.commands());
+      ledger.abandoning(contact == null ? key : contact, Math.max(hungUpAt, openedAt));
+    }
     return Outcome.DONE;
+  }
+
+  private static boolean heardMusic(FastAgiCaller call) {
+    return call.texts().stream().anyMatch(t -> t.startsWith("EXEC StartMusicOnHold"));
   }
 
   /**

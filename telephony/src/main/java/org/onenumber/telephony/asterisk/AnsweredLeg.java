@@ -1,6 +1,5 @@
 package org.onenumber.telephony.asterisk;
 
-import java.time.Duration;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
@@ -21,21 +20,22 @@ import org.slf4j.LoggerFactory;
  * (ABORT would hang up the caller too), so the caller is not connected to a call routing does not
  * know about and keeps their place.
  *
- * <p>The answer is what routing journaled ({@link Ivr#tellUntilSettled}), not whether its reply
+ * <p>The answer is what routing journaled ({@link Ivr#tellUntilJournaled}), not whether its reply
  * came within the 10 s a {@code route} waits: before, an accept that outlasted that wait (an H2
  * stall) was dropped BUSY here while routing journaled it later, so the server counted the call
  * answered by an operator whose leg was gone, and the caller, still waiting, was then counted
  * abandoned by the simulator (Seoul B2, session 14: 5 calls). A caller who hangs up while this
  * script runs is not seen before {@code Dial} returns (Asterisk runs the script to its end, and
  * the caller's session learns of the hang-up only then, capture 01): the call counts answered when
- * routing journaled the accept, abandoned when routing refused it, on both sides. At most {@link
- * #SETTLES_WITHIN}: then BUSY, as a refusal. Records the ring path's last stages ({@link RingTimings}).
+ * routing journaled the accept, abandoned when routing refused it, on both sides. However long
+ * routing takes: the leg waits for its verdict (logged every {@link IvrSettings#acceptReportEvery()}).
+ * Before, after 60 s it answered BUSY with the accept still queued: an outage of more than a minute
+ * could journal an answer for a leg already dropped, the counts split again. Records the ring path's
+ * last stages ({@link RingTimings}).
  */
 final class AnsweredLeg implements AgiScript {
 
   private static final Logger LOG = LoggerFactory.getLogger(AnsweredLeg.class);
-  /** How long the operator's picked-up leg waits for routing to journal or refuse the accept. */
-  static final Duration SETTLES_WITHIN = Duration.ofSeconds(60);
 
   private final Ivr ivr;
 
@@ -55,7 +55,8 @@ final class AnsweredLeg implements AgiScript {
     long started = System.nanoTime();
     AsteriskCalls.Ring ring = ivr.calls().answered(id);
     ivr.calls().agentLeg(id, request.getChannel());
-    boolean accepted = ivr.tellUntilSettled(new RoutingCommand.Accept(new AgentId(agent), id), SETTLES_WITHIN);
+    boolean accepted = ivr.tellUntilJournaled(new RoutingCommand.Accept(new AgentId(agent), id),
+        ivr.settings().acceptReportEvery());
     if (ring != null) {
       long decided = System.nanoTime();
       RingTimings timings = ivr.calls().ringTimings();

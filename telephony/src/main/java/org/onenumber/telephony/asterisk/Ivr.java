@@ -2,6 +2,7 @@ package org.onenumber.telephony.asterisk;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -72,31 +73,37 @@ public record Ivr(OpenContact intake, RouteContact routing, AgentDevices devices
   }
 
   /**
-   * Tells routing and waits for the command's definite end, at most {@code within}: true once it is
-   * journaled, false when routing refused it (logged) or did not settle it in time. Unlike {@link
-   * #tell}, a slow commit is not taken for a refusal: {@code route} gives up waiting after 10 s
-   * ("routing busy", an H2 stall) while the command stays queued and may still be journaled, so the
-   * command is handed over with {@link RouteContact#routeUntilJournaled} (tried again until journaled
-   * or refused) and that end is what counts.
+   * Tells routing and waits for the command's definite end, however long it takes: true once it is
+   * journaled, false when routing refused it (logged). A slow commit is not taken for a refusal:
+   * {@code route} gives up waiting after 10 s ("routing busy", an H2 stall) while the command stays
+   * queued and may still be journaled, so the command is handed over with {@link
+   * RouteContact#routeUntilJournaled} (tried again until journaled or refused), and that end is what
+   * counts. Not settled after {@code reportEvery}: logged (warn) and waited for again; before, a
+   * command not settled within 60 s was taken for a refusal while routing could still journal it.
+   * Interrupted (the server stopping): false, and the restart's sweep ends the call.
    */
-  boolean tellUntilSettled(RoutingCommand command, Duration within) {
-    try {
-      Decisions decisions = routing.routeUntilJournaled(command).toCompletableFuture()
-          .get(within.toMillis(), TimeUnit.MILLISECONDS);
-      if (decisions.isRefused()) {
-        LOG.info("routing refused {}: {}", command.getClass().getSimpleName(), decisions.refused());
+  boolean tellUntilJournaled(RoutingCommand command, Duration reportEvery) {
+    CompletableFuture<Decisions> verdict = routing.routeUntilJournaled(command).toCompletableFuture();
+    Duration waited = Duration.ZERO;
+    while (true) {
+      try {
+        Decisions decisions = verdict.get(reportEvery.toMillis(), TimeUnit.MILLISECONDS);
+        if (decisions.isRefused()) {
+          LOG.info("routing refused {}: {}", command.getClass().getSimpleName(), decisions.refused());
+          return false;
+        }
+        return true;
+      } catch (ExecutionException e) {
+        LOG.info("routing refused {}: {}", command.getClass().getSimpleName(), RouteContact.causeOf(e).getMessage());
+        return false;
+      } catch (TimeoutException e) {
+        waited = waited.plus(reportEvery);
+        LOG.warn("routing has not journaled or refused {} after {}; still waiting for its verdict",
+            command.getClass().getSimpleName(), waited);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
         return false;
       }
-      return true;
-    } catch (ExecutionException e) {
-      LOG.info("routing refused {}: {}", command.getClass().getSimpleName(), RouteContact.causeOf(e).getMessage());
-      return false;
-    } catch (TimeoutException e) {
-      LOG.warn("routing did not settle {} within {}", command.getClass().getSimpleName(), within);
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 

@@ -22,10 +22,16 @@ import java.time.Duration;
  * @param answeredContext the dialplan context run by {@code Dial}'s {@code U()} option on the
  *     operator's leg when it answers (it runs the {@code answered} FastAGI script)
  * @param signLanguageLink the video-call link sent by SMS to callers who choose sign language
+ * @param acceptReportEvery how often an operator's answered leg whose accept routing has not yet
+ *     journaled or refused logs that it still waits ({@link AnsweredLeg} waits for routing's verdict,
+ *     however long)
  */
 public record IvrSettings(InetAddress bind, int port, int maxSessions, Duration idleThreadKeepAlive,
     Duration ringTimeout, Duration digitTimeout, int menuAttempts, Duration hangupProbe, Duration controlGrace,
-    String mohClass, String answeredContext, String signLanguageLink) {
+    String mohClass, String answeredContext, String signLanguageLink, Duration acceptReportEvery) {
+
+  /** How often a late accept is logged by default: {@value #ACCEPT_REPORT_EVERY_S} s. */
+  static final long ACCEPT_REPORT_EVERY_S = 60;
 
   public IvrSettings {
     if (port < 0 || port > 65_535) {
@@ -34,6 +40,17 @@ public record IvrSettings(InetAddress bind, int port, int maxSessions, Duration 
     if (maxSessions < 1 || menuAttempts < 1) {
       throw new IllegalArgumentException("maxSessions and menuAttempts must be positive");
     }
+    if (acceptReportEvery == null || acceptReportEvery.isNegative() || acceptReportEvery.isZero()) {
+      throw new IllegalArgumentException("acceptReportEvery must be positive, got " + acceptReportEvery);
+    }
+  }
+
+  /** Late accepts logged every {@value #ACCEPT_REPORT_EVERY_S} s. */
+  public IvrSettings(InetAddress bind, int port, int maxSessions, Duration idleThreadKeepAlive, Duration ringTimeout,
+      Duration digitTimeout, int menuAttempts, Duration hangupProbe, Duration controlGrace, String mohClass,
+      String answeredContext, String signLanguageLink) {
+    this(bind, port, maxSessions, idleThreadKeepAlive, ringTimeout, digitTimeout, menuAttempts, hangupProbe,
+        controlGrace, mohClass, answeredContext, signLanguageLink, Duration.ofSeconds(ACCEPT_REPORT_EVERY_S));
   }
 
   /** Loopback, port 4573, 1,000 sessions, 15 s ring, 5 s per key, 3 attempts, 500 ms hang-up probe. */
@@ -60,21 +77,26 @@ public record IvrSettings(InetAddress bind, int port, int maxSessions, Duration 
 
   public IvrSettings withMaxSessions(int sessions) {
     return new IvrSettings(bind, port, sessions, idleThreadKeepAlive, ringTimeout, digitTimeout, menuAttempts,
-        hangupProbe, controlGrace, mohClass, answeredContext, signLanguageLink);
+        hangupProbe, controlGrace, mohClass, answeredContext, signLanguageLink, acceptReportEvery);
   }
 
   public IvrSettings withPort(int newPort) {
     return new IvrSettings(bind, newPort, maxSessions, idleThreadKeepAlive, ringTimeout, digitTimeout, menuAttempts,
-        hangupProbe, controlGrace, mohClass, answeredContext, signLanguageLink);
+        hangupProbe, controlGrace, mohClass, answeredContext, signLanguageLink, acceptReportEvery);
   }
 
   public IvrSettings withIdleThreadKeepAlive(Duration keepAlive) {
     return new IvrSettings(bind, port, maxSessions, keepAlive, ringTimeout, digitTimeout, menuAttempts,
-        hangupProbe, controlGrace, mohClass, answeredContext, signLanguageLink);
+        hangupProbe, controlGrace, mohClass, answeredContext, signLanguageLink, acceptReportEvery);
   }
 
   public IvrSettings withRingTimeout(Duration ring) {
     return new IvrSettings(bind, port, maxSessions, idleThreadKeepAlive, ring, digitTimeout, menuAttempts,
-        hangupProbe, controlGrace, mohClass, answeredContext, signLanguageLink);
+        hangupProbe, controlGrace, mohClass, answeredContext, signLanguageLink, acceptReportEvery);
+  }
+
+  public IvrSettings withAcceptReportEvery(Duration every) {
+    return new IvrSettings(bind, port, maxSessions, idleThreadKeepAlive, ringTimeout, digitTimeout, menuAttempts,
+        hangupProbe, controlGrace, mohClass, answeredContext, signLanguageLink, every);
   }
 }

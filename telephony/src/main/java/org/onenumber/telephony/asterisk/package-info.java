@@ -99,7 +99,7 @@
  *             and tells routing {@code Accept}; if routing refuses (the offer expired) it sets
  *             {@code GOSUB_RESULT=BUSY}, so the operator's leg is dropped and the caller keeps
  *             their place (ABORT would drop the caller too). What counts is what routing journals
- *             (waited for up to 60 s through {@code routeUntilJournaled}), not whether a reply came
+ *             (waited for however long it takes, through {@code routeUntilJournaled}), not whether a reply came
  *             within a {@code route}'s 10 s: a caller who hangs up while this script runs is heard
  *             of only when {@code Dial} returns, so the call is answered if routing journaled the
  *             accept (then wrapped up, case 8) and abandoned if it refused it, as the simulator

@@ -379,6 +379,46 @@ class FastAgiReplayIT {
   }
 
   /**
+   * Issue #17: routing's journal stalls for longer than the operator's leg used to wait (60 s; here
+   * the leg reports every 200 ms and the commit is held 1.5 s, more than seven such periods). The
+   * leg used to give up and answer BUSY with the accept still queued, then journaled: the server
+   * counted the call answered, the caller (Dial ended BUSY) kept waiting and was counted abandoned.
+   * Now the leg waits for routing's verdict however long it takes: the accept is journaled, the
+   * Dial is bridged, and a caller still on the line talks; nothing is declined. Checked against the
+   * old behaviour (BUSY once the bound passed, the bound set to 200 ms): Dial ended BUSY, failing.
+   */
+  @Test
+  void anAcceptRoutingJournalsAfterAnOutageLongerThanTheLegsReportPeriodIsBridged() throws Exception {
+    IvrSettings settings = IvrSettings.defaults().withPort(freePort()).withIdleThreadKeepAlive(Duration.ofMillis(200))
+        .withAcceptReportEvery(Duration.ofMillis(200));
+    List<DialOutcome> dialled = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (AgiIvrServer slow = new AgiIvrServer(new Ivr(routing, routing, devices, calls, languages, sms,
+        new CallerNumbers("KR"), settings), 0).start()) {
+      FastAgiCaller caller = call(settings.port(), "01012345678").press("1", "1").onDial(device -> DialOutcome.ANSWER)
+          .onDialled((ring, outcome) -> dialled.add(outcome)).start();
+      caller.await("EXEC StartMusicOnHold", WITHIN);
+      ContactId contact = waiting();
+      routing.holdCommits();
+      try {
+        calls.signal(contact, offered(contact, "op-001"));
+        routing.await(RoutingCommand.Accept.class); // handed to routing; its commit is held
+        await().during(Duration.ofMillis(1_500)).atMost(WITHIN).until(() -> dialled.isEmpty());
+      } finally {
+        routing.releaseCommits();
+      }
+      await().atMost(WITHIN).until(() -> !dialled.isEmpty());
+      assertEquals(List.of(DialOutcome.ANSWER), dialled, "bridged once routing journaled the accept");
+      assertFalse(caller.answeredLegCommands().contains("SET VARIABLE GOSUB_RESULT BUSY"),
+          caller.answeredLegCommands().toString());
+      caller.operatorLeaves();
+      routing.await(RoutingCommand.WrapUp.class);
+      caller.awaitClosed(WITHIN);
+      assertTrue(routing.routed().stream().noneMatch(c -> c instanceof RoutingCommand.Decline
+          || c instanceof RoutingCommand.Abandon), "answered, neither declined nor abandoned: " + routing.routed());
+    }
+  }
+
+  /**
    * Issue #17, defect 1: the offer to op-001 expired (routing put the contact back, QUEUED) while
    * the session was still saying the position; both wait in the mailbox, then the offer to op-002.
    * The stale offer is not dialled (it rang op-001's phone for an offer routing no longer held);
