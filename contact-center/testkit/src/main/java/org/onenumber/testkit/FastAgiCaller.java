@@ -294,15 +294,23 @@ public final class FastAgiCaller implements AutoCloseable {
 
   /** Waits until the server closed the connection. */
   public void awaitClosed(Duration within) throws InterruptedException {
+    if (!closedWithin(within)) {
+      throw new AssertionError("the server kept the FastAGI connection open; commands " + commands());
+    }
+  }
+
+  /** Whether the server closed the connection within {@code within} (waits at most that long). */
+  public boolean closedWithin(Duration within) throws InterruptedException {
     long deadline = System.nanoTime() + within.toNanos();
     synchronized (commands) {
       while (!closedByServer) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          throw new AssertionError("the server kept the FastAGI connection open; commands " + commands);
+          return false;
         }
         commands.wait(Math.max(1, left / 1_000_000));
       }
+      return true;
     }
   }
 

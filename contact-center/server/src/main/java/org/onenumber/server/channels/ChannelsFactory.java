@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.random.RandomGenerator;
+import javax.sql.DataSource;
 import org.onenumber.channels.twilio.TwilioMessageGateway;
 import org.onenumber.channels.twilio.TwilioMessagingWebhooks;
 import org.onenumber.channels.twilio.TwilioSettings;
@@ -139,7 +140,7 @@ final class ChannelsFactory {
   @Singleton
   @Named("inbound-messages")
   @Bean(preDestroy = "close")
-  GroupCommitLanes inboundCommits(Jdbc jdbc, javax.sql.DataSource shared,
+  GroupCommitLanes inboundCommits(Jdbc jdbc, DataSource shared,
       @Value("${onenumber.messaging.group-commit.lanes:4}") int lanes,
       @Value("${onenumber.messaging.group-commit.max-batch:200}") int maxBatch) {
     return GroupCommitLanes.withOwnConnections(jdbc, shared, "inbound-message-commits", lanes, maxBatch);

@@ -6,7 +6,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.onenumber.core.error.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,8 +60,8 @@ public final class GroupCommit implements AutoCloseable {
   private final BlockingQueue<Item> waiting = new LinkedBlockingQueue<>();
   private final Thread committer;
   /** Where the committer's connections come from; null: the shared pool. */
-  private final javax.sql.DataSource own;
-  private final java.util.concurrent.atomic.AtomicLong transactions = new java.util.concurrent.atomic.AtomicLong();
+  private final DataSource own;
+  private final AtomicLong transactions = new AtomicLong();
   private volatile boolean closed;
 
   /**
@@ -71,7 +73,7 @@ public final class GroupCommit implements AutoCloseable {
   }
 
   /** As {@link #GroupCommit(Jdbc, String, int)}, the transactions on connections of {@code own} (null: the shared pool). */
-  GroupCommit(Jdbc jdbc, String name, int maxBatch, javax.sql.DataSource own) {
+  GroupCommit(Jdbc jdbc, String name, int maxBatch, DataSource own) {
     this.own = own;
     if (maxBatch < 1) {
       throw new IllegalArgumentException("maxBatch must be at least 1");

@@ -1,8 +1,10 @@
 package org.onenumber.server.persistence;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 /**
  * Several {@link GroupCommit}s side by side, each with its own committer thread and connection:
@@ -17,7 +19,7 @@ public final class GroupCommitLanes implements AutoCloseable {
 
   private final List<GroupCommit> lanes = new ArrayList<>();
   /** The committers' own pool, closed with the lanes; null: they use the shared pool. */
-  private final com.zaxxer.hikari.HikariDataSource own;
+  private final HikariDataSource own;
 
   /**
    * @param name the committer threads' name; lane {@code i}'s is {@code name-i}
@@ -28,7 +30,7 @@ public final class GroupCommitLanes implements AutoCloseable {
     this(jdbc, name, lanes, maxBatch, null);
   }
 
-  private GroupCommitLanes(Jdbc jdbc, String name, int lanes, int maxBatch, com.zaxxer.hikari.HikariDataSource own) {
+  private GroupCommitLanes(Jdbc jdbc, String name, int lanes, int maxBatch, HikariDataSource own) {
     if (lanes < 1) {
       throw new IllegalArgumentException("lanes must be at least 1");
     }
@@ -45,7 +47,7 @@ public final class GroupCommitLanes implements AutoCloseable {
    * batch, and its callers with it: at New York's peak (issue 17, session 16) the chat sessions' reads
    * and timers kept 50-140 requests waiting for the 16 shared connections.
    */
-  public static GroupCommitLanes withOwnConnections(Jdbc jdbc, javax.sql.DataSource shared, String name, int lanes,
+  public static GroupCommitLanes withOwnConnections(Jdbc jdbc, DataSource shared, String name, int lanes,
       int maxBatch) {
     return new GroupCommitLanes(jdbc, name, lanes, maxBatch, OwnPool.of(shared, name, Math.max(1, lanes)));
   }
