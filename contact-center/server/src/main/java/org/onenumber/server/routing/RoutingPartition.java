@@ -60,6 +60,9 @@ final class RoutingPartition {
   private static final Duration QUEUED_ELSEWHERE_EVERY = Duration.ofSeconds(1);
   /** After an arrival's read from the journal failed, how long until it is read again. */
   private static final Duration ARRIVAL_RETRY = Duration.ofMillis(250);
+  /** How long the server's start tries the engine's first build again ({@link #buildFirst}), and the first pause. */
+  static final Duration FIRST_BUILD_PATIENCE = Duration.ofSeconds(60);
+  private static final Duration FIRST_BUILD_RETRY = Duration.ofMillis(250);
   private static final Duration DEFAULT_HANDLE_TIME = Duration.ofMinutes(3);
 
   /** What every partition of a node shares: the node's services and meters. */
@@ -103,15 +106,44 @@ final class RoutingPartition {
   void start() {
     w.ownership().whenChanged(name, owner -> queue.read(() -> roleChanged(owner)));
     if (owner()) {
-      call(e -> {
-        routingHere = true;
-        LOG.info("routing partition {} rebuilt from the journal: {} waiting", name, e.waitingCount());
-        return null;
-      }, false);
+      buildFirst();
       serveRelay();
     }
     if (w.ownership().clustered()) {
       pickUp = w.vertx().setPeriodic(QUEUED_ELSEWHERE_EVERY.toMillis(), id -> queue.read(this::pickUpQueuedElsewhere));
+    }
+  }
+
+  /**
+   * The engine's first build from the journal, tried again for up to {@link #FIRST_BUILD_PATIENCE}
+   * while the database answers "try again" (a row lock held past H2's lock timeout on a loaded
+   * machine after a crash, a database still starting, routing busy past {@link #CALL_TIMEOUT_SECONDS}):
+   * the server comes up once routing holds the journal's waiting line, instead of failing to start
+   * on the first such answer. A later failure is a rebuild's, as after any failed write.
+   */
+  private void buildFirst() {
+    long deadline = System.nanoTime() + FIRST_BUILD_PATIENCE.toNanos();
+    for (long pause = FIRST_BUILD_RETRY.toMillis(); ; pause = Math.min(2 * pause, 2_000)) {
+      try {
+        call(e -> {
+          routingHere = true;
+          LOG.info("routing partition {} rebuilt from the journal: {} waiting", name, e.waitingCount());
+          return null;
+        }, false);
+        return;
+      } catch (RetriableException e) {
+        if (!owner() || System.nanoTime() - deadline > 0) {
+          throw e;
+        }
+        LOG.warn("routing partition {} could not be rebuilt from the journal yet ({}); trying again in {} ms", name,
+            e.getMessage(), pause);
+        try {
+          Thread.sleep(pause);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
     }
   }
 
