@@ -36,12 +36,14 @@ final class Haproxy implements AutoCloseable {
   private static final Duration START = Duration.ofSeconds(20);
 
   private final Process process;
+  private final String scheme;
   private final int port;
   private final int statsPort;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-  private Haproxy(Process process, int port, int statsPort) {
+  private Haproxy(Process process, String scheme, int port, int statsPort) {
     this.process = process;
+    this.scheme = scheme;
     this.port = port;
     this.statsPort = statsPort;
   }
@@ -63,13 +65,27 @@ final class Haproxy implements AutoCloseable {
    * (null: none) sends Twilio's webhooks to the node routing that partition.
    */
   static Haproxy start(Map<String, URI> nodes, String arrivalsPartition) throws IOException, InterruptedException {
-    int port = freePort();
+    return start(nodes, arrivalsPartition, freePort(), "http", List.of());
+  }
+
+  /**
+   * Starts HAProxy terminating TLS on {@code port} with {@code pem} (certificate and key), and a
+   * plain-HTTP listener on {@code redirectPort} that sends everything to https.
+   */
+  static Haproxy startTls(Map<String, URI> nodes, int port, Path pem, int redirectPort)
+      throws IOException, InterruptedException {
+    return start(nodes, null, port, "https", List.of("--tls", pem.toString(), "--redirect", "127.0.0.1:" + redirectPort));
+  }
+
+  private static Haproxy start(Map<String, URI> nodes, String arrivalsPartition, int port, String scheme,
+      List<String> options) throws IOException, InterruptedException {
     int statsPort = freePort();
     List<String> command = new ArrayList<>(List.of(repositoryRoot().resolve("bin/haproxy-config").toString(),
         "--bind", "127.0.0.1:" + port, "--stats", "127.0.0.1:" + statsPort, "--source", SOURCE));
     if (arrivalsPartition != null) {
       command.addAll(List.of("--arrivals", arrivalsPartition));
     }
+    command.addAll(options);
     nodes.forEach((name, uri) -> command.add(name + "=127.0.0.1:" + uri.getPort()));
     Path target = Files.createDirectories(Path.of("target").toAbsolutePath());
     Path config = target.resolve("haproxy-" + port + ".cfg");
@@ -81,14 +97,14 @@ final class Haproxy implements AutoCloseable {
     Path log = target.resolve("haproxy-" + port + ".log");
     Process process = new ProcessBuilder(HAPROXY.toString(), "-db", "-f", config.toString())
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    Haproxy haproxy = new Haproxy(process, port, statsPort);
+    Haproxy haproxy = new Haproxy(process, scheme, port, statsPort);
     haproxy.awaitListening(log);
     return haproxy;
   }
 
   /** The front door: where citizens, Twilio and operators connect. */
   URI uri() {
-    return URI.create("http://127.0.0.1:" + port);
+    return URI.create(scheme + "://127.0.0.1:" + port);
   }
 
   /**
@@ -156,7 +172,7 @@ final class Haproxy implements AutoCloseable {
     throw new IllegalStateException("bin/haproxy-config not found above " + Path.of("").toAbsolutePath());
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

@@ -10,7 +10,7 @@
  * ({@link org.onenumber.server.faults.EngineAgreement}). The cluster the scenarios start, as server JVMs
  * or in this JVM, one partition or two: {@link org.onenumber.server.faults.TestCluster}. The cluster
  * behind a real balancer: HAProxy configured by {@code bin/haproxy-config} ({@link
- * org.onenumber.server.faults.Haproxy}), in {@code HaproxyFrontIT} and the runs of {@link
+ * org.onenumber.server.faults.Haproxy}), in {@code HaproxyFrontIT}, {@code HaproxyTlsIT} (TLS ended there) and the runs of {@link
  * org.onenumber.server.faults.LbFaultRun} (an owner killed, frozen, or killed while hang-ups are
  * relayed to it: {@code ClusterLbKillFaults}, {@code ClusterLbFreezeFaults}, {@code
  * ClusterLbHangUpKillFaults}). Each run prints a
