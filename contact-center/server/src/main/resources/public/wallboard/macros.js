@@ -112,7 +112,7 @@
       await list();
     } catch (e) { $('form-error').textContent = e.message; }
   });
-  $('lang-toggle').addEventListener('click', () => { I.toggle(); list(); });
+  I.onChange(() => { list(); });
 
   (async function start() {
     I.apply();

@@ -46,6 +46,5 @@
       tbody.appendChild(tr);
     });
   });
-  $('lang-toggle').addEventListener('click', () => I.toggle());
   I.apply();
 })();
