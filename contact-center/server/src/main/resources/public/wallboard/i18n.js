@@ -2,8 +2,14 @@
 // (/shared/language-select.js: ?lang=, else the family's last choice in localStorage 'onenumber.lang',
 // else the browser's language, else Korean) with the <select id="lang"> of each page. The texts are one
 // catalogue, texts/<code>.js (window.WallboardTexts; Korean is the reference: every language has its
-// keys). window.I18N.apply() fills every element with data-i18n (text) and data-i18n-label
-// (aria-label) and sets <html lang>; onChange(fn) runs fn after the choice changes; locale(),
+// keys; prefixes cp_, hc_, wf_, mo_ are the campaign, Happy-call, welfare and monitoring pages').
+// window.I18N.apply() fills every element with data-i18n (text) and data-i18n-label (aria-label) and
+// sets <html lang>; fill(key, values) puts values into a text's {placeholders}; onChange(fn) runs fn
+// after the choice changes; locale(), number() and time() format in the chosen language with Intl.
+// A key missing in the chosen language shows as the key and is recorded (missing()), and gaps() lists
+// every key a language lacks: the browser test fails on either.
+window.I18N.apply() fills every element with data-i18n (text) and data-i18n-label
+// (aria-label) and sets <html lang>; fill(key, values) puts values into a text's {placeholders}; onChange(fn) runs fn after the choice changes; locale(),
 // number() and time() format in the chosen language with Intl. A key missing in the chosen language
 // shows as the key and is recorded (missing()), and gaps() lists every key a language lacks: the
 // browser test fails on either.
@@ -21,6 +27,9 @@ window.I18N = (function () {
     missing.add(lang + ':' + key);
     return key;
   }
+
+  /** The text of {@code key} with each {name} replaced by values[name]. */
+  const fill = (key, values) => Object.entries(values).reduce((text, [k, v]) => text.replace('{' + k + '}', v), t(key));
 
   function apply() {
     document.documentElement.lang = lang;
@@ -49,5 +58,5 @@ window.I18N = (function () {
     });
   }
 
-  return { t, apply, onChange, locale, number, time, gaps, missing: () => [...missing], get lang() { return lang; } };
+  return { t, fill, apply, onChange, locale, number, time, gaps, missing: () => [...missing], get lang() { return lang; } };
 })();

@@ -17,8 +17,6 @@
   let state = null;
   let stream = null;
 
-  const fill = (text, values) => Object.entries(values).reduce((t, [k, v]) => t.replace('{' + k + '}', v), text);
-
   function open() {
     const token = sessionStorage.getItem('onenumber.token');
     if (stream || !token || $('board').hidden) return;
@@ -41,11 +39,11 @@
     if (!p.leaseExpiresAt) return p.owner ? I.t('ptAlone') : I.t('ptNobody');
     if (p.leaseExpired) return I.t('ptExpired');
     const left = Math.max(0, (Date.parse(p.leaseExpiresAt) - Date.parse(at)) / 1000);
-    return fill(I.t('ptLeft'), {s: I.number(left, {minimumFractionDigits: 1, maximumFractionDigits: 1}), e: p.epoch});
+    return I.fill('ptLeft', {s: I.number(left, {minimumFractionDigits: 1, maximumFractionDigits: 1}), e: p.epoch});
   }
 
   function change(c) {
-    return fill(I.t('pt_' + c.change), {p: c.partition, from: c.from || I.t('ptNobody'), to: c.to || I.t('ptNobody'),
+    return I.fill('pt_' + c.change, {p: c.partition, from: c.from || I.t('ptNobody'), to: c.to || I.t('ptNobody'),
       e: c.epoch == null ? '–' : c.epoch});
   }
 
@@ -54,7 +52,7 @@
     $('partitions-state').className = state === 'live' || !state ? '' : 'error';
     $('partitions-change').textContent = lastChange ? lastChange.map(change).join(' · ') : '';
     if (!last) return;
-    $('partitions-node').textContent = fill(I.t('ptNode'), {node: last.node, at: I.time(last.at)});
+    $('partitions-node').textContent = I.fill('ptNode', {node: last.node, at: I.time(last.at)});
     const tbody = document.querySelector('#partitions tbody');
     tbody.innerHTML = '';
     last.partitions.forEach(p => {
