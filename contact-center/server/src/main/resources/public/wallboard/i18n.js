@@ -8,11 +8,6 @@
 // after the choice changes; locale(), number() and time() format in the chosen language with Intl.
 // A key missing in the chosen language shows as the key and is recorded (missing()), and gaps() lists
 // every key a language lacks: the browser test fails on either.
-window.I18N.apply() fills every element with data-i18n (text) and data-i18n-label
-// (aria-label) and sets <html lang>; fill(key, values) puts values into a text's {placeholders}; onChange(fn) runs fn after the choice changes; locale(),
-// number() and time() format in the chosen language with Intl. A key missing in the chosen language
-// shows as the key and is recorded (missing()), and gaps() lists every key a language lacks: the
-// browser test fails on either.
 window.I18N = (function () {
   'use strict';
   const STORAGE_KEY = 'onenumber.lang';
