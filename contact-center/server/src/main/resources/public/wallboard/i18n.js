@@ -13,6 +13,7 @@ window.I18N = (function () {
   const STORAGE_KEY = 'onenumber.lang';
   const texts = window.WallboardTexts;
   let lang = window.LanguageSelect.start(STORAGE_KEY, texts);
+  document.documentElement.lang = lang;
   const listeners = [];
   const missing = new Set();
 
