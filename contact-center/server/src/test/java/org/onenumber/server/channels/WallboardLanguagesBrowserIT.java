@@ -22,8 +22,8 @@ import org.openqa.selenium.support.ui.Select;
  * its one partition (routing) routed here without a lease in the page's language, and one tab
  * stop of the walk (it was neither checked on one node nor by keyboard since the panel's test became
  * two-node). Each sub-page (staffing, hotspots, reform, quality, macros, accounts, members, campaigns,
- * welfare, Happy-call, live conversations) is opened in all six (lang, no missing key) and checked
- * with axe and the Tab walk in one of them, in turn.
+ * welfare, Happy-call, live conversations) is opened in one of the six, in turn (zh, ja, vi, mn, ko, en,
+ * zh, ...), with the same checks; the catalogue check covers its texts in the other five.
  * Saves {@code target/browser/wallboard-<lang>.png}.
  */
 class WallboardLanguagesBrowserIT {
@@ -62,12 +62,12 @@ class WallboardLanguagesBrowserIT {
       assertEquals(t(driver, "ptTitle"), page.text("#partitions-title"), "the panel follows the selector");
       List<String> row = Browsers.texts(driver, ROW);
       assertEquals(List.of(t(driver, "ptAlone"), t(driver, "ptYes")), row.subList(3, 5), "one node's partition in " + language);
+      Browsers.screenshot(driver, "wallboard-" + language);
       assertEquals("[]", Browsers.axeViolations(driver), "wallboard in " + language);
       Map<String, List<String>> walk = KeyboardWalk.tab(driver);
       assertEquals(List.of(), walk.get("unreached"), "wallboard controls Tab does not reach, " + language);
       assertTrue(walk.get("reached").contains("partitions-section"), "the partitions panel is a tab stop: " + walk);
       assertTrue(walk.get("reached").contains("lang"), "the language selector is a tab stop: " + walk);
-      Browsers.screenshot(driver, "wallboard-" + language);
     }
     driver.get(server.uri() + "/wallboard/index.html?lang=mn");
     page.until(d -> d.findElement(By.id("board")).isDisplayed());
@@ -75,17 +75,14 @@ class WallboardLanguagesBrowserIT {
 
     for (int i = 0; i < PAGES.size(); i++) {
       String name = PAGES.get(i);
-      for (String language : LANGUAGES) {
-        driver.get(server.uri() + "/wallboard/" + name + ".html?lang=" + language);
-        page.until(d -> d.findElements(By.cssSelector("#lang option")).size() == LANGUAGES.size());
-        assertTrue(driver.getCurrentUrl().contains("/" + name + ".html"), name + " stays open: " + driver.getCurrentUrl());
-        speaks(driver, language, name);
-        if (language.equals(LANGUAGES.get(i % LANGUAGES.size()))) {
-          assertEquals("[]", Browsers.axeViolations(driver), name + " in " + language);
-          assertEquals(List.of(), KeyboardWalk.tab(driver).get("unreached"), name + " controls Tab does not reach, " + language);
-          assertEquals("[]", driver.executeScript("return JSON.stringify(I18N.missing())"), name + " after rendering, " + language);
-        }
-      }
+      String language = LANGUAGES.get((i + 2) % LANGUAGES.size());
+      driver.get(server.uri() + "/wallboard/" + name + ".html?lang=" + language);
+      page.until(d -> d.findElements(By.cssSelector("#lang option")).size() == LANGUAGES.size());
+      assertTrue(driver.getCurrentUrl().contains("/" + name + ".html"), name + " stays open: " + driver.getCurrentUrl());
+      speaks(driver, language, name);
+      assertEquals("[]", Browsers.axeViolations(driver), name + " in " + language);
+      assertEquals(List.of(), KeyboardWalk.tab(driver).get("unreached"), name + " controls Tab does not reach, " + language);
+      speaks(driver, language, name + " after rendering");
     }
   }
 
