@@ -154,7 +154,7 @@
     $('sl-value').textContent = pct(today.serviceLevel);
     level($('tile-sl'), higher(today.serviceLevel, target, target - 0.1));
     $('sl-target').textContent = pct(target);
-    $('sl-threshold').textContent = d.thresholdSeconds + I.t('seconds') + ' ' + I.t('within');
+    $('sl-threshold').textContent = I.fill('slThreshold', {s: I.number(d.thresholdSeconds)});
     $('sl-formula').textContent = words(d.variantFormula);
     $('sl-formula').title = d.variantFormula;
     $('waiting-value').textContent = num(status.waiting);

@@ -7,7 +7,7 @@
   abandoned: 'abandoned', short: 'short', asa: 'Avg speed of answer', aht: 'handle time', fcr: 'First-contact resolution',
   fcrSurvey: 'survey-confirmed', selfServed: 'self-served by the IVR', csat: 'Satisfaction', surveys: 'surveys', agents: 'Agents', intraday: 'Intraday per 15 min (service level, volume)',
   byQueue: 'Queues', byChannel: 'Channels', byLanguage: 'Languages', name: 'Name', occupancy: 'occupancy',
-  within: 'within', seconds: 's',
+  seconds: 's',
   AVAILABLE: 'available', RESERVED: 'reserved', BUSY: 'busy', WRAP_UP: 'wrap-up', BREAK: 'break', NOT_RESPONDING: 'not responding', OFFLINE: 'offline',
   volume: 'Forecast volume', interval: 'Interval (min)', ahtS: 'AHT (s)', targetSl: 'Target service level (%)',
   thresholdS: 'Threshold (s)', patienceS: 'Avg patience (s, 0 = Erlang C)', calculate: 'Calculate', agentsNeeded: 'Agents needed',
@@ -106,5 +106,5 @@
   mo_WHISPER_voice: 'Whisper: only the operator hears you.', mo_WHISPER_text: 'Whisper: what you write only the operator sees.',
   mo_BARGE_voice: 'Barge-in: the caller and the operator both hear you.', mo_BARGE_text: 'Barge-in: what you write goes to the citizen, as you.',
   mo_notChanged: 'Not changed: {error}', mo_over: 'Conversation over or unavailable ({error})',
-  peak: 'peak', language: 'Language', drillDown: 'Drill-down', issueList: 'Emerging issues', mapLabel: 'Map', staffingResult: 'Staffing result'
+  slThreshold: 'within {s} s', peak: 'peak', language: 'Language', drillDown: 'Drill-down', issueList: 'Emerging issues', mapLabel: 'Map', staffingResult: 'Staffing result'
 };

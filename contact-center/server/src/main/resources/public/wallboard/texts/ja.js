@@ -7,7 +7,7 @@
   short: '短時間放棄', asa: '平均応答時間', aht: '平均処理時間', fcr: '一次解決率', fcrSurvey: 'アンケートでの解決率', selfServed: '自動音声案内で終了',
   csat: '満足度', surveys: 'アンケート', agents: 'オペレーターの状態', intraday: '15分ごとの推移（サービスレベル・着信）',
   byQueue: 'キュー別', byChannel: 'チャネル別', byLanguage: '言語別', name: '区分', occupancy: '稼働率',
-  within: '以内', seconds: '秒',
+  seconds: '秒',
   AVAILABLE: '待機', RESERVED: '割当中', BUSY: '通話中', WRAP_UP: '後処理', BREAK: '休憩', NOT_RESPONDING: '無応答', OFFLINE: 'ログアウト',
   volume: '予測着信数', interval: '区間（分）', ahtS: '平均処理時間（秒）', targetSl: '目標サービスレベル（%）',
   thresholdS: '基準時間（秒）', patienceS: '平均許容待ち時間（秒、0 = Erlang C）', calculate: '計算', agentsNeeded: '必要人数',
@@ -107,5 +107,5 @@
   mo_WHISPER_voice: 'ささやき：オペレーターだけにあなたの声が聞こえます。', mo_WHISPER_text: 'ささやき：あなたが書いた内容はオペレーターだけが見ます。',
   mo_BARGE_voice: '会話に参加：発信者とオペレーターの両方にあなたの声が聞こえます。', mo_BARGE_text: '会話に参加：あなたが書いた内容があなたの名前で市民に届きます。',
   mo_notChanged: '変更されませんでした：{error}', mo_over: '会話が終了したか、表示できません（{error}）',
-  peak: 'ピーク', language: '言語', drillDown: '内訳', issueList: '急増警報の一覧', mapLabel: '地図', staffingResult: '要員計算の結果'
+  slThreshold: '{s}秒以内', peak: 'ピーク', language: '言語', drillDown: '内訳', issueList: '急増警報の一覧', mapLabel: '地図', staffingResult: '要員計算の結果'
 };

@@ -7,7 +7,7 @@
   short: '단기 포기', asa: '평균 응답 속도', aht: '평균 처리 시간', fcr: '첫 통화 해결률', fcrSurvey: '설문 해결률', selfServed: 'ARS 자동 안내 종료',
   csat: '만족도', surveys: '설문', agents: '상담사 상태', intraday: '15분 단위 추이 (서비스 레벨·인입)',
   byQueue: '큐별', byChannel: '채널별', byLanguage: '언어별', name: '구분', occupancy: '점유율',
-  within: '이내', seconds: '초',
+  seconds: '초',
   AVAILABLE: '대기', RESERVED: '배정 중', BUSY: '통화', WRAP_UP: '후처리', BREAK: '휴식', NOT_RESPONDING: '무응답', OFFLINE: '로그아웃',
   volume: '예상 인입', interval: '구간(분)', ahtS: '평균 처리 시간(초)', targetSl: '목표 서비스 레벨(%)',
   thresholdS: '기준 시간(초)', patienceS: '평균 인내 시간(초, 0=Erlang C)', calculate: '계산', agentsNeeded: '필요 인원',
@@ -98,5 +98,5 @@
   mo_WHISPER_voice: '귓속말: 상담사만 내 목소리를 듣습니다.', mo_WHISPER_text: '귓속말: 내가 쓴 글은 상담사만 봅니다.',
   mo_BARGE_voice: '대화 참여: 민원인과 상담사 모두 내 목소리를 듣습니다.', mo_BARGE_text: '대화 참여: 내가 쓴 글이 내 이름으로 민원인에게 갑니다.',
   mo_notChanged: '바뀌지 않음: {error}', mo_over: '상담이 끝났거나 볼 수 없습니다 ({error})',
-  peak: '최대', language: '언어', drillDown: '세부 현황', issueList: '급증 경보 목록', mapLabel: '지도', staffingResult: '인력 산정 결과'
+  slThreshold: '{s}초 이내', peak: '최대', language: '언어', drillDown: '세부 현황', issueList: '급증 경보 목록', mapLabel: '지도', staffingResult: '인력 산정 결과'
 };

@@ -7,7 +7,7 @@
   short: 'bỏ máy sớm', asa: 'Tốc độ trả lời trung bình', aht: 'thời gian xử lý', fcr: 'Giải quyết ngay lần đầu', fcrSurvey: 'xác nhận qua khảo sát', selfServed: 'tự phục vụ qua tổng đài tự động',
   csat: 'Mức độ hài lòng', surveys: 'khảo sát', agents: 'Trạng thái nhân viên', intraday: 'Diễn biến mỗi 15 phút (mức dịch vụ, lượng cuộc gọi)',
   byQueue: 'Theo hàng đợi', byChannel: 'Theo kênh', byLanguage: 'Theo ngôn ngữ', name: 'Tên', occupancy: 'tỉ lệ bận',
-  within: 'trong vòng', seconds: ' giây',
+  seconds: ' giây',
   AVAILABLE: 'sẵn sàng', RESERVED: 'đang phân công', BUSY: 'đang gọi', WRAP_UP: 'xử lý sau cuộc gọi', BREAK: 'nghỉ', NOT_RESPONDING: 'không phản hồi', OFFLINE: 'đã đăng xuất',
   volume: 'Lượng cuộc gọi dự báo', interval: 'Khoảng (phút)', ahtS: 'Thời gian xử lý trung bình (giây)', targetSl: 'Mức dịch vụ mục tiêu (%)',
   thresholdS: 'Ngưỡng (giây)', patienceS: 'Thời gian chờ chịu đựng trung bình (giây, 0 = Erlang C)', calculate: 'Tính', agentsNeeded: 'Số nhân viên cần',
@@ -107,5 +107,5 @@
   mo_WHISPER_voice: 'Nói nhỏ: chỉ nhân viên nghe thấy bạn.', mo_WHISPER_text: 'Nói nhỏ: những gì bạn viết chỉ nhân viên thấy.',
   mo_BARGE_voice: 'Tham gia: cả người gọi và nhân viên đều nghe thấy bạn.', mo_BARGE_text: 'Tham gia: những gì bạn viết được gửi tới người dân, với tên của bạn.',
   mo_notChanged: 'Không thay đổi: {error}', mo_over: 'Hội thoại đã kết thúc hoặc không xem được ({error})',
-  peak: 'cao điểm', language: 'Ngôn ngữ', drillDown: 'Chi tiết', issueList: 'Danh sách tăng đột biến', mapLabel: 'Bản đồ', staffingResult: 'Kết quả tính nhân sự'
+  slThreshold: 'trong vòng {s} giây', peak: 'cao điểm', language: 'Ngôn ngữ', drillDown: 'Chi tiết', issueList: 'Danh sách tăng đột biến', mapLabel: 'Bản đồ', staffingResult: 'Kết quả tính nhân sự'
 };

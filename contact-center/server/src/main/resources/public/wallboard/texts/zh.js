@@ -7,7 +7,7 @@
   short: '短时放弃', asa: '平均应答速度', aht: '平均处理时长', fcr: '首次解决率', fcrSurvey: '问卷确认解决', selfServed: '语音自助结束',
   csat: '满意度', surveys: '问卷', agents: '客服状态', intraday: '每15分钟趋势（服务水平、呼入量）',
   byQueue: '按队列', byChannel: '按渠道', byLanguage: '按语言', name: '名称', occupancy: '占用率',
-  within: '以内', seconds: '秒',
+  seconds: '秒',
   AVAILABLE: '空闲', RESERVED: '分配中', BUSY: '通话中', WRAP_UP: '话后处理', BREAK: '休息', NOT_RESPONDING: '无响应', OFFLINE: '已登出',
   volume: '预测呼入量', interval: '时段（分钟）', ahtS: '平均处理时长（秒）', targetSl: '目标服务水平（%）',
   thresholdS: '标准时间（秒）', patienceS: '平均耐心时间（秒，0 = Erlang C）', calculate: '计算', agentsNeeded: '所需人数',
@@ -107,5 +107,5 @@
   mo_WHISPER_voice: '耳语：只有客服能听到您。', mo_WHISPER_text: '耳语：您写的内容只有客服能看到。',
   mo_BARGE_voice: '加入对话：来电者和客服都能听到您。', mo_BARGE_text: '加入对话：您写的内容会以您的名义发给市民。',
   mo_notChanged: '未更改：{error}', mo_over: '对话已结束或无法查看（{error}）',
-  peak: '峰值', language: '语言', drillDown: '明细', issueList: '激增警报列表', mapLabel: '地图', staffingResult: '人力测算结果'
+  slThreshold: '{s}秒以内', peak: '峰值', language: '语言', drillDown: '明细', issueList: '激增警报列表', mapLabel: '地图', staffingResult: '人力测算结果'
 };
