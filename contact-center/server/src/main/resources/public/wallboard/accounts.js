@@ -55,7 +55,7 @@
   }
 
   $('account-search').addEventListener('submit', event => { event.preventDefault(); list(); });
-  $('lang-toggle').addEventListener('click', () => { I.toggle(); list(); });
+  I.onChange(() => { list(); });
   I.apply();
   list();
 })();

@@ -162,7 +162,7 @@
     if (!res.ok) { $('summary').textContent = answer.message || ('HTTP ' + res.status); return; }
     show(answer);
   });
-  $('lang-toggle').addEventListener('click', () => { I.toggle(); issues(); if (lastDrill) showDrill(lastDrill); });
+  I.onChange(() => { issues(); if (lastDrill) showDrill(lastDrill); });
   I.apply();
   startMap();
   issues();

@@ -69,7 +69,7 @@
         tr.dataset.macro = m.id;
         tr.append(cell(m.title), cell(m.language), cell(departments.get(m.department) || m.department || I.t('allDepartments')),
           cell(m.body.length > 80 ? m.body.slice(0, 80) + '…' : m.body),
-          cell((m.updatedBy || '') + ' ' + (m.updatedAt ? new Date(m.updatedAt).toLocaleDateString() : '')));
+          cell((m.updatedBy || '') + ' ' + (m.updatedAt ? new Date(m.updatedAt).toLocaleDateString(I.locale()) : '')));
         const actions = document.createElement('td');
         actions.append(button(I.t('edit'), m.title, () => edit(m)), ' ', button(I.t('remove'), m.title, () => remove(m)));
         tr.append(actions);
@@ -112,7 +112,7 @@
       await list();
     } catch (e) { $('form-error').textContent = e.message; }
   });
-  $('lang-toggle').addEventListener('click', () => { I.toggle(); list(); });
+  I.onChange(() => { list(); });
 
   (async function start() {
     I.apply();

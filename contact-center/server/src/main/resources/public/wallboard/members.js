@@ -100,7 +100,7 @@
     } catch (e) { say(e.message); }
   });
   $('member-hide').addEventListener('click', () => { $('member').hidden = true; shown = null; });
-  $('lang-toggle').addEventListener('click', () => { I.toggle(); load(); if (shown) open(shown, false); });
+  I.onChange(() => { load(); if (shown) open(shown, false); });
   I.apply();
   load().catch(e => say(e.message));
 })();

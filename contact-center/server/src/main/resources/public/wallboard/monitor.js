@@ -1,9 +1,11 @@
 // Supervisor monitoring: the live conversations, and one watched at a time in a mode: SILENT
 // (read-only), WHISPER (a note only the operator sees) or BARGE (writing to the citizen as the
 // supervisor). Every mode change is a server-side, audited session. Uses the wallboard's login;
-// message text is only ever set with textContent.
+// message text is only ever set with textContent. In the six languages of the wallboard's catalogue
+// (texts/<code>.js, keys mo_…).
 (function () {
   'use strict';
+  const I = window.I18N;
   const $ = id => document.getElementById(id);
   const token = sessionStorage.getItem('onenumber.token');
   if (!token) { location.href = 'index.html'; return; }
@@ -35,11 +37,11 @@
     const tr = document.createElement('tr');
     tr.dataset.contact = c.contactId;
     [c.agentName + ' (' + c.agentId + ')', c.channel, c.language, queueNames.get(c.queueId) || c.queueId || '',
-      c.connectedAt ? new Date(c.connectedAt).toLocaleTimeString() : ''].forEach(text => {
+      c.connectedAt ? I.time(c.connectedAt) : ''].forEach(text => {
       tr.appendChild(Object.assign(document.createElement('td'), {textContent: text}));
     });
-    const button = Object.assign(document.createElement('button'), {type: 'button', className: 'watch', textContent: 'Monitor'});
-    button.setAttribute('aria-label', 'Monitor the conversation of ' + c.agentName);
+    const button = Object.assign(document.createElement('button'), {type: 'button', className: 'watch', textContent: I.t('mo_watch')});
+    button.setAttribute('aria-label', I.fill('mo_watchLabel', {name: c.agentName}));
     button.addEventListener('click', () => watch(c));
     const td = document.createElement('td');
     td.appendChild(button);
@@ -51,7 +53,7 @@
     if (watched && watched.contactId !== c.contactId) await stop();
     watched = c;
     $('watch').hidden = false;
-    $('watch-title').textContent = 'Monitoring ' + c.agentName + ' · ' + c.channel;
+    $('watch-title').textContent = I.fill('mo_watchingOf', {name: c.agentName, channel: c.channel});
     await setMode('SILENT');
     clearInterval(logTimer);
     logTimer = setInterval(log, 1500);
@@ -63,16 +65,17 @@
       await call('POST', '/api/v1/monitor/conversations/' + watched.contactId + '/session', {mode: next});
       mode = next;
       document.querySelectorAll('[data-mode]').forEach(b => b.setAttribute('aria-pressed', String(b.dataset.mode === mode)));
-      const voice = watched.channel === 'VOICE';
-      $('watch-state').textContent = (voice ? 'Your phone rings: answer it to join the call. ' : '') + {
-        SILENT: voice ? 'Listening: neither the caller nor the operator hears you; the operator sees a "monitored" mark.'
-          : 'Silent: read-only; the operator sees a "monitored" mark.',
-        WHISPER: voice ? 'Whisper: only the operator hears you.' : 'Whisper: what you write only the operator sees.',
-        BARGE: voice ? 'Barge-in: the caller and the operator both hear you.'
-          : 'Barge-in: what you write goes to the citizen, as you.'}[mode];
+      stateTexts();
       $('say').hidden = mode === 'SILENT';
-      $('say-label').textContent = mode === 'BARGE' ? 'Message to the citizen' : 'Whisper to the operator';
-    } catch (e) { $('watch-state').textContent = 'Not changed: ' + e.message; }
+    } catch (e) { $('watch-state').textContent = I.fill('mo_notChanged', {error: e.message}); }
+  }
+
+  /** The mode's explanation and the message box's label, in the chosen language. */
+  function stateTexts() {
+    if (!watched || !mode) return;
+    const voice = watched.channel === 'VOICE';
+    $('watch-state').textContent = (voice ? I.t('mo_ring') : '') + I.t('mo_' + mode + (voice ? '_voice' : '_text'));
+    $('say-label').textContent = I.t(mode === 'BARGE' ? 'mo_toCitizen' : 'mo_WHISPER');
   }
 
   async function stop() {
@@ -90,11 +93,11 @@
       const items = (await call('GET', '/api/v1/contacts/' + watched.contactId + '/messages')).items || [];
       $('watch-log').replaceChildren(...items.map(m => {
         const li = Object.assign(document.createElement('li'), {className: m.direction});
-        li.append(Object.assign(document.createElement('span'), {className: 'who', textContent: (m.direction === 'IN' ? 'Citizen' : m.author || '') + ': '}),
+        li.append(Object.assign(document.createElement('span'), {className: 'who', textContent: (m.direction === 'IN' ? I.t('qaCitizenSaid') : m.author || '') + ': '}),
           Object.assign(document.createElement('span'), {className: 'body', textContent: m.body}));
         return li;
       }));
-    } catch (e) { $('watch-state').textContent = 'Conversation over or unavailable (' + e.message + ')'; }
+    } catch (e) { $('watch-state').textContent = I.fill('mo_over', {error: e.message}); }
   }
 
   $('say').addEventListener('submit', async event => {
@@ -112,6 +115,12 @@
   document.querySelectorAll('[data-mode]').forEach(b => b.addEventListener('click', () => setMode(b.dataset.mode)));
   $('stop').addEventListener('click', stop);
   window.addEventListener('pagehide', () => { if (watched) stop(); });
+  I.onChange(() => {
+    floor();
+    if (watched) $('watch-title').textContent = I.fill('mo_watchingOf', {name: watched.agentName, channel: watched.channel});
+    stateTexts();
+  });
+  I.apply();
   floor();
   setInterval(floor, 3000);
 })();

@@ -5,7 +5,9 @@
 // second) and every 5 s (the waiting counts). Each partition's queues, the node holding its lease and
 // the time left on it, whether the node serving this page routes it, and how many contacts wait in it
 // (the oldest wait). The last change (acquired, lost, moved) and the stream's state are announced
-// politely (role=status); a silent stream is opened again after three heartbeats.
+// politely (role=status); a silent stream is opened again after three heartbeats. The panel is one
+// keyboard stop (tabindex=0, a region named by its title) that scrolls sideways when the table is wider
+// than the screen (long strings in Vietnamese or Mongolian).
 (function () {
   'use strict';
   const I = window.I18N;
@@ -14,8 +16,6 @@
   let lastChange = null;
   let state = null;
   let stream = null;
-
-  const fill = (text, values) => Object.entries(values).reduce((t, [k, v]) => t.replace('{' + k + '}', v), text);
 
   function open() {
     const token = sessionStorage.getItem('onenumber.token');
@@ -39,11 +39,11 @@
     if (!p.leaseExpiresAt) return p.owner ? I.t('ptAlone') : I.t('ptNobody');
     if (p.leaseExpired) return I.t('ptExpired');
     const left = Math.max(0, (Date.parse(p.leaseExpiresAt) - Date.parse(at)) / 1000);
-    return fill(I.t('ptLeft'), {s: left.toFixed(1), e: p.epoch});
+    return I.fill('ptLeft', {s: I.number(left, {minimumFractionDigits: 1, maximumFractionDigits: 1}), e: p.epoch});
   }
 
   function change(c) {
-    return fill(I.t('pt_' + c.change), {p: c.partition, from: c.from || I.t('ptNobody'), to: c.to || I.t('ptNobody'),
+    return I.fill('pt_' + c.change, {p: c.partition, from: c.from || I.t('ptNobody'), to: c.to || I.t('ptNobody'),
       e: c.epoch == null ? '–' : c.epoch});
   }
 
@@ -52,14 +52,13 @@
     $('partitions-state').className = state === 'live' || !state ? '' : 'error';
     $('partitions-change').textContent = lastChange ? lastChange.map(change).join(' · ') : '';
     if (!last) return;
-    $('partitions-node').textContent = fill(I.t('ptNode'), {node: last.node,
-      at: new Date(last.at).toLocaleTimeString(I.lang === 'ko' ? 'ko-KR' : 'en-GB')});
+    $('partitions-node').textContent = I.fill('ptNode', {node: last.node, at: I.time(last.at)});
     const tbody = document.querySelector('#partitions tbody');
     tbody.innerHTML = '';
     last.partitions.forEach(p => {
       const tr = document.createElement('tr');
       tr.dataset.partition = p.partition;
-      const waiting = p.waiting == null ? I.t('ptUnknown') : p.waiting + ' (' + p.oldestWaitSeconds + I.t('seconds') + ')';
+      const waiting = p.waiting == null ? I.t('ptUnknown') : I.number(p.waiting) + ' (' + I.number(p.oldestWaitSeconds) + I.t('seconds') + ')';
       const cells = [p.partition, p.queues.join(', '), p.owner || I.t('ptNobody'), lease(p, last.at),
         I.t(p.routedHere ? 'ptYes' : 'ptNo'), waiting];
       cells.forEach((text, i) => {
@@ -74,7 +73,7 @@
     });
   }
 
-  $('lang-toggle').addEventListener('click', render);
+  I.onChange(render);
   new MutationObserver(() => { if (!$('board').hidden) open(); }).observe($('board'), {attributes: true, attributeFilter: ['hidden']});
   open();
 })();

@@ -77,7 +77,7 @@
     }
   });
 
-  $('lang-toggle').addEventListener('click', () => { I.toggle(); if (form) criteria(); });
+  I.onChange(() => { if (form) criteria(); });
   I.apply();
   call('GET', '/api/v1/quality/forms').then(answer => {
     form = answer.items.find(f => f.id === 'standard') || answer.items[0];

@@ -192,8 +192,8 @@
       $('status').textContent = e.message;
     }
   });
-  $('lang-toggle').addEventListener('click', () => {
-    I.toggle(); fillForm(); fillIssues(); render();
+  I.onChange(() => {
+    fillForm(); fillIssues(); render();
     if (shown) showLinks(shown);
   });
   start().catch(e => { $('status').textContent = e.message; });

@@ -6,7 +6,8 @@
   const $ = id => document.getElementById(id);
   const token = sessionStorage.getItem('onenumber.token');
   if (!token) { location.href = 'index.html'; return; }
-  const pct = v => v == null ? '–' : (100 * v).toFixed(1) + '%';
+  const ONE_DECIMAL = {minimumFractionDigits: 1, maximumFractionDigits: 1};
+  const pct = v => v == null ? '–' : I.number(v, Object.assign({style: 'percent'}, ONE_DECIMAL));
   $('plan').addEventListener('submit', async event => {
     event.preventDefault();
     document.querySelectorAll('#plan input').forEach(i => i.removeAttribute('aria-invalid'));
@@ -32,12 +33,12 @@
     const answer = await res.json().catch(() => ({}));
     if (!res.ok) { $('error').textContent = answer.message || ('HTTP ' + res.status); return; }
     $('error').textContent = '';
-    $('model').textContent = answer.model + ' · peak ' + answer.peakAgents;
+    $('model').textContent = answer.model + ' · ' + I.t('peak') + ' ' + answer.peakAgents;
     const tbody = document.querySelector('#result tbody');
     tbody.innerHTML = '';
     answer.intervals.forEach(r => {
       const tr = document.createElement('tr');
-      [r.volume, r.loadErlangs, r.agents, pct(r.serviceLevel), r.asaSeconds == null ? '–' : r.asaSeconds.toFixed(1) + 's',
+      [r.volume, r.loadErlangs, r.agents, pct(r.serviceLevel), r.asaSeconds == null ? '–' : I.number(r.asaSeconds, ONE_DECIMAL) + I.t('seconds'),
         pct(r.occupancy), pct(r.abandonProbability)].forEach(text => {
         const td = document.createElement('td');
         td.textContent = text;
@@ -46,6 +47,5 @@
       tbody.appendChild(tr);
     });
   });
-  $('lang-toggle').addEventListener('click', () => I.toggle());
   I.apply();
 })();

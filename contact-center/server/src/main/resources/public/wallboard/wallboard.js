@@ -32,16 +32,25 @@
     $('alerts-section').hidden = false;
   }
 
-  const pct = v => v == null ? '–' : (100 * v).toFixed(1) + '%';
-  const secs = v => v == null ? '–' : v.toFixed(1) + I.t('seconds');
-  const num = v => v == null ? '–' : String(v);
+  const ONE_DECIMAL = {minimumFractionDigits: 1, maximumFractionDigits: 1};
+  const pct = v => v == null ? '–' : I.number(v, Object.assign({style: 'percent'}, ONE_DECIMAL));
+  const secs = v => v == null ? '–' : I.number(v, ONE_DECIMAL) + I.t('seconds');
+  const num = v => v == null ? '–' : I.number(v);
 
-  // Formulas in words: "A(T) ÷ O" read as "÷ 0"; letters become what they stand for.
+  // Formulas in words: "A(T) ÷ O" read as "÷ 0"; letters (and "short abandons") become what they stand for.
   const FORMULA_WORDS = {
     en: [[/Ab\(T\)/g, 'abandoned within T'], [/A\(T\)/g, 'answered within T'], [/\bAb\b/g, 'abandoned'],
       [/\bA\b/g, 'answered'], [/\bO\b/g, 'offered'], [/\bH\b/g, 'handled']],
-    ko: [[/Ab\(T\)/g, 'T초 이내 포기'], [/A\(T\)/g, 'T초 이내 응대'], [/\bAb\b/g, '포기'], [/\bA\b/g, '응대'],
-      [/\bO\b/g, '인입'], [/\bH\b/g, '처리 완료']]
+    ko: [[/short abandons/g, '단기 포기'], [/Ab\(T\)/g, 'T초 이내 포기'], [/A\(T\)/g, 'T초 이내 응대'], [/\bAb\b/g, '포기'], [/\bA\b/g, '응대'],
+      [/\bO\b/g, '인입'], [/\bH\b/g, '처리 완료']],
+    zh: [[/short abandons/g, '短时放弃'], [/Ab\(T\)/g, 'T秒内放弃'], [/A\(T\)/g, 'T秒内接听'], [/\bAb\b/g, '放弃'], [/\bA\b/g, '已接听'],
+      [/\bO\b/g, '呼入'], [/\bH\b/g, '已处理']],
+    ja: [[/short abandons/g, '短時間放棄'], [/Ab\(T\)/g, 'T秒以内の放棄'], [/A\(T\)/g, 'T秒以内の応答'], [/\bAb\b/g, '放棄'], [/\bA\b/g, '応答'],
+      [/\bO\b/g, '着信'], [/\bH\b/g, '処理済み']],
+    vi: [[/short abandons/g, 'bỏ máy sớm'], [/Ab\(T\)/g, 'bỏ máy trong T giây'], [/A\(T\)/g, 'trả lời trong T giây'], [/\bAb\b/g, 'bỏ máy'],
+      [/\bA\b/g, 'đã trả lời'], [/\bO\b/g, 'cuộc gọi đến'], [/\bH\b/g, 'đã xử lý']],
+    mn: [[/short abandons/g, 'богино таслалт'], [/Ab\(T\)/g, 'T сек дотор тасалсан'], [/A\(T\)/g, 'T сек дотор хариулсан'], [/\bAb\b/g, 'тасалсан'],
+      [/\bA\b/g, 'хариулсан'], [/\bO\b/g, 'ирсэн'], [/\bH\b/g, 'шийдвэрлэсэн']]
   };
   const words = f => (FORMULA_WORDS[I.lang] || FORMULA_WORDS.en).reduce((text, [re, word]) => text.replace(re, word), f || '');
 
@@ -145,7 +154,7 @@
     $('sl-value').textContent = pct(today.serviceLevel);
     level($('tile-sl'), higher(today.serviceLevel, target, target - 0.1));
     $('sl-target').textContent = pct(target);
-    $('sl-threshold').textContent = d.thresholdSeconds + I.t('seconds') + ' ' + I.t('within');
+    $('sl-threshold').textContent = I.fill('slThreshold', {s: I.number(d.thresholdSeconds)});
     $('sl-formula').textContent = words(d.variantFormula);
     $('sl-formula').title = d.variantFormula;
     $('waiting-value').textContent = num(status.waiting);
@@ -179,11 +188,12 @@
       li.textContent = I.t(state) + ' ' + count;
       agents.appendChild(li);
     });
-    const formulas = (I.lang === 'ko' && d.formulasKo) || d.formulas;
-    document.querySelectorAll('[data-formula]').forEach(el => { el.textContent = words(formulas[el.dataset.formula]); });
+    // The server words the formulas in Korean and English; the catalogue in the other languages.
+    const formula = field => I.lang === 'ko' ? d.formulasKo[field] : I.lang === 'en' ? d.formulas[field] : I.t('f_' + field);
+    document.querySelectorAll('[data-formula]').forEach(el => { el.textContent = words(formula(el.dataset.formula)); });
     renderDrill();
     renderChart(frame.intraday);
-    $('clock').textContent = new Date(frame.sentAtMillis).toLocaleTimeString(I.lang === 'ko' ? 'ko-KR' : 'en-GB');
+    $('clock').textContent = I.time(frame.sentAtMillis);
   }
 
   // The department tab: GET /api/v1/reports/departments (live figures) when chosen, and again on a
@@ -198,7 +208,7 @@
     } catch (e) { /* the last figures stay */ }
     renderDepartments();
   }
-  const hours = v => v == null ? '–' : (v / 3600).toFixed(1) + I.t('hours');
+  const hours = v => v == null ? '–' : I.number(v / 3600, ONE_DECIMAL) + I.t('hours');
   function renderDepartments() {
     const tbody = document.querySelector('#departments tbody');
     tbody.innerHTML = '';
@@ -333,7 +343,7 @@
       selectTab(next);
     });
   });
-  $('lang-toggle').addEventListener('click', () => { I.toggle(); if (lastFrame) render(lastFrame); drawChart(); });
+  I.onChange(() => { if (lastFrame) render(lastFrame); drawChart(); });
   $('tv-toggle').addEventListener('click', () => {
     document.body.classList.toggle('tv');
     drawChart();

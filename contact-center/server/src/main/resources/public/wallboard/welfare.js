@@ -3,51 +3,10 @@
 // escalations of the last 7 days (each senior listed is audited by the server; the id opens the
 // card), the preview calls waiting for an operator, a senior's card (every look audited by the server), and
 // the registry's CSV import with its report (check only, or store: all rows or none). Uses the
-// wallboard's login; texts are set with textContent only. Korean and English, as the wallboard.
+// wallboard's login; texts are set with textContent only.
+// In the six languages of the wallboard's catalogue (texts/<code>.js, keys wf_…).
 (function () {
   'use strict';
-  const TEXTS = {
-    ko: {
-      title: '홀몸 어르신 안부 확인', wallboard: '현황판', today: '오늘의 안부 확인', refresh: '새로 고침',
-      previews: '상담원 전화를 기다리는 어르신', none: '없음', lookup: '어르신 카드 보기',
-      audited: '열람할 때마다 감사 기록에 남습니다.', seniorId: '어르신 번호', open: '보기',
-      import: '명단 가져오기 (CSV)', csv: 'CSV 내용', check: '검사만', store: '가져오기', refusedRows: '받지 않은 줄',
-      line: '줄', reason: '이유', switchTo: 'English', day: '날짜', enrolled: '등록 어르신', planned: '예정 통화',
-      attempts: '시도', done: '완료', reached: '연결', notReached: '미연결', waiting: '대기', escalated: '복지 민원으로 이관',
-      reachedPercent: '연결률', imported: '{n}명을 등록했습니다.', checked: '{n}명 모두 등록할 수 있습니다.',
-      refusedCount: '받지 않은 줄 {n}개: 아무것도 등록하지 않았습니다.', due: '예정', attempt: '시도',
-      name: '이름', phones: '전화', address: '주소', district: '구', language: '언어', mode: '확인 방법',
-      windows: '통화 가능 시간', careNotes: '돌봄 메모', worker: '담당 복지사', emergencyContacts: '비상 연락처',
-      districts: '구별 현황 (최근 7일)', chartCaption: '구별 연결률 (%)', escalations: '복지 이관 (최근 7일)',
-      auditedList: '목록에 보이는 어르신마다 감사 기록에 남습니다.', when: '시각', why: '사유', case: '민원',
-      status: '처리', UNREACHED: '여러 번 연결 안 됨', ASKED_FOR_HELP: '도움 요청 (2번)', CONCERN: '상담원 우려',
-      casePending: '민원 접수 대기', OPEN: '접수', ACCEPTED: '처리 중', RESOLVED: '조치 완료', CLOSED: '종결',
-      openCard: '{id} 카드 보기', outcome_VISIT_MADE: '방문 완료', outcome_SENIOR_SAFE: '어르신 안전 확인',
-      outcome_EMERGENCY_SERVICES: '119 신고', outcome_HOSPITALISED: '입원·시설 입소', outcome_OTHER: '기타 조치'
-    },
-    en: {
-      title: 'Senior Assurance Call', wallboard: 'Wallboard', today: "Today's program", refresh: 'Refresh',
-      previews: 'Seniors waiting for an operator’s call', none: 'none', lookup: "A senior's card",
-      audited: 'Every look is written to the audit log.', seniorId: 'Senior id', open: 'Open',
-      import: 'Import the registry (CSV)', csv: 'CSV text', check: 'Check only', store: 'Import',
-      refusedRows: 'Rows refused', line: 'Line', reason: 'Reason', switchTo: '한국어', day: 'Day',
-      enrolled: 'Enrolled', planned: 'Calls planned', attempts: 'Attempts', done: 'Done', reached: 'Reached',
-      notReached: 'Not reached', waiting: 'Waiting', escalated: 'Escalated to a welfare case',
-      reachedPercent: 'Reached %', imported: '{n} seniors imported.', checked: 'All {n} rows can be imported.',
-      refusedCount: '{n} rows refused: nothing was imported.', due: 'due', attempt: 'attempt',
-      name: 'Name', phones: 'Phones', address: 'Address', district: 'District', language: 'Language',
-      mode: 'Check-in by', windows: 'Call windows', careNotes: 'Care notes', worker: 'Welfare worker',
-      emergencyContacts: 'Emergency contacts',
-      districts: 'Per district (last 7 days)', chartCaption: 'Reached % per district',
-      escalations: 'Escalations (last 7 days)', auditedList: 'Every senior in this list is written to the audit log.',
-      when: 'When', why: 'Why', case: 'Case', status: 'What was done', UNREACHED: 'Not reached several times',
-      ASKED_FOR_HELP: 'Asked for help (pressed 2)', CONCERN: "Operator's concern", casePending: 'Case being opened',
-      OPEN: 'Open', ACCEPTED: 'In progress', RESOLVED: 'Resolved', CLOSED: 'Closed', openCard: 'Open the card of {id}',
-      outcome_VISIT_MADE: 'Visit made', outcome_SENIOR_SAFE: 'Senior safe',
-      outcome_EMERGENCY_SERVICES: 'Emergency services called', outcome_HOSPITALISED: 'In hospital or care',
-      outcome_OTHER: 'Other (see the case)'
-    }
-  };
   const DISTRICT_FIGURES = ['enrolled', 'attempts', 'reached', 'notReached', 'escalated', 'reachedPercent'];
   const FIGURES = ['day', 'enrolled', 'planned', 'attempts', 'done', 'reached', 'notReached', 'waiting', 'escalated',
     'reachedPercent'];
@@ -56,13 +15,12 @@
   const $ = id => document.getElementById(id);
   const token = sessionStorage.getItem('onenumber.token');
   if (!token) { location.href = 'index.html'; return; }
-  let lang = localStorage.getItem('onenumber.lang') || (navigator.language || 'ko').slice(0, 2);
-  if (!TEXTS[lang]) lang = 'ko';
+  const I = window.I18N;
   let figures = null;
   let card = null;
   let districts = [];
   let escalations = [];
-  const t = key => TEXTS[lang][key] || key;
+  const t = key => I.t('wf_' + key);
 
   async function call(method, path, body, type) {
     const res = await fetch(path, {method, headers: Object.assign({Authorization: 'Bearer ' + token,
@@ -84,10 +42,8 @@
   }
 
   function render() {
-    document.documentElement.lang = lang;
+    I.apply();
     document.querySelectorAll('[data-w]').forEach(el => { el.textContent = t(el.dataset.w); });
-    $('lang-toggle').textContent = t('switchTo');
-    $('lang-toggle').lang = lang === 'ko' ? 'en' : 'ko';
     document.title = t('title') + ' — OneNumber';
     if (figures) {
       rows(document.querySelector('#today tbody'), FIGURES.map(k => [k, k === 'reachedPercent'
@@ -127,7 +83,7 @@
       open.setAttribute('aria-label', t('openCard').replace('{id}', e.seniorId));
       open.addEventListener('click', () => { $('senior-id').value = e.seniorId; lookup(); });
       who.append(open);
-      tr.append(cell(new Date(e.decidedAt).toLocaleString(lang)), who, cell(e.district), cell(t(e.reason)),
+      tr.append(cell(new Date(e.decidedAt).toLocaleString(I.locale())), who, cell(e.district), cell(t(e.reason)),
         cell(e.caseId || ''), cell(e.outcome ? t('outcome_' + e.outcome)
           : e.caseStatus ? t(e.caseStatus) : t('casePending')));
       return tr;
@@ -153,7 +109,7 @@
       $('previews').replaceChildren(...list.map(p => {
         const li = document.createElement('li');
         const open = Object.assign(document.createElement('button'), {type: 'button',
-          textContent: p.seniorId + ' · ' + t('due') + ' ' + new Date(p.dueAt).toLocaleTimeString() + ' · '
+          textContent: p.seniorId + ' · ' + t('due') + ' ' + new Date(p.dueAt).toLocaleTimeString(I.locale()) + ' · '
             + t('attempt') + ' ' + p.attempt});
         open.addEventListener('click', () => { $('senior-id').value = p.seniorId; lookup(); });
         li.append(open);
@@ -195,11 +151,7 @@
   $('lookup').addEventListener('submit', lookup);
   $('check').addEventListener('click', () => importCsv(true));
   $('import').addEventListener('submit', event => { event.preventDefault(); importCsv(false); });
-  $('lang-toggle').addEventListener('click', () => {
-    lang = lang === 'ko' ? 'en' : 'ko';
-    localStorage.setItem('onenumber.lang', lang);
-    render();
-  });
+  I.onChange(render);
   render();
   today();
 })();

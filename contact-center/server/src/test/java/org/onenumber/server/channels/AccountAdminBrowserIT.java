@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * An administrator manages staff accounts on the wallboard's accounts page, by keyboard: finds the
@@ -85,7 +86,7 @@ class AccountAdminBrowserIT {
       assertTrue(audit.contains("action=" + action), action + " audited: " + audit);
     }
 
-    admin.findElement(By.id("lang-toggle")).sendKeys(Keys.ENTER);
+    new Select(admin.findElement(By.id("lang"))).selectByValue("ko");
     page.until(d -> "ko".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
     page.until(d -> row(page, "op-032").contains("사용 중"));
     assertEquals("[]", Browsers.axeViolations(admin), "accounts page (ko)");

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onenumber.server.persistence.Jdbc;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -68,7 +68,7 @@ class HappyCallBrowserIT {
     assertTrue(page.findElement(By.id("follow-ups")).getText().contains("hc-k2"));
     assertEquals("[]", Browsers.axeViolations(page), "in English");
 
-    page.findElement(By.id("lang-toggle")).sendKeys(Keys.ENTER);
+    new Select(page.findElement(By.id("lang"))).selectByValue("ko");
     wait.until(ExpectedConditions.textToBe(By.id("results-title"), "최근 7일 결과"));
     assertTrue(page.findElement(By.id("results")).getText().contains("응답률"));
     assertEquals("[]", Browsers.axeViolations(page), "in Korean");

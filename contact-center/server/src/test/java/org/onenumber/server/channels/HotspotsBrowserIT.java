@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.interactions.Actions;
 
 /**
@@ -62,7 +63,7 @@ class HotspotsBrowserIT {
     assertEquals("[]", Browsers.axeViolations(driver), "hotspots page, English");
     Browsers.screenshot(driver, "hotspots-nyc");
 
-    driver.findElement(By.id("lang-toggle")).click();
+    new Select(driver.findElement(By.id("lang"))).selectByValue("ko");
     page.until(d -> "민원 핫스팟과 추이".equals(d.findElement(By.tagName("h1")).getText()));
     assertEquals("ko", driver.findElement(By.tagName("html")).getDomAttribute("lang"));
     assertEquals("[]", Browsers.axeViolations(driver), "hotspots page, Korean");

@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The monitoring roster page in real Chromium, by keyboard: a supervisor adds a volunteer with a
@@ -75,7 +76,7 @@ class MonitoringRosterBrowserIT {
     assertEquals(404, api.getStatus("/api/v1/reform/members/no-such-member/ledger", "sv-01"));
     Browsers.screenshot(driver, "monitoring-roster");
 
-    driver.findElement(By.id("lang-toggle")).click();
+    new Select(driver.findElement(By.id("lang"))).selectByValue("ko");
     page.until(d -> "시민 모니터링 위원 명단".equals(d.findElement(By.tagName("h1")).getText()));
     assertEquals("[]", Browsers.axeViolations(driver), "roster, Korean");
   }

@@ -70,7 +70,7 @@ class PartitionsPanelBrowserIT {
       driver.executeScript("document.getElementById('partitions-section').scrollIntoView()");
       Browsers.screenshot(driver, "wallboard-partitions");
 
-      driver.findElement(org.openqa.selenium.By.id("lang-toggle")).click();
+      new org.openqa.selenium.support.ui.Select(driver.findElement(org.openqa.selenium.By.id("lang"))).selectByValue("ko");
       page.until(d -> "라우팅 파티션 (누가 어느 큐를 배분하나)".equals(page.text("#partitions-title")));
       page.until(d -> row(driver).contains("예"));
       assertEquals("[]", Browsers.axeViolations(driver), "wallboard with the partitions panel, Korean");

@@ -11,6 +11,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The quality evaluation page in Chromium: a supervisor draws op-022's closed SMS conversation,
@@ -66,7 +67,7 @@ class QualityBrowserIT {
     assertEquals("[]", Browsers.axeViolations(driver), "quality page, English");
     Browsers.screenshot(driver, "quality-calibration");
 
-    driver.findElement(By.id("lang-toggle")).click();
+    new Select(driver.findElement(By.id("lang"))).selectByValue("ko");
     page.until(d -> "상담 품질 평가".equals(d.findElement(By.tagName("h1")).getText()));
     assertEquals("[]", Browsers.axeViolations(driver), "quality page, Korean");
   }

@@ -5,6 +5,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The supervisors' pages beside the wallboard (campaigns, welfare), opened as in a browser. */
@@ -23,9 +24,9 @@ final class SupervisorPages {
     browser.findElement(By.id("password")).sendKeys("demo1234", Keys.ENTER);
     wait.until(d -> "live".equals(d.findElement(By.id("connection")).getText()));
     browser.get(server + "/wallboard/" + page);
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#lang-toggle[lang]")));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#lang option[value=en]")));
     if (!"en".equals(browser.findElement(By.tagName("html")).getDomAttribute("lang"))) {
-      browser.findElement(By.id("lang-toggle")).sendKeys(Keys.ENTER);
+      new Select(browser.findElement(By.id("lang"))).selectByValue("en");
     }
     wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
   }

@@ -19,6 +19,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -86,7 +87,7 @@ class WelfareReportsBrowserIT {
     assertTrue(page.findElement(By.id("card")).getText().contains("Jongno-gu"));
     assertEquals(views + 1, audited("view"), "the card opened from the list is audited as a view");
 
-    page.findElement(By.id("lang-toggle")).sendKeys(Keys.ENTER);
+    new Select(page.findElement(By.id("lang"))).selectByValue("ko");
     wait.until(ExpectedConditions.textToBe(By.id("escalations-title"), "복지 이관 (최근 7일)"));
     assertTrue(page.findElement(By.id("escalations")).getText().contains("여러 번 연결 안 됨"));
     assertEquals("[]", Browsers.axeViolations(page), "the reports in Korean");

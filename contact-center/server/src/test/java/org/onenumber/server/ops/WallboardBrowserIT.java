@@ -37,6 +37,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -183,7 +184,7 @@ class WallboardBrowserIT implements TestPropertyProvider {
     assertEquals("true", browser.findElement(By.id("tab-department")).getDomAttribute("aria-selected"));
     categoryTabByKeyboard();
 
-    browser.findElement(By.id("lang-toggle")).click();
+    new Select(browser.findElement(By.id("lang"))).selectByValue("ko");
     assertEquals("서비스 레벨", browser.findElement(By.cssSelector("#tile-sl h3")).getText());
     browser.findElement(By.id("tv-toggle")).click();
     assertTrue(browser.findElement(By.tagName("body")).getAttribute("class").contains("tv"));
