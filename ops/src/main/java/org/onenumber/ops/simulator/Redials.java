@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * #MIN_DELAY_S} and {@link #MAX_DELAY_S} trace seconds, at most {@link #MAX_REDIALS} times (so
  * {@code MAX_REDIALS + 1} calls in all); busy on the last one too, the caller gives up. The draws
  * are seeded per arrival (the run's seed and the arrival's number), so a run is repeatable
- * whatever order the calls' threads run in. The redialled call waits on hold with the arrival's
+ * whatever order the calls run in. The redialled call waits on hold with the arrival's
  * patience; its wait, as the server's, counts from the call that got through (the busy tries are
  * counted apart: {@link SimulationLedger#redials}, {@link SimulationLedger#gaveUp}). Immutable.
  */
@@ -26,7 +26,7 @@ final class Redials {
     this.random = new SplittableRandom(seed ^ (n * 0x9E37_79B9_7F4A_7C15L));
   }
 
-  /** Trace seconds before the next try (not thread-safe: one caller's thread draws). */
+  /** Trace seconds before the next try (not thread-safe: one caller's continuations draw, one after another). */
   double nextDelaySeconds() {
     return MIN_DELAY_S + random.nextDouble() * (MAX_DELAY_S - MIN_DELAY_S);
   }

@@ -1,6 +1,7 @@
 package org.onenumber.ops.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,12 +12,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.onenumber.core.contact.Channel;
+import org.onenumber.testkit.FastAgiCalls;
 
 /**
  * Plays a trace against a running server. In order:
@@ -31,9 +32,10 @@ import org.onenumber.core.contact.Channel;
  *       places trace second 0 at the wall instant the server's clock reads that midnight ({@link
  *       ServerClockAlignment}) and waits for it, so the whole day falls in one server day and a
  *       slow start does not crowd its first hours; otherwise trace second 0 is now;
- *   <li>releases each arrival at its offset ÷ speed-up: a call on a virtual thread of its own (a
- *       FastAGI session), every other citizen without a thread (its waits are continuations:
- *       {@link ClientLane#sendAsync}, {@link Waits}; session 15): a chat as a {@link
+ *   <li>releases each arrival at its offset ÷ speed-up, every citizen without a thread of its own
+ *       (its waits are continuations: {@link ClientLane#sendAsync}, {@link Waits}, session 15; a
+ *       call's FastAGI socket on the simulator's one phone-line thread, {@link FastAgiCalls},
+ *       session 17): a chat as a {@link
  *       ChatCitizen} over {@code /ws/chat}; an SMS, given the server's Twilio auth token, as a
  *       {@link SmsCitizen} through a signed webhook (it never hangs up); a call, given the server's
  *       FastAGI port, as a {@link VoiceCitizen} phoning the IVR as Asterisk would, whose {@code
@@ -98,6 +100,10 @@ public final class Simulation {
   private volatile double cpuSecondsAtEnd = Double.NaN;
   private double closingAfterSeconds = CLOSING_AFTER_LAST_S;
   private Duration callersWaitForMusic = VoiceCitizen.IVR_WITHIN;
+  /** The callers' phone line (one selector thread for every call), open while {@link #run} plays calls. */
+  private FastAgiCalls phoneLine;
+  /** The server's FastAGI address, resolved once. */
+  private InetSocketAddress agi;
 
   public Simulation(SimulationOptions options, List<Arrival> trace) {
     this.options = options;
@@ -133,9 +139,9 @@ public final class Simulation {
     return Double.isNaN(cpuSecondsAtEnd) ? cost.cpuSeconds() : cpuSecondsAtEnd;
   }
 
-  /** The simulator's most threads at once, platform and virtual ({@link SimulatorCost}). */
+  /** The simulator's most threads at once ({@link SimulatorCost}; no citizen has one of its own). */
   public long threadsMax() {
-    return SimulatorCost.platformThreadsMax() + cost.virtualThreadsMax();
+    return SimulatorCost.platformThreadsMax();
   }
 
   /** Whether trace second 0 was placed at a server midnight ({@link ServerClockAlignment}). */
@@ -206,7 +212,11 @@ public final class Simulation {
     firstShift();
     long offset0 = trace.isEmpty() || options.alignedToServerDay() ? 0 : trace.get(0).offsetMillis();
     long lastProgress = System.nanoTime();
-    try (ExecutorService citizens = Executors.newThreadPerTaskExecutor(cost.virtualThreads())) {
+    if (options.phonesAgi()) {
+      phoneLine = phoneLine();
+      agi = new InetSocketAddress(options.url().getHost(), options.agiPort());
+    }
+    try {
       for (Arrival a : trace) {
         long dueNanos = startNanos + (long) ((a.offsetMillis() - offset0) * 1e6 / options.speedup());
         while (System.nanoTime() < dueNanos) {
@@ -216,11 +226,12 @@ public final class Simulation {
         }
         double patience = -Math.log(1 - random.nextDouble()) * options.patienceSeconds();
         // on their way from now: the day is not over before their contact is (see phoning, arriving)
-        (phones(a) ? ledger.phoning : ledger.arriving).incrementAndGet();
         if (phones(a)) {
-          citizens.submit(() -> phoneCounted(a, patience)); // a FastAGI session is a thread per call
+          ledger.phoning.incrementAndGet();
+          begin(a, () -> phone(a, patience), ledger.phoning);
         } else {
-          citizenAsync(a, patience);
+          ledger.arriving.incrementAndGet();
+          begin(a, () -> citizen(http.citizen(), a, patience), ledger.arriving);
         }
         dispatched.incrementAndGet();
         lastProgress = progress(lastProgress);
@@ -231,9 +242,11 @@ public final class Simulation {
           startNanos + (long) ((lastAt + closingAfterSeconds) * 1e9 / options.speedup())), lastProgress);
       closeDay(lastProgress);
       operators.stream().filter(SimulatedOperator::running).forEach(SimulatedOperator::stop);
-      citizens.shutdownNow();
     } finally {
       http.close();
+      if (phoneLine != null) {
+        closeQuietly(phoneLine); // ends the calls still open
+      }
     }
     cpuSecondsAtEnd = cost.cpuSeconds();
     System.out.println(cost.line(trace.size(), dispatched.get(), ledger));
@@ -402,24 +415,16 @@ public final class Simulation {
     }
   }
 
-  /** A caller ({@link #phone}) on a thread of its own, counted in {@link SimulationLedger#phoning} by {@link #phone}. */
-  private void phoneCounted(Arrival a, double patienceSeconds) {
-    try {
-      phone(a, patienceSeconds);
-    } catch (RuntimeException | Error e) {
-      failed(a, e);
-    }
-  }
-
   /**
-   * A chat, text or API citizen, started on the dispatcher's thread and then carried on without a
-   * thread of its own: what it waits for (a place in its lane, an answer, a frame, its patience, a
-   * {@code Retry-After}) is a continuation. Counted in {@link SimulationLedger#arriving} until it is over.
+   * A citizen, started on the dispatcher's thread and then carried on without a thread of its own:
+   * what it waits for (a place in its lane, an answer, a frame, a FastAGI command, its patience, a
+   * {@code Retry-After}) is a continuation. Counted in {@code counter} ({@link
+   * SimulationLedger#arriving}, or {@link SimulationLedger#phoning} for a caller) until it is over.
    */
-  private void citizenAsync(Arrival a, double patienceSeconds) {
+  private void begin(Arrival a, Supplier<CompletableFuture<Void>> citizen, AtomicLong counter) {
     CompletableFuture<Void> run;
     try {
-      run = citizen(http.citizen(), a, patienceSeconds);
+      run = citizen.get();
     } catch (RuntimeException | Error e) {
       run = CompletableFuture.failedFuture(e);
     }
@@ -427,8 +432,25 @@ public final class Simulation {
       if (e != null) {
         failed(a, OneNumberClient.unwrapped(e));
       }
-      ledger.arriving.decrementAndGet();
+      counter.decrementAndGet();
     });
+  }
+
+  /** The callers' phone line, or an error saying why the simulator cannot open one. */
+  private static FastAgiCalls phoneLine() {
+    try {
+      return new FastAgiCalls("sim-phone-line");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot open the callers' phone line (a selector)", e);
+    }
+  }
+
+  private static void closeQuietly(FastAgiCalls line) {
+    try {
+      line.close();
+    } catch (java.io.IOException e) {
+      System.out.println("[sim] the callers' phone line did not close cleanly: " + e);
+    }
   }
 
   /** Whether {@code a} phones the IVR ({@link #phone}) rather than arriving over HTTP. */
@@ -478,49 +500,37 @@ public final class Simulation {
 
   /**
    * A caller on the phone line ({@link VoiceCitizen}); one who hears {@code lines-busy} calls again
-   * after a trace-time delay, at most {@link Redials#MAX_REDIALS} times, then gives up (counted).
-   * Counted in {@link SimulationLedger#phoning} from the dispatch (the dispatcher counts it before the
-   * thread starts, so the day cannot look over meanwhile) to the end of the last call.
+   * after a trace-time delay, at most {@link Redials#MAX_REDIALS} times, then gives up (counted);
+   * the day's end during the delay is a give-up too. Completes after the last call; no thread
+   * waits meanwhile (the delay is a timer of {@link Waits}).
    */
-  private void phone(Arrival a, double patienceSeconds) {
+  private CompletableFuture<Void> phone(Arrival a, double patienceSeconds) {
     long n = calls.incrementAndGet();
-    Redials redials = new Redials(options.seed(), n);
-    try {
-      for (int redialled = 0; ; redialled++) {
-        long call = redialled == 0 ? n : calls.incrementAndGet();
-        VoiceCitizen.Outcome outcome = new VoiceCitizen(ledger, this::traceSeconds, options.speedup(), phones::get,
-            callersWaitForMusic)
-            .run(options.url().getHost(), options.agiPort(), a, call, patienceSeconds);
-        if (outcome != VoiceCitizen.Outcome.BUSY) {
-          return;
-        }
-        if (!Redials.callsAgain(redialled)) {
-          ledger.gaveUp.increment();
-          return;
-        }
-        if (untilRedial(redials.nextDelaySeconds())) {
-          ledger.gaveUp.increment(); // the day ended before the redial
-          return;
-        }
-        ledger.redials.increment();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      ledger.phoning.decrementAndGet();
-    }
+    return dial(a, patienceSeconds, n, new Redials(options.seed(), n), 0);
   }
 
-  /** Waits {@code traceSeconds} before a redial; true when the day ended meanwhile (no redial). */
-  private boolean untilRedial(double traceSeconds) throws InterruptedException {
-    try {
-      ledger.dayOver.get((long) (traceSeconds * 1e9 / options.speedup()), TimeUnit.NANOSECONDS);
-      return true;
-    } catch (java.util.concurrent.TimeoutException e) {
-      return false;
-    } catch (java.util.concurrent.ExecutionException e) {
-      return true;
-    }
+  /** Call {@code n} of arrival {@code a}'s after {@code redialled} busy lines. */
+  private CompletableFuture<Void> dial(Arrival a, double patienceSeconds, long n, Redials redials, int redialled) {
+    long call = redialled == 0 ? n : calls.incrementAndGet();
+    return new VoiceCitizen(ledger, this::traceSeconds, options.speedup(), phones::get, callersWaitForMusic, phoneLine)
+        .start(agi, a, call, patienceSeconds).thenCompose(outcome -> {
+          if (outcome != VoiceCitizen.Outcome.BUSY) {
+            return CompletableFuture.<Void>completedFuture(null);
+          }
+          if (!Redials.callsAgain(redialled)) {
+            ledger.gaveUp.increment();
+            return CompletableFuture.<Void>completedFuture(null);
+          }
+          long delayMillis = (long) (redials.nextDelaySeconds() * 1000 / options.speedup());
+          return Waits.untilOr(ledger.dayOver, delayMillis).thenCompose(waited -> {
+            if (ledger.dayOver.isDone()) {
+              ledger.gaveUp.increment(); // the day ended before the redial
+              return CompletableFuture.<Void>completedFuture(null);
+            }
+            ledger.redials.increment();
+            return dial(a, patienceSeconds, n, redials, redialled + 1);
+          });
+        });
   }
 
   /**

@@ -3,50 +3,28 @@ package org.onenumber.ops.simulator;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAccumulator;
 
 /**
  * What running the simulation cost the simulator's own process, printed as one {@code [sim-cost]}
  * line at its end (and carried into {@code RESULT simulation}, then {@code RESULT city-day}): its
- * CPU seconds since {@link #SimulatorCost() start}, its most threads at once — platform threads
- * (the JVM's own peak, {@link ThreadMXBean}) and the virtual threads its citizens ran on (counted by
- * {@link #virtualThreads}; a thread dump counts both, the JVM's peak only the first) — and the
- * system's load average at the start and the end. Thread-safe.
+ * CPU seconds since {@link #SimulatorCost() start}, its most threads at once (the JVM's own peak,
+ * {@link ThreadMXBean}: no citizen runs on a thread of its own since session 17, when the callers'
+ * virtual threads, the last ones counted here, became continuations) and the system's load average
+ * at the start and the end. Thread-safe.
  */
 final class SimulatorCost {
 
   private final long cpuNanosAtStart = cpuNanos();
   private final long wallNanosAtStart = System.nanoTime();
   private final double loadAtStart = load();
-  private final AtomicLong virtualLive = new AtomicLong();
-  private final LongAccumulator virtualMax = new LongAccumulator(Math::max, 0);
 
   SimulatorCost() {
     ManagementFactory.getThreadMXBean().resetPeakThreadCount();
   }
 
-  /** Virtual threads counted while they run (the citizens' and callers' executor). */
-  ThreadFactory virtualThreads() {
-    ThreadFactory virtual = Thread.ofVirtual().name("citizen-", 0).factory();
-    return work -> virtual.newThread(() -> {
-      virtualMax.accumulate(virtualLive.incrementAndGet());
-      try {
-        work.run();
-      } finally {
-        virtualLive.decrementAndGet();
-      }
-    });
-  }
-
   /** Most platform threads at once since the start. */
   static long platformThreadsMax() {
     return ManagementFactory.getThreadMXBean().getPeakThreadCount();
-  }
-
-  long virtualThreadsMax() {
-    return virtualMax.get();
   }
 
   /** CPU seconds of the whole process since the start. */
@@ -55,17 +33,16 @@ final class SimulatorCost {
   }
 
   /**
-   * {@code [sim-cost] cpu_s=… cpu_ms_per_contact=… wall_s=… threads_max=… (platform … + virtual …)
-   * arrivals=… dispatched=… opened=… sim_timeouts=… load=a→b}.
+   * {@code [sim-cost] cpu_s=… cpu_ms_per_contact=… wall_s=… threads_max=… arrivals=… dispatched=…
+   * opened=… sim_timeouts=… load=a→b}.
    */
   String line(long arrivals, long dispatched, SimulationLedger ledger) {
     long opened = ledger.summary(15).offered();
     double cpu = cpuSeconds();
     return String.format(Locale.ROOT, "[sim-cost] cpu_s=%.1f cpu_ms_per_contact=%.2f wall_s=%.1f threads_max=%d"
-        + " (platform %d + virtual %d) arrivals=%d dispatched=%d opened=%d sim_timeouts=%d load=%.1f→%.1f", cpu,
+        + " arrivals=%d dispatched=%d opened=%d sim_timeouts=%d load=%.1f→%.1f", cpu,
         dispatched == 0 ? 0 : cpu * 1000 / dispatched, (System.nanoTime() - wallNanosAtStart) / 1e9,
-        platformThreadsMax() + virtualThreadsMax(), platformThreadsMax(), virtualThreadsMax(), arrivals, dispatched,
-        opened, ledger.timeouts(), loadAtStart, load());
+        platformThreadsMax(), arrivals, dispatched, opened, ledger.timeouts(), loadAtStart, load());
   }
 
   private static long cpuNanos() {

@@ -1,24 +1,21 @@
 package org.onenumber.ops.simulator;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
+import org.onenumber.testkit.AgiChannelReplies;
 import org.onenumber.testkit.FastAgiCaller;
 import org.onenumber.testkit.FastAgiCaller.DialOutcome;
 import org.onenumber.testkit.FastAgiCaller.Ring;
+import org.onenumber.testkit.FastAgiCalls;
 
 /**
  * A citizen who phones the city's number: the call reaches the server's FastAGI IVR as Asterisk 22
- * would send it ({@link FastAgiCaller} replays the real captures of {@code shared/data/asterisk}:
+ * would send it ({@link FastAgiCalls} replays the real captures of {@code shared/data/asterisk}:
  * environment block, every command answered as Asterisk answered it). The server's side is its
  * telephony adapter as in production (call flow in {@code org.onenumber.telephony.asterisk}); no AMI
  * is needed: the session reports the operator's answer itself ({@code Dial}'s {@code U()} script)
@@ -55,8 +52,13 @@ import org.onenumber.testkit.FastAgiCaller.Ring;
  *       was stored) returns {@link Outcome#BUSY} and the caller calls again ({@link Redials}).
  * </ol>
  *
- * One instance per call; {@link #run} blocks its (virtual) thread while the call lasts; the
- * caller's socket is read on a thread of the {@link FastAgiCaller}.
+ * One instance per call. It holds no thread (session 17; before, a virtual thread blocked on the
+ * call and a reader thread per socket: New York's record day at 100× peaked at 7,603 threads): its
+ * socket is one of the simulator's phone line ({@link FastAgiCalls}, one selector thread for every
+ * call), and each wait is a continuation — the music, the server's close and the ring's end are
+ * futures completed on that thread, the patience and every bound a timer of {@link Waits}.
+ * Guarded state is under {@link #lock}; what runs on the line's thread (the menus' keys, a ring, a
+ * dial's end) never blocks.
  */
 final class VoiceCitizen {
 
@@ -85,25 +87,24 @@ final class VoiceCitizen {
    * as long as a request; it was 10 s.
    */
   private static final Duration RING_RESOLVES_WITHIN = Duration.ofSeconds(30);
-  /**
-   * How often a caller on hold looks for the music or a hang-up. Its wait is stamped at the menu
-   * key ({@link #key}), not here; it was 2 ms, 500 wake-ups a second per caller on hold.
-   */
-  private static final long HOLD_POLL_MS = 20;
   private static final List<String> LANGUAGE_DIGITS = List.of("ko", "en", "zh", "ja", "vi", "mn");
   /** One run of the simulator: uniqueids like Asterisk's, epoch seconds then a sequence number. */
   private static final long RUN = Instant.now().getEpochSecond();
+  private static final CompletableFuture<Void> NOW = CompletableFuture.completedFuture(null);
 
   private final SimulationLedger ledger;
   private final DoubleSupplier traceClock;
   private final double speedup;
   private final Function<String, SimulatedOperator> operators;
   private final Duration ivrWithin;
+  private final FastAgiCalls phoneLine;
   private final CompletableFuture<Void> answered = new CompletableFuture<>();
+  /** The IVR's {@code EXEC StartMusicOnHold} came (completed on the phone line's thread). */
+  private final CompletableFuture<Void> music = new CompletableFuture<>();
   private final Object lock = new Object();
   private String key;
   private Arrival arrival;
-  private volatile FastAgiCaller caller;
+  private volatile FastAgiCalls.Call call;
   /** Guarded by {@link #lock}: hung up while waiting, so no later Dial is answered. */
   private boolean gone;
   /**
@@ -116,60 +117,49 @@ final class VoiceCitizen {
   private boolean opened;
   /** Guarded by {@link #lock}: the operator whose phone was picked up while the Dial completes. */
   private SimulatedOperator ringing;
-
-  VoiceCitizen(SimulationLedger ledger, DoubleSupplier traceClock, double speedup,
-      Function<String, SimulatedOperator> operators) {
-    this(ledger, traceClock, speedup, operators, IVR_WITHIN);
-  }
+  /** Guarded by {@link #lock}: completed when the Dial that {@link #ringing} picked up ended. */
+  private CompletableFuture<Void> ringEnded = NOW;
 
   /** A caller who hangs up when the IVR's music has not come within {@code ivrWithin} of wall time. */
   VoiceCitizen(SimulationLedger ledger, DoubleSupplier traceClock, double speedup,
-      Function<String, SimulatedOperator> operators, Duration ivrWithin) {
+      Function<String, SimulatedOperator> operators, Duration ivrWithin, FastAgiCalls phoneLine) {
     this.ledger = ledger;
     this.traceClock = traceClock;
     this.speedup = speedup;
     this.operators = operators;
     this.ivrWithin = ivrWithin;
+    this.phoneLine = phoneLine;
   }
 
-  /** Phones the server's FastAGI port as call {@code n} (cases 1 to 7); returns when the call ended. */
-  Outcome run(String host, int port, Arrival arrival, long n, double patienceSeconds) {
+  /**
+   * Phones the server's FastAGI port {@code agi} as call {@code n} (cases 1 to 7) on the phone line;
+   * completes when the call ended, every outcome in the ledger (a call the server does not take
+   * counts as a call error); fails only on a defect.
+   */
+  CompletableFuture<Outcome> start(InetSocketAddress agi, Arrival arrival, long n, double patienceSeconds) {
     this.arrival = arrival;
     this.key = "call:" + n;
-    try {
-      caller = FastAgiCaller.call(InetAddress.getByName(host), port, FastAgiCaller.environment(
-          String.format("PJSIP/citizen-%08x", n), RUN + "." + n, Simulation.phoneOf(arrival.citizen()), "ivr"))
-          .answerMenus(this::key).onRing(this::ring).onDialled(this::dialled).start();
-    } catch (UnknownHostException e) {
-      ledger.errors.increment();
-      return Outcome.DONE;
-    } catch (IOException e) {
-      ledger.errors.increment();
-      return Outcome.DONE;
-    }
-    try (FastAgiCaller call = caller) {
-      Outcome held = onHold(call);
-      if (held != null) {
-        return held;
+    AgiChannelReplies replies = new AgiChannelReplies(FastAgiCaller.environment(String.format("PJSIP/citizen-%08x", n),
+        RUN + "." + n, Simulation.phoneOf(arrival.citizen()), "ivr"));
+    replies.answerMenus(this::key);
+    replies.onRing(this::ring);
+    replies.onDialled(this::dialled);
+    FastAgiCalls.Call line = phoneLine.call(agi, replies, command -> 0, command -> {
+      if (command.text().startsWith("EXEC StartMusicOnHold")) {
+        music.complete(null);
       }
-      try {
-        CompletableFuture.anyOf(answered, ledger.dayOver).get((long) (patienceSeconds * 1000 / speedup),
-            TimeUnit.MILLISECONDS);
-      } catch (TimeoutException patienceOut) {
-        // hangs up now
+    });
+    call = line;
+    return line.connected().handle((connected, refused) -> {
+      if (refused != null) {
+        ledger.errors.increment();
+        return CompletableFuture.completedFuture(Outcome.DONE);
       }
-      if (!answered.isDone()) {
-        giveUp(call);
-      }
-      awaitEnd(call);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | IOException e) {
-      ledger.errors.increment();
-    } finally {
+      return onHold(line, patienceSeconds);
+    }).thenCompose(Function.identity()).whenComplete((outcome, e) -> {
       dropUnresolvedRing();
-    }
-    return Outcome.DONE;
+      line.close();
+    });
   }
 
   /** A phone picked up whose Dial never ended here (the call's socket closed first) is free again. */
@@ -183,28 +173,37 @@ final class VoiceCitizen {
   }
 
   /**
-   * Case 2: opened under the call's key once music plays (null: go on waiting); else how the call
-   * ended first: busy (case 7) or refused (counted).
+   * Case 2: opened under the call's key once music plays, then waits on hold (cases 3 to 5); else
+   * how the call ended first: busy (case 7), refused (counted), or no music in time (case 2a).
    */
-  private Outcome onHold(FastAgiCaller call) throws InterruptedException, IOException {
-    long deadline = System.nanoTime() + ivrWithin.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (heardMusic(call)) {
+  private CompletableFuture<Outcome> onHold(FastAgiCalls.Call line, double patienceSeconds) {
+    return Waits.untilOr(CompletableFuture.anyOf(music, line.closed()), ivrWithin.toMillis()).thenCompose(waited -> {
+      if (music.isDone()) {
         synchronized (lock) {
           open();
         }
-        return null;
+        return waitForOperator(line, patienceSeconds).thenApply(v -> Outcome.DONE);
       }
-      if (call.closedByServer()) {
-        if (call.texts().stream().anyMatch(t -> t.startsWith("STREAM FILE") && t.contains("/lines-busy"))) {
-          return Outcome.BUSY;
+      if (line.closed().isDone()) {
+        if (line.texts().stream().anyMatch(t -> t.startsWith("STREAM FILE") && t.contains("/lines-busy"))) {
+          return CompletableFuture.completedFuture(Outcome.BUSY);
         }
         ledger.rejected.increment();
-        return Outcome.DONE;
+        return CompletableFuture.completedFuture(Outcome.DONE);
       }
-      TimeUnit.MILLISECONDS.sleep(HOLD_POLL_MS);
-    }
-    return hangUpBeforeMusic(call);
+      return hangUpBeforeMusic(line);
+    });
+  }
+
+  /**
+   * Cases 3 to 5 on hold: until an operator answered, the patience ran out or the day ended; then,
+   * not answered, the caller gives up; either way until the server ends the call.
+   */
+  private CompletableFuture<Void> waitForOperator(FastAgiCalls.Call line, double patienceSeconds) {
+    return Waits.untilOr(CompletableFuture.anyOf(answered, ledger.dayOver), (long) (patienceSeconds * 1000 / speedup))
+        .thenCompose(waited -> answered.isDone() ? NOW
+            : giveUp(line, System.nanoTime() + RING_RESOLVES_WITHIN.toNanos()))
+        .thenCompose(gaveUp -> awaitEnd(line));
   }
 
   /**
@@ -218,60 +217,69 @@ final class VoiceCitizen {
    * timeout. Before, the caller closed its socket and counted nothing while the server journaled
    * the contact and its abandon (New York at 100×: 2,001 calls more on the server's side).
    */
-  private Outcome hangUpBeforeMusic(FastAgiCaller call) throws IOException, InterruptedException {
+  private CompletableFuture<Outcome> hangUpBeforeMusic(FastAgiCalls.Call line) {
     double hungUpAt = traceClock.getAsDouble();
     synchronized (lock) {
       gone = true;
     }
-    call.hangUp();
-    if (!call.closedWithin(VERDICT_WITHIN) || !heardMusic(call)) {
-      ledger.timedOut();
+    line.hangUp();
+    return Waits.untilOr(line.closed(), VERDICT_WITHIN.toMillis()).thenApply(waited -> {
+      if (!line.closed().isDone() || !music.isDone()) {
+        ledger.timedOut();
+        return Outcome.DONE;
+      }
+      synchronized (lock) {
+        open();
+        double openedAt = acknowledgedAt(line.commands());
+        ledger.abandoning(contact == null ? key : contact, Math.max(hungUpAt, openedAt));
+      }
       return Outcome.DONE;
-    }
-    synchronized (lock) {
-      open();
-      double openedAt = acknowledgedAt(call.commands());
-      ledger.abandoning(contact == null ? key : contact, Math.max(hungUpAt, openedAt));
-    }
-    return Outcome.DONE;
-  }
-
-  private static boolean heardMusic(FastAgiCaller call) {
-    return call.texts().stream().anyMatch(t -> t.startsWith("EXEC StartMusicOnHold"));
+    });
   }
 
   /**
    * Case 5: hangs up unless an operator answered meanwhile; a phone that is ringing now is picked
-   * up or refused within milliseconds, so the caller hears that first.
+   * up or refused within milliseconds, so the caller hears that first (until {@code deadlineNanos}).
+   * Hanging up on a line the server already closed counts as a call error (as when the hang-up's
+   * write failed on the reader thread's closed socket).
    */
-  private void giveUp(FastAgiCaller call) throws IOException, InterruptedException {
+  private CompletableFuture<Void> giveUp(FastAgiCalls.Call line, long deadlineNanos) {
+    CompletableFuture<Void> ringEnds;
     synchronized (lock) {
-      long deadline = System.nanoTime() + RING_RESOLVES_WITHIN.toNanos();
-      while (ringing != null && System.nanoTime() < deadline) {
-        lock.wait(10);
-      }
+      ringEnds = ringing == null ? null : ringEnded;
+    }
+    long left = deadlineNanos - System.nanoTime();
+    if (ringEnds != null && left > 0) {
+      return Waits.untilOr(ringEnds, Math.max(1, left / 1_000_000)).thenCompose(v -> giveUp(line, deadlineNanos));
+    }
+    synchronized (lock) {
       if (answered.isDone()) {
-        return;
+        return NOW;
       }
       gone = true;
       ledger.abandoning(contact == null ? key : contact, traceClock.getAsDouble());
     }
-    call.hangUp();
+    if (line.closed().isDone()) {
+      ledger.errors.increment();
+    } else {
+      line.hangUp();
+    }
+    return NOW;
   }
 
   /**
-   * Until the server closed the caller's socket (it hangs up after the operator, or on our hang-up),
-   * woken by the close itself (no polling: a thousand callers polling every 20 ms took the
-   * simulator's two carrier threads at New York's morning peak); at most {@link
-   * ChatCitizen#CONVERSATION_TRACE_S} trace seconds plus 30 s, then the simulator's timeout.
+   * Until the server closed the caller's socket (it hangs up after the operator, or on our hang-up):
+   * at most {@link ChatCitizen#CONVERSATION_TRACE_S} trace seconds plus 30 s, then the simulator's
+   * timeout.
    */
-  private void awaitEnd(FastAgiCaller call) throws InterruptedException {
-    try {
-      call.awaitClosed(Duration.ofMillis((long) (ChatCitizen.CONVERSATION_TRACE_S * 1000 / speedup))
-          .plus(IVR_WITHIN));
-    } catch (AssertionError stillOpen) { // the testkit's "not closed within"
-      ledger.timedOut();
-    }
+  private CompletableFuture<Void> awaitEnd(FastAgiCalls.Call line) {
+    long bound = (long) (ChatCitizen.CONVERSATION_TRACE_S * 1000 / speedup) + IVR_WITHIN.toMillis();
+    return Waits.within(line.closed(), bound).handle((closed, stillOpen) -> {
+      if (stillOpen != null) {
+        ledger.timedOut();
+      }
+      return null;
+    });
   }
 
   /** Case 1: the key for each menu (by the prompt the {@code GET DATA} plays). */
@@ -284,14 +292,15 @@ final class VoiceCitizen {
   }
 
   /**
-   * Case 2: the ledger's entry, once (guarded by {@link #lock}): when music was seen, or at the
-   * first ring if the server dialled an operator before this thread saw the music; opened at the
-   * first command after the last {@code GET DATA} (now if none came yet).
+   * Case 2: the ledger's entry, once (guarded by {@link #lock}): when music was heard, or at the
+   * first ring if the server dialled an operator before the music's continuation ran; opened at
+   * the first command after the last {@code GET DATA} (now if none came yet).
    */
   private void open() {
     if (!opened) {
       opened = true;
-      ledger.callOpened(key, acknowledgedAt(caller == null ? List.of() : caller.commands()));
+      FastAgiCalls.Call line = call;
+      ledger.callOpened(key, acknowledgedAt(line == null ? List.of() : line.commands()));
     }
   }
 
@@ -323,6 +332,7 @@ final class VoiceCitizen {
       }
       operator.phonePickedUp();
       ringing = operator;
+      ringEnded = new CompletableFuture<>();
       return DialOutcome.ANSWER;
     }
   }
@@ -333,6 +343,7 @@ final class VoiceCitizen {
    * the caller is still waiting.
    */
   private void dialled(Ring ring, DialOutcome outcome) {
+    CompletableFuture<Void> ended;
     synchronized (lock) {
       SimulatedOperator operator = ringing;
       ringing = null;
@@ -341,13 +352,14 @@ final class VoiceCitizen {
         if (gone) {
           operator.pickUpAfterCallerLeft(ring.contact()); // bridged to nobody: answered, no talk
         } else {
-          operator.pickUp(ring.contact(), caller::operatorLeaves);
+          operator.pickUp(ring.contact(), call::operatorLeaves);
         }
         answered.complete(null);
       } else if (operator != null) {
         operator.ringDropped();
       }
-      lock.notifyAll();
+      ended = ringEnded;
     }
+    ended.complete(null); // outside the lock: a caller giving up goes on from here
   }
 }

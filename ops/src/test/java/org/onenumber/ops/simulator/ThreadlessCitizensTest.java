@@ -9,23 +9,24 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.onenumber.core.contact.Channel;
 
 /**
  * Thousands of texting and web-form citizens waiting at once (a peer, a JDK {@code HttpServer} on
  * platform threads of its own, holds every webhook and contact intake until released, so all but
- * the lanes' 256 places wait for one) cost the simulator no thread each: no virtual thread at all
- * and at most 32 more platform threads (its clients' selectors, the citizens' 4 HTTP threads, the
- * timer, the dispatcher), against one virtual thread per citizen before (session 14's New York day: 15,032
- * citizens' threads waiting for a place in a lane). Then the peer answers and every citizen's
+ * the lanes' 256 places wait for one) cost the simulator no thread each: at most 32 more platform
+ * threads (its clients' selectors, the citizens' 4 HTTP threads, the timer, the dispatcher), and no
+ * virtual one (the simulator has no executor for citizens since session 17), against one virtual
+ * thread per citizen before (session 14's New York day: 15,032 citizens' threads waiting for a
+ * place in a lane). Then the peer answers and every citizen's
  * outcome is in the ledger: each text acknowledged, each contact opened and, its patience out,
  * abandoned.
  */
@@ -33,7 +34,7 @@ class ThreadlessCitizensTest {
 
   private static final int TEXTS = 1000;
   private static final int FORMS = 1000;
-  private static final String PEER = "peer-";
+  private static final String PEER = SimulationInBackground.PEER;
 
   @Test
   void twoThousandWaitingCitizensHoldNoThreadOfTheirOwn() throws Exception {
@@ -68,16 +69,9 @@ class ThreadlessCitizensTest {
       for (int i = 0; i < TEXTS + FORMS; i++) {
         trace.add(new Arrival(0, i % 2 == 0 ? Channel.SMS : Channel.WEB_FORM, "ko", "water", "water", "citizen-" + i));
       }
-      long before = simulatorThreads();
+      long before = SimulationInBackground.simulatorThreads();
       Simulation simulation = new Simulation(options, trace).closingAfterLastArrival(0);
-      SimulationLedger[] ledger = {null};
-      Thread run = Thread.ofPlatform().name("simulation").start(() -> {
-        try {
-          ledger[0] = simulation.run();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      });
+      SimulationInBackground run = SimulationInBackground.start(simulation);
       int places = SimulatorHttp.CITIZEN_LANES * SimulatorHttp.CITIZEN_REQUESTS;
       long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
       while (held.get() < places && System.nanoTime() < until) {
@@ -85,30 +79,22 @@ class ThreadlessCitizensTest {
       }
       Thread.sleep(500); // the rest dispatched meanwhile, waiting for a place
       assertEquals(places, held.get(), "every place of the citizens' lanes taken by a held request");
-      long during = simulatorThreads();
-      String which = Thread.getAllStackTraces().keySet().stream().filter(t -> !t.getName().startsWith(PEER))
-          .collect(Collectors.groupingBy(t -> t.getName().replaceAll("[0-9]+", "#"), Collectors.counting())).toString();
-      long virtual = simulation.threadsMax() - SimulatorCost.platformThreadsMax();
+      long during = SimulationInBackground.simulatorThreads();
+      String which = SimulationInBackground.simulatorThreadKinds();
       release.countDown();
-      run.join(TimeUnit.SECONDS.toMillis(60));
+      SimulationLedger ledger = run.join(Duration.ofSeconds(60));
 
-      assertEquals(0, virtual, "virtual threads for " + (TEXTS + FORMS) + " waiting citizens");
       assertTrue(during - before <= 32, "platform threads the simulator added while 2,000 citizens waited: "
           + (during - before) + ", all but the peer's: " + which);
       assertEquals(TEXTS + FORMS, held.get(), "every citizen sent once");
-      assertEquals(TEXTS + FORMS, ledger[0].summary(15).offered(), "every text and form offered");
-      assertEquals(FORMS, ledger[0].summary(15).abandoned(), "every form citizen gave up, its patience out");
+      assertEquals(TEXTS + FORMS, ledger.summary(15).offered(), "every text and form offered");
+      assertEquals(FORMS, ledger.summary(15).abandoned(), "every form citizen gave up, its patience out");
       assertEquals(FORMS, abandons.get());
-      assertEquals(0, ledger[0].timeouts() + ledger[0].callErrors(), "no timeout, no error");
+      assertEquals(0, ledger.timeouts() + ledger.callErrors(), "no timeout, no error");
     } finally {
       release.countDown();
       peer.stop(0);
     }
-  }
-
-  /** Live platform threads but the peer's. */
-  private static long simulatorThreads() {
-    return Thread.getAllStackTraces().keySet().stream().filter(t -> !t.getName().startsWith(PEER)).count();
   }
 
   private static void await(CountDownLatch release) {

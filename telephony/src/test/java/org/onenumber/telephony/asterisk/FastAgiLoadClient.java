@@ -144,7 +144,7 @@ public final class FastAgiLoadClient {
       List<List<FastAgiCaller.Command>> commands = new ArrayList<>();
       List<String> dials = new ArrayList<>();
       for (FastAgiEventLoopCalls calls : all) {
-        for (FastAgiEventLoopCalls.Call call : calls.calls()) {
+        for (org.onenumber.testkit.FastAgiCalls.Call call : calls.calls()) {
           commands.add(call.commands());
           dials.add("DIAL " + call.environment().get("agi_uniqueid") + " " + call.dialAtNanos());
         }
