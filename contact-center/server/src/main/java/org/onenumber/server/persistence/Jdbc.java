@@ -86,6 +86,13 @@ public final class Jdbc implements Transactions {
     }
   }
 
+  /** As {@link #onPool(DataSource, Runnable)}, returning {@code work}'s value. */
+  public <T> T onPool(DataSource reserved, Supplier<T> work) {
+    List<T> result = new ArrayList<>(1);
+    onPool(reserved, () -> result.add(work.get()));
+    return result.get(0);
+  }
+
   private DataSource source() {
     DataSource reserved = pool.get();
     return reserved == null ? dataSource : reserved;
