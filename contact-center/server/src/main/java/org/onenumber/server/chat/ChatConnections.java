@@ -31,7 +31,7 @@ final class ChatConnections {
 
   /** Runs {@code work} with its statements on the chat's connections. */
   <T> T run(Supplier<T> work) {
-    return own == null ? work.get() : jdbc.onPool(own, work);
+    return own == null ? work.get() : jdbc.fromPool(own, work);
   }
 
   /** As {@link #run(Supplier)}, without a value. */

@@ -87,9 +87,10 @@ public final class Jdbc implements Transactions {
   }
 
   /** As {@link #onPool(DataSource, Runnable)}, returning {@code work}'s value. */
-  public <T> T onPool(DataSource reserved, Supplier<T> work) {
+  public <T> T fromPool(DataSource reserved, Supplier<T> work) {
     List<T> result = new ArrayList<>(1);
-    onPool(reserved, () -> result.add(work.get()));
+    Runnable keep = () -> result.add(work.get());
+    onPool(reserved, keep);
     return result.get(0);
   }
 
