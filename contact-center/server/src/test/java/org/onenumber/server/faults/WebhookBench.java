@@ -23,7 +23,9 @@ import java.util.concurrent.TimeUnit;
  * the same way, and {@code server_cpu_us_per_webhook}: the server JVM's CPU time (user and system)
  * over the run per acknowledged webhook, a figure that holds on a loaded machine where the rate
  * does not; and {@code pool_acquire_us}: the mean wait for a connection of the shared pool over the
- * run ({@code hikaricp_connections_acquire_seconds}, sum over count); {@code classify_pending}: new
+ * run ({@code hikaricp_connections_acquire_seconds}, sum over count), and {@code pool_acquires_per_webhook}
+ * how many shared-pool connections each acknowledged request took (the own pools are not on the
+ * page); {@code classify_pending}: new
  * contacts whose topic still waited for the classifier thread when the run ended (their CPU falls
  * after the run: a large figure means the classifier lags and the CPU figure flatters).
  *
@@ -87,11 +89,13 @@ public final class WebhookBench {
       AckedLoad load = run(server, "bench", threads, intake, seconds);
       Duration cpu = server.cpu().minus(cpuBefore);
       String metricsAfter = metrics(http, server, admin);
-      String transactions = String.format(" sql_per_webhook=%.1f server_cpu_us_per_webhook=%.0f pool_acquire_us=%.0f",
+      String transactions = String.format(" sql_per_webhook=%.1f server_cpu_us_per_webhook=%.0f pool_acquire_us=%.0f"
+          + " pool_acquires_per_webhook=%.2f",
           (sum(metricsAfter, STATEMENTS) - sum(metricsBefore, STATEMENTS)) / Math.max(1, load.acknowledged()),
           cpu.toNanos() / 1e3 / Math.max(1, load.acknowledged()),
           (sum(metricsAfter, ACQUIRE_SUM) - sum(metricsBefore, ACQUIRE_SUM)) * 1e6
-              / Math.max(1, sum(metricsAfter, ACQUIRE_COUNT) - sum(metricsBefore, ACQUIRE_COUNT)));
+              / Math.max(1, sum(metricsAfter, ACQUIRE_COUNT) - sum(metricsBefore, ACQUIRE_COUNT)),
+          (sum(metricsAfter, ACQUIRE_COUNT) - sum(metricsBefore, ACQUIRE_COUNT)) / Math.max(1, load.acknowledged()));
       // topics still waiting for the classifier after the run (its CPU not in server_cpu_us_per_webhook)
       transactions += String.format(" classify_pending=%.0f", metricsAfter.contains(CLASSIFY_PENDING)
           ? sum(metricsAfter, CLASSIFY_PENDING) : 0);
