@@ -42,7 +42,7 @@ class IntakeOwnConnectionsH2IT {
           .build();
       assertEquals(201, http.send(post, HttpResponse.BodyHandlers.ofString()).statusCode(), "warm-up");
 
-      HttpRequest keyed = HttpRequest.newBuilder(post, (name, value) -> true).header("Idempotency-Key", "held-pool-1")
+      HttpRequest keyed = HttpRequest.newBuilder(post, (name, value) -> true).header("Idempotency-Key", "held-pool-key-0001")
           .build();
       List<Connection> held = new ArrayList<>();
       try {
