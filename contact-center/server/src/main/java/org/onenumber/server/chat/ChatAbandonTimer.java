@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import org.onenumber.server.chat.JdbcChatSessions.ChatSession;
 import org.onenumber.server.config.ServerTime;
 import org.onenumber.server.persistence.CoalescedWrites;
 import org.slf4j.Logger;
@@ -56,6 +57,8 @@ final class ChatAbandonTimer {
 
   private final Map<String, Long> timers = new ConcurrentHashMap<>();
   private final Map<String, Instant> deadlines = new ConcurrentHashMap<>();
+  /** Each timed session as it was when its socket closed (no socket is left to read it from). */
+  private final Map<String, ChatSession> left = new ConcurrentHashMap<>();
   private final CoalescedWrites<String, Optional<Instant>> writes;
   private final Vertx vertx;
   private final ExecutorService executor;
@@ -65,9 +68,14 @@ final class ChatAbandonTimer {
   private final Duration grace;
   private final ServerTime time;
   private final InstantSource clock;
+  private final LiveChatSessions live;
+  private final ChatConnections connections;
 
   ChatAbandonTimer(Vertx vertx, @Named(TaskExecutors.BLOCKING) ExecutorService executor, JdbcChatSessions sessions,
-      LeaveChat leave, ChatHub hub, @Value("${onenumber.chat.abandon-after:2m}") Duration grace, ServerTime time) {
+      LeaveChat leave, ChatHub hub, @Value("${onenumber.chat.abandon-after:2m}") Duration grace, ServerTime time,
+      LiveChatSessions live, ChatConnections connections) {
+    this.live = live;
+    this.connections = connections;
     this.vertx = vertx;
     this.executor = executor;
     this.sessions = sessions;
@@ -76,11 +84,14 @@ final class ChatAbandonTimer {
     this.grace = grace;
     this.time = time;
     this.clock = time.clock();
-    this.writes = new CoalescedWrites<>(executor, sessions::graceDeadlines, "chat grace deadlines");
+    this.writes = new CoalescedWrites<>(executor, round -> connections.execute(() -> sessions.graceDeadlines(round)),
+        "chat grace deadlines");
   }
 
-  /** Case 1: the session's socket closed. */
-  void disconnected(String token) {
+  /** Case 1: the session's socket closed ({@code session}: as it was then). */
+  void disconnected(ChatSession session) {
+    String token = session.token();
+    left.put(token, session);
     Instant deadline = clock.instant().plus(grace);
     deadlines.put(token, deadline);
     schedule(token, deadline);
@@ -93,6 +104,7 @@ final class ChatAbandonTimer {
     if (id != null) {
       vertx.cancelTimer(id);
     }
+    left.remove(token);
     if (deadlines.remove(token) != null) {
       keep(token);
     }
@@ -119,8 +131,10 @@ final class ChatAbandonTimer {
     }
     deadlines.remove(token);
     keep(token);
+    ChatSession session = left.remove(token);
     try {
-      sessions.find(token).filter(s -> s.contact() == null || !hub.connected(s.contact()))
+      // the session as this node knows it (a socket of it here still), else as it was when it closed
+      live.find(token).or(() -> java.util.Optional.ofNullable(session)).filter(s -> s.contact() == null || !hub.connected(s.contact()))
           .ifPresent(s -> leave.abandonIfWaiting(s, executor));
     } catch (RuntimeException e) {
       LOG.warn("could not abandon a chat left without a socket: {}", e.toString());
@@ -130,12 +144,13 @@ final class ChatAbandonTimer {
   /** Case 4. */
   @EventListener
   void onStartup(StartupEvent event) {
-    sessions.waitingDeadlines().forEach((token, kept) -> {
+    connections.run(sessions::waitingDeadlines).forEach((session, kept) -> {
       if (kept == null) {
-        disconnected(token);
+        disconnected(session);
       } else {
-        deadlines.put(token, kept);
-        schedule(token, kept);
+        left.put(session.token(), session);
+        deadlines.put(session.token(), kept);
+        schedule(session.token(), kept);
       }
     });
   }

@@ -50,6 +50,10 @@ import org.onenumber.server.persistence.GroupCommitLanes;
  * lane of its chat handle): {@code start}'s row in the next batch, a first message's contact in the
  * same transaction as the message. Each used to autocommit on a connection of the shared pool of its
  * own, and at New York's peak the chat lane's frames waited for that pool (issue 17, session 16).
+ * The session itself is kept with its sockets ({@link LiveChatSessions}: no read per frame), and the
+ * chat's other reads and small writes run on the chat's own connections ({@link ChatConnections});
+ * {@code leave}'s end of the session is written in the group commit, and {@code ended} is sent after
+ * that commit (session 17).
  *
  * <p>Citizen text is stored as plain text with control characters removed; it is never turned into
  * HTML (both pages render it with {@code textContent}). Thread-safe.
@@ -71,11 +75,16 @@ final class ChatConversation {
   private final InstantSource clock;
   private final RandomGenerator random;
   private final GroupCommitLanes commits;
+  private final LiveChatSessions live;
+  private final ChatConnections connections;
 
   ChatConversation(JdbcChatSessions sessions, JdbcSurveys surveys, ReceiveMessage receive,
       UpdateDeliveryStatus delivery, ContactJournal journal, ChatHub hub, LeaveChat leave, ChatAbandonTimer abandonTimer,
-      InstantSource clock, RandomGenerator random, @Named("inbound-messages") GroupCommitLanes commits) {
+      InstantSource clock, RandomGenerator random, @Named("inbound-messages") GroupCommitLanes commits,
+      LiveChatSessions live, ChatConnections connections) {
     this.commits = commits;
+    this.live = live;
+    this.connections = connections;
     this.sessions = sessions;
     this.surveys = surveys;
     this.receive = receive;
@@ -94,7 +103,7 @@ final class ChatConversation {
       case "start" -> start(frame, socket);
       case "resume" -> resume(text(frame, "token"), socket);
       case "message" -> message(frame, session(socket), socket);
-      case "ack" -> delivery.byId(new MessageId(text(frame, "id")), DeliveryStatus.DELIVERED);
+      case "ack" -> connections.execute(() -> delivery.byId(new MessageId(text(frame, "id")), DeliveryStatus.DELIVERED));
       case "typing" -> {
         ChatSession s = session(socket);
         if (s.contact() != null) {
@@ -103,7 +112,9 @@ final class ChatConversation {
       }
       case "survey" -> survey(frame, session(socket), socket);
       case "leave" -> {
-        leave.leave(session(socket));
+        ChatSession s = session(socket);
+        leave.leave(s);
+        live.update(s.token(), ChatSession::asEnded);
         hub.send(socket, Map.of("type", "ended"));
       }
       default -> throw new InvalidInputException("unknown frame type '" + type + "'");
@@ -125,11 +136,13 @@ final class ChatConversation {
   }
 
   private void resume(String token, WebSocketSession socket) {
-    ChatSession session = sessions.find(token).orElseThrow(() -> new NotFoundException("chat session", "(token)"));
+    ChatSession session = connections.run(() -> sessions.find(token))
+        .orElseThrow(() -> new NotFoundException("chat session", "(token)"));
     attach(session, socket);
-    Contact contact = session.contact() == null ? null : journal.find(session.contact()).orElse(null);
+    Contact contact = session.contact() == null ? null
+        : connections.run(() -> journal.find(session.contact())).orElse(null);
     if (session.contact() != null) {
-      hub.resend(session.contact(), socket);
+      connections.execute(() -> hub.resend(session.contact(), socket));
     }
     if (session.ended() || contact != null && (contact.state().isTerminal() || contact.state() == ContactState.WRAP_UP)) {
       hub.send(socket, Map.of("type", "ended"));
@@ -144,6 +157,8 @@ final class ChatConversation {
   }
 
   private void attach(ChatSession session, WebSocketSession socket) {
+    token(socket).ifPresent(live::detach); // a second start or resume on one socket
+    live.attach(session);
     socket.put(SESSION, session.token());
     abandonTimer.connected(session.token());
     if (session.contact() != null) {
@@ -181,6 +196,7 @@ final class ChatConversation {
     Message stored = outcome.message();
     ContactId contact = stored.contact();
     if (contact != null && !contact.equals(session.contact())) {
+      live.update(session.token(), s -> s.withContact(contact));
       hub.connect(contact, socket);
     }
     Map<String, Object> ack = new LinkedHashMap<>();
@@ -200,15 +216,18 @@ final class ChatConversation {
     if (!(satisfaction instanceof Number n)) {
       throw new InvalidInputException("satisfaction must be a number 1..5");
     }
-    surveys.save(new JdbcSurveys.Survey(session.contact(), n.intValue(), Boolean.TRUE.equals(frame.get("resolved")),
-        clock.instant()));
+    var survey = new JdbcSurveys.Survey(session.contact(), n.intValue(), Boolean.TRUE.equals(frame.get("resolved")),
+        clock.instant());
+    connections.execute(() -> surveys.save(survey));
     hub.send(socket, Map.of("type", "survey-saved"));
   }
 
+  /** The socket's session as kept with its sockets; read only if this node lost it (it should not). */
   private ChatSession session(WebSocketSession socket) {
     String token = socket.get(SESSION, String.class)
         .orElseThrow(() -> new InvalidInputException("send start or resume first"));
-    return sessions.find(token).orElseThrow(() -> new NotFoundException("chat session", "(token)"));
+    return live.find(token).or(() -> connections.run(() -> sessions.find(token)))
+        .orElseThrow(() -> new NotFoundException("chat session", "(token)"));
   }
 
   private static String text(Map<String, Object> frame, String field) {

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * (after {@code retryAfter} seconds when the error is {@code unavailable}: the database is down, or
  * more {@code start}/{@code message} frames are in flight than {@code onenumber.admission.chat}, in which
  * case the frame was refused at once and nothing of it stored).
- * A connection that closes without {@code leave} starts the session's {@link ChatAbandonTimer}.
+ * A connection that closes without {@code leave} starts the session's {@link ChatAbandonTimer} (once the
+ * frames it sent before are handled) and lets go of the session kept with it ({@link LiveChatSessions}).
  * Open sockets are pinged by {@link SocketKeepAlive}; an app-level {@code ping} is answered
  * {@code pong} at once, before any frame still being handled.
  */
@@ -52,10 +53,12 @@ final class ChatEndpoint {
   private final SocketKeepAlive keepAlive;
   private final RetryAdvice retry;
   private final IntakeAdmission admission;
+  private final LiveChatSessions live;
 
   ChatEndpoint(ChatConversation conversation, ChatHub hub, ChatAbandonTimer abandonTimer, JsonMapper json,
       @Named(TaskExecutors.BLOCKING) ExecutorService executor, SocketKeepAlive keepAlive, RetryAdvice retry,
-      IntakeAdmission admission) {
+      IntakeAdmission admission, LiveChatSessions live) {
+    this.live = live;
     this.admission = admission;
     this.keepAlive = keepAlive;
     this.retry = retry;
@@ -129,6 +132,13 @@ final class ChatEndpoint {
   void close(WebSocketSession socket) {
     keepAlive.forget(socket);
     hub.disconnect(socket);
-    ChatConversation.token(socket).ifPresent(abandonTimer::disconnected);
+    // after the frames still being handled, so a start or resume among them is let go of too
+    synchronized (socket) {
+      CompletableFuture<?> chain = socket.get(CHAIN, CompletableFuture.class).orElse(CompletableFuture.completedFuture(null));
+      chain.thenRunAsync(() -> ChatConversation.token(socket).ifPresent(token -> {
+        live.find(token).ifPresent(abandonTimer::disconnected);
+        live.detach(token);
+      }), executor);
+    }
   }
 }

@@ -21,7 +21,16 @@ final class JdbcChatSessions {
    * One browser conversation: its secret token, the citizen's chat handle, language, current
    * contact, and whether the citizen has left it.
    */
-  record ChatSession(String token, String handle, Language language, ContactId contact, boolean ended) {}
+  record ChatSession(String token, String handle, Language language, ContactId contact, boolean ended) {
+
+    ChatSession withContact(ContactId newContact) {
+      return new ChatSession(token, handle, language, newContact, ended);
+    }
+
+    ChatSession asEnded() {
+      return new ChatSession(token, handle, language, contact, true);
+    }
+  }
 
   private final Jdbc jdbc;
 
@@ -51,13 +60,12 @@ final class JdbcChatSessions {
     return jdbc.update("update chat_session set ended_at = ? where token = ? and ended_at is null", at, token) == 1;
   }
 
-  /** Tokens of sessions not left whose contact is still waiting for an operator. */
   /** Sessions not left whose contact still waits for an operator, with their grace deadline (null: none kept). */
-  Map<String, Instant> waitingDeadlines() {
-    Map<String, Instant> deadlines = new LinkedHashMap<>();
-    jdbc.query("select s.token, s.grace_deadline from chat_session s join contact c on c.id = s.contact_id"
+  Map<ChatSession, Instant> waitingDeadlines() {
+    Map<ChatSession, Instant> deadlines = new LinkedHashMap<>();
+    jdbc.query("select s.* from chat_session s join contact c on c.id = s.contact_id"
         + " where s.ended_at is null and c.state in ('QUEUED', 'OFFERED', 'TRANSFERRED', 'OVERFLOWED')",
-        row -> deadlines.put(row.getString("token"), Jdbc.instant(row, "grace_deadline")));
+        row -> deadlines.put(read(row), Jdbc.instant(row, "grace_deadline")));
     return deadlines;
   }
 

@@ -6,7 +6,9 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import jakarta.inject.Named;
 import org.onenumber.core.contact.Contact;
+import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.contact.ContactState;
 import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.error.RetriableException;
@@ -14,6 +16,7 @@ import org.onenumber.core.port.in.RouteContact;
 import org.onenumber.core.port.out.ContactJournal;
 import org.onenumber.core.routing.RoutingCommand;
 import org.onenumber.server.chat.JdbcChatSessions.ChatSession;
+import org.onenumber.server.persistence.GroupCommitLanes;
 import org.onenumber.server.routing.RoutingHost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +35,8 @@ import org.slf4j.LoggerFactory;
  *   <li>Wrap-up, closed, abandoned, or anything routing does not hold: nothing to tell routing.
  * </ol>
  *
+ * Reads run on the chat's own connections ({@link ChatConnections}) and the session's end is written
+ * in the inbound group commit, in its chat handle's lane (session 17: not on the shared pool).
  * Threading: blocks on JDBC (and {@link #leave} on routing's journal: the citizen's page is told
  * {@code ended} only after it); call it from the blocking executor, never an event loop.
  * Failures: a contact that intake journaled but routing has not received yet (a window of a few
@@ -51,8 +56,13 @@ final class LeaveChat {
   private final ContactJournal journal;
   private final RoutingHost routing;
   private final InstantSource clock;
+  private final ChatConnections connections;
+  private final GroupCommitLanes commits;
 
-  LeaveChat(JdbcChatSessions sessions, ContactJournal journal, RoutingHost routing, InstantSource clock) {
+  LeaveChat(JdbcChatSessions sessions, ContactJournal journal, RoutingHost routing, InstantSource clock,
+      ChatConnections connections, @Named("inbound-messages") GroupCommitLanes commits) {
+    this.connections = connections;
+    this.commits = commits;
     this.sessions = sessions;
     this.journal = journal;
     this.routing = routing;
@@ -64,11 +74,20 @@ final class LeaveChat {
     if (session.ended()) {
       return;
     }
-    Optional<Contact> contact = Optional.ofNullable(session.contact()).flatMap(journal::find);
+    Optional<Contact> contact = Optional.ofNullable(session.contact()).flatMap(this::find);
     if (contact.isPresent() && (WAITING.contains(contact.get().state()) || LIVE.contains(contact.get().state()))) {
       abandon(contact.get());
     }
-    sessions.end(session.token(), clock.instant());
+    end(session);
+  }
+
+  private Optional<Contact> find(ContactId id) {
+    return connections.run(() -> journal.find(id));
+  }
+
+  /** Marks the session ended in the group commit; returns once that committed. */
+  private void end(ChatSession session) {
+    commits.run(session.handle(), () -> sessions.end(session.token(), clock.instant()));
   }
 
   /**
@@ -84,14 +103,14 @@ final class LeaveChat {
     if (session.ended() || session.contact() == null) {
       return false;
     }
-    Optional<Contact> contact = journal.find(session.contact());
+    Optional<Contact> contact = find(session.contact());
     if (contact.isEmpty() || !WAITING.contains(contact.get().state())) {
       return false;
     }
     routing.routeUntilJournaled(new RoutingCommand.Abandon(contact.get().id())).whenCompleteAsync((done, failure) -> {
       Throwable cause = RouteContact.causeOf(failure);
       if (cause == null || cause instanceof NotFoundException) { // journaled, or routing no longer holds it
-        sessions.end(session.token(), clock.instant());
+        end(session);
       } else {
         LOG.warn("routing refused to abandon chat {}: {}", contact.get().id(), cause.getMessage());
       }
@@ -103,7 +122,7 @@ final class LeaveChat {
     try {
       routing.handle(new RoutingCommand.Abandon(contact.id()));
     } catch (NotFoundException e) {
-      boolean stillWaiting = journal.find(contact.id()).map(c -> WAITING.contains(c.state())).orElse(false);
+      boolean stillWaiting = find(contact.id()).map(c -> WAITING.contains(c.state())).orElse(false);
       if (stillWaiting) {
         throw new RetriableException("routing has not received this chat yet; leave again in a moment", e);
       }

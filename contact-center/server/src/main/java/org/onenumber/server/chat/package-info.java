@@ -29,7 +29,12 @@
  * <p>Exactly once, both ways: the client keeps each message it sent until the server's
  * {@code ack} (sent only once the message is committed) and re-sends it after a reconnect under
  * the same {@code clientId}; the server stores {@code chat:<handle>:<clientId>} as the provider
- * id, so a re-sent message is acknowledged again but stored once. The server keeps each message
+ * id, so a re-sent message is acknowledged again but stored once.
+ * A socket's session is kept in memory with it
+ * ({@code LiveChatSessions}: a frame reads nothing), changed only after its change committed; the
+ * chat's other reads run on connections of its own ({@code ChatConnections}, {@code
+ * onenumber.chat.connections}, 2), its writes in the inbound group commit: no chat frame waits for
+ * the shared pool once the session is started (issue 17, session 17). The server keeps each message
  * it sent {@code QUEUED} until the client's {@code ack} (then {@code DELIVERED}) and re-sends the
  * unacknowledged ones on {@code resume}; the client drops ids it has already shown. Sessions and
  * messages are in the database, so the same holds across a server restart.

@@ -34,7 +34,8 @@ import org.onenumber.server.persistence.GroupCommitLanes;
  * GroupCommitLanes}, the lane of the citizen's identity, as a text's contact is): concurrent posts
  * share one transaction and one commit, and each answers after the commit holding it. Each used to
  * take a connection of the shared pool for its own transaction; at New York's peak the contacts lane
- * waited for that pool (issue 17, session 16).
+ * waited for that pool (issue 17, session 16). The key's look-up runs in the same lane item, before the
+ * contact is opened (session 17: it used to be a shared-pool read and a transaction of its own first).
  *
  * <p>Keys live {@code onenumber.intake.idempotency-ttl} (24 h). Thread-safe.
  */
@@ -68,18 +69,11 @@ public final class IdempotentIntake {
     if (key == null) {
       return new Answer(ContactView.of(commits.run(lane, () -> intake.open(command))), false);
     }
-    Optional<Answer> earlier = earlier(key);
-    if (earlier.isPresent()) {
-      return earlier.get();
-    }
     try {
-      ContactView[] opened = new ContactView[1];
-      commits.run(lane, () -> intake.open(command, contact -> {
-        opened[0] = ContactView.of(contact);
-        Instant now = clock.instant();
-        keys.store(key, contact.id().value(), write(opened[0]), now, now.plus(ttl));
-      }));
-      return new Answer(opened[0], false);
+      // the key's look-up in the lane's transaction too: no shared connection, no transaction of its own
+      Keyed keyed = commits.run(lane, () -> keys.find(key, clock.instant()).map(stored -> new Keyed(stored, null))
+          .orElseGet(() -> new Keyed(null, openAndKeep(command, key))));
+      return keyed.stored() == null ? new Answer(keyed.opened(), false) : answerOf(key, keyed.stored());
     } catch (RetriableException e) {
       if (JdbcIntakeKeys.duplicateKey(e)) {
         return earlier(key).orElseThrow(() -> e);
@@ -88,14 +82,31 @@ public final class IdempotentIntake {
     }
   }
 
-  private Optional<Answer> earlier(IdempotencyKey key) {
-    return keys.find(key, clock.instant()).map(stored -> {
-      if (!stored.bodySha256().equals(key.bodySha256())) {
-        throw new HttpStatusException(HttpStatus.UNPROCESSABLE_ENTITY,
-            IdempotencyKey.HEADER + " was already used with a different request body; use a new key for a new request");
-      }
-      return new Answer(read(stored.answer()), true);
+  /** What the lane found for a key: its earlier post's row, or the contact it opened now. */
+  private record Keyed(JdbcIntakeKeys.Stored stored, ContactView opened) {}
+
+  /** Opens the contact and stores the key with its answer, in the caller's (the lane's) transaction. */
+  private ContactView openAndKeep(OpenContactCommand command, IdempotencyKey key) {
+    ContactView[] opened = new ContactView[1];
+    intake.open(command, contact -> {
+      opened[0] = ContactView.of(contact);
+      Instant now = clock.instant();
+      keys.store(key, contact.id().value(), write(opened[0]), now, now.plus(ttl));
     });
+    return opened[0];
+  }
+
+  private Optional<Answer> earlier(IdempotencyKey key) {
+    return keys.find(key, clock.instant()).map(stored -> answerOf(key, stored));
+  }
+
+  /** The earlier post's answer, replayed; 422 when this post's body differs. */
+  private Answer answerOf(IdempotencyKey key, JdbcIntakeKeys.Stored stored) {
+    if (!stored.bodySha256().equals(key.bodySha256())) {
+      throw new HttpStatusException(HttpStatus.UNPROCESSABLE_ENTITY,
+          IdempotencyKey.HEADER + " was already used with a different request body; use a new key for a new request");
+    }
+    return new Answer(read(stored.answer()), true);
   }
 
   private String write(ContactView view) {

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.onenumber.core.error.RetriableException;
@@ -62,6 +63,10 @@ public final class GroupCommit implements AutoCloseable {
   /** Where the committer's connections come from; null: the shared pool. */
   private final DataSource own;
   private final AtomicLong transactions = new AtomicLong();
+  /** Items committed, time running their work, and time from taking the connection to the commit's end. */
+  private final LongAdder items = new LongAdder();
+  private final LongAdder workNanos = new LongAdder();
+  private final LongAdder batchNanos = new LongAdder();
   private volatile boolean closed;
 
   /**
@@ -132,6 +137,21 @@ public final class GroupCommit implements AutoCloseable {
     return transactions.get();
   }
 
+  /** How many items the committed batches held. */
+  public long items() {
+    return items.sum();
+  }
+
+  /** Nanoseconds the committed batches spent in their items' work (their statements' round trips included). */
+  public long workNanos() {
+    return workNanos.sum();
+  }
+
+  /** Nanoseconds the committed batches took in all: connection, work, commit (its fsync). */
+  public long batchNanos() {
+    return batchNanos.sum();
+  }
+
   /** Thrown inside the batch's first, savepoint-free transaction to roll it back when an item failed. */
   private static final class ItemFailed extends RuntimeException {
     ItemFailed() {
@@ -142,10 +162,12 @@ public final class GroupCommit implements AutoCloseable {
   private void commit(List<Item> batch) {
     List<Outcome> outcomes;
     boolean[] opened = {false};
+    long started = System.nanoTime();
     try {
       try {
         outcomes = jdbc.inTransaction(() -> {
           opened[0] = true;
+          long working = System.nanoTime();
           List<Outcome> all = new ArrayList<>(batch.size());
           for (Item item : batch) {
             try {
@@ -154,12 +176,15 @@ public final class GroupCommit implements AutoCloseable {
               throw new ItemFailed();
             }
           }
+          workNanos.add(System.nanoTime() - working);
           return all;
         });
       } catch (ItemFailed rolledBack) {
         outcomes = jdbc.inTransaction(() -> batch.stream().map(this::runBehindSavepoint).toList());
       }
       transactions.incrementAndGet();
+      items.add(batch.size());
+      batchNanos.add(System.nanoTime() - started);
     } catch (RuntimeException | Error e) {
       if (batch.size() == 1 || !opened[0]) {
         batch.forEach(item -> item.result().completeExceptionally(e));

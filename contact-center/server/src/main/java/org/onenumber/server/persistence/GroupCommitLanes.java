@@ -62,6 +62,26 @@ public final class GroupCommitLanes implements AutoCloseable {
     return lanes.stream().mapToLong(GroupCommit::transactions).sum();
   }
 
+  /** Items committed so far, all lanes together. */
+  public long items() {
+    return lanes.stream().mapToLong(GroupCommit::items).sum();
+  }
+
+  /** Nanoseconds of the committed batches' work, all lanes together ({@link GroupCommit#workNanos}). */
+  public long workNanos() {
+    return lanes.stream().mapToLong(GroupCommit::workNanos).sum();
+  }
+
+  /** Nanoseconds of the committed batches in all, all lanes together ({@link GroupCommit#batchNanos}). */
+  public long batchNanos() {
+    return lanes.stream().mapToLong(GroupCommit::batchNanos).sum();
+  }
+
+  /** How many lanes. */
+  public int size() {
+    return lanes.size();
+  }
+
   @Override
   public void close() {
     lanes.forEach(GroupCommit::close);

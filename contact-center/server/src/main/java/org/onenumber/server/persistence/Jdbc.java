@@ -86,6 +86,14 @@ public final class Jdbc implements Transactions {
     }
   }
 
+  /** As {@link #onPool(DataSource, Runnable)}, returning {@code work}'s value. */
+  public <T> T fromPool(DataSource reserved, Supplier<T> work) {
+    List<T> result = new ArrayList<>(1);
+    Runnable keep = () -> result.add(work.get());
+    onPool(reserved, keep);
+    return result.get(0);
+  }
+
   private DataSource source() {
     DataSource reserved = pool.get();
     return reserved == null ? dataSource : reserved;

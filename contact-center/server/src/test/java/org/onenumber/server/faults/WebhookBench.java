@@ -23,9 +23,21 @@ import java.util.concurrent.TimeUnit;
  * the same way, and {@code server_cpu_us_per_webhook}: the server JVM's CPU time (user and system)
  * over the run per acknowledged webhook, a figure that holds on a loaded machine where the rate
  * does not; and {@code pool_acquire_us}: the mean wait for a connection of the shared pool over the
- * run ({@code hikaricp_connections_acquire_seconds}, sum over count); {@code classify_pending}: new
+ * run ({@code hikaricp_connections_acquire_seconds}, sum over count), and {@code pool_acquires_per_webhook}
+ * how many shared-pool connections each acknowledged request took (the own pools are not on the
+ * page); {@code classify_pending}: new
  * contacts whose topic still waited for the classifier thread when the run ended (their CPU falls
  * after the run: a large figure means the classifier lags and the CPU figure flatters).
+ *
+ * <p>The contacts API ({@code bin/bench contacts}, issue 17, session 17): {@code --intake N} threads post
+ * {@code POST /api/v1/contacts} (each with its own {@code Idempotency-Key}) beside the {@code --threads}
+ * webhook posters (0 for contacts alone), the per-address intake limit lifted; {@code --lanes N} sets
+ * the inbound group commit's lanes ({@code onenumber.messaging.group-commit.lanes}). The line then
+ * says where a lane's time goes, per committed batch over the run: {@code items_per_tx}, {@code
+ * sql_per_tx} (the server's statements, all of them, over the batches), {@code work_ms_per_tx} (the
+ * items' statements and their round trips), {@code commit_ms_per_tx} (the rest of the batch: the
+ * connection, the commit and its fsync), and {@code lane_busy} (the share of the run the lanes were
+ * committing, all lanes together: near 1.0 the lanes are the limit).
  */
 public final class WebhookBench {
 
@@ -44,6 +56,8 @@ public final class WebhookBench {
     int threads = Integer.parseInt(options.getOrDefault("threads", "8"));
     int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
     int warmup = Integer.parseInt(options.getOrDefault("warmup", "8"));
+    int intake = Integer.parseInt(options.getOrDefault("intake", "0"));
+    String what = threads == 0 && intake > 0 ? "contacts" : "webhooks";
     Path dir = Files.createTempDirectory("onenumber-bench-webhooks");
     Map<String, String> properties = new HashMap<>();
     String db = "h2-write-delay-" + options.getOrDefault("h2-write-delay-ms", "0") + "ms";
@@ -58,25 +72,34 @@ public final class WebhookBench {
     } else {
       properties.put("onenumber.durability.h2-write-delay-ms", options.getOrDefault("h2-write-delay-ms", "0"));
     }
+    if (options.containsKey("lanes")) {
+      properties.put("onenumber.messaging.group-commit.lanes", options.get("lanes"));
+    }
+    if (intake > 0) {
+      properties.put("onenumber.rate-limits.intake-per-minute", "100000000");
+    }
     try (ServerProcess server = new ServerProcess(dir, properties).start()) {
-      run(server, "warm", threads, warmup);
+      run(server, "warm", threads, intake, warmup);
       String url = options.get("postgres");
       var http = java.net.http.HttpClient.newHttpClient();
       String admin = Logins.token(http, server.uri(), "admin");
       String metricsBefore = metrics(http, server, admin);
       long committedBefore = url == null ? 0 : committed(url);
       Duration cpuBefore = server.cpu();
-      AckedLoad load = run(server, "bench", threads, seconds);
+      AckedLoad load = run(server, "bench", threads, intake, seconds);
       Duration cpu = server.cpu().minus(cpuBefore);
       String metricsAfter = metrics(http, server, admin);
-      String transactions = String.format(" sql_per_webhook=%.1f server_cpu_us_per_webhook=%.0f pool_acquire_us=%.0f",
+      String transactions = String.format(" sql_per_webhook=%.1f server_cpu_us_per_webhook=%.0f pool_acquire_us=%.0f"
+          + " pool_acquires_per_webhook=%.2f",
           (sum(metricsAfter, STATEMENTS) - sum(metricsBefore, STATEMENTS)) / Math.max(1, load.acknowledged()),
           cpu.toNanos() / 1e3 / Math.max(1, load.acknowledged()),
           (sum(metricsAfter, ACQUIRE_SUM) - sum(metricsBefore, ACQUIRE_SUM)) * 1e6
-              / Math.max(1, sum(metricsAfter, ACQUIRE_COUNT) - sum(metricsBefore, ACQUIRE_COUNT)));
+              / Math.max(1, sum(metricsAfter, ACQUIRE_COUNT) - sum(metricsBefore, ACQUIRE_COUNT)),
+          (sum(metricsAfter, ACQUIRE_COUNT) - sum(metricsBefore, ACQUIRE_COUNT)) / Math.max(1, load.acknowledged()));
       // topics still waiting for the classifier after the run (its CPU not in server_cpu_us_per_webhook)
       transactions += String.format(" classify_pending=%.0f", metricsAfter.contains(CLASSIFY_PENDING)
           ? sum(metricsAfter, CLASSIFY_PENDING) : 0);
+      transactions += LaneFigures.between(metricsBefore, metricsAfter, seconds);
       if (url != null) {
         TimeUnit.MILLISECONDS.sleep(1500); // backends report their counts at most once a second
         transactions += String.format(" tx_per_webhook=%.2f",
@@ -86,8 +109,8 @@ public final class WebhookBench {
       System.out.printf("%-22s %8s %8s %8s %8s%n", "db", "per_s", "p50_ms", "p99_ms", "p999_ms");
       System.out.printf("%-22s %8.0f %8.1f %8.1f %8.1f%n", db, perSecond, load.percentileMillis(50),
           load.percentileMillis(99), load.percentileMillis(99.9));
-      System.out.printf("RESULT webhooks db=%s threads=%d per_s=%.0f p50_ms=%.1f p99_ms=%.1f%s%n", db,
-          threads, perSecond, load.percentileMillis(50), load.percentileMillis(99), transactions);
+      System.out.printf("RESULT %s db=%s threads=%d intake=%d per_s=%.0f p50_ms=%.1f p99_ms=%.1f%s%n", what, db,
+          threads, intake, perSecond, load.percentileMillis(50), load.percentileMillis(99), transactions);
     }
   }
 
@@ -99,7 +122,7 @@ public final class WebhookBench {
   }
 
   /** The sum of {@code name}'s series (every tag set) on a {@code /prometheus} page. */
-  private static double sum(String metrics, String name) {
+  static double sum(String metrics, String name) {
     var value = java.util.regex.Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? (\\S+)$").matcher(metrics);
     double sum = 0;
     boolean found = false;
@@ -123,8 +146,9 @@ public final class WebhookBench {
     }
   }
 
-  private static AckedLoad run(ServerProcess server, String tag, int threads, int seconds) throws Exception {
-    AckedLoad load = new AckedLoad(server.uri(), tag).start(threads, 0);
+  private static AckedLoad run(ServerProcess server, String tag, int threads, int intake, int seconds)
+      throws Exception {
+    AckedLoad load = new AckedLoad(server.uri(), tag).start(threads, intake);
     TimeUnit.SECONDS.sleep(seconds);
     load.stop();
     if (!load.unackedWebhooks().isEmpty()) {

@@ -23,7 +23,8 @@ import org.onenumber.server.TestDatabases;
  * (issue 17, session 16): with every connection of the shared pool held (at New York's peak, by
  * chat sessions' reads and timers), a citizen's contact is still opened, journaled and answered 201.
  * Fails on the old code: the intake's transaction waited for a shared connection and, after the
- * pool's timeout (1 s here), answered 503.
+ * pool's timeout (1 s here), answered 503. The same for a post with an {@code Idempotency-Key} and its
+ * replay (session 17: the key was looked up on the shared pool before the lane; fails on that code).
  */
 class IntakeOwnConnectionsH2IT {
 
@@ -41,6 +42,8 @@ class IntakeOwnConnectionsH2IT {
           .build();
       assertEquals(201, http.send(post, HttpResponse.BodyHandlers.ofString()).statusCode(), "warm-up");
 
+      HttpRequest keyed = HttpRequest.newBuilder(post, (name, value) -> true).header("Idempotency-Key", "held-pool-key-0001")
+          .build();
       List<Connection> held = new ArrayList<>();
       try {
         for (int i = 0; i < shared.unwrap(HikariDataSource.class).getMaximumPoolSize(); i++) {
@@ -48,6 +51,12 @@ class IntakeOwnConnectionsH2IT {
         }
         HttpResponse<String> answer = http.send(post, HttpResponse.BodyHandlers.ofString());
         assertEquals(201, answer.statusCode(), answer.body());
+        // the key's look-up is in the lane's transaction too (session 17; before: a shared-pool read first, 503)
+        HttpResponse<String> first = http.send(keyed, HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, first.statusCode(), first.body());
+        HttpResponse<String> again = http.send(keyed, HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, again.statusCode(), again.body());
+        assertEquals(first.body(), again.body(), "the key's first answer, replayed");
       } finally {
         for (Connection connection : held) {
           connection.close();
