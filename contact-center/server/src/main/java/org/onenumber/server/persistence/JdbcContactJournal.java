@@ -72,6 +72,17 @@ public final class JdbcContactJournal implements ContactJournal {
    * stored steps, then the new rows, the updates, the steps and the events as one JDBC batch each.
    */
   public void appendAll(List<Contact> contacts, Function<ContactId, List<DomainEvent>> eventsOf) {
+    appendAll(contacts, eventsOf, List.of());
+  }
+
+  /**
+   * As {@link #appendAll(List, Function)}, and {@code unattached} (events of no contact snapshot:
+   * agent state changes, steps of a contact that did not move) in the same batch as the contacts'
+   * events, each with the contact its payload names (session 17: routing's commit sent them as a
+   * statement of their own).
+   */
+  public void appendAll(List<Contact> contacts, Function<ContactId, List<DomainEvent>> eventsOf,
+      List<DomainEvent> unattached) {
     jdbc.inTransaction(() -> {
       Map<String, Integer> stored = storedSteps(contacts);
       List<Object[]> inserts = new ArrayList<>();
@@ -83,6 +94,11 @@ public final class JdbcContactJournal implements ContactJournal {
         (steps == 0 ? inserts : updates).add(steps == 0 ? contactRow(contact).toArray() : updateArgs(contact));
         stepRows.addAll(stepRows(contact, steps));
         eventRows.addAll(eventRows(contact, eventsOf.apply(contact.id())));
+      }
+      for (DomainEvent event : unattached) {
+        Map<String, Object> payload = EventPayload.of(event);
+        Object about = payload.get("contact");
+        eventRows.add(new Object[] {event.type(), event.at(), about == null ? null : about.toString(), json(payload)});
       }
       jdbc.batch(CONTACT_INSERT, inserts);
       jdbc.batch(UPDATE, updates);
@@ -259,7 +275,10 @@ public final class JdbcContactJournal implements ContactJournal {
   }
 
   private String payload(DomainEvent event) {
-    Map<String, Object> payload = EventPayload.of(event);
+    return json(EventPayload.of(event));
+  }
+
+  private String json(Map<String, Object> payload) {
     try {
       return new String(json.writeValueAsBytes(payload), java.nio.charset.StandardCharsets.UTF_8);
     } catch (IOException e) {
