@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +36,8 @@ import org.onenumber.server.persistence.JdbcDirectory;
 /**
  * The routing record on JDBC: contacts in the contact journal, other routing events in
  * {@code domain_event} (position announcements are left out: frequent and recomputable), agent
- * sessions in {@code agent_session} (migration V50), all of one command in one transaction.
+ * sessions in {@code agent_session} (migration V50), all of one batch in one transaction of a fixed
+ * number of statements (six at most, whatever the batch holds).
  * A session restores as a login to the same queues, on break with the same reason (an agent who
  * was not responding comes back on break "not-responding"), with the same messaging capacity.
  * Each citizen's last agent comes from the contacts connected within
@@ -54,13 +53,12 @@ final class JdbcRoutingRecord implements RoutingRecord {
   private final JdbcContactJournal journal;
   private final JdbcDirectory directory;
   private final RoutingStore store;
-  private final JdbcRoutingEvents events;
   private final InstantSource clock;
   private final Duration stickyMemory;
   private final RoutingOwnership ownership;
 
   JdbcRoutingRecord(Jdbc jdbc, JdbcContactJournal journal, JdbcDirectory directory, RoutingStore store,
-      JdbcRoutingEvents events, InstantSource clock,
+      InstantSource clock,
       @Value("${onenumber.routing.sticky-memory:30d}") Duration stickyMemory, RoutingOwnership ownership) {
     this.ownership = ownership;
     this.stickyMemory = stickyMemory;
@@ -68,7 +66,6 @@ final class JdbcRoutingRecord implements RoutingRecord {
     this.journal = journal;
     this.directory = directory;
     this.store = store;
-    this.events = events;
     this.clock = clock;
   }
 
@@ -129,14 +126,23 @@ final class JdbcRoutingRecord implements RoutingRecord {
 
   @Override
   public void write(String partition, Decisions decisions, List<AgentStatus> agents, Set<AgentId> loggedOut) {
-    List<DomainEvent> loose = decisions.unattached().stream().filter(e -> !(e instanceof QueuePositionChanged)).toList();
+    Map<ContactId, List<DomainEvent>> attached = new HashMap<>();
+    decisions.contacts().forEach(c -> attached.put(c.id(), new ArrayList<>()));
+    List<DomainEvent> loose = new ArrayList<>();
+    for (DomainEvent event : decisions.events()) { // once, not once per contact: a batch holds hundreds of each
+      List<DomainEvent> own = attached.get(Decisions.contactOf(event));
+      if (own != null) {
+        own.add(event);
+      } else if (!(event instanceof QueuePositionChanged)) {
+        loose.add(event);
+      }
+    }
     if (decisions.contacts().isEmpty() && loose.isEmpty() && agents.isEmpty() && loggedOut.isEmpty()) {
       return;
     }
     jdbc.inTransaction(() -> {
       ownership.fence(partition); // a node that lost the partition's lease writes nothing: LeaseLostException rolls back
-      journal.appendAll(decisions.contacts(), decisions::eventsFor); // a fixed number of round trips
-      events.append(loose);
+      journal.appendAll(decisions.contacts(), attached::get, loose); // a fixed number of round trips
       jdbc.batch("delete from agent_session where agent_id = ?",
           loggedOut.stream().map(agent -> new Object[] {agent.value()}).toList());
       saveAll(agents);
@@ -146,51 +152,26 @@ final class JdbcRoutingRecord implements RoutingRecord {
 
   /**
    * Stores each agent's session where it differs from the stored one (a rebuild logs every stored
-   * session back in, and rewriting each unchanged row grew the journal on every rebuild), in a
-   * fixed number of round trips whatever the number of agents (issue 17: one to three statements
-   * per agent, one after the other, on routing's connection): the updates as one batch, then
-   * which of the agents whose row did not change have none (one query per 500), then their
-   * inserts as one batch.
+   * session back in, and rewriting each unchanged row grew the journal on every rebuild) in one
+   * statement whatever the number of agents: a batch of one {@code merge} per agent, which inserts
+   * a missing session and updates a changed one (session 17: an update batch, a read of which
+   * sessions exist and an insert batch, one round trip after the other on routing's connection).
    */
   private void saveAll(List<AgentStatus> agents) {
-    if (agents.isEmpty()) {
-      return;
-    }
     Instant now = clock.instant();
-    List<Object[]> updates = new ArrayList<>();
-    for (AgentStatus agent : agents) {
-      String queues = queues(agent);
-      updates.add(new Object[] {queues, agent.state().name(), agent.breakReason(), agent.maxMessaging(), now,
-          agent.agent().value(), queues, agent.state().name(), agent.maxMessaging(),
-          agent.breakReason() == null ? "" : agent.breakReason()});
-    }
-    int[] changed = jdbc.batch("update agent_session set queues = ?, state = ?, break_reason = ?, max_messaging = ?,"
-        + " updated_at = ? where agent_id = ? and (queues <> ? or state <> ? or max_messaging <> ?"
-        + " or coalesce(break_reason, '') <> ?)", updates);
-    List<AgentStatus> unchanged = new ArrayList<>();
-    for (int i = 0; i < agents.size(); i++) {
-      if (changed[i] < 1) { // 0: the same as stored, or none stored (a driver may not count: check)
-        unchanged.add(agents.get(i));
-      }
-    }
-    Set<String> stored = storedSessions(unchanged);
-    jdbc.batch("insert into agent_session (agent_id, queues, state, break_reason, max_messaging, updated_at)"
-        + " values (?, ?, ?, ?, ?, ?)", unchanged.stream().filter(agent -> !stored.contains(agent.agent().value()))
-        .map(agent -> new Object[] {agent.agent().value(), queues(agent), agent.state().name(), agent.breakReason(),
-            agent.maxMessaging(), now}).toList());
+    jdbc.batch(MERGE_SESSION, agents.stream().map(agent -> new Object[] {agent.agent().value(), queues(agent),
+        agent.state().name(), agent.breakReason(), agent.maxMessaging(), now}).toList());
   }
 
-  /** Which of {@code agents} have a stored session (one query per 500). */
-  private Set<String> storedSessions(List<AgentStatus> agents) {
-    Set<String> stored = new HashSet<>();
-    for (int from = 0; from < agents.size(); from += 500) {
-      List<AgentStatus> chunk = agents.subList(from, Math.min(agents.size(), from + 500));
-      jdbc.query("select agent_id from agent_session where agent_id in ("
-          + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", row -> stored.add(row.getString(1)),
-          chunk.stream().map(agent -> agent.agent().value()).toArray());
-    }
-    return stored;
-  }
+  private static final String MERGE_SESSION = "merge into agent_session s using (values (cast(? as varchar(64)),"
+      + " cast(? as varchar(1000)), cast(? as varchar(32)), cast(? as varchar(200)), cast(? as integer),"
+      + " cast(? as timestamp with time zone))) as v (agent_id, queues, state, break_reason, max_messaging, updated_at)"
+      + " on s.agent_id = v.agent_id"
+      + " when matched and (s.queues <> v.queues or s.state <> v.state or s.max_messaging <> v.max_messaging"
+      + " or coalesce(s.break_reason, '') <> coalesce(v.break_reason, '')) then update set queues = v.queues,"
+      + " state = v.state, break_reason = v.break_reason, max_messaging = v.max_messaging, updated_at = v.updated_at"
+      + " when not matched then insert (agent_id, queues, state, break_reason, max_messaging, updated_at)"
+      + " values (v.agent_id, v.queues, v.state, v.break_reason, v.max_messaging, v.updated_at)";
 
   private static String queues(AgentStatus agent) {
     return agent.queues().stream().map(QueueId::value).sorted().collect(Collectors.joining(","));

@@ -1,5 +1,6 @@
 package org.onenumber.server.routing;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -31,12 +32,18 @@ import org.onenumber.server.config.ServerTime;
 final class OfferLatency {
 
   static final String NAME = "onenumber.offer.latency";
+  /** The routing context's turns ({@code onenumber_routing_batch_seconds{stage=apply|commit|publish}}). */
+  static final String BATCH = "onenumber.routing.batch";
   private final Timer intake;
   private final Timer handover;
   private final Timer routing;
   private final Timer push;
   private final Timer total;
   private final double speedup;
+  private final Timer batchApply;
+  private final Timer batchCommit;
+  private final Timer batchPublish;
+  private final DistributionSummary batchCommands;
 
   OfferLatency(MeterRegistry registry, ServerTime time) {
     this.intake = timer(registry, "intake");
@@ -45,6 +52,29 @@ final class OfferLatency {
     this.push = timer(registry, "push");
     this.total = timer(registry, "total");
     this.speedup = time.speedup();
+    this.batchApply = batchTimer(registry, "apply");
+    this.batchCommit = batchTimer(registry, "commit");
+    this.batchPublish = batchTimer(registry, "publish");
+    this.batchCommands = DistributionSummary.builder(BATCH + ".commands").publishPercentiles(0.5, 0.99)
+        .description("commands written in one turn of the routing context (one journal transaction)").register(registry);
+  }
+
+  private static Timer batchTimer(MeterRegistry registry, String stage) {
+    return Timer.builder(BATCH).tag("stage", stage).publishPercentiles(0.5, 0.99).publishPercentileHistogram()
+        .description("one turn of the routing context, by stage: apply (arrivals read, engine), commit, publish")
+        .register(registry);
+  }
+
+  /**
+   * One turn of the routing context that wrote {@code commands}: {@code applyNanos} reading the
+   * arrivals not read ahead and applying every command, {@code commitNanos} the one journal
+   * transaction, {@code publishNanos} publishing, pushing and answering ({@value #BATCH}).
+   */
+  void batch(int commands, long applyNanos, long commitNanos, long publishNanos) {
+    batchCommands.record(commands);
+    batchApply.record(applyNanos, TimeUnit.NANOSECONDS);
+    batchCommit.record(commitNanos, TimeUnit.NANOSECONDS);
+    batchPublish.record(publishNanos, TimeUnit.NANOSECONDS);
   }
 
   private static Timer timer(MeterRegistry registry, String stage) {

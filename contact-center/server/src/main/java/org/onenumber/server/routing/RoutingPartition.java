@@ -381,6 +381,11 @@ final class RoutingPartition {
     public void recover() {
       rebuildSoon();
     }
+
+    @Override
+    public void written(int commands, long applyNanos, long commitNanos, long publishNanos) {
+      w.latency().batch(commands, applyNanos, commitNanos, publishNanos);
+    }
   }
 
   /**

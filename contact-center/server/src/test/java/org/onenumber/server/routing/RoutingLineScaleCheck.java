@@ -51,7 +51,8 @@ import org.onenumber.testkit.TestData;
  * of arrivals and abandons sent by many threads at once, each waiting for its answer as a FastAGI
  * session does, with or without a read between them (a position or call-state read, which
  * splits the batch). Prints commands/s, commands per commit, engine µs per command and commit ms;
- * asserts no timing. Runs only when asked: {@code bin/bench routing-line} ({@code
+ * asserts no timing; also statements per commit and how long an operator's read in their own lane
+ * waited during the burst (session 17). Runs only when asked: {@code bin/bench routing-line} ({@code
  * -Droute.scale.line=N}, {@code -Droute.scale.db=postgres}, {@code -Droute.scale.commit-latency-ms=N}).
  */
 class RoutingLineScaleCheck {
@@ -60,6 +61,8 @@ class RoutingLineScaleCheck {
   /** Added to each commit (-Droute.scale.commit-latency-ms): a database busy with the rest of the day. */
   private static final long LATENCY_MS = Long.getLong("route.scale.commit-latency-ms", 0);
   private static final QueueId QUEUE = new QueueId("nyc-general");
+  /** PostgreSQL's multi-row inserts for JDBC batches (-Droute.scale.rewrite=false: one execution per row). */
+  private static final boolean REWRITE = !"false".equals(System.getProperty("route.scale.rewrite"));
   private final ManualClock clock = new ManualClock();
 
   @Test
@@ -77,11 +80,15 @@ class RoutingLineScaleCheck {
 
   private void run(boolean postgres, int waiting, int burst, int threads, boolean reads) throws Exception {
     DataSource source = postgres ? pooled(TestDatabases.postgresMigrated("routeline")) : TestDatabases.h2();
+    if (source instanceof com.zaxxer.hikari.HikariDataSource pool
+        && pool.getDataSource() instanceof org.postgresql.ds.PGSimpleDataSource pg) {
+      pg.setReWriteBatchedInserts(REWRITE); // as application-postgres.yml sets it (session 17)
+    }
     Jdbc jdbc = new Jdbc(source);
     JsonMapper json = JsonMapper.createDefault();
     JdbcContactJournal journal = new JdbcContactJournal(jdbc, json);
     Timed record = new Timed(new JdbcRoutingRecord(jdbc, journal, new JdbcDirectory(jdbc),
-        new RoutingStore(jdbc, json, clock), new JdbcRoutingEvents(jdbc, json), clock, Duration.ofDays(30),
+        new RoutingStore(jdbc, json, clock), clock, Duration.ofDays(30),
         new SingleNodeOwnership()));
     JournaledEngine routing = new JournaledEngine(() -> new RoutingEngine(clock, new SplittableRandom(7),
         Duration.ofHours(1), Duration.ofMinutes(3)), record, (e, d) -> { });
@@ -126,12 +133,26 @@ class RoutingLineScaleCheck {
 
     List<ContactId> leaving = new ArrayList<>(line.subList(AGENTS, line.size()));
     Collections.shuffle(leaving, new java.util.Random(17));
-    List<Contact> arriving = intake(journal, "new-", burst / 2);
+    List<Contact> arriving = intake(journal, "new-", burst / 2).stream() // read back before the burst: its
+        .map(c -> journal.find(c.id()).orElseThrow()).toList();           // statements are routing's alone
     record.reset();
     busyNanos.set(0);
     published.set(0);
     ExecutorService callers = Executors.newFixedThreadPool(threads);
     List<Future<?>> done = new ArrayList<>();
+    long statementsBefore = jdbc.statements();
+    java.util.concurrent.atomic.AtomicBoolean bursting = new java.util.concurrent.atomic.AtomicBoolean(true);
+    List<Long> staffWaits = Collections.synchronizedList(new ArrayList<>());
+    Thread operator = Thread.ofPlatform().name("operator-reads").start(() -> {
+      while (bursting.get()) { // an operator's console read in their own lane, every 5 ms, during the burst
+        long asked = System.nanoTime();
+        CompletableFuture<Object> seen = new CompletableFuture<>();
+        queue.readForStaff(() -> seen.complete(routing.engine().waitingCount()));
+        seen.join();
+        staffWaits.add(System.nanoTime() - asked);
+        java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+      }
+    });
     long start = System.nanoTime();
     for (int i = 0; i < burst / 2; i++) {
       ContactId gone = leaving.get(i);
@@ -143,7 +164,7 @@ class RoutingLineScaleCheck {
         await(queue, new RoutingCommand.Abandon(gone, "hung-up"));
       }));
       done.add(callers.submit(() -> {
-        await(queue, new RoutingCommand.Arrive(journal.find(fresh.id()).orElseThrow()));
+        await(queue, new RoutingCommand.Arrive(fresh));
         if (reads) {
           read(queue, routing, fresh.id());
         }
@@ -153,17 +174,25 @@ class RoutingLineScaleCheck {
       f.get(10, TimeUnit.MINUTES);
     }
     long wall = System.nanoTime() - start;
+    bursting.set(false);
+    operator.join();
+    long statements = jdbc.statements() - statementsBefore;
+    List<Long> waits = new ArrayList<>(staffWaits);
+    Collections.sort(waits);
+    double staffP99 = waits.isEmpty() ? Double.NaN : waits.get(Math.min(waits.size() - 1, (int) (waits.size() * 0.99))) / 1e6;
     callers.shutdown();
     assertEquals(before, routing.engine().waitingCount(), "as many arrived as left");
     int commands = published.get();
     double commitMs = record.nanos.get() / 1e6;
     System.out.printf("RESULT routing-line db=%s waiting=%d agents=%d burst=%d threads=%d latency_ms=%d reads=%s commands=%d"
         + " commands_per_s=%.0f commits=%d commands_per_commit=%.1f engine_us_per_command=%.1f"
-        + " commit_ms_per_batch=%.2f commit_share=%.2f%n", postgres ? "postgres" : "h2", waiting, AGENTS, burst,
+        + " commit_ms_per_batch=%.2f commit_share=%.2f statements_per_commit=%.1f rewrite=%s staff_read_p99_ms=%.1f"
+        + " staff_reads=%d%n", postgres ? "postgres" : "h2", waiting, AGENTS, burst,
         threads, LATENCY_MS, reads, commands, commands / (wall / 1e9), record.commits.get(),
         commands / (double) Math.max(1, record.commits.get()),
         (busyNanos.get() - record.nanos.get()) / 1e3 / commands, commitMs / Math.max(1, record.commits.get()),
-        record.nanos.get() / (double) busyNanos.get());
+        record.nanos.get() / (double) busyNanos.get(), statements / (double) Math.max(1, record.commits.get()),
+        postgres && REWRITE, staffP99, waits.size());
     context.shutdown();
     if (source instanceof AutoCloseable pool) {
       pool.close();
