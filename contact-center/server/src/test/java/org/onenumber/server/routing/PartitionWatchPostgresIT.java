@@ -2,7 +2,6 @@ package org.onenumber.server.routing;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.json.JsonMapper;
 import java.sql.Connection;
@@ -114,7 +113,7 @@ class PartitionWatchPostgresIT {
     assertEquals(1, terminateListeningBackend(), "one listening connection per node");
     nodeB.acquire("sign").orElseThrow(); // written while nobody listens (the listener waits a second to reconnect)
     await("the change pushed after the reconnect").atMost(Duration.ofSeconds(10)).until(() -> changed("sign", "node-b"));
-    assertTrue(listener.connected(), "listening again");
+    await("listening again").atMost(Duration.ofSeconds(5)).until(listener::connected);
   }
 
   @Test
