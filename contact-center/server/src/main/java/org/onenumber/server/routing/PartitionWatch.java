@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.onenumber.server.cluster.PostgresLeaseListener;
@@ -100,10 +99,10 @@ final class PartitionWatch {
     this.reader = source;
     this.json = json;
     for (String partition : ownership.partitions()) {
-      ownership.whenChanged(partition, routes -> checkSoon());
+      ownership.whenChanged(partition, routes -> thread.execute(this::check));
     }
     if (changes != null) {
-      changes.listen(this::checkSoon);
+      changes.listen(() -> thread.execute(this::check));
     }
     thread.scheduleWithFixedDelay(this::refreshIfDue, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
   }
@@ -113,19 +112,7 @@ final class PartitionWatch {
     return Flux.concat(Mono.fromCallable(() -> write(frame(reader.read(), List.of())))
             .subscribeOn(Schedulers.boundedElastic()),
         sink.asFlux().onBackpressureBuffer(VIEWER_BUFFER, dropped -> { }, BufferOverflowStrategy.DROP_OLDEST)
-            .doOnSubscribe(viewer -> checkSoon()));
-  }
-
-  /**
-   * Reads on the watch thread; nothing once the server stops (the node's own lease release at its stop
-   * calls this, and must not fail there: it would skip handing the lease over).
-   */
-  private void checkSoon() {
-    try {
-      thread.execute(this::check);
-    } catch (RejectedExecutionException stopped) {
-      // the server stops: nobody watches any more
-    }
+            .doOnSubscribe(viewer -> thread.execute(this::check)));
   }
 
   /** Reads only when a refresh is due (and somebody watches). */

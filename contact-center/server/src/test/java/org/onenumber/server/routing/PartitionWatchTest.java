@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.onenumber.server.cluster.RoutingOwnership;
 import org.onenumber.server.routing.PartitionWatch.Change;
 import org.onenumber.server.routing.PartitionsReader.Holder;
 
@@ -33,45 +32,5 @@ class PartitionWatchTest {
     assertEquals(List.of(new Change("city", "acquired", "node-a", "node-a", 5L)),
         PartitionWatch.changes(Map.of("city", held("node-a", 4)), Map.of("city", held("node-a", 5))));
     assertEquals(List.of(), PartitionWatch.changes(Map.of("city", held("node-a", 4)), Map.of("city", held("node-a", 4))));
-  }
-
-  @Test
-  void aLeaseLostWhileTheServerStopsIsHeardWithoutFailing() {
-    List<java.util.function.Consumer<Boolean>> listeners = new java.util.ArrayList<>();
-    RoutingOwnership ownership = new RoutingOwnership() {
-      @Override
-      public boolean owner() {
-        return true;
-      }
-
-      @Override
-      public void fence() {
-        // routes alone
-      }
-
-      @Override
-      public void whenChanged(java.util.function.Consumer<Boolean> listener) {
-        listeners.add(listener);
-      }
-
-      @Override
-      public Map<String, Object> describe() {
-        return Map.of();
-      }
-    };
-    PartitionWatch watch = new PartitionWatch(new PartitionWatch.Source() {
-      @Override
-      public Map<String, Holder> holders() {
-        return Map.of();
-      }
-
-      @Override
-      public PartitionsReader.PartitionsView read() {
-        return new PartitionsReader.PartitionsView("single", false, java.time.Instant.now(), List.of());
-      }
-    }, ownership, null, io.micronaut.json.JsonMapper.createDefault());
-    watch.stop();
-    // the node's own release as it stops (LeaseOwnership.stop) tells every listener, this watch's too
-    org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> listeners.forEach(l -> l.accept(false)));
   }
 }
