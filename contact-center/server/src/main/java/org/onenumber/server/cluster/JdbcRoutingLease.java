@@ -31,6 +31,12 @@ import org.onenumber.server.persistence.Jdbc;
  *       it are the live nodes among which the partitions are spread.
  * </ol>
  *
+ * <p>On PostgreSQL, an acquire and a release also {@code pg_notify} the channel {@value #CHANGES}
+ * in their own transaction (delivered at its commit, never for a rolled-back write), with the
+ * partition's name as the only payload: the wallboards' partitions panels ({@link
+ * PostgresLeaseListener}) hear who routes what changed without reading the table. Renewals and
+ * fences (every routing write) do not notify: they change no holder.
+ *
  * <p>Expiry is read on this node's clock: the nodes' clocks must agree (NTP) far better than the
  * time to live. Thread-safe (each call is one statement or one transaction).
  */
@@ -49,6 +55,9 @@ public final class JdbcRoutingLease {
       super("lease_lost", message);
     }
   }
+
+  /** The PostgreSQL notification channel of lease holder changes; its payload is the partition's name. */
+  public static final String CHANGES = "routing_lease_changed";
 
   private final Jdbc jdbc;
   private final InstantSource clock;
@@ -84,6 +93,7 @@ public final class JdbcRoutingLease {
             partition, node, until, partition) == 0) {
           return Optional.<Lease>empty();
         }
+        announce(partition);
         return jdbc.queryOne("select epoch from routing_lease where partition_id = ?", row -> row.getLong(1), partition)
             .map(epoch -> new Lease(partition, node, epoch, until));
       });
@@ -103,8 +113,20 @@ public final class JdbcRoutingLease {
 
   /** Ends {@code lease} now (a surplus partition): the next node below its share takes it at its next heartbeat. */
   public void release(Lease lease) {
-    jdbc.update("update routing_lease set expires_at = ? where partition_id = ? and owner = ? and epoch = ?",
-        clock.instant(), lease.partition(), lease.owner(), lease.epoch());
+    jdbc.inTransaction(() -> {
+      if (jdbc.update("update routing_lease set expires_at = ? where partition_id = ? and owner = ? and epoch = ?",
+          clock.instant(), lease.partition(), lease.owner(), lease.epoch()) == 1) {
+        announce(lease.partition());
+      }
+      return null;
+    });
+  }
+
+  /** In the caller's transaction: tells the listeners of {@value #CHANGES} that {@code partition}'s holder changed. */
+  private void announce(String partition) {
+    if (jdbc.postgres()) {
+      jdbc.queryOne("select pg_notify(?, ?)", row -> Boolean.TRUE, CHANGES, partition);
+    }
   }
 
   /** This node is alive for one more time to live (its heartbeat). */

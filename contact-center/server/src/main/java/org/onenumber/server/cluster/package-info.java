@@ -15,6 +15,9 @@
  * start by {@link org.onenumber.server.cluster.PartitionsCheck}), each routed by an engine of its own
  * on the node holding its lease ({@code RoutingHost}, {@code RoutingPartition}); a node routing any
  * partition is ready; a stopping node hands its leases over at once: see docs/architecture.md,
- * "Routing partitions".
+ * "Routing partitions". A lease's acquire and release notify PostgreSQL's channel {@code
+ * routing_lease_changed} in their own transaction (the partition's name, nothing else), heard by
+ * {@link org.onenumber.server.cluster.PostgresLeaseListener} on one connection per node, for the
+ * wallboards' pushed partitions panel.
  */
 package org.onenumber.server.cluster;

@@ -2,7 +2,10 @@ package org.onenumber.server.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Properties;
 import javax.sql.DataSource;
 
 /**
@@ -36,6 +39,28 @@ public final class OwnPool {
     config.setMinimumIdle(size);
     config.setInitializationFailTimeout(-1);
     return new HikariDataSource(config);
+  }
+
+  /**
+   * One connection of its own, outside any pool, to the shared pool's database with its credentials
+   * and driver properties (a listener that holds it for good); from {@code shared} itself when that
+   * is not a Hikari pool (a test's own source, which opens a new connection each time).
+   */
+  public static Connection connect(DataSource shared) throws SQLException {
+    HikariDataSource hikari = hikari(shared);
+    if (hikari == null) {
+      return shared.getConnection();
+    }
+    Properties properties = new Properties();
+    hikari.getDataSourceProperties()
+        .forEach((key, value) -> properties.setProperty(String.valueOf(key), String.valueOf(value)));
+    if (hikari.getUsername() != null) {
+      properties.setProperty("user", hikari.getUsername());
+    }
+    if (hikari.getPassword() != null) {
+      properties.setProperty("password", hikari.getPassword());
+    }
+    return DriverManager.getConnection(hikari.getJdbcUrl(), properties);
   }
 
   private static HikariDataSource hikari(DataSource shared) {

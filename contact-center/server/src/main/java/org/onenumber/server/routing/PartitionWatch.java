@@ -2,7 +2,9 @@ package org.onenumber.server.routing;
 
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +16,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.onenumber.server.cluster.PostgresLeaseListener;
 import org.onenumber.server.cluster.RoutingOwnership;
 import org.onenumber.server.routing.PartitionsReader.Holder;
 import org.onenumber.server.routing.PartitionsReader.PartitionView;
@@ -28,30 +31,34 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Pushes who routes what to the wallboards' partitions panels ({@code GET
- * /api/v1/cluster/partitions/stream}, issue 11), so a failover shows without a click. The cases,
- * mirrored in {@link #check}:
+ * /api/v1/cluster/partitions/stream}, issue 11), so a failover shows without a click. Nothing polls
+ * the lease table; the lease table is read (one query, then the view) only when something may have
+ * changed, and only while anybody watches. The cases, mirrored in {@link #check}:
  *
  * <ol>
- *   <li>a viewer connects: the current view at once (no changes);
- *   <li>every {@value #WATCH_MS} ms while anybody watches, the lease table is read (one query): when
- *       a partition's live holder or epoch differs from the last read, the whole view is pushed with
- *       its changes — {@code acquired} (nobody held it), {@code lost} (its lease ended or expired:
- *       nobody holds it now), {@code moved} (another node holds it);
- *   <li>this node takes or loses a partition ({@link RoutingOwnership#whenChanged}): read at once;
- *   <li>every {@value #REFRESH_MS} ms the view is pushed anyway, for its waiting counts.
+ *   <li>a viewer connects: the current view at once (no changes), then a read for its baseline;
+ *   <li>a lease changed holder on any node: PostgreSQL notifies it ({@link PostgresLeaseListener},
+ *       cluster only) and the table is read; when a partition's live holder or epoch differs from
+ *       the last read, the whole view is pushed with its changes — {@code acquired} (nobody held it),
+ *       {@code lost} (its lease ended: nobody holds it now), {@code moved} (another node holds it);
+ *   <li>the listening connection was (re)opened after the database was away: read, so a change
+ *       made meanwhile is pushed;
+ *   <li>this node takes or loses a partition ({@link RoutingOwnership#whenChanged}): read at once
+ *       (on a node alone, with H2, nothing else can change: no other process writes its database);
+ *   <li>every {@value #REFRESH_MS} ms since the last push the view is pushed anyway, for its
+ *       waiting counts (and a lease that expired without a taker, which no write announces).
  * </ol>
  *
- * <p>Other nodes' takeovers are seen in the shared lease table, so a viewer on any node sees any
- * takeover within {@value #WATCH_MS} ms of the lease being written (a dead owner's lease shows
- * {@code lost} as it expires). With nobody watching nothing is read. Reads run on one named thread
- * ({@code partition-watch}); a viewer more than {@value #VIEWER_BUFFER} frames behind loses the
- * oldest (every frame is complete). Thread-safe.
+ * <p>Reads run on one named thread ({@code partition-watch}); a viewer more than {@value
+ * #VIEWER_BUFFER} frames behind loses the oldest (every frame is complete). When the server stops,
+ * every stream completes. Thread-safe.
  */
 @Singleton
 final class PartitionWatch {
 
-  static final long WATCH_MS = 500;
   static final long REFRESH_MS = 5000;
+  /** How often the thread looks whether a refresh is due (no query unless it is). */
+  static final long TICK_MS = 500;
   static final int VIEWER_BUFFER = 16;
   private static final Logger LOG = LoggerFactory.getLogger(PartitionWatch.class);
 
@@ -63,7 +70,14 @@ final class PartitionWatch {
   @Serdeable
   record Frame(String node, boolean clustered, Instant at, List<PartitionView> partitions, List<Change> changes) {}
 
-  private final PartitionsReader reader;
+  /** What the watch reads: the holders alone (cheap), and the whole view (with relayed waiting counts). */
+  interface Source {
+    Map<String, Holder> holders();
+
+    PartitionsView read();
+  }
+
+  private final Source reader;
   private final JsonMapper json;
   private final Sinks.Many<String> sink = Sinks.many().multicast().directBestEffort();
   private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -74,20 +88,38 @@ final class PartitionWatch {
   private Map<String, Holder> last; // confined to the watch thread
   private long lastPushNanos;
 
-  PartitionWatch(PartitionsReader reader, RoutingOwnership ownership, JsonMapper json) {
-    this.reader = reader;
+  @Inject
+  PartitionWatch(PartitionsReader reader, RoutingOwnership ownership, @Nullable PostgresLeaseListener changes,
+      JsonMapper json) {
+    this((Source) reader, ownership, changes, json);
+  }
+
+  /** For tests: reads {@code source}; {@code changes} null on a node alone. */
+  PartitionWatch(Source source, RoutingOwnership ownership, @Nullable PostgresLeaseListener changes, JsonMapper json) {
+    this.reader = source;
     this.json = json;
     for (String partition : ownership.partitions()) {
       ownership.whenChanged(partition, routes -> thread.execute(this::check));
     }
-    thread.scheduleWithFixedDelay(this::check, WATCH_MS, WATCH_MS, TimeUnit.MILLISECONDS);
+    if (changes != null) {
+      changes.listen(() -> thread.execute(this::check));
+    }
+    thread.scheduleWithFixedDelay(this::refreshIfDue, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
   }
 
   /** The frames for one viewer: the current view first, then every push. */
   Flux<String> stream() {
     return Flux.concat(Mono.fromCallable(() -> write(frame(reader.read(), List.of())))
             .subscribeOn(Schedulers.boundedElastic()),
-        sink.asFlux().onBackpressureBuffer(VIEWER_BUFFER, dropped -> { }, BufferOverflowStrategy.DROP_OLDEST));
+        sink.asFlux().onBackpressureBuffer(VIEWER_BUFFER, dropped -> { }, BufferOverflowStrategy.DROP_OLDEST)
+            .doOnSubscribe(viewer -> thread.execute(this::check)));
+  }
+
+  /** Reads only when a refresh is due (and somebody watches). */
+  private void refreshIfDue() {
+    if (sink.currentSubscriberCount() > 0 && System.nanoTime() - lastPushNanos >= REFRESH_MS * 1_000_000) {
+      check();
+    }
   }
 
   private void check() {
@@ -141,5 +173,6 @@ final class PartitionWatch {
   @PreDestroy
   void stop() {
     thread.shutdownNow();
+    sink.tryEmitComplete(); // every viewer's stream ends
   }
 }

@@ -34,7 +34,7 @@ import org.reactivestreams.Publisher;
  *       with {@code routedHere: false} on the others, 404 for a partition that does not exist. Nothing
  *       else (no owner, no counts).
  *   <li>{@code GET /api/v1/cluster/partitions/stream}: the same view pushed ({@link PartitionWatch}),
- *       for the wallboard's panel: a failover shows within about a second without a click.
+ *       for the wallboard's panel: a failover shows as its lease is written, without a click.
  * </ul>
  *
  * <p>On a node alone there is one partition, {@code routing}, routed here without a lease.
@@ -74,7 +74,8 @@ final class PartitionsController {
   @Secured({"SUPERVISOR", "ADMIN"})
   @Operation(summary = "Who routes what, pushed (server-sent events partitions): the view of GET /api/v1/cluster/partitions"
       + " with changes [{partition, change: acquired|lost|moved, from, to, epoch}] at once and on every ownership change"
-      + " (within about half a second), and every 5 s for the waiting counts; a comment ': ping N' every N s")
+      + " (pushed as PostgreSQL notifies the lease write), and every 5 s for the waiting counts; a comment ': ping N'"
+      + " every N s")
   Publisher<Event<String>> stream() {
     return heartbeat.around(watch.stream().map(json -> Event.of(json).name("partitions")));
   }

@@ -26,7 +26,7 @@ import org.onenumber.server.persistence.JdbcDirectory;
  * (the lease table, and the waiting counts of partitions routed elsewhere are relayed reads).
  */
 @Singleton
-final class PartitionsReader {
+final class PartitionsReader implements PartitionWatch.Source {
 
   /** One partition as a supervisor sees it. */
   @Serdeable
@@ -48,7 +48,8 @@ final class PartitionsReader {
     this.directory = directory;
   }
 
-  PartitionsView read() {
+  @Override
+  public PartitionsView read() {
     Map<String, Lease> leases = ownership.leases().stream().collect(Collectors.toMap(Lease::partition, Function.identity()));
     Map<String, TreeSet<String>> queues = new TreeMap<>();
     for (Queue queue : directory.queues()) {
@@ -73,7 +74,8 @@ final class PartitionsReader {
    * Who holds each partition now, from the lease table alone (cheap: one query, no relayed read): the
    * live owner and epoch (none when the lease expired), and whether this node routes it.
    */
-  Map<String, Holder> holders() {
+  @Override
+  public Map<String, Holder> holders() {
     Instant now = wall.instant();
     Map<String, Holder> holders = new TreeMap<>();
     List<String> here = routing.routedHere();

@@ -15,7 +15,8 @@
  * {@link org.onenumber.server.routing.PartitionsReader} and pushed to the wallboard as server-sent
  * events by {@link org.onenumber.server.routing.PartitionWatch} ({@code GET
  * /api/v1/cluster/partitions/stream}): frames {@code event: partitions} with the view and its
- * {@code changes} (acquired, lost, moved), and the comment {@code : ping N} of every stream
+ * {@code changes} (acquired, lost, moved) as PostgreSQL notifies a lease change ({@link
+ * org.onenumber.server.cluster.PostgresLeaseListener}; no polling), and the comment {@code : ping N} of every stream
  * ({@link org.onenumber.server.web.EventStreamHeartbeat}).
  */
 package org.onenumber.server.routing;

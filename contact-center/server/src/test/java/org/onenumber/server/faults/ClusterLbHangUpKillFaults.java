@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
  * the partition over find no owner and must be tried again there. Checked: every caller whose socket
  * stayed open heard {@code ended} and has exactly one ABANDONED step in the journal; no contact has two;
  * the callers whose socket was on the killed node ({@code broken}: calls live in a node's memory) have
- * at most one. Not in the default run (three server JVMs); run by {@code bin/faults
+ * at most one. Meanwhile the operators wrap up each SMS they accept as the console does ({@link
+ * OperatorWrapUps}, session 17), also while the owner is dead: every wrap-up acknowledged is journaled
+ * exactly once (its step, note and disposition), none twice. Not in the default run (three server JVMs); run by {@code bin/faults
  * cluster-lb-hangup-kill}. Prints {@code RESULT faults scenario=cluster-lb-hangup-kill …}.
  */
 class ClusterLbHangUpKillFaults {
@@ -38,7 +40,7 @@ class ClusterLbHangUpKillFaults {
   @Test
   void hangUpsRelayedToAnOwnerKilledMidWayAreJournaledOnceEach() throws Exception {
     String run = "hk" + ProcessHandle.current().pid() % 1000;
-    LbFaultRun.run("cluster-lb-hangup-kill", "cluster_lb_hangup_kill", "kill", (victim, watch) -> {
+    LbFaultRun.run("cluster-lb-hangup-kill", "cluster_lb_hangup_kill", "kill", new OperatorWrapUps(), (victim, watch) -> {
       String mode = "city".equals(watch.partition()) ? "voice" : "sign";
       CallHangUps calls = new CallHangUps(watch.haproxy().uri(), run).start(CALLERS, mode);
       try {

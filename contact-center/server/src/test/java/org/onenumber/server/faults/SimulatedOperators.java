@@ -26,7 +26,8 @@ import org.onenumber.server.JsonFrames;
  * is remembered per contact: a contact accepted by two operators is a double assignment seen from
  * outside. With a {@code transferTo} queue ({@link #SimulatedOperators(URI, String, String)}) each
  * accepted SMS is transferred there instead of closed (a hand-over when that queue is in another
- * routing partition), and each transfer answered 2xx is remembered ({@link #handedOver}). One thread
+ * routing partition), and each transfer answered 2xx is remembered ({@link #handedOver}); {@link
+ * #wrappingUp} wraps each accepted SMS up instead, as the console does ({@link OperatorWrapUps}). One thread
  * per operator; thread-safe to read.
  */
 final class SimulatedOperators {
@@ -46,6 +47,7 @@ final class SimulatedOperators {
   private final Map<Integer, AtomicInteger> acceptStatuses = new ConcurrentHashMap<>();
   private final AtomicInteger connects = new AtomicInteger();
   private volatile String lastError = "none";
+  private volatile OperatorWrapUps wrapUps;
 
   SimulatedOperators(URI server) {
     this(server, QUEUE, null);
@@ -56,6 +58,12 @@ final class SimulatedOperators {
     this.server = server;
     this.queue = queue;
     this.transferTo = transferTo;
+  }
+
+  /** Each accepted SMS is wrapped up as the console does ({@code wrapUps}) instead of closed at once. */
+  SimulatedOperators wrappingUp(OperatorWrapUps wrapUps) {
+    this.wrapUps = wrapUps;
+    return this;
   }
 
   /** Logs each operator in (the server must be up) and starts its console thread. */
@@ -194,6 +202,10 @@ final class SimulatedOperators {
     acceptedBy.computeIfAbsent(contact, c -> ConcurrentHashMap.newKeySet()).add(agent);
     firstAccepted.putIfAbsent(contact, System.nanoTime());
     if ("CHAT".equals(channel)) {
+      return;
+    }
+    if (transferTo == null && wrapUps != null) {
+      wrapUps.handleThenWrapUp(contact, (path, body) -> post(path, body, token));
       return;
     }
     if (transferTo == null) {
