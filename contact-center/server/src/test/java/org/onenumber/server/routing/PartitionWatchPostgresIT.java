@@ -2,6 +2,7 @@ package org.onenumber.server.routing;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.json.JsonMapper;
 import java.sql.Connection;
@@ -98,7 +99,10 @@ class PartitionWatchPostgresIT {
     await("the baseline read").atMost(Duration.ofSeconds(5)).until(() -> holderReads.get() >= 1);
     int before = holderReads.get();
     await().pollDelay(Duration.ofMillis(2500)).until(() -> true); // idle: half the refresh period
-    assertEquals(before, holderReads.get(), "reads of the lease table while nothing changed (the old watch polled)");
+    // at most the one refresh due 5 s after the last push (a slow start-up may put it in this window);
+    // the old watch read every 500 ms: 5 reads here
+    assertTrue(holderReads.get() - before <= 1,
+        "reads of the lease table while nothing changed (the old watch polled): " + (holderReads.get() - before));
 
     long written = System.nanoTime();
     nodeA.release(cityOfA);
