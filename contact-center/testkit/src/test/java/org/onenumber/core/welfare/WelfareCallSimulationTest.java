@@ -166,9 +166,14 @@ class WelfareCallSimulationTest {
       program.recover();
     }
 
-    /** Runs on without planning more weeks until every attempt (retries into the next week too) is done. */
+    /**
+     * Runs on without planning more weeks until every attempt (retries into the next weeks too) is done: each
+     * retry may move to the senior's next open window, up to 14 days on ({@link RetryPolicy}), so a call's last
+     * attempt may come three such moves after its day (seed 30533712546486: 2027-01-14's 4th attempt due on
+     * 2027-02-04, past the 14 days this waited before, session 17).
+     */
     private void drain() {
-      Instant until = clock.instant().plus(Duration.ofDays(14));
+      Instant until = clock.instant().plus(Duration.ofDays(14L * RetryPolicy.standard().steps().size()));
       while (clock.instant().isBefore(until) && !(schedule.due(Instant.MAX, 1).isEmpty()
           && schedule.dialing().isEmpty() && events.isEmpty())) {
         step(false);
