@@ -61,7 +61,7 @@ final class RoutingPartition {
   /** After an arrival's read from the journal failed, how long until it is read again. */
   private static final Duration ARRIVAL_RETRY = Duration.ofMillis(250);
   /** How long the server's start tries the engine's first build again ({@link #buildFirst}), and the first pause. */
-  static final Duration FIRST_BUILD_PATIENCE = Duration.ofSeconds(60);
+  private static final Duration FIRST_BUILD_PATIENCE = Duration.ofSeconds(60);
   private static final Duration FIRST_BUILD_RETRY = Duration.ofMillis(250);
   private static final Duration DEFAULT_HANDLE_TIME = Duration.ofMinutes(3);
 
