@@ -159,8 +159,9 @@ final class ChatAbandonTimer {
   void close() {
     timers.values().forEach(vertx::cancelTimer);
     timers.clear();
-    if (!writes.flush(Duration.ofSeconds(5))) {
-      LOG.warn("{} chat grace deadlines were not written before the stop", writes.pending());
+    int unwritten = writes.close(Duration.ofSeconds(5));
+    if (unwritten > 0) {
+      LOG.warn("{} chat grace deadlines were not written before the stop", unwritten);
     }
   }
 }

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * written, so a newer value put during a round is written in the next one: the last value put is
  * the last written. A failed round is logged and retried after {@link #RETRY} (the values stay
  * pending; newer ones replace them). Under a burst, events for one key between two rounds cost
- * one write. Thread-safe.
+ * one write. {@link #close} ends it: after one last flush no round starts (a writer whose database is
+ * gone with the server does not retry forever). Thread-safe.
  */
 public final class CoalescedWrites<K, V> {
 
@@ -33,6 +34,7 @@ public final class CoalescedWrites<K, V> {
 
   private final Map<K, V> pending = new ConcurrentHashMap<>();
   private final AtomicBoolean writing = new AtomicBoolean();
+  private volatile boolean closed;
   private final Executor executor;
   private final Consumer<Map<K, V>> write;
   private final String what;
@@ -47,7 +49,7 @@ public final class CoalescedWrites<K, V> {
   /** Records {@code value} as the latest for {@code key} (neither null); written soon after. */
   public void put(K key, V value) {
     pending.put(key, value);
-    if (writing.compareAndSet(false, true)) {
+    if (!closed && writing.compareAndSet(false, true)) {
       executor.execute(this::drain);
     }
   }
@@ -74,8 +76,23 @@ public final class CoalescedWrites<K, V> {
     return true;
   }
 
+  /**
+   * Waits up to {@code timeout} for the pending values to be written, then stops writing (the stop of
+   * the server whose connections the writes use): a round in progress ends, none starts after.
+   * Returns how many keys were left unwritten.
+   */
+  public int close(Duration timeout) {
+    flush(timeout);
+    closed = true;
+    return pending.size();
+  }
+
   private void drain() {
     while (true) {
+      if (closed) {
+        writing.set(false);
+        return;
+      }
       if (pending.isEmpty()) {
         writing.set(false);
         // a put between the check and the reset found the flag set and started nobody: take it over

@@ -61,7 +61,7 @@ public final class JdbcCallerLanguages implements CallerLanguages {
 
   @PreDestroy
   void close() {
-    writes.flush(Duration.ofSeconds(5));
+    writes.close(Duration.ofSeconds(5));
   }
 
   /** One round: updates as a batch, then inserts for the numbers not known yet. */

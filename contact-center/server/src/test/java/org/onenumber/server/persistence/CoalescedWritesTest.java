@@ -92,4 +92,25 @@ class CoalescedWritesTest {
     assertEquals(2, attempts.get());
     executor.shutdown();
   }
+
+  @Test
+  void aClosedWriterStopsTryingAgainAndStartsNoRound() throws Exception {
+    AtomicInteger attempts = new AtomicInteger();
+    CountDownLatch firstAttempt = new CountDownLatch(1);
+    ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    CoalescedWrites<String, Integer> writes = new CoalescedWrites<>(executor, round -> {
+      attempts.incrementAndGet();
+      firstAttempt.countDown();
+      throw new IllegalStateException("the pool is closed"); // the server stopped under the writer
+    }, "test values");
+    writes.put("a", 1);
+    assertTrue(firstAttempt.await(5, TimeUnit.SECONDS));
+
+    assertEquals(1, writes.close(Duration.ofMillis(50)), "the value never written is counted");
+    int atClose = attempts.get();
+    writes.put("b", 2);
+    TimeUnit.MILLISECONDS.sleep(CoalescedWrites.RETRY.multipliedBy(2).toMillis() + 500);
+    assertEquals(atClose, attempts.get(), "no round after the close: " + attempts.get() + " tries");
+    executor.shutdown();
+  }
 }
