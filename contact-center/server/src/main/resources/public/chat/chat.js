@@ -91,7 +91,8 @@ const handlers = {
     $('new-chat').hidden = false;
     $('thanks').focus();
   },
-  error: (f) => { if (f.error !== 'not_found') showStatus('error'); },
+  // unavailable: the refused frame goes again by itself (connection.js); the message shows 'sending' meanwhile
+  error: (f) => { if (f.error !== 'not_found' && f.error !== 'unavailable') showStatus('error'); },
 };
 
 function render() {

@@ -1,6 +1,8 @@
 // The chat protocol client: one conversation that survives reconnects and page reloads.
 // Messages it sends stay in the outbox until the server's ack and are re-sent (same clientId)
-// after every (re)connect; messages it receives are acknowledged and shown once (ids remembered).
+// after every (re)connect, and after retryAfter seconds when the server answers `unavailable` (busy,
+// or its database down: the frame was refused, nothing of it stored); messages it receives are
+// acknowledged and shown once (ids remembered).
 const STORE = 'onenumber.chat.v1';
 
 export class ChatConnection {
@@ -11,6 +13,8 @@ export class ChatConnection {
       { token: null, language: null, seen: [], outbox: [], log: [], ended: false };
     this.delay = 500;
     this.socket = null;
+    this.greeted = false; // the open socket's start or resume was answered with a session
+    this.retry = null;
   }
 
   save() { sessionStorage.setItem(STORE, JSON.stringify(this.state)); }
@@ -23,9 +27,9 @@ export class ChatConnection {
     this.socket = socket;
     socket.addEventListener('open', () => {
       this.delay = 500;
+      this.greeted = false;
       this.handlers.online?.();
-      this.raw(this.state.token ? { type: 'resume', token: this.state.token }
-        : { type: 'start', language: this.state.language });
+      this.hello();
     });
     socket.addEventListener('message', (event) => this.receive(JSON.parse(event.data)));
     socket.addEventListener('close', () => {
@@ -34,6 +38,29 @@ export class ChatConnection {
       setTimeout(() => this.open(), this.delay);
       this.delay = Math.min(this.delay * 2, 8000);
     });
+  }
+
+  hello() {
+    this.raw(this.state.token ? { type: 'resume', token: this.state.token }
+      : { type: 'start', language: this.state.language });
+  }
+
+  // Everything the server has not answered yet: the outbox, and the leave.
+  resend() {
+    this.state.outbox.forEach((m) => this.raw({ type: 'message', clientId: m.clientId, body: m.body }));
+    if (this.state.leaving) this.raw({ type: 'leave' });
+  }
+
+  // The server refused a frame for now: after retryAfter seconds the socket's greeting is sent
+  // again if it had no session yet, else what is unanswered. A reconnect first does both anyway.
+  retryLater(seconds) {
+    if (this.retry) return;
+    const socket = this.socket;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      if (this.socket !== socket) return;
+      if (this.greeted) this.resend(); else this.hello();
+    }, Math.max(1, Number(seconds) || 1) * 1000);
   }
 
   raw(frame) {
@@ -65,8 +92,8 @@ export class ChatConnection {
         this.state.token = frame.token;
         this.state.language = frame.language;
         this.save();
-        this.state.outbox.forEach((m) => this.raw({ type: 'message', clientId: m.clientId, body: m.body }));
-        if (this.state.leaving) this.raw({ type: 'leave' });
+        this.greeted = true;
+        this.resend();
         this.handlers.session?.(frame);
         break;
       case 'ack': {
@@ -93,6 +120,7 @@ export class ChatConnection {
         break;
       case 'error':
         if (frame.error === 'not_found') { this.state.token = null; this.save(); this.socket.close(); }
+        if (frame.error === 'unavailable') this.retryLater(frame.retryAfter);
         this.handlers.error?.(frame);
         break;
       default:

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.onenumber.server.admission.IntakeAdmission;
+import org.onenumber.server.admission.IntakeKind;
 import org.onenumber.server.logging.LogCapture;
 import org.onenumber.core.contact.Channel;
 import org.onenumber.core.contact.Contact;
@@ -121,6 +123,50 @@ class ChatBrowserIT {
     assertEquals(Boolean.TRUE, presence.get("resolved"));
     assertEquals(ContactState.CLOSED, server.bean(ContactJournal.class).find(new ContactId(contact)).orElseThrow()
         .state(), "End chat tells routing the citizen left: the operator's conversation is closed");
+  }
+
+  /**
+   * A busy server refuses chat frames at once ({@code unavailable}, retryAfter 1 s, nothing stored): the page sends
+   * them again by itself — first its greeting (no session without it), then a message, which shows "Sending" until
+   * its ack and is stored once. Before session 18 the page re-sent only after a reconnect: the citizen waited.
+   */
+  @Test
+  void framesABusyServerRefusedAreSentAgainByThePage() {
+    IntakeAdmission admission = server.bean(IntakeAdmission.class);
+    List<IntakeAdmission.Permit> held = holdEveryChatPlace(admission);
+    long shed = admission.shed(IntakeKind.CHAT);
+    citizen.get(server.uri() + "/chat/");
+    waitFor(citizen).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#language-buttons button[lang=en]")))
+        .click();
+    waitFor(citizen).until(d -> admission.shed(IntakeKind.CHAT) > shed + 1); // the start, and its first retry
+    assertEquals(null, sessionToken(), "no session while every place is taken");
+    held.forEach(IntakeAdmission.Permit::close);
+    waitFor(citizen).until(d -> sessionToken() != null);
+
+    held = holdEveryChatPlace(admission);
+    long shedBeforeMessage = admission.shed(IntakeKind.CHAT);
+    WebElement box = waitFor(citizen).until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
+    box.sendKeys("Sent while the line is busy", Keys.ENTER);
+    waitFor(citizen).until(d -> admission.shed(IntakeKind.CHAT) > shedBeforeMessage);
+    assertTrue(Browsers.texts(citizen, "#log li.mine .meta").get(0).contains("Sending"), "not acked yet");
+    held.forEach(IntakeAdmission.Permit::close);
+    waitFor(citizen).until(d -> Browsers.texts(citizen, "#log li.mine .meta").get(0).contains("Sent"));
+    List<Contact> chats = server.bean(ContactJournal.class).open().stream().filter(c -> c.channel() == Channel.CHAT)
+        .toList();
+    assertEquals(1, chats.size(), "one chat contact for the message sent again");
+  }
+
+  private static List<IntakeAdmission.Permit> holdEveryChatPlace(IntakeAdmission admission) {
+    List<IntakeAdmission.Permit> held = new java.util.ArrayList<>();
+    for (IntakeAdmission.Permit p = admission.tryEnter(IntakeKind.CHAT); p != null; p = admission.tryEnter(IntakeKind.CHAT)) {
+      held.add(p);
+    }
+    return held;
+  }
+
+  private String sessionToken() {
+    return (String) citizen.executeScript(
+        "const s = JSON.parse(sessionStorage.getItem('onenumber.chat.v1') || 'null'); return s && s.token;");
   }
 
   /** At 200% zoom (half the CSS width) nothing scrolls sideways. */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -75,8 +76,9 @@ final class ConsolePage {
   }
 
   void click(String css) {
+    // not interactable: still hidden until the server's answer shows it (a wrap-up's "Close now" after Resolve)
     new WebDriverWait(driver, Duration.ofSeconds(45)).ignoring(StaleElementReferenceException.class)
-        .ignoring(NoSuchElementException.class).until(d -> {
+        .ignoring(NoSuchElementException.class).ignoring(ElementNotInteractableException.class).until(d -> {
           d.findElement(By.cssSelector(css)).click();
           return true;
         });

@@ -30,14 +30,20 @@ class SocketsStayIT {
     try (ServerHarness server = ServerHarness.perTest(Map.of()).start()) {
       JsonMapper json = server.bean(JsonMapper.class);
       List<ChatClient> chats = new ArrayList<>();
+      Map<String, Object> start = Map.of("type", "start", "language", "ko");
       for (int i = 0; i < 200; i++) {
         ChatClient chat = new ChatClient(json).connect(server.uri());
-        chat.send(Map.of("type", "start", "language", "ko"));
+        chat.send(start);
         chats.add(chat);
       }
+      for (ChatClient chat : chats) {
+        settle(chat, start, "session");
+      }
       for (int i = 0; i < chats.size(); i++) {
-        chats.get(i).await("session", f -> true);
-        chats.get(i).send(Map.of("type", "message", "clientId", "c1", "body", "안녕하세요 " + i));
+        chats.get(i).send(message(i));
+      }
+      for (int i = 0; i < chats.size(); i++) {
+        settle(chats.get(i), message(i), "ack");
       }
       try {
         await().atMost(Duration.ofSeconds(60)).until(() -> chats.stream().allMatch(c -> !c.frames("waiting").isEmpty()));
@@ -72,6 +78,29 @@ class SocketsStayIT {
       JsonFrames chat = chat(server);
       JsonFrames agent = agent(server);
       await().atMost(Duration.ofSeconds(10)).until(() -> chat.closedWith() != null && agent.closedWith() != null);
+    }
+  }
+
+  private static Map<String, Object> message(int i) {
+    return Map.of("type", "message", "clientId", "c1", "body", "안녕하세요 " + i);
+  }
+
+  /**
+   * Waits for {@code answer} to {@code frame}, sending the frame again after retryAfter each time the server
+   * refuses it as {@code unavailable} (admission on a loaded machine), as the chat page does.
+   */
+  private static void settle(ChatClient chat, Map<String, Object> frame, String answer) throws InterruptedException {
+    long refusals = 0;
+    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (chat.frames(answer).isEmpty() && System.nanoTime() < end) {
+      List<Map<String, Object>> busy = chat.frames("error").stream().filter(f -> "unavailable".equals(f.get("error")))
+          .toList();
+      if (busy.size() > refusals) {
+        refusals = busy.size();
+        Thread.sleep(1000L * ((Number) busy.get(busy.size() - 1).get("retryAfter")).intValue());
+        chat.send(frame);
+      }
+      Thread.sleep(20);
     }
   }
 
