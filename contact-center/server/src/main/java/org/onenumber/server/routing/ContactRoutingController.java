@@ -101,9 +101,11 @@ final class ContactRoutingController {
    * closed it), 409 as before.
    */
   private static boolean wrappedUpBy(Contact contact, Authentication who, RoutingBodies.Outcome body) {
+    if (contact.agent() == null || !contact.agent().value().equals(who.getName())) {
+      return false; // anybody else goes the first wrap-up's way: its access check first
+    }
     String outcome = body.parsed().name().toLowerCase(java.util.Locale.ROOT);
-    return contact.agent() != null && contact.agent().value().equals(who.getName())
-        && contact.steps().stream().anyMatch(s -> s.state() == ContactState.WRAP_UP && outcome.equals(s.reason()));
+    return contact.steps().stream().anyMatch(s -> s.state() == ContactState.WRAP_UP && outcome.equals(s.reason()));
   }
 
   @Post("/contacts/{contactId}/close")
