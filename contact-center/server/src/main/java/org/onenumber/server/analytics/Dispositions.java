@@ -9,6 +9,7 @@ import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.event.ContactCategorized;
 import org.onenumber.server.events.VertxEventPublisher;
+import org.onenumber.server.persistence.Jdbc;
 
 /**
  * The operator's disposition at wrap-up: a type of the city's tree (service → category → type)
@@ -26,8 +27,11 @@ public final class Dispositions {
   private final JdbcComplaintCategories stored;
   private final VertxEventPublisher events;
   private final InstantSource clock;
+  private final Jdbc jdbc;
 
-  Dispositions(CategoryTree tree, JdbcComplaintCategories stored, VertxEventPublisher events, InstantSource clock) {
+  Dispositions(CategoryTree tree, JdbcComplaintCategories stored, VertxEventPublisher events, InstantSource clock,
+      Jdbc jdbc) {
+    this.jdbc = jdbc;
     this.tree = tree;
     this.stored = stored;
     this.events = events;
@@ -46,13 +50,17 @@ public final class Dispositions {
         .orElseThrow(() -> new InvalidInputException("category must be a type code of GET /api/v1/analytics/taxonomy"));
   }
 
-  /** Stores the operator's disposition and lets the contact's cases and live FCR follow it. */
+  /**
+   * Stores the operator's disposition and lets the contact's cases and live FCR follow it (once the
+   * caller's transaction commits, when there is one: nothing is announced for a rolled-back choice).
+   */
   public void record(ContactId contact, ComplaintType type, String operator) {
     Instant now = clock.instant();
     stored.dispose(contact.value(), type.code(), operator, now);
     stored.casesFollowingContact(contact.value()).forEach(id ->
         stored.classifyCase(id, type.code(), JdbcComplaintCategories.Source.CONTACT, operator, now));
     Instant created = stored.contactCreatedAt(contact.value()).orElse(now);
-    events.publish(new ContactCategorized(contact, type.code(), now, created));
+    ContactCategorized categorized = new ContactCategorized(contact, type.code(), now, created);
+    jdbc.afterCommit(() -> events.publish(categorized));
   }
 }

@@ -157,7 +157,7 @@ final class LeaseOwnership implements RoutingOwnership {
     held.put(lease.partition(), lease);
     LOG.info("cluster node {} took the routing lease of partition {} (epoch {}): routing it here", node,
         lease.partition(), lease.epoch());
-    listeners(lease.partition()).forEach(l -> l.accept(true));
+    tell(lease.partition(), true);
   }
 
   /** Keeps the renewed lease unless a failed fence dropped this one meanwhile. */
@@ -171,7 +171,22 @@ final class LeaseOwnership implements RoutingOwnership {
     }
     LOG.warn("cluster node {} lost the routing lease of partition {} (epoch {}, {}): routing it stops here", node,
         lease.partition(), lease.epoch(), why);
-    listeners(lease.partition()).forEach(l -> l.accept(false));
+    tell(lease.partition(), false);
+  }
+
+  /**
+   * Tells each listener of {@code partition} whether this node routes it now. One that fails is logged
+   * and the others are told all the same: a listener's failure must not skip the rest of a heartbeat,
+   * nor the hand-over of the leases at {@link #stop}.
+   */
+  private void tell(String partition, boolean routes) {
+    for (Consumer<Boolean> listener : listeners(partition)) {
+      try {
+        listener.accept(routes);
+      } catch (RuntimeException e) {
+        LOG.error("cluster node {}: a listener of partition {} failed on hearing routes={}", node, partition, routes, e);
+      }
+    }
   }
 
   private List<Consumer<Boolean>> listeners(String partition) {

@@ -49,9 +49,11 @@ final class ContactRoutingController {
   private final JdbcContactNotes notes;
   private final Dispositions dispositions;
   private final ContactJournal journal;
+  private final WrapUpRecords wrapUps;
 
   ContactRoutingController(RoutingHost routing, InstantSource clock, JdbcContactNotes notes,
-      Dispositions dispositions, ContactJournal journal) {
+      Dispositions dispositions, ContactJournal journal, WrapUpRecords wrapUps) {
+    this.wrapUps = wrapUps;
     this.journal = journal;
     this.dispositions = dispositions;
     this.clock = clock;
@@ -76,9 +78,34 @@ final class ContactRoutingController {
 
   @Post("/contacts/{contactId}/wrap-up")
   @Operation(summary = "Start the queue's wrap-up timer with the outcome (RESOLVED, ESCALATED, TRANSFERRED) and "
-      + "optionally the operator's disposition (category: a type code of the city's tree)")
+      + "optionally the operator's disposition (category: a type code of the city's tree). Sent again by the "
+      + "operator who wrapped the contact up, with the same outcome (the first answer was lost), it answers 200 "
+      + "with the contact's state and stores the note and disposition only if they are missing")
   ContactStateView wrapUp(@PathVariable String contactId, @Body RoutingBodies.Outcome body, Authentication who) {
+    ContactId id = new ContactId(contactId);
+    Contact routed = routing.contactForStaff(id).orElse(null);
+    Contact known = routed != null ? routed : journal.find(id).orElse(null);
+    if (known != null && wrappedUpBy(known, who, body)) {
+      ComplaintType disposed = body.category() == null ? null : dispositions.check(body.category());
+      wrapUps.storeOnce(id, who.getName(), body.note(), disposed);
+      return routed == null ? new ContactStateView(contactId, known.state().name(), null, null, clock.instant())
+          : now(contactId, null, null);
+    }
     return finish(contactId, body, who, RoutingCommand.WrapUp::new);
+  }
+
+  /**
+   * Whether {@code contact} was wrapped up by the caller, its own agent (not a supervisor acting for
+   * them), with {@code body}'s outcome: a wrap-up sent again after its answer was lost. A queue without
+   * wrap-up time closes at once, with no WRAP_UP step: not recognized (the journal does not say who
+   * closed it), 409 as before.
+   */
+  private static boolean wrappedUpBy(Contact contact, Authentication who, RoutingBodies.Outcome body) {
+    if (contact.agent() == null || !contact.agent().value().equals(who.getName())) {
+      return false; // anybody else goes the first wrap-up's way: its access check first
+    }
+    String outcome = body.parsed().name().toLowerCase(java.util.Locale.ROOT);
+    return contact.steps().stream().anyMatch(s -> s.state() == ContactState.WRAP_UP && outcome.equals(s.reason()));
   }
 
   @Post("/contacts/{contactId}/close")
@@ -90,7 +117,8 @@ final class ContactRoutingController {
 
   /**
    * Wrap-up or close: the caller must act for the contact's agent and a disposition must name a type
-   * of the tree before anything changes; then the command, the wrap-up note and the disposition.
+   * of the tree before anything changes; then the command, the wrap-up note and the disposition (a
+   * wrap-up's once: its repeat may be running at the same time, {@link WrapUpRecords}).
    */
   private ContactStateView finish(String contactId, RoutingBodies.Outcome body, Authentication who,
       BiFunction<ContactId, RoutingCommand.Outcome, RoutingCommand> command) {
@@ -98,6 +126,10 @@ final class ContactRoutingController {
     ComplaintType disposed = body.category() == null ? null : dispositions.check(body.category());
     ContactStateView after = after(contactId, routing.handle(command.apply(new ContactId(contactId), body.parsed())),
         null);
+    if (ContactState.WRAP_UP.name().equals(after.state())) {
+      wrapUps.storeOnce(new ContactId(contactId), who.getName(), body.note(), disposed);
+      return after;
+    }
     keepNote(contactId, body, who);
     if (disposed != null) {
       dispositions.record(new ContactId(contactId), disposed, who.getName());
@@ -217,6 +249,12 @@ final class ContactRoutingController {
       // partition's owner, and answer 503 for a transfer already journaled while that owner changes)
       return new ContactStateView(contactId, decided, target, null, clock.instant());
     }
+    return now(contactId, decided, target);
+  }
+
+  /** The contact's state as routing has it now (or {@code decided}), with its wrap-up's end while in wrap-up. */
+  private ContactStateView now(String contactId, String decided, String target) {
+    ContactId id = new ContactId(contactId);
     Contact now = routing.contactForStaff(id).orElse(null); // the owner's engine, on a cluster standby
     String state = decided != null ? decided : now == null ? "CLOSED" : now.state().name();
     Instant wrapUpEndsAt = now == null || now.agent() == null || now.state() != ContactState.WRAP_UP ? null

@@ -13,14 +13,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.onenumber.server.cluster.PostgresLeaseListener;
 import org.onenumber.server.cluster.RoutingOwnership;
 import org.onenumber.server.routing.PartitionsReader.Holder;
 import org.onenumber.server.routing.PartitionsReader.PartitionView;
 import org.onenumber.server.routing.PartitionsReader.PartitionsView;
+import org.onenumber.server.routing.PartitionsReader.Waiting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.BufferOverflowStrategy;
@@ -49,9 +53,16 @@ import reactor.core.scheduler.Schedulers;
  *       waiting counts (and a lease that expired without a taker, which no write announces).
  * </ol>
  *
- * <p>Reads run on one named thread ({@code partition-watch}); a viewer more than {@value
+ * <p>Reads of this node's database (the lease table, the directory) run on one named thread ({@code
+ * partition-watch}), which pushes every frame: a change is pushed the moment the lease table shows it,
+ * with the waiting figures last read. The waiting figures of partitions routed elsewhere are relayed
+ * reads, which wait for the owner's answer (up to the relay's timeout when the owner is stopping or
+ * dead): they run on a thread of their own ({@code partition-counts}, at most one read under way and
+ * one waiting), whose result the watch thread then pushes as a frame without changes. They are read
+ * for a new viewer, after each change and for the refresh. A viewer more than {@value
  * #VIEWER_BUFFER} frames behind loses the oldest (every frame is complete). When the server stops,
- * every stream completes. Thread-safe.
+ * every stream completes and changes heard afterwards are ignored (the node's own lease release at
+ * its stop must not fail: {@code LeaseOwnership.stop} hands the leases over after it). Thread-safe.
  */
 @Singleton
 final class PartitionWatch {
@@ -70,11 +81,20 @@ final class PartitionWatch {
   @Serdeable
   record Frame(String node, boolean clustered, Instant at, List<PartitionView> partitions, List<Change> changes) {}
 
-  /** What the watch reads: the holders alone (cheap), and the whole view (with relayed waiting counts). */
+  /**
+   * What the watch reads: the holders alone (cheap), the view with given waiting figures (this node's
+   * database only), and the waiting figures (relayed: may wait on another node).
+   */
   interface Source {
     Map<String, Holder> holders();
 
-    PartitionsView read();
+    PartitionsView view(Map<String, Waiting> waiting);
+
+    Map<String, Waiting> waiting();
+
+    default PartitionsView read() {
+      return view(waiting());
+    }
   }
 
   private final Source reader;
@@ -85,7 +105,15 @@ final class PartitionWatch {
     t.setDaemon(true);
     return t;
   });
+  /** One relayed read of the waiting figures at a time, one more waiting; further requests are covered by it. */
+  private final ThreadPoolExecutor counting = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+      new ArrayBlockingQueue<>(1), r -> {
+        Thread t = new Thread(r, "partition-counts");
+        t.setDaemon(true);
+        return t;
+      }, new ThreadPoolExecutor.DiscardPolicy());
   private Map<String, Holder> last; // confined to the watch thread
+  private Map<String, Waiting> waiting = Map.of(); // confined to the watch thread
   private long lastPushNanos;
 
   @Inject
@@ -99,10 +127,10 @@ final class PartitionWatch {
     this.reader = source;
     this.json = json;
     for (String partition : ownership.partitions()) {
-      ownership.whenChanged(partition, routes -> thread.execute(this::check));
+      ownership.whenChanged(partition, routes -> checkSoon());
     }
     if (changes != null) {
-      changes.listen(() -> thread.execute(this::check));
+      changes.listen(this::checkSoon);
     }
     thread.scheduleWithFixedDelay(this::refreshIfDue, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
   }
@@ -112,7 +140,19 @@ final class PartitionWatch {
     return Flux.concat(Mono.fromCallable(() -> write(frame(reader.read(), List.of())))
             .subscribeOn(Schedulers.boundedElastic()),
         sink.asFlux().onBackpressureBuffer(VIEWER_BUFFER, dropped -> { }, BufferOverflowStrategy.DROP_OLDEST)
-            .doOnSubscribe(viewer -> thread.execute(this::check)));
+            .doOnSubscribe(viewer -> checkSoon()));
+  }
+
+  /**
+   * Reads on the watch thread; nothing once the server stops (the node's own lease release at its stop
+   * calls this, and must not fail there: {@code LeaseOwnership.stop} would skip handing the lease over).
+   */
+  private void checkSoon() {
+    try {
+      thread.execute(this::check);
+    } catch (RejectedExecutionException stopped) {
+      // the server stops: nobody watches any more
+    }
   }
 
   /** Reads only when a refresh is due (and somebody watches). */
@@ -122,6 +162,7 @@ final class PartitionWatch {
     }
   }
 
+  /** On the watch thread: the holders; a change pushed at once; the waiting figures asked for (a new viewer's too). */
   private void check() {
     try {
       if (sink.currentSubscriberCount() == 0) {
@@ -133,11 +174,48 @@ final class PartitionWatch {
       boolean refresh = System.nanoTime() - lastPushNanos >= REFRESH_MS * 1_000_000;
       boolean first = last == null;
       last = now;
-      if (changes.isEmpty() && !refresh && !first) {
-        return;
+      if (!changes.isEmpty()) {
+        push(changes); // a new viewer had the whole view at once (stream)
       }
+      if (!changes.isEmpty() || first || refresh) {
+        lastPushNanos = System.nanoTime(); // the figures' frame follows; no other refresh meanwhile
+        countSoon();
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("routing partitions not read for the wallboard: {}", e.getMessage());
+    }
+  }
+
+  /** Reads the waiting figures off the watch thread, then pushes them from it. */
+  private void countSoon() {
+    counting.execute(() -> {
+      try {
+        Map<String, Waiting> figures = reader.waiting();
+        pushSoon(figures);
+      } catch (RuntimeException e) {
+        LOG.warn("waiting figures not read for the wallboard's partitions: {}", e.getMessage());
+      }
+    });
+  }
+
+  private void pushSoon(Map<String, Waiting> figures) {
+    try {
+      thread.execute(() -> {
+        waiting = figures;
+        if (sink.currentSubscriberCount() > 0) {
+          push(List.of());
+        }
+      });
+    } catch (RejectedExecutionException stopped) {
+      // the server stops
+    }
+  }
+
+  /** On the watch thread: the view with the waiting figures last read, and {@code changes}. */
+  private void push(List<Change> changes) {
+    try {
       lastPushNanos = System.nanoTime();
-      sink.tryEmitNext(write(frame(reader.read(), changes)));
+      sink.tryEmitNext(write(frame(reader.view(waiting), changes)));
     } catch (RuntimeException e) {
       LOG.warn("routing partitions not read for the wallboard: {}", e.getMessage());
     }
@@ -173,6 +251,7 @@ final class PartitionWatch {
   @PreDestroy
   void stop() {
     thread.shutdownNow();
+    counting.shutdownNow();
     sink.tryEmitComplete(); // every viewer's stream ends
   }
 }

@@ -50,6 +50,15 @@ final class PartitionsReader implements PartitionWatch.Source {
 
   @Override
   public PartitionsView read() {
+    return view(waiting());
+  }
+
+  /**
+   * The view from the lease table and the directory (this node's database only, no relayed read), with
+   * each partition's waiting figures taken from {@code waiting} (both null for a partition it lacks).
+   */
+  @Override
+  public PartitionsView view(Map<String, Waiting> waiting) {
     Map<String, Lease> leases = ownership.leases().stream().collect(Collectors.toMap(Lease::partition, Function.identity()));
     Map<String, TreeSet<String>> queues = new TreeMap<>();
     for (Queue queue : directory.queues()) {
@@ -58,16 +67,34 @@ final class PartitionsReader implements PartitionWatch.Source {
     List<String> here = routing.routedHere();
     Instant now = wall.instant(); // lease expiries are wall-clock instants, whatever the server's simulated clock
     List<PartitionView> views = new ArrayList<>();
-    routing.partitionStatuses().forEach((name, statuses) -> {
+    for (String name : routing.partitionNames()) {
       Lease lease = leases.get(name);
+      Waiting figures = waiting.getOrDefault(name, Waiting.UNKNOWN);
       views.add(new PartitionView(name, List.copyOf(queues.getOrDefault(name, new TreeSet<>())),
           lease != null ? lease.owner() : ownership.clustered() ? null : ownership.node(),
           lease != null ? lease.epoch() : null, lease != null ? lease.expiresAt() : null,
-          lease != null && lease.expiresAt().isBefore(now), here.contains(name),
-          statuses.map(s -> s.stream().mapToInt(QueueStatus::waiting).sum()).orElse(null),
-          statuses.map(PartitionsReader::oldestWaitSeconds).orElse(null)));
-    });
+          lease != null && lease.expiresAt().isBefore(now), here.contains(name), figures.waiting(),
+          figures.oldestWaitSeconds()));
+    }
     return new PartitionsView(ownership.node(), ownership.clustered(), now, views);
+  }
+
+  /**
+   * How many contacts wait in each partition, and the oldest wait: from the engine here, or asked of
+   * the partition's owner over the bus (blocking up to the relay's timeout when that node does not
+   * answer, a node stopping for instance); a partition nobody answers for now is left out.
+   */
+  @Override
+  public Map<String, Waiting> waiting() {
+    Map<String, Waiting> waiting = new TreeMap<>();
+    routing.partitionStatuses().forEach((name, statuses) -> statuses.ifPresent(s -> waiting.put(name,
+        new Waiting(s.stream().mapToInt(QueueStatus::waiting).sum(), oldestWaitSeconds(s)))));
+    return waiting;
+  }
+
+  /** A partition's waiting figures ({@link #UNKNOWN}: not read, or nobody answered for it). */
+  record Waiting(Integer waiting, Long oldestWaitSeconds) {
+    static final Waiting UNKNOWN = new Waiting(null, null);
   }
 
   /**

@@ -337,6 +337,11 @@ public final class RoutingHost implements RouteContact {
     return statuses;
   }
 
+  /** The routing partitions' names, in the order of {@link #partitionStatuses} (nothing read). */
+  public List<String> partitionNames() {
+    return List.copyOf(partitions.keySet());
+  }
+
   /** The partition routing {@code queue} ({@link RoutingOwnership#PARTITION} without configured partitions). */
   public String partitionOf(QueueId queue) {
     return layout.of(queue);

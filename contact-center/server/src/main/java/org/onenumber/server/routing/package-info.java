@@ -16,7 +16,8 @@
  * events by {@link org.onenumber.server.routing.PartitionWatch} ({@code GET
  * /api/v1/cluster/partitions/stream}): frames {@code event: partitions} with the view and its
  * {@code changes} (acquired, lost, moved) as PostgreSQL notifies a lease change ({@link
- * org.onenumber.server.cluster.PostgresLeaseListener}; no polling), and the comment {@code : ping N} of every stream
+ * org.onenumber.server.cluster.PostgresLeaseListener}; no polling; the waiting counts, relayed reads,
+ * follow from a thread of their own), and the comment {@code : ping N} of every stream
  * ({@link org.onenumber.server.web.EventStreamHeartbeat}).
  */
 package org.onenumber.server.routing;

@@ -30,6 +30,7 @@ import org.onenumber.server.cluster.RoutingOwnership;
 import org.onenumber.server.persistence.Jdbc;
 import org.onenumber.server.routing.PartitionsReader.Holder;
 import org.onenumber.server.routing.PartitionsReader.PartitionsView;
+import org.onenumber.server.routing.PartitionsReader.Waiting;
 import reactor.core.Disposable;
 
 /**
@@ -78,8 +79,13 @@ class PartitionWatchPostgresIT {
       }
 
       @Override
-      public PartitionsView read() {
+      public PartitionsView view(Map<String, Waiting> waiting) {
         return new PartitionsView("node-c", true, Instant.now(), List.of());
+      }
+
+      @Override
+      public Map<String, Waiting> waiting() {
+        return Map.of();
       }
     }, new Standby(), listener, json);
     viewer = watch.stream().subscribe(frame -> frames.add(parse(frame)), e -> { }, () -> completed.set(true));

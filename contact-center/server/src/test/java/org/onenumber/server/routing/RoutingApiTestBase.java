@@ -175,6 +175,71 @@ abstract class RoutingApiTestBase {
     socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get();
   }
 
+  /**
+   * Issue 11, session 18: a wrap-up whose answer was lost (its node was killed) is clicked again. The
+   * first try's step landed, its note and disposition did not (sent here without them): the repeat by
+   * the same operator with the same outcome answers 200 with the contact's state and stores the
+   * missing note and disposition once, however often it comes, also after the wrap-up time ended
+   * (CLOSED); a supervisor, another operator or another outcome are still refused (it was 409 for all).
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void aWrapUpSentAgainByItsOperatorAnswers200AndStoresWhatIsMissingOnce() throws Exception {
+    String admin = token("admin");
+    Reply config = send("GET", "/api/v1/admin/queues/transport-ko", null, admin);
+    Map<String, Object> shorter = new java.util.HashMap<>(config.body());
+    shorter.put("wrapUpSeconds", 2);
+    assertEquals(200, send("PUT", "/api/v1/admin/queues/transport-ko", json.writeValueAsString(shorter), admin).status());
+    String operator = token("op-006");
+    String supervisor = token("sv-01");
+    assertEquals(200, send("POST", "/api/v1/agents/op-006/login", "{\"queues\":[\"transport-ko\"]}", operator).status());
+    Frames frames = new Frames();
+    WebSocket socket = console("op-006", operator, frames);
+    Reply created = send("POST", "/api/v1/contacts",
+        "{\"channel\":\"VOICE\",\"phone\":\"010-5555-0181\",\"language\":\"ko\",\"queue\":\"transport-ko\"}", supervisor);
+    assertEquals(201, created.status(), created.text());
+    String contact = (String) created.body().get("id");
+    await().atMost(Duration.ofSeconds(10)).until(() -> frames.received.stream()
+        .filter(f -> "offer".equals(f.get("type")))
+        .anyMatch(f -> contact.equals(((Map<String, Object>) f.get("offer")).get("contactId"))));
+    assertEquals(200, send("POST", "/api/v1/offers/" + contact + "/accept", "{}", operator).status());
+    String path = "/api/v1/contacts/" + contact + "/wrap-up";
+
+    Reply first = send("POST", path, "{\"outcome\":\"RESOLVED\"}", operator); // its note and disposition lost
+    assertEquals(200, first.status(), first.text());
+    String whole = "{\"outcome\":\"RESOLVED\",\"note\":\"bus stop sign fixed\",\"category\":\"water.supply.leak\"}";
+    for (int again = 0; again < 2; again++) {
+      Reply repeat = send("POST", path, whole, operator);
+      assertEquals(200, repeat.status(), "the operator's click again: " + repeat.text());
+      assertEquals("WRAP_UP", repeat.body().get("state"));
+      assertEquals(first.body().get("wrapUpEndsAt"), repeat.body().get("wrapUpEndsAt"), "the same wrap-up");
+    }
+    assertEquals(List.of(1, 1, 1), wrapUpRecords(contact), "one WRAP_UP step, one note, one disposition");
+    Reply bySupervisor = send("POST", path, whole, supervisor);
+    assertEquals(409, bySupervisor.status(), "not the operator who wrapped it up: " + bySupervisor.text());
+    assertEquals(403, send("POST", path, whole, token("op-002")).status(), "another operator");
+    assertEquals(409, send("POST", path, "{\"outcome\":\"ESCALATED\"}", operator).status(), "another outcome");
+
+    await("the wrap-up time ended").atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryOne(
+        "select count(*) from contact_step where contact_id = ? and upper(state) = 'CLOSED'", row -> row.getInt(1),
+        contact).orElse(0) == 1);
+    Reply afterClose = send("POST", path, whole, operator);
+    assertEquals(200, afterClose.status(), afterClose.text());
+    assertEquals("CLOSED", afterClose.body().get("state"));
+    assertEquals(List.of(1, 1, 1), wrapUpRecords(contact), "still one of each");
+    assertFalse(afterClose.text().contains("010"), "no stored value echoed");
+    socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get();
+  }
+
+  /** The contact's WRAP_UP steps, wrap-up notes and dispositions chosen (what OperatorWrapUps counts). */
+  private List<Integer> wrapUpRecords(String contact) {
+    return java.util.stream.Stream.of(
+            "select count(*) from contact_step where contact_id = ? and upper(state) = 'WRAP_UP'",
+            "select count(*) from contact_note where contact_id = ? and kind = 'WRAP_UP'",
+            "select count(*) from contact_disposition_history where contact_id = ?")
+        .map(sql -> jdbc.queryOne(sql, row -> row.getInt(1), contact).orElse(0)).toList();
+  }
+
   /** Opens a call for tax-ko and returns its id once op-002's console was offered it. */
   @SuppressWarnings("unchecked")
   private String offered(Frames frames, String supervisor, String phone) throws Exception {
