@@ -95,7 +95,12 @@ final class OneNumberClient {
   }
 
   JsonNode get(String path) {
-    return await(renewingOn401(() -> send(request(path).GET().build())));
+    return await(getAsync(path));
+  }
+
+  /** As {@link #get}, holding no thread while the request waits for a place or an answer. */
+  CompletableFuture<JsonNode> getAsync(String path) {
+    return renewingOn401(() -> send(request(path).GET().build()));
   }
 
   JsonNode post(String path, Object body) {

@@ -475,7 +475,7 @@ public final class Simulation {
         } else if (e instanceof OneNumberClient.Busy) {
           ledger.gaveUp.increment(); // shed on every try: nothing stored, the citizen gives up
         } else if (e instanceof ClientLane.TimedOut) {
-          ledger.timedOut(); // the simulator's own: no place in its lane, or no answer in time
+          ledger.timedOut(a.channel().name()); // the simulator's own: no place in its lane, or no answer in time
         } else {
           ledger.errors.increment();
         }
@@ -486,16 +486,87 @@ public final class Simulation {
       ledger.opened(contactId, traceSeconds(), ledger.thresholdOf(contact.path("queue").asText()), a.channel().name());
       return Waits.untilOr(ledger.dayOver, (long) (patienceSeconds * 1000 / options.speedup()))
           .thenCompose(waited -> ledger.abandoning(contactId, traceSeconds())
-              ? postRetrying(intake, "/api/v1/contacts/" + contactId + "/abandon", Map.of(), 1).handle((after, e) -> {
-                if (e != null) {
-                  ledger.abandonFailed(contactId);
-                } else if (!"ABANDONED".equals(after.path("state").asText())) {
-                  ledger.hungUpAfterAnswerReported(contactId);
-                }
-                return (Void) null;
-              })
+              ? new AbandonReport(intake, contactId, a.channel().name()).report(1)
               : CompletableFuture.<Void>completedFuture(null));
     }).thenCompose(java.util.function.Function.identity());
+  }
+
+  /**
+   * An API citizen's abandon, reported as a channel adapter would ({@code POST
+   * /api/v1/contacts/{id}/abandon}, a 503 sent again after its {@code Retry-After}), counted as the
+   * server took it: {@code ABANDONED}, or, when an operator's accept won the race, answered and
+   * ended by the citizen. When the report's outcome is unknown — no answer in time or the
+   * connection lost (the server may have journaled the abandon all the same), shed on every try,
+   * or 404 (routing no longer has the contact: an earlier report's answer was lost) — the citizen
+   * asks the server what became of the contact ({@code GET /api/v1/contacts/{id}}, as the channel
+   * adapter may) and counts that; one still waiting is reported again. Before (session 17's New York
+   * day when the server fell behind), such an abandon counted as never reported, "waiting", on
+   * the simulator's side while the server had journaled it: WEB_FORM abandoned 7,862 / 9,051. At
+   * most {@link #MAX_TRIES} reports and as many questions; then it counts as not reported
+   * ({@link SimulationLedger#abandonFailed}). Holds no thread.
+   */
+  private final class AbandonReport {
+    private final OneNumberClient intake;
+    private final String contactId;
+    private final String channel;
+
+    AbandonReport(OneNumberClient intake, String contactId, String channel) {
+      this.intake = intake;
+      this.contactId = contactId;
+      this.channel = channel;
+    }
+
+    CompletableFuture<Void> report(int reports) {
+      return postRetrying(intake, "/api/v1/contacts/" + contactId + "/abandon", Map.of(), 1).handle((after, e) -> {
+        if (e == null) {
+          taken(after.path("state").asText());
+          return CompletableFuture.<Void>completedFuture(null);
+        }
+        RuntimeException failure = OneNumberClient.unwrapped(e);
+        if (failure instanceof ClientLane.TimedOut) {
+          ledger.timedOut(channel);
+        }
+        if (failure instanceof OneNumberClient.Refused refused && refused.status != 404) {
+          ledger.abandonFailed(contactId); // refused: the server changed nothing
+          return CompletableFuture.<Void>completedFuture(null);
+        }
+        return ask(reports, 1);
+      }).thenCompose(java.util.function.Function.identity());
+    }
+
+    /** What the server made of the contact after a report whose outcome is unknown. */
+    private CompletableFuture<Void> ask(int reports, int asks) {
+      return intake.getAsync("/api/v1/contacts/" + contactId).handle((contact, e) -> {
+        if (e == null && !AbandonReport.waiting(contact.path("state").asText())) {
+          taken(contact.path("state").asText());
+          return CompletableFuture.<Void>completedFuture(null);
+        }
+        if (e != null && OneNumberClient.unwrapped(e) instanceof ClientLane.TimedOut) {
+          ledger.timedOut(channel);
+        }
+        if (e != null ? asks >= MAX_TRIES : reports >= MAX_TRIES) {
+          ledger.abandonFailed(contactId);
+          return CompletableFuture.<Void>completedFuture(null);
+        }
+        // still waiting (the report never arrived, or the journal's row not yet written): report again
+        return Waits.after(1000).thenCompose(v -> e == null ? report(reports + 1) : ask(reports, asks + 1));
+      }).thenCompose(java.util.function.Function.identity());
+    }
+
+    /** The server's state of the contact after the citizen left: abandoned, or answered first. */
+    private void taken(String state) {
+      if (!"ABANDONED".equals(state)) {
+        ledger.hungUpAfterAnswerReported(contactId);
+      }
+    }
+
+    /** Whether the server's contact state is one of a contact still waiting for an operator. */
+    private static boolean waiting(String state) {
+      return switch (state) {
+        case "CREATED", "QUEUED", "OFFERED", "TRANSFERRED", "OVERFLOWED", "CALLBACK_REQUESTED" -> true;
+        default -> false;
+      };
+    }
   }
 
   /**
