@@ -20,25 +20,29 @@ import org.junit.jupiter.api.Test;
 import org.onenumber.core.contact.Channel;
 
 /**
- * Web-form citizens whose abandon's answer never comes back count as the server took the abandon
+ * Web-form citizens whose answers never come back are counted as the server took their requests
  * (issue #17: simulator and server agree exactly). Session 17's New York day, when the server fell
  * behind, ended with WEB_FORM abandoned 7,862 on the simulator's side and 9,051 on the server's:
  * an abandon whose answer did not come in time counted as never reported ("waiting") although the
- * server had journaled it. A peer plays the contacts API: of 300 web forms, it takes a third's
- * abandons and answers, takes a third's and loses the answer (the connection ends mid-answer), and
- * loses a third's before taking them (the connection ends, nothing changed); {@code GET
- * /api/v1/contacts/{id}} says each contact's state. Every abandon must then be counted on both
- * sides alike: 300 abandoned in the peer and in the ledger, none left waiting. On the old code the
- * ledger counted 100 abandoned (the peer 200).
+ * server had journaled it; session 18's overloaded run then showed the same for opens (offered
+ * 3,390 / 3,470). A peer plays the contacts API: of 300 web forms, it opens every third's contact
+ * and loses the answer (the connection ends mid-answer; a repeat with the same {@code
+ * Idempotency-Key} is answered with the same contact, as the server's intake does); it takes a
+ * third's abandons and loses the answer, and loses a third's abandons before taking them (nothing
+ * changed); {@code GET /api/v1/contacts/{id}} says each contact's state. Every form must then be
+ * counted on both sides alike: 300 contacts, 300 abandoned in the peer and in the ledger, none left
+ * waiting. On the old code the ledger counted 100 abandoned (the peer 200), and with the lost opens
+ * 200 offered (the peer 300).
  */
-class LostAbandonAnswersTest {
+class LostWebFormAnswersTest {
 
   private static final int FORMS = 300;
 
   @Test
-  void abandonsWhoseAnswerWasLostCountAsTheServerTookThem() throws Exception {
+  void formsWhoseAnswersWereLostCountAsTheServerTookThem() throws Exception {
     Map<String, String> states = new ConcurrentHashMap<>();
     Map<String, AtomicInteger> reports = new ConcurrentHashMap<>();
+    Map<String, String> byKey = new ConcurrentHashMap<>();
     AtomicInteger opened = new AtomicInteger();
     HttpServer peer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
     peer.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -46,8 +50,17 @@ class LostAbandonAnswersTest {
       String path = exchange.getRequestURI().getPath();
       exchange.getRequestBody().readAllBytes();
       if (path.equals("/api/v1/contacts") && "POST".equals(exchange.getRequestMethod())) {
-        String id = "c-" + opened.incrementAndGet();
-        states.put(id, "QUEUED");
+        String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        String[] first = {null};
+        String id = key == null ? "c-" + opened.incrementAndGet() : byKey.computeIfAbsent(key, k -> {
+          first[0] = "c-" + opened.incrementAndGet();
+          return first[0];
+        });
+        states.putIfAbsent(id, "QUEUED");
+        if (first[0] != null && Integer.parseInt(id.substring(2)) % 3 == 2) {
+          lose(exchange); // opened, but the answer is lost
+          return;
+        }
         answer(exchange, 201, "{\"id\":\"" + id + "\",\"queue\":\"q\",\"state\":\"QUEUED\"}");
       } else if (path.endsWith("/abandon")) {
         String id = path.split("/")[4];
@@ -88,7 +101,8 @@ class LostAbandonAnswersTest {
 
       long abandonedByPeer = states.values().stream().filter("ABANDONED"::equals).count();
       SimulationLedger.Summary forms = ledger.channelSummary(15, "WEB_FORM");
-      assertEquals(FORMS, forms.offered());
+      assertEquals(FORMS, opened.get(), "one contact per form (a repeat with its key opens none)");
+      assertEquals(FORMS, forms.offered(), "offered: simulator as the server");
       assertEquals(abandonedByPeer, forms.abandoned(), "abandoned: simulator as the server");
       assertEquals(FORMS, abandonedByPeer, "every citizen's abandon reached the server in the end");
       assertEquals(0, forms.waiting(), "none left waiting on the simulator's side");
