@@ -77,7 +77,7 @@ final class ChatCitizen extends TextFrames {
   CompletableFuture<Void> start(ClientLane lane, URI base, Arrival arrival, double patienceSeconds) {
     return lane.socketAsync().handle((placed, noPlace) -> {
       if (noPlace != null) {
-        ledger.timedOut(); // no place among the lane's sockets in time
+        ledger.timedOut("CHAT"); // no place among the lane's sockets in time
         return CompletableFuture.<Void>completedFuture(null);
       }
       return connect(lane, base).thenCompose(socket -> socket == null ? CompletableFuture.<Void>completedFuture(null)
@@ -130,7 +130,7 @@ final class ChatCitizen extends TextFrames {
     Throwable cause = OneNumberClient.unwrapped(failure);
     if (cause instanceof TimeoutException || cause.getCause() instanceof TimeoutException
         || cause instanceof ClientLane.TimedOut) {
-      ledger.timedOut();
+      ledger.timedOut("CHAT");
     } else if (cause instanceof TurnedAway || cause.getCause() instanceof TurnedAway) {
       ledger.gaveUp.increment();
     } else {

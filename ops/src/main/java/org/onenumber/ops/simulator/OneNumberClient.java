@@ -95,7 +95,12 @@ final class OneNumberClient {
   }
 
   JsonNode get(String path) {
-    return await(renewingOn401(() -> send(request(path).GET().build())));
+    return await(getAsync(path));
+  }
+
+  /** As {@link #get}, holding no thread while the request waits for a place or an answer. */
+  CompletableFuture<JsonNode> getAsync(String path) {
+    return renewingOn401(() -> send(request(path).GET().build()));
   }
 
   JsonNode post(String path, Object body) {
@@ -103,12 +108,20 @@ final class OneNumberClient {
   }
 
   JsonNode put(String path, Object body) {
-    return await(withBody("PUT", path, body));
+    return await(withBody("PUT", path, body, null));
   }
 
   /** As {@link #post}, holding no thread while the request waits for a place or an answer. */
   CompletableFuture<JsonNode> postAsync(String path, Object body) {
-    return withBody("POST", path, body);
+    return withBody("POST", path, body, null);
+  }
+
+  /**
+   * As {@link #postAsync}, with an {@code Idempotency-Key} header (null: none): the server answers
+   * a repeat with the first answer instead of acting twice.
+   */
+  CompletableFuture<JsonNode> postAsync(String path, Object body, String idempotencyKey) {
+    return withBody("POST", path, body, idempotencyKey);
   }
 
   /** The answer, on the caller's thread; the failure as it was (a {@link Refused}, {@link Busy}...). */
@@ -133,15 +146,18 @@ final class OneNumberClient {
     return cause instanceof RuntimeException r ? r : new RetriableException(String.valueOf(cause.getMessage()), cause);
   }
 
-  private CompletableFuture<JsonNode> withBody(String method, String path, Object body) {
+  private CompletableFuture<JsonNode> withBody(String method, String path, Object body, String idempotencyKey) {
     String json;
     try {
       json = JSON.writeValueAsString(body);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException("cannot write request body for " + path, e);
     }
-    return renewingOn401(() -> send(request(path).header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(json)).build()));
+    return renewingOn401(() -> {
+      HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json));
+      return send((idempotencyKey == null ? request : request.header("Idempotency-Key", idempotencyKey)).build());
+    });
   }
 
   /** The call; refused 401 with a token that can be renewed, renewed and called once more. */

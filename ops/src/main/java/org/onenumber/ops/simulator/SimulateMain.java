@@ -103,9 +103,10 @@ public final class SimulateMain {
       row("calls answered", calls.answered(), voice == null ? Double.NaN : voice.path("answered").asDouble());
       row("calls abandoned", calls.abandoned(), voice == null ? Double.NaN : voice.path("abandoned").asDouble());
     }
-    System.out.printf("rejected by intake: %d, call errors: %d (the simulator's own timeouts among them: %d),"
-        + " retries after 503/unavailable: %d%n",
-        ledger.rejected.sum(), ledger.errors.sum(), ledger.timeouts.sum(), ledger.retries.sum());
+    System.out.printf("rejected by intake: %d, call errors: %d (the simulator's own timeouts among them: %d, by"
+        + " channel %s), retries after 503/unavailable: %d%n",
+        ledger.rejected.sum(), ledger.errors.sum(), ledger.timeouts.sum(), ledger.timeoutsByChannel(),
+        ledger.retries.sum());
     System.out.printf("busy lines: %d calls made again after lines-busy, %d citizens gave up turned away busy"
         + " (neither is a contact on either side)%n", ledger.redials.sum(), ledger.gaveUp.sum());
     System.out.println();
@@ -113,10 +114,10 @@ public final class SimulateMain {
     Agreement.print(System.out, agreement, aligned, options.speedup());
     boolean agree = Agreement.agree(agreement);
     System.out.printf(Locale.ROOT, "RESULT simulation contacts=%d sl15=%.1f asa_s=%.1f abandon_pct=%.1f fcr_pct=%.1f"
-        + " redials=%d gave_up=%d sim_timeouts=%d sim_cpu_s=%.1f sim_threads_max=%d agree=%s%n", s.offered(),
-        100 * s.serviceLevel(), s.asaSeconds(), 100 * s.abandonRate(), 100 * fcr, ledger.redials.sum(),
-        ledger.gaveUp.sum(), ledger.timeouts.sum(), simulation.cpuSeconds(), simulation.threadsMax(),
-        agree ? "yes" : "no");
+        + " redials=%d gave_up=%d sim_timeouts=%d sim_timeouts_by_channel=%s sim_cpu_s=%.1f sim_threads_max=%d"
+        + " agree=%s%n", s.offered(), 100 * s.serviceLevel(), s.asaSeconds(), 100 * s.abandonRate(), 100 * fcr,
+        ledger.redials.sum(), ledger.gaveUp.sum(), ledger.timeouts.sum(), ledger.timeoutsByChannel(),
+        simulation.cpuSeconds(), simulation.threadsMax(), agree ? "yes" : "no");
     if (s.offered() == 0) {
       System.exit(1);
     }

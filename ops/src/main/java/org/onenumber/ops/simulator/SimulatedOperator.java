@@ -4,14 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.WebSocket;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
@@ -21,7 +22,9 @@ import java.util.random.RandomGenerator;
  *   <li>logs in, then holds {@code /ws/agents/{id}} and acts only on what it pushes (the snapshot's
  *       and {@code offer} frames' offers; no polling); an operator without a socket cannot work;
  *   <li>accepts each offer and talks for a lognormal handle time (mean {@code --aht}, σ 0.6), each
- *       contact on its own virtual thread, so messaging operators can hold several;
+ *       contact in hand a continuation of its own (no thread: the accept, the talk's timer, the
+ *       wrap-up and a break after it follow one another as futures), so messaging operators can
+ *       hold several;
  *   <li>ends it RESOLVED or, with {@code --escalate} probability, ESCALATED: by {@code /close} at
  *       once, or on a city day by {@code /wrap-up}, so the queue's wrap-up runs on the server's
  *       (simulated) clock; a 409 {@code already_closed} there (or a 404 from an older server) after
@@ -49,9 +52,14 @@ import java.util.random.RandomGenerator;
  * </ol>
  *
  * Its console (requests and the agent WebSocket) runs on an operators' {@link ClientLane}, never
- * behind the citizens' requests, and on threads of its own ({@link #console}), never behind the
- * citizens' virtual threads. Thread-safe; failures of single calls are counted in the ledger and
- * never stop the operator.
+ * behind the citizens' requests. Nothing it does in hand holds a thread (session 18; before, a
+ * platform thread per contact in hand, per frame and per shift's end, ~400 at once on Seoul's
+ * proof day): a frame is handled where the socket delivers it, a request's answer continues on
+ * the lane's client, a handle time, a break or a second before pressing Available again is a timer
+ * of {@link Waits}. Only a shift's login and a socket's reconnect after a 4401 (a password check
+ * or a renewal and a handshake, once a shift) run on a short thread of their own ({@link
+ * #console}). Thread-safe; failures of single calls are counted in the ledger and never stop the
+ * operator.
  */
 final class SimulatedOperator {
 
@@ -60,6 +68,8 @@ final class SimulatedOperator {
   /** How many times an operator presses Available after a missed offer before giving up (case 6). */
   static final int AVAILABLE_PRESSES = 3;
   private static final long CONSOLE_STACK_BYTES = 256 * 1024;
+  /** How often an operator at a shift's end looks whether anything is still in hand. */
+  static final long FINISH_LOOK_MS = 50;
   /** The server's close code for a socket whose token expired or was revoked ({@code SignedInSockets}). */
   static final int TOKEN_ENDED = 4401;
   /** One thread for every operator's session renewals: each is a short request and a frame. */
@@ -193,7 +203,13 @@ final class SimulatedOperator {
   }
 
   /** Stops at once (end of the simulation): closes the socket and logs out, handing work back. */
-  synchronized void stop() {
+  void stop() {
+    closeConsole();
+    logout();
+  }
+
+  /** Not at work any more: no renewal, the socket closed. */
+  private synchronized void closeConsole() {
     running = false;
     if (renewal != null) {
       renewal.cancel(false);
@@ -203,32 +219,37 @@ final class SimulatedOperator {
       socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
       socket = null;
     }
-    logout();
   }
 
-  /** End of shift: finishes what is in hand (on a virtual thread), then {@link #stop}s. */
-  void finish() {
-    console("finish-" + id, () -> {
-      try {
-        while (inHand.get() > 0 && running) {
-          TimeUnit.MILLISECONDS.sleep(50);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      stop();
-    });
+  /**
+   * End of shift: finishes what is in hand (looking every {@value #FINISH_LOOK_MS} ms, a timer),
+   * then stops and logs out; completes when logged out.
+   */
+  CompletableFuture<Void> finish() {
+    if (inHand.get() > 0 && running) {
+      return Waits.after(FINISH_LOOK_MS).thenCompose(v -> finish());
+    }
+    closeConsole();
+    return logoutAsync();
   }
 
   private void logout() {
-    try {
-      client.post("/api/v1/agents/" + id + "/logout", Map.of("transferOpenContacts", true));
-    } catch (RuntimeException e) {
-      ledger.errors.increment();
-    }
+    logoutAsync().join();
   }
 
-  private void offered(JsonNode offer) {
+  /** Logs out, handing open contacts back; a failure is counted. */
+  private CompletableFuture<Void> logoutAsync() {
+    return client.postAsync("/api/v1/agents/" + id + "/logout", Map.of("transferOpenContacts", true))
+        .handle((ok, failure) -> {
+          if (failure != null) {
+            ledger.errors.increment();
+          }
+          return null;
+        });
+  }
+
+  /** An offer pushed on the agent socket (a snapshot's or an {@code offer} frame's); package-private for tests. */
+  void offered(JsonNode offer) {
     String offerId = offer.path("offerId").asText();
     // an offer's id is its contact's: a contact offered again (after a missed offer) is a new offer
     if (running && !offerId.isEmpty() && seenOffers.add(offerId + "@" + offer.path("offeredAt").asText())) {
@@ -241,30 +262,36 @@ final class SimulatedOperator {
         return; // case 5: the phone rings, the call's Dial is answered by pickUp
       }
       inHand.incrementAndGet();
-      console("contact-" + id, () -> {
-        try {
-          handle(offerId, offer.path("contactId").asText());
-        } finally {
-          inHand.decrementAndGet();
-        }
-      });
+      inHand(handle(offerId, offer.path("contactId").asText()), () -> { });
     }
   }
 
-  private void handle(String offerId, String contactId) {
-    double acceptedAt;
-    try {
-      client.post("/api/v1/offers/" + offerId + "/accept", Map.of());
-      acceptedAt = traceClock.getAsDouble(); // acknowledged: the server journaled CONNECTED (SimulationLedger)
-    } catch (OneNumberClient.Refused e) {
-      ledger.refusedAccepts.computeIfAbsent(e.status, k -> new AtomicLong()).incrementAndGet();
-      return;
-    } catch (RuntimeException e) {
-      ledger.errors.increment();
-      return;
-    }
-    ledger.answered(contactId, acceptedAt);
-    talk(contactId, () -> { }, true);
+  /** A contact in hand until {@code work} completes; then {@code after} (a failure is counted). */
+  private void inHand(CompletableFuture<Void> work, Runnable after) {
+    work.whenComplete((r, e) -> {
+      if (e != null) {
+        ledger.errors.increment(); // a defect: never lost in a future
+      }
+      after.run();
+      inHand.decrementAndGet();
+    });
+  }
+
+  private CompletableFuture<Void> handle(String offerId, String contactId) {
+    return client.postAsync("/api/v1/offers/" + offerId + "/accept", Map.of()).handle((ok, failure) -> {
+      if (failure != null) {
+        RuntimeException e = OneNumberClient.unwrapped(failure);
+        if (e instanceof OneNumberClient.Refused refused) {
+          ledger.refusedAccepts.computeIfAbsent(refused.status, k -> new AtomicLong()).incrementAndGet();
+        } else {
+          ledger.errors.increment();
+        }
+        return CompletableFuture.<Void>completedFuture(null);
+      }
+      // acknowledged: the server journaled CONNECTED (SimulationLedger)
+      ledger.answered(contactId, traceClock.getAsDouble());
+      return talk(contactId, () -> { }, true);
+    }).thenCompose(Function.identity());
   }
 
   /**
@@ -308,44 +335,45 @@ final class SimulatedOperator {
   }
 
   private void bridged(String contactId, Runnable hangUp, boolean talks) {
-    console("call-" + id, () -> {
-      try {
-        talk(contactId, hangUp, talks);
-      } finally {
-        calls.decrementAndGet();
-        inHand.decrementAndGet();
-      }
-    });
+    inHand(talk(contactId, hangUp, talks), calls::decrementAndGet);
   }
 
-  /** Cases 2–3: the handle time (none when nobody {@code talks}), {@code hangUp} (the phone), then close or wrap up. */
-  private void talk(String contactId, Runnable hangUp, boolean talks) {
+  /**
+   * Cases 2–3: the handle time (none when nobody {@code talks}: a timer), {@code hangUp} (the
+   * phone; must not block), then close or wrap up, and perhaps a break (case 4); completes after
+   * all of it, holding no thread meanwhile.
+   */
+  private CompletableFuture<Void> talk(String contactId, Runnable hangUp, boolean talks) {
     double sigma = 0.6;
-    double handleSeconds = Math.exp(Math.log(options.ahtSeconds()) - sigma * sigma / 2 + sigma * random.nextGaussian());
-    try {
-      sleepTrace(talks ? handleSeconds : 0);
+    double handleSeconds;
+    String outcome;
+    synchronized (random) { // contacts in hand end on whatever thread their answer or timer comes
+      handleSeconds = Math.exp(Math.log(options.ahtSeconds()) - sigma * sigma / 2 + sigma * random.nextGaussian());
+      outcome = random.nextDouble() < options.escalateShare() ? "ESCALATED" : "RESOLVED";
+    }
+    String end = options.cityDay() ? "/wrap-up" : "/close";
+    return afterTrace(talks ? handleSeconds : 0).thenCompose(v -> {
       hangUp.run();
-      String outcome = random.nextDouble() < options.escalateShare() ? "ESCALATED" : "RESOLVED";
-      String end = options.cityDay() ? "/wrap-up" : "/close";
-      client.post("/api/v1/contacts/" + contactId + end, Map.of("outcome", outcome));
-      ledger.closed(contactId, outcome);
-      maybeBreak();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (OneNumberClient.Refused e) {
-      if (e.status == 404 && ledger.citizenLeft(contactId)
-          || e.status == 409 && e.getMessage().contains("\"already_closed\"")) {
+      return client.postAsync("/api/v1/contacts/" + contactId + end, Map.of("outcome", outcome));
+    }).handle((ok, failure) -> {
+      if (failure == null) {
+        ledger.closed(contactId, outcome);
+        return maybeBreak();
+      }
+      RuntimeException e = OneNumberClient.unwrapped(failure);
+      if (e instanceof OneNumberClient.Refused refused && (refused.status == 404 && ledger.citizenLeft(contactId)
+          || refused.status == 409 && refused.getMessage().contains("\"already_closed\""))) {
         // the citizen hung up and the server (the IVR, the chat) ended the contact first
         ledger.closed(contactId, "HUNG_UP");
-      } else if (e.status == 409 && options.phonesAgi() && ledger.isCall(contactId)) {
+      } else if (e instanceof OneNumberClient.Refused refused && refused.status == 409 && options.phonesAgi()
+          && ledger.isCall(contactId)) {
         // the server wrapped the call up on the hang-up first (case 8 of the call flow), RESOLVED
         ledger.closed(contactId, "RESOLVED");
       } else {
         closeFailed(contactId, e);
       }
-    } catch (RuntimeException e) {
-      closeFailed(contactId, e);
-    }
+      return CompletableFuture.<Void>completedFuture(null);
+    }).thenCompose(Function.identity());
   }
 
   private void closeFailed(String contactId, RuntimeException e) {
@@ -359,66 +387,68 @@ final class SimulatedOperator {
    * second when the press failed (a busy server), up to {@value #AVAILABLE_PRESSES} times; counted
    * ({@link SimulationLedger#backFromMiss}, {@link SimulationLedger#stuckNotResponding}).
    */
-  private void backToWork() throws InterruptedException {
-    for (int press = 1; running; press++) {
-      try {
-        client.post("/api/v1/agents/" + id + "/state", Map.of("state", "AVAILABLE"));
+  private CompletableFuture<Void> backToWork(int press) {
+    if (!running) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return client.postAsync("/api/v1/agents/" + id + "/state", Map.of("state", "AVAILABLE")).handle((ok, failure) -> {
+      if (failure == null) {
         ledger.backFromMiss.increment();
-        return;
-      } catch (RuntimeException e) {
-        if (press == AVAILABLE_PRESSES) {
-          System.out.println("[sim] " + id + " stays NOT_RESPONDING: " + e.getMessage());
-          ledger.stuckNotResponding.increment();
-          return;
-        }
-        TimeUnit.SECONDS.sleep(1);
+        return CompletableFuture.<Void>completedFuture(null);
       }
-    }
-  }
-
-  /** Case 4: a break after two hours of work, once nothing else is in hand. */
-  private void maybeBreak() throws InterruptedException {
-    if (!options.cityDay() || onBreak || inHand.get() > 1
-        || traceClock.getAsDouble() - workingSince < WORK_BEFORE_BREAK_S) {
-      return;
-    }
-    onBreak = true;
-    try {
-      client.post("/api/v1/agents/" + id + "/state", Map.of("state", "BREAK", "reason", "personal"));
-      sleepTrace(BREAK_S);
-      client.post("/api/v1/agents/" + id + "/state", Map.of("state", "AVAILABLE"));
-    } catch (OneNumberClient.Refused e) {
-      // still wrapping up or holding a chat: the break waits for the next contact's end
-    } finally {
-      workingSince = traceClock.getAsDouble();
-      onBreak = false;
-    }
+      if (press >= AVAILABLE_PRESSES) {
+        System.out.println("[sim] " + id + " stays NOT_RESPONDING: " + OneNumberClient.unwrapped(failure).getMessage());
+        ledger.stuckNotResponding.increment();
+        return CompletableFuture.<Void>completedFuture(null);
+      }
+      return Waits.after(1000).thenCompose(v -> backToWork(press + 1));
+    }).thenCompose(Function.identity());
   }
 
   /**
-   * Starts {@code work} on one of the operator's own threads: a platform thread, scheduled by the
-   * operating system as a real console's browser is, not a virtual thread. The simulator's tens of
-   * thousands of citizens are virtual threads on the JDK's few carriers (as many as cores); at New
-   * York's morning peak thousands of them wait for a carrier at once, and an operator's thread
-   * whose answer had arrived waited behind them for seconds (session 14: 7,656 virtual threads
-   * queued for 2 carriers, an operator's request resumed 0.5–4 s after its answer), so accepts and
-   * wrap-ups stalled while the server was idle. A few hundred to a few thousand of these exist at
-   * once (consoles, contacts in hand), mostly asleep; a small stack each.
+   * Case 4: a break after two hours of work, once nothing else is in hand; completes when it is
+   * over (the contact that led to it is in hand until then, so a shift's end waits for it). A
+   * refusal (still wrapping up or holding a chat) leaves the break for the next contact's end.
+   */
+  private CompletableFuture<Void> maybeBreak() {
+    if (!options.cityDay() || onBreak || inHand.get() > 1
+        || traceClock.getAsDouble() - workingSince < WORK_BEFORE_BREAK_S) {
+      return CompletableFuture.completedFuture(null);
+    }
+    onBreak = true;
+    return client.postAsync("/api/v1/agents/" + id + "/state", Map.of("state", "BREAK", "reason", "personal"))
+        .thenCompose(v -> afterTrace(BREAK_S))
+        .thenCompose(v -> client.postAsync("/api/v1/agents/" + id + "/state", Map.of("state", "AVAILABLE")))
+        .handle((ok, failure) -> {
+          if (failure != null && !(OneNumberClient.unwrapped(failure) instanceof OneNumberClient.Refused)) {
+            ledger.errors.increment();
+          }
+          workingSince = traceClock.getAsDouble();
+          onBreak = false;
+          return null;
+        });
+  }
+
+  /**
+   * Starts {@code work} on a short platform thread of its own: a shift's login (a password check)
+   * or a socket's reconnect, which block on their answers; once a shift each, never per contact.
    */
   static Thread console(String name, Runnable work) {
     return Thread.ofPlatform().daemon().name(name).stackSize(CONSOLE_STACK_BYTES).start(work);
   }
 
-  private void sleepTrace(double traceSeconds) throws InterruptedException {
-    Thread.sleep(Duration.ofMillis((long) (traceSeconds * 1000 / options.speedup())));
+  /** Completes after {@code traceSeconds} of the trace (a timer, no thread). */
+  private CompletableFuture<Void> afterTrace(double traceSeconds) {
+    return Waits.after((long) (traceSeconds * 1000 / options.speedup()));
   }
 
   /** Collects text frames (possibly split) and reacts to offers and presence changes. */
   private final class Frames extends TextFrames {
 
+    /** Handled where the socket delivers it: nothing here blocks (requests and waits are continuations). */
     @Override
     void onFrame(String frame) {
-      console("console-" + id, () -> react(frame));
+      react(frame);
     }
 
     @Override
@@ -437,7 +467,11 @@ final class SimulatedOperator {
           case "offer" -> offered(f.path("offer"));
           case "agent.state" -> {
             if ("NOT_RESPONDING".equals(f.path("to").asText()) && running) {
-              backToWork();
+              backToWork(1).whenComplete((r, e) -> {
+                if (e != null) {
+                  ledger.errors.increment();
+                }
+              });
             }
           }
           default -> { }

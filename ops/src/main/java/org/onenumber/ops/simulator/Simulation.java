@@ -89,6 +89,9 @@ public final class Simulation {
   private final SmsCitizen sms;
   private final AtomicLong texts = new AtomicLong();
   private final AtomicLong calls = new AtomicLong();
+  /** This run's prefix of the contact API's idempotency keys, and how many forms were submitted. */
+  private final String submissions = "sim-" + java.util.UUID.randomUUID();
+  private final AtomicLong formsSubmitted = new AtomicLong();
   /** The operators by id, whose phones the server's {@code Dial}s ring ({@link VoiceCitizen}). */
   private final Map<String, SimulatedOperator> phones = new java.util.concurrent.ConcurrentHashMap<>();
   /** Whether a citizen run that failed unexpectedly was already printed (once per run). */
@@ -467,16 +470,17 @@ public final class Simulation {
       return sms.textAsync(a, texts.incrementAndGet(), traceSeconds(), this::traceSeconds);
     }
     OneNumberClient intake = channels.get(lane);
-    return postRetrying(intake, "/api/v1/contacts", body(a), 1).handle((contact, failure) -> {
+    String submission = submissions + "-" + formsSubmitted.incrementAndGet();
+    CompletableFuture<JsonNode> open = postRetrying(intake, "/api/v1/contacts", body(a), submission,
+        a.channel().name(), 1);
+    return open.handle((contact, failure) -> {
       if (failure != null) {
         RuntimeException e = OneNumberClient.unwrapped(failure);
         if (e instanceof OneNumberClient.Refused) {
           ledger.rejected.increment();
         } else if (e instanceof OneNumberClient.Busy) {
           ledger.gaveUp.increment(); // shed on every try: nothing stored, the citizen gives up
-        } else if (e instanceof ClientLane.TimedOut) {
-          ledger.timedOut(); // the simulator's own: no place in its lane, or no answer in time
-        } else {
+        } else if (!(e instanceof ClientLane.TimedOut)) { // a timeout is counted at each try (postRetrying)
           ledger.errors.increment();
         }
         return CompletableFuture.<Void>completedFuture(null);
@@ -486,16 +490,88 @@ public final class Simulation {
       ledger.opened(contactId, traceSeconds(), ledger.thresholdOf(contact.path("queue").asText()), a.channel().name());
       return Waits.untilOr(ledger.dayOver, (long) (patienceSeconds * 1000 / options.speedup()))
           .thenCompose(waited -> ledger.abandoning(contactId, traceSeconds())
-              ? postRetrying(intake, "/api/v1/contacts/" + contactId + "/abandon", Map.of(), 1).handle((after, e) -> {
-                if (e != null) {
-                  ledger.abandonFailed(contactId);
-                } else if (!"ABANDONED".equals(after.path("state").asText())) {
-                  ledger.hungUpAfterAnswerReported(contactId);
-                }
-                return (Void) null;
-              })
+              ? new AbandonReport(intake, contactId, a.channel().name()).report(1)
               : CompletableFuture.<Void>completedFuture(null));
     }).thenCompose(java.util.function.Function.identity());
+  }
+
+  /**
+   * An API citizen's abandon, reported as a channel adapter would ({@code POST
+   * /api/v1/contacts/{id}/abandon}, a 503 sent again after its {@code Retry-After}), counted as the
+   * server took it: {@code ABANDONED}, or, when an operator's accept won the race, answered and
+   * ended by the citizen. When the report's outcome is unknown — no answer in time or the
+   * connection lost (the server may have journaled the abandon all the same), shed on every try,
+   * or 404 (routing no longer has the contact: an earlier report's answer was lost) — the citizen
+   * asks the server what became of the contact ({@code GET /api/v1/contacts/{id}}, as the channel
+   * adapter may) and counts that; one still waiting is reported again. Before (session 17's New York
+   * day when the server fell behind), such an abandon counted as never reported, "waiting", on
+   * the simulator's side while the server had journaled it: WEB_FORM abandoned 7,862 / 9,051. At
+   * most {@link #MAX_TRIES} reports and as many questions; then it counts as not reported
+   * ({@link SimulationLedger#abandonFailed}). Holds no thread.
+   */
+  private final class AbandonReport {
+    private final OneNumberClient intake;
+    private final String contactId;
+    private final String channel;
+
+    AbandonReport(OneNumberClient intake, String contactId, String channel) {
+      this.intake = intake;
+      this.contactId = contactId;
+      this.channel = channel;
+    }
+
+    CompletableFuture<Void> report(int reports) {
+      String path = "/api/v1/contacts/" + contactId + "/abandon";
+      return postRetrying(intake, path, Map.of(), null, channel, 1).handle((after, e) -> {
+        if (e == null) {
+          taken(after.path("state").asText());
+          return CompletableFuture.<Void>completedFuture(null);
+        }
+        RuntimeException failure = OneNumberClient.unwrapped(e);
+        if (failure instanceof ClientLane.TimedOut) {
+          ledger.timedOut(channel);
+        }
+        if (failure instanceof OneNumberClient.Refused refused && refused.status != 404) {
+          ledger.abandonFailed(contactId); // refused: the server changed nothing
+          return CompletableFuture.<Void>completedFuture(null);
+        }
+        return ask(reports, 1);
+      }).thenCompose(java.util.function.Function.identity());
+    }
+
+    /** What the server made of the contact after a report whose outcome is unknown. */
+    private CompletableFuture<Void> ask(int reports, int asks) {
+      return intake.getAsync("/api/v1/contacts/" + contactId).handle((contact, e) -> {
+        if (e == null && !AbandonReport.waiting(contact.path("state").asText())) {
+          taken(contact.path("state").asText());
+          return CompletableFuture.<Void>completedFuture(null);
+        }
+        if (e != null && OneNumberClient.unwrapped(e) instanceof ClientLane.TimedOut) {
+          ledger.timedOut(channel);
+        }
+        if (e != null ? asks >= MAX_TRIES : reports >= MAX_TRIES) {
+          ledger.abandonFailed(contactId);
+          return CompletableFuture.<Void>completedFuture(null);
+        }
+        // still waiting (the report never arrived, or the journal's row not yet written): report again
+        return Waits.after(1000).thenCompose(v -> e == null ? report(reports + 1) : ask(reports, asks + 1));
+      }).thenCompose(java.util.function.Function.identity());
+    }
+
+    /** The server's state of the contact after the citizen left: abandoned, or answered first. */
+    private void taken(String state) {
+      if (!"ABANDONED".equals(state)) {
+        ledger.hungUpAfterAnswerReported(contactId);
+      }
+    }
+
+    /** Whether the server's contact state is one of a contact still waiting for an operator. */
+    private static boolean waiting(String state) {
+      return switch (state) {
+        case "CREATED", "QUEUED", "OFFERED", "TRANSFERRED", "OVERFLOWED", "CALLBACK_REQUESTED" -> true;
+        default -> false;
+      };
+    }
   }
 
   /**
@@ -537,21 +613,36 @@ public final class Simulation {
    * Opens the citizen's contact or reports its abandon, as a channel adapter would; a 503 (the
    * server shed the request, nothing was stored) is sent again after its {@code Retry-After},
    * counted in {@link SimulationLedger#retries}, at most {@link #MAX_TRIES} times (an abandon shed
-   * once was reported as failed before, and the two sides then counted it differently). Holds no
-   * thread meanwhile.
+   * once was reported as failed before, and the two sides then counted it differently). A
+   * submission with an {@code idempotencyKey} (an open: the form's one submission) is sent again
+   * with the same key, after a second, also when its outcome is unknown (no answer in time, each
+   * counted in {@link SimulationLedger#timedOut}, or the connection lost): the server may have
+   * opened the contact without its answer coming back, and answers the repeat with that contact (session 18; before, such a contact was the server's alone: New York's
+   * overloaded morning, WEB_FORM offered 3,390 / 3,470, its answered 666 / 746). Holds no thread
+   * meanwhile.
    */
   private CompletableFuture<JsonNode> postRetrying(OneNumberClient intake, String path, Map<String, Object> body,
-      int tries) {
-    return intake.postAsync(path, body).handle((answer, failure) -> {
+      String idempotencyKey, String channel, int tries) {
+    return intake.postAsync(path, body, idempotencyKey).handle((answer, failure) -> {
       if (failure == null) {
         return CompletableFuture.completedFuture(answer);
       }
       RuntimeException e = OneNumberClient.unwrapped(failure);
-      if (!(e instanceof OneNumberClient.Busy busy) || tries >= MAX_TRIES) {
+      // outcome unknown: no answer in time, the connection lost (not refused, not shed)
+      boolean unknown = !(e instanceof OneNumberClient.Refused || e instanceof OneNumberClient.Busy);
+      if (unknown && idempotencyKey != null && e instanceof ClientLane.TimedOut) {
+        ledger.timedOut(channel);
+      }
+      if (!(e instanceof OneNumberClient.Busy || unknown && idempotencyKey != null) || tries >= MAX_TRIES) {
         return CompletableFuture.<JsonNode>failedFuture(e);
       }
-      ledger.retries.increment();
-      return Waits.after(1000 * busy.retryAfterSeconds).thenCompose(v -> postRetrying(intake, path, body, tries + 1));
+      long afterMillis = 1000; // after a timeout: a second, as a browser's retry
+      if (e instanceof OneNumberClient.Busy busy) {
+        ledger.retries.increment();
+        afterMillis = 1000 * busy.retryAfterSeconds;
+      }
+      return Waits.after(afterMillis)
+          .thenCompose(v -> postRetrying(intake, path, body, idempotencyKey, channel, tries + 1));
     }).thenCompose(java.util.function.Function.identity());
   }
 

@@ -115,6 +115,8 @@ public final class SimulationLedger {
    * #errors}). Not the server's refusals: a run with timeouts measured the simulator, too.
    */
   final LongAdder timeouts = new LongAdder();
+  /** {@link #timeouts} by the citizen's channel ({@code VOICE}, {@code CHAT}, {@code SMS}, {@code WEB_FORM}...). */
+  private final Map<String, LongAdder> timeoutsByChannel = new ConcurrentHashMap<>();
   /**
    * Sends the server answered "retry later" (503 with {@code Retry-After}, or a chat {@code
    * unavailable} frame: admission control shed it, nothing was stored), each sent again after the
@@ -219,18 +221,38 @@ public final class SimulationLedger {
 
   /** The simulator could not send the text in time ({@link #timeouts}): it opened nothing. */
   void smsTimedOut(String tag) {
-    smsEnded(tag, this::timedOut);
+    smsEnded(tag, () -> timedOut("SMS"));
   }
 
-  /** A citizen's request the simulator could not carry in time: an error and a {@link #timeouts timeout}. */
-  void timedOut() {
+  /**
+   * A {@code channel} citizen's request the simulator could not carry in time: an error and a
+   * {@link #timeouts timeout}, counted by channel.
+   */
+  void timedOut(String channel) {
     timeouts.increment();
+    timeoutsByChannel.computeIfAbsent(channel, k -> new LongAdder()).increment();
     errors.increment();
   }
 
   /** The simulator's own timeouts ({@link #timeouts}). */
   public long timeouts() {
     return timeouts.sum();
+  }
+
+  /** The simulator's own timeouts of {@code channel}'s citizens. */
+  public long timeouts(String channel) {
+    LongAdder n = timeoutsByChannel.get(channel);
+    return n == null ? 0 : n.sum();
+  }
+
+  /**
+   * The simulator's own timeouts by channel in name order, e.g. {@code CHAT:3,WEB_FORM:12}; {@code
+   * none} without any.
+   */
+  public String timeoutsByChannel() {
+    java.util.StringJoiner line = new java.util.StringJoiner(",");
+    new TreeMap<>(timeoutsByChannel).forEach((channel, n) -> line.add(channel + ":" + n.sum()));
+    return line.length() == 0 ? "none" : line.toString();
   }
 
   /** The webhook was refused (4xx: rejected) or failed: the text opened nothing. */

@@ -34,15 +34,17 @@ final class SimulatorCost {
 
   /**
    * {@code [sim-cost] cpu_s=… cpu_ms_per_contact=… wall_s=… threads_max=… arrivals=… dispatched=…
-   * opened=… sim_timeouts=… load=a→b}.
+   * opened=… sim_timeouts=… sim_timeouts_by_channel=… load=a→b} (by channel e.g. {@code
+   * CHAT:3,WEB_FORM:12}, or {@code none}).
    */
   String line(long arrivals, long dispatched, SimulationLedger ledger) {
     long opened = ledger.summary(15).offered();
     double cpu = cpuSeconds();
     return String.format(Locale.ROOT, "[sim-cost] cpu_s=%.1f cpu_ms_per_contact=%.2f wall_s=%.1f threads_max=%d"
-        + " arrivals=%d dispatched=%d opened=%d sim_timeouts=%d load=%.1f→%.1f", cpu,
+        + " arrivals=%d dispatched=%d opened=%d sim_timeouts=%d sim_timeouts_by_channel=%s load=%.1f→%.1f", cpu,
         dispatched == 0 ? 0 : cpu * 1000 / dispatched, (System.nanoTime() - wallNanosAtStart) / 1e9,
-        platformThreadsMax(), arrivals, dispatched, opened, ledger.timeouts(), loadAtStart, load());
+        platformThreadsMax(), arrivals, dispatched, opened, ledger.timeouts(), ledger.timeoutsByChannel(),
+        loadAtStart, load());
   }
 
   private static long cpuNanos() {

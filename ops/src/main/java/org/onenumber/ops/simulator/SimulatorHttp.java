@@ -58,6 +58,14 @@ final class SimulatorHttp implements AutoCloseable {
    */
   static final int CITIZEN_THREADS = 4;
 
+  /**
+   * Threads for every operators' client's answers and console frames (session 18): an operator's
+   * next step never blocks there either ({@link SimulatedOperator}: no thread per contact in hand),
+   * and the operators stay off the citizens' threads. Before, each operators' client's own JDK pool
+   * grew a thread per answer handled at once.
+   */
+  static final int OPERATOR_THREADS = 4;
+
   private final List<ClientLane> citizens = new ArrayList<>();
   private final Map<Integer, ClientLane> operators = new ConcurrentSkipListMap<>();
   private final AtomicInteger next = new AtomicInteger();
@@ -68,6 +76,8 @@ final class SimulatorHttp implements AutoCloseable {
   private final LaneTimings operatorTimings = new LaneTimings();
   private final ExecutorService citizenThreads = Executors.newFixedThreadPool(CITIZEN_THREADS,
       Thread.ofPlatform().daemon().name("citizens-http-", 1).factory());
+  private final ExecutorService operatorThreads = Executors.newFixedThreadPool(OPERATOR_THREADS,
+      Thread.ofPlatform().daemon().name("operators-http-", 1).factory());
 
   /** The defaults above. */
   SimulatorHttp() {
@@ -97,7 +107,7 @@ final class SimulatorHttp implements AutoCloseable {
   /** Operator {@code i}'s lane (1-based: operators 1 to {@code consolesPerLane} share the first). */
   ClientLane operator(int i) {
     return operators.computeIfAbsent(Math.floorDiv(i - 1, consolesPerLane),
-        k -> new ClientLane("operators-" + k, operatorRequests, 0, wait, operatorTimings));
+        k -> new ClientLane("operators-" + k, operatorRequests, 0, wait, operatorTimings, operatorThreads));
   }
 
   /** How many operators' lanes there are (one per {@code consolesPerLane} operators seen). */
@@ -121,5 +131,6 @@ final class SimulatorHttp implements AutoCloseable {
     citizens.forEach(ClientLane::close);
     operators.values().forEach(ClientLane::close);
     citizenThreads.shutdownNow();
+    operatorThreads.shutdownNow();
   }
 }

@@ -225,7 +225,7 @@ final class VoiceCitizen {
     line.hangUp();
     return Waits.untilOr(line.closed(), VERDICT_WITHIN.toMillis()).thenApply(waited -> {
       if (!line.closed().isDone() || !music.isDone()) {
-        ledger.timedOut();
+        ledger.timedOut("VOICE");
         return Outcome.DONE;
       }
       synchronized (lock) {
@@ -276,7 +276,7 @@ final class VoiceCitizen {
     long bound = (long) (ChatCitizen.CONVERSATION_TRACE_S * 1000 / speedup) + IVR_WITHIN.toMillis();
     return Waits.within(line.closed(), bound).handle((closed, stillOpen) -> {
       if (stillOpen != null) {
-        ledger.timedOut();
+        ledger.timedOut("VOICE");
       }
       return null;
     });
