@@ -48,7 +48,8 @@ class WallboardLanguagesBrowserIT {
     driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
         "window.pageErrors = []; addEventListener('error', e => pageErrors.push(String(e.message)));"));
     ConsolePage page = new ConsolePage(driver, server.uri()).signInOnWallboard("sv-01");
-    assertEquals("[]", driver.executeScript("return JSON.stringify(I18N.gaps())"), "keys some language lacks");
+    assertEquals(List.of("/wallboard/texts/en.js"), Browsers.cataloguesLoaded(driver), "one catalogue, the chosen language's");
+    assertEquals("[]", Browsers.catalogueGaps(driver), "keys some language lacks");
 
     try {
       page.until(d -> !Browsers.texts(driver, ROW).isEmpty());
