@@ -6,7 +6,7 @@
 // texts/<code>.js, which sets window.PageTexts[code]. Only the chosen language's catalogue is
 // loaded: written into the page right after this script (document.write of a same-origin script,
 // so it runs before the page's own scripts), and another one on demand when the choice changes.
-// window.I18N.apply() fills every element with data-i18n (text) and data-i18n-label (aria-label) and
+// window.I18N.apply(root) fills every element (of the page, or of root) with data-i18n (text) and data-i18n-label (aria-label) and
 // sets <html lang>; fill(key, values) puts values into a text's {placeholders}; has(key) asks
 // without recording; onChange(fn) runs fn after the choice changes; locale(), number(), time(),
 // date() and dateTime() format in the chosen language with Intl. A key missing in the chosen
@@ -46,19 +46,23 @@ window.I18N = (function () {
   /** The text of {@code key} with each {name} replaced by values[name]. */
   const fill = (key, values) => Object.entries(values).reduce((text, [k, v]) => text.replace('{' + k + '}', v), t(key));
 
-  function apply() {
+  /** Writes the texts into the page, or into {@code root} only (a part just made from a template). */
+  function apply(root) {
     document.documentElement.lang = lang;
-    document.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
-    document.querySelectorAll('[data-i18n-label]').forEach(el => el.setAttribute('aria-label', t(el.dataset.i18nLabel)));
+    const within = root || document;
+    within.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
+    within.querySelectorAll('[data-i18n-label]').forEach(el => el.setAttribute('aria-label', t(el.dataset.i18nLabel)));
   }
 
   function onChange(fn) { listeners.push(fn); }
 
   const locale = () => window.LanguageSelect.locale(lang);
   const number = (value, options) => new Intl.NumberFormat(locale(), options).format(value);
-  const time = at => new Date(at).toLocaleTimeString(locale());
+  // Mongolia reads the clock in 24 hours, but Chromium's ICU data for mn-MN says AM/PM: asked for here.
+  const clock = () => (lang === 'mn' ? { hourCycle: 'h23' } : {});
+  const time = at => new Date(at).toLocaleTimeString(locale(), clock());
   const date = at => new Date(at).toLocaleDateString(locale());
-  const dateTime = at => new Date(at).toLocaleString(locale());
+  const dateTime = at => new Date(at).toLocaleString(locale(), clock());
 
   /** Every key some language lacks against Korean, as "code:key" (a Promise: it loads every catalogue). */
   function gaps() {

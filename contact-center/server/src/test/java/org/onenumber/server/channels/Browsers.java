@@ -120,19 +120,6 @@ public final class Browsers implements BeforeEachCallback, AfterEachCallback {
         "return [...document.querySelectorAll(arguments[0])].map(e => e.textContent);", css);
   }
 
-  /** The staff pages' catalogue ({@code /shared/i18n.js}): every key some language lacks against Korean, as JSON. */
-  static String catalogueGaps(ChromeDriver driver) {
-    return String.valueOf(driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
-        + "I18N.gaps().then(g => done(JSON.stringify(g)), e => done('gaps failed: ' + e));"));
-  }
-
-  /** The language catalogues this page has downloaded so far (paths like /console/texts-en.js), in order. */
-  @SuppressWarnings("unchecked")
-  static List<String> cataloguesLoaded(ChromeDriver driver) {
-    return (List<String>) driver.executeScript("return performance.getEntriesByType('resource')"
-        + ".map(e => new URL(e.name).pathname).filter(p => /\\/texts[/-][a-z]{2}\\.js$/.test(p))");
-  }
-
   /** Runs axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the page; returns the violations as JSON ("[]" when none). */
   public static String axeViolations(ChromeDriver driver) {
     driver.executeScript(axeSource());
