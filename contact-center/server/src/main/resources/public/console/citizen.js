@@ -4,6 +4,9 @@
 // the tab (name, or the masked phone).
 import { get, api } from './api.js';
 import { maskPhone } from './tabs.js';
+import { channelName, identityKind, languageName } from './names.js';
+
+const I = window.I18N;
 
 export async function loadCitizen(contactId, panel) {
   const facts = panel.querySelector('.facts');
@@ -14,7 +17,7 @@ export async function loadCitizen(contactId, panel) {
     wireLink(citizen.id, contactId, panel);
     return { contact, citizen, label: label(citizen) };
   } catch (e) {
-    facts.replaceChildren(Object.assign(document.createElement('dd'), { textContent: `Unavailable (${e.message})` }));
+    facts.replaceChildren(Object.assign(document.createElement('dd'), { textContent: I.fill('unavailable', { why: e.message }) }));
     return null;
   }
 }
@@ -25,18 +28,18 @@ function render(citizen, contactId, panel) {
     Object.assign(document.createElement('dt'), { textContent: term }),
     Object.assign(document.createElement('dd'), { textContent: value }));
   facts.replaceChildren();
-  add('Name', citizen.name || 'not given');
-  add('Language', citizen.preferredLanguage);
-  for (const id of citizen.identities ?? []) add(id.kind, id.value);
-  add('SMS opt-out', citizen.consent?.smsOptOut ? 'yes (STOP)' : 'no');
-  add('Keep history', citizen.consent?.storeHistory ? 'yes' : 'no');
+  add(I.t('name'), citizen.name || I.t('notGiven'));
+  add(I.t('language'), languageName(citizen.preferredLanguage));
+  for (const id of citizen.identities ?? []) add(identityKind(id.kind), id.value);
+  add(I.t('smsOptOut'), I.t(citizen.consent?.smsOptOut ? 'yesStop' : 'no'));
+  add(I.t('keepHistory'), I.t(citizen.consent?.storeHistory ? 'yes' : 'no'));
   const item = (text) => Object.assign(document.createElement('li'), { textContent: text });
   const cases = citizen.openCases ?? [];
   panel.querySelector('.open-cases').replaceChildren(...(cases.length ? cases.map((c) =>
-    item(`${c.id} · ${c.department} · ${c.category} · ${c.status} · due ${new Date(c.dueAt).toLocaleDateString()}`))
-    : [item('none')]));
+    item(I.fill('openCase', { id: c.id, department: c.department, category: c.category, status: c.status, due: I.date(c.dueAt) })))
+    : [item(I.t('none'))]));
   panel.querySelector('.history').replaceChildren(...(citizen.contacts ?? []).filter((c) => c.id !== contactId).map((c) =>
-    item(`${new Date(c.createdAt).toLocaleString()} · ${c.channel} · ${c.state} · ${c.topic ?? ''}`)));
+    item(`${I.dateTime(c.createdAt)} · ${channelName(c.channel)} · ${c.state} · ${c.topic ?? ''}`)));
 }
 
 function wireLink(citizenId, contactId, panel) {
@@ -53,7 +56,7 @@ function wireLink(citizenId, contactId, panel) {
       const citizen = await api('POST', `/api/v1/citizens/${encodeURIComponent(citizenId)}/identities`, {
         kind: form.elements.kind.value, value: form.elements.value.value, verification: form.elements.verification.value });
       render(citizen, contactId, panel);
-      status.textContent = `Linked. ${citizen.contacts?.length ?? 0} contacts on every channel now show here.`;
+      status.textContent = I.fill('linked', { n: citizen.contacts?.length ?? 0 });
       form.elements.value.value = '';
     } catch (e) {
       error.textContent = e.message;
@@ -65,5 +68,5 @@ function wireLink(citizenId, contactId, panel) {
 function label(citizen) {
   if (citizen.name) return citizen.name;
   const phone = (citizen.identities ?? []).find((i) => /phone|sms|whatsapp/i.test(i.kind));
-  return phone ? maskPhone(phone.value) : 'Citizen';
+  return phone ? maskPhone(phone.value) : I.t('citizen');
 }

@@ -14,12 +14,14 @@ import { installShortcuts } from './shortcuts.js';
 import { mountCallCard } from './call-card.js';
 import { mountVideoPanel } from './video-panel.js';
 import { Invitations } from './invitations.js';
+import { channelName } from './names.js';
 
 const $ = (id) => document.getElementById(id);
+const I = window.I18N;
 const CONVERSATION_FRAMES = new Set(['message', 'message.status', 'typing']);
 const POLL_MS = 3000;
-const HOME = { SUPERVISOR: ['the wallboard', '/wallboard/index.html'], ADMIN: ['the wallboard', '/wallboard/index.html'],
-  DEPARTMENT_STAFF: ['the department portal (not yet available; your cases come by e-mail)', '/wallboard/index.html'] };
+const HOME = { SUPERVISOR: ['homeWallboard', '/wallboard/index.html'], ADMIN: ['homeWallboard', '/wallboard/index.html'],
+  DEPARTMENT_STAFF: ['homeDepartment', '/wallboard/index.html'] };
 
 const conversations = new Map();
 const tabs = new Tabs();
@@ -38,7 +40,7 @@ async function signIn(event) {
     await login(form.username.value.trim(), form.password.value);
     await start();
   } catch (e) {
-    $('login-error').textContent = e.status === 401 || e.status === 400 ? 'Wrong operator id or password.' : `Sign-in failed: ${e.message}`;
+    $('login-error').textContent = e.status === 401 || e.status === 400 ? I.t('wrongCredentials') : I.fill('signInFailed', { why: e.message });
   }
 }
 
@@ -49,7 +51,7 @@ function wrongRole() {
   $('login').hidden = true;
   $('wrong-role').hidden = false;
   $('wrong-role').querySelector('.text').textContent =
-    `You are signed in as ${session.agent} (${role.toLowerCase().replace('_', ' ')}). This console is for operators; your page is ${HOME[role][0]}.`;
+    I.fill('wrongRole', { agent: session.agent, role: I.t(`role_${role}`), home: I.t(HOME[role][0]) });
   $('wrong-role').querySelector('a').href = HOME[role][1];
   return true;
 }
@@ -75,6 +77,12 @@ async function start() {
   setInterval(poll, POLL_MS);
   await poll();
   installShortcuts(shortcutActions());
+  I.onChange(() => {
+    presence.show(presence.current);
+    offers.render();
+    overview.refresh();
+    for (const c of conversations.values()) c.translate();
+  });
   $('state').focus();
 }
 
@@ -89,7 +97,7 @@ function onFrame(frame) {
   else if (frame.type === 'contact.state' && frame.to === 'CLOSED') conversations.get(frame.contactId)?.closedByServer(frame.reason);
   else if (frame.type === 'contact.state' && frame.to === 'WRAP_UP' && frame.wrapUpEndsAt) {
     const c = conversations.get(frame.contactId);
-    if (c) c.outcome.countdown(c.outcome.text ?? 'Wrapping up.', frame.wrapUpEndsAt);
+    if (c) c.outcome.countdown(c.outcome.text ?? I.t('wrappingUp'), frame.wrapUpEndsAt);
     poll();
   } else poll();
 }
@@ -99,7 +107,7 @@ async function poll() {
   try {
     apply(await get(agentPath('/work')), asked);
   } catch (e) {
-    $('agent-state').textContent = `Routing unavailable (${e.message})`;
+    $('agent-state').textContent = I.fill('routingUnavailable', { why: e.message });
   }
 }
 
@@ -122,7 +130,7 @@ async function answer(offer, verb) {
     offers.remove(offer.offerId);
     if (verb === 'accept') open({ contactId: offer.contactId, language: offer.language, channel: offer.channel, queueId: offer.queueId }, true);
   } catch (e) {
-    $('agent-state').textContent = `Offer ${verb} failed: ${e.message}`;
+    $('agent-state').textContent = I.fill(`${verb}Failed`, { why: e.message });
   }
   presence.refresh();
   poll();
@@ -131,7 +139,7 @@ async function answer(offer, verb) {
 function open(assignment, focus) {
   const id = assignment.contactId;
   if (conversations.has(id)) { tabs.select(id); return; }
-  const panel = tabs.add(id, `Citizen · ${assignment.channel ?? 'CHAT'}`);
+  const panel = tabs.add(id, I.fill('tabCitizen', { channel: channelName(assignment.channel ?? 'CHAT') }));
   conversations.set(id, new Conversation(assignment, panel, {
     directory, languages: me.languages ?? [], operatorName: me.name,
     label: (cid, text) => tabs.label(cid, text), arrived: (cid) => tabs.arrived(cid), closed,
@@ -179,6 +187,8 @@ function signOut() {
   location.reload();
 }
 
+I.apply();
+I.onChange(() => { if (!$('wrong-role').hidden) wrongRole(); });
 $('login-form').addEventListener('submit', signIn);
 $('sign-out').addEventListener('click', signOut);
 $('wrong-role-sign-out').addEventListener('click', signOut);

@@ -8,6 +8,9 @@ import { Outcome } from './outcome.js';
 import { Notes } from './notes.js';
 import { Macros } from './macros.js';
 import { loadCitizen } from './citizen.js';
+import { channelName, deliveryStatus } from './names.js';
+
+const I = window.I18N;
 
 // The socket pushes message frames; this poll only covers a socket that is down or a lost frame.
 const FALLBACK_POLL_MS = 10000;
@@ -40,15 +43,30 @@ export class Conversation {
     this.macros = new Macros(panel, this.language, () => ({ citizenName: this.citizen?.name, caseNumber: this.caseNumber,
       operatorName: context.operatorName }), (text) => this.insert(text));
     this.wire();
-    loadCitizen(this.contactId, panel).then((found) => {
-      if (!found) return;
-      this.citizen = found.citizen;
-      context.label(this.contactId, `${found.label} · ${this.channel}`);
-    });
+    this.loadCitizen();
     this.refresh();
     this.showMonitored();
     this.timer = setInterval(() => this.refresh(), FALLBACK_POLL_MS);
-    if (assignment.state === 'WRAP_UP') this.outcome.countdown('Wrapping up.', assignment.wrapUpEndsAt);
+    if (assignment.state === 'WRAP_UP') this.outcome.countdown(I.t('wrappingUp'), assignment.wrapUpEndsAt);
+  }
+
+  loadCitizen() {
+    return loadCitizen(this.contactId, this.panel).then((found) => {
+      if (!found) return;
+      this.citizen = found.citizen;
+      this.context.label(this.contactId, `${found.label} · ${channelName(this.channel)}`);
+    });
+  }
+
+  /** The operator chose another language: what this panel wrote itself is written again. */
+  translate() {
+    this.loadCitizen();
+    this.renderPresence();
+    this.q('.log').dataset.count = '';
+    this.refresh();
+    this.showMonitored();
+    this.notes.load();
+    this.outcome.translate();
   }
 
   // A frame from /ws/agents/{id} about this contact: message, message.status or typing.
@@ -94,7 +112,7 @@ export class Conversation {
       this.q('.reply .error').textContent = '';
       this.refresh();
     } catch (err) {
-      this.q('.reply .error').textContent = `Not sent: ${err.message}`;
+      this.q('.reply .error').textContent = I.fill('notSent', { why: err.message });
     }
     box.focus();
   }
@@ -131,15 +149,15 @@ export class Conversation {
         this.renderPresence();
       }
     } catch (e) {
-      this.q('.presence').textContent = `Cannot load messages (${e.message})`;
+      this.q('.presence').textContent = I.fill('cannotLoad', { why: e.message });
     }
   }
 
   renderPresence() {
     const presence = this.presence ?? { citizenConnected: true };
-    const parts = [presence.citizenConnected ? 'Citizen online' : 'Citizen offline'];
-    if (presence.citizenTyping || Date.now() < this.citizenTypingUntil) parts.push('typing…');
-    if (presence.satisfaction) parts.push(`survey ${presence.satisfaction}/5, resolved: ${presence.resolved ? 'yes' : 'no'}`);
+    const parts = [I.t(presence.citizenConnected ? 'citizenOnline' : 'citizenOffline')];
+    if (presence.citizenTyping || Date.now() < this.citizenTypingUntil) parts.push(I.t('typing'));
+    if (presence.satisfaction) parts.push(I.fill('survey', { score: presence.satisfaction, resolved: I.t(presence.resolved ? 'yes' : 'no') }));
     this.q('.presence').textContent = parts.join(' · ');
   }
 
@@ -164,14 +182,14 @@ export class Conversation {
       const sessions = (await get(`/api/v1/monitor/conversations/${this.contactId}/sessions`)).items ?? [];
       const mark = this.q('.monitored');
       mark.hidden = sessions.length === 0;
-      mark.textContent = sessions.length ? `Monitored by ${sessions.map((s) => s.supervisor).join(', ')}` : '';
+      mark.textContent = sessions.length ? I.fill('monitoredBy', { names: sessions.map((s) => s.supervisor).join(', ') }) : '';
     } catch (e) { /* the mark stays as it was */ }
   }
 
   /** The server closed the contact (wrap-up over, citizen left, transferred away). */
   closedByServer(reason) {
-    const why = reason === 'citizen-left' ? 'the citizen left' : this.outcome.outcome ? 'wrap-up ended' : (reason ?? 'closed');
-    this.finish(`Conversation with ${this.citizen?.name || 'the citizen'} (${this.channel}) closed: ${why}.`);
+    const why = reason === 'citizen-left' ? I.t('citizenLeft') : this.outcome.outcome ? I.t('wrapUpEnded') : (reason ?? I.t('closed'));
+    this.finish(I.fill('closedNotice', { who: this.citizen?.name || I.t('theCitizen'), channel: channelName(this.channel), why }));
   }
 
   finish(notice) {
@@ -189,12 +207,12 @@ function message(m) {
   li.className = m.direction + (m.status === 'FAILED' || m.status === 'UNDELIVERED' ? ' failed' : '');
   const body = Object.assign(document.createElement('span'), { className: 'body', textContent: m.body });
   const meta = Object.assign(document.createElement('span'), { className: 'meta' });
-  const who = m.direction === 'IN' ? 'Citizen' : (m.author ?? session.agent ?? '');
-  const status = m.direction === 'OUT' ? ` · ${m.status}${m.error ? ` (${m.error})` : ''}` : '';
-  meta.textContent = `${who} · ${new Date(m.at).toLocaleTimeString()}${status}`;
+  const who = m.direction === 'IN' ? I.t('citizen') : (m.author ?? session.agent ?? '');
+  const status = m.direction === 'OUT' ? ` · ${deliveryStatus(m.status)}${m.error ? ` (${m.error})` : ''}` : '';
+  meta.textContent = `${who} · ${I.time(m.at)}${status}`;
   li.append(body, meta);
   for (const url of m.media ?? []) {
-    const link = Object.assign(document.createElement('a'), { href: url, textContent: 'attachment', rel: 'noopener noreferrer', target: '_blank' });
+    const link = Object.assign(document.createElement('a'), { href: url, textContent: I.t('attachment'), rel: 'noopener noreferrer', target: '_blank' });
     li.append(' ', link);
   }
   return li;

@@ -1,8 +1,9 @@
 // The operator's disposition: the contact's category in the city's tree (service → category →
 // type), sent with the wrap-up or the close so the analysis uses the operator's choice instead of
 // the classifier's guess. Three native selects, so it works by keyboard alone; no choice sends none.
-const option = (value, label) => Object.assign(document.createElement('option'), { value, textContent: label });
-const named = (n) => `${n.nameEn} · ${n.nameKo}`;
+import { named, refill } from './names.js';
+
+const I = window.I18N;
 
 export class Disposition {
   constructor(fieldset, taxonomy) {
@@ -10,24 +11,28 @@ export class Disposition {
     this.service = fieldset.querySelector('select[name=dispositionService]');
     this.category = fieldset.querySelector('select[name=dispositionCategory]');
     this.type = fieldset.querySelector('select[name=dispositionType]');
-    this.service.replaceChildren(option('', '— not chosen —'),
-      ...this.taxonomy.services.map((s) => option(s.code, named(s))));
     this.service.addEventListener('change', () => this.fillCategories());
     this.category.addEventListener('change', () => this.fillTypes());
+    this.translate();
+  }
+
+  /** The tree's names in the operator's language (again when it changes; the choices stay). */
+  translate() {
+    refill(this.service, [['', I.t('notChosen')], ...this.taxonomy.services.map((s) => [s.code, named(s)])]);
     this.fillCategories();
   }
 
   fillCategories() {
     const service = this.service.value;
     const categories = this.taxonomy.categories.filter((c) => service && c.code.startsWith(`${service}.`));
-    this.category.replaceChildren(...categories.map((c) => option(c.code, named(c))));
+    refill(this.category, categories.map((c) => [c.code, named(c)]));
     this.category.disabled = categories.length === 0;
     this.fillTypes();
   }
 
   fillTypes() {
     const types = this.taxonomy.types.filter((t) => t.category === this.category.value);
-    this.type.replaceChildren(...types.map((t) => option(t.code, named(t))));
+    refill(this.type, types.map((t) => [t.code, named(t)]));
     this.type.disabled = types.length === 0;
   }
 

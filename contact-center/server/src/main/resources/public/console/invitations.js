@@ -4,6 +4,7 @@
 import { mountGuestPanel } from './video-panel.js';
 
 const $ = (id) => document.getElementById(id);
+const I = window.I18N;
 
 export class Invitations {
   constructor() {
@@ -13,10 +14,10 @@ export class Invitations {
   add(frame) {
     if (this.open.has(frame.contactId)) return;
     const li = document.createElement('li');
-    const what = frame.mode === 'sign' ? 'a sign-language video call' : 'a voice call';
-    li.append(Object.assign(document.createElement('strong'), { textContent: `${frame.fromName ?? frame.from} invites you to ${what}` }));
-    const join = Object.assign(document.createElement('button'), { type: 'button', className: 'join-call', textContent: 'Join the call' });
-    const later = Object.assign(document.createElement('button'), { type: 'button', className: 'secondary', textContent: 'Not now' });
+    const what = I.t(frame.mode === 'sign' ? 'signCall' : 'voiceCall');
+    li.append(Object.assign(document.createElement('strong'), { textContent: I.fill('invites', { who: frame.fromName ?? frame.from, what }) }));
+    const join = Object.assign(document.createElement('button'), { type: 'button', className: 'join-call', textContent: I.t('joinCall') });
+    const later = Object.assign(document.createElement('button'), { type: 'button', className: 'secondary', textContent: I.t('notNow') });
     join.addEventListener('click', () => {
       this.dismiss(frame.contactId);
       mountGuestPanel($('guest-calls'), frame.contactId, frame.mode);

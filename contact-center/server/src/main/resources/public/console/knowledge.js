@@ -1,6 +1,9 @@
 // The knowledge panel: search as you type, facets, highlighted snippets, suggestions for the
 // citizen's latest message, and one click to insert an answer into the reply.
 import { get, post } from './api.js';
+import { languageName } from './names.js';
+
+const I = window.I18N;
 
 /**
  * The snippet parsed once as the body of an inert document (DOMParser runs no scripts and loads
@@ -67,12 +70,12 @@ export class KnowledgePanel {
       ]);
       if (all.every((r) => r === null)) throw new Error('no answer');
       const hits = merged(all);
-      this.root.querySelector('.result-count').textContent = `${hits.length} answers (${this.languages.join(', ')})`;
+      this.root.querySelector('.result-count').textContent = I.fill('answers', { n: hits.length, languages: this.languages.map(languageName).join(', ') });
       results.replaceChildren(...hits.map((hit) => this.item(hit)));
       this.facets(all.find((r) => r)?.facets ?? {}, query);
       this.suggestList(suggest);
     } catch (e) {
-      this.root.querySelector('.result-count').textContent = `Search unavailable (${e.message})`;
+      this.root.querySelector('.result-count').textContent = I.fill('searchUnavailable', { why: e.message });
     }
   }
 
@@ -116,8 +119,8 @@ export class KnowledgePanel {
     const meta = Object.assign(document.createElement('span'), { className: 'muted', textContent: ` · ${hit.department ?? ''} ${hit.category ?? ''}` });
     const snippet = document.createElement('div');
     snippet.append(...highlighted(hit.snippet));
-    const insert = Object.assign(document.createElement('button'), { type: 'button', className: 'small insert', textContent: 'Insert' });
-    insert.setAttribute('aria-label', `Insert answer: ${hit.title}`);
+    const insert = Object.assign(document.createElement('button'), { type: 'button', className: 'small insert', textContent: I.t('insert') });
+    insert.setAttribute('aria-label', I.fill('insertLabel', { title: hit.title }));
     insert.addEventListener('click', () => this.insert(plain(hit.snippet), hit));
     li.append(title, meta, snippet, insert);
     return li;
@@ -136,9 +139,9 @@ export class KnowledgePanel {
       const data = await post('/api/v1/answers/suggestions', { message, lang: this.language, languages, limit: 3 });
       const items = data.items ?? [];
       list.replaceChildren(...(items.length ? items.map((hit) => this.item(hit))
-        : [Object.assign(document.createElement('li'), { className: 'muted', textContent: 'No suggestion for this message.' })]));
+        : [Object.assign(document.createElement('li'), { className: 'muted', textContent: I.t('noSuggestion') })]));
     } catch (e) {
-      list.replaceChildren(Object.assign(document.createElement('li'), { className: 'muted', textContent: 'No suggestions available.' }));
+      list.replaceChildren(Object.assign(document.createElement('li'), { className: 'muted', textContent: I.t('noSuggestions') }));
     }
   }
 }

@@ -2,6 +2,9 @@
 // to the citizen, stored with the contact next to its wrap-up note.
 import { get, post } from './api.js';
 
+const I = window.I18N;
+const KIND = { WRAP_UP: 'noteWrapUp', WHISPER: 'noteSupervisor' };
+
 export class Notes {
   constructor(contactId, panel) {
     this.contactId = contactId;
@@ -35,7 +38,7 @@ export class Notes {
       const li = document.createElement('li');
       li.className = n.kind.toLowerCase();
       const meta = Object.assign(document.createElement('span'), { className: 'meta',
-        textContent: `${n.kind === 'WRAP_UP' ? 'Wrap-up' : n.kind === 'WHISPER' ? 'Supervisor' : 'Note'} · ${n.author} · ${new Date(n.at).toLocaleTimeString()}` });
+        textContent: `${I.t(KIND[n.kind] ?? 'noteNote')} · ${n.author} · ${I.time(n.at)}` });
       li.append(Object.assign(document.createElement('span'), { textContent: n.body }), ' ', meta);
       return li;
     }));

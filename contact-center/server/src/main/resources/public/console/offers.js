@@ -4,6 +4,9 @@
 // VOICE) rings instead, audibly and visibly, while its offer is open (ringer.js).
 import { serverClock } from './clock.js';
 import { Ringer, playNotes } from './ringer.js';
+import { channelName, languageName } from './names.js';
+
+const I = window.I18N;
 
 const isCall = (offer) => offer.channel === 'VIDEO' || offer.channel === 'VOICE';
 
@@ -52,14 +55,15 @@ export class Offers {
   card(offer) {
     const li = document.createElement('li');
     if (isCall(offer)) li.className = 'ringing';
-    const title = Object.assign(document.createElement('strong'), { textContent: `${offer.channel} · ${offer.language} · ${this.queueName(offer.queueId)}` });
+    const title = Object.assign(document.createElement('strong'), { textContent: `${channelName(offer.channel)} · ${languageName(offer.language)} · ${this.queueName(offer.queueId)}` });
     const topic = Object.assign(document.createElement('p'), { textContent: offer.topic ?? '' });
     const timer = Object.assign(document.createElement('p'), { className: 'countdown' });
     timer.dataset.expires = offer.expiresAt;
-    const accept = Object.assign(document.createElement('button'), { type: 'button', className: 'accept', textContent: 'Accept (Alt+A)' });
-    const decline = Object.assign(document.createElement('button'), { type: 'button', className: 'secondary decline', textContent: 'Decline' });
-    accept.setAttribute('aria-label', `Accept ${offer.channel} contact: ${offer.topic ?? ''}`);
-    decline.setAttribute('aria-label', `Decline ${offer.channel} contact: ${offer.topic ?? ''}`);
+    const accept = Object.assign(document.createElement('button'), { type: 'button', className: 'accept', textContent: I.t('accept') });
+    const decline = Object.assign(document.createElement('button'), { type: 'button', className: 'secondary decline', textContent: I.t('decline') });
+    const about = { channel: channelName(offer.channel), topic: offer.topic ?? '' };
+    accept.setAttribute('aria-label', I.fill('acceptLabel', about));
+    decline.setAttribute('aria-label', I.fill('declineLabel', about));
     accept.addEventListener('click', () => this.onAnswer(offer, 'accept'));
     decline.addEventListener('click', () => this.onAnswer(offer, 'decline'));
     li.append(title, topic, timer, accept, ' ', decline);
@@ -68,7 +72,7 @@ export class Offers {
 
   tick() {
     for (const timer of document.querySelectorAll('#offers .countdown')) {
-      timer.textContent = `Expires in ${serverClock.secondsUntil(timer.dataset.expires) ?? '?'} s`;
+      timer.textContent = I.fill('expiresIn', { s: serverClock.secondsUntil(timer.dataset.expires) ?? '?' });
     }
   }
 }
@@ -80,7 +84,7 @@ function askPermissionOnce() {
 function announce(offer, queue) {
   if (!isCall(offer)) tone();
   if ('Notification' in window && Notification.permission === 'granted' && document.hidden) {
-    try { new Notification('New contact offered', { body: `${offer.channel} · ${queue}`, tag: offer.offerId }); } catch (e) { /* not allowed here */ }
+    try { new Notification(I.t('newContact'), { body: `${channelName(offer.channel)} · ${queue}`, tag: offer.offerId }); } catch (e) { /* not allowed here */ }
   }
 }
 

@@ -6,8 +6,9 @@
 import { post } from './api.js';
 import { serverClock } from './clock.js';
 import { Disposition } from './disposition.js';
+import { named, refill } from './names.js';
 
-const option = (value, label) => Object.assign(document.createElement('option'), { value, textContent: label });
+const I = window.I18N;
 
 export class Outcome {
   /** @param finish called with a short notice once the contact is closed */
@@ -37,15 +38,26 @@ export class Outcome {
 
   fillDirectory() {
     const departments = this.q('select[name=department]');
-    departments.replaceChildren(...this.directory.departments.map((d) => option(d.id, `${d.nameEn} · ${d.nameKo}`)));
     departments.addEventListener('change', () => this.fillCategories());
+    this.fillNames();
+    refill(this.q('select[name=queue]'), this.directory.queues.map((x) => [x.id, x.name]));
+  }
+
+  /** The departments in the operator's language (again when it changes; the choice stays). */
+  fillNames() {
+    refill(this.q('select[name=department]'), this.directory.departments.map((d) => [d.id, named(d)]));
     this.fillCategories();
-    this.q('select[name=queue]').replaceChildren(...this.directory.queues.map((x) => option(x.id, x.name)));
   }
 
   fillCategories() {
     const d = this.directory.departments.find((x) => x.id === this.q('select[name=department]').value);
-    this.q('select[name=category]').replaceChildren(...(d?.categories ?? []).map((c) => option(c, c)));
+    refill(this.q('select[name=category]'), (d?.categories ?? []).map((c) => [c, c]));
+  }
+
+  /** The operator chose another language: names, the category tree and the countdown's words. */
+  translate() {
+    this.fillNames();
+    this.disposition.translate();
   }
 
   /** The inserted answer's department becomes the escalation's default. */
@@ -56,10 +68,11 @@ export class Outcome {
   }
 
   departmentName(id) {
-    return this.directory.departments.find((d) => d.id === id)?.nameEn ?? id;
+    const department = this.directory.departments.find((d) => d.id === id);
+    return department ? named(department) : id;
   }
 
-  resolve() { return this.wrapUp('RESOLVED', 'Resolved on the spot.'); }
+  resolve() { return this.wrapUp('RESOLVED', I.t('resolvedOnSpot')); }
 
   openEscalation() {
     const form = this.q('form.escalate');
@@ -74,18 +87,18 @@ export class Outcome {
       });
       form.hidden = true;
       this.onCase?.(created.id);
-      await this.wrapUp('ESCALATED', `Case ${created.id} opened for ${this.departmentName(created.department)}.`);
+      await this.wrapUp('ESCALATED', I.fill('caseOpened', { id: created.id, department: this.departmentName(created.department) }));
     } catch (e) {
-      this.say(`Escalation failed: ${e.message}`);
+      this.say(I.fill('escalationFailed', { why: e.message }));
     }
   }
 
   async transfer(form) {
     try {
       await post(`/api/v1/contacts/${this.contactId}/transfer`, { toQueue: new FormData(form).get('queue') });
-      this.finish('Transferred.');
+      this.finish(I.t('transferred'));
     } catch (e) {
-      this.say(`Transfer failed: ${e.message}`);
+      this.say(I.fill('transferFailed', { why: e.message }));
     }
   }
 
@@ -97,7 +110,7 @@ export class Outcome {
       if (view.state === 'CLOSED') this.finish(text);
       else this.countdown(text, view.wrapUpEndsAt);
     } catch (e) {
-      this.say(`${text} Wrap-up not available: ${e.message}`);
+      this.say(I.fill('wrapUpUnavailable', { text, why: e.message }));
     }
   }
 
@@ -109,7 +122,7 @@ export class Outcome {
     clearInterval(this.timer);
     const tick = () => {
       const left = serverClock.secondsUntil(this.endsAt);
-      this.q('.outcome').textContent = left === null ? `${this.text} Wrap-up.` : `${this.text} Wrap-up: ${left} s left.`;
+      this.q('.outcome').textContent = left === null ? I.fill('wrapUp', { text: this.text }) : I.fill('wrapUpLeft', { text: this.text, left });
       this.q('.outcome').dataset.secondsLeft = left ?? '';
     };
     tick();
@@ -122,9 +135,9 @@ export class Outcome {
         { outcome: this.outcome ?? 'RESOLVED', category: this.disposition.value() });
     } catch (e) {
       // Closed meanwhile (the wrap-up ended on the server): nothing left to close.
-      if (e.status !== 404 && e.status !== 409) { this.say(`Close failed: ${e.message}`); return; }
+      if (e.status !== 404 && e.status !== 409) { this.say(I.fill('closeFailed', { why: e.message })); return; }
     }
-    this.finish(this.text ?? 'Closed.');
+    this.finish(this.text ?? I.t('closedDone'));
   }
 
   say(text) {

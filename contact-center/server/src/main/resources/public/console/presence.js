@@ -5,9 +5,14 @@
 import { get, post, agentPath } from './api.js';
 
 const $ = (id) => document.getElementById(id);
-const LOAD = { RESERVED: 'offer ringing', BUSY: 'busy', WRAP_UP: 'wrap-up' };
-const NOT_RESPONDING_TEXT = 'You declined or missed an offer, so routing sends you no new offers. '
-  + 'Choose Available (or the button) to take contacts again.';
+const I = window.I18N;
+const LOAD = new Set(['RESERVED', 'BUSY', 'WRAP_UP']);
+
+/** A break reason's words: the catalogue's for the city's usual ones, else the code made readable. */
+function reasonLabel(reason) {
+  if (I.has(`br_${reason}`)) return I.t(`br_${reason}`);
+  return reason.charAt(0).toUpperCase() + reason.slice(1).replace(/-/g, ' ');
+}
 
 export class Presence {
   constructor(onChanged) {
@@ -21,8 +26,15 @@ export class Presence {
   reasons(breakReasons) {
     const select = $('state');
     for (const reason of breakReasons) {
-      const label = reason.charAt(0).toUpperCase() + reason.slice(1).replace(/-/g, ' ');
-      select.append(Object.assign(document.createElement('option'), { value: `BREAK:${reason}`, textContent: `Break – ${label}` }));
+      select.append(Object.assign(document.createElement('option'), { value: `BREAK:${reason}` }));
+    }
+    this.nameBreaks();
+  }
+
+  /** The break options' words in the operator's language. */
+  nameBreaks() {
+    for (const option of $('state').options) {
+      if (option.value.startsWith('BREAK:')) option.textContent = I.fill('breakOption', { reason: reasonLabel(option.value.slice(6)) });
     }
   }
 
@@ -34,16 +46,18 @@ export class Presence {
     const choice = availability === 'BREAK' ? `BREAK:${agent.breakReason}` : availability;
     const select = $('state');
     if (![...select.options].some((o) => o.value === choice) && availability === 'BREAK') {
-      select.append(Object.assign(document.createElement('option'), { value: choice, textContent: `Break – ${agent.breakReason}` }));
+      select.append(Object.assign(document.createElement('option'), { value: choice }));
     }
+    this.nameBreaks();
     select.value = choice;
     select.dataset.state = choice;
-    const load = LOAD[agent.state] ? ` · ${LOAD[agent.state]}` : '';
-    $('agent-state').textContent = `${availability.replace('_', ' ').toLowerCase()}${agent.breakReason ? ` (${agent.breakReason})` : ''}${load}`;
+    const load = LOAD.has(agent.state) ? ` · ${I.t(`load_${agent.state}`)}` : '';
+    const words = I.has(`av_${availability}`) ? I.t(`av_${availability}`) : availability;
+    $('agent-state').textContent = `${words}${agent.breakReason ? ` (${reasonLabel(agent.breakReason)})` : ''}${load}`;
     const note = $('state-note');
     note.hidden = availability !== 'NOT_RESPONDING';
-    note.querySelector('.text').textContent = note.hidden ? '' : NOT_RESPONDING_TEXT;
-    if (agent.maxMessaging) $('capacity').textContent = `(${agent.messagingInUse} of ${agent.maxMessaging} chats)`;
+    note.querySelector('.text').textContent = note.hidden ? '' : I.t('notResponding');
+    if (agent.maxMessaging) $('capacity').textContent = I.fill('capacity', { used: agent.messagingInUse, max: agent.maxMessaging });
     this.onChanged?.(agent);
   }
 
@@ -58,9 +72,9 @@ export class Presence {
       else view = await post(agentPath('/state'), reason ? { state: 'BREAK', reason } : { state: 'AVAILABLE' });
       this.show(view);
     } catch (e) {
-      const why = e.status === 409 && state === 'OFFLINE' ? 'close your conversations first' : e.message;
+      const why = e.status === 409 && state === 'OFFLINE' ? I.t('closeConversationsFirst') : e.message;
       await this.refresh();
-      $('agent-state').textContent = `State not changed: ${why}`;
+      $('agent-state').textContent = I.fill('stateNotChanged', { why });
     }
   }
 

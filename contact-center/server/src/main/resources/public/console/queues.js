@@ -3,6 +3,7 @@
 import { get } from './api.js';
 
 const REFRESH_MS = 5000;
+const I = window.I18N;
 
 export class QueueOverview {
   constructor(list, queueName) {
@@ -21,7 +22,7 @@ export class QueueOverview {
 
   async refresh() {
     if (!this.queues.length) {
-      this.list.replaceChildren(Object.assign(document.createElement('li'), { className: 'muted', textContent: 'Not logged in to any queue.' }));
+      this.list.replaceChildren(Object.assign(document.createElement('li'), { className: 'muted', textContent: I.t('notInQueue') }));
       return;
     }
     const rows = await Promise.all(this.queues.map((id) => get(`/api/v1/queues/${encodeURIComponent(id)}/status`).catch(() => null)));
@@ -30,13 +31,13 @@ export class QueueOverview {
       li.dataset.queue = q.queueId;
       li.classList.toggle('busy', q.waiting > 0);
       li.append(Object.assign(document.createElement('strong'), { textContent: this.queueName(q.queueId) }),
-        Object.assign(document.createElement('span'), { className: 'waiting', textContent: ` ${q.waiting} waiting` }),
-        Object.assign(document.createElement('span'), { className: 'muted', textContent: q.waiting ? ` · longest ${format(q.oldestWaitingSeconds)}` : '' }));
+        Object.assign(document.createElement('span'), { className: 'waiting', textContent: I.fill('waiting', { n: I.number(q.waiting) }) }),
+        Object.assign(document.createElement('span'), { className: 'muted', textContent: q.waiting ? I.fill('longest', { time: format(q.oldestWaitingSeconds) }) : '' }));
       return li;
     }));
   }
 }
 
 function format(seconds) {
-  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+  return seconds < 60 ? I.fill('seconds', { s: seconds }) : I.fill('minutes', { m: Math.floor(seconds / 60), s: seconds % 60 });
 }

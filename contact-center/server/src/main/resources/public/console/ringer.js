@@ -4,6 +4,7 @@
 // pulses, unless the operator prefers reduced motion (console.css). Tests read window.onenumberRing.
 const MUTED = 'onenumber.ring.muted';
 const EVERY_MS = 2000;
+const I = window.I18N;
 
 export class Ringer {
   constructor(button) {
@@ -18,6 +19,7 @@ export class Ringer {
       this.paint();
     });
     window.onenumberRing = this;
+    I.onChange(() => this.paint());
   }
 
   /** Rings while {@code on} (a call offer is open), stops otherwise. */
@@ -43,7 +45,7 @@ export class Ringer {
 
   paint() {
     this.button.setAttribute('aria-pressed', String(this.muted));
-    this.button.textContent = this.muted ? 'Ringing muted' : 'Mute ringing';
+    this.button.textContent = I.t(this.muted ? 'ringingMuted' : 'muteRinging');
   }
 }
 

@@ -1,6 +1,7 @@
 // The conversation tabs (WAI-ARIA tabs): one per held contact, named by the citizen (name, or the
 // masked phone) and the channel, with an unread count for tabs not in view.
 const $ = (id) => document.getElementById(id);
+const I = window.I18N;
 
 /** "***-5678" for a phone number: enough to tell two citizens apart on screen, no more. */
 export function maskPhone(value) {
@@ -29,6 +30,7 @@ export class Tabs {
     panel.setAttribute('role', 'tabpanel');
     panel.setAttribute('aria-labelledby', tab.id);
     panel.append($('panel-template').content.cloneNode(true));
+    I.apply(panel); // the template is written in English: the panel speaks the operator's language
     tab.addEventListener('click', () => { this.select(id); onSelect?.(id); });
     tab.addEventListener('keydown', (e) => {
       if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') this.next(e.key === 'ArrowRight' ? 1 : -1, true);
@@ -49,7 +51,7 @@ export class Tabs {
     if (!tab) return;
     const n = this.unread.get(id) ?? 0;
     tab.textContent = n ? `${this.labels.get(id)} (${n})` : this.labels.get(id);
-    tab.setAttribute('aria-label', n ? `${this.labels.get(id)}, ${n} unread` : this.labels.get(id));
+    tab.setAttribute('aria-label', n ? I.fill('unread', { label: this.labels.get(id), n }) : this.labels.get(id));
     tab.classList.toggle('unread', n > 0);
   }
 

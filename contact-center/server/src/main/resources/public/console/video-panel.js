@@ -16,9 +16,10 @@ import { CallPeer, callSocketUrl } from '/call/peer.js';
 const QUALITY_MS = 2000;
 const REPORT_EVERY = 5; // quality ticks between two reports to the server (10 s)
 const FIRST_FRAME_POLL_MS = 50;
-const NAMES = { citizen: 'Citizen', operator: 'Operator', guest: 'Third party' };
-const INVITEES = [['agent', 'an operator'], ['queue', 'an interpreter queue (sign ↔ voice)'], ['department', 'department staff']];
-const INVITEE_LABELS = { agent: 'Operator id', queue: 'Queue', department: 'Department id' };
+const I = window.I18N;
+const NAMES = { citizen: 'vp_citizen', operator: 'vp_operator', guest: 'vp_guest' };
+const INVITEES = [['agent', 'vp_kindAgent'], ['queue', 'vp_kindQueue'], ['department', 'vp_kindDepartment']];
+const INVITEE_LABELS = { agent: 'vp_inviteeAgent', queue: 'vp_inviteeQueue', department: 'vp_inviteeDepartment' };
 
 function element(tag, attrs = {}, text = '') {
   const e = document.createElement(tag);
@@ -36,26 +37,27 @@ class VideoPanel {
     this.tiles = {};
     this.chain = Promise.resolve();
     this.root = element('section', { class: `video-panel${this.guest ? ' guest-call' : ''}`,
-      'aria-label': this.guest ? 'Call you were invited to' : 'Video call' });
-    this.status = element('p', { class: 'video-status', role: 'status' }, 'Joining the call…');
-    this.self = element('video', { class: 'video-self', autoplay: '', playsinline: '', 'aria-label': 'Your camera' });
+      'aria-label': I.t(this.guest ? 'vp_invitedCall' : 'vp_videoCall') });
+    this.status = element('p', { class: 'video-status', role: 'status' }, I.t('vp_joining'));
+    this.self = element('video', { class: 'video-self', autoplay: '', playsinline: '', 'aria-label': I.t('vp_yourCamera') });
     this.self.muted = true;
     this.views = element('div', { class: 'video-views' });
     this.views.append(this.self);
     this.quality = element('p', { class: 'video-quality', 'aria-live': 'off' });
-    this.mute = element('button', { type: 'button', class: 'video-mute', 'aria-pressed': 'false' }, 'Mute');
-    this.camera = element('button', { type: 'button', class: 'video-camera', 'aria-pressed': 'false' }, 'Camera off');
-    this.pip = element('button', { type: 'button', class: 'video-pip', 'aria-pressed': 'false' }, 'Picture in picture');
-    this.hangup = element('button', { type: 'button', class: 'video-hangup danger' }, this.guest ? 'Leave the call' : 'Hang up');
-    this.texts = element('ul', { class: 'video-texts', 'aria-label': 'Written in the call' });
+    this.mute = element('button', { type: 'button', class: 'video-mute', 'aria-pressed': 'false' }, I.t('vp_mute'));
+    this.camera = element('button', { type: 'button', class: 'video-camera', 'aria-pressed': 'false' }, I.t('vp_cameraOff'));
+    this.pip = element('button', { type: 'button', class: 'video-pip', 'aria-pressed': 'false', 'data-i18n': 'vp_pip' }, I.t('vp_pip'));
+    this.hangup = element('button', { type: 'button', class: 'video-hangup danger', 'data-i18n': this.guest ? 'vp_leave' : 'vp_hangUp' },
+      I.t(this.guest ? 'vp_leave' : 'vp_hangUp'));
+    this.texts = element('ul', { class: 'video-texts', 'aria-label': I.t('vp_written') });
     const buttons = element('div', { class: 'video-buttons' });
     buttons.append(this.mute, this.camera, this.pip, this.hangup);
     this.root.append(this.status, this.views, buttons);
     if (!this.guest) this.root.append(this.inviteForm());
     this.root.append(this.quality, this.texts);
     if (!this.video) this.camera.hidden = true;
-    this.mute.addEventListener('click', () => this.toggle('audio', this.mute, 'Mute', 'Unmute'));
-    this.camera.addEventListener('click', () => this.toggle('video', this.camera, 'Camera off', 'Camera on'));
+    this.mute.addEventListener('click', () => this.toggle('audio', this.mute, 'vp_mute', 'vp_unmute'));
+    this.camera.addEventListener('click', () => this.toggle('video', this.camera, 'vp_cameraOff', 'vp_cameraOn'));
     this.pip.addEventListener('click', () => this.togglePictureInPicture());
     this.hangup.addEventListener('click', () => this.send({ type: this.guest ? 'leave' : 'hangup', contactId: this.contactId }));
     this.acceptedAt = performance.now();
@@ -71,19 +73,21 @@ class VideoPanel {
   inviteForm() {
     const form = element('form', { class: 'video-invite' });
     const id = `invite-${this.contactId}`;
-    const kindLabel = element('label', { for: `${id}-kind` }, 'Invite');
+    const kindLabel = element('label', { for: `${id}-kind`, 'data-i18n': 'vp_invite' }, I.t('vp_invite'));
     const kind = element('select', { id: `${id}-kind`, name: 'kind', class: 'video-invite-kind' });
-    for (const [value, text] of INVITEES) kind.append(new Option(text, value));
-    const label = element('label', { for: id }, INVITEE_LABELS.agent);
+    for (const [value, key] of INVITEES) kind.append(element('option', { value, 'data-i18n': key }, I.t(key)));
+    const label = element('label', { for: id, 'data-i18n': INVITEE_LABELS.agent }, I.t(INVITEE_LABELS.agent));
     this.inviteAgent = element('input', { id, name: 'agent', autocomplete: 'off', size: '18' });
     kind.addEventListener('change', () => {
-      label.textContent = INVITEE_LABELS[kind.value];
+      label.dataset.i18n = INVITEE_LABELS[kind.value];
+      label.textContent = I.t(INVITEE_LABELS[kind.value]);
       this.inviteAgent.name = kind.value;
       this.inviteAgent.value = kind.value === 'queue' ? 'sign-language-video' : '';
     });
-    const invite = element('button', { type: 'submit', class: 'secondary video-invite-agent' }, 'Invite');
-    const link = element('button', { type: 'button', class: 'secondary video-invite-link' }, 'Make a link for a hearing party');
-    this.linkLabel = element('label', { for: `${id}-link`, hidden: '' }, 'One-time link (send it to the hearing party)');
+    const invite = element('button', { type: 'submit', class: 'secondary video-invite-agent', 'data-i18n': 'vp_invite' }, I.t('vp_invite'));
+    const link = element('button', { type: 'button', class: 'secondary video-invite-link', 'data-i18n': 'vp_makeLink' },
+      I.t('vp_makeLink'));
+    this.linkLabel = element('label', { for: `${id}-link`, hidden: '', 'data-i18n': 'vp_linkLabel' }, I.t('vp_linkLabel'));
     this.linkOut = element('input', { id: `${id}-link`, class: 'video-link', readonly: '', hidden: '' });
     form.append(kindLabel, kind, label, this.inviteAgent, invite, link, this.linkLabel, this.linkOut);
     form.addEventListener('submit', (e) => {
@@ -105,7 +109,7 @@ class VideoPanel {
     this.socket.addEventListener('close', () => {
       if (this.ended) return;
       if (this.guest) { this.end(); return; } // a third party who drops has left; the host invites again
-      this.status.textContent = 'Connection lost. Reconnecting…';
+      this.status.textContent = I.t('vp_reconnecting');
       setTimeout(() => this.connect(), 1000);
     });
   }
@@ -127,16 +131,16 @@ class VideoPanel {
     else if (frame.type === 'answer' || frame.type === 'candidate') this.later(() => this.peers[from]?.apply(frame));
     else if (frame.type === 'text') this.addText(from, frame.body);
     else if (frame.type === 'invited') this.invited(frame);
-    else if (frame.type === 'peer-joined') this.status.textContent = 'A third party is joining the call…';
+    else if (frame.type === 'peer-joined') this.status.textContent = I.t('vp_peerJoining');
     else if (frame.type === 'peer-left') this.peerLeft(frame.party ?? 'citizen');
-    else if (frame.type === 'peer-back') this.status.textContent = 'The citizen is back; reconnecting the media…';
+    else if (frame.type === 'peer-back') this.status.textContent = I.t('vp_peerBack');
     else if (frame.type === 'ended') this.end();
     else if (frame.type === 'error' && frame.error === 'forbidden' && !this.media) this.remove();
-    else if (frame.type === 'error') this.status.textContent = `Not done: ${frame.message}`;
+    else if (frame.type === 'error') this.status.textContent = I.fill('vp_notDone', { why: frame.message });
   }
 
   joined(frame) {
-    this.status.textContent = 'Connecting the media…';
+    this.status.textContent = I.t('vp_connectingMedia');
     if (!this.started) (frame.texts ?? []).forEach((t) => this.addText('citizen', t));
     this.started = true;
     this.iceServers = frame.iceServers ?? [];
@@ -146,7 +150,7 @@ class VideoPanel {
     if (!this.media) {
       this.media = navigator.mediaDevices.getUserMedia(this.video ? { video: true, audio: true } : { audio: true });
       this.media.then((m) => { this.self.srcObject = m; }).catch(() => {
-        this.status.textContent = 'The camera or microphone is not available to this page.';
+        this.status.textContent = I.t('vp_noDevice');
       });
     }
   }
@@ -157,7 +161,7 @@ class VideoPanel {
     const media = await this.media;
     const peer = new CallPeer(this.contactId, (f) => this.send(f), (stream) => {
       this.tile(party).srcObject = stream;
-      this.status.textContent = 'Connected.';
+      this.status.textContent = I.t('vp_connected');
     }, this.iceServers, this.iceTransportPolicy, this.guest || party !== 'citizen' ? party : null);
     peer.addStream(media);
     this.peers[party] = peer;
@@ -181,8 +185,8 @@ class VideoPanel {
   tile(party) {
     if (!this.tiles[party]) {
       const figure = element('figure', { class: `video-tile video-${party}` });
-      const video = element('video', { class: 'video-remote', autoplay: '', playsinline: '', 'aria-label': NAMES[party] });
-      figure.append(video, element('figcaption', {}, NAMES[party]));
+      const video = element('video', { class: 'video-remote', autoplay: '', playsinline: '', 'aria-label': I.t(NAMES[party]) });
+      figure.append(video, element('figcaption', { 'data-i18n': NAMES[party] }, I.t(NAMES[party])));
       this.views.insertBefore(figure, this.self);
       this.tiles[party] = { figure, video };
     }
@@ -195,10 +199,10 @@ class VideoPanel {
       delete this.peers[party];
       this.tiles[party]?.figure.remove();
       delete this.tiles[party];
-      this.status.textContent = 'The third party left the call.';
+      this.status.textContent = I.t('vp_guestLeft');
     } else if (party === 'citizen') {
-      this.status.textContent = 'The citizen\'s connection dropped; waiting for them to come back…';
-    } else this.status.textContent = 'The operator\'s connection dropped; waiting for them to come back…';
+      this.status.textContent = I.t('vp_citizenDropped');
+    } else this.status.textContent = I.t('vp_operatorDropped');
   }
 
   invited(frame) {
@@ -206,12 +210,12 @@ class VideoPanel {
       this.linkOut.value = new URL(`/call/?join=${encodeURIComponent(frame.link)}`, location.origin).href;
       this.linkOut.hidden = false;
       this.linkLabel.hidden = false;
-      this.status.textContent = 'Link ready: it works once, for this call.';
+      this.status.textContent = I.t('vp_linkReady');
     } else if (frame.department) {
-      this.status.textContent = `Invited the staff of ${frame.department}; waiting for one of them to join…`;
+      this.status.textContent = I.fill('vp_invitedDepartment', { department: frame.department });
     } else if (frame.queue) {
-      this.status.textContent = `Invited ${frame.agent} of ${frame.queue}; waiting for them to join…`;
-    } else this.status.textContent = `Invited ${frame.agent}; waiting for them to join…`;
+      this.status.textContent = I.fill('vp_invitedQueue', { agent: frame.agent, queue: frame.queue });
+    } else this.status.textContent = I.fill('vp_invitedAgent', { agent: frame.agent });
   }
 
   /** Notes the time from accept to the first decoded remote frame (checked every 50 ms until then, video only). */
@@ -236,8 +240,8 @@ class VideoPanel {
     const loss = total ? (100 * q.packetsLost) / total : 0;
     const kbps = this.last ? Math.max(0, Math.round((8 * (q.bytesReceived - this.last.bytes)) / (now - this.last.at))) : null;
     this.last = { bytes: q.bytesReceived, at: now };
-    this.quality.textContent = `Round trip ${q.rttMs ?? '—'} ms · loss ${loss.toFixed(1)} % · ${Math.round(q.fps ?? 0)} frames/s`
-      + (q.route === 'relay' ? ' · relayed by TURN' : '');
+    this.quality.textContent = I.fill('vp_quality', { rtt: q.rttMs ?? '—', loss: loss.toFixed(1), fps: Math.round(q.fps ?? 0) })
+      + (q.route === 'relay' ? I.t('vp_relayed') : '');
     const firstReport = this.firstFrameMs !== undefined && !this.reportedFirst;
     if (firstReport) this.reportedFirst = true;
     if (firstReport || ++this.ticks % REPORT_EVERY === 0) {
@@ -251,7 +255,7 @@ class VideoPanel {
     const pressed = button.getAttribute('aria-pressed') !== 'true';
     this.media?.then((m) => m.getTracks().filter((t) => t.kind === kind).forEach((t) => { t.enabled = !pressed; }));
     button.setAttribute('aria-pressed', String(pressed));
-    button.textContent = pressed ? off : on;
+    button.textContent = I.t(pressed ? off : on);
   }
 
   /** Floats the citizen's video (or the first party's) above other windows, or brings it back. */
@@ -267,13 +271,13 @@ class VideoPanel {
       }
       this.pip.setAttribute('aria-pressed', String(Boolean(document.pictureInPictureElement)));
     } catch (e) {
-      this.status.textContent = 'Picture in picture is not available here.';
+      this.status.textContent = I.t('vp_noPip');
     }
   }
 
   addText(from, body) {
     const li = element('li');
-    li.append(element('strong', {}, `${NAMES[from] ?? from}: `), document.createTextNode(body));
+    li.append(element('strong', {}, `${NAMES[from] ? I.t(NAMES[from]) : from}: `), document.createTextNode(body));
     this.texts.append(li);
   }
 
@@ -284,7 +288,7 @@ class VideoPanel {
     this.media?.then((m) => m.getTracks().forEach((t) => t.stop())).catch(() => {});
     if (document.pictureInPictureElement) document.exitPictureInPicture().catch(() => {});
     this.socket?.close();
-    this.status.textContent = this.guest ? 'You have left the call.' : 'The call has ended.';
+    this.status.textContent = I.t(this.guest ? 'vp_youLeft' : 'vp_ended');
     for (const b of [this.mute, this.camera, this.pip, this.hangup]) b.disabled = true;
   }
 

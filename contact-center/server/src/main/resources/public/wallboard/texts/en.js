@@ -1,5 +1,5 @@
 // The wallboard family's English texts.
-(window.WallboardTexts = window.WallboardTexts || {}).en = {
+(window.PageTexts = window.PageTexts || {}).en = {
   title: 'OneNumber live wallboard', offline: 'offline', online: 'live', tv: 'TV mode', staffing: 'Staffing',
   login: 'Supervisor login', username: 'User', password: 'Password', signin: 'Sign in',
   loginFailed: 'Login failed: a supervisor account is required', sl: 'Service level', target: 'target', waiting: 'Waiting',

@@ -1,5 +1,5 @@
 // The wallboard family's Japanese texts; terms as /chat/'s catalogue (オペレーター for an operator).
-(window.WallboardTexts = window.WallboardTexts || {}).ja = {
+(window.PageTexts = window.PageTexts || {}).ja = {
   title: 'OneNumber リアルタイム状況', offline: '未接続', online: 'リアルタイム', tv: 'TVモード', staffing: '要員計算',
   login: 'スーパーバイザーのログイン', username: 'ユーザーID', password: 'パスワード', signin: 'ログイン',
   loginFailed: 'ログイン失敗：スーパーバイザーのアカウントが必要です', sl: 'サービスレベル', target: '目標', waiting: '待ち呼',

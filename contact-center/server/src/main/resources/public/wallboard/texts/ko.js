@@ -1,5 +1,5 @@
 // The wallboard family's Korean texts (the reference catalogue: every other language has its keys).
-(window.WallboardTexts = window.WallboardTexts || {}).ko = {
+(window.PageTexts = window.PageTexts || {}).ko = {
   title: '120 다산콜 실시간 현황', offline: '연결 안 됨', online: '실시간', tv: 'TV 모드', staffing: '인력 산정',
   login: '감독자 로그인', username: '아이디', password: '비밀번호', signin: '로그인',
   loginFailed: '로그인 실패: 감독자 계정이 필요합니다', sl: '서비스 레벨', target: '목표', waiting: '대기 호',

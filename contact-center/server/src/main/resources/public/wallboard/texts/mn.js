@@ -1,5 +1,5 @@
 // The wallboard family's Mongolian (Cyrillic) texts; terms as /chat/'s catalogue (ажилтан for an operator).
-(window.WallboardTexts = window.WallboardTexts || {}).mn = {
+(window.PageTexts = window.PageTexts || {}).mn = {
   title: 'OneNumber шууд хяналтын самбар', offline: 'холболтгүй', online: 'шууд', tv: 'ТВ горим', staffing: 'Хүн хүчний тооцоо',
   login: 'Хянагчийн нэвтрэлт', username: 'Нэвтрэх нэр', password: 'Нууц үг', signin: 'Нэвтрэх',
   loginFailed: 'Нэвтэрч чадсангүй: хянагчийн эрх шаардлагатай', sl: 'Үйлчилгээний түвшин', target: 'зорилт', waiting: 'Хүлээж буй',

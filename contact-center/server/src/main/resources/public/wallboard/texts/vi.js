@@ -1,5 +1,5 @@
 // The wallboard family's Vietnamese texts; terms as /chat/'s catalogue (nhân viên for an operator).
-(window.WallboardTexts = window.WallboardTexts || {}).vi = {
+(window.PageTexts = window.PageTexts || {}).vi = {
   title: 'OneNumber – bảng theo dõi trực tiếp', offline: 'mất kết nối', online: 'trực tiếp', tv: 'Chế độ TV', staffing: 'Tính nhân sự',
   login: 'Đăng nhập giám sát viên', username: 'Tên đăng nhập', password: 'Mật khẩu', signin: 'Đăng nhập',
   loginFailed: 'Đăng nhập thất bại: cần tài khoản giám sát viên', sl: 'Mức dịch vụ', target: 'mục tiêu', waiting: 'Đang chờ',

@@ -1,5 +1,5 @@
 // The wallboard family's Chinese (simplified) texts; terms as /chat/'s catalogue (客服 for an operator).
-(window.WallboardTexts = window.WallboardTexts || {}).zh = {
+(window.PageTexts = window.PageTexts || {}).zh = {
   title: 'OneNumber 实时监控大屏', offline: '未连接', online: '实时', tv: '电视模式', staffing: '人力测算',
   login: '主管登录', username: '用户名', password: '密码', signin: '登录',
   loginFailed: '登录失败：需要主管账号', sl: '服务水平', target: '目标', waiting: '排队中',

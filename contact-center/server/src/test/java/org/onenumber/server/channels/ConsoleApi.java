@@ -110,8 +110,17 @@ final class ConsoleApi {
 
   /** Sets a queue's wrap-up time (admin API), keeping the rest of its configuration. */
   void wrapUpSeconds(String queue, long seconds) {
+    configure(queue, "wrapUpSeconds", seconds);
+  }
+
+  /** Sets how long a queue's offer rings before it counts as missed (admin API). */
+  void offerTimeoutSeconds(String queue, long seconds) {
+    configure(queue, "offerTimeoutSeconds", seconds);
+  }
+
+  private void configure(String queue, String field, Object value) {
     Map<String, Object> config = new HashMap<>(get("/api/v1/admin/queues/" + queue, "admin"));
-    config.put("wrapUpSeconds", seconds);
+    config.put(field, value);
     server.client().toBlocking().retrieve(HttpRequest.PUT("/api/v1/admin/queues/" + queue, config)
         .bearerAuth(token("admin")), Map.class);
   }

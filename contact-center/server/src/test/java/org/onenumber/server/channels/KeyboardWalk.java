@@ -10,14 +10,16 @@ import org.openqa.selenium.interactions.Actions;
  * Walks a page with the Tab key only, as a keyboard user does: from the top (a focus point put before
  * everything, taken away after), one real key press at a time, until every tab stop had its turn. A tab stop is a shown control or region whose tabIndex is 0
  * or more (links, buttons, selects, fields, {@code tabindex=0} regions; one radio of a group, the
- * selected tab of a roving tablist); what the walk never focused is what a keyboard cannot reach.
+ * selected tab of a roving tablist; not the content of a closed {@code <details>}); what the walk never focused is what a keyboard cannot reach.
  */
 final class KeyboardWalk {
 
   private static final String MARK = "document.querySelectorAll('[data-kb]').forEach(e => { delete e.dataset.kb; });"
       + "const stops = [...document.querySelectorAll("
       + "'a[href], button, select, input, textarea, [tabindex]')].filter(e => e.tabIndex >= 0 && !e.disabled"
-      + " && e.getClientRects().length > 0 && !(e.type === 'radio' && !e.checked));"
+      + " && e.getClientRects().length > 0 && !(e.type === 'radio' && !e.checked)"
+      // A closed <details> keeps its content's boxes in Chromium (content-visibility) but no focus: not a stop.
+      + " && !(e.closest('details:not([open])') && !e.closest('summary')));"
       + "stops.forEach((e, i) => { e.dataset.kb = String(i); });"
       + "window.kbSeen = new Set();"
       + "document.addEventListener('focusin', ev => { if (ev.target.dataset && ev.target.dataset.kb) window.kbSeen.add(ev.target.dataset.kb); });"

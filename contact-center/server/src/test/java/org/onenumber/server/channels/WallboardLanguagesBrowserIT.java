@@ -2,6 +2,9 @@ package org.onenumber.server.channels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.onenumber.server.channels.StaffPageLanguage.LANGUAGES;
+import static org.onenumber.server.channels.StaffPageLanguage.speaks;
+import static org.onenumber.server.channels.StaffPageLanguage.t;
 
 import java.util.List;
 import java.util.Map;
@@ -28,7 +31,6 @@ import org.openqa.selenium.support.ui.Select;
  */
 class WallboardLanguagesBrowserIT {
 
-  private static final List<String> LANGUAGES = List.of("ko", "en", "zh", "ja", "vi", "mn");
   private static final List<String> PAGES = List.of("staffing", "hotspots", "reform", "quality", "macros",
       "accounts", "members", "campaigns", "welfare", "happy-calls", "monitor");
 
@@ -44,11 +46,10 @@ class WallboardLanguagesBrowserIT {
 
   @Test
   void theWallboardAndItsPagesSpeakSixLanguagesByKeyboardWithoutViolations() {
-    ChromeDriver driver = browsers.open();
-    driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
-        "window.pageErrors = []; addEventListener('error', e => pageErrors.push(String(e.message)));"));
+    ChromeDriver driver = StaffPageLanguage.recordingErrors(browsers);
     ConsolePage page = new ConsolePage(driver, server.uri()).signInOnWallboard("sv-01");
-    assertEquals("[]", driver.executeScript("return JSON.stringify(I18N.gaps())"), "keys some language lacks");
+    assertEquals(List.of("/wallboard/texts/en.js"), StaffPageLanguage.cataloguesLoaded(driver), "one catalogue, the chosen language's");
+    assertEquals("[]", StaffPageLanguage.gaps(driver), "keys some language lacks");
 
     try {
       page.until(d -> !Browsers.texts(driver, ROW).isEmpty());
@@ -84,17 +85,5 @@ class WallboardLanguagesBrowserIT {
       assertEquals(List.of(), KeyboardWalk.tab(driver).get("unreached"), name + " controls Tab does not reach, " + language);
       speaks(driver, language, name + " after rendering");
     }
-  }
-
-  /** The page is in {@code language}: html lang, the selector, and no text asked for a key the language lacks. */
-  private static void speaks(ChromeDriver driver, String language, String name) {
-    assertEquals(language, driver.findElement(By.tagName("html")).getDomAttribute("lang"), name);
-    assertEquals(language, new Select(driver.findElement(By.id("lang"))).getFirstSelectedOption().getDomAttribute("value"), name);
-    assertEquals("[]", driver.executeScript("return JSON.stringify(I18N.missing())"), name + " in " + language);
-    assertEquals("[]", driver.executeScript("return JSON.stringify(window.pageErrors)"), name + " script errors, " + language);
-  }
-
-  private static String t(ChromeDriver driver, String key) {
-    return (String) driver.executeScript("return I18N.t(arguments[0])", key);
   }
 }
