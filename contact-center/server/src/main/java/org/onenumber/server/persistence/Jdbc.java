@@ -58,13 +58,14 @@ public final class Jdbc implements Transactions {
    * The server's instance: first makes commits durable on {@code dataSource} ({@link DurableCommits}).
    *
    * @param h2WriteDelayMillis {@code onenumber.durability.h2-write-delay-ms}, 0 unless benchmarking the old behaviour
-   * @param h2RetentionMillis {@code onenumber.durability.h2-retention-ms}: H2's RETENTION_TIME (the file's growth, issue 17)
+   * @param h2RetentionMillis {@code onenumber.durability.h2-retention-ms}: H2's RETENTION_TIME; negative (the
+   *     default) keeps H2's own 45 s, which a SIGKILL does not turn into lost commits ({@link DurableCommits})
    * @param h2SingleWriter {@code onenumber.durability.h2-single-writer}: one writing transaction at a time on an H2
    *     file (true; false only to show the torn commit, {@link H2SingleWriter})
    */
   @jakarta.inject.Inject
   public Jdbc(DataSource dataSource, @io.micronaut.context.annotation.Value("${onenumber.durability.h2-write-delay-ms:0}")
-      int h2WriteDelayMillis, @io.micronaut.context.annotation.Value("${onenumber.durability.h2-retention-ms:0}")
+      int h2WriteDelayMillis, @io.micronaut.context.annotation.Value("${onenumber.durability.h2-retention-ms:-1}")
       int h2RetentionMillis, @io.micronaut.context.annotation.Value("${onenumber.durability.h2-single-writer:true}")
       boolean h2SingleWriter) {
     this(dataSource, h2SingleWriter ? H2SingleWriter.forUrl(urlOf(dataSource), H2_WRITER_PATIENCE_MILLIS)

@@ -2,6 +2,7 @@ package org.onenumber.server.faults;
 
 import io.micronaut.json.JsonMapper;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -38,14 +39,21 @@ public final class H2KillLoopWriter {
 
   public static void main(String[] args) throws Exception {
     JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL(url(Path.of(args[0])));
+    Path dir = Path.of(args[0]);
+    boolean fresh = !java.nio.file.Files.exists(dir.resolve("db/onenumber.mv.db"));
+    h2.setURL(url(dir));
     h2.setUser("sa");
-    Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
+    // held open for the JVM's life, as the server's pool holds its connections: H2 closes a database whose last
+    // connection closed, and reopens it for the next
+    Connection open = h2.getConnection();
+    if (fresh) { // migrated once per file: Flyway's validation costs seconds at every start on a loaded machine
+      Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
+    }
     AtomicLong next = new AtomicLong(Long.parseLong(args[1]));
     int threads = Integer.parseInt(args[2]);
     Jdbc jdbc = new Jdbc(h2, 0, Integer.parseInt(args[3]), Boolean.parseBoolean(args[4]));
     JdbcContactJournal journal = new JdbcContactJournal(jdbc, JsonMapper.createDefault());
-    System.out.println("ready");
+    System.out.println("ready " + open.getMetaData().getURL().length());
     for (int t = 0; t < threads; t++) {
       Thread writer = new Thread(() -> {
         while (true) {
