@@ -30,9 +30,8 @@ import org.slf4j.LoggerFactory;
  *       writer, the one that would rewrite and free old chunks, does not run: a superseded chunk's
  *       space is reused once it is older than the retention time, so the live file grows (issue 17;
  *       a clean stop compacts it, {@link H2FileHousekeeper}). Sessions 11–17 set 0 (reuse at once)
- *       against that growth; session 18's kill loop ({@code H2KillLoopFaults}) showed that 0 loses
- *       acknowledged commits after a SIGKILL (H2 reopens an older chunk chain whose pages were
- *       overwritten) and can leave the file unopenable, which H2's 45 s did not.
+ *       against that growth; in session 18's crash loops ({@code H2KillLoopFaults}) 0 lost
+ *       acknowledged commits even with one writer at a time ({@link H2SingleWriter}), H2's 45 s did not.
  *   <li>An in-memory H2 (tests) or another database is left alone.
  * </ol>
  */
