@@ -24,23 +24,24 @@ import org.slf4j.LoggerFactory;
  *       flushed. {@code off} or {@code local} (a server, database or role default) is refused at
  *       start rather than turning acknowledgements into promises; {@code application-postgres.yml}
  *       also asks for {@code on} in the connection options.
- *   <li><b>H2's old chunks</b>: {@code SET RETENTION_TIME} (0 here: reuse a dead chunk at once; H2's own 45,000 ms).
- *       With {@code WRITE_DELAY 0} every commit appends a chunk of 20–30 KB (the changed B-tree
- *       pages), and H2 2.x's background writer, the one that would rewrite and free old chunks,
- *       does not run at all. A superseded chunk's space is then only reused once it is older than
- *       the retention time: at hundreds of commits a second, 45 s of chunks are hundreds of MB and
- *       the file grew to 1.75 GB over a city day (issue 17). The retention only guards against a
- *       power loss that reorders unflushed writes (MVStore has no fsync per commit, so that case
- *       was never covered: with 0 such a loss may leave the file unreadable, not just short); a
- *       killed process loses nothing either way ({@code CrashSafetyIT}).
+ *   <li><b>H2's old chunks</b>: {@code SET RETENTION_TIME} only when {@code
+ *       onenumber.durability.h2-retention-ms} is 0 or more; by default H2 keeps its own 45,000 ms.
+ *       With {@code WRITE_DELAY 0} every commit appends a chunk of 20–30 KB and H2 2.x's background
+ *       writer, the one that would rewrite and free old chunks, does not run: a superseded chunk's
+ *       space is reused once it is older than the retention time, so the live file grows (issue 17;
+ *       a clean stop compacts it, {@link H2FileHousekeeper}). Sessions 11–17 set 0 (reuse at once)
+ *       against that growth; in session 18's crash loops ({@code H2KillLoopFaults}) 0 lost
+ *       acknowledged commits even with one writer at a time ({@link H2SingleWriter}), H2's 45 s did not.
  *   <li>An in-memory H2 (tests) or another database is left alone.
  * </ol>
  */
 final class DurableCommits {
 
   static final String H2 = "SET WRITE_DELAY 0";
-  /** The server's H2 RETENTION_TIME ({@code onenumber.durability.h2-retention-ms}); H2's own is 45,000. */
-  static final int H2_RETENTION_MS = 0;
+  /** The server's H2 RETENTION_TIME ({@code onenumber.durability.h2-retention-ms}): negative, H2's own 45,000 ms. */
+  static final int H2_RETENTION_MS = -1;
+  /** RETENTION_TIME 0, the server's before session 18: a dead chunk reused at once (the growth tests measure it). */
+  static final int H2_REUSE_AT_ONCE_MS = 0;
   private static final Logger LOG = LoggerFactory.getLogger(DurableCommits.class);
 
   private final int h2WriteDelayMillis;

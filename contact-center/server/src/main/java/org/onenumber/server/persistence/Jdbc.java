@@ -39,22 +39,55 @@ public final class Jdbc implements Transactions {
   /** The pool the calling thread takes its connections from, when not {@link #dataSource} ({@link #onPool}). */
   private final ThreadLocal<DataSource> pool = new ThreadLocal<>();
 
+  /** When a transaction waits for another's commit on H2 longer than this, it goes on beside it ({@link H2SingleWriter}). */
+  static final long H2_WRITER_PATIENCE_MILLIS = 10_000;
+
+  /** One writing transaction at a time on an H2 file ({@link H2SingleWriter}); none elsewhere. */
+  private final H2SingleWriter writer;
+
   public Jdbc(DataSource dataSource) {
+    this(dataSource, H2SingleWriter.NONE);
+  }
+
+  Jdbc(DataSource dataSource, H2SingleWriter writer) {
     this.dataSource = dataSource;
+    this.writer = writer;
   }
 
   /**
    * The server's instance: first makes commits durable on {@code dataSource} ({@link DurableCommits}).
    *
    * @param h2WriteDelayMillis {@code onenumber.durability.h2-write-delay-ms}, 0 unless benchmarking the old behaviour
-   * @param h2RetentionMillis {@code onenumber.durability.h2-retention-ms}: H2's RETENTION_TIME (the file's growth, issue 17)
+   * @param h2RetentionMillis {@code onenumber.durability.h2-retention-ms}: H2's RETENTION_TIME; negative (the
+   *     default) keeps H2's own 45 s, which a SIGKILL does not turn into lost commits ({@link DurableCommits})
+   * @param h2SingleWriter {@code onenumber.durability.h2-single-writer}: one writing transaction at a time on an H2
+   *     file (true; false only to show the torn commit, {@link H2SingleWriter})
    */
   @jakarta.inject.Inject
   public Jdbc(DataSource dataSource, @io.micronaut.context.annotation.Value("${onenumber.durability.h2-write-delay-ms:0}")
-      int h2WriteDelayMillis, @io.micronaut.context.annotation.Value("${onenumber.durability.h2-retention-ms:0}")
-      int h2RetentionMillis) {
-    this(dataSource);
+      int h2WriteDelayMillis, @io.micronaut.context.annotation.Value("${onenumber.durability.h2-retention-ms:-1}")
+      int h2RetentionMillis, @io.micronaut.context.annotation.Value("${onenumber.durability.h2-single-writer:true}")
+      boolean h2SingleWriter) {
+    this(dataSource, h2SingleWriter ? H2SingleWriter.forUrl(urlOf(dataSource), H2_WRITER_PATIENCE_MILLIS)
+        : H2SingleWriter.NONE);
     new DurableCommits(h2WriteDelayMillis, h2RetentionMillis).apply(dataSource);
+    if (writer.active()) {
+      org.slf4j.LoggerFactory.getLogger(Jdbc.class).info("H2: one writing transaction at a time (a chunk never holds"
+          + " half of another's commit)");
+    }
+  }
+
+  private static String urlOf(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.getMetaData().getURL();
+    } catch (SQLException e) {
+      return null;
+    }
+  }
+
+  /** H2 writes that waited past {@link #H2_WRITER_PATIENCE_MILLIS} and went on beside another transaction. */
+  public long h2WritesPastTheSingleWriter() {
+    return writer.timedOut();
   }
 
   /** Reads one row into a value. */
@@ -119,6 +152,7 @@ public final class Jdbc implements Transactions {
         connection.rollback();
         throw e;
       } finally {
+        writer.leave();
         current.remove();
         committed.remove();
         connection.setAutoCommit(true);
@@ -213,7 +247,7 @@ public final class Jdbc implements Transactions {
 
   /** Executes an insert, update or delete; returns the number of rows changed. */
   public int update(String sql, Object... args) {
-    return run(c -> {
+    return write(c -> {
       try (PreparedStatement statement = prepare(c, sql, args)) {
         return statement.executeUpdate();
       }
@@ -232,7 +266,7 @@ public final class Jdbc implements Transactions {
     if (argLists.size() == 1) {
       return new int[] {update(sql, argLists.get(0))};
     }
-    return run(c -> {
+    return write(c -> {
       try (PreparedStatement statement = prepare(c, sql)) {
         for (Object[] args : argLists) {
           bind(statement, args);
@@ -246,7 +280,7 @@ public final class Jdbc implements Transactions {
   }
 
   public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
-    return run(c -> {
+    ConnectionWork<List<T>> read = c -> {
       try (PreparedStatement statement = prepare(c, sql, args); ResultSet rows = statement.executeQuery()) {
         List<T> result = new ArrayList<>();
         while (rows.next()) {
@@ -254,11 +288,29 @@ public final class Jdbc implements Transactions {
         }
         return result;
       }
-    });
+    };
+    // SELECT ... FOR UPDATE writes H2's row locks into the table's map: a write for the single writer
+    return sql.toLowerCase(java.util.Locale.ROOT).contains(" for update") ? write(read) : run(read);
   }
 
   public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... args) {
     return query(sql, mapper, args).stream().findFirst();
+  }
+
+  /**
+   * Runs a write: on an H2 file first takes the single writer ({@link H2SingleWriter}), held until the
+   * calling thread's transaction ends, or until this statement's own commit outside one.
+   */
+  private <T> T write(ConnectionWork<T> work) {
+    writer.enter();
+    if (current.get() != null) {
+      return run(work);
+    }
+    try {
+      return run(work);
+    } finally {
+      writer.leave();
+    }
   }
 
   <T> T run(ConnectionWork<T> work) {
