@@ -290,7 +290,8 @@ public final class Jdbc implements Transactions {
       }
     };
     // SELECT ... FOR UPDATE writes H2's row locks into the table's map: a write for the single writer
-    return sql.toLowerCase(java.util.Locale.ROOT).contains(" for update") ? write(read) : run(read);
+    // (only looked for when there is one: not a lower-cased copy of every query on PostgreSQL)
+    return writer.active() && sql.toLowerCase(java.util.Locale.ROOT).contains(" for update") ? write(read) : run(read);
   }
 
   public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... args) {
