@@ -5,7 +5,8 @@
 // no byte for SILENT_BEATS heartbeats (a proxy or a network that dropped it without closing) is
 // given up and opened again. onState(state, status), if given, hears 'live' (open), 'silent' (no
 // byte for three heartbeats: reconnecting), 'reconnecting' (cut or refused), 'denied' (401/403, with
-// the status; no retry). CaseAlerts: /api/v1/case-alerts/stream,
+// the status; no retry). A stream is let go when its page is hidden (pagehide) and opened again if the
+// page comes back from the back/forward cache. CaseAlerts: /api/v1/case-alerts/stream,
 // onAlert({caseId, department, status, at}) per case as it goes overdue (the department portal: staff
 // their department's; the wallboard: supervisors every department's), onCallInvite({contactId,
 // from, fromName, mode, at}) when an operator invites the department's staff into a call, and
@@ -67,8 +68,15 @@ window.ServerEvents = {
         }
       }
     }
+    // A page left for another (a reload in another language, a link) may stay alive in the browser's
+    // back/forward cache with its streams open: at six connections per host (HTTP/1.1) the next page's
+    // last streams then waited until those closed (the board's partitions panel ~45 s). Hidden, the
+    // page lets its stream go; shown again from that cache, the loop opens it anew (as after a cut).
+    const release = () => { if (abort) abort.abort(); };
+    window.addEventListener('pagehide', release);
     run();
-    return { close() { closed = true; clearInterval(watchdog); if (abort) abort.abort(); } };
+    return { close() { closed = true; clearInterval(watchdog); window.removeEventListener('pagehide', release);
+      if (abort) abort.abort(); } };
   }
 };
 window.CaseAlerts = {

@@ -192,6 +192,42 @@ class WallboardBrowserIT implements TestPropertyProvider {
   }
 
   /**
+   * A supervisor reloads the board: its four event streams (figures, case alerts, issue alerts,
+   * routing partitions) are all live again within seconds. Before session 19 the partitions panel
+   * of a reloaded board could wait about 45 s for its first frame.
+   */
+  @Test
+  void aReloadedBoardHasEveryStreamBackWithinSeconds() throws Exception {
+    browser.get(server.getURL() + "/wallboard/index.html?lang=en");
+    if (browser.findElement(By.id("login")).isDisplayed()) {
+      browser.findElement(By.id("username")).sendKeys("sv-01");
+      browser.findElement(By.id("password")).sendKeys("demo1234");
+      browser.findElement(By.id("login-button")).click();
+    }
+    waitFor("partitions frame", () -> partitionFrames() > 0);
+    try {
+      // a reload, another language (a new page: the old one may stay in the back/forward cache), back
+      for (String lang : List.of("en", "ko", "en")) {
+        long started = System.nanoTime();
+        browser.get(server.getURL() + "/wallboard/index.html?lang=" + lang);
+        waitFor("board and partitions live in " + lang, () -> partitionFrames() > 0
+            && "online".equals(browser.findElement(By.id("connection")).getDomAttribute("data-i18n")));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("RESULT wallboard-reload lang=%s streams_back_s=%.2f%n", lang, seconds);
+        assertTrue(seconds < 10, "every stream back in " + seconds + " s");
+      }
+    } finally {
+      ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("sessionStorage.clear()"); // signed out
+      browser.get("about:blank");
+    }
+  }
+
+  /** How many partitions frames the page's panel got since it loaded. */
+  private int partitionFrames() {
+    return Integer.parseInt(browser.findElement(By.id("partitions-section")).getDomAttribute("data-frames"));
+  }
+
+  /**
    * The category tab, reached with the arrow key from the department tab: today's top categories
    * pushed in the frame (the trace's 30 citizens all said "불법 주정차", one category), 0 axe violations.
    */
