@@ -62,8 +62,12 @@ import org.onenumber.core.port.out.ContactJournal;
  * </ol>
  *
  * Routing's events come in through {@link #stateChanged} and {@link #queuePosition}. Calls live
- * in memory: a server restart ends the signalling of calls in progress (their contacts stay with
- * routing, which the operator closes as usual). Thread-safe.
+ * in the memory of their <em>home</em>, the node where the citizen started the call: in a cluster a
+ * frame about a call (it names the {@code contactId}) from a connection with no call here, for a call
+ * that is not here, is handed to its home ({@link CallsElsewhere}), which handles it as its own with a
+ * peer that answers back across the bus; so is that connection's close. A server restart ends the
+ * signalling of calls in progress (their contacts stay with routing, which the operator closes as
+ * usual). Thread-safe.
  */
 public final class CallSignalling {
 
@@ -72,12 +76,17 @@ public final class CallSignalling {
   private static final int MAX_TEXT = 2_000;
   private static final int REMEMBERED_POSITIONS = 1_024;
   private static final String OPERATOR_TIMER = "operator:";
+  /** The frames about one call (they name its {@code contactId}): relayed to its home when it is on another node. */
+  private static final Set<String> ABOUT_A_CALL =
+      Set.of("join", "offer", "answer", "candidate", "text", "hangup", "quality", "invite", "leave");
 
   private final Map<String, Call> byToken = new ConcurrentHashMap<>();
   private final Map<ContactId, Call> byContact = new ConcurrentHashMap<>();
   private final Map<String, Call> byCaller = new ConcurrentHashMap<>();
   private final Map<String, Call> byPeer = new ConcurrentHashMap<>();
   private final Map<String, Runnable> graceTimers = new ConcurrentHashMap<>();
+  /** This node's sockets whose frames went to a call on another node: the contact of the last one. */
+  private final Map<String, ContactId> relayedFor = new ConcurrentHashMap<>();
   private final Map<ContactId, Map<String, Object>> positions = new java.util.LinkedHashMap<>() {
     @Override
     protected boolean removeEldestEntry(Map.Entry<ContactId, Map<String, Object>> eldest) {
@@ -93,6 +102,19 @@ public final class CallSignalling {
   private final InstantSource clock;
   private final RandomGenerator random;
   private final CallGuests guests;
+  private final CallsElsewhere elsewhere;
+  /** What this node does, as a call's home, with the frames and closes other nodes hand it. */
+  private final CallsElsewhere.Home fromElsewhere = new CallsElsewhere.Home() {
+    @Override
+    public void frame(Map<String, Object> frame, CallPeer from, Optional<AgentId> signedIn, Optional<String> staffOf) {
+      handleHere(frame, from, signedIn, staffOf);
+    }
+
+    @Override
+    public void closed(CallPeer from) {
+      disconnectedHere(from);
+    }
+  };
 
   /**
    * How calls behave: the grace period for a citizen's lost connection, the ICE servers browsers get,
@@ -114,9 +136,18 @@ public final class CallSignalling {
     }
   }
 
+  /** One node alone ({@link CallsElsewhere#NONE}). */
   public CallSignalling(OpenContact open, CallRouting routing, ContactJournal journal, CallTimers timers,
       CallQualityStore quality, CallPartyJournal parties, Settings settings, InstantSource clock,
       RandomGenerator random) {
+    this(open, routing, journal, timers, quality, parties, settings, clock, random, CallsElsewhere.NONE);
+  }
+
+  /** {@code elsewhere}: the calls whose home is another node of the cluster. */
+  public CallSignalling(OpenContact open, CallRouting routing, ContactJournal journal, CallTimers timers,
+      CallQualityStore quality, CallPartyJournal parties, Settings settings, InstantSource clock,
+      RandomGenerator random, CallsElsewhere elsewhere) {
+    this.elsewhere = elsewhere;
     this.open = open;
     this.routing = routing;
     this.journal = journal;
@@ -139,6 +170,30 @@ public final class CallSignalling {
    * call their department is invited to.
    */
   public void handle(Map<String, Object> frame, CallPeer peer, Optional<AgentId> signedIn, Optional<String> staffOf) {
+    if (!relayedElsewhere(frame, peer, signedIn, staffOf)) {
+      handleHere(frame, peer, signedIn, staffOf);
+    }
+  }
+
+  /**
+   * A frame about a call whose home is another node, from a connection with no call here: handed to the
+   * home (which answers {@code peer} through the bus); false when the call is here or nowhere.
+   */
+  private boolean relayedElsewhere(Map<String, Object> frame, CallPeer peer, Optional<AgentId> signedIn,
+      Optional<String> staffOf) {
+    if (!ABOUT_A_CALL.contains(String.valueOf(frame.get("type"))) || byPeer.containsKey(peer.id())
+        || !(frame.get("contactId") instanceof String id) || id.isBlank() || id.length() > 64
+        || byContact.containsKey(new ContactId(id))) {
+      return false;
+    }
+    if (!elsewhere.relay(new ContactId(id), frame, peer, signedIn, staffOf)) {
+      return false;
+    }
+    relayedFor.put(peer.id(), new ContactId(id));
+    return true;
+  }
+
+  private void handleHere(Map<String, Object> frame, CallPeer peer, Optional<AgentId> signedIn, Optional<String> staffOf) {
     String type = String.valueOf(frame.get("type"));
     switch (type) {
       case "start" -> start(frame, peer);
@@ -181,6 +236,7 @@ public final class CallSignalling {
     byToken.put(call.token(), call);
     byContact.put(call.contact(), call);
     byCaller.put(caller, call);
+    elsewhere.home(call.contact(), fromElsewhere);
     attachCitizen(call, peer);
     peer.send(frame("waiting", call));
     Map<String, Object> position;
@@ -379,6 +435,15 @@ public final class CallSignalling {
 
   /** Case 6: {@code peer}'s connection closed. */
   public void disconnected(CallPeer peer) {
+    ContactId relayed = relayedFor.remove(peer.id());
+    if (relayed != null && !byPeer.containsKey(peer.id())) {
+      elsewhere.closed(relayed, peer);
+      return;
+    }
+    disconnectedHere(peer);
+  }
+
+  private void disconnectedHere(CallPeer peer) {
     Call call = byPeer.get(peer.id());
     if (call == null) {
       return;
@@ -483,6 +548,7 @@ public final class CallSignalling {
     call.toAll(frame("ended", call));
     byContact.remove(call.contact());
     byCaller.remove(call.caller(), call);
+    elsewhere.gone(call.contact());
     cancelTimer(call.token());
     cancelTimer(OPERATOR_TIMER + call.token());
   }
