@@ -2,6 +2,7 @@ package org.onenumber.channels.call;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.contact.ContactId;
 
@@ -29,6 +30,15 @@ public interface CallsElsewhere {
 
     @Override
     public void closed(ContactId contact, CallPeer from) {}
+
+    @Override
+    public void rehomed(ContactId contact) {}
+
+    @Override
+    public void onRehomed(Consumer<ContactId> listener) {}
+
+    @Override
+    public void rejoin(ContactId contact, CallPeer from, AgentId host) {}
   };
 
   /** What the home does with what another node hands it. */
@@ -39,6 +49,9 @@ public interface CallsElsewhere {
 
     /** {@code from}'s socket on another node closed. */
     void closed(CallPeer from);
+
+    /** {@code host}'s socket {@code from} on another node, joined to this call before it moved here, is back. */
+    void rejoin(ContactId contact, CallPeer from, AgentId host);
   }
 
   /** This node is the home of {@code contact}'s call from now on: other nodes' frames for it go to {@code handler}. */
@@ -57,4 +70,13 @@ public interface CallsElsewhere {
 
   /** {@code from}, whose frames for {@code contact} were relayed to its home, closed. */
   void closed(ContactId contact, CallPeer from);
+
+  /** This node rebuilt {@code contact}'s call (its citizen resumed here, its home gone): tells the other nodes. */
+  void rehomed(ContactId contact);
+
+  /** Calls {@code listener} (on a thread that may block) when another node rebuilt a call. */
+  void onRehomed(Consumer<ContactId> listener);
+
+  /** Hands {@code host}'s socket {@code from} (on this node) to the new home of {@code contact}'s call, without waiting. */
+  void rejoin(ContactId contact, CallPeer from, AgentId host);
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.random.RandomGenerator;
 import org.onenumber.channels.call.CallSignalling;
 import org.onenumber.channels.call.CallTimers;
+import org.onenumber.channels.call.CallTokens;
 import org.onenumber.channels.call.CallsElsewhere;
 import org.onenumber.channels.call.IceServers;
 import org.onenumber.core.port.in.OpenContact;
@@ -32,7 +33,8 @@ import org.onenumber.server.routing.RoutingHost;
  * go to {@link JdbcCallQuality}, a third party's joining and leaving to {@link JdbcCallPartyJournal},
  * invitations to the invited operator's console through {@link CallInvites} (to a department's
  * staff through {@link DepartmentCallInvites}); in a cluster a call's frames from sockets on other nodes
- * reach it through {@link ClusterCalls}. Settings: {@code onenumber.call.reconnect-grace} (default 30 s; a
+ * reach it through {@link ClusterCalls}, and its resume tokens are signed with a key derived from the JWT
+ * secret every node shares ({@link CallTokens}), so that a citizen can resume on any node. Settings: {@code onenumber.call.reconnect-grace} (default 30 s; a
  * Vert.x timer that hands over to the blocking executor), {@code onenumber.call.stun-urls} and
  * {@code turn-urls} (comma-separated; empty: host candidates only), {@code turn-secret} (coturn's
  * {@code static-auth-secret}; time-limited credentials per call), {@code turn-credential-ttl} and
@@ -46,7 +48,7 @@ final class CallFactory {
       JdbcCallQuality quality, JdbcCallPartyJournal parties, CallInvites invites, DepartmentCallInvites departments,
       Vertx vertx, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
       InstantSource clock, RandomGenerator random, CallSignalling.Settings settings, ServerTime time, JsonMapper json,
-      VertxEventPublisher events) {
+      VertxEventPublisher events, @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String jwtSecret) {
     CallTimers timers = (delay, task) -> {
       long id = vertx.setTimer(time.wallMillis(delay), t -> executor.execute(task));
       return () -> vertx.cancelTimer(id);
@@ -54,7 +56,9 @@ final class CallFactory {
     EngineCallRouting calls = new EngineCallRouting(routing, directory, invites, departments, journal, executor);
     CallsElsewhere elsewhere = vertx.isClustered() ? new ClusterCalls(vertx, json, executor, events.node())
         : CallsElsewhere.NONE;
-    return new CallSignalling(open, calls, journal, timers, quality, parties, settings, clock, random, elsewhere);
+    CallTokens tokens = vertx.isClustered() ? CallTokens.shared(jwtSecret, random) : CallTokens.ofThisProcess(random);
+    return new CallSignalling(open, calls, journal, timers, quality, parties, settings, clock, random, elsewhere,
+        tokens);
   }
 
   @Singleton

@@ -10,13 +10,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.onenumber.channels.call.CallPeer;
 import org.onenumber.channels.call.CallsElsewhere;
 import org.onenumber.core.agent.AgentId;
@@ -34,12 +37,16 @@ import org.slf4j.LoggerFactory;
  * own socket's would be (a refusal answered as an {@code error} frame), and is answered once handled, so
  * the sending socket's next frame follows it. What the home sends such a socket goes to {@value #PEERS}
  * {@code <nodeId>} (header {@code socket}, body the frame's JSON), which each node consumes and hands to
- * its socket. No home within {@link #ASK}: the frame is refused with {@code unavailable}. Thread-safe.
+ * its socket. No home within {@link #ASK}: the frame is refused with {@code unavailable}. A node that
+ * rebuilt a call whose home is gone (the citizen resumed there) publishes its contact id on {@value
+ * #REHOMED} (header {@code from}); the other nodes hand the operator's socket joined to it to the new
+ * home ({@code rejoin}). Thread-safe.
  */
 final class ClusterCalls implements CallsElsewhere {
 
   static final String HOME = "onenumber.call.home.";
   static final String PEERS = "onenumber.call.peers.";
+  static final String REHOMED = "onenumber.call.rehomed";
   private static final String SOCKET = "socket";
   private static final Duration ASK = Duration.ofSeconds(5);
   private static final Logger LOG = LoggerFactory.getLogger(ClusterCalls.class);
@@ -51,6 +58,7 @@ final class ClusterCalls implements CallsElsewhere {
   private final Map<ContactId, MessageConsumer<String>> homes = new ConcurrentHashMap<>();
   /** This node's sockets whose frames were handed to a home elsewhere, by id: where the home's answers go. */
   private final Map<String, CallPeer> relaying = new ConcurrentHashMap<>();
+  private final List<Consumer<ContactId>> rehomedListeners = new CopyOnWriteArrayList<>();
 
   ClusterCalls(Vertx vertx, JsonMapper json, Executor blocking, String node) {
     this.vertx = vertx;
@@ -64,6 +72,12 @@ final class ClusterCalls implements CallsElsewhere {
         peer.send(frame);
       }
     });
+    vertx.eventBus().<String>consumer(REHOMED, message -> {
+      if (!node.equals(message.headers().get("from"))) {
+        ContactId contact = new ContactId(message.body());
+        rehomedListeners.forEach(listener -> blocking.execute(() -> listener.accept(contact)));
+      }
+    });
   }
 
   @Override
@@ -71,7 +85,7 @@ final class ClusterCalls implements CallsElsewhere {
     homes.computeIfAbsent(contact, c -> vertx.eventBus().<String>consumer(HOME + c.value(),
         message -> blocking.execute(() -> {
           try {
-            fromElsewhere(message.body(), handler);
+            fromElsewhere(message.body(), c, handler);
           } finally {
             message.reply("handled");
           }
@@ -119,6 +133,24 @@ final class ClusterCalls implements CallsElsewhere {
     vertx.eventBus().send(HOME + contact.value(), text(body));
   }
 
+  @Override
+  public void rehomed(ContactId contact) {
+    vertx.eventBus().publish(REHOMED, contact.value(), new DeliveryOptions().addHeader("from", node));
+  }
+
+  @Override
+  public void onRehomed(Consumer<ContactId> listener) {
+    rehomedListeners.add(listener);
+  }
+
+  @Override
+  public void rejoin(ContactId contact, CallPeer from, AgentId host) {
+    relaying.put(from.id(), from);
+    Map<String, Object> body = body(from);
+    body.put("rejoin", host.value());
+    vertx.eventBus().send(HOME + contact.value(), text(body));
+  }
+
   private Map<String, Object> body(CallPeer from) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("node", node);
@@ -127,7 +159,7 @@ final class ClusterCalls implements CallsElsewhere {
   }
 
   @SuppressWarnings("unchecked")
-  private void fromElsewhere(String text, Home handler) {
+  private void fromElsewhere(String text, ContactId contact, Home handler) {
     Map<String, Object> body = ClientFrames.read(json, text).orElse(Map.of());
     if (!(body.get("node") instanceof String from) || !(body.get(SOCKET) instanceof String socket)) {
       LOG.warn("a relayed call frame without its node or socket");
@@ -136,6 +168,10 @@ final class ClusterCalls implements CallsElsewhere {
     CallPeer peer = new ElsewherePeer(from, socket);
     if (Boolean.TRUE.equals(body.get("closed"))) {
       handler.closed(peer);
+      return;
+    }
+    if (body.get("rejoin") instanceof String host) {
+      CallFrameErrors.answering(peer, () -> handler.rejoin(contact, peer, new AgentId(host)));
       return;
     }
     Map<String, Object> frame = body.get("frame") instanceof Map<?, ?> f ? (Map<String, Object>) f : Map.of();

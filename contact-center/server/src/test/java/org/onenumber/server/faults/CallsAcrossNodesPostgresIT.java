@@ -9,19 +9,28 @@ import static org.onenumber.server.faults.ClusterClients.ws;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.onenumber.server.JsonFrames;
 
 /**
- * Browser calls with their parties on different nodes (issue 11, session 19): two cluster nodes in this JVM
- * on one PostgreSQL (one routing partition, node-a its owner). The citizen calls on node-a (the call's
+ * Browser calls with their parties on different nodes (issue 11, session 19): three cluster nodes in this
+ * JVM on one PostgreSQL (one routing partition, node-a its owner). The citizen calls on node-a (the call's
  * home), the signing operator op-034 works on node-b: console, accept and the call socket. The operator's
  * {@code join} on node-b reaches the call on node-a ({@code joined}, {@code ready}); offer, answer,
  * candidates and texts cross both ways; the operator's socket closing on node-b is the citizen's
- * {@code peer-left}, a new socket there joins again; the citizen's hang-up ends the call for both. Before,
- * node-b knew no such call: the join was answered {@code forbidden} and the two never met.
+ * {@code peer-left}, a new socket there joins again. Then node-a stops: the citizen resumes on node-c with
+ * the token of its {@code session} (checked there: signed with the cluster's shared secret), node-c rebuilds
+ * the call from the journal and becomes its home, the operator's socket on node-b follows it ({@code
+ * peer-back}, {@code ready}) and renegotiates; the citizen's hang-up on node-c ends the call for both and in
+ * routing. Before, node-b knew no such call: the join was answered {@code forbidden} and the two never met;
+ * and a token was known only to the node that made it.
  */
 class CallsAcrossNodesPostgresIT {
 
@@ -32,10 +41,11 @@ class CallsAcrossNodesPostgresIT {
 
   @Test
   void anOperatorOnAnotherNodeJoinsTheCitizensCallAndTheirSignallingCrossesTheBus() throws Exception {
-    try (TestCluster cluster = TestCluster.onePartition("calls19_across_nodes", "node-a", "node-b")) {
-      URI a = cluster.embedded("node-a").getURI();
-      EmbeddedServer nodeB = cluster.embedded("node-b");
-      URI b = nodeB.getURI();
+    try (TestCluster cluster = TestCluster.onePartition("calls19_across_nodes", "node-a", "node-b", "node-c")) {
+      EmbeddedServer nodeA = cluster.embedded("node-a");
+      URI a = nodeA.getURI();
+      URI b = cluster.embedded("node-b").getURI();
+      URI c = cluster.embedded("node-c").getURI();
 
       String token = clients.token(b, "op-034");
       JsonFrames console = socket(b, "/ws/agents/op-034?token=" + token);
@@ -87,12 +97,46 @@ class CallsAcrossNodesPostgresIT {
       again.await(type("joined"));
       again.await(f -> "ready".equals(f.get("type")) && "citizen".equals(f.get("party")));
 
-      // the citizen hangs up on node-a: both hear ended
-      citizen.send(Map.of("type", "hangup", "contactId", contact));
-      citizen.await(type("ended"));
-      again.await(type("ended"));
+      // node-a, the call's home (and routing's owner), stops; the citizen resumes on node-c with the token
+      String resumeToken = (String) citizen.await(type("session")).get("token");
+      nodeA.getApplicationContext().close();
+      int before = again.frames().size();
+      long resumedAt = System.nanoTime();
+      JsonFrames back = socket(c, "/ws/call");
+      back.send(Map.of("type", "resume", "token", resumeToken));
+      Map<String, Object> session = back.await(f -> "session".equals(f.get("type")) || "error".equals(f.get("type")));
+      assertEquals("session", session.get("type"), "the resume on node-c: " + session);
+      assertEquals(contact, session.get("contactId"));
+      back.await(type("agent"));
+      // the operator's socket on node-b follows the call to node-c: peer-back, then ready to renegotiate
+      await(again, before, f -> "peer-back".equals(f.get("type")) && "citizen".equals(f.get("party")));
+      await(again, before, f -> "ready".equals(f.get("type")) && "citizen".equals(f.get("party")));
+      System.out.printf("call resumed on node-c: the operator's ready on node-b %d ms after the resume%n",
+          (System.nanoTime() - resumedAt) / 1_000_000);
+      again.send(Map.of("type", "offer", "contactId", contact, "sdp", SDP + "a=ice-options:trickle\r\n"));
+      back.await(f -> "offer".equals(f.get("type")) && "operator".equals(f.get("from")));
+      back.send(Map.of("type", "answer", "contactId", contact, "sdp", SDP));
+      await(again, before, f -> "answer".equals(f.get("type")) && "citizen".equals(f.get("from")));
+
+      // the citizen hangs up on node-c: both hear ended once routing (its new owner) journaled it
+      back.send(Map.of("type", "hangup", "contactId", contact));
+      back.await(type("ended"));
+      await(again, before, type("ended"));
       assertEquals(List.of(), again.frames().stream().filter(type("error")).toList());
+      assertEquals(List.of(), back.frames().stream().filter(type("error")).toList());
+      try (Connection sql = cluster.database().open(); Statement s = sql.createStatement();
+          ResultSet state = s.executeQuery("select state from contact where id = '" + contact + "'")) {
+        assertTrue(state.next());
+        assertTrue(List.of("CLOSED", "ABANDONED").contains(state.getString(1).toUpperCase(Locale.ROOT)),
+            "the call ended in routing: " + state.getString(1));
+      }
     }
+  }
+
+  /** The first frame matching {@code match} among those {@code socket} received from index {@code from} on. */
+  private static Map<String, Object> await(JsonFrames socket, int from, Predicate<Map<String, Object>> match) {
+    socket.await(f -> socket.frames().stream().skip(from).anyMatch(match));
+    return socket.frames().stream().skip(from).filter(match).findFirst().orElseThrow();
   }
 
   private JsonFrames socket(URI node, String path) {
