@@ -332,6 +332,7 @@ public final class CallSignalling {
     for (Relayed relayed : List.copyOf(relayedFor.values())) {
       if (relayed.contact().equals(call.contact()) && relayed.signedIn().isPresent()
           && relayedFor.remove(relayed.peer().id(), relayed)) {
+        elsewhere.forget(relayed.peer());
         try {
           rejoinHere(call, relayed.peer(), relayed.signedIn().get());
         } catch (RuntimeException e) {
@@ -539,6 +540,9 @@ public final class CallSignalling {
     if (relayed != null && !byPeer.containsKey(peer.id())) {
       elsewhere.closed(relayed.contact(), peer);
       return;
+    }
+    if (relayed != null) {
+      elsewhere.forget(peer); // it relayed once, then joined a call here
     }
     disconnectedHere(peer);
   }

@@ -71,6 +71,9 @@ public interface CallsElsewhere {
   /** {@code from}, whose frames for {@code contact} were relayed to its home, closed. */
   void closed(ContactId contact, CallPeer from);
 
+  /** {@code from}, whose frames were relayed, is now a party of a call on this node: nothing comes for it any more. */
+  default void forget(CallPeer from) {}
+
   /** This node rebuilt {@code contact}'s call (its citizen resumed here, its home gone): tells the other nodes. */
   void rehomed(ContactId contact);
 

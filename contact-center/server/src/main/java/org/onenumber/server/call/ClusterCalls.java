@@ -134,6 +134,11 @@ final class ClusterCalls implements CallsElsewhere {
   }
 
   @Override
+  public void forget(CallPeer from) {
+    relaying.remove(from.id());
+  }
+
+  @Override
   public void rehomed(ContactId contact) {
     vertx.eventBus().publish(REHOMED, contact.value(), new DeliveryOptions().addHeader("from", node));
   }

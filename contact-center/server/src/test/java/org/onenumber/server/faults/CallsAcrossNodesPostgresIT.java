@@ -41,7 +41,8 @@ class CallsAcrossNodesPostgresIT {
 
   @Test
   void anOperatorOnAnotherNodeJoinsTheCitizensCallAndTheirSignallingCrossesTheBus() throws Exception {
-    try (TestCluster cluster = TestCluster.onePartition("calls19_across_nodes", "node-a", "node-b", "node-c")) {
+    try (TestCluster cluster = TestCluster.onePartition("calls19_across_nodes", "node-a", "node-b", "node-c")
+        .with("datasources.default.maximum-pool-size", "8")) { // three nodes within a shared test PostgreSQL's 100
       EmbeddedServer nodeA = cluster.embedded("node-a");
       URI a = nodeA.getURI();
       URI b = cluster.embedded("node-b").getURI();
