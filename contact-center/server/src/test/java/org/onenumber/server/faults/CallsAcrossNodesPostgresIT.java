@@ -25,7 +25,9 @@ import org.onenumber.server.JsonFrames;
  * home), the signing operator op-034 works on node-b: console, accept and the call socket. The operator's
  * {@code join} on node-b reaches the call on node-a ({@code joined}, {@code ready}); offer, answer,
  * candidates and texts cross both ways; the operator's socket closing on node-b is the citizen's
- * {@code peer-left}, a new socket there joins again. Then node-a stops: the citizen resumes on node-c with
+ * {@code peer-left}, a new socket there joins again. The citizen's socket drops and resumes on node-b: the
+ * resume goes to the home ({@code session}, {@code agent}; the operator {@code peer-back}, {@code ready}); back
+ * on node-a. Then node-a stops: the citizen resumes on node-c with
  * the token of its {@code session} (checked there: signed with the cluster's shared secret), node-c rebuilds
  * the call from the journal and becomes its home, the operator's socket on node-b follows it ({@code
  * peer-back}, {@code ready}) and renegotiates; the citizen's hang-up on node-c ends the call for both and in
@@ -98,8 +100,28 @@ class CallsAcrossNodesPostgresIT {
       again.await(type("joined"));
       again.await(f -> "ready".equals(f.get("type")) && "citizen".equals(f.get("party")));
 
-      // node-a, the call's home (and routing's owner), stops; the citizen resumes on node-c with the token
+      // the citizen's socket drops and comes back on node-b while node-a lives: the resume goes to the home
       String resumeToken = (String) citizen.await(type("session")).get("token");
+      int joinedAt = again.frames().size();
+      citizen.kill();
+      await(again, joinedAt, f -> "peer-left".equals(f.get("type")) && "citizen".equals(f.get("party")));
+      JsonFrames moved = socket(b, "/ws/call");
+      moved.send(Map.of("type", "resume", "token", resumeToken));
+      assertEquals(contact, moved.await(f -> "session".equals(f.get("type")) || "error".equals(f.get("type")))
+          .get("contactId"), moved.frames().toString());
+      moved.await(type("agent"));
+      await(again, joinedAt, f -> "peer-back".equals(f.get("type")) && "citizen".equals(f.get("party")));
+      await(again, joinedAt, f -> "ready".equals(f.get("type")) && "citizen".equals(f.get("party")));
+      moved.send(Map.of("type", "text", "contactId", contact, "body", "Back, from node-b"));
+      await(again, joinedAt, f -> "text".equals(f.get("type")) && "Back, from node-b".equals(f.get("body")));
+      // and once more on node-a, its home, whose stop then drops it
+      moved.kill();
+      JsonFrames home = socket(a, "/ws/call");
+      home.send(Map.of("type", "resume", "token", resumeToken));
+      home.await(type("agent"));
+      assertEquals(List.of(), moved.frames().stream().filter(type("error")).toList());
+
+      // node-a, the call's home (and routing's owner), stops; the citizen resumes on node-c with the token
       nodeA.getApplicationContext().close();
       int before = again.frames().size();
       long resumedAt = System.nanoTime();
