@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -62,8 +63,12 @@ import org.onenumber.core.port.out.ContactJournal;
  * </ol>
  *
  * Routing's events come in through {@link #stateChanged} and {@link #queuePosition}. Calls live
- * in memory: a server restart ends the signalling of calls in progress (their contacts stay with
- * routing, which the operator closes as usual). Thread-safe.
+ * in the memory of their <em>home</em>, the node where the citizen started the call: in a cluster a
+ * frame about a call (it names the {@code contactId}) from a connection with no call here, for a call
+ * that is not here, is handed to its home ({@link CallsElsewhere}), which handles it as its own with a
+ * peer that answers back across the bus; so is that connection's close. A server restart ends the
+ * signalling of calls in progress (their contacts stay with routing, which the operator closes as
+ * usual). Thread-safe.
  */
 public final class CallSignalling {
 
@@ -72,12 +77,17 @@ public final class CallSignalling {
   private static final int MAX_TEXT = 2_000;
   private static final int REMEMBERED_POSITIONS = 1_024;
   private static final String OPERATOR_TIMER = "operator:";
+  /** The frames about one call (they name its {@code contactId}): relayed to its home when it is on another node. */
+  private static final Set<String> ABOUT_A_CALL =
+      Set.of("join", "offer", "answer", "candidate", "text", "hangup", "quality", "invite", "leave");
 
   private final Map<String, Call> byToken = new ConcurrentHashMap<>();
   private final Map<ContactId, Call> byContact = new ConcurrentHashMap<>();
   private final Map<String, Call> byCaller = new ConcurrentHashMap<>();
   private final Map<String, Call> byPeer = new ConcurrentHashMap<>();
   private final Map<String, Runnable> graceTimers = new ConcurrentHashMap<>();
+  /** This node's sockets whose frames went to a call on another node, by id: the last such call. */
+  private final Map<String, Relayed> relayedFor = new ConcurrentHashMap<>();
   private final Map<ContactId, Map<String, Object>> positions = new java.util.LinkedHashMap<>() {
     @Override
     protected boolean removeEldestEntry(Map.Entry<ContactId, Map<String, Object>> eldest) {
@@ -93,6 +103,32 @@ public final class CallSignalling {
   private final InstantSource clock;
   private final RandomGenerator random;
   private final CallGuests guests;
+  private final CallsElsewhere elsewhere;
+  private final CallTokens tokens;
+  /** What this node does, as a call's home, with the frames and closes other nodes hand it. */
+  private final CallsElsewhere.Home fromElsewhere = new CallsElsewhere.Home() {
+    @Override
+    public void frame(Map<String, Object> frame, CallPeer from, Optional<AgentId> signedIn, Optional<String> staffOf) {
+      handleHere(frame, from, signedIn, staffOf);
+    }
+
+    @Override
+    public void closed(CallPeer from) {
+      disconnectedHere(from);
+    }
+
+    @Override
+    public void rejoin(ContactId contact, CallPeer from, AgentId host) {
+      Call call = byContact.get(contact);
+      if (call == null) {
+        throw forbidden("no call to join again");
+      }
+      rejoinHere(call, from, host);
+    }
+  };
+
+  /** A socket of this node whose frames went to the home of {@code contact} elsewhere; who signed in on it. */
+  private record Relayed(ContactId contact, CallPeer peer, Optional<AgentId> signedIn) {}
 
   /**
    * How calls behave: the grace period for a citizen's lost connection, the ICE servers browsers get,
@@ -114,9 +150,24 @@ public final class CallSignalling {
     }
   }
 
+  /** One node alone ({@link CallsElsewhere#NONE}). */
   public CallSignalling(OpenContact open, CallRouting routing, ContactJournal journal, CallTimers timers,
       CallQualityStore quality, CallPartyJournal parties, Settings settings, InstantSource clock,
       RandomGenerator random) {
+    this(open, routing, journal, timers, quality, parties, settings, clock, random, CallsElsewhere.NONE,
+        CallTokens.ofThisProcess(random));
+  }
+
+  /**
+   * {@code elsewhere}: the calls whose home is another node of the cluster; {@code tokens}: resume tokens
+   * every node can check.
+   */
+  public CallSignalling(OpenContact open, CallRouting routing, ContactJournal journal, CallTimers timers,
+      CallQualityStore quality, CallPartyJournal parties, Settings settings, InstantSource clock,
+      RandomGenerator random, CallsElsewhere elsewhere, CallTokens tokens) {
+    this.elsewhere = elsewhere;
+    this.tokens = tokens;
+    elsewhere.onRehomed(this::rehomedElsewhere);
     this.open = open;
     this.routing = routing;
     this.journal = journal;
@@ -139,6 +190,30 @@ public final class CallSignalling {
    * call their department is invited to.
    */
   public void handle(Map<String, Object> frame, CallPeer peer, Optional<AgentId> signedIn, Optional<String> staffOf) {
+    if (!relayedElsewhere(frame, peer, signedIn, staffOf)) {
+      handleHere(frame, peer, signedIn, staffOf);
+    }
+  }
+
+  /**
+   * A frame about a call whose home is another node, from a connection with no call here: handed to the
+   * home (which answers {@code peer} through the bus); false when the call is here or nowhere.
+   */
+  private boolean relayedElsewhere(Map<String, Object> frame, CallPeer peer, Optional<AgentId> signedIn,
+      Optional<String> staffOf) {
+    if (!ABOUT_A_CALL.contains(String.valueOf(frame.get("type"))) || byPeer.containsKey(peer.id())
+        || !(frame.get("contactId") instanceof String id) || id.isBlank() || id.length() > 64
+        || byContact.containsKey(new ContactId(id))) {
+      return false;
+    }
+    if (!elsewhere.relay(new ContactId(id), frame, peer, signedIn, staffOf)) {
+      return false;
+    }
+    relayedFor.put(peer.id(), new Relayed(new ContactId(id), peer, signedIn));
+    return true;
+  }
+
+  private void handleHere(Map<String, Object> frame, CallPeer peer, Optional<AgentId> signedIn, Optional<String> staffOf) {
     String type = String.valueOf(frame.get("type"));
     switch (type) {
       case "start" -> start(frame, peer);
@@ -177,10 +252,11 @@ public final class CallSignalling {
     Contact contact = open.open(new OpenContactCommand(mode.channel(), new CitizenIdentity.ChatHandle("call-" + caller),
         null, mode.language(page), mode == CallMode.SIGN ? "video call in sign language" : "voice call from the web",
         mode.queue(), null, Set.of()));
-    Call call = new Call(token(), caller, contact.id(), mode);
+    Call call = new Call(tokens.issue(contact.id(), caller, mode), caller, contact.id(), mode);
     byToken.put(call.token(), call);
     byContact.put(call.contact(), call);
     byCaller.put(caller, call);
+    elsewhere.home(call.contact(), fromElsewhere);
     attachCitizen(call, peer);
     peer.send(frame("waiting", call));
     Map<String, Object> position;
@@ -194,8 +270,19 @@ public final class CallSignalling {
 
   /** Case 2. */
   private void resume(Map<String, Object> frame, CallPeer peer) {
-    Call call = Optional.ofNullable(frame.get("token")).map(String::valueOf).map(byToken::get)
-        .orElseThrow(() -> new NotFoundException("call", "(token)"));
+    String token = frame.get("token") instanceof String t ? t : "";
+    Call call = byToken.get(token);
+    boolean rebuilt = false;
+    if (call == null) {
+      CallTokens.Claims claims = tokens.check(token).orElseThrow(() -> new NotFoundException("call", "(token)"));
+      if (!byPeer.containsKey(peer.id())
+          && elsewhere.relay(claims.contact(), frame, peer, Optional.empty(), Optional.empty())) {
+        relayedFor.put(peer.id(), new Relayed(claims.contact(), peer, Optional.empty()));
+        return;
+      }
+      call = rebuild(token, claims);
+      rebuilt = !call.ended();
+    }
     attachCitizen(call, peer);
     Optional<Contact> contact = journal.find(call.contact());
     if (call.ended() || contact.map(c -> c.state().isTerminal() || c.state() == ContactState.WRAP_UP).orElse(true)) {
@@ -213,6 +300,72 @@ public final class CallSignalling {
     back.put("party", CallParty.CITIZEN.code());
     call.toOthers(CallParty.CITIZEN, back);
     arrived(call, CallParty.CITIZEN);
+    if (rebuilt) {
+      rejoinRelayedHere(call);
+      elsewhere.rehomed(call.contact());
+    }
+  }
+
+  /**
+   * A citizen resumes a call no node holds (its home stopped or died): rebuilt here from the token and the
+   * journal, and this node becomes its home; ended at once when the contact is no longer waiting or connected.
+   */
+  private Call rebuild(String token, CallTokens.Claims claims) {
+    Call call = new Call(token, claims.caller(), claims.contact(), claims.mode());
+    Call raced = byToken.putIfAbsent(token, call);
+    if (raced != null) {
+      return raced;
+    }
+    boolean open = journal.find(claims.contact())
+        .filter(c -> !c.state().isTerminal() && c.state() != ContactState.WRAP_UP).isPresent();
+    if (!open || byContact.putIfAbsent(call.contact(), call) != null) {
+      call.end();
+      return call;
+    }
+    byCaller.put(call.caller(), call);
+    elsewhere.home(call.contact(), fromElsewhere);
+    return call;
+  }
+
+  /** This node's sockets joined to {@code call} while its home was elsewhere join it here again. */
+  private void rejoinRelayedHere(Call call) {
+    for (Relayed relayed : List.copyOf(relayedFor.values())) {
+      if (relayed.contact().equals(call.contact()) && relayed.signedIn().isPresent()
+          && relayedFor.remove(relayed.peer().id(), relayed)) {
+        elsewhere.forget(relayed.peer());
+        try {
+          rejoinHere(call, relayed.peer(), relayed.signedIn().get());
+        } catch (RuntimeException e) {
+          relayed.peer().send(Map.of("type", "error", "error", "forbidden", "message", e.getMessage()));
+        }
+      }
+    }
+  }
+
+  /** Another node rebuilt {@code contact}'s call: this node's host socket joined to it follows it there. */
+  private void rehomedElsewhere(ContactId contact) {
+    for (Relayed relayed : List.copyOf(relayedFor.values())) {
+      if (relayed.contact().equals(contact) && relayed.signedIn().isPresent()) {
+        elsewhere.rejoin(contact, relayed.peer(), relayed.signedIn().get());
+      }
+    }
+  }
+
+  /**
+   * The host's socket, joined to {@code call} before it moved to this node, is attached again: it hears
+   * {@code peer-back} (the citizen) and {@code ready}, and renegotiates with an ICE restart.
+   */
+  private void rejoinHere(Call call, CallPeer peer, AgentId agent) {
+    Contact contact = journal.find(call.contact()).orElse(null);
+    if (call.ended() || contact == null || !agent.equals(contact.agent())
+        || contact.state() != ContactState.CONNECTED && contact.state() != ContactState.HELD) {
+      throw forbidden("this call is not connected to you");
+    }
+    attachOperator(call, peer, agent);
+    Map<String, Object> back = frame("peer-back", call);
+    back.put("party", CallParty.CITIZEN.code());
+    peer.send(back);
+    arrived(call, CallParty.OPERATOR);
   }
 
   private void attachCitizen(Call call, CallPeer peer) {
@@ -255,10 +408,7 @@ public final class CallSignalling {
       guests.joinAsOperator(call, peer, agent);
       return;
     }
-    cancelTimer(OPERATOR_TIMER + call.token());
-    call.operator().ifPresent(old -> byPeer.remove(old.id()));
-    call.operator(peer, agent);
-    byPeer.put(peer.id(), call);
+    attachOperator(call, peer, agent);
     Map<String, Object> joined = frame("joined", call);
     joined.put("party", CallParty.OPERATOR.code());
     joined.put("mode", call.mode().code());
@@ -268,6 +418,13 @@ public final class CallSignalling {
     joined.put("iceTransportPolicy", settings.iceTransportPolicy());
     peer.send(joined);
     arrived(call, CallParty.OPERATOR);
+  }
+
+  private void attachOperator(Call call, CallPeer peer, AgentId agent) {
+    cancelTimer(OPERATOR_TIMER + call.token());
+    call.operator().ifPresent(old -> byPeer.remove(old.id()));
+    call.operator(peer, agent);
+    byPeer.put(peer.id(), call);
   }
 
   /**
@@ -379,6 +536,18 @@ public final class CallSignalling {
 
   /** Case 6: {@code peer}'s connection closed. */
   public void disconnected(CallPeer peer) {
+    Relayed relayed = relayedFor.remove(peer.id());
+    if (relayed != null && !byPeer.containsKey(peer.id())) {
+      elsewhere.closed(relayed.contact(), peer);
+      return;
+    }
+    if (relayed != null) {
+      elsewhere.forget(peer); // it relayed once, then joined a call here
+    }
+    disconnectedHere(peer);
+  }
+
+  private void disconnectedHere(CallPeer peer) {
     Call call = byPeer.get(peer.id());
     if (call == null) {
       return;
@@ -483,6 +652,7 @@ public final class CallSignalling {
     call.toAll(frame("ended", call));
     byContact.remove(call.contact());
     byCaller.remove(call.caller(), call);
+    elsewhere.gone(call.contact());
     cancelTimer(call.token());
     cancelTimer(OPERATOR_TIMER + call.token());
   }

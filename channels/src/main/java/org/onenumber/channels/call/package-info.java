@@ -42,5 +42,13 @@
  * after resuming) the console creates an offer (with an ICE restart when renegotiating) and the
  * citizen's page answers. Frames are relayed only between the two parties of one contact
  * ({@link org.onenumber.channels.call.CallSignalling}); the server never reads the media.
+ *
+ * <p>In a cluster (issue 11) the frames are the same on every node: a call lives on its home (the node
+ * where the citizen started or last rebuilt it), and a frame naming its {@code contactId} from a socket
+ * on another node is handled by the home ({@link org.onenumber.channels.call.CallsElsewhere}), which
+ * answers that socket across the bus. The {@code session} token ({@link
+ * org.onenumber.channels.call.CallTokens}) is checked on any node: a citizen whose home died
+ * {@code resume}s on another, which rebuilds the call from the journal; the operator's socket hears
+ * {@code peer-back} and {@code ready} there and renegotiates.
  */
 package org.onenumber.channels.call;

@@ -18,13 +18,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.onenumber.channels.call.CallSignalling;
 import org.onenumber.core.agent.AgentId;
-import org.onenumber.core.error.OneNumberException;
 import org.onenumber.server.security.Role;
 import org.onenumber.server.security.SignedInSockets;
 import org.onenumber.server.sockets.ClientFrames;
 import org.onenumber.server.sockets.SocketKeepAlive;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The call signalling WebSocket at {@code /ws/call} (protocol in {@code org.onenumber.channels.call}).
@@ -41,7 +38,6 @@ import org.slf4j.LoggerFactory;
 @Secured(SecurityRule.IS_ANONYMOUS)
 final class CallEndpoint {
 
-  private static final Logger LOG = LoggerFactory.getLogger(CallEndpoint.class);
   private static final String CHAIN = "onenumber.chain";
   private static final String OPERATOR = "onenumber.operator";
   private static final String PEER = "onenumber.peer";
@@ -104,14 +100,7 @@ final class CallEndpoint {
   }
 
   private void handle(Map<String, Object> frame, SocketPeer peer, Optional<AgentId> operator, Optional<String> staffOf) {
-    try {
-      signalling.handle(frame, peer, operator, staffOf);
-    } catch (OneNumberException e) {
-      peer.send(Map.of("type", "error", "error", e.code(), "message", e.getMessage()));
-    } catch (RuntimeException e) {
-      LOG.error("call frame failed", e);
-      peer.send(Map.of("type", "error", "error", "internal", "message", "the server could not handle this"));
-    }
+    CallFrameErrors.answering(peer, () -> signalling.handle(frame, peer, operator, staffOf));
   }
 
   @OnClose

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Feeds routing's events for calls into the signalling, on the blocking executor (never the event
  * loop): state changes of VIDEO and VOICE contacts, and queue positions (as the record, or as JSON
- * from a clustered node). The signalling ignores contacts that are not its calls.
+ * from a clustered node), routed on this node or, in a cluster, on another (the owner of the call's
+ * partition need not be the call's home). The signalling ignores contacts that are not its calls.
  */
 @Context
 final class CallEvents {
@@ -27,12 +28,14 @@ final class CallEvents {
 
   private final CallSignalling signalling;
 
-  CallEvents(Vertx vertx, CallSignalling signalling, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+  CallEvents(Vertx vertx, CallSignalling signalling, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
+      VertxEventPublisher events) {
     this.signalling = signalling;
     vertx.eventBus().localConsumer(VertxEventPublisher.ADDRESS, message -> {
       Object body = message.body();
       executor.execute(() -> onEvent(body));
     });
+    events.onOtherNodes(event -> executor.execute(() -> onEvent(event)));
   }
 
   private void onEvent(Object body) {

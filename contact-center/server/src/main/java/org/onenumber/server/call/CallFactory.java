@@ -2,6 +2,7 @@ package org.onenumber.server.call;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.vertx.core.Vertx;
 import jakarta.inject.Named;
@@ -14,12 +15,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.random.RandomGenerator;
 import org.onenumber.channels.call.CallSignalling;
 import org.onenumber.channels.call.CallTimers;
+import org.onenumber.channels.call.CallTokens;
+import org.onenumber.channels.call.CallsElsewhere;
 import org.onenumber.channels.call.IceServers;
 import org.onenumber.core.port.in.OpenContact;
 import org.onenumber.core.port.out.ContactJournal;
 import org.onenumber.core.port.out.Directory;
 import org.onenumber.server.casework.DepartmentCallInvites;
 import org.onenumber.server.config.ServerTime;
+import org.onenumber.server.events.VertxEventPublisher;
 import org.onenumber.server.routing.CallInvites;
 import org.onenumber.server.routing.RoutingHost;
 
@@ -28,7 +32,9 @@ import org.onenumber.server.routing.RoutingHost;
  * waiting; what follows their journal runs on the blocking executor), quality summaries
  * go to {@link JdbcCallQuality}, a third party's joining and leaving to {@link JdbcCallPartyJournal},
  * invitations to the invited operator's console through {@link CallInvites} (to a department's
- * staff through {@link DepartmentCallInvites}). Settings: {@code onenumber.call.reconnect-grace} (default 30 s; a
+ * staff through {@link DepartmentCallInvites}); in a cluster a call's frames from sockets on other nodes
+ * reach it through {@link ClusterCalls}, and its resume tokens are signed with a key derived from the JWT
+ * secret every node shares ({@link CallTokens}), so that a citizen can resume on any node. Settings: {@code onenumber.call.reconnect-grace} (default 30 s; a
  * Vert.x timer that hands over to the blocking executor), {@code onenumber.call.stun-urls} and
  * {@code turn-urls} (comma-separated; empty: host candidates only), {@code turn-secret} (coturn's
  * {@code static-auth-secret}; time-limited credentials per call), {@code turn-credential-ttl} and
@@ -41,13 +47,18 @@ final class CallFactory {
   CallSignalling callSignalling(OpenContact open, RoutingHost routing, ContactJournal journal, Directory directory,
       JdbcCallQuality quality, JdbcCallPartyJournal parties, CallInvites invites, DepartmentCallInvites departments,
       Vertx vertx, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
-      InstantSource clock, RandomGenerator random, CallSignalling.Settings settings, ServerTime time) {
+      InstantSource clock, RandomGenerator random, CallSignalling.Settings settings, ServerTime time, JsonMapper json,
+      VertxEventPublisher events, @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String jwtSecret) {
     CallTimers timers = (delay, task) -> {
       long id = vertx.setTimer(time.wallMillis(delay), t -> executor.execute(task));
       return () -> vertx.cancelTimer(id);
     };
     EngineCallRouting calls = new EngineCallRouting(routing, directory, invites, departments, journal, executor);
-    return new CallSignalling(open, calls, journal, timers, quality, parties, settings, clock, random);
+    CallsElsewhere elsewhere = vertx.isClustered() ? new ClusterCalls(vertx, json, executor, events.node())
+        : CallsElsewhere.NONE;
+    CallTokens tokens = vertx.isClustered() ? CallTokens.shared(jwtSecret, random) : CallTokens.ofThisProcess(random);
+    return new CallSignalling(open, calls, journal, timers, quality, parties, settings, clock, random, elsewhere,
+        tokens);
   }
 
   @Singleton

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * <p>On a clustered bus (the cluster profile) every event is also published, as bytes ({@link
  * DomainEventWire}), on {@value #CLUSTER_ADDRESS}; each node hands the events of the <em>other</em>
  * nodes to its {@link #subscribeCenterWide center-wide} listeners only (live figures), never to the
- * plain subscribers, which act on what happened on their own node (calls, outbox), and to the
+ * plain subscribers, which act on what happened on their own node (the outbox), and to the
  * {@link #onOtherNodes} listeners: the sockets' pushes, so a chat or console socket on any node hears
  * what happened on the others (issue 11, {@code ClusterSocketsIT}).
  */

@@ -1,0 +1,85 @@
+package org.onenumber.channels.call;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.contact.ContactId;
+
+/**
+ * The calls other nodes of a cluster hold (issue 11): a call lives on its <em>home</em>, the node where
+ * the citizen's socket started (or resumed) it; a party whose socket is on another node has its frames
+ * handed to the home, which answers through a {@link CallPeer} that sends back to that node. The server
+ * implements it over the clustered event bus; one node alone uses {@link #NONE}.
+ */
+public interface CallsElsewhere {
+
+  /** One node alone: every call is here, nothing is relayed. */
+  CallsElsewhere NONE = new CallsElsewhere() {
+    @Override
+    public void home(ContactId contact, Home handler) {}
+
+    @Override
+    public void gone(ContactId contact) {}
+
+    @Override
+    public boolean relay(ContactId contact, Map<String, Object> frame, CallPeer from, Optional<AgentId> signedIn,
+        Optional<String> staffOf) {
+      return false;
+    }
+
+    @Override
+    public void closed(ContactId contact, CallPeer from) {}
+
+    @Override
+    public void rehomed(ContactId contact) {}
+
+    @Override
+    public void onRehomed(Consumer<ContactId> listener) {}
+
+    @Override
+    public void rejoin(ContactId contact, CallPeer from, AgentId host) {}
+  };
+
+  /** What the home does with what another node hands it. */
+  interface Home {
+
+    /** A frame from {@code from}, a socket on another node (who signed in there, if anyone). */
+    void frame(Map<String, Object> frame, CallPeer from, Optional<AgentId> signedIn, Optional<String> staffOf);
+
+    /** {@code from}'s socket on another node closed. */
+    void closed(CallPeer from);
+
+    /** {@code host}'s socket {@code from} on another node, joined to this call before it moved here, is back. */
+    void rejoin(ContactId contact, CallPeer from, AgentId host);
+  }
+
+  /** This node is the home of {@code contact}'s call from now on: other nodes' frames for it go to {@code handler}. */
+  void home(ContactId contact, Home handler);
+
+  /** This node is no longer the home of {@code contact}'s call (it ended). */
+  void gone(ContactId contact);
+
+  /**
+   * Hands {@code frame} from {@code from} (a socket on this node) to the home of {@code contact}'s call and
+   * waits until the home handled it (its answers reach {@code from} as frames); false when no other node is
+   * the home of that call. Call it from a thread that may block.
+   */
+  boolean relay(ContactId contact, Map<String, Object> frame, CallPeer from, Optional<AgentId> signedIn,
+      Optional<String> staffOf);
+
+  /** {@code from}, whose frames for {@code contact} were relayed to its home, closed. */
+  void closed(ContactId contact, CallPeer from);
+
+  /** {@code from}, whose frames were relayed, is now a party of a call on this node: nothing comes for it any more. */
+  default void forget(CallPeer from) {}
+
+  /** This node rebuilt {@code contact}'s call (its citizen resumed here, its home gone): tells the other nodes. */
+  void rehomed(ContactId contact);
+
+  /** Calls {@code listener} (on a thread that may block) when another node rebuilt a call. */
+  void onRehomed(Consumer<ContactId> listener);
+
+  /** Hands {@code host}'s socket {@code from} (on this node) to the new home of {@code contact}'s call, without waiting. */
+  void rejoin(ContactId contact, CallPeer from, AgentId host);
+}
