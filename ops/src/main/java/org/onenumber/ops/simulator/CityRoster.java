@@ -66,6 +66,8 @@ public final class CityRoster {
       / (SimulatedOperator.WORK_BEFORE_BREAK_S + SimulatedOperator.BREAK_S);
   private static final int PILES = 10;
   static final int REPAIRS = 50;
+  /** Numbers past any seed's three-digit ids, for shifts beyond the operators seeded. */
+  static final int UNSEEDED = 1000;
 
   /**
    * One group's plan.
@@ -166,7 +168,7 @@ public final class CityRoster {
           lacking = true;
         }
       }
-      if (!lacking || dealt.size() > ops.size() || repairs == REPAIRS) {
+      if (!lacking || repairs == REPAIRS) {
         return new GroupPlan(g, n, volumes, agents, required.clone(), starts, available, List.copyOf(ops),
             Math.min(ops.size(), dealt.size()));
       }
@@ -198,7 +200,9 @@ public final class CityRoster {
 
   /**
    * Agents on duty and not on a break per half hour when operator {@code ops.get(k)} works {@code
-   * dealt.get(k)}: on duty from the shift's start to its end, breaks of {@value
+   * dealt.get(k)} (a shift beyond the operators seeded counts as worked by operator {@value
+   * #UNSEEDED} + k, so the plan is the day's whole need): on duty from the shift's start to its
+   * end, breaks of {@value
    * SimulatedOperator#BREAK_S} s from the login ({@link ShiftRota#arrivesEarly} minutes early) +
    * {@value SimulatedOperator#WORK_BEFORE_BREAK_S} s, each next one that long after the last ended.
    */
@@ -207,13 +211,14 @@ public final class CityRoster {
     int day = 24 * 60;
     int work = (int) (SimulatedOperator.WORK_BEFORE_BREAK_S / 60);
     int pause = (int) (SimulatedOperator.BREAK_S / 60);
-    for (int k = 0; k < Math.min(ops.size(), dealt.size()); k++) {
+    for (int k = 0; k < dealt.size(); k++) {
+      int operator = k < ops.size() ? ops.get(k) : UNSEEDED + k;
       int start = dealt.get(k).start().toSecondOfDay() / 60;
       int end = start + SHIFT_INTERVALS * INTERVAL_MIN;
       for (int m = start; m < end; m += INTERVAL_MIN) {
         available[Math.floorMod(m, day) / INTERVAL_MIN] += 1;
       }
-      for (int b = start - ShiftRota.arrivesEarly(ops.get(k)) + work; b < end; b += work + pause) {
+      for (int b = start - ShiftRota.arrivesEarly(operator) + work; b < end; b += work + pause) {
         for (int m = Math.max(b, start); m < Math.min(b + pause, end); m++) {
           available[Math.floorMod(m, day) / INTERVAL_MIN] -= 1.0 / INTERVAL_MIN;
         }

@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * A city day's rota: as trace time passes, logs in every operator whose {@link CityShift} has
  * started (or starts within the minutes it {@link #arrivesEarly arrives early}) and who is not
  * working, and finishes every working one whose shift is over (operator i
- * of the list, 1-based, works the {@link CityRoster}'s shift for i, or none: never logs in; trace second 0 is the city's midnight, a
+ * of the list, 1-based, works the {@link CityRoster}'s shift for i, or none: never logs in;
+ * trace second 0 is the city's midnight, a
  * negative trace second the evening before, while the simulator waits for the server's midnight).
  * Logins run on the operators' own threads ({@link SimulatedOperator#console}), so a shift change
  * of a hundred operators does not hold up the arrivals. Called from the dispatcher thread only; looks at most every 100 ms of wall time.

@@ -117,7 +117,8 @@ public record SimulationOptions(URI url, String trace, int contacts, double spee
     String url = InvalidInputException.requireText(m.get("url"), "--url");
     return new SimulationOptions(URI.create(url.endsWith("/") ? url : url + "/"), trace, contacts,
         Double.parseDouble(m.getOrDefault("speedup", day != null ? "100" : "60")),
-        Integer.parseInt(m.getOrDefault("agents", day != null ? String.valueOf(CityStaffGroup.DEFAULT_OPERATORS) : "40")),
+        Integer.parseInt(m.getOrDefault("agents",
+            day != null ? String.valueOf(CityStaffGroup.DEFAULT_OPERATORS) : "40")),
         Long.parseLong(m.getOrDefault("seed", "120")),
         Path.of(m.getOrDefault("nyc-file", "../shared/data/nyc311/311-service-requests-2024-04-15.csv")),
         m.getOrDefault("password", "demo1234"), Double.parseDouble(m.getOrDefault("aht", "240")),

@@ -73,7 +73,8 @@ public enum CityStaffGroup {
   /** Operators 1..{@code count} as the class comment lays them out. */
   public static List<Seat> layout(int count) {
     if (count < DEMO_OPERATORS) {
-      throw new InvalidInputException("the city seeds at least the " + DEMO_OPERATORS + " demo operators, got " + count);
+      throw new InvalidInputException("the city seeds at least the " + DEMO_OPERATORS + " demo operators, got "
+          + count);
     }
     List<Seat> seats = new ArrayList<>(count);
     for (int i = 1; i <= DEMO_OPERATORS; i++) {

@@ -13,8 +13,9 @@ import org.onenumber.server.RunsAlone;
 /**
  * A smaller city day for CI: Seoul's curve and channel mix with 5,000 contacts (calls through the
  * contact API, texts through signed Twilio webhooks, chats over {@code /ws/chat}), the roster the
- * staffing planner sizes for that day ({@code CityRoster}: 94 shifts over the city seed's first 250
- * operators, who have enough of every queue group) logging in and out, wrapping up on the server's clock and taking
+ * staffing planner sizes for that day ({@code CityRoster}: ~100 shifts over the city seed's first
+ * 250 operators, who have enough of every queue group) logging in and out, wrapping up on the
+ * server's clock and taking
  * breaks, at 600× (a day in 2.4 minutes of wall time; with the 10 s margin before midnight about
  * 2.6 minutes in all — at 500× it took 189 s in CI, over the issue's 3 minutes). The trace is lined up with the server's
  * day (its clock starts a trace day before the day's midnight; once ready the simulator sets it
