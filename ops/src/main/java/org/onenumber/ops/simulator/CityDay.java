@@ -29,7 +29,7 @@ public final class CityDay {
 
   private CityDay() {}
 
-  /** Whether {@code trace} names a whole city day (operators then work in {@link CityShift}s). */
+  /** Whether {@code trace} names a whole city day (operators then work the {@link CityRoster}'s shifts). */
   public static boolean isDay(String trace) {
     return "seoul-120".equals(trace) || "nyc-record".equals(trace);
   }

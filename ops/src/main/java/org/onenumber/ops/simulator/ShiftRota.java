@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * A city day's rota: as trace time passes, logs in every operator whose {@link CityShift} has
  * started (or starts within the minutes it {@link #arrivesEarly arrives early}) and who is not
  * working, and finishes every working one whose shift is over (operator i
- * of the list, 1-based, works {@code CityShift.of(i)}; trace second 0 is the city's midnight, a
+ * of the list, 1-based, works the {@link CityRoster}'s shift for i, or none: never logs in;
+ * trace second 0 is the city's midnight, a
  * negative trace second the evening before, while the simulator waits for the server's midnight).
  * Logins run on the operators' own threads ({@link SimulatedOperator#console}), so a shift change
  * of a hundred operators does not hold up the arrivals. Called from the dispatcher thread only; looks at most every 100 ms of wall time.
@@ -19,14 +20,16 @@ final class ShiftRota {
 
   static final int ARRIVAL_SPREAD_MIN = 30;
   private final List<SimulatedOperator> operators;
+  private final CityRoster roster;
   private final URI url;
   private final String password;
   private final Set<String> starting = ConcurrentHashMap.newKeySet();
   private final Set<String> finishing = ConcurrentHashMap.newKeySet();
   private long lastNanos;
 
-  ShiftRota(List<SimulatedOperator> operators, URI url, String password) {
+  ShiftRota(List<SimulatedOperator> operators, CityRoster roster, URI url, String password) {
     this.operators = operators;
+    this.roster = roster;
     this.url = url;
     this.password = password;
   }
@@ -39,8 +42,9 @@ final class ShiftRota {
     LocalTime now = LocalTime.ofSecondOfDay(Math.floorMod((long) Math.floor(traceSeconds), 86_400));
     for (int i = 0; i < operators.size(); i++) {
       SimulatedOperator op = operators.get(i);
-      CityShift shift = CityShift.of(i + 1);
-      boolean onDuty = shift.onDutyAt(now) || shift.onDutyAt(now.plusMinutes(arrivesEarly(i + 1)));
+      CityShift shift = roster.shiftOf(i + 1);
+      boolean onDuty = shift != null
+          && (shift.onDutyAt(now) || shift.onDutyAt(now.plusMinutes(arrivesEarly(i + 1))));
       if (onDuty && !op.running() && starting.add(op.id())) {
         SimulatedOperator.console("shift-" + op.id(), () -> startShift(op));
       } else if (!onDuty && op.running() && finishing.add(op.id())) {

@@ -37,13 +37,22 @@ public final class SimulateMain {
 
   public static void main(String[] args) throws IOException, InterruptedException {
     SimulationOptions options = SimulationOptions.parse(args);
-    List<Arrival> trace = until(load(options), options.cityDay(), args);
+    List<Arrival> day = load(options);
+    CityRoster roster = options.cityDay()
+        ? CityRoster.plan(day, options.ahtSeconds(), options.patienceSeconds(), options.agents()) : null;
+    if (roster != null) {
+      roster.summary().forEach(System.out::println);
+    }
+    if (rosterOnly(args)) {
+      return;
+    }
+    List<Arrival> trace = until(day, options.cityDay(), args);
     System.out.printf("[sim] %s trace: %d contacts over %.1f h, speed-up %.0f× (≈ %.1f min), %d operators, %s%n",
         options.trace(), trace.size(), span(trace) / 3600.0, options.speedup(), span(trace) / options.speedup() / 60,
         options.agents(), options.url());
     System.out.println(options.phonesAgi() ? "[sim] calls phone the FastAGI IVR on port " + options.agiPort()
         : "[sim] calls are opened by the contact API (--voice api)");
-    Simulation simulation = new Simulation(options, trace);
+    Simulation simulation = new Simulation(options, trace).rostered(roster);
     SimulationLedger ledger = simulation.run();
     SimulationLedger.Summary s = ledger.summary(15);
     Instant at = simulation.serverTimeAtStart();
@@ -158,6 +167,16 @@ public final class SimulateMain {
       default -> PoissonCityDay.generate(random, options.contacts(), 0.10);
     };
     return trace.subList(0, Math.min(options.contacts(), trace.size()));
+  }
+
+  /** {@code --roster-only yes}: print a city day's roster and stop (no server is asked anything). */
+  static boolean rosterOnly(String... args) {
+    for (int i = 0; i + 1 < args.length; i++) {
+      if ("--roster-only".equals(args[i])) {
+        return "yes".equals(args[i + 1]);
+      }
+    }
+    return false;
   }
 
   /**

@@ -26,7 +26,8 @@ import org.onenumber.testkit.FastAgiCalls;
  *   <li>logs in the operators and connects their offer streams (an operator that cannot log in is
  *       reported and left out; with none, only citizens are simulated); on a city day ({@link
  *       CityDay}) offsets count from the city's midnight, every operator signs in once up front, and
- *       each is logged in and out by its {@link CityShift} instead, checked as trace time passes;
+ *       each is logged in and out by its {@link CityShift} of the day's {@link CityRoster} instead
+ *       (operators the roster has no shift for never log in), checked as trace time passes;
  *   <li>on a city day (or with {@code --date}), now ready, sets the server's (simulated) clock
  *       forward to a short margin before the day's midnight, logs in the shift on duty meanwhile,
  *       places trace second 0 at the wall instant the server's clock reads that midnight ({@link
@@ -97,6 +98,8 @@ public final class Simulation {
   /** Whether a citizen run that failed unexpectedly was already printed (once per run). */
   private final AtomicBoolean failureReported = new AtomicBoolean();
   private ShiftRota rota;
+  /** A city day's roster; null: planned from the trace played when the day starts. */
+  private CityRoster roster;
   /** What the run costs the simulator's process ({@code [sim-cost]}). */
   private final SimulatorCost cost = new SimulatorCost();
   private final AtomicLong dispatched = new AtomicLong();
@@ -114,6 +117,16 @@ public final class Simulation {
         : new SmsCitizen(http::citizen, options.url(), options.twilioAuthToken(), ledger);
     this.trace = trace;
     this.random = new SplittableRandom(options.seed());
+  }
+
+  /**
+   * A city day's operators work {@code planned} (planned from the whole day, of which the trace may
+   * be a part, {@code --until}); without it the roster is planned from the trace played. Returns
+   * this simulation.
+   */
+  public Simulation rostered(CityRoster planned) {
+    this.roster = planned;
+    return this;
   }
 
   /**
@@ -334,13 +347,17 @@ public final class Simulation {
       operators.add(new SimulatedOperator(String.format("op-%03d", i), http.operator(i), ledger, this::traceSeconds,
           options, random.split()));
     }
-    signIn(operators);
-    rota = new ShiftRota(operators, options.url(), options.password());
+    if (roster == null) {
+      roster = CityRoster.plan(trace, options.ahtSeconds(), options.patienceSeconds(), options.agents());
+      roster.summary().forEach(System.out::println);
+    }
+    signIn(operators.stream().filter(op -> roster.shiftOf(Integer.parseInt(op.id().substring(3))) != null).toList());
+    rota = new ShiftRota(operators, roster, options.url(), options.password());
     return operators;
   }
 
   /**
-   * City day: every operator signs in once, before the trace starts, on virtual threads. A password
+   * City day: every operator on the roster signs in once, before the trace starts, on virtual threads. A password
    * check costs tens of milliseconds of the server's CPU (bcrypt); a shift's forty logins at a shift
    * change, compressed by the speed-up into a few wall seconds, stalled intake for trace minutes —
    * at 1× they would be spread over half an hour. A failed sign-in is retried at the shift's start.

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.onenumber.core.error.InvalidInputException;
+import org.onenumber.ops.staffing.CityStaffGroup;
 
 /**
  * What {@code bin/simulate} was asked to do.
@@ -72,7 +73,7 @@ public record SimulationOptions(URI url, String trace, int contacts, double spee
     return date != null || cityDay();
   }
 
-  /** A whole city day: operators log in and out by {@link CityShift}, take breaks and wrap up. */
+  /** A whole city day: operators log in and out by the {@link CityRoster}, take breaks and wrap up. */
   public boolean cityDay() {
     return CityDay.isDay(trace);
   }
@@ -93,8 +94,8 @@ public record SimulationOptions(URI url, String trace, int contacts, double spee
 
   /**
    * Parses {@code --url URL --trace nyc311|poisson [--contacts N] [--speedup N] [--agents N] ...}.
-   * {@code --day seoul-120|nyc-record} plays a whole city day instead: that trace, its size, 500
-   * operators in shifts and 100× unless given. Calls phone the FastAGI IVR on the server's host
+   * {@code --day seoul-120|nyc-record} plays a whole city day instead: that trace, its size, {@value CityStaffGroup#DEFAULT_OPERATORS}
+   * operators on its roster and 100× unless given. Calls phone the FastAGI IVR on the server's host
    * ({@code --voice agi}, the default, port {@code --agi-port}, 4573) or are opened by the contact
    * API ({@code --voice api}: the figures before session 9).
    */
@@ -104,7 +105,7 @@ public record SimulationOptions(URI url, String trace, int contacts, double spee
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
         throw new InvalidInputException("usage: --url URL --trace nyc311|poisson [--contacts N] [--speedup N] "
             + "[--agents N] [--seed N] [--nyc-file PATH] [--aht S] [--patience S] [--escalate SHARE] "
-            + "[--date YYYY-MM-DD] [--twilio-token TOKEN] [--voice agi|api] [--agi-port N] [--until HH:MM] "
+            + "[--date YYYY-MM-DD] [--twilio-token TOKEN] [--voice agi|api] [--agi-port N] [--until HH:MM] [--roster-only yes] "
             + "| --url URL --day seoul-120|nyc-record [...]");
       }
       m.put(args[i].substring(2), args[++i]);
@@ -116,7 +117,8 @@ public record SimulationOptions(URI url, String trace, int contacts, double spee
     String url = InvalidInputException.requireText(m.get("url"), "--url");
     return new SimulationOptions(URI.create(url.endsWith("/") ? url : url + "/"), trace, contacts,
         Double.parseDouble(m.getOrDefault("speedup", day != null ? "100" : "60")),
-        Integer.parseInt(m.getOrDefault("agents", day != null ? "500" : "40")),
+        Integer.parseInt(m.getOrDefault("agents",
+            day != null ? String.valueOf(CityStaffGroup.DEFAULT_OPERATORS) : "40")),
         Long.parseLong(m.getOrDefault("seed", "120")),
         Path.of(m.getOrDefault("nyc-file", "../shared/data/nyc311/311-service-requests-2024-04-15.csv")),
         m.getOrDefault("password", "demo1234"), Double.parseDouble(m.getOrDefault("aht", "240")),

@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a lane (4,000) covers every chat of the peak hour ~5 s long.
  *
  * <p>Operators: one client per {@value #CONSOLES_PER_LANE} consoles, by operator number (operators
- * 1–25 on the first, 26–50 on the second…: a block of consecutive numbers holds every shift of
- * {@link CityShift}, whose pattern repeats every 10, so no lane carries a whole shift alone; two
+ * 1–25 on the first, 26–50 on the second…: the {@link CityRoster} deals each group's shifts to
+ * consecutive operators in ten piles by start, so no lane carries a whole shift change alone; two
  * lanes by number parity put the whole night shift on one), made when its first operator is. 500
  * operators, each contact an accept and a wrap-up: at most ~170 contacts/s answered (500 ÷ 3 s of
  * wall time per 300-s handle) × 2 requests × ~100 ms ≈ 34 in flight at a healthy server, ~340 when

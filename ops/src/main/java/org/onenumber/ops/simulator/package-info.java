@@ -6,7 +6,8 @@
  * {@code shared/data/nyc311} ({@link org.onenumber.ops.simulator.Nyc311Trace}) or a Poisson city
  * day ({@link org.onenumber.ops.simulator.PoissonCityDay}), or a whole city day ({@link
  * org.onenumber.ops.simulator.CityDay}: Seoul's 42,000 or New York's record 277,000, with operators
- * in {@link org.onenumber.ops.simulator.CityShift}s). {@link org.onenumber.ops.simulator.Simulation}
+ * in the {@link org.onenumber.ops.simulator.CityRoster}'s shifts, sized by the staffing planner).
+ * {@link org.onenumber.ops.simulator.Simulation}
  * brings each citizen in at its (sped-up) instant by the arrival's channel — a chat over {@code
  * /ws/chat} ({@link org.onenumber.ops.simulator.ChatCitizen}), a text through a signed Twilio
  * webhook ({@link org.onenumber.ops.simulator.SmsCitizen}), a call to the server's FastAGI IVR

@@ -4,27 +4,34 @@ import java.util.ArrayList;
 import java.util.List;
 import org.onenumber.core.agent.Agent;
 import org.onenumber.core.agent.AgentId;
+import org.onenumber.ops.staffing.CityStaffGroup;
 
 /**
- * The city-scale staff of {@code onenumber.seed.profile=city}: {@value #CITY_OPERATORS} operators
- * {@code op-001}…{@code op-500}, generated deterministically from the demo city's 40. In order:
+ * The city-scale staff of {@code onenumber.seed.profile=city}: {@code onenumber.seed.city-operators}
+ * operators (default {@value #CITY_OPERATORS}) {@code op-001}…, generated deterministically from the
+ * demo city's 40. In order:
  *
  * <ol>
- *   <li>operator i (1-based) takes the languages, skills, messaging capacity and queues of demo
- *       operator ((i − 1) mod 40) + 1, so the city keeps the demo's mix of queues, languages and
- *       skills, only 12.5 times larger (the first 40 are the demo operators themselves);
+ *   <li>operator i (1-based) takes the languages, skills, messaging capacity and queues of the
+ *       demo operator {@link CityStaffGroup#layout} names for it: operators 1–40 are the demo
+ *       operators themselves; from the 41st each belongs to one queue group (Korean calls,
+ *       Korean messaging, English, Chinese, Japanese, Vietnamese) in the groups' fixed shares and
+ *       copies a demo operator who serves only that group's queue;
  *   <li>operators after the 40th get a Korean name from fixed family and given-name lists, indexed
  *       by i, so the same i always has the same name;
- *   <li>the shift of operator i is {@link org.onenumber.ops.simulator.CityShift#of(int)} (the
- *       simulator logs operators in and out by it; the server stores no rota).
+ *   <li>the server stores no rota: the simulator's roster (planned by the staffing planner for
+ *       the day, {@code CityRoster} in {@code ops}) logs each group's operators in by the same
+ *       layout.
  * </ol>
  *
  * Pure and thread-safe.
  */
 public final class CityOperators {
 
-  /** How many operators the city profile seeds. */
-  public static final int CITY_OPERATORS = 500;
+  /** How many operators the city profile seeds unless {@code onenumber.seed.city-operators} says. */
+  public static final int CITY_OPERATORS = CityStaffGroup.DEFAULT_OPERATORS;
+  /** Operator ids have three digits ({@code op-999}). */
+  public static final int MAX_OPERATORS = 999;
 
   private static final String[] FAMILY = {"김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서",
       "신", "권", "황", "안", "송", "류", "홍"};
@@ -35,12 +42,14 @@ public final class CityOperators {
 
   /** {@code count} operators built from the demo operators as templates (see the class comment). */
   public static List<Agent> expand(List<Agent> demo, int count) {
-    if (demo.isEmpty() || count < demo.size() || count > 999) {
-      throw new IllegalArgumentException("need demo operators and " + demo.size() + "..999 operators, got " + count);
+    if (demo.size() != CityStaffGroup.DEMO_OPERATORS || count < demo.size() || count > MAX_OPERATORS) {
+      throw new IllegalArgumentException("need the " + CityStaffGroup.DEMO_OPERATORS + " demo operators and "
+          + demo.size() + ".." + MAX_OPERATORS + " operators, got " + demo.size() + " and " + count);
     }
     List<Agent> city = new ArrayList<>(count);
-    for (int i = 1; i <= count; i++) {
-      Agent template = demo.get((i - 1) % demo.size());
+    for (CityStaffGroup.Seat seat : CityStaffGroup.layout(count)) {
+      int i = seat.operator();
+      Agent template = demo.get(seat.template() - 1);
       if (i <= demo.size()) {
         city.add(template);
         continue;

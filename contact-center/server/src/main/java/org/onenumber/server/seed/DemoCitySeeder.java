@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * all of it or none. Every demo account gets the configured demo password (hashed once).
  * Demo operators get the softphone endpoint {@code PJSIP/<id>} as their device. Disabled with
  * {@code onenumber.seed.enabled=false}. {@code onenumber.seed.profile=city} seeds the same city
- * with {@value CityOperators#CITY_OPERATORS} operators ({@link CityOperators}) instead of 40.
+ * with {@code onenumber.seed.city-operators} operators (default {@value CityOperators#CITY_OPERATORS},
+ * at most {@value CityOperators#MAX_OPERATORS}; {@link CityOperators}) instead of 40.
  */
 @Singleton
 @Requires(property = "onenumber.seed.enabled", notEquals = "false")
@@ -37,13 +38,20 @@ public final class DemoCitySeeder {
   private final JdbcAgentDevices devices;
   private final String profile;
   private final ApplicationEventPublisher<DirectorySeeded> seeded;
+  private final int cityOperators;
 
   public DemoCitySeeder(Jdbc jdbc, JdbcDirectory directory, Accounts accounts,
       @Value("${onenumber.seed.demo-password:demo1234}") String demoPassword, JdbcAgentDevices devices,
-      @Value("${onenumber.seed.profile:demo}") String profile, ApplicationEventPublisher<DirectorySeeded> seeded) {
+      @Value("${onenumber.seed.profile:demo}") String profile, ApplicationEventPublisher<DirectorySeeded> seeded,
+      @Value("${onenumber.seed.city-operators:540}") int cityOperators) {
     if (!"demo".equals(profile) && !"city".equals(profile)) {
       throw new ConfigurationException("onenumber.seed.profile must be demo or city");
     }
+    if (cityOperators < SeedFiles.agents().size() || cityOperators > CityOperators.MAX_OPERATORS) {
+      throw new ConfigurationException("onenumber.seed.city-operators must be " + SeedFiles.agents().size() + ".."
+          + CityOperators.MAX_OPERATORS);
+    }
+    this.cityOperators = cityOperators;
     this.profile = profile;
     this.seeded = seeded;
     this.devices = devices;
@@ -68,7 +76,7 @@ public final class DemoCitySeeder {
       SeedFiles.departments().forEach(d -> directory.save(d.department(), d.categories()));
       SeedFiles.queues().forEach(directory::save);
       List<Agent> operators = "city".equals(profile)
-          ? CityOperators.expand(SeedFiles.agents(), CityOperators.CITY_OPERATORS) : SeedFiles.agents();
+          ? CityOperators.expand(SeedFiles.agents(), cityOperators) : SeedFiles.agents();
       for (Agent agent : operators) {
         directory.save(agent);
         devices.assign(agent.id(), "PJSIP/" + agent.id().value());

@@ -12,8 +12,10 @@ import org.onenumber.server.RunsAlone;
 
 /**
  * A smaller city day for CI: Seoul's curve and channel mix with 5,000 contacts (calls through the
- * contact API, texts through signed Twilio webhooks, chats over {@code /ws/chat}), the city seed's
- * first 100 operators logging in and out by shift, wrapping up on the server's clock and taking
+ * contact API, texts through signed Twilio webhooks, chats over {@code /ws/chat}), the roster the
+ * staffing planner sizes for that day ({@code CityRoster}: ~100 shifts over the city seed's first
+ * 250 operators, who have enough of every queue group) logging in and out, wrapping up on the
+ * server's clock and taking
  * breaks, at 600× (a day in 2.4 minutes of wall time; with the 10 s margin before midnight about
  * 2.6 minutes in all — at 500× it took 189 s in CI, over the issue's 3 minutes). The trace is lined up with the server's
  * day (its clock starts a trace day before the day's midnight; once ready the simulator sets it
@@ -43,7 +45,7 @@ class SmallCityDayH2IT {
 
   @Test
   void serverAndSimulatorAgreeOnASmallDay() throws Exception {
-    SimulationOptions options = new SimulationOptions(URI.create("http://unused/"), "seoul-120", 5_000, SPEEDUP, 100,
+    SimulationOptions options = new SimulationOptions(URI.create("http://unused/"), "seoul-120", 5_000, SPEEDUP, 250,
         SEED, Path.of("unused"), "demo1234", 240, 180, 0.08, null, ReplayAgainstServer.TWILIO_TOKEN);
     ReplayAgainstServer.Outcome outcome = new ReplayAgainstServer().replay(options,
         CityDay.seoul120(new SplittableRandom(SEED), 5_000), Map.of("onenumber.seed.profile", "city"));

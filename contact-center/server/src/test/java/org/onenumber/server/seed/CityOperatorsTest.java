@@ -4,14 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.onenumber.core.agent.Agent;
 import org.onenumber.core.directory.Queue;
 import org.onenumber.core.directory.QueueId;
+import org.onenumber.ops.staffing.CityStaffGroup;
 
 class CityOperatorsTest {
 
@@ -19,11 +21,11 @@ class CityOperatorsTest {
   private final List<Agent> city = CityOperators.expand(demo, CityOperators.CITY_OPERATORS);
 
   @Test
-  void seedsFiveHundredOperatorsWithUniqueIdsAndTheDemoOperatorsFirst() {
-    assertEquals(500, city.size());
-    assertEquals(500, city.stream().map(Agent::id).distinct().count());
+  void seedsTheDefaultNumberOfOperatorsWithUniqueIdsAndTheDemoOperatorsFirst() {
+    assertEquals(CityStaffGroup.DEFAULT_OPERATORS, city.size());
+    assertEquals(city.size(), city.stream().map(Agent::id).distinct().count());
     assertEquals(demo, city.subList(0, demo.size()));
-    assertEquals("op-500", city.get(499).id().value());
+    assertEquals(String.format("op-%03d", city.size()), city.get(city.size() - 1).id().value());
   }
 
   @Test
@@ -32,24 +34,58 @@ class CityOperatorsTest {
   }
 
   @Test
-  void keepsTheDemoMixOfQueuesLanguagesAndSkillsTwelveAndAHalfTimesLarger() {
+  void seedsAsManyOperatorsAsConfiguredALargerCityStartingWithTheSameOnes() {
+    List<Agent> nine = CityOperators.expand(demo, 900);
+    assertEquals(900, nine.size());
+    assertEquals(city, nine.subList(0, city.size()));
+  }
+
+  @Test
+  void everyOperatorCopiesTheTemplateTheStaffLayoutNamesSoTheSimulatorsRosterKnowsWhomItLogsIn() {
+    List<CityStaffGroup.Seat> seats = CityStaffGroup.layout(city.size());
     for (int i = 0; i < city.size(); i++) {
-      Agent template = demo.get(i % demo.size());
+      Agent template = demo.get(seats.get(i).template() - 1);
       Agent operator = city.get(i);
       assertEquals(template.queues(), operator.queues(), operator.id().value());
       assertEquals(template.languages(), operator.languages());
       assertEquals(template.skills(), operator.skills());
+      assertEquals(template.capacity(), operator.capacity());
     }
-    Map<QueueId, Long> demoPerQueue = perQueue(demo);
-    perQueue(city).forEach((queue, n) -> assertTrue(n >= 12 * demoPerQueue.get(queue), queue + ": " + n));
+  }
+
+  /**
+   * A group's operators serve its queue and no other queue a city day sends contacts to (the
+   * specialist queues, tax or transport, get none), speak its language, and a messaging operator
+   * holds the slots the roster plans with: otherwise the roster's operators would answer another
+   * group's contacts, or fewer at once than planned.
+   */
+  @Test
+  void eachGroupsTemplatesServeOnlyTheGroupsQueueOfTheQueuesACityDayFills() {
+    Set<QueueId> dayQueues = Arrays.stream(CityStaffGroup.values()).map(g -> new QueueId(g.queue()))
+        .collect(Collectors.toSet());
+    Map<QueueId, Queue> queues = SeedFiles.queues().stream().collect(Collectors.toMap(Queue::id, q -> q));
+    for (CityStaffGroup group : CityStaffGroup.values()) {
+      QueueId queue = new QueueId(group.queue());
+      assertTrue(queues.containsKey(queue), group.queue());
+      for (int number : group.templates()) {
+        Agent template = demo.get(number - 1);
+        Set<QueueId> served = template.queues().stream().filter(dayQueues::contains).collect(Collectors.toSet());
+        assertEquals(Set.of(queue), served, group + " template op-" + number);
+        assertTrue(template.languages().stream().anyMatch(queues.get(queue).languages()::contains));
+        if (group.slots() > 1) {
+          assertEquals(group.slots(), template.capacity().maxMessaging(), group + " template op-" + number);
+        }
+      }
+    }
   }
 
   @Test
-  void everySeededQueueHasOperatorsWhoSpeakItsLanguages() {
+  void everySeededQueueHasOperatorsWhoSpeakItsLanguagesTheCityDaysQueuesMany() {
     for (Queue queue : SeedFiles.queues()) {
       long serving = city.stream().filter(a -> a.queues().contains(queue.id()))
           .filter(a -> a.languages().stream().anyMatch(queue.languages()::contains)).count();
-      assertTrue(serving >= 12, queue.id() + " is served by " + serving);
+      boolean dayQueue = Arrays.stream(CityStaffGroup.values()).anyMatch(g -> g.queue().equals(queue.id().value()));
+      assertTrue(serving >= (dayQueue ? 15 : 1), queue.id() + " is served by " + serving);
     }
   }
 
@@ -58,10 +94,4 @@ class CityOperatorsTest {
     assertThrows(IllegalArgumentException.class, () -> CityOperators.expand(demo, 39));
     assertThrows(IllegalArgumentException.class, () -> CityOperators.expand(demo, 1000));
   }
-
-  private static Map<QueueId, Long> perQueue(List<Agent> agents) {
-    return agents.stream().flatMap(a -> a.queues().stream())
-        .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-  }
-
 }
