@@ -13,6 +13,8 @@ import java.time.Duration;
  */
 final class CpuBudget {
 
+  /** The JIT's compiler threads ("C1 CompilerThread0", "C2 CompilerThre…" as the kernel cuts them). */
+  private static final java.util.regex.Pattern JIT = java.util.regex.Pattern.compile("C[N0-9]* CompilerThre.*");
   private final ServerProcess server;
   private final String database;
   private final Duration serverBefore;
@@ -53,7 +55,9 @@ final class CpuBudget {
   }
 
   /**
-   * {@code server_cpu_us pg_cpu_us pg_db_cpu_us client_cpu_us} per acknowledged webhook, and {@code
+   * {@code server_cpu_us pg_cpu_us pg_db_cpu_us client_cpu_us} per acknowledged webhook ({@code
+   * server_jit_cpu_us}: the part of the server's spent by its JIT compiler threads, still compiling
+   * after a warm-up that was too short or starved, not a webhook's own cost), and {@code
    * ceiling_per_s} (all cores' second over the sum of the three) and {@code server_ceiling_per_s} (over
    * the server's alone), each after a space.
    */
@@ -63,9 +67,9 @@ final class CpuBudget {
     double postgresUs = postgresNanos / per;
     double clientUs = clientNanos / per;
     int cores = Runtime.getRuntime().availableProcessors();
-    return String.format(" server_cpu_us=%.0f pg_cpu_us=%.0f pg_db_cpu_us=%.0f client_cpu_us=%.0f cores=%d"
-        + " ceiling_per_s=%.0f server_ceiling_per_s=%.0f", serverUs, postgresUs, backendsNanos / per, clientUs, cores,
-        ceiling(cores, serverUs + postgresUs + clientUs), ceiling(cores, serverUs));
+    return String.format(" server_cpu_us=%.0f server_jit_cpu_us=%.0f pg_cpu_us=%.0f pg_db_cpu_us=%.0f client_cpu_us=%.0f"
+        + " cores=%d ceiling_per_s=%.0f server_ceiling_per_s=%.0f", serverUs, threadNanos(JIT) / per, postgresUs,
+        backendsNanos / per, clientUs, cores, ceiling(cores, serverUs + postgresUs + clientUs), ceiling(cores, serverUs));
   }
 
   /**
@@ -80,6 +84,12 @@ final class CpuBudget {
         .filter(t -> t.getValue() >= 1).sorted(java.util.Map.Entry.comparingByValue(java.util.Comparator.reverseOrder()))
         .forEach(t -> lines.append(String.format("%-18s %8.0f%n", t.getKey(), t.getValue())));
     return lines.toString();
+  }
+
+  /** The server's CPU nanoseconds over the run in the threads whose name (digits dropped) matches. */
+  private long threadNanos(java.util.regex.Pattern name) {
+    return threadsAfter.entrySet().stream().filter(t -> name.matcher(t.getKey()).matches())
+        .mapToLong(t -> t.getValue() - threadsBefore.getOrDefault(t.getKey(), 0L)).sum();
   }
 
   /** Webhooks a second that {@code cores} can carry at {@code microseconds} of CPU each. */
