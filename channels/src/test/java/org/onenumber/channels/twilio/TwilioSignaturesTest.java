@@ -1,5 +1,6 @@
 package org.onenumber.channels.twilio;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,5 +47,28 @@ class TwilioSignaturesTest {
     String url = "http://localhost:8080/webhooks/twilio/sms";
     assertFalse(new TwilioSignatures("", null).valid(url, "/webhooks/twilio/sms", form, twilio.sign(url, form)));
     assertFalse(new TwilioSignatures(null, null).valid(url, "/webhooks/twilio/sms", form, "c2ln"));
+  }
+
+  @Test
+  void theOwnSignatureIsTheSdksForRecordedFormsKoreanTextAndEmptyValues() {
+    String url = "http://localhost:8080/webhooks/twilio/sms";
+    TwilioSignatures signatures = new TwilioSignatures(TOKEN, null);
+    Map<String, String> korean = new HashMap<>(form);
+    korean.put("Body", "도서관 몇 시에 열어요? 🙂");
+    korean.put("MediaUrl0", "");
+    for (Map<String, String> params : java.util.List.of(form, korean, Map.<String, String>of())) {
+      assertEquals(twilio.sign(url, params), new String(signatures.sign(url, params), java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void aSignatureOfTheOtherPortFormStillPassesAsWithTheSdkAlone() {
+    TwilioSignatures signatures = new TwilioSignatures(TOKEN, null);
+    String called = "https://city.example/webhooks/twilio/sms";
+    String withPort = "https://city.example:443/webhooks/twilio/sms";
+    assertTrue(signatures.valid(called, "/webhooks/twilio/sms", form, twilio.sign(withPort, form)));
+    assertTrue(signatures.valid(withPort, "/webhooks/twilio/sms", form, twilio.sign(called, form)));
+    assertFalse(signatures.valid(called, "/webhooks/twilio/sms", form,
+        twilio.sign("https://city.example:8443/webhooks/twilio/sms", form)));
   }
 }

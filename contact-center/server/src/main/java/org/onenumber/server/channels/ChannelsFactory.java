@@ -23,6 +23,7 @@ import org.onenumber.core.casework.CaseEscalation;
 import org.onenumber.core.casework.CaseReplies;
 import org.onenumber.core.casework.media.FetchCaseMedia;
 import org.onenumber.core.casework.media.MmsPictures;
+import org.onenumber.core.contact.ContactState;
 import org.onenumber.core.directory.Language;
 import org.onenumber.core.error.PermanentException;
 import org.onenumber.core.messaging.DeliveryTracking;
@@ -49,6 +50,7 @@ import org.onenumber.server.persistence.JdbcContactJournal;
 import org.onenumber.server.persistence.JdbcDirectory;
 import org.onenumber.server.persistence.JdbcMessageOutbox;
 import org.onenumber.server.persistence.JdbcMessageStore;
+import org.onenumber.server.routing.HandedContacts;
 
 /**
  * Wires the messaging and escalation use cases; inbound messages thread into a case waiting on the
@@ -120,15 +122,27 @@ final class ChannelsFactory {
 
   /**
    * Inbound messages (webhooks, chat): each message with its citizen, contact, case reply and media
-   * jobs in one transaction, and concurrent messages in group commits ({@link GroupCommitLanes}).
+   * jobs in one transaction, and concurrent messages in group commits ({@link GroupCommitLanes}). A
+   * contact a message opened is handed to routing as journaled ({@link HandedContacts}; what follows
+   * in the transaction, the message, a case's link and media jobs, are other rows), so that its
+   * arrival does not read it back (issue 11, session 19: one statement less per new contact;
+   * {@code onenumber.messaging.hand-to-routing=false} reads it back as before, for A/B runs).
    */
   @Singleton
   ReceiveMessage receiveMessage(MessageContext context, OpenContact openContact, JdbcCaseRegistry cases,
       ActOnCase desk, FetchCaseMedia media, @Named("inbound-messages") GroupCommitLanes commits,
+      HandedContacts routing, @Value("${onenumber.messaging.hand-to-routing:true}") boolean handToRouting,
       @Value("${onenumber.messaging.default-language:ko}") String defaultLanguage) {
     ReceiveMessage chain = new MmsPictures(new CaseReplies(
         new MessageIntake(context, openContact, Language.of(defaultLanguage)), cases, desk), media, cases);
-    return command -> commits.run(command.identity().value(), () -> chain.receive(command));
+    return command -> commits.run(command.identity().value(), () -> {
+      ReceiveMessage.Outcome outcome = chain.receive(command);
+      if (handToRouting && outcome instanceof ReceiveMessage.Opened opened
+          && opened.contact().state() == ContactState.QUEUED) {
+        routing.hand(opened.contact());
+      }
+      return outcome;
+    });
   }
 
   /**

@@ -2,7 +2,6 @@ package org.onenumber.server.faults;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -15,14 +14,17 @@ import java.util.concurrent.TimeUnit;
  * Arguments: {@code --threads N} (8), {@code --seconds N} (20), {@code --warmup N} (8),
  * {@code --h2-write-delay-ms 500} (H2's former background writes, not durable),
  * {@code --postgres URL} (a PostgreSQL database to use instead of H2, role onenumber), {@code --db
- * postgres} (a fresh database on the local server, dropped at exit). On PostgreSQL the line also
+ * postgres} (a fresh database on the local server, dropped at exit), {@code --jfr FILE} (a JFR
+ * {@code settings=profile} recording of the server over the measured run). On PostgreSQL the line also
  * carries {@code tx_per_webhook}: the database's committed transactions ({@code pg_stat_database})
  * during the measured run, divided by the webhooks acknowledged in it. On both it carries {@code
  * sql_per_webhook}: the server's {@code onenumber_sql_statements_total} (every statement, savepoint,
  * commit and rollback; read from {@code /prometheus} as {@code admin}) over the same run, divided
- * the same way, and {@code server_cpu_us_per_webhook}: the server JVM's CPU time (user and system)
- * over the run per acknowledged webhook, a figure that holds on a loaded machine where the rate
- * does not; and {@code pool_acquire_us}: the mean wait for a connection of the shared pool over the
+ * the same way, and the CPU each process spent over the run per acknowledged webhook ({@link CpuBudget}:
+ * {@code server_cpu_us}, until session 19 {@code server_cpu_us_per_webhook}; {@code pg_cpu_us}, {@code
+ * pg_db_cpu_us}, {@code client_cpu_us}) with the ceiling their sum puts on the rate ({@code ceiling_per_s},
+ * {@code server_ceiling_per_s}), figures that hold on a loaded machine where the rate does not, and the
+ * one-minute {@code load} average before and after the run; and {@code pool_acquire_us}: the mean wait for a connection of the shared pool over the
  * run ({@code hikaricp_connections_acquire_seconds}, sum over count), and {@code pool_acquires_per_webhook}
  * how many shared-pool connections each acknowledged request took (the own pools are not on the
  * page); {@code classify_pending}: new
@@ -85,18 +87,26 @@ public final class WebhookBench {
       String admin = Logins.token(http, server.uri(), "admin");
       String metricsBefore = metrics(http, server, admin);
       long committedBefore = url == null ? 0 : committed(url);
-      Duration cpuBefore = server.cpu();
+      String load1Before = loadAverage();
+      if (options.containsKey("jfr")) {
+        jcmd(server, "JFR.start", "name=bench", "settings=profile",
+            "jdk.CPUTimeSample#enabled=true", "jdk.CPUTimeSample#throttle=2ms", "filename=" + Path.of(options.get("jfr")).toAbsolutePath());
+      }
+      CpuBudget budget = CpuBudget.start(server, url);
       AckedLoad load = run(server, "bench", threads, intake, seconds);
-      Duration cpu = server.cpu().minus(cpuBefore);
+      budget.stop();
+      if (options.containsKey("jfr")) {
+        jcmd(server, "JFR.stop", "name=bench");
+      }
       String metricsAfter = metrics(http, server, admin);
-      String transactions = String.format(" sql_per_webhook=%.1f server_cpu_us_per_webhook=%.0f pool_acquire_us=%.0f"
+      String transactions = String.format(" sql_per_webhook=%.1f%s pool_acquire_us=%.0f"
           + " pool_acquires_per_webhook=%.2f",
           (sum(metricsAfter, STATEMENTS) - sum(metricsBefore, STATEMENTS)) / Math.max(1, load.acknowledged()),
-          cpu.toNanos() / 1e3 / Math.max(1, load.acknowledged()),
+          budget.figures(load.acknowledged()),
           (sum(metricsAfter, ACQUIRE_SUM) - sum(metricsBefore, ACQUIRE_SUM)) * 1e6
               / Math.max(1, sum(metricsAfter, ACQUIRE_COUNT) - sum(metricsBefore, ACQUIRE_COUNT)),
           (sum(metricsAfter, ACQUIRE_COUNT) - sum(metricsBefore, ACQUIRE_COUNT)) / Math.max(1, load.acknowledged()));
-      // topics still waiting for the classifier after the run (its CPU not in server_cpu_us_per_webhook)
+      // topics still waiting for the classifier after the run (its CPU not in server_cpu_us)
       transactions += String.format(" classify_pending=%.0f", metricsAfter.contains(CLASSIFY_PENDING)
           ? sum(metricsAfter, CLASSIFY_PENDING) : 0);
       transactions += LaneFigures.between(metricsBefore, metricsAfter, seconds);
@@ -106,11 +116,32 @@ public final class WebhookBench {
             (committed(url) - committedBefore) / (double) Math.max(1, load.acknowledged()));
       }
       double perSecond = load.acknowledged() / (double) seconds;
+      System.out.print(budget.serverThreads(load.acknowledged()));
       System.out.printf("%-22s %8s %8s %8s %8s%n", "db", "per_s", "p50_ms", "p99_ms", "p999_ms");
       System.out.printf("%-22s %8.0f %8.1f %8.1f %8.1f%n", db, perSecond, load.percentileMillis(50),
           load.percentileMillis(99), load.percentileMillis(99.9));
-      System.out.printf("RESULT %s db=%s threads=%d intake=%d per_s=%.0f p50_ms=%.1f p99_ms=%.1f%s%n", what, db,
-          threads, intake, perSecond, load.percentileMillis(50), load.percentileMillis(99), transactions);
+      System.out.printf("RESULT %s db=%s threads=%d intake=%d per_s=%.0f p50_ms=%.1f p99_ms=%.1f%s load_before=%s load=%s%n", what,
+          db, threads, intake, perSecond, load.percentileMillis(50), load.percentileMillis(99), transactions,
+          load1Before, loadAverage());
+    }
+  }
+
+  /** {@code jcmd SERVER-PID args…} with this JVM's {@code jcmd}; its output to ours. */
+  private static void jcmd(ServerProcess server, String... args) throws java.io.IOException, InterruptedException {
+    var command = new java.util.ArrayList<>(java.util.List.of(
+        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(server.pid())));
+    command.addAll(java.util.List.of(args));
+    if (new ProcessBuilder(command).inheritIO().start().waitFor() != 0) {
+      throw new IllegalStateException("failed: " + command);
+    }
+  }
+
+  /** The one-minute load average now ({@code /proc/loadavg}), "?" where there is none. */
+  static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (java.io.IOException notLinux) {
+      return "?";
     }
   }
 
