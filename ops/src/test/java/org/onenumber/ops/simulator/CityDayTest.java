@@ -43,10 +43,10 @@ class CityDayTest {
   }
 
   @Test
-  void aDayOptionPlaysTheWholeDayWithFiveHundredOperatorsAtAHundredTimes() {
+  void aDayOptionPlaysTheWholeDayWithTheCitySeedsOperatorsAtAHundredTimes() {
     SimulationOptions options = SimulationOptions.parse("--url", "http://localhost:8080", "--day", "nyc-record");
     assertEquals(277_000, options.contacts());
-    assertEquals(500, options.agents());
+    assertEquals(org.onenumber.ops.staffing.CityStaffGroup.DEFAULT_OPERATORS, options.agents(), "540 since the roster");
     assertEquals(100, options.speedup());
     assertTrue(options.cityDay());
     assertEquals(false, SimulationOptions.parse("--url", "http://x", "--trace", "poisson").cityDay());
