@@ -31,7 +31,7 @@ import org.onenumber.core.port.out.ContactJournal;
  * <ol>
  *   <li>Citizen {@code start}: refused while the same caller has a call that has not ended (one
  *       call per citizen); otherwise a contact is opened ({@link CallMode}: VIDEO for sign
- *       language, VOICE for voice), a session with a random 256-bit resume token is answered
+ *       language, VOICE for voice), a session with a signed resume token ({@link CallTokens}) is answered
  *       {@code session}, then {@code waiting} and the last known queue position.
  *   <li>Citizen {@code resume}: the call behind the token is attached to this connection; an
  *       operator already there is told {@code peer-back} and {@code ready} (make a new offer, with
@@ -167,7 +167,6 @@ public final class CallSignalling {
       RandomGenerator random, CallsElsewhere elsewhere, CallTokens tokens) {
     this.elsewhere = elsewhere;
     this.tokens = tokens;
-    elsewhere.onRehomed(this::rehomedElsewhere);
     this.open = open;
     this.routing = routing;
     this.journal = journal;
@@ -177,6 +176,7 @@ public final class CallSignalling {
     this.clock = clock;
     this.random = random;
     this.guests = new CallGuests(byPeer, routing, parties, settings, clock, this::token);
+    elsewhere.onRehomed(this::rehomedElsewhere); // last: the listener may run at once on another thread
   }
 
   /** Handles one frame from {@code peer}; {@code operator} is the signed-in agent, empty for a citizen. */
