@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.onenumber.server.JsonFrames;
 
@@ -36,15 +37,11 @@ class SocketsStayIT {
         chat.send(start);
         chats.add(chat);
       }
-      for (ChatClient chat : chats) {
-        settle(chat, start, "session");
-      }
+      settle(chats, i -> start, "session");
       for (int i = 0; i < chats.size(); i++) {
         chats.get(i).send(message(i));
       }
-      for (int i = 0; i < chats.size(); i++) {
-        settle(chats.get(i), message(i), "ack");
-      }
+      settle(chats, SocketsStayIT::message, "ack");
       try {
         await().atMost(Duration.ofSeconds(60)).until(() -> chats.stream().allMatch(c -> !c.frames("waiting").isEmpty()));
       } catch (org.awaitility.core.ConditionTimeoutException e) {
@@ -86,19 +83,35 @@ class SocketsStayIT {
   }
 
   /**
-   * Waits for {@code answer} to {@code frame}, sending the frame again after retryAfter each time the server
-   * refuses it as {@code unavailable} (admission on a loaded machine), as the chat page does.
+   * Waits until every chat has {@code answer} to its frame, sending a chat's frame again retryAfter after each
+   * time the server refuses it as {@code unavailable} (admission on a loaded machine), as the chat page does —
+   * every chat's wait at once (one after another, a loaded CI's refusals added up to minutes).
    */
-  private static void settle(ChatClient chat, Map<String, Object> frame, String answer) throws InterruptedException {
-    long refusals = 0;
-    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (chat.frames(answer).isEmpty() && System.nanoTime() < end) {
-      List<Map<String, Object>> busy = chat.frames("error").stream().filter(f -> "unavailable".equals(f.get("error")))
-          .toList();
-      if (busy.size() > refusals) {
-        refusals = busy.size();
-        Thread.sleep(1000L * ((Number) busy.get(busy.size() - 1).get("retryAfter")).intValue());
-        chat.send(frame);
+  private static void settle(List<ChatClient> chats, IntFunction<Map<String, Object>> frame, String answer)
+      throws InterruptedException {
+    long[] refusals = new long[chats.size()];
+    long[] resendAt = new long[chats.size()];
+    long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    boolean settled = false;
+    while (!settled && System.nanoTime() < end) {
+      settled = true;
+      for (int i = 0; i < chats.size(); i++) {
+        ChatClient chat = chats.get(i);
+        if (!chat.frames(answer).isEmpty()) {
+          continue;
+        }
+        settled = false;
+        List<Map<String, Object>> busy = chat.frames("error").stream()
+            .filter(f -> "unavailable".equals(f.get("error"))).toList();
+        if (busy.size() > refusals[i]) {
+          refusals[i] = busy.size();
+          resendAt[i] = System.nanoTime()
+              + Duration.ofSeconds(((Number) busy.get(busy.size() - 1).get("retryAfter")).longValue()).toNanos();
+        }
+        if (resendAt[i] != 0 && System.nanoTime() - resendAt[i] >= 0) {
+          resendAt[i] = 0;
+          chat.send(frame.apply(i));
+        }
       }
       Thread.sleep(20);
     }

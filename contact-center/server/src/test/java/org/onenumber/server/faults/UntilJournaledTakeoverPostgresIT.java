@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -34,16 +35,24 @@ import org.onenumber.server.routing.RoutingHost;
  * A command nobody waits for (a hung-up caller's abandon, {@code RoutingHost.routeUntilJournaled}) handed
  * while its partition's owner goes away (issue 11, session 15): two cluster nodes on PostgreSQL with the
  * partitions of {@link PartitionFailoverPostgresIT}; callers wait in general-ko ({@code city}, routed by
- * node-b); node-b stops, and meanwhile node-a hands one abandon per caller every 50 ms. The tries that
- * find no owner (node-b gone, its lease not yet taken) are tried again, on node-a once it routes {@code
- * city}. Every abandon must end (journaled, or refused because an earlier try of it was journaled and its
- * answer lost), each caller must have exactly one ABANDONED step in the journal, and some abandons must have
- * crossed the takeover (else the test proved nothing): tried again, or handed before node-b let {@code city}
- * go and journaled after (relayed to the stopping owner, which handed them on: no retry then, session 18).
+ * node-b); node-b stops, and meanwhile node-a hands one abandon per caller every {@value #PACE_MS} ms until it
+ * has taken {@code city}, then the rest at once. The tries that find no owner (node-b gone, its lease not yet
+ * taken) are tried again, on node-a once it routes {@code city}. Every abandon must end (journaled, or refused
+ * because an earlier try of it was journaled and its answer lost), each caller must have exactly one ABANDONED
+ * step in the journal, and some abandons must have crossed the takeover (else the test proved nothing): tried
+ * again, or handed before node-a took {@code city} and ended after (held by a relay or the stopping owner: no
+ * retry then). Node-b may let {@code city} go before node-a takes it or only after (its stop can outlast the
+ * lease), so the pace runs until node-a's takeover, not node-b's stop (CI of sessions 17 and 19 crossed none).
+ * The journal's ABANDONED step is timed at the hang-up, not at its commit: crossings are read from when each
+ * abandon ended.
  */
 class UntilJournaledTakeoverPostgresIT {
 
-  private static final int CALLERS = 30;
+  /** Paced every {@value #PACE_MS} ms, they last 3.6 s: node-b's lease may be taken only at its expiry (3 s). */
+  private static final int CALLERS = 200;
+  private static final int PACE_MS = 20;
+  /** Handed at once when node-a has taken {@code city} (or the paced ones ran out). */
+  private static final int RESERVE = 20;
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
   @Test
@@ -53,11 +62,13 @@ class UntilJournaledTakeoverPostgresIT {
     EmbeddedServer a = cluster.embedded("node-a");
     EmbeddedServer b = cluster.embedded("node-b");
     RoutingHost routingA = a.getApplicationContext().getBean(RoutingHost.class);
-    RoutingOwnership ownershipB = b.getApplicationContext().getBean(RoutingOwnership.class);
+    RoutingOwnership ownershipA = a.getApplicationContext().getBean(RoutingOwnership.class);
     List<CompletableFuture<Decisions>> handed = new ArrayList<>();
+    List<Instant> handedAt = new ArrayList<>();
+    List<CompletableFuture<Instant>> endedAt = new ArrayList<>();
+    CompletableFuture<Instant> aTook = new CompletableFuture<>();
     List<String> callers = new ArrayList<>();
     double retries;
-    Instant bLetGo = null;
     try {
       cluster.awaitEmbeddedShares();
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -67,24 +78,27 @@ class UntilJournaledTakeoverPostgresIT {
       String operator = Logins.token(http, a.getURI(), "op-001");
       await("node-b's engine holds every caller").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
           .until(() -> callers.stream().allMatch(c -> position(http, a.getURI(), operator, c) == 200));
+      Thread.ofVirtual().start(() -> { // not the common pool: node-b's stop runs there (one thread on 2 cores)
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!ownershipA.owner("city") && System.nanoTime() < end) {
+          LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+        }
+        aTook.complete(Instant.now());
+      });
       CompletableFuture<?> stopping = CompletableFuture.runAsync(() -> b.getApplicationContext().close());
       for (int i = 0; i < callers.size(); i++) {
-        if (i == callers.size() / 2) {
-          // the second half the moment node-b has let city go, before node-a takes it (its next tick): node-b's
-          // stop may release the lease later than the first half's 0.75 s, and then no try crossed (CI, session 17)
-          await("node-b lets city go").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
-              .until(() -> !ownershipB.owner("city"));
-          bLetGo = Instant.now();
-        }
-        handed.add(routingA.routeUntilJournaled(new RoutingCommand.Abandon(new ContactId(callers.get(i))))
-            .toCompletableFuture());
-        if (i < callers.size() / 2) {
-          Thread.sleep(50);
+        handedAt.add(Instant.now());
+        CompletableFuture<Decisions> abandon = routingA.routeUntilJournaled(
+            new RoutingCommand.Abandon(new ContactId(callers.get(i)))).toCompletableFuture();
+        handed.add(abandon);
+        endedAt.add(abandon.handle((d, e) -> Instant.now()));
+        if (!aTook.isDone() && i < callers.size() - RESERVE) {
+          Thread.sleep(PACE_MS);
         }
       }
       stopping.get(30, TimeUnit.SECONDS);
-      CompletableFuture.allOf(handed.stream().map(f -> f.handle((d, e) -> null)).toArray(CompletableFuture[]::new))
-          .get(60, TimeUnit.SECONDS);
+      CompletableFuture.allOf(endedAt.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+      aTook.get(30, TimeUnit.SECONDS);
       retries = a.getApplicationContext().getBean(MeterRegistry.class).get("onenumber.routing.journaled.later.retries")
           .counter().count();
     } finally {
@@ -95,15 +109,14 @@ class UntilJournaledTakeoverPostgresIT {
     List<String> wrong = new ArrayList<>();
     try (Connection c = DriverManager.getConnection(url, TestDatabases.PG_USER, TestDatabases.PG_PASSWORD);
         PreparedStatement s = c.prepareStatement(
-            "select count(*), max(at) from contact_step where contact_id = ? and state = 'ABANDONED'")) {
+            "select count(*) from contact_step where contact_id = ? and state = 'ABANDONED'")) {
       for (int i = 0; i < callers.size(); i++) {
         String caller = callers.get(i);
         s.setString(1, caller);
         try (ResultSet row = s.executeQuery()) {
           row.next();
           int n = row.getInt(1);
-          java.sql.Timestamp at = row.getTimestamp(2);
-          crossed += i < callers.size() / 2 && at != null && at.toInstant().isAfter(bLetGo) ? 1 : 0;
+          crossed += handedAt.get(i).isBefore(aTook.join()) && endedAt.get(i).join().isAfter(aTook.join()) ? 1 : 0;
           journaledOnce += n == 1 ? 1 : 0;
           if (n != 1) {
             wrong.add(caller + "=" + n);
@@ -116,7 +129,7 @@ class UntilJournaledTakeoverPostgresIT {
         + " crossed=%d ended_refused=%d%n", callers.size(), journaledOnce, retries, crossed, refused);
     assertEquals(List.of(), wrong, "callers without exactly one ABANDONED step (caller=steps)");
     assertTrue(retries > 0 || crossed > 0, "no abandon crossed the takeover: none was tried again, and every one"
-        + " handed before node-b let city go was journaled by node-b before");
+        + " handed before node-a took city had ended before");
   }
 
   /** Posts one caller waiting in general-ko ({@code city}) to {@code node}; returns the contact's id. */
