@@ -66,9 +66,9 @@ public final class VideoBench {
     Browsers browsers = new Browsers();
     List<Long> millis = new ArrayList<>();
     try {
-      ConsolePage console = new ConsolePage(browsers.openWithFakeMedia(), server.uri()).signIn("op-034").ready();
+      ConsolePage console = new ConsolePage(browsers.openWithFakeMediaAtItsOwnRate(), server.uri()).signIn("op-034").ready();
       console.choose("AVAILABLE");
-      ChromeDriver citizen = browsers.openWithFakeMedia();
+      ChromeDriver citizen = browsers.openWithFakeMediaAtItsOwnRate();
       for (int i = 0; i < calls; i++) {
         citizen.get(server.uri() + "/call/?lang=en");
         click(citizen, By.id("call-sign"));
