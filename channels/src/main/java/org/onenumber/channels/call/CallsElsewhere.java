@@ -52,6 +52,21 @@ public interface CallsElsewhere {
 
     /** {@code host}'s socket {@code from} on another node, joined to this call before it moved here, is back. */
     void rejoin(ContactId contact, CallPeer from, AgentId host);
+
+    /**
+     * The resume token of {@code contact}'s call held here, handed to the nodes relaying to it, so that one
+     * of them can rebuild the call should this node die.
+     */
+    default Optional<String> token(ContactId contact) {
+      return Optional.empty();
+    }
+  }
+
+  /** What a node relaying to a call's home does when that home left the cluster (died, or was cut off). */
+  interface HomeLost {
+
+    /** {@code contact}'s home is gone; {@code token} is its call's resume token, if the home had told it. */
+    void lost(ContactId contact, Optional<String> token);
   }
 
   /** This node is the home of {@code contact}'s call from now on: other nodes' frames for it go to {@code handler}. */
@@ -82,4 +97,15 @@ public interface CallsElsewhere {
 
   /** Hands {@code host}'s socket {@code from} (on this node) to the new home of {@code contact}'s call, without waiting. */
   void rejoin(ContactId contact, CallPeer from, AgentId host);
+
+  /**
+   * Calls {@code listener} (on a thread that may block) when the home of a call this node relayed frames
+   * to has left the cluster.
+   */
+  default void onHomeLost(HomeLost listener) {}
+
+  /** Whether a node answers as the home of {@code contact}'s call now (asks it; may block a few seconds). */
+  default boolean homeAnswers(ContactId contact) {
+    return false;
+  }
 }
