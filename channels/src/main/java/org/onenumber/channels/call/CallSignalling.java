@@ -66,7 +66,9 @@ import org.onenumber.core.port.out.ContactJournal;
  * in the memory of their <em>home</em>, the node where the citizen started the call: in a cluster a
  * frame about a call (it names the {@code contactId}) from a connection with no call here, for a call
  * that is not here, is handed to its home ({@link CallsElsewhere}), which handles it as its own with a
- * peer that answers back across the bus; so is that connection's close. A server restart ends the
+ * peer that answers back across the bus; so is that connection's close. When the home leaves the cluster
+ * (killed, cut off), a node whose sockets relayed to it rebuilds the call and becomes its home ({@link
+ * #homeLost}: its parties hear {@code rehomed}). A server restart ends the
  * signalling of calls in progress (their contacts stay with routing, which the operator closes as
  * usual). Thread-safe.
  */
