@@ -97,8 +97,13 @@ class CallHomeKilledPostgresIT {
       // call 1's citizen, whose socket died with node-a, resumes on node-c: handed to node-b, its new home
       String token1 = (String) citizen1.frames().stream().filter(type("session")).findFirst().orElseThrow().get("token");
       JsonFrames resumed1 = socket(c, "/ws/call");
-      resumed1.send(Map.of("type", "resume", "token", token1));
-      Map<String, Object> session = resumed1.await(f -> "session".equals(f.get("type")) || "error".equals(f.get("type")));
+      Map<String, Object> session = Map.of();
+      for (int attempt = 1; attempt <= 3 && !"session".equals(session.get("type")); attempt++) {
+        // unavailable is retriable: just after the death the bus may still send a request to the dead node
+        int at = resumed1.frames().size();
+        resumed1.send(Map.of("type", "resume", "token", token1));
+        session = await(resumed1, at, f -> "session".equals(f.get("type")) || "error".equals(f.get("type")), TOLD);
+      }
       assertEquals("session", session.get("type"), "the resume on node-c: " + session);
       resumed1.await(type("agent"));
       await(operator1, op1At, f -> "peer-back".equals(f.get("type")) && "citizen".equals(f.get("party")), TOLD);
@@ -113,7 +118,8 @@ class CallHomeKilledPostgresIT {
       await(operator1, op1At, type("ended"), TOLD);
       await(operator2, op2At, type("ended"), TOLD);
       for (JsonFrames socket : List.of(operator1, operator2, citizen2, resumed1)) {
-        assertEquals(List.of(), socket.frames().stream().filter(type("error")).toList(), socket.frames().toString());
+        assertEquals(List.of(), socket.frames().stream().filter(type("error"))
+            .filter(f -> socket != resumed1 || !"unavailable".equals(f.get("error"))).toList(), socket.frames().toString());
       }
       assertOneContactEachWithOneOperator(cluster, Map.of(call1, "op-034", call2, "op-035"));
     }
