@@ -430,18 +430,22 @@ public final class CallSignalling {
    * stays seated, the host's too, and when the citizen is not here the host hears {@code peer-left} and the
    * citizen's grace period starts (a resume on any node reaches this new home). A guest is told {@code
    * ended} (the invitation died with the home; the host may invite again), and so is everyone when the
-   * contact has ended or no token came from the home. The other nodes hear {@code rehomed} on the bus.
+   * contact has ended or no token came from the home. A node with only guests' sockets rebuilds nothing
+   * (the citizen's or the host's node does). The other nodes hear {@code rehomed} on the bus.
    */
   private void takeOver(ContactId contact, Optional<String> token) {
     if (relayedTo(contact).isEmpty() || byContact.containsKey(contact)) {
       return;
     }
-    Optional<CallTokens.Claims> claims = token.flatMap(tokens::check).filter(c -> c.contact().equals(contact));
-    Call call = claims.map(c -> rebuild(token.get(), c)).filter(c -> !c.ended()).orElse(null);
-    Contact open = call == null ? null : journal.find(contact)
+    Contact live = journal.find(contact)
         .filter(c -> c.state() == ContactState.CONNECTED || c.state() == ContactState.HELD
             || c.state() == ContactState.QUEUED || c.state() == ContactState.OFFERED)
         .orElse(null);
+    boolean partyHere = live != null && relayedTo(contact).stream()
+        .anyMatch(relayed -> relayed.signedIn().map(agent -> agent.equals(live.agent())).orElse(true));
+    Optional<CallTokens.Claims> claims = token.flatMap(tokens::check).filter(c -> c.contact().equals(contact));
+    Call call = partyHere ? claims.map(c -> rebuild(token.get(), c)).filter(c -> !c.ended()).orElse(null) : null;
+    Contact open = call == null ? null : live;
     for (Relayed relayed : relayedTo(contact)) {
       if (relayedFor.remove(relayed.peer().id(), relayed)) {
         elsewhere.forget(relayed.peer());

@@ -198,6 +198,8 @@ class CallHomeLostTest {
     lost.lost(CONTACT, Optional.of(token));
     timers.remove(CallSignalling.HOME_LOST_WAIT).run();
     assertEquals(List.of("ended"), guest.types());
+    assertTrue(!signalling.isCall(CONTACT), "a node with only a guest rebuilds nothing: the host's or citizen's does");
+    assertEquals(List.of(), rehomed);
 
     CallHomeLostTest other = new CallHomeLostTest();
     other.signalling.handle(Map.of("type", "join", "contactId", CONTACT.value()), other.host, Optional.of(HOST));
