@@ -647,6 +647,9 @@ public final class CallSignalling {
   /** Case 6: {@code peer}'s connection closed. */
   public void disconnected(CallPeer peer) {
     Relayed relayed = relayedFor.remove(peer.id());
+    if (relayed != null) {
+      followed.remove(relayed.contact());
+    }
     if (relayed != null && !byPeer.containsKey(peer.id())) {
       elsewhere.closed(relayed.contact(), peer);
       return;
