@@ -212,7 +212,11 @@ public final class CallSignalling {
 
   /**
    * A frame about a call whose home is another node, from a connection with no call here: handed to the
-   * home (which answers {@code peer} through the bus); false when the call is here or nowhere.
+   * home (which answers {@code peer} through the bus); false when the call is here or nowhere. A host's
+   * {@code join} that finds no home anywhere (its home died with the citizen's socket, and the citizen has
+   * not resumed yet) is refused as before, and the socket is remembered: when a node rebuilds that call
+   * (the citizen resumes there), the host's socket follows it ({@code rehomed} notice: {@code peer-back},
+   * {@code ready}), as a console that reconnected after its node died needs.
    */
   private boolean relayedElsewhere(Map<String, Object> frame, CallPeer peer, Optional<AgentId> signedIn,
       Optional<String> staffOf) {
@@ -222,6 +226,10 @@ public final class CallSignalling {
       return false;
     }
     if (!elsewhere.relay(new ContactId(id), frame, peer, signedIn, staffOf)) {
+      if (elsewhere != CallsElsewhere.NONE && "join".equals(frame.get("type")) && signedIn.isPresent()
+          && staffOf.isEmpty()) {
+        relayedFor.put(peer.id(), new Relayed(new ContactId(id), peer, signedIn)); // a host waiting for a rebuild
+      }
       return false;
     }
     relayedFor.put(peer.id(), new Relayed(new ContactId(id), peer, signedIn));

@@ -1,6 +1,7 @@
 package org.onenumber.channels.call;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -26,6 +27,7 @@ import org.onenumber.core.contact.ContactState;
 import org.onenumber.core.contact.ContactStep;
 import org.onenumber.core.directory.Language;
 import org.onenumber.core.directory.QueueId;
+import org.onenumber.core.error.OneNumberException;
 import org.onenumber.testkit.FakeContactJournal;
 
 /**
@@ -47,6 +49,8 @@ class CallHomeLostTest {
   private final List<ContactId> rehomed = new ArrayList<>();
   private final List<String> routed = new ArrayList<>();
   private CallsElsewhere.HomeLost lost;
+  /** Whether a node elsewhere holds the call (else no node does). */
+  private boolean homeElsewhere = true;
   private Consumer<ContactId> rehomedListener;
   private final CallTokens tokens = CallTokens.shared("a-cluster-secret-of-at-least-32-characters", new SplittableRandom(3));
   private final String token = tokens.issue(CONTACT, "caller-0001", CallMode.SIGN);
@@ -56,7 +60,7 @@ class CallHomeLostTest {
     @Override
     public boolean relay(ContactId contact, Map<String, Object> frame, CallPeer from, Optional<AgentId> signedIn,
         Optional<String> staffOf) {
-      return true;
+      return homeElsewhere;
     }
 
     @Override
@@ -189,6 +193,18 @@ class CallHomeLostTest {
     timers.remove(Duration.ofSeconds(30)).run();
 
     assertEquals(List.of("abandon c-1"), routed);
+  }
+
+  @Test
+  void aHostWhoseJoinFoundNoHomeFollowsTheCallWhenANodeRebuildsIt() {
+    homeElsewhere = false; // the home died with the citizen's socket and the host's; the console reconnected here
+    OneNumberException refused = assertThrows(OneNumberException.class, () -> signalling.handle(
+        Map.of("type", "join", "contactId", CONTACT.value()), host, Optional.of(HOST)));
+    assertEquals("forbidden", refused.code());
+
+    rehomedListener.accept(CONTACT); // the citizen resumed on another node, which rebuilt the call
+
+    assertEquals(List.of("rejoin op-034"), routed);
   }
 
   @Test
