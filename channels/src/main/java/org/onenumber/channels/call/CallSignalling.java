@@ -20,6 +20,7 @@ import org.onenumber.core.directory.Language;
 import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.error.PermanentException;
+import org.onenumber.core.error.RetriableException;
 import org.onenumber.core.port.in.OpenContact;
 import org.onenumber.core.port.in.OpenContactCommand;
 import org.onenumber.core.port.out.ContactJournal;
@@ -214,7 +215,8 @@ public final class CallSignalling {
    * A frame about a call whose home is another node, from a connection with no call here: handed to the
    * home (which answers {@code peer} through the bus); false when the call is here or nowhere. A host's
    * {@code join} that finds no home anywhere (its home died with the citizen's socket, and the citizen has
-   * not resumed yet) is refused as before, and the socket is remembered: when a node rebuilds that call
+   * not resumed yet), or no answer in time ({@code unavailable}), is refused as before, and the socket is
+   * remembered: when a node rebuilds that call
    * (the citizen resumes there), the host's socket follows it ({@code rehomed} notice: {@code peer-back},
    * {@code ready}), as a console that reconnected after its node died needs.
    */
@@ -225,15 +227,21 @@ public final class CallSignalling {
         || byContact.containsKey(new ContactId(id))) {
       return false;
     }
-    if (!elsewhere.relay(new ContactId(id), frame, peer, signedIn, staffOf)) {
-      if (elsewhere != CallsElsewhere.NONE && "join".equals(frame.get("type")) && signedIn.isPresent()
-          && staffOf.isEmpty()) {
-        relayedFor.put(peer.id(), new Relayed(new ContactId(id), peer, signedIn)); // a host waiting for a rebuild
+    boolean hostJoin = elsewhere != CallsElsewhere.NONE && "join".equals(frame.get("type")) && signedIn.isPresent()
+        && staffOf.isEmpty();
+    boolean relayed;
+    try {
+      relayed = elsewhere.relay(new ContactId(id), frame, peer, signedIn, staffOf);
+    } catch (RetriableException e) {
+      if (hostJoin) {
+        relayedFor.put(peer.id(), new Relayed(new ContactId(id), peer, signedIn)); // the home may be dead
       }
-      return false;
+      throw e;
     }
-    relayedFor.put(peer.id(), new Relayed(new ContactId(id), peer, signedIn));
-    return true;
+    if (relayed || hostJoin) {
+      relayedFor.put(peer.id(), new Relayed(new ContactId(id), peer, signedIn)); // a host waits for a rebuild
+    }
+    return relayed;
   }
 
   private void handleHere(Map<String, Object> frame, CallPeer peer, Optional<AgentId> signedIn, Optional<String> staffOf) {

@@ -28,6 +28,7 @@ import org.onenumber.core.contact.ContactStep;
 import org.onenumber.core.directory.Language;
 import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.error.OneNumberException;
+import org.onenumber.core.error.RetriableException;
 import org.onenumber.testkit.FakeContactJournal;
 
 /**
@@ -51,6 +52,8 @@ class CallHomeLostTest {
   private CallsElsewhere.HomeLost lost;
   /** Whether a node elsewhere holds the call (else no node does). */
   private boolean homeElsewhere = true;
+  /** Whether the bus still sends to the dead home's address (no answer in time). */
+  private boolean homeSilent;
   private Consumer<ContactId> rehomedListener;
   private final CallTokens tokens = CallTokens.shared("a-cluster-secret-of-at-least-32-characters", new SplittableRandom(3));
   private final String token = tokens.issue(CONTACT, "caller-0001", CallMode.SIGN);
@@ -60,6 +63,9 @@ class CallHomeLostTest {
     @Override
     public boolean relay(ContactId contact, Map<String, Object> frame, CallPeer from, Optional<AgentId> signedIn,
         Optional<String> staffOf) {
+      if (homeSilent) {
+        throw new RetriableException("the node holding this call did not answer; try again", null);
+      }
       return homeElsewhere;
     }
 
@@ -203,6 +209,18 @@ class CallHomeLostTest {
     assertEquals("forbidden", refused.code());
 
     rehomedListener.accept(CONTACT); // the citizen resumed on another node, which rebuilt the call
+
+    assertEquals(List.of("rejoin op-034"), routed);
+  }
+
+  @Test
+  void aHostWhoseJoinWasNotAnsweredInTimeFollowsTheCallToo() {
+    homeSilent = true; // just after the death the bus may still send to the dead node's address
+    OneNumberException refused = assertThrows(OneNumberException.class, () -> signalling.handle(
+        Map.of("type", "join", "contactId", CONTACT.value()), host, Optional.of(HOST)));
+    assertEquals("unavailable", refused.code());
+
+    rehomedListener.accept(CONTACT);
 
     assertEquals(List.of("rejoin op-034"), routed);
   }
