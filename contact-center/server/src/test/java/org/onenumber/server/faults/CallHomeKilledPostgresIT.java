@@ -32,9 +32,12 @@ import org.onenumber.server.JsonFrames;
  * journal, its citizen hears {@code rehomed}, and op-035's socket follows it there ({@code peer-back},
  * {@code ready}); node-b rebuilds call 1 (no other node holds it), op-034 hears {@code rehomed} and {@code
  * peer-left} (the citizen's socket died with node-a). The citizen of call 1 resumes on node-c, which hands it
- * to node-b; op-034 hears {@code peer-back} and {@code ready}. Both calls renegotiate (offer, answer, text
+ * to node-b; op-034 hears {@code peer-back} and {@code ready}. Call 3: op-036's call socket was on node-a
+ * with its citizen's; its console reconnects on node-b and joins (refused: no node holds the call yet), the
+ * citizen resumes on node-c, which rebuilds the call, and the console's socket follows it ({@code peer-back},
+ * {@code ready}). The calls renegotiate (offer, answer, text
  * across the nodes) and are hung up by their citizens: both sides hear {@code ended}, and the journal holds
- * two contacts, each CLOSED with one answering operator. Before, nothing told a party on a survivor: the
+ * three contacts, each CLOSED with one answering operator. Before, nothing told a party on a survivor: the
  * operators heard nothing until a citizen resumed, and call 2's citizen on node-c was stranded (its frames
  * went to a dead home).
  */
@@ -74,6 +77,11 @@ class CallHomeKilledPostgresIT {
       citizen2.await(type("agent"));
       await(operator2, op2Before, f -> "ready".equals(f.get("type")), Duration.ofSeconds(10));
 
+      Operator op036 = signIn(b, "op-036"); // call 3: op-036's call socket is on node-a, the home, with its citizen
+      JsonFrames citizen3 = socket(a, "/ws/call");
+      String call3 = startCall(citizen3, "calls20-home-03", op036);
+      join(a, op036, call3);
+
       int op1At = operator1.frames().size();
       int op2At = operator2.frames().size();
       int citizen2At = citizen2.frames().size();
@@ -95,33 +103,37 @@ class CallHomeKilledPostgresIT {
       renegotiate(operator2, op2At, citizen2, call2);
 
       // call 1's citizen, whose socket died with node-a, resumes on node-c: handed to node-b, its new home
-      String token1 = (String) citizen1.frames().stream().filter(type("session")).findFirst().orElseThrow().get("token");
-      JsonFrames resumed1 = socket(c, "/ws/call");
-      Map<String, Object> session = Map.of();
-      for (int attempt = 1; attempt <= 3 && !"session".equals(session.get("type")); attempt++) {
-        // unavailable is retriable: just after the death the bus may still send a request to the dead node
-        int at = resumed1.frames().size();
-        resumed1.send(Map.of("type", "resume", "token", token1));
-        session = await(resumed1, at, f -> "session".equals(f.get("type")) || "error".equals(f.get("type")), TOLD);
-      }
-      assertEquals("session", session.get("type"), "the resume on node-c: " + session);
-      resumed1.await(type("agent"));
+      JsonFrames resumed1 = resume(c, citizen1);
       await(operator1, op1At, f -> "peer-back".equals(f.get("type")) && "citizen".equals(f.get("party")), TOLD);
       await(operator1, op1At, f -> "ready".equals(f.get("type")) && "citizen".equals(f.get("party")), TOLD);
       renegotiate(operator1, op1At, resumed1, call1);
 
-      for (JsonFrames citizen : List.of(resumed1, citizen2)) {
-        String contact = citizen == resumed1 ? call1 : call2;
+      // call 3: both sockets died with node-a. The console reconnects on node-b and joins: no node holds the
+      // call (refused); its citizen resumes on node-c, which rebuilds it; the console's socket follows it there
+      JsonFrames operator3 = socket(b, "/ws/call?token=" + op036.token());
+      operator3.send(Map.of("type", "join", "contactId", call3));
+      Map<String, Object> refused = await(operator3, 0, type("error"), TOLD);
+      assertTrue(List.of("forbidden", "unavailable").contains(refused.get("error")), refused.toString());
+      JsonFrames resumed3 = resume(c, citizen3);
+      await(operator3, 0, f -> "peer-back".equals(f.get("type")) && "citizen".equals(f.get("party")), TOLD);
+      await(operator3, 0, f -> "ready".equals(f.get("type")) && "citizen".equals(f.get("party")), TOLD);
+      renegotiate(operator3, 0, resumed3, call3);
+
+      Map<JsonFrames, String> citizens = Map.of(resumed1, call1, citizen2, call2, resumed3, call3);
+      citizens.forEach((citizen, contact) -> {
         citizen.send(Map.of("type", "hangup", "contactId", contact));
         await(citizen, 0, f -> "ended".equals(f.get("type")) && contact.equals(f.get("contactId")), TOLD);
-      }
+      });
       await(operator1, op1At, type("ended"), TOLD);
       await(operator2, op2At, type("ended"), TOLD);
-      for (JsonFrames socket : List.of(operator1, operator2, citizen2, resumed1)) {
+      await(operator3, 0, type("ended"), TOLD);
+      for (JsonFrames socket : List.of(operator1, operator2, citizen2, resumed1, resumed3)) {
         assertEquals(List.of(), socket.frames().stream().filter(type("error"))
-            .filter(f -> socket != resumed1 || !"unavailable".equals(f.get("error"))).toList(), socket.frames().toString());
+            .filter(f -> !citizens.containsKey(socket) || !"unavailable".equals(f.get("error"))).toList(),
+            socket.frames().toString());
       }
-      assertOneContactEachWithOneOperator(cluster, Map.of(call1, "op-034", call2, "op-035"));
+      assertEquals(List.of(refused), operator3.frames().stream().filter(type("error")).toList());
+      assertOneContactEachWithOneOperator(cluster, Map.of(call1, "op-034", call2, "op-035", call3, "op-036"));
     }
   }
 
@@ -157,6 +169,24 @@ class CallHomeKilledPostgresIT {
     assertEquals("joined", joined.get("type"), "the join: " + joined);
     socket.await(f -> "ready".equals(f.get("type")) && "citizen".equals(f.get("party")));
     return socket;
+  }
+
+  /**
+   * The citizen whose socket died resumes on {@code node} with its first session's token; again on {@code
+   * unavailable} (retriable: just after the death the bus may still send a request to the dead node).
+   */
+  private JsonFrames resume(URI node, JsonFrames died) {
+    String token = (String) died.frames().stream().filter(type("session")).findFirst().orElseThrow().get("token");
+    JsonFrames resumed = socket(node, "/ws/call");
+    Map<String, Object> session = Map.of();
+    for (int attempt = 1; attempt <= 3 && !"session".equals(session.get("type")); attempt++) {
+      int at = resumed.frames().size();
+      resumed.send(Map.of("type", "resume", "token", token));
+      session = await(resumed, at, f -> "session".equals(f.get("type")) || "error".equals(f.get("type")), TOLD);
+    }
+    assertEquals("session", session.get("type"), "the resume: " + session);
+    resumed.await(type("agent"));
+    return resumed;
   }
 
   /** The operator offers again (ICE restart), the citizen answers, a text each way. */
