@@ -20,6 +20,7 @@ import org.onenumber.core.directory.Language;
 import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.error.PermanentException;
+import org.onenumber.core.error.RetriableException;
 import org.onenumber.core.port.in.OpenContact;
 import org.onenumber.core.port.in.OpenContactCommand;
 import org.onenumber.core.port.out.ContactJournal;
@@ -66,7 +67,9 @@ import org.onenumber.core.port.out.ContactJournal;
  * in the memory of their <em>home</em>, the node where the citizen started the call: in a cluster a
  * frame about a call (it names the {@code contactId}) from a connection with no call here, for a call
  * that is not here, is handed to its home ({@link CallsElsewhere}), which handles it as its own with a
- * peer that answers back across the bus; so is that connection's close. A server restart ends the
+ * peer that answers back across the bus; so is that connection's close. When the home leaves the cluster
+ * (killed, cut off), a node whose sockets relayed to it rebuilds the call and becomes its home ({@link
+ * #homeLost}: its parties hear {@code rehomed}). A server restart ends the
  * signalling of calls in progress (their contacts stay with routing, which the operator closes as
  * usual). Thread-safe.
  */
@@ -77,6 +80,11 @@ public final class CallSignalling {
   private static final int MAX_TEXT = 2_000;
   private static final int REMEMBERED_POSITIONS = 1_024;
   private static final String OPERATOR_TIMER = "operator:";
+  /**
+   * How long a node whose only parties of a call are operators waits, after the call's home left the cluster,
+   * before it rebuilds the call itself: a node with the citizen's socket rebuilds at once, and then answers.
+   */
+  static final Duration HOME_LOST_WAIT = Duration.ofSeconds(2);
   /** The frames about one call (they name its {@code contactId}): relayed to its home when it is on another node. */
   private static final Set<String> ABOUT_A_CALL =
       Set.of("join", "offer", "answer", "candidate", "text", "hangup", "quality", "invite", "leave");
@@ -88,6 +96,8 @@ public final class CallSignalling {
   private final Map<String, Runnable> graceTimers = new ConcurrentHashMap<>();
   /** This node's sockets whose frames went to a call on another node, by id: the last such call. */
   private final Map<String, Relayed> relayedFor = new ConcurrentHashMap<>();
+  /** Calls another node rebuilt (its rehomed notice came) while this node's host socket relayed to them. */
+  private final Set<ContactId> followed = ConcurrentHashMap.newKeySet();
   private final Map<ContactId, Map<String, Object>> positions = new java.util.LinkedHashMap<>() {
     @Override
     protected boolean removeEldestEntry(Map.Entry<ContactId, Map<String, Object>> eldest) {
@@ -124,6 +134,11 @@ public final class CallSignalling {
         throw forbidden("no call to join again");
       }
       rejoinHere(call, from, host);
+    }
+
+    @Override
+    public Optional<String> token(ContactId contact) {
+      return Optional.ofNullable(byContact.get(contact)).filter(call -> !call.ended()).map(Call::token);
     }
   };
 
@@ -176,7 +191,8 @@ public final class CallSignalling {
     this.clock = clock;
     this.random = random;
     this.guests = new CallGuests(byPeer, routing, parties, settings, clock, this::token);
-    elsewhere.onRehomed(this::rehomedElsewhere); // last: the listener may run at once on another thread
+    elsewhere.onRehomed(this::rehomedElsewhere); // last: the listeners may run at once on another thread
+    elsewhere.onHomeLost(this::homeLost);
   }
 
   /** Handles one frame from {@code peer}; {@code operator} is the signed-in agent, empty for a citizen. */
@@ -197,7 +213,12 @@ public final class CallSignalling {
 
   /**
    * A frame about a call whose home is another node, from a connection with no call here: handed to the
-   * home (which answers {@code peer} through the bus); false when the call is here or nowhere.
+   * home (which answers {@code peer} through the bus); false when the call is here or nowhere. A host's
+   * {@code join} that finds no home anywhere (its home died with the citizen's socket, and the citizen has
+   * not resumed yet), or no answer in time ({@code unavailable}), is refused as before, and the socket is
+   * remembered: when a node rebuilds that call
+   * (the citizen resumes there), the host's socket follows it ({@code rehomed} notice: {@code peer-back},
+   * {@code ready}), as a console that reconnected after its node died needs.
    */
   private boolean relayedElsewhere(Map<String, Object> frame, CallPeer peer, Optional<AgentId> signedIn,
       Optional<String> staffOf) {
@@ -206,11 +227,21 @@ public final class CallSignalling {
         || byContact.containsKey(new ContactId(id))) {
       return false;
     }
-    if (!elsewhere.relay(new ContactId(id), frame, peer, signedIn, staffOf)) {
-      return false;
+    boolean hostJoin = elsewhere != CallsElsewhere.NONE && "join".equals(frame.get("type")) && signedIn.isPresent()
+        && staffOf.isEmpty();
+    boolean relayed;
+    try {
+      relayed = elsewhere.relay(new ContactId(id), frame, peer, signedIn, staffOf);
+    } catch (RetriableException e) {
+      if (hostJoin) {
+        relayedFor.put(peer.id(), new Relayed(new ContactId(id), peer, signedIn)); // the home may be dead
+      }
+      throw e;
     }
-    relayedFor.put(peer.id(), new Relayed(new ContactId(id), peer, signedIn));
-    return true;
+    if (relayed || hostJoin) {
+      relayedFor.put(peer.id(), new Relayed(new ContactId(id), peer, signedIn)); // a host waits for a rebuild
+    }
+    return relayed;
   }
 
   private void handleHere(Map<String, Object> frame, CallPeer peer, Optional<AgentId> signedIn, Optional<String> staffOf) {
@@ -346,6 +377,7 @@ public final class CallSignalling {
   private void rehomedElsewhere(ContactId contact) {
     for (Relayed relayed : List.copyOf(relayedFor.values())) {
       if (relayed.contact().equals(contact) && relayed.signedIn().isPresent()) {
+        followed.add(contact);
         elsewhere.rejoin(contact, relayed.peer(), relayed.signedIn().get());
       }
     }
@@ -369,16 +401,110 @@ public final class CallSignalling {
   }
 
   private void attachCitizen(Call call, CallPeer peer) {
-    cancelTimer(call.token());
-    call.citizen().ifPresent(old -> byPeer.remove(old.id()));
-    call.citizen(peer);
-    byPeer.put(peer.id(), call);
+    seatCitizen(call, peer);
     Map<String, Object> session = frame("session", call);
     session.put("token", call.token());
     session.put("mode", call.mode().code());
     session.put("iceServers", settings.iceServers().forUser(call.contact().value(), clock.instant()));
     session.put("iceTransportPolicy", settings.iceTransportPolicy());
     peer.send(session);
+  }
+
+  private void seatCitizen(Call call, CallPeer peer) {
+    cancelTimer(call.token());
+    call.citizen().ifPresent(old -> byPeer.remove(old.id()));
+    call.citizen(peer);
+    byPeer.put(peer.id(), call);
+  }
+
+  /**
+   * The home of {@code contact}'s call left the cluster (died or was cut off) while sockets of this node were
+   * its parties: this node rebuilds the call from the journal and becomes its home ({@link #takeOver}), at
+   * once when the citizen's socket is here (the dead home's bus address may still be listed for a moment, so
+   * it asks nobody), else after {@link #HOME_LOST_WAIT} unless another node answers as its home by then (the
+   * citizen's node rebuilt it; its rehomed notice brings the host's socket there).
+   */
+  private void homeLost(ContactId contact, Optional<String> token) {
+    List<Relayed> here = relayedTo(contact);
+    if (here.isEmpty() || byContact.containsKey(contact)) {
+      return;
+    }
+    if (here.stream().anyMatch(relayed -> relayed.signedIn().isEmpty())) {
+      takeOver(contact, token);
+    } else {
+      timers.schedule(HOME_LOST_WAIT, () -> {
+        if (!followed.remove(contact) && !elsewhere.homeAnswers(contact)) {
+          takeOver(contact, token);
+        }
+      });
+    }
+  }
+
+  /**
+   * Rebuilds {@code contact}'s call here (as a citizen's resume on a node without its home would) and
+   * attaches this node's sockets that relayed to the lost home: each hears {@code rehomed}; the citizen's
+   * stays seated, the host's too, and when the citizen is not here the host hears {@code peer-left} and the
+   * citizen's grace period starts (a resume on any node reaches this new home). A guest is told {@code
+   * ended} (the invitation died with the home; the host may invite again), and so is everyone when the
+   * contact has ended or no token came from the home. A node with only guests' sockets rebuilds nothing
+   * (the citizen's or the host's node does). The other nodes hear {@code rehomed} on the bus.
+   */
+  private void takeOver(ContactId contact, Optional<String> token) {
+    if (relayedTo(contact).isEmpty() || byContact.containsKey(contact)) {
+      return;
+    }
+    Contact live = journal.find(contact)
+        .filter(c -> c.state() == ContactState.CONNECTED || c.state() == ContactState.HELD
+            || c.state() == ContactState.QUEUED || c.state() == ContactState.OFFERED)
+        .orElse(null);
+    boolean partyHere = live != null && relayedTo(contact).stream()
+        .anyMatch(relayed -> relayed.signedIn().map(agent -> agent.equals(live.agent())).orElse(true));
+    Optional<CallTokens.Claims> claims = token.flatMap(tokens::check).filter(c -> c.contact().equals(contact));
+    Call call = partyHere ? claims.map(c -> rebuild(token.get(), c)).filter(c -> !c.ended()).orElse(null) : null;
+    Contact open = call == null ? null : live;
+    for (Relayed relayed : relayedTo(contact)) {
+      if (relayedFor.remove(relayed.peer().id(), relayed)) {
+        elsewhere.forget(relayed.peer());
+        adopt(call, open, relayed);
+      }
+    }
+    if (open == null) {
+      if (call != null) {
+        finish(call);
+      }
+      return;
+    }
+    if (call.citizen().isPresent()) {
+      arrived(call, CallParty.CITIZEN);
+    } else {
+      Map<String, Object> left = frame("peer-left", call);
+      left.put("party", CallParty.CITIZEN.code());
+      call.toOthers(CallParty.CITIZEN, left);
+      graceTimers.put(call.token(), timers.schedule(settings.grace(), () -> graceOver(call)));
+    }
+    elsewhere.rehomed(contact);
+  }
+
+  /** One of this node's sockets that relayed to {@code call}'s lost home is seated in the rebuilt call. */
+  private void adopt(Call call, Contact open, Relayed relayed) {
+    CallPeer peer = relayed.peer();
+    Map<String, Object> ended = new LinkedHashMap<>(Map.of("type", "ended", "contactId", relayed.contact().value()));
+    boolean host = open != null && relayed.signedIn().filter(agent -> agent.equals(open.agent())).isPresent()
+        && (open.state() == ContactState.CONNECTED || open.state() == ContactState.HELD);
+    if (open == null || relayed.signedIn().isPresent() && !host) {
+      peer.send(ended);
+      return;
+    }
+    peer.send(frame("rehomed", call));
+    if (host) {
+      attachOperator(call, peer, relayed.signedIn().get());
+    } else {
+      seatCitizen(call, peer);
+    }
+  }
+
+  private List<Relayed> relayedTo(ContactId contact) {
+    return relayedFor.values().stream().filter(relayed -> relayed.contact().equals(contact)).toList();
   }
 
   /** Case 3. */
@@ -537,6 +663,9 @@ public final class CallSignalling {
   /** Case 6: {@code peer}'s connection closed. */
   public void disconnected(CallPeer peer) {
     Relayed relayed = relayedFor.remove(peer.id());
+    if (relayed != null) {
+      followed.remove(relayed.contact());
+    }
     if (relayed != null && !byPeer.containsKey(peer.id())) {
       elsewhere.closed(relayed.contact(), peer);
       return;

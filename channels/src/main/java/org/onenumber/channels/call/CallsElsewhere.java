@@ -14,32 +14,8 @@ import org.onenumber.core.contact.ContactId;
  */
 public interface CallsElsewhere {
 
-  /** One node alone: every call is here, nothing is relayed. */
-  CallsElsewhere NONE = new CallsElsewhere() {
-    @Override
-    public void home(ContactId contact, Home handler) {}
-
-    @Override
-    public void gone(ContactId contact) {}
-
-    @Override
-    public boolean relay(ContactId contact, Map<String, Object> frame, CallPeer from, Optional<AgentId> signedIn,
-        Optional<String> staffOf) {
-      return false;
-    }
-
-    @Override
-    public void closed(ContactId contact, CallPeer from) {}
-
-    @Override
-    public void rehomed(ContactId contact) {}
-
-    @Override
-    public void onRehomed(Consumer<ContactId> listener) {}
-
-    @Override
-    public void rejoin(ContactId contact, CallPeer from, AgentId host) {}
-  };
+  /** One node alone: every call is here, nothing is relayed (each method's default). */
+  CallsElsewhere NONE = new CallsElsewhere() {};
 
   /** What the home does with what another node hands it. */
   interface Home {
@@ -52,34 +28,62 @@ public interface CallsElsewhere {
 
     /** {@code host}'s socket {@code from} on another node, joined to this call before it moved here, is back. */
     void rejoin(ContactId contact, CallPeer from, AgentId host);
+
+    /**
+     * The resume token of {@code contact}'s call held here, handed to the nodes relaying to it, so that one
+     * of them can rebuild the call should this node die.
+     */
+    default Optional<String> token(ContactId contact) {
+      return Optional.empty();
+    }
+  }
+
+  /** What a node relaying to a call's home does when that home left the cluster (died, or was cut off). */
+  interface HomeLost {
+
+    /** {@code contact}'s home is gone; {@code token} is its call's resume token, if the home had told it. */
+    void lost(ContactId contact, Optional<String> token);
   }
 
   /** This node is the home of {@code contact}'s call from now on: other nodes' frames for it go to {@code handler}. */
-  void home(ContactId contact, Home handler);
+  default void home(ContactId contact, Home handler) {}
 
   /** This node is no longer the home of {@code contact}'s call (it ended). */
-  void gone(ContactId contact);
+  default void gone(ContactId contact) {}
 
   /**
    * Hands {@code frame} from {@code from} (a socket on this node) to the home of {@code contact}'s call and
    * waits until the home handled it (its answers reach {@code from} as frames); false when no other node is
    * the home of that call. Call it from a thread that may block.
    */
-  boolean relay(ContactId contact, Map<String, Object> frame, CallPeer from, Optional<AgentId> signedIn,
-      Optional<String> staffOf);
+  default boolean relay(ContactId contact, Map<String, Object> frame, CallPeer from, Optional<AgentId> signedIn,
+      Optional<String> staffOf) {
+    return false;
+  }
 
   /** {@code from}, whose frames for {@code contact} were relayed to its home, closed. */
-  void closed(ContactId contact, CallPeer from);
+  default void closed(ContactId contact, CallPeer from) {}
 
   /** {@code from}, whose frames were relayed, is now a party of a call on this node: nothing comes for it any more. */
   default void forget(CallPeer from) {}
 
   /** This node rebuilt {@code contact}'s call (its citizen resumed here, its home gone): tells the other nodes. */
-  void rehomed(ContactId contact);
+  default void rehomed(ContactId contact) {}
 
   /** Calls {@code listener} (on a thread that may block) when another node rebuilt a call. */
-  void onRehomed(Consumer<ContactId> listener);
+  default void onRehomed(Consumer<ContactId> listener) {}
 
   /** Hands {@code host}'s socket {@code from} (on this node) to the new home of {@code contact}'s call, without waiting. */
-  void rejoin(ContactId contact, CallPeer from, AgentId host);
+  default void rejoin(ContactId contact, CallPeer from, AgentId host) {}
+
+  /**
+   * Calls {@code listener} (on a thread that may block) when the home of a call this node relayed frames
+   * to has left the cluster.
+   */
+  default void onHomeLost(HomeLost listener) {}
+
+  /** Whether a node answers as the home of {@code contact}'s call now (asks it; may block a few seconds). */
+  default boolean homeAnswers(ContactId contact) {
+    return false;
+  }
 }

@@ -49,6 +49,19 @@
  * answers that socket across the bus. The {@code session} token ({@link
  * org.onenumber.channels.call.CallTokens}) is checked on any node: a citizen whose home died
  * {@code resume}s on another, which rebuilds the call from the journal; the operator's socket hears
- * {@code peer-back} and {@code ready} there and renegotiates.
+ * {@code peer-back} and {@code ready} there and renegotiates. When the home dies (SIGKILL, or cut off from
+ * the cluster) while a party's socket is on another node, that node hears the cluster drop it ({@link
+ * org.onenumber.channels.call.CallsElsewhere#onHomeLost}), rebuilds the call from the journal and the token
+ * the home told it, and becomes its home; its parties get
+ *
+ * <pre>
+ * server → citizen, operator: {"type":"rehomed","contactId":"…"}   (the call is held by this connection's node now)
+ * </pre>
+ *
+ * and the operator then {@code ready} (the citizen's socket is there too) or {@code peer-left} ({@code party}
+ * citizen, until the citizen resumes on any node: {@code peer-back}, {@code ready}; the citizen's grace period
+ * runs). A guest on such a node gets {@code ended} (its invitation died with the home; the host may invite
+ * again). The node with the citizen's socket rebuilds at once; a node with only operators' sockets waits
+ * two seconds and rebuilds only if no other node answers as the home by then.
  */
 package org.onenumber.channels.call;

@@ -23,6 +23,7 @@ import org.onenumber.core.port.out.ContactJournal;
 import org.onenumber.core.port.out.Directory;
 import org.onenumber.server.casework.DepartmentCallInvites;
 import org.onenumber.server.config.ServerTime;
+import org.onenumber.server.events.HazelcastMembers;
 import org.onenumber.server.events.VertxEventPublisher;
 import org.onenumber.server.routing.CallInvites;
 import org.onenumber.server.routing.RoutingHost;
@@ -33,7 +34,8 @@ import org.onenumber.server.routing.RoutingHost;
  * go to {@link JdbcCallQuality}, a third party's joining and leaving to {@link JdbcCallPartyJournal},
  * invitations to the invited operator's console through {@link CallInvites} (to a department's
  * staff through {@link DepartmentCallInvites}); in a cluster a call's frames from sockets on other nodes
- * reach it through {@link ClusterCalls}, and its resume tokens are signed with a key derived from the JWT
+ * reach it through {@link ClusterCalls} (which hears from {@link HazelcastMembers} when a call's home left the
+ * cluster), and its resume tokens are signed with a key derived from the JWT
  * secret every node shares ({@link CallTokens}), so that a citizen can resume on any node. Settings: {@code onenumber.call.reconnect-grace} (default 30 s; a
  * Vert.x timer that hands over to the blocking executor), {@code onenumber.call.stun-urls} and
  * {@code turn-urls} (comma-separated; empty: host candidates only), {@code turn-secret} (coturn's
@@ -48,14 +50,18 @@ final class CallFactory {
       JdbcCallQuality quality, JdbcCallPartyJournal parties, CallInvites invites, DepartmentCallInvites departments,
       Vertx vertx, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
       InstantSource clock, RandomGenerator random, CallSignalling.Settings settings, ServerTime time, JsonMapper json,
-      VertxEventPublisher events, @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String jwtSecret) {
+      VertxEventPublisher events, HazelcastMembers members, @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String jwtSecret) {
     CallTimers timers = (delay, task) -> {
       long id = vertx.setTimer(time.wallMillis(delay), t -> executor.execute(task));
       return () -> vertx.cancelTimer(id);
     };
     EngineCallRouting calls = new EngineCallRouting(routing, directory, invites, departments, journal, executor);
-    CallsElsewhere elsewhere = vertx.isClustered() ? new ClusterCalls(vertx, json, executor, events.node())
-        : CallsElsewhere.NONE;
+    CallsElsewhere elsewhere = CallsElsewhere.NONE;
+    if (vertx.isClustered()) {
+      ClusterCalls cluster = new ClusterCalls(vertx, json, executor, events.node(), members.localMember());
+      members.onMemberLeft(cluster::memberLeft);
+      elsewhere = cluster;
+    }
     CallTokens tokens = vertx.isClustered() ? CallTokens.shared(jwtSecret, random) : CallTokens.ofThisProcess(random);
     return new CallSignalling(open, calls, journal, timers, quality, parties, settings, clock, random, elsewhere,
         tokens);

@@ -9,6 +9,8 @@ import io.vertx.core.eventbus.ReplyFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,11 @@ import org.slf4j.LoggerFactory;
  * its socket. No home within {@link #ASK}: the frame is refused with {@code unavailable}. A node that
  * rebuilt a call whose home is gone (the citizen resumed there) publishes its contact id on {@value
  * #REHOMED} (header {@code from}); the other nodes hand the operator's socket joined to it to the new
- * home ({@code rejoin}). Thread-safe.
+ * home ({@code rejoin}). The home answers each request with its member id and the call's resume token
+ * (JSON {@code home}, {@code token}); the relaying node remembers both, and when that member leaves the
+ * cluster ({@link #memberLeft}: Hazelcast's membership, which also drops the dead node's bus subscriptions)
+ * tells its {@link HomeLost} listeners, which rebuild the call here or find its new home ({@link
+ * #homeAnswers}: a {@code ping} request). Thread-safe.
  */
 final class ClusterCalls implements CallsElsewhere {
 
@@ -49,22 +55,40 @@ final class ClusterCalls implements CallsElsewhere {
   static final String REHOMED = "onenumber.call.rehomed";
   private static final String SOCKET = "socket";
   private static final Duration ASK = Duration.ofSeconds(5);
+  private static final Duration PING = Duration.ofSeconds(2);
+  private static final int REMEMBERED_HOMES = 4_096;
+  private static final int REJOIN_TRIES = 6;
+  private static final Duration REJOIN_PAUSE = Duration.ofMillis(500);
   private static final Logger LOG = LoggerFactory.getLogger(ClusterCalls.class);
 
   private final Vertx vertx;
   private final JsonMapper json;
   private final Executor blocking;
   private final String node;
+  /** This node's cluster member id (what {@link #memberLeft} names). */
+  private final String member;
   private final Map<ContactId, MessageConsumer<String>> homes = new ConcurrentHashMap<>();
   /** This node's sockets whose frames were handed to a home elsewhere, by id: where the home's answers go. */
   private final Map<String, CallPeer> relaying = new ConcurrentHashMap<>();
   private final List<Consumer<ContactId>> rehomedListeners = new CopyOnWriteArrayList<>();
+  private final List<HomeLost> lostListeners = new CopyOnWriteArrayList<>();
+  /** The calls this node relayed to, with the member that answered as their home and their token. */
+  private final Map<ContactId, Known> knownHomes = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<ContactId, Known> eldest) {
+      return size() > REMEMBERED_HOMES;
+    }
+  });
 
-  ClusterCalls(Vertx vertx, JsonMapper json, Executor blocking, String node) {
+  /** Who answered as a call's home, and the resume token it told. */
+  private record Known(String member, Optional<String> token) {}
+
+  ClusterCalls(Vertx vertx, JsonMapper json, Executor blocking, String node, String member) {
     this.vertx = vertx;
     this.json = json;
     this.blocking = blocking;
     this.node = node;
+    this.member = member;
     vertx.eventBus().<String>consumer(PEERS + node, message -> {
       CallPeer peer = relaying.get(message.headers().get(SOCKET));
       Map<String, Object> frame = ClientFrames.read(json, message.body()).orElse(null);
@@ -87,7 +111,10 @@ final class ClusterCalls implements CallsElsewhere {
           try {
             fromElsewhere(message.body(), c, handler);
           } finally {
-            message.reply("handled");
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("home", member);
+            handler.token(c).ifPresent(token -> answer.put("token", token));
+            message.reply(text(answer));
           }
         })));
   }
@@ -109,8 +136,9 @@ final class ClusterCalls implements CallsElsewhere {
     signedIn.ifPresent(agent -> body.put("signedIn", agent.value()));
     staffOf.ifPresent(department -> body.put("staffOf", department));
     try {
-      vertx.eventBus().request(HOME + contact.value(), text(body), new DeliveryOptions().setSendTimeout(ASK.toMillis()))
-          .toCompletionStage().toCompletableFuture().get(ASK.toMillis() + 500, TimeUnit.MILLISECONDS);
+      remember(contact, vertx.eventBus().<String>request(HOME + contact.value(), text(body),
+          new DeliveryOptions().setSendTimeout(ASK.toMillis()))
+          .toCompletionStage().toCompletableFuture().get(ASK.toMillis() + 500, TimeUnit.MILLISECONDS).body());
       return true;
     } catch (ExecutionException e) {
       if (e.getCause() instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS) {
@@ -153,7 +181,79 @@ final class ClusterCalls implements CallsElsewhere {
     relaying.put(from.id(), from);
     Map<String, Object> body = body(from);
     body.put("rejoin", host.value());
-    vertx.eventBus().send(HOME + contact.value(), text(body));
+    rejoin(contact, text(body), 1);
+  }
+
+  /**
+   * Asks the new home to take the socket back, up to {@link #REJOIN_TRIES} times: just after a node died the
+   * bus may still list its subscription to the call's address (Hazelcast's clean-up of a dead member's
+   * entries waits for its partitions to move), so a request can go to the dead node and time out, or find
+   * no handler yet where the new home's registration has not arrived.
+   */
+  private void rejoin(ContactId contact, String body, int attempt) {
+    vertx.eventBus().<String>request(HOME + contact.value(), body, new DeliveryOptions().setSendTimeout(PING.toMillis()))
+        .onSuccess(reply -> remember(contact, reply.body()))
+        .onFailure(e -> {
+          if (attempt < REJOIN_TRIES) {
+            vertx.setTimer(REJOIN_PAUSE.toMillis(), t -> rejoin(contact, body, attempt + 1));
+          } else {
+            LOG.warn("the new home of call {} did not answer the rejoin {} times: {}", contact.value(), attempt,
+                e.toString());
+          }
+        });
+  }
+
+  @Override
+  public void onHomeLost(HomeLost listener) {
+    lostListeners.add(listener);
+  }
+
+  @Override
+  public boolean homeAnswers(ContactId contact) {
+    Map<String, Object> body = body(new ElsewherePeer(node, "-"));
+    body.put("ping", true);
+    try {
+      remember(contact, vertx.eventBus().<String>request(HOME + contact.value(), text(body),
+          new DeliveryOptions().setSendTimeout(PING.toMillis()))
+          .toCompletionStage().toCompletableFuture().get(PING.toMillis() + 500, TimeUnit.MILLISECONDS).body());
+      LOG.info("call {}: a home answers", contact.value());
+      return true;
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.info("call {}: no home answers ({})", contact.value(), e.toString());
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /**
+   * The cluster member {@code left} is gone (Hazelcast's membership event): the calls this node relayed to
+   * it lost their home; the listeners hear each on the blocking executor.
+   */
+  void memberLeft(String left) {
+    List<Map.Entry<ContactId, Known>> lost = new ArrayList<>();
+    synchronized (knownHomes) {
+      knownHomes.entrySet().removeIf(e -> e.getValue().member().equals(left) && lost.add(Map.entry(e.getKey(), e.getValue())));
+    }
+    for (Map.Entry<ContactId, Known> call : lost) {
+      LOG.info("call {}: its home (member {}) left the cluster", call.getKey().value(), left);
+      lostListeners.forEach(listener -> blocking.execute(() -> {
+        try {
+          listener.lost(call.getKey(), call.getValue().token());
+        } catch (RuntimeException e) {
+          LOG.warn("call {}: taking it over from its lost home failed", call.getKey().value(), e);
+        }
+      }));
+    }
+  }
+
+  /** Remembers who answered as {@code contact}'s home (its JSON answer: {@code home}, {@code token}). */
+  private void remember(ContactId contact, String answer) {
+    Map<String, Object> home = answer == null ? Map.of() : ClientFrames.read(json, answer).orElse(Map.of());
+    if (home.get("home") instanceof String who && !who.isEmpty()) {
+      knownHomes.put(contact, new Known(who, Optional.ofNullable((String) home.get("token"))));
+    }
   }
 
   private Map<String, Object> body(CallPeer from) {
@@ -169,6 +269,9 @@ final class ClusterCalls implements CallsElsewhere {
     if (!(body.get("node") instanceof String from) || !(body.get(SOCKET) instanceof String socket)) {
       LOG.warn("a relayed call frame without its node or socket");
       return;
+    }
+    if (Boolean.TRUE.equals(body.get("ping"))) {
+      return; // answered with this home's member id and the call's token
     }
     CallPeer peer = new ElsewherePeer(from, socket);
     if (Boolean.TRUE.equals(body.get("closed"))) {

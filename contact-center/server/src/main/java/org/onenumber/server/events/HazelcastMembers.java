@@ -3,6 +3,8 @@ package org.onenumber.server.events;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
 import io.micronaut.context.annotation.Value;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,14 +32,16 @@ import org.slf4j.LoggerFactory;
  *       when taken (the bus picks a free port).
  * </ul>
  *
- * Hazelcast's phone-home is off. Hazelcast's open-source edition cannot authenticate members (its TLS
+ * {@link #localMember} and {@link #onMemberLeft} tell which member a node is and when one left (Hazelcast's
+ * own member UUIDs; a killed node's loopback connections fail at once, so it is removed within seconds,
+ * and the bus drops its subscriptions at the same event). Hazelcast's phone-home is off. Hazelcast's open-source edition cannot authenticate members (its TLS
  * and member authentication are Enterprise): a process that reaches the port with the cluster's name
  * joins the membership. What it could do there is bounded by the bus: the nodes' bus connections are TLS
  * with client certificates ({@link BusTls}), so it can neither send nor receive a message. Thread-safe
  * (used once, at start).
  */
 @Singleton
-final class HazelcastMembers {
+public final class HazelcastMembers {
 
   private static final Logger LOG = LoggerFactory.getLogger(HazelcastMembers.class);
   private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(60);
@@ -46,6 +51,7 @@ final class HazelcastMembers {
   private final String host;
   private final int port;
   private final BusTls tls;
+  private volatile HazelcastClusterManager manager;
 
   HazelcastMembers(BusTls tls, @Value("${onenumber.cluster.name:onenumber}") String name,
       @Value("${onenumber.cluster.members:127.0.0.1}") String members,
@@ -80,7 +86,8 @@ final class HazelcastMembers {
     options.getEventBusOptions().setHost(host).setPort(0).setClusterPublicHost(host);
     tls.apply(options.getEventBusOptions(), host);
     try {
-      Vertx vertx = Vertx.builder().with(options).withClusterManager(new HazelcastClusterManager(config()))
+      manager = new HazelcastClusterManager(config());
+      Vertx vertx = Vertx.builder().with(options).withClusterManager(manager)
           .buildClustered().toCompletionStage().toCompletableFuture()
           .get(JOIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       LOG.info("event bus clustered as '{}' on {} (members {})", name, host, members);
@@ -92,5 +99,28 @@ final class HazelcastMembers {
       throw new IllegalStateException("could not join the event bus cluster '" + name + "' (members " + members
           + ", onenumber.cluster.members)", e);
     }
+  }
+
+  /** This node's member id (Hazelcast's UUID); empty before the bus joined or on one node alone. */
+  public String localMember() {
+    HazelcastClusterManager joined = manager;
+    return joined == null ? "" : joined.getHazelcastInstance().getCluster().getLocalMember().getUuid().toString();
+  }
+
+  /** Calls {@code listener} with a member's id (on Hazelcast's event thread: hand work on) when it left. */
+  public void onMemberLeft(Consumer<String> listener) {
+    HazelcastClusterManager joined = manager;
+    if (joined == null) {
+      return;
+    }
+    joined.getHazelcastInstance().getCluster().addMembershipListener(new MembershipListener() {
+      @Override
+      public void memberAdded(MembershipEvent event) {}
+
+      @Override
+      public void memberRemoved(MembershipEvent event) {
+        listener.accept(event.getMember().getUuid().toString());
+      }
+    });
   }
 }

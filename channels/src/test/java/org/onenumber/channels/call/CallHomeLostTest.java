@@ -1,0 +1,247 @@
+package org.onenumber.channels.call;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.citizen.CitizenId;
+import org.onenumber.core.contact.Channel;
+import org.onenumber.core.contact.Contact;
+import org.onenumber.core.contact.ContactId;
+import org.onenumber.core.contact.ContactState;
+import org.onenumber.core.contact.ContactStep;
+import org.onenumber.core.directory.Language;
+import org.onenumber.core.directory.QueueId;
+import org.onenumber.core.error.OneNumberException;
+import org.onenumber.core.error.RetriableException;
+import org.onenumber.testkit.FakeContactJournal;
+
+/**
+ * A call's home elsewhere leaves the cluster while this node's sockets relay to it (issue 11, session 20):
+ * the node with the citizen's socket rebuilds the call at once and becomes its home, its citizen hears
+ * {@code rehomed}; a node with only the host's socket waits, then rebuilds it: the host hears {@code rehomed}
+ * and {@code peer-left}, and the citizen's resume here brings {@code peer-back} and {@code ready}; a guest is
+ * told {@code ended}; a node that heard another one rebuilt the call leaves it there. Before, nothing happened
+ * on such a node until the citizen resumed.
+ */
+class CallHomeLostTest {
+
+  private static final Instant T0 = Instant.parse("2026-12-05T09:00:00Z");
+  private static final AgentId HOST = new AgentId("op-034");
+  private static final ContactId CONTACT = new ContactId("c-1");
+
+  private final FakeContactJournal journal = new FakeContactJournal();
+  private final Map<Duration, Runnable> timers = new HashMap<>();
+  private final List<ContactId> rehomed = new ArrayList<>();
+  private final List<String> routed = new ArrayList<>();
+  private CallsElsewhere.HomeLost lost;
+  /** Whether a node elsewhere holds the call (else no node does). */
+  private boolean homeElsewhere = true;
+  /** Whether the bus still sends to the dead home's address (no answer in time). */
+  private boolean homeSilent;
+  private Consumer<ContactId> rehomedListener;
+  private final CallTokens tokens = CallTokens.shared("a-cluster-secret-of-at-least-32-characters", new SplittableRandom(3));
+  private final String token = tokens.issue(CONTACT, "caller-0001", CallMode.SIGN);
+
+  /** Another node is every call's home until it is lost; nobody answers a ping. */
+  private final CallsElsewhere elsewhere = new CallsElsewhere() {
+    @Override
+    public boolean relay(ContactId contact, Map<String, Object> frame, CallPeer from, Optional<AgentId> signedIn,
+        Optional<String> staffOf) {
+      if (homeSilent) {
+        throw new RetriableException("the node holding this call did not answer; try again", null);
+      }
+      return homeElsewhere;
+    }
+
+    @Override
+    public void rehomed(ContactId contact) {
+      rehomed.add(contact);
+    }
+
+    @Override
+    public void onRehomed(Consumer<ContactId> listener) {
+      rehomedListener = listener;
+    }
+
+    @Override
+    public void rejoin(ContactId contact, CallPeer from, AgentId host) {
+      routed.add("rejoin " + host.value());
+    }
+
+    @Override
+    public void onHomeLost(HomeLost listener) {
+      lost = listener;
+    }
+  };
+
+  private final CallSignalling signalling = new CallSignalling(command -> {
+    throw new AssertionError("no call starts here");
+  }, new CallRouting() {
+    @Override
+    public CompletionStage<Void> citizenHungUp(ContactId contact) {
+      routed.add("abandon " + contact.value());
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<Void> operatorHungUp(ContactId contact) {
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void returnToLine(ContactId contact, QueueId queue) {}
+
+    @Override
+    public boolean invite(AgentId guest, ContactId contact, AgentId host) {
+      return false;
+    }
+
+    @Override
+    public Optional<AgentId> inviteFromQueue(QueueId queue, ContactId contact, AgentId host, Predicate<AgentId> guest) {
+      return Optional.empty();
+    }
+
+    @Override
+    public boolean inviteDepartment(String department, ContactId contact, AgentId host) {
+      return false;
+    }
+
+    @Override
+    public void guestJoined(AgentId agent) {}
+
+    @Override
+    public void guestLeft(String guest) {}
+
+    @Override
+    public String agentName(AgentId agent) {
+      return "문지호";
+    }
+  }, journal, this::schedule, (contact, quality) -> { }, new CallPartyJournal() {
+    @Override
+    public void left(ContactId contact, CallParty party, String who) {}
+
+    @Override
+    public void joined(ContactId contact, CallParty party, String who) {}
+  }, new CallSignalling.Settings(Duration.ofSeconds(30), IceServers.NONE), () -> T0, new SplittableRandom(7),
+      elsewhere, tokens);
+
+  private final RecordingPeer citizen = new RecordingPeer("citizen");
+  private final RecordingPeer host = new RecordingPeer("host");
+
+  CallHomeLostTest() {
+    Contact contact = Contact.create(CONTACT, Channel.VIDEO, new CitizenId("citizen-1"), Language.KOREAN_SIGN, Set.of(),
+        20, "video call in sign language", T0);
+    QueueId queue = CallMode.SIGN_LANGUAGE_QUEUE;
+    journal.append(contact.moveTo(new ContactStep(ContactState.QUEUED, T0, null, queue, "intake"))
+        .moveTo(new ContactStep(ContactState.OFFERED, T0.plusSeconds(4), HOST, queue, "offer"))
+        .moveTo(new ContactStep(ContactState.CONNECTED, T0.plusSeconds(5), HOST, queue, "accept")), List.of());
+  }
+
+  private Runnable schedule(Duration delay, Runnable task) {
+    timers.put(delay, task);
+    return () -> timers.remove(delay, task);
+  }
+
+  @Test
+  void theNodeWithTheCitizensSocketRebuildsTheCallAtOnceAndTheHostJoinsIt() {
+    signalling.handle(Map.of("type", "resume", "token", token), citizen, Optional.empty());
+    assertEquals(List.of(), citizen.types(), "relayed to the home elsewhere");
+
+    lost.lost(CONTACT, Optional.of(token));
+
+    assertEquals(List.of("rehomed"), citizen.types());
+    assertTrue(signalling.isCall(CONTACT), "this node is the call's home now");
+    assertEquals(List.of(CONTACT), rehomed, "the other nodes are told");
+    signalling.handle(Map.of("type", "join", "contactId", CONTACT.value()), host, Optional.of(HOST));
+    assertEquals(List.of("joined", "ready"), host.types());
+  }
+
+  @Test
+  void aNodeWithOnlyTheHostsSocketRebuildsTheCallAfterAWaitAndTheCitizenResumesIntoIt() {
+    signalling.handle(Map.of("type", "join", "contactId", CONTACT.value()), host, Optional.of(HOST));
+    lost.lost(CONTACT, Optional.of(token));
+    assertEquals(List.of(), host.types(), "nothing before the wait");
+
+    timers.remove(CallSignalling.HOME_LOST_WAIT).run();
+
+    assertEquals(List.of("rehomed", "peer-left"), host.types());
+    assertEquals("citizen", host.last("peer-left").get("party"));
+    assertTrue(timers.containsKey(Duration.ofSeconds(30)), "the citizen's grace period runs");
+    signalling.handle(Map.of("type", "resume", "token", token), citizen, Optional.empty());
+    assertEquals("session", citizen.types().get(0));
+    assertTrue(citizen.types().contains("agent"), citizen.types().toString());
+    assertEquals(List.of("rehomed", "peer-left", "peer-back", "ready"), host.types());
+    assertTrue(timers.isEmpty(), "the grace timer is cancelled");
+  }
+
+  @Test
+  void aCitizenWhoNeverResumesHasHungUpAfterTheGracePeriod() {
+    signalling.handle(Map.of("type", "join", "contactId", CONTACT.value()), host, Optional.of(HOST));
+    lost.lost(CONTACT, Optional.of(token));
+    timers.remove(CallSignalling.HOME_LOST_WAIT).run();
+
+    timers.remove(Duration.ofSeconds(30)).run();
+
+    assertEquals(List.of("abandon c-1"), routed);
+  }
+
+  @Test
+  void aHostWhoseJoinFoundNoHomeFollowsTheCallWhenANodeRebuildsIt() {
+    homeElsewhere = false; // the home died with the citizen's socket and the host's; the console reconnected here
+    OneNumberException refused = assertThrows(OneNumberException.class, () -> signalling.handle(
+        Map.of("type", "join", "contactId", CONTACT.value()), host, Optional.of(HOST)));
+    assertEquals("forbidden", refused.code());
+
+    rehomedListener.accept(CONTACT); // the citizen resumed on another node, which rebuilt the call
+
+    assertEquals(List.of("rejoin op-034"), routed);
+  }
+
+  @Test
+  void aHostWhoseJoinWasNotAnsweredInTimeFollowsTheCallToo() {
+    homeSilent = true; // just after the death the bus may still send to the dead node's address
+    OneNumberException refused = assertThrows(OneNumberException.class, () -> signalling.handle(
+        Map.of("type", "join", "contactId", CONTACT.value()), host, Optional.of(HOST)));
+    assertEquals("unavailable", refused.code());
+
+    rehomedListener.accept(CONTACT);
+
+    assertEquals(List.of("rejoin op-034"), routed);
+  }
+
+  @Test
+  void aGuestIsToldTheCallEndedForItAndANodeThatHeardAnotherRebuildLeavesIt() {
+    RecordingPeer guest = new RecordingPeer("guest");
+    signalling.handle(Map.of("type", "join", "contactId", CONTACT.value()), guest, Optional.of(new AgentId("op-035")));
+    lost.lost(CONTACT, Optional.of(token));
+    timers.remove(CallSignalling.HOME_LOST_WAIT).run();
+    assertEquals(List.of("ended"), guest.types());
+    assertTrue(!signalling.isCall(CONTACT), "a node with only a guest rebuilds nothing: the host's or citizen's does");
+    assertEquals(List.of(), rehomed);
+
+    CallHomeLostTest other = new CallHomeLostTest();
+    other.signalling.handle(Map.of("type", "join", "contactId", CONTACT.value()), other.host, Optional.of(HOST));
+    other.lost.lost(CONTACT, Optional.of(token));
+    other.rehomedListener.accept(CONTACT); // the citizen's node rebuilt it first
+    other.timers.remove(CallSignalling.HOME_LOST_WAIT).run();
+    assertEquals(List.of("rejoin op-034"), other.routed);
+    assertEquals(List.of(), other.host.types());
+    assertTrue(!other.signalling.isCall(CONTACT), "one home");
+  }
+}
