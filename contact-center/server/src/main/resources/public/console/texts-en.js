@@ -84,6 +84,7 @@
   vp_pip: 'Picture in picture', vp_leave: 'Leave the call', vp_hangUp: 'Hang up', vp_written: 'Written in the call', vp_invite: 'Invite',
   vp_makeLink: 'Make a link for a hearing party', vp_linkLabel: 'One-time link (send it to the hearing party)',
   vp_reconnecting: 'Connection lost. Reconnecting…', vp_peerJoining: 'A third party is joining the call…',
+  vp_moved: 'The call moved to another server; reconnecting the media…',
   vp_peerBack: 'The citizen is back; reconnecting the media…', vp_notDone: 'Not done: {why}', vp_connectingMedia: 'Connecting the media…',
   vp_noDevice: 'The camera or microphone is not available to this page.', vp_connected: 'Connected.', vp_guestLeft: 'The third party left the call.',
   vp_citizenDropped: 'The citizen\'s connection dropped; waiting for them to come back…',

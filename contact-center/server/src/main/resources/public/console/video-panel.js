@@ -134,6 +134,7 @@ class VideoPanel {
     else if (frame.type === 'peer-joined') this.status.textContent = I.t('vp_peerJoining');
     else if (frame.type === 'peer-left') this.peerLeft(frame.party ?? 'citizen');
     else if (frame.type === 'peer-back') this.status.textContent = I.t('vp_peerBack');
+    else if (frame.type === 'rehomed') this.status.textContent = I.t('vp_moved');
     else if (frame.type === 'ended') this.end();
     else if (frame.type === 'error' && frame.error === 'forbidden' && !this.media) this.remove();
     else if (frame.type === 'error') this.status.textContent = I.fill('vp_notDone', { why: frame.message });
