@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ShiftRota {
 
   static final int ARRIVAL_SPREAD_MIN = 30;
+  /** Trace seconds after its login beyond which an operator counts as joining its shift late. */
+  static final double JOINED_LATE_S = 300;
   private final List<SimulatedOperator> operators;
   private final CityRoster roster;
   private final URI url;
@@ -46,7 +48,8 @@ final class ShiftRota {
       boolean onDuty = shift != null
           && (shift.onDutyAt(now) || shift.onDutyAt(now.plusMinutes(arrivesEarly(i + 1))));
       if (onDuty && !op.running() && starting.add(op.id())) {
-        SimulatedOperator.console("shift-" + op.id(), () -> startShift(op));
+        java.util.OptionalDouble since = joinedLate(loginAt(shift, i + 1, traceSeconds), traceSeconds);
+        SimulatedOperator.console("shift-" + op.id(), () -> startShift(op, since));
       } else if (!onDuty && op.running() && finishing.add(op.id())) {
         op.finish();
       } else if (onDuty) {
@@ -70,9 +73,35 @@ final class ShiftRota {
     return (i * 7) % ARRIVAL_SPREAD_MIN;
   }
 
-  private void startShift(SimulatedOperator op) {
+  /**
+   * The trace second operator {@code i} logs in for {@code shift} ({@link #arrivesEarly} before its
+   * start), the last such at or before {@code traceSeconds} (a night shift's start lies the evening
+   * before).
+   */
+  static double loginAt(CityShift shift, int i, double traceSeconds) {
+    double login = shift.start().toSecondOfDay() - arrivesEarly(i) * 60.0;
+    return login + 86_400 * Math.floor((traceSeconds - login) / 86_400);
+  }
+
+  /**
+   * For an operator joining its shift more than {@value #JOINED_LATE_S} trace seconds after its
+   * login (a day played from its peak, {@code --from}): from when its work counts towards a break,
+   * the start of its current cycle of work and break ({@link SimulatedOperator#WORK_BEFORE_BREAK_S}
+   * + {@link SimulatedOperator#BREAK_S}) since that login, so its breaks fall where the roster
+   * placed them, not all together two hours after the window's start. Empty on time: from its login.
+   */
+  static java.util.OptionalDouble joinedLate(double loginAt, double traceSeconds) {
+    if (traceSeconds - loginAt <= JOINED_LATE_S) {
+      return java.util.OptionalDouble.empty();
+    }
+    double cycle = SimulatedOperator.WORK_BEFORE_BREAK_S + SimulatedOperator.BREAK_S;
+    return java.util.OptionalDouble.of(loginAt + cycle * Math.floor((traceSeconds - loginAt) / cycle));
+  }
+
+  private void startShift(SimulatedOperator op, java.util.OptionalDouble workingSince) {
     try {
       op.start(url, password);
+      workingSince.ifPresent(op::workingSince);
     } catch (RuntimeException e) {
       System.out.println("[sim] operator " + op.id() + " cannot start a shift: " + e.getMessage());
     } finally {

@@ -46,13 +46,14 @@ public final class SimulateMain {
     if (rosterOnly(args)) {
       return;
     }
-    List<Arrival> trace = until(day, options.cityDay(), args);
+    long fromS = from(options.cityDay(), args);
+    List<Arrival> trace = window(day, options.cityDay(), args);
     System.out.printf("[sim] %s trace: %d contacts over %.1f h, speed-up %.0f× (≈ %.1f min), %d operators, %s%n",
         options.trace(), trace.size(), span(trace) / 3600.0, options.speedup(), span(trace) / options.speedup() / 60,
         options.agents(), options.url());
     System.out.println(options.phonesAgi() ? "[sim] calls phone the FastAGI IVR on port " + options.agiPort()
         : "[sim] calls are opened by the contact API (--voice api)");
-    Simulation simulation = new Simulation(options, trace).rostered(roster);
+    Simulation simulation = new Simulation(options, trace).rostered(roster).from(fromS);
     SimulationLedger ledger = simulation.run();
     SimulationLedger.Summary s = ledger.summary(15);
     Instant at = simulation.serverTimeAtStart();
@@ -198,6 +199,35 @@ public final class SimulateMain {
       }
     }
     return trace;
+  }
+
+  /** The arrivals played: those of {@link #from} on and before {@link #until}. */
+  static List<Arrival> window(List<Arrival> trace, boolean cityDay, String... args) {
+    long fromMillis = from(cityDay, args) * 1000;
+    return until(trace, cityDay, args).stream().filter(a -> a.offsetMillis() >= fromMillis).toList();
+  }
+
+  /**
+   * {@code --from HH:MM}: a city day played from that trace time on, in trace seconds (0 without
+   * it): with {@code --until}, a window of the day such as its peak, 09:00–11:00, in minutes of wall
+   * time instead of the whole day's quarter hour ({@link Simulation#from}: the server's clock is set
+   * to just before it and the operators on duty then log in first). Only a city day has a time of
+   * day to start from.
+   */
+  static long from(boolean cityDay, String... args) {
+    for (int i = 0; i + 1 < args.length; i++) {
+      if ("--from".equals(args[i])) {
+        if (!cityDay) {
+          throw new org.onenumber.core.error.InvalidInputException("--from needs a city day (--day)");
+        }
+        try {
+          return java.time.LocalTime.parse(args[i + 1]).toSecondOfDay();
+        } catch (java.time.format.DateTimeParseException e) {
+          throw new org.onenumber.core.error.InvalidInputException("--from must be HH:MM, got " + args[i + 1]);
+        }
+      }
+    }
+    return 0;
   }
 
   private static double span(List<Arrival> trace) {

@@ -202,6 +202,11 @@ final class SimulatedOperator {
     running = true;
   }
 
+  /** Counts work towards the next break from {@code traceSeconds} (a shift joined late: {@link ShiftRota}). */
+  void workingSince(double traceSeconds) {
+    workingSince = traceSeconds;
+  }
+
   /** Stops at once (end of the simulation): closes the socket and logs out, handing work back. */
   void stop() {
     closeConsole();

@@ -83,6 +83,14 @@ public final class Simulation {
   private final Map<ClientLane, OneNumberClient> channels = new HashMap<>();
   private final SplittableRandom random;
   private long startNanos;
+  /**
+   * A window of the day ({@link #from}) starts this much trace time after the server's clock was set:
+   * the shifts on duty before it log in meanwhile (at 100× a few hundred password checks take tens
+   * of wall seconds; played at once, they held the window's first trace hour up).
+   */
+  static final Duration WINDOW_LEAD_IN = Duration.ofHours(1);
+  /** Trace seconds the day is played from ({@link #from}); 0: its midnight. */
+  private long fromSeconds;
   private volatile Instant serverTimeAtStart;
   private volatile boolean aligned;
   private volatile boolean onTime = true;
@@ -126,6 +134,20 @@ public final class Simulation {
    */
   public Simulation rostered(CityRoster planned) {
     this.roster = planned;
+    return this;
+  }
+
+  /**
+   * A city day played from {@code traceSeconds} on ({@code --from}; the trace holds only the
+   * arrivals from then): once ready the server's clock is set to a short margin and {@link
+   * #WINDOW_LEAD_IN} before that time of the day instead of before its midnight, the operators on
+   * duty then log in (their breaks fall as
+   * if they had worked since their shift's start, {@link ShiftRota}) and trace second 0 stays the
+   * day's midnight, so the intervals line up with the server's as for the whole day. Returns this
+   * simulation.
+   */
+  public Simulation from(long traceSeconds) {
+    this.fromSeconds = traceSeconds;
     return this;
   }
 
@@ -196,7 +218,9 @@ public final class Simulation {
     Instant midnight = options.date() != null
         ? ServerClockAlignment.midnight(options.date(), IntradayReport.CITY_ZONE)
         : ServerClockAlignment.nextMidnight(sample.serverTime(), IntradayReport.CITY_ZONE);
-    if (ServerClockAlignment.setNearMidnight(admin, midnight, options.speedup())) {
+    Instant playedFrom = midnight.plusSeconds(fromSeconds);
+    Instant leadIn = fromSeconds == 0 ? playedFrom : playedFrom.minus(WINDOW_LEAD_IN);
+    if (ServerClockAlignment.setNearMidnight(admin, leadIn, options.speedup())) {
       ServerClockAlignment.Sample after = ServerClockAlignment.sample(admin);
       sample = after == null ? sample : after;
       dayStartSet = true;
@@ -204,12 +228,17 @@ public final class Simulation {
     startNanos = ServerClockAlignment.wallNanosAt(midnight, sample, options.speedup());
     serverTimeAtStart = midnight;
     aligned = true;
-    double lead = (startNanos - System.nanoTime()) / 1e9;
+    double lead = (playedFromNanos() - System.nanoTime()) / 1e9;
     onTime = lead >= 0;
     System.out.printf(Locale.ROOT, lead >= 0
-        ? "[sim] trace second 0 is the server's %s: %.1f s of wall time from now%n"
-        : "[sim] the server's clock is past %s by %.1f s of wall time: the arrivals due meanwhile go out at once%n",
-        midnight.atZone(IntradayReport.CITY_ZONE), Math.abs(lead));
+        ? "[sim] trace second %d is the server's %s: %.1f s of wall time from now%n"
+        : "[sim] the server's clock is past trace second %d (%s) by %.1f s of wall time: the arrivals due meanwhile"
+            + " go out at once%n", fromSeconds, playedFrom.atZone(IntradayReport.CITY_ZONE), Math.abs(lead));
+  }
+
+  /** The wall instant ({@link System#nanoTime}) of the first trace second played ({@link #from}). */
+  private long playedFromNanos() {
+    return startNanos + (long) (fromSeconds * 1e9 / options.speedup());
   }
 
   /** Trace seconds since the start. */
@@ -385,10 +414,10 @@ public final class Simulation {
       return;
     }
     long t0 = System.nanoTime();
-    while (rota.loggingIn() && System.nanoTime() < startNanos) {
+    while (rota.loggingIn() && System.nanoTime() < playedFromNanos()) {
       TimeUnit.MILLISECONDS.sleep(20);
     }
-    System.out.printf(Locale.ROOT, rota.loggingIn() ? "[sim] the first shift was still logging in at trace second 0"
+    System.out.printf(Locale.ROOT, rota.loggingIn() ? "[sim] the first shift was still logging in when the day began"
         + " (%.1f s of wall time)%n" : "[sim] the first shift logged in within %.1f s of wall time%n",
         (System.nanoTime() - t0) / 1e9);
   }

@@ -105,7 +105,7 @@ public record SimulationOptions(URI url, String trace, int contacts, double spee
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
         throw new InvalidInputException("usage: --url URL --trace nyc311|poisson [--contacts N] [--speedup N] "
             + "[--agents N] [--seed N] [--nyc-file PATH] [--aht S] [--patience S] [--escalate SHARE] "
-            + "[--date YYYY-MM-DD] [--twilio-token TOKEN] [--voice agi|api] [--agi-port N] [--until HH:MM] [--roster-only yes] "
+            + "[--date YYYY-MM-DD] [--twilio-token TOKEN] [--voice agi|api] [--agi-port N] [--from HH:MM] [--until HH:MM] [--roster-only yes] "
             + "| --url URL --day seoul-120|nyc-record [...]");
       }
       m.put(args[i].substring(2), args[++i]);

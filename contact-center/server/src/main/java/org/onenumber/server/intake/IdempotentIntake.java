@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
 import org.onenumber.core.error.RetriableException;
-import org.onenumber.core.intake.ContactIntake;
 import org.onenumber.core.port.in.OpenContactCommand;
 import org.onenumber.server.api.Views.ContactView;
 import org.onenumber.server.persistence.GroupCommitLanes;
@@ -30,7 +29,7 @@ import org.onenumber.server.persistence.GroupCommitLanes;
  *       its contact rolls back and it answers the first's answer.
  * </ul>
  *
- * The contact (and its key) is written in the inbound messages' group commit ({@link
+ * The contact is handed to routing as journaled ({@link IntakeToRouting}). The contact (and its key) is written in the inbound messages' group commit ({@link
  * GroupCommitLanes}, the lane of the citizen's identity, as a text's contact is): concurrent posts
  * share one transaction and one commit, and each answers after the commit holding it. Each used to
  * take a connection of the shared pool for its own transaction; at New York's peak the contacts lane
@@ -45,14 +44,14 @@ public final class IdempotentIntake {
   /** What to answer: the contact's view and whether it is an earlier post's answer. */
   public record Answer(ContactView contact, boolean replayed) {}
 
-  private final ContactIntake intake;
+  private final IntakeToRouting intake;
   private final JdbcIntakeKeys keys;
   private final JsonMapper json;
   private final InstantSource clock;
   private final Duration ttl;
   private final GroupCommitLanes commits;
 
-  IdempotentIntake(ContactIntake intake, JdbcIntakeKeys keys, JsonMapper json, InstantSource clock,
+  IdempotentIntake(IntakeToRouting intake, JdbcIntakeKeys keys, JsonMapper json, InstantSource clock,
       @Value("${onenumber.intake.idempotency-ttl:24h}") Duration ttl,
       @Named("inbound-messages") GroupCommitLanes commits) {
     this.commits = commits;

@@ -35,15 +35,24 @@ final class ArrivalReads {
   private final Function<ContactId, Optional<Contact>> one;
   private final Function<List<ContactId>, List<Contact>> many;
   private final Queue<Read> unread = new ConcurrentLinkedQueue<>();
+  private final java.util.function.Consumer<Boolean> counted;
+
+  /** As the full constructor, counting nothing. */
+  ArrivalReads(int permits, Executor readAhead, Function<ContactId, Optional<Contact>> one,
+      Function<List<ContactId>, List<Contact>> many) {
+    this(permits, readAhead, one, many, ahead -> { });
+  }
 
   /**
    * @param permits reads ahead in flight at most
    * @param readAhead runs a read ahead (on its own thread and connection)
    * @param one reads one contact from the journal
    * @param many reads the contacts of the given ids that the journal holds, in one statement
+   * @param counted told at each {@link #take} whether the contact had been read ahead (else read in turn)
    */
   ArrivalReads(int permits, Executor readAhead, Function<ContactId, Optional<Contact>> one,
-      Function<List<ContactId>, List<Contact>> many) {
+      Function<List<ContactId>, List<Contact>> many, java.util.function.Consumer<Boolean> counted) {
+    this.counted = counted;
     this.permits = new Semaphore(permits);
     this.readAhead = readAhead;
     this.one = one;
@@ -105,6 +114,7 @@ final class ArrivalReads {
    * Throws when the journal cannot be read (the arrival is retried).
    */
   Optional<Contact> take(Read read) {
+    counted.accept(read.contact != null);
     if (read.contact == null) {
       List<Read> batch = new ArrayList<>(List.of(read));
       for (Read next = unread.poll(); next != null; next = batch.size() < BATCH ? unread.poll() : null) {

@@ -44,6 +44,9 @@ final class OfferLatency {
   private final Timer batchCommit;
   private final Timer batchPublish;
   private final DistributionSummary batchCommands;
+  private final io.micrometer.core.instrument.Counter handed;
+  private final io.micrometer.core.instrument.Counter readAhead;
+  private final io.micrometer.core.instrument.Counter readInTurn;
 
   OfferLatency(MeterRegistry registry, ServerTime time) {
     this.intake = timer(registry, "intake");
@@ -57,6 +60,32 @@ final class OfferLatency {
     this.batchPublish = batchTimer(registry, "publish");
     this.batchCommands = DistributionSummary.builder(BATCH + ".commands").publishPercentiles(0.5, 0.99)
         .description("commands written in one turn of the routing context (one journal transaction)").register(registry);
+    this.handed = arrivals(registry, "handed");
+    this.readAhead = arrivals(registry, "read-ahead");
+    this.readInTurn = arrivals(registry, "read-in-turn");
+  }
+
+  /**
+   * {@value #ARRIVALS} (Prometheus {@code onenumber_routing_arrivals_total}) by {@code contact}: how
+   * routing got each arrival's contact — {@code handed} by its writer ({@link HandedContacts}, no
+   * read), {@code read-ahead} from the journal before its turn, {@code read-in-turn} by the routing
+   * context itself at its turn (a round trip inside the turn, the batch waiting).
+   */
+  static final String ARRIVALS = "onenumber.routing.arrivals";
+
+  private static io.micrometer.core.instrument.Counter arrivals(MeterRegistry registry, String how) {
+    return io.micrometer.core.instrument.Counter.builder(ARRIVALS).tag("contact", how)
+        .description("arrivals routed, by how routing got the contact").register(registry);
+  }
+
+  /** An arrival's contact was handed by its writer. */
+  void handed() {
+    handed.increment();
+  }
+
+  /** An arrival's contact was read ahead of its turn ({@code true}) or by the context at its turn. */
+  void read(boolean ahead) {
+    (ahead ? readAhead : readInTurn).increment();
   }
 
   private static Timer batchTimer(MeterRegistry registry, String stage) {

@@ -90,7 +90,7 @@ final class RoutingPartition {
     this.w = w;
     this.relay = new CommandRelay(w.vertx(), name);
     this.arrivalReads = new ArrivalReads(w.connections().readAhead(), w.connections()::readAhead,
-        w.journal()::find, w.journal()::findAll);
+        w.journal()::find, w.journal()::findAll, ahead -> w.latency().read(ahead));
     Duration positions = Duration.ofMillis(Math.round(RoutingHost.POSITION_INTERVAL.toMillis() * w.time().speedup()));
     RoutingRecord record = w.partitions().configured() ? new PartitionRecord(w.record(), w.partitions(), name) : w.record();
     this.routing = new JournaledEngine(() -> new RoutingEngine(w.clock(), w.random(), positions, DEFAULT_HANDLE_TIME),
@@ -456,6 +456,7 @@ final class RoutingPartition {
       requireOwner(); // a standby leaves the journaled contact to the owner, which picks it up
       Optional<Contact> given = w.handed().take(queued.contact());
       if (given.isPresent()) {
+        w.latency().handed();
         return new RoutingCommand.Arrive(given.get());
       }
       if (read == null) {

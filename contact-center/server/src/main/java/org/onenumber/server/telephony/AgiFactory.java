@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * {@code asteriskCalls} of {@link AmiFactory}, shared with the AMI side): when {@code
  * onenumber.telephony.asterisk.agi.enabled} is true, the FastAGI server on {@code agi.bind}:{@code agi.port} (loopback:4573 by default) started with the server
  * ({@code agi.warm-sessions}, default 50, session threads started at once and kept idle),
- * fed by intake, routing, the operators' devices and callers' languages from the database, and
+ * fed by intake (its contacts handed to routing as journaled, {@link org.onenumber.server.intake.IntakeToRouting}), routing, the operators' devices and callers' languages from the database, and
  * the routing events forwarded to each call's session, its ring path timed ({@link RingMeters}). If the port cannot be bound the server
  * still starts (every other channel works) and says so at ERROR level.
  */
@@ -45,7 +45,7 @@ final class AgiFactory {
   @Context
   @Bean(preDestroy = "close")
   @Requires(property = AGI + ".enabled", value = "true")
-  AgiIvrServer agiIvrServer(OpenContact intake, IntakeAdmission admission, RoutingHost routing, JdbcAgentDevices devices,
+  AgiIvrServer agiIvrServer(org.onenumber.server.intake.IntakeToRouting intake, IntakeAdmission admission, RoutingHost routing, JdbcAgentDevices devices,
       @Named("asteriskCalls") AsteriskCalls calls,
       JdbcCallerLanguages languages, MessageGateway sms, Vertx vertx, VertxEventPublisher events,
       io.micrometer.core.instrument.MeterRegistry meters, org.onenumber.server.config.ServerTime time,
@@ -70,7 +70,7 @@ final class AgiFactory {
     new RoutedEventForwarder(vertx, events, calls, new OrphanOffers(calls, routing), time);
     // Calls becoming contacts take a place in the CALL lane (issue 17): one more than its limit at
     // once hears "all lines are busy" and is hung up, instead of parking a session thread behind the
-    // database's pool.
+    // database's pool. The contact is handed to routing as journaled (IntakeToRouting, session 20).
     OpenContact admitted = command -> {
       try (IntakeAdmission.Permit permit = admission.enter(IntakeKind.CALL)) {
         return intake.open(command);

@@ -166,6 +166,33 @@ abstract class IntakeIdempotencyTestBase {
     System.out.printf("[intake] %d concurrent posts in %d transactions of the lanes%n", posts, used);
   }
 
+  /**
+   * Issue 17 (session 20): a contact opened by the API, with a key or without, reaches routing as
+   * journaled ({@link IntakeToRouting}): its arrival reads nothing back (with {@code
+   * onenumber.intake.hand-to-routing=false}, as before, both are read: this test fails).
+   */
+  @Test
+  void aPostedContactReachesRoutingAsJournaledWithoutBeingReadBack() throws Exception {
+    double handed = arrivals("handed");
+    double read = arrivals("read-ahead") + arrivals("read-in-turn");
+    assertEquals(201, post(body("handed " + UUID.randomUUID()), UUID.randomUUID().toString()).statusCode());
+    assertEquals(201, post(body("handed " + UUID.randomUUID()), null).statusCode());
+    long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (arrivals("handed") + arrivals("read-ahead") + arrivals("read-in-turn") < handed + read + 2
+        && System.nanoTime() < until) {
+      Thread.sleep(20);
+    }
+    assertTrue(arrivals("handed") >= handed + 2, "both contacts handed to routing: " + (arrivals("handed") - handed));
+    assertEquals(read, arrivals("read-ahead") + arrivals("read-in-turn"), "nothing read back from the journal");
+  }
+
+  private double arrivals(String how) {
+    io.micrometer.core.instrument.Counter counter = server.getApplicationContext()
+        .getBean(io.micrometer.core.instrument.MeterRegistry.class).find("onenumber.routing.arrivals")
+        .tag("contact", how).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
   private static String body(String topic) {
     return "{\"channel\":\"VOICE\",\"phone\":\"010-6123-4567\",\"language\":\"ko\",\"topic\":\"" + topic + "\"}";
   }

@@ -52,6 +52,9 @@ abstract class AgiCallTestBase implements TestPropertyProvider {
   @Inject
   org.onenumber.server.persistence.Jdbc jdbc;
 
+  @Inject
+  io.micrometer.core.instrument.MeterRegistry meters;
+
   private final TestHttp http = new TestHttp();
   private final HttpClient webSockets = HttpClient.newHttpClient();
   private final int agiPort = freePort();
@@ -160,6 +163,33 @@ abstract class AgiCallTestBase implements TestPropertyProvider {
     caller.hangUp();
     await().atMost(WITHIN).until(() -> "ABANDONED".equals(contact(contact).get("state")));
     caller.awaitClosed(WITHIN);
+  }
+
+  /**
+   * Issue 17 (session 20): the IVR hands a call's new contact to routing as journaled, so its
+   * arrival reads nothing back (with {@code onenumber.intake.hand-to-routing=false}, as before, the
+   * contact is read ahead or in the routing context's turn: this test fails).
+   */
+  @Test
+  void aCallsContactReachesRoutingAsJournaledWithoutBeingReadBack() throws Exception {
+    double handed = arrivals("handed");
+    double read = arrivals("read-ahead") + arrivals("read-in-turn");
+    FastAgiCaller caller = call("01055500006").press("2", "1").start();
+    caller.await("EXEC StartMusicOnHold", WITHIN);
+    String contact = contactOf(caller);
+    await().atMost(WITHIN).until(() -> arrivals("handed") + arrivals("read-ahead") + arrivals("read-in-turn")
+        > handed + read);
+    assertTrue(arrivals("handed") >= handed + 1, "the call's contact handed to routing");
+    assertEquals(read, arrivals("read-ahead") + arrivals("read-in-turn"), "nothing read back from the journal");
+    caller.hangUp();
+    await().atMost(WITHIN).until(() -> "ABANDONED".equals(contact(contact).get("state")));
+    caller.awaitClosed(WITHIN);
+  }
+
+  private double arrivals(String how) {
+    io.micrometer.core.instrument.Counter counter = meters.find("onenumber.routing.arrivals").tag("contact", how)
+        .counter();
+    return counter == null ? 0 : counter.count();
   }
 
   private List<String> selfServedContacts() {
