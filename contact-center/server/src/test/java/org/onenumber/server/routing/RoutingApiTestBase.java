@@ -183,12 +183,26 @@ abstract class RoutingApiTestBase {
    * (CLOSED); a supervisor, another operator or another outcome are still refused (it was 409 for all).
    */
   @Test
+  @SuppressWarnings("unchecked")
   void aWrapUpSentAgainByItsOperatorAnswers200AndStoresWhatIsMissingOnce() throws Exception {
+    String admin = token("admin");
+    Reply config = send("GET", "/api/v1/admin/queues/transport-ko", null, admin);
+    Map<String, Object> shorter = new java.util.HashMap<>(config.body());
+    shorter.put("wrapUpSeconds", 2);
+    assertEquals(200, send("PUT", "/api/v1/admin/queues/transport-ko", json.writeValueAsString(shorter), admin).status());
     String operator = token("op-006");
     String supervisor = token("sv-01");
+    assertEquals(200, send("POST", "/api/v1/agents/op-006/login", "{\"queues\":[\"transport-ko\"]}", operator).status());
     Frames frames = new Frames();
     WebSocket socket = console("op-006", operator, frames);
-    String contact = acceptedWithWrapUp("transport-ko", 2, "op-006", operator, frames, "010-5555-0181", "ko");
+    Reply created = send("POST", "/api/v1/contacts",
+        "{\"channel\":\"VOICE\",\"phone\":\"010-5555-0181\",\"language\":\"ko\",\"queue\":\"transport-ko\"}", supervisor);
+    assertEquals(201, created.status(), created.text());
+    String contact = (String) created.body().get("id");
+    await().atMost(Duration.ofSeconds(10)).until(() -> frames.received.stream()
+        .filter(f -> "offer".equals(f.get("type")))
+        .anyMatch(f -> contact.equals(((Map<String, Object>) f.get("offer")).get("contactId"))));
+    assertEquals(200, send("POST", "/api/v1/offers/" + contact + "/accept", "{}", operator).status());
     String path = "/api/v1/contacts/" + contact + "/wrap-up";
 
     Reply first = send("POST", path, "{\"outcome\":\"RESOLVED\"}", operator); // its note and disposition lost
@@ -222,12 +236,25 @@ abstract class RoutingApiTestBase {
    * CLOSED and stores what was missing once; anybody else and another outcome as before (session 20: 409 before).
    */
   @Test
+  @SuppressWarnings("unchecked")
   void aWrapUpSentAgainOnAQueueWithoutWrapUpTimeAnswers200Closed() throws Exception {
+    String admin = token("admin");
+    Map<String, Object> none = new java.util.HashMap<>(send("GET", "/api/v1/admin/queues/mongolian", null, admin).body());
+    none.put("wrapUpSeconds", 0);
+    assertEquals(200, send("PUT", "/api/v1/admin/queues/mongolian", json.writeValueAsString(none), admin).status());
     String operator = token("op-032");
     String supervisor = token("sv-01");
+    assertEquals(200, send("POST", "/api/v1/agents/op-032/login", "{\"queues\":[\"mongolian\"]}", operator).status());
     Frames frames = new Frames();
     WebSocket socket = console("op-032", operator, frames);
-    String contact = acceptedWithWrapUp("mongolian", 0, "op-032", operator, frames, "010-5555-0182", "mn");
+    Reply created = send("POST", "/api/v1/contacts",
+        "{\"channel\":\"VOICE\",\"phone\":\"010-5555-0182\",\"language\":\"mn\",\"queue\":\"mongolian\"}", supervisor);
+    assertEquals(201, created.status(), created.text());
+    String contact = (String) created.body().get("id");
+    await().atMost(Duration.ofSeconds(10)).until(() -> frames.received.stream()
+        .filter(f -> "offer".equals(f.get("type")))
+        .anyMatch(f -> contact.equals(((Map<String, Object>) f.get("offer")).get("contactId"))));
+    assertEquals(200, send("POST", "/api/v1/offers/" + contact + "/accept", "{}", operator).status());
     String path = "/api/v1/contacts/" + contact + "/wrap-up";
 
     Reply first = send("POST", path, "{\"outcome\":\"RESOLVED\"}", operator);
@@ -246,30 +273,6 @@ abstract class RoutingApiTestBase {
     assertEquals(409, send("POST", path, "{\"outcome\":\"ESCALATED\"}", operator).status(), "another outcome");
     assertEquals(List.of(0, 1, 1), wrapUpRecords(contact), "still one of each");
     socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get();
-  }
-
-  /**
-   * Sets {@code queue}'s wrap-up time, logs {@code agent} in to it alone (its console open on {@code frames}),
-   * opens a call there and has the agent accept its offer; the contact's id.
-   */
-  @SuppressWarnings("unchecked")
-  private String acceptedWithWrapUp(String queue, int wrapUpSeconds, String agent, String operator, Frames frames,
-      String phone, String language) throws Exception {
-    String admin = token("admin");
-    Map<String, Object> config = new java.util.HashMap<>(send("GET", "/api/v1/admin/queues/" + queue, null, admin).body());
-    config.put("wrapUpSeconds", wrapUpSeconds);
-    assertEquals(200, send("PUT", "/api/v1/admin/queues/" + queue, json.writeValueAsString(config), admin).status());
-    assertEquals(200, send("POST", "/api/v1/agents/" + agent + "/login", "{\"queues\":[\"" + queue + "\"]}",
-        operator).status());
-    Reply created = send("POST", "/api/v1/contacts", "{\"channel\":\"VOICE\",\"phone\":\"" + phone
-        + "\",\"language\":\"" + language + "\",\"queue\":\"" + queue + "\"}", token("sv-01"));
-    assertEquals(201, created.status(), created.text());
-    String contact = (String) created.body().get("id");
-    await().atMost(Duration.ofSeconds(10)).until(() -> frames.received.stream()
-        .filter(f -> "offer".equals(f.get("type")))
-        .anyMatch(f -> contact.equals(((Map<String, Object>) f.get("offer")).get("contactId"))));
-    assertEquals(200, send("POST", "/api/v1/offers/" + contact + "/accept", "{}", operator).status());
-    return contact;
   }
 
   /** The contact's WRAP_UP steps, wrap-up notes and dispositions chosen (what OperatorWrapUps counts). */
