@@ -21,7 +21,6 @@ import org.onenumber.core.analytics.ComplaintType;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.contact.ContactState;
-import org.onenumber.core.contact.ContactStep;
 import org.onenumber.core.directory.DepartmentId;
 import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.error.NotFoundException;
@@ -97,25 +96,16 @@ final class ContactRoutingController {
 
   /**
    * Whether {@code contact} was wrapped up by the caller, its own agent (not a supervisor acting for
-   * them), with {@code body}'s outcome: a wrap-up sent again after its answer was lost. The cases:
-   *
-   * <ol>
-   *   <li>a WRAP_UP step with that outcome (wrapping up still, or closed since);
-   *   <li>no WRAP_UP step and closed with that outcome: a queue without wrap-up time closes at once
-   *       (session 20). A close the operator sent with that outcome is recognized too: the contact
-   *       ended as the repeat asks, so the answer is its state, not a 409.
-   * </ol>
+   * them), with {@code body}'s outcome: a wrap-up sent again after its answer was lost. A queue without
+   * wrap-up time closes at once, with no WRAP_UP step: not recognized (the journal does not say who
+   * closed it), 409 as before.
    */
   private static boolean wrappedUpBy(Contact contact, Authentication who, RoutingBodies.Outcome body) {
     if (contact.agent() == null || !contact.agent().value().equals(who.getName())) {
       return false; // anybody else goes the first wrap-up's way: its access check first
     }
     String outcome = body.parsed().name().toLowerCase(java.util.Locale.ROOT);
-    if (contact.steps().stream().anyMatch(s -> s.state() == ContactState.WRAP_UP)) {
-      return contact.steps().stream().anyMatch(s -> s.state() == ContactState.WRAP_UP && outcome.equals(s.reason()));
-    }
-    ContactStep last = contact.steps().isEmpty() ? null : contact.steps().get(contact.steps().size() - 1);
-    return last != null && last.state() == ContactState.CLOSED && outcome.equals(last.reason());
+    return contact.steps().stream().anyMatch(s -> s.state() == ContactState.WRAP_UP && outcome.equals(s.reason()));
   }
 
   @Post("/contacts/{contactId}/close")

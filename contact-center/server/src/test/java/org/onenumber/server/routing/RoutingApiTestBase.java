@@ -231,50 +231,6 @@ abstract class RoutingApiTestBase {
     socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get();
   }
 
-  /**
-   * A queue without wrap-up time closes at the first wrap-up (no WRAP_UP step): its operator's repeat answers 200
-   * CLOSED and stores what was missing once; anybody else and another outcome as before (session 20: 409 before).
-   */
-  @Test
-  @SuppressWarnings("unchecked")
-  void aWrapUpSentAgainOnAQueueWithoutWrapUpTimeAnswers200Closed() throws Exception {
-    String admin = token("admin");
-    Map<String, Object> none = new java.util.HashMap<>(send("GET", "/api/v1/admin/queues/mongolian", null, admin).body());
-    none.put("wrapUpSeconds", 0);
-    assertEquals(200, send("PUT", "/api/v1/admin/queues/mongolian", json.writeValueAsString(none), admin).status());
-    String operator = token("op-032");
-    String supervisor = token("sv-01");
-    assertEquals(200, send("POST", "/api/v1/agents/op-032/login", "{\"queues\":[\"mongolian\"]}", operator).status());
-    Frames frames = new Frames();
-    WebSocket socket = console("op-032", operator, frames);
-    Reply created = send("POST", "/api/v1/contacts",
-        "{\"channel\":\"VOICE\",\"phone\":\"010-5555-0182\",\"language\":\"mn\",\"queue\":\"mongolian\"}", supervisor);
-    assertEquals(201, created.status(), created.text());
-    String contact = (String) created.body().get("id");
-    await().atMost(Duration.ofSeconds(10)).until(() -> frames.received.stream()
-        .filter(f -> "offer".equals(f.get("type")))
-        .anyMatch(f -> contact.equals(((Map<String, Object>) f.get("offer")).get("contactId"))));
-    assertEquals(200, send("POST", "/api/v1/offers/" + contact + "/accept", "{}", operator).status());
-    String path = "/api/v1/contacts/" + contact + "/wrap-up";
-
-    Reply first = send("POST", path, "{\"outcome\":\"RESOLVED\"}", operator);
-    assertEquals(200, first.status(), first.text());
-    assertEquals("CLOSED", first.body().get("state"), "no wrap-up time: closed at once");
-    String whole = "{\"outcome\":\"RESOLVED\",\"note\":\"ger district bus\",\"category\":\"water.supply.leak\"}";
-    for (int again = 0; again < 2; again++) {
-      Reply repeat = send("POST", path, whole, operator);
-      assertEquals(200, repeat.status(), "the operator's click again: " + repeat.text());
-      assertEquals("CLOSED", repeat.body().get("state"));
-      assertFalse(repeat.text().contains("010"), "no stored value echoed");
-    }
-    assertEquals(List.of(0, 1, 1), wrapUpRecords(contact), "no WRAP_UP step, one note, one disposition");
-    assertEquals(409, send("POST", path, whole, supervisor).status(), "not the operator who wrapped it up");
-    assertEquals(409, send("POST", path, whole, token("op-002")).status(), "another operator: closed, as before");
-    assertEquals(409, send("POST", path, "{\"outcome\":\"ESCALATED\"}", operator).status(), "another outcome");
-    assertEquals(List.of(0, 1, 1), wrapUpRecords(contact), "still one of each");
-    socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get();
-  }
-
   /** The contact's WRAP_UP steps, wrap-up notes and dispositions chosen (what OperatorWrapUps counts). */
   private List<Integer> wrapUpRecords(String contact) {
     return java.util.stream.Stream.of(
