@@ -8,6 +8,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.onenumber.core.contact.Contact;
@@ -35,7 +36,7 @@ final class ArrivalReads {
   private final Function<ContactId, Optional<Contact>> one;
   private final Function<List<ContactId>, List<Contact>> many;
   private final Queue<Read> unread = new ConcurrentLinkedQueue<>();
-  private final java.util.function.Consumer<Boolean> counted;
+  private final Consumer<Boolean> counted;
 
   /** As the full constructor, counting nothing. */
   ArrivalReads(int permits, Executor readAhead, Function<ContactId, Optional<Contact>> one,
@@ -51,7 +52,7 @@ final class ArrivalReads {
    * @param counted told at each {@link #take} whether the contact had been read ahead (else read in turn)
    */
   ArrivalReads(int permits, Executor readAhead, Function<ContactId, Optional<Contact>> one,
-      Function<List<ContactId>, List<Contact>> many, java.util.function.Consumer<Boolean> counted) {
+      Function<List<ContactId>, List<Contact>> many, Consumer<Boolean> counted) {
     this.counted = counted;
     this.permits = new Semaphore(permits);
     this.readAhead = readAhead;

@@ -1,5 +1,6 @@
 package org.onenumber.server.routing;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -44,9 +45,9 @@ final class OfferLatency {
   private final Timer batchCommit;
   private final Timer batchPublish;
   private final DistributionSummary batchCommands;
-  private final io.micrometer.core.instrument.Counter handed;
-  private final io.micrometer.core.instrument.Counter readAhead;
-  private final io.micrometer.core.instrument.Counter readInTurn;
+  private final Counter handed;
+  private final Counter readAhead;
+  private final Counter readInTurn;
 
   OfferLatency(MeterRegistry registry, ServerTime time) {
     this.intake = timer(registry, "intake");
@@ -73,8 +74,8 @@ final class OfferLatency {
    */
   static final String ARRIVALS = "onenumber.routing.arrivals";
 
-  private static io.micrometer.core.instrument.Counter arrivals(MeterRegistry registry, String how) {
-    return io.micrometer.core.instrument.Counter.builder(ARRIVALS).tag("contact", how)
+  private static Counter arrivals(MeterRegistry registry, String how) {
+    return Counter.builder(ARRIVALS).tag("contact", how)
         .description("arrivals routed, by how routing got the contact").register(registry);
   }
 

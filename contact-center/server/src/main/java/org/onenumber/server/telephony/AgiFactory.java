@@ -15,6 +15,7 @@ import org.onenumber.server.admission.IntakeAdmission;
 import org.onenumber.server.admission.IntakeKind;
 import org.onenumber.core.port.out.MessageGateway;
 import org.onenumber.server.events.VertxEventPublisher;
+import org.onenumber.server.intake.IntakeToRouting;
 import org.onenumber.server.routing.RoutingHost;
 import org.onenumber.telephony.asterisk.AgiIvrServer;
 import org.onenumber.telephony.asterisk.AsteriskCalls;
@@ -45,7 +46,7 @@ final class AgiFactory {
   @Context
   @Bean(preDestroy = "close")
   @Requires(property = AGI + ".enabled", value = "true")
-  AgiIvrServer agiIvrServer(org.onenumber.server.intake.IntakeToRouting intake, IntakeAdmission admission, RoutingHost routing, JdbcAgentDevices devices,
+  AgiIvrServer agiIvrServer(IntakeToRouting intake, IntakeAdmission admission, RoutingHost routing, JdbcAgentDevices devices,
       @Named("asteriskCalls") AsteriskCalls calls,
       JdbcCallerLanguages languages, MessageGateway sms, Vertx vertx, VertxEventPublisher events,
       io.micrometer.core.instrument.MeterRegistry meters, org.onenumber.server.config.ServerTime time,
