@@ -188,13 +188,8 @@ public final class SimulateMain {
   static List<Arrival> until(List<Arrival> trace, boolean cityDay, String... args) {
     for (int i = 0; i + 1 < args.length; i++) {
       if ("--until".equals(args[i])) {
-        java.time.LocalTime at;
-        try {
-          at = java.time.LocalTime.parse(args[i + 1]);
-        } catch (java.time.format.DateTimeParseException e) {
-          throw new org.onenumber.core.error.InvalidInputException("--until must be HH:MM, got " + args[i + 1]);
-        }
-        long cut = at.toSecondOfDay() * 1000L + (cityDay || trace.isEmpty() ? 0 : trace.get(0).offsetMillis());
+        long cut = secondOfDay("--until", args[i + 1]) * 1000L
+            + (cityDay || trace.isEmpty() ? 0 : trace.get(0).offsetMillis());
         return trace.stream().filter(a -> a.offsetMillis() < cut).toList();
       }
     }
@@ -220,14 +215,19 @@ public final class SimulateMain {
         if (!cityDay) {
           throw new org.onenumber.core.error.InvalidInputException("--from needs a city day (--day)");
         }
-        try {
-          return java.time.LocalTime.parse(args[i + 1]).toSecondOfDay();
-        } catch (java.time.format.DateTimeParseException e) {
-          throw new org.onenumber.core.error.InvalidInputException("--from must be HH:MM, got " + args[i + 1]);
-        }
+        return secondOfDay("--from", args[i + 1]);
       }
     }
     return 0;
+  }
+
+  /** {@code value} of {@code flag} as HH:MM, in seconds of the day; refused plainly otherwise. */
+  private static long secondOfDay(String flag, String value) {
+    try {
+      return java.time.LocalTime.parse(value).toSecondOfDay();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new org.onenumber.core.error.InvalidInputException(flag + " must be HH:MM, got " + value);
+    }
   }
 
   private static double span(List<Arrival> trace) {
