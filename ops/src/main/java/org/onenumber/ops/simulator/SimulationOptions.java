@@ -84,8 +84,10 @@ public record SimulationOptions(URI url, String trace, int contacts, double spee
       throw new InvalidInputException("--trace must be nyc311 or poisson (or --day seoul-120|nyc-record), got "
           + trace);
     }
-    if (contacts < 1 || speedup <= 0 || agents < 1 || agents > 999) {
-      throw new InvalidInputException("--contacts ≥ 1, --speedup > 0, --agents 1..999 expected");
+    if (contacts < 1 || speedup <= 0 || agents < 1
+        || agents > CityStaffGroup.MAX_OPERATORS) {
+      throw new InvalidInputException("--contacts ≥ 1, --speedup > 0, --agents 1.." + CityStaffGroup.MAX_OPERATORS
+          + " expected");
     }
     if (agiPort < 0 || agiPort > 65_535) {
       throw new InvalidInputException("--agi-port must be 1..65535, got " + agiPort);

@@ -36,6 +36,12 @@ public enum CityStaffGroup {
    * --agents}): Seoul's roster asks for ~480 shifts, and each group needs its own margin.
    */
   public static final int DEFAULT_OPERATORS = 540;
+  /**
+   * The most operators a city seeds: ids {@code op-001}…{@code op-999}, then {@code op-1000}…{@code
+   * op-9999}. New York's record day asks 1,384 Korean-call and 368 messaging shifts, and the groups'
+   * fixed shares give messaging one seat in fifteen: ~5,450 ids staff it whole.
+   */
+  public static final int MAX_OPERATORS = 9_999;
   /** How many demo operators the seed starts from. */
   public static final int DEMO_OPERATORS = 40;
 

@@ -22,4 +22,11 @@ class SimulationOptionsTest {
     assertThrows(InvalidInputException.class, () -> SimulationOptions.parse("--url", "http://h/", "--voice", "sip"));
     assertThrows(InvalidInputException.class, () -> SimulationOptions.parse("--url", "http://h/", "--agi-port", "70000"));
   }
+
+  @Test
+  void newYorksRecordDayMayLogInMoreThanNineHundredNinetyNineOperators() {
+    assertEquals(5_500, SimulationOptions.parse("--url", "http://h/", "--day", "nyc-record", "--agents", "5500").agents());
+    assertThrows(InvalidInputException.class, () -> SimulationOptions.parse("--url", "http://h/", "--agents", "10000"));
+    assertThrows(InvalidInputException.class, () -> SimulationOptions.parse("--url", "http://h/", "--agents", "0"));
+  }
 }

@@ -30,8 +30,8 @@ public final class CityOperators {
 
   /** How many operators the city profile seeds unless {@code onenumber.seed.city-operators} says. */
   public static final int CITY_OPERATORS = CityStaffGroup.DEFAULT_OPERATORS;
-  /** Operator ids have three digits ({@code op-999}). */
-  public static final int MAX_OPERATORS = 999;
+  /** The most operators the city seeds ({@code op-9999}: ids have three digits, four from the 1,000th). */
+  public static final int MAX_OPERATORS = CityStaffGroup.MAX_OPERATORS;
 
   private static final String[] FAMILY = {"김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서",
       "신", "권", "황", "안", "송", "류", "홍"};

@@ -89,9 +89,21 @@ class CityOperatorsTest {
     }
   }
 
+  /** New York's record day needs ~5,450 ids for its 1,754 shifts (see {@link CityStaffGroup#MAX_OPERATORS}). */
   @Test
-  void refusesFewerOperatorsThanTheDemoOrMoreThanThreeDigitIds() {
+  void seedsNewYorksStaffWithFourDigitIdsFromTheThousandth() {
+    List<Agent> nyc = CityOperators.expand(demo, 5_500);
+    assertEquals(5_500, nyc.size());
+    assertEquals(5_500, nyc.stream().map(Agent::id).distinct().count());
+    assertEquals("op-999", nyc.get(998).id().value());
+    assertEquals("op-1000", nyc.get(999).id().value());
+    assertEquals("op-5500", nyc.get(5_499).id().value());
+    assertEquals(city, nyc.subList(0, city.size()));
+  }
+
+  @Test
+  void refusesFewerOperatorsThanTheDemoOrMoreThanFourDigitIds() {
     assertThrows(IllegalArgumentException.class, () -> CityOperators.expand(demo, 39));
-    assertThrows(IllegalArgumentException.class, () -> CityOperators.expand(demo, 1000));
+    assertThrows(IllegalArgumentException.class, () -> CityOperators.expand(demo, 10_000));
   }
 }
