@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A city day's rota: as trace time passes, logs in every operator whose {@link CityShift} has
  * started (or starts within the minutes it {@link #arrivesEarly arrives early}) and who is not
- * working, and finishes every working one whose shift is over (operator i
- * of the list, 1-based, works the {@link CityRoster}'s shift for i, or none: never logs in;
+ * working, and finishes every working one whose shift is over (operator {@code op-007} works the
+ * {@link CityRoster}'s shift for 7, or none: never logs in;
  * trace second 0 is the city's midnight, a
  * negative trace second the evening before, while the simulator waits for the server's midnight).
  * Logins run on the operators' own threads ({@link SimulatedOperator#console}), so a shift change
@@ -42,13 +42,13 @@ final class ShiftRota {
     }
     lastNanos = System.nanoTime();
     LocalTime now = LocalTime.ofSecondOfDay(Math.floorMod((long) Math.floor(traceSeconds), 86_400));
-    for (int i = 0; i < operators.size(); i++) {
-      SimulatedOperator op = operators.get(i);
-      CityShift shift = roster.shiftOf(i + 1);
+    for (SimulatedOperator op : operators) {
+      int number = Integer.parseInt(op.id().substring(3)); // op-001: the roster's operator 1
+      CityShift shift = roster.shiftOf(number);
       boolean onDuty = shift != null
-          && (shift.onDutyAt(now) || shift.onDutyAt(now.plusMinutes(arrivesEarly(i + 1))));
+          && (shift.onDutyAt(now) || shift.onDutyAt(now.plusMinutes(arrivesEarly(number))));
       if (onDuty && !op.running() && starting.add(op.id())) {
-        java.util.OptionalDouble since = joinedLate(loginAt(shift, i + 1, traceSeconds), traceSeconds);
+        java.util.OptionalDouble since = joinedLate(loginAt(shift, number, traceSeconds), traceSeconds);
         SimulatedOperator.console("shift-" + op.id(), () -> startShift(op, since));
       } else if (!onDuty && op.running() && finishing.add(op.id())) {
         op.finish();

@@ -369,18 +369,25 @@ public final class Simulation {
     return operators;
   }
 
-  /** City day: the operators, none logged in yet; the {@link ShiftRota} starts and finishes shifts. */
+  /**
+   * City day: the operators the roster has a shift for, none logged in yet; the {@link ShiftRota}
+   * starts and finishes shifts. They share clients in their order on the roster, so the seeded ids
+   * nobody works (New York's day seeds ~5,500 for 1,754 shifts) cost no client.
+   */
   private List<SimulatedOperator> cityOperators() {
-    List<SimulatedOperator> operators = new ArrayList<>();
-    for (int i = 1; i <= options.agents(); i++) {
-      operators.add(new SimulatedOperator(String.format("op-%03d", i), http.operator(i), ledger, this::traceSeconds,
-          options, random.split()));
-    }
     if (roster == null) {
       roster = CityRoster.plan(trace, options.ahtSeconds(), options.patienceSeconds(), options.agents());
       roster.summary().forEach(System.out::println);
     }
-    signIn(operators.stream().filter(op -> roster.shiftOf(Integer.parseInt(op.id().substring(3))) != null).toList());
+    List<SimulatedOperator> operators = new ArrayList<>();
+    for (int i = 1; i <= options.agents(); i++) {
+      SplittableRandom own = random.split(); // one per seeded id: the same draws as before
+      if (roster.shiftOf(i) != null) {
+        operators.add(new SimulatedOperator(String.format("op-%03d", i), http.operator(operators.size() + 1), ledger,
+            this::traceSeconds, options, own));
+      }
+    }
+    signIn(operators);
     rota = new ShiftRota(operators, roster, options.url(), options.password());
     return operators;
   }
