@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.onenumber.core.error.InvalidInputException;
+import org.onenumber.ops.staffing.CityStaffGroup;
 
 /**
  * The two whole-day traces of {@code bin/simulate --day}, offsets from the city's midnight:
@@ -26,6 +27,11 @@ public final class CityDay {
 
   public static final int SEOUL_CONTACTS = 42_000;
   public static final int NYC_CONTACTS = 277_000;
+  /**
+   * New York's seeded operators: its roster asks 1,384 Korean-call and ~370 messaging shifts, and
+   * the groups' fixed shares ({@link CityStaffGroup#layout}) reach ~370 messaging seats at ~5,450.
+   */
+  public static final int NYC_OPERATORS = 5_500;
 
   private CityDay() {}
 
@@ -41,6 +47,11 @@ public final class CityDay {
       case "nyc-record" -> NYC_CONTACTS;
       default -> throw new InvalidInputException("--day must be seoul-120 or nyc-record, got " + day);
     };
+  }
+
+  /** How many operators the day's city seeds and the simulator knows unless {@code --agents} says. */
+  public static int operators(String day) {
+    return contacts(day) == NYC_CONTACTS ? NYC_OPERATORS : CityStaffGroup.DEFAULT_OPERATORS;
   }
 
   public static List<Arrival> seoul120(RandomGenerator random, int contacts) {

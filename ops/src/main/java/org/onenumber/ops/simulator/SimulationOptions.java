@@ -96,8 +96,9 @@ public record SimulationOptions(URI url, String trace, int contacts, double spee
 
   /**
    * Parses {@code --url URL --trace nyc311|poisson [--contacts N] [--speedup N] [--agents N] ...}.
-   * {@code --day seoul-120|nyc-record} plays a whole city day instead: that trace, its size, {@value CityStaffGroup#DEFAULT_OPERATORS}
-   * operators on its roster and 100× unless given. Calls phone the FastAGI IVR on the server's host
+   * {@code --day seoul-120|nyc-record} plays a whole city day instead: that trace, its size, its seeded
+   * operators ({@link CityDay#operators}: Seoul {@value CityStaffGroup#DEFAULT_OPERATORS}, New York {@value
+   * CityDay#NYC_OPERATORS}) for its roster and 100× unless given. Calls phone the FastAGI IVR on the server's host
    * ({@code --voice agi}, the default, port {@code --agi-port}, 4573) or are opened by the contact
    * API ({@code --voice api}: the figures before session 9).
    */
@@ -120,7 +121,7 @@ public record SimulationOptions(URI url, String trace, int contacts, double spee
     return new SimulationOptions(URI.create(url.endsWith("/") ? url : url + "/"), trace, contacts,
         Double.parseDouble(m.getOrDefault("speedup", day != null ? "100" : "60")),
         Integer.parseInt(m.getOrDefault("agents",
-            day != null ? String.valueOf(CityStaffGroup.DEFAULT_OPERATORS) : "40")),
+            day != null ? String.valueOf(CityDay.operators(day)) : "40")),
         Long.parseLong(m.getOrDefault("seed", "120")),
         Path.of(m.getOrDefault("nyc-file", "../shared/data/nyc311/311-service-requests-2024-04-15.csv")),
         m.getOrDefault("password", "demo1234"), Double.parseDouble(m.getOrDefault("aht", "240")),

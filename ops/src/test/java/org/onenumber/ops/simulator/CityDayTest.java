@@ -46,7 +46,7 @@ class CityDayTest {
   void aDayOptionPlaysTheWholeDayWithTheCitySeedsOperatorsAtAHundredTimes() {
     SimulationOptions options = SimulationOptions.parse("--url", "http://localhost:8080", "--day", "nyc-record");
     assertEquals(277_000, options.contacts());
-    assertEquals(org.onenumber.ops.staffing.CityStaffGroup.DEFAULT_OPERATORS, options.agents(), "540 since the roster");
+    assertEquals(CityDay.NYC_OPERATORS, options.agents(), "the ~5,500 ids its roster's 1,754 shifts need");
     assertEquals(100, options.speedup());
     assertTrue(options.cityDay());
     assertEquals(false, SimulationOptions.parse("--url", "http://x", "--trace", "poisson").cityDay());

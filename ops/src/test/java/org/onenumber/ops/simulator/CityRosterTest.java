@@ -15,6 +15,7 @@ import org.onenumber.ops.staffing.CityStaffGroup;
 import org.onenumber.ops.staffing.IntervalStaffing;
 import org.onenumber.ops.staffing.StaffingPlanner;
 import org.onenumber.ops.staffing.StaffingRequest;
+import org.onenumber.testkit.SharedData;
 
 /** Seeded: the Seoul day as {@code bin/simulate --day seoul-120} draws it (seed 120 unless {@code tests.seed}). */
 class CityRosterTest {
@@ -115,5 +116,17 @@ class CityRosterTest {
     for (int i = 101; i <= SEEDED; i++) {
       assertNull(roster.shiftOf(i));
     }
+  }
+
+  /** The record day's roster needs more than three-digit ids (999 held 797 of its 1,752 shifts). */
+  @Test
+  void newYorksRecordDayIsStaffedWholeByItsSeededOperators() throws Exception {
+    List<Arrival> night = Nyc311Trace.read(SharedData.file("nyc311/311-service-requests-2024-04-15.csv"), "ko");
+    List<Arrival> day = CityDay.nycRecord(new SplittableRandom(SEED), CityDay.NYC_CONTACTS, night);
+    assertTrue(CityRoster.plan(day, 240, 180, 999).shortOf() > 900);
+    CityRoster roster = CityRoster.plan(day, 240, 180, CityDay.NYC_OPERATORS);
+    assertEquals(0, roster.shortOf(), roster.summary().toString());
+    CityRoster.GroupPlan calls = roster.groups().get(CityStaffGroup.GENERAL_KO.ordinal());
+    assertTrue(calls.onDuty()[18] > 800, "09:00: " + calls.onDuty()[18]);
   }
 }

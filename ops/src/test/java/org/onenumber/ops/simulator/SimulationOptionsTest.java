@@ -25,6 +25,8 @@ class SimulationOptionsTest {
 
   @Test
   void newYorksRecordDayMayLogInMoreThanNineHundredNinetyNineOperators() {
+    assertEquals(CityDay.NYC_OPERATORS, SimulationOptions.parse("--url", "http://h/", "--day", "nyc-record").agents());
+    assertEquals(540, SimulationOptions.parse("--url", "http://h/", "--day", "seoul-120").agents());
     assertEquals(5_500, SimulationOptions.parse("--url", "http://h/", "--day", "nyc-record", "--agents", "5500").agents());
     assertThrows(InvalidInputException.class, () -> SimulationOptions.parse("--url", "http://h/", "--agents", "10000"));
     assertThrows(InvalidInputException.class, () -> SimulationOptions.parse("--url", "http://h/", "--agents", "0"));
