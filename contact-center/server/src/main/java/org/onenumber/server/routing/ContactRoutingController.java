@@ -80,53 +80,49 @@ final class ContactRoutingController {
   @Operation(summary = "Start the queue's wrap-up timer with the outcome (RESOLVED, ESCALATED, TRANSFERRED) and "
       + "optionally the operator's disposition (category: a type code of the city's tree). Sent again by the "
       + "operator who wrapped the contact up, with the same outcome (the first answer was lost), it answers 200 "
-      + "with the contact's state and stores the note and disposition only if they are missing")
+      + "with the contact's state and stores the note and disposition only if they are missing, also on a queue "
+      + "without wrap-up time, where their first wrap-up closed the contact (CLOSED); with another outcome 409")
   ContactStateView wrapUp(@PathVariable String contactId, @Body RoutingBodies.Outcome body, Authentication who) {
     ContactId id = new ContactId(contactId);
     Contact routed = routing.contactForStaff(id).orElse(null);
     Contact known = routed != null ? routed : journal.find(id).orElse(null);
-    if (known != null && wrappedUpBy(known, who, body)) {
-      ComplaintType disposed = body.category() == null ? null : dispositions.check(body.category());
-      wrapUps.storeOnce(id, who.getName(), body.note(), disposed);
-      return routed == null ? new ContactStateView(contactId, known.state().name(), null, null, clock.instant())
-          : now(contactId, null, null);
-    }
-    return finish(contactId, body, who, RoutingCommand.WrapUp::new);
+    return switch (known == null ? WrapUpRepeat.NONE : WrapUpRepeat.of(known, who.getName(), body.parsed())) {
+      case SAME -> repeated(known, routed != null, body, who);
+      case OTHER_OUTCOME -> throw new PermanentException("illegal_transition", "the contact " + contactId
+          + " was already wrapped up by you with another outcome: it stays as it was");
+      case NONE -> finish(contactId, body, who, (contact, outcome) -> new RoutingCommand.WrapUp(contact, outcome,
+          who.getName()));
+    };
   }
 
-  /**
-   * Whether {@code contact} was wrapped up by the caller, its own agent (not a supervisor acting for
-   * them), with {@code body}'s outcome: a wrap-up sent again after its answer was lost. A queue without
-   * wrap-up time closes at once, with no WRAP_UP step: not recognized (the journal does not say who
-   * closed it), 409 as before.
-   */
-  private static boolean wrappedUpBy(Contact contact, Authentication who, RoutingBodies.Outcome body) {
-    if (contact.agent() == null || !contact.agent().value().equals(who.getName())) {
-      return false; // anybody else goes the first wrap-up's way: its access check first
-    }
-    String outcome = body.parsed().name().toLowerCase(java.util.Locale.ROOT);
-    return contact.steps().stream().anyMatch(s -> s.state() == ContactState.WRAP_UP && outcome.equals(s.reason()));
+  /** The operator's wrap-up sent again: what is missing stored once, the contact's state answered. */
+  private ContactStateView repeated(Contact known, boolean routed, RoutingBodies.Outcome body, Authentication who) {
+    ComplaintType disposed = body.category() == null ? null : dispositions.check(body.category());
+    wrapUps.storeOnce(known.id(), who.getName(), body.note(), disposed);
+    return routed ? now(known.id().value(), null, null)
+        : new ContactStateView(known.id().value(), known.state().name(), null, null, clock.instant());
   }
 
   @Post("/contacts/{contactId}/close")
   @Operation(summary = "Close a connected or wrapping-up contact now, with its outcome and optionally the operator's "
       + "disposition (category: a type code of the city's tree)")
   ContactStateView close(@PathVariable String contactId, @Body RoutingBodies.Outcome body, Authentication who) {
-    return finish(contactId, body, who, RoutingCommand.Close::new);
+    return finish(contactId, body, who, (contact, outcome) -> new RoutingCommand.Close(contact, outcome, who.getName()));
   }
 
   /**
    * Wrap-up or close: the caller must act for the contact's agent and a disposition must name a type
-   * of the tree before anything changes; then the command, the wrap-up note and the disposition (a
-   * wrap-up's once: its repeat may be running at the same time, {@link WrapUpRecords}).
+   * of the tree before anything changes; then the command (journaled with the caller as its step's
+   * {@code by}), the wrap-up note and the disposition (a wrap-up's once, also when it closed at once:
+   * its repeat may be running at the same time, {@link WrapUpRecords}).
    */
   private ContactStateView finish(String contactId, RoutingBodies.Outcome body, Authentication who,
       BiFunction<ContactId, RoutingCommand.Outcome, RoutingCommand> command) {
     agentOf(contactId, who);
     ComplaintType disposed = body.category() == null ? null : dispositions.check(body.category());
-    ContactStateView after = after(contactId, routing.handle(command.apply(new ContactId(contactId), body.parsed())),
-        null);
-    if (ContactState.WRAP_UP.name().equals(after.state())) {
+    RoutingCommand sent = command.apply(new ContactId(contactId), body.parsed());
+    ContactStateView after = after(contactId, routing.handle(sent), null);
+    if (sent instanceof RoutingCommand.WrapUp) {
       wrapUps.storeOnce(new ContactId(contactId), who.getName(), body.note(), disposed);
       return after;
     }
