@@ -75,7 +75,10 @@ public sealed interface RoutingCommand {
     }
   }
 
+  /** The agent takes the offer: the contact is CONNECTED to them, the step's reason {@value #REASON}. */
   record Accept(AgentId agent, ContactId contact) implements RoutingCommand {
+    public static final String REASON = "accepted";
+
     public Accept {
       InvalidInputException.require(agent, "agent");
       InvalidInputException.require(contact, "contact");

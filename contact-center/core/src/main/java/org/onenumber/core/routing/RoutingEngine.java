@@ -193,7 +193,7 @@ public final class RoutingEngine extends EngineState {
       case MakeAvailable m -> presence(seat(m.agent()), null, "available");
       case TakeBreak b -> presence(seat(b.agent()), b.reason(), "break");
       case ChangeCapacity c -> changeCapacity(seat(c.agent()), c.maxMessaging());
-      case Accept a -> connect(offered(a.contact(), a.agent()), "accepted");
+      case Accept a -> connect(offered(a.contact(), a.agent()), Accept.REASON);
       case Decline d -> decline(offered(d.contact(), d.agent()), d.reason());
       case Hold h -> hold(entry(h.contact()), "hold");
       case Consult c -> consult(entry(c.contact()), c.target());

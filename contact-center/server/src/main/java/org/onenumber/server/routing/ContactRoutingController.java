@@ -21,6 +21,7 @@ import org.onenumber.core.analytics.ComplaintType;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.contact.ContactState;
+import org.onenumber.core.contact.ContactStep;
 import org.onenumber.core.directory.DepartmentId;
 import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.error.NotFoundException;
@@ -62,10 +63,26 @@ final class ContactRoutingController {
   }
 
   @Post("/offers/{offerId}/accept")
-  @Operation(summary = "Accept an offer (its id is the contact id); the contact is connected to the agent")
+  @Operation(summary = "Accept an offer (its id is the contact id); the contact is connected to the agent. Sent "
+      + "again by that operator while the contact is still connected by their accept (the first answer was lost), "
+      + "it answers 200 CONNECTED and changes nothing")
   ContactStateView accept(@PathVariable String offerId, Authentication who) {
-    AgentId agent = offeredTo(offerId, who);
+    Contact contact = routing.contactForStaff(new ContactId(offerId)).orElse(null);
+    if (contact != null && acceptedBy(contact, who)) {
+      return new ContactStateView(offerId, contact.state().name(), null, null, clock.instant());
+    }
+    AgentId agent = offeredTo(contact, offerId, who);
     return after(offerId, routing.handle(new RoutingCommand.Accept(agent, new ContactId(offerId))), null);
+  }
+
+  /**
+   * Whether {@code contact} is connected to the caller, its own agent (not a supervisor acting for them), by
+   * their accept and nothing since: an accept sent again after its answer was lost (issue 11, session 21).
+   */
+  private static boolean acceptedBy(Contact contact, Authentication who) {
+    ContactStep last = contact.steps().getLast();
+    return contact.state() == ContactState.CONNECTED && contact.agent() != null
+        && contact.agent().value().equals(who.getName()) && RoutingCommand.Accept.REASON.equals(last.reason());
   }
 
   @Post("/offers/{offerId}/decline")
@@ -204,7 +221,11 @@ final class ContactRoutingController {
    * is 409 {@code offer_gone}: a late accept is a race the console loses, not a forbidden act.
    */
   private AgentId offeredTo(String offerId, Authentication who) {
-    Contact contact = routing.contactForStaff(new ContactId(offerId)).orElse(null);
+    return offeredTo(routing.contactForStaff(new ContactId(offerId)).orElse(null), offerId, who);
+  }
+
+  /** As {@link #offeredTo(String, Authentication)} for {@code contact}, routing's answer for the offer (or null). */
+  private AgentId offeredTo(Contact contact, String offerId, Authentication who) {
     if (contact == null) {
       throw closedOrMissing(offerId, "offer_gone", "the offer " + offerId + " is no longer open: the citizen left");
     }

@@ -97,6 +97,7 @@ abstract class RoutingApiTestBase {
     return socket;
   }
 
+  /** The steps end CREATED … CONNECTED, WRAP_UP once: the accept sent again (session 21) stores nothing. */
   @Test
   @SuppressWarnings("unchecked")
   void pushesAnOfferOverTheWebSocketAndTakesItThroughAcceptAndWrapUp() throws Exception {
@@ -122,6 +123,12 @@ abstract class RoutingApiTestBase {
     Reply accepted = send("POST", "/api/v1/offers/" + offer.get("offerId") + "/accept", "{}", operator);
     assertEquals(200, accepted.status(), accepted.text());
     assertEquals("CONNECTED", accepted.body().get("state"));
+    Reply acceptedAgain = send("POST", "/api/v1/offers/" + offer.get("offerId") + "/accept", "{}", operator);
+    assertEquals(200, acceptedAgain.status(), "its answer was lost, the click again (session 21): " + acceptedAgain.text());
+    assertEquals("CONNECTED", acceptedAgain.body().get("state"));
+    Reply byAnother = send("POST", "/api/v1/offers/" + offer.get("offerId") + "/accept", "{}", token("op-002"));
+    assertEquals(409, byAnother.status(), byAnother.text());
+    assertEquals("offer_gone", byAnother.body().get("error"), byAnother.text());
 
     Reply wrapped = send("POST", "/api/v1/contacts/" + contact + "/wrap-up", "{\"outcome\":\"RESOLVED\"}", operator);
     assertEquals(200, wrapped.status(), wrapped.text());
