@@ -179,7 +179,8 @@ public final class JdbcContactJournal implements ContactJournal {
   private void createInOneStatement(Contact contact, List<DomainEvent> events) {
     List<Object[]> steps = stepRows(contact, 0);
     List<Object[]> eventRows = eventRows(contact, events);
-    StringBuilder sql = new StringBuilder("with step as (").append(STEP_INSERT).append(rows(steps.size(), STEP_COLUMNS)).append(")");
+    StringBuilder sql = new StringBuilder("with step as (").append(STEP_INSERT)
+        .append(rows(steps.size(), STEP_COLUMNS)).append(")");
     if (!eventRows.isEmpty()) {
       sql.append(", event as (").append(EVENT_INSERT).append(rows(eventRows.size(), 4)).append(")");
     }

@@ -124,7 +124,8 @@ final class ContactRoutingController {
   @Operation(summary = "Close a connected or wrapping-up contact now, with its outcome and optionally the operator's "
       + "disposition (category: a type code of the city's tree)")
   ContactStateView close(@PathVariable String contactId, @Body RoutingBodies.Outcome body, Authentication who) {
-    return finish(contactId, body, who, (contact, outcome) -> new RoutingCommand.Close(contact, outcome, who.getName()));
+    return finish(contactId, body, who,
+        (contact, outcome) -> new RoutingCommand.Close(contact, outcome, who.getName()));
   }
 
   /**
