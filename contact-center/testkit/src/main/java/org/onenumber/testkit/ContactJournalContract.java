@@ -91,6 +91,34 @@ public abstract class ContactJournalContract {
     assertEquals(T0.plusSeconds(9), found.firstAt(ContactState.CONNECTED).orElseThrow());
   }
 
+  /**
+   * Issue 11, session 21: a step keeps who made it happen ({@link ContactStep#by()}), read back by a
+   * journal opened afresh (a restart) and among the open contacts routing rebuilds from; a step
+   * that does not say keeps saying nothing.
+   */
+  @Test
+  public void keepsWhoMadeAStepHappen() {
+    Contact connected = queued("c-1", kim, T0)
+        .moveTo(new ContactStep(ContactState.OFFERED, T0.plusSeconds(3), new AgentId("op-001"), null, null))
+        .moveTo(new ContactStep(ContactState.CONNECTED, T0.plusSeconds(9), new AgentId("op-001"), null, null));
+    journal().create(connected, List.of());
+    Contact wrapping = connected.moveTo(new ContactStep(ContactState.WRAP_UP, T0.plusSeconds(60), null, null,
+        "resolved", "op-001"));
+    journal().append(wrapping, List.of());
+    assertEquals(List.of(wrapping), journal().open(), "what routing rebuilds from");
+    Contact closed = wrapping.moveTo(new ContactStep(ContactState.CLOSED, T0.plusSeconds(90), null, null, "resolved",
+        ContactStep.BY_ROUTING));
+    journal().append(closed, List.of());
+    Contact closedAtOnce = queued("c-2", lee, T0).moveTo(new ContactStep(ContactState.CLOSED, T0.plusSeconds(5), null,
+        null, "escalated", "sv-01"));
+    journal().create(closedAtOnce, List.of());
+    assertEquals(closed, journal().find(closed.id()).orElseThrow());
+    assertEquals(closedAtOnce, journal().find(closedAtOnce.id()).orElseThrow());
+    assertEquals(java.util.Arrays.asList(null, null, null, null, "op-001", ContactStep.BY_ROUTING),
+        journal().find(closed.id()).orElseThrow().steps().stream().map(ContactStep::by).toList());
+    assertEquals("sv-01", journal().find(closedAtOnce.id()).orElseThrow().steps().getLast().by());
+  }
+
   @Test
   public void findsNothingForAnUnknownId() {
     assertTrue(journal().find(new ContactId("no-such-contact")).isEmpty());

@@ -112,9 +112,9 @@ abstract sealed class EngineState permits RoutingEngine {
     out.agent(seat, now, reason);
   }
 
-  void forget(Entry entry, ContactState to, String reason) {
+  void forget(Entry entry, ContactState to, String reason, String by) {
     endConsult(entry);
-    out.move(entry, to, now, null, null, reason);
+    out.move(entry, to, now, null, null, reason, by);
     entry.place = Place.GONE;
     entry.seat = null;
     entries.remove(entry.contact.id());

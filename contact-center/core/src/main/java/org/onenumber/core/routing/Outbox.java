@@ -33,8 +33,13 @@ final class Outbox {
   private final Map<ContactId, Contact> contacts = new LinkedHashMap<>();
 
   void move(Entry entry, ContactState to, Instant at, AgentId agent, QueueId queue, String reason) {
+    move(entry, to, at, agent, queue, reason, null);
+  }
+
+  /** As above, with who made the step happen ({@link ContactStep#by()}). */
+  void move(Entry entry, ContactState to, Instant at, AgentId agent, QueueId queue, String reason, String by) {
     Contact before = entry.contact;
-    Contact after = before.moveTo(new ContactStep(to, at, agent, queue, reason));
+    Contact after = before.moveTo(new ContactStep(to, at, agent, queue, reason, by));
     entry.contact = after;
     contacts.put(after.id(), after);
     events.add(new ContactStateChanged(after.id(), after.channel(), after.language(), before.state(), to,

@@ -6,6 +6,7 @@ import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.contact.ContactState;
+import org.onenumber.core.contact.ContactStep;
 import org.onenumber.core.directory.DepartmentId;
 import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.error.InvalidInputException;
@@ -74,7 +75,10 @@ public sealed interface RoutingCommand {
     }
   }
 
+  /** The agent takes the offer: the contact is CONNECTED to them, the step's reason {@value #REASON}. */
   record Accept(AgentId agent, ContactId contact) implements RoutingCommand {
+    public static final String REASON = "accepted";
+
     public Accept {
       InvalidInputException.require(agent, "agent");
       InvalidInputException.require(contact, "contact");
@@ -139,19 +143,35 @@ public sealed interface RoutingCommand {
     }
   }
 
-  /** Starts the queue's wrap-up timer for a connected contact; {@code outcome} ends up in the close step. */
-  record WrapUp(ContactId contact, Outcome outcome) implements RoutingCommand {
+  /**
+   * Starts the queue's wrap-up timer for a connected contact; {@code outcome} ends up in the close step.
+   * {@code by} (the caller's name, or {@code ContactStep.BY_CHANNEL}) ends up in the WRAP_UP step, or in
+   * the CLOSED step of a queue without wrap-up time: who closed it (issue 11, session 21).
+   */
+  record WrapUp(ContactId contact, Outcome outcome, String by) implements RoutingCommand {
     public WrapUp {
       InvalidInputException.require(contact, "contact");
       InvalidInputException.require(outcome, "outcome");
+      ContactStep.requireBy(by);
+    }
+
+    /** A channel adapter's wrap-up (the call ended). */
+    public WrapUp(ContactId contact, Outcome outcome) {
+      this(contact, outcome, ContactStep.BY_CHANNEL);
     }
   }
 
-  /** Closes a connected or wrapping-up contact at once. */
-  record Close(ContactId contact, Outcome outcome) implements RoutingCommand {
+  /** Closes a connected or wrapping-up contact at once; {@code by} as {@link WrapUp}'s, in the CLOSED step. */
+  record Close(ContactId contact, Outcome outcome, String by) implements RoutingCommand {
     public Close {
       InvalidInputException.require(contact, "contact");
       InvalidInputException.require(outcome, "outcome");
+      ContactStep.requireBy(by);
+    }
+
+    /** A channel adapter's close. */
+    public Close(ContactId contact, Outcome outcome) {
+      this(contact, outcome, ContactStep.BY_CHANNEL);
     }
   }
 

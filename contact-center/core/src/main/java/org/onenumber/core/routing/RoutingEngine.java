@@ -14,6 +14,7 @@ import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.citizen.CitizenId;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactState;
+import org.onenumber.core.contact.ContactStep;
 import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.error.IllegalTransitionException;
 import org.onenumber.core.error.InvalidInputException;
@@ -192,14 +193,14 @@ public final class RoutingEngine extends EngineState {
       case MakeAvailable m -> presence(seat(m.agent()), null, "available");
       case TakeBreak b -> presence(seat(b.agent()), b.reason(), "break");
       case ChangeCapacity c -> changeCapacity(seat(c.agent()), c.maxMessaging());
-      case Accept a -> connect(offered(a.contact(), a.agent()), "accepted");
+      case Accept a -> connect(offered(a.contact(), a.agent()), Accept.REASON);
       case Decline d -> decline(offered(d.contact(), d.agent()), d.reason());
       case Hold h -> hold(entry(h.contact()), "hold");
       case Consult c -> consult(entry(c.contact()), c.target());
       case Handover h -> handover(entry(h.contact()), seat(h.toAgent()));
       case Resume r -> resume(entry(r.contact()));
-      case WrapUp w -> wrapUp(held(w.contact()), w.outcome().reason());
-      case Close c -> finish(held(c.contact()), c.outcome().reason());
+      case WrapUp w -> wrapUp(held(w.contact()), w.outcome().reason(), w.by());
+      case Close c -> finish(held(c.contact()), c.outcome().reason(), c.by());
       case Abandon a -> abandon(entry(a.contact()), a.reason());
       case Transfer t -> transfer(t);
       case RoutingCommand.HandOff h -> handOff(held(h.contact()), h.toQueue());
@@ -298,7 +299,7 @@ public final class RoutingEngine extends EngineState {
         if (!entry.callback) {
           out.move(entry, ContactState.OVERFLOWED, now, null, null, "fallback:" + step.target());
         }
-        forget(entry, ContactState.CLOSED, "fallback:" + step.target());
+        forget(entry, ContactState.CLOSED, "fallback:" + step.target(), ContactStep.BY_ROUTING);
       }
     }
   }
@@ -385,13 +386,13 @@ public final class RoutingEngine extends EngineState {
   // ---- 6. after a contact, presence -------------------------------------------------------------
 
   /** Wrap-up of a connected or held contact; a second wrap-up is refused before anything changes. */
-  private void wrapUp(Entry entry, String outcome) {
+  private void wrapUp(Entry entry, String outcome, String by) {
     if (entry.place == Place.WRAP_UP) {
       throw new IllegalTransitionException("contact " + entry.contact.id(), entry.place, "wrap-up");
     }
     Duration wrapUp = configs.get(entry.servingQueue).wrapUp();
     if (wrapUp.isZero()) {
-      finish(entry, outcome);
+      finish(entry, outcome, by);
       return;
     }
     Seat seat = entry.seat;
@@ -400,20 +401,20 @@ public final class RoutingEngine extends EngineState {
     entry.outcome = outcome;
     seat.wrapping++;
     entry.wrapUpEndsAt = now.plus(wrapUp);
-    out.move(entry, ContactState.WRAP_UP, now, null, null, outcome);
+    out.move(entry, ContactState.WRAP_UP, now, null, null, outcome, by);
     schedule(Timer.Type.WRAP_UP_END, entry.wrapUpEndsAt, entry, null, 0);
     reindex(seat, "wrap-up");
   }
 
-  /** Closes a held contact; its capacity is free and the agent's idle time starts now. */
-  private void finish(Entry entry, String outcome) {
+  /** Closes a held contact ({@code by}: who closed it); its capacity is free and the agent's idle time starts now. */
+  private void finish(Entry entry, String outcome, String by) {
     Seat seat = entry.seat;
     if (seat != null) {
       agents.withdraw(seat);
       estimator.handled(entry.servingQueue, Duration.between(entry.connectedAt, now));
       seat.release(entry, now);
     }
-    forget(entry, ContactState.CLOSED, outcome);
+    forget(entry, ContactState.CLOSED, outcome, by);
     if (seat != null) {
       reindex(seat, "contact-closed");
     }
@@ -446,7 +447,7 @@ public final class RoutingEngine extends EngineState {
     }
     for (Entry entry : List.copyOf(seat.held)) {
       if (entry.place == Place.WRAP_UP) {
-        finish(entry, entry.outcome);
+        finish(entry, entry.outcome, ContactStep.BY_ROUTING);
       } else {
         requeue(entry, entry.servingQueue, true, "agent-logged-out");
       }
@@ -598,7 +599,7 @@ public final class RoutingEngine extends EngineState {
     CallbackPolicy policy = configs.get(entry.primary()).callback();
     out.move(entry, ContactState.CALLBACK_REQUESTED, now, null, null, reason);
     if (entry.callbackAttempts >= policy.maxAttempts()) {
-      forget(entry, ContactState.CLOSED, "callback-gave-up");
+      forget(entry, ContactState.CLOSED, "callback-gave-up", ContactStep.BY_ROUTING);
     } else {
       entry.callbackNotBefore = now.plus(policy.retryDelay());
       out.add(new CallbackScheduled(entry.contact.id(), entry.primary(), entry.callbackAttempts + 1,
@@ -673,7 +674,7 @@ public final class RoutingEngine extends EngineState {
       agents.withdraw(seat);
       seat.release(entry, now);
       out.move(entry, ContactState.TRANSFERRED, now, null, null, "department:" + command.toDepartment());
-      forget(entry, ContactState.CLOSED, "transferred");
+      forget(entry, ContactState.CLOSED, "transferred", ContactStep.BY_ROUTING);
       reindex(seat, "transferred");
     }
   }
@@ -736,19 +737,19 @@ public final class RoutingEngine extends EngineState {
     switch (entry.place) {
       case WAITING -> {
         dequeue(entry);
-        forget(entry, entry.callback ? ContactState.CLOSED : ContactState.ABANDONED, reason);
+        forget(entry, entry.callback ? ContactState.CLOSED : ContactState.ABANDONED, reason, ContactStep.BY_CHANNEL);
       }
       case OFFERED -> {
         Seat seat = entry.seat;
         agents.withdraw(seat);
         seat.offer = null;
-        forget(entry, ContactState.ABANDONED, reason);
+        forget(entry, ContactState.ABANDONED, reason, ContactStep.BY_CHANNEL);
         reindex(seat, "offer-withdrawn");
       }
-      case CONNECTED, HELD -> finish(entry, reason);
+      case CONNECTED, HELD -> finish(entry, reason, ContactStep.BY_CHANNEL);
       case ORPHANED -> {
         orphans.getOrDefault(entry.contact.agent(), new ArrayList<>()).remove(entry);
-        forget(entry, ContactState.CLOSED, reason);
+        forget(entry, ContactState.CLOSED, reason, ContactStep.BY_CHANNEL);
       }
       case WRAP_UP, GONE -> { }
     }
@@ -767,7 +768,7 @@ public final class RoutingEngine extends EngineState {
       }
       case WRAP_UP -> {
         Entry entry = track(contact, now, config(contact.queue()));
-        forget(entry, ContactState.CLOSED, "restart");
+        forget(entry, ContactState.CLOSED, "restart", ContactStep.BY_ROUTING);
       }
       case CREATED, CLOSED, ABANDONED -> { }
     }
@@ -851,7 +852,7 @@ public final class RoutingEngine extends EngineState {
       }
       case WRAP_UP_END -> {
         if (entry.place == Place.WRAP_UP) {
-          finish(entry, entry.outcome);
+          finish(entry, entry.outcome, ContactStep.BY_ROUTING);
         }
       }
       case STEP -> {

@@ -49,6 +49,6 @@ final class ContactRows {
     String queue = row.getString(prefix + "queue_id");
     return new ContactStep(ContactState.valueOf(row.getString(prefix + "state")), Jdbc.instant(row, prefix + "at"),
         agent == null ? null : new AgentId(agent), queue == null ? null : new QueueId(queue),
-        row.getString(prefix + "reason"));
+        row.getString(prefix + "reason"), row.getString(prefix + "actor"));
   }
 }

@@ -47,13 +47,15 @@ public final class JdbcContactJournal implements ContactJournal {
   /** The reason on the step that closes a contact stored without steps ({@link #unreadable}). */
   static final String REPAIRED = "journal-repair";
   private static final String STEP_INSERT =
-      "insert into contact_step (contact_id, seq, state, at, agent_id, queue_id, reason) values ";
+      "insert into contact_step (contact_id, seq, state, at, agent_id, queue_id, reason, actor) values ";
+  /** A step row's columns: V436 added {@code actor}, who made the step happen ({@link ContactStep#by()}). */
+  private static final int STEP_COLUMNS = 8;
   private static final String EVENT_INSERT = "insert into domain_event (type, at, contact_id, payload) values ";
   private static final String CONTACT_INSERT = "insert into contact (id, channel, citizen_id, language,"
       + " required_skills, priority, queue_id, agent_id, topic, state, created_at, updated_at, queued_at, offered_at,"
       + " connected_at, held_at, wrap_up_at, closed_at, abandoned_at, callback_requested_at, transferred_at,"
       + " overflowed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  private static final String STEP_ROW = STEP_INSERT + rows(1, 7);
+  private static final String STEP_ROW = STEP_INSERT + rows(1, STEP_COLUMNS);
   private static final String EVENT_ROW = EVENT_INSERT + rows(1, 4);
   private static final String UPDATE = "update contact set queue_id = ?, agent_id = ?, state = ?, updated_at = ?, "
       + FIRST_AT_COLUMNS + " where id = ?";
@@ -177,7 +179,8 @@ public final class JdbcContactJournal implements ContactJournal {
   private void createInOneStatement(Contact contact, List<DomainEvent> events) {
     List<Object[]> steps = stepRows(contact, 0);
     List<Object[]> eventRows = eventRows(contact, events);
-    StringBuilder sql = new StringBuilder("with step as (").append(STEP_INSERT).append(rows(steps.size(), 7)).append(")");
+    StringBuilder sql = new StringBuilder("with step as (").append(STEP_INSERT)
+        .append(rows(steps.size(), STEP_COLUMNS)).append(")");
     if (!eventRows.isEmpty()) {
       sql.append(", event as (").append(EVENT_INSERT).append(rows(eventRows.size(), 4)).append(")");
     }
@@ -200,7 +203,7 @@ public final class JdbcContactJournal implements ContactJournal {
     for (int seq = stored; seq < steps.size(); seq++) {
       ContactStep s = steps.get(seq);
       stepRows.add(new Object[] {contact.id().value(), seq, s.state().name(), s.at(), text(s.agent()),
-          text(s.queue()), s.reason()});
+          text(s.queue()), s.reason(), s.by()});
     }
     return stepRows;
   }
@@ -289,7 +292,7 @@ public final class JdbcContactJournal implements ContactJournal {
   private List<Contact> withSteps(String where, String order, Object... args) {
     record Row(String contact, Function<List<ContactStep>, Contact> head, ContactStep step) {}
     List<Row> rows = jdbc.query("select c.*, s.state as step_state, s.at as step_at, s.agent_id as step_agent_id,"
-        + " s.queue_id as step_queue_id, s.reason as step_reason from contact c"
+        + " s.queue_id as step_queue_id, s.reason as step_reason, s.actor as step_actor from contact c"
         + " left join contact_step s on s.contact_id = c.id where " + where + " order by " + order,
         row -> new Row(row.getString("id"), ContactRows.head(row),
             row.getString("step_state") == null ? null : ContactRows.step(row, "step_")), args);
@@ -331,8 +334,8 @@ public final class JdbcContactJournal implements ContactJournal {
           + " (select 1 from contact_step where contact_id = ?)", row -> Jdbc.instant(row, "created_at"), id, id);
       if (!created.isEmpty()) {
         Instant at = created.get(0);
-        jdbc.batch(STEP_ROW, List.of(new Object[] {id, 0, ContactState.CREATED.name(), at, null, null, null},
-            new Object[] {id, 1, ContactState.ABANDONED.name(), at, null, null, REPAIRED}));
+        jdbc.batch(STEP_ROW, List.of(new Object[] {id, 0, ContactState.CREATED.name(), at, null, null, null, null},
+            new Object[] {id, 1, ContactState.ABANDONED.name(), at, null, null, REPAIRED, ContactStep.BY_ROUTING}));
         jdbc.update("update contact set state = ?, abandoned_at = ?, updated_at = ? where id = ?",
             ContactState.ABANDONED.name(), at, at, id);
       }

@@ -21,6 +21,7 @@ import org.onenumber.core.analytics.ComplaintType;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.contact.ContactState;
+import org.onenumber.core.contact.ContactStep;
 import org.onenumber.core.directory.DepartmentId;
 import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.error.NotFoundException;
@@ -62,10 +63,26 @@ final class ContactRoutingController {
   }
 
   @Post("/offers/{offerId}/accept")
-  @Operation(summary = "Accept an offer (its id is the contact id); the contact is connected to the agent")
+  @Operation(summary = "Accept an offer (its id is the contact id); the contact is connected to the agent. Sent "
+      + "again by that operator while the contact is still connected by their accept (the first answer was lost), "
+      + "it answers 200 CONNECTED and changes nothing")
   ContactStateView accept(@PathVariable String offerId, Authentication who) {
-    AgentId agent = offeredTo(offerId, who);
+    Contact contact = routing.contactForStaff(new ContactId(offerId)).orElse(null);
+    if (contact != null && acceptedBy(contact, who)) {
+      return new ContactStateView(offerId, contact.state().name(), null, null, clock.instant());
+    }
+    AgentId agent = offeredTo(contact, offerId, who);
     return after(offerId, routing.handle(new RoutingCommand.Accept(agent, new ContactId(offerId))), null);
+  }
+
+  /**
+   * Whether {@code contact} is connected to the caller, its own agent (not a supervisor acting for them), by
+   * their accept and nothing since: an accept sent again after its answer was lost (issue 11, session 21).
+   */
+  private static boolean acceptedBy(Contact contact, Authentication who) {
+    ContactStep last = contact.steps().getLast();
+    return contact.state() == ContactState.CONNECTED && contact.agent() != null
+        && contact.agent().value().equals(who.getName()) && RoutingCommand.Accept.REASON.equals(last.reason());
   }
 
   @Post("/offers/{offerId}/decline")
@@ -80,53 +97,50 @@ final class ContactRoutingController {
   @Operation(summary = "Start the queue's wrap-up timer with the outcome (RESOLVED, ESCALATED, TRANSFERRED) and "
       + "optionally the operator's disposition (category: a type code of the city's tree). Sent again by the "
       + "operator who wrapped the contact up, with the same outcome (the first answer was lost), it answers 200 "
-      + "with the contact's state and stores the note and disposition only if they are missing")
+      + "with the contact's state and stores the note and disposition only if they are missing, also on a queue "
+      + "without wrap-up time, where their first wrap-up closed the contact (CLOSED); with another outcome 409")
   ContactStateView wrapUp(@PathVariable String contactId, @Body RoutingBodies.Outcome body, Authentication who) {
     ContactId id = new ContactId(contactId);
     Contact routed = routing.contactForStaff(id).orElse(null);
     Contact known = routed != null ? routed : journal.find(id).orElse(null);
-    if (known != null && wrappedUpBy(known, who, body)) {
-      ComplaintType disposed = body.category() == null ? null : dispositions.check(body.category());
-      wrapUps.storeOnce(id, who.getName(), body.note(), disposed);
-      return routed == null ? new ContactStateView(contactId, known.state().name(), null, null, clock.instant())
-          : now(contactId, null, null);
-    }
-    return finish(contactId, body, who, RoutingCommand.WrapUp::new);
+    return switch (known == null ? WrapUpRepeat.NONE : WrapUpRepeat.of(known, who.getName(), body.parsed())) {
+      case SAME -> repeated(known, routed != null, body, who);
+      case OTHER_OUTCOME -> throw new PermanentException("illegal_transition", "the contact " + contactId
+          + " was already wrapped up by you with another outcome: it stays as it was");
+      case NONE -> finish(contactId, body, who, (contact, outcome) -> new RoutingCommand.WrapUp(contact, outcome,
+          who.getName()));
+    };
   }
 
-  /**
-   * Whether {@code contact} was wrapped up by the caller, its own agent (not a supervisor acting for
-   * them), with {@code body}'s outcome: a wrap-up sent again after its answer was lost. A queue without
-   * wrap-up time closes at once, with no WRAP_UP step: not recognized (the journal does not say who
-   * closed it), 409 as before.
-   */
-  private static boolean wrappedUpBy(Contact contact, Authentication who, RoutingBodies.Outcome body) {
-    if (contact.agent() == null || !contact.agent().value().equals(who.getName())) {
-      return false; // anybody else goes the first wrap-up's way: its access check first
-    }
-    String outcome = body.parsed().name().toLowerCase(java.util.Locale.ROOT);
-    return contact.steps().stream().anyMatch(s -> s.state() == ContactState.WRAP_UP && outcome.equals(s.reason()));
+  /** The operator's wrap-up sent again: what is missing stored once, the contact's state answered. */
+  private ContactStateView repeated(Contact known, boolean routed, RoutingBodies.Outcome body, Authentication who) {
+    ComplaintType disposed = body.category() == null ? null : dispositions.check(body.category());
+    wrapUps.storeOnce(known.id(), who.getName(), body.note(), disposed);
+    return routed ? now(known.id().value(), null, null)
+        : new ContactStateView(known.id().value(), known.state().name(), null, null, clock.instant());
   }
 
   @Post("/contacts/{contactId}/close")
   @Operation(summary = "Close a connected or wrapping-up contact now, with its outcome and optionally the operator's "
       + "disposition (category: a type code of the city's tree)")
   ContactStateView close(@PathVariable String contactId, @Body RoutingBodies.Outcome body, Authentication who) {
-    return finish(contactId, body, who, RoutingCommand.Close::new);
+    return finish(contactId, body, who,
+        (contact, outcome) -> new RoutingCommand.Close(contact, outcome, who.getName()));
   }
 
   /**
    * Wrap-up or close: the caller must act for the contact's agent and a disposition must name a type
-   * of the tree before anything changes; then the command, the wrap-up note and the disposition (a
-   * wrap-up's once: its repeat may be running at the same time, {@link WrapUpRecords}).
+   * of the tree before anything changes; then the command (journaled with the caller as its step's
+   * {@code by}), the wrap-up note and the disposition (a wrap-up's once, also when it closed at once:
+   * its repeat may be running at the same time, {@link WrapUpRecords}).
    */
   private ContactStateView finish(String contactId, RoutingBodies.Outcome body, Authentication who,
       BiFunction<ContactId, RoutingCommand.Outcome, RoutingCommand> command) {
     agentOf(contactId, who);
     ComplaintType disposed = body.category() == null ? null : dispositions.check(body.category());
-    ContactStateView after = after(contactId, routing.handle(command.apply(new ContactId(contactId), body.parsed())),
-        null);
-    if (ContactState.WRAP_UP.name().equals(after.state())) {
+    RoutingCommand sent = command.apply(new ContactId(contactId), body.parsed());
+    ContactStateView after = after(contactId, routing.handle(sent), null);
+    if (sent instanceof RoutingCommand.WrapUp) {
       wrapUps.storeOnce(new ContactId(contactId), who.getName(), body.note(), disposed);
       return after;
     }
@@ -208,7 +222,11 @@ final class ContactRoutingController {
    * is 409 {@code offer_gone}: a late accept is a race the console loses, not a forbidden act.
    */
   private AgentId offeredTo(String offerId, Authentication who) {
-    Contact contact = routing.contactForStaff(new ContactId(offerId)).orElse(null);
+    return offeredTo(routing.contactForStaff(new ContactId(offerId)).orElse(null), offerId, who);
+  }
+
+  /** As {@link #offeredTo(String, Authentication)} for {@code contact}, routing's answer for the offer (or null). */
+  private AgentId offeredTo(Contact contact, String offerId, Authentication who) {
     if (contact == null) {
       throw closedOrMissing(offerId, "offer_gone", "the offer " + offerId + " is no longer open: the citizen left");
     }

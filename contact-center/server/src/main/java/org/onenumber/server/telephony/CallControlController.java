@@ -124,7 +124,8 @@ final class CallControlController {
   @ApiResponse(responseCode = "409", description = "not a connected or held call, or no carrier carries it (no_call)")
   CallState hangUp(@PathVariable String contactId, @Nullable @Body CallBodies.HangUp body, Authentication who) {
     RoutingCommand.Outcome outcome = body == null ? RoutingCommand.Outcome.RESOLVED : body.parsed();
-    return control(contactId, who, id -> new RoutingCommand.WrapUp(id, outcome), CallControl::hangUp, "hangup");
+    return control(contactId, who, id -> new RoutingCommand.WrapUp(id, outcome, who.getName()), CallControl::hangUp,
+        "hangup");
   }
 
   @Error(exception = NoCallException.class)

@@ -77,6 +77,7 @@ class ChatReconnectIT {
     assertEquals(again.frames("ack").get(0).get("id"), stored.get(0).get("id"));
   }
 
+  /** Also: a message sent again under its {@code clientId} after the restart is acknowledged again, stored once. */
   @Test
   void aServerRestartDuringAChatLosesNoAcknowledgedMessage() {
     ChatClient chat = client();
@@ -92,10 +93,15 @@ class ChatReconnectIT {
     again.send(Map.of("type", "resume", "token", session[0]));
     again.await("session", f -> session[1].equals(f.get("contactId")));
     again.await("message", m -> "Let me check.".equals(m.get("body")));
+    // session 21: the first message sent again under its clientId (its ack lost with the old server)
+    again.send(Map.of("type", "message", "clientId", "c1", "body", "Hello, <b>is</b> the office open?"));
+    Object firstAgain = again.await("ack", f -> "c1".equals(f.get("clientId"))).get("id");
     again.send(Map.of("type", "message", "clientId", "c2", "body", "Thanks"));
     again.await("ack", f -> "c2".equals(f.get("clientId")));
 
+    List<Map<String, Object>> stored = messages(session[1], token2);
     assertEquals(List.of("Hello, <b>is</b> the office open?", "Let me check.", "Thanks"),
-        messages(session[1], token2).stream().map(m -> m.get("body")).toList());
+        stored.stream().map(m -> m.get("body")).toList(), "the repeat after the restart stored once");
+    assertEquals(stored.get(0).get("id"), firstAgain, "acknowledged again with the first message's id");
   }
 }

@@ -97,6 +97,7 @@ abstract class RoutingApiTestBase {
     return socket;
   }
 
+  /** The steps end CREATED … CONNECTED, WRAP_UP once: the accept sent again (session 21) stores nothing. */
   @Test
   @SuppressWarnings("unchecked")
   void pushesAnOfferOverTheWebSocketAndTakesItThroughAcceptAndWrapUp() throws Exception {
@@ -122,6 +123,12 @@ abstract class RoutingApiTestBase {
     Reply accepted = send("POST", "/api/v1/offers/" + offer.get("offerId") + "/accept", "{}", operator);
     assertEquals(200, accepted.status(), accepted.text());
     assertEquals("CONNECTED", accepted.body().get("state"));
+    Reply acceptedAgain = send("POST", "/api/v1/offers/" + offer.get("offerId") + "/accept", "{}", operator);
+    assertEquals(200, acceptedAgain.status(), "its answer was lost, the click again (session 21): " + acceptedAgain.text());
+    assertEquals("CONNECTED", acceptedAgain.body().get("state"));
+    Reply byAnother = send("POST", "/api/v1/offers/" + offer.get("offerId") + "/accept", "{}", token("op-002"));
+    assertEquals(409, byAnother.status(), byAnother.text());
+    assertEquals("offer_gone", byAnother.body().get("error"), byAnother.text());
 
     Reply wrapped = send("POST", "/api/v1/contacts/" + contact + "/wrap-up", "{\"outcome\":\"RESOLVED\"}", operator);
     assertEquals(200, wrapped.status(), wrapped.text());
@@ -185,16 +192,10 @@ abstract class RoutingApiTestBase {
   @Test
   @SuppressWarnings("unchecked")
   void aWrapUpSentAgainByItsOperatorAnswers200AndStoresWhatIsMissingOnce() throws Exception {
-    String admin = token("admin");
-    Reply config = send("GET", "/api/v1/admin/queues/transport-ko", null, admin);
-    Map<String, Object> shorter = new java.util.HashMap<>(config.body());
-    shorter.put("wrapUpSeconds", 2);
-    assertEquals(200, send("PUT", "/api/v1/admin/queues/transport-ko", json.writeValueAsString(shorter), admin).status());
     String operator = token("op-006");
     String supervisor = token("sv-01");
-    assertEquals(200, send("POST", "/api/v1/agents/op-006/login", "{\"queues\":[\"transport-ko\"]}", operator).status());
     Frames frames = new Frames();
-    WebSocket socket = console("op-006", operator, frames);
+    WebSocket socket = onQueueWithWrapUp("transport-ko", 2, "op-006", operator, frames);
     Reply created = send("POST", "/api/v1/contacts",
         "{\"channel\":\"VOICE\",\"phone\":\"010-5555-0181\",\"language\":\"ko\",\"queue\":\"transport-ko\"}", supervisor);
     assertEquals(201, created.status(), created.text());
@@ -231,6 +232,78 @@ abstract class RoutingApiTestBase {
     socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get();
   }
 
+  /**
+   * Issue 11, session 21: a queue without wrap-up time closes at the first wrap-up (no WRAP_UP step). The
+   * journal's CLOSED step now says who closed it (V436), so the operator's wrap-up sent again answers 200
+   * CLOSED and stores what was missing once (409 {@code already_closed} before); the same operator with
+   * another outcome is 409 without the stored outcome; anybody else, and the operator after a supervisor's
+   * close with the same outcome, stay 409 {@code already_closed}.
+   */
+  @Test
+  void aWrapUpSentAgainOnAQueueWithoutWrapUpTimeAnswers200ClosedToTheOperatorWhoseWrapUpClosedIt() throws Exception {
+    String operator = token("op-032");
+    String supervisor = token("sv-01");
+    Frames frames = new Frames();
+    WebSocket socket = onQueueWithWrapUp("mongolian", 0, "op-032", operator, frames);
+    String contact = connectedOnMongolian(frames, supervisor, operator, "010-5555-0182");
+    String path = "/api/v1/contacts/" + contact + "/wrap-up";
+
+    Reply first = send("POST", path, "{\"outcome\":\"RESOLVED\"}", operator); // its note and disposition lost
+    assertEquals(200, first.status(), first.text());
+    assertEquals("CLOSED", first.body().get("state"), "no wrap-up time: closed at once");
+    assertEquals(List.of("op-032"), jdbc.query("select actor from contact_step where contact_id = ?"
+        + " and upper(state) = 'CLOSED'", row -> row.getString(1), contact), "the journal says who closed it");
+    String whole = "{\"outcome\":\"RESOLVED\",\"note\":\"ger district bus\",\"category\":\"water.supply.leak\"}";
+    for (int again = 0; again < 2; again++) {
+      Reply repeat = send("POST", path, whole, operator);
+      assertEquals(200, repeat.status(), "the operator's click again: " + repeat.text());
+      assertEquals("CLOSED", repeat.body().get("state"));
+      assertFalse(repeat.text().contains("010"), "no stored value echoed");
+    }
+    assertEquals(List.of(0, 1, 1), wrapUpRecords(contact), "no WRAP_UP step, one note, one disposition");
+    Reply otherOutcome = send("POST", path, "{\"outcome\":\"ESCALATED\"}", operator);
+    assertEquals(409, otherOutcome.status(), otherOutcome.text());
+    assertEquals("illegal_transition", otherOutcome.body().get("error"), otherOutcome.text());
+    assertTrue(otherOutcome.text().contains("another outcome"), otherOutcome.text());
+    assertFalse(otherOutcome.text().toLowerCase(java.util.Locale.ROOT).contains("resolved"), "the stored outcome not echoed");
+    for (String other : List.of(supervisor, token("op-002"))) {
+      Reply refused = send("POST", path, whole, other);
+      assertEquals(409, refused.status(), "not the operator who wrapped it up: " + refused.text());
+      assertEquals("already_closed", refused.body().get("error"), refused.text());
+    }
+    assertEquals(List.of(0, 1, 1), wrapUpRecords(contact), "still one of each");
+
+    String closedBySupervisor = connectedOnMongolian(frames, supervisor, operator, "010-5555-0183");
+    String closePath = "/api/v1/contacts/" + closedBySupervisor + "/close";
+    assertEquals(200, send("POST", closePath, "{\"outcome\":\"RESOLVED\"}", supervisor).status());
+    Reply late = send("POST", "/api/v1/contacts/" + closedBySupervisor + "/wrap-up", whole, operator);
+    assertEquals(409, late.status(), "a supervisor closed it, with the same outcome: " + late.text());
+    assertEquals("already_closed", late.body().get("error"), late.text());
+    assertEquals(List.of(0, 0, 0), wrapUpRecords(closedBySupervisor), "nothing stored for the late wrap-up");
+    socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get();
+  }
+
+  /** Sets {@code queue}'s wrap-up time, logs {@code agent} in to it and returns their console, open. */
+  private WebSocket onQueueWithWrapUp(String queue, int wrapUpSeconds, String agent, String agentToken, Frames frames)
+      throws Exception {
+    String admin = token("admin");
+    Map<String, Object> config = new java.util.HashMap<>(send("GET", "/api/v1/admin/queues/" + queue, null, admin)
+        .body());
+    config.put("wrapUpSeconds", wrapUpSeconds);
+    assertEquals(200, send("PUT", "/api/v1/admin/queues/" + queue, json.writeValueAsString(config), admin).status());
+    assertEquals(200, send("POST", "/api/v1/agents/" + agent + "/login", "{\"queues\":[\"" + queue + "\"]}",
+        agentToken).status());
+    return console(agent, agentToken, frames);
+  }
+
+  /** Opens a call for the mongolian queue and returns its id once op-032 accepted the offer. */
+  private String connectedOnMongolian(Frames frames, String supervisor, String operator, String phone) throws Exception {
+    String contact = offered(frames, supervisor, phone, "mongolian", "mn");
+    Reply accepted = send("POST", "/api/v1/offers/" + contact + "/accept", "{}", operator);
+    assertEquals(200, accepted.status(), accepted.text());
+    return contact;
+  }
+
   /** The contact's WRAP_UP steps, wrap-up notes and dispositions chosen (what OperatorWrapUps counts). */
   private List<Integer> wrapUpRecords(String contact) {
     return java.util.stream.Stream.of(
@@ -241,10 +314,16 @@ abstract class RoutingApiTestBase {
   }
 
   /** Opens a call for tax-ko and returns its id once op-002's console was offered it. */
-  @SuppressWarnings("unchecked")
   private String offered(Frames frames, String supervisor, String phone) throws Exception {
+    return offered(frames, supervisor, phone, "tax-ko", "ko");
+  }
+
+  /** Opens a call for {@code queue} in {@code language} and returns its id once the console was offered it. */
+  @SuppressWarnings("unchecked")
+  private String offered(Frames frames, String supervisor, String phone, String queue, String language)
+      throws Exception {
     Reply created = send("POST", "/api/v1/contacts", "{\"channel\":\"VOICE\",\"phone\":\"" + phone
-        + "\",\"language\":\"ko\",\"queue\":\"tax-ko\"}", supervisor);
+        + "\",\"language\":\"" + language + "\",\"queue\":\"" + queue + "\"}", supervisor);
     assertEquals(201, created.status(), created.text());
     String contact = (String) created.body().get("id");
     await().atMost(Duration.ofSeconds(10)).until(() -> frames.received.stream()

@@ -77,6 +77,49 @@ class AfterContactTest {
     assertEquals(AgentState.AVAILABLE, r.state(a), "one wrap-up counted, the agent is free when it ends");
   }
 
+  /**
+   * Issue 11, session 21: the step a wrap-up or an ending writes says who made it happen, so that the
+   * operator's wrap-up sent again on a queue without wrap-up time can be told from someone else's close.
+   */
+  @Test
+  void theWrapUpAndTheClosingStepsSayWhoMadeThemHappen() {
+    r.configure(QueueConfig.defaults(Routing.queue("general", java.util.Set.of(Language.KOREAN), java.util.List.of()))
+        .withTimes(java.time.Duration.ZERO, java.time.Duration.ofSeconds(20)));
+    r.configure("timed", Language.KOREAN);
+    AgentId a = r.login(Routing.agent("a", java.util.Set.of("general", "timed"), java.util.Set.of(Language.KOREAN)));
+    ContactId wrapped = r.arrive("general");
+    r.accept(a, wrapped);
+    assertEquals(new org.onenumber.core.contact.ContactStep(ContactState.CLOSED, r.engine.now(), null, null, "resolved",
+        "a"), lastStep(r.run(new RoutingCommand.WrapUp(wrapped, RoutingCommand.Outcome.RESOLVED, "a")), wrapped),
+        "no wrap-up time: closed at once, by the operator");
+    ContactId closed = r.arrive("general");
+    r.accept(a, closed);
+    assertEquals("sv-01", lastStep(r.run(new RoutingCommand.Close(closed, RoutingCommand.Outcome.RESOLVED, "sv-01")),
+        closed).by(), "a supervisor's close");
+    ContactId hungUp = r.arrive("general");
+    r.accept(a, hungUp);
+    assertEquals(org.onenumber.core.contact.ContactStep.BY_CHANNEL,
+        lastStep(r.run(new RoutingCommand.WrapUp(hungUp, RoutingCommand.Outcome.RESOLVED)), hungUp).by(),
+        "a channel adapter's wrap-up (the call ended)");
+    ContactId left = r.arrive("general");
+    r.accept(a, left);
+    assertEquals(org.onenumber.core.contact.ContactStep.BY_CHANNEL,
+        lastStep(r.run(new RoutingCommand.Abandon(left)), left).by(), "the citizen left");
+    ContactId timed = r.arrive("timed");
+    r.accept(a, timed);
+    assertEquals("a", lastStep(r.run(new RoutingCommand.WrapUp(timed, RoutingCommand.Outcome.ESCALATED, "a")), timed)
+        .by(), "the WRAP_UP step");
+    r.clock.advanceSeconds(30);
+    org.onenumber.core.contact.ContactStep last = lastStep(r.run(new RoutingCommand.Tick()), timed);
+    assertEquals(ContactState.CLOSED, last.state());
+    assertEquals(org.onenumber.core.contact.ContactStep.BY_ROUTING, last.by(), "the wrap-up time ended");
+  }
+
+  private static org.onenumber.core.contact.ContactStep lastStep(Decisions decisions, ContactId contact) {
+    return decisions.contacts().stream().filter(c -> c.id().equals(contact)).reduce((x, y) -> y).orElseThrow()
+        .steps().getLast();
+  }
+
   @Test
   void reportsTheBreakReason() {
     r.configure("general", Language.KOREAN);
