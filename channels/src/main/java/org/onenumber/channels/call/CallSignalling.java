@@ -115,6 +115,7 @@ public final class CallSignalling {
   private final CallGuests guests;
   private final CallsElsewhere elsewhere;
   private final CallTokens tokens;
+  private final CallFence fence;
   /** What this node does, as a call's home, with the frames and closes other nodes hand it. */
   private final CallsElsewhere.Home fromElsewhere = new CallsElsewhere.Home() {
     @Override
@@ -130,7 +131,7 @@ public final class CallSignalling {
     @Override
     public void rejoin(ContactId contact, CallPeer from, AgentId host) {
       Call call = byContact.get(contact);
-      if (call == null) {
+      if (call == null || !stillHome(call)) {
         throw forbidden("no call to join again");
       }
       rejoinHere(call, from, host);
@@ -180,6 +181,17 @@ public final class CallSignalling {
   public CallSignalling(OpenContact open, CallRouting routing, ContactJournal journal, CallTimers timers,
       CallQualityStore quality, CallPartyJournal parties, Settings settings, InstantSource clock,
       RandomGenerator random, CallsElsewhere elsewhere, CallTokens tokens) {
+    this(open, routing, journal, timers, quality, parties, settings, clock, random, elsewhere, tokens, CallClaims.NONE);
+  }
+
+  /**
+   * {@code claims}: which node is each call's home, read by every node ({@link CallFence}: a home that was
+   * frozen or cut off while another node took its call over gives the call up).
+   */
+  public CallSignalling(OpenContact open, CallRouting routing, ContactJournal journal, CallTimers timers,
+      CallQualityStore quality, CallPartyJournal parties, Settings settings, InstantSource clock,
+      RandomGenerator random, CallsElsewhere elsewhere, CallTokens tokens, CallClaims claims) {
+    this.fence = new CallFence(claims, clock);
     this.elsewhere = elsewhere;
     this.tokens = tokens;
     this.open = open;
@@ -190,9 +202,10 @@ public final class CallSignalling {
     this.settings = settings;
     this.clock = clock;
     this.random = random;
-    this.guests = new CallGuests(byPeer, routing, parties, settings, clock, this::token);
+    this.guests = new CallGuests(byPeer, routing, parties, settings, clock, this::token, this::stillHome);
     elsewhere.onRehomed(this::rehomedElsewhere); // last: the listeners may run at once on another thread
     elsewhere.onHomeLost(this::homeLost);
+    elsewhere.onMembersChanged(this::checkClaims);
   }
 
   /** Handles one frame from {@code peer}; {@code operator} is the signed-in agent, empty for a citizen. */
@@ -206,6 +219,10 @@ public final class CallSignalling {
    * call their department is invited to.
    */
   public void handle(Map<String, Object> frame, CallPeer peer, Optional<AgentId> signedIn, Optional<String> staffOf) {
+    if (frame.get("contactId") instanceof String id && !id.isBlank() && id.length() <= 64
+        && byContact.get(new ContactId(id)) instanceof Call named && byPeer.get(peer.id()) != named) {
+      stillHome(named); // a join for a call another node took over goes to that node
+    }
     if (!relayedElsewhere(frame, peer, signedIn, staffOf)) {
       handleHere(frame, peer, signedIn, staffOf);
     }
@@ -245,6 +262,14 @@ public final class CallSignalling {
   }
 
   private void handleHere(Map<String, Object> frame, CallPeer peer, Optional<AgentId> signedIn, Optional<String> staffOf) {
+    try {
+      dispatch(frame, peer, signedIn, staffOf);
+    } catch (GivenUp e) {
+      // the call moved to the node that took it over; its parties here were told to reconnect (rehomed)
+    }
+  }
+
+  private void dispatch(Map<String, Object> frame, CallPeer peer, Optional<AgentId> signedIn, Optional<String> staffOf) {
     String type = String.valueOf(frame.get("type"));
     switch (type) {
       case "start" -> start(frame, peer);
@@ -284,6 +309,7 @@ public final class CallSignalling {
         null, mode.language(page), mode == CallMode.SIGN ? "video call in sign language" : "voice call from the web",
         mode.queue(), null, Set.of()));
     Call call = new Call(tokens.issue(contact.id(), caller, mode), caller, contact.id(), mode);
+    fence.claim(call);
     byToken.put(call.token(), call);
     byContact.put(call.contact(), call);
     byCaller.put(caller, call);
@@ -304,6 +330,9 @@ public final class CallSignalling {
     String token = frame.get("token") instanceof String t ? t : "";
     Call call = byToken.get(token);
     boolean rebuilt = false;
+    if (call != null && !stillHome(call)) {
+      call = null; // another node took it over: the resume goes there
+    }
     if (call == null) {
       CallTokens.Claims claims = tokens.check(token).orElseThrow(() -> new NotFoundException("call", "(token)"));
       if (!byPeer.containsKey(peer.id())
@@ -353,6 +382,7 @@ public final class CallSignalling {
       call.end();
       return call;
     }
+    fence.claim(call);
     byCaller.put(call.caller(), call);
     elsewhere.home(call.contact(), fromElsewhere);
     return call;
@@ -511,6 +541,9 @@ public final class CallSignalling {
   private void join(Map<String, Object> frame, CallPeer peer, AgentId agent, String staffOf) {
     ContactId id = contactOf(frame);
     Call call = byContact.get(id);
+    if (call != null && !stillHome(call)) {
+      throw forbidden("this call is not connected to you");
+    }
     Contact contact = journal.find(id).orElse(null);
     boolean live = contact != null && (contact.state() == ContactState.CONNECTED || contact.state() == ContactState.HELD);
     if (call == null || call.ended() || !live) {
@@ -655,7 +688,7 @@ public final class CallSignalling {
    * event finishes it) or refused it (the contact had ended): then it is finished here.
    */
   private void endByCitizen(Call call) {
-    if (call.hangUp()) {
+    if (stillHome(call) && call.hangUp()) {
       routing.citizenHungUp(call.contact()).whenComplete((journaled, never) -> finish(call));
     }
   }
@@ -678,7 +711,7 @@ public final class CallSignalling {
 
   private void disconnectedHere(CallPeer peer) {
     Call call = byPeer.get(peer.id());
-    if (call == null) {
+    if (call == null || !stillHome(call)) {
       return;
     }
     if (call.partyOf(peer).filter(p -> p == CallParty.GUEST).isPresent()) {
@@ -710,7 +743,7 @@ public final class CallSignalling {
   /** The operator did not come back: the call goes back to the head of its line. */
   private void operatorGraceOver(Call call) {
     graceTimers.remove(OPERATOR_TIMER + call.token());
-    if (call.operator().isPresent() || call.ended()) {
+    if (call.operator().isPresent() || call.ended() || !stillHome(call)) {
       return;
     }
     journal.find(call.contact())
@@ -728,7 +761,7 @@ public final class CallSignalling {
   /** Routing moved {@code contact}: the citizen hears where their call is; both hear when it ends. */
   public void stateChanged(ContactId contact, ContactState to, AgentId agent) {
     Call call = byContact.get(contact);
-    if (call == null) {
+    if (call == null || !stillHome(call)) {
       return;
     }
     switch (to) {
@@ -765,7 +798,9 @@ public final class CallSignalling {
       }
       return;
     }
-    call.citizen().ifPresent(p -> p.send(frame));
+    if (stillHome(call)) {
+      call.citizen().ifPresent(p -> p.send(frame));
+    }
   }
 
   /** Whether {@code contact} is a browser call this server is signalling (for the console and tests). */
@@ -784,12 +819,67 @@ public final class CallSignalling {
     elsewhere.gone(call.contact());
     cancelTimer(call.token());
     cancelTimer(OPERATOR_TIMER + call.token());
+    fence.release(call);
+  }
+
+  /**
+   * Whether this node is still {@code call}'s home ({@link CallFence}); when another node claimed it since (it
+   * took the call over while this node was frozen or cut off), the call is given up first: forgotten here with
+   * no journal step and no frame but {@code rehomed} with {@code reconnect: true} to each of its parties'
+   * sockets here, whose page or console then opens a new socket and resumes or joins on the live home.
+   */
+  private boolean stillHome(Call call) {
+    if (call.ended() || fence.home(call)) {
+      return true;
+    }
+    giveUp(call);
+    return false;
+  }
+
+  private void giveUp(Call call) {
+    if (!call.end()) {
+      return;
+    }
+    byToken.remove(call.token(), call);
+    byContact.remove(call.contact(), call);
+    byCaller.remove(call.caller(), call);
+    elsewhere.gone(call.contact());
+    cancelTimer(call.token());
+    cancelTimer(OPERATOR_TIMER + call.token());
+    guests.forget(call);
+    Map<String, Object> moved = frame("rehomed", call);
+    moved.put("reconnect", true);
+    for (CallParty party : call.present()) {
+      call.party(party).ifPresent(peer -> {
+        byPeer.remove(peer.id(), call);
+        peer.send(moved);
+      });
+    }
+  }
+
+  /** The cluster's membership changed (this node may have been cut off): every call's claim is read again now. */
+  private void checkClaims() {
+    for (Call call : List.copyOf(byContact.values())) {
+      if (!call.ended() && !fence.homeNow(call)) {
+        giveUp(call);
+      }
+    }
+  }
+
+  /** A frame for a call this node gave up: dropped (its sender was told {@code rehomed}, to reconnect). */
+  private static final class GivenUp extends RuntimeException {
+    GivenUp() {
+      super(null, null, false, false);
+    }
   }
 
   private Call callOf(Map<String, Object> frame, CallPeer peer) {
     Call call = byPeer.get(peer.id());
     if (call == null || !call.contact().equals(contactOf(frame)) || call.partyOf(peer).isEmpty()) {
       throw forbidden("this connection is not a party to that call");
+    }
+    if (!stillHome(call)) {
+      throw new GivenUp();
     }
     return call;
   }

@@ -82,6 +82,13 @@ public interface CallsElsewhere {
    */
   default void onHomeLost(HomeLost listener) {}
 
+  /**
+   * Calls {@code listener} (on a thread that may block) when the cluster's membership changed as this node sees
+   * it (a member left, or this node merged back after being cut off): a woken or reconnected home then reads
+   * its calls' claims again ({@link CallClaims}).
+   */
+  default void onMembersChanged(Runnable listener) {}
+
   /** Whether a node answers as the home of {@code contact}'s call now (asks it; may block a few seconds). */
   default boolean homeAnswers(ContactId contact) {
     return false;

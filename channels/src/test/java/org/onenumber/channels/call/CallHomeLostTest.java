@@ -55,6 +55,32 @@ class CallHomeLostTest {
   /** Whether the bus still sends to the dead home's address (no answer in time). */
   private boolean homeSilent;
   private Consumer<ContactId> rehomedListener;
+  private Runnable membersChanged;
+  private Instant now = T0;
+  /** The shared claims (the database in a cluster): each call's latest claim. */
+  private final Map<ContactId, String> latestClaim = new HashMap<>();
+  private int claimReads;
+  private final CallClaims claims = new CallClaims() {
+    private int made;
+
+    @Override
+    public String claim(ContactId contact) {
+      String claim = "here-" + ++made;
+      latestClaim.put(contact, claim);
+      return claim;
+    }
+
+    @Override
+    public boolean holds(ContactId contact, String claim) {
+      claimReads++;
+      return claim.equals(latestClaim.get(contact));
+    }
+
+    @Override
+    public void release(ContactId contact, String claim) {
+      latestClaim.remove(contact, claim);
+    }
+  };
   private final CallTokens tokens = CallTokens.shared("a-cluster-secret-of-at-least-32-characters", new SplittableRandom(3));
   private final String token = tokens.issue(CONTACT, "caller-0001", CallMode.SIGN);
 
@@ -87,6 +113,11 @@ class CallHomeLostTest {
     @Override
     public void onHomeLost(HomeLost listener) {
       lost = listener;
+    }
+
+    @Override
+    public void onMembersChanged(Runnable listener) {
+      membersChanged = listener;
     }
   };
 
@@ -138,8 +169,8 @@ class CallHomeLostTest {
 
     @Override
     public void joined(ContactId contact, CallParty party, String who) {}
-  }, new CallSignalling.Settings(Duration.ofSeconds(30), IceServers.NONE), () -> T0, new SplittableRandom(7),
-      elsewhere, tokens);
+  }, new CallSignalling.Settings(Duration.ofSeconds(30), IceServers.NONE), () -> now, new SplittableRandom(7),
+      elsewhere, tokens, claims);
 
   private final RecordingPeer citizen = new RecordingPeer("citizen");
   private final RecordingPeer host = new RecordingPeer("host");
@@ -243,5 +274,86 @@ class CallHomeLostTest {
     assertEquals(List.of("rejoin op-034"), other.routed);
     assertEquals(List.of(), other.host.types());
     assertTrue(!other.signalling.isCall(CONTACT), "one home");
+  }
+
+  /** This node is the call's home (the citizen resumed here, no other node held it) and its host joined here. */
+  private void homeHere() {
+    homeElsewhere = false;
+    signalling.handle(Map.of("type", "resume", "token", token), citizen, Optional.empty());
+    signalling.handle(Map.of("type", "join", "contactId", CONTACT.value()), host, Optional.of(HOST));
+    assertTrue(signalling.isCall(CONTACT));
+    assertTrue(host.types().contains("ready"), host.types().toString());
+    citizen.frames.clear();
+    host.frames.clear();
+  }
+
+  /** This node froze longer than the heartbeat limit; another node took its call over (claimed it) meanwhile. */
+  private void frozenWhileTakenOver() {
+    latestClaim.put(CONTACT, "elsewhere-1");
+    homeElsewhere = true;
+    now = now.plusSeconds(70);
+  }
+
+  @Test
+  void aWokenHomeGivesUpACallTakenOverElsewhereBeforeItsFirstFrameAndJournalsNothing() {
+    homeHere();
+    frozenWhileTakenOver();
+
+    signalling.handle(Map.of("type", "hangup", "contactId", CONTACT.value()), citizen, Optional.empty());
+
+    assertEquals(List.of(), routed, "no hang-up reaches routing's journal from the old home");
+    Map<String, Object> moved = Map.of("type", "rehomed", "contactId", CONTACT.value(), "reconnect", true);
+    assertEquals(List.of(moved), citizen.frames);
+    assertEquals(List.of(moved), host.frames);
+    assertTrue(!signalling.isCall(CONTACT), "one home: the node that took it over");
+    assertTrue(timers.isEmpty(), timers.toString());
+
+    RecordingPeer back = new RecordingPeer("citizen-again");
+    signalling.handle(Map.of("type", "resume", "token", token), back, Optional.empty());
+    assertEquals(List.of(), back.types(), "the resume goes to the live home (relayed), not rebuilt here");
+    assertEquals("elsewhere-1", latestClaim.get(CONTACT));
+  }
+
+  @Test
+  void aWokenHomeWhoseCitizensSocketClosedStartsNoGracePeriodAndNeverAbandonsTheCall() {
+    homeHere();
+    frozenWhileTakenOver();
+
+    signalling.disconnected(citizen);
+
+    assertEquals(List.of("rehomed"), host.types(), "no peer-left from the old home: the host goes to the live one");
+    assertTrue(timers.isEmpty(), "no grace period whose end would abandon the call");
+    assertEquals(List.of(), routed);
+  }
+
+  @Test
+  void aMembershipChangeMakesTheWokenHomeReadItsClaimsAndGiveUpTheCallsTakenOver() {
+    homeHere();
+    frozenWhileTakenOver();
+    now = now.minusSeconds(70); // even within the trusted second: a membership change reads the claims now
+
+    membersChanged.run();
+
+    assertEquals(List.of("rehomed"), citizen.types());
+    assertEquals(true, citizen.last("rehomed").get("reconnect"));
+    assertEquals(List.of("rehomed"), host.types());
+    assertTrue(!signalling.isCall(CONTACT));
+  }
+
+  @Test
+  void aHomeStillHoldingItsClaimGoesOnAndReadsItAtMostOnceASecond() {
+    homeHere();
+    int reads = claimReads;
+    now = now.plusSeconds(5);
+
+    signalling.handle(Map.of("type", "text", "contactId", CONTACT.value(), "body", "hello"), citizen, Optional.empty());
+    signalling.handle(Map.of("type", "text", "contactId", CONTACT.value(), "body", "again"), citizen, Optional.empty());
+    membersChanged.run();
+
+    assertEquals(List.of("text", "text"), host.types());
+    assertEquals(reads + 2, claimReads, "one read for the two texts within a second, one for the membership change");
+    assertTrue(signalling.isCall(CONTACT));
+    signalling.handle(Map.of("type", "hangup", "contactId", CONTACT.value()), citizen, Optional.empty());
+    assertEquals(List.of("abandon c-1"), routed);
   }
 }

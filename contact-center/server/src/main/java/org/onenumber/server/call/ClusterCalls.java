@@ -72,6 +72,7 @@ final class ClusterCalls implements CallsElsewhere {
   private final Map<String, CallPeer> relaying = new ConcurrentHashMap<>();
   private final List<Consumer<ContactId>> rehomedListeners = new CopyOnWriteArrayList<>();
   private final List<HomeLost> lostListeners = new CopyOnWriteArrayList<>();
+  private final List<Runnable> membersListeners = new CopyOnWriteArrayList<>();
   /** The calls this node relayed to, with the member that answered as their home and their token. */
   private final Map<ContactId, Known> knownHomes = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
     @Override
@@ -209,6 +210,22 @@ final class ClusterCalls implements CallsElsewhere {
   }
 
   @Override
+  public void onMembersChanged(Runnable listener) {
+    membersListeners.add(listener);
+  }
+
+  /** The membership changed as this node sees it (a member left, or this node merged back): listeners hear it. */
+  void membersChanged() {
+    membersListeners.forEach(listener -> blocking.execute(() -> {
+      try {
+        listener.run();
+      } catch (RuntimeException e) {
+        LOG.warn("reading the calls' claims again failed", e);
+      }
+    }));
+  }
+
+  @Override
   public boolean homeAnswers(ContactId contact) {
     Map<String, Object> body = body(new ElsewherePeer(node, "-"));
     body.put("ping", true);
@@ -246,6 +263,7 @@ final class ClusterCalls implements CallsElsewhere {
         }
       }));
     }
+    membersChanged();
   }
 
   /** Remembers who answered as {@code contact}'s home (its JSON answer: {@code home}, {@code token}). */
