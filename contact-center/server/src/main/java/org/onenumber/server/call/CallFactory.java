@@ -23,6 +23,7 @@ import org.onenumber.core.port.in.OpenContact;
 import org.onenumber.core.port.out.ContactJournal;
 import org.onenumber.core.port.out.Directory;
 import org.onenumber.server.casework.DepartmentCallInvites;
+import org.onenumber.server.cluster.RoutingOwnership;
 import org.onenumber.server.config.ServerTime;
 import org.onenumber.server.events.HazelcastMembers;
 import org.onenumber.server.events.VertxEventPublisher;
@@ -53,7 +54,7 @@ final class CallFactory {
       JdbcCallQuality quality, JdbcCallPartyJournal parties, CallInvites invites, DepartmentCallInvites departments,
       Vertx vertx, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
       InstantSource clock, RandomGenerator random, CallSignalling.Settings settings, ServerTime time, JsonMapper json,
-      VertxEventPublisher events, HazelcastMembers members, Jdbc jdbc, @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String jwtSecret) {
+      VertxEventPublisher events, HazelcastMembers members, Jdbc jdbc, RoutingOwnership ownership, @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String jwtSecret) {
     CallTimers timers = (delay, task) -> {
       long id = vertx.setTimer(time.wallMillis(delay), t -> executor.execute(task));
       return () -> vertx.cancelTimer(id);
@@ -67,7 +68,7 @@ final class CallFactory {
       elsewhere = cluster;
     }
     CallTokens tokens = vertx.isClustered() ? CallTokens.shared(jwtSecret, random) : CallTokens.ofThisProcess(random);
-    CallClaims claims = vertx.isClustered() ? new JdbcCallClaims(jdbc, clock, events.node()) : CallClaims.NONE;
+    CallClaims claims = vertx.isClustered() ? new JdbcCallClaims(jdbc, clock, ownership.node()) : CallClaims.NONE;
     return new CallSignalling(open, calls, journal, timers, quality, parties, settings, clock, random, elsewhere,
         tokens, claims);
   }

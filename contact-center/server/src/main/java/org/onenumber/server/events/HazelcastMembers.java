@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code onenumber.cluster.port} ({@code 5701}): Hazelcast's port, the next free one above it
  *       when taken (the bus picks a free port);
  *   <li>{@code onenumber.cluster.heartbeat-limit} ({@code 60s}, Hazelcast's {@code max.no.heartbeat.seconds}): a
- *       member silent this long (frozen, cut off) is dropped by the others (the tests lower it to seconds).
+ *       member silent this long (frozen, cut off) is dropped by the others (the tests lower it to seconds;
+ *       at least 3 s); heartbeats go every third of it, at most every 5 s (Hazelcast's default).
  * </ul>
  *
  * {@link #localMember} and {@link #onMemberLeft} tell which member a node is and when one left (Hazelcast's
@@ -77,7 +78,9 @@ public final class HazelcastMembers {
     config.setProperty("hazelcast.logging.type", "slf4j");
     config.setProperty("hazelcast.socket.bind.any", "false");
     config.setProperty("hazelcast.wait.seconds.before.join", "1");
-    config.setProperty("hazelcast.max.no.heartbeat.seconds", Long.toString(Math.max(1, heartbeatLimit.toSeconds())));
+    long limit = Math.max(3, heartbeatLimit.toSeconds());
+    config.setProperty("hazelcast.max.no.heartbeat.seconds", Long.toString(limit));
+    config.setProperty("hazelcast.heartbeat.interval.seconds", Long.toString(Math.min(5, limit / 3)));
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(port).setPortAutoIncrement(true);
     network.getInterfaces().setEnabled(true).addInterface(host);
