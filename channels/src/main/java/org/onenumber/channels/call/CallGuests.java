@@ -174,6 +174,15 @@ final class CallGuests {
     CallSignalling.arrived(call, CallParty.GUEST);
   }
 
+  /**
+   * The guest's socket, seated in the call before it moved to this node (its home was lost), is seated again:
+   * no journal step (it never left) and no invitation needed; the others' pairs with it renegotiate.
+   */
+  void rejoin(Call call, CallPeer peer, String who) {
+    call.guest(peer, who);
+    byPeer.put(peer.id(), call);
+  }
+
   /** Case 3: {@code peer} (the guest) leaves; {@code tell} whether it hears {@code ended} itself. */
   void leave(Call call, CallPeer peer, boolean tell) {
     byPeer.remove(peer.id(), call);

@@ -98,6 +98,12 @@ public final class CallSignalling {
   private final Map<String, Relayed> relayedFor = new ConcurrentHashMap<>();
   /** Calls another node rebuilt (its rehomed notice came) while this node's host socket relayed to them. */
   private final Set<ContactId> followed = ConcurrentHashMap.newKeySet();
+  /**
+   * This node's sockets that a home elsewhere seated as its call's guest (its {@code joined} frame with party
+   * {@code guest} came back through the relay), by id: they follow the call when it moves; an operator the home
+   * refused is not among them.
+   */
+  private final Set<String> relayedGuests = ConcurrentHashMap.newKeySet();
   private final Map<ContactId, Map<String, Object>> positions = new java.util.LinkedHashMap<>() {
     @Override
     protected boolean removeEldestEntry(Map.Entry<ContactId, Map<String, Object>> eldest) {
@@ -129,12 +135,16 @@ public final class CallSignalling {
     }
 
     @Override
-    public void rejoin(ContactId contact, CallPeer from, AgentId host) {
+    public void rejoin(ContactId contact, CallPeer from, AgentId who, CallParty party) {
       Call call = byContact.get(contact);
       if (call == null || !stillHome(call)) {
         throw forbidden("no call to join again");
       }
-      rejoinHere(call, from, host);
+      if (party == CallParty.GUEST) {
+        rejoinAsGuest(call, from, who);
+      } else {
+        rejoinHere(call, from, who);
+      }
     }
 
     @Override
@@ -145,6 +155,25 @@ public final class CallSignalling {
 
   /** A socket of this node whose frames went to the home of {@code contact} elsewhere; who signed in on it. */
   private record Relayed(ContactId contact, CallPeer peer, Optional<AgentId> signedIn) {}
+
+  /** A relayed socket as its home elsewhere answers it: notes when the home seats it as the guest, or ends it. */
+  private record GuestWatch(CallPeer peer, Set<String> guests) implements CallPeer {
+
+    @Override
+    public String id() {
+      return peer.id();
+    }
+
+    @Override
+    public void send(Map<String, Object> frame) {
+      if ("joined".equals(frame.get("type")) && CallParty.GUEST.code().equals(frame.get("party"))) {
+        guests.add(peer.id());
+      } else if ("ended".equals(frame.get("type"))) {
+        guests.remove(peer.id());
+      }
+      peer.send(frame);
+    }
+  }
 
   /**
    * How calls behave: the grace period for a citizen's lost connection, the ICE servers browsers get,
@@ -237,8 +266,9 @@ public final class CallSignalling {
    * (the citizen resumes there), the host's socket follows it ({@code rehomed} notice: {@code peer-back},
    * {@code ready}), as a console that reconnected after its node died needs.
    */
-  private boolean relayedElsewhere(Map<String, Object> frame, CallPeer peer, Optional<AgentId> signedIn,
+  private boolean relayedElsewhere(Map<String, Object> frame, CallPeer socket, Optional<AgentId> signedIn,
       Optional<String> staffOf) {
+    CallPeer peer = socket instanceof GuestWatch ? socket : new GuestWatch(socket, relayedGuests);
     if (!ABOUT_A_CALL.contains(String.valueOf(frame.get("type"))) || byPeer.containsKey(peer.id())
         || !(frame.get("contactId") instanceof String id) || id.isBlank() || id.length() > 64
         || byContact.containsKey(new ContactId(id))) {
@@ -403,12 +433,13 @@ public final class CallSignalling {
     }
   }
 
-  /** Another node rebuilt {@code contact}'s call: this node's host socket joined to it follows it there. */
+  /** Another node rebuilt {@code contact}'s call: this node's host and guest sockets joined to it follow it there. */
   private void rehomedElsewhere(ContactId contact) {
     for (Relayed relayed : List.copyOf(relayedFor.values())) {
       if (relayed.contact().equals(contact) && relayed.signedIn().isPresent()) {
         followed.add(contact);
-        elsewhere.rejoin(contact, relayed.peer(), relayed.signedIn().get());
+        elsewhere.rejoin(contact, relayed.peer(), relayed.signedIn().get(),
+            relayedGuests.contains(relayed.peer().id()) ? CallParty.GUEST : CallParty.OPERATOR);
       }
     }
   }
@@ -428,6 +459,19 @@ public final class CallSignalling {
     back.put("party", CallParty.CITIZEN.code());
     peer.send(back);
     arrived(call, CallParty.OPERATOR);
+  }
+
+  /**
+   * The guest's socket on another node, seated in {@code call} before it moved here, is seated again (its node
+   * saw the old home seat it): it hears {@code rehomed}, and each of its pairs' offering ends {@code ready}.
+   */
+  private void rejoinAsGuest(Call call, CallPeer peer, AgentId guest) {
+    if (call.ended() || call.party(CallParty.GUEST).filter(p -> !p.id().equals(peer.id())).isPresent()) {
+      throw forbidden("this call has another third party now");
+    }
+    peer.send(frame("rehomed", call));
+    guests.rejoin(call, peer, guest.value());
+    arrived(call, CallParty.GUEST);
   }
 
   private void attachCitizen(Call call, CallPeer peer) {
@@ -474,10 +518,12 @@ public final class CallSignalling {
    * Rebuilds {@code contact}'s call here (as a citizen's resume on a node without its home would) and
    * attaches this node's sockets that relayed to the lost home: each hears {@code rehomed}; the citizen's
    * stays seated, the host's too, and when the citizen is not here the host hears {@code peer-left} and the
-   * citizen's grace period starts (a resume on any node reaches this new home). A guest is told {@code
-   * ended} (the invitation died with the home; the host may invite again), and so is everyone when the
-   * contact has ended or no token came from the home. A node with only guests' sockets rebuilds nothing
-   * (the citizen's or the host's node does). The other nodes hear {@code rehomed} on the bus.
+   * citizen's grace period starts (a resume on any node reaches this new home). The guest's socket (one the
+   * old home had seated as the guest) is seated again, and the host hears {@code ready} for it; any other
+   * operator's socket is told {@code ended}, and so is everyone when the contact has ended or no token came
+   * from the home. A node with only the guest's socket rebuilds nothing: the guest waits and follows the call
+   * when the citizen's or the host's node rebuilds it ({@code rehomed} notice). The other nodes hear {@code
+   * rehomed} on the bus.
    */
   private void takeOver(ContactId contact, Optional<String> token) {
     if (relayedTo(contact).isEmpty() || byContact.containsKey(contact)) {
@@ -493,6 +539,9 @@ public final class CallSignalling {
     Call call = partyHere ? claims.map(c -> rebuild(token.get(), c)).filter(c -> !c.ended()).orElse(null) : null;
     Contact open = call == null ? null : live;
     for (Relayed relayed : relayedTo(contact)) {
+      if (call == null && live != null && relayedGuests.contains(relayed.peer().id())) {
+        continue; // a guest alone here waits: it follows the call when the citizen's or host's node rebuilds it
+      }
       if (relayedFor.remove(relayed.peer().id(), relayed)) {
         elsewhere.forget(relayed.peer());
         adopt(call, open, relayed);
@@ -503,6 +552,9 @@ public final class CallSignalling {
         finish(call);
       }
       return;
+    }
+    if (call.party(CallParty.GUEST).isPresent() && call.operator().isPresent()) {
+      call.sendTo(CallParty.OPERATOR, ready(call, CallParty.GUEST));
     }
     if (call.citizen().isPresent()) {
       arrived(call, CallParty.CITIZEN);
@@ -519,15 +571,19 @@ public final class CallSignalling {
   private void adopt(Call call, Contact open, Relayed relayed) {
     CallPeer peer = relayed.peer();
     Map<String, Object> ended = new LinkedHashMap<>(Map.of("type", "ended", "contactId", relayed.contact().value()));
-    boolean host = open != null && relayed.signedIn().filter(agent -> agent.equals(open.agent())).isPresent()
+    boolean connected = open != null
         && (open.state() == ContactState.CONNECTED || open.state() == ContactState.HELD);
-    if (open == null || relayed.signedIn().isPresent() && !host) {
+    boolean host = connected && relayed.signedIn().filter(agent -> agent.equals(open.agent())).isPresent();
+    boolean guest = connected && !host && relayed.signedIn().isPresent() && relayedGuests.contains(peer.id());
+    if (open == null || relayed.signedIn().isPresent() && !host && !guest) {
       peer.send(ended);
       return;
     }
     peer.send(frame("rehomed", call));
     if (host) {
       attachOperator(call, peer, relayed.signedIn().get());
+    } else if (guest) {
+      guests.rejoin(call, peer, relayed.signedIn().get().value());
     } else {
       seatCitizen(call, peer);
     }
@@ -695,6 +751,7 @@ public final class CallSignalling {
 
   /** Case 6: {@code peer}'s connection closed. */
   public void disconnected(CallPeer peer) {
+    relayedGuests.remove(peer.id());
     Relayed relayed = relayedFor.remove(peer.id());
     if (relayed != null) {
       followed.remove(relayed.contact());

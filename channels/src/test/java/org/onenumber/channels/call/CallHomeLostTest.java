@@ -56,6 +56,9 @@ class CallHomeLostTest {
   private boolean homeSilent;
   private Consumer<ContactId> rehomedListener;
   private Runnable membersChanged;
+  /** Whether the home elsewhere seats an invited operator who joins as the guest. */
+  private boolean guestSeated;
+  private CallsElsewhere.Home homeHandler;
   private Instant now = T0;
   /** The shared claims (the database in a cluster): each call's latest claim. */
   private final Map<ContactId, String> latestClaim = new HashMap<>();
@@ -92,7 +95,15 @@ class CallHomeLostTest {
       if (homeSilent) {
         throw new RetriableException("the node holding this call did not answer; try again", null);
       }
+      if (homeElsewhere && guestSeated && "join".equals(frame.get("type")) && !HOST.equals(signedIn.orElse(null))) {
+        from.send(Map.of("type", "joined", "contactId", contact.value(), "party", "guest")); // the home seats it
+      }
       return homeElsewhere;
+    }
+
+    @Override
+    public void home(ContactId contact, Home handler) {
+      homeHandler = handler;
     }
 
     @Override
@@ -106,8 +117,8 @@ class CallHomeLostTest {
     }
 
     @Override
-    public void rejoin(ContactId contact, CallPeer from, AgentId host) {
-      routed.add("rejoin " + host.value());
+    public void rejoin(ContactId contact, CallPeer from, AgentId who, CallParty party) {
+      routed.add(party == CallParty.GUEST ? "rejoin guest " + who.value() : "rejoin " + who.value());
     }
 
     @Override
@@ -257,7 +268,7 @@ class CallHomeLostTest {
   }
 
   @Test
-  void aGuestIsToldTheCallEndedForItAndANodeThatHeardAnotherRebuildLeavesIt() {
+  void anOperatorTheHomeDidNotSeatIsToldTheCallEndedAndANodeThatHeardAnotherRebuildLeavesIt() {
     RecordingPeer guest = new RecordingPeer("guest");
     signalling.handle(Map.of("type", "join", "contactId", CONTACT.value()), guest, Optional.of(new AgentId("op-035")));
     lost.lost(CONTACT, Optional.of(token));
@@ -355,5 +366,53 @@ class CallHomeLostTest {
     assertTrue(signalling.isCall(CONTACT));
     signalling.handle(Map.of("type", "hangup", "contactId", CONTACT.value()), citizen, Optional.empty());
     assertEquals(List.of("abandon c-1"), routed);
+  }
+
+  @Test
+  void theGuestSeatedByTheLostHomeFollowsTheCallItsHostsNodeRebuilds() {
+    guestSeated = true;
+    RecordingPeer guest = new RecordingPeer("guest");
+    signalling.handle(Map.of("type", "join", "contactId", CONTACT.value()), host, Optional.of(HOST));
+    signalling.handle(Map.of("type", "join", "contactId", CONTACT.value()), guest, Optional.of(new AgentId("op-035")));
+    lost.lost(CONTACT, Optional.of(token));
+    timers.remove(CallSignalling.HOME_LOST_WAIT).run();
+
+    assertEquals(List.of("joined", "rehomed", "peer-left"), guest.types(), "back in the call, not ended");
+    assertEquals(List.of("rehomed", "ready", "peer-left"), host.types());
+    assertEquals("guest", host.last("ready").get("party"), "the host offers to the guest again");
+    signalling.handle(Map.of("type", "resume", "token", token), citizen, Optional.empty());
+    assertEquals("citizen", guest.last("ready").get("party"), "the guest offers to the citizen back");
+    signalling.handle(Map.of("type", "text", "contactId", CONTACT.value(), "body", "hello"), guest, Optional.empty());
+    assertEquals("guest", citizen.last("text").get("from"));
+  }
+
+  @Test
+  void theGuestAloneOnItsNodeWaitsAndFollowsTheCallToTheNodeThatRebuildsIt() {
+    guestSeated = true;
+    RecordingPeer guest = new RecordingPeer("guest");
+    signalling.handle(Map.of("type", "join", "contactId", CONTACT.value()), guest, Optional.of(new AgentId("op-035")));
+    lost.lost(CONTACT, Optional.of(token));
+    timers.remove(CallSignalling.HOME_LOST_WAIT).run();
+    assertEquals(List.of("joined"), guest.types(), "not ended: it waits for the call's new home");
+    assertTrue(!signalling.isCall(CONTACT));
+
+    rehomedListener.accept(CONTACT); // the citizen's or the host's node rebuilt the call
+
+    assertEquals(List.of("rejoin guest op-035"), routed);
+  }
+
+  @Test
+  void theNewHomeSeatsTheGuestItsNodeHandsBack() {
+    homeHere();
+    RecordingPeer guest = new RecordingPeer("node-c/guest");
+
+    homeHandler.rejoin(CONTACT, guest, new AgentId("op-035"), CallParty.GUEST);
+
+    assertEquals(List.of("rehomed", "ready"), guest.types());
+    assertEquals("citizen", guest.last("ready").get("party"));
+    assertEquals("guest", host.last("ready").get("party"));
+    OneNumberException second = assertThrows(OneNumberException.class, () -> homeHandler.rejoin(CONTACT,
+        new RecordingPeer("node-d/other"), new AgentId("op-036"), CallParty.GUEST));
+    assertEquals("forbidden", second.code(), "one third party at a time");
   }
 }
