@@ -20,7 +20,6 @@ import org.onenumber.core.directory.Language;
 import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.error.PermanentException;
-import org.onenumber.core.error.RetriableException;
 import org.onenumber.core.port.in.OpenContact;
 import org.onenumber.core.port.in.OpenContactCommand;
 import org.onenumber.core.port.out.ContactJournal;
@@ -69,7 +68,8 @@ import org.onenumber.core.port.out.ContactJournal;
  * that is not here, is handed to its home ({@link CallsElsewhere}), which handles it as its own with a
  * peer that answers back across the bus; so is that connection's close. When the home leaves the cluster
  * (killed, cut off), a node whose sockets relayed to it rebuilds the call and becomes its home ({@link
- * #homeLost}: its parties hear {@code rehomed}). A server restart ends the
+ * RelayedCallSockets}: its parties hear {@code rehomed}); a home that was frozen or cut off while another node
+ * took its call over gives the call up when it wakes ({@link CallFence}). A server restart ends the
  * signalling of calls in progress (their contacts stay with routing, which the operator closes as
  * usual). Thread-safe.
  */
@@ -80,30 +80,11 @@ public final class CallSignalling {
   private static final int MAX_TEXT = 2_000;
   private static final int REMEMBERED_POSITIONS = 1_024;
   private static final String OPERATOR_TIMER = "operator:";
-  /**
-   * How long a node whose only parties of a call are operators waits, after the call's home left the cluster,
-   * before it rebuilds the call itself: a node with the citizen's socket rebuilds at once, and then answers.
-   */
-  static final Duration HOME_LOST_WAIT = Duration.ofSeconds(2);
-  /** The frames about one call (they name its {@code contactId}): relayed to its home when it is on another node. */
-  private static final Set<String> ABOUT_A_CALL =
-      Set.of("join", "offer", "answer", "candidate", "text", "hangup", "quality", "invite", "leave");
-
   private final Map<String, Call> byToken = new ConcurrentHashMap<>();
   private final Map<ContactId, Call> byContact = new ConcurrentHashMap<>();
   private final Map<String, Call> byCaller = new ConcurrentHashMap<>();
   private final Map<String, Call> byPeer = new ConcurrentHashMap<>();
   private final Map<String, Runnable> graceTimers = new ConcurrentHashMap<>();
-  /** This node's sockets whose frames went to a call on another node, by id: the last such call. */
-  private final Map<String, Relayed> relayedFor = new ConcurrentHashMap<>();
-  /** Calls another node rebuilt (its rehomed notice came) while this node's host socket relayed to them. */
-  private final Set<ContactId> followed = ConcurrentHashMap.newKeySet();
-  /**
-   * This node's sockets that a home elsewhere seated as its call's guest (its {@code joined} frame with party
-   * {@code guest} came back through the relay), by id: they follow the call when it moves; an operator the home
-   * refused is not among them.
-   */
-  private final Set<String> relayedGuests = ConcurrentHashMap.newKeySet();
   private final Map<ContactId, Map<String, Object>> positions = new java.util.LinkedHashMap<>() {
     @Override
     protected boolean removeEldestEntry(Map.Entry<ContactId, Map<String, Object>> eldest) {
@@ -122,6 +103,50 @@ public final class CallSignalling {
   private final CallsElsewhere elsewhere;
   private final CallTokens tokens;
   private final CallFence fence;
+  /** This node's sockets whose call lives on another node (relays, following a moved call, take-overs). */
+  private final RelayedCallSockets relayed;
+  /** What the calls held here offer this node's relayed sockets when their call moves or its home is lost. */
+  private final RelayedCallSockets.CallsHere here = new RelayedCallSockets.CallsHere() {
+    @Override
+    public Optional<Call> held(ContactId contact) {
+      return Optional.ofNullable(byContact.get(contact));
+    }
+
+    @Override
+    public boolean seated(String peerId) {
+      return byPeer.containsKey(peerId);
+    }
+
+    @Override
+    public Call rebuild(String token, CallTokens.Claims claims) {
+      return CallSignalling.this.rebuild(token, claims);
+    }
+
+    @Override
+    public void seatCitizen(Call call, CallPeer peer) {
+      CallSignalling.this.seatCitizen(call, peer);
+    }
+
+    @Override
+    public void seatHost(Call call, CallPeer peer, AgentId agent) {
+      attachOperator(call, peer, agent);
+    }
+
+    @Override
+    public void seatGuest(Call call, CallPeer peer, String who) {
+      guests.rejoin(call, peer, who);
+    }
+
+    @Override
+    public void citizenAway(Call call) {
+      graceTimers.put(call.token(), timers.schedule(settings.grace(), () -> graceOver(call)));
+    }
+
+    @Override
+    public void finish(Call call) {
+      CallSignalling.this.finish(call);
+    }
+  };
   /** What this node does, as a call's home, with the frames and closes other nodes hand it. */
   private final CallsElsewhere.Home fromElsewhere = new CallsElsewhere.Home() {
     @Override
@@ -141,9 +166,9 @@ public final class CallSignalling {
         throw forbidden("no call to join again");
       }
       if (party == CallParty.GUEST) {
-        rejoinAsGuest(call, from, who);
+        relayed.rejoinAsGuest(call, from, who);
       } else {
-        rejoinHere(call, from, who);
+        relayed.rejoinAsHost(call, from, who);
       }
     }
 
@@ -152,28 +177,6 @@ public final class CallSignalling {
       return Optional.ofNullable(byContact.get(contact)).filter(call -> !call.ended()).map(Call::token);
     }
   };
-
-  /** A socket of this node whose frames went to the home of {@code contact} elsewhere; who signed in on it. */
-  private record Relayed(ContactId contact, CallPeer peer, Optional<AgentId> signedIn) {}
-
-  /** A relayed socket as its home elsewhere answers it: notes when the home seats it as the guest, or ends it. */
-  private record GuestWatch(CallPeer peer, Set<String> guests) implements CallPeer {
-
-    @Override
-    public String id() {
-      return peer.id();
-    }
-
-    @Override
-    public void send(Map<String, Object> frame) {
-      if ("joined".equals(frame.get("type")) && CallParty.GUEST.code().equals(frame.get("party"))) {
-        guests.add(peer.id());
-      } else if ("ended".equals(frame.get("type"))) {
-        guests.remove(peer.id());
-      }
-      peer.send(frame);
-    }
-  }
 
   /**
    * How calls behave: the grace period for a citizen's lost connection, the ICE servers browsers get,
@@ -232,8 +235,8 @@ public final class CallSignalling {
     this.clock = clock;
     this.random = random;
     this.guests = new CallGuests(byPeer, routing, parties, settings, clock, this::token, this::stillHome);
-    elsewhere.onRehomed(this::rehomedElsewhere); // last: the listeners may run at once on another thread
-    elsewhere.onHomeLost(this::homeLost);
+    this.relayed = new RelayedCallSockets(here, elsewhere, journal, tokens, timers);
+    relayed.listen(); // last: the listeners may run at once on another thread
     elsewhere.onMembersChanged(this::checkClaims);
   }
 
@@ -252,43 +255,9 @@ public final class CallSignalling {
         && byContact.get(new ContactId(id)) instanceof Call named && byPeer.get(peer.id()) != named) {
       stillHome(named); // a join for a call another node took over goes to that node
     }
-    if (!relayedElsewhere(frame, peer, signedIn, staffOf)) {
+    if (!relayed.relayed(frame, peer, signedIn, staffOf)) {
       handleHere(frame, peer, signedIn, staffOf);
     }
-  }
-
-  /**
-   * A frame about a call whose home is another node, from a connection with no call here: handed to the
-   * home (which answers {@code peer} through the bus); false when the call is here or nowhere. A host's
-   * {@code join} that finds no home anywhere (its home died with the citizen's socket, and the citizen has
-   * not resumed yet), or no answer in time ({@code unavailable}), is refused as before, and the socket is
-   * remembered: when a node rebuilds that call
-   * (the citizen resumes there), the host's socket follows it ({@code rehomed} notice: {@code peer-back},
-   * {@code ready}), as a console that reconnected after its node died needs.
-   */
-  private boolean relayedElsewhere(Map<String, Object> frame, CallPeer socket, Optional<AgentId> signedIn,
-      Optional<String> staffOf) {
-    CallPeer peer = socket instanceof GuestWatch ? socket : new GuestWatch(socket, relayedGuests);
-    if (!ABOUT_A_CALL.contains(String.valueOf(frame.get("type"))) || byPeer.containsKey(peer.id())
-        || !(frame.get("contactId") instanceof String id) || id.isBlank() || id.length() > 64
-        || byContact.containsKey(new ContactId(id))) {
-      return false;
-    }
-    boolean hostJoin = elsewhere != CallsElsewhere.NONE && "join".equals(frame.get("type")) && signedIn.isPresent()
-        && staffOf.isEmpty();
-    boolean relayed;
-    try {
-      relayed = elsewhere.relay(new ContactId(id), frame, peer, signedIn, staffOf);
-    } catch (RetriableException e) {
-      if (hostJoin) {
-        relayedFor.put(peer.id(), new Relayed(new ContactId(id), peer, signedIn)); // the home may be dead
-      }
-      throw e;
-    }
-    if (relayed || hostJoin) {
-      relayedFor.put(peer.id(), new Relayed(new ContactId(id), peer, signedIn)); // a host waits for a rebuild
-    }
-    return relayed;
   }
 
   private void handleHere(Map<String, Object> frame, CallPeer peer, Optional<AgentId> signedIn, Optional<String> staffOf) {
@@ -367,7 +336,7 @@ public final class CallSignalling {
       CallTokens.Claims claims = tokens.check(token).orElseThrow(() -> new NotFoundException("call", "(token)"));
       if (!byPeer.containsKey(peer.id())
           && elsewhere.relay(claims.contact(), frame, peer, Optional.empty(), Optional.empty())) {
-        relayedFor.put(peer.id(), new Relayed(claims.contact(), peer, Optional.empty()));
+        relayed.citizenRelayed(claims.contact(), peer);
         return;
       }
       call = rebuild(token, claims);
@@ -391,7 +360,7 @@ public final class CallSignalling {
     call.toOthers(CallParty.CITIZEN, back);
     arrived(call, CallParty.CITIZEN);
     if (rebuilt) {
-      rejoinRelayedHere(call);
+      relayed.rejoinHere(call);
       elsewhere.rehomed(call.contact());
     }
   }
@@ -418,62 +387,6 @@ public final class CallSignalling {
     return call;
   }
 
-  /** This node's sockets joined to {@code call} while its home was elsewhere join it here again. */
-  private void rejoinRelayedHere(Call call) {
-    for (Relayed relayed : List.copyOf(relayedFor.values())) {
-      if (relayed.contact().equals(call.contact()) && relayed.signedIn().isPresent()
-          && relayedFor.remove(relayed.peer().id(), relayed)) {
-        elsewhere.forget(relayed.peer());
-        try {
-          rejoinHere(call, relayed.peer(), relayed.signedIn().get());
-        } catch (RuntimeException e) {
-          relayed.peer().send(Map.of("type", "error", "error", "forbidden", "message", e.getMessage()));
-        }
-      }
-    }
-  }
-
-  /** Another node rebuilt {@code contact}'s call: this node's host and guest sockets joined to it follow it there. */
-  private void rehomedElsewhere(ContactId contact) {
-    for (Relayed relayed : List.copyOf(relayedFor.values())) {
-      if (relayed.contact().equals(contact) && relayed.signedIn().isPresent()) {
-        followed.add(contact);
-        elsewhere.rejoin(contact, relayed.peer(), relayed.signedIn().get(),
-            relayedGuests.contains(relayed.peer().id()) ? CallParty.GUEST : CallParty.OPERATOR);
-      }
-    }
-  }
-
-  /**
-   * The host's socket, joined to {@code call} before it moved to this node, is attached again: it hears
-   * {@code peer-back} (the citizen) and {@code ready}, and renegotiates with an ICE restart.
-   */
-  private void rejoinHere(Call call, CallPeer peer, AgentId agent) {
-    Contact contact = journal.find(call.contact()).orElse(null);
-    if (call.ended() || contact == null || !agent.equals(contact.agent())
-        || contact.state() != ContactState.CONNECTED && contact.state() != ContactState.HELD) {
-      throw forbidden("this call is not connected to you");
-    }
-    attachOperator(call, peer, agent);
-    Map<String, Object> back = frame("peer-back", call);
-    back.put("party", CallParty.CITIZEN.code());
-    peer.send(back);
-    arrived(call, CallParty.OPERATOR);
-  }
-
-  /**
-   * The guest's socket on another node, seated in {@code call} before it moved here, is seated again (its node
-   * saw the old home seat it): it hears {@code rehomed}, and each of its pairs' offering ends {@code ready}.
-   */
-  private void rejoinAsGuest(Call call, CallPeer peer, AgentId guest) {
-    if (call.ended() || call.party(CallParty.GUEST).filter(p -> !p.id().equals(peer.id())).isPresent()) {
-      throw forbidden("this call has another third party now");
-    }
-    peer.send(frame("rehomed", call));
-    guests.rejoin(call, peer, guest.value());
-    arrived(call, CallParty.GUEST);
-  }
-
   private void attachCitizen(Call call, CallPeer peer) {
     seatCitizen(call, peer);
     Map<String, Object> session = frame("session", call);
@@ -489,108 +402,6 @@ public final class CallSignalling {
     call.citizen().ifPresent(old -> byPeer.remove(old.id()));
     call.citizen(peer);
     byPeer.put(peer.id(), call);
-  }
-
-  /**
-   * The home of {@code contact}'s call left the cluster (died or was cut off) while sockets of this node were
-   * its parties: this node rebuilds the call from the journal and becomes its home ({@link #takeOver}), at
-   * once when the citizen's socket is here (the dead home's bus address may still be listed for a moment, so
-   * it asks nobody), else after {@link #HOME_LOST_WAIT} unless another node answers as its home by then (the
-   * citizen's node rebuilt it; its rehomed notice brings the host's socket there).
-   */
-  private void homeLost(ContactId contact, Optional<String> token) {
-    List<Relayed> here = relayedTo(contact);
-    if (here.isEmpty() || byContact.containsKey(contact)) {
-      return;
-    }
-    if (here.stream().anyMatch(relayed -> relayed.signedIn().isEmpty())) {
-      takeOver(contact, token);
-    } else {
-      timers.schedule(HOME_LOST_WAIT, () -> {
-        if (!followed.remove(contact) && !elsewhere.homeAnswers(contact)) {
-          takeOver(contact, token);
-        }
-      });
-    }
-  }
-
-  /**
-   * Rebuilds {@code contact}'s call here (as a citizen's resume on a node without its home would) and
-   * attaches this node's sockets that relayed to the lost home: each hears {@code rehomed}; the citizen's
-   * stays seated, the host's too, and when the citizen is not here the host hears {@code peer-left} and the
-   * citizen's grace period starts (a resume on any node reaches this new home). The guest's socket (one the
-   * old home had seated as the guest) is seated again, and the host hears {@code ready} for it; any other
-   * operator's socket is told {@code ended}, and so is everyone when the contact has ended or no token came
-   * from the home. A node with only the guest's socket rebuilds nothing: the guest waits and follows the call
-   * when the citizen's or the host's node rebuilds it ({@code rehomed} notice). The other nodes hear {@code
-   * rehomed} on the bus.
-   */
-  private void takeOver(ContactId contact, Optional<String> token) {
-    if (relayedTo(contact).isEmpty() || byContact.containsKey(contact)) {
-      return;
-    }
-    Contact live = journal.find(contact)
-        .filter(c -> c.state() == ContactState.CONNECTED || c.state() == ContactState.HELD
-            || c.state() == ContactState.QUEUED || c.state() == ContactState.OFFERED)
-        .orElse(null);
-    boolean partyHere = live != null && relayedTo(contact).stream()
-        .anyMatch(relayed -> relayed.signedIn().map(agent -> agent.equals(live.agent())).orElse(true));
-    Optional<CallTokens.Claims> claims = token.flatMap(tokens::check).filter(c -> c.contact().equals(contact));
-    Call call = partyHere ? claims.map(c -> rebuild(token.get(), c)).filter(c -> !c.ended()).orElse(null) : null;
-    Contact open = call == null ? null : live;
-    for (Relayed relayed : relayedTo(contact)) {
-      if (call == null && live != null && relayedGuests.contains(relayed.peer().id())) {
-        continue; // a guest alone here waits: it follows the call when the citizen's or host's node rebuilds it
-      }
-      if (relayedFor.remove(relayed.peer().id(), relayed)) {
-        elsewhere.forget(relayed.peer());
-        adopt(call, open, relayed);
-      }
-    }
-    if (open == null) {
-      if (call != null) {
-        finish(call);
-      }
-      return;
-    }
-    if (call.party(CallParty.GUEST).isPresent() && call.operator().isPresent()) {
-      call.sendTo(CallParty.OPERATOR, ready(call, CallParty.GUEST));
-    }
-    if (call.citizen().isPresent()) {
-      arrived(call, CallParty.CITIZEN);
-    } else {
-      Map<String, Object> left = frame("peer-left", call);
-      left.put("party", CallParty.CITIZEN.code());
-      call.toOthers(CallParty.CITIZEN, left);
-      graceTimers.put(call.token(), timers.schedule(settings.grace(), () -> graceOver(call)));
-    }
-    elsewhere.rehomed(contact);
-  }
-
-  /** One of this node's sockets that relayed to {@code call}'s lost home is seated in the rebuilt call. */
-  private void adopt(Call call, Contact open, Relayed relayed) {
-    CallPeer peer = relayed.peer();
-    Map<String, Object> ended = new LinkedHashMap<>(Map.of("type", "ended", "contactId", relayed.contact().value()));
-    boolean connected = open != null
-        && (open.state() == ContactState.CONNECTED || open.state() == ContactState.HELD);
-    boolean host = connected && relayed.signedIn().filter(agent -> agent.equals(open.agent())).isPresent();
-    boolean guest = connected && !host && relayed.signedIn().isPresent() && relayedGuests.contains(peer.id());
-    if (open == null || relayed.signedIn().isPresent() && !host && !guest) {
-      peer.send(ended);
-      return;
-    }
-    peer.send(frame("rehomed", call));
-    if (host) {
-      attachOperator(call, peer, relayed.signedIn().get());
-    } else if (guest) {
-      guests.rejoin(call, peer, relayed.signedIn().get().value());
-    } else {
-      seatCitizen(call, peer);
-    }
-  }
-
-  private List<Relayed> relayedTo(ContactId contact) {
-    return relayedFor.values().stream().filter(relayed -> relayed.contact().equals(contact)).toList();
   }
 
   /** Case 3. */
@@ -656,7 +467,7 @@ public final class CallSignalling {
     }
   }
 
-  private static Map<String, Object> ready(Call call, CallParty to) {
+  static Map<String, Object> ready(Call call, CallParty to) {
     Map<String, Object> ready = frame("ready", call);
     ready.put("party", to.code());
     return ready;
@@ -751,19 +562,9 @@ public final class CallSignalling {
 
   /** Case 6: {@code peer}'s connection closed. */
   public void disconnected(CallPeer peer) {
-    relayedGuests.remove(peer.id());
-    Relayed relayed = relayedFor.remove(peer.id());
-    if (relayed != null) {
-      followed.remove(relayed.contact());
+    if (!relayed.closed(peer)) {
+      disconnectedHere(peer);
     }
-    if (relayed != null && !byPeer.containsKey(peer.id())) {
-      elsewhere.closed(relayed.contact(), peer);
-      return;
-    }
-    if (relayed != null) {
-      elsewhere.forget(peer); // it relayed once, then joined a call here
-    }
-    disconnectedHere(peer);
   }
 
   private void disconnectedHere(CallPeer peer) {
@@ -784,7 +585,7 @@ public final class CallSignalling {
     left.put("party", party.get().code());
     call.toOthers(party.get(), left);
     if (party.get() == CallParty.CITIZEN) {
-      graceTimers.put(call.token(), timers.schedule(settings.grace(), () -> graceOver(call)));
+      here.citizenAway(call);
     } else {
       graceTimers.put(OPERATOR_TIMER + call.token(), timers.schedule(settings.grace(), () -> operatorGraceOver(call)));
     }

@@ -220,7 +220,7 @@ class CallHomeLostTest {
     lost.lost(CONTACT, Optional.of(token));
     assertEquals(List.of(), host.types(), "nothing before the wait");
 
-    timers.remove(CallSignalling.HOME_LOST_WAIT).run();
+    timers.remove(RelayedCallSockets.HOME_LOST_WAIT).run();
 
     assertEquals(List.of("rehomed", "peer-left"), host.types());
     assertEquals("citizen", host.last("peer-left").get("party"));
@@ -236,7 +236,7 @@ class CallHomeLostTest {
   void aCitizenWhoNeverResumesHasHungUpAfterTheGracePeriod() {
     signalling.handle(Map.of("type", "join", "contactId", CONTACT.value()), host, Optional.of(HOST));
     lost.lost(CONTACT, Optional.of(token));
-    timers.remove(CallSignalling.HOME_LOST_WAIT).run();
+    timers.remove(RelayedCallSockets.HOME_LOST_WAIT).run();
 
     timers.remove(Duration.ofSeconds(30)).run();
 
@@ -272,7 +272,7 @@ class CallHomeLostTest {
     RecordingPeer guest = new RecordingPeer("guest");
     signalling.handle(Map.of("type", "join", "contactId", CONTACT.value()), guest, Optional.of(new AgentId("op-035")));
     lost.lost(CONTACT, Optional.of(token));
-    timers.remove(CallSignalling.HOME_LOST_WAIT).run();
+    timers.remove(RelayedCallSockets.HOME_LOST_WAIT).run();
     assertEquals(List.of("ended"), guest.types());
     assertTrue(!signalling.isCall(CONTACT), "a node with only a guest rebuilds nothing: the host's or citizen's does");
     assertEquals(List.of(), rehomed);
@@ -281,7 +281,7 @@ class CallHomeLostTest {
     other.signalling.handle(Map.of("type", "join", "contactId", CONTACT.value()), other.host, Optional.of(HOST));
     other.lost.lost(CONTACT, Optional.of(token));
     other.rehomedListener.accept(CONTACT); // the citizen's node rebuilt it first
-    other.timers.remove(CallSignalling.HOME_LOST_WAIT).run();
+    other.timers.remove(RelayedCallSockets.HOME_LOST_WAIT).run();
     assertEquals(List.of("rejoin op-034"), other.routed);
     assertEquals(List.of(), other.host.types());
     assertTrue(!other.signalling.isCall(CONTACT), "one home");
@@ -375,7 +375,7 @@ class CallHomeLostTest {
     signalling.handle(Map.of("type", "join", "contactId", CONTACT.value()), host, Optional.of(HOST));
     signalling.handle(Map.of("type", "join", "contactId", CONTACT.value()), guest, Optional.of(new AgentId("op-035")));
     lost.lost(CONTACT, Optional.of(token));
-    timers.remove(CallSignalling.HOME_LOST_WAIT).run();
+    timers.remove(RelayedCallSockets.HOME_LOST_WAIT).run();
 
     assertEquals(List.of("joined", "rehomed", "peer-left"), guest.types(), "back in the call, not ended");
     assertEquals(List.of("rehomed", "ready", "peer-left"), host.types());
@@ -392,7 +392,7 @@ class CallHomeLostTest {
     RecordingPeer guest = new RecordingPeer("guest");
     signalling.handle(Map.of("type", "join", "contactId", CONTACT.value()), guest, Optional.of(new AgentId("op-035")));
     lost.lost(CONTACT, Optional.of(token));
-    timers.remove(CallSignalling.HOME_LOST_WAIT).run();
+    timers.remove(RelayedCallSockets.HOME_LOST_WAIT).run();
     assertEquals(List.of("joined"), guest.types(), "not ended: it waits for the call's new home");
     assertTrue(!signalling.isCall(CONTACT));
 
