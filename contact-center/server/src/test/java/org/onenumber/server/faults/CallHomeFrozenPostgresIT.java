@@ -37,7 +37,7 @@ import org.onenumber.server.JsonFrames;
 class CallHomeFrozenPostgresIT {
 
   /** Hazelcast's heartbeat limit in this test: a frozen member is dropped after this many seconds. */
-  static final String HEARTBEAT_LIMIT = "6s";
+  static final String HEARTBEAT_LIMIT = "8s";
 
   private final ClusterCallParties parties = new ClusterCallParties();
 
