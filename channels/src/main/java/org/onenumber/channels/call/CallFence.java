@@ -43,6 +43,9 @@ final class CallFence {
       boolean holds = claims.holds(call.contact(), call.claim());
       if (holds) {
         call.claimChecked(now);
+      } else {
+        LOG.log(System.Logger.Level.INFO, "call " + call.contact().value()
+            + ": another node claimed it (took it over while this node was frozen or cut off); given up here");
       }
       return holds;
     } catch (RuntimeException e) {
