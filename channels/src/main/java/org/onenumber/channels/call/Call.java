@@ -31,7 +31,10 @@ final class Call {
   private String guestName;
   private boolean ended;
   private boolean hungUp;
-  /** This node's claim to be the call's home ({@link CallClaims}), and when it was last found to hold. */
+  /**
+   * This node's claim to be the call's home ({@link CallClaims}; null: it could not be written, the call is not
+   * fenced), and when it was last found to hold.
+   */
   private String claim = "";
   private Instant claimChecked = Instant.MIN;
 

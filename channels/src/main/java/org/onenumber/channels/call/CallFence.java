@@ -28,15 +28,24 @@ final class CallFence {
     this.clock = clock;
   }
 
-  /** Claims {@code call} for this node (it starts or is rebuilt here). */
+  /**
+   * Claims {@code call} for this node (it starts or is rebuilt here). A failed write leaves the call unclaimed
+   * (logged): it goes on here and is never fenced, rather than refused while the database is away.
+   */
   void claim(Call call) {
-    call.claimed(claims.claim(call.contact()), clock.instant());
+    try {
+      call.claimed(claims.claim(call.contact()), clock.instant());
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "call " + call.contact().value() + ": its claim could not be written;"
+          + " it is not fenced", e);
+      call.claimed(null, clock.instant());
+    }
   }
 
   /** Whether this node is still {@code call}'s home (asks the claims when the last check is older than {@link #TRUSTED}). */
   boolean home(Call call) {
     Instant now = clock.instant();
-    if (call.claimCheckedAfter(now.minus(TRUSTED))) {
+    if (call.claim() == null || call.claimCheckedAfter(now.minus(TRUSTED))) {
       return true;
     }
     try {
@@ -62,6 +71,9 @@ final class CallFence {
 
   /** {@code call} ended here: its claim goes. */
   void release(Call call) {
+    if (call.claim() == null) {
+      return;
+    }
     try {
       claims.release(call.contact(), call.claim());
     } catch (RuntimeException e) {

@@ -63,11 +63,15 @@ class CallHomeLostTest {
   /** The shared claims (the database in a cluster): each call's latest claim. */
   private final Map<ContactId, String> latestClaim = new HashMap<>();
   private int claimReads;
+  private boolean claimsDown;
   private final CallClaims claims = new CallClaims() {
     private int made;
 
     @Override
     public String claim(ContactId contact) {
+      if (claimsDown) {
+        throw new RetriableException("the database is away", null);
+      }
       String claim = "here-" + ++made;
       latestClaim.put(contact, claim);
       return claim;
@@ -414,5 +418,18 @@ class CallHomeLostTest {
     OneNumberException second = assertThrows(OneNumberException.class, () -> homeHandler.rejoin(CONTACT,
         new RecordingPeer("node-d/other"), new AgentId("op-036"), CallParty.GUEST));
     assertEquals("forbidden", second.code(), "one third party at a time");
+  }
+
+  @Test
+  void aCallWhoseClaimCouldNotBeWrittenGoesOnUnfenced() {
+    claimsDown = true;
+    homeHere();
+    claimsDown = false;
+    frozenWhileTakenOver();
+
+    signalling.handle(Map.of("type", "text", "contactId", CONTACT.value(), "body", "hello"), citizen, Optional.empty());
+
+    assertEquals(List.of("text"), host.types(), "kept, as before the fence");
+    assertTrue(signalling.isCall(CONTACT));
   }
 }
