@@ -142,7 +142,9 @@ function onFrame(frame) {
     case 'answer': case 'candidate': peers[from]?.apply(frame); break;
     case 'text': log(text(lang, from === 'operator' ? 'operator' : from === 'guest' ? 'guest' : 'callerView'), frame.body); break;
     case 'peer-left': if (frame.party === 'guest') guestLeft(); else say('peerLeft'); break;
-    case 'rehomed': say('moved'); break; // the call's server died: another rebuilt it, media follows
+    case 'rehomed': say('moved'); // the call's server died (another rebuilt it, media follows) or was cut off:
+      if (frame.reconnect) socket.close(); // then this socket's server gave the call up: a new socket resumes it
+      break;
     case 'ended': finish(); break;
     case 'error': say(frame.error === 'call_in_progress' ? 'inProgress'
       : role === 'guest' && frame.error === 'not_found' ? 'linkInvalid'

@@ -123,6 +123,12 @@ class VideoPanel {
     this.chain = this.chain.then(work).catch((e) => console.warn('call frame failed', e));
   }
 
+  /** The call moved to another server; with reconnect, this socket's server gave it up: a new socket joins again. */
+  moved(reconnect) {
+    this.status.textContent = I.t('vp_moved');
+    if (reconnect) this.socket.close();
+  }
+
   onFrame(frame) {
     const from = frame.from ?? 'citizen';
     if (frame.type === 'joined') this.joined(frame);
@@ -134,7 +140,7 @@ class VideoPanel {
     else if (frame.type === 'peer-joined') this.status.textContent = I.t('vp_peerJoining');
     else if (frame.type === 'peer-left') this.peerLeft(frame.party ?? 'citizen');
     else if (frame.type === 'peer-back') this.status.textContent = I.t('vp_peerBack');
-    else if (frame.type === 'rehomed') this.status.textContent = I.t('vp_moved');
+    else if (frame.type === 'rehomed') this.moved(frame.reconnect);
     else if (frame.type === 'ended') this.end();
     else if (frame.type === 'error' && frame.error === 'forbidden' && !this.media) this.remove();
     else if (frame.type === 'error') this.status.textContent = I.fill('vp_notDone', { why: frame.message });

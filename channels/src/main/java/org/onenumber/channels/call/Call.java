@@ -1,5 +1,6 @@
 package org.onenumber.channels.call;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -30,6 +31,12 @@ final class Call {
   private String guestName;
   private boolean ended;
   private boolean hungUp;
+  /**
+   * This node's claim to be the call's home ({@link CallClaims}; null: it could not be written, the call is not
+   * fenced), and when it was last found to hold.
+   */
+  private String claim = "";
+  private Instant claimChecked = Instant.MIN;
 
   /**
    * Who may join as the guest: one operator by id (named, or picked from an interpreter queue),
@@ -58,6 +65,23 @@ final class Call {
 
   CallMode mode() {
     return mode;
+  }
+
+  synchronized void claimed(String claim, Instant at) {
+    this.claim = claim;
+    this.claimChecked = at;
+  }
+
+  synchronized String claim() {
+    return claim;
+  }
+
+  synchronized void claimChecked(Instant at) {
+    claimChecked = at;
+  }
+
+  synchronized boolean claimCheckedAfter(Instant at) {
+    return claimChecked.isAfter(at);
   }
 
   synchronized boolean ended() {

@@ -4,6 +4,7 @@ import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.onenumber.core.agent.AgentId;
@@ -51,9 +52,12 @@ final class CallGuests {
   private final CallSignalling.Settings settings;
   private final InstantSource clock;
   private final Supplier<String> tokens;
+  /** Whether this node is still a call's home (else it gives the call up: {@link CallFence}). */
+  private final Predicate<Call> home;
 
   CallGuests(Map<String, Call> byPeer, CallRouting routing, CallPartyJournal journal, CallSignalling.Settings settings,
-      InstantSource clock, Supplier<String> tokens) {
+      InstantSource clock, Supplier<String> tokens, Predicate<Call> home) {
+    this.home = home;
     this.byPeer = byPeer;
     this.routing = routing;
     this.journal = journal;
@@ -147,7 +151,7 @@ final class CallGuests {
     }
     Call call = Optional.ofNullable(frame.get("token")).map(String::valueOf).map(byLink::remove)
         .orElseThrow(() -> new NotFoundException("invitation", "(link)"));
-    if (call.ended() || call.party(CallParty.GUEST).isPresent()) {
+    if (call.ended() || call.party(CallParty.GUEST).isPresent() || !home.test(call)) {
       throw new NotFoundException("invitation", "(link)");
     }
     attach(call, peer, CallPartyJournal.LINK);
@@ -170,6 +174,15 @@ final class CallGuests {
     CallSignalling.arrived(call, CallParty.GUEST);
   }
 
+  /**
+   * The guest's socket, seated in the call before it moved to this node (its home was lost), is seated again:
+   * no journal step (it never left) and no invitation needed; the others' pairs with it renegotiate.
+   */
+  void rejoin(Call call, CallPeer peer, String who) {
+    call.guest(peer, who);
+    byPeer.put(peer.id(), call);
+  }
+
   /** Case 3: {@code peer} (the guest) leaves; {@code tell} whether it hears {@code ended} itself. */
   void leave(Call call, CallPeer peer, boolean tell) {
     byPeer.remove(peer.id(), call);
@@ -184,6 +197,11 @@ final class CallGuests {
     Map<String, Object> left = CallSignalling.frame("peer-left", call);
     left.put("party", CallParty.GUEST.code());
     call.toOthers(CallParty.GUEST, left);
+  }
+
+  /** This node gave the call up (another node took it over): its link dies, nothing is journalled. */
+  void forget(Call call) {
+    replace(call, null);
   }
 
   /** The call ended or went back to the line: the guest hears {@code ended}, the link dies. */

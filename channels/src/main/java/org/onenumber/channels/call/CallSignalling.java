@@ -20,7 +20,6 @@ import org.onenumber.core.directory.Language;
 import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.error.PermanentException;
-import org.onenumber.core.error.RetriableException;
 import org.onenumber.core.port.in.OpenContact;
 import org.onenumber.core.port.in.OpenContactCommand;
 import org.onenumber.core.port.out.ContactJournal;
@@ -69,7 +68,8 @@ import org.onenumber.core.port.out.ContactJournal;
  * that is not here, is handed to its home ({@link CallsElsewhere}), which handles it as its own with a
  * peer that answers back across the bus; so is that connection's close. When the home leaves the cluster
  * (killed, cut off), a node whose sockets relayed to it rebuilds the call and becomes its home ({@link
- * #homeLost}: its parties hear {@code rehomed}). A server restart ends the
+ * RelayedCallSockets}: its parties hear {@code rehomed}); a home that was frozen or cut off while another node
+ * took its call over gives the call up when it wakes ({@link CallFence}). A server restart ends the
  * signalling of calls in progress (their contacts stay with routing, which the operator closes as
  * usual). Thread-safe.
  */
@@ -80,24 +80,11 @@ public final class CallSignalling {
   private static final int MAX_TEXT = 2_000;
   private static final int REMEMBERED_POSITIONS = 1_024;
   private static final String OPERATOR_TIMER = "operator:";
-  /**
-   * How long a node whose only parties of a call are operators waits, after the call's home left the cluster,
-   * before it rebuilds the call itself: a node with the citizen's socket rebuilds at once, and then answers.
-   */
-  static final Duration HOME_LOST_WAIT = Duration.ofSeconds(2);
-  /** The frames about one call (they name its {@code contactId}): relayed to its home when it is on another node. */
-  private static final Set<String> ABOUT_A_CALL =
-      Set.of("join", "offer", "answer", "candidate", "text", "hangup", "quality", "invite", "leave");
-
   private final Map<String, Call> byToken = new ConcurrentHashMap<>();
   private final Map<ContactId, Call> byContact = new ConcurrentHashMap<>();
   private final Map<String, Call> byCaller = new ConcurrentHashMap<>();
   private final Map<String, Call> byPeer = new ConcurrentHashMap<>();
   private final Map<String, Runnable> graceTimers = new ConcurrentHashMap<>();
-  /** This node's sockets whose frames went to a call on another node, by id: the last such call. */
-  private final Map<String, Relayed> relayedFor = new ConcurrentHashMap<>();
-  /** Calls another node rebuilt (its rehomed notice came) while this node's host socket relayed to them. */
-  private final Set<ContactId> followed = ConcurrentHashMap.newKeySet();
   private final Map<ContactId, Map<String, Object>> positions = new java.util.LinkedHashMap<>() {
     @Override
     protected boolean removeEldestEntry(Map.Entry<ContactId, Map<String, Object>> eldest) {
@@ -115,6 +102,51 @@ public final class CallSignalling {
   private final CallGuests guests;
   private final CallsElsewhere elsewhere;
   private final CallTokens tokens;
+  private final CallFence fence;
+  /** This node's sockets whose call lives on another node (relays, following a moved call, take-overs). */
+  private final RelayedCallSockets relayed;
+  /** What the calls held here offer this node's relayed sockets when their call moves or its home is lost. */
+  private final RelayedCallSockets.CallsHere here = new RelayedCallSockets.CallsHere() {
+    @Override
+    public Optional<Call> held(ContactId contact) {
+      return Optional.ofNullable(byContact.get(contact));
+    }
+
+    @Override
+    public boolean seated(String peerId) {
+      return byPeer.containsKey(peerId);
+    }
+
+    @Override
+    public Call rebuild(String token, CallTokens.Claims claims) {
+      return CallSignalling.this.rebuild(token, claims);
+    }
+
+    @Override
+    public void seatCitizen(Call call, CallPeer peer) {
+      CallSignalling.this.seatCitizen(call, peer);
+    }
+
+    @Override
+    public void seatHost(Call call, CallPeer peer, AgentId agent) {
+      attachOperator(call, peer, agent);
+    }
+
+    @Override
+    public void seatGuest(Call call, CallPeer peer, String who) {
+      guests.rejoin(call, peer, who);
+    }
+
+    @Override
+    public void citizenAway(Call call) {
+      graceTimers.put(call.token(), timers.schedule(settings.grace(), () -> graceOver(call)));
+    }
+
+    @Override
+    public void finish(Call call) {
+      CallSignalling.this.finish(call);
+    }
+  };
   /** What this node does, as a call's home, with the frames and closes other nodes hand it. */
   private final CallsElsewhere.Home fromElsewhere = new CallsElsewhere.Home() {
     @Override
@@ -128,12 +160,16 @@ public final class CallSignalling {
     }
 
     @Override
-    public void rejoin(ContactId contact, CallPeer from, AgentId host) {
+    public void rejoin(ContactId contact, CallPeer from, AgentId who, CallParty party) {
       Call call = byContact.get(contact);
-      if (call == null) {
+      if (call == null || !stillHome(call)) {
         throw forbidden("no call to join again");
       }
-      rejoinHere(call, from, host);
+      if (party == CallParty.GUEST) {
+        relayed.rejoinAsGuest(call, from, who);
+      } else {
+        relayed.rejoinAsHost(call, from, who);
+      }
     }
 
     @Override
@@ -141,9 +177,6 @@ public final class CallSignalling {
       return Optional.ofNullable(byContact.get(contact)).filter(call -> !call.ended()).map(Call::token);
     }
   };
-
-  /** A socket of this node whose frames went to the home of {@code contact} elsewhere; who signed in on it. */
-  private record Relayed(ContactId contact, CallPeer peer, Optional<AgentId> signedIn) {}
 
   /**
    * How calls behave: the grace period for a citizen's lost connection, the ICE servers browsers get,
@@ -180,6 +213,17 @@ public final class CallSignalling {
   public CallSignalling(OpenContact open, CallRouting routing, ContactJournal journal, CallTimers timers,
       CallQualityStore quality, CallPartyJournal parties, Settings settings, InstantSource clock,
       RandomGenerator random, CallsElsewhere elsewhere, CallTokens tokens) {
+    this(open, routing, journal, timers, quality, parties, settings, clock, random, elsewhere, tokens, CallClaims.NONE);
+  }
+
+  /**
+   * {@code claims}: which node is each call's home, read by every node ({@link CallFence}: a home that was
+   * frozen or cut off while another node took its call over gives the call up).
+   */
+  public CallSignalling(OpenContact open, CallRouting routing, ContactJournal journal, CallTimers timers,
+      CallQualityStore quality, CallPartyJournal parties, Settings settings, InstantSource clock,
+      RandomGenerator random, CallsElsewhere elsewhere, CallTokens tokens, CallClaims claims) {
+    this.fence = new CallFence(claims, clock);
     this.elsewhere = elsewhere;
     this.tokens = tokens;
     this.open = open;
@@ -190,9 +234,10 @@ public final class CallSignalling {
     this.settings = settings;
     this.clock = clock;
     this.random = random;
-    this.guests = new CallGuests(byPeer, routing, parties, settings, clock, this::token);
-    elsewhere.onRehomed(this::rehomedElsewhere); // last: the listeners may run at once on another thread
-    elsewhere.onHomeLost(this::homeLost);
+    this.guests = new CallGuests(byPeer, routing, parties, settings, clock, this::token, this::stillHome);
+    this.relayed = new RelayedCallSockets(here, elsewhere, journal, tokens, timers);
+    relayed.listen(); // last: the listeners may run at once on another thread
+    elsewhere.onMembersChanged(this::checkClaims);
   }
 
   /** Handles one frame from {@code peer}; {@code operator} is the signed-in agent, empty for a citizen. */
@@ -206,45 +251,24 @@ public final class CallSignalling {
    * call their department is invited to.
    */
   public void handle(Map<String, Object> frame, CallPeer peer, Optional<AgentId> signedIn, Optional<String> staffOf) {
-    if (!relayedElsewhere(frame, peer, signedIn, staffOf)) {
+    if (frame.get("contactId") instanceof String id && !id.isBlank() && id.length() <= 64
+        && byContact.get(new ContactId(id)) instanceof Call named && byPeer.get(peer.id()) != named) {
+      stillHome(named); // a join for a call another node took over goes to that node
+    }
+    if (!relayed.relayed(frame, peer, signedIn, staffOf)) {
       handleHere(frame, peer, signedIn, staffOf);
     }
   }
 
-  /**
-   * A frame about a call whose home is another node, from a connection with no call here: handed to the
-   * home (which answers {@code peer} through the bus); false when the call is here or nowhere. A host's
-   * {@code join} that finds no home anywhere (its home died with the citizen's socket, and the citizen has
-   * not resumed yet), or no answer in time ({@code unavailable}), is refused as before, and the socket is
-   * remembered: when a node rebuilds that call
-   * (the citizen resumes there), the host's socket follows it ({@code rehomed} notice: {@code peer-back},
-   * {@code ready}), as a console that reconnected after its node died needs.
-   */
-  private boolean relayedElsewhere(Map<String, Object> frame, CallPeer peer, Optional<AgentId> signedIn,
-      Optional<String> staffOf) {
-    if (!ABOUT_A_CALL.contains(String.valueOf(frame.get("type"))) || byPeer.containsKey(peer.id())
-        || !(frame.get("contactId") instanceof String id) || id.isBlank() || id.length() > 64
-        || byContact.containsKey(new ContactId(id))) {
-      return false;
-    }
-    boolean hostJoin = elsewhere != CallsElsewhere.NONE && "join".equals(frame.get("type")) && signedIn.isPresent()
-        && staffOf.isEmpty();
-    boolean relayed;
+  private void handleHere(Map<String, Object> frame, CallPeer peer, Optional<AgentId> signedIn, Optional<String> staffOf) {
     try {
-      relayed = elsewhere.relay(new ContactId(id), frame, peer, signedIn, staffOf);
-    } catch (RetriableException e) {
-      if (hostJoin) {
-        relayedFor.put(peer.id(), new Relayed(new ContactId(id), peer, signedIn)); // the home may be dead
-      }
-      throw e;
+      dispatch(frame, peer, signedIn, staffOf);
+    } catch (GivenUp e) {
+      // the call moved to the node that took it over; its parties here were told to reconnect (rehomed)
     }
-    if (relayed || hostJoin) {
-      relayedFor.put(peer.id(), new Relayed(new ContactId(id), peer, signedIn)); // a host waits for a rebuild
-    }
-    return relayed;
   }
 
-  private void handleHere(Map<String, Object> frame, CallPeer peer, Optional<AgentId> signedIn, Optional<String> staffOf) {
+  private void dispatch(Map<String, Object> frame, CallPeer peer, Optional<AgentId> signedIn, Optional<String> staffOf) {
     String type = String.valueOf(frame.get("type"));
     switch (type) {
       case "start" -> start(frame, peer);
@@ -284,6 +308,7 @@ public final class CallSignalling {
         null, mode.language(page), mode == CallMode.SIGN ? "video call in sign language" : "voice call from the web",
         mode.queue(), null, Set.of()));
     Call call = new Call(tokens.issue(contact.id(), caller, mode), caller, contact.id(), mode);
+    fence.claim(call);
     byToken.put(call.token(), call);
     byContact.put(call.contact(), call);
     byCaller.put(caller, call);
@@ -304,11 +329,14 @@ public final class CallSignalling {
     String token = frame.get("token") instanceof String t ? t : "";
     Call call = byToken.get(token);
     boolean rebuilt = false;
+    if (call != null && !stillHome(call)) {
+      call = null; // another node took it over: the resume goes there
+    }
     if (call == null) {
       CallTokens.Claims claims = tokens.check(token).orElseThrow(() -> new NotFoundException("call", "(token)"));
       if (!byPeer.containsKey(peer.id())
           && elsewhere.relay(claims.contact(), frame, peer, Optional.empty(), Optional.empty())) {
-        relayedFor.put(peer.id(), new Relayed(claims.contact(), peer, Optional.empty()));
+        relayed.citizenRelayed(claims.contact(), peer);
         return;
       }
       call = rebuild(token, claims);
@@ -332,7 +360,7 @@ public final class CallSignalling {
     call.toOthers(CallParty.CITIZEN, back);
     arrived(call, CallParty.CITIZEN);
     if (rebuilt) {
-      rejoinRelayedHere(call);
+      relayed.rejoinHere(call);
       elsewhere.rehomed(call.contact());
     }
   }
@@ -353,51 +381,10 @@ public final class CallSignalling {
       call.end();
       return call;
     }
+    fence.claim(call);
     byCaller.put(call.caller(), call);
     elsewhere.home(call.contact(), fromElsewhere);
     return call;
-  }
-
-  /** This node's sockets joined to {@code call} while its home was elsewhere join it here again. */
-  private void rejoinRelayedHere(Call call) {
-    for (Relayed relayed : List.copyOf(relayedFor.values())) {
-      if (relayed.contact().equals(call.contact()) && relayed.signedIn().isPresent()
-          && relayedFor.remove(relayed.peer().id(), relayed)) {
-        elsewhere.forget(relayed.peer());
-        try {
-          rejoinHere(call, relayed.peer(), relayed.signedIn().get());
-        } catch (RuntimeException e) {
-          relayed.peer().send(Map.of("type", "error", "error", "forbidden", "message", e.getMessage()));
-        }
-      }
-    }
-  }
-
-  /** Another node rebuilt {@code contact}'s call: this node's host socket joined to it follows it there. */
-  private void rehomedElsewhere(ContactId contact) {
-    for (Relayed relayed : List.copyOf(relayedFor.values())) {
-      if (relayed.contact().equals(contact) && relayed.signedIn().isPresent()) {
-        followed.add(contact);
-        elsewhere.rejoin(contact, relayed.peer(), relayed.signedIn().get());
-      }
-    }
-  }
-
-  /**
-   * The host's socket, joined to {@code call} before it moved to this node, is attached again: it hears
-   * {@code peer-back} (the citizen) and {@code ready}, and renegotiates with an ICE restart.
-   */
-  private void rejoinHere(Call call, CallPeer peer, AgentId agent) {
-    Contact contact = journal.find(call.contact()).orElse(null);
-    if (call.ended() || contact == null || !agent.equals(contact.agent())
-        || contact.state() != ContactState.CONNECTED && contact.state() != ContactState.HELD) {
-      throw forbidden("this call is not connected to you");
-    }
-    attachOperator(call, peer, agent);
-    Map<String, Object> back = frame("peer-back", call);
-    back.put("party", CallParty.CITIZEN.code());
-    peer.send(back);
-    arrived(call, CallParty.OPERATOR);
   }
 
   private void attachCitizen(Call call, CallPeer peer) {
@@ -417,100 +404,13 @@ public final class CallSignalling {
     byPeer.put(peer.id(), call);
   }
 
-  /**
-   * The home of {@code contact}'s call left the cluster (died or was cut off) while sockets of this node were
-   * its parties: this node rebuilds the call from the journal and becomes its home ({@link #takeOver}), at
-   * once when the citizen's socket is here (the dead home's bus address may still be listed for a moment, so
-   * it asks nobody), else after {@link #HOME_LOST_WAIT} unless another node answers as its home by then (the
-   * citizen's node rebuilt it; its rehomed notice brings the host's socket there).
-   */
-  private void homeLost(ContactId contact, Optional<String> token) {
-    List<Relayed> here = relayedTo(contact);
-    if (here.isEmpty() || byContact.containsKey(contact)) {
-      return;
-    }
-    if (here.stream().anyMatch(relayed -> relayed.signedIn().isEmpty())) {
-      takeOver(contact, token);
-    } else {
-      timers.schedule(HOME_LOST_WAIT, () -> {
-        if (!followed.remove(contact) && !elsewhere.homeAnswers(contact)) {
-          takeOver(contact, token);
-        }
-      });
-    }
-  }
-
-  /**
-   * Rebuilds {@code contact}'s call here (as a citizen's resume on a node without its home would) and
-   * attaches this node's sockets that relayed to the lost home: each hears {@code rehomed}; the citizen's
-   * stays seated, the host's too, and when the citizen is not here the host hears {@code peer-left} and the
-   * citizen's grace period starts (a resume on any node reaches this new home). A guest is told {@code
-   * ended} (the invitation died with the home; the host may invite again), and so is everyone when the
-   * contact has ended or no token came from the home. A node with only guests' sockets rebuilds nothing
-   * (the citizen's or the host's node does). The other nodes hear {@code rehomed} on the bus.
-   */
-  private void takeOver(ContactId contact, Optional<String> token) {
-    if (relayedTo(contact).isEmpty() || byContact.containsKey(contact)) {
-      return;
-    }
-    Contact live = journal.find(contact)
-        .filter(c -> c.state() == ContactState.CONNECTED || c.state() == ContactState.HELD
-            || c.state() == ContactState.QUEUED || c.state() == ContactState.OFFERED)
-        .orElse(null);
-    boolean partyHere = live != null && relayedTo(contact).stream()
-        .anyMatch(relayed -> relayed.signedIn().map(agent -> agent.equals(live.agent())).orElse(true));
-    Optional<CallTokens.Claims> claims = token.flatMap(tokens::check).filter(c -> c.contact().equals(contact));
-    Call call = partyHere ? claims.map(c -> rebuild(token.get(), c)).filter(c -> !c.ended()).orElse(null) : null;
-    Contact open = call == null ? null : live;
-    for (Relayed relayed : relayedTo(contact)) {
-      if (relayedFor.remove(relayed.peer().id(), relayed)) {
-        elsewhere.forget(relayed.peer());
-        adopt(call, open, relayed);
-      }
-    }
-    if (open == null) {
-      if (call != null) {
-        finish(call);
-      }
-      return;
-    }
-    if (call.citizen().isPresent()) {
-      arrived(call, CallParty.CITIZEN);
-    } else {
-      Map<String, Object> left = frame("peer-left", call);
-      left.put("party", CallParty.CITIZEN.code());
-      call.toOthers(CallParty.CITIZEN, left);
-      graceTimers.put(call.token(), timers.schedule(settings.grace(), () -> graceOver(call)));
-    }
-    elsewhere.rehomed(contact);
-  }
-
-  /** One of this node's sockets that relayed to {@code call}'s lost home is seated in the rebuilt call. */
-  private void adopt(Call call, Contact open, Relayed relayed) {
-    CallPeer peer = relayed.peer();
-    Map<String, Object> ended = new LinkedHashMap<>(Map.of("type", "ended", "contactId", relayed.contact().value()));
-    boolean host = open != null && relayed.signedIn().filter(agent -> agent.equals(open.agent())).isPresent()
-        && (open.state() == ContactState.CONNECTED || open.state() == ContactState.HELD);
-    if (open == null || relayed.signedIn().isPresent() && !host) {
-      peer.send(ended);
-      return;
-    }
-    peer.send(frame("rehomed", call));
-    if (host) {
-      attachOperator(call, peer, relayed.signedIn().get());
-    } else {
-      seatCitizen(call, peer);
-    }
-  }
-
-  private List<Relayed> relayedTo(ContactId contact) {
-    return relayedFor.values().stream().filter(relayed -> relayed.contact().equals(contact)).toList();
-  }
-
   /** Case 3. */
   private void join(Map<String, Object> frame, CallPeer peer, AgentId agent, String staffOf) {
     ContactId id = contactOf(frame);
     Call call = byContact.get(id);
+    if (call != null && !stillHome(call)) {
+      throw forbidden("this call is not connected to you");
+    }
     Contact contact = journal.find(id).orElse(null);
     boolean live = contact != null && (contact.state() == ContactState.CONNECTED || contact.state() == ContactState.HELD);
     if (call == null || call.ended() || !live) {
@@ -567,7 +467,7 @@ public final class CallSignalling {
     }
   }
 
-  private static Map<String, Object> ready(Call call, CallParty to) {
+  static Map<String, Object> ready(Call call, CallParty to) {
     Map<String, Object> ready = frame("ready", call);
     ready.put("party", to.code());
     return ready;
@@ -655,30 +555,21 @@ public final class CallSignalling {
    * event finishes it) or refused it (the contact had ended): then it is finished here.
    */
   private void endByCitizen(Call call) {
-    if (call.hangUp()) {
+    if (stillHome(call) && call.hangUp()) {
       routing.citizenHungUp(call.contact()).whenComplete((journaled, never) -> finish(call));
     }
   }
 
   /** Case 6: {@code peer}'s connection closed. */
   public void disconnected(CallPeer peer) {
-    Relayed relayed = relayedFor.remove(peer.id());
-    if (relayed != null) {
-      followed.remove(relayed.contact());
+    if (!relayed.closed(peer)) {
+      disconnectedHere(peer);
     }
-    if (relayed != null && !byPeer.containsKey(peer.id())) {
-      elsewhere.closed(relayed.contact(), peer);
-      return;
-    }
-    if (relayed != null) {
-      elsewhere.forget(peer); // it relayed once, then joined a call here
-    }
-    disconnectedHere(peer);
   }
 
   private void disconnectedHere(CallPeer peer) {
     Call call = byPeer.get(peer.id());
-    if (call == null) {
+    if (call == null || !stillHome(call)) {
       return;
     }
     if (call.partyOf(peer).filter(p -> p == CallParty.GUEST).isPresent()) {
@@ -694,7 +585,7 @@ public final class CallSignalling {
     left.put("party", party.get().code());
     call.toOthers(party.get(), left);
     if (party.get() == CallParty.CITIZEN) {
-      graceTimers.put(call.token(), timers.schedule(settings.grace(), () -> graceOver(call)));
+      here.citizenAway(call);
     } else {
       graceTimers.put(OPERATOR_TIMER + call.token(), timers.schedule(settings.grace(), () -> operatorGraceOver(call)));
     }
@@ -710,7 +601,7 @@ public final class CallSignalling {
   /** The operator did not come back: the call goes back to the head of its line. */
   private void operatorGraceOver(Call call) {
     graceTimers.remove(OPERATOR_TIMER + call.token());
-    if (call.operator().isPresent() || call.ended()) {
+    if (call.operator().isPresent() || call.ended() || !stillHome(call)) {
       return;
     }
     journal.find(call.contact())
@@ -728,7 +619,7 @@ public final class CallSignalling {
   /** Routing moved {@code contact}: the citizen hears where their call is; both hear when it ends. */
   public void stateChanged(ContactId contact, ContactState to, AgentId agent) {
     Call call = byContact.get(contact);
-    if (call == null) {
+    if (call == null || !stillHome(call)) {
       return;
     }
     switch (to) {
@@ -765,7 +656,9 @@ public final class CallSignalling {
       }
       return;
     }
-    call.citizen().ifPresent(p -> p.send(frame));
+    if (stillHome(call)) {
+      call.citizen().ifPresent(p -> p.send(frame));
+    }
   }
 
   /** Whether {@code contact} is a browser call this server is signalling (for the console and tests). */
@@ -784,12 +677,67 @@ public final class CallSignalling {
     elsewhere.gone(call.contact());
     cancelTimer(call.token());
     cancelTimer(OPERATOR_TIMER + call.token());
+    fence.release(call);
+  }
+
+  /**
+   * Whether this node is still {@code call}'s home ({@link CallFence}); when another node claimed it since (it
+   * took the call over while this node was frozen or cut off), the call is given up first: forgotten here with
+   * no journal step and no frame but {@code rehomed} with {@code reconnect: true} to each of its parties'
+   * sockets here, whose page or console then opens a new socket and resumes or joins on the live home.
+   */
+  private boolean stillHome(Call call) {
+    if (call.ended() || fence.home(call)) {
+      return true;
+    }
+    giveUp(call);
+    return false;
+  }
+
+  private void giveUp(Call call) {
+    if (!call.end()) {
+      return;
+    }
+    byToken.remove(call.token(), call);
+    byContact.remove(call.contact(), call);
+    byCaller.remove(call.caller(), call);
+    elsewhere.gone(call.contact());
+    cancelTimer(call.token());
+    cancelTimer(OPERATOR_TIMER + call.token());
+    guests.forget(call);
+    Map<String, Object> moved = frame("rehomed", call);
+    moved.put("reconnect", true);
+    for (CallParty party : call.present()) {
+      call.party(party).ifPresent(peer -> {
+        byPeer.remove(peer.id(), call);
+        peer.send(moved);
+      });
+    }
+  }
+
+  /** The cluster's membership changed (this node may have been cut off): every call's claim is read again now. */
+  private void checkClaims() {
+    for (Call call : List.copyOf(byContact.values())) {
+      if (!call.ended() && !fence.homeNow(call)) {
+        giveUp(call);
+      }
+    }
+  }
+
+  /** A frame for a call this node gave up: dropped (its sender was told {@code rehomed}, to reconnect). */
+  private static final class GivenUp extends RuntimeException {
+    GivenUp() {
+      super(null, null, false, false);
+    }
   }
 
   private Call callOf(Map<String, Object> frame, CallPeer peer) {
     Call call = byPeer.get(peer.id());
     if (call == null || !call.contact().equals(contactOf(frame)) || call.partyOf(peer).isEmpty()) {
       throw forbidden("this connection is not a party to that call");
+    }
+    if (!stillHome(call)) {
+      throw new GivenUp();
     }
     return call;
   }

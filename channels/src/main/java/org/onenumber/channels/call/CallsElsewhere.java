@@ -26,8 +26,11 @@ public interface CallsElsewhere {
     /** {@code from}'s socket on another node closed. */
     void closed(CallPeer from);
 
-    /** {@code host}'s socket {@code from} on another node, joined to this call before it moved here, is back. */
-    void rejoin(ContactId contact, CallPeer from, AgentId host);
+    /**
+     * {@code who}'s socket {@code from} on another node, joined to this call as {@code party} (the host, or the
+     * guest: that node saw the home seat it) before it moved here, is back.
+     */
+    void rejoin(ContactId contact, CallPeer from, AgentId who, CallParty party);
 
     /**
      * The resume token of {@code contact}'s call held here, handed to the nodes relaying to it, so that one
@@ -73,14 +76,24 @@ public interface CallsElsewhere {
   /** Calls {@code listener} (on a thread that may block) when another node rebuilt a call. */
   default void onRehomed(Consumer<ContactId> listener) {}
 
-  /** Hands {@code host}'s socket {@code from} (on this node) to the new home of {@code contact}'s call, without waiting. */
-  default void rejoin(ContactId contact, CallPeer from, AgentId host) {}
+  /**
+   * Hands {@code who}'s socket {@code from} (on this node; the call's host or its guest, {@code party}) to the new
+   * home of {@code contact}'s call, without waiting.
+   */
+  default void rejoin(ContactId contact, CallPeer from, AgentId who, CallParty party) {}
 
   /**
    * Calls {@code listener} (on a thread that may block) when the home of a call this node relayed frames
    * to has left the cluster.
    */
   default void onHomeLost(HomeLost listener) {}
+
+  /**
+   * Calls {@code listener} (on a thread that may block) when the cluster's membership changed as this node sees
+   * it (a member left, or this node merged back after being cut off): a woken or reconnected home then reads
+   * its calls' claims again ({@link CallClaims}).
+   */
+  default void onMembersChanged(Runnable listener) {}
 
   /** Whether a node answers as the home of {@code contact}'s call now (asks it; may block a few seconds). */
   default boolean homeAnswers(ContactId contact) {

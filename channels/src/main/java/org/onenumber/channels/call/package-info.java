@@ -55,13 +55,28 @@
  * the home told it, and becomes its home; its parties get
  *
  * <pre>
- * server → citizen, operator: {"type":"rehomed","contactId":"…"}   (the call is held by this connection's node now)
+ * server → citizen, operator, guest: {"type":"rehomed","contactId":"…"}   (the call is held by this connection's node now)
  * </pre>
  *
  * and the operator then {@code ready} (the citizen's socket is there too) or {@code peer-left} ({@code party}
  * citizen, until the citizen resumes on any node: {@code peer-back}, {@code ready}; the citizen's grace period
- * runs). A guest on such a node gets {@code ended} (its invitation died with the home; the host may invite
- * again). The node with the citizen's socket rebuilds at once; a node with only operators' sockets waits
- * two seconds and rebuilds only if no other node answers as the home by then.
+ * runs). The guest (a socket the old home had seated as the guest) is seated again and the host hears {@code
+ * ready} ({@code party} guest); a guest alone on its node waits and follows the call to the node that
+ * rebuilds it ({@code rehomed}, {@code ready}). The node with the citizen's socket rebuilds at once; a node with
+ * only operators' sockets waits two seconds and rebuilds only if no other node answers as the home by then.
+ *
+ * <p>A home frozen (or cut off) longer than the cluster's heartbeat limit, whose calls the others took over
+ * meanwhile, must not go on with them when it wakes: every node that starts or rebuilds a call claims it
+ * ({@link org.onenumber.channels.call.CallClaims}, in the shared database), and a home reads its claim again
+ * before it sends a frame or hands a journal step for a call once a second has passed since it last did
+ * ({@link org.onenumber.channels.call.CallFence}; at once when the cluster's membership changes). A call
+ * whose claim another node holds is given up with no journal step, and its sockets here hear
+ *
+ * <pre>
+ * server → citizen, operator, guest: {"type":"rehomed","contactId":"…","reconnect":true}   (open a new socket)
+ * </pre>
+ *
+ * on which the page and the console close that socket and open another: its {@code resume} or {@code join}
+ * reaches the live home from any node.
  */
 package org.onenumber.channels.call;

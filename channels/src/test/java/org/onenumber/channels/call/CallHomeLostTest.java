@@ -55,6 +55,39 @@ class CallHomeLostTest {
   /** Whether the bus still sends to the dead home's address (no answer in time). */
   private boolean homeSilent;
   private Consumer<ContactId> rehomedListener;
+  private Runnable membersChanged;
+  /** Whether the home elsewhere seats an invited operator who joins as the guest. */
+  private boolean guestSeated;
+  private CallsElsewhere.Home homeHandler;
+  private Instant now = T0;
+  /** The shared claims (the database in a cluster): each call's latest claim. */
+  private final Map<ContactId, String> latestClaim = new HashMap<>();
+  private int claimReads;
+  private boolean claimsDown;
+  private final CallClaims claims = new CallClaims() {
+    private int made;
+
+    @Override
+    public String claim(ContactId contact) {
+      if (claimsDown) {
+        throw new RetriableException("the database is away", null);
+      }
+      String claim = "here-" + ++made;
+      latestClaim.put(contact, claim);
+      return claim;
+    }
+
+    @Override
+    public boolean holds(ContactId contact, String claim) {
+      claimReads++;
+      return claim.equals(latestClaim.get(contact));
+    }
+
+    @Override
+    public void release(ContactId contact, String claim) {
+      latestClaim.remove(contact, claim);
+    }
+  };
   private final CallTokens tokens = CallTokens.shared("a-cluster-secret-of-at-least-32-characters", new SplittableRandom(3));
   private final String token = tokens.issue(CONTACT, "caller-0001", CallMode.SIGN);
 
@@ -66,7 +99,15 @@ class CallHomeLostTest {
       if (homeSilent) {
         throw new RetriableException("the node holding this call did not answer; try again", null);
       }
+      if (homeElsewhere && guestSeated && "join".equals(frame.get("type")) && !HOST.equals(signedIn.orElse(null))) {
+        from.send(Map.of("type", "joined", "contactId", contact.value(), "party", "guest")); // the home seats it
+      }
       return homeElsewhere;
+    }
+
+    @Override
+    public void home(ContactId contact, Home handler) {
+      homeHandler = handler;
     }
 
     @Override
@@ -80,13 +121,18 @@ class CallHomeLostTest {
     }
 
     @Override
-    public void rejoin(ContactId contact, CallPeer from, AgentId host) {
-      routed.add("rejoin " + host.value());
+    public void rejoin(ContactId contact, CallPeer from, AgentId who, CallParty party) {
+      routed.add(party == CallParty.GUEST ? "rejoin guest " + who.value() : "rejoin " + who.value());
     }
 
     @Override
     public void onHomeLost(HomeLost listener) {
       lost = listener;
+    }
+
+    @Override
+    public void onMembersChanged(Runnable listener) {
+      membersChanged = listener;
     }
   };
 
@@ -138,8 +184,8 @@ class CallHomeLostTest {
 
     @Override
     public void joined(ContactId contact, CallParty party, String who) {}
-  }, new CallSignalling.Settings(Duration.ofSeconds(30), IceServers.NONE), () -> T0, new SplittableRandom(7),
-      elsewhere, tokens);
+  }, new CallSignalling.Settings(Duration.ofSeconds(30), IceServers.NONE), () -> now, new SplittableRandom(7),
+      elsewhere, tokens, claims);
 
   private final RecordingPeer citizen = new RecordingPeer("citizen");
   private final RecordingPeer host = new RecordingPeer("host");
@@ -178,7 +224,7 @@ class CallHomeLostTest {
     lost.lost(CONTACT, Optional.of(token));
     assertEquals(List.of(), host.types(), "nothing before the wait");
 
-    timers.remove(CallSignalling.HOME_LOST_WAIT).run();
+    timers.remove(RelayedCallSockets.HOME_LOST_WAIT).run();
 
     assertEquals(List.of("rehomed", "peer-left"), host.types());
     assertEquals("citizen", host.last("peer-left").get("party"));
@@ -194,7 +240,7 @@ class CallHomeLostTest {
   void aCitizenWhoNeverResumesHasHungUpAfterTheGracePeriod() {
     signalling.handle(Map.of("type", "join", "contactId", CONTACT.value()), host, Optional.of(HOST));
     lost.lost(CONTACT, Optional.of(token));
-    timers.remove(CallSignalling.HOME_LOST_WAIT).run();
+    timers.remove(RelayedCallSockets.HOME_LOST_WAIT).run();
 
     timers.remove(Duration.ofSeconds(30)).run();
 
@@ -226,11 +272,11 @@ class CallHomeLostTest {
   }
 
   @Test
-  void aGuestIsToldTheCallEndedForItAndANodeThatHeardAnotherRebuildLeavesIt() {
+  void anOperatorTheHomeDidNotSeatIsToldTheCallEndedAndANodeThatHeardAnotherRebuildLeavesIt() {
     RecordingPeer guest = new RecordingPeer("guest");
     signalling.handle(Map.of("type", "join", "contactId", CONTACT.value()), guest, Optional.of(new AgentId("op-035")));
     lost.lost(CONTACT, Optional.of(token));
-    timers.remove(CallSignalling.HOME_LOST_WAIT).run();
+    timers.remove(RelayedCallSockets.HOME_LOST_WAIT).run();
     assertEquals(List.of("ended"), guest.types());
     assertTrue(!signalling.isCall(CONTACT), "a node with only a guest rebuilds nothing: the host's or citizen's does");
     assertEquals(List.of(), rehomed);
@@ -239,9 +285,151 @@ class CallHomeLostTest {
     other.signalling.handle(Map.of("type", "join", "contactId", CONTACT.value()), other.host, Optional.of(HOST));
     other.lost.lost(CONTACT, Optional.of(token));
     other.rehomedListener.accept(CONTACT); // the citizen's node rebuilt it first
-    other.timers.remove(CallSignalling.HOME_LOST_WAIT).run();
+    other.timers.remove(RelayedCallSockets.HOME_LOST_WAIT).run();
     assertEquals(List.of("rejoin op-034"), other.routed);
     assertEquals(List.of(), other.host.types());
     assertTrue(!other.signalling.isCall(CONTACT), "one home");
+  }
+
+  /** This node is the call's home (the citizen resumed here, no other node held it) and its host joined here. */
+  private void homeHere() {
+    homeElsewhere = false;
+    signalling.handle(Map.of("type", "resume", "token", token), citizen, Optional.empty());
+    signalling.handle(Map.of("type", "join", "contactId", CONTACT.value()), host, Optional.of(HOST));
+    assertTrue(signalling.isCall(CONTACT));
+    assertTrue(host.types().contains("ready"), host.types().toString());
+    citizen.frames.clear();
+    host.frames.clear();
+  }
+
+  /** This node froze longer than the heartbeat limit; another node took its call over (claimed it) meanwhile. */
+  private void frozenWhileTakenOver() {
+    latestClaim.put(CONTACT, "elsewhere-1");
+    homeElsewhere = true;
+    now = now.plusSeconds(70);
+  }
+
+  @Test
+  void aWokenHomeGivesUpACallTakenOverElsewhereBeforeItsFirstFrameAndJournalsNothing() {
+    homeHere();
+    frozenWhileTakenOver();
+
+    signalling.handle(Map.of("type", "hangup", "contactId", CONTACT.value()), citizen, Optional.empty());
+
+    assertEquals(List.of(), routed, "no hang-up reaches routing's journal from the old home");
+    Map<String, Object> moved = Map.of("type", "rehomed", "contactId", CONTACT.value(), "reconnect", true);
+    assertEquals(List.of(moved), citizen.frames);
+    assertEquals(List.of(moved), host.frames);
+    assertTrue(!signalling.isCall(CONTACT), "one home: the node that took it over");
+    assertTrue(timers.isEmpty(), timers.toString());
+
+    RecordingPeer back = new RecordingPeer("citizen-again");
+    signalling.handle(Map.of("type", "resume", "token", token), back, Optional.empty());
+    assertEquals(List.of(), back.types(), "the resume goes to the live home (relayed), not rebuilt here");
+    assertEquals("elsewhere-1", latestClaim.get(CONTACT));
+  }
+
+  @Test
+  void aWokenHomeWhoseCitizensSocketClosedStartsNoGracePeriodAndNeverAbandonsTheCall() {
+    homeHere();
+    frozenWhileTakenOver();
+
+    signalling.disconnected(citizen);
+
+    assertEquals(List.of("rehomed"), host.types(), "no peer-left from the old home: the host goes to the live one");
+    assertTrue(timers.isEmpty(), "no grace period whose end would abandon the call");
+    assertEquals(List.of(), routed);
+  }
+
+  @Test
+  void aMembershipChangeMakesTheWokenHomeReadItsClaimsAndGiveUpTheCallsTakenOver() {
+    homeHere();
+    frozenWhileTakenOver();
+    now = now.minusSeconds(70); // even within the trusted second: a membership change reads the claims now
+
+    membersChanged.run();
+
+    assertEquals(List.of("rehomed"), citizen.types());
+    assertEquals(true, citizen.last("rehomed").get("reconnect"));
+    assertEquals(List.of("rehomed"), host.types());
+    assertTrue(!signalling.isCall(CONTACT));
+  }
+
+  @Test
+  void aHomeStillHoldingItsClaimGoesOnAndReadsItAtMostOnceASecond() {
+    homeHere();
+    int reads = claimReads;
+    now = now.plusSeconds(5);
+
+    signalling.handle(Map.of("type", "text", "contactId", CONTACT.value(), "body", "hello"), citizen, Optional.empty());
+    signalling.handle(Map.of("type", "text", "contactId", CONTACT.value(), "body", "again"), citizen, Optional.empty());
+    membersChanged.run();
+
+    assertEquals(List.of("text", "text"), host.types());
+    assertEquals(reads + 2, claimReads, "one read for the two texts within a second, one for the membership change");
+    assertTrue(signalling.isCall(CONTACT));
+    signalling.handle(Map.of("type", "hangup", "contactId", CONTACT.value()), citizen, Optional.empty());
+    assertEquals(List.of("abandon c-1"), routed);
+  }
+
+  @Test
+  void theGuestSeatedByTheLostHomeFollowsTheCallItsHostsNodeRebuilds() {
+    guestSeated = true;
+    RecordingPeer guest = new RecordingPeer("guest");
+    signalling.handle(Map.of("type", "join", "contactId", CONTACT.value()), host, Optional.of(HOST));
+    signalling.handle(Map.of("type", "join", "contactId", CONTACT.value()), guest, Optional.of(new AgentId("op-035")));
+    lost.lost(CONTACT, Optional.of(token));
+    timers.remove(RelayedCallSockets.HOME_LOST_WAIT).run();
+
+    assertEquals(List.of("joined", "rehomed", "peer-left"), guest.types(), "back in the call, not ended");
+    assertEquals(List.of("rehomed", "ready", "peer-left"), host.types());
+    assertEquals("guest", host.last("ready").get("party"), "the host offers to the guest again");
+    signalling.handle(Map.of("type", "resume", "token", token), citizen, Optional.empty());
+    assertEquals("citizen", guest.last("ready").get("party"), "the guest offers to the citizen back");
+    signalling.handle(Map.of("type", "text", "contactId", CONTACT.value(), "body", "hello"), guest, Optional.empty());
+    assertEquals("guest", citizen.last("text").get("from"));
+  }
+
+  @Test
+  void theGuestAloneOnItsNodeWaitsAndFollowsTheCallToTheNodeThatRebuildsIt() {
+    guestSeated = true;
+    RecordingPeer guest = new RecordingPeer("guest");
+    signalling.handle(Map.of("type", "join", "contactId", CONTACT.value()), guest, Optional.of(new AgentId("op-035")));
+    lost.lost(CONTACT, Optional.of(token));
+    timers.remove(RelayedCallSockets.HOME_LOST_WAIT).run();
+    assertEquals(List.of("joined"), guest.types(), "not ended: it waits for the call's new home");
+    assertTrue(!signalling.isCall(CONTACT));
+
+    rehomedListener.accept(CONTACT); // the citizen's or the host's node rebuilt the call
+
+    assertEquals(List.of("rejoin guest op-035"), routed);
+  }
+
+  @Test
+  void theNewHomeSeatsTheGuestItsNodeHandsBack() {
+    homeHere();
+    RecordingPeer guest = new RecordingPeer("node-c/guest");
+
+    homeHandler.rejoin(CONTACT, guest, new AgentId("op-035"), CallParty.GUEST);
+
+    assertEquals(List.of("rehomed", "ready"), guest.types());
+    assertEquals("citizen", guest.last("ready").get("party"));
+    assertEquals("guest", host.last("ready").get("party"));
+    OneNumberException second = assertThrows(OneNumberException.class, () -> homeHandler.rejoin(CONTACT,
+        new RecordingPeer("node-d/other"), new AgentId("op-036"), CallParty.GUEST));
+    assertEquals("forbidden", second.code(), "one third party at a time");
+  }
+
+  @Test
+  void aCallWhoseClaimCouldNotBeWrittenGoesOnUnfenced() {
+    claimsDown = true;
+    homeHere();
+    claimsDown = false;
+    frozenWhileTakenOver();
+
+    signalling.handle(Map.of("type", "text", "contactId", CONTACT.value(), "body", "hello"), citizen, Optional.empty());
+
+    assertEquals(List.of("text"), host.types(), "kept, as before the fence");
+    assertTrue(signalling.isCall(CONTACT));
   }
 }

@@ -13,6 +13,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.random.RandomGenerator;
+import org.onenumber.channels.call.CallClaims;
 import org.onenumber.channels.call.CallSignalling;
 import org.onenumber.channels.call.CallTimers;
 import org.onenumber.channels.call.CallTokens;
@@ -22,9 +23,11 @@ import org.onenumber.core.port.in.OpenContact;
 import org.onenumber.core.port.out.ContactJournal;
 import org.onenumber.core.port.out.Directory;
 import org.onenumber.server.casework.DepartmentCallInvites;
+import org.onenumber.server.cluster.RoutingOwnership;
 import org.onenumber.server.config.ServerTime;
 import org.onenumber.server.events.HazelcastMembers;
 import org.onenumber.server.events.VertxEventPublisher;
+import org.onenumber.server.persistence.Jdbc;
 import org.onenumber.server.routing.CallInvites;
 import org.onenumber.server.routing.RoutingHost;
 
@@ -35,7 +38,8 @@ import org.onenumber.server.routing.RoutingHost;
  * invitations to the invited operator's console through {@link CallInvites} (to a department's
  * staff through {@link DepartmentCallInvites}); in a cluster a call's frames from sockets on other nodes
  * reach it through {@link ClusterCalls} (which hears from {@link HazelcastMembers} when a call's home left the
- * cluster), and its resume tokens are signed with a key derived from the JWT
+ * cluster, and when this node merged back after being cut off), each call's home is claimed in the shared
+ * database ({@link JdbcCallClaims}: a home frozen while another node took its call over gives it up), and its resume tokens are signed with a key derived from the JWT
  * secret every node shares ({@link CallTokens}), so that a citizen can resume on any node. Settings: {@code onenumber.call.reconnect-grace} (default 30 s; a
  * Vert.x timer that hands over to the blocking executor), {@code onenumber.call.stun-urls} and
  * {@code turn-urls} (comma-separated; empty: host candidates only), {@code turn-secret} (coturn's
@@ -50,7 +54,7 @@ final class CallFactory {
       JdbcCallQuality quality, JdbcCallPartyJournal parties, CallInvites invites, DepartmentCallInvites departments,
       Vertx vertx, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
       InstantSource clock, RandomGenerator random, CallSignalling.Settings settings, ServerTime time, JsonMapper json,
-      VertxEventPublisher events, HazelcastMembers members, @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String jwtSecret) {
+      VertxEventPublisher events, HazelcastMembers members, Jdbc jdbc, RoutingOwnership ownership, @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String jwtSecret) {
     CallTimers timers = (delay, task) -> {
       long id = vertx.setTimer(time.wallMillis(delay), t -> executor.execute(task));
       return () -> vertx.cancelTimer(id);
@@ -60,11 +64,13 @@ final class CallFactory {
     if (vertx.isClustered()) {
       ClusterCalls cluster = new ClusterCalls(vertx, json, executor, events.node(), members.localMember());
       members.onMemberLeft(cluster::memberLeft);
+      members.onMerged(cluster::membersChanged);
       elsewhere = cluster;
     }
     CallTokens tokens = vertx.isClustered() ? CallTokens.shared(jwtSecret, random) : CallTokens.ofThisProcess(random);
+    CallClaims claims = vertx.isClustered() ? new JdbcCallClaims(jdbc, clock, ownership.node()) : CallClaims.NONE;
     return new CallSignalling(open, calls, journal, timers, quality, parties, settings, clock, random, elsewhere,
-        tokens);
+        tokens, claims);
   }
 
   @Singleton

@@ -22,6 +22,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.onenumber.channels.call.CallParty;
 import org.onenumber.channels.call.CallPeer;
 import org.onenumber.channels.call.CallsElsewhere;
 import org.onenumber.core.agent.AgentId;
@@ -41,8 +42,8 @@ import org.slf4j.LoggerFactory;
  * {@code <nodeId>} (header {@code socket}, body the frame's JSON), which each node consumes and hands to
  * its socket. No home within {@link #ASK}: the frame is refused with {@code unavailable}. A node that
  * rebuilt a call whose home is gone (the citizen resumed there) publishes its contact id on {@value
- * #REHOMED} (header {@code from}); the other nodes hand the operator's socket joined to it to the new
- * home ({@code rejoin}). The home answers each request with its member id and the call's resume token
+ * #REHOMED} (header {@code from}); the other nodes hand the operator's or the guest's socket joined to it
+ * to the new home ({@code rejoin}, with {@code party}: {@code operator} or {@code guest}). The home answers each request with its member id and the call's resume token
  * (JSON {@code home}, {@code token}); the relaying node remembers both, and when that member leaves the
  * cluster ({@link #memberLeft}: Hazelcast's membership, which also drops the dead node's bus subscriptions)
  * tells its {@link HomeLost} listeners, which rebuild the call here or find its new home ({@link
@@ -72,6 +73,7 @@ final class ClusterCalls implements CallsElsewhere {
   private final Map<String, CallPeer> relaying = new ConcurrentHashMap<>();
   private final List<Consumer<ContactId>> rehomedListeners = new CopyOnWriteArrayList<>();
   private final List<HomeLost> lostListeners = new CopyOnWriteArrayList<>();
+  private final List<Runnable> membersListeners = new CopyOnWriteArrayList<>();
   /** The calls this node relayed to, with the member that answered as their home and their token. */
   private final Map<ContactId, Known> knownHomes = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
     @Override
@@ -177,10 +179,11 @@ final class ClusterCalls implements CallsElsewhere {
   }
 
   @Override
-  public void rejoin(ContactId contact, CallPeer from, AgentId host) {
+  public void rejoin(ContactId contact, CallPeer from, AgentId who, CallParty party) {
     relaying.put(from.id(), from);
     Map<String, Object> body = body(from);
-    body.put("rejoin", host.value());
+    body.put("rejoin", who.value());
+    body.put("party", party.code());
     rejoin(contact, text(body), 1);
   }
 
@@ -206,6 +209,22 @@ final class ClusterCalls implements CallsElsewhere {
   @Override
   public void onHomeLost(HomeLost listener) {
     lostListeners.add(listener);
+  }
+
+  @Override
+  public void onMembersChanged(Runnable listener) {
+    membersListeners.add(listener);
+  }
+
+  /** The membership changed as this node sees it (a member left, or this node merged back): listeners hear it. */
+  void membersChanged() {
+    membersListeners.forEach(listener -> blocking.execute(() -> {
+      try {
+        listener.run();
+      } catch (RuntimeException e) {
+        LOG.warn("reading the calls' claims again failed", e);
+      }
+    }));
   }
 
   @Override
@@ -246,6 +265,7 @@ final class ClusterCalls implements CallsElsewhere {
         }
       }));
     }
+    membersChanged();
   }
 
   /** Remembers who answered as {@code contact}'s home (its JSON answer: {@code home}, {@code token}). */
@@ -278,8 +298,9 @@ final class ClusterCalls implements CallsElsewhere {
       handler.closed(peer);
       return;
     }
-    if (body.get("rejoin") instanceof String host) {
-      CallFrameErrors.answering(peer, () -> handler.rejoin(contact, peer, new AgentId(host)));
+    if (body.get("rejoin") instanceof String who) {
+      CallParty party = CallParty.GUEST.code().equals(body.get("party")) ? CallParty.GUEST : CallParty.OPERATOR;
+      CallFrameErrors.answering(peer, () -> handler.rejoin(contact, peer, new AgentId(who), party));
       return;
     }
     Map<String, Object> frame = body.get("frame") instanceof Map<?, ?> f ? (Map<String, Object>) f : Map.of();

@@ -5,6 +5,7 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.LifecycleEvent;
 import io.micronaut.context.annotation.Value;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -29,7 +30,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code onenumber.cluster.host} ({@code 127.0.0.1}): the address this node binds and announces,
  *       for Hazelcast and for the event bus;
  *   <li>{@code onenumber.cluster.port} ({@code 5701}): Hazelcast's port, the next free one above it
- *       when taken (the bus picks a free port).
+ *       when taken (the bus picks a free port);
+ *   <li>{@code onenumber.cluster.heartbeat-limit} ({@code 60s}, Hazelcast's {@code max.no.heartbeat.seconds}): a
+ *       member silent this long (frozen, cut off) is dropped by the others (the tests lower it to seconds;
+ *       at least 3 s); heartbeats go every third of it, at most every 5 s (Hazelcast's default).
  * </ul>
  *
  * {@link #localMember} and {@link #onMemberLeft} tell which member a node is and when one left (Hazelcast's
@@ -51,12 +55,15 @@ public final class HazelcastMembers {
   private final String host;
   private final int port;
   private final BusTls tls;
+  private final Duration heartbeatLimit;
   private volatile HazelcastClusterManager manager;
 
   HazelcastMembers(BusTls tls, @Value("${onenumber.cluster.name:onenumber}") String name,
       @Value("${onenumber.cluster.members:127.0.0.1}") String members,
       @Value("${onenumber.cluster.host:127.0.0.1}") String host,
-      @Value("${onenumber.cluster.port:5701}") int port) {
+      @Value("${onenumber.cluster.port:5701}") int port,
+      @Value("${onenumber.cluster.heartbeat-limit:60s}") Duration heartbeatLimit) {
+    this.heartbeatLimit = heartbeatLimit;
     this.name = name;
     this.members = Arrays.stream(members.split(",")).map(String::trim).filter(m -> !m.isEmpty()).toList();
     this.host = host;
@@ -71,6 +78,9 @@ public final class HazelcastMembers {
     config.setProperty("hazelcast.logging.type", "slf4j");
     config.setProperty("hazelcast.socket.bind.any", "false");
     config.setProperty("hazelcast.wait.seconds.before.join", "1");
+    long limit = Math.max(3, heartbeatLimit.toSeconds());
+    config.setProperty("hazelcast.max.no.heartbeat.seconds", Long.toString(limit));
+    config.setProperty("hazelcast.heartbeat.interval.seconds", Long.toString(Math.min(5, limit / 3)));
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(port).setPortAutoIncrement(true);
     network.getInterfaces().setEnabled(true).addInterface(host);
@@ -105,6 +115,22 @@ public final class HazelcastMembers {
   public String localMember() {
     HazelcastClusterManager joined = manager;
     return joined == null ? "" : joined.getHazelcastInstance().getCluster().getLocalMember().getUuid().toString();
+  }
+
+  /**
+   * Calls {@code listener} (on Hazelcast's event thread: hand work on) when this node merged back into the
+   * cluster after a split (it was frozen or cut off and the others had dropped it).
+   */
+  public void onMerged(Runnable listener) {
+    HazelcastClusterManager joined = manager;
+    if (joined != null) {
+      joined.getHazelcastInstance().getLifecycleService().addLifecycleListener(event -> {
+        if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
+          LOG.info("this node merged back into the cluster");
+          listener.run();
+        }
+      });
+    }
   }
 
   /** Calls {@code listener} with a member's id (on Hazelcast's event thread: hand work on) when it left. */
