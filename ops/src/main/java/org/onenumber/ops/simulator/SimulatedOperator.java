@@ -2,6 +2,7 @@ package org.onenumber.ops.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.WebSocket;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
+import org.onenumber.core.error.RetriableException;
 
 /**
  * One demo operator driven over the public agent API and the agent WebSocket. The model:
@@ -359,13 +361,26 @@ final class SimulatedOperator {
     String end = options.cityDay() ? "/wrap-up" : "/close";
     return afterTrace(talks ? handleSeconds : 0).thenCompose(v -> {
       hangUp.run();
-      return client.postAsync("/api/v1/contacts/" + contactId + end, Map.of("outcome", outcome));
-    }).handle((ok, failure) -> {
+      return end(contactId, end, outcome, true);
+    });
+  }
+
+  /**
+   * Closes or wraps up the contact, and perhaps a break (case 4). A post whose connection closed before
+   * any answer (a kept-alive connection the server had just closed) is sent {@code once} more, as the
+   * console does: the server answers an operator's repeated wrap-up as it answered the first (issue 11).
+   */
+  private CompletableFuture<Void> end(String contactId, String end, String outcome, boolean once) {
+    return client.postAsync("/api/v1/contacts/" + contactId + end, Map.of("outcome", outcome)).handle((ok, failure) -> {
       if (failure == null) {
         ledger.closed(contactId, outcome);
         return maybeBreak();
       }
       RuntimeException e = OneNumberClient.unwrapped(failure);
+      if (once && e instanceof RetriableException && !(e instanceof OneNumberClient.Busy)
+          && e.getCause() instanceof IOException) {
+        return end(contactId, end, outcome, false);
+      }
       if (e instanceof OneNumberClient.Refused refused && (refused.status == 404 && ledger.citizenLeft(contactId)
           || refused.status == 409 && refused.getMessage().contains("\"already_closed\""))) {
         // the citizen hung up and the server (the IVR, the chat) ended the contact first

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -50,16 +52,10 @@ class ThreadlessOperatorsTest {
       if (path.endsWith("/accept") && path.contains("/c-")) {
         hold(release); // the accepts are answered all at once, once all 500 are held
       }
-      byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
+      answerEmptyJson(exchange);
     });
     peer.start();
-    URI base = URI.create("http://127.0.0.1:" + peer.getAddress().getPort() + "/");
-    SimulationOptions options = new SimulationOptions(base, "seoul-120", 1, 1000, 1, 1, null, "demo1234", 60, 60, 0)
-        .onDay(LocalDate.of(2026, 12, 5), "token");
+    SimulationOptions options = cityDayAt(peer);
     SimulationLedger ledger = new SimulationLedger();
     try (SimulatorHttp http = new SimulatorHttp(1, 4, 0, 25, CONTACTS + 10, Duration.ofSeconds(30))) {
       SimulatedOperator operator = new SimulatedOperator("op-001", http.operator(1), ledger, () -> 0, options,
@@ -101,6 +97,22 @@ class ThreadlessOperatorsTest {
   private static com.fasterxml.jackson.databind.JsonNode offer(String contact) {
     return JSON.valueToTree(Map.of("offerId", contact, "contactId", contact, "channel", "CHAT", "queueId",
         "general", "offeredAt", "2026-12-05T00:00:00Z"));
+  }
+
+  /** Answers 200 with an empty JSON object, as the server's accept, wrap-up and log-out answer for the console's needs. */
+  static void answerEmptyJson(HttpExchange exchange) throws IOException {
+    byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, body.length);
+    exchange.getResponseBody().write(body);
+    exchange.close();
+  }
+
+  /** A city day's options (operators wrap up) against the local {@code peer}, a minute's handle time at 1000×. */
+  static SimulationOptions cityDayAt(HttpServer peer) {
+    URI base = URI.create("http://127.0.0.1:" + peer.getAddress().getPort() + "/");
+    return new SimulationOptions(base, "seoul-120", 1, 1000, 1, 1, null, "demo1234", 60, 60, 0)
+        .onDay(LocalDate.of(2026, 12, 5), "token");
   }
 
   private static void hold(CountDownLatch release) {
