@@ -109,10 +109,15 @@ final class TestCluster implements AutoCloseable {
     return processes;
   }
 
-  /** Starts the node {@code name} in this JVM. */
+  /**
+   * Starts the node {@code name} in this JVM, on a free port: started from a pool thread, Micronaut does not
+   * deduce the test environment (whose port is -1) from the stack and took 8080, which two such tests side by
+   * side then both wanted.
+   */
   EmbeddedServer embedded(String name) throws IOException {
-    EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class,
-        PartitionFailoverPostgresIT.properties(settings.get(name)));
+    Map<String, Object> properties = new HashMap<>(PartitionFailoverPostgresIT.properties(settings.get(name)));
+    properties.put("micronaut.server.port", -1);
+    EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties);
     embedded.add(server);
     return server;
   }
