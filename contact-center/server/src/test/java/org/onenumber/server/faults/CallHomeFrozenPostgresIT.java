@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.onenumber.server.faults.ClusterCallParties.TOLD;
 import static org.onenumber.server.faults.ClusterCallParties.assertOneContactEachWithOneOperator;
 import static org.onenumber.server.faults.ClusterCallParties.await;
-import static org.onenumber.server.faults.ClusterCallParties.embedded;
 import static org.onenumber.server.faults.ClusterCallParties.millisSince;
 import static org.onenumber.server.faults.ClusterCallParties.renegotiate;
 import static org.onenumber.server.faults.ClusterClients.type;
@@ -17,7 +16,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.onenumber.server.JsonFrames;
 
@@ -52,11 +50,11 @@ class CallHomeFrozenPostgresIT {
     try (TestCluster cluster = TestCluster.onePartition("fence21_home_frozen", "node-a", "node-b", "node-c")
         .with("datasources.default.maximum-pool-size", "8")
         .with("onenumber.cluster.heartbeat-limit", HEARTBEAT_LIMIT)) {
-      ServerProcess home = cluster.process("node-a").start();
-      URI a = home.uri();
-      CompletableFuture<URI> startB = CompletableFuture.supplyAsync(() -> embedded(cluster, "node-b"));
-      URI c = embedded(cluster, "node-c");
-      URI b = startB.join();
+      ClusterCallParties.Nodes nodes = ClusterCallParties.start(cluster);
+      ServerProcess home = nodes.home();
+      URI a = nodes.a();
+      URI b = nodes.b();
+      URI c = nodes.c();
 
       var op034 = parties.signIn(b, "op-034");
       JsonFrames frozen = parties.socket(a, "/ws/call");

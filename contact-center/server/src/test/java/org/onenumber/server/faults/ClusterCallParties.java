@@ -154,6 +154,18 @@ final class ClusterCallParties {
     return (System.nanoTime() - nanos) / 1_000_000;
   }
 
+  /** The three nodes of a call test: node-a a server JVM (the calls' home, the one the test kills or freezes), node-b and node-c embedded. */
+  record Nodes(ServerProcess home, URI a, URI b, URI c) {}
+
+  /** Starts node-a's JVM, then node-b and node-c side by side. */
+  static Nodes start(TestCluster cluster) throws Exception {
+    ServerProcess home = cluster.process("node-a").start();
+    java.util.concurrent.CompletableFuture<URI> b =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> embedded(cluster, "node-b"));
+    URI c = embedded(cluster, "node-c");
+    return new Nodes(home, home.uri(), b.join(), c);
+  }
+
   static URI embedded(TestCluster cluster, String name) {
     try {
       return cluster.embedded(name).getURI();
