@@ -4,7 +4,7 @@ import java.time.Instant;
 import org.onenumber.core.agent.AgentState;
 
 /**
- * Adds a finished agent-state spell to staffed and occupied time, split across the minutes it
+ * Adds a finished agent-state spell to staffed and occupied time, split across the book's slots it
  * covers, for the agent and the center. Cases:
  *
  * <ol>
@@ -26,9 +26,11 @@ final class AgentSpells {
     boolean occupied = state == AgentState.BUSY || state == AgentState.WRAP_UP;
     long start = from.toEpochMilli();
     long end = to.toEpochMilli();
+    long slotMillis = book.slotMinutes() * 60_000L;
     while (start < end) {
-      long minute = Math.floorDiv(start, 60_000L);
-      long slice = Math.min(end, (minute + 1) * 60_000L) - start;
+      long slot = Math.floorDiv(start, slotMillis);
+      long minute = slot * book.slotMinutes();
+      long slice = Math.min(end, (slot + 1) * slotMillis) - start;
       for (Scope scope : new Scope[] {Scope.CENTER, Scope.agent(agent)}) {
         Tally t = book.at(scope, minute);
         t.staffedMillis += slice;

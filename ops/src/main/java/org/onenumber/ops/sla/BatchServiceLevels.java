@@ -46,26 +46,57 @@ import org.onenumber.core.event.SurveyAnswered;
 public final class BatchServiceLevels implements ServiceLevelView {
 
   private final ServiceLevelPolicy policy;
-  private final TallyBook book = new TallyBook();
+  private final TallyBook book;
   private final Map<Scope, List<Instant>> waitingSince = new HashMap<>();
   private final Map<AgentId, AgentState> agentStates = new HashMap<>();
 
-  private BatchServiceLevels(ServiceLevelPolicy policy) {
+  private BatchServiceLevels(ServiceLevelPolicy policy, int slotMinutes) {
     this.policy = policy;
+    this.book = new TallyBook(slotMinutes);
   }
 
-  /** Recomputes everything from the stored facts as of {@code asOf}. */
+  /** Recomputes everything from the stored facts as of {@code asOf}, in one-minute slots. */
   public static BatchServiceLevels compute(Collection<Contact> contacts, List<AgentStateChanged> agentChanges,
       List<SurveyAnswered> surveys, Set<ContactId> escalated, ServiceLevelPolicy policy, Instant asOf) {
-    BatchServiceLevels batch = new BatchServiceLevels(policy);
-    Map<String, List<Instant>> createdByKey = new HashMap<>();
-    for (Contact c : contacts) {
-      if (c.topic() != null && !c.topic().isBlank() && !c.createdAt().isAfter(asOf)) {
-        createdByKey.computeIfAbsent(c.citizen() + "|" + c.topic(), k -> new ArrayList<>()).add(c.createdAt());
-      }
+    Builder builder = builder(policy, 1, asOf, new Repeats(policy.repeatWindow(), asOf).addAll(contacts), escalated,
+        surveys);
+    contacts.forEach(builder::add);
+    agentChanges.stream().sorted(Comparator.comparing(AgentStateChanged::at)).forEach(builder::agentChanged);
+    return builder.build();
+  }
+
+  /**
+   * A recomputation fed one contact at a time, for a span too large to hold (a city's day: the
+   * contacts streamed from the journal). {@code repeats} must already hold every contact of the span.
+   * Its figures can be asked only for windows on {@code slotMinutes} bounds.
+   */
+  public static Builder builder(ServiceLevelPolicy policy, int slotMinutes, Instant asOf, Repeats repeats,
+      Set<ContactId> escalated, List<SurveyAnswered> surveys) {
+    return new Builder(new BatchServiceLevels(policy, slotMinutes), asOf, repeats, escalated, surveys);
+  }
+
+  /** Takes contacts and the agents' state changes one at a time. Not thread-safe; built once. */
+  public static final class Builder {
+
+    private final BatchServiceLevels batch;
+    private final Map<AgentId, AgentStateChanged> lastChange = new HashMap<>();
+    private final Instant asOf;
+    private final Repeats repeats;
+    private final Set<ContactId> escalated;
+    private final Map<ContactId, List<SurveyAnswered>> surveys = new HashMap<>();
+
+    private Builder(BatchServiceLevels batch, Instant asOf, Repeats repeats, Set<ContactId> escalated,
+        List<SurveyAnswered> surveys) {
+      this.batch = batch;
+      this.asOf = asOf;
+      this.repeats = repeats;
+      this.escalated = escalated;
+      surveys.stream().filter(s -> !s.at().isAfter(asOf))
+          .forEach(s -> this.surveys.computeIfAbsent(s.contact(), k -> new ArrayList<>()).add(s));
     }
-    Map<ContactId, Replay> replays = new HashMap<>();
-    for (Contact c : contacts) {
+
+    /** Counts one contact with its steps up to {@code asOf}, and its survey answers. */
+    public void add(Contact c) {
       Replay r = new Replay(c, asOf);
       if (r.arrival < 0 && r.selfServed()) {
         long minute = Window.minuteOf(r.at(1));
@@ -73,19 +104,32 @@ public final class BatchServiceLevels implements ServiceLevelView {
             .forEach(s -> batch.book.at(s, minute).selfServed++);
       }
       if (r.arrival >= 0) {
-        replays.put(c.id(), r);
-        batch.addContact(r, escalated.contains(c.id()) || r.closedUnresolved(),
-            r.repeated(createdByKey, policy.repeatWindow()));
+        batch.addContact(r, escalated.contains(c.id()) || r.closedUnresolved(), repeats.repeated(c));
+        for (SurveyAnswered s : surveys.getOrDefault(c.id(), List.of())) {
+          r.scopes(true).forEach(scope -> Steps.addSurvey(batch.book.at(scope, r.arrivalMinute()), s.resolved(),
+              s.score()));
+        }
       }
     }
-    for (SurveyAnswered s : surveys) {
-      Replay r = replays.get(s.contact());
-      if (r != null && !s.at().isAfter(asOf)) {
-        r.scopes(true).forEach(scope -> Steps.addSurvey(batch.book.at(scope, r.arrivalMinute()), s.resolved(), s.score()));
+
+    /**
+     * Counts an agent's state change: the spell it ends is staffed or occupied time. Changes come
+     * in order of their instant; those after {@code asOf} are ignored.
+     */
+    public void agentChanged(AgentStateChanged e) {
+      if (!e.at().isAfter(asOf)) {
+        AgentStateChanged previous = lastChange.put(e.agent(), e);
+        if (previous != null) {
+          AgentSpells.record(batch.book, e.agent().value(), previous.to(), previous.at(), e.at());
+        }
       }
     }
-    batch.addAgents(agentChanges, asOf);
-    return batch;
+
+    /** The figures; each agent's state is its last change's. */
+    public BatchServiceLevels build() {
+      lastChange.forEach((agent, e) -> batch.agentStates.put(agent, e.to()));
+      return batch;
+    }
   }
 
   private void addContact(Replay r, boolean escalated, boolean repeated) {
@@ -144,18 +188,6 @@ public final class BatchServiceLevels implements ServiceLevelView {
         scopes.forEach(s -> Steps.addHandling(book.at(s, r.arrivalMinute()), state, millis));
       }
     }
-  }
-
-  private void addAgents(List<AgentStateChanged> changes, Instant asOf) {
-    Map<AgentId, AgentStateChanged> last = new HashMap<>();
-    changes.stream().filter(e -> !e.at().isAfter(asOf)).sorted(Comparator.comparing(AgentStateChanged::at))
-        .forEach(e -> {
-          AgentStateChanged previous = last.put(e.agent(), e);
-          if (previous != null) {
-            AgentSpells.record(book, e.agent().value(), previous.to(), previous.at(), e.at());
-          }
-        });
-    last.forEach((agent, e) -> agentStates.put(agent, e.to()));
   }
 
   @Override
@@ -255,14 +287,6 @@ public final class BatchServiceLevels implements ServiceLevelView {
     boolean closedUnresolved() {
       ContactStep last = steps.get(size() - 1);
       return last.state() == ContactState.CLOSED && Steps.closedUnresolved(last.reason());
-    }
-
-    boolean repeated(Map<String, List<Instant>> createdByKey, Duration window) {
-      if (contact.topic() == null || contact.topic().isBlank()) {
-        return false;
-      }
-      return createdByKey.getOrDefault(contact.citizen() + "|" + contact.topic(), List.of()).stream()
-          .anyMatch(later -> Steps.isRepeat(contact.createdAt(), later, window));
     }
 
     /** Center, entry queue, channel, language; plus the answering agent when asked and answered. */

@@ -60,6 +60,7 @@ class ServiceLevelsSimulationTest {
         streams.escalatedBy(asOf), policy, asOf);
 
     compare(live, batch, asOf);
+    compareSlotted(batch, streamed(streams, policy, asOf, random), asOf);
     LiveServiceLevels warmed = new LiveServiceLevels(policy);
     List<org.onenumber.core.contact.Contact> stored = streams.contacts.stream()
         .map(c -> streams.asOf(c, asOf)).filter(java.util.Objects::nonNull).toList();
@@ -87,6 +88,31 @@ class ServiceLevelsSimulationTest {
         }
       }
       assertEquals(batch.status(scope, asOf), live.status(scope, asOf), scope + " status");
+    }
+  }
+
+  /** The same history fed one contact at a time in a random order, kept in fifteen-minute slots (a day's report). */
+  private static BatchServiceLevels streamed(RandomContactStreams streams, ServiceLevelPolicy policy, Instant asOf,
+      SplittableRandom random) {
+    List<org.onenumber.core.contact.Contact> contacts = new java.util.ArrayList<>(streams.contactsAsOf(asOf));
+    java.util.Collections.shuffle(contacts, new java.util.Random(random.nextLong()));
+    BatchServiceLevels.Builder builder = BatchServiceLevels.builder(policy, 15, asOf,
+        new Repeats(policy.repeatWindow(), asOf).addAll(contacts), streams.escalatedBy(asOf), streams.surveys);
+    contacts.forEach(builder::add);
+    streams.agentChanges.stream().sorted(java.util.Comparator.comparing(AgentStateChanged::at))
+        .forEach(builder::agentChanged);
+    return builder.build();
+  }
+
+  private static void compareSlotted(BatchServiceLevels minutes, BatchServiceLevels slots, Instant asOf) {
+    assertEquals(minutes.scopes(), slots.scopes(), "scopes");
+    for (Scope scope : minutes.scopes()) {
+      for (Window window : windows(asOf)) {
+        if (window instanceof Window.Fixed) {
+          assertEquals(minutes.tally(scope, window, asOf), slots.tally(scope, window, asOf), scope + " " + window);
+        }
+      }
+      assertEquals(minutes.status(scope, asOf), slots.status(scope, asOf), scope + " status");
     }
   }
 

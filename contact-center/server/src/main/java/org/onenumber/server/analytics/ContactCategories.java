@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.onenumber.core.analytics.CategoryChoice;
 import org.onenumber.core.analytics.ComplaintType;
 import org.onenumber.core.contact.Contact;
@@ -70,6 +71,22 @@ public final class ContactCategories implements TopicCategories {
         .map(c -> categorized(c, disposed.get(c.id().value()))).toList();
   }
 
+  /**
+   * Each contact created in [from, to), categorized as {@link #contactsCreated} does, one at a time
+   * and none kept (a city's day).
+   */
+  public void forEachContactCreated(Instant from, Instant to, Consumer<Contact> each) {
+    Map<String, String> disposed = stored.dispositions(from, to);
+    facts.forEachContactCreated(from, to, c -> each.accept(categorized(c, disposed.get(c.id().value()))));
+  }
+
+  /** Who opened each contact created in [from, to) and when, its topic replaced by its category. */
+  public void forEachCreated(Instant from, Instant to, Consumer<JdbcServiceLevelFacts.Created> each) {
+    Map<String, String> disposed = stored.dispositions(from, to);
+    facts.forEachCreated(from, to, c -> each.accept(new JdbcServiceLevelFacts.Created(c.id(), c.citizen(),
+        category(c.topic(), disposed.get(c.id().value())), c.at())));
+  }
+
   /** The operator's dispositions of the contacts created in [from, to), in the order chosen. */
   public List<JdbcComplaintCategories.Disposed> disposedInOrder(Instant from, Instant to) {
     return stored.disposedInOrder(from, to);
@@ -81,8 +98,12 @@ public final class ContactCategories implements TopicCategories {
   }
 
   private Contact categorized(Contact c, String disposition) {
-    String category = disposition != null ? disposition : categoryOf(c.topic()).orElse(null);
+    String category = category(c.topic(), disposition);
     return java.util.Objects.equals(category, c.topic()) ? c : new Contact(c.id(), c.channel(), c.citizen(),
         c.language(), c.requiredSkills(), c.priority(), c.queue(), c.agent(), category, c.steps());
+  }
+
+  private String category(String topic, String disposition) {
+    return disposition != null ? disposition : categoryOf(topic).orElse(null);
   }
 }

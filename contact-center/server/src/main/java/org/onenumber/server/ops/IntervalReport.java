@@ -4,20 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import org.onenumber.core.contact.Contact;
-import org.onenumber.core.contact.ContactId;
-import org.onenumber.core.event.SurveyAnswered;
 import org.onenumber.ops.sla.BatchServiceLevels;
 import org.onenumber.ops.sla.Figures;
 import org.onenumber.ops.sla.Scope;
-import org.onenumber.ops.sla.ScopeKind;
-import org.onenumber.ops.sla.ServiceLevelPolicy;
 import org.onenumber.ops.sla.Window;
 
 /**
@@ -50,34 +43,14 @@ final class IntervalReport {
   }
 
   /**
-   * The category rows: the {@code top} categories with most contacts created in [start, end) (ties
-   * by code), then {@link #OTHER} when any contact is left; each recomputed in batch over its own
-   * contacts (FCR repeats are per citizen and category, so a category's contacts hold all of theirs).
+   * The category rows: for each category's figures in order (the day's most frequent categories,
+   * then {@link #OTHER}), the center's figures of that category's own contacts.
    */
-  static List<Map<String, Object>> categoryRows(List<Contact> contacts, List<SurveyAnswered> surveys,
-      Set<ContactId> escalated, ServiceLevelPolicy policy, Instant start, Instant end, int minutes, Instant now, int top) {
-    Map<String, List<Contact>> byCategory = new HashMap<>();
-    for (Contact c : contacts) {
-      if (!c.createdAt().isBefore(start) && c.createdAt().isBefore(end)) {
-        String category = c.topic() == null || c.topic().isBlank() ? OTHER : c.topic();
-        byCategory.computeIfAbsent(category, k -> new ArrayList<>()).add(c);
-      }
-    }
-    List<String> ranked = byCategory.keySet().stream().filter(k -> !k.equals(OTHER))
-        .sorted(Comparator.comparing((String k) -> -byCategory.get(k).size()).thenComparing(Comparator.naturalOrder()))
-        .toList();
-    Map<String, List<Contact>> groups = new LinkedHashMap<>();
-    ranked.stream().limit(top).forEach(k -> groups.put(k, byCategory.get(k)));
-    List<Contact> rest = new ArrayList<>(byCategory.getOrDefault(OTHER, List.of()));
-    ranked.stream().skip(top).forEach(k -> rest.addAll(byCategory.get(k)));
-    if (!rest.isEmpty()) {
-      groups.put(OTHER, rest);
-    }
+  static List<Map<String, Object>> categoryRows(Map<String, BatchServiceLevels> categories, Instant start,
+      Instant end, int minutes, Instant now) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    groups.forEach((category, own) -> {
-      BatchServiceLevels batch = BatchServiceLevels.compute(own, List.of(), surveys, escalated, policy, now);
-      rows.addAll(scopeRows(batch, Scope.CENTER, "category", category, start, end, minutes, now));
-    });
+    categories.forEach((category, batch) ->
+        rows.addAll(scopeRows(batch, Scope.CENTER, "category", category, start, end, minutes, now)));
     return rows;
   }
 

@@ -18,12 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.onenumber.core.contact.Contact;
-import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.error.InvalidInputException;
-import org.onenumber.core.event.SurveyAnswered;
-import org.onenumber.ops.sla.BatchServiceLevels;
 import org.onenumber.ops.sla.ServiceLevelPolicy;
 import org.onenumber.server.analytics.ContactCategories;
 import org.onenumber.server.persistence.JdbcServiceLevelFacts;
@@ -81,14 +76,9 @@ final class ReportsController {
     Instant now = clock.instant();
     Instant start = day.atStartOfDay(policy.zone()).toInstant();
     Instant end = day.plusDays(1).atStartOfDay(policy.zone()).toInstant();
-    Instant until = now.isBefore(start) ? start : now.plusSeconds(1);
-    List<Contact> contacts = this.categories.contactsCreated(start, until);
-    List<SurveyAnswered> surveys = facts.surveys(start, until);
-    Set<ContactId> escalated = facts.escalated(start, until);
-    BatchServiceLevels batch = BatchServiceLevels.compute(contacts, facts.agentChanges(start, until), surveys, escalated,
-        policy, now);
-    List<Map<String, Object>> rows = new ArrayList<>(IntervalReport.rows(batch, start, end, length, now));
-    rows.addAll(IntervalReport.categoryRows(contacts, surveys, escalated, policy, start, end, length, now, top));
+    DayFigures figures = DayFigures.read(DayFigures.Journal.of(this.categories, facts), policy, start, end, now, top);
+    List<Map<String, Object>> rows = new ArrayList<>(IntervalReport.rows(figures.center, start, end, length, now));
+    rows.addAll(IntervalReport.categoryRows(figures.categories, start, end, length, now));
     rows.addAll(welfare.rows(start, end, length));
     if ("csv".equals(format)) {
       return HttpResponse.ok(IntervalReport.csv(rows)).contentType("text/csv; charset=utf-8")

@@ -294,6 +294,48 @@ public final class Jdbc implements Transactions {
     return writer.active() && sql.toLowerCase(java.util.Locale.ROOT).contains(" for update") ? write(read) : run(read);
   }
 
+  /** Called with each row of a streamed read, in order. */
+  @FunctionalInterface
+  public interface RowHandler {
+    void handle(ResultSet row) throws SQLException;
+  }
+
+  /**
+   * Reads a result too large to hold, {@code fetchSize} rows at a time: on PostgreSQL through a
+   * cursor (which needs a transaction: the caller's, else one of its own), on H2 as its driver
+   * spools a large result. Each row goes to {@code handler} and is not kept.
+   */
+  public void stream(String sql, int fetchSize, RowHandler handler, Object... args) {
+    ConnectionWork<Void> read = c -> {
+      try (PreparedStatement statement = prepare(c, sql, args)) {
+        statement.setFetchSize(fetchSize);
+        try (ResultSet rows = statement.executeQuery()) {
+          while (rows.next()) {
+            handler.handle(rows);
+          }
+        }
+      }
+      return null;
+    };
+    if (current.get() != null) {
+      run(read);
+      return;
+    }
+    run(c -> {
+      c.setAutoCommit(false);
+      try {
+        read.apply(c);
+        c.commit();
+        return null;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    });
+  }
+
   public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... args) {
     return query(sql, mapper, args).stream().findFirst();
   }

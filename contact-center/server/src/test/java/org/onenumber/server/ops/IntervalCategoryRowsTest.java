@@ -38,8 +38,7 @@ class IntervalCategoryRowsTest {
         handled("c3", "citizen-3", "noise.construction.night", 120),
         handled("c4", "citizen-4", null, 180),
         handled("c5", "citizen-1", "roads.surface.pothole", 3700));
-    List<Map<String, Object>> rows = IntervalReport.categoryRows(contacts, List.of(), Set.of(), POLICY, DAY,
-        DAY.plusSeconds(86_400), 60, NOW, 1);
+    List<Map<String, Object>> rows = categoryRows(contacts, 60, 1);
 
     Map<String, Object> pothole = total(rows, "roads.surface.pothole");
     assertEquals(3L, pothole.get("offered"));
@@ -63,10 +62,31 @@ class IntervalCategoryRowsTest {
 
   @Test
   void noCategoriesAskedMeansEveryContactIsOther() {
-    List<Map<String, Object>> rows = IntervalReport.categoryRows(List.of(handled("c1", "citizen-1", "x.y.z", 60)),
-        List.of(), Set.of(), POLICY, DAY, DAY.plusSeconds(86_400), 15, NOW, 0);
+    List<Map<String, Object>> rows = categoryRows(List.of(handled("c1", "citizen-1", "x.y.z", 60)), 15, 0);
     assertEquals(List.of(IntervalReport.OTHER), rows.stream().map(r -> (String) r.get("id")).distinct().toList());
     assertEquals(1L, total(rows, IntervalReport.OTHER).get("offered"));
+  }
+
+  @Test
+  void aRepeatTheDayAfterSpoilsTheFirstContactAsInTheCenterRows() {
+    Instant now = DAY.plusSeconds(2 * 86_400);
+    List<Contact> contacts = List.of(handled("c1", "citizen-1", "roads.surface.pothole", 60),
+        handled("c2", "citizen-1", "roads.surface.pothole", 86_400 + 60),
+        handled("c3", "citizen-2", "noise.construction.night", 86_400 + 120));
+    DayFigures day = DayFigures.read(new ListJournal(contacts), POLICY, DAY, DAY.plusSeconds(86_400), now, 10);
+    Map<String, Object> pothole = total(IntervalReport.categoryRows(day.categories, DAY, DAY.plusSeconds(86_400), 60,
+        now), "roads.surface.pothole");
+    assertEquals(1L, pothole.get("offered"), "only the day's contact");
+    assertEquals(0.0, (double) pothole.get("fcr"), 1e-6, "citizen-1 called again the next morning");
+    assertEquals(List.of("roads.surface.pothole"), List.copyOf(day.categories.keySet()), "the next day's noise is not the day's");
+    Map<String, Object> center = IntervalReport.rows(day.center, DAY, DAY.plusSeconds(86_400), 60, now).stream()
+        .filter(r -> "total".equals(r.get("interval")) && "center".equals(r.get("scope"))).findFirst().orElseThrow();
+    assertEquals(pothole.get("fcr"), center.get("fcr"));
+  }
+
+  private static List<Map<String, Object>> categoryRows(List<Contact> contacts, int minutes, int top) {
+    DayFigures day = DayFigures.read(new ListJournal(contacts), POLICY, DAY, DAY.plusSeconds(86_400), NOW, top);
+    return IntervalReport.categoryRows(day.categories, DAY, DAY.plusSeconds(86_400), minutes, NOW);
   }
 
   private static Map<String, Object> total(List<Map<String, Object>> rows, String id) {
