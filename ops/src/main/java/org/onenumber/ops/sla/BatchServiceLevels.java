@@ -134,24 +134,26 @@ public final class BatchServiceLevels implements ServiceLevelView {
 
   private void addContact(Replay r, boolean escalated, boolean repeated) {
     long minute = r.arrivalMinute();
-    r.scopes(false).forEach(s -> book.at(s, minute).offered++);
+    List<Tally> contact = tallies(r.scopes(false), minute); // each scope's tally looked up once per contact
+    List<Tally> withAgent = r.scopes(true).size() == contact.size() ? contact
+        : append(contact, book.at(r.scopes(true).get(contact.size()), minute));
+    contact.forEach(t -> t.offered++);
     if (r.waitEnd < 0) {
       r.scopes(false).forEach(s -> waitingSince.computeIfAbsent(s, k -> new ArrayList<>()).add(r.at(r.arrival)));
     } else {
-      addWaitOutcome(r);
+      addWaitOutcome(r, withAgent);
     }
     if (r.firstIndex(ContactState.OVERFLOWED, r.arrival, r.waitEnd < 0 ? r.size() : r.waitEnd) >= 0) {
-      r.scopes(false).forEach(s -> book.at(s, minute).overflowed++);
+      contact.forEach(t -> t.overflowed++);
     }
     int transfer = r.firstIndex(ContactState.TRANSFERRED, r.arrival, r.size());
     if (transfer >= 0) {
-      r.scopes(r.answered() && transfer > r.waitEnd).forEach(s -> book.at(s, minute).transferred++);
+      (r.answered() && transfer > r.waitEnd ? withAgent : contact).forEach(t -> t.transferred++);
     }
-    addHandling(r);
+    addHandling(r, contact, minute);
     if (r.closedAfterConnect()) {
       boolean resolved = !escalated && transfer < 0 && !repeated;
-      for (Scope s : r.scopes(true)) {
-        Tally t = book.at(s, minute);
+      for (Tally t : withAgent) {
         t.handled++;
         t.fcrEligible++;
         t.fcrResolved += resolved ? 1 : 0;
@@ -159,13 +161,23 @@ public final class BatchServiceLevels implements ServiceLevelView {
     }
   }
 
-  private void addWaitOutcome(Replay r) {
-    long minute = r.arrivalMinute();
+  private List<Tally> tallies(List<Scope> scopes, long minute) {
+    List<Tally> tallies = new ArrayList<>(scopes.size() + 1);
+    scopes.forEach(s -> tallies.add(book.at(s, minute)));
+    return tallies;
+  }
+
+  private static List<Tally> append(List<Tally> tallies, Tally one) {
+    List<Tally> more = new ArrayList<>(tallies);
+    more.add(one);
+    return more;
+  }
+
+  private void addWaitOutcome(Replay r, List<Tally> withAgent) {
     long wait = Duration.between(r.at(r.arrival), r.at(r.waitEnd)).toMillis();
     boolean withinT = wait <= policy.thresholdFor(r.queues[r.arrival]).toMillis();
     ContactState end = r.steps.get(r.waitEnd).state();
-    for (Scope s : r.scopes(true)) {
-      Tally t = book.at(s, minute);
+    for (Tally t : withAgent) {
       switch (end) {
         case CONNECTED -> Steps.addAnswer(t, wait, withinT, r.agents[r.waitEnd]);
         case ABANDONED -> Steps.addAbandon(t, wait, withinT, policy.shortAbandon().toMillis());
@@ -176,16 +188,15 @@ public final class BatchServiceLevels implements ServiceLevelView {
     }
   }
 
-  private void addHandling(Replay r) {
+  private void addHandling(Replay r, List<Tally> contact, long minute) {
     for (int i = r.arrival; i + 1 < r.size(); i++) {
       ContactState state = r.steps.get(i).state();
       if (Steps.isHandling(state)) {
         long millis = Duration.between(r.at(i), r.at(i + 1)).toMillis();
-        List<Scope> scopes = r.scopes(false);
+        contact.forEach(t -> Steps.addHandling(t, state, millis));
         if (r.agents[i] != null) {
-          scopes.add(Scope.agent(r.agents[i]));
+          Steps.addHandling(book.at(Scope.agent(r.agents[i]), minute), state, millis);
         }
-        scopes.forEach(s -> Steps.addHandling(book.at(s, r.arrivalMinute()), state, millis));
       }
     }
   }
@@ -227,6 +238,8 @@ public final class BatchServiceLevels implements ServiceLevelView {
     final AgentId[] agents;
     final int arrival;
     final int waitEnd;
+    private List<Scope> scopes;
+    private List<Scope> scopesWithAgent;
 
     Replay(Contact contact, Instant asOf) {
       this.contact = contact;
@@ -291,6 +304,18 @@ public final class BatchServiceLevels implements ServiceLevelView {
 
     /** Center, entry queue, channel, language; plus the answering agent when asked and answered. */
     List<Scope> scopes(boolean withAgent) {
+      if (withAgent ? scopesWithAgent == null : scopes == null) {
+        List<Scope> made = List.copyOf(makeScopes(withAgent));
+        if (withAgent) {
+          scopesWithAgent = made;
+        } else {
+          scopes = made;
+        }
+      }
+      return withAgent ? scopesWithAgent : scopes;
+    }
+
+    private List<Scope> makeScopes(boolean withAgent) {
       List<Scope> scopes = new ArrayList<>(5);
       scopes.add(Scope.CENTER);
       if (queues[arrival] != null) {

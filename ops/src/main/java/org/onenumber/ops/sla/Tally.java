@@ -1,5 +1,6 @@
 package org.onenumber.ops.sla;
 
+import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -33,7 +34,7 @@ public final class Tally {
   long staffedMillis;
   long occupiedMillis;
   long selfServed;
-  final Set<String> answeringAgents = new TreeSet<>();
+  final Set<String> answeringAgents = new HashSet<>(); // a hash set: a city's slot has thousands
 
   /** Adds {@code other} into this tally. */
   public Tally add(Tally other) {
@@ -74,7 +75,7 @@ public final class Tally {
         + " talkMs=" + talkMillis + " holdMs=" + holdMillis + " wrapMs=" + wrapUpMillis
         + " fcr=" + fcrResolved + "/" + fcrEligible + " surveys=" + surveysResolved + "/" + surveys
         + " scoreSum=" + surveyScoreSum + " staffedMs=" + staffedMillis + " occupiedMs=" + occupiedMillis
-        + " selfServed=" + selfServed + " agents=" + answeringAgents + "]";
+        + " selfServed=" + selfServed + " agents=" + new TreeSet<>(answeringAgents) + "]";
   }
 
   @Override
