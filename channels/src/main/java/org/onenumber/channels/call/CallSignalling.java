@@ -533,7 +533,7 @@ public final class CallSignalling {
       case CITIZEN -> endByCitizen(call);
       case OPERATOR -> {
         if (call.hangUp()) {
-          routing.operatorHungUp(call.contact()).whenComplete((journaled, never) -> finish(call));
+          routing.operatorHungUp(call.contact(), call.agent().orElseThrow()).whenComplete((journaled, never) -> finish(call));
         }
       }
       case GUEST -> guests.leave(call, peer, true);
