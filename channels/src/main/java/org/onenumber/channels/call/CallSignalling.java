@@ -666,6 +666,14 @@ public final class CallSignalling {
     return byContact.containsKey(contact);
   }
 
+  /**
+   * Whether a node holds {@code contact}'s call now: this one, or another that answers as its home when asked
+   * ({@link CallsElsewhere#homeAnswers}: may block a few seconds). For the sweep of claims no call needs.
+   */
+  public boolean heldAnywhere(ContactId contact) {
+    return isCall(contact) || elsewhere.homeAnswers(contact);
+  }
+
   private void finish(Call call) {
     if (!call.end()) {
       return;
