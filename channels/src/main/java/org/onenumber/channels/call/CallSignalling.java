@@ -49,7 +49,7 @@ import org.onenumber.core.port.out.ContactJournal;
  *       a field); checked by {@link SignalFrames} and relayed with {@code from}. A citizen's text
  *       before an operator joined is kept for the operator.
  *   <li>{@code hangup}: the citizen's ends the contact in routing ({@link CallRouting#citizenHungUp});
- *       the host's puts it in wrap-up ({@link CallRouting#operatorHungUp}). Either is handed to
+ *       the host's puts it in wrap-up in the host's name ({@link CallRouting#operatorHungUp}). Either is handed to
  *       routing once and never waited for (routing tries it again until journaled), so the
  *       connection's next frame is not held behind a commit; the call is kept until that end is
  *       journaled (or refused: the contact had ended), and every party gets {@code ended} then
