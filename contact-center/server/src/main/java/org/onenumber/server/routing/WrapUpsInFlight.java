@@ -35,11 +35,22 @@ final class WrapUpsInFlight {
 
   private final ConcurrentHashMap<ContactId, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
   private final AtomicInteger waiting = new AtomicInteger();
+  private final Duration wait;
 
-  /** Runs {@code attempt} once no earlier try of {@code contact} is in flight here (or {@link #WAIT} passed). */
+  @jakarta.inject.Inject
+  WrapUpsInFlight() {
+    this(WAIT);
+  }
+
+  /** With another bound on the wait (tests). */
+  WrapUpsInFlight(Duration wait) {
+    this.wait = wait;
+  }
+
+  /** Runs {@code attempt} once no earlier try of {@code contact} is in flight here (or the wait's bound passed). */
   <T> T oneAtATime(ContactId contact, Supplier<T> attempt) {
     CompletableFuture<Void> mine = new CompletableFuture<>();
-    long deadline = System.nanoTime() + WAIT.toNanos();
+    long deadline = System.nanoTime() + wait.toNanos();
     while (running.size() < MAX_CONTACTS) {
       CompletableFuture<Void> earlier = running.putIfAbsent(contact, mine);
       if (earlier == null) {
