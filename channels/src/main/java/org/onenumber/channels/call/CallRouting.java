@@ -24,10 +24,11 @@ public interface CallRouting {
   CompletionStage<Void> citizenHungUp(ContactId contact);
 
   /**
-   * The operator hung up: the contact goes to wrap-up, where the operator gives its outcome. Handed
-   * over and completed as {@link #citizenHungUp}.
+   * The host operator {@code operator} hung up: the contact goes to wrap-up, where the operator gives its
+   * outcome, and the journal's WRAP_UP (or CLOSED) step names {@code operator} as who ended it, as the REST
+   * hang-up's does. Handed over and completed as {@link #citizenHungUp}.
    */
-  CompletionStage<Void> operatorHungUp(ContactId contact);
+  CompletionStage<Void> operatorHungUp(ContactId contact, AgentId operator);
 
   /**
    * The operator's console lost the call and did not come back within the grace period: the call

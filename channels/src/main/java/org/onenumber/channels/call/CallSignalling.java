@@ -49,7 +49,7 @@ import org.onenumber.core.port.out.ContactJournal;
  *       a field); checked by {@link SignalFrames} and relayed with {@code from}. A citizen's text
  *       before an operator joined is kept for the operator.
  *   <li>{@code hangup}: the citizen's ends the contact in routing ({@link CallRouting#citizenHungUp});
- *       the host's puts it in wrap-up ({@link CallRouting#operatorHungUp}). Either is handed to
+ *       the host's puts it in wrap-up in the host's name ({@link CallRouting#operatorHungUp}). Either is handed to
  *       routing once and never waited for (routing tries it again until journaled), so the
  *       connection's next frame is not held behind a commit; the call is kept until that end is
  *       journaled (or refused: the contact had ended), and every party gets {@code ended} then
@@ -533,7 +533,7 @@ public final class CallSignalling {
       case CITIZEN -> endByCitizen(call);
       case OPERATOR -> {
         if (call.hangUp()) {
-          routing.operatorHungUp(call.contact()).whenComplete((journaled, never) -> finish(call));
+          routing.operatorHungUp(call.contact(), call.agent().orElseThrow()).whenComplete((journaled, never) -> finish(call));
         }
       }
       case GUEST -> guests.leave(call, peer, true);
@@ -664,6 +664,14 @@ public final class CallSignalling {
   /** Whether {@code contact} is a browser call this server is signalling (for the console and tests). */
   public boolean isCall(ContactId contact) {
     return byContact.containsKey(contact);
+  }
+
+  /**
+   * Whether a node holds {@code contact}'s call now: this one, or another that answers as its home when asked
+   * ({@link CallsElsewhere#homeAnswers}: may block a few seconds). For the sweep of claims no call needs.
+   */
+  public boolean heldAnywhere(ContactId contact) {
+    return isCall(contact) || elsewhere.homeAnswers(contact);
   }
 
   private void finish(Call call) {

@@ -146,7 +146,7 @@ class CallHomeLostTest {
     }
 
     @Override
-    public CompletionStage<Void> operatorHungUp(ContactId contact) {
+    public CompletionStage<Void> operatorHungUp(ContactId contact, AgentId operator) {
       return CompletableFuture.completedFuture(null);
     }
 

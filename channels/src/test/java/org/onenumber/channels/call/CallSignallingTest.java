@@ -62,8 +62,8 @@ class CallSignallingTest {
     }
 
     @Override
-    public CompletionStage<Void> operatorHungUp(ContactId contact) {
-      routed.add("wrap-up " + contact.value());
+    public CompletionStage<Void> operatorHungUp(ContactId contact, AgentId operator) {
+      routed.add("wrap-up " + contact.value() + " by " + operator.value());
       return hangUpJournaled;
     }
 
@@ -306,7 +306,7 @@ class CallSignallingTest {
     hangUpJournaled = new CompletableFuture<>();
     signalling.handle(Map.of("type", "hangup", "contactId", contact), operator, Optional.of(OPERATOR));
     signalling.handle(Map.of("type", "hangup", "contactId", contact), operator, Optional.of(OPERATOR));
-    assertEquals(List.of("wrap-up " + contact), routed, "handed over once");
+    assertEquals(List.of("wrap-up " + contact + " by " + OPERATOR.value()), routed, "handed over once");
     assertTrue(signalling.isCall(new ContactId(contact)));
     hangUpJournaled.complete(null); // journaled, or refused: the contact had ended
     assertFalse(signalling.isCall(new ContactId(contact)));
@@ -319,7 +319,7 @@ class CallSignallingTest {
     connect(contact);
     signalling.handle(Map.of("type", "join", "contactId", contact), operator, Optional.of(OPERATOR));
     signalling.handle(Map.of("type", "hangup", "contactId", contact), operator, Optional.of(OPERATOR));
-    assertEquals(List.of("wrap-up " + contact), routed);
+    assertEquals(List.of("wrap-up " + contact + " by " + OPERATOR.value()), routed);
     signalling.stateChanged(new ContactId(contact), ContactState.WRAP_UP, OPERATOR);
     assertEquals("ended", citizen.frames.get(citizen.frames.size() - 1).get("type"));
     assertFalse(signalling.isCall(new ContactId(contact)));

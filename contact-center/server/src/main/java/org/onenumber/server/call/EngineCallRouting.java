@@ -114,8 +114,8 @@ final class EngineCallRouting implements CallRouting {
   }
 
   @Override
-  public CompletionStage<Void> operatorHungUp(ContactId contact) {
-    return untilJournaled(new RoutingCommand.WrapUp(contact, RoutingCommand.Outcome.RESOLVED));
+  public CompletionStage<Void> operatorHungUp(ContactId contact, AgentId operator) {
+    return untilJournaled(new RoutingCommand.WrapUp(contact, RoutingCommand.Outcome.RESOLVED, operator.value()));
   }
 
   /**

@@ -51,9 +51,11 @@ final class ContactRoutingController {
   private final Dispositions dispositions;
   private final ContactJournal journal;
   private final WrapUpRecords wrapUps;
+  private final WrapUpsInFlight inFlight;
 
   ContactRoutingController(RoutingHost routing, InstantSource clock, JdbcContactNotes notes,
-      Dispositions dispositions, ContactJournal journal, WrapUpRecords wrapUps) {
+      Dispositions dispositions, ContactJournal journal, WrapUpRecords wrapUps, WrapUpsInFlight inFlight) {
+    this.inFlight = inFlight;
     this.wrapUps = wrapUps;
     this.journal = journal;
     this.dispositions = dispositions;
@@ -98,18 +100,36 @@ final class ContactRoutingController {
       + "optionally the operator's disposition (category: a type code of the city's tree). Sent again by the "
       + "operator who wrapped the contact up, with the same outcome (the first answer was lost), it answers 200 "
       + "with the contact's state and stores the note and disposition only if they are missing, also on a queue "
-      + "without wrap-up time, where their first wrap-up closed the contact (CLOSED); with another outcome 409")
+      + "without wrap-up time, where their first wrap-up closed the contact (CLOSED); with another outcome 409. A "
+      + "repeat sent while the first is still in flight on the same node waits for it and is then answered so")
   ContactStateView wrapUp(@PathVariable String contactId, @Body RoutingBodies.Outcome body, Authentication who) {
+    return firstOrRepeat(contactId, body, who, WrapUpRepeat::of,
+        (contact, outcome) -> new RoutingCommand.WrapUp(contact, outcome, who.getName()));
+  }
+
+  /**
+   * A wrap-up or close, once no earlier try of the contact is in flight on this node ({@link WrapUpsInFlight}):
+   * then a repeat of the caller's own ({@code repeat}, read from routing or the journal) is answered with the
+   * contact's state, another outcome is 409, anything else goes its first way ({@link #finish}).
+   */
+  private ContactStateView firstOrRepeat(String contactId, RoutingBodies.Outcome body, Authentication who,
+      RepeatRule repeat, BiFunction<ContactId, RoutingCommand.Outcome, RoutingCommand> command) {
     ContactId id = new ContactId(contactId);
-    Contact routed = routing.contactForStaff(id).orElse(null);
-    Contact known = routed != null ? routed : journal.find(id).orElse(null);
-    return switch (known == null ? WrapUpRepeat.NONE : WrapUpRepeat.of(known, who.getName(), body.parsed())) {
-      case SAME -> repeated(known, routed != null, body, who);
-      case OTHER_OUTCOME -> throw new PermanentException("illegal_transition", "the contact " + contactId
-          + " was already wrapped up by you with another outcome: it stays as it was");
-      case NONE -> finish(contactId, body, who, (contact, outcome) -> new RoutingCommand.WrapUp(contact, outcome,
-          who.getName()));
-    };
+    return inFlight.oneAtATime(id, () -> {
+      Contact routed = routing.contactForStaff(id).orElse(null);
+      Contact known = routed != null ? routed : journal.find(id).orElse(null);
+      return switch (known == null ? WrapUpRepeat.NONE : repeat.of(known, who.getName(), body.parsed())) {
+        case SAME -> repeated(known, routed != null, body, who);
+        case OTHER_OUTCOME -> throw new PermanentException("illegal_transition", "the contact " + contactId
+            + " was already wrapped up by you with another outcome: it stays as it was");
+        case NONE -> finish(contactId, body, who, command);
+      };
+    });
+  }
+
+  /** {@link WrapUpRepeat#of} or {@link WrapUpRepeat#ofClose}. */
+  private interface RepeatRule {
+    WrapUpRepeat of(Contact contact, String caller, RoutingCommand.Outcome outcome);
   }
 
   /** The operator's wrap-up sent again: what is missing stored once, the contact's state answered. */
@@ -122,9 +142,11 @@ final class ContactRoutingController {
 
   @Post("/contacts/{contactId}/close")
   @Operation(summary = "Close a connected or wrapping-up contact now, with its outcome and optionally the operator's "
-      + "disposition (category: a type code of the city's tree)")
+      + "disposition (category: a type code of the city's tree). Sent again by the operator who closed it, with the "
+      + "same outcome (the first answer was lost, or the first is still in flight), it answers 200 CLOSED and stores "
+      + "the note and disposition only if they are missing; with another outcome 409")
   ContactStateView close(@PathVariable String contactId, @Body RoutingBodies.Outcome body, Authentication who) {
-    return finish(contactId, body, who,
+    return firstOrRepeat(contactId, body, who, WrapUpRepeat::ofClose,
         (contact, outcome) -> new RoutingCommand.Close(contact, outcome, who.getName()));
   }
 

@@ -41,6 +41,22 @@ enum WrapUpRepeat {
       return wrapUps.stream().anyMatch(s -> reason.equals(s.reason())) ? SAME
           : wrapUps.stream().anyMatch(s -> caller.equals(s.by())) ? OTHER_OUTCOME : NONE;
     }
+    return closedBy(contact, caller, reason);
+  }
+
+  /**
+   * Whether an operator's close repeats their own earlier one (session 22): the caller is the contact's agent
+   * and its last step is CLOSED by them, {@link #SAME} with that outcome, else {@link #OTHER_OUTCOME}; a
+   * contact in wrap-up (a close there ends the wrap-up early) or closed by anybody else is {@link #NONE}.
+   */
+  static WrapUpRepeat ofClose(Contact contact, String caller, RoutingCommand.Outcome outcome) {
+    if (contact.agent() == null || !contact.agent().value().equals(caller)) {
+      return NONE;
+    }
+    return closedBy(contact, caller, outcome.name().toLowerCase(Locale.ROOT));
+  }
+
+  private static WrapUpRepeat closedBy(Contact contact, String caller, String reason) {
     ContactStep last = contact.steps().get(contact.steps().size() - 1);
     if (last.state() != ContactState.CLOSED || !caller.equals(last.by())) {
       return NONE;

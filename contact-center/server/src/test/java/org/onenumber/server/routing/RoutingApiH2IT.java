@@ -7,7 +7,7 @@ import org.onenumber.server.TestDatabases;
 
 /** The routing API on the embedded H2 default. */
 @MicronautTest
-class RoutingApiH2IT extends RoutingApiTestBase implements TestPropertyProvider {
+class RoutingApiH2IT extends RoutingApiWrapUpsTestBase implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {

@@ -7,7 +7,7 @@ import org.onenumber.server.TestDatabases;
 
 /** The routing API on a fresh database on the real PostgreSQL server (migration V10 included). */
 @MicronautTest
-class RoutingApiPostgresIT extends RoutingApiTestBase implements TestPropertyProvider {
+class RoutingApiPostgresIT extends RoutingApiWrapUpsTestBase implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {

@@ -40,31 +40,38 @@ abstract class RoutingApiTestBase {
   @Inject
   org.onenumber.server.persistence.Jdbc jdbc;
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  final HttpClient http = HttpClient.newHttpClient();
 
   record Reply(int status, Map<String, Object> body, String text) {}
 
-  @SuppressWarnings("unchecked")
-  private Reply send(String method, String path, String body, String token) throws IOException, InterruptedException {
+  Reply send(String method, String path, String body, String token) throws IOException, InterruptedException {
+    return reply(http.send(request(method, path, body, token), HttpResponse.BodyHandlers.ofString()));
+  }
+
+  HttpRequest request(String method, String path, String body, String token) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
         .header("Content-Type", "application/json");
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return request.build();
+  }
+
+  @SuppressWarnings("unchecked")
+  Reply reply(HttpResponse<String> response) throws IOException {
     Map<String, Object> map = response.body().startsWith("{") ? json.readValue(response.body(), Map.class) : Map.of();
     return new Reply(response.statusCode(), map, response.body());
   }
 
-  private String token(String login) throws Exception {
+  String token(String login) throws Exception {
     Reply reply = send("POST", "/login", "{\"username\":\"" + login + "\",\"password\":\"demo1234\"}", null);
     assertEquals(200, reply.status(), reply.text());
     return (String) reply.body().get("access_token");
   }
 
   /** Collects text frames as JSON maps. */
-  private final class Frames implements WebSocket.Listener {
+  final class Frames implements WebSocket.Listener {
     final List<Map<String, Object>> received = new CopyOnWriteArrayList<>();
     private final StringBuilder partial = new StringBuilder();
 
@@ -90,7 +97,7 @@ abstract class RoutingApiTestBase {
   }
 
   /** Opens the agent's console WebSocket (token in the query, as a browser does) and waits for the snapshot. */
-  private WebSocket console(String agent, String token, Frames frames) throws Exception {
+  WebSocket console(String agent, String token, Frames frames) throws Exception {
     URI ws = URI.create(server.getURL().toString().replace("http", "ws") + "/ws/agents/" + agent + "?token=" + token);
     WebSocket socket = http.newWebSocketBuilder().buildAsync(ws, frames).get();
     await().atMost(Duration.ofSeconds(10)).until(() -> frames.first("snapshot") != null);
@@ -182,145 +189,14 @@ abstract class RoutingApiTestBase {
     socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get();
   }
 
-  /**
-   * Issue 11, session 18: a wrap-up whose answer was lost (its node was killed) is clicked again. The
-   * first try's step landed, its note and disposition did not (sent here without them): the repeat by
-   * the same operator with the same outcome answers 200 with the contact's state and stores the
-   * missing note and disposition once, however often it comes, also after the wrap-up time ended
-   * (CLOSED); a supervisor, another operator or another outcome are still refused (it was 409 for all).
-   */
-  @Test
-  @SuppressWarnings("unchecked")
-  void aWrapUpSentAgainByItsOperatorAnswers200AndStoresWhatIsMissingOnce() throws Exception {
-    String operator = token("op-006");
-    String supervisor = token("sv-01");
-    Frames frames = new Frames();
-    WebSocket socket = onQueueWithWrapUp("transport-ko", 2, "op-006", operator, frames);
-    Reply created = send("POST", "/api/v1/contacts",
-        "{\"channel\":\"VOICE\",\"phone\":\"010-5555-0181\",\"language\":\"ko\",\"queue\":\"transport-ko\"}", supervisor);
-    assertEquals(201, created.status(), created.text());
-    String contact = (String) created.body().get("id");
-    await().atMost(Duration.ofSeconds(10)).until(() -> frames.received.stream()
-        .filter(f -> "offer".equals(f.get("type")))
-        .anyMatch(f -> contact.equals(((Map<String, Object>) f.get("offer")).get("contactId"))));
-    assertEquals(200, send("POST", "/api/v1/offers/" + contact + "/accept", "{}", operator).status());
-    String path = "/api/v1/contacts/" + contact + "/wrap-up";
-
-    Reply first = send("POST", path, "{\"outcome\":\"RESOLVED\"}", operator); // its note and disposition lost
-    assertEquals(200, first.status(), first.text());
-    String whole = "{\"outcome\":\"RESOLVED\",\"note\":\"bus stop sign fixed\",\"category\":\"water.supply.leak\"}";
-    for (int again = 0; again < 2; again++) {
-      Reply repeat = send("POST", path, whole, operator);
-      assertEquals(200, repeat.status(), "the operator's click again: " + repeat.text());
-      assertEquals("WRAP_UP", repeat.body().get("state"));
-      assertEquals(first.body().get("wrapUpEndsAt"), repeat.body().get("wrapUpEndsAt"), "the same wrap-up");
-    }
-    assertEquals(List.of(1, 1, 1), wrapUpRecords(contact), "one WRAP_UP step, one note, one disposition");
-    Reply bySupervisor = send("POST", path, whole, supervisor);
-    assertEquals(409, bySupervisor.status(), "not the operator who wrapped it up: " + bySupervisor.text());
-    assertEquals(403, send("POST", path, whole, token("op-002")).status(), "another operator");
-    assertEquals(409, send("POST", path, "{\"outcome\":\"ESCALATED\"}", operator).status(), "another outcome");
-
-    await("the wrap-up time ended").atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryOne(
-        "select count(*) from contact_step where contact_id = ? and upper(state) = 'CLOSED'", row -> row.getInt(1),
-        contact).orElse(0) == 1);
-    Reply afterClose = send("POST", path, whole, operator);
-    assertEquals(200, afterClose.status(), afterClose.text());
-    assertEquals("CLOSED", afterClose.body().get("state"));
-    assertEquals(List.of(1, 1, 1), wrapUpRecords(contact), "still one of each");
-    assertFalse(afterClose.text().contains("010"), "no stored value echoed");
-    socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get();
-  }
-
-  /**
-   * Issue 11, session 21: a queue without wrap-up time closes at the first wrap-up (no WRAP_UP step). The
-   * journal's CLOSED step now says who closed it (V436), so the operator's wrap-up sent again answers 200
-   * CLOSED and stores what was missing once (409 {@code already_closed} before); the same operator with
-   * another outcome is 409 without the stored outcome; anybody else, and the operator after a supervisor's
-   * close with the same outcome, stay 409 {@code already_closed}.
-   */
-  @Test
-  void aWrapUpSentAgainOnAQueueWithoutWrapUpTimeAnswers200ClosedToTheOperatorWhoseWrapUpClosedIt() throws Exception {
-    String operator = token("op-032");
-    String supervisor = token("sv-01");
-    Frames frames = new Frames();
-    WebSocket socket = onQueueWithWrapUp("mongolian", 0, "op-032", operator, frames);
-    String contact = connectedOnMongolian(frames, supervisor, operator, "010-5555-0182");
-    String path = "/api/v1/contacts/" + contact + "/wrap-up";
-
-    Reply first = send("POST", path, "{\"outcome\":\"RESOLVED\"}", operator); // its note and disposition lost
-    assertEquals(200, first.status(), first.text());
-    assertEquals("CLOSED", first.body().get("state"), "no wrap-up time: closed at once");
-    assertEquals(List.of("op-032"), jdbc.query("select actor from contact_step where contact_id = ?"
-        + " and upper(state) = 'CLOSED'", row -> row.getString(1), contact), "the journal says who closed it");
-    String whole = "{\"outcome\":\"RESOLVED\",\"note\":\"ger district bus\",\"category\":\"water.supply.leak\"}";
-    for (int again = 0; again < 2; again++) {
-      Reply repeat = send("POST", path, whole, operator);
-      assertEquals(200, repeat.status(), "the operator's click again: " + repeat.text());
-      assertEquals("CLOSED", repeat.body().get("state"));
-      assertFalse(repeat.text().contains("010"), "no stored value echoed");
-    }
-    assertEquals(List.of(0, 1, 1), wrapUpRecords(contact), "no WRAP_UP step, one note, one disposition");
-    Reply otherOutcome = send("POST", path, "{\"outcome\":\"ESCALATED\"}", operator);
-    assertEquals(409, otherOutcome.status(), otherOutcome.text());
-    assertEquals("illegal_transition", otherOutcome.body().get("error"), otherOutcome.text());
-    assertTrue(otherOutcome.text().contains("another outcome"), otherOutcome.text());
-    assertFalse(otherOutcome.text().toLowerCase(java.util.Locale.ROOT).contains("resolved"), "the stored outcome not echoed");
-    for (String other : List.of(supervisor, token("op-002"))) {
-      Reply refused = send("POST", path, whole, other);
-      assertEquals(409, refused.status(), "not the operator who wrapped it up: " + refused.text());
-      assertEquals("already_closed", refused.body().get("error"), refused.text());
-    }
-    assertEquals(List.of(0, 1, 1), wrapUpRecords(contact), "still one of each");
-
-    String closedBySupervisor = connectedOnMongolian(frames, supervisor, operator, "010-5555-0183");
-    String closePath = "/api/v1/contacts/" + closedBySupervisor + "/close";
-    assertEquals(200, send("POST", closePath, "{\"outcome\":\"RESOLVED\"}", supervisor).status());
-    Reply late = send("POST", "/api/v1/contacts/" + closedBySupervisor + "/wrap-up", whole, operator);
-    assertEquals(409, late.status(), "a supervisor closed it, with the same outcome: " + late.text());
-    assertEquals("already_closed", late.body().get("error"), late.text());
-    assertEquals(List.of(0, 0, 0), wrapUpRecords(closedBySupervisor), "nothing stored for the late wrap-up");
-    socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get();
-  }
-
-  /** Sets {@code queue}'s wrap-up time, logs {@code agent} in to it and returns their console, open. */
-  private WebSocket onQueueWithWrapUp(String queue, int wrapUpSeconds, String agent, String agentToken, Frames frames)
-      throws Exception {
-    String admin = token("admin");
-    Map<String, Object> config = new java.util.HashMap<>(send("GET", "/api/v1/admin/queues/" + queue, null, admin)
-        .body());
-    config.put("wrapUpSeconds", wrapUpSeconds);
-    assertEquals(200, send("PUT", "/api/v1/admin/queues/" + queue, json.writeValueAsString(config), admin).status());
-    assertEquals(200, send("POST", "/api/v1/agents/" + agent + "/login", "{\"queues\":[\"" + queue + "\"]}",
-        agentToken).status());
-    return console(agent, agentToken, frames);
-  }
-
-  /** Opens a call for the mongolian queue and returns its id once op-032 accepted the offer. */
-  private String connectedOnMongolian(Frames frames, String supervisor, String operator, String phone) throws Exception {
-    String contact = offered(frames, supervisor, phone, "mongolian", "mn");
-    Reply accepted = send("POST", "/api/v1/offers/" + contact + "/accept", "{}", operator);
-    assertEquals(200, accepted.status(), accepted.text());
-    return contact;
-  }
-
-  /** The contact's WRAP_UP steps, wrap-up notes and dispositions chosen (what OperatorWrapUps counts). */
-  private List<Integer> wrapUpRecords(String contact) {
-    return java.util.stream.Stream.of(
-            "select count(*) from contact_step where contact_id = ? and upper(state) = 'WRAP_UP'",
-            "select count(*) from contact_note where contact_id = ? and kind = 'WRAP_UP'",
-            "select count(*) from contact_disposition_history where contact_id = ?")
-        .map(sql -> jdbc.queryOne(sql, row -> row.getInt(1), contact).orElse(0)).toList();
-  }
-
   /** Opens a call for tax-ko and returns its id once op-002's console was offered it. */
-  private String offered(Frames frames, String supervisor, String phone) throws Exception {
+  String offered(Frames frames, String supervisor, String phone) throws Exception {
     return offered(frames, supervisor, phone, "tax-ko", "ko");
   }
 
   /** Opens a call for {@code queue} in {@code language} and returns its id once the console was offered it. */
   @SuppressWarnings("unchecked")
-  private String offered(Frames frames, String supervisor, String phone, String queue, String language)
+  String offered(Frames frames, String supervisor, String phone, String queue, String language)
       throws Exception {
     Reply created = send("POST", "/api/v1/contacts", "{\"channel\":\"VOICE\",\"phone\":\"" + phone
         + "\",\"language\":\"" + language + "\",\"queue\":\"" + queue + "\"}", supervisor);

@@ -20,7 +20,8 @@ import org.onenumber.core.routing.RoutingCommand.Outcome;
  * Issue 11, session 21: an operator's wrap-up is their own repeat only where the journal says their
  * wrap-up made the step: the WRAP_UP step's outcome (session 18), or on a queue without wrap-up time
  * the CLOSED step they made ({@link ContactStep#by()}); a supervisor's, the channel's or an unsaid
- * close is not.
+ * close is not. Session 22: a close sent again ({@link WrapUpRepeat#ofClose}) by the same rule, never on a
+ * contact in wrap-up.
  */
 class WrapUpRepeatTest {
 
@@ -53,6 +54,18 @@ class WrapUpRepeatTest {
       assertEquals(WrapUpRepeat.NONE, WrapUpRepeat.of(closed("resolved", by), "op-032", Outcome.RESOLVED), by);
     }
     assertEquals(WrapUpRepeat.NONE, WrapUpRepeat.of(connected(), "op-032", Outcome.RESOLVED), "still connected");
+  }
+
+  @Test
+  void aCloseSentAgainRepeatsOnlyTheOperatorsOwnCloseNeverEndsAWrapUpEarly() {
+    assertEquals(WrapUpRepeat.SAME, WrapUpRepeat.ofClose(closed("resolved", "op-032"), "op-032", Outcome.RESOLVED));
+    assertEquals(WrapUpRepeat.OTHER_OUTCOME,
+        WrapUpRepeat.ofClose(closed("resolved", "op-032"), "op-032", Outcome.ESCALATED));
+    assertEquals(WrapUpRepeat.NONE, WrapUpRepeat.ofClose(closed("resolved", "sv-01"), "op-032", Outcome.RESOLVED));
+    Contact wrapping = connected().moveTo(new ContactStep(ContactState.WRAP_UP, T0.plusSeconds(30), null, null,
+        "resolved", "op-032"));
+    assertEquals(WrapUpRepeat.NONE, WrapUpRepeat.ofClose(wrapping, "op-032", Outcome.RESOLVED),
+        "a close in wrap-up ends it early: a first close");
   }
 
   @Test
