@@ -98,6 +98,11 @@ final class OneNumberClient {
     return await(getAsync(path));
   }
 
+  /** As {@link #get}, waiting up to {@code timeout} for the answer (a day's report over a city's day). */
+  JsonNode get(String path, Duration timeout) {
+    return await(renewingOn401(() -> send(request(path).timeout(timeout).GET().build())));
+  }
+
   /** As {@link #get}, holding no thread while the request waits for a place or an answer. */
   CompletableFuture<JsonNode> getAsync(String path) {
     return renewingOn401(() -> send(request(path).GET().build()));

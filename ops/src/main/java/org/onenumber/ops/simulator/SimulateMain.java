@@ -32,6 +32,8 @@ public final class SimulateMain {
    * read may take up to the client's 30 s (a day report on a loaded machine took longer).
    */
   static final double JOURNAL_WAIT_S = 120;
+  /** The day's report over New York's 277,000 contacts takes tens of seconds on 2 cores (bin/bench reports). */
+  static final java.time.Duration REPORT_TIMEOUT = java.time.Duration.ofMinutes(5);
 
   private SimulateMain() {}
 
@@ -64,7 +66,8 @@ public final class SimulateMain {
     Map<String, JsonNode> figures;
     long waitFrom = System.nanoTime();
     while (true) { // the day's end: until the server journaled every end the simulator saw, bounded
-      JsonNode read = serverFigures(supervisor, "/api/v1/reports/intervals?date=" + date + "&minutes=15");
+      JsonNode read = serverFigures(supervisor, "/api/v1/reports/intervals?date=" + date + "&minutes=15",
+          REPORT_TIMEOUT);
       intervals = read != null ? read : intervals; // a report that timed out keeps the last one read
       figures = aligned ? dayTotals(intervals) : liveFigures(supervisor,
           serverFigures(supervisor, "/api/v1/service-levels?scope=center"), ledger.channels());
@@ -245,11 +248,15 @@ public final class SimulateMain {
   }
 
   private static JsonNode serverFigures(OneNumberClient supervisor, String path) {
+    return serverFigures(supervisor, path, null);
+  }
+
+  private static JsonNode serverFigures(OneNumberClient supervisor, String path, java.time.Duration timeout) {
     if (supervisor == null) {
       return null;
     }
     try {
-      return supervisor.get(path);
+      return timeout == null ? supervisor.get(path) : supervisor.get(path, timeout);
     } catch (RuntimeException e) {
       System.out.println("[sim] server figures unavailable: " + e.getMessage());
       return null;
