@@ -238,8 +238,8 @@ public final class BatchServiceLevels implements ServiceLevelView {
     final AgentId[] agents;
     final int arrival;
     final int waitEnd;
-    private List<Scope> scopes;
-    private List<Scope> scopesWithAgent;
+    private List<Scope> ownScopes;
+    private List<Scope> ownScopesWithAgent;
 
     Replay(Contact contact, Instant asOf) {
       this.contact = contact;
@@ -304,15 +304,15 @@ public final class BatchServiceLevels implements ServiceLevelView {
 
     /** Center, entry queue, channel, language; plus the answering agent when asked and answered. */
     List<Scope> scopes(boolean withAgent) {
-      if (withAgent ? scopesWithAgent == null : scopes == null) {
+      if (withAgent ? ownScopesWithAgent == null : ownScopes == null) { // made once: asked for at every tally
         List<Scope> made = List.copyOf(makeScopes(withAgent));
         if (withAgent) {
-          scopesWithAgent = made;
+          ownScopesWithAgent = made;
         } else {
-          scopes = made;
+          ownScopes = made;
         }
       }
-      return withAgent ? scopesWithAgent : scopes;
+      return withAgent ? ownScopesWithAgent : ownScopes;
     }
 
     private List<Scope> makeScopes(boolean withAgent) {

@@ -12,6 +12,12 @@
  * tally and the {@link org.onenumber.ops.sla.ServiceLevelPolicy}. A seeded simulation test
  * checks that live and batch agree figure by figure.
  *
+ * <p>A day's report over a city's journal (277,000 contacts) feeds the batch one contact at a time
+ * ({@link org.onenumber.ops.sla.BatchServiceLevels#builder}: the contacts streamed, never held;
+ * {@link org.onenumber.ops.sla.Repeats} noted in a light first pass) into a book of fifteen-minute
+ * slots, whose windows are whole slots; the same simulation test checks it against the one-minute
+ * batch.
+ *
  * <p>Vocabulary. A contact <em>arrives</em> when it first enters {@code QUEUED} or
  * {@code OFFERED}; that is when it is <em>offered</em>, and the minute it is counted in. Its
  * <em>wait</em> ends at the first of: {@code CONNECTED} (answered), {@code ABANDONED}
