@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.onenumber.core.contact.Contact;
 import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.event.AgentStateChanged;
@@ -111,18 +112,18 @@ final class DayFigures {
     }
     Set<ContactId> escalated = journal.escalated(start, after);
     List<SurveyAnswered> surveys = journal.surveys(start, after);
-    BatchServiceLevels.Builder all = BatchServiceLevels.builder(policy, SLOT_MINUTES, now, repeats, escalated, surveys);
+    Supplier<BatchServiceLevels.Builder> fresh = () -> BatchServiceLevels.builder(policy, SLOT_MINUTES, now, repeats,
+        escalated, surveys);
+    BatchServiceLevels.Builder all = fresh.get();
     List<String> ranked = counts.keySet().stream().filter(k -> !k.equals(IntervalReport.OTHER))
         .sorted(Comparator.comparing((String k) -> -counts.get(k)).thenComparing(Comparator.naturalOrder()))
         .toList();
     Map<String, BatchServiceLevels.Builder> byCategory = new LinkedHashMap<>();
-    ranked.stream().limit(top).forEach(k -> byCategory.put(k, BatchServiceLevels.builder(policy, SLOT_MINUTES, now,
-        repeats, escalated, surveys)));
+    ranked.stream().limit(top).forEach(k -> byCategory.put(k, fresh.get()));
     journal.contacts(start, dayUntil, c -> {
       all.add(c);
       BatchServiceLevels.Builder own = byCategory.get(group(c.topic()));
-      (own != null ? own : byCategory.computeIfAbsent(IntervalReport.OTHER, k -> BatchServiceLevels.builder(policy,
-          SLOT_MINUTES, now, repeats, escalated, surveys))).add(c);
+      (own != null ? own : byCategory.computeIfAbsent(IntervalReport.OTHER, k -> fresh.get())).add(c);
     });
     journal.agentChanges(start, dayUntil, all::agentChanged);
     Map<String, BatchServiceLevels> categories = new LinkedHashMap<>();
