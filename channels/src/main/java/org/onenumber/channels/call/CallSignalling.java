@@ -533,7 +533,8 @@ public final class CallSignalling {
       case CITIZEN -> endByCitizen(call);
       case OPERATOR -> {
         if (call.hangUp()) {
-          routing.operatorHungUp(call.contact(), call.agent().orElseThrow()).whenComplete((journaled, never) -> finish(call));
+          routing.operatorHungUp(call.contact(), call.agent().orElseThrow(), call.claim())
+              .whenComplete((home, never) -> finishOrGiveUp(call, home));
         }
       }
       case GUEST -> guests.leave(call, peer, true);
@@ -556,7 +557,20 @@ public final class CallSignalling {
    */
   private void endByCitizen(Call call) {
     if (stillHome(call) && call.hangUp()) {
-      routing.citizenHungUp(call.contact()).whenComplete((journaled, never) -> finish(call));
+      routing.citizenHungUp(call.contact(), call.claim()).whenComplete((home, never) -> finishOrGiveUp(call, home));
+    }
+  }
+
+  /**
+   * The end a home handed routing was journaled (or the contact had ended): the call is finished here. Or the
+   * call's claim no longer held when routing was to write it (this node froze after its check, and another
+   * node took the call over meanwhile): nothing was written, and the call is given up as on a lost claim.
+   */
+  private void finishOrGiveUp(Call call, Boolean home) {
+    if (Boolean.FALSE.equals(home)) {
+      giveUp(call);
+    } else {
+      finish(call);
     }
   }
 
@@ -606,7 +620,8 @@ public final class CallSignalling {
     }
     journal.find(call.contact())
         .filter(c -> c.state() == ContactState.CONNECTED || c.state() == ContactState.HELD)
-        .ifPresent(c -> routing.returnToLine(c.id(), c.queue()));
+        .filter(c -> !routing.returnToLine(c.id(), c.queue(), call.claim()))
+        .ifPresent(c -> giveUp(call));
   }
 
   private void cancelTimer(String key) {

@@ -140,18 +140,19 @@ class CallHomeLostTest {
     throw new AssertionError("no call starts here");
   }, new CallRouting() {
     @Override
-    public CompletionStage<Void> citizenHungUp(ContactId contact) {
-      routed.add("abandon " + contact.value());
-      return CompletableFuture.completedFuture(null);
+    public CompletionStage<Boolean> citizenHungUp(ContactId contact, String claim) {
+      return CompletableFuture.completedFuture(journaled("abandon " + contact.value(), contact, claim));
     }
 
     @Override
-    public CompletionStage<Void> operatorHungUp(ContactId contact, AgentId operator) {
-      return CompletableFuture.completedFuture(null);
+    public CompletionStage<Boolean> operatorHungUp(ContactId contact, AgentId operator, String claim) {
+      return CompletableFuture.completedFuture(journaled("wrap-up " + contact.value(), contact, claim));
     }
 
     @Override
-    public void returnToLine(ContactId contact, QueueId queue) {}
+    public boolean returnToLine(ContactId contact, QueueId queue, String claim) {
+      return journaled("return " + contact.value(), contact, claim);
+    }
 
     @Override
     public boolean invite(AgentId guest, ContactId contact, AgentId host) {
@@ -186,6 +187,22 @@ class CallHomeLostTest {
     public void joined(ContactId contact, CallParty party, String who) {}
   }, new CallSignalling.Settings(Duration.ofSeconds(30), IceServers.NONE), () -> now, new SplittableRandom(7),
       elsewhere, tokens, claims);
+
+  /** What happens between the home's check of its claim and routing's write (a freeze, in the tests below). */
+  private Runnable beforeTheWrite = () -> { };
+
+  /**
+   * Routing's journal: writes {@code step} only while {@code claim} is still the call's latest (checked in the
+   * transaction that writes it); false, nothing written, otherwise. No claim: unfenced.
+   */
+  private boolean journaled(String step, ContactId contact, String claim) {
+    beforeTheWrite.run();
+    if (claim != null && !claim.isBlank() && !claim.equals(latestClaim.get(contact))) {
+      return false;
+    }
+    routed.add(step);
+    return true;
+  }
 
   private final RecordingPeer citizen = new RecordingPeer("citizen");
   private final RecordingPeer host = new RecordingPeer("host");
@@ -431,5 +448,50 @@ class CallHomeLostTest {
 
     assertEquals(List.of("text"), host.types(), "kept, as before the fence");
     assertTrue(signalling.isCall(CONTACT));
+  }
+
+  /**
+   * Session 23: the home checked its claim (within the trusted second) and then froze before routing wrote its
+   * hang-up; another node took the call over meanwhile. Routing checks the claim in the write's transaction:
+   * nothing is journaled, and the woken home gives the call up as on a lost claim.
+   */
+  @Test
+  void aHangUpWhoseClaimAnotherNodeTookAfterTheHomesCheckIsNotJournaledAndTheCallIsGivenUp() {
+    homeHere();
+    beforeTheWrite = () -> latestClaim.put(CONTACT, "elsewhere-1");
+
+    signalling.handle(Map.of("type", "hangup", "contactId", CONTACT.value()), citizen, Optional.empty());
+
+    assertEquals(List.of(), routed, "no hang-up journaled from the old home");
+    Map<String, Object> moved = Map.of("type", "rehomed", "contactId", CONTACT.value(), "reconnect", true);
+    assertEquals(List.of(moved), citizen.frames, "told to reconnect, not ended");
+    assertEquals(List.of(moved), host.frames);
+    assertTrue(!signalling.isCall(CONTACT), "given up here");
+    assertEquals("elsewhere-1", latestClaim.get(CONTACT), "the old home released nothing");
+  }
+
+  @Test
+  void aReturnToTheLineWhoseClaimAnotherNodeTookAfterTheCheckIsNotJournaledAndTheCallIsGivenUp() {
+    homeHere();
+    signalling.disconnected(host);
+    citizen.frames.clear();
+    beforeTheWrite = () -> latestClaim.put(CONTACT, "elsewhere-1");
+
+    timers.remove(Duration.ofSeconds(30)).run(); // the operator's grace period ends
+
+    assertEquals(List.of(), routed, "the call was not put back in line from the old home");
+    assertEquals(List.of("rehomed"), citizen.types());
+    assertTrue(!signalling.isCall(CONTACT));
+  }
+
+  @Test
+  void aHangUpUnderTheCallsLatestClaimIsJournaledAndEndsTheCall() {
+    homeHere();
+
+    signalling.handle(Map.of("type", "hangup", "contactId", CONTACT.value()), host, Optional.of(HOST));
+
+    assertEquals(List.of("wrap-up c-1"), routed);
+    assertEquals(List.of("ended"), citizen.types());
+    assertTrue(!signalling.isCall(CONTACT));
   }
 }

@@ -39,7 +39,7 @@ class CallSignallingTest {
   private final List<OpenContactCommand> opened = new ArrayList<>();
   private final List<String> routed = new ArrayList<>();
   /** What routing's hand-over of a hang-up answers: journaled at once unless a test holds it. */
-  private CompletableFuture<Void> hangUpJournaled = CompletableFuture.completedFuture(null);
+  private CompletableFuture<Boolean> hangUpJournaled = CompletableFuture.completedFuture(true);
   private final Map<Duration, Runnable> timers = new HashMap<>();
   private final Map<String, CallQuality> qualities = new HashMap<>();
   private final List<String> invitations = new ArrayList<>();
@@ -56,20 +56,21 @@ class CallSignallingTest {
     return contact;
   }, new CallRouting() {
     @Override
-    public CompletionStage<Void> citizenHungUp(ContactId contact) {
+    public CompletionStage<Boolean> citizenHungUp(ContactId contact, String claim) {
       routed.add("abandon " + contact.value());
       return hangUpJournaled;
     }
 
     @Override
-    public CompletionStage<Void> operatorHungUp(ContactId contact, AgentId operator) {
+    public CompletionStage<Boolean> operatorHungUp(ContactId contact, AgentId operator, String claim) {
       routed.add("wrap-up " + contact.value() + " by " + operator.value());
       return hangUpJournaled;
     }
 
     @Override
-    public void returnToLine(ContactId contact, QueueId queue) {
+    public boolean returnToLine(ContactId contact, QueueId queue, String claim) {
       routed.add("return " + contact.value() + " to " + queue.value());
+      return true;
     }
 
     @Override
@@ -291,7 +292,7 @@ class CallSignallingTest {
     signalling.handle(Map.of("type", "text", "contactId", contact, "body", "are you there?"), operator,
         Optional.of(OPERATOR));
 
-    hangUpJournaled.complete(null); // routing journaled the abandon at its third try
+    hangUpJournaled.complete(true); // routing journaled the abandon at its third try
     assertFalse(signalling.isCall(new ContactId(contact)));
     assertTrue(operator.types().contains("ended"));
     startSignLanguageCall(new RecordingPeer("later"), "browser-0001");
@@ -308,7 +309,7 @@ class CallSignallingTest {
     signalling.handle(Map.of("type", "hangup", "contactId", contact), operator, Optional.of(OPERATOR));
     assertEquals(List.of("wrap-up " + contact + " by " + OPERATOR.value()), routed, "handed over once");
     assertTrue(signalling.isCall(new ContactId(contact)));
-    hangUpJournaled.complete(null); // journaled, or refused: the contact had ended
+    hangUpJournaled.complete(true); // journaled, or refused: the contact had ended
     assertFalse(signalling.isCall(new ContactId(contact)));
     assertEquals("ended", citizen.frames.get(citizen.frames.size() - 1).get("type"));
   }

@@ -19,6 +19,7 @@ import org.onenumber.core.port.out.Directory;
 import org.onenumber.core.routing.FreeOperator;
 import org.onenumber.core.routing.RoutingCommand;
 import org.onenumber.server.casework.DepartmentCallInvites;
+import org.onenumber.server.routing.CallClaim;
 import org.onenumber.server.routing.CallInvites;
 import org.onenumber.server.routing.EngineRead;
 import org.onenumber.server.routing.RoutingHost;
@@ -109,41 +110,51 @@ final class EngineCallRouting implements CallRouting {
   }
 
   @Override
-  public CompletionStage<Void> citizenHungUp(ContactId contact) {
-    return untilJournaled(new RoutingCommand.Abandon(contact));
+  public CompletionStage<Boolean> citizenHungUp(ContactId contact, String claim) {
+    return untilJournaled(new RoutingCommand.Abandon(contact), CallClaim.of(contact, claim));
   }
 
   @Override
-  public CompletionStage<Void> operatorHungUp(ContactId contact, AgentId operator) {
-    return untilJournaled(new RoutingCommand.WrapUp(contact, RoutingCommand.Outcome.RESOLVED, operator.value()));
+  public CompletionStage<Boolean> operatorHungUp(ContactId contact, AgentId operator, String claim) {
+    return untilJournaled(new RoutingCommand.WrapUp(contact, RoutingCommand.Outcome.RESOLVED, operator.value()),
+        CallClaim.of(contact, claim));
   }
 
   /**
    * A hang-up nobody waits for ({@link RouteContact#routeUntilJournaled}, as a hung-up phone
-   * caller's): completes once journaled or refused (logged; a contact routing no longer holds has
-   * ended already, the expected race).
+   * caller's), written under the call's claim: completes with true once journaled or refused (logged; a
+   * contact routing no longer holds has ended already, the expected race), false when the claim was lost.
    */
-  private CompletionStage<Void> untilJournaled(RoutingCommand command) {
-    return routing.routeUntilJournaled(command).handleAsync((decisions, failure) -> {
-      if (failure != null) {
-        Throwable cause = RouteContact.causeOf(failure);
-        if (cause instanceof NotFoundException) {
-          LOG.debug("routing already ended the call: {} {}", command.getClass().getSimpleName(), cause.getMessage());
-        } else {
-          LOG.info("routing refused the call's {}: {}", command.getClass().getSimpleName(), cause.getMessage());
-        }
+  private CompletionStage<Boolean> untilJournaled(RoutingCommand command, CallClaim claim) {
+    return routing.routeUntilJournaled(command, claim).handleAsync((decisions, failure) -> {
+      if (failure == null) {
+        return true;
       }
-      return null;
+      Throwable cause = RouteContact.causeOf(failure);
+      if (cause instanceof CallClaim.LostException) {
+        LOG.info("the call's {} was not written: {}", command.getClass().getSimpleName(), cause.getMessage());
+        return false;
+      }
+      if (cause instanceof NotFoundException) {
+        LOG.debug("routing already ended the call: {} {}", command.getClass().getSimpleName(), cause.getMessage());
+      } else {
+        LOG.info("routing refused the call's {}: {}", command.getClass().getSimpleName(), cause.getMessage());
+      }
+      return true;
     }, blocking);
   }
 
   @Override
-  public void returnToLine(ContactId contact, QueueId queue) {
+  public boolean returnToLine(ContactId contact, QueueId queue, String claim) {
     try {
-      routing.route(new RoutingCommand.Transfer(contact, queue, null, null, true));
+      routing.route(new RoutingCommand.Transfer(contact, queue, null, null, true), CallClaim.of(contact, claim));
     } catch (NotFoundException e) {
       // routing no longer holds it: it has ended already
+    } catch (CallClaim.LostException e) {
+      LOG.info("the call's return to the line was not written: {}", e.getMessage());
+      return false;
     }
+    return true;
   }
 
   @Override

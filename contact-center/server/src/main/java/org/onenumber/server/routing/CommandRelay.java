@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.onenumber.core.contact.ContactId;
 import org.onenumber.core.error.IllegalTransitionException;
 import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.error.NotFoundException;
@@ -39,7 +40,9 @@ import org.slf4j.LoggerFactory;
  *       (core records only, no Java serialization); the owner handles it exactly as its own (journaled
  *       in the batch, fenced by the lease, published, pushed) and replies the {@link Decisions} as
  *       wire bytes, or fails the request with an HTTP-like code (404, 409, 400, 503) and the
- *       failure's message. No reply within {@link #TIMEOUT} (no owner yet, a takeover
+ *       failure's message (410 for a step whose call's claim another node took: {@link CallClaim.LostException}).
+ *       A call's step handed under its home's claim ({@link CallClaim}) carries it in the headers {@value
+ *       #CLAIM_CONTACT} and {@value #CLAIM}; the owner writes it under that claim. No reply within {@link #TIMEOUT} (no owner yet, a takeover
  *       under way) is a retriable failure: the caller answers 503 with retry-after or an
  *       {@code unavailable}/{@code error} frame, as during a database outage.
  *   <li>{@value #READS}: request, header {@code read} the name of an {@link EngineRead} ({@code contact},
@@ -65,6 +68,8 @@ final class CommandRelay {
   static final String SNAPSHOTS = "onenumber.routing.snapshots";
   static final String READS = "onenumber.routing.reads";
   private static final String READ = "read";
+  static final String CLAIM = "claim";
+  static final String CLAIM_CONTACT = "claim-contact";
   static final Duration TIMEOUT = Duration.ofSeconds(3);
   private static final Logger LOG = LoggerFactory.getLogger(CommandRelay.class);
 
@@ -109,7 +114,7 @@ final class CommandRelay {
    * Serves (on the owner) or stops serving: {@code handle} runs a command here (blocking, it is run
    * off the event loop), {@code snapshot} sends an agent their snapshot. Completes once registered.
    */
-  synchronized Future<Void> serve(boolean owner, Function<RoutingCommand, Decisions> handle, Consumer<String> snapshot,
+  synchronized Future<Void> serve(boolean owner, BiFunction<RoutingCommand, CallClaim, Decisions> handle, Consumer<String> snapshot,
       BiFunction<String, String, byte[]> read) {
     if (!vertx.isClustered()) {
       return Future.succeededFuture();
@@ -141,22 +146,26 @@ final class CommandRelay {
     return Future.all(commands.completion(), snapshots.completion(), reads.completion()).mapEmpty();
   }
 
-  private void answer(Message<Buffer> message, Function<RoutingCommand, Decisions> handle) {
+  private void answer(Message<Buffer> message, BiFunction<RoutingCommand, CallClaim, Decisions> handle) {
     RoutingCommand command;
+    CallClaim claim;
     try {
       command = DomainEventWire.readCore(message.body().getBytes(), RoutingCommand.class);
-    } catch (IllegalArgumentException e) {
+      String contact = message.headers().get(CLAIM_CONTACT);
+      claim = contact == null ? null : new CallClaim(new ContactId(contact), message.headers().get(CLAIM));
+    } catch (IllegalArgumentException | NullPointerException e) {
       LOG.warn("refused a relayed routing command: {}", e.getMessage());
       message.fail(400, e.getMessage());
       return;
     }
-    workers.executeBlocking(() -> handle.apply(command), false).onComplete(done -> {
+    workers.executeBlocking(() -> handle.apply(command, claim), false).onComplete(done -> {
       if (done.succeeded()) {
         message.reply(Buffer.buffer(DomainEventWire.writeCore(done.result())));
         return;
       }
       Throwable failure = done.cause();
       int code = switch (failure) {
+        case CallClaim.LostException e -> 410;
         case NotFoundException e -> 404;
         case IllegalTransitionException e -> 409;
         case PermanentException e -> 400;
@@ -171,15 +180,27 @@ final class CommandRelay {
 
   /** Hands {@code command} to the owner and waits for its decisions (at most {@link #TIMEOUT}). */
   Decisions forward(RoutingCommand command) {
-    return decisions(ask(commandsAddress, wire(command), request));
+    return forward(command, null);
+  }
+
+  /** As {@link #forward(RoutingCommand)}, written under {@code claim} on the owner (null: none). */
+  Decisions forward(RoutingCommand command, CallClaim claim) {
+    return decisions(ask(commandsAddress, wire(command), claimed(claim)));
+  }
+
+  /** The request's options, carrying {@code claim} in its headers when there is one. */
+  private DeliveryOptions claimed(CallClaim claim) {
+    return claim == null ? request : new DeliveryOptions(request).addHeader(CLAIM_CONTACT, claim.contact().value())
+        .addHeader(CLAIM, claim.claim());
   }
 
   /**
    * Hands {@code command} to the owner without waiting: the stage completes with its decisions, or
-   * fails as {@link #forward} would throw (no owner within {@link #TIMEOUT}: retriable).
+   * fails as {@link #forward} would throw (no owner within {@link #TIMEOUT}: retriable); written under {@code
+   * claim} on the owner when not null.
    */
-  CompletionStage<Decisions> forwardAsync(RoutingCommand command) {
-    return vertx.eventBus().<Buffer>request(commandsAddress, wire(command), request).toCompletionStage()
+  CompletionStage<Decisions> forwardAsync(RoutingCommand command, CallClaim claim) {
+    return vertx.eventBus().<Buffer>request(commandsAddress, wire(command), claimed(claim)).toCompletionStage()
         .handle((reply, failure) -> {
           if (failure != null) {
             throw refusal(failure);
@@ -241,6 +262,7 @@ final class CommandRelay {
     }
     String message = String.valueOf(reply.getMessage());
     return switch (reply.failureCode()) {
+      case 410 -> new CallClaim.LostException(message);
       case 404 -> new RelayedRefusal("not_found", message);
       case 409 -> new RelayedRefusal("illegal_transition", message);
       case 400 -> new InvalidInputException(message);

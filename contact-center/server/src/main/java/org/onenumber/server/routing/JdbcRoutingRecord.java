@@ -151,6 +151,25 @@ final class JdbcRoutingRecord implements RoutingRecord {
   }
 
   /**
+   * The claim is read with its row held ({@code for share} on PostgreSQL, which a claim's upsert and a release's
+   * delete wait for; {@code for update} on H2) in the transaction {@code write} joins, so the step is written
+   * only under the claim and no other node's claim lands between the check and the commit.
+   */
+  @Override
+  public <T> T underClaim(CallClaim claim, java.util.function.Supplier<T> write) {
+    String lock = jdbc.postgres() ? " for share" : " for update";
+    return jdbc.inTransaction(() -> {
+      boolean holds = jdbc.queryOne("select claim from call_home where contact_id = ?" + lock,
+          row -> row.getString(1), claim.contact().value()).filter(claim.claim()::equals).isPresent();
+      if (!holds) {
+        throw new CallClaim.LostException("another node claimed call " + claim.contact().value()
+            + " since its home handed this step; nothing written");
+      }
+      return write.get();
+    });
+  }
+
+  /**
    * Stores each agent's session where it differs from the stored one (a rebuild logs every stored
    * session back in, and rewriting each unchanged row grew the journal on every rebuild) in one
    * statement whatever the number of agents: a batch of one {@code merge} per agent, which inserts

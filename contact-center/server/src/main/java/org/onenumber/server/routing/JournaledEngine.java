@@ -32,7 +32,8 @@ import org.onenumber.core.routing.RoutingEngine;
  * <ol>
  *   <li><b>The write succeeds</b>: engine and record moved together.
  *   <li><b>The engine refuses the command</b> (not found, illegal transition, invalid input): it
- *       throws before changing anything, so nothing is written and the engine stays in use.
+ *       throws before changing anything, so nothing is written and the engine stays in use. So does a
+ *       command handed under a call's claim that another node has claimed since ({@link #handleUnder}).
  *   <li><b>The write fails, or the engine fails in any other way</b>: the engine's memory may be
  *       ahead of the record. It is marked stale and is never read again. The failure goes back to
  *       the caller (retriable), so the channel is not acknowledged; in a batch, to the caller of
@@ -104,6 +105,21 @@ final class JournaledEngine {
     Decisions decisions = apply(command);
     commit();
     return decisions;
+  }
+
+  /**
+   * {@link #handle} under a call's claim ({@link RoutingRecord#underClaim}): the claim is checked, the command
+   * applied and its decisions written in one transaction, so no other node's claim lands between the check and
+   * the commit. A stale claim throws {@link CallClaim.LostException} before the engine is touched (a refusal:
+   * the engine stays in use). Call with nothing unwritten (after a {@link #commit}): the transaction writes this
+   * command alone.
+   */
+  Decisions handleUnder(CallClaim claim, RoutingCommand command) {
+    if (!unwritten.isEmpty()) {
+      throw new IllegalStateException("a claimed command is written alone: commit the batch before it");
+    }
+    engine(); // a rebuild writes and publishes on its own, outside the claim's transaction
+    return record.underClaim(claim, () -> handle(command));
   }
 
   /**

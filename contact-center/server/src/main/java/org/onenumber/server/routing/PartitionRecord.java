@@ -87,6 +87,11 @@ final class PartitionRecord implements RoutingRecord {
     write(decisions, agents, loggedOut);
   }
 
+  @Override
+  public <T> T underClaim(CallClaim claim, java.util.function.Supplier<T> write) {
+    return whole.underClaim(claim, write);
+  }
+
   private boolean mine(QueueId queue) {
     return partitions.of(queue).equals(partition);
   }

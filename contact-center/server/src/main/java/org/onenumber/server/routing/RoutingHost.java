@@ -154,9 +154,18 @@ public final class RoutingHost implements RouteContact {
    * node routes it.
    */
   public Decisions handle(RoutingCommand requested) {
+    return route(requested, null);
+  }
+
+  /**
+   * As {@link #handle}, a call's step its home hands under its claim ({@link CallClaim}; null: none): written
+   * only while {@code call_home} still holds that claim, else refused with {@link CallClaim.LostException}.
+   */
+  public Decisions route(RoutingCommand requested, CallClaim claim) {
     RoutingCommand command = acrossPartitions(requested);
     RoutingPartition partition = partitionOf(command);
-    return partition.routesHereOrAlone() ? partition.handleHere(command) : partition.relay().forward(command);
+    return partition.routesHereOrAlone() ? partition.handleHere(command, claim)
+        : partition.relay().forward(command, claim);
   }
 
   @Override
@@ -192,11 +201,21 @@ public final class RoutingHost implements RouteContact {
     return untilJournaled.hand(command);
   }
 
+  /**
+   * As {@link #routeUntilJournaled(RoutingCommand)}, a call's step handed under its home's claim (null: none):
+   * every try is written only while {@code call_home} holds it; a stale claim ends it ({@link
+   * CallClaim.LostException}), never tried again.
+   */
+  public CompletionStage<Decisions> routeUntilJournaled(RoutingCommand command, CallClaim claim) {
+    return untilJournaled.hand(command, claim);
+  }
+
   /** One try of {@link #routeUntilJournaled}: queued on the partition's context here, or sent to its owner; never waits. */
-  private CompletionStage<Decisions> attempt(RoutingCommand requested) {
+  private CompletionStage<Decisions> attempt(RoutingCommand requested, CallClaim claim) {
     RoutingCommand command = acrossPartitions(requested);
     RoutingPartition partition = partitionOf(command);
-    return partition.routesHereOrAlone() ? partition.handleLater(command) : partition.relay().forwardAsync(command);
+    return partition.routesHereOrAlone() ? partition.handleLater(command, claim)
+        : partition.relay().forwardAsync(command, claim);
   }
 
   /**

@@ -213,13 +213,21 @@ final class RoutingPartition {
 
   /** Handles one command on this node's engine (refused when it does not route the partition). */
   Decisions handleHere(RoutingCommand command) {
-    return await(handleLater(command));
+    return handleHere(command, null);
   }
 
-  /** Queues one command on this node's engine without waiting: the future completes once it is journaled, or fails. */
-  CompletableFuture<Decisions> handleLater(RoutingCommand command) {
+  /** As {@link #handleHere(RoutingCommand)}, written under a call's claim when {@code claim} is not null. */
+  Decisions handleHere(RoutingCommand command, CallClaim claim) {
+    return await(handleLater(command, claim));
+  }
+
+  /**
+   * Queues one command on this node's engine without waiting, under a call's claim when {@code claim} is not
+   * null ({@link RoutingQueue}'s case 5): the future completes once it is journaled, or fails.
+   */
+  CompletableFuture<Decisions> handleLater(RoutingCommand command, CallClaim claim) {
     CompletableFuture<Decisions> result = new CompletableFuture<>();
-    queue.add(new RoutingQueue.Answered(command, result));
+    queue.add(new RoutingQueue.Answered(command, claim, result));
     return result;
   }
 

@@ -37,6 +37,12 @@ import org.slf4j.LoggerFactory;
  *       rebuilt from the journal.
  *   <li><b>The commit fails</b>: the engine is stale; every command of the batch fails with the
  *       commit's failure and nothing of it is published ("durable before acknowledged").
+ *   <li><b>A command under a call's claim</b> ({@link Command#claim}: a browser call's hang-up or return to
+ *       the line, handed by its home): the batch so far is written first; then the claim is checked, the
+ *       command applied and written in a transaction of its own ({@link JournaledEngine#handleUnder}), so its
+ *       claim is held from the check to the commit. A stale claim refuses that command alone ({@link
+ *       CallClaim.LostException}, nothing applied); the commands before and after it are written as usual.
+ *       Such steps are rare (a call ends once), so the extra commit costs nothing measurable.
  * </ol>
  *
  * <p><b>Operators have their own lane</b> (issue 17): the commands of people at work — log in and
@@ -88,10 +94,19 @@ final class RoutingQueue {
 
     /** Refused, or not written: nothing of it was published. */
     void failed(RuntimeException failure);
+
+    /** The call's claim the command is written under ({@link CallClaim}), or null: not fenced. */
+    default CallClaim claim() {
+      return null;
+    }
   }
 
-  /** A command whose caller waits for its decisions (or failure) once written. */
-  record Answered(RoutingCommand command, CompletableFuture<Decisions> result) implements Command {
+  /** A command whose caller waits for its decisions (or failure) once written, under {@code claim} when not null. */
+  record Answered(RoutingCommand command, CallClaim claim, CompletableFuture<Decisions> result) implements Command {
+    Answered(RoutingCommand command, CompletableFuture<Decisions> result) {
+      this(command, null, result);
+    }
+
     @Override
     public void done(Decisions decisions, long startedNanos, long pushNanos) {
       result.complete(decisions);
@@ -182,7 +197,7 @@ final class RoutingQueue {
         break;
       }
       switch (next) {
-        case Command command -> apply(command, batch);
+        case Command command -> apply(command, batch, started);
         case Read read when batch.isEmpty() && afterCommit.isEmpty() -> run(read);
         case Read read -> afterCommit.add(read);
       }
@@ -194,14 +209,14 @@ final class RoutingQueue {
     }
   }
 
-  private void apply(Command task, List<Applied> batch) {
+  private void apply(Command task, List<Applied> batch, long turnStarted) {
     long started = System.nanoTime();
     try {
       RoutingCommand command = task.command();
       Decisions decisions = null;
       if (command != null) {
         host.prepare(command);
-        decisions = routing.apply(command);
+        decisions = task.claim() == null ? routing.apply(command) : alone(task.claim(), command, batch, turnStarted);
       }
       batch.add(new Applied(task, started, decisions, null));
     } catch (RuntimeException e) {
@@ -216,6 +231,12 @@ final class RoutingQueue {
       tell(task, e);
       host.recover();
     }
+  }
+
+  /** Case 5: the batch so far is written, then {@code command} in a transaction of its own under {@code claim}. */
+  private Decisions alone(CallClaim claim, RoutingCommand command, List<Applied> batch, long turnStarted) {
+    flush(batch, turnStarted);
+    return routing.handleUnder(claim, command);
   }
 
   /** Writes the batch in one transaction, then hands each command on in order. */

@@ -3,6 +3,7 @@ package org.onenumber.server.routing;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.citizen.CitizenId;
 import org.onenumber.core.contact.Contact;
@@ -47,4 +48,14 @@ interface RoutingRecord {
    * partition's lease instead of the default partition's.
    */
   void write(String partition, Decisions decisions, List<AgentStatus> agents, Set<AgentId> loggedOut);
+
+  /**
+   * Runs {@code write} (which applies one command and {@link #write}s it) in one transaction that first checks,
+   * holding the row, that {@code claim} is still its call's in {@code call_home}: a stale claim throws {@link
+   * CallClaim.LostException} having written and applied nothing; no claim can change before the commit. By
+   * default (a record that keeps no claims) {@code write} runs as it is.
+   */
+  default <T> T underClaim(CallClaim claim, Supplier<T> write) {
+    return write.get();
+  }
 }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.onenumber.core.error.PermanentException;
 import org.onenumber.core.port.in.RouteContact;
@@ -42,7 +43,7 @@ final class UntilJournaled {
     void after(long millis, Runnable retry);
   }
 
-  private final Function<RoutingCommand, CompletionStage<Decisions>> attempt;
+  private final BiFunction<RoutingCommand, CallClaim, CompletionStage<Decisions>> attempt;
   private final Later later;
   private final Semaphore places;
   private final int limit;
@@ -53,6 +54,12 @@ final class UntilJournaled {
    * sent to its owner); its stage completes once the command is journaled, or fails.
    */
   UntilJournaled(Function<RoutingCommand, CompletionStage<Decisions>> attempt, Later later, int limit,
+      MeterRegistry registry) {
+    this((command, claim) -> attempt.apply(command), later, limit, registry);
+  }
+
+  /** As above, {@code attempt} also given the call's claim the command is written under (null: none). */
+  UntilJournaled(BiFunction<RoutingCommand, CallClaim, CompletionStage<Decisions>> attempt, Later later, int limit,
       MeterRegistry registry) {
     this.attempt = attempt;
     this.later = later;
@@ -72,10 +79,18 @@ final class UntilJournaled {
    * ended it; never with a retriable failure.
    */
   CompletionStage<Decisions> hand(RoutingCommand command) {
+    return hand(command, null);
+  }
+
+  /**
+   * As {@link #hand(RoutingCommand)}, every try written under {@code claim} (a call's, {@link CallClaim}; null:
+   * none): a stale claim is a refusal ({@link CallClaim.LostException}) and ends it.
+   */
+  CompletionStage<Decisions> hand(RoutingCommand command, CallClaim claim) {
     places.acquireUninterruptibly();
     CompletableFuture<Decisions> settled = new CompletableFuture<>();
     settled.whenComplete((d, e) -> places.release());
-    attempt(command, settled, 0);
+    attempt(command, claim, settled, 0);
     return settled;
   }
 
@@ -84,10 +99,10 @@ final class UntilJournaled {
     return limit - places.availablePermits();
   }
 
-  private void attempt(RoutingCommand command, CompletableFuture<Decisions> settled, int tries) {
+  private void attempt(RoutingCommand command, CallClaim claim, CompletableFuture<Decisions> settled, int tries) {
     CompletionStage<Decisions> tried;
     try {
-      tried = attempt.apply(command);
+      tried = attempt.apply(command, claim);
     } catch (RuntimeException e) {
       tried = CompletableFuture.failedFuture(e);
     }
@@ -111,7 +126,7 @@ final class UntilJournaled {
         LOG.warn("routing could not journal {} yet (try {}): {}; trying again in {} ms",
             command.getClass().getSimpleName(), tries + 1, cause.getMessage(), wait);
       }
-      later.after(wait, () -> attempt(command, settled, tries + 1));
+      later.after(wait, () -> attempt(command, claim, settled, tries + 1));
     });
   }
 

@@ -27,7 +27,8 @@ import org.onenumber.core.routing.RoutingCommand;
 /**
  * An in-memory routing record whose next write can be made to fail, as a database that drops
  * its connection mid-transaction would: a failed write changes nothing. Keeps the open contacts,
- * the agent sessions and every event written. Not thread-safe.
+ * the agent sessions, every event written, and calls' claims ({@code call_home}: {@link #claims}), which a
+ * command written under a claim must still find. Not thread-safe.
  */
 final class FlakyRoutingRecord implements RoutingRecord {
 
@@ -42,6 +43,8 @@ final class FlakyRoutingRecord implements RoutingRecord {
   int failedWrites;
   /** Writes that succeeded: one transaction each. */
   int writes;
+  /** Each call's latest claim, as {@code call_home} holds it. */
+  final Map<ContactId, String> claims = new LinkedHashMap<>();
 
   FlakyRoutingRecord(List<QueueConfig> configurations, List<Agent> agents) {
     this.configurations = List.copyOf(configurations);
@@ -96,6 +99,14 @@ final class FlakyRoutingRecord implements RoutingRecord {
       commands.add(new RoutingCommand.ChangeCapacity(s.agent(), s.maxMessaging()));
     }
     return commands;
+  }
+
+  @Override
+  public <T> T underClaim(CallClaim claim, java.util.function.Supplier<T> write) {
+    if (!claim.claim().equals(claims.get(claim.contact()))) {
+      throw new CallClaim.LostException("another node claimed call " + claim.contact().value() + " (test)");
+    }
+    return write.get();
   }
 
   @Override

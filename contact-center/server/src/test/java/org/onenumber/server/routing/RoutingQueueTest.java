@@ -245,9 +245,63 @@ class RoutingQueueTest {
     assertEquals(1, recoveries);
   }
 
+  /**
+   * Issue 11, session 23: a browser call's hang-up handed under its home's claim, which another node took after
+   * the home's own check (the home froze between them): refused alone, nothing of it written or published; the
+   * commands before and after it in the same turn are written and answered as usual.
+   */
+  @Test
+  void aStepUnderAClaimAnotherNodeTookIsRefusedAloneAndTheRestOfItsBatchIsWritten() throws Exception {
+    Contact call = intake("call-1");
+    record.claims.put(call.id(), "node-b-claim"); // taken over after node-a's check
+    queued(new RoutingCommand.Arrive(call));
+    CompletableFuture<Decisions> login = queued(new RoutingCommand.LogIn(agents.get(0), Set.of(), null));
+    CompletableFuture<Decisions> hangUp = queued(new RoutingCommand.Abandon(call.id()),
+        new CallClaim(call.id(), "node-a-claim"));
+    CompletableFuture<Decisions> arrival = queued(new RoutingCommand.Arrive(intake("c0")));
+
+    runContext();
+
+    assertInstanceOf(CallClaim.LostException.class, failure(hangUp));
+    assertFalse(login.isCompletedExceptionally());
+    assertFalse(arrival.isCompletedExceptionally());
+    assertEquals(ContactState.OFFERED, record.open.get(call.id()).state(), "not abandoned: offered to the agent");
+    assertTrue(record.written.stream().noneMatch(e -> e instanceof org.onenumber.core.event.ContactStateChanged c
+        && c.to() == ContactState.ABANDONED), "no step of the stale hang-up");
+    assertEquals(ContactState.QUEUED, record.open.get(new ContactId("c0")).state(), "the one agent still has the call");
+    assertEquals(2, record.writes, "the batch before the refused step, then the one after it; none of its own");
+    assertEquals(3, published.size(), "the arrivals' and the login's decisions, none of the refused one");
+    assertFalse(routing.stale(), "a refusal: the engine stays in use");
+    assertEquals(0, recoveries);
+  }
+
+  @Test
+  void aStepUnderTheCallsLatestClaimIsWrittenInATransactionOfItsOwnAfterTheBatchBeforeIt() throws Exception {
+    Contact call = intake("call-1");
+    record.claims.put(call.id(), "node-a-claim");
+    queued(new RoutingCommand.Arrive(call));
+    CompletableFuture<Decisions> login = queued(new RoutingCommand.LogIn(agents.get(0), Set.of(), null));
+    CompletableFuture<Decisions> hangUp = queued(new RoutingCommand.Abandon(call.id()),
+        new CallClaim(call.id(), "node-a-claim"));
+    CompletableFuture<Decisions> arrival = queued(new RoutingCommand.Arrive(intake("c0")));
+
+    runContext();
+
+    assertEquals(ContactState.ABANDONED, hangUp.get().contacts().get(0).state());
+    assertFalse(record.open.containsKey(call.id()), "abandoned in the record");
+    assertFalse(login.isCompletedExceptionally());
+    assertEquals(ContactState.OFFERED, arrival.get().contacts().get(0).state(), "to the agent the hang-up freed");
+    assertEquals(3, record.writes, "the batch before it, the claimed hang-up alone, then the arrival");
+    assertEquals(4, published.size());
+  }
+
   private CompletableFuture<Decisions> queued(RoutingCommand command) {
+    return queued(command, null);
+  }
+
+  private CompletableFuture<Decisions> queued(RoutingCommand command, CallClaim claim) {
     CompletableFuture<Decisions> answer = new CompletableFuture<>();
-    queue.add(new RoutingQueue.Answered(command, answer));
+    queue.add(new RoutingQueue.Answered(command, claim, answer));
     return answer;
   }
 
