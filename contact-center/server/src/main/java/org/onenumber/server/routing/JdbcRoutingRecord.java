@@ -150,15 +150,24 @@ final class JdbcRoutingRecord implements RoutingRecord {
     });
   }
 
-  /**
-   * The claim is read with its row held ({@code for share} on PostgreSQL, which a claim's upsert and a release's
-   * delete wait for; {@code for update} on H2) in the transaction {@code write} joins, so the step is written
-   * only under the claim and no other node's claim lands between the check and the commit.
-   */
   @Override
   public <T> T underClaim(CallClaim claim, java.util.function.Supplier<T> write) {
+    return underClaim(RoutingOwnership.PARTITION, claim, write);
+  }
+
+  /**
+   * {@link #underClaim(CallClaim, java.util.function.Supplier)} of routing partition {@code partition}: its lease
+   * is fenced first (as every routing write is; that also bounds how long a writer frozen inside the transaction
+   * holds its rows, see {@code LeaseOwnership.fence}), then the claim is read with its row held ({@code for
+   * share} on PostgreSQL, which a claim's upsert and a release's delete wait for; {@code for update} on H2) in
+   * the transaction {@code write} joins, so the step is written only under the claim and no other node's claim
+   * lands between the check and the commit.
+   */
+  @Override
+  public <T> T underClaim(String partition, CallClaim claim, java.util.function.Supplier<T> write) {
     String lock = jdbc.postgres() ? " for share" : " for update";
     return jdbc.inTransaction(() -> {
+      ownership.fence(partition);
       boolean holds = jdbc.queryOne("select claim from call_home where contact_id = ?" + lock,
           row -> row.getString(1), claim.contact().value()).filter(claim.claim()::equals).isPresent();
       if (!holds) {

@@ -89,7 +89,7 @@ final class PartitionRecord implements RoutingRecord {
 
   @Override
   public <T> T underClaim(CallClaim claim, java.util.function.Supplier<T> write) {
-    return whole.underClaim(claim, write);
+    return whole.underClaim(partition, claim, write);
   }
 
   private boolean mine(QueueId queue) {

@@ -58,4 +58,9 @@ interface RoutingRecord {
   default <T> T underClaim(CallClaim claim, Supplier<T> write) {
     return write.get();
   }
+
+  /** {@link #underClaim(CallClaim, Supplier)} of one routing partition's engine: fenced with that partition's lease. */
+  default <T> T underClaim(String partition, CallClaim claim, Supplier<T> write) {
+    return underClaim(claim, write);
+  }
 }

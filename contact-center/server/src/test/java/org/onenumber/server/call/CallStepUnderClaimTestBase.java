@@ -119,7 +119,7 @@ abstract class CallStepUnderClaimTestBase {
   }
 
   /** A waiting voice call started on {@code node}, once routing holds it. */
-  private ContactId started(CallSignalling node, Peer citizen) {
+  ContactId started(CallSignalling node, Peer citizen) {
     node.handle(Map.of("type", "start", "mode", "voice", "language", "ko",
         "caller", "fence23-caller-" + CALLERS.incrementAndGet()), citizen, Optional.empty());
     ContactId contact = new ContactId((String) citizen.last("session").get("contactId"));
@@ -128,7 +128,7 @@ abstract class CallStepUnderClaimTestBase {
   }
 
   /** A node's signalling: its claims in the test's database, its hang-ups to the real routing. */
-  private CallSignalling node(String name) {
+  CallSignalling node(String name) {
     EngineCallRouting engine = new EngineCallRouting(routing, directory, invites, departments, journal, blocking);
     return new CallSignalling(open, new Freezing(engine), journal, (delay, task) -> () -> { }, (contact, q) -> { },
         new CallPartyJournal() {
@@ -199,7 +199,7 @@ abstract class CallStepUnderClaimTestBase {
   }
 
   /** A citizen's socket: records the frames it hears. */
-  private record Peer(String id, List<Map<String, Object>> frames) implements CallPeer {
+  record Peer(String id, List<Map<String, Object>> frames) implements CallPeer {
     Peer(String id) {
       this(id, new CopyOnWriteArrayList<>());
     }
