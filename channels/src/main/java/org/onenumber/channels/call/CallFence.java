@@ -11,8 +11,12 @@ import java.time.InstantSource;
  * limit (60 s; a few seconds in the tests), far longer; and the wall clock runs on while a process is frozen, so
  * the first thing a woken home does for a call asks the claims again. A failed read keeps the call (logged): the
  * worst a stale home then does is a frame sent twice, while a home that gave its calls up at every database
- * hiccup would drop them all. What is left: a freeze that falls between the check and the send or the journal
- * step it allowed. Thread-safe (a call's check time is the call's).
+ * hiccup would drop them all. A freeze that falls between the check and the journal step it allowed is caught by
+ * routing: the step carries the call's claim ({@link Call#claim}, through {@link CallRouting}) and is written only
+ * while the claim still holds, checked in the step's own transaction; the home hears false and gives the call up.
+ * One between the check and a frame is not: the frame reaches only parties of the same call, changes nothing
+ * durable, and the home's next act re-reads the claim (the clock ran on) and gives the call up. Thread-safe (a
+ * call's check time is the call's).
  */
 final class CallFence {
 

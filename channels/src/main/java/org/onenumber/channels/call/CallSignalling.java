@@ -53,7 +53,8 @@ import org.onenumber.core.port.out.ContactJournal;
  *       routing once and never waited for (routing tries it again until journaled), so the
  *       connection's next frame is not held behind a commit; the call is kept until that end is
  *       journaled (or refused: the contact had ended), and every party gets {@code ended} then
- *       ({@link #stateChanged}, or the hand-over's end). The guest's hangup (or
+ *       ({@link #stateChanged}, or the hand-over's end). Both carry the call's claim: when another node claimed
+ *       the call since this node's check, routing writes nothing and the call is given up ({@code rehomed}). The guest's hangup (or
  *       {@code leave}) only takes the guest out ({@link CallGuests}); {@code invite} and {@code guest}
  *       frames are the guest's too.
  *   <li>A connection closes ({@link #disconnected}): the other parties are told {@code peer-left};

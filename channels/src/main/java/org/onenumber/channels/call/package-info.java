@@ -77,6 +77,11 @@
  * </pre>
  *
  * on which the page and the console close that socket and open another: its {@code resume} or {@code join}
- * reaches the live home from any node.
+ * reaches the live home from any node. The steps a home hands routing (the hang-ups, the return to the line)
+ * carry its claim ({@link org.onenumber.channels.call.CallRouting}): routing writes them only while the claim
+ * still holds, checked in the transaction that writes them, so a freeze between the home's check and the write
+ * journals nothing and the home gives the call up the same way. A frame sent after a check that went stale
+ * during a freeze is not fenced: it reaches only parties of the same call and changes nothing durable, and the
+ * home's next act for the call reads the claim again and gives the call up.
  */
 package org.onenumber.channels.call;

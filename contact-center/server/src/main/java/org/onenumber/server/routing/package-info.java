@@ -11,7 +11,9 @@
  * sender is gone (a hung-up caller's abandon, a chat left without a socket past its grace period)
  * is handed over without waiting and tried again until journaled
  * ({@link org.onenumber.server.routing.UntilJournaled}, gauge {@code
- * onenumber.routing.journaled.later.pending}). Who routes what is read by
+ * onenumber.routing.journaled.later.pending}). A browser call's step handed by its home carries the call's
+ * claim ({@link org.onenumber.server.routing.CallClaim}) and is written alone, in a transaction that checks
+ * {@code call_home} still holds it. Who routes what is read by
  * {@link org.onenumber.server.routing.PartitionsReader} and pushed to the wallboard as server-sent
  * events by {@link org.onenumber.server.routing.PartitionWatch} ({@code GET
  * /api/v1/cluster/partitions/stream}): frames {@code event: partitions} with the view and its
