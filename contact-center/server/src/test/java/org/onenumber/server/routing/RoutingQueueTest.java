@@ -252,20 +252,16 @@ class RoutingQueueTest {
    */
   @Test
   void aStepUnderAClaimAnotherNodeTookIsRefusedAloneAndTheRestOfItsBatchIsWritten() throws Exception {
-    Contact call = intake("call-1");
-    record.claims.put(call.id(), "node-b-claim"); // taken over after node-a's check
-    queued(new RoutingCommand.Arrive(call));
-    CompletableFuture<Decisions> login = queued(new RoutingCommand.LogIn(agents.get(0), Set.of(), null));
-    CompletableFuture<Decisions> hangUp = queued(new RoutingCommand.Abandon(call.id()),
-        new CallClaim(call.id(), "node-a-claim"));
-    CompletableFuture<Decisions> arrival = queued(new RoutingCommand.Arrive(intake("c0")));
-
-    runContext();
+    List<CompletableFuture<Decisions>> answers = aTurnWithAHangUpUnderNodeAsClaim("node-b-claim"); // taken over
+    CompletableFuture<Decisions> login = answers.get(0);
+    CompletableFuture<Decisions> hangUp = answers.get(1);
+    CompletableFuture<Decisions> arrival = answers.get(2);
+    ContactId call = new ContactId("call-1");
 
     assertInstanceOf(CallClaim.LostException.class, failure(hangUp));
     assertFalse(login.isCompletedExceptionally());
     assertFalse(arrival.isCompletedExceptionally());
-    assertEquals(ContactState.OFFERED, record.open.get(call.id()).state(), "not abandoned: offered to the agent");
+    assertEquals(ContactState.OFFERED, record.open.get(call).state(), "not abandoned: offered to the agent");
     assertTrue(record.written.stream().noneMatch(e -> e instanceof org.onenumber.core.event.ContactStateChanged c
         && c.to() == ContactState.ABANDONED), "no step of the stale hang-up");
     assertEquals(ContactState.QUEUED, record.open.get(new ContactId("c0")).state(), "the one agent still has the call");
@@ -277,22 +273,33 @@ class RoutingQueueTest {
 
   @Test
   void aStepUnderTheCallsLatestClaimIsWrittenInATransactionOfItsOwnAfterTheBatchBeforeIt() throws Exception {
-    Contact call = intake("call-1");
-    record.claims.put(call.id(), "node-a-claim");
-    queued(new RoutingCommand.Arrive(call));
-    CompletableFuture<Decisions> login = queued(new RoutingCommand.LogIn(agents.get(0), Set.of(), null));
-    CompletableFuture<Decisions> hangUp = queued(new RoutingCommand.Abandon(call.id()),
-        new CallClaim(call.id(), "node-a-claim"));
-    CompletableFuture<Decisions> arrival = queued(new RoutingCommand.Arrive(intake("c0")));
-
-    runContext();
+    List<CompletableFuture<Decisions>> answers = aTurnWithAHangUpUnderNodeAsClaim("node-a-claim");
+    CompletableFuture<Decisions> login = answers.get(0);
+    CompletableFuture<Decisions> hangUp = answers.get(1);
+    CompletableFuture<Decisions> arrival = answers.get(2);
 
     assertEquals(ContactState.ABANDONED, hangUp.get().contacts().get(0).state());
-    assertFalse(record.open.containsKey(call.id()), "abandoned in the record");
+    assertFalse(record.open.containsKey(new ContactId("call-1")), "abandoned in the record");
     assertFalse(login.isCompletedExceptionally());
     assertEquals(ContactState.OFFERED, arrival.get().contacts().get(0).state(), "to the agent the hang-up freed");
     assertEquals(3, record.writes, "the batch before it, the claimed hang-up alone, then the arrival");
     assertEquals(4, published.size());
+  }
+
+  /**
+   * One turn of the context: call-1 arrives, an agent logs in, call-1's hang-up comes under node-a's claim while
+   * {@code call_home} holds {@code latest}, c0 arrives. Answers: the login's, the hang-up's, c0's.
+   */
+  private List<CompletableFuture<Decisions>> aTurnWithAHangUpUnderNodeAsClaim(String latest) {
+    Contact call = intake("call-1");
+    record.claims.put(call.id(), latest);
+    queued(new RoutingCommand.Arrive(call));
+    List<CompletableFuture<Decisions>> answers = List.of(
+        queued(new RoutingCommand.LogIn(agents.get(0), Set.of(), null)),
+        queued(new RoutingCommand.Abandon(call.id()), new CallClaim(call.id(), "node-a-claim")),
+        queued(new RoutingCommand.Arrive(intake("c0"))));
+    runContext();
+    return answers;
   }
 
   private CompletableFuture<Decisions> queued(RoutingCommand command) {
