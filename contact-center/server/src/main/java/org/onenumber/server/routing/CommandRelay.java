@@ -1,6 +1,7 @@
 package org.onenumber.server.routing;
 
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
@@ -151,9 +152,8 @@ final class CommandRelay {
     CallClaim claim;
     try {
       command = DomainEventWire.readCore(message.body().getBytes(), RoutingCommand.class);
-      String contact = message.headers().get(CLAIM_CONTACT);
-      claim = contact == null ? null : new CallClaim(new ContactId(contact), message.headers().get(CLAIM));
-    } catch (IllegalArgumentException | NullPointerException e) {
+      claim = claimOf(message.headers());
+    } catch (IllegalArgumentException e) {
       LOG.warn("refused a relayed routing command: {}", e.getMessage());
       message.fail(400, e.getMessage());
       return;
@@ -190,8 +190,19 @@ final class CommandRelay {
 
   /** The request's options, carrying {@code claim} in its headers when there is one. */
   private DeliveryOptions claimed(CallClaim claim) {
-    return claim == null ? request : new DeliveryOptions(request).addHeader(CLAIM_CONTACT, claim.contact().value())
+    return claimed(request, claim);
+  }
+
+  /** {@code options} with {@code claim} in the headers {@value #CLAIM_CONTACT} and {@value #CLAIM} (none: as they are). */
+  static DeliveryOptions claimed(DeliveryOptions options, CallClaim claim) {
+    return claim == null ? options : new DeliveryOptions(options).addHeader(CLAIM_CONTACT, claim.contact().value())
         .addHeader(CLAIM, claim.claim());
+  }
+
+  /** The claim a relayed command's headers carry, or null; a contact without a valid claim is refused (400). */
+  static CallClaim claimOf(MultiMap headers) {
+    String contact = headers.get(CLAIM_CONTACT);
+    return contact == null ? null : new CallClaim(new ContactId(contact), headers.get(CLAIM));
   }
 
   /**
@@ -256,7 +267,7 @@ final class CommandRelay {
     });
   }
 
-  private static RuntimeException refusal(Throwable failure) {
+  static RuntimeException refusal(Throwable failure) {
     if (!(failure instanceof ReplyException reply) || reply.failureType() != ReplyFailure.RECIPIENT_FAILURE) {
       return new RoutingHost.RoutingBusyException("no routing owner answered: " + failure.getMessage());
     }
