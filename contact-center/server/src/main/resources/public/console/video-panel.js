@@ -167,7 +167,10 @@ class VideoPanel {
 
   joined(frame) {
     this.rejoining = 0;
-    this.status.textContent = I.t('vp_connectingMedia');
+    this.root.dataset.joins = String(Number(this.root.dataset.joins ?? 0) + 1); // seated again after a move: 2
+    // Joined again after the call moved: the media between the browsers never stopped.
+    const flowing = Object.values(this.peers).some((p) => p.pc.connectionState === 'connected');
+    this.status.textContent = I.t(flowing ? 'vp_connected' : 'vp_connectingMedia');
     if (!this.started) (frame.texts ?? []).forEach((t) => this.addText('citizen', t));
     this.started = true;
     this.iceServers = frame.iceServers ?? [];
