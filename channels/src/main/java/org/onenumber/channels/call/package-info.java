@@ -77,6 +77,12 @@
  * </pre>
  *
  * on which the page and the console close that socket and open another: its {@code resume} or {@code join}
- * reaches the live home from any node.
+ * reaches the live home from any node. The guest's console (or a staff member's call page) {@code join}s again
+ * too: the live home rebuilt the call from the journal, and seats the guest the journal has still in the call
+ * (joined since the contact was last connected, not left: {@link
+ * org.onenumber.channels.call.CallPartyJournal#stillIn}) with no invitation and no journal step ({@code joined},
+ * {@code ready}; the host hears {@code ready} with {@code party} guest); anyone else is {@code forbidden}. The
+ * link's hearing party is not told apart from anyone else and is invited again; an expected guest who never
+ * comes back has left when the call ends or another guest is seated (journalled then).
  */
 package org.onenumber.channels.call;
