@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.onenumber.server.channels.BrowserStoryIT.click;
 import static org.onenumber.server.channels.BrowserStoryIT.waitFor;
+import static org.onenumber.server.channels.ThreeWayCallBrowserIT.peer;
 import static org.onenumber.server.channels.VideoCallBrowserIT.framesDecodedAndRising;
 
 import java.util.List;
@@ -39,14 +40,8 @@ class GuestRehomedBrowserIT {
   @RegisterExtension
   final Browsers browsers = new Browsers();
 
-  private static String peer(String contactId, String role, String party) {
-    return "window.onenumberCallPeers && window.onenumberCallPeers['" + contactId + ":" + role + "'] && window.onenumberCallPeers['"
-        + contactId + ":" + role + "']." + party;
-  }
-
   private List<String> journal(String contactId) {
-    return server.bean(Jdbc.class).query("select type, payload from domain_event where contact_id = ? and type like 'call.%'"
-        + " order by id", row -> row.getString("type") + " " + row.getString("payload"), contactId);
+    return ThreeWayCallBrowserIT.journal(server, contactId);
   }
 
   /** The node and claim of the call's {@code call_home} row. */

@@ -41,12 +41,18 @@ class ThreeWayCallBrowserIT {
   @RegisterExtension
   final Browsers browsers = new Browsers();
 
-  private static String peer(String contactId, String role, String party) {
+  /** The script expression of the {@code role} ('host' or 'guest') console's peer connection with {@code party}. */
+  static String peer(String contactId, String role, String party) {
     return "window.onenumberCallPeers && window.onenumberCallPeers['" + contactId + ":" + role + "'] && window.onenumberCallPeers['"
         + contactId + ":" + role + "']." + party;
   }
 
   private List<String> journal(String contactId) {
+    return journal(server, contactId);
+  }
+
+  /** The call's third-party events in the contact's journal, in order: type and payload. */
+  static List<String> journal(ServerHarness server, String contactId) {
     return server.bean(Jdbc.class).query("select type, payload from domain_event where contact_id = ? and type like 'call.%'"
         + " order by id", row -> row.getString("type") + " " + row.getString("payload"), contactId);
   }
