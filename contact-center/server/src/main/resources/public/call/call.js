@@ -28,7 +28,7 @@ let session = null; // { token, contactId }
 const peers = {}; // the peer connection with each other party: operator, guest (or citizen, for a guest)
 let ended = false;
 // A staff member's joins still to try after the call moved (refused while the live home does not hold it yet).
-const REJOIN_TRIES = 10;
+const REJOIN_TRIES = 30;
 let rejoining = 0;
 let status = ['waiting', {}];
 let operatorName = '';

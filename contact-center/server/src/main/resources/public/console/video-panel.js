@@ -21,7 +21,7 @@ const REPORT_EVERY = 5; // quality ticks between two reports to the server (10 s
 const FIRST_FRAME_POLL_MS = 50;
 // A join refused after the call moved is tried again each second this many times: the live home may not hold
 // the call yet (one server alone rebuilds it only when the citizen resumes).
-const REJOIN_TRIES = 10;
+const REJOIN_TRIES = 30;
 const I = window.I18N;
 const NAMES = { citizen: 'vp_citizen', operator: 'vp_operator', guest: 'vp_guest' };
 const INVITEES = [['agent', 'vp_kindAgent'], ['queue', 'vp_kindQueue'], ['department', 'vp_kindDepartment']];

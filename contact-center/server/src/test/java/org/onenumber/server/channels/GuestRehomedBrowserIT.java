@@ -7,6 +7,7 @@ import static org.onenumber.server.channels.BrowserStoryIT.waitFor;
 import static org.onenumber.server.channels.ThreeWayCallBrowserIT.peer;
 import static org.onenumber.server.channels.VideoCallBrowserIT.framesDecodedAndRising;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,8 +17,11 @@ import org.onenumber.server.call.OneNodeCallClaims;
 import org.onenumber.server.persistence.Jdbc;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A guest's console keeps its panel when the server of its socket gives the call up (issue 11, session 23), in
@@ -50,6 +54,20 @@ class GuestRehomedBrowserIT {
         row -> row.getString("node") + " " + row.getString("claim"), contactId);
   }
 
+  /**
+   * Another node takes the call over; the citizen's next frame finds this server's claim void: it gives the call
+   * up, the citizen's page resumes (the call is rebuilt here and claimed anew) and the guests join again.
+   */
+  private void givenUpAndRebuilt(ChromeDriver citizen, String contactId, String before) {
+    String takenOver = OneNodeCallClaims.takeOver(server.bean(Jdbc.class), new ContactId(contactId));
+    waitFor(citizen).until(d -> {
+      citizen.executeScript("document.getElementById('message').value = 'are you there?';"
+          + "document.getElementById('send').click();");
+      String now = home(contactId).isEmpty() ? "" : home(contactId).get(0);
+      return now.startsWith(OneNodeCallClaims.HERE + " ") && !now.equals(before) && !now.endsWith(" " + takenOver);
+    });
+  }
+
   @Test
   void anInvitedInterpreterWhoseServerGaveTheCallUpJoinsAgainAndStaysInTheCall() {
     ConsolePage host = VideoCallBrowserIT.signingOperator(browsers, server);
@@ -67,17 +85,11 @@ class GuestRehomedBrowserIT {
     String before = home(contactId).get(0);
     assertTrue(before.startsWith(OneNodeCallClaims.HERE + " "), before);
 
-    // Another node takes the call over; the citizen's next frame finds this server's claim void: it gives the call
-    // up, the citizen's page resumes (the call is rebuilt here, claimed anew) and the consoles join again.
-    String takenOver = OneNodeCallClaims.takeOver(server.bean(Jdbc.class), new ContactId(contactId));
-    waitFor(citizen).until(d -> {
-      citizen.executeScript("document.getElementById('message').value = 'are you there?';"
-          + "document.getElementById('send').click();");
-      String now = home(contactId).isEmpty() ? "" : home(contactId).get(0);
-      return now.startsWith(OneNodeCallClaims.HERE + " ") && !now.equals(before) && !now.endsWith(" " + takenOver);
-    });
+    givenUpAndRebuilt(citizen, contactId, before);
 
-    waitFor(interpreter.driver).until(d -> "2".equals(d.findElement(By.cssSelector(GUEST_PANEL)).getDomAttribute("data-joins")));
+    new WebDriverWait(interpreter.driver, Duration.ofSeconds(60)).withMessage(() -> "the guest's panel says "
+        + interpreter.find(GUEST_PANEL + " .video-status").getText() + ", joins " + interpreter.find(GUEST_PANEL)
+        .getDomAttribute("data-joins")).until(d -> "2".equals(d.findElement(By.cssSelector(GUEST_PANEL)).getDomAttribute("data-joins")));
     waitFor(interpreter.driver).until(ExpectedConditions.textToBePresentInElementLocated(
         By.cssSelector(GUEST_PANEL + " .video-status"), "Connected"));
     assertTrue(interpreter.find(GUEST_PANEL + " .video-hangup").isEnabled(), "the guest's panel did not end");
@@ -91,7 +103,7 @@ class GuestRehomedBrowserIT {
     assertEquals(1, parties.size(), parties.toString());
     assertTrue(parties.get(0).startsWith("call.party-joined") && parties.get(0).contains("op-035"), parties.toString());
     for (ChromeDriver d : List.of(citizen, host.driver, interpreter.driver)) {
-      d.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(120));
+      d.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
     }
     Browsers.screenshot(interpreter.driver, "guest-rehomed-interpreter");
     Browsers.screenshot(host.driver, "guest-rehomed-host");
@@ -104,5 +116,52 @@ class GuestRehomedBrowserIT {
     waitFor(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "left"));
     waitFor(citizen).until(d -> journal(contactId).size() == 2);
     assertTrue(journal(contactId).get(1).startsWith("call.party-left"), journal(contactId).toString());
+  }
+
+  @Test
+  void aWaterDepartmentStaffMemberWhoseServerGaveTheCallUpJoinsAgainFromTheCallPage() {
+    ConsolePage host = VideoCallBrowserIT.signingOperator(browsers, server);
+    ChromeDriver citizen = VideoCallBrowserIT.citizenCalls(browsers, server, "sign");
+    click(host.driver, By.cssSelector("#offers button.accept"));
+    waitFor(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "connected with"));
+    String contactId = (String) citizen.executeScript("return window.onenumberCall.contactId");
+    ChromeDriver staff = browsers.openWithFakeMedia();
+    staff.get(server.uri() + "/department/?lang=en");
+    waitFor(staff).until(d -> d.findElement(By.id("username")).isDisplayed());
+    staff.findElement(By.id("username")).sendKeys("staff-water");
+    staff.findElement(By.id("password")).sendKeys("demo1234");
+    staff.findElement(By.id("login-button")).click();
+    waitFor(staff).until(d -> !d.findElement(By.id("login")).isDisplayed());
+    new Select(host.find(HOST_PANEL + " .video-invite select[name=kind]")).selectByValue("department");
+    WebElement department = host.find(HOST_PANEL + " .video-invite input[name=department]");
+    department.sendKeys("water", Keys.ENTER);
+    waitFor(host.driver).until(d -> { // the portal's live stream may still be connecting: then nobody would hear it
+      String status = d.findElement(By.cssSelector(HOST_PANEL + " .video-status")).getText();
+      if (status.contains("Not done")) {
+        department.sendKeys(Keys.ENTER);
+      }
+      return status.contains("Invited the staff of water");
+    });
+    waitFor(staff).until(d -> d.findElement(By.cssSelector("#call-invites button.join-call")).isDisplayed());
+    staff.findElement(By.cssSelector("#call-invites button.join-call")).sendKeys(Keys.ENTER);
+    waitFor(staff).until(ExpectedConditions.textToBe(By.id("choose-title"), "You are invited to a call"));
+    click(staff, By.id("call-sign"));
+    framesDecodedAndRising(staff, "window.onenumberCallPeers && window.onenumberCallPeers.citizen");
+    staff.executeScript("window.firstCallSocket = window.onenumberCallSocket");
+    String before = home(contactId).get(0);
+
+    givenUpAndRebuilt(citizen, contactId, before);
+
+    waitFor(staff).until(d -> Boolean.TRUE.equals(staff.executeScript("return window.onenumberCallSocket !== window.firstCallSocket"
+        + " && window.onenumberCallSocket.readyState === 1")));
+    waitFor(staff).until(ExpectedConditions.textToBe(By.id("status"), "You are in the call."));
+    assertTrue(staff.findElement(By.id("call")).isDisplayed() && !staff.findElement(By.id("done")).isDisplayed(),
+        "the staff member's call page did not end");
+    framesDecodedAndRising(staff, "window.onenumberCallPeers && window.onenumberCallPeers.operator");
+    framesDecodedAndRising(host.driver, peer(contactId, "host", "guest"));
+    Browsers.screenshot(staff, "guest-rehomed-staff");
+    List<String> parties = journal(contactId);
+    assertEquals(1, parties.size(), parties.toString());
+    assertTrue(parties.get(0).contains("staff-water"), parties.toString());
   }
 }
