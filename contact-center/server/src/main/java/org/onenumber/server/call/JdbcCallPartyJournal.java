@@ -28,8 +28,8 @@ import org.onenumber.server.persistence.Jdbc;
  * hears the citizen, so the joining is also an audited view of the citizen's call (action
  * {@code join}, record type {@code call}; actor the agent id, the staff member's login (role
  * {@code DEPARTMENT_STAFF}), or {@code call-link} for a hearing party). Who is still in a call is read back
- * from the same events, within the time since the contact was last connected (so through the table's index on
- * {@code at}, not the whole table). Thread-safe.
+ * from the same events, from the time the contact was last connected on (so that the table's index on {@code
+ * at} can bound the read). Thread-safe.
  */
 @Singleton
 final class JdbcCallPartyJournal implements CallPartyJournal {

@@ -32,7 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * homes: the citizen's page resumes and the server rebuilds the call from the journal (as the live home of a
  * cluster does); the host's console joins again, and op-035's panel, instead of ending, opens a new socket and
  * joins: it is seated as the guest again (its second {@code joined}), the host and the citizen see it, and the
- * journal has its one joining and no leaving. On the old code the guest's panel ended ("You left the call").
+ * journal has its one joining and no leaving. A water department staff member's call page does the same. On the
+ * old code the guest's panel ended ("You have left the call.") and the staff member's page showed the call ended.
  */
 class GuestRehomedBrowserIT {
 
