@@ -17,10 +17,8 @@ import org.onenumber.server.call.OneNodeCallClaims;
 import org.onenumber.server.persistence.Jdbc;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -74,9 +72,7 @@ class GuestRehomedBrowserIT {
     ConsolePage host = VideoCallBrowserIT.signingOperator(browsers, server);
     ConsolePage interpreter = new ConsolePage(browsers.openWithFakeMedia(), server.uri()).signIn("op-035").ready();
     ChromeDriver citizen = VideoCallBrowserIT.citizenCalls(browsers, server, "sign");
-    click(host.driver, By.cssSelector("#offers button.accept"));
-    waitFor(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "connected with"));
-    String contactId = (String) citizen.executeScript("return window.onenumberCall.contactId");
+    String contactId = ThreeWayCallBrowserIT.accepted(host, citizen);
     host.find(HOST_PANEL + " .video-invite input[name=agent]").sendKeys("op-035", Keys.ENTER);
     waitFor(host.driver).until(ExpectedConditions.textToBePresentInElementLocated(
         By.cssSelector(HOST_PANEL + " .video-status"), "Invited op-035"));
@@ -123,26 +119,9 @@ class GuestRehomedBrowserIT {
   void aWaterDepartmentStaffMemberWhoseServerGaveTheCallUpJoinsAgainFromTheCallPage() {
     ConsolePage host = VideoCallBrowserIT.signingOperator(browsers, server);
     ChromeDriver citizen = VideoCallBrowserIT.citizenCalls(browsers, server, "sign");
-    click(host.driver, By.cssSelector("#offers button.accept"));
-    waitFor(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "connected with"));
-    String contactId = (String) citizen.executeScript("return window.onenumberCall.contactId");
-    ChromeDriver staff = browsers.openWithFakeMedia();
-    staff.get(server.uri() + "/department/?lang=en");
-    waitFor(staff).until(d -> d.findElement(By.id("username")).isDisplayed());
-    staff.findElement(By.id("username")).sendKeys("staff-water");
-    staff.findElement(By.id("password")).sendKeys("demo1234");
-    staff.findElement(By.id("login-button")).click();
-    waitFor(staff).until(d -> !d.findElement(By.id("login")).isDisplayed());
-    new Select(host.find(HOST_PANEL + " .video-invite select[name=kind]")).selectByValue("department");
-    WebElement department = host.find(HOST_PANEL + " .video-invite input[name=department]");
-    department.sendKeys("water", Keys.ENTER);
-    waitFor(host.driver).until(d -> { // the portal's live stream may still be connecting: then nobody would hear it
-      String status = d.findElement(By.cssSelector(HOST_PANEL + " .video-status")).getText();
-      if (status.contains("Not done")) {
-        department.sendKeys(Keys.ENTER);
-      }
-      return status.contains("Invited the staff of water");
-    });
+    String contactId = ThreeWayCallBrowserIT.accepted(host, citizen);
+    ChromeDriver staff = ThreeWayCallBrowserIT.waterStaffOnThePortal(browsers, server);
+    ThreeWayCallBrowserIT.hostInvitesTheWaterDepartment(host);
     waitFor(staff).until(d -> d.findElement(By.cssSelector("#call-invites button.join-call")).isDisplayed());
     staff.findElement(By.cssSelector("#call-invites button.join-call")).sendKeys(Keys.ENTER);
     waitFor(staff).until(ExpectedConditions.textToBe(By.id("choose-title"), "You are invited to a call"));
