@@ -140,6 +140,8 @@ class GuestRehomedBrowserIT {
     framesDecodedAndRising(staff, "window.onenumberCallPeers && window.onenumberCallPeers.operator");
     framesDecodedAndRising(host.driver, peer(contactId, "host", "guest"));
     Browsers.screenshot(staff, "guest-rehomed-staff");
+    staff.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
+    assertEquals("[]", Browsers.axeViolations(staff), "the staff member's call page after joining again");
     List<String> parties = journal(contactId);
     assertEquals(1, parties.size(), parties.toString());
     assertTrue(parties.get(0).contains("staff-water"), parties.toString());
