@@ -5,7 +5,8 @@
 // a hearing party with a one-time link: this page opened as /call/?join=<token>, voice only, or
 // department staff from the department portal: /call/?staff=<contactId>, voice and video). Each
 // pair of parties has its own peer connection, so the page keeps one CallPeer per other party and
-// shows the operator and the other party in two tiles.
+// shows the operator and the other party in two tiles. A staff member whose socket's server gave the call
+// up (rehomed with reconnect) joins again on a new socket and is seated again; a link works once.
 import { LANGUAGES, browserLanguage, text } from './i18n.js';
 import { CallPeer, callSocketUrl } from './peer.js';
 
@@ -26,6 +27,9 @@ let socket = null;
 let session = null; // { token, contactId }
 const peers = {}; // the peer connection with each other party: operator, guest (or citizen, for a guest)
 let ended = false;
+// A staff member's joins still to try after the call moved (refused while the live home does not hold it yet).
+const REJOIN_TRIES = 30;
+let rejoining = 0;
 let status = ['waiting', {}];
 let operatorName = '';
 
@@ -115,8 +119,8 @@ function connect() {
   socket.addEventListener('message', (event) => onFrame(JSON.parse(event.data)));
   socket.addEventListener('close', () => {
     if (ended) return;
-    if (role === 'guest') { finish(); return; } // a link works once: a third party who drops has left
-    say('reconnecting');
+    if (role === 'guest' && !rejoining) { finish(); return; } // a link works once: a third party who drops has left
+    say(rejoining ? 'moved' : 'reconnecting');
     setTimeout(connect, 1000);
   });
 }
@@ -130,7 +134,7 @@ function onFrame(frame) {
   switch (frame.type) {
     case 'session': case 'joined': session = { token: frame.token, contactId: frame.contactId, iceServers: frame.iceServers ?? [],
       iceTransportPolicy: frame.iceTransportPolicy ?? 'all' };
-      if (frame.type === 'joined') say('joined');
+      if (frame.type === 'joined') { say('joined'); rejoining = 0; }
       break;
     case 'ready': { const known = Boolean(peers[frame.party]); ensurePeer(frame.party).offer(known); break; }
     case 'peer-joined': say('guestJoined'); break;
@@ -143,14 +147,24 @@ function onFrame(frame) {
     case 'text': log(text(lang, from === 'operator' ? 'operator' : from === 'guest' ? 'guest' : 'callerView'), frame.body); break;
     case 'peer-left': if (frame.party === 'guest') guestLeft(); else say('peerLeft'); break;
     case 'rehomed': say('moved'); // the call's server died (another rebuilt it, media follows) or was cut off:
-      if (frame.reconnect) socket.close(); // then this socket's server gave the call up: a new socket resumes it
+      if (frame.reconnect) { // then this socket's server gave the call up: a new socket resumes it, or joins again
+        if (staffContact) rejoining = REJOIN_TRIES;
+        socket.close();
+      }
       break;
     case 'ended': finish(); break;
-    case 'error': say(frame.error === 'call_in_progress' ? 'inProgress'
+    case 'error': if (rejoining && frame.error === 'forbidden') { rejoinLater(); break; }
+      say(frame.error === 'call_in_progress' ? 'inProgress'
       : role === 'guest' && frame.error === 'not_found' ? 'linkInvalid'
         : staffContact && frame.error === 'forbidden' ? 'notInvited' : 'error'); break;
     default: break;
   }
+}
+
+/** A staff member's join refused after the call moved: tried again in a second, a few times; then they have left. */
+function rejoinLater() {
+  if (--rejoining > 0) setTimeout(() => send({ type: 'join', contactId: staffContact }), 1000);
+  else finish();
 }
 
 /** The peer connection with {@code party} ('operator', 'guest' or 'citizen'), made on first use. */

@@ -85,6 +85,7 @@
   vp_makeLink: 'Make a link for a hearing party', vp_linkLabel: 'One-time link (send it to the hearing party)',
   vp_reconnecting: 'Connection lost. Reconnecting…', vp_peerJoining: 'A third party is joining the call…',
   vp_moved: 'The call moved to another server; reconnecting the media…',
+  vp_rejoining: 'The call moved to another server; joining it again as the third party…',
   vp_peerBack: 'The citizen is back; reconnecting the media…', vp_notDone: 'Not done: {why}', vp_connectingMedia: 'Connecting the media…',
   vp_noDevice: 'The camera or microphone is not available to this page.', vp_connected: 'Connected.', vp_guestLeft: 'The third party left the call.',
   vp_citizenDropped: 'The citizen\'s connection dropped; waiting for them to come back…',

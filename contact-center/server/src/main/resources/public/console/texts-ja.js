@@ -85,6 +85,7 @@
   vp_makeLink: '聴者の参加者用リンクを作る', vp_linkLabel: '1回限りのリンク（聴者の参加者に送ってください）',
   vp_reconnecting: '接続が切れました。再接続しています…', vp_peerJoining: '第三者が通話に参加しています…',
   vp_moved: '通話が別のサーバーに移りました。メディアを再接続しています…',
+  vp_rejoining: '通話が別のサーバーに移りました。第三者として再参加しています…',
   vp_peerBack: '市民が戻りました。メディアを再接続しています…', vp_notDone: '実行できませんでした：{why}', vp_connectingMedia: 'メディアを接続しています…',
   vp_noDevice: 'このページではカメラまたはマイクを使用できません。', vp_connected: '接続しました。', vp_guestLeft: '第三者が通話から退出しました。',
   vp_citizenDropped: '市民の接続が切れました。戻るのを待っています…',

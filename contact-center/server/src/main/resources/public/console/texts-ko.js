@@ -86,6 +86,7 @@
   vp_makeLink: '청인 참여자용 링크 만들기', vp_linkLabel: '1회용 링크 (청인 참여자에게 보내세요)',
   vp_reconnecting: '연결이 끊겼습니다. 다시 연결하는 중…', vp_peerJoining: '제3자가 통화에 참여하는 중…',
   vp_moved: '통화가 다른 서버로 옮겨졌습니다. 미디어를 다시 연결하는 중…',
+  vp_rejoining: '통화가 다른 서버로 옮겨졌습니다. 제3자로 다시 참여하는 중…',
   vp_peerBack: '시민이 돌아왔습니다. 미디어를 다시 연결하는 중…', vp_notDone: '실패: {why}', vp_connectingMedia: '미디어를 연결하는 중…',
   vp_noDevice: '이 페이지에서 카메라나 마이크를 쓸 수 없습니다.', vp_connected: '연결되었습니다.', vp_guestLeft: '제3자가 통화에서 나갔습니다.',
   vp_citizenDropped: '시민의 연결이 끊겼습니다. 돌아오기를 기다리는 중…',

@@ -85,6 +85,7 @@
   vp_makeLink: 'Tạo liên kết cho người nghe được', vp_linkLabel: 'Liên kết dùng một lần (gửi cho người nghe được)',
   vp_reconnecting: 'Mất kết nối. Đang kết nối lại…', vp_peerJoining: 'Bên thứ ba đang tham gia cuộc gọi…',
   vp_moved: 'Cuộc gọi đã chuyển sang máy chủ khác; đang kết nối lại âm thanh và hình ảnh…',
+  vp_rejoining: 'Cuộc gọi đã chuyển sang máy chủ khác; đang tham gia lại với tư cách bên thứ ba…',
   vp_peerBack: 'Người dân đã quay lại; đang kết nối lại âm thanh và hình ảnh…', vp_notDone: 'Chưa thực hiện được: {why}', vp_connectingMedia: 'Đang kết nối âm thanh và hình ảnh…',
   vp_noDevice: 'Trang này không dùng được camera hoặc micrô.', vp_connected: 'Đã kết nối.', vp_guestLeft: 'Bên thứ ba đã rời cuộc gọi.',
   vp_citizenDropped: 'Kết nối của người dân bị ngắt; đang chờ họ quay lại…',

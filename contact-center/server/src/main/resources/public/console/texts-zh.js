@@ -85,6 +85,7 @@
   vp_makeLink: '为听人参与者生成链接', vp_linkLabel: '一次性链接（发送给听人参与者）',
   vp_reconnecting: '连接已断开，正在重新连接…', vp_peerJoining: '第三方正在加入通话…',
   vp_moved: '通话已转到另一台服务器，正在重新连接媒体…',
+  vp_rejoining: '通话已转到另一台服务器，正在以第三方身份重新加入…',
   vp_peerBack: '市民已回来，正在重新连接媒体…', vp_notDone: '未完成：{why}', vp_connectingMedia: '正在连接媒体…',
   vp_noDevice: '此页面无法使用摄像头或麦克风。', vp_connected: '已连接。', vp_guestLeft: '第三方已离开通话。',
   vp_citizenDropped: '市民的连接已断开，正在等待其回来…',

@@ -9,13 +9,19 @@
 // makes a one-time link for a hearing party; each pair of parties has its own peer
 // connection (a mesh of three), so the panel keeps one CallPeer per other party. An invited
 // operator's console mounts the same panel as the guest (role 'guest'): it offers to the citizen,
-// answers the host, and leaves without ending the call. Server values are set with textContent only.
+// answers the host, and leaves without ending the call. When the server of its socket gave the call up
+// (rehomed with reconnect: that server was frozen while another took the call over), the host and the
+// guest alike open a new socket and join again: the live home seats the guest again, as it never left.
+// Server values are set with textContent only.
 import { session } from './api.js';
 import { CallPeer, callSocketUrl } from '/call/peer.js';
 
 const QUALITY_MS = 2000;
 const REPORT_EVERY = 5; // quality ticks between two reports to the server (10 s)
 const FIRST_FRAME_POLL_MS = 50;
+// A join refused after the call moved is tried again each second this many times: the live home may not hold
+// the call yet (one server alone rebuilds it only when the citizen resumes).
+const REJOIN_TRIES = 30;
 const I = window.I18N;
 const NAMES = { citizen: 'vp_citizen', operator: 'vp_operator', guest: 'vp_guest' };
 const INVITEES = [['agent', 'vp_kindAgent'], ['queue', 'vp_kindQueue'], ['department', 'vp_kindDepartment']];
@@ -108,8 +114,8 @@ class VideoPanel {
     this.socket.addEventListener('message', (event) => this.onFrame(JSON.parse(event.data)));
     this.socket.addEventListener('close', () => {
       if (this.ended) return;
-      if (this.guest) { this.end(); return; } // a third party who drops has left; the host invites again
-      this.status.textContent = I.t('vp_reconnecting');
+      if (this.guest && !this.rejoining) { this.end(); return; } // a third party who drops has left; the host invites again
+      this.status.textContent = I.t(this.guest ? 'vp_rejoining' : 'vp_reconnecting');
       setTimeout(() => this.connect(), 1000);
     });
   }
@@ -123,10 +129,22 @@ class VideoPanel {
     this.chain = this.chain.then(work).catch((e) => console.warn('call frame failed', e));
   }
 
-  /** The call moved to another server; with reconnect, this socket's server gave it up: a new socket joins again. */
+  /**
+   * The call moved to another server; with reconnect, this socket's server gave it up: a new socket joins
+   * again (the guest too: it is seated again where the call lives now).
+   */
   moved(reconnect) {
-    this.status.textContent = I.t('vp_moved');
-    if (reconnect) this.socket.close();
+    this.status.textContent = I.t(reconnect && this.guest ? 'vp_rejoining' : 'vp_moved');
+    if (!reconnect) return;
+    this.rejoining = REJOIN_TRIES;
+    this.socket.close();
+  }
+
+  /** A join refused after the call moved: tried again in a second, a few times; then a guest has left. */
+  refused(frame) {
+    if (--this.rejoining > 0) setTimeout(() => this.send({ type: 'join', contactId: this.contactId }), 1000);
+    else if (this.guest) this.end();
+    else this.status.textContent = I.fill('vp_notDone', { why: frame.message });
   }
 
   onFrame(frame) {
@@ -142,12 +160,17 @@ class VideoPanel {
     else if (frame.type === 'peer-back') this.status.textContent = I.t('vp_peerBack');
     else if (frame.type === 'rehomed') this.moved(frame.reconnect);
     else if (frame.type === 'ended') this.end();
+    else if (frame.type === 'error' && frame.error === 'forbidden' && this.rejoining) this.refused(frame);
     else if (frame.type === 'error' && frame.error === 'forbidden' && !this.media) this.remove();
     else if (frame.type === 'error') this.status.textContent = I.fill('vp_notDone', { why: frame.message });
   }
 
   joined(frame) {
-    this.status.textContent = I.t('vp_connectingMedia');
+    this.rejoining = 0;
+    this.root.dataset.joins = String(Number(this.root.dataset.joins ?? 0) + 1); // seated again after a move: 2
+    // Joined again after the call moved: the media between the browsers never stopped.
+    const flowing = Object.values(this.peers).some((p) => p.pc.connectionState === 'connected');
+    this.status.textContent = I.t(flowing ? 'vp_connected' : 'vp_connectingMedia');
     if (!this.started) (frame.texts ?? []).forEach((t) => this.addText('citizen', t));
     this.started = true;
     this.iceServers = frame.iceServers ?? [];

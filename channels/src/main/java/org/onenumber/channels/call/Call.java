@@ -29,6 +29,11 @@ final class Call {
   private AgentId agent;
   private Invitation invitation;
   private String guestName;
+  /**
+   * The guest the journal says is still in the call, though its socket is not seated here (this node rebuilt the
+   * call; the guest's socket was on the node that lost or gave it up): it may join again without an invitation.
+   */
+  private String expectedGuest;
   private boolean ended;
   private boolean hungUp;
   /**
@@ -122,6 +127,26 @@ final class Call {
     parties.put(CallParty.GUEST, peer);
     guestName = name;
     invitation = null;
+  }
+
+  synchronized void expectGuest(String who) {
+    expectedGuest = who;
+  }
+
+  /** The expected guest, no longer expected: someone else is seated as the guest, or the call ends here. */
+  synchronized Optional<String> takeExpectedGuest() {
+    Optional<String> who = Optional.ofNullable(expectedGuest);
+    expectedGuest = null;
+    return who;
+  }
+
+  /** Whether {@code who} is the expected guest (no longer expected then: it is seated again). */
+  synchronized boolean takeExpectedGuest(String who) {
+    boolean expected = who.equals(expectedGuest);
+    if (expected) {
+      expectedGuest = null;
+    }
+    return expected;
   }
 
   synchronized Optional<CallPeer> citizen() {

@@ -1,5 +1,6 @@
 package org.onenumber.channels.call;
 
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +9,8 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.onenumber.core.agent.AgentId;
+import org.onenumber.core.contact.Contact;
+import org.onenumber.core.contact.ContactState;
 import org.onenumber.core.directory.QueueId;
 import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.error.NotFoundException;
@@ -37,6 +40,16 @@ import org.onenumber.core.error.PermanentException;
  *   <li>The guest's {@code leave} or {@code hangup}, or its connection closing: the others hear
  *       {@code peer-left} (party {@code guest}) and keep their own connection; the leaving is
  *       journalled. There is no grace period for a guest: it is invited again.
+ *   <li>A node that rebuilds the call (its home was lost, or gave it up) reads in the journal who joined as the
+ *       guest since the contact was last connected and has not left ({@link CallPartyJournal#stillIn}): that
+ *       operator or staff member is <em>expected</em>. When their console or page, told {@code rehomed} with
+ *       {@code reconnect: true} by the node that gave the call up, {@code join}s again, they are seated as the
+ *       guest with no invitation, no journal step and no change in routing (they never left): {@code joined}
+ *       (party {@code guest}), and each of their pairs' offering end hears {@code ready}. Anyone else is
+ *       {@code forbidden} as before. The link's hearing party cannot be told apart from anyone else (the journal
+ *       names it {@code link}; the page ends on {@code rehomed} with {@code reconnect}); it is invited again.
+ *       An expected guest who has not come back when another guest is seated, or when the call ends or goes
+ *       back to the line here, has left: the leaving is journalled then (and an operator is available again).
  * </ol>
  *
  * Thread-safe (the call locks itself; the link tokens are a concurrent map).
@@ -44,6 +57,7 @@ import org.onenumber.core.error.PermanentException;
 final class CallGuests {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  private static final System.Logger LOG = System.getLogger(CallGuests.class.getName());
 
   private final Map<String, Call> byLink = new ConcurrentHashMap<>();
   private final Map<String, Call> byPeer;
@@ -64,6 +78,23 @@ final class CallGuests {
     this.settings = settings;
     this.clock = clock;
     this.tokens = tokens;
+  }
+
+  /**
+   * Case 5: {@code call} was rebuilt on this node from the journal ({@code contact}): the guest still in it by
+   * the journal is expected back. A failed read expects nobody (logged): that guest is invited again.
+   */
+  void rebuilt(Call call, Contact contact) {
+    Optional<Instant> connected = contact.lastAt(ContactState.CONNECTED);
+    if (connected.isEmpty()) {
+      return;
+    }
+    try {
+      journal.stillIn(call.contact(), CallParty.GUEST, connected.get()).ifPresent(call::expectGuest);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "call " + call.contact().value() + ": its guest could not be read; the"
+          + " guest is invited again", e);
+    }
   }
 
   /** Case 1. */
@@ -115,8 +146,29 @@ final class CallGuests {
     call.invite(next);
   }
 
+  /**
+   * Cases 2 and 5: {@code who}, signed in (an operator; a staff member of {@code staffOf}) and not the call's host,
+   * joins as the guest: the expected guest again, an invited operator, or the first staff member of an invited
+   * department; anyone else, or a connection already {@code seated} in the call, is refused.
+   */
+  void join(Call call, CallPeer peer, AgentId who, String staffOf, boolean seated) {
+    if (!seated && !CallPartyJournal.LINK.equals(who.value()) && call.party(CallParty.GUEST).isEmpty()
+        && call.takeExpectedGuest(who.value())) {
+      seatAgain(call, peer, who.value());
+    } else if (staffOf != null) {
+      if (seated || !invitedStaff(call, staffOf)) {
+        throw CallSignalling.forbidden("this call does not invite your department, or someone already joined");
+      }
+      joinAsStaff(call, peer, who.value());
+    } else if (invited(call, who)) {
+      joinAsOperator(call, peer, who);
+    } else {
+      throw CallSignalling.forbidden("this call is not connected to you");
+    }
+  }
+
   /** Case 2: whether {@code agent}, who does not have the call, was invited to it. */
-  boolean invited(Call call, AgentId agent) {
+  private boolean invited(Call call, AgentId agent) {
     return call.invitation().map(i -> agent.equals(i.agent())).orElse(false) && call.party(CallParty.GUEST).isEmpty();
   }
 
@@ -127,19 +179,19 @@ final class CallGuests {
   }
 
   /** Case 2: whether a staff member of {@code department} may join (the call invites it and has no guest). */
-  boolean invitedStaff(Call call, String department) {
+  private boolean invitedStaff(Call call, String department) {
     return call.invitation().map(i -> department.equals(i.department())).orElse(false)
         && call.party(CallParty.GUEST).isEmpty();
   }
 
   /** Case 2: one staff member of the invited department joins; the invitation is used up. */
-  void joinAsStaff(Call call, CallPeer peer, String staff) {
+  private void joinAsStaff(Call call, CallPeer peer, String staff) {
     replace(call, null);
     attach(call, peer, staff);
   }
 
   /** Case 2: the invited operator joins. */
-  void joinAsOperator(Call call, CallPeer peer, AgentId agent) {
+  private void joinAsOperator(Call call, CallPeer peer, AgentId agent) {
     attach(call, peer, agent.value());
     routing.guestJoined(agent);
   }
@@ -158,15 +210,10 @@ final class CallGuests {
   }
 
   private void attach(Call call, CallPeer peer, String who) {
+    expectedLeft(call);
     call.guest(peer, who);
     byPeer.put(peer.id(), call);
-    Map<String, Object> joined = CallSignalling.frame("joined", call);
-    joined.put("party", CallParty.GUEST.code());
-    joined.put("mode", call.mode().code());
-    joined.put("parties", call.present().stream().map(CallParty::code).toList());
-    joined.put("iceServers", settings.iceServers().forUser(who, clock.instant()));
-    joined.put("iceTransportPolicy", settings.iceTransportPolicy());
-    peer.send(joined);
+    peer.send(joined(call, who));
     journal.joined(call.contact(), CallParty.GUEST, who);
     Map<String, Object> peerJoined = CallSignalling.frame("peer-joined", call);
     peerJoined.put("party", CallParty.GUEST.code());
@@ -174,11 +221,31 @@ final class CallGuests {
     CallSignalling.arrived(call, CallParty.GUEST);
   }
 
+  /** Case 5: the expected guest's new connection is seated: no journal step and no routing change (it never left). */
+  private void seatAgain(Call call, CallPeer peer, String who) {
+    call.guest(peer, who);
+    byPeer.put(peer.id(), call);
+    peer.send(joined(call, who));
+    CallSignalling.arrived(call, CallParty.GUEST);
+  }
+
+  /** What the guest hears when it is seated: its party, the parties present, the ICE servers. */
+  private Map<String, Object> joined(Call call, String who) {
+    Map<String, Object> joined = CallSignalling.frame("joined", call);
+    joined.put("party", CallParty.GUEST.code());
+    joined.put("mode", call.mode().code());
+    joined.put("parties", call.present().stream().map(CallParty::code).toList());
+    joined.put("iceServers", settings.iceServers().forUser(who, clock.instant()));
+    joined.put("iceTransportPolicy", settings.iceTransportPolicy());
+    return joined;
+  }
+
   /**
    * The guest's socket, seated in the call before it moved to this node (its home was lost), is seated again:
    * no journal step (it never left) and no invitation needed; the others' pairs with it renegotiate.
    */
   void rejoin(Call call, CallPeer peer, String who) {
+    call.takeExpectedGuest(who);
     call.guest(peer, who);
     byPeer.put(peer.id(), call);
   }
@@ -204,9 +271,21 @@ final class CallGuests {
     replace(call, null);
   }
 
-  /** The call ended or went back to the line: the guest hears {@code ended}, the link dies. */
+  /**
+   * The call ended or went back to the line: the guest hears {@code ended}, the link dies, an expected guest who
+   * did not come back has left.
+   */
   void dismiss(Call call) {
     replace(call, null);
     call.party(CallParty.GUEST).ifPresent(guest -> leave(call, guest, true));
+    expectedLeft(call);
+  }
+
+  /** Case 5: the expected guest did not come back (another is seated, or the call is over here): it has left. */
+  private void expectedLeft(Call call) {
+    call.takeExpectedGuest().ifPresent(who -> {
+      journal.left(call.contact(), CallParty.GUEST, who);
+      routing.guestLeft(who);
+    });
   }
 }

@@ -1,5 +1,7 @@
 package org.onenumber.channels.call;
 
+import java.time.Instant;
+import java.util.Optional;
 import org.onenumber.core.contact.ContactId;
 
 /**
@@ -15,4 +17,11 @@ public interface CallPartyJournal {
   void joined(ContactId contact, CallParty party, String who);
 
   void left(ContactId contact, CallParty party, String who);
+
+  /**
+   * Who joined {@code contact}'s call as {@code party} at or after {@code since} and has not left since (the last
+   * of its joinings and leavings is a joining), if anyone: a node that rebuilds the call reads it, so that this
+   * guest, whose socket was on the node that gave the call up, may join again.
+   */
+  Optional<String> stillIn(ContactId contact, CallParty party, Instant since);
 }

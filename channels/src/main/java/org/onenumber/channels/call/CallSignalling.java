@@ -40,7 +40,8 @@ import org.onenumber.core.port.out.ContactJournal;
  *       call, is its host: answered {@code joined} with what the citizen wrote while waiting, then
  *       {@code ready} (party {@code citizen}) when the citizen is connected. An operator the host
  *       invited (by id or from an interpreter queue), or one staff member of a department it
- *       invited, joins as the guest ({@link CallGuests}); anyone else is {@code forbidden}.
+ *       invited, joins as the guest ({@link CallGuests}), and so does the guest still in a call this node
+ *       rebuilt (its socket was on the node that gave the call up); anyone else is {@code forbidden}.
  *   <li>{@code offer}, {@code answer}, {@code candidate} go from one party to one other ({@code to};
  *       without it, citizen and operator mean each other), {@code text} to every other party,
  *       {@code quality} only from the host ({@link CallQuality}, kept by {@link CallQualityStore}):
@@ -376,13 +377,14 @@ public final class CallSignalling {
     if (raced != null) {
       return raced;
     }
-    boolean open = journal.find(claims.contact())
-        .filter(c -> !c.state().isTerminal() && c.state() != ContactState.WRAP_UP).isPresent();
-    if (!open || byContact.putIfAbsent(call.contact(), call) != null) {
+    Optional<Contact> open = journal.find(claims.contact())
+        .filter(c -> !c.state().isTerminal() && c.state() != ContactState.WRAP_UP);
+    if (open.isEmpty() || byContact.putIfAbsent(call.contact(), call) != null) {
       call.end();
       return call;
     }
     fence.claim(call);
+    guests.rebuilt(call, open.get());
     byCaller.put(call.caller(), call);
     elsewhere.home(call.contact(), fromElsewhere);
     return call;
@@ -421,18 +423,8 @@ public final class CallSignalling {
     if (current != null && current != call) {
       throw forbidden("this connection is already in another call");
     }
-    if (staffOf != null) {
-      if (current != null || !guests.invitedStaff(call, staffOf)) {
-        throw forbidden("this call does not invite your department, or someone already joined");
-      }
-      guests.joinAsStaff(call, peer, agent.value());
-      return;
-    }
-    if (!agent.equals(contact.agent())) {
-      if (!guests.invited(call, agent)) {
-        throw forbidden("this call is not connected to you");
-      }
-      guests.joinAsOperator(call, peer, agent);
+    if (staffOf != null || !agent.equals(contact.agent())) {
+      guests.join(call, peer, agent, staffOf, current != null);
       return;
     }
     attachOperator(call, peer, agent);

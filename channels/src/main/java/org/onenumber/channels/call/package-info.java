@@ -82,6 +82,12 @@
  * still holds, checked in the transaction that writes them, so a freeze between the home's check and the write
  * journals nothing and the home gives the call up the same way. A frame sent after a check that went stale
  * during a freeze is not fenced: it reaches only parties of the same call and changes nothing durable, and the
- * home's next act for the call reads the claim again and gives the call up.
+ * home's next act for the call reads the claim again and gives the call up. The guest's console (or a staff member's call page) {@code join}s again
+ * too: the live home rebuilt the call from the journal, and seats the guest the journal has still in the call
+ * (joined since the contact was last connected, not left: {@link
+ * org.onenumber.channels.call.CallPartyJournal#stillIn}) with no invitation and no journal step ({@code joined},
+ * {@code ready}; the host hears {@code ready} with {@code party} guest); anyone else is {@code forbidden}. The
+ * link's hearing party is not told apart from anyone else and is invited again; an expected guest who never
+ * comes back has left when the call ends or another guest is seated (journalled then).
  */
 package org.onenumber.channels.call;

@@ -49,6 +49,10 @@ class CallHomeLostTest {
   private final Map<Duration, Runnable> timers = new HashMap<>();
   private final List<ContactId> rehomed = new ArrayList<>();
   private final List<String> routed = new ArrayList<>();
+  /** The guests' joinings and leavings the nodes journalled (shared, as the database is). */
+  private final List<PartyEvent> partyEvents = new ArrayList<>();
+
+  private record PartyEvent(String step, String who, Instant at) {}
   private CallsElsewhere.HomeLost lost;
   /** Whether a node elsewhere holds the call (else no node does). */
   private boolean homeElsewhere = true;
@@ -156,7 +160,7 @@ class CallHomeLostTest {
 
     @Override
     public boolean invite(AgentId guest, ContactId contact, AgentId host) {
-      return false;
+      return true; // the invited operator's console is open
     }
 
     @Override
@@ -170,10 +174,14 @@ class CallHomeLostTest {
     }
 
     @Override
-    public void guestJoined(AgentId agent) {}
+    public void guestJoined(AgentId agent) {
+      routed.add("guest joined " + agent.value());
+    }
 
     @Override
-    public void guestLeft(String guest) {}
+    public void guestLeft(String guest) {
+      routed.add("guest left " + guest);
+    }
 
     @Override
     public String agentName(AgentId agent) {
@@ -181,10 +189,20 @@ class CallHomeLostTest {
     }
   }, journal, this::schedule, (contact, quality) -> { }, new CallPartyJournal() {
     @Override
-    public void left(ContactId contact, CallParty party, String who) {}
+    public void left(ContactId contact, CallParty party, String who) {
+      partyEvents.add(new PartyEvent("left", who, now));
+    }
 
     @Override
-    public void joined(ContactId contact, CallParty party, String who) {}
+    public void joined(ContactId contact, CallParty party, String who) {
+      partyEvents.add(new PartyEvent("joined", who, now));
+    }
+
+    @Override
+    public Optional<String> stillIn(ContactId contact, CallParty party, Instant since) {
+      return partyEvents.stream().filter(e -> !e.at().isBefore(since)).reduce((a, b) -> b)
+          .filter(e -> e.step().equals("joined")).map(PartyEvent::who);
+    }
   }, new CallSignalling.Settings(Duration.ofSeconds(30), IceServers.NONE), () -> now, new SplittableRandom(7),
       elsewhere, tokens, claims);
 
@@ -493,5 +511,110 @@ class CallHomeLostTest {
     assertEquals(List.of("wrap-up c-1"), routed);
     assertEquals(List.of("ended"), citizen.types());
     assertTrue(!signalling.isCall(CONTACT));
+  }
+
+  /** Session 23: a node (the live home) rebuilt the call while the journal says {@code who} is its guest. */
+  private void rebuiltWhileAGuestIsIn(String who) {
+    partyEvents.add(new PartyEvent("joined", who, T0.plusSeconds(10)));
+    homeHere();
+    routed.clear();
+  }
+
+  private static Map<String, Object> join() {
+    return Map.of("type", "join", "contactId", CONTACT.value());
+  }
+
+  @Test
+  void aGuestOfAWokenHomeJoinsAgainWhereTheCallIsRebuiltAndNothingIsJournalled() {
+    homeHere();
+    now = now.plusSeconds(10);
+    RecordingPeer guest = new RecordingPeer("guest");
+    signalling.handle(Map.of("type", "invite", "contactId", CONTACT.value(), "agent", "op-035"), host, Optional.of(HOST));
+    signalling.handle(join(), guest, Optional.of(new AgentId("op-035")));
+    assertEquals("guest", guest.last("joined").get("party"));
+    frozenWhileTakenOver();
+    signalling.handle(Map.of("type", "text", "contactId", CONTACT.value(), "body", "hello"), citizen, Optional.empty());
+    assertEquals(true, guest.last("rehomed").get("reconnect"), "the guest's console is told to reconnect");
+    assertTrue(!signalling.isCall(CONTACT));
+
+    // The call's live home (this node again, as on a single server; another node in a cluster) rebuilds it when
+    // the citizen resumes; the host's and the guest's consoles open new sockets and join.
+    homeElsewhere = false;
+    RecordingPeer citizenAgain = new RecordingPeer("citizen-again");
+    RecordingPeer hostAgain = new RecordingPeer("host-again");
+    RecordingPeer guestAgain = new RecordingPeer("guest-again");
+    signalling.handle(Map.of("type", "resume", "token", token), citizenAgain, Optional.empty());
+    signalling.handle(join(), hostAgain, Optional.of(HOST));
+    int journalled = partyEvents.size();
+    routed.clear();
+
+    signalling.handle(join(), guestAgain, Optional.of(new AgentId("op-035")));
+
+    assertEquals(List.of("joined", "ready"), guestAgain.types(), "seated as the guest again, not refused");
+    assertEquals("guest", guestAgain.last("joined").get("party"));
+    assertEquals("citizen", guestAgain.last("ready").get("party"), "the guest offers to the citizen");
+    assertEquals("guest", hostAgain.last("ready").get("party"), "the host offers to the guest");
+    assertEquals(journalled, partyEvents.size(), "no journal step: the guest never left");
+    assertEquals(List.of(), routed, "no change in routing either");
+    signalling.handle(Map.of("type", "text", "contactId", CONTACT.value(), "body", "hi"), guestAgain, Optional.empty());
+    assertEquals("guest", citizenAgain.last("text").get("from"));
+  }
+
+  @Test
+  void onlyTheGuestStillInTheCallMayJoinAgainAndARefusalNamesNoOne() {
+    rebuiltWhileAGuestIsIn("op-035");
+
+    for (RecordingPeer outsider : List.of(new RecordingPeer("op-036"), new RecordingPeer("staff"))) {
+      OneNumberException refused = assertThrows(OneNumberException.class, () -> signalling.handle(join(), outsider,
+          outsider.id().equals("staff") ? Optional.of(new AgentId("staff-water")) : Optional.of(new AgentId("op-036")),
+          outsider.id().equals("staff") ? Optional.of("water") : Optional.empty()));
+      assertEquals("forbidden", refused.code());
+      assertTrue(!refused.getMessage().contains("op-035"), refused.getMessage());
+    }
+    RecordingPeer guest = new RecordingPeer("guest-again");
+    signalling.handle(join(), guest, Optional.of(new AgentId("op-035")));
+    assertEquals(List.of("joined", "ready"), guest.types());
+    OneNumberException twice = assertThrows(OneNumberException.class, () -> signalling.handle(join(),
+        new RecordingPeer("guest-third"), Optional.of(new AgentId("op-035"))));
+    assertEquals("forbidden", twice.code(), "seated once: a second socket is not");
+  }
+
+  @Test
+  void aStaffMemberStillInTheCallJoinsAgainFromTheirPage() {
+    rebuiltWhileAGuestIsIn("staff-water");
+
+    RecordingPeer staff = new RecordingPeer("staff-again");
+    signalling.handle(join(), staff, Optional.of(new AgentId("staff-water")), Optional.of("water"));
+
+    assertEquals(List.of("joined", "ready"), staff.types());
+    assertEquals("guest", host.last("ready").get("party"));
+  }
+
+  @Test
+  void aGuestWhoLeftOrWasInAnEarlierConnectionIsNotExpected() {
+    partyEvents.add(new PartyEvent("joined", "op-035", T0.plusSeconds(10)));
+    partyEvents.add(new PartyEvent("left", "op-035", T0.plusSeconds(20)));
+    homeHere();
+    CallHomeLostTest earlier = new CallHomeLostTest();
+    earlier.partyEvents.add(new PartyEvent("joined", "op-036", T0.plusSeconds(1))); // before its connection at T0+5
+    earlier.homeHere();
+
+    for (CallHomeLostTest node : List.of(this, earlier)) {
+      for (String who : List.of("op-035", "op-036")) {
+        OneNumberException refused = assertThrows(OneNumberException.class, () -> node.signalling.handle(join(),
+            new RecordingPeer(who), Optional.of(new AgentId(who))));
+        assertEquals("forbidden", refused.code(), who);
+      }
+    }
+  }
+
+  @Test
+  void anExpectedGuestWhoNeverComesBackHasLeftWhenTheCallEnds() {
+    rebuiltWhileAGuestIsIn("op-035");
+
+    signalling.handle(Map.of("type", "hangup", "contactId", CONTACT.value()), citizen, Optional.empty());
+
+    assertEquals(List.of("abandon c-1", "guest left op-035"), routed, "op-035 is available again");
+    assertEquals(new PartyEvent("left", "op-035", now), partyEvents.get(partyEvents.size() - 1));
   }
 }

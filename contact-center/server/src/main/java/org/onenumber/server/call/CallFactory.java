@@ -54,7 +54,7 @@ final class CallFactory {
       JdbcCallQuality quality, JdbcCallPartyJournal parties, CallInvites invites, DepartmentCallInvites departments,
       Vertx vertx, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
       InstantSource clock, RandomGenerator random, CallSignalling.Settings settings, ServerTime time, JsonMapper json,
-      VertxEventPublisher events, HazelcastMembers members, Jdbc jdbc, RoutingOwnership ownership, @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String jwtSecret) {
+      VertxEventPublisher events, HazelcastMembers members, CallClaims claims, @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String jwtSecret) {
     CallTimers timers = (delay, task) -> {
       long id = vertx.setTimer(time.wallMillis(delay), t -> executor.execute(task));
       return () -> vertx.cancelTimer(id);
@@ -68,9 +68,14 @@ final class CallFactory {
       elsewhere = cluster;
     }
     CallTokens tokens = vertx.isClustered() ? CallTokens.shared(jwtSecret, random) : CallTokens.ofThisProcess(random);
-    CallClaims claims = vertx.isClustered() ? new JdbcCallClaims(jdbc, clock, ownership.node()) : CallClaims.NONE;
     return new CallSignalling(open, calls, journal, timers, quality, parties, settings, clock, random, elsewhere,
         tokens, claims);
+  }
+
+  /** Each call's home claimed in the shared database in a cluster ({@link JdbcCallClaims}); one node alone claims nothing. */
+  @Singleton
+  CallClaims callClaims(Vertx vertx, Jdbc jdbc, InstantSource clock, RoutingOwnership ownership) {
+    return vertx.isClustered() ? new JdbcCallClaims(jdbc, clock, ownership.node()) : CallClaims.NONE;
   }
 
   @Singleton

@@ -4,9 +4,11 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.onenumber.channels.call.CallParty;
 import org.onenumber.channels.call.CallPartyJournal;
 import org.onenumber.core.agent.AgentId;
@@ -25,7 +27,9 @@ import org.onenumber.server.persistence.Jdbc;
  * the contact's snapshot, which routing writes, is never touched. A third party who joins sees and
  * hears the citizen, so the joining is also an audited view of the citizen's call (action
  * {@code join}, record type {@code call}; actor the agent id, the staff member's login (role
- * {@code DEPARTMENT_STAFF}), or {@code call-link} for a hearing party). Thread-safe.
+ * {@code DEPARTMENT_STAFF}), or {@code call-link} for a hearing party). Who is still in a call is read back
+ * from the same events, from the time the contact was last connected on (so that the table's index on {@code
+ * at} can bound the read). Thread-safe.
  */
 @Singleton
 final class JdbcCallPartyJournal implements CallPartyJournal {
@@ -60,6 +64,24 @@ final class JdbcCallPartyJournal implements CallPartyJournal {
   @Override
   public void left(ContactId contact, CallParty party, String who) {
     insert("call.party-left", contact, party, who);
+  }
+
+  @Override
+  public Optional<String> stillIn(ContactId contact, CallParty party, Instant since) {
+    return jdbc.query("select type, payload from domain_event where at >= ? and contact_id = ?"
+            + " and type in ('call.party-joined', 'call.party-left') order by id desc",
+        row -> Map.entry(row.getString("type"), payload(row.getString("payload"))), since, contact.value())
+        .stream().filter(event -> party.code().equals(event.getValue().get("party"))).findFirst()
+        .filter(event -> event.getKey().equals("call.party-joined"))
+        .map(event -> String.valueOf(event.getValue().get("who")));
+  }
+
+  private Map<?, ?> payload(String json) {
+    try {
+      return this.json.readValue(json, Map.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void insert(String type, ContactId contact, CallParty party, String who) {

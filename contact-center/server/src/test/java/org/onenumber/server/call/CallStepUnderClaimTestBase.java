@@ -8,6 +8,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
@@ -137,6 +138,11 @@ abstract class CallStepUnderClaimTestBase {
 
           @Override
           public void left(ContactId contact, CallParty party, String who) {}
+
+          @Override
+          public Optional<String> stillIn(ContactId contact, CallParty party, Instant since) {
+            return Optional.empty();
+          }
         }, new CallSignalling.Settings(Duration.ofSeconds(30), IceServers.NONE), clock, new SplittableRandom(23),
         CallsElsewhere.NONE, CallTokens.ofThisProcess(new SplittableRandom(11)), new JdbcCallClaims(jdbc, clock, name));
   }

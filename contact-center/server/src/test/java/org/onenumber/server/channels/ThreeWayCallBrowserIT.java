@@ -41,12 +41,18 @@ class ThreeWayCallBrowserIT {
   @RegisterExtension
   final Browsers browsers = new Browsers();
 
-  private static String peer(String contactId, String role, String party) {
+  /** The script expression of the {@code role} ('host' or 'guest') console's peer connection with {@code party}. */
+  static String peer(String contactId, String role, String party) {
     return "window.onenumberCallPeers && window.onenumberCallPeers['" + contactId + ":" + role + "'] && window.onenumberCallPeers['"
         + contactId + ":" + role + "']." + party;
   }
 
   private List<String> journal(String contactId) {
+    return journal(server, contactId);
+  }
+
+  /** The call's third-party events in the contact's journal, in order: type and payload. */
+  static List<String> journal(ServerHarness server, String contactId) {
     return server.bean(Jdbc.class).query("select type, payload from domain_event where contact_id = ? and type like 'call.%'"
         + " order by id", row -> row.getString("type") + " " + row.getString("payload"), contactId);
   }
@@ -60,7 +66,7 @@ class ThreeWayCallBrowserIT {
   }
 
   /** {@code host} accepts the citizen's call; the contact's id once the citizen is connected. */
-  private static String accepted(ConsolePage host, ChromeDriver citizen) {
+  static String accepted(ConsolePage host, ChromeDriver citizen) {
     click(host.driver, By.cssSelector("#offers button.accept"));
     waitFor(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "connected with"));
     return (String) citizen.executeScript("return window.onenumberCall.contactId");
@@ -184,28 +190,9 @@ class ThreeWayCallBrowserIT {
     interpreter.shows("AVAILABLE");
 
     // The water department's staff member has the portal open; the host invites the department.
-    ChromeDriver staff = browsers.openWithFakeMedia();
+    ChromeDriver staff = waterStaffOnThePortal(browsers, server);
     staff.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(120));
-    staff.get(server.uri() + "/department/?lang=en");
-    waitFor(staff).until(d -> d.findElement(By.id("username")).isDisplayed());
-    staff.findElement(By.id("username")).sendKeys("staff-water");
-    staff.findElement(By.id("password")).sendKeys("demo1234");
-    staff.findElement(By.id("login-button")).click();
-    waitFor(staff).until(d -> !d.findElement(By.id("login")).isDisplayed());
-    new Select(kind).selectByValue("department");
-    WebElement department = host.find(HOST_PANEL + " .video-invite input[name=department]");
-    department.sendKeys("water", Keys.ENTER);
-    // The portal's live stream may still be connecting: until it is, the server says nobody would hear it.
-    waitFor(host.driver).until(d -> {
-      String status = d.findElement(By.cssSelector(HOST_PANEL + " .video-status")).getText();
-      if (status.contains("Invited the staff of water")) {
-        return true;
-      }
-      if (status.contains("Not done")) {
-        department.sendKeys(Keys.ENTER);
-      }
-      return false;
-    });
+    hostInvitesTheWaterDepartment(host);
     assertEquals("forbidden", outsiderSays(staff, server.login("staff-roads"),
         "{\"type\":\"join\",\"contactId\":\"" + contactId + "\"}"), "another department's staff");
     waitFor(staff).until(d -> d.findElement(By.cssSelector("#call-invites button.join-call")).isDisplayed());
@@ -237,5 +224,35 @@ class ThreeWayCallBrowserIT {
         + "const peer = " + pair + "; if (!peer) { done(-1); return; }"
         + "peer.quality().then(q => done(q.bytesReceived)).catch(() => done(-2));");
     return ((Number) bytes).longValue();
+  }
+
+  /** staff-water signed in to the department portal, in a browser with fake media. */
+  static ChromeDriver waterStaffOnThePortal(Browsers browsers, ServerHarness server) {
+    ChromeDriver staff = browsers.openWithFakeMedia();
+    staff.get(server.uri() + "/department/?lang=en");
+    waitFor(staff).until(d -> d.findElement(By.id("username")).isDisplayed());
+    staff.findElement(By.id("username")).sendKeys("staff-water");
+    staff.findElement(By.id("password")).sendKeys("demo1234");
+    staff.findElement(By.id("login-button")).click();
+    waitFor(staff).until(d -> !d.findElement(By.id("login")).isDisplayed());
+    return staff;
+  }
+
+  /** The host invites the water department from the call's panel. */
+  static void hostInvitesTheWaterDepartment(ConsolePage host) {
+    new Select(host.find(HOST_PANEL + " .video-invite select[name=kind]")).selectByValue("department");
+    WebElement department = host.find(HOST_PANEL + " .video-invite input[name=department]");
+    department.sendKeys("water", Keys.ENTER);
+    // The portal's live stream may still be connecting: until it is, the server says nobody would hear it.
+    waitFor(host.driver).until(d -> {
+      String status = d.findElement(By.cssSelector(HOST_PANEL + " .video-status")).getText();
+      if (status.contains("Invited the staff of water")) {
+        return true;
+      }
+      if (status.contains("Not done")) {
+        department.sendKeys(Keys.ENTER);
+      }
+      return false;
+    });
   }
 }
