@@ -24,6 +24,9 @@ let mode = null;
 let media = null;
 let socket = null;
 let session = null; // { token, contactId }
+let resuming = false; // a resume sent on this socket is not answered yet
+// A resume unanswered this long (its answers lost between servers that split or merge) is sent again on a new socket.
+const RESUME_UNANSWERED_MS = 8000;
 const peers = {}; // the peer connection with each other party: operator, guest (or citizen, for a guest)
 let ended = false;
 let status = ['waiting', {}];
@@ -111,6 +114,9 @@ function connect() {
     if (staffContact) send({ type: 'join', contactId: staffContact });
     else if (role === 'guest') send({ type: 'guest', token: joinToken });
     else send(session ? { type: 'resume', token: session.token } : { type: 'start', mode, language: lang, caller: caller() });
+    resuming = role === 'citizen' && Boolean(session);
+    const sent = socket;
+    if (resuming) setTimeout(() => { if (resuming && socket === sent) socket.close(); }, RESUME_UNANSWERED_MS);
   });
   socket.addEventListener('message', (event) => onFrame(JSON.parse(event.data)));
   socket.addEventListener('close', () => {
@@ -128,7 +134,7 @@ function send(frame) {
 function onFrame(frame) {
   const from = frame.from ?? 'operator';
   switch (frame.type) {
-    case 'session': case 'joined': session = { token: frame.token, contactId: frame.contactId, iceServers: frame.iceServers ?? [],
+    case 'session': case 'joined': resuming = false; session = { token: frame.token, contactId: frame.contactId, iceServers: frame.iceServers ?? [],
       iceTransportPolicy: frame.iceTransportPolicy ?? 'all' };
       if (frame.type === 'joined') say('joined');
       break;
@@ -146,7 +152,8 @@ function onFrame(frame) {
       if (frame.reconnect) socket.close(); // then this socket's server gave the call up: a new socket resumes it
       break;
     case 'ended': finish(); break;
-    case 'error': say(frame.error === 'call_in_progress' ? 'inProgress'
+    case 'error': if (resuming && frame.error === 'unavailable') { socket.close(); break; } // a server cut off from the cluster: resume elsewhere
+      say(frame.error === 'call_in_progress' ? 'inProgress'
       : role === 'guest' && frame.error === 'not_found' ? 'linkInvalid'
         : staffContact && frame.error === 'forbidden' ? 'notInvited' : 'error'); break;
     default: break;

@@ -62,7 +62,8 @@ final class CallFactory {
     EngineCallRouting calls = new EngineCallRouting(routing, directory, invites, departments, journal, executor);
     CallsElsewhere elsewhere = CallsElsewhere.NONE;
     if (vertx.isClustered()) {
-      ClusterCalls cluster = new ClusterCalls(vertx, json, executor, events.node(), members.localMember());
+      ClusterCalls cluster = new ClusterCalls(vertx, json, executor, events.node(), members::localMember,
+          () -> ClusterCalls.minority(members.count(), ownership.liveNodes()));
       members.onMemberLeft(cluster::memberLeft);
       members.onMerged(cluster::membersChanged);
       elsewhere = cluster;

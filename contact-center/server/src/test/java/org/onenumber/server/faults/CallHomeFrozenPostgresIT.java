@@ -27,8 +27,9 @@ import org.onenumber.server.JsonFrames;
  * {@code rehomed}, {@code peer-left}). Meanwhile the citizen's page, still on its frozen socket, sends a text and
  * its hang-up into it (they wait in the socket's buffers). node-a gets SIGCONT: it reads the call's claim
  * before handling them, finds node-b's, and gives the call up: the old socket hears {@code rehomed} with {@code
- * reconnect: true}, the text reaches nobody and the hang-up reaches no journal. The page reconnects on node-c
- * and resumes: handed to node-b, the one home; op-034 hears {@code peer-back}, {@code ready}; they
+ * reconnect: true}, the text reaches nobody and the hang-up reaches no journal. The page reconnects to node-a
+ * itself and resumes: while node-a is cut off (alone until Hazelcast merges it back, {@value #MERGE_EVERY}
+ * here) it answers {@code unavailable} and claims nothing, then hands the resume to node-b, the one home; op-034 hears {@code peer-back}, {@code ready}; they
  * renegotiate, the citizen hangs up. The journal holds one contact, connected once and CLOSED once, and no
  * claim is left. Before, the woken node handled the buffered hang-up as its own: routing closed the contact
  * under the live call (and the old socket never heard {@code rehomed}).
@@ -42,6 +43,12 @@ class CallHomeFrozenPostgresIT {
    * Hazelcast master (the frozen node was the first), the host's node's 2 s wait and ping (10–16 s measured).
    */
   private static final Duration TAKEN_OVER = Duration.ofSeconds(45);
+  /** How often each side of a split looks for the other to merge with (10 s in production). */
+  static final String MERGE_EVERY = "3s";
+  /** The woken node is merged back and hands a resume to the live home within this after its wake. */
+  private static final Duration MERGED = Duration.ofSeconds(60);
+  /** As call.js: a resume unanswered this long is sent again on a new socket. */
+  private static final Duration RESUME_UNANSWERED = Duration.ofSeconds(8);
 
   private final ClusterCallParties parties = new ClusterCallParties();
 
@@ -49,12 +56,12 @@ class CallHomeFrozenPostgresIT {
   void aHomeWokenAfterItsCallWasTakenOverGivesTheCallUpAndJournalsNothingForIt() throws Exception {
     try (TestCluster cluster = TestCluster.onePartition("fence21_home_frozen", "node-a", "node-b", "node-c")
         .with("datasources.default.maximum-pool-size", "8")
-        .with("onenumber.cluster.heartbeat-limit", HEARTBEAT_LIMIT)) {
+        .with("onenumber.cluster.heartbeat-limit", HEARTBEAT_LIMIT)
+        .with("onenumber.cluster.merge-every", MERGE_EVERY)) {
       ClusterCallParties.Nodes nodes = ClusterCallParties.start(cluster);
       ServerProcess home = nodes.home();
       URI a = nodes.a();
       URI b = nodes.b();
-      URI c = nodes.c();
 
       var op034 = parties.signIn(b, "op-034");
       JsonFrames frozen = parties.socket(a, "/ws/call");
@@ -85,7 +92,7 @@ class CallHomeFrozenPostgresIT {
       assertEquals(true, moved.get("reconnect"), moved.toString());
       System.out.printf("home woken: the old socket told to reconnect after %d ms%n", millisSince(woken));
 
-      JsonFrames resumed = parties.resume(c, frozen); // the page reconnects (any node) and resumes
+      JsonFrames resumed = resumeOnTheWokenNode(cluster, a, frozen, call, woken);
       await(operator, opAt, f -> "peer-back".equals(f.get("type")) && "citizen".equals(f.get("party")), TOLD);
       await(operator, opAt, f -> "ready".equals(f.get("type")) && "citizen".equals(f.get("party")), TOLD);
       renegotiate(operator, opAt, resumed, call);
@@ -101,6 +108,51 @@ class CallHomeFrozenPostgresIT {
           "the old home ended nothing");
       assertOneContactEachWithOneOperator(cluster, Map.of(call, "op-034"));
       assertEquals(List.of(), claims(cluster, call), "the claim goes with the call");
+    }
+  }
+
+  /**
+   * The page reconnects to the woken node itself and resumes, as call.js does: a second after the old socket
+   * closed, and again on a new socket when refused or unanswered. Until Hazelcast merges that node back it is
+   * cut off (it sees itself alone; the database counts three live nodes) and must neither rebuild the call
+   * over node-b's live claim nor relay to node-b, whose answers could not come back: it answers {@code
+   * unavailable}. Once merged, the resume is handed to node-b. Before session 23 the woken node rebuilt the
+   * call and voided node-b's claim.
+   */
+  private static JsonFrames resumeOnTheWokenNode(TestCluster cluster, URI a, JsonFrames died, String call,
+      long woken) throws Exception {
+    String token = (String) died.frames().stream().filter(type("session")).findFirst().orElseThrow().get("token");
+    ClusterCallParties sockets = new ClusterCallParties();
+    int refused = 0;
+    int unanswered = 0;
+    Thread.sleep(1_000);
+    while (true) {
+      assertTrue(millisSince(woken) < MERGED.toMillis(), "not served within " + MERGED + " of the wake");
+      JsonFrames resumed = sockets.socket(a, "/ws/call");
+      resumed.send(Map.of("type", "resume", "token", token));
+      Map<String, Object> answer;
+      try {
+        answer = await(resumed, 0, f -> "session".equals(f.get("type")) || "error".equals(f.get("type")),
+            RESUME_UNANSWERED);
+      } catch (AssertionError silent) {
+        answer = Map.of("type", "none");
+      }
+      assertEquals(List.of("node-b"), claims(cluster, call), "the woken node claimed nothing: " + answer);
+      if ("session".equals(answer.get("type"))) {
+        resumed.await(type("agent"));
+        System.out.printf("woken node: the resume refused %d times (cut off), unanswered %d times, served (relayed"
+            + " to node-b) %d ms after the wake (merge every %s)%n", refused, unanswered, millisSince(woken),
+            MERGE_EVERY);
+        return resumed;
+      }
+      if ("error".equals(answer.get("type"))) {
+        assertEquals("unavailable", answer.get("error"), answer.toString());
+        refused++;
+      } else {
+        unanswered++;
+      }
+      resumed.kill(); // the page drops this socket and opens another
+      Thread.sleep(250);
     }
   }
 
