@@ -26,7 +26,7 @@ let socket = null;
 let session = null; // { token, contactId }
 let resuming = false; // a resume sent on this socket is not answered yet
 // A resume unanswered this long (its answers lost between servers that split or merge) is sent again on a new socket.
-const RESUME_UNANSWERED_MS = 8000;
+const RESUME_UNANSWERED_MS = 6000;
 const peers = {}; // the peer connection with each other party: operator, guest (or citizen, for a guest)
 let ended = false;
 let status = ['waiting', {}];

@@ -65,7 +65,7 @@ final class CallFactory {
       ClusterCalls cluster = new ClusterCalls(vertx, json, executor, events.node(), members::localMember,
           () -> ClusterCalls.minority(members.count(), ownership.liveNodes()));
       members.onMemberLeft(cluster::memberLeft);
-      members.onMerged(cluster::membersChanged);
+      members.onMerge(cluster::merging, cluster::merged);
       elsewhere = cluster;
     }
     CallTokens tokens = vertx.isClustered() ? CallTokens.shared(jwtSecret, random) : CallTokens.ofThisProcess(random);

@@ -61,6 +61,7 @@ final class ClusterCalls implements CallsElsewhere {
   static final String REHOMED = "onenumber.call.rehomed";
   private static final String SOCKET = "socket";
   private static final Duration ASK = Duration.ofSeconds(5);
+  private static final Duration MERGE_SETTLE = Duration.ofSeconds(2);
   private static final Duration PING = Duration.ofSeconds(2);
   private static final int REMEMBERED_HOMES = 4_096;
   private static final int REJOIN_TRIES = 6;
@@ -89,6 +90,10 @@ final class ClusterCalls implements CallsElsewhere {
 
   /** Whether this node sees no more members than half the nodes alive in the database ({@link #cutOff()}). */
   private final BooleanSupplier cutOff;
+  /** Whether this node is merging back into the cluster after a split ({@link #merging}). */
+  private volatile boolean merging;
+  /** When this node last merged back after a split ({@link System#nanoTime}); long ago at first. */
+  private volatile long mergedAt = System.nanoTime() - MERGE_SETTLE.toNanos();
 
   /** Who answered as a call's home, and the resume token it told. */
   private record Known(String member, Optional<String> token) {}
@@ -252,7 +257,23 @@ final class ClusterCalls implements CallsElsewhere {
 
   @Override
   public boolean cutOff() {
-    return cutOff.getAsBoolean();
+    return merging || System.nanoTime() - mergedAt < MERGE_SETTLE.toNanos() || cutOff.getAsBoolean();
+  }
+
+  /**
+   * This node starts merging back into the cluster after a split: cut off until the merge is done and a moment
+   * longer ({@link #merged}), while the bus subscriptions it publishes again reach the others (before that, a
+   * home's answers to it were lost).
+   */
+  void merging() {
+    merging = true;
+  }
+
+  /** This node merged back into the cluster: cut off for {@link #MERGE_SETTLE} more; its calls' claims are read again. */
+  void merged() {
+    mergedAt = System.nanoTime();
+    merging = false;
+    membersChanged();
   }
 
   @Override

@@ -134,16 +134,20 @@ public final class HazelcastMembers {
   }
 
   /**
-   * Calls {@code listener} (on Hazelcast's event thread: hand work on) when this node merged back into the
-   * cluster after a split (it was frozen or cut off and the others had dropped it).
+   * Calls {@code merging} (on Hazelcast's event thread: hand work on) when this node starts merging back into the
+   * cluster after a split (it was frozen or cut off and the others had dropped it; it already lists their
+   * members, but its bus subscriptions have not reached them), and {@code merged} when the merge is done.
    */
-  public void onMerged(Runnable listener) {
+  public void onMerge(Runnable merging, Runnable merged) {
     HazelcastClusterManager joined = manager;
     if (joined != null) {
       joined.getHazelcastInstance().getLifecycleService().addLifecycleListener(event -> {
-        if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
+        if (event.getState() == LifecycleEvent.LifecycleState.MERGING) {
+          LOG.info("this node is merging back into the cluster");
+          merging.run();
+        } else if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
           LOG.info("this node merged back into the cluster");
-          listener.run();
+          merged.run();
         }
       });
     }

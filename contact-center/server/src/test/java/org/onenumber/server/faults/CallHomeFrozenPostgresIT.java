@@ -48,7 +48,7 @@ class CallHomeFrozenPostgresIT {
   /** The woken node is merged back and hands a resume to the live home within this after its wake. */
   private static final Duration MERGED = Duration.ofSeconds(60);
   /** As call.js: a resume unanswered this long is sent again on a new socket. */
-  private static final Duration RESUME_UNANSWERED = Duration.ofSeconds(8);
+  private static final Duration RESUME_UNANSWERED = Duration.ofSeconds(6);
 
   private final ClusterCallParties parties = new ClusterCallParties();
 
