@@ -25,6 +25,9 @@ let mode = null;
 let media = null;
 let socket = null;
 let session = null; // { token, contactId }
+let resuming = false; // a resume sent on this socket is not answered yet
+// A resume unanswered this long (its answers lost between servers that split or merge) is sent again on a new socket.
+const RESUME_UNANSWERED_MS = 6000;
 const peers = {}; // the peer connection with each other party: operator, guest (or citizen, for a guest)
 let ended = false;
 // A staff member's joins still to try after the call moved (refused while the live home does not hold it yet).
@@ -115,6 +118,9 @@ function connect() {
     if (staffContact) send({ type: 'join', contactId: staffContact });
     else if (role === 'guest') send({ type: 'guest', token: joinToken });
     else send(session ? { type: 'resume', token: session.token } : { type: 'start', mode, language: lang, caller: caller() });
+    resuming = role === 'citizen' && Boolean(session);
+    const sent = socket;
+    if (resuming) setTimeout(() => { if (resuming && socket === sent) socket.close(); }, RESUME_UNANSWERED_MS);
   });
   socket.addEventListener('message', (event) => onFrame(JSON.parse(event.data)));
   socket.addEventListener('close', () => {
@@ -132,7 +138,7 @@ function send(frame) {
 function onFrame(frame) {
   const from = frame.from ?? 'operator';
   switch (frame.type) {
-    case 'session': case 'joined': session = { token: frame.token, contactId: frame.contactId, iceServers: frame.iceServers ?? [],
+    case 'session': case 'joined': resuming = false; session = { token: frame.token, contactId: frame.contactId, iceServers: frame.iceServers ?? [],
       iceTransportPolicy: frame.iceTransportPolicy ?? 'all' };
       if (frame.type === 'joined') { say('joined'); rejoining = 0; }
       break;
@@ -154,6 +160,7 @@ function onFrame(frame) {
       break;
     case 'ended': finish(); break;
     case 'error': if (rejoining && frame.error === 'forbidden') { rejoinLater(); break; }
+      if (resuming && frame.error === 'unavailable') { socket.close(); break; } // a server cut off from the cluster: resume again
       say(frame.error === 'call_in_progress' ? 'inProgress'
       : role === 'guest' && frame.error === 'not_found' ? 'linkInvalid'
         : staffContact && frame.error === 'forbidden' ? 'notInvited' : 'error'); break;

@@ -20,6 +20,7 @@ import org.onenumber.core.directory.Language;
 import org.onenumber.core.error.InvalidInputException;
 import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.error.PermanentException;
+import org.onenumber.core.error.RetriableException;
 import org.onenumber.core.port.in.OpenContact;
 import org.onenumber.core.port.in.OpenContactCommand;
 import org.onenumber.core.port.out.ContactJournal;
@@ -35,7 +36,9 @@ import org.onenumber.core.port.out.ContactJournal;
  *       {@code session}, then {@code waiting} and the last known queue position.
  *   <li>Citizen {@code resume}: the call behind the token is attached to this connection; an
  *       operator already there is told {@code peer-back} and {@code ready} (make a new offer, with
- *       an ICE restart), and the citizen {@code agent} or {@code ended} as the contact stands.
+ *       an ICE restart), and the citizen {@code agent} or {@code ended} as the contact stands. A node cut
+ *       off from most of the cluster ({@link CallsElsewhere#cutOff}) that cannot reach the call's home answers
+ *       {@code error} {@code unavailable} rather than rebuild it: the page resumes again on a new socket.
  *   <li>Operator {@code join}: the agent the contact is connected to (or held by), only for a
  *       call, is its host: answered {@code joined} with what the citizen wrote while waiting, then
  *       {@code ready} (party {@code citizen}) when the citizen is connected. An operator the host
@@ -340,6 +343,9 @@ public final class CallSignalling {
           && elsewhere.relay(claims.contact(), frame, peer, Optional.empty(), Optional.empty())) {
         relayed.citizenRelayed(claims.contact(), peer);
         return;
+      }
+      if (elsewhere.cutOff()) { // the live home may be on the other side: a claim here would void its claim
+        throw new RetriableException("this server is cut off from the cluster; resume again", null);
       }
       call = rebuild(token, claims);
       rebuilt = !call.ended();

@@ -95,6 +95,17 @@ public interface CallsElsewhere {
    */
   default void onMembersChanged(Runnable listener) {}
 
+  /**
+   * Whether this node is cut off from most of the cluster: it sees no more members than half the nodes the
+   * shared database knows alive (a node woken from a freeze, or on the small side of a split, until Hazelcast
+   * merges it back). Such a node neither rebuilds nor takes over a call: the call's live home may be on the
+   * other side, and claiming it there would void that home's claim ({@link CallClaims}). May block (reads the
+   * database). One node alone: never.
+   */
+  default boolean cutOff() {
+    return false;
+  }
+
   /** Whether a node answers as the home of {@code contact}'s call now (asks it; may block a few seconds). */
   default boolean homeAnswers(ContactId contact) {
     return false;

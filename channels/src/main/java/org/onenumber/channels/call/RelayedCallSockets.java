@@ -32,7 +32,10 @@ import org.onenumber.core.port.out.ContactJournal;
  *   <li>The home left the cluster ({@link #homeLost}): a node with the citizen's socket rebuilds the call at
  *       once; a node with the host's socket after {@link #HOME_LOST_WAIT}, unless another node answers as the
  *       home or its {@code rehomed} notice came; a node with only the guest's socket rebuilds nothing and waits
- *       for the notice. The rebuilt call adopts this node's sockets ({@link #takeOver}).
+ *       for the notice. The rebuilt call adopts this node's sockets ({@link #takeOver}). A node cut off from
+ *       most of the cluster ({@link CallsElsewhere#cutOff}: woken from a freeze, the small side of a split)
+ *       takes nothing over while it stays so: the home it cannot reach may be alive; its sockets relay to it
+ *       again once merged.
  * </ol>
  *
  * The calls held here ({@link CallsHere}) stay in {@link CallSignalling}. Thread-safe (concurrent maps; a call
@@ -45,6 +48,9 @@ final class RelayedCallSockets {
    * before it rebuilds the call itself: a node with the citizen's socket rebuilds at once, and then answers.
    */
   static final Duration HOME_LOST_WAIT = Duration.ofSeconds(2);
+  /** How often a node cut off from the cluster asks again whether to take a lost home's call over (a minute). */
+  static final int CUT_OFF_TRIES = 30;
+  private static final System.Logger LOG = System.getLogger(RelayedCallSockets.class.getName());
   /** The frames about one call (they name its {@code contactId}): relayed to its home when it is on another node. */
   private static final Set<String> ABOUT_A_CALL =
       Set.of("join", "offer", "answer", "candidate", "text", "hangup", "quality", "invite", "leave");
@@ -274,7 +280,29 @@ final class RelayedCallSockets {
    * rehomed} on the bus.
    */
   private void takeOver(ContactId contact, Optional<String> token) {
+    takeOver(contact, token, 1);
+  }
+
+  /**
+   * {@link #takeOver}, unless this node is cut off from most of the cluster: the home may be alive on the other
+   * side. Asked again every {@link #HOME_LOST_WAIT}, up to {@link #CUT_OFF_TRIES} times, until a home answers
+   * (merged back: the sockets relay to it again) or this node is no longer cut off (of two nodes, the survivor
+   * of a death counts the dead one alive until its heartbeat lapses, a few seconds).
+   */
+  private void takeOver(ContactId contact, Optional<String> token, int attempt) {
     if (relayedTo(contact).isEmpty() || here.held(contact).isPresent()) {
+      return;
+    }
+    if (elsewhere.cutOff()) {
+      LOG.log(System.Logger.Level.INFO, "call " + contact.value() + ": its home is out of reach, but this node is"
+          + " cut off from the cluster: not taken over (try " + attempt + ")");
+      if (attempt < CUT_OFF_TRIES) {
+        timers.schedule(HOME_LOST_WAIT, () -> {
+          if (!elsewhere.homeAnswers(contact)) {
+            takeOver(contact, token, attempt + 1);
+          }
+        });
+      }
       return;
     }
     Contact live = journal.find(contact)

@@ -1,6 +1,7 @@
 package org.onenumber.channels.call;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,6 +57,8 @@ class CallHomeLostTest {
   private CallsElsewhere.HomeLost lost;
   /** Whether a node elsewhere holds the call (else no node does). */
   private boolean homeElsewhere = true;
+  /** Whether this node is cut off from most of the cluster (woken alone, the small side of a split). */
+  private boolean cutOff;
   /** Whether the bus still sends to the dead home's address (no answer in time). */
   private boolean homeSilent;
   private Consumer<ContactId> rehomedListener;
@@ -112,6 +115,11 @@ class CallHomeLostTest {
     @Override
     public void home(ContactId contact, Home handler) {
       homeHandler = handler;
+    }
+
+    @Override
+    public boolean cutOff() {
+      return cutOff;
     }
 
     @Override
@@ -251,6 +259,45 @@ class CallHomeLostTest {
     assertEquals(List.of(CONTACT), rehomed, "the other nodes are told");
     signalling.handle(Map.of("type", "join", "contactId", CONTACT.value()), host, Optional.of(HOST));
     assertEquals(List.of("joined", "ready"), host.types());
+  }
+
+  @Test
+  void aNodeCutOffFromTheClusterNeitherTakesOverNorRebuildsACallWhoseHomeItCannotReach() {
+    signalling.handle(Map.of("type", "resume", "token", token), citizen, Optional.empty());
+    cutOff = true;
+
+    lost.lost(CONTACT, Optional.of(token));
+
+    assertEquals(List.of(), citizen.types(), "the citizen's socket still relays to the home");
+    assertFalse(signalling.isCall(CONTACT), "not taken over");
+    assertEquals(Map.of(), latestClaim, "the live home's claim is not voided");
+    homeElsewhere = false;
+    RecordingPeer again = new RecordingPeer("citizen-again");
+    OneNumberException refused = assertThrows(OneNumberException.class,
+        () -> signalling.handle(Map.of("type", "resume", "token", token), again, Optional.empty()));
+    assertEquals("unavailable", refused.code(), "the page resumes again on a new socket");
+    assertFalse(signalling.isCall(CONTACT), "not rebuilt");
+    assertEquals(Map.of(), latestClaim);
+
+    cutOff = false; // merged back, and still no home answers: the call is rebuilt here
+    signalling.handle(Map.of("type", "resume", "token", token), again, Optional.empty());
+    assertTrue(signalling.isCall(CONTACT));
+    assertEquals("session", again.types().get(0));
+  }
+
+  @Test
+  void aNodeCutOffOnlyUntilTheDeadHomesHeartbeatLapsesTakesTheCallOverThen() {
+    signalling.handle(Map.of("type", "resume", "token", token), citizen, Optional.empty());
+    cutOff = true; // two nodes: the survivor counts the dead one alive for a few seconds
+    lost.lost(CONTACT, Optional.of(token));
+    assertFalse(signalling.isCall(CONTACT));
+
+    cutOff = false;
+    homeElsewhere = false;
+    timers.remove(RelayedCallSockets.HOME_LOST_WAIT).run();
+
+    assertTrue(signalling.isCall(CONTACT), "taken over once no longer cut off");
+    assertEquals(List.of("rehomed"), citizen.types());
   }
 
   @Test

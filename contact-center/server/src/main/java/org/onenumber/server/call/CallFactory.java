@@ -54,7 +54,7 @@ final class CallFactory {
       JdbcCallQuality quality, JdbcCallPartyJournal parties, CallInvites invites, DepartmentCallInvites departments,
       Vertx vertx, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
       InstantSource clock, RandomGenerator random, CallSignalling.Settings settings, ServerTime time, JsonMapper json,
-      VertxEventPublisher events, HazelcastMembers members, CallClaims claims, @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String jwtSecret) {
+      VertxEventPublisher events, HazelcastMembers members, CallClaims claims, RoutingOwnership ownership, @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String jwtSecret) {
     CallTimers timers = (delay, task) -> {
       long id = vertx.setTimer(time.wallMillis(delay), t -> executor.execute(task));
       return () -> vertx.cancelTimer(id);
@@ -62,9 +62,10 @@ final class CallFactory {
     EngineCallRouting calls = new EngineCallRouting(routing, directory, invites, departments, journal, executor);
     CallsElsewhere elsewhere = CallsElsewhere.NONE;
     if (vertx.isClustered()) {
-      ClusterCalls cluster = new ClusterCalls(vertx, json, executor, events.node(), members.localMember());
+      ClusterCalls cluster = new ClusterCalls(vertx, json, executor, events.node(), members::localMember,
+          () -> ClusterCalls.minority(members.count(), ownership.liveNodes()));
       members.onMemberLeft(cluster::memberLeft);
-      members.onMerged(cluster::membersChanged);
+      members.onMerge(cluster::merging, cluster::merged);
       elsewhere = cluster;
     }
     CallTokens tokens = vertx.isClustered() ? CallTokens.shared(jwtSecret, random) : CallTokens.ofThisProcess(random);

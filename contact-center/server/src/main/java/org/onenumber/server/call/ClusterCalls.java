@@ -21,7 +21,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.onenumber.channels.call.CallParty;
 import org.onenumber.channels.call.CallPeer;
 import org.onenumber.channels.call.CallsElsewhere;
@@ -47,7 +49,10 @@ import org.slf4j.LoggerFactory;
  * (JSON {@code home}, {@code token}); the relaying node remembers both, and when that member leaves the
  * cluster ({@link #memberLeft}: Hazelcast's membership, which also drops the dead node's bus subscriptions)
  * tells its {@link HomeLost} listeners, which rebuild the call here or find its new home ({@link
- * #homeAnswers}: a {@code ping} request). Thread-safe.
+ * #homeAnswers}: a {@code ping} request). A node cut off from most of the cluster ({@link #cutOff()}: woken from
+ * a freeze the others outlasted, or on the small side of a split, until Hazelcast merges it back) relays nothing:
+ * the other side may not know it, so the home's answers would not come back; its sockets are answered {@code
+ * unavailable} and try again. Thread-safe.
  */
 final class ClusterCalls implements CallsElsewhere {
 
@@ -56,6 +61,7 @@ final class ClusterCalls implements CallsElsewhere {
   static final String REHOMED = "onenumber.call.rehomed";
   private static final String SOCKET = "socket";
   private static final Duration ASK = Duration.ofSeconds(5);
+  private static final Duration MERGE_SETTLE = Duration.ofSeconds(2);
   private static final Duration PING = Duration.ofSeconds(2);
   private static final int REMEMBERED_HOMES = 4_096;
   private static final int REJOIN_TRIES = 6;
@@ -66,8 +72,8 @@ final class ClusterCalls implements CallsElsewhere {
   private final JsonMapper json;
   private final Executor blocking;
   private final String node;
-  /** This node's cluster member id (what {@link #memberLeft} names). */
-  private final String member;
+  /** This node's cluster member id now (what {@link #memberLeft} names; Hazelcast gives a new one on a merge). */
+  private final Supplier<String> member;
   private final Map<ContactId, MessageConsumer<String>> homes = new ConcurrentHashMap<>();
   /** This node's sockets whose frames were handed to a home elsewhere, by id: where the home's answers go. */
   private final Map<String, CallPeer> relaying = new ConcurrentHashMap<>();
@@ -82,10 +88,18 @@ final class ClusterCalls implements CallsElsewhere {
     }
   });
 
+  /** Whether this node sees no more members than half the nodes alive in the database ({@link #cutOff()}). */
+  private final BooleanSupplier cutOff;
+  /** Whether this node is merging back into the cluster after a split ({@link #merging}). */
+  private volatile boolean merging;
+  /** When this node last merged back after a split ({@link System#nanoTime}); long ago at first. */
+  private volatile long mergedAt = System.nanoTime() - MERGE_SETTLE.toNanos();
+
   /** Who answered as a call's home, and the resume token it told. */
   private record Known(String member, Optional<String> token) {}
 
-  ClusterCalls(Vertx vertx, JsonMapper json, Executor blocking, String node, String member) {
+  ClusterCalls(Vertx vertx, JsonMapper json, Executor blocking, String node, Supplier<String> member, BooleanSupplier cutOff) {
+    this.cutOff = cutOff;
     this.vertx = vertx;
     this.json = json;
     this.blocking = blocking;
@@ -114,7 +128,7 @@ final class ClusterCalls implements CallsElsewhere {
             fromElsewhere(message.body(), c, handler);
           } finally {
             Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("home", member);
+            answer.put("home", member.get());
             handler.token(c).ifPresent(token -> answer.put("token", token));
             message.reply(text(answer));
           }
@@ -132,6 +146,9 @@ final class ClusterCalls implements CallsElsewhere {
   @Override
   public boolean relay(ContactId contact, Map<String, Object> frame, CallPeer from, Optional<AgentId> signedIn,
       Optional<String> staffOf) {
+    if (cutOff.getAsBoolean()) { // the other side may not know this node: the home's answers would not come back
+      throw new RetriableException("this server is cut off from the cluster; try again", null);
+    }
     relaying.put(from.id(), from);
     Map<String, Object> body = body(from);
     body.put("frame", frame);
@@ -225,6 +242,38 @@ final class ClusterCalls implements CallsElsewhere {
         LOG.warn("reading the calls' claims again failed", e);
       }
     }));
+  }
+
+  /**
+   * Whether a node that sees {@code members} members of the cluster (itself included) is cut off from most of
+   * the {@code liveNodes} nodes the database counts alive: at most half of them. A survivor of one node's
+   * death out of three sees 2 of 3 (not cut off, even while the dead node still counts alive for its lease's
+   * time to live); a node woken alone sees 1 of 3. Two nodes split in halves are both cut off: neither takes
+   * the other's calls, each keeps its own.
+   */
+  static boolean minority(int members, int liveNodes) {
+    return members * 2 <= liveNodes;
+  }
+
+  @Override
+  public boolean cutOff() {
+    return merging || System.nanoTime() - mergedAt < MERGE_SETTLE.toNanos() || cutOff.getAsBoolean();
+  }
+
+  /**
+   * This node starts merging back into the cluster after a split: cut off until the merge is done and a moment
+   * longer ({@link #merged}), while the bus subscriptions it publishes again reach the others (before that, a
+   * home's answers to it were lost).
+   */
+  void merging() {
+    merging = true;
+  }
+
+  /** This node merged back into the cluster: cut off for {@link #MERGE_SETTLE} more; its calls' claims are read again. */
+  void merged() {
+    mergedAt = System.nanoTime();
+    merging = false;
+    membersChanged();
   }
 
   @Override

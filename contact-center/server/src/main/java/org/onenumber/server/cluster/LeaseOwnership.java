@@ -67,6 +67,8 @@ final class LeaseOwnership implements RoutingOwnership {
   private final InstantSource clock;
   private final String node;
   private final Partitions partitions;
+  /** The live nodes the database counted at this node's last heartbeat ({@link #liveNodes()}). */
+  private volatile int liveNodes = 1;
   private final Map<String, List<Consumer<Boolean>>> listeners = new ConcurrentHashMap<>();
   private final Map<String, Lease> held = new ConcurrentHashMap<>();
   private final ScheduledExecutorService heartbeat;
@@ -121,7 +123,8 @@ final class LeaseOwnership implements RoutingOwnership {
   void beat() {
     try {
       leases.present();
-      int share = Partitions.fairShare(partitions.names().size(), leases.liveNodes());
+      liveNodes = leases.liveNodes();
+      int share = Partitions.fairShare(partitions.names().size(), liveNodes);
       for (String partition : partitions.names()) {
         Lease lease = held.get(partition);
         if (lease != null) {
@@ -245,6 +248,11 @@ final class LeaseOwnership implements RoutingOwnership {
   @Override
   public void whenChanged(String partition, Consumer<Boolean> listener) {
     listeners(partition).add(listener);
+  }
+
+  @Override
+  public int liveNodes() {
+    return liveNodes;
   }
 
   @Override

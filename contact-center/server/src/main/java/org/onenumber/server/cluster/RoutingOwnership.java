@@ -67,6 +67,14 @@ public interface RoutingOwnership {
     return false;
   }
 
+  /**
+   * How many nodes said at their last heartbeat that they are alive (the database's count, this node
+   * included), as this node read it at its own last heartbeat; {@code 1} on a node alone.
+   */
+  default int liveNodes() {
+    return 1;
+  }
+
   /** This node's name in the cluster ({@code onenumber.cluster.node-id}); {@code single} on a node alone. */
   default String node() {
     return "single";

@@ -33,7 +33,11 @@ import org.slf4j.LoggerFactory;
  *       when taken (the bus picks a free port);
  *   <li>{@code onenumber.cluster.heartbeat-limit} ({@code 60s}, Hazelcast's {@code max.no.heartbeat.seconds}): a
  *       member silent this long (frozen, cut off) is dropped by the others (the tests lower it to seconds;
- *       at least 3 s); heartbeats go every third of it, at most every 5 s (Hazelcast's default).
+ *       at least 3 s); heartbeats go every third of it, at most every 5 s (Hazelcast's default);
+ *   <li>{@code onenumber.cluster.merge-every} ({@code 10s}, Hazelcast's {@code merge.first.run.delay.seconds} and
+ *       {@code merge.next.run.delay.seconds}, 300 s and 120 s by default): how often the oldest member of each
+ *       side of a split looks for the other side to merge with; a node woken from a freeze the others outlasted
+ *       is a one-member cluster until then, and holds no call meanwhile ({@code CallsElsewhere.cutOff}).
  * </ul>
  *
  * {@link #localMember} and {@link #onMemberLeft} tell which member a node is and when one left (Hazelcast's
@@ -56,14 +60,17 @@ public final class HazelcastMembers {
   private final int port;
   private final BusTls tls;
   private final Duration heartbeatLimit;
+  private final Duration mergeEvery;
   private volatile HazelcastClusterManager manager;
 
   HazelcastMembers(BusTls tls, @Value("${onenumber.cluster.name:onenumber}") String name,
       @Value("${onenumber.cluster.members:127.0.0.1}") String members,
       @Value("${onenumber.cluster.host:127.0.0.1}") String host,
       @Value("${onenumber.cluster.port:5701}") int port,
-      @Value("${onenumber.cluster.heartbeat-limit:60s}") Duration heartbeatLimit) {
+      @Value("${onenumber.cluster.heartbeat-limit:60s}") Duration heartbeatLimit,
+      @Value("${onenumber.cluster.merge-every:10s}") Duration mergeEvery) {
     this.heartbeatLimit = heartbeatLimit;
+    this.mergeEvery = mergeEvery;
     this.name = name;
     this.members = Arrays.stream(members.split(",")).map(String::trim).filter(m -> !m.isEmpty()).toList();
     this.host = host;
@@ -81,6 +88,9 @@ public final class HazelcastMembers {
     long limit = Math.max(3, heartbeatLimit.toSeconds());
     config.setProperty("hazelcast.max.no.heartbeat.seconds", Long.toString(limit));
     config.setProperty("hazelcast.heartbeat.interval.seconds", Long.toString(Math.min(5, limit / 3)));
+    String merge = Long.toString(Math.max(1, mergeEvery.toSeconds()));
+    config.setProperty("hazelcast.merge.first.run.delay.seconds", merge);
+    config.setProperty("hazelcast.merge.next.run.delay.seconds", merge);
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(port).setPortAutoIncrement(true);
     network.getInterfaces().setEnabled(true).addInterface(host);
@@ -117,17 +127,27 @@ public final class HazelcastMembers {
     return joined == null ? "" : joined.getHazelcastInstance().getCluster().getLocalMember().getUuid().toString();
   }
 
+  /** How many members this node's view of the cluster holds, itself included; 0 before the bus joined. */
+  public int count() {
+    HazelcastClusterManager joined = manager;
+    return joined == null ? 0 : joined.getHazelcastInstance().getCluster().getMembers().size();
+  }
+
   /**
-   * Calls {@code listener} (on Hazelcast's event thread: hand work on) when this node merged back into the
-   * cluster after a split (it was frozen or cut off and the others had dropped it).
+   * Calls {@code merging} (on Hazelcast's event thread: hand work on) when this node starts merging back into the
+   * cluster after a split (it was frozen or cut off and the others had dropped it; it already lists their
+   * members, but its bus subscriptions have not reached them), and {@code merged} when the merge is done.
    */
-  public void onMerged(Runnable listener) {
+  public void onMerge(Runnable merging, Runnable merged) {
     HazelcastClusterManager joined = manager;
     if (joined != null) {
       joined.getHazelcastInstance().getLifecycleService().addLifecycleListener(event -> {
-        if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
+        if (event.getState() == LifecycleEvent.LifecycleState.MERGING) {
+          LOG.info("this node is merging back into the cluster");
+          merging.run();
+        } else if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
           LOG.info("this node merged back into the cluster");
-          listener.run();
+          merged.run();
         }
       });
     }
