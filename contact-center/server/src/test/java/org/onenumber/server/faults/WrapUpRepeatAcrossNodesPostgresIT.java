@@ -15,9 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -93,9 +91,9 @@ class WrapUpRepeatAcrossNodesPostgresIT {
         assertEquals("CLOSED", clients.json().readValue(reply.body(), Map.class).get("state"), reply.body());
         assertFalse(reply.body().contains("010-5555"), "no stored value echoed");
       }
-      assertEquals(List.of("op-032"), strings(cluster, "select actor from contact_step where contact_id = ?"
+      assertEquals(List.of("op-032"), cluster.column("select actor from contact_step where contact_id = ?"
           + " and upper(state) = 'CLOSED'", contact), "one CLOSED step, by the operator");
-      assertEquals(List.of("sent again on node-b"), strings(cluster, "select body from contact_note where contact_id = ?"
+      assertEquals(List.of("sent again on node-b"), cluster.column("select body from contact_note where contact_id = ?"
           + " and kind = 'WRAP_UP'", contact), "the repeat's note, once");
       HttpResponse<String> otherOutcome = clients.send(b, "POST", path, "{\"outcome\":\"ESCALATED\"}", operator);
       assertEquals(409, otherOutcome.statusCode(), otherOutcome.body());
@@ -129,20 +127,7 @@ class WrapUpRepeatAcrossNodesPostgresIT {
   }
 
   private static int lockWaits(TestCluster cluster) throws Exception {
-    return Integer.parseInt(strings(cluster, "select count(*)::text from pg_stat_activity where wait_event_type = 'Lock'"
+    return Integer.parseInt(cluster.column("select count(*)::text from pg_stat_activity where wait_event_type = 'Lock'"
         + " and datname = current_database() and ? <> ''", "-").getFirst());
-  }
-
-  private static List<String> strings(TestCluster cluster, String sql, String parameter) throws Exception {
-    List<String> values = new ArrayList<>();
-    try (Connection connection = cluster.database().open(); PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setString(1, parameter);
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          values.add(rows.getString(1));
-        }
-      }
-    }
-    return values;
   }
 }
