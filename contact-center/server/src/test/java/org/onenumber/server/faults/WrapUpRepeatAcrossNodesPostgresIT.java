@@ -76,8 +76,9 @@ class WrapUpRepeatAcrossNodesPostgresIT {
         await("routing held in the abandon's commit").atMost(Duration.ofSeconds(10)).until(() -> lockWaits(cluster) > 0);
         first = postLater(a, path, "{\"outcome\":\"RESOLVED\"}", operator);
         again = postLater(b, path, "{\"outcome\":\"RESOLVED\",\"note\":\"sent again on node-b\"}", operator);
-        // both tries' first reads wait on node-a behind the held commit (node-b's relayed: under its 3 s timeout)
-        await("both tries wait for routing").atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(10))
+        // both tries' first reads wait on node-a behind the held commit; node-b's relay waits 3 s from its send, which
+        // is just before its read is queued, and node-a's own request 10 s: released at once once both are there
+        await("both tries wait for routing").atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(10))
             .until(() -> ownerMeters.get(RoutingHost.QUEUED).tag("lane", "staff").gauge().value() == 2);
         assertFalse(first.isDone() || again.isDone() || held.isDone(), "routing is held in the other contact's commit");
         lock.rollback();
