@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  *       since longer than the call's grace period ({@code onenumber.call.reconnect-grace}, within which the citizen
  *       could have resumed on any node, which would have claimed the call): the home has not beaten in {@code
  *       routing_node} for that long (killed, stopped, cut off), or it is this node, restarted that long ago, and the
- *       row is older than this process. Each call no node holds now ({@link CallSignalling#heldAnywhere}) is ended as
+ *       row is older than this process. Each call no node holds for sure ({@link CallSignalling#heldNowhere}: not
+ *       this node, and the bus knows no consumer of its home's address; a frozen home keeps its until Hazelcast drops
+ *       it, at {@code onenumber.cluster.heartbeat-limit}, and counts as holding it until then) is ended as
  *       a citizen who did not come back ({@code Abandon}, tried until journaled, as the home's grace timer would
  *       have); the next round deletes its row (case 1);
  *   <li>at most {@value #PER_ROUND} rows claimed longer ago than {@code onenumber.call.claim-max-age} (12 h, far
@@ -59,9 +61,11 @@ final class CallHomeSweep {
 
   /**
    * How a node ends the calls whose home died: this node's name ({@code routing_node}, {@code call_home.node}), the
-   * citizens' grace period, when this process started, and the end itself (completes once journaled or refused).
+   * citizens' grace period, when this process started, whether no node holds a call for sure ({@link
+   * CallSignalling#heldNowhere}), and the end itself (completes once journaled or refused).
    */
-  record Orphans(String node, Duration grace, Instant started, Function<ContactId, CompletionStage<?>> end) {}
+  record Orphans(String node, Duration grace, Instant started, Predicate<ContactId> heldNowhere,
+      Function<ContactId, CompletionStage<?>> end) {}
 
   private final Jdbc jdbc;
   private final InstantSource clock;
@@ -77,7 +81,8 @@ final class CallHomeSweep {
       CallSignalling.Settings settings, RoutingHost routing,
       @Value("${onenumber.call.claim-max-age:12h}") Duration maxAge) {
     this(jdbc, clock, signalling::heldAnywhere, maxAge, vertx.isClustered(), new Orphans(ownership.node(),
-        settings.grace(), clock.instant(), contact -> routing.routeUntilJournaled(new RoutingCommand.Abandon(contact))));
+        settings.grace(), clock.instant(), signalling::heldNowhere,
+        contact -> routing.routeUntilJournaled(new RoutingCommand.Abandon(contact))));
   }
 
   CallHomeSweep(Jdbc jdbc, InstantSource clock, Predicate<ContactId> heldAnywhere, Duration maxAge,
@@ -136,7 +141,7 @@ final class CallHomeSweep {
     int handed = 0;
     for (String[] row : rows) {
       ContactId contact = new ContactId(row[0]);
-      if (ending.contains(contact) || heldAnywhere.test(contact) || !ending.add(contact)) {
+      if (ending.contains(contact) || !orphans.heldNowhere().test(contact) || !ending.add(contact)) {
         continue;
       }
       LOG.info("call {}: its home {} is gone since over {} and no node holds the call: ended as a citizen who did"

@@ -59,10 +59,13 @@ class CallHomeSweepH2Test {
         + " values ('sweep-citizen', 'Sweep', 'en', true, true, false)");
   }
 
-  /** The sweep of node {@code node}, started {@code ago}, with a grace of 30 s; its ends go to {@code ended}. */
+  /**
+   * The sweep of node {@code node}, started {@code ago}, with a grace of 30 s; {@code held} answers whether a node
+   * holds a call, its negation whether none does for sure; its ends go to {@code ended}.
+   */
   private CallHomeSweep sweep(Predicate<ContactId> held, String node, Duration ago, List<ContactId> ended) {
     return new CallHomeSweep(jdbc, clock, held, Duration.ofHours(12), true, new CallHomeSweep.Orphans(node,
-        GRACE, NOW.minus(ago), contact -> {
+        GRACE, NOW.minus(ago), held.negate(), contact -> {
           ended.add(contact);
           return CompletableFuture.completedFuture(null);
         }));

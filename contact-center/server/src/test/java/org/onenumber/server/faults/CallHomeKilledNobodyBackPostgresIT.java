@@ -21,7 +21,8 @@ import org.onenumber.server.JsonFrames;
  * {@code call_home} row stayed. Now node-b's sweep ({@code onenumber.call.claim-sweep-every} 1 s here) sees that
  * node-a has not beaten for longer than the grace period (3 s here) and that no node holds the call: the contact is
  * ended as a citizen who did not come back (CLOSED by {@code channel}, once), its row goes in the next round, and
- * op-034 is offered the next call. Prints the time from the kill to each.
+ * op-034 is offered the next call. Prints the time from the kill to each. Before the kill node-a is frozen
+ * (SIGSTOP) for longer than the grace: it keeps its bus subscriptions, so its call is not ended meanwhile.
  */
 class CallHomeKilledNobodyBackPostgresIT {
 
@@ -43,6 +44,19 @@ class CallHomeKilledNobodyBackPostgresIT {
       String call = parties.startCall(citizen, "calls23-swept-01", op034);
       parties.join(a, op034, call);
       assertEquals(List.of("node-a"), cluster.column("select node from call_home where contact_id = ?", call));
+
+      // frozen, not dead: node-a misses its heartbeats for well over the grace, but keeps its bus subscriptions
+      // (Hazelcast's heartbeat limit is 60 s): the sweep's ping gets no answer in time, not "no handler", and the
+      // call is left alone
+      home.pause();
+      Awaitility.await("node-a silent for the grace and 5 s more").atMost(ENDED).pollInterval(Duration.ofMillis(100))
+          .until(() -> cluster.column("select node from routing_node where node = ? and seen_until < now() - interval"
+              + " '8 seconds'", "node-a").size() == 1);
+      assertEquals(List.of("CONNECTED"), cluster.column("select upper(state) from contact where id = ?", call),
+          "a frozen home's call is not ended");
+      home.resume();
+      Awaitility.await("node-a beats again").atMost(ENDED).pollInterval(Duration.ofMillis(100)).until(() ->
+          cluster.column("select node from routing_node where node = ? and seen_until > now()", "node-a").size() == 1);
 
       long killed = System.nanoTime();
       home.kill();
