@@ -688,6 +688,14 @@ public final class CallSignalling {
     return isCall(contact) || elsewhere.homeAnswers(contact);
   }
 
+  /**
+   * Whether no node holds {@code contact}'s call for sure: not this one, and no other consumes its home's address
+   * ({@link CallsElsewhere#noHome}: a frozen or busy home counts as holding it). For ending calls whose home died.
+   */
+  public boolean heldNowhere(ContactId contact) {
+    return !isCall(contact) && elsewhere.noHome(contact);
+  }
+
   private void finish(Call call) {
     if (!call.end()) {
       return;

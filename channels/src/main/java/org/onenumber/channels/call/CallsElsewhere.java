@@ -110,4 +110,13 @@ public interface CallsElsewhere {
   default boolean homeAnswers(ContactId contact) {
     return false;
   }
+
+  /**
+   * Whether no other node holds {@code contact}'s call for sure: none consumes its home's address (the home ended
+   * it, or left the cluster); false when a home answers or may (no answer in time: frozen, busy). May block a few
+   * seconds. One node alone: true.
+   */
+  default boolean noHome(ContactId contact) {
+    return true;
+  }
 }

@@ -304,6 +304,18 @@ class CallSignallingTest {
     assertEquals(2, opened.size(), "after the end is journaled the citizen may call again");
   }
 
+  /**
+   * Session 23: the claim sweep ends a call whose home died only when no node holds it for sure. A call held here is
+   * held (whatever the other nodes say; one node alone has none); once it ended here, nobody holds it.
+   */
+  @Test
+  void aCallHeldHereIsNeverHeldNowhere() {
+    String contact = startSignLanguageCall(citizen, "browser-0002");
+    assertFalse(signalling.heldNowhere(new ContactId(contact)));
+    signalling.stateChanged(new ContactId(contact), ContactState.ABANDONED, null);
+    assertTrue(signalling.heldNowhere(new ContactId(contact)));
+  }
+
   @Test
   void anOperatorsHangUpIsHandedOverOnceAndTheCallEndsWhenRoutingJournaledIt() {
     String contact = startSignLanguageCall(citizen, "browser-0001");

@@ -278,6 +278,25 @@ final class ClusterCalls implements CallsElsewhere {
 
   @Override
   public boolean homeAnswers(ContactId contact) {
+    return ping(contact) == Ping.ANSWERED;
+  }
+
+  @Override
+  public boolean noHome(ContactId contact) {
+    return ping(contact) == Ping.NO_HANDLER;
+  }
+
+  /** What a {@code ping} to {@code contact}'s home address met. */
+  private enum Ping {
+    /** A home answered. */
+    ANSWERED,
+    /** The bus knows no consumer of the address anywhere: no node holds the call (a dead node's subscriptions go when Hazelcast drops it). */
+    NO_HANDLER,
+    /** No answer in time, or a failure: a home may hold the call (frozen, busy, just dropped). */
+    UNKNOWN
+  }
+
+  private Ping ping(ContactId contact) {
     Map<String, Object> body = body(new ElsewherePeer(node, "-"));
     body.put("ping", true);
     try {
@@ -285,13 +304,14 @@ final class ClusterCalls implements CallsElsewhere {
           new DeliveryOptions().setSendTimeout(PING.toMillis()))
           .toCompletionStage().toCompletableFuture().get(PING.toMillis() + 500, TimeUnit.MILLISECONDS).body());
       LOG.info("call {}: a home answers", contact.value());
-      return true;
+      return Ping.ANSWERED;
     } catch (ExecutionException | TimeoutException e) {
       LOG.info("call {}: no home answers ({})", contact.value(), e.toString());
-      return false;
+      return e.getCause() instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS ? Ping.NO_HANDLER
+          : Ping.UNKNOWN;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return false;
+      return Ping.UNKNOWN;
     }
   }
 

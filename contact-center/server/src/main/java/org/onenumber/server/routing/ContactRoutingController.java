@@ -15,6 +15,8 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.analytics.ComplaintType;
@@ -24,6 +26,7 @@ import org.onenumber.core.contact.ContactState;
 import org.onenumber.core.contact.ContactStep;
 import org.onenumber.core.directory.DepartmentId;
 import org.onenumber.core.directory.QueueId;
+import org.onenumber.core.error.IllegalTransitionException;
 import org.onenumber.core.error.NotFoundException;
 import org.onenumber.core.error.PermanentException;
 import org.onenumber.core.port.out.ContactJournal;
@@ -51,11 +54,9 @@ final class ContactRoutingController {
   private final Dispositions dispositions;
   private final ContactJournal journal;
   private final WrapUpRecords wrapUps;
-  private final WrapUpsInFlight inFlight;
 
   ContactRoutingController(RoutingHost routing, InstantSource clock, JdbcContactNotes notes,
-      Dispositions dispositions, ContactJournal journal, WrapUpRecords wrapUps, WrapUpsInFlight inFlight) {
-    this.inFlight = inFlight;
+      Dispositions dispositions, ContactJournal journal, WrapUpRecords wrapUps) {
     this.wrapUps = wrapUps;
     this.journal = journal;
     this.dispositions = dispositions;
@@ -100,31 +101,60 @@ final class ContactRoutingController {
       + "optionally the operator's disposition (category: a type code of the city's tree). Sent again by the "
       + "operator who wrapped the contact up, with the same outcome (the first answer was lost), it answers 200 "
       + "with the contact's state and stores the note and disposition only if they are missing, also on a queue "
-      + "without wrap-up time, where their first wrap-up closed the contact (CLOSED); with another outcome 409. A "
-      + "repeat sent while the first is still in flight on the same node waits for it and is then answered so")
+      + "without wrap-up time, where their first wrap-up closed the contact (CLOSED); with another outcome 409. So is "
+      + "a repeat sent while the first is still on its way, to this node or another (whichever routing applies second)")
   ContactStateView wrapUp(@PathVariable String contactId, @Body RoutingBodies.Outcome body, Authentication who) {
     return firstOrRepeat(contactId, body, who, WrapUpRepeat::of,
         (contact, outcome) -> new RoutingCommand.WrapUp(contact, outcome, who.getName()));
   }
 
   /**
-   * A wrap-up or close, once no earlier try of the contact is in flight on this node ({@link WrapUpsInFlight}):
-   * then a repeat of the caller's own ({@code repeat}, read from routing or the journal) is answered with the
-   * contact's state, another outcome is 409, anything else goes its first way ({@link #finish}).
+   * A wrap-up or close, answered the same on whichever node it arrives (issue 11, sessions 22 and 23): a repeat of
+   * the caller's own ({@code repeat}, read from routing or the journal) is answered with the contact's state,
+   * another outcome is 409, anything else goes its first way ({@link #finish}). A first way that routing refuses
+   * because the contact moved on meanwhile ({@link #movedOn}: another try of the same wrap-up, on this node or
+   * another, was applied first) is read again and answered as that repeat if it is one: routing answers a refusal
+   * only once the batch that holds it, and every command applied before it, is written ({@link RoutingQueue}), and
+   * the second read goes through routing's read barrier first, so it sees the try that won.
    */
   private ContactStateView firstOrRepeat(String contactId, RoutingBodies.Outcome body, Authentication who,
       RepeatRule repeat, BiFunction<ContactId, RoutingCommand.Outcome, RoutingCommand> command) {
     ContactId id = new ContactId(contactId);
-    return inFlight.oneAtATime(id, () -> {
-      Contact routed = routing.contactForStaff(id).orElse(null);
-      Contact known = routed != null ? routed : journal.find(id).orElse(null);
-      return switch (known == null ? WrapUpRepeat.NONE : repeat.of(known, who.getName(), body.parsed())) {
-        case SAME -> repeated(known, routed != null, body, who);
-        case OTHER_OUTCOME -> throw new PermanentException("illegal_transition", "the contact " + contactId
-            + " was already wrapped up by you with another outcome: it stays as it was");
-        case NONE -> finish(contactId, body, who, command);
-      };
-    });
+    Optional<ContactStateView> repeated = asRepeat(id, body, who, repeat);
+    if (repeated.isPresent()) {
+      return repeated.get();
+    }
+    try {
+      return finish(contactId, body, who, command);
+    } catch (PermanentException refused) {
+      if (!movedOn(refused)) {
+        throw refused;
+      }
+      return asRepeat(id, body, who, repeat).orElseThrow(() -> refused);
+    }
+  }
+
+  /** The contact's state when the wrap-up repeats the caller's own; 409 with another outcome; empty when not a repeat. */
+  private Optional<ContactStateView> asRepeat(ContactId id, RoutingBodies.Outcome body, Authentication who,
+      RepeatRule repeat) {
+    Contact routed = routing.contactForStaff(id).orElse(null);
+    Contact known = routed != null ? routed : journal.find(id).orElse(null);
+    return switch (known == null ? WrapUpRepeat.NONE : repeat.of(known, who.getName(), body.parsed())) {
+      case SAME -> Optional.of(repeated(known, routed != null, body, who));
+      case OTHER_OUTCOME -> throw new PermanentException("illegal_transition", "the contact " + id.value()
+          + " was already wrapped up by you with another outcome: it stays as it was");
+      case NONE -> Optional.empty();
+    };
+  }
+
+  /**
+   * Whether routing refused a wrap-up or close because the contact is no longer where the first read saw it: it
+   * ended (404 {@code not_found}, here or relayed from the owner; 409 {@code already_closed}) or moved to wrap-up
+   * (409 {@code illegal_transition}).
+   */
+  private static boolean movedOn(PermanentException refused) {
+    return refused instanceof NotFoundException || refused instanceof IllegalTransitionException
+        || List.of("not_found", "illegal_transition", "already_closed").contains(refused.code());
   }
 
   /** {@link WrapUpRepeat#of} or {@link WrapUpRepeat#ofClose}. */
@@ -153,16 +183,17 @@ final class ContactRoutingController {
   /**
    * Wrap-up or close: the caller must act for the contact's agent and a disposition must name a type
    * of the tree before anything changes; then the command (journaled with the caller as its step's
-   * {@code by}), the wrap-up note and the disposition (a wrap-up's once, also when it closed at once:
-   * its repeat may be running at the same time, {@link WrapUpRecords}).
+   * {@code by}), the wrap-up note and the disposition: once ({@link WrapUpRecords}) for a wrap-up, also when it
+   * closed at once, and for a close that ends the contact's talk, as its repeat may be running at the same time
+   * on another node; a close that ends a wrap-up early adds its own beside the wrap-up's.
    */
   private ContactStateView finish(String contactId, RoutingBodies.Outcome body, Authentication who,
       BiFunction<ContactId, RoutingCommand.Outcome, RoutingCommand> command) {
-    agentOf(contactId, who);
+    boolean endsWrapUp = heldFor(contactId, who).state() == ContactState.WRAP_UP;
     ComplaintType disposed = body.category() == null ? null : dispositions.check(body.category());
     RoutingCommand sent = command.apply(new ContactId(contactId), body.parsed());
     ContactStateView after = after(contactId, routing.handle(sent), null);
-    if (sent instanceof RoutingCommand.WrapUp) {
+    if (sent instanceof RoutingCommand.WrapUp || !endsWrapUp) {
       wrapUps.storeOnce(new ContactId(contactId), who.getName(), body.note(), disposed);
       return after;
     }
@@ -272,12 +303,17 @@ final class ContactRoutingController {
 
   /** The agent holding or offered the contact, after checking the caller may act for them. */
   private AgentId agentOf(String contactId, Authentication who) {
+    return heldFor(contactId, who).agent();
+  }
+
+  /** The contact as routing holds it, after checking the caller may act for its agent. */
+  private Contact heldFor(String contactId, Authentication who) {
     Contact contact = routing.contactForStaff(new ContactId(contactId)).orElse(null);
     if (contact == null) {
       throw closedOrMissing(contactId, "already_closed", "the contact " + contactId + " is already closed: the citizen left");
     }
     RoutingAccess.requireAgent(who, contact.agent() == null ? null : contact.agent().value());
-    return contact.agent();
+    return contact;
   }
 
   private ContactStateView after(String contactId, org.onenumber.core.routing.Decisions decisions, String target) {

@@ -1,6 +1,7 @@
 package org.onenumber.server.routing;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
@@ -79,6 +80,8 @@ public final class RoutingHost implements RouteContact {
    * routing context and the event loops the arrivals go through).
    */
   static final Duration POSITION_INTERVAL = Duration.ofSeconds(10);
+  /** The gauge of what waits for a partition's routing context here ({@link #queuedGauges}). */
+  public static final String QUEUED = "onenumber.routing.queued";
 
   private final Vertx vertx;
   private final JdbcContactJournal journal;
@@ -114,6 +117,7 @@ public final class RoutingHost implements RouteContact {
         clock, random, time, new OfferLatency(registry, time), rebuilds, arrivalRetries, ownership, connections,
         handed, layout);
     layout.names().forEach(name -> partitions.put(name, new RoutingPartition(name, wiring)));
+    partitions.values().forEach(partition -> queuedGauges(partition, registry));
     this.whole = partitions.get(RoutingOwnership.PARTITION);
     this.untilJournaled = new UntilJournaled(this::attempt, (millis, retry) -> vertx.setTimer(millis,
         id -> vertx.executeBlocking(() -> {
@@ -125,6 +129,18 @@ public final class RoutingHost implements RouteContact {
     }
     partitions.values().forEach(RoutingPartition::start);
     events.observe(this::fromIntake);
+  }
+
+  /**
+   * Gauges {@value #QUEUED} of {@code partition} (tags {@code partition}, {@code lane}: {@code staff} or {@code
+   * other}): what waits for its routing context on this node, a backlog behind a slow commit or a busy engine.
+   */
+  private static void queuedGauges(RoutingPartition partition, MeterRegistry registry) {
+    for (boolean staff : new boolean[] {true, false}) {
+      Gauge.builder(QUEUED, partition, p -> p.queued(staff)).tag("partition", partition.name())
+          .tag("lane", staff ? "staff" : "other")
+          .description("Commands and reads waiting for the routing context on this node").register(registry);
+    }
   }
 
   /**

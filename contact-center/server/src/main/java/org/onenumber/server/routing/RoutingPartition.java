@@ -151,6 +151,11 @@ final class RoutingPartition {
     return name;
   }
 
+  /** Items waiting for this partition's context here, in the operators' lane or the other ({@link RoutingQueue}). */
+  int queued(boolean staffLane) {
+    return queue.queued(staffLane);
+  }
+
   /** True while this node may route the partition (always on one node alone). */
   boolean owner() {
     return w.ownership().owner(name);

@@ -171,6 +171,11 @@ final class RoutingQueue {
     };
   }
 
+  /** Items waiting for the context in the operators' lane ({@code staff}) or in the other one (a gauge; O(n)). */
+  int queued(boolean staffLane) {
+    return (staffLane ? staff : waiting).size();
+  }
+
   /** Queues work that reads the engine (or pushes from it): it runs once everything before it is written. */
   void read(Runnable work) {
     waiting.add(new Read(work));

@@ -76,6 +76,21 @@ final class TestCluster implements AutoCloseable {
     return () -> DriverManager.getConnection(url, TestDatabases.PG_USER, TestDatabases.PG_PASSWORD);
   }
 
+  /** The first column of {@code sql}'s rows, as text, with {@code parameter} for its one {@code ?}. */
+  List<String> column(String sql, String parameter) throws java.sql.SQLException {
+    List<String> values = new ArrayList<>();
+    try (java.sql.Connection connection = database().open();
+        java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, parameter);
+      try (java.sql.ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          values.add(rows.getString(1));
+        }
+      }
+    }
+    return values;
+  }
+
   List<String> names() {
     return List.copyOf(settings.keySet());
   }
