@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.function.Supplier;
 import org.onenumber.core.agent.Agent;
 import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.agent.AgentState;
@@ -151,12 +152,12 @@ final class JdbcRoutingRecord implements RoutingRecord {
   }
 
   @Override
-  public <T> T underClaim(CallClaim claim, java.util.function.Supplier<T> write) {
+  public <T> T underClaim(CallClaim claim, Supplier<T> write) {
     return underClaim(RoutingOwnership.PARTITION, claim, write);
   }
 
   /**
-   * {@link #underClaim(CallClaim, java.util.function.Supplier)} of routing partition {@code partition}: its lease
+   * {@link #underClaim(CallClaim, Supplier)} of routing partition {@code partition}: its lease
    * is fenced first (as every routing write is; that also bounds how long a writer frozen inside the transaction
    * holds its rows, see {@code LeaseOwnership.fence}), then the claim is read with its row held ({@code for
    * share} on PostgreSQL, which a claim's upsert and a release's delete wait for; {@code for update} on H2) in
@@ -164,7 +165,7 @@ final class JdbcRoutingRecord implements RoutingRecord {
    * lands between the check and the commit.
    */
   @Override
-  public <T> T underClaim(String partition, CallClaim claim, java.util.function.Supplier<T> write) {
+  public <T> T underClaim(String partition, CallClaim claim, Supplier<T> write) {
     String lock = jdbc.postgres() ? " for share" : " for update";
     return jdbc.inTransaction(() -> {
       ownership.fence(partition);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.onenumber.core.agent.AgentId;
 import org.onenumber.core.citizen.CitizenId;
 import org.onenumber.core.contact.Contact;
@@ -88,7 +89,7 @@ final class PartitionRecord implements RoutingRecord {
   }
 
   @Override
-  public <T> T underClaim(CallClaim claim, java.util.function.Supplier<T> write) {
+  public <T> T underClaim(CallClaim claim, Supplier<T> write) {
     return whole.underClaim(partition, claim, write);
   }
 
