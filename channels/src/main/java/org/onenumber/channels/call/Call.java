@@ -37,8 +37,8 @@ final class Call {
   private boolean ended;
   private boolean hungUp;
   /**
-   * This node's claim to be the call's home ({@link CallClaims}; null: it could not be written, the call is not
-   * fenced), and when it was last found to hold.
+   * This node's claim to be the call's home ({@link CallClaims}; empty: not written yet; null: it could not be
+   * written, the call is not fenced), and when it was last found to hold.
    */
   private String claim = "";
   private Instant claimChecked = Instant.MIN;

@@ -46,14 +46,19 @@ final class CallFence {
     }
   }
 
-  /** Whether this node is still {@code call}'s home (asks the claims when the last check is older than {@link #TRUSTED}). */
+  /**
+   * Whether this node is still {@code call}'s home (asks the claims when the last check is older than {@link
+   * #TRUSTED}). A call not claimed yet (being started or rebuilt here, its claim on its way) is home: a membership
+   * change read in that moment once gave such a call up.
+   */
   boolean home(Call call) {
     Instant now = clock.instant();
-    if (call.claim() == null || call.claimCheckedAfter(now.minus(TRUSTED))) {
+    String claim = call.claim();
+    if (claim == null || claim.isEmpty() || call.claimCheckedAfter(now.minus(TRUSTED))) {
       return true;
     }
     try {
-      boolean holds = claims.holds(call.contact(), call.claim());
+      boolean holds = claims.holds(call.contact(), claim);
       if (holds) {
         call.claimChecked(now);
       } else {

@@ -71,6 +71,8 @@ class CallHomeLostTest {
   private final Map<ContactId, String> latestClaim = new HashMap<>();
   private int claimReads;
   private boolean claimsDown;
+  /** Runs once inside the next claim's write (before it lands): a membership change read in that moment. */
+  private Runnable whileClaiming;
   private final CallClaims claims = new CallClaims() {
     private int made;
 
@@ -78,6 +80,11 @@ class CallHomeLostTest {
     public String claim(ContactId contact) {
       if (claimsDown) {
         throw new RetriableException("the database is away", null);
+      }
+      Runnable meanwhile = whileClaiming;
+      whileClaiming = null;
+      if (meanwhile != null) {
+        meanwhile.run();
       }
       String claim = "here-" + ++made;
       latestClaim.put(contact, claim);
@@ -283,6 +290,17 @@ class CallHomeLostTest {
     signalling.handle(Map.of("type", "resume", "token", token), again, Optional.empty());
     assertTrue(signalling.isCall(CONTACT));
     assertEquals("session", again.types().get(0));
+  }
+
+  @Test
+  void aMembershipChangeReadWhileTheTakeOverClaimsTheCallKeepsTheCallHere() {
+    signalling.handle(Map.of("type", "resume", "token", token), citizen, Optional.empty());
+    whileClaiming = () -> membersChanged.run(); // the home's death is also a membership change: both run at once
+
+    lost.lost(CONTACT, Optional.of(token));
+
+    assertTrue(signalling.isCall(CONTACT), "still this node's call");
+    assertEquals(List.of("rehomed"), citizen.types(), "told of the new home once, not given up nor ended");
   }
 
   @Test
