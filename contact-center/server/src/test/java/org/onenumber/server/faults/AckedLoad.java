@@ -59,6 +59,9 @@ public final class AckedLoad {
   private final String run;
   private volatile boolean english;
   private volatile boolean behindBalancer;
+  /** Each thread's time between sends when paced ({@link #paced}); 0: each sends as soon as its last was answered. */
+  private volatile long intervalNanos;
+  private volatile int threadCount;
 
   /** @param run a short tag that keeps this run's SIDs and phone numbers apart from other runs' */
   public AckedLoad(URI server, String run) {
@@ -82,8 +85,19 @@ public final class AckedLoad {
     return this;
   }
 
+  /**
+   * Each thread sends {@code perSecond} requests a second at fixed times (open loop) instead of one after the
+   * other; a request's latency counts from when it was due, so a send that waits behind a slow one is charged
+   * the wait (no coordinated omission). Call before {@link #start}.
+   */
+  public AckedLoad paced(double perSecond) {
+    intervalNanos = Math.round(1e9 / perSecond);
+    return this;
+  }
+
   /** Starts {@code webhookThreads} webhook posters and {@code intakeThreads} intake posters. */
   public AckedLoad start(int webhookThreads, int intakeThreads) {
+    threadCount = webhookThreads + intakeThreads;
     for (int t = 0; t < webhookThreads + intakeThreads; t++) {
       int index = t;
       boolean webhooks = t < webhookThreads;
@@ -176,8 +190,14 @@ public final class AckedLoad {
   private void drive(int thread, boolean webhooks, long[] times) {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(2)).build();
+    long interval = intervalNanos;
+    long origin = System.nanoTime() + (interval == 0 ? 0 : interval * thread / threadCount); // staggered
     for (int seq = 0; running.get() && seq < times.length; seq++) {
       long started = System.nanoTime();
+      if (interval > 0) {
+        started = origin + seq * interval;
+        LockSupport.parkNanos(started - System.nanoTime());
+      }
       boolean answered = webhooks ? webhook(http, thread, seq) : intake(http, thread, seq);
       times[seq] = System.nanoTime() - started;
       if (!answered) {

@@ -59,6 +59,7 @@ public final class WebhookBench {
     int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
     int warmup = Integer.parseInt(options.getOrDefault("warmup", "8"));
     int intake = Integer.parseInt(options.getOrDefault("intake", "0"));
+    double rate = Double.parseDouble(options.getOrDefault("rate", "0"));
     String what = threads == 0 && intake > 0 ? "contacts" : "webhooks";
     Path dir = Files.createTempDirectory("onenumber-bench-webhooks");
     Map<String, String> properties = new HashMap<>();
@@ -81,7 +82,7 @@ public final class WebhookBench {
       properties.put("onenumber.rate-limits.intake-per-minute", "100000000");
     }
     try (ServerProcess server = new ServerProcess(dir, properties).start()) {
-      run(server, "warm", threads, intake, warmup);
+      run(server, "warm", threads, intake, warmup, rate);
       String url = options.get("postgres");
       var http = java.net.http.HttpClient.newHttpClient();
       String admin = Logins.token(http, server.uri(), "admin");
@@ -93,7 +94,7 @@ public final class WebhookBench {
             "jdk.CPUTimeSample#enabled=true", "jdk.CPUTimeSample#throttle=2ms", "filename=" + Path.of(options.get("jfr")).toAbsolutePath());
       }
       CpuBudget budget = CpuBudget.start(server, url);
-      AckedLoad load = run(server, "bench", threads, intake, seconds);
+      AckedLoad load = run(server, "bench", threads, intake, seconds, rate);
       budget.stop();
       if (options.containsKey("jfr")) {
         jcmd(server, "JFR.stop", "name=bench");
@@ -120,8 +121,9 @@ public final class WebhookBench {
       System.out.printf("%-22s %8s %8s %8s %8s%n", "db", "per_s", "p50_ms", "p99_ms", "p999_ms");
       System.out.printf("%-22s %8.0f %8.1f %8.1f %8.1f%n", db, perSecond, load.percentileMillis(50),
           load.percentileMillis(99), load.percentileMillis(99.9));
-      System.out.printf("RESULT %s db=%s threads=%d intake=%d per_s=%.0f p50_ms=%.1f p99_ms=%.1f%s load_before=%s load=%s%n", what,
-          db, threads, intake, perSecond, load.percentileMillis(50), load.percentileMillis(99), transactions,
+      System.out.printf("RESULT %s db=%s threads=%d intake=%d rate=%.0f per_s=%.0f p50_ms=%.1f p99_ms=%.1f%s"
+          + " load_before=%s load=%s%n", what, db, threads, intake, rate, perSecond, load.percentileMillis(50),
+          load.percentileMillis(99), transactions,
           load1Before, loadAverage());
     }
   }
@@ -177,9 +179,13 @@ public final class WebhookBench {
     }
   }
 
-  private static AckedLoad run(ServerProcess server, String tag, int threads, int intake, int seconds)
+  private static AckedLoad run(ServerProcess server, String tag, int threads, int intake, int seconds, double rate)
       throws Exception {
-    AckedLoad load = new AckedLoad(server.uri(), tag).start(threads, intake);
+    AckedLoad load = new AckedLoad(server.uri(), tag);
+    if (rate > 0) {
+      load.paced(rate / (threads + intake));
+    }
+    load.start(threads, intake);
     TimeUnit.SECONDS.sleep(seconds);
     load.stop();
     if (!load.unackedWebhooks().isEmpty()) {
