@@ -98,7 +98,8 @@ final class ClusterCalls implements CallsElsewhere {
   /** Who answered as a call's home, and the resume token it told. */
   private record Known(String member, Optional<String> token) {}
 
-  ClusterCalls(Vertx vertx, JsonMapper json, Executor blocking, String node, Supplier<String> member, BooleanSupplier cutOff) {
+  ClusterCalls(Vertx vertx, JsonMapper json, Executor blocking, String node, Supplier<String> member,
+      BooleanSupplier cutOff) {
     this.cutOff = cutOff;
     this.vertx = vertx;
     this.json = json;
