@@ -617,10 +617,11 @@ public final class CallSignalling {
     if (call.operator().isPresent() || call.ended() || !stillHome(call)) {
       return;
     }
-    journal.find(call.contact())
-        .filter(c -> c.state() == ContactState.CONNECTED || c.state() == ContactState.HELD)
-        .filter(c -> !routing.returnToLine(c.id(), c.queue(), call.claim()))
-        .ifPresent(c -> giveUp(call));
+    Contact talking = journal.find(call.contact())
+        .filter(c -> c.state() == ContactState.CONNECTED || c.state() == ContactState.HELD).orElse(null);
+    if (talking != null && !routing.returnToLine(talking.id(), talking.queue(), call.claim())) {
+      giveUp(call); // another node claimed the call since this node's check: nothing was written
+    }
   }
 
   private void cancelTimer(String key) {

@@ -99,8 +99,8 @@ public interface CallsElsewhere {
    * Whether this node is cut off from most of the cluster: it sees no more members than half the nodes the
    * shared database knows alive (a node woken from a freeze, or on the small side of a split, until Hazelcast
    * merges it back). Such a node neither rebuilds nor takes over a call: the call's live home may be on the
-   * other side, and claiming it there would void that home's claim ({@link CallClaims}). May block (reads the
-   * database). One node alone: never.
+   * other side, and claiming it there would void that home's claim ({@link CallClaims}). Cheap (the database's
+   * count of live nodes is the one its lease heartbeat last read). One node alone: never.
    */
   default boolean cutOff() {
     return false;

@@ -185,12 +185,7 @@ final class CommandRelay {
 
   /** As {@link #forward(RoutingCommand)}, written under {@code claim} on the owner (null: none). */
   Decisions forward(RoutingCommand command, CallClaim claim) {
-    return decisions(ask(commandsAddress, wire(command), claimed(claim)));
-  }
-
-  /** The request's options, carrying {@code claim} in its headers when there is one. */
-  private DeliveryOptions claimed(CallClaim claim) {
-    return claimed(request, claim);
+    return decisions(ask(commandsAddress, wire(command), claimed(request, claim)));
   }
 
   /** {@code options} with {@code claim} in the headers {@value #CLAIM_CONTACT} and {@value #CLAIM} (none: as they are). */
@@ -211,7 +206,7 @@ final class CommandRelay {
    * claim} on the owner when not null.
    */
   CompletionStage<Decisions> forwardAsync(RoutingCommand command, CallClaim claim) {
-    return vertx.eventBus().<Buffer>request(commandsAddress, wire(command), claimed(claim)).toCompletionStage()
+    return vertx.eventBus().<Buffer>request(commandsAddress, wire(command), claimed(request, claim)).toCompletionStage()
         .handle((reply, failure) -> {
           if (failure != null) {
             throw refusal(failure);

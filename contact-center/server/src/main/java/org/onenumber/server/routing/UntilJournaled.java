@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import org.onenumber.core.error.PermanentException;
 import org.onenumber.core.port.in.RouteContact;
 import org.onenumber.core.routing.Decisions;
@@ -51,14 +50,9 @@ final class UntilJournaled {
 
   /**
    * {@code attempt} makes one try without waiting for it (queued on the partition's context here, or
-   * sent to its owner); its stage completes once the command is journaled, or fails.
+   * sent to its owner), written under the call's claim it is given (null: none); its stage completes once the
+   * command is journaled, or fails.
    */
-  UntilJournaled(Function<RoutingCommand, CompletionStage<Decisions>> attempt, Later later, int limit,
-      MeterRegistry registry) {
-    this((command, claim) -> attempt.apply(command), later, limit, registry);
-  }
-
-  /** As above, {@code attempt} also given the call's claim the command is written under (null: none). */
   UntilJournaled(BiFunction<RoutingCommand, CallClaim, CompletionStage<Decisions>> attempt, Later later, int limit,
       MeterRegistry registry) {
     this.attempt = attempt;

@@ -70,7 +70,7 @@ class UntilJournaledTest {
   }
 
   private UntilJournaled untilJournaled(int limit) {
-    return new UntilJournaled(this::attempt, (millis, retry) -> {
+    return new UntilJournaled((command, claim) -> attempt(command), (millis, retry) -> {
       waits.add(millis);
       timers.add(retry);
     }, limit, registry);
